@@ -1,0 +1,140 @@
+"""Units and number formats: parse and format 亿/万 amounts, billions and percentages.
+
+Values in this project are stored in base units (39e9, not 390亿). These helpers turn
+printed Chinese amounts into base units and base units back into readable text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WAN = 1e4
+YI = 1e8
+BILLION = 1e9
+
+CURRENCIES = frozenset({"USD", "CNY"})
+"""Currency codes the project knows. Money units start with one of these."""
+
+UNITS = frozenset(
+    {
+        "USD",
+        "CNY",
+        "USD/day",
+        "USD/year",
+        "CNY/day",
+        "CNY/USD",
+        "USD/GB",
+        "USD/month",
+        "USD/inference",
+        "USD per 1000 impressions",
+        "CNY/Mtok",
+        "ratio",
+        "share",
+        "count",
+        "rank",
+        "years",
+        "users",
+        "videos/day",
+        "actions/day",
+        "bit/s",
+        "px",
+        "params",
+        "tokens",
+        "s",
+        "text",
+        "date",
+    }
+)
+"""Every unit a data file may use. 'share' is a part of a whole (0 to 1); 'ratio' is any
+non-negative multiple; 'text' and 'date' rows carry no numeric value."""
+
+NON_NUMERIC_UNITS = frozenset({"text", "date"})
+
+_CN_MULTIPLIERS = {"万亿": WAN * YI, "亿": YI, "万": WAN}
+_CN_CURRENCIES = {"美元": "USD", "元": "CNY"}
+_AMOUNT = re.compile(
+    r"^\s*(?P<prefix>约|超)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<plus>\+)?\s*"
+    r"(?P<mult>万亿|亿|万)?\s*(?P<cur>美元|元)?\s*$"
+)
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A printed amount in base units, with its currency (or None) and qualifier."""
+
+    value: float
+    currency: str | None
+    qualifier: str
+
+
+def unit_problem(unit: str) -> str | None:
+    """Say what is wrong with a unit name, or return None when it is known."""
+    if unit in UNITS:
+        return None
+    head = unit.split("/")[0].split(" ")[0]
+    if re.fullmatch(r"[A-Z]{3}", head) and head not in CURRENCIES:
+        return f"unknown currency '{head}' (known: {', '.join(sorted(CURRENCIES))})"
+    return f"unknown unit '{unit}'"
+
+
+def number_problem(text: str) -> str | None:
+    """Say why a cell is not a plain base-unit number, or return None when it is one."""
+    if _PLAIN_NUMBER.match(text):
+        return None
+    if text.strip() == "":
+        return "value is empty"
+    if any("０" <= ch <= "９" for ch in text):
+        return f"'{text}' uses full-width digits; write ASCII digits"
+    if any(ch in text for ch in "亿万"):
+        return f"'{text}' contains 亿/万; write base units (390亿 is 39e9)"
+    if "%" in text:
+        return f"'{text}' contains a percent sign; write a fraction (63% is 0.63)"
+    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):
+        return f"'{text}' has thousands separators; write the digits only"
+    return f"'{text}' is not a number"
+
+
+def parse_cn_amount(text: str) -> Amount:
+    """Parse a printed amount such as '3100+ 亿元', '390 亿美元', '约 27%' or '超 50%'.
+
+    Percentages become shares (27% -> 0.27). Raises ValueError naming the text when the
+    form is not recognised.
+    """
+    cleaned = text.replace("*", "").strip()
+    if cleaned.endswith("%"):
+        amount = _parse_amount_body(cleaned[:-1], text)
+        return Amount(amount.value / 100, None, amount.qualifier)
+    return _parse_amount_body(cleaned, text)
+
+
+def _parse_amount_body(body: str, original: str) -> Amount:
+    match = _AMOUNT.match(body)
+    if not match:
+        raise ValueError(f"cannot read the amount '{original}'")
+    value = float(match["number"]) * _CN_MULTIPLIERS.get(match["mult"] or "", 1.0)
+    qualifier = "="
+    if match["plus"]:
+        qualifier = "+"
+    elif match["prefix"] == "约":
+        qualifier = "≈"
+    elif match["prefix"] == "超":
+        qualifier = ">"
+    currency = _CN_CURRENCIES.get(match["cur"] or "")
+    return Amount(value, currency, qualifier)
+
+
+def format_yi(value: float, digits: int = 0) -> str:
+    """Format a base-unit amount in 亿 (1e8): 2.855e11 -> '2,855亿'."""
+    return f"{value / YI:,.{digits}f}亿"
+
+
+def format_billion(value: float, digits: int = 1) -> str:
+    """Format a base-unit amount in billions: 3.9e10 -> '39.0 bn'."""
+    return f"{value / BILLION:,.{digits}f} bn"
+
+
+def format_percent(share: float, digits: int = 1) -> str:
+    """Format a fraction as a percentage: 0.2516 -> '25.2%'."""
+    return f"{share * 100:.{digits}f}%"
