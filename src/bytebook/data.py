@@ -187,6 +187,11 @@ class BookData:
         """The value a claim states, in base units."""
         return float(self.claims.at[claim_id, "value"])
 
+    def cite(self, reference_id: str) -> str:
+        """A short citation of a reference: its source and reliability tag."""
+        row = self.references.loc[reference_id]
+        return f"{row['source']}, {row['period']} ({row['reliability']})"
+
     def reference(self, reference_id: str) -> float:
         """The value of a reference figure, in base units."""
         return float(self.references.at[reference_id, "value"])

@@ -45,3 +45,17 @@ def rate_from_references(references: pd.DataFrame, reference_id: str) -> Exchang
 def implied_rate(cny: float, usd: float) -> float:
     """The CNY-per-USD rate that turns `usd` into `cny`."""
     return cny / usd
+
+
+def within_range(rate: float, lowest: ExchangeRate, highest: ExchangeRate) -> bool:
+    """Whether `rate` lies within the range spanned by two reference rates."""
+    return lowest.cny_per_usd <= rate <= highest.cny_per_usd
+
+
+def describe_position(rate: float, lowest: ExchangeRate, highest: ExchangeRate) -> str:
+    """Say in words where `rate` sits against a range of reference rates."""
+    if rate < lowest.cny_per_usd:
+        return f"below the lowest, {lowest.cny_per_usd},"
+    if rate > highest.cny_per_usd:
+        return f"above the highest, {highest.cny_per_usd},"
+    return f"within the range {lowest.cny_per_usd} to {highest.cny_per_usd}"

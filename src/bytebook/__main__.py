@@ -1,0 +1,3 @@
+from bytebook.cli import main
+
+raise SystemExit(main())

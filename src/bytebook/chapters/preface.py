@@ -1,0 +1,100 @@
+"""Preface: the title's 每天7.47亿 against the article's own figures and 2024 exchange rates."""
+
+from __future__ import annotations
+
+import calendar
+
+import pandas as pd
+
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.fx import describe_position, implied_rate, rate_from_references, within_range
+from bytebook.ledger import Basis, Verdict, derived, judge
+from bytebook.units import format_percent, format_yi
+
+YEAR = 2024
+
+
+def analyse(data: BookData) -> Findings:
+    """Check the title's daily revenue three ways and record the rates it implies."""
+    found = Findings()
+    days_in_year = 366 if calendar.isleap(YEAR) else 365
+    days = found.number("days_2024", days_in_year, str(days_in_year))
+    usd = data.stated("s1_overseas_revenue")
+    cny_printed = data.stated("t_bytedance_overseas_cny")
+    title = data.stated("title_daily_revenue")
+    average = rate_from_references(data.references, "fx_2024_avg_fed")
+    lowest = rate_from_references(data.references, "fx_2024_min_month_fed")
+    highest = rate_from_references(data.references, "fx_2024_max_month_fed")
+
+    at_article = found.number("daily_at_article", cny_printed / days, format_yi(cny_printed / days, 2))
+    daily_avg = average.to_cny(usd) / days
+    at_average = found.number("daily_at_2024_average", daily_avg, format_yi(daily_avg, 2))
+    found.number("title_daily", title, format_yi(title, 2))
+    found.number("yearly_at_average", average.to_cny(usd), format_yi(average.to_cny(usd)))
+    gap_article = found.number(
+        "title_gap_article", (title - at_article) / at_article, format_percent((title - at_article) / at_article)
+    )
+    gap_average = found.number(
+        "title_gap_average", (title - at_average) / at_average, format_percent((title - at_average) / at_average)
+    )
+    title_rate = found.number(
+        "title_implied_rate", implied_rate(title * days, usd), f"{implied_rate(title * days, usd):.3f}"
+    )
+    for key, rate in (("fx_average", average), ("fx_lowest", lowest), ("fx_highest", highest)):
+        found.number(key, rate.cny_per_usd, f"{rate.cny_per_usd:.4f}")
+    article_rate = implied_rate(cny_printed, usd)
+    found.number("table_implied_rate", article_rate, f"{article_rate:.4f}")
+
+    found.add(
+        judge(
+            data.claim("title_daily_revenue"),
+            at_article,
+            Basis.ARTICLE,
+            f"The article's own 2855亿元 over the {days:.0f} days of {YEAR} is "
+            f"{format_yi(at_article, 2)} a day; the title is {format_percent(gap_article)} off.",
+        ),
+        derived(
+            "d_daily_at_2024_average",
+            "0",
+            "Daily overseas revenue at the 2024 average exchange rate",
+            at_average,
+            "CNY/day",
+            f"USD 39 bn at {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over {days:.0f} "
+            f"days is {format_yi(at_average, 2)}; the title's 7.47亿 is "
+            f"{format_percent(gap_average)} off.",
+            Verdict.CONTRADICTED if abs(gap_average) > 0.01 else Verdict.SUPPORTED,
+        ),
+        derived(
+            "d_title_implied_rate",
+            "0",
+            "Exchange rate the title's 7.47亿 a day implies",
+            title_rate,
+            "CNY/USD",
+            f"7.47亿 × {days:.0f} days ÷ USD 39 bn = {title_rate:.3f} CNY/USD, "
+            f"{describe_position(title_rate, lowest, highest)} of the 2024 monthly averages "
+            "(Federal Reserve H.10, P).",
+            Verdict.SUPPORTED if within_range(title_rate, lowest, highest) else Verdict.CONTRADICTED,
+        ),
+    )
+    found.tables["daily"] = pd.DataFrame(
+        {
+            "basis": [
+                "Title: 每天7.47亿",
+                "Article's 2855亿元 ÷ days",
+                f"USD 39 bn × {YEAR} average rate ÷ days",
+            ],
+            "daily_cny": [title, at_article, at_average],
+        }
+    )
+    found.tables["rates"] = pd.DataFrame(
+        {
+            "rate": ["Implied by the title", "2024 lowest month", "2024 average", "2024 highest month",
+                     "Implied by the table (2855 ÷ 390)"],
+            "cny_per_usd": [title_rate, lowest.cny_per_usd, average.cny_per_usd,
+                            highest.cny_per_usd, article_rate],
+            "kind": ["article", "reference", "reference", "reference", "article"],
+        }
+    )
+    return found
+

@@ -1,0 +1,338 @@
+"""Chapter 4: the ranking table, re-sorted, cross-checked and set beside filed figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.fx import describe_position, implied_rate, rate_from_references, within_range
+from bytebook.ledger import (
+    Basis,
+    LedgerEntry,
+    Verdict,
+    derived,
+    judge,
+    relative_gap,
+    unverifiable,
+)
+from bytebook.units import format_percent, format_yi
+
+IMPLIED_TOTAL_TOLERANCE = 0.10
+"""Overseas ÷ share is compared with the filed total at ±10%: both inputs are rounded, and
+an 'N+' amount may sit up to 10% above N."""
+
+PRINTED_HEADERS = {
+    "company_zh": "公司 Company",
+    "overseas_revenue_printed": "2024 海外营收 Overseas revenue",
+    "overseas_share_printed": "海外占比 Overseas share",
+    "markets_zh": "核心战场 Main markets",
+    "remark_zh": "备注 Remarks",
+}
+
+NO_SPLIT = "The references hold no full-year 2024 overseas split for {company}."
+GROWTH_DATA = (
+    "Settling it needs each company's overseas revenue for 2023 and 2024. The filings give "
+    "BYD's, Haier's and Midea's; Lenovo's, Huawei's and Xiaomi's full-year splits were not found, "
+    "and the article prints no growth rate but ByteDance's."
+)
+
+
+def analyse(data: BookData) -> Findings:
+    """Reproduce, re-sort and check the ranking table."""
+    found = Findings()
+    table = _article_figures(data)
+    found.tables["printed"] = data.ranking[list(PRINTED_HEADERS)].rename(columns=PRINTED_HEADERS)
+    found.tables["sorted"] = _sorted(table)
+    _record_ranks(found, data, table)
+    _check_rate(found, data)
+    found.tables["implied_totals"] = _implied_totals(found, data, table)
+    found.tables["filed"] = _filed_comparison(found, data, table)
+    _check_remaining(found, data, table)
+    return found
+
+
+def _article_figures(data: BookData) -> pd.DataFrame:
+    """One row per company: the article's overseas revenue in CNY and its share."""
+    rows = data.ranking
+    return pd.DataFrame(
+        {
+            "company": rows["company_en"],
+            "company_zh": rows["company_zh"],
+            "printed_order": rows["printed_order"],
+            "overseas_cny": [data.stated(c) for c in rows["revenue_cny_claim"]],
+            "share": [data.stated(c) for c in rows["share_claim"]],
+            "revenue_claim": rows["revenue_claim"],
+            "share_claim": rows["share_claim"],
+            "filed_overseas_ref": rows["filed_overseas_ref"],
+            "filed_share_ref": rows["filed_share_ref"],
+            "filed_total_ref": rows["filed_total_ref"],
+        }
+    )
+
+
+def _sorted(table: pd.DataFrame) -> pd.DataFrame:
+    ordered = table.sort_values("overseas_cny", ascending=False, kind="stable").reset_index(drop=True)
+    ordered["rank_by_revenue"] = range(1, len(ordered) + 1)
+    return ordered[["rank_by_revenue", "printed_order", "company", "company_zh", "overseas_cny", "share"]]
+
+
+def rank_of(table: pd.DataFrame, company: str) -> int:
+    """A company's rank by the article's overseas revenue (1 = largest)."""
+    ordered = table.sort_values("overseas_cny", ascending=False, kind="stable")
+    return list(ordered["company"]).index(company) + 1
+
+
+def _record_ranks(found: Findings, data: BookData, table: pd.DataFrame) -> None:
+    bytedance = found.number("rank_bytedance", rank_of(table, "ByteDance"), "")
+    huawei = found.number("rank_huawei", rank_of(table, "Huawei"), "")
+    found.texts["rank_bytedance"] = f"{bytedance:.0f}"
+    found.texts["rank_huawei"] = f"{huawei:.0f}"
+    printed_sorted = list(table["printed_order"]) == list(_sorted(table)["printed_order"])
+    found.number("printed_is_sorted", printed_sorted, "yes" if printed_sorted else "no")
+    smallest = found.number("smallest_printed", table["overseas_cny"].min(), format_yi(table["overseas_cny"].min()))
+    evidence = f"Sorted by the table's own figures, ByteDance's 2855亿元 ranks {bytedance:.0f} of {len(table)}."
+    claims = []
+    for claim_id in ("s4_top3", "s4_software_top3"):
+        claims.append(judge(data.claim(claim_id), bytedance, Basis.ARTICLE, evidence))
+    claims.append(
+        judge(
+            data.claim("t_huawei_top3"),
+            huawei,
+            Basis.ARTICLE,
+            f"Sorted by the table's own figures, Huawei's 2300+亿元 ranks {huawei:.0f} of {len(table)}.",
+        )
+    )
+    claims.append(
+        judge(
+            data.claim("s4_club"),
+            smallest,
+            Basis.ARTICLE,
+            f"The smallest overseas revenue in the table is {format_yi(smallest)}元, so all seven "
+            "companies are in the 千亿 club.",
+        )
+    )
+    found.add(*claims)
+
+
+def _check_rate(found: Findings, data: BookData) -> None:
+    usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
+    average = rate_from_references(data.references, "fx_2024_avg_fed")
+    lowest = rate_from_references(data.references, "fx_2024_min_month_fed")
+    highest = rate_from_references(data.references, "fx_2024_max_month_fed")
+    rate = found.number("table_rate", implied_rate(cny, usd), f"{implied_rate(cny, usd):.4f}")
+    gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), "")
+    found.texts["table_rate_gap"] = format_percent(gap)
+    at_average = found.number("bytedance_cny_at_average", average.to_cny(usd), format_yi(average.to_cny(usd)))
+    found.add(
+        derived(
+            "d_table_implied_rate",
+            "4",
+            "Exchange rate behind 390亿美元 ≈ 2855亿元",
+            rate,
+            "CNY/USD",
+            f"2855亿 ÷ 390亿 = {rate:.4f} CNY/USD, {format_percent(gap)} from the 2024 average "
+            f"{average.cny_per_usd} and {describe_position(rate, lowest, highest)} of the 2024 "
+            "monthly averages (Federal Reserve H.10, P).",
+            Verdict.SUPPORTED if within_range(rate, lowest, highest) else Verdict.CONTRADICTED,
+        ),
+        judge(
+            data.claim("t_bytedance_overseas_cny"),
+            at_average,
+            Basis.SOURCE,
+            f"USD 39 bn at the 2024 average of {average.cny_per_usd} CNY/USD (P) is "
+            f"{format_yi(at_average)}元; the printed 2855亿 is {format_percent(relative_gap(cny, at_average))} "
+            "away (≈ allows 5%); the rate it implies is checked in d_table_implied_rate.",
+        ),
+    )
+
+
+def _filed_total_cny(data: BookData, row: pd.Series, rate: float) -> float:
+    """The company's filed total revenue in CNY, or its filed overseas revenue ÷ share."""
+    total = _reference_cny(data, row["filed_total_ref"], rate)
+    if total is None:
+        total = data.reference(row["filed_overseas_ref"]) / data.reference(row["filed_share_ref"])
+    return total
+
+
+def _implied_totals(found: Findings, data: BookData, table: pd.DataFrame) -> pd.DataFrame:
+    """Overseas ÷ share for every company, against its filed total."""
+    article_rate = found.numbers["table_rate"]
+    records = []
+    for _, row in table.iterrows():
+        implied = row["overseas_cny"] / row["share"]
+        filed = _filed_total_cny(data, row, article_rate)
+        gap = relative_gap(implied, filed)
+        agrees = abs(gap) <= IMPLIED_TOTAL_TOLERANCE
+        key = _key(row["company"])
+        found.number(f"implied_total_{key}", implied, format_yi(implied))
+        found.number(f"filed_total_{key}", filed, format_yi(filed))
+        found.number(f"implied_total_gap_{key}", gap, format_percent(gap))
+        source = _total_source(data, row)
+        found.add(
+            derived(
+                f"d_implied_total_{key}",
+                "4",
+                f"{row['company']}: total revenue implied by the table (overseas ÷ share)",
+                implied,
+                "CNY",
+                f"{format_yi(row['overseas_cny'])} ÷ {format_percent(row['share'], 0)} = "
+                f"{format_yi(implied)}, {format_percent(gap)} from {source} of {format_yi(filed)}.",
+                Verdict.SUPPORTED if agrees else Verdict.CONTRADICTED,
+            )
+        )
+        records.append(
+            {
+                "company": row["company"],
+                "company_zh": row["company_zh"],
+                "overseas_cny": row["overseas_cny"],
+                "share": row["share"],
+                "implied_total_cny": implied,
+                "filed_total_cny": filed,
+                "gap": gap,
+                "agrees": agrees,
+                "filed_source": source,
+            }
+        )
+    return pd.DataFrame(records)
+
+
+def _total_source(data: BookData, row: pd.Series) -> str:
+    if row["filed_total_ref"]:
+        reference = data.references.loc[row["filed_total_ref"]]
+        converted = " at the table's own rate" if reference["unit"] == "USD" else ""
+        return f"the reported total ({reference['period']}, {reference['reliability']}){converted}"
+    return "the total derived from its filed overseas revenue and share (S)"
+
+
+def _filed_comparison(found: Findings, data: BookData, table: pd.DataFrame) -> pd.DataFrame:
+    """The article's overseas figures beside filed ones, where the references have them."""
+    records = []
+    for _, row in table.iterrows():
+        filed_overseas, filed_share = _filed_overseas(data, row, found.numbers["table_rate"])
+        records.append(
+            {
+                "company": row["company"],
+                "article_overseas_cny": row["overseas_cny"],
+                "filed_overseas_cny": filed_overseas,
+                "article_share": row["share"],
+                "filed_share": filed_share,
+                "filed_total_cny": found.numbers[f"filed_total_{_key(row['company'])}"],
+            }
+        )
+    return pd.DataFrame(records)
+
+
+def _reference_cny(data: BookData, reference_id: str, rate: float) -> float | None:
+    """A reference amount in CNY; USD amounts use the table's own rate, so FX drops out."""
+    if not reference_id:
+        return None
+    reference = data.references.loc[reference_id]
+    value = float(reference["value"])
+    return value * rate if reference["unit"] == "USD" else value
+
+
+def _filed_overseas(
+    data: BookData, row: pd.Series, rate: float
+) -> tuple[float | None, float | None]:
+    """Filed overseas revenue (CNY) and share, each derived from the other where only one is filed."""
+    overseas = _reference_cny(data, row["filed_overseas_ref"], rate)
+    share = data.reference(row["filed_share_ref"]) if row["filed_share_ref"] else None
+    total = _reference_cny(data, row["filed_total_ref"], rate)
+    if overseas is None and share is not None and total is not None:
+        overseas = share * total
+    if share is None and overseas is not None and total is not None:
+        share = overseas / total
+    return overseas, share
+
+
+def _check_remaining(found: Findings, data: BookData, table: pd.DataFrame) -> None:
+    """Verdicts for every cell of the table and for the growth claims."""
+    rate = found.numbers["table_rate"]
+    for (_, row), (_, figures) in zip(data.ranking.iterrows(), table.iterrows(), strict=True):
+        filed_overseas, filed_share = _filed_overseas(data, row, rate)
+        filed_total = found.numbers[f"filed_total_{_key(row['company_en'])}"]
+        if row["company_en"] != "ByteDance":
+            found.add(_judge_overseas(data, row, filed_overseas, filed_share, filed_total))
+        found.add(_judge_share(data, row, figures, filed_share, filed_total))
+    growth = data.reference("bd_intl_growth_2024")
+    for claim_id in ("s4_growth", "t_bytedance_growth"):
+        found.add(
+            judge(
+                data.claim(claim_id),
+                growth,
+                Basis.SOURCE,
+                f"{format_percent(growth, 0)} per {data.cite('bd_intl_growth_2024')}.",
+            )
+        )
+    found.add(
+        judge(
+            data.claim("t_bytedance_overseas"),
+            data.reference("bd_intl_2024"),
+            Basis.SOURCE,
+            f"USD 39 bn per {data.cite('bd_intl_2024')}; a press report on a private company, "
+            "not audited.",
+        ),
+        unverifiable(data.claim("s4_growth_first"), GROWTH_DATA),
+        unverifiable(data.claim("s4_growth_double"), GROWTH_DATA),
+        unverifiable(
+            data.claim("t_haier_years"),
+            "The references hold no dated start of Haier's own-brand push abroad.",
+        ),
+    )
+
+
+def _key(company: str) -> str:
+    return company.split()[0].lower()
+
+
+def _judge_overseas(
+    data: BookData, row: pd.Series, filed: float | None, filed_share: float | None, total: float
+) -> LedgerEntry:
+    claim = data.claim(row["revenue_claim"])
+    company = row["company_en"]
+    if filed is not None:
+        how = (
+            data.cite(row["filed_overseas_ref"])
+            if row["filed_overseas_ref"]
+            else f"{format_percent(filed_share, 2)} × {format_yi(total)} per "
+            f"{data.cite(row['filed_share_ref'])}"
+        )
+        return judge(
+            claim,
+            filed,
+            Basis.SOURCE,
+            f"Filed: {format_yi(filed)}元 ({how}); the printed {row['overseas_revenue_printed']} "
+            f"is {format_percent(relative_gap(claim['value'], filed))} from it.",
+        )
+    claim_share = data.stated(row["share_claim"]) * total
+    return unverifiable(
+        claim,
+        NO_SPLIT.format(company=company)
+        + f" The printed share × the reported total ({data.cite(row['filed_total_ref'])}) "
+        f"would be {format_yi(claim_share)}元.",
+        claim_share,
+    )
+
+
+def _judge_share(
+    data: BookData, row: pd.Series, figures: pd.Series, filed_share: float | None, total: float
+) -> LedgerEntry:
+    claim = data.claim(row["share_claim"])
+    if filed_share is not None:
+        basis = row["filed_share_ref"] or row["filed_overseas_ref"]
+        return judge(
+            claim,
+            filed_share,
+            Basis.SOURCE,
+            f"Filed share: {format_percent(filed_share, 2)} ({data.cite(basis)}); printed "
+            f"{row['overseas_share_printed']}.",
+        )
+    implied = figures["overseas_cny"] / total
+    return unverifiable(
+        claim,
+        NO_SPLIT.format(company=row["company_en"])
+        + f" The printed amount over the reported total ({data.cite(row['filed_total_ref'])}) "
+        f"would be {format_percent(implied)}.",
+        implied,
+    )

@@ -1,0 +1,31 @@
+"""Command line: `python -m bytebook ledger` prints the claims ledger as CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bytebook.errors import DataFileError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a bytebook command; returns the process exit code."""
+    parser = argparse.ArgumentParser(prog="python -m bytebook")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("ledger", help="print the claims ledger as CSV on stdout")
+    build = commands.add_parser("build", help="build the HTML book strictly into _build/html")
+    build.add_argument("--root", default=None, help="book root (default: this project)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "ledger":
+            from bytebook.book import ledger
+            from bytebook.ledger import to_csv
+
+            sys.stdout.write(to_csv(ledger()))
+            return 0
+        from bytebook.build import build_book
+
+        return build_book(args.root)
+    except DataFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
