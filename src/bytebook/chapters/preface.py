@@ -10,7 +10,7 @@ from bytebook.data import BookData
 from bytebook.findings import Findings
 from bytebook.fx import describe_position, implied_rate, rate_from_references, within_range
 from bytebook.ledger import Basis, Verdict, derived, judge
-from bytebook.units import format_percent, format_yi
+from bytebook.units import format_billion, format_percent, format_yi
 
 YEAR = 2024
 
@@ -27,6 +27,8 @@ def analyse(data: BookData) -> Findings:
     lowest = rate_from_references(data.references, "fx_2024_min_month_fed")
     highest = rate_from_references(data.references, "fx_2024_max_month_fed")
 
+    found.number("stated_usd", usd, "USD " + format_billion(usd, 0))
+    found.number("stated_cny", cny_printed, format_yi(cny_printed) + "元")
     at_article = found.number("daily_at_article", cny_printed / days, format_yi(cny_printed / days, 2))
     daily_avg = average.to_cny(usd) / days
     at_average = found.number("daily_at_2024_average", daily_avg, format_yi(daily_avg, 2))

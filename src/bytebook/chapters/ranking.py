@@ -16,7 +16,7 @@ from bytebook.ledger import (
     relative_gap,
     unverifiable,
 )
-from bytebook.units import format_percent, format_yi
+from bytebook.units import format_billion, format_percent, format_yi
 
 IMPLIED_TOTAL_TOLERANCE = 0.10
 """Overseas ÷ share is compared with the filed total at ±10%: both inputs are rounded, and
@@ -48,6 +48,10 @@ def analyse(data: BookData) -> Findings:
     _check_rate(found, data)
     found.tables["implied_totals"] = _implied_totals(found, data, table)
     found.tables["filed"] = _filed_comparison(found, data, table)
+    _rank_with_filed(found, table)
+    totals = found.tables["implied_totals"]
+    disagree = list(totals.loc[~totals["agrees"], "company"])
+    found.number("implied_total_disagreements", len(disagree), _join(disagree))
     _check_remaining(found, data, table)
     return found
 
@@ -120,6 +124,9 @@ def _check_rate(found: Findings, data: BookData) -> None:
     average = rate_from_references(data.references, "fx_2024_avg_fed")
     lowest = rate_from_references(data.references, "fx_2024_min_month_fed")
     highest = rate_from_references(data.references, "fx_2024_max_month_fed")
+    found.number("stated_usd", usd, "USD " + format_billion(usd, 0))
+    found.number("stated_cny", cny, format_yi(cny) + "元")
+    found.number("fx_average", average.cny_per_usd, f"{average.cny_per_usd:.4f}")
     rate = found.number("table_rate", implied_rate(cny, usd), f"{implied_rate(cny, usd):.4f}")
     gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), "")
     found.texts["table_rate_gap"] = format_percent(gap)
@@ -336,3 +343,28 @@ def _judge_share(
         f"would be {format_percent(implied)}.",
         implied,
     )
+
+
+def _join(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'; 'none' for an empty list."""
+    if not names:
+        return "none"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _rank_with_filed(found: Findings, table: pd.DataFrame) -> None:
+    """Rank the companies again, with filed overseas revenue where a filing gives it."""
+    filed = found.tables["filed"].set_index("company")["filed_overseas_cny"]
+    mixed = table.assign(overseas_cny=[
+        filed[c] if pd.notna(filed[c]) else v for c, v in zip(table["company"], table["overseas_cny"])
+    ])
+    for company in ("BYD", "Haier Smart Home", "Midea"):
+        key = _key(company)
+        found.number(f"filed_overseas_{key}", filed[company], format_yi(filed[company]) + "元")
+        rank = rank_of(mixed, company)
+        found.number(f"rank_{key}_filed", rank, _ordinal(rank) + " place")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,55 @@
+"""Build the book strictly: a failing cell, stderr output or any Sphinx warning fails it.
+
+The execution cache is keyed on code cells only, so a change under src/ or data/ would
+leave cached pages with old numbers. Before each build the inputs are fingerprinted; when
+the fingerprint differs from the last good build, the cache is dropped and every page is
+re-executed and re-read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bytebook.paths import ROOT
+
+FINGERPRINTED = ("src", "data")
+
+
+def inputs_fingerprint(root: Path) -> str:
+    """A hash of every file under src/ and data/ (names and contents)."""
+    digest = hashlib.sha256()
+    for folder in FINGERPRINTED:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_book(root: str | Path | None = None) -> int:
+    """Build `root`'s book into `root`/_build/html; returns the exit code."""
+    root = Path(root or ROOT).resolve()
+    build_dir = root / "_build"
+    stamp = build_dir / ".inputs-fingerprint"
+    fingerprint = inputs_fingerprint(root)
+    fresh = not stamp.exists() or stamp.read_text() != fingerprint
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    command = [str(jupyter_book), "build", str(root), "--builder", "html",
+               "--warningiserror", "--nitpick", "--keep-going"]
+    if fresh:
+        print("bytebook: src/ or data/ changed since the last build; re-executing every page")
+        shutil.rmtree(build_dir / ".jupyter_cache", ignore_errors=True)
+        stamp.unlink(missing_ok=True)
+        command.append("--all")
+    result = subprocess.run(command, cwd=root)
+    if result.returncode != 0:
+        print(f"bytebook: the build FAILED (exit {result.returncode}); see the messages above",
+              file=sys.stderr)
+        return result.returncode
+    stamp.write_text(fingerprint)
+    print(f"bytebook: the book is at {build_dir / 'html' / 'index.html'}")
+    return 0

@@ -1,0 +1,219 @@
+"""Chart theme, offline renderer and chart builders shared by every chapter.
+
+Charts render from the book's own `_static/vega-bundle.js` (see bytebook.sphinx_ext); each
+output also carries a static SVG drawn by vl-convert, shown until the script draws the
+live chart, and used by readers without JavaScript.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+FONT = "Noto Sans CJK SC"
+FONT_STACK = f"{FONT}, 'Noto Sans CJK', 'Source Han Sans SC', sans-serif"
+CJK_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+"""Okabe–Ito colours, distinguishable with the common colour-vision deficiencies."""
+
+HIGHLIGHT, MUTED, REFERENCE = PALETTE[3], "#8A8A8A", PALETTE[0]
+RENDERER = "bytebook"
+THEME = "bytebook"
+
+
+def _theme() -> dict:
+    return {
+        "config": {
+            "font": FONT_STACK,
+            "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
+            "range": {"category": PALETTE},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#dddddd"},
+            "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12},
+            "background": "white",
+        }
+    }
+
+
+def _register_fonts() -> None:
+    for directory in CJK_FONT_DIRS:
+        if Path(directory).is_dir():
+            vlc.register_font_directory(directory)
+
+
+def chart_html(spec: dict, svg: str) -> str:
+    """The HTML of one chart: its spec as inert JSON plus a static SVG fallback."""
+    payload = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    chart_id = "chart-" + hashlib.sha1(payload.encode()).hexdigest()[:12]
+    safe_payload = payload.replace("</", "<\\/")
+    label = html.escape(spec.get("description", ""), quote=True)
+    return (
+        f'<div class="bytebook-chart" id="{chart_id}" role="figure" aria-label="{label}">'
+        f'<script type="application/json" class="bytebook-spec">{safe_payload}</script>'
+        f'<div class="bytebook-static">{svg}</div></div>'
+    )
+
+
+def _render(spec: dict) -> dict:
+    svg = vlc.vegalite_to_svg(spec)
+    png = vlc.vegalite_to_png(spec, scale=1.5)
+    return {"text/html": chart_html(spec, svg), "image/png": png}
+
+
+def setup() -> None:
+    """Register the theme, the CJK fonts and the offline renderer; call once per notebook."""
+    _register_fonts()
+    alt.theme.register(THEME, enable=True)(_theme)
+    alt.renderers.register(RENDERER, _render)
+    alt.renderers.enable(RENDERER)
+    alt.data_transformers.disable_max_rows()
+
+
+def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, description: str):
+    """Give a chart its title, subtitle (units), source line and screen-reader description."""
+    titled = chart.properties(title=alt.Title(title, subtitle=subtitle))
+    return alt.vconcat(titled).properties(
+        title=alt.Title(f"Source: {source}", orient="bottom", anchor="start", fontSize=11,
+                        fontWeight="normal", color="#555555"),
+        description=description,
+    )
+
+
+def bar_chart(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    *,
+    category_title: str,
+    value_title: str,
+    highlight: str | None = None,
+    value_format: str = ",.0f",
+    tooltip: list[alt.Tooltip] | None = None,
+) -> alt.Chart:
+    """Horizontal bars in the frame's order, one highlighted, each labelled with its value."""
+    order = list(frame[category])
+    colour = (
+        alt.condition(alt.datum[category] == highlight, alt.value(HIGHLIGHT), alt.value(REFERENCE))
+        if highlight
+        else alt.value(REFERENCE)
+    )
+    tips = tooltip or [alt.Tooltip(category, title=category_title),
+                       alt.Tooltip(value, title=value_title, format=value_format)]
+    base = alt.Chart(frame).encode(
+        y=alt.Y(category, sort=order, title=category_title),
+        x=alt.X(value, title=value_title, axis=alt.Axis(format=value_format)),
+        tooltip=tips,
+    )
+    bars = base.mark_bar().encode(color=colour)
+    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
+        text=alt.Text(value, format=value_format)
+    )
+    return (bars + labels).properties(width=520, height=max(120, 34 * len(order)))
+
+
+def dot_plot_with_band(
+    frame: pd.DataFrame,
+    label: str,
+    value: str,
+    *,
+    band: tuple[float, float],
+    band_label: str,
+    value_title: str,
+    value_format: str = ".3f",
+    colour_by: str | None = None,
+) -> alt.LayerChart:
+    """Labelled dots on one axis over a shaded reference band (e.g. a year's range of rates)."""
+    low, high = band
+    band_frame = pd.DataFrame({"low": [low], "high": [high], "label": [band_label]})
+    shade = alt.Chart(band_frame).mark_rect(color=PALETTE[5], opacity=0.25).encode(
+        x=alt.X("low:Q", title=value_title, scale=alt.Scale(zero=False)),
+        x2="high:Q",
+        tooltip=[alt.Tooltip("label:N", title="Band"),
+                 alt.Tooltip("low:Q", title="From", format=value_format),
+                 alt.Tooltip("high:Q", title="To", format=value_format)],
+    )
+    colour = (
+        alt.Color(f"{colour_by}:N", title=None, legend=alt.Legend(orient="bottom"))
+        if colour_by
+        else alt.value(REFERENCE)
+    )
+    base = alt.Chart(frame).encode(
+        x=alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(zero=False)),
+        y=alt.Y(f"{label}:N", sort=list(frame[label]), title=None),
+        tooltip=[alt.Tooltip(f"{label}:N", title="What"),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format=value_format)],
+    )
+    dots = base.mark_circle(size=140, opacity=1).encode(color=colour)
+    labels = base.mark_text(align="left", dx=9, fontSize=11).encode(
+        text=alt.Text(f"{value}:Q", format=value_format)
+    )
+    return (shade + dots + labels).properties(width=520, height=40 * len(frame))
+
+
+def labelled_scatter(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    label: str,
+    *,
+    x_title: str,
+    y_title: str,
+    x_format: str = ".0%",
+    y_format: str = ",.0f",
+    highlight: str | None = None,
+) -> alt.LayerChart:
+    """A scatter plot with every point named, one point highlighted."""
+    colour = (
+        alt.condition(alt.datum[label] == highlight, alt.value(HIGHLIGHT), alt.value(REFERENCE))
+        if highlight
+        else alt.value(REFERENCE)
+    )
+    base = alt.Chart(frame).encode(
+        x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format)),
+        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
+        tooltip=[alt.Tooltip(f"{label}:N", title="Company"),
+                 alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
+                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+    )
+    points = base.mark_circle(size=150, opacity=1).encode(color=colour)
+    names = base.mark_text(align="left", dx=9, dy=-6, fontSize=11).encode(text=f"{label}:N")
+    return (points + names).properties(width=520, height=320)
+
+
+def paired_dots(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    series: str,
+    *,
+    value_title: str,
+    series_order: list[str],
+    value_format: str = ",.0f",
+) -> alt.LayerChart:
+    """Two or more values per category on one axis, joined by a line (a dumbbell chart)."""
+    order = list(dict.fromkeys(frame[category]))
+    base = alt.Chart(frame).encode(
+        y=alt.Y(f"{category}:N", sort=order, title=None),
+        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=value_format)),
+    )
+    rule = base.mark_rule(color=MUTED, strokeWidth=2).encode(
+        x=alt.X(f"min({value}):Q", title=value_title), x2=f"max({value}):Q"
+    )
+    dots = base.mark_point(filled=True, size=130, opacity=1).encode(
+        color=alt.Color(f"{series}:N", sort=series_order, title=None,
+                        scale=alt.Scale(domain=series_order, range=[HIGHLIGHT, REFERENCE, PALETTE[2]]),
+                        legend=alt.Legend(orient="bottom")),
+        shape=alt.Shape(f"{series}:N", sort=series_order, title=None,
+                        scale=alt.Scale(domain=series_order)),
+        tooltip=[alt.Tooltip(f"{category}:N", title="Company"),
+                 alt.Tooltip(f"{series}:N", title="Figure"),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format=value_format)],
+    )
+    return (rule + dots).properties(width=520, height=max(120, 36 * len(order)))

@@ -1,0 +1,56 @@
+"""Sphinx extension: serve vega from the book itself, add the chart script, drop Thebe.
+
+Thebe needs a live kernel and loads its code from a CDN; this book is static and offline,
+so its listeners are removed. The vega-embed bundle comes from vl-convert, written once
+into `_static/` and shared by every page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import altair as alt
+import vl_convert as vlc
+from sphinx.application import Sphinx
+
+STATIC_DIR = Path(__file__).parent / "static"
+VEGA_BUNDLE = "vega-bundle.js"
+
+
+def vega_lite_version() -> str:
+    """The Vega-Lite major.minor version Altair writes, e.g. '5.20'."""
+    return ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+
+def _drop_thebe(app: Sphinx) -> None:
+    for listeners in app.events.listeners.values():
+        listeners[:] = [
+            listener
+            for listener in listeners
+            if not getattr(listener.handler, "__module__", "").startswith("sphinx_thebe")
+        ]
+    app.registry.css_files = [
+        (name, attrs) for name, attrs in app.registry.css_files if "thebe" not in str(name)
+    ]
+
+
+def _add_static_path(app: Sphinx, config) -> None:
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+
+
+def _write_vega_bundle(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / VEGA_BUNDLE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(vlc.javascript_bundle(vl_version=vega_lite_version()), encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict:
+    _drop_thebe(app)
+    app.connect("config-inited", _add_static_path)
+    app.connect("build-finished", _write_vega_bundle)
+    app.add_js_file(VEGA_BUNDLE, defer="defer")
+    app.add_js_file("bytebook-charts.js", defer="defer")
+    app.add_css_file("bytebook.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
