@@ -24,7 +24,9 @@ def inputs_fingerprint(root: Path) -> str:
     digest = hashlib.sha256()
     for folder in FINGERPRINTED:
         for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.is_file() and not any(
+                part == "__pycache__" or part.endswith(".egg-info") for part in path.parts
+            ):
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -43,7 +43,10 @@ def _write_vega_bundle(app: Sphinx, exception: Exception | None) -> None:
         return
     target = Path(app.outdir) / "_static" / VEGA_BUNDLE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(vlc.javascript_bundle(vl_version=vega_lite_version()), encoding="utf-8")
+    bundle = vlc.javascript_bundle(vl_version=vega_lite_version())
+    # The bundle declares top-level names (such as `_`) that Sphinx's own scripts also
+    # declare; a function scope keeps them apart. It publishes window.vegaEmbed itself.
+    target.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:
