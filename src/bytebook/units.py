@@ -54,10 +54,10 @@ NON_NUMERIC_UNITS = frozenset({"text", "date"})
 _CN_MULTIPLIERS = {"万亿": WAN * YI, "亿": YI, "万": WAN}
 _CN_CURRENCIES = {"美元": "USD", "元": "CNY"}
 _AMOUNT = re.compile(
-    r"^\s*(?P<prefix>约|超)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<plus>\+)?\s*"
+    r"^\s*(?P<prefix>约|超)?\s*(?P<number>[0-9]+(?:\.[0-9]+)?)\s*(?P<plus>\+)?\s*"
     r"(?P<mult>万亿|亿|万)?\s*(?P<cur>美元|元)?\s*$"
 )
-_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$", re.ASCII)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,44 @@
+# Every target sets itself up: a fresh machine needs only Python 3.11 and make.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := book
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: setup book test serve ledger lint browser clean
+
+$(INSTALLED): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $(INSTALLED)
+
+setup: $(INSTALLED)  ## create .venv and install the locked dependencies
+
+book: setup  ## build the HTML book into _build/html
+	$(BIN)/python -m bytebook build
+
+test: setup browser  ## run the whole test suite (builds the book if needed)
+	$(BIN)/python -m pytest
+
+browser:  ## make sure Debian's Chromium and a CJK font are present
+	@bash scripts/ensure-system-packages.sh
+
+serve:  ## serve the built book on http://127.0.0.1:$(PORT)
+	@test -f _build/html/index.html || { echo "no book yet: run 'make book' first"; exit 1; }
+	@echo "serving the book on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+ledger: setup  ## print the claims ledger as CSV
+	@$(BIN)/python -m bytebook ledger
+
+lint: setup
+	$(BIN)/ruff check src tests
+
+clean:  ## remove the built book and its execution cache
+	rm -rf _build

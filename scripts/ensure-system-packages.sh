@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Make sure the system packages the tests need are present: Debian's Chromium (driven by
+# playwright-python; its own browser download is not used) and a CJK font for chart images.
+set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing with apt: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" fontconfig
+  exit 0
+fi
+echo "missing system packages: ${missing[*]}" >&2
+echo "install them as root with:  apt-get install ${missing[*]}" >&2
+exit 1

@@ -1,0 +1,99 @@
+"""Chapter analyses against independent arithmetic on the article's own numbers.
+
+Expected values are computed here from the printed figures (390亿美元, 2855亿元, the table's
+cells) and the cited references, never copied from the book's output.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bytebook.chapters import preface, ranking
+
+YI = 1e8
+DAYS_2024 = 366  # 2024 was a leap year
+FED_2024_AVERAGE = 7.196
+
+
+@pytest.fixture(scope="module")
+def title(data):
+    return preface.analyse(data)
+
+
+@pytest.fixture(scope="module")
+def table(data):
+    return ranking.analyse(data)
+
+
+def verdicts(found):
+    return {e.id: e.verdict.value for e in found.entries}
+
+
+def test_title_against_the_articles_own_yuan_total(title):
+    assert title.numbers["days_2024"] == DAYS_2024
+    assert title.numbers["daily_at_article"] == pytest.approx(2855 * YI / 366)
+    assert title.numbers["title_gap_article"] == pytest.approx(7.47 / (2855 / 366) - 1)
+    assert verdicts(title)["title_daily_revenue"] == "inconsistent"
+
+
+def test_title_against_the_2024_average_rate(title):
+    assert title.numbers["daily_at_2024_average"] == pytest.approx(390 * YI * 7.196 / 366)
+    assert title.numbers["title_implied_rate"] == pytest.approx(7.47 * 366 / 390)
+    assert verdicts(title)["d_title_implied_rate"] == "contradicted"  # below 7.0760
+
+
+def test_ranks_by_the_tables_own_numbers(table):
+    by_revenue = sorted(
+        {"Lenovo": 3100, "Huawei": 2300, "ByteDance": 2855, "Xiaomi": 1200, "Midea": 1500,
+         "BYD": 1000, "Haier": 1364}.items(), key=lambda kv: -kv[1])
+    names = [name for name, _ in by_revenue]
+    assert table.numbers["rank_bytedance"] == names.index("ByteDance") + 1 == 2
+    assert table.numbers["rank_huawei"] == names.index("Huawei") + 1 == 3
+    assert table.numbers["printed_is_sorted"] == 0
+    assert verdicts(table)["s4_top3"] == "consistent"
+
+
+def test_implied_rate_of_the_conversion(table):
+    assert table.numbers["table_rate"] == pytest.approx(2855 / 390)
+    assert table.numbers["table_rate_gap"] == pytest.approx((2855 / 390) / FED_2024_AVERAGE - 1)
+    assert verdicts(table)["d_table_implied_rate"] == "contradicted"  # above 7.2807
+
+
+@pytest.mark.parametrize(
+    ("key", "overseas_yi", "share", "reported_yi"),
+    [
+        ("lenovo", 3100, 0.70, 4985),
+        ("huawei", 2300, 0.27, 8621),
+        ("xiaomi", 1200, 0.45, 3659.064),
+        ("midea", 1500, 0.40, 4090.84),
+        ("byd", 1000, 0.20, 7771),
+        ("haier", 1364, 0.50, 1429 / 0.4997),
+        ("bytedance", 2855, 0.25, 1550 * 2855 / 390),
+    ],
+)
+def test_implied_totals_against_reported_totals(table, key, overseas_yi, share, reported_yi):
+    implied = overseas_yi / share
+    assert table.numbers[f"implied_total_{key}"] == pytest.approx(implied * YI)
+    assert table.numbers[f"filed_total_{key}"] == pytest.approx(reported_yi * YI)
+    gap = implied / reported_yi - 1
+    assert table.numbers[f"implied_total_gap_{key}"] == pytest.approx(gap)
+    expected = "supported" if abs(gap) <= 0.10 else "contradicted"
+    assert verdicts(table)[f"d_implied_total_{key}"] == expected
+
+
+def test_filed_figures_contradict_the_understated_cells(table):
+    v = verdicts(table)
+    assert 2219 / 1000 > 1.10 and v["t_byd_overseas"] == "contradicted"
+    assert abs(2219 / 7771 - 0.20) / (2219 / 7771) > 0.05 and v["t_byd_share"] == "contradicted"
+    assert 0.4997 <= 0.50 and v["t_haier_share"] == "contradicted"
+    assert abs(1364 / 1429 - 1) > 0.01 and v["t_haier_overseas"] == "contradicted"
+    assert 0.4152 * 4090.84 / 1500 > 1.10 and v["t_midea_overseas"] == "contradicted"
+    assert v["t_lenovo_share"] == v["t_huawei_share"] == v["t_xiaomi_share"] == "unverifiable"
+    assert v["s4_growth_first"] == v["s4_growth_double"] == "unverifiable"
+
+
+def test_byd_would_rank_higher_with_its_filed_figure(table):
+    filed = {"Lenovo": 3100, "ByteDance": 2855, "Huawei": 2300, "BYD": 2219,
+             "Midea": 0.4152 * 4090.84, "Haier": 1429, "Xiaomi": 1200}
+    order = sorted(filed, key=filed.get, reverse=True)
+    assert table.numbers["rank_byd_filed"] == order.index("BYD") + 1

@@ -1,0 +1,47 @@
+"""Exchange rates come only from sourced reference rows."""
+
+import re
+
+import pytest
+
+from bytebook.fx import ExchangeRate, implied_rate, rate_from_references, within_range
+
+
+def test_conversion_uses_the_rate_both_ways():
+    rate = ExchangeRate(7.2, "test", "test rate")
+    assert rate.to_cny(10.0) == pytest.approx(72.0)
+    assert rate.to_usd(72.0) == pytest.approx(10.0)
+
+
+def test_a_rate_must_be_positive():
+    with pytest.raises(ValueError, match="positive"):
+        ExchangeRate(0.0, "zero", "a zero rate")
+
+
+def test_rate_is_read_from_its_reference_row(data):
+    rate = rate_from_references(data.references, "fx_2024_avg_fed")
+    assert rate.cny_per_usd == pytest.approx(7.196)
+    assert rate.reference_id == "fx_2024_avg_fed"
+
+
+def test_a_non_rate_reference_is_refused(data):
+    with pytest.raises(ValueError, match="not CNY/USD"):
+        rate_from_references(data.references, "bd_intl_2024")
+    with pytest.raises(KeyError, match="no reference"):
+        rate_from_references(data.references, "fx_missing")
+
+
+def test_the_2024_average_is_the_mean_of_the_twelve_monthly_values_it_cites(data):
+    source = data.references.at["fx_2024_avg_fed", "source"]
+    months = [float(v) for v in re.findall(r"\d\.\d{4}", source)]
+    assert len(months) == 12
+    assert sum(months) / 12 == pytest.approx(7.196, abs=5e-4)
+    assert min(months) == data.reference("fx_2024_min_month_fed")
+    assert max(months) == data.reference("fx_2024_max_month_fed")
+
+
+def test_implied_rate_and_range():
+    low, high = ExchangeRate(7.0, "lo", "low"), ExchangeRate(7.3, "hi", "high")
+    assert implied_rate(2855e8, 390e8) == pytest.approx(2855 / 390)
+    assert within_range(7.1, low, high)
+    assert not within_range(7.31, low, high)

@@ -1,0 +1,107 @@
+"""The ledger: verdict rules, assembly, and the `python -m bytebook ledger` command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bytebook.chapters import WRITTEN
+from bytebook.ledger import LEDGER_COLUMNS, Basis, Verdict, assemble, derived, holds, verdict_for
+from bytebook.paths import DATA_DIR, ROOT
+
+SECTIONS_WRITTEN = {"0", "4"}
+
+positive = st.floats(min_value=1e-6, max_value=1e15, allow_nan=False, allow_infinity=False)
+
+
+@given(positive)
+def test_a_value_bears_itself_out_under_every_tolerant_qualifier(value):
+    for qualifier in ("=", "≈", "+", "≥", "≤"):
+        assert holds(value, value, qualifier)
+
+
+@given(positive)
+def test_plain_figures_allow_one_percent_and_approximate_ones_five(value):
+    assert holds(value, value * 1.009, "=") and not holds(value, value * 1.02, "=")
+    assert holds(value, value * 1.04, "≈") and not holds(value, value * 1.06, "≈")
+
+
+def test_plus_reads_as_at_least_n_and_less_than_ten_percent_more():
+    assert holds(1000, 1050, "+")
+    assert not holds(1000, 2219, "+")
+    assert not holds(1000, 900, "+")
+
+
+def test_strict_bounds():
+    assert not holds(0.50, 0.4997, ">")
+    assert holds(0.02, 0.019, "<")
+    assert holds(3, 2, "≤") and not holds(3, 4, "≤")
+
+
+def test_verdict_words_depend_on_the_basis():
+    assert verdict_for(True, Basis.ARTICLE) is Verdict.CONSISTENT
+    assert verdict_for(False, Basis.ARTICLE) is Verdict.INCONSISTENT
+    assert verdict_for(True, Basis.SOURCE) is Verdict.SUPPORTED
+    assert verdict_for(False, Basis.SOURCE) is Verdict.CONTRADICTED
+
+
+def test_assembly_refuses_duplicates_and_unknown_claims(data):
+    row = derived("d_x", "4", "x", 1.0, "count", "because")
+    with pytest.raises(ValueError, match="given twice"):
+        assemble(data.claims, [row, row])
+    stray = row.__class__(**{**row.__dict__, "id": "no_such_claim", "kind": "stated"})
+    with pytest.raises(ValueError, match="names no claim"):
+        assemble(data.claims, [stray])
+
+
+def run_ledger_command() -> list[dict[str, str]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "bytebook", "ledger"], capture_output=True, text=True, cwd=ROOT,
+        check=True,
+    )
+    reader = csv.DictReader(io.StringIO(result.stdout))
+    assert reader.fieldnames == LEDGER_COLUMNS
+    return list(reader)
+
+
+@pytest.fixture(scope="module")
+def ledger_rows():
+    return run_ledger_command()
+
+
+def test_the_command_lists_every_claim_once(ledger_rows):
+    claim_ids = [r["id"] for r in csv.DictReader(open(DATA_DIR / "claims.csv", encoding="utf-8"))]
+    stated = [r["id"] for r in ledger_rows if r["kind"] == "stated"]
+    assert sorted(stated) == sorted(claim_ids)
+    assert len({r["id"] for r in ledger_rows}) == len(ledger_rows)
+
+
+def test_written_chapters_give_every_verdict_and_only_they_do(ledger_rows):
+    assert set(WRITTEN) == {"preface", "ranking"}
+    for row in ledger_rows:
+        if row["section"] in SECTIONS_WRITTEN:
+            assert row["verdict"] in {v.value for v in Verdict}, row["id"]
+            assert row["evidence"], row["id"]
+        else:
+            assert row["verdict"] == "", row["id"]
+
+
+def test_stated_values_are_base_units_and_derived_rows_have_no_quote(ledger_rows):
+    by_id = {r["id"]: r for r in ledger_rows}
+    assert float(by_id["s1_overseas_revenue"]["stated"]) == 390 * 1e8
+    assert float(by_id["t_lenovo_overseas"]["stated"]) == 3100 * 1e8
+    assert all(r["quote_zh"] == "" for r in ledger_rows if r["kind"] == "derived")
+    assert all(r["quote_zh"] for r in ledger_rows if r["kind"] == "stated")
+
+
+def test_every_quote_is_verbatim_in_the_article(data):
+    article = (DATA_DIR / "article" / "article_zh.md").read_text(encoding="utf-8")
+    plain = article.replace("**", "")
+    for claim_id, quote in data.claims["quote_zh"].items():
+        assert quote in plain, f"{claim_id}: {quote!r} is not in the article"

@@ -1,0 +1,76 @@
+"""Parsing and formatting of printed amounts."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bytebook.units import (
+    format_percent,
+    format_yi,
+    number_problem,
+    parse_cn_amount,
+    unit_problem,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "qualifier"),
+    [
+        ("3100+ 亿元", 3100 * 1e8, "CNY", "+"),
+        ("390 亿美元", 390 * 1e8, "USD", "="),
+        ("2855 亿元", 2855 * 1e8, "CNY", "="),
+        ("约 27%", 0.27, None, "≈"),
+        ("超 50%", 0.50, None, ">"),
+        ("**390 亿美元**", 390 * 1e8, "USD", "="),
+        ("5000 万", 5000 * 1e4, None, "="),
+        ("7.47亿", 7.47e8, None, "="),
+    ],
+)
+def test_parse_printed_amounts(text, value, currency, qualifier):
+    amount = parse_cn_amount(text)
+    assert amount.value == pytest.approx(value)
+    assert amount.currency == currency
+    assert amount.qualifier == qualifier
+
+
+@pytest.mark.parametrize("text", ["三千亿", "abc", "3100 亿欧元", ""])
+def test_unreadable_amounts_name_the_text(text):
+    with pytest.raises(ValueError, match="cannot read"):
+        parse_cn_amount(text)
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_format_yi_round_trips_through_the_parser(whole_yi):
+    printed = format_yi(whole_yi * 1e8).replace(",", "")
+    assert parse_cn_amount(printed).value == pytest.approx(whole_yi * 1e8)
+
+
+@given(st.floats(min_value=0, max_value=1, allow_nan=False))
+def test_format_percent_reads_back(share):
+    assert float(format_percent(share, 4).rstrip("%")) / 100 == pytest.approx(share, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("３９０", "full-width"),
+        ("390亿", "base units"),
+        ("63%", "fraction"),
+        ("1,364", "thousands"),
+        ("", "empty"),
+        ("abc", "not a number"),
+    ],
+)
+def test_number_problems_explain_themselves(text, hint):
+    assert hint in number_problem(text)
+
+
+@pytest.mark.parametrize("text", ["39e9", "0.63", "-1", "7.47e8", "1080"])
+def test_plain_numbers_pass(text):
+    assert number_problem(text) is None
+
+
+def test_unit_problems_tell_currency_from_unit():
+    assert unit_problem("USD") is None
+    assert "unknown currency 'EUR'" in unit_problem("EUR/day")
+    assert "unknown unit 'furlongs'" in unit_problem("furlongs")
