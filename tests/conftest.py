@@ -32,10 +32,14 @@ def built_book() -> Path:
     """The built HTML book; built once per session unless a build of the current inputs exists."""
     stamp = BUILD / ".inputs-fingerprint"
     fresh = stamp.exists() and stamp.read_text() == inputs_fingerprint(ROOT)
-    sources_newer = any(
-        p.stat().st_mtime > stamp.stat().st_mtime
-        for p in [*(ROOT / "book").glob("*.md"), ROOT / "_config.yml", ROOT / "_toc.yml"]
-    ) if stamp.exists() else True
+    sources_newer = (
+        any(
+            p.stat().st_mtime > stamp.stat().st_mtime
+            for p in [*(ROOT / "book").glob("*.md"), ROOT / "_config.yml", ROOT / "_toc.yml"]
+        )
+        if stamp.exists()
+        else True
+    )
     if not fresh or sources_newer or not (BUILD / "html" / "index.html").exists():
         assert build_book(ROOT) == 0, "the book failed to build"
     return BUILD / "html"

@@ -44,8 +44,17 @@ def test_title_against_the_2024_average_rate(title):
 
 def test_ranks_by_the_tables_own_numbers(table):
     by_revenue = sorted(
-        {"Lenovo": 3100, "Huawei": 2300, "ByteDance": 2855, "Xiaomi": 1200, "Midea": 1500,
-         "BYD": 1000, "Haier": 1364}.items(), key=lambda kv: -kv[1])
+        {
+            "Lenovo": 3100,
+            "Huawei": 2300,
+            "ByteDance": 2855,
+            "Xiaomi": 1200,
+            "Midea": 1500,
+            "BYD": 1000,
+            "Haier": 1364,
+        }.items(),
+        key=lambda kv: -kv[1],
+    )
     names = [name for name, _ in by_revenue]
     assert table.numbers["rank_bytedance"] == names.index("ByteDance") + 1 == 2
     assert table.numbers["rank_huawei"] == names.index("Huawei") + 1 == 3
@@ -93,7 +102,14 @@ def test_filed_figures_contradict_the_understated_cells(table):
 
 
 def test_byd_would_rank_higher_with_its_filed_figure(table):
-    filed = {"Lenovo": 3100, "ByteDance": 2855, "Huawei": 2300, "BYD": 2219,
-             "Midea": 0.4152 * 4090.84, "Haier": 1429, "Xiaomi": 1200}
+    filed = {
+        "Lenovo": 3100,
+        "ByteDance": 2855,
+        "Huawei": 2300,
+        "BYD": 2219,
+        "Midea": 0.4152 * 4090.84,
+        "Haier": 1429,
+        "Xiaomi": 1200,
+    }
     order = sorted(filed, key=filed.get, reverse=True)
     assert table.numbers["rank_byd_filed"] == order.index("BYD") + 1

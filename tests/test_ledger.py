@@ -62,7 +62,10 @@ def test_assembly_refuses_duplicates_and_unknown_claims(data):
 
 def run_ledger_command() -> list[dict[str, str]]:
     result = subprocess.run(
-        [sys.executable, "-m", "bytebook", "ledger"], capture_output=True, text=True, cwd=ROOT,
+        [sys.executable, "-m", "bytebook", "ledger"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
         check=True,
     )
     reader = csv.DictReader(io.StringIO(result.stdout))

@@ -40,8 +40,16 @@ def build_book(root: str | Path | None = None) -> int:
     fingerprint = inputs_fingerprint(root)
     fresh = not stamp.exists() or stamp.read_text() != fingerprint
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    command = [str(jupyter_book), "build", str(root), "--builder", "html",
-               "--warningiserror", "--nitpick", "--keep-going"]
+    command = [
+        str(jupyter_book),
+        "build",
+        str(root),
+        "--builder",
+        "html",
+        "--warningiserror",
+        "--nitpick",
+        "--keep-going",
+    ]
     if fresh:
         print("bytebook: src/ or data/ changed since the last build; re-executing every page")
         shutil.rmtree(build_dir / ".jupyter_cache", ignore_errors=True)
@@ -49,8 +57,10 @@ def build_book(root: str | Path | None = None) -> int:
         command.append("--all")
     result = subprocess.run(command, cwd=root)
     if result.returncode != 0:
-        print(f"bytebook: the build FAILED (exit {result.returncode}); see the messages above",
-              file=sys.stderr)
+        print(
+            f"bytebook: the build FAILED (exit {result.returncode}); see the messages above",
+            file=sys.stderr,
+        )
         return result.returncode
     stamp.write_text(fingerprint)
     print(f"bytebook: the book is at {build_dir / 'html' / 'index.html'}")

@@ -34,8 +34,12 @@ def _theme() -> dict:
             "font": FONT_STACK,
             "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
             "range": {"category": PALETTE},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#dddddd",
-                     "labelLimit": 320},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "gridColor": "#dddddd",
+                "labelLimit": 320,
+            },
             "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12},
             "legend": {"labelFontSize": 12, "titleFontSize": 12},
             "background": "white",
@@ -81,8 +85,14 @@ def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, des
     """Give a chart its title, subtitle (units), source line and screen-reader description."""
     titled = chart.properties(title=alt.Title(title, subtitle=subtitle))
     return alt.vconcat(titled).properties(
-        title=alt.Title(f"Source: {source}", orient="bottom", anchor="start", fontSize=11,
-                        fontWeight="normal", color="#555555"),
+        title=alt.Title(
+            f"Source: {source}",
+            orient="bottom",
+            anchor="start",
+            fontSize=11,
+            fontWeight="normal",
+            color="#555555",
+        ),
         description=description,
     )
 
@@ -105,8 +115,10 @@ def bar_chart(
         if highlight
         else alt.value(REFERENCE)
     )
-    tips = tooltip or [alt.Tooltip(category, title=category_title),
-                       alt.Tooltip(value, title=value_title, format=value_format)]
+    tips = tooltip or [
+        alt.Tooltip(category, title=category_title),
+        alt.Tooltip(value, title=value_title, format=value_format),
+    ]
     base = alt.Chart(frame).encode(
         y=alt.Y(category, sort=order, title=category_title),
         x=alt.X(value, title=value_title, axis=alt.Axis(format=value_format)),
@@ -133,12 +145,18 @@ def dot_plot_with_band(
     """Labelled dots on one axis over a shaded reference band (e.g. a year's range of rates)."""
     low, high = band
     band_frame = pd.DataFrame({"low": [low], "high": [high], "label": [band_label]})
-    shade = alt.Chart(band_frame).mark_rect(color=PALETTE[5], opacity=0.25).encode(
-        x=alt.X("low:Q", title=value_title, scale=alt.Scale(zero=False)),
-        x2="high:Q",
-        tooltip=[alt.Tooltip("label:N", title="Band"),
-                 alt.Tooltip("low:Q", title="From", format=value_format),
-                 alt.Tooltip("high:Q", title="To", format=value_format)],
+    shade = (
+        alt.Chart(band_frame)
+        .mark_rect(color=PALETTE[5], opacity=0.25)
+        .encode(
+            x=alt.X("low:Q", title=value_title, scale=alt.Scale(zero=False)),
+            x2="high:Q",
+            tooltip=[
+                alt.Tooltip("label:N", title="Band"),
+                alt.Tooltip("low:Q", title="From", format=value_format),
+                alt.Tooltip("high:Q", title="To", format=value_format),
+            ],
+        )
     )
     colour = (
         alt.Color(f"{colour_by}:N", title=None, legend=alt.Legend(orient="bottom"))
@@ -148,8 +166,10 @@ def dot_plot_with_band(
     base = alt.Chart(frame).encode(
         x=alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(zero=False)),
         y=alt.Y(f"{label}:N", sort=list(frame[label]), title=None),
-        tooltip=[alt.Tooltip(f"{label}:N", title="What"),
-                 alt.Tooltip(f"{value}:Q", title=value_title, format=value_format)],
+        tooltip=[
+            alt.Tooltip(f"{label}:N", title="What"),
+            alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+        ],
     )
     dots = base.mark_circle(size=140, opacity=1).encode(color=colour)
     labels = base.mark_text(align="left", dx=9, fontSize=11).encode(
@@ -179,9 +199,11 @@ def labelled_scatter(
     base = alt.Chart(frame).encode(
         x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
-        tooltip=[alt.Tooltip(f"{label}:N", title="Company"),
-                 alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
-                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+        tooltip=[
+            alt.Tooltip(f"{label}:N", title="Company"),
+            alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
+            alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+        ],
     )
     points = base.mark_circle(size=150, opacity=1).encode(color=colour)
     names = base.mark_text(align="left", dx=9, dy=-6, fontSize=11).encode(text=f"{label}:N")
@@ -208,13 +230,20 @@ def paired_dots(
         x=alt.X(f"min({value}):Q", title=value_title), x2=f"max({value}):Q"
     )
     dots = base.mark_point(filled=True, size=130, opacity=1).encode(
-        color=alt.Color(f"{series}:N", sort=series_order, title=None,
-                        scale=alt.Scale(domain=series_order, range=[HIGHLIGHT, REFERENCE, PALETTE[2]]),
-                        legend=alt.Legend(orient="bottom")),
-        shape=alt.Shape(f"{series}:N", sort=series_order, title=None,
-                        scale=alt.Scale(domain=series_order)),
-        tooltip=[alt.Tooltip(f"{category}:N", title="Company"),
-                 alt.Tooltip(f"{series}:N", title="Figure"),
-                 alt.Tooltip(f"{value}:Q", title=value_title, format=value_format)],
+        color=alt.Color(
+            f"{series}:N",
+            sort=series_order,
+            title=None,
+            scale=alt.Scale(domain=series_order, range=[HIGHLIGHT, REFERENCE, PALETTE[2]]),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        shape=alt.Shape(
+            f"{series}:N", sort=series_order, title=None, scale=alt.Scale(domain=series_order)
+        ),
+        tooltip=[
+            alt.Tooltip(f"{category}:N", title="Company"),
+            alt.Tooltip(f"{series}:N", title="Figure"),
+            alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+        ],
     )
     return (rule + dots).properties(width=520, height=max(120, 36 * len(order)))

@@ -43,7 +43,9 @@ def _encoding_problem(raw: bytes, error: UnicodeDecodeError) -> Problem:
     lines = raw.decode("utf-8", errors="replace").splitlines()
     header = next(csv.reader([lines[0]]))
     cells = next(csv.reader([lines[line_number - 1]]), [])
-    column = next((header[i] for i, c in enumerate(cells) if "\ufffd" in c and i < len(header)), None)
+    column = next(
+        (header[i] for i, c in enumerate(cells) if "\ufffd" in c and i < len(header)), None
+    )
     byte = raw[error.start : error.start + 1].hex()
     message = f"not valid UTF-8 (byte 0x{byte}); save the file as UTF-8"
     return Problem(line_number - 1 if line_number > 1 else None, column, message)
@@ -92,7 +94,9 @@ def _numeric_values(frame: pd.DataFrame, path: Path, value_required: bool) -> pd
         if unit == "share" and not 0 <= number <= 1:
             problems.append(Problem(row, "value", f"share {value} is outside 0 to 1"))
         if unit.split("/")[0].split(" ")[0] in CURRENCIES and number < 0:
-            problems.append(Problem(row, "value", f"amount {value} is negative; record losses as positive"))
+            problems.append(
+                Problem(row, "value", f"amount {value} is negative; record losses as positive")
+            )
         numbers.append(number)
     if problems:
         raise DataFileError(path, problems)

@@ -52,7 +52,9 @@ def claims_html(entries: Iterable[LedgerEntry], show_ids: bool = False) -> HTML:
             if show_ids
             else ""
         )
-        quote = f'<span lang="zh">{html.escape(entry.quote_zh)}</span><br>' if entry.quote_zh else ""
+        quote = (
+            f'<span lang="zh">{html.escape(entry.quote_zh)}</span><br>' if entry.quote_zh else ""
+        )
         rows.append(
             f'<tr id="claim-{html.escape(entry.id)}">{ids}<td>{badge(entry.verdict or "")}</td>'
             f"<td>{quote}{html.escape(entry.claim_en)}</td>"
@@ -70,7 +72,9 @@ def claims_html(entries: Iterable[LedgerEntry], show_ids: bool = False) -> HTML:
     )
 
 
-def table_html(frame: pd.DataFrame, formats: dict[str, Callable[[object], str]] | None = None) -> HTML:
+def table_html(
+    frame: pd.DataFrame, formats: dict[str, Callable[[object], str]] | None = None
+) -> HTML:
     """A data frame as an escaped HTML table, with optional per-column formatters."""
     formats = formats or {}
     shown = frame.copy()

@@ -93,7 +93,8 @@ _CLAIM_REF = _text(NOT_EMPTY, ID)
 RANKING = pa.DataFrameSchema(
     {
         "printed_order": _text(
-            _elementwise("positive_integer", lambda v: v.isascii() and v.isdigit() and int(v) > 0), unique=True
+            _elementwise("positive_integer", lambda v: v.isascii() and v.isdigit() and int(v) > 0),
+            unique=True,
         ),
         "company_zh": _text(NOT_EMPTY, unique=True),
         "company_en": _text(NOT_EMPTY, unique=True),

@@ -7,6 +7,7 @@ into `_static/` and shared by every page.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import altair as alt
@@ -49,10 +50,22 @@ def _write_vega_bundle(app: Sphinx, exception: Exception | None) -> None:
     target.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
 
 
+def _offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Publish the page's executed notebook beside its source and show the theme's .ipynb button."""
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if doctree is None or not executed.is_file():
+        return
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(executed, target)
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     app.connect("config-inited", _add_static_path)
     app.connect("build-finished", _write_vega_bundle)
+    app.connect("html-page-context", _offer_notebook, priority=400)
     app.add_js_file(VEGA_BUNDLE, defer="defer")
     app.add_js_file("bytebook-charts.js", defer="defer")
     app.add_css_file("bytebook.css")

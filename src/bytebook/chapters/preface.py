@@ -27,21 +27,30 @@ def analyse(data: BookData) -> Findings:
     lowest = rate_from_references(data.references, "fx_2024_min_month_fed")
     highest = rate_from_references(data.references, "fx_2024_max_month_fed")
 
-    found.number("stated_usd", usd, "USD " + format_billion(usd, 0))
+    usd_text = "USD " + format_billion(usd, 0)
+    found.number("stated_usd", usd, usd_text)
     found.number("stated_cny", cny_printed, format_yi(cny_printed) + "元")
-    at_article = found.number("daily_at_article", cny_printed / days, format_yi(cny_printed / days, 2))
+    at_article = found.number(
+        "daily_at_article", cny_printed / days, format_yi(cny_printed / days, 2)
+    )
     daily_avg = average.to_cny(usd) / days
     at_average = found.number("daily_at_2024_average", daily_avg, format_yi(daily_avg, 2))
     found.number("title_daily", title, format_yi(title, 2))
     found.number("yearly_at_average", average.to_cny(usd), format_yi(average.to_cny(usd)))
     gap_article = found.number(
-        "title_gap_article", (title - at_article) / at_article, format_percent((title - at_article) / at_article)
+        "title_gap_article",
+        (title - at_article) / at_article,
+        format_percent((title - at_article) / at_article),
     )
     gap_average = found.number(
-        "title_gap_average", (title - at_average) / at_average, format_percent((title - at_average) / at_average)
+        "title_gap_average",
+        (title - at_average) / at_average,
+        format_percent((title - at_average) / at_average),
     )
     title_rate = found.number(
-        "title_implied_rate", implied_rate(title * days, usd), f"{implied_rate(title * days, usd):.3f}"
+        "title_implied_rate",
+        implied_rate(title * days, usd),
+        f"{implied_rate(title * days, usd):.3f}",
     )
     for key, rate in (("fx_average", average), ("fx_lowest", lowest), ("fx_highest", highest)):
         found.number(key, rate.cny_per_usd, f"{rate.cny_per_usd:.4f}")
@@ -53,7 +62,7 @@ def analyse(data: BookData) -> Findings:
             data.claim("title_daily_revenue"),
             at_article,
             Basis.ARTICLE,
-            f"The article's own 2855亿元 over the {days:.0f} days of {YEAR} is "
+            f"The article's own {format_yi(cny_printed)}元 over the {days:.0f} days of {YEAR} is "
             f"{format_yi(at_article, 2)} a day; the title is {format_percent(gap_article)} off.",
         ),
         derived(
@@ -62,41 +71,52 @@ def analyse(data: BookData) -> Findings:
             "Daily overseas revenue at the 2024 average exchange rate",
             at_average,
             "CNY/day",
-            f"USD 39 bn at {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over {days:.0f} "
-            f"days is {format_yi(at_average, 2)}; the title's 7.47亿 is "
+            f"{usd_text} at {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over "
+            f"{days:.0f} days is {format_yi(at_average, 2)}; the title's {format_yi(title, 2)} is "
             f"{format_percent(gap_average)} off.",
             Verdict.CONTRADICTED if abs(gap_average) > 0.01 else Verdict.SUPPORTED,
         ),
         derived(
             "d_title_implied_rate",
             "0",
-            "Exchange rate the title's 7.47亿 a day implies",
+            "Exchange rate the title's daily figure implies",
             title_rate,
             "CNY/USD",
-            f"7.47亿 × {days:.0f} days ÷ USD 39 bn = {title_rate:.3f} CNY/USD, "
+            f"{format_yi(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD, "
             f"{describe_position(title_rate, lowest, highest)} of the 2024 monthly averages "
             "(Federal Reserve H.10, P).",
-            Verdict.SUPPORTED if within_range(title_rate, lowest, highest) else Verdict.CONTRADICTED,
+            Verdict.SUPPORTED
+            if within_range(title_rate, lowest, highest)
+            else Verdict.CONTRADICTED,
         ),
     )
     found.tables["daily"] = pd.DataFrame(
         {
             "basis": [
-                "Title: 每天7.47亿",
-                "Article's 2855亿元 ÷ days",
-                f"USD 39 bn × {YEAR} average rate ÷ days",
+                f"Title: {data.claim('title_daily_revenue')['quote_zh']}",
+                f"Article's {format_yi(cny_printed)}元 ÷ days",
+                f"{usd_text} × {YEAR} average rate ÷ days",
             ],
             "daily_cny": [title, at_article, at_average],
         }
     )
     found.tables["rates"] = pd.DataFrame(
         {
-            "rate": ["Implied by the title", "2024 lowest month", "2024 average", "2024 highest month",
-                     "Implied by the table (2855 ÷ 390)"],
-            "cny_per_usd": [title_rate, lowest.cny_per_usd, average.cny_per_usd,
-                            highest.cny_per_usd, article_rate],
+            "rate": [
+                "Implied by the title",
+                "2024 lowest month",
+                "2024 average",
+                "2024 highest month",
+                "Implied by the table",
+            ],
+            "cny_per_usd": [
+                title_rate,
+                lowest.cny_per_usd,
+                average.cny_per_usd,
+                highest.cny_per_usd,
+                article_rate,
+            ],
             "kind": ["article", "reference", "reference", "reference", "article"],
         }
     )
     return found
-

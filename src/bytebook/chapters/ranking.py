@@ -76,9 +76,13 @@ def _article_figures(data: BookData) -> pd.DataFrame:
 
 
 def _sorted(table: pd.DataFrame) -> pd.DataFrame:
-    ordered = table.sort_values("overseas_cny", ascending=False, kind="stable").reset_index(drop=True)
+    ordered = table.sort_values("overseas_cny", ascending=False, kind="stable").reset_index(
+        drop=True
+    )
     ordered["rank_by_revenue"] = range(1, len(ordered) + 1)
-    return ordered[["rank_by_revenue", "printed_order", "company", "company_zh", "overseas_cny", "share"]]
+    return ordered[
+        ["rank_by_revenue", "printed_order", "company", "company_zh", "overseas_cny", "share"]
+    ]
 
 
 def rank_of(table: pd.DataFrame, company: str) -> int:
@@ -94,8 +98,14 @@ def _record_ranks(found: Findings, data: BookData, table: pd.DataFrame) -> None:
     found.texts["rank_huawei"] = f"{huawei:.0f}"
     printed_sorted = list(table["printed_order"]) == list(_sorted(table)["printed_order"])
     found.number("printed_is_sorted", printed_sorted, "yes" if printed_sorted else "no")
-    smallest = found.number("smallest_printed", table["overseas_cny"].min(), format_yi(table["overseas_cny"].min()))
-    evidence = f"Sorted by the table's own figures, ByteDance's 2855亿元 ranks {bytedance:.0f} of {len(table)}."
+    smallest = found.number(
+        "smallest_printed", table["overseas_cny"].min(), format_yi(table["overseas_cny"].min())
+    )
+    printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
+    evidence = (
+        f"Sorted by the table's own figures, ByteDance ({printed['ByteDance']}) ranks "
+        f"{bytedance:.0f} of {len(table)}."
+    )
     claims = []
     for claim_id in ("s4_top3", "s4_software_top3"):
         claims.append(judge(data.claim(claim_id), bytedance, Basis.ARTICLE, evidence))
@@ -104,7 +114,8 @@ def _record_ranks(found: Findings, data: BookData, table: pd.DataFrame) -> None:
             data.claim("t_huawei_top3"),
             huawei,
             Basis.ARTICLE,
-            f"Sorted by the table's own figures, Huawei's 2300+亿元 ranks {huawei:.0f} of {len(table)}.",
+            f"Sorted by the table's own figures, Huawei ({printed['Huawei']}) ranks "
+            f"{huawei:.0f} of {len(table)}.",
         )
     )
     claims.append(
@@ -130,16 +141,18 @@ def _check_rate(found: Findings, data: BookData) -> None:
     rate = found.number("table_rate", implied_rate(cny, usd), f"{implied_rate(cny, usd):.4f}")
     gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), "")
     found.texts["table_rate_gap"] = format_percent(gap)
-    at_average = found.number("bytedance_cny_at_average", average.to_cny(usd), format_yi(average.to_cny(usd)))
+    at_average = found.number(
+        "bytedance_cny_at_average", average.to_cny(usd), format_yi(average.to_cny(usd))
+    )
     found.add(
         derived(
             "d_table_implied_rate",
             "4",
-            "Exchange rate behind 390亿美元 ≈ 2855亿元",
+            "Exchange rate behind the table's conversion of USD into yuan",
             rate,
             "CNY/USD",
-            f"2855亿 ÷ 390亿 = {rate:.4f} CNY/USD, {format_percent(gap)} from the 2024 average "
-            f"{average.cny_per_usd} and {describe_position(rate, lowest, highest)} of the 2024 "
+            f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, {format_percent(gap)} "
+            f"from the 2024 average {average.cny_per_usd} and {describe_position(rate, lowest, highest)} of the 2024 "
             "monthly averages (Federal Reserve H.10, P).",
             Verdict.SUPPORTED if within_range(rate, lowest, highest) else Verdict.CONTRADICTED,
         ),
@@ -147,9 +160,10 @@ def _check_rate(found: Findings, data: BookData) -> None:
             data.claim("t_bytedance_overseas_cny"),
             at_average,
             Basis.SOURCE,
-            f"USD 39 bn at the 2024 average of {average.cny_per_usd} CNY/USD (P) is "
-            f"{format_yi(at_average)}元; the printed 2855亿 is {format_percent(relative_gap(cny, at_average))} "
-            "away (≈ allows 5%); the rate it implies is checked in d_table_implied_rate.",
+            f"USD {format_billion(usd, 0)} at the 2024 average of {average.cny_per_usd} CNY/USD "
+            f"(P) is {format_yi(at_average)}元; the printed {format_yi(cny)} is "
+            f"{format_percent(relative_gap(cny, at_average))} away (≈ allows 5%); the rate it "
+            "implies is checked in d_table_implied_rate.",
         ),
     )
 
@@ -242,7 +256,7 @@ def _reference_cny(data: BookData, reference_id: str, rate: float) -> float | No
 def _filed_overseas(
     data: BookData, row: pd.Series, rate: float
 ) -> tuple[float | None, float | None]:
-    """Filed overseas revenue (CNY) and share, each derived from the other where only one is filed."""
+    """Filed overseas revenue (CNY) and share; one is derived from the other when missing."""
     overseas = _reference_cny(data, row["filed_overseas_ref"], rate)
     share = data.reference(row["filed_share_ref"]) if row["filed_share_ref"] else None
     total = _reference_cny(data, row["filed_total_ref"], rate)
@@ -277,7 +291,8 @@ def _check_remaining(found: Findings, data: BookData, table: pd.DataFrame) -> No
             data.claim("t_bytedance_overseas"),
             data.reference("bd_intl_2024"),
             Basis.SOURCE,
-            f"USD 39 bn per {data.cite('bd_intl_2024')}; a press report on a private company, "
+            f"USD {format_billion(data.reference('bd_intl_2024'), 0)} per "
+            f"{data.cite('bd_intl_2024')}; a press report on a private company, "
             "not audited.",
         ),
         unverifiable(data.claim("s4_growth_first"), GROWTH_DATA),
@@ -355,9 +370,12 @@ def _join(names: list[str]) -> str:
 def _rank_with_filed(found: Findings, table: pd.DataFrame) -> None:
     """Rank the companies again, with filed overseas revenue where a filing gives it."""
     filed = found.tables["filed"].set_index("company")["filed_overseas_cny"]
-    mixed = table.assign(overseas_cny=[
-        filed[c] if pd.notna(filed[c]) else v for c, v in zip(table["company"], table["overseas_cny"])
-    ])
+    mixed = table.assign(
+        overseas_cny=[
+            filed[c] if pd.notna(filed[c]) else v
+            for c, v in zip(table["company"], table["overseas_cny"], strict=True)
+        ]
+    )
     for company in ("BYD", "Haier Smart Home", "Midea"):
         key = _key(company)
         found.number(f"filed_overseas_{key}", filed[company], format_yi(filed[company]) + "元")

@@ -1,0 +1,152 @@
+"""The built book: strictness, glued numbers, offline pages and downloads."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bytebook.build import build_book, inputs_fingerprint
+from bytebook.paths import ROOT
+
+pytestmark = pytest.mark.build
+
+CHAPTERS = ["preface", "ranking", "ledger"]
+
+
+def glued(name: str) -> dict[str, object]:
+    """The values a chapter glued, read back from myst-nb's record of the executed page."""
+    path = ROOT / "_build" / "jupyter_execute" / "book" / f"{name}.glue.json"
+    records = json.loads(path.read_text(encoding="utf-8"))
+    values = {}
+    for key, record in records.items():
+        text = record["data"].get("text/plain", "")
+        if not text.startswith("alt."):  # figures are glued too; keep the numbers and texts
+            values[key] = ast.literal_eval(text)
+    return values
+
+
+def test_every_chapter_is_built(built_book):
+    for name in CHAPTERS:
+        assert (built_book / "book" / f"{name}.html").is_file()
+
+
+def test_preface_glue_matches_arithmetic_on_the_articles_numbers(built_book):
+    values = glued("preface")
+    assert values["daily_at_article"] == pytest.approx(2855e8 / 366)
+    assert values["daily_at_2024_average"] == pytest.approx(390e8 * 7.196 / 366)
+    assert values["title_implied_rate"] == pytest.approx(7.47 * 366 / 390)
+    assert values["daily_at_article_text"] == f"{2855 / 366:.2f}亿"
+
+
+def test_ranking_glue_matches_arithmetic_on_the_articles_numbers(built_book):
+    values = glued("ranking")
+    assert values["rank_bytedance"] == 2
+    assert values["table_rate"] == pytest.approx(2855 / 390)
+    assert values["implied_total_xiaomi"] == pytest.approx(1200e8 / 0.45)
+    assert values["implied_total_gap_byd"] == pytest.approx((1000 / 0.20) / 7771 - 1)
+    assert values["implied_total_disagreements_text"] == "Lenovo, Xiaomi and BYD"
+    assert values["filed_overseas_byd"] == pytest.approx(2219e8)
+
+
+def test_glued_text_appears_in_the_page(built_book):
+    page = (built_book / "book" / "ranking.html").read_text(encoding="utf-8")
+    assert glued("ranking")["implied_total_xiaomi_text"] in page
+
+
+EXTERNAL = re.compile(
+    r"""<(?:script|link|img|iframe)\b[^>]*(?:src|href)=["'](?:https?:)?//""", re.I
+)
+
+
+def test_no_page_loads_anything_from_another_host(built_book):
+    offenders = []
+    for page in built_book.rglob("*.html"):
+        for match in EXTERNAL.finditer(page.read_text(encoding="utf-8")):
+            offenders.append(f"{page.relative_to(built_book)}: {match.group(0)[:120]}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_vega_is_served_once_from_static(built_book):
+    assert (built_book / "_static" / "vega-bundle.js").stat().st_size > 100_000
+    page = (built_book / "book" / "ranking.html").read_text(encoding="utf-8")
+    assert page.count("_static/vega-bundle.js") == 1
+    assert "vega-embed@" not in page and "require.js" not in page
+
+
+def test_every_chart_carries_a_static_image_and_a_description(built_book):
+    for name in ("preface", "ranking"):
+        page = (built_book / "book" / f"{name}.html").read_text(encoding="utf-8")
+        charts = re.findall(r'<div class="bytebook-chart"[^>]*aria-label="([^"]+)"', page)
+        assert charts, name
+        assert page.count('<div class="bytebook-static"><svg') == len(charts)
+
+
+def test_each_executed_page_offers_its_notebook(built_book):
+    for name in CHAPTERS:
+        page = (built_book / "book" / f"{name}.html").read_text(encoding="utf-8")
+        assert f'_sources/book/{name}.ipynb"' in page
+        notebook = json.loads((built_book / "_sources" / "book" / f"{name}.ipynb").read_text())
+        assert notebook["cells"]
+
+
+def test_no_notebook_or_build_output_is_committed():
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not [f for f in tracked if f.endswith(".ipynb") or f.startswith("_build/")]
+
+
+def test_chapters_open_as_notebooks_with_jupytext():
+    import jupytext
+
+    for name in CHAPTERS:
+        notebook = jupytext.read(ROOT / "book" / f"{name}.md")
+        assert notebook.metadata["jupytext"]["text_representation"]["format_name"] == "myst"
+        assert any(cell.cell_type == "code" for cell in notebook.cells)
+
+
+def test_the_fingerprint_follows_src_and_data(tmp_path):
+    for folder in ("src", "data"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.csv").write_text("x\n1\n")
+    before = inputs_fingerprint(tmp_path)
+    (tmp_path / "data" / "a.csv").write_text("x\n2\n")
+    assert inputs_fingerprint(tmp_path) != before
+
+
+BROKEN_CELLS = {
+    "raises": "raise RuntimeError('deliberately broken')",
+    "stderr": "import sys\nprint('to stderr', file=sys.stderr)",
+}
+
+
+def make_book(tmp_path: Path, body: str) -> Path:
+    root = tmp_path / "book-copy"
+    (root / "book").mkdir(parents=True)
+    shutil.copy(ROOT / "_config.yml", root / "_config.yml")
+    (root / "_toc.yml").write_text("format: jb-book\nroot: book/broken\n", encoding="utf-8")
+    header = (ROOT / "book" / "preface.md").read_text(encoding="utf-8").split("---\n")[1]
+    (root / "book" / "broken.md").write_text(
+        f"---\n{header}---\n\n# Broken\n\n{body}\n", encoding="utf-8"
+    )
+    return root
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN_CELLS))
+def test_a_broken_cell_fails_the_build(tmp_path, capfd, kind):
+    root = make_book(tmp_path, f"```{{code-cell}} ipython3\n{BROKEN_CELLS[kind]}\n```")
+    assert build_book(root) != 0
+    output = capfd.readouterr()
+    assert "broken" in output.out + output.err
+    assert not (root / "_build" / ".inputs-fingerprint").exists()
+
+
+def test_a_missing_cross_reference_fails_the_build(tmp_path):
+    root = make_book(tmp_path, "See {ref}`no-such-label`.")
+    assert build_book(root) != 0

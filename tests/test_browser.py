@@ -1,0 +1,116 @@
+"""Every page in headless Chromium: no console errors, no outside requests, every chart drawn."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from bytebook.paths import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_book: Path):
+    handler = functools.partial(QuietHandler, directory=str(built_book))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run 'make browser' (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def pages(built_book: Path) -> list[str]:
+    """Every HTML page of the site, except copies of sources and theme assets."""
+    return sorted(
+        str(p.relative_to(built_book))
+        for p in built_book.rglob("*.html")
+        if p.relative_to(built_book).parts[0] not in ("_static", "_sources")
+    )
+
+
+PAGES = [
+    "book/ledger.html",
+    "book/preface.html",
+    "book/ranking.html",
+    "genindex.html",
+    "index.html",
+    "search.html",
+]
+
+
+def test_the_page_list_is_complete(built_book):
+    assert pages(built_book) == sorted(PAGES)
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_is_clean_offline_and_draws_its_charts(site, browser, page_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if urlparse(r.url).hostname not in ("127.0.0.1", "localhost")
+            and not r.url.startswith("data:")
+            else None
+        ),
+    )
+    page.goto(f"{site}/{page_path}", wait_until="load")
+    charts = page.locator(".bytebook-chart").count()
+    if charts:
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.bytebook-chart')]"
+            ".every(c => c.getAttribute('data-drawn') === 'true')",
+            timeout=15_000,
+        )
+    marks = page.evaluate(
+        "() => [...document.querySelectorAll('.bytebook-chart')].map(c => "
+        'c.querySelectorAll(\'.bytebook-live svg g[class*="mark-"] > path, '
+        '.bytebook-live svg g[class*="mark-"] > text, '
+        '.bytebook-live svg g[class*="mark-"] > line\').length)'
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(SCREENSHOTS / f"{Path(page_path).stem}.png"), full_page=True)
+    page.close()
+    assert not errors, errors
+    assert not outside, outside
+    assert all(count > 0 for count in marks), marks
