@@ -152,7 +152,8 @@ def _check_rate(found: Findings, data: BookData) -> None:
             rate,
             "CNY/USD",
             f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, {format_percent(gap)} "
-            f"from the 2024 average {average.cny_per_usd} and {describe_position(rate, lowest, highest)} of the 2024 "
+            f"from the 2024 average {average.cny_per_usd} and "
+            f"{describe_position(rate, lowest, highest)} of the 2024 "
             "monthly averages (Federal Reserve H.10, P).",
             Verdict.SUPPORTED if within_range(rate, lowest, highest) else Verdict.CONTRADICTED,
         ),
