@@ -68,13 +68,21 @@ PAGES = [
     "book/preface.html",
     "book/ranking.html",
     "genindex.html",
-    "index.html",
     "search.html",
 ]
+REDIRECT = "index.html"
 
 
 def test_the_page_list_is_complete(built_book):
-    assert pages(built_book) == sorted(PAGES)
+    assert pages(built_book) == sorted([*PAGES, REDIRECT])
+
+
+def test_the_front_page_leads_to_the_preface(site, browser):
+    page = browser.new_page()
+    page.goto(f"{site}/{REDIRECT}")
+    page.wait_for_url("**/book/preface.html", timeout=10_000)
+    assert "Preface" in page.title()
+    page.close()
 
 
 @pytest.mark.parametrize("page_path", PAGES)

@@ -53,6 +53,7 @@ def build_book(root: str | Path | None = None) -> int:
     if fresh:
         print("bytebook: src/ or data/ changed since the last build; re-executing every page")
         shutil.rmtree(build_dir / ".jupyter_cache", ignore_errors=True)
+        shutil.rmtree(build_dir / "html", ignore_errors=True)
         stamp.unlink(missing_ok=True)
         command.append("--all")
     result = subprocess.run(command, cwd=root)
