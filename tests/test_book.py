@@ -143,7 +143,10 @@ def test_a_broken_cell_fails_the_build(tmp_path, capfd, kind):
     root = make_book(tmp_path, f"```{{code-cell}} ipython3\n{BROKEN_CELLS[kind]}\n```")
     assert build_book(root) != 0
     output = capfd.readouterr()
-    assert "broken" in output.out + output.err
+    printed = output.out + output.err
+    assert "book/broken.md" in printed  # the page
+    if kind == "raises":
+        assert "deliberately broken" in printed  # the cell
     assert not (root / "_build" / ".inputs-fingerprint").exists()
 
 
