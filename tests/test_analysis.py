@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bytebook.chapters import preface, ranking
+from bytebook.chapters import overseas, preface, ranking
 
 YI = 1e8
 DAYS_2024 = 366  # 2024 was a leap year
@@ -113,3 +113,23 @@ def test_byd_would_rank_higher_with_its_filed_figure(table):
     }
     order = sorted(filed, key=filed.get, reverse=True)
     assert table.numbers["rank_byd_filed"] == order.index("BYD") + 1
+
+
+@pytest.fixture(scope="module")
+def chapter1(data):
+    return overseas.analyse(data)
+
+
+def test_three_headline_numbers_fix_2023_and_the_group(chapter1):
+    assert chapter1.numbers["overseas_2023"] == pytest.approx(390e8 / 1.63)
+    assert chapter1.numbers["implied_group"] == pytest.approx(390e8 * 4)
+    assert chapter1.numbers["reported_share"] == pytest.approx(39 / 155)
+    assert chapter1.numbers["domestic_2023"] == pytest.approx(120e9 - 390e8 / 1.63)
+    assert chapter1.numbers["h2_overseas"] == pytest.approx(22e9)
+    v = verdicts(chapter1)
+    assert v["s1_group_share"] == v["s1_growth"] == v["d_group_implied"] == "supported"
+
+
+def test_meta_loss_matches_2022_not_2024(chapter1):
+    assert chapter1.numbers["meta_nearest_year"] == 2022
+    assert abs(13 / 17.729 - 1) > 0.01 and verdicts(chapter1)["s1_meta_rl_loss"] == "contradicted"

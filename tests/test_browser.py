@@ -65,6 +65,7 @@ def pages(built_book: Path) -> list[str]:
 
 PAGES = [
     "book/ledger.html",
+    "book/overseas.html",
     "book/preface.html",
     "book/ranking.html",
     "genindex.html",

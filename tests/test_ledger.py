@@ -11,11 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bytebook.chapters import WRITTEN
+from bytebook.chapters import written_sections
 from bytebook.ledger import LEDGER_COLUMNS, Basis, Verdict, assemble, derived, holds, verdict_for
 from bytebook.paths import DATA_DIR, ROOT
-
-SECTIONS_WRITTEN = {"0", "4"}
 
 positive = st.floats(min_value=1e-6, max_value=1e15, allow_nan=False, allow_infinity=False)
 
@@ -52,7 +50,7 @@ def test_verdict_words_depend_on_the_basis():
 
 
 def test_assembly_refuses_duplicates_and_unknown_claims(data):
-    row = derived("d_x", "4", "x", 1.0, "count", "because")
+    row = derived("d_x", "4", "x", 1.0, "count", "because", Verdict.UNVERIFIABLE)
     with pytest.raises(ValueError, match="given twice"):
         assemble(data.claims, [row, row])
     stray = row.__class__(**{**row.__dict__, "id": "no_such_claim", "kind": "stated"})
@@ -86,9 +84,10 @@ def test_the_command_lists_every_claim_once(ledger_rows):
 
 
 def test_written_chapters_give_every_verdict_and_only_they_do(ledger_rows):
-    assert set(WRITTEN) == {"preface", "ranking"}
+    sections = written_sections()
+    assert {"0", "4"} <= sections
     for row in ledger_rows:
-        if row["section"] in SECTIONS_WRITTEN:
+        if row["section"] in sections:
             assert row["verdict"] in {v.value for v in Verdict}, row["id"]
             assert row["evidence"], row["id"]
         else:

@@ -107,8 +107,12 @@ def bar_chart(
     highlight: str | None = None,
     value_format: str = ",.0f",
     tooltip: list[alt.Tooltip] | None = None,
+    reference: tuple[float, str] | None = None,
 ) -> alt.Chart:
-    """Horizontal bars in the frame's order, one highlighted, each labelled with its value."""
+    """Horizontal bars in the frame's order, one highlighted, each labelled with its value.
+
+    `reference` draws a labelled vertical rule, e.g. the article's figure among reported ones.
+    """
     order = list(frame[category])
     colour = (
         alt.condition(alt.datum[category] == highlight, alt.value(HIGHLIGHT), alt.value(REFERENCE))
@@ -128,7 +132,59 @@ def bar_chart(
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
         text=alt.Text(value, format=value_format)
     )
-    return (bars + labels).properties(width=520, height=max(120, 34 * len(order)))
+    layers = [bars, labels]
+    if reference:
+        value_at, label = reference
+        marker = pd.DataFrame({"at": [value_at], "label": [label]})
+        rule = alt.Chart(marker).encode(x="at:Q")
+        layers += [
+            rule.mark_rule(color=HIGHLIGHT, strokeDash=[6, 3], strokeWidth=2).encode(
+                tooltip=[
+                    alt.Tooltip("label:N", title="Marker"),
+                    alt.Tooltip("at:Q", title=value_title, format=value_format),
+                ]
+            ),
+            rule.mark_text(
+                align="left", dx=4, dy=-6, baseline="bottom", color=HIGHLIGHT, fontSize=11
+            ).encode(y=alt.value(0), text="label:N"),
+        ]
+    return alt.layer(*layers).properties(width=520, height=max(120, 34 * len(order)))
+
+
+def stacked_bars(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    series: str,
+    *,
+    value_title: str,
+    series_order: list[str],
+    value_format: str = ",.1f",
+) -> alt.Chart:
+    """Vertical bars per category, stacked by series in the given order."""
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{category}:N", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(f"sum({value}):Q", title=value_title, axis=alt.Axis(format=value_format)),
+            color=alt.Color(
+                f"{series}:N",
+                sort=series_order,
+                title=None,
+                scale=alt.Scale(domain=series_order, range=PALETTE[: len(series_order)]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            order=alt.Order("series_rank:Q"),
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title="Period"),
+                alt.Tooltip(f"{series}:N", title="Part"),
+                alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+            ],
+        )
+        .transform_calculate(series_rank=f"indexof({series_order!r}, datum['{series}'])")
+        .properties(width=360, height=300)
+    )
 
 
 def dot_plot_with_band(

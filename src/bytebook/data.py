@@ -21,6 +21,7 @@ from bytebook.units import CURRENCIES, NON_NUMERIC_UNITS, parse_cn_amount
 CLAIMS_FILE = "claims.csv"
 REFERENCES_FILE = "references.csv"
 RANKING_FILE = "ranking_table.csv"
+ASSUMPTIONS_FILE = "assumptions.csv"
 
 
 def read_text_table(path: Path) -> pd.DataFrame:
@@ -175,6 +176,21 @@ def _printed_matches_claims(frame: pd.DataFrame, claims: pd.DataFrame) -> list[P
     return problems
 
 
+def load_assumptions(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Model inputs the article does not give: default, slider range and basis, indexed by id."""
+    path = data_dir / ASSUMPTIONS_FILE
+    frame = validate(read_text_table(path), schemas.ASSUMPTIONS, path)
+    numbers = frame.assign(**{c: frame[c].astype(float) for c in ("value", "low", "high", "step")})
+    problems = [
+        Problem(i + 1, "value", f"default {row.value:g} lies outside {row.low:g} to {row.high:g}")
+        for i, row in enumerate(numbers.itertuples())
+        if not row.low <= row.value <= row.high
+    ]
+    if problems:
+        raise DataFileError(path, problems)
+    return numbers.set_index("id", drop=False)
+
+
 @dataclass(frozen=True)
 class BookData:
     """Every validated input of the book."""
@@ -182,6 +198,7 @@ class BookData:
     claims: pd.DataFrame
     references: pd.DataFrame
     ranking: pd.DataFrame
+    assumptions: pd.DataFrame
 
     def claim(self, claim_id: str) -> pd.Series:
         """One claim row by id."""
@@ -190,6 +207,10 @@ class BookData:
     def stated(self, claim_id: str) -> float:
         """The value a claim states, in base units."""
         return float(self.claims.at[claim_id, "value"])
+
+    def assumed(self, assumption_id: str) -> float:
+        """The default value of a model assumption."""
+        return float(self.assumptions.at[assumption_id, "value"])
 
     def cite(self, reference_id: str) -> str:
         """A short citation of a reference: its source and reliability tag."""
@@ -211,4 +232,4 @@ def _load_cached(data_dir: Path) -> BookData:
     claims = load_claims(data_dir)
     references = load_references(data_dir)
     ranking = load_ranking(claims, references, data_dir)
-    return BookData(claims, references, ranking)
+    return BookData(claims, references, ranking, load_assumptions(data_dir))

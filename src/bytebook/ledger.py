@@ -139,9 +139,12 @@ def derived(
     recomputed: float,
     unit: str,
     evidence: str,
-    verdict: Verdict | None = None,
+    verdict: Verdict,
 ) -> LedgerEntry:
-    """A ledger row for a number the book derives from the article's numbers."""
+    """A ledger row for a number the book derives from the article's numbers.
+
+    A derived number that no source or other article number can test is `unverifiable`.
+    """
     return LedgerEntry(
         id=entry_id,
         section=section,

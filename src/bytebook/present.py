@@ -10,7 +10,7 @@ from IPython.display import HTML
 
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry
-from bytebook.units import format_billion, format_percent, format_yi
+from bytebook.units import format_value
 
 
 def publish(found: Findings) -> None:
@@ -32,13 +32,7 @@ def badge(verdict: str) -> str:
 def _number(value: float | None, unit: str) -> str:
     if value is None or pd.isna(value):
         return ""
-    if unit.startswith("CNY") and value >= 1e6:
-        return format_yi(value, 2)
-    if unit.startswith("USD") and value >= 1e8:
-        return "USD " + format_billion(value, 2)
-    if unit in ("share", "ratio") and value < 10:
-        return format_percent(value)
-    return f"{value:,.6g}"
+    return format_value(value, unit)
 
 
 def claims_html(entries: Iterable[LedgerEntry], show_ids: bool = False) -> HTML:

@@ -111,3 +111,20 @@ RANKING = pa.DataFrameSchema(
     },
     strict=False,
 )
+
+NUMBER = _elementwise("plain_number", lambda v: number_problem(v) is None)
+
+ASSUMPTIONS = pa.DataFrameSchema(
+    {
+        "id": _text(NOT_EMPTY, ID, unique=True),
+        "section": _text(_elementwise("known_section", lambda v: v in SECTIONS)),
+        "item": _text(NOT_EMPTY),
+        "value": _text(NUMBER),
+        "unit": _text(NOT_EMPTY),
+        "low": _text(NUMBER),
+        "high": _text(NUMBER),
+        "step": _text(NUMBER),
+        "basis": _text(NOT_EMPTY),
+    },
+    strict=False,
+)

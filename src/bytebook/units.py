@@ -138,3 +138,16 @@ def format_billion(value: float, digits: int = 1) -> str:
 def format_percent(share: float, digits: int = 1) -> str:
     """Format a fraction as a percentage: 0.2516 -> '25.2%'."""
     return f"{share * 100:.{digits}f}%"
+
+
+def format_value(value: float, unit: str) -> str:
+    """A base-unit value in the form a reader expects for its unit."""
+    if unit.startswith("CNY") and abs(value) >= 1e6:
+        return format_yi(value, 2) + "元"
+    if unit.startswith("USD") and abs(value) >= 1e8:
+        return "USD " + format_billion(value, 2)
+    if unit.startswith("USD"):
+        return f"USD {value:,.6g}"
+    if unit in ("share", "ratio") and abs(value) < 10:
+        return format_percent(value)
+    return f"{value:,.6g} {unit}"

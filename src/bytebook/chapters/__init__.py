@@ -1,9 +1,15 @@
-"""One analysis module per written chapter. Each has `analyse(data) -> Findings`.
+"""One analysis module per written chapter, in book order.
 
+Each module has `SECTIONS` (the article sections it judges) and `analyse(data) -> Findings`.
 A chapter is listed here once it is written; the ledger judges only the claims of listed
 chapters and leaves the others' verdicts empty.
 """
 
-from bytebook.chapters import preface, ranking
+from bytebook.chapters import overseas, preface, ranking
 
-WRITTEN = {"preface": preface, "ranking": ranking}
+WRITTEN = {"preface": preface, "overseas": overseas, "ranking": ranking}
+
+
+def written_sections() -> set[str]:
+    """Every article section a written chapter judges."""
+    return {section for module in WRITTEN.values() for section in module.SECTIONS}

@@ -12,6 +12,9 @@ from bytebook.fx import describe_position, implied_rate, rate_from_references, w
 from bytebook.ledger import Basis, Verdict, derived, judge
 from bytebook.units import format_billion, format_percent, format_yi
 
+SECTIONS = ("0",)
+"""The article sections whose claims this chapter judges."""
+
 YEAR = 2024
 
 

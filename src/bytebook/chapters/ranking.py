@@ -18,6 +18,9 @@ from bytebook.ledger import (
 )
 from bytebook.units import format_billion, format_percent, format_yi
 
+SECTIONS = ("4",)
+"""The article sections whose claims this chapter judges."""
+
 IMPLIED_TOTAL_TOLERANCE = 0.10
 """Overseas ÷ share is compared with the filed total at ±10%: both inputs are rounded, and
 an 'N+' amount may sit up to 10% above N."""

@@ -1,0 +1,187 @@
+"""Chapter 1, 不开发布会: the USD 39 bn, its growth and its share of the group."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bytebook.checks import against_reference, unsettled
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.ledger import Basis, Verdict, derived, holds, judge, relative_gap
+from bytebook.units import format_billion, format_percent
+
+SECTIONS = ("1",)
+"""The article sections whose claims this chapter judges."""
+
+META_YEARS = {2022: "meta_rl_loss_2022", 2023: "meta_rl_loss_2023", 2024: "meta_rl_loss_2024"}
+
+
+def _usd(value: float) -> str:
+    return "USD " + format_billion(value, 1)
+
+
+def analyse(data: BookData) -> Findings:
+    """Derive 2023 and the group total from the three headline numbers and check them."""
+    found = Findings()
+    overseas = data.stated("s1_overseas_revenue")
+    growth = data.stated("s1_growth")
+    share = data.stated("s1_group_share")
+    group = data.reference("bd_group_2024")
+    group_2023 = data.reference("bd_group_2023")
+    h1_overseas = data.reference("bd_intl_h1_2024")
+
+    overseas_2023 = found.number(
+        "overseas_2023", overseas / (1 + growth), _usd(overseas / (1 + growth))
+    )
+    implied_group = found.number("implied_group", overseas / share, _usd(overseas / share))
+    found.number("reported_group", group, _usd(group))
+    found.number("reported_group_2023", group_2023, _usd(group_2023))
+    actual_share = found.number(
+        "reported_share", overseas / group, format_percent(overseas / group)
+    )
+    group_gap = found.number("implied_group_gap", relative_gap(implied_group, group), "")
+    found.texts["implied_group_gap"] = format_percent(group_gap)
+    domestic = found.number("domestic_2024", group - overseas, _usd(group - overseas))
+    domestic_2023 = found.number(
+        "domestic_2023", group_2023 - overseas_2023, _usd(group_2023 - overseas_2023)
+    )
+    found.number(
+        "domestic_growth",
+        domestic / domestic_2023 - 1,
+        format_percent(domestic / domestic_2023 - 1),
+    )
+    found.number("group_growth", group / group_2023 - 1, format_percent(group / group_2023 - 1))
+    share_2023 = found.number(
+        "overseas_share_2023",
+        overseas_2023 / group_2023,
+        format_percent(overseas_2023 / group_2023),
+    )
+    h2_overseas = found.number("h2_overseas", overseas - h1_overseas, _usd(overseas - h1_overseas))
+    found.number("h1_overseas", h1_overseas, _usd(h1_overseas))
+    found.number(
+        "h2_over_h1",
+        h2_overseas / h1_overseas - 1,
+        format_percent(h2_overseas / h1_overseas - 1),
+    )
+
+    cite_group = data.cite("bd_group_2024")
+    found.add(
+        against_reference(
+            data,
+            "s1_overseas_revenue",
+            "bd_intl_2024",
+            "A press report on a private company, not audited.",
+        ),
+        against_reference(data, "s1_heading_revenue", "bd_intl_2024"),
+        against_reference(data, "s1_growth", "bd_intl_growth_2024"),
+        judge(
+            data.claim("s1_group_share"),
+            actual_share,
+            Basis.SOURCE,
+            f"{_usd(overseas)} of the reported group revenue of {_usd(group)} ({cite_group}) "
+            f"is {format_percent(actual_share)}.",
+        ),
+        derived(
+            "d_overseas_2023",
+            "1",
+            "Overseas revenue in 2023 implied by USD 39 bn and +63%",
+            overseas_2023,
+            "USD",
+            f"{_usd(overseas)} ÷ (1 + {format_percent(growth, 0)}) = {_usd(overseas_2023)}, "
+            f"{format_percent(share_2023)} of the {_usd(group_2023)} group revenue reported for "
+            f"2023 ({data.cite('bd_group_2023')}). No source gives 2023's overseas revenue.",
+            Verdict.UNVERIFIABLE,
+        ),
+        derived(
+            "d_group_implied",
+            "1",
+            "Group revenue implied by USD 39 bn being a quarter",
+            implied_group,
+            "USD",
+            f"{_usd(overseas)} ÷ {format_percent(share, 0)} = {_usd(implied_group)}, "
+            f"{format_percent(group_gap)} from the reported {_usd(group)} ({cite_group}).",
+            Verdict.SUPPORTED if holds(group, implied_group, "=") else Verdict.CONTRADICTED,
+        ),
+        derived(
+            "d_domestic_2024",
+            "1",
+            "Revenue in China in 2024 (reported group less overseas)",
+            domestic,
+            "USD",
+            f"{_usd(group)} − {_usd(overseas)} = {_usd(domestic)}, up "
+            f"{found.texts['domestic_growth']} on 2023's {_usd(domestic_2023)}: overseas grew "
+            f"faster, so its share rose from {format_percent(share_2023)} to "
+            f"{format_percent(actual_share)}. No source gives revenue in China.",
+            Verdict.UNVERIFIABLE,
+        ),
+        derived(
+            "d_h2_overseas",
+            "1",
+            "Overseas revenue in the second half of 2024",
+            h2_overseas,
+            "USD",
+            f"{_usd(overseas)} for the year less {_usd(h1_overseas)} in the first half "
+            f"({data.cite('bd_intl_h1_2024')}) leaves {_usd(h2_overseas)} for the second half, "
+            f"{found.texts['h2_over_h1']} more than the first. No source gives the second "
+            "half alone.",
+            Verdict.UNVERIFIABLE,
+        ),
+    )
+    found.add(*_meta(data, found))
+    found.add(*_qualitative(data))
+    found.tables["split"] = pd.DataFrame(
+        {
+            "year": ["2023", "2023", "2024", "2024"],
+            "region": ["Overseas", "China", "Overseas", "China"],
+            "usd": [overseas_2023, domestic_2023, overseas, domestic],
+        }
+    )
+    return found
+
+
+def _meta(data: BookData, found: Findings) -> list:
+    """Reality Labs' loss: the article's USD 13 bn against Meta's 10-K for 2022 to 2024."""
+    stated = data.stated("s1_meta_rl_loss")
+    losses = {year: data.reference(ref) for year, ref in META_YEARS.items()}
+    nearest = min(losses, key=lambda year: abs(losses[year] - stated))
+    found.number("meta_nearest_year", nearest, str(nearest))
+    for year, loss in losses.items():
+        found.number(f"meta_loss_{year}", loss, _usd(loss))
+    found.tables["meta"] = pd.DataFrame(
+        {"year": [str(y) for y in losses], "loss_usd": list(losses.values())}
+    )
+    entry = judge(
+        data.claim("s1_meta_rl_loss"),
+        losses[2024],
+        Basis.SOURCE,
+        f"Meta's 10-K (P) reports Reality Labs operating losses of {_usd(losses[2022])} (2022), "
+        f"{_usd(losses[2023])} (2023) and {_usd(losses[2024])} (2024). Set beside 2024, the "
+        f"article's figure is closest to {nearest}'s.",
+    )
+    return [entry]
+
+
+def _qualitative(data: BookData) -> list:
+    return [
+        unsettled(
+            data,
+            "s1_footnote",
+            "ByteDance is private and publishes no financial report with footnotes; the "
+            "figure comes from anonymously sourced press reports (The Information).",
+        ),
+        unsettled(
+            data,
+            "s1_msft_keynotes",
+            "No source on Microsoft's Copilot keynotes is in the references.",
+        ),
+        unsettled(
+            data,
+            "s1_three_business_lines",
+            "ByteDance does not publish a segment split; no source in the references.",
+        ),
+        unsettled(
+            data,
+            "s1_no_press_release",
+            "An absence of press releases cannot be checked from the references.",
+        ),
+    ]
