@@ -133,3 +133,23 @@ def test_three_headline_numbers_fix_2023_and_the_group(chapter1):
 def test_meta_loss_matches_2022_not_2024(chapter1):
     assert chapter1.numbers["meta_nearest_year"] == 2022
     assert abs(13 / 17.729 - 1) > 0.01 and verdicts(chapter1)["s1_meta_rl_loss"] == "contradicted"
+
+
+@pytest.fixture(scope="module")
+def chapter21(data):
+    from bytebook.chapters import codec
+
+    return codec.analyse(data)
+
+
+def test_delivery_model_solves_for_the_claimed_saving(chapter21):
+    gb_per_hour = (8e6 - 3.2e6) / 8 * 3600 / 1e9
+    assert chapter21.numbers["bitrate_cut"] == pytest.approx(1 - 3.2 / 8)
+    assert chapter21.numbers["gb_saved_per_hour"] == pytest.approx(gb_per_hour)
+    assert chapter21.numbers["implied_watch_hours"] == pytest.approx(2e6 / (gb_per_hour * 0.02))
+    assert chapter21.numbers["yearly_from_daily"] == pytest.approx(2e6 * 366)
+    assert chapter21.numbers["upload_bytes_per_second_of_length"] == pytest.approx(5e7 * 8e6 / 8)
+    v = verdicts(chapter21)
+    assert abs(2e6 * 366 / 7.3e8 - 1) < 0.01 and v["s21_cdn_yearly"] == "consistent"
+    assert v["s21_lossless"] == "contradicted"
+    assert v["s21_cdn_daily"] == v["s21_bitrate_vvc"] == "unverifiable"

@@ -64,6 +64,7 @@ def pages(built_book: Path) -> list[str]:
 
 
 PAGES = [
+    "book/codec.html",
     "book/ledger.html",
     "book/overseas.html",
     "book/preface.html",
@@ -123,3 +124,30 @@ def test_page_is_clean_offline_and_draws_its_charts(site, browser, page_path):
     assert not errors, errors
     assert not outside, outside
     assert all(count > 0 for count in marks), marks
+
+
+SLIDER_PAGES = ["book/codec.html"]
+
+
+@pytest.mark.parametrize("page_path", SLIDER_PAGES)
+def test_moving_a_slider_redraws_its_chart(site, browser, page_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/{page_path}", wait_until="load")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.bytebook-chart')]"
+        ".every(c => c.getAttribute('data-drawn') === 'true')",
+        timeout=15_000,
+    )
+    charts = page.locator(".bytebook-chart:has(input[type=range])")
+    assert charts.count() >= 1
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        drawing = chart.locator(".bytebook-live svg").first
+        for slider in chart.locator("input[type=range]").all():
+            before = drawing.inner_html()
+            slider.evaluate(
+                "el => { el.value = el.min; el.dispatchEvent(new Event('input', {bubbles: true})); }"
+            )
+            page.wait_for_timeout(150)
+            assert drawing.inner_html() != before, f"chart {index} did not redraw"
+    page.close()

@@ -303,3 +303,91 @@ def paired_dots(
         ],
     )
     return (rule + dots).properties(width=520, height=max(120, 36 * len(order)))
+
+
+def slider(name: str, label: str, value: float, low: float, high: float, step: float):
+    """A named Altair parameter bound to a range input (works in the static, offline page)."""
+    return alt.param(
+        name=name,
+        value=value,
+        bind=alt.binding_range(min=low, max=high, step=step, name=label),
+    )
+
+
+def model_curve(
+    frame: pd.DataFrame,
+    x: str,
+    y_expression: str,
+    *,
+    x_title: str,
+    y_title: str,
+    sliders: list,
+    claim: tuple[float, str] | None = None,
+    x_format: str = ",.3f",
+    y_format: str = ",.2f",
+    y_max: float | None = None,
+) -> alt.LayerChart:
+    """A cost-model curve y = f(x; sliders), recomputed in the page as the sliders move.
+
+    `y_expression` is a Vega expression over `datum.<x>` and the slider names. `claim` draws
+    the article's figure as a horizontal rule to compare against. `y_max` fixes the y axis so
+    that moving a slider moves the curve, not the axis.
+    """
+    y_scale = alt.Scale(domain=[0, y_max]) if y_max else alt.Scale()
+    curve = (
+        alt.Chart(frame)
+        .transform_calculate(model=y_expression)
+        .mark_line(color=REFERENCE, strokeWidth=3, clip=True)
+        .encode(
+            x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format)),
+            y=alt.Y("model:Q", title=y_title, axis=alt.Axis(format=y_format), scale=y_scale),
+            tooltip=[
+                alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
+                alt.Tooltip("model:Q", title=y_title, format=y_format),
+            ],
+        )
+        .add_params(*sliders)
+    )
+    layers = [curve]
+    if claim:
+        level, label = claim
+        marker = alt.Chart(pd.DataFrame({"level": [level], "label": [label]}))
+        layers += [
+            marker.mark_rule(color=HIGHLIGHT, strokeDash=[6, 3], strokeWidth=2).encode(
+                y="level:Q",
+                tooltip=[
+                    alt.Tooltip("label:N", title="Marker"),
+                    alt.Tooltip("level:Q", title=y_title, format=y_format),
+                ],
+            ),
+            marker.mark_text(align="left", dx=4, dy=-6, color=HIGHLIGHT, fontSize=11).encode(
+                y="level:Q", x=alt.value(0), text="label:N"
+            ),
+        ]
+    return alt.layer(*layers).properties(width=520, height=300)
+
+
+def line_chart(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    *,
+    x_title: str,
+    y_title: str,
+    x_format: str = ",.0f",
+    y_format: str = ",.1f",
+) -> alt.Chart:
+    """One line with point tooltips."""
+    return (
+        alt.Chart(frame)
+        .mark_line(color=REFERENCE, strokeWidth=3, point=True)
+        .encode(
+            x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format)),
+            y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
+            tooltip=[
+                alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+            ],
+        )
+        .properties(width=520, height=280)
+    )

@@ -5,9 +5,14 @@ A chapter is listed here once it is written; the ledger judges only the claims o
 chapters and leaves the others' verdicts empty.
 """
 
-from bytebook.chapters import overseas, preface, ranking
+from bytebook.chapters import codec, overseas, preface, ranking
 
-WRITTEN = {"preface": preface, "overseas": overseas, "ranking": ranking}
+WRITTEN = {
+    "preface": preface,
+    "overseas": overseas,
+    "codec": codec,
+    "ranking": ranking,
+}
 
 
 def written_sections() -> set[str]:

@@ -1,0 +1,154 @@
+"""Chapter 2.1: the H.266/VVC codec, the bitrate cut and the CDN saving it is said to buy."""
+
+from __future__ import annotations
+
+import calendar
+
+import pandas as pd
+
+from bytebook.checks import unsettled
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry
+from bytebook.units import format_percent
+
+SECTIONS = ("2", "2.1")
+"""The article sections whose claims this chapter judges."""
+
+YEAR = 2024
+BITS_PER_BYTE = 8
+SECONDS_PER_HOUR = 3600
+BYTES_PER_GB = 1e9
+
+
+def gb_per_watch_hour(bitrate_bps: float) -> float:
+    """Gigabytes delivered by one hour of video at `bitrate_bps`."""
+    return bitrate_bps / BITS_PER_BYTE * SECONDS_PER_HOUR / BYTES_PER_GB
+
+
+def daily_saving(watch_hours: float, saved_bps: float, price_per_gb: float) -> float:
+    """USD saved a day: delivered watch-hours × GB saved per hour × price per GB."""
+    return watch_hours * gb_per_watch_hour(saved_bps) * price_per_gb
+
+
+def analyse(data: BookData) -> Findings:
+    """Check the codec claims and solve the delivery model for the article's USD 2M a day."""
+    found = Findings()
+    before, after = data.stated("s21_bitrate_upload"), data.stated("s21_bitrate_vvc")
+    saved_bps = before - after
+    cut = found.number("bitrate_cut", saved_bps / before, format_percent(saved_bps / before, 0))
+    per_hour = found.number(
+        "gb_saved_per_hour", gb_per_watch_hour(saved_bps), f"{gb_per_watch_hour(saved_bps):.2f} GB"
+    )
+    price = data.assumed("cdn_price_per_gb")
+    found.number("price_default", price, f"USD {price:.3f}")
+    per_hour_usd = daily_saving(1, saved_bps, price)
+    found.number("usd_saved_per_hour", per_hour_usd, f"USD {per_hour_usd:.4f}")
+    claimed_daily = data.stated("s21_cdn_daily")
+    hours = found.number(
+        "implied_watch_hours",
+        claimed_daily / per_hour_usd,
+        f"{claimed_daily / per_hour_usd / 1e6:.1f} million",
+    )
+    days = 366 if calendar.isleap(YEAR) else 365
+    yearly = found.number(
+        "yearly_from_daily", claimed_daily * days, f"USD {claimed_daily * days / 1e8:.2f}亿"
+    )
+    found.number("days_2024", days, str(days))
+    videos = data.stated("s21_new_videos")
+    per_second = found.number(
+        "upload_bytes_per_second_of_length",
+        videos * before / BITS_PER_BYTE,
+        f"{videos * before / BITS_PER_BYTE / 1e12:.0f} TB",
+    )
+
+    objective = data.reference("vvc_vs_hevc_objective")
+    subjective = data.reference("vvc_vs_hevc_subjective")
+    bvc2_saving = 1 - data.reference("bvc2_vs_x265")
+    for key, value in (
+        ("vvc_objective", objective),
+        ("vvc_subjective", subjective),
+        ("bvc2_saving", bvc2_saving),
+    ):
+        found.number(key, value, format_percent(value, 1))
+    rates = f"{before / 1e6:g} → {after / 1e6:g} Mbps"
+    codec_evidence = (
+        f"{rates} is a {format_percent(cut, 0)} cut. Published gains are smaller: VVC saves "
+        f"{format_percent(objective)} over HEVC at equal objective quality "
+        f"({data.cite('vvc_vs_hevc_objective')}) and about {format_percent(subjective, 0)} at "
+        f"equal subjective quality ({data.cite('vvc_vs_hevc_subjective')}); ByteDance's own "
+        f"BVC2.0 files are {format_percent(bvc2_saving, 0)} smaller than x265's "
+        f"({data.cite('bvc2_vs_x265')}). The cut could hold only against an older baseline such "
+        "as AVC, for which the references hold no figure."
+    )
+    found.add(
+        unsettled(data, "s2_three_threads", "A framing device: the chapter checks each thread."),
+        unsettled(
+            data, "s21_new_videos", "No source for TikTok's daily uploads is in the references."
+        ),
+        unsettled(
+            data, "s21_resolution", "No source for TikTok's upload formats is in the references."
+        ),
+        unsettled(
+            data,
+            "s21_bitrate_upload",
+            "No source for TikTok's upload bitrate is in the references.",
+        ),
+        unsettled(data, "s21_bitrate_vvc", codec_evidence, after),
+        derived(
+            "d_bitrate_cut",
+            "2.1",
+            f"Bitrate cut implied by {rates}",
+            cut,
+            "share",
+            codec_evidence,
+            Verdict.UNVERIFIABLE,
+        ),
+        stated_entry(
+            data.claim("s21_lossless"),
+            None,
+            Verdict.CONTRADICTED,
+            "VVC and HEVC are lossy codecs: the published results compare bitrates at equal "
+            f"measured or perceived quality ({data.cite('vvc_vs_hevc_objective')}; "
+            f"{data.cite('vvc_vs_hevc_subjective')}); none is lossless. Re-encoding an upload "
+            f"at {format_percent(1 - cut, 0)} of its bitrate discards information.",
+        ),
+        unsettled(
+            data,
+            "s21_cdn_daily",
+            f"No negotiated CDN price for TikTok is public. At the CloudFront list floor of USD "
+            f"{price:.3f}/GB (an upper bound, P), saving {per_hour:.2f} GB per watch-hour needs "
+            f"{hours / 1e6:.1f} million hours of 1080p viewing a day; at a lower price, more.",
+            hours,
+        ),
+        judge(
+            data.claim("s21_cdn_yearly"),
+            yearly,
+            Basis.ARTICLE,
+            f"USD {claimed_daily:,.0f} a day × {days} days (2024) = USD {yearly / 1e8:.2f}亿.",
+        ),
+        derived(
+            "d_cdn_watch_hours",
+            "2.1",
+            "1080p watch-hours a day that the claimed saving implies",
+            hours,
+            "count",
+            f"USD {claimed_daily:,.0f} ÷ (USD {price:.3f}/GB × {per_hour:.2f} GB per hour). "
+            "No source gives "
+            "TikTok's viewing hours by resolution.",
+            Verdict.UNVERIFIABLE,
+        ),
+    )
+    found.tables["gains"] = pd.DataFrame(
+        {
+            "result": [
+                "Article: 8 → 3.2 Mbps",
+                "VVC vs HEVC, objective (P)",
+                "VVC vs HEVC, subjective (S)",
+                "ByteDance BVC2.0 vs x265 (S)",
+            ],
+            "saving": [cut, objective, subjective, bvc2_saving],
+        }
+    )
+    found.tables["upload"] = pd.DataFrame({"per_second_bytes": [per_second]})
+    return found
