@@ -127,6 +127,9 @@ def test_page_is_clean_offline_and_draws_its_charts(site, browser, page_path):
 
 
 SLIDER_PAGES = ["book/codec.html"]
+SET_TO_MINIMUM = (
+    "el => { el.value = el.min; el.dispatchEvent(new Event('input', {bubbles: true})); }"
+)
 
 
 @pytest.mark.parametrize("page_path", SLIDER_PAGES)
@@ -145,9 +148,7 @@ def test_moving_a_slider_redraws_its_chart(site, browser, page_path):
         drawing = chart.locator(".bytebook-live svg").first
         for slider in chart.locator("input[type=range]").all():
             before = drawing.inner_html()
-            slider.evaluate(
-                "el => { el.value = el.min; el.dispatchEvent(new Event('input', {bubbles: true})); }"
-            )
+            slider.evaluate(SET_TO_MINIMUM)
             page.wait_for_timeout(150)
             assert drawing.inner_html() != before, f"chart {index} did not redraw"
     page.close()
