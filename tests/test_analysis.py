@@ -153,3 +153,27 @@ def test_delivery_model_solves_for_the_claimed_saving(chapter21):
     assert abs(2e6 * 366 / 7.3e8 - 1) < 0.01 and v["s21_cdn_yearly"] == "consistent"
     assert v["s21_lossless"] == "contradicted"
     assert v["s21_cdn_daily"] == v["s21_bitrate_vvc"] == "unverifiable"
+
+
+@pytest.fixture(scope="module")
+def chapter3(data):
+    from bytebook.chapters import economics
+
+    return economics.analyse(data)
+
+
+def test_unit_economics_arithmetic(chapter3):
+    n = chapter3.numbers
+    assert n["ad_margin"] == pytest.approx((26 - 6) / 26)
+    assert n["cpm_2024_mean"] == pytest.approx((6.52 + 8.70 + 7.34 + 7.21) / 4)
+    assert n["capcut_revenue"] == pytest.approx(7.99 * 12 * 20e6)
+    assert n["capcut_profit"] == pytest.approx(7.99 * 12 * 20e6 * 0.92)
+    assert n["capcut_profit_after_fee"] == pytest.approx(7.99 * 12 * 20e6 * (0.92 - 0.30))
+    assert n["live_net"] == pytest.approx(2e9 * 0.5)
+    ads = 39e9 - 7.99 * 12 * 20e6 - 2e9
+    assert n["ads_remainder"] == pytest.approx(ads)
+    assert n["impressions_day_article"] == pytest.approx(ads / 26 * 1000 / 366)
+    v = verdicts(chapter3)
+    assert v["s3_ad_margin"] == "consistent"
+    assert v["s3_cpm"] == "contradicted"
+    assert v["s3_live_bandwidth"] == "inconsistent"  # 60% in section 2.1, not half

@@ -65,6 +65,7 @@ def pages(built_book: Path) -> list[str]:
 
 PAGES = [
     "book/codec.html",
+    "book/economics.html",
     "book/ledger.html",
     "book/overseas.html",
     "book/preface.html",
@@ -126,9 +127,10 @@ def test_page_is_clean_offline_and_draws_its_charts(site, browser, page_path):
     assert all(count > 0 for count in marks), marks
 
 
-SLIDER_PAGES = ["book/codec.html"]
-SET_TO_MINIMUM = (
-    "el => { el.value = el.min; el.dispatchEvent(new Event('input', {bubbles: true})); }"
+SLIDER_PAGES = ["book/codec.html", "book/economics.html"]
+MOVE_TO_FAR_END = (
+    "el => { el.value = Number(el.value) === Number(el.min) ? el.max : el.min;"
+    " el.dispatchEvent(new Event('input', {bubbles: true})); }"
 )
 
 
@@ -148,7 +150,7 @@ def test_moving_a_slider_redraws_its_chart(site, browser, page_path):
         drawing = chart.locator(".bytebook-live svg").first
         for slider in chart.locator("input[type=range]").all():
             before = drawing.inner_html()
-            slider.evaluate(SET_TO_MINIMUM)
+            slider.evaluate(MOVE_TO_FAR_END)
             page.wait_for_timeout(150)
             assert drawing.inner_html() != before, f"chart {index} did not redraw"
     page.close()

@@ -391,3 +391,39 @@ def line_chart(
         )
         .properties(width=520, height=280)
     )
+
+
+def expression_bars(
+    frame: pd.DataFrame,
+    category: str,
+    expression: str,
+    *,
+    category_title: str,
+    value_title: str,
+    sliders: list,
+    x_max: float,
+    value_format: str = ",.2f",
+) -> alt.LayerChart:
+    """Horizontal bars whose lengths a Vega expression computes from the sliders."""
+    base = (
+        alt.Chart(frame)
+        .transform_calculate(amount=expression)
+        .encode(
+            y=alt.Y(f"{category}:N", sort=list(frame[category]), title=category_title),
+            x=alt.X(
+                "amount:Q",
+                title=value_title,
+                scale=alt.Scale(domain=[0, x_max]),
+                axis=alt.Axis(format=value_format),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=category_title),
+                alt.Tooltip("amount:Q", title=value_title, format=value_format),
+            ],
+        )
+    )
+    bars = base.mark_bar(color=REFERENCE, clip=True).add_params(*sliders)
+    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
+        text=alt.Text("amount:Q", format=value_format)
+    )
+    return (bars + labels).properties(width=520, height=40 * len(frame))

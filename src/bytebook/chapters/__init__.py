@@ -5,12 +5,13 @@ A chapter is listed here once it is written; the ledger judges only the claims o
 chapters and leaves the others' verdicts empty.
 """
 
-from bytebook.chapters import codec, overseas, preface, ranking
+from bytebook.chapters import codec, economics, overseas, preface, ranking
 
 WRITTEN = {
     "preface": preface,
     "overseas": overseas,
     "codec": codec,
+    "economics": economics,
     "ranking": ranking,
 }
 

@@ -1,0 +1,228 @@
+"""Chapter 3, 商业闭环: ad CPM and margin, CapCut Pro, live gifting, and the USD 39 bn split."""
+
+from __future__ import annotations
+
+import calendar
+
+import pandas as pd
+
+from bytebook.checks import against_reference, unsettled
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.ledger import Basis, Verdict, derived, judge
+from bytebook.units import format_billion, format_percent
+
+SECTIONS = ("3",)
+"""The article sections whose claims this chapter judges."""
+
+YEAR = 2024
+MONTHS = 12
+IMPRESSIONS_PER_CPM = 1000
+CPM_QUARTERS = (
+    "tiktok_cpm_2024_q1",
+    "tiktok_cpm_2024_q2",
+    "tiktok_cpm_2024_q3",
+    "tiktok_cpm_2024_q4",
+)
+
+
+def subscription_revenue(price_per_month: float, payers: float) -> float:
+    """Annual revenue of a monthly subscription."""
+    return price_per_month * MONTHS * payers
+
+
+def gross_profit(revenue: float, margin: float, store_fee: float) -> float:
+    """Gross profit when stores keep `store_fee` of payments and costs are (1 − margin) of them."""
+    return revenue * (margin - store_fee)
+
+
+def impressions(ad_revenue: float, cpm: float) -> float:
+    """Ad impressions that `ad_revenue` buys at a cost per thousand of `cpm`."""
+    return ad_revenue / cpm * IMPRESSIONS_PER_CPM
+
+
+def _usd(value: float) -> str:
+    return "USD " + format_billion(value, 2)
+
+
+def analyse(data: BookData) -> Findings:
+    """Recompute each unit-economics claim and split the USD 39 bn."""
+    found = Findings()
+    days = 366 if calendar.isleap(YEAR) else 365
+    found.number("days_2024", days, str(days))
+    _ads(found, data)
+    _capcut(found, data)
+    _live(found, data)
+    _split(found, data, days)
+    return found
+
+
+def _ads(found: Findings, data: BookData) -> None:
+    cpm, cost = data.stated("s3_cpm"), data.stated("s3_cpm_cost")
+    margin = found.number("ad_margin", (cpm - cost) / cpm, format_percent((cpm - cost) / cpm))
+    quarters = {ref: data.reference(ref) for ref in CPM_QUARTERS}
+    mean = found.number(
+        "cpm_2024_mean",
+        sum(quarters.values()) / len(quarters),
+        f"USD {sum(quarters.values()) / len(quarters):.2f}",
+    )
+    found.number("cpm_2024_max", max(quarters.values()), f"USD {max(quarters.values()):.2f}")
+    found.number("cpm_ratio", cpm / mean, f"{cpm / mean:.1f}×")
+    found.tables["cpm"] = pd.DataFrame(
+        {
+            "quarter": ["Article"] + [data.references.at[r, "period"] for r in quarters],
+            "cpm": [cpm, *quarters.values()],
+        }
+    )
+    found.add(
+        judge(
+            data.claim("s3_ad_margin"),
+            margin,
+            Basis.ARTICLE,
+            f"(USD {cpm:g} − USD {cost:g}) ÷ USD {cpm:g} = {format_percent(margin)}.",
+        ),
+        judge(
+            data.claim("s3_cpm"),
+            mean,
+            Basis.SOURCE,
+            f"TikTok's CPMs for US direct-to-consumer advertisers ran from USD "
+            f"{min(quarters.values()):.2f} to USD {max(quarters.values()):.2f} a quarter in 2024, "
+            f"USD {mean:.2f} on average ({data.cite(CPM_QUARTERS[0])}); the article's is "
+            f"{cpm / mean:.1f} times that. One segment's prices, but the gap is wide.",
+        ),
+        unsettled(data, "s3_cpm_cost", "No source gives TikTok's cost per thousand impressions."),
+    )
+
+
+def _capcut(found: Findings, data: BookData) -> None:
+    price, payers = data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
+    margin = data.stated("s3_capcut_margin")
+    revenue = found.number(
+        "capcut_revenue",
+        subscription_revenue(price, payers),
+        _usd(subscription_revenue(price, payers)),
+    )
+    profit = found.number(
+        "capcut_profit",
+        gross_profit(revenue, margin, 0.0),
+        _usd(gross_profit(revenue, margin, 0.0)),
+    )
+    fee = data.reference("appstore_commission_first_year")
+    found.number("store_fee_max", fee, format_percent(fee, 0))
+    after_fee = found.number(
+        "capcut_profit_after_fee",
+        gross_profit(revenue, margin, fee),
+        _usd(gross_profit(revenue, margin, fee)),
+    )
+    found.number(
+        "capcut_margin_after_fee", after_fee / revenue, format_percent(after_fee / revenue)
+    )
+    found.add(
+        unsettled(
+            data,
+            "s3_capcut_price",
+            f"Pricing pages list USD {data.reference('capcut_pro_price'):.2f} a month, but "
+            "they are weak sources (W), which corroborate and cannot decide.",
+        ),
+        unsettled(data, "s3_capcut_payers", "No reliable source gives CapCut's subscriber count."),
+        unsettled(
+            data,
+            "s3_capcut_margin",
+            f"No source gives CapCut's costs. The figure ignores app-store fees: if stores keep "
+            f"{format_percent(fee, 0)} of first-year payments (W), the gross margin on what "
+            f"users pay falls to {format_percent(after_fee / revenue)}.",
+            after_fee / revenue,
+        ),
+        derived(
+            "d_capcut_revenue",
+            "3",
+            "CapCut Pro revenue a year implied by price × payers",
+            revenue,
+            "USD",
+            f"USD {price:.2f} × {MONTHS} months × {payers / 1e6:.0f} million payers = "
+            f"{_usd(revenue)}; gross profit at {format_percent(margin, 0)} is {_usd(profit)}. "
+            "No source gives CapCut's 2024 revenue.",
+            Verdict.UNVERIFIABLE,
+        ),
+    )
+
+
+def _live(found: Findings, data: BookData) -> None:
+    gifting, take = data.stated("s3_live_gifting"), data.stated("s3_live_take")
+    net = found.number("live_net", gifting * take, _usd(gifting * take))
+    combined = data.reference("tiktok_iap_2024")
+    found.number("iap_combined", combined, _usd(combined))
+    found.number("live_share_of_iap", gifting / combined, format_percent(gifting / combined, 0))
+    before, after = data.stated("s21_bitrate_upload"), data.stated("s21_bitrate_vvc")
+    codec_cut = 1 - after / before
+    found.number("codec_cut", codec_cut, format_percent(codec_cut, 0))
+    found.add(
+        unsettled(
+            data,
+            "s3_live_gifting",
+            f"Sensor Tower (S) puts TikTok's and Douyin's in-app purchases together at "
+            f"{_usd(combined)} in 2024; no source separates TikTok's live gifts.",
+            gifting,
+        ),
+        against_reference(data, "s3_live_take", "tiktok_gift_take"),
+        judge(
+            data.claim("s3_live_bandwidth"),
+            codec_cut,
+            Basis.ARTICLE,
+            f"Section 2.1's own bitrates, 8 → 3.2 Mbps, cut bandwidth by "
+            f"{format_percent(codec_cut, 0)}, not by half.",
+        ),
+        derived(
+            "d_live_net",
+            "3",
+            "TikTok's net from live gifting",
+            net,
+            "USD",
+            f"{_usd(gifting)} × {format_percent(take, 0)} = {_usd(net)}. No source gives "
+            "TikTok's gift revenue alone.",
+            Verdict.UNVERIFIABLE,
+        ),
+    )
+
+
+def _split(found: Findings, data: BookData, days: int) -> None:
+    total = data.stated("s1_overseas_revenue")
+    capcut = found.numbers["capcut_revenue"]
+    live = data.stated("s3_live_gifting")
+    ads = found.number("ads_remainder", total - capcut - live, _usd(total - capcut - live))
+    cpm = data.stated("s3_cpm")
+    at_article = impressions(ads, cpm)
+    at_mean = impressions(ads, found.numbers["cpm_2024_mean"])
+    found.number(
+        "impressions_day_article", at_article / days, f"{at_article / days / 1e9:.1f} billion"
+    )
+    found.number("impressions_day_reference", at_mean / days, f"{at_mean / days / 1e9:.1f} billion")
+    found.tables["split"] = pd.DataFrame(
+        {"part": ["Ads (the remainder)", "Live gifting", "CapCut Pro"], "usd": [ads, live, capcut]}
+    )
+    found.tables["impressions"] = found.tables["cpm"].assign(
+        per_day=lambda f: impressions(ads, f["cpm"]) / days
+    )
+    found.add(
+        derived(
+            "d_ads_remainder",
+            "3",
+            "Ad revenue left when CapCut and live gifting are taken out",
+            ads,
+            "USD",
+            f"{_usd(total)} − {_usd(capcut)} (CapCut Pro) − {_usd(live)} (live gifting) = "
+            f"{_usd(ads)}. No source gives TikTok's ad revenue.",
+            Verdict.UNVERIFIABLE,
+        ),
+        derived(
+            "d_impressions_per_day",
+            "3",
+            "Ad impressions a day at the article's CPM",
+            at_article / days,
+            "count",
+            f"{_usd(ads)} ÷ USD {cpm:g} per thousand ÷ {days} days = "
+            f"{at_article / days / 1e9:.1f} billion a day; at 2024's average reported CPM "
+            f"it would be {at_mean / days / 1e9:.1f} billion.",
+            Verdict.UNVERIFIABLE,
+        ),
+    )
