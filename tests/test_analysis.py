@@ -177,3 +177,20 @@ def test_unit_economics_arithmetic(chapter3):
     assert v["s3_ad_margin"] == "consistent"
     assert v["s3_cpm"] == "contradicted"
     assert v["s3_live_bandwidth"] == "inconsistent"  # 60% in section 2.1, not half
+
+
+def test_only_bytedances_years_have_a_dated_start(data):
+    from bytebook.chapters import summary
+
+    found = summary.analyse(data)
+    assert found.numbers["years_since_launch"] == 2024 - 2017
+    assert set(verdicts(found).values()) == {"unverifiable"}
+
+
+def test_scorecard_counts_every_stated_claim_once(data):
+    from bytebook.book import ledger
+    from bytebook.scorecard import scorecard
+
+    card = scorecard(ledger(data))
+    assert card["total"].sum() == len(data.claims)
+    assert card.loc["4 海外营收排行榜", "total"] == (data.claims["section"] == "4").sum()

@@ -70,6 +70,7 @@ PAGES = [
     "book/overseas.html",
     "book/preface.html",
     "book/ranking.html",
+    "book/summary.html",
     "genindex.html",
     "search.html",
 ]

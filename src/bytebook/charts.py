@@ -427,3 +427,40 @@ def expression_bars(
         text=alt.Text("amount:Q", format=value_format)
     )
     return (bars + labels).properties(width=520, height=40 * len(frame))
+
+
+VERDICT_COLOURS = {
+    "supported": PALETTE[0],
+    "consistent": PALETTE[5],
+    "contradicted": PALETTE[3],
+    "inconsistent": PALETTE[1],
+    "unverifiable": "#8A8A8A",
+    "not yet checked": "#D9D9D9",
+}
+
+
+def verdict_bars(frame: pd.DataFrame, *, sections: list[str], verdicts: list[str]) -> alt.Chart:
+    """Claims per section as horizontal bars stacked by verdict."""
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y("section:N", sort=sections, title=None),
+            x=alt.X("sum(claims):Q", title="Claims"),
+            color=alt.Color(
+                "verdict:N",
+                sort=verdicts,
+                title="Verdict",
+                scale=alt.Scale(domain=verdicts, range=[VERDICT_COLOURS[v] for v in verdicts]),
+                legend=alt.Legend(orient="bottom", columns=3),
+            ),
+            order=alt.Order("verdict_rank:Q"),
+            tooltip=[
+                alt.Tooltip("section:N", title="Section"),
+                alt.Tooltip("verdict:N", title="Verdict"),
+                alt.Tooltip("claims:Q", title="Claims"),
+            ],
+        )
+        .transform_calculate(verdict_rank=f"indexof({verdicts!r}, datum.verdict)")
+        .properties(width=520, height=30 * len(sections))
+    )

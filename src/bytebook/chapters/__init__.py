@@ -5,7 +5,7 @@ A chapter is listed here once it is written; the ledger judges only the claims o
 chapters and leaves the others' verdicts empty.
 """
 
-from bytebook.chapters import codec, economics, overseas, preface, ranking
+from bytebook.chapters import codec, economics, overseas, preface, ranking, summary
 
 WRITTEN = {
     "preface": preface,
@@ -13,6 +13,7 @@ WRITTEN = {
     "codec": codec,
     "economics": economics,
     "ranking": ranking,
+    "summary": summary,
 }
 
 

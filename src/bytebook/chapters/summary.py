@@ -1,0 +1,58 @@
+"""Chapter 5, 小结: the 'years to overseas scale' comparison."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bytebook.checks import unsettled
+from bytebook.data import BookData
+from bytebook.findings import Findings
+
+SECTIONS = ("5",)
+"""The article sections whose claims this chapter judges."""
+
+YEAR_CLAIMS = {
+    "ByteDance": "y_bytedance",
+    "Huawei": "y_huawei",
+    "Xiaomi": "y_xiaomi",
+    "Midea": "y_midea",
+    "BYD": "y_byd",
+}
+ARTICLE_YEAR = 2024
+
+
+def analyse(data: BookData) -> Findings:
+    """Check the years each company is said to have taken to reach its overseas scale."""
+    found = Findings()
+    launch = data.references.loc["tiktok_intl_launch"]
+    launch_year = int(str(launch["value_text"])[:4])
+    since_launch = ARTICLE_YEAR - launch_year
+    found.number("years_since_launch", since_launch, str(since_launch))
+    found.number("launch_year", launch_year, str(launch_year))
+    found.add(
+        unsettled(
+            data,
+            "y_bytedance",
+            f"A weak source dates TikTok's international launch to {launch['value_text']} "
+            f"({data.cite('tiktok_intl_launch')}): {ARTICLE_YEAR} − {launch_year} = "
+            f"{since_launch} years. That corroborates the figure but cannot decide it.",
+            since_launch,
+        )
+    )
+    for company, claim_id in YEAR_CLAIMS.items():
+        if company != "ByteDance":
+            found.add(
+                unsettled(
+                    data,
+                    claim_id,
+                    f"The article gives no start date for {company}'s expansion abroad and the "
+                    "research found no basis for the figure.",
+                )
+            )
+    found.tables["years"] = pd.DataFrame(
+        {
+            "company": list(YEAR_CLAIMS),
+            "years": [data.stated(claim) for claim in YEAR_CLAIMS.values()],
+        }
+    )
+    return found

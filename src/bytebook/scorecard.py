@@ -1,0 +1,43 @@
+"""The article's scorecard: how many claims of each section got each verdict."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bytebook.ledger import Verdict
+
+SECTION_TITLES = {
+    "0": "Title",
+    "1": "1 不开发布会",
+    "2": "2 技术深水区",
+    "2.1": "2.1 Codec and CDN",
+    "2.2": "2.2 Recommender",
+    "2.3": "2.3 AI infrastructure",
+    "3": "3 商业闭环",
+    "4": "4 海外营收排行榜",
+    "5": "5 小结",
+}
+PENDING = "not yet checked"
+VERDICT_ORDER = [v.value for v in Verdict] + [PENDING]
+
+
+def scorecard(ledger: pd.DataFrame, kind: str = "stated") -> pd.DataFrame:
+    """Counts of each verdict per section (rows in article order, columns in verdict order)."""
+    rows = ledger[ledger["kind"] == kind].assign(
+        verdict=lambda f: f["verdict"].replace("", PENDING),
+        section=lambda f: f["section"].map(SECTION_TITLES),
+    )
+    table = pd.crosstab(rows["section"], rows["verdict"])
+    table = table.reindex(
+        index=[t for t in SECTION_TITLES.values() if t in table.index],
+        columns=[v for v in VERDICT_ORDER if v in table.columns],
+        fill_value=0,
+    )
+    table["total"] = table.sum(axis=1)
+    return table
+
+
+def long_form(table: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard as one row per section and verdict, for charts."""
+    counts = table.drop(columns="total").reset_index()
+    return counts.melt(id_vars="section", var_name="verdict", value_name="claims")
