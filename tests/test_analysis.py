@@ -194,3 +194,28 @@ def test_scorecard_counts_every_stated_claim_once(data):
     card = scorecard(ledger(data))
     assert card["total"].sum() == len(data.claims)
     assert card.loc["4 海外营收排行榜", "total"] == (data.claims["section"] == "4").sum()
+
+
+def test_recommender_derivations(data):
+    from bytebook.chapters import recommender
+
+    n = recommender.analyse(data).numbers
+    assert n["active_max"] == pytest.approx(1e12 * 0.02)
+    assert n["industry_cost"] == pytest.approx(0.0003 * 5)
+    assert n["behaviours_per_second"] == pytest.approx(1e11 / 86400)
+    assert n["updates_per_day"] == pytest.approx(24 * 60 / 5)
+    assert n["behaviours_per_update"] == pytest.approx(1e11 / (24 * 60 / 5))
+    per_candidate = 2 * 2e10 / (989.4e12 * 0.552) * 2.95 / 3600
+    assert n["candidates_for_claim"] == pytest.approx(0.0003 / per_candidate)
+    assert n["cost_share_of_revenue"] == pytest.approx(1e11 * 0.0003 / (39e9 / 366))
+
+
+def test_infrastructure_derivations(data):
+    from bytebook.chapters import infrastructure
+
+    found = infrastructure.analyse(data)
+    assert found.numbers["utilisation_ratio"] == pytest.approx(0.72 / 0.35)
+    assert found.numbers["cost_ratio"] == pytest.approx(0.35 / 0.72)
+    assert found.numbers["tokens_per_second"] == pytest.approx(1 / 0.018)
+    assert abs(0.5 - 0.35 / 0.72) / (0.35 / 0.72) < 0.05
+    assert verdicts(found)["s23_cost_half"] == "consistent"

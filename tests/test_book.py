@@ -16,7 +16,17 @@ from bytebook.paths import ROOT
 
 pytestmark = pytest.mark.build
 
-CHAPTERS = ["preface", "overseas", "codec", "economics", "ranking", "summary", "ledger"]
+CHAPTERS = [
+    "preface",
+    "overseas",
+    "codec",
+    "recommender",
+    "infrastructure",
+    "economics",
+    "ranking",
+    "summary",
+    "ledger",
+]
 
 
 def glued(name: str) -> dict[str, object]:

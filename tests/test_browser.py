@@ -66,10 +66,12 @@ def pages(built_book: Path) -> list[str]:
 PAGES = [
     "book/codec.html",
     "book/economics.html",
+    "book/infrastructure.html",
     "book/ledger.html",
     "book/overseas.html",
     "book/preface.html",
     "book/ranking.html",
+    "book/recommender.html",
     "book/summary.html",
     "genindex.html",
     "search.html",
@@ -128,7 +130,12 @@ def test_page_is_clean_offline_and_draws_its_charts(site, browser, page_path):
     assert all(count > 0 for count in marks), marks
 
 
-SLIDER_PAGES = ["book/codec.html", "book/economics.html"]
+SLIDER_PAGES = [
+    "book/codec.html",
+    "book/economics.html",
+    "book/infrastructure.html",
+    "book/recommender.html",
+]
 MOVE_TO_FAR_END = (
     "el => { el.value = Number(el.value) === Number(el.min) ? el.max : el.min;"
     " el.dispatchEvent(new Event('input', {bubbles: true})); }"

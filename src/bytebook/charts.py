@@ -326,12 +326,15 @@ def model_curve(
     x_format: str = ",.3f",
     y_format: str = ",.2f",
     y_max: float | None = None,
+    x_scale: str = "linear",
+    marks: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """A cost-model curve y = f(x; sliders), recomputed in the page as the sliders move.
 
     `y_expression` is a Vega expression over `datum.<x>` and the slider names. `claim` draws
     the article's figure as a horizontal rule to compare against. `y_max` fixes the y axis so
-    that moving a slider moves the curve, not the axis.
+    that moving a slider moves the curve, not the axis. `marks` (columns `x` and `label`)
+    places labelled points on the curve.
     """
     y_scale = alt.Scale(domain=[0, y_max]) if y_max else alt.Scale()
     curve = (
@@ -339,7 +342,12 @@ def model_curve(
         .transform_calculate(model=y_expression)
         .mark_line(color=REFERENCE, strokeWidth=3, clip=True)
         .encode(
-            x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format)),
+            x=alt.X(
+                f"{x}:Q",
+                title=x_title,
+                axis=alt.Axis(format=x_format),
+                scale=alt.Scale(type=x_scale),
+            ),
             y=alt.Y("model:Q", title=y_title, axis=alt.Axis(format=y_format), scale=y_scale),
             tooltip=[
                 alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
@@ -362,6 +370,25 @@ def model_curve(
             ),
             marker.mark_text(align="left", dx=4, dy=-6, color=HIGHLIGHT, fontSize=11).encode(
                 y="level:Q", x=alt.value(0), text="label:N"
+            ),
+        ]
+    if marks is not None:
+        points = alt.Chart(marks.rename(columns={"x": x})).transform_calculate(model=y_expression)
+        point_encoding = {
+            "x": alt.X(f"{x}:Q"),
+            "y": alt.Y("model:Q"),
+            "tooltip": [
+                alt.Tooltip("label:N", title="Mark"),
+                alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
+                alt.Tooltip("model:Q", title=y_title, format=y_format),
+            ],
+        }
+        layers += [
+            points.mark_point(filled=True, size=110, color=HIGHLIGHT, opacity=1).encode(
+                **point_encoding
+            ),
+            points.mark_text(align="left", dx=8, dy=-8, fontSize=11).encode(
+                text="label:N", **point_encoding
             ),
         ]
     return alt.layer(*layers).properties(width=520, height=300)

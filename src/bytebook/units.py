@@ -29,6 +29,8 @@ UNITS = frozenset(
         "USD/inference",
         "USD per 1000 impressions",
         "CNY/Mtok",
+        "USD/GPU-hour",
+        "FLOP/s",
         "ratio",
         "share",
         "count",

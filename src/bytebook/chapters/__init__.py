@@ -5,12 +5,23 @@ A chapter is listed here once it is written; the ledger judges only the claims o
 chapters and leaves the others' verdicts empty.
 """
 
-from bytebook.chapters import codec, economics, overseas, preface, ranking, summary
+from bytebook.chapters import (
+    codec,
+    economics,
+    infrastructure,
+    overseas,
+    preface,
+    ranking,
+    recommender,
+    summary,
+)
 
 WRITTEN = {
     "preface": preface,
     "overseas": overseas,
     "codec": codec,
+    "recommender": recommender,
+    "infrastructure": infrastructure,
     "economics": economics,
     "ranking": ranking,
     "summary": summary,

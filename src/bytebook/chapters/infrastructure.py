@@ -1,0 +1,115 @@
+"""Chapter 2.3: Doubao and Volcano Engine: utilisation, 'cost cut in half' and PD disaggregation."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bytebook.checks import unsettled
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.ledger import Basis, Verdict, derived, judge
+from bytebook.units import format_percent
+
+SECTIONS = ("2.3",)
+"""The article sections whose claims this chapter judges."""
+
+
+def cost_per_useful_hour(price_per_hour: float, utilisation: float) -> float:
+    """What one fully used GPU-hour costs when GPUs are busy only `utilisation` of the time."""
+    return price_per_hour / utilisation
+
+
+def analyse(data: BookData) -> Findings:
+    """Derive the utilisation ratio, the cost it implies and 18 ms read as a per-token time."""
+    found = Findings()
+    ours, industry = data.stated("s23_gpu_util"), data.stated("s23_gpu_util_industry")
+    ratio = found.number("utilisation_ratio", ours / industry, f"{ours / industry:.2f}×")
+    cost_ratio = found.number("cost_ratio", industry / ours, format_percent(industry / ours))
+    latency = data.stated("s23_latency")
+    found.number("tokens_per_second", 1 / latency, f"{1 / latency:.0f}")
+    prefill = data.reference("doubao15_prefill_tc_util")
+    megascale = data.reference("megascale_mfu")
+    found.number("doubao_prefill", prefill, format_percent(prefill, 0))
+    found.number("megascale_mfu", megascale, format_percent(megascale))
+    gains = {
+        "distserve_goodput": (
+            "DistServe: requests served (S)",
+            data.reference("distserve_goodput"),
+        ),
+        "splitwise_throughput": (
+            "Splitwise: throughput (P)",
+            data.reference("splitwise_throughput"),
+        ),
+        "mooncake_real": ("Mooncake: requests handled (P)", 1 + data.reference("mooncake_real")),
+    }
+    published = [value for _, value in gains.values()]
+    for key, (_, value) in gains.items():
+        found.number(key, value, f"{value:.2f}×")
+    found.tables["pd_gains"] = pd.DataFrame(
+        {
+            "system": [f"Article: {ours:.0%} ÷ {industry:.0%} utilisation"]
+            + [label for label, _ in gains.values()],
+            "gain": [ratio] + [value for _, value in gains.values()],
+        }
+    )
+    found.tables["utilisation_marks"] = pd.DataFrame(
+        {
+            "mark": [
+                "Industry, per the article",
+                "Volcano Engine, per the article",
+                "Doubao 1.5 Pro prefill Tensor Cores (P)",
+                "MegaScale training MFU (P)",
+            ],
+            "utilisation": [industry, ours, prefill, megascale],
+        }
+    )
+    none_found = "The research found no source for this figure."
+    found.add(
+        unsettled(data, "s23_context", none_found),
+        unsettled(data, "s23_modalities", none_found),
+        unsettled(
+            data,
+            "s23_latency",
+            f"{none_found} Read as the time per generated token, 18 ms is {1 / latency:.0f} "
+            "tokens a second; the article does not say what it measures.",
+            1 / latency,
+        ),
+        unsettled(
+            data,
+            "s23_gpu_util",
+            f"No official Volcano Engine figure exists in the references. Doubao 1.5 Pro's own "
+            f"team reports Tensor Core utilisation near {format_percent(prefill, 0)} in prefill "
+            f"({data.cite('doubao15_prefill_tc_util')}), a different measure.",
+        ),
+        unsettled(
+            data, "s23_gpu_util_industry", "No source gives an industry-average utilisation."
+        ),
+        unsettled(
+            data,
+            "s23_pd_pooling",
+            "Doubao's team describes serving prefill and decode separately "
+            f"({data.cite('doubao15_prefill_tc_util')}); memory pooling is not in the references.",
+        ),
+        judge(
+            data.claim("s23_cost_half"),
+            cost_ratio,
+            Basis.ARTICLE,
+            f"If cost per useful GPU-hour is price ÷ utilisation, going from "
+            f"{format_percent(industry, 0)} to {format_percent(ours, 0)} cuts it to "
+            f"{format_percent(cost_ratio)}: about half. The article does not say this is how "
+            "its 'half' arises.",
+        ),
+        derived(
+            "d_utilisation_ratio",
+            "2.3",
+            "Volcano Engine's utilisation over the industry's",
+            ratio,
+            "ratio",
+            f"{format_percent(ours, 0)} ÷ {format_percent(industry, 0)} = {ratio:.2f}×. Published "
+            "PD-disaggregation gains range from "
+            f"{min(published):.2f}× to {max(published):.1f}×, "
+            "on other measures.",
+            Verdict.UNVERIFIABLE,
+        ),
+    )
+    return found

@@ -1,0 +1,177 @@
+"""Chapter 2.2: the trillion-parameter MoE recommender and its cost per inference."""
+
+from __future__ import annotations
+
+import calendar
+
+from bytebook.checks import unsettled
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.ledger import Verdict, derived
+from bytebook.units import format_percent
+
+SECTIONS = ("2.2",)
+"""The article sections whose claims this chapter judges."""
+
+YEAR = 2024
+SECONDS_PER_DAY = 86_400
+SECONDS_PER_HOUR = 3_600
+FLOPS_PER_PARAMETER = 2
+"""A forward pass costs about two floating-point operations per active parameter."""
+
+
+def flops_per_request(active_parameters: float, candidates: float) -> float:
+    """Compute for scoring `candidates` items with a model of `active_parameters`."""
+    return FLOPS_PER_PARAMETER * active_parameters * candidates
+
+
+def cost_per_request(
+    flops: float, peak_flops: float, utilisation: float, price_per_hour: float
+) -> float:
+    """USD for `flops` on a GPU of `peak_flops` run at `utilisation`, rented by the hour."""
+    return flops / (peak_flops * utilisation) * price_per_hour / SECONDS_PER_HOUR
+
+
+def candidates_for_cost(
+    cost: float,
+    active_parameters: float,
+    peak_flops: float,
+    utilisation: float,
+    price_per_hour: float,
+) -> float:
+    """How many candidates one request can score for `cost` USD."""
+    per_candidate = cost_per_request(
+        flops_per_request(active_parameters, 1), peak_flops, utilisation, price_per_hour
+    )
+    return cost / per_candidate
+
+
+def analyse(data: BookData) -> Findings:
+    """Derive the quantities the recommender claims imply and what USD 0.0003 buys."""
+    found = Findings()
+    params, sparsity = data.stated("s22_params"), data.stated("s22_sparsity")
+    cost, fifth = data.stated("s22_cost_per_inference"), data.stated("s22_vs_industry")
+    behaviours, interval = data.stated("s22_behaviours"), data.stated("s22_hot_update")
+    active = found.number("active_max", params * sparsity, f"{params * sparsity / 1e9:.0f} billion")
+    industry = found.number("industry_cost", cost / fifth, f"USD {cost / fifth:.4f}")
+    per_second = found.number(
+        "behaviours_per_second",
+        behaviours / SECONDS_PER_DAY,
+        f"{behaviours / SECONDS_PER_DAY / 1e6:.2f} million",
+    )
+    updates = found.number(
+        "updates_per_day", SECONDS_PER_DAY / interval, f"{SECONDS_PER_DAY / interval:.0f}"
+    )
+    per_update = found.number(
+        "behaviours_per_update", behaviours / updates, f"{behaviours / updates / 1e6:.0f} million"
+    )
+    peak, util = data.assumed("gpu_peak_flops"), data.assumed("gpu_utilisation")
+    price = data.assumed("gpu_price_per_hour")
+    for key, value, text in (
+        ("peak_tflops", peak, f"{peak / 1e12:,.0f} TFLOP/s"),
+        ("utilisation", util, format_percent(util)),
+        ("gpu_price", price, f"USD {price:.2f}"),
+    ):
+        found.number(key, value, text)
+    candidates = found.number(
+        "candidates_for_claim",
+        candidates_for_cost(cost, active, peak, util, price),
+        f"{candidates_for_cost(cost, active, peak, util, price):,.0f}",
+    )
+    days = 366 if calendar.isleap(YEAR) else 365
+    daily_cost = found.number(
+        "daily_cost_if_per_behaviour",
+        behaviours * cost,
+        f"USD {behaviours * cost / 1e6:.0f} million",
+    )
+    revenue_day = data.stated("s1_overseas_revenue") / days
+    found.number("daily_revenue", revenue_day, f"USD {revenue_day / 1e6:.0f} million")
+    found.number(
+        "cost_share_of_revenue",
+        daily_cost / revenue_day,
+        format_percent(daily_cost / revenue_day, 0),
+    )
+
+    rankmixer = data.reference("rankmixer_params")
+    found.number("rankmixer_params", rankmixer, f"{rankmixer / 1e9:.0f} billion")
+    none_found = "The research found no source for this figure."
+    found.add(
+        unsettled(
+            data,
+            "s22_params",
+            f"ByteDance's only published ranking model in the references, RankMixer, has "
+            f"{rankmixer / 1e9:.0f} billion dense parameters ({data.cite('rankmixer_params')}); "
+            "its 'trillion-scale' refers to the training data. Embedding tables can be far "
+            "larger, so the figure is not refuted, but nothing supports it.",
+        ),
+        unsettled(data, "s22_sparsity", none_found),
+        unsettled(
+            data,
+            "s22_cost_per_inference",
+            f"{none_found} With {active / 1e9:.0f} billion active parameters on a GPU at "
+            f"{peak / 1e12:,.0f} TFLOP/s, {format_percent(util)} utilisation and USD {price:.2f} "
+            f"an hour (W), it pays for scoring about {candidates:,.0f} candidates.",
+            cost,
+        ),
+        unsettled(
+            data, "s22_vs_industry", "No source gives an industry-average cost per inference."
+        ),
+        unsettled(data, "s22_behaviours", none_found),
+        unsettled(
+            data,
+            "s22_hot_update",
+            f"{none_found} Monolith, ByteDance's published real-time recommender, synchronises "
+            f"parameters at minute-level intervals ({data.cite('monolith_sync')}): the same "
+            "order, not the same figure.",
+        ),
+        derived(
+            "d_active_parameters",
+            "2.2",
+            "Upper bound on active parameters (1e12 × 2%)",
+            active,
+            "params",
+            f"{params:.0e} × {format_percent(sparsity, 0)} = {active / 1e9:.0f} billion "
+            "at most. No source gives the model's size.",
+            Verdict.UNVERIFIABLE,
+        ),
+        derived(
+            "d_industry_cost",
+            "2.2",
+            "Industry-average cost per inference the article implies",
+            industry,
+            "USD/inference",
+            f"USD {cost:g} ÷ {fifth:g} = USD {industry:g}. No source gives the industry average.",
+            Verdict.UNVERIFIABLE,
+        ),
+        derived(
+            "d_behaviours_per_second",
+            "2.2",
+            "User actions learned per second",
+            per_second,
+            "count",
+            f"{behaviours:.0e} a day ÷ {SECONDS_PER_DAY:,} s = {per_second:,.0f} a second.",
+            Verdict.UNVERIFIABLE,
+        ),
+        derived(
+            "d_behaviours_per_update",
+            "2.2",
+            "User actions per 5-minute update",
+            per_update,
+            "count",
+            f"{SECONDS_PER_DAY:,} s ÷ {interval:.0f} s = {updates:.0f} updates a day, so "
+            f"{per_update:,.0f} actions each.",
+            Verdict.UNVERIFIABLE,
+        ),
+        derived(
+            "d_daily_inference_cost",
+            "2.2",
+            "Daily inference cost if every learned action is one inference",
+            daily_cost,
+            "USD/day",
+            f"{behaviours:.0e} × USD {cost:g} = USD {daily_cost / 1e6:.0f} million a day, "
+            f"{format_percent(daily_cost / revenue_day, 0)} of the USD 39 bn spread over {days} "
+            "days. The article gives no request count; this reading is the book's.",
+            Verdict.UNVERIFIABLE,
+        ),
+    )
+    return found
