@@ -333,8 +333,8 @@ def model_curve(
 
     `y_expression` is a Vega expression over `datum.<x>` and the slider names. `claim` draws
     the article's figure as a horizontal rule to compare against. `y_max` fixes the y axis so
-    that moving a slider moves the curve, not the axis. `marks` (columns `x` and `label`)
-    places labelled points on the curve.
+    that moving a slider moves the curve, not the axis. `marks` (columns `x` and `label`, and
+    optionally `offset`, the label's vertical shift in pixels) places labelled points on it.
     """
     y_scale = alt.Scale(domain=[0, y_max]) if y_max else alt.Scale()
     curve = (
@@ -383,14 +383,18 @@ def model_curve(
                 alt.Tooltip("model:Q", title=y_title, format=y_format),
             ],
         }
-        layers += [
+        layers.append(
             points.mark_point(filled=True, size=110, color=HIGHLIGHT, opacity=1).encode(
                 **point_encoding
-            ),
-            points.mark_text(align="left", dx=8, dy=-8, fontSize=11).encode(
-                text="label:N", **point_encoding
-            ),
-        ]
+            )
+        )
+        offsets = marks["offset"] if "offset" in marks else [-8] * len(marks)
+        for label, offset in zip(marks["label"], offsets, strict=True):
+            layers.append(
+                points.transform_filter(alt.datum.label == label)
+                .mark_text(align="left", dx=8, dy=int(offset), fontSize=11)
+                .encode(text="label:N", **point_encoding)
+            )
     return alt.layer(*layers).properties(width=520, height=300)
 
 
