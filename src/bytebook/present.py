@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
+from types import ModuleType
 
 import pandas as pd
 from IPython.display import HTML
 
+from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry
 from bytebook.units import format_value
@@ -78,3 +80,14 @@ def table_html(
         shown[column] = shown[column].map(lambda v, f=formatter: "" if pd.isna(v) else f(v))
     body = shown.to_html(index=False, escape=True, border=0, classes="bytebook-data", na_rep="")
     return HTML(f'<div class="bytebook-table">{body}</div>')
+
+
+def open_chapter(chapter: ModuleType) -> tuple[BookData, Findings]:
+    """Set up charts, load the data, run the chapter's analysis and glue its numbers."""
+    from bytebook import charts
+
+    charts.setup()
+    data = load_book_data()
+    found = chapter.analyse(data)
+    publish(found)
+    return data, found
