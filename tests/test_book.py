@@ -64,6 +64,18 @@ def test_ranking_glue_matches_arithmetic_on_the_articles_numbers(built_book):
     assert values["filed_overseas_byd"] == pytest.approx(2219e8)
 
 
+@pytest.mark.parametrize("name", CHAPTERS[:-1])
+def test_every_glued_number_is_the_analysis_number(built_book, name):
+    from bytebook.chapters import WRITTEN
+    from bytebook.data import load_book_data
+
+    found = WRITTEN[name].analyse(load_book_data())
+    values = glued(name)
+    for key, number in found.numbers.items():
+        assert values[key] == pytest.approx(number), key
+        assert values[f"{key}_text"] == found.texts[key], key
+
+
 def test_glued_text_appears_in_the_page(built_book):
     page = (built_book / "book" / "ranking.html").read_text(encoding="utf-8")
     assert glued("ranking")["implied_total_xiaomi_text"] in page

@@ -193,6 +193,8 @@ def _split(found: Findings, data: BookData, days: int) -> None:
     cpm = data.stated("s3_cpm")
     at_article = impressions(ads, cpm)
     at_mean = impressions(ads, found.numbers["cpm_2024_mean"])
+    found.number("impressions_year_article", at_article, f"{at_article / 1e12:.2f} trillion")
+    found.number("impressions_year_reference", at_mean, f"{at_mean / 1e12:.2f} trillion")
     found.number(
         "impressions_day_article", at_article / days, f"{at_article / days / 1e9:.1f} billion"
     )

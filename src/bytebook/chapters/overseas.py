@@ -58,6 +58,9 @@ def analyse(data: BookData) -> Findings:
     )
     h2_overseas = found.number("h2_overseas", overseas - h1_overseas, _usd(overseas - h1_overseas))
     found.number("h1_overseas", h1_overseas, _usd(h1_overseas))
+    h1_group = data.reference("bd_group_h1_2024")
+    found.number("h1_group", h1_group, _usd(h1_group))
+    found.number("h1_share", h1_overseas / h1_group, format_percent(h1_overseas / h1_group))
     found.number(
         "h2_over_h1",
         h2_overseas / h1_overseas - 1,
