@@ -162,3 +162,91 @@ def test_moving_a_slider_redraws_its_chart(site, browser, page_path):
             page.wait_for_timeout(150)
             assert drawing.inner_html() != before, f"chart {index} did not redraw"
     page.close()
+
+
+def wait_for_charts(page) -> None:
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.bytebook-chart')]"
+        ".every(c => c.getAttribute('data-drawn') === 'true')",
+        timeout=15_000,
+    )
+
+
+@pytest.fixture(scope="module")
+def verdict_counts() -> dict[str, int]:
+    """Verdict counts from the ledger command, independent of the page."""
+    import csv
+    import io
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "bytebook", "ledger"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    counts: dict[str, int] = {}
+    for row in csv.DictReader(io.StringIO(out)):
+        counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
+    return counts
+
+
+def test_filtering_the_ledger_by_verdict(site, browser, verdict_counts):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/ledger.html")
+    page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+    rows = page.locator("table.ledger-table tbody tr")
+    assert rows.count() == sum(verdict_counts.values())
+    page.locator(".dtsp-searchPane .verdict-contradicted").first.click()
+    page.wait_for_function(
+        f"() => document.querySelectorAll('table.ledger-table tbody tr').length === "
+        f"{verdict_counts['contradicted']}"
+    )
+    shown = page.eval_on_selector_all(
+        "table.ledger-table tbody tr td[data-search]", "cells => cells.map(c => c.dataset.search)"
+    )
+    assert set(shown) == {"contradicted"}
+    page.close()
+
+
+def test_a_badge_lands_on_its_ledger_row(site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/ranking.html")
+    link = page.locator("table.chapter-claims a[href*='ledger.html#claim-']").first
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(f"**/book/ledger.html#{target}")
+    page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+    page.wait_for_timeout(300)
+    box = page.locator(f"#{target}").bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, box
+    back = page.locator(f"#{target} a[href*='#claim-']")
+    assert back.get_attribute("href") == f"ranking.html#{target}"
+    page.close()
+
+
+@pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("book/")])
+def test_no_horizontal_scroll_on_a_phone(site, browser, page_path):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(f"{site}/{page_path}")
+    if page.locator(".bytebook-chart").count():
+        wait_for_charts(page)
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    page.screenshot(path=str(SCREENSHOTS / f"phone-{Path(page_path).stem}.png"))
+    page.close()
+    assert overflow <= 1, f"{page_path} scrolls sideways by {overflow}px"
+
+
+@pytest.mark.parametrize("page_path", ["book/ranking.html", "book/ledger.html"])
+def test_dark_mode_screenshots(site, browser, page_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page.goto(f"{site}/{page_path}")
+    if page.locator(".bytebook-chart").count():
+        wait_for_charts(page)
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    page.screenshot(path=str(SCREENSHOTS / f"dark-{Path(page_path).stem}.png"))
+    page.close()

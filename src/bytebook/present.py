@@ -37,37 +37,70 @@ def _number(value: float | None, unit: str) -> str:
     return format_value(value, unit)
 
 
-def claims_html(entries: Iterable[LedgerEntry], show_ids: bool = False) -> HTML:
-    """Ledger rows: verdict, quote and English, stated and recomputed values, evidence.
+def _claim_cell(entry: LedgerEntry) -> str:
+    quote = f'<span lang="zh">{html.escape(entry.quote_zh)}</span><br>' if entry.quote_zh else ""
+    return f"{quote}{html.escape(entry.claim_en)}"
 
-    With `show_ids`, the id, section and kind lead each row (the ledger appendix).
-    """
-    rows = []
-    for entry in entries:
-        ids = (
-            f"<td><code>{html.escape(entry.id)}</code></td><td>{html.escape(entry.section)}</td>"
-            f"<td>{html.escape(entry.kind)}</td>"
-            if show_ids
-            else ""
-        )
-        quote = (
-            f'<span lang="zh">{html.escape(entry.quote_zh)}</span><br>' if entry.quote_zh else ""
-        )
-        rows.append(
-            f'<tr id="claim-{html.escape(entry.id)}">{ids}<td>{badge(entry.verdict or "")}</td>'
-            f"<td>{quote}{html.escape(entry.claim_en)}</td>"
-            f"<td>{html.escape(_number(entry.stated, entry.unit))}</td>"
-            f"<td>{html.escape(_number(entry.recomputed, entry.unit))}</td>"
-            f"<td>{html.escape(entry.unit)}</td>"
-            f"<td>{html.escape(entry.evidence)}</td></tr>"
-        )
-    names = ("Verdict", "Claim", "Stated", "Recomputed", "Unit", "Evidence")
-    names = (("Id", "Section", "Kind") if show_ids else ()) + names
-    head = "".join(f"<th>{name}</th>" for name in names)
-    return HTML(
-        '<div class="bytebook-table"><table class="claims">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+
+def _values(entry: LedgerEntry) -> str:
+    return (
+        f"<td>{html.escape(_number(entry.stated, entry.unit))}</td>"
+        f"<td>{html.escape(_number(entry.recomputed, entry.unit))}</td>"
+        f"<td>{html.escape(entry.unit)}</td>"
     )
+
+
+def _table(head: list[str], rows: list[str], css: str) -> HTML:
+    cells = "".join(head)
+    return HTML(
+        f'<div class="bytebook-table"><table class="claims {css}">'
+        f"<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
+    """A chapter's ledger rows; each verdict badge links to the row in the ledger appendix."""
+    rows = [
+        f'<tr id="claim-{html.escape(e.id)}">'
+        f'<td><a href="ledger.html#claim-{html.escape(e.id)}" title="This claim in the ledger">'
+        f"{badge(e.verdict or '')}</a></td>"
+        f"<td>{_claim_cell(e)}</td>{_values(e)}<td>{html.escape(e.evidence)}</td></tr>"
+        for e in entries
+    ]
+    names = ["Verdict", "Claim", "Stated", "Recomputed", "Unit", "Evidence"]
+    return _table([f"<th>{n}</th>" for n in names], rows, "chapter-claims")
+
+
+def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]) -> HTML:
+    """The whole ledger, filterable by section and verdict; each row links to its chapter."""
+    rows = []
+    for e in entries:
+        verdict = e.verdict or "not yet checked"
+        chapter = chapter_of(e.section)
+        rows.append(
+            f'<tr id="claim-{html.escape(e.id)}"><td><code>{html.escape(e.id)}</code></td>'
+            f"<td>{html.escape(e.section)}</td><td>{html.escape(e.kind)}</td>"
+            f'<td data-search="{html.escape(verdict)}" data-order="{html.escape(verdict)}">'
+            f"{badge(e.verdict or '')}</td>"
+            f"<td>{_claim_cell(e)}</td>{_values(e)}<td>{html.escape(e.evidence)}</td>"
+            f'<td><a href="{chapter}.html#claim-{html.escape(e.id)}">{html.escape(chapter)}</a>'
+            "</td></tr>"
+        )
+    names = [
+        "Id",
+        "Section",
+        "Kind",
+        "Verdict",
+        "Claim",
+        "Stated",
+        "Recomputed",
+        "Unit",
+        "Evidence",
+        "Checked in",
+    ]
+    panes = {"Section", "Verdict"}
+    head = [f'<th data-filter="pane">{n}</th>' if n in panes else f"<th>{n}</th>" for n in names]
+    return _table(head, rows, "ledger-table")
 
 
 def table_html(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import altair as alt
 import vl_convert as vlc
+from itables import options as itables_options
 from sphinx.application import Sphinx
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -39,10 +40,39 @@ def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
 
 
-def _write_vega_bundle(app: Sphinx, exception: Exception | None) -> None:
+def _write_static_files(app: Sphinx, exception: Exception | None) -> None:
+    """After a good HTML build: the vega bundle, the table library and the downloadable data."""
     if exception is not None or app.builder.format != "html":
         return
-    target = Path(app.outdir) / "_static" / VEGA_BUNDLE
+    static = Path(app.outdir) / "_static"
+    _write_vega_bundle(static)
+    _copy_table_library(static)
+    _write_downloads(static)
+
+
+def _copy_table_library(static: Path) -> None:
+    bundle = Path(itables_options.dt_bundle)
+    target = static / "itables"
+    target.mkdir(parents=True, exist_ok=True)
+    for source in (bundle, bundle.with_suffix(".css")):
+        shutil.copyfile(source, target / source.name)
+
+
+def _write_downloads(static: Path) -> None:
+    """The data files and the ledger as CSV, for the download links on each page."""
+    from bytebook.book import ledger
+    from bytebook.ledger import to_csv
+    from bytebook.paths import DATA_DIR
+
+    target = static / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    for source in sorted(DATA_DIR.glob("*.csv")):
+        shutil.copyfile(source, target / source.name)
+    (target / "ledger.csv").write_text(to_csv(ledger()), encoding="utf-8")
+
+
+def _write_vega_bundle(static: Path) -> None:
+    target = static / VEGA_BUNDLE
     target.parent.mkdir(parents=True, exist_ok=True)
     bundle = vlc.javascript_bundle(vl_version=vega_lite_version())
     # The bundle declares top-level names (such as `_`) that Sphinx's own scripts also
@@ -64,9 +94,10 @@ def _offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     app.connect("config-inited", _add_static_path)
-    app.connect("build-finished", _write_vega_bundle)
+    app.connect("build-finished", _write_static_files)
     app.connect("html-page-context", _offer_notebook, priority=400)
     app.add_js_file(VEGA_BUNDLE, defer="defer")
     app.add_js_file("bytebook-charts.js", defer="defer")
+    app.add_js_file("bytebook-ledger.js", defer="defer")
     app.add_css_file("bytebook.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

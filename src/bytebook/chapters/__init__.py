@@ -31,3 +31,11 @@ WRITTEN = {
 def written_sections() -> set[str]:
     """Every article section a written chapter judges."""
     return {section for module in WRITTEN.values() for section in module.SECTIONS}
+
+
+def chapter_of_section(section: str) -> str:
+    """The name of the chapter (its page under book/) that judges an article section."""
+    for name, module in WRITTEN.items():
+        if section in module.SECTIONS:
+            return name
+    raise KeyError(f"no written chapter judges section '{section}'")
