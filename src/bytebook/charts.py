@@ -53,8 +53,35 @@ def _register_fonts() -> None:
             vlc.register_font_directory(directory)
 
 
+def data_tables_html(spec: dict) -> str:
+    """The data behind a chart as escaped HTML tables in a collapsed block."""
+    tables = []
+    for records in spec.get("datasets", {}).values():
+        if not records:
+            continue
+        columns = list(records[0])
+        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
+            for r in records
+        )
+        tables.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    if not tables:
+        return ""
+    return (
+        '<details class="bytebook-chart-data"><summary>Data behind this chart</summary>'
+        f'<div class="bytebook-table">{"".join(tables)}</div></details>'
+    )
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.6g}"
+    return "" if value is None else str(value)
+
+
 def chart_html(spec: dict, svg: str) -> str:
-    """The HTML of one chart: its spec as inert JSON plus a static SVG fallback."""
+    """The HTML of one chart: its spec as inert JSON, a static SVG fallback and its data."""
     payload = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     chart_id = "chart-" + hashlib.sha1(payload.encode()).hexdigest()[:12]
     safe_payload = payload.replace("</", "<\\/")
@@ -62,7 +89,7 @@ def chart_html(spec: dict, svg: str) -> str:
     return (
         f'<div class="bytebook-chart" id="{chart_id}" role="figure" aria-label="{label}">'
         f'<script type="application/json" class="bytebook-spec">{safe_payload}</script>'
-        f'<div class="bytebook-static">{svg}</div></div>'
+        f'<div class="bytebook-static">{svg}</div></div>{data_tables_html(spec)}'
     )
 
 

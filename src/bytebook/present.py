@@ -124,3 +124,42 @@ def open_chapter(chapter: ModuleType) -> tuple[BookData, Findings]:
     found = chapter.analyse(data)
     publish(found)
     return data, found
+
+
+CHAPTER_DATA = ("claims.csv", "references.csv", "assumptions.csv", "ranking_table.csv")
+
+
+def downloads(chapter: str) -> HTML:
+    """Links to the chapter's executed notebook, its ledger rows and the data files, as CSV."""
+    links = [
+        (f"../_sources/book/{chapter}.ipynb", f"{chapter}.ipynb", "this chapter, executed"),
+        (f"../_static/data/ledger-{chapter}.csv", f"ledger-{chapter}.csv", "its ledger rows"),
+        ("../_static/data/ledger.csv", "ledger.csv", "the whole ledger"),
+    ] + [(f"../_static/data/{name}", name, "input data") for name in CHAPTER_DATA]
+    items = "".join(
+        f'<li><a href="{href}" download>{html.escape(label)}</a>: {html.escape(what)}</li>'
+        for href, label, what in links
+    )
+    return HTML(f'<div class="bytebook-downloads"><ul>{items}</ul></div>')
+
+
+def sources_html(records: pd.DataFrame) -> HTML:
+    """The sources table: each URL is a plain link; each citing row links to the ledger."""
+    rows = []
+    for r in records.itertuples():
+        url = f'<a href="{html.escape(r.url)}">{html.escape(r.url)}</a>' if r.url else "none given"
+        cited = ", ".join(
+            f'<a href="ledger.html#claim-{html.escape(c)}">{html.escape(c)}</a>'
+            if not c.startswith("assumption ")
+            else html.escape(c)
+            for c in r.cited_by
+        )
+        rows.append(
+            f'<tr id="source-{html.escape(r.id)}"><td><code>{html.escape(r.id)}</code></td>'
+            f"<td>{html.escape(r.producer)}</td><td>{html.escape(r.title)}</td>"
+            f"<td>{html.escape(r.published)}</td><td>{html.escape(r.accessed)}</td>"
+            f'<td class="url">{url}</td><td>{html.escape(r.reliability)}</td>'
+            f"<td>{cited or 'not cited'}</td></tr>"
+        )
+    names = ["Id", "Producer", "Title", "Published", "Accessed", "URL", "Tag", "Cited by"]
+    return _table([f"<th>{n}</th>" for n in names], rows, "sources-table")

@@ -61,6 +61,7 @@ def _copy_table_library(static: Path) -> None:
 def _write_downloads(static: Path) -> None:
     """The data files and the ledger as CSV, for the download links on each page."""
     from bytebook.book import ledger
+    from bytebook.chapters import WRITTEN
     from bytebook.ledger import to_csv
     from bytebook.paths import DATA_DIR
 
@@ -68,7 +69,11 @@ def _write_downloads(static: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for source in sorted(DATA_DIR.glob("*.csv")):
         shutil.copyfile(source, target / source.name)
-    (target / "ledger.csv").write_text(to_csv(ledger()), encoding="utf-8")
+    table = ledger()
+    (target / "ledger.csv").write_text(to_csv(table), encoding="utf-8")
+    for name, module in WRITTEN.items():
+        rows = table[table["section"].isin(module.SECTIONS)]
+        (target / f"ledger-{name}.csv").write_text(to_csv(rows), encoding="utf-8")
 
 
 def _write_vega_bundle(static: Path) -> None:
