@@ -7,7 +7,7 @@ import pandas as pd
 from bytebook.chapters import WRITTEN
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
-from bytebook.ledger import assemble
+from bytebook.ledger import LedgerEntry, assemble
 
 
 def all_findings(data: BookData | None = None) -> dict[str, Findings]:
@@ -16,8 +16,13 @@ def all_findings(data: BookData | None = None) -> dict[str, Findings]:
     return {name: module.analyse(data) for name, module in WRITTEN.items()}
 
 
+def all_entries(data: BookData | None = None) -> list[LedgerEntry]:
+    """Every ledger entry the written chapters produce, in chapter order."""
+    data = data or load_book_data()
+    return [entry for found in all_findings(data).values() for entry in found.entries]
+
+
 def ledger(data: BookData | None = None) -> pd.DataFrame:
     """The claims ledger: every claim, judged where its chapter is written, plus derived rows."""
     data = data or load_book_data()
-    entries = [entry for found in all_findings(data).values() for entry in found.entries]
-    return assemble(data.claims, entries)
+    return assemble(data.claims, all_entries(data))

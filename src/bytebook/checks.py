@@ -17,9 +17,17 @@ def against_reference(
     value = float(reference["value"])
     shown = format_value(value, reference["unit"])
     evidence = f"{reference['item']}: {shown} ({data.cite(reference_id)})."
-    return judge(data.claim(claim_id), value, Basis.SOURCE, f"{evidence} {note}".strip())
+    return judge(
+        data.claim(claim_id), value, Basis.SOURCE, f"{evidence} {note}".strip(), (reference_id,)
+    )
 
 
-def unsettled(data: BookData, claim_id: str, reason: str, recomputed: float | None = None):
+def unsettled(
+    data: BookData,
+    claim_id: str,
+    reason: str,
+    recomputed: float | None = None,
+    sources: tuple[str, ...] = (),
+) -> LedgerEntry:
     """A claim neither the article nor a P/S source can settle, with the reason."""
-    return unverifiable(data.claim(claim_id), reason, recomputed)
+    return unverifiable(data.claim(claim_id), reason, recomputed, sources)

@@ -12,7 +12,7 @@ A comparison passes when `holds(stated, recomputed, qualifier)` is true.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 import pandas as pd
@@ -98,18 +98,28 @@ class LedgerEntry:
     unit: str
     verdict: Verdict | None
     evidence: str
+    sources: tuple[str, ...] = field(default=())
+    """Ids of the reference rows the evidence rests on (not a ledger CSV column)."""
 
 
 def judge(
-    claim: pd.Series, recomputed: float, basis: Basis, evidence: str, qualifier: str | None = None
+    claim: pd.Series,
+    recomputed: float,
+    basis: Basis,
+    evidence: str,
+    sources: tuple[str, ...] = (),
 ) -> LedgerEntry:
     """Compare a stated claim with a recomputed value and give its verdict."""
-    passed = holds(float(claim["value"]), recomputed, qualifier or claim["qualifier"])
-    return stated_entry(claim, recomputed, verdict_for(passed, basis), evidence)
+    passed = holds(float(claim["value"]), recomputed, claim["qualifier"])
+    return stated_entry(claim, recomputed, verdict_for(passed, basis), evidence, sources)
 
 
 def stated_entry(
-    claim: pd.Series, recomputed: float | None, verdict: Verdict | None, evidence: str
+    claim: pd.Series,
+    recomputed: float | None,
+    verdict: Verdict | None,
+    evidence: str,
+    sources: tuple[str, ...] = (),
 ) -> LedgerEntry:
     """A ledger row for one of the article's own claims."""
     value = claim["value"]
@@ -124,12 +134,18 @@ def stated_entry(
         unit=claim["unit"],
         verdict=verdict,
         evidence=evidence,
+        sources=sources,
     )
 
 
-def unverifiable(claim: pd.Series, evidence: str, recomputed: float | None = None) -> LedgerEntry:
+def unverifiable(
+    claim: pd.Series,
+    evidence: str,
+    recomputed: float | None = None,
+    sources: tuple[str, ...] = (),
+) -> LedgerEntry:
     """A ledger row for a claim that neither the article nor a source can settle."""
-    return stated_entry(claim, recomputed, Verdict.UNVERIFIABLE, evidence)
+    return stated_entry(claim, recomputed, Verdict.UNVERIFIABLE, evidence, sources)
 
 
 def derived(
@@ -140,6 +156,7 @@ def derived(
     unit: str,
     evidence: str,
     verdict: Verdict,
+    sources: tuple[str, ...] = (),
 ) -> LedgerEntry:
     """A ledger row for a number the book derives from the article's numbers.
 
@@ -156,6 +173,7 @@ def derived(
         unit=unit,
         verdict=verdict,
         evidence=evidence,
+        sources=sources,
     )
 
 
@@ -177,7 +195,9 @@ def assemble(claims: pd.DataFrame, entries: list[LedgerEntry]) -> pd.DataFrame:
         rows.append(by_id.pop(claim_id, None) or stated_entry(claim, None, None, ""))
     rows += [entry for entry in entries if entry.id in by_id]
     rows.sort(key=lambda entry: SECTIONS.index(entry.section))
-    frame = pd.DataFrame([entry.__dict__ for entry in rows], columns=LEDGER_COLUMNS)
+    frame = pd.DataFrame(
+        [{c: getattr(entry, c) for c in LEDGER_COLUMNS} for entry in rows], columns=LEDGER_COLUMNS
+    )
     frame["verdict"] = frame["verdict"].map(lambda v: "" if v is None else str(v))
     return frame
 

@@ -5,19 +5,21 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.data import BookData
+from bytebook.ledger import LedgerEntry
 
 NOT_RECORDED = "not recorded"
 
 
-def citations(data: BookData, ledger: pd.DataFrame) -> dict[str, list[str]]:
-    """For each reference id, the ledger rows and model assumptions that cite it."""
+def citations(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]]:
+    """For each reference id, the ledger rows and model assumptions that cite it.
+
+    A row cites a reference when it lists it among its sources or quotes its citation.
+    """
     cited: dict[str, list[str]] = {}
-    for reference_id, reference in data.references.iterrows():
-        marks = (data.cite(reference_id), f"{reference['item']}:", reference_id)
+    for reference_id in data.references.index:
+        mark = data.cite(reference_id)
         rows = [
-            row_id
-            for row_id, evidence in zip(ledger["id"], ledger["evidence"], strict=True)
-            if any(mark in evidence for mark in marks)
+            entry.id for entry in entries if reference_id in entry.sources or mark in entry.evidence
         ]
         rows += [
             f"assumption {assumption_id}"
@@ -28,9 +30,9 @@ def citations(data: BookData, ledger: pd.DataFrame) -> dict[str, list[str]]:
     return cited
 
 
-def source_records(data: BookData, ledger: pd.DataFrame) -> pd.DataFrame:
+def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
     """One row per reference: producer, title, dates, URL, reliability and what cites it."""
-    cited = citations(data, ledger)
+    cited = citations(data, entries)
     refs = data.references
     return pd.DataFrame(
         {

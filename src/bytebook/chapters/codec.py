@@ -120,6 +120,7 @@ def analyse(data: BookData) -> Findings:
             f"{price:.3f}/GB (an upper bound, P), saving {per_hour:.2f} GB per watch-hour needs "
             f"{hours / 1e6:.1f} million hours of 1080p viewing a day; at a lower price, more.",
             hours,
+            ("cdn_list_floor_useu",),
         ),
         judge(
             data.claim("s21_cdn_yearly"),

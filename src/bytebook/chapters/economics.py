@@ -89,6 +89,7 @@ def _ads(found: Findings, data: BookData) -> None:
             f"{min(quarters.values()):.2f} to USD {max(quarters.values()):.2f} a quarter in 2024, "
             f"USD {mean:.2f} on average ({data.cite(CPM_QUARTERS[0])}); the article's is "
             f"{cpm / mean:.1f} times that. One segment's prices, but the gap is wide.",
+            CPM_QUARTERS,
         ),
         unsettled(data, "s3_cpm_cost", "No source gives TikTok's cost per thousand impressions."),
     )
@@ -123,6 +124,7 @@ def _capcut(found: Findings, data: BookData) -> None:
             "s3_capcut_price",
             f"Pricing pages list USD {data.reference('capcut_pro_price'):.2f} a month, but "
             "they are weak sources (W), which corroborate and cannot decide.",
+            sources=("capcut_pro_price",),
         ),
         unsettled(data, "s3_capcut_payers", "No reliable source gives CapCut's subscriber count."),
         unsettled(
@@ -132,6 +134,7 @@ def _capcut(found: Findings, data: BookData) -> None:
             f"{format_percent(fee, 0)} of first-year payments (W), the gross margin on what "
             f"users pay falls to {format_percent(after_fee / revenue)}.",
             after_fee / revenue,
+            ("appstore_commission_first_year",),
         ),
         derived(
             "d_capcut_revenue",
@@ -163,6 +166,7 @@ def _live(found: Findings, data: BookData) -> None:
             f"Sensor Tower (S) puts TikTok's and Douyin's in-app purchases together at "
             f"{_usd(combined)} in 2024; no source separates TikTok's live gifts.",
             gifting,
+            ("tiktok_iap_2024",),
         ),
         against_reference(data, "s3_live_take", "tiktok_gift_take"),
         judge(

@@ -110,6 +110,7 @@ def analyse(data: BookData) -> Findings:
             f"{min(published):.2f}× to {max(published):.1f}×, "
             "on other measures.",
             Verdict.UNVERIFIABLE,
+            ("distserve_goodput", "splitwise_throughput", "mooncake_real"),
         ),
     )
     return found

@@ -160,6 +160,7 @@ def _meta(data: BookData, found: Findings) -> list:
         f"Meta's 10-K (P) reports Reality Labs operating losses of {_usd(losses[2022])} (2022), "
         f"{_usd(losses[2023])} (2023) and {_usd(losses[2024])} (2024). Set beside 2024, the "
         f"article's figure is closest to {nearest}'s.",
+        tuple(META_YEARS.values()),
     )
     return [entry]
 

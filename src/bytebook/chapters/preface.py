@@ -78,6 +78,7 @@ def analyse(data: BookData) -> Findings:
             f"{days:.0f} days is {format_yi(at_average, 2)}; the title's {format_yi(title, 2)} is "
             f"{format_percent(gap_average)} off.",
             Verdict.CONTRADICTED if abs(gap_average) > 0.01 else Verdict.SUPPORTED,
+            (average.reference_id,),
         ),
         derived(
             "d_title_implied_rate",
@@ -91,6 +92,7 @@ def analyse(data: BookData) -> Findings:
             Verdict.SUPPORTED
             if within_range(title_rate, lowest, highest)
             else Verdict.CONTRADICTED,
+            (lowest.reference_id, highest.reference_id),
         ),
     )
     found.tables["daily"] = pd.DataFrame(

@@ -33,6 +33,9 @@ PRINTED_HEADERS = {
     "remark_zh": "备注 Remarks",
 }
 
+WEAK_SHARES = {"Xiaomi": "xiaomi_overseas_q3_2024"}
+"""Weak (W) figures that corroborate a share but cannot decide it."""
+
 NO_SPLIT = "The references hold no full-year 2024 overseas split for {company}."
 GROWTH_DATA = (
     "Settling it needs each company's overseas revenue for 2023 and 2024. The filings give "
@@ -159,6 +162,7 @@ def _check_rate(found: Findings, data: BookData) -> None:
             f"{describe_position(rate, lowest, highest)} of the 2024 "
             "monthly averages (Federal Reserve H.10, P).",
             Verdict.SUPPORTED if within_range(rate, lowest, highest) else Verdict.CONTRADICTED,
+            (average.reference_id, lowest.reference_id, highest.reference_id),
         ),
         judge(
             data.claim("t_bytedance_overseas_cny"),
@@ -168,6 +172,7 @@ def _check_rate(found: Findings, data: BookData) -> None:
             f"(P) is {format_yi(at_average)}元; the printed {format_yi(cny)} is "
             f"{format_percent(relative_gap(cny, at_average))} away (≈ allows 5%); the rate it "
             "implies is checked in d_table_implied_rate.",
+            (average.reference_id,),
         ),
     )
 
@@ -204,6 +209,15 @@ def _implied_totals(found: Findings, data: BookData, table: pd.DataFrame) -> pd.
                 f"{format_yi(row['overseas_cny'])} ÷ {format_percent(row['share'], 0)} = "
                 f"{format_yi(implied)}, {format_percent(gap)} from {source} of {format_yi(filed)}.",
                 Verdict.SUPPORTED if agrees else Verdict.CONTRADICTED,
+                tuple(
+                    r
+                    for r in (
+                        row["filed_total_ref"],
+                        row["filed_overseas_ref"],
+                        row["filed_share_ref"],
+                    )
+                    if r
+                ),
             )
         )
         records.append(
@@ -359,8 +373,9 @@ def _judge_share(
         claim,
         NO_SPLIT.format(company=row["company_en"])
         + f" The printed amount over the reported total ({data.cite(row['filed_total_ref'])}) "
-        f"would be {format_percent(implied)}.",
+        f"would be {format_percent(implied)}." + _weak_note(data, row),
         implied,
+        tuple(r for r in (row["filed_total_ref"], WEAK_SHARES.get(row["company_en"])) if r),
     )
 
 
@@ -390,3 +405,15 @@ def _rank_with_filed(found: Findings, table: pd.DataFrame) -> None:
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def _weak_note(data: BookData, row: pd.Series) -> str:
+    """A sentence on a weak figure that bears on the company's share, if there is one."""
+    reference_id = WEAK_SHARES.get(row["company_en"])
+    if not reference_id:
+        return ""
+    reference = data.references.loc[reference_id]
+    return (
+        f" A single quarter's figure ({reference['period']}) is corroboration only: "
+        f"{reference['quote']} ({data.cite(reference_id)})."
+    )

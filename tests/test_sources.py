@@ -1,0 +1,33 @@
+"""Sources: weak figures never decide, and every reference a verdict rests on is cited."""
+
+import pytest
+
+from bytebook.book import all_entries
+from bytebook.checks import against_reference
+from bytebook.ledger import Verdict
+from bytebook.sources import NOT_RECORDED, source_records
+
+
+def test_a_weak_source_cannot_decide_a_verdict(data):
+    with pytest.raises(ValueError, match="is W"):
+        against_reference(data, "s3_capcut_price", "capcut_pro_price")
+
+
+def test_every_source_a_verdict_rests_on_is_a_known_reference(data):
+    for entry in all_entries(data):
+        assert set(entry.sources) <= set(data.references.index), entry.id
+
+
+def test_supported_and_contradicted_rows_rest_on_a_p_or_s_source(data):
+    for entry in all_entries(data):
+        if entry.verdict in (Verdict.SUPPORTED, Verdict.CONTRADICTED) and entry.sources:
+            tags = {data.references.at[s, "reliability"] for s in entry.sources}
+            assert tags & {"P", "S"}, entry.id
+
+
+def test_source_records_list_every_reference_and_what_cites_it(data):
+    records = source_records(data, all_entries(data)).set_index("id")
+    assert list(records.index) == list(data.references.index)
+    assert set(records["accessed"]) == {NOT_RECORDED}
+    assert "s1_meta_rl_loss" in records.at["meta_rl_loss_2022", "cited_by"]
+    assert "assumption cdn_price_per_gb" in records.at["cdn_list_floor_useu", "cited_by"]
