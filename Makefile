@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: setup book test serve ledger lint browser clean
+.PHONY: setup book pdf test serve ledger lint browser clean
 
 $(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ setup: $(INSTALLED)  ## create .venv and install the locked dependencies
 
 book: setup  ## build the HTML book into _build/html
 	$(BIN)/python -m bytebook build
+
+pdf: setup browser  ## build the book and print it to _build/pdf/book.pdf
+	$(BIN)/python -m bytebook pdf
 
 test: setup browser  ## run the whole test suite (builds the book if needed)
 	$(BIN)/python -m pytest

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Make sure the system packages the tests need are present: Debian's Chromium (driven by
-# playwright-python; its own browser download is not used) and a CJK font for chart images.
+# playwright-python; its own browser download is not used), a CJK font for chart images and
+# poppler's tools for checking the PDF.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from bytebook.paths import ROOT
 
 FINGERPRINTED = ("src", "data")
@@ -30,6 +32,21 @@ def inputs_fingerprint(root: Path) -> str:
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _jupyter_book(root: Path, builder: str, *extra: str) -> list[str]:
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    return [
+        str(jupyter_book),
+        "build",
+        str(root),
+        "--builder",
+        builder,
+        "--warningiserror",
+        "--nitpick",
+        "--keep-going",
+        *extra,
+    ]
 
 
 def build_book(root: str | Path | None = None) -> int:
@@ -65,4 +82,27 @@ def build_book(root: str | Path | None = None) -> int:
         return result.returncode
     stamp.write_text(fingerprint)
     print(f"bytebook: the book is at {build_dir / 'html' / 'index.html'}")
+    return 0
+
+
+def build_pdf(root: str | Path | None = None) -> int:
+    """Build the book, then print its one-page version to _build/pdf/book.pdf with Chromium."""
+    root = Path(root or ROOT).resolve()
+    status = build_book(root)
+    if status != 0:
+        return status
+    status = subprocess.run(_jupyter_book(root, "singlehtml"), cwd=root).returncode
+    if status != 0:
+        print("bytebook: the one-page build FAILED; no PDF written", file=sys.stderr)
+        return status
+    from bytebook.pdf import print_to_pdf
+
+    target = root / "_build" / "pdf" / "book.pdf"
+    # The one-page build writes its page under the root document's folder, but its links are
+    # relative to the top of the build; the page is printed from there.
+    master = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))["root"]
+    single = root / "_build" / "singlehtml"
+    shutil.copyfile(single / f"{master}.html", single / "book.html")
+    print_to_pdf(single / "book.html", target)
+    print(f"bytebook: the PDF is at {target}")
     return 0

@@ -15,6 +15,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("ledger", help="print the claims ledger as CSV on stdout")
     build = commands.add_parser("build", help="build the HTML book strictly into _build/html")
     build.add_argument("--root", default=None, help="book root (default: this project)")
+    pdf = commands.add_parser("pdf", help="build the book and print it to _build/pdf/book.pdf")
+    pdf.add_argument("--root", default=None, help="book root (default: this project)")
     args = parser.parse_args(argv)
     try:
         if args.command == "ledger":
@@ -23,9 +25,9 @@ def main(argv: list[str] | None = None) -> int:
 
             sys.stdout.write(to_csv(ledger()))
             return 0
-        from bytebook.build import build_book
+        from bytebook.build import build_book, build_pdf
 
-        return build_book(args.root)
+        return build_pdf(args.root) if args.command == "pdf" else build_book(args.root)
     except DataFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
