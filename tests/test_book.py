@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bytebook.build import build_book, inputs_fingerprint
+from bytebook.build import build_book, jupyter_output
 from bytebook.paths import ROOT
 
 pytestmark = pytest.mark.build
@@ -31,7 +31,7 @@ CHAPTERS = [
 
 def glued(name: str) -> dict[str, object]:
     """The values a chapter glued, read back from myst-nb's record of the executed page."""
-    path = ROOT / "_build" / "jupyter_execute" / "book" / f"{name}.glue.json"
+    path = jupyter_output(ROOT) / "jupyter_execute" / "book" / f"{name}.glue.json"
     records = json.loads(path.read_text(encoding="utf-8"))
     values = {}
     for key, record in records.items():
@@ -133,15 +133,6 @@ def test_chapters_open_as_notebooks_with_jupytext():
         assert any(cell.cell_type == "code" for cell in notebook.cells)
 
 
-def test_the_fingerprint_follows_src_and_data(tmp_path):
-    for folder in ("src", "data"):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "a.csv").write_text("x\n1\n")
-    before = inputs_fingerprint(tmp_path)
-    (tmp_path / "data" / "a.csv").write_text("x\n2\n")
-    assert inputs_fingerprint(tmp_path) != before
-
-
 BROKEN_CELLS = {
     "raises": "raise RuntimeError('deliberately broken')",
     "stderr": "import sys\nprint('to stderr', file=sys.stderr)",
@@ -169,7 +160,7 @@ def test_a_broken_cell_fails_the_build(tmp_path, capfd, kind):
     assert "book/broken.md" in printed  # the page
     if kind == "raises":
         assert "deliberately broken" in printed  # the cell
-    assert not (root / "_build" / ".inputs-fingerprint").exists()
+    assert not (root / "_build" / "html").exists()  # nothing was published
 
 
 def test_a_missing_cross_reference_fails_the_build(tmp_path):

@@ -1,40 +1,41 @@
-"""Build the book strictly: a failing cell, stderr output or any Sphinx warning fails it.
+"""Build the book strictly and atomically.
 
-The execution cache is keyed on code cells only, so a change under src/ or data/ would
-leave cached pages with old numbers. Before each build the inputs are fingerprinted; when
-the fingerprint differs from the last good build, the cache is dropped and every page is
-re-executed and re-read.
+- Strict: a failing cell, output on stderr or any Sphinx warning fails the build.
+- Fresh: each page depends on the src/ and data/ files its code uses (bytebook.inputs), so an
+  edit re-executes exactly the pages that use the edited file.
+- Atomic: Jupyter Book works in _build/work; the finished HTML replaces _build/html only when
+  the whole build succeeded, so a failed build leaves the last good book in place.
+- Recoverable: a build killed half-way, or a corrupt execution cache, is noticed and cleared
+  on the next run.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
-from bytebook.paths import ROOT
-
-FINGERPRINTED = ("src", "data")
-
-
-def inputs_fingerprint(root: Path) -> str:
-    """A hash of every file under src/ and data/ (names and contents)."""
-    digest = hashlib.sha256()
-    for folder in FINGERPRINTED:
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and not any(
-                part == "__pycache__" or part.endswith(".egg-info") for part in path.parts
-            ):
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+from bytebook.data import load_book_data
+from bytebook.errors import DataFileError
+from bytebook.paths import DATA_ENV, ROOT
 
 
-def _jupyter_book(root: Path, builder: str, *extra: str) -> list[str]:
+def work_dir(root: Path) -> Path:
+    """Where Jupyter Book writes: doctrees, the execution cache, executed notebooks, staged HTML."""
+    return root / "_build" / "work"
+
+
+def jupyter_output(root: Path) -> Path:
+    """Jupyter Book's own _build folder inside the work area."""
+    return work_dir(root) / "_build"
+
+
+def _jupyter_book(root: Path, builder: str) -> list[str]:
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     return [
         str(jupyter_book),
@@ -42,46 +43,101 @@ def _jupyter_book(root: Path, builder: str, *extra: str) -> list[str]:
         str(root),
         "--builder",
         builder,
+        "--path-output",
+        str(work_dir(root)),
         "--warningiserror",
         "--nitpick",
         "--keep-going",
-        *extra,
     ]
+
+
+def _say(message: str) -> None:
+    print(f"bytebook: {message}", flush=True)
+
+
+def _check_data(root: Path) -> bool:
+    """Validate every data file before anything runs; a bad file is named with row and column."""
+    data_dir = root / "data"
+    if not data_dir.is_dir():
+        return True
+    try:
+        load_book_data(data_dir)
+    except DataFileError as error:
+        print(f"bytebook: error: {error}", file=sys.stderr)
+        return False
+    return True
+
+
+def _cache_is_sound(cache: Path) -> bool:
+    database = cache / "global.db"
+    if not database.exists():
+        return True
+    try:
+        with sqlite3.connect(database) as connection:
+            return connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _recover(root: Path) -> None:
+    """Clear what an interrupted build or a damaged cache may have left half-written."""
+    output = jupyter_output(root)
+    marker = work_dir(root) / ".in-progress"
+    if marker.exists():
+        _say("the previous build did not finish; clearing its half-written state")
+        shutil.rmtree(output / ".doctrees", ignore_errors=True)
+        shutil.rmtree(output / "html", ignore_errors=True)
+    cache = output / ".jupyter_cache"
+    if cache.exists() and not _cache_is_sound(cache):
+        _say("the execution cache is damaged; removing it, so every page runs again")
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(output / ".doctrees", ignore_errors=True)
+
+
+def _publish(staged: Path, published: Path) -> None:
+    """Replace the published HTML with the staged HTML in one rename."""
+    incoming = published.with_name(published.name + ".incoming")
+    outgoing = published.with_name(published.name + ".outgoing")
+    shutil.rmtree(incoming, ignore_errors=True)
+    shutil.rmtree(outgoing, ignore_errors=True)
+    shutil.copytree(staged, incoming)
+    if published.exists():
+        published.rename(outgoing)
+    incoming.rename(published)
+    shutil.rmtree(outgoing, ignore_errors=True)
+
+
+def _run(root: Path, builder: str) -> int:
+    """Run one Jupyter Book builder in the work area, marking the work as in progress."""
+    marker = work_dir(root) / ".in-progress"
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.touch()
+    environment = dict(os.environ)
+    if (root / "data").is_dir():
+        environment[DATA_ENV] = str(root / "data")
+    status = subprocess.run(_jupyter_book(root, builder), cwd=root, env=environment).returncode
+    marker.unlink(missing_ok=True)
+    return status
 
 
 def build_book(root: str | Path | None = None) -> int:
-    """Build `root`'s book into `root`/_build/html; returns the exit code."""
+    """Build `root`'s book and publish it to `root`/_build/html; returns the exit code."""
     root = Path(root or ROOT).resolve()
-    build_dir = root / "_build"
-    stamp = build_dir / ".inputs-fingerprint"
-    fingerprint = inputs_fingerprint(root)
-    fresh = not stamp.exists() or stamp.read_text() != fingerprint
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    command = [
-        str(jupyter_book),
-        "build",
-        str(root),
-        "--builder",
-        "html",
-        "--warningiserror",
-        "--nitpick",
-        "--keep-going",
-    ]
-    if fresh:
-        print("bytebook: src/ or data/ changed since the last build; re-executing every page")
-        shutil.rmtree(build_dir / ".jupyter_cache", ignore_errors=True)
-        shutil.rmtree(build_dir / "html", ignore_errors=True)
-        stamp.unlink(missing_ok=True)
-        command.append("--all")
-    result = subprocess.run(command, cwd=root)
-    if result.returncode != 0:
+    published = root / "_build" / "html"
+    keep = f"the last good book is still at {published}" if published.exists() else "no book yet"
+    if not _check_data(root):
+        _say(f"the build stopped before it started; {keep}")
+        return 2
+    _recover(root)
+    status = _run(root, "html")
+    if status != 0:
         print(
-            f"bytebook: the build FAILED (exit {result.returncode}); see the messages above",
+            f"bytebook: the build FAILED (exit {status}); see the messages above. {keep}",
             file=sys.stderr,
         )
-        return result.returncode
-    stamp.write_text(fingerprint)
-    print(f"bytebook: the book is at {build_dir / 'html' / 'index.html'}")
+        return status
+    _publish(jupyter_output(root) / "html", published)
+    _say(f"the book is at {published / 'index.html'}")
     return 0
 
 
@@ -91,18 +147,18 @@ def build_pdf(root: str | Path | None = None) -> int:
     status = build_book(root)
     if status != 0:
         return status
-    status = subprocess.run(_jupyter_book(root, "singlehtml"), cwd=root).returncode
+    status = _run(root, "singlehtml")
     if status != 0:
         print("bytebook: the one-page build FAILED; no PDF written", file=sys.stderr)
         return status
     from bytebook.pdf import print_to_pdf
 
-    target = root / "_build" / "pdf" / "book.pdf"
     # The one-page build writes its page under the root document's folder, but its links are
     # relative to the top of the build; the page is printed from there.
     master = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))["root"]
-    single = root / "_build" / "singlehtml"
+    single = jupyter_output(root) / "singlehtml"
     shutil.copyfile(single / f"{master}.html", single / "book.html")
+    target = root / "_build" / "pdf" / "book.pdf"
     print_to_pdf(single / "book.html", target)
-    print(f"bytebook: the PDF is at {target}")
+    _say(f"the PDF is at {target}")
     return 0

@@ -7,6 +7,7 @@ into `_static/` and shared by every page.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -38,6 +39,7 @@ def _drop_thebe(app: Sphinx) -> None:
 
 def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+    config.html_favicon = str(STATIC_DIR / "favicon.svg")
 
 
 def _write_static_files(app: Sphinx, exception: Exception | None) -> None:
@@ -92,13 +94,35 @@ def _offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict
         return
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(executed, target)
+    target.write_text(_repeatable_notebook(executed.read_text(encoding="utf-8")), encoding="utf-8")
     context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def _repeatable_notebook(text: str) -> str:
+    """The executed notebook without what changes from run to run: random cell ids and timings."""
+    notebook = json.loads(text)
+    for number, cell in enumerate(notebook["cells"]):
+        cell["id"] = f"cell-{number:03d}"
+        cell.get("metadata", {}).pop("execution", None)
+    return json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _track_inputs(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Make a page depend on the src/ and data/ files its code uses (see bytebook.inputs)."""
+    from bytebook import inputs
+
+    if inputs.CODE_CELL not in source[0]:
+        return
+    paths = inputs.page_inputs(source[0])
+    for path in paths:
+        app.env.note_dependency(str(path))
+    source[0] = inputs.with_inputs_cell(source[0], inputs.fingerprint(paths))
 
 
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     app.connect("config-inited", _add_static_path)
+    app.connect("source-read", _track_inputs)
     app.connect("build-finished", _write_static_files)
     app.connect("html-page-context", _offer_notebook, priority=400)
     app.add_js_file(VEGA_BUNDLE, defer="defer")

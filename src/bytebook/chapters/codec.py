@@ -7,13 +7,20 @@ import calendar
 import pandas as pd
 
 from bytebook.checks import unsettled
-from bytebook.data import BookData
+from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry
 from bytebook.units import format_percent
 
 SECTIONS = ("2", "2.1")
 """The article sections whose claims this chapter judges."""
+
+INPUTS = (
+    ASSUMPTIONS_FILE,
+    CLAIMS_FILE,
+    REFERENCES_FILE,
+)
+"""The data files its analysis reads (checked by a test that records what it reads)."""
 
 YEAR = 2024
 BITS_PER_BYTE = 8

@@ -7,13 +7,19 @@ import calendar
 import pandas as pd
 
 from bytebook.checks import against_reference, unsettled
-from bytebook.data import BookData
+from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge
 from bytebook.units import format_billion, format_percent
 
 SECTIONS = ("3",)
 """The article sections whose claims this chapter judges."""
+
+INPUTS = (
+    CLAIMS_FILE,
+    REFERENCES_FILE,
+)
+"""The data files its analysis reads (checked by a test that records what it reads)."""
 
 YEAR = 2024
 MONTHS = 12

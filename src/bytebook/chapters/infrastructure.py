@@ -5,13 +5,19 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.checks import unsettled
-from bytebook.data import BookData
+from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge
 from bytebook.units import format_percent
 
 SECTIONS = ("2.3",)
 """The article sections whose claims this chapter judges."""
+
+INPUTS = (
+    CLAIMS_FILE,
+    REFERENCES_FILE,
+)
+"""The data files its analysis reads (checked by a test that records what it reads)."""
 
 
 def cost_per_useful_hour(price_per_hour: float, utilisation: float) -> float:

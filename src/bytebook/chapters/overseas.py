@@ -5,13 +5,19 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.checks import against_reference, unsettled
-from bytebook.data import BookData
+from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, holds, judge, relative_gap
 from bytebook.units import format_billion, format_percent
 
 SECTIONS = ("1",)
 """The article sections whose claims this chapter judges."""
+
+INPUTS = (
+    CLAIMS_FILE,
+    REFERENCES_FILE,
+)
+"""The data files its analysis reads (checked by a test that records what it reads)."""
 
 META_YEARS = {2022: "meta_rl_loss_2022", 2023: "meta_rl_loss_2023", 2024: "meta_rl_loss_2024"}
 

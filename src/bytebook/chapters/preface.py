@@ -6,7 +6,7 @@ import calendar
 
 import pandas as pd
 
-from bytebook.data import BookData
+from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import describe_position, implied_rate, rate_from_references, within_range
 from bytebook.ledger import Basis, Verdict, derived, judge
@@ -14,6 +14,12 @@ from bytebook.units import format_billion, format_percent, format_yi
 
 SECTIONS = ("0",)
 """The article sections whose claims this chapter judges."""
+
+INPUTS = (
+    CLAIMS_FILE,
+    REFERENCES_FILE,
+)
+"""The data files its analysis reads (checked by a test that records what it reads)."""
 
 YEAR = 2024
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bytebook.data import BookData
+from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import describe_position, implied_rate, rate_from_references, within_range
 from bytebook.ledger import (
@@ -20,6 +20,13 @@ from bytebook.units import format_billion, format_percent, format_yi
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
+
+INPUTS = (
+    CLAIMS_FILE,
+    RANKING_FILE,
+    REFERENCES_FILE,
+)
+"""The data files its analysis reads (checked by a test that records what it reads)."""
 
 IMPLIED_TOTAL_TOLERANCE = 0.10
 """Overseas ÷ share is compared with the filed total at ±10%: both inputs are rounded, and

@@ -5,13 +5,20 @@ from __future__ import annotations
 import calendar
 
 from bytebook.checks import unsettled
-from bytebook.data import BookData
+from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict, derived
 from bytebook.units import format_percent
 
 SECTIONS = ("2.2",)
 """The article sections whose claims this chapter judges."""
+
+INPUTS = (
+    ASSUMPTIONS_FILE,
+    CLAIMS_FILE,
+    REFERENCES_FILE,
+)
+"""The data files its analysis reads (checked by a test that records what it reads)."""
 
 YEAR = 2024
 SECONDS_PER_DAY = 86_400

@@ -5,11 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.checks import unsettled
-from bytebook.data import BookData
+from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 
 SECTIONS = ("5",)
 """The article sections whose claims this chapter judges."""
+
+INPUTS = (
+    CLAIMS_FILE,
+    REFERENCES_FILE,
+)
+"""The data files its analysis reads (checked by a test that records what it reads)."""
 
 YEAR_CLAIMS = {
     "ByteDance": "y_bytedance",

@@ -1,0 +1,132 @@
+"""Rebuilds on a small copy of the book: fresh numbers, only the pages that need it, and the
+same output twice."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bytebook.build import build_book, jupyter_output
+from bytebook.paths import ROOT
+
+pytestmark = pytest.mark.build
+
+PAGES = ["preface", "codec", "ledger", "glossary"]
+TOC = "format: jb-book\nroot: book/preface\nchapters:\n" + "".join(
+    f"  - file: book/{name}\n" for name in PAGES[1:]
+)
+
+
+def copy_book(target: Path) -> Path:
+    (target / "book").mkdir(parents=True)
+    shutil.copy(ROOT / "_config.yml", target)
+    (target / "_toc.yml").write_text(TOC, encoding="utf-8")
+    shutil.copytree(ROOT / "data", target / "data")
+    for name in PAGES:
+        shutil.copy(ROOT / "book" / f"{name}.md", target / "book")
+    return target
+
+
+def set_assumption(root: Path, assumption_id: str, value: str) -> None:
+    path = root / "data" / "assumptions.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for row in rows:
+        if row["id"] == assumption_id:
+            row["value"] = value
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def executed(output: str) -> set[str]:
+    return {
+        Path(line.split(":")[0]).stem
+        for line in output.splitlines()
+        if "Executing notebook" in line
+    }
+
+
+def snapshot(root: Path) -> dict[str, object]:
+    """What a reader or a diff sees: glued values, the ledger CSV, executed cell outputs."""
+    executed_dir = jupyter_output(root) / "jupyter_execute" / "book"
+    glue = {p.name: json.loads(p.read_text()) for p in sorted(executed_dir.glob("*.glue.json"))}
+    outputs = {
+        p.name: [cell.get("outputs") for cell in json.loads(p.read_text())["cells"]]
+        for p in sorted(executed_dir.glob("*.ipynb"))
+    }
+    ledger = (root / "_build" / "html" / "_static" / "data" / "ledger.csv").read_text()
+    published = {
+        p.name: json.loads(p.read_text())
+        for p in sorted((root / "_build" / "html" / "_sources" / "book").glob("*.ipynb"))
+    }
+    return {"glue": glue, "outputs": outputs, "ledger": ledger, "published": published}
+
+
+def price_text(root: Path) -> str:
+    glue = json.loads(
+        (jupyter_output(root) / "jupyter_execute" / "book" / "codec.glue.json").read_text()
+    )
+    return glue["price_default_text"]["data"]["text/plain"]
+
+
+def codec_page(root: Path) -> str:
+    return (root / "_build" / "html" / "book" / "codec.html").read_text(encoding="utf-8")
+
+
+def test_rebuilds_are_fresh_minimal_atomic_recoverable_and_repeatable(tmp_path, capfd):
+    """One small book through a maintainer's day; each step states what it proves."""
+    root = copy_book(tmp_path / "copy")
+    codec_source = (root / "book" / "codec.md").read_text(encoding="utf-8")
+    assert build_book(root) == 0
+    first = snapshot(root)
+    capfd.readouterr()
+
+    # A rebuild with nothing changed executes nothing.
+    assert build_book(root) == 0
+    assert executed(capfd.readouterr().out) == set(), "a no-op rebuild executed pages"
+
+    # A data edit re-executes the pages that read the file, shows the new number, spares others.
+    set_assumption(root, "cdn_price_per_gb", "0.01")
+    assert build_book(root) == 0
+    reran = executed(capfd.readouterr().out)
+    assert {"codec", "ledger"} <= reran and "preface" not in reran
+    assert price_text(root) == "'USD 0.010'"
+    assert "USD 0.010" in codec_page(root)
+    good = codec_page(root)
+
+    # Bad data stops the build before it starts, names file, row and column, keeps the book.
+    set_assumption(root, "cdn_price_per_gb", "０.０２")
+    assert build_book(root) != 0
+    printed = capfd.readouterr()
+    assert "assumptions.csv" in printed.err and "row 1" in printed.err
+    assert "column 'value'" in printed.err
+    assert "the last good book is still at" in printed.out + printed.err
+    assert codec_page(root) == good
+
+    # A failing cell fails the build and keeps the book too.
+    set_assumption(root, "cdn_price_per_gb", "0.02")
+    (root / "book" / "codec.md").write_text(
+        codec_source + "\n```{code-cell} ipython3\nraise RuntimeError('broken on purpose')\n```\n",
+        encoding="utf-8",
+    )
+    assert build_book(root) != 0
+    assert codec_page(root) == good
+    (root / "book" / "codec.md").write_text(codec_source, encoding="utf-8")
+
+    # A build killed half-way and a damaged cache are noticed and cleared, with a message.
+    (jupyter_output(root).parent / ".in-progress").touch()
+    (jupyter_output(root) / ".jupyter_cache" / "global.db").write_bytes(b"not a database")
+    capfd.readouterr()
+    assert build_book(root) == 0
+    out = capfd.readouterr().out
+    assert "did not finish" in out and "cache is damaged" in out
+
+    # That rebuild executed every page afresh: what a reader or a diff sees is the same.
+    assert snapshot(root) == first
