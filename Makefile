@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: setup book pdf test serve ledger lint browser clean
+.PHONY: setup book pdf test bench serve ledger lint browser clean
 
 $(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ pdf: setup browser  ## build the book and print it to _build/pdf/book.pdf
 
 test: setup browser  ## run the whole test suite (builds the book if needed)
 	$(BIN)/python -m pytest
+
+bench: setup browser  ## measure build and rebuild times, page weight and chart drawing
+	$(BIN)/python -m bytebook bench
 
 browser:  ## make sure Debian's Chromium and a CJK font are present
 	@bash scripts/ensure-system-packages.sh

@@ -65,6 +65,8 @@ CELL_CASES = [
     ("claims.csv", "s1_growth", "quote_zh", "", "must not be empty"),
     ("claims.csv", "s1_growth", "section", "9", "unknown section '9'"),
     ("claims.csv", "s1_growth", "qualifier", "~~", "unknown qualifier"),
+    ("claims.csv", "s1_growth", "value", "NaN", "not a number"),
+    ("assumptions.csv", "cdn_price_per_gb", "value", "0.5", "lies outside"),
     ("references.csv", "byd_rev_2024", "reliability", "X", "must be P, S or W"),
     ("references.csv", "byd_rev_2024", "value", "7771亿", "base units"),
     ("ranking_table.csv", "3", "filed_total_ref", "bd_group_2099", "no reference with id"),
@@ -117,3 +119,19 @@ def test_all_problems_are_reported_at_once(data_copy):
 def test_the_real_data_loads(data):
     assert len(data.ranking) == 7
     assert data.claims.index.is_unique and data.references.index.is_unique
+
+
+def test_a_byte_order_mark_is_accepted(data_copy):
+    path = data_copy / "claims.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert len(load_book_data(data_copy).claims) > 0
+
+
+def test_malformed_yaml_names_its_line_and_column(tmp_path, capsys):
+    from bytebook.build import build_book
+
+    (tmp_path / "_config.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\n", encoding="utf-8")
+    assert build_book(tmp_path) != 0
+    message = capsys.readouterr().err
+    assert "_config.yml" in message and "line 2, column 1" in message

@@ -55,6 +55,21 @@ def _say(message: str) -> None:
     print(f"bytebook: {message}", flush=True)
 
 
+def _check_config(root: Path) -> bool:
+    """Parse _config.yml and _toc.yml; a malformed file is named with its line and column."""
+    for name in ("_config.yml", "_toc.yml"):
+        path = root / name
+        try:
+            yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
+            problem = getattr(error, "problem", None) or str(error)
+            print(f"bytebook: error: {path}: {where}: {problem}", file=sys.stderr)
+            return False
+    return True
+
+
 def _check_data(root: Path) -> bool:
     """Validate every data file before anything runs; a bad file is named with row and column."""
     data_dir = root / "data"
@@ -125,7 +140,7 @@ def build_book(root: str | Path | None = None) -> int:
     root = Path(root or ROOT).resolve()
     published = root / "_build" / "html"
     keep = f"the last good book is still at {published}" if published.exists() else "no book yet"
-    if not _check_data(root):
+    if not (_check_config(root) and _check_data(root)):
         _say(f"the build stopped before it started; {keep}")
         return 2
     _recover(root)

@@ -84,7 +84,7 @@ def chart_html(spec: dict, svg: str) -> str:
     """The HTML of one chart: its spec as inert JSON, a static SVG fallback and its data."""
     payload = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     chart_id = "chart-" + hashlib.sha1(payload.encode()).hexdigest()[:12]
-    safe_payload = payload.replace("</", "<\\/")
+    safe_payload = payload.replace("<", "\\u003c")  # no tag can open or close inside
     label = html.escape(spec.get("description", ""), quote=True)
     return (
         f'<div class="bytebook-chart" id="{chart_id}" role="figure" aria-label="{label}">'
@@ -95,7 +95,7 @@ def chart_html(spec: dict, svg: str) -> str:
 
 def _render(spec: dict) -> dict:
     svg = vlc.vegalite_to_svg(spec)
-    png = vlc.vegalite_to_png(spec, scale=1.5)
+    png = vlc.svg_to_png(svg, scale=1.5)
     return {"text/html": chart_html(spec, svg), "image/png": png}
 
 

@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--root", default=None, help="book root (default: this project)")
     pdf = commands.add_parser("pdf", help="build the book and print it to _build/pdf/book.pdf")
     pdf.add_argument("--root", default=None, help="book root (default: this project)")
+    commands.add_parser("bench", help="measure builds, rebuilds, page weight and chart drawing")
     args = parser.parse_args(argv)
     try:
         if args.command == "ledger":
@@ -25,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
 
             sys.stdout.write(to_csv(ledger()))
             return 0
+        if args.command == "bench":
+            from bytebook.bench import main as bench
+
+            return bench()
         from bytebook.build import build_book, build_pdf
 
         return build_pdf(args.root) if args.command == "pdf" else build_book(args.root)
