@@ -157,7 +157,7 @@ def chart_draw_times(html: Path) -> dict[str, float]:
                 executable_path=chromium_path(), args=CHROMIUM_ARGS
             )
             for page_file in sorted((html / "book").glob("*.html")):
-                if "bytebook-chart" not in page_file.read_text(encoding="utf-8"):
+                if 'class="bytebook-chart"' not in page_file.read_text(encoding="utf-8"):
                     continue
                 tab = browser.new_page()
                 tab.goto(f"http://127.0.0.1:{server.server_address[1]}/book/{page_file.name}")
