@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -20,7 +21,6 @@ from pathlib import Path
 
 import yaml
 
-from bytebook.data import load_book_data
 from bytebook.errors import DataFileError
 from bytebook.paths import DATA_ENV, ROOT
 
@@ -71,15 +71,29 @@ def _check_config(root: Path) -> bool:
 
 
 def _check_data(root: Path) -> bool:
-    """Validate every data file before anything runs; a bad file is named with row and column."""
+    """Validate every data file before anything runs; a bad file is named with row and column.
+
+    Files that passed before, unchanged since, are not read again (it keeps no-op builds fast).
+    """
     data_dir = root / "data"
     if not data_dir.is_dir():
         return True
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    stamp = work_dir(root) / ".data-checked"
+    if stamp.exists() and stamp.read_text() == digest.hexdigest():
+        return True
+    from bytebook.data import load_book_data
+
     try:
         load_book_data(data_dir)
     except DataFileError as error:
         print(f"bytebook: error: {error}", file=sys.stderr)
         return False
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest.hexdigest())
     return True
 
 
