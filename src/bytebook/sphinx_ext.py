@@ -62,6 +62,7 @@ def _copy_table_library(static: Path) -> None:
 
 def _write_downloads(static: Path) -> None:
     """The data files and the ledger as CSV, for the download links on each page."""
+    from bytebook import inputs
     from bytebook.book import ledger
     from bytebook.chapters import WRITTEN
     from bytebook.ledger import to_csv
@@ -69,22 +70,34 @@ def _write_downloads(static: Path) -> None:
 
     target = static / "data"
     target.mkdir(parents=True, exist_ok=True)
-    for source in sorted(DATA_DIR.glob("*.csv")):
+    sources = sorted(DATA_DIR.glob("*.csv"))
+    modules = sorted(inputs.PACKAGE.rglob("*.py"))
+    stamp = target / ".inputs"
+    fingerprint = inputs.fingerprint(sources + modules)
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return  # written by an earlier build from the same inputs
+    for source in sources:
         shutil.copyfile(source, target / source.name)
     table = ledger()
     (target / "ledger.csv").write_text(to_csv(table), encoding="utf-8")
     for name, module in WRITTEN.items():
         rows = table[table["section"].isin(module.SECTIONS)]
         (target / f"ledger-{name}.csv").write_text(to_csv(rows), encoding="utf-8")
+    stamp.write_text(fingerprint)
 
 
 def _write_vega_bundle(static: Path) -> None:
     target = static / VEGA_BUNDLE
+    version_stamp = static / f"{VEGA_BUNDLE}.version"
+    version = f"vl-convert {vlc.__version__}, Vega-Lite {vega_lite_version()}"
+    if target.exists() and version_stamp.exists() and version_stamp.read_text() == version:
+        return  # the same bundle as an earlier build wrote
     target.parent.mkdir(parents=True, exist_ok=True)
     bundle = vlc.javascript_bundle(vl_version=vega_lite_version())
     # The bundle declares top-level names (such as `_`) that Sphinx's own scripts also
     # declare; a function scope keeps them apart. It publishes window.vegaEmbed itself.
     target.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
+    version_stamp.write_text(version)
 
 
 def _offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
