@@ -136,6 +136,13 @@ def test_chapters_open_as_notebooks_with_jupytext():
 BROKEN_CELLS = {
     "raises": "raise RuntimeError('deliberately broken')",
     "stderr": "import sys\nprint('to stderr', file=sys.stderr)",
+    "glued": (  # a formatter error inside glue does not stop the cell; the build must fail
+        "from myst_nb import glue\n"
+        "class Undrawable:\n"
+        "    def _repr_html_(self):\n"
+        "        raise ValueError('cannot draw')\n"
+        "glue('broken', Undrawable(), display=False)"
+    ),
 }
 
 

@@ -15,9 +15,11 @@ import altair as alt
 import vl_convert as vlc
 from itables import options as itables_options
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 STATIC_DIR = Path(__file__).parent / "static"
 VEGA_BUNDLE = "vega-bundle.js"
+logger = logging.getLogger(__name__)
 
 
 def vega_lite_version() -> str:
@@ -132,10 +134,32 @@ def _track_inputs(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = inputs.with_inputs_cell(source[0], inputs.fingerprint(paths))
 
 
+def _refuse_error_outputs(app: Sphinx, doctree) -> None:
+    """Warn (so the strict build fails) about any error a page's executed cells displayed.
+
+    An exception inside a display formatter, such as a chart that cannot be drawn, does not
+    stop its cell: Jupyter shows it as an error output and goes on. This catches it.
+    """
+    docname = app.env.docname
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{docname}.ipynb"
+    if not executed.is_file():
+        return
+    notebook = json.loads(executed.read_text(encoding="utf-8"))
+    for number, cell in enumerate(notebook.get("cells", [])):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                logger.warning(
+                    f"cell {number} displayed an error: {output.get('ename')}: "
+                    f"{str(output.get('evalue'))[:300]}",
+                    location=docname,
+                )
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     app.connect("config-inited", _add_static_path)
     app.connect("source-read", _track_inputs)
+    app.connect("doctree-read", _refuse_error_outputs)
     app.connect("build-finished", _write_static_files)
     app.connect("html-page-context", _offer_notebook, priority=400)
     app.add_js_file(VEGA_BUNDLE, defer="defer")

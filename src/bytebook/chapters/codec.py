@@ -38,6 +38,12 @@ def daily_saving(watch_hours: float, saved_bps: float, price_per_gb: float) -> f
     return watch_hours * gb_per_watch_hour(saved_bps) * price_per_gb
 
 
+def saving_expression(gb_saved_per_hour: float) -> str:
+    """The daily saving in USD million as a Vega expression of `datum.price` (USD per GB) and
+    the slider `watch_hours_m` (millions of hours a day): daily_saving in the page."""
+    return f"datum.price * watch_hours_m * {float(gb_saved_per_hour)!r}"
+
+
 def analyse(data: BookData) -> Findings:
     """Check the codec claims and solve the delivery model for the article's USD 2M a day."""
     found = Findings()

@@ -47,6 +47,15 @@ def impressions(ad_revenue: float, cpm: float) -> float:
     return ad_revenue / cpm * IMPRESSIONS_PER_CPM
 
 
+def profit_expression(price_per_month: float, margin: float) -> str:
+    """Annual gross profit in USD bn as a Vega expression of `datum.payers_m` (millions) and
+    the slider `store_fee`: gross_profit(subscription_revenue(...)) in the page."""
+    return (
+        f"datum.payers_m * 1e6 * {float(price_per_month)!r} * {MONTHS} * "
+        f"({float(margin)!r} - store_fee) / 1e9"
+    )
+
+
 def _usd(value: float) -> str:
     return "USD " + format_billion(value, 2)
 

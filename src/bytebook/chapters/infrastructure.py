@@ -25,6 +25,11 @@ def cost_per_useful_hour(price_per_hour: float, utilisation: float) -> float:
     return price_per_hour / utilisation
 
 
+COST_EXPRESSION = "gpu_hour_price / datum.utilisation"
+"""cost_per_useful_hour as a Vega expression of `datum.utilisation` and the slider
+`gpu_hour_price`."""
+
+
 def analyse(data: BookData) -> Findings:
     """Derive the utilisation ratio, the cost it implies and 18 ms read as a per-token time."""
     found = Findings()

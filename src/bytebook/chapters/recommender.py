@@ -53,6 +53,15 @@ def candidates_for_cost(
     return cost / per_candidate
 
 
+def cost_expression(peak_flops: float) -> str:
+    """Cost per 10,000 inferences as a Vega expression of `datum.candidates` and the sliders
+    `active_bn`, `utilisation` and `gpu_price`: cost_per_request in the page."""
+    return (
+        f"{FLOPS_PER_PARAMETER} * active_bn * 1e9 * datum.candidates / ({float(peak_flops)!r} * "
+        f"utilisation) * gpu_price / {SECONDS_PER_HOUR} * 10000"
+    )
+
+
 def analyse(data: BookData) -> Findings:
     """Derive the quantities the recommender claims imply and what USD 0.0003 buys."""
     found = Findings()

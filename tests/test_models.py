@@ -1,0 +1,69 @@
+"""The slider charts compute in the page with Vega expressions; each must agree with the
+Python model it restates, at several points."""
+
+from __future__ import annotations
+
+import ast
+
+import numpy as np
+import pytest
+
+from bytebook.chapters import codec, economics, infrastructure, recommender
+
+
+def evaluate(expression: str, **names: float) -> float:
+    """Evaluate a plain arithmetic Vega expression (numbers, names, + - * / and brackets)."""
+    tree = ast.parse(expression.replace("datum.", ""), mode="eval")
+    allowed = (
+        ast.Expression,
+        ast.BinOp,
+        ast.Constant,
+        ast.Name,
+        ast.Load,
+        ast.Add,
+        ast.Sub,
+        ast.Mult,
+        ast.Div,
+        ast.UnaryOp,
+        ast.USub,
+    )
+    assert all(isinstance(node, allowed) for node in ast.walk(tree)), expression
+    return eval(compile(tree, "<vega>", "eval"), {"__builtins__": {}}, names)
+
+
+@pytest.mark.parametrize(("price", "hours_m"), [(0.02, 46.3), (0.005, 200.0), (0.03, 1.0)])
+def test_cdn_curve_matches_the_delivery_model(price, hours_m):
+    saved = 8e6 - 3.2e6
+    expression = codec.saving_expression(np.float64(codec.gb_per_watch_hour(saved)))
+    in_page = evaluate(expression, price=price, watch_hours_m=hours_m)
+    assert in_page * 1e6 == pytest.approx(codec.daily_saving(hours_m * 1e6, saved, price))
+
+
+@pytest.mark.parametrize(
+    ("candidates", "active_bn", "util", "price"), [(1000, 20, 0.552, 2.95), (10, 0.5, 0.1, 12.0)]
+)
+def test_inference_curve_matches_the_cost_model(candidates, active_bn, util, price):
+    peak = np.float64(989.4e12)  # data cells arrive as numpy floats
+    in_page = evaluate(
+        recommender.cost_expression(peak),
+        candidates=candidates,
+        active_bn=active_bn,
+        utilisation=util,
+        gpu_price=price,
+    )
+    flops = recommender.flops_per_request(active_bn * 1e9, candidates)
+    assert in_page / 1e4 == pytest.approx(recommender.cost_per_request(flops, peak, util, price))
+
+
+@pytest.mark.parametrize(("util", "price"), [(0.35, 2.95), (0.72, 10.0)])
+def test_utilisation_curve_matches_cost_per_useful_hour(util, price):
+    in_page = evaluate(infrastructure.COST_EXPRESSION, utilisation=util, gpu_hour_price=price)
+    assert in_page == pytest.approx(infrastructure.cost_per_useful_hour(price, util))
+
+
+@pytest.mark.parametrize(("payers_m", "fee"), [(20, 0.0), (35, 0.3)])
+def test_capcut_curve_matches_the_subscription_model(payers_m, fee):
+    expression = economics.profit_expression(np.float64(7.99), np.float64(0.92))
+    in_page = evaluate(expression, payers_m=payers_m, store_fee=fee)
+    revenue = economics.subscription_revenue(7.99, payers_m * 1e6)
+    assert in_page * 1e9 == pytest.approx(economics.gross_profit(revenue, 0.92, fee))
