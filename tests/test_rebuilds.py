@@ -16,7 +16,7 @@ from bytebook.paths import ROOT
 
 pytestmark = pytest.mark.build
 
-PAGES = ["preface", "codec", "ledger", "glossary"]
+PAGES = ["preface", "codec", "ledger", "methods", "glossary"]
 TOC = "format: jb-book\nroot: book/preface\nchapters:\n" + "".join(
     f"  - file: book/{name}\n" for name in PAGES[1:]
 )

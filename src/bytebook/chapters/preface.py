@@ -9,7 +9,7 @@ import pandas as pd
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import describe_position, implied_rate, rate_from_references, within_range
-from bytebook.ledger import Basis, Verdict, derived, judge
+from bytebook.ledger import PLUS_HEADROOM, RELATIVE_TOLERANCE, Basis, Verdict, derived, judge
 from bytebook.units import format_billion, format_percent, format_yi
 
 SECTIONS = ("0",)
@@ -29,6 +29,12 @@ def analyse(data: BookData) -> Findings:
     found = Findings()
     days_in_year = 366 if calendar.isleap(YEAR) else 365
     days = found.number("days_2024", days_in_year, str(days_in_year))
+    for key, tolerance in (
+        ("tol_plain", RELATIVE_TOLERANCE["="]),
+        ("tol_approx", RELATIVE_TOLERANCE["≈"]),
+        ("tol_plus", PLUS_HEADROOM),
+    ):
+        found.number(key, tolerance, format_percent(tolerance, 0))
     usd = data.stated("s1_overseas_revenue")
     cny_printed = data.stated("t_bytedance_overseas_cny")
     title = data.stated("title_daily_revenue")
