@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,3 +36,21 @@ def built_book() -> Path:
     """The built HTML book, brought up to date once per session (a no-op when it is)."""
     assert build_book(ROOT) == 0, "the book failed to build"
     return BUILD / "html"
+
+
+@pytest.fixture(scope="session")
+def ledger_command_output() -> str:
+    """What `python -m bytebook ledger` prints, run as a reader would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "bytebook", "ledger"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+
+
+@pytest.fixture(scope="session")
+def ledger_rows(ledger_command_output: str) -> list[dict[str, str]]:
+    """The ledger command's rows."""
+    return list(csv.DictReader(io.StringIO(ledger_command_output)))

@@ -169,22 +169,10 @@ def wait_for_charts(page) -> None:
 
 
 @pytest.fixture(scope="module")
-def verdict_counts() -> dict[str, int]:
+def verdict_counts(ledger_rows) -> dict[str, int]:
     """Verdict counts from the ledger command, independent of the page."""
-    import csv
-    import io
-    import subprocess
-    import sys
-
-    out = subprocess.run(
-        [sys.executable, "-m", "bytebook", "ledger"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
     counts: dict[str, int] = {}
-    for row in csv.DictReader(io.StringIO(out)):
+    for row in ledger_rows:
         counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
     return counts
 
