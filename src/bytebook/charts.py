@@ -124,6 +124,13 @@ def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, des
     )
 
 
+def _highlight_colour(field: str, highlight: str | None):
+    """One mark in the highlight colour (the article's figure), the others in the reference one."""
+    if not highlight:
+        return alt.value(REFERENCE)
+    return alt.condition(alt.datum[field] == highlight, alt.value(HIGHLIGHT), alt.value(REFERENCE))
+
+
 def bar_chart(
     frame: pd.DataFrame,
     category: str,
@@ -141,11 +148,7 @@ def bar_chart(
     `reference` draws a labelled vertical rule, e.g. the article's figure among reported ones.
     """
     order = list(frame[category])
-    colour = (
-        alt.condition(alt.datum[category] == highlight, alt.value(HIGHLIGHT), alt.value(REFERENCE))
-        if highlight
-        else alt.value(REFERENCE)
-    )
+    colour = _highlight_colour(category, highlight)
     tips = tooltip or [
         alt.Tooltip(category, title=category_title),
         alt.Tooltip(value, title=value_title, format=value_format),
@@ -274,11 +277,7 @@ def labelled_scatter(
     highlight: str | None = None,
 ) -> alt.LayerChart:
     """A scatter plot with every point named, one point highlighted."""
-    colour = (
-        alt.condition(alt.datum[label] == highlight, alt.value(HIGHLIGHT), alt.value(REFERENCE))
-        if highlight
-        else alt.value(REFERENCE)
-    )
+    colour = _highlight_colour(label, highlight)
     base = alt.Chart(frame).encode(
         x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
