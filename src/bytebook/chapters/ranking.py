@@ -61,6 +61,11 @@ def analyse(data: BookData) -> Findings:
     _check_rate(found, data)
     found.tables["implied_totals"] = _implied_totals(found, data, table)
     found.tables["filed"] = _filed_comparison(found, data, table)
+    found.number(
+        "implied_total_tolerance",
+        IMPLIED_TOTAL_TOLERANCE,
+        format_percent(IMPLIED_TOTAL_TOLERANCE, 0),
+    )
     _rank_with_filed(found, table)
     totals = found.tables["implied_totals"]
     disagree = list(totals.loc[~totals["agrees"], "company"])
