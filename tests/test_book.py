@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -146,11 +147,17 @@ BROKEN_CELLS = {
 }
 
 
-def make_book(tmp_path: Path, body: str) -> Path:
+def make_book(tmp_path: Path, body: str, plain_pages: int = 0) -> Path:
+    """A book whose first page has `body`, followed by `plain_pages` pages of text."""
     root = tmp_path / "book-copy"
     (root / "book").mkdir(parents=True)
     shutil.copy(ROOT / "_config.yml", root / "_config.yml")
-    (root / "_toc.yml").write_text("format: jb-book\nroot: book/broken\n", encoding="utf-8")
+    toc = "format: jb-book\nroot: book/broken\n"
+    if plain_pages:
+        toc += "chapters:\n" + "".join(f"  - file: book/plain{n}\n" for n in range(plain_pages))
+    for n in range(plain_pages):
+        (root / "book" / f"plain{n}.md").write_text(f"# Plain {n}\n\nText.\n", encoding="utf-8")
+    (root / "_toc.yml").write_text(toc, encoding="utf-8")
     header = (ROOT / "book" / "preface.md").read_text(encoding="utf-8").split("---\n")[1]
     (root / "book" / "broken.md").write_text(
         f"---\n{header}---\n\n# Broken\n\n{body}\n", encoding="utf-8"
@@ -168,6 +175,18 @@ def test_a_broken_cell_fails_the_build(tmp_path, capfd, kind):
     if kind == "raises":
         assert "deliberately broken" in printed  # the cell
     assert not (root / "_build" / "html").exists()  # nothing was published
+
+
+def test_a_broken_cell_fails_the_build_when_pages_are_read_in_parallel(tmp_path, capfd):
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: pages are read one at a time")
+    root = make_book(tmp_path, f"```{{code-cell}} ipython3\n{BROKEN_CELLS['raises']}\n```", 6)
+    assert build_book(root) != 0
+    output = capfd.readouterr()
+    printed = output.out + output.err
+    assert "(parallel reader)" in printed  # Sphinx read the seven pages in parallel
+    assert "book/broken.md" in printed and "deliberately broken" in printed
+    assert not (root / "_build" / "html").exists()
 
 
 def test_a_missing_cross_reference_fails_the_build(tmp_path):

@@ -1,6 +1,8 @@
 """Build the book strictly and atomically.
 
 - Strict: a failing cell, output on stderr or any Sphinx warning fails the build.
+- Parallel: pages are read, and so executed, side by side, one worker per core
+  (bytebook.jupyter_build).
 - Fresh: each page depends on the src/ and data/ files its code uses (bytebook.inputs), so an
   edit re-executes exactly the pages that use the edited file.
 - Atomic: Jupyter Book works in _build/work; the finished HTML replaces _build/html only when
@@ -36,18 +38,14 @@ def jupyter_output(root: Path) -> Path:
 
 
 def _jupyter_book(root: Path, builder: str) -> list[str]:
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    """The command that builds the book with Jupyter Book, reading pages in parallel."""
     return [
-        str(jupyter_book),
-        "build",
+        sys.executable,
+        "-m",
+        "bytebook.jupyter_build",
         str(root),
-        "--builder",
-        builder,
-        "--path-output",
         str(work_dir(root)),
-        "--warningiserror",
-        "--nitpick",
-        "--keep-going",
+        builder,
     ]
 
 

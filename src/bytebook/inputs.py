@@ -4,6 +4,9 @@ The execution cache is keyed on a page's code cells only. The Sphinx extension t
 adds a hidden cell holding this fingerprint to each page with code, and tells Sphinx the
 files it depends on: editing one of them re-reads and re-executes exactly the pages that use
 it, and no other.
+
+The chapter modules (and with them pandas and Altair) are imported only when a page is
+examined, so a build with nothing to re-read does not pay for them.
 """
 
 from __future__ import annotations
@@ -12,8 +15,6 @@ import hashlib
 import re
 from pathlib import Path
 
-from bytebook.chapters import WRITTEN
-from bytebook.data import TABLE_FILES
 from bytebook.paths import DATA_DIR, ROOT
 
 PACKAGE = ROOT / "src" / "bytebook"
@@ -30,6 +31,8 @@ CODE_CELL = "```{code-cell}"
 
 def chapters_used(source: str) -> set[str]:
     """The chapter analyses a page runs: those it imports, or all when it builds the ledger."""
+    from bytebook.chapters import WRITTEN
+
     if WHOLE_BOOK.search(source):
         return set(WRITTEN)
     imported = re.findall(r"from bytebook\.chapters import ([\w, ]+)", source)
@@ -39,6 +42,9 @@ def chapters_used(source: str) -> set[str]:
 
 def data_files_used(source: str, chapters: set[str]) -> set[str]:
     """Data files the page's chapters read, plus the tables its own cells touch."""
+    from bytebook.chapters import WRITTEN
+    from bytebook.data import TABLE_FILES
+
     files = {name for chapter in chapters for name in WRITTEN[chapter].INPUTS}
     for table, methods in DATA_METHODS.items():
         names = "|".join((table, *methods))

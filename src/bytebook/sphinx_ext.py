@@ -8,12 +8,11 @@ into `_static/` and shared by every page.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
+from importlib.metadata import version
 from pathlib import Path
 
-import altair as alt
-import vl_convert as vlc
-from itables import options as itables_options
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -24,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 def vega_lite_version() -> str:
     """The Vega-Lite major.minor version Altair writes, e.g. '5.20'."""
+    import altair as alt
+
     return ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
@@ -55,19 +56,23 @@ def _write_static_files(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _copy_table_library(static: Path) -> None:
-    bundle = Path(itables_options.dt_bundle)
     target = static / "itables"
+    version_stamp = target / ".version"
+    versions = f"itables {version('itables')}"
+    if version_stamp.exists() and version_stamp.read_text() == versions:
+        return  # copied by an earlier build from the same release
+    from itables import options as itables_options
+
+    bundle = Path(itables_options.dt_bundle)
     target.mkdir(parents=True, exist_ok=True)
     for source in (bundle, bundle.with_suffix(".css")):
         shutil.copyfile(source, target / source.name)
+    version_stamp.write_text(versions)
 
 
 def _write_downloads(static: Path) -> None:
     """The data files and the ledger as CSV, for the download links on each page."""
     from bytebook import inputs
-    from bytebook.book import ledger
-    from bytebook.chapters import WRITTEN
-    from bytebook.ledger import to_csv
     from bytebook.paths import DATA_DIR
 
     target = static / "data"
@@ -78,6 +83,10 @@ def _write_downloads(static: Path) -> None:
     fingerprint = inputs.fingerprint(sources + modules)
     if stamp.exists() and stamp.read_text() == fingerprint:
         return  # written by an earlier build from the same inputs
+    from bytebook.book import ledger
+    from bytebook.chapters import WRITTEN
+    from bytebook.ledger import to_csv
+
     for source in sources:
         shutil.copyfile(source, target / source.name)
     table = ledger()
@@ -91,15 +100,17 @@ def _write_downloads(static: Path) -> None:
 def _write_vega_bundle(static: Path) -> None:
     target = static / VEGA_BUNDLE
     version_stamp = static / f"{VEGA_BUNDLE}.version"
-    version = f"vl-convert {vlc.__version__}, Vega-Lite {vega_lite_version()}"
-    if target.exists() and version_stamp.exists() and version_stamp.read_text() == version:
+    versions = f"vl-convert-python {version('vl-convert-python')}, altair {version('altair')}"
+    if target.exists() and version_stamp.exists() and version_stamp.read_text() == versions:
         return  # the same bundle as an earlier build wrote
+    import vl_convert as vlc
+
     target.parent.mkdir(parents=True, exist_ok=True)
     bundle = vlc.javascript_bundle(vl_version=vega_lite_version())
     # The bundle declares top-level names (such as `_`) that Sphinx's own scripts also
     # declare; a function scope keeps them apart. It publishes window.vegaEmbed itself.
     target.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
-    version_stamp.write_text(version)
+    version_stamp.write_text(versions)
 
 
 def _offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -134,6 +145,15 @@ def _track_inputs(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = inputs.with_inputs_cell(source[0], inputs.fingerprint(paths))
 
 
+def _report_reading(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Say live which page a parallel reader starts on.
+
+    Sphinx replays a reader's own messages only when its whole batch of pages is done.
+    """
+    if multiprocessing.parent_process() is not None:
+        print(f"bytebook: reading {docname} (parallel reader)", flush=True)
+
+
 def _refuse_error_outputs(app: Sphinx, doctree) -> None:
     """Warn (so the strict build fails) about any error a page's executed cells displayed.
 
@@ -155,9 +175,22 @@ def _refuse_error_outputs(app: Sphinx, doctree) -> None:
                 )
 
 
+def _allow_parallel_reading(app: Sphinx) -> None:
+    """Declare sphinx_multitoc_numbering safe for parallel reading.
+
+    sphinx_external_toc always loads it, and it does not say; it only renumbers sections
+    after every page has been read, in the main process, so reading in parallel is safe.
+    """
+    extension = app.extensions.get("sphinx_multitoc_numbering")
+    if extension is not None:
+        extension.parallel_read_safe = True
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
+    _allow_parallel_reading(app)
     app.connect("config-inited", _add_static_path)
+    app.connect("source-read", _report_reading)
     app.connect("source-read", _track_inputs)
     app.connect("doctree-read", _refuse_error_outputs)
     app.connect("build-finished", _write_static_files)
