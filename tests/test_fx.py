@@ -8,14 +8,14 @@ from bytebook.fx import ExchangeRate, implied_rate, rate_from_references, within
 
 
 def test_conversion_uses_the_rate_both_ways():
-    rate = ExchangeRate(7.2, "test", "test rate")
+    rate = ExchangeRate(7.2, "test")
     assert rate.to_cny(10.0) == pytest.approx(72.0)
     assert rate.to_usd(72.0) == pytest.approx(10.0)
 
 
 def test_a_rate_must_be_positive():
     with pytest.raises(ValueError, match="positive"):
-        ExchangeRate(0.0, "zero", "a zero rate")
+        ExchangeRate(0.0, "zero")
 
 
 def test_rate_is_read_from_its_reference_row(data):
@@ -41,7 +41,7 @@ def test_the_2024_average_is_the_mean_of_the_twelve_monthly_values_it_cites(data
 
 
 def test_implied_rate_and_range():
-    low, high = ExchangeRate(7.0, "lo", "low"), ExchangeRate(7.3, "hi", "high")
+    low, high = ExchangeRate(7.0, "lo"), ExchangeRate(7.3, "hi")
     assert implied_rate(2855e8, 390e8) == pytest.approx(2855 / 390)
     assert within_range(7.1, low, high)
     assert not within_range(7.31, low, high)

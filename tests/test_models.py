@@ -11,10 +11,27 @@ import pytest
 from bytebook.chapters import codec, economics, infrastructure, recommender
 
 
-def evaluate(expression: str, **names: float) -> float:
-    """Evaluate a plain arithmetic Vega expression (numbers, names, + - * / and brackets)."""
-    tree = ast.parse(expression.replace("datum.", ""), mode="eval")
+def as_python(expression: str) -> str:
+    """Rewrite Vega's right-associative `test ? a : b` as Python's `(a if test else b)`."""
+    if "?" not in expression:
+        return expression
+    test, rest = expression.split("?", 1)
+    depth = 0
+    for at, character in enumerate(rest):
+        depth += {"?": 1, ":": -1}.get(character, 0)
+        if depth < 0:
+            branch, otherwise = rest[:at], rest[at + 1 :]
+            return f"({as_python(branch)} if {test} else {as_python(otherwise)})"
+    raise ValueError(f"a '?' without its ':' in {expression!r}")
+
+
+def evaluate(expression: str, **names: float | str) -> float:
+    """Evaluate a Vega expression of numbers, strings, names, + - * /, brackets, == and ?:."""
+    tree = ast.parse(as_python(expression.replace("datum.", "")), mode="eval")
     allowed = (
+        ast.IfExp,
+        ast.Compare,
+        ast.Eq,
         ast.Expression,
         ast.BinOp,
         ast.Constant,
@@ -67,3 +84,15 @@ def test_capcut_curve_matches_the_subscription_model(payers_m, fee):
     in_page = evaluate(expression, payers_m=payers_m, store_fee=fee)
     revenue = economics.subscription_revenue(7.99, payers_m * 1e6)
     assert in_page * 1e9 == pytest.approx(economics.gross_profit(revenue, 0.92, fee))
+
+
+@pytest.mark.parametrize("payers_m", [0.0, 20.0, 77.5])
+def test_split_bars_match_the_split_of_the_total(payers_m):
+    total, live, price = 39e9, 2e9, 7.99
+    expression = economics.split_expression(np.float64(total), np.float64(live), np.float64(price))
+    capcut = economics.subscription_revenue(price, payers_m * 1e6)
+    ads = total - live - capcut
+    expected = {economics.CAPCUT: capcut, economics.LIVE: live, economics.ADS: ads}
+    for part, usd in expected.items():
+        in_page = evaluate(expression, part=part, capcut_payers_m=payers_m)
+        assert in_page * 1e9 == pytest.approx(usd)

@@ -17,7 +17,6 @@ class ExchangeRate:
 
     cny_per_usd: float
     reference_id: str
-    label: str
 
     def __post_init__(self) -> None:
         if not self.cny_per_usd > 0:
@@ -39,7 +38,7 @@ def rate_from_references(references: pd.DataFrame, reference_id: str) -> Exchang
     row = references.loc[reference_id]
     if row["unit"] != "CNY/USD":
         raise ValueError(f"reference '{reference_id}' is in {row['unit']}, not CNY/USD")
-    return ExchangeRate(float(row["value"]), reference_id, f"{row['item']} ({row['period']})")
+    return ExchangeRate(float(row["value"]), reference_id)
 
 
 def implied_rate(cny: float, usd: float) -> float:

@@ -56,6 +56,22 @@ def profit_expression(price_per_month: float, margin: float) -> str:
     )
 
 
+ADS, LIVE, CAPCUT = "Ads (the remainder)", "Live gifting", "CapCut Pro"
+"""The three parts of the USD 39 bn split."""
+
+
+def split_expression(total: float, live: float, price_per_month: float) -> str:
+    """Each part of the split in USD bn as a Vega expression of `datum.part` and the slider
+    `capcut_payers_m` (millions): CapCut Pro is subscription_revenue(...), live gifting is
+    fixed and ads are what is left of `total`."""
+    capcut = f"capcut_payers_m * 1e6 * {float(price_per_month)!r} * {MONTHS} / 1e9"
+    live_bn, total_bn = float(live) / 1e9, float(total) / 1e9
+    return (
+        f"datum.part == {CAPCUT!r} ? {capcut} : datum.part == {LIVE!r} ? {live_bn!r} : "
+        f"{total_bn!r} - {live_bn!r} - {capcut}"
+    )
+
+
 def _usd(value: float) -> str:
     return "USD " + format_billion(value, 2)
 
@@ -218,9 +234,7 @@ def _split(found: Findings, data: BookData, days: int) -> None:
         "impressions_day_article", at_article / days, f"{at_article / days / 1e9:.1f} billion"
     )
     found.number("impressions_day_reference", at_mean / days, f"{at_mean / days / 1e9:.1f} billion")
-    found.tables["split"] = pd.DataFrame(
-        {"part": ["Ads (the remainder)", "Live gifting", "CapCut Pro"], "usd": [ads, live, capcut]}
-    )
+    found.tables["split"] = pd.DataFrame({"part": [ADS, LIVE, CAPCUT], "usd": [ads, live, capcut]})
     found.tables["impressions"] = found.tables["cpm"].assign(
         per_day=lambda f: impressions(ads, f["cpm"]) / days
     )
