@@ -295,16 +295,26 @@ def labelled_scatter(
 def paired_dots(
     frame: pd.DataFrame,
     category: str,
-    value: str,
-    series: str,
+    series: dict[str, str],
     *,
     value_title: str,
-    series_order: list[str],
+    divisor: float = 1.0,
     value_format: str = ",.0f",
 ) -> alt.LayerChart:
-    """Two or more values per category on one axis, joined by a line (a dumbbell chart)."""
+    """Two or more values per category on one axis, joined by a line (a dumbbell chart).
+
+    `series` maps each legend label to the column holding its values, in legend order; the
+    values are divided by `divisor` (e.g. 1e8 for 亿).
+    """
+    value, label = "value", "figure"
+    series_order = list(series)
+    long = frame.melt(
+        id_vars=[category], value_vars=list(series.values()), var_name=label, value_name=value
+    )
+    long[label] = long[label].map({column: name for name, column in series.items()})
+    long[value] = long[value] / divisor
     order = list(dict.fromkeys(frame[category]))
-    base = alt.Chart(frame).encode(
+    base = alt.Chart(long).encode(
         y=alt.Y(f"{category}:N", sort=order, title=None),
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=value_format)),
     )
@@ -313,18 +323,18 @@ def paired_dots(
     )
     dots = base.mark_point(filled=True, size=130, opacity=1).encode(
         color=alt.Color(
-            f"{series}:N",
+            f"{label}:N",
             sort=series_order,
             title=None,
             scale=alt.Scale(domain=series_order, range=[HIGHLIGHT, REFERENCE, PALETTE[2]]),
             legend=alt.Legend(orient="bottom"),
         ),
         shape=alt.Shape(
-            f"{series}:N", sort=series_order, title=None, scale=alt.Scale(domain=series_order)
+            f"{label}:N", sort=series_order, title=None, scale=alt.Scale(domain=series_order)
         ),
         tooltip=[
             alt.Tooltip(f"{category}:N", title="Company"),
-            alt.Tooltip(f"{series}:N", title="Figure"),
+            alt.Tooltip(f"{label}:N", title="Figure"),
             alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
         ],
     )

@@ -61,6 +61,7 @@ def analyse(data: BookData) -> Findings:
     _check_rate(found, data)
     found.tables["implied_totals"] = _implied_totals(found, data, table)
     found.tables["filed"] = _filed_comparison(found, data, table)
+    found.tables["filed_by_companies"] = _published_by_companies(found.tables["filed"])
     found.number(
         "implied_total_tolerance",
         IMPLIED_TOTAL_TOLERANCE,
@@ -272,6 +273,13 @@ def _filed_comparison(found: Findings, data: BookData, table: pd.DataFrame) -> p
             }
         )
     return pd.DataFrame(records)
+
+
+def _published_by_companies(filed: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose overseas figure the company itself publishes. ByteDance is private:
+    its overseas figure is a press report, not a filing."""
+    published = filed.dropna(subset=["filed_overseas_cny"])
+    return published[published["company"] != "ByteDance"].reset_index(drop=True)
 
 
 def _reference_cny(data: BookData, reference_id: str, rate: float) -> float | None:
