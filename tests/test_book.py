@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import io
 import json
 import os
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bytebook.build import build_book, jupyter_output
+from bytebook.build import KERNEL_TRANSPORT_NOTICE, _relay_errors, build_book, jupyter_output
 from bytebook.paths import ROOT
 
 pytestmark = pytest.mark.build
@@ -192,3 +193,13 @@ def test_a_broken_cell_fails_the_build_when_pages_are_read_in_parallel(tmp_path,
 def test_a_missing_cross_reference_fails_the_build(tmp_path):
     root = make_book(tmp_path, "See {ref}`no-such-label`.")
     assert build_book(root) != 0
+
+
+def test_only_the_kernel_transport_notice_is_held_back(capsys):
+    stream = io.StringIO(
+        f"[IPKernelApp] WARNING | {KERNEL_TRANSPORT_NOTICE}. All communication ...\n"
+        "WARNING: a real Sphinx warning\n"
+        f"[IPKernelApp] WARNING | {KERNEL_TRANSPORT_NOTICE}.\n"
+    )
+    assert _relay_errors(stream) == 2
+    assert capsys.readouterr().err == "WARNING: a real Sphinx warning\n"

@@ -20,11 +20,14 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import yaml
 
 from bytebook.errors import DataFileError
 from bytebook.paths import DATA_ENV, ROOT
+
+KERNEL_TRANSPORT_NOTICE = "Kernel is running over TCP without encryption"
 
 
 def work_dir(root: Path) -> Path:
@@ -142,9 +145,40 @@ def _run(root: Path, builder: str) -> int:
     environment = dict(os.environ)
     if (root / "data").is_dir():
         environment[DATA_ENV] = str(root / "data")
-    status = subprocess.run(_jupyter_book(root, builder), cwd=root, env=environment).returncode
+    process = subprocess.Popen(
+        _jupyter_book(root, builder),
+        cwd=root,
+        env=environment,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
+    notices = _relay_errors(process.stderr)
+    status = process.wait()
+    if notices:
+        _say(
+            f"{notices} kernel(s) noted that they talk to the build over TCP without encryption; "
+            "they listen on 127.0.0.1 only (ipykernel's notice, not repeated)"
+        )
     marker.unlink(missing_ok=True)
     return status
+
+
+def _relay_errors(stream: IO[str]) -> int:
+    """Pass the build's error stream on, line by line, except ipykernel's transport notice,
+    which every kernel prints; returns how many times it was held back.
+
+    Jupyter's executors give no way to choose IPC transport for the kernels they start.
+    """
+    held_back = 0
+    for line in stream:
+        if KERNEL_TRANSPORT_NOTICE in line:
+            held_back += 1
+            continue
+        sys.stderr.write(line)
+        sys.stderr.flush()
+    return held_back
 
 
 def build_book(root: str | Path | None = None) -> int:
