@@ -69,11 +69,16 @@ def floor_seconds(root: Path) -> float:
             line for line in first.group(1).splitlines() if line.startswith(("import ", "from "))
         )
         start = time.perf_counter()
-        manager, client = start_new_kernel(kernel_name="python3")
+        # The kernel's stderr carries ipykernel's transport notice; import errors are in the reply.
+        manager, client = start_new_kernel(kernel_name="python3", stderr=subprocess.DEVNULL)
         try:
             reply = client.execute_interactive(imports, timeout=120)
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"the imports of {page.name} failed in a kernel")
+            content = reply["content"]
+            if content["status"] != "ok":
+                raise RuntimeError(
+                    f"the imports of {page.name} failed in a kernel: "
+                    f"{content.get('ename')}: {content.get('evalue')}"
+                )
         finally:
             client.stop_channels()
             manager.shutdown_kernel(now=True)
