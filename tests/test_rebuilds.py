@@ -13,6 +13,7 @@ import pytest
 
 from bytebook.build import build_book, jupyter_output
 from bytebook.paths import ROOT
+from bytebook.sphinx_ext import static_fingerprint
 
 pytestmark = pytest.mark.build
 
@@ -130,3 +131,13 @@ def test_rebuilds_are_fresh_minimal_atomic_recoverable_and_repeatable(tmp_path, 
 
     # That rebuild executed every page afresh: what a reader or a diff sees is the same.
     assert snapshot(root) == first
+
+
+def test_a_changed_script_or_style_changes_the_html_setting_that_rewrites_pages(tmp_path):
+    static = tmp_path / "static"
+    shutil.copytree(ROOT / "src" / "bytebook" / "static", static)
+    before = static_fingerprint(static)
+    assert static_fingerprint(static) == before
+    style = static / "bytebook.css"
+    style.write_text(style.read_text(encoding="utf-8") + "\n.probe {}\n", encoding="utf-8")
+    assert static_fingerprint(static) != before

@@ -7,6 +7,7 @@ into `_static/` and shared by every page.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import shutil
@@ -43,6 +44,21 @@ def _drop_thebe(app: Sphinx) -> None:
 def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
     config.html_favicon = str(STATIC_DIR / "favicon.svg")
+    config.bytebook_static = static_fingerprint(STATIC_DIR)
+
+
+def static_fingerprint(directory: Path) -> str:
+    """A hash of the book's own scripts and styles.
+
+    It is an HTML setting: when a file changes, Sphinx rewrites every page (with the new
+    file's checksum in its link) and copies the static files again, without re-reading
+    or re-executing any page. Otherwise a build with no page to update would skip both.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(directory).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _write_static_files(app: Sphinx, exception: Exception | None) -> None:
@@ -189,6 +205,7 @@ def _allow_parallel_reading(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     _allow_parallel_reading(app)
+    app.add_config_value("bytebook_static", "", "html")
     app.connect("config-inited", _add_static_path)
     app.connect("source-read", _report_reading)
     app.connect("source-read", _track_inputs)

@@ -18,6 +18,7 @@
     columns.forEach(function (isPane, index) { if (isPane) { panes.push(index); } });
     new dt.default(table, {
       paging: false,
+      autoWidth: false,
       order: [],
       layout: { top1: "searchPanes" },
       searchPanes: { columns: panes, initCollapsed: false, cascadePanes: true, layout: "columns-" + panes.length },
