@@ -1,0 +1,34 @@
+"""The dependency tracking behind the execution cache: each chapter's declared data files are
+the files its analysis reads, and each page depends on the chapters it runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from bytebook import inputs
+from bytebook.chapters import WRITTEN
+from bytebook.data import AccessRecorder, load_book_data
+from bytebook.paths import BOOK_DIR
+
+
+@pytest.mark.parametrize("name", sorted(WRITTEN))
+def test_each_chapter_declares_the_data_files_its_analysis_reads(name):
+    chapter = WRITTEN[name]
+    recorder = AccessRecorder(load_book_data())
+    chapter.analyse(recorder)
+    assert recorder.files == set(chapter.INPUTS), (
+        f"{name}.INPUTS is {sorted(chapter.INPUTS)}; its analysis reads {sorted(recorder.files)}"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(WRITTEN))
+def test_a_chapter_page_depends_on_its_own_analysis_and_its_data(name):
+    source = (BOOK_DIR / f"{name}.md").read_text(encoding="utf-8")
+    used = inputs.page_inputs(source)
+    assert inputs.CHAPTERS_DIR / f"{name}.py" in used
+    assert {path.name for path in used} >= set(WRITTEN[name].INPUTS)
+
+
+def test_pages_that_use_the_whole_book_depend_on_every_chapter():
+    source = (BOOK_DIR / "ledger.md").read_text(encoding="utf-8")
+    assert inputs.chapters_used(source) == set(WRITTEN)
