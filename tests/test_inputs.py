@@ -3,12 +3,29 @@ the files its analysis reads, and each page depends on the chapters it runs."""
 
 from __future__ import annotations
 
+from types import MethodType
+
 import pytest
 
 from bytebook import inputs
 from bytebook.chapters import WRITTEN
-from bytebook.data import AccessRecorder, load_book_data
+from bytebook.data import TABLE_FILES, BookData, load_book_data
 from bytebook.paths import BOOK_DIR
+
+
+class AccessRecorder:
+    """Stands in for BookData and records which data files an analysis reads."""
+
+    def __init__(self, data: BookData):
+        self._data = data
+        self.files: set[str] = set()
+
+    def __getattr__(self, name: str):
+        if name in TABLE_FILES:
+            self.files.add(TABLE_FILES[name])
+            return getattr(self._data, name)
+        method = getattr(type(self._data), name)
+        return MethodType(method, self)
 
 
 @pytest.mark.parametrize("name", sorted(WRITTEN))

@@ -8,7 +8,6 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from types import MethodType
 
 import pandas as pd
 import pandera.pandas as pa
@@ -230,21 +229,6 @@ TABLE_FILES = {
     "assumptions": ASSUMPTIONS_FILE,
 }
 """Which data file each table of BookData comes from."""
-
-
-class AccessRecorder:
-    """Stands in for BookData and records which data files an analysis reads."""
-
-    def __init__(self, data: BookData):
-        self._data = data
-        self.files: set[str] = set()
-
-    def __getattr__(self, name: str):
-        if name in TABLE_FILES:
-            self.files.add(TABLE_FILES[name])
-            return getattr(self._data, name)
-        method = getattr(type(self._data), name)
-        return MethodType(method, self)
 
 
 def load_book_data(data_dir: Path = DATA_DIR) -> BookData:

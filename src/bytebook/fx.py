@@ -26,10 +26,6 @@ class ExchangeRate:
         """Convert a USD amount into CNY."""
         return usd * self.cny_per_usd
 
-    def to_usd(self, cny: float) -> float:
-        """Convert a CNY amount into USD."""
-        return cny / self.cny_per_usd
-
 
 def rate_from_references(references: pd.DataFrame, reference_id: str) -> ExchangeRate:
     """Build the ExchangeRate stored as `reference_id` in the references table."""
