@@ -3,6 +3,7 @@ one, on an anchor in it; every outside link is a well-formed web address."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -77,3 +78,11 @@ def test_every_outside_link_is_a_web_address(built_book, pages):
         and (urlsplit(link).scheme not in {"http", "https", "mailto"} or " " in link)
     ]
     assert not malformed, "malformed outside links:\n" + "\n".join(malformed)
+
+
+def test_each_ledger_row_links_to_the_same_claim_in_its_chapter(built_book):
+    ledger = (built_book / "book" / "ledger.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr id="(claim-[^"]+)"><td><a href="([^"#]+)#([^"]+)"', ledger)
+    assert rows and len(rows) == ledger.count('<tr id="claim-'), "a row has no chapter link"
+    for anchor, page, target in rows:
+        assert target == anchor and page != "ledger.html", (anchor, page, target)

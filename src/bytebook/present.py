@@ -72,19 +72,21 @@ def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
 
 
 def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]) -> HTML:
-    """The whole ledger, filterable by section and verdict; each row links to its chapter."""
+    """The whole ledger, filterable by section and verdict; each id links to where the claim is
+    checked in its chapter."""
     rows = []
     for e in entries:
         verdict = e.verdict or "not yet checked"
         chapter = chapter_of(e.section)
+        anchor = f"claim-{html.escape(e.id)}"
         rows.append(
-            f'<tr id="claim-{html.escape(e.id)}"><td><code>{html.escape(e.id)}</code></td>'
+            f'<tr id="{anchor}"><td><a href="{chapter}.html#{anchor}" '
+            f'title="Where this claim is checked: {html.escape(chapter)}">'
+            f"<code>{html.escape(e.id)}</code></a></td>"
             f"<td>{html.escape(e.section)}</td><td>{html.escape(e.kind)}</td>"
             f'<td data-search="{html.escape(verdict)}" data-order="{html.escape(verdict)}">'
             f"{badge(e.verdict or '')}</td>"
-            f"<td>{_claim_cell(e)}</td>{_values(e)}<td>{html.escape(e.evidence)}</td>"
-            f'<td><a href="{chapter}.html#claim-{html.escape(e.id)}">{html.escape(chapter)}</a>'
-            "</td></tr>"
+            f"<td>{_claim_cell(e)}</td>{_values(e)}<td>{html.escape(e.evidence)}</td></tr>"
         )
     names = [
         "Id",
@@ -96,7 +98,6 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         "Recomputed",
         "Unit",
         "Evidence",
-        "Checked in",
     ]
     panes = {"Section", "Verdict"}
     head = [f'<th data-filter="pane">{n}</th>' if n in panes else f"<th>{n}</th>" for n in names]
