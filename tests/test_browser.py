@@ -234,3 +234,20 @@ def test_dark_mode_screenshots(site, browser, page_path):
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     page.screenshot(path=str(SCREENSHOTS / f"dark-{Path(page_path).stem}.png"))
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("page_path", "table"),
+    [("book/ledger.html", "table.ledger-table"), ("book/sources.html", "table.sources-table")],
+)
+def test_the_wide_tables_fit_a_laptop_screen(site, browser, page_path, table):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/{page_path}")
+    if table == "table.ledger-table":
+        page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+    hidden = page.evaluate(
+        f"() => {{ const t = document.querySelector('{table}');"
+        " return t.scrollWidth - t.closest('.bytebook-table').clientWidth; }"
+    )
+    page.close()
+    assert hidden <= 1, f"{page_path}: {hidden}px of the table is off to the side"

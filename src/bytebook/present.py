@@ -145,7 +145,8 @@ def downloads(chapter: str) -> HTML:
 
 
 def sources_html(records: pd.DataFrame) -> HTML:
-    """The sources table: each URL is a plain link; each citing row links to the ledger."""
+    """The sources table: each figure with the source's own words; each URL is a plain link;
+    each citing row links to the ledger."""
     rows = []
     for r in records.itertuples():
         url = f'<a href="{html.escape(r.url)}">{html.escape(r.url)}</a>' if r.url else "none given"
@@ -155,12 +156,24 @@ def sources_html(records: pd.DataFrame) -> HTML:
             else html.escape(c)
             for c in r.cited_by
         )
+        quote = f"<br><q>{html.escape(r.quote)}</q>" if r.quote else ""
         rows.append(
             f'<tr id="source-{html.escape(r.id)}"><td><code>{html.escape(r.id)}</code></td>'
-            f"<td>{html.escape(r.producer)}</td><td>{html.escape(r.title)}</td>"
-            f"<td>{html.escape(r.published)}</td><td>{html.escape(r.accessed)}</td>"
+            f"<td>{html.escape(r.figure)}</td><td>{html.escape(r.title)}{quote}</td>"
+            f"<td>{html.escape(r.producer)}</td>"
+            f"<td>{html.escape(r.period)}</td><td>{html.escape(r.accessed)}</td>"
             f'<td class="url">{url}</td><td>{html.escape(r.reliability)}</td>'
             f"<td>{cited or 'not cited'}</td></tr>"
         )
-    names = ["Id", "Producer", "Title", "Published", "Accessed", "URL", "Tag", "Cited by"]
+    names = [
+        "Id",
+        "Figure",
+        "What it measures",
+        "Producer",
+        "Period",
+        "Accessed",
+        "URL",
+        "Tag",
+        "Cited by",
+    ]
     return _table([f"<th>{n}</th>" for n in names], rows, "sources-table")

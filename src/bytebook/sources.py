@@ -6,8 +6,19 @@ import pandas as pd
 
 from bytebook.data import BookData
 from bytebook.ledger import LedgerEntry
+from bytebook.units import format_value
 
 NOT_RECORDED = "not recorded"
+PLAIN_UNITS = {"USD", "CNY", "ratio", "share"}
+"""Units whose formatted value already says what it is (USD 39.00 bn, 63.0%)."""
+
+
+def figure_text(value: float, unit: str, value_text: str) -> str:
+    """A reference's figure as a reader reads it: 'USD 39.00 bn', 'USD 0.02 (USD/GB)', '2017-09'."""
+    if pd.isna(value):
+        return value_text
+    text = format_value(value, unit)
+    return text if unit in PLAIN_UNITS or text.endswith(unit) else f"{text} ({unit})"
 
 
 def citations(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]]:
@@ -31,15 +42,21 @@ def citations(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]
 
 
 def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
-    """One row per reference: producer, title, dates, URL, reliability and what cites it."""
+    """One row per reference: its figure and the source's words, producer, title, period,
+    URL, reliability and what cites it."""
     cited = citations(data, entries)
     refs = data.references
     return pd.DataFrame(
         {
             "id": refs["id"],
+            "figure": [
+                figure_text(v, u, t)
+                for v, u, t in zip(refs["value"], refs["unit"], refs["value_text"], strict=True)
+            ],
+            "quote": refs["quote"],
             "producer": refs["source"],
             "title": refs["item"],
-            "published": refs["period"],
+            "period": refs["period"],
             "accessed": NOT_RECORDED,
             "url": refs["url"],
             "reliability": refs["reliability"],
