@@ -110,6 +110,7 @@ def table_html(
     """A data frame as an escaped HTML table, with optional per-column formatters."""
     formats = formats or {}
     shown = frame.copy()
+    shown.columns.name = None  # a named header (a crosstab's) would add an empty column
     for column, formatter in formats.items():
         shown[column] = shown[column].map(lambda v, f=formatter: "" if pd.isna(v) else f(v))
     body = shown.to_html(index=False, escape=True, border=0, classes="bytebook-data", na_rep="")
