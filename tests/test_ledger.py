@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bytebook.book import SOURCES_COLUMN
 from bytebook.chapters import written_sections
 from bytebook.ledger import LEDGER_COLUMNS, Basis, Verdict, assemble, derived, holds, verdict_for
 from bytebook.paths import DATA_DIR
@@ -57,7 +58,17 @@ def test_assembly_refuses_duplicates_and_unknown_claims(data):
 
 
 def test_the_command_prints_exactly_the_ledger_columns(ledger_command_output):
-    assert ledger_command_output.splitlines()[0].split(",") == LEDGER_COLUMNS
+    header = ledger_command_output.splitlines()[0].split(",")
+    assert header == [*LEDGER_COLUMNS, SOURCES_COLUMN]
+
+
+def test_every_sourced_verdict_names_its_p_or_s_references(ledger_rows, data):
+    for row in ledger_rows:
+        cited = [ref for ref in row[SOURCES_COLUMN].split(";") if ref]
+        assert set(cited) <= set(data.references.index), row["id"]
+        if row["verdict"] in ("supported", "contradicted"):
+            tags = {data.references.at[ref, "reliability"] for ref in cited}
+            assert tags & {"P", "S"}, f"{row['id']} is {row['verdict']} but cites no P/S source"
 
 
 def test_the_command_lists_every_claim_once(ledger_rows):

@@ -8,6 +8,10 @@ from bytebook.chapters import WRITTEN
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, assemble
+from bytebook.sources import references_cited
+
+SOURCES_COLUMN = "sources"
+"""The ledger column naming, by id in data/references.csv, the references a row's evidence cites."""
 
 
 def all_findings(data: BookData | None = None) -> dict[str, Findings]:
@@ -23,6 +27,11 @@ def all_entries(data: BookData | None = None) -> list[LedgerEntry]:
 
 
 def ledger(data: BookData | None = None) -> pd.DataFrame:
-    """The claims ledger: every claim, judged where its chapter is written, plus derived rows."""
+    """The claims ledger: every claim, judged where its chapter is written, plus derived rows,
+    each with the ids of the references it cites (';' between them)."""
     data = data or load_book_data()
-    return assemble(data.claims, all_entries(data))
+    entries = all_entries(data)
+    table = assemble(data.claims, entries)
+    cited = references_cited(data, entries)
+    table[SOURCES_COLUMN] = [";".join(cited.get(row_id, [])) for row_id in table["id"]]
+    return table

@@ -21,17 +21,21 @@ def figure_text(value: float, unit: str, value_text: str) -> str:
     return text if unit in PLAIN_UNITS or text.endswith(unit) else f"{text} ({unit})"
 
 
-def citations(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]]:
-    """For each reference id, the ledger rows and model assumptions that cite it.
+def _marks(data: BookData) -> dict[str, str]:
+    """Each reference's short citation, as evidence texts quote it."""
+    return {reference_id: data.cite(reference_id) for reference_id in data.references.index}
 
-    A row cites a reference when it lists it among its sources or quotes its citation.
-    """
+
+def _cites(entry: LedgerEntry, reference_id: str, mark: str) -> bool:
+    """A row cites a reference when it lists it among its sources or quotes its citation."""
+    return reference_id in entry.sources or mark in entry.evidence
+
+
+def citations(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]]:
+    """For each reference id, the ledger rows and model assumptions that cite it."""
     cited: dict[str, list[str]] = {}
-    for reference_id in data.references.index:
-        mark = data.cite(reference_id)
-        rows = [
-            entry.id for entry in entries if reference_id in entry.sources or mark in entry.evidence
-        ]
+    for reference_id, mark in _marks(data).items():
+        rows = [entry.id for entry in entries if _cites(entry, reference_id, mark)]
         rows += [
             f"assumption {assumption_id}"
             for assumption_id, basis in data.assumptions["basis"].items()
@@ -39,6 +43,15 @@ def citations(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]
         ]
         cited[reference_id] = rows
     return cited
+
+
+def references_cited(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]]:
+    """For each ledger row, the reference ids it cites, in the order of references.csv."""
+    marks = _marks(data)
+    return {
+        entry.id: [ref for ref, mark in marks.items() if _cites(entry, ref, mark)]
+        for entry in entries
+    }
 
 
 def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
