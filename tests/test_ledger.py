@@ -102,3 +102,13 @@ def test_every_quote_is_verbatim_in_the_article(data):
     plain = article.replace("**", "")
     for claim_id, quote in data.claims["quote_zh"].items():
         assert quote in plain, f"{claim_id}: {quote!r} is not in the article"
+
+
+def test_a_recomputed_value_is_the_claims_own_quantity(ledger_rows):
+    """A row's recomputed value is in the row's unit. Within a factor of ten of the printed value
+    is not a proof of that, but a value in another unit (hours for dollars, tokens a second for
+    seconds) lands far outside it; the arithmetic on other quantities belongs in the evidence."""
+    for row in ledger_rows:
+        if row["kind"] == "stated" and row["stated"] and row["recomputed"]:
+            stated, recomputed = float(row["stated"]), float(row["recomputed"])
+            assert 0.1 <= recomputed / stated <= 10, (row["id"], row["unit"], stated, recomputed)

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from bytebook.units import (
     format_percent,
+    format_value,
     format_yi,
     number_problem,
     parse_cn_amount,
@@ -74,3 +75,26 @@ def test_unit_problems_tell_currency_from_unit():
     assert unit_problem("USD") is None
     assert "unknown currency 'EUR'" in unit_problem("EUR/day")
     assert "unknown unit 'furlongs'" in unit_problem("furlongs")
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (5e7, "videos/day", "50 million videos/day"),  # 5000 万条
+        (1e12, "params", "1 trillion params"),  # 万亿参数
+        (2e6, "USD/day", "USD 2 million"),  # 200 万美元
+        (46_296_296.3, "count", "46.3 million"),
+        (3e-4, "USD/inference", "USD 0.0003"),
+        (999_999.9, "count", "1 million"),  # six digits would round it to 1e+06
+        (39e9, "USD", "USD 39.00 bn"),
+        (2.855e11, "CNY", "2,855.00亿元"),
+        (0.63, "ratio", "63.0%"),
+    ],
+)
+def test_values_read_as_a_reader_says_them(value, unit, shown):
+    assert format_value(value, unit) == shown
+
+
+@given(st.floats(min_value=1, max_value=1e15), st.sampled_from(["count", "params", "USD/day"]))
+def test_no_value_is_shown_in_e_notation(value, unit):
+    assert "e+" not in format_value(value, unit)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 WAN = 1e4
 YI = 1e8
 BILLION = 1e9
+MILLION = 1e6
+TRILLION = 1e12
 
 CURRENCIES = frozenset({"USD", "CNY"})
 """Currency codes the project knows. Money units start with one of these."""
@@ -142,6 +144,15 @@ def format_percent(share: float, digits: int = 1) -> str:
     return f"{share * 100:.{digits}f}%"
 
 
+def format_count(value: float) -> str:
+    """A plain number a reader can say: 5e7 -> '50 million', 1e12 -> '1 trillion', 0.0003."""
+    shown = float(f"{value:.6g}")  # 999,999.9 shows as a million, not as 1e+06
+    for size, word in ((TRILLION, "trillion"), (BILLION, "billion"), (MILLION, "million")):
+        if abs(shown) >= size:
+            return f"{value / size:,.4g} {word}"
+    return f"{value:,.6g}"
+
+
 def format_value(value: float, unit: str) -> str:
     """A base-unit value in the form a reader expects for its unit."""
     if unit.startswith("CNY") and abs(value) >= 1e6:
@@ -149,7 +160,9 @@ def format_value(value: float, unit: str) -> str:
     if unit.startswith("USD") and abs(value) >= 1e8:
         return "USD " + format_billion(value, 2)
     if unit.startswith("USD"):
-        return f"USD {value:,.6g}"
+        return f"USD {format_count(value)}"
     if unit in ("share", "ratio") and abs(value) < 10:
         return format_percent(value)
-    return f"{value:,.6g} {unit}"
+    if unit == "count":
+        return format_count(value)
+    return f"{format_count(value)} {unit}"

@@ -107,7 +107,7 @@ def analyse(data: BookData) -> Findings:
             "s21_bitrate_upload",
             "No source for TikTok's upload bitrate is in the references.",
         ),
-        unsettled(data, "s21_bitrate_vvc", codec_evidence, after),
+        unsettled(data, "s21_bitrate_vvc", codec_evidence),
         derived(
             "d_bitrate_cut",
             "2.1",
@@ -132,8 +132,7 @@ def analyse(data: BookData) -> Findings:
             f"No negotiated CDN price for TikTok is public. At the CloudFront list floor of USD "
             f"{price:.3f}/GB (an upper bound, P), saving {per_hour:.2f} GB per watch-hour needs "
             f"{hours / 1e6:.1f} million hours of 1080p viewing a day; at a lower price, more.",
-            hours,
-            ("cdn_list_floor_useu",),
+            sources=("cdn_list_floor_useu",),
         ),
         judge(
             data.claim("s21_cdn_yearly"),

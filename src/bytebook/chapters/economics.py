@@ -196,8 +196,7 @@ def _live(found: Findings, data: BookData) -> None:
             "s3_live_gifting",
             f"Sensor Tower (S) puts TikTok's and Douyin's in-app purchases together at "
             f"{_usd(combined)} in 2024; no source separates TikTok's live gifts.",
-            gifting,
-            ("tiktok_iap_2024",),
+            sources=("tiktok_iap_2024",),
         ),
         against_reference(data, "s3_live_take", "tiktok_gift_take"),
         judge(
