@@ -251,3 +251,17 @@ def test_every_table_fits_a_laptop_screen(site, browser, page_path):
     )
     page.close()
     assert not hidden, f"{page_path}: tables reach {hidden} px past the text column"
+
+
+def test_dark_mode_tables_follow_the_theme(site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page.goto(f"{site}/book/ledger.html")
+    page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+    dark_class = page.evaluate("document.documentElement.classList.contains('dark')")
+    panel = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.bytebook-table').parentElement)"
+        ".backgroundColor"
+    )
+    page.close()
+    assert dark_class, "the table library was not told the page is dark"
+    assert panel == "rgba(0, 0, 0, 0)", f"the ledger sits on a light panel ({panel})"

@@ -4,6 +4,11 @@
   "use strict";
   var table = document.querySelector("table.ledger-table");
   if (!table) { return; }
+  // DataTables styles its dark mode under html.dark; the theme marks it with data-theme.
+  var root = document.documentElement;
+  var followTheme = function () { root.classList.toggle("dark", root.dataset.theme === "dark"); };
+  followTheme();
+  new MutationObserver(followTheme).observe(root, { attributes: true, attributeFilter: ["data-theme"] });
   var here = document.currentScript ? document.currentScript.src : "";
   var base = here.slice(0, here.lastIndexOf("/") + 1) + "itables/";
   var css = document.createElement("link");
