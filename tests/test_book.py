@@ -111,6 +111,23 @@ def test_every_chart_carries_a_static_image_and_a_description(built_book):
         assert page.count('<div class="bytebook-static"><svg') == len(charts)
 
 
+def test_every_chart_has_a_title_units_and_a_source(built_book):
+    for name in CHAPTERS[:-1]:
+        page = (built_book / "book" / f"{name}.html").read_text(encoding="utf-8")
+        specs = re.findall(
+            r'<script type="application/json" class="bytebook-spec">(.*?)</script>', page
+        )
+        assert specs, name
+        for spec in map(json.loads, specs):
+            heading = spec["vconcat"][0]["title"]
+            assert heading["text"].strip() and heading["subtitle"].strip(), (name, heading)
+            source = spec["title"]["text"]
+            assert source.startswith("Source: ") and len(source) > len("Source: ") + 5, (
+                name,
+                source,
+            )
+
+
 def test_each_executed_page_offers_its_notebook(built_book):
     for name in CHAPTERS:
         page = (built_book / "book" / f"{name}.html").read_text(encoding="utf-8")
