@@ -78,6 +78,8 @@ def analyse(data: BookData) -> Findings:
     objective = data.reference("vvc_vs_hevc_objective")
     subjective = data.reference("vvc_vs_hevc_subjective")
     bvc2_saving = 1 - data.reference("bvc2_vs_x265")
+    contest_year = int(data.references.at["bvc2_vs_x265", "period"])
+    found.number("bvc2_year", contest_year, str(contest_year))
     for key, value in (
         ("vvc_objective", objective),
         ("vvc_subjective", subjective),
