@@ -219,3 +219,14 @@ def test_infrastructure_derivations(data):
     assert found.numbers["tokens_per_second"] == pytest.approx(1 / 0.018)
     assert abs(0.5 - 0.35 / 0.72) / (0.35 / 0.72) < 0.05
     assert verdicts(found)["s23_cost_half"] == "consistent"
+
+
+def test_verdict_counts_add_up_to_the_printed_claims(data, ledger_rows):
+    from bytebook.book import ledger
+    from bytebook.scorecard import scorecard, verdict_counts
+
+    counts = verdict_counts(scorecard(ledger(data)))
+    assert counts.pop("total") == len(data.claims) == sum(counts.values())
+    for verdict, count in counts.items():  # against the ledger command's own rows
+        stated = [r for r in ledger_rows if r["kind"] == "stated" and r["verdict"] == verdict]
+        assert count == len(stated), verdict

@@ -1,11 +1,14 @@
 """Sources: weak figures never decide, and every reference a verdict rests on is cited."""
 
+import csv
+
 import pytest
 
 from bytebook.book import all_entries
 from bytebook.checks import against_reference
 from bytebook.ledger import Verdict
-from bytebook.sources import NOT_RECORDED, source_records
+from bytebook.paths import DATA_DIR
+from bytebook.sources import NOT_RECORDED, reliability_counts, source_records
 
 
 def test_a_weak_source_cannot_decide_a_verdict(data):
@@ -39,3 +42,12 @@ def test_source_records_show_each_figure_as_a_reader_reads_it(data):
     assert figures["bd_intl_growth_2024"] == "63.0%"  # 0.63
     assert figures["cdn_list_floor_useu"] == "USD 0.02 (USD/GB)"  # a unit the amount omits
     assert figures["tiktok_intl_launch"] == "2017-09"  # a date has no number
+
+
+def test_reliability_counts_cover_every_reference_once(data):
+    counts = reliability_counts(source_records(data, all_entries(data)))
+    with open(DATA_DIR / "references.csv", encoding="utf-8") as file:
+        tags = [row["reliability"] for row in csv.DictReader(file)]
+    assert counts["total"] == len(tags) == counts["P"] + counts["S"] + counts["W"]
+    assert counts["W"] == tags.count("W")
+    assert 0 <= counts["uncited"] < counts["total"]

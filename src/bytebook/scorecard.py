@@ -37,6 +37,12 @@ def scorecard(ledger: pd.DataFrame, kind: str = "stated") -> pd.DataFrame:
     return table
 
 
+def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
+    """Claims per verdict over all sections, keyed by verdict name, plus their total."""
+    counts = {verdict: int(table[verdict].sum()) for verdict in table.columns if verdict != "total"}
+    return counts | {"total": int(table["total"].sum())}
+
+
 def long_form(table: pd.DataFrame) -> pd.DataFrame:
     """The scorecard as one row per section and verdict, for charts."""
     counts = table.drop(columns="total").reset_index()

@@ -76,3 +76,11 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
             "cited_by": [cited[i] for i in refs["id"]],
         }
     ).reset_index(drop=True)
+
+
+def reliability_counts(records: pd.DataFrame) -> dict[str, int]:
+    """How many references carry each reliability tag (P, S, W), how many in all, and how many
+    no ledger row or assumption cites."""
+    counts = {tag: int((records["reliability"] == tag).sum()) for tag in ("P", "S", "W")}
+    uncited = int((records["cited_by"].str.len() == 0).sum())
+    return counts | {"total": len(records), "uncited": uncited}
