@@ -27,3 +27,30 @@ def test_paired_dots_draws_each_series_divided_once():
         ("A", "Filed"): 2000,
         ("B", "Filed"): 450,
     }
+
+
+def test_a_description_names_every_row_in_order():
+    frame = pd.DataFrame({"quarter": ["Q1", "Q2"], "cpm": [6.524, 7.1]})
+    text = charts.describe("Bar chart of CPMs", frame, "{quarter} USD {cpm:.2f}")
+    assert text == "Bar chart of CPMs: Q1 USD 6.52; Q2 USD 7.10."
+
+
+def test_the_scorecard_description_skips_empty_verdicts():
+    from bytebook.scorecard import describe
+
+    card = pd.DataFrame(
+        {"supported": [2, 0], "unverifiable": [0, 3], "total": [2, 3]}, index=["Title", "1 一"]
+    )
+    assert describe(card) == (
+        "Stacked bar chart of verdicts per section: Title: 2 supported; 1 一: 3 unverifiable."
+    )
+
+
+def test_a_dumbbell_hides_its_connecting_rule_from_screen_readers():
+    frame = pd.DataFrame({"company": ["A"], "printed": [1.0], "filed": [2.0]})
+    spec = charts.paired_dots(
+        frame, "company", {"Article": "printed", "Filed": "filed"}, value_title="x"
+    ).to_dict()
+    marks = [layer["mark"] for layer in spec["layer"]]
+    assert [m["type"] for m in marks] == ["rule", "point"]
+    assert marks[0].get("aria") is False and "aria" not in marks[1]

@@ -24,6 +24,8 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 """Okabe–Ito colours, distinguishable with the common colour-vision deficiencies."""
 
 HIGHLIGHT, MUTED, REFERENCE = PALETTE[3], "#8A8A8A", PALETTE[0]
+# Value labels and connecting rules repeat what the marks say: they carry aria=False, so screen
+# readers read the marks and each chart's description, not every number twice.
 RENDERER = "bytebook"
 THEME = "bytebook"
 
@@ -108,6 +110,13 @@ def setup() -> None:
     alt.data_transformers.disable_max_rows()
 
 
+def describe(lead: str, frame: pd.DataFrame, row: str, ending: str = ".") -> str:
+    """A chart's screen-reader description: `lead`, then every row of `frame` written with the
+    format string `row`, whose fields are column names, joined by semicolons."""
+    items = "; ".join(row.format(**record) for record in frame.to_dict("records"))
+    return f"{lead}: {items}{ending}"
+
+
 def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, description: str):
     """Give a chart its title, subtitle (units), source line and screen-reader description."""
     titled = chart.properties(title=alt.Title(title, subtitle=subtitle))
@@ -159,7 +168,7 @@ def bar_chart(
         tooltip=tips,
     )
     bars = base.mark_bar().encode(color=colour)
-    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
+    labels = base.mark_text(aria=False, align="left", dx=4, fontSize=11).encode(
         text=alt.Text(value, format=value_format)
     )
     layers = [bars, labels]
@@ -258,7 +267,7 @@ def dot_plot_with_band(
         ],
     )
     dots = base.mark_circle(size=140, opacity=1).encode(color=colour)
-    labels = base.mark_text(align="left", dx=9, fontSize=11).encode(
+    labels = base.mark_text(aria=False, align="left", dx=9, fontSize=11).encode(
         text=alt.Text(f"{value}:Q", format=value_format)
     )
     return (shade + dots + labels).properties(width=520, height=40 * len(frame))
@@ -288,7 +297,9 @@ def labelled_scatter(
         ],
     )
     points = base.mark_circle(size=150, opacity=1).encode(color=colour)
-    names = base.mark_text(align="left", dx=9, dy=-6, fontSize=11).encode(text=f"{label}:N")
+    names = base.mark_text(aria=False, align="left", dx=9, dy=-6, fontSize=11).encode(
+        text=f"{label}:N"
+    )
     return (points + names).properties(width=520, height=320)
 
 
@@ -318,7 +329,7 @@ def paired_dots(
         y=alt.Y(f"{category}:N", sort=order, title=None),
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=value_format)),
     )
-    rule = base.mark_rule(color=MUTED, strokeWidth=2).encode(
+    rule = base.mark_rule(aria=False, color=MUTED, strokeWidth=2).encode(
         x=alt.X(f"min({value}):Q", title=value_title), x2=f"max({value}):Q"
     )
     dots = base.mark_point(filled=True, size=130, opacity=1).encode(
@@ -490,7 +501,7 @@ def expression_bars(
         )
     )
     bars = base.mark_bar(color=REFERENCE, clip=True).add_params(*sliders)
-    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(
+    labels = base.mark_text(aria=False, align="left", dx=4, fontSize=11).encode(
         text=alt.Text("amount:Q", format=value_format)
     )
     return (bars + labels).properties(width=520, height=40 * len(frame))

@@ -43,6 +43,16 @@ def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
     return counts | {"total": int(table["total"].sum())}
 
 
+def describe(table: pd.DataFrame) -> str:
+    """The scorecard in words, for the chart's screen-reader description."""
+    verdicts = [v for v in table.columns if v != "total"]
+    sections = [
+        f"{section}: " + ", ".join(f"{row[v]} {v}" for v in verdicts if row[v])
+        for section, row in table.iterrows()
+    ]
+    return "Stacked bar chart of verdicts per section: " + "; ".join(sections) + "."
+
+
 def long_form(table: pd.DataFrame) -> pd.DataFrame:
     """The scorecard as one row per section and verdict, for charts."""
     counts = table.drop(columns="total").reset_index()
