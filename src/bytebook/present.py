@@ -46,12 +46,21 @@ def _values(entry: LedgerEntry) -> str:
     return (
         f"<td>{html.escape(_number(entry.stated, entry.unit))}</td>"
         f"<td>{html.escape(_number(entry.recomputed, entry.unit))}</td>"
-        f"<td>{html.escape(entry.unit)}</td>"
+        f'<td class="unit">{html.escape(entry.unit)}</td>'
     )
 
 
-def _table(head: list[str], rows: list[str], css: str) -> HTML:
-    cells = "".join(head)
+def _table(
+    names: list[str], rows: list[str], css: str, panes: frozenset[str] = frozenset()
+) -> HTML:
+    """An escaped table; each header cell carries its column's name as a class (`col-evidence`),
+    which the style sheet sizes columns by, and the columns in `panes` get filter panes."""
+    cells = "".join(
+        f'<th class="col-{name.lower().replace(" ", "-")}"'
+        + (' data-filter="pane"' if name in panes else "")
+        + f">{html.escape(name)}</th>"
+        for name in names
+    )
     return HTML(
         f'<div class="bytebook-table"><table class="claims {css}">'
         f"<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -68,7 +77,7 @@ def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
         for e in entries
     ]
     names = ["Verdict", "Claim", "Stated", "Recomputed", "Unit", "Evidence"]
-    return _table([f"<th>{n}</th>" for n in names], rows, "chapter-claims")
+    return _table(names, rows, "chapter-claims")
 
 
 def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]) -> HTML:
@@ -99,9 +108,7 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         "Unit",
         "Evidence",
     ]
-    panes = {"Section", "Verdict"}
-    head = [f'<th data-filter="pane">{n}</th>' if n in panes else f"<th>{n}</th>" for n in names]
-    return _table(head, rows, "ledger-table")
+    return _table(names, rows, "ledger-table", panes=frozenset({"Section", "Verdict"}))
 
 
 def table_html(
@@ -177,4 +184,4 @@ def sources_html(records: pd.DataFrame) -> HTML:
         "Tag",
         "Cited by",
     ]
-    return _table([f"<th>{n}</th>" for n in names], rows, "sources-table")
+    return _table(names, rows, "sources-table")
