@@ -8,8 +8,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
+LAB_PORT ?= 8888
 
-.PHONY: setup book pdf test bench serve ledger lint browser clean
+.PHONY: setup book pdf test bench serve lab ledger lint browser clean
 
 $(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +40,13 @@ serve:  ## serve the built book on http://127.0.0.1:$(PORT)
 	@test -f _build/html/index.html || { echo "no book yet: run 'make book' first"; exit 1; }
 	@echo "serving the book on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+lab: setup  ## open the chapters as notebooks in JupyterLab on http://127.0.0.1:$(LAB_PORT)
+	@mkdir -p $(LAB_SETTINGS) && cp scripts/lab-overrides.json $(LAB_SETTINGS)/overrides.json
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) \
+		--ServerApp.port_retries=0 --ServerApp.root_dir=. --LabApp.extension_manager=readonly \
+		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 ledger: setup  ## print the claims ledger as CSV
 	@$(BIN)/python -m bytebook ledger

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import shutil
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ import pytest
 from bytebook.build import build_book
 from bytebook.data import load_book_data
 from bytebook.paths import DATA_DIR, ROOT
+from bytebook.pdf import CHROMIUM_ARGS, chromium_path
 
 BUILD = ROOT / "_build"
 
@@ -54,3 +58,35 @@ def ledger_command_output() -> str:
 def ledger_rows(ledger_command_output: str) -> list[dict[str, str]]:
     """The ledger command's rows."""
     return list(csv.DictReader(io.StringIO(ledger_command_output)))
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(built_book: Path):
+    """The built book served on a free port of 127.0.0.1."""
+    handler = functools.partial(QuietHandler, directory=str(built_book))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, for one test module (a module that starts Playwright
+    itself, such as the PDF test's, must not run while another instance is open)."""
+    from playwright.sync_api import sync_playwright
+
+    try:
+        executable = chromium_path()
+    except FileNotFoundError:
+        pytest.fail("Debian's chromium is missing: run 'make browser' (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

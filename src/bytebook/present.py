@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
+from importlib.metadata import version
 from types import ModuleType
 
 import pandas as pd
@@ -140,8 +141,13 @@ CHAPTER_DATA = ("claims.csv", "references.csv", "assumptions.csv", "ranking_tabl
 
 def downloads(chapter: str) -> HTML:
     """Links to the chapter's executed notebook, its ledger rows and the data files, as CSV."""
+    from bytebook.runnable import DOWNLOADS, LOCK, wheel_name
+
+    wheel = wheel_name(version("bytebook"))
     links = [
         (f"../_sources/book/{chapter}.ipynb", f"{chapter}.ipynb", "this chapter, executed"),
+        (f"../_static/{DOWNLOADS}/{wheel}", wheel, "the book's code and data, to run it"),
+        (f"../_static/{DOWNLOADS}/{LOCK}", LOCK, "the exact packages it runs with"),
         (f"../_static/data/ledger-{chapter}.csv", f"ledger-{chapter}.csv", "its ledger rows"),
         ("../_static/data/ledger.csv", "ledger.csv", "the whole ledger"),
     ] + [(f"../_static/data/{name}", name, "input data") for name in CHAPTER_DATA]

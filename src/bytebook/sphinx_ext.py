@@ -8,6 +8,7 @@ into `_static/` and shared by every page.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import multiprocessing
 import shutil
@@ -47,6 +48,32 @@ def _add_static_path(app: Sphinx, config) -> None:
     config.bytebook_static = static_fingerprint(STATIC_DIR)
 
 
+def _add_edition(app: Sphinx, config) -> None:
+    """Offer the edition (version, commit, date; bytebook.edition) to pages as substitutions:
+    {{ book_edition }}, {{ book_citation }} and {{ book_source }}, the sentence that links to
+    the repository (and to its archive at this commit)."""
+    from bytebook import runnable
+    from bytebook.edition import edition
+
+    book = edition(Path(app.srcdir))
+    source = []
+    if book.repository:
+        url = html.escape(book.repository, quote=True)
+        source.append(f'The repository: <a href="{url}">{url}</a>.')
+    if book.commit:
+        archive = f"../_static/{runnable.DOWNLOADS}/{runnable.SOURCE_ARCHIVE}"
+        source.append(
+            f'The repository at commit {book.commit}: <a href="{archive}" download>'
+            f"{runnable.SOURCE_ARCHIVE}</a>."
+        )
+    config.myst_substitutions = {
+        **config.myst_substitutions,
+        "book_edition": book.label,
+        "book_citation": book.citation(),
+        "book_source": " ".join(source),
+    }
+
+
 def static_fingerprint(directory: Path) -> str:
     """A hash of the book's own scripts and styles.
 
@@ -69,6 +96,28 @@ def _write_static_files(app: Sphinx, exception: Exception | None) -> None:
     _write_vega_bundle(static)
     _copy_table_library(static)
     _write_downloads(static)
+    _write_runnable_kit(app, static)
+
+
+def _write_runnable_kit(app: Sphinx, static: Path) -> None:
+    """The package, the lock and the source archive a reader needs to run a notebook."""
+    from bytebook import inputs, runnable
+    from bytebook.edition import edition
+    from bytebook.paths import DATA_DIR
+
+    root = Path(app.srcdir)
+    book = edition(root)
+    target = static / runnable.DOWNLOADS
+    stamp = target / ".inputs"
+    package = [p for p in inputs.PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files = sorted(DATA_DIR.glob("*.csv")) + sorted(package)
+    files += [root / "pyproject.toml", root / runnable.LOCK]
+    fingerprint = inputs.fingerprint(files) + book.label
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return  # written by an earlier build from the same commit and files
+    shutil.rmtree(target, ignore_errors=True)
+    runnable.write_downloads(root, DATA_DIR, target, book)
+    stamp.write_text(fingerprint)
 
 
 def _copy_table_library(static: Path) -> None:
@@ -136,13 +185,21 @@ def _offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict
         return
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_repeatable_notebook(executed.read_text(encoding="utf-8")), encoding="utf-8")
+    target.write_text(
+        _repeatable_notebook(executed.read_text(encoding="utf-8"), Path(pagename).name, app),
+        encoding="utf-8",
+    )
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
-def _repeatable_notebook(text: str) -> str:
-    """The executed notebook without what changes from run to run: random cell ids and timings."""
-    notebook = json.loads(text)
+def _repeatable_notebook(text: str, name: str, app: Sphinx) -> str:
+    """The executed notebook, opening with how to run it (bytebook.runnable), without what
+    changes from run to run: random cell ids and timings."""
+    from bytebook import runnable
+    from bytebook.edition import edition
+
+    version = edition(Path(app.srcdir)).version
+    notebook = runnable.with_how_to_run(json.loads(text), f"{name}.ipynb", version)
     for number, cell in enumerate(notebook["cells"]):
         cell["id"] = f"cell-{number:03d}"
         cell.get("metadata", {}).pop("execution", None)
@@ -207,6 +264,7 @@ def setup(app: Sphinx) -> dict:
     _allow_parallel_reading(app)
     app.add_config_value("bytebook_static", "", "html")
     app.connect("config-inited", _add_static_path)
+    app.connect("config-inited", _add_edition)
     app.connect("source-read", _report_reading)
     app.connect("source-read", _track_inputs)
     app.connect("doctree-read", _refuse_error_outputs)

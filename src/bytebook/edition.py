@@ -1,0 +1,75 @@
+"""Which edition of the book this is: version, commit and date, read from the last commit.
+
+A reader cites an edition; two builds of the same commit give the same edition (nothing here
+reads the clock). A copy of the book outside git is an unversioned copy.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ZIP_EPOCH = 315532800
+"""1980-01-01, the earliest time a zip archive (and so a wheel) can record."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The book's version (from pyproject.toml) and its last commit, if it has one."""
+
+    title: str
+    authors: str
+    version: str
+    commit: str
+    date: str
+    epoch: int
+    repository: str
+
+    @property
+    def label(self) -> str:
+        """'version 0.1.0, commit abc1234 of 2026-11-28', or the version of an unversioned copy."""
+        if not self.commit:
+            return f"version {self.version}, an unversioned copy"
+        return f"version {self.version}, commit {self.commit} of {self.date}"
+
+    def citation(self) -> str:
+        """The reference a reader copies, in plain text."""
+        year = self.date[:4] or "n.d."
+        where = f" {self.repository}" if self.repository else ""
+        label = self.label[0].upper() + self.label[1:]
+        return f"{self.authors} ({year}). {self.title}. {label}.{where}"
+
+
+def _last_commit(root: Path) -> tuple[str, str, int]:
+    try:
+        shown = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%h %cs %ct"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return "", "", ZIP_EPOCH
+    if len(shown) != 3:
+        return "", "", ZIP_EPOCH
+    return shown[0], shown[1], max(int(shown[2]), ZIP_EPOCH)
+
+
+def edition(root: Path) -> Edition:
+    """The edition of the book at `root`."""
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    commit, date, epoch = _last_commit(root)
+    return Edition(
+        title=config["title"],
+        authors=config["author"],
+        version=project["version"],
+        commit=commit,
+        date=date,
+        epoch=epoch,
+        repository=(config.get("repository") or {}).get("url", ""),
+    )

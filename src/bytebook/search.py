@@ -1,0 +1,66 @@
+"""Site search that finds Chinese words and decimal figures.
+
+Sphinx's Chinese search (`html_search_language: zh`) cuts Chinese text into words with jieba
+and still stems English words. This extension adds two things to it:
+- the article's names that jieba's dictionary lacks (字节跳动, 火山引擎, ...), from
+  `search_words.txt`, so they are indexed whole;
+- the Chinese names of the companies and products the English prose names (ByteDance is
+  字节跳动, TikTok is 抖音 abroad), indexed wherever the English name stands;
+- a query splitter that keeps a decimal figure such as 7.47 in one piece; Sphinx's default
+  splits it at the point and then drops both halves as bare digits.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.search import languages
+from sphinx.search.zh import SearchChinese
+
+WORDS = Path(__file__).with_name("search_words.txt")
+
+CHINESE_NAMES = {
+    "bytedance": ("字节跳动", "字节"),
+    "tiktok": ("抖音",),
+    "douyin": ("抖音",),
+    "capcut": ("剪映",),
+    "volcano": ("火山引擎",),
+    "doubao": ("豆包",),
+    "lenovo": ("联想",),
+    "huawei": ("华为",),
+    "xiaomi": ("小米",),
+    "byd": ("比亚迪",),
+    "midea": ("美的",),
+    "haier": ("海尔智家", "海尔"),
+}
+"""The article's Chinese names, indexed wherever the English prose uses the English one."""
+
+QUERY_SPLITTER = r"""
+function splitQuery(query) {
+  return query.match(/\d+(?:\.\d+)+|[\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu) || [];
+}
+"""
+
+
+class BookSearch(SearchChinese):
+    """Chinese search with the article's names and whole decimal figures."""
+
+    js_splitter_code = QUERY_SPLITTER
+
+    def init(self, options: dict[str, str]) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading notes go to stderr
+        super().init({**options, "dict": str(WORDS)})
+
+    def split(self, input: str) -> list[str]:
+        words = super().split(input)
+        names = [name for word in words for name in CHINESE_NAMES.get(word.lower(), ())]
+        return words + names
+
+
+def setup(app: Sphinx) -> dict:
+    languages["zh"] = BookSearch
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,190 @@
+"""The notebooks run outside the repository, and the chapters open in JupyterLab.
+
+A reader downloads a chapter's notebook, the book's package and the lock from the built site
+into an empty folder and runs the commands the notebook's first cell gives, in a fresh virtual
+environment: nothing of the repository is on the path there, and Jupyter's folders are the
+reader's own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bytebook.paths import ROOT
+
+pytestmark = pytest.mark.build
+
+NOTEBOOKS = ["economics.ipynb", "ledger.ipynb"]
+"""A chapter with a slider chart, and the ledger, which runs every chapter's analysis."""
+
+
+def download(site: str, path: str, folder: Path) -> Path:
+    target = folder / Path(path).name
+    with urllib.request.urlopen(f"{site}/{path}", timeout=30) as response:
+        target.write_bytes(response.read())
+    return target
+
+
+def first_cell_commands(notebook: Path) -> list[str]:
+    """The shell commands in the notebook's first cell."""
+    first = json.loads(notebook.read_text(encoding="utf-8"))["cells"][0]
+    source = "".join(first["source"])
+    assert first["cell_type"] == "markdown" and "How to run" in source, source[:200]
+    block = re.search(r"```bash\n(.*?)```", source, re.S)
+    assert block, "the first cell gives no commands"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def reader_environment(folder: Path) -> dict[str, str]:
+    """A shell without this project's settings: no data override, no path into the repository,
+    and Jupyter's own folders inside the reader's folder."""
+    keep = {"HOME", "LANG", "LC_ALL", "TMPDIR", "PIP_CACHE_DIR"}
+    environment = {k: v for k, v in os.environ.items() if k in keep}
+    python_dir = Path(shutil.which("python3.11") or sys.executable).parent
+    environment["PATH"] = f"{python_dir}:/usr/local/bin:/usr/bin:/bin"
+    for name in ("JUPYTER_DATA_DIR", "JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR"):
+        environment[name] = str(folder / ".jupyter" / name.lower())
+    return environment
+
+
+READER = ROOT / "_build" / "reader"
+"""The reader's folder. Its virtual environment is kept between runs while the lock is
+unchanged (installing every locked package takes minutes); everything else is removed, and the
+book's own package is always installed afresh from the downloaded wheel."""
+
+
+@pytest.fixture(scope="module")
+def reader_folder(site) -> Path:
+    """A folder holding only the downloads and the environment the first cell's commands made."""
+    folder = READER
+    lock_digest = hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest()
+    stamp = folder / ".venv" / "installed-lock"
+    kept = stamp.is_file() and stamp.read_text() == lock_digest
+    if not kept:
+        shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.iterdir():
+        if leftover.name != ".venv":
+            shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+    for name in NOTEBOOKS:
+        download(site, f"_sources/book/{name}", folder)
+    text = commands_text(folder / NOTEBOOKS[0])
+    for path in re.findall(r"`([\w.+-]+\.(?:whl|lock))`", text):
+        download(site, f"_static/downloads/{path}", folder)
+    environment = reader_environment(folder)
+    if kept:
+        run(".venv/bin/pip uninstall --yes bytebook", folder, environment, timeout=120)
+    for command in first_cell_commands(folder / NOTEBOOKS[0]):
+        if " execute " in command or (kept and "-r requirements.lock" in command):
+            continue
+        if kept and command.startswith("python3.11 -m venv"):
+            continue
+        run(command, folder, environment, timeout=1200)
+    stamp.write_text(lock_digest)
+    return folder
+
+
+def commands_text(notebook: Path) -> str:
+    return "".join(json.loads(notebook.read_text(encoding="utf-8"))["cells"][0]["source"])
+
+
+def run(command: str, folder: Path, environment: dict[str, str], timeout: int) -> str:
+    done = subprocess.run(
+        command, shell=True, cwd=folder, env=environment, capture_output=True, text=True,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, f"{command}\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
+    return done.stdout
+
+
+def test_the_package_reads_its_own_data_not_the_repository(reader_folder):
+    shown = run(
+        ".venv/bin/python -c 'import bytebook.paths as p; print(p.DATA_DIR)'",
+        reader_folder,
+        reader_environment(reader_folder),
+        timeout=60,
+    ).strip()
+    assert Path(shown).is_relative_to(reader_folder / ".venv"), shown
+    assert not Path(shown).is_relative_to(ROOT), shown
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_a_downloaded_notebook_runs_in_an_empty_folder(reader_folder, name):
+    (execute,) = [c for c in first_cell_commands(reader_folder / name) if " execute " in c]
+    assert execute.endswith(name)
+    run(execute, reader_folder, reader_environment(reader_folder), timeout=600)
+
+
+def test_jupytext_can_execute_a_notebook(reader_folder):
+    """nbconvert is in the lock, so jupytext's --execute works."""
+    run(
+        ".venv/bin/jupytext --to ipynb --execute --output run-by-jupytext.ipynb economics.ipynb",
+        reader_folder,
+        reader_environment(reader_folder),
+        timeout=600,
+    )
+    executed = json.loads((reader_folder / "run-by-jupytext.ipynb").read_text(encoding="utf-8"))
+    outputs = [o for c in executed["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    assert outputs and not [o for o in outputs if o["output_type"] == "error"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.read().decode("utf-8")
+
+
+def test_make_lab_serves_a_chapter_as_a_notebook():
+    port, token = free_port(), "bytebook-test"
+    lab = subprocess.Popen(
+        ["make", "--no-print-directory", "lab", f"LAB_PORT={port}",
+         f"LAB_ARGS=--no-browser --IdentityProvider.token={token}"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                status, page = fetch(f"{base}/lab?token={token}")
+                break
+            except (OSError, http.client.HTTPException):
+                assert lab.poll() is None, lab.stderr.read()
+                assert time.monotonic() < deadline, "JupyterLab did not start in 120 s"
+                time.sleep(1)
+        assert status == 200
+        assert "jupyterlab-myst" in page, "jupyterlab-myst is not loaded"
+        _, body = fetch(f"{base}/api/contents/book/economics.md?content=1&token={token}")
+        chapter = json.loads(body)
+        assert chapter["type"] == "notebook"
+        code = [c["source"] for c in chapter["content"]["cells"] if c["cell_type"] == "code"]
+        assert any("open_chapter(economics)" in source for source in code)
+        _, body = fetch(
+            f"{base}/lab/api/settings/@jupyterlab/docmanager-extension:plugin?token={token}"
+        )
+        viewers = json.loads(body)["schema"]["properties"]["defaultViewers"]["default"]
+        assert viewers.get("markdown") == "Jupytext Notebook", viewers
+    finally:
+        if lab.poll() is None:
+            os.killpg(lab.pid, signal.SIGTERM)
+        lab.wait(timeout=30)
