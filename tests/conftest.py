@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from bytebook.build import build_book
 from bytebook.data import load_book_data
 from bytebook.paths import DATA_DIR, ROOT
-from bytebook.pdf import CHROMIUM_ARGS, chromium_path
+from bytebook.publish.build import build_book
+from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
 BUILD = ROOT / "_build"
 

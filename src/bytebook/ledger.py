@@ -17,7 +17,7 @@ from enum import StrEnum
 
 import pandas as pd
 
-from bytebook.schemas import SECTIONS
+from bytebook.article import SECTIONS
 
 RELATIVE_TOLERANCE = {"=": 0.01, "≈": 0.05}
 """How far a printed value may sit from the recomputed one: 1% for a plain figure (it covers

@@ -127,9 +127,9 @@ def table_html(
 
 def open_chapter(chapter: ModuleType) -> tuple[BookData, Findings]:
     """Set up charts, load the data, run the chapter's analysis and glue its numbers."""
-    from bytebook import charts
+    from bytebook.publish import render
 
-    charts.setup()
+    render.setup()
     data = load_book_data()
     found = chapter.analyse(data)
     publish(found)
@@ -141,7 +141,7 @@ CHAPTER_DATA = ("claims.csv", "references.csv", "assumptions.csv", "ranking_tabl
 
 def downloads(chapter: str) -> HTML:
     """Links to the chapter's executed notebook, its ledger rows and the data files, as CSV."""
-    from bytebook.runnable import DOWNLOADS, LOCK, wheel_name
+    from bytebook.publish.runnable import DOWNLOADS, LOCK, wheel_name
 
     wheel = wheel_name(version("bytebook"))
     links = [

@@ -6,6 +6,7 @@ reads the clock). A copy of the book outside git is an unversioned copy.
 
 from __future__ import annotations
 
+import html
 import subprocess
 import tomllib
 from dataclasses import dataclass
@@ -73,3 +74,27 @@ def edition(root: Path) -> Edition:
         epoch=epoch,
         repository=(config.get("repository") or {}).get("url", ""),
     )
+
+
+def add_substitutions(app, config) -> None:
+    """Offer the edition to pages as MyST substitutions: {{ book_edition }}, {{ book_citation }}
+    and {{ book_source }}, the sentence that links to the repository and its archive."""
+    from bytebook.publish import runnable
+
+    book = edition(Path(app.srcdir))
+    source = []
+    if book.repository:
+        url = html.escape(book.repository, quote=True)
+        source.append(f'The repository: <a href="{url}">{url}</a>.')
+    if book.commit:
+        archive = f"../_static/{runnable.DOWNLOADS}/{runnable.SOURCE_ARCHIVE}"
+        source.append(
+            f'The repository at commit {book.commit}: <a href="{archive}" download>'
+            f"{runnable.SOURCE_ARCHIVE}</a>."
+        )
+    config.myst_substitutions = {
+        **config.myst_substitutions,
+        "book_edition": book.label,
+        "book_citation": book.citation(),
+        "book_source": " ".join(source),
+    }

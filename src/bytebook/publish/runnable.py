@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bytebook.edition import Edition
+from bytebook.publish.edition import Edition
 
 DOWNLOADS = "downloads"
 """The folder under `_static/` that holds the files."""
@@ -103,3 +103,24 @@ def build_wheel(root: Path, data_dir: Path, target: Path, epoch: int) -> Path:
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(wheel, target / wheel.name)
         return target / wheel.name
+
+
+def write_kit(root: Path, static: Path) -> None:
+    """Write the downloads into `static`/downloads/ unless an earlier build wrote them from the
+    same commit and files."""
+    from bytebook.paths import DATA_DIR
+    from bytebook.publish import inputs
+    from bytebook.publish.edition import edition
+
+    book = edition(root)
+    target = static / DOWNLOADS
+    stamp = target / ".inputs"
+    package = [p for p in inputs.PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files = sorted(DATA_DIR.glob("*.csv")) + sorted(package)
+    files += [root / "pyproject.toml", root / LOCK]
+    fingerprint = inputs.fingerprint(files) + book.label
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return
+    shutil.rmtree(target, ignore_errors=True)
+    write_downloads(root, DATA_DIR, target, book)
+    stamp.write_text(fingerprint)
