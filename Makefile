@@ -21,11 +21,10 @@ $(INSTALLED): requirements.lock pyproject.toml
 
 setup: $(INSTALLED)  ## create .venv and install the locked dependencies
 
-book: setup  ## build the HTML book into _build/html
-	$(BIN)/python -m bytebook build
-
-pdf: setup browser  ## build the book and print it to _build/pdf/book.pdf
+book: setup browser  ## build the HTML book into _build/html, with its PDF (book.pdf)
 	$(BIN)/python -m bytebook pdf
+
+pdf: book  ## the same as book: the PDF is also at _build/pdf/book.pdf
 
 test: setup browser  ## run the whole test suite (builds the book if needed)
 	$(BIN)/python -m pytest

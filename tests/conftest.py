@@ -16,7 +16,7 @@ import pytest
 
 from bytebook.data import load_book_data
 from bytebook.paths import DATA_DIR, ROOT
-from bytebook.publish.build import build_book
+from bytebook.publish.build import build_pdf
 from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
 BUILD = ROOT / "_build"
@@ -37,8 +37,8 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    """The built HTML book, brought up to date once per session (a no-op when it is)."""
-    assert build_book(ROOT) == 0, "the book failed to build"
+    """The built site, with its PDF, brought up to date once per session (as `make book`)."""
+    assert build_pdf(ROOT) == 0, "the book failed to build"
     return BUILD / "html"
 
 

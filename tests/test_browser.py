@@ -135,6 +135,14 @@ def wait_for_charts(page) -> None:
     )
 
 
+def wait_until_ready(page) -> None:
+    """Wait until every chart is drawn and the ledger's table is enhanced."""
+    if page.locator(".bytebook-chart").count():
+        wait_for_charts(page)
+    if page.locator("table.ledger-table").count():
+        page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+
+
 @pytest.fixture(scope="module")
 def verdict_counts(ledger_rows) -> dict[str, int]:
     """Verdict counts from the ledger command, independent of the page."""

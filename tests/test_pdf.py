@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from bytebook.paths import ROOT
-from bytebook.publish.build import build_pdf, jupyter_output
+from bytebook.publish.build import jupyter_output
 from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
 pytestmark = pytest.mark.build
@@ -18,8 +18,14 @@ PDF = ROOT / "_build" / "pdf" / "book.pdf"
 
 @pytest.fixture(scope="module")
 def pdf(built_book):
-    assert build_pdf(ROOT) == 0
+    """The PDF the build made (the built_book fixture builds as `make book` does)."""
     return PDF
+
+
+def test_the_site_offers_the_pdf(pdf, built_book):
+    assert (built_book / "book.pdf").read_bytes() == pdf.read_bytes()
+    preface = (built_book / "book" / "preface.html").read_text(encoding="utf-8")
+    assert 'href="../book.pdf"' in preface
 
 
 def chapter_titles() -> list[str]:

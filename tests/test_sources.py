@@ -38,9 +38,9 @@ def test_source_records_list_every_reference_and_what_cites_it(data):
 
 def test_source_records_show_each_figure_as_a_reader_reads_it(data):
     figures = source_records(data, all_entries(data)).set_index("id")["figure"]
-    assert figures["bd_intl_2024"] == "USD 39.00 bn"  # 39e9 USD in billions
-    assert figures["bd_intl_growth_2024"] == "63.0%"  # 0.63
-    assert figures["cdn_list_floor_useu"] == "USD 0.02 (USD/GB)"  # a unit the amount omits
+    assert figures["bd_intl_2024"] == "USD 39 bn"  # 39e9 USD in billions
+    assert figures["bd_intl_growth_2024"] == "63%"  # 0.63
+    assert figures["cdn_list_floor_useu"] == "USD 0.02 per GB"  # the unit in words
     assert figures["tiktok_intl_launch"] == "2017-09"  # a date has no number
 
 

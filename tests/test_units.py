@@ -80,15 +80,19 @@ def test_unit_problems_tell_currency_from_unit():
 @pytest.mark.parametrize(
     ("value", "unit", "shown"),
     [
-        (5e7, "videos/day", "50 million videos/day"),  # 5000 万条
-        (1e12, "params", "1 trillion params"),  # 万亿参数
-        (2e6, "USD/day", "USD 2 million"),  # 200 万美元
+        (5e7, "videos/day", "50 million videos a day"),  # 5000 万条
+        (1e12, "params", "1 trillion parameters"),  # 万亿参数
+        (2e6, "USD/day", "USD 2 million a day"),  # 200 万美元
         (46_296_296.3, "count", "46.3 million"),
-        (3e-4, "USD/inference", "USD 0.0003"),
+        (3e-4, "USD/inference", "USD 0.0003 per inference"),
         (999_999.9, "count", "1 million"),  # six digits would round it to 1e+06
-        (39e9, "USD", "USD 39.00 bn"),
-        (2.855e11, "CNY", "2,855.00亿元"),
-        (0.63, "ratio", "63.0%"),
+        (39e9, "USD", "USD 39 bn"),  # 390 亿美元, as the prose writes it
+        (2.855e11, "CNY", "2,855亿元"),  # 2855 亿元
+        (0.63, "ratio", "63%"),
+        (8e6, "bit/s", "8 Mbps"),  # 8Mbps
+        (3.2e6, "bit/s", "3.2 Mbps"),
+        (0.018, "s", "18 ms"),  # 18ms
+        (26.0, "USD per 1000 impressions", "USD 26 per 1,000 impressions"),
     ],
 )
 def test_values_read_as_a_reader_says_them(value, unit, shown):

@@ -9,36 +9,62 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from bytebook import palette
+
 FONT = "Noto Sans CJK SC"
 FONT_STACK = f"{FONT}, 'Noto Sans CJK', 'Source Han Sans SC', sans-serif"
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-"""Okabe–Ito colours, distinguishable with the common colour-vision deficiencies."""
-
-HIGHLIGHT, MUTED, REFERENCE = PALETTE[3], "#8A8A8A", PALETTE[0]
+ARTICLE, REFERENCE, MUTED = palette.ARTICLE.light, palette.REFERENCE.light, palette.MUTED.light
+"""Colours by meaning (bytebook.palette): the article's figures, reported ones, secondary marks."""
+SERIES = [c.light for c in palette.SERIES]
 # Value labels and connecting rules repeat what the marks say: they carry aria=False, so screen
 # readers read the marks and each chart's description, not every number twice.
 THEME = "bytebook"
 
 
 def theme() -> dict:
-    """The book's Altair theme: its font, colours, sizes and a white background."""
+    """The book's Altair theme: its font, sizes and palette colours (each with a dark twin)."""
+    text, axis = palette.TEXT.light, palette.AXIS.light
     return {
         "config": {
             "font": FONT_STACK,
             "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
-            "range": {"category": PALETTE},
+            "range": {"category": SERIES},
+            "mark": {"color": REFERENCE},
+            "text": {"color": text, "fontSize": 11},
             "axis": {
                 "labelFontSize": 12,
                 "titleFontSize": 12,
-                "gridColor": "#dddddd",
+                "labelColor": text,
+                "titleColor": text,
+                "domainColor": axis,
+                "tickColor": axis,
+                "gridColor": palette.GRID.light,
                 "labelLimit": 320,
             },
-            "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12},
-            "background": "white",
+            "title": {
+                "fontSize": 15,
+                "anchor": "start",
+                "subtitleFontSize": 12,
+                "color": text,
+                "subtitleColor": text,
+            },
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "labelColor": text,
+                "titleColor": text,
+            },
+            "background": palette.BACKGROUND.light,
         }
     }
+
+
+def _trim(number_format: str) -> str:
+    """A d3 number format that drops trailing zeros (',.2f' -> ',.2~f': 26, not 26.00)."""
+    if "~" in number_format or not number_format.endswith(("f", "%")):
+        return number_format
+    return number_format[:-1] + "~" + number_format[-1]
 
 
 def describe(lead: str, frame: pd.DataFrame, row: str, ending: str = ".") -> str:
@@ -58,7 +84,7 @@ def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, des
             anchor="start",
             fontSize=11,
             fontWeight="normal",
-            color="#555555",
+            color=palette.SOURCE_TEXT.light,
         ),
         description=description,
     )
@@ -68,7 +94,7 @@ def _highlight_colour(field: str, highlight: str | None):
     """One mark in the highlight colour (the article's figure), the others in the reference one."""
     if not highlight:
         return alt.value(REFERENCE)
-    return alt.condition(alt.datum[field] == highlight, alt.value(HIGHLIGHT), alt.value(REFERENCE))
+    return alt.condition(alt.datum[field] == highlight, alt.value(ARTICLE), alt.value(REFERENCE))
 
 
 def bar_chart(
@@ -91,16 +117,16 @@ def bar_chart(
     colour = _highlight_colour(category, highlight)
     tips = tooltip or [
         alt.Tooltip(category, title=category_title),
-        alt.Tooltip(value, title=value_title, format=value_format),
+        alt.Tooltip(value, title=value_title, format=_trim(value_format)),
     ]
     base = alt.Chart(frame).encode(
         y=alt.Y(category, sort=order, title=category_title),
-        x=alt.X(value, title=value_title, axis=alt.Axis(format=value_format)),
+        x=alt.X(value, title=value_title, axis=alt.Axis(format=_trim(value_format))),
         tooltip=tips,
     )
     bars = base.mark_bar().encode(color=colour)
     labels = base.mark_text(aria=False, align="left", dx=4, fontSize=11).encode(
-        text=alt.Text(value, format=value_format)
+        text=alt.Text(value, format=_trim(value_format))
     )
     layers = [bars, labels]
     if reference:
@@ -108,14 +134,14 @@ def bar_chart(
         marker = pd.DataFrame({"at": [value_at], "label": [label]})
         rule = alt.Chart(marker).encode(x="at:Q")
         layers += [
-            rule.mark_rule(color=HIGHLIGHT, strokeDash=[6, 3], strokeWidth=2).encode(
+            rule.mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2).encode(
                 tooltip=[
                     alt.Tooltip("label:N", title="Marker"),
-                    alt.Tooltip("at:Q", title=value_title, format=value_format),
+                    alt.Tooltip("at:Q", title=value_title, format=_trim(value_format)),
                 ]
             ),
             rule.mark_text(
-                align="left", dx=4, dy=-6, baseline="bottom", color=HIGHLIGHT, fontSize=11
+                align="left", dx=4, dy=-6, baseline="bottom", color=ARTICLE, fontSize=11
             ).encode(y=alt.value(0), text="label:N"),
         ]
     return alt.layer(*layers).properties(width=520, height=max(120, 34 * len(order)))
@@ -137,19 +163,21 @@ def stacked_bars(
         .mark_bar()
         .encode(
             x=alt.X(f"{category}:N", title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y(f"sum({value}):Q", title=value_title, axis=alt.Axis(format=value_format)),
+            y=alt.Y(
+                f"sum({value}):Q", title=value_title, axis=alt.Axis(format=_trim(value_format))
+            ),
             color=alt.Color(
                 f"{series}:N",
                 sort=series_order,
                 title=None,
-                scale=alt.Scale(domain=series_order, range=PALETTE[: len(series_order)]),
+                scale=alt.Scale(domain=series_order, range=SERIES[: len(series_order)]),
                 legend=alt.Legend(orient="bottom"),
             ),
             order=alt.Order("series_rank:Q"),
             tooltip=[
                 alt.Tooltip(f"{category}:N", title="Period"),
                 alt.Tooltip(f"{series}:N", title="Part"),
-                alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+                alt.Tooltip(f"{value}:Q", title=value_title, format=_trim(value_format)),
             ],
         )
         .transform_calculate(series_rank=f"indexof({series_order!r}, datum['{series}'])")
@@ -168,24 +196,31 @@ def dot_plot_with_band(
     value_format: str = ".3f",
     colour_by: str | None = None,
 ) -> alt.LayerChart:
-    """Labelled dots on one axis over a shaded reference band (e.g. a year's range of rates)."""
+    """Labelled dots on one axis over a shaded reference band (e.g. a year's range of rates).
+
+    `colour_by` names a column whose values are 'article' or 'reference'."""
     low, high = band
     band_frame = pd.DataFrame({"low": [low], "high": [high], "label": [band_label]})
     shade = (
         alt.Chart(band_frame)
-        .mark_rect(color=PALETTE[5], opacity=0.25)
+        .mark_rect(color=palette.BAND.light, opacity=0.25)
         .encode(
             x=alt.X("low:Q", title=value_title, scale=alt.Scale(zero=False)),
             x2="high:Q",
             tooltip=[
                 alt.Tooltip("label:N", title="Band"),
-                alt.Tooltip("low:Q", title="From", format=value_format),
-                alt.Tooltip("high:Q", title="To", format=value_format),
+                alt.Tooltip("low:Q", title="From", format=_trim(value_format)),
+                alt.Tooltip("high:Q", title="To", format=_trim(value_format)),
             ],
         )
     )
     colour = (
-        alt.Color(f"{colour_by}:N", title=None, legend=alt.Legend(orient="bottom"))
+        alt.Color(
+            f"{colour_by}:N",
+            title=None,
+            legend=alt.Legend(orient="bottom"),
+            scale=alt.Scale(domain=["article", "reference"], range=[ARTICLE, REFERENCE]),
+        )
         if colour_by
         else alt.value(REFERENCE)
     )
@@ -194,12 +229,12 @@ def dot_plot_with_band(
         y=alt.Y(f"{label}:N", sort=list(frame[label]), title=None),
         tooltip=[
             alt.Tooltip(f"{label}:N", title="What"),
-            alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+            alt.Tooltip(f"{value}:Q", title=value_title, format=_trim(value_format)),
         ],
     )
     dots = base.mark_circle(size=140, opacity=1).encode(color=colour)
     labels = base.mark_text(aria=False, align="left", dx=9, fontSize=11).encode(
-        text=alt.Text(f"{value}:Q", format=value_format)
+        text=alt.Text(f"{value}:Q", format=_trim(value_format))
     )
     return (shade + dots + labels).properties(width=520, height=40 * len(frame))
 
@@ -219,12 +254,12 @@ def labelled_scatter(
     """A scatter plot with every point named, one point highlighted."""
     colour = _highlight_colour(label, highlight)
     base = alt.Chart(frame).encode(
-        x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format)),
-        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
+        x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=_trim(x_format))),
+        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=_trim(y_format))),
         tooltip=[
             alt.Tooltip(f"{label}:N", title="Company"),
-            alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
-            alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+            alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_format)),
+            alt.Tooltip(f"{y}:Q", title=y_title, format=_trim(y_format)),
         ],
     )
     points = base.mark_circle(size=150, opacity=1).encode(color=colour)
@@ -258,7 +293,7 @@ def paired_dots(
     order = list(dict.fromkeys(frame[category]))
     base = alt.Chart(long).encode(
         y=alt.Y(f"{category}:N", sort=order, title=None),
-        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=value_format)),
+        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=_trim(value_format))),
     )
     rule = base.mark_rule(aria=False, color=MUTED, strokeWidth=2).encode(
         x=alt.X(f"min({value}):Q", title=value_title), x2=f"max({value}):Q"
@@ -268,7 +303,7 @@ def paired_dots(
             f"{label}:N",
             sort=series_order,
             title=None,
-            scale=alt.Scale(domain=series_order, range=[HIGHLIGHT, REFERENCE, PALETTE[2]]),
+            scale=alt.Scale(domain=series_order, range=[ARTICLE, REFERENCE, SERIES[1]]),
             legend=alt.Legend(orient="bottom"),
         ),
         shape=alt.Shape(
@@ -277,7 +312,7 @@ def paired_dots(
         tooltip=[
             alt.Tooltip(f"{category}:N", title="Company"),
             alt.Tooltip(f"{label}:N", title="Figure"),
-            alt.Tooltip(f"{value}:Q", title=value_title, format=value_format),
+            alt.Tooltip(f"{value}:Q", title=value_title, format=_trim(value_format)),
         ],
     )
     return (rule + dots).properties(width=520, height=max(120, 36 * len(order)))
@@ -323,13 +358,13 @@ def model_curve(
             x=alt.X(
                 f"{x}:Q",
                 title=x_title,
-                axis=alt.Axis(format=x_format),
+                axis=alt.Axis(format=_trim(x_format)),
                 scale=alt.Scale(type=x_scale),
             ),
-            y=alt.Y("model:Q", title=y_title, axis=alt.Axis(format=y_format), scale=y_scale),
+            y=alt.Y("model:Q", title=y_title, axis=alt.Axis(format=_trim(y_format)), scale=y_scale),
             tooltip=[
-                alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
-                alt.Tooltip("model:Q", title=y_title, format=y_format),
+                alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_format)),
+                alt.Tooltip("model:Q", title=y_title, format=_trim(y_format)),
             ],
         )
         .add_params(*sliders)
@@ -339,14 +374,14 @@ def model_curve(
         level, label = claim
         marker = alt.Chart(pd.DataFrame({"level": [level], "label": [label]}))
         layers += [
-            marker.mark_rule(color=HIGHLIGHT, strokeDash=[6, 3], strokeWidth=2).encode(
+            marker.mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2).encode(
                 y="level:Q",
                 tooltip=[
                     alt.Tooltip("label:N", title="Marker"),
-                    alt.Tooltip("level:Q", title=y_title, format=y_format),
+                    alt.Tooltip("level:Q", title=y_title, format=_trim(y_format)),
                 ],
             ),
-            marker.mark_text(align="left", dx=4, dy=-6, color=HIGHLIGHT, fontSize=11).encode(
+            marker.mark_text(align="left", dx=4, dy=-6, color=ARTICLE, fontSize=11).encode(
                 y="level:Q", x=alt.value(0), text="label:N"
             ),
         ]
@@ -357,12 +392,12 @@ def model_curve(
             "y": alt.Y("model:Q"),
             "tooltip": [
                 alt.Tooltip("label:N", title="Mark"),
-                alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
-                alt.Tooltip("model:Q", title=y_title, format=y_format),
+                alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_format)),
+                alt.Tooltip("model:Q", title=y_title, format=_trim(y_format)),
             ],
         }
         layers.append(
-            points.mark_point(filled=True, size=110, color=HIGHLIGHT, opacity=1).encode(
+            points.mark_point(filled=True, size=110, color=ARTICLE, opacity=1).encode(
                 **point_encoding
             )
         )
@@ -391,11 +426,11 @@ def line_chart(
         alt.Chart(frame)
         .mark_line(color=REFERENCE, strokeWidth=3, point=True)
         .encode(
-            x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format)),
-            y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
+            x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=_trim(x_format))),
+            y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=_trim(y_format))),
             tooltip=[
-                alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
-                alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+                alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_format)),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=_trim(y_format)),
             ],
         )
         .properties(width=520, height=280)
@@ -423,29 +458,23 @@ def expression_bars(
                 "amount:Q",
                 title=value_title,
                 scale=alt.Scale(domain=[0, x_max]),
-                axis=alt.Axis(format=value_format),
+                axis=alt.Axis(format=_trim(value_format)),
             ),
             tooltip=[
                 alt.Tooltip(f"{category}:N", title=category_title),
-                alt.Tooltip("amount:Q", title=value_title, format=value_format),
+                alt.Tooltip("amount:Q", title=value_title, format=_trim(value_format)),
             ],
         )
     )
     bars = base.mark_bar(color=REFERENCE, clip=True).add_params(*sliders)
     labels = base.mark_text(aria=False, align="left", dx=4, fontSize=11).encode(
-        text=alt.Text("amount:Q", format=value_format)
+        text=alt.Text("amount:Q", format=_trim(value_format))
     )
     return (bars + labels).properties(width=520, height=40 * len(frame))
 
 
-VERDICT_COLOURS = {
-    "supported": PALETTE[0],
-    "consistent": PALETTE[5],
-    "contradicted": PALETTE[3],
-    "inconsistent": PALETTE[1],
-    "unverifiable": "#8A8A8A",
-    "not yet checked": "#D9D9D9",
-}
+VERDICT_COLOURS = {verdict: colour.light for verdict, colour in palette.VERDICTS.items()}
+"""Each verdict's colour, the same as its badge's (bytebook.palette)."""
 
 
 def verdict_bars(frame: pd.DataFrame, *, sections: list[str], verdicts: list[str]) -> alt.Chart:

@@ -10,9 +10,11 @@ from types import ModuleType
 import pandas as pd
 from IPython.display import HTML
 
+from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry
+from bytebook.palette import verdict_css_class
 from bytebook.units import format_value
 
 
@@ -26,10 +28,10 @@ def publish(found: Findings) -> None:
 
 
 def badge(verdict: str) -> str:
-    """A verdict badge as HTML; an empty verdict reads 'not yet checked'."""
+    """A verdict badge as HTML (its colour: bytebook.palette); an empty verdict reads 'not yet
+    checked'."""
     word = verdict or "not yet checked"
-    css = verdict or "pending"
-    return f'<span class="verdict verdict-{css}">{html.escape(word)}</span>'
+    return f'<span class="verdict verdict-{verdict_css_class(word)}">{html.escape(word)}</span>'
 
 
 def _number(value: float | None, unit: str) -> str:
@@ -38,17 +40,43 @@ def _number(value: float | None, unit: str) -> str:
     return format_value(value, unit)
 
 
+def _td(label: str, content: str, attributes: str = "") -> str:
+    """A cell that names its column (`data-label`) for the phone layout, where a row is a card."""
+    return f'<td data-label="{html.escape(label)}"{attributes}>{content}</td>'
+
+
 def _claim_cell(entry: LedgerEntry) -> str:
-    quote = f'<span lang="zh">{html.escape(entry.quote_zh)}</span><br>' if entry.quote_zh else ""
-    return f"{quote}{html.escape(entry.claim_en)}"
+    """The article's words, set apart, over the English gloss."""
+    quote = (
+        f'<span class="claim-quote" lang="zh">{html.escape(entry.quote_zh)}</span>'
+        if entry.quote_zh
+        else ""
+    )
+    return _td("Claim", f'{quote}<span class="claim-gloss">{html.escape(entry.claim_en)}</span>')
+
+
+def _order(value: float | None) -> str:
+    """A numeric sort key, so that 39 bn sorts above 900 million."""
+    if value is None or pd.isna(value):
+        return ' data-order="-1e300"'
+    return f' data-order="{float(value)!r}"'
 
 
 def _values(entry: LedgerEntry) -> str:
     return (
-        f"<td>{html.escape(_number(entry.stated, entry.unit))}</td>"
-        f"<td>{html.escape(_number(entry.recomputed, entry.unit))}</td>"
-        f'<td class="unit">{html.escape(entry.unit)}</td>'
+        _td("Stated", html.escape(_number(entry.stated, entry.unit)), _order(entry.stated))
+        + _td(
+            "Recomputed",
+            html.escape(_number(entry.recomputed, entry.unit)),
+            _order(entry.recomputed),
+        )
+        + _td("Unit", html.escape(entry.unit), ' class="unit"')
     )
+
+
+def _breakable_id(identifier: str) -> str:
+    """An id that may break after its underscores, never inside a word."""
+    return html.escape(identifier).replace("_", "_<wbr>")
 
 
 def _table(
@@ -72,9 +100,12 @@ def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
     """A chapter's ledger rows; each verdict badge links to the row in the ledger appendix."""
     rows = [
         f'<tr id="claim-{html.escape(e.id)}">'
-        f'<td><a href="ledger.html#claim-{html.escape(e.id)}" title="This claim in the ledger">'
-        f"{badge(e.verdict or '')}</a></td>"
-        f"<td>{_claim_cell(e)}</td>{_values(e)}<td>{html.escape(e.evidence)}</td></tr>"
+        + _td(
+            "Verdict",
+            f'<a href="ledger.html#claim-{html.escape(e.id)}" title="This claim in the ledger">'
+            f"{badge(e.verdict or '')}</a>",
+        )
+        + f"{_claim_cell(e)}{_values(e)}{_td('Evidence', html.escape(e.evidence))}</tr>"
         for e in entries
     ]
     names = ["Verdict", "Claim", "Stated", "Recomputed", "Unit", "Evidence"]
@@ -89,14 +120,24 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         verdict = e.verdict or "not yet checked"
         chapter = chapter_of(e.section)
         anchor = f"claim-{html.escape(e.id)}"
+        link = (
+            f'<a href="{chapter}.html#{anchor}" title="Where this claim is checked: '
+            f'{html.escape(chapter)}"><code>{_breakable_id(e.id)}</code></a>'
+        )
+        section = _td(
+            "Section",
+            html.escape(SECTION_TITLES.get(e.section, e.section)),
+            f' data-order="{SECTIONS.index(e.section) if e.section in SECTIONS else 99}"',
+        )
+        verdict_cell = _td(
+            "Verdict",
+            badge(e.verdict or ""),
+            f' data-search="{html.escape(verdict)}" data-order="{html.escape(verdict)}"',
+        )
         rows.append(
-            f'<tr id="{anchor}"><td><a href="{chapter}.html#{anchor}" '
-            f'title="Where this claim is checked: {html.escape(chapter)}">'
-            f"<code>{html.escape(e.id)}</code></a></td>"
-            f"<td>{html.escape(e.section)}</td><td>{html.escape(e.kind)}</td>"
-            f'<td data-search="{html.escape(verdict)}" data-order="{html.escape(verdict)}">'
-            f"{badge(e.verdict or '')}</td>"
-            f"<td>{_claim_cell(e)}</td>{_values(e)}<td>{html.escape(e.evidence)}</td></tr>"
+            f'<tr id="{anchor}">{_td("Id", link)}{section}{_td("Kind", html.escape(e.kind))}'
+            f"{verdict_cell}{_claim_cell(e)}{_values(e)}"
+            f"{_td('Evidence', html.escape(e.evidence))}</tr>"
         )
     names = [
         "Id",
@@ -150,6 +191,7 @@ def downloads(chapter: str) -> HTML:
         (f"../_static/{DOWNLOADS}/{LOCK}", LOCK, "the exact packages it runs with"),
         (f"../_static/data/ledger-{chapter}.csv", f"ledger-{chapter}.csv", "its ledger rows"),
         ("../_static/data/ledger.csv", "ledger.csv", "the whole ledger"),
+        ("../book.pdf", "book.pdf", "the whole book as one PDF, for print"),
     ] + [(f"../_static/data/{name}", name, "input data") for name in CHAPTER_DATA]
     items = "".join(
         f'<li><a href="{href}" download>{html.escape(label)}</a>: {html.escape(what)}</li>'

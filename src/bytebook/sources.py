@@ -9,16 +9,14 @@ from bytebook.ledger import LedgerEntry
 from bytebook.units import format_value
 
 NOT_RECORDED = "not recorded"
-PLAIN_UNITS = {"USD", "CNY", "ratio", "share"}
-"""Units whose formatted value already says what it is (USD 39.00 bn, 63.0%)."""
 
 
 def figure_text(value: float, unit: str, value_text: str) -> str:
-    """A reference's figure as a reader reads it: 'USD 39.00 bn', 'USD 0.02 (USD/GB)', '2017-09'."""
+    """A reference's figure as a reader reads it (bytebook.numbers): 'USD 39 bn',
+    'USD 0.02 per GB', '2017-09'."""
     if pd.isna(value):
         return value_text
-    text = format_value(value, unit)
-    return text if unit in PLAIN_UNITS or text.endswith(unit) else f"{text} ({unit})"
+    return format_value(value, unit)
 
 
 def _marks(data: BookData) -> dict[str, str]:

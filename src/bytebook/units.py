@@ -154,15 +154,7 @@ def format_count(value: float) -> str:
 
 
 def format_value(value: float, unit: str) -> str:
-    """A base-unit value in the form a reader expects for its unit."""
-    if unit.startswith("CNY") and abs(value) >= 1e6:
-        return format_yi(value, 2) + "元"
-    if unit.startswith("USD") and abs(value) >= 1e8:
-        return "USD " + format_billion(value, 2)
-    if unit.startswith("USD"):
-        return f"USD {format_count(value)}"
-    if unit in ("share", "ratio") and abs(value) < 10:
-        return format_percent(value)
-    if unit == "count":
-        return format_count(value)
-    return f"{format_count(value)} {unit}"
+    """A base-unit value in the form a reader expects for its unit (bytebook.numbers)."""
+    from bytebook.numbers import by_unit
+
+    return by_unit(value, unit)

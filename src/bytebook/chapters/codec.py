@@ -9,6 +9,7 @@ from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry
+from bytebook.numbers import money
 from bytebook.units import format_percent
 
 SECTIONS = ("2", "2.1")
@@ -63,7 +64,7 @@ def analyse(data: BookData) -> Findings:
     )
     days = DAYS_IN_YEAR
     yearly = found.number(
-        "yearly_from_daily", claimed_daily * days, f"USD {claimed_daily * days / 1e8:.2f}亿"
+        "yearly_from_daily", claimed_daily * days, money(claimed_daily * days, "USD")
     )
     found.number("days_2024", days, str(days))
     videos = data.stated("s21_new_videos")
@@ -138,7 +139,7 @@ def analyse(data: BookData) -> Findings:
             data.claim("s21_cdn_yearly"),
             yearly,
             Basis.ARTICLE,
-            f"USD {claimed_daily:,.0f} a day × {days} days (2024) = USD {yearly / 1e8:.2f}亿.",
+            f"USD {claimed_daily:,.0f} a day × {days} days (2024) = {money(yearly, 'USD')}.",
         ),
         derived(
             "d_cdn_watch_hours",

@@ -9,7 +9,8 @@ from bytebook.checks import against_reference, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge
-from bytebook.units import format_billion, format_percent
+from bytebook.numbers import money
+from bytebook.units import format_percent
 
 SECTIONS = ("3",)
 """The article sections whose claims this chapter judges."""
@@ -71,7 +72,7 @@ def split_expression(total: float, live: float, price_per_month: float) -> str:
 
 
 def _usd(value: float) -> str:
-    return "USD " + format_billion(value, 2)
+    return money(value, "USD")
 
 
 def analyse(data: BookData) -> Findings:

@@ -8,7 +8,8 @@ from bytebook.checks import against_reference, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, holds, judge, relative_gap
-from bytebook.units import format_billion, format_percent
+from bytebook.numbers import money
+from bytebook.units import format_percent
 
 SECTIONS = ("1",)
 """The article sections whose claims this chapter judges."""
@@ -23,7 +24,7 @@ META_YEARS = {2022: "meta_rl_loss_2022", 2023: "meta_rl_loss_2023", 2024: "meta_
 
 
 def _usd(value: float) -> str:
-    return "USD " + format_billion(value, 1)
+    return money(value, "USD")
 
 
 def analyse(data: BookData) -> Findings:

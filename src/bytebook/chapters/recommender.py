@@ -8,6 +8,7 @@ from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict, derived
+from bytebook.numbers import count
 from bytebook.units import format_percent
 
 SECTIONS = ("2.2",)
@@ -146,7 +147,7 @@ def analyse(data: BookData) -> Findings:
             "Upper bound on active parameters (1e12 × 2%)",
             active,
             "params",
-            f"{params:.0e} × {format_percent(sparsity, 0)} = {active / 1e9:.0f} billion "
+            f"{count(params)} × {format_percent(sparsity, 0)} = {active / 1e9:.0f} billion "
             "at most. No source gives the model's size.",
             Verdict.UNVERIFIABLE,
         ),
@@ -165,7 +166,7 @@ def analyse(data: BookData) -> Findings:
             "User actions learned per second",
             per_second,
             "count",
-            f"{behaviours:.0e} a day ÷ {SECONDS_PER_DAY:,} s = {per_second:,.0f} a second.",
+            f"{count(behaviours)} a day ÷ {SECONDS_PER_DAY:,} s = {per_second:,.0f} a second.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -184,7 +185,7 @@ def analyse(data: BookData) -> Findings:
             "Daily inference cost if every learned action is one inference",
             daily_cost,
             "USD/day",
-            f"{behaviours:.0e} × USD {cost:g} = USD {daily_cost / 1e6:.0f} million a day, "
+            f"{count(behaviours)} × USD {cost:g} = USD {daily_cost / 1e6:.0f} million a day, "
             f"{format_percent(daily_cost / revenue_day, 0)} of the USD 39 bn spread over {days} "
             "days. The article gives no request count; this reading is the book's.",
             Verdict.UNVERIFIABLE,

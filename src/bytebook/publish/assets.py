@@ -8,6 +8,7 @@ page.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from importlib.metadata import version
 from pathlib import Path
@@ -16,8 +17,10 @@ from sphinx.application import Sphinx
 
 STATIC_DIR = Path(__file__).parent / "static"
 VEGA_BUNDLE = "vega-bundle.js"
-SCRIPTS = (VEGA_BUNDLE, "bytebook-charts.js", "bytebook-ledger.js")
-STYLES = ("bytebook.css",)
+PALETTE_SCRIPT, PALETTE_STYLE = "bytebook-palette.js", "bytebook-verdicts.css"
+"""Written from bytebook.palette at each build: the charts' dark twins and the badges' colours."""
+SCRIPTS = (VEGA_BUNDLE, PALETTE_SCRIPT, "bytebook-charts.js", "bytebook-ledger.js")
+STYLES = ("bytebook.css", PALETTE_STYLE)
 
 
 def vega_lite_version() -> str:
@@ -28,9 +31,27 @@ def vega_lite_version() -> str:
 
 
 def add_static_path(app: Sphinx, config) -> None:
-    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+    generated = write_palette_files(Path(app.doctreedir).parent / "bytebook-static")
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR), str(generated)]
     config.html_favicon = str(STATIC_DIR / "favicon.svg")
-    config.bytebook_static = static_fingerprint(STATIC_DIR)
+    config.bytebook_static = static_fingerprint(STATIC_DIR) + static_fingerprint(generated)
+
+
+def write_palette_files(target: Path) -> Path:
+    """Write the palette's script (each light colour's dark twin, for the chart script) and the
+    verdict badges' style sheet into `target`; returns `target`."""
+    from bytebook import palette
+
+    target.mkdir(parents=True, exist_ok=True)
+    twins = json.dumps(palette.dark_twins(), sort_keys=True)
+    script = (
+        f"// Written from bytebook.palette: do not edit.\nwindow.bytebookDarkTwins = {twins};\n"
+    )
+    for name, text in ((PALETTE_SCRIPT, script), (PALETTE_STYLE, palette.badge_css())):
+        path = target / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    return target
 
 
 def static_fingerprint(directory: Path) -> str:

@@ -27,6 +27,7 @@ import yaml
 from bytebook.errors import DataFileError
 from bytebook.paths import DATA_ENV, ROOT
 
+PDF_NAME = "book.pdf"
 KERNEL_TRANSPORT_NOTICE = "Kernel is running over TCP without encryption"
 
 
@@ -203,7 +204,8 @@ def build_book(root: str | Path | None = None) -> int:
 
 
 def build_pdf(root: str | Path | None = None) -> int:
-    """Build the book, then print its one-page version to _build/pdf/book.pdf with Chromium."""
+    """Build the book, then print its one-page version to _build/pdf/book.pdf with Chromium,
+    and put it on the site, as book.pdf at its top."""
     root = Path(root or ROOT).resolve()
     status = build_book(root)
     if status != 0:
@@ -219,7 +221,10 @@ def build_pdf(root: str | Path | None = None) -> int:
     master = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))["root"]
     single = jupyter_output(root) / "singlehtml"
     shutil.copyfile(single / f"{master}.html", single / "book.html")
-    target = root / "_build" / "pdf" / "book.pdf"
+    target = root / "_build" / "pdf" / PDF_NAME
     print_to_pdf(single / "book.html", target)
-    _say(f"the PDF is at {target}")
+    # The site offers the PDF: it goes into the staged HTML too, so later builds keep it.
+    for site in (jupyter_output(root) / "html", root / "_build" / "html"):
+        shutil.copyfile(target, site / PDF_NAME)
+    _say(f"the PDF is at {target}, and the site links to it")
     return 0

@@ -1,9 +1,15 @@
-"""The downloads each page links to: the data files and the ledger as CSV, whole and per chapter."""
+"""The downloads each page links to: the data files and the ledger as CSV, whole and per chapter.
+
+Each file starts with a UTF-8 byte-order mark, so that a spreadsheet opens its Chinese intact
+(without it, Excel reads the file in the machine's legacy code page).
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+
+SPREADSHEET = "utf-8-sig"
+"""UTF-8 with a byte-order mark."""
 
 
 def write_downloads(static: Path) -> None:
@@ -24,10 +30,10 @@ def write_downloads(static: Path) -> None:
     from bytebook.ledger import to_csv
 
     for source in sources:
-        shutil.copyfile(source, target / source.name)
+        (target / source.name).write_text(source.read_text(encoding="utf-8"), encoding=SPREADSHEET)
     table = ledger()
-    (target / "ledger.csv").write_text(to_csv(table), encoding="utf-8")
+    (target / "ledger.csv").write_text(to_csv(table), encoding=SPREADSHEET)
     for name, module in WRITTEN.items():
         rows = table[table["section"].isin(module.SECTIONS)]
-        (target / f"ledger-{name}.csv").write_text(to_csv(rows), encoding="utf-8")
+        (target / f"ledger-{name}.csv").write_text(to_csv(rows), encoding=SPREADSHEET)
     stamp.write_text(fingerprint)

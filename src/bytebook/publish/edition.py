@@ -10,6 +10,7 @@ import html
 import subprocess
 import tomllib
 from dataclasses import dataclass
+from importlib.metadata import version as package_version
 from pathlib import Path
 
 import yaml
@@ -62,12 +63,16 @@ def _last_commit(root: Path) -> tuple[str, str, int]:
 
 def edition(root: Path) -> Edition:
     """The edition of the book at `root`."""
-    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    project_file = root / "pyproject.toml"
+    if project_file.is_file():
+        project = tomllib.loads(project_file.read_text(encoding="utf-8"))["project"]
+    else:  # a book without the package's source: the installed package's version
+        project = {"version": package_version("bytebook")}
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     commit, date, epoch = _last_commit(root)
     return Edition(
-        title=config["title"],
-        authors=config["author"],
+        title=config.get("title", ""),
+        authors=config.get("author", ""),
         version=project["version"],
         commit=commit,
         date=date,

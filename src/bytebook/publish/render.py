@@ -17,6 +17,7 @@ import altair as alt
 import vl_convert as vlc
 
 from bytebook.charts import THEME, theme
+from bytebook.publish.chart_data import data_html
 
 CJK_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
 RENDERER = "bytebook"
@@ -28,33 +29,6 @@ def _register_fonts() -> None:
             vlc.register_font_directory(directory)
 
 
-def data_tables_html(spec: dict) -> str:
-    """The data behind a chart as escaped HTML tables in a collapsed block."""
-    tables = []
-    for records in spec.get("datasets", {}).values():
-        if not records:
-            continue
-        columns = list(records[0])
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
-            for r in records
-        )
-        tables.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    if not tables:
-        return ""
-    return (
-        '<details class="bytebook-chart-data"><summary>Data behind this chart</summary>'
-        f'<div class="bytebook-table">{"".join(tables)}</div></details>'
-    )
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:,.6g}"
-    return "" if value is None else str(value)
-
-
 def chart_html(spec: dict, svg: str) -> str:
     """The HTML of one chart: its spec as inert JSON, a static SVG fallback and its data."""
     payload = json.dumps(spec, sort_keys=True, ensure_ascii=False)
@@ -64,7 +38,7 @@ def chart_html(spec: dict, svg: str) -> str:
     return (
         f'<div class="bytebook-chart" id="{chart_id}" role="figure" aria-label="{label}">'
         f'<script type="application/json" class="bytebook-spec">{safe_payload}</script>'
-        f'<div class="bytebook-static">{svg}</div></div>{data_tables_html(spec)}'
+        f'<div class="bytebook-static">{svg}</div></div>{data_html(spec)}'
     )
 
 

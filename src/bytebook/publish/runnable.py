@@ -112,6 +112,8 @@ def write_kit(root: Path, static: Path) -> None:
     from bytebook.publish import inputs
     from bytebook.publish.edition import edition
 
+    if not (root / LOCK).is_file() or not (root / "src").is_dir():
+        return  # a book without the package's source has nothing to offer
     book = edition(root)
     target = static / DOWNLOADS
     stamp = target / ".inputs"

@@ -1,32 +1,148 @@
 // Draws every chart on the page from its inline JSON spec with the locally served vega-embed.
+// - Fits the page: a chart wider than its column is redrawn narrower, at full text size, and its
+//   title, subtitle and source line wrap to the column.
+// - Follows the theme: on a dark page each palette colour is swapped for its dark twin
+//   (window.bytebookDarkTwins, written from bytebook.palette), and charts redraw when the
+//   reader switches the theme.
 // The static SVG inside each chart stays in place for readers without JavaScript.
 (function () {
   "use strict";
-  function draw(container) {
-    var specNode = container.querySelector("script.bytebook-spec");
-    if (!specNode || typeof window.vegaEmbed !== "function") { return; }
-    var spec = JSON.parse(specNode.textContent);
+  var MIN_PLOT_WIDTH = 120;
+  var charts = [];
+
+  function isDark() {
+    return document.documentElement.dataset.theme === "dark";
+  }
+
+  function themed(text) {
+    var twins = window.bytebookDarkTwins || {};
+    if (!isDark()) { return text; }
+    return text.replace(/"(#[0-9a-f]{6})"/g, function (match, colour) {
+      return twins[colour] ? '"' + twins[colour] + '"' : match;
+    });
+  }
+
+  var measure = document.createElement("canvas").getContext("2d");
+
+  function wrapLines(text, font, width) {
+    var lines = [].concat(text).join(" ").split(/\s+/);
+    var out = [];
+    var line = "";
+    measure.font = font;
+    lines.forEach(function (word) {
+      var candidate = line ? line + " " + word : word;
+      if (line && measure.measureText(candidate).width > width) {
+        out.push(line);
+        line = word;
+      } else {
+        line = candidate;
+      }
+    });
+    if (line) { out.push(line); }
+    return out.length > 1 ? out : out[0] || "";
+  }
+
+  function wrapTitles(spec, width) {
+    var family = (spec.config && spec.config.font) || "sans-serif";
+    var top = spec.title;
+    if (top && typeof top === "object" && top.text) {
+      top.text = wrapLines(top.text, (top.fontSize || 11) + "px " + family, width);
+    }
+    var child = spec.vconcat ? spec.vconcat[0] : spec;
+    var title = child.title;
+    if (title && typeof title === "object") {
+      if (title.text) { title.text = wrapLines(title.text, "bold 15px " + family, width); }
+      if (title.subtitle) {
+        title.subtitle = wrapLines(title.subtitle, "12px " + family, width);
+      }
+    }
+  }
+
+  function keepSliderValues(spec, view) {
+    if (!view) { return; }
+    (spec.params || []).forEach(function (param) {
+      if (param.bind) {
+        try { param.value = view.signal(param.name); } catch (ignore) { /* not a signal */ }
+      }
+    });
+  }
+
+  function embed(chart, plotWidth) {
+    var spec = JSON.parse(themed(chart.text));
+    var child = spec.vconcat ? spec.vconcat[0] : spec;
+    if (typeof child.width === "number" && plotWidth) { child.width = plotWidth; }
+    wrapTitles(spec, chart.container.clientWidth - 10);
+    keepSliderValues(spec, chart.view);
     var target = document.createElement("div");
     target.className = "bytebook-live";
-    container.appendChild(target);
-    window.vegaEmbed(target, spec, { renderer: "svg", actions: false })
+    return window.vegaEmbed(target, spec, { renderer: "svg", actions: false })
+      .then(function (result) {
+        if (chart.view) { chart.view.finalize(); }
+        if (chart.target) { chart.target.remove(); }
+        chart.container.appendChild(target);
+        chart.target = target;
+        chart.view = result.view;
+        return { natural: child.width, drawn: svgWidth(target) };
+      });
+  }
+
+  function svgWidth(target) {
+    var svg = target.querySelector("svg");
+    return svg ? parseFloat(svg.getAttribute("width")) : 0;
+  }
+
+  function draw(chart) {
+    var available = chart.container.clientWidth;
+    chart.width = available;
+    return embed(chart, chart.naturalWidth).then(function (size) {
+      if (size.drawn <= available || typeof size.natural !== "number") { return; }
+      var narrower = Math.max(MIN_PLOT_WIDTH, size.natural - (size.drawn - available) - 2);
+      return embed(chart, narrower);
+    });
+  }
+
+  function start(container) {
+    var specNode = container.querySelector("script.bytebook-spec");
+    if (!specNode || typeof window.vegaEmbed !== "function") { return; }
+    var chart = { container: container, text: specNode.textContent };
+    var spec = JSON.parse(chart.text);
+    var child = spec.vconcat ? spec.vconcat[0] : spec;
+    chart.naturalWidth = typeof child.width === "number" ? child.width : null;
+    charts.push(chart);
+    draw(chart)
       .then(function () {
         var fallback = container.querySelector(".bytebook-static");
         if (fallback) { fallback.remove(); }
         container.setAttribute("data-drawn", "true");
       })
       .catch(function (error) {
-        target.remove();
         container.setAttribute("data-drawn", "failed");
         console.error("chart " + container.id + " could not be drawn: " + error);
       });
   }
-  function drawAll() {
-    document.querySelectorAll(".bytebook-chart").forEach(draw);
+
+  function redrawAll(onlyResized) {
+    charts.forEach(function (chart) {
+      if (onlyResized && chart.container.clientWidth === chart.width) { return; }
+      chart.container.setAttribute("data-drawn", "redrawing");
+      draw(chart).then(function () { chart.container.setAttribute("data-drawn", "true"); });
+    });
   }
+
+  function startAll() {
+    document.querySelectorAll(".bytebook-chart").forEach(start);
+    new MutationObserver(function () { redrawAll(false); })
+      .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    var pending = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () { redrawAll(true); }, 200);
+    });
+  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", startAll);
   } else {
-    drawAll();
+    startAll();
   }
 })();

@@ -1,0 +1,128 @@
+"""How every number a reader sees is written, by kind: money, shares, rates, counts, physical units.
+
+One rule for precision: at most four significant figures, trailing zeros dropped, and never
+fewer digits than a number's whole part has (2,855 stays 2,855; 39 bn is 'USD 39 bn', not
+'USD 39.00 bn'). Money in US dollars reads in million and bn, yuan in 亿 and 万; bits a second
+read as kbps, Mbps or Gbps; seconds under one as milliseconds. `by_unit` picks the form for a
+value stored in one of the data's base units (bytebook.units.UNITS).
+"""
+
+from __future__ import annotations
+
+import math
+
+SIGNIFICANT = 4
+THOUSAND, MILLION, BILLION, TRILLION = 1e3, 1e6, 1e9, 1e12
+WAN, YI = 1e4, 1e8
+
+
+def significant(value: float, digits: int = SIGNIFICANT) -> str:
+    """`value` to at most `digits` significant figures, with thousands separators and no
+    trailing zeros: 17.729 -> '17.73', 2855 -> '2,855', 11420.4 -> '11,420'."""
+    if value == 0 or not math.isfinite(value):
+        return f"{value:g}"
+    whole_digits = math.floor(math.log10(abs(value))) + 1
+    decimals = max(0, digits - whole_digits)
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def count(value: float) -> str:
+    """A count a reader can say: 5e7 -> '50 million', 1e12 -> '1 trillion', 1080 -> '1,080'."""
+    shown = float(significant(value).replace(",", ""))  # 999,999.9 rounds up to a million
+    for size, word in ((TRILLION, "trillion"), (BILLION, "billion"), (MILLION, "million")):
+        if abs(shown) >= size:
+            return f"{significant(value / size)} {word}"
+    return significant(value)
+
+
+def money(value: float, currency: str) -> str:
+    """US dollars in million and bn ('USD 39 bn', 'USD 7.99'); yuan in 亿 and 万 ('2,855亿元')."""
+    if currency == "CNY":
+        if abs(value) >= YI:
+            return f"{significant(value / YI)}亿元"
+        if abs(value) >= WAN:
+            return f"{significant(value / WAN)}万元"
+        return f"CNY {significant(value)}"
+    if abs(value) >= BILLION:
+        return f"{currency} {significant(value / BILLION)} bn"
+    if abs(value) >= MILLION:
+        return f"{currency} {significant(value / MILLION)} million"
+    return f"{currency} {significant(value)}"
+
+
+def share(value: float) -> str:
+    """A part of a whole, or a change, as a percentage: 0.2516 -> '25.16%', 0.25 -> '25%'."""
+    return f"{significant(value * 100)}%"
+
+
+def multiple(value: float) -> str:
+    """How many times another figure: 2.057 -> '2.057×'."""
+    return f"{significant(value)}×"
+
+
+def bits_per_second(value: float) -> str:
+    """A bitrate: 8e6 -> '8 Mbps', 3.2e6 -> '3.2 Mbps', 64e3 -> '64 kbps'."""
+    for size, name in ((BILLION, "Gbps"), (MILLION, "Mbps"), (THOUSAND, "kbps")):
+        if abs(value) >= size:
+            return f"{significant(value / size)} {name}"
+    return f"{significant(value)} bps"
+
+
+def seconds(value: float) -> str:
+    """A duration: 0.018 -> '18 ms', 300 -> '300 s'."""
+    if abs(value) < 1:
+        return f"{significant(value * 1000)} ms"
+    return f"{significant(value)} s"
+
+
+def flops(value: float) -> str:
+    """Floating-point operations a second: 9.89e14 -> '989 TFLOP/s'."""
+    for size, name in ((1e18, "EFLOP/s"), (1e15, "PFLOP/s"), (1e12, "TFLOP/s"), (1e9, "GFLOP/s")):
+        if abs(value) >= size:
+            return f"{significant(value / size)} {name}"
+    return f"{count(value)} FLOP/s"
+
+
+PER = {
+    "day": "a day",
+    "year": "a year",
+    "month": "a month",
+    "GB": "per GB",
+    "inference": "per inference",
+    "GPU-hour": "per GPU-hour",
+    "Mtok": "per million tokens",
+}
+"""How a money rate's denominator reads: USD/day is 'USD 2 million a day'."""
+
+WORDS = {"params": "parameters", "videos/day": "videos a day", "actions/day": "actions a day"}
+
+
+def by_unit(value: float, unit: str) -> str:
+    """A value in one of the data's base units, in the form a reader expects for that unit."""
+    if unit == "USD per 1000 impressions":
+        return f"{money(value, 'USD')} per 1,000 impressions"
+    currency, _, per = unit.partition("/")
+    if currency in ("USD", "CNY") and unit != "CNY/USD":
+        return money(value, currency) + (f" {PER.get(per, 'per ' + per)}" if per else "")
+    if unit == "CNY/USD":
+        return f"{significant(value, 5)} CNY/USD"
+    if unit in ("share", "ratio"):
+        return share(value) if abs(value) < 10 else multiple(value)
+    if unit == "bit/s":
+        return bits_per_second(value)
+    if unit == "s":
+        return seconds(value)
+    if unit == "FLOP/s":
+        return flops(value)
+    if unit == "count":
+        return count(value)
+    if unit == "rank":
+        return f"rank {significant(value)}"
+    if unit == "years":
+        return f"{significant(value)} years"
+    if unit == "px":
+        return f"{significant(value)} px"
+    return f"{count(value)} {WORDS.get(unit, unit)}"

@@ -1,0 +1,84 @@
+"""What the book's colours mean. Every chart and every verdict badge takes its colours from here.
+
+Each colour has a light-page and a dark-page value. Charts are drawn with the light values;
+when the page is dark, the chart script swaps each light value for its dark twin
+(`dark_twins`, which bytebook.publish.render writes into every chart). The verdict badges'
+style sheet is written from `VERDICTS` (`badge_css`), so a badge and a chart's bar for the same
+verdict are the same colour. Text colours meet WCAG AA (4.5:1) on the page's background in
+both modes; `tests/test_palette.py` checks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LIGHT_PAGE, DARK_PAGE = "#ffffff", "#14181e"
+"""The page backgrounds the colours are chosen against (the theme's light and dark)."""
+
+
+@dataclass(frozen=True)
+class Colour:
+    """One colour meaning, with its value on a light page and on a dark page."""
+
+    light: str
+    dark: str
+
+
+ARTICLE = Colour("#b8480b", "#f0a35e")
+"""The article's own figures: always this colour."""
+REFERENCE = Colour("#0072b2", "#56b4e9")
+"""Reported figures from sources, and the book's models: always this colour."""
+MUTED = Colour("#6e6e6e", "#a6a6a6")
+"""Connecting rules and secondary marks."""
+BAND = Colour("#56b4e9", "#56b4e9")
+"""Shaded ranges (drawn translucent)."""
+SERIES = (REFERENCE, Colour("#2e7d32", "#7cc47f"), Colour("#7b3f98", "#c39bd8"), MUTED)
+"""Parts of a whole, neither the article's nor a source's (stacked bars), in order."""
+
+BACKGROUND = Colour(LIGHT_PAGE, DARK_PAGE)
+TEXT = Colour("#222222", "#e3e6ea")
+SOURCE_TEXT = Colour("#4d4d4d", "#b3b3b3")
+GRID = Colour("#dddddd", "#3b4048")
+AXIS = Colour("#888888", "#8a8f98")
+
+BADGE_TEXT = BACKGROUND
+"""Text on a verdict badge: white on the light page's dark badges, dark on the dark page's."""
+
+VERDICTS = {
+    "supported": Colour("#00704a", "#4cc38a"),
+    "consistent": Colour("#0b5f8c", "#6cb6e6"),
+    "contradicted": Colour("#b2361b", "#ff8a75"),
+    "inconsistent": Colour("#8f4a00", "#e0a050"),
+    "unverifiable": Colour("#6b5900", "#c9b458"),
+    "not yet checked": Colour("#5c5c5c", "#a6a6a6"),
+}
+"""Each verdict's colour, on its badge and in charts."""
+
+
+def verdict_css_class(verdict: str) -> str:
+    """The badge's class suffix: 'not yet checked' is 'pending'."""
+    return "pending" if verdict == "not yet checked" else verdict.replace(" ", "-")
+
+
+def every_colour() -> list[Colour]:
+    """Every colour of the palette."""
+    named = [ARTICLE, REFERENCE, MUTED, BAND, *SERIES, BACKGROUND, TEXT, SOURCE_TEXT, GRID, AXIS]
+    return named + list(VERDICTS.values())
+
+
+def dark_twins() -> dict[str, str]:
+    """Each light value and the dark value that replaces it on a dark page."""
+    return {c.light: c.dark for c in every_colour()}
+
+
+def badge_css() -> str:
+    """The verdict badges' colours as a style sheet, for light and dark pages."""
+    rules = []
+    for verdict, colour in VERDICTS.items():
+        name = verdict_css_class(verdict)
+        rules.append(
+            f".verdict-{name} {{ background: {colour.light}; color: {BADGE_TEXT.light}; }}\n"
+            f'html[data-theme="dark"] .verdict-{name} {{ background: {colour.dark}; '
+            f"color: {BADGE_TEXT.dark}; }}"
+        )
+    return "/* Written from bytebook.palette: do not edit. */\n" + "\n".join(rules) + "\n"

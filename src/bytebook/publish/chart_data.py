@@ -1,0 +1,181 @@
+"""The values a chart draws, as tables a reader can read and as CSV files to download.
+
+Each mark that has a tooltip gives one table: its columns are the tooltip's fields, headed by
+their titles (which carry the units), shown in the tooltip's formats. Vega itself computes the
+values (through vl-convert), with the chart's own transforms and every slider at its default
+setting, so the table of a computed curve holds what the chart shows before a slider moves.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import vl_convert as vlc
+
+FIELD_SEPARATOR, PART_SEPARATOR = "\u241f", "\u241e"
+"""Printable marks (␟, ␞) no value holds: the text renderer refuses control characters."""
+
+
+@dataclass(frozen=True)
+class DrawnTable:
+    """One mark's values: column titles, raw values (for CSV) and shown values (as drawn)."""
+
+    titles: list[str]
+    raw: list[list[str]]
+    shown: list[list[str]]
+
+
+@dataclass(frozen=True)
+class _Mark:
+    records: list[dict]
+    transforms: list[dict]
+    tooltip: list[dict]
+
+
+def _marks(node: dict, datasets: dict, data: dict | None, transforms: list[dict]) -> list[_Mark]:
+    data = node.get("data", data)
+    transforms = transforms + node.get("transform", [])
+    found: list[_Mark] = []
+    for key in ("layer", "vconcat", "hconcat", "concat"):
+        for child in node.get(key, []):
+            found += _marks(child, datasets, data, transforms)
+    mark = node.get("mark")
+    if mark is None:
+        return found
+    aria = mark.get("aria", True) if isinstance(mark, dict) else True
+    kind = mark.get("type") if isinstance(mark, dict) else mark
+    tooltip = node.get("encoding", {}).get("tooltip")
+    if aria is False or kind == "text" or not isinstance(tooltip, list) or data is None:
+        return found  # value labels repeat what the marks they label draw
+    records = datasets.get(data["name"], []) if "name" in data else data.get("values", [])
+    fields = [t for t in tooltip if "field" in t]
+    return [*found, _Mark(records, transforms, fields)]
+
+
+def _params(node: object) -> list[dict]:
+    """Every value parameter (each slider) in the spec, at its default value."""
+    found: list[dict] = []
+    if isinstance(node, dict):
+        for param in node.get("params", []):
+            if "select" not in param and "value" in param:
+                found.append({"name": param["name"], "value": param["value"]})
+        for value in node.values():
+            found += _params(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _params(value)
+    return list({p["name"]: p for p in found}.values())
+
+
+def _cell_expression(field: dict) -> tuple[str, str]:
+    name = json.dumps(field["field"])
+    raw = f"datum[{name}] == null ? '' : toString(datum[{name}])"
+    if field.get("type") == "quantitative" and field.get("format"):
+        shown = f"datum[{name}] == null ? '' : format(datum[{name}], {json.dumps(field['format'])})"
+    else:
+        shown = raw
+    return raw, shown
+
+
+def _evaluate(mark: _Mark, params: list[dict], schema: str) -> DrawnTable:
+    raws, showns = zip(*(_cell_expression(f) for f in mark.tooltip), strict=True)
+    joined = (
+        f"join([{', '.join(raws)}], '{FIELD_SEPARATOR}') + '{PART_SEPARATOR}' + "
+        f"join([{', '.join(showns)}], '{FIELD_SEPARATOR}')"
+    )
+    spec = {
+        "$schema": schema,
+        "data": {"values": mark.records},
+        "params": params,
+        "transform": [*mark.transforms, {"calculate": joined, "as": "__row"}],
+        "mark": "text",
+        "encoding": {"text": {"field": "__row", "type": "nominal"}},
+    }
+    rows = [item["text"] for item in _text_items(vlc.vegalite_to_scenegraph(spec)["scenegraph"])]
+    raw, shown = [], []
+    for row in rows:
+        raw_part, shown_part = row.split(PART_SEPARATOR)
+        raw.append(raw_part.split(FIELD_SEPARATOR))
+        shown.append(shown_part.split(FIELD_SEPARATOR))
+    titles = [str(f.get("title") or f["field"]) for f in mark.tooltip]
+    return DrawnTable(titles, raw, shown)
+
+
+def _text_items(node: dict) -> list[dict]:
+    if node.get("marktype") == "text" and node.get("role") == "mark":
+        return node.get("items", [])
+    found: list[dict] = []
+    for item in node.get("items", []):
+        if isinstance(item, dict):
+            found += _text_items(item)
+    return found
+
+
+def drawn_tables(spec: dict) -> list[DrawnTable]:
+    """The values each mark with a tooltip draws, with the sliders at their defaults."""
+    params = _params(spec)
+    schema = spec.get("$schema", "")
+    marks = _marks(spec, spec.get("datasets", {}), None, [])
+    return [_evaluate(mark, params, schema) for mark in marks if mark.tooltip]
+
+
+def _plain(value: str) -> str:
+    """A computed number to twelve significant digits (0.07382760000000001 is 0.0738276)."""
+    try:
+        return format(float(value), ".12g")
+    except ValueError:
+        return value
+
+
+def to_csv(table: DrawnTable) -> str:
+    """A table's raw values as CSV, with its titles as the header."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.titles)
+    writer.writerows([_plain(v) for v in row] for row in table.raw)
+    return out.getvalue()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
+
+
+def chart_title(spec: dict) -> str:
+    """The chart's own title (not its source line)."""
+    child = spec.get("vconcat", [spec])[0]
+    title = child.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else str(text)
+
+
+def data_html(spec: dict) -> str:
+    """The collapsed 'Data behind this chart' block: each table as drawn, and its CSV."""
+    tables = drawn_tables(spec)
+    if not tables:
+        return ""
+    name = _slug(chart_title(spec))
+    parts = []
+    for number, table in enumerate(tables, start=1):
+        head = "".join(f'<th scope="col">{html.escape(t)}</th>' for t in table.titles)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"
+            for row in table.shown
+        )
+        file_name = f"{name}.csv" if len(tables) == 1 else f"{name}-{number}.csv"
+        href = "data:text/csv;charset=utf-8," + quote("\ufeff" + to_csv(table))
+        parts.append(
+            f'<div class="bytebook-table"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>"
+            f'<p class="bytebook-csv"><a href="{href}" download="{html.escape(file_name)}">'
+            f"Download these values as CSV ({html.escape(file_name)})</a></p>"
+        )
+    return (
+        '<details class="bytebook-chart-data"><summary>Data behind this chart</summary>'
+        f"{''.join(parts)}</details>"
+    )
