@@ -24,11 +24,14 @@ FIELD_SEPARATOR, PART_SEPARATOR = "\u241f", "\u241e"
 
 @dataclass(frozen=True)
 class DrawnTable:
-    """One mark's values: column titles, raw values (for CSV) and shown values (as drawn)."""
+    """One mark's values: column titles, raw values (for CSV) and shown values (as drawn);
+    `fields` names each column's data field, `limits` the fixed axis range of a field, if any."""
 
     titles: list[str]
     raw: list[list[str]]
     shown: list[list[str]]
+    fields: list[str]
+    limits: dict[str, list[float]]
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class _Mark:
     records: list[dict]
     transforms: list[dict]
     tooltip: list[dict]
+    limits: dict[str, list[float]]
 
 
 def _marks(node: dict, datasets: dict, data: dict | None, transforms: list[dict]) -> list[_Mark]:
@@ -55,7 +59,14 @@ def _marks(node: dict, datasets: dict, data: dict | None, transforms: list[dict]
         return found  # value labels repeat what the marks they label draw
     records = datasets.get(data["name"], []) if "name" in data else data.get("values", [])
     fields = [t for t in tooltip if "field" in t]
-    return [*found, _Mark(records, transforms, fields)]
+    limits = {
+        channel["field"]: channel["scale"]["domain"]
+        for channel in (node["encoding"].get("x"), node["encoding"].get("y"))
+        if isinstance(channel, dict)
+        and "field" in channel
+        and isinstance(channel.get("scale", {}).get("domain"), list)
+    }
+    return [*found, _Mark(records, transforms, fields, limits)]
 
 
 def _params(node: object) -> list[dict]:
@@ -104,7 +115,7 @@ def _evaluate(mark: _Mark, params: list[dict], schema: str) -> DrawnTable:
         raw.append(raw_part.split(FIELD_SEPARATOR))
         shown.append(shown_part.split(FIELD_SEPARATOR))
     titles = [str(f.get("title") or f["field"]) for f in mark.tooltip]
-    return DrawnTable(titles, raw, shown)
+    return DrawnTable(titles, raw, shown, [f["field"] for f in mark.tooltip], mark.limits)
 
 
 def _text_items(node: dict) -> list[dict]:

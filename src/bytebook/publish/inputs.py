@@ -19,7 +19,9 @@ from bytebook.paths import DATA_DIR, ROOT
 
 PACKAGE = ROOT / "src" / "bytebook"
 CHAPTERS_DIR = PACKAGE / "chapters"
-RENDERER = (PACKAGE / "publish" / "__init__.py", PACKAGE / "publish" / "render.py")
+RENDERER = tuple(
+    PACKAGE / "publish" / name for name in ("__init__.py", "render.py", "chart_data.py")
+)
 """The only publishing modules a page's code imports: the chart renderer."""
 DATA_METHODS = {
     "claims": ("stated", "claim"),

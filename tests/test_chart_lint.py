@@ -1,0 +1,100 @@
+"""A lint of every chart the book shows, read from the built pages' chart specs.
+
+- colours come from the palette (bytebook.palette), so the article is always one colour;
+- every quantitative axis has a complete title of its own, not one Vega-Lite made up
+  ("Sum of claims") or a fragment;
+- a fixed axis range holds every value drawn at the default setting of the sliders;
+- every chart has data behind it, as a table and a CSV.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from test_browser import PAGES
+
+from bytebook import palette
+from bytebook.publish.chart_data import drawn_tables
+
+pytestmark = pytest.mark.build
+
+SPEC = re.compile(r'<script type="application/json" class="bytebook-spec">(.*?)</script>', re.S)
+COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b")
+NAMED_COLOUR_KEYS = ("color", "fill", "stroke", "background")
+
+
+@pytest.fixture(scope="module")
+def specs(built_book) -> list[tuple[str, dict]]:
+    found = []
+    for page in PAGES:
+        text = (built_book / page).read_text(encoding="utf-8")
+        found += [(page, json.loads(match)) for match in SPEC.findall(text)]
+    assert len(found) >= 10, "too few charts found in the built pages"
+    return found
+
+
+def walk(node: object):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk(value)
+
+
+def test_every_colour_comes_from_the_palette(specs):
+    allowed = {c.light for c in palette.every_colour()}
+    strays = set()
+    for page, spec in specs:
+        text = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+        strays |= {(page, c.lower()) for c in COLOUR.findall(text) if c.lower() not in allowed}
+        for node in walk({k: v for k, v in spec.items() if k != "datasets"}):
+            for key in NAMED_COLOUR_KEYS:
+                value = node.get(key)
+                if isinstance(value, str) and not value.startswith("#") and value != "transparent":
+                    strays.add((page, f"{key}: {value}"))
+    assert not strays, sorted(strays)
+
+
+def test_every_quantitative_axis_has_a_complete_title(specs):
+    problems = []
+    for page, spec in specs:
+        for node in walk(spec):
+            for channel in ("x", "y"):
+                encoding = node.get(channel) if "mark" in node or "layer" in node else None
+                if not isinstance(encoding, dict) or encoding.get("type") != "quantitative":
+                    continue
+                if "aggregate" in encoding or "field" not in encoding:
+                    continue
+                title = encoding.get("title")
+                if title is None and encoding.get("axis") is None:
+                    continue  # a layer that shares its axis with a titled one
+                if not isinstance(title, str) or len(title) < 3 or title.rstrip().endswith(
+                    (" of", " per", ",", "(")
+                ):
+                    problems.append((page, channel, title))
+    assert not problems, problems
+
+
+def test_a_fixed_axis_range_holds_every_value_drawn(specs):
+    outside = []
+    for page, spec in specs:
+        for table in drawn_tables(spec):
+            for field, (low, high) in table.limits.items():
+                column = table.fields.index(field) if field in table.fields else None
+                if column is None:
+                    continue
+                values = [float(row[column]) for row in table.raw if row[column] != ""]
+                outside += [(page, field, v, (low, high)) for v in values if not low <= v <= high]
+    assert not outside, outside[:10]
+
+
+def test_every_chart_has_its_data_and_a_csv(built_book):
+    for page in PAGES:
+        text = (built_book / page).read_text(encoding="utf-8")
+        charts = text.count('class="bytebook-chart"')
+        assert text.count("Data behind this chart") == charts, page
+        assert text.count('href="data:text/csv;charset=utf-8,') >= charts, page

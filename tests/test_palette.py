@@ -1,0 +1,57 @@
+"""The palette: readable text in both modes, one dark twin per colour, badges that match charts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bytebook import charts, palette
+from bytebook.present import badge
+
+
+def luminance(hex_colour: str) -> float:
+    """WCAG relative luminance."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+TEXT_COLOURS = [palette.TEXT, palette.SOURCE_TEXT, palette.ARTICLE, palette.REFERENCE]
+"""Colours charts write text in (the article's and references' marker labels included)."""
+
+
+@pytest.mark.parametrize("colour", TEXT_COLOURS)
+def test_text_colours_meet_wcag_aa_on_both_pages(colour):
+    assert contrast(colour.light, palette.LIGHT_PAGE) >= 4.5
+    assert contrast(colour.dark, palette.DARK_PAGE) >= 4.5
+
+
+@pytest.mark.parametrize("verdict", list(palette.VERDICTS))
+def test_badge_text_meets_wcag_aa_in_both_modes(verdict):
+    colour = palette.VERDICTS[verdict]
+    assert contrast(colour.light, palette.BADGE_TEXT.light) >= 4.5
+    assert contrast(colour.dark, palette.BADGE_TEXT.dark) >= 4.5
+
+
+def test_each_light_colour_has_one_dark_twin():
+    twins: dict[str, set[str]] = {}
+    for colour in palette.every_colour():
+        twins.setdefault(colour.light, set()).add(colour.dark)
+    assert all(len(darks) == 1 for darks in twins.values()), twins
+
+
+def test_badges_and_charts_share_the_verdict_colours():
+    css = palette.badge_css()
+    for verdict, colour in palette.VERDICTS.items():
+        css_class = palette.verdict_css_class(verdict)
+        assert f".verdict-{css_class} {{ background: {colour.light};" in css
+        assert f'verdict verdict-{css_class}"' in badge(verdict)
+        assert charts.VERDICT_COLOURS[verdict] == colour.light
+
+
+def test_the_article_and_references_have_their_own_colours():
+    assert charts.ARTICLE == palette.ARTICLE.light != charts.REFERENCE == palette.REFERENCE.light
