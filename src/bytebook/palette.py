@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-LIGHT_PAGE, DARK_PAGE = "#ffffff", "#14181e"
+LIGHT_PAGE, DARK_PAGE = "#ffffff", "#121212"
 """The page backgrounds the colours are chosen against (the theme's light and dark)."""
 
 

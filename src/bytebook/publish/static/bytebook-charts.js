@@ -58,6 +58,37 @@
     }
   }
 
+  // Nominal axis labels (a bar chart's categories) wrap onto lines no wider than `width`.
+  function wrapCategoryLabels(spec, width) {
+    var family = (spec.config && spec.config.font) || "sans-serif";
+    var size = (spec.config && spec.config.axis && spec.config.axis.labelFontSize) || 12;
+    var datasets = spec.datasets || {};
+    (function visit(node, data) {
+      if (!node || typeof node !== "object") { return; }
+      data = node.data || data;
+      ["layer", "vconcat", "hconcat", "concat"].forEach(function (key) {
+        (node[key] || []).forEach(function (child) { visit(child, data); });
+      });
+      var y = node.encoding && node.encoding.y;
+      if (!y || y.type !== "nominal" || !y.field || !data || !data.name) { return; }
+      var labels = [];
+      (datasets[data.name] || []).forEach(function (row) {
+        var label = String(row[y.field]);
+        if (labels.indexOf(label) < 0) { labels.push(label); }
+      });
+      var lines = labels.map(function (label) {
+        var wrapped = wrapLines(label, size + "px " + family, width);
+        return [].concat(wrapped);
+      });
+      if (lines.every(function (l) { return l.length === 1; })) { return; }
+      var known = JSON.stringify(labels);
+      y.axis = Object.assign({}, y.axis || {}, {
+        labelExpr: "indexof(" + known + ", datum.label) >= 0 ? " + JSON.stringify(lines) +
+          "[indexof(" + known + ", datum.label)] : datum.label",
+      });
+    })(spec, null);
+  }
+
   function keepSliderValues(spec, view) {
     if (!view) { return; }
     (spec.params || []).forEach(function (param) {
@@ -69,9 +100,13 @@
 
   function embed(chart, plotWidth) {
     var spec = JSON.parse(themed(chart.text));
+    spec.background = "transparent"; // the page's own background, light or dark
     var child = spec.vconcat ? spec.vconcat[0] : spec;
     if (typeof child.width === "number" && plotWidth) { child.width = plotWidth; }
     wrapTitles(spec, chart.container.clientWidth - 10);
+    if (chart.container.clientWidth < 600) {
+      wrapCategoryLabels(spec, Math.max(90, chart.container.clientWidth * 0.34));
+    }
     keepSliderValues(spec, chart.view);
     var target = document.createElement("div");
     target.className = "bytebook-live";
@@ -91,14 +126,18 @@
     return svg ? parseFloat(svg.getAttribute("width")) : 0;
   }
 
+  // Draw at the chart's own width; while it is wider than its column, narrow the plot by the
+  // overflow and draw again (axis labels and ticks change a little with the width).
   function draw(chart) {
     var available = chart.container.clientWidth;
     chart.width = available;
-    return embed(chart, chart.naturalWidth).then(function (size) {
-      if (size.drawn <= available || typeof size.natural !== "number") { return; }
+    function fit(size, tries) {
+      if (size.drawn <= available || typeof size.natural !== "number" || tries === 0) { return; }
+      if (size.natural <= MIN_PLOT_WIDTH) { return; }
       var narrower = Math.max(MIN_PLOT_WIDTH, size.natural - (size.drawn - available) - 2);
-      return embed(chart, narrower);
-    });
+      return embed(chart, narrower).then(function (next) { return fit(next, tries - 1); });
+    }
+    return embed(chart, chart.naturalWidth).then(function (size) { return fit(size, 3); });
   }
 
   function start(container) {
