@@ -29,6 +29,18 @@
       searchPanes: { columns: panes, initCollapsed: false, cascadePanes: true, layout: "columns-" + panes.length },
       columnDefs: [{ searchPanes: { show: true }, targets: panes }],
     });
+    // The filter panes' search boxes and scrolling lists, named for screen readers and reachable
+    // from the keyboard.
+    document.querySelectorAll(".dtsp-searchPane").forEach(function (pane) {
+      var input = pane.querySelector("input");
+      var name = input ? input.getAttribute("placeholder") : "";
+      if (input) { input.setAttribute("aria-label", "Search the " + name + " filter"); }
+      pane.querySelectorAll(".dt-scroll-body").forEach(function (list) {
+        list.setAttribute("tabindex", "0");
+        list.setAttribute("role", "region");
+        list.setAttribute("aria-label", name + " filter");
+      });
+    });
     table.setAttribute("data-enhanced", "true");
     if (window.location.hash) {
       var row = document.getElementById(window.location.hash.slice(1));
