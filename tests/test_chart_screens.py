@@ -23,19 +23,25 @@ CHART_PAGES = [
 ]
 SMALLEST_TEXT_PX = 11
 
-TEXT_SIZES = """() => [...document.querySelectorAll('.bytebook-live svg')].flatMap(svg => {
+SHOWN = """const shown = t => t.textContent.trim() && t.getAttribute('opacity') !== '0'
+  && getComputedStyle(t).opacity !== '0';"""
+"""Vega hides tick labels that would collide by making them transparent: they do not count."""
+
+TEXT_SIZES = """() => {""" + SHOWN + """
+return [...document.querySelectorAll('.bytebook-live svg')].flatMap(svg => {
   const scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
-  return [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => ({
+  return [...svg.querySelectorAll('text')].filter(shown).map(t => ({
     text: t.textContent.trim().slice(0, 40),
     px: parseFloat(getComputedStyle(t).fontSize) * scale,
   }));
-})"""
+}); }"""
 
 OVERFLOW = """() => [...document.querySelectorAll('.bytebook-chart')].map(c =>
   c.scrollWidth - c.clientWidth).filter(px => px > 1)"""
 
-LABEL_BOXES = """() => [...document.querySelectorAll('.bytebook-live svg')].map(svg => {
-  const boxes = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+LABEL_BOXES = """() => {""" + SHOWN + """
+return [...document.querySelectorAll('.bytebook-live svg')].map(svg => {
+  const boxes = [...svg.querySelectorAll('text')].filter(shown).map(t => {
     const r = t.getBoundingClientRect();
     const role = (t.closest('[class*="role-"]') || {}).getAttribute
       ? t.closest('[class*="role-"]').getAttribute('class') : '';
@@ -46,16 +52,20 @@ LABEL_BOXES = """() => [...document.querySelectorAll('.bytebook-live svg')].map(
     .map(l => { const r = l.getBoundingClientRect();
       return {x: r.left, y: r.top, w: r.width, h: r.height}; });
   return {title: svg.getAttribute('aria-label') || '', boxes, marks};
-})"""
+}); }"""
 
 
 def overlap(a: dict, b: dict, slack: float = 1.0) -> bool:
-    return (
-        a["x"] + slack < b["x"] + b["w"]
-        and b["x"] + slack < a["x"] + a["w"]
-        and a["y"] + slack < b["y"] + b["h"]
-        and b["y"] + slack < a["y"] + a["h"]
-    )
+    """Whether two boxes overlap by more than `slack` pixels each way. A text's box holds the
+    font's whole line height; only its middle 60% (where the glyphs are) counts here."""
+
+    def glyphs(box: dict) -> tuple[float, float, float, float]:
+        trim = 0.2 * box["h"] if box.get("text") else 0
+        return box["x"], box["x"] + box["w"], box["y"] + trim, box["y"] + box["h"] - trim
+
+    ax1, ax2, ay1, ay2 = glyphs(a)
+    bx1, bx2, by1, by2 = glyphs(b)
+    return ax1 + slack < bx2 and bx1 + slack < ax2 and ay1 + slack < by2 and by1 + slack < ay2
 
 
 @pytest.mark.parametrize("page_path", CHART_PAGES)

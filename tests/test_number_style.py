@@ -1,7 +1,8 @@
 """Every page's visible text follows the book's one number style (bytebook.numbers).
 
 Visible text is the page's text outside scripts, styles, folded-away blocks and the article's
-own Chinese words (which keep the article's forms, such as 390亿美元).
+own Chinese words (which keep the article's forms, such as 390亿美元), and a source's own words
+quoted on the sources page. Names such as BVC2.0 and CC BY 4.0 are not numbers.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ RULES = {
     "a bitrate in base units (write 8 Mbps)": re.compile(r"\d\s*(?:million |billion )?bit/s"),
     "US dollars in 亿 (write USD 39 bn)": re.compile(r"(?<![/\w])USD\s*[\d,.]+\s*亿"),
     "e-notation": re.compile(r"\b\d(?:\.\d+)?e[+-]?\d+\b"),
-    "a needless .0 or .00": re.compile(r"(?<![\d.])\d+\.00?(?![\d.%-])"),
+    "a needless .0 or .00": re.compile(r"(?<![\w.])(?<!BY )\d+\.00?(?![\d.%-])"),
 }
 
 
 def visible_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
-    for hidden in soup.select('script, style, details, [lang="zh"], [lang="zh-CN"], title'):
+    for hidden in soup.select('script, style, details, q, [lang="zh"], [lang="zh-CN"], title'):
         hidden.decompose()
     return soup.get_text(" ")
 

@@ -205,7 +205,12 @@ def dot_plot_with_band(
         alt.Chart(band_frame)
         .mark_rect(color=palette.BAND.light, opacity=0.25)
         .encode(
-            x=alt.X("low:Q", title=value_title, scale=alt.Scale(zero=False)),
+            x=alt.X(
+                "low:Q",
+                title=value_title,
+                scale=alt.Scale(zero=False),
+                axis=alt.Axis(format=_trim(value_format)),
+            ),
             x2="high:Q",
             tooltip=[
                 alt.Tooltip("label:N", title="Band"),
@@ -225,7 +230,12 @@ def dot_plot_with_band(
         else alt.value(REFERENCE)
     )
     base = alt.Chart(frame).encode(
-        x=alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(zero=False)),
+        x=alt.X(
+            f"{value}:Q",
+            title=value_title,
+            scale=alt.Scale(zero=False),
+            axis=alt.Axis(format=_trim(value_format)),
+        ),
         y=alt.Y(f"{label}:N", sort=list(frame[label]), title=None),
         tooltip=[
             alt.Tooltip(f"{label}:N", title="What"),

@@ -127,7 +127,7 @@ def analyse(data: BookData) -> Findings:
         derived(
             "d_active_parameters",
             "2.2",
-            "Upper bound on active parameters (1e12 × 2%)",
+            "Upper bound on active parameters (1 trillion × 2%)",
             active,
             "params",
             f"{count(params)} × {format_percent(sparsity, 0)} = {format_in(active, 'billion')} "

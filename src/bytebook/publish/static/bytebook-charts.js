@@ -7,7 +7,7 @@
 // The static SVG inside each chart stays in place for readers without JavaScript.
 (function () {
   "use strict";
-  var MIN_PLOT_WIDTH = 120;
+  var MIN_PLOT_WIDTH = 80;
   var charts = [];
 
   function isDark() {
@@ -58,7 +58,8 @@
     }
   }
 
-  // Nominal axis labels (a bar chart's categories) wrap onto lines no wider than `width`.
+  // On a narrow screen: nominal axis labels (a bar chart's categories) wrap onto lines no wider
+  // than `width`, and legends list their entries one under another.
   function wrapCategoryLabels(spec, width) {
     var family = (spec.config && spec.config.font) || "sans-serif";
     var size = (spec.config && spec.config.axis && spec.config.axis.labelFontSize) || 12;
@@ -68,6 +69,10 @@
       data = node.data || data;
       ["layer", "vconcat", "hconcat", "concat"].forEach(function (key) {
         (node[key] || []).forEach(function (child) { visit(child, data); });
+      });
+      ["color", "shape"].forEach(function (channel) {
+        var legend = node.encoding && node.encoding[channel] && node.encoding[channel].legend;
+        if (legend) { legend.columns = 1; legend.direction = "vertical"; }
       });
       var y = node.encoding && node.encoding.y;
       if (!y || y.type !== "nominal" || !y.field || !data || !data.name) { return; }
@@ -137,7 +142,7 @@
       var narrower = Math.max(MIN_PLOT_WIDTH, size.natural - (size.drawn - available) - 2);
       return embed(chart, narrower).then(function (next) { return fit(next, tries - 1); });
     }
-    return embed(chart, chart.naturalWidth).then(function (size) { return fit(size, 3); });
+    return embed(chart, chart.naturalWidth).then(function (size) { return fit(size, 6); });
   }
 
   function start(container) {
