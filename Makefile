@@ -50,8 +50,9 @@ lab: setup  ## open the chapters as notebooks in JupyterLab on http://127.0.0.1:
 ledger: setup  ## print the claims ledger as CSV
 	@$(BIN)/python -m bytebook ledger
 
-lint: setup
-	$(BIN)/ruff check src tests
+lint: setup  ## run ruff on the package, the tests, the scripts and the pages' code cells
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/python scripts/lint_pages.py
 
 clean:  ## remove the built book and its execution cache
 	rm -rf _build
