@@ -96,8 +96,12 @@ def test_every_value_the_inputs_allow_lies_in_the_derived_band(a, wa, b, wb, fa,
     pick_x = x.low + (x.high - x.low) * (fa % 1)
     pick_y = y.low + (y.high - y.low) * (fb % 1)
     tolerance = 1e-9
-    for band, value in ((x + y, pick_x + pick_y), (x - y, pick_x - pick_y),
-                        (x * y, pick_x * pick_y), (x / y, pick_x / pick_y)):
+    for band, value in (
+        (x + y, pick_x + pick_y),
+        (x - y, pick_x - pick_y),
+        (x * y, pick_x * pick_y),
+        (x / y, pick_x / pick_y),
+    ):
         assert band.low - tolerance * abs(value) <= value <= band.high + tolerance * abs(value)
 
 
@@ -178,7 +182,7 @@ verdicts = st.sampled_from(list(Verdict))
 
 @given(st.lists(st.tuples(verdicts, st.booleans()), max_size=6), verdicts)
 def test_findings_that_may_not_decide_never_change_the_verdict(pairs, extra):
-    """A W source or the book's own model (decides=False) never moves a verdict, whatever it says."""
+    """A W source or the book's own model (decides=False) never moves a verdict."""
     findings = [_finding(v, d) for v, d in pairs]
     assert combine(findings + [_finding(extra, decides=False)]) is combine(findings)
     if not any(d for _, d in pairs):

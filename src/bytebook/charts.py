@@ -510,6 +510,7 @@ def expression_bars(
 VERDICT_COLOURS = {
     "supported": PALETTE[0],
     "consistent": PALETTE[5],
+    "off in detail": PALETTE[4],
     "contradicted": PALETTE[3],
     "inconsistent": PALETTE[1],
     "unverifiable": "#8A8A8A",

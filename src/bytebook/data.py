@@ -102,8 +102,7 @@ def _numeric_values(frame: pd.DataFrame, path: Path, value_required: bool) -> pd
     if problems:
         raise DataFileError(path, problems)
     result = frame.copy()
-    if value_required:
-        result["value_text"] = frame["value"]
+    result["value_text"] = frame["value"]
     result["value"] = numbers
     return result
 

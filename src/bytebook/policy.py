@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -28,8 +28,8 @@ import pandas as pd
 APPROX_RELATIVE = 0.05
 """约 N / ≈ N: at least ±5% of N (or ± one printed unit, if that is wider)."""
 
-SUBSTANCE_MARGIN = 0.10
-"""A printed figure that misses its evidence by at most 10% of the evidence is right in
+SUBSTANCE_MARGIN = 0.05
+"""A printed figure that misses its evidence by at most 5% of the evidence is right in
 substance and off in detail."""
 
 SHARE_CEILING = 1.0
@@ -79,9 +79,7 @@ class Interval:
 
     def __mul__(self, other: Interval | float) -> Interval:
         other = _as_interval(other)
-        products = [
-            _product(a, b) for a in (self.low, self.high) for b in (other.low, other.high)
-        ]
+        products = [_product(a, b) for a in (self.low, self.high) for b in (other.low, other.high)]
         return Interval(min(products), max(products))
 
     __rmul__ = __mul__
@@ -128,7 +126,7 @@ def printed_interval(value_text: str, qualifier: str, unit: str = "") -> Interva
 
     `=` ± half a printed unit; `≈` (约) ± the wider of one unit and `APPROX_RELATIVE`;
     `+` ("N+", read as the Chinese "N多") from N up to N plus one printed unit;
-    `>` / `<` / `≥` / `≤` one-sided, bounded by 0 and, for a share, by 1.
+    `>` / `<` / `≥` / `≤` one-sided, bounded by 0 (a rank by 1) and, for a share, by 1.
     """
     value = float(value_text)
     unit_size = printed_unit(value_text)
@@ -143,12 +141,14 @@ def printed_interval(value_text: str, qualifier: str, unit: str = "") -> Interva
     if qualifier in (">", "≥"):
         return Interval(value, ceiling)
     if qualifier in ("<", "≤"):
-        return Interval(0.0, value)
+        return Interval(1.0 if unit == "rank" else 0.0, value)
     raise ValueError(f"unknown qualifier '{qualifier}'")
 
 
-def reading(value_text: str, qualifier: str, unit: str = "") -> str:
-    """How a printed figure is read, in words, for evidence text."""
+def reading(
+    value_text: str, qualifier: str, unit: str = "", show: Callable[[float], str] | None = None
+) -> str:
+    """How a printed figure is read, in words, for evidence text; `show` formats a value."""
     names = {
         "=": "as rounded to its last printed digit",
         "≈": "as 'about' (约/≈)",
@@ -159,12 +159,17 @@ def reading(value_text: str, qualifier: str, unit: str = "") -> str:
         "≤": "as 'at most'",
     }
     band = printed_interval(value_text, qualifier, unit)
-    return f"read {names[qualifier]}: {_span(band)}"
+    return f"read {names[qualifier]}: {span(band, show)}"
 
 
-def _span(band: Interval) -> str:
-    high = "∞" if math.isinf(band.high) else f"{band.high:.6g}"
-    return f"{band.low:.6g} to {high}"
+def span(band: Interval, show: Callable[[float], str] | None = None) -> str:
+    """An interval in words: 'low to high' ('more than low' when unbounded above)."""
+    show = show or (lambda v: f"{v:.6g}")
+    if math.isinf(band.high):
+        return f"more than {show(band.low)}"
+    if band.low == band.high:
+        return show(band.low)
+    return f"{show(band.low)} to {show(band.high)}"
 
 
 def evidence_interval(value_text: str) -> Interval:
@@ -360,8 +365,12 @@ def period_finding(claimed: str, printed: Interval, candidates: dict[str, Interv
 QUALIFIER_READINGS = [
     ("=", "390 亿美元, 40%, 1364 亿元", "± half a unit of the last printed digit"),
     ("≈", "约 27%, ≈ 2855 亿元", f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider"),
-    ("+", "3100+ 亿元, 1000+ 亿元", "from N to N plus one unit of its last printed digit "
-     "(N多: 3100+ is 3100–3200, 1000+ is 1000–2000)"),
+    (
+        "+",
+        "3100+ 亿元, 1000+ 亿元",
+        "from N to N plus one unit of its last printed digit "
+        "(N多: 3100+ is 3100–3200, 1000+ is 1000–2000)",
+    ),
     (">", "超 50%", "above N (a share at most 100%)"),
     ("<", "< 2%", "from 0 to N"),
     ("≤", "前三", "rank 1 to N"),
@@ -400,7 +409,5 @@ def policy_table() -> pd.DataFrame:
                 "colour": VERDICT_COLOURS[verdict],
             }
         )
-    rows.append(
-        {"rule": "combination", "example": "", "meaning": COMBINATION_RULE, "colour": ""}
-    )
+    rows.append({"rule": "combination", "example": "", "meaning": COMBINATION_RULE, "colour": ""})
     return pd.DataFrame(rows)

@@ -27,7 +27,7 @@ def publish(found: Findings) -> None:
 def badge(verdict: str) -> str:
     """A verdict badge as HTML; an empty verdict reads 'not yet checked'."""
     word = verdict or "not yet checked"
-    css = verdict or "pending"
+    css = verdict.replace(" ", "-") or "pending"
     return f'<span class="verdict verdict-{css}">{html.escape(word)}</span>'
 
 

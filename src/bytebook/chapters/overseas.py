@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bytebook.checks import against_reference, unsettled
+from bytebook.checks import against_reference, claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, holds, judge, relative_gap
+from bytebook.ledger import Basis, Verdict, derived, judge, relative_gap
+from bytebook.policy import compare, period_finding, span
 from bytebook.units import format_billion, format_percent
 
 SECTIONS = ("1",)
@@ -74,6 +75,16 @@ def analyse(data: BookData) -> Findings:
     )
 
     cite_group = data.cite("bd_group_2024")
+    share_band = reference_band(data, "bd_intl_2024") / reference_band(data, "bd_group_2024")
+    implied_band = claim_band(data, "s1_overseas_revenue") / claim_band(data, "s1_group_share")
+    group_check = compare(
+        implied_band,
+        reference_band(data, "bd_group_2024"),
+        Basis.SOURCE,
+        f"{_usd(overseas)} ÷ 1/4 = {_usd(implied_group)} ({span(implied_band, _usd)} at the "
+        f"printed precision), {format_percent(group_gap)} from the reported {_usd(group)} "
+        f"({cite_group}).",
+    )
     found.add(
         against_reference(
             data,
@@ -85,10 +96,13 @@ def analyse(data: BookData) -> Findings:
         against_reference(data, "s1_growth", "bd_intl_growth_2024"),
         judge(
             data.claim("s1_group_share"),
-            actual_share,
+            share_band,
             Basis.SOURCE,
-            f"{_usd(overseas)} of the reported group revenue of {_usd(group)} ({cite_group}) "
-            f"is {format_percent(actual_share)}.",
+            f"{_usd(overseas)} ({data.cite('bd_intl_2024')}) of the reported group revenue of "
+            f"{_usd(group)} ({cite_group}) is {format_percent(actual_share)} "
+            f"({span(share_band, format_percent)} at the sources' precision). \"1/4\" is read "
+            "as 'about a quarter'.",
+            ("bd_intl_2024", "bd_group_2024"),
         ),
         derived(
             "d_overseas_2023",
@@ -107,9 +121,9 @@ def analyse(data: BookData) -> Findings:
             "Group revenue implied by USD 39 bn being a quarter",
             implied_group,
             "USD",
-            f"{_usd(overseas)} ÷ {format_percent(share, 0)} = {_usd(implied_group)}, "
-            f"{format_percent(group_gap)} from the reported {_usd(group)} ({cite_group}).",
-            Verdict.SUPPORTED if holds(group, implied_group, "=") else Verdict.CONTRADICTED,
+            group_check.evidence,
+            group_check.verdict,
+            ("bd_group_2024",),
         ),
         derived(
             "d_domestic_2024",
@@ -159,13 +173,16 @@ def _meta(data: BookData, found: Findings) -> list:
     found.tables["meta"] = pd.DataFrame(
         {"year": [str(y) for y in losses], "loss_usd": list(losses.values())}
     )
+    bands = {f"FY{year}": reference_band(data, ref) for year, ref in META_YEARS.items()}
+    period = period_finding("FY2024", claim_band(data, "s1_meta_rl_loss"), bands)
     entry = judge(
         data.claim("s1_meta_rl_loss"),
-        losses[2024],
+        bands["FY2024"],
         Basis.SOURCE,
-        f"Meta's 10-K (P) reports Reality Labs operating losses of {_usd(losses[2022])} (2022), "
-        f"{_usd(losses[2023])} (2023) and {_usd(losses[2024])} (2024). Set beside 2024, the "
-        f"article's figure is closest to {nearest}'s.",
+        f"The article sets the figure beside ByteDance's 2024 and names no year; Meta's 10-K (P) "
+        f"reports Reality Labs operating losses of {_usd(losses[2022])} (2022), "
+        f"{_usd(losses[2023])} (2023) and {_usd(losses[2024])} (2024). Judged against 2024. "
+        f"{period}",
         tuple(META_YEARS.values()),
     )
     return [entry]
@@ -176,8 +193,9 @@ def _qualitative(data: BookData) -> list:
         unsettled(
             data,
             "s1_footnote",
-            "ByteDance is private and publishes no financial report with footnotes; the "
-            "figure comes from anonymously sourced press reports (The Information).",
+            "ByteDance is private; the research found no financial report of it, with or "
+            "without such a footnote. The figure the article uses matches anonymously sourced "
+            "press reports (The Information, relayed by Tubefilter).",
         ),
         unsettled(
             data,
@@ -187,7 +205,7 @@ def _qualitative(data: BookData) -> list:
         unsettled(
             data,
             "s1_three_business_lines",
-            "ByteDance does not publish a segment split; no source in the references.",
+            "The research found no segment split of ByteDance's revenue.",
         ),
         unsettled(
             data,

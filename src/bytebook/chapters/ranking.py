@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import pandas as pd
 
+from bytebook import filed_years
+from bytebook.checks import claim_band, deciding, reference_band
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import describe_position, implied_rate, rate_from_references, within_range
+from bytebook.fx import describe_position, implied_rate, rate_from_references
 from bytebook.ledger import (
     Basis,
+    Finding,
     LedgerEntry,
     Verdict,
     derived,
+    finding,
     judge,
+    judge_findings,
     relative_gap,
-    unverifiable,
+    stated_entry,
 )
+from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, span
 from bytebook.units import format_billion, format_percent, format_yi
 
 SECTIONS = ("4",)
@@ -28,10 +34,6 @@ INPUTS = (
 )
 """The data files its analysis reads (checked by a test that records what it reads)."""
 
-IMPLIED_TOTAL_TOLERANCE = 0.10
-"""Overseas ÷ share is compared with the filed total at ±10%: both inputs are rounded, and
-an 'N+' amount may sit up to 10% above N."""
-
 PRINTED_HEADERS = {
     "company_zh": "公司 Company",
     "overseas_revenue_printed": "2024 海外营收 Overseas revenue",
@@ -39,16 +41,6 @@ PRINTED_HEADERS = {
     "markets_zh": "核心战场 Main markets",
     "remark_zh": "备注 Remarks",
 }
-
-WEAK_SHARES = {"Xiaomi": "xiaomi_overseas_q3_2024"}
-"""Weak (W) figures that corroborate a share but cannot decide it."""
-
-NO_SPLIT = "The references hold no full-year 2024 overseas split for {company}."
-GROWTH_DATA = (
-    "Settling it needs each company's overseas revenue for 2023 and 2024. The filings give "
-    "BYD's, Haier's and Midea's; Lenovo's, Huawei's and Xiaomi's full-year splits were not found, "
-    "and the article prints no growth rate but ByteDance's."
-)
 
 
 def analyse(data: BookData) -> Findings:
@@ -62,16 +54,14 @@ def analyse(data: BookData) -> Findings:
     found.tables["implied_totals"] = _implied_totals(found, data, table)
     found.tables["filed"] = _filed_comparison(found, data, table)
     found.tables["filed_by_companies"] = _published_by_companies(found.tables["filed"])
-    found.number(
-        "implied_total_tolerance",
-        IMPLIED_TOTAL_TOLERANCE,
-        format_percent(IMPLIED_TOTAL_TOLERANCE, 0),
-    )
     _rank_with_filed(found, table)
     totals = found.tables["implied_totals"]
     disagree = list(totals.loc[~totals["agrees"], "company"])
     found.number("implied_total_disagreements", len(disagree), _join(disagree))
+    found.tables["years"] = _year_matches(found, data, table)
     _check_remaining(found, data, table)
+    _growth(found, data)
+    _peers(found, data)
     return found
 
 
@@ -121,32 +111,30 @@ def _record_ranks(found: Findings, data: BookData, table: pd.DataFrame) -> None:
         "smallest_printed", table["overseas_cny"].min(), format_yi(table["overseas_cny"].min())
     )
     printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
-    evidence = (
-        f"Sorted by the table's own figures, ByteDance ({printed['ByteDance']}) ranks "
-        f"{bytedance:.0f} of {len(table)}."
-    )
-    claims = []
-    for claim_id in ("s4_top3", "s4_software_top3"):
-        claims.append(judge(data.claim(claim_id), bytedance, Basis.ARTICLE, evidence))
-    claims.append(
+    found.add(
+        judge(
+            data.claim("s4_software_top3"),
+            bytedance,
+            Basis.ARTICLE,
+            f"Read within the table it comments on (一眼看明白). Sorted by the table's own "
+            f"figures, ByteDance ({printed['ByteDance']}) ranks {bytedance:.0f} of {len(table)}, "
+            "and it is the only software company among the seven.",
+        ),
         judge(
             data.claim("t_huawei_top3"),
             huawei,
             Basis.ARTICLE,
-            f"Sorted by the table's own figures, Huawei ({printed['Huawei']}) ranks "
-            f"{huawei:.0f} of {len(table)}.",
-        )
-    )
-    claims.append(
+            f"A remark in the table, read within it. Sorted by the table's own figures, Huawei "
+            f"({printed['Huawei']}) ranks {huawei:.0f} of {len(table)}.",
+        ),
         judge(
             data.claim("s4_club"),
             smallest,
             Basis.ARTICLE,
             f"The smallest overseas revenue in the table is {format_yi(smallest)}元, so all seven "
             "companies are in the 千亿 club.",
-        )
+        ),
     )
-    found.add(*claims)
 
 
 def _check_rate(found: Findings, data: BookData) -> None:
@@ -163,6 +151,23 @@ def _check_rate(found: Findings, data: BookData) -> None:
     at_average = found.number(
         "bytedance_cny_at_average", average.to_cny(usd), format_yi(average.to_cny(usd))
     )
+    rate_band = claim_band(data, "t_bytedance_overseas_cny") / claim_band(
+        data, "t_bytedance_overseas"
+    )
+    found.number("table_rate_low", rate_band.low, f"{rate_band.low:.2f}")
+    found.number("table_rate_high", rate_band.high, f"{rate_band.high:.2f}")
+    rate_check = compare(
+        rate_band,
+        Interval(lowest.cny_per_usd, highest.cny_per_usd),
+        Basis.SOURCE,
+        f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, {format_percent(gap)} "
+        f"from the 2024 average {average.cny_per_usd} and "
+        f"{describe_position(rate, lowest, highest)} of the 2024 monthly averages (Federal "
+        f"Reserve H.10, P). At the printed precision (≈ 2855 and 390) the rate could be "
+        f"{rate_band.low:.2f} to {rate_band.high:.2f}, which spans every 2024 month: the figures "
+        "are too round to pin the rate the article used.",
+    )
+    usd_band = reference_band(data, "bd_intl_2024") * average.cny_per_usd
     found.add(
         derived(
             "d_table_implied_rate",
@@ -170,105 +175,129 @@ def _check_rate(found: Findings, data: BookData) -> None:
             "Exchange rate behind the table's conversion of USD into yuan",
             rate,
             "CNY/USD",
-            f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, {format_percent(gap)} "
-            f"from the 2024 average {average.cny_per_usd} and "
-            f"{describe_position(rate, lowest, highest)} of the 2024 "
-            "monthly averages (Federal Reserve H.10, P).",
-            Verdict.SUPPORTED if within_range(rate, lowest, highest) else Verdict.CONTRADICTED,
+            rate_check.evidence,
+            rate_check.verdict,
             (average.reference_id, lowest.reference_id, highest.reference_id),
         ),
         judge(
             data.claim("t_bytedance_overseas_cny"),
-            at_average,
+            usd_band,
             Basis.SOURCE,
-            f"USD {format_billion(usd, 0)} at the 2024 average of {average.cny_per_usd} CNY/USD "
-            f"(P) is {format_yi(at_average)}元; the printed {format_yi(cny)} is "
-            f"{format_percent(relative_gap(cny, at_average))} away (≈ allows 5%); the rate it "
-            "implies is checked in d_table_implied_rate.",
-            (average.reference_id,),
+            f"USD {format_billion(usd, 0)} ({data.cite('bd_intl_2024')}) at the 2024 average "
+            f"of {average.cny_per_usd} CNY/USD (P) is {format_yi(at_average)}元 "
+            f"({span(usd_band, format_yi)}); the printed {format_yi(cny)} is "
+            f"{format_percent(relative_gap(cny, at_average))} from the middle; the rate it "
+            "implies is in d_table_implied_rate.",
+            ("bd_intl_2024", average.reference_id),
         ),
     )
 
 
-def _filed_total_cny(data: BookData, row: pd.Series, rate: float) -> float:
-    """The company's filed total revenue in CNY, or its filed overseas revenue ÷ share."""
-    total = _reference_cny(data, row["filed_total_ref"], rate)
-    if total is None:
-        total = data.reference(row["filed_overseas_ref"]) / data.reference(row["filed_share_ref"])
-    return total
+def _printed_bands(data: BookData, row: pd.Series) -> tuple[Interval, Interval, str]:
+    """The printed amount and share of a table row as intervals, and the amount's currency.
+    ByteDance's amount is taken in USD as printed; the others in yuan."""
+    unit = data.claims.at[row["revenue_claim"], "unit"]
+    return claim_band(data, row["revenue_claim"]), claim_band(data, row["share_claim"]), unit
+
+
+def _claimed_figures(data: BookData, company: str) -> dict[str, filed_years.Figure]:
+    """The company's filed figures for the year the table's heading names."""
+    years = filed_years.year_figures(data.references, company)
+    return years.get(filed_years.CLAIMED_YEAR[company], {})
 
 
 def _implied_totals(found: Findings, data: BookData, table: pd.DataFrame) -> pd.DataFrame:
-    """Overseas ÷ share for every company, against its filed total."""
-    article_rate = found.numbers["table_rate"]
+    """Overseas ÷ share for every company, as a band, against its filed total for the year
+    the table names (or, where no total was found, its filed overseas amount ÷ filed share)."""
     records = []
-    for _, row in table.iterrows():
-        implied = row["overseas_cny"] / row["share"]
-        filed = _filed_total_cny(data, row, article_rate)
+    for (_, row), (_, figures) in zip(data.ranking.iterrows(), table.iterrows(), strict=True):
+        company = row["company_en"]
+        amount, share, unit = _printed_bands(data, row)
+        implied_band = amount / share
+        claimed = _claimed_figures(data, company)
+        if "total" in claimed:
+            total = claimed["total"]
+            source = (
+                f"the reported total ({filed_years.CLAIMED_YEAR[company]}, {total.reliability})"
+            )
+        else:
+            total = filed_years.Figure(
+                claimed["overseas"].band / claimed["share"].band,
+                claimed["overseas"].unit,
+                claimed["overseas"].sources + claimed["share"].sources,
+                claimed["overseas"].reliability,
+            )
+            source = "the total its filed overseas revenue and share imply (S)"
+        rate = found.numbers["table_rate"] if unit == "USD" else 1.0
+        implied = figures["overseas_cny"] / figures["share"]
+        filed = total.band.mid * (rate if total.unit == "USD" else 1.0)
         gap = relative_gap(implied, filed)
-        agrees = abs(gap) <= IMPLIED_TOTAL_TOLERANCE
-        key = _key(row["company"])
+        key = _key(company)
         found.number(f"implied_total_{key}", implied, format_yi(implied))
         found.number(f"filed_total_{key}", filed, format_yi(filed))
         found.number(f"implied_total_gap_{key}", gap, format_percent(gap))
-        source = _total_source(data, row)
+        shown = (lambda v: "USD " + format_billion(v, 1)) if unit == "USD" else format_yi
+        check = compare(
+            implied_band,
+            total.band,
+            Basis.SOURCE,
+            f"{row['overseas_revenue_printed']} ÷ {row['overseas_share_printed']} = "
+            f"{span(implied_band, shown)} at the printed precision, against {source} of "
+            f"{shown(total.band.mid)}.",
+            total.sources,
+            deciding(data, *total.sources),
+        )
+        verdict = check.verdict if check.decides else Verdict.UNVERIFIABLE
         found.add(
             derived(
                 f"d_implied_total_{key}",
                 "4",
-                f"{row['company']}: total revenue implied by the table (overseas ÷ share)",
+                f"{company}: total revenue implied by the table (overseas ÷ share)",
                 implied,
                 "CNY",
-                f"{format_yi(row['overseas_cny'])} ÷ {format_percent(row['share'], 0)} = "
-                f"{format_yi(implied)}, {format_percent(gap)} from {source} of {format_yi(filed)}.",
-                Verdict.SUPPORTED if agrees else Verdict.CONTRADICTED,
-                tuple(
-                    r
-                    for r in (
-                        row["filed_total_ref"],
-                        row["filed_overseas_ref"],
-                        row["filed_share_ref"],
-                    )
-                    if r
-                ),
+                check.evidence,
+                verdict,
+                total.sources,
             )
         )
         records.append(
             {
-                "company": row["company"],
+                "company": company,
                 "company_zh": row["company_zh"],
-                "overseas_cny": row["overseas_cny"],
-                "share": row["share"],
+                "overseas_cny": figures["overseas_cny"],
+                "share": figures["share"],
                 "implied_total_cny": implied,
+                "implied_low_cny": implied_band.low * rate,
+                "implied_high_cny": implied_band.high * rate,
                 "filed_total_cny": filed,
                 "gap": gap,
-                "agrees": agrees,
+                "agrees": verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT),
+                "verdict": str(verdict),
                 "filed_source": source,
             }
         )
     return pd.DataFrame(records)
 
 
-def _total_source(data: BookData, row: pd.Series) -> str:
-    if row["filed_total_ref"]:
-        reference = data.references.loc[row["filed_total_ref"]]
-        converted = " at the table's own rate" if reference["unit"] == "USD" else ""
-        return f"the reported total ({reference['period']}, {reference['reliability']}){converted}"
-    return "the total derived from its filed overseas revenue and share (S)"
-
-
 def _filed_comparison(found: Findings, data: BookData, table: pd.DataFrame) -> pd.DataFrame:
-    """The article's overseas figures beside filed ones, where the references have them."""
+    """The article's overseas figures beside the filed ones for the year it names, where found."""
     records = []
     for _, row in table.iterrows():
-        filed_overseas, filed_share = _filed_overseas(data, row, found.numbers["table_rate"])
+        claimed = _claimed_figures(data, row["company"])
+        overseas, share = claimed.get("overseas"), claimed.get("share")
+        rate = found.numbers["table_rate"] if overseas is not None and overseas.unit == "USD" else 1
+        if share is None and overseas is not None and "total" in claimed:
+            share = filed_years.Figure(
+                overseas.band / claimed["total"].band, "share", (), overseas.reliability
+            )
         records.append(
             {
                 "company": row["company"],
                 "article_overseas_cny": row["overseas_cny"],
-                "filed_overseas_cny": filed_overseas,
+                "filed_overseas_cny": overseas.band.mid * rate if overseas else None,
+                "filed_tag": overseas.reliability if overseas else "",
                 "article_share": row["share"],
-                "filed_share": filed_share,
+                "filed_share": share.band.mid if share else None,
                 "filed_total_cny": found.numbers[f"filed_total_{_key(row['company'])}"],
             }
         )
@@ -276,127 +305,485 @@ def _filed_comparison(found: Findings, data: BookData, table: pd.DataFrame) -> p
 
 
 def _published_by_companies(filed: pd.DataFrame) -> pd.DataFrame:
-    """The rows whose overseas figure the company itself publishes. ByteDance is private:
-    its overseas figure is a press report, not a filing."""
+    """The rows whose filed overseas figure for the named year the research found, from a P or
+    S source. ByteDance is private: its overseas figure is a press report, not a filing."""
     published = filed.dropna(subset=["filed_overseas_cny"])
+    published = published[published["filed_tag"].isin(["P", "S"])]
     return published[published["company"] != "ByteDance"].reset_index(drop=True)
 
 
-def _reference_cny(data: BookData, reference_id: str, rate: float) -> float | None:
-    """A reference amount in CNY; USD amounts use the table's own rate, so FX drops out."""
-    if not reference_id:
-        return None
-    reference = data.references.loc[reference_id]
-    value = float(reference["value"])
-    return value * rate if reference["unit"] == "USD" else value
+YEAR_COLUMNS = [
+    "company",
+    "claimed_year",
+    "matched",
+    "amount_gap",
+    "share_gap",
+    "filed_amount",
+    "filed_share",
+    "tag",
+    "sources",
+]
 
 
-def _filed_overseas(
-    data: BookData, row: pd.Series, rate: float
-) -> tuple[float | None, float | None]:
-    """Filed overseas revenue (CNY) and share; one is derived from the other when missing."""
-    overseas = _reference_cny(data, row["filed_overseas_ref"], rate)
-    share = data.reference(row["filed_share_ref"]) if row["filed_share_ref"] else None
-    total = _reference_cny(data, row["filed_total_ref"], rate)
-    if overseas is None and share is not None and total is not None:
-        overseas = share * total
-    if share is None and overseas is not None and total is not None:
-        share = overseas / total
-    return overseas, share
+def _year_matches(found: Findings, data: BookData, table: pd.DataFrame) -> pd.DataFrame:
+    """For each company, the filed year (or pair of years) its printed amount and share match
+    best, as a table and as a derived ledger row."""
+    records = []
+    for _, row in data.ranking.iterrows():
+        company = row["company_en"]
+        amount, share, unit = _printed_bands(data, row)
+        options = filed_years.pairings(data.references, company, amount, share, unit)
+        key = _key(company)
+        claimed_year = filed_years.CLAIMED_YEAR[company]
+        if not options:
+            gaps = filed_years.implied_total_years(data.references, company, amount / share, unit)
+            matching = [year for year, gap in gaps.items() if gap == 0]
+            text = (
+                f"{company}'s full-year overseas revenue was not found for any year. The "
+                f"printed pair implies a total of {span(amount / share, format_yi)}, which "
+                + (
+                    f"matches the filed totals of {_join(matching)}"
+                    if matching
+                    else "matches no filed total"
+                )
+                + (
+                    f" but not {claimed_year}'s ({format_percent(gaps[claimed_year])} apart)."
+                    if claimed_year in gaps and gaps[claimed_year] > 0
+                    else "."
+                )
+            )
+            found.texts[f"year_match_{key}"] = text
+            found.add(
+                derived(
+                    f"d_year_match_{key}",
+                    "4",
+                    f"{company}: the filed year the printed row matches best",
+                    float("nan"),
+                    "text",
+                    text,
+                    Verdict.UNVERIFIABLE,
+                )
+            )
+            records.append(
+                {
+                    "company": company,
+                    "claimed_year": claimed_year,
+                    "matched": "not found",
+                    "amount_gap": float("nan"),
+                    "share_gap": float("nan"),
+                    "filed_amount": float("nan"),
+                    "filed_share": float("nan"),
+                    "tag": "",
+                    "sources": "",
+                }
+            )
+            continue
+        best = options[0]
+        sources = tuple(dict.fromkeys(best.amount.sources + best.share.sources))
+        tag = max(best.amount.reliability, best.share.reliability, key="PSW".index)
+        shown = (lambda v: "USD " + format_billion(v, 1)) if unit == "USD" else format_yi
+        both = best.amount_gap == 0 and best.share_gap == 0
+        text = (
+            f"Best match: {best.label}: filed amount {shown(best.amount.band.mid)} "
+            f"({'inside' if best.amount_gap == 0 else f'{best.amount_gap:.1%} outside'} the "
+            f"printed {row['overseas_revenue_printed']}), share "
+            f"{format_percent(best.share.band.mid)} "
+            f"({'inside' if best.share_gap == 0 else f'{best.share_gap:.1%} outside'} the "
+            f"printed {row['overseas_share_printed']}). The table names {claimed_year}."
+            + ("" if tag != "W" else " Rests on a W figure: an illustration, not a verdict.")
+        )
+        found.texts[f"year_match_{key}"] = text
+        found.texts[f"year_label_{key}"] = best.label
+        claimed_matches = best.amount_year == best.total_year == claimed_year
+        close = best.worse_gap <= SUBSTANCE_MARGIN
+        if tag == "W" or not close:
+            verdict = Verdict.UNVERIFIABLE
+        elif claimed_matches:
+            verdict = Verdict.SUPPORTED if both else Verdict.OFF_IN_DETAIL
+        else:
+            verdict = Verdict.CONTRADICTED
+        found.add(
+            derived(
+                f"d_year_match_{key}",
+                "4",
+                f"{company}: the filed year the printed row matches best",
+                best.amount.band.mid,
+                unit,
+                text
+                + (
+                    " The printed row matches another period than the one it names."
+                    if verdict is Verdict.CONTRADICTED
+                    else ""
+                ),
+                verdict,
+                sources,
+            )
+        )
+        records.append(
+            {
+                "company": company,
+                "claimed_year": claimed_year,
+                "matched": best.label,
+                "amount_gap": best.amount_gap,
+                "share_gap": best.share_gap,
+                "filed_amount": best.amount.band.mid,
+                "filed_share": best.share.band.mid,
+                "tag": tag,
+                "sources": ";".join(sources),
+            }
+        )
+    return pd.DataFrame(records, columns=YEAR_COLUMNS)
 
 
 def _check_remaining(found: Findings, data: BookData, table: pd.DataFrame) -> None:
-    """Verdicts for every cell of the table and for the growth claims."""
-    rate = found.numbers["table_rate"]
-    for (_, row), (_, figures) in zip(data.ranking.iterrows(), table.iterrows(), strict=True):
-        filed_overseas, filed_share = _filed_overseas(data, row, rate)
-        filed_total = found.numbers[f"filed_total_{_key(row['company_en'])}"]
-        if row["company_en"] != "ByteDance":
-            found.add(_judge_overseas(data, row, filed_overseas, filed_share, filed_total))
-        found.add(_judge_share(data, row, figures, filed_share, filed_total))
+    """Verdicts for every amount and share cell of the table."""
+    for _, row in data.ranking.iterrows():
+        company = row["company_en"]
+        period = found.texts[f"year_match_{_key(company)}"]
+        if company != "ByteDance":
+            found.add(_judge_cell(found, data, row, "overseas", row["revenue_claim"], period))
+        found.add(_judge_cell(found, data, row, "share", row["share_claim"], period))
+    found.add(
+        judge(
+            data.claim("t_bytedance_overseas"),
+            reference_band(data, "bd_intl_2024"),
+            Basis.SOURCE,
+            f"USD {format_billion(data.reference('bd_intl_2024'), 0)} per "
+            f"{data.cite('bd_intl_2024')}; a press report on a private company, not audited.",
+            ("bd_intl_2024",),
+        ),
+        unverifiable_years(data),
+    )
+
+
+def unverifiable_years(data: BookData) -> LedgerEntry:
+    """Haier's '20 years' of own-brand work abroad."""
+    return stated_entry(
+        data.claim("t_haier_years"),
+        None,
+        Verdict.UNVERIFIABLE,
+        "The research found no dated start of Haier's own-brand push abroad.",
+    )
+
+
+def _judge_cell(
+    found: Findings, data: BookData, row: pd.Series, kind: str, claim_id: str, period: str
+) -> LedgerEntry:
+    """One amount or share cell against the filed figure for the year the table names, with
+    the best-matching year as a period finding."""
+    company = row["company_en"]
+    claim = data.claim(claim_id)
+    claimed_year = filed_years.CLAIMED_YEAR[company]
+    figures = _claimed_figures(data, company)
+    findings: list[Finding] = []
+    filed = figures.get(kind)
+    if kind == "share" and filed is None and "overseas" in figures and "total" in figures:
+        overseas, total = figures["overseas"], figures["total"]
+        if overseas.unit == total.unit:
+            filed = filed_years.Figure(
+                overseas.band / total.band,
+                "share",
+                overseas.sources + total.sources,
+                max(overseas.reliability, total.reliability, key="PSW".index),
+            )
+    shown = (
+        format_percent
+        if kind == "share"
+        else ((lambda v: "USD " + format_billion(v, 2)) if claim["unit"] == "USD" else format_yi)
+    )
+    if filed is not None:
+        findings.append(
+            finding(
+                claim,
+                filed.band,
+                Basis.SOURCE,
+                f"Filed for {claimed_year}: {shown(filed.band.mid)} ("
+                + "; ".join(dict.fromkeys(data.cite(ref) for ref in filed.sources))
+                + ").",
+                filed.sources,
+                decides=deciding(data, *filed.sources),
+            )
+        )
+        recomputed = filed.band.mid
+    else:
+        recomputed = None
+        what = "overseas revenue" if kind == "overseas" else "overseas share"
+        findings.append(
+            Finding(
+                Verdict.UNVERIFIABLE,
+                f"{company}'s {claimed_year} {what} was not found in the references (which is "
+                "not to say the company does not publish it).",
+                decides=False,
+            )
+        )
+    if kind == "share" and company == "Lenovo":
+        ref = "lenovo_overseas_share_yang_2022"
+        findings.append(
+            finding(
+                claim,
+                reference_band(data, ref),
+                Basis.SOURCE,
+                f"{data.references.at[ref, 'item']}: {format_percent(data.reference(ref), 0)} "
+                f"({data.cite(ref)}): {data.references.at[ref, 'note']}.",
+                (ref,),
+                decides=False,
+            )
+        )
+    if kind == "share" and company == "Xiaomi":
+        quarters = ("xiaomi_overseas_q1_2023", "xiaomi_overseas_q3_2024")
+        findings.append(
+            Finding(
+                Verdict.UNVERIFIABLE,
+                "Single quarters only: "
+                + "; ".join(
+                    f"{data.references.at[r, 'period']}, "
+                    f"{format_yi(data.reference(r))}元 ({data.cite(r)}; "
+                    f"{data.references.at[r, 'note'] or data.references.at[r, 'quote']})"
+                    for r in quarters
+                )
+                + ".",
+                decides=False,
+                sources=quarters,
+            )
+        )
+    entry = judge_findings(claim, findings, recomputed, "")
+    return stated_entry(
+        claim,
+        entry.recomputed,
+        entry.verdict,
+        f"{entry.evidence} Period finding: {period}",
+        entry.sources
+        + tuple(ref for ref in _year_sources(found, company) if ref not in entry.sources),
+    )
+
+
+def _year_sources(found: Findings, company: str) -> tuple[str, ...]:
+    years = found.tables["years"].set_index("company")
+    refs = years.at[company, "sources"]
+    return tuple(r for r in str(refs).split(";") if r)
+
+
+GROWTH_PEERS = {
+    "BYD": ("byd_overseas_2024", "byd_overseas_2023"),
+    "Midea": (("midea_overseas_share_2024", "midea_rev_2024"), "midea_overseas_2023"),
+    "Haier Smart Home": ("haier_overseas_2024", "haier_overseas_2023"),
+}
+"""Overseas revenue in FY2024 and FY2023 for the club members where both years were found
+(Midea's FY2024 amount is its filed share × its filed total)."""
+
+
+def _amount_band(data: BookData, spec: str | tuple[str, str]) -> tuple[Interval, tuple[str, ...]]:
+    if isinstance(spec, tuple):
+        return reference_band(data, spec[0]) * reference_band(data, spec[1]), spec
+    return reference_band(data, spec), (spec,)
+
+
+def overseas_growth(data: BookData) -> pd.DataFrame:
+    """FY2024 overseas growth of each club member where both years were found, as a band."""
+    rows = []
+    for company, (now_spec, before_spec) in GROWTH_PEERS.items():
+        now, now_refs = _amount_band(data, now_spec)
+        before, before_refs = _amount_band(data, before_spec)
+        growth = now / before - 1
+        refs = now_refs + before_refs
+        rows.append(
+            {
+                "company": company,
+                "growth": growth.mid,
+                "low": growth.low,
+                "high": growth.high,
+                "sources": refs,
+                "decides": deciding(data, *refs),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _growth(found: Findings, data: BookData) -> None:
+    """ByteDance's 63%, 'first by a mile' and 'more than twice the runner-up'."""
     growth = data.reference("bd_intl_growth_2024")
     for claim_id in ("s4_growth", "t_bytedance_growth"):
         found.add(
             judge(
                 data.claim(claim_id),
-                growth,
+                reference_band(data, "bd_intl_growth_2024"),
                 Basis.SOURCE,
                 f"{format_percent(growth, 0)} per {data.cite('bd_intl_growth_2024')}.",
+                ("bd_intl_growth_2024",),
             )
         )
+    peers = overseas_growth(data)
+    found.tables["growth"] = peers
+    deciding_peers = peers[peers["decides"]]
+    runner = deciding_peers.loc[deciding_peers["growth"].idxmax()]
+    bytedance = reference_band(data, "bd_intl_growth_2024")
+    runner_band = Interval(runner["low"], runner["high"])
+    ratio = bytedance / runner_band
+    found.number("growth_runner_up", runner["growth"], format_percent(runner["growth"]))
+    found.texts["growth_runner_up_name"] = runner["company"]
+    found.number("growth_ratio", ratio.mid, f"{ratio.mid:.2f}")
+    listing = "; ".join(
+        f"{r.company} {format_percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
+        for r in peers.itertuples()
+    )
+    not_found = (
+        "Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 (their group "
+        f"revenue grew {format_percent(data.reference('huawei_rev_growth_2024'))} and "
+        f"{format_percent(data.reference('xiaomi_rev_growth_2024'))}); Lenovo's overseas total "
+        "was not found either, though each of its regions outside China grew 16% to 29% in "
+        "FY2024/25 (36Kr, S)"
+    )
+    all_refs = tuple(ref for refs in peers["sources"] for ref in refs)
+    double = data.claim("s4_growth_double")
     found.add(
-        judge(
-            data.claim("t_bytedance_overseas"),
-            data.reference("bd_intl_2024"),
-            Basis.SOURCE,
-            f"USD {format_billion(data.reference('bd_intl_2024'), 0)} per "
-            f"{data.cite('bd_intl_2024')}; a press report on a private company, "
-            "not audited.",
+        judge_findings(
+            double,
+            [
+                finding(
+                    double,
+                    ratio,
+                    Basis.SOURCE,
+                    f"Read as: ByteDance's growth is more than twice the runner-up's in the 千亿 "
+                    f"club. Overseas growth in FY2024 where both years were found: {listing}. "
+                    f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
+                    f"of ByteDance's 63%: the ratio is {span(ratio, lambda v: f'{v:.2f}')}. A "
+                    "faster runner-up would only lower it.",
+                    tuple(runner["sources"]) + ("bd_intl_growth_2024",),
+                )
+            ],
+            ratio.mid,
         ),
-        unverifiable(data.claim("s4_growth_first"), GROWTH_DATA),
-        unverifiable(data.claim("s4_growth_double"), GROWTH_DATA),
-        unverifiable(
-            data.claim("t_haier_years"),
-            "The references hold no dated start of Haier's own-brand push abroad.",
+        stated_entry(
+            data.claim("s4_growth_first"),
+            None,
+            Verdict.UNVERIFIABLE,
+            f"Overseas growth in FY2024 where both years were found: {listing}; ByteDance's "
+            f"63% is first among them, {100 * (growth - runner['growth']):.1f} percentage points "
+            f"over {runner['company']}. But {not_found}, so the whole club cannot be ranked.",
+            all_refs
+            + ("huawei_rev_growth_2024", "xiaomi_rev_growth_2024", "lenovo_ap_growth_fy2425"),
+        ),
+        _old_money(data),
+    )
+
+
+def _old_money(data: BookData) -> LedgerEntry:
+    """'联想、华为 … 增速已趋于平缓': growth has levelled off."""
+    huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
+    lenovo = [
+        data.reference(r)
+        for r in (
+            "lenovo_rev_growth_fy2223",
+            "lenovo_rev_growth_fy2324",
+            "lenovo_rev_growth_fy2425",
+        )
+    ]
+    return stated_entry(
+        data.claim("s4_old_money_flat"),
+        None,
+        Verdict.CONTRADICTED,
+        "Read as: their growth has flattened out (趋于平缓). Huawei's revenue grew "
+        f"{format_percent(huawei[0])} in 2023 and {format_percent(huawei[1])} in 2024 "
+        f"({data.cite('huawei_rev_growth_2024')}); Lenovo's fell "
+        f"{format_percent(-lenovo[0], 0)} and {format_percent(-lenovo[1], 0)} in FY2022/23 and "
+        f"FY2023/24, then grew {format_percent(lenovo[2], 0)} in FY2024/25 "
+        f"({data.cite('lenovo_rev_growth_fy2425')}), with every region outside China up "
+        f"16% to 29% ({data.cite('lenovo_ap_growth_fy2425')}). Both accelerated in the year "
+        "the table names.",
+        (
+            "huawei_rev_growth_2023",
+            "huawei_rev_growth_2024",
+            "lenovo_rev_growth_fy2223",
+            "lenovo_rev_growth_fy2324",
+            "lenovo_rev_growth_fy2425",
+            "lenovo_ap_growth_fy2425",
         ),
     )
 
 
-def _key(company: str) -> str:
-    return company.split()[0].lower()
+PEERS = {
+    "Lenovo": ("lenovo_overseas_fy2324_approx", "FY2023/24, derived (W)"),
+    "ByteDance": ("bd_intl_2024", "FY2024 (S)"),
+    "Shein": ("shein_rev_2024", "FY2024 sales, almost all abroad (S)"),
+    "Huawei": ("huawei_overseas_2023_derived", "FY2023, derived (W)"),
+    "BYD": ("byd_overseas_2024", "FY2024 (P)"),
+    "Midea": (("midea_overseas_share_2024", "midea_rev_2024"), "FY2024 share × total (S)"),
+    "Haier Smart Home": ("haier_overseas_2024", "FY2024 (S)"),
+}
+"""Chinese companies with 1,000亿元 or more abroad in the references, with the figure used."""
+
+NOT_RANKED = (
+    "Xiaomi (full-year overseas revenue not found), Sinopec, PetroChina, CNOOC, CATL and China "
+    "State Construction (overseas revenue for 2024 not found), Alibaba's international commerce "
+    "(full year not found) and Temu (only GMV found, which is not revenue)"
+)
 
 
-def _judge_overseas(
-    data: BookData, row: pd.Series, filed: float | None, filed_share: float | None, total: float
-) -> LedgerEntry:
-    claim = data.claim(row["revenue_claim"])
-    company = row["company_en"]
-    if filed is not None:
-        how = (
-            data.cite(row["filed_overseas_ref"])
-            if row["filed_overseas_ref"]
-            else f"{format_percent(filed_share, 2)} × {format_yi(total)} per "
-            f"{data.cite(row['filed_share_ref'])}"
+def peers_table(data: BookData, rate: float) -> pd.DataFrame:
+    """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`)."""
+    rows = []
+    for company, (spec, basis) in PEERS.items():
+        band, refs = _amount_band(data, spec)
+        usd = data.references.at[refs[0], "unit"] == "USD"
+        band = band * rate if usd else band
+        rows.append(
+            {
+                "company": company,
+                "overseas_cny": band.mid,
+                "low": band.low,
+                "high": band.high,
+                "basis": basis,
+                "sources": refs,
+            }
         )
-        return judge(
-            claim,
-            filed,
-            Basis.SOURCE,
-            f"Filed: {format_yi(filed)}元 ({how}); the printed {row['overseas_revenue_printed']} "
-            f"is {format_percent(relative_gap(claim['value'], filed))} from it.",
-        )
-    claim_share = data.stated(row["share_claim"]) * total
-    return unverifiable(
-        claim,
-        NO_SPLIT.format(company=company)
-        + f" The printed share × the reported total ({data.cite(row['filed_total_ref'])}) "
-        f"would be {format_yi(claim_share)}元.",
-        claim_share,
+    frame = pd.DataFrame(rows).sort_values("overseas_cny", ascending=False, kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def _peers(found: Findings, data: BookData) -> None:
+    """'直接杀进前三' among all Chinese companies abroad, weighed against every peer found."""
+    rate = rate_from_references(data.references, "fx_2024_avg_fed")
+    peers = peers_table(data, rate.cny_per_usd)
+    found.tables["peers"] = peers
+    bd = peers[peers["company"] == "ByteDance"].iloc[0]
+    surely_above = peers[peers["low"] > bd["high"]]
+    maybe_above = peers[(peers["high"] >= bd["low"]) & (peers["low"] <= bd["high"])]
+    maybe_above = maybe_above[maybe_above["company"] != "ByteDance"]
+    best_rank = len(surely_above) + 1
+    worst_rank = best_rank + len(maybe_above)
+    found.number("peer_rank_best", best_rank, str(best_rank))
+    found.number("peer_rank_worst", worst_rank, str(worst_rank))
+    found.number("peer_count", len(peers), str(len(peers)))
+    listing = "; ".join(
+        f"{r.company} {format_yi(r.overseas_cny)}元 ({r.basis})" for r in peers.itertuples()
     )
-
-
-def _judge_share(
-    data: BookData, row: pd.Series, figures: pd.Series, filed_share: float | None, total: float
-) -> LedgerEntry:
-    claim = data.claim(row["share_claim"])
-    if filed_share is not None:
-        basis = row["filed_share_ref"] or row["filed_overseas_ref"]
-        return judge(
+    claim = data.claim("s4_top3")
+    table_rank = found.numbers["rank_bytedance"]
+    printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
+    findings = [
+        finding(
             claim,
-            filed_share,
+            table_rank,
+            Basis.ARTICLE,
+            f"Within the table, by its own figures, ByteDance ({printed['ByteDance']}) ranks "
+            f"{table_rank:.0f} of 7; but the claim covers all Chinese companies abroad "
+            "(中国所有出海企业), not the seven.",
+            decides=False,
+        ),
+        finding(
+            claim,
+            Interval(best_rank, worst_rank),
             Basis.SOURCE,
-            f"Filed share: {format_percent(filed_share, 2)} ({data.cite(basis)}); printed "
-            f"{row['overseas_share_printed']}.",
-        )
-    implied = figures["overseas_cny"] / total
-    return unverifiable(
-        claim,
-        NO_SPLIT.format(company=row["company_en"])
-        + f" The printed amount over the reported total ({data.cite(row['filed_total_ref'])}) "
-        f"would be {format_percent(implied)}." + _weak_note(data, row),
-        implied,
-        tuple(r for r in (row["filed_total_ref"], WEAK_SHARES.get(row["company_en"])) if r),
-    )
+            f"Every peer in the references with 1,000亿元 or more abroad (USD at the 2024 "
+            f"average {rate.cny_per_usd}): {listing}. Among these ByteDance ranks {best_rank} "
+            f"to {worst_rank} (Shein's band meets its own at this precision). Not ranked: "
+            f"{NOT_RANKED}; any of them could be larger, so the references cannot settle a "
+            "rank among all Chinese companies.",
+            tuple(ref for refs in peers["sources"] for ref in refs),
+            decides=False,
+        ),
+    ]
+    found.add(judge_findings(claim, findings, float(best_rank)))
 
 
 def _join(names: list[str]) -> str:
@@ -408,10 +795,10 @@ def _join(names: list[str]) -> str:
 
 def _rank_with_filed(found: Findings, table: pd.DataFrame) -> None:
     """Rank the companies again, with filed overseas revenue where a filing gives it."""
-    filed = found.tables["filed"].set_index("company")["filed_overseas_cny"]
+    filed = found.tables["filed_by_companies"].set_index("company")["filed_overseas_cny"]
     mixed = table.assign(
         overseas_cny=[
-            filed[c] if pd.notna(filed[c]) else v
+            filed[c] if c in filed.index else v
             for c, v in zip(table["company"], table["overseas_cny"], strict=True)
         ]
     )
@@ -427,13 +814,5 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _weak_note(data: BookData, row: pd.Series) -> str:
-    """A sentence on a weak figure that bears on the company's share, if there is one."""
-    reference_id = WEAK_SHARES.get(row["company_en"])
-    if not reference_id:
-        return ""
-    reference = data.references.loc[reference_id]
-    return (
-        f" A single quarter's figure ({reference['period']}) is corroboration only: "
-        f"{reference['quote']} ({data.cite(reference_id)})."
-    )
+def _key(company: str) -> str:
+    return company.split()[0].lower()
