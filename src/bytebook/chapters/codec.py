@@ -138,7 +138,8 @@ def analyse(data: BookData) -> Findings:
             "s21_cdn_daily",
             "The research found no negotiated CDN price for TikTok. At the CloudFront list "
             f"floor of USD {price:.3f}/GB (an upper bound, P), saving {per_hour:.2f} GB per "
-            f"watch-hour needs {hours / 1e6:.1f} million hours of 1080p viewing a day; at a lower price, more.",
+            f"watch-hour needs {hours / 1e6:.1f} million hours of 1080p viewing a day; at a "
+            "lower price, more.",
             sources=("cdn_list_floor_useu",),
         ),
         judge(
