@@ -59,6 +59,7 @@ def analyse(data: BookData) -> Findings:
     disagree = list(totals.loc[~totals["agrees"], "company"])
     found.number("implied_total_disagreements", len(disagree), _join(disagree))
     found.tables["years"] = _year_matches(found, data, table)
+    found.tables["printed_bands"] = _by_year_frames(found, data)
     _check_remaining(found, data, table)
     _growth(found, data)
     _peers(found, data)
@@ -319,6 +320,7 @@ YEAR_COLUMNS = [
     "amount_gap",
     "share_gap",
     "filed_amount",
+    "filed_amount_text",
     "filed_share",
     "tag",
     "sources",
@@ -352,7 +354,7 @@ def _year_matches(found: Findings, data: BookData, table: pd.DataFrame) -> pd.Da
                     else "."
                 )
             )
-            found.texts[f"year_match_{key}"] = text
+            found.number(f"year_match_{key}", float("nan"), text)
             found.add(
                 derived(
                     f"d_year_match_{key}",
@@ -372,6 +374,7 @@ def _year_matches(found: Findings, data: BookData, table: pd.DataFrame) -> pd.Da
                     "amount_gap": float("nan"),
                     "share_gap": float("nan"),
                     "filed_amount": float("nan"),
+                    "filed_amount_text": "not found",
                     "filed_share": float("nan"),
                     "tag": "",
                     "sources": "",
@@ -392,8 +395,7 @@ def _year_matches(found: Findings, data: BookData, table: pd.DataFrame) -> pd.Da
             f"printed {row['overseas_share_printed']}). The table names {claimed_year}."
             + ("" if tag != "W" else " Rests on a W figure: an illustration, not a verdict.")
         )
-        found.texts[f"year_match_{key}"] = text
-        found.texts[f"year_label_{key}"] = best.label
+        found.number(f"year_match_{key}", best.worse_gap, text)
         claimed_matches = best.amount_year == best.total_year == claimed_year
         close = best.worse_gap <= SUBSTANCE_MARGIN
         if tag == "W" or not close:
@@ -427,12 +429,56 @@ def _year_matches(found: Findings, data: BookData, table: pd.DataFrame) -> pd.Da
                 "amount_gap": best.amount_gap,
                 "share_gap": best.share_gap,
                 "filed_amount": best.amount.band.mid,
+                "filed_amount_text": shown(best.amount.band.mid),
                 "filed_share": best.share.band.mid,
                 "tag": tag,
                 "sources": ";".join(sources),
             }
         )
     return pd.DataFrame(records, columns=YEAR_COLUMNS)
+
+
+def _by_year_frames(found: Findings, data: BookData) -> pd.DataFrame:
+    """For each company, its filed figures by year in display units (亿元, or USD bn for
+    ByteDance, and percent) as `by_year_<key>` tables; returns the printed bands."""
+    bands = []
+    for _, row in data.ranking.iterrows():
+        company = row["company_en"]
+        amount, share, unit = _printed_bands(data, row)
+        divisor, title = (1e9, "Overseas revenue, USD bn") if unit == "USD" else (
+            1e8,
+            "Overseas revenue, 亿元",
+        )
+        years = filed_years.by_year_table(data.references, company)
+        frame = years.assign(
+            overseas=years["overseas"] / divisor,
+            share_pct=years["share"] * 100,
+            share_pct_tag=years["share_tag"],
+        )
+        frame["overseas_label"] = [
+            "" if pd.isna(v) else f"{v:,.0f} ({t})"
+            for v, t in zip(frame["overseas"], frame["overseas_tag"], strict=True)
+        ]
+        frame["share_pct_label"] = [
+            "" if pd.isna(v) else f"{v:.1f}% ({t})"
+            for v, t in zip(frame["share_pct"], frame["share_pct_tag"], strict=True)
+        ]
+        found.tables[f"by_year_{_key(company)}"] = frame
+        bands.append(
+            {
+                "company": company,
+                "company_zh": row["company_zh"],
+                "key": _key(company),
+                "amount_low": amount.low / divisor,
+                "amount_high": amount.high / divisor,
+                "share_low": share.low * 100,
+                "share_high": share.high * 100,
+                "amount_label": row["overseas_revenue_printed"],
+                "share_label": row["overseas_share_printed"],
+                "amount_title": title,
+            }
+        )
+    return pd.DataFrame(bands)
 
 
 def _check_remaining(found: Findings, data: BookData, table: pd.DataFrame) -> None:
