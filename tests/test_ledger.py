@@ -6,11 +6,11 @@ import csv
 
 import pytest
 
+from bytebook.article import SECTIONS
 from bytebook.book import SOURCES_COLUMN
 from bytebook.chapters import written_sections
 from bytebook.ledger import LEDGER_COLUMNS, Verdict, assemble, derived
 from bytebook.paths import DATA_DIR
-from bytebook.schemas import SECTIONS
 
 
 def test_assembly_refuses_duplicates_and_unknown_claims(data):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from bytebook.article import SECTIONS
 from bytebook.policy import (
     Basis,
     Finding,
@@ -25,7 +26,6 @@ from bytebook.policy import (
     printed_unit,
     reading,
 )
-from bytebook.schemas import SECTIONS
 from bytebook.units import format_value
 
 __all__ = [

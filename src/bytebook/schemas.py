@@ -10,10 +10,8 @@ from collections.abc import Callable
 
 import pandera.pandas as pa
 
+from bytebook.article import SECTIONS
 from bytebook.units import number_problem, parse_cn_amount, unit_problem
-
-SECTIONS = ("0", "1", "2", "2.1", "2.2", "2.3", "3", "4", "5")
-"""Article sections: 0 is the title, 5 the summary (with the closing 'years' comparison)."""
 
 QUALIFIERS = ("=", "≈", ">", "<", "≥", "≤", "+")
 RELIABILITY = ("P", "S", "W")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
-
 import pandas as pd
 
+from bytebook.article import DAYS_IN_YEAR, YEAR
 from bytebook.checks import claim_band, reference_band
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import describe_position, implied_rate, rate_from_references
+from bytebook.fx import implied_rate, year_rates
 from bytebook.ledger import Basis, derived, finding, judge_findings
 from bytebook.policy import (
     APPROX_RELATIVE,
@@ -30,13 +29,11 @@ INPUTS = (
 )
 """The data files its analysis reads (checked by a test that records what it reads)."""
 
-YEAR = 2024
-
 
 def analyse(data: BookData) -> Findings:
     """Check the title's daily revenue three ways and record the rates it implies."""
     found = Findings()
-    days_in_year = 366 if calendar.isleap(YEAR) else 365
+    days_in_year = DAYS_IN_YEAR
     days = found.number("days_2024", days_in_year, str(days_in_year))
     for key, tolerance in (
         ("tol_approx", APPROX_RELATIVE),
@@ -46,9 +43,8 @@ def analyse(data: BookData) -> Findings:
     usd = data.stated("s1_overseas_revenue")
     cny_printed = data.stated("t_bytedance_overseas_cny")
     title = data.stated("title_daily_revenue")
-    average = rate_from_references(data.references, "fx_2024_avg_fed")
-    lowest = rate_from_references(data.references, "fx_2024_min_month_fed")
-    highest = rate_from_references(data.references, "fx_2024_max_month_fed")
+    rates = year_rates(data.references)
+    average, lowest, highest = rates.average, rates.lowest, rates.highest
 
     usd_text = "USD " + format_billion(usd, 0)
     found.number("stated_usd", usd, usd_text)
@@ -75,7 +71,11 @@ def analyse(data: BookData) -> Findings:
         implied_rate(title * days, usd),
         f"{implied_rate(title * days, usd):.3f}",
     )
-    for key, rate in (("fx_average", average), ("fx_lowest", lowest), ("fx_highest", highest)):
+    for key, rate in (
+        ("fx_average", average),
+        ("fx_lowest", rates.lowest),
+        ("fx_highest", rates.highest),
+    ):
         found.number(key, rate.cny_per_usd, f"{rate.cny_per_usd:.4f}")
     article_rate = implied_rate(cny_printed, usd)
     found.number("table_implied_rate", article_rate, f"{article_rate:.4f}")
@@ -122,7 +122,7 @@ def analyse(data: BookData) -> Findings:
         range_band,
         Basis.SOURCE,
         f"{format_yi(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD, "
-        f"{describe_position(title_rate, lowest, highest)} of the 2024 monthly averages "
+        f"{rates.position(title_rate)} of the 2024 monthly averages "
         f"(Federal Reserve H.10, P). At the printed precision of both figures the rate lies "
         f"between {rate_band.low:.3f} and {rate_band.high:.3f}, which reaches the 2024 range: "
         "the figures are too round to show that the title used another year's rate.",
@@ -185,9 +185,9 @@ def analyse(data: BookData) -> Findings:
             ],
             "cny_per_usd": [
                 title_rate,
-                lowest.cny_per_usd,
+                rates.lowest.cny_per_usd,
                 average.cny_per_usd,
-                highest.cny_per_usd,
+                rates.highest.cny_per_usd,
                 article_rate,
             ],
             "kind": ["article", "reference", "reference", "reference", "article"],

@@ -8,7 +8,7 @@ from bytebook import filed_years
 from bytebook.checks import claim_band, deciding, reference_band
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import describe_position, implied_rate, rate_from_references
+from bytebook.fx import implied_rate, rate_from_references, year_rates
 from bytebook.ledger import (
     Basis,
     Finding,
@@ -140,9 +140,8 @@ def _record_ranks(found: Findings, data: BookData, table: pd.DataFrame) -> None:
 
 def _check_rate(found: Findings, data: BookData) -> None:
     usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
-    average = rate_from_references(data.references, "fx_2024_avg_fed")
-    lowest = rate_from_references(data.references, "fx_2024_min_month_fed")
-    highest = rate_from_references(data.references, "fx_2024_max_month_fed")
+    rates = year_rates(data.references)
+    average, lowest, highest = rates.average, rates.lowest, rates.highest
     found.number("stated_usd", usd, "USD " + format_billion(usd, 0))
     found.number("stated_cny", cny, format_yi(cny) + "元")
     found.number("fx_average", average.cny_per_usd, f"{average.cny_per_usd:.4f}")
@@ -163,7 +162,7 @@ def _check_rate(found: Findings, data: BookData) -> None:
         Basis.SOURCE,
         f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, {format_percent(gap)} "
         f"from the 2024 average {average.cny_per_usd} and "
-        f"{describe_position(rate, lowest, highest)} of the 2024 monthly averages (Federal "
+        f"{rates.position(rate)} of the 2024 monthly averages (Federal "
         f"Reserve H.10, P). At the printed precision (≈ 2855 and 390) the rate could be "
         f"{rate_band.low:.2f} to {rate_band.high:.2f}, which spans every 2024 month: the figures "
         "are too round to pin the rate the article used.",
