@@ -353,7 +353,7 @@ def _year_matches(found: Findings, data: BookData, table: pd.DataFrame) -> pd.Da
                     else "."
                 )
             )
-            found.number(f"year_match_{key}", float("nan"), text)
+            found.number(f"year_match_{key}", 0, text)
             found.add(
                 derived(
                     f"d_year_match_{key}",
@@ -394,7 +394,7 @@ def _year_matches(found: Findings, data: BookData, table: pd.DataFrame) -> pd.Da
             f"printed {row['overseas_share_printed']}). The table names {claimed_year}."
             + ("" if tag != "W" else " Rests on a W figure: an illustration, not a verdict.")
         )
-        found.number(f"year_match_{key}", best.worse_gap, text)
+        found.number(f"year_match_{key}", len(options), text)
         claimed_matches = best.amount_year == best.total_year == claimed_year
         close = best.worse_gap <= SUBSTANCE_MARGIN
         if tag == "W" or not close:
