@@ -18,7 +18,7 @@ from bytebook.policy import (
     relative_gap,
     span,
 )
-from bytebook.units import format_billion, format_percent, format_yi
+from bytebook.units import format_percent, format_usd, format_yi, format_yuan
 
 SECTIONS = ("0",)
 """The article sections whose claims this chapter judges."""
@@ -33,65 +33,61 @@ INPUTS = (
 def analyse(data: BookData) -> Findings:
     """Check the title's daily revenue three ways and record the rates it implies."""
     found = Findings()
-    days_in_year = DAYS_IN_YEAR
-    days = found.number("days_2024", days_in_year, str(days_in_year))
+    days = found.number("days_2024", DAYS_IN_YEAR, str)
     for key, tolerance in (
         ("tol_approx", APPROX_RELATIVE),
         ("substance_margin", SUBSTANCE_MARGIN),
     ):
-        found.number(key, tolerance, format_percent(tolerance, 0))
+        found.number(key, tolerance, format_percent, 0)
     usd = data.stated("s1_overseas_revenue")
     cny_printed = data.stated("t_bytedance_overseas_cny")
     title = data.stated("title_daily_revenue")
     rates = year_rates(data.references)
     average, lowest, highest = rates.average, rates.lowest, rates.highest
 
-    usd_text = "USD " + format_billion(usd, 0)
-    found.number("stated_usd", usd, usd_text)
-    found.number("stated_cny", cny_printed, format_yi(cny_printed) + "元")
-    at_article = found.number(
-        "daily_at_article", cny_printed / days, format_yi(cny_printed / days, 2)
-    )
+    usd_text = format_usd(usd, 0)
+    found.number("stated_usd", usd, format_usd, 0)
+    found.number("stated_cny", cny_printed, format_yuan)
+    at_article = found.number("daily_at_article", cny_printed / days, format_yi, 2)
     daily_avg = average.to_cny(usd) / days
-    at_average = found.number("daily_at_2024_average", daily_avg, format_yi(daily_avg, 2))
-    found.number("title_daily", title, format_yi(title, 2))
-    found.number("yearly_at_average", average.to_cny(usd), format_yi(average.to_cny(usd)))
+    at_average = found.number("daily_at_2024_average", daily_avg, format_yi, 2)
+    found.number("title_daily", title, format_yi, 2)
+    found.number("yearly_at_average", average.to_cny(usd), format_yi)
     found.number(
         "title_gap_article",
         (title - at_article) / at_article,
-        format_percent((title - at_article) / at_article),
+        format_percent,
     )
     gap_average = found.number(
         "title_gap_average",
         (title - at_average) / at_average,
-        format_percent((title - at_average) / at_average),
+        format_percent,
     )
     title_rate = found.number(
         "title_implied_rate",
         implied_rate(title * days, usd),
-        f"{implied_rate(title * days, usd):.3f}",
+        "{:.3f}",
     )
     for key, rate in (
         ("fx_average", average),
         ("fx_lowest", rates.lowest),
         ("fx_highest", rates.highest),
     ):
-        found.number(key, rate.cny_per_usd, f"{rate.cny_per_usd:.4f}")
+        found.number(key, rate.cny_per_usd, "{:.4f}")
     article_rate = implied_rate(cny_printed, usd)
-    found.number("table_implied_rate", article_rate, f"{article_rate:.4f}")
+    found.number("table_implied_rate", article_rate, "{:.4f}")
 
     title_band = claim_band(data, "title_daily_revenue")
     article_band = claim_band(data, "t_bytedance_overseas_cny") / days
     source_band = reference_band(data, "bd_intl_2024") * average.cny_per_usd / days
     range_band = Interval(lowest.cny_per_usd, highest.cny_per_usd)
     rate_band = title_band * days / reference_band(data, "bd_intl_2024")
-    found.number("daily_band_low", source_band.low, format_yi(source_band.low, 2))
-    found.number("daily_band_high", source_band.high, format_yi(source_band.high, 2))
-    found.number("title_rate_low", rate_band.low, f"{rate_band.low:.3f}")
-    found.number("title_rate_high", rate_band.high, f"{rate_band.high:.3f}")
+    found.number("daily_band_low", source_band.low, format_yi, 2)
+    found.number("daily_band_high", source_band.high, format_yi, 2)
+    found.number("title_rate_low", rate_band.low, "{:.3f}")
+    found.number("title_rate_high", rate_band.high, "{:.3f}")
     yi = lambda v: format_yi(v, 2)  # noqa: E731
-    as_dollars = found.number("title_as_usd_multiple", title * days / usd, "")
-    found.texts["title_as_usd_multiple"] = f"{as_dollars:.1f}"
+    as_dollars = found.number("title_as_usd_multiple", title * days / usd, "{:.1f}")
     currency = (
         "The title names no currency; it is read as yuan (元), the currency of the article's "
         f"table: {format_yi(title, 2)} US dollars a day would be {as_dollars:.1f} times the "
@@ -139,7 +135,7 @@ def analyse(data: BookData) -> Findings:
     found.number(
         "title_gap_band",
         relative_gap(title_band, source_band),
-        format_percent(relative_gap(title_band, source_band)),
+        format_percent,
     )
     found.add(
         judge_findings(claim, findings, at_average, currency),

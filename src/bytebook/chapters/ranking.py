@@ -22,7 +22,7 @@ from bytebook.ledger import (
     stated_entry,
 )
 from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, span
-from bytebook.units import format_billion, format_percent, format_yi
+from bytebook.units import format_billion, format_percent, format_usd, format_yi, format_yuan
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
@@ -45,25 +45,29 @@ PRINTED_HEADERS = {
 
 def analyse(data: BookData) -> Findings:
     """Reproduce, re-sort and check the ranking table."""
-    found = Findings()
     table = _article_figures(data)
+    usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
+    rate = implied_rate(cny, usd)
+    matched = year_matches(data)
+    years = matched.tables["years"]
+    filed = _filed_comparison(data, table, rate)
+    published = _published_by_companies(filed)
+    found = Findings()
     found.tables["printed"] = data.ranking[list(PRINTED_HEADERS)].rename(columns=PRINTED_HEADERS)
     found.tables["sorted"] = _sorted(table)
-    _record_ranks(found, data, table)
-    _check_rate(found, data)
-    found.tables["implied_totals"] = _implied_totals(found, data, table)
-    found.tables["filed"] = _filed_comparison(found, data, table)
-    found.tables["filed_by_companies"] = _published_by_companies(found.tables["filed"])
-    _rank_with_filed(found, table)
-    totals = found.tables["implied_totals"]
-    disagree = list(totals.loc[~totals["agrees"], "company"])
-    found.number("implied_total_disagreements", len(disagree), _join(disagree))
-    found.tables["years"] = _year_matches(found, data, table)
-    found.tables["printed_bands"] = _by_year_frames(found, data)
-    _check_remaining(found, data, table)
-    _growth(found, data)
-    _peers(found, data)
-    return found
+    found.tables["filed"] = filed
+    found.tables["filed_by_companies"] = published
+    return found.merge(
+        matched,
+        _record_ranks(data, table),
+        _check_rate(data, usd, cny, rate),
+        _implied_totals(data, table, rate),
+        _by_year_frames(data),
+        _rank_with_filed(table, published),
+        _check_remaining(data, years),
+        _growth(data),
+        _peers(data, rank_of(table, "ByteDance")),
+    )
 
 
 def _article_figures(data: BookData) -> pd.DataFrame:
@@ -101,16 +105,14 @@ def rank_of(table: pd.DataFrame, company: str) -> int:
     return list(ordered["company"]).index(company) + 1
 
 
-def _record_ranks(found: Findings, data: BookData, table: pd.DataFrame) -> None:
-    bytedance = found.number("rank_bytedance", rank_of(table, "ByteDance"), "")
-    huawei = found.number("rank_huawei", rank_of(table, "Huawei"), "")
-    found.texts["rank_bytedance"] = f"{bytedance:.0f}"
-    found.texts["rank_huawei"] = f"{huawei:.0f}"
+def _record_ranks(data: BookData, table: pd.DataFrame) -> Findings:
+    """The ranking claims read within the table, judged by sorting its own figures."""
+    found = Findings()
+    bytedance = found.number("rank_bytedance", rank_of(table, "ByteDance"), "{:.0f}")
+    huawei = found.number("rank_huawei", rank_of(table, "Huawei"), "{:.0f}")
     printed_sorted = list(table["printed_order"]) == list(_sorted(table)["printed_order"])
-    found.number("printed_is_sorted", printed_sorted, "yes" if printed_sorted else "no")
-    smallest = found.number(
-        "smallest_printed", table["overseas_cny"].min(), format_yi(table["overseas_cny"].min())
-    )
+    found.number("printed_is_sorted", printed_sorted, _yes_no)
+    smallest = found.number("smallest_printed", table["overseas_cny"].min(), format_yi)
     printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
     found.add(
         judge(
@@ -136,26 +138,29 @@ def _record_ranks(found: Findings, data: BookData, table: pd.DataFrame) -> None:
             "companies are in the 千亿 club.",
         ),
     )
+    return found
 
 
-def _check_rate(found: Findings, data: BookData) -> None:
-    usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings:
+    """The rate behind the table's USD-to-yuan conversion against the year's rates."""
+    found = Findings()
     rates = year_rates(data.references)
     average, lowest, highest = rates.average, rates.lowest, rates.highest
-    found.number("stated_usd", usd, "USD " + format_billion(usd, 0))
-    found.number("stated_cny", cny, format_yi(cny) + "元")
-    found.number("fx_average", average.cny_per_usd, f"{average.cny_per_usd:.4f}")
-    rate = found.number("table_rate", implied_rate(cny, usd), f"{implied_rate(cny, usd):.4f}")
-    gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), "")
-    found.texts["table_rate_gap"] = format_percent(gap)
-    at_average = found.number(
-        "bytedance_cny_at_average", average.to_cny(usd), format_yi(average.to_cny(usd))
-    )
+    found.number("stated_usd", usd, format_usd, 0)
+    found.number("stated_cny", cny, format_yuan)
+    found.number("fx_average", average.cny_per_usd, "{:.4f}")
+    found.number("table_rate", rate, "{:.4f}")
+    gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), format_percent)
+    at_average = found.number("bytedance_cny_at_average", average.to_cny(usd), format_yi)
     rate_band = claim_band(data, "t_bytedance_overseas_cny") / claim_band(
         data, "t_bytedance_overseas"
     )
-    found.number("table_rate_low", rate_band.low, f"{rate_band.low:.2f}")
-    found.number("table_rate_high", rate_band.high, f"{rate_band.high:.2f}")
+    found.number("table_rate_low", rate_band.low, "{:.2f}")
+    found.number("table_rate_high", rate_band.high, "{:.2f}")
     rate_check = compare(
         rate_band,
         Interval(lowest.cny_per_usd, highest.cny_per_usd),
@@ -191,6 +196,7 @@ def _check_rate(found: Findings, data: BookData) -> None:
             ("bd_intl_2024", average.reference_id),
         ),
     )
+    return found
 
 
 def _printed_bands(data: BookData, row: pd.Series) -> tuple[Interval, Interval, str]:
@@ -206,9 +212,10 @@ def _claimed_figures(data: BookData, company: str) -> dict[str, filed_years.Figu
     return years.get(filed_years.CLAIMED_YEAR[company], {})
 
 
-def _implied_totals(found: Findings, data: BookData, table: pd.DataFrame) -> pd.DataFrame:
+def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> Findings:
     """Overseas ÷ share for every company, as a band, against its filed total for the year
     the table names (or, where no total was found, its filed overseas amount ÷ filed share)."""
+    found = Findings()
     records = []
     for (_, row), (_, figures) in zip(data.ranking.iterrows(), table.iterrows(), strict=True):
         company = row["company_en"]
@@ -228,14 +235,14 @@ def _implied_totals(found: Findings, data: BookData, table: pd.DataFrame) -> pd.
                 claimed["overseas"].reliability,
             )
             source = "the total its filed overseas revenue and share imply (S)"
-        rate = found.numbers["table_rate"] if unit == "USD" else 1.0
+        rate = table_rate if unit == "USD" else 1.0
         implied = figures["overseas_cny"] / figures["share"]
         filed = total.band.mid * (rate if total.unit == "USD" else 1.0)
         gap = relative_gap(implied, filed)
         key = _key(company)
-        found.number(f"implied_total_{key}", implied, format_yi(implied))
-        found.number(f"filed_total_{key}", filed, format_yi(filed))
-        found.number(f"implied_total_gap_{key}", gap, format_percent(gap))
+        found.number(f"implied_total_{key}", implied, format_yi)
+        found.number(f"filed_total_{key}", filed, format_yi)
+        found.number(f"implied_total_gap_{key}", gap, format_percent)
         shown = (lambda v: "USD " + format_billion(v, 1)) if unit == "USD" else format_yi
         check = compare(
             implied_band,
@@ -276,16 +283,19 @@ def _implied_totals(found: Findings, data: BookData, table: pd.DataFrame) -> pd.
                 "filed_source": source,
             }
         )
-    return pd.DataFrame(records)
+    totals = found.tables["implied_totals"] = pd.DataFrame(records)
+    disagree = list(totals.loc[~totals["agrees"], "company"])
+    found.number("implied_total_disagreements", len(disagree), lambda _: _join(disagree))
+    return found
 
 
-def _filed_comparison(found: Findings, data: BookData, table: pd.DataFrame) -> pd.DataFrame:
+def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) -> pd.DataFrame:
     """The article's overseas figures beside the filed ones for the year it names, where found."""
     records = []
     for _, row in table.iterrows():
         claimed = _claimed_figures(data, row["company"])
         overseas, share = claimed.get("overseas"), claimed.get("share")
-        rate = found.numbers["table_rate"] if overseas is not None and overseas.unit == "USD" else 1
+        rate = table_rate if overseas is not None and overseas.unit == "USD" else 1
         if share is None and overseas is not None and "total" in claimed:
             share = filed_years.Figure(
                 overseas.band / claimed["total"].band, "share", (), overseas.reliability
@@ -298,10 +308,18 @@ def _filed_comparison(found: Findings, data: BookData, table: pd.DataFrame) -> p
                 "filed_tag": overseas.reliability if overseas else "",
                 "article_share": row["share"],
                 "filed_share": share.band.mid if share else None,
-                "filed_total_cny": found.numbers[f"filed_total_{_key(row['company'])}"],
+                "filed_total_cny": _filed_total(claimed, table_rate),
             }
         )
     return pd.DataFrame(records)
+
+
+def _filed_total(claimed: dict[str, filed_years.Figure], table_rate: float) -> float | None:
+    """The filed total for the year the table names, in yuan (USD at the table's rate)."""
+    total = claimed.get("total")
+    if total is None:
+        return None
+    return total.band.mid * (table_rate if total.unit == "USD" else 1.0)
 
 
 def _published_by_companies(filed: pd.DataFrame) -> pd.DataFrame:
@@ -323,12 +341,15 @@ YEAR_COLUMNS = [
     "filed_share",
     "tag",
     "sources",
+    "finding",
 ]
 
 
-def _year_matches(found: Findings, data: BookData, table: pd.DataFrame) -> pd.DataFrame:
+def year_matches(data: BookData) -> Findings:
     """For each company, the filed year (or pair of years) its printed amount and share match
-    best, as a table and as a derived ledger row."""
+    best: a `years` table (its `finding` column says it in words), a glued sentence and a
+    derived ledger row per company."""
+    found = Findings()
     records = []
     for _, row in data.ranking.iterrows():
         company = row["company_en"]
@@ -377,6 +398,7 @@ def _year_matches(found: Findings, data: BookData, table: pd.DataFrame) -> pd.Da
                     "filed_share": float("nan"),
                     "tag": "",
                     "sources": "",
+                    "finding": text,
                 }
             )
             continue
@@ -432,21 +454,29 @@ def _year_matches(found: Findings, data: BookData, table: pd.DataFrame) -> pd.Da
                 "filed_share": best.share.band.mid,
                 "tag": tag,
                 "sources": ";".join(sources),
+                "finding": text,
             }
         )
-    return pd.DataFrame(records, columns=YEAR_COLUMNS)
+    found.tables["years"] = pd.DataFrame(records, columns=YEAR_COLUMNS)
+    return found
 
 
-def _by_year_frames(found: Findings, data: BookData) -> pd.DataFrame:
+def _by_year_frames(data: BookData) -> Findings:
     """For each company, its filed figures by year in display units (亿元, or USD bn for
-    ByteDance, and percent) as `by_year_<key>` tables; returns the printed bands."""
+    ByteDance, and percent) as `by_year_<key>` tables, and the printed bands as
+    `printed_bands`."""
+    found = Findings()
     bands = []
     for _, row in data.ranking.iterrows():
         company = row["company_en"]
         amount, share, unit = _printed_bands(data, row)
-        divisor, title = (1e9, "Overseas revenue, USD bn") if unit == "USD" else (
-            1e8,
-            "Overseas revenue, 亿元",
+        divisor, title = (
+            (1e9, "Overseas revenue, USD bn")
+            if unit == "USD"
+            else (
+                1e8,
+                "Overseas revenue, 亿元",
+            )
         )
         years = filed_years.by_year_table(data.references, company)
         frame = years.assign(
@@ -477,17 +507,19 @@ def _by_year_frames(found: Findings, data: BookData) -> pd.DataFrame:
                 "amount_title": title,
             }
         )
-    return pd.DataFrame(bands)
+    found.tables["printed_bands"] = pd.DataFrame(bands)
+    return found
 
 
-def _check_remaining(found: Findings, data: BookData, table: pd.DataFrame) -> None:
-    """Verdicts for every amount and share cell of the table."""
+def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
+    """Verdicts for every amount and share cell of the table, each with its period finding."""
+    found = Findings()
+    matched = years.set_index("company")
     for _, row in data.ranking.iterrows():
-        company = row["company_en"]
-        period = found.texts[f"year_match_{_key(company)}"]
-        if company != "ByteDance":
-            found.add(_judge_cell(found, data, row, "overseas", row["revenue_claim"], period))
-        found.add(_judge_cell(found, data, row, "share", row["share_claim"], period))
+        year = matched.loc[row["company_en"]]
+        if row["company_en"] != "ByteDance":
+            found.add(_judge_cell(data, row, "overseas", row["revenue_claim"], year))
+        found.add(_judge_cell(data, row, "share", row["share_claim"], year))
     found.add(
         judge(
             data.claim("t_bytedance_overseas"),
@@ -499,6 +531,7 @@ def _check_remaining(found: Findings, data: BookData, table: pd.DataFrame) -> No
         ),
         unverifiable_years(data),
     )
+    return found
 
 
 def unverifiable_years(data: BookData) -> LedgerEntry:
@@ -512,7 +545,7 @@ def unverifiable_years(data: BookData) -> LedgerEntry:
 
 
 def _judge_cell(
-    found: Findings, data: BookData, row: pd.Series, kind: str, claim_id: str, period: str
+    data: BookData, row: pd.Series, kind: str, claim_id: str, year: pd.Series
 ) -> LedgerEntry:
     """One amount or share cell against the filed figure for the year the table names, with
     the best-matching year as a period finding."""
@@ -596,16 +629,10 @@ def _judge_cell(
         claim,
         entry.recomputed,
         entry.verdict,
-        f"{entry.evidence} Period finding: {period}",
+        f"{entry.evidence} Period finding: {year['finding']}",
         entry.sources
-        + tuple(ref for ref in _year_sources(found, company) if ref not in entry.sources),
+        + tuple(r for r in str(year["sources"]).split(";") if r and r not in entry.sources),
     )
-
-
-def _year_sources(found: Findings, company: str) -> tuple[str, ...]:
-    years = found.tables["years"].set_index("company")
-    refs = years.at[company, "sources"]
-    return tuple(r for r in str(refs).split(";") if r)
 
 
 GROWTH_PEERS = {
@@ -644,8 +671,9 @@ def overseas_growth(data: BookData) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _growth(found: Findings, data: BookData) -> None:
+def _growth(data: BookData) -> Findings:
     """ByteDance's 63%, 'first by a mile' and 'more than twice the runner-up'."""
+    found = Findings()
     growth = data.reference("bd_intl_growth_2024")
     for claim_id in ("s4_growth", "t_bytedance_growth"):
         found.add(
@@ -664,9 +692,8 @@ def _growth(found: Findings, data: BookData) -> None:
     bytedance = reference_band(data, "bd_intl_growth_2024")
     runner_band = Interval(runner["low"], runner["high"])
     ratio = bytedance / runner_band
-    found.number("growth_runner_up", runner["growth"], format_percent(runner["growth"]))
-    found.texts["growth_runner_up_name"] = runner["company"]
-    found.number("growth_ratio", ratio.mid, f"{ratio.mid:.2f}")
+    found.number("growth_runner_up", runner["growth"], format_percent)
+    found.number("growth_ratio", ratio.mid, "{:.2f}")
     listing = "; ".join(
         f"{r.company} {format_percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
         for r in peers.itertuples()
@@ -710,6 +737,7 @@ def _growth(found: Findings, data: BookData) -> None:
         ),
         _old_money(data),
     )
+    return found
 
 
 def _old_money(data: BookData) -> LedgerEntry:
@@ -785,8 +813,10 @@ def peers_table(data: BookData, rate: float) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _peers(found: Findings, data: BookData) -> None:
-    """'直接杀进前三' among all Chinese companies abroad, weighed against every peer found."""
+def _peers(data: BookData, table_rank: int) -> Findings:
+    """'直接杀进前三' among all Chinese companies abroad, weighed against every peer found;
+    `table_rank` is ByteDance's rank within the article's own table."""
+    found = Findings()
     rate = rate_from_references(data.references, "fx_2024_avg_fed")
     peers = peers_table(data, rate.cny_per_usd)
     found.tables["peers"] = peers
@@ -796,14 +826,13 @@ def _peers(found: Findings, data: BookData) -> None:
     maybe_above = maybe_above[maybe_above["company"] != "ByteDance"]
     best_rank = len(surely_above) + 1
     worst_rank = best_rank + len(maybe_above)
-    found.number("peer_rank_best", best_rank, str(best_rank))
-    found.number("peer_rank_worst", worst_rank, str(worst_rank))
-    found.number("peer_count", len(peers), str(len(peers)))
+    found.number("peer_rank_best", best_rank, "{:.0f}")
+    found.number("peer_rank_worst", worst_rank, "{:.0f}")
+    found.number("peer_count", len(peers), "{:.0f}")
     listing = "; ".join(
         f"{r.company} {format_yi(r.overseas_cny)}元 ({r.basis})" for r in peers.itertuples()
     )
     claim = data.claim("s4_top3")
-    table_rank = found.numbers["rank_bytedance"]
     printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
     findings = [
         finding(
@@ -829,6 +858,7 @@ def _peers(found: Findings, data: BookData) -> None:
         ),
     ]
     found.add(judge_findings(claim, findings, float(best_rank)))
+    return found
 
 
 def _join(names: list[str]) -> str:
@@ -838,9 +868,10 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _rank_with_filed(found: Findings, table: pd.DataFrame) -> None:
+def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
     """Rank the companies again, with filed overseas revenue where a filing gives it."""
-    filed = found.tables["filed_by_companies"].set_index("company")["filed_overseas_cny"]
+    found = Findings()
+    filed = published.set_index("company")["filed_overseas_cny"]
     mixed = table.assign(
         overseas_cny=[
             filed[c] if c in filed.index else v
@@ -849,9 +880,14 @@ def _rank_with_filed(found: Findings, table: pd.DataFrame) -> None:
     )
     for company in ("BYD", "Haier Smart Home", "Midea"):
         key = _key(company)
-        found.number(f"filed_overseas_{key}", filed[company], format_yi(filed[company]) + "元")
-        rank = rank_of(mixed, company)
-        found.number(f"rank_{key}_filed", rank, _ordinal(rank) + " place")
+        found.number(f"filed_overseas_{key}", filed[company], format_yuan)
+        found.number(f"rank_{key}_filed", rank_of(mixed, company), _place)
+    return found
+
+
+def _place(n: float) -> str:
+    """'1st place', '2nd place', …"""
+    return _ordinal(int(n)) + " place"
 
 
 def _ordinal(n: int) -> str:
