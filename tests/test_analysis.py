@@ -208,6 +208,8 @@ def test_unit_economics_arithmetic(chapter3):
     assert n["live_net"] == pytest.approx(2e9 * 0.5)
     ads = 39e9 - 7.99 * 12 * 20e6 - 2e9
     assert n["ads_remainder"] == pytest.approx(ads)
+    assert n["remainder_net_gifting"] == pytest.approx(39e9 - 7.99 * 12 * 20e6 - 1e9)
+    assert n["shop_per_point"] == pytest.approx(33.2e9 / 100)
     assert n["impressions_day_article"] == pytest.approx(ads / 26 * 1000 / 366)
     v = verdicts(chapter3)
     assert v["s3_ad_margin"] == "consistent"
@@ -242,7 +244,7 @@ def test_recommender_derivations(data):
     assert n["behaviours_per_second"] == pytest.approx(1e11 / 86400)
     assert n["updates_per_day"] == pytest.approx(24 * 60 / 5)
     assert n["behaviours_per_update"] == pytest.approx(1e11 / (24 * 60 / 5))
-    per_candidate = 2 * 2e10 / (989.4e12 * 0.552) * 2.95 / 3600
+    per_candidate = 2 * 2e10 / (989.4e12 * 0.45) * 2.95 / 3600  # RankMixer's 45% MFU
     assert n["candidates_for_claim"] == pytest.approx(0.0003 / per_candidate)
     assert n["cost_share_of_revenue"] == pytest.approx(1e11 * 0.0003 / (39e9 / 366))
 

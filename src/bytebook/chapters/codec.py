@@ -31,15 +31,27 @@ def gb_per_watch_hour(bitrate_bps: float) -> float:
     return bitrate_bps / BITS_PER_BYTE * SECONDS_PER_HOUR / BYTES_PER_GB
 
 
-def daily_saving(watch_hours: float, saved_bps: float, price_per_gb: float) -> float:
-    """USD saved a day: delivered watch-hours × GB saved per hour × price per GB."""
-    return watch_hours * gb_per_watch_hour(saved_bps) * price_per_gb
+def daily_saving(
+    watch_hours: float,
+    saved_bps: float,
+    price_per_gb: float,
+    delivered_ratio: float = 1.0,
+    decoder_share: float = 1.0,
+) -> float:
+    """USD saved a day: watch-hours × GB saved per hour at the delivered bitrate × price per
+    GB, counting only the viewing on devices that decode the new codec."""
+    per_hour = gb_per_watch_hour(saved_bps * delivered_ratio)
+    return watch_hours * decoder_share * per_hour * price_per_gb
 
 
 def saving_expression(gb_saved_per_hour: float) -> str:
     """The daily saving in USD million as a Vega expression of `datum.price` (USD per GB) and
-    the slider `watch_hours_m` (millions of hours a day): daily_saving in the page."""
-    return f"datum.price * watch_hours_m * {float(gb_saved_per_hour)!r}"
+    the sliders `watch_hours_m` (millions of hours a day), `delivered_ratio` and
+    `decoder_share`: daily_saving in the page."""
+    return (
+        f"datum.price * watch_hours_m * {float(gb_saved_per_hour)!r} * delivered_ratio * "
+        "decoder_share"
+    )
 
 
 def _usd_yi(value: float) -> str:

@@ -54,19 +54,26 @@ def profit_expression(price_per_month: float, margin: float) -> str:
     )
 
 
-ADS, LIVE, CAPCUT = "Ads (the remainder)", "Live gifting", "CapCut Pro"
-"""The three parts of the USD 39 bn split."""
+ADS, LIVE, CAPCUT, SHOP = (
+    "Ads and everything else (the remainder)",
+    "Live gifting (gross)",
+    "CapCut Pro",
+    "TikTok Shop commission",
+)
+"""The parts of the USD 39 bn split."""
 
 
-def split_expression(total: float, live: float, price_per_month: float) -> str:
-    """Each part of the split in USD bn as a Vega expression of `datum.part` and the slider
-    `capcut_payers_m` (millions): CapCut Pro is subscription_revenue(...), live gifting is
-    fixed and ads are what is left of `total`."""
+def split_expression(total: float, live: float, price_per_month: float, gmv: float) -> str:
+    """Each part of the split in USD bn as a Vega expression of `datum.part` and the sliders
+    `capcut_payers_m` (millions) and `shop_take` (share of GMV): CapCut Pro is
+    subscription_revenue(...), live gifting is fixed, the shop commission is take × `gmv`, and
+    the remainder is what is left of `total`."""
     capcut = f"capcut_payers_m * 1e6 * {float(price_per_month)!r} * {MONTHS} / 1e9"
+    shop = f"shop_take * {float(gmv) / 1e9!r}"
     live_bn, total_bn = float(live) / 1e9, float(total) / 1e9
     return (
         f"datum.part == {CAPCUT!r} ? {capcut} : datum.part == {LIVE!r} ? {live_bn!r} : "
-        f"{total_bn!r} - {live_bn!r} - {capcut}"
+        f"datum.part == {SHOP!r} ? {shop} : {total_bn!r} - {live_bn!r} - {capcut} - {shop}"
     )
 
 
@@ -159,10 +166,11 @@ def _capcut(data: BookData, revenue: float) -> Findings:
         unsettled(
             data,
             "s3_capcut_margin",
-            f"No source gives CapCut's costs. The figure ignores app-store fees: if stores keep "
+            f"No source gives CapCut's costs. An illustration by this book: if stores kept "
             f"{format_percent(fee, 0)} of first-year payments (W), the gross margin on what "
-            f"users pay falls to {format_percent(after_fee / revenue)}.",
-            after_fee / revenue,
+            f"users pay would fall to {format_percent(after_fee / revenue)}; the article does "
+            "not say whether its 92% is before or after store fees.",
+            None,
             ("appstore_commission_first_year",),
         ),
         derived(
@@ -230,6 +238,15 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
     total = data.stated("s1_overseas_revenue")
     live = data.stated("s3_live_gifting")
     ads = found.number("ads_remainder", total - capcut - live, _usd)
+    live_take = data.stated("s3_live_take")
+    net = live * live_take
+    found.number("remainder_net_gifting", total - capcut - net, _usd)
+    gmv = found.number("shop_gmv", data.reference("tiktok_shop_gmv_2024"), _usd)
+    take = found.number(
+        "shop_take_default", data.assumed("tiktok_shop_take_rate"), format_percent, 0
+    )
+    per_point = found.number("shop_per_point", gmv * 0.01, _usd)
+    warc = found.number("ad_estimate_warc", data.reference("tiktok_ad_rev_2024_warc"), _usd)
     cpm = data.stated("s3_cpm")
     at_article = impressions(ads, cpm)
     at_mean = impressions(ads, cpm_mean)
@@ -239,7 +256,9 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
     per_day_mean = found.number(
         "impressions_day_reference", at_mean / days, format_in, "billion", 1
     )
-    found.tables["split"] = pd.DataFrame({"part": [ADS, LIVE, CAPCUT], "usd": [ads, live, capcut]})
+    found.tables["split"] = pd.DataFrame(
+        {"part": [ADS, SHOP, LIVE, CAPCUT], "usd": [ads - take * gmv, take * gmv, live, capcut]}
+    )
     found.tables["impressions"] = cpms.assign(per_day=lambda f: impressions(ads, f["cpm"]) / days)
     found.add(
         derived(
@@ -248,9 +267,40 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "Ad revenue left when CapCut and live gifting are taken out",
             ads,
             "USD",
-            f"{_usd(total)} − {_usd(capcut)} (CapCut Pro) − {_usd(live)} (live gifting) = "
-            f"{_usd(ads)}. No source gives TikTok's ad revenue.",
+            f"{_usd(total)} − {_usd(capcut)} (CapCut Pro) − {_usd(live)} (live gifting, "
+            f"gross) = {_usd(ads)}. This remainder is not all ads: it also holds TikTok Shop's "
+            f"commissions (GMV {_usd(gmv)} in 2024, {data.cite('tiktok_shop_gmv_2024')}; GMV "
+            "is not revenue and no take rate was found, so the chapter's slider sets one, "
+            f"default {format_percent(take, 0)}: each point is {_usd(per_point)}) and other "
+            "apps and services. Published estimates of TikTok's 2024 ad revenue conflict: "
+            f"{_usd(warc)} ({data.cite('tiktok_ad_rev_2024_warc')}, a projection) against "
+            "USD 17 bn from a weak aggregator named in the same row's note.",
             Verdict.UNVERIFIABLE,
+            ("tiktok_shop_gmv_2024", "tiktok_ad_rev_2024_warc"),
+        ),
+        derived(
+            "d_remainder_net_gifting",
+            "3",
+            "The remainder if only TikTok's cut of gifts counts as its revenue",
+            total - capcut - net,
+            "USD",
+            f"The split subtracts the gross {_usd(live)} that viewers spend on gifts, reading "
+            "the USD 39 bn as containing it (as when coin sales are booked as revenue and "
+            f"creators' payouts as costs). If only TikTok's {format_percent(live_take, 0)} cut "
+            f"({_usd(net)}) were revenue, the remainder would be {_usd(total - capcut - net)}. "
+            "The article does not say which it means.",
+            Verdict.UNVERIFIABLE,
+        ),
+        derived(
+            "d_shop_commission_per_point",
+            "3",
+            "TikTok Shop commission per percentage point of take rate",
+            per_point,
+            "USD",
+            f"1% × {_usd(gmv)} GMV ({data.cite('tiktok_shop_gmv_2024')}) = {_usd(per_point)}. "
+            "No take rate was found.",
+            Verdict.UNVERIFIABLE,
+            ("tiktok_shop_gmv_2024",),
         ),
         derived(
             "d_impressions_per_day",

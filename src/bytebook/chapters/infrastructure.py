@@ -76,7 +76,16 @@ def analyse(data: BookData) -> Findings:
     )
     none_found = "The research found no source for this figure."
     found.add(
-        unsettled(data, "s23_context", none_found),
+        unsettled(
+            data,
+            "s23_context",
+            "The research found no official Volcano Engine page for Doubao 1.5 Pro's context "
+            "length. An open-source client's model list (W) names two variants, "
+            f"Doubao-1.5-pro-32k ({data.reference('doubao15pro_ctx_32k'):,.0f} tokens) and "
+            f"Doubao-1.5-pro-256k ({data.reference('doubao15pro_ctx_256k'):,.0f} tokens; "
+            f"{data.cite('doubao15pro_ctx_256k')}); neither is 128K. A W source cannot decide.",
+            sources=("doubao15pro_ctx_32k", "doubao15pro_ctx_256k"),
+        ),
         unsettled(data, "s23_modalities", none_found),
         unsettled(
             data,

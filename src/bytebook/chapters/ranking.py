@@ -702,10 +702,30 @@ def _growth(data: BookData) -> Findings:
         "Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 (their group "
         f"revenue grew {format_percent(data.reference('huawei_rev_growth_2024'))} and "
         f"{format_percent(data.reference('xiaomi_rev_growth_2024'))}); Lenovo's overseas total "
-        "was not found either, though each of its regions outside China grew 16% to 29% in "
-        "FY2024/25 (36Kr, S)"
+        "was not found either, though its Asia-Pacific revenue outside China grew "
+        f"{format_percent(data.reference('lenovo_ap_growth_fy2425'), 0)} in FY2024/25 "
+        f"({data.cite('lenovo_ap_growth_fy2425')}), and the same source's note has every "
+        "other region growing too"
     )
     all_refs = tuple(ref for refs in peers["sources"] for ref in refs)
+    for r in peers.itertuples():
+        found.add(
+            derived(
+                f"d_overseas_growth_{_key(r.company)}",
+                "4",
+                f"{r.company}: overseas revenue growth, FY2024 on FY2023",
+                r.growth,
+                "ratio",
+                f"FY2024 over FY2023 overseas revenue, less 1: {format_percent(r.growth)} "
+                f"({format_percent(r.low)} to {format_percent(r.high)} at the sources' "
+                "precision; "
+                + "; ".join(data.cite(ref) for ref in dict.fromkeys(r.sources))
+                + ")."
+                + ("" if r.decides else " Rests on a W row: shown, never decisive."),
+                Verdict.UNVERIFIABLE,
+                tuple(dict.fromkeys(r.sources)),
+            )
+        )
     double = data.claim("s4_growth_double")
     found.add(
         judge_findings(
@@ -760,9 +780,10 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"({data.cite('huawei_rev_growth_2024')}); Lenovo's fell "
         f"{format_percent(-lenovo[0], 0)} and {format_percent(-lenovo[1], 0)} in FY2022/23 and "
         f"FY2023/24, then grew {format_percent(lenovo[2], 0)} in FY2024/25 "
-        f"({data.cite('lenovo_rev_growth_fy2425')}), with every region outside China up "
-        f"16% to 29% ({data.cite('lenovo_ap_growth_fy2425')}). Both accelerated in the year "
-        "the table names.",
+        f"({data.cite('lenovo_rev_growth_fy2425')}), with Asia-Pacific outside China up "
+        f"{format_percent(data.reference('lenovo_ap_growth_fy2425'), 0)} "
+        f"({data.cite('lenovo_ap_growth_fy2425')}; its note has every region growing). Both "
+        "accelerated in the year the table names.",
         (
             "huawei_rev_growth_2023",
             "huawei_rev_growth_2024",

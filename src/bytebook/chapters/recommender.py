@@ -110,7 +110,7 @@ def analyse(data: BookData) -> Findings:
             f"{none_found} With {format_in(active, 'billion')} active parameters on a GPU at "
             f"{format_in(peak, 'TFLOP/s')}, {format_percent(util)} utilisation and USD {price:.2f} "
             f"an hour (W), it pays for scoring about {candidates:,.0f} candidates.",
-            sources=("h100_bf16_dense_flops", "h100_hour_median_2026", "megascale_mfu"),
+            sources=("h100_bf16_dense_flops", "h100_hour_median_2026", "rankmixer_mfu"),
         ),
         unsettled(
             data, "s22_vs_industry", "No source gives an industry-average cost per inference."
