@@ -233,6 +233,9 @@ def by_year_table(references: pd.DataFrame, company: str) -> pd.DataFrame:
                 "share_tag": share.reliability if share else "",
                 "total": total.band.mid if total else float("nan"),
                 "total_unit": total.unit if total else "",
+                "sources": tuple(
+                    dict.fromkeys(ref for fig in figs.values() for ref in fig.sources)
+                ),
             }
         )
     return pd.DataFrame(rows)

@@ -12,7 +12,7 @@ def _panel(
     frame: pd.DataFrame, value: str, title: str, band: tuple[float, float], label: str, fmt: str
 ) -> alt.LayerChart:
     """Bars of `value` by year, with the printed band shaded across the panel."""
-    bars_data = frame.dropna(subset=[value])
+    bars_data = frame[["year", value, f"{value}_tag", f"{value}_label"]].dropna(subset=[value])
     base = alt.Chart(bars_data).encode(
         x=alt.X("year:N", title="Fiscal year", sort=list(frame["year"])),
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
+
 import pandas as pd
 
 from bytebook import filed_years
@@ -42,6 +45,58 @@ PRINTED_HEADERS = {
     "remark_zh": "备注 Remarks",
 }
 
+SORTED_COLUMNS = {
+    "rank_by_revenue": ("Rank by revenue", None),
+    "printed_order": ("Printed position", None),
+    "company": ("Company", None),
+    "company_zh": ("公司", None),
+    "overseas_cny": ("Overseas revenue (亿元)", format_yi),
+    "share": ("Overseas share", partial(format_percent, digits=0)),
+}
+"""How the re-sorted table is shown: each column's header and formatter."""
+
+TOTALS_COLUMNS = {
+    "company": ("Company", None),
+    "company_zh": ("公司", None),
+    "implied_low_cny": ("Implied from (亿元)", format_yi),
+    "implied_high_cny": ("Implied to (亿元)", format_yi),
+    "filed_total_cny": ("Reported total (亿元)", format_yi),
+    "verdict": ("Verdict", None),
+    "filed_source": ("Reported by", None),
+}
+"""How the implied-totals table is shown: each column's header and formatter."""
+
+YEARS_COLUMNS = {
+    "company": ("Company", None),
+    "claimed_year": ("Year the table names", None),
+    "matched": ("Best match", None),
+    "filed_amount_text": ("Filed amount", None),
+    "filed_share": ("Filed share", format_percent),
+    "amount_gap": ("Amount gap", format_percent),
+    "share_gap": ("Share gap", format_percent),
+    "tag": ("Weakest tag", None),
+}
+"""How the best-matching years are shown."""
+
+GROWTH_COLUMNS = {
+    "company": ("Company", None),
+    "growth": ("Overseas growth FY2024", format_percent),
+    "low": ("From", format_percent),
+    "high": ("To", format_percent),
+    "decides": ("P or S only", lambda v: "yes" if v else "no (W)"),
+}
+"""How the club's overseas growth is shown."""
+
+PEERS_COLUMNS = {
+    "company": ("Company", None),
+    "overseas_cny": ("Abroad (亿元)", format_yi),
+    "basis": ("Figure used", None),
+}
+"""How the peers with 1,000亿元 or more abroad are shown."""
+
+FILED_REFERENCES = ("filed_total_ref", "filed_overseas_ref", "filed_share_ref")
+"""The columns of data/ranking_table.csv that name a company's filed figures."""
+
 
 def analyse(data: BookData) -> Findings:
     """Reproduce, re-sort and check the ranking table."""
@@ -68,6 +123,13 @@ def analyse(data: BookData) -> Findings:
         _growth(data),
         _peers(data, rank_of(table, "ByteDance")),
     )
+
+
+def filed_references(data: BookData, companies: Iterable[str]) -> list[str]:
+    """The references.csv rows that the filed figures of `companies` come from, in table order."""
+    rows = data.ranking[data.ranking["company_en"].isin(list(companies))]
+    refs = [ref for _, row in rows.iterrows() for ref in row[list(FILED_REFERENCES)] if ref]
+    return list(dict.fromkeys(refs))
 
 
 def _article_figures(data: BookData) -> pd.DataFrame:
