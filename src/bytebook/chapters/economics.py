@@ -6,7 +6,7 @@ import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR
 from bytebook.checks import against_reference, unsettled
-from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
+from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge
 from bytebook.units import format_billion, format_in, format_percent
@@ -15,6 +15,7 @@ SECTIONS = ("3",)
 """The article sections whose claims this chapter judges."""
 
 INPUTS = (
+    ASSUMPTIONS_FILE,
     CLAIMS_FILE,
     REFERENCES_FILE,
 )
