@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: setup book pdf test bench serve ledger lint browser clean
+.PHONY: setup book pdf test fuzz bench serve ledger lint browser clean
 
 $(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ pdf: setup browser  ## build the book and print it to _build/pdf/book.pdf
 
 test: setup browser  ## run the whole test suite (builds the book if needed)
 	$(BIN)/python -m pytest
+
+fuzz: setup  ## write many random cells into every data file (longer than make test's run)
+	$(BIN)/python -m pytest tests/test_fuzz.py --fuzz-examples=$(or $(EXAMPLES),1000)
 
 bench: setup browser  ## measure build and rebuild times, page weight and chart drawing
 	$(BIN)/python -m bytebook bench

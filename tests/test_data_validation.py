@@ -260,3 +260,16 @@ def test_an_extra_column_is_held_to_the_text_rules(data_copy):
     lines[2] = lines[2][: -len("fine")] + "bad\x0bcell"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert_names(load_error(data_copy), "ranking_table.csv", 2, "comment", "U+000B")
+
+
+def test_a_full_disk_is_named_not_a_traceback():
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "bytebook", "ledger"], stdout=full, stderr=subprocess.PIPE,
+            text=True, timeout=120,
+        )
+    assert run.returncode == 3
+    assert "the disk is full" in run.stderr and "Traceback" not in run.stderr

@@ -135,3 +135,22 @@ def test_web_urls_become_links():
     for url in ("https://example.org/a?b=1&c=2", "HTTP://example.org/"):
         assert is_web_link(url)
     assert not is_web_link("https://exa mple.org/")
+
+
+def test_the_data_downloads_open_safely_and_keep_every_value(built_book):
+    from bytebook.data import NUMERIC_COLUMNS
+    from bytebook.paths import DATA_DIR
+
+    for source in sorted(DATA_DIR.glob("*.csv")):
+        given = list(csv.DictReader(io.StringIO(source.read_text(encoding="utf-8-sig"))))
+        offered = built_book / "_static" / "data" / source.name
+        rows = list(csv.DictReader(io.StringIO(offered.read_text(encoding="utf-8"))))
+        assert len(rows) == len(given), source.name
+        for original, row in zip(given, rows, strict=True):
+            for column, cell in row.items():
+                if column in NUMERIC_COLUMNS:
+                    assert cell == original[column]
+                elif original[column].startswith(FORMULA_STARTS):
+                    assert cell == "'" + original[column]
+                else:
+                    assert cell == original[column]

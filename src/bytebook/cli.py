@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 
 from bytebook.errors import DataFileError
@@ -25,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
             from bytebook.ledger import to_csv
 
             sys.stdout.write(to_csv(ledger()))
+            sys.stdout.flush()
             return 0
         if args.command == "bench":
             from bytebook.bench import main as bench
@@ -36,3 +38,18 @@ def main(argv: list[str] | None = None) -> int:
     except DataFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"error: {describe_os_error(error)}", file=sys.stderr)
+        return 3
+
+
+def describe_os_error(error: OSError) -> str:
+    """A file-system failure in words: what happened, to which file, and what to do."""
+    where = error.filename or "the output"
+    if error.errno == errno.ENOSPC:
+        return f"the disk is full: could not write {where}; free some space and run again"
+    if error.errno == errno.EROFS:
+        return f"{where} is on a read-only file system; build from a writable copy"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"no permission to write {where}; make the checkout writable (chmod -R u+w .)"
+    return f"{error.strerror or error} ({where})"

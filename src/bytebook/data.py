@@ -26,6 +26,9 @@ RANKING_FILE = "ranking_table.csv"
 ASSUMPTIONS_FILE = "assumptions.csv"
 ARTICLE_FILE = "article/article_zh.md"
 
+NUMERIC_COLUMNS = frozenset({"value", "low", "high", "step", "printed_order"})
+"""Columns that hold numbers; the CSV copies offered for download keep them as numbers."""
+
 YEAR_CELLS = {REFERENCES_FILE: {"bvc2_vs_x265": "period"}}
 """Cells a chapter reads as a bare year (a contest's year): they must hold one, e.g. '2020'."""
 

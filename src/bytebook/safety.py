@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from urllib.parse import urlsplit
 
@@ -14,9 +15,10 @@ MAX_CELL_LENGTH = 500
 WEB_SCHEMES = frozenset({"http", "https"})
 """The only URL schemes that become links."""
 
-_REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029")
-"""Bidirectional embeddings, overrides and isolates, and the line and paragraph separators:
-invisible characters that reorder or break the text around them."""
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+"""Control characters (Unicode category Cc), and the bidirectional embeddings, overrides and
+isolates and the line and paragraph separators: invisible characters that reorder or break
+the text around them."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A CSV cell starting with one of these is read as a formula by spreadsheets (OWASP, CSV
@@ -25,10 +27,10 @@ injection)."""
 
 def text_problem(text: str) -> str | None:
     """Say what is wrong with a text cell (a control character, too long), or None."""
-    for position, char in enumerate(text, start=1):
-        if unicodedata.category(char) == "Cc" or char in _REORDERING:
-            name = unicodedata.name(char, "control character")
-            return f"contains {name.lower()} U+{ord(char):04X} at character {position}"
+    if found := FORBIDDEN_CHARACTERS.search(text):
+        char = found.group()
+        name = unicodedata.name(char, "control character").lower()
+        return f"contains {name} U+{ord(char):04X} at character {found.start() + 1}"
     if len(text) > MAX_CELL_LENGTH:
         return f"is {len(text)} characters long; the limit is {MAX_CELL_LENGTH}"
     return None

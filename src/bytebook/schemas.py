@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pandera.pandas as pa
 
-from bytebook.safety import link_problem, text_problem
+from bytebook.safety import FORBIDDEN_CHARACTERS, MAX_CELL_LENGTH, link_problem, text_problem
 from bytebook.units import number_problem, parse_cn_amount, unit_problem
 
 SECTIONS = ("0", "1", "2", "2.1", "2.2", "2.3", "3", "4", "5")
@@ -90,7 +90,10 @@ NUMBER_OR_EMPTY = _elementwise("plain_number", lambda v: v == "" or number_probl
 UNIT = _elementwise("known_unit", lambda v: unit_problem(v) is None)
 
 
-CLEAN_TEXT = _elementwise("clean_text", lambda v: text_problem(v) is None)
+CLEAN_TEXT = pa.Check(
+    lambda cells: ~cells.str.contains(FORBIDDEN_CHARACTERS) & (cells.str.len() <= MAX_CELL_LENGTH),
+    name="clean_text",
+)
 """Every cell of every file: no control characters, at most safety.MAX_CELL_LENGTH long."""
 
 
