@@ -17,7 +17,7 @@ from bytebook.paths import DATA_DIR, ROOT
 
 BUILD = ROOT / "_build"
 
-FUZZ_EXAMPLES = 20
+FUZZ_EXAMPLES = 12
 """Examples per data file in `make test`; `make fuzz` runs many more."""
 
 
