@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bytebook.build import build_book
 from bytebook.data import load_book_data
 from bytebook.paths import DATA_DIR, ROOT
+from bytebook.publish.build import build_book
 
 BUILD = ROOT / "_build"
 

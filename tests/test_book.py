@@ -13,8 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from bytebook.build import KERNEL_TRANSPORT_NOTICE, _relay_errors, build_book, jupyter_output
 from bytebook.paths import ROOT
+from bytebook.publish.build import (
+    KERNEL_TRANSPORT_NOTICE,
+    _relay_errors,
+    build_book,
+    jupyter_output,
+)
 
 pytestmark = pytest.mark.build
 

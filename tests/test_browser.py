@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from bytebook.paths import ROOT
-from bytebook.pdf import CHROMIUM_ARGS, chromium_path
+from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
 pytestmark = pytest.mark.browser
 

@@ -187,7 +187,7 @@ def test_a_byte_order_mark_is_accepted(data_copy):
 
 
 def test_malformed_yaml_names_its_line_and_column(tmp_path, capsys):
-    from bytebook.build import build_book
+    from bytebook.publish.build import build_book
 
     (tmp_path / "_config.yml").write_text("title: [unclosed\n", encoding="utf-8")
     (tmp_path / "_toc.yml").write_text("format: jb-book\n", encoding="utf-8")

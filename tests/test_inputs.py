@@ -7,10 +7,10 @@ from types import MethodType
 
 import pytest
 
-from bytebook import inputs
 from bytebook.chapters import WRITTEN
 from bytebook.data import TABLE_FILES, BookData, load_book_data
 from bytebook.paths import BOOK_DIR
+from bytebook.publish import inputs
 
 
 class AccessRecorder:

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bytebook.article import SECTIONS
 from bytebook.book import SOURCES_COLUMN
 from bytebook.chapters import written_sections
 from bytebook.ledger import LEDGER_COLUMNS, Basis, Verdict, assemble, derived, holds, verdict_for
 from bytebook.paths import DATA_DIR
-from bytebook.schemas import SECTIONS
 
 positive = st.floats(min_value=1e-6, max_value=1e15, allow_nan=False, allow_infinity=False)
 

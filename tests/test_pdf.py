@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from bytebook.build import build_pdf, jupyter_output
 from bytebook.paths import ROOT
-from bytebook.pdf import CHROMIUM_ARGS, chromium_path
+from bytebook.publish.build import build_pdf, jupyter_output
+from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
 pytestmark = pytest.mark.build
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bytebook.build import build_book, jupyter_output
 from bytebook.paths import ROOT
-from bytebook.sphinx_ext import static_fingerprint
+from bytebook.publish.assets import static_fingerprint
+from bytebook.publish.build import build_book, jupyter_output
 
 pytestmark = pytest.mark.build
 
@@ -141,7 +141,7 @@ def test_rebuilds_are_fresh_minimal_atomic_recoverable_and_repeatable(tmp_path, 
 
 def test_a_changed_script_or_style_changes_the_html_setting_that_rewrites_pages(tmp_path):
     static = tmp_path / "static"
-    shutil.copytree(ROOT / "src" / "bytebook" / "static", static)
+    shutil.copytree(ROOT / "src" / "bytebook" / "publish" / "static", static)
     before = static_fingerprint(static)
     assert static_fingerprint(static) == before
     style = static / "bytebook.css"

@@ -12,9 +12,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pandas as pd
 import pytest
 
-from bytebook.charts import chart_html
 from bytebook.ledger import LEDGER_COLUMNS, LedgerEntry, Verdict, to_csv
 from bytebook.present import claims_html, ledger_html, sources_html
+from bytebook.publish.render import chart_html
 from bytebook.safety import FORMULA_STARTS, is_web_link, spreadsheet_safe, spreadsheet_safe_csv
 
 HOSTILE = '<script>window.pwned = true</script><img src=x onerror="window.pwned=true">'
@@ -54,7 +54,7 @@ def test_a_chart_spec_cannot_close_its_script_element():
 def test_hostile_text_renders_as_text_in_chromium(tmp_path):
     from playwright.sync_api import sync_playwright
 
-    from bytebook.pdf import CHROMIUM_ARGS, chromium_path
+    from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
     body = claims_html([hostile_entry()]).data + chart_html(
         {"description": HOSTILE, "title": "</script><script>window.pwned=true</script>"},

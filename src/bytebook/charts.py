@@ -1,24 +1,16 @@
-"""Chart theme, offline renderer and chart builders shared by every chapter.
+"""Chart builders shared by every chapter, and the theme they are drawn in.
 
-Charts render from the book's own `_static/vega-bundle.js` (see bytebook.sphinx_ext); each
-output also carries a static SVG drawn by vl-convert, shown until the script draws the
-live chart, and used by readers without JavaScript.
+A new chart type is a new builder here. How a chart reaches the page (live, static SVG, PNG)
+is bytebook.publish.render's job.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
-import json
-from pathlib import Path
-
 import altair as alt
 import pandas as pd
-import vl_convert as vlc
 
 FONT = "Noto Sans CJK SC"
 FONT_STACK = f"{FONT}, 'Noto Sans CJK', 'Source Han Sans SC', sans-serif"
-CJK_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 """Okabe–Ito colours, distinguishable with the common colour-vision deficiencies."""
@@ -26,11 +18,11 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 HIGHLIGHT, MUTED, REFERENCE = PALETTE[3], "#8A8A8A", PALETTE[0]
 # Value labels and connecting rules repeat what the marks say: they carry aria=False, so screen
 # readers read the marks and each chart's description, not every number twice.
-RENDERER = "bytebook"
 THEME = "bytebook"
 
 
-def _theme() -> dict:
+def theme() -> dict:
+    """The book's Altair theme: its font, colours, sizes and a white background."""
     return {
         "config": {
             "font": FONT_STACK,
@@ -47,67 +39,6 @@ def _theme() -> dict:
             "background": "white",
         }
     }
-
-
-def _register_fonts() -> None:
-    for directory in CJK_FONT_DIRS:
-        if Path(directory).is_dir():
-            vlc.register_font_directory(directory)
-
-
-def data_tables_html(spec: dict) -> str:
-    """The data behind a chart as escaped HTML tables in a collapsed block."""
-    tables = []
-    for records in spec.get("datasets", {}).values():
-        if not records:
-            continue
-        columns = list(records[0])
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
-            for r in records
-        )
-        tables.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    if not tables:
-        return ""
-    return (
-        '<details class="bytebook-chart-data"><summary>Data behind this chart</summary>'
-        f'<div class="bytebook-table">{"".join(tables)}</div></details>'
-    )
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:,.6g}"
-    return "" if value is None else str(value)
-
-
-def chart_html(spec: dict, svg: str) -> str:
-    """The HTML of one chart: its spec as inert JSON, a static SVG fallback and its data."""
-    payload = json.dumps(spec, sort_keys=True, ensure_ascii=False)
-    chart_id = "chart-" + hashlib.sha1(payload.encode()).hexdigest()[:12]
-    safe_payload = payload.replace("<", "\\u003c")  # no tag can open or close inside
-    label = html.escape(spec.get("description", ""), quote=True)
-    return (
-        f'<div class="bytebook-chart" id="{chart_id}" role="figure" aria-label="{label}">'
-        f'<script type="application/json" class="bytebook-spec">{safe_payload}</script>'
-        f'<div class="bytebook-static">{svg}</div></div>{data_tables_html(spec)}'
-    )
-
-
-def _render(spec: dict) -> dict:
-    svg = vlc.vegalite_to_svg(spec)
-    png = vlc.svg_to_png(svg, scale=1.5)
-    return {"text/html": chart_html(spec, svg), "image/png": png}
-
-
-def setup() -> None:
-    """Register the theme, the CJK fonts and the offline renderer; call once per notebook."""
-    _register_fonts()
-    alt.theme.register(THEME, enable=True)(_theme)
-    alt.renderers.register(RENDERER, _render)
-    alt.renderers.enable(RENDERER)
-    alt.data_transformers.disable_max_rows()
 
 
 def describe(lead: str, frame: pd.DataFrame, row: str, ending: str = ".") -> str:

@@ -29,10 +29,10 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.flush()
             return 0
         if args.command == "bench":
-            from bytebook.bench import main as bench
+            from bytebook.publish.bench import main as bench
 
             return bench()
-        from bytebook.build import build_book, build_pdf
+        from bytebook.publish.build import build_book, build_pdf
 
         return build_pdf(args.root) if args.command == "pdf" else build_book(args.root)
     except DataFileError as error:

@@ -54,3 +54,36 @@ def describe_position(rate: float, lowest: ExchangeRate, highest: ExchangeRate) 
     if rate > highest.cny_per_usd:
         return f"above the highest, {highest.cny_per_usd},"
     return f"within the range {lowest.cny_per_usd} to {highest.cny_per_usd}"
+
+
+YEAR_RATE_REFERENCES = ("fx_2024_avg_fed", "fx_2024_min_month_fed", "fx_2024_max_month_fed")
+"""The article year's average rate and its lowest and highest monthly averages (Federal Reserve
+H.10), as rows of data/references.csv."""
+
+
+@dataclass(frozen=True)
+class YearRates:
+    """The article year's average exchange rate and the range of its monthly averages."""
+
+    average: ExchangeRate
+    lowest: ExchangeRate
+    highest: ExchangeRate
+
+    @property
+    def reference_ids(self) -> tuple[str, str, str]:
+        """The references.csv rows the three rates come from."""
+        return (self.average.reference_id, self.lowest.reference_id, self.highest.reference_id)
+
+    def contains(self, rate: float) -> bool:
+        """Whether `rate` lies within the year's monthly range."""
+        return within_range(rate, self.lowest, self.highest)
+
+    def position(self, rate: float) -> str:
+        """Where `rate` sits against the year's monthly range, in words."""
+        return describe_position(rate, self.lowest, self.highest)
+
+
+def year_rates(references: pd.DataFrame) -> YearRates:
+    """The article year's average rate and monthly range, read once from the references."""
+    average, lowest, highest = (rate_from_references(references, i) for i in YEAR_RATE_REFERENCES)
+    return YearRates(average, lowest, highest)

@@ -17,8 +17,8 @@ from enum import StrEnum
 
 import pandas as pd
 
+from bytebook.article import SECTIONS
 from bytebook.safety import spreadsheet_safe
-from bytebook.schemas import SECTIONS
 
 RELATIVE_TOLERANCE = {"=": 0.01, "≈": 0.05}
 """How far a printed value may sit from the recomputed one: 1% for a plain figure (it covers

@@ -127,9 +127,9 @@ def table_html(
 
 def open_chapter(chapter: ModuleType) -> tuple[BookData, Findings]:
     """Set up charts, load the data, run the chapter's analysis and glue its numbers."""
-    from bytebook import charts
+    from bytebook.publish import render
 
-    charts.setup()
+    render.setup()
     data = load_book_data()
     found = chapter.analyse(data)
     publish(found)

@@ -11,11 +11,9 @@ from collections.abc import Callable
 
 import pandera.pandas as pa
 
+from bytebook.article import SECTIONS
 from bytebook.safety import FORBIDDEN_CHARACTERS, MAX_CELL_LENGTH, link_problem, text_problem
 from bytebook.units import number_problem, parse_cn_amount, unit_problem
-
-SECTIONS = ("0", "1", "2", "2.1", "2.2", "2.3", "3", "4", "5")
-"""Article sections: 0 is the title, 5 the summary (with the closing 'years' comparison)."""
 
 QUALIFIERS = ("=", "≈", ">", "<", "≥", "≤", "+")
 RELIABILITY = ("P", "S", "W")

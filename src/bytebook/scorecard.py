@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from bytebook.article import SECTION_TITLES
 from bytebook.ledger import Verdict
 
-SECTION_TITLES = {
-    "0": "Title",
-    "1": "1 不开发布会",
-    "2": "2 技术深水区",
-    "2.1": "2.1 Codec and CDN",
-    "2.2": "2.2 Recommender",
-    "2.3": "2.3 AI infrastructure",
-    "3": "3 商业闭环",
-    "4": "4 海外营收排行榜",
-    "5": "5 小结",
-}
 PENDING = "not yet checked"
 VERDICT_ORDER = [v.value for v in Verdict] + [PENDING]
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
-
 import pandas as pd
 
+from bytebook.article import DAYS_IN_YEAR
 from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
@@ -22,7 +21,6 @@ INPUTS = (
 )
 """The data files its analysis reads (checked by a test that records what it reads)."""
 
-YEAR = 2024
 BITS_PER_BYTE = 8
 SECONDS_PER_HOUR = 3600
 BYTES_PER_GB = 1e9
@@ -63,7 +61,7 @@ def analyse(data: BookData) -> Findings:
         claimed_daily / per_hour_usd,
         f"{claimed_daily / per_hour_usd / 1e6:.1f} million",
     )
-    days = 366 if calendar.isleap(YEAR) else 365
+    days = DAYS_IN_YEAR
     yearly = found.number(
         "yearly_from_daily", claimed_daily * days, f"USD {claimed_daily * days / 1e8:.2f}亿"
     )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
-
 import pandas as pd
 
+from bytebook.article import DAYS_IN_YEAR
 from bytebook.checks import against_reference, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
@@ -21,7 +20,6 @@ INPUTS = (
 )
 """The data files its analysis reads (checked by a test that records what it reads)."""
 
-YEAR = 2024
 MONTHS = 12
 IMPRESSIONS_PER_CPM = 1000
 CPM_QUARTERS = (
@@ -79,7 +77,7 @@ def _usd(value: float) -> str:
 def analyse(data: BookData) -> Findings:
     """Recompute each unit-economics claim and split the USD 39 bn."""
     found = Findings()
-    days = 366 if calendar.isleap(YEAR) else 365
+    days = DAYS_IN_YEAR
     found.number("days_2024", days, str(days))
     _ads(found, data)
     _capcut(found, data)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
-
 import pandas as pd
 
+from bytebook.article import DAYS_IN_YEAR, YEAR
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import describe_position, implied_rate, rate_from_references, within_range
+from bytebook.fx import implied_rate, year_rates
 from bytebook.ledger import PLUS_HEADROOM, RELATIVE_TOLERANCE, Basis, Verdict, derived, judge
 from bytebook.units import format_billion, format_percent, format_yi
 
@@ -21,13 +20,11 @@ INPUTS = (
 )
 """The data files its analysis reads (checked by a test that records what it reads)."""
 
-YEAR = 2024
-
 
 def analyse(data: BookData) -> Findings:
     """Check the title's daily revenue three ways and record the rates it implies."""
     found = Findings()
-    days_in_year = 366 if calendar.isleap(YEAR) else 365
+    days_in_year = DAYS_IN_YEAR
     days = found.number("days_2024", days_in_year, str(days_in_year))
     for key, tolerance in (
         ("tol_plain", RELATIVE_TOLERANCE["="]),
@@ -38,9 +35,8 @@ def analyse(data: BookData) -> Findings:
     usd = data.stated("s1_overseas_revenue")
     cny_printed = data.stated("t_bytedance_overseas_cny")
     title = data.stated("title_daily_revenue")
-    average = rate_from_references(data.references, "fx_2024_avg_fed")
-    lowest = rate_from_references(data.references, "fx_2024_min_month_fed")
-    highest = rate_from_references(data.references, "fx_2024_max_month_fed")
+    rates = year_rates(data.references)
+    average = rates.average
 
     usd_text = "USD " + format_billion(usd, 0)
     found.number("stated_usd", usd, usd_text)
@@ -67,7 +63,11 @@ def analyse(data: BookData) -> Findings:
         implied_rate(title * days, usd),
         f"{implied_rate(title * days, usd):.3f}",
     )
-    for key, rate in (("fx_average", average), ("fx_lowest", lowest), ("fx_highest", highest)):
+    for key, rate in (
+        ("fx_average", average),
+        ("fx_lowest", rates.lowest),
+        ("fx_highest", rates.highest),
+    ):
         found.number(key, rate.cny_per_usd, f"{rate.cny_per_usd:.4f}")
     article_rate = implied_rate(cny_printed, usd)
     found.number("table_implied_rate", article_rate, f"{article_rate:.4f}")
@@ -99,12 +99,10 @@ def analyse(data: BookData) -> Findings:
             title_rate,
             "CNY/USD",
             f"{format_yi(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD, "
-            f"{describe_position(title_rate, lowest, highest)} of the 2024 monthly averages "
+            f"{rates.position(title_rate)} of the 2024 monthly averages "
             "(Federal Reserve H.10, P).",
-            Verdict.SUPPORTED
-            if within_range(title_rate, lowest, highest)
-            else Verdict.CONTRADICTED,
-            (lowest.reference_id, highest.reference_id),
+            Verdict.SUPPORTED if rates.contains(title_rate) else Verdict.CONTRADICTED,
+            rates.reference_ids[1:],
         ),
     )
     found.tables["daily"] = pd.DataFrame(
@@ -128,9 +126,9 @@ def analyse(data: BookData) -> Findings:
             ],
             "cny_per_usd": [
                 title_rate,
-                lowest.cny_per_usd,
+                rates.lowest.cny_per_usd,
                 average.cny_per_usd,
-                highest.cny_per_usd,
+                rates.highest.cny_per_usd,
                 article_rate,
             ],
             "kind": ["article", "reference", "reference", "reference", "article"],

@@ -6,7 +6,7 @@ import pandas as pd
 
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import describe_position, implied_rate, rate_from_references, within_range
+from bytebook.fx import implied_rate, year_rates
 from bytebook.ledger import (
     Basis,
     LedgerEntry,
@@ -151,9 +151,8 @@ def _record_ranks(found: Findings, data: BookData, table: pd.DataFrame) -> None:
 
 def _check_rate(found: Findings, data: BookData) -> None:
     usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
-    average = rate_from_references(data.references, "fx_2024_avg_fed")
-    lowest = rate_from_references(data.references, "fx_2024_min_month_fed")
-    highest = rate_from_references(data.references, "fx_2024_max_month_fed")
+    rates = year_rates(data.references)
+    average = rates.average
     found.number("stated_usd", usd, "USD " + format_billion(usd, 0))
     found.number("stated_cny", cny, format_yi(cny) + "元")
     found.number("fx_average", average.cny_per_usd, f"{average.cny_per_usd:.4f}")
@@ -172,10 +171,10 @@ def _check_rate(found: Findings, data: BookData) -> None:
             "CNY/USD",
             f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, {format_percent(gap)} "
             f"from the 2024 average {average.cny_per_usd} and "
-            f"{describe_position(rate, lowest, highest)} of the 2024 "
+            f"{rates.position(rate)} of the 2024 "
             "monthly averages (Federal Reserve H.10, P).",
-            Verdict.SUPPORTED if within_range(rate, lowest, highest) else Verdict.CONTRADICTED,
-            (average.reference_id, lowest.reference_id, highest.reference_id),
+            Verdict.SUPPORTED if rates.contains(rate) else Verdict.CONTRADICTED,
+            rates.reference_ids,
         ),
         judge(
             data.claim("t_bytedance_overseas_cny"),

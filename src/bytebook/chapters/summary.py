@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from bytebook.article import YEAR
 from bytebook.checks import unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
@@ -24,7 +25,6 @@ YEAR_CLAIMS = {
     "Midea": "y_midea",
     "BYD": "y_byd",
 }
-ARTICLE_YEAR = 2024
 
 
 def analyse(data: BookData) -> Findings:
@@ -32,7 +32,7 @@ def analyse(data: BookData) -> Findings:
     found = Findings()
     launch = data.references.loc["tiktok_intl_launch"]
     launch_year = int(str(launch["value_text"])[:4])
-    since_launch = ARTICLE_YEAR - launch_year
+    since_launch = YEAR - launch_year
     found.number("years_since_launch", since_launch, str(since_launch))
     found.number("launch_year", launch_year, str(launch_year))
     found.add(
@@ -40,7 +40,7 @@ def analyse(data: BookData) -> Findings:
             data,
             "y_bytedance",
             f"A weak source dates TikTok's international launch to {launch['value_text']} "
-            f"({data.cite('tiktok_intl_launch')}): {ARTICLE_YEAR} − {launch_year} = "
+            f"({data.cite('tiktok_intl_launch')}): {YEAR} − {launch_year} = "
             f"{since_launch} years. That corroborates the figure but cannot decide it.",
             since_launch,
         )

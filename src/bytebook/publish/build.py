@@ -2,9 +2,9 @@
 
 - Strict: a failing cell, output on stderr or any Sphinx warning fails the build.
 - Parallel: pages are read, and so executed, side by side, one worker per core
-  (bytebook.jupyter_build).
-- Fresh: each page depends on the src/ and data/ files its code uses (bytebook.inputs), so an
-  edit re-executes exactly the pages that use the edited file.
+  (bytebook.publish.jupyter_build).
+- Fresh: each page depends on the src/ and data/ files its code uses
+  (bytebook.publish.inputs), so an edit re-executes exactly the pages that use the edited file.
 - Atomic: Jupyter Book works in _build/work; the finished HTML replaces _build/html only when
   the whole build succeeded, so a failed build leaves the last good book in place.
 - Recoverable: a build killed half-way, or a corrupt execution cache, is noticed and cleared
@@ -45,7 +45,7 @@ def _jupyter_book(root: Path, builder: str) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "bytebook.jupyter_build",
+        "bytebook.publish.jupyter_build",
         str(root),
         str(work_dir(root)),
         builder,
@@ -212,7 +212,7 @@ def build_pdf(root: str | Path | None = None) -> int:
     if status != 0:
         print("bytebook: the one-page build FAILED; no PDF written", file=sys.stderr)
         return status
-    from bytebook.pdf import print_to_pdf
+    from bytebook.publish.pdf import print_to_pdf
 
     # The one-page build writes its page under the root document's folder, but its links are
     # relative to the top of the build; the page is printed from there.

@@ -3,9 +3,9 @@
 `jupyter-book build` always reads pages one at a time. This calls the same Sphinx build
 (`jupyter_book.sphinx.build_sphinx`, with the settings `jupyter-book build` passes for a
 book) with one worker per available core, so the slow part, executing the pages, runs
-side by side. Run as `python -m bytebook.jupyter_build ROOT OUTPUT BUILDER [--execute-off]`
-(OUTPUT is the work area; the pages land in OUTPUT/_build/BUILDER); bytebook.build and
-bytebook.bench call it in a subprocess.
+side by side. Run as `python -m bytebook.publish.jupyter_build ROOT OUTPUT BUILDER [--execute-off]`
+(OUTPUT is the work area; the pages land in OUTPUT/_build/BUILDER); bytebook.publish.build and
+bytebook.publish.bench call it in a subprocess.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """The command line; returns the build's exit status."""
-    parser = argparse.ArgumentParser(prog="python -m bytebook.jupyter_build")
+    parser = argparse.ArgumentParser(prog="python -m bytebook.publish.jupyter_build")
     parser.add_argument("root", type=Path)
     parser.add_argument("output", type=Path)
     parser.add_argument("builder", choices=["html", "singlehtml"])

@@ -86,7 +86,7 @@ def floor_seconds(root: Path) -> float:
     output = root / "_build" / "floor"
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "bytebook.jupyter_build", str(root), str(output), "html"]
+        [sys.executable, "-m", "bytebook.publish.jupyter_build", str(root), str(output), "html"]
         + ["--execute-off"],
         capture_output=True,
         cwd=root,
@@ -118,7 +118,7 @@ def edit_data(root: Path) -> None:
 
 def pages_reading(root: Path, data_file: str) -> set[str]:
     """The pages whose declared inputs include `data_file`."""
-    from bytebook import inputs
+    from bytebook.publish import inputs
 
     return {
         page.stem
@@ -153,7 +153,7 @@ def chart_draw_times(html: Path) -> dict[str, float]:
     """Milliseconds from navigation until every chart on a page has drawn, per page."""
     from playwright.sync_api import sync_playwright
 
-    from bytebook.pdf import CHROMIUM_ARGS, chromium_path
+    from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
     handler = functools.partial(_QuietHandler, directory=str(html))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -19,6 +19,8 @@ from bytebook.paths import DATA_DIR, ROOT
 
 PACKAGE = ROOT / "src" / "bytebook"
 CHAPTERS_DIR = PACKAGE / "chapters"
+RENDERER = (PACKAGE / "publish" / "__init__.py", PACKAGE / "publish" / "render.py")
+"""The only publishing modules a page's code imports: the chart renderer."""
 DATA_METHODS = {
     "claims": ("stated", "claim"),
     "references": ("reference", "cite"),
@@ -54,10 +56,10 @@ def data_files_used(source: str, chapters: set[str]) -> set[str]:
 
 
 def page_inputs(source: str) -> list[Path]:
-    """Every file a page's output depends on: the package's own modules, the chapter
-    modules it uses and the data files they read."""
+    """Every file a page's output depends on: the analysis modules, the chart renderer, the
+    chapter modules it uses and the data files they read."""
     chapters = chapters_used(source)
-    modules = [p for p in sorted(PACKAGE.glob("*.py"))] + [CHAPTERS_DIR / "__init__.py"]
+    modules = sorted(PACKAGE.glob("*.py")) + list(RENDERER) + [CHAPTERS_DIR / "__init__.py"]
     modules += [CHAPTERS_DIR / f"{name}.py" for name in sorted(chapters)]
     data = [DATA_DIR / name for name in sorted(data_files_used(source, chapters))]
     return modules + data

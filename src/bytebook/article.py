@@ -1,0 +1,31 @@
+"""Facts about the article itself, in one place: the year it reports on and its sections.
+
+`python -c "import bytebook.article as a; print(a.YEAR, a.DAYS_IN_YEAR, a.SECTION_TITLES)"`
+prints them.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+YEAR = 2024
+"""The year the article's revenue figures describe (the article appeared in July 2025)."""
+
+DAYS_IN_YEAR = 366 if calendar.isleap(YEAR) else 365
+"""The number of days in YEAR, which the article's daily figures divide by."""
+
+SECTION_TITLES = {
+    "0": "Title",
+    "1": "1 不开发布会",
+    "2": "2 技术深水区",
+    "2.1": "2.1 Codec and CDN",
+    "2.2": "2.2 Recommender",
+    "2.3": "2.3 AI infrastructure",
+    "3": "3 商业闭环",
+    "4": "4 海外营收排行榜",
+    "5": "5 小结",
+}
+"""The article's sections in order, with the short titles the scorecard shows: 0 is the title,
+5 the summary (with the closing 'years' comparison)."""
+
+SECTIONS = tuple(SECTION_TITLES)

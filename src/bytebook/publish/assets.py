@@ -1,0 +1,84 @@
+"""The book's static files: its own scripts and styles, the vega bundle and the table library.
+
+Pages load every script from `_static/`, never from another host. The vega-embed bundle comes
+from vl-convert and the DataTables bundle from itables, each written once and shared by every
+page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+STATIC_DIR = Path(__file__).parent / "static"
+VEGA_BUNDLE = "vega-bundle.js"
+SCRIPTS = (VEGA_BUNDLE, "bytebook-charts.js", "bytebook-ledger.js")
+STYLES = ("bytebook.css",)
+
+
+def vega_lite_version() -> str:
+    """The Vega-Lite major.minor version Altair writes, e.g. '5.20'."""
+    import altair as alt
+
+    return ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+
+def add_static_path(app: Sphinx, config) -> None:
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+    config.html_favicon = str(STATIC_DIR / "favicon.svg")
+    config.bytebook_static = static_fingerprint(STATIC_DIR)
+
+
+def static_fingerprint(directory: Path) -> str:
+    """A hash of the book's own scripts and styles.
+
+    It is an HTML setting: when a file changes, Sphinx rewrites every page (with the new
+    file's checksum in its link) and copies the static files again, without re-reading
+    or re-executing any page. Otherwise a build with no page to update would skip both.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(directory).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def write_libraries(static: Path) -> None:
+    """The vega bundle and the table library, each copied only when its release changed."""
+    _write_vega_bundle(static)
+    _copy_table_library(static)
+
+
+def _copy_table_library(static: Path) -> None:
+    target = static / "itables"
+    version_stamp = target / ".version"
+    versions = f"itables {version('itables')}"
+    if version_stamp.exists() and version_stamp.read_text() == versions:
+        return  # copied by an earlier build from the same release
+    from itables import options as itables_options
+
+    bundle = Path(itables_options.dt_bundle)
+    target.mkdir(parents=True, exist_ok=True)
+    for source in (bundle, bundle.with_suffix(".css")):
+        shutil.copyfile(source, target / source.name)
+    version_stamp.write_text(versions)
+
+
+def _write_vega_bundle(static: Path) -> None:
+    target = static / VEGA_BUNDLE
+    version_stamp = static / f"{VEGA_BUNDLE}.version"
+    versions = f"vl-convert-python {version('vl-convert-python')}, altair {version('altair')}"
+    if target.exists() and version_stamp.exists() and version_stamp.read_text() == versions:
+        return  # the same bundle as an earlier build wrote
+    import vl_convert as vlc
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    bundle = vlc.javascript_bundle(vl_version=vega_lite_version())
+    # The bundle declares top-level names (such as `_`) that Sphinx's own scripts also
+    # declare; a function scope keeps them apart. It publishes window.vegaEmbed itself.
+    target.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
+    version_stamp.write_text(versions)

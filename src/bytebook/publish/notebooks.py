@@ -1,0 +1,52 @@
+"""The executed notebooks: each published beside its page, and checked for displayed errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+def offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Publish the page's executed notebook beside its source and show the theme's .ipynb button."""
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if doctree is None or not executed.is_file():
+        return
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(_repeatable_notebook(executed.read_text(encoding="utf-8")), encoding="utf-8")
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def _repeatable_notebook(text: str) -> str:
+    """The executed notebook without what changes from run to run: random cell ids and timings."""
+    notebook = json.loads(text)
+    for number, cell in enumerate(notebook["cells"]):
+        cell["id"] = f"cell-{number:03d}"
+        cell.get("metadata", {}).pop("execution", None)
+    return json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def refuse_error_outputs(app: Sphinx, doctree) -> None:
+    """Warn (so the strict build fails) about any error a page's executed cells displayed.
+
+    An exception inside a display formatter, such as a chart that cannot be drawn, does not
+    stop its cell: Jupyter shows it as an error output and goes on. This catches it.
+    """
+    docname = app.env.docname
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{docname}.ipynb"
+    if not executed.is_file():
+        return
+    notebook = json.loads(executed.read_text(encoding="utf-8"))
+    for number, cell in enumerate(notebook.get("cells", [])):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                logger.warning(
+                    f"cell {number} displayed an error: {output.get('ename')}: "
+                    f"{str(output.get('evalue'))[:300]}",
+                    location=docname,
+                )

@@ -1,0 +1,83 @@
+"""The offline chart renderer, the Python half of `static/bytebook-charts.js`.
+
+Each chart's output carries its Vega-Lite spec as inert JSON, which the script draws with the
+book's own `_static/vega-bundle.js`, a static SVG drawn by vl-convert (shown until the script
+draws the live chart, and to readers without JavaScript), the data behind it as a table, and a
+PNG for the one-page print build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from pathlib import Path
+
+import altair as alt
+import vl_convert as vlc
+
+from bytebook.charts import THEME, theme
+
+CJK_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
+RENDERER = "bytebook"
+
+
+def _register_fonts() -> None:
+    for directory in CJK_FONT_DIRS:
+        if Path(directory).is_dir():
+            vlc.register_font_directory(directory)
+
+
+def data_tables_html(spec: dict) -> str:
+    """The data behind a chart as escaped HTML tables in a collapsed block."""
+    tables = []
+    for records in spec.get("datasets", {}).values():
+        if not records:
+            continue
+        columns = list(records[0])
+        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
+            for r in records
+        )
+        tables.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    if not tables:
+        return ""
+    return (
+        '<details class="bytebook-chart-data"><summary>Data behind this chart</summary>'
+        f'<div class="bytebook-table">{"".join(tables)}</div></details>'
+    )
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.6g}"
+    return "" if value is None else str(value)
+
+
+def chart_html(spec: dict, svg: str) -> str:
+    """The HTML of one chart: its spec as inert JSON, a static SVG fallback and its data."""
+    payload = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    chart_id = "chart-" + hashlib.sha1(payload.encode()).hexdigest()[:12]
+    safe_payload = payload.replace("<", "\\u003c")  # no tag can open or close inside
+    label = html.escape(spec.get("description", ""), quote=True)
+    return (
+        f'<div class="bytebook-chart" id="{chart_id}" role="figure" aria-label="{label}">'
+        f'<script type="application/json" class="bytebook-spec">{safe_payload}</script>'
+        f'<div class="bytebook-static">{svg}</div></div>{data_tables_html(spec)}'
+    )
+
+
+def _render(spec: dict) -> dict:
+    svg = vlc.vegalite_to_svg(spec)
+    png = vlc.svg_to_png(svg, scale=1.5)
+    return {"text/html": chart_html(spec, svg), "image/png": png}
+
+
+def setup() -> None:
+    """Register the theme, the CJK fonts and the offline renderer; call once per notebook."""
+    _register_fonts()
+    alt.theme.register(THEME, enable=True)(theme)
+    alt.renderers.register(RENDERER, _render)
+    alt.renderers.enable(RENDERER)
+    alt.data_transformers.disable_max_rows()

@@ -1,0 +1,67 @@
+"""Sphinx extension: wires the publishing jobs into the build, one module per job.
+
+- `assets`: the book's own scripts and styles, the vega bundle and the table library in `_static/`;
+- `downloads`: the data files and the ledger as CSV;
+- `notebooks`: each executed notebook published beside its page; displayed errors fail the build;
+- `reading`: each page depends on the files its code uses (bytebook.publish.inputs);
+- here: Thebe dropped (it needs a live kernel and a CDN; this book is static and offline), and
+  the table-of-contents numbering declared safe for parallel reading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from bytebook.publish import assets, notebooks, reading
+from bytebook.publish.downloads import write_downloads
+
+
+def _drop_thebe(app: Sphinx) -> None:
+    for listeners in app.events.listeners.values():
+        listeners[:] = [
+            listener
+            for listener in listeners
+            if not getattr(listener.handler, "__module__", "").startswith("sphinx_thebe")
+        ]
+    app.registry.css_files = [
+        (name, attrs) for name, attrs in app.registry.css_files if "thebe" not in str(name)
+    ]
+
+
+def _allow_parallel_reading(app: Sphinx) -> None:
+    """Declare sphinx_multitoc_numbering safe for parallel reading.
+
+    sphinx_external_toc always loads it, and it does not say; it only renumbers sections
+    after every page has been read, in the main process, so reading in parallel is safe.
+    """
+    extension = app.extensions.get("sphinx_multitoc_numbering")
+    if extension is not None:
+        extension.parallel_read_safe = True
+
+
+def _write_static_files(app: Sphinx, exception: Exception | None) -> None:
+    """After a good HTML build: the vega bundle, the table library and the downloadable data."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    assets.write_libraries(static)
+    write_downloads(static)
+
+
+def setup(app: Sphinx) -> dict:
+    _drop_thebe(app)
+    _allow_parallel_reading(app)
+    app.add_config_value("bytebook_static", "", "html")
+    app.connect("config-inited", assets.add_static_path)
+    app.connect("source-read", reading.report_reading)
+    app.connect("source-read", reading.track_inputs)
+    app.connect("doctree-read", notebooks.refuse_error_outputs)
+    app.connect("build-finished", _write_static_files)
+    app.connect("html-page-context", notebooks.offer_notebook, priority=400)
+    for script in assets.SCRIPTS:
+        app.add_js_file(script, defer="defer")
+    for style in assets.STYLES:
+        app.add_css_file(style)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
