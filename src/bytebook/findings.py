@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from bytebook.ledger import LedgerEntry
+
+Formatter = Callable[..., str] | str
+"""How a recorded number reads in prose: a function of the value (and options), such as
+units.format_percent, or a format string such as "USD {:.2f}"."""
 
 
 @dataclass
@@ -18,10 +23,15 @@ class Findings:
     entries: list[LedgerEntry] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
-    def number(self, key: str, value: float, text: str) -> float:
-        """Record a number under `key`, with the text the prose shows for it."""
+    def number(self, key: str, value: float, formatter: Formatter, *options, **named) -> float:
+        """Record `value` under `key`; the prose shows it as `formatter(value, *options)` (or
+        `formatter.format(value)` for a format string), so the value is computed only once."""
         if key in self.numbers:
             raise ValueError(f"number '{key}' is recorded twice")
+        if isinstance(formatter, str):
+            text = formatter.format(value)
+        else:
+            text = formatter(value, *options, **named)
         self.numbers[key] = float(value)
         self.texts[key] = text
         return float(value)
@@ -29,3 +39,18 @@ class Findings:
     def add(self, *entries: LedgerEntry) -> None:
         """Add ledger rows."""
         self.entries.extend(entries)
+
+    def merge(self, *parts: Findings) -> Findings:
+        """Take in the numbers, rows and tables of `parts`; a key recorded twice is an error."""
+        for part in parts:
+            for key, value in part.numbers.items():
+                if key in self.numbers:
+                    raise ValueError(f"number '{key}' is recorded twice")
+                self.numbers[key] = value
+                self.texts[key] = part.texts[key]
+            for name, table in part.tables.items():
+                if name in self.tables:
+                    raise ValueError(f"table '{name}' is recorded twice")
+                self.tables[name] = table
+            self.entries.extend(part.entries)
+        return self

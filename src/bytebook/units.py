@@ -186,3 +186,26 @@ def format_value(value: float, unit: str) -> str:
     if unit == "count":
         return format_count(value)
     return f"{format_count(value)} {unit}"
+
+
+def format_usd(value: float, digits: int = 1) -> str:
+    """A base-unit USD amount in billions: 3.9e10 -> 'USD 39.0 bn'."""
+    return "USD " + format_billion(value, digits)
+
+
+def format_yuan(value: float, digits: int = 0) -> str:
+    """A base-unit CNY amount in 亿元: 2.855e11 -> '2,855亿元'."""
+    return format_yi(value, digits) + "元"
+
+
+SCALED_UNITS = {"亿": YI, "million": MILLION, "billion": BILLION, "trillion": TRILLION}
+SCALED_UNITS |= {"TB": 1e12, "TFLOP/s": 1e12}
+"""The words format_in writes a number in, and what each is worth in base units."""
+
+
+def format_in(value: float, unit: str, digits: int = 0, prefix: str = "") -> str:
+    """A base-unit value in `unit` (a key of SCALED_UNITS), with `digits` decimals and thousands
+    separators: (2.2e12, 'trillion', 2) -> '2.20 trillion'; (7.32e8, '亿', 2, 'USD ') ->
+    'USD 7.32亿'."""
+    space = "" if unit == "亿" else " "
+    return f"{prefix}{value / SCALED_UNITS[unit]:,.{digits}f}{space}{unit}"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bytebook.article import DAYS_IN_YEAR
+from bytebook.article import DAYS_IN_YEAR, YEAR
 from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry
-from bytebook.units import format_percent
+from bytebook.units import format_in, format_percent
 
 SECTIONS = ("2", "2.1")
 """The article sections whose claims this chapter judges."""
@@ -42,48 +42,43 @@ def saving_expression(gb_saved_per_hour: float) -> str:
     return f"datum.price * watch_hours_m * {float(gb_saved_per_hour)!r}"
 
 
+def _usd_yi(value: float) -> str:
+    return format_in(value, "亿", 2, "USD ")
+
+
 def analyse(data: BookData) -> Findings:
     """Check the codec claims and solve the delivery model for the article's USD 2M a day."""
     found = Findings()
     before, after = data.stated("s21_bitrate_upload"), data.stated("s21_bitrate_vvc")
     saved_bps = before - after
-    cut = found.number("bitrate_cut", saved_bps / before, format_percent(saved_bps / before, 0))
-    per_hour = found.number(
-        "gb_saved_per_hour", gb_per_watch_hour(saved_bps), f"{gb_per_watch_hour(saved_bps):.2f} GB"
-    )
+    cut = found.number("bitrate_cut", saved_bps / before, format_percent, 0)
+    per_hour = found.number("gb_saved_per_hour", gb_per_watch_hour(saved_bps), "{:.2f} GB")
     price = data.assumed("cdn_price_per_gb")
-    found.number("price_default", price, f"USD {price:.3f}")
+    found.number("price_default", price, "USD {:.3f}")
     per_hour_usd = daily_saving(1, saved_bps, price)
-    found.number("usd_saved_per_hour", per_hour_usd, f"USD {per_hour_usd:.4f}")
+    found.number("usd_saved_per_hour", per_hour_usd, "USD {:.4f}")
     claimed_daily = data.stated("s21_cdn_daily")
     hours = found.number(
-        "implied_watch_hours",
-        claimed_daily / per_hour_usd,
-        f"{claimed_daily / per_hour_usd / 1e6:.1f} million",
+        "implied_watch_hours", claimed_daily / per_hour_usd, format_in, "million", 1
     )
-    days = DAYS_IN_YEAR
-    yearly = found.number(
-        "yearly_from_daily", claimed_daily * days, f"USD {claimed_daily * days / 1e8:.2f}亿"
-    )
-    found.number("days_2024", days, str(days))
+    yearly = found.number("yearly_from_daily", claimed_daily * DAYS_IN_YEAR, _usd_yi)
+    found.number("days_2024", DAYS_IN_YEAR, str)
     videos = data.stated("s21_new_videos")
     per_second = found.number(
-        "upload_bytes_per_second_of_length",
-        videos * before / BITS_PER_BYTE,
-        f"{videos * before / BITS_PER_BYTE / 1e12:.0f} TB",
+        "upload_bytes_per_second_of_length", videos * before / BITS_PER_BYTE, format_in, "TB"
     )
 
     objective = data.reference("vvc_vs_hevc_objective")
     subjective = data.reference("vvc_vs_hevc_subjective")
     bvc2_saving = 1 - data.reference("bvc2_vs_x265")
     contest_year = int(data.references.at["bvc2_vs_x265", "period"])
-    found.number("bvc2_year", contest_year, str(contest_year))
+    found.number("bvc2_year", contest_year, str)
     for key, value in (
         ("vvc_objective", objective),
         ("vvc_subjective", subjective),
         ("bvc2_saving", bvc2_saving),
     ):
-        found.number(key, value, format_percent(value, 1))
+        found.number(key, value, format_percent, 1)
     rates = f"{before / 1e6:g} → {after / 1e6:g} Mbps"
     codec_evidence = (
         f"{rates} is a {format_percent(cut, 0)} cut. Published gains are smaller: VVC saves "
@@ -131,14 +126,15 @@ def analyse(data: BookData) -> Findings:
             "s21_cdn_daily",
             f"No negotiated CDN price for TikTok is public. At the CloudFront list floor of USD "
             f"{price:.3f}/GB (an upper bound, P), saving {per_hour:.2f} GB per watch-hour needs "
-            f"{hours / 1e6:.1f} million hours of 1080p viewing a day; at a lower price, more.",
+            f"{format_in(hours, 'million', 1)} hours of 1080p viewing a day; at a lower price, "
+            "more.",
             sources=("cdn_list_floor_useu",),
         ),
         judge(
             data.claim("s21_cdn_yearly"),
             yearly,
             Basis.ARTICLE,
-            f"USD {claimed_daily:,.0f} a day × {days} days (2024) = USD {yearly / 1e8:.2f}亿.",
+            f"USD {claimed_daily:,.0f} a day × {DAYS_IN_YEAR} days ({YEAR}) = {_usd_yi(yearly)}.",
         ),
         derived(
             "d_cdn_watch_hours",

@@ -9,7 +9,7 @@ from bytebook.checks import against_reference, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge
-from bytebook.units import format_billion, format_percent
+from bytebook.units import format_billion, format_in, format_percent
 
 SECTIONS = ("3",)
 """The article sections whose claims this chapter judges."""
@@ -76,33 +76,36 @@ def _usd(value: float) -> str:
 
 def analyse(data: BookData) -> Findings:
     """Recompute each unit-economics claim and split the USD 39 bn."""
-    found = Findings()
-    days = DAYS_IN_YEAR
-    found.number("days_2024", days, str(days))
-    _ads(found, data)
-    _capcut(found, data)
-    _live(found, data)
-    _split(found, data, days)
-    return found
-
-
-def _ads(found: Findings, data: BookData) -> None:
-    cpm, cost = data.stated("s3_cpm"), data.stated("s3_cpm_cost")
-    margin = found.number("ad_margin", (cpm - cost) / cpm, format_percent((cpm - cost) / cpm))
     quarters = {ref: data.reference(ref) for ref in CPM_QUARTERS}
-    mean = found.number(
-        "cpm_2024_mean",
-        sum(quarters.values()) / len(quarters),
-        f"USD {sum(quarters.values()) / len(quarters):.2f}",
-    )
-    found.number("cpm_2024_max", max(quarters.values()), f"USD {max(quarters.values()):.2f}")
-    found.number("cpm_ratio", cpm / mean, f"{cpm / mean:.1f}×")
-    found.tables["cpm"] = pd.DataFrame(
+    cpm_mean = sum(quarters.values()) / len(quarters)
+    cpms = pd.DataFrame(
         {
             "quarter": ["Article"] + [data.references.at[r, "period"] for r in quarters],
-            "cpm": [cpm, *quarters.values()],
+            "cpm": [data.stated("s3_cpm"), *quarters.values()],
         }
     )
+    capcut_revenue = subscription_revenue(
+        data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
+    )
+    found = Findings()
+    found.number("days_2024", DAYS_IN_YEAR, str)
+    found.tables["cpm"] = cpms
+    return found.merge(
+        _ads(data, quarters, cpm_mean),
+        _capcut(data, capcut_revenue),
+        _live(data),
+        _split(data, capcut_revenue, cpm_mean, cpms),
+    )
+
+
+def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
+    """The article's CPM and ad margin against 2024's reported quarterly CPMs."""
+    found = Findings()
+    cpm, cost = data.stated("s3_cpm"), data.stated("s3_cpm_cost")
+    margin = found.number("ad_margin", (cpm - cost) / cpm, format_percent)
+    found.number("cpm_2024_mean", mean, "USD {:.2f}")
+    found.number("cpm_2024_max", max(quarters.values()), "USD {:.2f}")
+    ratio = found.number("cpm_ratio", cpm / mean, "{:.1f}×")
     found.add(
         judge(
             data.claim("s3_ad_margin"),
@@ -117,36 +120,33 @@ def _ads(found: Findings, data: BookData) -> None:
             f"TikTok's CPMs for US direct-to-consumer advertisers ran from USD "
             f"{min(quarters.values()):.2f} to USD {max(quarters.values()):.2f} a quarter in 2024, "
             f"USD {mean:.2f} on average ({data.cite(CPM_QUARTERS[0])}); the article's is "
-            f"{cpm / mean:.1f} times that. One segment's prices, but the gap is wide.",
+            f"{ratio:.1f} times that. One segment's prices, but the gap is wide.",
             CPM_QUARTERS,
         ),
         unsettled(data, "s3_cpm_cost", "No source gives TikTok's cost per thousand impressions."),
     )
+    return found
 
 
-def _capcut(found: Findings, data: BookData) -> None:
+def _capcut(data: BookData, revenue: float) -> Findings:
+    """CapCut Pro's revenue (price × payers) and its margin before and after store fees."""
+    found = Findings()
     price, payers = data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
     margin = data.stated("s3_capcut_margin")
-    revenue = found.number(
-        "capcut_revenue",
-        subscription_revenue(price, payers),
-        _usd(subscription_revenue(price, payers)),
-    )
+    found.number("capcut_revenue", revenue, _usd)
     profit = found.number(
         "capcut_profit",
         gross_profit(revenue, margin, 0.0),
-        _usd(gross_profit(revenue, margin, 0.0)),
+        _usd,
     )
     fee = data.reference("appstore_commission_first_year")
-    found.number("store_fee_max", fee, format_percent(fee, 0))
+    found.number("store_fee_max", fee, format_percent, 0)
     after_fee = found.number(
         "capcut_profit_after_fee",
         gross_profit(revenue, margin, fee),
-        _usd(gross_profit(revenue, margin, fee)),
+        _usd,
     )
-    found.number(
-        "capcut_margin_after_fee", after_fee / revenue, format_percent(after_fee / revenue)
-    )
+    found.number("capcut_margin_after_fee", after_fee / revenue, format_percent)
     found.add(
         unsettled(
             data,
@@ -177,17 +177,20 @@ def _capcut(found: Findings, data: BookData) -> None:
             Verdict.UNVERIFIABLE,
         ),
     )
+    return found
 
 
-def _live(found: Findings, data: BookData) -> None:
+def _live(data: BookData) -> Findings:
+    """Live gifting's net, and the bandwidth claim set against section 2.1's bitrates."""
+    found = Findings()
     gifting, take = data.stated("s3_live_gifting"), data.stated("s3_live_take")
-    net = found.number("live_net", gifting * take, _usd(gifting * take))
+    net = found.number("live_net", gifting * take, _usd)
     combined = data.reference("tiktok_iap_2024")
-    found.number("iap_combined", combined, _usd(combined))
-    found.number("live_share_of_iap", gifting / combined, format_percent(gifting / combined, 0))
+    found.number("iap_combined", combined, _usd)
+    found.number("live_share_of_iap", gifting / combined, format_percent, 0)
     before, after = data.stated("s21_bitrate_upload"), data.stated("s21_bitrate_vvc")
     codec_cut = 1 - after / before
-    found.number("codec_cut", codec_cut, format_percent(codec_cut, 0))
+    found.number("codec_cut", codec_cut, format_percent, 0)
     found.add(
         unsettled(
             data,
@@ -215,26 +218,27 @@ def _live(found: Findings, data: BookData) -> None:
             Verdict.UNVERIFIABLE,
         ),
     )
+    return found
 
 
-def _split(found: Findings, data: BookData, days: int) -> None:
+def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -> Findings:
+    """The USD 39 bn less CapCut Pro and live gifting, and the ad impressions the rest buys."""
+    found = Findings()
+    days = DAYS_IN_YEAR
     total = data.stated("s1_overseas_revenue")
-    capcut = found.numbers["capcut_revenue"]
     live = data.stated("s3_live_gifting")
-    ads = found.number("ads_remainder", total - capcut - live, _usd(total - capcut - live))
+    ads = found.number("ads_remainder", total - capcut - live, _usd)
     cpm = data.stated("s3_cpm")
     at_article = impressions(ads, cpm)
-    at_mean = impressions(ads, found.numbers["cpm_2024_mean"])
-    found.number("impressions_year_article", at_article, f"{at_article / 1e12:.2f} trillion")
-    found.number("impressions_year_reference", at_mean, f"{at_mean / 1e12:.2f} trillion")
-    found.number(
-        "impressions_day_article", at_article / days, f"{at_article / days / 1e9:.1f} billion"
+    at_mean = impressions(ads, cpm_mean)
+    found.number("impressions_year_article", at_article, format_in, "trillion", 2)
+    found.number("impressions_year_reference", at_mean, format_in, "trillion", 2)
+    per_day = found.number("impressions_day_article", at_article / days, format_in, "billion", 1)
+    per_day_mean = found.number(
+        "impressions_day_reference", at_mean / days, format_in, "billion", 1
     )
-    found.number("impressions_day_reference", at_mean / days, f"{at_mean / days / 1e9:.1f} billion")
     found.tables["split"] = pd.DataFrame({"part": [ADS, LIVE, CAPCUT], "usd": [ads, live, capcut]})
-    found.tables["impressions"] = found.tables["cpm"].assign(
-        per_day=lambda f: impressions(ads, f["cpm"]) / days
-    )
+    found.tables["impressions"] = cpms.assign(per_day=lambda f: impressions(ads, f["cpm"]) / days)
     found.add(
         derived(
             "d_ads_remainder",
@@ -250,11 +254,12 @@ def _split(found: Findings, data: BookData, days: int) -> None:
             "d_impressions_per_day",
             "3",
             "Ad impressions a day at the article's CPM",
-            at_article / days,
+            per_day,
             "count",
             f"{_usd(ads)} ÷ USD {cpm:g} per thousand ÷ {days} days = "
-            f"{at_article / days / 1e9:.1f} billion a day; at 2024's average reported CPM "
-            f"it would be {at_mean / days / 1e9:.1f} billion.",
+            f"{format_in(per_day, 'billion', 1)} a day; at 2024's average reported CPM "
+            f"it would be {format_in(per_day_mean, 'billion', 1)}.",
             Verdict.UNVERIFIABLE,
         ),
     )
+    return found

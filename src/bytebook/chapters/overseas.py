@@ -36,41 +36,36 @@ def analyse(data: BookData) -> Findings:
     group_2023 = data.reference("bd_group_2023")
     h1_overseas = data.reference("bd_intl_h1_2024")
 
-    overseas_2023 = found.number(
-        "overseas_2023", overseas / (1 + growth), _usd(overseas / (1 + growth))
+    overseas_2023 = found.number("overseas_2023", overseas / (1 + growth), _usd)
+    implied_group = found.number("implied_group", overseas / share, _usd)
+    found.number("reported_group", group, _usd)
+    found.number("reported_group_2023", group_2023, _usd)
+    actual_share = found.number("reported_share", overseas / group, format_percent)
+    group_gap = found.number(
+        "implied_group_gap", relative_gap(implied_group, group), format_percent
     )
-    implied_group = found.number("implied_group", overseas / share, _usd(overseas / share))
-    found.number("reported_group", group, _usd(group))
-    found.number("reported_group_2023", group_2023, _usd(group_2023))
-    actual_share = found.number(
-        "reported_share", overseas / group, format_percent(overseas / group)
-    )
-    group_gap = found.number("implied_group_gap", relative_gap(implied_group, group), "")
-    found.texts["implied_group_gap"] = format_percent(group_gap)
-    domestic = found.number("domestic_2024", group - overseas, _usd(group - overseas))
-    domestic_2023 = found.number(
-        "domestic_2023", group_2023 - overseas_2023, _usd(group_2023 - overseas_2023)
-    )
-    found.number(
+    domestic = found.number("domestic_2024", group - overseas, _usd)
+    domestic_2023 = found.number("domestic_2023", group_2023 - overseas_2023, _usd)
+    domestic_growth = found.number(
         "domestic_growth",
         domestic / domestic_2023 - 1,
-        format_percent(domestic / domestic_2023 - 1),
+        format_percent,
     )
-    found.number("group_growth", group / group_2023 - 1, format_percent(group / group_2023 - 1))
+    found.number("group_growth", group / group_2023 - 1, format_percent)
     share_2023 = found.number(
         "overseas_share_2023",
         overseas_2023 / group_2023,
-        format_percent(overseas_2023 / group_2023),
+        format_percent,
     )
-    h2_overseas = found.number("h2_overseas", overseas - h1_overseas, _usd(overseas - h1_overseas))
-    found.number("h1_overseas", h1_overseas, _usd(h1_overseas))
+    h2_overseas = found.number("h2_overseas", overseas - h1_overseas, _usd)
+    found.number("h1_overseas", h1_overseas, _usd)
     h1_group = data.reference("bd_group_h1_2024")
-    found.number("h1_group", h1_group, _usd(h1_group))
-    found.number("h1_share", h1_overseas / h1_group, format_percent(h1_overseas / h1_group))
-    found.number(
+    found.number("h1_group", h1_group, _usd)
+    found.number("h1_share", h1_overseas / h1_group, format_percent)
+    h2_over_h1 = found.number(
         "h2_over_h1",
         h2_overseas / h1_overseas - 1,
-        format_percent(h2_overseas / h1_overseas - 1),
+        format_percent,
     )
 
     cite_group = data.cite("bd_group_2024")
@@ -118,7 +113,7 @@ def analyse(data: BookData) -> Findings:
             domestic,
             "USD",
             f"{_usd(group)} − {_usd(overseas)} = {_usd(domestic)}, up "
-            f"{found.texts['domestic_growth']} on 2023's {_usd(domestic_2023)}: overseas grew "
+            f"{format_percent(domestic_growth)} on 2023's {_usd(domestic_2023)}: overseas grew "
             f"faster, so its share rose from {format_percent(share_2023)} to "
             f"{format_percent(actual_share)}. No source gives revenue in China.",
             Verdict.UNVERIFIABLE,
@@ -131,12 +126,12 @@ def analyse(data: BookData) -> Findings:
             "USD",
             f"{_usd(overseas)} for the year less {_usd(h1_overseas)} in the first half "
             f"({data.cite('bd_intl_h1_2024')}) leaves {_usd(h2_overseas)} for the second half, "
-            f"{found.texts['h2_over_h1']} more than the first. No source gives the second "
+            f"{format_percent(h2_over_h1)} more than the first. No source gives the second "
             "half alone.",
             Verdict.UNVERIFIABLE,
         ),
     )
-    found.add(*_meta(data, found))
+    found.merge(_meta(data))
     found.add(*_qualitative(data))
     found.tables["split"] = pd.DataFrame(
         {
@@ -148,27 +143,31 @@ def analyse(data: BookData) -> Findings:
     return found
 
 
-def _meta(data: BookData, found: Findings) -> list:
+def _meta(data: BookData) -> Findings:
     """Reality Labs' loss: the article's USD 13 bn against Meta's 10-K for 2022 to 2024."""
+    found = Findings()
     stated = data.stated("s1_meta_rl_loss")
     losses = {year: data.reference(ref) for year, ref in META_YEARS.items()}
     nearest = min(losses, key=lambda year: abs(losses[year] - stated))
-    found.number("meta_nearest_year", nearest, str(nearest))
+    found.number("meta_nearest_year", nearest, str)
     for year, loss in losses.items():
-        found.number(f"meta_loss_{year}", loss, _usd(loss))
+        found.number(f"meta_loss_{year}", loss, _usd)
     found.tables["meta"] = pd.DataFrame(
         {"year": [str(y) for y in losses], "loss_usd": list(losses.values())}
     )
-    entry = judge(
-        data.claim("s1_meta_rl_loss"),
-        losses[2024],
-        Basis.SOURCE,
-        f"Meta's 10-K (P) reports Reality Labs operating losses of {_usd(losses[2022])} (2022), "
-        f"{_usd(losses[2023])} (2023) and {_usd(losses[2024])} (2024). Set beside 2024, the "
-        f"article's figure is closest to {nearest}'s.",
-        tuple(META_YEARS.values()),
+    found.add(
+        judge(
+            data.claim("s1_meta_rl_loss"),
+            losses[2024],
+            Basis.SOURCE,
+            f"Meta's 10-K (P) reports Reality Labs operating losses of {_usd(losses[2022])} "
+            f"(2022), {_usd(losses[2023])} (2023) and {_usd(losses[2024])} (2024). Set beside "
+            "2024, the "
+            f"article's figure is closest to {nearest}'s.",
+            tuple(META_YEARS.values()),
+        )
     )
-    return [entry]
+    return found
 
 
 def _qualitative(data: BookData) -> list:

@@ -9,7 +9,7 @@ from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import implied_rate, year_rates
 from bytebook.ledger import PLUS_HEADROOM, RELATIVE_TOLERANCE, Basis, Verdict, derived, judge
-from bytebook.units import format_billion, format_percent, format_yi
+from bytebook.units import format_percent, format_usd, format_yi, format_yuan
 
 SECTIONS = ("0",)
 """The article sections whose claims this chapter judges."""
@@ -24,53 +24,50 @@ INPUTS = (
 def analyse(data: BookData) -> Findings:
     """Check the title's daily revenue three ways and record the rates it implies."""
     found = Findings()
-    days_in_year = DAYS_IN_YEAR
-    days = found.number("days_2024", days_in_year, str(days_in_year))
+    days = found.number("days_2024", DAYS_IN_YEAR, str)
     for key, tolerance in (
         ("tol_plain", RELATIVE_TOLERANCE["="]),
         ("tol_approx", RELATIVE_TOLERANCE["≈"]),
         ("tol_plus", PLUS_HEADROOM),
     ):
-        found.number(key, tolerance, format_percent(tolerance, 0))
+        found.number(key, tolerance, format_percent, 0)
     usd = data.stated("s1_overseas_revenue")
     cny_printed = data.stated("t_bytedance_overseas_cny")
     title = data.stated("title_daily_revenue")
     rates = year_rates(data.references)
     average = rates.average
 
-    usd_text = "USD " + format_billion(usd, 0)
-    found.number("stated_usd", usd, usd_text)
-    found.number("stated_cny", cny_printed, format_yi(cny_printed) + "元")
-    at_article = found.number(
-        "daily_at_article", cny_printed / days, format_yi(cny_printed / days, 2)
-    )
+    usd_text = format_usd(usd, 0)
+    found.number("stated_usd", usd, format_usd, 0)
+    found.number("stated_cny", cny_printed, format_yuan)
+    at_article = found.number("daily_at_article", cny_printed / days, format_yi, 2)
     daily_avg = average.to_cny(usd) / days
-    at_average = found.number("daily_at_2024_average", daily_avg, format_yi(daily_avg, 2))
-    found.number("title_daily", title, format_yi(title, 2))
-    found.number("yearly_at_average", average.to_cny(usd), format_yi(average.to_cny(usd)))
+    at_average = found.number("daily_at_2024_average", daily_avg, format_yi, 2)
+    found.number("title_daily", title, format_yi, 2)
+    found.number("yearly_at_average", average.to_cny(usd), format_yi)
     gap_article = found.number(
         "title_gap_article",
         (title - at_article) / at_article,
-        format_percent((title - at_article) / at_article),
+        format_percent,
     )
     gap_average = found.number(
         "title_gap_average",
         (title - at_average) / at_average,
-        format_percent((title - at_average) / at_average),
+        format_percent,
     )
     title_rate = found.number(
         "title_implied_rate",
         implied_rate(title * days, usd),
-        f"{implied_rate(title * days, usd):.3f}",
+        "{:.3f}",
     )
     for key, rate in (
         ("fx_average", average),
         ("fx_lowest", rates.lowest),
         ("fx_highest", rates.highest),
     ):
-        found.number(key, rate.cny_per_usd, f"{rate.cny_per_usd:.4f}")
+        found.number(key, rate.cny_per_usd, "{:.4f}")
     article_rate = implied_rate(cny_printed, usd)
-    found.number("table_implied_rate", article_rate, f"{article_rate:.4f}")
+    found.number("table_implied_rate", article_rate, "{:.4f}")
 
     found.add(
         judge(

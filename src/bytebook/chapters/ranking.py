@@ -16,7 +16,7 @@ from bytebook.ledger import (
     relative_gap,
     unverifiable,
 )
-from bytebook.units import format_billion, format_percent, format_yi
+from bytebook.units import format_billion, format_percent, format_usd, format_yi, format_yuan
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
@@ -53,26 +53,22 @@ GROWTH_DATA = (
 
 def analyse(data: BookData) -> Findings:
     """Reproduce, re-sort and check the ranking table."""
-    found = Findings()
     table = _article_figures(data)
+    usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
+    rate = implied_rate(cny, usd)
+    filed = _filed_figures(data, table, rate)
+    found = Findings()
     found.tables["printed"] = data.ranking[list(PRINTED_HEADERS)].rename(columns=PRINTED_HEADERS)
     found.tables["sorted"] = _sorted(table)
-    _record_ranks(found, data, table)
-    _check_rate(found, data)
-    found.tables["implied_totals"] = _implied_totals(found, data, table)
-    found.tables["filed"] = _filed_comparison(found, data, table)
+    found.tables["filed"] = _filed_comparison(table, filed)
     found.tables["filed_by_companies"] = _published_by_companies(found.tables["filed"])
-    found.number(
-        "implied_total_tolerance",
-        IMPLIED_TOTAL_TOLERANCE,
-        format_percent(IMPLIED_TOTAL_TOLERANCE, 0),
+    return found.merge(
+        _record_ranks(data, table),
+        _check_rate(data, usd, cny, rate),
+        _implied_totals(data, table, filed),
+        _rank_with_filed(table, filed),
+        _check_remaining(data, table, filed),
     )
-    _rank_with_filed(found, table)
-    totals = found.tables["implied_totals"]
-    disagree = list(totals.loc[~totals["agrees"], "company"])
-    found.number("implied_total_disagreements", len(disagree), _join(disagree))
-    _check_remaining(found, data, table)
-    return found
 
 
 def _article_figures(data: BookData) -> pd.DataFrame:
@@ -110,58 +106,55 @@ def rank_of(table: pd.DataFrame, company: str) -> int:
     return list(ordered["company"]).index(company) + 1
 
 
-def _record_ranks(found: Findings, data: BookData, table: pd.DataFrame) -> None:
-    bytedance = found.number("rank_bytedance", rank_of(table, "ByteDance"), "")
-    huawei = found.number("rank_huawei", rank_of(table, "Huawei"), "")
-    found.texts["rank_bytedance"] = f"{bytedance:.0f}"
-    found.texts["rank_huawei"] = f"{huawei:.0f}"
+def _record_ranks(data: BookData, table: pd.DataFrame) -> Findings:
+    """The ranking claims, judged by sorting the table's own figures."""
+    found = Findings()
+    bytedance = found.number("rank_bytedance", rank_of(table, "ByteDance"), "{:.0f}")
+    huawei = found.number("rank_huawei", rank_of(table, "Huawei"), "{:.0f}")
     printed_sorted = list(table["printed_order"]) == list(_sorted(table)["printed_order"])
-    found.number("printed_is_sorted", printed_sorted, "yes" if printed_sorted else "no")
-    smallest = found.number(
-        "smallest_printed", table["overseas_cny"].min(), format_yi(table["overseas_cny"].min())
-    )
+    found.number("printed_is_sorted", printed_sorted, _yes_no)
+    smallest = found.number("smallest_printed", table["overseas_cny"].min(), format_yi)
     printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
     evidence = (
         f"Sorted by the table's own figures, ByteDance ({printed['ByteDance']}) ranks "
         f"{bytedance:.0f} of {len(table)}."
     )
-    claims = []
     for claim_id in ("s4_top3", "s4_software_top3"):
-        claims.append(judge(data.claim(claim_id), bytedance, Basis.ARTICLE, evidence))
-    claims.append(
+        found.add(judge(data.claim(claim_id), bytedance, Basis.ARTICLE, evidence))
+    found.add(
         judge(
             data.claim("t_huawei_top3"),
             huawei,
             Basis.ARTICLE,
             f"Sorted by the table's own figures, Huawei ({printed['Huawei']}) ranks "
             f"{huawei:.0f} of {len(table)}.",
-        )
-    )
-    claims.append(
+        ),
         judge(
             data.claim("s4_club"),
             smallest,
             Basis.ARTICLE,
             f"The smallest overseas revenue in the table is {format_yi(smallest)}元, so all seven "
             "companies are in the 千亿 club.",
-        )
+        ),
     )
-    found.add(*claims)
+    return found
 
 
-def _check_rate(found: Findings, data: BookData) -> None:
-    usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings:
+    """The rate behind the table's USD-to-yuan conversion against the year's rates."""
+    found = Findings()
     rates = year_rates(data.references)
     average = rates.average
-    found.number("stated_usd", usd, "USD " + format_billion(usd, 0))
-    found.number("stated_cny", cny, format_yi(cny) + "元")
-    found.number("fx_average", average.cny_per_usd, f"{average.cny_per_usd:.4f}")
-    rate = found.number("table_rate", implied_rate(cny, usd), f"{implied_rate(cny, usd):.4f}")
-    gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), "")
-    found.texts["table_rate_gap"] = format_percent(gap)
-    at_average = found.number(
-        "bytedance_cny_at_average", average.to_cny(usd), format_yi(average.to_cny(usd))
-    )
+    found.number("stated_usd", usd, format_usd, 0)
+    found.number("stated_cny", cny, format_yuan)
+    found.number("fx_average", average.cny_per_usd, "{:.4f}")
+    found.number("table_rate", rate, "{:.4f}")
+    gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), format_percent)
+    at_average = found.number("bytedance_cny_at_average", average.to_cny(usd), format_yi)
     found.add(
         derived(
             "d_table_implied_rate",
@@ -187,6 +180,7 @@ def _check_rate(found: Findings, data: BookData) -> None:
             (average.reference_id,),
         ),
     )
+    return found
 
 
 def _filed_total_cny(data: BookData, row: pd.Series, rate: float) -> float:
@@ -197,19 +191,20 @@ def _filed_total_cny(data: BookData, row: pd.Series, rate: float) -> float:
     return total
 
 
-def _implied_totals(found: Findings, data: BookData, table: pd.DataFrame) -> pd.DataFrame:
+def _implied_totals(data: BookData, table: pd.DataFrame, filed: pd.DataFrame) -> Findings:
     """Overseas ÷ share for every company, against its filed total."""
-    article_rate = found.numbers["table_rate"]
+    found = Findings()
+    found.number("implied_total_tolerance", IMPLIED_TOTAL_TOLERANCE, format_percent, 0)
     records = []
     for _, row in table.iterrows():
         implied = row["overseas_cny"] / row["share"]
-        filed = _filed_total_cny(data, row, article_rate)
-        gap = relative_gap(implied, filed)
+        total = filed.at[row["company"], "filed_total_cny"]
+        gap = relative_gap(implied, total)
         agrees = abs(gap) <= IMPLIED_TOTAL_TOLERANCE
         key = _key(row["company"])
-        found.number(f"implied_total_{key}", implied, format_yi(implied))
-        found.number(f"filed_total_{key}", filed, format_yi(filed))
-        found.number(f"implied_total_gap_{key}", gap, format_percent(gap))
+        found.number(f"implied_total_{key}", implied, format_yi)
+        found.number(f"filed_total_{key}", total, format_yi)
+        found.number(f"implied_total_gap_{key}", gap, format_percent)
         source = _total_source(data, row)
         found.add(
             derived(
@@ -219,7 +214,7 @@ def _implied_totals(found: Findings, data: BookData, table: pd.DataFrame) -> pd.
                 implied,
                 "CNY",
                 f"{format_yi(row['overseas_cny'])} ÷ {format_percent(row['share'], 0)} = "
-                f"{format_yi(implied)}, {format_percent(gap)} from {source} of {format_yi(filed)}.",
+                f"{format_yi(implied)}, {format_percent(gap)} from {source} of {format_yi(total)}.",
                 Verdict.SUPPORTED if agrees else Verdict.CONTRADICTED,
                 tuple(
                     r
@@ -239,13 +234,16 @@ def _implied_totals(found: Findings, data: BookData, table: pd.DataFrame) -> pd.
                 "overseas_cny": row["overseas_cny"],
                 "share": row["share"],
                 "implied_total_cny": implied,
-                "filed_total_cny": filed,
+                "filed_total_cny": total,
                 "gap": gap,
                 "agrees": agrees,
                 "filed_source": source,
             }
         )
-    return pd.DataFrame(records)
+    totals = found.tables["implied_totals"] = pd.DataFrame(records)
+    disagree = list(totals.loc[~totals["agrees"], "company"])
+    found.number("implied_total_disagreements", len(disagree), lambda _: _join(disagree))
+    return found
 
 
 def _total_source(data: BookData, row: pd.Series) -> str:
@@ -256,22 +254,36 @@ def _total_source(data: BookData, row: pd.Series) -> str:
     return "the total derived from its filed overseas revenue and share (S)"
 
 
-def _filed_comparison(found: Findings, data: BookData, table: pd.DataFrame) -> pd.DataFrame:
-    """The article's overseas figures beside filed ones, where the references have them."""
+def _filed_figures(data: BookData, table: pd.DataFrame, rate: float) -> pd.DataFrame:
+    """Each company's filed overseas revenue and share (None where the references have
+    neither) and its filed total, all in CNY, indexed by company; USD filings are converted at
+    the table's own `rate`, so the exchange rate drops out of every comparison."""
     records = []
     for _, row in table.iterrows():
-        filed_overseas, filed_share = _filed_overseas(data, row, found.numbers["table_rate"])
+        overseas, share = _filed_overseas(data, row, rate)
         records.append(
             {
                 "company": row["company"],
-                "article_overseas_cny": row["overseas_cny"],
-                "filed_overseas_cny": filed_overseas,
-                "article_share": row["share"],
-                "filed_share": filed_share,
-                "filed_total_cny": found.numbers[f"filed_total_{_key(row['company'])}"],
+                "filed_overseas_cny": overseas,
+                "filed_share": share,
+                "filed_total_cny": _filed_total_cny(data, row, rate),
             }
         )
-    return pd.DataFrame(records)
+    return pd.DataFrame(records).set_index("company", drop=False)
+
+
+def _filed_comparison(table: pd.DataFrame, filed: pd.DataFrame) -> pd.DataFrame:
+    """The article's overseas figures beside filed ones, where the references have them."""
+    return pd.DataFrame(
+        {
+            "company": list(table["company"]),
+            "article_overseas_cny": list(table["overseas_cny"]),
+            "filed_overseas_cny": list(filed["filed_overseas_cny"]),
+            "article_share": list(table["share"]),
+            "filed_share": list(filed["filed_share"]),
+            "filed_total_cny": list(filed["filed_total_cny"]),
+        }
+    )
 
 
 def _published_by_companies(filed: pd.DataFrame) -> pd.DataFrame:
@@ -304,12 +316,14 @@ def _filed_overseas(
     return overseas, share
 
 
-def _check_remaining(found: Findings, data: BookData, table: pd.DataFrame) -> None:
+def _check_remaining(data: BookData, table: pd.DataFrame, filed: pd.DataFrame) -> Findings:
     """Verdicts for every cell of the table and for the growth claims."""
-    rate = found.numbers["table_rate"]
+    found = Findings()
     for (_, row), (_, figures) in zip(data.ranking.iterrows(), table.iterrows(), strict=True):
-        filed_overseas, filed_share = _filed_overseas(data, row, rate)
-        filed_total = found.numbers[f"filed_total_{_key(row['company_en'])}"]
+        company = filed.loc[row["company_en"]]
+        filed_overseas = _known(company["filed_overseas_cny"])
+        filed_share = _known(company["filed_share"])
+        filed_total = company["filed_total_cny"]
         if row["company_en"] != "ByteDance":
             found.add(_judge_overseas(data, row, filed_overseas, filed_share, filed_total))
         found.add(_judge_share(data, row, figures, filed_share, filed_total))
@@ -339,6 +353,12 @@ def _check_remaining(found: Findings, data: BookData, table: pd.DataFrame) -> No
             "The references hold no dated start of Haier's own-brand push abroad.",
         ),
     )
+    return found
+
+
+def _known(value: float) -> float | None:
+    """A filed figure, or None where the references have none."""
+    return None if pd.isna(value) else float(value)
 
 
 def _key(company: str) -> str:
@@ -405,25 +425,27 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _rank_with_filed(found: Findings, table: pd.DataFrame) -> None:
+def _rank_with_filed(table: pd.DataFrame, filed: pd.DataFrame) -> Findings:
     """Rank the companies again, with filed overseas revenue where a filing gives it."""
-    filed = found.tables["filed"].set_index("company")["filed_overseas_cny"]
+    found = Findings()
+    overseas = filed["filed_overseas_cny"]
     mixed = table.assign(
         overseas_cny=[
-            filed[c] if pd.notna(filed[c]) else v
+            overseas[c] if pd.notna(overseas[c]) else v
             for c, v in zip(table["company"], table["overseas_cny"], strict=True)
         ]
     )
     for company in ("BYD", "Haier Smart Home", "Midea"):
         key = _key(company)
-        found.number(f"filed_overseas_{key}", filed[company], format_yi(filed[company]) + "元")
-        rank = rank_of(mixed, company)
-        found.number(f"rank_{key}_filed", rank, _ordinal(rank) + " place")
+        found.number(f"filed_overseas_{key}", overseas[company], format_yuan)
+        found.number(f"rank_{key}_filed", rank_of(mixed, company), _place)
+    return found
 
 
-def _ordinal(n: int) -> str:
+def _place(n: int) -> str:
+    """1 -> '1st place', 2 -> '2nd place', 11 -> '11th place'."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    return f"{n}{suffix} place"
 
 
 def _weak_note(data: BookData, row: pd.Series) -> str:

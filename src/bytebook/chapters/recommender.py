@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
-
+from bytebook.article import DAYS_IN_YEAR
 from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict, derived
-from bytebook.units import format_percent
+from bytebook.units import format_in, format_percent
 
 SECTIONS = ("2.2",)
 """The article sections whose claims this chapter judges."""
@@ -20,7 +19,6 @@ INPUTS = (
 )
 """The data files its analysis reads (checked by a test that records what it reads)."""
 
-YEAR = 2024
 SECONDS_PER_DAY = 86_400
 SECONDS_PER_HOUR = 3_600
 FLOPS_PER_PARAMETER = 2
@@ -68,55 +66,40 @@ def analyse(data: BookData) -> Findings:
     params, sparsity = data.stated("s22_params"), data.stated("s22_sparsity")
     cost, fifth = data.stated("s22_cost_per_inference"), data.stated("s22_vs_industry")
     behaviours, interval = data.stated("s22_behaviours"), data.stated("s22_hot_update")
-    active = found.number("active_max", params * sparsity, f"{params * sparsity / 1e9:.0f} billion")
-    industry = found.number("industry_cost", cost / fifth, f"USD {cost / fifth:.4f}")
+    active = found.number("active_max", params * sparsity, format_in, "billion")
+    industry = found.number("industry_cost", cost / fifth, "USD {:.4f}")
     per_second = found.number(
-        "behaviours_per_second",
-        behaviours / SECONDS_PER_DAY,
-        f"{behaviours / SECONDS_PER_DAY / 1e6:.2f} million",
+        "behaviours_per_second", behaviours / SECONDS_PER_DAY, format_in, "million", 2
     )
-    updates = found.number(
-        "updates_per_day", SECONDS_PER_DAY / interval, f"{SECONDS_PER_DAY / interval:.0f}"
-    )
-    per_update = found.number(
-        "behaviours_per_update", behaviours / updates, f"{behaviours / updates / 1e6:.0f} million"
-    )
+    updates = found.number("updates_per_day", SECONDS_PER_DAY / interval, "{:.0f}")
+    per_update = found.number("behaviours_per_update", behaviours / updates, format_in, "million")
     peak, util = data.assumed("gpu_peak_flops"), data.assumed("gpu_utilisation")
     price = data.assumed("gpu_price_per_hour")
-    for key, value, text in (
-        ("peak_tflops", peak, f"{peak / 1e12:,.0f} TFLOP/s"),
-        ("utilisation", util, format_percent(util)),
-        ("gpu_price", price, f"USD {price:.2f}"),
-    ):
-        found.number(key, value, text)
+    found.number("peak_tflops", peak, format_in, "TFLOP/s")
+    found.number("utilisation", util, format_percent)
+    found.number("gpu_price", price, "USD {:.2f}")
     candidates = found.number(
         "candidates_for_claim",
         candidates_for_cost(cost, active, peak, util, price),
-        f"{candidates_for_cost(cost, active, peak, util, price):,.0f}",
+        "{:,.0f}",
     )
-    days = 366 if calendar.isleap(YEAR) else 365
     daily_cost = found.number(
-        "daily_cost_if_per_behaviour",
-        behaviours * cost,
-        f"USD {behaviours * cost / 1e6:.0f} million",
+        "daily_cost_if_per_behaviour", behaviours * cost, format_in, "million", 0, "USD "
     )
-    revenue_day = data.stated("s1_overseas_revenue") / days
-    found.number("daily_revenue", revenue_day, f"USD {revenue_day / 1e6:.0f} million")
-    found.number(
-        "cost_share_of_revenue",
-        daily_cost / revenue_day,
-        format_percent(daily_cost / revenue_day, 0),
-    )
+    revenue_day = data.stated("s1_overseas_revenue") / DAYS_IN_YEAR
+    found.number("daily_revenue", revenue_day, format_in, "million", 0, "USD ")
+    cost_share = found.number("cost_share_of_revenue", daily_cost / revenue_day, format_percent, 0)
 
     rankmixer = data.reference("rankmixer_params")
-    found.number("rankmixer_params", rankmixer, f"{rankmixer / 1e9:.0f} billion")
+    found.number("rankmixer_params", rankmixer, format_in, "billion")
     none_found = "The research found no source for this figure."
     found.add(
         unsettled(
             data,
             "s22_params",
             f"ByteDance's only published ranking model in the references, RankMixer, has "
-            f"{rankmixer / 1e9:.0f} billion dense parameters ({data.cite('rankmixer_params')}); "
+            f"{format_in(rankmixer, 'billion')} dense parameters "
+            f"({data.cite('rankmixer_params')}); "
             "its 'trillion-scale' refers to the training data. Embedding tables can be far "
             "larger, so the figure is not refuted, but nothing supports it.",
         ),
@@ -124,8 +107,8 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s22_cost_per_inference",
-            f"{none_found} With {active / 1e9:.0f} billion active parameters on a GPU at "
-            f"{peak / 1e12:,.0f} TFLOP/s, {format_percent(util)} utilisation and USD {price:.2f} "
+            f"{none_found} With {format_in(active, 'billion')} active parameters on a GPU at "
+            f"{format_in(peak, 'TFLOP/s')}, {format_percent(util)} utilisation and USD {price:.2f} "
             f"an hour (W), it pays for scoring about {candidates:,.0f} candidates.",
             sources=("h100_bf16_dense_flops", "h100_hour_median_2026", "megascale_mfu"),
         ),
@@ -146,7 +129,7 @@ def analyse(data: BookData) -> Findings:
             "Upper bound on active parameters (1e12 × 2%)",
             active,
             "params",
-            f"{params:.0e} × {format_percent(sparsity, 0)} = {active / 1e9:.0f} billion "
+            f"{params:.0e} × {format_percent(sparsity, 0)} = {format_in(active, 'billion')} "
             "at most. No source gives the model's size.",
             Verdict.UNVERIFIABLE,
         ),
@@ -184,8 +167,8 @@ def analyse(data: BookData) -> Findings:
             "Daily inference cost if every learned action is one inference",
             daily_cost,
             "USD/day",
-            f"{behaviours:.0e} × USD {cost:g} = USD {daily_cost / 1e6:.0f} million a day, "
-            f"{format_percent(daily_cost / revenue_day, 0)} of the USD 39 bn spread over {days} "
+            f"{behaviours:.0e} × USD {cost:g} = {format_in(daily_cost, 'million', 0, 'USD ')} a "
+            f"day, {format_percent(cost_share, 0)} of the USD 39 bn spread over {DAYS_IN_YEAR} "
             "days. The article gives no request count; this reading is the book's.",
             Verdict.UNVERIFIABLE,
         ),

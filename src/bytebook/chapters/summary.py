@@ -33,8 +33,8 @@ def analyse(data: BookData) -> Findings:
     launch = data.references.loc["tiktok_intl_launch"]
     launch_year = int(str(launch["value_text"])[:4])
     since_launch = YEAR - launch_year
-    found.number("years_since_launch", since_launch, str(since_launch))
-    found.number("launch_year", launch_year, str(launch_year))
+    found.number("years_since_launch", since_launch, str)
+    found.number("launch_year", launch_year, str)
     found.add(
         unsettled(
             data,
