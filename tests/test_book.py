@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import io
 import json
 import os
 import re
@@ -14,12 +13,7 @@ from pathlib import Path
 import pytest
 
 from bytebook.paths import ROOT
-from bytebook.publish.build import (
-    KERNEL_TRANSPORT_NOTICE,
-    _relay_errors,
-    build_book,
-    jupyter_output,
-)
+from bytebook.publish.build import build_book, jupyter_output
 
 pytestmark = pytest.mark.build
 
@@ -216,12 +210,3 @@ def test_a_missing_cross_reference_fails_the_build(tmp_path):
     root = make_book(tmp_path, "See {ref}`no-such-label`.")
     assert build_book(root) != 0
 
-
-def test_only_the_kernel_transport_notice_is_held_back(capsys):
-    stream = io.StringIO(
-        f"[IPKernelApp] WARNING | {KERNEL_TRANSPORT_NOTICE}. All communication ...\n"
-        "WARNING: a real Sphinx warning\n"
-        f"[IPKernelApp] WARNING | {KERNEL_TRANSPORT_NOTICE}.\n"
-    )
-    assert _relay_errors(stream) == 2
-    assert capsys.readouterr().err == "WARNING: a real Sphinx warning\n"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
 
-from bytebook.errors import DataFileError
+from bytebook.errors import DataFileError, describe_os_error
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,14 +41,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {describe_os_error(error)}", file=sys.stderr)
         return 3
 
-
-def describe_os_error(error: OSError) -> str:
-    """A file-system failure in words: what happened, to which file, and what to do."""
-    where = error.filename or "the output"
-    if error.errno == errno.ENOSPC:
-        return f"the disk is full: could not write {where}; free some space and run again"
-    if error.errno == errno.EROFS:
-        return f"{where} is on a read-only file system; build from a writable copy"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return f"no permission to write {where}; make the checkout writable (chmod -R u+w .)"
-    return f"{error.strerror or error} ({where})"
