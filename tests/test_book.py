@@ -120,7 +120,8 @@ def test_every_chart_has_a_title_units_and_a_source(built_book):
         for spec in map(json.loads, specs):
             heading = spec["vconcat"][0]["title"]
             assert heading["text"].strip() and heading["subtitle"].strip(), (name, heading)
-            source = spec["title"]["text"]
+            lines = spec["title"]["text"]
+            source = " ".join(lines) if isinstance(lines, list) else lines
             assert source.startswith("Source: ") and len(source) > len("Source: ") + 5, (
                 name,
                 source,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook import charts
+from bytebook.units import in_units
 
 
 def drawn_rows(chart) -> list[dict]:
@@ -13,12 +14,15 @@ def drawn_rows(chart) -> list[dict]:
     return [row for rows in spec.get("datasets", {}).values() for row in rows]
 
 
-def test_paired_dots_draws_each_series_divided_once():
+def test_paired_dots_draws_each_series_in_the_units_it_was_given():
     frame = pd.DataFrame(
         {"company": ["A", "B"], "printed": [1.5e11, 3e10], "filed": [2e11, 4.5e10]}
     )
+    shown = frame.assign(
+        printed=in_units(frame["printed"], "亿"), filed=in_units(frame["filed"], "亿")
+    )
     chart = charts.paired_dots(
-        frame, "company", {"Article": "printed", "Filed": "filed"}, value_title="亿元", divisor=1e8
+        shown, "company", {"Article": "printed", "Filed": "filed"}, value_title="亿元"
     )
     drawn = {(row["company"], row["figure"]): row["value"] for row in drawn_rows(chart)}
     assert drawn == {
@@ -27,6 +31,30 @@ def test_paired_dots_draws_each_series_divided_once():
         ("A", "Filed"): 2000,
         ("B", "Filed"): 450,
     }
+
+
+def test_a_figure_cites_its_references_once_per_source(data):
+    frame = pd.DataFrame({"year": ["2023", "2024"], "loss": [16.1, 17.7]})
+    chart = charts.figure(
+        charts.bar_chart(frame, "year", "loss", category_title="Year", value_title="USD bn"),
+        title="Losses",
+        units="USD bn",
+        basis="the article",
+        data=data,
+        references=("meta_rl_loss_2024", "meta_rl_loss_2023", "bvc2_vs_x265"),
+        description="Bar chart of losses.",
+    ).to_dict()
+    refs = data.references
+    meta_source = refs.at["meta_rl_loss_2024", "source"]
+    assert refs.at["meta_rl_loss_2023", "source"] == meta_source
+    source = chart["title"]["text"]
+    assert " ".join(source if isinstance(source, list) else [source]) == (
+        f"Source: the article; {meta_source}, FY2024, FY2023 (P); "
+        f"{refs.at['bvc2_vs_x265', 'source']}, 2020 (S)"
+    )
+    assert all(len(line) <= charts.SOURCE_LINE_WIDTH for line in source)
+    assert chart["description"] == "Bar chart of losses."
+    assert chart["vconcat"][0]["title"] == {"text": "Losses", "subtitle": "USD bn"}
 
 
 def test_a_description_names_every_row_in_order():
@@ -54,3 +82,18 @@ def test_a_dumbbell_hides_its_connecting_rule_from_screen_readers():
     marks = [layer["mark"] for layer in spec["layer"]]
     assert [m["type"] for m in marks] == ["rule", "point"]
     assert marks[0].get("aria") is False and "aria" not in marks[1]
+
+
+def test_a_displayed_table_takes_its_headers_and_formats_from_the_chapter(data):
+    from bytebook import present
+    from bytebook.chapters import ranking
+
+    found = ranking.analyse(data)
+    html = present.display_table(found.tables["sorted"], ranking.SORTED_COLUMNS).data
+    headers = [header for header, _ in ranking.SORTED_COLUMNS.values()]
+    assert all(f">{header}</th>" in html for header in headers)
+    # ByteDance's printed 2855亿元 is shown in 亿 with the share at no decimals.
+    bytedance = data.ranking.set_index("company_en").loc["ByteDance"]
+    assert bytedance["overseas_revenue_printed"].endswith("2855 亿元")
+    assert "<td>2,855亿</td>" in html
+    assert f"<td>{data.stated(bytedance['share_claim']) * 100:.0f}%</td>" in html

@@ -6,8 +6,13 @@ is bytebook.publish.render's job.
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Sequence
+
 import altair as alt
 import pandas as pd
+
+from bytebook.data import BookData
 
 FONT = "Noto Sans CJK SC"
 FONT_STACK = f"{FONT}, 'Noto Sans CJK', 'Source Han Sans SC', sans-serif"
@@ -19,6 +24,8 @@ HIGHLIGHT, MUTED, REFERENCE = PALETTE[3], "#8A8A8A", PALETTE[0]
 # Value labels and connecting rules repeat what the marks say: they carry aria=False, so screen
 # readers read the marks and each chart's description, not every number twice.
 THEME = "bytebook"
+SOURCE_LINE_WIDTH = 90
+"""Characters a line of a chart's source line holds before it wraps."""
 
 
 def theme() -> dict:
@@ -51,9 +58,10 @@ def describe(lead: str, frame: pd.DataFrame, row: str, ending: str = ".") -> str
 def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, description: str):
     """Give a chart its title, subtitle (units), source line and screen-reader description."""
     titled = chart.properties(title=alt.Title(title, subtitle=subtitle))
+    lines = textwrap.wrap(f"Source: {source}", SOURCE_LINE_WIDTH)
     return alt.vconcat(titled).properties(
         title=alt.Title(
-            f"Source: {source}",
+            lines[0] if len(lines) == 1 else lines,
             orient="bottom",
             anchor="start",
             fontSize=11,
@@ -62,6 +70,26 @@ def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, des
         ),
         description=description,
     )
+
+
+def figure(
+    chart: alt.TopLevelMixin,
+    *,
+    title: str,
+    units: str,
+    basis: str,
+    description: str,
+    data: BookData | None = None,
+    references: Sequence[str] = (),
+) -> alt.VConcatChart:
+    """One call per figure: the chart with its title, its units line, its source line and its
+    screen-reader description. The source line is `basis` (the part of the article, or of the
+    book's model, the chart draws), then `data.cite(*references)` for the references it draws
+    on, so no source is typed by hand."""
+    if references and data is None:
+        raise ValueError(f"figure '{title}': citing references needs the book's data")
+    source = f"{basis}; {data.cite(*references)}" if references else basis
+    return finish(chart, title, units, source, description)
 
 
 def _highlight_colour(field: str, highlight: str | None):
@@ -240,13 +268,11 @@ def paired_dots(
     series: dict[str, str],
     *,
     value_title: str,
-    divisor: float = 1.0,
     value_format: str = ",.0f",
 ) -> alt.LayerChart:
     """Two or more values per category on one axis, joined by a line (a dumbbell chart).
 
-    `series` maps each legend label to the column holding its values, in legend order; the
-    values are divided by `divisor` (e.g. 1e8 for 亿).
+    `series` maps each legend label to the column holding its values, in legend order.
     """
     value, label = "value", "figure"
     series_order = list(series)
@@ -254,7 +280,6 @@ def paired_dots(
         id_vars=[category], value_vars=list(series.values()), var_name=label, value_name=value
     )
     long[label] = long[label].map({column: name for name, column in series.items()})
-    long[value] = long[value] / divisor
     order = list(dict.fromkeys(frame[category]))
     base = alt.Chart(long).encode(
         y=alt.Y(f"{category}:N", sort=order, title=None),

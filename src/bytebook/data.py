@@ -350,10 +350,17 @@ class BookData:
         """The default value of a model assumption."""
         return float(self.assumptions.at[assumption_id, "value"])
 
-    def cite(self, reference_id: str) -> str:
-        """A short citation of a reference: its source and reliability tag."""
-        row = self.references.loc[reference_id]
-        return f"{row['source']}, {row['period']} ({row['reliability']})"
+    def cite(self, *reference_ids: str) -> str:
+        """A short citation of one or more references: each source once, with the periods
+        cited from it and its reliability tag, e.g. 'Meta Platforms 10-K, FY2023, FY2024 (P)'."""
+        groups: dict[tuple[str, str], list[str]] = {}
+        for reference_id in reference_ids:
+            row = self.references.loc[reference_id]
+            groups.setdefault((row["source"], row["reliability"]), []).append(str(row["period"]))
+        return "; ".join(
+            f"{source}, {', '.join(dict.fromkeys(periods))} ({reliability})"
+            for (source, reliability), periods in groups.items()
+        )
 
     def reference(self, reference_id: str) -> float:
         """The value of a reference figure, in base units."""

@@ -125,6 +125,16 @@ def table_html(
     return HTML(f'<div class="bytebook-table">{body}</div>')
 
 
+def display_table(
+    frame: pd.DataFrame, columns: dict[str, tuple[str, Callable[[object], str] | None]]
+) -> HTML:
+    """A chapter's table as shown: `columns` maps each column to show, in order, to its header
+    and its formatter (None: shown as it is). The chapter module keeps it beside the table."""
+    shown = frame[list(columns)].rename(columns={c: header for c, (header, _) in columns.items()})
+    formats = {header: fmt for header, fmt in columns.values() if fmt is not None}
+    return table_html(shown, formats)
+
+
 def open_chapter(chapter: ModuleType) -> tuple[BookData, Findings]:
     """Set up charts, load the data, run the chapter's analysis and glue its numbers."""
     from bytebook.publish import render

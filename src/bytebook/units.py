@@ -199,7 +199,7 @@ def format_yuan(value: float, digits: int = 0) -> str:
 
 
 SCALED_UNITS = {"亿": YI, "million": MILLION, "billion": BILLION, "trillion": TRILLION}
-SCALED_UNITS |= {"TB": 1e12, "TFLOP/s": 1e12}
+SCALED_UNITS |= {"TB": 1e12, "PB": 1e15, "TFLOP/s": 1e12}
 """The words format_in writes a number in, and what each is worth in base units."""
 
 
@@ -209,3 +209,10 @@ def format_in(value: float, unit: str, digits: int = 0, prefix: str = "") -> str
     'USD 7.32亿'."""
     space = "" if unit == "亿" else " "
     return f"{prefix}{value / SCALED_UNITS[unit]:,.{digits}f}{space}{unit}"
+
+
+def in_units(value, unit: str):
+    """A base-unit value, or a column of them, in `unit` (a key of SCALED_UNITS):
+    3.9e10 in 'billion' -> 39.0. A chart's data is converted once, with this, before its
+    builder draws it."""
+    return value / SCALED_UNITS[unit]

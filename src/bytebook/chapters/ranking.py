@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
+
 import pandas as pd
 
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
@@ -40,6 +43,31 @@ PRINTED_HEADERS = {
     "remark_zh": "备注 Remarks",
 }
 
+SORTED_COLUMNS = {
+    "rank_by_revenue": ("Rank by revenue", None),
+    "printed_order": ("Printed position", None),
+    "company": ("Company", None),
+    "company_zh": ("公司", None),
+    "overseas_cny": ("Overseas revenue (亿元)", format_yi),
+    "share": ("Overseas share", partial(format_percent, digits=0)),
+}
+"""How the re-sorted table is shown: each column's header and formatter."""
+
+TOTALS_COLUMNS = {
+    "company": ("Company", None),
+    "company_zh": ("公司", None),
+    "overseas_cny": ("Overseas (亿元)", format_yi),
+    "share": ("Share", partial(format_percent, digits=0)),
+    "implied_total_cny": ("Implied total (亿元)", format_yi),
+    "filed_total_cny": ("Reported total (亿元)", format_yi),
+    "gap": ("Gap", format_percent),
+    "filed_source": ("Reported by", None),
+}
+"""How the implied-totals table is shown: each column's header and formatter."""
+
+FILED_REFERENCES = ("filed_total_ref", "filed_overseas_ref", "filed_share_ref")
+"""The columns of data/ranking_table.csv that name a company's filed figures."""
+
 WEAK_SHARES = {"Xiaomi": "xiaomi_overseas_q3_2024"}
 """Weak (W) figures that corroborate a share but cannot decide it."""
 
@@ -69,6 +97,13 @@ def analyse(data: BookData) -> Findings:
         _rank_with_filed(table, filed),
         _check_remaining(data, table, filed),
     )
+
+
+def filed_references(data: BookData, companies: Iterable[str]) -> list[str]:
+    """The references.csv rows that the filed figures of `companies` come from, in table order."""
+    rows = data.ranking[data.ranking["company_en"].isin(list(companies))]
+    refs = [ref for _, row in rows.iterrows() for ref in row[list(FILED_REFERENCES)] if ref]
+    return list(dict.fromkeys(refs))
 
 
 def _article_figures(data: BookData) -> pd.DataFrame:
