@@ -7,13 +7,15 @@ they show, never on the build's history, and carry a content security policy.
   one. Every `_static/` link now gets the checksum of the file the build published.
 - Content security policy: a `<meta http-equiv="Content-Security-Policy">` that lets a page
   load scripts, styles, images, fonts and data only from the book's own origin; its own inline
-  scripts are allowed by their SHA-256 hashes, so no other inline script can run.
+  scripts and event handlers are allowed by their SHA-256 hashes, so no other inline script
+  can run.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import re
 import zlib
 from pathlib import Path
@@ -24,6 +26,7 @@ _ASSET_LINK = re.compile(
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*" />\n?')
 _CHARSET_META = re.compile(r"<meta charset=[^>]*>\n?", re.I)
+_EVENT_HANDLER = re.compile(r'<[a-zA-Z][^>]*?\son[a-z]+="(?P<code>[^"]*)"')
 _DATA_TYPES = re.compile(r'type="(application/json|application/ld\+json|text/template)"')
 
 POLICY = (
@@ -53,16 +56,20 @@ def with_checksums(page: str, page_path: Path, known: dict[Path, str]) -> str:
     return _ASSET_LINK.sub(link, page)
 
 
+def _sha256(code: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(code.encode('utf-8')).digest()).decode()}'"
+
+
 def script_hashes(page: str) -> list[str]:
-    """CSP source expressions for the page's own inline scripts (data blocks excluded)."""
-    hashes = []
-    for match in _INLINE_SCRIPT.finditer(page):
-        attrs = match["attrs"]
-        if "src=" in attrs or _DATA_TYPES.search(attrs):
-            continue
-        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return sorted(set(hashes))
+    """CSP source expressions for the page's own inline scripts (data blocks excluded) and,
+    after 'unsafe-hashes', its inline event handlers (the theme's print button)."""
+    hashes = {
+        _sha256(match["body"])
+        for match in _INLINE_SCRIPT.finditer(page)
+        if "src=" not in match["attrs"] and not _DATA_TYPES.search(match["attrs"])
+    }
+    handlers = {_sha256(html.unescape(m["code"])) for m in _EVENT_HANDLER.finditer(page)}
+    return sorted(hashes) + (["'unsafe-hashes'", *sorted(handlers)] if handlers else [])
 
 
 def with_policy(page: str) -> str:
