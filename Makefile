@@ -49,8 +49,9 @@ serve:  ## serve the built book on http://127.0.0.1:$(PORT)
 ledger: setup  ## print the claims ledger as CSV
 	@$(BIN)/python -m bytebook ledger
 
-lint: setup
-	$(BIN)/ruff check src tests
+lint: setup  ## run ruff on the package, the tests, the scripts and the pages' code cells
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/python scripts/lint_pages.py
 
 clean:  ## remove the built book and its execution cache
 	rm -rf _build

@@ -12,22 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from bytebook.chapters import WRITTEN
 from bytebook.paths import ROOT
 from bytebook.publish.build import build_book, jupyter_output
 
 pytestmark = pytest.mark.build
 
-CHAPTERS = [
-    "preface",
-    "overseas",
-    "codec",
-    "recommender",
-    "infrastructure",
-    "economics",
-    "ranking",
-    "summary",
-    "ledger",
-]
+CHAPTERS = [*WRITTEN, "ledger"]
+"""The article's chapters in book order (the registry, which the table of contents follows, as
+tests/test_registry.py checks), then the ledger appendix."""
 
 
 def glued(name: str) -> dict[str, object]:
@@ -165,8 +158,9 @@ BROKEN_CELLS = {
 }
 
 
-def make_book(tmp_path: Path, body: str, plain_pages: int = 0) -> Path:
-    """A book whose first page has `body`, followed by `plain_pages` pages of text."""
+def make_book(tmp_path: Path, body: str, plain_pages: int = 0, declared: bool = True) -> Path:
+    """A book whose first page has `body`, followed by `plain_pages` pages of text; the first
+    page declares its inputs unless `declared` is false."""
     root = tmp_path / "book-copy"
     (root / "book").mkdir(parents=True)
     shutil.copy(ROOT / "_config.yml", root / "_config.yml")
@@ -177,6 +171,8 @@ def make_book(tmp_path: Path, body: str, plain_pages: int = 0) -> Path:
         (root / "book" / f"plain{n}.md").write_text(f"# Plain {n}\n\nText.\n", encoding="utf-8")
     (root / "_toc.yml").write_text(toc, encoding="utf-8")
     header = (ROOT / "book" / "preface.md").read_text(encoding="utf-8").split("---\n")[1]
+    if not declared:
+        header = header.split("bytebook:")[0]
     (root / "book" / "broken.md").write_text(
         f"---\n{header}---\n\n# Broken\n\n{body}\n", encoding="utf-8"
     )
@@ -204,6 +200,15 @@ def test_a_broken_cell_fails_the_build_when_pages_are_read_in_parallel(tmp_path,
     printed = output.out + output.err
     assert "(parallel reader)" in printed  # Sphinx read the seven pages in parallel
     assert "book/broken.md" in printed and "deliberately broken" in printed
+    assert not (root / "_build" / "html").exists()
+
+
+def test_a_code_page_that_declares_no_inputs_fails_the_build(tmp_path, capfd):
+    root = make_book(tmp_path, "```{code-cell} ipython3\nprint('fine')\n```", declared=False)
+    assert build_book(root) != 0
+    output = capfd.readouterr()
+    printed = output.out + output.err
+    assert "book/broken" in printed and "must declare its inputs" in printed
     assert not (root / "_build" / "html").exists()
 
 

@@ -3,7 +3,8 @@
 The execution cache is keyed on a page's code cells only. The Sphinx extension therefore
 adds a hidden cell holding this fingerprint to each page with code, and tells Sphinx the
 files it depends on: editing one of them re-reads and re-executes exactly the pages that use
-it, and no other.
+it, and no other. Each page with code declares what it uses in its front matter (DECLARATION);
+a page with code that declares nothing fails the strict build.
 
 The chapter modules (and with them pandas and Altair) are imported only when a page is
 examined, so a build with nothing to re-read does not pay for them.
@@ -21,38 +22,61 @@ PACKAGE = ROOT / "src" / "bytebook"
 CHAPTERS_DIR = PACKAGE / "chapters"
 RENDERER = (PACKAGE / "publish" / "__init__.py", PACKAGE / "publish" / "render.py")
 """The only publishing modules a page's code imports: the chart renderer."""
-DATA_METHODS = {
-    "claims": ("stated", "claim"),
-    "references": ("reference", "cite"),
-    "assumptions": ("assumed",),
-    "ranking": (),
-}
-WHOLE_BOOK = re.compile(r"from bytebook\.book import|bytebook\.book\b")
 CODE_CELL = "```{code-cell}"
+DECLARATION = "bytebook"
+"""The front-matter key under which a page with code declares what its code depends on:
+
+    bytebook:
+      chapters: [overseas]     # the chapter analyses it runs, or `all` for the whole ledger
+      data: [assumptions.csv]  # data files its own cells read, besides its chapters' inputs
+"""
+
+
+class UndeclaredInputs(ValueError):
+    """A page with code that does not declare, or misdeclares, what it depends on."""
+
+
+def front_matter(source: str) -> dict:
+    """The page's YAML front matter (empty when it has none)."""
+    import yaml
+
+    match = re.match(r"---\n(.*?)\n---\n", source, re.S)
+    return (yaml.safe_load(match.group(1)) or {}) if match else {}
+
+
+def _declaration(source: str) -> dict:
+    declaration = front_matter(source).get(DECLARATION)
+    if not isinstance(declaration, dict) or "chapters" not in declaration:
+        raise UndeclaredInputs(
+            f"a page with code must declare its inputs in its front matter: "
+            f"'{DECLARATION}: {{chapters: [...] or all, data: [...]}}'"
+        )
+    return declaration
 
 
 def chapters_used(source: str) -> set[str]:
-    """The chapter analyses a page runs: those it imports, or all when it builds the ledger."""
+    """The chapter analyses a page declares it runs (`all`: every written chapter)."""
     from bytebook.chapters import WRITTEN
 
-    if WHOLE_BOOK.search(source):
+    declared = _declaration(source)["chapters"]
+    if declared == "all":
         return set(WRITTEN)
-    imported = re.findall(r"from bytebook\.chapters import ([\w, ]+)", source)
-    names = {name.strip() for group in imported for name in group.split(",")}
-    return names & set(WRITTEN)
+    unknown = set(declared) - set(WRITTEN)
+    if unknown:
+        raise UndeclaredInputs(f"declares unknown chapters {sorted(unknown)}")
+    return set(declared)
 
 
 def data_files_used(source: str, chapters: set[str]) -> set[str]:
-    """Data files the page's chapters read, plus the tables its own cells touch."""
+    """Data files the page's chapters read, plus those its own cells declare they read."""
     from bytebook.chapters import WRITTEN
     from bytebook.data import TABLE_FILES
 
-    files = {name for chapter in chapters for name in WRITTEN[chapter].INPUTS}
-    for table, methods in DATA_METHODS.items():
-        names = "|".join((table, *methods))
-        if re.search(rf"\bdata\.(?:{names})\b", source):
-            files.add(TABLE_FILES[table])
-    return files
+    own = set(_declaration(source).get("data", []))
+    unknown = own - set(TABLE_FILES.values())
+    if unknown:
+        raise UndeclaredInputs(f"declares unknown data files {sorted(unknown)}")
+    return own | {name for chapter in chapters for name in WRITTEN[chapter].INPUTS}
 
 
 def page_inputs(source: str) -> list[Path]:

@@ -6,15 +6,23 @@ from __future__ import annotations
 import multiprocessing
 
 from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
 
 
 def track_inputs(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Make a page depend on the src/ and data/ files its code uses (bytebook.publish.inputs)."""
+    """Make a page depend on the src/ and data/ files its front matter declares it uses
+    (bytebook.publish.inputs); a page with code that declares nothing fails the build."""
     from bytebook.publish import inputs
 
     if inputs.CODE_CELL not in source[0]:
         return
-    paths = inputs.page_inputs(source[0])
+    try:
+        paths = inputs.page_inputs(source[0])
+    except inputs.UndeclaredInputs as problem:
+        logger.warning(str(problem), location=docname)  # a strict build fails on it
+        return
     for path in paths:
         app.env.note_dependency(str(path))
     source[0] = inputs.with_inputs_cell(source[0], inputs.fingerprint(paths))
