@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import io
 import json
 import os
 import re
@@ -15,12 +14,7 @@ import pytest
 
 from bytebook.chapters import WRITTEN
 from bytebook.paths import ROOT
-from bytebook.publish.build import (
-    KERNEL_TRANSPORT_NOTICE,
-    _relay_errors,
-    build_book,
-    jupyter_output,
-)
+from bytebook.publish.build import build_book, jupyter_output
 
 pytestmark = pytest.mark.build
 
@@ -228,12 +222,3 @@ def test_a_missing_cross_reference_fails_the_build(tmp_path):
     root = make_book(tmp_path, "See {ref}`no-such-label`.")
     assert build_book(root) != 0
 
-
-def test_only_the_kernel_transport_notice_is_held_back(capsys):
-    stream = io.StringIO(
-        f"[IPKernelApp] WARNING | {KERNEL_TRANSPORT_NOTICE}. All communication ...\n"
-        "WARNING: a real Sphinx warning\n"
-        f"[IPKernelApp] WARNING | {KERNEL_TRANSPORT_NOTICE}.\n"
-    )
-    assert _relay_errors(stream) == 2
-    assert capsys.readouterr().err == "WARNING: a real Sphinx warning\n"

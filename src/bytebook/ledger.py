@@ -26,6 +26,7 @@ from bytebook.policy import (
     printed_unit,
     reading,
 )
+from bytebook.safety import spreadsheet_safe
 from bytebook.units import format_value
 
 __all__ = [
@@ -248,13 +249,22 @@ def assemble(claims: pd.DataFrame, entries: list[LedgerEntry]) -> pd.DataFrame:
     return frame
 
 
+NUMERIC_COLUMNS = frozenset({"stated", "recomputed"})
+"""The ledger's number columns; in CSV they stay plain numbers."""
+
+
 def to_csv(ledger: pd.DataFrame) -> str:
-    """The ledger as CSV text, numbers in base units with twelve significant digits."""
+    """The ledger as CSV text (RFC 4180: CRLF line ends, so a cell holding a line break is
+    quoted), numbers in base units with twelve significant digits. Text cells that a
+    spreadsheet would run as a formula are neutralised (safety.spreadsheet_safe)."""
 
     def number(value: float | None) -> str:
         return "" if value is None or math.isnan(value) else format(value, ".12g")
 
     out = ledger.copy()
-    for column in ("stated", "recomputed"):
-        out[column] = out[column].map(number)
-    return out.to_csv(index=False, lineterminator="\n")
+    for column in out.columns:
+        if column in NUMERIC_COLUMNS:
+            out[column] = out[column].map(number)
+        else:
+            out[column] = out[column].map(lambda cell: spreadsheet_safe(str(cell)))
+    return out.to_csv(index=False, lineterminator="\r\n")

@@ -12,6 +12,7 @@ from IPython.display import HTML
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry
+from bytebook.safety import is_web_link
 from bytebook.units import format_value
 
 
@@ -164,10 +165,12 @@ def downloads(chapter: str) -> HTML:
 
 def sources_html(records: pd.DataFrame) -> HTML:
     """The sources table: each figure with the source's own words; each URL is a plain link;
-    each citing row links to the ledger."""
+    each citing row links to the ledger. Only http and https URLs become links."""
     rows = []
     for r in records.itertuples():
-        url = f'<a href="{html.escape(r.url)}">{html.escape(r.url)}</a>' if r.url else "none given"
+        url = html.escape(r.url) if r.url else "none given"
+        if is_web_link(r.url):
+            url = f'<a href="{url}">{url}</a>'
         cited = ", ".join(
             f'<a href="ledger.html#claim-{html.escape(c)}">{html.escape(c)}</a>'
             if not c.startswith("assumption ")

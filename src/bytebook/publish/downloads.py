@@ -1,8 +1,8 @@
-"""The downloads each page links to: the data files and the ledger as CSV, whole and per chapter."""
+"""The downloads each page links to: the data files and the ledger as CSV, whole and per chapter,
+spreadsheet-safe (bytebook.safety)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 
@@ -21,10 +21,13 @@ def write_downloads(static: Path) -> None:
         return  # written by an earlier build from the same inputs
     from bytebook.book import ledger
     from bytebook.chapters import WRITTEN
+    from bytebook.data import NUMERIC_COLUMNS
     from bytebook.ledger import to_csv
+    from bytebook.safety import spreadsheet_safe_csv
 
     for source in sources:
-        shutil.copyfile(source, target / source.name)
+        text = spreadsheet_safe_csv(source.read_text(encoding="utf-8-sig"), NUMERIC_COLUMNS)
+        (target / source.name).write_text(text, encoding="utf-8")
     table = ledger()
     (target / "ledger.csv").write_text(to_csv(table), encoding="utf-8")
     for name, module in WRITTEN.items():

@@ -23,11 +23,19 @@ def offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict,
 
 
 def _repeatable_notebook(text: str) -> str:
-    """The executed notebook without what changes from run to run: random cell ids and timings."""
+    """The executed notebook without what changes from run to run: random cell ids, timings,
+    and execution counts (numbered 1, 2, … over the code cells, as one clean run numbers them)."""
     notebook = json.loads(text)
+    count = 0
     for number, cell in enumerate(notebook["cells"]):
         cell["id"] = f"cell-{number:03d}"
         cell.get("metadata", {}).pop("execution", None)
+        if cell["cell_type"] == "code":
+            count += 1
+            cell["execution_count"] = count
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    output["execution_count"] = count
     return json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -9,7 +9,9 @@
     var target = document.createElement("div");
     target.className = "bytebook-live";
     container.appendChild(target);
-    window.vegaEmbed(target, spec, { renderer: "svg", actions: false })
+    // ast: Vega interprets its expressions instead of compiling them with `new Function`,
+    // which the pages' content security policy does not allow.
+    window.vegaEmbed(target, spec, { renderer: "svg", actions: false, ast: true })
       .then(function () {
         var fallback = container.querySelector(".bytebook-static");
         if (fallback) { fallback.remove(); }
