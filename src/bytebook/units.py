@@ -51,8 +51,9 @@ UNITS = frozenset(
         "date",
     }
 )
-"""Every unit a data file may use. 'share' is a part of a whole (0 to 1); 'ratio' is a multiple or
-a relative change (0.63 is +63%), so at least −1 (a fall of 100%); 'text' and 'date' rows carry no numeric value."""
+"""Every unit a data file may use. 'share' is a part of a whole (0 to 1); 'ratio' is a
+multiple or a relative change (0.63 is +63%), so at least −1 (a fall of 100%); 'text' and
+'date' rows carry no numeric value."""
 
 NON_NUMERIC_UNITS = frozenset({"text", "date"})
 
