@@ -69,13 +69,15 @@ def _stated_verdicts(table) -> dict[str, str]:
 
 
 def test_no_weak_row_decides_a_verdict(data, data_copy):
-    """Scale every W reference by ten: no claim's verdict may move."""
+    """Scale every W reference by ten (a decline by a tenth, so that it stays a valid fall of
+    less than 100%): no claim's verdict may move."""
     before = _stated_verdicts(ledger(data))
     path = data_copy / "references.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     for row in rows:
         if row["reliability"] == "W" and row["unit"] not in ("text", "date"):
-            row["value"] = repr(float(row["value"]) * 10)
+            value = float(row["value"])
+            row["value"] = repr(value * 10 if value >= 0 else value / 10)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
