@@ -113,3 +113,10 @@ def test_no_evidence_turns_not_found_into_not_published(ledger_rows):
         for phrase in ("does not publish", "doesn't publish", "is not public", "publishes no"):
             if phrase in text:
                 assert "not to say" in text, (row["id"], phrase)
+
+
+def test_a_missing_source_is_said_of_the_references_not_of_the_world(ledger_rows):
+    """'No source gives X' reads as 'X is nowhere'; the finding is only that the references
+    hold none."""
+    for row in ledger_rows:
+        assert "no source gives" not in row["evidence"].lower(), row["id"]

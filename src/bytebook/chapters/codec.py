@@ -160,7 +160,7 @@ def analyse(data: BookData) -> Findings:
             hours,
             "count",
             f"USD {claimed_daily:,.0f} ÷ (USD {price:.3f}/GB × {per_hour:.2f} GB per hour). "
-            "No source gives "
+            "The references hold no source for "
             "TikTok's viewing hours by resolution.",
             Verdict.UNVERIFIABLE,
         ),

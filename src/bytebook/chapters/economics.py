@@ -131,7 +131,11 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
             f"{ratio:.1f} times that. One segment's prices, but the gap is wide.",
             CPM_QUARTERS,
         ),
-        unsettled(data, "s3_cpm_cost", "No source gives TikTok's cost per thousand impressions."),
+        unsettled(
+            data,
+            "s3_cpm_cost",
+            "The references hold no source for TikTok's cost per thousand impressions.",
+        ),
     )
     return found
 
@@ -167,7 +171,8 @@ def _capcut(data: BookData, revenue: float) -> Findings:
         unsettled(
             data,
             "s3_capcut_margin",
-            f"No source gives CapCut's costs. An illustration by this book: if stores kept "
+            "The references hold no source for CapCut's costs. "
+            f"An illustration by this book: if stores kept "
             f"{format_percent(fee, 0)} of first-year payments (W), the gross margin on what "
             f"users pay would fall to {format_percent(after_fee / revenue)}; the article does "
             "not say whether its 92% is before or after store fees.",
@@ -182,7 +187,7 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "USD",
             f"USD {price:.2f} × {MONTHS} months × {payers / 1e6:.0f} million payers = "
             f"{_usd(revenue)}; gross profit at {format_percent(margin, 0)} is {_usd(profit)}. "
-            "No source gives CapCut's 2024 revenue.",
+            "The references hold no source for CapCut's 2024 revenue.",
             Verdict.UNVERIFIABLE,
         ),
     )
@@ -224,7 +229,8 @@ def _live(data: BookData) -> Findings:
             "TikTok's net from live gifting",
             net,
             "USD",
-            f"{_usd(gifting)} × {format_percent(take, 0)} = {_usd(net)}. No source gives "
+            f"{_usd(gifting)} × {format_percent(take, 0)} = {_usd(net)}. "
+            "The references hold no source for "
             "TikTok's gift revenue alone.",
             Verdict.UNVERIFIABLE,
         ),

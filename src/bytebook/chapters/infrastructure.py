@@ -101,7 +101,9 @@ def analyse(data: BookData) -> Findings:
             f"({data.cite('doubao15_prefill_tc_util')}), a different measure.",
         ),
         unsettled(
-            data, "s23_gpu_util_industry", "No source gives an industry-average utilisation."
+            data,
+            "s23_gpu_util_industry",
+            "The references hold no source for an industry-average utilisation.",
         ),
         unsettled(
             data,
@@ -125,7 +127,7 @@ def analyse(data: BookData) -> Findings:
                 )
             ],
             None,
-            "No source gives CapCut's AI cost before or after.",
+            "The references hold no source for CapCut's AI cost before or after.",
         ),
         derived(
             "d_utilisation_ratio",

@@ -107,7 +107,8 @@ def analyse(data: BookData) -> Findings:
             "USD",
             f"{_usd(overseas)} ÷ (1 + {format_percent(growth, 0)}) = {_usd(overseas_2023)}, "
             f"{format_percent(share_2023)} of the {_usd(group_2023)} group revenue reported for "
-            f"2023 ({data.cite('bd_group_2023')}). No source gives 2023's overseas revenue.",
+            f"2023 ({data.cite('bd_group_2023')}). "
+            "The references hold no source for 2023's overseas revenue.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -129,7 +130,7 @@ def analyse(data: BookData) -> Findings:
             f"{_usd(group)} − {_usd(overseas)} = {_usd(domestic)}, up "
             f"{format_percent(domestic_growth)} on 2023's {_usd(domestic_2023)}: overseas grew "
             f"faster, so its share rose from {format_percent(share_2023)} to "
-            f"{format_percent(actual_share)}. No source gives revenue in China.",
+            f"{format_percent(actual_share)}. The references hold no source for revenue in China.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -140,7 +141,8 @@ def analyse(data: BookData) -> Findings:
             "USD",
             f"{_usd(overseas)} for the year less {_usd(h1_overseas)} in the first half "
             f"({data.cite('bd_intl_h1_2024')}) leaves {_usd(h2_overseas)} for the second half, "
-            f"{format_percent(h2_over_h1)} more than the first. No source gives the second "
+            f"{format_percent(h2_over_h1)} more than the first. "
+            "The references hold no source for the second "
             "half alone.",
             Verdict.UNVERIFIABLE,
         ),

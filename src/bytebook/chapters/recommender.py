@@ -113,7 +113,9 @@ def analyse(data: BookData) -> Findings:
             sources=("h100_bf16_dense_flops", "h100_hour_median_2026", "rankmixer_mfu"),
         ),
         unsettled(
-            data, "s22_vs_industry", "No source gives an industry-average cost per inference."
+            data,
+            "s22_vs_industry",
+            "The references hold no source for an industry-average cost per inference.",
         ),
         unsettled(data, "s22_behaviours", none_found),
         unsettled(
@@ -130,7 +132,7 @@ def analyse(data: BookData) -> Findings:
             active,
             "params",
             f"{params:.0e} × {format_percent(sparsity, 0)} = {format_in(active, 'billion')} "
-            "at most. No source gives the model's size.",
+            "at most. The references hold no source for the model's size.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -139,7 +141,8 @@ def analyse(data: BookData) -> Findings:
             "Industry-average cost per inference the article implies",
             industry,
             "USD/inference",
-            f"USD {cost:g} ÷ {fifth:g} = USD {industry:g}. No source gives the industry average.",
+            f"USD {cost:g} ÷ {fifth:g} = USD {industry:g}. "
+            "The references hold no source for the industry average.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
