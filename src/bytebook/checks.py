@@ -33,16 +33,20 @@ def deciding(data: BookData, *reference_ids: str) -> bool:
     return all(data.references.at[ref, "reliability"] != "W" for ref in reference_ids)
 
 
-def reference_finding(data: BookData, claim_id: str, reference_id: str, note: str = "") -> Finding:
-    """A claim against one reference figure; a W figure is shown but does not decide."""
+def _reference_evidence(data: BookData, reference_id: str, note: str) -> str:
+    """'<item>: <value> (<citation>).' followed by `note`, for evidence resting on one reference."""
     reference = data.references.loc[reference_id]
     shown = format_value(float(reference["value"]), reference["unit"])
-    evidence = f"{reference['item']}: {shown} ({data.cite(reference_id)})."
+    return f"{reference['item']}: {shown} ({data.cite(reference_id)}). {note}".strip()
+
+
+def reference_finding(data: BookData, claim_id: str, reference_id: str, note: str = "") -> Finding:
+    """A claim against one reference figure; a W figure is shown but does not decide."""
     return finding(
         data.claim(claim_id),
         reference_band(data, reference_id),
         Basis.SOURCE,
-        f"{evidence} {note}".strip(),
+        _reference_evidence(data, reference_id, note),
         (reference_id,),
         decides=deciding(data, reference_id),
     )
@@ -52,17 +56,13 @@ def against_reference(
     data: BookData, claim_id: str, reference_id: str, note: str = ""
 ) -> LedgerEntry:
     """Judge a claim against one P or S reference figure; W figures may not decide a verdict."""
-    reference = data.references.loc[reference_id]
-    if reference["reliability"] == "W":
+    if data.references.at[reference_id, "reliability"] == "W":
         raise ValueError(f"reference '{reference_id}' is W: it may corroborate, never decide")
-    value = float(reference["value"])
-    shown = format_value(value, reference["unit"])
-    evidence = f"{reference['item']}: {shown} ({data.cite(reference_id)})."
     return judge(
         data.claim(claim_id),
         reference_band(data, reference_id),
         Basis.SOURCE,
-        f"{evidence} {note}".strip(),
+        _reference_evidence(data, reference_id, note),
         (reference_id,),
     )
 
