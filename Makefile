@@ -10,26 +10,33 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 LAB_PORT ?= 8888
 
-.PHONY: setup book pdf test bench serve lab ledger lint browser clean
+.PHONY: environment setup book pdf test fuzz bench serve lab ledger lint browser clean
 
-$(INSTALLED): requirements.lock pyproject.toml
+environment:  ## stop at once on a wrong Python or a read-only checkout, saying what to do
+	@bash scripts/check-environment.sh $(PYTHON) $(VENV)
+
+$(INSTALLED): requirements.lock pyproject.toml | environment
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(INSTALLED)
 
-setup: $(INSTALLED)  ## create .venv and install the locked dependencies
+setup: environment $(INSTALLED)  ## create .venv and install the locked dependencies
 
-book: setup browser  ## build the HTML book into _build/html, with its PDF (book.pdf)
+book: setup  ## build the HTML book into _build/html
+	$(BIN)/python -m bytebook build
+
+pdf: environment browser setup  ## build the book and print it to _build/pdf/book.pdf
 	$(BIN)/python -m bytebook pdf
 
-pdf: book  ## the same as book: the PDF is also at _build/pdf/book.pdf
-
-test: setup browser  ## run the whole test suite (builds the book if needed)
+test: environment browser setup  ## run the whole test suite (builds the book if needed)
 	$(BIN)/python -m pytest
 
-bench: setup browser  ## measure build and rebuild times, page weight and chart drawing
+fuzz: setup  ## write many random cells into every data file (longer than make test's run)
+	$(BIN)/python -m pytest tests/test_fuzz.py --fuzz-examples=$(or $(EXAMPLES),1000)
+
+bench: environment browser setup  ## measure build and rebuild times, page weight and chart drawing
 	$(BIN)/python -m bytebook bench
 
 browser:  ## make sure Debian's Chromium and a CJK font are present

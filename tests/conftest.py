@@ -21,6 +21,18 @@ from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
 BUILD = ROOT / "_build"
 
+FUZZ_EXAMPLES = 12
+"""Examples per data file in `make test`; `make fuzz` runs many more."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-examples",
+        type=int,
+        default=FUZZ_EXAMPLES,
+        help=f"random cells the data fuzzer tries per data file (default {FUZZ_EXAMPLES})",
+    )
+
 
 @pytest.fixture(scope="session")
 def data():

@@ -72,6 +72,65 @@ CELL_CASES = [
     ("ranking_table.csv", "3", "filed_total_ref", "bd_group_2099", "no reference with id"),
     ("ranking_table.csv", "3", "share_claim", "t_nobody_share", "no claim with id"),
     ("ranking_table.csv", "7", "overseas_revenue_printed", "1400 亿元", "does not match claim"),
+    # numbers: finite and in range for their unit
+    ("claims.csv", "s1_growth", "value", "1e999", "too large to be a finite number"),
+    ("claims.csv", "s1_growth", "value", "inf", "not a number"),
+    ("claims.csv", "s1_growth", "value", "-1.63", "below −1"),
+    ("claims.csv", "s4_top3", "value", "2.5", "not a positive whole number"),
+    ("claims.csv", "s4_growth_first", "value", "0", "not a positive whole number"),
+    ("claims.csv", "s1_msft_keynotes", "value", "-3", "a count value is at least 0"),
+    ("references.csv", "bd_intl_2024", "value", "-39e9", "negative"),
+    ("assumptions.csv", "cdn_price_per_gb", "low", "-0.001", "negative"),
+    ("assumptions.csv", "appstore_fee_share", "high", "1.3", "outside 0 to 1"),
+    ("assumptions.csv", "cdn_price_per_gb", "step", "0", "must be greater than 0"),
+    ("assumptions.csv", "cdn_price_per_gb", "step", "-0.001", "must be greater than 0"),
+    ("assumptions.csv", "cdn_price_per_gb", "step", "1", "wider than the range"),
+    ("assumptions.csv", "cdn_price_per_gb", "high", "0.0005", "is not above low"),
+    ("assumptions.csv", "cdn_price_per_gb", "unit", "furlongs", "unknown unit 'furlongs'"),
+    # text: no control characters, a length limit, ids in plain ASCII
+    ("claims.csv", "s1_growth", "claim_en", "Growth\x07 was 63%", "U+0007"),
+    ("claims.csv", "s1_growth", "claim_en", "Growth\x00", "U+0000"),
+    ("claims.csv", "s1_growth", "claim_en", "Growth was 63%\u202e", "U+202E"),
+    ("claims.csv", "s1_growth", "period", "2024\r\n2023", "U+000D"),
+    ("claims.csv", "s1_growth", "claim_en", "x" * 501, "the limit is 500"),
+    ("references.csv", "bd_intl_2024", "note", "note\x1b[31m", "U+001B"),
+    ("claims.csv", "s1_growth", "id", "S1_growth", "not a lower-case id"),
+    ("claims.csv", "s1_growth", "id", "ｓ1_growth", "not a lower-case id"),
+    # values the chapters rely on
+    ("claims.csv", "s1_growth", "quote_zh", "同比 +64%", "not found verbatim in article"),
+    ("claims.csv", "s1_growth", "period", "last year", "names no year"),
+    ("references.csv", "bd_intl_2024", "period", "recently", "names no year"),
+    ("references.csv", "tiktok_intl_launch", "value", "September 2017", "not YYYY"),
+    ("references.csv", "tiktok_intl_launch", "value", "2017-13", "not YYYY"),
+    ("references.csv", "bvc2_vs_x265", "period", "MSU 2020", "must be a bare year"),
+    ("ranking_table.csv", "3", "company_en", "Bytedance", "unknown company 'Bytedance'"),
+    ("ranking_table.csv", "3", "company_zh", "腾讯", "unknown company '腾讯'"),
+    ("ranking_table.csv", "3", "company_en", "Huawei", "duplicate value 'Huawei'"),
+    (
+        "assumptions.csv",
+        "gpu_price_per_hour",
+        "basis",
+        "Default: a median (reference h100_hour_median_2099, W).",
+        "cites no reference with id 'h100_hour_median_2099'",
+    ),
+    (
+        "assumptions.csv",
+        "gpu_price_per_hour",
+        "basis",
+        "Default: the median rental price (reference h100_hour_median_2026, P).",
+        "cites reference h100_hour_median_2026 as P; references.csv tags it W",
+    ),
+    # links: http and https only, the scheme read as a browser reads it
+    ("references.csv", "bd_intl_2024", "url", "javascript:alert(1)", "'javascript:' is not"),
+    ("references.csv", "bd_intl_2024", "url", " JaVaScRiPt:alert(1)", "'javascript:' is not"),
+    ("references.csv", "bd_intl_2024", "url", "java\tscript:alert(1)", "'javascript:' is not"),
+    ("references.csv", "bd_intl_2024", "url", "java\u0001script:x", "'javascript:' is not"),
+    ("references.csv", "bd_intl_2024", "url", "data:text/html,<b>x</b>", "'data:' is not"),
+    ("references.csv", "bd_intl_2024", "url", "vbscript:msgbox", "'vbscript:' is not"),
+    ("references.csv", "bd_intl_2024", "url", "//evil.example/x", "scheme none is not"),
+    ("references.csv", "bd_intl_2024", "url", "file:///etc/passwd", "'file:' is not"),
+    ("references.csv", "bd_intl_2024", "url", "https://", "names no host"),
+    ("references.csv", "bd_intl_2024", "url", "https://a.example/ b", "contains whitespace"),
 ]
 
 
@@ -135,3 +194,82 @@ def test_malformed_yaml_names_its_line_and_column(tmp_path, capsys):
     assert build_book(tmp_path) != 0
     message = capsys.readouterr().err
     assert "_config.yml" in message and "line 2, column 1" in message
+
+
+def test_an_uppercase_https_link_is_accepted(data_copy):
+    rewrite_cell(data_copy / "references.csv", "bd_intl_2024", "url", "HTTPS://example.org/a")
+    assert load_book_data(data_copy).references.at["bd_intl_2024", "url"].startswith("HTTPS")
+
+
+def replace_line(path: Path, number: int, change) -> None:
+    """Rewrite line `number` (1 is the header) of a file with `change(line)`."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[number - 1] = change(lines[number - 1])
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_a_row_with_too_many_fields_is_named(data_copy):
+    replace_line(data_copy / "claims.csv", 5, lambda line: line + ",surplus")
+    error = load_error(data_copy)
+    assert "claims.csv, row 4 (line 5): has 9 fields; the header has 8" in str(error)
+
+
+def test_a_row_with_too_few_fields_is_named(data_copy):
+    replace_line(data_copy / "assumptions.csv", 3, lambda line: line.split(",")[0])
+    error = load_error(data_copy)
+    assert "assumptions.csv, row 2 (line 3): has 1 fields; the header has 9" in str(error)
+
+
+def test_an_unterminated_quote_names_the_line_it_opens(data_copy):
+    replace_line(data_copy / "claims.csv", 7, lambda line: line.replace(",", ',"', 1))
+    error = load_error(data_copy)
+    assert "claims.csv, row 6 (line 7): malformed CSV" in str(error), str(error)
+    assert "unterminated quote" in str(error)
+
+
+def test_a_blank_line_inside_the_file_is_named(data_copy):
+    replace_line(data_copy / "claims.csv", 4, lambda line: "\n" + line)
+    assert "row 3 (line 4): has 0 fields" in str(load_error(data_copy))
+
+
+def test_a_repeated_column_name_is_named(data_copy):
+    replace_line(data_copy / "claims.csv", 1, lambda line: line.replace("claim_en", "unit"))
+    error = load_error(data_copy)
+    assert "header, column 'unit': the column name appears twice" in str(error)
+
+
+@pytest.mark.parametrize("file", ["claims.csv", "references.csv", "ranking_table.csv",
+                                  "assumptions.csv", "article/article_zh.md"])
+def test_a_missing_file_is_named(data_copy, file):
+    (data_copy / file).unlink()
+    error = load_error(data_copy)
+    assert f"{Path(file).name}: 1 problem(s)" in str(error)
+    assert "the file is missing" in str(error)
+
+
+def test_a_folder_in_place_of_a_file_is_named(data_copy):
+    (data_copy / "references.csv").unlink()
+    (data_copy / "references.csv").mkdir()
+    assert "references.csv, header: is a folder, not a file" in str(load_error(data_copy))
+
+
+def test_an_extra_column_is_held_to_the_text_rules(data_copy):
+    path = data_copy / "ranking_table.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ",comment"] + [line + ",fine" for line in lines[1:]]
+    lines[2] = lines[2][: -len("fine")] + "bad\x0bcell"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_names(load_error(data_copy), "ranking_table.csv", 2, "comment", "U+000B")
+
+
+def test_a_full_disk_is_named_not_a_traceback():
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "bytebook", "ledger"], stdout=full, stderr=subprocess.PIPE,
+            text=True, timeout=120,
+        )
+    assert run.returncode == 3
+    assert "the disk is full" in run.stderr and "Traceback" not in run.stderr

@@ -48,12 +48,26 @@ def evaluate(expression: str, **names: float | str) -> float:
     return eval(compile(tree, "<vega>", "eval"), {"__builtins__": {}}, names)
 
 
-@pytest.mark.parametrize(("price", "hours_m"), [(0.02, 46.3), (0.005, 200.0), (0.03, 1.0)])
-def test_cdn_curve_matches_the_delivery_model(price, hours_m):
+@pytest.mark.parametrize(
+    ("price", "hours_m", "delivered", "decoders"),
+    [(0.02, 46.3, 1.0, 1.0), (0.005, 200.0, 0.5, 0.3), (0.03, 1.0, 0.2, 0.0)],
+)
+def test_cdn_curve_matches_the_delivery_model(price, hours_m, delivered, decoders):
     saved = 8e6 - 3.2e6
     expression = codec.saving_expression(np.float64(codec.gb_per_watch_hour(saved)))
-    in_page = evaluate(expression, price=price, watch_hours_m=hours_m)
-    assert in_page * 1e6 == pytest.approx(codec.daily_saving(hours_m * 1e6, saved, price))
+    in_page = evaluate(
+        expression,
+        price=price,
+        watch_hours_m=hours_m,
+        delivered_ratio=delivered,
+        decoder_share=decoders,
+    )
+    # independent: GB saved an hour = 4.8 Mbps × delivered share / 8 × 3600 / 1e9
+    expected = hours_m * 1e6 * decoders * 4.8e6 * delivered / 8 * 3600 / 1e9 * price
+    assert in_page * 1e6 == pytest.approx(expected)
+    assert codec.daily_saving(hours_m * 1e6, saved, price, delivered, decoders) == pytest.approx(
+        expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -86,13 +100,21 @@ def test_capcut_curve_matches_the_subscription_model(payers_m, fee):
     assert in_page * 1e9 == pytest.approx(economics.gross_profit(revenue, 0.92, fee))
 
 
-@pytest.mark.parametrize("payers_m", [0.0, 20.0, 77.5])
-def test_split_bars_match_the_split_of_the_total(payers_m):
-    total, live, price = 39e9, 2e9, 7.99
-    expression = economics.split_expression(np.float64(total), np.float64(live), np.float64(price))
+@pytest.mark.parametrize(("payers_m", "take"), [(0.0, 0.0), (20.0, 0.05), (77.5, 0.15)])
+def test_split_bars_match_the_split_of_the_total(payers_m, take):
+    total, live, price, gmv = 39e9, 2e9, 7.99, 33.2e9
+    expression = economics.split_expression(
+        np.float64(total), np.float64(live), np.float64(price), np.float64(gmv)
+    )
     capcut = economics.subscription_revenue(price, payers_m * 1e6)
-    ads = total - live - capcut
-    expected = {economics.CAPCUT: capcut, economics.LIVE: live, economics.ADS: ads}
+    shop = take * gmv
+    rest = total - live - capcut - shop
+    expected = {
+        economics.CAPCUT: capcut,
+        economics.LIVE: live,
+        economics.SHOP: shop,
+        economics.ADS: rest,
+    }
     for part, usd in expected.items():
-        in_page = evaluate(expression, part=part, capcut_payers_m=payers_m)
-        assert in_page * 1e9 == pytest.approx(usd)
+        in_page = evaluate(expression, part=part, capcut_payers_m=payers_m, shop_take=take)
+        assert in_page * 1e9 == pytest.approx(usd, abs=1e-3)

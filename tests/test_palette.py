@@ -55,3 +55,19 @@ def test_badges_and_charts_share_the_verdict_colours():
 
 def test_the_article_and_references_have_their_own_colours():
     assert charts.ARTICLE == palette.ARTICLE.light != charts.REFERENCE == palette.REFERENCE.light
+
+
+def test_every_verdict_of_the_policy_has_the_palette_colour():
+    """One source of truth: the policy table, the badges and the charts read bytebook.palette."""
+    from bytebook.policy import VERDICT_COLOURS, Verdict
+
+    assert {v.value for v in Verdict} | {"not yet checked"} == set(palette.VERDICTS)
+    for verdict in Verdict:
+        assert VERDICT_COLOURS[verdict] == palette.VERDICTS[verdict.value].light
+        assert f"verdict-{verdict.css}" in badge(verdict.value)
+
+
+def test_verdict_colours_tell_verdicts_apart_in_both_modes():
+    for mode in ("light", "dark"):
+        values = [getattr(colour, mode) for colour in palette.VERDICTS.values()]
+        assert len(set(values)) == len(values), mode

@@ -86,3 +86,18 @@ def test_no_table_is_cut_off_on_paper(pdf):
         browser.close()
     assert counted > 10, "the one-page book has too few tables: wrong page?"
     assert not cut, f"tables wider than the paper: {cut}"
+
+
+def test_the_site_links_to_the_pdf_only_when_one_was_printed(tmp_path):
+    """`make book` alone prints nothing: its preface must not link to a PDF it does not offer."""
+    from bytebook.publish.pdf import PDF_TAG, printed_book, tags
+
+    assert tags(tmp_path, "html") == []
+    printed_book(tmp_path).parent.mkdir(parents=True)
+    printed_book(tmp_path).write_bytes(b"%PDF-1.4\n")
+    assert tags(tmp_path, "html") == [PDF_TAG]
+    assert tags(tmp_path, "singlehtml") == [], "the printed book does not link to itself"
+    preface = (ROOT / "book" / "preface.md").read_text(encoding="utf-8")
+    guarded = re.search(r"```\{only\} " + PDF_TAG + r"\n(.*?)```", preface, re.S)
+    assert guarded and 'href="../book.pdf"' in guarded.group(1)
+    assert preface.count("book.pdf") == guarded.group(1).count("book.pdf")

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import functools
+import html
+import io
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
+import pandas as pd
 import pytest
 
-from bytebook.ledger import LedgerEntry, Verdict
-from bytebook.present import claims_html, ledger_html
+from bytebook.ledger import LEDGER_COLUMNS, LedgerEntry, Verdict, to_csv
+from bytebook.present import claims_html, ledger_html, sources_html
 from bytebook.publish.render import chart_html
+from bytebook.safety import FORMULA_STARTS, is_web_link, spreadsheet_safe, spreadsheet_safe_csv
 
 HOSTILE = '<script>window.pwned = true</script><img src=x onerror="window.pwned=true">'
 
@@ -74,3 +79,78 @@ def test_hostile_text_renders_as_text_in_chromium(tmp_path):
             browser.close()
     finally:
         server.shutdown()
+
+
+FORMULAS = ["=HYPERLINK(\"http://x.example\",\"a\")", "+1+2", "-3+4", "@SUM(A1)", "\tx", "\rx"]
+
+
+def test_formula_cells_are_neutralised_and_numbers_stay_numbers():
+    frame = pd.DataFrame(
+        [
+            {**{c: "" for c in LEDGER_COLUMNS}, "claim_en": formula, "evidence": formula,
+             "id": f"row_{i}", "stated": -5e9, "recomputed": float("nan")}
+            for i, formula in enumerate(FORMULAS)
+        ]
+    )
+    rows = list(csv.DictReader(io.StringIO(to_csv(frame))))
+    for formula, row in zip(FORMULAS, rows, strict=True):
+        assert row["claim_en"] == "'" + formula and row["evidence"] == "'" + formula
+        assert float(row["stated"]) == -5e9 and row["recomputed"] == ""
+
+
+def test_plain_cells_are_left_alone():
+    for text in ("2024 vs 2023", "ByteDance's revenue", "'quoted", "a=b", "同比 +63%", ""):
+        assert spreadsheet_safe(text) == text
+
+
+def test_data_downloads_are_neutralised_except_number_columns():
+    text = "id,value,note\na,-3e9,=cmd|' /C calc'!A0\nb,7,@risk\n"
+    rows = list(csv.DictReader(io.StringIO(spreadsheet_safe_csv(text, {"value"}))))
+    assert [r["value"] for r in rows] == ["-3e9", "7"]
+    assert [r["note"] for r in rows] == ["'=cmd|' /C calc'!A0", "'@risk"]
+
+
+def test_the_published_ledger_opens_safely_in_a_spreadsheet(ledger_rows):
+    for row in ledger_rows:
+        for column, cell in row.items():
+            if column in ("stated", "recomputed"):
+                assert cell == "" or float(cell) == float(cell)
+            else:
+                assert not cell.startswith(FORMULA_STARTS), (row["id"], column, cell)
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "java\tscript:x", "data:text/html,x"]
+)
+def test_only_web_urls_become_links(url):
+    records = pd.DataFrame(
+        [{"id": "r", "figure": "", "quote": "", "producer": "", "title": "", "period": "",
+          "accessed": "", "url": url, "reliability": "P", "cited_by": []}]
+    )
+    table = sources_html(records).data
+    assert "<a href" not in table and html.escape(url) in table
+
+
+def test_web_urls_become_links():
+    for url in ("https://example.org/a?b=1&c=2", "HTTP://example.org/"):
+        assert is_web_link(url)
+    assert not is_web_link("https://exa mple.org/")
+
+
+def test_the_data_downloads_open_safely_and_keep_every_value(built_book):
+    from bytebook.data import NUMERIC_COLUMNS
+    from bytebook.paths import DATA_DIR
+
+    for source in sorted(DATA_DIR.glob("*.csv")):
+        given = list(csv.DictReader(io.StringIO(source.read_text(encoding="utf-8-sig"))))
+        offered = built_book / "_static" / "data" / source.name
+        rows = list(csv.DictReader(io.StringIO(offered.read_text(encoding="utf-8"))))
+        assert len(rows) == len(given), source.name
+        for original, row in zip(given, rows, strict=True):
+            for column, cell in row.items():
+                if column in NUMERIC_COLUMNS:
+                    assert cell == original[column]
+                elif original[column].startswith(FORMULA_STARTS):
+                    assert cell == "'" + original[column]
+                else:
+                    assert cell == original[column]

@@ -1,24 +1,69 @@
-"""Ledger checks shared by chapters: a claim against a reference figure, or unsettled."""
+"""Ledger checks shared by chapters: a claim against a reference figure, or unsettled, and the
+intervals (`bytebook.policy`) of claims and references."""
 
 from __future__ import annotations
 
 from bytebook.data import BookData
-from bytebook.ledger import Basis, LedgerEntry, judge, unverifiable
+from bytebook.ledger import (
+    Basis,
+    Finding,
+    Interval,
+    LedgerEntry,
+    claim_interval,
+    finding,
+    judge,
+    unverifiable,
+)
+from bytebook.policy import evidence_interval
 from bytebook.units import format_value
+
+
+def claim_band(data: BookData, claim_id: str) -> Interval:
+    """The interval a claim's printed figure stands for."""
+    return claim_interval(data.claim(claim_id))
+
+
+def reference_band(data: BookData, reference_id: str) -> Interval:
+    """A reference figure as the interval its recorded digits allow."""
+    return evidence_interval(str(data.references.at[reference_id, "value_text"]))
+
+
+def deciding(data: BookData, *reference_ids: str) -> bool:
+    """Whether evidence resting on these references may decide: none of them is W."""
+    return all(data.references.at[ref, "reliability"] != "W" for ref in reference_ids)
+
+
+def _reference_evidence(data: BookData, reference_id: str, note: str) -> str:
+    """'<item>: <value> (<citation>).' followed by `note`, for evidence resting on one reference."""
+    reference = data.references.loc[reference_id]
+    shown = format_value(float(reference["value"]), reference["unit"])
+    return f"{reference['item']}: {shown} ({data.cite(reference_id)}). {note}".strip()
+
+
+def reference_finding(data: BookData, claim_id: str, reference_id: str, note: str = "") -> Finding:
+    """A claim against one reference figure; a W figure is shown but does not decide."""
+    return finding(
+        data.claim(claim_id),
+        reference_band(data, reference_id),
+        Basis.SOURCE,
+        _reference_evidence(data, reference_id, note),
+        (reference_id,),
+        decides=deciding(data, reference_id),
+    )
 
 
 def against_reference(
     data: BookData, claim_id: str, reference_id: str, note: str = ""
 ) -> LedgerEntry:
     """Judge a claim against one P or S reference figure; W figures may not decide a verdict."""
-    reference = data.references.loc[reference_id]
-    if reference["reliability"] == "W":
+    if data.references.at[reference_id, "reliability"] == "W":
         raise ValueError(f"reference '{reference_id}' is W: it may corroborate, never decide")
-    value = float(reference["value"])
-    shown = format_value(value, reference["unit"])
-    evidence = f"{reference['item']}: {shown} ({data.cite(reference_id)})."
     return judge(
-        data.claim(claim_id), value, Basis.SOURCE, f"{evidence} {note}".strip(), (reference_id,)
+        data.claim(claim_id),
+        reference_band(data, reference_id),
+        Basis.SOURCE,
+        _reference_evidence(data, reference_id, note),
+        (reference_id,),
     )
 
 

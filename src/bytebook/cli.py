@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bytebook.errors import DataFileError
+from bytebook.errors import DataFileError, describe_os_error
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
             from bytebook.ledger import to_csv
 
             sys.stdout.write(to_csv(ledger()))
+            sys.stdout.flush()
             return 0
         if args.command == "bench":
             from bytebook.publish.bench import main as bench
@@ -36,3 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"error: {describe_os_error(error)}", file=sys.stderr)
+        return 3
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,27 +17,85 @@ from pandera.errors import SchemaErrors
 from bytebook import schemas
 from bytebook.errors import DataFileError, Problem
 from bytebook.paths import DATA_DIR
-from bytebook.units import CURRENCIES, NON_NUMERIC_UNITS, parse_cn_amount
+from bytebook.safety import text_problem
+from bytebook.units import NON_NUMERIC_UNITS, parse_cn_amount, range_problem
 
 CLAIMS_FILE = "claims.csv"
 REFERENCES_FILE = "references.csv"
 RANKING_FILE = "ranking_table.csv"
 ASSUMPTIONS_FILE = "assumptions.csv"
+ARTICLE_FILE = "article/article_zh.md"
+
+NUMERIC_COLUMNS = frozenset({"value", "low", "high", "step", "printed_order"})
+"""Columns that hold numbers; the CSV copies offered for download keep them as numbers."""
+
+YEAR_CELLS = {REFERENCES_FILE: {"bvc2_vs_x265": "period"}}
+"""Cells a chapter reads as a bare year (a contest's year): they must hold one, e.g. '2020'."""
+
+_BASIS_CITATION = re.compile(r"reference ([a-z0-9_]+)(?:, ([PSW])\))?")
 
 
 def read_text_table(path: Path) -> pd.DataFrame:
-    """Read a UTF-8 CSV file as strings, refusing empty files and other encodings."""
-    raw = path.read_bytes()
+    """Read a UTF-8 CSV file as strings. A missing or unreadable file, another encoding, an
+    unterminated quote, a row with too many or too few fields or a repeated column name is
+    refused with a DataFileError naming the file, and the row and column where known."""
+    raw = _read_bytes(path)
     if not raw.strip():
         raise DataFileError(path, [Problem(None, None, "the file is empty")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataFileError(path, [_encoding_problem(raw, error)]) from None
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    if frame.empty:
+    header, rows = _parse_csv(text, path)
+    if not rows:
         raise DataFileError(path, [Problem(None, None, "the file has a header but no rows")])
-    return frame
+    return pd.DataFrame(rows, columns=header, dtype=str)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        message = "the file is missing; restore it from the repository (git checkout -- data)"
+        raise DataFileError(path, [Problem(None, None, message)]) from None
+    except IsADirectoryError:
+        raise DataFileError(path, [Problem(None, None, "is a folder, not a file")]) from None
+    except OSError as error:
+        message = f"cannot be read: {error.strerror or error}"
+        raise DataFileError(path, [Problem(None, None, message)]) from None
+
+
+def _parse_csv(text: str, path: Path) -> tuple[list[str], list[list[str]]]:
+    """The header and the data rows of CSV text, strictly: every row has the header's width."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    lines: list[tuple[int, list[str]]] = []
+    started = 1
+    try:
+        for cells in reader:
+            lines.append((started, cells))
+            started = reader.line_num + 1
+    except csv.Error as error:
+        row = started - 1 if started > 1 else None
+        message = f"malformed CSV from this line on ({error}); look for an unterminated quote"
+        raise DataFileError(path, [Problem(row, None, message)]) from None
+    header = lines.pop(0)[1]
+    problems = [
+        Problem(None, name, "the column name appears twice in the header")
+        for position, name in enumerate(header)
+        if name in header[:position]
+    ]
+    rows = []
+    for line_number, cells in lines:
+        if not cells and line_number == lines[-1][0]:
+            continue  # a blank last line
+        row = line_number - 1
+        if len(cells) != len(header):
+            message = f"has {len(cells)} fields; the header has {len(header)}"
+            problems.append(Problem(row, None, message))
+        rows.append(cells)
+    if problems:
+        raise DataFileError(path, problems)
+    return header, rows
 
 
 def _encoding_problem(raw: bytes, error: UnicodeDecodeError) -> Problem:
@@ -58,11 +117,26 @@ def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.
     if missing:
         problems = [Problem(None, name, "required column is missing") for name in missing]
         raise DataFileError(path, problems)
+    problems = _unchecked_column_problems(frame, schema)
     try:
         schema.validate(frame, lazy=True)
     except SchemaErrors as errors:
-        raise DataFileError(path, _problems_from(errors.failure_cases)) from None
+        problems += _problems_from(errors.failure_cases)
+    if problems:
+        raise DataFileError(path, problems)
     return frame
+
+
+def _unchecked_column_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Problem]:
+    """Columns the schema does not name still hold clean text: no control characters and a
+    length limit, like every other cell."""
+    return [
+        Problem(position + 1, column, problem)
+        for column in frame.columns
+        if column not in schema.columns
+        for position, cell in enumerate(frame[column])
+        if (problem := text_problem(cell))
+    ]
 
 
 def _problems_from(failures: pd.DataFrame) -> list[Problem]:
@@ -92,18 +166,13 @@ def _numeric_values(frame: pd.DataFrame, path: Path, value_required: bool) -> pd
             numbers.append(float("nan"))
             continue
         number = float(value)
-        if unit == "share" and not 0 <= number <= 1:
-            problems.append(Problem(row, "value", f"share {value} is outside 0 to 1"))
-        if unit.split("/")[0].split(" ")[0] in CURRENCIES and number < 0:
-            problems.append(
-                Problem(row, "value", f"amount {value} is negative; record losses as positive")
-            )
+        if problem := range_problem(number, unit):
+            problems.append(Problem(row, "value", problem))
         numbers.append(number)
     if problems:
         raise DataFileError(path, problems)
     result = frame.copy()
-    if value_required:
-        result["value_text"] = frame["value"]
+    result["value_text"] = frame["value"]
     result["value"] = numbers
     return result
 
@@ -120,10 +189,31 @@ def _dangling(
 
 
 def load_claims(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """The article's claims, one row per printed number, indexed by id."""
+    """The article's claims, one row per printed number, indexed by id; every quote is
+    checked to occur verbatim in the article."""
     path = data_dir / CLAIMS_FILE
     frame = validate(read_text_table(path), schemas.CLAIMS, path)
+    article = load_article(data_dir)
+    problems = [
+        Problem(i + 1, "quote_zh", f"not found verbatim in {ARTICLE_FILE}")
+        for i, quote in enumerate(frame["quote_zh"])
+        if quote not in article
+    ]
+    if problems:
+        raise DataFileError(path, problems)
     return _numeric_values(frame, path, value_required=False).set_index("id", drop=False)
+
+
+def load_article(data_dir: Path = DATA_DIR) -> str:
+    """The article's text as a reader sees it: Markdown bold markers removed."""
+    path = data_dir / ARTICLE_FILE
+    raw = _read_bytes(path)
+    try:
+        return raw.decode("utf-8").replace("**", "")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problem = Problem(None, None, f"line {line} is not valid UTF-8; save the file as UTF-8")
+        raise DataFileError(path, [problem]) from None
 
 
 def load_references(data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -135,9 +225,29 @@ def load_references(data_dir: Path = DATA_DIR) -> pd.DataFrame:
         for i, (v, unit) in enumerate(zip(frame["value"], frame["unit"], strict=True))
         if unit not in NON_NUMERIC_UNITS and schemas.number_problem(v)
     ]
+    problems += [
+        Problem(i + 1, "value", schemas.EXPLAIN["iso_date"](v))
+        for i, (v, unit) in enumerate(zip(frame["value"], frame["unit"], strict=True))
+        if unit == "date" and not schemas.is_iso_date(v)
+    ]
+    problems += _year_cell_problems(frame, REFERENCES_FILE)
     if problems:
         raise DataFileError(path, problems)
     return _numeric_values(frame, path, value_required=True).set_index("id", drop=False)
+
+
+def _year_cell_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
+    problems = []
+    for row_id, column in YEAR_CELLS.get(file, {}).items():
+        rows = [i for i, value in enumerate(frame["id"]) if value == row_id]
+        if not rows:
+            problems.append(Problem(None, "id", f"row '{row_id}' is missing; a chapter reads it"))
+        for i in rows:
+            value = frame[column].iloc[i]
+            if not (value.isascii() and value.isdigit() and schemas.names_a_year(value)):
+                message = f"'{value}' must be a bare year such as 2020: a chapter reads it as one"
+                problems.append(Problem(i + 1, column, message))
+    return problems
 
 
 def load_ranking(
@@ -176,19 +286,46 @@ def _printed_matches_claims(frame: pd.DataFrame, claims: pd.DataFrame) -> list[P
     return problems
 
 
-def load_assumptions(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """Model inputs the article does not give: default, slider range and basis, indexed by id."""
+def load_assumptions(references: pd.DataFrame, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Model inputs the article does not give: default, slider range and basis, indexed by id.
+    Values lie in their unit's range, the default within low to high, the step is positive, and
+    every reference the basis cites exists with the reliability tag it is cited with."""
     path = data_dir / ASSUMPTIONS_FILE
     frame = validate(read_text_table(path), schemas.ASSUMPTIONS, path)
     numbers = frame.assign(**{c: frame[c].astype(float) for c in ("value", "low", "high", "step")})
-    problems = [
-        Problem(i + 1, "value", f"default {row.value:g} lies outside {row.low:g} to {row.high:g}")
-        for i, row in enumerate(numbers.itertuples())
-        if not row.low <= row.value <= row.high
-    ]
+    problems = []
+    for i, row in enumerate(numbers.itertuples(), start=1):
+        for column in ("value", "low", "high"):
+            if problem := range_problem(getattr(row, column), row.unit):
+                problems.append(Problem(i, column, problem))
+        if not row.step > 0:
+            problems.append(Problem(i, "step", f"step {row.step:g} must be greater than 0"))
+        elif row.step > row.high - row.low:
+            message = f"step {row.step:g} is wider than the range {row.low:g} to {row.high:g}"
+            problems.append(Problem(i, "step", message))
+        if not row.low < row.high:
+            problems.append(Problem(i, "high", f"high {row.high:g} is not above low {row.low:g}"))
+        elif not row.low <= row.value <= row.high:
+            message = f"default {row.value:g} lies outside {row.low:g} to {row.high:g}"
+            problems.append(Problem(i, "value", message))
+        problems += _basis_problems(i, row.basis, references)
     if problems:
         raise DataFileError(path, problems)
     return numbers.set_index("id", drop=False)
+
+
+def _basis_problems(row: int, basis: str, references: pd.DataFrame) -> list[Problem]:
+    """A basis citing 'reference X' (or '(reference X, W)') must name a known reference, with
+    its own reliability tag."""
+    problems = []
+    for reference_id, tag in _BASIS_CITATION.findall(basis):
+        if reference_id not in references.index:
+            problems.append(Problem(row, "basis", f"cites no reference with id '{reference_id}'"))
+        elif tag and tag != references.at[reference_id, "reliability"]:
+            actual = references.at[reference_id, "reliability"]
+            message = f"cites reference {reference_id} as {tag}; references.csv tags it {actual}"
+            problems.append(Problem(row, "basis", message))
+    return problems
 
 
 @dataclass(frozen=True)
@@ -248,4 +385,4 @@ def _load_cached(data_dir: Path) -> BookData:
     claims = load_claims(data_dir)
     references = load_references(data_dir)
     ranking = load_ranking(claims, references, data_dir)
-    return BookData(claims, references, ranking, load_assumptions(data_dir))
+    return BookData(claims, references, ranking, load_assumptions(references, data_dir))

@@ -1,7 +1,9 @@
-"""The one error a malformed data file raises: it names the file, the row and the column."""
+"""The one error a malformed data file raises: it names the file, the row and the column; and
+file-system failures (a full disk, a read-only folder) described in words."""
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,3 +31,15 @@ class DataFileError(ValueError):
         lines = [f"{self.path}: {len(self.problems)} problem(s)"]
         lines += [f"  {self.path.name}, {p.describe()}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+def describe_os_error(error: OSError) -> str:
+    """A file-system failure in words: what happened, to which file, and what to do."""
+    where = error.filename or "the output"
+    if error.errno == errno.ENOSPC:
+        return f"the disk is full: could not write {where}; free some space and run again"
+    if error.errno == errno.EROFS:
+        return f"{where} is on a read-only file system; build from a writable copy"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"no permission to write {where}; make the checkout writable (chmod -R u+w .)"
+    return f"{error.strerror or error} ({where})"

@@ -1,30 +1,51 @@
 """The claims ledger: each claim's stated value against a recomputed one, with a verdict.
 
-Verdict rules (the Methods appendix quotes them):
-- consistent / inconsistent: the stated value is compared with a value recomputed from the
-  article's own other numbers;
-- supported / contradicted: it is compared with a tagged public source (P or S; a W source
-  only corroborates and never decides);
-- unverifiable: neither comparison is possible.
-A comparison passes when `holds(stated, recomputed, qualifier)` is true.
+Every verdict follows the policy in `bytebook.policy` (the Methods appendix prints it): a
+printed figure is the interval its printed precision allows, evidence is an interval too, and
+the gap between them sets the grade. A claim judged by several findings gets one final verdict
+by the policy's combination rule.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 import pandas as pd
 
 from bytebook.article import SECTIONS
+from bytebook.policy import (
+    Basis,
+    Finding,
+    Interval,
+    Verdict,
+    combine,
+    compare,
+    printed_interval,
+    printed_unit,
+    reading,
+)
+from bytebook.safety import spreadsheet_safe
+from bytebook.units import format_value
 
-RELATIVE_TOLERANCE = {"=": 0.01, "≈": 0.05}
-"""How far a printed value may sit from the recomputed one: 1% for a plain figure (it covers
-rounding to two or three digits), 5% for one printed with 约 or ≈."""
-
-PLUS_HEADROOM = 0.10
-"""A figure printed as 'N+' is read as 'at least N, and less than 10% above it'."""
+__all__ = [
+    "Basis",
+    "Finding",
+    "Interval",
+    "LedgerEntry",
+    "Verdict",
+    "assemble",
+    "claim_interval",
+    "derived",
+    "finding",
+    "judge",
+    "judge_findings",
+    "relative_gap",
+    "stated_entry",
+    "to_csv",
+    "unverifiable",
+]
 
 LEDGER_COLUMNS = [
     "id",
@@ -40,48 +61,39 @@ LEDGER_COLUMNS = [
 ]
 
 
-class Verdict(StrEnum):
-    CONSISTENT = "consistent"
-    INCONSISTENT = "inconsistent"
-    SUPPORTED = "supported"
-    CONTRADICTED = "contradicted"
-    UNVERIFIABLE = "unverifiable"
-
-
-class Basis(StrEnum):
-    """What a stated value is compared against."""
-
-    ARTICLE = "article"
-    SOURCE = "source"
-
-
-def holds(stated: float, actual: float, qualifier: str) -> bool:
-    """Whether `actual` bears out a claim that printed `stated` with `qualifier`."""
-    if qualifier in RELATIVE_TOLERANCE:
-        return abs(actual - stated) <= RELATIVE_TOLERANCE[qualifier] * abs(stated)
-    if qualifier == "+":
-        return stated * (1 - RELATIVE_TOLERANCE["="]) <= actual <= stated * (1 + PLUS_HEADROOM)
-    comparisons = {
-        ">": actual > stated,
-        "<": actual < stated,
-        "≥": actual >= stated,
-        "≤": actual <= stated,
-    }
-    if qualifier not in comparisons:
-        raise ValueError(f"unknown qualifier '{qualifier}'")
-    return comparisons[qualifier]
-
-
 def relative_gap(stated: float, actual: float) -> float:
     """How far the stated value sits from the actual one, as a fraction of the actual."""
     return (stated - actual) / actual
 
 
-def verdict_for(passed: bool, basis: Basis) -> Verdict:
-    """The verdict word for a comparison that passed or failed against `basis`."""
-    if basis is Basis.ARTICLE:
-        return Verdict.CONSISTENT if passed else Verdict.INCONSISTENT
-    return Verdict.SUPPORTED if passed else Verdict.CONTRADICTED
+def claim_interval(claim: pd.Series) -> Interval:
+    """The interval a claim's printed figure stands for (`bytebook.policy.printed_interval`)."""
+    return printed_interval(str(claim["value_text"]), claim["qualifier"], claim["unit"])
+
+
+def claim_reading(claim: pd.Series) -> str:
+    """How the claim's printed figure is read, in words, with one digit more than printed."""
+    unit, text = claim["unit"], str(claim["value_text"])
+    size = printed_unit(text)
+    return reading(text, claim["qualifier"], unit, lambda v: band_value(v, unit, size))
+
+
+def band_value(value: float, unit: str, printed_size: float) -> str:
+    """A band end in the unit a reader expects, one digit finer than `printed_size`."""
+    if unit.startswith("CNY") and abs(value) >= 1e6:
+        base, before, after = 1e8, "", "亿元"
+    elif unit.startswith("USD") and abs(value) >= 1e8:
+        base, before, after = 1e9, "USD ", " bn"
+    elif unit in ("share", "ratio") and abs(value) < 10:
+        base, before, after = 0.01, "", "%"
+    else:
+        return format_value(value, unit)
+    digits = min(4, max(0, math.ceil(-math.log10(printed_size / base)) + 1))
+    return f"{before}{value / base:,.{digits}f}{after}"
+
+
+def _as_interval(value: Interval | float) -> Interval:
+    return value if isinstance(value, Interval) else Interval.exact(float(value))
 
 
 @dataclass(frozen=True)
@@ -102,16 +114,51 @@ class LedgerEntry:
     """Ids of the reference rows the evidence rests on (not a ledger CSV column)."""
 
 
+def finding(
+    claim: pd.Series,
+    evidence: Interval | float,
+    basis: Basis,
+    text: str,
+    sources: tuple[str, ...] = (),
+    decides: bool = True,
+) -> Finding:
+    """Grade a claim's printed interval against one piece of evidence; the text says how the
+    printed figure was read."""
+    text = f"{text} The printed figure is {claim_reading(claim)}."
+    return compare(claim_interval(claim), _as_interval(evidence), basis, text, sources, decides)
+
+
 def judge(
     claim: pd.Series,
-    recomputed: float,
+    recomputed: Interval | float,
     basis: Basis,
     evidence: str,
     sources: tuple[str, ...] = (),
 ) -> LedgerEntry:
-    """Compare a stated claim with a recomputed value and give its verdict."""
-    passed = holds(float(claim["value"]), recomputed, claim["qualifier"])
-    return stated_entry(claim, recomputed, verdict_for(passed, basis), evidence, sources)
+    """Compare a stated claim with one recomputed value (or interval) and give its verdict."""
+    found = finding(claim, recomputed, basis, evidence, sources)
+    return stated_entry(claim, _as_interval(recomputed).mid, found.verdict, found.evidence, sources)
+
+
+def judge_findings(
+    claim: pd.Series,
+    findings: Sequence[Finding],
+    recomputed: float | None,
+    preamble: str = "",
+) -> LedgerEntry:
+    """One final verdict from several findings, by the policy's combination rule; the evidence
+    lists every finding with its own verdict, and says which ones may not decide."""
+    parts = [preamble] if preamble else []
+    for number, item in enumerate(findings, start=1):
+        if item.decides:
+            role = str(item.verdict)
+        elif item.verdict is Verdict.UNVERIFIABLE:
+            role = "does not decide"
+        else:
+            role = f"does not decide: would be {item.verdict}"
+        parts.append(f"({number}, {role}) {item.evidence}")
+    sources = tuple(dict.fromkeys(ref for item in findings for ref in item.sources))
+    return stated_entry(claim, recomputed, combine(findings), " ".join(parts), sources)
 
 
 def stated_entry(
@@ -202,13 +249,22 @@ def assemble(claims: pd.DataFrame, entries: list[LedgerEntry]) -> pd.DataFrame:
     return frame
 
 
+NUMERIC_COLUMNS = frozenset({"stated", "recomputed"})
+"""The ledger's number columns; in CSV they stay plain numbers."""
+
+
 def to_csv(ledger: pd.DataFrame) -> str:
-    """The ledger as CSV text, numbers in base units with twelve significant digits."""
+    """The ledger as CSV text (RFC 4180: CRLF line ends, so a cell holding a line break is
+    quoted), numbers in base units with twelve significant digits. Text cells that a
+    spreadsheet would run as a formula are neutralised (safety.spreadsheet_safe)."""
 
     def number(value: float | None) -> str:
         return "" if value is None or math.isnan(value) else format(value, ".12g")
 
     out = ledger.copy()
-    for column in ("stated", "recomputed"):
-        out[column] = out[column].map(number)
-    return out.to_csv(index=False, lineterminator="\n")
+    for column in out.columns:
+        if column in NUMERIC_COLUMNS:
+            out[column] = out[column].map(number)
+        else:
+            out[column] = out[column].map(lambda cell: spreadsheet_safe(str(cell)))
+    return out.to_csv(index=False, lineterminator="\r\n")

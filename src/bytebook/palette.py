@@ -47,12 +47,15 @@ BADGE_TEXT = BACKGROUND
 VERDICTS = {
     "supported": Colour("#00704a", "#4cc38a"),
     "consistent": Colour("#0b5f8c", "#6cb6e6"),
+    "off in detail": Colour("#8f4a00", "#e0a050"),
     "contradicted": Colour("#b2361b", "#ff8a75"),
-    "inconsistent": Colour("#8f4a00", "#e0a050"),
+    "inconsistent": Colour("#a3214f", "#f283a8"),
     "unverifiable": Colour("#6b5900", "#c9b458"),
     "not yet checked": Colour("#5c5c5c", "#a6a6a6"),
 }
-"""Each verdict's colour, on its badge and in charts."""
+"""Each verdict's colour, on its badge, in charts and in the methods page's policy table
+(bytebook.policy.VERDICT_COLOURS is read from here). The verdicts that hold are green and
+blue, "off in detail" amber, those that fail red and crimson."""
 
 
 def verdict_css_class(verdict: str) -> str:

@@ -15,6 +15,7 @@ from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry
 from bytebook.palette import verdict_css_class
+from bytebook.safety import is_web_link
 from bytebook.units import format_value
 
 
@@ -201,7 +202,6 @@ def downloads(chapter: str) -> HTML:
         (f"../_static/{DOWNLOADS}/{LOCK}", LOCK, "the exact packages it runs with"),
         (f"../_static/data/ledger-{chapter}.csv", f"ledger-{chapter}.csv", "its ledger rows"),
         ("../_static/data/ledger.csv", "ledger.csv", "the whole ledger"),
-        ("../book.pdf", "book.pdf", "the whole book as one PDF, for print"),
     ] + [(f"../_static/data/{name}", name, "input data") for name in CHAPTER_DATA]
     items = "".join(
         f'<li><a href="{href}" download>{html.escape(label)}</a>: {html.escape(what)}</li>'
@@ -212,10 +212,12 @@ def downloads(chapter: str) -> HTML:
 
 def sources_html(records: pd.DataFrame) -> HTML:
     """The sources table: each figure with the source's own words; each URL is a plain link;
-    each citing row links to the ledger."""
+    each citing row links to the ledger. Only http and https URLs become links."""
     rows = []
     for r in records.itertuples():
-        url = f'<a href="{html.escape(r.url)}">{html.escape(r.url)}</a>' if r.url else "none given"
+        url = html.escape(r.url) if r.url else "none given"
+        if is_web_link(r.url):
+            url = f'<a href="{url}">{url}</a>'
         cited = ", ".join(
             f'<a href="ledger.html#claim-{html.escape(c)}">{html.escape(c)}</a>'
             if not c.startswith("assumption ")

@@ -6,15 +6,43 @@ parser made of it. Each check's name maps to a sentence that explains the failur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandera.pandas as pa
 
 from bytebook.article import SECTIONS
+from bytebook.safety import FORBIDDEN_CHARACTERS, MAX_CELL_LENGTH, link_problem, text_problem
 from bytebook.units import number_problem, parse_cn_amount, unit_problem
 
 QUALIFIERS = ("=", "≈", ">", "<", "≥", "≤", "+")
 RELIABILITY = ("P", "S", "W")
+
+COMPANIES = {
+    "联想": "Lenovo",
+    "华为": "Huawei",
+    "字节跳动": "ByteDance",
+    "小米": "Xiaomi",
+    "美的": "Midea",
+    "比亚迪": "BYD",
+    "海尔智家": "Haier Smart Home",
+}
+"""The companies of the article's ranking table, Chinese name to English name. The ranking and
+summary chapters look companies up by these English names."""
+
+UNSTATED = "unstated"
+_YEAR = re.compile(r"(?<![0-9])(19[89][0-9]|20[0-4][0-9])(?![0-9])")
+_ISO_DATE = re.compile(r"^(19|20)[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+
+
+def is_iso_date(text: str) -> bool:
+    """True for YYYY, YYYY-MM or YYYY-MM-DD."""
+    return _ISO_DATE.match(text) is not None
+
+
+def names_a_year(period: str) -> bool:
+    """True when a period text names a year from 1980 to 2049 ('FY2024', 'Q3 2024', '2024-12')."""
+    return bool(_YEAR.search(period))
 
 
 def _is_amount(text: str) -> bool:
@@ -30,13 +58,23 @@ EXPLAIN: dict[str, Callable[[str], str]] = {
     "plain_number": lambda v: number_problem(v) or f"'{v}' is not a number",
     "known_unit": lambda v: unit_problem(v) or f"unknown unit '{v}'",
     "not_empty": lambda v: "must not be empty",
-    "snake_case_id": lambda v: f"'{v}' is not a lower-case id (letters, digits, underscores)",
+    "snake_case_id": lambda v: (
+        f"'{v}' is not a lower-case id (a-z, 0-9 and underscores, at most 64 characters)"
+    ),
     "known_section": lambda v: f"unknown section '{v}' (known: {', '.join(SECTIONS)})",
     "known_qualifier": lambda v: f"unknown qualifier '{v}' (known: {' '.join(QUALIFIERS)})",
     "known_reliability": lambda v: f"reliability '{v}' must be P, S or W",
     "positive_integer": lambda v: f"'{v}' is not a positive whole number",
     "printed_amount": lambda v: f"cannot read the printed amount '{v}'",
     "field_uniqueness": lambda v: f"duplicate value '{v}'",
+    "clean_text": lambda v: text_problem(v) or "contains a control character",
+    "web_link": lambda v: link_problem(v) or f"'{v}' is not an http or https URL",
+    "names_a_year": lambda v: f"period '{v}' names no year (1980–2049) and is not '{UNSTATED}'",
+    "iso_date": lambda v: f"date '{v}' is not YYYY, YYYY-MM or YYYY-MM-DD",
+    "known_company_zh": lambda v: f"unknown company '{v}' (known: {', '.join(COMPANIES)})",
+    "known_company_en": lambda v: (
+        f"unknown company '{v}' (known: {', '.join(COMPANIES.values())})"
+    ),
 }
 
 
@@ -45,13 +83,24 @@ def _elementwise(name: str, test: Callable[[str], bool]) -> pa.Check:
 
 
 NOT_EMPTY = _elementwise("not_empty", lambda v: v.strip() != "")
-ID = _elementwise("snake_case_id", lambda v: v.replace("_", "").isalnum() and v == v.lower())
+ID = _elementwise("snake_case_id", lambda v: re.fullmatch(r"[a-z0-9_]{1,64}", v) is not None)
 NUMBER_OR_EMPTY = _elementwise("plain_number", lambda v: v == "" or number_problem(v) is None)
 UNIT = _elementwise("known_unit", lambda v: unit_problem(v) is None)
 
 
+CLEAN_TEXT = pa.Check(
+    lambda cells: ~cells.str.contains(FORBIDDEN_CHARACTERS) & (cells.str.len() <= MAX_CELL_LENGTH),
+    name="clean_text",
+)
+"""Every cell of every file: no control characters, at most safety.MAX_CELL_LENGTH long."""
+
+
 def _text(*checks: pa.Check, unique: bool = False) -> pa.Column:
-    return pa.Column(str, checks=list(checks), unique=unique)
+    return pa.Column(str, checks=[CLEAN_TEXT, *checks], unique=unique)
+
+
+PERIOD = _elementwise("names_a_year", lambda v: v == UNSTATED or names_a_year(v))
+URL_OR_EMPTY = _elementwise("web_link", lambda v: v == "" or link_problem(v) is None)
 
 
 CLAIMS = pa.DataFrameSchema(
@@ -63,7 +112,7 @@ CLAIMS = pa.DataFrameSchema(
         "value": _text(NUMBER_OR_EMPTY),
         "unit": _text(UNIT),
         "qualifier": _text(_elementwise("known_qualifier", lambda v: v in QUALIFIERS)),
-        "period": _text(NOT_EMPTY),
+        "period": _text(NOT_EMPTY, PERIOD),
     },
     strict=False,
 )
@@ -75,9 +124,9 @@ REFERENCES = pa.DataFrameSchema(
         "item": _text(NOT_EMPTY),
         "value": _text(NOT_EMPTY),
         "unit": _text(UNIT),
-        "period": _text(NOT_EMPTY),
+        "period": _text(NOT_EMPTY, PERIOD),
         "source": _text(NOT_EMPTY),
-        "url": _text(),
+        "url": _text(URL_OR_EMPTY),
         "quote": _text(),
         "reliability": _text(_elementwise("known_reliability", lambda v: v in RELIABILITY)),
         "note": _text(),
@@ -94,8 +143,12 @@ RANKING = pa.DataFrameSchema(
             _elementwise("positive_integer", lambda v: v.isascii() and v.isdigit() and int(v) > 0),
             unique=True,
         ),
-        "company_zh": _text(NOT_EMPTY, unique=True),
-        "company_en": _text(NOT_EMPTY, unique=True),
+        "company_zh": _text(
+            _elementwise("known_company_zh", lambda v: v in COMPANIES), unique=True
+        ),
+        "company_en": _text(
+            _elementwise("known_company_en", lambda v: v in COMPANIES.values()), unique=True
+        ),
         "overseas_revenue_printed": _text(NOT_EMPTY, _AMOUNT),
         "overseas_share_printed": _text(NOT_EMPTY, _AMOUNT),
         "markets_zh": _text(NOT_EMPTY),
@@ -118,7 +171,7 @@ ASSUMPTIONS = pa.DataFrameSchema(
         "section": _text(_elementwise("known_section", lambda v: v in SECTIONS)),
         "item": _text(NOT_EMPTY),
         "value": _text(NUMBER),
-        "unit": _text(NOT_EMPTY),
+        "unit": _text(UNIT),
         "low": _text(NUMBER),
         "high": _text(NUMBER),
         "step": _text(NUMBER),

@@ -27,6 +27,11 @@ def scorecard(ledger: pd.DataFrame, kind: str = "stated") -> pd.DataFrame:
     return table
 
 
+def scorecard_verdicts() -> list[str]:
+    """Every verdict a claim can get, in the scorecard's order."""
+    return [v.value for v in Verdict]
+
+
 def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
     """Claims per verdict over all sections, keyed by verdict name, plus their total."""
     counts = {verdict: int(table[verdict].sum()) for verdict in table.columns if verdict != "total"}

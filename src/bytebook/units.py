@@ -6,6 +6,7 @@ printed Chinese amounts into base units and base units back into readable text.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -50,8 +51,9 @@ UNITS = frozenset(
         "date",
     }
 )
-"""Every unit a data file may use. 'share' is a part of a whole (0 to 1); 'ratio' is any
-non-negative multiple; 'text' and 'date' rows carry no numeric value."""
+"""Every unit a data file may use. 'share' is a part of a whole (0 to 1); 'ratio' is a
+multiple or a relative change (0.63 is +63%), so at least −1 (a fall of 100%); 'text' and
+'date' rows carry no numeric value."""
 
 NON_NUMERIC_UNITS = frozenset({"text", "date"})
 
@@ -84,8 +86,10 @@ def unit_problem(unit: str) -> str | None:
 
 
 def number_problem(text: str) -> str | None:
-    """Say why a cell is not a plain base-unit number, or return None when it is one."""
+    """Say why a cell is not a plain, finite base-unit number, or return None when it is one."""
     if _PLAIN_NUMBER.match(text):
+        if not math.isfinite(float(text)):
+            return f"'{text}' is too large to be a finite number"
         return None
     if text.strip() == "":
         return "value is empty"
@@ -98,6 +102,26 @@ def number_problem(text: str) -> str | None:
     if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):
         return f"'{text}' has thousands separators; write the digits only"
     return f"'{text}' is not a number"
+
+
+def range_problem(value: float, unit: str) -> str | None:
+    """Say why a number is out of range for its unit, or return None: shares lie in 0 to 1,
+    ranks are positive whole numbers, ratios (multiples and relative changes such as growth)
+    are at least −1, and every other quantity (amounts, prices, counts, durations) is at
+    least 0."""
+    if not math.isfinite(value):
+        return f"{value:g} is not a finite number"
+    if unit == "share" and not 0 <= value <= 1:
+        return f"share {value:g} is outside 0 to 1"
+    if unit == "rank" and not (value >= 1 and value.is_integer()):
+        return f"rank {value:g} is not a positive whole number"
+    if unit == "ratio":
+        return None if value >= -1 else f"ratio {value:g} is below −1 (a fall of more than 100%)"
+    if value < 0:
+        if unit.split("/")[0].split(" ")[0] in CURRENCIES:
+            return f"amount {value:g} is negative; record losses as positive"
+        return f"{value:g} is negative; a {unit} value is at least 0"
+    return None
 
 
 def parse_cn_amount(text: str) -> Amount:

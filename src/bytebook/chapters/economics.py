@@ -6,7 +6,7 @@ import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR
 from bytebook.checks import against_reference, unsettled
-from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
+from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge
 from bytebook.numbers import money
@@ -16,6 +16,7 @@ SECTIONS = ("3",)
 """The article sections whose claims this chapter judges."""
 
 INPUTS = (
+    ASSUMPTIONS_FILE,
     CLAIMS_FILE,
     REFERENCES_FILE,
 )
@@ -55,19 +56,26 @@ def profit_expression(price_per_month: float, margin: float) -> str:
     )
 
 
-ADS, LIVE, CAPCUT = "Ads (the remainder)", "Live gifting", "CapCut Pro"
-"""The three parts of the USD 39 bn split."""
+ADS, LIVE, CAPCUT, SHOP = (
+    "Ads and everything else (the remainder)",
+    "Live gifting (gross)",
+    "CapCut Pro",
+    "TikTok Shop commission",
+)
+"""The parts of the USD 39 bn split."""
 
 
-def split_expression(total: float, live: float, price_per_month: float) -> str:
-    """Each part of the split in USD bn as a Vega expression of `datum.part` and the slider
-    `capcut_payers_m` (millions): CapCut Pro is subscription_revenue(...), live gifting is
-    fixed and ads are what is left of `total`."""
+def split_expression(total: float, live: float, price_per_month: float, gmv: float) -> str:
+    """Each part of the split in USD bn as a Vega expression of `datum.part` and the sliders
+    `capcut_payers_m` (millions) and `shop_take` (share of GMV): CapCut Pro is
+    subscription_revenue(...), live gifting is fixed, the shop commission is take × `gmv`, and
+    the remainder is what is left of `total`."""
     capcut = f"capcut_payers_m * 1e6 * {float(price_per_month)!r} * {MONTHS} / 1e9"
+    shop = f"shop_take * {float(gmv) / 1e9!r}"
     live_bn, total_bn = float(live) / 1e9, float(total) / 1e9
     return (
         f"datum.part == {CAPCUT!r} ? {capcut} : datum.part == {LIVE!r} ? {live_bn!r} : "
-        f"{total_bn!r} - {live_bn!r} - {capcut}"
+        f"datum.part == {SHOP!r} ? {shop} : {total_bn!r} - {live_bn!r} - {capcut} - {shop}"
     )
 
 
@@ -124,7 +132,11 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
             f"{ratio:.1f} times that. One segment's prices, but the gap is wide.",
             CPM_QUARTERS,
         ),
-        unsettled(data, "s3_cpm_cost", "No source gives TikTok's cost per thousand impressions."),
+        unsettled(
+            data,
+            "s3_cpm_cost",
+            "The references hold no source for TikTok's cost per thousand impressions.",
+        ),
     )
     return found
 
@@ -160,10 +172,12 @@ def _capcut(data: BookData, revenue: float) -> Findings:
         unsettled(
             data,
             "s3_capcut_margin",
-            f"No source gives CapCut's costs. The figure ignores app-store fees: if stores keep "
+            "The references hold no source for CapCut's costs. "
+            f"An illustration by this book: if stores kept "
             f"{format_percent(fee, 0)} of first-year payments (W), the gross margin on what "
-            f"users pay falls to {format_percent(after_fee / revenue)}.",
-            after_fee / revenue,
+            f"users pay would fall to {format_percent(after_fee / revenue)}; the article does "
+            "not say whether its 92% is before or after store fees.",
+            None,
             ("appstore_commission_first_year",),
         ),
         derived(
@@ -174,7 +188,7 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "USD",
             f"USD {price:.2f} × {MONTHS} months × {payers / 1e6:.0f} million payers = "
             f"{_usd(revenue)}; gross profit at {format_percent(margin, 0)} is {_usd(profit)}. "
-            "No source gives CapCut's 2024 revenue.",
+            "The references hold no source for CapCut's 2024 revenue.",
             Verdict.UNVERIFIABLE,
         ),
     )
@@ -205,8 +219,10 @@ def _live(data: BookData) -> Findings:
             data.claim("s3_live_bandwidth"),
             codec_cut,
             Basis.ARTICLE,
-            f"Section 2.1's own bitrates, 8 → 3.2 Mbps, cut bandwidth by "
-            f"{format_percent(codec_cut, 0)}, not by half.",
+            f"打掉一半 ('knocks off half') is colloquial and read as 'about half'. Section 2.1's "
+            f"own H.266 bitrates, 8 → 3.2 Mbps, cut bandwidth by {format_percent(codec_cut, 0)}: "
+            "a little more than half, within the idiom's precision. That live streams use H.266 "
+            "at all is not in the references.",
         ),
         derived(
             "d_live_net",
@@ -214,7 +230,8 @@ def _live(data: BookData) -> Findings:
             "TikTok's net from live gifting",
             net,
             "USD",
-            f"{_usd(gifting)} × {format_percent(take, 0)} = {_usd(net)}. No source gives "
+            f"{_usd(gifting)} × {format_percent(take, 0)} = {_usd(net)}. "
+            "The references hold no source for "
             "TikTok's gift revenue alone.",
             Verdict.UNVERIFIABLE,
         ),
@@ -229,6 +246,15 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
     total = data.stated("s1_overseas_revenue")
     live = data.stated("s3_live_gifting")
     ads = found.number("ads_remainder", total - capcut - live, _usd)
+    live_take = data.stated("s3_live_take")
+    net = live * live_take
+    found.number("remainder_net_gifting", total - capcut - net, _usd)
+    gmv = found.number("shop_gmv", data.reference("tiktok_shop_gmv_2024"), _usd)
+    take = found.number(
+        "shop_take_default", data.assumed("tiktok_shop_take_rate"), format_percent, 0
+    )
+    per_point = found.number("shop_per_point", gmv * 0.01, _usd)
+    warc = found.number("ad_estimate_warc", data.reference("tiktok_ad_rev_2024_warc"), _usd)
     cpm = data.stated("s3_cpm")
     at_article = impressions(ads, cpm)
     at_mean = impressions(ads, cpm_mean)
@@ -238,7 +264,9 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
     per_day_mean = found.number(
         "impressions_day_reference", at_mean / days, format_in, "billion", 1
     )
-    found.tables["split"] = pd.DataFrame({"part": [ADS, LIVE, CAPCUT], "usd": [ads, live, capcut]})
+    found.tables["split"] = pd.DataFrame(
+        {"part": [ADS, SHOP, LIVE, CAPCUT], "usd": [ads - take * gmv, take * gmv, live, capcut]}
+    )
     found.tables["impressions"] = cpms.assign(per_day=lambda f: impressions(ads, f["cpm"]) / days)
     found.add(
         derived(
@@ -247,9 +275,40 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "Ad revenue left when CapCut and live gifting are taken out",
             ads,
             "USD",
-            f"{_usd(total)} − {_usd(capcut)} (CapCut Pro) − {_usd(live)} (live gifting) = "
-            f"{_usd(ads)}. No source gives TikTok's ad revenue.",
+            f"{_usd(total)} − {_usd(capcut)} (CapCut Pro) − {_usd(live)} (live gifting, "
+            f"gross) = {_usd(ads)}. This remainder is not all ads: it also holds TikTok Shop's "
+            f"commissions (GMV {_usd(gmv)} in 2024, {data.cite('tiktok_shop_gmv_2024')}; GMV "
+            "is not revenue and no take rate was found, so the chapter's slider sets one, "
+            f"default {format_percent(take, 0)}: each point is {_usd(per_point)}) and other "
+            "apps and services. Published estimates of TikTok's 2024 ad revenue conflict: "
+            f"{_usd(warc)} ({data.cite('tiktok_ad_rev_2024_warc')}, a projection) against "
+            "USD 17 bn from a weak aggregator named in the same row's note.",
             Verdict.UNVERIFIABLE,
+            ("tiktok_shop_gmv_2024", "tiktok_ad_rev_2024_warc"),
+        ),
+        derived(
+            "d_remainder_net_gifting",
+            "3",
+            "The remainder if only TikTok's cut of gifts counts as its revenue",
+            total - capcut - net,
+            "USD",
+            f"The split subtracts the gross {_usd(live)} that viewers spend on gifts, reading "
+            "the USD 39 bn as containing it (as when coin sales are booked as revenue and "
+            f"creators' payouts as costs). If only TikTok's {format_percent(live_take, 0)} cut "
+            f"({_usd(net)}) were revenue, the remainder would be {_usd(total - capcut - net)}. "
+            "The article does not say which it means.",
+            Verdict.UNVERIFIABLE,
+        ),
+        derived(
+            "d_shop_commission_per_point",
+            "3",
+            "TikTok Shop commission per percentage point of take rate",
+            per_point,
+            "USD",
+            f"1% × {_usd(gmv)} GMV ({data.cite('tiktok_shop_gmv_2024')}) = {_usd(per_point)}. "
+            "No take rate was found.",
+            Verdict.UNVERIFIABLE,
+            ("tiktok_shop_gmv_2024",),
         ),
         derived(
             "d_impressions_per_day",

@@ -7,7 +7,7 @@ import pandas as pd
 from bytebook.checks import unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, judge
+from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings
 from bytebook.units import format_percent
 
 SECTIONS = ("2.3",)
@@ -76,7 +76,16 @@ def analyse(data: BookData) -> Findings:
     )
     none_found = "The research found no source for this figure."
     found.add(
-        unsettled(data, "s23_context", none_found),
+        unsettled(
+            data,
+            "s23_context",
+            "The research found no official Volcano Engine page for Doubao 1.5 Pro's context "
+            "length. An open-source client's model list (W) names two variants, "
+            f"Doubao-1.5-pro-32k ({data.reference('doubao15pro_ctx_32k'):,.0f} tokens) and "
+            f"Doubao-1.5-pro-256k ({data.reference('doubao15pro_ctx_256k'):,.0f} tokens; "
+            f"{data.cite('doubao15pro_ctx_256k')}); neither is 128K. A W source cannot decide.",
+            sources=("doubao15pro_ctx_32k", "doubao15pro_ctx_256k"),
+        ),
         unsettled(data, "s23_modalities", none_found),
         unsettled(
             data,
@@ -92,7 +101,9 @@ def analyse(data: BookData) -> Findings:
             f"({data.cite('doubao15_prefill_tc_util')}), a different measure.",
         ),
         unsettled(
-            data, "s23_gpu_util_industry", "No source gives an industry-average utilisation."
+            data,
+            "s23_gpu_util_industry",
+            "The references hold no source for an industry-average utilisation.",
         ),
         unsettled(
             data,
@@ -100,14 +111,23 @@ def analyse(data: BookData) -> Findings:
             "Doubao's team describes serving prefill and decode separately "
             f"({data.cite('doubao15_prefill_tc_util')}); memory pooling is not in the references.",
         ),
-        judge(
+        judge_findings(
             data.claim("s23_cost_half"),
-            cost_ratio,
-            Basis.ARTICLE,
-            f"If cost per useful GPU-hour is price ÷ utilisation, going from "
-            f"{format_percent(industry, 0)} to {format_percent(ours, 0)} cuts it to "
-            f"{format_percent(cost_ratio)}: about half. The article does not say this is how "
-            "its 'half' arises.",
+            [
+                finding(
+                    data.claim("s23_cost_half"),
+                    cost_ratio,
+                    Basis.ARTICLE,
+                    "An illustration by this book, not the article's logic: the article says "
+                    "成本砍半 ('cost cut in half', read as 'about half') for CapCut's AI features "
+                    "and does not say how it arises. If cost per useful GPU-hour were price ÷ "
+                    f"utilisation, going from {format_percent(industry, 0)} to "
+                    f"{format_percent(ours, 0)} would cut it to {format_percent(cost_ratio)}.",
+                    decides=False,
+                )
+            ],
+            None,
+            "The references hold no source for CapCut's AI cost before or after.",
         ),
         derived(
             "d_utilisation_ratio",

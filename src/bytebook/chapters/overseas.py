@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bytebook.checks import against_reference, unsettled
+from bytebook.checks import against_reference, claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, holds, judge, relative_gap
+from bytebook.ledger import Basis, Verdict, derived, judge, relative_gap
 from bytebook.numbers import money
+from bytebook.policy import compare, period_finding, span
 from bytebook.units import format_percent
 
 SECTIONS = ("1",)
@@ -70,6 +71,16 @@ def analyse(data: BookData) -> Findings:
     )
 
     cite_group = data.cite("bd_group_2024")
+    share_band = reference_band(data, "bd_intl_2024") / reference_band(data, "bd_group_2024")
+    implied_band = claim_band(data, "s1_overseas_revenue") / claim_band(data, "s1_group_share")
+    group_check = compare(
+        implied_band,
+        reference_band(data, "bd_group_2024"),
+        Basis.SOURCE,
+        f"{_usd(overseas)} ÷ 1/4 = {_usd(implied_group)} ({span(implied_band, _usd)} at the "
+        f"printed precision), {format_percent(group_gap)} from the reported {_usd(group)} "
+        f"({cite_group}).",
+    )
     found.add(
         against_reference(
             data,
@@ -81,10 +92,13 @@ def analyse(data: BookData) -> Findings:
         against_reference(data, "s1_growth", "bd_intl_growth_2024"),
         judge(
             data.claim("s1_group_share"),
-            actual_share,
+            share_band,
             Basis.SOURCE,
-            f"{_usd(overseas)} of the reported group revenue of {_usd(group)} ({cite_group}) "
-            f"is {format_percent(actual_share)}.",
+            f"{_usd(overseas)} ({data.cite('bd_intl_2024')}) of the reported group revenue of "
+            f"{_usd(group)} ({cite_group}) is {format_percent(actual_share)} "
+            f'({span(share_band, format_percent)} at the sources\' precision). "1/4" is read '
+            "as 'about a quarter'.",
+            ("bd_intl_2024", "bd_group_2024"),
         ),
         derived(
             "d_overseas_2023",
@@ -94,7 +108,8 @@ def analyse(data: BookData) -> Findings:
             "USD",
             f"{_usd(overseas)} ÷ (1 + {format_percent(growth, 0)}) = {_usd(overseas_2023)}, "
             f"{format_percent(share_2023)} of the {_usd(group_2023)} group revenue reported for "
-            f"2023 ({data.cite('bd_group_2023')}). No source gives 2023's overseas revenue.",
+            f"2023 ({data.cite('bd_group_2023')}). "
+            "The references hold no source for 2023's overseas revenue.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -103,9 +118,9 @@ def analyse(data: BookData) -> Findings:
             "Group revenue implied by USD 39 bn being a quarter",
             implied_group,
             "USD",
-            f"{_usd(overseas)} ÷ {format_percent(share, 0)} = {_usd(implied_group)}, "
-            f"{format_percent(group_gap)} from the reported {_usd(group)} ({cite_group}).",
-            Verdict.SUPPORTED if holds(group, implied_group, "=") else Verdict.CONTRADICTED,
+            group_check.evidence,
+            group_check.verdict,
+            ("bd_group_2024",),
         ),
         derived(
             "d_domestic_2024",
@@ -116,7 +131,7 @@ def analyse(data: BookData) -> Findings:
             f"{_usd(group)} − {_usd(overseas)} = {_usd(domestic)}, up "
             f"{format_percent(domestic_growth)} on 2023's {_usd(domestic_2023)}: overseas grew "
             f"faster, so its share rose from {format_percent(share_2023)} to "
-            f"{format_percent(actual_share)}. No source gives revenue in China.",
+            f"{format_percent(actual_share)}. The references hold no source for revenue in China.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -127,7 +142,8 @@ def analyse(data: BookData) -> Findings:
             "USD",
             f"{_usd(overseas)} for the year less {_usd(h1_overseas)} in the first half "
             f"({data.cite('bd_intl_h1_2024')}) leaves {_usd(h2_overseas)} for the second half, "
-            f"{format_percent(h2_over_h1)} more than the first. No source gives the second "
+            f"{format_percent(h2_over_h1)} more than the first. "
+            "The references hold no source for the second "
             "half alone.",
             Verdict.UNVERIFIABLE,
         ),
@@ -156,15 +172,17 @@ def _meta(data: BookData) -> Findings:
     found.tables["meta"] = pd.DataFrame(
         {"year": [str(y) for y in losses], "loss_usd": list(losses.values())}
     )
+    bands = {f"FY{year}": reference_band(data, ref) for year, ref in META_YEARS.items()}
+    period = period_finding("FY2024", claim_band(data, "s1_meta_rl_loss"), bands)
     found.add(
         judge(
             data.claim("s1_meta_rl_loss"),
-            losses[2024],
+            bands["FY2024"],
             Basis.SOURCE,
-            f"Meta's 10-K (P) reports Reality Labs operating losses of {_usd(losses[2022])} "
-            f"(2022), {_usd(losses[2023])} (2023) and {_usd(losses[2024])} (2024). Set beside "
-            "2024, the "
-            f"article's figure is closest to {nearest}'s.",
+            "The article sets the figure beside ByteDance's 2024 and names no year; Meta's "
+            f"10-K (P) reports Reality Labs operating losses of {_usd(losses[2022])} (2022), "
+            f"{_usd(losses[2023])} (2023) and {_usd(losses[2024])} (2024). Judged against "
+            f"2024. {period}",
             tuple(META_YEARS.values()),
         )
     )
@@ -176,8 +194,9 @@ def _qualitative(data: BookData) -> list:
         unsettled(
             data,
             "s1_footnote",
-            "ByteDance is private and publishes no financial report with footnotes; the "
-            "figure comes from anonymously sourced press reports (The Information).",
+            "ByteDance is private; the research found no financial report of it, with or "
+            "without such a footnote. The figure the article uses matches anonymously sourced "
+            "press reports (The Information, relayed by Tubefilter).",
         ),
         unsettled(
             data,
@@ -187,7 +206,7 @@ def _qualitative(data: BookData) -> list:
         unsettled(
             data,
             "s1_three_business_lines",
-            "ByteDance does not publish a segment split; no source in the references.",
+            "The research found no segment split of ByteDance's revenue.",
         ),
         unsettled(
             data,

@@ -5,10 +5,19 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR, YEAR
+from bytebook.checks import claim_band, reference_band
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import implied_rate, year_rates
-from bytebook.ledger import PLUS_HEADROOM, RELATIVE_TOLERANCE, Basis, Verdict, derived, judge
+from bytebook.ledger import Basis, derived, finding, judge_findings
+from bytebook.policy import (
+    APPROX_RELATIVE,
+    SUBSTANCE_MARGIN,
+    Interval,
+    compare,
+    relative_gap,
+    span,
+)
 from bytebook.units import format_percent, format_usd, format_yi, format_yuan
 
 SECTIONS = ("0",)
@@ -26,16 +35,15 @@ def analyse(data: BookData) -> Findings:
     found = Findings()
     days = found.number("days_2024", DAYS_IN_YEAR, str)
     for key, tolerance in (
-        ("tol_plain", RELATIVE_TOLERANCE["="]),
-        ("tol_approx", RELATIVE_TOLERANCE["≈"]),
-        ("tol_plus", PLUS_HEADROOM),
+        ("tol_approx", APPROX_RELATIVE),
+        ("substance_margin", SUBSTANCE_MARGIN),
     ):
         found.number(key, tolerance, format_percent, 0)
     usd = data.stated("s1_overseas_revenue")
     cny_printed = data.stated("t_bytedance_overseas_cny")
     title = data.stated("title_daily_revenue")
     rates = year_rates(data.references)
-    average = rates.average
+    average, lowest, highest = rates.average, rates.lowest, rates.highest
 
     usd_text = format_usd(usd, 0)
     found.number("stated_usd", usd, format_usd, 0)
@@ -45,7 +53,7 @@ def analyse(data: BookData) -> Findings:
     at_average = found.number("daily_at_2024_average", daily_avg, format_yi, 2)
     found.number("title_daily", title, format_yi, 2)
     found.number("yearly_at_average", average.to_cny(usd), format_yi)
-    gap_article = found.number(
+    found.number(
         "title_gap_article",
         (title - at_article) / at_article,
         format_percent,
@@ -69,25 +77,77 @@ def analyse(data: BookData) -> Findings:
     article_rate = implied_rate(cny_printed, usd)
     found.number("table_implied_rate", article_rate, "{:.4f}")
 
-    found.add(
-        judge(
-            data.claim("title_daily_revenue"),
-            at_article,
+    title_band = claim_band(data, "title_daily_revenue")
+    article_band = claim_band(data, "t_bytedance_overseas_cny") / days
+    source_band = reference_band(data, "bd_intl_2024") * average.cny_per_usd / days
+    range_band = Interval(lowest.cny_per_usd, highest.cny_per_usd)
+    rate_band = title_band * days / reference_band(data, "bd_intl_2024")
+    found.number("daily_band_low", source_band.low, format_yi, 2)
+    found.number("daily_band_high", source_band.high, format_yi, 2)
+    found.number("title_rate_low", rate_band.low, "{:.3f}")
+    found.number("title_rate_high", rate_band.high, "{:.3f}")
+    yi = lambda v: format_yi(v, 2)  # noqa: E731
+    as_dollars = found.number("title_as_usd_multiple", title * days / usd, "{:.1f}")
+    currency = (
+        "The title names no currency; it is read as yuan (元), the currency of the article's "
+        f"table: {format_yi(title, 2)} US dollars a day would be {as_dollars:.1f} times the "
+        f"{usd_text} of the whole year."
+    )
+    claim = data.claim("title_daily_revenue")
+    findings = [
+        finding(
+            claim,
+            article_band,
             Basis.ARTICLE,
-            f"The article's own {format_yi(cny_printed)}元 over the {days:.0f} days of {YEAR} is "
-            f"{format_yi(at_article, 2)} a day; the title is {format_percent(gap_article)} off.",
+            f"The article's own ≈ {format_yi(cny_printed)}元 over the {days:.0f} days of {YEAR} "
+            f"is {format_yi(at_article, 2)} a day ({span(article_band, yi)} at its printed "
+            "precision).",
         ),
+        finding(
+            claim,
+            source_band,
+            Basis.SOURCE,
+            f"{usd_text} ({data.cite('bd_intl_2024')}) at the {YEAR} average of "
+            f"{average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over {days:.0f} days is "
+            f"{format_yi(at_average, 2)} a day ({span(source_band, yi)}).",
+            ("bd_intl_2024", average.reference_id),
+        ),
+    ]
+    rate_finding = compare(
+        rate_band,
+        range_band,
+        Basis.SOURCE,
+        f"{format_yi(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD, "
+        f"{rates.position(title_rate)} of the 2024 monthly averages "
+        f"(Federal Reserve H.10, P). At the printed precision of both figures the rate lies "
+        f"between {rate_band.low:.3f} and {rate_band.high:.3f}, which reaches the 2024 range: "
+        "the figures are too round to show that the title used another year's rate.",
+    )
+    daily_finding = compare(
+        title_band,
+        source_band,
+        Basis.SOURCE,
+        f"{usd_text} at {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over "
+        f"{days:.0f} days is {format_yi(at_average, 2)} ({span(source_band, yi)} at the "
+        f"printed precision of USD 39 bn); the title's {format_yi(title, 2)} is "
+        f"{format_percent(gap_average)} off the middle.",
+    )
+    found.number(
+        "title_gap_band",
+        relative_gap(title_band, source_band),
+        format_percent,
+    )
+    found.add(
+        judge_findings(claim, findings, at_average, currency),
         derived(
             "d_daily_at_2024_average",
             "0",
             "Daily overseas revenue at the 2024 average exchange rate",
             at_average,
             "CNY/day",
-            f"{usd_text} at {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over "
-            f"{days:.0f} days is {format_yi(at_average, 2)}; the title's {format_yi(title, 2)} is "
-            f"{format_percent(gap_average)} off.",
-            Verdict.CONTRADICTED if abs(gap_average) > 0.01 else Verdict.SUPPORTED,
-            (average.reference_id,),
+            daily_finding.evidence,
+            daily_finding.verdict,
+            ("bd_intl_2024", average.reference_id),
         ),
         derived(
             "d_title_implied_rate",
@@ -95,11 +155,9 @@ def analyse(data: BookData) -> Findings:
             "Exchange rate the title's daily figure implies",
             title_rate,
             "CNY/USD",
-            f"{format_yi(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD, "
-            f"{rates.position(title_rate)} of the 2024 monthly averages "
-            "(Federal Reserve H.10, P).",
-            Verdict.SUPPORTED if rates.contains(title_rate) else Verdict.CONTRADICTED,
-            rates.reference_ids[1:],
+            rate_finding.evidence,
+            rate_finding.verdict,
+            ("bd_intl_2024", lowest.reference_id, highest.reference_id),
         ),
     )
     found.tables["daily"] = pd.DataFrame(

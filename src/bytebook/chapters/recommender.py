@@ -111,10 +111,12 @@ def analyse(data: BookData) -> Findings:
             f"{none_found} With {format_in(active, 'billion')} active parameters on a GPU at "
             f"{format_in(peak, 'TFLOP/s')}, {format_percent(util)} utilisation and USD {price:.2f} "
             f"an hour (W), it pays for scoring about {candidates:,.0f} candidates.",
-            sources=("h100_bf16_dense_flops", "h100_hour_median_2026", "megascale_mfu"),
+            sources=("h100_bf16_dense_flops", "h100_hour_median_2026", "rankmixer_mfu"),
         ),
         unsettled(
-            data, "s22_vs_industry", "No source gives an industry-average cost per inference."
+            data,
+            "s22_vs_industry",
+            "The references hold no source for an industry-average cost per inference.",
         ),
         unsettled(data, "s22_behaviours", none_found),
         unsettled(
@@ -131,7 +133,7 @@ def analyse(data: BookData) -> Findings:
             active,
             "params",
             f"{count(params)} × {format_percent(sparsity, 0)} = {format_in(active, 'billion')} "
-            "at most. No source gives the model's size.",
+            "at most. The references hold no source for the model's size.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -140,7 +142,8 @@ def analyse(data: BookData) -> Findings:
             "Industry-average cost per inference the article implies",
             industry,
             "USD/inference",
-            f"USD {cost:g} ÷ {fifth:g} = USD {industry:g}. No source gives the industry average.",
+            f"USD {cost:g} ÷ {fifth:g} = USD {industry:g}. "
+            "The references hold no source for the industry average.",
             Verdict.UNVERIFIABLE,
         ),
         derived(

@@ -7,8 +7,12 @@
   (bytebook.publish.inputs), so an edit re-executes exactly the pages that use the edited file.
 - Atomic: Jupyter Book works in _build/work; the finished HTML replaces _build/html only when
   the whole build succeeded, so a failed build leaves the last good book in place.
-- Recoverable: a build killed half-way, or a corrupt execution cache, is noticed and cleared
-  on the next run.
+- Recoverable: a build killed half-way, or any damage to the execution cache
+  (bytebook.publish.cache), is noticed and cleared on the next run, with a message.
+- One at a time: a lock is held for the whole build (bytebook.publish.lock).
+- Bounded: the build's process tree is ended when it runs longer than
+  BYTEBOOK_BUILD_TIMEOUT seconds (bytebook.publish.children); kernels talk to it over local
+  IPC sockets, so they never race for TCP ports (bytebook.publish.jupyter_build).
 """
 
 from __future__ import annotations
@@ -16,19 +20,29 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sqlite3
-import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 import yaml
 
-from bytebook.errors import DataFileError
+from bytebook.errors import DataFileError, describe_os_error
 from bytebook.paths import DATA_ENV, ROOT
+from bytebook.publish import cache, children
+from bytebook.publish.lock import BuildLocked, build_lock
 
-PDF_NAME = "book.pdf"
-KERNEL_TRANSPORT_NOTICE = "Kernel is running over TCP without encryption"
+FILE_SYSTEM_FAILURES = {
+    "[Errno 28]": "the disk filled up during the build; free some space and run it again",
+    "[Errno 30]": "the build could not write: the file system is read-only",
+}
+"""Failures of the build's child process worth naming in its last line, by the text of the
+error it printed."""
+
+LOCKED = 75
+"""Exit status when another build held the lock for the whole wait (EX_TEMPFAIL)."""
+FILE_SYSTEM_FAILED = 3
+"""Exit status when the build could not write (disk full, read-only, no permission)."""
 
 
 def work_dir(root: Path) -> Path:
@@ -61,6 +75,9 @@ def _check_config(root: Path) -> bool:
     """Parse _config.yml and _toc.yml; a malformed file is named with its line and column."""
     for name in ("_config.yml", "_toc.yml"):
         path = root / name
+        if not path.is_file():
+            print(f"bytebook: error: {path} is missing: {root} is not a book", file=sys.stderr)
+            return False
         try:
             yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as error:
@@ -99,17 +116,6 @@ def _check_data(root: Path) -> bool:
     return True
 
 
-def _cache_is_sound(cache: Path) -> bool:
-    database = cache / "global.db"
-    if not database.exists():
-        return True
-    try:
-        with sqlite3.connect(database) as connection:
-            return connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
-        return False
-
-
 def _recover(root: Path) -> None:
     """Clear what an interrupted build or a damaged cache may have left half-written."""
     output = jupyter_output(root)
@@ -118,11 +124,14 @@ def _recover(root: Path) -> None:
         _say("the previous build did not finish; clearing its half-written state")
         shutil.rmtree(output / ".doctrees", ignore_errors=True)
         shutil.rmtree(output / "html", ignore_errors=True)
-    cache = output / ".jupyter_cache"
-    if cache.exists() and not _cache_is_sound(cache):
-        _say("the execution cache is damaged; removing it, so every page runs again")
-        shutil.rmtree(cache, ignore_errors=True)
-        shutil.rmtree(output / ".doctrees", ignore_errors=True)
+    problem = cache.damage(output / ".jupyter_cache")
+    if problem:
+        _say(
+            f"the execution cache is damaged: {problem}; cleared it, with the executed pages "
+            "and the read pages, so every page runs again"
+        )
+        for name in (".jupyter_cache", ".doctrees", "jupyter_execute"):
+            shutil.rmtree(output / name, ignore_errors=True)
 
 
 def _publish(staged: Path, published: Path) -> None:
@@ -139,52 +148,73 @@ def _publish(staged: Path, published: Path) -> None:
 
 
 def _run(root: Path, builder: str) -> int:
-    """Run one Jupyter Book builder in the work area, marking the work as in progress."""
+    """Run one Jupyter Book builder in the work area, marking the work as in progress. The
+    marker stays when the build is stopped, so the next build clears what it left."""
     marker = work_dir(root) / ".in-progress"
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.touch()
     environment = dict(os.environ)
     if (root / "data").is_dir():
         environment[DATA_ENV] = str(root / "data")
-    process = subprocess.Popen(
+    failures: set[str] = set()
+    status = children.run_bounded(
         _jupyter_book(root, builder),
         cwd=root,
         env=environment,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
+        relay=lambda stream: _relay_errors(stream, failures),
+        say=_say,
     )
-    notices = _relay_errors(process.stderr)
-    status = process.wait()
-    if notices:
-        _say(
-            f"{notices} kernel(s) noted that they talk to the build over TCP without encryption; "
-            "they listen on 127.0.0.1 only (ipykernel's notice, not repeated)"
-        )
-    marker.unlink(missing_ok=True)
+    for failure in sorted(failures):
+        print(f"bytebook: error: {failure}", file=sys.stderr)
+    if status != children.TIMED_OUT:
+        marker.unlink(missing_ok=True)
     return status
 
 
-def _relay_errors(stream: IO[str]) -> int:
-    """Pass the build's error stream on, line by line, except ipykernel's transport notice,
-    which every kernel prints; returns how many times it was held back.
-
-    Jupyter's executors give no way to choose IPC transport for the kernels they start.
-    """
-    held_back = 0
+def _relay_errors(stream: IO[str], failures: set[str]) -> None:
+    """Pass the build's error stream on, line by line, noting file-system failures in it."""
     for line in stream:
-        if KERNEL_TRANSPORT_NOTICE in line:
-            held_back += 1
-            continue
         sys.stderr.write(line)
         sys.stderr.flush()
-    return held_back
+        failures.update(text for code, text in FILE_SYSTEM_FAILURES.items() if code in line)
+
+
+def _holding_the_lock(build: Callable[[Path], int], root: str | Path | None) -> int:
+    """Run `build(root)` holding the checkout's build lock. A lock held too long, or a file
+    system that fails (full, read-only), ends it with a named error instead of a traceback."""
+    root = Path(root or ROOT).resolve()
+    try:
+        with build_lock(root, _say):
+            return build(root)
+    except BuildLocked as error:
+        print(f"bytebook: error: {error}", file=sys.stderr)
+        return LOCKED
+    except OSError as error:
+        print(f"bytebook: error: {describe_os_error(error)}", file=sys.stderr)
+        return FILE_SYSTEM_FAILED
 
 
 def build_book(root: str | Path | None = None) -> int:
     """Build `root`'s book and publish it to `root`/_build/html; returns the exit code."""
-    root = Path(root or ROOT).resolve()
+    return _holding_the_lock(_build_book, root)
+
+
+def build_pdf(root: str | Path | None = None) -> int:
+    """Build the book, then print its one-page version to _build/pdf/book.pdf with Chromium."""
+    return _holding_the_lock(_build_pdf, root)
+
+
+def _offer_printed_book(root: Path, published: Path) -> None:
+    """Put the last printed book (`make pdf`) on the site, whose preface then links to it."""
+    from bytebook.publish.pdf import PDF_NAME, printed_book
+
+    if printed_book(root).is_file():
+        shutil.copyfile(printed_book(root), published / PDF_NAME)
+        _say(f"the site offers the PDF printed at {printed_book(root)}")
+
+
+def _build_book(root: Path) -> int:
+    """Build `root`'s book and publish it to `root`/_build/html; returns the exit code."""
     published = root / "_build" / "html"
     keep = f"the last good book is still at {published}" if published.exists() else "no book yet"
     if not (_check_config(root) and _check_data(root)):
@@ -199,32 +229,29 @@ def build_book(root: str | Path | None = None) -> int:
         )
         return status
     _publish(jupyter_output(root) / "html", published)
+    _offer_printed_book(root, published)
     _say(f"the book is at {published / 'index.html'}")
     return 0
 
 
-def build_pdf(root: str | Path | None = None) -> int:
-    """Build the book, then print its one-page version to _build/pdf/book.pdf with Chromium,
-    and put it on the site, as book.pdf at its top."""
-    root = Path(root or ROOT).resolve()
-    status = build_book(root)
-    if status != 0:
-        return status
+def _build_pdf(root: Path) -> int:
+    """Print the one-page book to _build/pdf/book.pdf with Chromium, then build the site, which
+    offers the PDF (bytebook.publish.pdf.tags)."""
+    if not (_check_config(root) and _check_data(root)):
+        _say("the build stopped before it started; no PDF written")
+        return 2
+    _recover(root)
     status = _run(root, "singlehtml")
     if status != 0:
         print("bytebook: the one-page build FAILED; no PDF written", file=sys.stderr)
         return status
-    from bytebook.publish.pdf import print_to_pdf
+    from bytebook.publish.pdf import print_to_pdf, printed_book
 
     # The one-page build writes its page under the root document's folder, but its links are
     # relative to the top of the build; the page is printed from there.
     master = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))["root"]
     single = jupyter_output(root) / "singlehtml"
     shutil.copyfile(single / f"{master}.html", single / "book.html")
-    target = root / "_build" / "pdf" / PDF_NAME
-    print_to_pdf(single / "book.html", target)
-    # The site offers the PDF: it goes into the staged HTML too, so later builds keep it.
-    for site in (jupyter_output(root) / "html", root / "_build" / "html"):
-        shutil.copyfile(target, site / PDF_NAME)
-    _say(f"the PDF is at {target}, and the site links to it")
-    return 0
+    print_to_pdf(single / "book.html", printed_book(root))
+    _say(f"the PDF is at {printed_book(root)}")
+    return _build_book(root)

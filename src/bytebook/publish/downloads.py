@@ -1,4 +1,5 @@
-"""The downloads each page links to: the data files and the ledger as CSV, whole and per chapter.
+"""The downloads each page links to: the data files and the ledger as CSV, whole and per chapter,
+spreadsheet-safe (bytebook.safety).
 
 Each file starts with a UTF-8 byte-order mark, so that a spreadsheet opens its Chinese intact
 (without it, Excel reads the file in the machine's legacy code page).
@@ -27,10 +28,13 @@ def write_downloads(static: Path) -> None:
         return  # written by an earlier build from the same inputs
     from bytebook.book import ledger
     from bytebook.chapters import WRITTEN
+    from bytebook.data import NUMERIC_COLUMNS
     from bytebook.ledger import to_csv
+    from bytebook.safety import spreadsheet_safe_csv
 
     for source in sources:
-        (target / source.name).write_text(source.read_text(encoding="utf-8"), encoding=SPREADSHEET)
+        text = spreadsheet_safe_csv(source.read_text(encoding="utf-8-sig"), NUMERIC_COLUMNS)
+        (target / source.name).write_text(text, encoding=SPREADSHEET)
     table = ledger()
     (target / "ledger.csv").write_text(to_csv(table), encoding=SPREADSHEET)
     for name, module in WRITTEN.items():

@@ -13,12 +13,35 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
+import uuid
 from pathlib import Path
 
 
 def workers() -> int:
     """One Sphinx worker per core this process may use."""
     return max(1, len(os.sched_getaffinity(0)))
+
+
+def use_ipc_kernels(directory: Path) -> None:
+    """Make every kernel this process starts talk over local IPC sockets under `directory`
+    instead of TCP ports, which parallel workers could race for ("Address already in use").
+
+    Jupyter's executors give no way to pass kernel options, so the kernel managers' defaults
+    are set: transport 'ipc', and an absolute, unique socket path per kernel (a relative one
+    would be resolved in the kernel's own working folder).
+    """
+    from jupyter_client import AsyncKernelManager, KernelManager
+
+    def transport(manager) -> str:
+        return "ipc"
+
+    def socket_path(manager) -> str:
+        return str(directory / f"kernel-{uuid.uuid4().hex[:12]}")
+
+    for manager_class in (KernelManager, AsyncKernelManager):
+        manager_class._transport_default = transport
+        manager_class._ip_default = socket_path
 
 
 def prepare_cache(cache: Path) -> None:
@@ -33,6 +56,8 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
     """Build the book at `root` into `output`/_build/`builder`; returns Sphinx's exit status."""
     from jupyter_book.sphinx import build_sphinx
 
+    from bytebook.publish.pdf import tags
+
     build_dir = output / "_build"
     overrides: dict[str, object] = {
         "external_toc_path": (root / "_toc.yml").as_posix(),
@@ -43,18 +68,21 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
         prepare_cache(build_dir / ".jupyter_cache")
     else:
         overrides["nb_execution_mode"] = "off"
-    result = build_sphinx(
-        root,
-        build_dir / builder,
-        use_external_toc=True,
-        noconfig=True,
-        path_config=str(root / "_config.yml"),
-        confoverrides=overrides,
-        builder=builder,
-        warningiserror=True,
-        keep_going=True,
-        jobs=workers(),
-    )
+    with tempfile.TemporaryDirectory(prefix="bytebook-kernels-") as sockets:
+        use_ipc_kernels(Path(sockets))
+        result = build_sphinx(
+            root,
+            build_dir / builder,
+            use_external_toc=True,
+            noconfig=True,
+            path_config=str(root / "_config.yml"),
+            confoverrides=overrides,
+            builder=builder,
+            tags=tags(root, builder),
+            warningiserror=True,
+            keep_going=True,
+            jobs=workers(),
+        )
     if isinstance(result, Exception):
         print(f"bytebook: the Sphinx build stopped: {result!r}", file=sys.stderr)
         return 1

@@ -26,15 +26,23 @@ def offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict,
 
 def _repeatable_notebook(text: str, name: str, app: Sphinx) -> str:
     """The executed notebook, opening with how to run it (bytebook.publish.runnable), without
-    what changes from run to run: random cell ids and timings."""
+    what changes from run to run: random cell ids, timings, and execution counts (numbered
+    1, 2, … over the code cells, as one clean run numbers them)."""
     from bytebook.publish import runnable
     from bytebook.publish.edition import edition
 
     version = edition(Path(app.srcdir)).version
     notebook = runnable.with_how_to_run(json.loads(text), f"{name}.ipynb", version)
+    count = 0
     for number, cell in enumerate(notebook["cells"]):
         cell["id"] = f"cell-{number:03d}"
         cell.get("metadata", {}).pop("execution", None)
+        if cell["cell_type"] == "code":
+            count += 1
+            cell["execution_count"] = count
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    output["execution_count"] = count
     return json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -1,4 +1,5 @@
-"""Print an HTML page to PDF with Debian's Chromium, offline."""
+"""Print an HTML page to PDF with Debian's Chromium, offline; where the printed book is kept,
+and whether the site offers it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,24 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+
+
+PDF_NAME = "book.pdf"
+"""The printed book's file name, in _build/pdf/ and at the top of the site."""
+PDF_TAG = "bytebook_pdf"
+"""The Sphinx tag set when a printed book exists: the preface's `{only}` link to it needs it."""
+
+
+def printed_book(root: Path) -> Path:
+    """Where `make pdf` keeps the printed book."""
+    return root / "_build" / "pdf" / PDF_NAME
+
+
+def tags(root: Path, builder: str) -> list[str]:
+    """The Sphinx tags of a build: `PDF_TAG` for the HTML build when the book has been printed,
+    so the site links to the PDF only when it offers one (Sphinx rewrites every page when its
+    tags change)."""
+    return [PDF_TAG] if builder == "html" and printed_book(root).is_file() else []
 
 
 def chromium_path() -> str:

@@ -6,6 +6,8 @@
 - `runnable`: the package, the lock and the source archive a reader runs a notebook with;
 - `edition`: the version, commit and date pages cite;
 - `reading`: each page depends on the files its code uses (bytebook.publish.inputs);
+- `pages`: asset checksums that do not depend on the build's history, and a content security
+  policy on every page;
 - here: Thebe dropped (it needs a live kernel and a CDN; this book is static and offline), and
   the table-of-contents numbering declared safe for parallel reading.
 """
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from bytebook.publish import assets, edition, notebooks, reading, runnable
+from bytebook.publish import assets, edition, notebooks, pages, reading, runnable
 from bytebook.publish.downloads import write_downloads
 
 
@@ -53,6 +55,13 @@ def _write_static_files(app: Sphinx, exception: Exception | None) -> None:
     runnable.write_kit(Path(app.srcdir), static)
 
 
+def _finish_pages(app: Sphinx, exception: Exception | None) -> None:
+    """The last pass over every page, after every other extension (the theme rewrites
+    pygments.css when the build finishes) has written its files."""
+    if exception is None and app.builder.name == "html":
+        pages.finish_pages(Path(app.outdir))
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     _allow_parallel_reading(app)
@@ -63,6 +72,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", reading.track_inputs)
     app.connect("doctree-read", notebooks.refuse_error_outputs)
     app.connect("build-finished", _write_static_files)
+    app.connect("build-finished", _finish_pages, priority=900)
     app.connect("html-page-context", notebooks.offer_notebook, priority=400)
     for script in assets.SCRIPTS:
         app.add_js_file(script, defer="defer")

@@ -115,7 +115,9 @@
     keepSliderValues(spec, chart.view);
     var target = document.createElement("div");
     target.className = "bytebook-live";
-    return window.vegaEmbed(target, spec, { renderer: "svg", actions: false })
+    // ast: Vega interprets its expressions instead of compiling them with `new Function`,
+    // which a content security policy without 'unsafe-eval' does not allow.
+    return window.vegaEmbed(target, spec, { renderer: "svg", actions: false, ast: true })
       .then(function (result) {
         if (chart.view) { chart.view.finalize(); }
         if (chart.target) { chart.target.remove(); }

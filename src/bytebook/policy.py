@@ -1,0 +1,408 @@
+"""The verdict policy: how a printed figure is read, compared and graded.
+
+Every verdict in the book comes from the rules here; the Methods appendix prints them as a
+table made by `policy_table()`.
+
+- **A printed value is an interval** set by its printed precision. The digits recorded in
+  `data/claims.csv` are the printed digits: '0.40' for "40%", '1.364e11' for "1364 亿元",
+  '3.1e11' for "3100+ 亿元". Their last significant digit is the printed unit.
+- **Derived values carry intervals** through the arithmetic (`Interval` supports + − × ÷).
+- **A comparison is graded** by the gap between the printed interval and the evidence
+  interval, as a fraction of the evidence: no gap holds, a gap of at most
+  `SUBSTANCE_MARGIN` is "right in substance, off in detail", a larger gap fails.
+- **One final verdict per printed claim**: `combine` takes the worst grade among the findings
+  that may decide. Findings resting on a W source or on the book's own model never decide.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+import pandas as pd
+
+from bytebook import palette
+
+APPROX_RELATIVE = 0.05
+"""约 N / ≈ N: at least ±5% of N (or ± one printed unit, if that is wider)."""
+
+SUBSTANCE_MARGIN = 0.05
+"""A printed figure that misses its evidence by at most 5% of the evidence is right in
+substance and off in detail."""
+
+SHARE_CEILING = 1.0
+"""A share cannot exceed the whole."""
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed range of values [low, high]; an exact value is a range of width zero."""
+
+    low: float
+    high: float
+
+    def __post_init__(self) -> None:
+        if math.isnan(self.low) or math.isnan(self.high) or self.low > self.high:
+            raise ValueError(f"not an interval: [{self.low}, {self.high}]")
+
+    @classmethod
+    def exact(cls, value: float) -> Interval:
+        """A value known exactly (a count of days, a defined constant)."""
+        return cls(float(value), float(value))
+
+    @property
+    def mid(self) -> float:
+        """The middle of a bounded interval, or its finite end."""
+        if math.isinf(self.high):
+            return self.low
+        if math.isinf(self.low):
+            return self.high
+        return (self.low + self.high) / 2
+
+    def contains(self, value: float) -> bool:
+        """Whether `value` lies in the interval."""
+        return self.low <= value <= self.high
+
+    def distance(self, other: Interval) -> float:
+        """The gap between two intervals; zero when they overlap or touch."""
+        return max(0.0, other.low - self.high, self.low - other.high)
+
+    def __add__(self, other: Interval | float) -> Interval:
+        other = _as_interval(other)
+        return Interval(self.low + other.low, self.high + other.high)
+
+    def __sub__(self, other: Interval | float) -> Interval:
+        other = _as_interval(other)
+        return Interval(self.low - other.high, self.high - other.low)
+
+    def __mul__(self, other: Interval | float) -> Interval:
+        other = _as_interval(other)
+        products = [_product(a, b) for a in (self.low, self.high) for b in (other.low, other.high)]
+        return Interval(min(products), max(products))
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Interval | float) -> Interval:
+        other = _as_interval(other)
+        if other.low <= 0 <= other.high:
+            raise ZeroDivisionError(f"division by an interval that holds zero: {other}")
+        return self * Interval(1 / other.high, 1 / other.low)
+
+    def __rtruediv__(self, other: float) -> Interval:
+        return _as_interval(other) / self
+
+
+def _product(a: float, b: float) -> float:
+    """a × b with 0 × ∞ = 0 (an unbounded end times zero contributes nothing)."""
+    return 0.0 if a == 0 or b == 0 else a * b
+
+
+def _as_interval(value: Interval | float) -> Interval:
+    return value if isinstance(value, Interval) else Interval.exact(value)
+
+
+def printed_unit(value_text: str) -> float:
+    """The place value of the last significant digit of a number as written.
+
+    '0.40' → 0.01, '1.364e11' → 1e8, '3.1e11' → 1e10, '1e11' → 1e11, '128000' → 1000
+    (trailing zeros of a whole number are not significant), '39e9' → 1e9.
+    """
+    number = Decimal(value_text.strip())
+    if number == 0:
+        raise ValueError(f"'{value_text}' has no significant digit")
+    sign, digits, exponent = number.as_tuple()
+    digits = list(digits)
+    if "." not in value_text.lower().split("e")[0]:
+        while len(digits) > 1 and digits[-1] == 0:
+            digits.pop()
+            exponent += 1
+    return float(Decimal(1).scaleb(exponent))
+
+
+def printed_interval(value_text: str, qualifier: str, unit: str = "") -> Interval:
+    """The range of values a figure printed with `qualifier` stands for.
+
+    `=` ± half a printed unit; `≈` (约) ± the wider of one unit and `APPROX_RELATIVE`;
+    `+` ("N+", read as the Chinese "N多") from N up to N plus one printed unit;
+    `>` / `<` / `≥` / `≤` one-sided, bounded by 0 (a rank by 1) and, for a share, by 1.
+    """
+    value = float(value_text)
+    unit_size = printed_unit(value_text)
+    ceiling = SHARE_CEILING if unit == "share" else math.inf
+    if qualifier == "=":
+        return Interval(value - unit_size / 2, value + unit_size / 2)
+    if qualifier == "≈":
+        half = max(unit_size, APPROX_RELATIVE * abs(value))
+        return Interval(value - half, value + half)
+    if qualifier == "+":
+        return Interval(value, value + unit_size)
+    if qualifier in (">", "≥"):
+        return Interval(value, ceiling)
+    if qualifier in ("<", "≤"):
+        return Interval(1.0 if unit == "rank" else 0.0, value)
+    raise ValueError(f"unknown qualifier '{qualifier}'")
+
+
+def reading(
+    value_text: str, qualifier: str, unit: str = "", show: Callable[[float], str] | None = None
+) -> str:
+    """How a printed figure is read, in words, for evidence text; `show` formats a value."""
+    names = {
+        "=": "as rounded to its last printed digit",
+        "≈": "as 'about' (约/≈)",
+        "+": "as 'N多' (N or more, below the next printed unit)",
+        ">": "as 'more than' (超)",
+        "<": "as 'less than'",
+        "≥": "as 'at least'",
+        "≤": "as 'at most'",
+    }
+    band = printed_interval(value_text, qualifier, unit)
+    return f"read {names[qualifier]}: {span(band, show)}"
+
+
+def span(band: Interval, show: Callable[[float], str] | None = None) -> str:
+    """An interval in words: 'low to high' ('more than low' when unbounded above)."""
+    show = show or (lambda v: f"{v:.6g}")
+    if math.isinf(band.high):
+        return f"more than {show(band.low)}"
+    if band.low == band.high:
+        return show(band.low)
+    return f"{show(band.low)} to {show(band.high)}"
+
+
+def evidence_interval(value_text: str) -> Interval:
+    """A source's figure as the range its own printed digits allow (± half a unit)."""
+    return printed_interval(value_text, "=")
+
+
+class Grade(StrEnum):
+    """How well a printed figure agrees with one piece of evidence."""
+
+    HOLDS = "holds"
+    OFF_IN_DETAIL = "off in detail"
+    FAILS = "fails"
+
+
+def relative_gap(printed: Interval, evidence: Interval) -> float:
+    """The gap between the printed and the evidence interval, as a fraction of the evidence."""
+    scale = abs(evidence.mid)
+    gap = printed.distance(evidence)
+    if gap == 0:
+        return 0.0
+    return gap / scale if scale else math.inf
+
+
+def grade(printed: Interval, evidence: Interval) -> Grade:
+    """Holds when the intervals meet; off in detail within `SUBSTANCE_MARGIN`; else fails."""
+    gap = relative_gap(printed, evidence)
+    if gap == 0:
+        return Grade.HOLDS
+    return Grade.OFF_IN_DETAIL if gap <= SUBSTANCE_MARGIN else Grade.FAILS
+
+
+class Basis(StrEnum):
+    """What a printed value is compared against."""
+
+    ARTICLE = "article"
+    SOURCE = "source"
+
+
+class Verdict(StrEnum):
+    """A ledger row's verdict."""
+
+    CONSISTENT = "consistent"
+    SUPPORTED = "supported"
+    OFF_IN_DETAIL = "off in detail"
+    INCONSISTENT = "inconsistent"
+    CONTRADICTED = "contradicted"
+    UNVERIFIABLE = "unverifiable"
+
+    @property
+    def css(self) -> str:
+        """The CSS class suffix of its badge."""
+        return self.value.replace(" ", "-")
+
+
+VERDICT_WORDS: dict[tuple[Grade, Basis], Verdict] = {
+    (Grade.HOLDS, Basis.ARTICLE): Verdict.CONSISTENT,
+    (Grade.HOLDS, Basis.SOURCE): Verdict.SUPPORTED,
+    (Grade.OFF_IN_DETAIL, Basis.ARTICLE): Verdict.OFF_IN_DETAIL,
+    (Grade.OFF_IN_DETAIL, Basis.SOURCE): Verdict.OFF_IN_DETAIL,
+    (Grade.FAILS, Basis.ARTICLE): Verdict.INCONSISTENT,
+    (Grade.FAILS, Basis.SOURCE): Verdict.CONTRADICTED,
+}
+"""The verdict a grade earns against each basis."""
+
+SEVERITY = {
+    Verdict.UNVERIFIABLE: 0,
+    Verdict.CONSISTENT: 1,
+    Verdict.SUPPORTED: 1,
+    Verdict.OFF_IN_DETAIL: 2,
+    Verdict.INCONSISTENT: 3,
+    Verdict.CONTRADICTED: 3,
+}
+"""Worse verdicts rank higher; the final verdict of a claim is its worst deciding finding."""
+
+VERDICT_COLOURS = {verdict: palette.VERDICTS[verdict.value].light for verdict in Verdict}
+"""Badge and chart colour of each verdict on a light page: bytebook.palette's, the one source."""
+
+VERDICT_MEANINGS = {
+    Verdict.CONSISTENT: "the printed interval meets the interval recomputed from the "
+    "article's own other numbers",
+    Verdict.SUPPORTED: "the printed interval meets the interval of a P or S source",
+    Verdict.OFF_IN_DETAIL: "right in substance, off in detail: the intervals miss each other "
+    f"by at most {SUBSTANCE_MARGIN:.0%} of the evidence",
+    Verdict.INCONSISTENT: "the printed interval misses the article's own arithmetic by more "
+    f"than {SUBSTANCE_MARGIN:.0%}",
+    Verdict.CONTRADICTED: "the printed interval misses a P or S source by more than "
+    f"{SUBSTANCE_MARGIN:.0%}",
+    Verdict.UNVERIFIABLE: "no deciding finding: no P or S source and no arithmetic of the "
+    "article's own bear on it (W sources and the book's models only illustrate)",
+}
+
+
+def verdict_for(found: Grade, basis: Basis) -> Verdict:
+    """The verdict word for a grade against `basis`."""
+    return VERDICT_WORDS[(found, basis)]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One comparison bearing on a printed claim.
+
+    `decides` is False for findings that rest on a W source or on a model the book made up:
+    they are shown, never counted.
+    """
+
+    verdict: Verdict
+    evidence: str
+    decides: bool = True
+    sources: tuple[str, ...] = field(default=())
+
+
+def compare(
+    printed: Interval,
+    evidence: Interval,
+    basis: Basis,
+    evidence_text: str,
+    sources: tuple[str, ...] = (),
+    decides: bool = True,
+) -> Finding:
+    """Grade a printed interval against an evidence interval and word the finding."""
+    found = grade(printed, evidence)
+    gap = relative_gap(printed, evidence)
+    note = "" if found is Grade.HOLDS else f" The ranges miss by {gap:.1%} of the evidence."
+    return Finding(verdict_for(found, basis), evidence_text + note, decides, sources)
+
+
+def combine(findings: Iterable[Finding]) -> Verdict:
+    """The final verdict of a claim: the worst verdict among its deciding findings;
+    unverifiable when none decides. At equal severity a source verdict wins over an
+    article one (supported over consistent, contradicted over inconsistent)."""
+    deciding = [f.verdict for f in findings if f.decides]
+    if not deciding:
+        return Verdict.UNVERIFIABLE
+    worst = max(SEVERITY[v] for v in deciding)
+    tied = [v for v in deciding if SEVERITY[v] == worst]
+    for preferred in (Verdict.CONTRADICTED, Verdict.SUPPORTED):
+        if preferred in tied:
+            return preferred
+    return tied[0]
+
+
+COMBINATION_RULE = (
+    "A claim judged by several findings takes the worst verdict among those that may decide "
+    "(contradicted or inconsistent, then off in detail, then supported or consistent); findings "
+    "resting only on a W source or on the book's own model are shown but never decide, and a "
+    "claim with no deciding finding is unverifiable. One printed figure that appears in several "
+    "places gets one final verdict, shared by every row that prints it."
+)
+
+
+_NUMBER_IN_PERIOD = re.compile(r"(?:FY)?(\d{4})")
+
+
+def period_year(period: str) -> int | None:
+    """The fiscal year a period label names ('FY2024' → 2024, 'FY2024/25 (to 31 Mar 2025)'
+    → 2024), or None when it names none."""
+    match = _NUMBER_IN_PERIOD.search(str(period))
+    return int(match.group(1)) if match else None
+
+
+def best_period(printed: Interval, candidates: dict[str, Interval]) -> tuple[str, float]:
+    """The candidate period whose evidence the printed interval matches best, with its gap.
+
+    Ties go to the first candidate in the order given (list the claimed period first).
+    """
+    if not candidates:
+        raise ValueError("no candidate periods")
+    gaps = {label: relative_gap(printed, band) for label, band in candidates.items()}
+    best = min(gaps, key=lambda label: gaps[label])
+    return best, gaps[best]
+
+
+def period_finding(claimed: str, printed: Interval, candidates: dict[str, Interval]) -> str:
+    """A sentence saying which period a printed figure matches best, when it is not the
+    claimed one; empty when the claimed period matches at least as well as any other."""
+    best, gap = best_period(printed, candidates)
+    if best == claimed or relative_gap(printed, candidates[claimed]) <= gap:
+        return ""
+    return (
+        f"Period finding: the printed figure matches {best} (gap {gap:.1%}) better than the "
+        f"claimed {claimed} (gap {relative_gap(printed, candidates[claimed]):.1%})."
+    )
+
+
+QUALIFIER_READINGS = [
+    ("=", "390 亿美元, 40%, 1364 亿元", "± half a unit of the last printed digit"),
+    ("≈", "约 27%, ≈ 2855 亿元", f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider"),
+    (
+        "+",
+        "3100+ 亿元, 1000+ 亿元",
+        "from N to N plus one unit of its last printed digit "
+        "(N多: 3100+ is 3100–3200, 1000+ is 1000–2000)",
+    ),
+    (">", "超 50%", "above N (a share at most 100%)"),
+    ("<", "< 2%", "from 0 to N"),
+    ("≤", "前三", "rank 1 to N"),
+]
+"""How each qualifier turns a printed figure into an interval, with examples."""
+
+
+def policy_table() -> pd.DataFrame:
+    """The whole policy as rows for the Methods appendix: readings, grades and combination."""
+    rows = [
+        {"rule": f"printed '{q}'", "example": example, "meaning": meaning, "colour": ""}
+        for q, example, meaning in QUALIFIER_READINGS
+    ]
+    rows.append(
+        {
+            "rule": "source figure",
+            "example": "1429e8, 0.4152",
+            "meaning": "± half a unit of its own last recorded digit",
+            "colour": "",
+        }
+    )
+    rows.append(
+        {
+            "rule": "derived value",
+            "example": "overseas ÷ share",
+            "meaning": "interval arithmetic: the band of every value the inputs' bands allow",
+            "colour": "",
+        }
+    )
+    for verdict, meaning in VERDICT_MEANINGS.items():
+        rows.append(
+            {
+                "rule": f"verdict: {verdict}",
+                "example": "",
+                "meaning": meaning,
+                "colour": VERDICT_COLOURS[verdict],
+            }
+        )
+    rows.append({"rule": "combination", "example": "", "meaning": COMBINATION_RULE, "colour": ""})
+    return pd.DataFrame(rows)

@@ -1,0 +1,62 @@
+"""The execution cache checked before each build: any damage is found and named, so the build
+can clear it and run the pages again instead of failing on every later run.
+
+jupyter-cache keeps a SQLite database (`global.db`, table `nbcache`) and one executed notebook
+per record (`executed/<hashkey>/base.ipynb`). Damage is anything that stops either being read:
+an empty or truncated database, a missing table, a record whose notebook is missing, or a
+notebook that is truncated or not a valid notebook (a full disk while it was written).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+RECORDS_TABLE = "nbcache"
+
+
+def damage(cache: Path) -> str | None:
+    """Say what is wrong with the execution cache at `cache`, or None when it is sound (or
+    absent)."""
+    database = cache / "global.db"
+    if not database.exists():
+        executed = cache / "executed"
+        if executed.is_dir() and any(executed.iterdir()):
+            return "its database global.db is missing"
+        return None
+    if database.stat().st_size == 0:
+        return "its database global.db is empty"
+    try:
+        hashkeys = _hashkeys(database)
+    except sqlite3.DatabaseError as error:
+        return f"its database global.db cannot be read ({error})"
+    for hashkey in hashkeys:
+        if problem := _notebook_problem(cache / "executed" / hashkey / "base.ipynb"):
+            return problem
+    return None
+
+
+def _hashkeys(database: Path) -> list[str]:
+    # A read-only connection: a damaged file is reported, never rewritten.
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("integrity check failed")
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if RECORDS_TABLE not in tables:
+            raise sqlite3.DatabaseError(f"no table '{RECORDS_TABLE}'")
+        return [row[0] for row in connection.execute(f"SELECT hashkey FROM {RECORDS_TABLE}")]
+
+
+def _notebook_problem(path: Path) -> str | None:
+    import nbformat
+
+    relative = "/".join(path.parts[-3:])
+    if not path.is_file():
+        return f"the cached notebook {relative} is missing"
+    try:
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.validate(notebook)
+    except Exception as error:  # nbformat raises JSON, validation and Unicode errors alike
+        reason = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+        return f"the cached notebook {relative} is not a valid notebook ({reason})"
+    return None

@@ -1,0 +1,56 @@
+"""Charts of a company's filed overseas revenue and share by year, with the printed band."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from bytebook.charts import HIGHLIGHT, REFERENCE
+
+
+def _panel(
+    frame: pd.DataFrame, value: str, title: str, band: tuple[float, float], label: str, fmt: str
+) -> alt.LayerChart:
+    """Bars of `value` by year, with the printed band shaded across the panel."""
+    bars_data = frame[["year", value, f"{value}_tag", f"{value}_label"]].dropna(subset=[value])
+    base = alt.Chart(bars_data).encode(
+        x=alt.X("year:N", title="Fiscal year", sort=list(frame["year"])),
+    )
+    bars = base.mark_bar(color=REFERENCE, opacity=0.85).encode(
+        y=alt.Y(f"{value}:Q", title=title),
+        tooltip=[
+            alt.Tooltip("year:N", title="Year"),
+            alt.Tooltip(f"{value}:Q", title=title, format=fmt),
+            alt.Tooltip(f"{value}_tag:N", title="Tag"),
+        ],
+    )
+    labels = base.mark_text(dy=-6, fontSize=10, aria=False).encode(
+        y=alt.Y(f"{value}:Q"), text=alt.Text(f"{value}_label:N")
+    )
+    printed = pd.DataFrame({"low": [band[0]], "high": [band[1]], "label": [label]})
+    shade = (
+        alt.Chart(printed)
+        .mark_rect(color=HIGHLIGHT, opacity=0.25)
+        .encode(y="low:Q", y2="high:Q", tooltip=[alt.Tooltip("label:N", title="Printed")])
+    )
+    edge = (
+        alt.Chart(printed)
+        .mark_rule(color=HIGHLIGHT, strokeDash=[6, 3], strokeWidth=2, aria=False)
+        .encode(y="low:Q")
+    )
+    return alt.layer(shade, edge, bars, labels).properties(width=220, height=160)
+
+
+def company_years(
+    frame: pd.DataFrame,
+    amount_band: tuple[float, float],
+    share_band: tuple[float, float],
+    amount_label: str,
+    share_label: str,
+    amount_title: str,
+) -> alt.HConcatChart:
+    """Two panels for one company: filed overseas revenue by year and filed share by year, each
+    with the article's printed band shaded (a dashed line at its lower edge)."""
+    amount = _panel(frame, "overseas", amount_title, amount_band, amount_label, ",.0f")
+    share = _panel(frame, "share_pct", "Overseas share, %", share_band, share_label, ".1f")
+    return alt.hconcat(amount, share)

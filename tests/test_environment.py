@@ -1,0 +1,77 @@
+"""A wrong environment stops `make` at once, naming what is missing and how to get it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bytebook.paths import ROOT
+
+
+def checkout(target: Path) -> Path:
+    """The files `make` reads before it builds anything, without a virtual environment."""
+    target.mkdir()
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+        shutil.copy(ROOT / name, target)
+    shutil.copytree(ROOT / "scripts", target / "scripts")
+    return target
+
+
+def make(directory: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "--no-print-directory", *arguments],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def fake_python(path: Path, version: str) -> Path:
+    """An interpreter that says it is `version`, standing in for an installed one."""
+    path.write_text(f"#!/bin/sh\necho {version}\n")
+    path.chmod(0o755)
+    return path
+
+
+@pytest.mark.parametrize("target", ["book", "test"])
+def test_another_python_stops_before_pip(tmp_path, target):
+    root = checkout(tmp_path / "book")
+    run = make(root, target, f"PYTHON={fake_python(tmp_path / 'python3.12', '3.12')}")
+    assert run.returncode != 0
+    assert "is Python 3.12; bytebook needs Python 3.11" in run.stderr
+    assert "make PYTHON=python3.11" in run.stderr
+    assert not (root / ".venv").exists()
+
+
+def test_a_missing_python_is_named(tmp_path):
+    root = checkout(tmp_path / "book")
+    run = make(root, "book", "PYTHON=/nowhere/python3")
+    assert run.returncode != 0
+    assert "no working Python at '/nowhere/python3'" in run.stderr
+    assert "apt-get install python3.11" in run.stderr
+
+
+def test_a_virtual_environment_of_another_python_is_named(tmp_path):
+    root = checkout(tmp_path / "book")
+    (root / ".venv" / "bin").mkdir(parents=True)
+    fake_python(root / ".venv" / "bin" / "python", "3.13")
+    run = make(root, "book")
+    assert run.returncode != 0
+    assert "the virtual environment .venv is Python 3.13" in run.stderr
+    assert "rm -rf .venv" in run.stderr
+
+
+def test_a_read_only_checkout_stops_at_once(tmp_path):
+    root = checkout(tmp_path / "book")
+    script = f"mount --bind -o ro {root} {root} && make --no-print-directory -C {root} book"
+    run = subprocess.run(
+        ["unshare", "--mount", "sh", "-c", script], capture_output=True, text=True, timeout=60
+    )
+    if "mount" in run.stderr and "read-only" not in run.stderr:
+        pytest.skip(f"cannot make a read-only mount here: {run.stderr.strip()}")
+    assert run.returncode != 0
+    assert f"{root} is read-only" in run.stderr and "chmod -R u+w" in run.stderr

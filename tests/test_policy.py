@@ -1,0 +1,221 @@
+"""The verdict policy: printed intervals, interval arithmetic, grades, combination, periods.
+
+Expected values are worked out by hand from the article's printed figures, not read from
+the code's output.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from bytebook.policy import (
+    SUBSTANCE_MARGIN,
+    Basis,
+    Finding,
+    Grade,
+    Interval,
+    Verdict,
+    best_period,
+    combine,
+    compare,
+    grade,
+    period_finding,
+    period_year,
+    policy_table,
+    printed_interval,
+    printed_unit,
+    relative_gap,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("0.40", 0.01),  # "40%"
+        ("1.364e11", 1e8),  # "1364 亿元"
+        ("3.1e11", 1e10),  # "3100+ 亿元"
+        ("1.0e11", 1e10),  # "1000+ 亿元" in a column printed to 100亿
+        ("1e11", 1e11),
+        ("39e9", 1e9),  # "390 亿美元"
+        ("128000", 1000),  # "128K"
+        ("2.855e11", 1e8),  # "≈ 2855 亿元"
+        ("0.0003", 1e-4),
+        ("4090.84e8", 1e6),
+    ],
+)
+def test_the_printed_unit_is_the_place_of_the_last_significant_digit(text, unit):
+    assert printed_unit(text) == pytest.approx(unit)
+
+
+def test_printed_figures_become_the_intervals_a_reader_reads():
+    forty = printed_interval("0.40", "=", "share")
+    assert (forty.low, forty.high) == pytest.approx((0.395, 0.405))
+    haier = printed_interval("1.364e11", "=")
+    assert (haier.low, haier.high) == pytest.approx((1363.5e8, 1364.5e8))
+    huawei = printed_interval("2.3e11", "+")  # 2300+ = 两千三百多亿
+    assert (huawei.low, huawei.high) == pytest.approx((2300e8, 2400e8))
+    over_half = printed_interval("0.50", ">", "share")  # 超 50%
+    assert (over_half.low, over_half.high) == (0.5, 1.0)
+    about_27 = printed_interval("0.27", "≈", "share")  # 约 27%: 5% of 27% is wider than 1 point
+    assert (about_27.low, about_27.high) == pytest.approx((0.27 - 0.0135, 0.27 + 0.0135))
+    about_20 = printed_interval("0.20", "≈", "share")  # 约 20%: one point equals 5% of 20%
+    assert (about_20.low, about_20.high) == pytest.approx((0.19, 0.21))
+    rmb = printed_interval("2.855e11", "≈")  # ≈ 2855 亿元
+    assert (rmb.low, rmb.high) == pytest.approx((2855e8 * 0.95, 2855e8 * 1.05))
+    below = printed_interval("0.02", "<", "share")
+    assert (below.low, below.high) == (0.0, 0.02)
+
+
+def test_overseas_over_share_from_two_bands_is_a_band():
+    # 2300+ 亿元 over 约 27%: from 2300 / 28.35% to 2400 / 25.65%
+    total = printed_interval("2.3e11", "+") / printed_interval("0.27", "≈", "share")
+    assert total.low == pytest.approx(2300e8 / 0.2835)
+    assert total.high == pytest.approx(2400e8 / 0.2565)
+    assert total.contains(8621e8)  # Huawei's 2024 total lies inside
+
+
+def test_interval_arithmetic_matches_the_end_points():
+    a, b = Interval(2.0, 3.0), Interval(4.0, 5.0)
+    assert (a + b) == Interval(6.0, 8.0)
+    assert (b - a) == Interval(1.0, 3.0)
+    assert (a * b) == Interval(8.0, 15.0)
+    assert (b / a).low == pytest.approx(4 / 3) and (b / a).high == pytest.approx(2.5)
+    assert (a * 2) == Interval(4.0, 6.0)
+    with pytest.raises(ZeroDivisionError):
+        a / Interval(-1.0, 1.0)
+
+
+bounded = st.floats(min_value=0.1, max_value=1e4, allow_nan=False)
+
+
+@given(bounded, bounded, bounded, bounded, bounded, bounded)
+def test_every_value_the_inputs_allow_lies_in_the_derived_band(a, wa, b, wb, fa, fb):
+    x, y = Interval(a, a + wa), Interval(b, b + wb)
+    pick_x = x.low + (x.high - x.low) * (fa % 1)
+    pick_y = y.low + (y.high - y.low) * (fb % 1)
+    tolerance = 1e-9
+    for band, value in (
+        (x + y, pick_x + pick_y),
+        (x - y, pick_x - pick_y),
+        (x * y, pick_x * pick_y),
+        (x / y, pick_x / pick_y),
+    ):
+        assert band.low - tolerance * abs(value) <= value <= band.high + tolerance * abs(value)
+
+
+def test_grades_follow_the_gap_between_intervals():
+    forty = printed_interval("0.40", "=", "share")
+    # Midea 2024: 41.52% (S). Gap 41.515% − 40.5% over 41.52% = 2.4%: right in substance.
+    assert grade(forty, Interval(0.41515, 0.41525)) is Grade.OFF_IN_DETAIL
+    # BYD 2024: 28.6% against 约 20% (19% to 21%): gap 26%, fails.
+    assert grade(printed_interval("0.20", "≈", "share"), Interval(0.2855, 0.2857)) is Grade.FAILS
+    # ByteDance: 25% against 39 / 155 = 25.16%: inside 24.5% to 25.5%.
+    assert grade(printed_interval("0.25", "=", "share"), Interval.exact(39 / 155)) is Grade.HOLDS
+
+
+@given(
+    st.floats(min_value=0.0, max_value=0.5),
+    st.floats(min_value=1.0, max_value=1e12),
+    st.floats(min_value=1.0, max_value=1e12),
+    st.sampled_from(["=", "≈", "+"]),
+    st.sampled_from(["0.40", "1.364e11", "3.1e11", "39e9", "0.27", "7.47e8"]),
+)
+def test_same_gap_same_grade_whatever_the_row(gap, scale_a, scale_b, qualifier, text):
+    """Two rows whose evidence sits the same relative gap beyond their printed band get the
+    same grade, whatever their size, precision or qualifier (away from the exact boundary,
+    where rounding of the last bit decides)."""
+    assume(abs(gap - SUBSTANCE_MARGIN) > 1e-9)
+    grades = set()
+    for scale in (scale_a, scale_b):
+        printed = printed_interval(text, qualifier) * scale
+        # the evidence point x with (x − high) / x = gap: x = high / (1 − gap)
+        evidence_point = printed.high / (1 - gap)
+        grades.add(grade(printed, Interval.exact(evidence_point)))
+        assert relative_gap(printed, Interval.exact(evidence_point)) == pytest.approx(gap, abs=1e-9)
+    assert len(grades) == 1
+
+
+@given(st.one_of(st.just(0.0), st.floats(min_value=1e-6, max_value=0.6)))
+def test_the_middle_grade_ends_at_the_substance_margin(gap):
+    printed = Interval(100.0, 100.0)
+    evidence = Interval.exact(100.0 / (1 - gap))
+    expected = (
+        Grade.HOLDS if gap == 0 else Grade.OFF_IN_DETAIL if gap <= SUBSTANCE_MARGIN else Grade.FAILS
+    )
+    if abs(gap - SUBSTANCE_MARGIN) > 1e-9:
+        assert grade(printed, evidence) is expected
+
+
+def test_the_verdict_word_depends_on_the_basis_only_at_the_ends():
+    printed = Interval(1.0, 1.0)
+    assert compare(printed, Interval.exact(1.0), Basis.ARTICLE, "").verdict is Verdict.CONSISTENT
+    assert compare(printed, Interval.exact(1.0), Basis.SOURCE, "").verdict is Verdict.SUPPORTED
+    near = Interval.exact(1.05)
+    assert compare(printed, near, Basis.ARTICLE, "").verdict is Verdict.OFF_IN_DETAIL
+    assert compare(printed, near, Basis.SOURCE, "").verdict is Verdict.OFF_IN_DETAIL
+    far = Interval.exact(2.0)
+    assert compare(printed, far, Basis.ARTICLE, "").verdict is Verdict.INCONSISTENT
+    assert compare(printed, far, Basis.SOURCE, "").verdict is Verdict.CONTRADICTED
+
+
+def _finding(verdict: Verdict, decides: bool = True) -> Finding:
+    return Finding(verdict, "", decides)
+
+
+def test_the_worst_deciding_finding_sets_the_final_verdict():
+    assert combine([_finding(Verdict.SUPPORTED), _finding(Verdict.OFF_IN_DETAIL)]) is (
+        Verdict.OFF_IN_DETAIL
+    )
+    assert combine([_finding(Verdict.CONSISTENT), _finding(Verdict.CONTRADICTED)]) is (
+        Verdict.CONTRADICTED
+    )
+    assert combine([_finding(Verdict.CONSISTENT), _finding(Verdict.SUPPORTED)]) is (
+        Verdict.SUPPORTED
+    )
+    assert combine([]) is Verdict.UNVERIFIABLE
+
+
+verdicts = st.sampled_from(list(Verdict))
+
+
+@given(st.lists(st.tuples(verdicts, st.booleans()), max_size=6), verdicts)
+def test_findings_that_may_not_decide_never_change_the_verdict(pairs, extra):
+    """A W source or the book's own model (decides=False) never moves a verdict."""
+    findings = [_finding(v, d) for v, d in pairs]
+    assert combine(findings + [_finding(extra, decides=False)]) is combine(findings)
+    if not any(d for _, d in pairs):
+        assert combine(findings) is Verdict.UNVERIFIABLE
+
+
+@given(st.lists(verdicts.filter(lambda v: v is not Verdict.UNVERIFIABLE), min_size=1, max_size=6))
+def test_the_combination_does_not_depend_on_order(found):
+    findings = [_finding(v) for v in found]
+    assert combine(findings) is combine(list(reversed(findings)))
+
+
+def test_a_figure_that_matches_another_year_gets_a_period_finding():
+    # Haier: printed 1364 亿元; filed 1364.12亿 for 2023, 1429亿 for 2024.
+    printed = printed_interval("1.364e11", "=")
+    years = {
+        "FY2024": Interval(1428.5e8, 1429.5e8),
+        "FY2023": Interval(136411.5e6, 136412.5e6),
+    }
+    assert best_period(printed, years)[0] == "FY2023"
+    sentence = period_finding("FY2024", printed, years)
+    assert "FY2023" in sentence and "better than the claimed FY2024" in sentence
+    assert period_finding("FY2023", printed, years) == ""
+
+
+def test_period_labels_name_their_fiscal_year():
+    assert period_year("FY2024") == 2024
+    assert period_year("FY2024/25 (to 31 Mar 2025)") == 2024
+    assert period_year("unstated") is None
+
+
+def test_the_policy_table_lists_every_verdict_with_its_colour():
+    table = policy_table()
+    for verdict in Verdict:
+        row = table[table["rule"] == f"verdict: {verdict}"]
+        assert len(row) == 1 and row["colour"].iloc[0].startswith("#")

@@ -1,0 +1,283 @@
+"""Builds that cannot hang, collide or stay broken: one build at a time, children that always
+end, kernels on IPC sockets, and a cache that heals itself from each kind of damage, giving the
+same published files as a clean build."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from bytebook.paths import ROOT
+from bytebook.publish.build import build_book, jupyter_output
+from bytebook.publish.lock import build_lock
+
+pytestmark = pytest.mark.build
+
+HEADER = (ROOT / "book" / "preface.md").read_text(encoding="utf-8").split("---\n")[1]
+PAGES = {
+    "one": 'from ipykernel.connect import get_connection_info\n'
+    'print(get_connection_info(unpack=True)["transport"])',
+    "two": "print(sum(range(10)))",
+}
+
+
+def small_book(root: Path, pages: dict[str, str] = PAGES) -> Path:
+    """A book of a few tiny pages with code, built with the project's configuration."""
+    (root / "book").mkdir(parents=True)
+    shutil.copy(ROOT / "_config.yml", root)
+    names = list(pages)
+    toc = f"format: jb-book\nroot: book/{names[0]}\n"
+    if names[1:]:
+        toc += "chapters:\n" + "".join(f"  - file: book/{name}\n" for name in names[1:])
+    (root / "_toc.yml").write_text(toc, encoding="utf-8")
+    for name, code in pages.items():
+        page = f"---\n{HEADER}---\n\n# Page {name}\n\n```{{code-cell}} ipython3\n{code}\n```\n"
+        (root / "book" / f"{name}.md").write_text(page, encoding="utf-8")
+    return root
+
+
+def published(root: Path) -> dict[str, bytes]:
+    html = root / "_build" / "html"
+    return {
+        path.relative_to(html).as_posix(): path.read_bytes()
+        for path in sorted(html.rglob("*"))
+        if path.is_file()
+    }
+
+
+def build_command(root: Path, **env: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "bytebook", "build", "--root", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, **env},
+    )
+
+
+@pytest.fixture(scope="module")
+def clean_build(tmp_path_factory) -> Path:
+    """A small book built once from clean; tests copy it and damage the copy."""
+    root = small_book(tmp_path_factory.mktemp("clean") / "book")
+    assert build_book(root) == 0
+    return root
+
+
+def copy_of(clean: Path, target: Path) -> Path:
+    shutil.copytree(clean, target, symlinks=True)
+    (target / "_build" / ".build.lock").unlink(missing_ok=True)
+    return target
+
+
+# One build at a time
+
+
+HOLD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from bytebook.publish.lock import build_lock
+    with build_lock(Path(sys.argv[1]), print, wait=0):
+        print("holding", flush=True)
+        time.sleep(float(sys.argv[2]))
+    """
+)
+
+
+def hold_lock(root: Path, seconds: float) -> subprocess.Popen:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(root), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline().strip() == "holding"
+    return holder
+
+
+def test_a_second_build_refuses_at_once_naming_the_running_one(tmp_path, monkeypatch, capsys):
+    root = small_book(tmp_path / "book")
+    holder = hold_lock(root, 60)
+    try:
+        monkeypatch.setenv("BYTEBOOK_LOCK_WAIT", "0")
+        started = time.monotonic()
+        assert build_book(root) == 75
+        assert time.monotonic() - started < 5
+        message = capsys.readouterr().err
+        assert f"PID {holder.pid}" in message and f"kill {holder.pid}" in message
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_second_build_waits_with_a_message(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "book"
+    root.mkdir()  # no configuration: once it has the lock, the build stops at once
+    holder = hold_lock(root, 2)
+    monkeypatch.setenv("BYTEBOOK_LOCK_WAIT", "60")
+    assert build_book(root) == 2
+    holder.wait()
+    printed = capsys.readouterr()
+    assert f"another build is running in this checkout (PID {holder.pid}" in printed.out
+    assert "waiting up to 60 s" in printed.out
+
+
+def test_the_lock_of_a_killed_build_is_taken_over(tmp_path, capsys):
+    root = tmp_path / "book"
+    root.mkdir()
+    holder = hold_lock(root, 60)
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    assert build_book(root) == 2  # it got the lock: the missing configuration stopped it
+    message = capsys.readouterr().out
+    assert f"took over the build lock left by PID {holder.pid}" in message
+    assert "no longer running" in message
+
+
+def test_the_lock_is_free_after_a_build(tmp_path):
+    root = tmp_path / "book"
+    root.mkdir()
+    build_book(root)
+    with build_lock(root, print, wait=0):
+        pass
+
+
+def test_two_builds_at_once_both_finish_and_publish_one_book(clean_build, tmp_path):
+    root = copy_of(clean_build, tmp_path / "book")
+    shutil.rmtree(root / "_build")
+    first, second = build_command(root), build_command(root)
+    outputs = [run.communicate(timeout=600)[0] for run in (first, second)]
+    assert first.returncode == 0 and second.returncode == 0, outputs
+    assert any("another build is running in this checkout" in text for text in outputs)
+    assert published(root) == published(clean_build)
+
+
+# Children always end
+
+
+def test_a_stuck_page_is_stopped_within_the_time_limit(tmp_path):
+    root = small_book(tmp_path / "book", {"stuck": "import time\ntime.sleep(600)"})
+    started = time.monotonic()
+    run = build_command(root, BYTEBOOK_BUILD_TIMEOUT="20")
+    output = run.communicate(timeout=180)[0]
+    assert run.returncode == 124, output
+    assert time.monotonic() - started < 120
+    assert "ran longer than 20 s (BYTEBOOK_BUILD_TIMEOUT) and was stopped" in output
+    time.sleep(1)
+    left = [
+        proc.name
+        for proc in Path("/proc").glob("[0-9]*")
+        if _cwd(proc).startswith(str(root))
+    ]
+    assert left == [], "processes of the stopped build are still running"
+    assert not (root / "_build" / "html").exists()
+
+
+def _cwd(proc: Path) -> str:
+    try:
+        return os.readlink(proc / "cwd")
+    except OSError:
+        return ""
+
+
+# Kernels on IPC sockets
+
+
+def test_kernels_talk_over_ipc_not_tcp(clean_build):
+    executed = jupyter_output(clean_build) / "jupyter_execute" / "book" / "one.ipynb"
+    cell = json.loads(executed.read_text())["cells"][-1]
+    assert "".join(cell["outputs"][0]["text"]).strip() == "ipc"
+
+
+# A cache that heals itself
+
+
+def _cache(root: Path) -> Path:
+    return jupyter_output(root) / ".jupyter_cache"
+
+
+def _a_cached_notebook(root: Path) -> Path:
+    return sorted((_cache(root) / "executed").glob("*/base.ipynb"))[0]
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+DAMAGE = {
+    "an empty database": (lambda root: (_cache(root) / "global.db").write_bytes(b""), "is empty"),
+    "a truncated database": (lambda root: _truncate(_cache(root) / "global.db"), "cannot be read"),
+    "a database without its records table": (
+        lambda root: sqlite3.connect(_cache(root) / "global.db").execute("DROP TABLE nbcache"),
+        "no table 'nbcache'",
+    ),
+    "a truncated cached notebook": (
+        lambda root: _truncate(_a_cached_notebook(root)), "is not a valid notebook"
+    ),
+    "an invalid cached notebook": (
+        lambda root: _a_cached_notebook(root).write_text('{"cells": 3}'),
+        "is not a valid notebook",
+    ),
+    "a missing cached notebook": (lambda root: _a_cached_notebook(root).unlink(), "is missing"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+def test_a_damaged_cache_is_cleared_with_a_message(clean_build, tmp_path, capsys, kind):
+    damage, words = DAMAGE[kind]
+    root = copy_of(clean_build, tmp_path / "book")
+    shutil.rmtree(root / "_build" / "html")
+    damage(root)
+    assert build_book(root) == 0
+    message = capsys.readouterr().out
+    assert "the execution cache is damaged" in message and words in message, message
+    assert published(root) == published(clean_build)
+    assert build_book(root) == 0
+    assert "the execution cache is damaged" not in capsys.readouterr().out
+
+
+FULL_DISK = textwrap.dedent(
+    """
+    # Simulates a disk that fills up while the execution cache writes a notebook.
+    import errno, pathlib
+    _write_text = pathlib.Path.write_text
+    def write_text(self, data, *args, **kwargs):
+        if "executed" in self.parts and self.name == "base.ipynb":
+            _write_text(self, data[: len(data) // 3], *args, **kwargs)
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return _write_text(self, data, *args, **kwargs)
+    pathlib.Path.write_text = write_text
+    """
+)
+
+
+def test_a_disk_that_fills_up_during_execution_is_named_then_healed(clean_build, tmp_path):
+    root = copy_of(clean_build, tmp_path / "book")
+    shutil.rmtree(_cache(root))
+    shutil.rmtree(jupyter_output(root) / ".doctrees")
+    (root / "book" / "two.md").write_text(
+        (root / "book" / "two.md").read_text().replace("range(10)", "range(11)")
+    )
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(FULL_DISK)
+    paths = [str(hooks), *filter(None, [os.environ.get("PYTHONPATH")])]
+    failed = build_command(root, PYTHONPATH=os.pathsep.join(paths))
+    output = failed.communicate(timeout=600)[0]
+    assert failed.returncode != 0
+    assert "the disk filled up during the build" in output, output
+    assert (root / "_build" / "html" / "index.html").exists()  # the last good book stays
+    (root / "book" / "two.md").write_text((clean_build / "book" / "two.md").read_text())
+    healed = build_command(root)
+    output = healed.communicate(timeout=600)[0]
+    assert healed.returncode == 0, output
+    assert "the execution cache is damaged" in output
+    assert published(root) == published(clean_build)
