@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from bytebook.charts import HIGHLIGHT, REFERENCE
+from bytebook.charts import ARTICLE, REFERENCE
 
 
 def _panel(
@@ -24,18 +24,18 @@ def _panel(
             alt.Tooltip(f"{value}_tag:N", title="Tag"),
         ],
     )
-    labels = base.mark_text(dy=-6, fontSize=10, aria=False).encode(
+    labels = base.mark_text(dy=-6, fontSize=11, aria=False).encode(
         y=alt.Y(f"{value}:Q"), text=alt.Text(f"{value}_label:N")
     )
     printed = pd.DataFrame({"low": [band[0]], "high": [band[1]], "label": [label]})
     shade = (
         alt.Chart(printed)
-        .mark_rect(color=HIGHLIGHT, opacity=0.25)
+        .mark_rect(color=ARTICLE, opacity=0.25)
         .encode(y="low:Q", y2="high:Q", tooltip=[alt.Tooltip("label:N", title="Printed")])
     )
     edge = (
         alt.Chart(printed)
-        .mark_rule(color=HIGHLIGHT, strokeDash=[6, 3], strokeWidth=2, aria=False)
+        .mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2, aria=False)
         .encode(y="low:Q")
     )
     return alt.layer(shade, edge, bars, labels).properties(width=220, height=160)

@@ -1,6 +1,6 @@
 // Draws every chart on the page from its inline JSON spec with the locally served vega-embed.
-// - Fits the page: a chart wider than its column is redrawn narrower, at full text size, and its
-//   title, subtitle and source line wrap to the column.
+// - Fits the page: a chart wider than its column is redrawn narrower, at full text size (panels
+//   side by side are stacked first), and its title, subtitle and source line wrap to the column.
 // - Follows the theme: on a dark page each palette colour is swapped for its dark twin
 //   (window.bytebookDarkTwins, written from bytebook.palette), and charts redraw when the
 //   reader switches the theme.
@@ -107,7 +107,14 @@
     var spec = JSON.parse(themed(chart.text));
     spec.background = "transparent"; // the page's own background, light or dark
     var child = spec.vconcat ? spec.vconcat[0] : spec;
-    if (typeof child.width === "number" && plotWidth) { child.width = plotWidth; }
+    if (child.hconcat && chart.stacked) {
+      child.vconcat = child.hconcat;
+      delete child.hconcat;
+    }
+    var panels = child.hconcat || child.vconcat || [child];
+    panels.forEach(function (panel) {
+      if (typeof panel.width === "number" && plotWidth) { panel.width = plotWidth; }
+    });
     wrapTitles(spec, chart.container.clientWidth - 10);
     if (chart.container.clientWidth < 600) {
       wrapCategoryLabels(spec, Math.max(90, chart.container.clientWidth * 0.34));
@@ -124,7 +131,7 @@
         chart.container.appendChild(target);
         chart.target = target;
         chart.view = result.view;
-        return { natural: child.width, drawn: svgWidth(target) };
+        return { natural: panels[0].width, drawn: svgWidth(target) };
       });
   }
 
@@ -133,18 +140,27 @@
     return svg ? parseFloat(svg.getAttribute("width")) : 0;
   }
 
-  // Draw at the chart's own width; while it is wider than its column, narrow the plot by the
-  // overflow and draw again (axis labels and ticks change a little with the width).
+  // Draw at the chart's own width. Panels side by side that are wider than the column are
+  // stacked, one under another. While the chart is still wider than its column, narrow the plot
+  // by the overflow and draw again (axis labels and ticks change a little with the width).
   function draw(chart) {
     var available = chart.container.clientWidth;
     chart.width = available;
+    chart.stacked = false;
+    function stackIfTooWide(size) {
+      if (size.drawn <= available || !chart.sideBySide) { return size; }
+      chart.stacked = true;
+      return embed(chart, chart.naturalWidth);
+    }
     function fit(size, tries) {
       if (size.drawn <= available || typeof size.natural !== "number" || tries === 0) { return; }
       if (size.natural <= MIN_PLOT_WIDTH) { return; }
       var narrower = Math.max(MIN_PLOT_WIDTH, size.natural - (size.drawn - available) - 2);
       return embed(chart, narrower).then(function (next) { return fit(next, tries - 1); });
     }
-    return embed(chart, chart.naturalWidth).then(function (size) { return fit(size, 6); });
+    return embed(chart, chart.naturalWidth)
+      .then(stackIfTooWide)
+      .then(function (size) { return fit(size, 6); });
   }
 
   function start(container) {
@@ -153,7 +169,9 @@
     var chart = { container: container, text: specNode.textContent };
     var spec = JSON.parse(chart.text);
     var child = spec.vconcat ? spec.vconcat[0] : spec;
-    chart.naturalWidth = typeof child.width === "number" ? child.width : null;
+    chart.sideBySide = Array.isArray(child.hconcat);
+    var first = chart.sideBySide ? child.hconcat[0] : child;
+    chart.naturalWidth = typeof first.width === "number" ? first.width : null;
     charts.push(chart);
     draw(chart)
       .then(function () {
