@@ -49,7 +49,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    """The built site, with its PDF, brought up to date once per session (as `make book`)."""
+    """The built site, with its PDF, brought up to date once per session (as `make pdf`)."""
     assert build_pdf(ROOT) == 0, "the book failed to build"
     return BUILD / "html"
 

@@ -14,9 +14,12 @@ def _panel(
     """Bars of `value` by year, with the printed band shaded across the panel."""
     bars_data = frame[["year", value, f"{value}_tag", f"{value}_label"]].dropna(subset=[value])
     base = alt.Chart(bars_data).encode(
-        x=alt.X("year:N", title="Fiscal year", sort=list(frame["year"])),
+        x=alt.X(
+            "year:N", title="Fiscal year", sort=list(frame["year"]), axis=alt.Axis(labelAngle=0)
+        ),
     )
-    bars = base.mark_bar(color=REFERENCE, opacity=0.85).encode(
+    # A panel without a filed figure draws no bar; an empty mark would be an unnamed image.
+    bars = base.mark_bar(color=REFERENCE, opacity=0.85, aria=not bars_data.empty).encode(
         y=alt.Y(f"{value}:Q", title=title),
         tooltip=[
             alt.Tooltip("year:N", title="Year"),

@@ -58,11 +58,35 @@
     }
   }
 
+  // Labels of `field` in the chart's data (or its scale's domain), in order of appearance.
+  function labelsOf(encoding, rows) {
+    var domain = encoding.scale && encoding.scale.domain;
+    var labels = [];
+    (Array.isArray(domain) ? domain : rows.map(function (row) { return row[encoding.field]; }))
+      .forEach(function (value) {
+        var label = String(value);
+        if (labels.indexOf(label) < 0) { labels.push(label); }
+      });
+    return labels;
+  }
+
+  // A Vega expression that writes each known label on the lines it wraps to within `width`
+  // (null when every label fits on one line).
+  function wrappedLabels(labels, font, width) {
+    var lines = labels.map(function (label) { return [].concat(wrapLines(label, font, width)); });
+    if (lines.every(function (l) { return l.length === 1; })) { return null; }
+    var known = JSON.stringify(labels);
+    return "indexof(" + known + ", datum.label) >= 0 ? " + JSON.stringify(lines) +
+      "[indexof(" + known + ", datum.label)] : datum.label";
+  }
+
   // On a narrow screen: nominal axis labels (a bar chart's categories) wrap onto lines no wider
-  // than `width`, and legends list their entries one under another.
-  function wrapCategoryLabels(spec, width) {
+  // than `width`; legends list their entries one under another, each label wrapped to what the
+  // column leaves beside the axis labels (`columnWidth` less `width`).
+  function wrapCategoryLabels(spec, width, columnWidth) {
     var family = (spec.config && spec.config.font) || "sans-serif";
     var size = (spec.config && spec.config.axis && spec.config.axis.labelFontSize) || 12;
+    var legendSize = (spec.config && spec.config.legend && spec.config.legend.labelFontSize) || 12;
     var datasets = spec.datasets || {};
     (function visit(node, data) {
       if (!node || typeof node !== "object") { return; }
@@ -70,27 +94,23 @@
       ["layer", "vconcat", "hconcat", "concat"].forEach(function (key) {
         (node[key] || []).forEach(function (child) { visit(child, data); });
       });
+      var rows = (data && data.name && datasets[data.name]) || [];
       ["color", "shape"].forEach(function (channel) {
-        var legend = node.encoding && node.encoding[channel] && node.encoding[channel].legend;
-        if (legend) { legend.columns = 1; legend.direction = "vertical"; }
+        var encoding = node.encoding && node.encoding[channel];
+        if (!encoding || !encoding.legend) { return; }
+        encoding.legend.columns = 1;
+        encoding.legend.direction = "vertical";
+        var room = Math.max(90, columnWidth - width - 50);
+        var expression = wrappedLabels(labelsOf(encoding, rows), legendSize + "px " + family, room);
+        if (expression) {
+          encoding.legend.labelExpr = expression;
+          encoding.legend.labelLimit = room + 4;
+        }
       });
       var y = node.encoding && node.encoding.y;
-      if (!y || y.type !== "nominal" || !y.field || !data || !data.name) { return; }
-      var labels = [];
-      (datasets[data.name] || []).forEach(function (row) {
-        var label = String(row[y.field]);
-        if (labels.indexOf(label) < 0) { labels.push(label); }
-      });
-      var lines = labels.map(function (label) {
-        var wrapped = wrapLines(label, size + "px " + family, width);
-        return [].concat(wrapped);
-      });
-      if (lines.every(function (l) { return l.length === 1; })) { return; }
-      var known = JSON.stringify(labels);
-      y.axis = Object.assign({}, y.axis || {}, {
-        labelExpr: "indexof(" + known + ", datum.label) >= 0 ? " + JSON.stringify(lines) +
-          "[indexof(" + known + ", datum.label)] : datum.label",
-      });
+      if (!y || y.type !== "nominal" || !y.field) { return; }
+      var expression = wrappedLabels(labelsOf(y, rows), size + "px " + family, width);
+      if (expression) { y.axis = Object.assign({}, y.axis || {}, { labelExpr: expression }); }
     })(spec, null);
   }
 
@@ -117,7 +137,8 @@
     });
     wrapTitles(spec, chart.container.clientWidth - 10);
     if (chart.container.clientWidth < 600) {
-      wrapCategoryLabels(spec, Math.max(90, chart.container.clientWidth * 0.34));
+      wrapCategoryLabels(spec, Math.max(90, chart.container.clientWidth * 0.34),
+        chart.container.clientWidth);
     }
     keepSliderValues(spec, chart.view);
     var target = document.createElement("div");
