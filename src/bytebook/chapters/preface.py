@@ -10,6 +10,7 @@ from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import implied_rate, year_rates
 from bytebook.ledger import Basis, derived, finding, judge_findings
+from bytebook.numbers import significant
 from bytebook.policy import (
     APPROX_RELATIVE,
     SUBSTANCE_MARGIN,
@@ -87,11 +88,11 @@ def analyse(data: BookData) -> Findings:
     found.number("title_rate_low", rate_band.low, "{:.3f}")
     found.number("title_rate_high", rate_band.high, "{:.3f}")
     yi = lambda v: format_yi(v, 2)  # noqa: E731
-    as_dollars = found.number("title_as_usd_multiple", title * days / usd, "{:.1f}")
+    as_dollars = found.number("title_as_usd_multiple", title * days / usd, significant, 2)
     currency = (
         "The title names no currency; it is read as yuan (元), the currency of the article's "
-        f"table: {format_yi(title, 2)} US dollars a day would be {as_dollars:.1f} times the "
-        f"{usd_text} of the whole year."
+        f"table: {format_yi(title, 2)} US dollars a day would be {significant(as_dollars, 2)} "
+        f"times the {usd_text} of the whole year."
     )
     claim = data.claim("title_daily_revenue")
     findings = [

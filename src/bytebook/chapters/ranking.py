@@ -24,8 +24,14 @@ from bytebook.ledger import (
     relative_gap,
     stated_entry,
 )
+from bytebook.numbers import money
 from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, span
 from bytebook.units import format_billion, format_percent, format_usd, format_yi, format_yuan
+
+
+def usd(value: float) -> str:
+    """A US-dollar amount in the book's number style (bytebook.numbers): 'USD 151 bn'."""
+    return money(value, "USD")
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
@@ -305,7 +311,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         found.number(f"implied_total_{key}", implied, format_yi)
         found.number(f"filed_total_{key}", filed, format_yi)
         found.number(f"implied_total_gap_{key}", gap, format_percent)
-        shown = (lambda v: "USD " + format_billion(v, 1)) if unit == "USD" else format_yi
+        shown = usd if unit == "USD" else format_yi
         check = compare(
             implied_band,
             total.band,
@@ -467,7 +473,7 @@ def year_matches(data: BookData) -> Findings:
         best = options[0]
         sources = tuple(dict.fromkeys(best.amount.sources + best.share.sources))
         tag = max(best.amount.reliability, best.share.reliability, key="PSW".index)
-        shown = (lambda v: "USD " + format_billion(v, 1)) if unit == "USD" else format_yi
+        shown = usd if unit == "USD" else format_yi
         both = best.amount_gap == 0 and best.share_gap == 0
         text = (
             f"Best match: {best.label}: filed amount {shown(best.amount.band.mid)} "
@@ -629,7 +635,7 @@ def _judge_cell(
     shown = (
         format_percent
         if kind == "share"
-        else ((lambda v: "USD " + format_billion(v, 2)) if claim["unit"] == "USD" else format_yi)
+        else (usd if claim["unit"] == "USD" else format_yi)
     )
     if filed is not None:
         findings.append(
