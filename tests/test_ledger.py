@@ -77,3 +77,23 @@ def test_a_recomputed_value_is_the_claims_own_quantity(ledger_rows):
         if row["kind"] == "stated" and row["stated"] and row["recomputed"]:
             stated, recomputed = float(row["stated"]), float(row["recomputed"])
             assert 0.1 <= recomputed / stated <= 10, (row["id"], row["unit"], stated, recomputed)
+
+
+def test_no_evidence_says_the_same_sentence_twice():
+    """A claim weighed by several findings states what they share (how the printed figure is
+    read) once, not once per finding."""
+    import re
+    from collections import Counter
+
+    from bytebook.book import ledger
+
+    repeated = {}
+    for row in ledger().itertuples():
+        sentences = [
+            re.sub(r"^\(\d+, [^)]*\)\s*", "", s)
+            for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(\"'])", row.evidence)
+        ]
+        twice = [s for s, n in Counter(sentences).items() if n > 1 and len(s) > 25]
+        if twice:
+            repeated[row.id] = twice
+    assert not repeated, repeated

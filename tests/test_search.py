@@ -14,10 +14,10 @@ CHAPTERS = {"overseas", "codec", "recommender", "infrastructure", "economics", "
 def found_pages(site: str, browser, query: str) -> set[str]:
     page = browser.new_page()
     page.goto(f"{site}/search.html?q={quote(query)}")
+    # The summary is empty while results are still being listed; it is written at the end.
     page.wait_for_function(
-        "() => document.querySelector('#search-results p.search-summary')"
-        " && !document.querySelector('#search-results p.search-summary')"
-        ".textContent.includes('Preparing')",
+        "() => (document.querySelector('#search-results p.search-summary') || {})"
+        ".textContent",
         timeout=20_000,
     )
     links = page.eval_on_selector_all(

@@ -144,7 +144,9 @@ def test_the_data_downloads_open_safely_and_keep_every_value(built_book):
     for source in sorted(DATA_DIR.glob("*.csv")):
         given = list(csv.DictReader(io.StringIO(source.read_text(encoding="utf-8-sig"))))
         offered = built_book / "_static" / "data" / source.name
-        rows = list(csv.DictReader(io.StringIO(offered.read_text(encoding="utf-8"))))
+        raw = offered.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark: a spreadsheet garbles Chinese"
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
         assert len(rows) == len(given), source.name
         for original, row in zip(given, rows, strict=True):
             for column, cell in row.items():

@@ -9,6 +9,7 @@ by the policy's combination rule.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -140,6 +141,23 @@ def judge(
     return stated_entry(claim, _as_interval(recomputed).mid, found.verdict, found.evidence, sources)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+
+
+def _sentences(text: str) -> list[str]:
+    """`text` cut into sentences (a decimal point is not followed by a space)."""
+    return [part for part in _SENTENCE_BREAK.split(text.strip()) if part]
+
+
+def _shared_sentences(evidence: Sequence[str]) -> list[str]:
+    """The sentences every one of several findings repeats (such as how the printed figure is
+    read), to be said once before them."""
+    if len(evidence) < 2:
+        return []
+    others = [set(_sentences(text)) for text in evidence[1:]]
+    return [s for s in _sentences(evidence[0]) if all(s in other for other in others)]
+
+
 def judge_findings(
     claim: pd.Series,
     findings: Sequence[Finding],
@@ -148,7 +166,8 @@ def judge_findings(
 ) -> LedgerEntry:
     """One final verdict from several findings, by the policy's combination rule; the evidence
     lists every finding with its own verdict, and says which ones may not decide."""
-    parts = [preamble] if preamble else []
+    shared = _shared_sentences([item.evidence for item in findings])
+    parts = ([preamble] if preamble else []) + shared
     for number, item in enumerate(findings, start=1):
         if item.decides:
             role = str(item.verdict)
@@ -156,7 +175,8 @@ def judge_findings(
             role = "does not decide"
         else:
             role = f"does not decide: would be {item.verdict}"
-        parts.append(f"({number}, {role}) {item.evidence}")
+        own = " ".join(s for s in _sentences(item.evidence) if s not in shared)
+        parts.append(f"({number}, {role}) {own}")
     sources = tuple(dict.fromkeys(ref for item in findings for ref in item.sources))
     return stated_entry(claim, recomputed, combine(findings), " ".join(parts), sources)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from importlib.metadata import version
 from pathlib import Path
@@ -32,7 +33,10 @@ def vega_lite_version() -> str:
 
 def add_static_path(app: Sphinx, config) -> None:
     generated = write_palette_files(Path(app.doctreedir).parent / "bytebook-static")
-    config.html_static_path = [*config.html_static_path, str(STATIC_DIR), str(generated)]
+    # Relative to the book, so that the same book in another folder has the same configuration
+    # (Sphinx hashes it into .buildinfo, which is published).
+    relative = os.path.relpath(generated, app.confdir)
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR), relative]
     config.html_favicon = str(STATIC_DIR / "favicon.svg")
     config.bytebook_static = static_fingerprint(STATIC_DIR) + static_fingerprint(generated)
 

@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bytebook.data import ARTICLE_FILE
 from bytebook.publish.edition import Edition
 
 DOWNLOADS = "downloads"
@@ -89,6 +90,9 @@ def build_wheel(root: Path, data_dir: Path, target: Path, epoch: int) -> Path:
         packaged.mkdir()
         for source in sorted(data_dir.glob("*.csv")) + sorted(data_dir.glob("README.md")):
             shutil.copyfile(source, packaged / source.name)
+        article = data_dir / ARTICLE_FILE  # the claims' quotes are checked against it
+        (packaged / ARTICLE_FILE).parent.mkdir(parents=True)
+        shutil.copyfile(article, packaged / ARTICLE_FILE)
         environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
         built = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-index",
@@ -118,7 +122,7 @@ def write_kit(root: Path, static: Path) -> None:
     target = static / DOWNLOADS
     stamp = target / ".inputs"
     package = [p for p in inputs.PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    files = sorted(DATA_DIR.glob("*.csv")) + sorted(package)
+    files = sorted(DATA_DIR.glob("*.csv")) + [DATA_DIR / ARTICLE_FILE] + sorted(package)
     files += [root / "pyproject.toml", root / LOCK]
     fingerprint = inputs.fingerprint(files) + book.label
     if stamp.exists() and stamp.read_text() == fingerprint:
