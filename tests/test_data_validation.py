@@ -69,7 +69,6 @@ CELL_CASES = [
     ("assumptions.csv", "cdn_price_per_gb", "value", "0.5", "lies outside"),
     ("references.csv", "byd_rev_2024", "reliability", "X", "must be P, S or W"),
     ("references.csv", "byd_rev_2024", "value", "7771亿", "base units"),
-    ("ranking_table.csv", "3", "filed_total_ref", "bd_group_2099", "no reference with id"),
     ("ranking_table.csv", "3", "share_claim", "t_nobody_share", "no claim with id"),
     ("ranking_table.csv", "7", "overseas_revenue_printed", "1400 亿元", "does not match claim"),
     # numbers: finite and in range for their unit
@@ -273,3 +272,11 @@ def test_a_full_disk_is_named_not_a_traceback():
         )
     assert run.returncode == 3
     assert "the disk is full" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_figure_by_year_without_its_reference_is_named(data_copy):
+    """Midea's FY2024 figures rest on midea_china_rev_2024; renamed away, the ranking's row for
+    Midea (printed row 5) names the missing id."""
+    rewrite_cell(data_copy / "references.csv", "midea_china_rev_2024", "id", "midea_china_rev_2099")
+    error = load_error(data_copy)
+    assert_names(error, "ranking_table.csv", 5, "company_en", "'midea_china_rev_2024'")

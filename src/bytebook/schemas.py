@@ -156,9 +156,6 @@ RANKING = pa.DataFrameSchema(
         "revenue_claim": _CLAIM_REF,
         "revenue_cny_claim": _CLAIM_REF,
         "share_claim": _CLAIM_REF,
-        "filed_overseas_ref": _text(),
-        "filed_share_ref": _text(),
-        "filed_total_ref": _text(),
     },
     strict=False,
 )

@@ -220,8 +220,8 @@ def _live(data: BookData) -> Findings:
             Basis.ARTICLE,
             f"打掉一半 ('knocks off half') is colloquial and read as 'about half'. Section 2.1's "
             f"own H.266 bitrates, 8 → 3.2 Mbps, cut bandwidth by {format_percent(codec_cut, 0)}: "
-            "a little more than half, within the idiom's precision. That live streams use H.266 "
-            "at all is not in the references.",
+            "a little more than half, at the edge of the idiom's precision. That live streams "
+            "use H.266 at all is not in the references.",
         ),
         derived(
             "d_live_net",

@@ -178,7 +178,8 @@ def _meta(data: BookData) -> Findings:
             data.claim("s1_meta_rl_loss"),
             bands["FY2024"],
             Basis.SOURCE,
-            "The article sets the figure beside ByteDance's 2024 and names no year; Meta's "
+            "The article sets the figure beside ByteDance's 2024 and names no year, so the year "
+            "2024 is the book's inference; Meta's "
             f"10-K (P) reports Reality Labs operating losses of {_usd(losses[2022])} (2022), "
             f"{_usd(losses[2023])} (2023) and {_usd(losses[2024])} (2024). Judged against "
             f"2024. {period}",
