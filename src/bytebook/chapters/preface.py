@@ -32,6 +32,11 @@ INPUTS = (
 """The data files its analysis reads (checked by a test that records what it reads)."""
 
 
+def _above_or_below(gap: float) -> str:
+    """'4.2% below' for −0.042, '1.0% above' for 0.01."""
+    return f"{format_percent(abs(gap))} {'below' if gap < 0 else 'above'}"
+
+
 def analyse(data: BookData) -> Findings:
     """Check the title's daily revenue three ways and record the rates it implies."""
     found = Findings()
@@ -59,7 +64,7 @@ def analyse(data: BookData) -> Findings:
     found.number(
         "title_gap_article",
         (title - at_article) / at_article,
-        format_percent,
+        _above_or_below,
     )
     gap_average = found.number(
         "title_gap_average",
