@@ -16,8 +16,9 @@ def _panel(
     base = alt.Chart(bars_data).encode(
         x=alt.X("year:N", title="Fiscal year", sort=list(frame["year"])),
     )
+    top = max([band[1], *bars_data[value]]) * 1.15
     bars = base.mark_bar(color=REFERENCE, opacity=0.85).encode(
-        y=alt.Y(f"{value}:Q", title=title),
+        y=alt.Y(f"{value}:Q", title=title, scale=alt.Scale(domain=[0, top])),
         tooltip=[
             alt.Tooltip("year:N", title="Year"),
             alt.Tooltip(f"{value}:Q", title=title, format=fmt),
