@@ -199,9 +199,34 @@ def load_claims(data_dir: Path = DATA_DIR) -> pd.DataFrame:
         for i, quote in enumerate(frame["quote_zh"])
         if quote not in article
     ]
+    problems += _dangling(frame, ["same_figure_as"], pd.Index(frame["id"]), "claim", path)
     if problems:
         raise DataFileError(path, problems)
-    return _numeric_values(frame, path, value_required=False).set_index("id", drop=False)
+    claims = _numeric_values(frame, path, value_required=False).set_index("id", drop=False)
+    if problems := _same_figure_problems(claims):
+        raise DataFileError(path, problems)
+    return claims
+
+
+def _same_figure_problems(claims: pd.DataFrame) -> list[Problem]:
+    """A claim that prints the same figure as another must name one that prints no other
+    (the first printing) and have its value and unit."""
+    problems = []
+    for position, (_, claim) in enumerate(claims.iterrows(), start=1):
+        first = claim["same_figure_as"]
+        if not first:
+            continue
+        other = claims.loc[first]
+        if other["same_figure_as"]:
+            message = f"'{first}' itself names '{other['same_figure_as']}': name the first one"
+            problems.append(Problem(position, "same_figure_as", message))
+        elif (claim["value"], claim["unit"]) != (other["value"], other["unit"]):
+            message = (
+                f"'{first}' prints {other['value']:g} {other['unit']}, not "
+                f"{claim['value']:g} {claim['unit']}"
+            )
+            problems.append(Problem(position, "same_figure_as", message))
+    return problems
 
 
 def load_article(data_dir: Path = DATA_DIR) -> str:

@@ -113,6 +113,7 @@ CLAIMS = pa.DataFrameSchema(
         "unit": _text(UNIT),
         "qualifier": _text(_elementwise("known_qualifier", lambda v: v in QUALIFIERS)),
         "period": _text(NOT_EMPTY, PERIOD),
+        "same_figure_as": _text(),
     },
     strict=False,
 )

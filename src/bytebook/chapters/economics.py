@@ -310,6 +310,17 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             ("tiktok_shop_gmv_2024",),
         ),
         derived(
+            "d_impressions_per_day_mean_cpm",
+            "3",
+            "Ad impressions a day at 2024's average reported CPM",
+            per_day_mean,
+            "count",
+            f"{_usd(ads)} ÷ USD {cpm_mean:.2f} per thousand (the mean of the quarterly CPMs in "
+            f"the references) ÷ {days} days = {format_in(per_day_mean, 'billion', 1)} a day.",
+            Verdict.UNVERIFIABLE,
+            tuple(CPM_QUARTERS),
+        ),
+        derived(
             "d_impressions_per_day",
             "3",
             "Ad impressions a day at the article's CPM",

@@ -101,6 +101,15 @@ def analyse(data: BookData) -> Findings:
         f"table: {format_yi(title, 2)} US dollars a day would be {as_dollars:.1f} times the "
         f"{usd_text} of the whole year."
     )
+    in_dollars = compare(
+        title_band * days / claim_band(data, "s1_overseas_revenue"),
+        Interval.exact(1.0),
+        Basis.ARTICLE,
+        f"The title names no currency. Read in US dollars, {format_yi(title, 2)} a day over "
+        f"{days:.0f} days is {as_dollars:.1f} times the {usd_text} the article gives for the "
+        "whole year, so the title cannot mean dollars; the book reads it as yuan (元), the "
+        "currency of the article's table.",
+    )
     claim = data.claim("title_daily_revenue")
     findings = [
         finding(
@@ -187,6 +196,15 @@ def analyse(data: BookData) -> Findings:
             rate_finding.evidence,
             rate_finding.verdict,
             ("bd_intl_2024", *rates.reference_ids),
+        ),
+        derived(
+            "d_title_in_dollars",
+            "0",
+            "The title's daily figure read in US dollars, as a multiple of the whole year",
+            as_dollars,
+            "ratio",
+            in_dollars.evidence,
+            in_dollars.verdict,
         ),
         derived(
             "d_two_rates",

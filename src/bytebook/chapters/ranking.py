@@ -657,8 +657,36 @@ def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
             ("bd_intl_2024",),
         ),
         unverifiable_years(data),
+        *_characterisations(data),
     )
     return found
+
+
+def _characterisations(data: BookData) -> list[LedgerEntry]:
+    """'重资产出海' and '品牌先行': characterisations with no figure to test."""
+    remarks = data.ranking.set_index("company_en")["remark_zh"]
+    heavy = ("Xiaomi", "Midea", "BYD")
+    return [
+        stated_entry(
+            data.claim("s4_heavy_assets"),
+            None,
+            Verdict.UNVERIFIABLE,
+            "A characterisation, not a figure. The three make and sell hardware abroad, as the "
+            "table's own remarks say ("
+            + "; ".join(f"{company}: {remarks[company]}" for company in heavy)
+            + "), but the references hold no measure of asset intensity or of hardware margins "
+            "to weigh 重资产 or 靠硬件毛利换市场 against.",
+        ),
+        stated_entry(
+            data.claim("s4_brand_first"),
+            None,
+            Verdict.UNVERIFIABLE,
+            "A characterisation, not a figure. The table's own remark for Haier, "
+            f"{remarks['Haier Smart Home']}, fits it; but the references hold no dated start of "
+            "Haier's own-brand push abroad (see t_haier_years), and nothing to rank it as the "
+            "典型 (typical case) or its localisation as 最苦最扎实.",
+        ),
+    ]
 
 
 def unverifiable_years(data: BookData) -> LedgerEntry:
@@ -819,6 +847,21 @@ def _growth(data: BookData) -> Findings:
     ratio = bytedance / runner_band
     found.number("growth_runner_up", runner["growth"], format_percent)
     found.number("growth_ratio", ratio.mid, "{:.2f}")
+    found.add(
+        derived(
+            "d_growth_ratio",
+            "4",
+            "ByteDance's overseas growth as a multiple of the runner-up's",
+            ratio.mid,
+            "ratio",
+            f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) ÷ "
+            f"{runner['company']}'s {format_percent(runner['growth'])} = "
+            f"{span(ratio, lambda v: f'{v:.2f}')} at the sources' precision; the claim it "
+            "tests is s4_growth_double.",
+            Verdict.UNVERIFIABLE,
+            tuple(runner["sources"]) + ("bd_intl_growth_2024",),
+        )
+    )
     listing = "; ".join(
         f"{r.company} {format_percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
         for r in peers.itertuples()
@@ -983,6 +1026,29 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
     found.number("peer_rank_best", best_rank, "{:.0f}")
     found.number("peer_rank_worst", worst_rank, "{:.0f}")
     found.number("peer_count", len(peers), "{:.0f}")
+    peer_sources = tuple(dict.fromkeys(ref for refs in peers["sources"] for ref in refs))
+    found.add(
+        derived(
+            "d_peer_rank_bytedance",
+            "4",
+            "ByteDance's rank among the peers in the references with 1,000亿元 or more abroad",
+            best_rank,
+            "rank",
+            f"ByteDance ranks {best_rank} to {worst_rank} of the {len(peers)} companies in the "
+            "references with 1,000亿元 or more abroad"
+            + (
+                f" ({_join(list(maybe_above['company']))}: a band that meets its own at the "
+                "sources' precision)"
+                if len(maybe_above)
+                else ""
+            )
+            + "; some of these figures are W derivations, and the references "
+            "do not reach every company, so the rank is an illustration; the claim it bears on "
+            "is s4_top3.",
+            Verdict.UNVERIFIABLE,
+            peer_sources,
+        )
+    )
     listing = "; ".join(
         f"{r.company} {format_yi(r.overseas_cny)}元 ({r.basis})" for r in peers.itertuples()
     )
