@@ -83,9 +83,9 @@ GROWTH_COLUMNS = {
     "growth": ("Overseas growth FY2024", format_percent),
     "low": ("From", format_percent),
     "high": ("To", format_percent),
-    "decides": ("P or S only", lambda v: "yes" if v else "no (W)"),
+    "basis": ("Basis", None),
 }
-"""How the club's overseas growth is shown."""
+"""How the club's overseas growth is shown, every company of the table included."""
 
 PEERS_COLUMNS = {
     "company": ("Company", None),
@@ -824,6 +824,64 @@ def overseas_growth(data: BookData) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+GROWTH_NOT_FOUND = {
+    "Lenovo": ("lenovo_rev_growth_fy2425", "overseas total not found; group revenue"),
+    "Huawei": ("huawei_rev_growth_2024", "overseas revenue not found; group revenue"),
+    "Xiaomi": ("xiaomi_rev_growth_2024", "overseas revenue not found; group revenue"),
+}
+"""The table's companies whose overseas growth was not found, with the group growth shown."""
+
+
+def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
+    """Every company of the table in printed order: its FY2024 overseas growth where both years
+    were found (ByteDance's as reported), else empty, with what the figure rests on."""
+    by_company = peers.set_index("company")
+    rows = []
+    for company in data.ranking["company_en"]:
+        if company == "ByteDance":
+            band = reference_band(data, "bd_intl_growth_2024")
+            basis = f"reported ({data.references.at['bd_intl_growth_2024', 'reliability']})"
+            rows.append(
+                {
+                    "company": company,
+                    "growth": band.mid,
+                    "low": band.low,
+                    "high": band.high,
+                    "basis": basis,
+                }
+            )
+        elif company in by_company.index:
+            peer = by_company.loc[company]
+            tags = {data.references.at[r, "reliability"] for r in peer["sources"]}
+            basis = (
+                "two years' filed or derived amounts ("
+                + "/".join(t for t in "PSW" if t in tags)
+                + ")"
+            )
+            rows.append(
+                {
+                    "company": company,
+                    "growth": peer["growth"],
+                    "low": peer["low"],
+                    "high": peer["high"],
+                    "basis": basis,
+                }
+            )
+        else:
+            ref, what = GROWTH_NOT_FOUND[company]
+            rows.append(
+                {
+                    "company": company,
+                    "growth": float("nan"),
+                    "low": float("nan"),
+                    "high": float("nan"),
+                    "basis": f"{what} grew {format_percent(data.reference(ref))} "
+                    f"({data.references.at[ref, 'reliability']})",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def _growth(data: BookData) -> Findings:
     """ByteDance's 63%, 'first by a mile' and 'more than twice the runner-up'."""
     found = Findings()
@@ -839,7 +897,7 @@ def _growth(data: BookData) -> Findings:
             )
         )
     peers = overseas_growth(data)
-    found.tables["growth"] = peers
+    found.tables["growth"] = growth_by_company(data, peers)
     deciding_peers = peers[peers["decides"]]
     runner = deciding_peers.loc[deciding_peers["growth"].idxmax()]
     bytedance = reference_band(data, "bd_intl_growth_2024")
