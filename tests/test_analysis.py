@@ -181,7 +181,10 @@ def test_three_headline_numbers_fix_2023_and_the_group(chapter1):
 
 def test_meta_loss_matches_2022_not_2024(chapter1):
     assert chapter1.numbers["meta_nearest_year"] == 2022
-    assert abs(13 / 17.729 - 1) > 0.01 and verdicts(chapter1)["s1_meta_rl_loss"] == "contradicted"
+    # no year is named: judged against the closest year, FY2022's 13.7 bn; 13.5 is 1.6% short,
+    # off in detail (against 2024's 17.7 bn it would fail by 24%)
+    assert 0 < (13.717 - 13.5) / 13.717 < 0.05 < (17.729 - 13.5) / 17.729
+    assert verdicts(chapter1)["s1_meta_rl_loss"] == "off in detail"
 
 
 @pytest.fixture(scope="module")

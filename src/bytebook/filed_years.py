@@ -84,23 +84,36 @@ CLAIMED_YEAR = {
 @dataclass(frozen=True)
 class Figure:
     """A company's figure as an interval, with the reference rows it rests on, their weakest
-    tag, and how it was obtained: 'filed', 'reported' (press) or 'derived'."""
+    tag, how it was obtained ('filed', 'reported' by the press, or 'derived') and, for a
+    derived figure, the arithmetic in words."""
 
     band: Interval
     unit: str
     sources: tuple[str, ...]
     reliability: str
     how: str
+    derivation: str = ""
 
-    def combined(self, other: Figure, band: Interval, unit: str) -> Figure:
-        """A figure derived from this one and `other`."""
+    def combined(self, other: Figure, band: Interval, unit: str, derivation: str) -> Figure:
+        """A figure derived from this one and `other` by `derivation`."""
         return Figure(
             band,
             unit,
             tuple(dict.fromkeys(self.sources + other.sources)),
             _weakest(self.reliability, other.reliability),
             "derived",
+            derivation,
         )
+
+    @property
+    def shown(self) -> str:
+        """The figure's middle as a reader sees it: '2,381.15亿', '41.52%', 'USD 39 bn'."""
+        value = self.band.mid
+        if self.unit in ("ratio", "share"):
+            return f"{value * 100:.2f}%"
+        if self.unit == "USD":
+            return f"USD {value / 1e9:,.1f} bn"
+        return f"{value / 1e8:,.2f}亿"
 
 
 _TAG_ORDER = "PSW"
@@ -145,14 +158,29 @@ def year_figures(references: pd.DataFrame, company: str) -> dict[str, dict[str, 
         china, share = figures.pop("china", None), figures.get("share")
         if china is not None and share is not None:
             rest = Interval.exact(1.0) - share.band
-            figures["overseas"] = china.combined(share, china.band * share.band / rest, china.unit)
-            figures["total"] = china.combined(share, china.band / rest, china.unit)
+            share_words = f"({share.shown} overseas, so {(1 - share.band.mid) * 100:.2f}% China)"
+            figures["overseas"] = china.combined(
+                share,
+                china.band * share.band / rest,
+                china.unit,
+                f"China {china.shown} × {share.shown} ÷ {(1 - share.band.mid) * 100:.2f}%",
+            )
+            figures["total"] = china.combined(
+                share,
+                china.band / rest,
+                china.unit,
+                f"China {china.shown} ÷ the China share {share_words}",
+            )
         overseas, total = figures.get("overseas"), figures.get("total")
         if overseas is None and share is not None and total is not None:
-            figures["overseas"] = share.combined(total, share.band * total.band, total.unit)
+            figures["overseas"] = share.combined(
+                total, share.band * total.band, total.unit, f"{share.shown} × {total.shown}"
+            )
         elif share is None and overseas is not None and total is not None:
             if overseas.unit == total.unit:
-                figures["share"] = overseas.combined(total, overseas.band / total.band, "share")
+                figures["share"] = overseas.combined(
+                    total, overseas.band / total.band, "share", f"{overseas.shown} ÷ {total.shown}"
+                )
         years[year] = figures
     return years
 

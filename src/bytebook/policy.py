@@ -193,6 +193,15 @@ def relative_gap(printed: Interval, evidence: Interval) -> float:
     return gap / scale if scale else math.inf
 
 
+NEAR_THE_LINE = 0.01
+"""A failing gap within this of `SUBSTANCE_MARGIN` is said to be close to the line."""
+
+
+def format_gap(gap: float) -> str:
+    """A relative gap in words: one decimal of a percent, two below 1% ('0.05%', '4.5%')."""
+    return f"{gap:.2%}" if gap < 0.01 else f"{gap:.1%}"
+
+
 def grade(printed: Interval, evidence: Interval) -> Grade:
     """Holds when the intervals meet; off in detail within `SUBSTANCE_MARGIN`; else fails."""
     gap = relative_gap(printed, evidence)
@@ -299,7 +308,12 @@ def compare(
     """Grade a printed interval against an evidence interval and word the finding."""
     found = grade(printed, evidence)
     gap = relative_gap(printed, evidence)
-    note = "" if found is Grade.HOLDS else f" The ranges miss by {gap:.1%} of the evidence."
+    note = "" if found is Grade.HOLDS else f" The ranges miss by {format_gap(gap)} of the evidence."
+    if found is Grade.FAILS and gap - SUBSTANCE_MARGIN < NEAR_THE_LINE:
+        note += (
+            f" That is less than {NEAR_THE_LINE * 100:g} point above the {SUBSTANCE_MARGIN:.0%} "
+            "line between off in detail and a failure."
+        )
     return Finding(verdict_for(found, basis), evidence_text + note, decides, sources)
 
 
@@ -356,8 +370,8 @@ def period_finding(claimed: str, printed: Interval, candidates: dict[str, Interv
     if best == claimed or relative_gap(printed, candidates[claimed]) <= gap:
         return ""
     return (
-        f"Period finding: the printed figure matches {best} (gap {gap:.1%}) better than the "
-        f"claimed {claimed} (gap {relative_gap(printed, candidates[claimed]):.1%})."
+        f"Period finding: the printed figure matches {best} (gap {format_gap(gap)}) better than "
+        f"the claimed {claimed} (gap {format_gap(relative_gap(printed, candidates[claimed]))})."
     )
 
 

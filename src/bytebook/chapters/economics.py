@@ -167,7 +167,11 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "they are weak sources (W), which corroborate and cannot decide.",
             sources=("capcut_pro_price",),
         ),
-        unsettled(data, "s3_capcut_payers", "No reliable source gives CapCut's subscriber count."),
+        unsettled(
+            data,
+            "s3_capcut_payers",
+            "The references hold no reliable source for CapCut's subscriber count.",
+        ),
         unsettled(
             data,
             "s3_capcut_margin",
@@ -210,7 +214,8 @@ def _live(data: BookData) -> Findings:
             data,
             "s3_live_gifting",
             f"Sensor Tower (S) puts TikTok's and Douyin's in-app purchases together at "
-            f"{_usd(combined)} in 2024; no source separates TikTok's live gifts.",
+            f"{_usd(combined)} in 2024; the references hold no source that separates "
+            "TikTok's live gifts.",
             sources=("tiktok_iap_2024",),
         ),
         against_reference(data, "s3_live_take", "tiktok_gift_take"),

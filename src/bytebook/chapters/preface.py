@@ -9,7 +9,7 @@ from bytebook.checks import claim_band, reference_band
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import implied_rate, year_rates
-from bytebook.ledger import Basis, derived, finding, judge_findings
+from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings
 from bytebook.policy import (
     APPROX_RELATIVE,
     EXAMPLES,
@@ -203,8 +203,9 @@ def analyse(data: BookData) -> Findings:
             "The title's daily figure read in US dollars, as a multiple of the whole year",
             as_dollars,
             "ratio",
-            in_dollars.evidence,
-            in_dollars.verdict,
+            f"{in_dollars.evidence} A reading note, not a verdict: the article does not claim "
+            "dollars.",
+            Verdict.UNVERIFIABLE,
         ),
         derived(
             "d_two_rates",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import partial
 
@@ -24,7 +25,7 @@ from bytebook.ledger import (
     relative_gap,
     stated_entry,
 )
-from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, span
+from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, format_gap, span
 from bytebook.units import format_billion, format_percent, format_usd, format_yi, format_yuan
 
 SECTIONS = ("4",)
@@ -194,6 +195,7 @@ def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> F
             f"({printed['Huawei']}) ranks {huawei:.0f} of {len(table)}. Read on the wider "
             "scope of 直接杀进前三 (all Chinese companies abroad), "
             + _above_huawei(data, table, peers),
+            tuple(ref for refs in peers["sources"] for ref in refs),
         ),
         judge(
             data.claim("s4_club"),
@@ -315,7 +317,12 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
         source = f"the {total.how} total ({year}, {total.reliability})"
     else:
         overseas, filed_share = claimed["overseas"], claimed["share"]
-        total = overseas.combined(filed_share, overseas.band / filed_share.band, overseas.unit)
+        total = overseas.combined(
+            filed_share,
+            overseas.band / filed_share.band,
+            overseas.unit,
+            f"{overseas.shown} ÷ {filed_share.shown}",
+        )
         source = (
             f"the total its {overseas.how} overseas revenue and share imply ({year}, "
             f"{total.reliability})"
@@ -327,11 +334,22 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
         Basis.SOURCE,
         f"{row['overseas_revenue_printed']} ÷ {row['overseas_share_printed']} = "
         f"{span(amount / share, shown)} at the printed precision, against {source} of "
-        f"{shown(total.band.mid)}.",
+        f"{shown(total.band.mid)}."
+        + (
+            f" The band is {(amount / share).high / (amount / share).low:.1f} times as high at "
+            "its top as at its bottom, so agreement here says little."
+            if (amount / share).high > WIDE_BAND * (amount / share).low
+            else ""
+        ),
         total.sources,
         deciding(data, *total.sources),
     )
     return check, total
+
+
+WIDE_BAND = 1.5
+"""An implied-total band whose top is more than this many times its bottom is too wide for
+agreement to mean much, and its evidence says so."""
 
 
 def _amount_formatter(unit: str, digits: int):
@@ -519,7 +537,7 @@ def _no_year_text(data: BookData, company: str, implied: Interval, unit: str) ->
 
 
 def _gap_words(gap: float) -> str:
-    return "inside" if gap == 0 else f"{gap:.1%} outside"
+    return "inside" if gap == 0 else f"{format_gap(gap)} outside"
 
 
 def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) -> str:
@@ -709,14 +727,16 @@ def _judge_cell(
     claimed_year = filed_years.CLAIMED_YEAR[company]
     findings: list[Finding] = []
     figure = _claimed_figures(data, company).get(kind)
-    shown = format_percent if kind == "share" else _amount_formatter(claim["unit"], 2)
+    shown = _amount_formatter(claim["unit"], 2)
     if figure is not None:
         findings.append(
             finding(
                 claim,
                 figure.band,
                 Basis.SOURCE,
-                f"{figure.how.capitalize()} for {claimed_year}: {shown(figure.band.mid)} ("
+                f"{figure.how.capitalize()} for {claimed_year}: "
+                f"{figure.shown if kind == 'share' else shown(figure.band.mid)} ("
+                + (f"{figure.derivation}; " if figure.derivation else "")
                 + "; ".join(dict.fromkeys(data.cite(ref) for ref in figure.sources))
                 + ").",
                 figure.sources,
@@ -739,7 +759,7 @@ def _judge_cell(
         if pair.decides and pair.verdict is Verdict.CONTRADICTED:
             findings.append(
                 Finding(
-                    Verdict.UNVERIFIABLE,
+                    pair.verdict,
                     "The printed amount and share cannot both hold for "
                     f"{claimed_year}: {pair.evidence} At least one of the two cells is wrong; "
                     "which one, the references cannot say.",
@@ -924,14 +944,14 @@ def _growth(data: BookData) -> Findings:
         f"{r.company} {format_percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
         for r in peers.itertuples()
     )
+    abroad = lenovo_regions_abroad(data)
     not_found = (
-        "Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 (their group "
-        f"revenue grew {format_percent(data.reference('huawei_rev_growth_2024'))} and "
-        f"{format_percent(data.reference('xiaomi_rev_growth_2024'))}); Lenovo's overseas total "
-        "was not found either, though its Asia-Pacific revenue outside China grew "
-        f"{format_percent(data.reference('lenovo_ap_growth_fy2425'), 0)} in FY2024/25 "
-        f"({data.cite('lenovo_ap_growth_fy2425')}), and the same source's note has every "
-        "other region growing too"
+        "Lenovo's overseas total was not found, but each of its regions outside China grew "
+        f"{format_percent(min(abroad), 0)} to {format_percent(max(abroad), 0)} in FY2024/25 "
+        f"({data.cite(LENOVO_REGIONS)}), so its overseas growth lies in that range, below "
+        f"ByteDance's; Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 "
+        f"(their group revenue grew {format_percent(data.reference('huawei_rev_growth_2024'))} "
+        f"and {format_percent(data.reference('xiaomi_rev_growth_2024'))})"
     )
     all_refs = tuple(ref for refs in peers["sources"] for ref in refs)
     for r in peers.itertuples():
@@ -966,7 +986,7 @@ def _growth(data: BookData) -> Findings:
                     f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
                     f"of ByteDance's 63%: the ratio is {span(ratio, lambda v: f'{v:.2f}')}. A "
                     "faster runner-up would only lower it.",
-                    tuple(runner["sources"]) + ("bd_intl_growth_2024",),
+                    all_refs + ("bd_intl_growth_2024",),
                 )
             ],
             ratio.mid,
@@ -977,13 +997,29 @@ def _growth(data: BookData) -> Findings:
             Verdict.UNVERIFIABLE,
             f"Overseas growth in FY2024 where both years were found: {listing}; ByteDance's "
             f"63% is first among them, {100 * (growth - runner['growth']):.1f} percentage points "
-            f"over {runner['company']}. But {not_found}, so the whole club cannot be ranked.",
-            all_refs
-            + ("huawei_rev_growth_2024", "xiaomi_rev_growth_2024", "lenovo_ap_growth_fy2425"),
+            f"over {runner['company']}. {not_found}: the whole club cannot be ranked.",
+            all_refs + ("huawei_rev_growth_2024", "xiaomi_rev_growth_2024", LENOVO_REGIONS),
         ),
         _old_money(data),
     )
     return found
+
+
+LENOVO_REGIONS = "lenovo_ap_growth_fy2425"
+"""The reference whose quote gives Lenovo's FY2024/25 growth by region: the Americas, EMEA,
+China and Asia-Pacific, in that order."""
+
+
+def lenovo_regions_abroad(data: BookData) -> list[float]:
+    """Lenovo's FY2024/25 growth in the Americas, EMEA and Asia-Pacific (China left out), read
+    from the quote of `LENOVO_REGIONS`."""
+    rates = [
+        float(v) / 100 for v in re.findall(r"(\d+)%", data.references.at[LENOVO_REGIONS, "quote"])
+    ]
+    if len(rates) != 4:
+        raise ValueError(f"{LENOVO_REGIONS}: expected four regional growth rates in its quote")
+    americas, emea, _china, asia_pacific = rates
+    return [americas, emea, asia_pacific]
 
 
 def _old_money(data: BookData) -> LedgerEntry:

@@ -104,8 +104,8 @@ def analyse(data: BookData) -> Findings:
             f"ByteDance's only published ranking model in the references, RankMixer, has "
             f"{format_in(rankmixer, 'billion')} dense parameters "
             f"({data.cite('rankmixer_params')}); "
-            "its 'trillion-scale' refers to the training data. Embedding tables can be far "
-            "larger, so the figure is not refuted, but nothing supports it.",
+            "its 'trillion-scale' refers to the training data. The references hold nothing "
+            "that supports or refutes a trillion parameters.",
         ),
         unsettled(data, "s22_sparsity", none_found),
         unsettled(
