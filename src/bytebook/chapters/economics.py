@@ -315,7 +315,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             ("tiktok_shop_gmv_2024",),
         ),
         derived(
-            "d_impressions_per_day_mean_cpm",
+            "d_impressions_mean_cpm",
             "3",
             "Ad impressions a day at 2024's average reported CPM",
             per_day_mean,
