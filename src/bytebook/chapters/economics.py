@@ -127,7 +127,7 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
             Basis.SOURCE,
             f"TikTok's CPMs for US direct-to-consumer advertisers ran from USD "
             f"{min(quarters.values()):.2f} to USD {max(quarters.values()):.2f} a quarter in 2024, "
-            f"USD {mean:.2f} on average ({data.cite(CPM_QUARTERS[0])}); the article's is "
+            f"USD {mean:.2f} on average ({data.cite(*CPM_QUARTERS)}); the article's is "
             f"{ratio:.1f} times that. One segment's prices, but the gap is wide.",
             CPM_QUARTERS,
         ),
