@@ -240,6 +240,39 @@ def year_readings(
     return readings
 
 
+@dataclass(frozen=True)
+class MixedPair:
+    """One year's overseas amount over another year's total: no period any company reports,
+    but perhaps how a printed row was put together."""
+
+    amount_year: str
+    total_year: str
+    share: Interval
+    reliability: str
+
+
+def mixed_pairs_that_fit(
+    references: pd.DataFrame, company: str, amount: Interval, share: Interval, unit: str
+) -> list[MixedPair]:
+    """Every pair of one year's amount and another year's total in `unit` whose amount meets
+    the printed amount and whose quotient meets the printed share."""
+    years = year_figures(references, company)
+    found = []
+    for amount_year, figures in years.items():
+        overseas = figures.get("overseas")
+        if overseas is None or overseas.unit != unit or relative_gap(amount, overseas.band) > 0:
+            continue
+        for total_year, others in years.items():
+            total = others.get("total")
+            if total_year == amount_year or total is None or total.unit != unit:
+                continue
+            quotient = overseas.band / total.band
+            if relative_gap(share, quotient) == 0:
+                tag = _weakest(overseas.reliability, total.reliability)
+                found.append(MixedPair(amount_year, total_year, quotient, tag))
+    return found
+
+
 def closest_year(readings: list[YearReading]) -> YearReading | None:
     """The year with both figures whose worse gap is smallest (ties: the later year)."""
     complete = [r for r in readings if r.complete]

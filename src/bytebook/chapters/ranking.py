@@ -482,7 +482,8 @@ def year_matches(data: BookData) -> Findings:
             text = _no_year_text(data, company, amount / share, unit)
             record = {"matched": "not found", "filed_amount_text": "not found", "sources": ""}
         else:
-            text = _year_text(row, readings, closest, unit)
+            mixed = filed_years.mixed_pairs_that_fit(data.references, company, amount, share, unit)
+            text = _year_text(row, readings, closest, unit, mixed)
             record = {
                 "matched": closest.year,
                 "amount_gap": closest.amount_gap,
@@ -557,8 +558,10 @@ def _year_text(
     readings: list[filed_years.YearReading],
     closest: filed_years.YearReading,
     unit: str,
+    mixed: list[filed_years.MixedPair],
 ) -> str:
-    """The period finding in words: which year fits both cells, or that none does."""
+    """The period finding in words: which year fits both cells, or that none does (and then
+    any pair of two years' figures that would fit)."""
     claimed_year = filed_years.CLAIMED_YEAR[row["company_en"]]
     described = _reading_words(closest, row, unit)
     if closest.worse_gap == 0:
@@ -574,6 +577,18 @@ def _year_text(
     ]
     if amount_only:
         text += f" The amount alone fits {_join(amount_only)}'s."
+    if closest.worse_gap > 0 and mixed:
+        pairs = _join(
+            [
+                f"{m.amount_year}'s amount over {m.total_year}'s total is "
+                f"{format_percent(m.share.mid)} ({m.reliability})"
+                for m in mixed
+            ]
+        )
+        text += (
+            f" Two years' figures would fit both cells: {pairs}. No company reports such a "
+            "pair, but it may be how the row was put together."
+        )
     text += " The table says 2024" + (
         f", read here as {claimed_year}." if claimed_year != "FY2024" else "."
     )
