@@ -69,8 +69,10 @@ CELL_CASES = [
     ("assumptions.csv", "cdn_price_per_gb", "value", "0.5", "lies outside"),
     ("references.csv", "byd_rev_2024", "reliability", "X", "must be P, S or W"),
     ("references.csv", "byd_rev_2024", "value", "7771亿", "base units"),
-    ("ranking_table.csv", "3", "filed_total_ref", "bd_group_2099", "no reference with id"),
     ("ranking_table.csv", "3", "share_claim", "t_nobody_share", "no claim with id"),
+    ("claims.csv", "s4_growth", "same_figure_as", "s1_nobody", "no claim with id"),
+    ("claims.csv", "s4_growth", "same_figure_as", "s1_group_share", "prints 0.25 share"),
+    ("claims.csv", "s4_growth", "same_figure_as", "t_bytedance_growth", "itself names"),
     ("ranking_table.csv", "7", "overseas_revenue_printed", "1400 亿元", "does not match claim"),
     # numbers: finite and in range for their unit
     ("claims.csv", "s1_growth", "value", "1e999", "too large to be a finite number"),
@@ -209,9 +211,12 @@ def replace_line(path: Path, number: int, change) -> None:
 
 
 def test_a_row_with_too_many_fields_is_named(data_copy):
-    replace_line(data_copy / "claims.csv", 5, lambda line: line + ",surplus")
+    path = data_copy / "claims.csv"
+    header = len(next(csv.reader(io.StringIO(path.read_text(encoding="utf-8")))))
+    replace_line(path, 5, lambda line: line + ",surplus")
     error = load_error(data_copy)
-    assert "claims.csv, row 4 (line 5): has 9 fields; the header has 8" in str(error)
+    expected = f"claims.csv, row 4 (line 5): has {header + 1} fields; the header has {header}"
+    assert expected in str(error)
 
 
 def test_a_row_with_too_few_fields_is_named(data_copy):
@@ -273,3 +278,11 @@ def test_a_full_disk_is_named_not_a_traceback():
         )
     assert run.returncode == 3
     assert "the disk is full" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_figure_by_year_without_its_reference_is_named(data_copy):
+    """Midea's FY2024 figures rest on midea_china_rev_2024; renamed away, the ranking's row for
+    Midea (printed row 5) names the missing id."""
+    rewrite_cell(data_copy / "references.csv", "midea_china_rev_2024", "id", "midea_china_rev_2099")
+    error = load_error(data_copy)
+    assert_names(error, "ranking_table.csv", 5, "company_en", "'midea_china_rev_2024'")

@@ -10,7 +10,7 @@ import yaml
 
 from bytebook.article import SECTIONS
 from bytebook.chapters import WRITTEN
-from bytebook.data import TABLE_FILES
+from bytebook.data import TABLE_FILES, load_book_data
 from bytebook.paths import BOOK_DIR, ROOT
 from bytebook.publish import inputs
 
@@ -67,3 +67,17 @@ def test_a_declaration_naming_an_unknown_chapter_is_refused():
     page = "---\nbytebook:\n  chapters: [nowhere]\n---\n\n```{code-cell} ipython3\n```\n"
     with pytest.raises(inputs.UndeclaredInputs, match="nowhere"):
         inputs.page_inputs(page)
+
+
+@pytest.mark.parametrize("page", PAGES_WITH_CODE)
+def test_prose_shows_the_text_of_a_chapter_number_not_its_raw_value(page):
+    """A chapter's number `key` is glued twice: `key` (the raw value, for code) and `key_text`
+    (its prose form). A text role naming a raw chapter value would print '1.0' for a sentence."""
+    source = (BOOK_DIR / f"{page}.md").read_text(encoding="utf-8")
+    chapters = [WRITTEN[name] for name in inputs.chapters_used(source) if name in WRITTEN]
+    if "open_chapter" not in source or not chapters:
+        return
+    data = load_book_data()
+    raw_keys = {key for module in chapters for key in module.analyse(data).numbers}
+    shown = set(re.findall(r"\{glue:text\}`([\w]+)`", source))
+    assert not shown & raw_keys, f"{page} shows raw values: {sorted(shown & raw_keys)}"

@@ -7,9 +7,14 @@ prints them.
 from __future__ import annotations
 
 import calendar
+from datetime import date
 
 YEAR = 2024
 """The year the article's revenue figures describe (the article appeared in July 2025)."""
+
+PUBLISHED = date(2025, 7, 25)
+"""The article's publication date (its front matter: 2025-07-25). A source dated later cannot
+be what the article drew on."""
 
 DAYS_IN_YEAR = 366 if calendar.isleap(YEAR) else 365
 """The number of days in YEAR, which the article's daily figures divide by."""

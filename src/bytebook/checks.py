@@ -3,6 +3,9 @@ intervals (`bytebook.policy`) of claims and references."""
 
 from __future__ import annotations
 
+import re
+
+from bytebook.article import PUBLISHED
 from bytebook.data import BookData
 from bytebook.ledger import (
     Basis,
@@ -26,6 +29,17 @@ def claim_band(data: BookData, claim_id: str) -> Interval:
 def reference_band(data: BookData, reference_id: str) -> Interval:
     """A reference figure as the interval its recorded digits allow."""
     return evidence_interval(str(data.references.at[reference_id, "value_text"]))
+
+
+def after_article(data: BookData, reference_id: str) -> str:
+    """', dated after the article' when a reference's period is a later month (YYYY-MM) or
+    year (YYYY) than the article's publication; '' otherwise (fiscal years are not dates)."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", str(data.references.at[reference_id, "period"]))
+    if not match:
+        return ""
+    year, month = int(match[1]), int(match[2] or 0)
+    published = (PUBLISHED.year, PUBLISHED.month if month else 0)
+    return ", dated after the article" if (year, month) > published else ""
 
 
 def deciding(data: BookData, *reference_ids: str) -> bool:

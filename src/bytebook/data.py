@@ -14,7 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from bytebook import schemas
+from bytebook import filed_years, schemas
 from bytebook.errors import DataFileError, Problem
 from bytebook.paths import DATA_DIR
 from bytebook.safety import text_problem
@@ -199,9 +199,34 @@ def load_claims(data_dir: Path = DATA_DIR) -> pd.DataFrame:
         for i, quote in enumerate(frame["quote_zh"])
         if quote not in article
     ]
+    problems += _dangling(frame, ["same_figure_as"], pd.Index(frame["id"]), "claim", path)
     if problems:
         raise DataFileError(path, problems)
-    return _numeric_values(frame, path, value_required=False).set_index("id", drop=False)
+    claims = _numeric_values(frame, path, value_required=False).set_index("id", drop=False)
+    if problems := _same_figure_problems(claims):
+        raise DataFileError(path, problems)
+    return claims
+
+
+def _same_figure_problems(claims: pd.DataFrame) -> list[Problem]:
+    """A claim that prints the same figure as another must name one that prints no other
+    (the first printing) and have its value and unit."""
+    problems = []
+    for position, (_, claim) in enumerate(claims.iterrows(), start=1):
+        first = claim["same_figure_as"]
+        if not first:
+            continue
+        other = claims.loc[first]
+        if other["same_figure_as"]:
+            message = f"'{first}' itself names '{other['same_figure_as']}': name the first one"
+            problems.append(Problem(position, "same_figure_as", message))
+        elif (claim["value"], claim["unit"]) != (other["value"], other["unit"]):
+            message = (
+                f"'{first}' prints {other['value']:g} {other['unit']}, not "
+                f"{claim['value']:g} {claim['unit']}"
+            )
+            problems.append(Problem(position, "same_figure_as", message))
+    return problems
 
 
 def load_article(data_dir: Path = DATA_DIR) -> str:
@@ -257,15 +282,29 @@ def load_ranking(
     path = data_dir / RANKING_FILE
     frame = validate(read_text_table(path), schemas.RANKING, path)
     claim_columns = ["revenue_claim", "revenue_cny_claim", "share_claim"]
-    ref_columns = ["filed_overseas_ref", "filed_share_ref", "filed_total_ref"]
     problems = _dangling(frame, claim_columns, claims.index, "claim", path)
-    problems += _dangling(frame, ref_columns, references.index, "reference", path)
+    problems += _figures_by_year_problems(frame, references)
     if not problems:
         problems = _printed_matches_claims(frame, claims)
     if problems:
         raise DataFileError(path, problems)
     frame = frame.assign(printed_order=frame["printed_order"].astype(int))
     return frame.sort_values("printed_order").reset_index(drop=True)
+
+
+def _figures_by_year_problems(frame: pd.DataFrame, references: pd.DataFrame) -> list[Problem]:
+    """Every reference a company's figures by year (`bytebook.filed_years.FILED_ROWS`) cite
+    must exist in references.csv."""
+    problems = []
+    for position, company in enumerate(frame["company_en"]):
+        for ref in filed_years.reference_ids(company):
+            if ref not in references.index:
+                message = (
+                    f"{company}'s figures by year (bytebook.filed_years) cite no reference "
+                    f"with id '{ref}'"
+                )
+                problems.append(Problem(position + 1, "company_en", message))
+    return problems
 
 
 def _printed_matches_claims(frame: pd.DataFrame, claims: pd.DataFrame) -> list[Problem]:

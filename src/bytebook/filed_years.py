@@ -1,9 +1,8 @@
-"""Which fiscal year's filed figures each row of the ranking table really matches.
+"""Which fiscal year's figures each row of the ranking table really matches.
 
-The table is headed "2024". For each company, every filed overseas amount (by year) is paired
-with every filed total (by year), so that a pair may mix years: an amount from one year over a
-total from another. Each pair is graded against the printed amount and the printed share with
-the verdict policy; the best pair is the one whose worse gap is smallest.
+The table is headed "2024". For each company, each year's overseas amount and share (filed,
+reported by the press, or derived from filed figures) are set against the printed amount and
+share with the verdict policy. A year is compared only with itself.
 """
 
 from __future__ import annotations
@@ -45,7 +44,7 @@ FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
             "share": "midea_overseas_share_2023",
             "total": "midea_rev_2023",
         },
-        "FY2024": {"share": "midea_overseas_share_2024", "total": "midea_rev_2024"},
+        "FY2024": {"share": "midea_overseas_share_2024", "china": "midea_china_rev_2024"},
     },
     "BYD": {
         "FY2022": {"overseas": "byd_overseas_2022_derived", "total": "byd_rev_2022"},
@@ -62,8 +61,12 @@ FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
         "FY2024": {"overseas": "haier_overseas_2024", "share": "haier_overseas_share_2024"},
     },
 }
-"""For each company and fiscal year, the ids in data/references.csv of its filed overseas
-revenue, overseas share and total revenue, where the research found them."""
+"""For each company and fiscal year, the ids in data/references.csv of its overseas revenue,
+overseas share, total revenue and revenue in China, where the research found them. This is the
+one list of the figures the ranking is checked against."""
+
+REPORTED_NOT_FILED = {"ByteDance", "Shein"}
+"""Private companies: their figures are press reports, not filings."""
 
 CLAIMED_YEAR = {
     "Lenovo": "FY2024/25",
@@ -74,18 +77,43 @@ CLAIMED_YEAR = {
     "BYD": "FY2024",
     "Haier Smart Home": "FY2024",
 }
-"""The fiscal year the table's '2024' heading names for each company (Lenovo's year ends in
-March: FY2024/25 is its year to 31 March 2025)."""
+"""The fiscal year the table's '2024' heading is read as for each company. The table says
+2024; reading it as Lenovo's FY2024/25 (April 2024 to March 2025) is the book's choice."""
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A filed figure as an interval, with the reference rows it rests on and their weakest tag."""
+    """A company's figure as an interval, with the reference rows it rests on, their weakest
+    tag, how it was obtained ('filed', 'reported' by the press, or 'derived') and, for a
+    derived figure, the arithmetic in words."""
 
     band: Interval
     unit: str
     sources: tuple[str, ...]
     reliability: str
+    how: str
+    derivation: str = ""
+
+    def combined(self, other: Figure, band: Interval, unit: str, derivation: str) -> Figure:
+        """A figure derived from this one and `other` by `derivation`."""
+        return Figure(
+            band,
+            unit,
+            tuple(dict.fromkeys(self.sources + other.sources)),
+            _weakest(self.reliability, other.reliability),
+            "derived",
+            derivation,
+        )
+
+    @property
+    def shown(self) -> str:
+        """The figure's middle as a reader sees it: '2,381.15亿', '41.52%', 'USD 39 bn'."""
+        value = self.band.mid
+        if self.unit in ("ratio", "share"):
+            return f"{value * 100:.2f}%"
+        if self.unit == "USD":
+            return f"USD {value / 1e9:,.1f} bn"
+        return f"{value / 1e8:,.2f}亿"
 
 
 _TAG_ORDER = "PSW"
@@ -95,111 +123,170 @@ def _weakest(*tags: str) -> str:
     return max(tags, key=_TAG_ORDER.index)
 
 
-def reference_figure(references: pd.DataFrame, reference_id: str) -> Figure:
-    """One reference row as a Figure."""
+def reference_figure(references: pd.DataFrame, reference_id: str, company: str) -> Figure:
+    """One reference row as a Figure of `company`."""
     row = references.loc[reference_id]
+    if row["source"] == "derived":
+        how = "derived"
+    else:
+        how = "reported" if company in REPORTED_NOT_FILED else "filed"
     return Figure(
         evidence_interval(str(row["value_text"])),
         str(row["unit"]),
         (reference_id,),
         str(row["reliability"]),
+        how,
     )
 
 
+def reference_ids(company: str, year: str | None = None) -> list[str]:
+    """The references.csv rows behind a company's figures (one year's, or every year's)."""
+    years = FILED_ROWS[company]
+    chosen = [years[year]] if year is not None else list(years.values())
+    return list(dict.fromkeys(ref for ids in chosen for ref in ids.values()))
+
+
 def year_figures(references: pd.DataFrame, company: str) -> dict[str, dict[str, Figure]]:
-    """Each year's overseas amount, share and total for `company`. An amount missing beside a
-    share and a total is their product; a share missing beside an amount and a total in the
-    same unit is their quotient."""
+    """Each year's overseas amount, share and total for `company`, derived where the research
+    found only some of them: from China revenue and the overseas share (amount = China ×
+    share ÷ (1 − share), total = China ÷ (1 − share), on the share's own revenue basis), from a
+    share and a total (amount = share × total), or from an amount and a total in one unit
+    (share = amount ÷ total)."""
     years: dict[str, dict[str, Figure]] = {}
     for year, ids in FILED_ROWS[company].items():
-        figures = {kind: reference_figure(references, ref) for kind, ref in ids.items()}
-        overseas, share, total = (figures.get(k) for k in ("overseas", "share", "total"))
-        if overseas is None and share is not None and total is not None:
-            figures["overseas"] = Figure(
-                share.band * total.band,
-                total.unit,
-                share.sources + total.sources,
-                _weakest(share.reliability, total.reliability),
+        figures = {kind: reference_figure(references, ref, company) for kind, ref in ids.items()}
+        china, share = figures.pop("china", None), figures.get("share")
+        if china is not None and share is not None:
+            rest = Interval.exact(1.0) - share.band
+            share_words = f"({share.shown} overseas, so {(1 - share.band.mid) * 100:.2f}% China)"
+            figures["overseas"] = china.combined(
+                share,
+                china.band * share.band / rest,
+                china.unit,
+                f"China {china.shown} × {share.shown} ÷ {(1 - share.band.mid) * 100:.2f}%",
             )
+            figures["total"] = china.combined(
+                share,
+                china.band / rest,
+                china.unit,
+                f"China {china.shown} ÷ the China share {share_words}",
+            )
+        overseas, total = figures.get("overseas"), figures.get("total")
+        if overseas is None and share is not None and total is not None:
+            figures["overseas"] = share.combined(
+                total, share.band * total.band, total.unit, f"{share.shown} × {total.shown}"
+            )
+        elif share is None and overseas is not None and total is not None:
+            if overseas.unit == total.unit:
+                figures["share"] = overseas.combined(
+                    total, overseas.band / total.band, "share", f"{overseas.shown} ÷ {total.shown}"
+                )
         years[year] = figures
     return years
 
 
-@dataclass(frozen=True)
-class Pairing:
-    """One candidate reading of a printed row: the amount of one year over the total of another."""
+def claimed_figures(references: pd.DataFrame, company: str) -> dict[str, Figure]:
+    """The company's figures for the year the table's heading is read as."""
+    return year_figures(references, company).get(CLAIMED_YEAR[company], {})
 
-    amount_year: str
-    total_year: str
-    amount: Figure
-    share: Figure
-    amount_gap: float
-    share_gap: float
+
+@dataclass(frozen=True)
+class YearReading:
+    """One year's figures set against the printed amount and share; a gap is None where that
+    year's figure was not found."""
+
+    year: str
+    amount: Figure | None
+    share: Figure | None
+    amount_gap: float | None
+    share_gap: float | None
+
+    @property
+    def complete(self) -> bool:
+        """Whether both the amount and the share were found for the year."""
+        return self.amount_gap is not None and self.share_gap is not None
 
     @property
     def worse_gap(self) -> float:
-        return max(self.amount_gap, self.share_gap)
+        return max(g for g in (self.amount_gap, self.share_gap) if g is not None)
 
     @property
-    def label(self) -> str:
-        if self.amount_year == self.total_year:
-            return self.amount_year
-        return f"{self.amount_year} amount over {self.total_year} total"
+    def reliability(self) -> str:
+        return _weakest(*(f.reliability for f in (self.amount, self.share) if f is not None))
 
 
-def pairings(
+def year_readings(
     references: pd.DataFrame, company: str, amount: Interval, share: Interval, unit: str
-) -> list[Pairing]:
-    """Every reading of the printed amount and share as one year's filed amount over one
-    year's filed total (or that year's filed share), sorted best first: smallest worse gap,
-    then smallest sum of gaps, then same-year pairs, then later years."""
+) -> list[YearReading]:
+    """Every year's amount and share against the printed ones. A year is only compared with
+    itself: one year's amount over another year's total is no year any company reported."""
+    readings = []
+    for year, figures in year_figures(references, company).items():
+        filed_amount = figures.get("overseas")
+        if filed_amount is not None and filed_amount.unit != unit:
+            filed_amount = None
+        filed_share = figures.get("share")
+        if filed_amount is None and filed_share is None:
+            continue
+        readings.append(
+            YearReading(
+                year,
+                filed_amount,
+                filed_share,
+                relative_gap(amount, filed_amount.band) if filed_amount else None,
+                relative_gap(share, filed_share.band) if filed_share else None,
+            )
+        )
+    return readings
+
+
+@dataclass(frozen=True)
+class MixedPair:
+    """One year's overseas amount over another year's total: no period any company reports,
+    but perhaps how a printed row was put together."""
+
+    amount_year: str
+    total_year: str
+    share: Interval
+    reliability: str
+
+
+def mixed_pairs_that_fit(
+    references: pd.DataFrame, company: str, amount: Interval, share: Interval, unit: str
+) -> list[MixedPair]:
+    """Every pair of one year's amount and another year's total in `unit` whose amount meets
+    the printed amount and whose quotient meets the printed share."""
     years = year_figures(references, company)
     found = []
-    for amount_year, a_figs in years.items():
-        overseas = a_figs.get("overseas")
-        if overseas is None or overseas.unit != unit:
+    for amount_year, figures in years.items():
+        overseas = figures.get("overseas")
+        if overseas is None or overseas.unit != unit or relative_gap(amount, overseas.band) > 0:
             continue
-        for total_year, t_figs in years.items():
-            same_year_share = t_figs.get("share") if total_year == amount_year else None
-            total = t_figs.get("total")
-            if same_year_share is not None:
-                filed_share = same_year_share
-            elif total is not None and total.unit == overseas.unit:
-                filed_share = Figure(
-                    overseas.band / total.band,
-                    "share",
-                    overseas.sources + total.sources,
-                    _weakest(overseas.reliability, total.reliability),
-                )
-            else:
+        for total_year, others in years.items():
+            total = others.get("total")
+            if total_year == amount_year or total is None or total.unit != unit:
                 continue
-            found.append(
-                Pairing(
-                    amount_year,
-                    total_year,
-                    overseas,
-                    filed_share,
-                    relative_gap(amount, overseas.band),
-                    relative_gap(share, filed_share.band),
-                )
-            )
-    order = list(years)
-    return sorted(
-        found,
-        key=lambda p: (
-            round(p.worse_gap, 12),
-            round(p.amount_gap + p.share_gap, 12),
-            p.amount_year != p.total_year,
-            -order.index(p.amount_year),
-        ),
-    )
+            quotient = overseas.band / total.band
+            if relative_gap(share, quotient) == 0:
+                tag = _weakest(overseas.reliability, total.reliability)
+                found.append(MixedPair(amount_year, total_year, quotient, tag))
+    return found
+
+
+def closest_year(readings: list[YearReading]) -> YearReading | None:
+    """The year with both figures whose worse gap is smallest (ties: the later year)."""
+    complete = [r for r in readings if r.complete]
+    if not complete:
+        return None
+    order = {r.year: i for i, r in enumerate(readings)}
+    return min(complete, key=lambda r: (round(r.worse_gap, 12), -order[r.year]))
 
 
 def implied_total_years(
     references: pd.DataFrame, company: str, implied_total: Interval, unit: str
 ) -> dict[str, float]:
     """The gap between the total the printed pair implies (amount ÷ share) and each year's
-    filed total, for companies whose overseas amount was not found."""
+    total, for companies whose overseas amount was not found."""
     return {
         year: relative_gap(implied_total, figs["total"].band)
         for year, figs in year_figures(references, company).items()
@@ -208,20 +295,11 @@ def implied_total_years(
 
 
 def by_year_table(references: pd.DataFrame, company: str) -> pd.DataFrame:
-    """A company's filed overseas amount, share and total by year (NaN where not found), with
-    the weakest reliability tag of each year's figures."""
+    """A company's overseas amount, share and total by year (NaN where not found), with the
+    tag of each figure and how it was obtained."""
     rows = []
     for year, figs in year_figures(references, company).items():
-        overseas, total = figs.get("overseas"), figs.get("total")
-        share = figs.get("share")
-        if share is None and overseas is not None and total is not None:
-            if overseas.unit == total.unit:
-                share = Figure(
-                    overseas.band / total.band,
-                    "share",
-                    overseas.sources + total.sources,
-                    _weakest(overseas.reliability, total.reliability),
-                )
+        overseas, share, total = (figs.get(k) for k in ("overseas", "share", "total"))
         rows.append(
             {
                 "company": company,
@@ -229,8 +307,10 @@ def by_year_table(references: pd.DataFrame, company: str) -> pd.DataFrame:
                 "overseas": overseas.band.mid if overseas else float("nan"),
                 "overseas_unit": overseas.unit if overseas else "",
                 "overseas_tag": overseas.reliability if overseas else "",
+                "overseas_how": overseas.how if overseas else "",
                 "share": share.band.mid if share else float("nan"),
                 "share_tag": share.reliability if share else "",
+                "share_how": share.how if share else "",
                 "total": total.band.mid if total else float("nan"),
                 "total_unit": total.unit if total else "",
                 "sources": tuple(

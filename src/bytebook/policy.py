@@ -169,9 +169,8 @@ def span(band: Interval, show: Callable[[float], str] | None = None) -> str:
     show = show or (lambda v: f"{v:.6g}")
     if math.isinf(band.high):
         return f"more than {show(band.low)}"
-    if band.low == band.high:
-        return show(band.low)
-    return f"{show(band.low)} to {show(band.high)}"
+    low, high = show(band.low), show(band.high)
+    return low if low == high else f"{low} to {high}"
 
 
 def evidence_interval(value_text: str) -> Interval:
@@ -194,6 +193,15 @@ def relative_gap(printed: Interval, evidence: Interval) -> float:
     if gap == 0:
         return 0.0
     return gap / scale if scale else math.inf
+
+
+NEAR_THE_LINE = 0.01
+"""A failing gap within this of `SUBSTANCE_MARGIN` is said to be close to the line."""
+
+
+def format_gap(gap: float) -> str:
+    """A relative gap in words: one decimal of a percent, two below 1% ('0.05%', '4.5%')."""
+    return f"{gap:.2%}" if gap < 0.01 else f"{gap:.1%}"
 
 
 def grade(printed: Interval, evidence: Interval) -> Grade:
@@ -295,7 +303,12 @@ def compare(
     """Grade a printed interval against an evidence interval and word the finding."""
     found = grade(printed, evidence)
     gap = relative_gap(printed, evidence)
-    note = "" if found is Grade.HOLDS else f" The ranges miss by {gap:.1%} of the evidence."
+    note = "" if found is Grade.HOLDS else f" The ranges miss by {format_gap(gap)} of the evidence."
+    if found is Grade.FAILS and gap - SUBSTANCE_MARGIN < NEAR_THE_LINE:
+        note += (
+            f" That is less than {NEAR_THE_LINE * 100:g} point above the {SUBSTANCE_MARGIN:.0%} "
+            "line between off in detail and a failure."
+        )
     return Finding(verdict_for(found, basis), evidence_text + note, decides, sources)
 
 
@@ -352,32 +365,70 @@ def period_finding(claimed: str, printed: Interval, candidates: dict[str, Interv
     if best == claimed or relative_gap(printed, candidates[claimed]) <= gap:
         return ""
     return (
-        f"Period finding: the printed figure matches {best} (gap {gap:.1%}) better than the "
-        f"claimed {claimed} (gap {relative_gap(printed, candidates[claimed]):.1%})."
+        f"Period finding: the printed figure matches {best} (gap {format_gap(gap)}) better than "
+        f"the claimed {claimed} (gap {format_gap(relative_gap(printed, candidates[claimed]))})."
     )
 
 
-QUALIFIER_READINGS = [
-    ("=", "390 亿美元, 40%, 1364 亿元", "± half a unit of the last printed digit"),
-    ("≈", "约 27%, ≈ 2855 亿元", f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider"),
-    (
-        "+",
-        "3100+ 亿元, 1000+ 亿元",
-        "from N to N plus one unit of its last printed digit "
-        "(N多: 3100+ is 3100–3200, 1000+ is 1000–2000)",
-    ),
-    (">", "超 50%", "above N (a share at most 100%)"),
-    ("<", "< 2%", "from 0 to N"),
-    ("≤", "前三", "rank 1 to N"),
+QUALIFIER_MEANINGS = {
+    "=": "± half a unit of the last printed digit",
+    "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider",
+    "+": "from N to N plus one unit of its last printed digit (the Chinese N多)",
+    ">": "above N (a share at most 100%)",
+    "<": "from 0 to N",
+    "≤": "rank 1 to N",
+}
+"""How each qualifier turns a printed figure into an interval."""
+
+EXAMPLES = [
+    ("=", "40%", "0.40", "share"),
+    ("=", "1364 亿元", "1.364e11", "CNY"),
+    ("≈", "约 27%", "0.27", "share"),
+    ("+", "3100+ 亿元", "3.1e11", "CNY"),
+    ("+", "1000+ 亿元", "1e11", "CNY"),
+    (">", "超 50%", "0.5", "share"),
+    ("≤", "前三", "3", "rank"),
 ]
-"""How each qualifier turns a printed figure into an interval, with examples."""
+"""Printed figures of the article, one or two per qualifier: (qualifier, as printed, recorded
+digits, unit)."""
+
+
+def _show(value: float, unit: str) -> str:
+    """A bound of an example interval: shares in percent, yuan in 亿, ranks as counts."""
+    if unit == "share":
+        return f"{value * 100:g}%"
+    if unit == "CNY":
+        return f"{value / 1e8:g}亿"
+    return f"{value:g}"
+
+
+def example_readings() -> list[tuple[str, str, str]]:
+    """(qualifier, as printed, the interval it stands for) for each example, computed by
+    `printed_interval`."""
+    return [
+        (q, printed, span(printed_interval(digits, q, unit), lambda v, u=unit: _show(v, u)))
+        for q, printed, digits, unit in EXAMPLES
+    ]
+
+
+def examples_sentence() -> str:
+    """The worked examples in one sentence: '"40%" is 39.5% to 40.5%; …'."""
+    return "; ".join(f'"{printed}" is {reading}' for _, printed, reading in example_readings())
 
 
 def policy_table() -> pd.DataFrame:
     """The whole policy as rows for the Methods appendix: readings, grades and combination."""
+    examples: dict[str, list[str]] = {}
+    for q, printed, reading in example_readings():
+        examples.setdefault(q, []).append(f"{printed}: {reading}")
     rows = [
-        {"rule": f"printed '{q}'", "example": example, "meaning": meaning, "colour": ""}
-        for q, example, meaning in QUALIFIER_READINGS
+        {
+            "rule": f"printed '{q}'",
+            "example": "; ".join(examples.get(q, [])),
+            "meaning": meaning,
+            "colour": "",
+        }
+        for q, meaning in QUALIFIER_MEANINGS.items()
     ]
     rows.append(
         {

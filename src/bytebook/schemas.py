@@ -113,6 +113,7 @@ CLAIMS = pa.DataFrameSchema(
         "unit": _text(UNIT),
         "qualifier": _text(_elementwise("known_qualifier", lambda v: v in QUALIFIERS)),
         "period": _text(NOT_EMPTY, PERIOD),
+        "same_figure_as": _text(),
     },
     strict=False,
 )
@@ -156,9 +157,6 @@ RANKING = pa.DataFrameSchema(
         "revenue_claim": _CLAIM_REF,
         "revenue_cny_claim": _CLAIM_REF,
         "share_claim": _CLAIM_REF,
-        "filed_overseas_ref": _text(),
-        "filed_share_ref": _text(),
-        "filed_total_ref": _text(),
     },
     strict=False,
 )

@@ -48,6 +48,15 @@ def describe(table: pd.DataFrame) -> str:
     return "Stacked bar chart of verdicts per section: " + "; ".join(sections) + "."
 
 
+SHOWN_HEADERS = {"section": "Section", "total": "Total"}
+"""The scorecard's headers as the summary page shows them (verdict columns keep their names)."""
+
+
+def shown(table: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard as the summary page shows it: sections as a column, headers capitalised."""
+    return table.reset_index().rename(columns=SHOWN_HEADERS)
+
+
 def long_form(table: pd.DataFrame) -> pd.DataFrame:
     """The scorecard as one row per section and verdict, for charts."""
     counts = table.drop(columns="total").reset_index()

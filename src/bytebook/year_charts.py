@@ -18,9 +18,10 @@ def _panel(
             "year:N", title="Fiscal year", sort=list(frame["year"]), axis=alt.Axis(labelAngle=0)
         ),
     )
+    top = max([band[1], *bars_data[value]]) * 1.15
     # A panel without a filed figure draws no bar; an empty mark would be an unnamed image.
     bars = base.mark_bar(color=REFERENCE, opacity=0.85, aria=not bars_data.empty).encode(
-        y=alt.Y(f"{value}:Q", title=title),
+        y=alt.Y(f"{value}:Q", title=title, scale=alt.Scale(domain=[0, top])),
         tooltip=[
             alt.Tooltip("year:N", title="Year"),
             alt.Tooltip(f"{value}:Q", title=title, format=fmt),

@@ -128,7 +128,7 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
             Basis.SOURCE,
             f"TikTok's CPMs for US direct-to-consumer advertisers ran from USD "
             f"{min(quarters.values()):.2f} to USD {max(quarters.values()):.2f} a quarter in 2024, "
-            f"USD {mean:.2f} on average ({data.cite(CPM_QUARTERS[0])}); the article's is "
+            f"USD {mean:.2f} on average ({data.cite(*CPM_QUARTERS)}); the article's is "
             f"{ratio:.1f} times that. One segment's prices, but the gap is wide.",
             CPM_QUARTERS,
         ),
@@ -168,7 +168,11 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "they are weak sources (W), which corroborate and cannot decide.",
             sources=("capcut_pro_price",),
         ),
-        unsettled(data, "s3_capcut_payers", "No reliable source gives CapCut's subscriber count."),
+        unsettled(
+            data,
+            "s3_capcut_payers",
+            "The references hold no reliable source for CapCut's subscriber count.",
+        ),
         unsettled(
             data,
             "s3_capcut_margin",
@@ -211,7 +215,8 @@ def _live(data: BookData) -> Findings:
             data,
             "s3_live_gifting",
             f"Sensor Tower (S) puts TikTok's and Douyin's in-app purchases together at "
-            f"{_usd(combined)} in 2024; no source separates TikTok's live gifts.",
+            f"{_usd(combined)} in 2024; the references hold no source that separates "
+            "TikTok's live gifts.",
             sources=("tiktok_iap_2024",),
         ),
         against_reference(data, "s3_live_take", "tiktok_gift_take"),
@@ -221,8 +226,8 @@ def _live(data: BookData) -> Findings:
             Basis.ARTICLE,
             f"打掉一半 ('knocks off half') is colloquial and read as 'about half'. Section 2.1's "
             f"own H.266 bitrates, 8 → 3.2 Mbps, cut bandwidth by {format_percent(codec_cut, 0)}: "
-            "a little more than half, within the idiom's precision. That live streams use H.266 "
-            "at all is not in the references.",
+            "a little more than half, at the edge of the idiom's precision. That live streams "
+            "use H.266 at all is not in the references.",
         ),
         derived(
             "d_live_net",
@@ -309,6 +314,17 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "No take rate was found.",
             Verdict.UNVERIFIABLE,
             ("tiktok_shop_gmv_2024",),
+        ),
+        derived(
+            "d_impressions_mean_cpm",
+            "3",
+            "Ad impressions a day at 2024's average reported CPM",
+            per_day_mean,
+            "count",
+            f"{_usd(ads)} ÷ USD {cpm_mean:.2f} per thousand (the mean of the quarterly CPMs in "
+            f"the references) ÷ {days} days = {format_in(per_day_mean, 'billion', 1)} a day.",
+            Verdict.UNVERIFIABLE,
+            tuple(CPM_QUARTERS),
         ),
         derived(
             "d_impressions_per_day",

@@ -9,7 +9,8 @@ from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, relative_gap
 from bytebook.numbers import money
-from bytebook.policy import compare, period_finding, span
+from bytebook.policy import best_period, compare, format_gap, span
+from bytebook.policy import relative_gap as interval_gap
 from bytebook.units import format_percent
 
 SECTIONS = ("1",)
@@ -173,16 +174,19 @@ def _meta(data: BookData) -> Findings:
         {"year": [str(y) for y in losses], "loss_usd": list(losses.values())}
     )
     bands = {f"FY{year}": reference_band(data, ref) for year, ref in META_YEARS.items()}
-    period = period_finding("FY2024", claim_band(data, "s1_meta_rl_loss"), bands)
+    printed = claim_band(data, "s1_meta_rl_loss")
+    best, _ = best_period(printed, bands)
     found.add(
         judge(
             data.claim("s1_meta_rl_loss"),
-            bands["FY2024"],
+            bands[best],
             Basis.SOURCE,
-            "The article sets the figure beside ByteDance's 2024 and names no year; Meta's "
-            f"10-K (P) reports Reality Labs operating losses of {_usd(losses[2022])} (2022), "
-            f"{_usd(losses[2023])} (2023) and {_usd(losses[2024])} (2024). Judged against "
-            f"2024. {period}",
+            "The article names no year for the loss Meta 'put in its headline', so the figure is "
+            "judged against the year it matches best. Meta's 10-K (P) reports Reality Labs "
+            f"operating losses of {_usd(losses[2022])} (2022), {_usd(losses[2023])} (2023) and "
+            f"{_usd(losses[2024])} (2024); the closest is {best}. Against 2024, the year of the "
+            f"article's other figures, the gap would be "
+            f"{format_gap(interval_gap(printed, bands['FY2024']))}.",
             tuple(META_YEARS.values()),
         )
     )

@@ -9,13 +9,15 @@ from bytebook.checks import claim_band, reference_band
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import implied_rate, year_rates
-from bytebook.ledger import Basis, derived, finding, judge_findings
+from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings
 from bytebook.numbers import significant
 from bytebook.policy import (
     APPROX_RELATIVE,
+    EXAMPLES,
     SUBSTANCE_MARGIN,
     Interval,
     compare,
+    examples_sentence,
     relative_gap,
     span,
 )
@@ -31,6 +33,11 @@ INPUTS = (
 """The data files its analysis reads (checked by a test that records what it reads)."""
 
 
+def _above_or_below(gap: float) -> str:
+    """'4.2% below' for −0.042, '1.0% above' for 0.01."""
+    return f"{format_percent(abs(gap))} {'below' if gap < 0 else 'above'}"
+
+
 def analyse(data: BookData) -> Findings:
     """Check the title's daily revenue three ways and record the rates it implies."""
     found = Findings()
@@ -40,6 +47,7 @@ def analyse(data: BookData) -> Findings:
         ("substance_margin", SUBSTANCE_MARGIN),
     ):
         found.number(key, tolerance, format_percent, 0)
+    found.number("policy_examples", len(EXAMPLES), lambda _: examples_sentence())
     usd = data.stated("s1_overseas_revenue")
     cny_printed = data.stated("t_bytedance_overseas_cny")
     title = data.stated("title_daily_revenue")
@@ -57,7 +65,7 @@ def analyse(data: BookData) -> Findings:
     found.number(
         "title_gap_article",
         (title - at_article) / at_article,
-        format_percent,
+        _above_or_below,
     )
     gap_average = found.number(
         "title_gap_average",
@@ -94,15 +102,25 @@ def analyse(data: BookData) -> Findings:
         f"table: {format_yi(title, 2)} US dollars a day would be {significant(as_dollars, 2)} "
         f"times the {usd_text} of the whole year."
     )
+    in_dollars = compare(
+        title_band * days / claim_band(data, "s1_overseas_revenue"),
+        Interval.exact(1.0),
+        Basis.ARTICLE,
+        f"The title names no currency. Read in US dollars, {format_yi(title, 2)} a day over "
+        f"{days:.0f} days is {significant(as_dollars, 2)} times the {usd_text} the article "
+        "gives for the whole year, so the title cannot mean dollars; the book reads it as yuan "
+        "(元), the currency of the article's table.",
+    )
     claim = data.claim("title_daily_revenue")
     findings = [
         finding(
             claim,
             article_band,
             Basis.ARTICLE,
-            f"The article's own ≈ {format_yi(cny_printed)}元 over the {days:.0f} days of {YEAR} "
+            f"The article's own {format_yi(cny_printed)}元 over the {days:.0f} days of {YEAR} "
             f"is {format_yi(at_article, 2)} a day ({span(article_band, yi)} at its printed "
-            "precision).",
+            "precision; the table's '≈' marks its conversion from US dollars, so the yuan "
+            "figure is read at its printed digits).",
         ),
         finding(
             claim,
@@ -114,15 +132,35 @@ def analyse(data: BookData) -> Findings:
             ("bd_intl_2024", average.reference_id),
         ),
     ]
+    reaches = "reaches" if rate_band.distance(range_band) == 0 else "misses"
     rate_finding = compare(
         rate_band,
-        range_band,
+        Interval.exact(average.cny_per_usd),
         Basis.SOURCE,
-        f"{format_yi(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD, "
-        f"{rates.position(title_rate)} of the 2024 monthly averages "
-        f"(Federal Reserve H.10, P). At the printed precision of both figures the rate lies "
-        f"between {rate_band.low:.3f} and {rate_band.high:.3f}, which reaches the 2024 range: "
-        "the figures are too round to show that the title used another year's rate.",
+        f"{format_yi(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD "
+        f"({rate_band.low:.3f} to {rate_band.high:.3f} at the printed precision of both "
+        f"figures), judged like the title against the {YEAR} average of "
+        f"{average.cny_per_usd} (Federal Reserve H.10, P). The band {reaches} the {YEAR} "
+        f"monthly averages ({lowest.cny_per_usd} to {highest.cny_per_usd})"
+        + (
+            ", so the figures are too round to show that the title used another year's rate."
+            if reaches == "reaches"
+            else "."
+        ),
+    )
+    table_rate_band = claim_band(data, "t_bytedance_overseas_cny") / claim_band(
+        data, "t_bytedance_overseas"
+    )
+    found.number("table_rate_low", table_rate_band.low, "{:.3f}")
+    found.number("table_rate_high", table_rate_band.high, "{:.3f}")
+    two_rates = compare(
+        rate_band,
+        table_rate_band,
+        Basis.ARTICLE,
+        f"The title converts {usd_text} at {rate_band.low:.3f} to {rate_band.high:.3f} CNY/USD; "
+        f"the table converts the same printed 390 亿美元 into {format_yi(cny_printed)}元, at "
+        f"{table_rate_band.low:.3f} to {table_rate_band.high:.3f}. Even at the printed "
+        "precision of every figure the two bands do not meet: the article uses two rates.",
     )
     daily_finding = compare(
         title_band,
@@ -158,7 +196,26 @@ def analyse(data: BookData) -> Findings:
             "CNY/USD",
             rate_finding.evidence,
             rate_finding.verdict,
-            ("bd_intl_2024", lowest.reference_id, highest.reference_id),
+            ("bd_intl_2024", *rates.reference_ids),
+        ),
+        derived(
+            "d_title_in_dollars",
+            "0",
+            "The title's daily figure read in US dollars, as a multiple of the whole year",
+            as_dollars,
+            "ratio",
+            f"{in_dollars.evidence} A reading note, not a verdict: the article does not claim "
+            "dollars.",
+            Verdict.UNVERIFIABLE,
+        ),
+        derived(
+            "d_two_rates",
+            "0",
+            "The title's exchange rate against the table's, for the same USD 39 bn",
+            title_rate / article_rate,
+            "ratio",
+            two_rates.evidence,
+            two_rates.verdict,
         ),
     )
     found.tables["daily"] = pd.DataFrame(

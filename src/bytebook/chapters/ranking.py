@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import partial
 
@@ -25,13 +26,8 @@ from bytebook.ledger import (
     stated_entry,
 )
 from bytebook.numbers import money
-from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, span
+from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, format_gap, span
 from bytebook.units import format_billion, format_percent, format_usd, format_yi, format_yuan
-
-
-def usd(value: float) -> str:
-    """A US-dollar amount in the book's number style (bytebook.numbers): 'USD 151 bn'."""
-    return money(value, "USD")
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
@@ -74,24 +70,24 @@ TOTALS_COLUMNS = {
 
 YEARS_COLUMNS = {
     "company": ("Company", None),
-    "claimed_year": ("Year the table names", None),
-    "matched": ("Best match", None),
-    "filed_amount_text": ("Filed amount", None),
-    "filed_share": ("Filed share", format_percent),
+    "claimed_year": ("Year the table is read as", None),
+    "matched": ("Closest year", None),
+    "filed_amount_text": ("Amount that year", None),
+    "filed_share": ("Share that year", format_percent),
     "amount_gap": ("Amount gap", format_percent),
     "share_gap": ("Share gap", format_percent),
     "tag": ("Weakest tag", None),
 }
-"""How the best-matching years are shown."""
+"""How the closest years are shown."""
 
 GROWTH_COLUMNS = {
     "company": ("Company", None),
     "growth": ("Overseas growth FY2024", format_percent),
     "low": ("From", format_percent),
     "high": ("To", format_percent),
-    "decides": ("P or S only", lambda v: "yes" if v else "no (W)"),
+    "basis": ("Basis", None),
 }
-"""How the club's overseas growth is shown."""
+"""How the club's overseas growth is shown, every company of the table included."""
 
 PEERS_COLUMNS = {
     "company": ("Company", None),
@@ -99,9 +95,6 @@ PEERS_COLUMNS = {
     "basis": ("Figure used", None),
 }
 """How the peers with 1,000亿元 or more abroad are shown."""
-
-FILED_REFERENCES = ("filed_total_ref", "filed_overseas_ref", "filed_share_ref")
-"""The columns of data/ranking_table.csv that name a company's filed figures."""
 
 
 def analyse(data: BookData) -> Findings:
@@ -118,23 +111,29 @@ def analyse(data: BookData) -> Findings:
     found.tables["sorted"] = _sorted(table)
     found.tables["filed"] = filed
     found.tables["filed_by_companies"] = published
+    fx_average = rate_from_references(data.references, "fx_2024_avg_fed").cny_per_usd
+    peers = peers_table(data, fx_average)
     return found.merge(
         matched,
-        _record_ranks(data, table),
+        _record_ranks(data, table, peers),
         _check_rate(data, usd, cny, rate),
         _implied_totals(data, table, rate),
         _by_year_frames(data),
         _rank_with_filed(table, published),
         _check_remaining(data, years),
         _growth(data),
-        _peers(data, rank_of(table, "ByteDance")),
+        _peers(data, rank_of(table, "ByteDance"), peers, fx_average),
     )
 
 
-def filed_references(data: BookData, companies: Iterable[str]) -> list[str]:
-    """The references.csv rows that the filed figures of `companies` come from, in table order."""
-    rows = data.ranking[data.ranking["company_en"].isin(list(companies))]
-    refs = [ref for _, row in rows.iterrows() for ref in row[list(FILED_REFERENCES)] if ref]
+def filed_references(companies: Iterable[str]) -> list[str]:
+    """The references.csv rows behind the figures of `companies` for the year the table
+    names, in the order given."""
+    refs = [
+        ref
+        for company in companies
+        for ref in filed_years.reference_ids(company, filed_years.CLAIMED_YEAR[company])
+    ]
     return list(dict.fromkeys(refs))
 
 
@@ -150,9 +149,6 @@ def _article_figures(data: BookData) -> pd.DataFrame:
             "share": [data.stated(c) for c in rows["share_claim"]],
             "revenue_claim": rows["revenue_claim"],
             "share_claim": rows["share_claim"],
-            "filed_overseas_ref": rows["filed_overseas_ref"],
-            "filed_share_ref": rows["filed_share_ref"],
-            "filed_total_ref": rows["filed_total_ref"],
         }
     )
 
@@ -173,8 +169,9 @@ def rank_of(table: pd.DataFrame, company: str) -> int:
     return list(ordered["company"]).index(company) + 1
 
 
-def _record_ranks(data: BookData, table: pd.DataFrame) -> Findings:
-    """The ranking claims read within the table, judged by sorting its own figures."""
+def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> Findings:
+    """The ranking claims read within the table, judged by sorting its own figures; `peers`
+    (from `peers_table`) shows who outside the table ranks above Huawei's printed band."""
     found = Findings()
     bytedance = found.number("rank_bytedance", rank_of(table, "ByteDance"), "{:.0f}")
     huawei = found.number("rank_huawei", rank_of(table, "Huawei"), "{:.0f}")
@@ -196,7 +193,10 @@ def _record_ranks(data: BookData, table: pd.DataFrame) -> Findings:
             huawei,
             Basis.ARTICLE,
             f"A remark in the table, read within it. Sorted by the table's own figures, Huawei "
-            f"({printed['Huawei']}) ranks {huawei:.0f} of {len(table)}.",
+            f"({printed['Huawei']}) ranks {huawei:.0f} of {len(table)}. Read on the wider "
+            "scope of 直接杀进前三 (all Chinese companies abroad), "
+            + _above_huawei(data, table, peers),
+            tuple(ref for refs in peers["sources"] for ref in refs),
         ),
         judge(
             data.claim("s4_club"),
@@ -207,6 +207,26 @@ def _record_ranks(data: BookData, table: pd.DataFrame) -> Findings:
         ),
     )
     return found
+
+
+def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> str:
+    """Who outside the table ranks above Huawei's printed band, in words."""
+    band = claim_band(data, "t_huawei_overseas")
+    outside = peers[~peers["company"].isin(table["company"]) & (peers["low"] > band.high)]
+    if outside.empty:
+        return "no company in the references outside the table ranks above it."
+    best = rank_of(table, "Huawei") + len(outside)
+    names = _join(
+        [
+            f"{r.company} ({r.basis}: {format_yi(r.low)}元 to {format_yi(r.high)}元)"
+            for r in outside.itertuples()
+        ]
+    )
+    return (
+        f"{names} lies above Huawei's printed {span(band, format_yi)}元, so Huawei would rank "
+        f"{_ordinal(best)} at best; the references do not reach every company, so that reading "
+        "is unverifiable."
+    )
 
 
 def _yes_no(value: bool) -> str:
@@ -227,18 +247,23 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     rate_band = claim_band(data, "t_bytedance_overseas_cny") / claim_band(
         data, "t_bytedance_overseas"
     )
-    found.number("table_rate_low", rate_band.low, "{:.2f}")
-    found.number("table_rate_high", rate_band.high, "{:.2f}")
+    found.number("table_rate_low", rate_band.low, "{:.3f}")
+    found.number("table_rate_high", rate_band.high, "{:.3f}")
+    meets = rate_band.distance(Interval(lowest.cny_per_usd, highest.cny_per_usd)) == 0
     rate_check = compare(
         rate_band,
-        Interval(lowest.cny_per_usd, highest.cny_per_usd),
+        Interval.exact(average.cny_per_usd),
         Basis.SOURCE,
-        f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, {format_percent(gap)} "
-        f"from the 2024 average {average.cny_per_usd} and "
-        f"{rates.position(rate)} of the 2024 monthly averages (Federal "
-        f"Reserve H.10, P). At the printed precision (≈ 2855 and 390) the rate could be "
-        f"{rate_band.low:.2f} to {rate_band.high:.2f}, which spans every 2024 month: the figures "
-        "are too round to pin the rate the article used.",
+        f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD ({rate_band.low:.3f} to "
+        f"{rate_band.high:.3f} at the printed precision of 2855 and 390), "
+        f"{format_percent(gap)} from the 2024 average {average.cny_per_usd} (Federal Reserve "
+        f"H.10, P) and {rates.position(rate)} of the 2024 monthly averages. The band "
+        + (
+            "reaches the highest of those months, so the figures are too round to show that "
+            "the table used another year's rate."
+            if meets
+            else "misses every 2024 month."
+        ),
     )
     usd_band = reference_band(data, "bd_intl_2024") * average.cny_per_usd
     found.add(
@@ -260,7 +285,8 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             f"of {average.cny_per_usd} CNY/USD (P) is {format_yi(at_average)}元 "
             f"({span(usd_band, format_yi)}); the printed {format_yi(cny)} is "
             f"{format_percent(relative_gap(cny, at_average))} from the middle; the rate it "
-            "implies is in d_table_implied_rate.",
+            "implies is in d_table_implied_rate. The table's '≈' marks a conversion, so its "
+            "yuan figure is read at its printed digits.",
             ("bd_intl_2024", average.reference_id),
         ),
     )
@@ -275,34 +301,75 @@ def _printed_bands(data: BookData, row: pd.Series) -> tuple[Interval, Interval, 
 
 
 def _claimed_figures(data: BookData, company: str) -> dict[str, filed_years.Figure]:
-    """The company's filed figures for the year the table's heading names."""
-    years = filed_years.year_figures(data.references, company)
-    return years.get(filed_years.CLAIMED_YEAR[company], {})
+    """The company's figures for the year the table's heading is read as."""
+    return filed_years.claimed_figures(data.references, company)
+
+
+def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed_years.Figure]:
+    """The total a printed row implies (overseas ÷ share), as a band, against the company's
+    total for the year the table names (or, where no total was found, its overseas amount ÷
+    its share); returns the finding and the total it used."""
+    company = row["company_en"]
+    amount, share, unit = _printed_bands(data, row)
+    claimed = _claimed_figures(data, company)
+    year = filed_years.CLAIMED_YEAR[company]
+    if "total" in claimed:
+        total = claimed["total"]
+        source = f"the {total.how} total ({year}, {total.reliability})"
+    else:
+        overseas, filed_share = claimed["overseas"], claimed["share"]
+        total = overseas.combined(
+            filed_share,
+            overseas.band / filed_share.band,
+            overseas.unit,
+            f"{overseas.shown} ÷ {filed_share.shown}",
+        )
+        source = (
+            f"the total its {overseas.how} overseas revenue and share imply ({year}, "
+            f"{total.reliability})"
+        )
+    shown = _amount_formatter(unit)
+    check = compare(
+        amount / share,
+        total.band,
+        Basis.SOURCE,
+        f"{row['overseas_revenue_printed']} ÷ {row['overseas_share_printed']} = "
+        f"{span(amount / share, shown)} at the printed precision, against {source} of "
+        f"{shown(total.band.mid)}."
+        + (
+            f" The band is {(amount / share).high / (amount / share).low:.1f} times as high at "
+            "its top as at its bottom, so agreement here says little."
+            if (amount / share).high > WIDE_BAND * (amount / share).low
+            else ""
+        ),
+        total.sources,
+        deciding(data, *total.sources),
+    )
+    return check, total
+
+
+WIDE_BAND = 1.5
+"""An implied-total band whose top is more than this many times its bottom is too wide for
+agreement to mean much, and its evidence says so."""
+
+
+def _amount_formatter(unit: str):
+    """How an overseas amount in `unit` is shown: 'USD 39 bn' (bytebook.numbers) or '1,429亿'."""
+    if unit == "USD":
+        return lambda v: money(v, "USD")
+    return format_yi
 
 
 def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> Findings:
-    """Overseas ÷ share for every company, as a band, against its filed total for the year
-    the table names (or, where no total was found, its filed overseas amount ÷ filed share)."""
+    """Overseas ÷ share for every company, as a band, against its total for the year the table
+    names: a derived ledger row per company and the `implied_totals` table."""
     found = Findings()
     records = []
     for (_, row), (_, figures) in zip(data.ranking.iterrows(), table.iterrows(), strict=True):
         company = row["company_en"]
         amount, share, unit = _printed_bands(data, row)
         implied_band = amount / share
-        claimed = _claimed_figures(data, company)
-        if "total" in claimed:
-            total = claimed["total"]
-            source = (
-                f"the reported total ({filed_years.CLAIMED_YEAR[company]}, {total.reliability})"
-            )
-        else:
-            total = filed_years.Figure(
-                claimed["overseas"].band / claimed["share"].band,
-                claimed["overseas"].unit,
-                claimed["overseas"].sources + claimed["share"].sources,
-                claimed["overseas"].reliability,
-            )
-            source = "the total its filed overseas revenue and share imply (S)"
+        check, total = _implied_total_check(data, row)
         rate = table_rate if unit == "USD" else 1.0
         implied = figures["overseas_cny"] / figures["share"]
         filed = total.band.mid * (rate if total.unit == "USD" else 1.0)
@@ -311,17 +378,6 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         found.number(f"implied_total_{key}", implied, format_yi)
         found.number(f"filed_total_{key}", filed, format_yi)
         found.number(f"implied_total_gap_{key}", gap, format_percent)
-        shown = usd if unit == "USD" else format_yi
-        check = compare(
-            implied_band,
-            total.band,
-            Basis.SOURCE,
-            f"{row['overseas_revenue_printed']} ÷ {row['overseas_share_printed']} = "
-            f"{span(implied_band, shown)} at the printed precision, against {source} of "
-            f"{shown(total.band.mid)}.",
-            total.sources,
-            deciding(data, *total.sources),
-        )
         verdict = check.verdict if check.decides else Verdict.UNVERIFIABLE
         found.add(
             derived(
@@ -348,7 +404,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 "gap": gap,
                 "agrees": verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT),
                 "verdict": str(verdict),
-                "filed_source": source,
+                "filed_source": f"{total.how} ({total.reliability})",
             }
         )
     totals = found.tables["implied_totals"] = pd.DataFrame(records)
@@ -358,22 +414,19 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
 
 
 def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) -> pd.DataFrame:
-    """The article's overseas figures beside the filed ones for the year it names, where found."""
+    """The article's overseas figures beside the company's for the year it names, where found."""
     records = []
     for _, row in table.iterrows():
         claimed = _claimed_figures(data, row["company"])
         overseas, share = claimed.get("overseas"), claimed.get("share")
         rate = table_rate if overseas is not None and overseas.unit == "USD" else 1
-        if share is None and overseas is not None and "total" in claimed:
-            share = filed_years.Figure(
-                overseas.band / claimed["total"].band, "share", (), overseas.reliability
-            )
         records.append(
             {
                 "company": row["company"],
                 "article_overseas_cny": row["overseas_cny"],
                 "filed_overseas_cny": overseas.band.mid * rate if overseas else None,
                 "filed_tag": overseas.reliability if overseas else "",
+                "filed_how": overseas.how if overseas else "",
                 "article_share": row["share"],
                 "filed_share": share.band.mid if share else None,
                 "filed_total_cny": _filed_total(claimed, table_rate),
@@ -383,7 +436,7 @@ def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) ->
 
 
 def _filed_total(claimed: dict[str, filed_years.Figure], table_rate: float) -> float | None:
-    """The filed total for the year the table names, in yuan (USD at the table's rate)."""
+    """The total for the year the table names, in yuan (USD at the table's rate)."""
     total = claimed.get("total")
     if total is None:
         return None
@@ -391,11 +444,12 @@ def _filed_total(claimed: dict[str, filed_years.Figure], table_rate: float) -> f
 
 
 def _published_by_companies(filed: pd.DataFrame) -> pd.DataFrame:
-    """The rows whose filed overseas figure for the named year the research found, from a P or
-    S source. ByteDance is private: its overseas figure is a press report, not a filing."""
+    """The rows whose overseas figure for the named year rests on a company's own P or S
+    filing (directly or derived from filed figures); not ByteDance's, which is a press
+    report on a private company."""
     published = filed.dropna(subset=["filed_overseas_cny"])
     published = published[published["filed_tag"].isin(["P", "S"])]
-    return published[published["company"] != "ByteDance"].reset_index(drop=True)
+    return published[published["filed_how"] != "reported"].reset_index(drop=True)
 
 
 YEAR_COLUMNS = [
@@ -414,119 +468,134 @@ YEAR_COLUMNS = [
 
 
 def year_matches(data: BookData) -> Findings:
-    """For each company, the filed year (or pair of years) its printed amount and share match
-    best: a `years` table (its `finding` column says it in words), a glued sentence and a
-    derived ledger row per company."""
+    """For each company, the year whose figures its printed amount and share match best: a
+    `years` table (its `finding` column says it in words), a glued sentence and a derived
+    ledger row per company. The rows are period notes: the verdicts are on the cells."""
     found = Findings()
     records = []
     for _, row in data.ranking.iterrows():
         company = row["company_en"]
         amount, share, unit = _printed_bands(data, row)
-        options = filed_years.pairings(data.references, company, amount, share, unit)
+        readings = filed_years.year_readings(data.references, company, amount, share, unit)
+        closest = filed_years.closest_year(readings)
         key = _key(company)
-        claimed_year = filed_years.CLAIMED_YEAR[company]
-        if not options:
-            gaps = filed_years.implied_total_years(data.references, company, amount / share, unit)
-            matching = [year for year, gap in gaps.items() if gap == 0]
-            text = (
-                f"{company}'s full-year overseas revenue was not found for any year. The "
-                f"printed pair implies a total of {span(amount / share, format_yi)}, which "
-                + (
-                    f"matches the filed totals of {_join(matching)}"
-                    if matching
-                    else "matches no filed total"
-                )
-                + (
-                    f" but not {claimed_year}'s ({format_percent(gaps[claimed_year])} apart)."
-                    if claimed_year in gaps and gaps[claimed_year] > 0
-                    else "."
-                )
-            )
-            found.number(f"year_match_{key}", 0, text)
-            found.add(
-                derived(
-                    f"d_year_match_{key}",
-                    "4",
-                    f"{company}: the filed year the printed row matches best",
-                    float("nan"),
-                    "text",
-                    text,
-                    Verdict.UNVERIFIABLE,
-                )
-            )
-            records.append(
-                {
-                    "company": company,
-                    "claimed_year": claimed_year,
-                    "matched": "not found",
-                    "amount_gap": float("nan"),
-                    "share_gap": float("nan"),
-                    "filed_amount": float("nan"),
-                    "filed_amount_text": "not found",
-                    "filed_share": float("nan"),
-                    "tag": "",
-                    "sources": "",
-                    "finding": text,
-                }
-            )
-            continue
-        best = options[0]
-        sources = tuple(dict.fromkeys(best.amount.sources + best.share.sources))
-        tag = max(best.amount.reliability, best.share.reliability, key="PSW".index)
-        shown = usd if unit == "USD" else format_yi
-        both = best.amount_gap == 0 and best.share_gap == 0
-        text = (
-            f"Best match: {best.label}: filed amount {shown(best.amount.band.mid)} "
-            f"({'inside' if best.amount_gap == 0 else f'{best.amount_gap:.1%} outside'} the "
-            f"printed {row['overseas_revenue_printed']}), share "
-            f"{format_percent(best.share.band.mid)} "
-            f"({'inside' if best.share_gap == 0 else f'{best.share_gap:.1%} outside'} the "
-            f"printed {row['overseas_share_printed']}). The table names {claimed_year}."
-            + ("" if tag != "W" else " Rests on a W figure: an illustration, not a verdict.")
-        )
-        found.number(f"year_match_{key}", len(options), text)
-        claimed_matches = best.amount_year == best.total_year == claimed_year
-        close = best.worse_gap <= SUBSTANCE_MARGIN
-        if tag == "W" or not close:
-            verdict = Verdict.UNVERIFIABLE
-        elif claimed_matches:
-            verdict = Verdict.SUPPORTED if both else Verdict.OFF_IN_DETAIL
+        if closest is None:
+            text = _no_year_text(data, company, amount / share, unit)
+            record = {"matched": "not found", "filed_amount_text": "not found", "sources": ""}
         else:
-            verdict = Verdict.CONTRADICTED
+            mixed = filed_years.mixed_pairs_that_fit(data.references, company, amount, share, unit)
+            text = _year_text(row, readings, closest, unit, mixed)
+            record = {
+                "matched": closest.year,
+                "amount_gap": closest.amount_gap,
+                "share_gap": closest.share_gap,
+                "filed_amount": closest.amount.band.mid,
+                "filed_amount_text": _amount_formatter(unit)(closest.amount.band.mid),
+                "filed_share": closest.share.band.mid,
+                "tag": closest.reliability,
+                "sources": ";".join(dict.fromkeys(closest.amount.sources + closest.share.sources)),
+            }
+        found.number(f"year_match_{key}", len(readings), text)
         found.add(
             derived(
                 f"d_year_match_{key}",
                 "4",
-                f"{company}: the filed year the printed row matches best",
-                best.amount.band.mid,
-                unit,
-                text
-                + (
-                    " The printed row matches another period than the one it names."
-                    if verdict is Verdict.CONTRADICTED
-                    else ""
-                ),
-                verdict,
-                sources,
+                f"{company}: the year the printed row matches best (a period note)",
+                record.get("filed_amount", float("nan")),
+                unit if closest else "text",
+                f"{text} A period note, not a verdict: the amount and share rows carry the "
+                "verdicts.",
+                Verdict.UNVERIFIABLE,
+                tuple(r for r in record.get("sources", "").split(";") if r),
             )
         )
         records.append(
-            {
-                "company": company,
-                "claimed_year": claimed_year,
-                "matched": best.label,
-                "amount_gap": best.amount_gap,
-                "share_gap": best.share_gap,
-                "filed_amount": best.amount.band.mid,
-                "filed_amount_text": shown(best.amount.band.mid),
-                "filed_share": best.share.band.mid,
-                "tag": tag,
-                "sources": ";".join(sources),
-                "finding": text,
-            }
+            {"company": company, "claimed_year": filed_years.CLAIMED_YEAR[company], "finding": text}
+            | record
         )
     found.tables["years"] = pd.DataFrame(records, columns=YEAR_COLUMNS)
     return found
+
+
+def _no_year_text(data: BookData, company: str, implied: Interval, unit: str) -> str:
+    """The period finding of a company whose overseas figures were found for no year."""
+    claimed_year = filed_years.CLAIMED_YEAR[company]
+    gaps = filed_years.implied_total_years(data.references, company, implied, unit)
+    matching = [year for year, gap in gaps.items() if gap == 0]
+    return (
+        f"{company}'s full-year overseas revenue was not found for any year. The printed pair "
+        f"implies a total of {span(implied, format_yi)}, which "
+        + (
+            f"matches the filed totals of {_join(matching)}"
+            if matching
+            else "matches no filed total"
+        )
+        + (
+            f" but not {claimed_year}'s ({format_percent(gaps[claimed_year])} apart)."
+            if claimed_year in gaps and gaps[claimed_year] > 0
+            else "."
+        )
+    )
+
+
+def _gap_words(gap: float) -> str:
+    return "inside" if gap == 0 else f"{format_gap(gap)} outside"
+
+
+def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) -> str:
+    """'FY2023: amount 1,509亿 (filed, S; inside the printed 1500+ 亿元), share …'."""
+    amount, share = reading.amount, reading.share
+    return (
+        f"{reading.year}: amount {_amount_formatter(unit)(amount.band.mid)} ({amount.how}, "
+        f"{amount.reliability}; {_gap_words(reading.amount_gap)} the printed "
+        f"{row['overseas_revenue_printed']}), share {format_percent(share.band.mid)} "
+        f"({share.how}, {share.reliability}; {_gap_words(reading.share_gap)} the printed "
+        f"{row['overseas_share_printed']})"
+    )
+
+
+def _year_text(
+    row: pd.Series,
+    readings: list[filed_years.YearReading],
+    closest: filed_years.YearReading,
+    unit: str,
+    mixed: list[filed_years.MixedPair],
+) -> str:
+    """The period finding in words: which year fits both cells, or that none does (and then
+    any pair of two years' figures that would fit)."""
+    claimed_year = filed_years.CLAIMED_YEAR[row["company_en"]]
+    described = _reading_words(closest, row, unit)
+    if closest.worse_gap == 0:
+        text = f"The pair fits {described}."
+    elif closest.worse_gap <= SUBSTANCE_MARGIN:
+        text = f"No year fits both cells exactly; closest, right in substance: {described}."
+    else:
+        text = f"No single year fits the pair. Closest: {described}."
+    amount_only = [
+        r.year
+        for r in readings
+        if r is not closest and r.amount_gap == 0 and (r.share_gap is None or r.share_gap > 0)
+    ]
+    if amount_only:
+        text += f" The amount alone fits {_join(amount_only)}'s."
+    if closest.worse_gap > 0 and mixed:
+        pairs = _join(
+            [
+                f"{m.amount_year}'s amount over {m.total_year}'s total is "
+                f"{format_percent(m.share.mid)} ({m.reliability})"
+                for m in mixed
+            ]
+        )
+        text += (
+            f" Two years' figures would fit both cells: {pairs}. No company reports such a "
+            "pair, but it may be how the row was put together."
+        )
+    text += " The table says 2024" + (
+        f", read here as {claimed_year}." if claimed_year != "FY2024" else "."
+    )
+    if closest.reliability == "W":
+        text += " This period finding rests on a W figure: an illustration, not a verdict."
+    return text
 
 
 def _by_year_frames(data: BookData) -> Findings:
@@ -561,6 +630,8 @@ def _by_year_frames(data: BookData) -> Findings:
             for v, t in zip(frame["share_pct"], frame["share_pct_tag"], strict=True)
         ]
         found.tables[f"by_year_{_key(company)}"] = frame
+        caption = _years_caption(company, frame, amount.low / divisor, amount.high / divisor)
+        found.number(f"years_caption_{_key(company)}", len(frame), lambda _, c=caption: c)
         bands.append(
             {
                 "company": company,
@@ -577,6 +648,28 @@ def _by_year_frames(data: BookData) -> Findings:
         )
     found.tables["printed_bands"] = pd.DataFrame(bands)
     return found
+
+
+def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -> str:
+    """Where each year's overseas amount lies against the printed band, in words."""
+    found = frame.dropna(subset=["overseas"])
+    if found.empty:
+        return (
+            f"{company}: no full-year overseas figure was found for any year, so no bar is drawn."
+        )
+    places = [
+        f"{r.year}'s amount ({r.overseas_how}, {r.overseas_tag}) lies "
+        + ("inside" if low <= r.overseas <= high else "above" if r.overseas > high else "below")
+        + " the printed band"
+        for r in found.itertuples()
+    ]
+    missing = list(frame.loc[frame["overseas"].isna(), "year"])
+    return (
+        f"{company}: "
+        + "; ".join(places)
+        + "."
+        + (f" No amount was found for {_join(missing)}." if missing else "")
+    )
 
 
 def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
@@ -598,8 +691,36 @@ def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
             ("bd_intl_2024",),
         ),
         unverifiable_years(data),
+        *_characterisations(data),
     )
     return found
+
+
+def _characterisations(data: BookData) -> list[LedgerEntry]:
+    """'重资产出海' and '品牌先行': characterisations with no figure to test."""
+    remarks = data.ranking.set_index("company_en")["remark_zh"]
+    heavy = ("Xiaomi", "Midea", "BYD")
+    return [
+        stated_entry(
+            data.claim("s4_heavy_assets"),
+            None,
+            Verdict.UNVERIFIABLE,
+            "A characterisation, not a figure. The three make and sell hardware abroad, as the "
+            "table's own remarks say ("
+            + "; ".join(f"{company}: {remarks[company]}" for company in heavy)
+            + "), but the references hold no measure of asset intensity or of hardware margins "
+            "to weigh 重资产 or 靠硬件毛利换市场 against.",
+        ),
+        stated_entry(
+            data.claim("s4_brand_first"),
+            None,
+            Verdict.UNVERIFIABLE,
+            "A characterisation, not a figure. The table's own remark for Haier, "
+            f"{remarks['Haier Smart Home']}, fits it; but the references hold no dated start of "
+            "Haier's own-brand push abroad (see t_haier_years), and nothing to rank it as the "
+            "典型 (typical case) or its localisation as 最苦最扎实.",
+        ),
+    ]
 
 
 def unverifiable_years(data: BookData) -> LedgerEntry:
@@ -615,42 +736,30 @@ def unverifiable_years(data: BookData) -> LedgerEntry:
 def _judge_cell(
     data: BookData, row: pd.Series, kind: str, claim_id: str, year: pd.Series
 ) -> LedgerEntry:
-    """One amount or share cell against the filed figure for the year the table names, with
-    the best-matching year as a period finding."""
+    """One amount or share cell against the company's figure for the year the table names,
+    with what the printed pair implies and the closest year as a period finding."""
     company = row["company_en"]
     claim = data.claim(claim_id)
     claimed_year = filed_years.CLAIMED_YEAR[company]
-    figures = _claimed_figures(data, company)
     findings: list[Finding] = []
-    filed = figures.get(kind)
-    if kind == "share" and filed is None and "overseas" in figures and "total" in figures:
-        overseas, total = figures["overseas"], figures["total"]
-        if overseas.unit == total.unit:
-            filed = filed_years.Figure(
-                overseas.band / total.band,
-                "share",
-                overseas.sources + total.sources,
-                max(overseas.reliability, total.reliability, key="PSW".index),
-            )
-    shown = (
-        format_percent
-        if kind == "share"
-        else (usd if claim["unit"] == "USD" else format_yi)
-    )
-    if filed is not None:
+    figure = _claimed_figures(data, company).get(kind)
+    shown = _amount_formatter(claim["unit"])
+    if figure is not None:
         findings.append(
             finding(
                 claim,
-                filed.band,
+                figure.band,
                 Basis.SOURCE,
-                f"Filed for {claimed_year}: {shown(filed.band.mid)} ("
-                + "; ".join(dict.fromkeys(data.cite(ref) for ref in filed.sources))
+                f"{figure.how.capitalize()} for {claimed_year}: "
+                f"{figure.shown if kind == 'share' else shown(figure.band.mid)} ("
+                + (f"{figure.derivation}; " if figure.derivation else "")
+                + "; ".join(dict.fromkeys(data.cite(ref) for ref in figure.sources))
                 + ").",
-                filed.sources,
-                decides=deciding(data, *filed.sources),
+                figure.sources,
+                decides=deciding(data, *figure.sources),
             )
         )
-        recomputed = filed.band.mid
+        recomputed = figure.band.mid
     else:
         recomputed = None
         what = "overseas revenue" if kind == "overseas" else "overseas share"
@@ -662,22 +771,49 @@ def _judge_cell(
                 decides=False,
             )
         )
+        pair, _ = _implied_total_check(data, row)
+        if pair.decides and pair.verdict is Verdict.CONTRADICTED:
+            findings.append(
+                Finding(
+                    pair.verdict,
+                    "The printed amount and share cannot both hold for "
+                    f"{claimed_year}: {pair.evidence} At least one of the two cells is wrong; "
+                    "which one, the references cannot say.",
+                    decides=False,
+                    sources=pair.sources,
+                )
+            )
+    findings += _context_findings(data, company, kind)
+    entry = judge_findings(claim, findings, recomputed, "")
+    return stated_entry(
+        claim,
+        entry.recomputed,
+        entry.verdict,
+        f"{entry.evidence} Period finding: {year['finding']}",
+        entry.sources
+        + tuple(r for r in str(year["sources"]).split(";") if r and r not in entry.sources),
+    )
+
+
+def _context_findings(data: BookData, company: str, kind: str) -> list[Finding]:
+    """Figures that bear on a share cell without deciding it: Lenovo's CEO remark of 2022 and
+    Xiaomi's single quarters."""
     if kind == "share" and company == "Lenovo":
         ref = "lenovo_overseas_share_yang_2022"
-        findings.append(
-            finding(
-                claim,
-                reference_band(data, ref),
-                Basis.SOURCE,
-                f"{data.references.at[ref, 'item']}: {format_percent(data.reference(ref), 0)} "
-                f"({data.cite(ref)}): {data.references.at[ref, 'note']}.",
-                (ref,),
+        return [
+            Finding(
+                Verdict.UNVERIFIABLE,
+                f"Context only: {data.references.at[ref, 'item']}, "
+                f"{format_percent(data.reference(ref), 0)} ({data.cite(ref)}): "
+                f"{data.references.at[ref, 'note']}. A remark from another year cannot "
+                "stand for the year the table names.",
                 decides=False,
+                sources=(ref,),
             )
-        )
+        ]
     if kind == "share" and company == "Xiaomi":
         quarters = ("xiaomi_overseas_q1_2023", "xiaomi_overseas_q3_2024")
-        findings.append(
+        return [
             Finding(
                 Verdict.UNVERIFIABLE,
                 "Single quarters only: "
@@ -691,41 +827,26 @@ def _judge_cell(
                 decides=False,
                 sources=quarters,
             )
-        )
-    entry = judge_findings(claim, findings, recomputed, "")
-    return stated_entry(
-        claim,
-        entry.recomputed,
-        entry.verdict,
-        f"{entry.evidence} Period finding: {year['finding']}",
-        entry.sources
-        + tuple(r for r in str(year["sources"]).split(";") if r and r not in entry.sources),
-    )
+        ]
+    return []
 
 
-GROWTH_PEERS = {
-    "BYD": ("byd_overseas_2024", "byd_overseas_2023"),
-    "Midea": (("midea_overseas_share_2024", "midea_rev_2024"), "midea_overseas_2023"),
-    "Haier Smart Home": ("haier_overseas_2024", "haier_overseas_2023"),
-}
-"""Overseas revenue in FY2024 and FY2023 for the club members where both years were found
-(Midea's FY2024 amount is its filed share × its filed total)."""
+GROWTH_PEERS = ("BYD", "Midea", "Haier Smart Home")
+"""The club members whose overseas revenue was found for both FY2024 and FY2023."""
 
 
-def _amount_band(data: BookData, spec: str | tuple[str, str]) -> tuple[Interval, tuple[str, ...]]:
-    if isinstance(spec, tuple):
-        return reference_band(data, spec[0]) * reference_band(data, spec[1]), spec
-    return reference_band(data, spec), (spec,)
+def _overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
+    """A company's overseas revenue for one year, as `filed_years` gives it."""
+    return filed_years.year_figures(data.references, company)[year]["overseas"]
 
 
 def overseas_growth(data: BookData) -> pd.DataFrame:
     """FY2024 overseas growth of each club member where both years were found, as a band."""
     rows = []
-    for company, (now_spec, before_spec) in GROWTH_PEERS.items():
-        now, now_refs = _amount_band(data, now_spec)
-        before, before_refs = _amount_band(data, before_spec)
-        growth = now / before - 1
-        refs = now_refs + before_refs
+    for company in GROWTH_PEERS:
+        now, before = _overseas(data, company, "FY2024"), _overseas(data, company, "FY2023")
+        growth = now.band / before.band - 1
+        refs = tuple(dict.fromkeys(now.sources + before.sources))
         rows.append(
             {
                 "company": company,
@@ -736,6 +857,64 @@ def overseas_growth(data: BookData) -> pd.DataFrame:
                 "decides": deciding(data, *refs),
             }
         )
+    return pd.DataFrame(rows)
+
+
+GROWTH_NOT_FOUND = {
+    "Lenovo": ("lenovo_rev_growth_fy2425", "overseas total not found; group revenue"),
+    "Huawei": ("huawei_rev_growth_2024", "overseas revenue not found; group revenue"),
+    "Xiaomi": ("xiaomi_rev_growth_2024", "overseas revenue not found; group revenue"),
+}
+"""The table's companies whose overseas growth was not found, with the group growth shown."""
+
+
+def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
+    """Every company of the table in printed order: its FY2024 overseas growth where both years
+    were found (ByteDance's as reported), else empty, with what the figure rests on."""
+    by_company = peers.set_index("company")
+    rows = []
+    for company in data.ranking["company_en"]:
+        if company == "ByteDance":
+            band = reference_band(data, "bd_intl_growth_2024")
+            basis = f"reported ({data.references.at['bd_intl_growth_2024', 'reliability']})"
+            rows.append(
+                {
+                    "company": company,
+                    "growth": band.mid,
+                    "low": band.low,
+                    "high": band.high,
+                    "basis": basis,
+                }
+            )
+        elif company in by_company.index:
+            peer = by_company.loc[company]
+            tags = {data.references.at[r, "reliability"] for r in peer["sources"]}
+            basis = (
+                "two years' filed or derived amounts ("
+                + "/".join(t for t in "PSW" if t in tags)
+                + ")"
+            )
+            rows.append(
+                {
+                    "company": company,
+                    "growth": peer["growth"],
+                    "low": peer["low"],
+                    "high": peer["high"],
+                    "basis": basis,
+                }
+            )
+        else:
+            ref, what = GROWTH_NOT_FOUND[company]
+            rows.append(
+                {
+                    "company": company,
+                    "growth": float("nan"),
+                    "low": float("nan"),
+                    "high": float("nan"),
+                    "basis": f"{what} grew {format_percent(data.reference(ref))} "
+                    f"({data.references.at[ref, 'reliability']})",
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -754,7 +933,7 @@ def _growth(data: BookData) -> Findings:
             )
         )
     peers = overseas_growth(data)
-    found.tables["growth"] = peers
+    found.tables["growth"] = growth_by_company(data, peers)
     deciding_peers = peers[peers["decides"]]
     runner = deciding_peers.loc[deciding_peers["growth"].idxmax()]
     bytedance = reference_band(data, "bd_intl_growth_2024")
@@ -762,18 +941,33 @@ def _growth(data: BookData) -> Findings:
     ratio = bytedance / runner_band
     found.number("growth_runner_up", runner["growth"], format_percent)
     found.number("growth_ratio", ratio.mid, "{:.2f}")
+    found.add(
+        derived(
+            "d_growth_ratio",
+            "4",
+            "ByteDance's overseas growth as a multiple of the runner-up's",
+            ratio.mid,
+            "ratio",
+            f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) ÷ "
+            f"{runner['company']}'s {format_percent(runner['growth'])} = "
+            f"{span(ratio, lambda v: f'{v:.2f}')} at the sources' precision; the claim it "
+            "tests is s4_growth_double.",
+            Verdict.UNVERIFIABLE,
+            tuple(runner["sources"]) + ("bd_intl_growth_2024",),
+        )
+    )
     listing = "; ".join(
         f"{r.company} {format_percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
         for r in peers.itertuples()
     )
+    abroad = lenovo_regions_abroad(data)
     not_found = (
-        "Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 (their group "
-        f"revenue grew {format_percent(data.reference('huawei_rev_growth_2024'))} and "
-        f"{format_percent(data.reference('xiaomi_rev_growth_2024'))}); Lenovo's overseas total "
-        "was not found either, though its Asia-Pacific revenue outside China grew "
-        f"{format_percent(data.reference('lenovo_ap_growth_fy2425'), 0)} in FY2024/25 "
-        f"({data.cite('lenovo_ap_growth_fy2425')}), and the same source's note has every "
-        "other region growing too"
+        "Lenovo's overseas total was not found, but each of its regions outside China grew "
+        f"{format_percent(min(abroad), 0)} to {format_percent(max(abroad), 0)} in FY2024/25 "
+        f"({data.cite(LENOVO_REGIONS)}), so its overseas growth lies in that range, below "
+        f"ByteDance's; Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 "
+        f"(their group revenue grew {format_percent(data.reference('huawei_rev_growth_2024'))} "
+        f"and {format_percent(data.reference('xiaomi_rev_growth_2024'))})"
     )
     all_refs = tuple(ref for refs in peers["sources"] for ref in refs)
     for r in peers.itertuples():
@@ -808,7 +1002,7 @@ def _growth(data: BookData) -> Findings:
                     f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
                     f"of ByteDance's 63%: the ratio is {span(ratio, lambda v: f'{v:.2f}')}. A "
                     "faster runner-up would only lower it.",
-                    tuple(runner["sources"]) + ("bd_intl_growth_2024",),
+                    all_refs + ("bd_intl_growth_2024",),
                 )
             ],
             ratio.mid,
@@ -819,17 +1013,34 @@ def _growth(data: BookData) -> Findings:
             Verdict.UNVERIFIABLE,
             f"Overseas growth in FY2024 where both years were found: {listing}; ByteDance's "
             f"63% is first among them, {100 * (growth - runner['growth']):.1f} percentage points "
-            f"over {runner['company']}. But {not_found}, so the whole club cannot be ranked.",
-            all_refs
-            + ("huawei_rev_growth_2024", "xiaomi_rev_growth_2024", "lenovo_ap_growth_fy2425"),
+            f"over {runner['company']}. {not_found}: the whole club cannot be ranked.",
+            all_refs + ("huawei_rev_growth_2024", "xiaomi_rev_growth_2024", LENOVO_REGIONS),
         ),
         _old_money(data),
     )
     return found
 
 
+LENOVO_REGIONS = "lenovo_ap_growth_fy2425"
+"""The reference whose quote gives Lenovo's FY2024/25 growth by region: the Americas, EMEA,
+China and Asia-Pacific, in that order."""
+
+
+def lenovo_regions_abroad(data: BookData) -> list[float]:
+    """Lenovo's FY2024/25 growth in the Americas, EMEA and Asia-Pacific (China left out), read
+    from the quote of `LENOVO_REGIONS`."""
+    rates = [
+        float(v) / 100 for v in re.findall(r"(\d+)%", data.references.at[LENOVO_REGIONS, "quote"])
+    ]
+    if len(rates) != 4:
+        raise ValueError(f"{LENOVO_REGIONS}: expected four regional growth rates in its quote")
+    americas, emea, _china, asia_pacific = rates
+    return [americas, emea, asia_pacific]
+
+
 def _old_money(data: BookData) -> LedgerEntry:
-    """'联想、华为 … 增速已趋于平缓': growth has levelled off."""
+    """'联想、华为 … 增速已趋于平缓': growth has levelled off. Only Lenovo's figures bear on it:
+    Huawei's overseas growth was not found."""
     huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
     lenovo = [
         data.reference(r)
@@ -839,40 +1050,45 @@ def _old_money(data: BookData) -> LedgerEntry:
             "lenovo_rev_growth_fy2425",
         )
     ]
+    regions = "lenovo_ap_growth_fy2425"
     return stated_entry(
         data.claim("s4_old_money_flat"),
         None,
         Verdict.CONTRADICTED,
-        "Read as: their growth has flattened out (趋于平缓). Huawei's revenue grew "
-        f"{format_percent(huawei[0])} in 2023 and {format_percent(huawei[1])} in 2024 "
-        f"({data.cite('huawei_rev_growth_2024')}); Lenovo's fell "
+        "Read as: their overseas growth has flattened out (趋于平缓). Lenovo's revenue fell "
         f"{format_percent(-lenovo[0], 0)} and {format_percent(-lenovo[1], 0)} in FY2022/23 and "
         f"FY2023/24, then grew {format_percent(lenovo[2], 0)} in FY2024/25 "
-        f"({data.cite('lenovo_rev_growth_fy2425')}), with Asia-Pacific outside China up "
-        f"{format_percent(data.reference('lenovo_ap_growth_fy2425'), 0)} "
-        f"({data.cite('lenovo_ap_growth_fy2425')}; its note has every region growing). Both "
-        "accelerated in the year the table names.",
+        f"({data.cite('lenovo_rev_growth_fy2425')}), and in FY2024/25 every region grew: "
+        f'"{data.references.at[regions, "quote"]}" (Americas, EMEA, China, Asia-Pacific; '
+        f"{data.cite(regions)}). Lenovo's growth picked up in the year the table names, which "
+        "contradicts the remark for Lenovo; the verdict rests on Lenovo alone. Huawei's "
+        f"overseas growth was not found: its group revenue grew {format_percent(huawei[0])} in "
+        f"2023 and {format_percent(huawei[1])} in 2024 ({data.cite('huawei_rev_growth_2024')}), "
+        "which does not decide the remark for Huawei.",
         (
-            "huawei_rev_growth_2023",
-            "huawei_rev_growth_2024",
             "lenovo_rev_growth_fy2223",
             "lenovo_rev_growth_fy2324",
             "lenovo_rev_growth_fy2425",
-            "lenovo_ap_growth_fy2425",
+            regions,
+            "huawei_rev_growth_2023",
+            "huawei_rev_growth_2024",
         ),
     )
 
 
 PEERS = {
-    "Lenovo": ("lenovo_overseas_fy2324_approx", "FY2023/24, derived (W)"),
-    "ByteDance": ("bd_intl_2024", "FY2024 (S)"),
-    "Shein": ("shein_rev_2024", "FY2024 sales, almost all abroad (S)"),
-    "Huawei": ("huawei_overseas_2023_derived", "FY2023, derived (W)"),
-    "BYD": ("byd_overseas_2024", "FY2024 (P)"),
-    "Midea": (("midea_overseas_share_2024", "midea_rev_2024"), "FY2024 share × total (S)"),
-    "Haier Smart Home": ("haier_overseas_2024", "FY2024 (S)"),
+    "Lenovo": "FY2023/24",
+    "ByteDance": "FY2024",
+    "Huawei": "FY2023",
+    "BYD": "FY2024",
+    "Midea": "FY2024",
+    "Haier Smart Home": "FY2024",
 }
-"""Chinese companies with 1,000亿元 or more abroad in the references, with the figure used."""
+"""Companies of the table with 1,000亿元 or more abroad in the references, with the latest year
+whose overseas revenue was found."""
+
+PEERS_OUTSIDE_TABLE = {"Shein": ("shein_rev_2024", "FY2024 sales, almost all abroad")}
+"""Companies outside the table with 1,000亿元 or more abroad: the reference and what it is."""
 
 NOT_RANKED = (
     "Xiaomi (full-year overseas revenue not found), Sinopec, PetroChina, CNOOC, CATL and China "
@@ -883,31 +1099,33 @@ NOT_RANKED = (
 
 def peers_table(data: BookData, rate: float) -> pd.DataFrame:
     """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`)."""
+    figures = {company: _overseas(data, company, year) for company, year in PEERS.items()} | {
+        company: filed_years.reference_figure(data.references, ref, company)
+        for company, (ref, _) in PEERS_OUTSIDE_TABLE.items()
+    }
     rows = []
-    for company, (spec, basis) in PEERS.items():
-        band, refs = _amount_band(data, spec)
-        usd = data.references.at[refs[0], "unit"] == "USD"
-        band = band * rate if usd else band
+    for company, figure in figures.items():
+        band = figure.band * rate if figure.unit == "USD" else figure.band
+        what = PEERS[company] if company in PEERS else PEERS_OUTSIDE_TABLE[company][1]
         rows.append(
             {
                 "company": company,
                 "overseas_cny": band.mid,
                 "low": band.low,
                 "high": band.high,
-                "basis": basis,
-                "sources": refs,
+                "basis": f"{what}, {figure.how} ({figure.reliability})",
+                "sources": figure.sources,
             }
         )
     frame = pd.DataFrame(rows).sort_values("overseas_cny", ascending=False, kind="stable")
     return frame.reset_index(drop=True)
 
 
-def _peers(data: BookData, table_rank: int) -> Findings:
+def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) -> Findings:
     """'直接杀进前三' among all Chinese companies abroad, weighed against every peer found;
-    `table_rank` is ByteDance's rank within the article's own table."""
+    `table_rank` is ByteDance's rank within the article's own table; `peers` is
+    `peers_table` at the 2024 average `rate`."""
     found = Findings()
-    rate = rate_from_references(data.references, "fx_2024_avg_fed")
-    peers = peers_table(data, rate.cny_per_usd)
     found.tables["peers"] = peers
     bd = peers[peers["company"] == "ByteDance"].iloc[0]
     surely_above = peers[peers["low"] > bd["high"]]
@@ -918,6 +1136,29 @@ def _peers(data: BookData, table_rank: int) -> Findings:
     found.number("peer_rank_best", best_rank, "{:.0f}")
     found.number("peer_rank_worst", worst_rank, "{:.0f}")
     found.number("peer_count", len(peers), "{:.0f}")
+    peer_sources = tuple(dict.fromkeys(ref for refs in peers["sources"] for ref in refs))
+    found.add(
+        derived(
+            "d_peer_rank_bytedance",
+            "4",
+            "ByteDance's rank among the peers in the references with 1,000亿元 or more abroad",
+            best_rank,
+            "rank",
+            f"ByteDance ranks {best_rank} to {worst_rank} of the {len(peers)} companies in the "
+            "references with 1,000亿元 or more abroad"
+            + (
+                f" ({_join(list(maybe_above['company']))}: a band that meets its own at the "
+                "sources' precision)"
+                if len(maybe_above)
+                else ""
+            )
+            + "; some of these figures are W derivations, and the references "
+            "do not reach every company, so the rank is an illustration; the claim it bears on "
+            "is s4_top3.",
+            Verdict.UNVERIFIABLE,
+            peer_sources,
+        )
+    )
     listing = "; ".join(
         f"{r.company} {format_yi(r.overseas_cny)}元 ({r.basis})" for r in peers.itertuples()
     )
@@ -938,7 +1179,7 @@ def _peers(data: BookData, table_rank: int) -> Findings:
             Interval(best_rank, worst_rank),
             Basis.SOURCE,
             f"Every peer in the references with 1,000亿元 or more abroad (USD at the 2024 "
-            f"average {rate.cny_per_usd}): {listing}. Among these ByteDance ranks {best_rank} "
+            f"average {rate}): {listing}. Among these ByteDance ranks {best_rank} "
             f"to {worst_rank} (Shein's band meets its own at this precision). Not ranked: "
             f"{NOT_RANKED}; any of them could be larger, so the references cannot settle a "
             "rank among all Chinese companies.",
@@ -967,11 +1208,33 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
             for c, v in zip(table["company"], table["overseas_cny"], strict=True)
         ]
     )
-    for company in ("BYD", "Haier Smart Home", "Midea"):
+    larger = published["filed_overseas_cny"] > published["article_overseas_cny"]
+    found.number(
+        "filed_summary",
+        len(published),
+        lambda n: (
+            f"For {_count_words(int(n))} companies in the table the research found a 2024 "
+            f"overseas figure that rests on the company's own P or S filing: "
+            f"{_join(list(published['company']))}. "
+            + (
+                "Each is larger than the article's."
+                if larger.all()
+                else f"{_join(list(published.loc[larger, 'company']))} are larger than the "
+                "article's."
+            )
+        ),
+    )
+    for company in published["company"]:
         key = _key(company)
         found.number(f"filed_overseas_{key}", filed[company], format_yuan)
         found.number(f"rank_{key}_filed", rank_of(mixed, company), _place)
     return found
+
+
+def _count_words(n: int) -> str:
+    """'three' for 3 (up to ten), else the digits."""
+    words = "zero one two three four five six seven eight nine ten".split()
+    return words[n] if n < len(words) else str(n)
 
 
 def _place(n: float) -> str:

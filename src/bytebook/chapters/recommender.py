@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bytebook.article import DAYS_IN_YEAR
-from bytebook.checks import unsettled
+from bytebook.checks import after_article, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict, derived
@@ -61,6 +61,10 @@ def cost_expression(peak_flops: float) -> str:
     )
 
 
+PRICE_REFERENCE = "h100_hour_median_2026"
+"""The reference behind the default GPU-hour price (assumption gpu_price_per_hour)."""
+
+
 def analyse(data: BookData) -> Findings:
     """Derive the quantities the recommender claims imply and what USD 0.0003 buys."""
     found = Findings()
@@ -101,8 +105,8 @@ def analyse(data: BookData) -> Findings:
             f"ByteDance's only published ranking model in the references, RankMixer, has "
             f"{format_in(rankmixer, 'billion')} dense parameters "
             f"({data.cite('rankmixer_params')}); "
-            "its 'trillion-scale' refers to the training data. Embedding tables can be far "
-            "larger, so the figure is not refuted, but nothing supports it.",
+            "its 'trillion-scale' refers to the training data. The references hold nothing "
+            "that supports or refutes a trillion parameters.",
         ),
         unsettled(data, "s22_sparsity", none_found),
         unsettled(
@@ -110,8 +114,10 @@ def analyse(data: BookData) -> Findings:
             "s22_cost_per_inference",
             f"{none_found} With {format_in(active, 'billion')} active parameters on a GPU at "
             f"{format_in(peak, 'TFLOP/s')}, {format_percent(util)} utilisation and USD {price:.2f} "
-            f"an hour (W), it pays for scoring about {candidates:,.0f} candidates.",
-            sources=("h100_bf16_dense_flops", "h100_hour_median_2026", "rankmixer_mfu"),
+            f"an hour ({data.cite(PRICE_REFERENCE)}{after_article(data, PRICE_REFERENCE)}), "
+            f"it pays for scoring about {candidates:,.0f} candidates: an illustration, not a "
+            "verdict.",
+            sources=("h100_bf16_dense_flops", PRICE_REFERENCE, "rankmixer_mfu"),
         ),
         unsettled(
             data,
