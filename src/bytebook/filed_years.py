@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from bytebook.numbers import money, significant
 from bytebook.policy import Interval, evidence_interval, relative_gap
 
 FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
@@ -110,10 +111,10 @@ class Figure:
         """The figure's middle as a reader sees it: '2,381.15亿', '41.52%', 'USD 39 bn'."""
         value = self.band.mid
         if self.unit in ("ratio", "share"):
-            return f"{value * 100:.2f}%"
+            return f"{significant(value * 100)}%"
         if self.unit == "USD":
-            return f"USD {value / 1e9:,.1f} bn"
-        return f"{value / 1e8:,.2f}亿"
+            return money(value, "USD")
+        return f"{significant(value / 1e8, 6)}亿"  # filings print yuan to the 万
 
 
 _TAG_ORDER = "PSW"
@@ -158,12 +159,13 @@ def year_figures(references: pd.DataFrame, company: str) -> dict[str, dict[str, 
         china, share = figures.pop("china", None), figures.get("share")
         if china is not None and share is not None:
             rest = Interval.exact(1.0) - share.band
-            share_words = f"({share.shown} overseas, so {(1 - share.band.mid) * 100:.2f}% China)"
+            china_share = significant((1 - share.band.mid) * 100)
+            share_words = f"({share.shown} overseas, so {china_share}% China)"
             figures["overseas"] = china.combined(
                 share,
                 china.band * share.band / rest,
                 china.unit,
-                f"China {china.shown} × {share.shown} ÷ {(1 - share.band.mid) * 100:.2f}%",
+                f"China {china.shown} × {share.shown} ÷ {china_share}%",
             )
             figures["total"] = china.combined(
                 share,

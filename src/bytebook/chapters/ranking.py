@@ -25,7 +25,7 @@ from bytebook.ledger import (
     relative_gap,
     stated_entry,
 )
-from bytebook.numbers import money
+from bytebook.numbers import money, significant
 from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, format_gap, span
 from bytebook.units import format_billion, format_percent, format_usd, format_yi, format_yuan
 
@@ -337,8 +337,8 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
         f"{span(amount / share, shown)} at the printed precision, against {source} of "
         f"{shown(total.band.mid)}."
         + (
-            f" The band is {(amount / share).high / (amount / share).low:.1f} times as high at "
-            "its top as at its bottom, so agreement here says little."
+            f" The band is {significant((amount / share).high / (amount / share).low, 2)} times "
+            "as high at its top as at its bottom, so agreement here says little."
             if (amount / share).high > WIDE_BAND * (amount / share).low
             else ""
         ),
