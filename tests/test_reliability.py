@@ -281,3 +281,54 @@ def test_a_disk_that_fills_up_during_execution_is_named_then_healed(clean_build,
     assert healed.returncode == 0, output
     assert "the execution cache is damaged" in output
     assert published(root) == published(clean_build)
+
+
+READ_ONLY = textwrap.dedent(
+    """
+    # Simulates a read-only file system under the book's _build folder (the tests run as root,
+    # for whom file permissions would not stop a write).
+    import builtins, errno, os
+    _ROOT = os.path.join(os.environ["BYTEBOOK_READ_ONLY_ROOT"], "_build")
+    _WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+    def _refuse(path):
+        if os.path.abspath(os.fspath(path)).startswith(_ROOT):
+            raise OSError(errno.EROFS, "Read-only file system", os.fspath(path))
+    _os_open = os.open
+    def os_open(path, flags, *args, **kwargs):
+        if flags & _WRITING:
+            _refuse(path)
+        return _os_open(path, flags, *args, **kwargs)
+    os.open = os_open
+    _open = builtins.open
+    def open_(file, mode="r", *args, **kwargs):
+        if isinstance(file, (str, bytes, os.PathLike)) and any(c in mode for c in "wax+"):
+            _refuse(file)
+        return _open(file, mode, *args, **kwargs)
+    builtins.open = open_
+    """
+)
+
+
+def test_a_read_only_build_folder_is_named_and_the_last_book_stays(clean_build, tmp_path):
+    root = copy_of(clean_build, tmp_path / "book")
+    before = published(root)
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(READ_ONLY)
+    paths = [str(hooks), *filter(None, [os.environ.get("PYTHONPATH")])]
+    failed = build_command(
+        root, PYTHONPATH=os.pathsep.join(paths), BYTEBOOK_READ_ONLY_ROOT=str(root)
+    )
+    output = failed.communicate(timeout=600)[0]
+    assert failed.returncode == 3, output
+    assert "read-only file system" in output, output
+    assert "Traceback" not in output, output
+    assert published(root) == before
+
+
+def test_a_missing_chromium_is_named_with_the_package_to_install(monkeypatch):
+    from bytebook.publish import pdf
+
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: "/no/such/dir/chromium")
+    with pytest.raises(FileNotFoundError, match="install Debian's 'chromium' package"):
+        pdf.chromium_path()

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import io
 import json
+import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -35,23 +38,51 @@ def copy_book(target: Path) -> Path:
     return target
 
 
-def timed_build(root: Path) -> tuple[float, set[str]]:
-    """Seconds one `bytebook build` takes, and the pages it executed."""
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "bytebook", "build", "--root", str(root)],
-        capture_output=True,
-        text=True,
-    )
-    seconds = time.perf_counter() - start
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every child process ended and waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_command(command: list[str]) -> tuple[float, float, str]:
+    """Wall seconds and CPU seconds (its whole process tree) of one command, and its output."""
+    cpu_before, start = _children_cpu(), time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    seconds, cpu = time.perf_counter() - start, _children_cpu() - cpu_before
     if result.returncode != 0:
         raise RuntimeError(f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return seconds, cpu, result.stdout + result.stderr
+
+
+def timed_build(root: Path) -> tuple[float, set[str], float]:
+    """Seconds one `bytebook build` takes, the pages it executed and its CPU seconds."""
+    seconds, cpu, output = timed_command(
+        [sys.executable, "-m", "bytebook", "build", "--root", str(root)]
+    )
     pages = {
         Path(line.split(":")[0]).stem
-        for line in (result.stdout + result.stderr).splitlines()
+        for line in output.splitlines()
         if "Executing notebook" in line
     }
-    return seconds, pages
+    return seconds, pages, cpu
+
+
+def stock_build(root: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of a clean stock `jupyter-book build` of the same book."""
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    seconds, cpu, _ = timed_command([str(jupyter_book), "build", str(root)])
+    return seconds, cpu
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def bundle_sizes(html: Path) -> tuple[float, float]:
+    """The vega bundle's size in KB, raw and gzipped."""
+    raw = (html / "_static" / "vega-bundle.js").read_bytes()
+    return len(raw) / 1024, len(gzip.compress(raw, 9)) / 1024
 
 
 def floor_seconds(root: Path) -> float:
@@ -187,25 +218,36 @@ def run() -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="bytebook-bench-") as scratch:
         root = copy_book(Path(scratch) / "book-copy")
         print("bench: clean build ...", flush=True)
-        clean, _ = timed_build(root)
+        clean, _, cpu = timed_build(root)
         print("bench: no-op rebuild ...", flush=True)
-        noop, _ = timed_build(root)
+        noop, _, _ = timed_build(root)
         print(f"bench: rebuild after editing {EDITED_CHAPTER}.md ...", flush=True)
         edit_chapter(root)
-        one_chapter, one_chapter_pages = timed_build(root)
+        one_chapter, one_chapter_pages, _ = timed_build(root)
         print("bench: rebuild after editing assumptions.csv ...", flush=True)
         edit_data(root)
-        data_edit, data_edit_pages = timed_build(root)
+        data_edit, data_edit_pages, _ = timed_build(root)
         expected = pages_reading(root, "assumptions.csv")
         html = root / "_build" / "html"
         max_kb, max_page, bundle_kb = page_weights(html)
+        raw_kb, gzip_kb = bundle_sizes(html)
         print("bench: chart drawing in Chromium ...", flush=True)
         draws = chart_draw_times(html)
         print("bench: the floor (imports + Sphinx without execution) ...", flush=True)
         floor_root = copy_book(Path(scratch) / "floor-copy")
         floor = floor_seconds(floor_root)
+        print("bench: a clean stock jupyter-book build of the same book ...", flush=True)
+        stock, stock_cpu = stock_build(copy_book(Path(scratch) / "stock-copy"))
+    used = cores()
     return {
         "clean_s": round(clean, 2),
+        "cpu_s": round(cpu, 2),
+        "cores": used,
+        "core_limit_s": round(cpu / used, 2),
+        "clean_over_core_limit": round(clean / (cpu / used), 2),
+        "stock_s": round(stock, 2),
+        "stock_cpu_s": round(stock_cpu, 2),
+        "clean_over_stock": round(clean / stock, 2),
         "floor_s": round(floor, 2),
         "clean_over_floor": round(clean / floor, 2),
         "noop_s": round(noop, 2),
@@ -219,6 +261,8 @@ def run() -> dict[str, object]:
         "max_page_kb": round(max_kb, 1),
         "max_page": max_page,
         "vega_bundle_kb": round(bundle_kb, 1),
+        "vega_bundle_raw_kb": round(raw_kb, 1),
+        "vega_bundle_gzip_kb": round(gzip_kb, 1),
         "max_chart_ms": round(max(draws.values()), 1),
         "chart_ms_by_page": {k: round(v, 1) for k, v in draws.items()},
     }
@@ -226,6 +270,8 @@ def run() -> dict[str, object]:
 
 TARGETS = [
     ("clean build ≤ 1.5 × floor", lambda r: r["clean_over_floor"] <= 1.5),
+    ("clean build ≤ 1.25 × CPU work ÷ cores", lambda r: r["clean_over_core_limit"] <= 1.25),
+    ("clean build ≤ 0.5 × stock jupyter-book build", lambda r: r["clean_over_stock"] <= 0.5),
     ("no-op rebuild ≤ 10% of clean", lambda r: r["noop_over_clean"] <= 0.10),
     ("one-chapter edit executes exactly 1 page", lambda r: r["one_chapter_executed"] == 1),
     (

@@ -7,8 +7,12 @@ they show, never on the build's history, and carry a content security policy.
   one. Every `_static/` link now gets the checksum of the file the build published.
 - Content security policy: a `<meta http-equiv="Content-Security-Policy">` that lets a page
   load scripts, styles, images, fonts and data only from the book's own origin; its own inline
-  scripts and event handlers are allowed by their SHA-256 hashes, so no other inline script
-  can run.
+  scripts, and the event handlers found anywhere in the book, are allowed by their SHA-256
+  hashes, so no other inline script can run. (The search page parses other pages to show
+  summaries, and Chromium checks their handlers against the search page's policy.)
+- Search index: a term whose list of pages is empty (left behind when an incremental build
+  re-reads a page that no longer holds it) is dropped, so the index holds only words the
+  current pages contain.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import re
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 _ASSET_LINK = re.compile(
@@ -60,23 +66,28 @@ def _sha256(code: str) -> str:
     return f"'sha256-{base64.b64encode(hashlib.sha256(code.encode('utf-8')).digest()).decode()}'"
 
 
-def script_hashes(page: str) -> list[str]:
+def handler_hashes(page: str) -> set[str]:
+    """CSP source expressions for a page's inline event handlers (the theme's print button)."""
+    return {_sha256(html.unescape(m["code"])) for m in _EVENT_HANDLER.finditer(page)}
+
+
+def script_hashes(page: str, handlers: Iterable[str] = ()) -> list[str]:
     """CSP source expressions for the page's own inline scripts (data blocks excluded) and,
-    after 'unsafe-hashes', its inline event handlers (the theme's print button)."""
+    after 'unsafe-hashes', its inline event handlers and any other `handlers` given."""
     hashes = {
         _sha256(match["body"])
         for match in _INLINE_SCRIPT.finditer(page)
         if "src=" not in match["attrs"] and not _DATA_TYPES.search(match["attrs"])
     }
-    handlers = {_sha256(html.unescape(m["code"])) for m in _EVENT_HANDLER.finditer(page)}
-    return sorted(hashes) + (["'unsafe-hashes'", *sorted(handlers)] if handlers else [])
+    allowed = handler_hashes(page) | set(handlers)
+    return sorted(hashes) + (["'unsafe-hashes'", *sorted(allowed)] if allowed else [])
 
 
-def with_policy(page: str) -> str:
+def with_policy(page: str, handlers: Iterable[str] = ()) -> str:
     """The page with one content-security-policy meta tag, first in its head after the
-    character set, allowing exactly its own inline scripts."""
+    character set, allowing exactly its own inline scripts and the book's event `handlers`."""
     page = _POLICY_META.sub("", page)
-    policy = POLICY.format(hashes=" ".join(script_hashes(page))).replace("  ", " ")
+    policy = POLICY.format(hashes=" ".join(script_hashes(page, handlers))).replace("  ", " ")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}" />\n'
     charset = _CHARSET_META.search(page)
     if charset is None:
@@ -85,11 +96,34 @@ def with_policy(page: str) -> str:
 
 
 def finish_pages(outdir: Path) -> None:
-    """Give every HTML page in `outdir` its asset checksums. (`with_policy` is not applied yet:
-    under it, Chromium still reports blocked inline event handlers on some pages.)"""
+    """Give every HTML page in `outdir` its asset checksums and the content security policy,
+    and drop stale terms from the search index."""
     known: dict[Path, str] = {}
-    for path in sorted(outdir.rglob("*.html")):
-        original = path.read_text(encoding="utf-8")
-        page = with_checksums(original, path, known)
+    paths = sorted(outdir.rglob("*.html"))
+    originals = {path: path.read_text(encoding="utf-8") for path in paths}
+    handlers = set().union(*(handler_hashes(page) for page in originals.values()))
+    for path, original in originals.items():
+        page = with_policy(with_checksums(original, path, known), handlers)
         if page != original:
             path.write_text(page, encoding="utf-8")
+    index = outdir / "searchindex.js"
+    if index.is_file():
+        text = index.read_text(encoding="utf-8")
+        cleaned = without_stale_terms(text)
+        if cleaned != text:
+            index.write_text(cleaned, encoding="utf-8")
+
+
+_INDEX = re.compile(r"^Search\.setIndex\((?P<body>.*)\)\s*$", re.S)
+
+
+def without_stale_terms(index: str) -> str:
+    """A Sphinx search index without the terms (and title terms) that no page holds."""
+    match = _INDEX.match(index)
+    if match is None:
+        return index
+    data = json.loads(match["body"])
+    for key in ("terms", "titleterms"):
+        data[key] = {term: pages for term, pages in data.get(key, {}).items() if pages != []}
+    body = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    return f"Search.setIndex({body})"
