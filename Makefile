@@ -36,8 +36,8 @@ test: environment browser setup  ## run the whole test suite (builds the book if
 fuzz: setup  ## write many random cells into every data file (longer than make test's run)
 	$(BIN)/python -m pytest tests/test_fuzz.py --fuzz-examples=$(or $(EXAMPLES),1000)
 
-bench: environment browser setup  ## measure build and rebuild times, page weight and chart drawing
-	$(BIN)/python -m bytebook bench
+bench: environment browser setup  ## measure builds (RUNS=3 clean ones), rebuilds, pages in Chromium; SCALE=4 adds a 4x book
+	$(BIN)/python -m bytebook bench --runs $(or $(RUNS),3) --scale $(or $(SCALE),1)
 
 browser:  ## make sure Debian's Chromium and a CJK font are present
 	@bash scripts/ensure-system-packages.sh

@@ -17,7 +17,13 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--root", default=None, help="book root (default: this project)")
     pdf = commands.add_parser("pdf", help="build the book and print it to _build/pdf/book.pdf")
     pdf.add_argument("--root", default=None, help="book root (default: this project)")
-    commands.add_parser("bench", help="measure builds, rebuilds, page weight and chart drawing")
+    bench = commands.add_parser(
+        "bench", help="measure builds, rebuilds, page weight and chart drawing"
+    )
+    bench.add_argument("--runs", type=int, default=3, help="clean builds to time (default 3)")
+    bench.add_argument(
+        "--scale", type=int, default=1, help="also build a book this many times larger"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "ledger":
@@ -30,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench":
             from bytebook.publish.bench import main as bench
 
-            return bench()
+            return bench(args.runs, args.scale)
         from bytebook.publish.build import build_book, build_pdf
 
         return build_pdf(args.root) if args.command == "pdf" else build_book(args.root)
@@ -40,4 +46,3 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"error: {describe_os_error(error)}", file=sys.stderr)
         return 3
-

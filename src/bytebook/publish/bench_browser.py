@@ -1,0 +1,114 @@
+"""The reader's side of `make bench`: how long each page takes until its charts are drawn.
+
+Each chart page is loaded `loads` times in Debian's Chromium from a local server. A script
+added before the page's own records the moment each chart is drawn, so one load gives both
+the first chart and the last (the page is then interactive). A bare page that loads only the
+chart runtime (`_static/vega-bundle.js`) gives the floor any chart page must pay.
+"""
+
+from __future__ import annotations
+
+import functools
+import statistics
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from bytebook.publish.assets import VEGA_BUNDLE
+
+RECORD_DRAWS = """
+window.bytebookDraws = [];
+new MutationObserver(function (changes) {
+  changes.forEach(function (change) {
+    if (change.target.getAttribute("data-drawn") === "true") {
+      window.bytebookDraws.push(performance.now());
+    }
+  });
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-drawn"] });
+"""
+"""Records performance.now() each time a chart's `data-drawn` becomes "true"."""
+
+BARE_PAGE = "bench-bundle-only.html"
+BARE_HTML = (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>runtime only</title>'
+    f'<script src="_static/{VEGA_BUNDLE}"></script>'
+    "<script>window.bytebookRuntimeLoaded = performance.now();</script>"
+    "</head><body></body></html>"
+)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def _served(html: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(html))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def chart_pages(html: Path) -> list[Path]:
+    """The published pages that hold at least one chart."""
+    return [
+        page
+        for page in sorted((html / "book").glob("*.html"))
+        if 'class="bytebook-chart"' in page.read_text(encoding="utf-8")
+    ]
+
+
+def _page_load(browser, url: str) -> tuple[float, float]:
+    """Milliseconds from navigation to the first chart drawn and to the last one."""
+    tab = browser.new_page()
+    tab.add_init_script(RECORD_DRAWS)
+    tab.goto(url)
+    tab.wait_for_function(
+        "() => [...document.querySelectorAll('.bytebook-chart')]"
+        ".every(c => c.getAttribute('data-drawn') === 'true')",
+        timeout=60_000,
+    )
+    draws = tab.evaluate("window.bytebookDraws")
+    tab.close()
+    return min(draws), max(draws)
+
+
+def _bare_load(browser, url: str) -> float:
+    tab = browser.new_page()
+    tab.goto(url)
+    loaded = tab.evaluate("window.bytebookRuntimeLoaded")
+    tab.close()
+    return loaded
+
+
+def page_times(html: Path, loads: int = 5) -> dict[str, object]:
+    """Per chart page, the median over `loads` loads of `first_chart_ms` and `interactive_ms`;
+    and `bundle_only_ms`, the median load of a bare page with only the chart runtime."""
+    from playwright.sync_api import sync_playwright
+
+    from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
+
+    (html / BARE_PAGE).write_text(BARE_HTML, encoding="utf-8")
+    first: dict[str, float] = {}
+    interactive: dict[str, float] = {}
+    with _served(html) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            bare = [_bare_load(browser, f"{base}/{BARE_PAGE}") for _ in range(loads)]
+            for page in chart_pages(html):
+                times = [_page_load(browser, f"{base}/book/{page.name}") for _ in range(loads)]
+                first[page.stem] = round(statistics.median(t[0] for t in times), 1)
+                interactive[page.stem] = round(statistics.median(t[1] for t in times), 1)
+        finally:
+            browser.close()
+    return {
+        "bundle_only_ms": round(statistics.median(bare), 1),
+        "first_chart_ms": first,
+        "interactive_ms": interactive,
+    }

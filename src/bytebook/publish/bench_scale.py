@@ -1,0 +1,70 @@
+"""A synthetic book `scale` times the size of this one, for `make bench SCALE=4`.
+
+Each page is copied `scale - 1` times under a new name, with the labels it defines renamed so
+that the strict build sees no duplicate; the copies join the table of contents as one more part.
+Build time against pages should grow no faster than the pages do.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+LABEL = re.compile(r"^(?::name: (?P<name>\S+)|\((?P<target>[^)\s]+)\)=)$", re.M)
+"""A label a page defines: a figure's `:name:` or a `(target)=` line."""
+
+
+def copied_page(text: str, copy: int) -> str:
+    """The page's text with every label it defines (and every use of it) given a copy suffix."""
+    labels = {m.group("name") or m.group("target") for m in LABEL.finditer(text)}
+    for label in sorted(labels, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(label)}(?![\w-])", f"{label}-copy{copy}", text)
+    return text
+
+
+def scaled_book(root: Path, scale: int) -> int:
+    """Add `scale - 1` copies of every page of the book at `root` and list them in its table
+    of contents; returns the number of pages the book then has."""
+    toc_path = root / "_toc.yml"
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+    pages = sorted((root / "book").glob("*.md"))
+    for copy in range(1, scale):
+        chapters = []
+        for page in pages:
+            name = f"{page.stem}_copy{copy}"
+            text = copied_page(page.read_text(encoding="utf-8"), copy)
+            (page.parent / f"{name}.md").write_text(text, encoding="utf-8")
+            chapters.append({"file": f"book/{name}"})
+        toc["parts"].append({"caption": f"Copy {copy}", "chapters": chapters})
+    toc_path.write_text(yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), "utf-8")
+    return len(pages) * scale
+
+
+def pages_chart(points: list[tuple[int, float]], target: Path) -> Path:
+    """A small SVG chart of clean build time against pages, written to `target`."""
+    import altair as alt
+    import pandas as pd
+    import vl_convert as vlc
+
+    frame = pd.DataFrame(points, columns=["pages", "seconds"])
+    chart = (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("pages:Q", title="pages in the book"),
+            y=alt.Y("seconds:Q", title="clean build, seconds"),
+        )
+        .properties(
+            title=alt.Title(
+                "Clean build time against pages",
+                subtitle="Source: make bench on this machine; the larger book repeats the pages",
+            ),
+            width=360,
+            height=220,
+        )
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(vlc.vegalite_to_svg(chart.to_dict()), encoding="utf-8")
+    return target
