@@ -2,8 +2,9 @@
 
 Each chart's output carries its Vega-Lite spec as inert JSON, which the script draws with the
 book's own `_static/vega-bundle.js`, a static SVG drawn by vl-convert (shown until the script
-draws the live chart, and to readers without JavaScript), the data behind it as a table, and a
-PNG for the one-page print build.
+draws the live chart, and to readers without JavaScript) and the data behind it as a table.
+The one-page print build shows the same output, so printed charts are vector drawings with
+real text; no PNG is drawn.
 """
 
 from __future__ import annotations
@@ -44,8 +45,7 @@ def chart_html(spec: dict, svg: str) -> str:
 
 def _render(spec: dict) -> dict:
     svg = vlc.vegalite_to_svg(spec)
-    png = vlc.svg_to_png(svg, scale=1.5)
-    return {"text/html": chart_html(spec, svg), "image/png": png}
+    return {"text/html": chart_html(spec, svg)}
 
 
 def setup() -> None:

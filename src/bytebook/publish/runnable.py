@@ -40,11 +40,13 @@ def how_to_run(notebook: str, version: str) -> str:
         "under `_static/downloads/`. Then, with Python 3.11:\n\n"
         "```bash\n"
         "python3.11 -m venv .venv\n"
-        f".venv/bin/pip install --require-hashes -r {LOCK}\n"
+        f".venv/bin/pip install --no-deps --require-hashes -r {LOCK}\n"
         f".venv/bin/pip install --no-deps {wheel}\n"
         f".venv/bin/jupyter execute {notebook}\n"
         "```\n\n"
-        "Or open it with `.venv/bin/jupyter lab`. The charts need a browser; the numbers do not."
+        "The lock lists every package, so `--no-deps` installs exactly it, whatever pip's "
+        "version. Or open the notebook with `.venv/bin/jupyter lab`. The charts need a browser; "
+        "the numbers do not."
     )
 
 
@@ -66,8 +68,16 @@ def write_downloads(root: Path, data_dir: Path, target: Path, book: Edition) -> 
     build_wheel(root, data_dir, target, book.epoch)
     if book.commit:
         subprocess.run(
-            ["git", "-C", str(root), "archive", "--format=zip", "-o", str(target / SOURCE_ARCHIVE),
-             "HEAD"],
+            [
+                "git",
+                "-C",
+                str(root),
+                "archive",
+                "--format=zip",
+                "-o",
+                str(target / SOURCE_ARCHIVE),
+                "HEAD",
+            ],
             check=True,
             capture_output=True,
         )
@@ -95,8 +105,19 @@ def build_wheel(root: Path, data_dir: Path, target: Path, epoch: int) -> Path:
         shutil.copyfile(article, packaged / ARTICLE_FILE)
         environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
         built = subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-index",
-             "--no-build-isolation", "--wheel-dir", str(stage / "dist"), str(stage)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--quiet",
+                "--no-deps",
+                "--no-index",
+                "--no-build-isolation",
+                "--wheel-dir",
+                str(stage / "dist"),
+                str(stage),
+            ],
             capture_output=True,
             text=True,
             env=environment,
