@@ -216,8 +216,14 @@
 
   function startAll() {
     document.querySelectorAll(".bytebook-chart").forEach(start);
-    new MutationObserver(function () { redrawAll(false); })
-      .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    // The theme's own script sets data-theme once more as the page starts, usually to the value
+    // it already had: only a real change of light or dark redraws the charts.
+    var drawnDark = isDark();
+    new MutationObserver(function () {
+      if (isDark() === drawnDark) { return; }
+      drawnDark = isDark();
+      redrawAll(false);
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     var pending = null;
     window.addEventListener("resize", function () {
       clearTimeout(pending);
