@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -42,15 +41,25 @@ def test_a_copied_page_renames_every_label_it_defines_and_uses():
     assert "## Top" in copied
 
 
+def test_a_copied_page_runs_its_own_code_rather_than_the_cached_original():
+    text = "# P\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n\nx = 1\n```\n"
+    copied = copied_page(text, 3)
+    assert copied != text
+    assert "```{code-cell} ipython3\n:tags: [remove-cell]\n# copy 3\n\nx = 1\n" in copied
+
+
 def test_the_scaled_book_lists_every_copy_once_and_defines_no_label_twice(tmp_path):
     root = tmp_path / "book-copy"
     shutil.copytree(ROOT / "book", root / "book")
     shutil.copy(ROOT / "_toc.yml", root / "_toc.yml")
-    pages = len(list((ROOT / "book").glob("*.md")))
-    assert scaled_book(root, 3) == 3 * pages
+    sources = sorted((ROOT / "book").glob("*.md"))
+    with_code = [p for p in sources if "```{code-cell}" in p.read_text(encoding="utf-8")]
+    assert 0 < len(with_code) < len(sources), "the glossary has no code: it is not copied"
+    expected = len(sources) + 2 * len(with_code)
+    assert scaled_book(root, 3) == expected
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     listed = [c["file"] for part in toc["parts"] for c in part["chapters"]] + [toc["root"]]
-    assert len(listed) == len(set(listed)) == 3 * pages
+    assert len(listed) == len(set(listed)) == expected
     assert all((root / f"{name}.md").is_file() for name in listed)
     labels = [
         m.group("name") or m.group("target")
@@ -59,7 +68,7 @@ def test_the_scaled_book_lists_every_copy_once_and_defines_no_label_twice(tmp_pa
     ]
     assert labels and len(labels) == len(set(labels))
     assert len(labels) == 3 * sum(
-        len(re.findall(LABEL, p.read_text(encoding="utf-8"))) for p in (ROOT / "book").glob("*.md")
+        len(LABEL.findall(p.read_text(encoding="utf-8"))) for p in with_code
     )
 
 

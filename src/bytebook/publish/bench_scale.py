@@ -1,8 +1,10 @@
-"""A synthetic book `scale` times the size of this one, for `make bench SCALE=4`.
+"""A synthetic book about `scale` times the size of this one, for `make bench SCALE=4`.
 
-Each page is copied `scale - 1` times under a new name, with the labels it defines renamed so
-that the strict build sees no duplicate; the copies join the table of contents as one more part.
-Build time against pages should grow no faster than the pages do.
+Each page with code is copied `scale - 1` times under a new name, with the labels it defines
+renamed so that the strict build sees no duplicate, and a comment naming the copy in its first
+code cell, so that the execution cache runs every copy instead of reusing the original's
+outputs. The copies join the table of contents as one part per copy. Build time against pages
+should grow no faster than the pages do.
 """
 
 from __future__ import annotations
@@ -16,20 +18,26 @@ LABEL = re.compile(r"^(?::name: (?P<name>\S+)|\((?P<target>[^)\s]+)\)=)$", re.M)
 """A label a page defines: a figure's `:name:` or a `(target)=` line."""
 
 
+CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(?::[^\n]*\n)*", re.M)
+"""The opening of a code cell and its options."""
+
+
 def copied_page(text: str, copy: int) -> str:
-    """The page's text with every label it defines (and every use of it) given a copy suffix."""
+    """The page's text with every label it defines (and every use of it) given a copy suffix,
+    and its first code cell marked as this copy's."""
     labels = {m.group("name") or m.group("target") for m in LABEL.finditer(text)}
     for label in sorted(labels, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(label)}(?![\w-])", f"{label}-copy{copy}", text)
-    return text
+    return CODE_CELL.sub(lambda m: f"{m.group(0)}# copy {copy}\n", text, count=1)
 
 
 def scaled_book(root: Path, scale: int) -> int:
-    """Add `scale - 1` copies of every page of the book at `root` and list them in its table
-    of contents; returns the number of pages the book then has."""
+    """Add `scale - 1` copies of every page with code of the book at `root` and list them in
+    its table of contents; returns the number of pages the book then has."""
     toc_path = root / "_toc.yml"
     toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
-    pages = sorted((root / "book").glob("*.md"))
+    every_page = sorted((root / "book").glob("*.md"))
+    pages = [p for p in every_page if CODE_CELL.search(p.read_text(encoding="utf-8"))]
     for copy in range(1, scale):
         chapters = []
         for page in pages:
@@ -39,7 +47,7 @@ def scaled_book(root: Path, scale: int) -> int:
             chapters.append({"file": f"book/{name}"})
         toc["parts"].append({"caption": f"Copy {copy}", "chapters": chapters})
     toc_path.write_text(yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), "utf-8")
-    return len(pages) * scale
+    return len(every_page) + len(pages) * (scale - 1)
 
 
 def pages_chart(points: list[tuple[int, float]], target: Path) -> Path:
