@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 
 from bytebook.paths import ROOT
 
@@ -27,22 +28,24 @@ def pages(built_book: Path) -> list[str]:
     )
 
 
-PAGES = [
-    "book/codec.html",
-    "book/economics.html",
-    "book/glossary.html",
-    "book/infrastructure.html",
-    "book/ledger.html",
-    "book/methods.html",
-    "book/overseas.html",
-    "book/preface.html",
-    "book/ranking.html",
-    "book/recommender.html",
-    "book/sources.html",
-    "book/summary.html",
-    "genindex.html",
-    "search.html",
-]
+STOCK_PAGES = ["genindex.html", "search.html"]
+"""The pages Sphinx adds to every book."""
+
+
+def toc_pages() -> list[str]:
+    """The book's own pages, from _toc.yml (which tests/test_registry.py holds to the registry)."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [entry["file"] for part in toc["parts"] for entry in part["chapters"]]
+    return [f"{name}.html" for name in files]
+
+
+PAGES = sorted([*toc_pages(), *STOCK_PAGES])
+CHART_PAGES = sorted(
+    page
+    for page in toc_pages()
+    if "{glue:figure}" in (ROOT / page.replace(".html", ".md")).read_text(encoding="utf-8")
+)
+"""The pages that show at least one chart."""
 REDIRECT = "index.html"
 
 

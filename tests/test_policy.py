@@ -6,6 +6,8 @@ the code's output.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -214,8 +216,15 @@ def test_period_labels_name_their_fiscal_year():
     assert period_year("unstated") is None
 
 
-def test_the_policy_table_lists_every_verdict_with_its_colour():
+def test_the_policy_table_shows_every_verdict_as_its_badge():
+    from bytebook.palette import verdict_css_class
+    from bytebook.present import policy_html
+
     table = policy_table()
+    shown = policy_html(table).data
     for verdict in Verdict:
         row = table[table["rule"] == f"verdict: {verdict}"]
-        assert len(row) == 1 and row["colour"].iloc[0].startswith("#")
+        assert len(row) == 1 and row["verdict"].iloc[0] == verdict
+        badge = f'<span class="verdict verdict-{verdict_css_class(str(verdict))}">{verdict}</span>'
+        assert badge in shown, verdict
+    assert not re.search(r"#[0-9a-fA-F]{6}\b", shown), "a colour code is shown, not a badge"

@@ -426,7 +426,7 @@ def policy_table() -> pd.DataFrame:
             "rule": f"printed '{q}'",
             "example": "; ".join(examples.get(q, [])),
             "meaning": meaning,
-            "colour": "",
+            "verdict": "",
         }
         for q, meaning in QUALIFIER_MEANINGS.items()
     ]
@@ -435,7 +435,7 @@ def policy_table() -> pd.DataFrame:
             "rule": "source figure",
             "example": "1429e8, 0.4152",
             "meaning": "± half a unit of its own last recorded digit",
-            "colour": "",
+            "verdict": "",
         }
     )
     rows.append(
@@ -443,7 +443,7 @@ def policy_table() -> pd.DataFrame:
             "rule": "derived value",
             "example": "overseas ÷ share",
             "meaning": "interval arithmetic: the band of every value the inputs' bands allow",
-            "colour": "",
+            "verdict": "",
         }
     )
     for verdict, meaning in VERDICT_MEANINGS.items():
@@ -452,8 +452,8 @@ def policy_table() -> pd.DataFrame:
                 "rule": f"verdict: {verdict}",
                 "example": "",
                 "meaning": meaning,
-                "colour": VERDICT_COLOURS[verdict],
+                "verdict": verdict,
             }
         )
-    rows.append({"rule": "combination", "example": "", "meaning": COMBINATION_RULE, "colour": ""})
+    rows.append({"rule": "combination", "example": "", "meaning": COMBINATION_RULE, "verdict": ""})
     return pd.DataFrame(rows)

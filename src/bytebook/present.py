@@ -97,6 +97,20 @@ def _table(
     )
 
 
+def policy_html(table: pd.DataFrame) -> HTML:
+    """The verdict policy's rows (bytebook.policy.policy_table), each grade with its badge."""
+    rows = [
+        "<tr>"
+        + _td("Rule", html.escape(row.rule))
+        + _td("Example", html.escape(row.example))
+        + _td("Meaning", html.escape(row.meaning))
+        + _td("Badge", badge(row.verdict) if row.verdict else "")
+        + "</tr>"
+        for row in table.itertuples()
+    ]
+    return _table(["Rule", "Example", "Meaning", "Badge"], rows, "policy")
+
+
 def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
     """A chapter's ledger rows; each verdict badge links to the row in the ledger appendix."""
     rows = [

@@ -405,6 +405,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 "agrees": verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT),
                 "verdict": str(verdict),
                 "filed_source": f"{total.how} ({total.reliability})",
+                "sources": list(total.sources),
             }
         )
     totals = found.tables["implied_totals"] = pd.DataFrame(records)
