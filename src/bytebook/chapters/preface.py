@@ -8,7 +8,7 @@ from bytebook.article import DAYS_IN_YEAR, YEAR
 from bytebook.checks import claim_band, reference_band
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import implied_rate, year_rates
+from bytebook.fx import YearRates, implied_rate, year_rates
 from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings
 from bytebook.numbers import significant
 from bytebook.policy import (
@@ -36,6 +36,59 @@ INPUTS = (
 def _above_or_below(gap: float) -> str:
     """'4.2% below' for −0.042, '1.0% above' for 0.01."""
     return f"{format_percent(abs(gap))} {'below' if gap < 0 else 'above'}"
+
+
+_REACHES = {
+    "low end": "at its low end",
+    "high end": "at its high end",
+    "inside": "inside it",
+    "across": "across the whole of it",
+}
+_MISSES = {"below": "below it", "above": "above it"}
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
+    """Whether each band of exchange rates the article's figures allow (keyed by whose rate it
+    is: 'title', 'table') reaches the year's range of monthly averages, and what follows."""
+    places = {name: rates.band_place(band.low, band.high) for name, band in bands.items()}
+    reach = [name for name, place in places.items() if place in _REACHES]
+    miss = [name for name, place in places.items() if place in _MISSES]
+    months = f"{YEAR}'s monthly range"
+    missing = [f"the {name}'s lies {_MISSES[places[name]]}" for name in miss]
+    if not miss:
+        reaching = _join([f"the {name}'s {_REACHES[places[name]]}" for name in reach])
+        return (
+            f"Each band still reaches {months}, {reaching}, so the book cannot say that "
+            f"{'either' if len(reach) == 2 else 'any'} is another year's rate."
+        )
+    if not reach:
+        return (
+            f"No band reaches {months}: {_join(missing)}, so "
+            f"{'neither' if len(miss) == 2 else 'no'} rate is a {YEAR} monthly average."
+        )
+    reached = _join(
+        [f"the {name}'s band reaches {months} {_REACHES[places[name]]}" for name in reach]
+    )
+    return (
+        f"{reached[0].upper()}{reached[1:]}, so the book cannot say that "
+        f"{'it is' if len(reach) == 1 else 'they are'} another year's rate; {_join(missing)}, so "
+        f"{'that rate is' if len(miss) == 1 else 'those rates are'} no {YEAR} monthly "
+        "average."
+    )
+
+
+def rate_points_sentence(points: dict[str, float], rates: YearRates) -> str:
+    """Where each implied rate, taken as exact, lies against the year's monthly range."""
+    words = {"below": "below it", "above": "above it", "inside": "inside it"}
+    places = [
+        f"the {name}'s implied rate lies {words[rates.band_place(rate, rate)]}"
+        for name, rate in points.items()
+    ]
+    return f"Taken as exact, {_join(places)}."
 
 
 def analyse(data: BookData) -> Findings:
@@ -153,6 +206,18 @@ def analyse(data: BookData) -> Findings:
     )
     found.number("table_rate_low", table_rate_band.low, "{:.3f}")
     found.number("table_rate_high", table_rate_band.high, "{:.3f}")
+    bands = {"title": rate_band, "table": table_rate_band}
+    found.number(
+        "rate_bands_reaching",
+        sum(rates.band_place(b.low, b.high) in _REACHES for b in bands.values()),
+        lambda _: rate_bands_sentence(bands, rates),
+    )
+    points = {"title": title_rate, "table": article_rate}
+    found.number(
+        "rate_points_inside",
+        sum(rates.contains(rate) for rate in points.values()),
+        lambda _: rate_points_sentence(points, rates),
+    )
     two_rates = compare(
         rate_band,
         table_rate_band,
