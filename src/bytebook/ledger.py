@@ -40,6 +40,7 @@ __all__ = [
     "claim_interval",
     "derived",
     "finding",
+    "finding_entry",
     "judge",
     "judge_findings",
     "relative_gap",
@@ -138,7 +139,13 @@ def judge(
 ) -> LedgerEntry:
     """Compare a stated claim with one recomputed value (or interval) and give its verdict."""
     found = finding(claim, recomputed, basis, evidence, sources)
-    return stated_entry(claim, _as_interval(recomputed).mid, found.verdict, found.evidence, sources)
+    return finding_entry(claim, found, _as_interval(recomputed).mid)
+
+
+def finding_entry(claim: pd.Series, found: Finding, recomputed: float | None) -> LedgerEntry:
+    """A claim's row resting on one finding: its verdict, evidence and sources as they are
+    (several findings are combined by `judge_findings`)."""
+    return stated_entry(claim, recomputed, found.verdict, found.evidence, found.sources)
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
