@@ -47,6 +47,7 @@ __all__ = [
     "stated_entry",
     "to_csv",
     "unverifiable",
+    "working",
 ]
 
 LEDGER_COLUMNS = [
@@ -248,6 +249,32 @@ def derived(
         verdict=verdict,
         evidence=evidence,
         sources=sources,
+    )
+
+
+WORKING_NOTE = "A step of the book's arithmetic that its prose prints, not a verdict."
+
+
+def working(
+    entry_id: str,
+    section: str,
+    claim_en: str,
+    recomputed: float,
+    unit: str,
+    evidence: str,
+    sources: tuple[str, ...] = (),
+) -> LedgerEntry:
+    """A derived row for a number the book's arithmetic gives and its prose prints (a share, a
+    gap, a band's end): its evidence is the arithmetic, and it carries no verdict of its own."""
+    return derived(
+        entry_id,
+        section,
+        claim_en,
+        recomputed,
+        unit,
+        f"{evidence} {WORKING_NOTE}",
+        Verdict.UNVERIFIABLE,
+        sources,
     )
 
 

@@ -9,7 +9,7 @@ from bytebook.checks import claim_band, reference_band
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import YearRates, implied_rate, year_rates
-from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings
+from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
 from bytebook.numbers import significant
 from bytebook.policy import (
     APPROX_RELATIVE,
@@ -241,7 +241,81 @@ def analyse(data: BookData) -> Findings:
         relative_gap(title_band, source_band),
         format_percent,
     )
+    usd_band = reference_band(data, "bd_intl_2024")
+    usd_low, usd_high = (format_usd(v, 1) for v in (usd_band.low, usd_band.high))
+    rate_words = f"the {YEAR} average {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P)"
+    title_low, title_high = (format_yi(v, 3) for v in (title_band.low, title_band.high))
     found.add(
+        working(
+            "d_daily_at_article",
+            "0",
+            "Daily overseas revenue from the article's own yuan total",
+            at_article,
+            "CNY/day",
+            f"{format_yi(cny_printed)}元 (the table) ÷ {days:.0f} days = "
+            f"{format_yi(at_article, 2)} a day.",
+        ),
+        working(
+            "d_title_gap_article",
+            "0",
+            "The title's daily figure against the article's own yuan total a day",
+            (title - at_article) / at_article,
+            "ratio",
+            f"({format_yi(title, 2)} − {format_yi(at_article, 2)}) ÷ {format_yi(at_article, 2)} "
+            f"(d_daily_at_article) = {format_percent((title - at_article) / at_article)}.",
+        ),
+        working(
+            "d_daily_band_low",
+            "0",
+            f"Low end of the daily revenue USD 39 bn gives at the {YEAR} average rate",
+            source_band.low,
+            "CNY/day",
+            f"{usd_low} (the low end of the reported {usd_text} at its recorded digits) × "
+            f"{rate_words} ÷ {days:.0f} days = {format_yi(source_band.low, 2)}.",
+            ("bd_intl_2024", average.reference_id),
+        ),
+        working(
+            "d_daily_band_high",
+            "0",
+            f"High end of the daily revenue USD 39 bn gives at the {YEAR} average rate",
+            source_band.high,
+            "CNY/day",
+            f"{usd_high} (the high end of the reported {usd_text} at its recorded digits) × "
+            f"{rate_words} ÷ {days:.0f} days = {format_yi(source_band.high, 2)}.",
+            ("bd_intl_2024", average.reference_id),
+        ),
+        working(
+            "d_title_gap_band",
+            "0",
+            "How far the title's daily figure lies from the band USD 39 bn gives",
+            relative_gap(title_band, source_band),
+            "ratio",
+            f"The title's {title_low} to {title_high} (7.47亿 at its printed precision) and "
+            f"{format_yi(source_band.low, 3)} to {format_yi(source_band.high, 3)} "
+            "(d_daily_band_low, d_daily_band_high) do not meet: ("
+            f"{format_yi(source_band.low, 3)} − {title_high}) ÷ {format_yi(source_band.mid, 3)}, "
+            "the band's middle, = "
+            f"{format_percent(relative_gap(title_band, source_band))}.",
+            ("bd_intl_2024", average.reference_id),
+        ),
+        working(
+            "d_title_rate_low",
+            "0",
+            "Low end of the exchange rate the title's daily figure implies",
+            rate_band.low,
+            "CNY/USD",
+            f"{title_low} × {days:.0f} days ÷ {usd_high} = {rate_band.low:.3f} CNY/USD.",
+            ("bd_intl_2024",),
+        ),
+        working(
+            "d_title_rate_high",
+            "0",
+            "High end of the exchange rate the title's daily figure implies",
+            rate_band.high,
+            "CNY/USD",
+            f"{title_high} × {days:.0f} days ÷ {usd_low} = {rate_band.high:.3f} CNY/USD.",
+            ("bd_intl_2024",),
+        ),
         judge_findings(claim, findings, at_average, currency),
         derived(
             "d_daily_at_2024_average",

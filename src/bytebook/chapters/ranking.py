@@ -25,6 +25,7 @@ from bytebook.ledger import (
     judge_findings,
     relative_gap,
     stated_entry,
+    working,
 )
 from bytebook.numbers import money, significant
 from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, format_gap, span
@@ -267,7 +268,39 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
         ),
     )
     usd_band = reference_band(data, "bd_intl_2024") * average.cny_per_usd
+    cny_band = claim_band(data, "t_bytedance_overseas_cny")
+    usd_printed = claim_band(data, "t_bytedance_overseas")
     found.add(
+        working(
+            "d_table_rate_low",
+            "4",
+            "Low end of the exchange rate behind the table's conversion",
+            rate_band.low,
+            "CNY/USD",
+            f"{format_yi(cny_band.low, 1)} ÷ {money(usd_printed.high, 'USD')} (the printed "
+            f"{format_yi(cny)} and 390 亿美元 at their printed precision) = "
+            f"{rate_band.low:.3f} CNY/USD.",
+        ),
+        working(
+            "d_table_rate_high",
+            "4",
+            "High end of the exchange rate behind the table's conversion",
+            rate_band.high,
+            "CNY/USD",
+            f"{format_yi(cny_band.high, 1)} ÷ {money(usd_printed.low, 'USD')} (the printed "
+            f"{format_yi(cny)} and 390 亿美元 at their printed precision) = "
+            f"{rate_band.high:.3f} CNY/USD.",
+        ),
+        working(
+            "d_table_rate_gap",
+            "4",
+            "The table's exchange rate against the 2024 average",
+            gap,
+            "ratio",
+            f"{rate:.4f} (d_table_implied_rate) ÷ {average.cny_per_usd} (Federal Reserve H.10, "
+            f"P) − 1 = {format_percent(gap)}.",
+            (average.reference_id,),
+        ),
         derived(
             "d_table_implied_rate",
             "4",
@@ -1349,7 +1382,22 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
     for company in published["company"]:
         key = _key(company)
         found.number(f"filed_overseas_{key}", filed[company], format_yuan)
-        found.number(f"rank_{key}_filed", rank_of(mixed, company), _place)
+        rank = found.number(f"rank_{key}_filed", rank_of(mixed, company), _place)
+        found.add(
+            working(
+                f"d_rank_{key}_filed",
+                "4",
+                f"{company}'s rank in the table with each filed 2024 overseas figure in place "
+                "of the printed one",
+                rank,
+                "rank",
+                f"With {_join([f'{c} {format_yi(filed[c])}' for c in published['company']])} "
+                f"(filed or derived from filings, P or S) in place of the printed figures and "
+                f"the others as printed, {company} ranks {_ordinal(int(rank))} of "
+                f"{len(mixed)}.",
+                tuple(filed_references(published["company"])),
+            )
+        )
     return found
 
 
