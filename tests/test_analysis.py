@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from bytebook.chapters import overseas, preface, ranking
+from bytebook.fx import year_rates
+from bytebook.policy import Interval
 
 YI = 1e8
 DAYS_2024 = 366  # 2024 was a leap year
@@ -58,6 +60,63 @@ def test_the_title_and_the_table_use_two_rates(title):
     assert 7.475 * 366 / 385 < 2854.5 / 395
     assert 0 < (2854.5 / 395 - 7.475 * 366 / 385) / (2855 / 390) < 0.05
     assert verdicts(title)["d_two_rates"] == "off in detail"
+
+
+FED_2024_LOWEST_MONTH, FED_2024_HIGHEST_MONTH = 7.0760, 7.2807  # Sep and Dec 2024, H.10
+
+
+def test_the_sentence_on_the_two_rate_bands_follows_from_them(title):
+    # the title's band 7.465 × 366 / 395 = 6.917 to 7.475 × 366 / 385 = 7.106 straddles the
+    # lowest month 7.0760; the table's 2854.5 / 395 = 7.227 to 2855.5 / 385 = 7.417 straddles
+    # the highest month 7.2807: each band reaches the range, at opposite ends
+    title_band = (7.465 * 366 / 395, 7.475 * 366 / 385)
+    table_band = (2854.5 / 395, 2855.5 / 385)
+    assert title_band[0] < FED_2024_LOWEST_MONTH < title_band[1] < FED_2024_HIGHEST_MONTH
+    assert FED_2024_LOWEST_MONTH < table_band[0] < FED_2024_HIGHEST_MONTH < table_band[1]
+    assert title.numbers["rate_bands_reaching"] == 2
+    assert title.texts["rate_bands_reaching"] == (
+        "Each band still reaches 2024's monthly range, the title's at its low end and the "
+        "table's at its high end, so the book cannot say that either is another year's rate."
+    )
+    # taken as exact: 7.47 × 366 / 390 = 7.010 < 7.0760 and 2855 / 390 = 7.321 > 7.2807
+    assert 7.47 * 366 / 390 < FED_2024_LOWEST_MONTH and 2855 / 390 > FED_2024_HIGHEST_MONTH
+    assert title.texts["rate_points_inside"] == (
+        "Taken as exact, the title's implied rate lies below it and the table's implied rate "
+        "lies above it."
+    )
+
+
+@pytest.mark.parametrize(
+    ("title_band", "table_band", "expected"),
+    [
+        # a title band wholly below the range, the table's reaching it from above
+        (
+            (6.90, 7.00),
+            (7.20, 7.40),
+            "The table's band reaches 2024's monthly range at its high end, so the book cannot "
+            "say that it is another year's rate; the title's lies below it, so that rate is no "
+            "2024 monthly average.",
+        ),
+        # both bands missing, one on each side
+        (
+            (6.90, 7.00),
+            (7.30, 7.40),
+            "No band reaches 2024's monthly range: the title's lies below it and the table's "
+            "lies above it, so neither rate is a 2024 monthly average.",
+        ),
+        # one band inside, one wider than the range
+        (
+            (7.10, 7.20),
+            (7.00, 7.30),
+            "Each band still reaches 2024's monthly range, the title's inside it and the "
+            "table's across the whole of it, so the book cannot say that either is another "
+            "year's rate.",
+        ),
+    ],
+)
+def test_the_rate_band_sentence_changes_with_the_bands(data, title_band, table_band, expected):
+    bands = {"title": Interval(*title_band), "table": Interval(*table_band)}
+    assert preface.rate_bands_sentence(bands, year_rates(data.references)) == expected
 
 
 def test_ranks_by_the_tables_own_numbers(table):

@@ -16,6 +16,17 @@ def test_a_weak_source_cannot_decide_a_verdict(data):
         against_reference(data, "s3_capcut_price", "capcut_pro_price")
 
 
+def test_a_claim_against_one_reference_is_graded_by_the_policy(data):
+    """s1_growth prints 63% (62.5% to 63.5%); the reference's 63% sits inside it: supported.
+    With a note, the note follows the citation, and the row cites the one reference."""
+    entry = against_reference(data, "s1_growth", "bd_intl_growth_2024", "A test note.")
+    assert entry.verdict is Verdict.SUPPORTED
+    assert entry.recomputed == pytest.approx(0.63)
+    assert entry.sources == ("bd_intl_growth_2024",)
+    assert "). A test note. The printed figure is read as rounded" in entry.evidence
+    assert entry.evidence.startswith("ByteDance international revenue growth: 63% (")
+
+
 def test_every_source_a_verdict_rests_on_is_a_known_reference(data):
     for entry in all_entries(data):
         assert set(entry.sources) <= set(data.references.index), entry.id

@@ -176,3 +176,73 @@ def test_a_missing_source_is_said_of_the_references_not_of_the_world(ledger_rows
     hold none."""
     for row in ledger_rows:
         assert "no source gives" not in row["evidence"].lower(), row["id"]
+
+
+def test_the_summary_names_the_cells_that_fit_the_year_before(data):
+    """Independent arithmetic on the printed cells and the references' figures. The year the
+    table names is FY2024 (Lenovo: FY2024/25); the year before, FY2023 (FY2023/24)."""
+    # Midea: 1509.06亿 (FY2023) lies in 1500–1600, 2381.15 × 0.4152 / 0.5848 = 1690.6亿
+    # (FY2024) does not; 40.56% misses 39.5–40.5% by 0.06 points (0.15% of it, in substance),
+    # 41.52% by 1.02 points
+    assert 1500 <= 1509.06 <= 1600 < 2381.15 * 0.4152 / 0.5848
+    assert (40.56 - 40.5) / 40.56 < (41.52 - 40.5) / 41.52 and (40.56 - 40.5) / 40.56 < 0.05
+    # BYD: 1602.2亿 lies in 1000–2000 ("1000+"), 2219亿 does not; 26.6% misses 19–21% by 21%
+    assert 1000 <= 1602.2 <= 2000 < 2219 and (26.6 - 21) / 26.6 > 0.05
+    # Haier (W for FY2023): 136,412m lies in 1363.5–1364.5亿 and 136,412 / 261,422 = 52.2% is
+    # 超50%; FY2024's 1429亿 and 49.97% both miss
+    assert 1363.5e8 <= 136412e6 <= 1364.5e8 < 1429e8 and 136412 / 261422 > 0.5 > 0.4997
+    # Lenovo (FY2023/24, W) 3137亿 lies in 3100–3200, Huawei (FY2023, W) 2329亿 in 2300–2400,
+    # with no overseas figure for the named year; their shares miss by more than 5%:
+    # 3137 / 4074 = 77.0% against 70.5%, 2329 / 7042 = 33.1% against 27% + 5% of it
+    assert 3100 <= 3137 <= 3200 and 2300 <= 2329 <= 2400
+    assert (3137 / 4074 - 0.705) / (3137 / 4074) > 0.05
+    assert (2329 / 7042 - 0.27 * 1.05) / (2329 / 7042) > 0.05
+    # ByteDance's FY2023 USD 23.9 bn misses 38.5–39.5 bn; Xiaomi has no overseas figure
+    cells = ranking.earlier_year_cells(data)
+    assert {(c.company, c.cell) for c in cells} == {
+        ("Midea", "amount"),
+        ("Midea", "share"),
+        ("BYD", "amount"),
+        ("Haier Smart Home", "amount"),
+        ("Haier Smart Home", "share"),
+        ("Lenovo", "amount"),
+        ("Huawei", "amount"),
+    }
+    assert ranking.earlier_year_sentence(cells) == (
+        "in three rows of the ranking table, headed 2024, figures sit closer to the year before "
+        "(FY2023) than to the year the table names: Midea's row in substance and BYD's amount, "
+        "and, from W figures, Haier Smart Home's row; in two more rows, figures fit the year "
+        "before (FY2023/24 or FY2023) where the named year's was not found: from W figures, "
+        "Lenovo's amount and Huawei's amount"
+    )
+
+
+def _with_references(data_copy, values: dict[str, str]):
+    """The book's data with some references' values replaced (loaded once: loads are cached)."""
+    path = data_copy / "references.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    for row in rows:
+        row["value"] = values.get(row["id"], row["value"])
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return load_book_data(data_copy)
+
+
+def test_the_summary_sentences_follow_the_data(data_copy):
+    """Move BYD's FY2023 overseas revenue to 2,300亿 (outside 1000–2000 and farther than
+    FY2024's 2,219亿) and its FY2024 figure into the printed band: BYD leaves the list, and the
+    table no longer understates BYD."""
+    changed = _with_references(
+        data_copy, {"byd_overseas_2023": "2300e8", "byd_overseas_2024": "1900e8"}
+    )
+    cells = ranking.earlier_year_cells(changed)
+    assert "BYD" not in {c.company for c in cells}
+    assert "BYD's amount" not in ranking.earlier_year_sentence(cells)
+    filed, above = ranking.understated(changed)
+    assert "BYD" in filed and "BYD" not in above
+    assert ranking.understated_sentence(filed, above) == (
+        "the table understates Midea and Haier Smart Home of the three companies whose 2024 "
+        "overseas figure rests on their own filings"
+    )

@@ -14,7 +14,7 @@ from bytebook.ledger import (
     LedgerEntry,
     claim_interval,
     finding,
-    judge,
+    finding_entry,
     unverifiable,
 )
 from bytebook.policy import evidence_interval
@@ -69,16 +69,12 @@ def reference_finding(data: BookData, claim_id: str, reference_id: str, note: st
 def against_reference(
     data: BookData, claim_id: str, reference_id: str, note: str = ""
 ) -> LedgerEntry:
-    """Judge a claim against one P or S reference figure; W figures may not decide a verdict."""
+    """Judge a claim against one P or S reference figure (`reference_finding`); W figures may
+    not decide a verdict."""
     if data.references.at[reference_id, "reliability"] == "W":
         raise ValueError(f"reference '{reference_id}' is W: it may corroborate, never decide")
-    return judge(
-        data.claim(claim_id),
-        reference_band(data, reference_id),
-        Basis.SOURCE,
-        _reference_evidence(data, reference_id, note),
-        (reference_id,),
-    )
+    found = reference_finding(data, claim_id, reference_id, note)
+    return finding_entry(data.claim(claim_id), found, reference_band(data, reference_id).mid)
 
 
 def unsettled(

@@ -82,6 +82,25 @@ class YearRates:
         """Where `rate` sits against the year's monthly range, in words."""
         return describe_position(rate, self.lowest, self.highest)
 
+    def band_place(self, low: float, high: float) -> str:
+        """Where a band of rates [low, high] lies against the year's monthly range: 'below',
+        'above' (it misses the range), 'low end', 'high end' (it reaches the range across that
+        end), 'inside' or 'across' (it holds the whole range)."""
+        if low > high:
+            raise ValueError(f"not a band of rates: {low} to {high}")
+        bottom, top = self.lowest.cny_per_usd, self.highest.cny_per_usd
+        if high < bottom:
+            return "below"
+        if low > top:
+            return "above"
+        if low < bottom and high > top:
+            return "across"
+        if low < bottom:
+            return "low end"
+        if high > top:
+            return "high end"
+        return "inside"
+
 
 def year_rates(references: pd.DataFrame) -> YearRates:
     """The article year's average rate and monthly range, read once from the references."""

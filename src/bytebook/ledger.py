@@ -40,12 +40,14 @@ __all__ = [
     "claim_interval",
     "derived",
     "finding",
+    "finding_entry",
     "judge",
     "judge_findings",
     "relative_gap",
     "stated_entry",
     "to_csv",
     "unverifiable",
+    "working",
 ]
 
 LEDGER_COLUMNS = [
@@ -138,7 +140,13 @@ def judge(
 ) -> LedgerEntry:
     """Compare a stated claim with one recomputed value (or interval) and give its verdict."""
     found = finding(claim, recomputed, basis, evidence, sources)
-    return stated_entry(claim, _as_interval(recomputed).mid, found.verdict, found.evidence, sources)
+    return finding_entry(claim, found, _as_interval(recomputed).mid)
+
+
+def finding_entry(claim: pd.Series, found: Finding, recomputed: float | None) -> LedgerEntry:
+    """A claim's row resting on one finding: its verdict, evidence and sources as they are
+    (several findings are combined by `judge_findings`)."""
+    return stated_entry(claim, recomputed, found.verdict, found.evidence, found.sources)
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
@@ -241,6 +249,32 @@ def derived(
         verdict=verdict,
         evidence=evidence,
         sources=sources,
+    )
+
+
+WORKING_NOTE = "A step of the book's arithmetic that its prose prints, not a verdict."
+
+
+def working(
+    entry_id: str,
+    section: str,
+    claim_en: str,
+    recomputed: float,
+    unit: str,
+    evidence: str,
+    sources: tuple[str, ...] = (),
+) -> LedgerEntry:
+    """A derived row for a number the book's arithmetic gives and its prose prints (a share, a
+    gap, a band's end): its evidence is the arithmetic, and it carries no verdict of its own."""
+    return derived(
+        entry_id,
+        section,
+        claim_en,
+        recomputed,
+        unit,
+        f"{evidence} {WORKING_NOTE}",
+        Verdict.UNVERIFIABLE,
+        sources,
     )
 
 

@@ -76,7 +76,8 @@ def _values(entry: LedgerEntry) -> str:
 
 
 def _breakable_id(identifier: str) -> str:
-    """An id that may break after its underscores, never inside a word."""
+    """An id (or a text that names ids, such as d_daily_inference_cost) that may break after
+    its underscores, never inside a word."""
     return html.escape(identifier).replace("_", "_<wbr>")
 
 
@@ -120,7 +121,7 @@ def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
             f'<a href="ledger.html#claim-{html.escape(e.id)}" title="This claim in the ledger">'
             f"{badge(e.verdict or '')}</a>",
         )
-        + f"{_claim_cell(e)}{_values(e)}{_td('Evidence', html.escape(e.evidence))}</tr>"
+        + f"{_claim_cell(e)}{_values(e)}{_td('Evidence', _breakable_id(e.evidence))}</tr>"
         for e in entries
     ]
     names = ["Verdict", "Claim", "Stated", "Recomputed", "Unit", "Evidence"]

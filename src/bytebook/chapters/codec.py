@@ -8,7 +8,7 @@ from bytebook.article import DAYS_IN_YEAR, YEAR
 from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry
+from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry, working
 from bytebook.numbers import money
 from bytebook.units import format_in, format_percent
 
@@ -162,6 +162,48 @@ def analyse(data: BookData) -> Findings:
             "The references hold no source for "
             "TikTok's viewing hours by resolution.",
             Verdict.UNVERIFIABLE,
+        ),
+    )
+    megabits = f"({before / 1e6:g} − {after / 1e6:g}) Mbps"
+    found.add(
+        working(
+            "d_gb_saved_per_hour",
+            "2.1",
+            f"GB saved per hour watched by cutting {rates}",
+            per_hour,
+            "GB/hour",
+            f"{megabits} ÷ {BITS_PER_BYTE} bits per byte × {SECONDS_PER_HOUR} s = "
+            f"{per_hour:.2f} GB.",
+        ),
+        working(
+            "d_usd_saved_per_hour",
+            "2.1",
+            "USD saved per hour watched at the default CDN price",
+            per_hour_usd,
+            "USD/hour",
+            f"{per_hour:.2f} GB (d_gb_saved_per_hour) × USD {price:.3f}/GB (the CloudFront list "
+            f"floor, an upper bound, P) = USD {per_hour_usd:.4f}.",
+            ("cdn_list_floor_useu",),
+        ),
+        working(
+            "d_upload_bytes_per_second_of_length",
+            "2.1",
+            "Bytes uploaded a day for every second of average video length",
+            per_second,
+            "bytes/day",
+            f"{format_in(videos, 'million')} videos a day × {before / 1e6:g} Mbps ÷ "
+            f"{BITS_PER_BYTE} bits per byte = {format_in(per_second, 'TB')} a day per second of "
+            "length.",
+        ),
+        working(
+            "d_bvc2_saving",
+            "2.1",
+            "How much smaller BVC2.0's files are than x265's",
+            bvc2_saving,
+            "share",
+            f"1 − {format_percent(data.reference('bvc2_vs_x265'), 0)} (BVC2.0's size relative "
+            f"to x265's, {data.cite('bvc2_vs_x265')}) = {format_percent(bvc2_saving, 1)}.",
+            ("bvc2_vs_x265",),
         ),
     )
     found.tables["gains"] = pd.DataFrame(

@@ -8,7 +8,7 @@ from bytebook.article import DAYS_IN_YEAR
 from bytebook.checks import against_reference, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, judge
+from bytebook.ledger import Basis, Verdict, derived, judge, working
 from bytebook.numbers import money
 from bytebook.units import format_in, format_percent
 
@@ -132,6 +132,16 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
             f"{ratio:.1f} times that. One segment's prices, but the gap is wide.",
             CPM_QUARTERS,
         ),
+        working(
+            "d_cpm_ratio",
+            "3",
+            "The article's CPM as a multiple of 2024's mean reported CPM",
+            ratio,
+            "ratio",
+            f"USD {cpm:g} ÷ USD {mean:.2f} (the mean of 2024's four quarters, "
+            f"{data.cite(*CPM_QUARTERS)}) = {ratio:.1f}×.",
+            CPM_QUARTERS,
+        ),
         unsettled(
             data,
             "s3_cpm_cost",
@@ -184,6 +194,35 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             None,
             ("appstore_commission_first_year",),
         ),
+        working(
+            "d_capcut_profit",
+            "3",
+            "CapCut Pro's gross profit a year at the article's margin",
+            profit,
+            "USD",
+            f"{_usd(revenue)} (d_capcut_revenue) × {format_percent(margin, 0)} = {_usd(profit)}.",
+        ),
+        working(
+            "d_capcut_profit_after_fee",
+            "3",
+            "CapCut Pro's gross profit if stores kept their first-year fee",
+            after_fee,
+            "USD",
+            f"{_usd(revenue)} (d_capcut_revenue) × ({format_percent(margin, 0)} − "
+            f"{format_percent(fee, 0)}, the stores' first-year fee, "
+            f"{data.cite('appstore_commission_first_year')}) = {_usd(after_fee)}.",
+            ("appstore_commission_first_year",),
+        ),
+        working(
+            "d_capcut_margin_after_fee",
+            "3",
+            "CapCut Pro's gross margin on what users pay, after the stores' fee",
+            after_fee / revenue,
+            "share",
+            f"{_usd(after_fee)} (d_capcut_profit_after_fee) ÷ {_usd(revenue)} "
+            f"(d_capcut_revenue) = {format_percent(after_fee / revenue)}.",
+            ("appstore_commission_first_year",),
+        ),
         derived(
             "d_capcut_revenue",
             "3",
@@ -220,6 +259,16 @@ def _live(data: BookData) -> Findings:
             sources=("tiktok_iap_2024",),
         ),
         against_reference(data, "s3_live_take", "tiktok_gift_take"),
+        working(
+            "d_live_share_of_iap",
+            "3",
+            "The article's live gifting as a share of TikTok's and Douyin's in-app purchases",
+            gifting / combined,
+            "share",
+            f"{_usd(gifting)} (the article) ÷ {_usd(combined)} ({data.cite('tiktok_iap_2024')}) "
+            f"= {format_percent(gifting / combined, 0)}.",
+            ("tiktok_iap_2024",),
+        ),
         judge(
             data.claim("s3_live_bandwidth"),
             codec_cut,
@@ -273,7 +322,28 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
         {"part": [ADS, SHOP, LIVE, CAPCUT], "usd": [ads - take * gmv, take * gmv, live, capcut]}
     )
     found.tables["impressions"] = cpms.assign(per_day=lambda f: impressions(ads, f["cpm"]) / days)
+    thousand = f"× {IMPRESSIONS_PER_CPM:,.0f}"
     found.add(
+        working(
+            "d_impressions_year_article",
+            "3",
+            "Ad impressions a year the remainder buys at the article's CPM",
+            at_article,
+            "count",
+            f"{_usd(ads)} (d_ads_remainder) ÷ USD {cpm:g} {thousand} = "
+            f"{format_in(at_article, 'trillion', 2)}.",
+        ),
+        working(
+            "d_impressions_year_reference",
+            "3",
+            "Ad impressions a year the remainder buys at 2024's mean reported CPM",
+            at_mean,
+            "count",
+            f"{_usd(ads)} (d_ads_remainder) ÷ USD {cpm_mean:.2f} (the mean of 2024's four "
+            f"quarters, {data.cite(*CPM_QUARTERS)}) {thousand} = "
+            f"{format_in(at_mean, 'trillion', 2)}.",
+            CPM_QUARTERS,
+        ),
         derived(
             "d_ads_remainder",
             "3",

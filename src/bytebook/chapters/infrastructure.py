@@ -7,7 +7,7 @@ import pandas as pd
 from bytebook.checks import unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings
+from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
 from bytebook.units import format_percent
 
 SECTIONS = ("2.3",)
@@ -75,7 +75,36 @@ def analyse(data: BookData) -> Findings:
         }
     )
     none_found = "The research found no source for this figure."
+    mooncake = gains["mooncake_real"][1]
     found.add(
+        working(
+            "d_cost_ratio",
+            "2.3",
+            "Cost per useful GPU-hour after the utilisation gain, if cost were price ÷ "
+            "utilisation (the book's illustration)",
+            cost_ratio,
+            "share",
+            f"{format_percent(industry, 0)} ÷ {format_percent(ours, 0)} (the article's two "
+            f"utilisations) = {format_percent(cost_ratio)}.",
+        ),
+        working(
+            "d_tokens_per_second",
+            "2.3",
+            "Tokens a second, if 18 ms is the time per generated token",
+            tokens,
+            "count",
+            f"1 ÷ {latency * 1000:g} ms = {tokens:.0f} tokens a second.",
+        ),
+        working(
+            "d_mooncake_real",
+            "2.3",
+            "Mooncake's requests handled on real workloads, as a multiple",
+            mooncake,
+            "ratio",
+            f"1 + {format_percent(data.reference('mooncake_real'), 0)} more requests "
+            f"({data.cite('mooncake_real')}) = {mooncake:.2f}×.",
+            ("mooncake_real",),
+        ),
         unsettled(
             data,
             "s23_context",

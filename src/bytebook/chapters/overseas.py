@@ -7,7 +7,7 @@ import pandas as pd
 from bytebook.checks import against_reference, claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, judge, relative_gap
+from bytebook.ledger import Basis, Verdict, derived, judge, relative_gap, working
 from bytebook.numbers import money
 from bytebook.policy import best_period, compare, format_gap, span
 from bytebook.policy import relative_gap as interval_gap
@@ -148,6 +148,88 @@ def analyse(data: BookData) -> Findings:
             "half alone.",
             Verdict.UNVERIFIABLE,
         ),
+    )
+    cite_2024, cite_2023 = data.cite("bd_intl_2024"), data.cite("bd_group_2023")
+    cite_h1, cite_h1_group = data.cite("bd_intl_h1_2024"), data.cite("bd_group_h1_2024")
+    found.add(
+        *(
+            working(entry_id, "1", claim_en, value, unit, evidence, sources)
+            for entry_id, claim_en, value, unit, evidence, sources in (
+                (
+                    "d_reported_share",
+                    "Overseas share of the reported 2024 group revenue",
+                    actual_share,
+                    "share",
+                    f"{_usd(overseas)} ({cite_2024}) ÷ {_usd(group)} ({cite_group}) = "
+                    f"{format_percent(actual_share)}.",
+                    ("bd_intl_2024", "bd_group_2024"),
+                ),
+                (
+                    "d_implied_group_gap",
+                    "Gap between the group revenue the quarter implies and the reported one",
+                    group_gap,
+                    "ratio",
+                    f"({_usd(implied_group)} − {_usd(group)}) ÷ {_usd(group)} = "
+                    f"{format_percent(group_gap)}; {_usd(implied_group)} is {_usd(overseas)} "
+                    f"÷ 1/4 (d_group_implied), {_usd(group)} is reported ({cite_group}).",
+                    ("bd_group_2024",),
+                ),
+                (
+                    "d_domestic_2023",
+                    "Revenue in China in 2023 (reported group less implied overseas)",
+                    domestic_2023,
+                    "USD",
+                    f"{_usd(group_2023)} ({cite_2023}) − {_usd(overseas_2023)} "
+                    f"(d_overseas_2023) = {_usd(domestic_2023)}.",
+                    ("bd_group_2023",),
+                ),
+                (
+                    "d_domestic_growth",
+                    "Growth of revenue in China, 2024 on 2023",
+                    domestic_growth,
+                    "ratio",
+                    f"{_usd(domestic)} (d_domestic_2024) ÷ {_usd(domestic_2023)} "
+                    f"(d_domestic_2023) − 1 = {format_percent(domestic_growth)}.",
+                    ("bd_group_2024", "bd_group_2023"),
+                ),
+                (
+                    "d_group_growth",
+                    "Growth of the reported group revenue, 2024 on 2023",
+                    group / group_2023 - 1,
+                    "ratio",
+                    f"{_usd(group)} ({cite_group}) ÷ {_usd(group_2023)} ({cite_2023}) − 1 = "
+                    f"{format_percent(group / group_2023 - 1)}.",
+                    ("bd_group_2024", "bd_group_2023"),
+                ),
+                (
+                    "d_overseas_share_2023",
+                    "Overseas share of the reported 2023 group revenue",
+                    share_2023,
+                    "share",
+                    f"{_usd(overseas_2023)} (d_overseas_2023) ÷ {_usd(group_2023)} "
+                    f"({cite_2023}) = {format_percent(share_2023)}.",
+                    ("bd_group_2023",),
+                ),
+                (
+                    "d_h1_share",
+                    "Overseas share of group revenue in the first half of 2024",
+                    h1_overseas / h1_group,
+                    "share",
+                    f"{_usd(h1_overseas)} ({cite_h1}) ÷ {_usd(h1_group)} ({cite_h1_group}) = "
+                    f"{format_percent(h1_overseas / h1_group)}.",
+                    ("bd_intl_h1_2024", "bd_group_h1_2024"),
+                ),
+                (
+                    "d_h2_over_h1",
+                    "Overseas revenue in the second half of 2024 against the first",
+                    h2_over_h1,
+                    "ratio",
+                    f"{_usd(h2_overseas)} (d_h2_overseas) ÷ {_usd(h1_overseas)} ({cite_h1}) "
+                    f"− 1 = {format_percent(h2_over_h1)}.",
+                    ("bd_intl_2024", "bd_intl_h1_2024"),
+                ),
+            )
+        )
     )
     found.merge(_meta(data))
     found.add(*_qualitative(data))

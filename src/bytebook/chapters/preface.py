@@ -8,8 +8,8 @@ from bytebook.article import DAYS_IN_YEAR, YEAR
 from bytebook.checks import claim_band, reference_band
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import implied_rate, year_rates
-from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings
+from bytebook.fx import YearRates, implied_rate, year_rates
+from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
 from bytebook.numbers import significant
 from bytebook.policy import (
     APPROX_RELATIVE,
@@ -36,6 +36,59 @@ INPUTS = (
 def _above_or_below(gap: float) -> str:
     """'4.2% below' for −0.042, '1.0% above' for 0.01."""
     return f"{format_percent(abs(gap))} {'below' if gap < 0 else 'above'}"
+
+
+_REACHES = {
+    "low end": "at its low end",
+    "high end": "at its high end",
+    "inside": "inside it",
+    "across": "across the whole of it",
+}
+_MISSES = {"below": "below it", "above": "above it"}
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
+    """Whether each band of exchange rates the article's figures allow (keyed by whose rate it
+    is: 'title', 'table') reaches the year's range of monthly averages, and what follows."""
+    places = {name: rates.band_place(band.low, band.high) for name, band in bands.items()}
+    reach = [name for name, place in places.items() if place in _REACHES]
+    miss = [name for name, place in places.items() if place in _MISSES]
+    months = f"{YEAR}'s monthly range"
+    missing = [f"the {name}'s lies {_MISSES[places[name]]}" for name in miss]
+    if not miss:
+        reaching = _join([f"the {name}'s {_REACHES[places[name]]}" for name in reach])
+        return (
+            f"Each band still reaches {months}, {reaching}, so the book cannot say that "
+            f"{'either' if len(reach) == 2 else 'any'} is another year's rate."
+        )
+    if not reach:
+        return (
+            f"No band reaches {months}: {_join(missing)}, so "
+            f"{'neither' if len(miss) == 2 else 'no'} rate is a {YEAR} monthly average."
+        )
+    reached = _join(
+        [f"the {name}'s band reaches {months} {_REACHES[places[name]]}" for name in reach]
+    )
+    return (
+        f"{reached[0].upper()}{reached[1:]}, so the book cannot say that "
+        f"{'it is' if len(reach) == 1 else 'they are'} another year's rate; {_join(missing)}, so "
+        f"{'that rate is' if len(miss) == 1 else 'those rates are'} no {YEAR} monthly "
+        "average."
+    )
+
+
+def rate_points_sentence(points: dict[str, float], rates: YearRates) -> str:
+    """Where each implied rate, taken as exact, lies against the year's monthly range."""
+    words = {"below": "below it", "above": "above it", "inside": "inside it"}
+    places = [
+        f"the {name}'s implied rate lies {words[rates.band_place(rate, rate)]}"
+        for name, rate in points.items()
+    ]
+    return f"Taken as exact, {_join(places)}."
 
 
 def analyse(data: BookData) -> Findings:
@@ -153,6 +206,18 @@ def analyse(data: BookData) -> Findings:
     )
     found.number("table_rate_low", table_rate_band.low, "{:.3f}")
     found.number("table_rate_high", table_rate_band.high, "{:.3f}")
+    bands = {"title": rate_band, "table": table_rate_band}
+    found.number(
+        "rate_bands_reaching",
+        sum(rates.band_place(b.low, b.high) in _REACHES for b in bands.values()),
+        lambda _: rate_bands_sentence(bands, rates),
+    )
+    points = {"title": title_rate, "table": article_rate}
+    found.number(
+        "rate_points_inside",
+        sum(rates.contains(rate) for rate in points.values()),
+        lambda _: rate_points_sentence(points, rates),
+    )
     two_rates = compare(
         rate_band,
         table_rate_band,
@@ -176,7 +241,81 @@ def analyse(data: BookData) -> Findings:
         relative_gap(title_band, source_band),
         format_percent,
     )
+    usd_band = reference_band(data, "bd_intl_2024")
+    usd_low, usd_high = (format_usd(v, 1) for v in (usd_band.low, usd_band.high))
+    rate_words = f"the {YEAR} average {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P)"
+    title_low, title_high = (format_yi(v, 3) for v in (title_band.low, title_band.high))
     found.add(
+        working(
+            "d_daily_at_article",
+            "0",
+            "Daily overseas revenue from the article's own yuan total",
+            at_article,
+            "CNY/day",
+            f"{format_yi(cny_printed)}元 (the table) ÷ {days:.0f} days = "
+            f"{format_yi(at_article, 2)} a day.",
+        ),
+        working(
+            "d_title_gap_article",
+            "0",
+            "The title's daily figure against the article's own yuan total a day",
+            (title - at_article) / at_article,
+            "ratio",
+            f"({format_yi(title, 2)} − {format_yi(at_article, 2)}) ÷ {format_yi(at_article, 2)} "
+            f"(d_daily_at_article) = {format_percent((title - at_article) / at_article)}.",
+        ),
+        working(
+            "d_daily_band_low",
+            "0",
+            f"Low end of the daily revenue USD 39 bn gives at the {YEAR} average rate",
+            source_band.low,
+            "CNY/day",
+            f"{usd_low} (the low end of the reported {usd_text} at its recorded digits) × "
+            f"{rate_words} ÷ {days:.0f} days = {format_yi(source_band.low, 2)}.",
+            ("bd_intl_2024", average.reference_id),
+        ),
+        working(
+            "d_daily_band_high",
+            "0",
+            f"High end of the daily revenue USD 39 bn gives at the {YEAR} average rate",
+            source_band.high,
+            "CNY/day",
+            f"{usd_high} (the high end of the reported {usd_text} at its recorded digits) × "
+            f"{rate_words} ÷ {days:.0f} days = {format_yi(source_band.high, 2)}.",
+            ("bd_intl_2024", average.reference_id),
+        ),
+        working(
+            "d_title_gap_band",
+            "0",
+            "How far the title's daily figure lies from the band USD 39 bn gives",
+            relative_gap(title_band, source_band),
+            "ratio",
+            f"The title's {title_low} to {title_high} (7.47亿 at its printed precision) and "
+            f"{format_yi(source_band.low, 3)} to {format_yi(source_band.high, 3)} "
+            "(d_daily_band_low, d_daily_band_high) do not meet: ("
+            f"{format_yi(source_band.low, 3)} − {title_high}) ÷ {format_yi(source_band.mid, 3)}, "
+            "the band's middle, = "
+            f"{format_percent(relative_gap(title_band, source_band))}.",
+            ("bd_intl_2024", average.reference_id),
+        ),
+        working(
+            "d_title_rate_low",
+            "0",
+            "Low end of the exchange rate the title's daily figure implies",
+            rate_band.low,
+            "CNY/USD",
+            f"{title_low} × {days:.0f} days ÷ {usd_high} = {rate_band.low:.3f} CNY/USD.",
+            ("bd_intl_2024",),
+        ),
+        working(
+            "d_title_rate_high",
+            "0",
+            "High end of the exchange rate the title's daily figure implies",
+            rate_band.high,
+            "CNY/USD",
+            f"{title_high} × {days:.0f} days ÷ {usd_low} = {rate_band.high:.3f} CNY/USD.",
+            ("bd_intl_2024",),
+        ),
         judge_findings(claim, findings, at_average, currency),
         derived(
             "d_daily_at_2024_average",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
@@ -24,6 +25,7 @@ from bytebook.ledger import (
     judge_findings,
     relative_gap,
     stated_entry,
+    working,
 )
 from bytebook.numbers import money, significant
 from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, format_gap, span
@@ -266,7 +268,39 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
         ),
     )
     usd_band = reference_band(data, "bd_intl_2024") * average.cny_per_usd
+    cny_band = claim_band(data, "t_bytedance_overseas_cny")
+    usd_printed = claim_band(data, "t_bytedance_overseas")
     found.add(
+        working(
+            "d_table_rate_low",
+            "4",
+            "Low end of the exchange rate behind the table's conversion",
+            rate_band.low,
+            "CNY/USD",
+            f"{format_yi(cny_band.low, 1)} ÷ {money(usd_printed.high, 'USD')} (the printed "
+            f"{format_yi(cny)} and 390 亿美元 at their printed precision) = "
+            f"{rate_band.low:.3f} CNY/USD.",
+        ),
+        working(
+            "d_table_rate_high",
+            "4",
+            "High end of the exchange rate behind the table's conversion",
+            rate_band.high,
+            "CNY/USD",
+            f"{format_yi(cny_band.high, 1)} ÷ {money(usd_printed.low, 'USD')} (the printed "
+            f"{format_yi(cny)} and 390 亿美元 at their printed precision) = "
+            f"{rate_band.high:.3f} CNY/USD.",
+        ),
+        working(
+            "d_table_rate_gap",
+            "4",
+            "The table's exchange rate against the 2024 average",
+            gap,
+            "ratio",
+            f"{rate:.4f} (d_table_implied_rate) ÷ {average.cny_per_usd} (Federal Reserve H.10, "
+            f"P) − 1 = {format_percent(gap)}.",
+            (average.reference_id,),
+        ),
         derived(
             "d_table_implied_rate",
             "4",
@@ -516,6 +550,127 @@ def year_matches(data: BookData) -> Findings:
         )
     found.tables["years"] = pd.DataFrame(records, columns=YEAR_COLUMNS)
     return found
+
+
+@dataclass(frozen=True)
+class EarlierCell:
+    """A cell of the ranking table that fits the year before the one the table names: better
+    than that year's figure, or where that year's figure was not found (`named_gap` None)."""
+
+    company: str
+    cell: str
+    year: str
+    gap: float
+    named_gap: float | None
+    reliability: str
+
+
+def earlier_year_cells(data: BookData) -> list[EarlierCell]:
+    """Every amount or share cell whose figure for the year before the one the table names
+    lies within the policy's margin of the printed band and nearer to it than the named
+    year's figure (or the named year's figure was not found), in printed order."""
+    cells = []
+    for _, row in data.ranking.iterrows():
+        company = row["company_en"]
+        amount, share, unit = _printed_bands(data, row)
+        by_year = {
+            r.year: r
+            for r in filed_years.year_readings(data.references, company, amount, share, unit)
+        }
+        years = list(filed_years.FILED_ROWS[company])
+        named = filed_years.CLAIMED_YEAR[company]
+        if years.index(named) == 0:
+            continue
+        earlier, now = by_year.get(years[years.index(named) - 1]), by_year.get(named)
+        if earlier is None:
+            continue
+        for cell, figure, gap, named_gap in (
+            ("amount", earlier.amount, earlier.amount_gap, now and now.amount_gap),
+            ("share", earlier.share, earlier.share_gap, now and now.share_gap),
+        ):
+            if gap is None or gap > SUBSTANCE_MARGIN:
+                continue
+            if named_gap is None or gap < named_gap:
+                cells.append(
+                    EarlierCell(company, cell, earlier.year, gap, named_gap, figure.reliability)
+                )
+    return cells
+
+
+def earlier_year_sentence(cells: list[EarlierCell]) -> str:
+    """The cells of `earlier_year_cells` in words, for the summary: which rows sit closer to
+    the year before than to the year the table names, and which fit the year before where the
+    named year was not found; W figures said apart."""
+    companies = list(dict.fromkeys(c.company for c in cells))
+    rows = {name: [c for c in cells if c.company == name] for name in companies}
+    closer = [name for name in companies if all(c.named_gap is not None for c in rows[name])]
+    unmatched = [name for name in companies if name not in closer]
+
+    def listed(names: list[str]) -> str:
+        def words(name: str) -> str:
+            own = rows[name]
+            what = "row" if len(own) == 2 else own[0].cell
+            detail = " in substance" if any(c.gap > 0 for c in own) else ""
+            return f"{name}'s {what}{detail}"
+
+        strong = [words(n) for n in names if all(c.reliability != "W" for c in rows[n])]
+        weak = [words(n) for n in names if any(c.reliability == "W" for c in rows[n])]
+        text = _join(strong) if strong else ""
+        if weak:
+            text += (", and, " if strong else "") + "from W figures, " + _join(weak)
+        return text
+
+    def years(names: list[str]) -> str:
+        return " or ".join(dict.fromkeys(c.year for n in names for c in rows[n]))
+
+    text = (
+        f"in {_count_words(len(closer))} rows of the ranking table, headed 2024, figures sit "
+        f"closer to the year before ({years(closer)}) than to the year the table names: "
+        f"{listed(closer)}"
+        if closer
+        else "no row of the ranking table, headed 2024, sits closer to the year before than "
+        "to the year it names"
+    )
+    if unmatched:
+        text += (
+            f"; in {_count_words(len(unmatched))} {'more ' if closer else ''}rows, figures fit "
+            f"the year before ({years(unmatched)}) where the named year's was not found: "
+            f"{listed(unmatched)}"
+        )
+    return text
+
+
+def understated(data: BookData) -> tuple[list[str], list[str]]:
+    """The companies whose overseas figure for the year the table names rests on their own P or
+    S filing, and those of them the table understates (the filed figure lies above the
+    printed band)."""
+    table = _article_figures(data)
+    rate = implied_rate(
+        data.stated("t_bytedance_overseas_cny"), data.stated("t_bytedance_overseas")
+    )
+    filed = list(_published_by_companies(_filed_comparison(data, table, rate))["company"])
+    claims = data.ranking.set_index("company_en")["revenue_claim"]
+    above = [
+        company
+        for company in filed
+        if _claimed_figures(data, company)["overseas"].band.low
+        > claim_band(data, claims[company]).high
+    ]
+    return filed, above
+
+
+def understated_sentence(filed: list[str], above: list[str]) -> str:
+    """`understated` in words, for the summary."""
+    if not filed:
+        return "no company's 2024 overseas figure in the table rests on its own filings"
+    companies = "company whose" if len(filed) == 1 else "companies whose"
+    if len(above) == len(filed):
+        whom = f"all {_count_words(len(filed))}" if len(filed) > 1 else "the one"
+    else:
+        whom = f"{_join(above) if above else 'none'} of the {_count_words(len(filed))}"
+    return (
+        f"the table understates {whom} {companies} 2024 overseas figure rests on their own filings"
+    )
 
 
 def _no_year_text(data: BookData, company: str, implied: Interval, unit: str) -> str:
@@ -1228,7 +1383,22 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
     for company in published["company"]:
         key = _key(company)
         found.number(f"filed_overseas_{key}", filed[company], format_yuan)
-        found.number(f"rank_{key}_filed", rank_of(mixed, company), _place)
+        rank = found.number(f"rank_{key}_filed", rank_of(mixed, company), _place)
+        found.add(
+            working(
+                f"d_rank_{key}_filed",
+                "4",
+                f"{company}'s rank in the table with each filed 2024 overseas figure in place "
+                "of the printed one",
+                rank,
+                "rank",
+                f"With {_join([f'{c} {format_yi(filed[c])}' for c in published['company']])} "
+                f"(filed or derived from filings, P or S) in place of the printed figures and "
+                f"the others as printed, {company} ranks {_ordinal(int(rank))} of "
+                f"{len(mixed)}.",
+                tuple(filed_references(published["company"])),
+            )
+        )
     return found
 
 

@@ -6,7 +6,7 @@ from bytebook.article import DAYS_IN_YEAR
 from bytebook.checks import after_article, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Verdict, derived
+from bytebook.ledger import Verdict, derived, working
 from bytebook.numbers import count
 from bytebook.units import format_in, format_percent
 
@@ -98,7 +98,50 @@ def analyse(data: BookData) -> Findings:
     rankmixer = data.reference("rankmixer_params")
     found.number("rankmixer_params", rankmixer, format_in, "billion")
     none_found = "The research found no source for this figure."
+    per_candidate = cost_per_request(flops_per_request(active, 1), peak, util, price)
     found.add(
+        working(
+            "d_updates_per_day",
+            "2.2",
+            "Model updates a day at one every 5 minutes",
+            updates,
+            "count",
+            f"{SECONDS_PER_DAY:,} s ÷ {interval:.0f} s = {updates:.0f}.",
+        ),
+        working(
+            "d_candidates_for_claim",
+            "2.2",
+            "Candidates one USD 0.0003 inference pays to score (the book's illustration)",
+            candidates,
+            "count",
+            f"Scoring one candidate takes {FLOPS_PER_PARAMETER} × "
+            f"{format_in(active, 'billion')} active parameters = "
+            f"{format_in(FLOPS_PER_PARAMETER * active, 'billion')} FLOP; on a GPU at "
+            f"{format_in(peak, 'TFLOP/s')} × {format_percent(util)} utilisation, rented at USD "
+            f"{price:.2f} an hour (model assumptions gpu_peak_flops, gpu_utilisation, "
+            f"gpu_price_per_hour), that costs USD {per_candidate * 1e8:.2f} × 10⁻⁸; USD "
+            f"{cost:g} ÷ that = {candidates:,.0f}.",
+            ("h100_bf16_dense_flops", PRICE_REFERENCE, "rankmixer_mfu"),
+        ),
+        working(
+            "d_daily_revenue",
+            "2.2",
+            "The USD 39 bn spread over the days of 2024",
+            revenue_day,
+            "USD/day",
+            f"USD 39 bn (the article) ÷ {DAYS_IN_YEAR} days = "
+            f"{format_in(revenue_day, 'million', 0, 'USD ')}.",
+        ),
+        working(
+            "d_cost_share_of_revenue",
+            "2.2",
+            "Daily inference cost, if every learned action is one inference, against daily revenue",
+            cost_share,
+            "share",
+            f"{format_in(daily_cost, 'million', 0, 'USD ')} (d_daily_inference_cost) ÷ "
+            f"{format_in(revenue_day, 'million', 0, 'USD ')} (d_daily_revenue) = "
+            f"{format_percent(cost_share, 0)}.",
+        ),
         unsettled(
             data,
             "s22_params",

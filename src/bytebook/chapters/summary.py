@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.article import YEAR
+from bytebook.chapters import ranking
 from bytebook.checks import unsettled
-from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
+from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 
 SECTIONS = ("5",)
@@ -14,6 +15,7 @@ SECTIONS = ("5",)
 
 INPUTS = (
     CLAIMS_FILE,
+    RANKING_FILE,
     REFERENCES_FILE,
 )
 """The data files its analysis reads (checked by a test that records what it reads)."""
@@ -28,8 +30,21 @@ YEAR_CLAIMS = {
 
 
 def analyse(data: BookData) -> Findings:
-    """Check the years each company is said to have taken to reach its overseas scale."""
+    """Check the years each company is said to have taken to reach its overseas scale, and
+    say what the ranking's period findings come to (`ranking.earlier_year_cells`)."""
     found = Findings()
+    cells = ranking.earlier_year_cells(data)
+    found.number(
+        "earlier_year_rows",
+        len({cell.company for cell in cells}),
+        lambda _: ranking.earlier_year_sentence(cells),
+    )
+    filed, above = ranking.understated(data)
+    found.number(
+        "filed_understated",
+        len(above),
+        lambda _: ranking.understated_sentence(filed, above),
+    )
     launch = data.references.loc["tiktok_intl_launch"]
     launch_year = int(str(launch["value_text"])[:4])
     since_launch = YEAR - launch_year

@@ -122,7 +122,8 @@ def _recover(root: Path) -> None:
     marker = work_dir(root) / ".in-progress"
     if marker.exists():
         _say("the previous build did not finish; clearing its half-written state")
-        shutil.rmtree(output / ".doctrees", ignore_errors=True)
+        for doctrees in output.glob(".doctrees*"):
+            shutil.rmtree(doctrees, ignore_errors=True)
         shutil.rmtree(output / "html", ignore_errors=True)
     problem = cache.damage(output / ".jupyter_cache")
     if problem:
@@ -130,7 +131,11 @@ def _recover(root: Path) -> None:
             f"the execution cache is damaged: {problem}; cleared it, with the executed pages "
             "and the read pages, so every page runs again"
         )
-        for name in (".jupyter_cache", ".doctrees", "jupyter_execute"):
+        for name in (
+            ".jupyter_cache",
+            "jupyter_execute",
+            *(d.name for d in output.glob(".doctrees*")),
+        ):
             shutil.rmtree(output / name, ignore_errors=True)
 
 

@@ -59,6 +59,10 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
     from bytebook.publish.pdf import tags
 
     build_dir = output / "_build"
+    # Each builder keeps its own read pages: Sphinx re-reads a page whose src/ or data/ inputs
+    # changed only once per environment, so a shared one would let the first builder (the
+    # PDF's singlehtml) take the change and leave the HTML builder's pages stale.
+    doctrees = None if builder == "html" else str(build_dir / f".doctrees-{builder}")
     overrides: dict[str, object] = {
         "external_toc_path": (root / "_toc.yml").as_posix(),
         "latex_individualpages": False,
@@ -78,6 +82,7 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
             path_config=str(root / "_config.yml"),
             confoverrides=overrides,
             builder=builder,
+            doctreedir=doctrees,
             tags=tags(root, builder),
             warningiserror=True,
             keep_going=True,

@@ -1,0 +1,136 @@
+"""Every number a chapter's analysis glues into a page is backed by a ledger row (a claim's
+printed or recomputed value, or a derived row) or by a figure of data/ (a reference, a claim, a
+model assumption), except the few listed in NOT_RESULTS, each with the reason. The few values a
+page glues itself are listed in PAGE_GLUE, with what they are."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from bytebook.book import all_findings, ledger
+from bytebook.paths import ROOT
+
+SHOWN = re.compile(r"\{glue(?::text)?\}`([a-z0-9_]+)`")
+"""A glued value shown in a page's prose."""
+
+NUMBER_TEXT = re.compile(
+    r"[-−]?(USD )?[\d.,]+(亿|%| bn| million| trillion| GB| TB|×| Mbps| ms)?( (below|above))?"
+    r"|\d+(st|nd|rd|th) place"
+)
+"""A glued text that is a number as a reader reads it ('7.80亿', '4.2% below', '4th place'),
+not a sentence."""
+
+NOT_RESULTS = {
+    "days_2024": "the days of 2024, a fact of the calendar (bytebook.article.DAYS_IN_YEAR)",
+    "tol_approx": "the policy's allowance for 约, a rule the methods page prints, not a result",
+    "substance_margin": "the policy's margin for 'off in detail', a rule, not a result",
+    "bvc2_year": "a year, the period of reference bvc2_vs_x265: a label, not an amount",
+    "meta_nearest_year": "a year (the one Meta's loss lies nearest): a label, not an amount",
+    "launch_year": "a year, of reference tiktok_intl_launch's date: a label, not an amount",
+}
+"""Glued numbers that are not results of the book's arithmetic, and why."""
+
+
+PAGE_GLUE = {
+    "approx_relative": "methods: the policy's allowance for 约, a rule (bytebook.policy)",
+    "substance_margin": "methods: the policy's margin, a rule (bytebook.policy)",
+    "policy_examples": "methods: the policy's worked examples, a sentence",
+    "fx_average": "methods: reference fx_2024_avg_fed",
+    "fx_lowest": "methods: reference fx_2024_min_month_fed",
+    "fx_highest": "methods: reference fx_2024_max_month_fed",
+    "ledger_rows": "ledger: a count of the ledger's own rows",
+    "ledger_stated": "ledger: a count of the ledger's own rows",
+    "count_": "summary: counts of the ledger's verdicts (count_supported, …)",
+    "sources_": "sources: counts of references.csv by tag (sources_P, …)",
+    "fig_": "every page: charts, not numbers",
+}
+"""The values pages glue in their own code cells, not from a chapter's analysis, by name (or
+the start of a name built in a loop)."""
+
+PAGE_GLUE_CALL = re.compile(r"\bglue\(\s*f?\"([a-z_]+)")
+
+
+def test_pages_glue_nothing_but_their_listed_values():
+    """A new value glued by a page's own code, outside the chapter analyses this module checks,
+    must be added to PAGE_GLUE with what it is (or, better, be computed by its chapter)."""
+    for page in sorted((ROOT / "book").glob("*.md")):
+        for name in PAGE_GLUE_CALL.findall(page.read_text(encoding="utf-8")):
+            assert name in PAGE_GLUE or any(
+                name.startswith(start) for start in PAGE_GLUE if start.endswith("_")
+            ), f"{page.name}: glue('{name}…') is not in PAGE_GLUE"
+
+
+def shown_numbers(data) -> dict[tuple[str, str], tuple[float, str]]:
+    """(page, key) → (value, text) for every chapter number a page shows as a number."""
+    found = all_findings(data)
+    shown = {}
+    for page in sorted((ROOT / "book").glob("*.md")):
+        chapter = found.get(page.stem)
+        if chapter is None:
+            continue
+        for key in SHOWN.findall(page.read_text(encoding="utf-8")):
+            base = key.removesuffix("_text")
+            if base in chapter.numbers and NUMBER_TEXT.fullmatch(chapter.texts[base]):
+                shown[(page.stem, base)] = (chapter.numbers[base], chapter.texts[base])
+    return shown
+
+
+def backing_values(data, without: str = "") -> list[float]:
+    """Every value a glued number may rest on: the ledger's printed and recomputed values (but
+    those of the row `without`) and the figures of data/."""
+    table = ledger(data)
+    table = table[table["id"] != without]
+    values = [
+        float(v)
+        for column in ("stated", "recomputed")
+        for v in table[column]
+        if v is not None and not math.isnan(v)
+    ]
+    for frame in (data.references, data.claims, data.assumptions):
+        values += [float(v) for v in frame["value"] if not math.isnan(v)]
+    return values
+
+
+def _backed(value: float, values: list[float]) -> bool:
+    return any(math.isclose(value, v, rel_tol=1e-9, abs_tol=1e-12) for v in values)
+
+
+def unbacked(data, without: str = "") -> list[str]:
+    """The glued numbers nothing backs, as 'page: key = text' (with the row `without` left out
+    of the ledger)."""
+    values = backing_values(data, without)
+    return [
+        f"{page}: {key} = {text}"
+        for (page, key), (value, text) in shown_numbers(data).items()
+        if key not in NOT_RESULTS and not _backed(value, values)
+    ]
+
+
+def test_every_glued_number_is_backed_by_a_ledger_row_or_a_figure(data):
+    missing = unbacked(data)
+    assert not missing, "glued numbers no ledger row or figure backs:\n" + "\n".join(missing)
+
+
+def test_the_list_of_numbers_that_are_not_results_is_still_needed(data):
+    """Each entry of NOT_RESULTS is still shown on a page and still backed by nothing else."""
+    values = backing_values(data)
+    shown = {key: value for (_, key), (value, _) in shown_numbers(data).items()}
+    for key in NOT_RESULTS:
+        assert key in shown, key
+        assert not _backed(shown[key], values), key
+
+
+@pytest.mark.parametrize(
+    ("removed", "glued"),
+    [
+        ("d_daily_at_article", "preface: daily_at_article = 7.80亿"),
+        ("d_title_rate_low", "preface: title_rate_low = 6.917"),
+        ("d_rank_byd_filed", "ranking: rank_byd_filed = 4th place"),
+    ],
+)
+def test_the_check_fails_when_a_row_is_missing(data, removed, glued):
+    """Without the derived row, the number it backs is reported."""
+    assert unbacked(data, without=removed) == [glued]
