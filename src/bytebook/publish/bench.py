@@ -182,20 +182,15 @@ def pages_reading(root: Path, data_file: str) -> set[str]:
     }
 
 
-def page_weights(html: Path) -> tuple[float, str, float]:
-    """The largest page's HTML in KB (and its name), and the shared vega bundle in KB."""
+def largest_page(html: Path) -> tuple[float, str]:
+    """The largest page's HTML in KB, and its name (the shared vega bundle is apart)."""
     pages = [
         p
         for p in html.rglob("*.html")
         if p.relative_to(html).parts[0] not in ("_static", "_sources")
     ]
     largest = max(pages, key=lambda p: p.stat().st_size)
-    bundle = html / "_static" / "vega-bundle.js"
-    return (
-        largest.stat().st_size / 1024,
-        str(largest.relative_to(html)),
-        bundle.stat().st_size / 1024,
-    )
+    return largest.stat().st_size / 1024, str(largest.relative_to(html))
 
 
 def spread(values: list[float], digits: int = 2) -> dict[str, object]:
@@ -265,7 +260,7 @@ def run(runs: int = 3, scale: int = 1) -> dict[str, object]:
         data_edit = timed_build(root)
         expected = pages_reading(root, "assumptions.csv")
         html = root / "_build" / "html"
-        max_kb, max_page, bundle_kb = page_weights(html)
+        max_kb, max_page = largest_page(html)
         raw_kb, gzip_kb = bundle_sizes(html)
         print("bench: chart pages in Chromium, 5 loads each ...", flush=True)
         browser = page_times(html)
@@ -307,7 +302,6 @@ def run(runs: int = 3, scale: int = 1) -> dict[str, object]:
         "data_edit_only_readers": sorted(data_edit.executed) == sorted(expected),
         "max_page_kb": round(max_kb, 1),
         "max_page": max_page,
-        "vega_bundle_kb": round(bundle_kb, 1),
         "vega_bundle_raw_kb": round(raw_kb, 1),
         "vega_bundle_gzip_kb": round(gzip_kb, 1),
         "bundle_only_ms": browser["bundle_only_ms"],
@@ -319,10 +313,6 @@ def run(runs: int = 3, scale: int = 1) -> dict[str, object]:
         ),
         **scaled,
     }
-
-
-def _median(value: object) -> float:
-    return value["median"] if isinstance(value, dict) else value
 
 
 TARGETS = [
