@@ -7,12 +7,13 @@ is bytebook.publish.render's job.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 import altair as alt
 import pandas as pd
 
 from bytebook import palette
+from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData
 
 FONT = "Noto Sans CJK SC"
@@ -97,24 +98,80 @@ def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, des
     )
 
 
+LEDGER = "this book's claims ledger"
+"""What a chart of verdicts draws them from."""
+
+
+def source_line(
+    data: BookData,
+    *,
+    claims: Iterable[str] = (),
+    references: Iterable[str] = (),
+    assumptions: Iterable[str] = (),
+    ledger: bool = False,
+) -> str:
+    """A chart's source line, built from the ids of what it draws: the article's sections that
+    print `claims` (every section, when they cover all), the items of the model `assumptions`
+    (data/assumptions.csv), then `data.cite` of `references` and of the references each
+    assumption's basis cites, and the book's ledger when the chart draws its verdicts."""
+    parts = []
+    if sections := data.claim_sections(claims):
+        shown = "every section" if set(sections) == set(SECTIONS) else ", ".join(
+            SECTION_TITLES[section] for section in sections
+        )
+        parts.append(f"the article ({shown})")
+    if assumptions := list(assumptions):
+        items = [_lower_first(data.assumptions.at[a, "item"]) for a in assumptions]
+        listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+        parts.append(f"the book's model, with assumed {listed}")
+    if cited := cited_references(data, references, assumptions):
+        parts.append(data.cite(*cited))
+    if ledger:
+        parts.append(f"verdicts: {LEDGER}")
+    if not parts:
+        raise ValueError("a source line needs claims, references, assumptions or the ledger")
+    return "; ".join(parts)
+
+
+def cited_references(
+    data: BookData, references: Iterable[str], assumptions: Iterable[str] = ()
+) -> list[str]:
+    """`references`, then those the bases of `assumptions` cite, each once, in that order."""
+    basis = [ref for a in assumptions for ref in data.basis_references(a)]
+    return list(dict.fromkeys([*references, *basis]))
+
+
+def _lower_first(item: str) -> str:
+    """'Price of one GPU-hour' -> 'price of one GPU-hour'; an acronym ('GPU price') stays."""
+    return item[0].lower() + item[1:] if item[1:2].islower() else item
+
+
 def figure(
     chart: alt.TopLevelMixin,
     *,
     title: str,
     units: str,
-    basis: str,
     description: str,
-    data: BookData | None = None,
-    references: Sequence[str] = (),
+    data: BookData,
+    claims: Iterable[str] = (),
+    references: Iterable[str] = (),
+    assumptions: Iterable[str] = (),
+    ledger: bool = False,
 ) -> alt.VConcatChart:
     """One call per figure: the chart with its title, its units line, its source line and its
-    screen-reader description. The source line is `basis` (the part of the article, or of the
-    book's model, the chart draws), then `data.cite(*references)` for the references it draws
-    on, so no source is typed by hand."""
-    if references and data is None:
-        raise ValueError(f"figure '{title}': citing references needs the book's data")
-    source = f"{basis}; {data.cite(*references)}" if references else basis
-    return finish(chart, title, units, source, description)
+    screen-reader description. The source line is built from the ids of the claims,
+    references and model assumptions the chart draws (`source_line`), never typed; the spec
+    carries those ids under `usermeta.cites`."""
+    claims, references, assumptions = list(claims), list(references), list(assumptions)
+    source = source_line(
+        data, claims=claims, references=references, assumptions=assumptions, ledger=ledger
+    )
+    cites = {
+        "claims": claims,
+        "references": cited_references(data, references, assumptions),
+        "assumptions": assumptions,
+    }
+    return finish(chart, title, units, source, description).properties(usermeta={"cites": cites})
 
 
 def _highlight_colour(field: str, highlight: str | None):
@@ -359,6 +416,12 @@ def slider(name: str, label: str, value: float, low: float, high: float, step: f
         value=value,
         bind=alt.binding_range(min=low, max=high, step=step, name=label),
     )
+
+
+def assumption_slider(data: BookData, assumption_id: str, name: str, label: str):
+    """A slider over a model assumption's range (data/assumptions.csv), at its default."""
+    row = data.assumptions.loc[assumption_id]
+    return slider(name, label, row["value"], row["low"], row["high"], row["step"])
 
 
 def model_curve(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from bytebook import filed_years, schemas
+from bytebook.article import SECTIONS
 from bytebook.errors import DataFileError, Problem
 from bytebook.paths import DATA_DIR
 from bytebook.safety import text_problem
@@ -403,6 +405,16 @@ class BookData:
     def reference(self, reference_id: str) -> float:
         """The value of a reference figure, in base units."""
         return float(self.references.at[reference_id, "value"])
+
+    def claim_sections(self, claim_ids: Iterable[str]) -> list[str]:
+        """The article sections that print `claim_ids`, each once, in the article's order."""
+        sections = {self.claims.at[claim_id, "section"] for claim_id in claim_ids}
+        return [section for section in SECTIONS if section in sections]
+
+    def basis_references(self, assumption_id: str) -> list[str]:
+        """The references a model assumption's basis cites ('reference X'), in its order."""
+        basis = self.assumptions.at[assumption_id, "basis"]
+        return [reference_id for reference_id, _ in _BASIS_CITATION.findall(basis)]
 
 
 TABLE_FILES = {

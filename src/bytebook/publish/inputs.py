@@ -20,6 +20,7 @@ from bytebook.paths import DATA_DIR, ROOT
 
 PACKAGE = ROOT / "src" / "bytebook"
 CHAPTERS_DIR = PACKAGE / "chapters"
+FIGURES_DIR = PACKAGE / "figures"
 RENDERER = tuple(
     PACKAGE / "publish" / name for name in ("__init__.py", "render.py", "chart_data.py")
 )
@@ -83,10 +84,14 @@ def data_files_used(source: str, chapters: set[str]) -> set[str]:
 
 def page_inputs(source: str) -> list[Path]:
     """Every file a page's output depends on: the analysis modules, the chart renderer, the
-    chapter modules it uses and the data files they read."""
+    chapter modules it uses with their figure modules, and the data files they read."""
     chapters = chapters_used(source)
-    modules = sorted(PACKAGE.glob("*.py")) + list(RENDERER) + [CHAPTERS_DIR / "__init__.py"]
-    modules += [CHAPTERS_DIR / f"{name}.py" for name in sorted(chapters)]
+    modules = sorted(PACKAGE.glob("*.py")) + list(RENDERER)
+    modules += [CHAPTERS_DIR / "__init__.py", FIGURES_DIR / "__init__.py"]
+    for name in sorted(chapters):
+        modules.append(CHAPTERS_DIR / f"{name}.py")
+        if (FIGURES_DIR / f"{name}.py").exists():
+            modules.append(FIGURES_DIR / f"{name}.py")
     data = [DATA_DIR / name for name in sorted(data_files_used(source, chapters))]
     return modules + data
 

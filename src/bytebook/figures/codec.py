@@ -1,0 +1,112 @@
+"""The figures of the codec chapter (book/codec.md)."""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from bytebook import charts
+from bytebook.chapters import codec
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.units import in_units
+
+BITRATES = ("s21_bitrate_upload", "s21_bitrate_vvc")
+"""The claims behind the article's cut: the upload bitrate and the bitrate after H.266."""
+CODEC_RESULTS = ("vvc_vs_hevc_objective", "vvc_vs_hevc_subjective", "bvc2_vs_x265")
+CDN_ASSUMPTIONS = ("cdn_price_per_gb", "delivered_bitrate_ratio", "decoder_share")
+
+
+def gains(found: Findings, data: BookData) -> alt.VConcatChart:
+    """The article's bitrate cut against published codec results."""
+    frame = found.tables["gains"]
+    chart = charts.bar_chart(
+        frame,
+        "result",
+        "saving",
+        category_title="Result",
+        value_title="Bitrate saving",
+        highlight=frame["result"][0],
+        value_format=".0%",
+    )
+    return charts.figure(
+        chart,
+        title="Bitrate saving: the article against published codec results",
+        units="share of the bitrate saved at the same quality",
+        description=charts.describe("Bar chart of bitrate savings", frame, "{result} {saving:.0%}"),
+        data=data,
+        claims=BITRATES,
+        references=CODEC_RESULTS,
+    )
+
+
+def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
+    """The daily CDN saving by price per GB, with sliders for viewing, delivered bitrate and the
+    share of viewing on H.266-capable devices."""
+    price = data.assumptions.loc["cdn_price_per_gb"]
+    steps = np.arange(price.low, price.high + price.step / 2, price.step)
+    prices = pd.DataFrame({"price": np.round(steps, 6)})
+    implied_m = in_units(found.numbers["implied_watch_hours"], "million")
+    claimed_m = in_units(data.stated("s21_cdn_daily"), "million")
+    hours = charts.slider(
+        "watch_hours_m",
+        "1080p watch-hours a day, millions ",
+        round(implied_m, 1),
+        round(implied_m / 10, 1),
+        round(implied_m * 10),
+        0.1,
+    )
+    delivered = charts.assumption_slider(
+        data, "delivered_bitrate_ratio", "delivered_ratio", "Delivered bitrate, share of upload "
+    )
+    decoders = charts.assumption_slider(
+        data, "decoder_share", "decoder_share", "Viewing on H.266-capable devices "
+    )
+    chart = charts.model_curve(
+        prices,
+        "price",
+        codec.saving_expression(found.numbers["gb_saved_per_hour"]),
+        x_title="Price per GB delivered, USD",
+        y_title="Saving a day, USD million",
+        sliders=[hours, delivered, decoders],
+        claim=(claimed_m, "the article: USD 2 million a day"),
+        y_max=3 * claimed_m,
+    )
+    text = found.texts
+    return charts.figure(
+        chart,
+        title="Daily CDN saving from an 8 → 3.2 Mbps cut",
+        units="USD million a day, by price per GB; sliders set watch-hours, delivered bitrate and "
+        "H.266-capable share",
+        description=f"Line chart: the daily saving rises with the price per GB; at "
+        f"{text['price_default']} per GB it reaches the article's USD 2 million with "
+        f"{text['implied_watch_hours']} watch-hours a day.",
+        data=data,
+        claims=(*BITRATES, "s21_cdn_daily"),
+        assumptions=CDN_ASSUMPTIONS,
+    )
+
+
+def upload(found: Findings, data: BookData) -> alt.VConcatChart:
+    """Bytes uploaded a day against the average video length."""
+    per_second = found.numbers["upload_bytes_per_second_of_length"]
+    frame = pd.DataFrame({"seconds": np.arange(5, 181, 5)}).assign(
+        petabytes=lambda f: in_units(f["seconds"] * per_second, "PB")
+    )
+    chart = charts.line_chart(
+        frame,
+        "seconds",
+        "petabytes",
+        x_title="Average video length, seconds",
+        y_title="Uploaded a day, PB",
+    )
+    return charts.figure(
+        chart,
+        title="Bytes uploaded a day against average video length",
+        units="petabytes (10¹⁵ bytes) a day at 50 million videos and 8 Mbps",
+        description="Line chart: uploads grow linearly with average length, "
+        f"{found.texts['upload_bytes_per_second_of_length']} a day per second of length.",
+        data=data,
+        claims=("s21_new_videos", "s21_bitrate_upload"),
+    )

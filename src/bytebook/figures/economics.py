@@ -1,0 +1,139 @@
+"""The figures of the business-loop chapter (book/economics.md)."""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from bytebook import charts
+from bytebook.chapters import economics
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.units import in_units
+
+CAPCUT = ("s3_capcut_price", "s3_capcut_payers", "s3_capcut_margin")
+"""The article's CapCut Pro price, paying users and gross margin."""
+REMAINDER = ("s1_overseas_revenue", "s3_capcut_price", "s3_capcut_payers", "s3_live_gifting")
+"""What the USD 39 bn remainder is computed from: the total less CapCut Pro and live gifting."""
+
+
+def cpm(found: Findings, data: BookData) -> alt.VConcatChart:
+    """The article's CPM against 2024's reported quarterly CPMs."""
+    frame = found.tables["cpm"]
+    chart = charts.bar_chart(
+        frame,
+        "quarter",
+        "cpm",
+        category_title="Period",
+        value_title="CPM, USD",
+        highlight="Article",
+        value_format=".2f",
+    )
+    return charts.figure(
+        chart,
+        title="TikTok CPM: the article against 2024's reported prices",
+        units="USD per 1,000 impressions",
+        description=charts.describe("Bar chart of CPMs", frame, "{quarter} USD {cpm:.2f}"),
+        data=data,
+        claims=("s3_cpm",),
+        references=economics.CPM_QUARTERS,
+    )
+
+
+def capcut(found: Findings, data: BookData) -> alt.VConcatChart:
+    """CapCut Pro's gross profit by paying users, with a slider for the app-store fee."""
+    payers_m = in_units(data.stated("s3_capcut_payers"), "million")
+    profit_bn = in_units(found.numbers["capcut_profit"], "billion")
+    grid = pd.DataFrame({"payers_m": np.arange(0, 2 * payers_m + 1, 1.0)})
+    fee = charts.assumption_slider(
+        data, "appstore_fee_share", "store_fee", "App-store fee (share of payments) "
+    )
+    price, margin = data.stated("s3_capcut_price"), data.stated("s3_capcut_margin")
+    chart = charts.model_curve(
+        grid,
+        "payers_m",
+        economics.profit_expression(price, margin),
+        x_title="Paying users, millions",
+        y_title="Gross profit a year, USD bn",
+        sliders=[fee],
+        claim=(profit_bn, "the article's figures"),
+        x_format=",.0f",
+        y_max=2 * profit_bn,
+    )
+    return charts.figure(
+        chart,
+        title="CapCut Pro gross profit a year",
+        units="USD bn by paying users; the slider sets the share app stores keep",
+        description=f"Line chart: gross profit rises with paying users; with no store fee, the "
+        f"article's {payers_m:.0f} million payers give {found.texts['capcut_profit']}.",
+        data=data,
+        claims=CAPCUT,
+        assumptions=("appstore_fee_share",),
+    )
+
+
+def split(found: Findings, data: BookData) -> alt.VConcatChart:
+    """The USD 39 bn split into CapCut Pro, gifting, shop commission and the remainder, with
+    sliders for CapCut's paying users and the shop's take rate."""
+    frame = found.tables["split"].assign(usd_bn=lambda f: in_units(f["usd"], "billion"))
+    payers_m = in_units(data.stated("s3_capcut_payers"), "million")
+    payers = charts.slider(
+        "capcut_payers_m", "CapCut Pro paying users, millions ", payers_m, 0, 4 * payers_m, 1
+    )
+    take = charts.assumption_slider(
+        data, "tiktok_shop_take_rate", "shop_take", "TikTok Shop take rate (share of GMV) "
+    )
+    total = data.stated("s1_overseas_revenue")
+    expression = economics.split_expression(
+        total,
+        data.stated("s3_live_gifting"),
+        data.stated("s3_capcut_price"),
+        data.reference("tiktok_shop_gmv_2024"),
+    )
+    chart = charts.expression_bars(
+        frame[["part"]],
+        "part",
+        expression,
+        category_title="Part",
+        value_title="USD bn a year",
+        sliders=[payers, take],
+        x_max=in_units(total, "billion"),
+    )
+    return charts.figure(
+        chart,
+        title="The USD 39 bn split",
+        units="USD bn; the remainder is what is left once CapCut Pro, gross gifting and shop "
+        "commission are taken out",
+        description=charts.describe("Bar chart of the split", frame, "{part} USD {usd_bn:.2f} bn"),
+        data=data,
+        claims=REMAINDER,
+        assumptions=("tiktok_shop_take_rate",),
+    )
+
+
+def impressions(found: Findings, data: BookData) -> alt.VConcatChart:
+    """Paid impressions a day the ad remainder buys, at the article's CPM and 2024's."""
+    frame = found.tables["impressions"].assign(
+        per_day_bn=lambda f: in_units(f["per_day"], "billion")
+    )
+    chart = charts.bar_chart(
+        frame,
+        "quarter",
+        "per_day_bn",
+        category_title="CPM of",
+        value_title="Impressions a day, billions",
+        highlight="Article",
+        value_format=".1f",
+    )
+    return charts.figure(
+        chart,
+        title="Paid impressions a day the ad remainder implies",
+        units="billions of impressions a day, at each CPM",
+        description=charts.describe(
+            "Bar chart of impressions a day", frame, "{quarter} {per_day_bn:.1f} billion"
+        ),
+        data=data,
+        claims=(*REMAINDER, "s3_cpm"),
+        references=economics.CPM_QUARTERS,
+    )

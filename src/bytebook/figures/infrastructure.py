@@ -1,0 +1,78 @@
+"""The figures of the AI-infrastructure chapter (book/infrastructure.md)."""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from bytebook import charts
+from bytebook.chapters import infrastructure
+from bytebook.data import BookData
+from bytebook.findings import Findings
+
+UTILISATION = ("s23_gpu_util_industry", "s23_gpu_util")
+"""The article's utilisation: the industry's 35% and Volcano Engine's 72%."""
+MEASURED = ("doubao15_prefill_tc_util", "megascale_mfu")
+"""ByteDance's published utilisation figures, marked beside the article's."""
+PD_SYSTEMS = ("distserve_goodput", "splitwise_throughput", "mooncake_real")
+MARK_OFFSETS = [-14, -14, 22, -40]
+"""Vertical placement of the utilisation marks' labels, in pixels, to keep them apart."""
+
+
+def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
+    """The cost of an hour of useful GPU work by utilisation, with a slider for the price."""
+    price = data.assumptions.loc["gpu_price_per_hour"]
+    grid = pd.DataFrame({"utilisation": np.round(np.arange(0.10, 0.951, 0.01), 2)})
+    marks = found.tables["utilisation_marks"].rename(columns={"utilisation": "x", "mark": "label"})
+    marks["offset"] = MARK_OFFSETS
+    slider = charts.assumption_slider(
+        data, "gpu_price_per_hour", "gpu_hour_price", "GPU price, USD per hour "
+    )
+    chart = charts.model_curve(
+        grid,
+        "utilisation",
+        infrastructure.COST_EXPRESSION,
+        x_title="GPU utilisation",
+        y_title="Cost per useful GPU-hour, USD",
+        sliders=[slider],
+        x_format=".0%",
+        y_max=2 * price["value"] / 0.10,
+        marks=marks,
+    )
+    text = found.texts
+    return charts.figure(
+        chart,
+        title="Cost of an hour of useful GPU work, by utilisation",
+        units="USD per fully used GPU-hour = price per hour ÷ utilisation",
+        description=f"Curve falling with utilisation; the article's 35% and 72% are marked, "
+        f"with Doubao's {text['doubao_prefill']} prefill and MegaScale's "
+        f"{text['megascale_mfu']}.",
+        data=data,
+        claims=UTILISATION,
+        references=MEASURED,
+        assumptions=("gpu_price_per_hour",),
+    )
+
+
+def pd_gains(found: Findings, data: BookData) -> alt.VConcatChart:
+    """The article's 72% ÷ 35% against published gains from PD disaggregation."""
+    frame = found.tables["pd_gains"]
+    chart = charts.bar_chart(
+        frame,
+        "system",
+        "gain",
+        category_title="System",
+        value_title="Gain, ×",
+        highlight=frame["system"][0],
+        value_format=".2f",
+    )
+    return charts.figure(
+        chart,
+        title="Gains from PD disaggregation: the article against published systems",
+        units="multiple of the baseline, each on its own measure",
+        description=charts.describe("Bar chart of gains", frame, "{system} {gain:.2f}×"),
+        data=data,
+        claims=UTILISATION,
+        references=PD_SYSTEMS,
+    )

@@ -1,0 +1,184 @@
+"""The figures of the ranking chapter (book/ranking.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import altair as alt
+import pandas as pd
+
+from bytebook import charts, year_charts
+from bytebook.chapters import ranking
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.units import in_units
+
+
+def table_claims(data: BookData, companies: Iterable[str], columns: Iterable[str]) -> list[str]:
+    """The ids of the ranking table's claims in `columns` (e.g. 'share_claim') for
+    `companies`, by their English names, in the order given."""
+    rows = data.ranking.set_index("company_en")
+    return list(dict.fromkeys(rows.at[c, column] for c in companies for column in columns))
+
+
+def _cited_in(sources: pd.Series) -> list[str]:
+    """The reference ids a column of id lists holds, each once, in order."""
+    return list(dict.fromkeys(ref for refs in sources for ref in refs))
+
+
+def _printed(found: Findings) -> pd.DataFrame:
+    """The table sorted by overseas revenue, named in both languages, in 亿元."""
+    return found.tables["sorted"].assign(
+        name=lambda f: f["company_zh"] + " " + f["company"],
+        overseas_yi=lambda f: in_units(f["overseas_cny"], "亿"),
+    )
+
+
+def _bytedance(frame: pd.DataFrame) -> str:
+    return frame.loc[frame["company"] == "ByteDance", "name"].iloc[0]
+
+
+def revenue(found: Findings, data: BookData) -> alt.VConcatChart:
+    """The seven companies' overseas revenue as the article prints it, largest first."""
+    frame = _printed(found)
+    chart = charts.bar_chart(
+        frame,
+        "name",
+        "overseas_yi",
+        category_title="Company",
+        value_title="Overseas revenue, 亿元",
+        highlight=_bytedance(frame),
+    )
+    return charts.figure(
+        chart,
+        title="Overseas revenue in 2024, as the article prints it",
+        units="亿元 (100 million yuan); 'N+' amounts drawn at N; ByteDance at the article's "
+        "2855亿元",
+        description=charts.describe(
+            "Bar chart of the seven companies' overseas revenue, largest first",
+            frame,
+            "{name} {overseas_yi:,.0f}亿",
+        ),
+        data=data,
+        claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
+    )
+
+
+def share(found: Findings, data: BookData) -> alt.VConcatChart:
+    """Each company's printed overseas share against its printed overseas revenue."""
+    frame = _printed(found)
+    chart = charts.labelled_scatter(
+        frame,
+        "share",
+        "overseas_yi",
+        "name",
+        x_title="Overseas share of revenue",
+        y_title="Overseas revenue, 亿元",
+        highlight=_bytedance(frame),
+    )
+    return charts.figure(
+        chart,
+        title="Overseas share against overseas revenue",
+        units="share of each company's total revenue; 亿元 (100 million yuan)",
+        description=charts.describe(
+            "Scatter plot of overseas share against overseas revenue for the seven companies",
+            frame,
+            "{name} {share:.0%}, {overseas_yi:,.0f}亿",
+        ),
+        data=data,
+        claims=table_claims(data, frame["company"], ["revenue_cny_claim", "share_claim"]),
+    )
+
+
+def totals(found: Findings, data: BookData) -> alt.VConcatChart:
+    """The total revenue each row implies (amount ÷ share) against the reported total."""
+    table = found.tables["implied_totals"]
+    frame = table.assign(
+        implied=in_units(table["implied_total_cny"], "亿"),
+        filed=in_units(table["filed_total_cny"], "亿"),
+    )
+    chart = charts.paired_dots(
+        frame,
+        "company",
+        {"Implied by the table (middle of the band)": "implied", "Reported total": "filed"},
+        value_title="Total revenue, 亿元",
+    )
+    return charts.figure(
+        chart,
+        title="Total revenue: implied by the table against reported",
+        units="亿元 (100 million yuan); implied = printed overseas amount ÷ printed share; "
+        "ByteDance at the table's own rate",
+        description=charts.describe(
+            "Dumbbell chart of each company's total revenue implied by the table against its "
+            "reported total",
+            frame,
+            "{company} {implied:,.0f}亿 against {filed:,.0f}亿",
+        ),
+        data=data,
+        claims=table_claims(data, frame["company"], ["revenue_cny_claim", "share_claim"]),
+        references=_cited_in(table["sources"]),
+    )
+
+
+def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart]:
+    """For each company, keyed by its short key: its filed overseas revenue and share by
+    year, with the article's printed band."""
+    figures = {}
+    for band in found.tables["printed_bands"].itertuples():
+        frame = found.tables[f"by_year_{band.key}"]
+        chart = year_charts.company_years(
+            frame,
+            (band.amount_low, band.amount_high),
+            (band.share_low, band.share_high),
+            band.amount_label,
+            band.share_label,
+            band.amount_title,
+        )
+        # ByteDance's band is drawn in US dollars, the others' in yuan.
+        amount = "revenue_claim" if "USD" in band.amount_title else "revenue_cny_claim"
+        figures[band.key] = charts.figure(
+            chart,
+            title=f"{band.company_zh} {band.company}: filed overseas revenue and share by year",
+            units=f"{band.amount_title.split(', ')[1]} and percent; shaded: the article's "
+            f"printed {band.amount_label} and {band.share_label}; bars labelled with their "
+            "reliability tag",
+            description=charts.describe(
+                f"Two bar charts for {band.company}, by fiscal year",
+                frame.fillna({"overseas": 0, "share_pct": 0}),
+                "{year}: overseas {overseas:,.0f}, share {share_pct:.1f}%",
+                f"; the printed band is {band.amount_label} and {band.share_label}.",
+            ),
+            data=data,
+            claims=table_claims(data, [band.company], [amount, "share_claim"]),
+            references=_cited_in(frame["sources"]),
+        )
+    return figures
+
+
+def filed(found: Findings, data: BookData) -> alt.VConcatChart:
+    """The article's overseas revenue against the companies' own filings, where filed."""
+    table = found.tables["filed_by_companies"]
+    frame = table.assign(
+        printed=in_units(table["article_overseas_cny"], "亿"),
+        reported=in_units(table["filed_overseas_cny"], "亿"),
+    )
+    chart = charts.paired_dots(
+        frame,
+        "company",
+        {"Article": "printed", "Filed": "reported"},
+        value_title="Overseas revenue, 亿元",
+    )
+    return charts.figure(
+        chart,
+        title="Overseas revenue 2024: the article against the filings",
+        units="亿元 (100 million yuan); 'N+' drawn at N; Midea's amount is derived from its "
+        "filed China revenue and overseas share",
+        description=charts.describe(
+            "Dumbbell chart of printed against filed overseas revenue",
+            frame,
+            "{company} {printed:,.0f}亿 printed, {reported:,.0f}亿 filed",
+        ),
+        data=data,
+        claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
+        references=ranking.filed_references(frame["company"]),
+    )

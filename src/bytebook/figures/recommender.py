@@ -1,0 +1,66 @@
+"""The figures of the recommender chapter (book/recommender.md)."""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from bytebook import charts
+from bytebook.chapters import recommender
+from bytebook.data import BookData
+from bytebook.findings import Findings
+from bytebook.units import in_units
+
+MODEL_CLAIMS = ("s22_params", "s22_sparsity", "s22_cost_per_inference")
+"""The article's parameters, active share and cost per inference."""
+GPU = ("gpu_peak_flops", "gpu_price_per_hour", "gpu_utilisation")
+"""The model's GPU: peak throughput, price per hour, utilisation (data/assumptions.csv)."""
+
+
+def inference(found: Findings, data: BookData) -> alt.VConcatChart:
+    """Cost per inference by candidates scored per request, with sliders for the active
+    parameters, the GPU's utilisation and its price."""
+    active = found.numbers["active_max"]
+    active_bn = in_units(active, "billion")
+    claim = data.stated("s22_cost_per_inference")
+    peak = data.assumed("gpu_peak_flops")
+    # The curve runs to where, at the sliders' defaults, it meets the top of the axis.
+    top = recommender.candidates_for_cost(
+        4 * claim,
+        active,
+        peak,
+        data.assumed("gpu_utilisation"),
+        data.assumed("gpu_price_per_hour"),
+    )
+    grid = pd.DataFrame({"candidates": np.unique(np.floor(np.logspace(0, np.log10(top), 61)))})
+    sliders = [
+        charts.slider("active_bn", "Active parameters, billions ", active_bn, 0.1, active_bn, 0.1),
+        charts.assumption_slider(data, "gpu_utilisation", "utilisation", "GPU utilisation "),
+        charts.assumption_slider(
+            data, "gpu_price_per_hour", "gpu_price", "GPU price, USD per hour "
+        ),
+    ]
+    chart = charts.model_curve(
+        grid,
+        "candidates",
+        recommender.cost_expression(peak),
+        x_title="Candidates scored per request",
+        y_title="Cost per inference, USD per 10,000",
+        sliders=sliders,
+        claim=(claim * 1e4, "the article: USD 0.0003"),
+        x_format="~s",
+        y_max=4 * claim * 1e4,
+        x_scale="log",
+    )
+    return charts.figure(
+        chart,
+        title="Cost per inference of a sparse recommender",
+        units="USD per 10,000 inferences, by candidates scored per request (log scale)",
+        description=f"Line chart: cost rises in proportion to candidates scored; at the "
+        f"defaults the article's USD 0.0003 buys about {found.texts['candidates_for_claim']} "
+        "candidates.",
+        data=data,
+        claims=MODEL_CLAIMS,
+        assumptions=GPU,
+    )
