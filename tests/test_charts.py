@@ -39,8 +39,8 @@ def test_a_figure_cites_its_references_once_per_source(data):
         charts.bar_chart(frame, "year", "loss", category_title="Year", value_title="USD bn"),
         title="Losses",
         units="USD bn",
-        basis="the article",
         data=data,
+        claims=("s1_meta_rl_loss",),
         references=("meta_rl_loss_2024", "meta_rl_loss_2023", "bvc2_vs_x265"),
         description="Bar chart of losses.",
     ).to_dict()
@@ -49,7 +49,7 @@ def test_a_figure_cites_its_references_once_per_source(data):
     assert refs.at["meta_rl_loss_2023", "source"] == meta_source
     source = chart["title"]["text"]
     assert " ".join(source if isinstance(source, list) else [source]) == (
-        f"Source: the article; {meta_source}, FY2024, FY2023 (P); "
+        f"Source: the article (1 不开发布会); {meta_source}, FY2024, FY2023 (P); "
         f"{refs.at['bvc2_vs_x265', 'source']}, 2020 (S)"
     )
     assert all(len(line) <= charts.SOURCE_LINE_WIDTH for line in source)

@@ -3,9 +3,11 @@ the files its analysis reads, and each page depends on the chapters it runs."""
 
 from __future__ import annotations
 
+import inspect
 from types import MethodType
 
 import pytest
+from test_figures import figure_functions
 
 from bytebook.chapters import WRITTEN
 from bytebook.data import TABLE_FILES, BookData, load_book_data
@@ -49,3 +51,18 @@ def test_a_chapter_page_depends_on_its_own_analysis_and_its_data(name):
 def test_pages_that_use_the_whole_book_depend_on_every_chapter():
     source = (BOOK_DIR / "ledger.md").read_text(encoding="utf-8")
     assert inputs.chapters_used(source) == set(WRITTEN)
+
+
+@pytest.mark.parametrize("name", sorted(WRITTEN))
+def test_a_chapter_page_declares_the_data_files_its_figures_read(name):
+    source = (BOOK_DIR / f"{name}.md").read_text(encoding="utf-8")
+    declared = inputs.data_files_used(source, inputs.chapters_used(source))
+    data = load_book_data()
+    found = WRITTEN[name].analyse(data)
+    for function in figure_functions(name).values():
+        if list(inspect.signature(function).parameters)[0] != "found":
+            continue
+        recorder = AccessRecorder(data)
+        function(found, recorder)
+        assert recorder.files <= declared, (name, function.__name__, sorted(recorder.files))
+    assert inputs.FIGURES_DIR / f"{name}.py" in inputs.page_inputs(source)

@@ -48,9 +48,9 @@ def test_a_page_declares_every_chapter_and_table_its_code_uses(page):
     chapters = inputs.chapters_used(source)
     if re.search(r"\bbytebook\.book\b", source):
         assert chapters == set(WRITTEN), "a page that builds the whole ledger uses every chapter"
-    imported = re.findall(r"from bytebook\.chapters import ([\w, ]+)", source)
-    names = {name.strip() for group in imported for name in group.split(",")} & set(WRITTEN)
-    assert names <= chapters
+    imported = re.findall(r"from bytebook\.(?:chapters|figures) import ([\w, ]+)", source)
+    names = {name.strip().split(" as ")[0] for group in imported for name in group.split(",")}
+    assert names & set(WRITTEN) <= chapters
     files = inputs.data_files_used(source, chapters)
     for table, calls in DATA_CALLS.items():
         if re.search(rf"\bdata\.(?:{'|'.join(calls)})\b", source):

@@ -40,9 +40,9 @@ def _bytedance(frame: pd.DataFrame) -> str:
 
 def revenue(found: Findings, data: BookData) -> alt.VConcatChart:
     """The seven companies' overseas revenue as the article prints it, largest first."""
-    frame = _printed(found)
+    frame = _printed(found)[["company", "name", "overseas_yi"]]
     chart = charts.bar_chart(
-        frame,
+        frame[["name", "overseas_yi"]],
         "name",
         "overseas_yi",
         category_title="Company",
@@ -68,7 +68,7 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
     """Each company's printed overseas share against its printed overseas revenue."""
     frame = _printed(found)
     chart = charts.labelled_scatter(
-        frame,
+        frame[["name", "share", "overseas_yi"]],
         "share",
         "overseas_yi",
         "name",
@@ -115,7 +115,9 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
             "{company} {implied:,.0f}亿 against {filed:,.0f}亿",
         ),
         data=data,
-        claims=table_claims(data, frame["company"], ["revenue_cny_claim", "share_claim"]),
+        claims=table_claims(
+            data, frame["company"], ["revenue_claim", "revenue_cny_claim", "share_claim"]
+        ),
         references=_cited_in(table["sources"]),
     )
 

@@ -1,0 +1,337 @@
+"""Every figure of the book, built by `bytebook.figures`: a page's chart cell is one call, and
+each source line is built from the ids of what the chart draws, never typed.
+
+Which ids a chart's data came from is found by experiment: a claim, reference or assumption
+whose value, changed in a copy of the data, changes what the chart draws is one the chart
+draws on, and it must be cited.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import importlib
+import inspect
+import json
+import math
+import re
+import shutil
+
+import altair as alt
+import pytest
+
+from bytebook import charts, filed_years
+from bytebook.article import SECTION_TITLES
+from bytebook.book import ledger
+from bytebook.chapters import WRITTEN
+from bytebook.data import BookData, load_book_data
+from bytebook.findings import Findings
+from bytebook.paths import BOOK_DIR, DATA_DIR
+from bytebook.scorecard import scorecard
+
+TABLES = ("claims", "references", "assumptions")
+
+
+def figure_functions(chapter: str) -> dict:
+    """The public functions of `bytebook.figures.<chapter>` that build figures from the
+    chapter's findings and the data."""
+    module = importlib.import_module(f"bytebook.figures.{chapter}")
+    return {
+        name: function
+        for name, function in inspect.getmembers(module, inspect.isfunction)
+        if function.__module__ == module.__name__
+        and not name.startswith("_")
+        and list(inspect.signature(function).parameters)[:1] in (["found"], ["card"])
+    }
+
+
+def build_figures(
+    chapter: str, found: Findings, data: BookData, ledger_charts: bool = True
+) -> dict[str, alt.TopLevelMixin]:
+    """Every figure of a chapter, by function name (and key, for a function that returns
+    several); `ledger_charts=False` leaves out those drawn from the whole ledger."""
+    figures = {}
+    for name, function in figure_functions(chapter).items():
+        first = list(inspect.signature(function).parameters)[0]
+        if first == "card" and not ledger_charts:
+            continue
+        made = function(scorecard(ledger(data)) if first == "card" else found, data)
+        if isinstance(made, dict):
+            figures |= {f"{name}.{key}": chart for key, chart in made.items()}
+        else:
+            figures[name] = made
+    return figures
+
+
+def source_text(spec: dict) -> str:
+    """A figure's source line, its wrapped lines joined again."""
+    text = spec["title"]["text"]
+    return " ".join(text) if isinstance(text, list) else text
+
+
+def drawn(spec: dict) -> str:
+    """Everything a chart draws: its spec without the source line, the ids it cites and the
+    description (which repeats the values in words)."""
+    kept = {k: v for k, v in spec.items() if k not in ("title", "usermeta", "description")}
+    return json.dumps(kept, sort_keys=True, default=str)
+
+
+@pytest.fixture(scope="module")
+def every_figure(data) -> dict[tuple[str, str], dict]:
+    return {
+        (chapter, name): chart.to_dict(validate=False)
+        for chapter, module in WRITTEN.items()
+        for name, chart in build_figures(chapter, module.analyse(data), data).items()
+    }
+
+
+def test_every_chapter_with_figures_has_its_figure_module():
+    for chapter in WRITTEN:
+        page = (BOOK_DIR / f"{chapter}.md").read_text(encoding="utf-8")
+        if "glue:figure" in page:
+            assert figure_functions(chapter), f"book/{chapter}.md shows figures"
+
+
+def test_a_page_glues_each_figure_with_one_call_and_builds_no_chart_itself():
+    for page in sorted(BOOK_DIR.glob("*.md")):
+        source = page.read_text(encoding="utf-8")
+        assert "bytebook import charts" not in source and "charts." not in source, page.name
+        for call in re.findall(r'^\s*glue\(f?"fig_[^\n]*', source, re.M):
+            assert re.search(r"\w+_figures\.\w+\(", call) or call.strip().endswith(
+                "chart, display=False)"
+            ), (page.name, call)
+
+
+def test_every_figure_cites_ids_that_exist_and_its_source_line_is_built_from_them(
+    data, every_figure
+):
+    assert len(every_figure) >= 27
+    for (chapter, name), spec in every_figure.items():
+        cites = spec["usermeta"]["cites"]
+        for table in TABLES:
+            unknown = set(cites[table]) - set(getattr(data, table).index)
+            assert not unknown, (chapter, name, table, unknown)
+        line = source_text(spec)
+        assert line.startswith("Source: "), (chapter, name)
+        # The line holds the title of each cited claim's section, each cited reference's
+        # source and each assumption's item (whitespace aside: the line is wrapped).
+        flat = re.sub(r"\s+", "", line)
+        expected = [SECTION_TITLES[data.claims.at[c, "section"]] for c in cites["claims"]]
+        expected += [data.references.at[r, "source"] for r in cites["references"]]
+        expected += [data.assumptions.at[a, "item"][1:] for a in cites["assumptions"]]
+        if len({data.claims.at[c, "section"] for c in cites["claims"]}) == len(SECTION_TITLES):
+            expected = [text for text in expected if text not in SECTION_TITLES.values()]
+            expected.append("(everysection)")
+        for text in expected:
+            assert re.sub(r"\s+", "", text) in flat, (chapter, name, text, line)
+        # A reference an assumption's basis cites is cited with it.
+        for assumption in cites["assumptions"]:
+            assert set(data.basis_references(assumption)) <= set(cites["references"])
+
+
+def test_the_source_line_is_the_ids_written_out(data):
+    line = charts.source_line(
+        data,
+        claims=["t_byd_share", "title_daily_revenue"],
+        references=["meta_rl_loss_2024"],
+        assumptions=["gpu_price_per_hour"],
+    )
+    assert line == (
+        "the article (Title, 4 海外营收排行榜); the book's model, with assumed price of one "
+        f"GPU-hour; {data.references.at['meta_rl_loss_2024', 'source']}, FY2024 (P); "
+        f"{data.references.at['h100_hour_median_2026', 'source']}, 2026-05 (W)"
+    )
+    with pytest.raises(ValueError, match="needs claims"):
+        charts.source_line(data)
+
+
+@pytest.fixture(scope="module")
+def edited_data(tmp_path_factory) -> BookData:
+    """A copy of the data in which every reference's source and every assumption's item
+    says it was edited."""
+    folder = tmp_path_factory.mktemp("edited") / "data"
+    shutil.copytree(DATA_DIR, folder)
+    for name, column in (("references.csv", "source"), ("assumptions.csv", "item")):
+        path = folder / name
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        for row in rows:
+            row[column] = f"{row[column]} edited"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    return load_book_data(folder)
+
+
+def test_a_source_line_changes_with_the_sources_it_cites(data, edited_data, every_figure):
+    for chapter, module in WRITTEN.items():
+        edited = build_figures(chapter, module.analyse(edited_data), edited_data)
+        for name, chart in edited.items():
+            old = every_figure[(chapter, name)]
+            new = chart.to_dict(validate=False)
+            cites = old["usermeta"]["cites"]
+            assert new["usermeta"]["cites"] == cites
+            line = re.sub(r"\s+", "", source_text(new))
+            for reference in cites["references"]:
+                source = edited_data.references.at[reference, "source"]
+                assert re.sub(r"\s+", "", source) in line, (chapter, name, reference)
+            if cites["references"] or cites["assumptions"]:
+                assert source_text(new) != source_text(old), (chapter, name)
+            else:
+                assert source_text(new) == source_text(old), (chapter, name)
+
+
+def _changed(data: BookData, table: str, ident: str) -> BookData:
+    """A copy of the data with one value moved by a tenth of a percent (its text too)."""
+    frame = getattr(data, table).copy()
+    value = float(frame.at[ident, "value"]) * 1.001 + 1e-6
+    frame.at[ident, "value"] = value
+    if "value_text" in frame.columns:
+        frame.at[ident, "value_text"] = repr(value)
+    return dataclasses.replace(data, **{table: frame})
+
+
+def _numeric_ids(data: BookData):
+    for table in TABLES:
+        for ident, value in getattr(data, table)["value"].items():
+            if isinstance(value, float) and not math.isnan(value):
+                yield table, ident
+
+
+class ReadRecorder:
+    """Stands in for BookData and records the ids read through its accessors."""
+
+    def __init__(self, data: BookData):
+        self._data = data
+        self.read: set[tuple[str, str]] = set()
+
+    def __getattr__(self, name):
+        return getattr(self._data, name)
+
+    def stated(self, claim_id):
+        self.read.add(("claims", claim_id))
+        return self._data.stated(claim_id)
+
+    def reference(self, reference_id):
+        self.read.add(("references", reference_id))
+        return self._data.reference(reference_id)
+
+    def assumed(self, assumption_id):
+        self.read.add(("assumptions", assumption_id))
+        return self._data.assumed(assumption_id)
+
+
+class RecordingDict(dict):
+    """A dict that records which keys are read."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.used: set[str] = set()
+
+    def __getitem__(self, key):
+        self.used.add(key)
+        return super().__getitem__(key)
+
+
+def _inputs(function, found: Findings, data: BookData) -> tuple[dict, set]:
+    """The parts of the findings a figure function reads, and the ids it reads from the data
+    itself (every assumption counts: sliders read their rows)."""
+    tables, numbers = RecordingDict(found.tables), RecordingDict(found.numbers)
+    texts = RecordingDict(found.texts)
+    recorder = ReadRecorder(data)
+    function(Findings(numbers, texts, found.entries, tables), recorder)
+    used = {"tables": tables.used, "numbers": numbers.used, "texts": texts.used}
+    return used, recorder.read | {("assumptions", a) for a in data.assumptions.index}
+
+
+def _snapshot(found: Findings, used: dict) -> str:
+    parts = {
+        "tables": {k: found.tables[k].to_csv() for k in sorted(used["tables"])},
+        "numbers": {k: repr(found.numbers[k]) for k in sorted(used["numbers"])},
+        "texts": {k: found.texts[k] for k in sorted(used["texts"])},
+    }
+    return json.dumps(parts, sort_keys=True)
+
+
+def _drawn_by(function, found: Findings, data: BookData) -> dict[str, str]:
+    made = function(found, data)
+    charts_made = made if isinstance(made, dict) else {"": made}
+    return {key: drawn(chart.to_dict(validate=False)) for key, chart in charts_made.items()}
+
+
+def _ranking_table_claims(data: BookData) -> set[tuple[str, str]]:
+    columns = ["revenue_claim", "revenue_cny_claim", "share_claim"]
+    return {("claims", claim) for claim in data.ranking[columns].to_numpy().ravel()}
+
+
+PERTURBED = {"ranking": _ranking_table_claims}
+"""Where not every value is changed: the ranking analysis takes a third of a second and its
+figures seconds, so only the claims of the printed table are changed, the by-year charts are
+left out, and the references are checked by
+`test_a_ranking_figure_cites_the_sources_of_every_row_it_draws` instead."""
+LEFT_OUT = {"ranking": {"company_years"}}
+
+
+@pytest.mark.parametrize("chapter", sorted(WRITTEN))
+def test_every_id_a_figure_draws_on_is_cited(chapter, data):
+    """Change each claim, reference and assumption in turn; where a figure's drawing changes,
+    the figure must cite what was changed. A figure's inputs are the parts of the findings it
+    reads (recorded) and the ids it reads itself, so a figure is redrawn only for a change
+    that reaches them."""
+    module = WRITTEN[chapter]
+    changes = set(_numeric_ids(data))
+    if chapter in PERTURBED:
+        changes &= PERTURBED[chapter](data)
+    found = module.analyse(data)
+    functions = {
+        name: function
+        for name, function in figure_functions(chapter).items()
+        if list(inspect.signature(function).parameters)[0] == "found"
+        and name not in LEFT_OUT.get(chapter, set())
+    }
+    inputs = {name: _inputs(function, found, data) for name, function in functions.items()}
+    before = {name: _snapshot(found, used) for name, (used, _) in inputs.items()}
+    original = {name: _drawn_by(function, found, data) for name, function in functions.items()}
+    drawn_from = {(name, key): set() for name in functions for key in original[name]}
+    for table, ident in sorted(changes):
+        changed = _changed(data, table, ident)
+        analysed = module.analyse(changed)
+        for name, function in functions.items():
+            used, read = inputs[name]
+            if (table, ident) not in read and _snapshot(analysed, used) == before[name]:
+                continue
+            for key, spec in _drawn_by(function, analysed, changed).items():
+                if spec != original[name][key]:
+                    drawn_from[(name, key)].add((table, ident))
+    for name, function in functions.items():
+        made = function(found, data)
+        for key, chart in (made if isinstance(made, dict) else {"": made}).items():
+            cites = chart.to_dict(validate=False)["usermeta"]["cites"]
+            cited = {(table, ident) for table in TABLES for ident in cites[table]}
+            if chapter not in PERTURBED:
+                assert drawn_from[(name, key)], (chapter, name, key, "draws on nothing changed")
+            uncited = drawn_from[(name, key)] - cited
+            assert not uncited, (chapter, name, key, sorted(uncited))
+
+
+def test_a_ranking_figure_cites_the_sources_of_every_row_it_draws(data, every_figure):
+    """The ranking's tables carry, row by row, the references each figure came from."""
+    found = WRITTEN["ranking"].analyse(data)
+    by_table = {"totals": "implied_totals"}
+    by_table |= {
+        f"company_years.{key}": f"by_year_{key}" for key in found.tables["printed_bands"]["key"]
+    }
+    for name, table in by_table.items():
+        rows = {ref for refs in found.tables[table]["sources"] for ref in refs}
+        cited = set(every_figure[("ranking", name)]["usermeta"]["cites"]["references"])
+        assert rows and rows <= cited, (name, sorted(rows - cited))
+    rows = data.ranking.set_index("company_en")
+    for band in found.tables["printed_bands"].itertuples():
+        cited = every_figure[("ranking", f"company_years.{band.key}")]["usermeta"]["cites"]
+        assert set(filed_years.reference_ids(band.company)) <= set(cited["references"])
+        assert rows.at[band.company, "share_claim"] in cited["claims"]
+    filed = every_figure[("ranking", "filed")]["usermeta"]["cites"]["references"]
+    for company in found.tables["filed_by_companies"]["company"]:
+        year = filed_years.CLAIMED_YEAR[company]
+        assert set(filed_years.reference_ids(company, year)) <= set(filed), company
