@@ -515,11 +515,11 @@ def year_matches(data: BookData) -> Findings:
         closest = filed_years.closest_year(readings)
         key = _key(company)
         if closest is None:
-            text = _no_year_text(data, company, amount / share, unit)
-            record = {"matched": "not found", "filed_amount_text": "not found", "sources": ""}
+            text, refs = _no_year_text(data, company, amount / share, unit)
+            record = {"matched": "not found", "filed_amount_text": "not found"}
         else:
             mixed = filed_years.mixed_pairs_that_fit(data.references, company, amount, share, unit)
-            text = _year_text(row, readings, closest, unit, mixed)
+            text, refs = _year_text(row, readings, closest, unit, mixed)
             record = {
                 "matched": closest.year,
                 "amount_gap": closest.amount_gap,
@@ -528,8 +528,8 @@ def year_matches(data: BookData) -> Findings:
                 "filed_amount_text": _amount_formatter(unit)(closest.amount.band.mid),
                 "filed_share": closest.share.band.mid,
                 "tag": closest.reliability,
-                "sources": ";".join(dict.fromkeys(closest.amount.sources + closest.share.sources)),
             }
+        record["sources"] = ";".join(refs)
         found.number(f"year_match_{key}", len(readings), text)
         found.add(
             derived(
@@ -673,12 +673,17 @@ def understated_sentence(filed: list[str], above: list[str]) -> str:
     )
 
 
-def _no_year_text(data: BookData, company: str, implied: Interval, unit: str) -> str:
-    """The period finding of a company whose overseas figures were found for no year."""
+def _no_year_text(
+    data: BookData, company: str, implied: Interval, unit: str
+) -> tuple[str, tuple[str, ...]]:
+    """The period finding of a company whose overseas figures were found for no year, and the
+    references of the yearly totals it sets the printed pair against."""
     claimed_year = filed_years.CLAIMED_YEAR[company]
-    gaps = filed_years.implied_total_years(data.references, company, implied, unit)
+    totals = filed_years.implied_total_years(data.references, company, implied, unit)
+    gaps = {year: gap for year, (gap, _) in totals.items()}
+    sources = tuple(dict.fromkeys(ref for _, total in totals.values() for ref in total.sources))
     matching = [year for year, gap in gaps.items() if gap == 0]
-    return (
+    text = (
         f"{company}'s full-year overseas revenue was not found for any year. The printed pair "
         f"implies a total of {span(implied, format_yi)}, which "
         + (
@@ -692,6 +697,7 @@ def _no_year_text(data: BookData, company: str, implied: Interval, unit: str) ->
             else "."
         )
     )
+    return text, sources
 
 
 def _gap_words(gap: float) -> str:
@@ -716,9 +722,10 @@ def _year_text(
     closest: filed_years.YearReading,
     unit: str,
     mixed: list[filed_years.MixedPair],
-) -> str:
+) -> tuple[str, tuple[str, ...]]:
     """The period finding in words: which year fits both cells, or that none does (and then
-    any pair of two years' figures that would fit)."""
+    any pair of two years' figures that would fit); with the references of every figure it
+    names."""
     claimed_year = filed_years.CLAIMED_YEAR[row["company_en"]]
     described = _reading_words(closest, row, unit)
     if closest.worse_gap == 0:
@@ -728,13 +735,16 @@ def _year_text(
     else:
         text = f"No single year fits the pair. Closest: {described}."
     amount_only = [
-        r.year
+        r
         for r in readings
         if r is not closest and r.amount_gap == 0 and (r.share_gap is None or r.share_gap > 0)
     ]
+    sources = closest.amount.sources + closest.share.sources
     if amount_only:
-        text += f" The amount alone fits {_join(amount_only)}'s."
+        text += f" The amount alone fits {_join([r.year for r in amount_only])}'s."
+        sources += tuple(ref for r in amount_only for ref in r.amount.sources)
     if closest.worse_gap > 0 and mixed:
+        sources += tuple(ref for m in mixed for ref in m.sources)
         pairs = _join(
             [
                 f"{m.amount_year}'s amount over {m.total_year}'s total is "
@@ -751,7 +761,7 @@ def _year_text(
     )
     if closest.reliability == "W":
         text += " This period finding rests on a W figure: an illustration, not a verdict."
-    return text
+    return text, tuple(dict.fromkeys(sources))
 
 
 def _by_year_frames(data: BookData) -> Findings:
