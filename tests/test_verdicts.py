@@ -244,5 +244,5 @@ def test_the_summary_sentences_follow_the_data(data_copy):
     assert "BYD" in filed and "BYD" not in above
     assert ranking.understated_sentence(filed, above) == (
         "the table understates Midea and Haier Smart Home of the three companies whose 2024 "
-        "overseas figure rests on their own filings"
+        "overseas figure rests on figures they published themselves"
     )

@@ -1,4 +1,5 @@
-"""Chapter 4: the ranking table, re-sorted, cross-checked and set beside filed figures."""
+"""Chapter 4: the ranking table, re-sorted, cross-checked and set beside the companies' own
+figures."""
 
 from __future__ import annotations
 
@@ -461,6 +462,7 @@ def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) ->
                 "filed_overseas_cny": overseas.band.mid * rate if overseas else None,
                 "filed_tag": overseas.reliability if overseas else "",
                 "filed_how": overseas.how if overseas else "",
+                "filed_described": overseas.described if overseas else "",
                 "article_share": row["share"],
                 "filed_share": share.band.mid if share else None,
                 "filed_total_cny": _filed_total(claimed, table_rate),
@@ -478,9 +480,9 @@ def _filed_total(claimed: dict[str, filed_years.Figure], table_rate: float) -> f
 
 
 def _published_by_companies(filed: pd.DataFrame) -> pd.DataFrame:
-    """The rows whose overseas figure for the named year rests on a company's own P or S
-    filing (directly or derived from filed figures); not ByteDance's, which is a press
-    report on a private company."""
+    """The rows whose overseas figure for the named year rests on figures the company itself
+    published, P or S (filed, released, relayed, tabulated, or derived from such figures);
+    not ByteDance's, which is reported: a press report on a private company."""
     published = filed.dropna(subset=["filed_overseas_cny"])
     published = published[published["filed_tag"].isin(["P", "S"])]
     return published[published["filed_how"] != "reported"].reset_index(drop=True)
@@ -640,9 +642,9 @@ def earlier_year_sentence(cells: list[EarlierCell]) -> str:
 
 
 def understated(data: BookData) -> tuple[list[str], list[str]]:
-    """The companies whose overseas figure for the year the table names rests on their own P or
-    S filing, and those of them the table understates (the filed figure lies above the
-    printed band)."""
+    """The companies whose overseas figure for the year the table names rests on figures they
+    published themselves (P or S), and those of them the table understates (their figure lies
+    above the printed band)."""
     table = _article_figures(data)
     rate = implied_rate(
         data.stated("t_bytedance_overseas_cny"), data.stated("t_bytedance_overseas")
@@ -661,14 +663,15 @@ def understated(data: BookData) -> tuple[list[str], list[str]]:
 def understated_sentence(filed: list[str], above: list[str]) -> str:
     """`understated` in words, for the summary."""
     if not filed:
-        return "no company's 2024 overseas figure in the table rests on its own filings"
+        return "no company's 2024 overseas figure in the table rests on figures it published"
     companies = "company whose" if len(filed) == 1 else "companies whose"
     if len(above) == len(filed):
         whom = f"all {_count_words(len(filed))}" if len(filed) > 1 else "the one"
     else:
         whom = f"{_join(above) if above else 'none'} of the {_count_words(len(filed))}"
     return (
-        f"the table understates {whom} {companies} 2024 overseas figure rests on their own filings"
+        f"the table understates {whom} {companies} 2024 overseas figure rests on figures they "
+        "published themselves"
     )
 
 
@@ -686,9 +689,9 @@ def _no_year_text(
         f"{company}'s full-year overseas revenue was not found for any year. The printed pair "
         f"implies a total of {span(implied, format_yi)}, which "
         + (
-            f"matches the filed totals of {_join(matching)}"
+            f"matches the totals found for {_join(matching)}"
             if matching
-            else "matches no filed total"
+            else "matches no total found"
         )
         + (
             f" but not {claimed_year}'s ({format_percent(gaps[claimed_year])} apart)."
@@ -707,10 +710,10 @@ def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) 
     """'FY2023: amount 1,509亿 (filed, S; inside the printed 1500+ 亿元), share …'."""
     amount, share = reading.amount, reading.share
     return (
-        f"{reading.year}: amount {_amount_formatter(unit)(amount.band.mid)} ({amount.how}, "
+        f"{reading.year}: amount {_amount_formatter(unit)(amount.band.mid)} ({amount.described}, "
         f"{amount.reliability}; {_gap_words(reading.amount_gap)} the printed "
         f"{row['overseas_revenue_printed']}), share {format_percent(share.band.mid)} "
-        f"({share.how}, {share.reliability}; {_gap_words(reading.share_gap)} the printed "
+        f"({share.described}, {share.reliability}; {_gap_words(reading.share_gap)} the printed "
         f"{row['overseas_share_printed']})"
     )
 
@@ -1041,7 +1044,8 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
     for company in data.ranking["company_en"]:
         if company == "ByteDance":
             band = reference_band(data, "bd_intl_growth_2024")
-            basis = f"reported ({data.references.at['bd_intl_growth_2024', 'reliability']})"
+            growth_row = data.references.loc["bd_intl_growth_2024"]
+            basis = f"{growth_row['origin']} ({growth_row['reliability']})"
             rows.append(
                 {
                     "company": company,
@@ -1055,7 +1059,7 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
             peer = by_company.loc[company]
             tags = {data.references.at[r, "reliability"] for r in peer["sources"]}
             basis = (
-                "two years' filed or derived amounts ("
+                "two years' amounts, as found or derived ("
                 + "/".join(t for t in "PSW" if t in tags)
                 + ")"
             )
@@ -1272,7 +1276,7 @@ NOT_RANKED = (
 def peers_table(data: BookData, rate: float) -> pd.DataFrame:
     """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`)."""
     figures = {company: _overseas(data, company, year) for company, year in PEERS.items()} | {
-        company: filed_years.reference_figure(data.references, ref, company)
+        company: filed_years.reference_figure(data.references, ref)
         for company, (ref, _) in PEERS_OUTSIDE_TABLE.items()
     }
     rows = []
@@ -1370,8 +1374,18 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _with_origin(published: pd.DataFrame, amounts: pd.Series | None = None) -> list[str]:
+    """'BYD (released, P)', or with `amounts` 'BYD 2,219亿 (released, P)', for each company
+    whose own figure is used."""
+    return [
+        f"{r.company}{'' if amounts is None else ' ' + format_yi(amounts[r.company])} "
+        f"({r.filed_described}, {r.filed_tag})"
+        for r in published.itertuples()
+    ]
+
+
 def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
-    """Rank the companies again, with filed overseas revenue where a filing gives it."""
+    """Rank the companies again, with each company's own overseas figure where one was found."""
     found = Findings()
     filed = published.set_index("company")["filed_overseas_cny"]
     mixed = table.assign(
@@ -1386,8 +1400,8 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
         len(published),
         lambda n: (
             f"For {_count_words(int(n))} companies in the table the research found a 2024 "
-            f"overseas figure that rests on the company's own P or S filing: "
-            f"{_join(list(published['company']))}. "
+            f"overseas figure that rests on figures the company published, P or S: "
+            f"{_join(_with_origin(published))}. "
             + (
                 "Each is larger than the article's."
                 if larger.all()
@@ -1404,12 +1418,11 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
             working(
                 f"d_rank_{key}_filed",
                 "4",
-                f"{company}'s rank in the table with each filed 2024 overseas figure in place "
-                "of the printed one",
+                f"{company}'s rank in the table with each company's own 2024 overseas figure in "
+                "place of the printed one",
                 rank,
                 "rank",
-                f"With {_join([f'{c} {format_yi(filed[c])}' for c in published['company']])} "
-                f"(filed or derived from filings, P or S) in place of the printed figures and "
+                f"With {_join(_with_origin(published, filed))} in place of the printed figures and "
                 f"the others as printed, {company} ranks {_ordinal(int(rank))} of "
                 f"{len(mixed)}.",
                 tuple(filed_references(published["company"])),
