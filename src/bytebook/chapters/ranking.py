@@ -10,6 +10,7 @@ from functools import partial
 import pandas as pd
 
 from bytebook import filed_years
+from bytebook.chapters import preface
 from bytebook.checks import claim_band, deciding, reference_band
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
@@ -251,6 +252,11 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     )
     found.number("table_rate_low", rate_band.low, "{:.3f}")
     found.number("table_rate_high", rate_band.high, "{:.3f}")
+    found.number("table_rate_side", gap, lambda g: "above" if g > 0 else "below")
+    found.number("table_rate_place", rate, lambda r: preface.rate_point_place(r, rates))
+    found.number(
+        "table_rate_band_place", rate_band.mid, lambda _: preface.rate_band_clause(rate_band, rates)
+    )
     meets = rate_band.distance(Interval(lowest.cny_per_usd, highest.cny_per_usd)) == 0
     rate_check = compare(
         rate_band,
@@ -1087,6 +1093,18 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def growth_runner_up(
+    data: BookData, peers: pd.DataFrame | None = None
+) -> tuple[pd.Series, Interval]:
+    """The fastest-growing club member abroad whose growth may decide (a row of
+    `overseas_growth`), and ByteDance's reported growth over its growth, as a band."""
+    peers = overseas_growth(data) if peers is None else peers
+    deciding_peers = peers[peers["decides"]]
+    runner = deciding_peers.loc[deciding_peers["growth"].idxmax()]
+    bytedance = reference_band(data, "bd_intl_growth_2024")
+    return runner, bytedance / Interval(runner["low"], runner["high"])
+
+
 def _growth(data: BookData) -> Findings:
     """ByteDance's 63%, 'first by a mile' and 'more than twice the runner-up'."""
     found = Findings()
@@ -1103,11 +1121,7 @@ def _growth(data: BookData) -> Findings:
         )
     peers = overseas_growth(data)
     found.tables["growth"] = growth_by_company(data, peers)
-    deciding_peers = peers[peers["decides"]]
-    runner = deciding_peers.loc[deciding_peers["growth"].idxmax()]
-    bytedance = reference_band(data, "bd_intl_growth_2024")
-    runner_band = Interval(runner["low"], runner["high"])
-    ratio = bytedance / runner_band
+    runner, ratio = growth_runner_up(data, peers)
     found.number("growth_runner_up", runner["growth"], format_percent)
     found.number("growth_ratio", ratio.mid, "{:.2f}")
     found.add(
