@@ -341,6 +341,13 @@ ORIGINS = {
 `origin` column of data/references.csv and shown beside the figure ('filed, P')."""
 
 
+LATER_SOURCE_RULE = (
+    "A source published after the article cannot be what the article drew on. It may still "
+    "confirm the fact the article states, and then counts like any other source of its tag; "
+    "the evidence says that it postdates the article."
+)
+
+
 COMBINATION_RULE = (
     "A claim judged by several findings takes the worst verdict among those that may decide "
     "(contradicted or inconsistent, then off in detail, then supported or consistent); findings "
@@ -471,6 +478,14 @@ def policy_table() -> pd.DataFrame:
             }
         )
     rows.append({"rule": "combination", "example": "", "meaning": COMBINATION_RULE, "verdict": ""})
+    rows.append(
+        {
+            "rule": "source after the article",
+            "example": "USD 155 bn, relayed 2025-08-23",
+            "meaning": LATER_SOURCE_RULE,
+            "verdict": "",
+        }
+    )
     rows += [
         {"rule": f"a company's figure {word}", "example": "", "meaning": meaning, "verdict": ""}
         for word, meaning in ORIGINS.items()

@@ -134,6 +134,7 @@ REFERENCES = pa.DataFrameSchema(
         "reliability": _text(_elementwise("known_reliability", lambda v: v in RELIABILITY)),
         "note": _text(),
         "origin": _text(_elementwise("known_origin", lambda v: v == "" or v in ORIGINS)),
+        "published": _text(_elementwise("iso_date", lambda v: v == "" or is_iso_date(v))),
     },
     strict=False,
 )

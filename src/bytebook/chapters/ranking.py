@@ -11,7 +11,7 @@ import pandas as pd
 
 from bytebook import filed_years
 from bytebook.chapters import preface
-from bytebook.checks import claim_band, deciding, reference_band
+from bytebook.checks import claim_band, deciding, later_sources_note, reference_band
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import implied_rate, rate_from_references, year_rates
@@ -376,6 +376,7 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
         f"{row['overseas_revenue_printed']} ÷ {row['overseas_share_printed']} = "
         f"{span(amount / share, shown)} at the printed precision, against {source} of "
         f"{shown(total.band.mid)}."
+        + later_sources_note(data, *total.sources)
         + (
             f" The band is {significant((amount / share).high / (amount / share).low, 2)} times "
             "as high at its top as at its bottom, so agreement here says little."
@@ -928,7 +929,8 @@ def _judge_cell(
                 f"{figure.shown if kind == 'share' else shown(figure.band.mid)} ("
                 + (f"{figure.derivation}; " if figure.derivation else "")
                 + "; ".join(dict.fromkeys(data.cite(ref) for ref in figure.sources))
-                + ").",
+                + ")."
+                + later_sources_note(data, *figure.sources),
                 figure.sources,
                 decides=deciding(data, *figure.sources),
             )
