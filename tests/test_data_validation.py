@@ -286,3 +286,17 @@ def test_a_figure_by_year_without_its_reference_is_named(data_copy):
     rewrite_cell(data_copy / "references.csv", "midea_china_rev_2024", "id", "midea_china_rev_2099")
     error = load_error(data_copy)
     assert_names(error, "ranking_table.csv", 5, "company_en", "'midea_china_rev_2024'")
+
+
+ORIGIN_CASES = [
+    ("byd_rev_2024", "leaked", "must be empty or one of"),
+    ("byd_rev_2024", "", "needs an origin"),
+    ("byd_rev_2024", "derived", "exactly when the source is 'derived'"),
+    ("byd_overseas_2022_derived", "filed", "exactly when the source is 'derived'"),
+]
+
+
+@pytest.mark.parametrize(("row_id", "bad", "words"), ORIGIN_CASES)
+def test_a_wrong_origin_is_named(data_copy, row_id, bad, words):
+    row = rewrite_cell(data_copy / "references.csv", row_id, "origin", bad)
+    assert_names(load_error(data_copy), "references.csv", row, "origin", words)
