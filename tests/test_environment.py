@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -75,3 +76,24 @@ def test_a_read_only_checkout_stops_at_once(tmp_path):
         pytest.skip(f"cannot make a read-only mount here: {run.stderr.strip()}")
     assert run.returncode != 0
     assert f"{root} is read-only" in run.stderr and "chmod -R u+w" in run.stderr
+
+
+@pytest.mark.parametrize("target", ["browser", "test"])
+def test_a_missing_chromium_stops_make_before_pip(tmp_path, target):
+    root = checkout(tmp_path / "book")
+    run = subprocess.run(
+        ["make", "--no-print-directory", target],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            **os.environ,
+            "BYTEBOOK_CHROMIUM": str(tmp_path / "no-chromium"),
+            "BYTEBOOK_NO_APT": "1",
+        },
+    )
+    assert run.returncode != 0
+    assert "missing system packages: chromium" in run.stderr
+    assert "apt-get install chromium" in run.stderr
+    assert not (root / ".venv").exists()
