@@ -341,7 +341,7 @@ def test_a_row_a_chapter_reads_is_named_before_any_page_runs(data_copy, file, ro
         checked_book(data_copy)
     message = str(caught.value)
     assert f"the {chapter} chapter reads id '{row_id}'" in message, message
-    assert file in message and "column 'id'" in message
+    assert file in message and "column 'id'" in message and str(data_copy) in message
 
 
 def test_the_build_refuses_a_misquote_before_anything_runs(tmp_path, capfd):

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from bytebook import data as data_module
 from bytebook.book import checked_book
 from bytebook.data import TABLE_FILES
-from bytebook.errors import DataFileError
+from bytebook.errors import DataFileError, MissingRowError
 from bytebook.ledger import stated_entry
 from bytebook.paths import DATA_DIR
 from bytebook.present import claims_html, sources_html
@@ -134,6 +134,9 @@ def _check(target: Path, file: str, row: int, column: str, value: str | bytes) -
     data_module._load_cached.cache_clear()
     try:
         book = checked_book(target)
+    except MissingRowError as error:  # an id a chapter reads, changed: the folder is named
+        assert error.path == target and column == "id" and "chapter reads id" in str(error)
+        return
     except DataFileError as error:
         assert error.path.parent == target and error.path.name in FILES, error
         assert error.problems, error

@@ -8,7 +8,7 @@ import pandas as pd
 
 from bytebook.chapters import WRITTEN
 from bytebook.data import TABLE_FILES, BookData, load_book_data
-from bytebook.errors import DataFileError, Problem
+from bytebook.errors import MissingRowError
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, assemble
 from bytebook.sources import references_cited
@@ -34,9 +34,8 @@ def checked_book(data_dir: Path) -> BookData:
             missing = error.args[0] if error.args else None
             if not isinstance(missing, str) or _holds_id(data, missing):
                 raise
-            files = ", ".join(TABLE_FILES[t] for t in ("claims", "references", "assumptions"))
-            message = f"the {name} chapter reads id '{missing}', which no row of {files} has"
-            raise DataFileError(data_dir, [Problem(None, "id", message)]) from None
+            files = [TABLE_FILES[t] for t in ("claims", "references", "assumptions")]
+            raise MissingRowError(data_dir, files, name, missing) from None
     return data
 
 
