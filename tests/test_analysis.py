@@ -6,6 +6,8 @@ cells) and the cited references, never copied from the book's output.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bytebook.chapters import overseas, preface, ranking
@@ -345,3 +347,29 @@ def test_verdict_counts_add_up_to_the_printed_claims(data, ledger_rows):
     for verdict, count in counts.items():  # against the ledger command's own rows
         stated = [r for r in ledger_rows if r["kind"] == "stated" and r["verdict"] == verdict]
         assert count == len(stated), verdict
+
+
+def test_lenovo_s_regional_growth_is_read_by_id_as_the_quote_orders_it(data):
+    """36Kr: 'the Americas, EMEA …, China, and the Asia - Pacific … increases of 19%, 16%, 26%,
+    and 29% respectively'."""
+    quote = data.references.at["lenovo_china_growth_fy2425", "quote"]
+    assert "the Americas, EMEA" in quote and "19%, 16%, 26%, and 29% respectively" in quote
+    assert ranking.lenovo_regions_abroad(data) == {
+        "the Americas": pytest.approx(0.19),
+        "EMEA": pytest.approx(0.16),
+        "Asia-Pacific": pytest.approx(0.29),
+    }
+    assert data.reference("lenovo_china_growth_fy2425") == pytest.approx(0.26)
+
+
+def test_levelled_off_growth_is_contradicted_only_while_lenovo_s_growth_picked_up(data):
+    """FY2023/24 fell 8%; FY2024/25 grew 21%, with 16% to 29% in each region abroad: picked up.
+    Were EMEA to have fallen 10%, below −8%, the figures would not contradict the remark."""
+    entry = ranking._old_money(data)
+    assert min(0.21, 0.19, 0.16, 0.29) > -0.08 and entry.verdict.value == "contradicted"
+    assert "the Americas 19%, EMEA 16%, Asia-Pacific 29%, China 26%" in entry.evidence
+    references = data.references.copy()
+    references.loc["lenovo_emea_growth_fy2425", "value"] = -0.10
+    slower = ranking._old_money(replace(data, references=references))
+    assert slower.verdict.value == "unverifiable"
+    assert "EMEA -10%" in slower.evidence or "EMEA −10%" in slower.evidence

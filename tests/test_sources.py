@@ -1,14 +1,15 @@
 """Sources: weak figures never decide, and every reference a verdict rests on is cited."""
 
 import csv
+from dataclasses import replace
 
 import pytest
 
-from bytebook.book import all_entries
+from bytebook.book import all_entries, ledger
 from bytebook.checks import against_reference
 from bytebook.ledger import Verdict
 from bytebook.paths import DATA_DIR
-from bytebook.sources import NOT_RECORDED, reliability_counts, source_records
+from bytebook.sources import NOT_RECORDED, references_cited, reliability_counts, source_records
 
 
 def test_a_weak_source_cannot_decide_a_verdict(data):
@@ -30,6 +31,64 @@ def test_a_claim_against_one_reference_is_graded_by_the_policy(data):
 def test_every_source_a_verdict_rests_on_is_a_known_reference(data):
     for entry in all_entries(data):
         assert set(entry.sources) <= set(data.references.index), entry.id
+
+
+def _cited_in_evidence(data, evidence: str) -> set[str]:
+    """The references whose short citation (or, for a grouped citation, whose producer) the
+    evidence text quotes; 'derived' is a kind of figure in period findings, not a producer."""
+    refs = data.references
+    return {
+        ref
+        for ref in refs.index
+        if data.cite(ref) in evidence
+        or (refs.at[ref, "source"] != "derived" and f"{refs.at[ref, 'source']}, " in evidence)
+    }
+
+
+def test_every_reference_a_row_cites_in_its_evidence_is_among_its_listed_sources(data):
+    """References that share a citation (one producer and period) count as one: the row must
+    list at least one of them."""
+    refs = data.references
+    for entry in all_entries(data):
+        for ref in _cited_in_evidence(data, entry.evidence):
+            producer = refs.at[ref, "source"]
+            assert any(refs.at[s, "source"] == producer for s in entry.sources), (entry.id, ref)
+
+
+def test_the_sources_column_lists_each_row_s_own_sources_and_only_known_references(data):
+    table = ledger(data).set_index("id")
+    known = set(data.references.index)
+    for entry in all_entries(data):
+        listed = [s for s in table.at[entry.id, "sources"].split(";") if s]
+        assert set(listed) == set(entry.sources), entry.id
+        assert set(listed) <= known, entry.id
+
+
+def test_a_reference_sharing_a_row_s_citation_is_not_listed_unless_the_row_uses_it(data):
+    """bd_intl_share_2024 shares The Information's FY2024 citation with bd_intl_2024; the
+    Doubao blog's rows and the H1 2024 press report likewise each hold two figures."""
+    sources = ledger(data).set_index("id")["sources"].str.split(";")
+    assert "bd_intl_share_2024" not in sources["s1_overseas_revenue"]
+    assert "bd_intl_share_2024" not in sources["s1_group_share"]
+    assert sources["s23_gpu_util"] == ["doubao15_prefill_tc_util"]
+    assert "bd_group_h1_2024" not in sources["d_h2_over_h1"]
+    assert sources["d_h2_overseas"] == ["bd_intl_h1_2024"]
+
+
+def test_a_period_finding_lists_the_figures_of_every_year_it_names(data):
+    """BYD's period note names FY2022 (closest), FY2023's amount alone and FY2023's amount over
+    FY2024's total; Xiaomi's sets its printed pair against the totals of three years."""
+    sources = ledger(data).set_index("id")["sources"].str.split(";")
+    assert {"byd_overseas_2023", "byd_rev_2024", "byd_rev_2022"} <= set(sources["d_year_match_byd"])
+    assert {"xiaomi_rev_2022", "xiaomi_rev_2023", "xiaomi_rev_2024"} <= set(
+        sources["d_year_match_xiaomi"]
+    )
+
+
+def test_a_row_listing_an_unknown_reference_is_refused_by_name(data):
+    entry = replace(all_entries(data)[0], sources=("no_such_reference",))
+    with pytest.raises(ValueError, match=f"'{entry.id}'.*no_such_reference"):
+        references_cited(data, [entry])
 
 
 def test_supported_and_contradicted_rows_rest_on_a_p_or_s_source(data):

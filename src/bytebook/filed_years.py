@@ -251,6 +251,7 @@ class MixedPair:
     total_year: str
     share: Interval
     reliability: str
+    sources: tuple[str, ...]
 
 
 def mixed_pairs_that_fit(
@@ -271,7 +272,8 @@ def mixed_pairs_that_fit(
             quotient = overseas.band / total.band
             if relative_gap(share, quotient) == 0:
                 tag = _weakest(overseas.reliability, total.reliability)
-                found.append(MixedPair(amount_year, total_year, quotient, tag))
+                refs = tuple(dict.fromkeys(overseas.sources + total.sources))
+                found.append(MixedPair(amount_year, total_year, quotient, tag, refs))
     return found
 
 
@@ -286,11 +288,11 @@ def closest_year(readings: list[YearReading]) -> YearReading | None:
 
 def implied_total_years(
     references: pd.DataFrame, company: str, implied_total: Interval, unit: str
-) -> dict[str, float]:
+) -> dict[str, tuple[float, Figure]]:
     """The gap between the total the printed pair implies (amount ÷ share) and each year's
-    total, for companies whose overseas amount was not found."""
+    total, with that total, for companies whose overseas amount was not found."""
     return {
-        year: relative_gap(implied_total, figs["total"].band)
+        year: (relative_gap(implied_total, figs["total"].band), figs["total"])
         for year, figs in year_figures(references, company).items()
         if "total" in figs and figs["total"].unit == unit
     }

@@ -19,21 +19,12 @@ def figure_text(value: float, unit: str, value_text: str) -> str:
     return format_value(value, unit)
 
 
-def _marks(data: BookData) -> dict[str, str]:
-    """Each reference's short citation, as evidence texts quote it."""
-    return {reference_id: data.cite(reference_id) for reference_id in data.references.index}
-
-
-def _cites(entry: LedgerEntry, reference_id: str, mark: str) -> bool:
-    """A row cites a reference when it lists it among its sources or quotes its citation."""
-    return reference_id in entry.sources or mark in entry.evidence
-
-
 def citations(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]]:
-    """For each reference id, the ledger rows and model assumptions that cite it."""
+    """For each reference id, the ledger rows that list it among their sources and the model
+    assumptions whose basis names it."""
     cited: dict[str, list[str]] = {}
-    for reference_id, mark in _marks(data).items():
-        rows = [entry.id for entry in entries if _cites(entry, reference_id, mark)]
+    for reference_id in data.references.index:
+        rows = [entry.id for entry in entries if reference_id in entry.sources]
         rows += [
             f"assumption {assumption_id}"
             for assumption_id, basis in data.assumptions["basis"].items()
@@ -44,12 +35,18 @@ def citations(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]
 
 
 def references_cited(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]]:
-    """For each ledger row, the reference ids it cites, in the order of references.csv."""
-    marks = _marks(data)
-    return {
-        entry.id: [ref for ref, mark in marks.items() if _cites(entry, ref, mark)]
-        for entry in entries
-    }
+    """For each ledger row, the reference ids it lists among its sources (`entry.sources`),
+    in the order of references.csv. Raises ValueError when a row lists an id that
+    data/references.csv does not hold."""
+    order = {reference_id: n for n, reference_id in enumerate(data.references.index)}
+    for entry in entries:
+        unknown = [ref for ref in entry.sources if ref not in order]
+        if unknown:
+            raise ValueError(
+                f"ledger row '{entry.id}' lists sources not in data/references.csv: "
+                + ", ".join(unknown)
+            )
+    return {entry.id: sorted(set(entry.sources), key=order.__getitem__) for entry in entries}
 
 
 def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:

@@ -55,6 +55,10 @@ def saving_expression(gb_saved_per_hour: float) -> str:
     )
 
 
+CODEC_SOURCES = ("vvc_vs_hevc_objective", "vvc_vs_hevc_subjective", "bvc2_vs_x265")
+"""The published codec gains the bitrate cut is set beside."""
+
+
 def analyse(data: BookData) -> Findings:
     """Check the codec claims and solve the delivery model for the article's USD 2M a day."""
     found = Findings()
@@ -112,7 +116,7 @@ def analyse(data: BookData) -> Findings:
             "s21_bitrate_upload",
             "No source for TikTok's upload bitrate is in the references.",
         ),
-        unsettled(data, "s21_bitrate_vvc", codec_evidence),
+        unsettled(data, "s21_bitrate_vvc", codec_evidence, sources=CODEC_SOURCES),
         derived(
             "d_bitrate_cut",
             "2.1",
@@ -121,6 +125,7 @@ def analyse(data: BookData) -> Findings:
             "share",
             codec_evidence,
             Verdict.UNVERIFIABLE,
+            CODEC_SOURCES,
         ),
         stated_entry(
             data.claim("s21_lossless"),

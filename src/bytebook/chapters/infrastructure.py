@@ -128,6 +128,7 @@ def analyse(data: BookData) -> Findings:
             f"No official Volcano Engine figure exists in the references. Doubao 1.5 Pro's own "
             f"team reports Tensor Core utilisation near {format_percent(prefill, 0)} in prefill "
             f"({data.cite('doubao15_prefill_tc_util')}), a different measure.",
+            sources=("doubao15_prefill_tc_util",),
         ),
         unsettled(
             data,
@@ -139,6 +140,7 @@ def analyse(data: BookData) -> Findings:
             "s23_pd_pooling",
             "Doubao's team describes serving prefill and decode separately "
             f"({data.cite('doubao15_prefill_tc_util')}); memory pooling is not in the references.",
+            sources=("doubao15_prefill_tc_util",),
         ),
         judge_findings(
             data.claim("s23_cost_half"),

@@ -112,6 +112,7 @@ def analyse(data: BookData) -> Findings:
             f"2023 ({data.cite('bd_group_2023')}). "
             "The references hold no source for 2023's overseas revenue.",
             Verdict.UNVERIFIABLE,
+            ("bd_group_2023",),
         ),
         derived(
             "d_group_implied",
@@ -147,6 +148,7 @@ def analyse(data: BookData) -> Findings:
             "The references hold no source for the second "
             "half alone.",
             Verdict.UNVERIFIABLE,
+            ("bd_intl_h1_2024",),
         ),
     )
     cite_2024, cite_2023 = data.cite("bd_intl_2024"), data.cite("bd_group_2023")

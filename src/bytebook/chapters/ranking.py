@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -515,11 +514,11 @@ def year_matches(data: BookData) -> Findings:
         closest = filed_years.closest_year(readings)
         key = _key(company)
         if closest is None:
-            text = _no_year_text(data, company, amount / share, unit)
-            record = {"matched": "not found", "filed_amount_text": "not found", "sources": ""}
+            text, refs = _no_year_text(data, company, amount / share, unit)
+            record = {"matched": "not found", "filed_amount_text": "not found"}
         else:
             mixed = filed_years.mixed_pairs_that_fit(data.references, company, amount, share, unit)
-            text = _year_text(row, readings, closest, unit, mixed)
+            text, refs = _year_text(row, readings, closest, unit, mixed)
             record = {
                 "matched": closest.year,
                 "amount_gap": closest.amount_gap,
@@ -528,8 +527,8 @@ def year_matches(data: BookData) -> Findings:
                 "filed_amount_text": _amount_formatter(unit)(closest.amount.band.mid),
                 "filed_share": closest.share.band.mid,
                 "tag": closest.reliability,
-                "sources": ";".join(dict.fromkeys(closest.amount.sources + closest.share.sources)),
             }
+        record["sources"] = ";".join(refs)
         found.number(f"year_match_{key}", len(readings), text)
         found.add(
             derived(
@@ -673,12 +672,17 @@ def understated_sentence(filed: list[str], above: list[str]) -> str:
     )
 
 
-def _no_year_text(data: BookData, company: str, implied: Interval, unit: str) -> str:
-    """The period finding of a company whose overseas figures were found for no year."""
+def _no_year_text(
+    data: BookData, company: str, implied: Interval, unit: str
+) -> tuple[str, tuple[str, ...]]:
+    """The period finding of a company whose overseas figures were found for no year, and the
+    references of the yearly totals it sets the printed pair against."""
     claimed_year = filed_years.CLAIMED_YEAR[company]
-    gaps = filed_years.implied_total_years(data.references, company, implied, unit)
+    totals = filed_years.implied_total_years(data.references, company, implied, unit)
+    gaps = {year: gap for year, (gap, _) in totals.items()}
+    sources = tuple(dict.fromkeys(ref for _, total in totals.values() for ref in total.sources))
     matching = [year for year, gap in gaps.items() if gap == 0]
-    return (
+    text = (
         f"{company}'s full-year overseas revenue was not found for any year. The printed pair "
         f"implies a total of {span(implied, format_yi)}, which "
         + (
@@ -692,6 +696,7 @@ def _no_year_text(data: BookData, company: str, implied: Interval, unit: str) ->
             else "."
         )
     )
+    return text, sources
 
 
 def _gap_words(gap: float) -> str:
@@ -716,9 +721,10 @@ def _year_text(
     closest: filed_years.YearReading,
     unit: str,
     mixed: list[filed_years.MixedPair],
-) -> str:
+) -> tuple[str, tuple[str, ...]]:
     """The period finding in words: which year fits both cells, or that none does (and then
-    any pair of two years' figures that would fit)."""
+    any pair of two years' figures that would fit); with the references of every figure it
+    names."""
     claimed_year = filed_years.CLAIMED_YEAR[row["company_en"]]
     described = _reading_words(closest, row, unit)
     if closest.worse_gap == 0:
@@ -728,13 +734,16 @@ def _year_text(
     else:
         text = f"No single year fits the pair. Closest: {described}."
     amount_only = [
-        r.year
+        r
         for r in readings
         if r is not closest and r.amount_gap == 0 and (r.share_gap is None or r.share_gap > 0)
     ]
+    sources = closest.amount.sources + closest.share.sources
     if amount_only:
-        text += f" The amount alone fits {_join(amount_only)}'s."
+        text += f" The amount alone fits {_join([r.year for r in amount_only])}'s."
+        sources += tuple(ref for r in amount_only for ref in r.amount.sources)
     if closest.worse_gap > 0 and mixed:
+        sources += tuple(ref for m in mixed for ref in m.sources)
         pairs = _join(
             [
                 f"{m.amount_year}'s amount over {m.total_year}'s total is "
@@ -751,7 +760,7 @@ def _year_text(
     )
     if closest.reliability == "W":
         text += " This period finding rests on a W figure: an illustration, not a verdict."
-    return text
+    return text, tuple(dict.fromkeys(sources))
 
 
 def _by_year_frames(data: BookData) -> Findings:
@@ -1116,11 +1125,12 @@ def _growth(data: BookData) -> Findings:
         f"{r.company} {format_percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
         for r in peers.itertuples()
     )
-    abroad = lenovo_regions_abroad(data)
+    abroad = lenovo_regions_abroad(data).values()
     not_found = (
         "Lenovo's overseas total was not found, but each of its regions outside China grew "
         f"{format_percent(min(abroad), 0)} to {format_percent(max(abroad), 0)} in FY2024/25 "
-        f"({data.cite(LENOVO_REGIONS)}), so its overseas growth lies in that range, below "
+        f"({data.cite(*LENOVO_REGIONS_ABROAD.values())}), so its overseas growth lies in that "
+        "range, below "
         f"ByteDance's; Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 "
         f"(their group revenue grew {format_percent(data.reference('huawei_rev_growth_2024'))} "
         f"and {format_percent(data.reference('xiaomi_rev_growth_2024'))})"
@@ -1170,65 +1180,71 @@ def _growth(data: BookData) -> Findings:
             f"Overseas growth in FY2024 where both years were found: {listing}; ByteDance's "
             f"63% is first among them, {100 * (growth - runner['growth']):.1f} percentage points "
             f"over {runner['company']}. {not_found}: the whole club cannot be ranked.",
-            all_refs + ("huawei_rev_growth_2024", "xiaomi_rev_growth_2024", LENOVO_REGIONS),
+            all_refs
+            + ("huawei_rev_growth_2024", "xiaomi_rev_growth_2024")
+            + tuple(LENOVO_REGIONS_ABROAD.values()),
         ),
         _old_money(data),
     )
     return found
 
 
-LENOVO_REGIONS = "lenovo_ap_growth_fy2425"
-"""The reference whose quote gives Lenovo's FY2024/25 growth by region: the Americas, EMEA,
-China and Asia-Pacific, in that order."""
+LENOVO_REGIONS_ABROAD = {
+    "the Americas": "lenovo_americas_growth_fy2425",
+    "EMEA": "lenovo_emea_growth_fy2425",
+    "Asia-Pacific": "lenovo_ap_growth_fy2425",
+}
+"""The references giving Lenovo's FY2024/25 revenue growth in each region outside China."""
+
+LENOVO_CHINA = "lenovo_china_growth_fy2425"
+"""Lenovo's FY2024/25 revenue growth in China, from the same release as the regions abroad."""
 
 
-def lenovo_regions_abroad(data: BookData) -> list[float]:
-    """Lenovo's FY2024/25 growth in the Americas, EMEA and Asia-Pacific (China left out), read
-    from the quote of `LENOVO_REGIONS`."""
-    rates = [
-        float(v) / 100 for v in re.findall(r"(\d+)%", data.references.at[LENOVO_REGIONS, "quote"])
-    ]
-    if len(rates) != 4:
-        raise ValueError(f"{LENOVO_REGIONS}: expected four regional growth rates in its quote")
-    americas, emea, _china, asia_pacific = rates
-    return [americas, emea, asia_pacific]
+def lenovo_regions_abroad(data: BookData) -> dict[str, float]:
+    """Lenovo's FY2024/25 revenue growth in each region outside China, by reference id."""
+    return {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
+
+
+def _change(rate: float) -> str:
+    """A growth rate as a verb: 'grew 21%', 'fell 8%'."""
+    return f"{'fell' if rate < 0 else 'grew'} {format_percent(abs(rate), 0)}"
 
 
 def _old_money(data: BookData) -> LedgerEntry:
     """'联想、华为 … 增速已趋于平缓': growth has levelled off. Only Lenovo's figures bear on it:
-    Huawei's overseas growth was not found."""
+    Huawei's overseas growth was not found. Contradicted when Lenovo's FY2024/25 growth, for
+    the group and in every region abroad, is above its FY2023/24 growth (growth picked up)."""
     huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
-    lenovo = [
-        data.reference(r)
-        for r in (
-            "lenovo_rev_growth_fy2223",
-            "lenovo_rev_growth_fy2324",
-            "lenovo_rev_growth_fy2425",
-        )
-    ]
-    regions = "lenovo_ap_growth_fy2425"
+    years = ("lenovo_rev_growth_fy2223", "lenovo_rev_growth_fy2324", "lenovo_rev_growth_fy2425")
+    lenovo = [data.reference(r) for r in years]
+    abroad = lenovo_regions_abroad(data)
+    regions = {**abroad, "China": data.reference(LENOVO_CHINA)}
+    region_refs = (*LENOVO_REGIONS_ABROAD.values(), LENOVO_CHINA)
+    picked_up = min(lenovo[2], *abroad.values()) > lenovo[1]
+    by_region = ", ".join(f"{name} {format_percent(rate, 0)}" for name, rate in regions.items())
+    finding_text = (
+        f"Lenovo's growth picked up in the year the table names: FY2024/25's, for the group "
+        f"and in every region abroad, is above FY2023/24's (revenue {_change(lenovo[1])}), "
+        "which contradicts the remark for Lenovo; the verdict rests on Lenovo alone."
+        if picked_up
+        else "Lenovo's FY2024/25 growth is not above FY2023/24's for the group and every "
+        "region abroad, so the figures do not contradict the remark; they do not show a "
+        "levelling off either."
+    )
     return stated_entry(
         data.claim("s4_old_money_flat"),
         None,
-        Verdict.CONTRADICTED,
-        "Read as: their overseas growth has flattened out (趋于平缓). Lenovo's revenue fell "
-        f"{format_percent(-lenovo[0], 0)} and {format_percent(-lenovo[1], 0)} in FY2022/23 and "
-        f"FY2023/24, then grew {format_percent(lenovo[2], 0)} in FY2024/25 "
-        f"({data.cite('lenovo_rev_growth_fy2425')}), and in FY2024/25 every region grew: "
-        f'"{data.references.at[regions, "quote"]}" (Americas, EMEA, China, Asia-Pacific; '
-        f"{data.cite(regions)}). Lenovo's growth picked up in the year the table names, which "
-        "contradicts the remark for Lenovo; the verdict rests on Lenovo alone. Huawei's "
-        f"overseas growth was not found: its group revenue grew {format_percent(huawei[0])} in "
-        f"2023 and {format_percent(huawei[1])} in 2024 ({data.cite('huawei_rev_growth_2024')}), "
-        "which does not decide the remark for Huawei.",
-        (
-            "lenovo_rev_growth_fy2223",
-            "lenovo_rev_growth_fy2324",
-            "lenovo_rev_growth_fy2425",
-            regions,
-            "huawei_rev_growth_2023",
-            "huawei_rev_growth_2024",
-        ),
+        Verdict.CONTRADICTED if picked_up else Verdict.UNVERIFIABLE,
+        "Read as: their overseas growth has flattened out (趋于平缓). Lenovo's revenue "
+        f"{_change(lenovo[0])} in FY2022/23 and {_change(lenovo[1])} in FY2023/24, then "
+        f"{_change(lenovo[2])} in FY2024/25 "
+        f"({data.cite(*years)}); in FY2024/25 by region: {by_region} "
+        f"({data.cite(*region_refs)}). {finding_text} Huawei's overseas growth was not found: "
+        f"its group revenue grew {format_percent(huawei[0])} in 2023 and "
+        f"{format_percent(huawei[1])} in 2024 "
+        f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}), which "
+        "does not decide the remark for Huawei.",
+        (*years, *region_refs, "huawei_rev_growth_2023", "huawei_rev_growth_2024"),
     )
 
 

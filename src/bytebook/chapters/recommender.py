@@ -150,6 +150,7 @@ def analyse(data: BookData) -> Findings:
             f"({data.cite('rankmixer_params')}); "
             "its 'trillion-scale' refers to the training data. The references hold nothing "
             "that supports or refutes a trillion parameters.",
+            sources=("rankmixer_params",),
         ),
         unsettled(data, "s22_sparsity", none_found),
         unsettled(
@@ -174,6 +175,7 @@ def analyse(data: BookData) -> Findings:
             f"{none_found} Monolith, ByteDance's published real-time recommender, synchronises "
             f"parameters at minute-level intervals ({data.cite('monolith_sync')}): the same "
             "order, not the same figure.",
+            sources=("monolith_sync",),
         ),
         derived(
             "d_active_parameters",

@@ -58,6 +58,7 @@ def analyse(data: BookData) -> Findings:
             f"({data.cite('tiktok_intl_launch')}): {YEAR} − {launch_year} = "
             f"{since_launch} years. That corroborates the figure but cannot decide it.",
             since_launch,
+            ("tiktok_intl_launch",),
         )
     )
     for company, claim_id in YEAR_CLAIMS.items():
