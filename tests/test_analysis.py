@@ -6,6 +6,7 @@ cells) and the cited references, never copied from the book's output.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -373,3 +374,36 @@ def test_levelled_off_growth_is_contradicted_only_while_lenovo_s_growth_picked_u
     slower = ranking._old_money(replace(data, references=references))
     assert slower.verdict.value == "unverifiable"
     assert "EMEA -10%" in slower.evidence or "EMEA −10%" in slower.evidence
+
+
+def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
+    """BYD's 2024 figures come from its results release; Haier's 2023 ones from an aggregator's
+    summary of its annual report; Lenovo's RMB total from its results release; Midea's 2024
+    amount is derived (China revenue × share ÷ China share) from figures relayed by the press."""
+    origin = data.references["origin"]
+    assert (
+        origin["byd_overseas_2024"] == "released" and origin["haier_overseas_2023"] == "summarised"
+    )
+    assert origin["lenovo_rev_fy2425_cny"] == "released"
+    assert origin["byd_overseas_2023"] == "relayed" and origin["huawei_rev_2023"] == "filed"
+    rows = {entry.id: entry.evidence for entry in table.entries}
+    assert "Released for FY2024: 2,219亿" in rows["t_byd_overseas"]
+    assert "amount 1,364亿 (summarised, W;" in rows["t_haier_share"]
+    assert "against the released total (FY2024/25, P) of 4,985亿" in rows["d_implied_total_lenovo"]
+    summary = table.texts["filed_summary"]
+    for words in (
+        "BYD (released, P)",
+        "Midea (derived from relayed figures, S)",
+        "Haier Smart Home (tabulated, S)",
+    ):
+        assert words in summary
+    assert "filing" not in summary
+
+
+def test_no_evidence_calls_a_figure_by_a_word_outside_the_origins(table):
+    from bytebook.policy import ORIGINS
+
+    pattern = re.compile(r"\(([a-z]+)(?: from [a-z ]+ figures(?: and a derived one)?)?, [PSW][;)]")
+    for entry in table.entries:
+        for word in pattern.findall(entry.evidence):
+            assert word in ORIGINS, (entry.id, word)

@@ -362,3 +362,17 @@ def test_a_claim_that_no_longer_matches_its_printed_cell_is_named(data_copy):
     rewrite_cell(data_copy / "claims.csv", "t_haier_overseas", "value", "140000000000")
     error = load_error(data_copy)
     assert_names(error, "ranking_table.csv", 7, "overseas_revenue_printed", "does not match claim")
+
+
+ORIGIN_CASES = [
+    ("byd_rev_2024", "leaked", "must be empty or one of"),
+    ("byd_rev_2024", "", "needs an origin"),
+    ("byd_rev_2024", "derived", "exactly when the source is 'derived'"),
+    ("byd_overseas_2022_derived", "filed", "exactly when the source is 'derived'"),
+]
+
+
+@pytest.mark.parametrize(("row_id", "bad", "words"), ORIGIN_CASES)
+def test_a_wrong_origin_is_named(data_copy, row_id, bad, words):
+    row = rewrite_cell(data_copy / "references.csv", row_id, "origin", bad)
+    assert_names(load_error(data_copy), "references.csv", row, "origin", words)

@@ -9,7 +9,15 @@ import pytest
 from bytebook.article import SECTIONS
 from bytebook.book import SOURCES_COLUMN
 from bytebook.chapters import written_sections
-from bytebook.ledger import LEDGER_COLUMNS, Verdict, assemble, derived
+from bytebook.ledger import (
+    LEDGER_COLUMNS,
+    Basis,
+    Verdict,
+    assemble,
+    derived,
+    finding,
+    judge_findings,
+)
 from bytebook.paths import DATA_DIR
 
 
@@ -97,3 +105,23 @@ def test_no_evidence_says_the_same_sentence_twice():
         if twice:
             repeated[row.id] = twice
     assert not repeated, repeated
+
+
+def test_a_lone_finding_is_not_numbered(data):
+    """s1_growth prints 63% (62.5% to 63.5%): 0.63 holds, 0.70 fails by 0.065 ÷ 0.705 = 9.2%."""
+    claim = data.claim("s1_growth")
+    holds = finding(claim, 0.63, Basis.SOURCE, "Holds.")
+    fails = finding(claim, 0.70, Basis.SOURCE, "Fails.")
+    shown = finding(claim, 0.70, Basis.SOURCE, "Shown only.", decides=False)
+    one = judge_findings(claim, [holds], 0.63)
+    assert one.evidence.startswith("Holds.") and "(1" not in one.evidence
+    assert one.verdict is Verdict.SUPPORTED
+    two = judge_findings(claim, [holds, fails], 0.63)
+    assert "(1, supported) Holds." in two.evidence and "(2, contradicted) Fails." in two.evidence
+    alone = judge_findings(claim, [shown], None)
+    assert alone.evidence.startswith("(does not decide: would be contradicted) Shown only.")
+
+
+def test_no_ledger_row_numbers_a_lone_finding(ledger_rows):
+    for row in ledger_rows:
+        assert "(1, " not in row["evidence"] or "(2, " in row["evidence"], row["id"]

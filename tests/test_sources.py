@@ -6,9 +6,10 @@ from dataclasses import replace
 import pytest
 
 from bytebook.book import all_entries, ledger
-from bytebook.checks import against_reference
+from bytebook.checks import against_reference, postdates_article
 from bytebook.ledger import Verdict
 from bytebook.paths import DATA_DIR
+from bytebook.policy import LATER_SOURCE_RULE, policy_table
 from bytebook.sources import NOT_RECORDED, references_cited, reliability_counts, source_records
 
 
@@ -121,3 +122,33 @@ def test_reliability_counts_cover_every_reference_once(data):
     assert counts["total"] == len(tags) == counts["P"] + counts["S"] + counts["W"]
     assert counts["W"] == tags.count("W")
     assert 0 <= counts["uncited"] < counts["total"]
+
+
+def test_a_source_published_after_the_article_is_said_to_be_so(data):
+    """The Money Times relayed ByteDance's USD 155 bn on 2025-08-23, after the article of
+    2025-07-25: every row that a later source helps decide, and the two share rows resting on
+    it, say so; the policy states the rule."""
+    assert postdates_article(data, "bd_group_2024")
+    assert not postdates_article(data, "bd_intl_2024")
+    rows = {entry.id: entry for entry in all_entries(data)}
+    for entry in rows.values():
+        later = [s for s in entry.sources if postdates_article(data, s)]
+        if later and entry.verdict is not Verdict.UNVERIFIABLE:
+            assert "published after the article (2025-07-25)" in entry.evidence, entry.id
+    for row_id in ("t_bytedance_share", "d_reported_share"):
+        assert "ByteDance group revenue (2025-08-23) was published after the article" in (
+            rows[row_id].evidence
+        )
+    assert rows["t_bytedance_share"].verdict is Verdict.SUPPORTED
+    assert "after the article" in LATER_SOURCE_RULE
+    assert LATER_SOURCE_RULE in set(policy_table()["meaning"])
+
+
+def test_a_publication_date_is_compared_to_the_day(data):
+    """A source published on the article's own day or month does not postdate it; the next day
+    does."""
+    for published, later in (("2025-07-25", False), ("2025-07-26", True), ("2025-07", False)):
+        references = data.references.copy()
+        references.loc["bd_group_2024", "published"] = published
+        moved = replace(data, references=references)
+        assert postdates_article(moved, "bd_group_2024") is later, published

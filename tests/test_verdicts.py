@@ -11,8 +11,11 @@ import csv
 import pytest
 
 from bytebook.book import ledger
-from bytebook.chapters import ranking
+from bytebook.chapters import preface, ranking, summary
 from bytebook.data import load_book_data
+from bytebook.fx import year_rates
+from bytebook.paths import DATA_DIR
+from bytebook.policy import Interval
 
 
 @pytest.fixture(scope="module")
@@ -244,5 +247,76 @@ def test_the_summary_sentences_follow_the_data(data_copy):
     assert "BYD" in filed and "BYD" not in above
     assert ranking.understated_sentence(filed, above) == (
         "the table understates Midea and Haier Smart Home of the three companies whose 2024 "
-        "overseas figure rests on their own filings"
+        "overseas figure rests on figures they published themselves"
+    )
+
+
+def _ledger_verdicts(data) -> dict[str, str]:
+    table = ledger(data)
+    return dict(zip(table["id"], table["verdict"], strict=True))
+
+
+def test_the_what_holds_box_is_built_from_the_chapters_figures(data):
+    """63% over BYD's 2,219亿 ÷ 1,602.2亿 − 1 = 38.5% is 1.64 times, not twice; USD 26 over the
+    mean of 6.52, 8.70, 7.34 and 7.21 (7.44) is 3.5 times; sections 2.1–2.3 print 20 claims."""
+    found = summary.analyse(data)
+    byd_growth = 2219 / 1602.2 - 1
+    assert f"{0.63 / byd_growth:.2f}" == "1.64"
+    assert found.texts["holds_growth"] == (
+        "ByteDance's overseas growth, 63%, is 1.64 times the runner-up's (BYD's 38.5%), "
+        "not twice it"
+    )
+    mean = (6.52 + 8.70 + 7.34 + 7.21) / 4
+    assert f"{26 / mean:.1f}" == "3.5" and f"{mean:.2f}" == "7.44"
+    assert found.texts["holds_cpm"] == (
+        "the article's CPM of USD 26 is 3.5 times 2024's mean reported CPM, USD 7.44"
+    )
+    with open(DATA_DIR / "claims.csv", encoding="utf-8") as file:
+        technical = [r["id"] for r in csv.DictReader(file) if r["section"] in ("2.1", "2.2", "2.3")]
+    verdicts = _ledger_verdicts(data)
+    unverifiable = sum(verdicts[claim] == "unverifiable" for claim in technical)
+    assert found.texts["holds_technical"] == (
+        f"{unverifiable} of the article's {len(technical)} technical claims (sections 2.1 to "
+        "2.3) are unverifiable: no public source found settles them"
+    )
+    assert "not published" not in found.texts["holds_technical"]
+
+
+def test_the_what_holds_box_changes_with_the_data(data_copy):
+    """With BYD's FY2023 overseas revenue at 1,999.9亿, BYD grows 11.0% and Midea (12.0%) is the
+    runner-up: 63% is more than twice that. With every 2024 CPM at USD 13, USD 26 is 2.0 times."""
+    changed = _with_references(
+        data_copy,
+        {
+            "byd_overseas_2023": "1999.9e8",
+            "tiktok_cpm_2024_q1": "13",
+            "tiktok_cpm_2024_q2": "13",
+            "tiktok_cpm_2024_q3": "13",
+            "tiktok_cpm_2024_q4": "13",
+        },
+    )
+    found = summary.analyse(changed)
+    assert 0.625 / (2219.5 / 1999.85 - 1) > 2
+    assert found.texts["holds_growth"].startswith("ByteDance's overseas growth, 63%, is ")
+    assert "Midea's 12.0%" in found.texts["holds_growth"]
+    assert found.texts["holds_growth"].endswith("more than twice it, as the article says")
+    assert "is 2.0 times 2024's mean reported CPM, USD 13.00" in found.texts["holds_cpm"]
+
+
+def test_the_table_s_rate_is_placed_against_2024_s_months_by_code(data):
+    """2855 ÷ 390 = 7.3205, above December's 7.2807; 2854.5 ÷ 395 = 7.227 to 2855.5 ÷ 385 =
+    7.417 reaches the range (7.0760 to 7.2807) at its high end."""
+    rates = year_rates(data.references)
+    assert 2855 / 390 > 7.2807 and 2854.5 / 395 < 7.2807 < 2855.5 / 385
+    found = ranking.analyse(data)
+    assert found.texts["table_rate_side"] == "above"
+    assert found.texts["table_rate_place"] == "above 2024's highest monthly average"
+    assert found.texts["table_rate_band_place"] == (
+        "reaches 2024's monthly range at its high end, so the book cannot say the article used "
+        "another year's rate"
+    )
+    assert preface.rate_point_place(7.1, rates) == "within 2024's monthly range"
+    assert preface.rate_point_place(7.0, rates) == "below 2024's lowest monthly average"
+    assert preface.rate_band_clause(Interval(7.3, 7.5), rates) == (
+        "lies above 2024's monthly range, so it is no 2024 monthly average"
     )

@@ -31,15 +31,45 @@ def reference_band(data: BookData, reference_id: str) -> Interval:
     return evidence_interval(str(data.references.at[reference_id, "value_text"]))
 
 
-def after_article(data: BookData, reference_id: str) -> str:
-    """', dated after the article' when a reference's period is a later month (YYYY-MM) or
-    year (YYYY) than the article's publication; '' otherwise (fiscal years are not dates)."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", str(data.references.at[reference_id, "period"]))
+def postdates_article(data: BookData, reference_id: str) -> bool:
+    """Whether a reference was published after the article: by its `published` date where one
+    is recorded, else by a period that is a later month (YYYY-MM) or year (YYYY) than the
+    article's (fiscal years are not dates)."""
+    row = data.references.loc[reference_id]
+    text = str(row["published"]) or str(row["period"])
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
     if not match:
+        return False
+    parts = [int(p) for p in match.groups() if p is not None]
+    article = [PUBLISHED.year, PUBLISHED.month, PUBLISHED.day][: len(parts)]
+    return parts > article
+
+
+def after_article(data: BookData, reference_id: str) -> str:
+    """', dated after the article' when a reference postdates the article; '' otherwise."""
+    return ", dated after the article" if postdates_article(data, reference_id) else ""
+
+
+def later_sources_note(data: BookData, *reference_ids: str) -> str:
+    """For the references published after the article, a sentence that says so and what follows
+    (`bytebook.policy.LATER_SOURCE_RULE`), with a leading space to follow a sentence; '' when
+    none is."""
+    later = [ref for ref in dict.fromkeys(reference_ids) if postdates_article(data, ref)]
+    if not later:
         return ""
-    year, month = int(match[1]), int(match[2] or 0)
-    published = (PUBLISHED.year, PUBLISHED.month if month else 0)
-    return ", dated after the article" if (year, month) > published else ""
+    named = "; ".join(
+        f"{data.references.at[ref, 'item']} "
+        f"({data.references.at[ref, 'published'] or data.references.at[ref, 'period']})"
+        for ref in later
+    )
+    if len(later) == 1:
+        was, it, verbs = "was", "it", "it still confirms or refutes"
+    else:
+        was, it, verbs = "were", "them", "they still confirm or refute"
+    return (
+        f" {named} {was} published after the article ({PUBLISHED.isoformat()}): the article "
+        f"cannot have drawn on {it}; {verbs} the figure like any source of the same tag."
+    )
 
 
 def deciding(data: BookData, *reference_ids: str) -> bool:

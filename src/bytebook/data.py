@@ -267,9 +267,34 @@ def load_references(data_dir: Path = DATA_DIR) -> pd.DataFrame:
         if unit == "date" and not schemas.is_iso_date(v)
     ]
     problems += _year_cell_problems(frame, REFERENCES_FILE)
+    problems += _origin_problems(frame)
     if problems:
         raise DataFileError(path, problems)
     return _numeric_values(frame, path, value_required=True).set_index("id", drop=False)
+
+
+def _origin_problems(frame: pd.DataFrame) -> list[Problem]:
+    """A row the ranking's years cite (`bytebook.filed_years`) says how its figure reached the
+    book; a row whose source is 'derived…' has origin 'derived', and only such a row has it."""
+    needed = set(filed_years.all_reference_ids())
+    problems = []
+    for i, (row_id, source, origin) in enumerate(
+        zip(frame["id"], frame["source"], frame["origin"], strict=True)
+    ):
+        derived = source.startswith("derived")
+        if row_id in needed and origin == "":
+            message = (
+                f"'{row_id}' is a figure of the ranking's years (bytebook.filed_years) and needs "
+                "an origin"
+            )
+            problems.append(Problem(i + 1, "origin", message))
+        elif origin != "" and derived != (origin == "derived"):
+            message = (
+                "origin must be 'derived' exactly when the source is 'derived'"
+                f" (source '{source}', origin '{origin}')"
+            )
+            problems.append(Problem(i + 1, "origin", message))
+    return problems
 
 
 def _year_cell_problems(frame: pd.DataFrame, file: str) -> list[Problem]:

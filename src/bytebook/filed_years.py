@@ -1,8 +1,9 @@
 """Which fiscal year's figures each row of the ranking table really matches.
 
-The table is headed "2024". For each company, each year's overseas amount and share (filed,
-reported by the press, or derived from filed figures) are set against the printed amount and
-share with the verdict policy. A year is compared only with itself.
+The table is headed "2024". For each company, each year's overseas amount and share (each
+called by how it reached the book: filed, released, relayed, tabulated, summarised, reported
+or derived; `bytebook.policy.ORIGINS`) are set against the printed amount and share with the
+verdict policy. A year is compared only with itself.
 """
 
 from __future__ import annotations
@@ -66,9 +67,6 @@ FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
 overseas share, total revenue and revenue in China, where the research found them. This is the
 one list of the figures the ranking is checked against."""
 
-REPORTED_NOT_FILED = {"ByteDance", "Shein"}
-"""Private companies: their figures are press reports, not filings."""
-
 CLAIMED_YEAR = {
     "Lenovo": "FY2024/25",
     "Huawei": "FY2024",
@@ -85,8 +83,9 @@ CLAIMED_YEAR = {
 @dataclass(frozen=True)
 class Figure:
     """A company's figure as an interval, with the reference rows it rests on, their weakest
-    tag, how it was obtained ('filed', 'reported' by the press, or 'derived') and, for a
-    derived figure, the arithmetic in words."""
+    tag, how it reached the book (`how`, a word of `bytebook.policy.ORIGINS`: the origin column
+    of data/references.csv) and, for a derived figure, the arithmetic in words and the origins
+    of the figures it was derived from (`inputs`)."""
 
     band: Interval
     unit: str
@@ -94,6 +93,7 @@ class Figure:
     reliability: str
     how: str
     derivation: str = ""
+    inputs: tuple[str, ...] = ()
 
     def combined(self, other: Figure, band: Interval, unit: str, derivation: str) -> Figure:
         """A figure derived from this one and `other` by `derivation`."""
@@ -104,7 +104,23 @@ class Figure:
             _weakest(self.reliability, other.reliability),
             "derived",
             derivation,
+            tuple(dict.fromkeys(self._origins + other._origins)),
         )
+
+    @property
+    def _origins(self) -> tuple[str, ...]:
+        return self.inputs or (self.how,)
+
+    @property
+    def described(self) -> str:
+        """How the figure reached the book, in words: 'released', or for a figure the book
+        derived, 'derived from relayed figures' ('… and a derived one' where one of them is
+        itself a derivation)."""
+        found = [origin for origin in self.inputs if origin != "derived"]
+        if self.how != "derived" or not found:
+            return self.how
+        also = " and a derived one" if "derived" in self.inputs else ""
+        return f"derived from {' and '.join(found)} figures{also}"
 
     @property
     def shown(self) -> str:
@@ -124,20 +140,21 @@ def _weakest(*tags: str) -> str:
     return max(tags, key=_TAG_ORDER.index)
 
 
-def reference_figure(references: pd.DataFrame, reference_id: str, company: str) -> Figure:
-    """One reference row as a Figure of `company`."""
+def reference_figure(references: pd.DataFrame, reference_id: str) -> Figure:
+    """One reference row as a Figure."""
     row = references.loc[reference_id]
-    if row["source"] == "derived":
-        how = "derived"
-    else:
-        how = "reported" if company in REPORTED_NOT_FILED else "filed"
     return Figure(
         evidence_interval(str(row["value_text"])),
         str(row["unit"]),
         (reference_id,),
         str(row["reliability"]),
-        how,
+        str(row["origin"]),
     )
+
+
+def all_reference_ids() -> list[str]:
+    """Every references.csv row behind any company's figures by year."""
+    return list(dict.fromkeys(ref for company in FILED_ROWS for ref in reference_ids(company)))
 
 
 def reference_ids(company: str, year: str | None = None) -> list[str]:
@@ -155,7 +172,7 @@ def year_figures(references: pd.DataFrame, company: str) -> dict[str, dict[str, 
     (share = amount ÷ total)."""
     years: dict[str, dict[str, Figure]] = {}
     for year, ids in FILED_ROWS[company].items():
-        figures = {kind: reference_figure(references, ref, company) for kind, ref in ids.items()}
+        figures = {kind: reference_figure(references, ref) for kind, ref in ids.items()}
         china, share = figures.pop("china", None), figures.get("share")
         if china is not None and share is not None:
             rest = Interval.exact(1.0) - share.band

@@ -173,18 +173,22 @@ def judge_findings(
     preamble: str = "",
 ) -> LedgerEntry:
     """One final verdict from several findings, by the policy's combination rule; the evidence
-    lists every finding with its own verdict, and says which ones may not decide."""
+    lists every finding, numbered, with its own verdict, and says which ones may not decide. A
+    lone finding is not numbered, and says only whether it may not decide (its verdict is the
+    row's)."""
     shared = _shared_sentences([item.evidence for item in findings])
     parts = ([preamble] if preamble else []) + shared
+    alone = len(findings) == 1
     for number, item in enumerate(findings, start=1):
         if item.decides:
-            role = str(item.verdict)
+            role = "" if alone else str(item.verdict)
         elif item.verdict is Verdict.UNVERIFIABLE:
             role = "does not decide"
         else:
             role = f"does not decide: would be {item.verdict}"
         own = " ".join(s for s in _sentences(item.evidence) if s not in shared)
-        parts.append(f"({number}, {role}) {own}")
+        label = role if alone else f"{number}, {role}"
+        parts.append(f"({label}) {own}" if label else own)
     sources = tuple(dict.fromkeys(ref for item in findings for ref in item.sources))
     return stated_entry(claim, recomputed, combine(findings), " ".join(parts), sources)
 

@@ -327,6 +327,27 @@ def combine(findings: Iterable[Finding]) -> Verdict:
     return tied[0]
 
 
+ORIGINS = {
+    "filed": "read in the company's annual report or exchange filing, or a stored copy of it",
+    "released": "read in the company's results release, or a repost of the release",
+    "relayed": "a press report of figures the company published",
+    "tabulated": "a financial data service's table of figures from the company's filings",
+    "summarised": "an aggregator's summary of a filing, a release or a broker's note",
+    "reported": "a press or research report of figures the company does not publish (a private "
+    "company's revenue, often from unnamed sources; a platform's GMV)",
+    "derived": "computed from other figures, which the evidence names",
+}
+"""How a company's figure reached the book: one word for each kind of source, recorded in the
+`origin` column of data/references.csv and shown beside the figure ('filed, P')."""
+
+
+LATER_SOURCE_RULE = (
+    "A source published after the article cannot be what the article drew on. It may still "
+    "confirm the fact the article states, and then counts like any other source of its tag; "
+    "the evidence says that it postdates the article."
+)
+
+
 COMBINATION_RULE = (
     "A claim judged by several findings takes the worst verdict among those that may decide "
     "(contradicted or inconsistent, then off in detail, then supported or consistent); findings "
@@ -417,7 +438,8 @@ def examples_sentence() -> str:
 
 
 def policy_table() -> pd.DataFrame:
-    """The whole policy as rows for the Methods appendix: readings, grades and combination."""
+    """The whole policy as rows for the Methods appendix: readings, grades, combination and the
+    words for how a company's figure reached the book."""
     examples: dict[str, list[str]] = {}
     for q, printed, reading in example_readings():
         examples.setdefault(q, []).append(f"{printed}: {reading}")
@@ -456,4 +478,16 @@ def policy_table() -> pd.DataFrame:
             }
         )
     rows.append({"rule": "combination", "example": "", "meaning": COMBINATION_RULE, "verdict": ""})
+    rows.append(
+        {
+            "rule": "source after the article",
+            "example": "USD 155 bn, relayed 2025-08-23",
+            "meaning": LATER_SOURCE_RULE,
+            "verdict": "",
+        }
+    )
+    rows += [
+        {"rule": f"a company's figure {word}", "example": "", "meaning": meaning, "verdict": ""}
+        for word, meaning in ORIGINS.items()
+    ]
     return pd.DataFrame(rows)

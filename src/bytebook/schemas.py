@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pandera.pandas as pa
 
 from bytebook.article import SECTIONS
+from bytebook.policy import ORIGINS
 from bytebook.safety import FORBIDDEN_CHARACTERS, MAX_CELL_LENGTH, link_problem, text_problem
 from bytebook.units import number_problem, parse_cn_amount, unit_problem
 
@@ -64,6 +65,7 @@ EXPLAIN: dict[str, Callable[[str], str]] = {
     "known_section": lambda v: f"unknown section '{v}' (known: {', '.join(SECTIONS)})",
     "known_qualifier": lambda v: f"unknown qualifier '{v}' (known: {' '.join(QUALIFIERS)})",
     "known_reliability": lambda v: f"reliability '{v}' must be P, S or W",
+    "known_origin": lambda v: f"origin '{v}' must be empty or one of {', '.join(ORIGINS)}",
     "positive_integer": lambda v: f"'{v}' is not a positive whole number",
     "printed_amount": lambda v: f"cannot read the printed amount '{v}'",
     "field_uniqueness": lambda v: f"duplicate value '{v}'",
@@ -131,6 +133,8 @@ REFERENCES = pa.DataFrameSchema(
         "quote": _text(),
         "reliability": _text(_elementwise("known_reliability", lambda v: v in RELIABILITY)),
         "note": _text(),
+        "origin": _text(_elementwise("known_origin", lambda v: v == "" or v in ORIGINS)),
+        "published": _text(_elementwise("iso_date", lambda v: v == "" or is_iso_date(v))),
     },
     strict=False,
 )

@@ -82,10 +82,15 @@ def _usd(value: float) -> str:
     return money(value, "USD")
 
 
+def reported_cpm_mean(data: BookData) -> float:
+    """The mean of 2024's four reported quarterly CPMs (`CPM_QUARTERS`)."""
+    return sum(data.reference(ref) for ref in CPM_QUARTERS) / len(CPM_QUARTERS)
+
+
 def analyse(data: BookData) -> Findings:
     """Recompute each unit-economics claim and split the USD 39 bn."""
     quarters = {ref: data.reference(ref) for ref in CPM_QUARTERS}
-    cpm_mean = sum(quarters.values()) / len(quarters)
+    cpm_mean = reported_cpm_mean(data)
     cpms = pd.DataFrame(
         {
             "quarter": ["Article"] + [data.references.at[r, "period"] for r in quarters],

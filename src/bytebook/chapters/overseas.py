@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bytebook.checks import against_reference, claim_band, reference_band, unsettled
+from bytebook.checks import (
+    against_reference,
+    claim_band,
+    later_sources_note,
+    reference_band,
+    unsettled,
+)
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, relative_gap, working
@@ -79,7 +85,7 @@ def analyse(data: BookData) -> Findings:
         Basis.SOURCE,
         f"{_usd(overseas)} ÷ 1/4 = {_usd(implied_group)} ({span(implied_band, _usd)} at the "
         f"printed precision), {format_percent(group_gap)} from the reported {_usd(group)} "
-        f"({cite_group}).",
+        f"({cite_group}).{later_sources_note(data, 'bd_group_2024')}",
     )
     found.add(
         against_reference(
@@ -97,7 +103,7 @@ def analyse(data: BookData) -> Findings:
             f"{_usd(overseas)} ({data.cite('bd_intl_2024')}) of the reported group revenue of "
             f"{_usd(group)} ({cite_group}) is {format_percent(actual_share)} "
             f'({span(share_band, format_percent)} at the sources\' precision). "1/4" is read '
-            "as 'about a quarter'.",
+            "as 'about a quarter'." + later_sources_note(data, "bd_intl_2024", "bd_group_2024"),
             ("bd_intl_2024", "bd_group_2024"),
         ),
         derived(
@@ -162,7 +168,8 @@ def analyse(data: BookData) -> Findings:
                     actual_share,
                     "share",
                     f"{_usd(overseas)} ({cite_2024}) ÷ {_usd(group)} ({cite_group}) = "
-                    f"{format_percent(actual_share)}.",
+                    f"{format_percent(actual_share)}."
+                    + later_sources_note(data, "bd_intl_2024", "bd_group_2024"),
                     ("bd_intl_2024", "bd_group_2024"),
                 ),
                 (

@@ -80,6 +80,33 @@ def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
     )
 
 
+def rate_point_place(rate: float, rates: YearRates) -> str:
+    """Where one rate, taken as exact, lies against the year's monthly averages: 'above 2024's
+    highest monthly average', 'below 2024's lowest monthly average' or 'within 2024's monthly
+    range'."""
+    place = rates.band_place(rate, rate)
+    if place == "above":
+        return f"above {YEAR}'s highest monthly average"
+    if place == "below":
+        return f"below {YEAR}'s lowest monthly average"
+    return f"within {YEAR}'s monthly range"
+
+
+def rate_band_clause(band: Interval, rates: YearRates) -> str:
+    """Whether one band of rates reaches the year's monthly range, and what follows: 'reaches
+    2024's monthly range at its high end, so the book cannot say …'."""
+    place = rates.band_place(band.low, band.high)
+    if place in _MISSES:
+        return (
+            f"lies {_MISSES[place].removesuffix(' it')} {YEAR}'s monthly range, so it is no "
+            f"{YEAR} monthly average"
+        )
+    return (
+        f"reaches {YEAR}'s monthly range {_REACHES[place]}, so the book cannot say the article "
+        "used another year's rate"
+    )
+
+
 def rate_points_sentence(points: dict[str, float], rates: YearRates) -> str:
     """Where each implied rate, taken as exact, lies against the year's monthly range."""
     words = {"below": "below it", "above": "above it", "inside": "inside it"}

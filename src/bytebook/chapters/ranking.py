@@ -1,4 +1,5 @@
-"""Chapter 4: the ranking table, re-sorted, cross-checked and set beside filed figures."""
+"""Chapter 4: the ranking table, re-sorted, cross-checked and set beside the companies' own
+figures."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from functools import partial
 import pandas as pd
 
 from bytebook import filed_years
-from bytebook.checks import claim_band, deciding, reference_band
+from bytebook.chapters import preface
+from bytebook.checks import claim_band, deciding, later_sources_note, reference_band
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import implied_rate, rate_from_references, year_rates
@@ -257,6 +259,11 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     )
     found.number("table_rate_low", rate_band.low, "{:.3f}")
     found.number("table_rate_high", rate_band.high, "{:.3f}")
+    found.number("table_rate_side", gap, lambda g: "above" if g > 0 else "below")
+    found.number("table_rate_place", rate, lambda r: preface.rate_point_place(r, rates))
+    found.number(
+        "table_rate_band_place", rate_band.mid, lambda _: preface.rate_band_clause(rate_band, rates)
+    )
     meets = rate_band.distance(Interval(lowest.cny_per_usd, highest.cny_per_usd)) == 0
     rate_check = compare(
         rate_band,
@@ -376,6 +383,7 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
         f"{row['overseas_revenue_printed']} ÷ {row['overseas_share_printed']} = "
         f"{span(amount / share, shown)} at the printed precision, against {source} of "
         f"{shown(total.band.mid)}."
+        + later_sources_note(data, *total.sources)
         + (
             f" The band is {significant((amount / share).high / (amount / share).low, 2)} times "
             "as high at its top as at its bottom, so agreement here says little."
@@ -468,6 +476,7 @@ def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) ->
                 "filed_overseas_cny": overseas.band.mid * rate if overseas else None,
                 "filed_tag": overseas.reliability if overseas else "",
                 "filed_how": overseas.how if overseas else "",
+                "filed_described": overseas.described if overseas else "",
                 "article_share": row["share"],
                 "filed_share": share.band.mid if share else None,
                 "filed_total_cny": _filed_total(claimed, table_rate),
@@ -485,9 +494,9 @@ def _filed_total(claimed: dict[str, filed_years.Figure], table_rate: float) -> f
 
 
 def _published_by_companies(filed: pd.DataFrame) -> pd.DataFrame:
-    """The rows whose overseas figure for the named year rests on a company's own P or S
-    filing (directly or derived from filed figures); not ByteDance's, which is a press
-    report on a private company."""
+    """The rows whose overseas figure for the named year rests on figures the company itself
+    published, P or S (filed, released, relayed, tabulated, or derived from such figures);
+    not ByteDance's, which is reported: a press report on a private company."""
     published = filed.dropna(subset=["filed_overseas_cny"])
     published = published[published["filed_tag"].isin(["P", "S"])]
     return published[published["filed_how"] != "reported"].reset_index(drop=True)
@@ -647,9 +656,9 @@ def earlier_year_sentence(cells: list[EarlierCell]) -> str:
 
 
 def understated(data: BookData) -> tuple[list[str], list[str]]:
-    """The companies whose overseas figure for the year the table names rests on their own P or
-    S filing, and those of them the table understates (the filed figure lies above the
-    printed band)."""
+    """The companies whose overseas figure for the year the table names rests on figures they
+    published themselves (P or S), and those of them the table understates (their figure lies
+    above the printed band)."""
     table = _article_figures(data)
     rate = implied_rate(
         data.stated("t_bytedance_overseas_cny"), data.stated("t_bytedance_overseas")
@@ -668,14 +677,15 @@ def understated(data: BookData) -> tuple[list[str], list[str]]:
 def understated_sentence(filed: list[str], above: list[str]) -> str:
     """`understated` in words, for the summary."""
     if not filed:
-        return "no company's 2024 overseas figure in the table rests on its own filings"
+        return "no company's 2024 overseas figure in the table rests on figures it published"
     companies = "company whose" if len(filed) == 1 else "companies whose"
     if len(above) == len(filed):
         whom = f"all {_count_words(len(filed))}" if len(filed) > 1 else "the one"
     else:
         whom = f"{_join(above) if above else 'none'} of the {_count_words(len(filed))}"
     return (
-        f"the table understates {whom} {companies} 2024 overseas figure rests on their own filings"
+        f"the table understates {whom} {companies} 2024 overseas figure rests on figures they "
+        "published themselves"
     )
 
 
@@ -693,9 +703,9 @@ def _no_year_text(
         f"{company}'s full-year overseas revenue was not found for any year. The printed pair "
         f"implies a total of {span(implied, format_yi)}, which "
         + (
-            f"matches the filed totals of {_join(matching)}"
+            f"matches the totals found for {_join(matching)}"
             if matching
-            else "matches no filed total"
+            else "matches no total found"
         )
         + (
             f" but not {claimed_year}'s ({format_percent(gaps[claimed_year])} apart)."
@@ -714,10 +724,10 @@ def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) 
     """'FY2023: amount 1,509亿 (filed, S; inside the printed 1500+ 亿元), share …'."""
     amount, share = reading.amount, reading.share
     return (
-        f"{reading.year}: amount {_amount_formatter(unit)(amount.band.mid)} ({amount.how}, "
+        f"{reading.year}: amount {_amount_formatter(unit)(amount.band.mid)} ({amount.described}, "
         f"{amount.reliability}; {_gap_words(reading.amount_gap)} the printed "
         f"{row['overseas_revenue_printed']}), share {format_percent(share.band.mid)} "
-        f"({share.how}, {share.reliability}; {_gap_words(reading.share_gap)} the printed "
+        f"({share.described}, {share.reliability}; {_gap_words(reading.share_gap)} the printed "
         f"{row['overseas_share_printed']})"
     )
 
@@ -926,7 +936,8 @@ def _judge_cell(
                 f"{figure.shown if kind == 'share' else shown(figure.band.mid)} ("
                 + (f"{figure.derivation}; " if figure.derivation else "")
                 + "; ".join(dict.fromkeys(data.cite(ref) for ref in figure.sources))
-                + ").",
+                + ")."
+                + later_sources_note(data, *figure.sources),
                 figure.sources,
                 decides=deciding(data, *figure.sources),
             )
@@ -1048,7 +1059,8 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
     for company in data.ranking["company_en"]:
         if company == "ByteDance":
             band = reference_band(data, "bd_intl_growth_2024")
-            basis = f"reported ({data.references.at['bd_intl_growth_2024', 'reliability']})"
+            growth_row = data.references.loc["bd_intl_growth_2024"]
+            basis = f"{growth_row['origin']} ({growth_row['reliability']})"
             rows.append(
                 {
                     "company": company,
@@ -1062,7 +1074,7 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
             peer = by_company.loc[company]
             tags = {data.references.at[r, "reliability"] for r in peer["sources"]}
             basis = (
-                "two years' filed or derived amounts ("
+                "two years' amounts, as found or derived ("
                 + "/".join(t for t in "PSW" if t in tags)
                 + ")"
             )
@@ -1090,6 +1102,18 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def growth_runner_up(
+    data: BookData, peers: pd.DataFrame | None = None
+) -> tuple[pd.Series, Interval]:
+    """The fastest-growing club member abroad whose growth may decide (a row of
+    `overseas_growth`), and ByteDance's reported growth over its growth, as a band."""
+    peers = overseas_growth(data) if peers is None else peers
+    deciding_peers = peers[peers["decides"]]
+    runner = deciding_peers.loc[deciding_peers["growth"].idxmax()]
+    bytedance = reference_band(data, "bd_intl_growth_2024")
+    return runner, bytedance / Interval(runner["low"], runner["high"])
+
+
 def _growth(data: BookData) -> Findings:
     """ByteDance's 63%, 'first by a mile' and 'more than twice the runner-up'."""
     found = Findings()
@@ -1106,11 +1130,7 @@ def _growth(data: BookData) -> Findings:
         )
     peers = overseas_growth(data)
     found.tables["growth"] = growth_by_company(data, peers)
-    deciding_peers = peers[peers["decides"]]
-    runner = deciding_peers.loc[deciding_peers["growth"].idxmax()]
-    bytedance = reference_band(data, "bd_intl_growth_2024")
-    runner_band = Interval(runner["low"], runner["high"])
-    ratio = bytedance / runner_band
+    runner, ratio = growth_runner_up(data, peers)
     found.number("growth_runner_up", runner["growth"], format_percent)
     found.number("growth_ratio", ratio.mid, "{:.2f}")
     found.add(
@@ -1279,7 +1299,7 @@ NOT_RANKED = (
 def peers_table(data: BookData, rate: float) -> pd.DataFrame:
     """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`)."""
     figures = {company: _overseas(data, company, year) for company, year in PEERS.items()} | {
-        company: filed_years.reference_figure(data.references, ref, company)
+        company: filed_years.reference_figure(data.references, ref)
         for company, (ref, _) in PEERS_OUTSIDE_TABLE.items()
     }
     rows = []
@@ -1377,8 +1397,18 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _with_origin(published: pd.DataFrame, amounts: pd.Series | None = None) -> list[str]:
+    """'BYD (released, P)', or with `amounts` 'BYD 2,219亿 (released, P)', for each company
+    whose own figure is used."""
+    return [
+        f"{r.company}{'' if amounts is None else ' ' + format_yi(amounts[r.company])} "
+        f"({r.filed_described}, {r.filed_tag})"
+        for r in published.itertuples()
+    ]
+
+
 def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
-    """Rank the companies again, with filed overseas revenue where a filing gives it."""
+    """Rank the companies again, with each company's own overseas figure where one was found."""
     found = Findings()
     filed = published.set_index("company")["filed_overseas_cny"]
     mixed = table.assign(
@@ -1393,8 +1423,8 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
         len(published),
         lambda n: (
             f"For {_count_words(int(n))} companies in the table the research found a 2024 "
-            f"overseas figure that rests on the company's own P or S filing: "
-            f"{_join(list(published['company']))}. "
+            f"overseas figure that rests on figures the company published, P or S: "
+            f"{_join(_with_origin(published))}. "
             + (
                 "Each is larger than the article's."
                 if larger.all()
@@ -1411,12 +1441,11 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
             working(
                 f"d_rank_{key}_filed",
                 "4",
-                f"{company}'s rank in the table with each filed 2024 overseas figure in place "
-                "of the printed one",
+                f"{company}'s rank in the table with each company's own 2024 overseas figure in "
+                "place of the printed one",
                 rank,
                 "rank",
-                f"With {_join([f'{c} {format_yi(filed[c])}' for c in published['company']])} "
-                f"(filed or derived from filings, P or S) in place of the printed figures and "
+                f"With {_join(_with_origin(published, filed))} in place of the printed figures and "
                 f"the others as printed, {company} ranks {_ordinal(int(rank))} of "
                 f"{len(mixed)}.",
                 tuple(filed_references(published["company"])),

@@ -1,19 +1,24 @@
-"""Chapter 5, 小结: the 'years to overseas scale' comparison."""
+"""Chapter 5, 小结: the 'years to overseas scale' comparison, and what the other chapters'
+findings come to."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from bytebook.article import YEAR
-from bytebook.chapters import ranking
+from bytebook.chapters import codec, economics, infrastructure, ranking, recommender
 from bytebook.checks import unsettled
-from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
+from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
+from bytebook.ledger import Verdict
+from bytebook.policy import Interval
+from bytebook.units import format_percent
 
 SECTIONS = ("5",)
 """The article sections whose claims this chapter judges."""
 
 INPUTS = (
+    ASSUMPTIONS_FILE,
     CLAIMS_FILE,
     RANKING_FILE,
     REFERENCES_FILE,
@@ -27,6 +32,55 @@ YEAR_CLAIMS = {
     "Midea": "y_midea",
     "BYD": "y_byd",
 }
+
+
+TECHNICAL_SECTIONS = ("2.1", "2.2", "2.3")
+"""The article's sections on its three technologies."""
+
+TECHNICAL_CHAPTERS = (codec, recommender, infrastructure)
+"""The chapters that judge those sections."""
+
+
+def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Interval) -> str:
+    """ByteDance's growth against the runner-up's, against the article's 'twice'."""
+    if ratio.high < 2:
+        verdict = "not twice it"
+    elif ratio.low > 2:
+        verdict = "more than twice it, as the article says"
+    else:
+        verdict = "about twice it"
+    return (
+        f"ByteDance's overseas growth, {format_percent(growth, 0)}, is {ratio.mid:.2f} times the "
+        f"runner-up's ({runner}'s {format_percent(runner_growth)}), {verdict}"
+    )
+
+
+def cpm_sentence(cpm: float, reported_mean: float) -> str:
+    """The article's CPM as a multiple of the mean reported one."""
+    return (
+        f"the article's CPM of USD {cpm:g} is {cpm / reported_mean:.1f} times 2024's mean "
+        f"reported CPM, USD {reported_mean:.2f}"
+    )
+
+
+def technical_sentence(unverifiable: int, total: int) -> str:
+    """How many of the technical claims no public source found settles."""
+    return (
+        f"{unverifiable} of the article's {total} technical claims (sections 2.1 to 2.3) are "
+        "unverifiable: no public source found settles them"
+    )
+
+
+def _technical_counts(data: BookData) -> tuple[int, int]:
+    """The article's claims in the technical sections, and how many of them are unverifiable."""
+    entries = [
+        entry
+        for chapter in TECHNICAL_CHAPTERS
+        for entry in chapter.analyse(data).entries
+        if entry.kind == "stated" and entry.section in TECHNICAL_SECTIONS
+    ]
+    unverifiable = sum(entry.verdict is Verdict.UNVERIFIABLE for entry in entries)
+    return unverifiable, len(entries)
 
 
 def analyse(data: BookData) -> Findings:
@@ -44,6 +98,22 @@ def analyse(data: BookData) -> Findings:
         "filed_understated",
         len(above),
         lambda _: ranking.understated_sentence(filed, above),
+    )
+    runner, ratio = ranking.growth_runner_up(data)
+    growth = data.reference("bd_intl_growth_2024")
+    found.number(
+        "holds_growth",
+        ratio.mid,
+        lambda _: growth_sentence(runner["company"], runner["growth"], growth, ratio),
+    )
+    found.number(
+        "holds_cpm",
+        data.stated("s3_cpm") / economics.reported_cpm_mean(data),
+        lambda _: cpm_sentence(data.stated("s3_cpm"), economics.reported_cpm_mean(data)),
+    )
+    unverifiable, technical = _technical_counts(data)
+    found.number(
+        "holds_technical", unverifiable, lambda _: technical_sentence(unverifiable, technical)
     )
     launch = data.references.loc["tiktok_intl_launch"]
     launch_year = int(str(launch["value_text"])[:4])
