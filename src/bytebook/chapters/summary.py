@@ -11,8 +11,8 @@ from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict
+from bytebook.numbers import format_percent
 from bytebook.policy import Interval
-from bytebook.units import format_percent
 
 SECTIONS = ("5",)
 """The article sections whose claims this chapter judges."""
