@@ -313,10 +313,12 @@ def paired_dots(
     *,
     value_title: str,
     value_format: str = ",.0f",
+    colours: Sequence[str] = (ARTICLE, REFERENCE, SERIES[1]),
 ) -> alt.LayerChart:
     """Two or more values per category on one axis, joined by a line (a dumbbell chart).
 
-    `series` maps each legend label to the column holding its values, in legend order.
+    `series` maps each legend label to the column holding its values, in legend order, and
+    `colours` gives each its colour (bytebook.palette: the article's figures, then reported).
     """
     value, label = "value", "figure"
     series_order = list(series)
@@ -337,7 +339,7 @@ def paired_dots(
             f"{label}:N",
             sort=series_order,
             title=None,
-            scale=alt.Scale(domain=series_order, range=[ARTICLE, REFERENCE, SERIES[1]]),
+            scale=alt.Scale(domain=series_order, range=list(colours)),
             legend=alt.Legend(orient="bottom"),
         ),
         shape=alt.Shape(
