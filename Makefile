@@ -16,11 +16,7 @@ environment:  ## stop at once on a wrong Python or a read-only checkout, saying 
 	@bash scripts/check-environment.sh $(PYTHON) $(VENV)
 
 $(INSTALLED): requirements.lock pyproject.toml | environment
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
-	@touch $(INSTALLED)
+	@bash scripts/install-environment.sh $(PYTHON) $(VENV)
 
 setup: environment $(INSTALLED)  ## create .venv and install the locked dependencies
 

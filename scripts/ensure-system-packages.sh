@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Make sure the system packages the tests need are present: Debian's Chromium (driven by
 # playwright-python; its own browser download is not used), a CJK font for chart images and
-# poppler's tools for checking the PDF.
+# poppler's tools for checking the PDF. BYTEBOOK_CHROMIUM names another Chromium;
+# BYTEBOOK_NO_APT=1 only reports what is missing, even as root.
 set -euo pipefail
 
 missing=()
-command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+chromium="${BYTEBOOK_CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
+[ -x "$chromium" ] || missing+=(chromium)
 compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK-*" >/dev/null || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+if [ -z "${BYTEBOOK_NO_APT:-}" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing with apt: ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from pathlib import Path
 
 import pytest
 
+from bytebook.book import checked_book
 from bytebook.data import load_book_data
 from bytebook.errors import DataFileError
+from bytebook.paths import ROOT
+from bytebook.publish.build import build_book
 
 
 def rewrite_cell(path: Path, row_id: str, column: str, value: str) -> int:
@@ -73,7 +77,7 @@ CELL_CASES = [
     ("claims.csv", "s4_growth", "same_figure_as", "s1_nobody", "no claim with id"),
     ("claims.csv", "s4_growth", "same_figure_as", "s1_group_share", "prints 0.25 share"),
     ("claims.csv", "s4_growth", "same_figure_as", "t_bytedance_growth", "itself names"),
-    ("ranking_table.csv", "7", "overseas_revenue_printed", "1400 亿元", "does not match claim"),
+    ("ranking_table.csv", "7", "overseas_revenue_printed", "1400 亿元", "not the article's cell"),
     # numbers: finite and in range for their unit
     ("claims.csv", "s1_growth", "value", "1e999", "too large to be a finite number"),
     ("claims.csv", "s1_growth", "value", "inf", "not a number"),
@@ -108,6 +112,24 @@ CELL_CASES = [
     ("ranking_table.csv", "3", "company_en", "Bytedance", "unknown company 'Bytedance'"),
     ("ranking_table.csv", "3", "company_zh", "腾讯", "unknown company '腾讯'"),
     ("ranking_table.csv", "3", "company_en", "Huawei", "duplicate value 'Huawei'"),
+    ("ranking_table.csv", "3", "company_zh", "华为", "duplicate value '华为'"),
+    ("ranking_table.csv", "5", "remark_zh", "家电王者", "not the article's cell '家电矩阵'"),
+    ("ranking_table.csv", "4", "markets_zh", "印度、欧洲", "not the article's cell"),
+    ("ranking_table.csv", "2", "overseas_share_printed", "27%", "not the article's cell '约 27%'"),
+    (
+        "assumptions.csv",
+        "gpu_price_per_hour",
+        "basis",
+        "Default: the median rental price (h100_hour_median_2026, W).",
+        "write the citation of h100_hour_median_2026 as '(reference h100_hour_median_2026, …)'",
+    ),
+    (
+        "assumptions.csv",
+        "gpu_price_per_hour",
+        "basis",
+        "Default: the median (reference h100_hour_median_2026, P, read from its note).",
+        "cites reference h100_hour_median_2026 as P; references.csv tags it W",
+    ),
     (
         "assumptions.csv",
         "gpu_price_per_hour",
@@ -286,6 +308,60 @@ def test_a_figure_by_year_without_its_reference_is_named(data_copy):
     rewrite_cell(data_copy / "references.csv", "midea_china_rev_2024", "id", "midea_china_rev_2099")
     error = load_error(data_copy)
     assert_names(error, "ranking_table.csv", 5, "company_en", "'midea_china_rev_2024'")
+
+
+def test_a_missing_company_row_is_named(data_copy):
+    path = data_copy / "ranking_table.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if ",华为," not in line), encoding="utf-8")
+    assert_names(load_error(data_copy), "ranking_table.csv", None, "company_zh", "no row for 华为")
+
+
+def test_two_companies_swapping_english_names_are_both_named(data_copy):
+    rewrite_cell(data_copy / "ranking_table.csv", "1", "company_en", "Huawei")
+    rewrite_cell(data_copy / "ranking_table.csv", "2", "company_en", "Lenovo")
+    error = load_error(data_copy)
+    assert_names(error, "ranking_table.csv", 1, "company_en", "联想 is Lenovo, not Huawei")
+    assert_names(error, "ranking_table.csv", 2, "company_en", "华为 is Huawei, not Lenovo")
+
+
+@pytest.mark.parametrize(
+    ("file", "row_id", "chapter"),
+    [
+        ("claims.csv", "s3_cpm", "economics"),
+        ("references.csv", "bd_intl_h1_2024", "overseas"),
+        ("assumptions.csv", "cdn_price_per_gb", "codec"),
+    ],
+)
+def test_a_row_a_chapter_reads_is_named_before_any_page_runs(data_copy, file, row_id, chapter):
+    """Renamed away, a row that only a chapter's analysis reads passes the file checks; the
+    check that runs every analysis before the pages names the chapter and the id."""
+    rewrite_cell(data_copy / file, row_id, "id", f"{row_id}_renamed")
+    with pytest.raises(DataFileError) as caught:
+        checked_book(data_copy)
+    message = str(caught.value)
+    assert f"the {chapter} chapter reads id '{row_id}'" in message, message
+    assert file in message and "column 'id'" in message and str(data_copy) in message
+
+
+def test_the_build_refuses_a_misquote_before_anything_runs(tmp_path, capfd):
+    """`make book` runs the same checks: a quote changed in claims.csv stops the build at
+    once (exit 2), naming file, row and column, with no page executed."""
+    for name in ("_config.yml", "_toc.yml"):
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    row = rewrite_cell(tmp_path / "data" / "claims.csv", "s1_growth", "quote_zh", "同比 +64%")
+    assert build_book(tmp_path) == 2
+    printed = capfd.readouterr()
+    assert f"claims.csv, row {row} (line {row + 1}), column 'quote_zh'" in printed.err
+    assert "Executing" not in printed.out + printed.err
+    assert not (tmp_path / "_build" / "html").exists()
+
+
+def test_a_claim_that_no_longer_matches_its_printed_cell_is_named(data_copy):
+    rewrite_cell(data_copy / "claims.csv", "t_haier_overseas", "value", "140000000000")
+    error = load_error(data_copy)
+    assert_names(error, "ranking_table.csv", 7, "overseas_revenue_printed", "does not match claim")
 
 
 ORIGIN_CASES = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -75,3 +76,54 @@ def test_a_read_only_checkout_stops_at_once(tmp_path):
         pytest.skip(f"cannot make a read-only mount here: {run.stderr.strip()}")
     assert run.returncode != 0
     assert f"{root} is read-only" in run.stderr and "chmod -R u+w" in run.stderr
+
+
+@pytest.mark.parametrize("target", ["browser", "test"])
+def test_a_missing_chromium_stops_make_before_pip(tmp_path, target):
+    root = checkout(tmp_path / "book")
+    run = subprocess.run(
+        ["make", "--no-print-directory", target],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            **os.environ,
+            "BYTEBOOK_CHROMIUM": str(tmp_path / "no-chromium"),
+            "BYTEBOOK_NO_APT": "1",
+        },
+    )
+    assert run.returncode != 0
+    assert "missing system packages: chromium" in run.stderr
+    assert "apt-get install chromium" in run.stderr
+    assert not (root / ".venv").exists()
+
+
+INSTALL_LOG_PYTHON = """#!/bin/bash
+# Stands in for Python: `-m venv DIR` makes DIR/bin/python (this script); `-m pip ...` is logged.
+if [ "$1 $2" = "-m venv" ]; then mkdir -p "$3/bin"; cp "$0" "$3/bin/python"; exit 0; fi
+if [ "$1 $2" = "-m pip" ]; then echo "$*" >> "$INSTALL_LOG"; sleep 1; exit 0; fi
+exit 1
+"""
+
+
+def test_two_installs_at_once_install_once(tmp_path):
+    """Two `make` runs started together in a fresh checkout: the second waits for the first
+    to install the environment, then finds it ready instead of running pip over it."""
+    root = checkout(tmp_path / "book")
+    python = tmp_path / "python3.11"
+    python.write_text(INSTALL_LOG_PYTHON)
+    python.chmod(0o755)
+    log = tmp_path / "pip.log"
+    command = ["bash", "scripts/install-environment.sh", str(python), ".venv"]
+    environment = {**os.environ, "INSTALL_LOG": str(log)}
+    runs = [
+        subprocess.Popen(command, cwd=root, env=environment, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=60)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert any("installing .venv; waiting for it to finish" in text for text in outputs)
+    installs = log.read_text().splitlines()
+    assert len(installs) == 3, installs  # pip itself, the lock, the package: once each
+    assert (root / ".venv" / ".installed").is_file()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bytebook.findings import Findings
-from bytebook.units import format_in, format_percent, format_usd, format_yuan
+from bytebook.numbers import format_in, format_percent, format_usd, format_yuan
 
 
 def test_a_number_is_shown_by_its_formatter_with_options():

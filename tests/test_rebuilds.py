@@ -14,7 +14,7 @@ import pytest
 
 from bytebook.paths import ROOT
 from bytebook.publish.assets import static_fingerprint
-from bytebook.publish.build import build_book, jupyter_output
+from bytebook.publish.build import build_book, build_pdf, jupyter_output
 
 pytestmark = pytest.mark.build
 
@@ -137,6 +137,21 @@ def test_rebuilds_are_fresh_minimal_atomic_recoverable_and_repeatable(tmp_path, 
     # That rebuild executed every page afresh, in parallel: what a reader or a diff sees is the
     # same.
     assert snapshot(root) == first
+
+
+def test_a_data_edit_reaches_both_the_pdf_and_the_site_when_built_through_make_pdf(tmp_path):
+    """`make pdf` builds the one-page book, then the site. Each must read a changed input
+    itself: had they shared Sphinx's record of read pages, the first would take the change and
+    leave the site's pages stale."""
+    root = copy_book(tmp_path / "copy")
+    assert build_pdf(root) == 0
+    one_page = jupyter_output(root) / "singlehtml" / "book.html"
+    assert "USD 0.010" not in codec_page(root)
+
+    set_assumption(root, "cdn_price_per_gb", "0.01")
+    assert build_pdf(root) == 0
+    assert "USD 0.010" in one_page.read_text(encoding="utf-8"), "the PDF's page is stale"
+    assert "USD 0.010" in codec_page(root), "the site's page is stale after make pdf"
 
 
 def test_a_changed_script_or_style_changes_the_html_setting_that_rewrites_pages(tmp_path):

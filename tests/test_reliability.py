@@ -159,6 +159,22 @@ def test_two_builds_at_once_both_finish_and_publish_one_book(clean_build, tmp_pa
     assert published(root) == published(clean_build)
 
 
+def test_an_edited_then_reverted_page_publishes_what_a_clean_build_does(clean_build, tmp_path):
+    """An incremental build reuses page one's cached notebook and runs page two again; after
+    the edit is undone the published files, search index included, are a clean build's."""
+    root = copy_of(clean_build, tmp_path / "book")
+    page = root / "book" / "two.md"
+    original = page.read_text(encoding="utf-8")
+    edited = original.replace("# Page two", "# Page two\n\nA word: quetzalcoatlus.")
+    page.write_text(edited.replace("range(10)", "range(11)"), encoding="utf-8")
+    assert build_book(root) == 0
+    assert b"quetzalcoatlus" in (root / "_build" / "html" / "searchindex.js").read_bytes()
+    page.write_text(original, encoding="utf-8")
+    assert build_book(root) == 0
+    assert b"quetzalcoatlus" not in (root / "_build" / "html" / "searchindex.js").read_bytes()
+    assert published(root) == published(clean_build)
+
+
 # Children always end
 
 

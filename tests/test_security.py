@@ -14,6 +14,8 @@ import pytest
 
 from bytebook.ledger import LEDGER_COLUMNS, LedgerEntry, Verdict, to_csv
 from bytebook.present import claims_html, ledger_html, sources_html
+from bytebook.publish.chart_data import DrawnTable
+from bytebook.publish.chart_data import to_csv as chart_csv
 from bytebook.publish.render import chart_html
 from bytebook.safety import FORMULA_STARTS, is_web_link, spreadsheet_safe, spreadsheet_safe_csv
 
@@ -108,6 +110,29 @@ def test_data_downloads_are_neutralised_except_number_columns():
     rows = list(csv.DictReader(io.StringIO(spreadsheet_safe_csv(text, {"value"}))))
     assert [r["value"] for r in rows] == ["-3e9", "7"]
     assert [r["note"] for r in rows] == ["'=cmd|' /C calc'!A0", "'@risk"]
+
+
+def test_text_in_a_number_column_is_neutralised_too():
+    """A reference of unit 'text' keeps words in its `value` column: a formula there is text."""
+    text = 'id,value\na,=HYPERLINK("http://evil.example";"x")\nb,-0.5\n'
+    rows = list(csv.DictReader(io.StringIO(spreadsheet_safe_csv(text, {"value"}))))
+    assert [r["value"] for r in rows] == ['\'=HYPERLINK("http://evil.example";"x")', "-0.5"]
+
+
+def test_a_charts_csv_download_is_neutralised_and_keeps_its_numbers():
+    period = '=HYPERLINK("http://evil.example","Q1 2024")'
+    table = DrawnTable(
+        titles=["Quarter", "@CPM, USD"],
+        raw=[[period, "2.5"], ["Q2 2024", "-0.07382760000000001"]],
+        shown=[[period, "USD 2.5"], ["Q2 2024", "USD −0.07"]],
+        fields=["period", "cpm"],
+        limits={},
+    )
+    text = chart_csv(table)
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    header, *rows = list(csv.reader(io.StringIO(text)))
+    assert header == ["Quarter", "'@CPM, USD"]
+    assert rows == [["'" + period, "2.5"], ["Q2 2024", "-0.0738276"]]
 
 
 def test_the_published_ledger_opens_safely_in_a_spreadsheet(ledger_rows):

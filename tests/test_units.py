@@ -1,17 +1,11 @@
-"""Parsing and formatting of printed amounts."""
+"""Parsing printed amounts, and writing them back (bytebook.numbers) so they read back."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bytebook.units import (
-    format_percent,
-    format_value,
-    format_yi,
-    number_problem,
-    parse_cn_amount,
-    unit_problem,
-)
+from bytebook.numbers import by_unit, format_percent, format_yi
+from bytebook.units import number_problem, parse_cn_amount, unit_problem
 
 
 @pytest.mark.parametrize(
@@ -96,9 +90,9 @@ def test_unit_problems_tell_currency_from_unit():
     ],
 )
 def test_values_read_as_a_reader_says_them(value, unit, shown):
-    assert format_value(value, unit) == shown
+    assert by_unit(value, unit) == shown
 
 
 @given(st.floats(min_value=1, max_value=1e15), st.sampled_from(["count", "params", "USD/day"]))
 def test_no_value_is_shown_in_e_notation(value, unit):
-    assert "e+" not in format_value(value, unit)
+    assert "e+" not in by_unit(value, unit)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from bytebook.chapters import WRITTEN
-from bytebook.data import BookData, load_book_data
+from bytebook.data import TABLE_FILES, BookData, load_book_data
+from bytebook.errors import MissingRowError
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, assemble
 from bytebook.sources import references_cited
@@ -18,6 +21,26 @@ def all_findings(data: BookData | None = None) -> dict[str, Findings]:
     """Run every written chapter's analysis."""
     data = data or load_book_data()
     return {name: module.analyse(data) for name, module in WRITTEN.items()}
+
+
+def checked_book(data_dir: Path) -> BookData:
+    """Load the data under `data_dir` and run every chapter's analysis once, so that a row a
+    chapter reads but no data file holds is named (file and id) before any page runs."""
+    data = load_book_data(data_dir)
+    for name, module in WRITTEN.items():
+        try:
+            module.analyse(data)
+        except KeyError as error:
+            missing = error.args[0] if error.args else None
+            if not isinstance(missing, str) or _holds_id(data, missing):
+                raise
+            files = [TABLE_FILES[t] for t in ("claims", "references", "assumptions")]
+            raise MissingRowError(data_dir, files, name, missing) from None
+    return data
+
+
+def _holds_id(data: BookData, row_id: str) -> bool:
+    return any(row_id in table.index for table in (data.claims, data.references, data.assumptions))
 
 
 def all_entries(data: BookData | None = None) -> list[LedgerEntry]:

@@ -7,7 +7,7 @@ is bytebook.publish.render's job.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import altair as alt
 import pandas as pd
@@ -116,8 +116,10 @@ def source_line(
     assumption's basis cites, and the book's ledger when the chart draws its verdicts."""
     parts = []
     if sections := data.claim_sections(claims):
-        shown = "every section" if set(sections) == set(SECTIONS) else ", ".join(
-            SECTION_TITLES[section] for section in sections
+        shown = (
+            "every section"
+            if set(sections) == set(SECTIONS)
+            else ", ".join(SECTION_TITLES[section] for section in sections)
         )
         parts.append(f"the article ({shown})")
     if assumptions := list(assumptions):
@@ -370,10 +372,12 @@ def paired_dots(
     *,
     value_title: str,
     value_format: str = ",.0f",
+    colours: Sequence[str] = (ARTICLE, REFERENCE, SERIES[1]),
 ) -> alt.LayerChart:
     """Two or more values per category on one axis, joined by a line (a dumbbell chart).
 
-    `series` maps each legend label to the column holding its values, in legend order.
+    `series` maps each legend label to the column holding its values, in legend order, and
+    `colours` gives each its colour (bytebook.palette: the article's figures, then reported).
     """
     value, label = "value", "figure"
     series_order = list(series)
@@ -394,7 +398,7 @@ def paired_dots(
             f"{label}:N",
             sort=series_order,
             title=None,
-            scale=alt.Scale(domain=series_order, range=[ARTICLE, REFERENCE, SERIES[1]]),
+            scale=alt.Scale(domain=series_order, range=list(colours)),
             legend=alt.Legend(orient="bottom"),
         ),
         shape=alt.Shape(

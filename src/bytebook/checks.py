@@ -17,8 +17,8 @@ from bytebook.ledger import (
     finding_entry,
     unverifiable,
 )
+from bytebook.numbers import by_unit
 from bytebook.policy import evidence_interval
-from bytebook.units import format_value
 
 
 def claim_band(data: BookData, claim_id: str) -> Interval:
@@ -80,7 +80,7 @@ def deciding(data: BookData, *reference_ids: str) -> bool:
 def _reference_evidence(data: BookData, reference_id: str, note: str) -> str:
     """'<item>: <value> (<citation>).' followed by `note`, for evidence resting on one reference."""
     reference = data.references.loc[reference_id]
-    shown = format_value(float(reference["value"]), reference["unit"])
+    shown = by_unit(float(reference["value"]), reference["unit"])
     return f"{reference['item']}: {shown} ({data.cite(reference_id)}). {note}".strip()
 
 

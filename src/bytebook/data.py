@@ -34,7 +34,18 @@ NUMERIC_COLUMNS = frozenset({"value", "low", "high", "step", "printed_order"})
 YEAR_CELLS = {REFERENCES_FILE: {"bvc2_vs_x265": "period"}}
 """Cells a chapter reads as a bare year (a contest's year): they must hold one, e.g. '2020'."""
 
-_BASIS_CITATION = re.compile(r"reference ([a-z0-9_]+)(?:, ([PSW])\))?")
+_BASIS_CITATION = re.compile(r"reference ([a-z0-9_]+)(?:, ([PSW])\b)?")
+_BARE_CITATION = re.compile(r"\((?!reference )([a-z0-9_]*_[a-z0-9_]*), [PSW]\b")
+"""An id and a tag in brackets without the word 'reference', which the tag check would miss."""
+
+RANKING_ARTICLE_COLUMNS = (
+    "company_zh",
+    "overseas_revenue_printed",
+    "overseas_share_printed",
+    "markets_zh",
+    "remark_zh",
+)
+"""The ranking table's columns, in the order of the article's own table, which they copy."""
 
 
 def read_text_table(path: Path) -> pd.DataFrame:
@@ -310,6 +321,8 @@ def load_ranking(
     frame = validate(read_text_table(path), schemas.RANKING, path)
     claim_columns = ["revenue_claim", "revenue_cny_claim", "share_claim"]
     problems = _dangling(frame, claim_columns, claims.index, "claim", path)
+    problems += _company_problems(frame)
+    problems += _article_table_problems(frame, load_article(data_dir))
     problems += _figures_by_year_problems(frame, references)
     if not problems:
         problems = _printed_matches_claims(frame, claims)
@@ -317,6 +330,50 @@ def load_ranking(
         raise DataFileError(path, problems)
     frame = frame.assign(printed_order=frame["printed_order"].astype(int))
     return frame.sort_values("printed_order").reset_index(drop=True)
+
+
+def _company_problems(frame: pd.DataFrame) -> list[Problem]:
+    """Every company of the article's table has its row, under its own English name."""
+    names = zip(frame["company_zh"], frame["company_en"], strict=True)
+    problems = [
+        Problem(position + 1, "company_en", f"{zh} is {schemas.COMPANIES[zh]}, not {en}")
+        for position, (zh, en) in enumerate(names)
+        if zh in schemas.COMPANIES and en != schemas.COMPANIES[zh]
+    ]
+    missing = [zh for zh in schemas.COMPANIES if zh not in set(frame["company_zh"])]
+    if missing:
+        message = f"no row for {', '.join(missing)}: the article's table has seven companies"
+        problems.append(Problem(None, "company_zh", message))
+    return problems
+
+
+def article_table(article: str) -> list[list[str]]:
+    """The rows of the article's ranking table (the Markdown table of five columns), each a
+    list of its cells as a reader sees them, in printed order."""
+    rows = []
+    for line in article.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.lstrip().startswith("|") and len(cells) == len(RANKING_ARTICLE_COLUMNS):
+            rows.append(cells)
+    return [row for row in rows[1:] if not set(row[0]) <= set("-: ")]
+
+
+def _article_table_problems(frame: pd.DataFrame, article: str) -> list[Problem]:
+    """Each row copies its row of the article's table cell for cell, in the printed order."""
+    printed = {row[0]: (order, row) for order, row in enumerate(article_table(article), start=1)}
+    problems = []
+    for position, row in enumerate(frame.itertuples()):
+        if row.company_zh not in printed:
+            continue  # an unknown company is refused by the schema
+        order, cells = printed[row.company_zh]
+        for column, cell in zip(RANKING_ARTICLE_COLUMNS[1:], cells[1:], strict=True):
+            if getattr(row, column).strip() != cell:
+                message = f"'{getattr(row, column)}' is not the article's cell '{cell}'"
+                problems.append(Problem(position + 1, column, message))
+        if row.printed_order.isdigit() and int(row.printed_order) != order:
+            message = f"the article prints {row.company_zh} in row {order}"
+            problems.append(Problem(position + 1, "printed_order", message))
+    return problems
 
 
 def _figures_by_year_problems(frame: pd.DataFrame, references: pd.DataFrame) -> list[Problem]:
@@ -383,7 +440,10 @@ def load_assumptions(references: pd.DataFrame, data_dir: Path = DATA_DIR) -> pd.
 def _basis_problems(row: int, basis: str, references: pd.DataFrame) -> list[Problem]:
     """A basis citing 'reference X' (or '(reference X, W)') must name a known reference, with
     its own reliability tag."""
-    problems = []
+    problems = [
+        Problem(row, "basis", f"write the citation of {bare} as '(reference {bare}, …)'")
+        for bare in _BARE_CITATION.findall(basis)
+    ]
     for reference_id, tag in _BASIS_CITATION.findall(basis):
         if reference_id not in references.index:
             problems.append(Problem(row, "basis", f"cites no reference with id '{reference_id}'"))

@@ -33,6 +33,18 @@ class DataFileError(ValueError):
         super().__init__("\n".join(lines))
 
 
+class MissingRowError(DataFileError):
+    """A row a chapter reads is in no data file. The error names the data folder, the files
+    searched, the chapter and the id, since the file the row was removed from cannot be known."""
+
+    def __init__(self, data_dir: Path | str, files: list[str], chapter: str, row_id: str):
+        where = ", ".join(files[:-1]) + f" or {files[-1]}" if len(files) > 1 else files[0]
+        message = f"the {chapter} chapter reads id '{row_id}', which no row of {where} has"
+        self.path = Path(data_dir)
+        self.problems = [Problem(None, "id", message)]
+        ValueError.__init__(self, f"{self.path}: {message} (column 'id')")
+
+
 def describe_os_error(error: OSError) -> str:
     """A file-system failure in words: what happened, to which file, and what to do."""
     where = error.filename or "the output"

@@ -11,7 +11,7 @@ from bytebook.ledger import LedgerEntry
 
 Formatter = Callable[..., str] | str
 """How a recorded number reads in prose: a function of the value (and options), such as
-units.format_percent, or a format string such as "USD {:.2f}"."""
+numbers.format_percent, or a format string such as "USD {:.2f}"."""
 
 
 @dataclass

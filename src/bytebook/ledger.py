@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from bytebook.article import SECTIONS
+from bytebook.numbers import by_unit
 from bytebook.policy import (
     Basis,
     Finding,
@@ -28,7 +29,6 @@ from bytebook.policy import (
     reading,
 )
 from bytebook.safety import spreadsheet_safe
-from bytebook.units import format_value
 
 __all__ = [
     "Basis",
@@ -90,7 +90,7 @@ def band_value(value: float, unit: str, printed_size: float) -> str:
     elif unit in ("share", "ratio") and abs(value) < 10:
         base, before, after = 0.01, "", "%"
     else:
-        return format_value(value, unit)
+        return by_unit(value, unit)
     digits = min(4, max(0, math.ceil(-math.log10(printed_size / base)) + 1))
     return f"{before}{value / base:,.{digits}f}{after}"
 

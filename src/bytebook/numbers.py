@@ -5,11 +5,17 @@ fewer digits than a number's whole part has (2,855 stays 2,855; 39 bn is 'USD 39
 'USD 39.00 bn'). Money in US dollars reads in million and bn, yuan in 亿 and 万; bits a second
 read as kbps, Mbps or Gbps; seconds under one as milliseconds. `by_unit` picks the form for a
 value stored in one of the data's base units (bytebook.units.UNITS).
+
+The `format_*` helpers write a value at a precision its sentence states (a share to one
+decimal, an amount in whole 亿); a chapter records a number with one of them
+(bytebook.findings).
 """
 
 from __future__ import annotations
 
 import math
+
+from bytebook.units import SCALED_UNITS
 
 SIGNIFICANT = 4
 THOUSAND, MILLION, BILLION, TRILLION = 1e3, 1e6, 1e9, 1e12
@@ -126,3 +132,39 @@ def by_unit(value: float, unit: str) -> str:
     if unit == "px":
         return f"{significant(value)} px"
     return f"{count(value)} {WORDS.get(unit, unit)}"
+
+
+# At a stated precision: decimals chosen by the sentence that shows the number.
+
+
+def format_yi(value: float, digits: int = 0) -> str:
+    """Format a base-unit amount in 亿 (1e8): 2.855e11 -> '2,855亿'."""
+    return f"{value / YI:,.{digits}f}亿"
+
+
+def format_billion(value: float, digits: int = 1) -> str:
+    """Format a base-unit amount in billions: 3.9e10 -> '39.0 bn'."""
+    return f"{value / BILLION:,.{digits}f} bn"
+
+
+def format_percent(fraction: float, digits: int = 1) -> str:
+    """Format a fraction as a percentage: 0.2516 -> '25.2%'."""
+    return f"{fraction * 100:.{digits}f}%"
+
+
+def format_usd(value: float, digits: int = 1) -> str:
+    """A base-unit USD amount in billions: 3.9e10 -> 'USD 39.0 bn'."""
+    return "USD " + format_billion(value, digits)
+
+
+def format_yuan(value: float, digits: int = 0) -> str:
+    """A base-unit CNY amount in 亿元: 2.855e11 -> '2,855亿元'."""
+    return format_yi(value, digits) + "元"
+
+
+def format_in(value: float, unit: str, digits: int = 0, prefix: str = "") -> str:
+    """A base-unit value in `unit` (a key of SCALED_UNITS), with `digits` decimals and thousands
+    separators: (2.2e12, 'trillion', 2) -> '2.20 trillion'; (7.32e8, '亿', 2, 'USD ') ->
+    'USD 7.32亿'."""
+    space = "" if unit == "亿" else " "
+    return f"{prefix}{value / SCALED_UNITS[unit]:,.{digits}f}{space}{unit}"

@@ -14,9 +14,9 @@ from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry
+from bytebook.numbers import by_unit
 from bytebook.palette import verdict_css_class
 from bytebook.safety import is_web_link
-from bytebook.units import format_value
 
 
 def publish(found: Findings) -> None:
@@ -38,7 +38,7 @@ def badge(verdict: str) -> str:
 def _number(value: float | None, unit: str) -> str:
     if value is None or pd.isna(value):
         return ""
-    return format_value(value, unit)
+    return by_unit(value, unit)
 
 
 def _td(label: str, content: str, attributes: str = "") -> str:

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from bytebook.units import number_problem
+
 MAX_CELL_LENGTH = 500
 """The longest text a data cell may hold, in characters (the longest today is under 150)."""
 
@@ -68,17 +70,18 @@ def spreadsheet_safe(cell: str) -> str:
 
 
 def spreadsheet_safe_csv(text: str, numeric_columns: frozenset[str] | set[str]) -> str:
-    """CSV text (RFC 4180 line ends) with every cell of a non-numeric column made
-    spreadsheet-safe; numbers in `numeric_columns` stay numbers."""
+    """CSV text (RFC 4180 line ends) with every cell made spreadsheet-safe except a plain
+    number in one of `numeric_columns`, which stays a number (a text value in such a column,
+    as a reference of unit 'text' holds, is made safe like any other text)."""
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:
         return text
     header, body = rows[0], rows[1:]
-    text_columns = [i for i, name in enumerate(header) if name not in numeric_columns]
+    numeric = {i for i, name in enumerate(header) if name in numeric_columns}
     for row in body:
-        for i in text_columns:
-            if i < len(row):
-                row[i] = spreadsheet_safe(row[i])
+        for i, cell in enumerate(row):
+            if i not in numeric or number_problem(cell) is not None:
+                row[i] = spreadsheet_safe(cell)
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows([header, *body])
     return out.getvalue()

@@ -6,7 +6,7 @@ import pandas as pd
 
 from bytebook.data import BookData
 from bytebook.ledger import LedgerEntry
-from bytebook.units import format_value
+from bytebook.numbers import by_unit
 
 NOT_RECORDED = "not recorded"
 
@@ -16,7 +16,7 @@ def figure_text(value: float, unit: str, value_text: str) -> str:
     'USD 0.02 per GB', '2017-09'."""
     if pd.isna(value):
         return value_text
-    return format_value(value, unit)
+    return by_unit(value, unit)
 
 
 def citations(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]]:

@@ -1,7 +1,8 @@
-"""Units and number formats: parse and format 亿/万 amounts, billions and percentages.
+"""Units: parse printed 亿/万 amounts into base units, the unit vocabulary, and conversion
+into a scale for charts.
 
-Values in this project are stored in base units (39e9, not 390亿). These helpers turn
-printed Chinese amounts into base units and base units back into readable text.
+Values in this project are stored in base units (39e9, not 390亿). How a value is written
+for a reader is bytebook.numbers' job.
 """
 
 from __future__ import annotations
@@ -153,58 +154,10 @@ def _parse_amount_body(body: str, original: str) -> Amount:
     return Amount(value, currency, qualifier)
 
 
-def format_yi(value: float, digits: int = 0) -> str:
-    """Format a base-unit amount in 亿 (1e8): 2.855e11 -> '2,855亿'."""
-    return f"{value / YI:,.{digits}f}亿"
-
-
-def format_billion(value: float, digits: int = 1) -> str:
-    """Format a base-unit amount in billions: 3.9e10 -> '39.0 bn'."""
-    return f"{value / BILLION:,.{digits}f} bn"
-
-
-def format_percent(share: float, digits: int = 1) -> str:
-    """Format a fraction as a percentage: 0.2516 -> '25.2%'."""
-    return f"{share * 100:.{digits}f}%"
-
-
-def format_count(value: float) -> str:
-    """A plain number a reader can say: 5e7 -> '50 million', 1e12 -> '1 trillion', 0.0003."""
-    shown = float(f"{value:.6g}")  # 999,999.9 shows as a million, not as 1e+06
-    for size, word in ((TRILLION, "trillion"), (BILLION, "billion"), (MILLION, "million")):
-        if abs(shown) >= size:
-            return f"{value / size:,.4g} {word}"
-    return f"{value:,.6g}"
-
-
-def format_value(value: float, unit: str) -> str:
-    """A base-unit value in the form a reader expects for its unit (bytebook.numbers)."""
-    from bytebook.numbers import by_unit
-
-    return by_unit(value, unit)
-
-
-def format_usd(value: float, digits: int = 1) -> str:
-    """A base-unit USD amount in billions: 3.9e10 -> 'USD 39.0 bn'."""
-    return "USD " + format_billion(value, digits)
-
-
-def format_yuan(value: float, digits: int = 0) -> str:
-    """A base-unit CNY amount in 亿元: 2.855e11 -> '2,855亿元'."""
-    return format_yi(value, digits) + "元"
-
-
 SCALED_UNITS = {"亿": YI, "million": MILLION, "billion": BILLION, "trillion": TRILLION}
 SCALED_UNITS |= {"TB": 1e12, "PB": 1e15, "TFLOP/s": 1e12}
-"""The words format_in writes a number in, and what each is worth in base units."""
-
-
-def format_in(value: float, unit: str, digits: int = 0, prefix: str = "") -> str:
-    """A base-unit value in `unit` (a key of SCALED_UNITS), with `digits` decimals and thousands
-    separators: (2.2e12, 'trillion', 2) -> '2.20 trillion'; (7.32e8, '亿', 2, 'USD ') ->
-    'USD 7.32亿'."""
-    space = "" if unit == "亿" else " "
-    return f"{prefix}{value / SCALED_UNITS[unit]:,.{digits}f}{space}{unit}"
+"""The scales a value can be written in (bytebook.numbers.format_in) or converted to
+(in_units), and what each is worth in base units."""
 
 
 def in_units(value, unit: str):

@@ -9,8 +9,7 @@ from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry, working
-from bytebook.numbers import money
-from bytebook.units import format_in, format_percent
+from bytebook.numbers import format_in, format_percent, money
 
 SECTIONS = ("2", "2.1")
 """The article sections whose claims this chapter judges."""

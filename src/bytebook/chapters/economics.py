@@ -9,8 +9,7 @@ from bytebook.checks import against_reference, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, working
-from bytebook.numbers import money
-from bytebook.units import format_in, format_percent
+from bytebook.numbers import format_in, format_percent, money
 
 SECTIONS = ("3",)
 """The article sections whose claims this chapter judges."""

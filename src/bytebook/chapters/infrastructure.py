@@ -8,7 +8,7 @@ from bytebook.checks import unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
-from bytebook.units import format_percent
+from bytebook.numbers import format_percent
 
 SECTIONS = ("2.3",)
 """The article sections whose claims this chapter judges."""

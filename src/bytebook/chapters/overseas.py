@@ -14,10 +14,9 @@ from bytebook.checks import (
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, relative_gap, working
-from bytebook.numbers import money
+from bytebook.numbers import format_percent, money
 from bytebook.policy import best_period, compare, format_gap, span
 from bytebook.policy import relative_gap as interval_gap
-from bytebook.units import format_percent
 
 SECTIONS = ("1",)
 """The article sections whose claims this chapter judges."""

@@ -10,7 +10,7 @@ from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import YearRates, implied_rate, year_rates
 from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
-from bytebook.numbers import significant
+from bytebook.numbers import format_percent, format_usd, format_yi, format_yuan, significant
 from bytebook.policy import (
     APPROX_RELATIVE,
     EXAMPLES,
@@ -21,7 +21,6 @@ from bytebook.policy import (
     relative_gap,
     span,
 )
-from bytebook.units import format_percent, format_usd, format_yi, format_yuan
 
 SECTIONS = ("0",)
 """The article sections whose claims this chapter judges."""

@@ -28,9 +28,16 @@ from bytebook.ledger import (
     stated_entry,
     working,
 )
-from bytebook.numbers import money, significant
+from bytebook.numbers import (
+    format_billion,
+    format_percent,
+    format_usd,
+    format_yi,
+    format_yuan,
+    money,
+    significant,
+)
 from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, format_gap, span
-from bytebook.units import format_billion, format_percent, format_usd, format_yi, format_yuan
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""

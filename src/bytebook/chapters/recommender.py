@@ -7,8 +7,7 @@ from bytebook.checks import after_article, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict, derived, working
-from bytebook.numbers import count
-from bytebook.units import format_in, format_percent
+from bytebook.numbers import count, format_in, format_percent
 
 SECTIONS = ("2.2",)
 """The article sections whose claims this chapter judges."""

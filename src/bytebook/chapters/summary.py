@@ -11,8 +11,8 @@ from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict
+from bytebook.numbers import format_percent
 from bytebook.policy import Interval
-from bytebook.units import format_percent
 
 SECTIONS = ("5",)
 """The article sections whose claims this chapter judges."""
@@ -42,24 +42,30 @@ TECHNICAL_CHAPTERS = (codec, recommender, infrastructure)
 
 
 def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Interval) -> str:
-    """ByteDance's growth against the runner-up's, against the article's 'twice'."""
+    """ByteDance's growth against the fastest other overseas growth found, against the
+    article's 'twice'. Growth the research did not find could only be faster, and lower the
+    ratio, so 'not twice' holds whatever it is; 'more than twice' holds only among those found."""
     if ratio.high < 2:
-        verdict = "not twice it"
+        verdict = "not twice it, and growth not found could only lower the ratio"
     elif ratio.low > 2:
-        verdict = "more than twice it, as the article says"
+        verdict = (
+            "more than twice it, as the article says, among the companies whose growth was found"
+        )
     else:
         verdict = "about twice it"
     return (
-        f"ByteDance's overseas growth, {format_percent(growth, 0)}, is {ratio.mid:.2f} times the "
-        f"runner-up's ({runner}'s {format_percent(runner_growth)}), {verdict}"
+        f"ByteDance's overseas growth, {format_percent(growth, 0)}, is {ratio.mid:.2f} times "
+        f"{runner}'s {format_percent(runner_growth)}, the fastest other overseas growth the "
+        f"research found: {verdict}"
     )
 
 
 def cpm_sentence(cpm: float, reported_mean: float) -> str:
-    """The article's CPM as a multiple of the mean reported one."""
+    """The article's CPM as a multiple of the mean of 2024's quarterly reported CPMs."""
     return (
-        f"the article's CPM of USD {cpm:g} is {cpm / reported_mean:.1f} times 2024's mean "
-        f"reported CPM, USD {reported_mean:.2f}"
+        f"the article's CPM of USD {cpm:g} is {cpm / reported_mean:.1f} times USD "
+        f"{reported_mean:.2f}, the 2024 mean of the quarterly TikTok CPMs reported for US "
+        "direct-to-consumer advertisers"
     )
 
 

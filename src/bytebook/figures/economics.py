@@ -121,7 +121,7 @@ def impressions(found: Findings, data: BookData) -> alt.VConcatChart:
         frame,
         "quarter",
         "per_day_bn",
-        category_title="CPM of",
+        category_title="CPM used",
         value_title="Impressions a day, billions",
         highlight="Article",
         value_format=".1f",

@@ -91,28 +91,36 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
 
 
 def totals(found: Findings, data: BookData) -> alt.VConcatChart:
-    """The total revenue each row implies (amount ÷ share) against the reported total."""
+    """The band of totals each row allows (amount ÷ share at the printed precision) against
+    the reported total."""
     table = found.tables["implied_totals"]
     frame = table.assign(
-        implied=in_units(table["implied_total_cny"], "亿"),
+        low=in_units(table["implied_low_cny"], "亿"),
+        high=in_units(table["implied_high_cny"], "亿"),
         filed=in_units(table["filed_total_cny"], "亿"),
     )
     chart = charts.paired_dots(
         frame,
         "company",
-        {"Implied by the table (middle of the band)": "implied", "Reported total": "filed"},
+        {
+            "Lowest the table allows": "low",
+            "Highest the table allows": "high",
+            "Reported total": "filed",
+        },
         value_title="Total revenue, 亿元",
+        colours=[charts.ARTICLE, charts.ARTICLE, charts.REFERENCE],
     )
     return charts.figure(
         chart,
         title="Total revenue: implied by the table against reported",
-        units="亿元 (100 million yuan); implied = printed overseas amount ÷ printed share; "
-        "ByteDance at the table's own rate",
+        units="亿元 (100 million yuan); the band runs from the lowest to the highest printed "
+        "overseas amount ÷ printed share the printed precision allows; ByteDance at the "
+        "table's own rate",
         description=charts.describe(
             "Dumbbell chart of each company's total revenue implied by the table against its "
             "reported total",
             frame,
-            "{company} {implied:,.0f}亿 against {filed:,.0f}亿",
+            "{company} {low:,.0f}亿 to {high:,.0f}亿 against {filed:,.0f}亿",
         ),
         data=data,
         claims=table_claims(

@@ -90,30 +90,39 @@ def _check_config(root: Path) -> bool:
 
 
 def _check_data(root: Path) -> bool:
-    """Validate every data file before anything runs; a bad file is named with row and column.
+    """Validate every data file, and run every chapter's analysis on it, before anything runs;
+    a bad file is named with row and column.
 
-    Files that passed before, unchanged since, are not read again (it keeps no-op builds fast).
+    Data that passed before is not checked again while neither it nor the analysis code that
+    checks and reads it changed (it keeps no-op builds fast).
     """
     data_dir = root / "data"
     if not data_dir.is_dir():
         return True
     digest = hashlib.sha256()
-    for path in sorted(data_dir.rglob("*")):
+    for path in [*sorted(data_dir.rglob("*")), *_analysis_sources()]:
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
     stamp = work_dir(root) / ".data-checked"
     if stamp.exists() and stamp.read_text() == digest.hexdigest():
         return True
-    from bytebook.data import load_book_data
+    from bytebook.book import checked_book
 
     try:
-        load_book_data(data_dir)
+        checked_book(data_dir)
     except DataFileError as error:
         print(f"bytebook: error: {error}", file=sys.stderr)
         return False
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest.hexdigest())
     return True
+
+
+def _analysis_sources() -> list[Path]:
+    """The package's analysis modules (everything outside bytebook.publish): the rules that
+    check the data and the chapters that read it."""
+    package = Path(__file__).resolve().parent.parent
+    return sorted(p for p in package.rglob("*.py") if "publish" not in p.relative_to(package).parts)
 
 
 def _recover(root: Path) -> None:

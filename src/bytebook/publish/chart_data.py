@@ -18,6 +18,8 @@ from urllib.parse import quote
 
 import vl_convert as vlc
 
+from bytebook.safety import spreadsheet_safe
+
 FIELD_SEPARATOR, PART_SEPARATOR = "\u241f", "\u241e"
 """Printable marks (␟, ␞) no value holds: the text renderer refuses control characters."""
 
@@ -137,18 +139,20 @@ def drawn_tables(spec: dict) -> list[DrawnTable]:
 
 
 def _plain(value: str) -> str:
-    """A computed number to twelve significant digits (0.07382760000000001 is 0.0738276)."""
+    """A computed number to twelve significant digits (0.07382760000000001 is 0.0738276); text
+    made safe to open in a spreadsheet (bytebook.safety.spreadsheet_safe)."""
     try:
         return format(float(value), ".12g")
     except ValueError:
-        return value
+        return spreadsheet_safe(value)
 
 
 def to_csv(table: DrawnTable) -> str:
-    """A table's raw values as CSV, with its titles as the header."""
+    """A table's raw values as CSV (RFC 4180 line ends), with its titles as the header; every
+    text cell is safe to open in a spreadsheet, numbers stay numbers."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.titles)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([spreadsheet_safe(title) for title in table.titles])
     writer.writerows([_plain(v) for v in row] for row in table.raw)
     return out.getvalue()
 

@@ -19,9 +19,27 @@ def offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict,
         return
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = _repeatable_notebook(executed.read_text(encoding="utf-8"), Path(pagename).name, app)
+    cache = Path(app.env.mystnb_config.execution_cache_path)
+    text = _with_cached_outputs(executed.read_text(encoding="utf-8"), cache)
+    text = _repeatable_notebook(text, Path(pagename).name, app)
     target.write_text(text, encoding="utf-8")
     context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def _with_cached_outputs(text: str, cache: Path) -> str:
+    """The notebook with its outputs from the execution cache. A page read from the cache has
+    its executed notebook written without outputs (myst-nb writes the notebook it parsed, not
+    the one it merged with the cache), so outputs are always taken from the cache, as a page
+    executed afresh stores them there too."""
+    import nbformat
+    from jupyter_cache import get_cache
+
+    notebook = nbformat.reads(text, as_version=4)
+    try:
+        _, notebook = get_cache(cache).merge_match_into_notebook(notebook)
+    except KeyError:  # not cached: the page was not executed, or its cache was cleared
+        return text
+    return nbformat.writes(notebook)
 
 
 def _repeatable_notebook(text: str, name: str, app: Sphinx) -> str:

@@ -41,7 +41,9 @@ POLICY = (
     "base-uri 'self'; form-action 'self'"
 )
 """The policy every page carries. Inline style attributes are allowed (the theme and the chart
-SVGs use them; a style cannot run code); everything else comes from the book's own origin."""
+SVGs use them; a style cannot run code), and so are images and fonts written into the page or
+its style sheets as `data:` URLs (the theme's and the tables' icons), which load from no host;
+everything else comes from the book's own origin."""
 
 
 def checksum(path: Path) -> str:

@@ -3,6 +3,7 @@ and whether the site offers it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -35,8 +36,9 @@ def tags(root: Path, builder: str) -> list[str]:
 
 
 def chromium_path() -> str:
-    """Debian's Chromium; raises with the package to install when it is missing."""
-    found = shutil.which("chromium") or "/usr/bin/chromium"
+    """Debian's Chromium (or the one BYTEBOOK_CHROMIUM names); raises with the package to
+    install when it is missing."""
+    found = os.environ.get("BYTEBOOK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(found).exists():
         raise FileNotFoundError("Chromium is missing: install Debian's 'chromium' package")
     return found
