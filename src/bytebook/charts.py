@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import altair as alt
 import pandas as pd
@@ -100,6 +102,8 @@ def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, des
 
 LEDGER = "this book's claims ledger"
 """What a chart of verdicts draws them from."""
+MODEL = "the book's model"
+"""How a source line names the book's own arithmetic."""
 
 
 def source_line(
@@ -108,12 +112,14 @@ def source_line(
     claims: Iterable[str] = (),
     references: Iterable[str] = (),
     assumptions: Iterable[str] = (),
+    model: str | bool = False,
     ledger: bool = False,
 ) -> str:
     """A chart's source line, built from the ids of what it draws: the article's sections that
-    print `claims` (every section, when they cover all), the items of the model `assumptions`
-    (data/assumptions.csv), then `data.cite` of `references` and of the references each
-    assumption's basis cites, and the book's ledger when the chart draws its verdicts."""
+    print `claims` (every section, when they cover all), the book's model (`model`: True, or
+    the rule it rests on in words) with the items of its `assumptions` (data/assumptions.csv),
+    then `data.cite` of `references` and of the references each assumption's basis cites,
+    and the book's ledger when the chart draws its verdicts."""
     parts = []
     if sections := data.claim_sections(claims):
         shown = (
@@ -122,10 +128,9 @@ def source_line(
             else ", ".join(SECTION_TITLES[section] for section in sections)
         )
         parts.append(f"the article ({shown})")
-    if assumptions := list(assumptions):
-        items = [_lower_first(data.assumptions.at[a, "item"]) for a in assumptions]
-        listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-        parts.append(f"the book's model, with assumed {listed}")
+    assumptions = list(assumptions)
+    if model or assumptions:
+        parts.append(_model_part(data, model, assumptions))
     if cited := cited_references(data, references, assumptions):
         parts.append(data.cite(*cited))
     if ledger:
@@ -133,6 +138,16 @@ def source_line(
     if not parts:
         raise ValueError("a source line needs claims, references, assumptions or the ledger")
     return "; ".join(parts)
+
+
+def _model_part(data: BookData, model: str | bool, assumptions: list[str]) -> str:
+    """'the book's model (rule), with assumed a, b and c'."""
+    part = f"{MODEL} ({model})" if isinstance(model, str) and model else MODEL
+    if not assumptions:
+        return part
+    items = [_lower_first(data.assumptions.at[a, "item"]) for a in assumptions]
+    listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return f"{part}, with assumed {listed}"
 
 
 def cited_references(
@@ -148,32 +163,84 @@ def _lower_first(item: str) -> str:
     return item[0].lower() + item[1:] if item[1:2].islower() else item
 
 
+@dataclass(frozen=True)
+class Caption:
+    """The words around a figure's chart: its `title`, the `units` line under it, and what the
+    chart draws, by id: the article's `claims`, the `references`, the book's `model` (True, or
+    the rule it rests on in words) with its `assumptions`, or the whole `ledger`. `figure`
+    builds the source line from the ids (`source_line`); it is never typed."""
+
+    title: str
+    units: str
+    claims: Iterable[str] = ()
+    references: Iterable[str] = ()
+    assumptions: Iterable[str] = ()
+    model: str | bool = False
+    ledger: bool = False
+
+
 def figure(
-    chart: alt.TopLevelMixin,
-    *,
-    title: str,
-    units: str,
-    description: str,
-    data: BookData,
-    claims: Iterable[str] = (),
-    references: Iterable[str] = (),
-    assumptions: Iterable[str] = (),
-    ledger: bool = False,
+    chart: alt.TopLevelMixin, caption: Caption, description: str, data: BookData
 ) -> alt.VConcatChart:
-    """One call per figure: the chart with its title, its units line, its source line and its
-    screen-reader description. The source line is built from the ids of the claims,
-    references and model assumptions the chart draws (`source_line`), never typed; the spec
-    carries those ids under `usermeta.cites`."""
-    claims, references, assumptions = list(claims), list(references), list(assumptions)
+    """One call per figure: the chart with its title, its units line, its source line (built
+    from the ids `caption` names) and its screen-reader description; the spec carries the ids
+    under `usermeta.cites`."""
+    claims, references = list(caption.claims), list(caption.references)
+    assumptions = list(caption.assumptions)
     source = source_line(
-        data, claims=claims, references=references, assumptions=assumptions, ledger=ledger
+        data,
+        claims=claims,
+        references=references,
+        assumptions=assumptions,
+        model=caption.model,
+        ledger=caption.ledger,
     )
     cites = {
         "claims": claims,
         "references": cited_references(data, references, assumptions),
         "assumptions": assumptions,
     }
-    return finish(chart, title, units, source, description).properties(usermeta={"cites": cites})
+    finished = finish(chart, caption.title, caption.units, source, description)
+    return finished.properties(usermeta={"cites": cites})
+
+
+class Field(NamedTuple):
+    """A column of a chart's frame, with the title its axis and tooltips show and the d3
+    format its values are written in."""
+
+    column: str
+    title: str
+    format: str = ",.0f"
+
+
+def bar_figure(
+    frame: pd.DataFrame,
+    bars: tuple[Field, Field],
+    caption: Caption,
+    data: BookData,
+    *,
+    described: str | tuple[str, ...],
+    highlight: str | None = None,
+    reference: tuple[float, str] | None = None,
+) -> alt.VConcatChart:
+    """A finished bar figure: `bar_chart` of the (category, value) `bars` of `frame`, with
+    `caption`. `described` is the description, or the arguments of `describe` after the
+    frame (lead, row format and, optionally, ending), which names every row."""
+    category, value = bars
+    chart = bar_chart(
+        frame,
+        category.column,
+        value.column,
+        category_title=category.title,
+        value_title=value.title,
+        highlight=highlight,
+        value_format=value.format,
+        reference=reference,
+    )
+    if not isinstance(described, str):
+        lead, row, *ending = described
+        described = describe(lead, frame, row, *ending)
+    return figure(chart, caption, described, data)
 
 
 def _highlight_colour(field: str, highlight: str | None):

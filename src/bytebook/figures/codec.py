@@ -21,24 +21,16 @@ CDN_ASSUMPTIONS = ("cdn_price_per_gb", "delivered_bitrate_ratio", "decoder_share
 def gains(found: Findings, data: BookData) -> alt.VConcatChart:
     """The article's bitrate cut against published codec results."""
     frame = found.tables["gains"]
-    chart = charts.bar_chart(
-        frame,
-        "result",
-        "saving",
-        category_title="Result",
-        value_title="Bitrate saving",
-        highlight=frame["result"][0],
-        value_format=".0%",
-    )
-    return charts.figure(
-        chart,
+    article = frame["result"][0]
+    bars = charts.Field("result", "Result"), charts.Field("saving", "Bitrate saving", ".0%")
+    caption = charts.Caption(
         title="Bitrate saving: the article against published codec results",
         units="share of the bitrate saved at the same quality",
-        description=charts.describe("Bar chart of bitrate savings", frame, "{result} {saving:.0%}"),
-        data=data,
         claims=BITRATES,
         references=CODEC_RESULTS,
     )
+    described = ("Bar chart of bitrate savings", "{result} {saving:.0%}")
+    return charts.bar_figure(frame, bars, caption, data, described=described, highlight=article)
 
 
 def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -73,19 +65,20 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
         claim=(claimed_m, "the article: USD 2 million a day"),
         y_max=3 * claimed_m,
     )
-    text = found.texts
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Daily CDN saving from an 8 → 3.2 Mbps cut",
         units="USD million a day, by price per GB; sliders set watch-hours, delivered bitrate and "
         "H.266-capable share",
-        description=f"Line chart: the daily saving rises with the price per GB; at "
-        f"{text['price_default']} per GB it reaches the article's USD 2 million with "
-        f"{text['implied_watch_hours']} watch-hours a day.",
-        data=data,
         claims=(*BITRATES, "s21_cdn_daily"),
         assumptions=CDN_ASSUMPTIONS,
     )
+    text = found.texts
+    description = (
+        f"Line chart: the daily saving rises with the price per GB; at {text['price_default']} "
+        f"per GB it reaches the article's USD 2 million with {text['implied_watch_hours']} "
+        "watch-hours a day."
+    )
+    return charts.figure(chart, caption, description, data)
 
 
 def upload(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -101,12 +94,13 @@ def upload(found: Findings, data: BookData) -> alt.VConcatChart:
         x_title="Average video length, seconds",
         y_title="Uploaded a day, PB",
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Bytes uploaded a day against average video length",
         units="petabytes (10¹⁵ bytes) a day at 50 million videos and 8 Mbps",
-        description="Line chart: uploads grow linearly with average length, "
-        f"{found.texts['upload_bytes_per_second_of_length']} a day per second of length.",
-        data=data,
         claims=("s21_new_videos", "s21_bitrate_upload"),
     )
+    description = (
+        "Line chart: uploads grow linearly with average length, "
+        f"{found.texts['upload_bytes_per_second_of_length']} a day per second of length."
+    )
+    return charts.figure(chart, caption, description, data)

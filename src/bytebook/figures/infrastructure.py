@@ -40,39 +40,32 @@ def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
         y_max=2 * price["value"] / 0.10,
         marks=marks,
     )
-    text = found.texts
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Cost of an hour of useful GPU work, by utilisation",
         units="USD per fully used GPU-hour = price per hour ÷ utilisation",
-        description=f"Curve falling with utilisation; the article's 35% and 72% are marked, "
-        f"with Doubao's {text['doubao_prefill']} prefill and MegaScale's "
-        f"{text['megascale_mfu']}.",
-        data=data,
         claims=UTILISATION,
         references=MEASURED,
         assumptions=("gpu_price_per_hour",),
     )
+    text = found.texts
+    description = (
+        "Curve falling with utilisation; the article's 35% and 72% are marked, with Doubao's "
+        f"{text['doubao_prefill']} prefill and MegaScale's {text['megascale_mfu']}."
+    )
+    return charts.figure(chart, caption, description, data)
 
 
 def pd_gains(found: Findings, data: BookData) -> alt.VConcatChart:
     """The article's 72% ÷ 35% against published gains from PD disaggregation."""
     frame = found.tables["pd_gains"]
-    chart = charts.bar_chart(
-        frame,
-        "system",
-        "gain",
-        category_title="System",
-        value_title="Gain, ×",
-        highlight=frame["system"][0],
-        value_format=".2f",
-    )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Gains from PD disaggregation: the article against published systems",
         units="multiple of the baseline, each on its own measure",
-        description=charts.describe("Bar chart of gains", frame, "{system} {gain:.2f}×"),
-        data=data,
         claims=UTILISATION,
         references=PD_SYSTEMS,
+    )
+    bars = charts.Field("system", "System"), charts.Field("gain", "Gain, ×", ".2f")
+    described = ("Bar chart of gains", "{system} {gain:.2f}×")
+    return charts.bar_figure(
+        frame, bars, caption, data, described=described, highlight=frame["system"][0]
     )

@@ -34,6 +34,10 @@ def _printed(found: Findings) -> pd.DataFrame:
     )
 
 
+OVERSEAS_YI = "Overseas revenue, 亿元"
+"""The axis title of the printed overseas amounts."""
+
+
 def _bytedance(frame: pd.DataFrame) -> str:
     return frame.loc[frame["company"] == "ByteDance", "name"].iloc[0]
 
@@ -41,26 +45,21 @@ def _bytedance(frame: pd.DataFrame) -> str:
 def revenue(found: Findings, data: BookData) -> alt.VConcatChart:
     """The seven companies' overseas revenue as the article prints it, largest first."""
     frame = _printed(found)[["company", "name", "overseas_yi"]]
-    chart = charts.bar_chart(
-        frame[["name", "overseas_yi"]],
-        "name",
-        "overseas_yi",
-        category_title="Company",
-        value_title="Overseas revenue, 亿元",
-        highlight=_bytedance(frame),
-    )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Overseas revenue in 2024, as the article prints it",
         units="亿元 (100 million yuan); 'N+' amounts drawn at N; ByteDance at the article's "
         "2855亿元",
-        description=charts.describe(
-            "Bar chart of the seven companies' overseas revenue, largest first",
-            frame,
-            "{name} {overseas_yi:,.0f}亿",
-        ),
-        data=data,
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
+    )
+    bars = charts.Field("name", "Company"), charts.Field("overseas_yi", OVERSEAS_YI)
+    lead = "Bar chart of the seven companies' overseas revenue, largest first"
+    return charts.bar_figure(
+        frame[["name", "overseas_yi"]],
+        bars,
+        caption,
+        data,
+        described=(lead, "{name} {overseas_yi:,.0f}亿"),
+        highlight=_bytedance(frame),
     )
 
 
@@ -73,21 +72,17 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
         "overseas_yi",
         "name",
         x_title="Overseas share of revenue",
-        y_title="Overseas revenue, 亿元",
+        y_title=OVERSEAS_YI,
         highlight=_bytedance(frame),
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Overseas share against overseas revenue",
         units="share of each company's total revenue; 亿元 (100 million yuan)",
-        description=charts.describe(
-            "Scatter plot of overseas share against overseas revenue for the seven companies",
-            frame,
-            "{name} {share:.0%}, {overseas_yi:,.0f}亿",
-        ),
-        data=data,
         claims=table_claims(data, frame["company"], ["revenue_cny_claim", "share_claim"]),
     )
+    lead = "Scatter plot of overseas share against overseas revenue for the seven companies"
+    description = charts.describe(lead, frame, "{name} {share:.0%}, {overseas_yi:,.0f}亿")
+    return charts.figure(chart, caption, description, data)
 
 
 def totals(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -110,24 +105,23 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
         value_title="Total revenue, 亿元",
         colours=[charts.ARTICLE, charts.ARTICLE, charts.REFERENCE],
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Total revenue: implied by the table against reported",
         units="亿元 (100 million yuan); the band runs from the lowest to the highest printed "
         "overseas amount ÷ printed share the printed precision allows; ByteDance at the "
         "table's own rate",
-        description=charts.describe(
-            "Dumbbell chart of each company's total revenue implied by the table against its "
-            "reported total",
-            frame,
-            "{company} {low:,.0f}亿 to {high:,.0f}亿 against {filed:,.0f}亿",
-        ),
-        data=data,
         claims=table_claims(
             data, frame["company"], ["revenue_claim", "revenue_cny_claim", "share_claim"]
         ),
         references=_cited_in(table["sources"]),
     )
+    description = charts.describe(
+        "Dumbbell chart of each company's total revenue implied by the table against its "
+        "reported total",
+        frame,
+        "{company} {low:,.0f}亿 to {high:,.0f}亿 against {filed:,.0f}亿",
+    )
+    return charts.figure(chart, caption, description, data)
 
 
 def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart]:
@@ -146,22 +140,21 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
         )
         # ByteDance's band is drawn in US dollars, the others' in yuan.
         amount = "revenue_claim" if "USD" in band.amount_title else "revenue_cny_claim"
-        figures[band.key] = charts.figure(
-            chart,
+        caption = charts.Caption(
             title=f"{band.company_zh} {band.company}: filed overseas revenue and share by year",
             units=f"{band.amount_title.split(', ')[1]} and percent; shaded: the article's "
             f"printed {band.amount_label} and {band.share_label}; bars labelled with their "
             "reliability tag",
-            description=charts.describe(
-                f"Two bar charts for {band.company}, by fiscal year",
-                frame.fillna({"overseas": 0, "share_pct": 0}),
-                "{year}: overseas {overseas:,.0f}, share {share_pct:.1f}%",
-                f"; the printed band is {band.amount_label} and {band.share_label}.",
-            ),
-            data=data,
             claims=table_claims(data, [band.company], [amount, "share_claim"]),
             references=_cited_in(frame["sources"]),
         )
+        description = charts.describe(
+            f"Two bar charts for {band.company}, by fiscal year",
+            frame.fillna({"overseas": 0, "share_pct": 0}),
+            "{year}: overseas {overseas:,.0f}, share {share_pct:.1f}%",
+            f"; the printed band is {band.amount_label} and {band.share_label}.",
+        )
+        figures[band.key] = charts.figure(chart, caption, description, data)
     return figures
 
 
@@ -178,17 +171,16 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
         {"Article": "printed", "Filed": "reported"},
         value_title="Overseas revenue, 亿元",
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Overseas revenue 2024: the article against the filings",
         units="亿元 (100 million yuan); 'N+' drawn at N; Midea's amount is derived from its "
         "filed China revenue and overseas share",
-        description=charts.describe(
-            "Dumbbell chart of printed against filed overseas revenue",
-            frame,
-            "{company} {printed:,.0f}亿 printed, {reported:,.0f}亿 filed",
-        ),
-        data=data,
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
         references=ranking.filed_references(frame["company"]),
     )
+    description = charts.describe(
+        "Dumbbell chart of printed against filed overseas revenue",
+        frame,
+        "{company} {printed:,.0f}亿 printed, {reported:,.0f}亿 filed",
+    )
+    return charts.figure(chart, caption, description, data)

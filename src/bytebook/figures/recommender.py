@@ -53,14 +53,14 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
         y_max=4 * claim * 1e4,
         x_scale="log",
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Cost per inference of a sparse recommender",
         units="USD per 10,000 inferences, by candidates scored per request (log scale)",
-        description=f"Line chart: cost rises in proportion to candidates scored; at the "
-        f"defaults the article's USD 0.0003 buys about {found.texts['candidates_for_claim']} "
-        "candidates.",
-        data=data,
         claims=MODEL_CLAIMS,
         assumptions=GPU,
     )
+    description = (
+        "Line chart: cost rises in proportion to candidates scored; at the defaults the "
+        f"article's USD 0.0003 buys about {found.texts['candidates_for_claim']} candidates."
+    )
+    return charts.figure(chart, caption, description, data)

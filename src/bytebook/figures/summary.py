@@ -14,26 +14,20 @@ from bytebook.scorecard import describe, long_form
 
 def years(found: Findings, data: BookData) -> alt.VConcatChart:
     """The article's years to overseas scale, by company."""
-    frame = found.tables["years"]
-    chart = charts.bar_chart(
-        frame,
-        "company",
-        "years",
-        category_title="Company",
-        value_title="Years to overseas scale",
-        highlight="ByteDance",
-        value_format=".0f",
-    )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Years to reach overseas scale, as the article counts them",
         units="years; no start date is given for any company",
-        description=charts.describe(
-            "Bar chart of the article's years", frame, "{company} {years:.0f}"
-        ),
-        data=data,
         claims=summary.YEAR_CLAIMS.values(),
         references=("tiktok_intl_launch",),
+    )
+    years_to_scale = charts.Field("years", "Years to overseas scale", ".0f")
+    return charts.bar_figure(
+        found.tables["years"],
+        (charts.Field("company", "Company"), years_to_scale),
+        caption,
+        data,
+        described=("Bar chart of the article's years", "{company} {years:.0f}"),
+        highlight="ByteDance",
     )
 
 
@@ -41,12 +35,10 @@ def verdicts(card: pd.DataFrame, data: BookData) -> alt.VConcatChart:
     """The scorecard (`bytebook.scorecard.scorecard`) as bars of verdicts per section."""
     shown = [verdict for verdict in card.columns if verdict != "total"]
     chart = charts.verdict_bars(long_form(card), sections=list(card.index), verdicts=shown)
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Verdicts on the article's claims, by section",
         units="number of claims printed in each section",
-        description=describe(card),
-        data=data,
         claims=data.claims.index,
         ledger=True,
     )
+    return charts.figure(chart, caption, describe(card), data)
