@@ -145,6 +145,19 @@ def test_the_source_line_is_the_ids_written_out(data):
         charts.source_line(data)
 
 
+def test_a_model_figure_says_so_in_its_source_line(every_figure):
+    """A figure drawn by the book's arithmetic names the model, and the rule it rests on."""
+    for (chapter, name), spec in every_figure.items():
+        if spec["usermeta"]["cites"]["assumptions"]:
+            line = source_text(spec)
+            assert "the book's model" in line and ", with assumed " in line, (chapter, name)
+    upload = source_text(every_figure[("codec", "upload")])
+    assert upload.endswith("; the book's model"), upload
+    inference = re.sub(r"\s+", " ", source_text(every_figure[("recommender", "inference")]))
+    # Two FLOPs (a multiply and an add) for each active parameter a candidate passes through.
+    assert "the book's model (2 FLOPs per active parameter), with assumed" in inference
+
+
 @pytest.fixture(scope="module")
 def edited_data(tmp_path_factory) -> BookData:
     """A copy of the data in which every reference's source and every assumption's item

@@ -98,6 +98,7 @@ def upload(found: Findings, data: BookData) -> alt.VConcatChart:
         title="Bytes uploaded a day against average video length",
         units="petabytes (10¹⁵ bytes) a day at 50 million videos and 8 Mbps",
         claims=("s21_new_videos", "s21_bitrate_upload"),
+        model=True,
     )
     description = (
         "Line chart: uploads grow linearly with average length, "

@@ -57,6 +57,7 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
         title="Cost per inference of a sparse recommender",
         units="USD per 10,000 inferences, by candidates scored per request (log scale)",
         claims=MODEL_CLAIMS,
+        model=f"{recommender.FLOPS_PER_PARAMETER} FLOPs per active parameter",
         assumptions=GPU,
     )
     description = (
