@@ -399,3 +399,38 @@ def test_every_figure_moves_when_a_value_it_cites_moves(chapter, name, data, eve
             key,
             "no cited value changes the chart",
         )
+
+
+def test_a_by_year_chart_draws_a_panel_only_where_a_figure_was_found(data, every_figure):
+    """A company's by-year chart has one panel for each of amount and share with at least one
+    year's figure; one with neither (Xiaomi: only single quarters were found) says in words
+    what was not found. Nothing says 'not published'."""
+    found = WRITTEN["ranking"].analyse(data)
+    for band in found.tables["printed_bands"].itertuples():
+        table = found.tables[f"by_year_{band.key}"]
+        with_figures = [c for c in ("overseas", "share_pct") if table[c].notna().any()]
+        spec = every_figure[("ranking", f"company_years.{band.key}")]
+        chart = spec["vconcat"][0]
+        text = json.dumps(spec, ensure_ascii=False)
+        assert "not published" not in text.lower(), band.company
+        subtitle = chart["title"]["subtitle"]
+        if with_figures:
+            assert len(chart["hconcat"]) == len(with_figures), band.company
+        else:
+            assert "hconcat" not in chart and "layer" not in chart, band.company
+            assert "Not found" in text and subtitle.endswith("by year: not found")
+        if len(with_figures) == 1:
+            assert subtitle.endswith("by year: not found"), band.company
+    xiaomi = json.dumps(every_figure[("ranking", "company_years.xiaomi")], ensure_ascii=False)
+    assert "overseas revenue and overseas share by year: not found" in xiaomi
+
+
+def test_the_years_chart_says_which_start_date_was_found(data, every_figure):
+    """The article dates no start; the chart's units line names the one start date the
+    research found, from its reference row, and cites it."""
+    spec = every_figure[("summary", "years")]
+    subtitle = spec["vconcat"][0]["title"]["subtitle"]
+    launch = data.references.loc["tiktok_intl_launch"]
+    assert "the article gives no start date" in subtitle
+    assert f"found only for ByteDance ({launch['item']}, {launch['value_text']}" in subtitle
+    assert "tiktok_intl_launch" in spec["usermeta"]["cites"]["references"]

@@ -6,6 +6,8 @@ is bytebook.publish.render's job.
 
 from __future__ import annotations
 
+import json
+import math
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -480,19 +482,75 @@ def paired_dots(
     return (rule + dots).properties(width=520, height=max(120, 36 * len(order)))
 
 
-def slider(name: str, label: str, value: float, low: float, high: float, step: float):
-    """A named Altair parameter bound to a range input (works in the static, offline page)."""
-    return alt.param(
+ROUND_TOPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+"""The round numbers (times a power of ten) an axis with a fixed range may end at."""
+HEADROOM = 1.15
+"""How far above the largest value drawn a fixed axis ends, at least."""
+
+
+def axis_top(largest: float) -> float:
+    """The end of a fixed axis that fits `largest`, the largest value drawn at the sliders'
+    defaults: the first round number at least `HEADROOM` times it (3 -> 4, 12 -> 15)."""
+    need = largest * HEADROOM
+    power = 10 ** math.floor(math.log10(need))
+    return next(top * power for top in ROUND_TOPS if top * power >= need * (1 - 1e-9))
+
+
+class Slider(NamedTuple):
+    """A slider: its Altair parameter, and the d3 format its readout is written in (None: as
+    the number itself)."""
+
+    param: alt.Parameter
+    readout: str | None = None
+
+
+READOUT_SUFFIX = "_readout"
+"""A slider's readout is the signal `<slider name>_readout`, the value as the book writes it;
+the page's chart script shows it beside the slider in place of the raw number."""
+READOUT_FORMATS = {"share": ".1~%"}
+"""How the readout of a model assumption is written, by its unit: a share as a percentage
+(0.45 -> 45%, 0.005 -> 0.5%)."""
+
+
+def slider(
+    name: str,
+    label: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    readout: str | None = None,
+) -> Slider:
+    """A named parameter bound to a range input (works in the static, offline page); its
+    readout written in the d3 format `readout`, if given."""
+    param = alt.param(
         name=name,
         value=value,
         bind=alt.binding_range(min=low, max=high, step=step, name=label),
     )
+    return Slider(param, readout)
 
 
-def assumption_slider(data: BookData, assumption_id: str, name: str, label: str):
-    """A slider over a model assumption's range (data/assumptions.csv), at its default."""
+def assumption_slider(data: BookData, assumption_id: str, name: str, label: str) -> Slider:
+    """A slider over a model assumption's range (data/assumptions.csv), at its default, its
+    readout written as its unit is (`READOUT_FORMATS`)."""
     row = data.assumptions.loc[assumption_id]
-    return slider(name, label, row["value"], row["low"], row["high"], row["step"])
+    readout = READOUT_FORMATS.get(row["unit"])
+    return slider(name, label, row["value"], row["low"], row["high"], row["step"], readout)
+
+
+def _slider_params(sliders: Sequence[Slider]) -> list[alt.Parameter]:
+    """The sliders' parameters, and for each with a readout format the signal of its readout
+    (`READOUT_SUFFIX`), computed by Vega's own number formatting."""
+    readouts = [
+        alt.param(
+            name=f"{s.param.name}{READOUT_SUFFIX}",
+            expr=f"format({s.param.name}, {json.dumps(s.readout)})",
+        )
+        for s in sliders
+        if s.readout
+    ]
+    return [s.param for s in sliders] + readouts
 
 
 def model_curve(
@@ -502,22 +560,25 @@ def model_curve(
     *,
     x_title: str,
     y_title: str,
-    sliders: list,
+    sliders: Sequence[Slider],
     claim: tuple[float, str] | None = None,
     x_format: str = ",.3f",
     y_format: str = ",.2f",
     y_max: float | None = None,
     x_scale: str = "linear",
+    x_domain: tuple[float, float] | None = None,
     marks: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """A cost-model curve y = f(x; sliders), recomputed in the page as the sliders move.
 
     `y_expression` is a Vega expression over `datum.<x>` and the slider names. `claim` draws
     the article's figure as a horizontal rule to compare against. `y_max` fixes the y axis so
-    that moving a slider moves the curve, not the axis. `marks` (columns `x` and `label`, and
-    optionally `offset`, the label's vertical shift in pixels) places labelled points on it.
+    that moving a slider moves the curve, not the axis (`axis_top` of the curve's largest
+    value at the defaults fits it). `x_domain` fixes the x axis to exactly that range. `marks`
+    (columns `x` and `label`, and optionally `offset`, the label's vertical shift in pixels)
+    places labelled points on it.
     """
-    y_scale = alt.Scale(domain=[0, y_max]) if y_max else alt.Scale()
+    y_scale = alt.Scale(domain=[0, y_max], nice=False) if y_max else alt.Scale()
     curve = (
         alt.Chart(frame)
         .transform_calculate(model=y_expression)
@@ -527,7 +588,9 @@ def model_curve(
                 f"{x}:Q",
                 title=x_title,
                 axis=alt.Axis(format=_trim(x_format)),
-                scale=alt.Scale(type=x_scale),
+                scale=alt.Scale(type=x_scale, domain=list(x_domain), nice=False)
+                if x_domain
+                else alt.Scale(type=x_scale),
             ),
             y=alt.Y("model:Q", title=y_title, axis=alt.Axis(format=_trim(y_format)), scale=y_scale),
             tooltip=[
@@ -535,7 +598,7 @@ def model_curve(
                 alt.Tooltip("model:Q", title=y_title, format=_trim(y_format)),
             ],
         )
-        .add_params(*sliders)
+        .add_params(*_slider_params(sliders))
     )
     layers = [curve]
     if claim:
@@ -612,7 +675,7 @@ def expression_bars(
     *,
     category_title: str,
     value_title: str,
-    sliders: list,
+    sliders: Sequence[Slider],
     x_max: float,
     value_format: str = ",.2f",
 ) -> alt.LayerChart:
@@ -634,7 +697,7 @@ def expression_bars(
             ],
         )
     )
-    bars = base.mark_bar(color=REFERENCE, clip=True).add_params(*sliders)
+    bars = base.mark_bar(color=REFERENCE, clip=True).add_params(*_slider_params(sliders))
     labels = base.mark_text(aria=False, align="left", dx=4, fontSize=11).encode(
         text=alt.Text("amount:Q", format=_trim(value_format))
     )

@@ -41,10 +41,11 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
     prices = pd.DataFrame({"price": np.round(steps, 6)})
     implied_m = in_units(found.numbers["implied_watch_hours"], "million")
     claimed_m = in_units(data.stated("s21_cdn_daily"), "million")
+    hours_m = round(implied_m, 1)
     hours = charts.slider(
         "watch_hours_m",
         "1080p watch-hours a day, millions ",
-        round(implied_m, 1),
+        hours_m,
         round(implied_m / 10, 1),
         round(implied_m * 10),
         0.1,
@@ -55,6 +56,14 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
     decoders = charts.assumption_slider(
         data, "decoder_share", "decoder_share", "Viewing on H.266-capable devices "
     )
+    # The axis fits the curve at the sliders' defaults: its largest value is at the top price.
+    largest = codec.daily_saving(
+        hours_m * 1e6,
+        data.stated("s21_bitrate_upload") - data.stated("s21_bitrate_vvc"),
+        price.high,
+        data.assumed("delivered_bitrate_ratio"),
+        data.assumed("decoder_share"),
+    )
     chart = charts.model_curve(
         prices,
         "price",
@@ -63,7 +72,7 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
         y_title="Saving a day, USD million",
         sliders=[hours, delivered, decoders],
         claim=(claimed_m, "the article: USD 2 million a day"),
-        y_max=3 * claimed_m,
+        y_max=charts.axis_top(in_units(largest, "million")),
     )
     caption = charts.Caption(
         title="Daily CDN saving from an 8 → 3.2 Mbps cut",

@@ -45,6 +45,9 @@ def capcut(found: Findings, data: BookData) -> alt.VConcatChart:
         data, "appstore_fee_share", "store_fee", "App-store fee (share of payments) "
     )
     price, margin = data.stated("s3_capcut_price"), data.stated("s3_capcut_margin")
+    # The axis fits the curve at the slider's default: its largest value is at the most payers.
+    most = economics.subscription_revenue(price, grid["payers_m"].max() * 1e6)
+    largest = economics.gross_profit(most, margin, data.assumed("appstore_fee_share"))
     chart = charts.model_curve(
         grid,
         "payers_m",
@@ -54,7 +57,7 @@ def capcut(found: Findings, data: BookData) -> alt.VConcatChart:
         sliders=[fee],
         claim=(profit_bn, "the article's figures"),
         x_format=",.0f",
-        y_max=2 * profit_bn,
+        y_max=charts.axis_top(in_units(largest, "billion")),
     )
     caption = charts.Caption(
         title="CapCut Pro gross profit a year",

@@ -16,7 +16,7 @@ UTILISATION = ("s23_gpu_util_industry", "s23_gpu_util")
 MEASURED = ("doubao15_prefill_tc_util", "megascale_mfu")
 """ByteDance's published utilisation figures, marked beside the article's."""
 PD_SYSTEMS = ("distserve_goodput", "splitwise_throughput", "mooncake_real")
-MARK_OFFSETS = [-14, -14, 22, -40]
+MARK_OFFSETS = [-14, -14, 22, -48]
 """Vertical placement of the utilisation marks' labels, in pixels, to keep them apart."""
 
 
@@ -24,6 +24,9 @@ def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
     """The cost of an hour of useful GPU work by utilisation, with a slider for the price."""
     price = data.assumptions.loc["gpu_price_per_hour"]
     grid = pd.DataFrame({"utilisation": np.round(np.arange(0.10, 0.951, 0.01), 2)})
+    # The axis fits the curve at the slider's default: its largest value is at the lowest
+    # utilisation.
+    largest = infrastructure.cost_per_useful_hour(price["value"], grid["utilisation"].min())
     marks = found.tables["utilisation_marks"].rename(columns={"utilisation": "x", "mark": "label"})
     marks["offset"] = MARK_OFFSETS
     slider = charts.assumption_slider(
@@ -37,7 +40,7 @@ def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
         y_title="Cost per useful GPU-hour, USD",
         sliders=[slider],
         x_format=".0%",
-        y_max=2 * price["value"] / 0.10,
+        y_max=charts.axis_top(largest),
         marks=marks,
     )
     caption = charts.Caption(

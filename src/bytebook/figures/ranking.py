@@ -126,7 +126,8 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
 
 def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart]:
     """For each company, keyed by its short key: its filed overseas revenue and share by
-    year, with the article's printed band."""
+    year, with the article's printed band; a panel with nothing found is left out, and the
+    units line says what was not found."""
     figures = {}
     for band in found.tables["printed_bands"].itertuples():
         frame = found.tables[f"by_year_{band.key}"]
@@ -142,20 +143,50 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
         amount = "revenue_claim" if "USD" in band.amount_title else "revenue_cny_claim"
         caption = charts.Caption(
             title=f"{band.company_zh} {band.company}: filed overseas revenue and share by year",
-            units=f"{band.amount_title.split(', ')[1]} and percent; shaded: the article's "
-            f"printed {band.amount_label} and {band.share_label}; bars labelled with their "
-            "reliability tag",
+            units=_years_units(band, year_charts.found_panels(frame)),
             claims=table_claims(data, [band.company], [amount, "share_claim"]),
             references=_cited_in(frame["sources"]),
         )
-        description = charts.describe(
-            f"Two bar charts for {band.company}, by fiscal year",
-            frame.fillna({"overseas": 0, "share_pct": 0}),
-            "{year}: overseas {overseas:,.0f}, share {share_pct:.1f}%",
-            f"; the printed band is {band.amount_label} and {band.share_label}.",
-        )
+        description = _years_description(band, frame)
         figures[band.key] = charts.figure(chart, caption, description, data)
     return figures
+
+
+PANEL_NAMES = {"overseas": "overseas revenue", "share_pct": "overseas share"}
+"""What each by-year panel (`year_charts.PANELS`) shows, in words."""
+
+
+def _years_units(band, drawn: list[str]) -> str:
+    """The units line of a company's by-year chart: the units and printed bands of the panels
+    drawn, and the panels left out as not found."""
+    missing = [PANEL_NAMES[p] for p in year_charts.PANELS if p not in drawn]
+    not_found = f"{' and '.join(missing)} by year: not found"
+    if not drawn:
+        return not_found
+    units = {"overseas": band.amount_title.split(", ")[1], "share_pct": "percent"}
+    printed = {"overseas": band.amount_label, "share_pct": band.share_label}
+    text = (
+        f"{' and '.join(units[p] for p in drawn)}; shaded: the article's printed "
+        f"{' and '.join(printed[p] for p in drawn)}; bars labelled with their reliability tag"
+    )
+    return f"{text}; {not_found}" if missing else text
+
+
+def _years_description(band, frame: pd.DataFrame) -> str:
+    """A by-year chart in words: each year's amount and share, or 'not found'."""
+    rows = [
+        f"{r.year}: overseas "
+        + ("not found" if pd.isna(r.overseas) else f"{r.overseas:,.0f}")
+        + ", share "
+        + ("not found" if pd.isna(r.share_pct) else f"{r.share_pct:.1f}%")
+        for r in frame.itertuples()
+    ]
+    drawn = len(year_charts.found_panels(frame))
+    lead = {0: "No bar chart", 1: "A bar chart", 2: "Two bar charts"}[drawn]
+    return (
+        f"{lead} for {band.company}, by fiscal year: {'; '.join(rows)}; the printed band is "
+        f"{band.amount_label} and {band.share_label}."
+    )
 
 
 def filed(found: Findings, data: BookData) -> alt.VConcatChart:
