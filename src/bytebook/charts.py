@@ -587,7 +587,7 @@ def model_curve(
             x=alt.X(
                 f"{x}:Q",
                 title=x_title,
-                axis=alt.Axis(format=_trim(x_format)),
+                axis=alt.Axis(format=_trim(x_format), **_log_ticks(x_scale, x_domain)),
                 scale=alt.Scale(type=x_scale, domain=list(x_domain), nice=False)
                 if x_domain
                 else alt.Scale(type=x_scale),
@@ -640,6 +640,15 @@ def model_curve(
                 .encode(text="label:N", **point_encoding)
             )
     return alt.layer(*layers).properties(width=520, height=300)
+
+
+def _log_ticks(scale: str, domain: tuple[float, float] | None) -> dict:
+    """On a log axis with a fixed domain, ticks at the powers of ten only (1, 10, 100, 1k):
+    labels at 1, 2 and 5 of each decade run into one another on a phone."""
+    if scale != "log" or not domain:
+        return {}
+    low, high = (math.log10(end) for end in domain)
+    return {"values": [10**power for power in range(math.ceil(low), math.floor(high) + 1)]}
 
 
 def line_chart(
