@@ -138,8 +138,11 @@ def analyse(data: BookData) -> Findings:
             f"{_usd(group)} − {_usd(overseas)} = {_usd(domestic)}, up "
             f"{format_percent(domestic_growth)} on 2023's {_usd(domestic_2023)}: overseas grew "
             f"faster, so its share rose from {format_percent(share_2023)} to "
-            f"{format_percent(actual_share)}. The references hold no source for revenue in China.",
+            f"{format_percent(actual_share)}. The group figure is reported ({cite_group}); "
+            "this book found no source for revenue in China."
+            + later_sources_note(data, "bd_group_2024"),
             Verdict.UNVERIFIABLE,
+            ("bd_group_2024", "bd_group_2023"),
         ),
         derived(
             "d_h2_overseas",
@@ -179,7 +182,8 @@ def analyse(data: BookData) -> Findings:
                     "ratio",
                     f"({_usd(implied_group)} − {_usd(group)}) ÷ {_usd(group)} = "
                     f"{format_percent(group_gap)}; {_usd(implied_group)} is {_usd(overseas)} "
-                    f"÷ 1/4 (d_group_implied), {_usd(group)} is reported ({cite_group}).",
+                    f"÷ 1/4 (d_group_implied), {_usd(group)} is reported ({cite_group})."
+                    + later_sources_note(data, "bd_group_2024"),
                     ("bd_group_2024",),
                 ),
                 (
@@ -197,7 +201,9 @@ def analyse(data: BookData) -> Findings:
                     domestic_growth,
                     "ratio",
                     f"{_usd(domestic)} (d_domestic_2024) ÷ {_usd(domestic_2023)} "
-                    f"(d_domestic_2023) − 1 = {format_percent(domestic_growth)}.",
+                    f"(d_domestic_2023) − 1 = {format_percent(domestic_growth)}; both rest on "
+                    f"reported group revenue ({cite_group}; {cite_2023})."
+                    + later_sources_note(data, "bd_group_2024"),
                     ("bd_group_2024", "bd_group_2023"),
                 ),
                 (
@@ -206,7 +212,8 @@ def analyse(data: BookData) -> Findings:
                     group / group_2023 - 1,
                     "ratio",
                     f"{_usd(group)} ({cite_group}) ÷ {_usd(group_2023)} ({cite_2023}) − 1 = "
-                    f"{format_percent(group / group_2023 - 1)}.",
+                    f"{format_percent(group / group_2023 - 1)}."
+                    + later_sources_note(data, "bd_group_2024"),
                     ("bd_group_2024", "bd_group_2023"),
                 ),
                 (

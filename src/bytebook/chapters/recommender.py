@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bytebook.article import DAYS_IN_YEAR
-from bytebook.checks import after_article, unsettled
+from bytebook.checks import after_article, later_sources_note, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict, derived, working
@@ -117,9 +117,10 @@ def analyse(data: BookData) -> Findings:
             f"{format_in(active, 'billion')} active parameters = "
             f"{format_in(FLOPS_PER_PARAMETER * active, 'billion')} FLOP; on a GPU at "
             f"{format_in(peak, 'TFLOP/s')} × {format_percent(util)} utilisation, rented at USD "
-            f"{price:.2f} an hour (model assumptions gpu_peak_flops, gpu_utilisation, "
-            f"gpu_price_per_hour), that costs USD {per_candidate * 1e8:.2f} × 10⁻⁸; USD "
-            f"{cost:g} ÷ that = {candidates:,.0f}.",
+            f"{price:.2f} an hour (the model's assumptions for the GPU's peak, its "
+            "utilisation and its hourly price), that costs USD "
+            f"{per_candidate * 1e8:.2f} × 10⁻⁸; USD {cost:g} ÷ that = {candidates:,.0f}."
+            + later_sources_note(data, PRICE_REFERENCE),
             ("h100_bf16_dense_flops", PRICE_REFERENCE, "rankmixer_mfu"),
         ),
         working(
