@@ -481,7 +481,7 @@ def policy_table() -> pd.DataFrame:
     rows.append(
         {
             "rule": "source after the article",
-            "example": "USD 155 bn, relayed 2025-08-23",
+            "example": "USD 155 bn, reported, published 2025-08-23",
             "meaning": LATER_SOURCE_RULE,
             "verdict": "",
         }

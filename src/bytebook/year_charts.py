@@ -1,4 +1,4 @@
-"""Charts of a company's filed overseas revenue and share by year, with the printed band."""
+"""Charts of a company's overseas revenue and share by year, as found, with the printed band."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def _panel(
         ),
     )
     top = max([band[1], *bars_data[value]]) * 1.15
-    # A panel without a filed figure draws no bar; an empty mark would be an unnamed image.
+    # A panel without a figure found draws no bar; an empty mark would be an unnamed image.
     bars = base.mark_bar(color=REFERENCE, opacity=0.85, aria=not bars_data.empty).encode(
         y=alt.Y(f"{value}:Q", title=title, scale=alt.Scale(domain=[0, top])),
         tooltip=[
@@ -53,7 +53,7 @@ def company_years(
     share_label: str,
     amount_title: str,
 ) -> alt.HConcatChart:
-    """Two panels for one company: filed overseas revenue by year and filed share by year, each
+    """Two panels for one company: overseas revenue by year and share by year, as found, each
     with the article's printed band shaded (a dashed line at its lower edge)."""
     amount = _panel(frame, "overseas", amount_title, amount_band, amount_label, ",.0f")
     share = _panel(frame, "share_pct", "Overseas share, %", share_band, share_label, ".1f")

@@ -37,7 +37,7 @@ from bytebook.numbers import (
     money,
     significant,
 )
-from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, format_gap, span
+from bytebook.policy import ORIGINS, SUBSTANCE_MARGIN, Interval, compare, format_gap, span
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
@@ -499,7 +499,10 @@ def _published_by_companies(filed: pd.DataFrame) -> pd.DataFrame:
     not ByteDance's, which is reported: a press report on a private company."""
     published = filed.dropna(subset=["filed_overseas_cny"])
     published = published[published["filed_tag"].isin(["P", "S"])]
-    return published[published["filed_how"] != "reported"].reset_index(drop=True)
+    published = published[published["filed_how"] != "reported"].reset_index(drop=True)
+    return published.assign(
+        origin_note=[f"{r.company} {r.filed_described}" for r in published.itertuples()]
+    )
 
 
 YEAR_COLUMNS = [
@@ -554,7 +557,7 @@ def year_matches(data: BookData) -> Findings:
                 record.get("filed_amount", float("nan")),
                 unit if closest else "text",
                 f"{text} A period note, not a verdict: the amount and share rows carry the "
-                "verdicts.",
+                "verdicts." + later_sources_note(data, *refs),
                 Verdict.UNVERIFIABLE,
                 tuple(r for r in record.get("sources", "").split(";") if r),
             )
@@ -826,10 +829,20 @@ def _by_year_frames(data: BookData) -> Findings:
                 "amount_label": row["overseas_revenue_printed"],
                 "share_label": row["overseas_share_printed"],
                 "amount_title": title,
+                "bars_note": _bars_note(
+                    [h for h in (*frame["overseas_how"], *frame["share_how"]) if h]
+                ),
             }
         )
     found.tables["printed_bands"] = pd.DataFrame(bands)
     return found
+
+
+def _bars_note(hows: list[str]) -> str:
+    """What the bars of a company's by-year chart are, by how each figure reached the book."""
+    if not hows:
+        return "no bars: no overseas amount or share was found for any year"
+    return f"bars: figures {origin_words(hows)}, each labelled with its reliability tag"
 
 
 def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -> str:
@@ -1395,6 +1408,14 @@ def _join(names: list[str]) -> str:
     if not names:
         return "none"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def origin_words(hows: Iterable[str]) -> str:
+    """The origins of some figures in words, each once, in the order of
+    `bytebook.policy.ORIGINS`: 'released and derived'; 'not found' when there are none."""
+    present = set(hows)
+    found = [word for word in ORIGINS if word in present]
+    return _join(found) if found else "not found"
 
 
 def _with_origin(published: pd.DataFrame, amounts: pd.Series | None = None) -> list[str]:

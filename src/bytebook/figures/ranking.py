@@ -131,8 +131,8 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
 
 
 def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart]:
-    """For each company, keyed by its short key: its filed overseas revenue and share by
-    year, with the article's printed band."""
+    """For each company, keyed by its short key: its overseas revenue and share by year, as
+    found (each figure's origin named), with the article's printed band."""
     figures = {}
     for band in found.tables["printed_bands"].itertuples():
         frame = found.tables[f"by_year_{band.key}"]
@@ -148,10 +148,10 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
         amount = "revenue_claim" if "USD" in band.amount_title else "revenue_cny_claim"
         figures[band.key] = charts.figure(
             chart,
-            title=f"{band.company_zh} {band.company}: filed overseas revenue and share by year",
+            title=f"{band.company_zh} {band.company}: overseas revenue and share by year, "
+            "as found",
             units=f"{band.amount_title.split(', ')[1]} and percent; shaded: the article's "
-            f"printed {band.amount_label} and {band.share_label}; bars labelled with their "
-            "reliability tag",
+            f"printed {band.amount_label} and {band.share_label}; {band.bars_note}",
             description=charts.describe(
                 f"Two bar charts for {band.company}, by fiscal year",
                 frame.fillna({"overseas": 0, "share_pct": 0}),
@@ -166,7 +166,7 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
 
 
 def filed(found: Findings, data: BookData) -> alt.VConcatChart:
-    """The article's overseas revenue against the companies' own filings, where filed."""
+    """The article's overseas revenue against each company's own 2024 figure, where found."""
     table = found.tables["filed_by_companies"]
     frame = table.assign(
         printed=in_units(table["article_overseas_cny"], "亿"),
@@ -175,18 +175,18 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
     chart = charts.paired_dots(
         frame,
         "company",
-        {"Article": "printed", "Filed": "reported"},
+        {"Article": "printed", "Company's own figure": "reported"},
         value_title="Overseas revenue, 亿元",
     )
     return charts.figure(
         chart,
-        title="Overseas revenue 2024: the article against the filings",
-        units="亿元 (100 million yuan); 'N+' drawn at N; Midea's amount is derived from its "
-        "filed China revenue and overseas share",
+        title="Overseas revenue 2024: the article against the companies' own figures",
+        units="亿元 (100 million yuan); 'N+' drawn at N; the companies' figures: "
+        + ", ".join(table["origin_note"]),
         description=charts.describe(
-            "Dumbbell chart of printed against filed overseas revenue",
+            "Dumbbell chart of printed overseas revenue against each company's own figure",
             frame,
-            "{company} {printed:,.0f}亿 printed, {reported:,.0f}亿 filed",
+            "{company} {printed:,.0f}亿 printed, {reported:,.0f}亿 {filed_described}",
         ),
         data=data,
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
