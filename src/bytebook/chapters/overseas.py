@@ -13,7 +13,17 @@ from bytebook.checks import (
 )
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, judge, relative_gap, working
+from bytebook.ledger import (
+    Basis,
+    Finding,
+    Verdict,
+    derived,
+    finding,
+    judge,
+    judge_findings,
+    relative_gap,
+    working,
+)
 from bytebook.numbers import format_percent, money
 from bytebook.policy import best_period, compare, format_gap, span
 from bytebook.policy import relative_gap as interval_gap
@@ -96,15 +106,24 @@ def analyse(data: BookData) -> Findings:
         ),
         against_reference(data, "s1_heading_revenue", "bd_intl_2024"),
         against_reference(data, "s1_growth", "bd_intl_growth_2024"),
-        judge(
+        judge_findings(
             data.claim("s1_group_share"),
-            share_band,
-            Basis.SOURCE,
-            f"{_usd(overseas)} ({data.cite('bd_intl_2024')}) of the reported group revenue of "
-            f"{_usd(group)} ({cite_group}) is {format_percent(actual_share)} "
-            f'({span(share_band, format_percent)} at the sources\' precision). "1/4" is read '
-            "as 'about a quarter'." + later_sources_note(data, "bd_intl_2024", "bd_group_2024"),
-            ("bd_intl_2024", "bd_group_2024"),
+            [
+                quarter_stated(data, data.claim("s1_group_share")),
+                finding(
+                    data.claim("s1_group_share"),
+                    share_band,
+                    Basis.SOURCE,
+                    f"{_usd(overseas)} ({data.cite('bd_intl_2024')}) of the reported group "
+                    f"revenue of {_usd(group)} ({cite_group}) is "
+                    f"{format_percent(actual_share)} ({span(share_band, format_percent)} at "
+                    "the sources' precision)."
+                    + later_sources_note(data, "bd_intl_2024", "bd_group_2024"),
+                    ("bd_intl_2024", "bd_group_2024"),
+                ),
+            ],
+            share_band.mid,
+            '"1/4" is read as \'about a quarter\'.',
         ),
         derived(
             "d_overseas_2023",
@@ -256,6 +275,26 @@ def analyse(data: BookData) -> Findings:
         }
     )
     return found
+
+
+QUARTER_STATED = "bd_intl_share_2024"
+"""The report that states ByteDance's overseas share of 2024 revenue outright ('a quarter')."""
+
+
+def quarter_stated(data: BookData, claim: pd.Series) -> Finding:
+    """A printed share set against the report that states the quarter outright, read as the
+    25% its words give."""
+    row = data.references.loc[QUARTER_STATED]
+    return finding(
+        claim,
+        reference_band(data, QUARTER_STATED),
+        Basis.SOURCE,
+        f"The report behind the USD 39 bn states the share outright: '{row['quote']}' "
+        f"({data.cite(QUARTER_STATED)}; the date it was published was not recorded), read as "
+        f"{format_percent(data.reference(QUARTER_STATED), 0)}."
+        + later_sources_note(data, QUARTER_STATED),
+        (QUARTER_STATED,),
+    )
 
 
 def _meta(data: BookData) -> Findings:

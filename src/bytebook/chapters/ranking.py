@@ -10,7 +10,7 @@ from functools import partial
 import pandas as pd
 
 from bytebook import filed_years
-from bytebook.chapters import preface
+from bytebook.chapters import overseas, preface
 from bytebook.checks import claim_band, deciding, later_sources_note, reference_band
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
@@ -979,7 +979,7 @@ def _judge_cell(
                     sources=pair.sources,
                 )
             )
-    findings += _context_findings(data, company, kind)
+    findings += _context_findings(data, company, kind, claim)
     entry = judge_findings(claim, findings, recomputed, "")
     return stated_entry(
         claim,
@@ -991,9 +991,12 @@ def _judge_cell(
     )
 
 
-def _context_findings(data: BookData, company: str, kind: str) -> list[Finding]:
-    """Figures that bear on a share cell without deciding it: Lenovo's CEO remark of 2022 and
-    Xiaomi's single quarters."""
+def _context_findings(
+    data: BookData, company: str, kind: str, claim: pd.Series
+) -> list[Finding]:
+    """Further figures that bear on a share cell: the report that states ByteDance's quarter
+    outright, and, without deciding, Lenovo's CEO remark of 2022 and Xiaomi's single
+    quarters."""
     if kind == "share" and company == "Lenovo":
         ref = "lenovo_overseas_share_yang_2022"
         return [
@@ -1007,6 +1010,8 @@ def _context_findings(data: BookData, company: str, kind: str) -> list[Finding]:
                 sources=(ref,),
             )
         ]
+    if kind == "share" and company == "ByteDance":
+        return [overseas.quarter_stated(data, claim)]
     if kind == "share" and company == "Xiaomi":
         quarters = ("xiaomi_overseas_q1_2023", "xiaomi_overseas_q3_2024")
         return [
