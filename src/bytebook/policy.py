@@ -348,6 +348,16 @@ LATER_SOURCE_RULE = (
 )
 
 
+PAIR_RULE = (
+    "An overseas amount and share printed together imply a total (amount ÷ share). Set against "
+    "a P or S total, that checks the pair, not either cell: when the implied band misses the "
+    "total, at least one cell is wrong but the total cannot say which; when it meets the total, "
+    "the pair holds together but neither cell is confirmed. So the check decides only the "
+    "derived implied-total row; a cell whose own figure was not found stays unverifiable, "
+    "whatever the total's tag, and shows the check as a finding that does not decide."
+)
+
+
 COMBINATION_RULE = (
     "A claim judged by several findings takes the worst verdict among those that may decide "
     "(contradicted or inconsistent, then off in detail, then supported or consistent); findings "
@@ -478,6 +488,14 @@ def policy_table() -> pd.DataFrame:
             }
         )
     rows.append({"rule": "combination", "example": "", "meaning": COMBINATION_RULE, "verdict": ""})
+    rows.append(
+        {
+            "rule": "a printed pair against a total",
+            "example": "overseas ÷ share against the year's total",
+            "meaning": PAIR_RULE,
+            "verdict": "",
+        }
+    )
     rows.append(
         {
             "rule": "source after the article",

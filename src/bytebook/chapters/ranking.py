@@ -29,6 +29,7 @@ from bytebook.ledger import (
     working,
 )
 from bytebook.numbers import (
+    by_unit,
     format_billion,
     format_percent,
     format_usd,
@@ -968,13 +969,18 @@ def _judge_cell(
             )
         )
         pair, _ = _implied_total_check(data, row)
-        if pair.decides and pair.verdict is Verdict.CONTRADICTED:
+        if pair.decides:
             findings.append(
                 Finding(
                     pair.verdict,
-                    "The printed amount and share cannot both hold for "
-                    f"{claimed_year}: {pair.evidence} At least one of the two cells is wrong; "
-                    "which one, the references cannot say.",
+                    (
+                        "The printed amount and share cannot both hold for "
+                        f"{claimed_year}: {pair.evidence} At least one of the two cells is "
+                        "wrong; which one, the references cannot say."
+                        if pair.verdict is Verdict.CONTRADICTED
+                        else f"The pair check for {claimed_year}: {pair.evidence} The printed "
+                        "amount and share hold together, but that confirms neither cell alone."
+                    ),
                     decides=False,
                     sources=pair.sources,
                 )
@@ -1013,23 +1019,68 @@ def _context_findings(
     if kind == "share" and company == "ByteDance":
         return [overseas.quarter_stated(data, claim)]
     if kind == "share" and company == "Xiaomi":
-        quarters = ("xiaomi_overseas_q1_2023", "xiaomi_overseas_q3_2024")
+        quarters = [
+            (amount, share, data.references.at[amount, "period"])
+            for amount, share in XIAOMI_QUARTERS.items()
+        ]
         return [
             Finding(
                 Verdict.UNVERIFIABLE,
-                "Single quarters only: "
+                "Single quarters only, which cannot stand for the year: "
                 + "; ".join(
-                    f"{data.references.at[r, 'period']}, "
-                    f"{format_yi(data.reference(r))}元 ({data.cite(r)}; "
-                    f"{data.references.at[r, 'note'] or data.references.at[r, 'quote']})"
-                    for r in quarters
+                    f"{period}, {by_unit(data.reference(amount), 'CNY')} "
+                    f"({data.cite(amount)}), {format_percent(data.reference(share))} of the "
+                    f"quarter's revenue ({_share_origin(data, share, amount)})"
+                    for amount, share, period in quarters
                 )
                 + ".",
                 decides=False,
-                sources=quarters,
+                sources=tuple(ref for pair in XIAOMI_QUARTERS.items() for ref in pair),
             )
         ]
+    if kind == "share" and company == "Haier Smart Home":
+        return [_haier_hk_share(data, claim)]
     return []
+
+
+XIAOMI_QUARTERS = {
+    "xiaomi_overseas_q1_2023": "xiaomi_overseas_share_q1_2023_derived",
+    "xiaomi_overseas_q3_2024": "xiaomi_overseas_share_q3_2024",
+}
+"""Xiaomi's overseas revenue in single quarters, with its share of the quarter's revenue."""
+
+
+def _share_origin(data: BookData, share: str, amount: str) -> str:
+    """Where a quarter's share comes from: stated with the amount, or derived (W)."""
+    if data.references.at[share, "origin"] == "derived":
+        return "derived from the quarter's revenue, W"
+    return f"stated with it, {data.references.at[share, 'reliability']}"
+
+
+HAIER_HK = ("haier_overseas_2024_hk", "haier_domestic_2024_hk")
+"""Haier's 2024 overseas and domestic revenue on its Hong Kong reporting basis (W)."""
+
+
+def _haier_hk_share(data: BookData, claim: pd.Series) -> Finding:
+    """Haier's overseas share on the Hong Kong basis (overseas ÷ overseas plus domestic), beside
+    the A-share figure: a W summary, shown, never deciding."""
+    overseas_hk, domestic_hk = (reference_band(data, ref) for ref in HAIER_HK)
+    band = overseas_hk / (overseas_hk + domestic_hk)
+    return finding(
+        claim,
+        band,
+        Basis.SOURCE,
+        f"On the Hong Kong basis a summary gives overseas revenue of "
+        f"{by_unit(overseas_hk.mid, 'CNY')} and domestic revenue of "
+        f"{by_unit(domestic_hk.mid, 'CNY')} ({data.cite(*HAIER_HK)}): "
+        f"{by_unit(overseas_hk.mid, 'CNY')} ÷ {by_unit((overseas_hk + domestic_hk).mid, 'CNY')} "
+        f"= {format_percent(band.mid)} ({span(band, partial(format_percent, digits=2))} at the "
+        "summary's precision), against the A-share figure's "
+        f"{by_unit(data.reference('haier_overseas_share_2024'), 'share')}. A W source: shown, "
+        "never deciding.",
+        HAIER_HK,
+        decides=False,
+    )
 
 
 GROWTH_PEERS = ("BYD", "Midea", "Haier Smart Home")
