@@ -257,15 +257,15 @@ def _ledger_verdicts(data) -> dict[str, str]:
 
 
 def test_the_what_holds_box_is_built_from_the_chapters_figures(data):
-    """63% over BYD's 2,219亿 ÷ 1,602.2亿 − 1 = 38.5% is 1.64 times, not twice; USD 26 over the
+    """63% over BYD's 2,219亿 ÷ 1,602.2亿 − 1 = 38.5% is 1.64 times, under twice; USD 26 over the
     mean of 6.52, 8.70, 7.34 and 7.21 (7.44) is 3.5 times; sections 2.1–2.3 print 20 claims."""
     found = summary.analyse(data)
     byd_growth = 2219 / 1602.2 - 1
     assert f"{0.63 / byd_growth:.2f}" == "1.64"
     assert found.texts["holds_growth"] == (
         "ByteDance's overseas growth, 63%, is 1.64 times BYD's 38.5%, the fastest other "
-        "overseas growth the research found: not twice it, and growth not found could only "
-        "lower the ratio"
+        "overseas growth this book found a source for: less than twice it, and growth not "
+        "found could only lower the ratio"
     )
     mean = (6.52 + 8.70 + 7.34 + 7.21) / 4
     assert f"{26 / mean:.1f}" == "3.5" and f"{mean:.2f}" == "7.44"
@@ -286,7 +286,7 @@ def test_the_what_holds_box_is_built_from_the_chapters_figures(data):
 
 def test_the_what_holds_box_changes_with_the_data(data_copy):
     """With BYD's FY2023 overseas revenue at 1,999.9亿, BYD grows 11.0% and Midea (12.0%) is the
-    runner-up: 63% is more than twice that. With every 2024 CPM at USD 13, USD 26 is 2.0 times."""
+    runner-up: 63% is at least twice that. With every 2024 CPM at USD 13, USD 26 is 2.0 times."""
     changed = _with_references(
         data_copy,
         {
@@ -302,7 +302,7 @@ def test_the_what_holds_box_changes_with_the_data(data_copy):
     assert found.texts["holds_growth"].startswith("ByteDance's overseas growth, 63%, is ")
     assert "Midea's 12.0%" in found.texts["holds_growth"]
     assert found.texts["holds_growth"].endswith(
-        "more than twice it, as the article says, among the companies whose growth was found"
+        "at least twice it, as the article says, among the companies whose growth was found"
     )
     assert "is 2.0 times USD 13.00, the 2024 mean" in found.texts["holds_cpm"]
 

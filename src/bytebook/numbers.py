@@ -115,6 +115,8 @@ def by_unit(value: float, unit: str) -> str:
         return money(value, currency) + (f" {PER.get(per, 'per ' + per)}" if per else "")
     if unit == "CNY/USD":
         return f"{significant(value, 5)} CNY/USD"
+    if unit == "multiple":
+        return multiple(value)
     if unit in ("share", "ratio"):
         return share(value) if abs(value) < 10 else multiple(value)
     if unit == "bit/s":

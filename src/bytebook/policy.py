@@ -157,11 +157,19 @@ def reading(
         "+": "as 'N多' (N or more, below the next printed unit)",
         ">": "as 'more than' (超)",
         "<": "as 'less than'",
-        "≥": "as 'at least'",
+        "≥": "as 'at least' (N itself included, as in N以上)",
         "≤": "as 'at most'",
     }
     band = printed_interval(value_text, qualifier, unit)
-    return f"read {names[qualifier]}: {span(band, show)}"
+    return f"read {names[qualifier]}: {band_words(band, qualifier, show)}"
+
+
+def band_words(band: Interval, qualifier: str, show: Callable[[float], str] | None = None) -> str:
+    """A printed figure's interval in words: 'N or more' for an inclusive bound ('≥'), else
+    `span`."""
+    if qualifier == "≥" and math.isinf(band.high):
+        return f"{(show or (lambda v: f'{v:.6g}'))(band.low)} or more"
+    return span(band, show)
 
 
 def span(band: Interval, show: Callable[[float], str] | None = None) -> str:
@@ -406,6 +414,7 @@ QUALIFIER_MEANINGS = {
     "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider",
     "+": "from N to N plus one unit of its last printed digit (the Chinese N多)",
     ">": "above N (a share at most 100%)",
+    "≥": "N or more: N itself included (N以上, 千亿级)",
     "<": "from 0 to N",
     "≤": "rank 1 to N",
 }
@@ -418,6 +427,7 @@ EXAMPLES = [
     ("+", "3100+ 亿元", "3.1e11", "CNY"),
     ("+", "1000+ 亿元", "1e11", "CNY"),
     (">", "超 50%", "0.5", "share"),
+    ("≥", "两倍以上", "2", "multiple"),
     ("≤", "前三", "3", "rank"),
 ]
 """Printed figures of the article, one or two per qualifier: (qualifier, as printed, recorded
@@ -425,11 +435,14 @@ digits, unit)."""
 
 
 def _show(value: float, unit: str) -> str:
-    """A bound of an example interval: shares in percent, yuan in 亿, ranks as counts."""
+    """A bound of an example interval: shares in percent, yuan in 亿, multiples with ×, ranks
+    as counts."""
     if unit == "share":
         return f"{value * 100:g}%"
     if unit == "CNY":
         return f"{value / 1e8:g}亿"
+    if unit == "multiple":
+        return f"{value:g}×"
     return f"{value:g}"
 
 
@@ -437,7 +450,11 @@ def example_readings() -> list[tuple[str, str, str]]:
     """(qualifier, as printed, the interval it stands for) for each example, computed by
     `printed_interval`."""
     return [
-        (q, printed, span(printed_interval(digits, q, unit), lambda v, u=unit: _show(v, u)))
+        (
+            q,
+            printed,
+            band_words(printed_interval(digits, q, unit), q, lambda v, u=unit: _show(v, u)),
+        )
         for q, printed, digits, unit in EXAMPLES
     ]
 

@@ -123,7 +123,7 @@ def analyse(data: BookData) -> Findings:
                 ),
             ],
             share_band.mid,
-            '"1/4" is read as \'about a quarter\'.',
+            "\"1/4\" is read as 'about a quarter'.",
         ),
         derived(
             "d_overseas_2023",

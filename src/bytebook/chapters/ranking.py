@@ -997,9 +997,7 @@ def _judge_cell(
     )
 
 
-def _context_findings(
-    data: BookData, company: str, kind: str, claim: pd.Series
-) -> list[Finding]:
+def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series) -> list[Finding]:
     """Further figures that bear on a share cell: the report that states ByteDance's quarter
     outright, and, without deciding, Lenovo's CEO remark of 2022 and Xiaomi's single
     quarters."""
@@ -1208,11 +1206,11 @@ def _growth(data: BookData) -> Findings:
             "4",
             "ByteDance's overseas growth as a multiple of the runner-up's",
             ratio.mid,
-            "ratio",
+            "multiple",
             f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) ÷ "
             f"{runner['company']}'s {format_percent(runner['growth'])} = "
-            f"{span(ratio, lambda v: f'{v:.2f}')} at the sources' precision; the claim it "
-            "tests is s4_growth_double.",
+            f"{span(ratio, _times)} at the sources' precision; the claim it tests is "
+            "两倍以上 (at least twice the runner-up's growth).",
             Verdict.UNVERIFIABLE,
             tuple(runner["sources"]) + ("bd_intl_growth_2024",),
         )
@@ -1259,11 +1257,13 @@ def _growth(data: BookData) -> Findings:
                     double,
                     ratio,
                     Basis.SOURCE,
-                    f"Read as: ByteDance's growth is more than twice the runner-up's in the 千亿 "
-                    f"club. Overseas growth in FY2024 where both years were found: {listing}. "
+                    "Read as a Chinese reader reads 两倍以上: ByteDance's growth is at least "
+                    "twice (two times or more) the runner-up's in the 千亿 club. Overseas growth "
+                    f"in FY2024 where both years were found: {listing}. "
                     f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
-                    f"of ByteDance's 63%: the ratio is {span(ratio, lambda v: f'{v:.2f}')}. A "
-                    "faster runner-up would only lower it.",
+                    f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
+                    f"than twice it: the ratio is {span(ratio, _times)}. A faster runner-up "
+                    "would only lower it.",
                     all_refs + ("bd_intl_growth_2024",),
                 )
             ],
@@ -1301,6 +1301,11 @@ def lenovo_regions_abroad(data: BookData) -> dict[str, float]:
     return {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
 
 
+def _times(value: float) -> str:
+    """A multiple to two decimals, as the growth ratio is shown: 1.6216 → '1.62×'."""
+    return f"{value:.2f}×"
+
+
 def _change(rate: float) -> str:
     """A growth rate as a verb: 'grew 21%', 'fell 8%'."""
     return f"{'fell' if rate < 0 else 'grew'} {format_percent(abs(rate), 0)}"
@@ -1309,7 +1314,9 @@ def _change(rate: float) -> str:
 def _old_money(data: BookData) -> LedgerEntry:
     """'联想、华为 … 增速已趋于平缓': growth has levelled off. Only Lenovo's figures bear on it:
     Huawei's overseas growth was not found. Contradicted when Lenovo's FY2024/25 growth, for
-    the group and in every region abroad, is above its FY2023/24 growth (growth picked up)."""
+    the group and in every region abroad, is above the group's FY2023/24 growth (growth picked
+    up); the regions' own FY2023/24 growth was not found, so the regions are set against the
+    group's."""
     huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
     years = ("lenovo_rev_growth_fy2223", "lenovo_rev_growth_fy2324", "lenovo_rev_growth_fy2425")
     lenovo = [data.reference(r) for r in years]
@@ -1318,14 +1325,19 @@ def _old_money(data: BookData) -> LedgerEntry:
     region_refs = (*LENOVO_REGIONS_ABROAD.values(), LENOVO_CHINA)
     picked_up = min(lenovo[2], *abroad.values()) > lenovo[1]
     by_region = ", ".join(f"{name} {format_percent(rate, 0)}" for name, rate in regions.items())
+    slowest, fastest = min(abroad.values()), max(abroad.values())
     finding_text = (
-        f"Lenovo's growth picked up in the year the table names: FY2024/25's, for the group "
-        f"and in every region abroad, is above FY2023/24's (revenue {_change(lenovo[1])}), "
-        "which contradicts the remark for Lenovo; the verdict rests on Lenovo alone."
+        f"Lenovo's growth picked up in the year the table names: the group's revenue "
+        f"{_change(lenovo[2])} in FY2024/25 after it {_change(lenovo[1])} in FY2023/24, and "
+        f"every region abroad grew {format_percent(slowest, 0)} to "
+        f"{format_percent(fastest, 0)} in FY2024/25, each above the group's FY2023/24 rate "
+        "(the regions' own FY2023/24 growth was not found, so whether each region's growth "
+        "rose on its own previous year is not shown). That contradicts the remark for Lenovo; "
+        "the verdict rests on Lenovo alone."
         if picked_up
-        else "Lenovo's FY2024/25 growth is not above FY2023/24's for the group and every "
-        "region abroad, so the figures do not contradict the remark; they do not show a "
-        "levelling off either."
+        else "Lenovo's FY2024/25 growth, for the group and in every region abroad, is not "
+        "above the group's FY2023/24 growth, so the figures do not contradict the remark; they "
+        "do not show a levelling off either."
     )
     return stated_entry(
         data.claim("s4_old_money_flat"),

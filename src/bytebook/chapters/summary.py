@@ -43,20 +43,21 @@ TECHNICAL_CHAPTERS = (codec, recommender, infrastructure)
 
 def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Interval) -> str:
     """ByteDance's growth against the fastest other overseas growth found, against the
-    article's 'twice'. Growth the research did not find could only be faster, and lower the
-    ratio, so 'not twice' holds whatever it is; 'more than twice' holds only among those found."""
+    article's 两倍以上 (at least twice). Growth not found could only be faster, and lower the
+    ratio, so 'less than twice' holds whatever it is; 'at least twice' holds only among those
+    found."""
     if ratio.high < 2:
-        verdict = "not twice it, and growth not found could only lower the ratio"
-    elif ratio.low > 2:
+        verdict = "less than twice it, and growth not found could only lower the ratio"
+    elif ratio.low >= 2:
         verdict = (
-            "more than twice it, as the article says, among the companies whose growth was found"
+            "at least twice it, as the article says, among the companies whose growth was found"
         )
     else:
         verdict = "about twice it"
     return (
         f"ByteDance's overseas growth, {format_percent(growth, 0)}, is {ratio.mid:.2f} times "
-        f"{runner}'s {format_percent(runner_growth)}, the fastest other overseas growth the "
-        f"research found: {verdict}"
+        f"{runner}'s {format_percent(runner_growth)}, the fastest other overseas growth this "
+        f"book found a source for: {verdict}"
     )
 
 

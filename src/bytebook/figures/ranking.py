@@ -148,8 +148,7 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
         amount = "revenue_claim" if "USD" in band.amount_title else "revenue_cny_claim"
         figures[band.key] = charts.figure(
             chart,
-            title=f"{band.company_zh} {band.company}: overseas revenue and share by year, "
-            "as found",
+            title=f"{band.company_zh} {band.company}: overseas revenue and share by year, as found",
             units=f"{band.amount_title.split(', ')[1]} and percent; shaded: the article's "
             f"printed {band.amount_label} and {band.share_label}; {band.bars_note}",
             description=charts.describe(
