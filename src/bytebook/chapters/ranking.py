@@ -229,7 +229,7 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
     best = rank_of(table, "Huawei") + len(outside)
     names = _join(
         [
-            f"{r.company} ({r.basis}: {format_yi(r.low)}元 to {format_yi(r.high)}元)"
+            f"{r.company} ({r.basis}: {span(Interval(r.low, r.high), _yuan)})"
             for r in outside.itertuples()
         ]
     )
@@ -1222,7 +1222,8 @@ def _growth(data: BookData) -> Findings:
     abroad = lenovo_regions_abroad(data).values()
     not_found = (
         "Lenovo's overseas total was not found, but each of its regions outside China grew "
-        f"{format_percent(min(abroad), 0)} to {format_percent(max(abroad), 0)} in FY2024/25 "
+        f"{span(Interval(min(abroad), max(abroad)), partial(format_percent, digits=0))} in "
+        "FY2024/25 "
         f"({data.cite(*LENOVO_REGIONS_ABROAD.values())}), so its overseas growth lies in that "
         "range, below "
         f"ByteDance's; Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 "
@@ -1239,7 +1240,7 @@ def _growth(data: BookData) -> Findings:
                 r.growth,
                 "ratio",
                 f"FY2024 over FY2023 overseas revenue, less 1: {format_percent(r.growth)} "
-                f"({format_percent(r.low)} to {format_percent(r.high)} at the sources' "
+                f"({span(Interval(r.low, r.high), format_percent)} at the sources' "
                 "precision; "
                 + "; ".join(data.cite(ref) for ref in dict.fromkeys(r.sources))
                 + ")."
@@ -1301,6 +1302,16 @@ def lenovo_regions_abroad(data: BookData) -> dict[str, float]:
     return {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
 
 
+def _yuan(value: float) -> str:
+    """An amount in 亿元 as the peers table shows it: '1,690亿元'."""
+    return format_yi(value) + "元"
+
+
+def _whole(value: float) -> str:
+    """A rank or count: '3'."""
+    return f"{value:.0f}"
+
+
 def _times(value: float) -> str:
     """A multiple to two decimals, as the growth ratio is shown: 1.6216 → '1.62×'."""
     return f"{value:.2f}×"
@@ -1329,8 +1340,9 @@ def _old_money(data: BookData) -> LedgerEntry:
     finding_text = (
         f"Lenovo's growth picked up in the year the table names: the group's revenue "
         f"{_change(lenovo[2])} in FY2024/25 after it {_change(lenovo[1])} in FY2023/24, and "
-        f"every region abroad grew {format_percent(slowest, 0)} to "
-        f"{format_percent(fastest, 0)} in FY2024/25, each above the group's FY2023/24 rate "
+        "every region abroad grew "
+        f"{span(Interval(slowest, fastest), partial(format_percent, digits=0))} in FY2024/25, "
+        "each above the group's FY2023/24 rate "
         "(the regions' own FY2023/24 growth was not found, so whether each region's growth "
         "rose on its own previous year is not shown). That contradicts the remark for Lenovo; "
         "the verdict rests on Lenovo alone."
@@ -1424,7 +1436,8 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             "ByteDance's rank among the peers in the references with 1,000亿元 or more abroad",
             best_rank,
             "rank",
-            f"ByteDance ranks {best_rank} to {worst_rank} of the {len(peers)} companies in the "
+            f"ByteDance ranks {span(Interval(best_rank, worst_rank), _whole)} of the "
+            f"{len(peers)} companies in the "
             "references with 1,000亿元 or more abroad"
             + (
                 f" ({_join(list(maybe_above['company']))}: a band that meets its own at the "
@@ -1459,8 +1472,15 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             Interval(best_rank, worst_rank),
             Basis.SOURCE,
             f"Every peer in the references with 1,000亿元 or more abroad (USD at the 2024 "
-            f"average {rate}): {listing}. Among these ByteDance ranks {best_rank} "
-            f"to {worst_rank} (Shein's band meets its own at this precision). Not ranked: "
+            f"average {rate}): {listing}. Among these ByteDance ranks "
+            f"{span(Interval(best_rank, worst_rank), _whole)}"
+            + (
+                f" ({_join(list(maybe_above['company']))}: a band that meets its own at this "
+                "precision)"
+                if len(maybe_above)
+                else ""
+            )
+            + ". Not ranked: "
             f"{NOT_RANKED}; any of them could be larger, so the references cannot settle a "
             "rank among all Chinese companies.",
             tuple(ref for refs in peers["sources"] for ref in refs),
