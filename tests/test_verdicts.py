@@ -324,3 +324,22 @@ def test_the_table_s_rate_is_placed_against_2024_s_months_by_code(data):
     assert preface.rate_band_clause(Interval(7.3, 7.5), rates) == (
         "lies above 2024's monthly range, so it is no 2024 monthly average"
     )
+
+
+def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
+    """USD 39 bn × 7.196 ÷ 366 days = 7.668亿 a day; the title's 7.47亿 is 2.6% below it. At the
+    printed precision the title converts at 7.465亿 × 366 ÷ USD 39.5 bn = 6.917 to 7.475亿 × 366
+    ÷ USD 38.5 bn = 7.106, the table at 2,854.5 ÷ 395 = 7.227 to 2,855.5 ÷ 385 = 7.417: the
+    bands do not meet."""
+    daily = 39e9 * 7.196 / 366
+    assert f"{daily / 1e8:.2f}" == "7.67" and f"{abs(7.47e8 / daily - 1):.1%}" == "2.6%"
+    title = (7.465e8 * 366 / 39.5e9, 7.475e8 * 366 / 38.5e9)
+    table = (2854.5 / 395, 2855.5 / 385)
+    assert title[1] < table[0]
+    bands = f"{title[0]:.3f} to {title[1]:.3f} and {table[0]:.3f} to {table[1]:.3f} CNY/USD"
+    assert bands == "6.917 to 7.106 and 7.227 to 7.417 CNY/USD"
+    assert summary.analyse(data).texts["holds_title"] == (
+        "the title's daily 7.47亿 sits 2.6% below the 7.67亿 that USD 39 bn gives at 2024's "
+        f"average exchange rate of 7.196 CNY/USD, and the title and the table convert at two "
+        f"different rates ({bands} at the printed precision)"
+    )

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.article import YEAR
-from bytebook.chapters import codec, economics, infrastructure, ranking, recommender
+from bytebook.chapters import codec, economics, infrastructure, preface, ranking, recommender
 from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict
-from bytebook.numbers import format_percent
+from bytebook.numbers import by_unit, format_percent, format_yi
 from bytebook.policy import Interval
 
 SECTIONS = ("5",)
@@ -61,6 +61,32 @@ def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Int
     )
 
 
+def title_sentence(preface_numbers: dict[str, float]) -> str:
+    """The title's daily figure against what USD 39 bn gives at the year's average rate, and
+    whether the title's and the table's conversion rates can be one rate, from the preface
+    chapter's numbers (`bytebook.chapters.preface`)."""
+    n = preface_numbers
+    gap = n["title_gap_average"]
+    side = "below" if gap < 0 else "above"
+    meet = max(n["title_rate_low"], n["table_rate_low"]) <= min(
+        n["title_rate_high"], n["table_rate_high"]
+    )
+    rates = (
+        "the title and the table convert at rates that could be one"
+        if meet
+        else "the title and the table convert at two different rates "
+        f"({n['title_rate_low']:.3f} to {n['title_rate_high']:.3f} and "
+        f"{n['table_rate_low']:.3f} to {n['table_rate_high']:.3f} CNY/USD at the printed "
+        "precision)"
+    )
+    return (
+        f"the title's daily {format_yi(n['title_daily'], 2)} sits {format_percent(abs(gap))} "
+        f"{side} the {format_yi(n['daily_at_2024_average'], 2)} that "
+        f"{by_unit(n['stated_usd'], 'USD')} gives at {YEAR}'s average exchange rate of "
+        f"{by_unit(n['fx_average'], 'CNY/USD')}, and {rates}"
+    )
+
+
 def cpm_sentence(cpm: float, reported_mean: float) -> str:
     """The article's CPM as a multiple of the mean of 2024's quarterly reported CPMs."""
     return (
@@ -105,6 +131,12 @@ def analyse(data: BookData) -> Findings:
         "filed_understated",
         len(above),
         lambda _: ranking.understated_sentence(filed, above),
+    )
+    title_numbers = preface.analyse(data).numbers
+    found.number(
+        "holds_title",
+        title_numbers["title_gap_average"],
+        lambda _: title_sentence(title_numbers),
     )
     runner, ratio = ranking.growth_runner_up(data)
     growth = data.reference("bd_intl_growth_2024")
