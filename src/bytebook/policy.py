@@ -177,8 +177,36 @@ def span(band: Interval, show: Callable[[float], str] | None = None) -> str:
     show = show or (lambda v: f"{v:.6g}")
     if math.isinf(band.high):
         return f"more than {show(band.low)}"
-    low, high = show(band.low), show(band.high)
+    low, high = same_decimals(show(band.low), show(band.high))
     return low if low == high else f"{low} to {high}"
+
+
+_NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+
+
+def same_decimals(low: str, high: str) -> tuple[str, str]:
+    """The two ends of a range at one precision: the end written with more decimals is
+    rounded to the other's ('USD 151 bn', 'USD 161.2 bn' → 'USD 151 bn', 'USD 161 bn'), when
+    both ends are one number in the same words."""
+    ends = [_NUMBER.search(text) for text in (low, high)]
+    if (
+        not all(ends)
+        or [_NUMBER.sub("#", t) for t in (low, high)].count(_NUMBER.sub("#", low)) != 2
+    ):
+        return low, high
+    places = [len(match.group(2) or "") for match in ends]
+    keep = min(places)
+    if places[0] == places[1]:
+        return low, high
+
+    def rounded(text: str, match: re.Match[str], decimals: int) -> str:
+        if decimals == keep:
+            return text
+        number = Decimal(match.group(0).replace(",", "")).quantize(Decimal(1).scaleb(-keep))
+        written = f"{number:,.{keep}f}"
+        return text[: match.start()] + written + text[match.end() :]
+
+    return rounded(low, ends[0], places[0]), rounded(high, ends[1], places[1])
 
 
 def evidence_interval(value_text: str) -> Interval:

@@ -8,7 +8,8 @@ from bytebook.checks import unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
-from bytebook.numbers import format_percent
+from bytebook.numbers import format_percent, multiple
+from bytebook.policy import Interval, span
 
 SECTIONS = ("2.3",)
 """The article sections whose claims this chapter judges."""
@@ -168,7 +169,7 @@ def analyse(data: BookData) -> Findings:
             "ratio",
             f"{format_percent(ours, 0)} ÷ {format_percent(industry, 0)} = {ratio:.2f}×. Published "
             "PD-disaggregation gains range from "
-            f"{min(published):.2f}× to {max(published):.1f}×, "
+            f"{span(Interval(min(published), max(published)), multiple)}, "
             "on other measures.",
             Verdict.UNVERIFIABLE,
             ("distserve_goodput", "splitwise_throughput", "mooncake_real"),

@@ -40,8 +40,14 @@ INPUTS = (
 META_YEARS = {2022: "meta_rl_loss_2022", 2023: "meta_rl_loss_2023", 2024: "meta_rl_loss_2024"}
 
 
+USD_DIGITS = 3
+"""Significant figures of the chapter's US-dollar amounts: its inputs have at most three
+('nearly USD 120 bn', USD 39 bn, +63%), so a derived USD 96.07 bn reads USD 96.1 bn."""
+
+
 def _usd(value: float) -> str:
-    return money(value, "USD")
+    """A US-dollar amount at the chapter's precision: 'USD 96.1 bn', 'USD 13.7 bn'."""
+    return money(value, "USD", USD_DIGITS)
 
 
 def analyse(data: BookData) -> Findings:

@@ -36,6 +36,7 @@ from bytebook.numbers import (
     format_yi,
     format_yuan,
     money,
+    percent,
     significant,
 )
 from bytebook.policy import ORIGINS, SUBSTANCE_MARGIN, Interval, compare, format_gap, span
@@ -93,7 +94,7 @@ YEARS_COLUMNS = {
 
 GROWTH_COLUMNS = {
     "company": ("Company", None),
-    "growth": ("Overseas growth FY2024", format_percent),
+    "growth": ("Overseas growth FY2024", percent),
     "low": ("From", format_percent),
     "high": ("To", format_percent),
     "basis": ("Basis", None),
@@ -1162,7 +1163,7 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                     "growth": float("nan"),
                     "low": float("nan"),
                     "high": float("nan"),
-                    "basis": f"{what} grew {format_percent(data.reference(ref))} "
+                    "basis": f"{what} grew {percent(data.reference(ref))} "
                     f"({data.references.at[ref, 'reliability']})",
                 }
             )
@@ -1216,7 +1217,7 @@ def _growth(data: BookData) -> Findings:
         )
     )
     listing = "; ".join(
-        f"{r.company} {format_percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
+        f"{r.company} {percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
         for r in peers.itertuples()
     )
     abroad = lenovo_regions_abroad(data).values()
