@@ -84,3 +84,32 @@ def test_a_figure_reads_the_same_wherever_it_is_shown(data, texts):
     show = ranking.GROWTH_COLUMNS["growth"][1]
     column = [show(value) for value in growth["growth"].dropna()]
     assert "63%" in column and "63.0%" not in column
+
+
+def _reference_ids(data) -> re.Pattern[str]:
+    ids = sorted(data.references.index, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(map(re.escape, ids)) + r")(?![\w])")
+
+
+_INTERNAL = re.compile(r"research|the notes? of|not published|project's", re.IGNORECASE)
+
+
+def test_no_text_a_reader_sees_names_a_reference_by_id_or_the_research(data, texts):
+    """Evidence, glued prose, the sources table's columns and the methods page cite a source
+    by its name, and say what this book found, never 'the research found' or an id such as
+    tiktok_iap_2024."""
+    ids = _reference_ids(data)
+    shown = dict(texts)
+    for reference_id, row in data.references.iterrows():
+        for column in ("source", "item", "quote"):
+            shown[f"references.csv {reference_id} {column}"] = str(row[column])
+    from bytebook.paths import ROOT
+
+    methods = (ROOT / "book" / "methods.md").read_text(encoding="utf-8")
+    shown["methods page"] = re.sub(r"```.*?```", "", methods, flags=re.DOTALL)
+    for where, text in shown.items():
+        assert not ids.search(text), (where, ids.search(text)[0])
+        assert not _INTERNAL.search(text), (where, _INTERNAL.search(text)[0])
+    assert (
+        "data.ai via TechCrunch (read at second hand" in texts["economics: s3_live_take evidence"]
+    )

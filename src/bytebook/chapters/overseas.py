@@ -140,7 +140,7 @@ def analyse(data: BookData) -> Findings:
             f"{_usd(overseas)} ÷ (1 + {format_percent(growth, 0)}) = {_usd(overseas_2023)}, "
             f"{format_percent(share_2023)} of the {_usd(group_2023)} group revenue reported for "
             f"2023 ({data.cite('bd_group_2023')}). "
-            "The references hold no source for 2023's overseas revenue.",
+            "This book found no source for 2023's overseas revenue.",
             Verdict.UNVERIFIABLE,
             ("bd_group_2023",),
         ),
@@ -178,7 +178,7 @@ def analyse(data: BookData) -> Findings:
             f"{_usd(overseas)} for the year less {_usd(h1_overseas)} in the first half "
             f"({data.cite('bd_intl_h1_2024')}) leaves {_usd(h2_overseas)} for the second half, "
             f"{format_percent(h2_over_h1)} more than the first. "
-            "The references hold no source for the second "
+            "This book found no source for the second "
             "half alone.",
             Verdict.UNVERIFIABLE,
             ("bd_intl_h1_2024",),
@@ -340,19 +340,19 @@ def _qualitative(data: BookData) -> list:
         unsettled(
             data,
             "s1_footnote",
-            "ByteDance is private; the research found no financial report of it, with or "
+            "ByteDance is private; this book found no financial report of it, with or "
             "without such a footnote. The figure the article uses matches anonymously sourced "
             "press reports (The Information, relayed by Tubefilter).",
         ),
         unsettled(
             data,
             "s1_msft_keynotes",
-            "No source on Microsoft's Copilot keynotes is in the references.",
+            "This book found no source on Microsoft's Copilot keynotes.",
         ),
         unsettled(
             data,
             "s1_three_business_lines",
-            "The research found no segment split of ByteDance's revenue.",
+            "This book found no source for a split of ByteDance's revenue by business line.",
         ),
         unsettled(
             data,

@@ -905,7 +905,7 @@ def _characterisations(data: BookData) -> list[LedgerEntry]:
             "A characterisation, not a figure. The three make and sell hardware abroad, as the "
             "table's own remarks say ("
             + "; ".join(f"{company}: {remarks[company]}" for company in heavy)
-            + "), but the references hold no measure of asset intensity or of hardware margins "
+            + "), but this book found no measure of asset intensity or of hardware margins "
             "to weigh 重资产 or 靠硬件毛利换市场 against.",
         ),
         stated_entry(
@@ -913,8 +913,8 @@ def _characterisations(data: BookData) -> list[LedgerEntry]:
             None,
             Verdict.UNVERIFIABLE,
             "A characterisation, not a figure. The table's own remark for Haier, "
-            f"{remarks['Haier Smart Home']}, fits it; but the references hold no dated start of "
-            "Haier's own-brand push abroad (see t_haier_years), and nothing to rank it as the "
+            f"{remarks['Haier Smart Home']}, fits it; but this book found no source dating the "
+            "start of Haier's own-brand push abroad (see t_haier_years), and nothing to rank it as the "
             "典型 (typical case) or its localisation as 最苦最扎实.",
         ),
     ]
@@ -926,7 +926,7 @@ def unverifiable_years(data: BookData) -> LedgerEntry:
         data.claim("t_haier_years"),
         None,
         Verdict.UNVERIFIABLE,
-        "The research found no dated start of Haier's own-brand push abroad.",
+        "This book found no source dating the start of Haier's own-brand push abroad.",
     )
 
 
@@ -964,7 +964,7 @@ def _judge_cell(
         findings.append(
             Finding(
                 Verdict.UNVERIFIABLE,
-                f"{company}'s {claimed_year} {what} was not found in the references (which is "
+                f"{company}'s {claimed_year} {what} was not found (which is "
                 "not to say the company does not publish it).",
                 decides=False,
             )
@@ -1532,7 +1532,7 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
         "filed_summary",
         len(published),
         lambda n: (
-            f"For {_count_words(int(n))} companies in the table the research found a 2024 "
+            f"For {_count_words(int(n))} companies in the table this book found a 2024 "
             f"overseas figure that rests on figures the company published, P or S: "
             f"{_join(_with_origin(published))}. "
             + (

@@ -96,7 +96,7 @@ def analyse(data: BookData) -> Findings:
 
     rankmixer = data.reference("rankmixer_params")
     found.number("rankmixer_params", rankmixer, format_in, "billion")
-    none_found = "The research found no source for this figure."
+    none_found = "This book found no source for this figure."
     per_candidate = cost_per_request(flops_per_request(active, 1), peak, util, price)
     found.add(
         working(
@@ -148,7 +148,7 @@ def analyse(data: BookData) -> Findings:
             f"ByteDance's only published ranking model in the references, RankMixer, has "
             f"{format_in(rankmixer, 'billion')} dense parameters "
             f"({data.cite('rankmixer_params')}); "
-            "its 'trillion-scale' refers to the training data. The references hold nothing "
+            "its 'trillion-scale' refers to the training data. This book found nothing "
             "that supports or refutes a trillion parameters.",
             sources=("rankmixer_params",),
         ),
@@ -166,7 +166,7 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s22_vs_industry",
-            "The references hold no source for an industry-average cost per inference.",
+            "This book found no source for an industry-average cost per inference.",
         ),
         unsettled(data, "s22_behaviours", none_found),
         unsettled(
@@ -184,7 +184,7 @@ def analyse(data: BookData) -> Findings:
             active,
             "params",
             f"{count(params)} × {format_percent(sparsity, 0)} = {format_in(active, 'billion')} "
-            "at most. The references hold no source for the model's size.",
+            "at most. This book found no source for the model's size.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -194,7 +194,7 @@ def analyse(data: BookData) -> Findings:
             industry,
             "USD/inference",
             f"USD {cost:g} ÷ {fifth:g} = USD {industry:g}. "
-            "The references hold no source for the industry average.",
+            "This book found no source for the industry average.",
             Verdict.UNVERIFIABLE,
         ),
         derived(

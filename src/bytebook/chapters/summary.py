@@ -176,8 +176,8 @@ def analyse(data: BookData) -> Findings:
                 unsettled(
                     data,
                     claim_id,
-                    f"The article gives no start date for {company}'s expansion abroad and the "
-                    "research found no basis for the figure.",
+                    f"The article gives no start date for {company}'s expansion abroad, and "
+                    "this book found no source for the figure.",
                 )
             )
     found.tables["years"] = pd.DataFrame(
