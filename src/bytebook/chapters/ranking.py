@@ -914,8 +914,8 @@ def _characterisations(data: BookData) -> list[LedgerEntry]:
             Verdict.UNVERIFIABLE,
             "A characterisation, not a figure. The table's own remark for Haier, "
             f"{remarks['Haier Smart Home']}, fits it; but this book found no source dating the "
-            "start of Haier's own-brand push abroad (see t_haier_years), and nothing to rank it as the "
-            "典型 (typical case) or its localisation as 最苦最扎实.",
+            "start of Haier's own-brand push abroad (see t_haier_years), and nothing to rank it "
+            "as the 典型 (typical case) or its localisation as 最苦最扎实.",
         ),
     ]
 
