@@ -113,3 +113,10 @@ def test_no_text_a_reader_sees_names_a_reference_by_id_or_the_research(data, tex
     assert (
         "data.ai via TechCrunch (read at second hand" in texts["economics: s3_live_take evidence"]
     )
+
+
+def test_a_reported_rate_keeps_its_own_digits(texts):
+    """Xiaomi's group revenue grew 35% (Yicai Global: 'climbed 35 percent'): the evidence says
+    35%, not 35.0%."""
+    evidence = texts["ranking: s4_growth_first evidence"]
+    assert "22.4% and 35%" in evidence and "35.0%" not in evidence

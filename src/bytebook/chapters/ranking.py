@@ -1228,8 +1228,8 @@ def _growth(data: BookData) -> Findings:
         f"({data.cite(*LENOVO_REGIONS_ABROAD.values())}), so its overseas growth lies in that "
         "range, below "
         f"ByteDance's; Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 "
-        f"(their group revenue grew {format_percent(data.reference('huawei_rev_growth_2024'))} "
-        f"and {format_percent(data.reference('xiaomi_rev_growth_2024'))})"
+        f"(their group revenue grew {percent(data.reference('huawei_rev_growth_2024'))} "
+        f"and {percent(data.reference('xiaomi_rev_growth_2024'))})"
     )
     all_refs = tuple(ref for refs in peers["sources"] for ref in refs)
     for r in peers.itertuples():
@@ -1361,8 +1361,8 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"{_change(lenovo[2])} in FY2024/25 "
         f"({data.cite(*years)}); in FY2024/25 by region: {by_region} "
         f"({data.cite(*region_refs)}). {finding_text} Huawei's overseas growth was not found: "
-        f"its group revenue grew {format_percent(huawei[0])} in 2023 and "
-        f"{format_percent(huawei[1])} in 2024 "
+        f"its group revenue grew {percent(huawei[0])} in 2023 and "
+        f"{percent(huawei[1])} in 2024 "
         f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}), which "
         "does not decide the remark for Huawei.",
         (*years, *region_refs, "huawei_rev_growth_2023", "huawei_rev_growth_2024"),
