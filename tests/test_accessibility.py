@@ -1,4 +1,5 @@
-"""axe-core on every page, in light and in dark mode: no serious or critical violations.
+"""axe-core on every page, in light and in dark mode, on a laptop's screen and a phone's: no
+serious or critical violations.
 
 The dark-mode run also saves a screenshot of each page (`_build/screenshots/dark-*.png`).
 """
@@ -27,14 +28,21 @@ def serious_violations(page) -> list[str]:
     ]
 
 
+SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+"""A laptop's screen and a phone's: tables that fit the one may scroll on the other."""
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_path", PAGES)
-def test_no_serious_accessibility_violations(site, browser, page_path, scheme):
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+def test_no_serious_accessibility_violations(site, browser, page_path, scheme, screen):
+    page = browser.new_page(
+        viewport=SCREENS[screen], color_scheme=scheme, is_mobile=screen == "phone"
+    )
     page.goto(f"{site}/{page_path}")
     wait_until_ready(page)
     assert page.evaluate("document.documentElement.dataset.theme") == scheme
-    if scheme == "dark":
+    if scheme == "dark" and screen == "desktop":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"dark-{Path(page_path).stem}.png"), full_page=True)
     found = serious_violations(page)

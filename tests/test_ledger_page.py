@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 
 import pytest
 from test_browser import wait_until_ready
@@ -105,3 +106,96 @@ def test_the_claims_table_is_a_list_of_cards_on_a_phone(site, browser):
     )
     page.close()
     assert boxes and max(boxes) <= 390, boxes
+
+
+PANE_COUNTS = """name => {
+  const pane = [...document.querySelectorAll('.dtsp-searchPane')]
+    .find(p => (p.querySelector('input') || {}).placeholder === name);
+  return [...pane.querySelectorAll('tbody tr')].map(row => [
+    row.querySelector('.dtsp-name').innerText.trim(),
+    Number(row.querySelector('.dtsp-pill').innerText.trim()),
+  ]);
+}"""
+
+
+def test_the_verdict_filter_counts_the_claims_the_summary_counts(site, browser, ledger_rows):
+    """The ledger's verdict filter and the summary's scorecard count the article's printed claims
+    alike; both are held to counts made here from the ledger command's rows."""
+    expected = Counter(row["verdict"] for row in ledger_rows if row["kind"] == "stated")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    pane = dict(page.evaluate(PANE_COUNTS, "Verdict"))
+    kinds = dict(page.evaluate(PANE_COUNTS, "Kind"))
+    page.goto(f"{site}/book/summary.html")
+    card = page.evaluate(
+        """() => {
+      const table = document.querySelector('table.cards');
+      const names = [...table.querySelectorAll('thead th')].map(th => th.innerText.trim());
+      const rows = [...table.querySelectorAll('tbody tr')].map(
+        tr => [...tr.querySelectorAll('td')].map(td => td.innerText.trim()));
+      return {names, rows};
+    }"""
+    )
+    prose = page.locator("p", has_text="printed numbers and claims").inner_text()
+    page.close()
+    assert pane == expected
+    assert kinds == {
+        "stated": sum(expected.values()),
+        "derived": len(ledger_rows) - sum(expected.values()),
+    }
+    column = {name: index for index, name in enumerate(card["names"])}
+    summed = {v: sum(int(row[column[v]]) for row in card["rows"]) for v in expected}
+    assert summed == expected
+    assert sum(int(row[column["Total"]]) for row in card["rows"]) == sum(expected.values())
+    assert f"Of the article’s {sum(expected.values())} printed numbers" in prose
+
+
+def judged_by_a_source(row: dict[str, str]) -> bool:
+    """Whether the book could test a row: its verdict says more than unverifiable."""
+    return row["verdict"] not in ("", "unverifiable")
+
+
+def test_a_derived_row_carries_a_neutral_badge(site, browser, ledger_rows):
+    derived = {row["id"] for row in ledger_rows if row["kind"] == "derived"}
+    working = {
+        row["id"]
+        for row in ledger_rows
+        if row["kind"] == "derived" and row["verdict"] == "unverifiable"
+    }
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    badges = page.evaluate(
+        """() => Object.fromEntries(
+      [...document.querySelectorAll('table.ledger-table tbody tr')].map(tr => [
+        tr.id.replace('claim-', ''),
+        [...tr.querySelectorAll('td[data-label=Verdict] .verdict')].map(b => b.innerText.trim()),
+      ]))"""
+    )
+    page.close()
+    assert working and working < derived
+    assert {i for i, shown in badges.items() if shown[:1] == ["derived"]} == derived
+    assert all(badges[i] == ["derived"] for i in working), "a step of arithmetic shows a verdict"
+    assert all(len(badges[i]) == 2 for i in derived - working), (
+        "a tested derived row lost its verdict"
+    )
+
+
+def test_the_ledger_is_marked_ready_only_once_styled(site, browser):
+    """However slowly the table library's style sheet arrives, the table is not marked enhanced
+    (which screenshots and tests wait for) before it has."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+
+    def slow(route):
+        page.wait_for_timeout(1500)
+        route.continue_()
+
+    page.route("**/dt_bundle.css", slow)
+    page.goto(f"{site}/book/ledger.html")
+    page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+    styled = page.evaluate(
+        "() => [...document.styleSheets].some(s => (s.href || '').endsWith('dt_bundle.css'))"
+    )
+    page.close()
+    assert styled

@@ -27,6 +27,9 @@ def visible_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for hidden in soup.select('script, style, details, q, [lang="zh"], [lang="zh-CN"], title'):
         hidden.decompose()
+    for soft_break in soup.find_all("wbr"):  # a place a word may break, not a space
+        soft_break.decompose()
+    soup.smooth()
     return soup.get_text(" ")
 
 

@@ -71,3 +71,13 @@ def test_verdict_colours_tell_verdicts_apart_in_both_modes():
     for mode in ("light", "dark"):
         values = [getattr(colour, mode) for colour in palette.VERDICTS.values()]
         assert len(set(values)) == len(values), mode
+
+
+def test_the_derived_badge_is_neutral_and_legible_in_both_modes():
+    """A derived row's badge is an outline whose text meets WCAG AA on either page, and is no
+    verdict's colour."""
+    assert contrast(palette.DERIVED.light, palette.LIGHT_PAGE) >= 4.5
+    assert contrast(palette.DERIVED.dark, palette.DARK_PAGE) >= 4.5
+    verdict_colours = {c.light for c in palette.VERDICTS.values()}
+    assert palette.DERIVED.light not in verdict_colours
+    assert ".verdict-derived" in palette.badge_css()

@@ -58,6 +58,12 @@ VERDICTS = {
 blue, "off in detail" amber, those that fail red and crimson."""
 
 
+DERIVED = Colour("#4f5b66", "#9aa5b1")
+"""The outline and text of the badge a derived row carries: the book's own arithmetic, not a
+verdict on the article, so neutral and drawn as an outline, never filled like a verdict. It meets
+WCAG AA as text on both pages."""
+
+
 def verdict_css_class(verdict: str) -> str:
     """The badge's class suffix: 'not yet checked' is 'pending'."""
     return "pending" if verdict == "not yet checked" else verdict.replace(" ", "-")
@@ -84,4 +90,10 @@ def badge_css() -> str:
             f'html[data-theme="dark"] .verdict-{name} {{ background: {colour.dark}; '
             f"color: {BADGE_TEXT.dark}; }}"
         )
+    rules.append(
+        f".verdict-derived {{ background: transparent; color: {DERIVED.light}; "
+        f"box-shadow: inset 0 0 0 1px {DERIVED.light}; }}\n"
+        f'html[data-theme="dark"] .verdict-derived {{ color: {DERIVED.dark}; '
+        f"box-shadow: inset 0 0 0 1px {DERIVED.dark}; }}"
+    )
     return "/* Written from bytebook.palette: do not edit. */\n" + "\n".join(rules) + "\n"

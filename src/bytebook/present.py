@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 from importlib.metadata import version
 from types import ModuleType
@@ -33,6 +34,22 @@ def badge(verdict: str) -> str:
     checked'."""
     word = verdict or "not yet checked"
     return f'<span class="verdict verdict-{verdict_css_class(word)}">{html.escape(word)}</span>'
+
+
+DERIVED_TITLE = "A number the book derives: a step of its own arithmetic, not one of the article's"
+
+
+def row_badges(entry: LedgerEntry) -> str:
+    """A row's badges: a printed claim's verdict; a derived row's neutral 'derived' badge, then
+    its verdict only where the book could test it (a step of its arithmetic has none)."""
+    if entry.kind != "derived":
+        return badge(entry.verdict or "")
+    derived = (
+        f'<span class="verdict verdict-derived" title="{html.escape(DERIVED_TITLE)}">'
+        "derived</span>"
+    )
+    tested = entry.verdict and entry.verdict != "unverifiable"
+    return derived + (" " + badge(entry.verdict) if tested else "")
 
 
 def _number(value: float | None, unit: str) -> str:
@@ -71,7 +88,7 @@ def _values(entry: LedgerEntry) -> str:
             html.escape(_number(entry.recomputed, entry.unit)),
             _order(entry.recomputed),
         )
-        + _td("Unit", html.escape(entry.unit), ' class="unit"')
+        + _td("Unit", html.escape(entry.unit).replace("/", "/<wbr>"), ' class="unit"')
     )
 
 
@@ -82,20 +99,26 @@ def _breakable_id(identifier: str) -> str:
 
 
 def _table(
-    names: list[str], rows: list[str], css: str, panes: frozenset[str] = frozenset()
+    names: list[str],
+    rows: list[str],
+    css: str,
+    label: str,
+    panes: frozenset[str] = frozenset(),
 ) -> HTML:
-    """An escaped table; each header cell carries its column's name as a class (`col-evidence`),
-    which the style sheet sizes columns by, and the columns in `panes` get filter panes."""
+    """An escaped table named `label`; each header cell carries its column's name as a class
+    (`col-evidence`), which the style sheet sizes columns by, and the columns in `panes` get
+    filter panes."""
     cells = "".join(
-        f'<th class="col-{name.lower().replace(" ", "-")}"'
+        f'<th class="col-{re.sub("[^a-z0-9]+", "-", name.lower())}"'
         + (' data-filter="pane"' if name in panes else "")
         + f">{html.escape(name)}</th>"
         for name in names
     )
-    return HTML(
-        f'<div class="bytebook-table"><table class="claims {css}">'
-        f"<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    table = (
+        f'<table class="claims {css}">'
+        f"<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+    return HTML(_scroll_box(table, label))
 
 
 def policy_html(table: pd.DataFrame) -> HTML:
@@ -109,7 +132,9 @@ def policy_html(table: pd.DataFrame) -> HTML:
         + "</tr>"
         for row in table.itertuples()
     ]
-    return _table(["Rule", "Example", "Meaning", "Badge"], rows, "policy")
+    return _table(
+        ["Rule", "Example", "Meaning", "Badge"], rows, "policy", "The verdict policy"
+    )
 
 
 def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
@@ -119,13 +144,13 @@ def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
         + _td(
             "Verdict",
             f'<a href="ledger.html#claim-{html.escape(e.id)}" title="This claim in the ledger">'
-            f"{badge(e.verdict or '')}</a>",
+            f"{row_badges(e)}</a>",
         )
         + f"{_claim_cell(e)}{_values(e)}{_td('Evidence', _breakable_id(e.evidence))}</tr>"
         for e in entries
     ]
     names = ["Verdict", "Claim", "Stated", "Recomputed", "Unit", "Evidence"]
-    return _table(names, rows, "chapter-claims")
+    return _table(names, rows, "chapter-claims", "The claims this section checks")
 
 
 def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]) -> HTML:
@@ -145,10 +170,15 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
             html.escape(SECTION_TITLES.get(e.section, e.section)),
             f' data-order="{SECTIONS.index(e.section) if e.section in SECTIONS else 99}"',
         )
+        # The verdict filter counts the article's printed claims only, as the summary's scorecard
+        # does: a derived row has no `data-pane` (bytebook-ledger.js), and the Kind filter finds it.
+        tested = e.verdict not in ("", "unverifiable")
+        shown = verdict if e.kind != "derived" else "derived" + (f" {e.verdict}" if tested else "")
+        pane = f' data-pane="{html.escape(verdict)}"' if e.kind != "derived" else ""
         verdict_cell = _td(
             "Verdict",
-            badge(e.verdict or ""),
-            f' data-search="{html.escape(verdict)}" data-order="{html.escape(verdict)}"',
+            row_badges(e),
+            f' data-search="{html.escape(shown)}" data-order="{html.escape(shown)}"{pane}',
         )
         rows.append(
             f'<tr id="{anchor}">{_td("Id", link)}{section}{_td("Kind", html.escape(e.kind))}'
@@ -166,20 +196,54 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         "Unit",
         "Evidence",
     ]
-    return _table(names, rows, "ledger-table", panes=frozenset({"Section", "Verdict"}))
+    panes = frozenset({"Section", "Kind", "Verdict"})
+    return _table(names, rows, "ledger-table", "The claims ledger", panes)
 
 
 def table_html(
-    frame: pd.DataFrame, formats: dict[str, Callable[[object], str]] | None = None
+    frame: pd.DataFrame,
+    formats: dict[str, Callable[[object], str]] | None = None,
+    label: str = "",
 ) -> HTML:
-    """A data frame as an escaped HTML table, with optional per-column formatters."""
+    """A data frame as an escaped HTML table, with optional per-column formatters; `label` names
+    it for screen readers (by default its columns)."""
     formats = formats or {}
     shown = frame.copy()
     shown.columns.name = None  # a named header (a crosstab's) would add an empty column
     for column, formatter in formats.items():
         shown[column] = shown[column].map(lambda v, f=formatter: "" if pd.isna(v) else f(v))
-    body = shown.to_html(index=False, escape=True, border=0, classes="bytebook-data", na_rep="")
-    return HTML(f'<div class="bytebook-table">{body}</div>')
+    names = [str(name) for name in shown.columns]
+    classes = "bytebook-data" + (" cards" if len(names) >= CARD_COLUMNS else "")
+    body = shown.to_html(index=False, escape=True, border=0, classes=classes, na_rep="")
+    return HTML(_scroll_box(_label_cells(body, names), label or "Table: " + ", ".join(names)))
+
+
+CARD_COLUMNS = 5
+"""A table of this many columns or more is a list of cards on a phone (bytebook.css), each cell
+under its column's name, so that no column is out of sight."""
+
+
+def _label_cells(body: str, names: list[str]) -> str:
+    """Each body cell of a pandas table named by its column (`data-label`), for the cards."""
+
+    def label_row(row: re.Match) -> str:
+        cells = iter(names)
+        return re.sub(
+            "<td>", lambda _: f'<td data-label="{html.escape(next(cells))}">', row.group(0)
+        )
+
+    head, _, rest = body.partition("<tbody>")
+    return head + "<tbody>" + re.sub(r"<tr>.*?</tr>", label_row, rest, flags=re.S)
+
+
+def _scroll_box(table: str, label: str) -> str:
+    """A table in its box, which scrolls sideways when the table is wider than the column: the
+    box is named and reachable from the keyboard, so it can be scrolled without a mouse
+    (bytebook-tables.js marks the side that has more)."""
+    return (
+        f'<div class="bytebook-table" role="region" tabindex="0" '
+        f'aria-label="{html.escape(label)}">{table}</div>'
+    )
 
 
 def display_table(
@@ -225,9 +289,15 @@ def downloads(chapter: str) -> HTML:
     return HTML(f'<div class="bytebook-downloads"><ul>{items}</ul></div>')
 
 
+SOURCE_ID = "Id in references.csv"
+"""The last column of the sources table: a reader knows a source by what it is and who published
+it; the id only joins the table to the CSV files."""
+
+
 def sources_html(records: pd.DataFrame) -> HTML:
-    """The sources table: each figure with the source's own words; each URL is a plain link;
-    each citing row links to the ledger. Only http and https URLs become links."""
+    """The sources table: each source by what it measures, with the source's own words; each URL
+    is a plain link; each citing row links to the ledger. Only http and https URLs become
+    links."""
     rows = []
     for r in records.itertuples():
         url = html.escape(r.url) if r.url else "none given"
@@ -241,22 +311,27 @@ def sources_html(records: pd.DataFrame) -> HTML:
         )
         quote = f"<br><q>{html.escape(r.quote)}</q>" if r.quote else ""
         rows.append(
-            f'<tr id="source-{html.escape(r.id)}"><td><code>{html.escape(r.id)}</code></td>'
-            f"<td>{html.escape(r.figure)}</td><td>{html.escape(r.title)}{quote}</td>"
-            f"<td>{html.escape(r.producer)}</td>"
-            f"<td>{html.escape(r.period)}</td><td>{html.escape(r.accessed)}</td>"
-            f'<td class="url">{url}</td><td>{html.escape(r.reliability)}</td>'
-            f"<td>{cited or 'not cited'}</td></tr>"
+            f'<tr id="source-{html.escape(r.id)}">'
+            + _td("What it measures", f"{html.escape(r.title)}{quote}")
+            + _td("Figure", html.escape(r.figure))
+            + _td("Producer", html.escape(r.producer))
+            + _td("Period", html.escape(r.period))
+            + _td("Accessed", html.escape(r.accessed))
+            + _td("URL", url, ' class="url"')
+            + _td("Tag", html.escape(r.reliability))
+            + _td("Cited by", cited or "not cited")
+            + _td(SOURCE_ID, f"<code>{html.escape(r.id)}</code>")
+            + "</tr>"
         )
     names = [
-        "Id",
-        "Figure",
         "What it measures",
+        "Figure",
         "Producer",
         "Period",
         "Accessed",
         "URL",
         "Tag",
         "Cited by",
+        SOURCE_ID,
     ]
-    return _table(names, rows, "sources-table")
+    return _table(names, rows, "sources-table", "Sources")

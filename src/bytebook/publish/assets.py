@@ -20,7 +20,13 @@ STATIC_DIR = Path(__file__).parent / "static"
 VEGA_BUNDLE = "vega-bundle.js"
 PALETTE_SCRIPT, PALETTE_STYLE = "bytebook-palette.js", "bytebook-verdicts.css"
 """Written from bytebook.palette at each build: the charts' dark twins and the badges' colours."""
-SCRIPTS = (VEGA_BUNDLE, PALETTE_SCRIPT, "bytebook-charts.js", "bytebook-ledger.js")
+SCRIPTS = (
+    VEGA_BUNDLE,
+    PALETTE_SCRIPT,
+    "bytebook-charts.js",
+    "bytebook-ledger.js",
+    "bytebook-tables.js",
+)
 STYLES = ("bytebook.css", PALETTE_STYLE)
 
 

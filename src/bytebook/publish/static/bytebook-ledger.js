@@ -14,20 +14,48 @@
   var css = document.createElement("link");
   css.rel = "stylesheet";
   css.href = base + "dt_bundle.css";
+  // The table is marked enhanced only once its style sheet has loaded too, so that nothing (a
+  // reader's screenshot, a test) sees the table half dressed.
+  var styled = new Promise(function (resolve, reject) {
+    css.onload = resolve;
+    css.onerror = function () { reject(new Error("could not load " + css.href)); };
+  });
   document.head.appendChild(css);
-  import(base + "dt_bundle.js").then(function (dt) {
+  Promise.all([import(base + "dt_bundle.js"), styled]).then(function (loaded) {
+    var dt = loaded[0];
     var columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) {
       return cell.getAttribute("data-filter") === "pane";
     });
     var panes = [];
     columns.forEach(function (isPane, index) { if (isPane) { panes.push(index); } });
+    // A verdict cell's filter value is its data-pane attribute (the badge, as the pane shows it);
+    // a derived row has none, so the verdict filter counts the article's claims only, as the
+    // summary's scorecard does.
+    var columnOf = function (name) {
+      return Array.prototype.findIndex.call(table.tHead.rows[0].cells, function (cell) {
+        return cell.classList.contains("col-" + name);
+      });
+    };
+    var verdictColumn = columnOf("verdict");
+    var verdictPane = function (data, type, row, meta) {
+      if (type !== "sp") { return data; }
+      var cell = meta.settings.aoData[meta.row].anCells[meta.col];
+      var verdict = cell ? cell.getAttribute("data-pane") : null;
+      return verdict ? [cell.querySelector(".verdict").outerHTML] : [];
+    };
     new dt.default(table, {
       paging: false,
       autoWidth: false,
       order: [],
       layout: { top1: "searchPanes" },
       searchPanes: { columns: panes, initCollapsed: false, cascadePanes: true, layout: "columns-" + panes.length },
-      columnDefs: [{ searchPanes: { show: true }, targets: panes }],
+      columnDefs: [
+        { render: verdictPane, searchPanes: { show: true, orthogonal: "sp" }, targets: verdictColumn },
+        { searchPanes: { show: true }, targets: panes },
+        // Each derived row's badge says what the Kind column says: the column gives its room to
+        // the claim and the evidence, and its filter stays.
+        { visible: false, targets: columnOf("kind") },
+      ],
     });
     // The filter panes' search boxes and scrolling lists, named for screen readers and reachable
     // from the keyboard.

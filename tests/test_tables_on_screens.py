@@ -1,0 +1,112 @@
+"""Tables and prose as a reader sees them: on a phone every column of a table is in sight or the
+table says it scrolls; the scroll cue lies over the rows; glued text reads as the prose around
+it; a claims table gives its room to the words; the sources' cards name their fields."""
+
+from __future__ import annotations
+
+import pytest
+from test_browser import wait_until_ready
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+TABLE_PAGES = ["book/summary.html", "book/ranking.html", "book/codec.html", "book/sources.html"]
+
+CELLS_OUT_OF_SIGHT = """() => [...document.querySelectorAll('.bytebook-table')]
+  .filter(box => !box.closest('details'))
+  .map(box => ({
+    label: box.getAttribute('aria-label'),
+    scrolls: box.dataset.scroll || '',
+    out: [...box.querySelectorAll('td')]
+      .filter(cell => cell.getClientRects().length)
+      .filter(cell => {
+        const r = cell.getBoundingClientRect();
+        return r.width > 0 && (r.left < -1 || r.right > window.innerWidth + 1);
+      })
+      .map(cell => cell.dataset.label || cell.innerText.trim()),
+  }))"""
+
+
+@pytest.mark.parametrize("page_path", TABLE_PAGES)
+def test_on_a_phone_every_column_is_in_sight(site, browser, page_path):
+    """The summary's scorecard (contradicted, unverifiable, total) and the ranking's tables
+    (the totals' verdict) are read at 390 px without scrolling sideways."""
+    page = browser.new_page(viewport=PHONE, is_mobile=True)
+    page.goto(f"{site}/{page_path}")
+    wait_until_ready(page)
+    boxes = page.evaluate(CELLS_OUT_OF_SIGHT)
+    page.close()
+    hidden = [(box["label"], sorted(set(box["out"]))) for box in boxes if box["out"]]
+    assert boxes and not hidden, hidden
+
+
+def test_a_table_that_scrolls_says_so_over_its_rows(site, browser):
+    """A table made wider than its column shows a line saying it scrolls and a fading edge (a
+    mask, so it lies over the striped rows), toward whichever side has more."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/ranking.html")
+    wait_until_ready(page)
+    box = page.locator(".bytebook-table:has(table.cards) >> visible=true").first
+    assert box.get_attribute("data-scroll") is None, "a table that fits says it scrolls"
+    box.evaluate("b => { b.querySelector('table').style.minWidth = '3000px'; }")
+    page.wait_for_function("b => b.dataset.scroll === 'right'", arg=box.element_handle())
+    cue = box.evaluate(
+        """b => ({
+      text: getComputedStyle(b, '::before').content,
+      mask: getComputedStyle(b).maskImage || getComputedStyle(b).webkitMaskImage,
+    })"""
+    )
+    box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+    page.wait_for_function("b => b.dataset.scroll === 'left'", arg=box.element_handle())
+    page.close()
+    assert "Scroll sideways" in cue["text"]
+    assert "gradient" in cue["mask"], cue
+
+
+def test_glued_text_reads_as_the_prose_around_it(site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/summary.html")
+    weights = page.evaluate(
+        """() => [...document.querySelectorAll('p .pasted-text')].map(span =>
+      [getComputedStyle(span).fontWeight, getComputedStyle(span.closest('p')).fontWeight])"""
+    )
+    page.close()
+    assert len(weights) > 5
+    assert all(own == prose for own, prose in weights), weights
+
+
+WORDS = ("Claim", "Evidence")
+
+
+@pytest.mark.parametrize("page_path", ["book/codec.html", "book/ledger.html"])
+def test_a_claims_table_gives_its_room_to_the_words(site, browser, page_path):
+    """On a laptop the claim and the evidence are the widest columns, not one among equals."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/{page_path}")
+    wait_until_ready(page)
+    widths = page.evaluate(
+        """() => Object.fromEntries([...document.querySelector('table.claims')
+      .querySelectorAll('thead th')].map(th => [th.innerText.trim(), th.offsetWidth]))"""
+    )
+    page.close()
+    narrow = {name: width for name, width in widths.items() if name not in WORDS}
+    for name in WORDS:
+        assert widths[name] > 1.2 * max(narrow.values()), widths
+    if page_path == "book/codec.html":
+        assert sum(widths[name] for name in WORDS) >= sum(widths.values()) / 2, widths
+
+
+def test_the_sources_cards_name_their_fields_on_a_phone(site, browser):
+    page = browser.new_page(viewport=PHONE, is_mobile=True)
+    page.goto(f"{site}/book/sources.html")
+    found = page.evaluate(
+        """() => {
+      const table = document.querySelector('table.sources-table');
+      const names = [...table.querySelectorAll('thead th')].map(th => th.innerText.trim());
+      const row = table.querySelector('tbody tr');
+      return {names, labels: [...row.querySelectorAll('td')].map(td =>
+        getComputedStyle(td, '::before').content.replace(/^"|"$/g, ''))};
+    }"""
+    )
+    page.close()
+    assert found["labels"] == found["names"]
