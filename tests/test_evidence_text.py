@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bytebook.book import all_findings
 from bytebook.policy import Interval, span
@@ -120,3 +122,19 @@ def test_a_reported_rate_keeps_its_own_digits(texts):
     35%, not 35.0%."""
     evidence = texts["ranking: s4_growth_first evidence"]
     assert "22.4% and 35%" in evidence and "35.0%" not in evidence
+
+
+@given(
+    st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+    st.floats(min_value=0, max_value=1e12, allow_nan=False),
+)
+def test_any_span_prints_its_ends_at_one_precision(low, width):
+    """Whatever the band, the formatter's two ends share their decimals, and the minus sign is
+    never a hyphen."""
+    from bytebook.numbers import significant
+
+    text = span(Interval(low, low + width), significant)
+    ends = text.split(" to ")
+    decimals = [len(end.split(".")[1]) if "." in end else 0 for end in ends]
+    assert len(set(decimals)) == 1, text
+    assert "-" not in text, text

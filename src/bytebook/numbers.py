@@ -39,8 +39,10 @@ def _minus(text: str) -> str:
 def significant(value: float, digits: int = SIGNIFICANT) -> str:
     """`value` to at most `digits` significant figures, with thousands separators and no
     trailing zeros: 17.729 -> '17.73', 2855 -> '2,855', 11420.4 -> '11,420', -0.5 -> '−0.5'."""
-    if value == 0 or not math.isfinite(value):
-        return f"{value:g}"
+    if value == 0:
+        return "0"
+    if not math.isfinite(value):
+        return _minus(f"{value:g}")
     whole_digits = math.floor(math.log10(abs(value))) + 1
     decimals = max(0, digits - whole_digits)
     text = f"{value:,.{decimals}f}"

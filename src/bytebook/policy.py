@@ -181,7 +181,7 @@ def span(band: Interval, show: Callable[[float], str] | None = None) -> str:
     return low if low == high else f"{low} to {high}"
 
 
-_NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+_NUMBER = re.compile(r"[−-]?(\d[\d,]*)(?:\.(\d+))?")
 
 
 def same_decimals(low: str, high: str) -> tuple[str, str]:
@@ -202,8 +202,11 @@ def same_decimals(low: str, high: str) -> tuple[str, str]:
     def rounded(text: str, match: re.Match[str], decimals: int) -> str:
         if decimals == keep:
             return text
-        number = Decimal(match.group(0).replace(",", "")).quantize(Decimal(1).scaleb(-keep))
-        written = f"{number:,.{keep}f}"
+        digits = match.group(0).replace(",", "").replace("−", "-")
+        number = Decimal(digits).quantize(Decimal(1).scaleb(-keep))
+        written = f"{number:,.{keep}f}".replace("-", "−")
+        if not any(ch in "123456789" for ch in written):
+            written = written.lstrip("−")
         return text[: match.start()] + written + text[match.end() :]
 
     return rounded(low, ends[0], places[0]), rounded(high, ends[1], places[1])
