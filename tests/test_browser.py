@@ -134,6 +134,29 @@ def test_moving_a_slider_redraws_its_chart(site, browser, page_path):
     page.close()
 
 
+READOUTS = "el => [...el.querySelectorAll('.vega-bind')].map(b => b.innerText.trim())"
+
+
+def test_a_share_slider_reads_as_a_percentage(site, browser):
+    """The recommender's utilisation slider reads 45% (the assumption's 0.45), not 0.45, and
+    its readout follows the slider; the others keep their own numbers."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/recommender.html", wait_until="load")
+    wait_for_charts(page)
+    chart = page.locator(".bytebook-chart:has(input[type=range])").first
+    readouts = chart.evaluate(READOUTS)
+    assert any(r.startswith("GPU utilisation") and r.endswith("\n45%") for r in readouts), readouts
+    assert not any(r.endswith("0.45") for r in readouts), readouts
+    assert any(r.startswith("GPU price") and r.endswith("2.95") for r in readouts), readouts
+    chart.locator("input[name=utilisation]").evaluate(
+        "el => { el.value = 0.9; el.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
+    page.wait_for_timeout(150)
+    readouts = chart.evaluate(READOUTS)
+    assert any(r.startswith("GPU utilisation") and r.endswith("90%") for r in readouts), readouts
+    page.close()
+
+
 def wait_for_charts(page) -> None:
     page.wait_for_function(
         "() => [...document.querySelectorAll('.bytebook-chart')]"

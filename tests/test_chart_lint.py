@@ -3,7 +3,9 @@
 - colours come from the palette (bytebook.palette), so the article is always one colour;
 - every quantitative axis has a complete title of its own, not one Vega-Lite made up
   ("Sum of claims") or a fragment;
-- a fixed axis range holds every value drawn at the default setting of the sliders;
+- a fixed axis range holds every value drawn at the default setting of the sliders, with room
+  above the largest (a line that runs into the end of its axis looks cut off), and a slider
+  chart's fixed range fits its values at the defaults instead of the sliders' extremes;
 - every chart has data behind it, as a table and a CSV.
 """
 
@@ -16,7 +18,7 @@ import pytest
 from test_browser import PAGES
 
 from bytebook import palette
-from bytebook.publish.chart_data import drawn_tables
+from bytebook.publish.chart_data import chart_title, drawn_tables
 
 pytestmark = pytest.mark.build
 
@@ -59,12 +61,16 @@ def test_every_colour_comes_from_the_palette(specs):
     assert not strays, sorted(strays)
 
 
+UNNAMED_COUNT = re.compile(r"\bper [\d,.]+$")
+"""A title that ends 'per 10,000' without saying 10,000 of what."""
+
+
 def test_every_quantitative_axis_has_a_complete_title(specs):
     problems = []
     for page, spec in specs:
         for node in walk(spec):
             for channel in ("x", "y"):
-                encoding = node.get(channel) if "mark" in node or "layer" in node else None
+                encoding = node.get("encoding", {}).get(channel) if "mark" in node else None
                 if not isinstance(encoding, dict) or encoding.get("type") != "quantitative":
                     continue
                 if "aggregate" in encoding or "field" not in encoding:
@@ -72,8 +78,11 @@ def test_every_quantitative_axis_has_a_complete_title(specs):
                 title = encoding.get("title")
                 if title is None and encoding.get("axis") is None:
                     continue  # a layer that shares its axis with a titled one
-                if not isinstance(title, str) or len(title) < 3 or title.rstrip().endswith(
-                    (" of", " per", ",", "(")
+                if (
+                    not isinstance(title, str)
+                    or len(title) < 3
+                    or title.rstrip().endswith((" of", " per", ",", "("))
+                    or UNNAMED_COUNT.search(title)
                 ):
                     problems.append((page, channel, title))
     assert not problems, problems
@@ -92,9 +101,45 @@ def test_a_fixed_axis_range_holds_every_value_drawn(specs):
     assert not outside, outside[:10]
 
 
+ROOM = 0.95
+"""The largest value a slider chart computes lies below this share of its fixed axis (a line
+that runs into the end of its axis looks cut off)."""
+FILL = 0.6
+"""It reaches at least this share of it at the sliders' defaults (an axis set for the sliders'
+extremes leaves the default curve low and flat)."""
+
+
+def test_a_slider_charts_fixed_axis_fits_its_values_at_the_defaults(specs):
+    problems = []
+    for page, spec in specs:
+        computed = {
+            step["as"]
+            for node in walk(spec)
+            for step in node.get("transform", [])
+            if isinstance(step, dict) and "calculate" in step
+        }
+        for table in drawn_tables(spec):
+            for field, (low, high) in table.limits.items():
+                if field not in computed or field not in table.fields:
+                    continue
+                column = table.fields.index(field)
+                values = [float(row[column]) for row in table.raw if row[column] != ""]
+                share = (max(values) - low) / (high - low)
+                if not FILL <= share <= ROOM:
+                    problems.append((page, chart_title(spec), field, round(share, 3)))
+    assert not problems, problems
+
+
 def test_every_chart_has_its_data_and_a_csv(built_book):
+    """Every chart that draws values offers them; one that draws none says in words what was
+    not found (a company's by-year chart with no year's figure)."""
     for page in PAGES:
         text = (built_book / page).read_text(encoding="utf-8")
-        charts = text.count('class="bytebook-chart"')
-        assert text.count("Data behind this chart") == charts, page
-        assert text.count('href="data:text/csv;charset=utf-8,') >= charts, page
+        specs = [json.loads(match) for match in SPEC.findall(text)]
+        assert text.count('class="bytebook-chart"') == len(specs), page
+        with_values = [spec for spec in specs if drawn_tables(spec)]
+        for spec in specs:
+            if spec not in with_values:
+                assert "Not found" in json.dumps(spec, ensure_ascii=False), chart_title(spec)
+        assert text.count("Data behind this chart") == len(with_values), page
+        assert text.count('href="data:text/csv;charset=utf-8,') >= len(with_values), page

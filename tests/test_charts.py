@@ -35,15 +35,14 @@ def test_paired_dots_draws_each_series_in_the_units_it_was_given():
 
 def test_a_figure_cites_its_references_once_per_source(data):
     frame = pd.DataFrame({"year": ["2023", "2024"], "loss": [16.1, 17.7]})
-    chart = charts.figure(
-        charts.bar_chart(frame, "year", "loss", category_title="Year", value_title="USD bn"),
+    caption = charts.Caption(
         title="Losses",
         units="USD bn",
-        data=data,
         claims=("s1_meta_rl_loss",),
         references=("meta_rl_loss_2024", "meta_rl_loss_2023", "bvc2_vs_x265"),
-        description="Bar chart of losses.",
-    ).to_dict()
+    )
+    bars = charts.bar_chart(frame, "year", "loss", category_title="Year", value_title="USD bn")
+    chart = charts.figure(bars, caption, "Bar chart of losses.", data).to_dict()
     refs = data.references
     meta_source = refs.at["meta_rl_loss_2024", "source"]
     assert refs.at["meta_rl_loss_2023", "source"] == meta_source

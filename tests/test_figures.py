@@ -145,6 +145,19 @@ def test_the_source_line_is_the_ids_written_out(data):
         charts.source_line(data)
 
 
+def test_a_model_figure_says_so_in_its_source_line(every_figure):
+    """A figure drawn by the book's arithmetic names the model, and the rule it rests on."""
+    for (chapter, name), spec in every_figure.items():
+        if spec["usermeta"]["cites"]["assumptions"]:
+            line = source_text(spec)
+            assert "the book's model" in line and ", with assumed " in line, (chapter, name)
+    upload = source_text(every_figure[("codec", "upload")])
+    assert upload.endswith("; the book's model"), upload
+    inference = re.sub(r"\s+", " ", source_text(every_figure[("recommender", "inference")]))
+    # Two FLOPs (a multiply and an add) for each active parameter a candidate passes through.
+    assert "the book's model (2 FLOPs per active parameter), with assumed" in inference
+
+
 @pytest.fixture(scope="module")
 def edited_data(tmp_path_factory) -> BookData:
     """A copy of the data in which every reference's source and every assumption's item
@@ -182,10 +195,11 @@ def test_a_source_line_changes_with_the_sources_it_cites(data, edited_data, ever
                 assert source_text(new) == source_text(old), (chapter, name)
 
 
-def _changed(data: BookData, table: str, ident: str) -> BookData:
-    """A copy of the data with one value moved by a tenth of a percent (its text too)."""
+def _changed(data: BookData, table: str, ident: str, factor: float = 1.001) -> BookData:
+    """A copy of the data with one value moved by `factor` (a tenth of a percent unless told;
+    its text too)."""
     frame = getattr(data, table).copy()
-    value = float(frame.at[ident, "value"]) * 1.001 + 1e-6
+    value = float(frame.at[ident, "value"]) * factor + 1e-6
     frame.at[ident, "value"] = value
     if "value_text" in frame.columns:
         frame.at[ident, "value_text"] = repr(value)
@@ -269,7 +283,9 @@ PERTURBED = {"ranking": _ranking_table_claims}
 """Where not every value is changed: the ranking analysis takes a third of a second and its
 figures seconds, so only the claims of the printed table are changed, the by-year charts are
 left out, and the references are checked by
-`test_a_ranking_figure_cites_the_sources_of_every_row_it_draws` instead."""
+`test_a_ranking_figure_cites_the_sources_of_every_row_it_draws` instead; that every one of
+these figures moves with a value it cites is checked by
+`test_every_figure_moves_when_a_value_it_cites_moves`."""
 LEFT_OUT = {"ranking": {"company_years"}}
 
 
@@ -335,3 +351,86 @@ def test_a_ranking_figure_cites_the_sources_of_every_row_it_draws(data, every_fi
     for company in found.tables["filed_by_companies"]["company"]:
         year = filed_years.CLAIMED_YEAR[company]
         assert set(filed_years.reference_ids(company, year)) <= set(filed), company
+
+
+FIGURES = [
+    (chapter, name) for chapter in sorted(WRITTEN) for name in sorted(figure_functions(chapter))
+]
+VERDICT_NUDGE = 10
+"""How far a claim moves to change a chart of verdicts: a tenth of a percent moves no verdict,
+ten times the printed value moves any judged one."""
+
+
+def _built(chapter: str, name: str, data: BookData) -> dict[str, str]:
+    """What each chart of one figure function draws, from `data` (a chart of verdicts from
+    the ledger of `data`), by key."""
+    function = figure_functions(chapter)[name]
+    if list(inspect.signature(function).parameters)[0] == "card":
+        made = function(scorecard(ledger(data)), data)
+    else:
+        made = function(WRITTEN[chapter].analyse(data), data)
+    charts_made = made if isinstance(made, dict) else {"": made}
+    return {key: drawn(chart.to_dict(validate=False)) for key, chart in charts_made.items()}
+
+
+@pytest.mark.parametrize(("chapter", "name"), FIGURES)
+def test_every_figure_moves_when_a_value_it_cites_moves(chapter, name, data, every_figure):
+    """For every chart of every figure function: one of the claims, references or assumptions
+    it cites, moved in a copy of the data, changes what the chart draws. The figure is drawn
+    from the data, not typed, and its source line cites what it is drawn from."""
+    before = _built(chapter, name, data)
+    verdicts = list(inspect.signature(figure_functions(chapter)[name]).parameters)[0] == "card"
+    factor = VERDICT_NUDGE if verdicts else 1.001
+    numeric = set(_numeric_ids(data))
+    redrawn: dict[tuple[str, str], dict[str, str]] = {}
+
+    def changes(table: str, ident: str, key: str) -> bool:
+        if (table, ident) not in redrawn:
+            redrawn[(table, ident)] = _built(chapter, name, _changed(data, table, ident, factor))
+        return redrawn[(table, ident)][key] != before[key]
+
+    for key in before:
+        cites = every_figure[(chapter, f"{name}.{key}" if key else name)]["usermeta"]["cites"]
+        cited = [(t, i) for t in TABLES for i in cites[t] if (t, i) in numeric]
+        assert cited, (chapter, name, key, "cites no value")
+        assert any(changes(table, ident, key) for table, ident in cited), (
+            chapter,
+            name,
+            key,
+            "no cited value changes the chart",
+        )
+
+
+def test_a_by_year_chart_draws_a_panel_only_where_a_figure_was_found(data, every_figure):
+    """A company's by-year chart has one panel for each of amount and share with at least one
+    year's figure; one with neither (Xiaomi: only single quarters were found) says in words
+    what was not found. Nothing says 'not published'."""
+    found = WRITTEN["ranking"].analyse(data)
+    for band in found.tables["printed_bands"].itertuples():
+        table = found.tables[f"by_year_{band.key}"]
+        with_figures = [c for c in ("overseas", "share_pct") if table[c].notna().any()]
+        spec = every_figure[("ranking", f"company_years.{band.key}")]
+        chart = spec["vconcat"][0]
+        text = json.dumps(spec, ensure_ascii=False)
+        assert "not published" not in text.lower(), band.company
+        subtitle = chart["title"]["subtitle"]
+        if with_figures:
+            assert len(chart["hconcat"]) == len(with_figures), band.company
+        else:
+            assert "hconcat" not in chart and "layer" not in chart, band.company
+            assert "Not found" in text and subtitle.endswith("by year: not found")
+        if len(with_figures) == 1:
+            assert subtitle.endswith("by year: not found"), band.company
+    xiaomi = json.dumps(every_figure[("ranking", "company_years.xiaomi")], ensure_ascii=False)
+    assert "overseas revenue and overseas share by year: not found" in xiaomi
+
+
+def test_the_years_chart_says_which_start_date_was_found(data, every_figure):
+    """The article dates no start; the chart's units line names the one start date the
+    research found, from its reference row, and cites it."""
+    spec = every_figure[("summary", "years")]
+    subtitle = spec["vconcat"][0]["title"]["subtitle"]
+    launch = data.references.loc["tiktok_intl_launch"]
+    assert "the article gives no start date" in subtitle
+    assert f"found only for ByteDance ({launch['item']}, {launch['value_text']}" in subtitle
+    assert "tiktok_intl_launch" in spec["usermeta"]["cites"]["references"]

@@ -6,8 +6,12 @@ is bytebook.publish.render's job.
 
 from __future__ import annotations
 
+import json
+import math
 import textwrap
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import altair as alt
 import pandas as pd
@@ -100,6 +104,8 @@ def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, des
 
 LEDGER = "this book's claims ledger"
 """What a chart of verdicts draws them from."""
+MODEL = "the book's model"
+"""How a source line names the book's own arithmetic."""
 
 
 def source_line(
@@ -108,12 +114,14 @@ def source_line(
     claims: Iterable[str] = (),
     references: Iterable[str] = (),
     assumptions: Iterable[str] = (),
+    model: str | bool = False,
     ledger: bool = False,
 ) -> str:
     """A chart's source line, built from the ids of what it draws: the article's sections that
-    print `claims` (every section, when they cover all), the items of the model `assumptions`
-    (data/assumptions.csv), then `data.cite` of `references` and of the references each
-    assumption's basis cites, and the book's ledger when the chart draws its verdicts."""
+    print `claims` (every section, when they cover all), the book's model (`model`: True, or
+    the rule it rests on in words) with the items of its `assumptions` (data/assumptions.csv),
+    then `data.cite` of `references` and of the references each assumption's basis cites,
+    and the book's ledger when the chart draws its verdicts."""
     parts = []
     if sections := data.claim_sections(claims):
         shown = (
@@ -122,10 +130,9 @@ def source_line(
             else ", ".join(SECTION_TITLES[section] for section in sections)
         )
         parts.append(f"the article ({shown})")
-    if assumptions := list(assumptions):
-        items = [_lower_first(data.assumptions.at[a, "item"]) for a in assumptions]
-        listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-        parts.append(f"the book's model, with assumed {listed}")
+    assumptions = list(assumptions)
+    if model or assumptions:
+        parts.append(_model_part(data, model, assumptions))
     if cited := cited_references(data, references, assumptions):
         parts.append(data.cite(*cited))
     if ledger:
@@ -133,6 +140,16 @@ def source_line(
     if not parts:
         raise ValueError("a source line needs claims, references, assumptions or the ledger")
     return "; ".join(parts)
+
+
+def _model_part(data: BookData, model: str | bool, assumptions: list[str]) -> str:
+    """'the book's model (rule), with assumed a, b and c'."""
+    part = f"{MODEL} ({model})" if isinstance(model, str) and model else MODEL
+    if not assumptions:
+        return part
+    items = [_lower_first(data.assumptions.at[a, "item"]) for a in assumptions]
+    listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return f"{part}, with assumed {listed}"
 
 
 def cited_references(
@@ -148,32 +165,84 @@ def _lower_first(item: str) -> str:
     return item[0].lower() + item[1:] if item[1:2].islower() else item
 
 
+@dataclass(frozen=True)
+class Caption:
+    """The words around a figure's chart: its `title`, the `units` line under it, and what the
+    chart draws, by id: the article's `claims`, the `references`, the book's `model` (True, or
+    the rule it rests on in words) with its `assumptions`, or the whole `ledger`. `figure`
+    builds the source line from the ids (`source_line`); it is never typed."""
+
+    title: str
+    units: str
+    claims: Iterable[str] = ()
+    references: Iterable[str] = ()
+    assumptions: Iterable[str] = ()
+    model: str | bool = False
+    ledger: bool = False
+
+
 def figure(
-    chart: alt.TopLevelMixin,
-    *,
-    title: str,
-    units: str,
-    description: str,
-    data: BookData,
-    claims: Iterable[str] = (),
-    references: Iterable[str] = (),
-    assumptions: Iterable[str] = (),
-    ledger: bool = False,
+    chart: alt.TopLevelMixin, caption: Caption, description: str, data: BookData
 ) -> alt.VConcatChart:
-    """One call per figure: the chart with its title, its units line, its source line and its
-    screen-reader description. The source line is built from the ids of the claims,
-    references and model assumptions the chart draws (`source_line`), never typed; the spec
-    carries those ids under `usermeta.cites`."""
-    claims, references, assumptions = list(claims), list(references), list(assumptions)
+    """One call per figure: the chart with its title, its units line, its source line (built
+    from the ids `caption` names) and its screen-reader description; the spec carries the ids
+    under `usermeta.cites`."""
+    claims, references = list(caption.claims), list(caption.references)
+    assumptions = list(caption.assumptions)
     source = source_line(
-        data, claims=claims, references=references, assumptions=assumptions, ledger=ledger
+        data,
+        claims=claims,
+        references=references,
+        assumptions=assumptions,
+        model=caption.model,
+        ledger=caption.ledger,
     )
     cites = {
         "claims": claims,
         "references": cited_references(data, references, assumptions),
         "assumptions": assumptions,
     }
-    return finish(chart, title, units, source, description).properties(usermeta={"cites": cites})
+    finished = finish(chart, caption.title, caption.units, source, description)
+    return finished.properties(usermeta={"cites": cites})
+
+
+class Field(NamedTuple):
+    """A column of a chart's frame, with the title its axis and tooltips show and the d3
+    format its values are written in."""
+
+    column: str
+    title: str
+    format: str = ",.0f"
+
+
+def bar_figure(
+    frame: pd.DataFrame,
+    bars: tuple[Field, Field],
+    caption: Caption,
+    data: BookData,
+    *,
+    described: str | tuple[str, ...],
+    highlight: str | None = None,
+    reference: tuple[float, str] | None = None,
+) -> alt.VConcatChart:
+    """A finished bar figure: `bar_chart` of the (category, value) `bars` of `frame`, with
+    `caption`. `described` is the description, or the arguments of `describe` after the
+    frame (lead, row format and, optionally, ending), which names every row."""
+    category, value = bars
+    chart = bar_chart(
+        frame,
+        category.column,
+        value.column,
+        category_title=category.title,
+        value_title=value.title,
+        highlight=highlight,
+        value_format=value.format,
+        reference=reference,
+    )
+    if not isinstance(described, str):
+        lead, row, *ending = described
+        described = describe(lead, frame, row, *ending)
+    return figure(chart, caption, described, data)
 
 
 def _highlight_colour(field: str, highlight: str | None):
@@ -413,19 +482,75 @@ def paired_dots(
     return (rule + dots).properties(width=520, height=max(120, 36 * len(order)))
 
 
-def slider(name: str, label: str, value: float, low: float, high: float, step: float):
-    """A named Altair parameter bound to a range input (works in the static, offline page)."""
-    return alt.param(
+ROUND_TOPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+"""The round numbers (times a power of ten) an axis with a fixed range may end at."""
+HEADROOM = 1.15
+"""How far above the largest value drawn a fixed axis ends, at least."""
+
+
+def axis_top(largest: float) -> float:
+    """The end of a fixed axis that fits `largest`, the largest value drawn at the sliders'
+    defaults: the first round number at least `HEADROOM` times it (3 -> 4, 12 -> 15)."""
+    need = largest * HEADROOM
+    power = 10 ** math.floor(math.log10(need))
+    return next(top * power for top in ROUND_TOPS if top * power >= need * (1 - 1e-9))
+
+
+class Slider(NamedTuple):
+    """A slider: its Altair parameter, and the d3 format its readout is written in (None: as
+    the number itself)."""
+
+    param: alt.Parameter
+    readout: str | None = None
+
+
+READOUT_SUFFIX = "_readout"
+"""A slider's readout is the signal `<slider name>_readout`, the value as the book writes it;
+the page's chart script shows it beside the slider in place of the raw number."""
+READOUT_FORMATS = {"share": ".1~%"}
+"""How the readout of a model assumption is written, by its unit: a share as a percentage
+(0.45 -> 45%, 0.005 -> 0.5%)."""
+
+
+def slider(
+    name: str,
+    label: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    readout: str | None = None,
+) -> Slider:
+    """A named parameter bound to a range input (works in the static, offline page); its
+    readout written in the d3 format `readout`, if given."""
+    param = alt.param(
         name=name,
         value=value,
         bind=alt.binding_range(min=low, max=high, step=step, name=label),
     )
+    return Slider(param, readout)
 
 
-def assumption_slider(data: BookData, assumption_id: str, name: str, label: str):
-    """A slider over a model assumption's range (data/assumptions.csv), at its default."""
+def assumption_slider(data: BookData, assumption_id: str, name: str, label: str) -> Slider:
+    """A slider over a model assumption's range (data/assumptions.csv), at its default, its
+    readout written as its unit is (`READOUT_FORMATS`)."""
     row = data.assumptions.loc[assumption_id]
-    return slider(name, label, row["value"], row["low"], row["high"], row["step"])
+    readout = READOUT_FORMATS.get(row["unit"])
+    return slider(name, label, row["value"], row["low"], row["high"], row["step"], readout)
+
+
+def _slider_params(sliders: Sequence[Slider]) -> list[alt.Parameter]:
+    """The sliders' parameters, and for each with a readout format the signal of its readout
+    (`READOUT_SUFFIX`), computed by Vega's own number formatting."""
+    readouts = [
+        alt.param(
+            name=f"{s.param.name}{READOUT_SUFFIX}",
+            expr=f"format({s.param.name}, {json.dumps(s.readout)})",
+        )
+        for s in sliders
+        if s.readout
+    ]
+    return [s.param for s in sliders] + readouts
 
 
 def model_curve(
@@ -435,22 +560,25 @@ def model_curve(
     *,
     x_title: str,
     y_title: str,
-    sliders: list,
+    sliders: Sequence[Slider],
     claim: tuple[float, str] | None = None,
     x_format: str = ",.3f",
     y_format: str = ",.2f",
     y_max: float | None = None,
     x_scale: str = "linear",
+    x_domain: tuple[float, float] | None = None,
     marks: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """A cost-model curve y = f(x; sliders), recomputed in the page as the sliders move.
 
     `y_expression` is a Vega expression over `datum.<x>` and the slider names. `claim` draws
     the article's figure as a horizontal rule to compare against. `y_max` fixes the y axis so
-    that moving a slider moves the curve, not the axis. `marks` (columns `x` and `label`, and
-    optionally `offset`, the label's vertical shift in pixels) places labelled points on it.
+    that moving a slider moves the curve, not the axis (`axis_top` of the curve's largest
+    value at the defaults fits it). `x_domain` fixes the x axis to exactly that range. `marks`
+    (columns `x` and `label`, and optionally `offset`, the label's vertical shift in pixels)
+    places labelled points on it.
     """
-    y_scale = alt.Scale(domain=[0, y_max]) if y_max else alt.Scale()
+    y_scale = alt.Scale(domain=[0, y_max], nice=False) if y_max else alt.Scale()
     curve = (
         alt.Chart(frame)
         .transform_calculate(model=y_expression)
@@ -459,8 +587,10 @@ def model_curve(
             x=alt.X(
                 f"{x}:Q",
                 title=x_title,
-                axis=alt.Axis(format=_trim(x_format)),
-                scale=alt.Scale(type=x_scale),
+                axis=alt.Axis(format=_trim(x_format), **_log_ticks(x_scale, x_domain)),
+                scale=alt.Scale(type=x_scale, domain=list(x_domain), nice=False)
+                if x_domain
+                else alt.Scale(type=x_scale),
             ),
             y=alt.Y("model:Q", title=y_title, axis=alt.Axis(format=_trim(y_format)), scale=y_scale),
             tooltip=[
@@ -468,7 +598,7 @@ def model_curve(
                 alt.Tooltip("model:Q", title=y_title, format=_trim(y_format)),
             ],
         )
-        .add_params(*sliders)
+        .add_params(*_slider_params(sliders))
     )
     layers = [curve]
     if claim:
@@ -512,6 +642,15 @@ def model_curve(
     return alt.layer(*layers).properties(width=520, height=300)
 
 
+def _log_ticks(scale: str, domain: tuple[float, float] | None) -> dict:
+    """On a log axis with a fixed domain, ticks at the powers of ten only (1, 10, 100, 1k):
+    labels at 1, 2 and 5 of each decade run into one another on a phone."""
+    if scale != "log" or not domain:
+        return {}
+    low, high = (math.log10(end) for end in domain)
+    return {"values": [10**power for power in range(math.ceil(low), math.floor(high) + 1)]}
+
+
 def line_chart(
     frame: pd.DataFrame,
     x: str,
@@ -545,7 +684,7 @@ def expression_bars(
     *,
     category_title: str,
     value_title: str,
-    sliders: list,
+    sliders: Sequence[Slider],
     x_max: float,
     value_format: str = ",.2f",
 ) -> alt.LayerChart:
@@ -567,7 +706,7 @@ def expression_bars(
             ],
         )
     )
-    bars = base.mark_bar(color=REFERENCE, clip=True).add_params(*sliders)
+    bars = base.mark_bar(color=REFERENCE, clip=True).add_params(*_slider_params(sliders))
     labels = base.mark_text(aria=False, align="left", dx=4, fontSize=11).encode(
         text=alt.Text("amount:Q", format=_trim(value_format))
     )

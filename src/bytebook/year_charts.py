@@ -1,11 +1,14 @@
-"""Charts of a company's filed overseas revenue and share by year, with the printed band."""
+"""Charts of a company's overseas revenue and share by year, as found, with the printed band."""
 
 from __future__ import annotations
+
+import textwrap
 
 import altair as alt
 import pandas as pd
 
 from bytebook.charts import ARTICLE, REFERENCE
+from bytebook.numbers import significant
 
 
 def _panel(
@@ -19,7 +22,7 @@ def _panel(
         ),
     )
     top = max([band[1], *bars_data[value]]) * 1.15
-    # A panel without a filed figure draws no bar; an empty mark would be an unnamed image.
+    # A panel without a figure found draws no bar; an empty mark would be an unnamed image.
     bars = base.mark_bar(color=REFERENCE, opacity=0.85, aria=not bars_data.empty).encode(
         y=alt.Y(f"{value}:Q", title=title, scale=alt.Scale(domain=[0, top])),
         tooltip=[
@@ -45,6 +48,15 @@ def _panel(
     return alt.layer(shade, edge, bars, labels).properties(width=220, height=160)
 
 
+PANELS = ("overseas", "share_pct")
+"""The columns of a company's by-year table that each draw a panel: amount, then share."""
+
+
+def found_panels(frame: pd.DataFrame) -> list[str]:
+    """The panels (`PANELS`) that have at least one year's figure to draw."""
+    return [column for column in PANELS if frame[column].notna().any()]
+
+
 def company_years(
     frame: pd.DataFrame,
     amount_band: tuple[float, float],
@@ -52,9 +64,51 @@ def company_years(
     amount_label: str,
     share_label: str,
     amount_title: str,
-) -> alt.HConcatChart:
-    """Two panels for one company: filed overseas revenue by year and filed share by year, each
-    with the article's printed band shaded (a dashed line at its lower edge)."""
-    amount = _panel(frame, "overseas", amount_title, amount_band, amount_label, ",.0f")
-    share = _panel(frame, "share_pct", "Overseas share, %", share_band, share_label, ".1f")
-    return alt.hconcat(amount, share)
+) -> alt.TopLevelMixin:
+    """For one company, a panel of its overseas revenue by year and one of its overseas share
+    by year, as found, each with the article's printed band shaded (a dashed line at its lower
+    edge).
+    A panel with no figure for any year is left out; with neither, the chart says in words
+    what was not found and what the article prints."""
+    panels = {
+        "overseas": lambda: _panel(
+            frame, "overseas", amount_title, amount_band, amount_label, ",.0f"
+        ),
+        "share_pct": lambda: _panel(
+            frame, "share_pct", "Overseas share, %", share_band, share_label, ".1f"
+        ),
+    }
+    drawn = [panels[column]() for column in found_panels(frame)]
+    if drawn:
+        return alt.hconcat(*drawn)
+    unit = amount_title.split(", ")[1]
+    years = list(frame["year"])
+    listed = years[0] if len(years) == 1 else f"{', '.join(years[:-1])} or {years[-1]}"
+    lines = [
+        f"Not found: a full-year overseas revenue or overseas share for {listed}.",
+        f"The article prints {amount_label} and {share_label}: "
+        f"{significant(amount_band[0])} to {significant(amount_band[1])} {unit} and "
+        f"{significant(share_band[0])}% to {significant(share_band[1])}%.",
+    ]
+    return _note(lines)
+
+
+NOTE_LINE_WIDTH = 46
+"""Characters a line of a note chart holds: it fits a phone's column (text marks do not wrap)."""
+
+
+def _note(sentences: list[str]) -> alt.Chart:
+    """A chart that is only text, for a figure with nothing found to draw: each sentence a
+    paragraph of its own, wrapped to `NOTE_LINE_WIDTH`."""
+    lines = [
+        line
+        for number, sentence in enumerate(sentences)
+        for line in ([""] if number else []) + textwrap.wrap(sentence, NOTE_LINE_WIDTH)
+    ]
+    note = pd.DataFrame({"row": range(len(lines)), "line": lines})
+    return (
+        alt.Chart(note)
+        .mark_text(align="left", baseline="top", fontSize=13)
+        .encode(x=alt.value(0), y=alt.Y("row:O", axis=None), text="line:N")
+        .properties(width=360, height=20 * len(lines))
+    )

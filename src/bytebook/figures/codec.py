@@ -21,24 +21,16 @@ CDN_ASSUMPTIONS = ("cdn_price_per_gb", "delivered_bitrate_ratio", "decoder_share
 def gains(found: Findings, data: BookData) -> alt.VConcatChart:
     """The article's bitrate cut against published codec results."""
     frame = found.tables["gains"]
-    chart = charts.bar_chart(
-        frame,
-        "result",
-        "saving",
-        category_title="Result",
-        value_title="Bitrate saving",
-        highlight=frame["result"][0],
-        value_format=".0%",
-    )
-    return charts.figure(
-        chart,
+    article = frame["result"][0]
+    bars = charts.Field("result", "Result"), charts.Field("saving", "Bitrate saving", ".0%")
+    caption = charts.Caption(
         title="Bitrate saving: the article against published codec results",
         units="share of the bitrate saved at the same quality",
-        description=charts.describe("Bar chart of bitrate savings", frame, "{result} {saving:.0%}"),
-        data=data,
         claims=BITRATES,
         references=CODEC_RESULTS,
     )
+    described = ("Bar chart of bitrate savings", "{result} {saving:.0%}")
+    return charts.bar_figure(frame, bars, caption, data, described=described, highlight=article)
 
 
 def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -49,10 +41,11 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
     prices = pd.DataFrame({"price": np.round(steps, 6)})
     implied_m = in_units(found.numbers["implied_watch_hours"], "million")
     claimed_m = in_units(data.stated("s21_cdn_daily"), "million")
+    hours_m = round(implied_m, 1)
     hours = charts.slider(
         "watch_hours_m",
         "1080p watch-hours a day, millions ",
-        round(implied_m, 1),
+        hours_m,
         round(implied_m / 10, 1),
         round(implied_m * 10),
         0.1,
@@ -63,6 +56,14 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
     decoders = charts.assumption_slider(
         data, "decoder_share", "decoder_share", "Viewing on H.266-capable devices "
     )
+    # The axis fits the curve at the sliders' defaults: its largest value is at the top price.
+    largest = codec.daily_saving(
+        hours_m * 1e6,
+        data.stated("s21_bitrate_upload") - data.stated("s21_bitrate_vvc"),
+        price.high,
+        data.assumed("delivered_bitrate_ratio"),
+        data.assumed("decoder_share"),
+    )
     chart = charts.model_curve(
         prices,
         "price",
@@ -71,21 +72,22 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
         y_title="Saving a day, USD million",
         sliders=[hours, delivered, decoders],
         claim=(claimed_m, "the article: USD 2 million a day"),
-        y_max=3 * claimed_m,
+        y_max=charts.axis_top(in_units(largest, "million")),
     )
-    text = found.texts
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Daily CDN saving from an 8 → 3.2 Mbps cut",
         units="USD million a day, by price per GB; sliders set watch-hours, delivered bitrate and "
         "H.266-capable share",
-        description=f"Line chart: the daily saving rises with the price per GB; at "
-        f"{text['price_default']} per GB it reaches the article's USD 2 million with "
-        f"{text['implied_watch_hours']} watch-hours a day.",
-        data=data,
         claims=(*BITRATES, "s21_cdn_daily"),
         assumptions=CDN_ASSUMPTIONS,
     )
+    text = found.texts
+    description = (
+        f"Line chart: the daily saving rises with the price per GB; at {text['price_default']} "
+        f"per GB it reaches the article's USD 2 million with {text['implied_watch_hours']} "
+        "watch-hours a day."
+    )
+    return charts.figure(chart, caption, description, data)
 
 
 def upload(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -101,12 +103,14 @@ def upload(found: Findings, data: BookData) -> alt.VConcatChart:
         x_title="Average video length, seconds",
         y_title="Uploaded a day, PB",
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Bytes uploaded a day against average video length",
         units="petabytes (10¹⁵ bytes) a day at 50 million videos and 8 Mbps",
-        description="Line chart: uploads grow linearly with average length, "
-        f"{found.texts['upload_bytes_per_second_of_length']} a day per second of length.",
-        data=data,
         claims=("s21_new_videos", "s21_bitrate_upload"),
+        model=True,
     )
+    description = (
+        "Line chart: uploads grow linearly with average length, "
+        f"{found.texts['upload_bytes_per_second_of_length']} a day per second of length."
+    )
+    return charts.figure(chart, caption, description, data)

@@ -20,24 +20,19 @@ REMAINDER = ("s1_overseas_revenue", "s3_capcut_price", "s3_capcut_payers", "s3_l
 
 def cpm(found: Findings, data: BookData) -> alt.VConcatChart:
     """The article's CPM against 2024's reported quarterly CPMs."""
-    frame = found.tables["cpm"]
-    chart = charts.bar_chart(
-        frame,
-        "quarter",
-        "cpm",
-        category_title="Period",
-        value_title="CPM, USD",
-        highlight="Article",
-        value_format=".2f",
-    )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="TikTok CPM: the article against 2024's reported prices",
         units="USD per 1,000 impressions",
-        description=charts.describe("Bar chart of CPMs", frame, "{quarter} USD {cpm:.2f}"),
-        data=data,
         claims=("s3_cpm",),
         references=economics.CPM_QUARTERS,
+    )
+    return charts.bar_figure(
+        found.tables["cpm"],
+        (charts.Field("quarter", "Period"), charts.Field("cpm", "CPM, USD", ".2f")),
+        caption,
+        data,
+        described=("Bar chart of CPMs", "{quarter} USD {cpm:.2f}"),
+        highlight="Article",
     )
 
 
@@ -50,6 +45,9 @@ def capcut(found: Findings, data: BookData) -> alt.VConcatChart:
         data, "appstore_fee_share", "store_fee", "App-store fee (share of payments) "
     )
     price, margin = data.stated("s3_capcut_price"), data.stated("s3_capcut_margin")
+    # The axis fits the curve at the slider's default: its largest value is at the most payers.
+    most = economics.subscription_revenue(price, grid["payers_m"].max() * 1e6)
+    largest = economics.gross_profit(most, margin, data.assumed("appstore_fee_share"))
     chart = charts.model_curve(
         grid,
         "payers_m",
@@ -59,18 +57,19 @@ def capcut(found: Findings, data: BookData) -> alt.VConcatChart:
         sliders=[fee],
         claim=(profit_bn, "the article's figures"),
         x_format=",.0f",
-        y_max=2 * profit_bn,
+        y_max=charts.axis_top(in_units(largest, "billion")),
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="CapCut Pro gross profit a year",
         units="USD bn by paying users; the slider sets the share app stores keep",
-        description=f"Line chart: gross profit rises with paying users; with no store fee, the "
-        f"article's {payers_m:.0f} million payers give {found.texts['capcut_profit']}.",
-        data=data,
         claims=CAPCUT,
         assumptions=("appstore_fee_share",),
     )
+    description = (
+        "Line chart: gross profit rises with paying users; with no store fee, the article's "
+        f"{payers_m:.0f} million payers give {found.texts['capcut_profit']}."
+    )
+    return charts.figure(chart, caption, description, data)
 
 
 def split(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -100,16 +99,15 @@ def split(found: Findings, data: BookData) -> alt.VConcatChart:
         sliders=[payers, take],
         x_max=in_units(total, "billion"),
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="The USD 39 bn split",
         units="USD bn; the remainder is what is left once CapCut Pro, gross gifting and shop "
         "commission are taken out",
-        description=charts.describe("Bar chart of the split", frame, "{part} USD {usd_bn:.2f} bn"),
-        data=data,
         claims=REMAINDER,
         assumptions=("tiktok_shop_take_rate",),
     )
+    description = charts.describe("Bar chart of the split", frame, "{part} USD {usd_bn:.2f} bn")
+    return charts.figure(chart, caption, description, data)
 
 
 def impressions(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -117,23 +115,18 @@ def impressions(found: Findings, data: BookData) -> alt.VConcatChart:
     frame = found.tables["impressions"].assign(
         per_day_bn=lambda f: in_units(f["per_day"], "billion")
     )
-    chart = charts.bar_chart(
-        frame,
-        "quarter",
-        "per_day_bn",
-        category_title="CPM used",
-        value_title="Impressions a day, billions",
-        highlight="Article",
-        value_format=".1f",
-    )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Paid impressions a day the ad remainder implies",
         units="billions of impressions a day, at each CPM",
-        description=charts.describe(
-            "Bar chart of impressions a day", frame, "{quarter} {per_day_bn:.1f} billion"
-        ),
-        data=data,
         claims=(*REMAINDER, "s3_cpm"),
         references=economics.CPM_QUARTERS,
+    )
+    per_day = charts.Field("per_day_bn", "Impressions a day, billions", ".1f")
+    return charts.bar_figure(
+        frame,
+        (charts.Field("quarter", "CPM used"), per_day),
+        caption,
+        data,
+        described=("Bar chart of impressions a day", "{quarter} {per_day_bn:.1f} billion"),
+        highlight="Article",
     )

@@ -16,7 +16,7 @@ UTILISATION = ("s23_gpu_util_industry", "s23_gpu_util")
 MEASURED = ("doubao15_prefill_tc_util", "megascale_mfu")
 """ByteDance's published utilisation figures, marked beside the article's."""
 PD_SYSTEMS = ("distserve_goodput", "splitwise_throughput", "mooncake_real")
-MARK_OFFSETS = [-14, -14, 22, -40]
+MARK_OFFSETS = [-14, -14, 22, -48]
 """Vertical placement of the utilisation marks' labels, in pixels, to keep them apart."""
 
 
@@ -24,6 +24,9 @@ def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
     """The cost of an hour of useful GPU work by utilisation, with a slider for the price."""
     price = data.assumptions.loc["gpu_price_per_hour"]
     grid = pd.DataFrame({"utilisation": np.round(np.arange(0.10, 0.951, 0.01), 2)})
+    # The axis fits the curve at the slider's default: its largest value is at the lowest
+    # utilisation.
+    largest = infrastructure.cost_per_useful_hour(price["value"], grid["utilisation"].min())
     marks = found.tables["utilisation_marks"].rename(columns={"utilisation": "x", "mark": "label"})
     marks["offset"] = MARK_OFFSETS
     slider = charts.assumption_slider(
@@ -37,42 +40,35 @@ def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
         y_title="Cost per useful GPU-hour, USD",
         sliders=[slider],
         x_format=".0%",
-        y_max=2 * price["value"] / 0.10,
+        y_max=charts.axis_top(largest),
         marks=marks,
     )
-    text = found.texts
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Cost of an hour of useful GPU work, by utilisation",
         units="USD per fully used GPU-hour = price per hour ÷ utilisation",
-        description=f"Curve falling with utilisation; the article's 35% and 72% are marked, "
-        f"with Doubao's {text['doubao_prefill']} prefill and MegaScale's "
-        f"{text['megascale_mfu']}.",
-        data=data,
         claims=UTILISATION,
         references=MEASURED,
         assumptions=("gpu_price_per_hour",),
     )
+    text = found.texts
+    description = (
+        "Curve falling with utilisation; the article's 35% and 72% are marked, with Doubao's "
+        f"{text['doubao_prefill']} prefill and MegaScale's {text['megascale_mfu']}."
+    )
+    return charts.figure(chart, caption, description, data)
 
 
 def pd_gains(found: Findings, data: BookData) -> alt.VConcatChart:
     """The article's 72% ÷ 35% against published gains from PD disaggregation."""
     frame = found.tables["pd_gains"]
-    chart = charts.bar_chart(
-        frame,
-        "system",
-        "gain",
-        category_title="System",
-        value_title="Gain, ×",
-        highlight=frame["system"][0],
-        value_format=".2f",
-    )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Gains from PD disaggregation: the article against published systems",
         units="multiple of the baseline, each on its own measure",
-        description=charts.describe("Bar chart of gains", frame, "{system} {gain:.2f}×"),
-        data=data,
         claims=UTILISATION,
         references=PD_SYSTEMS,
+    )
+    bars = charts.Field("system", "System"), charts.Field("gain", "Gain, ×", ".2f")
+    described = ("Bar chart of gains", "{system} {gain:.2f}×")
+    return charts.bar_figure(
+        frame, bars, caption, data, described=described, highlight=frame["system"][0]
     )

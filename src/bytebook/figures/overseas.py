@@ -20,43 +20,33 @@ def split(found: Findings, data: BookData) -> alt.VConcatChart:
     chart = charts.stacked_bars(
         frame, "year", "usd_bn", "region", value_title="USD bn", series_order=["Overseas", "China"]
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="ByteDance revenue by region, 2023 and 2024",
         units="USD bn; 2023 overseas derived from USD 39 bn and +63%; China = group − overseas",
-        description=charts.describe(
-            "Stacked bars of ByteDance revenue", frame, "{year} {region} USD {usd_bn:.1f} bn"
-        ),
-        data=data,
         claims=("s1_overseas_revenue", "s1_growth"),
         references=GROUP_REVENUE,
     )
+    lead = "Stacked bars of ByteDance revenue"
+    description = charts.describe(lead, frame, "{year} {region} USD {usd_bn:.1f} bn")
+    return charts.figure(chart, caption, description, data)
 
 
 def meta(found: Findings, data: BookData) -> alt.VConcatChart:
     """Meta Reality Labs' operating loss by year, with the article's figure marked."""
     frame = found.tables["meta"].assign(loss_bn=lambda f: in_units(f["loss_usd"], "billion"))
     article_bn = in_units(data.stated("s1_meta_rl_loss"), "billion")
-    chart = charts.bar_chart(
-        frame,
-        "year",
-        "loss_bn",
-        category_title="Year",
-        value_title="Operating loss, USD bn",
-        value_format=".1f",
-        reference=(article_bn, "the article's figure"),
-    )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Meta Reality Labs operating loss, 2022–2024",
         units="USD bn; dashed line: the article's 130 亿美元",
-        description=charts.describe(
-            "Bar chart of Reality Labs operating losses",
-            frame,
-            "{year} USD {loss_bn:.1f} bn",
-            f"; the article's figure, USD {article_bn:.0f} bn, is marked.",
-        ),
-        data=data,
         claims=("s1_meta_rl_loss",),
         references=overseas.META_YEARS.values(),
     )
+    bars = charts.Field("year", "Year"), charts.Field("loss_bn", "Operating loss, USD bn", ".1f")
+    marked = f"; the article's figure, USD {article_bn:.0f} bn, is marked."
+    described = (
+        "Bar chart of Reality Labs operating losses",
+        "{year} USD {loss_bn:.1f} bn",
+        marked,
+    )
+    reference = (article_bn, "the article's figure")
+    return charts.bar_figure(frame, bars, caption, data, described=described, reference=reference)

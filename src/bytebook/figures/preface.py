@@ -17,34 +17,28 @@ rates come from these."""
 def daily(found: Findings, data: BookData) -> alt.VConcatChart:
     """Overseas revenue per day three ways: the title's, the table's and at the 2024 rate."""
     frame = found.tables["daily"].assign(daily_yi=lambda f: in_units(f["daily_cny"], "亿"))
-    chart = charts.bar_chart(
-        frame,
-        "basis",
-        "daily_yi",
-        category_title="Basis",
-        value_title="亿元 a day",
-        highlight=frame["basis"][0],
-        value_format=".2f",
-    )
     text = found.texts
-    return charts.figure(
-        chart,
+    described = (
+        f"Bar chart: the title's {text['title_daily']} a day against "
+        f"{text['daily_at_article']} from the article's own yuan total and "
+        f"{text['daily_at_2024_average']} at the 2024 average exchange rate."
+    )
+    caption = charts.Caption(
         title="Overseas revenue per day, three ways",
         units="亿元 (100 million yuan) per day, 2024",
-        description=f"Bar chart: the title's {text['title_daily']} a day against "
-        f"{text['daily_at_article']} from the article's own yuan total and "
-        f"{text['daily_at_2024_average']} at the 2024 average exchange rate.",
-        data=data,
         claims=TITLE_AND_TABLE,
         references=("fx_2024_avg_fed",),
+    )
+    bars = charts.Field("basis", "Basis"), charts.Field("daily_yi", "亿元 a day", ".2f")
+    return charts.bar_figure(
+        frame, bars, caption, data, described=described, highlight=frame["basis"][0]
     )
 
 
 def rates(found: Findings, data: BookData) -> alt.VConcatChart:
     """The rates the title and the table imply, against 2024's monthly range."""
-    frame = found.tables["rates"]
     chart = charts.dot_plot_with_band(
-        frame,
+        found.tables["rates"],
         "rate",
         "cny_per_usd",
         colour_by="kind",
@@ -52,15 +46,16 @@ def rates(found: Findings, data: BookData) -> alt.VConcatChart:
         band=(found.numbers["fx_lowest"], found.numbers["fx_highest"]),
         band_label="2024 monthly averages, lowest to highest",
     )
-    text = found.texts
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="The article's two exchange rates against 2024's",
         units="CNY per USD; the band spans 2024's monthly averages",
-        description=f"Dot plot: the rate implied by the title, {text['title_implied_rate']}, and "
-        f"the one implied by the table, {text['table_implied_rate']}, against 2024's monthly "
-        f"averages from {text['fx_lowest']} to {text['fx_highest']}.",
-        data=data,
         claims=TITLE_AND_TABLE,
         references=fx.YEAR_RATE_REFERENCES,
     )
+    text = found.texts
+    description = (
+        f"Dot plot: the rate implied by the title, {text['title_implied_rate']}, and the one "
+        f"implied by the table, {text['table_implied_rate']}, against 2024's monthly averages "
+        f"from {text['fx_lowest']} to {text['fx_highest']}."
+    )
+    return charts.figure(chart, caption, description, data)

@@ -34,6 +34,10 @@ def _printed(found: Findings) -> pd.DataFrame:
     )
 
 
+OVERSEAS_YI = "Overseas revenue, 亿元"
+"""The axis title of the printed overseas amounts."""
+
+
 def _bytedance(frame: pd.DataFrame) -> str:
     return frame.loc[frame["company"] == "ByteDance", "name"].iloc[0]
 
@@ -41,26 +45,21 @@ def _bytedance(frame: pd.DataFrame) -> str:
 def revenue(found: Findings, data: BookData) -> alt.VConcatChart:
     """The seven companies' overseas revenue as the article prints it, largest first."""
     frame = _printed(found)[["company", "name", "overseas_yi"]]
-    chart = charts.bar_chart(
-        frame[["name", "overseas_yi"]],
-        "name",
-        "overseas_yi",
-        category_title="Company",
-        value_title="Overseas revenue, 亿元",
-        highlight=_bytedance(frame),
-    )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Overseas revenue in 2024, as the article prints it",
         units="亿元 (100 million yuan); 'N+' amounts drawn at N; ByteDance at the article's "
         "2855亿元",
-        description=charts.describe(
-            "Bar chart of the seven companies' overseas revenue, largest first",
-            frame,
-            "{name} {overseas_yi:,.0f}亿",
-        ),
-        data=data,
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
+    )
+    bars = charts.Field("name", "Company"), charts.Field("overseas_yi", OVERSEAS_YI)
+    lead = "Bar chart of the seven companies' overseas revenue, largest first"
+    return charts.bar_figure(
+        frame[["name", "overseas_yi"]],
+        bars,
+        caption,
+        data,
+        described=(lead, "{name} {overseas_yi:,.0f}亿"),
+        highlight=_bytedance(frame),
     )
 
 
@@ -73,21 +72,17 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
         "overseas_yi",
         "name",
         x_title="Overseas share of revenue",
-        y_title="Overseas revenue, 亿元",
+        y_title=OVERSEAS_YI,
         highlight=_bytedance(frame),
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Overseas share against overseas revenue",
         units="share of each company's total revenue; 亿元 (100 million yuan)",
-        description=charts.describe(
-            "Scatter plot of overseas share against overseas revenue for the seven companies",
-            frame,
-            "{name} {share:.0%}, {overseas_yi:,.0f}亿",
-        ),
-        data=data,
         claims=table_claims(data, frame["company"], ["revenue_cny_claim", "share_claim"]),
     )
+    lead = "Scatter plot of overseas share against overseas revenue for the seven companies"
+    description = charts.describe(lead, frame, "{name} {share:.0%}, {overseas_yi:,.0f}亿")
+    return charts.figure(chart, caption, description, data)
 
 
 def totals(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -110,29 +105,29 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
         value_title="Total revenue, 亿元",
         colours=[charts.ARTICLE, charts.ARTICLE, charts.REFERENCE],
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Total revenue: implied by the table against reported",
         units="亿元 (100 million yuan); the band runs from the lowest to the highest printed "
         "overseas amount ÷ printed share the printed precision allows; ByteDance at the "
         "table's own rate",
-        description=charts.describe(
-            "Dumbbell chart of each company's total revenue implied by the table against its "
-            "reported total",
-            frame,
-            "{company} {low:,.0f}亿 to {high:,.0f}亿 against {filed:,.0f}亿",
-        ),
-        data=data,
         claims=table_claims(
             data, frame["company"], ["revenue_claim", "revenue_cny_claim", "share_claim"]
         ),
         references=_cited_in(table["sources"]),
     )
+    description = charts.describe(
+        "Dumbbell chart of each company's total revenue implied by the table against its "
+        "reported total",
+        frame,
+        "{company} {low:,.0f}亿 to {high:,.0f}亿 against {filed:,.0f}亿",
+    )
+    return charts.figure(chart, caption, description, data)
 
 
 def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart]:
-    """For each company, keyed by its short key: its filed overseas revenue and share by
-    year, with the article's printed band."""
+    """For each company, keyed by its short key: its overseas revenue and share by year, as
+    found (each figure's origin named), with the article's printed band; a panel with nothing
+    found is left out, and the units line says what was not found."""
     figures = {}
     for band in found.tables["printed_bands"].itertuples():
         frame = found.tables[f"by_year_{band.key}"]
@@ -146,27 +141,56 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
         )
         # ByteDance's band is drawn in US dollars, the others' in yuan.
         amount = "revenue_claim" if "USD" in band.amount_title else "revenue_cny_claim"
-        figures[band.key] = charts.figure(
-            chart,
-            title=f"{band.company_zh} {band.company}: filed overseas revenue and share by year",
-            units=f"{band.amount_title.split(', ')[1]} and percent; shaded: the article's "
-            f"printed {band.amount_label} and {band.share_label}; bars labelled with their "
-            "reliability tag",
-            description=charts.describe(
-                f"Two bar charts for {band.company}, by fiscal year",
-                frame.fillna({"overseas": 0, "share_pct": 0}),
-                "{year}: overseas {overseas:,.0f}, share {share_pct:.1f}%",
-                f"; the printed band is {band.amount_label} and {band.share_label}.",
-            ),
-            data=data,
+        caption = charts.Caption(
+            title=f"{band.company_zh} {band.company}: overseas revenue and share by year, as found",
+            units=_years_units(band, year_charts.found_panels(frame)),
             claims=table_claims(data, [band.company], [amount, "share_claim"]),
             references=_cited_in(frame["sources"]),
         )
+        description = _years_description(band, frame)
+        figures[band.key] = charts.figure(chart, caption, description, data)
     return figures
 
 
+PANEL_NAMES = {"overseas": "overseas revenue", "share_pct": "overseas share"}
+"""What each by-year panel (`year_charts.PANELS`) shows, in words."""
+
+
+def _years_units(band, drawn: list[str]) -> str:
+    """The units line of a company's by-year chart: the units and printed bands of the panels
+    drawn, and the panels left out as not found."""
+    missing = [PANEL_NAMES[p] for p in year_charts.PANELS if p not in drawn]
+    not_found = f"{' and '.join(missing)} by year: not found"
+    if not drawn:
+        return not_found
+    units = {"overseas": band.amount_title.split(", ")[1], "share_pct": "percent"}
+    printed = {"overseas": band.amount_label, "share_pct": band.share_label}
+    text = (
+        f"{' and '.join(units[p] for p in drawn)}; shaded: the article's printed "
+        f"{' and '.join(printed[p] for p in drawn)}; {band.bars_note}"
+    )
+    return f"{text}; {not_found}" if missing else text
+
+
+def _years_description(band, frame: pd.DataFrame) -> str:
+    """A by-year chart in words: each year's amount and share, or 'not found'."""
+    rows = [
+        f"{r.year}: overseas "
+        + ("not found" if pd.isna(r.overseas) else f"{r.overseas:,.0f}")
+        + ", share "
+        + ("not found" if pd.isna(r.share_pct) else f"{r.share_pct:.1f}%")
+        for r in frame.itertuples()
+    ]
+    drawn = len(year_charts.found_panels(frame))
+    lead = {0: "No bar chart", 1: "A bar chart", 2: "Two bar charts"}[drawn]
+    return (
+        f"{lead} for {band.company}, by fiscal year: {'; '.join(rows)}; the printed band is "
+        f"{band.amount_label} and {band.share_label}."
+    )
+
+
 def filed(found: Findings, data: BookData) -> alt.VConcatChart:
-    """The article's overseas revenue against the companies' own filings, where filed."""
+    """The article's overseas revenue against each company's own 2024 figure, where found."""
     table = found.tables["filed_by_companies"]
     frame = table.assign(
         printed=in_units(table["article_overseas_cny"], "亿"),
@@ -175,20 +199,19 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
     chart = charts.paired_dots(
         frame,
         "company",
-        {"Article": "printed", "Filed": "reported"},
+        {"Article": "printed", "Company's own figure": "reported"},
         value_title="Overseas revenue, 亿元",
     )
-    return charts.figure(
-        chart,
-        title="Overseas revenue 2024: the article against the filings",
-        units="亿元 (100 million yuan); 'N+' drawn at N; Midea's amount is derived from its "
-        "filed China revenue and overseas share",
-        description=charts.describe(
-            "Dumbbell chart of printed against filed overseas revenue",
-            frame,
-            "{company} {printed:,.0f}亿 printed, {reported:,.0f}亿 filed",
-        ),
-        data=data,
+    caption = charts.Caption(
+        title="Overseas revenue 2024: the article against the companies' own figures",
+        units="亿元 (100 million yuan); 'N+' drawn at N; the companies' figures: "
+        + ", ".join(table["origin_note"]),
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
         references=ranking.filed_references(frame["company"]),
     )
+    description = charts.describe(
+        "Dumbbell chart of printed overseas revenue against each company's own figure",
+        frame,
+        "{company} {printed:,.0f}亿 printed, {reported:,.0f}亿 {filed_described}",
+    )
+    return charts.figure(chart, caption, description, data)

@@ -25,15 +25,12 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
     active_bn = in_units(active, "billion")
     claim = data.stated("s22_cost_per_inference")
     peak = data.assumed("gpu_peak_flops")
-    # The curve runs to where, at the sliders' defaults, it meets the top of the axis.
-    top = recommender.candidates_for_cost(
-        4 * claim,
-        active,
-        peak,
-        data.assumed("gpu_utilisation"),
-        data.assumed("gpu_price_per_hour"),
-    )
+    gpu = (peak, data.assumed("gpu_utilisation"), data.assumed("gpu_price_per_hour"))
+    # The curve runs to where, at the sliders' defaults, it costs four times the article's figure.
+    top = recommender.candidates_for_cost(4 * claim, active, *gpu)
     grid = pd.DataFrame({"candidates": np.unique(np.floor(np.logspace(0, np.log10(top), 61)))})
+    most = grid["candidates"].max()
+    largest = recommender.cost_per_request(recommender.flops_per_request(active, most), *gpu)
     sliders = [
         charts.slider("active_bn", "Active parameters, billions ", active_bn, 0.1, active_bn, 0.1),
         charts.assumption_slider(data, "gpu_utilisation", "utilisation", "GPU utilisation "),
@@ -46,21 +43,23 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
         "candidates",
         recommender.cost_expression(peak),
         x_title="Candidates scored per request",
-        y_title="Cost per inference, USD per 10,000",
+        y_title="Cost of 10,000 inferences, USD",
         sliders=sliders,
         claim=(claim * 1e4, "the article: USD 0.0003"),
         x_format="~s",
-        y_max=4 * claim * 1e4,
+        y_max=charts.axis_top(largest * 1e4),
         x_scale="log",
+        x_domain=(grid["candidates"].min(), most),
     )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Cost per inference of a sparse recommender",
         units="USD per 10,000 inferences, by candidates scored per request (log scale)",
-        description=f"Line chart: cost rises in proportion to candidates scored; at the "
-        f"defaults the article's USD 0.0003 buys about {found.texts['candidates_for_claim']} "
-        "candidates.",
-        data=data,
         claims=MODEL_CLAIMS,
+        model=f"{recommender.FLOPS_PER_PARAMETER} FLOPs per active parameter",
         assumptions=GPU,
     )
+    description = (
+        "Line chart: cost rises in proportion to candidates scored; at the defaults the "
+        f"article's USD 0.0003 buys about {found.texts['candidates_for_claim']} candidates."
+    )
+    return charts.figure(chart, caption, description, data)

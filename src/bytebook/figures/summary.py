@@ -11,42 +11,53 @@ from bytebook.data import BookData
 from bytebook.findings import Findings
 from bytebook.scorecard import describe, long_form
 
+START_DATES = {"ByteDance": "tiktok_intl_launch"}
+"""The start dates of expansion abroad the research found, by company (data/references.csv);
+the article gives none."""
+
 
 def years(found: Findings, data: BookData) -> alt.VConcatChart:
     """The article's years to overseas scale, by company."""
-    frame = found.tables["years"]
-    chart = charts.bar_chart(
-        frame,
-        "company",
-        "years",
-        category_title="Company",
-        value_title="Years to overseas scale",
-        highlight="ByteDance",
-        value_format=".0f",
-    )
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Years to reach overseas scale, as the article counts them",
-        units="years; no start date is given for any company",
-        description=charts.describe(
-            "Bar chart of the article's years", frame, "{company} {years:.0f}"
-        ),
-        data=data,
+        units=_start_dates(data, list(found.tables["years"]["company"])),
         claims=summary.YEAR_CLAIMS.values(),
-        references=("tiktok_intl_launch",),
+        references=START_DATES.values(),
     )
+    years_to_scale = charts.Field("years", "Years to overseas scale", ".0f")
+    return charts.bar_figure(
+        found.tables["years"],
+        (charts.Field("company", "Company"), years_to_scale),
+        caption,
+        data,
+        described=("Bar chart of the article's years", "{company} {years:.0f}"),
+        highlight="ByteDance",
+    )
+
+
+def _start_dates(data: BookData, companies: list[str]) -> str:
+    """The years chart's units line: which companies a start date was found for, and where."""
+    found = [company for company in companies if company in START_DATES]
+    if not found:
+        return "years; no start date found for any company"
+    rows = data.references
+    dated = "; ".join(
+        f"{rows.at[START_DATES[c], 'item']}, {rows.at[START_DATES[c], 'value_text']}, "
+        f"{rows.at[START_DATES[c], 'reliability']}"
+        for c in found
+    )
+    only = " only" if len(found) < len(companies) else ""
+    return f"years; the article gives no start date; found{only} for {', '.join(found)} ({dated})"
 
 
 def verdicts(card: pd.DataFrame, data: BookData) -> alt.VConcatChart:
     """The scorecard (`bytebook.scorecard.scorecard`) as bars of verdicts per section."""
     shown = [verdict for verdict in card.columns if verdict != "total"]
     chart = charts.verdict_bars(long_form(card), sections=list(card.index), verdicts=shown)
-    return charts.figure(
-        chart,
+    caption = charts.Caption(
         title="Verdicts on the article's claims, by section",
         units="number of claims printed in each section",
-        description=describe(card),
-        data=data,
         claims=data.claims.index,
         ledger=True,
     )
+    return charts.figure(chart, caption, describe(card), data)

@@ -123,6 +123,23 @@
     });
   }
 
+  // A slider whose spec has a readout signal (`<name>_readout`, bytebook.charts.Slider) shows
+  // that text, the value as the book writes it (45%, not 0.45), in place of the raw number.
+  function showReadouts(target, view) {
+    target.querySelectorAll(".vega-bind input[type=range]").forEach(function (input) {
+      var signal = input.name + "_readout";
+      var text;
+      try { text = view.signal(signal); } catch (ignore) { return; } // no readout: raw number
+      var raw = input.nextElementSibling;
+      if (raw) { raw.hidden = true; }
+      var readout = document.createElement("span");
+      readout.className = "bytebook-readout";
+      readout.textContent = text;
+      input.parentNode.insertBefore(readout, raw ? raw.nextSibling : null);
+      view.addSignalListener(signal, function (name, value) { readout.textContent = value; });
+    });
+  }
+
   function embed(chart, plotWidth) {
     var spec = JSON.parse(themed(chart.text));
     spec.background = "transparent"; // the page's own background, light or dark
@@ -152,6 +169,7 @@
         chart.container.appendChild(target);
         chart.target = target;
         chart.view = result.view;
+        showReadouts(target, result.view);
         return { natural: panels[0].width, drawn: svgWidth(target) };
       });
   }
