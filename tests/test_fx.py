@@ -31,8 +31,8 @@ def test_a_non_rate_reference_is_refused(data):
 
 
 def test_the_2024_average_is_the_mean_of_the_twelve_monthly_values_it_cites(data):
-    note = data.references.at["fx_2024_avg_fed", "note"]
-    months = [float(v) for v in re.findall(r"\d\.\d{4}", note.split(";")[0])]
+    source = data.references.at["fx_2024_avg_fed", "source"]  # the research lists them there
+    months = [float(v) for v in re.findall(r"\d\.\d{4}", source)]
     assert len(months) == 12
     assert sum(months) / 12 == pytest.approx(7.196, abs=5e-4)
     assert min(months) == data.reference("fx_2024_min_month_fed")

@@ -257,15 +257,15 @@ def _ledger_verdicts(data) -> dict[str, str]:
 
 
 def test_the_what_holds_box_is_built_from_the_chapters_figures(data):
-    """63% over BYD's 2,219亿 ÷ 1,602.2亿 − 1 = 38.5% is 1.64 times, not twice; USD 26 over the
+    """63% over BYD's 2,219亿 ÷ 1,602.2亿 − 1 = 38.5% is 1.64 times, under twice; USD 26 over the
     mean of 6.52, 8.70, 7.34 and 7.21 (7.44) is 3.5 times; sections 2.1–2.3 print 20 claims."""
     found = summary.analyse(data)
     byd_growth = 2219 / 1602.2 - 1
     assert f"{0.63 / byd_growth:.2f}" == "1.64"
     assert found.texts["holds_growth"] == (
         "ByteDance's overseas growth, 63%, is 1.64 times BYD's 38.5%, the fastest other "
-        "overseas growth the research found: not twice it, and growth not found could only "
-        "lower the ratio"
+        "overseas growth this book found a source for: less than twice it, and growth not "
+        "found could only lower the ratio"
     )
     mean = (6.52 + 8.70 + 7.34 + 7.21) / 4
     assert f"{26 / mean:.1f}" == "3.5" and f"{mean:.2f}" == "7.44"
@@ -286,7 +286,7 @@ def test_the_what_holds_box_is_built_from_the_chapters_figures(data):
 
 def test_the_what_holds_box_changes_with_the_data(data_copy):
     """With BYD's FY2023 overseas revenue at 1,999.9亿, BYD grows 11.0% and Midea (12.0%) is the
-    runner-up: 63% is more than twice that. With every 2024 CPM at USD 13, USD 26 is 2.0 times."""
+    runner-up: 63% is at least twice that. With every 2024 CPM at USD 13, USD 26 is 2.0 times."""
     changed = _with_references(
         data_copy,
         {
@@ -302,7 +302,7 @@ def test_the_what_holds_box_changes_with_the_data(data_copy):
     assert found.texts["holds_growth"].startswith("ByteDance's overseas growth, 63%, is ")
     assert "Midea's 12.0%" in found.texts["holds_growth"]
     assert found.texts["holds_growth"].endswith(
-        "more than twice it, as the article says, among the companies whose growth was found"
+        "at least twice it, as the article says, among the companies whose growth was found"
     )
     assert "is 2.0 times USD 13.00, the 2024 mean" in found.texts["holds_cpm"]
 
@@ -323,4 +323,23 @@ def test_the_table_s_rate_is_placed_against_2024_s_months_by_code(data):
     assert preface.rate_point_place(7.0, rates) == "below 2024's lowest monthly average"
     assert preface.rate_band_clause(Interval(7.3, 7.5), rates) == (
         "lies above 2024's monthly range, so it is no 2024 monthly average"
+    )
+
+
+def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
+    """USD 39 bn × 7.196 ÷ 366 days = 7.668亿 a day; the title's 7.47亿 is 2.6% below it. At the
+    printed precision the title converts at 7.465亿 × 366 ÷ USD 39.5 bn = 6.917 to 7.475亿 × 366
+    ÷ USD 38.5 bn = 7.106, the table at 2,854.5 ÷ 395 = 7.227 to 2,855.5 ÷ 385 = 7.417: the
+    bands do not meet."""
+    daily = 39e9 * 7.196 / 366
+    assert f"{daily / 1e8:.2f}" == "7.67" and f"{abs(7.47e8 / daily - 1):.1%}" == "2.6%"
+    title = (7.465e8 * 366 / 39.5e9, 7.475e8 * 366 / 38.5e9)
+    table = (2854.5 / 395, 2855.5 / 385)
+    assert title[1] < table[0]
+    bands = f"{title[0]:.3f} to {title[1]:.3f} and {table[0]:.3f} to {table[1]:.3f} CNY/USD"
+    assert bands == "6.917 to 7.106 and 7.227 to 7.417 CNY/USD"
+    assert summary.analyse(data).texts["holds_title"] == (
+        "the title's daily 7.47亿 sits 2.6% below the 7.67亿 that USD 39 bn gives at 2024's "
+        f"average exchange rate of 7.196 CNY/USD, and the title and the table convert at two "
+        f"different rates ({bands} at the printed precision)"
     )

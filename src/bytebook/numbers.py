@@ -22,9 +22,23 @@ THOUSAND, MILLION, BILLION, TRILLION = 1e3, 1e6, 1e9, 1e12
 WAN, YI = 1e4, 1e8
 
 
+MINUS = "−"
+"""A negative number reads with the minus sign (U+2212), never a hyphen."""
+
+
+def _minus(text: str) -> str:
+    """`text` with a leading hyphen-minus written as the minus sign; a negative that rounds to
+    zero ('-0.0%') loses its sign."""
+    if not text.startswith("-"):
+        return text
+    if not any(ch in "123456789" for ch in text):
+        return text[1:]
+    return MINUS + text[1:]
+
+
 def significant(value: float, digits: int = SIGNIFICANT) -> str:
     """`value` to at most `digits` significant figures, with thousands separators and no
-    trailing zeros: 17.729 -> '17.73', 2855 -> '2,855', 11420.4 -> '11,420'."""
+    trailing zeros: 17.729 -> '17.73', 2855 -> '2,855', 11420.4 -> '11,420', -0.5 -> '−0.5'."""
     if value == 0 or not math.isfinite(value):
         return f"{value:g}"
     whole_digits = math.floor(math.log10(abs(value))) + 1
@@ -32,7 +46,7 @@ def significant(value: float, digits: int = SIGNIFICANT) -> str:
     text = f"{value:,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return "0" if text in ("-0", "") else _minus(text)
 
 
 def count(value: float) -> str:
@@ -44,19 +58,20 @@ def count(value: float) -> str:
     return significant(value)
 
 
-def money(value: float, currency: str) -> str:
-    """US dollars in million and bn ('USD 39 bn', 'USD 7.99'); yuan in 亿 and 万 ('2,855亿元')."""
+def money(value: float, currency: str, digits: int = SIGNIFICANT) -> str:
+    """US dollars in million and bn ('USD 39 bn', 'USD 7.99'); yuan in 亿 and 万 ('2,855亿元');
+    at most `digits` significant figures."""
     if currency == "CNY":
         if abs(value) >= YI:
-            return f"{significant(value / YI)}亿元"
+            return f"{significant(value / YI, digits)}亿元"
         if abs(value) >= WAN:
-            return f"{significant(value / WAN)}万元"
-        return f"CNY {significant(value)}"
+            return f"{significant(value / WAN, digits)}万元"
+        return f"CNY {significant(value, digits)}"
     if abs(value) >= BILLION:
-        return f"{currency} {significant(value / BILLION)} bn"
+        return f"{currency} {significant(value / BILLION, digits)} bn"
     if abs(value) >= MILLION:
-        return f"{currency} {significant(value / MILLION)} million"
-    return f"{currency} {significant(value)}"
+        return f"{currency} {significant(value / MILLION, digits)} million"
+    return f"{currency} {significant(value, digits)}"
 
 
 def share(value: float) -> str:
@@ -115,6 +130,8 @@ def by_unit(value: float, unit: str) -> str:
         return money(value, currency) + (f" {PER.get(per, 'per ' + per)}" if per else "")
     if unit == "CNY/USD":
         return f"{significant(value, 5)} CNY/USD"
+    if unit == "multiple":
+        return multiple(value)
     if unit in ("share", "ratio"):
         return share(value) if abs(value) < 10 else multiple(value)
     if unit == "bit/s":
@@ -139,17 +156,26 @@ def by_unit(value: float, unit: str) -> str:
 
 def format_yi(value: float, digits: int = 0) -> str:
     """Format a base-unit amount in 亿 (1e8): 2.855e11 -> '2,855亿'."""
-    return f"{value / YI:,.{digits}f}亿"
+    return _minus(f"{value / YI:,.{digits}f}亿")
 
 
 def format_billion(value: float, digits: int = 1) -> str:
     """Format a base-unit amount in billions: 3.9e10 -> '39.0 bn'."""
-    return f"{value / BILLION:,.{digits}f} bn"
+    return _minus(f"{value / BILLION:,.{digits}f}") + " bn"
 
 
 def format_percent(fraction: float, digits: int = 1) -> str:
-    """Format a fraction as a percentage: 0.2516 -> '25.2%'."""
-    return f"{fraction * 100:.{digits}f}%"
+    """Format a fraction as a percentage: 0.2516 -> '25.2%', -0.026 -> '−2.6%'."""
+    return _minus(f"{fraction * 100:.{digits}f}%")
+
+
+def percent(fraction: float, digits: int = 1) -> str:
+    """A percentage to at most `digits` decimals, trailing zeros dropped, as a figure recorded
+    to fewer digits reads: 0.63 -> '63%', 0.3847 -> '38.5%', 0.12 -> '12%'."""
+    text = format_percent(fraction, digits)
+    if "." in text:
+        text = text[:-1].rstrip("0").rstrip(".") + "%"
+    return text
 
 
 def format_usd(value: float, digits: int = 1) -> str:
@@ -167,4 +193,4 @@ def format_in(value: float, unit: str, digits: int = 0, prefix: str = "") -> str
     separators: (2.2e12, 'trillion', 2) -> '2.20 trillion'; (7.32e8, '亿', 2, 'USD ') ->
     'USD 7.32亿'."""
     space = "" if unit == "亿" else " "
-    return f"{prefix}{value / SCALED_UNITS[unit]:,.{digits}f}{space}{unit}"
+    return f"{prefix}{_minus(f'{value / SCALED_UNITS[unit]:,.{digits}f}')}{space}{unit}"

@@ -157,11 +157,19 @@ def reading(
         "+": "as 'N多' (N or more, below the next printed unit)",
         ">": "as 'more than' (超)",
         "<": "as 'less than'",
-        "≥": "as 'at least'",
+        "≥": "as 'at least' (N itself included, as in N以上)",
         "≤": "as 'at most'",
     }
     band = printed_interval(value_text, qualifier, unit)
-    return f"read {names[qualifier]}: {span(band, show)}"
+    return f"read {names[qualifier]}: {band_words(band, qualifier, show)}"
+
+
+def band_words(band: Interval, qualifier: str, show: Callable[[float], str] | None = None) -> str:
+    """A printed figure's interval in words: 'N or more' for an inclusive bound ('≥'), else
+    `span`."""
+    if qualifier == "≥" and math.isinf(band.high):
+        return f"{(show or (lambda v: f'{v:.6g}'))(band.low)} or more"
+    return span(band, show)
 
 
 def span(band: Interval, show: Callable[[float], str] | None = None) -> str:
@@ -169,8 +177,36 @@ def span(band: Interval, show: Callable[[float], str] | None = None) -> str:
     show = show or (lambda v: f"{v:.6g}")
     if math.isinf(band.high):
         return f"more than {show(band.low)}"
-    low, high = show(band.low), show(band.high)
+    low, high = same_decimals(show(band.low), show(band.high))
     return low if low == high else f"{low} to {high}"
+
+
+_NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+
+
+def same_decimals(low: str, high: str) -> tuple[str, str]:
+    """The two ends of a range at one precision: the end written with more decimals is
+    rounded to the other's ('USD 151 bn', 'USD 161.2 bn' → 'USD 151 bn', 'USD 161 bn'), when
+    both ends are one number in the same words."""
+    ends = [_NUMBER.search(text) for text in (low, high)]
+    if (
+        not all(ends)
+        or [_NUMBER.sub("#", t) for t in (low, high)].count(_NUMBER.sub("#", low)) != 2
+    ):
+        return low, high
+    places = [len(match.group(2) or "") for match in ends]
+    keep = min(places)
+    if places[0] == places[1]:
+        return low, high
+
+    def rounded(text: str, match: re.Match[str], decimals: int) -> str:
+        if decimals == keep:
+            return text
+        number = Decimal(match.group(0).replace(",", "")).quantize(Decimal(1).scaleb(-keep))
+        written = f"{number:,.{keep}f}"
+        return text[: match.start()] + written + text[match.end() :]
+
+    return rounded(low, ends[0], places[0]), rounded(high, ends[1], places[1])
 
 
 def evidence_interval(value_text: str) -> Interval:
@@ -348,6 +384,16 @@ LATER_SOURCE_RULE = (
 )
 
 
+PAIR_RULE = (
+    "An overseas amount and share printed together imply a total (amount ÷ share). Set against "
+    "a P or S total, that checks the pair, not either cell: when the implied band misses the "
+    "total, at least one cell is wrong but the total cannot say which; when it meets the total, "
+    "the pair holds together but neither cell is confirmed. So the check decides only the "
+    "derived implied-total row; a cell whose own figure was not found stays unverifiable, "
+    "whatever the total's tag, and shows the check as a finding that does not decide."
+)
+
+
 COMBINATION_RULE = (
     "A claim judged by several findings takes the worst verdict among those that may decide "
     "(contradicted or inconsistent, then off in detail, then supported or consistent); findings "
@@ -396,6 +442,7 @@ QUALIFIER_MEANINGS = {
     "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider",
     "+": "from N to N plus one unit of its last printed digit (the Chinese N多)",
     ">": "above N (a share at most 100%)",
+    "≥": "N or more: N itself included (N以上, 千亿级)",
     "<": "from 0 to N",
     "≤": "rank 1 to N",
 }
@@ -408,6 +455,7 @@ EXAMPLES = [
     ("+", "3100+ 亿元", "3.1e11", "CNY"),
     ("+", "1000+ 亿元", "1e11", "CNY"),
     (">", "超 50%", "0.5", "share"),
+    ("≥", "两倍以上", "2", "multiple"),
     ("≤", "前三", "3", "rank"),
 ]
 """Printed figures of the article, one or two per qualifier: (qualifier, as printed, recorded
@@ -415,11 +463,14 @@ digits, unit)."""
 
 
 def _show(value: float, unit: str) -> str:
-    """A bound of an example interval: shares in percent, yuan in 亿, ranks as counts."""
+    """A bound of an example interval: shares in percent, yuan in 亿, multiples with ×, ranks
+    as counts."""
     if unit == "share":
         return f"{value * 100:g}%"
     if unit == "CNY":
         return f"{value / 1e8:g}亿"
+    if unit == "multiple":
+        return f"{value:g}×"
     return f"{value:g}"
 
 
@@ -427,7 +478,11 @@ def example_readings() -> list[tuple[str, str, str]]:
     """(qualifier, as printed, the interval it stands for) for each example, computed by
     `printed_interval`."""
     return [
-        (q, printed, span(printed_interval(digits, q, unit), lambda v, u=unit: _show(v, u)))
+        (
+            q,
+            printed,
+            band_words(printed_interval(digits, q, unit), q, lambda v, u=unit: _show(v, u)),
+        )
         for q, printed, digits, unit in EXAMPLES
     ]
 
@@ -480,8 +535,16 @@ def policy_table() -> pd.DataFrame:
     rows.append({"rule": "combination", "example": "", "meaning": COMBINATION_RULE, "verdict": ""})
     rows.append(
         {
+            "rule": "a printed pair against a total",
+            "example": "overseas ÷ share against the year's total",
+            "meaning": PAIR_RULE,
+            "verdict": "",
+        }
+    )
+    rows.append(
+        {
             "rule": "source after the article",
-            "example": "USD 155 bn, relayed 2025-08-23",
+            "example": "USD 155 bn, reported, published 2025-08-23",
             "meaning": LATER_SOURCE_RULE,
             "verdict": "",
         }

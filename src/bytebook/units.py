@@ -36,6 +36,7 @@ UNITS = frozenset(
         "USD/GPU-hour",
         "FLOP/s",
         "ratio",
+        "multiple",
         "share",
         "count",
         "rank",
@@ -53,8 +54,9 @@ UNITS = frozenset(
     }
 )
 """Every unit a data file may use. 'share' is a part of a whole (0 to 1); 'ratio' is a
-multiple or a relative change (0.63 is +63%), so at least −1 (a fall of 100%); 'text' and
-'date' rows carry no numeric value."""
+multiple or a relative change (0.63 is +63%), so at least −1 (a fall of 100%); 'multiple' is
+how many times another figure a value is, read as such ('2' is 2×, never +200%), at least 0;
+'text' and 'date' rows carry no numeric value."""
 
 NON_NUMERIC_UNITS = frozenset({"text", "date"})
 

@@ -1,4 +1,4 @@
-"""Charts of a company's filed overseas revenue and share by year, with the printed band."""
+"""Charts of a company's overseas revenue and share by year, as found, with the printed band."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def _panel(
         ),
     )
     top = max([band[1], *bars_data[value]]) * 1.15
-    # A panel without a filed figure draws no bar; an empty mark would be an unnamed image.
+    # A panel without a figure found draws no bar; an empty mark would be an unnamed image.
     bars = base.mark_bar(color=REFERENCE, opacity=0.85, aria=not bars_data.empty).encode(
         y=alt.Y(f"{value}:Q", title=title, scale=alt.Scale(domain=[0, top])),
         tooltip=[
@@ -66,7 +66,8 @@ def company_years(
     amount_title: str,
 ) -> alt.TopLevelMixin:
     """For one company, a panel of its overseas revenue by year and one of its overseas share
-    by year, each with the article's printed band shaded (a dashed line at its lower edge).
+    by year, as found, each with the article's printed band shaded (a dashed line at its lower
+    edge).
     A panel with no figure for any year is left out; with neither, the chart says in words
     what was not found and what the article prints."""
     panels = {

@@ -99,21 +99,17 @@ def analyse(data: BookData) -> Findings:
         f"equal subjective quality ({data.cite('vvc_vs_hevc_subjective')}); ByteDance's own "
         f"BVC2.0 files are {format_percent(bvc2_saving, 0)} smaller than x265's "
         f"({data.cite('bvc2_vs_x265')}; BVC2.0 is ByteDance's own codec, not a conformant "
-        "VVC one). The published gains above do not reach the cut; the references hold no "
+        "VVC one). The published gains above do not reach the cut; this book found no "
         "figure against an older baseline such as AVC, against which it might."
     )
     found.add(
         unsettled(data, "s2_three_threads", "A framing device: the chapter checks each thread."),
-        unsettled(
-            data, "s21_new_videos", "No source for TikTok's daily uploads is in the references."
-        ),
-        unsettled(
-            data, "s21_resolution", "No source for TikTok's upload formats is in the references."
-        ),
+        unsettled(data, "s21_new_videos", "This book found no source for TikTok's daily uploads."),
+        unsettled(data, "s21_resolution", "This book found no source for TikTok's upload formats."),
         unsettled(
             data,
             "s21_bitrate_upload",
-            "No source for TikTok's upload bitrate is in the references.",
+            "This book found no source for TikTok's upload bitrate.",
         ),
         unsettled(data, "s21_bitrate_vvc", codec_evidence, sources=CODEC_SOURCES),
         derived(
@@ -136,15 +132,15 @@ def analyse(data: BookData) -> Findings:
             f"equal measured quality ({data.cite('vvc_vs_hevc_objective')}) and about "
             f"{format_percent(subjective, 0)} less at equal perceived quality "
             f"({data.cite('vvc_vs_hevc_subjective')}). A {format_percent(cut, 0)} cut with no "
-            "visible loss is more than either; the references hold no figure against an older "
+            "visible loss is more than either; this book found no figure against an older "
             "baseline such as AVC, against which it might.",
             ("vvc_vs_hevc_objective", "vvc_vs_hevc_subjective"),
         ),
         unsettled(
             data,
             "s21_cdn_daily",
-            "The research found no negotiated CDN price for TikTok. At the CloudFront list "
-            f"floor of USD {price:.3f}/GB (an upper bound, P), saving {per_hour:.2f} GB per "
+            "This book found no source for a negotiated CDN price for TikTok. At the CloudFront "
+            f"list floor of USD {price:.3f}/GB (an upper bound, P), saving {per_hour:.2f} GB per "
             f"watch-hour needs {format_in(hours, 'million', 1)} hours of 1080p viewing a day; at "
             "a lower price, more.",
             sources=("cdn_list_floor_useu",),
@@ -163,7 +159,7 @@ def analyse(data: BookData) -> Findings:
             hours,
             "count",
             f"USD {claimed_daily:,.0f} ÷ (USD {price:.3f}/GB × {per_hour:.2f} GB per hour). "
-            "The references hold no source for "
+            "This book found no source for "
             "TikTok's viewing hours by resolution.",
             Verdict.UNVERIFIABLE,
         ),

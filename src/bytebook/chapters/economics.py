@@ -149,7 +149,7 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
         unsettled(
             data,
             "s3_cpm_cost",
-            "The references hold no source for TikTok's cost per thousand impressions.",
+            "This book found no source for TikTok's cost per thousand impressions.",
         ),
     )
     return found
@@ -185,12 +185,12 @@ def _capcut(data: BookData, revenue: float) -> Findings:
         unsettled(
             data,
             "s3_capcut_payers",
-            "The references hold no reliable source for CapCut's subscriber count.",
+            "This book found no reliable source for CapCut's subscriber count.",
         ),
         unsettled(
             data,
             "s3_capcut_margin",
-            "The references hold no source for CapCut's costs. "
+            "This book found no source for CapCut's costs. "
             f"An illustration by this book: if stores kept "
             f"{format_percent(fee, 0)} of first-year payments (W), the gross margin on what "
             f"users pay would fall to {format_percent(after_fee / revenue)}; the article does "
@@ -235,7 +235,7 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "USD",
             f"USD {price:.2f} × {MONTHS} months × {payers / 1e6:.0f} million payers = "
             f"{_usd(revenue)}; gross profit at {format_percent(margin, 0)} is {_usd(profit)}. "
-            "The references hold no source for CapCut's 2024 revenue.",
+            "This book found no source for CapCut's 2024 revenue.",
             Verdict.UNVERIFIABLE,
         ),
     )
@@ -258,7 +258,7 @@ def _live(data: BookData) -> Findings:
             data,
             "s3_live_gifting",
             f"Sensor Tower (S) puts TikTok's and Douyin's in-app purchases together at "
-            f"{_usd(combined)} in 2024; the references hold no source that separates "
+            f"{_usd(combined)} in 2024; this book found no source that separates "
             "TikTok's live gifts.",
             sources=("tiktok_iap_2024",),
         ),
@@ -279,8 +279,8 @@ def _live(data: BookData) -> Findings:
             Basis.ARTICLE,
             f"打掉一半 ('knocks off half') is colloquial and read as 'about half'. Section 2.1's "
             f"own H.266 bitrates, 8 → 3.2 Mbps, cut bandwidth by {format_percent(codec_cut, 0)}: "
-            "a little more than half, at the edge of the idiom's precision. That live streams "
-            "use H.266 at all is not in the references.",
+            "a little more than half, at the edge of the idiom's precision. This book found no "
+            "source that live streams use H.266 at all.",
         ),
         derived(
             "d_live_net",
@@ -289,7 +289,7 @@ def _live(data: BookData) -> Findings:
             net,
             "USD",
             f"{_usd(gifting)} × {format_percent(take, 0)} = {_usd(net)}. "
-            "The references hold no source for "
+            "This book found no source for "
             "TikTok's gift revenue alone.",
             Verdict.UNVERIFIABLE,
         ),

@@ -8,7 +8,8 @@ from bytebook.checks import unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
-from bytebook.numbers import format_percent
+from bytebook.numbers import format_percent, multiple
+from bytebook.policy import Interval, span
 
 SECTIONS = ("2.3",)
 """The article sections whose claims this chapter judges."""
@@ -74,7 +75,7 @@ def analyse(data: BookData) -> Findings:
             "utilisation": [industry, ours, prefill, megascale],
         }
     )
-    none_found = "The research found no source for this figure."
+    none_found = "This book found no source for this figure."
     mooncake = gains["mooncake_real"][1]
     found.add(
         working(
@@ -108,7 +109,7 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s23_context",
-            "The research found no official Volcano Engine page for Doubao 1.5 Pro's context "
+            "This book found no official Volcano Engine page for Doubao 1.5 Pro's context "
             "length. An open-source client's model list (W) names two variants, "
             f"Doubao-1.5-pro-32k ({data.reference('doubao15pro_ctx_32k'):,.0f} tokens) and "
             f"Doubao-1.5-pro-256k ({data.reference('doubao15pro_ctx_256k'):,.0f} tokens; "
@@ -125,7 +126,7 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s23_gpu_util",
-            f"No official Volcano Engine figure exists in the references. Doubao 1.5 Pro's own "
+            f"This book found no official Volcano Engine figure. Doubao 1.5 Pro's own "
             f"team reports Tensor Core utilisation near {format_percent(prefill, 0)} in prefill "
             f"({data.cite('doubao15_prefill_tc_util')}), a different measure.",
             sources=("doubao15_prefill_tc_util",),
@@ -133,13 +134,14 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s23_gpu_util_industry",
-            "The references hold no source for an industry-average utilisation.",
+            "This book found no source for an industry-average utilisation.",
         ),
         unsettled(
             data,
             "s23_pd_pooling",
             "Doubao's team describes serving prefill and decode separately "
-            f"({data.cite('doubao15_prefill_tc_util')}); memory pooling is not in the references.",
+            f"({data.cite('doubao15_prefill_tc_util')}); this book found no source on its "
+            "memory pooling.",
             sources=("doubao15_prefill_tc_util",),
         ),
         judge_findings(
@@ -158,7 +160,7 @@ def analyse(data: BookData) -> Findings:
                 )
             ],
             None,
-            "The references hold no source for CapCut's AI cost before or after.",
+            "This book found no source for CapCut's AI cost before or after.",
         ),
         derived(
             "d_utilisation_ratio",
@@ -168,7 +170,7 @@ def analyse(data: BookData) -> Findings:
             "ratio",
             f"{format_percent(ours, 0)} ÷ {format_percent(industry, 0)} = {ratio:.2f}×. Published "
             "PD-disaggregation gains range from "
-            f"{min(published):.2f}× to {max(published):.1f}×, "
+            f"{span(Interval(min(published), max(published)), multiple)}, "
             "on other measures.",
             Verdict.UNVERIFIABLE,
             ("distserve_goodput", "splitwise_throughput", "mooncake_real"),

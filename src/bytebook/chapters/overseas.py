@@ -13,7 +13,17 @@ from bytebook.checks import (
 )
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, judge, relative_gap, working
+from bytebook.ledger import (
+    Basis,
+    Finding,
+    Verdict,
+    derived,
+    finding,
+    judge,
+    judge_findings,
+    relative_gap,
+    working,
+)
 from bytebook.numbers import format_percent, money
 from bytebook.policy import best_period, compare, format_gap, span
 from bytebook.policy import relative_gap as interval_gap
@@ -30,8 +40,14 @@ INPUTS = (
 META_YEARS = {2022: "meta_rl_loss_2022", 2023: "meta_rl_loss_2023", 2024: "meta_rl_loss_2024"}
 
 
+USD_DIGITS = 3
+"""Significant figures of the chapter's US-dollar amounts: its inputs have at most three
+('nearly USD 120 bn', USD 39 bn, +63%), so a derived USD 96.07 bn reads USD 96.1 bn."""
+
+
 def _usd(value: float) -> str:
-    return money(value, "USD")
+    """A US-dollar amount at the chapter's precision: 'USD 96.1 bn', 'USD 13.7 bn'."""
+    return money(value, "USD", USD_DIGITS)
 
 
 def analyse(data: BookData) -> Findings:
@@ -96,15 +112,24 @@ def analyse(data: BookData) -> Findings:
         ),
         against_reference(data, "s1_heading_revenue", "bd_intl_2024"),
         against_reference(data, "s1_growth", "bd_intl_growth_2024"),
-        judge(
+        judge_findings(
             data.claim("s1_group_share"),
-            share_band,
-            Basis.SOURCE,
-            f"{_usd(overseas)} ({data.cite('bd_intl_2024')}) of the reported group revenue of "
-            f"{_usd(group)} ({cite_group}) is {format_percent(actual_share)} "
-            f'({span(share_band, format_percent)} at the sources\' precision). "1/4" is read '
-            "as 'about a quarter'." + later_sources_note(data, "bd_intl_2024", "bd_group_2024"),
-            ("bd_intl_2024", "bd_group_2024"),
+            [
+                quarter_stated(data, data.claim("s1_group_share")),
+                finding(
+                    data.claim("s1_group_share"),
+                    share_band,
+                    Basis.SOURCE,
+                    f"{_usd(overseas)} ({data.cite('bd_intl_2024')}) of the reported group "
+                    f"revenue of {_usd(group)} ({cite_group}) is "
+                    f"{format_percent(actual_share)} ({span(share_band, format_percent)} at "
+                    "the sources' precision)."
+                    + later_sources_note(data, "bd_intl_2024", "bd_group_2024"),
+                    ("bd_intl_2024", "bd_group_2024"),
+                ),
+            ],
+            share_band.mid,
+            "\"1/4\" is read as 'about a quarter'.",
         ),
         derived(
             "d_overseas_2023",
@@ -115,7 +140,7 @@ def analyse(data: BookData) -> Findings:
             f"{_usd(overseas)} ÷ (1 + {format_percent(growth, 0)}) = {_usd(overseas_2023)}, "
             f"{format_percent(share_2023)} of the {_usd(group_2023)} group revenue reported for "
             f"2023 ({data.cite('bd_group_2023')}). "
-            "The references hold no source for 2023's overseas revenue.",
+            "This book found no source for 2023's overseas revenue.",
             Verdict.UNVERIFIABLE,
             ("bd_group_2023",),
         ),
@@ -138,8 +163,11 @@ def analyse(data: BookData) -> Findings:
             f"{_usd(group)} − {_usd(overseas)} = {_usd(domestic)}, up "
             f"{format_percent(domestic_growth)} on 2023's {_usd(domestic_2023)}: overseas grew "
             f"faster, so its share rose from {format_percent(share_2023)} to "
-            f"{format_percent(actual_share)}. The references hold no source for revenue in China.",
+            f"{format_percent(actual_share)}. The group figure is reported ({cite_group}); "
+            "this book found no source for revenue in China."
+            + later_sources_note(data, "bd_group_2024"),
             Verdict.UNVERIFIABLE,
+            ("bd_group_2024", "bd_group_2023"),
         ),
         derived(
             "d_h2_overseas",
@@ -150,7 +178,7 @@ def analyse(data: BookData) -> Findings:
             f"{_usd(overseas)} for the year less {_usd(h1_overseas)} in the first half "
             f"({data.cite('bd_intl_h1_2024')}) leaves {_usd(h2_overseas)} for the second half, "
             f"{format_percent(h2_over_h1)} more than the first. "
-            "The references hold no source for the second "
+            "This book found no source for the second "
             "half alone.",
             Verdict.UNVERIFIABLE,
             ("bd_intl_h1_2024",),
@@ -179,7 +207,8 @@ def analyse(data: BookData) -> Findings:
                     "ratio",
                     f"({_usd(implied_group)} − {_usd(group)}) ÷ {_usd(group)} = "
                     f"{format_percent(group_gap)}; {_usd(implied_group)} is {_usd(overseas)} "
-                    f"÷ 1/4 (d_group_implied), {_usd(group)} is reported ({cite_group}).",
+                    f"÷ 1/4 (d_group_implied), {_usd(group)} is reported ({cite_group})."
+                    + later_sources_note(data, "bd_group_2024"),
                     ("bd_group_2024",),
                 ),
                 (
@@ -197,7 +226,9 @@ def analyse(data: BookData) -> Findings:
                     domestic_growth,
                     "ratio",
                     f"{_usd(domestic)} (d_domestic_2024) ÷ {_usd(domestic_2023)} "
-                    f"(d_domestic_2023) − 1 = {format_percent(domestic_growth)}.",
+                    f"(d_domestic_2023) − 1 = {format_percent(domestic_growth)}; both rest on "
+                    f"reported group revenue ({cite_group}; {cite_2023})."
+                    + later_sources_note(data, "bd_group_2024"),
                     ("bd_group_2024", "bd_group_2023"),
                 ),
                 (
@@ -206,7 +237,8 @@ def analyse(data: BookData) -> Findings:
                     group / group_2023 - 1,
                     "ratio",
                     f"{_usd(group)} ({cite_group}) ÷ {_usd(group_2023)} ({cite_2023}) − 1 = "
-                    f"{format_percent(group / group_2023 - 1)}.",
+                    f"{format_percent(group / group_2023 - 1)}."
+                    + later_sources_note(data, "bd_group_2024"),
                     ("bd_group_2024", "bd_group_2023"),
                 ),
                 (
@@ -251,6 +283,26 @@ def analyse(data: BookData) -> Findings:
     return found
 
 
+QUARTER_STATED = "bd_intl_share_2024"
+"""The report that states ByteDance's overseas share of 2024 revenue outright ('a quarter')."""
+
+
+def quarter_stated(data: BookData, claim: pd.Series) -> Finding:
+    """A printed share set against the report that states the quarter outright, read as the
+    25% its words give."""
+    row = data.references.loc[QUARTER_STATED]
+    return finding(
+        claim,
+        reference_band(data, QUARTER_STATED),
+        Basis.SOURCE,
+        f"The report behind the USD 39 bn states the share outright: '{row['quote']}' "
+        f"({data.cite(QUARTER_STATED)}; the date it was published was not recorded), read as "
+        f"{format_percent(data.reference(QUARTER_STATED), 0)}."
+        + later_sources_note(data, QUARTER_STATED),
+        (QUARTER_STATED,),
+    )
+
+
 def _meta(data: BookData) -> Findings:
     """Reality Labs' loss: the article's USD 13 bn against Meta's 10-K for 2022 to 2024."""
     found = Findings()
@@ -288,19 +340,19 @@ def _qualitative(data: BookData) -> list:
         unsettled(
             data,
             "s1_footnote",
-            "ByteDance is private; the research found no financial report of it, with or "
+            "ByteDance is private; this book found no financial report of it, with or "
             "without such a footnote. The figure the article uses matches anonymously sourced "
             "press reports (The Information, relayed by Tubefilter).",
         ),
         unsettled(
             data,
             "s1_msft_keynotes",
-            "No source on Microsoft's Copilot keynotes is in the references.",
+            "This book found no source on Microsoft's Copilot keynotes.",
         ),
         unsettled(
             data,
             "s1_three_business_lines",
-            "The research found no segment split of ByteDance's revenue.",
+            "This book found no source for a split of ByteDance's revenue by business line.",
         ),
         unsettled(
             data,

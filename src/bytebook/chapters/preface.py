@@ -220,7 +220,7 @@ def analyse(data: BookData) -> Findings:
         f"({rate_band.low:.3f} to {rate_band.high:.3f} at the printed precision of both "
         f"figures), judged like the title against the {YEAR} average of "
         f"{average.cny_per_usd} (Federal Reserve H.10, P). The band {reaches} the {YEAR} "
-        f"monthly averages ({lowest.cny_per_usd} to {highest.cny_per_usd})"
+        f"monthly averages ({lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f})"
         + (
             ", so the figures are too round to show that the title used another year's rate."
             if reaches == "reaches"

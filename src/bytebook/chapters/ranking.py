@@ -10,7 +10,7 @@ from functools import partial
 import pandas as pd
 
 from bytebook import filed_years
-from bytebook.chapters import preface
+from bytebook.chapters import overseas, preface
 from bytebook.checks import claim_band, deciding, later_sources_note, reference_band
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
@@ -29,15 +29,17 @@ from bytebook.ledger import (
     working,
 )
 from bytebook.numbers import (
+    by_unit,
     format_billion,
     format_percent,
     format_usd,
     format_yi,
     format_yuan,
     money,
+    percent,
     significant,
 )
-from bytebook.policy import SUBSTANCE_MARGIN, Interval, compare, format_gap, span
+from bytebook.policy import ORIGINS, SUBSTANCE_MARGIN, Interval, compare, format_gap, span
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
@@ -92,7 +94,7 @@ YEARS_COLUMNS = {
 
 GROWTH_COLUMNS = {
     "company": ("Company", None),
-    "growth": ("Overseas growth FY2024", format_percent),
+    "growth": ("Overseas growth FY2024", percent),
     "low": ("From", format_percent),
     "high": ("To", format_percent),
     "basis": ("Basis", None),
@@ -228,7 +230,7 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
     best = rank_of(table, "Huawei") + len(outside)
     names = _join(
         [
-            f"{r.company} ({r.basis}: {format_yi(r.low)}元 to {format_yi(r.high)}元)"
+            f"{r.company} ({r.basis}: {span(Interval(r.low, r.high), _yuan)})"
             for r in outside.itertuples()
         ]
     )
@@ -499,7 +501,10 @@ def _published_by_companies(filed: pd.DataFrame) -> pd.DataFrame:
     not ByteDance's, which is reported: a press report on a private company."""
     published = filed.dropna(subset=["filed_overseas_cny"])
     published = published[published["filed_tag"].isin(["P", "S"])]
-    return published[published["filed_how"] != "reported"].reset_index(drop=True)
+    published = published[published["filed_how"] != "reported"].reset_index(drop=True)
+    return published.assign(
+        origin_note=[f"{r.company} {r.filed_described}" for r in published.itertuples()]
+    )
 
 
 YEAR_COLUMNS = [
@@ -554,7 +559,7 @@ def year_matches(data: BookData) -> Findings:
                 record.get("filed_amount", float("nan")),
                 unit if closest else "text",
                 f"{text} A period note, not a verdict: the amount and share rows carry the "
-                "verdicts.",
+                "verdicts." + later_sources_note(data, *refs),
                 Verdict.UNVERIFIABLE,
                 tuple(r for r in record.get("sources", "").split(";") if r),
             )
@@ -826,10 +831,20 @@ def _by_year_frames(data: BookData) -> Findings:
                 "amount_label": row["overseas_revenue_printed"],
                 "share_label": row["overseas_share_printed"],
                 "amount_title": title,
+                "bars_note": _bars_note(
+                    [h for h in (*frame["overseas_how"], *frame["share_how"]) if h]
+                ),
             }
         )
     found.tables["printed_bands"] = pd.DataFrame(bands)
     return found
+
+
+def _bars_note(hows: list[str]) -> str:
+    """What the bars of a company's by-year chart are, by how each figure reached the book."""
+    if not hows:
+        return "no bars: no overseas amount or share was found for any year"
+    return f"bars: figures {origin_words(hows)}, each labelled with its reliability tag"
 
 
 def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -> str:
@@ -890,7 +905,7 @@ def _characterisations(data: BookData) -> list[LedgerEntry]:
             "A characterisation, not a figure. The three make and sell hardware abroad, as the "
             "table's own remarks say ("
             + "; ".join(f"{company}: {remarks[company]}" for company in heavy)
-            + "), but the references hold no measure of asset intensity or of hardware margins "
+            + "), but this book found no measure of asset intensity or of hardware margins "
             "to weigh 重资产 or 靠硬件毛利换市场 against.",
         ),
         stated_entry(
@@ -898,9 +913,9 @@ def _characterisations(data: BookData) -> list[LedgerEntry]:
             None,
             Verdict.UNVERIFIABLE,
             "A characterisation, not a figure. The table's own remark for Haier, "
-            f"{remarks['Haier Smart Home']}, fits it; but the references hold no dated start of "
-            "Haier's own-brand push abroad (see t_haier_years), and nothing to rank it as the "
-            "典型 (typical case) or its localisation as 最苦最扎实.",
+            f"{remarks['Haier Smart Home']}, fits it; but this book found no source dating the "
+            "start of Haier's own-brand push abroad (see t_haier_years), and nothing to rank it "
+            "as the 典型 (typical case) or its localisation as 最苦最扎实.",
         ),
     ]
 
@@ -911,7 +926,7 @@ def unverifiable_years(data: BookData) -> LedgerEntry:
         data.claim("t_haier_years"),
         None,
         Verdict.UNVERIFIABLE,
-        "The research found no dated start of Haier's own-brand push abroad.",
+        "This book found no source dating the start of Haier's own-brand push abroad.",
     )
 
 
@@ -949,24 +964,29 @@ def _judge_cell(
         findings.append(
             Finding(
                 Verdict.UNVERIFIABLE,
-                f"{company}'s {claimed_year} {what} was not found in the references (which is "
+                f"{company}'s {claimed_year} {what} was not found (which is "
                 "not to say the company does not publish it).",
                 decides=False,
             )
         )
         pair, _ = _implied_total_check(data, row)
-        if pair.decides and pair.verdict is Verdict.CONTRADICTED:
+        if pair.decides:
             findings.append(
                 Finding(
                     pair.verdict,
-                    "The printed amount and share cannot both hold for "
-                    f"{claimed_year}: {pair.evidence} At least one of the two cells is wrong; "
-                    "which one, the references cannot say.",
+                    (
+                        "The printed amount and share cannot both hold for "
+                        f"{claimed_year}: {pair.evidence} At least one of the two cells is "
+                        "wrong; which one, the references cannot say."
+                        if pair.verdict is Verdict.CONTRADICTED
+                        else f"The pair check for {claimed_year}: {pair.evidence} The printed "
+                        "amount and share hold together, but that confirms neither cell alone."
+                    ),
                     decides=False,
                     sources=pair.sources,
                 )
             )
-    findings += _context_findings(data, company, kind)
+    findings += _context_findings(data, company, kind, claim)
     entry = judge_findings(claim, findings, recomputed, "")
     return stated_entry(
         claim,
@@ -978,9 +998,10 @@ def _judge_cell(
     )
 
 
-def _context_findings(data: BookData, company: str, kind: str) -> list[Finding]:
-    """Figures that bear on a share cell without deciding it: Lenovo's CEO remark of 2022 and
-    Xiaomi's single quarters."""
+def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series) -> list[Finding]:
+    """Further figures that bear on a share cell: the report that states ByteDance's quarter
+    outright, and, without deciding, Lenovo's CEO remark of 2022 and Xiaomi's single
+    quarters."""
     if kind == "share" and company == "Lenovo":
         ref = "lenovo_overseas_share_yang_2022"
         return [
@@ -994,24 +1015,71 @@ def _context_findings(data: BookData, company: str, kind: str) -> list[Finding]:
                 sources=(ref,),
             )
         ]
+    if kind == "share" and company == "ByteDance":
+        return [overseas.quarter_stated(data, claim)]
     if kind == "share" and company == "Xiaomi":
-        quarters = ("xiaomi_overseas_q1_2023", "xiaomi_overseas_q3_2024")
+        quarters = [
+            (amount, share, data.references.at[amount, "period"])
+            for amount, share in XIAOMI_QUARTERS.items()
+        ]
         return [
             Finding(
                 Verdict.UNVERIFIABLE,
-                "Single quarters only: "
+                "Single quarters only, which cannot stand for the year: "
                 + "; ".join(
-                    f"{data.references.at[r, 'period']}, "
-                    f"{format_yi(data.reference(r))}元 ({data.cite(r)}; "
-                    f"{data.references.at[r, 'note'] or data.references.at[r, 'quote']})"
-                    for r in quarters
+                    f"{period}, {by_unit(data.reference(amount), 'CNY')} "
+                    f"({data.cite(amount)}), {format_percent(data.reference(share))} of the "
+                    f"quarter's revenue ({_share_origin(data, share, amount)})"
+                    for amount, share, period in quarters
                 )
                 + ".",
                 decides=False,
-                sources=quarters,
+                sources=tuple(ref for pair in XIAOMI_QUARTERS.items() for ref in pair),
             )
         ]
+    if kind == "share" and company == "Haier Smart Home":
+        return [_haier_hk_share(data, claim)]
     return []
+
+
+XIAOMI_QUARTERS = {
+    "xiaomi_overseas_q1_2023": "xiaomi_overseas_share_q1_2023_derived",
+    "xiaomi_overseas_q3_2024": "xiaomi_overseas_share_q3_2024",
+}
+"""Xiaomi's overseas revenue in single quarters, with its share of the quarter's revenue."""
+
+
+def _share_origin(data: BookData, share: str, amount: str) -> str:
+    """Where a quarter's share comes from: stated with the amount, or derived (W)."""
+    if data.references.at[share, "origin"] == "derived":
+        return "derived from the quarter's revenue, W"
+    return f"stated with it, {data.references.at[share, 'reliability']}"
+
+
+HAIER_HK = ("haier_overseas_2024_hk", "haier_domestic_2024_hk")
+"""Haier's 2024 overseas and domestic revenue on its Hong Kong reporting basis (W)."""
+
+
+def _haier_hk_share(data: BookData, claim: pd.Series) -> Finding:
+    """Haier's overseas share on the Hong Kong basis (overseas ÷ overseas plus domestic), beside
+    the A-share figure: a W summary, shown, never deciding."""
+    overseas_hk, domestic_hk = (reference_band(data, ref) for ref in HAIER_HK)
+    band = overseas_hk / (overseas_hk + domestic_hk)
+    return finding(
+        claim,
+        band,
+        Basis.SOURCE,
+        f"On the Hong Kong basis a summary gives overseas revenue of "
+        f"{by_unit(overseas_hk.mid, 'CNY')} and domestic revenue of "
+        f"{by_unit(domestic_hk.mid, 'CNY')} ({data.cite(*HAIER_HK)}): "
+        f"{by_unit(overseas_hk.mid, 'CNY')} ÷ {by_unit((overseas_hk + domestic_hk).mid, 'CNY')} "
+        f"= {format_percent(band.mid)} ({span(band, partial(format_percent, digits=2))} at the "
+        "summary's precision), against the A-share figure's "
+        f"{by_unit(data.reference('haier_overseas_share_2024'), 'share')}. A W source: shown, "
+        "never deciding.",
+        HAIER_HK,
+        decides=False,
+    )
 
 
 GROWTH_PEERS = ("BYD", "Midea", "Haier Smart Home")
@@ -1095,7 +1163,7 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                     "growth": float("nan"),
                     "low": float("nan"),
                     "high": float("nan"),
-                    "basis": f"{what} grew {format_percent(data.reference(ref))} "
+                    "basis": f"{what} grew {percent(data.reference(ref))} "
                     f"({data.references.at[ref, 'reliability']})",
                 }
             )
@@ -1139,28 +1207,29 @@ def _growth(data: BookData) -> Findings:
             "4",
             "ByteDance's overseas growth as a multiple of the runner-up's",
             ratio.mid,
-            "ratio",
+            "multiple",
             f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) ÷ "
             f"{runner['company']}'s {format_percent(runner['growth'])} = "
-            f"{span(ratio, lambda v: f'{v:.2f}')} at the sources' precision; the claim it "
-            "tests is s4_growth_double.",
+            f"{span(ratio, _times)} at the sources' precision; the claim it tests is "
+            "两倍以上 (at least twice the runner-up's growth).",
             Verdict.UNVERIFIABLE,
             tuple(runner["sources"]) + ("bd_intl_growth_2024",),
         )
     )
     listing = "; ".join(
-        f"{r.company} {format_percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
+        f"{r.company} {percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
         for r in peers.itertuples()
     )
     abroad = lenovo_regions_abroad(data).values()
     not_found = (
         "Lenovo's overseas total was not found, but each of its regions outside China grew "
-        f"{format_percent(min(abroad), 0)} to {format_percent(max(abroad), 0)} in FY2024/25 "
+        f"{span(Interval(min(abroad), max(abroad)), partial(format_percent, digits=0))} in "
+        "FY2024/25 "
         f"({data.cite(*LENOVO_REGIONS_ABROAD.values())}), so its overseas growth lies in that "
         "range, below "
         f"ByteDance's; Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 "
-        f"(their group revenue grew {format_percent(data.reference('huawei_rev_growth_2024'))} "
-        f"and {format_percent(data.reference('xiaomi_rev_growth_2024'))})"
+        f"(their group revenue grew {percent(data.reference('huawei_rev_growth_2024'))} "
+        f"and {percent(data.reference('xiaomi_rev_growth_2024'))})"
     )
     all_refs = tuple(ref for refs in peers["sources"] for ref in refs)
     for r in peers.itertuples():
@@ -1172,7 +1241,7 @@ def _growth(data: BookData) -> Findings:
                 r.growth,
                 "ratio",
                 f"FY2024 over FY2023 overseas revenue, less 1: {format_percent(r.growth)} "
-                f"({format_percent(r.low)} to {format_percent(r.high)} at the sources' "
+                f"({span(Interval(r.low, r.high), format_percent)} at the sources' "
                 "precision; "
                 + "; ".join(data.cite(ref) for ref in dict.fromkeys(r.sources))
                 + ")."
@@ -1190,11 +1259,13 @@ def _growth(data: BookData) -> Findings:
                     double,
                     ratio,
                     Basis.SOURCE,
-                    f"Read as: ByteDance's growth is more than twice the runner-up's in the 千亿 "
-                    f"club. Overseas growth in FY2024 where both years were found: {listing}. "
+                    "Read as a Chinese reader reads 两倍以上: ByteDance's growth is at least "
+                    "twice (two times or more) the runner-up's in the 千亿 club. Overseas growth "
+                    f"in FY2024 where both years were found: {listing}. "
                     f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
-                    f"of ByteDance's 63%: the ratio is {span(ratio, lambda v: f'{v:.2f}')}. A "
-                    "faster runner-up would only lower it.",
+                    f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
+                    f"than twice it: the ratio is {span(ratio, _times)}. A faster runner-up "
+                    "would only lower it.",
                     all_refs + ("bd_intl_growth_2024",),
                 )
             ],
@@ -1232,6 +1303,21 @@ def lenovo_regions_abroad(data: BookData) -> dict[str, float]:
     return {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
 
 
+def _yuan(value: float) -> str:
+    """An amount in 亿元 as the peers table shows it: '1,690亿元'."""
+    return format_yi(value) + "元"
+
+
+def _whole(value: float) -> str:
+    """A rank or count: '3'."""
+    return f"{value:.0f}"
+
+
+def _times(value: float) -> str:
+    """A multiple to two decimals, as the growth ratio is shown: 1.6216 → '1.62×'."""
+    return f"{value:.2f}×"
+
+
 def _change(rate: float) -> str:
     """A growth rate as a verb: 'grew 21%', 'fell 8%'."""
     return f"{'fell' if rate < 0 else 'grew'} {format_percent(abs(rate), 0)}"
@@ -1240,7 +1326,9 @@ def _change(rate: float) -> str:
 def _old_money(data: BookData) -> LedgerEntry:
     """'联想、华为 … 增速已趋于平缓': growth has levelled off. Only Lenovo's figures bear on it:
     Huawei's overseas growth was not found. Contradicted when Lenovo's FY2024/25 growth, for
-    the group and in every region abroad, is above its FY2023/24 growth (growth picked up)."""
+    the group and in every region abroad, is above the group's FY2023/24 growth (growth picked
+    up); the regions' own FY2023/24 growth was not found, so the regions are set against the
+    group's."""
     huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
     years = ("lenovo_rev_growth_fy2223", "lenovo_rev_growth_fy2324", "lenovo_rev_growth_fy2425")
     lenovo = [data.reference(r) for r in years]
@@ -1249,14 +1337,20 @@ def _old_money(data: BookData) -> LedgerEntry:
     region_refs = (*LENOVO_REGIONS_ABROAD.values(), LENOVO_CHINA)
     picked_up = min(lenovo[2], *abroad.values()) > lenovo[1]
     by_region = ", ".join(f"{name} {format_percent(rate, 0)}" for name, rate in regions.items())
+    slowest, fastest = min(abroad.values()), max(abroad.values())
     finding_text = (
-        f"Lenovo's growth picked up in the year the table names: FY2024/25's, for the group "
-        f"and in every region abroad, is above FY2023/24's (revenue {_change(lenovo[1])}), "
-        "which contradicts the remark for Lenovo; the verdict rests on Lenovo alone."
+        f"Lenovo's growth picked up in the year the table names: the group's revenue "
+        f"{_change(lenovo[2])} in FY2024/25 after it {_change(lenovo[1])} in FY2023/24, and "
+        "every region abroad grew "
+        f"{span(Interval(slowest, fastest), partial(format_percent, digits=0))} in FY2024/25, "
+        "each above the group's FY2023/24 rate "
+        "(the regions' own FY2023/24 growth was not found, so whether each region's growth "
+        "rose on its own previous year is not shown). That contradicts the remark for Lenovo; "
+        "the verdict rests on Lenovo alone."
         if picked_up
-        else "Lenovo's FY2024/25 growth is not above FY2023/24's for the group and every "
-        "region abroad, so the figures do not contradict the remark; they do not show a "
-        "levelling off either."
+        else "Lenovo's FY2024/25 growth, for the group and in every region abroad, is not "
+        "above the group's FY2023/24 growth, so the figures do not contradict the remark; they "
+        "do not show a levelling off either."
     )
     return stated_entry(
         data.claim("s4_old_money_flat"),
@@ -1267,8 +1361,8 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"{_change(lenovo[2])} in FY2024/25 "
         f"({data.cite(*years)}); in FY2024/25 by region: {by_region} "
         f"({data.cite(*region_refs)}). {finding_text} Huawei's overseas growth was not found: "
-        f"its group revenue grew {format_percent(huawei[0])} in 2023 and "
-        f"{format_percent(huawei[1])} in 2024 "
+        f"its group revenue grew {percent(huawei[0])} in 2023 and "
+        f"{percent(huawei[1])} in 2024 "
         f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}), which "
         "does not decide the remark for Huawei.",
         (*years, *region_refs, "huawei_rev_growth_2023", "huawei_rev_growth_2024"),
@@ -1343,7 +1437,8 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             "ByteDance's rank among the peers in the references with 1,000亿元 or more abroad",
             best_rank,
             "rank",
-            f"ByteDance ranks {best_rank} to {worst_rank} of the {len(peers)} companies in the "
+            f"ByteDance ranks {span(Interval(best_rank, worst_rank), _whole)} of the "
+            f"{len(peers)} companies in the "
             "references with 1,000亿元 or more abroad"
             + (
                 f" ({_join(list(maybe_above['company']))}: a band that meets its own at the "
@@ -1378,8 +1473,15 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             Interval(best_rank, worst_rank),
             Basis.SOURCE,
             f"Every peer in the references with 1,000亿元 or more abroad (USD at the 2024 "
-            f"average {rate}): {listing}. Among these ByteDance ranks {best_rank} "
-            f"to {worst_rank} (Shein's band meets its own at this precision). Not ranked: "
+            f"average {rate}): {listing}. Among these ByteDance ranks "
+            f"{span(Interval(best_rank, worst_rank), _whole)}"
+            + (
+                f" ({_join(list(maybe_above['company']))}: a band that meets its own at this "
+                "precision)"
+                if len(maybe_above)
+                else ""
+            )
+            + ". Not ranked: "
             f"{NOT_RANKED}; any of them could be larger, so the references cannot settle a "
             "rank among all Chinese companies.",
             tuple(ref for refs in peers["sources"] for ref in refs),
@@ -1395,6 +1497,14 @@ def _join(names: list[str]) -> str:
     if not names:
         return "none"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def origin_words(hows: Iterable[str]) -> str:
+    """The origins of some figures in words, each once, in the order of
+    `bytebook.policy.ORIGINS`: 'released and derived'; 'not found' when there are none."""
+    present = set(hows)
+    found = [word for word in ORIGINS if word in present]
+    return _join(found) if found else "not found"
 
 
 def _with_origin(published: pd.DataFrame, amounts: pd.Series | None = None) -> list[str]:
@@ -1422,7 +1532,7 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
         "filed_summary",
         len(published),
         lambda n: (
-            f"For {_count_words(int(n))} companies in the table the research found a 2024 "
+            f"For {_count_words(int(n))} companies in the table this book found a 2024 "
             f"overseas figure that rests on figures the company published, P or S: "
             f"{_join(_with_origin(published))}. "
             + (

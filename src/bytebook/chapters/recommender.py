@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bytebook.article import DAYS_IN_YEAR
-from bytebook.checks import after_article, unsettled
+from bytebook.checks import after_article, later_sources_note, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict, derived, working
@@ -96,7 +96,7 @@ def analyse(data: BookData) -> Findings:
 
     rankmixer = data.reference("rankmixer_params")
     found.number("rankmixer_params", rankmixer, format_in, "billion")
-    none_found = "The research found no source for this figure."
+    none_found = "This book found no source for this figure."
     per_candidate = cost_per_request(flops_per_request(active, 1), peak, util, price)
     found.add(
         working(
@@ -117,9 +117,10 @@ def analyse(data: BookData) -> Findings:
             f"{format_in(active, 'billion')} active parameters = "
             f"{format_in(FLOPS_PER_PARAMETER * active, 'billion')} FLOP; on a GPU at "
             f"{format_in(peak, 'TFLOP/s')} × {format_percent(util)} utilisation, rented at USD "
-            f"{price:.2f} an hour (model assumptions gpu_peak_flops, gpu_utilisation, "
-            f"gpu_price_per_hour), that costs USD {per_candidate * 1e8:.2f} × 10⁻⁸; USD "
-            f"{cost:g} ÷ that = {candidates:,.0f}.",
+            f"{price:.2f} an hour (the model's assumptions for the GPU's peak, its "
+            "utilisation and its hourly price), that costs USD "
+            f"{per_candidate * 1e8:.2f} × 10⁻⁸; USD {cost:g} ÷ that = {candidates:,.0f}."
+            + later_sources_note(data, PRICE_REFERENCE),
             ("h100_bf16_dense_flops", PRICE_REFERENCE, "rankmixer_mfu"),
         ),
         working(
@@ -147,7 +148,7 @@ def analyse(data: BookData) -> Findings:
             f"ByteDance's only published ranking model in the references, RankMixer, has "
             f"{format_in(rankmixer, 'billion')} dense parameters "
             f"({data.cite('rankmixer_params')}); "
-            "its 'trillion-scale' refers to the training data. The references hold nothing "
+            "its 'trillion-scale' refers to the training data. This book found nothing "
             "that supports or refutes a trillion parameters.",
             sources=("rankmixer_params",),
         ),
@@ -165,7 +166,7 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s22_vs_industry",
-            "The references hold no source for an industry-average cost per inference.",
+            "This book found no source for an industry-average cost per inference.",
         ),
         unsettled(data, "s22_behaviours", none_found),
         unsettled(
@@ -183,7 +184,7 @@ def analyse(data: BookData) -> Findings:
             active,
             "params",
             f"{count(params)} × {format_percent(sparsity, 0)} = {format_in(active, 'billion')} "
-            "at most. The references hold no source for the model's size.",
+            "at most. This book found no source for the model's size.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -193,7 +194,7 @@ def analyse(data: BookData) -> Findings:
             industry,
             "USD/inference",
             f"USD {cost:g} ÷ {fifth:g} = USD {industry:g}. "
-            "The references hold no source for the industry average.",
+            "This book found no source for the industry average.",
             Verdict.UNVERIFIABLE,
         ),
         derived(

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.article import YEAR
-from bytebook.chapters import codec, economics, infrastructure, ranking, recommender
+from bytebook.chapters import codec, economics, infrastructure, preface, ranking, recommender
 from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict
-from bytebook.numbers import format_percent
+from bytebook.numbers import by_unit, format_percent, format_yi
 from bytebook.policy import Interval
 
 SECTIONS = ("5",)
@@ -43,20 +43,47 @@ TECHNICAL_CHAPTERS = (codec, recommender, infrastructure)
 
 def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Interval) -> str:
     """ByteDance's growth against the fastest other overseas growth found, against the
-    article's 'twice'. Growth the research did not find could only be faster, and lower the
-    ratio, so 'not twice' holds whatever it is; 'more than twice' holds only among those found."""
+    article's 两倍以上 (at least twice). Growth not found could only be faster, and lower the
+    ratio, so 'less than twice' holds whatever it is; 'at least twice' holds only among those
+    found."""
     if ratio.high < 2:
-        verdict = "not twice it, and growth not found could only lower the ratio"
-    elif ratio.low > 2:
+        verdict = "less than twice it, and growth not found could only lower the ratio"
+    elif ratio.low >= 2:
         verdict = (
-            "more than twice it, as the article says, among the companies whose growth was found"
+            "at least twice it, as the article says, among the companies whose growth was found"
         )
     else:
         verdict = "about twice it"
     return (
         f"ByteDance's overseas growth, {format_percent(growth, 0)}, is {ratio.mid:.2f} times "
-        f"{runner}'s {format_percent(runner_growth)}, the fastest other overseas growth the "
-        f"research found: {verdict}"
+        f"{runner}'s {format_percent(runner_growth)}, the fastest other overseas growth this "
+        f"book found a source for: {verdict}"
+    )
+
+
+def title_sentence(preface_numbers: dict[str, float]) -> str:
+    """The title's daily figure against what USD 39 bn gives at the year's average rate, and
+    whether the title's and the table's conversion rates can be one rate, from the preface
+    chapter's numbers (`bytebook.chapters.preface`)."""
+    n = preface_numbers
+    gap = n["title_gap_average"]
+    side = "below" if gap < 0 else "above"
+    meet = max(n["title_rate_low"], n["table_rate_low"]) <= min(
+        n["title_rate_high"], n["table_rate_high"]
+    )
+    rates = (
+        "the title and the table convert at rates that could be one"
+        if meet
+        else "the title and the table convert at two different rates "
+        f"({n['title_rate_low']:.3f} to {n['title_rate_high']:.3f} and "
+        f"{n['table_rate_low']:.3f} to {n['table_rate_high']:.3f} CNY/USD at the printed "
+        "precision)"
+    )
+    return (
+        f"the title's daily {format_yi(n['title_daily'], 2)} sits {format_percent(abs(gap))} "
+        f"{side} the {format_yi(n['daily_at_2024_average'], 2)} that "
+        f"{by_unit(n['stated_usd'], 'USD')} gives at {YEAR}'s average exchange rate of "
+        f"{by_unit(n['fx_average'], 'CNY/USD')}, and {rates}"
     )
 
 
@@ -105,6 +132,12 @@ def analyse(data: BookData) -> Findings:
         len(above),
         lambda _: ranking.understated_sentence(filed, above),
     )
+    title_numbers = preface.analyse(data).numbers
+    found.number(
+        "holds_title",
+        title_numbers["title_gap_average"],
+        lambda _: title_sentence(title_numbers),
+    )
     runner, ratio = ranking.growth_runner_up(data)
     growth = data.reference("bd_intl_growth_2024")
     found.number(
@@ -143,8 +176,8 @@ def analyse(data: BookData) -> Findings:
                 unsettled(
                     data,
                     claim_id,
-                    f"The article gives no start date for {company}'s expansion abroad and the "
-                    "research found no basis for the figure.",
+                    f"The article gives no start date for {company}'s expansion abroad, and "
+                    "this book found no source for the figure.",
                 )
             )
     found.tables["years"] = pd.DataFrame(

@@ -125,9 +125,9 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
 
 
 def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart]:
-    """For each company, keyed by its short key: its filed overseas revenue and share by
-    year, with the article's printed band; a panel with nothing found is left out, and the
-    units line says what was not found."""
+    """For each company, keyed by its short key: its overseas revenue and share by year, as
+    found (each figure's origin named), with the article's printed band; a panel with nothing
+    found is left out, and the units line says what was not found."""
     figures = {}
     for band in found.tables["printed_bands"].itertuples():
         frame = found.tables[f"by_year_{band.key}"]
@@ -142,7 +142,7 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
         # ByteDance's band is drawn in US dollars, the others' in yuan.
         amount = "revenue_claim" if "USD" in band.amount_title else "revenue_cny_claim"
         caption = charts.Caption(
-            title=f"{band.company_zh} {band.company}: filed overseas revenue and share by year",
+            title=f"{band.company_zh} {band.company}: overseas revenue and share by year, as found",
             units=_years_units(band, year_charts.found_panels(frame)),
             claims=table_claims(data, [band.company], [amount, "share_claim"]),
             references=_cited_in(frame["sources"]),
@@ -167,7 +167,7 @@ def _years_units(band, drawn: list[str]) -> str:
     printed = {"overseas": band.amount_label, "share_pct": band.share_label}
     text = (
         f"{' and '.join(units[p] for p in drawn)}; shaded: the article's printed "
-        f"{' and '.join(printed[p] for p in drawn)}; bars labelled with their reliability tag"
+        f"{' and '.join(printed[p] for p in drawn)}; {band.bars_note}"
     )
     return f"{text}; {not_found}" if missing else text
 
@@ -190,7 +190,7 @@ def _years_description(band, frame: pd.DataFrame) -> str:
 
 
 def filed(found: Findings, data: BookData) -> alt.VConcatChart:
-    """The article's overseas revenue against the companies' own filings, where filed."""
+    """The article's overseas revenue against each company's own 2024 figure, where found."""
     table = found.tables["filed_by_companies"]
     frame = table.assign(
         printed=in_units(table["article_overseas_cny"], "亿"),
@@ -199,19 +199,19 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
     chart = charts.paired_dots(
         frame,
         "company",
-        {"Article": "printed", "Filed": "reported"},
+        {"Article": "printed", "Company's own figure": "reported"},
         value_title="Overseas revenue, 亿元",
     )
     caption = charts.Caption(
-        title="Overseas revenue 2024: the article against the filings",
-        units="亿元 (100 million yuan); 'N+' drawn at N; Midea's amount is derived from its "
-        "filed China revenue and overseas share",
+        title="Overseas revenue 2024: the article against the companies' own figures",
+        units="亿元 (100 million yuan); 'N+' drawn at N; the companies' figures: "
+        + ", ".join(table["origin_note"]),
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
         references=ranking.filed_references(frame["company"]),
     )
     description = charts.describe(
-        "Dumbbell chart of printed against filed overseas revenue",
+        "Dumbbell chart of printed overseas revenue against each company's own figure",
         frame,
-        "{company} {printed:,.0f}亿 printed, {reported:,.0f}亿 filed",
+        "{company} {printed:,.0f}亿 printed, {reported:,.0f}亿 {filed_described}",
     )
     return charts.figure(chart, caption, description, data)

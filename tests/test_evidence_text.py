@@ -1,0 +1,122 @@
+"""What a reader sees in evidence and glued prose: ranges, minus signs, precision, wording."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bytebook.book import all_findings
+from bytebook.policy import Interval, span
+
+
+@pytest.fixture(scope="module")
+def texts(data) -> dict[str, str]:
+    """Every ledger row's evidence and every glued text, by where it is shown."""
+    shown = {}
+    for chapter, found in all_findings(data).items():
+        for entry in found.entries:
+            shown[f"{chapter}: {entry.id} evidence"] = entry.evidence
+            shown[f"{chapter}: {entry.id} claim"] = entry.claim_en
+        for key, text in found.texts.items():
+            shown[f"{chapter}: {key}"] = text
+    return shown
+
+
+_RANGE = re.compile(r"(?<![\w.,])([−-]?[\d.,]+\S*?) to ([−-]?[\d.,]+\S*?)(?=[\s,;.)]|$)")
+
+
+def test_a_band_whose_ends_read_alike_is_one_value(texts):
+    """BYD's growth band is 38.46% to 38.53% (2,218.5亿 to 2,219.5亿 over 1,602.15亿 to
+    1,602.25亿): at one decimal both ends read 38.5%, so it is printed once."""
+    low, high = 2218.5 / 1602.25 - 1, 2219.5 / 1602.15 - 1
+    assert f"{low:.1%}" == f"{high:.1%}" == "38.5%"
+    assert span(Interval(low, high), lambda v: f"{v:.1%}") == "38.5%"
+    for where, text in texts.items():
+        for match in _RANGE.finditer(text):
+            assert match.group(1).rstrip(".,") != match.group(2).rstrip(".,"), (where, match[0])
+    assert "38.5% at the sources' precision" in texts["ranking: d_overseas_growth_byd evidence"]
+
+
+def test_no_hyphen_stands_for_a_minus(texts):
+    """A negative reads with the minus sign: the title's 7.47亿 is (7.47 − 7.80) ÷ 7.80 =
+    −4.2% from the article's own yuan a day."""
+    assert f"{(7.47 - 2855 / 366) / (2855 / 366):.1%}" == "-4.2%"
+    for where, text in texts.items():
+        assert not re.search(r"(?:^|[\s(\[=:;,])-\d", text), (where, text)
+    assert "= −4.2%" in texts["preface: d_title_gap_article evidence"]
+
+
+_NUMBER = r"[−-]?\d[\d,]*(?:\.(\d+))?"
+_ANY_RANGE = re.compile(
+    rf"(?<![\w.,])({_NUMBER})(\S*(?: bn| million| trillion)?) to (?:USD |CNY )?({_NUMBER})"
+)
+
+
+def test_the_ends_of_a_range_share_one_precision(texts):
+    """'USD 151 bn to USD 161.2 bn' mixed two precisions: ByteDance's implied group total,
+    USD 38.5 bn to 39.5 bn over 24.5% to 25.5%, is USD 151 bn to USD 161 bn."""
+    assert (round(38.5 / 0.255), round(39.5 / 0.245)) == (151, 161)
+    for where, text in texts.items():
+        for match in _ANY_RANGE.finditer(text):
+            low, high = match.group(2) or "", match.group(5) or ""
+            assert len(low) == len(high), (where, match[0])
+    assert "USD 151 bn to USD 161 bn" in texts["ranking: d_implied_total_bytedance evidence"]
+
+
+def test_a_figure_reads_the_same_wherever_it_is_shown(data, texts):
+    """The overseas chapter's dollar amounts are at three significant figures, as its inputs
+    are: 2023's revenue in China is USD 120 bn − USD 39 bn ÷ 1.63 = USD 96.07 bn, shown as
+    USD 96.1 bn in the prose and in every row; Meta's 2022 loss, USD 13.72 bn, reads USD 13.7
+    bn as its chart does; the growth table's 63% is the reported 63%, not 63.0%."""
+    domestic_2023 = 120 - 39 / 1.63
+    assert f"{domestic_2023:.1f}" == "96.1"
+    assert texts["overseas: domestic_2023"] == "USD 96.1 bn"
+    assert texts["overseas: domestic_2024"] == "USD 116 bn"
+    for row_id in ("d_domestic_2023", "d_domestic_2024", "d_domestic_growth"):
+        evidence = texts[f"overseas: {row_id} evidence"]
+        assert "USD 96.1 bn" in evidence and "96.07" not in evidence, row_id
+    assert texts["overseas: meta_loss_2022"] == "USD 13.7 bn"
+    assert "USD 13.7 bn (2022)" in texts["overseas: s1_meta_rl_loss evidence"]
+    from bytebook.chapters import ranking
+
+    growth = ranking.analyse(data).tables["growth"]
+    show = ranking.GROWTH_COLUMNS["growth"][1]
+    column = [show(value) for value in growth["growth"].dropna()]
+    assert "63%" in column and "63.0%" not in column
+
+
+def _reference_ids(data) -> re.Pattern[str]:
+    ids = sorted(data.references.index, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(map(re.escape, ids)) + r")(?![\w])")
+
+
+_INTERNAL = re.compile(r"research|the notes? of|not published|project's", re.IGNORECASE)
+
+
+def test_no_text_a_reader_sees_names_a_reference_by_id_or_the_research(data, texts):
+    """Evidence, glued prose, the sources table's columns and the methods page cite a source
+    by its name, and say what this book found, never 'the research found' or an id such as
+    tiktok_iap_2024."""
+    ids = _reference_ids(data)
+    shown = dict(texts)
+    for reference_id, row in data.references.iterrows():
+        for column in ("source", "item", "quote"):
+            shown[f"references.csv {reference_id} {column}"] = str(row[column])
+    from bytebook.paths import ROOT
+
+    methods = (ROOT / "book" / "methods.md").read_text(encoding="utf-8")
+    shown["methods page"] = re.sub(r"```.*?```", "", methods, flags=re.DOTALL)
+    for where, text in shown.items():
+        assert not ids.search(text), (where, ids.search(text)[0])
+        assert not _INTERNAL.search(text), (where, _INTERNAL.search(text)[0])
+    assert (
+        "data.ai via TechCrunch (read at second hand" in texts["economics: s3_live_take evidence"]
+    )
+
+
+def test_a_reported_rate_keeps_its_own_digits(texts):
+    """Xiaomi's group revenue grew 35% (Yicai Global: 'climbed 35 percent'): the evidence says
+    35%, not 35.0%."""
+    evidence = texts["ranking: s4_growth_first evidence"]
+    assert "22.4% and 35%" in evidence and "35.0%" not in evidence

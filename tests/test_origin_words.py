@@ -1,0 +1,75 @@
+"""Charts call each company figure by how it reached the book (the origin column), never
+'filed' for a figure that is not a filing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bytebook.chapters import ranking
+from bytebook.figures import ranking as ranking_figures
+from bytebook.policy import ORIGINS
+
+
+@pytest.fixture(scope="module")
+def found(data):
+    return ranking.analyse(data)
+
+
+def _text(chart) -> str:
+    return json.dumps(chart.to_dict(), ensure_ascii=False)
+
+
+def _origins_in(text: str) -> set[str]:
+    return {word for word in ORIGINS if f" {word}" in text}
+
+
+# Read from data/references.csv's origin column for the overseas and share rows of each
+# company (data/README.md): Midea FY2023 tabulated (Emoney F10), FY2024 share and China revenue
+# relayed (长江商报, 第一财经), FY2022 and FY2024 amounts derived; BYD FY2024 released, FY2023
+# relayed (Xinhua), FY2022 derived; Haier FY2024 tabulated, FY2023 summarised (reportify.ai),
+# FY2022 derived; ByteDance FY2024 reported (The Information), FY2023 derived; Xiaomi no
+# overseas figure for any full year.
+BY_YEAR_ORIGINS = {
+    "lenovo": {"derived"},
+    "huawei": {"derived"},
+    "bytedance": {"reported", "derived"},
+    "xiaomi": set(),
+    "midea": {"relayed", "tabulated", "derived"},
+    "byd": {"released", "relayed", "derived"},
+    "haier": {"tabulated", "summarised", "derived"},
+}
+
+
+def test_the_by_year_charts_name_each_figure_s_origin(found, data):
+    charts = ranking_figures.company_years(found, data)
+    assert set(charts) == set(BY_YEAR_ORIGINS)
+    for key, chart in charts.items():
+        text = _text(chart)
+        assert "filed" not in text.lower(), key  # no figure drawn is a filing
+        if not BY_YEAR_ORIGINS[key]:  # nothing found: the chart is a note, with no bars
+            assert "shaded:" not in text and "Not found" in text, key
+            continue
+        bars = text.split("shaded:")[1].split('"')[0]  # the units line's note on the bars
+        assert _origins_in(bars) == BY_YEAR_ORIGINS[key], key
+
+
+def test_the_2024_chart_names_each_company_s_origin(found, data):
+    text = _text(ranking_figures.filed(found, data))
+    assert "filed" not in text.lower()
+    assert "Midea derived from relayed figures" in text
+    assert "BYD released" in text
+    assert "Haier Smart Home tabulated" in text
+    assert "Company's own figure" in text
+
+
+def test_the_methods_later_source_example_uses_the_row_s_own_origin(data):
+    from bytebook.policy import policy_table
+
+    table = policy_table().set_index("rule")
+    example = table.at["source after the article", "example"]
+    row = data.references.loc["bd_group_2024"]
+    assert row["origin"] == "reported" and row["published"] == "2025-08-23"
+    assert example == "USD 155 bn, reported, published 2025-08-23"
+    assert float(row["value"]) == 155e9

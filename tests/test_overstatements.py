@@ -1,0 +1,46 @@
+"""Evidence says no more than its figures show, and reads the Chinese as a Chinese reader does."""
+
+from __future__ import annotations
+
+import pytest
+
+from bytebook.book import all_entries
+from bytebook.policy import Verdict, printed_interval, reading
+
+
+@pytest.fixture(scope="module")
+def rows(data):
+    return {entry.id: entry for entry in all_entries(data)}
+
+
+def test_liang_bei_yi_shang_reads_as_at_least_twice(data, rows):
+    claim = data.claim("s4_growth_double")
+    assert (claim["qualifier"], claim["unit"]) == ("≥", "multiple")
+    assert printed_interval("2", "≥", "multiple").low == 2  # 2 itself included
+    assert reading("2", "≥", "multiple", lambda v: f"{v:g}×").endswith("2× or more")
+    evidence = rows["s4_growth_double"].evidence
+    assert "at least twice (two times or more)" in evidence and "2× or more" in evidence
+    assert "200%" not in evidence
+    # BYD: 2,218.5亿 to 2,219.5亿 over 1,602.15亿 to 1,602.25亿, less 1; 63% is 62.5% to 63.5%.
+    low = 0.625 / (2219.5 / 1602.15 - 1)
+    high = 0.635 / (2218.5 / 1602.25 - 1)
+    assert f"{low:.2f}× to {high:.2f}×" == "1.62× to 1.65×"
+    assert f"{low:.2f}× to {high:.2f}×" in evidence
+    # Even read inclusively, the top of the band is below 2: the gap is (2 − high) ÷ the middle.
+    gap = (2 - high) / ((low + high) / 2)
+    assert f"{gap:.1%}" == "21.3%" and f"miss by {gap:.1%}" in evidence
+    assert rows["s4_growth_double"].verdict is Verdict.CONTRADICTED
+
+
+def test_levelling_off_says_what_the_regions_show(data, rows):
+    evidence = rows["s4_old_money_flat"].evidence
+    # The regions' FY2023/24 growth is not in the references: the evidence must not say each
+    # region beat its own previous year.
+    assert "in every region abroad, is above FY2023/24's" not in evidence
+    assert "the regions' own FY2023/24 growth was not found" in evidence
+    regions = [data.reference(f"lenovo_{r}_growth_fy2425") for r in ("americas", "emea", "ap")]
+    before = data.reference("lenovo_rev_growth_fy2324")
+    assert min(regions) > before  # 16% > −8%: each region above the group's previous year
+    assert "every region abroad grew 16% to 29% in FY2024/25" in evidence
+    assert "each above the group's FY2023/24 rate" in evidence
+    assert rows["s4_old_money_flat"].verdict is Verdict.CONTRADICTED

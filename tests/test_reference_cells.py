@@ -1,0 +1,57 @@
+"""The source columns of data/references.csv are kept as the research gave them; what the book
+adds goes into the note, the origin or the published column."""
+
+from __future__ import annotations
+
+import re
+from statistics import fmean
+
+import pytest
+
+from bytebook.checks import later_sources_note
+
+
+def test_the_group_revenue_source_is_the_research_s_own_words(data):
+    # The research's words for the USD 155 bn: the date it was relayed is not in them.
+    assert data.references.at["bd_group_2024", "source"] == (
+        "The Information, relayed by The Money Times"
+    )
+    # The date lives in the published column, read from the URL's /2025/08/23/.
+    assert data.references.at["bd_group_2024", "published"] == "2025-08-23"
+    assert "/2025/08/23/" in data.references.at["bd_group_2024", "url"]
+    assert "after the article" in later_sources_note(data, "bd_group_2024")
+
+
+def test_the_exchange_rate_source_keeps_its_twelve_months(data):
+    source = data.references.at["fx_2024_avg_fed", "source"]
+    assert source.startswith("Federal Reserve H.10 / FRED series EXCHUS (monthly averages: ")
+    months = [float(m) for m in re.findall(r"\d\.\d{4}", source)]
+    assert len(months) == 12
+    # The lowest and highest month rows are read from that list; the average is their mean,
+    # 7.19583…, recorded as 7.196.
+    assert data.reference("fx_2024_min_month_fed") == min(months) == 7.0760
+    assert data.reference("fx_2024_max_month_fed") == max(months) == 7.2807
+    assert fmean(months) == pytest.approx(7.1958, abs=5e-5)
+    assert data.reference("fx_2024_avg_fed") == pytest.approx(fmean(months), abs=5e-4)
+
+
+def test_the_quarter_rests_on_the_report_that_states_it(data):
+    """'占集团总盘子的 1/4' and the table's 25% are set against the report that states the
+    quarter outright (S, publication date not recorded), not only against USD 39 bn ÷ the
+    USD 155 bn relayed after the article."""
+    from bytebook.book import all_entries
+    from bytebook.checks import postdates_article
+
+    assert not postdates_article(data, "bd_intl_share_2024")
+    assert data.references.at["bd_intl_share_2024", "published"] == ""
+    assert data.references.at["bd_intl_share_2024", "reliability"] == "S"
+    # 约 1/4 is 25% ± max(1 point, 5% of 25%) = 23.75% to 26.25%; the stated quarter (25%,
+    # ± half its last digit) lies inside, so that finding alone supports the claim.
+    assert 0.2375 <= data.reference("bd_intl_share_2024") <= 0.2625
+    rows = {entry.id: entry for entry in all_entries(data)}
+    for row_id in ("s1_group_share", "t_bytedance_share"):
+        entry = rows[row_id]
+        assert "bd_intl_share_2024" in entry.sources, row_id
+        assert "states the share outright" in entry.evidence, row_id
+        assert "the date it was published was not recorded" in entry.evidence, row_id
+        assert str(entry.verdict) == "supported", row_id
