@@ -67,9 +67,8 @@ def company_years(
 ) -> alt.TopLevelMixin:
     """For one company, a panel of its overseas revenue by year and one of its overseas share
     by year, as found, each with the article's printed band shaded (a dashed line at its lower
-    edge).
-    A panel with no figure for any year is left out; with neither, the chart says in words
-    what was not found and what the article prints."""
+    edge). A panel with no figure for any year is left out; with neither, the chart says in
+    words what was not found and what the article prints."""
     panels = {
         "overseas": lambda: _panel(
             frame, "overseas", amount_title, amount_band, amount_label, ",.0f"
