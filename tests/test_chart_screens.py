@@ -31,7 +31,7 @@ return [...document.querySelectorAll('.bytebook-live svg')].flatMap(svg => {
 )
 
 OVERFLOW = """() => [...document.querySelectorAll('.bytebook-chart')].map(c =>
-  c.scrollWidth - c.clientWidth).filter(px => px > 1)"""
+  c.scrollWidth - c.clientWidth).filter(px => px > 0)"""
 
 LABEL_BOXES = (
     """() => {"""

@@ -152,7 +152,7 @@
     panels.forEach(function (panel) {
       if (typeof panel.width === "number" && plotWidth) { panel.width = plotWidth; }
     });
-    wrapTitles(spec, chart.container.clientWidth - 10);
+    wrapTitles(spec, chart.container.clientWidth - 14);
     if (chart.container.clientWidth < 600) {
       wrapCategoryLabels(spec, Math.max(90, chart.container.clientWidth * 0.34),
         chart.container.clientWidth);
