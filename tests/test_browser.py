@@ -157,6 +157,41 @@ def test_a_share_slider_reads_as_a_percentage(site, browser):
     page.close()
 
 
+SLIDER_BOXES = """el => [...el.querySelectorAll('.vega-bind')].map(b => {
+  const box = n => { const r = n.getBoundingClientRect();
+    return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+  const name = b.querySelector('.vega-bind-name'), input = b.querySelector('input');
+  const readout = [...b.querySelectorAll('label > span, label > output')].pop();
+  return {text: b.innerText.trim(), chart: box(el), bind: box(b), name: box(name),
+    input: box(input), readout: box(readout)};
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("page_path", SLIDER_PAGES)
+def test_slider_labels_sit_with_their_chart_in_tidy_rows(site, browser, page_path, width):
+    """Each slider sits inside its chart's box; its name is a line of its own, above the
+    slider, and the slider and its readout share the next line (no readout left alone)."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site}/{page_path}", wait_until="load")
+    wait_for_charts(page)
+    sliders = [
+        s
+        for chart in page.locator(".bytebook-chart:has(input[type=range])").all()
+        for s in chart.evaluate(SLIDER_BOXES)
+    ]
+    page.close()
+    assert sliders
+    for s in sliders:
+        chart, bind, name, slider, readout = (
+            s[k] for k in ("chart", "bind", "name", "input", "readout")
+        )
+        assert chart["left"] - 1 <= bind["left"] and bind["right"] <= chart["right"] + 1, s
+        assert name["bottom"] <= slider["top"] + 1, f"name beside its slider: {s['text']!r}"
+        middle = (slider["top"] + slider["bottom"]) / 2
+        assert readout["top"] <= middle <= readout["bottom"], f"ragged: {s['text']!r}"
+
+
 def wait_for_charts(page) -> None:
     page.wait_for_function(
         "() => [...document.querySelectorAll('.bytebook-chart')]"
