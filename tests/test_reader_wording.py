@@ -19,6 +19,11 @@ WORKING_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+NOT_FOUND_AS_NOT_PUBLIC = re.compile(
+    r"\bnot public\b|\bhas a public source\b|\bdoes not publish\b|\bpublishes no\b", re.IGNORECASE
+)
+"""What was not found, said as if it did not exist: the book can only say it found none."""
+
 
 def prose(page) -> str:
     """A page's text outside its code cells and front matter."""
@@ -39,3 +44,17 @@ def test_the_prose_names_no_source_by_its_id(page):
     text = prose(page)
     named = [i for i in ids if re.search(rf"(?<![\w/.-]){re.escape(i)}(?![\w.-])", text)]
     assert not named, f"{page.name} names sources by id: {named}"
+
+
+@pytest.mark.parametrize("page", PROSE_PAGES, ids=lambda p: p.stem)
+def test_the_prose_says_not_found_never_not_public(page):
+    found = NOT_FOUND_AS_NOT_PUBLIC.findall(prose(page))
+    assert not found, f"{page.name}: {found}"
+
+
+def test_the_assumptions_say_not_found_never_not_public():
+    with open(DATA_DIR / "assumptions.csv", encoding="utf-8") as file:
+        bases = {row["id"]: row["basis"] for row in csv.DictReader(file)}
+    for key, basis in bases.items():
+        assert not NOT_FOUND_AS_NOT_PUBLIC.search(basis), key
+        assert not WORKING_WORDS.search(basis), key
