@@ -230,7 +230,7 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
     best = rank_of(table, "Huawei") + len(outside)
     names = _join(
         [
-            f"{r.company} ({r.basis}: {span(Interval(r.low, r.high), _yuan)})"
+            f"{r.company} ({r.basis}: {span(Interval(r.low, r.high), format_yuan)})"
             for r in outside.itertuples()
         ]
     )
@@ -1301,11 +1301,6 @@ LENOVO_CHINA = "lenovo_china_growth_fy2425"
 def lenovo_regions_abroad(data: BookData) -> dict[str, float]:
     """Lenovo's FY2024/25 revenue growth in each region outside China, by reference id."""
     return {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
-
-
-def _yuan(value: float) -> str:
-    """An amount in 亿元 as the peers table shows it: '1,690亿元'."""
-    return format_yi(value) + "元"
 
 
 def _whole(value: float) -> str:
