@@ -138,3 +138,26 @@ def test_any_span_prints_its_ends_at_one_precision(low, width):
     decimals = [len(end.split(".")[1]) if "." in end else 0 for end in ends]
     assert len(set(decimals)) == 1, text
     assert "-" not in text, text
+
+
+def test_no_evidence_or_glued_text_names_a_ledger_row_by_its_id(data, texts):
+    """Chapter tables show evidence without row ids, so evidence and prose name another row by
+    what it computes ('the group total the quarter implies'), never by an id such as
+    d_group_implied or t_haier_years."""
+    from bytebook.book import all_entries
+
+    ids = sorted({entry.id for entry in all_entries(data)}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w/#-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    for where, text in texts.items():
+        assert not pattern.search(text), (where, pattern.search(text)[0])
+
+
+def test_the_methods_page_names_no_code_in_its_prose():
+    """The methods page speaks of the book's rules, not of its modules or classes."""
+    from bytebook.paths import ROOT
+
+    methods = (ROOT / "book" / "methods.md").read_text(encoding="utf-8")
+    prose = re.sub(r"```.*?```", "", methods.split("---", 2)[-1], flags=re.DOTALL)
+    assert not re.search(r"bytebook\.|ExchangeRate|`[a-z_]+\.[a-z_]+`", prose), re.search(
+        r"bytebook\.|ExchangeRate|`[a-z_]+\.[a-z_]+`", prose
+    )

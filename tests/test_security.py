@@ -150,7 +150,8 @@ def test_the_published_ledger_opens_safely_in_a_spreadsheet(ledger_rows):
 def test_only_web_urls_become_links(url):
     records = pd.DataFrame(
         [{"id": "r", "figure": "", "quote": "", "producer": "", "title": "", "period": "",
-          "accessed": "", "url": url, "reliability": "P", "cited_by": []}]
+          "published": "", "after_article": False, "accessed": "", "url": url,
+          "reliability": "P", "cited_by": []}]
     )
     table = sources_html(records).data
     assert "<a href" not in table and html.escape(url) in table

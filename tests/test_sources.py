@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from bytebook.book import all_entries, ledger
-from bytebook.checks import against_reference, postdates_article
+from bytebook.checks import against_reference, later_sources_note, postdates_article
 from bytebook.ledger import Verdict
 from bytebook.paths import DATA_DIR
 from bytebook.policy import LATER_SOURCE_RULE, policy_table
@@ -138,9 +138,10 @@ def test_a_source_published_after_the_article_is_said_to_be_so(data):
         if later:
             assert "after the article" in entry.evidence, entry.id
     for row_id in ("t_bytedance_share", "d_reported_share"):
-        assert "ByteDance group revenue (2025-08-23) was published after the article" in (
-            rows[row_id].evidence
-        )
+        assert (
+            "ByteDance group revenue (2025-08-23) relays The Information; The Money Times "
+            "published it after the article"
+        ) in rows[row_id].evidence
     for row_id in (
         "d_domestic_2024",
         "d_domestic_growth",
@@ -149,7 +150,7 @@ def test_a_source_published_after_the_article_is_said_to_be_so(data):
         "d_group_growth",
         "d_implied_group_gap",
     ):
-        assert "published after the article (2025-07-25)" in rows[row_id].evidence, row_id
+        assert "after the article (2025-07-25)" in rows[row_id].evidence, row_id
     assert "bd_group_2024" in rows["d_domestic_2024"].sources
     assert rows["t_bytedance_share"].verdict is Verdict.SUPPORTED
     assert "after the article" in LATER_SOURCE_RULE
@@ -164,3 +165,33 @@ def test_a_publication_date_is_compared_to_the_day(data):
         references.loc["bd_group_2024", "published"] = published
         moved = replace(data, references=references)
         assert postdates_article(moved, "bd_group_2024") is later, published
+
+
+def test_source_records_show_the_published_date_and_flag_later_sources(data):
+    records = source_records(data, all_entries(data)).set_index("id")
+    # The Money Times relayed the USD 155 bn on 2025-08-23; the article appeared on 2025-07-25.
+    assert records.at["bd_group_2024", "published"] == "2025-08-23"
+    assert records.at["bd_group_2024", "after_article"]
+    # Bloomberg's April 2024 report of the 2023 total came before the article.
+    assert records.at["bd_group_2023", "published"].startswith("2024")
+    assert not records.at["bd_group_2023", "after_article"]
+    # A source with no recorded date says so and is not flagged.
+    assert records.at["bd_intl_2024", "published"] == NOT_RECORDED
+    assert not records.at["bd_intl_2024", "after_article"]
+    assert reliability_counts(records.reset_index())["after_article"] == sum(
+        postdates_article(data, ref) for ref in data.references.index
+    )
+
+
+def test_a_later_relay_is_not_necessarily_what_the_article_drew_on(data):
+    # The Money Times (2025-08-23) relays The Information, whose own report is not dated here
+    # and which Tubefilter relays too, without a date: "not necessarily", never "cannot".
+    relay = later_sources_note(data, "bd_group_2024")
+    assert "not necessarily what the article drew on" in relay
+    assert "cannot" not in relay
+    assert "Tubefilter (undated)" in relay
+    # A price index updated in May 2026 relays no one: the article cannot have drawn on it.
+    index = later_sources_note(data, "h100_hour_median_2026")
+    assert "cannot have drawn on it" in index
+    # A source before the article gets no sentence at all.
+    assert later_sources_note(data, "bd_group_2023") == ""

@@ -50,26 +50,67 @@ def after_article(data: BookData, reference_id: str) -> str:
     return ", dated after the article" if postdates_article(data, reference_id) else ""
 
 
-def later_sources_note(data: BookData, *reference_ids: str) -> str:
-    """For the references published after the article, a sentence that says so and what follows
-    (`bytebook.policy.LATER_SOURCE_RULE`), with a leading space to follow a sentence; '' when
-    none is."""
-    later = [ref for ref in dict.fromkeys(reference_ids) if postdates_article(data, ref)]
-    if not later:
-        return ""
-    named = "; ".join(
-        f"{data.references.at[ref, 'item']} "
-        f"({data.references.at[ref, 'published'] or data.references.at[ref, 'period']})"
-        for ref in later
-    )
-    if len(later) == 1:
-        was, it, verbs = "was", "it", "it still confirms or refutes"
-    else:
-        was, it, verbs = "were", "them", "they still confirm or refute"
+def relayed_original(source: str) -> str | None:
+    """The original publisher a relayed source names ('The Information' in 'The Information,
+    relayed by The Money Times'; 'Companies House filings' in '… (via The Money Times)'), or
+    None for a source that relays no one."""
+    for marker in (", relayed by ", " (via "):
+        if marker in source:
+            return source.split(marker, 1)[0].strip()
+    return None
+
+
+def _relay_name(source: str) -> str:
+    """Who relayed a relayed source: 'Tubefilter' in 'The Information, relayed by Tubefilter
+    (repost)'."""
+    rest = re.split(r", relayed by | \(via ", source, maxsplit=1)[1]
+    return re.sub(r"\s*\(.*$|\)$", "", rest).strip()
+
+
+def _other_relays(data: BookData, reference_id: str, original: str) -> list[str]:
+    """The other relays of the same original publisher that the references hold and that are
+    not dated after the article, each with its date or 'undated'."""
+    refs = data.references
+    found: dict[str, str] = {}
+    for other in refs.index:
+        source = str(refs.at[other, "source"])
+        if other == reference_id or relayed_original(source) != original:
+            continue
+        if postdates_article(data, other) or source == refs.at[reference_id, "source"]:
+            continue
+        found.setdefault(_relay_name(source), str(refs.at[other, "published"]) or "undated")
+    return [f"{name} ({date})" for name, date in found.items()]
+
+
+def _later_source_sentence(data: BookData, reference_id: str) -> str:
+    """What a source published after the article means for it: a relay of an original whose
+    own date the book does not hold is not necessarily what the article drew on (the article
+    may have read the original, or an earlier relay); any other later source cannot be."""
+    row = data.references.loc[reference_id]
+    named = f"{row['item']} ({row['published'] or row['period']})"
+    original = relayed_original(str(row["source"]))
+    if original is None:
+        return (
+            f"{named} was published after the article ({PUBLISHED.isoformat()}): the article "
+            "cannot have drawn on it; it still confirms or refutes the figure like any source of "
+            "the same tag."
+        )
+    others = _other_relays(data, reference_id, original)
+    earlier = f"; other relays of {original} here: {', '.join(others)}" if others else ""
     return (
-        f" {named} {was} published after the article ({PUBLISHED.isoformat()}): the article "
-        f"cannot have drawn on {it}; {verbs} the figure like any source of the same tag."
+        f"{named} relays {original}; {_relay_name(str(row['source']))} published it after the "
+        f"article ({PUBLISHED.isoformat()}), so it is not necessarily what the article drew on: "
+        f"the original's own date is not recorded here{earlier}. It still confirms or refutes "
+        "the figure like any source of the same tag."
     )
+
+
+def later_sources_note(data: BookData, *reference_ids: str) -> str:
+    """For the references published after the article, a sentence each that says so and what
+    follows (`bytebook.policy.LATER_SOURCE_RULE`), with a leading space to follow a sentence;
+    '' when none is."""
+    later = [ref for ref in dict.fromkeys(reference_ids) if postdates_article(data, ref)]
+    return "".join(" " + _later_source_sentence(data, ref) for ref in later)
 
 
 def deciding(data: BookData, *reference_ids: str) -> bool:

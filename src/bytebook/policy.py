@@ -381,9 +381,12 @@ ORIGINS = {
 
 
 LATER_SOURCE_RULE = (
-    "A source published after the article cannot be what the article drew on. It may still "
-    "confirm the fact the article states, and then counts like any other source of its tag; "
-    "the evidence says that it postdates the article."
+    "A source published after the article cannot be what the article drew on. A later relay "
+    "of an earlier report (a press report of The Information's figures, say) is not "
+    "necessarily what the article drew on: the article may have read the original, or an "
+    "earlier relay, when the original's date is not recorded. Either may still confirm the "
+    "fact the article states, and then counts like any other source of its tag; the evidence "
+    "says that it postdates the article, and which of the two it is."
 )
 
 

@@ -294,6 +294,15 @@ SOURCE_ID = "Id in references.csv"
 it; the id only joins the table to the CSV files."""
 
 
+AFTER_ARTICLE = "after the article"
+
+
+def _published_cell(published: str, after_article: bool) -> str:
+    """A source's publication date, flagged when it is after the article's."""
+    flag = f' <span class="after-article">({AFTER_ARTICLE})</span>' if after_article else ""
+    return html.escape(published) + flag
+
+
 def sources_html(records: pd.DataFrame) -> HTML:
     """The sources table: each source by what it measures, with the source's own words; each URL
     is a plain link; each citing row links to the ledger. Only http and https URLs become
@@ -316,6 +325,7 @@ def sources_html(records: pd.DataFrame) -> HTML:
             + _td("Figure", html.escape(r.figure))
             + _td("Producer", html.escape(r.producer))
             + _td("Period", html.escape(r.period))
+            + _td("Published", _published_cell(r.published, r.after_article))
             + _td("Accessed", html.escape(r.accessed))
             + _td("URL", url, ' class="url"')
             + _td("Tag", html.escape(r.reliability))
@@ -328,6 +338,7 @@ def sources_html(records: pd.DataFrame) -> HTML:
         "Figure",
         "Producer",
         "Period",
+        "Published",
         "Accessed",
         "URL",
         "Tag",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from bytebook.checks import postdates_article
 from bytebook.data import BookData
 from bytebook.ledger import LedgerEntry
 from bytebook.numbers import by_unit
@@ -50,8 +51,9 @@ def references_cited(data: BookData, entries: list[LedgerEntry]) -> dict[str, li
 
 
 def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
-    """One row per reference: its figure and the source's words, producer, title, period,
-    URL, reliability and what cites it."""
+    """One row per reference: its figure and the source's words, producer, title, period, the
+    date it was published (where recorded) and whether that is after the article, URL,
+    reliability and what cites it."""
     cited = citations(data, entries)
     refs = data.references
     return pd.DataFrame(
@@ -65,6 +67,8 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
             "producer": refs["source"],
             "title": refs["item"],
             "period": refs["period"],
+            "published": refs["published"].where(refs["published"] != "", NOT_RECORDED),
+            "after_article": [postdates_article(data, ref) for ref in refs["id"]],
             "accessed": NOT_RECORDED,
             "url": refs["url"],
             "reliability": refs["reliability"],
@@ -74,8 +78,9 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
 
 
 def reliability_counts(records: pd.DataFrame) -> dict[str, int]:
-    """How many references carry each reliability tag (P, S, W), how many in all, and how many
-    no ledger row or assumption cites."""
+    """How many references carry each reliability tag (P, S, W), how many in all, how many no
+    ledger row or assumption cites, and how many were published after the article."""
     counts = {tag: int((records["reliability"] == tag).sum()) for tag in ("P", "S", "W")}
     uncited = int((records["cited_by"].str.len() == 0).sum())
-    return counts | {"total": len(records), "uncited": uncited}
+    later = int(records["after_article"].sum())
+    return counts | {"total": len(records), "uncited": uncited, "after_article": later}

@@ -182,7 +182,7 @@ def analyse(data: BookData) -> Findings:
             "USD saved per hour watched at the default CDN price",
             per_hour_usd,
             "USD/hour",
-            f"{per_hour:.2f} GB (d_gb_saved_per_hour) × USD {price:.3f}/GB (the CloudFront list "
+            f"{per_hour:.2f} GB saved per hour watched × USD {price:.3f}/GB (the CloudFront list "
             f"floor, an upper bound, P) = USD {per_hour_usd:.4f}.",
             ("cdn_list_floor_useu",),
         ),

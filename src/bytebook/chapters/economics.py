@@ -204,7 +204,8 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "CapCut Pro's gross profit a year at the article's margin",
             profit,
             "USD",
-            f"{_usd(revenue)} (d_capcut_revenue) × {format_percent(margin, 0)} = {_usd(profit)}.",
+            f"{_usd(revenue)} (price × payers a year) × {format_percent(margin, 0)} = "
+            f"{_usd(profit)}.",
         ),
         working(
             "d_capcut_profit_after_fee",
@@ -212,7 +213,7 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "CapCut Pro's gross profit if stores kept their first-year fee",
             after_fee,
             "USD",
-            f"{_usd(revenue)} (d_capcut_revenue) × ({format_percent(margin, 0)} − "
+            f"{_usd(revenue)} (price × payers a year) × ({format_percent(margin, 0)} − "
             f"{format_percent(fee, 0)}, the stores' first-year fee, "
             f"{data.cite('appstore_commission_first_year')}) = {_usd(after_fee)}.",
             ("appstore_commission_first_year",),
@@ -223,8 +224,8 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "CapCut Pro's gross margin on what users pay, after the stores' fee",
             after_fee / revenue,
             "share",
-            f"{_usd(after_fee)} (d_capcut_profit_after_fee) ÷ {_usd(revenue)} "
-            f"(d_capcut_revenue) = {format_percent(after_fee / revenue)}.",
+            f"{_usd(after_fee)} (the gross profit after the fee) ÷ {_usd(revenue)} "
+            f"(price × payers a year) = {format_percent(after_fee / revenue)}.",
             ("appstore_commission_first_year",),
         ),
         derived(
@@ -334,7 +335,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "Ad impressions a year the remainder buys at the article's CPM",
             at_article,
             "count",
-            f"{_usd(ads)} (d_ads_remainder) ÷ USD {cpm:g} {thousand} = "
+            f"{_usd(ads)} (the remainder after CapCut Pro and gifting) ÷ USD {cpm:g} {thousand} = "
             f"{format_in(at_article, 'trillion', 2)}.",
         ),
         working(
@@ -343,7 +344,8 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "Ad impressions a year the remainder buys at 2024's mean reported CPM",
             at_mean,
             "count",
-            f"{_usd(ads)} (d_ads_remainder) ÷ USD {cpm_mean:.2f} (the mean of 2024's four "
+            f"{_usd(ads)} (the remainder after CapCut Pro and gifting) ÷ "
+            f"USD {cpm_mean:.2f} (the mean of 2024's four "
             f"quarters, {data.cite(*CPM_QUARTERS)}) {thousand} = "
             f"{format_in(at_mean, 'trillion', 2)}.",
             CPM_QUARTERS,

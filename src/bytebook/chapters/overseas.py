@@ -207,7 +207,8 @@ def analyse(data: BookData) -> Findings:
                     "ratio",
                     f"({_usd(implied_group)} − {_usd(group)}) ÷ {_usd(group)} = "
                     f"{format_percent(group_gap)}; {_usd(implied_group)} is {_usd(overseas)} "
-                    f"÷ 1/4 (d_group_implied), {_usd(group)} is reported ({cite_group})."
+                    f"÷ 1/4 (the group total the quarter implies), {_usd(group)} is reported "
+                    f"({cite_group})."
                     + later_sources_note(data, "bd_group_2024"),
                     ("bd_group_2024",),
                 ),
@@ -217,7 +218,7 @@ def analyse(data: BookData) -> Findings:
                     domestic_2023,
                     "USD",
                     f"{_usd(group_2023)} ({cite_2023}) − {_usd(overseas_2023)} "
-                    f"(d_overseas_2023) = {_usd(domestic_2023)}.",
+                    f"(overseas revenue in 2023, from the 63% growth) = {_usd(domestic_2023)}.",
                     ("bd_group_2023",),
                 ),
                 (
@@ -225,8 +226,8 @@ def analyse(data: BookData) -> Findings:
                     "Growth of revenue in China, 2024 on 2023",
                     domestic_growth,
                     "ratio",
-                    f"{_usd(domestic)} (d_domestic_2024) ÷ {_usd(domestic_2023)} "
-                    f"(d_domestic_2023) − 1 = {format_percent(domestic_growth)}; both rest on "
+                    f"{_usd(domestic)} (revenue in China in 2024) ÷ {_usd(domestic_2023)} "
+                    f"(in 2023) − 1 = {format_percent(domestic_growth)}; both rest on "
                     f"reported group revenue ({cite_group}; {cite_2023})."
                     + later_sources_note(data, "bd_group_2024"),
                     ("bd_group_2024", "bd_group_2023"),
@@ -246,7 +247,8 @@ def analyse(data: BookData) -> Findings:
                     "Overseas share of the reported 2023 group revenue",
                     share_2023,
                     "share",
-                    f"{_usd(overseas_2023)} (d_overseas_2023) ÷ {_usd(group_2023)} "
+                    f"{_usd(overseas_2023)} (overseas revenue in 2023, from the 63% growth) ÷ "
+                    f"{_usd(group_2023)} "
                     f"({cite_2023}) = {format_percent(share_2023)}.",
                     ("bd_group_2023",),
                 ),
@@ -264,7 +266,8 @@ def analyse(data: BookData) -> Findings:
                     "Overseas revenue in the second half of 2024 against the first",
                     h2_over_h1,
                     "ratio",
-                    f"{_usd(h2_overseas)} (d_h2_overseas) ÷ {_usd(h1_overseas)} ({cite_h1}) "
+                    f"{_usd(h2_overseas)} (the second half: the year's less the first half's) ÷ "
+                    f"{_usd(h1_overseas)} ({cite_h1}) "
                     f"− 1 = {format_percent(h2_over_h1)}.",
                     ("bd_intl_2024", "bd_intl_h1_2024"),
                 ),

@@ -288,7 +288,8 @@ def analyse(data: BookData) -> Findings:
             (title - at_article) / at_article,
             "ratio",
             f"({format_yi(title, 2)} − {format_yi(at_article, 2)}) ÷ {format_yi(at_article, 2)} "
-            f"(d_daily_at_article) = {format_percent((title - at_article) / at_article)}.",
+            "(the article's own yuan total a day) = "
+            f"{format_percent((title - at_article) / at_article)}.",
         ),
         working(
             "d_daily_band_low",
@@ -318,7 +319,7 @@ def analyse(data: BookData) -> Findings:
             "ratio",
             f"The title's {title_low} to {title_high} (7.47亿 at its printed precision) and "
             f"{format_yi(source_band.low, 3)} to {format_yi(source_band.high, 3)} "
-            "(d_daily_band_low, d_daily_band_high) do not meet: ("
+            "(the band USD 39 bn gives a day at the average rate) do not meet: ("
             f"{format_yi(source_band.low, 3)} − {title_high}) ÷ {format_yi(source_band.mid, 3)}, "
             "the band's middle, = "
             f"{format_percent(relative_gap(title_band, source_band))}.",

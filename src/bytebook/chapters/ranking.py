@@ -312,7 +312,8 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             "The table's exchange rate against the 2024 average",
             gap,
             "ratio",
-            f"{rate:.4f} (d_table_implied_rate) ÷ {average.cny_per_usd} (Federal Reserve H.10, "
+            f"{rate:.4f} (the rate the table's conversion implies) ÷ {average.cny_per_usd} "
+            "(Federal Reserve H.10, "
             f"P) − 1 = {format_percent(gap)}.",
             (average.reference_id,),
         ),
@@ -334,7 +335,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             f"of {average.cny_per_usd} CNY/USD (P) is {format_yi(at_average)}元 "
             f"({span(usd_band, format_yi)}); the printed {format_yi(cny)} is "
             f"{format_percent(relative_gap(cny, at_average))} from the middle; the rate it "
-            "implies is in d_table_implied_rate. The table's '≈' marks a conversion, so its "
+            "implies has a row of its own. The table's '≈' marks a conversion, so its "
             "yuan figure is read at its printed digits.",
             ("bd_intl_2024", average.reference_id),
         ),
@@ -914,7 +915,8 @@ def _characterisations(data: BookData) -> list[LedgerEntry]:
             Verdict.UNVERIFIABLE,
             "A characterisation, not a figure. The table's own remark for Haier, "
             f"{remarks['Haier Smart Home']}, fits it; but this book found no source dating the "
-            "start of Haier's own-brand push abroad (see t_haier_years), and nothing to rank it "
+            "start of Haier's own-brand push abroad (see the row on its 20 years), and nothing to "
+            "rank it "
             "as the 典型 (typical case) or its localisation as 最苦最扎实.",
         ),
     ]
@@ -1443,7 +1445,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             )
             + "; some of these figures are W derivations, and the references "
             "do not reach every company, so the rank is an illustration; the claim it bears on "
-            "is s4_top3.",
+            "is 直接杀进前三 (straight into the top three).",
             Verdict.UNVERIFIABLE,
             peer_sources,
         )

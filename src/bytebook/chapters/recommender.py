@@ -138,8 +138,8 @@ def analyse(data: BookData) -> Findings:
             "Daily inference cost, if every learned action is one inference, against daily revenue",
             cost_share,
             "share",
-            f"{format_in(daily_cost, 'million', 0, 'USD ')} (d_daily_inference_cost) ÷ "
-            f"{format_in(revenue_day, 'million', 0, 'USD ')} (d_daily_revenue) = "
+            f"{format_in(daily_cost, 'million', 0, 'USD ')} (the daily inference cost) ÷ "
+            f"{format_in(revenue_day, 'million', 0, 'USD ')} (the daily revenue) = "
             f"{format_percent(cost_share, 0)}.",
         ),
         unsettled(
