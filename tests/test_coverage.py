@@ -43,6 +43,8 @@ PAGE_GLUE = {
     "fx_highest": "methods: reference fx_2024_max_month_fed",
     "ledger_rows": "ledger: a count of the ledger's own rows",
     "ledger_stated": "ledger: a count of the ledger's own rows",
+    "score_caption_text": "summary: the scorecard chart's caption, from the ledger's verdicts "
+    "(bytebook.scorecard.score_caption)",
     "count_": "summary: counts of the ledger's verdicts (count_supported, …)",
     "sources_": "sources: counts of references.csv by tag (sources_P, …)",
     "fig_": "every page: charts, not numbers",

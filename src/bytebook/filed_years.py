@@ -94,9 +94,19 @@ class Figure:
     how: str
     derivation: str = ""
     inputs: tuple[str, ...] = ()
+    point: float | None = None
 
-    def combined(self, other: Figure, band: Interval, unit: str, derivation: str) -> Figure:
-        """A figure derived from this one and `other` by `derivation`."""
+    @property
+    def value(self) -> float:
+        """The figure as a reader reads it: a recorded figure's own value (its band's middle),
+        or for a derived one the same arithmetic on its inputs' values, which the middle of a
+        quotient's band is not (23.9 ÷ 120 is 19.9%, the band's middle 19.95%)."""
+        return self.band.mid if self.point is None else self.point
+
+    def combined(
+        self, other: Figure, band: Interval, unit: str, derivation: str, point: float
+    ) -> Figure:
+        """A figure derived from this one and `other` by `derivation`, worth `point`."""
         return Figure(
             band,
             unit,
@@ -105,6 +115,7 @@ class Figure:
             "derived",
             derivation,
             tuple(dict.fromkeys(self._origins + other._origins)),
+            point,
         )
 
     @property
@@ -125,7 +136,7 @@ class Figure:
     @property
     def shown(self) -> str:
         """The figure's middle as a reader sees it: '2,381.15亿', '41.52%', 'USD 39 bn'."""
-        value = self.band.mid
+        value = self.value
         if self.unit in ("ratio", "share"):
             return f"{significant(value * 100)}%"
         if self.unit == "USD":
@@ -183,22 +194,32 @@ def year_figures(references: pd.DataFrame, company: str) -> dict[str, dict[str, 
                 china.band * share.band / rest,
                 china.unit,
                 f"China {china.shown} × {share.shown} ÷ {china_share}%",
+                china.value * share.value / (1 - share.value),
             )
             figures["total"] = china.combined(
                 share,
                 china.band / rest,
                 china.unit,
                 f"China {china.shown} ÷ the China share {share_words}",
+                china.value / (1 - share.value),
             )
         overseas, total = figures.get("overseas"), figures.get("total")
         if overseas is None and share is not None and total is not None:
             figures["overseas"] = share.combined(
-                total, share.band * total.band, total.unit, f"{share.shown} × {total.shown}"
+                total,
+                share.band * total.band,
+                total.unit,
+                f"{share.shown} × {total.shown}",
+                share.value * total.value,
             )
         elif share is None and overseas is not None and total is not None:
             if overseas.unit == total.unit:
                 figures["share"] = overseas.combined(
-                    total, overseas.band / total.band, "share", f"{overseas.shown} ÷ {total.shown}"
+                    total,
+                    overseas.band / total.band,
+                    "share",
+                    f"{overseas.shown} ÷ {total.shown}",
+                    overseas.value / total.value,
                 )
         years[year] = figures
     return years
@@ -325,14 +346,14 @@ def by_year_table(references: pd.DataFrame, company: str) -> pd.DataFrame:
             {
                 "company": company,
                 "year": year,
-                "overseas": overseas.band.mid if overseas else float("nan"),
+                "overseas": overseas.value if overseas else float("nan"),
                 "overseas_unit": overseas.unit if overseas else "",
                 "overseas_tag": overseas.reliability if overseas else "",
                 "overseas_how": overseas.how if overseas else "",
-                "share": share.band.mid if share else float("nan"),
+                "share": share.value if share else float("nan"),
                 "share_tag": share.reliability if share else "",
                 "share_how": share.how if share else "",
-                "total": total.band.mid if total else float("nan"),
+                "total": total.value if total else float("nan"),
                 "total_unit": total.unit if total else "",
                 "sources": tuple(
                     dict.fromkeys(ref for fig in figs.values() for ref in fig.sources)

@@ -82,7 +82,8 @@ def claim_reading(claim: pd.Series) -> str:
 
 
 def band_value(value: float, unit: str, printed_size: float) -> str:
-    """A band end in the unit a reader expects, one digit finer than `printed_size`."""
+    """A band end in the unit a reader expects, one digit finer than `printed_size`, or as
+    many more (up to four decimals) as the end needs to be shown exactly."""
     if unit.startswith("CNY") and abs(value) >= 1e6:
         base, before, after = 1e8, "", "亿元"
     elif unit.startswith("USD") and abs(value) >= 1e8:
@@ -92,7 +93,10 @@ def band_value(value: float, unit: str, printed_size: float) -> str:
     else:
         return by_unit(value, unit)
     digits = min(4, max(0, math.ceil(-math.log10(printed_size / base)) + 1))
-    return f"{before}{value / base:,.{digits}f}{after}"
+    scaled = value / base
+    while digits < 4 and not math.isclose(round(scaled, digits), scaled, rel_tol=1e-9):
+        digits += 1  # an end such as 23.75% is shown whole, never rounded to 23.8%
+    return f"{before}{scaled:,.{digits}f}{after}"
 
 
 def _as_interval(value: Interval | float) -> Interval:

@@ -61,3 +61,37 @@ def long_form(table: pd.DataFrame) -> pd.DataFrame:
     """The scorecard as one row per section and verdict, for charts."""
     counts = table.drop(columns="total").reset_index()
     return counts.melt(id_vars="section", var_name="verdict", value_name="claims")
+
+
+def _claims(ledger: pd.DataFrame, *sections: str) -> pd.DataFrame:
+    """The article's printed claims in these sections."""
+    return ledger[(ledger["kind"] == "stated") & ledger["section"].isin(sections)]
+
+
+def _count(rows: pd.DataFrame, *verdicts: Verdict) -> int:
+    """How many of these rows got one of these verdicts."""
+    return int(rows["verdict"].isin([v.value for v in verdicts]).sum())
+
+
+def score_caption(ledger: pd.DataFrame) -> str:
+    """The scorecard chart's caption, in counts the chart draws (one section and verdict each):
+    the headline figure's verdict, the technology sections' unverifiable claims, the ranking's
+    contradicted and off-in-detail ones, and the unit economics' contradicted ones, named."""
+    headline = ledger.set_index("id").at["s1_overseas_revenue", "verdict"]
+    technical = [
+        str(_count(_claims(ledger, section), Verdict.UNVERIFIABLE))
+        for section in ("2.1", "2.2", "2.3")
+    ]
+    ranking = _claims(ledger, "4")
+    economics = _claims(ledger, "3")
+    failed = economics[economics["verdict"] == Verdict.CONTRADICTED.value]
+    named = f" ({'; '.join(failed['claim_en'])})" if len(failed) else ""
+    return (
+        f"The headline overseas revenue is {headline}. In the technology sections (codec, "
+        f"recommender, infrastructure), {', '.join(technical[:-1])} and {technical[-1]} claims "
+        "cannot be checked; in the ranking section, "
+        f"{_count(ranking, Verdict.CONTRADICTED)} claims are contradicted and "
+        f"{_count(ranking, Verdict.OFF_IN_DETAIL)} off in detail against the companies' own "
+        f"figures; in the unit economics, {len(failed)} "
+        f"{'is' if len(failed) == 1 else 'are'} contradicted by reported prices{named}."
+    )

@@ -111,6 +111,16 @@ def analyse(data: BookData) -> Findings:
     )
 
 
+def cpm_caption(cpm: float, ratio: float, highest: float) -> str:
+    """The CPM chart's caption: the article's CPM against the mean of 2024's reported quarterly
+    CPMs, and against the highest quarter's."""
+    side = "above" if cpm > highest else "not above"
+    return (
+        f"The article's USD {cpm:g} CPM is {ratio:.1f} times the mean of 2024's four reported "
+        f"quarterly averages, and {side} the highest of them (USD {highest:.2f})."
+    )
+
+
 def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
     """The article's CPM and ad margin against 2024's reported quarterly CPMs."""
     found = Findings()
@@ -119,6 +129,8 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
     found.number("cpm_2024_mean", mean, "USD {:.2f}")
     found.number("cpm_2024_max", max(quarters.values()), "USD {:.2f}")
     ratio = found.number("cpm_ratio", cpm / mean, "{:.1f}×")
+    highest = max(quarters.values())
+    found.number("cpm_caption", ratio, lambda r: cpm_caption(cpm, r, highest))
     found.add(
         judge(
             data.claim("s3_ad_margin"),
@@ -254,6 +266,8 @@ def _live(data: BookData) -> Findings:
     before, after = data.stated("s21_bitrate_upload"), data.stated("s21_bitrate_vvc")
     codec_cut = 1 - after / before
     found.number("codec_cut", codec_cut, format_percent, 0)
+    take_entry = against_reference(data, "s3_live_take", "tiktok_gift_take")
+    found.number("live_take_verdict", take, lambda _: take_entry.verdict.value)
     found.add(
         unsettled(
             data,
@@ -263,7 +277,7 @@ def _live(data: BookData) -> Findings:
             "TikTok's live gifts.",
             sources=("tiktok_iap_2024",),
         ),
-        against_reference(data, "s3_live_take", "tiktok_gift_take"),
+        take_entry,
         working(
             "d_live_share_of_iap",
             "3",

@@ -60,7 +60,7 @@ PRINTED_HEADERS = {
 }
 
 SORTED_COLUMNS = {
-    "rank_by_revenue": ("Rank by revenue", None),
+    "rank_range": ("Rank by revenue (as the printed bands allow)", None),
     "printed_order": ("Printed position", None),
     "company": ("Company", None),
     "company_zh": ("公司", None),
@@ -74,9 +74,9 @@ TOTALS_COLUMNS = {
     "company_zh": ("公司", None),
     "implied_low_cny": ("Implied from (亿元)", format_yi),
     "implied_high_cny": ("Implied to (亿元)", format_yi),
-    "filed_total_cny": ("Reported total (亿元)", format_yi),
+    "filed_total_cny": ("Total found (亿元)", format_yi),
     "verdict": ("Verdict", None),
-    "filed_source": ("Reported by", None),
+    "filed_source": ("How the total was found", None),
 }
 """How the implied-totals table is shown: each column's header and formatter."""
 
@@ -158,6 +158,8 @@ def _article_figures(data: BookData) -> pd.DataFrame:
             "company_zh": rows["company_zh"],
             "printed_order": rows["printed_order"],
             "overseas_cny": [data.stated(c) for c in rows["revenue_cny_claim"]],
+            "overseas_low_cny": [claim_band(data, c).low for c in rows["revenue_cny_claim"]],
+            "overseas_high_cny": [claim_band(data, c).high for c in rows["revenue_cny_claim"]],
             "share": [data.stated(c) for c in rows["share_claim"]],
             "revenue_claim": rows["revenue_claim"],
             "share_claim": rows["share_claim"],
@@ -170,9 +172,36 @@ def _sorted(table: pd.DataFrame) -> pd.DataFrame:
         drop=True
     )
     ordered["rank_by_revenue"] = range(1, len(ordered) + 1)
-    return ordered[
-        ["rank_by_revenue", "printed_order", "company", "company_zh", "overseas_cny", "share"]
+    ordered["rank_range"] = [
+        rank_range_text(*rank_range(table, company)) for company in ordered["company"]
     ]
+    return ordered[
+        [
+            "rank_by_revenue",
+            "rank_range",
+            "printed_order",
+            "company",
+            "company_zh",
+            "overseas_cny",
+            "share",
+        ]
+    ]
+
+
+def rank_range(table: pd.DataFrame, company: str) -> tuple[int, int]:
+    """The best and worst rank a company's printed overseas band allows against the others'
+    bands ("1000+ 亿元" is 1000 to 2000亿): one more than the companies whose band lies wholly
+    above it, and one more than those whose band reaches above its lowest end."""
+    row = table.set_index("company").loc[company]
+    others = table[table["company"] != company]
+    surely_above = int((others["overseas_low_cny"] > row["overseas_high_cny"]).sum())
+    maybe_above = int((others["overseas_high_cny"] > row["overseas_low_cny"]).sum())
+    return surely_above + 1, maybe_above + 1
+
+
+def rank_range_text(best: int, worst: int) -> str:
+    """A rank, or the span of ranks a band allows ('4–7')."""
+    return f"{best}" if best == worst else f"{best}–{worst}"
 
 
 def rank_of(table: pd.DataFrame, company: str) -> int:
@@ -373,6 +402,7 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
             overseas.band / filed_share.band,
             overseas.unit,
             f"{overseas.shown} ÷ {filed_share.shown}",
+            overseas.value / filed_share.value,
         )
         source = (
             f"the total its {overseas.how} overseas revenue and share imply ({year}, "
@@ -385,7 +415,7 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
         Basis.SOURCE,
         f"{row['overseas_revenue_printed']} ÷ {row['overseas_share_printed']} = "
         f"{span(amount / share, shown)} at the printed precision, against {source} of "
-        f"{shown(total.band.mid)}."
+        f"{shown(total.value)}."
         + later_sources_note(data, *total.sources)
         + (
             f" The band is {significant((amount / share).high / (amount / share).low, 2)} times "
@@ -423,7 +453,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         check, total = _implied_total_check(data, row)
         rate = table_rate if unit == "USD" else 1.0
         implied = figures["overseas_cny"] / figures["share"]
-        filed = total.band.mid * (rate if total.unit == "USD" else 1.0)
+        filed = total.value * (rate if total.unit == "USD" else 1.0)
         gap = relative_gap(implied, filed)
         key = _key(company)
         found.number(f"implied_total_{key}", implied, format_yi)
@@ -476,12 +506,12 @@ def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) ->
             {
                 "company": row["company"],
                 "article_overseas_cny": row["overseas_cny"],
-                "filed_overseas_cny": overseas.band.mid * rate if overseas else None,
+                "filed_overseas_cny": overseas.value * rate if overseas else None,
                 "filed_tag": overseas.reliability if overseas else "",
                 "filed_how": overseas.how if overseas else "",
                 "filed_described": overseas.described if overseas else "",
                 "article_share": row["share"],
-                "filed_share": share.band.mid if share else None,
+                "filed_share": share.value if share else None,
                 "filed_total_cny": _filed_total(claimed, table_rate),
             }
         )
@@ -493,7 +523,7 @@ def _filed_total(claimed: dict[str, filed_years.Figure], table_rate: float) -> f
     total = claimed.get("total")
     if total is None:
         return None
-    return total.band.mid * (table_rate if total.unit == "USD" else 1.0)
+    return total.value * (table_rate if total.unit == "USD" else 1.0)
 
 
 def _published_by_companies(filed: pd.DataFrame) -> pd.DataFrame:
@@ -545,9 +575,9 @@ def year_matches(data: BookData) -> Findings:
                 "matched": closest.year,
                 "amount_gap": closest.amount_gap,
                 "share_gap": closest.share_gap,
-                "filed_amount": closest.amount.band.mid,
-                "filed_amount_text": _amount_formatter(unit)(closest.amount.band.mid),
-                "filed_share": closest.share.band.mid,
+                "filed_amount": closest.amount.value,
+                "filed_amount_text": _amount_formatter(unit)(closest.amount.value),
+                "filed_share": closest.share.value,
                 "tag": closest.reliability,
             }
         record["sources"] = ";".join(refs)
@@ -730,9 +760,9 @@ def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) 
     """'FY2023: amount 1,509亿 (filed, S; inside the printed 1500+ 亿元), share …'."""
     amount, share = reading.amount, reading.share
     return (
-        f"{reading.year}: amount {_amount_formatter(unit)(amount.band.mid)} ({amount.described}, "
+        f"{reading.year}: amount {_amount_formatter(unit)(amount.value)} ({amount.described}, "
         f"{amount.reliability}; {_gap_words(reading.amount_gap)} the printed "
-        f"{row['overseas_revenue_printed']}), share {format_percent(share.band.mid)} "
+        f"{row['overseas_revenue_printed']}), share {format_percent(share.value)} "
         f"({share.described}, {share.reliability}; {_gap_words(reading.share_gap)} the printed "
         f"{row['overseas_share_printed']})"
     )
@@ -810,7 +840,7 @@ def _by_year_frames(data: BookData) -> Findings:
             share_pct_tag=years["share_tag"],
         )
         frame["overseas_label"] = [
-            "" if pd.isna(v) else f"{v:,.0f} ({t})"
+            "" if pd.isna(v) else f"{significant(v)} ({t})"
             for v, t in zip(frame["overseas"], frame["overseas_tag"], strict=True)
         ]
         frame["share_pct_label"] = [
@@ -950,7 +980,7 @@ def _judge_cell(
                 figure.band,
                 Basis.SOURCE,
                 f"{figure.how.capitalize()} for {claimed_year}: "
-                f"{figure.shown if kind == 'share' else shown(figure.band.mid)} ("
+                f"{figure.shown if kind == 'share' else shown(figure.value)} ("
                 + (f"{figure.derivation}; " if figure.derivation else "")
                 + "; ".join(dict.fromkeys(data.cite(ref) for ref in figure.sources))
                 + ")."
@@ -959,7 +989,7 @@ def _judge_cell(
                 decides=deciding(data, *figure.sources),
             )
         )
-        recomputed = figure.band.mid
+        recomputed = figure.value
     else:
         recomputed = None
         what = "overseas revenue" if kind == "overseas" else "overseas share"
@@ -1544,6 +1574,15 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
         key = _key(company)
         found.number(f"filed_overseas_{key}", filed[company], format_yuan)
         rank = found.number(f"rank_{key}_filed", rank_of(mixed, company), _place)
+        best, worst = rank_range(table, company)
+        found.number(
+            f"rank_range_{key}",
+            worst,
+            lambda _, best=best, worst=worst: (
+                _place(best) if best == worst else f"any place from {_ordinal(best)} to "
+                f"{_ordinal(worst)}"
+            ),
+        )
         found.add(
             working(
                 f"d_rank_{key}_filed",

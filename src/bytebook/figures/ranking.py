@@ -100,13 +100,13 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
         {
             "Lowest the table allows": "low",
             "Highest the table allows": "high",
-            "Reported total": "filed",
+            "Total found (reported or derived)": "filed",
         },
         value_title="Total revenue, 亿元",
         colours=[charts.ARTICLE, charts.ARTICLE, charts.REFERENCE],
     )
     caption = charts.Caption(
-        title="Total revenue: implied by the table against reported",
+        title="Total revenue: implied by the table against the total found",
         units="亿元 (100 million yuan); the band runs from the lowest to the highest printed "
         "overseas amount ÷ printed share the printed precision allows; ByteDance at the "
         "table's own rate",
@@ -116,8 +116,8 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
         references=_cited_in(table["sources"]),
     )
     description = charts.describe(
-        "Dumbbell chart of each company's total revenue implied by the table against its "
-        "reported total",
+        "Dumbbell chart of each company's total revenue implied by the table against the "
+        "total found, reported or derived from reported figures",
         frame,
         "{company} {low:,.0f}亿 to {high:,.0f}亿 against {filed:,.0f}亿",
     )

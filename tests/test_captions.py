@@ -1,0 +1,216 @@
+"""Captions are claims: every number a figure's caption (the page's text under the chart, with
+its glued values filled in) or its subtitle prints equals, at its printed precision, a value the
+chart draws (its data, sliders at their defaults) or a number glued on the same page.
+
+The check reads the pages and builds each figure as the page does; it is shown to fail on a copy
+of a page with a wrong number typed into a caption, and on a copy of a spec whose subtitle says
+a wrong number.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from bytebook.book import ledger
+from bytebook.chapters import WRITTEN
+from bytebook.paths import BOOK_DIR
+from bytebook.publish.chart_data import drawn_tables
+from bytebook.scorecard import score_caption, scorecard
+
+FIGURE = re.compile(r"```\{glue:figure\} (\w+)\n(?::[^\n]*\n)*\n?(.*?)\n```", re.DOTALL)
+"""A glued figure and its caption in a page's MyST source."""
+
+FIGURE_CALL = re.compile(r"glue\(\"(fig_\w+)\", \w+_figures\.(\w+)\(")
+"""A page's cell that glues one figure: its name and the figure function."""
+
+FIGURE_LOOP = re.compile(
+    r"for key, chart in \w+_figures\.(\w+)\(.*?glue\(f\"(fig_\w+)\{key\}\"", re.DOTALL
+)
+"""A page's loop that glues one figure per key: the function and the names' common start."""
+
+GLUED = re.compile(r"\{glue:text\}`(\w+)_text`")
+
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w])")
+"""A number as printed: 1,364 or 8.70 or 3.5 (an ordinal such as 4th is a place, read apart)."""
+
+NOT_FIGURES = re.compile(
+    r"\b(?:FY)?(?:19|20)\d\d(?:/\d\d|(?:-\d\d){1,2})?\b(?!\.\d)"  # a year or date: a label
+    r"|\bsections? \d(?:\.\d)?(?: to \d(?:\.\d)?)?"  # the article's sections
+    r"|H\.26[456]|\b100 million\b|\b1000 impressions\b|\b1080p?\b|\d+(?:st|nd|rd|th)\b"
+)
+"""What a caption prints that is no figure: years, the article's section numbers, codec names,
+the units' own definitions (亿 is 100 million), a resolution and ordinals."""
+
+PAGE_GLUED_CAPTIONS = {"score_caption": lambda data: score_caption(ledger(data))}
+"""Captions a page glues from its own cell (not from its chapter's analysis)."""
+
+SCALES = (1, 100, 1e-6, 1e-8, 1e-9, 1e-12)
+"""How a value is printed: as is, in percent, in million, 亿, bn and trillion."""
+
+
+def printed_numbers(text: str) -> list[tuple[float, int]]:
+    """Each number a text prints, with its decimals, leaving out what is no figure."""
+    cleaned = NOT_FIGURES.sub(" ", text)
+    return [
+        (float(f"{whole.replace(',', '')}.{part or '0'}"), len(part or ""))
+        for whole, part in NUMBER.findall(cleaned)
+    ]
+
+
+def matches(number: float, decimals: int, candidates: list[float]) -> bool:
+    """Whether a printed number is one of the candidates at its printed precision, in any of
+    the scales the book prints values in."""
+    step = Decimal(1).scaleb(-decimals)
+    for value in candidates:
+        for scale in SCALES:
+            shown = Decimal(repr(abs(value) * scale)).quantize(step, rounding=ROUND_HALF_UP)
+            if math.isclose(float(shown), number, abs_tol=10 ** -(decimals + 3)):
+                return True
+    return False
+
+
+def drawn_values(spec: dict, data) -> list[float]:
+    """Every number the chart draws: each mark's values (sliders at their defaults), the
+    sliders' defaults, the data sets' values, and the figures of the claims, references and
+    assumptions it cites (the inputs it draws from)."""
+    cites = spec.get("usermeta", {}).get("cites", {})
+    values: list[float] = [
+        float(frame.at[ident, "value"])
+        for kind, frame in (
+            ("claims", data.claims),
+            ("references", data.references),
+            ("assumptions", data.assumptions),
+        )
+        for ident in cites.get(kind, [])
+        if ident in frame.index and not math.isnan(float(frame.at[ident, "value"] or "nan"))
+    ]
+    for table in drawn_tables(spec):
+        for row in table.raw:
+            for cell in row:
+                try:
+                    values.append(float(cell))
+                except ValueError:
+                    shown = re.findall(r"[\d,]*\d\.?\d*", cell)
+                    values += [float(n.replace(",", "")) for n in shown]
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, item in node.items():
+                if key in ("value", "min", "max") and isinstance(item, int | float):
+                    values.append(float(item))
+                walk(item)
+        elif isinstance(node, list):
+            for item in node:
+                if isinstance(item, int | float) and not isinstance(item, bool):
+                    values.append(float(item))
+                else:
+                    walk(item)
+
+    walk(spec.get("datasets", {}))
+    walk(spec.get("params", []))
+    return values
+
+
+def page_figures(page: str, data) -> list[tuple[str, str, dict, list[float]]]:
+    """A page's figures as (name, caption with its glued values filled in, spec, the numbers
+    glued on the page) from the page's source `page` (its chapter's figures and texts)."""
+    chapter = re.search(r"open_chapter\((\w+)\)", page)
+    if chapter is None:
+        return []
+    name = chapter.group(1)
+    found = WRITTEN[name].analyse(data)
+    module = __import__(f"bytebook.figures.{name}", fromlist=["_"])
+    card = scorecard(ledger(data)) if name == "summary" else None
+    specs: dict[str, dict] = {}
+    for glued, function in FIGURE_CALL.findall(page):
+        first = card if function == "verdicts" else found
+        specs[glued] = getattr(module, function)(first, data).to_dict(validate=False)
+    for function, start in FIGURE_LOOP.findall(page):
+        for key, chart in getattr(module, function)(found, data).items():
+            specs[f"{start}{key}"] = chart.to_dict(validate=False)
+    texts = dict(found.texts)
+    texts |= {key: make(data) for key, make in PAGE_GLUED_CAPTIONS.items() if key in page}
+    glued_numbers = [
+        found.numbers[key]
+        for key in GLUED.findall(page)
+        if key in found.numbers and not isinstance(found.numbers[key], bool)
+    ]
+    figures = []
+    for glued, caption in FIGURE.findall(page):
+        filled = GLUED.sub(lambda m: texts[m.group(1)], caption)
+        figures.append((glued, filled, specs[glued], glued_numbers))
+    return figures
+
+
+def subtitle(spec: dict) -> str:
+    """The chart's own title and subtitle (the units line), not its source line."""
+    child = spec.get("vconcat", [spec])[0]
+    title = child.get("title", {})
+    if not isinstance(title, dict):
+        return str(title)
+    parts = [title.get("text", ""), title.get("subtitle", "")]
+    return " ".join(" ".join(p) if isinstance(p, list) else str(p) for p in parts)
+
+
+def unmatched(caption: str, spec: dict, glued: list[float], data) -> list[str]:
+    """The numbers a caption or the chart's subtitle prints that nothing on the page backs."""
+    candidates = drawn_values(spec, data) + [float(v) for v in glued]
+    return [
+        f"{number:.{decimals}f}"
+        for text in (caption, subtitle(spec))
+        for number, decimals in printed_numbers(text)
+        if not matches(number, decimals, candidates)
+    ]
+
+
+PAGES = sorted(p for p in BOOK_DIR.glob("*.md") if "{glue:figure}" in p.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_every_number_in_a_caption_is_drawn_or_glued_on_its_page(page, data):
+    figures = page_figures(page.read_text(encoding="utf-8"), data)
+    assert figures, page.name
+    for name, caption, spec, glued in figures:
+        assert not unmatched(caption, spec, glued, data), (page.stem, name, caption, subtitle(spec))
+
+
+def test_a_wrong_number_typed_into_a_caption_fails(data):
+    """A copy of the economics page whose CPM caption says 9.70 for the highest quarter."""
+    page = (BOOK_DIR / "economics.md").read_text(encoding="utf-8")
+    wrong = page.replace(
+        "{glue:text}`cpm_caption_text`",
+        "The article's CPM is above the highest quarter's reported average (USD 9.70).",
+    )
+    assert wrong != page
+    figures = {name: rest for name, *rest in page_figures(wrong, data)}
+    caption, spec, glued = figures["fig_cpm"]
+    assert unmatched(caption, spec, glued, data) == ["9.70"]
+    caption, spec, glued = {n: r for n, *r in page_figures(page, data)}["fig_cpm"]
+    assert unmatched(caption, spec, glued, data) == []
+
+
+def test_a_wrong_number_in_a_spec_s_subtitle_fails(data):
+    """A copy of the CPM chart's spec whose subtitle names a quarter's CPM the chart does not
+    draw."""
+    page = (BOOK_DIR / "economics.md").read_text(encoding="utf-8")
+    caption, spec, glued = {n: r for n, *r in page_figures(page, data)}["fig_cpm"]
+    wrong = copy.deepcopy(spec)
+    child = wrong.get("vconcat", [wrong])[0]
+    child["title"]["subtitle"] = "USD per 1000 impressions; highest quarter USD 12.34"
+    assert unmatched(caption, wrong, glued, data) == ["12.34"]
+
+
+def test_a_printed_number_is_read_at_its_precision():
+    # 8.70 printed with two decimals is 8.7 drawn; 8.69 is not.
+    assert matches(8.70, 2, [8.7]) and not matches(8.69, 2, [8.7])
+    # A share prints in percent: 23.75% is 0.2375.
+    assert matches(23.75, 2, [0.2375])
+    # A reader rounds half up: 914.5 printed whole is 915, never 914.
+    assert matches(915, 0, [914.5]) and not matches(914, 0, [914.5])
+    # Years and the article's section numbers are labels, not figures.
+    assert printed_numbers("USD 2 bn in 2024, sections 2.1 to 2.3") == [(2.0, 0)]
