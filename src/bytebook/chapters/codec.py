@@ -113,6 +113,16 @@ def analyse(data: BookData) -> Findings:
             "This book found no source for TikTok's upload bitrate.",
         ),
         unsettled(data, "s21_bitrate_vvc", codec_evidence, sources=CODEC_SOURCES),
+        unsettled(
+            data,
+            "s21_rewrote_codec",
+            "A contrast in marketing idiom, read as 'peers tune off-the-shelf encoders, ByteDance "
+            "builds its own'. ByteDance does have its own encoder: BVC2.0's files were "
+            f"{format_percent(bvc2_saving, 0)} smaller than x265's at the MSU contest of "
+            f"{contest_year} ({data.cite('bvc2_vs_x265')}). What other platforms encode with "
+            "this book found no source for, so the contrast cannot be checked.",
+            sources=("bvc2_vs_x265",),
+        ),
         derived(
             "d_bitrate_cut",
             "2.1",

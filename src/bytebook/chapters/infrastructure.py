@@ -162,6 +162,12 @@ def analyse(data: BookData) -> Findings:
             None,
             "This book found no source for CapCut's AI cost before or after.",
         ),
+        unsettled(
+            data,
+            "s23_capcut_doubao",
+            "This book found no source on which models CapCut's AI cut-out and AI voice-over "
+            "run, so whether they all run on Doubao cannot be checked.",
+        ),
         derived(
             "d_utilisation_ratio",
             "2.3",

@@ -333,7 +333,18 @@ def _meta(data: BookData) -> Findings:
             f"article's other figures, the gap would be "
             f"{format_gap(interval_gap(printed, bands['FY2024']))}.",
             tuple(META_YEARS.values()),
-        )
+        ),
+        working(
+            "d_meta_gap_2024",
+            "1",
+            "How far the article's USD 13 bn lies from Meta's 2024 Reality Labs loss",
+            interval_gap(printed, bands["FY2024"]),
+            "ratio",
+            f"The printed {span(printed, _usd)} against {_usd(losses[2024])} for 2024 (Meta's "
+            f"10-K, P): the gap is {format_gap(interval_gap(printed, bands['FY2024']))} of the "
+            "2024 loss.",
+            (META_YEARS[2024],),
+        ),
     )
     return found
 

@@ -10,8 +10,15 @@ from functools import partial
 import pandas as pd
 
 from bytebook import filed_years
+from bytebook.article import YEAR
 from bytebook.chapters import overseas, preface
-from bytebook.checks import claim_band, deciding, later_sources_note, reference_band
+from bytebook.checks import (
+    claim_band,
+    deciding,
+    later_sources_note,
+    reference_band,
+    unsettled,
+)
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import implied_rate, rate_from_references, year_rates
@@ -133,6 +140,7 @@ def analyse(data: BookData) -> Findings:
         _by_year_frames(data),
         _rank_with_filed(table, published),
         _check_remaining(data, years),
+        _markets_and_remarks(data, table),
         _growth(data),
         _peers(data, rank_of(table, "ByteDance"), peers, fx_average),
     )
@@ -438,7 +446,7 @@ def _amount_formatter(unit: str):
     """How an overseas amount in `unit` is shown: 'USD 39 bn' (bytebook.numbers) or '1,429亿'."""
     if unit == "USD":
         return lambda v: money(v, "USD")
-    return format_yi
+    return lambda v: f"{significant(v / 1e8)}亿"
 
 
 def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> Findings:
@@ -595,12 +603,61 @@ def year_matches(data: BookData) -> Findings:
                 tuple(r for r in record.get("sources", "").split(";") if r),
             )
         )
+        if closest is not None:
+            found.add(*_period_share_rows(data, company, closest, mixed))
         records.append(
             {"company": company, "claimed_year": filed_years.CLAIMED_YEAR[company], "finding": text}
             | record
         )
     found.tables["years"] = pd.DataFrame(records, columns=YEAR_COLUMNS)
     return found
+
+
+def _period_share_rows(
+    data: BookData,
+    company: str, closest: filed_years.YearReading, mixed: list[filed_years.MixedPair]
+) -> list[LedgerEntry]:
+    """Derived rows for the shares a period note prints that the book computes: the closest
+    year's share where it is derived, and each pair of two years' figures it names."""
+    key = _key(company)
+    rows = []
+    share = closest.share
+    if share.how == "derived":
+        rows.append(
+            working(
+                f"d_year_share_{key}_{_year_id(closest.year)}",
+                "4",
+                f"{company}: overseas share in {closest.year}, the year its row matches best",
+                share.value,
+                "share",
+                f"{share.derivation} = {format_percent(share.value)} ({share.described}, "
+                f"{share.reliability})." + later_sources_note(data, *share.sources),
+                share.sources,
+            )
+        )
+    if closest.worse_gap > 0:
+        for pair in mixed:
+            rows.append(
+                working(
+                    f"d_pair_share_{key}_{_year_id(pair.amount_year)}_"
+                    f"{_year_id(pair.total_year)}",
+                    "4",
+                    f"{company}: {pair.amount_year}'s overseas amount over {pair.total_year}'s "
+                    "total",
+                    pair.share.mid,
+                    "share",
+                    f"{pair.amount_year}'s overseas amount ÷ {pair.total_year}'s total = "
+                    f"{format_percent(pair.share.mid)} ({pair.reliability}); no company reports "
+                    "such a pair." + later_sources_note(data, *pair.sources),
+                    pair.sources,
+                )
+            )
+    return rows
+
+
+def _year_id(year: str) -> str:
+    """A fiscal year as part of a row id: 'FY2023/24' → 'fy2023_24'."""
+    return year.lower().replace("/", "_")
 
 
 @dataclass(frozen=True)
@@ -1314,6 +1371,18 @@ def _growth(data: BookData) -> Findings:
             + ("huawei_rev_growth_2024", "xiaomi_rev_growth_2024")
             + tuple(LENOVO_REGIONS_ABROAD.values()),
         ),
+        working(
+            "d_growth_lead",
+            "4",
+            f"ByteDance's overseas growth less {runner['company']}'s, the fastest other found "
+            "(percentage points, as a fraction)",
+            growth - runner["growth"],
+            "ratio",
+            f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) − "
+            f"{format_percent(runner['growth'])} ({runner['company']}) = "
+            f"{100 * (growth - runner['growth']):.1f} percentage points.",
+            all_refs + ("bd_intl_growth_2024",),
+        ),
         _old_money(data),
     )
     return found
@@ -1618,3 +1687,104 @@ def _ordinal(n: int) -> str:
 
 def _key(company: str) -> str:
     return company.split()[0].lower()
+
+
+MARKETS_AND_REMARKS = {
+    "Lenovo": ("t_lenovo_markets", "t_lenovo_remark"),
+    "Huawei": ("t_huawei_markets", None),
+    "ByteDance": ("t_bytedance_markets", "t_bytedance_remark"),
+    "Xiaomi": ("t_xiaomi_markets", "t_xiaomi_remark"),
+    "Midea": ("t_midea_markets", "t_midea_remark"),
+    "BYD": ("t_byd_markets", "t_byd_remark"),
+    "Haier Smart Home": ("t_haier_markets", None),
+}
+"""The claims of the table's 核心战场 (main markets) cells and of the remarks that are not
+figures already judged (Huawei's 仍守住前三 and Haier's 20 years are rows of their own)."""
+
+
+def _markets_and_remarks(data: BookData, table: pd.DataFrame) -> Findings:
+    """The table's main-markets column and its characterising remarks: no figure, and no
+    regional split of a company's 2024 revenue abroad was found, so each is unverifiable;
+    Huawei's 2023 split (W) and Lenovo's place in the table are said where they bear."""
+    found = Findings()
+    for company, (markets, remark) in MARKETS_AND_REMARKS.items():
+        sources = HUAWEI_REGIONS_2023 if company == "Huawei" else ()
+        found.add(unsettled(data, markets, _markets_reason(data, company), sources=sources))
+        if remark is not None:
+            cited = BYD_OVERSEAS if company == "BYD" else ()
+            found.add(unsettled(data, remark, _remark_reason(data, table, company), sources=cited))
+    emea, _, abroad = (data.reference(ref) for ref in HUAWEI_REGIONS_2023)
+    found.add(
+        working(
+            "d_huawei_emea_share_2023",
+            "4",
+            "Huawei: Europe, the Middle East and Africa as a share of its FY2023 revenue outside "
+            "China",
+            emea / abroad,
+            "share",
+            f"{format_yi(emea)}元 ({data.cite('huawei_emea_rev_2023')}) ÷ {format_yi(abroad)}元 "
+            f"(revenue outside China, derived, W) = {format_percent(emea / abroad, 0)}.",
+            (HUAWEI_REGIONS_2023[0], HUAWEI_REGIONS_2023[2]),
+        )
+    )
+    return found
+
+
+BYD_OVERSEAS = ("byd_overseas_2024", "byd_overseas_2023")
+"""BYD's overseas revenue in 2024 and 2023, which its remark's reading is set against."""
+
+HUAWEI_REGIONS_2023 = (
+    "huawei_emea_rev_2023",
+    "huawei_apac_rev_2023",
+    "huawei_overseas_2023_derived",
+)
+"""Huawei's FY2023 revenue from EMEA and Asia-Pacific, and outside China (all W)."""
+
+
+def _markets_reason(data: BookData, company: str) -> str:
+    """Why a company's main markets abroad cannot be checked, with what was found."""
+    if company == "Lenovo":
+        return (
+            "Names product lines (PCs, servers) sold worldwide rather than markets; this book "
+            "found no source ranking Lenovo's markets abroad by revenue."
+        )
+    if company == "Huawei":
+        emea, apac, abroad = (data.reference(ref) for ref in HUAWEI_REGIONS_2023)
+        return (
+            f"For FY2023, Europe, the Middle East and Africa gave {format_yi(emea)}元 "
+            f"({data.cite('huawei_emea_rev_2023')}), {format_percent(emea / abroad, 0)} of "
+            f"Huawei's {format_yi(abroad)}元 outside China (derived, W), against "
+            f"{format_yi(apac)}元 from Asia-Pacific: more than all its other regions abroad "
+            "together, so the cell fits that year. The 2024 split was not found, and these "
+            "figures are W: they illustrate, they do not decide."
+        )
+    return (
+        f"This book found no regional split of {company}'s {YEAR} revenue abroad that ranks "
+        "its markets."
+    )
+
+
+def _remark_reason(data: BookData, table: pd.DataFrame, company: str) -> str:
+    """Why a remark of the table cannot be checked."""
+    if company == "Lenovo":
+        return (
+            "A characterisation, not a figure. Within the table Lenovo's printed amount ranks "
+            f"{_ordinal(rank_of(table, 'Lenovo'))} of {len(table)}; whether its hardware scale "
+            "crushes its peers is a judgement the book leaves to the reader."
+        )
+    if company == "ByteDance":
+        return "A slogan (algorithms as currency), not a statement a source could settle."
+    if company == "Xiaomi":
+        return (
+            "This book found no split of Xiaomi's revenue abroad by product line, so whether "
+            "phones and TVs are its two lines there cannot be checked."
+        )
+    if company == "Midea":
+        return "A characterisation (a matrix of appliances), not a figure a source could settle."
+    growth = data.reference(BYD_OVERSEAS[0]) / data.reference(BYD_OVERSEAS[1]) - 1
+    return (
+        "Read as 'stepping up its push abroad', not as growth that itself speeds up. BYD's "
+        f"overseas revenue grew {format_percent(growth)} in {YEAR} "
+        f"({data.cite('byd_overseas_2024')}; {data.cite('byd_overseas_2023')}), which fits "
+        "that reading; as a remark with no figure, it stays unverifiable."
+    )

@@ -180,6 +180,16 @@ def analyse(data: BookData) -> Findings:
                     "this book found no source for the figure.",
                 )
             )
+    found.add(
+        unsettled(
+            data,
+            "s5_kevin_kelly",
+            "An attribution with no source given: the article credits the line to Kevin Kelly "
+            "(凯文·凯利) without saying where he said it, and this book found no source for who "
+            "said it first or for Kevin Kelly saying it, so the attribution cannot be checked "
+            "here.",
+        )
+    )
     found.tables["years"] = pd.DataFrame(
         {
             "company": list(YEAR_CLAIMS),

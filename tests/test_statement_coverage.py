@@ -1,0 +1,80 @@
+"""Every statement of the article is a row, the qualitative ones included, and every number the
+book prints inside evidence has a derived row of its own; expected values are recomputed here
+from the article's and the sources' own figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from bytebook.book import all_entries
+from bytebook.ledger import Verdict
+
+NEW_STATEMENTS = {
+    "s21_rewrote_codec": "同行还在 FFmpeg 调参，字节直接重写编解码器",
+    "s23_capcut_doubao": "剪映/CapCut 的 AI 抠图、AI 配音，背后都是豆包在跑",
+    "s5_kevin_kelly": "未来已来，只是分布不均。",
+    "t_lenovo_markets": "全球 PC、服务器",
+    "t_huawei_markets": "欧洲、中东、非洲",
+    "t_bytedance_markets": "北美、东南亚、拉美",
+    "t_xiaomi_markets": "印度、欧洲、拉美",
+    "t_midea_markets": "美洲、欧洲、亚洲",
+    "t_byd_markets": "欧洲、东盟、南美",
+    "t_haier_markets": "北美、欧洲",
+    "t_lenovo_remark": "老大哥，硬件规模碾压",
+    "t_bytedance_remark": "算法即货币",
+    "t_xiaomi_remark": "手机 + 电视双线",
+    "t_midea_remark": "家电矩阵",
+    "t_byd_remark": "新能源车加速出海",
+}
+
+
+@pytest.fixture(scope="module")
+def rows(data):
+    return {entry.id: entry for entry in all_entries(data)}
+
+
+def test_each_statement_the_article_makes_is_a_row_with_its_reason(data, rows):
+    for claim_id, quote in NEW_STATEMENTS.items():
+        assert data.claims.at[claim_id, "quote_zh"] == quote
+        entry = rows[claim_id]
+        assert entry.kind == "stated"
+        # None of these has a P or S source that settles it: each says why.
+        assert entry.verdict is Verdict.UNVERIFIABLE, claim_id
+        assert len(entry.evidence) > 40, claim_id
+        assert "not published" not in entry.evidence and "not public" not in entry.evidence
+
+
+def test_every_cell_of_the_main_markets_column_and_each_remark_is_covered(data, rows):
+    for cell in data.ranking["markets_zh"]:
+        assert any(data.claims.at[c, "quote_zh"] == cell for c in rows if c in data.claims.index)
+    remarks_judged = {data.claims.at[c, "quote_zh"] for c in rows if c in data.claims.index}
+    for remark in data.ranking["remark_zh"]:
+        # A remark is a row of its own or holds one (仍守住前三, 20 年, 63% 增速).
+        assert any(q in remark.replace("**", "") for q in remarks_judged), remark
+
+
+def test_the_attribution_to_kevin_kelly_says_what_was_not_found(rows):
+    evidence = rows["s5_kevin_kelly"].evidence
+    assert "this book found no source" in evidence
+    assert "凯文·凯利" in evidence
+
+
+def test_numbers_inside_evidence_have_derived_rows(data, rows):
+    # ByteDance's 63% less BYD's 2024 overseas growth, 2,219亿 over 1,602.2亿.
+    byd_growth = 2219e8 / 1602.2e8 - 1
+    assert rows["d_growth_lead"].recomputed == pytest.approx(0.63 - byd_growth)
+    assert "24.5 percentage points" in rows["s4_growth_first"].evidence
+    # The printed USD 13 bn (at most 13.5) against Meta's 2024 loss of USD 17.729 bn.
+    assert rows["d_meta_gap_2024"].recomputed == pytest.approx((17.729 - 13.5) / 17.729, rel=0.02)
+    # Huawei FY2023: 2,329亿 outside China of 7,041.74亿; EMEA 1,453亿 of the 2,329亿.
+    assert rows["d_year_share_huawei_fy2023"].recomputed == pytest.approx(2329 / 7041.74)
+    assert rows["d_huawei_emea_share_2023"].recomputed == pytest.approx(1453 / 2329)
+    # Lenovo FY2023/24: 3,137亿 of 4,074亿; BYD FY2022: 914.5亿 of 4,240.61亿.
+    assert rows["d_year_share_lenovo_fy2023_24"].recomputed == pytest.approx(3137 / 4074)
+    assert rows["d_year_share_byd_fy2022"].recomputed == pytest.approx(914.5 / 4240.61)
+    # BYD's FY2023 amount over FY2024's total: 1,602.2亿 ÷ 7,771亿.
+    assert rows["d_pair_share_byd_fy2023_fy2024"].recomputed == pytest.approx(
+        1602.2 / 7771, rel=1e-3
+    )
+    for row_id in ("d_growth_lead", "d_meta_gap_2024", "d_year_share_huawei_fy2023"):
+        assert rows[row_id].kind == "derived"
