@@ -500,6 +500,10 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
     totals = found.tables["implied_totals"] = pd.DataFrame(records)
     disagree = list(totals.loc[~totals["agrees"], "company"])
     found.number("implied_total_disagreements", len(disagree), lambda _: _join(disagree))
+    derived_totals = list(totals.loc[totals["filed_source"].str.startswith("derived"), "company"])
+    found.number(
+        "totals_derived", len(derived_totals), lambda _: _join(derived_totals) or "no company"
+    )
     return found
 
 

@@ -87,7 +87,7 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
 
 def totals(found: Findings, data: BookData) -> alt.VConcatChart:
     """The band of totals each row allows (amount ÷ share at the printed precision) against
-    the reported total."""
+    the total found (reported, or derived from reported figures)."""
     table = found.tables["implied_totals"]
     frame = table.assign(
         low=in_units(table["implied_low_cny"], "亿"),
