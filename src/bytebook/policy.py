@@ -367,8 +367,9 @@ def combine(findings: Iterable[Finding]) -> Verdict:
 
 
 ORIGINS = {
-    "filed": "read in the company's annual report or exchange filing, or a stored copy of it",
-    "released": "read in the company's results release, or a repost of the release",
+    "filed": "read in a listed company's annual report or exchange filing, or a stored copy of it",
+    "released": "read in what the company publishes itself, outside any exchange: its results "
+    "release, or the annual report of a company that is not listed; or a repost of either",
     "relayed": "a press report of figures the company published",
     "tabulated": "a financial data service's table of figures from the company's filings",
     "summarised": "an aggregator's summary of a filing, a release or a broker's note",
