@@ -385,7 +385,7 @@ def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
         origin["byd_overseas_2024"] == "released" and origin["haier_overseas_2023"] == "summarised"
     )
     assert origin["lenovo_rev_fy2425_cny"] == "released"
-    assert origin["byd_overseas_2023"] == "relayed" and origin["huawei_rev_2023"] == "filed"
+    assert origin["byd_overseas_2023"] == "relayed" and origin["huawei_rev_2023"] == "released"
     rows = {entry.id: entry.evidence for entry in table.entries}
     assert "Released for FY2024: 2,219亿" in rows["t_byd_overseas"]
     assert "amount 1,364亿 (summarised, W;" in rows["t_haier_share"]
@@ -407,3 +407,20 @@ def test_no_evidence_calls_a_figure_by_a_word_outside_the_origins(table):
     for entry in table.entries:
         for word in pattern.findall(entry.evidence):
             assert word in ORIGINS, (entry.id, word)
+
+
+def test_the_cost_per_inference_names_where_each_gpu_default_comes_from(data):
+    from bytebook.chapters import recommender
+
+    entries = {entry.id: entry for entry in recommender.analyse(data).entries}
+    cost = entries["s22_cost_per_inference"].evidence
+    # 989.4e12 FLOP/s rounds to 989 TFLOP/s: Lockwood's H100 table (W); 45% is RankMixer's MFU
+    # (P), read at second hand from the note on the paper's size.
+    assert "989 TFLOP/s (NVIDIA H100 SXM5 peak dense BF16 Tensor Core throughput" in cost
+    assert "Glenn K. Lockwood" in cost and "2022 (W))" in cost
+    assert "45.0% utilisation (ByteDance RankMixer model FLOPs utilisation" in cost
+    assert "(read at second hand: the paper's body was not read for this figure), 2025 (P)" in cost
+    for assumption, ref in recommender.GPU_REFERENCES.items():
+        assert data.basis_references(assumption)[0] == ref
+    update = entries["s22_hot_update"].evidence
+    assert "read through a secondary summary" in update
