@@ -424,3 +424,22 @@ def test_the_cost_per_inference_names_where_each_gpu_default_comes_from(data):
         assert data.basis_references(assumption)[0] == ref
     update = entries["s22_hot_update"].evidence
     assert "read through a secondary summary" in update
+
+
+def test_lenovo_s_regions_the_year_before_are_weak_context_that_never_decides(data):
+    """The repost (W) gives FY2023/24 growth of −8% (the Americas), −5% (EMEA) and −5%
+    (Asia-Pacific ex China); FY2024/25's 19%, 16% and 29% are each above them."""
+    entry = ranking._old_money(data)
+    assert 0.19 > -0.08 and 0.16 > -0.05 and 0.29 > -0.05
+    assert "found only in a weak repost (W): the Americas −8%, EMEA −5%, Asia-Pacific −5%" in (
+        entry.evidence
+    )
+    assert "each region abroad grew faster in FY2024/25 than in FY2023/24" in entry.evidence
+    assert "lenovo_emea_growth_fy2324" in entry.sources
+    assert "FY2023/24 growth was not found" not in entry.evidence
+    # Were the repost to give EMEA +50% the year before, the W figure still decides nothing.
+    references = data.references.copy()
+    references.loc["lenovo_emea_growth_fy2324", "value"] = 0.50
+    changed = ranking._old_money(replace(data, references=references))
+    assert changed.verdict == entry.verdict and changed.verdict.value == "contradicted"
+    assert "not every region abroad grew faster" in changed.evidence

@@ -1294,6 +1294,13 @@ LENOVO_REGIONS_ABROAD = {
 }
 """The references giving Lenovo's FY2024/25 revenue growth in each region outside China."""
 
+LENOVO_REGIONS_ABROAD_BEFORE = {
+    "the Americas": "lenovo_americas_growth_fy2324",
+    "EMEA": "lenovo_emea_growth_fy2324",
+    "Asia-Pacific": "lenovo_ap_growth_fy2324",
+}
+"""The references giving the same regions' FY2023/24 growth: a weak repost (W), context only."""
+
 LENOVO_CHINA = "lenovo_china_growth_fy2425"
 """Lenovo's FY2024/25 revenue growth in China, from the same release as the regions abroad."""
 
@@ -1322,8 +1329,8 @@ def _old_money(data: BookData) -> LedgerEntry:
     """'联想、华为 … 增速已趋于平缓': growth has levelled off. Only Lenovo's figures bear on it:
     Huawei's overseas growth was not found. Contradicted when Lenovo's FY2024/25 growth, for
     the group and in every region abroad, is above the group's FY2023/24 growth (growth picked
-    up); the regions' own FY2023/24 growth was not found, so the regions are set against the
-    group's."""
+    up). The regions' own FY2023/24 growth was found only in a weak repost (W): it is shown
+    beside them as context and never decides."""
     huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
     years = ("lenovo_rev_growth_fy2223", "lenovo_rev_growth_fy2324", "lenovo_rev_growth_fy2425")
     lenovo = [data.reference(r) for r in years]
@@ -1331,6 +1338,20 @@ def _old_money(data: BookData) -> LedgerEntry:
     regions = {**abroad, "China": data.reference(LENOVO_CHINA)}
     region_refs = (*LENOVO_REGIONS_ABROAD.values(), LENOVO_CHINA)
     picked_up = min(lenovo[2], *abroad.values()) > lenovo[1]
+    before_refs = tuple(LENOVO_REGIONS_ABROAD_BEFORE.values())
+    before = {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD_BEFORE.items()}
+    each_rose = all(abroad[region] > rate for region, rate in before.items())
+    context = (
+        "By region, FY2023/24 growth was found only in a weak repost (W): "
+        + ", ".join(f"{name} {format_percent(rate, 0)}" for name, rate in before.items())
+        + f" ({data.cite(*before_refs)}). Set beside it, "
+        + (
+            "each region abroad grew faster in FY2024/25 than in FY2023/24"
+            if each_rose
+            else "not every region abroad grew faster in FY2024/25 than in FY2023/24"
+        )
+        + "; as a W source this is context, and does not decide."
+    )
     by_region = ", ".join(f"{name} {format_percent(rate, 0)}" for name, rate in regions.items())
     slowest, fastest = min(abroad.values()), max(abroad.values())
     finding_text = (
@@ -1338,9 +1359,7 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"{_change(lenovo[2])} in FY2024/25 after it {_change(lenovo[1])} in FY2023/24, and "
         "every region abroad grew "
         f"{span(Interval(slowest, fastest), partial(format_percent, digits=0))} in FY2024/25, "
-        "each above the group's FY2023/24 rate "
-        "(the regions' own FY2023/24 growth was not found, so whether each region's growth "
-        "rose on its own previous year is not shown). That contradicts the remark for Lenovo; "
+        "each above the group's FY2023/24 rate. That contradicts the remark for Lenovo; "
         "the verdict rests on Lenovo alone."
         if picked_up
         else "Lenovo's FY2024/25 growth, for the group and in every region abroad, is not "
@@ -1355,12 +1374,13 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"{_change(lenovo[0])} in FY2022/23 and {_change(lenovo[1])} in FY2023/24, then "
         f"{_change(lenovo[2])} in FY2024/25 "
         f"({data.cite(*years)}); in FY2024/25 by region: {by_region} "
-        f"({data.cite(*region_refs)}). {finding_text} Huawei's overseas growth was not found: "
+        f"({data.cite(*region_refs)}). {finding_text} {context} Huawei's overseas growth was "
+        "not found: "
         f"its group revenue grew {percent(huawei[0])} in 2023 and "
         f"{percent(huawei[1])} in 2024 "
         f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}), which "
         "does not decide the remark for Huawei.",
-        (*years, *region_refs, "huawei_rev_growth_2023", "huawei_rev_growth_2024"),
+        (*years, *region_refs, *before_refs, "huawei_rev_growth_2023", "huawei_rev_growth_2024"),
     )
 
 
