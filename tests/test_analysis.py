@@ -448,3 +448,30 @@ def test_lenovo_s_regions_the_year_before_are_weak_context_that_never_decides(da
     changed = ranking._old_money(replace(data, references=references))
     assert changed.verdict == entry.verdict and changed.verdict.value == "contradicted"
     assert "not every region abroad grew faster" in changed.evidence
+
+
+def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
+    """营业总收入 4,090.84亿 × 41.52% = 1,698.5亿 (1,698.30亿 to 1,698.72亿 at the recorded
+    digits), (1,698.30 − 1,600) ÷ 1,698.51 = 5.8% above the printed 1500+ band; and the row
+    matches FY2023 in substance: 1,509.06亿 inside 1,500–1,600亿, 40.56% just outside 39.5–40.5%."""
+    assert 4090.84 * 0.4152 == pytest.approx(1698.517, abs=1e-3)
+    assert (4090.835 * 0.41515 - 1600) / 1698.517 == pytest.approx(0.058, abs=5e-4)
+    assert 1500 <= 1509.06 <= 1600 and 0.4056 > 0.405
+    entry = {e.id: e for e in table.entries}["t_midea_overseas"]
+    assert entry.verdict.value == "contradicted"
+    assert "营业总收入 4,090.84亿 × 41.52% = 1,698.5亿" in entry.evidence
+    assert "'营业总收入4090.84亿元'" in entry.evidence
+    assert "The ranges miss by 5.8% of the evidence" in entry.evidence
+    assert "the row matches FY2023 in substance: amount 1,509亿" in entry.evidence
+    assert "share 40.56% (tabulated, S;" in entry.evidence
+    assert {"midea_rev_2024", "midea_overseas_share_2024"} <= set(entry.sources)
+    # The verdict no longer rests on the China revenue read at second hand alone: were it to
+    # give 2,150亿 (overseas 2,150 × 41.52 ÷ 58.48 = 1,526亿, inside the band), the quoted
+    # cross-check would still contradict the cell.
+    assert 1500 <= 2150 * 41.52 / 58.48 <= 1600
+    references = data.references.copy()
+    references.loc["midea_china_rev_2024", "value"] = 2150e8
+    references.loc["midea_china_rev_2024", "value_text"] = "2150e8"
+    changed = {e.id: e for e in ranking.analyse(replace(data, references=references)).entries}
+    assert "(1, supported)" in changed["t_midea_overseas"].evidence
+    assert changed["t_midea_overseas"].verdict.value == "contradicted"

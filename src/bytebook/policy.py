@@ -342,12 +342,13 @@ def compare(
     """Grade a printed interval against an evidence interval and word the finding."""
     found = grade(printed, evidence)
     gap = relative_gap(printed, evidence)
-    note = "" if found is Grade.HOLDS else f" The ranges miss by {format_gap(gap)} of the evidence."
+    note = "" if found is Grade.HOLDS else f" The ranges miss by {format_gap(gap)} of the evidence"
     if found is Grade.FAILS and gap - SUBSTANCE_MARGIN < NEAR_THE_LINE:
         note += (
-            f" That is less than {NEAR_THE_LINE * 100:g} point above the {SUBSTANCE_MARGIN:.0%} "
-            "line between off in detail and a failure."
+            f", less than {NEAR_THE_LINE * 100:g} point above the {SUBSTANCE_MARGIN:.0%} "
+            "line between off in detail and a failure"
         )
+    note += "" if found is Grade.HOLDS else "."
     return Finding(verdict_for(found, basis), evidence_text + note, decides, sources)
 
 

@@ -731,7 +731,8 @@ def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) 
     return (
         f"{reading.year}: amount {_amount_formatter(unit)(amount.band.mid)} ({amount.described}, "
         f"{amount.reliability}; {_gap_words(reading.amount_gap)} the printed "
-        f"{row['overseas_revenue_printed']}), share {format_percent(share.band.mid)} "
+        f"{row['overseas_revenue_printed']}), share "
+        f"{format_percent(share.band.mid) if share.how == 'derived' else share.shown} "
         f"({share.described}, {share.reliability}; {_gap_words(reading.share_gap)} the printed "
         f"{row['overseas_share_printed']})"
     )
@@ -752,7 +753,10 @@ def _year_text(
     if closest.worse_gap == 0:
         text = f"The pair fits {described}."
     elif closest.worse_gap <= SUBSTANCE_MARGIN:
-        text = f"No year fits both cells exactly; closest, right in substance: {described}."
+        text = (
+            f"No year fits both cells exactly; the row matches {closest.year} in substance: "
+            f"{described.removeprefix(f'{closest.year}: ')}."
+        )
     else:
         text = f"No single year fits the pair. Closest: {described}."
     amount_only = [
@@ -1039,7 +1043,35 @@ def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series)
         ]
     if kind == "share" and company == "Haier Smart Home":
         return [_haier_hk_share(data, claim)]
+    if kind == "overseas" and company == "Midea":
+        return [_midea_quoted_cross_check(data, claim)]
     return []
+
+
+MIDEA_QUOTED = ("midea_rev_2024", "midea_overseas_share_2024")
+"""Midea's 2024 营业总收入 and overseas share, each quoted from one relay of its annual report."""
+
+
+def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
+    """Midea's 2024 overseas amount from the two quoted figures alone, 营业总收入 × the overseas
+    share, beside the amount derived from the China revenue read at second hand. 营业总收入
+    also counts the finance arm's interest and fee income, which 营业收入 (the share's basis)
+    leaves out, so the product runs a little above the amount on the share's own basis."""
+    total_ref, share_ref = MIDEA_QUOTED
+    total, share = data.reference(total_ref), data.reference(share_ref)
+    quotes = "; ".join(f"'{data.references.at[ref, 'quote']}'" for ref in MIDEA_QUOTED)
+    return finding(
+        claim,
+        reference_band(data, total_ref) * reference_band(data, share_ref),
+        Basis.SOURCE,
+        f"Cross-check from quoted figures only: 营业总收入 {format_yi(total, 2)} × "
+        f"{format_percent(share, 2)} = {format_yi(total * share, 1)} ({quotes}; "
+        f"{data.cite(*MIDEA_QUOTED)}). 营业总收入 also counts interest and fee income that "
+        "营业收入, the share's basis, leaves out, so this runs a little above the amount on "
+        "the share's own basis.",
+        MIDEA_QUOTED,
+        decides=deciding(data, *MIDEA_QUOTED),
+    )
 
 
 XIAOMI_QUARTERS = {
