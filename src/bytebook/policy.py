@@ -444,7 +444,8 @@ def period_finding(claimed: str, printed: Interval, candidates: dict[str, Interv
 
 QUALIFIER_MEANINGS = {
     "=": "± half a unit of the last printed digit",
-    "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider",
+    "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider; between an amount and its "
+    "conversion into another currency, the sign of the conversion (see 'printed conversion')",
     "+": "from N to N plus one unit of its last printed digit (the Chinese N多)",
     ">": "above N (a share at most 100%)",
     "≥": "N or more: N itself included (N以上, 千亿级)",
@@ -497,6 +498,47 @@ def examples_sentence() -> str:
     return "; ".join(f'"{printed}" is {reading}' for _, printed, reading in example_readings())
 
 
+CONVERSION_EXAMPLE = ("390 亿美元 ≈ 2855 亿元", "39e9", "2.855e11")
+"""The article's printed conversion: (as printed, the amount's recorded digits, the converted
+figure's recorded digits)."""
+
+
+def approx_rate_span() -> Interval:
+    """The rates the converted figure of `CONVERSION_EXAMPLE` would allow if its '≈' were read
+    as 'about' (`APPROX_RELATIVE`), over the amount as printed."""
+    _, amount, converted = CONVERSION_EXAMPLE
+    return printed_interval(converted, "≈") / float(amount)
+
+
+def conversion_rule() -> str:
+    """Why a printed conversion's '≈' is not read as 'about': the policy table's words."""
+    printed = CONVERSION_EXAMPLE[0]
+    rates = approx_rate_span()
+    return (
+        "'≈' between an amount and the same amount in another currency (as in "
+        f"{printed}, the Chinese 约合) is read by a Chinese reader as the sign of a conversion, "
+        "not as 'about': the converted figure is read at its printed digits, as '=', and the "
+        "rate it implies is judged against the period's rates. Why: its digits are worked out "
+        "from the amount at a rate, not rounded by the writer; read as 'about' "
+        f"(±{APPROX_RELATIVE:.0%}), it would allow any rate from {rates.low:.2f} to "
+        f"{rates.high:.2f} CNY per USD and hide the rate the article used."
+    )
+
+
+CONVERSION_READING = (
+    "the '≈' between the two currencies is the sign of a conversion (the policy's printed "
+    "conversion), so the yuan figure is read at its printed digits"
+)
+"""How evidence says that a printed conversion was read by `conversion_rule`."""
+
+
+def conversion_example() -> str:
+    """The printed conversion with the interval its converted figure stands for."""
+    printed, _, converted = CONVERSION_EXAMPLE
+    band = printed_interval(converted, "=")
+    return f"{printed}: {band_words(band, '=', lambda v: _show(v, 'CNY'))}"
+
+
 def policy_table() -> pd.DataFrame:
     """The whole policy as rows for the Methods appendix: readings, grades, combination and the
     words for how a company's figure reached the book."""
@@ -512,6 +554,14 @@ def policy_table() -> pd.DataFrame:
         }
         for q, meaning in QUALIFIER_MEANINGS.items()
     ]
+    rows.append(
+        {
+            "rule": "printed conversion",
+            "example": conversion_example(),
+            "meaning": conversion_rule(),
+            "verdict": "",
+        }
+    )
     rows.append(
         {
             "rule": "source figure",

@@ -39,7 +39,15 @@ from bytebook.numbers import (
     percent,
     significant,
 )
-from bytebook.policy import ORIGINS, SUBSTANCE_MARGIN, Interval, compare, format_gap, span
+from bytebook.policy import (
+    CONVERSION_READING,
+    ORIGINS,
+    SUBSTANCE_MARGIN,
+    Interval,
+    compare,
+    format_gap,
+    span,
+)
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
@@ -272,7 +280,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
         Interval.exact(average.cny_per_usd),
         Basis.SOURCE,
         f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD ({rate_band.low:.3f} to "
-        f"{rate_band.high:.3f} at the printed precision of 2855 and 390), "
+        f"{rate_band.high:.3f} at the printed precision of 2855 and 390: {CONVERSION_READING}), "
         f"{format_percent(gap)} from the 2024 average {average.cny_per_usd} (Federal Reserve "
         f"H.10, P) and {rates.position(rate)} of the 2024 monthly averages. The band "
         + (
@@ -334,8 +342,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             f"of {average.cny_per_usd} CNY/USD (P) is {format_yi(at_average)}元 "
             f"({span(usd_band, format_yi)}); the printed {format_yi(cny)} is "
             f"{format_percent(relative_gap(cny, at_average))} from the middle; the rate it "
-            "implies is in d_table_implied_rate. The table's '≈' marks a conversion, so its "
-            "yuan figure is read at its printed digits.",
+            f"implies is in d_table_implied_rate; {CONVERSION_READING}.",
             ("bd_intl_2024", average.reference_id),
         ),
     )
