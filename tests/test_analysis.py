@@ -293,8 +293,13 @@ def test_unit_economics_arithmetic(chapter3):
     v = verdicts(chapter3)
     assert v["s3_ad_margin"] == "consistent"
     assert v["s3_cpm"] == "contradicted"
-    # 打掉一半 read as 'about half': "一半" printed to one digit (0.5 ± 0.1) meets 2.1's 60%
-    assert 0.5 + 0.1 >= 1 - 3.2 / 8 and v["s3_live_bandwidth"] == "consistent"
+    # 打掉一半 read as 'about half': "一半" printed to one digit (0.5 ± 0.1) meets 2.1's 60%,
+    # but applying 2.1's upload bitrates to live streams is the book's link, not the article's:
+    # shown, never deciding.
+    assert 0.5 + 0.1 >= 1 - 3.2 / 8 and v["s3_live_bandwidth"] == "unverifiable"
+    bandwidth = {e.id: e for e in chapter3.entries}["s3_live_bandwidth"]
+    assert bandwidth.evidence.startswith("(does not decide: would be consistent)")
+    assert "this book's assumption, not the article's" in bandwidth.evidence
 
 
 def test_only_bytedances_years_have_a_dated_start(data):
@@ -385,7 +390,7 @@ def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
         origin["byd_overseas_2024"] == "released" and origin["haier_overseas_2023"] == "summarised"
     )
     assert origin["lenovo_rev_fy2425_cny"] == "released"
-    assert origin["byd_overseas_2023"] == "relayed" and origin["huawei_rev_2023"] == "filed"
+    assert origin["byd_overseas_2023"] == "relayed" and origin["huawei_rev_2023"] == "released"
     rows = {entry.id: entry.evidence for entry in table.entries}
     assert "Released for FY2024: 2,219亿" in rows["t_byd_overseas"]
     assert "amount 1,364亿 (summarised, W;" in rows["t_haier_share"]
@@ -407,3 +412,66 @@ def test_no_evidence_calls_a_figure_by_a_word_outside_the_origins(table):
     for entry in table.entries:
         for word in pattern.findall(entry.evidence):
             assert word in ORIGINS, (entry.id, word)
+
+
+def test_the_cost_per_inference_names_where_each_gpu_default_comes_from(data):
+    from bytebook.chapters import recommender
+
+    entries = {entry.id: entry for entry in recommender.analyse(data).entries}
+    cost = entries["s22_cost_per_inference"].evidence
+    # 989.4e12 FLOP/s rounds to 989 TFLOP/s: Lockwood's H100 table (W); 45% is RankMixer's MFU
+    # (P), read at second hand from the note on the paper's size.
+    assert "989 TFLOP/s (NVIDIA H100 SXM5 peak dense BF16 Tensor Core throughput" in cost
+    assert "Glenn K. Lockwood" in cost and "2022 (W))" in cost
+    assert "45.0% utilisation (ByteDance RankMixer model FLOPs utilisation" in cost
+    assert "(read at second hand: the paper's body was not read for this figure), 2025 (P)" in cost
+    for assumption, ref in recommender.GPU_REFERENCES.items():
+        assert data.basis_references(assumption)[0] == ref
+    update = entries["s22_hot_update"].evidence
+    assert "read through a secondary summary" in update
+
+
+def test_lenovo_s_regions_the_year_before_are_weak_context_that_never_decides(data):
+    """The repost (W) gives FY2023/24 growth of −8% (the Americas), −5% (EMEA) and −5%
+    (Asia-Pacific ex China); FY2024/25's 19%, 16% and 29% are each above them."""
+    entry = ranking._old_money(data)
+    assert 0.19 > -0.08 and 0.16 > -0.05 and 0.29 > -0.05
+    assert "found only in a weak repost (W): the Americas −8%, EMEA −5%, Asia-Pacific −5%" in (
+        entry.evidence
+    )
+    assert "each region abroad grew faster in FY2024/25 than in FY2023/24" in entry.evidence
+    assert "lenovo_emea_growth_fy2324" in entry.sources
+    assert "FY2023/24 growth was not found" not in entry.evidence
+    # Were the repost to give EMEA +50% the year before, the W figure still decides nothing.
+    references = data.references.copy()
+    references.loc["lenovo_emea_growth_fy2324", "value"] = 0.50
+    changed = ranking._old_money(replace(data, references=references))
+    assert changed.verdict == entry.verdict and changed.verdict.value == "contradicted"
+    assert "not every region abroad grew faster" in changed.evidence
+
+
+def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
+    """营业总收入 4,090.84亿 × 41.52% = 1,698.5亿 (1,698.30亿 to 1,698.72亿 at the recorded
+    digits), (1,698.30 − 1,600) ÷ 1,698.51 = 5.8% above the printed 1500+ band; and the row
+    matches FY2023 in substance: 1,509.06亿 inside 1,500–1,600亿, 40.56% just outside 39.5–40.5%."""
+    assert 4090.84 * 0.4152 == pytest.approx(1698.517, abs=1e-3)
+    assert (4090.835 * 0.41515 - 1600) / 1698.517 == pytest.approx(0.058, abs=5e-4)
+    assert 1500 <= 1509.06 <= 1600 and 0.4056 > 0.405
+    entry = {e.id: e for e in table.entries}["t_midea_overseas"]
+    assert entry.verdict.value == "contradicted"
+    assert "营业总收入 4,090.84亿 × 41.52% = 1,698.5亿" in entry.evidence
+    assert "'营业总收入4090.84亿元'" in entry.evidence
+    assert "The ranges miss by 5.8% of the evidence" in entry.evidence
+    assert "the row matches FY2023 in substance: amount 1,509亿" in entry.evidence
+    assert "share 40.56% (tabulated, S;" in entry.evidence
+    assert {"midea_rev_2024", "midea_overseas_share_2024"} <= set(entry.sources)
+    # The verdict no longer rests on the China revenue read at second hand alone: were it to
+    # give 2,150亿 (overseas 2,150 × 41.52 ÷ 58.48 = 1,526亿, inside the band), the quoted
+    # cross-check would still contradict the cell.
+    assert 1500 <= 2150 * 41.52 / 58.48 <= 1600
+    references = data.references.copy()
+    references.loc["midea_china_rev_2024", "value"] = 2150e8
+    references.loc["midea_china_rev_2024", "value_text"] = "2150e8"
+    changed = {e.id: e for e in ranking.analyse(replace(data, references=references)).entries}
+    assert "(1, supported)" in changed["t_midea_overseas"].evidence
+    assert changed["t_midea_overseas"].verdict.value == "contradicted"

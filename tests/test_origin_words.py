@@ -73,3 +73,19 @@ def test_the_methods_later_source_example_uses_the_row_s_own_origin(data):
     assert row["origin"] == "reported" and row["published"] == "2025-08-23"
     assert example == "USD 155 bn, reported, published 2025-08-23"
     assert float(row["value"]) == 155e9
+
+
+def test_huawei_s_annual_report_is_released_not_filed(data, found):
+    # Huawei is not listed: it files no annual report with any exchange but publishes one
+    # itself, on huawei.com. Its totals are called released, as a results release is.
+    for ref in ("huawei_rev_2022", "huawei_rev_2023"):
+        row = data.references.loc[ref]
+        assert row["url"].startswith("https://www.huawei.com/en/annual-report/"), ref
+        assert row["origin"] == "released", ref
+    assert "listed company" in ORIGINS["filed"]
+    assert "not listed" in ORIGINS["released"]
+    # The FY2023 share is 2,329亿 (derived, W) over the 7,042亿 of the released report.
+    ledger = {entry.id: entry for entry in found.entries}
+    share = ledger["t_huawei_share"].evidence
+    assert "derived from released figures and a derived one" in share
+    assert "filed" not in share

@@ -228,3 +228,56 @@ def test_the_policy_table_shows_every_verdict_as_its_badge():
         badge = f'<span class="verdict verdict-{verdict_css_class(str(verdict))}">{verdict}</span>'
         assert badge in shown, verdict
     assert not re.search(r"#[0-9a-fA-F]{6}\b", shown), "a colour code is shown, not a badge"
+
+
+def test_a_printed_conversion_is_read_at_its_digits_by_a_rule_in_the_table(data):
+    """In "390 亿美元 ≈ 2855 亿元" the '≈' is the sign of the conversion, so 2855 is 2854.5亿 to
+    2855.5亿; read as 'about' it would be 2855 × 0.95 = 2712.25亿 to 2855 × 1.05 = 2997.75亿,
+    any rate from 2712.25 ÷ 390 = 6.954 to 2997.75 ÷ 390 = 7.687."""
+    from bytebook.data import load_article
+    from bytebook.policy import (
+        CONVERSION_EXAMPLE,
+        QUALIFIER_MEANINGS,
+        approx_rate_span,
+        conversion_rule,
+    )
+
+    printed, amount, converted = CONVERSION_EXAMPLE
+    assert printed in load_article().replace("**", "")
+    claim = data.claim("t_bytedance_overseas_cny")
+    assert claim["value_text"] == converted and claim["qualifier"] == "="
+    assert data.claim("t_bytedance_overseas")["value_text"] == amount
+    assert printed_interval(converted, "=") == Interval(2854.5e8, 2855.5e8)
+    approx = printed_interval(converted, "≈")
+    assert approx.low == pytest.approx(2712.25e8) and approx.high == pytest.approx(2997.75e8)
+    rates = approx_rate_span()
+    assert rates.low == pytest.approx(6.954, abs=5e-4)
+    assert rates.high == pytest.approx(7.687, abs=5e-4)
+    table = policy_table().set_index("rule")
+    assert table.at["printed conversion", "example"] == (
+        "390 亿美元 ≈ 2855 亿元: 2854.5亿 to 2855.5亿"
+    )
+    assert table.at["printed conversion", "meaning"] == conversion_rule()
+    assert "from 6.95 to 7.69 CNY per USD" in conversion_rule()
+    assert "printed conversion" in QUALIFIER_MEANINGS["≈"]
+
+
+def test_the_conversion_rule_carries_through_every_row_that_reads_2855(data):
+    """At 7.196 CNY/USD, USD 39 bn (38.5 to 39.5 bn) is 2,770.5亿 to 2,842.4亿; 2854.5亿, the
+    printed figure's low end, misses it by (2854.5 − 2842.42) ÷ 2806.44 = 0.43%: off in detail,
+    as no rate is read into the '≈'."""
+    from bytebook.chapters import preface, ranking
+    from bytebook.policy import CONVERSION_READING
+
+    assert (2854.5 - 39.5 * 7.196 * 10) / (39 * 7.196 * 10) == pytest.approx(0.0043, abs=5e-5)
+    entries = {e.id: e for e in [*preface.analyse(data).entries, *ranking.analyse(data).entries]}
+    for row in ("t_bytedance_overseas_cny", "d_table_implied_rate", "d_two_rates"):
+        assert CONVERSION_READING in entries[row].evidence, row
+    assert (
+        "(1, off in detail) The article's own 2,855亿元" in entries["title_daily_revenue"].evidence
+    )
+    assert CONVERSION_READING in entries["title_daily_revenue"].evidence
+    assert entries["t_bytedance_overseas_cny"].verdict.value == "off in detail"
+    assert (
+        "The ranges miss by 0.43% of the evidence" in entries["t_bytedance_overseas_cny"].evidence
+    )

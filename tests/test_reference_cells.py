@@ -55,3 +55,36 @@ def test_the_quarter_rests_on_the_report_that_states_it(data):
         assert "states the share outright" in entry.evidence, row_id
         assert "the date it was published was not recorded" in entry.evidence, row_id
         assert str(entry.verdict) == "supported", row_id
+
+
+def test_a_figure_read_from_a_note_says_so_in_its_source(data):
+    # The rows the book made from the research's notes on other rows (data/README.md); a
+    # derived row names its inputs instead.
+    refs = data.references
+    from_notes = [
+        ref
+        for ref in refs.index
+        if re.search(r"note (of|on)\b|research note", refs.at[ref, "note"])
+        and refs.at[ref, "origin"] != "derived"
+    ]
+    assert {"bd_group_h1_2024", "rankmixer_mfu", "tiktok_gift_take"} <= set(from_notes)
+    for ref in from_notes:
+        assert "read at second hand" in refs.at[ref, "source"], ref
+
+
+def test_each_meta_figure_names_the_filing_its_url_is(data):
+    # The three Reality Labs losses were read in one filing, the FY2024 10-K (filed in 2025,
+    # accession 0001326801-25-000017), whose segment table gives 2024, 2023 and 2022.
+    refs = data.references
+    meta = [ref for ref in refs.index if ref.startswith("meta_rl_loss_")]
+    assert len(meta) == 3
+    for ref in meta:
+        assert refs.at[ref, "url"].endswith("-25-000017/META-10K-2024FY"), ref
+        assert refs.at[ref, "source"] == "Meta Platforms 10-K for FY2024 (segment table)", ref
+
+
+def test_the_launch_date_s_source_says_what_it_is(data):
+    source = data.references.at["tiktok_intl_launch", "source"]
+    assert source.startswith("unnamed case studies")
+    assert "no publisher or title recorded" in source
+    assert data.references.at["tiktok_intl_launch", "reliability"] == "W"

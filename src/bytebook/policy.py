@@ -342,12 +342,13 @@ def compare(
     """Grade a printed interval against an evidence interval and word the finding."""
     found = grade(printed, evidence)
     gap = relative_gap(printed, evidence)
-    note = "" if found is Grade.HOLDS else f" The ranges miss by {format_gap(gap)} of the evidence."
+    note = "" if found is Grade.HOLDS else f" The ranges miss by {format_gap(gap)} of the evidence"
     if found is Grade.FAILS and gap - SUBSTANCE_MARGIN < NEAR_THE_LINE:
         note += (
-            f" That is less than {NEAR_THE_LINE * 100:g} point above the {SUBSTANCE_MARGIN:.0%} "
-            "line between off in detail and a failure."
+            f", less than {NEAR_THE_LINE * 100:g} point above the {SUBSTANCE_MARGIN:.0%} "
+            "line between off in detail and a failure"
         )
+    note += "" if found is Grade.HOLDS else "."
     return Finding(verdict_for(found, basis), evidence_text + note, decides, sources)
 
 
@@ -367,8 +368,9 @@ def combine(findings: Iterable[Finding]) -> Verdict:
 
 
 ORIGINS = {
-    "filed": "read in the company's annual report or exchange filing, or a stored copy of it",
-    "released": "read in the company's results release, or a repost of the release",
+    "filed": "read in a listed company's annual report or exchange filing, or a stored copy of it",
+    "released": "read in what the company publishes itself, outside any exchange: its results "
+    "release, or the annual report of a company that is not listed; or a repost of either",
     "relayed": "a press report of figures the company published",
     "tabulated": "a financial data service's table of figures from the company's filings",
     "summarised": "an aggregator's summary of a filing, a release or a broker's note",
@@ -445,7 +447,8 @@ def period_finding(claimed: str, printed: Interval, candidates: dict[str, Interv
 
 QUALIFIER_MEANINGS = {
     "=": "± half a unit of the last printed digit",
-    "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider",
+    "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider; between an amount and its "
+    "conversion into another currency, the sign of the conversion (see 'printed conversion')",
     "+": "from N to N plus one unit of its last printed digit (the Chinese N多)",
     ">": "above N (a share at most 100%)",
     "≥": "N or more: N itself included (N以上, 千亿级)",
@@ -498,6 +501,47 @@ def examples_sentence() -> str:
     return "; ".join(f'"{printed}" is {reading}' for _, printed, reading in example_readings())
 
 
+CONVERSION_EXAMPLE = ("390 亿美元 ≈ 2855 亿元", "39e9", "2.855e11")
+"""The article's printed conversion: (as printed, the amount's recorded digits, the converted
+figure's recorded digits)."""
+
+
+def approx_rate_span() -> Interval:
+    """The rates the converted figure of `CONVERSION_EXAMPLE` would allow if its '≈' were read
+    as 'about' (`APPROX_RELATIVE`), over the amount as printed."""
+    _, amount, converted = CONVERSION_EXAMPLE
+    return printed_interval(converted, "≈") / float(amount)
+
+
+def conversion_rule() -> str:
+    """Why a printed conversion's '≈' is not read as 'about': the policy table's words."""
+    printed = CONVERSION_EXAMPLE[0]
+    rates = approx_rate_span()
+    return (
+        "'≈' between an amount and the same amount in another currency (as in "
+        f"{printed}, the Chinese 约合) is read by a Chinese reader as the sign of a conversion, "
+        "not as 'about': the converted figure is read at its printed digits, as '=', and the "
+        "rate it implies is judged against the period's rates. Why: its digits are worked out "
+        "from the amount at a rate, not rounded by the writer; read as 'about' "
+        f"(±{APPROX_RELATIVE:.0%}), it would allow any rate from {rates.low:.2f} to "
+        f"{rates.high:.2f} CNY per USD and hide the rate the article used."
+    )
+
+
+CONVERSION_READING = (
+    "the '≈' between the two currencies is the sign of a conversion (the policy's printed "
+    "conversion), so the yuan figure is read at its printed digits"
+)
+"""How evidence says that a printed conversion was read by `conversion_rule`."""
+
+
+def conversion_example() -> str:
+    """The printed conversion with the interval its converted figure stands for."""
+    printed, _, converted = CONVERSION_EXAMPLE
+    band = printed_interval(converted, "=")
+    return f"{printed}: {band_words(band, '=', lambda v: _show(v, 'CNY'))}"
+
+
 def policy_table() -> pd.DataFrame:
     """The whole policy as rows for the Methods appendix: readings, grades, combination and the
     words for how a company's figure reached the book."""
@@ -513,6 +557,14 @@ def policy_table() -> pd.DataFrame:
         }
         for q, meaning in QUALIFIER_MEANINGS.items()
     ]
+    rows.append(
+        {
+            "rule": "printed conversion",
+            "example": conversion_example(),
+            "meaning": conversion_rule(),
+            "verdict": "",
+        }
+    )
     rows.append(
         {
             "rule": "source figure",

@@ -13,6 +13,7 @@ from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, wo
 from bytebook.numbers import format_percent, format_usd, format_yi, format_yuan, significant
 from bytebook.policy import (
     APPROX_RELATIVE,
+    CONVERSION_READING,
     EXAMPLES,
     SUBSTANCE_MARGIN,
     Interval,
@@ -198,8 +199,7 @@ def analyse(data: BookData) -> Findings:
             Basis.ARTICLE,
             f"The article's own {format_yi(cny_printed)}元 over the {days:.0f} days of {YEAR} "
             f"is {format_yi(at_article, 2)} a day ({span(article_band, yi)} at its printed "
-            "precision; the table's '≈' marks its conversion from US dollars, so the yuan "
-            "figure is read at its printed digits).",
+            f"precision: {CONVERSION_READING}).",
         ),
         finding(
             claim,
@@ -250,8 +250,9 @@ def analyse(data: BookData) -> Findings:
         Basis.ARTICLE,
         f"The title converts {usd_text} at {rate_band.low:.3f} to {rate_band.high:.3f} CNY/USD; "
         f"the table converts the same printed 390 亿美元 into {format_yi(cny_printed)}元, at "
-        f"{table_rate_band.low:.3f} to {table_rate_band.high:.3f}. Even at the printed "
-        "precision of every figure the two bands do not meet: the article uses two rates.",
+        f"{table_rate_band.low:.3f} to {table_rate_band.high:.3f} ({CONVERSION_READING}). "
+        "Even at the printed precision of every figure the two bands do not meet: the article "
+        "uses two rates.",
     )
     daily_finding = compare(
         title_band,

@@ -46,7 +46,15 @@ from bytebook.numbers import (
     percent,
     significant,
 )
-from bytebook.policy import ORIGINS, SUBSTANCE_MARGIN, Interval, compare, format_gap, span
+from bytebook.policy import (
+    CONVERSION_READING,
+    ORIGINS,
+    SUBSTANCE_MARGIN,
+    Interval,
+    compare,
+    format_gap,
+    span,
+)
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
@@ -309,7 +317,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
         Interval.exact(average.cny_per_usd),
         Basis.SOURCE,
         f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD ({rate_band.low:.3f} to "
-        f"{rate_band.high:.3f} at the printed precision of 2855 and 390), "
+        f"{rate_band.high:.3f} at the printed precision of 2855 and 390: {CONVERSION_READING}), "
         f"{format_percent(gap)} from the 2024 average {average.cny_per_usd} (Federal Reserve "
         f"H.10, P) and {rates.position(rate)} of the 2024 monthly averages. The band "
         + (
@@ -372,8 +380,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             f"of {average.cny_per_usd} CNY/USD (P) is {format_yi(at_average)}元 "
             f"({span(usd_band, format_yi)}); the printed {format_yi(cny)} is "
             f"{format_percent(relative_gap(cny, at_average))} from the middle; the rate it "
-            "implies has a row of its own. The table's '≈' marks a conversion, so its "
-            "yuan figure is read at its printed digits.",
+            f"implies has a row of its own; {CONVERSION_READING}.",
             ("bd_intl_2024", average.reference_id),
         ),
     )
@@ -823,7 +830,8 @@ def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) 
     return (
         f"{reading.year}: amount {_amount_formatter(unit)(amount.value)} ({amount.described}, "
         f"{amount.reliability}; {_gap_words(reading.amount_gap)} the printed "
-        f"{row['overseas_revenue_printed']}), share {format_percent(share.value)} "
+        f"{row['overseas_revenue_printed']}), share "
+        f"{format_percent(share.value) if share.how == 'derived' else share.shown} "
         f"({share.described}, {share.reliability}; {_gap_words(reading.share_gap)} the printed "
         f"{row['overseas_share_printed']})"
     )
@@ -844,7 +852,10 @@ def _year_text(
     if closest.worse_gap == 0:
         text = f"The pair fits {described}."
     elif closest.worse_gap <= SUBSTANCE_MARGIN:
-        text = f"No year fits both cells exactly; closest, right in substance: {described}."
+        text = (
+            f"No year fits both cells exactly; the row matches {closest.year} in substance: "
+            f"{described.removeprefix(f'{closest.year}: ')}."
+        )
     else:
         text = f"No single year fits the pair. Closest: {described}."
     amount_only = [
@@ -1132,7 +1143,35 @@ def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series)
         ]
     if kind == "share" and company == "Haier Smart Home":
         return [_haier_hk_share(data, claim)]
+    if kind == "overseas" and company == "Midea":
+        return [_midea_quoted_cross_check(data, claim)]
     return []
+
+
+MIDEA_QUOTED = ("midea_rev_2024", "midea_overseas_share_2024")
+"""Midea's 2024 营业总收入 and overseas share, each quoted from one relay of its annual report."""
+
+
+def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
+    """Midea's 2024 overseas amount from the two quoted figures alone, 营业总收入 × the overseas
+    share, beside the amount derived from the China revenue read at second hand. 营业总收入
+    also counts the finance arm's interest and fee income, which 营业收入 (the share's basis)
+    leaves out, so the product runs a little above the amount on the share's own basis."""
+    total_ref, share_ref = MIDEA_QUOTED
+    total, share = data.reference(total_ref), data.reference(share_ref)
+    quotes = "; ".join(f"'{data.references.at[ref, 'quote']}'" for ref in MIDEA_QUOTED)
+    return finding(
+        claim,
+        reference_band(data, total_ref) * reference_band(data, share_ref),
+        Basis.SOURCE,
+        f"Cross-check from quoted figures only: 营业总收入 {format_yi(total, 2)} × "
+        f"{format_percent(share, 2)} = {format_yi(total * share, 1)} ({quotes}; "
+        f"{data.cite(*MIDEA_QUOTED)}). 营业总收入 also counts interest and fee income that "
+        "营业收入, the share's basis, leaves out, so this runs a little above the amount on "
+        "the share's own basis.",
+        MIDEA_QUOTED,
+        decides=deciding(data, *MIDEA_QUOTED),
+    )
 
 
 XIAOMI_QUARTERS = {
@@ -1399,6 +1438,13 @@ LENOVO_REGIONS_ABROAD = {
 }
 """The references giving Lenovo's FY2024/25 revenue growth in each region outside China."""
 
+LENOVO_REGIONS_ABROAD_BEFORE = {
+    "the Americas": "lenovo_americas_growth_fy2324",
+    "EMEA": "lenovo_emea_growth_fy2324",
+    "Asia-Pacific": "lenovo_ap_growth_fy2324",
+}
+"""The references giving the same regions' FY2023/24 growth: a weak repost (W), context only."""
+
 LENOVO_CHINA = "lenovo_china_growth_fy2425"
 """Lenovo's FY2024/25 revenue growth in China, from the same release as the regions abroad."""
 
@@ -1427,8 +1473,8 @@ def _old_money(data: BookData) -> LedgerEntry:
     """'联想、华为 … 增速已趋于平缓': growth has levelled off. Only Lenovo's figures bear on it:
     Huawei's overseas growth was not found. Contradicted when Lenovo's FY2024/25 growth, for
     the group and in every region abroad, is above the group's FY2023/24 growth (growth picked
-    up); the regions' own FY2023/24 growth was not found, so the regions are set against the
-    group's."""
+    up). The regions' own FY2023/24 growth was found only in a weak repost (W): it is shown
+    beside them as context and never decides."""
     huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
     years = ("lenovo_rev_growth_fy2223", "lenovo_rev_growth_fy2324", "lenovo_rev_growth_fy2425")
     lenovo = [data.reference(r) for r in years]
@@ -1436,6 +1482,20 @@ def _old_money(data: BookData) -> LedgerEntry:
     regions = {**abroad, "China": data.reference(LENOVO_CHINA)}
     region_refs = (*LENOVO_REGIONS_ABROAD.values(), LENOVO_CHINA)
     picked_up = min(lenovo[2], *abroad.values()) > lenovo[1]
+    before_refs = tuple(LENOVO_REGIONS_ABROAD_BEFORE.values())
+    before = {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD_BEFORE.items()}
+    each_rose = all(abroad[region] > rate for region, rate in before.items())
+    context = (
+        "By region, FY2023/24 growth was found only in a weak repost (W): "
+        + ", ".join(f"{name} {format_percent(rate, 0)}" for name, rate in before.items())
+        + f" ({data.cite(*before_refs)}). Set beside it, "
+        + (
+            "each region abroad grew faster in FY2024/25 than in FY2023/24"
+            if each_rose
+            else "not every region abroad grew faster in FY2024/25 than in FY2023/24"
+        )
+        + "; as a W source this is context, and does not decide."
+    )
     by_region = ", ".join(f"{name} {format_percent(rate, 0)}" for name, rate in regions.items())
     slowest, fastest = min(abroad.values()), max(abroad.values())
     finding_text = (
@@ -1443,9 +1503,7 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"{_change(lenovo[2])} in FY2024/25 after it {_change(lenovo[1])} in FY2023/24, and "
         "every region abroad grew "
         f"{span(Interval(slowest, fastest), partial(format_percent, digits=0))} in FY2024/25, "
-        "each above the group's FY2023/24 rate "
-        "(the regions' own FY2023/24 growth was not found, so whether each region's growth "
-        "rose on its own previous year is not shown). That contradicts the remark for Lenovo; "
+        "each above the group's FY2023/24 rate. That contradicts the remark for Lenovo; "
         "the verdict rests on Lenovo alone."
         if picked_up
         else "Lenovo's FY2024/25 growth, for the group and in every region abroad, is not "
@@ -1460,12 +1518,13 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"{_change(lenovo[0])} in FY2022/23 and {_change(lenovo[1])} in FY2023/24, then "
         f"{_change(lenovo[2])} in FY2024/25 "
         f"({data.cite(*years)}); in FY2024/25 by region: {by_region} "
-        f"({data.cite(*region_refs)}). {finding_text} Huawei's overseas growth was not found: "
+        f"({data.cite(*region_refs)}). {finding_text} {context} Huawei's overseas growth was "
+        "not found: "
         f"its group revenue grew {percent(huawei[0])} in 2023 and "
         f"{percent(huawei[1])} in 2024 "
         f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}), which "
         "does not decide the remark for Huawei.",
-        (*years, *region_refs, "huawei_rev_growth_2023", "huawei_rev_growth_2024"),
+        (*years, *region_refs, *before_refs, "huawei_rev_growth_2023", "huawei_rev_growth_2024"),
     )
 
 

@@ -63,6 +63,20 @@ def cost_expression(peak_flops: float) -> str:
 PRICE_REFERENCE = "h100_hour_median_2026"
 """The reference behind the default GPU-hour price (assumption gpu_price_per_hour)."""
 
+GPU_REFERENCES = {
+    "gpu_peak_flops": "h100_bf16_dense_flops",
+    "gpu_utilisation": "rankmixer_mfu",
+    "gpu_price_per_hour": PRICE_REFERENCE,
+}
+"""The reference each GPU assumption's default is taken from (the first its basis cites)."""
+
+
+def _default_from(data: BookData, assumption_id: str) -> str:
+    """Where a GPU assumption's default comes from, in words: the reference's item and its
+    citation (which says when a figure was read at second hand)."""
+    ref = GPU_REFERENCES[assumption_id]
+    return f"{data.references.at[ref, 'item']}, {data.cite(ref)}{after_article(data, ref)}"
+
 
 def analyse(data: BookData) -> Findings:
     """Derive the quantities the recommender claims imply and what USD 0.0003 buys."""
@@ -157,11 +171,12 @@ def analyse(data: BookData) -> Findings:
             data,
             "s22_cost_per_inference",
             f"{none_found} With {format_in(active, 'billion')} active parameters on a GPU at "
-            f"{format_in(peak, 'TFLOP/s')}, {format_percent(util)} utilisation and USD {price:.2f} "
-            f"an hour ({data.cite(PRICE_REFERENCE)}{after_article(data, PRICE_REFERENCE)}), "
+            f"{format_in(peak, 'TFLOP/s')} ({_default_from(data, 'gpu_peak_flops')}), "
+            f"{format_percent(util)} utilisation ({_default_from(data, 'gpu_utilisation')}) "
+            f"and USD {price:.2f} an hour ({_default_from(data, 'gpu_price_per_hour')}), "
             f"it pays for scoring about {candidates:,.0f} candidates: an illustration, not a "
             "verdict.",
-            sources=("h100_bf16_dense_flops", PRICE_REFERENCE, "rankmixer_mfu"),
+            sources=tuple(GPU_REFERENCES.values()),
         ),
         unsettled(
             data,
@@ -173,8 +188,9 @@ def analyse(data: BookData) -> Findings:
             data,
             "s22_hot_update",
             f"{none_found} Monolith, ByteDance's published real-time recommender, synchronises "
-            f"parameters at minute-level intervals ({data.cite('monolith_sync')}): the same "
-            "order, not the same figure.",
+            f"parameters at minute-level intervals ({data.cite('monolith_sync')}, read through "
+            "a secondary summary that quotes the paper; the paper's body was not read): the "
+            "same order, not the same figure.",
             sources=("monolith_sync",),
         ),
         derived(
