@@ -7,7 +7,7 @@ from bytebook.checks import after_article, later_sources_note, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict, derived, working
-from bytebook.numbers import count, format_in, format_percent
+from bytebook.numbers import count, format_in, format_percent, percent
 
 SECTIONS = ("2.2",)
 """The article sections whose claims this chapter judges."""
@@ -80,7 +80,7 @@ def analyse(data: BookData) -> Findings:
     peak, util = data.assumed("gpu_peak_flops"), data.assumed("gpu_utilisation")
     price = data.assumed("gpu_price_per_hour")
     found.number("peak_tflops", peak, format_in, "TFLOP/s")
-    found.number("utilisation", util, format_percent)
+    found.number("utilisation", util, percent)
     found.number("gpu_price", price, "USD {:.2f}")
     candidates = found.number(
         "candidates_for_claim",
