@@ -19,7 +19,7 @@ RULES = {
     "a bitrate in base units (write 8 Mbps)": re.compile(r"\d\s*(?:million |billion )?bit/s"),
     "US dollars in 亿 (write USD 39 bn)": re.compile(r"(?<![/\w])USD\s*[\d,.]+\s*亿"),
     "e-notation": re.compile(r"\b\d(?:\.\d+)?e[+-]?\d+\b"),
-    "a needless .0 or .00": re.compile(r"(?<![\w.])(?<!BY )\d+\.00?(?![\d.-])"),
+    "a needless .0 or .00": re.compile(r"(?<![\w.])(?<!BY )\d+\.00?(?![\d.%-])"),
 }
 
 
