@@ -116,7 +116,7 @@ def analyse(data: BookData) -> Findings:
             f"Scoring one candidate takes {FLOPS_PER_PARAMETER} × "
             f"{format_in(active, 'billion')} active parameters = "
             f"{format_in(FLOPS_PER_PARAMETER * active, 'billion')} FLOP; on a GPU at "
-            f"{format_in(peak, 'TFLOP/s')} × {format_percent(util)} utilisation, rented at USD "
+            f"{format_in(peak, 'TFLOP/s')} × {percent(util)} utilisation, rented at USD "
             f"{price:.2f} an hour (the model's assumptions for the GPU's peak, its "
             "utilisation and its hourly price), that costs USD "
             f"{per_candidate * 1e8:.2f} × 10⁻⁸; USD {cost:g} ÷ that = {candidates:,.0f}."
@@ -157,7 +157,7 @@ def analyse(data: BookData) -> Findings:
             data,
             "s22_cost_per_inference",
             f"{none_found} With {format_in(active, 'billion')} active parameters on a GPU at "
-            f"{format_in(peak, 'TFLOP/s')}, {format_percent(util)} utilisation and USD {price:.2f} "
+            f"{format_in(peak, 'TFLOP/s')}, {percent(util)} utilisation and USD {price:.2f} "
             f"an hour ({data.cite(PRICE_REFERENCE)}{after_article(data, PRICE_REFERENCE)}), "
             f"it pays for scoring about {candidates:,.0f} candidates: an illustration, not a "
             "verdict.",
