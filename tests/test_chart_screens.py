@@ -6,6 +6,8 @@ drawing's scale on the page), and the boxes the browser gives each label.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_browser import CHART_PAGES, PAGES, wait_for_charts
 
@@ -44,11 +46,14 @@ return [...document.querySelectorAll('.bytebook-live svg')].map(svg => {
       ? t.closest('[class*="role-"]').getAttribute('class') : '';
     return {text: t.textContent.trim(), role, x: r.left, y: r.top, w: r.width, h: r.height};
   });
+  const box = l => { const r = l.getBoundingClientRect();
+    return {x: r.left, y: r.top, w: r.width, h: r.height}; };
   const marks = [...svg.querySelectorAll('.role-axis-domain line, .role-axis-tick line, '
-    + '.role-axis-domain path, .role-axis-tick path')]
-    .map(l => { const r = l.getBoundingClientRect();
-      return {x: r.left, y: r.top, w: r.width, h: r.height}; });
-  return {title: svg.getAttribute('aria-label') || '', boxes, marks};
+    + '.role-axis-domain path, .role-axis-tick path')].map(box);
+  const rules = [...svg.querySelectorAll('.mark-rule.role-mark line')].map(box);
+  const xAxes = [...svg.querySelectorAll('.role-axis-domain line, .role-axis-domain path')]
+    .map(box).filter(d => d.w > d.h);
+  return {title: svg.getAttribute('aria-label') || '', boxes, marks, rules, xAxes};
 }); }"""
 )
 
@@ -64,6 +69,54 @@ def overlap(a: dict, b: dict, slack: float = 1.0) -> bool:
     ax1, ax2, ay1, ay2 = glyphs(a)
     bx1, bx2, by1, by2 = glyphs(b)
     return ax1 + slack < bx2 and bx1 + slack < ax2 and ay1 + slack < by2 and by1 + slack < ay2
+
+
+RULE_CLEARANCE_PX = 2
+"""A value label keeps this far from a rule drawn in the chart (a band's dashed edge, a
+marker): its whole box, not only its glyphs, so a label does not sit on the line."""
+
+
+VALUE_LABEL = re.compile(r"[−-]?(?:USD )?\d")
+"""A label that writes a value (a bar's or a dot's number), as against a point's name."""
+
+
+def near(a: dict, b: dict, clearance: float) -> bool:
+    """Whether box `a` comes within `clearance` pixels of box `b` (touching counts)."""
+    return (
+        a["x"] - clearance < b["x"] + b["w"]
+        and b["x"] - clearance < a["x"] + a["w"]
+        and a["y"] - clearance < b["y"] + b["h"]
+        and b["y"] - clearance < a["y"] + a["h"]
+    )
+
+
+def past_the_axis_end(label: dict, x_axes: list[dict]) -> bool:
+    """Whether a value label lies outside every x axis line's span: a label drawn at the end of
+    the longest bar must lie within the axis, not beyond its last tick."""
+    return bool(x_axes) and not any(
+        axis["x"] - 1 <= label["x"] and label["x"] + label["w"] <= axis["x"] + axis["w"] + 1
+        for axis in x_axes
+    )
+
+
+def label_problems(chart: dict) -> list[str]:
+    """What is wrong with a drawn chart's labels: one over another, one over an axis line, a
+    value label on a rule or past its axis's end (a rule's own name may sit beside it)."""
+    problems = []
+    boxes = chart["boxes"]
+    for i, a in enumerate(boxes):
+        problems += [f"{a['text']!r} over {b['text']!r}" for b in boxes[i + 1 :] if overlap(a, b)]
+        if "role-axis" in a["role"]:
+            continue
+        if any(overlap(a, m) for m in chart["marks"]):
+            problems.append(f"{a['text']!r} over an axis line")
+        if "role-mark" not in a["role"] or not VALUE_LABEL.match(a["text"]):
+            continue
+        if any(near(a, rule, RULE_CLEARANCE_PX) for rule in chart["rules"]):
+            problems.append(f"{a['text']!r} on a rule")
+        if past_the_axis_end(a, chart["xAxes"]):
+            problems.append(f"{a['text']!r} past its axis's end")
+    return problems
 
 
 @pytest.mark.parametrize("page_path", CHART_PAGES)
@@ -88,16 +141,7 @@ def test_no_chart_label_covers_another_or_an_axis(site, browser, page_path, widt
     wait_for_charts(page)
     charts = page.evaluate(LABEL_BOXES)
     page.close()
-    clashes = []
-    for chart in charts:
-        boxes = chart["boxes"]
-        for i, a in enumerate(boxes):
-            clashes += [
-                f"{a['text']!r} over {b['text']!r}" for b in boxes[i + 1 :] if overlap(a, b)
-            ]
-            if "role-axis" not in a["role"]:
-                lines = [m for m in chart["marks"] if overlap(a, m)]
-                clashes += [f"{a['text']!r} over an axis line"] if lines else []
+    clashes = [problem for chart in charts for problem in label_problems(chart)]
     assert not clashes, clashes[:10]
 
 

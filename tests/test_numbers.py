@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bytebook import numbers
+from bytebook.book import all_findings
 
 
 @pytest.mark.parametrize(
@@ -61,3 +63,95 @@ def test_shares_and_multiples():
     assert numbers.share(0.2516) == "25.16%"
     assert numbers.share(0.25) == "25%"
     assert numbers.by_unit(20.57, "ratio") == "20.57×"
+
+
+@pytest.mark.parametrize(
+    ("recorded", "digits"),
+    [
+        ("7.99", 3),
+        ("0.30", 2),
+        ("0.92", 2),
+        ("7.0760", 5),
+        ("2e7", 1),
+        ("128000", 3),
+        ("989.4e12", 4),
+        ("0.0015", 2),
+        ("7.4", 2),
+    ],
+)
+def test_a_recorded_figure_has_the_significant_figures_its_digits_show(recorded, digits):
+    assert numbers.significant_digits(recorded) == digits
+
+
+def test_a_derived_number_may_show_the_digits_of_its_least_precise_source():
+    assert numbers.justified_digits("0.92", "0.30") == 2
+    assert numbers.justified_digits("7.0760", "7.2807") == 5
+    with pytest.raises(ValueError):
+        numbers.justified_digits()
+
+
+def test_ranks_multiples_and_recorded_figures():
+    assert numbers.whole(3.0) == "3"
+    assert numbers.whole(4075.4) == "4,075"
+    assert numbers.times(71 / 43.3) == "1.64×"  # 1.6397...
+    assert numbers.times(1.6) == "1.60×"
+    assert numbers.multiple(7.4, 3) == "7.4×"
+    assert numbers.as_recorded(7.076, "7.0760") == "7.0760"
+    assert numbers.as_recorded(7.196, "7.196") == "7.196"
+    assert numbers.share(0.92 - 0.30, 2) == "62%"
+    assert numbers.money(7.99 * 12 * 20e6 * (0.92 - 0.30), "USD", 2) == "USD 1.2 bn"
+
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _figures(text: str) -> int:
+    """Significant figures of the first number written in `text`, counted independently of
+    bytebook.numbers: leading zeros never count, trailing zeros of a whole number do not."""
+    digits = NUMBER.search(text).group(0).replace(",", "")
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0"))
+    return len(digits.lstrip("0").rstrip("0")) or 1
+
+
+def _glued_numbers():
+    """Every chapter's glued numbers that are a single figure: (chapter, key, value, text)."""
+    for chapter, found in all_findings().items():
+        for key, text in found.texts.items():
+            if len(NUMBER.findall(text)) == 1:
+                yield chapter, key, found.numbers[key], text, found.digits_from.get(key, ())
+
+
+def test_no_glued_number_shows_more_digits_than_its_sources_justify():
+    """A number resting on source figures shows no more significant figures than the least
+    precise of them: CapCut's profit after the stores' fee rests on 92% and 30% (two figures
+    each), so it is USD 1.2 bn and 62%, not USD 1.189 bn and 62.0%."""
+    checked = {}
+    for chapter, key, _, text, recorded in _glued_numbers():
+        if recorded:
+            checked[key] = text
+            least = min(
+                len(r.split("e")[0].replace(".", "").lstrip("0"))
+                if "." in r.split("e")[0]
+                else len(r.split("e")[0].lstrip("0").rstrip("0"))
+                for r in recorded
+            )
+            assert _figures(text) <= least, (chapter, key, text, recorded)
+    assert {"capcut_profit_after_fee", "capcut_margin_after_fee"} <= set(checked), checked
+
+
+def test_no_glued_number_prints_a_zero_its_value_does_not_need():
+    """A zero after the decimal point ('62.0%', '7.40×', 'USD 0.020') is printed only when a
+    source figure the number rests on has that digit (USD 8.70 for a CPM reported as 8.70)."""
+    needless = []
+    for chapter, key, value, text, recorded in _glued_numbers():
+        shown = NUMBER.search(text).group(0).replace(",", "")
+        if "." not in shown or not shown.endswith("0") or value == 0:
+            continue
+        scale = 10 ** round(math.log10(float(shown) / abs(value)))
+        shorter = float(shown.rstrip("0").rstrip("."))
+        if math.isclose(abs(value) * scale, shorter, rel_tol=1e-9) and not any(
+            r.endswith(shown[shown.index(".") :].rstrip("0") + "0") for r in recorded
+        ):
+            needless.append((chapter, key, text))
+    assert not needless, needless

@@ -102,8 +102,8 @@ def test_rebuilds_are_fresh_minimal_atomic_recoverable_and_repeatable(tmp_path, 
     assert build_book(root) == 0
     reran = executed(capfd.readouterr().out)
     assert {"codec", "ledger"} <= reran and not {"preface", "overseas"} & reran
-    assert price_text(root) == "'USD 0.010'"
-    assert "USD 0.010" in codec_page(root)
+    assert price_text(root) == "'USD 0.01'"
+    assert "USD 0.01" in codec_page(root) and "USD 0.010" not in codec_page(root)
     good = codec_page(root)
 
     # Bad data stops the build before it starts, names file, row and column, keeps the book.

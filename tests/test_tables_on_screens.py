@@ -96,6 +96,32 @@ def test_a_claims_table_gives_its_room_to_the_words(site, browser, page_path):
         assert sum(widths[name] for name in WORDS) >= sum(widths.values()) / 2, widths
 
 
+CELLS_THAT_SPILL = """() => [...document.querySelectorAll('table.claims th, table.claims td')]
+  .filter(cell => cell.offsetWidth && cell.scrollWidth > cell.clientWidth + 1)
+  .map(cell => [cell.dataset.label || 'header', cell.innerText.trim().slice(0, 40)])"""
+
+
+@pytest.mark.parametrize("width", [1280, 1366, 1440])
+def test_on_a_laptop_the_ledger_gives_the_words_twice_any_other_column(site, browser, width):
+    """The ledger's claim and evidence are each at least twice as wide as any of its other
+    columns, and every other column stays legible: no header or cell spills out of its column."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    widths = page.evaluate(
+        """() => Object.fromEntries([...document.querySelector('table.claims')
+      .querySelectorAll('thead th')].filter(th => th.offsetWidth)
+      .map(th => [th.innerText.trim(), th.offsetWidth]))"""
+    )
+    spilled = page.evaluate(CELLS_THAT_SPILL)
+    page.close()
+    narrow = {name: width for name, width in widths.items() if name not in WORDS}
+    assert len(narrow) >= 5, widths
+    for name in WORDS:
+        assert widths[name] >= 2 * max(narrow.values()), widths
+    assert not spilled, sorted(set(map(tuple, spilled)))
+
+
 def test_the_sources_cards_name_their_fields_on_a_phone(site, browser):
     page = browser.new_page(viewport=PHONE, is_mobile=True)
     page.goto(f"{site}/book/sources.html")

@@ -274,9 +274,14 @@ def bar_chart(
         alt.Tooltip(category, title=category_title),
         alt.Tooltip(value, title=value_title, format=_trim(value_format)),
     ]
+    largest = max([float(frame[value].max()), reference[0] if reference else 0.0])
+    # The axis ends past the longest bar, so the bar's value label lies inside the chart.
+    scale = alt.Scale(domain=[0, axis_top(largest)], nice=False) if largest > 0 else alt.Scale()
     base = alt.Chart(frame).encode(
         y=alt.Y(category, sort=order, title=category_title),
-        x=alt.X(value, title=value_title, axis=alt.Axis(format=_trim(value_format))),
+        x=alt.X(
+            value, title=value_title, axis=alt.Axis(format=_trim(value_format)), scale=scale
+        ),
         tooltip=tips,
     )
     bars = base.mark_bar().encode(color=colour)
@@ -340,6 +345,11 @@ def stacked_bars(
     )
 
 
+LABEL_ROOM_PX = 48
+"""Room a dot plot's axis leaves at each end, px, so the value written beside its last dot lies
+within the axis on a phone's narrow chart as on a wide one."""
+
+
 def dot_plot_with_band(
     frame: pd.DataFrame,
     label: str,
@@ -363,7 +373,7 @@ def dot_plot_with_band(
             x=alt.X(
                 "low:Q",
                 title=value_title,
-                scale=alt.Scale(zero=False),
+                scale=alt.Scale(zero=False, padding=LABEL_ROOM_PX),
                 axis=alt.Axis(format=_trim(value_format)),
             ),
             x2="high:Q",
@@ -388,7 +398,7 @@ def dot_plot_with_band(
         x=alt.X(
             f"{value}:Q",
             title=value_title,
-            scale=alt.Scale(zero=False),
+            scale=alt.Scale(zero=False, padding=LABEL_ROOM_PX),
             axis=alt.Axis(format=_trim(value_format)),
         ),
         y=alt.Y(f"{label}:N", sort=list(frame[label]), title=None),

@@ -20,12 +20,24 @@ class Findings:
 
     numbers: dict[str, float] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    digits_from: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """For a number whose shown digits follow source figures, those figures as recorded
+    (`numbers.justified_digits`); a test holds each text to them."""
     entries: list[LedgerEntry] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
-    def number(self, key: str, value: float, formatter: Formatter, *options, **named) -> float:
+    def number(
+        self,
+        key: str,
+        value: float,
+        formatter: Formatter,
+        *options,
+        digits_from: tuple[str, ...] = (),
+        **named,
+    ) -> float:
         """Record `value` under `key`; the prose shows it as `formatter(value, *options)` (or
-        `formatter.format(value)` for a format string), so the value is computed only once."""
+        `formatter.format(value)` for a format string), so the value is computed only once.
+        `digits_from`: the source figures, as recorded, whose digits the text may show."""
         if key in self.numbers:
             raise ValueError(f"number '{key}' is recorded twice")
         if isinstance(formatter, str):
@@ -34,6 +46,8 @@ class Findings:
             text = formatter(value, *options, **named)
         self.numbers[key] = float(value)
         self.texts[key] = text
+        if digits_from:
+            self.digits_from[key] = tuple(digits_from)
         return float(value)
 
     def add(self, *entries: LedgerEntry) -> None:
@@ -48,6 +62,8 @@ class Findings:
                     raise ValueError(f"number '{key}' is recorded twice")
                 self.numbers[key] = value
                 self.texts[key] = part.texts[key]
+                if key in part.digits_from:
+                    self.digits_from[key] = part.digits_from[key]
             for name, table in part.tables.items():
                 if name in self.tables:
                     raise ValueError(f"table '{name}' is recorded twice")

@@ -9,11 +9,18 @@ value stored in one of the data's base units (bytebook.units.UNITS).
 The `format_*` helpers write a value at a precision its sentence states (a share to one
 decimal, an amount in whole 亿); a chapter records a number with one of them
 (bytebook.findings).
+
+A number the book derives shows no more significant figures than the figures it rests on
+justify (`justified_digits`): the fewest that any source figure it uses has as recorded (a
+reference's 0.30 has two, 7.4 two, 7.0760 five). The article's own figures, worked through as
+printed, count as exact. A zero after the decimal point is printed only when such a figure
+has that digit (USD 8.70 for a CPM reported as 8.70; never 62.0% for 92% less 30%).
 """
 
 from __future__ import annotations
 
 import math
+from decimal import Decimal, InvalidOperation
 
 from bytebook.units import SCALED_UNITS
 
@@ -51,6 +58,42 @@ def significant(value: float, digits: int = SIGNIFICANT) -> str:
     return "0" if text in ("-0", "") else _minus(text)
 
 
+def significant_digits(recorded: str) -> int:
+    """The significant figures of a figure as recorded in the data: '7.99' -> 3, '0.30' -> 2,
+    '7.0760' -> 5, '2e7' -> 1, '128000' -> 3 (trailing zeros of a whole number do not count,
+    as `bytebook.policy.printed_unit` reads them)."""
+    try:
+        number = Decimal(recorded.strip())
+    except InvalidOperation:
+        raise ValueError(f"'{recorded}' is not a number as recorded") from None
+    digits = list(number.as_tuple().digits)
+    while digits and digits[0] == 0:
+        digits.pop(0)
+    if not digits:
+        raise ValueError(f"'{recorded}' has no significant digit")
+    if "." not in recorded.lower().split("e")[0]:
+        while len(digits) > 1 and digits[-1] == 0:
+            digits.pop()
+    return len(digits)
+
+
+def justified_digits(*recorded: str) -> int:
+    """The significant figures a derived number may show: those of the least precise source
+    figure it rests on, as recorded ('0.92', '0.30' -> 2; '7.0760', '7.2807' -> 5)."""
+    if not recorded:
+        raise ValueError("a derived number's digits need the figures it rests on")
+    return min(significant_digits(text) for text in recorded)
+
+
+def as_recorded(value: float, recorded: str) -> str:
+    """A source's figure at the decimals it is recorded with: (7.076, '7.0760') -> '7.0760',
+    (7.196, '7.196') -> '7.196'."""
+    whole_part, _, decimals = recorded.strip().partition(".")
+    if "e" in recorded.lower():
+        raise ValueError(f"'{recorded}' is recorded with an exponent; give its digits")
+    return _minus(f"{value:,.{len(decimals)}f}")
+
+
 def count(value: float) -> str:
     """A count a reader can say: 5e7 -> '50 million', 1e12 -> '1 trillion', 1080 -> '1,080'."""
     shown = float(significant(value).replace(",", ""))  # 999,999.9 rounds up to a million
@@ -76,14 +119,26 @@ def money(value: float, currency: str, digits: int = SIGNIFICANT) -> str:
     return f"{currency} {significant(value, digits)}"
 
 
-def share(value: float) -> str:
-    """A part of a whole, or a change, as a percentage: 0.2516 -> '25.16%', 0.25 -> '25%'."""
-    return f"{significant(value * 100)}%"
+def share(value: float, digits: int = SIGNIFICANT) -> str:
+    """A part of a whole, or a change, as a percentage: 0.2516 -> '25.16%', 0.25 -> '25%';
+    (0.62, 2) -> '62%'."""
+    return f"{significant(value * 100, digits)}%"
 
 
-def multiple(value: float) -> str:
-    """How many times another figure: 2.057 -> '2.057×'."""
-    return f"{significant(value)}×"
+def multiple(value: float, digits: int = SIGNIFICANT) -> str:
+    """How many times another figure: 2.057 -> '2.057×'; (7.4, 2) -> '7.4×'."""
+    return f"{significant(value, digits)}×"
+
+
+def times(value: float, decimals: int = 2) -> str:
+    """A multiple to a stated number of decimals, as a ratio between two rounded figures is
+    shown: 1.6216 -> '1.62×'."""
+    return _minus(f"{value:.{decimals}f}") + "×"
+
+
+def whole(value: float) -> str:
+    """A rank or a count of things, to the unit: 3.0 -> '3', 1080 -> '1,080'."""
+    return _minus(f"{value:,.0f}")
 
 
 def bits_per_second(value: float) -> str:

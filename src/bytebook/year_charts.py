@@ -10,6 +10,13 @@ import pandas as pd
 from bytebook.charts import ARTICLE, REFERENCE
 from bytebook.numbers import significant
 
+PANEL_HEIGHT = 160
+"""A by-year panel's height, px."""
+LABEL_REACH_PX = 24
+"""How far above its bar's top a bar's label reaches, px (6 px offset and an 11 px font)."""
+LABEL_CLEARANCE_PX = 8
+"""How far above the dashed edge a lifted label is anchored, px (its 6 px offset comes on top)."""
+
 
 def _panel(
     frame: pd.DataFrame, value: str, title: str, band: tuple[float, float], label: str, fmt: str
@@ -31,8 +38,16 @@ def _panel(
             alt.Tooltip(f"{value}_tag:N", title="Tag"),
         ],
     )
-    labels = base.mark_text(dy=-6, fontSize=11, aria=False).encode(
-        y=alt.Y(f"{value}:Q"), text=alt.Text(f"{value}_label:N")
+    # A label drawn just above its bar would sit on the dashed edge at the band's low end when
+    # the bar ends near it: such a label is lifted clear above the edge.
+    px = PANEL_HEIGHT / top
+    reach_low, reach_high = band[0] - LABEL_REACH_PX / px, band[0] + 4 / px
+    near = f"datum.{value} >= {reach_low!r} && datum.{value} <= {reach_high!r}"
+    lifted = band[0] + LABEL_CLEARANCE_PX / px
+    labels = (
+        base.transform_calculate(label_at=f"{near} ? {lifted!r} : datum.{value}")
+        .mark_text(dy=-6, fontSize=11, aria=False)
+        .encode(y=alt.Y("label_at:Q", title=title), text=alt.Text(f"{value}_label:N"))
     )
     printed = pd.DataFrame({"low": [band[0]], "high": [band[1]], "label": [label]})
     shade = (
@@ -45,7 +60,7 @@ def _panel(
         .mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2, aria=False)
         .encode(y="low:Q")
     )
-    return alt.layer(shade, edge, bars, labels).properties(width=220, height=160)
+    return alt.layer(shade, edge, bars, labels).properties(width=220, height=PANEL_HEIGHT)
 
 
 PANELS = ("overseas", "share_pct")

@@ -66,7 +66,7 @@ def analyse(data: BookData) -> Findings:
     cut = found.number("bitrate_cut", saved_bps / before, format_percent, 0)
     per_hour = found.number("gb_saved_per_hour", gb_per_watch_hour(saved_bps), "{:.2f} GB")
     price = data.assumed("cdn_price_per_gb")
-    found.number("price_default", price, "USD {:.3f}")
+    found.number("price_default", price, money, "USD")
     per_hour_usd = daily_saving(1, saved_bps, price)
     found.number("usd_saved_per_hour", per_hour_usd, "USD {:.4f}")
     claimed_daily = data.stated("s21_cdn_daily")
@@ -213,7 +213,7 @@ def analyse(data: BookData) -> Findings:
             bvc2_saving,
             "share",
             f"1 − {format_percent(data.reference('bvc2_vs_x265'), 0)} (BVC2.0's size relative "
-            f"to x265's, {data.cite('bvc2_vs_x265')}) = {format_percent(bvc2_saving, 1)}.",
+            f"to x265's, {data.cite('bvc2_vs_x265')}) = {format_percent(bvc2_saving, 0)}.",
             ("bvc2_vs_x265",),
         ),
     )

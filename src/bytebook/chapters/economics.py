@@ -9,7 +9,7 @@ from bytebook.checks import against_reference, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, finding, judge, judge_findings, working
-from bytebook.numbers import format_in, format_percent, money
+from bytebook.numbers import format_in, format_percent, justified_digits, money, share
 
 SECTIONS = ("3",)
 """The article sections whose claims this chapter judges."""
@@ -127,7 +127,13 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
     cpm, cost = data.stated("s3_cpm"), data.stated("s3_cpm_cost")
     margin = found.number("ad_margin", (cpm - cost) / cpm, format_percent)
     found.number("cpm_2024_mean", mean, "USD {:.2f}")
-    found.number("cpm_2024_max", max(quarters.values()), "USD {:.2f}")
+    top = max(quarters, key=quarters.__getitem__)
+    found.number(
+        "cpm_2024_max",
+        quarters[top],
+        "USD {:.2f}",
+        digits_from=(data.references.loc[top, "value_text"],),
+    )
     ratio = found.number("cpm_ratio", cpm / mean, "{:.1f}×")
     highest = max(quarters.values())
     found.number("cpm_caption", ratio, lambda r: cpm_caption(cpm, r, highest))
@@ -180,12 +186,22 @@ def _capcut(data: BookData, revenue: float) -> Findings:
     )
     fee = data.reference("appstore_commission_first_year")
     found.number("store_fee_max", fee, format_percent, 0)
+    recorded = (
+        data.claim("s3_capcut_margin")["value_text"],
+        data.references.loc["appstore_commission_first_year", "value_text"],
+    )
+    digits = justified_digits(*recorded)
     after_fee = found.number(
         "capcut_profit_after_fee",
         gross_profit(revenue, margin, fee),
-        _usd,
+        money,
+        "USD",
+        digits,
+        digits_from=recorded,
     )
-    found.number("capcut_margin_after_fee", after_fee / revenue, format_percent)
+    found.number(
+        "capcut_margin_after_fee", after_fee / revenue, share, digits, digits_from=recorded
+    )
     found.add(
         unsettled(
             data,
@@ -205,7 +221,7 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "This book found no source for CapCut's costs. "
             f"An illustration by this book: if stores kept "
             f"{format_percent(fee, 0)} of first-year payments (W), the gross margin on what "
-            f"users pay would fall to {format_percent(after_fee / revenue)}; the article does "
+            f"users pay would fall to {share(after_fee / revenue, digits)}; the article does "
             "not say whether its 92% is before or after store fees.",
             None,
             ("appstore_commission_first_year",),
@@ -227,7 +243,8 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "USD",
             f"{_usd(revenue)} (price × payers a year) × ({format_percent(margin, 0)} − "
             f"{format_percent(fee, 0)}, the stores' first-year fee, "
-            f"{data.cite('appstore_commission_first_year')}) = {_usd(after_fee)}.",
+            f"{data.cite('appstore_commission_first_year')}) = "
+            f"{money(after_fee, 'USD', digits)}.",
             ("appstore_commission_first_year",),
         ),
         working(
@@ -236,8 +253,10 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "CapCut Pro's gross margin on what users pay, after the stores' fee",
             after_fee / revenue,
             "share",
-            f"{_usd(after_fee)} (the gross profit after the fee) ÷ {_usd(revenue)} "
-            f"(price × payers a year) = {format_percent(after_fee / revenue)}.",
+            f"{format_percent(margin, 0)} (the article's margin) − {format_percent(fee, 0)} (the "
+            f"stores' first-year fee) = {share(after_fee / revenue, digits)} of what users pay: "
+            f"{money(after_fee, 'USD', digits)} (the gross profit after the fee) of "
+            f"{_usd(revenue)} (price × payers a year).",
             ("appstore_commission_first_year",),
         ),
         derived(

@@ -11,6 +11,10 @@ from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, wo
 from bytebook.numbers import format_percent, multiple
 from bytebook.policy import Interval, span
 
+GAIN_DIGITS = 3
+"""Significant figures of the published gains: recorded as 7.4, 1.4 and 0.75 over one, so none
+is shown with more (7.4×, not 7.40×)."""
+
 SECTIONS = ("2.3",)
 """The article sections whose claims this chapter judges."""
 
@@ -56,7 +60,7 @@ def analyse(data: BookData) -> Findings:
     }
     published = [value for _, value in gains.values()]
     for key, (_, value) in gains.items():
-        found.number(key, value, "{:.2f}×")
+        found.number(key, value, multiple, GAIN_DIGITS)
     found.tables["pd_gains"] = pd.DataFrame(
         {
             "system": [f"Article: {ours:.0%} ÷ {industry:.0%} utilisation"]

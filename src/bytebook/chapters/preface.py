@@ -8,9 +8,16 @@ from bytebook.article import DAYS_IN_YEAR, YEAR
 from bytebook.checks import claim_band, reference_band
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import YearRates, implied_rate, year_rates
+from bytebook.fx import YEAR_RATE_REFERENCES, YearRates, implied_rate, year_rates
 from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
-from bytebook.numbers import format_percent, format_usd, format_yi, format_yuan, significant
+from bytebook.numbers import (
+    as_recorded,
+    format_percent,
+    format_usd,
+    format_yi,
+    format_yuan,
+    significant,
+)
 from bytebook.policy import (
     APPROX_RELATIVE,
     CONVERSION_READING,
@@ -157,12 +164,14 @@ def analyse(data: BookData) -> Findings:
         implied_rate(title * days, usd),
         "{:.3f}",
     )
-    for key, rate in (
-        ("fx_average", average),
-        ("fx_lowest", rates.lowest),
-        ("fx_highest", rates.highest),
+    for key, reference_id, rate in zip(
+        ("fx_average", "fx_lowest", "fx_highest"),
+        YEAR_RATE_REFERENCES,
+        (average, rates.lowest, rates.highest),
+        strict=True,
     ):
-        found.number(key, rate.cny_per_usd, "{:.4f}")
+        recorded = data.references.loc[reference_id, "value_text"]
+        found.number(key, rate.cny_per_usd, as_recorded, recorded, digits_from=(recorded,))
     article_rate = implied_rate(cny_printed, usd)
     found.number("table_implied_rate", article_rate, "{:.4f}")
 

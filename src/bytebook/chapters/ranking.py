@@ -21,7 +21,7 @@ from bytebook.checks import (
 )
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import implied_rate, rate_from_references, year_rates
+from bytebook.fx import YEAR_RATE_REFERENCES, implied_rate, rate_from_references, year_rates
 from bytebook.ledger import (
     Basis,
     Finding,
@@ -36,6 +36,7 @@ from bytebook.ledger import (
     working,
 )
 from bytebook.numbers import (
+    as_recorded,
     by_unit,
     format_billion,
     format_percent,
@@ -45,6 +46,8 @@ from bytebook.numbers import (
     money,
     percent,
     significant,
+    times,
+    whole,
 )
 from bytebook.policy import (
     CONVERSION_READING,
@@ -230,8 +233,8 @@ def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> F
     """The ranking claims read within the table, judged by sorting its own figures; `peers`
     (from `peers_table`) shows who outside the table ranks above Huawei's printed band."""
     found = Findings()
-    bytedance = found.number("rank_bytedance", rank_of(table, "ByteDance"), "{:.0f}")
-    huawei = found.number("rank_huawei", rank_of(table, "Huawei"), "{:.0f}")
+    bytedance = found.number("rank_bytedance", rank_of(table, "ByteDance"), whole)
+    huawei = found.number("rank_huawei", rank_of(table, "Huawei"), whole)
     printed_sorted = list(table["printed_order"]) == list(_sorted(table)["printed_order"])
     found.number("printed_is_sorted", printed_sorted, _yes_no)
     smallest = found.number("smallest_printed", table["overseas_cny"].min(), format_yi)
@@ -297,7 +300,10 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     average, lowest, highest = rates.average, rates.lowest, rates.highest
     found.number("stated_usd", usd, format_usd, 0)
     found.number("stated_cny", cny, format_yuan)
-    found.number("fx_average", average.cny_per_usd, "{:.4f}")
+    recorded = data.references.loc[YEAR_RATE_REFERENCES[0], "value_text"]
+    found.number(
+        "fx_average", average.cny_per_usd, as_recorded, recorded, digits_from=(recorded,)
+    )
     found.number("table_rate", rate, "{:.4f}")
     gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), format_percent)
     at_average = found.number("bytedance_cny_at_average", average.to_cny(usd), format_yi)
@@ -1342,7 +1348,7 @@ def _growth(data: BookData) -> Findings:
             "multiple",
             f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) ÷ "
             f"{runner['company']}'s {format_percent(runner['growth'])} = "
-            f"{span(ratio, _times)} at the sources' precision; the claim it tests is "
+            f"{span(ratio, times)} at the sources' precision; the claim it tests is "
             "两倍以上 (at least twice the runner-up's growth).",
             Verdict.UNVERIFIABLE,
             tuple(runner["sources"]) + ("bd_intl_growth_2024",),
@@ -1396,7 +1402,7 @@ def _growth(data: BookData) -> Findings:
                     f"in FY2024 where both years were found: {listing}. "
                     f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
                     f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
-                    f"than twice it: the ratio is {span(ratio, _times)}. A faster runner-up "
+                    f"than twice it: the ratio is {span(ratio, times)}. A faster runner-up "
                     "would only lower it.",
                     all_refs + ("bd_intl_growth_2024",),
                 )
@@ -1452,16 +1458,6 @@ LENOVO_CHINA = "lenovo_china_growth_fy2425"
 def lenovo_regions_abroad(data: BookData) -> dict[str, float]:
     """Lenovo's FY2024/25 revenue growth in each region outside China, by reference id."""
     return {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
-
-
-def _whole(value: float) -> str:
-    """A rank or count: '3'."""
-    return f"{value:.0f}"
-
-
-def _times(value: float) -> str:
-    """A multiple to two decimals, as the growth ratio is shown: 1.6216 → '1.62×'."""
-    return f"{value:.2f}×"
 
 
 def _change(rate: float) -> str:
@@ -1585,9 +1581,9 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
     maybe_above = maybe_above[maybe_above["company"] != "ByteDance"]
     best_rank = len(surely_above) + 1
     worst_rank = best_rank + len(maybe_above)
-    found.number("peer_rank_best", best_rank, "{:.0f}")
-    found.number("peer_rank_worst", worst_rank, "{:.0f}")
-    found.number("peer_count", len(peers), "{:.0f}")
+    found.number("peer_rank_best", best_rank, whole)
+    found.number("peer_rank_worst", worst_rank, whole)
+    found.number("peer_count", len(peers), whole)
     peer_sources = tuple(dict.fromkeys(ref for refs in peers["sources"] for ref in refs))
     found.add(
         derived(
@@ -1596,7 +1592,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             "ByteDance's rank among the peers in the references with 1,000亿元 or more abroad",
             best_rank,
             "rank",
-            f"ByteDance ranks {span(Interval(best_rank, worst_rank), _whole)} of the "
+            f"ByteDance ranks {span(Interval(best_rank, worst_rank), whole)} of the "
             f"{len(peers)} companies in the "
             "references with 1,000亿元 or more abroad"
             + (
@@ -1633,7 +1629,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             Basis.SOURCE,
             f"Every peer in the references with 1,000亿元 or more abroad (USD at the 2024 "
             f"average {rate}): {listing}. Among these ByteDance ranks "
-            f"{span(Interval(best_rank, worst_rank), _whole)}"
+            f"{span(Interval(best_rank, worst_rank), whole)}"
             + (
                 f" ({_join(list(maybe_above['company']))}: a band that meets its own at this "
                 "precision)"

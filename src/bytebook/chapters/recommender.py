@@ -7,7 +7,7 @@ from bytebook.checks import after_article, later_sources_note, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Verdict, derived, working
-from bytebook.numbers import count, format_in, format_percent
+from bytebook.numbers import count, format_in, format_percent, percent
 
 SECTIONS = ("2.2",)
 """The article sections whose claims this chapter judges."""
@@ -94,7 +94,7 @@ def analyse(data: BookData) -> Findings:
     peak, util = data.assumed("gpu_peak_flops"), data.assumed("gpu_utilisation")
     price = data.assumed("gpu_price_per_hour")
     found.number("peak_tflops", peak, format_in, "TFLOP/s")
-    found.number("utilisation", util, format_percent)
+    found.number("utilisation", util, percent)
     found.number("gpu_price", price, "USD {:.2f}")
     candidates = found.number(
         "candidates_for_claim",
@@ -130,7 +130,7 @@ def analyse(data: BookData) -> Findings:
             f"Scoring one candidate takes {FLOPS_PER_PARAMETER} × "
             f"{format_in(active, 'billion')} active parameters = "
             f"{format_in(FLOPS_PER_PARAMETER * active, 'billion')} FLOP; on a GPU at "
-            f"{format_in(peak, 'TFLOP/s')} × {format_percent(util)} utilisation, rented at USD "
+            f"{format_in(peak, 'TFLOP/s')} × {percent(util)} utilisation, rented at USD "
             f"{price:.2f} an hour (the model's assumptions for the GPU's peak, its "
             "utilisation and its hourly price), that costs USD "
             f"{per_candidate * 1e8:.2f} × 10⁻⁸; USD {cost:g} ÷ that = {candidates:,.0f}."
@@ -172,7 +172,7 @@ def analyse(data: BookData) -> Findings:
             "s22_cost_per_inference",
             f"{none_found} With {format_in(active, 'billion')} active parameters on a GPU at "
             f"{format_in(peak, 'TFLOP/s')} ({_default_from(data, 'gpu_peak_flops')}), "
-            f"{format_percent(util)} utilisation ({_default_from(data, 'gpu_utilisation')}) "
+            f"{percent(util)} utilisation ({_default_from(data, 'gpu_utilisation')}) "
             f"and USD {price:.2f} an hour ({_default_from(data, 'gpu_price_per_hour')}), "
             f"it pays for scoring about {candidates:,.0f} candidates: an illustration, not a "
             "verdict.",

@@ -97,7 +97,7 @@ def split(found: Findings, data: BookData) -> alt.VConcatChart:
         category_title="Part",
         value_title="USD bn a year",
         sliders=[payers, take],
-        x_max=in_units(total, "billion"),
+        x_max=charts.axis_top(in_units(total, "billion")),
     )
     caption = charts.Caption(
         title="The USD 39 bn split",
