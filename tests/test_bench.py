@@ -192,3 +192,12 @@ def test_results_without_the_promised_shape_are_refused_naming_the_key(spoil, na
     spoil(results)
     with pytest.raises(ValueError, match=named):
         check_results(results)
+
+
+def test_the_scale_chart_has_a_title_units_and_a_source_line(tmp_path):
+    from bytebook.publish.bench_scale import pages_chart
+
+    svg = pages_chart([(12, 80.0), (45, 310.0)], tmp_path / "scale.svg").read_text("utf-8")
+    assert "Clean build time against pages" in svg
+    assert "clean build, seconds" in svg and "pages in the book" in svg
+    assert "Source: make bench" in svg
