@@ -5,10 +5,23 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bytebook.paths import ROOT
-from bytebook.publish.bench import EXECUTED, spread
+from bytebook.publish.bench import EXECUTED
+from bytebook.publish.bench_results import (
+    Build,
+    Floor,
+    Run,
+    browser_results,
+    build_results,
+    check_results,
+    markdown_table,
+    met,
+    scaled_results,
+    spread,
+)
 from bytebook.publish.bench_scale import LABEL, copied_page, scaled_book
 
 
@@ -73,8 +86,6 @@ def test_the_scaled_book_lists_every_copy_once_and_defines_no_label_twice(tmp_pa
 
 
 def test_targets_are_judged_on_the_median_of_the_runs_and_shown_with_their_range():
-    from bytebook.publish.bench import markdown_table, met
-
     results = {
         "clean_over_core_limit": spread([1.2, 1.3, 1.4]),  # median 1.3 > 1.25
         "clean_over_stock": spread([0.6, 0.4, 0.45]),  # median 0.45 ≤ 0.5
@@ -86,3 +97,107 @@ def test_targets_are_judged_on_the_median_of_the_runs_and_shown_with_their_range
     assert rows["pages executed after a one-chapter edit"] == ("1", "yes")
     assert len(rows) == 3, "a target whose result was not measured is left out"
     assert markdown_table(results).count("\n") == 2 + 3
+
+
+def _run(clean_s, cpu_s, stock_s, floor_s, noop_s, edit_s, page_s):
+    return Run(
+        clean=Build(clean_s, cpu_s, {"codec": 5.0, "ranking": 9.0}),
+        noop=Build(noop_s, 1.0, {}),
+        one_chapter=Build(edit_s, 3.0, {"codec": page_s}),
+        stock_s=stock_s,
+        stock_cpu_s=cpu_s,
+        floor=Floor(floor_s, {"codec": 1.0, "ranking": 2.0}, {"codec": 0.5, "ranking": 0.7}),
+    )
+
+
+def _two_runs():
+    # Run 1: 30 s wall for 40 s of CPU on 2 cores (limit 20 s): 1.5 × the limit; the stock
+    # build took 60 s: 0.5 of it. Run 2: 24 s for 32 s of CPU (limit 16 s): 1.5; stock 96 s: 0.25.
+    return [_run(30, 40, 60, 20, 3, 9, 5), _run(24, 32, 96, 16, 1.2, 4, 3)]
+
+
+def test_each_build_ratio_is_taken_within_its_run_and_spread_over_the_runs():
+    results = build_results(_two_runs(), cores=2, edited_page="codec", baseline_cpu_s=80)
+    assert results["core_limit_s"]["runs"] == [20, 16]
+    assert results["clean_over_core_limit"]["runs"] == [1.5, 1.5]
+    assert results["clean_over_stock"]["runs"] == [0.5, 0.25]
+    assert results["clean_over_stock"]["median"] == 0.38  # 0.375 at two digits
+    assert results["cpu_over_baseline"]["runs"] == [0.5, 0.4]
+    assert results["clean_over_floor"]["runs"] == [1.5, 1.5]
+    assert results["noop_over_clean"]["runs"] == [0.1, 0.05]
+    # The edit loop: the rebuild ÷ (that page's own execution + 1 s): 9 ÷ 6, 4 ÷ 4.
+    assert results["edit_loop_ratio"]["runs"] == [1.5, 1.0]
+    assert results["one_chapter_executed"]["runs"] == [1, 1]
+    assert results["imports_s"] == {"codec": 1.0, "ranking": 2.0}
+    rows = {name: ok for name, _, _, ok in met(results)}
+    assert rows["clean build ÷ (CPU work ÷ cores)"] == "no"  # 1.5 > 1.25
+    assert rows["clean build ÷ clean stock jupyter-book build"] == "yes"  # 0.38 ≤ 0.5
+    assert rows["one-chapter edit ÷ (that page's execution + 1 s)"] == "yes"  # 1.25 ≤ 1.5
+    assert rows["no-op rebuild ÷ clean build"] == "yes"  # 0.075 ≤ 0.10
+
+
+def test_the_reader_side_pairs_each_load_of_the_slowest_page_with_the_bare_page():
+    bare = [100.0, 200.0, 150.0]
+    loads = {
+        "a": [(90.0, 300.0), (100.0, 250.0), (80.0, 600.0)],
+        "b": [(50.0, 400.0), (60.0, 200.0), (70.0, 150.0)],
+    }
+    results = browser_results(bare, loads)
+    assert results["interactive_ms"] == {"a": 300.0, "b": 200.0}
+    assert results["first_chart_ms"] == {"a": 90.0, "b": 60.0}
+    # Round 1's slowest page is b (400 ms), round 2's a (250), round 3's a (600).
+    assert results["max_interactive_ms"]["runs"] == [400.0, 250.0, 600.0]
+    assert results["max_interactive_over_bundle_only"]["runs"] == [4.0, 1.25, 4.0]
+    assert results["bundle_only_ms"]["median"] == 150.0
+
+
+def test_the_larger_book_is_judged_per_page_added():
+    # 12 pages in 50 s; 45 pages in 220 s: 4.4 × the time for 3.75 × the pages.
+    assert scaled_results(12, 45, 50.0, 220.0)["scaled_over_clean"] == 4.4
+    assert scaled_results(12, 45, 50.0, 220.0)["scaled_over_clean_per_page"] == round(4.4 / 3.75, 2)
+
+
+def _complete_results():
+    results = build_results(_two_runs(), cores=2, edited_page="codec")
+    results |= browser_results([100.0, 120.0], {"a": [(90.0, 300.0), (95.0, 310.0)]})
+    results |= {
+        "data_edit_s": 10.0,
+        "data_edit_executed": 2,
+        "data_edit_only_readers": True,
+        "max_page_kb": 120.5,
+        "vega_bundle_raw_kb": 876.7,
+        "vega_bundle_gzip_kb": 297.8,
+    }
+    return results
+
+
+def test_complete_results_have_the_promised_shape():
+    check_results(_complete_results())
+
+
+@pytest.mark.parametrize(
+    ("spoil", "named"),
+    [
+        (lambda r: r.pop("stock_s"), "stock_s"),
+        (lambda r: r["imports_s"].clear(), "imports_s"),
+        (lambda r: r["cpu_s"].pop("median"), "cpu_s"),
+        (lambda r: r["clean_s"].update(median=99.0), "clean_s"),
+        (lambda r: r["clean_s"]["runs"].append(1.0), "clean_s"),
+        (lambda r: r["bundle_only_ms"]["runs"].pop(), "bundle_only_ms"),
+        (lambda r: r.update(data_edit_only_readers="yes"), "data_edit_only_readers"),
+    ],
+)
+def test_results_without_the_promised_shape_are_refused_naming_the_key(spoil, named):
+    results = _complete_results()
+    spoil(results)
+    with pytest.raises(ValueError, match=named):
+        check_results(results)
+
+
+def test_the_scale_chart_has_a_title_units_and_a_source_line(tmp_path):
+    from bytebook.publish.bench_scale import pages_chart
+
+    svg = pages_chart([(12, 80.0), (45, 310.0)], tmp_path / "scale.svg").read_text("utf-8")
+    assert "Clean build time against pages" in svg
+    assert "clean build, seconds" in svg and "pages in the book" in svg
+    assert "Source: make bench" in svg

@@ -15,15 +15,24 @@ import os
 import re
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from bytebook.paths import BUILD_DIR, ROOT
+from bytebook.publish.bench_results import (
+    Build,
+    Floor,
+    Run,
+    browser_results,
+    build_results,
+    check_results,
+    markdown_table,
+    scaled_results,
+    shown,
+)
 
 EDITED_CHAPTER = "codec"
 EDITED_ASSUMPTION = ("cdn_price_per_gb", "0.015")
@@ -52,15 +61,6 @@ def timed_command(command: list[str]) -> tuple[float, float, str]:
     if result.returncode != 0:
         raise RuntimeError(f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return seconds, cpu, result.stdout + result.stderr
-
-
-@dataclass(frozen=True)
-class Build:
-    """One `bytebook build`: wall and CPU seconds, and the seconds each page it executed took."""
-
-    seconds: float
-    cpu: float
-    executed: dict[str, float]
 
 
 EXECUTED = re.compile(
@@ -103,7 +103,7 @@ def page_imports(code: str) -> str:
     )
 
 
-def floor_seconds(root: Path) -> tuple[float, dict[str, float], dict[str, float]]:
+def floor_seconds(root: Path) -> Floor:
     """A real kernel start plus the page's imports, per page with code, plus Sphinx with
     execution off: what any build of these pages must pay. Also, per page, the seconds its
     imports take in a started kernel and the seconds the kernel took to start."""
@@ -145,7 +145,7 @@ def floor_seconds(root: Path) -> tuple[float, dict[str, float], dict[str, float]
         capture_output=True,
         cwd=root,
     )
-    return total + time.perf_counter() - start, imports_s, kernel_s
+    return Floor(total + time.perf_counter() - start, imports_s, kernel_s)
 
 
 def edit_chapter(root: Path) -> None:
@@ -193,27 +193,38 @@ def largest_page(html: Path) -> tuple[float, str]:
     return largest.stat().st_size / 1024, str(largest.relative_to(html))
 
 
-def spread(values: list[float], digits: int = 2) -> dict[str, object]:
-    """The median of several runs, their lowest and highest, and every run."""
+def _run(scratch: Path, number: int, runs: int) -> Run:
+    """One round on fresh copies: a clean build, a no-op rebuild and a one-chapter edit of it,
+    a clean stock build, and the floor."""
+    say = lambda what: print(f"bench: {what}, run {number} of {runs} ...", flush=True)  # noqa: E731
+    say("clean build")
+    root = copy_book(scratch / f"clean-{number}")
+    clean = timed_build(root)
+    say("no-op rebuild")
+    noop = timed_build(root)
+    say(f"rebuild after editing {EDITED_CHAPTER}.md")
+    edit_chapter(root)
+    one_chapter = timed_build(root)
+    say("clean stock jupyter-book build")
+    stock_s, stock_cpu_s = stock_build(copy_book(scratch / f"stock-{number}"))
+    say("the floor (kernel starts, imports, Sphinx without execution)")
+    floor = floor_seconds(copy_book(scratch / f"floor-{number}"))
+    return Run(clean, noop, one_chapter, stock_s, stock_cpu_s, floor)
+
+
+def _data_edit(root: Path) -> dict[str, object]:
+    """Edit assumptions.csv in the built copy at `root`, rebuild, and see which pages ran."""
+    print("bench: rebuild after editing assumptions.csv ...", flush=True)
+    edit_data(root)
+    rebuilt = timed_build(root)
+    expected = sorted(pages_reading(root, "assumptions.csv"))
     return {
-        "median": round(statistics.median(values), digits),
-        "min": round(min(values), digits),
-        "max": round(max(values), digits),
-        "runs": [round(v, digits) for v in values],
+        "data_edit_s": round(rebuilt.seconds, 2),
+        "data_edit_executed": len(rebuilt.executed),
+        "data_edit_pages": sorted(rebuilt.executed),
+        "data_edit_pages_reading_file": expected,
+        "data_edit_only_readers": sorted(rebuilt.executed) == expected,
     }
-
-
-def _builds(scratch: Path, runs: int) -> tuple[list[Build], list[tuple[float, float]], Path]:
-    """`runs` clean builds and `runs` clean stock builds, alternating, each of a fresh copy;
-    returns them and the last clean copy (built)."""
-    builds, stocks = [], []
-    for run_number in range(1, runs + 1):
-        print(f"bench: clean build {run_number} of {runs} ...", flush=True)
-        root = copy_book(scratch / f"clean-{run_number}")
-        builds.append(timed_build(root))
-        print(f"bench: clean stock jupyter-book build {run_number} of {runs} ...", flush=True)
-        stocks.append(stock_build(copy_book(scratch / f"stock-{run_number}")))
-    return builds, stocks, root
 
 
 def _scaled(scratch: Path, scale: int, clean_s: float) -> dict[str, object]:
@@ -234,163 +245,41 @@ def _scaled(scratch: Path, scale: int, clean_s: float) -> dict[str, object]:
     )
     return {
         "scale": scale,
-        "scaled_pages": scaled_pages,
-        "scaled_s": round(scaled_s, 2),
-        "scaled_over_clean": round(scaled_s / clean_s, 2),
-        "scaled_over_clean_per_page": round(scaled_s / clean_s / (scaled_pages / pages), 2),
+        **scaled_results(pages, scaled_pages, clean_s, scaled_s),
         "scale_chart": str(chart.relative_to(ROOT)),
     }
 
 
 def run(runs: int = 3, scale: int = 1) -> dict[str, object]:
     """Measure everything on fresh copies of the book and return the results."""
-    from bytebook.publish.bench_browser import page_times
+    from bytebook.publish.bench_browser import page_loads
 
     with tempfile.TemporaryDirectory(prefix="bytebook-bench-") as scratch_dir:
         scratch = Path(scratch_dir)
-        builds, stocks, root = _builds(scratch, runs)
-        last = builds[-1]
-        print("bench: no-op rebuild ...", flush=True)
-        noop = timed_build(root)
-        print(f"bench: rebuild after editing {EDITED_CHAPTER}.md ...", flush=True)
-        edit_chapter(root)
-        one_chapter = timed_build(root)
-        print("bench: rebuild after editing assumptions.csv ...", flush=True)
-        edit_data(root)
-        data_edit = timed_build(root)
-        expected = pages_reading(root, "assumptions.csv")
-        html = root / "_build" / "html"
-        max_kb, max_page = largest_page(html)
+        rounds = [_run(scratch, number, runs) for number in range(1, runs + 1)]
+        results = build_results(rounds, cores(), EDITED_CHAPTER)
+        last = scratch / f"clean-{runs}"
+        results |= _data_edit(last)
+        html = last / "_build" / "html"
+        max_kb, results["max_page"] = largest_page(html)
         raw_kb, gzip_kb = bundle_sizes(html)
+        results |= {
+            "max_page_kb": round(max_kb, 1),
+            "vega_bundle_raw_kb": round(raw_kb, 1),
+            "vega_bundle_gzip_kb": round(gzip_kb, 1),
+        }
         print("bench: chart pages in Chromium, 5 loads each ...", flush=True)
-        browser = page_times(html)
-        print("bench: the floor (imports + Sphinx without execution) ...", flush=True)
-        floor, imports_s, kernel_s = floor_seconds(copy_book(scratch / "floor-copy"))
-        clean = [b.seconds for b in builds]
-        scaled = _scaled(scratch, scale, statistics.median(clean)) if scale > 1 else {}
-    used = cores()
-    cpu = [b.cpu for b in builds]
-    page_run = one_chapter.executed.get(EDITED_CHAPTER, float("nan"))
-    interactive = browser["interactive_ms"]
-    return {
-        "runs": runs,
-        "clean_s": spread(clean),
-        "cpu_s": spread(cpu),
-        "cores": used,
-        "core_limit_s": spread([c / used for c in cpu]),
-        "clean_over_core_limit": spread([b.seconds / (b.cpu / used) for b in builds]),
-        "stock_s": spread([s for s, _ in stocks]),
-        "stock_cpu_s": spread([c for _, c in stocks]),
-        "clean_over_stock": spread(
-            [b.seconds / s for b, (s, _) in zip(builds, stocks, strict=True)]
-        ),
-        "floor_s": round(floor, 2),
-        "clean_over_floor": round(statistics.median(clean) / floor, 2),
-        "kernel_start_s": kernel_s,
-        "imports_s": imports_s,
-        "executed_s": last.executed,
-        "noop_s": round(noop.seconds, 2),
-        "noop_over_clean": round(noop.seconds / statistics.median(clean), 3),
-        "one_chapter_s": round(one_chapter.seconds, 2),
-        "one_chapter_executed": len(one_chapter.executed),
-        "one_chapter_page_s": page_run,
-        "edit_loop_ratio": round(one_chapter.seconds / (page_run + 1), 2),
-        "data_edit_s": round(data_edit.seconds, 2),
-        "data_edit_executed": len(data_edit.executed),
-        "data_edit_pages": sorted(data_edit.executed),
-        "data_edit_pages_reading_file": sorted(expected),
-        "data_edit_only_readers": sorted(data_edit.executed) == sorted(expected),
-        "max_page_kb": round(max_kb, 1),
-        "max_page": max_page,
-        "vega_bundle_raw_kb": round(raw_kb, 1),
-        "vega_bundle_gzip_kb": round(gzip_kb, 1),
-        "bundle_only_ms": browser["bundle_only_ms"],
-        "first_chart_ms": browser["first_chart_ms"],
-        "interactive_ms": interactive,
-        "max_interactive_ms": max(interactive.values()),
-        "max_interactive_over_bundle_only": round(
-            max(interactive.values()) / browser["bundle_only_ms"], 2
-        ),
-        **scaled,
-    }
-
-
-TARGETS = [
-    ("clean build ÷ floor", "clean_over_floor", "≤ 1.5", lambda v: v <= 1.5),
-    ("clean build ÷ (CPU work ÷ cores)", "clean_over_core_limit", "≤ 1.25", lambda v: v <= 1.25),
-    (
-        "clean build ÷ clean stock jupyter-book build",
-        "clean_over_stock",
-        "≤ 0.5",
-        lambda v: v <= 0.5,
-    ),
-    ("no-op rebuild ÷ clean build", "noop_over_clean", "≤ 0.10", lambda v: v <= 0.10),
-    ("pages executed after a one-chapter edit", "one_chapter_executed", "1", lambda v: v == 1),
-    (
-        "one-chapter edit ÷ (that page's execution + 1 s)",
-        "edit_loop_ratio",
-        "≤ 1.5",
-        lambda v: v <= 1.5,
-    ),
-    (
-        "a data edit executes only the pages that read the file",
-        "data_edit_only_readers",
-        "yes",
-        lambda v: v,
-    ),
-    ("largest page, KB of HTML", "max_page_kb", "≤ 300", lambda v: v <= 300),
-    ("slowest page until interactive, ms", "max_interactive_ms", "≤ 400", lambda v: v <= 400),
-    (
-        "slowest page until interactive ÷ the runtime alone",
-        "max_interactive_over_bundle_only",
-        "≤ 1.5",
-        lambda v: v <= 1.5,
-    ),
-    (
-        "a book N times larger: build time ÷ clean build, ÷ N",
-        "scaled_over_clean_per_page",
-        "≤ 1.1",
-        lambda v: v <= 1.1,
-    ),
-]
-"""Each target: what it measures, the result key, the target as written, and the check (on
-the median where the result was measured in several runs)."""
-
-
-def _median(value: object) -> object:
-    return value["median"] if isinstance(value, dict) and "median" in value else value
-
-
-def met(results: dict[str, object]) -> list[tuple[str, str, str, str]]:
-    """Each target measured in `results`: its name, the result shown, the target, and met."""
-    rows = []
-    for name, key, target, check in TARGETS:
-        if key in results:
-            value = results[key]
-            rows.append((name, _shown(value), target, "yes" if check(_median(value)) else "no"))
-    return rows
-
-
-def markdown_table(results: dict[str, object]) -> str:
-    """The targets as a Markdown table, as the README shows them."""
-    lines = [
-        "| measure | result (median; range over the runs) | target | met |",
-        "|---|---|---|---|",
-    ]
-    lines += [f"| {name} | {value} | {target} | {ok} |" for name, value, target, ok in met(results)]
-    return "\n".join(lines) + "\n"
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, dict) and "median" in value:
-        return f"{value['median']} (runs {value['min']}–{value['max']})"
-    return str(value)
+        results |= browser_results(*page_loads(html))
+        if scale > 1:
+            results |= _scaled(scratch, scale, results["clean_s"]["median"])
+    return results
 
 
 def main(runs: int = 3, scale: int = 1) -> int:
     """Run the benchmark, print the results and the targets, and write them to
     _build/bench/results.json and _build/bench/targets.md."""
     results = run(runs, scale)
+    check_results(results)
     folder = BUILD_DIR / "bench"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "results.json").write_text(
@@ -400,7 +289,7 @@ def main(runs: int = 3, scale: int = 1) -> int:
     print(f"\n{'measure':<34} value")
     for key, value in results.items():
         if not isinstance(value, list) and not (isinstance(value, dict) and "median" not in value):
-            print(f"{key:<34} {_shown(value)}")
+            print(f"{key:<34} {shown(value)}")
     print()
     print(markdown_table(results))
     print(f"written to {folder / 'results.json'} and {folder / 'targets.md'}")

@@ -9,7 +9,6 @@ chart runtime (`_static/vega-bundle.js`) gives the floor any chart page must pay
 from __future__ import annotations
 
 import functools
-import statistics
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -87,28 +86,24 @@ def _bare_load(browser, url: str) -> float:
     return loaded
 
 
-def page_times(html: Path, loads: int = 5) -> dict[str, object]:
-    """Per chart page, the median over `loads` loads of `first_chart_ms` and `interactive_ms`;
-    and `bundle_only_ms`, the median load of a bare page with only the chart runtime."""
+def page_loads(
+    html: Path, loads: int = 5
+) -> tuple[list[float], dict[str, list[tuple[float, float]]]]:
+    """`loads` loads of a bare page with only the chart runtime (ms until it has run), and
+    per chart page, `loads` loads as (ms until its first chart is drawn, until its last)."""
     from playwright.sync_api import sync_playwright
 
     from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
     (html / BARE_PAGE).write_text(BARE_HTML, encoding="utf-8")
-    first: dict[str, float] = {}
-    interactive: dict[str, float] = {}
     with _served(html) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             bare = [_bare_load(browser, f"{base}/{BARE_PAGE}") for _ in range(loads)]
-            for page in chart_pages(html):
-                times = [_page_load(browser, f"{base}/book/{page.name}") for _ in range(loads)]
-                first[page.stem] = round(statistics.median(t[0] for t in times), 1)
-                interactive[page.stem] = round(statistics.median(t[1] for t in times), 1)
+            pages = {
+                page.stem: [_page_load(browser, f"{base}/book/{page.name}") for _ in range(loads)]
+                for page in chart_pages(html)
+            }
         finally:
             browser.close()
-    return {
-        "bundle_only_ms": round(statistics.median(bare), 1),
-        "first_chart_ms": first,
-        "interactive_ms": interactive,
-    }
+    return bare, pages
