@@ -423,7 +423,7 @@ def test_the_cost_per_inference_names_where_each_gpu_default_comes_from(data):
     # (P), read at second hand from the note on the paper's size.
     assert "989 TFLOP/s (NVIDIA H100 SXM5 peak dense BF16 Tensor Core throughput" in cost
     assert "Glenn K. Lockwood" in cost and "2022 (W))" in cost
-    assert "45.0% utilisation (ByteDance RankMixer model FLOPs utilisation" in cost
+    assert "45% utilisation (ByteDance RankMixer model FLOPs utilisation" in cost
     assert "(read at second hand: the paper's body was not read for this figure), 2025 (P)" in cost
     for assumption, ref in recommender.GPU_REFERENCES.items():
         assert data.basis_references(assumption)[0] == ref
