@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 
@@ -18,6 +19,7 @@ from bytebook.ledger import (
     finding,
     judge_findings,
 )
+from bytebook.numbers import by_unit
 from bytebook.paths import DATA_DIR
 
 
@@ -85,6 +87,15 @@ def test_a_recomputed_value_is_the_claims_own_quantity(ledger_rows):
         if row["kind"] == "stated" and row["stated"] and row["recomputed"]:
             stated, recomputed = float(row["stated"]), float(row["recomputed"])
             assert 0.1 <= recomputed / stated <= 10, (row["id"], row["unit"], stated, recomputed)
+
+
+def test_a_row_whose_arithmetic_ends_in_a_multiple_is_shown_as_one(ledger_rows):
+    """Evidence that works out "= 3.5×" belongs to a row in the unit `multiple`: in `ratio` the
+    ledger's value column would print the same number as a percentage (349.3%)."""
+    for row in ledger_rows:
+        if re.search(r"= [0-9.,]+×", row["evidence"]):
+            assert row["unit"] == "multiple", (row["id"], row["unit"])
+    assert by_unit(3.5, "multiple").endswith("×")
 
 
 def test_no_evidence_says_the_same_sentence_twice():

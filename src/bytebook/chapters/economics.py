@@ -159,7 +159,7 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
             "3",
             "The article's CPM as a multiple of 2024's mean reported CPM",
             ratio,
-            "ratio",
+            "multiple",
             f"USD {cpm:g} ÷ USD {mean:.2f} (the mean of 2024's four quarters, "
             f"{data.cite(*CPM_QUARTERS)}) = {ratio:.1f}×.",
             CPM_QUARTERS,

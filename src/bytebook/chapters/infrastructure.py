@@ -105,7 +105,7 @@ def analyse(data: BookData) -> Findings:
             "2.3",
             "Mooncake's requests handled on real workloads, as a multiple",
             mooncake,
-            "ratio",
+            "multiple",
             f"1 + {format_percent(data.reference('mooncake_real'), 0)} more requests "
             f"({data.cite('mooncake_real')}) = {mooncake:.2f}×.",
             ("mooncake_real",),
@@ -177,7 +177,7 @@ def analyse(data: BookData) -> Findings:
             "2.3",
             "Volcano Engine's utilisation over the industry's",
             ratio,
-            "ratio",
+            "multiple",
             f"{format_percent(ours, 0)} ÷ {format_percent(industry, 0)} = {ratio:.2f}×. Published "
             "PD-disaggregation gains range from "
             f"{span(Interval(min(published), max(published)), multiple)}, "

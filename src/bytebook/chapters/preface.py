@@ -379,7 +379,7 @@ def analyse(data: BookData) -> Findings:
             "0",
             "The title's daily figure read in US dollars, as a multiple of the whole year",
             as_dollars,
-            "ratio",
+            "multiple",
             f"{in_dollars.evidence} A reading note, not a verdict: the article does not claim "
             "dollars.",
             Verdict.UNVERIFIABLE,
