@@ -15,6 +15,7 @@ from bytebook.ledger import (
     Basis,
     Verdict,
     assemble,
+    band_value,
     derived,
     finding,
     judge_findings,
@@ -96,6 +97,15 @@ def test_a_row_whose_arithmetic_ends_in_a_multiple_is_shown_as_one(ledger_rows):
         if re.search(r"= [0-9.,]+×", row["evidence"]):
             assert row["unit"] == "multiple", (row["id"], row["unit"])
     assert by_unit(3.5, "multiple").endswith("×")
+
+
+def test_a_band_end_takes_the_printed_precision_unless_it_needs_more():
+    """约 20% reads 19% to 21% (no needless zero); 1/4 ± half a printed step keeps 23.75%."""
+    assert band_value(0.19, "share", 0.01) == "19%"
+    assert band_value(1.0, "share", 0.01) == "100%"
+    assert band_value(0.2375, "share", 0.01) == "23.75%"
+    assert band_value(38.5e9, "USD", 1e9) == "USD 38.5 bn"
+    assert band_value(2300e8, "CNY", 100e8) == "2,300亿元"
 
 
 def test_no_evidence_says_the_same_sentence_twice():

@@ -75,15 +75,17 @@ def claim_interval(claim: pd.Series) -> Interval:
 
 
 def claim_reading(claim: pd.Series) -> str:
-    """How the claim's printed figure is read, in words, with one digit more than printed."""
+    """How the claim's printed figure is read, in words, each end at the printed precision or as
+    many more digits as it needs to be shown exactly."""
     unit, text = claim["unit"], str(claim["value_text"])
     size = printed_unit(text)
     return reading(text, claim["qualifier"], unit, lambda v: band_value(v, unit, size))
 
 
 def band_value(value: float, unit: str, printed_size: float) -> str:
-    """A band end in the unit a reader expects, one digit finer than `printed_size`, or as
-    many more (up to four decimals) as the end needs to be shown exactly."""
+    """A band end in the unit a reader expects, at the precision of `printed_size`, or as many
+    more digits (up to four decimals) as the end needs to be shown exactly: 19% to 21% for
+    约 20%, 38.5 to 39.5 for 39."""
     if unit.startswith("CNY") and abs(value) >= 1e6:
         base, before, after = 1e8, "", "亿元"
     elif unit.startswith("USD") and abs(value) >= 1e8:
@@ -92,7 +94,7 @@ def band_value(value: float, unit: str, printed_size: float) -> str:
         base, before, after = 0.01, "", "%"
     else:
         return by_unit(value, unit)
-    digits = min(4, max(0, math.ceil(-math.log10(printed_size / base)) + 1))
+    digits = min(4, max(0, math.ceil(-math.log10(printed_size / base))))
     scaled = value / base
     while digits < 4 and not math.isclose(round(scaled, digits), scaled, rel_tol=1e-9):
         digits += 1  # an end such as 23.75% is shown whole, never rounded to 23.8%
