@@ -254,7 +254,7 @@ def _inputs(function, found: Findings, data: BookData) -> tuple[dict, set]:
     tables, numbers = RecordingDict(found.tables), RecordingDict(found.numbers)
     texts = RecordingDict(found.texts)
     recorder = ReadRecorder(data)
-    function(Findings(numbers, texts, found.entries, tables), recorder)
+    function(Findings(numbers, texts, entries=found.entries, tables=tables), recorder)
     used = {"tables": tables.used, "numbers": numbers.used, "texts": texts.used}
     return used, recorder.read | {("assumptions", a) for a in data.assumptions.index}
 
