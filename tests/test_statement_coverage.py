@@ -38,6 +38,8 @@ def test_each_statement_the_article_makes_is_a_row_with_its_reason(data, rows):
         assert data.claims.at[claim_id, "quote_zh"] == quote
         entry = rows[claim_id]
         assert entry.kind == "stated"
+        if claim_id == "t_byd_remark":
+            continue  # settled by BYD's growth: see the remark's own test
         # None of these has a P or S source that settles it: each says why.
         assert entry.verdict is Verdict.UNVERIFIABLE, claim_id
         assert len(entry.evidence) > 40, claim_id
@@ -78,3 +80,35 @@ def test_numbers_inside_evidence_have_derived_rows(data, rows):
     )
     for row_id in ("d_growth_lead", "d_meta_gap_2024", "d_year_share_huawei_fy2023"):
         assert rows[row_id].kind == "derived"
+
+
+def test_bytedance_s_main_markets_show_the_us_figures_and_stay_unverifiable(rows):
+    """FT: TikTok's US revenue about USD 16 bn in 2023; ByteDance abroad in 2023 is USD 39 bn ÷
+    1.63 = USD 23.9 bn; 16 ÷ 23.9 = 67%. Southeast Asia and Latin America have no figures."""
+    assert f"{16 / 23.9:.0%}" == "67%" and f"{39 / 1.63:.1f}" == "23.9"
+    assert rows["d_tiktok_us_share_2023"].recomputed == pytest.approx(16 / 23.9)
+    markets = rows["t_bytedance_markets"]
+    assert markets.verdict is Verdict.UNVERIFIABLE
+    assert "USD 16 bn in 2023" in markets.evidence and "67%" in markets.evidence
+    assert "most of which is earned from TikTok U.S." in markets.evidence
+    assert "for 2023 rather than the table's 2024" in markets.evidence
+    assert "Southeast Asia (东南亚) and Latin America (拉美)" in markets.evidence
+    assert {"tiktok_us_rev_2023", "bd_intl_share_2024"} <= set(markets.sources)
+
+
+def test_byd_s_remark_is_read_both_ways_and_judged_as_speeding_up(rows):
+    """BYD abroad: 914.5亿 (2022) → 1,602.2亿 (2023) → 2,219亿 (2024). Growth 1602.2 ÷ 914.5 − 1
+    = 75.2%, then 2219 ÷ 1602.2 − 1 = 38.5%; yuan added 687.7亿, then 616.8亿. Growing abroad:
+    yes; speeding up (加速): no, so contradicted."""
+    growth_2023, growth_2024 = 1602.2 / 914.5 - 1, 2219 / 1602.2 - 1
+    assert f"{growth_2023:.1%}" == "75.2%" and f"{growth_2024:.1%}" == "38.5%"
+    assert growth_2024 < growth_2023 and 2219 - 1602.2 < 1602.2 - 914.5
+    assert rows["d_byd_overseas_growth_2023"].recomputed == pytest.approx(growth_2023, rel=1e-3)
+    assert rows["d_byd_overseas_added_2023"].recomputed == pytest.approx(687.7e8, rel=1e-3)
+    assert rows["d_byd_overseas_added_2024"].recomputed == pytest.approx(616.8e8, rel=1e-3)
+    remark = rows["t_byd_remark"]
+    assert remark.verdict is Verdict.CONTRADICTED
+    assert "(1, does not decide: would be supported) Read as 'growing abroad'" in remark.evidence
+    assert "(2, contradicted) Read as 'speeding up'" in remark.evidence
+    assert "from 75.2% in 2023" in remark.evidence and "to 38.5% in 2024" in remark.evidence
+    assert "加速 says 'speeding up'" in remark.evidence

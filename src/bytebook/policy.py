@@ -11,7 +11,8 @@ table made by `policy_table()`.
   interval, as a fraction of the evidence: no gap holds, a gap of at most
   `SUBSTANCE_MARGIN` is "right in substance, off in detail", a larger gap fails.
 - **One final verdict per printed claim**: `combine` takes the worst grade among the findings
-  that may decide. Findings resting on a W source or on the book's own model never decide.
+  that may decide. Findings resting on a W source or on the book's own model, or covering
+  less than the claim does, never decide.
 """
 
 from __future__ import annotations
@@ -405,7 +406,9 @@ PAIR_RULE = (
 COMBINATION_RULE = (
     "A claim judged by several findings takes the worst verdict among those that may decide "
     "(contradicted or inconsistent, then off in detail, then supported or consistent); findings "
-    "resting only on a W source or on the book's own model are shown but never decide, and a "
+    "resting only on a W source or on the book's own model are shown but never decide, nor "
+    "does a finding that covers less than the claim does (one segment of advertisers, for a "
+    "claim about all of them; the table's seven companies, for all Chinese companies), and a "
     "claim with no deciding finding is unverifiable. One printed figure that appears in several "
     "places gets one final verdict, shared by every row that prints it."
 )
@@ -520,11 +523,15 @@ def conversion_rule() -> str:
     return (
         "'≈' between an amount and the same amount in another currency (as in "
         f"{printed}, the Chinese 约合) is read by a Chinese reader as the sign of a conversion, "
-        "not as 'about': the converted figure is read at its printed digits, as '=', and the "
-        "rate it implies is judged against the period's rates. Why: its digits are worked out "
-        "from the amount at a rate, not rounded by the writer; read as 'about' "
-        f"(±{APPROX_RELATIVE:.0%}), it would allow any rate from {rates.low:.2f} to "
-        f"{rates.high:.2f} CNY per USD and hide the rate the article used."
+        "not as 'about': the converted figure is read at its printed digits, as '='. Why: its "
+        "digits are worked out from the amount at a rate, not rounded by the writer; read as "
+        f"'about' (±{APPROX_RELATIVE:.0%}), it would allow any rate from {rates.low:.2f} to "
+        f"{rates.high:.2f} CNY per USD and hide the rate the article used. The band of rates "
+        "the printed digits imply is judged against the period's rates: a year's rate is one "
+        "between the lowest and highest of that year's monthly averages, so a band that "
+        "reaches them is consistent with the year's rates (supported), and the evidence says "
+        "where among the months it sits and how far it lies from the annual average; a band "
+        "that misses them is graded by its gap from them."
     )
 
 

@@ -144,15 +144,25 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
             Basis.ARTICLE,
             f"(USD {cpm:g} − USD {cost:g}) ÷ USD {cpm:g} = {format_percent(margin)}.",
         ),
-        judge(
+        judge_findings(
             data.claim("s3_cpm"),
+            [
+                finding(
+                    data.claim("s3_cpm"),
+                    mean,
+                    Basis.SOURCE,
+                    f"TikTok's CPMs for US direct-to-consumer advertisers ran from USD "
+                    f"{min(quarters.values()):.2f} to USD {max(quarters.values()):.2f} a quarter "
+                    f"in 2024, USD {mean:.2f} on average ({data.cite(*CPM_QUARTERS)}); the "
+                    f"article's is {ratio:.1f} times that. These figures cover one segment of "
+                    "advertisers, the only one this book found figures for; the claim is "
+                    "TikTok's CPM as a whole, so this finding covers less than the claim does "
+                    "and does not decide, however wide the gap.",
+                    CPM_QUARTERS,
+                    decides=False,
+                )
+            ],
             mean,
-            Basis.SOURCE,
-            f"TikTok's CPMs for US direct-to-consumer advertisers ran from USD "
-            f"{min(quarters.values()):.2f} to USD {max(quarters.values()):.2f} a quarter in 2024, "
-            f"USD {mean:.2f} on average ({data.cite(*CPM_QUARTERS)}); the article's is "
-            f"{ratio:.1f} times that. One segment's prices, but the gap is wide.",
-            CPM_QUARTERS,
         ),
         working(
             "d_cpm_ratio",
@@ -324,7 +334,7 @@ def _live(data: BookData) -> Findings:
                     decides=False,
                 )
             ],
-            codec_cut,
+            None,
         ),
         derived(
             "d_live_net",

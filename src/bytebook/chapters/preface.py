@@ -23,9 +23,11 @@ from bytebook.policy import (
     CONVERSION_READING,
     EXAMPLES,
     SUBSTANCE_MARGIN,
+    Finding,
     Interval,
     compare,
     examples_sentence,
+    format_gap,
     relative_gap,
     span,
 )
@@ -115,6 +117,40 @@ def rate_band_clause(band: Interval, rates: YearRates) -> str:
     )
 
 
+def year_rate_finding(band: Interval, rates: YearRates, worked: str) -> Finding:
+    """A band of rates the article's figures imply, judged by the policy's rule for a year's
+    rate (`bytebook.policy.conversion_rule`): supported when it reaches the range of the year's
+    monthly averages, graded by its gap from that range when it misses. `worked` is the
+    arithmetic; the evidence adds where the band sits and how far it lies from the average."""
+    average, lowest, highest = rates.average, rates.lowest, rates.highest
+    place = rates.band_place(band.low, band.high)
+    off_average = year_average_gap(band, rates)
+    months = f"{YEAR}'s monthly averages ({lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f})"
+    text = (
+        f"{worked} A {YEAR} rate is one between {YEAR}'s lowest and highest monthly averages "
+        f"(Federal Reserve H.10, P). "
+        + (
+            f"The band misses every one of {months}"
+            if place in _MISSES
+            else f"The band reaches {months} {_REACHES[place]}, so it is consistent with a "
+            f"{YEAR} rate"
+        )
+        + (
+            f"; it lies {format_gap(off_average)} from the {YEAR} average {average.cny_per_usd} "
+            "at its nearer end."
+            if off_average
+            else f"; it holds the {YEAR} average {average.cny_per_usd}."
+        )
+    )
+    return compare(band, Interval(lowest.cny_per_usd, highest.cny_per_usd), Basis.SOURCE, text)
+
+
+def year_average_gap(band: Interval, rates: YearRates) -> float:
+    """How far a band of rates lies from the year's average rate, as a fraction of it (0 when
+    the band holds it)."""
+    return relative_gap(band, Interval.exact(rates.average.cny_per_usd))
+
+
 def rate_points_sentence(points: dict[str, float], rates: YearRates) -> str:
     """Where each implied rate, taken as exact, lies against the year's monthly range."""
     words = {"below": "below it", "above": "above it", "inside": "inside it"}
@@ -139,7 +175,7 @@ def analyse(data: BookData) -> Findings:
     cny_printed = data.stated("t_bytedance_overseas_cny")
     title = data.stated("title_daily_revenue")
     rates = year_rates(data.references)
-    average, lowest, highest = rates.average, rates.lowest, rates.highest
+    average = rates.average
 
     usd_text = format_usd(usd, 0)
     found.number("stated_usd", usd, format_usd, 0)
@@ -178,7 +214,6 @@ def analyse(data: BookData) -> Findings:
     title_band = claim_band(data, "title_daily_revenue")
     article_band = claim_band(data, "t_bytedance_overseas_cny") / days
     source_band = reference_band(data, "bd_intl_2024") * average.cny_per_usd / days
-    range_band = Interval(lowest.cny_per_usd, highest.cny_per_usd)
     rate_band = title_band * days / reference_band(data, "bd_intl_2024")
     found.number("daily_band_low", source_band.low, format_yi, 2)
     found.number("daily_band_high", source_band.high, format_yi, 2)
@@ -220,21 +255,12 @@ def analyse(data: BookData) -> Findings:
             ("bd_intl_2024", average.reference_id),
         ),
     ]
-    reaches = "reaches" if rate_band.distance(range_band) == 0 else "misses"
-    rate_finding = compare(
+    rate_finding = year_rate_finding(
         rate_band,
-        Interval.exact(average.cny_per_usd),
-        Basis.SOURCE,
+        rates,
         f"{format_yi(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD "
         f"({rate_band.low:.3f} to {rate_band.high:.3f} at the printed precision of both "
-        f"figures), judged like the title against the {YEAR} average of "
-        f"{average.cny_per_usd} (Federal Reserve H.10, P). The band {reaches} the {YEAR} "
-        f"monthly averages ({lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f})"
-        + (
-            ", so the figures are too round to show that the title used another year's rate."
-            if reaches == "reaches"
-            else "."
-        ),
+        "figures).",
     )
     table_rate_band = claim_band(data, "t_bytedance_overseas_cny") / claim_band(
         data, "t_bytedance_overseas"
@@ -261,7 +287,8 @@ def analyse(data: BookData) -> Findings:
         f"the table converts the same printed 390 亿美元 into {format_yi(cny_printed)}元, at "
         f"{table_rate_band.low:.3f} to {table_rate_band.high:.3f} ({CONVERSION_READING}). "
         "Even at the printed precision of every figure the two bands do not meet: the article "
-        "uses two rates.",
+        f"uses two rates. {rate_bands_sentence(bands, rates)} The two rates may each be a "
+        f"{YEAR} rate, but not the same one.",
     )
     daily_finding = compare(
         title_band,

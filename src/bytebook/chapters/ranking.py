@@ -29,6 +29,7 @@ from bytebook.ledger import (
     Verdict,
     derived,
     finding,
+    finding_entry,
     judge,
     judge_findings,
     relative_gap,
@@ -317,23 +318,18 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     found.number(
         "table_rate_band_place", rate_band.mid, lambda _: preface.rate_band_clause(rate_band, rates)
     )
-    meets = rate_band.distance(Interval(lowest.cny_per_usd, highest.cny_per_usd)) == 0
-    rate_check = compare(
+    rate_check = preface.year_rate_finding(
         rate_band,
-        Interval.exact(average.cny_per_usd),
-        Basis.SOURCE,
+        rates,
         f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD ({rate_band.low:.3f} to "
-        f"{rate_band.high:.3f} at the printed precision of 2855 and 390: {CONVERSION_READING}), "
-        f"{format_percent(gap)} from the 2024 average {average.cny_per_usd} (Federal Reserve "
-        f"H.10, P) and {rates.position(rate)} of the 2024 monthly averages. The band "
-        + (
-            "reaches the highest of those months, so the figures are too round to show that "
-            "the table used another year's rate."
-            if meets
-            else "misses every 2024 month."
-        ),
+        f"{rate_band.high:.3f} at the printed precision of 2855 and 390: {CONVERSION_READING}); "
+        f"as a point, {format_percent(gap)} from the 2024 average {average.cny_per_usd} "
+        f"(Federal Reserve H.10, P) and {rates.position(rate)} of the 2024 monthly averages.",
     )
     usd_band = reference_band(data, "bd_intl_2024") * average.cny_per_usd
+    usd_band_at_months = reference_band(data, "bd_intl_2024") * Interval(
+        lowest.cny_per_usd, highest.cny_per_usd
+    )
     cny_band = claim_band(data, "t_bytedance_overseas_cny")
     usd_printed = claim_band(data, "t_bytedance_overseas")
     found.add(
@@ -378,16 +374,26 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             rate_check.verdict,
             (average.reference_id, lowest.reference_id, highest.reference_id),
         ),
-        judge(
+        finding_entry(
             data.claim("t_bytedance_overseas_cny"),
-            usd_band,
-            Basis.SOURCE,
-            f"USD {format_billion(usd, 0)} ({data.cite('bd_intl_2024')}) at the 2024 average "
-            f"of {average.cny_per_usd} CNY/USD (P) is {format_yi(at_average)}元 "
-            f"({span(usd_band, format_yi)}); the printed {format_yi(cny)} is "
-            f"{format_percent(relative_gap(cny, at_average))} from the middle; the rate it "
-            f"implies has a row of its own; {CONVERSION_READING}.",
-            ("bd_intl_2024", average.reference_id),
+            finding(
+                data.claim("t_bytedance_overseas_cny"),
+                usd_band_at_months,
+                Basis.SOURCE,
+                f"USD {format_billion(usd, 0)} ({data.cite('bd_intl_2024')}) at 2024's monthly "
+                f"averages, {lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f} CNY/USD "
+                f"(Federal Reserve H.10, P; a 2024 rate is one between them), is "
+                f"{span(usd_band_at_months, format_yi)}元; the printed {format_yi(cny)} "
+                f"{'lies within it' if usd_band_at_months.distance(cny_band) == 0 else 'misses it'}"
+                " (where the rate it implies sits among 2024's months is a row of its own). At "
+                f"the 2024 average of "
+                f"{average.cny_per_usd} it would be {format_yi(at_average)}元 "
+                f"({span(usd_band, format_yi)}); the rate the conversion implies lies "
+                f"{format_gap(preface.year_average_gap(rate_band, rates))} from that "
+                f"average at its nearer end; {CONVERSION_READING}.",
+                ("bd_intl_2024", *rates.reference_ids),
+            ),
+            at_average,
         ),
     )
     return found
@@ -1767,11 +1773,26 @@ def _markets_and_remarks(data: BookData, table: pd.DataFrame) -> Findings:
     Huawei's 2023 split (W) and Lenovo's place in the table are said where they bear."""
     found = Findings()
     for company, (markets, remark) in MARKETS_AND_REMARKS.items():
-        sources = HUAWEI_REGIONS_2023 if company == "Huawei" else ()
+        sources = MARKETS_SOURCES.get(company, ())
         found.add(unsettled(data, markets, _markets_reason(data, company), sources=sources))
-        if remark is not None:
-            cited = BYD_OVERSEAS if company == "BYD" else ()
-            found.add(unsettled(data, remark, _remark_reason(data, table, company), sources=cited))
+        if company == "BYD":
+            found.add(_byd_remark(data), *_byd_pace(data))
+        elif remark is not None:
+            found.add(unsettled(data, remark, _remark_reason(data, table, company)))
+    us_share = data.reference(TIKTOK_US_2023[0]) / data.reference(TIKTOK_US_2023[1])
+    found.add(
+        working(
+            "d_tiktok_us_share_2023",
+            "4",
+            "TikTok's US revenue as a share of ByteDance's revenue abroad, 2023",
+            us_share,
+            "share",
+            f"{money(data.reference(TIKTOK_US_2023[0]), 'USD')} "
+            f"({data.cite(TIKTOK_US_2023[0])}) ÷ {money(data.reference(TIKTOK_US_2023[1]), 'USD')} "
+            f"(2024's USD 39 bn over its 63% growth, derived, W) = {format_percent(us_share, 0)}.",
+            TIKTOK_US_2023,
+        )
+    )
     emea, _, abroad = (data.reference(ref) for ref in HUAWEI_REGIONS_2023)
     found.add(
         working(
@@ -1789,15 +1810,25 @@ def _markets_and_remarks(data: BookData, table: pd.DataFrame) -> Findings:
     return found
 
 
-BYD_OVERSEAS = ("byd_overseas_2024", "byd_overseas_2023")
-"""BYD's overseas revenue in 2024 and 2023, which its remark's reading is set against."""
-
 HUAWEI_REGIONS_2023 = (
     "huawei_emea_rev_2023",
     "huawei_apac_rev_2023",
     "huawei_overseas_2023_derived",
 )
 """Huawei's FY2023 revenue from EMEA and Asia-Pacific, and outside China (all W)."""
+
+BYD_OVERSEAS = ("byd_overseas_2024", "byd_overseas_2023", "byd_overseas_2022_derived")
+"""BYD's overseas revenue in 2024, 2023 and 2022 (the last derived from Xinhua's stated growth
+for 2023), which its remark's two readings are set against."""
+
+TIKTOK_US_2023 = ("tiktok_us_rev_2023", "bd_intl_2023_derived")
+"""TikTok's US revenue in 2023 and ByteDance's revenue abroad that year (derived, W)."""
+
+MARKETS_SOURCES = {
+    "Huawei": HUAWEI_REGIONS_2023,
+    "ByteDance": (*TIKTOK_US_2023, "bd_intl_share_2024"),
+}
+"""The references each company's main-markets row cites."""
 
 
 def _markets_reason(data: BookData, company: str) -> str:
@@ -1806,6 +1837,19 @@ def _markets_reason(data: BookData, company: str) -> str:
         return (
             "Names product lines (PCs, servers) sold worldwide rather than markets; this book "
             "found no source ranking Lenovo's markets abroad by revenue."
+        )
+    if company == "ByteDance":
+        us, abroad = (data.reference(ref) for ref in TIKTOK_US_2023)
+        return (
+            f"North America (北美): TikTok's US revenue was about {money(us, 'USD')} in 2023 "
+            f"({data.cite(TIKTOK_US_2023[0])}), {format_percent(us / abroad, 0)} of ByteDance's "
+            f"{money(abroad, 'USD')} abroad that year (2024's USD 39 bn over its 63% growth, "
+            "derived, W); and the relay of the report behind the USD 39 bn says of that revenue "
+            f"'most of which is earned from TikTok U.S.' ({data.cite('bd_intl_share_2024')}). "
+            "That supports North America "
+            "as a lead market, for 2023 rather than the table's 2024. For Southeast Asia (东南亚) "
+            "and Latin America (拉美) this book found no revenue figures, so the cell's three "
+            "markets cannot all be checked and the row stays unverifiable."
         )
     if company == "Huawei":
         emea, apac, abroad = (data.reference(ref) for ref in HUAWEI_REGIONS_2023)
@@ -1840,10 +1884,75 @@ def _remark_reason(data: BookData, table: pd.DataFrame, company: str) -> str:
         )
     if company == "Midea":
         return "A characterisation (a matrix of appliances), not a figure a source could settle."
-    growth = data.reference(BYD_OVERSEAS[0]) / data.reference(BYD_OVERSEAS[1]) - 1
-    return (
-        "Read as 'stepping up its push abroad', not as growth that itself speeds up. BYD's "
-        f"overseas revenue grew {format_percent(growth)} in {YEAR} "
-        f"({data.cite('byd_overseas_2024')}; {data.cite('byd_overseas_2023')}), which fits "
-        "that reading; as a remark with no figure, it stays unverifiable."
+    raise ValueError(f"no remark reason for {company}")
+
+
+def _byd_pace(data: BookData) -> list[LedgerEntry]:
+    """The steps behind the 'speeding up' reading of BYD's remark: its overseas growth in 2023
+    and the yuan its overseas revenue added in 2023 and in 2024."""
+    y2024, y2023, y2022 = (data.reference(ref) for ref in BYD_OVERSEAS)
+    base = f"{format_yi(y2022, 1)}元 (derived from {data.cite(BYD_OVERSEAS[1])}'s growth, W)"
+    now = f"{format_yi(y2023)}元 ({data.cite(BYD_OVERSEAS[1])})"
+    latest = f"{format_yi(y2024)}元 ({data.cite(BYD_OVERSEAS[0])})"
+    return [
+        working(
+            "d_byd_overseas_growth_2023",
+            "4",
+            f"BYD's overseas revenue growth in {YEAR - 1}",
+            y2023 / y2022 - 1,
+            "ratio",
+            f"{now} ÷ {base} − 1 = {format_percent(y2023 / y2022 - 1)}.",
+            BYD_OVERSEAS[1:],
+        ),
+        working(
+            "d_byd_overseas_added_2023",
+            "4",
+            f"Yuan BYD's overseas revenue added in {YEAR - 1}",
+            y2023 - y2022,
+            "CNY",
+            f"{now} − {base} = {format_yi(y2023 - y2022)}.",
+            BYD_OVERSEAS[1:],
+        ),
+        working(
+            "d_byd_overseas_added_2024",
+            "4",
+            f"Yuan BYD's overseas revenue added in {YEAR}",
+            y2024 - y2023,
+            "CNY",
+            f"{latest} − {now} = {format_yi(y2024 - y2023)}.",
+            BYD_OVERSEAS[:2],
+        ),
+    ]
+
+
+def _byd_remark(data: BookData) -> LedgerEntry:
+    """新能源车加速出海 in its two readings: BYD growing abroad (its overseas revenue grew), and
+    growth speeding up (it slowed). 加速 is read as a Chinese reader reads it, speeding up."""
+    y2024, y2023, y2022 = (data.reference(ref) for ref in BYD_OVERSEAS)
+    growth_2024, growth_2023 = y2024 / y2023 - 1, y2023 / y2022 - 1
+    cite_2024, cite_2023 = data.cite(BYD_OVERSEAS[0]), data.cite(BYD_OVERSEAS[1])
+    growing = Finding(
+        Verdict.SUPPORTED,
+        f"Read as 'growing abroad': BYD's overseas revenue grew {format_percent(growth_2024)} "
+        f"in {YEAR}, from {format_yi(y2023)}元 ({cite_2023}) to {format_yi(y2024)}元 "
+        f"({cite_2024}).",
+        decides=False,
+        sources=BYD_OVERSEAS[:2],
+    )
+    speeding = Finding(
+        Verdict.CONTRADICTED,
+        f"Read as 'speeding up': its overseas growth slowed, from "
+        f"{format_percent(growth_2023)} in {YEAR - 1} ({cite_2023}, which gives that growth; "
+        f"the {YEAR - 2} base, {format_yi(y2022, 1)}元, is derived from it, W) to "
+        f"{format_percent(growth_2024)} in {YEAR}, and the yuan it added fell from "
+        f"{format_yi(y2023 - y2022)} to {format_yi(y2024 - y2023)}. This book holds revenue "
+        "only, not vehicles shipped abroad.",
+        sources=BYD_OVERSEAS,
+    )
+    return judge_findings(
+        data.claim("t_byd_remark"),
+        [growing, speeding],
+        None,
+        "加速 says 'speeding up', and a Chinese reader reads 加速出海 as a push abroad that is "
+        "gathering pace, not only one that goes on; the final verdict takes that reading.",
     )
