@@ -8,6 +8,7 @@ import pytest
 
 from bytebook.book import all_entries
 from bytebook.ledger import Verdict
+from bytebook.paths import ROOT
 from bytebook.sources import source_records
 
 NEW_STATEMENTS = {
@@ -89,3 +90,11 @@ def test_numbers_inside_evidence_have_derived_rows(data, rows):
     )
     for row_id in ("d_growth_lead", "d_meta_gap_2024", "d_year_share_huawei_fy2023"):
         assert rows[row_id].kind == "derived"
+
+
+def test_the_infrastructure_box_gives_the_doubao_row_its_verdict(rows):
+    """The 'what holds' box names the verdict the ledger gives CapCut's AI running on 豆包."""
+    page = (ROOT / "book" / "infrastructure.md").read_text(encoding="utf-8")
+    box = page.split("What holds and what does not", 1)[1].split("```", 1)[0]
+    assert "Doubao (豆包)" in box
+    assert f"is {rows['s23_capcut_doubao'].verdict}" in box
