@@ -325,7 +325,10 @@ def test_only_bytedances_years_have_a_dated_start(data):
 
     found = summary.analyse(data)
     assert found.numbers["years_since_launch"] == 2024 - 2017
-    assert set(verdicts(found).values()) == {"unverifiable"}
+    years = {k: v for k, v in verdicts(found).items() if k.startswith("y_")}
+    assert set(years.values()) == {"unverifiable"} and len(years) == 5
+    # The closing line's attribution is the one other row: William Gibson's, not Kelly's.
+    assert verdicts(found)["s5_kevin_kelly"] == "contradicted"
 
 
 def test_scorecard_counts_every_stated_claim_once(data):

@@ -214,3 +214,29 @@ def test_a_printed_number_is_read_at_its_precision():
     assert matches(915, 0, [914.5]) and not matches(914, 0, [914.5])
     # Years and the article's section numbers are labels, not figures.
     assert printed_numbers("USD 2 bn in 2024, sections 2.1 to 2.3") == [(2.0, 0)]
+
+
+def test_the_scorecard_caption_says_what_each_ranking_verdict_is_judged_against(data):
+    """Each contradicted or off-in-detail ranking claim is named by what decides it: the
+    companies' figures only for the table's amounts and shares, the exchange rate for a row
+    citing one, and every other claim (growth, remarks) by its own words."""
+    table = ledger(data)
+    caption = score_caption(table)
+    assert "companies' own figures" not in caption
+    ranking = table[(table["kind"] == "stated") & (table["section"] == "4")]
+    failed = ranking[ranking["verdict"].isin(["contradicted", "off in detail"])]
+    assert len(failed) > 0
+    for _, row in failed.iterrows():
+        sources = [s for s in row["sources"].split(";") if s]
+        rate = [s for s in sources if data.references.at[s, "topic"] == "fx"]
+        assert all(s.startswith("fx_") for s in rate)
+        if rate:
+            assert row["claim_en"] in caption.split("exchange rate (")[1], row["id"]
+        elif not (row["id"].startswith("t_") and row["unit"] in ("CNY", "USD", "share")):
+            assert f"{row['claim_en']} ({row['verdict']})" in caption, row["id"]
+    on_rate = failed["sources"].map(lambda ids: any(i.startswith("fx_") for i in ids.split(";")))
+    amounts = failed[
+        ~on_rate & failed["id"].str.startswith("t_") & failed["unit"].isin(["CNY", "USD", "share"])
+    ]
+    contradicted = int((amounts["verdict"] == "contradicted").sum())
+    assert f"of the table's amounts and shares, {contradicted} contradicted" in caption

@@ -12,6 +12,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from bytebook.chapters import preface
+from bytebook.paths import ROOT
 from bytebook.policy import (
     SUBSTANCE_MARGIN,
     Basis,
@@ -288,3 +290,19 @@ def test_the_conversion_rule_carries_through_every_row_that_reads_2855(data):
     # the title's and the table's bands still do not meet: two rates, off in detail
     assert 7.475 * 366 / 385 < 2854.5 / 395
     assert entries["d_two_rates"].verdict.value == "off in detail"
+
+
+def test_the_preface_states_the_whole_rule_for_yue(data):
+    """The preface's words for 约 are the rule `printed_interval` applies: 5% either way, or
+    one printed unit where that is wider."""
+    words = preface.analyse(data).texts["tol_approx"]
+    assert "5% either way" in words and "one printed unit" in words and "wider" in words
+    # 约 27%: 5% of 27% is 1.35 points, wider than the printed unit of 1 point.
+    band = printed_interval("0.27", "≈", "share")
+    assert (band.low, band.high) == pytest.approx((0.27 - 0.0135, 0.27 + 0.0135))
+    # 约 2: 5% of 2 is 0.1, narrower than the printed unit of 1, so the unit decides.
+    band = printed_interval("2", "≈", "multiple")
+    assert (band.low, band.high) == pytest.approx((1, 3))
+    page = (ROOT / "book" / "preface.md").read_text(encoding="utf-8")
+    assert "{glue:text}`tol_approx_text` either way" not in page
+    assert "{glue:text}`tol_approx_text`" in page

@@ -190,6 +190,11 @@ def test_a_later_relay_is_not_necessarily_what_the_article_drew_on(data):
     assert "not necessarily what the article drew on" in relay
     assert "cannot" not in relay
     assert "Tubefilter (undated)" in relay
+    # Only a relay that quotes the same amount is named: Tubefilter quotes "$155 billion";
+    # TMTPost and eMarketer relay The Information's first-half figures, not the year's total.
+    assert "also quotes $155 billion from The Information" in relay
+    assert "$155 billion" in data.references.at["bd_intl_share_2024", "quote"]
+    assert "TMTPost" not in relay and "eMarketer" not in relay
     # A price index updated in May 2026 relays no one: the article cannot have drawn on it.
     index = later_sources_note(data, "h100_hour_median_2026")
     assert "cannot have drawn on it" in index

@@ -8,11 +8,12 @@ import pytest
 
 from bytebook.book import all_entries
 from bytebook.ledger import Verdict
+from bytebook.paths import ROOT
+from bytebook.sources import source_records
 
 NEW_STATEMENTS = {
     "s21_rewrote_codec": "同行还在 FFmpeg 调参，字节直接重写编解码器",
     "s23_capcut_doubao": "剪映/CapCut 的 AI 抠图、AI 配音，背后都是豆包在跑",
-    "s5_kevin_kelly": "未来已来，只是分布不均。",
     "t_lenovo_markets": "全球 PC、服务器",
     "t_huawei_markets": "欧洲、中东、非洲",
     "t_bytedance_markets": "北美、东南亚、拉美",
@@ -55,10 +56,21 @@ def test_every_cell_of_the_main_markets_column_and_each_remark_is_covered(data, 
         assert any(q in remark.replace("**", "") for q in remarks_judged), remark
 
 
-def test_the_attribution_to_kevin_kelly_says_what_was_not_found(rows):
-    evidence = rows["s5_kevin_kelly"].evidence
-    assert "this book found no source" in evidence
-    assert "凯文·凯利" in evidence
+def test_the_attribution_to_kevin_kelly_is_contradicted_by_the_earliest_source_found(data, rows):
+    assert data.claims.at["s5_kevin_kelly", "quote_zh"] == "未来已来，只是分布不均。"
+    source = data.references.loc["future_quote_gibson"]
+    assert source["reliability"] == "S"
+    assert "William Gibson" in source["quote"]
+    entry = rows["s5_kevin_kelly"]
+    assert entry.kind == "stated"
+    assert entry.verdict is Verdict.CONTRADICTED
+    assert entry.sources == ("future_quote_gibson",)
+    # Fair to Kelly: the evidence names Gibson, the 1992 article, and Kelly as the relay.
+    for words in ("William Gibson", "1992", "San Francisco Examiner", "凯文·凯利", "through Kevin"):
+        assert words in entry.evidence, words
+    records = source_records(data, list(rows.values()))
+    shown = records.set_index("id").loc["future_quote_gibson"]
+    assert shown["cited_by"] == ["s5_kevin_kelly"] and shown["published"] == "not recorded"
 
 
 def test_numbers_inside_evidence_have_derived_rows(data, rows):
@@ -112,3 +124,11 @@ def test_byd_s_remark_is_read_both_ways_and_judged_as_speeding_up(rows):
     assert "(2, contradicted) Read as 'speeding up'" in remark.evidence
     assert "from 75.2% in 2023" in remark.evidence and "to 38.5% in 2024" in remark.evidence
     assert "加速 says 'speeding up'" in remark.evidence
+
+
+def test_the_infrastructure_box_gives_the_doubao_row_its_verdict(rows):
+    """The 'what holds' box names the verdict the ledger gives CapCut's AI running on 豆包."""
+    page = (ROOT / "book" / "infrastructure.md").read_text(encoding="utf-8")
+    box = page.split("What holds and what does not", 1)[1].split("```", 1)[0]
+    assert "Doubao (豆包)" in box
+    assert f"is {rows['s23_capcut_doubao'].verdict}" in box

@@ -67,16 +67,23 @@ def _relay_name(source: str) -> str:
     return re.sub(r"\s*\(.*$|\)$", "", rest).strip()
 
 
-def _other_relays(data: BookData, reference_id: str, original: str) -> list[str]:
-    """The other relays of the same original publisher that the references hold and that are
-    not dated after the article, each with its date or 'undated'."""
+QUOTED_AMOUNT = re.compile(r"\$\s?[\d.,]+\s?(?:billion|million|bn)", re.IGNORECASE)
+"""A dollar amount as a relay quotes it ('$155 billion')."""
+
+
+def _same_figure_relays(data: BookData, reference_id: str, original: str) -> list[str]:
+    """The other relays of the same original publisher, not dated after the article, whose own
+    quote gives the amount this reference's quote gives; each with its date or 'undated'."""
     refs = data.references
+    amounts = QUOTED_AMOUNT.findall(str(refs.at[reference_id, "quote"]))
     found: dict[str, str] = {}
     for other in refs.index:
         source = str(refs.at[other, "source"])
         if other == reference_id or relayed_original(source) != original:
             continue
         if postdates_article(data, other) or source == refs.at[reference_id, "source"]:
+            continue
+        if not amounts or not any(a in str(refs.at[other, "quote"]) for a in amounts):
             continue
         found.setdefault(_relay_name(source), str(refs.at[other, "published"]) or "undated")
     return [f"{name} ({date})" for name, date in found.items()]
@@ -95,13 +102,17 @@ def _later_source_sentence(data: BookData, reference_id: str) -> str:
             "cannot have drawn on it; it still confirms or refutes the figure like any source of "
             "the same tag."
         )
-    others = _other_relays(data, reference_id, original)
-    earlier = f"; other relays of {original} here: {', '.join(others)}" if others else ""
+    others = _same_figure_relays(data, reference_id, original)
+    amount = QUOTED_AMOUNT.search(str(row["quote"]))
+    also = (
+        f"{', '.join(others)} also quotes {amount.group(0)} from {original}"
+        if others and amount
+        else "the original's own date is not recorded here"
+    )
     return (
         f"{named} relays {original}; {_relay_name(str(row['source']))} published it after the "
         f"article ({PUBLISHED.isoformat()}), so it is not necessarily what the article drew on: "
-        f"the original's own date is not recorded here{earlier}. It still confirms or refutes "
-        "the figure like any source of the same tag."
+        f"{also}."
     )
 
 

@@ -31,6 +31,9 @@ from bytebook import palette
 APPROX_RELATIVE = 0.05
 """约 N / ≈ N: at least ±5% of N (or ± one printed unit, if that is wider)."""
 
+APPROX_RULE = f"{APPROX_RELATIVE:.0%} either way, or one printed unit if that is wider"
+"""How `printed_interval` reads 约 N, in words."""
+
 SUBSTANCE_MARGIN = 0.05
 """A printed figure that misses its evidence by at most 5% of the evidence is right in
 substance and off in detail."""

@@ -73,10 +73,56 @@ def _count(rows: pd.DataFrame, *verdicts: Verdict) -> int:
     return int(rows["verdict"].isin([v.value for v in verdicts]).sum())
 
 
+EXCHANGE_RATE_PREFIX = "fx_"
+"""Reference ids of exchange rates start so (`data/references.csv`)."""
+
+TABLE_FIGURE_UNITS = ("CNY", "USD", "share")
+"""The units of the ranking table's amounts and shares."""
+
+
+def _counted(rows: pd.DataFrame) -> str:
+    """'2 contradicted and 1 off in detail' for these rows (each verdict that occurs)."""
+    parts = [
+        f"{_count(rows, verdict)} {verdict}"
+        for verdict in (Verdict.CONTRADICTED, Verdict.OFF_IN_DETAIL)
+        if _count(rows, verdict)
+    ]
+    return " and ".join(parts)
+
+
+def _ranking_groups(ranking: pd.DataFrame) -> list[str]:
+    """The ranking's contradicted and off-in-detail claims by what they are judged against: an
+    exchange rate, the figures found for the companies (the table's amounts and shares), or,
+    named, the other claims (remarks and growth)."""
+    failed = ranking[
+        ranking["verdict"].isin([Verdict.CONTRADICTED.value, Verdict.OFF_IN_DETAIL.value])
+    ]
+    on_rate = failed["sources"].map(
+        lambda ids: any(i.startswith(EXCHANGE_RATE_PREFIX) for i in ids.split(";") if i)
+    )
+    figures = ~on_rate & failed["id"].str.startswith("t_") & failed["unit"].isin(TABLE_FIGURE_UNITS)
+    others = failed[~on_rate & ~figures]
+    groups = []
+    if figures.any():
+        groups.append(
+            f"of the table's amounts and shares, {_counted(failed[figures])} against the "
+            "figures found for the companies"
+        )
+    if on_rate.any():
+        groups.append(
+            f"{_counted(failed[on_rate])} against the exchange rate "
+            f"({', '.join(failed[on_rate]['claim_en'])})"
+        )
+    for _, row in others.iterrows():
+        groups.append(f"{row['claim_en']} ({row['verdict']})")
+    return groups
+
+
 def score_caption(ledger: pd.DataFrame) -> str:
     """The scorecard chart's caption, in counts the chart draws (one section and verdict each):
     the headline figure's verdict, the technology sections' unverifiable claims, the ranking's
-    contradicted and off-in-detail ones, and the unit economics' contradicted ones, named."""
+    contradicted and off-in-detail ones by what they are judged against, and the unit
+    economics' contradicted ones, named."""
     headline = ledger.set_index("id").at["s1_overseas_revenue", "verdict"]
     technical = [
         str(_count(_claims(ledger, section), Verdict.UNVERIFIABLE))
@@ -86,12 +132,14 @@ def score_caption(ledger: pd.DataFrame) -> str:
     economics = _claims(ledger, "3")
     failed = economics[economics["verdict"] == Verdict.CONTRADICTED.value]
     named = f" ({'; '.join(failed['claim_en'])})" if len(failed) else ""
+    groups = _ranking_groups(ranking)
     return (
         f"The headline overseas revenue is {headline}. In the technology sections (codec, "
         f"recommender, infrastructure), {', '.join(technical[:-1])} and {technical[-1]} claims "
-        "cannot be checked; in the ranking section, "
+        "cannot be checked. In the ranking section, "
         f"{_count(ranking, Verdict.CONTRADICTED)} claims are contradicted and "
-        f"{_count(ranking, Verdict.OFF_IN_DETAIL)} off in detail against the companies' own "
-        f"figures; in the unit economics, {len(failed)} "
+        f"{_count(ranking, Verdict.OFF_IN_DETAIL)} off in detail"
+        + (f": {'; '.join(groups)}" if groups else "")
+        + f". In the unit economics, {len(failed)} "
         f"{'is' if len(failed) == 1 else 'are'} contradicted by reported prices{named}."
     )

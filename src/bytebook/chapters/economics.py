@@ -137,13 +137,15 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
     ratio = found.number("cpm_ratio", cpm / mean, "{:.1f}×")
     highest = max(quarters.values())
     found.number("cpm_caption", ratio, lambda r: cpm_caption(cpm, r, highest))
+    margin_entry = judge(
+        data.claim("s3_ad_margin"),
+        margin,
+        Basis.ARTICLE,
+        f"(USD {cpm:g} − USD {cost:g}) ÷ USD {cpm:g} = {format_percent(margin)}.",
+    )
+    found.number("ad_margin_verdict", margin, lambda _: margin_entry.verdict.value)
     found.add(
-        judge(
-            data.claim("s3_ad_margin"),
-            margin,
-            Basis.ARTICLE,
-            f"(USD {cpm:g} − USD {cost:g}) ÷ USD {cpm:g} = {format_percent(margin)}.",
-        ),
+        margin_entry,
         judge_findings(
             data.claim("s3_cpm"),
             [

@@ -50,6 +50,11 @@ def _usd(value: float) -> str:
     return money(value, "USD", USD_DIGITS)
 
 
+GROUP_2024 = ("bd_group_2024", "bd_intl_share_2024")
+"""The references giving ByteDance's 2024 group revenue: The Money Times' relay of The
+Information (USD 155 bn, after the article) and Tubefilter's (undated), which quotes it too."""
+
+
 def analyse(data: BookData) -> Findings:
     """Derive 2023 and the group total from the three headline numbers and check them."""
     found = Findings()
@@ -92,7 +97,7 @@ def analyse(data: BookData) -> Findings:
         format_percent,
     )
 
-    cite_group = data.cite("bd_group_2024")
+    cite_group = data.cite(*GROUP_2024)
     share_band = reference_band(data, "bd_intl_2024") / reference_band(data, "bd_group_2024")
     implied_band = claim_band(data, "s1_overseas_revenue") / claim_band(data, "s1_group_share")
     group_check = compare(
@@ -125,7 +130,7 @@ def analyse(data: BookData) -> Findings:
                     f"{format_percent(actual_share)} ({span(share_band, format_percent)} at "
                     "the sources' precision)."
                     + later_sources_note(data, "bd_intl_2024", "bd_group_2024"),
-                    ("bd_intl_2024", "bd_group_2024"),
+                    ("bd_intl_2024", *GROUP_2024),
                 ),
             ],
             share_band.mid,
@@ -152,7 +157,7 @@ def analyse(data: BookData) -> Findings:
             "USD",
             group_check.evidence,
             group_check.verdict,
-            ("bd_group_2024",),
+            GROUP_2024,
         ),
         derived(
             "d_domestic_2024",
@@ -167,7 +172,7 @@ def analyse(data: BookData) -> Findings:
             "this book found no source for revenue in China."
             + later_sources_note(data, "bd_group_2024"),
             Verdict.UNVERIFIABLE,
-            ("bd_group_2024", "bd_group_2023"),
+            (*GROUP_2024, "bd_group_2023"),
         ),
         derived(
             "d_h2_overseas",
@@ -198,7 +203,7 @@ def analyse(data: BookData) -> Findings:
                     f"{_usd(overseas)} ({cite_2024}) ÷ {_usd(group)} ({cite_group}) = "
                     f"{format_percent(actual_share)}."
                     + later_sources_note(data, "bd_intl_2024", "bd_group_2024"),
-                    ("bd_intl_2024", "bd_group_2024"),
+                    ("bd_intl_2024", *GROUP_2024),
                 ),
                 (
                     "d_implied_group_gap",
@@ -208,9 +213,8 @@ def analyse(data: BookData) -> Findings:
                     f"({_usd(implied_group)} − {_usd(group)}) ÷ {_usd(group)} = "
                     f"{format_percent(group_gap)}; {_usd(implied_group)} is {_usd(overseas)} "
                     f"÷ 1/4 (the group total the quarter implies), {_usd(group)} is reported "
-                    f"({cite_group})."
-                    + later_sources_note(data, "bd_group_2024"),
-                    ("bd_group_2024",),
+                    f"({cite_group})." + later_sources_note(data, "bd_group_2024"),
+                    GROUP_2024,
                 ),
                 (
                     "d_domestic_2023",
@@ -230,7 +234,7 @@ def analyse(data: BookData) -> Findings:
                     f"(in 2023) − 1 = {format_percent(domestic_growth)}; both rest on "
                     f"reported group revenue ({cite_group}; {cite_2023})."
                     + later_sources_note(data, "bd_group_2024"),
-                    ("bd_group_2024", "bd_group_2023"),
+                    (*GROUP_2024, "bd_group_2023"),
                 ),
                 (
                     "d_group_growth",
@@ -240,7 +244,7 @@ def analyse(data: BookData) -> Findings:
                     f"{_usd(group)} ({cite_group}) ÷ {_usd(group_2023)} ({cite_2023}) − 1 = "
                     f"{format_percent(group / group_2023 - 1)}."
                     + later_sources_note(data, "bd_group_2024"),
-                    ("bd_group_2024", "bd_group_2023"),
+                    (*GROUP_2024, "bd_group_2023"),
                 ),
                 (
                     "d_overseas_share_2023",

@@ -20,6 +20,7 @@ from bytebook.numbers import (
 )
 from bytebook.policy import (
     APPROX_RELATIVE,
+    APPROX_RULE,
     CONVERSION_READING,
     EXAMPLES,
     SUBSTANCE_MARGIN,
@@ -165,11 +166,8 @@ def analyse(data: BookData) -> Findings:
     """Check the title's daily revenue three ways and record the rates it implies."""
     found = Findings()
     days = found.number("days_2024", DAYS_IN_YEAR, str)
-    for key, tolerance in (
-        ("tol_approx", APPROX_RELATIVE),
-        ("substance_margin", SUBSTANCE_MARGIN),
-    ):
-        found.number(key, tolerance, format_percent, 0)
+    found.number("tol_approx", APPROX_RELATIVE, lambda _: APPROX_RULE)
+    found.number("substance_margin", SUBSTANCE_MARGIN, format_percent, 0)
     found.number("policy_examples", len(EXAMPLES), lambda _: examples_sentence())
     usd = data.stated("s1_overseas_revenue")
     cny_printed = data.stated("t_bytedance_overseas_cny")

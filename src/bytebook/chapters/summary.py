@@ -10,7 +10,7 @@ from bytebook.chapters import codec, economics, infrastructure, preface, ranking
 from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Verdict
+from bytebook.ledger import LedgerEntry, Verdict, stated_entry
 from bytebook.numbers import by_unit, format_percent, format_yi
 from bytebook.policy import Interval
 
@@ -34,11 +34,32 @@ YEAR_CLAIMS = {
 }
 
 
+ATTRIBUTION_REFERENCE = "future_quote_gibson"
+"""The reference holding the earliest attribution found of the article's closing line."""
+
 TECHNICAL_SECTIONS = ("2.1", "2.2", "2.3")
 """The article's sections on its three technologies."""
 
 TECHNICAL_CHAPTERS = (codec, recommender, infrastructure)
 """The chapters that judge those sections."""
+
+
+def attribution_entry(data: BookData) -> LedgerEntry:
+    """The closing line credited to Kevin Kelly, against the earliest attribution found."""
+    source = data.references.loc[ATTRIBUTION_REFERENCE]
+    return stated_entry(
+        data.claim("s5_kevin_kelly"),
+        None,
+        Verdict.CONTRADICTED,
+        "Read as: the line is Kevin Kelly's (凯文·凯利那句话). The earliest source this book "
+        f"found credits it to {source['value_text']}: Quote Investigator finds its earliest "
+        f"full version in a San Francisco Examiner article of {source['period']} by Scott "
+        f'Rosenberg, "{source["quote"]}" ({data.cite(ATTRIBUTION_REFERENCE)}), and obtained '
+        f"{source['value_text']}'s comment through Kevin Kelly. Kelly has quoted and passed the "
+        "line on; the line is not his own, so the attribution is contradicted. The line itself "
+        "is a saying, not a figure, and is not judged.",
+        (ATTRIBUTION_REFERENCE,),
+    )
 
 
 def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Interval) -> str:
@@ -180,16 +201,7 @@ def analyse(data: BookData) -> Findings:
                     "this book found no source for the figure.",
                 )
             )
-    found.add(
-        unsettled(
-            data,
-            "s5_kevin_kelly",
-            "An attribution with no source given: the article credits the line to Kevin Kelly "
-            "(凯文·凯利) without saying where he said it, and this book found no source for who "
-            "said it first or for Kevin Kelly saying it, so the attribution cannot be checked "
-            "here.",
-        )
-    )
+    found.add(attribution_entry(data))
     found.tables["years"] = pd.DataFrame(
         {
             "company": list(YEAR_CLAIMS),
