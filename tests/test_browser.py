@@ -160,9 +160,11 @@ def test_a_share_slider_reads_as_a_percentage(site, browser):
 SLIDER_BOXES = """el => [...el.querySelectorAll('.vega-bind')].map(b => {
   const box = n => { const r = n.getBoundingClientRect();
     return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+  const words = n => { const range = document.createRange(); range.selectNodeContents(n);
+    return box(range); };
   const name = b.querySelector('.vega-bind-name'), input = b.querySelector('input');
   const readout = [...b.querySelectorAll('label > span, label > output')].pop();
-  return {text: b.innerText.trim(), chart: box(el), bind: box(b), name: box(name),
+  return {text: b.innerText.trim(), chart: box(el), bind: box(b), name: words(name),
     input: box(input), readout: box(readout)};
 })"""
 
@@ -171,7 +173,8 @@ SLIDER_BOXES = """el => [...el.querySelectorAll('.vega-bind')].map(b => {
 @pytest.mark.parametrize("page_path", SLIDER_PAGES)
 def test_slider_labels_sit_with_their_chart_in_tidy_rows(site, browser, page_path, width):
     """Each slider sits inside its chart's box; its name is a line of its own, above the
-    slider, and the slider and its readout share the next line (no readout left alone)."""
+    slider, starting where the slider starts (both left, not the name centred over a slider
+    pinned left), and the slider and its readout share the next line (no readout left alone)."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(f"{site}/{page_path}", wait_until="load")
     wait_for_charts(page)
@@ -188,6 +191,7 @@ def test_slider_labels_sit_with_their_chart_in_tidy_rows(site, browser, page_pat
         )
         assert chart["left"] - 1 <= bind["left"] and bind["right"] <= chart["right"] + 1, s
         assert name["bottom"] <= slider["top"] + 1, f"name beside its slider: {s['text']!r}"
+        assert abs(name["left"] - slider["left"]) <= 2, f"name apart from its slider: {s!r}"
         middle = (slider["top"] + slider["bottom"]) / 2
         assert readout["top"] <= middle <= readout["bottom"], f"ragged: {s['text']!r}"
 

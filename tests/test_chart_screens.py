@@ -11,6 +11,8 @@ import re
 import pytest
 from test_browser import CHART_PAGES, PAGES, wait_for_charts
 
+from bytebook.charts import POINT_NAMES
+
 pytestmark = pytest.mark.browser
 
 SMALLEST_TEXT_PX = 11
@@ -51,9 +53,15 @@ return [...document.querySelectorAll('.bytebook-live svg')].map(svg => {
   const marks = [...svg.querySelectorAll('.role-axis-domain line, .role-axis-tick line, '
     + '.role-axis-domain path, .role-axis-tick path')].map(box);
   const rules = [...svg.querySelectorAll('.mark-rule.role-mark line')].map(box);
-  const xAxes = [...svg.querySelectorAll('.role-axis-domain line, .role-axis-domain path')]
-    .map(box).filter(d => d.w > d.h);
-  return {title: svg.getAttribute('aria-label') || '', boxes, marks, rules, xAxes};
+  const domains = [...svg.querySelectorAll('.role-axis-domain line, .role-axis-domain path')]
+    .map(box);
+  const xAxes = domains.filter(d => d.w > d.h), yAxes = domains.filter(d => d.h > d.w);
+  const yTicks = [...svg.querySelectorAll('.role-axis-tick line, .role-axis-tick path')]
+    .map(box).filter(t => t.w > t.h);
+  const grids = [...svg.querySelectorAll('.role-axis-grid line, .role-axis-grid path')].map(box);
+  const dots = [...svg.querySelectorAll('.mark-symbol.role-mark path')].map(box);
+  return {title: svg.getAttribute('aria-label') || '', boxes, marks, rules, xAxes, yAxes,
+    yTicks, grids, dots};
 }); }"""
 )
 
@@ -99,23 +107,58 @@ def past_the_axis_end(label: dict, x_axes: list[dict]) -> bool:
     )
 
 
+def outside_the_plot(label: dict, x_axes: list[dict], y_axes: list[dict]) -> bool:
+    """Whether a label's glyphs reach past the plot's frame: left or right of every x axis
+    line's span, or above or below every y axis line's span."""
+    left, right = label["x"], label["x"] + label["w"]
+    top, bottom = label["y"] + 0.2 * label["h"], label["y"] + 0.8 * label["h"]
+    across = any(a["x"] - 1 <= left and right <= a["x"] + a["w"] + 1 for a in x_axes)
+    down = any(a["y"] - 1 <= top and bottom <= a["y"] + a["h"] + 1 for a in y_axes)
+    return not (across and down)
+
+
+def axis_ends_off_a_tick(chart: dict) -> bool:
+    """Whether a y axis line ends at its top with no tick there (the axis stops between round
+    numbers, and the reader cannot tell where it ends)."""
+    return any(
+        not any(abs(tick["y"] + tick["h"] / 2 - axis["y"]) <= 1.5 for tick in chart["yTicks"])
+        for axis in chart["yAxes"]
+    )
+
+
+BY_YEAR_AXIS = "Fiscal year"
+"""The x axis title of a company's by-year panels (bytebook.year_charts): their value labels
+keep clear of gridlines and their y axes end on a tick."""
+
+
 def label_problems(chart: dict) -> list[str]:
     """What is wrong with a drawn chart's labels: one over another, one over an axis line, a
-    value label on a rule or past its axis's end (a rule's own name may sit beside it)."""
+    value label on a rule or past its axis's end (a rule's own name may sit beside it), a
+    point's name over a point or outside the plot; in a by-year panel, a value label on a
+    gridline or a y axis that ends off a tick."""
     problems = []
     boxes = chart["boxes"]
+    by_year = any(box["text"] == BY_YEAR_AXIS for box in boxes)
     for i, a in enumerate(boxes):
         problems += [f"{a['text']!r} over {b['text']!r}" for b in boxes[i + 1 :] if overlap(a, b)]
         if "role-axis" in a["role"]:
             continue
         if any(overlap(a, m) for m in chart["marks"]):
             problems.append(f"{a['text']!r} over an axis line")
+        if "role-mark" in a["role"] and any(overlap(a, dot) for dot in chart["dots"]):
+            problems.append(f"{a['text']!r} over a point")
+        if POINT_NAMES in a["role"] and outside_the_plot(a, chart["xAxes"], chart["yAxes"]):
+            problems.append(f"{a['text']!r} outside the plot")
         if "role-mark" not in a["role"] or not VALUE_LABEL.match(a["text"]):
             continue
         if any(near(a, rule, RULE_CLEARANCE_PX) for rule in chart["rules"]):
             problems.append(f"{a['text']!r} on a rule")
+        if by_year and any(overlap(a, grid) for grid in chart["grids"]):
+            problems.append(f"{a['text']!r} struck through by a gridline")
         if past_the_axis_end(a, chart["xAxes"]):
             problems.append(f"{a['text']!r} past its axis's end")
+    if by_year and axis_ends_off_a_tick(chart):
+        problems.append(f"a y axis of {chart['title'][:40]!r} ends off a tick")
     return problems
 
 

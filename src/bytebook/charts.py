@@ -16,7 +16,7 @@ from typing import NamedTuple
 import altair as alt
 import pandas as pd
 
-from bytebook import palette
+from bytebook import label_places, palette
 from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData
 
@@ -425,12 +425,32 @@ def labelled_scatter(
     x_format: str = ".0%",
     y_format: str = ",.0f",
     highlight: str | None = None,
+    short_label: str | None = None,
 ) -> alt.LayerChart:
-    """A scatter plot with every point named, one point highlighted."""
+    """A scatter plot with every point named, one point highlighted. Both axes start at zero
+    and end on a tick with room above the largest value; each name (from `short_label` when
+    given, the tooltip keeping `label`) is placed beside its point where it covers no other
+    name or point and stays inside the plot (`label_places`)."""
+    shown = short_label or label
     colour = _highlight_colour(label, highlight)
-    base = alt.Chart(frame).encode(
-        x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=_trim(x_format))),
-        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=_trim(y_format))),
+    x_top, y_top = _tick_top(frame[x].max()), _tick_top(frame[y].max())
+    places = label_places.place_names(
+        list(zip(frame[x], frame[y], strict=True)), list(frame[shown]), x_top, y_top
+    )
+    placed = frame.assign(place=[PLACE_NAMES[p] for p in places])
+    base = alt.Chart(placed).encode(
+        x=alt.X(
+            f"{x}:Q",
+            title=x_title,
+            axis=alt.Axis(format=_trim(x_format)),
+            scale=alt.Scale(domain=[0, x_top], nice=False),
+        ),
+        y=alt.Y(
+            f"{y}:Q",
+            title=y_title,
+            axis=alt.Axis(format=_trim(y_format)),
+            scale=alt.Scale(domain=[0, y_top], nice=False),
+        ),
         tooltip=[
             alt.Tooltip(f"{label}:N", title="Company"),
             alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_format)),
@@ -438,10 +458,32 @@ def labelled_scatter(
         ],
     )
     points = base.mark_circle(size=150, opacity=1).encode(color=colour)
-    names = base.mark_text(aria=False, align="left", dx=9, dy=-6, fontSize=11).encode(
-        text=f"{label}:N"
+    names = [
+        base.transform_filter(alt.datum.place == PLACE_NAMES[place])
+        .mark_text(aria=False, align=place.align, dx=place.dx, dy=place.dy, fontSize=11)
+        .encode(text=f"{shown}:N")
+        .properties(name=f"{POINT_NAMES}_{number}")
+        for number, place in enumerate(dict.fromkeys(places))
+    ]
+    return alt.layer(points, *names).properties(
+        width=label_places.PLOT_WIDTHS[-1], height=label_places.PLOT_HEIGHT
     )
-    return (points + names).properties(width=520, height=320)
+
+
+POINT_NAMES = "point_names"
+"""The name of a scatter's name layers: their drawn marks carry it as a class."""
+PLACE_NAMES = {
+    place: f"{place.align} {place.dx:+d} {place.dy:+d}" for place in label_places.PLACES
+}
+"""Each place a scatter's name may take, as the word its layer filters on."""
+
+
+def _tick_top(largest: float) -> float:
+    """The end of an axis from zero that holds `largest` with a tenth to spare, on a multiple of
+    half its power of ten (0.7 -> 0.8, 3,100 -> 3,500), where the axis draws its last tick."""
+    need = largest * 1.1
+    step = 10 ** math.floor(math.log10(need)) / 2
+    return round(math.ceil(need / step) * step, 12)
 
 
 def paired_dots(
@@ -578,6 +620,7 @@ def model_curve(
     x_scale: str = "linear",
     x_domain: tuple[float, float] | None = None,
     marks: pd.DataFrame | None = None,
+    x_tick_count: int | None = None,
 ) -> alt.LayerChart:
     """A cost-model curve y = f(x; sliders), recomputed in the page as the sliders move.
 
@@ -586,8 +629,10 @@ def model_curve(
     that moving a slider moves the curve, not the axis (`axis_top` of the curve's largest
     value at the defaults fits it). `x_domain` fixes the x axis to exactly that range. `marks`
     (columns `x` and `label`, and optionally `offset`, the label's vertical shift in pixels)
-    places labelled points on it.
+    places labelled points on it. `x_tick_count` asks for about that many x ticks, fewer than
+    a phone's plot would get by default where long tick labels would crowd.
     """
+    x_ticks = {"tickCount": x_tick_count} if x_tick_count else {}
     y_scale = alt.Scale(domain=[0, y_max], nice=False) if y_max else alt.Scale()
     curve = (
         alt.Chart(frame)
@@ -597,7 +642,9 @@ def model_curve(
             x=alt.X(
                 f"{x}:Q",
                 title=x_title,
-                axis=alt.Axis(format=_trim(x_format), **_log_ticks(x_scale, x_domain)),
+                axis=alt.Axis(
+                    format=_trim(x_format), **_log_ticks(x_scale, x_domain), **x_ticks
+                ),
                 scale=alt.Scale(type=x_scale, domain=list(x_domain), nice=False)
                 if x_domain
                 else alt.Scale(type=x_scale),

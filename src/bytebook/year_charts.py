@@ -7,31 +7,38 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from bytebook.charts import ARTICLE, REFERENCE
+from bytebook.charts import ARTICLE, HEADROOM, REFERENCE, axis_top
 from bytebook.numbers import significant
 
 PANEL_HEIGHT = 160
 """A by-year panel's height, px."""
-LABEL_REACH_PX = 24
-"""How far above its bar's top a bar's label reaches, px (6 px offset and an 11 px font)."""
+LABEL_OFFSET_PX = 9
+"""How far above its bar's top a bar's label is centred, px: its 11 px text clears the bar."""
+LABEL_REACH_PX = 26
+"""How far above its bar's top a bar's label reaches, px (its offset, half its font and room)."""
 LABEL_CLEARANCE_PX = 8
-"""How far above the dashed edge a lifted label is anchored, px (its 6 px offset comes on top)."""
+"""How far above the dashed edge a lifted label is anchored, px (its offset comes on top)."""
+LABEL_ROOM = (PANEL_HEIGHT - LABEL_REACH_PX) / PANEL_HEIGHT
+"""The share of a panel's height the tallest bar may take so that its label stays inside."""
 
 
 def _panel(
     frame: pd.DataFrame, value: str, title: str, band: tuple[float, float], label: str, fmt: str
 ) -> alt.LayerChart:
-    """Bars of `value` by year, with the printed band shaded across the panel."""
+    """Bars of `value` by year, with the printed band drawn across the panel over the bars (a
+    thin band stays visible as an outlined strip) and no gridlines behind the value labels;
+    the axis ends on a round number, where it draws its last tick."""
     bars_data = frame[["year", value, f"{value}_tag", f"{value}_label"]].dropna(subset=[value])
     base = alt.Chart(bars_data).encode(
         x=alt.X(
             "year:N", title="Fiscal year", sort=list(frame["year"]), axis=alt.Axis(labelAngle=0)
         ),
     )
-    top = max([band[1], *bars_data[value]]) * 1.15
+    top = axis_top(max([band[1], *bars_data[value]]) / LABEL_ROOM / HEADROOM)
+    y_scale = alt.Scale(domain=[0, top], nice=False)
     # A panel without a figure found draws no bar; an empty mark would be an unnamed image.
     bars = base.mark_bar(color=REFERENCE, opacity=0.85, aria=not bars_data.empty).encode(
-        y=alt.Y(f"{value}:Q", title=title, scale=alt.Scale(domain=[0, top])),
+        y=alt.Y(f"{value}:Q", title=title, scale=y_scale, axis=alt.Axis(grid=False)),
         tooltip=[
             alt.Tooltip("year:N", title="Year"),
             alt.Tooltip(f"{value}:Q", title=title, format=fmt),
@@ -46,13 +53,13 @@ def _panel(
     lifted = band[0] + LABEL_CLEARANCE_PX / px
     labels = (
         base.transform_calculate(label_at=f"{near} ? {lifted!r} : datum.{value}")
-        .mark_text(dy=-6, fontSize=11, aria=False)
+        .mark_text(dy=-LABEL_OFFSET_PX, fontSize=11, aria=False)
         .encode(y=alt.Y("label_at:Q", title=title), text=alt.Text(f"{value}_label:N"))
     )
     printed = pd.DataFrame({"low": [band[0]], "high": [band[1]], "label": [label]})
     shade = (
         alt.Chart(printed)
-        .mark_rect(color=ARTICLE, opacity=0.25)
+        .mark_rect(color=ARTICLE, fillOpacity=0.4, stroke=ARTICLE, strokeWidth=1.5)
         .encode(y="low:Q", y2="high:Q", tooltip=[alt.Tooltip("label:N", title="Printed")])
     )
     edge = (
@@ -60,7 +67,7 @@ def _panel(
         .mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2, aria=False)
         .encode(y="low:Q")
     )
-    return alt.layer(shade, edge, bars, labels).properties(width=220, height=PANEL_HEIGHT)
+    return alt.layer(bars, shade, edge, labels).properties(width=220, height=PANEL_HEIGHT)
 
 
 PANELS = ("overseas", "share_pct")

@@ -73,6 +73,7 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
         sliders=[hours, delivered, decoders],
         claim=(claimed_m, "the article: USD 2 million a day"),
         y_max=charts.axis_top(in_units(largest, "million")),
+        x_tick_count=4,
     )
     caption = charts.Caption(
         title="Daily CDN saving from an 8 → 3.2 Mbps cut",

@@ -63,17 +63,24 @@ def revenue(found: Findings, data: BookData) -> alt.VConcatChart:
     )
 
 
+def _short_name(name: str) -> str:
+    """A company's name as a point's label: the Chinese name and the first English word
+    (海尔智家 Haier Smart Home -> 海尔智家 Haier), so that seven names fit a phone's plot."""
+    return " ".join(name.split(" ")[:2])
+
+
 def share(found: Findings, data: BookData) -> alt.VConcatChart:
     """Each company's printed overseas share against its printed overseas revenue."""
     frame = _printed(found)
     chart = charts.labelled_scatter(
-        frame[["name", "share", "overseas_yi"]],
+        frame[["name", "share", "overseas_yi"]].assign(short_name=frame["name"].map(_short_name)),
         "share",
         "overseas_yi",
         "name",
         x_title="Overseas share of revenue",
         y_title=OVERSEAS_YI,
         highlight=_bytedance(frame),
+        short_label="short_name",
     )
     caption = charts.Caption(
         title="Overseas share against overseas revenue",
