@@ -134,10 +134,10 @@ keep clear of gridlines and their y axes end on a tick."""
 def label_problems(chart: dict) -> list[str]:
     """What is wrong with a drawn chart's labels: one over another, one over an axis line, a
     value label on a rule or past its axis's end (a rule's own name may sit beside it), a
-    point's name over a point or outside the plot; in a by-year panel, a value label on a
-    gridline or a y axis that ends off a tick."""
-    problems = []
+    point's name over a point or outside the plot; a text cut short with an ellipsis; in a
+    by-year panel, a value label on a gridline or a y axis that ends off a tick."""
     boxes = chart["boxes"]
+    problems = [f"{box['text']!r} cut short" for box in boxes if box["text"].endswith("…")]
     by_year = any(box["text"] == BY_YEAR_AXIS for box in boxes)
     for i, a in enumerate(boxes):
         problems += [f"{a['text']!r} over {b['text']!r}" for b in boxes[i + 1 :] if overlap(a, b)]

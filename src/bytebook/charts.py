@@ -61,6 +61,7 @@ def theme() -> dict:
                 "subtitleColor": text,
             },
             "legend": {
+                "labelLimit": 320,
                 "labelFontSize": 12,
                 "titleFontSize": 12,
                 "labelColor": text,
