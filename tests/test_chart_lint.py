@@ -143,3 +143,16 @@ def test_every_chart_has_its_data_and_a_csv(built_book):
                 assert "Not found" in json.dumps(spec, ensure_ascii=False), chart_title(spec)
         assert text.count("Data behind this chart") == len(with_values), page
         assert text.count('href="data:text/csv;charset=utf-8,') >= len(with_values), page
+
+
+def test_a_slider_chart_says_its_data_is_at_the_default_settings(built_book):
+    """The table behind a chart with sliders holds the values at the sliders' defaults, and says
+    so; a chart without sliders does not."""
+    with_sliders = 0
+    for page in PAGES:
+        text = (built_book / page).read_text(encoding="utf-8")
+        specs = [json.loads(match) for match in SPEC.findall(text)]
+        sliders = [s for s in specs if drawn_tables(s) and '"bind"' in json.dumps(s)]
+        with_sliders += len(sliders)
+        assert text.count("at the sliders' default settings") == len(sliders), page
+    assert with_sliders >= 3, "the cost models' slider charts were not found"

@@ -210,3 +210,16 @@ def test_charts_follow_dark_mode(site, browser):
 def test_the_chart_pages_are_the_pages_that_draw_charts(built_book):
     drawn = [p for p in PAGES if 'class="bytebook-chart"' in (built_book / p).read_text("utf-8")]
     assert drawn == CHART_PAGES
+
+
+def test_every_caption_is_left_aligned(site, browser):
+    """Short and long captions line up the same way, with the text they follow."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/economics.html")
+    alignments = page.evaluate(
+        "() => [...document.querySelectorAll('figure figcaption p')]"
+        ".map(p => getComputedStyle(p).textAlign)"
+    )
+    page.close()
+    assert len(alignments) >= 3, alignments
+    assert set(alignments) <= {"left", "start"}, alignments

@@ -169,6 +169,14 @@ def chart_title(spec: dict) -> str:
     return " ".join(text) if isinstance(text, list) else str(text)
 
 
+def has_sliders(spec: dict) -> bool:
+    """Whether the chart, or any view inside it, has a parameter bound to an input (a slider)."""
+    views = [spec.get(key, []) for key in ("layer", "vconcat", "hconcat", "concat")]
+    return any("bind" in param for param in spec.get("params", [])) or any(
+        has_sliders(view) for group in views for view in group
+    )
+
+
 def data_html(spec: dict) -> str:
     """The collapsed 'Data behind this chart' block: each table as drawn, and its CSV."""
     tables = drawn_tables(spec)
@@ -190,7 +198,9 @@ def data_html(spec: dict) -> str:
             f'<p class="bytebook-csv"><a href="{href}" download="{html.escape(file_name)}">'
             f"Download these values as CSV ({html.escape(file_name)})</a></p>"
         )
+    settings = " (at the sliders' default settings)" if has_sliders(spec) else ""
     return (
-        '<details class="bytebook-chart-data"><summary>Data behind this chart</summary>'
+        '<details class="bytebook-chart-data"><summary>Data behind this chart'
+        f"{settings}</summary>"
         f"{''.join(parts)}</details>"
     )
