@@ -14,6 +14,8 @@ from bytebook.sources import source_records
 NEW_STATEMENTS = {
     "s21_rewrote_codec": "同行还在 FFmpeg 调参，字节直接重写编解码器",
     "s23_capcut_doubao": "剪映/CapCut 的 AI 抠图、AI 配音，背后都是豆包在跑",
+    "s21_heading_vvc": "H.266/VVC 自研算法",
+    "s3_no_funding": "不融资、不炒作",
     "t_lenovo_markets": "全球 PC、服务器",
     "t_huawei_markets": "欧洲、中东、非洲",
     "t_bytedance_markets": "北美、东南亚、拉美",
@@ -45,6 +47,23 @@ def test_each_statement_the_article_makes_is_a_row_with_its_reason(data, rows):
         assert entry.verdict is Verdict.UNVERIFIABLE, claim_id
         assert len(entry.evidence) > 40, claim_id
         assert "not published" not in entry.evidence and "not public" not in entry.evidence
+
+
+def test_the_vvc_heading_and_the_funding_slogan_are_read_fairly(data, rows):
+    """The references record BVC2.0 (a passage on its MSU result that names no standard) and
+    nothing on ByteDance's fundraising: neither row may say that something does not exist."""
+    assert "H.266/VVC 自研算法" in data.claims.at["s21_heading_vvc", "quote_zh"]
+    assert "VVC" not in str(data.references.at["bvc2_vs_x265", "quote"])
+    heading = rows["s21_heading_vvc"]
+    assert heading.sources == ("bvc2_vs_x265",)
+    assert "neither that BVC2.0 follows H.266/VVC nor that it does not" in heading.evidence
+    assert "which is not to say it has none" in heading.evidence
+    for entry in all_entries(data):
+        assert "not a conformant" not in entry.evidence and "not a VVC" not in entry.evidence
+    assert "not a VVC encoder" not in (ROOT / "book" / "codec.md").read_text(encoding="utf-8")
+    funding = rows["s3_no_funding"]
+    assert funding.section == "3" and funding.sources == ()
+    assert "which is not to say none exists" in funding.evidence
 
 
 def test_every_cell_of_the_main_markets_column_and_each_remark_is_covered(data, rows):

@@ -15,10 +15,11 @@ from bytebook.ledger import (
     claim_interval,
     finding,
     finding_entry,
+    judge_findings,
     unverifiable,
 )
 from bytebook.numbers import by_unit
-from bytebook.policy import evidence_interval
+from bytebook.policy import SECOND_HAND_MARK, evidence_interval
 
 
 def claim_band(data: BookData, claim_id: str) -> Interval:
@@ -124,9 +125,30 @@ def later_sources_note(data: BookData, *reference_ids: str) -> str:
     return "".join(" " + _later_source_sentence(data, ref) for ref in later)
 
 
+def second_hand(data: BookData, reference_id: str) -> bool:
+    """Whether a reference's figure was read at second hand: its source cell says so
+    (`bytebook.policy.SECOND_HAND_RULE`)."""
+    return SECOND_HAND_MARK in str(data.references.at[reference_id, "source"])
+
+
 def deciding(data: BookData, *reference_ids: str) -> bool:
-    """Whether evidence resting on these references may decide: none of them is W."""
-    return all(data.references.at[ref, "reliability"] != "W" for ref in reference_ids)
+    """Whether evidence resting on these references may decide: none of them is W or read at
+    second hand (`bytebook.policy.SECOND_HAND_RULE`)."""
+    return all(
+        data.references.at[ref, "reliability"] != "W" and not second_hand(data, ref)
+        for ref in reference_ids
+    )
+
+
+def why_not_deciding(data: BookData, *reference_ids: str) -> str:
+    """What keeps evidence resting on these references from deciding, in words ('a W row', 'a
+    figure read at second hand', or both); '' when it may decide."""
+    reasons = []
+    if any(data.references.at[ref, "reliability"] == "W" for ref in reference_ids):
+        reasons.append("a W row")
+    if any(second_hand(data, ref) for ref in reference_ids):
+        reasons.append("a figure read at second hand")
+    return " and ".join(reasons)
 
 
 def _reference_evidence(data: BookData, reference_id: str, note: str) -> str:
@@ -152,11 +174,15 @@ def against_reference(
     data: BookData, claim_id: str, reference_id: str, note: str = ""
 ) -> LedgerEntry:
     """Judge a claim against one P or S reference figure (`reference_finding`); W figures may
-    not decide a verdict."""
+    not decide a verdict, and a figure read at second hand is shown without deciding (the row
+    is then unverifiable)."""
     if data.references.at[reference_id, "reliability"] == "W":
         raise ValueError(f"reference '{reference_id}' is W: it may corroborate, never decide")
     found = reference_finding(data, claim_id, reference_id, note)
-    return finding_entry(data.claim(claim_id), found, reference_band(data, reference_id).mid)
+    recomputed = reference_band(data, reference_id).mid
+    if not found.decides:
+        return judge_findings(data.claim(claim_id), [found], recomputed)
+    return finding_entry(data.claim(claim_id), found, recomputed)
 
 
 def unsettled(
