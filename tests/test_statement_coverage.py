@@ -127,22 +127,30 @@ def test_bytedance_s_main_markets_show_the_us_figures_and_stay_unverifiable(rows
     assert {"tiktok_us_rev_2023", "bd_intl_share_2024"} <= set(markets.sources)
 
 
-def test_byd_s_remark_is_read_both_ways_and_judged_as_speeding_up(rows):
+def test_byd_s_remark_is_read_as_the_stock_phrase_it_is(rows):
     """BYD abroad: 914.5亿 (2022) → 1,602.2亿 (2023) → 2,219亿 (2024). Growth 1602.2 ÷ 914.5 − 1
-    = 75.2%, then 2219 ÷ 1602.2 − 1 = 38.5%; yuan added 687.7亿, then 616.8亿. Growing abroad:
-    yes; speeding up (加速): no, so contradicted."""
+    = 75.2%, then 2219 ÷ 1602.2 − 1 = 38.5%; yuan added 687.7亿, then 616.8亿. 加速出海 is the
+    stock phrase for stepping up the push abroad: overseas +38.5% against the group's 7771 ÷
+    6023.2 − 1 = 29.0%, and the share abroad from 26.6% to 2219 ÷ 7771 = 28.6%: supported. The
+    literal 'growth speeding up' (it slowed) covers revenue only and does not decide."""
     growth_2023, growth_2024 = 1602.2 / 914.5 - 1, 2219 / 1602.2 - 1
     assert f"{growth_2023:.1%}" == "75.2%" and f"{growth_2024:.1%}" == "38.5%"
     assert growth_2024 < growth_2023 and 2219 - 1602.2 < 1602.2 - 914.5
+    group_growth = 7771 / 6023.2 - 1
+    assert f"{group_growth:.1%}" == "29.0%" and group_growth < growth_2024
+    assert 0.266 < 2219 / 7771 and f"{2219 / 7771:.1%}" == "28.6%"
     assert rows["d_byd_overseas_growth_2023"].recomputed == pytest.approx(growth_2023, rel=1e-3)
     assert rows["d_byd_overseas_added_2023"].recomputed == pytest.approx(687.7e8, rel=1e-3)
     assert rows["d_byd_overseas_added_2024"].recomputed == pytest.approx(616.8e8, rel=1e-3)
     remark = rows["t_byd_remark"]
-    assert remark.verdict is Verdict.CONTRADICTED
-    assert "(1, does not decide: would be supported) Read as 'growing abroad'" in remark.evidence
-    assert "(2, contradicted) Read as 'speeding up'" in remark.evidence
+    assert remark.verdict is Verdict.SUPPORTED
+    assert "(1, supported) Read as the stock phrase 'stepping up the push abroad'" in (
+        remark.evidence
+    )
+    assert "faster than the group's 29.0%" in remark.evidence
+    assert "(2, does not decide: would be contradicted) Read literally" in remark.evidence
     assert "from 75.2% in 2023" in remark.evidence and "to 38.5% in 2024" in remark.evidence
-    assert "加速 says 'speeding up'" in remark.evidence
+    assert "covers less than the phrase does and does not decide" in remark.evidence
 
 
 def test_the_infrastructure_box_gives_the_doubao_row_its_verdict(rows):

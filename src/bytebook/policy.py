@@ -407,7 +407,9 @@ LATER_SOURCE_RULE = (
     "necessarily what the article drew on: the article may have read the original, or an "
     "earlier relay, when the original's date is not recorded. Either may still confirm the "
     "fact the article states, and then counts like any other source of its tag; the evidence "
-    "says that it postdates the article, and which of the two it is."
+    "says that it postdates the article, and which of the two it is. A source dated only to "
+    "the article's own month (a paper of July 2025) may be earlier or later than the article: "
+    "the evidence says so, and it counts the same way."
 )
 
 

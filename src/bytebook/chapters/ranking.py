@@ -285,9 +285,10 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
         ]
     )
     return (
-        f"{names} lies above Huawei's printed {span(band, format_yi)}元, so Huawei would rank "
-        f"{_ordinal(best)} at best; the references do not reach every company, so that reading "
-        "is unverifiable."
+        f"{names} lies above Huawei's printed {span(band, format_yi)}元, so by the table's own "
+        f"Huawei figure it would rank {_ordinal(best)} at best; but Huawei's real {YEAR} "
+        "overseas revenue was not found and could be larger, so on this reading the remark is "
+        "unverifiable."
     )
 
 
@@ -1958,34 +1959,52 @@ def _byd_pace(data: BookData) -> list[LedgerEntry]:
     ]
 
 
+BYD_GROUP = ("byd_rev_2024", "byd_rev_2023", "byd_overseas_share_2023")
+"""BYD's group revenue in 2024 and 2023 and its 2023 overseas share, which set the pace abroad
+against the whole."""
+
+
 def _byd_remark(data: BookData) -> LedgerEntry:
-    """新能源车加速出海 in its two readings: BYD growing abroad (its overseas revenue grew), and
-    growth speeding up (it slowed). 加速 is read as a Chinese reader reads it, speeding up."""
+    """新能源车加速出海 in its two readings. A Chinese reader reads 加速出海 in a company remark as
+    the stock phrase it is, stepping up the push abroad: BYD's overseas revenue grew faster than
+    the group and its share abroad rose, which decides. Read literally, growth speeding up (it
+    slowed) covers less than the phrase (revenue only, and its pace) and is shown without
+    deciding."""
     y2024, y2023, y2022 = (data.reference(ref) for ref in BYD_OVERSEAS)
+    group_2024, group_2023, share_2023 = (data.reference(ref) for ref in BYD_GROUP)
     growth_2024, growth_2023 = y2024 / y2023 - 1, y2023 / y2022 - 1
+    group_growth, share_2024 = group_2024 / group_2023 - 1, y2024 / group_2024
     cite_2024, cite_2023 = data.cite(BYD_OVERSEAS[0]), data.cite(BYD_OVERSEAS[1])
+    stepping_up = group_growth < growth_2024 and share_2023 < share_2024
     growing = Finding(
-        Verdict.SUPPORTED,
-        f"Read as 'growing abroad': BYD's overseas revenue grew {format_percent(growth_2024)} "
-        f"in {YEAR}, from {format_yi(y2023)}元 ({cite_2023}) to {format_yi(y2024)}元 "
-        f"({cite_2024}).",
-        decides=False,
-        sources=BYD_OVERSEAS[:2],
+        Verdict.SUPPORTED if stepping_up else Verdict.CONTRADICTED,
+        f"Read as the stock phrase 'stepping up the push abroad': BYD's overseas revenue grew "
+        f"{format_percent(growth_2024)} in {YEAR}, from {format_yi(y2023)}元 ({cite_2023}) to "
+        f"{format_yi(y2024)}元 ({cite_2024}), "
+        f"{'faster' if group_growth < growth_2024 else 'slower'} than the group's "
+        f"{format_percent(group_growth)} ({format_yi(group_2023)}元 to {format_yi(group_2024)}元; "
+        f"{data.cite(*BYD_GROUP[:2])}), and its share abroad went from "
+        f"{format_percent(share_2023)} ({data.cite(BYD_GROUP[2])}) to "
+        f"{format_percent(share_2024)}.",
+        sources=BYD_OVERSEAS[:2] + BYD_GROUP,
     )
     speeding = Finding(
         Verdict.CONTRADICTED,
-        f"Read as 'speeding up': its overseas growth slowed, from "
+        f"Read literally as 'growth speeding up': its overseas growth slowed, from "
         f"{format_percent(growth_2023)} in {YEAR - 1} ({cite_2023}, which gives that growth; "
         f"the {YEAR - 2} base, {format_yi(y2022, 1)}元, is derived from it, W) to "
         f"{format_percent(growth_2024)} in {YEAR}, and the yuan it added fell from "
         f"{format_yi(y2023 - y2022)} to {format_yi(y2024 - y2023)}. This book holds revenue "
-        "only, not vehicles shipped abroad.",
+        "only, not vehicles shipped, plants or markets opened abroad, so this reading covers "
+        "less than the phrase does and does not decide.",
+        decides=False,
         sources=BYD_OVERSEAS,
     )
     return judge_findings(
         data.claim("t_byd_remark"),
         [growing, speeding],
         None,
-        "加速 says 'speeding up', and a Chinese reader reads 加速出海 as a push abroad that is "
-        "gathering pace, not only one that goes on; the final verdict takes that reading.",
+        "加速出海 in a company remark is a stock phrase of the business press: "
+        "a Chinese reader reads it as BYD stepping up its push abroad, not as a statement about "
+        "the pace of its revenue growth; the final verdict takes that reading.",
     )
