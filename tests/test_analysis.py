@@ -39,11 +39,22 @@ def test_title_against_the_articles_own_yuan_total(title):
     assert title.numbers["daily_at_article"] == pytest.approx(2855 * YI / 366)
     assert title.numbers["title_gap_article"] == pytest.approx(7.47 / (2855 / 366) - 1)
     # 2855 (its '≈' marks a conversion; read at its digits, 2854.5 to 2855.5) over 366 days is
-    # 7.799 to 7.802亿: 4.2% above 7.475, off in detail; USD 38.5 to 39.5 bn at 7.196 over 366
-    # days is 7.57 to 7.77亿: 1.2% above 7.475, off in detail too: the final verdict.
+    # 7.799 to 7.802亿: 4.2% above 7.475, off in detail, the final verdict. USD 38.5 to 39.5 bn
+    # at 2024's rates (7.0760 to 7.2807, the lowest and highest monthly averages) over 366 days
+    # is 7.443 to 7.858亿, which holds 7.465 to 7.475亿: supported. At the average 7.196 alone it
+    # would be 7.57 to 7.77亿, 1.2% above 7.475: said in the evidence, not the finding.
     assert 0.01 < (2854.5 / 366 - 7.475) / (2855 / 366) < 0.05
+    assert 385 * 7.0760 / 366 < 7.465 < 7.475 < 395 * 7.2807 / 366
     assert 0.01 < (385 * 7.196 / 366 - 7.475) / (390 * 7.196 / 366) < 0.05
     assert verdicts(title)["title_daily_revenue"] == "off in detail"
+    evidence = {e.id: e for e in title.entries}["title_daily_revenue"].evidence
+    assert "(1, off in detail) The article's own 2,855亿元" in evidence
+    assert "(2, supported) USD 39 bn" in evidence
+    assert "at 2024's rates over 366 days is 7.44亿 to 7.86亿 a day" in evidence
+    assert "which the title misses by 1.2%" in evidence
+    assert title.numbers["daily_year_low"] == pytest.approx(385 * YI * 7.0760 / 366)
+    assert title.numbers["daily_year_high"] == pytest.approx(395 * YI * 7.2807 / 366)
+    assert verdicts(title)["d_daily_at_2024_average"] == "unverifiable"
 
 
 def test_title_against_the_2024_average_rate(title):
@@ -197,7 +208,11 @@ def test_implied_totals_are_bands_against_reported_totals(
     assert table.numbers[f"filed_total_{key}"] == pytest.approx(reported_yi * YI, rel=1e-3)
     gap = max(0.0, reported_yi - high, low - reported_yi) / reported_yi
     independent = "supported" if gap == 0 else "off in detail" if gap <= 0.05 else "contradicted"
-    assert independent == expected == verdicts(table)[f"d_implied_total_{key}"]
+    assert independent == expected
+    # Midea's total rests on its China revenue, read at second hand: the grade is shown, and
+    # the row is unverifiable (a figure read at second hand never decides)
+    row_verdict = verdicts(table)[f"d_implied_total_{key}"]
+    assert row_verdict == ("unverifiable" if key == "midea" else expected)
 
 
 def test_filed_figures_against_the_printed_cells(table):
@@ -208,9 +223,10 @@ def test_filed_figures_against_the_printed_cells(table):
     # 超 50% against 49.97%: 0.03 points short, right in substance
     assert 0 < (0.50 - 0.49975) / 0.4997 <= 0.05 and v["t_haier_share"] == "off in detail"
     assert 0 < (1428.5 - 1364.5) / 1429 <= 0.05 and v["t_haier_overseas"] == "off in detail"
-    # 1500+ (1500 to 1600) against 41.52% × 4090.84 = 1698.5: 5.8% beyond
+    # 1500+ (1500 to 1600) against 41.52% × 4090.84 = 1698.5: 5.8% beyond, but 营业总收入 is
+    # not the share's basis (an upper bound only) and the other input was read at second hand
     assert (0.41515 * 4090.835 - 1600) / (0.4152 * 4090.84) > 0.05
-    assert v["t_midea_overseas"] == "contradicted"
+    assert v["t_midea_overseas"] == "unverifiable"
     # 40% (39.5% to 40.5%) against 41.52%: 2.4% beyond
     assert 0 < (0.41515 - 0.405) / 0.4152 <= 0.05 and v["t_midea_share"] == "off in detail"
     assert v["t_lenovo_share"] == v["t_huawei_share"] == v["t_xiaomi_share"] == "unverifiable"
@@ -475,26 +491,35 @@ def test_lenovo_s_regions_the_year_before_are_weak_context_that_never_decides(da
 
 def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     """营业总收入 4,090.84亿 × 41.52% = 1,698.5亿 (1,698.30亿 to 1,698.72亿 at the recorded
-    digits), (1,698.30 − 1,600) ÷ 1,698.51 = 5.8% above the printed 1500+ band; and the row
-    matches FY2023 in substance: 1,509.06亿 inside 1,500–1,600亿, 40.56% just outside 39.5–40.5%."""
+    digits), (1,698.30 − 1,600) ÷ 1,698.51 = 5.8% above the printed 1500+ band; but 营业总收入
+    counts finance income that 营业收入 (the share's basis) leaves out, so 1,698.5亿 is an upper
+    bound. 1,600 ÷ 0.95 = 1,684.2亿 is the largest amount within 5% of the band; ÷ 41.52% that is
+    营业收入 of 4,056亿, so finance income of 4,090.84 − 4,056.4 = 34.5亿 (0.84%) or more would
+    make the cell off in detail. Unrecorded, the grade is open: the row is unverifiable. It
+    still matches FY2023 in substance: 1,509.06亿 inside 1,500–1,600亿, 40.56% just outside."""
     assert 4090.84 * 0.4152 == pytest.approx(1698.517, abs=1e-3)
     assert (4090.835 * 0.41515 - 1600) / 1698.517 == pytest.approx(0.058, abs=5e-4)
+    assert 1600 / 0.95 == pytest.approx(1684.21, abs=0.01)
+    assert 4090.84 - 1600 / 0.95 / 0.4152 == pytest.approx(34.46, abs=0.01)
     assert 1500 <= 1509.06 <= 1600 and 0.4056 > 0.405
     entry = {e.id: e for e in table.entries}["t_midea_overseas"]
-    assert entry.verdict.value == "contradicted"
+    assert entry.verdict.value == "unverifiable"
     assert "营业总收入 4,090.84亿 × 41.52% = 1,698.5亿" in entry.evidence
     assert "'营业总收入4090.84亿元'" in entry.evidence
     assert "The ranges miss by 5.8% of the evidence" in entry.evidence
+    assert "an upper bound of the amount on the share's own basis" in entry.evidence
+    assert "at most 1,684.2亿" in entry.evidence and "at least 34.5亿 (0.84%" in entry.evidence
+    assert "open between off in detail and contradicted" in entry.evidence
+    assert "(2, does not decide: would be contradicted)" in entry.evidence
     assert "the row matches FY2023 in substance: amount 1,509亿" in entry.evidence
     assert "share 40.56% (tabulated, S;" in entry.evidence
     assert {"midea_rev_2024", "midea_overseas_share_2024"} <= set(entry.sources)
-    # The verdict no longer rests on the China revenue read at second hand alone: were it to
-    # give 2,150亿 (overseas 2,150 × 41.52 ÷ 58.48 = 1,526亿, inside the band), the quoted
-    # cross-check would still contradict the cell.
+    # The China revenue read at second hand never decides: were it to give 2,150亿 (overseas
+    # 2,150 × 41.52 ÷ 58.48 = 1,526亿, inside the band), the row would stay unverifiable.
     assert 1500 <= 2150 * 41.52 / 58.48 <= 1600
     references = data.references.copy()
     references.loc["midea_china_rev_2024", "value"] = 2150e8
     references.loc["midea_china_rev_2024", "value_text"] = "2150e8"
     changed = {e.id: e for e in ranking.analyse(replace(data, references=references)).entries}
-    assert "(1, supported)" in changed["t_midea_overseas"].evidence
-    assert changed["t_midea_overseas"].verdict.value == "contradicted"
+    assert "(1, does not decide: would be supported)" in changed["t_midea_overseas"].evidence
+    assert changed["t_midea_overseas"].verdict.value == "unverifiable"

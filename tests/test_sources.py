@@ -200,3 +200,45 @@ def test_a_later_relay_is_not_necessarily_what_the_article_drew_on(data):
     assert "cannot have drawn on it" in index
     # A source before the article gets no sentence at all.
     assert later_sources_note(data, "bd_group_2023") == ""
+
+
+def test_every_published_date_means_the_page_read_and_says_where_it_comes_from(data):
+    """One meaning for the column: the date of the page that was read. TMTPost's relay of
+    Bloomberg's 2023 total sits at /html/2024-11/ (the page read), Bloomberg's own report is of
+    April 2024; RankMixer's arXiv identifier 2507.15551 is July 2025 (25 = 2025, 07 = July)."""
+    records = source_records(data, all_entries(data)).set_index("id")
+    assert "/html/2024-11/" in data.references.at["bd_group_2023", "url"]
+    assert records.at["bd_group_2023", "published"] == "2024-11"
+    assert records.at["bd_group_2023", "dated_by"] == (
+        "from the URL; the original: Bloomberg, Apr 2024"
+    )
+    assert "/2025/08/23/" in data.references.at["bd_group_2024", "url"]
+    assert records.at["bd_group_2024", "dated_by"] == "from the URL"
+    assert records.at["rankmixer_params", "published"] == "2025-07"
+    assert records.at["rankmixer_params", "dated_by"] == "from the arXiv identifier"
+    assert records.at["h100_hour_median_2026", "dated_by"] == "as the source gives it"
+    # a date is taken from a URL only where its own digits stand there as a date
+    for ref, row in records.iterrows():
+        if row["dated_by"].startswith("from the URL"):
+            year = row["published"][:4]
+            assert year in row["url"], ref
+    assert records.at["bd_intl_2024", "published"] == NOT_RECORDED
+    assert records.at["bd_intl_2024", "dated_by"] == ""
+
+
+def test_a_source_of_the_article_s_own_month_is_said_to_be_perhaps_later(data):
+    """RankMixer (July 2025) may have appeared after the article of 25 July 2025: each row that
+    rests on it says so, and it is not flagged as after the article."""
+    assert not postdates_article(data, "rankmixer_params")
+    rows = {entry.id: entry for entry in all_entries(data)}
+    for entry in rows.values():
+        if {"rankmixer_params", "rankmixer_mfu"} & set(entry.sources):
+            assert "the month of the article (2025-07-25)" in entry.evidence, entry.id
+    assert "the month of the article" in rows["s22_params"].evidence
+
+
+def test_the_relayed_39_bn_says_where_it_was_read_and_who_published_it(data):
+    source = data.references.at["bd_intl_2024", "source"]
+    assert source.startswith("The Information, relayed by Tubefilter")
+    assert "famefiend.com" in source
+    assert "famefiend.com" in data.references.at["bd_intl_2024", "url"]

@@ -86,12 +86,16 @@ def test_figures_nobody_filed_are_not_called_filed(data):
 
 def test_midea_overseas_is_derived_on_one_revenue_basis(data):
     """41.52% is a share of 营业收入, where China is 2381.15亿 = 58.48%: overseas is
-    2381.15 × 0.4152 / 0.5848 = 1690.6亿, 5.4% above the printed 1500–1600亿."""
+    2381.15 × 0.4152 / 0.5848 = 1690.6亿, 5.4% above the printed 1500–1600亿; but 2381.15亿 was
+    read at second hand (its article was not read), so the finding is shown and does not
+    decide."""
     entry = {e.id: e for e in ranking.analyse(data).entries}["t_midea_overseas"]
     overseas = 2381.15e8 * 0.4152 / 0.5848
     assert entry.recomputed == pytest.approx(overseas, rel=1e-4)
     assert (overseas - 1600e8) / overseas > 0.05
-    assert entry.verdict == "contradicted"
+    assert "(1, does not decide: would be contradicted) Derived for FY2024" in entry.evidence
+    assert "It rests on a figure read at second hand: shown, never deciding." in entry.evidence
+    assert entry.verdict == "unverifiable"
 
 
 def test_a_pair_that_cannot_hold_says_so_on_both_cells(data):
@@ -265,8 +269,8 @@ def test_the_what_holds_box_is_built_from_the_chapters_figures(data):
     assert f"{0.63 / byd_growth:.2f}" == "1.64"
     assert found.texts["holds_growth"] == (
         "ByteDance's overseas growth, 63%, is 1.64 times BYD's 38.5%, the fastest other "
-        "overseas growth this book found a source for: less than twice it, and growth not "
-        "found could only lower the ratio"
+        "overseas growth this book read at first hand in a P or S source: less than twice it, "
+        "and growth not found could only lower the ratio"
     )
     mean = (6.52 + 8.70 + 7.34 + 7.21) / 4
     assert f"{26 / mean:.1f}" == "3.5" and f"{mean:.2f}" == "7.44"
@@ -286,8 +290,9 @@ def test_the_what_holds_box_is_built_from_the_chapters_figures(data):
 
 
 def test_the_what_holds_box_changes_with_the_data(data_copy):
-    """With BYD's FY2023 overseas revenue at 1,999.9亿, BYD grows 11.0% and Midea (12.0%) is the
-    runner-up: 63% is at least twice that. With every 2024 CPM at USD 13, USD 26 is 2.0 times."""
+    """With BYD's FY2023 overseas revenue at 1,999.9亿, BYD grows 11.0%: 63% is at least twice
+    that. Midea's 12.0% rests on its China revenue, read at second hand, so it does not count as
+    the runner-up. With every 2024 CPM at USD 13, USD 26 is 2.0 times."""
     changed = _with_references(
         data_copy,
         {
@@ -301,9 +306,10 @@ def test_the_what_holds_box_changes_with_the_data(data_copy):
     found = summary.analyse(changed)
     assert 0.625 / (2219.5 / 1999.85 - 1) > 2
     assert found.texts["holds_growth"].startswith("ByteDance's overseas growth, 63%, is ")
-    assert "Midea's 12.0%" in found.texts["holds_growth"]
+    assert "BYD's 11.0%" in found.texts["holds_growth"]
     assert found.texts["holds_growth"].endswith(
-        "at least twice it, as the article says, among the companies whose growth was found"
+        "at least twice it, as the article says, among the companies whose growth was read at "
+        "first hand"
     )
     assert "is 2.0 times USD 13.00, the 2024 mean" in found.texts["holds_cpm"]
 
@@ -339,8 +345,35 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
     assert title[1] < table[0]
     bands = f"{title[0]:.3f} to {title[1]:.3f} and {table[0]:.3f} to {table[1]:.3f} CNY/USD"
     assert bands == "6.917 to 7.106 and 7.227 to 7.417 CNY/USD"
+    # USD 38.5 bn × 7.0760 ÷ 366 = 7.44亿 to USD 39.5 bn × 7.2807 ÷ 366 = 7.86亿 holds 7.47亿
+    low, high = 38.5e9 * 7.0760 / 366, 39.5e9 * 7.2807 / 366
+    assert f"{low / 1e8:.2f} {high / 1e8:.2f}" == "7.44 7.86" and low <= 7.47e8 <= high
     assert summary.analyse(data).texts["holds_title"] == (
         "the title's daily 7.47亿 sits 2.6% below the 7.67亿 that USD 39 bn gives at 2024's "
-        f"average exchange rate of 7.196 CNY/USD, and the title and the table convert at two "
+        "average exchange rate of 7.196 CNY/USD, but within the 7.44亿 to 7.86亿 that 2024's "
+        f"range of monthly rates gives, and the title and the table convert at two "
         f"different rates ({bands} at the printed precision)"
     )
+
+
+def test_a_figure_read_at_second_hand_never_decides(data):
+    """A figure whose source cell says it was read at second hand counts as W: TikTok's 50% cut
+    (抽成 50%, 49.5% to 50.5%) meets the 'about 50%' a note credits to data.ai via TechCrunch,
+    which was not read, so the row is unverifiable, not supported."""
+    from bytebook.chapters import economics
+    from bytebook.checks import deciding, second_hand
+    from bytebook.policy import policy_table
+
+    marked = [ref for ref, row in data.references.iterrows() if "read at second hand" in row.source]
+    assert {"tiktok_gift_take", "midea_china_rev_2024", "bd_group_h1_2024"} <= set(marked)
+    assert all(second_hand(data, ref) and not deciding(data, ref) for ref in marked)
+    assert deciding(data, "bd_intl_2024") and not second_hand(data, "bd_intl_2024")
+    assert 0.495 <= 0.50 <= 0.505
+    entry = {e.id: e for e in economics.analyse(data).entries}["s3_live_take"]
+    assert entry.verdict == "unverifiable"
+    assert entry.evidence.startswith("(does not decide: would be supported)")
+    assert "'TikTok keeps about 50% of gift value (data.ai via TechCrunch)'" in entry.evidence
+    assert "neither data.ai's figure nor TechCrunch's article was read" in entry.evidence
+    holds = economics.analyse(data).texts["live_take_holds"]
+    assert holds.endswith("read only at second hand, so the cut is unverifiable")
+    assert "source read at second hand" in set(policy_table()["rule"])

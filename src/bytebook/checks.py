@@ -15,10 +15,11 @@ from bytebook.ledger import (
     claim_interval,
     finding,
     finding_entry,
+    judge_findings,
     unverifiable,
 )
 from bytebook.numbers import by_unit
-from bytebook.policy import evidence_interval
+from bytebook.policy import SECOND_HAND_MARK, evidence_interval
 
 
 def claim_band(data: BookData, claim_id: str) -> Interval:
@@ -99,8 +100,7 @@ def _later_source_sentence(data: BookData, reference_id: str) -> str:
     if original is None:
         return (
             f"{named} was published after the article ({PUBLISHED.isoformat()}): the article "
-            "cannot have drawn on it; it still confirms or refutes the figure like any source of "
-            "the same tag."
+            f"cannot have drawn on it; {_what_it_still_does(data, reference_id)}."
         )
     others = _same_figure_relays(data, reference_id, original)
     amount = QUOTED_AMOUNT.search(str(row["quote"]))
@@ -116,17 +116,71 @@ def _later_source_sentence(data: BookData, reference_id: str) -> str:
     )
 
 
+def in_the_article_s_month(data: BookData, reference_id: str) -> bool:
+    """Whether a reference is dated only to the month the article appeared in (YYYY-MM), so
+    that it may be earlier or later than the article."""
+    published = str(data.references.at[reference_id, "published"])
+    return published == f"{PUBLISHED.year:04d}-{PUBLISHED.month:02d}"
+
+
+def _same_month_sentence(data: BookData, reference_id: str) -> str:
+    """What a source dated only to the article's own month means for it."""
+    row = data.references.loc[reference_id]
+    return (
+        f"{row['item']} is dated {row['published']}, the month of the article "
+        f"({PUBLISHED.isoformat()}), and no day is recorded: it may have appeared after the "
+        f"article, so the article may not have drawn on it; "
+        f"{_what_it_still_does(data, reference_id)}."
+    )
+
+
+def _what_it_still_does(data: BookData, reference_id: str) -> str:
+    """What a source dated after (or perhaps after) the article still does: a P or S figure
+    read at first hand confirms or refutes like any other; a W figure, or one read at second
+    hand, decides nothing in any case."""
+    reason = why_not_deciding(data, reference_id)
+    if reason:
+        return f"it is {reason} and decides nothing in any case"
+    return "it still confirms or refutes the figure like any source of the same tag"
+
+
 def later_sources_note(data: BookData, *reference_ids: str) -> str:
-    """For the references published after the article, a sentence each that says so and what
-    follows (`bytebook.policy.LATER_SOURCE_RULE`), with a leading space to follow a sentence;
-    '' when none is."""
-    later = [ref for ref in dict.fromkeys(reference_ids) if postdates_article(data, ref)]
-    return "".join(" " + _later_source_sentence(data, ref) for ref in later)
+    """For the references published after the article, or dated only to the article's own
+    month, a sentence each that says so and what follows
+    (`bytebook.policy.LATER_SOURCE_RULE`), with a leading space to follow a sentence; '' when
+    none is."""
+    refs = list(dict.fromkeys(reference_ids))
+    later = [ref for ref in refs if postdates_article(data, ref)]
+    same_month = [ref for ref in refs if in_the_article_s_month(data, ref)]
+    return "".join(" " + _later_source_sentence(data, ref) for ref in later) + "".join(
+        " " + _same_month_sentence(data, ref) for ref in same_month
+    )
+
+
+def second_hand(data: BookData, reference_id: str) -> bool:
+    """Whether a reference's figure was read at second hand: its source cell says so
+    (`bytebook.policy.SECOND_HAND_RULE`)."""
+    return SECOND_HAND_MARK in str(data.references.at[reference_id, "source"])
 
 
 def deciding(data: BookData, *reference_ids: str) -> bool:
-    """Whether evidence resting on these references may decide: none of them is W."""
-    return all(data.references.at[ref, "reliability"] != "W" for ref in reference_ids)
+    """Whether evidence resting on these references may decide: none of them is W or read at
+    second hand (`bytebook.policy.SECOND_HAND_RULE`)."""
+    return all(
+        data.references.at[ref, "reliability"] != "W" and not second_hand(data, ref)
+        for ref in reference_ids
+    )
+
+
+def why_not_deciding(data: BookData, *reference_ids: str) -> str:
+    """What keeps evidence resting on these references from deciding, in words ('a W row', 'a
+    figure read at second hand', or both); '' when it may decide."""
+    reasons = []
+    if any(data.references.at[ref, "reliability"] == "W" for ref in reference_ids):
+        reasons.append("a W row")
+    if any(second_hand(data, ref) for ref in reference_ids):
+        reasons.append("a figure read at second hand")
+    return " and ".join(reasons)
 
 
 def _reference_evidence(data: BookData, reference_id: str, note: str) -> str:
@@ -152,11 +206,15 @@ def against_reference(
     data: BookData, claim_id: str, reference_id: str, note: str = ""
 ) -> LedgerEntry:
     """Judge a claim against one P or S reference figure (`reference_finding`); W figures may
-    not decide a verdict."""
+    not decide a verdict, and a figure read at second hand is shown without deciding (the row
+    is then unverifiable)."""
     if data.references.at[reference_id, "reliability"] == "W":
         raise ValueError(f"reference '{reference_id}' is W: it may corroborate, never decide")
     found = reference_finding(data, claim_id, reference_id, note)
-    return finding_entry(data.claim(claim_id), found, reference_band(data, reference_id).mid)
+    recomputed = reference_band(data, reference_id).mid
+    if not found.decides:
+        return judge_findings(data.claim(claim_id), [found], recomputed)
+    return finding_entry(data.claim(claim_id), found, recomputed)
 
 
 def unsettled(

@@ -11,8 +11,8 @@ table made by `policy_table()`.
   interval, as a fraction of the evidence: no gap holds, a gap of at most
   `SUBSTANCE_MARGIN` is "right in substance, off in detail", a larger gap fails.
 - **One final verdict per printed claim**: `combine` takes the worst grade among the findings
-  that may decide. Findings resting on a W source or on the book's own model, or covering
-  less than the claim does, never decide.
+  that may decide. Findings resting on a W source, on a figure read at second hand or on the
+  book's own model, or covering less than the claim does, never decide.
 """
 
 from __future__ import annotations
@@ -311,8 +311,9 @@ VERDICT_MEANINGS = {
     f"than {SUBSTANCE_MARGIN:.0%}",
     Verdict.CONTRADICTED: "the printed interval misses a P or S source by more than "
     f"{SUBSTANCE_MARGIN:.0%}",
-    Verdict.UNVERIFIABLE: "no deciding finding: no P or S source and no arithmetic of the "
-    "article's own bear on it (W sources and the book's models only illustrate)",
+    Verdict.UNVERIFIABLE: "no deciding finding: no P or S source read at first hand and no "
+    "arithmetic of the article's own bear on it (W sources, figures read at second hand and "
+    "the book's models only illustrate)",
 }
 
 
@@ -386,13 +387,29 @@ ORIGINS = {
 `origin` column of data/references.csv and shown beside the figure ('filed, P')."""
 
 
+SECOND_HAND_MARK = "read at second hand"
+"""The words a reference's `source` cell carries when its figure was not read in the source
+itself but in a note about it (beside another figure, or on a relay whose own text was not
+read)."""
+
+SECOND_HAND_RULE = (
+    "A figure read at second hand (its source cell says 'read at second hand': taken from a "
+    "note about the source, not from the source's own text) is shown with those words, and "
+    "counts as a W figure whatever the source's tag: it may illustrate or corroborate, never "
+    "decide. Why: the words, digits and period the figure was given with were not seen, so "
+    "its interval cannot be read at the source's own precision."
+)
+
+
 LATER_SOURCE_RULE = (
     "A source published after the article cannot be what the article drew on. A later relay "
     "of an earlier report (a press report of The Information's figures, say) is not "
     "necessarily what the article drew on: the article may have read the original, or an "
     "earlier relay, when the original's date is not recorded. Either may still confirm the "
     "fact the article states, and then counts like any other source of its tag; the evidence "
-    "says that it postdates the article, and which of the two it is."
+    "says that it postdates the article, and which of the two it is. A source dated only to "
+    "the article's own month (a paper of July 2025) may be earlier or later than the article: "
+    "the evidence says so, and it counts the same way."
 )
 
 
@@ -409,7 +426,8 @@ PAIR_RULE = (
 COMBINATION_RULE = (
     "A claim judged by several findings takes the worst verdict among those that may decide "
     "(contradicted or inconsistent, then off in detail, then supported or consistent); findings "
-    "resting only on a W source or on the book's own model are shown but never decide, nor "
+    "resting on a W source, on a figure read at second hand or on the book's own model are "
+    "shown but never decide, nor "
     "does a finding that covers less than the claim does (one segment of advertisers, for a "
     "claim about all of them; the table's seven companies, for all Chinese companies), and a "
     "claim with no deciding finding is unverifiable. One printed figure that appears in several "
@@ -606,6 +624,14 @@ def policy_table() -> pd.DataFrame:
             "rule": "a printed pair against a total",
             "example": "overseas ÷ share against the year's total",
             "meaning": PAIR_RULE,
+            "verdict": "",
+        }
+    )
+    rows.append(
+        {
+            "rule": "source read at second hand",
+            "example": "a 50% gift take, from a note on a relayed report",
+            "meaning": SECOND_HAND_RULE,
             "verdict": "",
         }
     )

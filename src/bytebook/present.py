@@ -297,10 +297,12 @@ it; the id only joins the table to the CSV files."""
 AFTER_ARTICLE = "after the article"
 
 
-def _published_cell(published: str, after_article: bool) -> str:
-    """A source's publication date, flagged when it is after the article's."""
+def _published_cell(published: str, after_article: bool, dated_by: str = "") -> str:
+    """A source's publication date, with where the date comes from, flagged when it is after
+    the article's."""
     flag = f' <span class="after-article">({AFTER_ARTICLE})</span>' if after_article else ""
-    return html.escape(published) + flag
+    basis = f" ({html.escape(dated_by)})" if dated_by else ""
+    return html.escape(published) + basis + flag
 
 
 def sources_html(records: pd.DataFrame) -> HTML:
@@ -325,7 +327,7 @@ def sources_html(records: pd.DataFrame) -> HTML:
             + _td("Figure", html.escape(r.figure))
             + _td("Producer", html.escape(r.producer))
             + _td("Period", html.escape(r.period))
-            + _td("Published", _published_cell(r.published, r.after_article))
+            + _td("Published", _published_cell(r.published, r.after_article, r.dated_by))
             + _td("Accessed", html.escape(r.accessed))
             + _td("URL", url, ' class="url"')
             + _td("Tag", html.escape(r.reliability))

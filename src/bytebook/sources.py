@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from bytebook.checks import postdates_article
+from bytebook.checks import postdates_article, relayed_original
 from bytebook.data import BookData
 from bytebook.ledger import LedgerEntry
 from bytebook.numbers import by_unit
@@ -18,6 +20,54 @@ def figure_text(value: float, unit: str, value_text: str) -> str:
     if pd.isna(value):
         return value_text
     return by_unit(value, unit)
+
+
+PUBLISHED_MEANING = (
+    "the date of the page that was read (for a relay or repost, the relay's date; the "
+    "original's date is added where the source names it)"
+)
+"""What the `published` column means, for every row alike."""
+
+_ARXIV = re.compile(r"arxiv\.org/abs/(\d{2})(\d{2})\.\d+")
+_ORIGINAL_DATE = re.compile(r"^(?P<name>.+?) \((?P<date>[A-Z][a-z]{2} \d{4})\)$")
+
+
+def _date_in_url(published: str, url: str) -> bool:
+    """Whether the date's own digits stand in the URL as a date path ('2024-11',
+    '2024/0328', '2025/08/23', '2023-08/03')."""
+    parts = published.split("-")
+    separators = ("-", "/", "")
+    candidates = {parts[0]}
+    if len(parts) >= 2:
+        candidates = {parts[0] + sep + parts[1] for sep in ("-", "/")}
+    if len(parts) == 3:
+        candidates = {
+            parts[0] + a + parts[1] + b + parts[2]
+            for a in ("-", "/")
+            for b in separators
+        }
+    return any(c in url for c in candidates)
+
+
+def dated_by(published: str, url: str, source: str) -> str:
+    """Where a source's `published` date comes from, in words: the arXiv identifier (its first
+    four digits are the year and month of the first version), the URL's date path, or the
+    source's own record; with the original's date where a relay names it ('the original:
+    Bloomberg, Apr 2024'); '' when no date is recorded."""
+    if not published:
+        return ""
+    arxiv = _ARXIV.search(url)
+    if arxiv and published == f"20{arxiv.group(1)}-{arxiv.group(2)}":
+        basis = "from the arXiv identifier"
+    elif _date_in_url(published, url):
+        basis = "from the URL"
+    else:
+        basis = "as the source gives it"
+    original = relayed_original(source)
+    named = _ORIGINAL_DATE.match(original) if original else None
+    if named:
+        basis += f"; the original: {named.group('name')}, {named.group('date')}"
+    return basis
 
 
 def citations(data: BookData, entries: list[LedgerEntry]) -> dict[str, list[str]]:
@@ -52,7 +102,8 @@ def references_cited(data: BookData, entries: list[LedgerEntry]) -> dict[str, li
 
 def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
     """One row per reference: its figure and the source's words, producer, title, period, the
-    date it was published (where recorded) and whether that is after the article, URL,
+    date it was published (where recorded; `PUBLISHED_MEANING`), where that date comes from
+    (`dated_by`) and whether that is after the article, URL,
     reliability and what cites it."""
     cited = citations(data, entries)
     refs = data.references
@@ -68,6 +119,10 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
             "title": refs["item"],
             "period": refs["period"],
             "published": refs["published"].where(refs["published"] != "", NOT_RECORDED),
+            "dated_by": [
+                dated_by(p, u, src)
+                for p, u, src in zip(refs["published"], refs["url"], refs["source"], strict=True)
+            ],
             "after_article": [postdates_article(data, ref) for ref in refs["id"]],
             "accessed": NOT_RECORDED,
             "url": refs["url"],

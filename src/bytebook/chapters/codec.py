@@ -99,8 +99,8 @@ def analyse(data: BookData) -> Findings:
         f"({data.cite('vvc_vs_hevc_objective')}) and about {format_percent(subjective, 0)} at "
         f"equal subjective quality ({data.cite('vvc_vs_hevc_subjective')}); ByteDance's own "
         f"BVC2.0 files are {format_percent(bvc2_saving, 0)} smaller than x265's "
-        f"({data.cite('bvc2_vs_x265')}; BVC2.0 is ByteDance's own codec, not a conformant "
-        "VVC one). The published gains above do not reach the cut; this book found no "
+        f"({data.cite('bvc2_vs_x265')}; the passage read names no standard for BVC2.0). "
+        "The published gains above do not reach the cut; this book found no "
         "figure against an older baseline such as AVC, against which it might."
     )
     found.add(
@@ -121,6 +121,19 @@ def analyse(data: BookData) -> Findings:
             f"{format_percent(bvc2_saving, 0)} smaller than x265's at the MSU contest of "
             f"{contest_year} ({data.cite('bvc2_vs_x265')}). What other platforms encode with "
             "this book found no source for, so the contrast cannot be checked.",
+            sources=("bvc2_vs_x265",),
+        ),
+        unsettled(
+            data,
+            "s21_heading_vvc",
+            "A heading, read as a Chinese reader reads 自研算法 under 视频编解码: encoding "
+            "algorithms of ByteDance's own for the H.266/VVC standard, that is an H.266/VVC "
+            "encoder of its own. The one encoder of ByteDance's own that this book's sources "
+            f"record is BVC2.0, from its result at the MSU contest of {contest_year} "
+            f"({data.cite('bvc2_vs_x265')}); the passage read compares its files with x265's and "
+            "names no standard, so it says neither that BVC2.0 follows H.266/VVC nor that it "
+            "does not. This book found no source on whether ByteDance has an H.266/VVC encoder "
+            "of its own, which is not to say it has none.",
             sources=("bvc2_vs_x265",),
         ),
         derived(

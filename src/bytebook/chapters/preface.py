@@ -212,12 +212,20 @@ def analyse(data: BookData) -> Findings:
     title_band = claim_band(data, "title_daily_revenue")
     article_band = claim_band(data, "t_bytedance_overseas_cny") / days
     source_band = reference_band(data, "bd_intl_2024") * average.cny_per_usd / days
+    year_band = (
+        reference_band(data, "bd_intl_2024")
+        * Interval(rates.lowest.cny_per_usd, rates.highest.cny_per_usd)
+        / days
+    )
+    found.number("daily_year_low", year_band.low, format_yi, 2)
+    found.number("daily_year_high", year_band.high, format_yi, 2)
     rate_band = title_band * days / reference_band(data, "bd_intl_2024")
     found.number("daily_band_low", source_band.low, format_yi, 2)
     found.number("daily_band_high", source_band.high, format_yi, 2)
     found.number("title_rate_low", rate_band.low, "{:.3f}")
     found.number("title_rate_high", rate_band.high, "{:.3f}")
     yi = lambda v: format_yi(v, 2)  # noqa: E731
+    usd_1 = lambda v: format_usd(v, 1)  # noqa: E731
     as_dollars = found.number("title_as_usd_multiple", title * days / usd, significant, 2)
     currency = (
         "The title names no currency; it is read as yuan (元), the currency of the article's "
@@ -245,12 +253,19 @@ def analyse(data: BookData) -> Findings:
         ),
         finding(
             claim,
-            source_band,
+            year_band,
             Basis.SOURCE,
-            f"{usd_text} ({data.cite('bd_intl_2024')}) at the {YEAR} average of "
-            f"{average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over {days:.0f} days is "
-            f"{format_yi(at_average, 2)} a day ({span(source_band, yi)}).",
-            ("bd_intl_2024", average.reference_id),
+            f"{usd_text} ({data.cite('bd_intl_2024')}) at {YEAR}'s rates over {days:.0f} days "
+            f"is {span(year_band, yi)} a day: a {YEAR} rate is one between the year's lowest "
+            f"and highest monthly averages ({rates.lowest.cny_per_usd:.4f} to "
+            f"{rates.highest.cny_per_usd:.4f} CNY/USD, Federal Reserve H.10, P; the methods "
+            f"page's rule), and {span(reference_band(data, 'bd_intl_2024'), usd_1)} × that "
+            f"range ÷ {days:.0f} days gives "
+            f"{span(year_band, yi)}. At the annual average {average.cny_per_usd} alone it "
+            f"would be {format_yi(at_average, 2)} ({span(source_band, yi)}), which the title "
+            f"misses by {format_percent(relative_gap(title_band, source_band))}; the average "
+            "is one rate among the year's, not the only 2024 rate.",
+            ("bd_intl_2024", *rates.reference_ids),
         ),
     ]
     rate_finding = year_rate_finding(
@@ -379,15 +394,37 @@ def analyse(data: BookData) -> Findings:
             ("bd_intl_2024",),
         ),
         judge_findings(claim, findings, at_average, currency),
-        derived(
+        working(
             "d_daily_at_2024_average",
             "0",
             "Daily overseas revenue at the 2024 average exchange rate",
             at_average,
             "CNY/day",
-            daily_finding.evidence,
-            daily_finding.verdict,
+            f"{daily_finding.evidence} The title is judged against all of {YEAR}'s rates "
+            f"({span(year_band, yi)} a day), not the average alone.",
             ("bd_intl_2024", average.reference_id),
+        ),
+        working(
+            "d_daily_year_low",
+            "0",
+            f"Low end of the daily revenue USD 39 bn gives at {YEAR}'s rates",
+            year_band.low,
+            "CNY/day",
+            f"{usd_low} (the low end of the reported {usd_text} at its recorded digits) × "
+            f"{rates.lowest.cny_per_usd:.4f} CNY/USD ({YEAR}'s lowest monthly average, Federal "
+            f"Reserve H.10, P) ÷ {days:.0f} days = {format_yi(year_band.low, 2)}.",
+            ("bd_intl_2024", rates.lowest.reference_id),
+        ),
+        working(
+            "d_daily_year_high",
+            "0",
+            f"High end of the daily revenue USD 39 bn gives at {YEAR}'s rates",
+            year_band.high,
+            "CNY/day",
+            f"{usd_high} (the high end of the reported {usd_text} at its recorded digits) × "
+            f"{rates.highest.cny_per_usd:.4f} CNY/USD ({YEAR}'s highest monthly average, "
+            f"Federal Reserve H.10, P) ÷ {days:.0f} days = {format_yi(year_band.high, 2)}.",
+            ("bd_intl_2024", rates.highest.reference_id),
         ),
         derived(
             "d_title_implied_rate",

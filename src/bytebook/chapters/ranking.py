@@ -18,6 +18,7 @@ from bytebook.checks import (
     later_sources_note,
     reference_band,
     unsettled,
+    why_not_deciding,
 )
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
@@ -284,9 +285,10 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
         ]
     )
     return (
-        f"{names} lies above Huawei's printed {span(band, format_yi)}元, so Huawei would rank "
-        f"{_ordinal(best)} at best; the references do not reach every company, so that reading "
-        "is unverifiable."
+        f"{names} lies above Huawei's printed {span(band, format_yi)}元, so by the table's own "
+        f"Huawei figure it would rank {_ordinal(best)} at best; but Huawei's real {YEAR} "
+        "overseas revenue was not found and could be larger, so on this reading the remark is "
+        "unverifiable."
     )
 
 
@@ -302,9 +304,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     found.number("stated_usd", usd, format_usd, 0)
     found.number("stated_cny", cny, format_yuan)
     recorded = data.references.loc[YEAR_RATE_REFERENCES[0], "value_text"]
-    found.number(
-        "fx_average", average.cny_per_usd, as_recorded, recorded, digits_from=(recorded,)
-    )
+    found.number("fx_average", average.cny_per_usd, as_recorded, recorded, digits_from=(recorded,))
     found.number("table_rate", rate, "{:.4f}")
     gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), format_percent)
     at_average = found.number("bytedance_cny_at_average", average.to_cny(usd), format_yi)
@@ -444,6 +444,12 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
         f"{span(amount / share, shown)} at the printed precision, against {source} of "
         f"{shown(total.value)}."
         + later_sources_note(data, *total.sources)
+        + (
+            ""
+            if deciding(data, *total.sources)
+            else f" The total rests on {why_not_deciding(data, *total.sources)}: shown, never "
+            "deciding."
+        )
         + (
             f" The band is {significant((amount / share).high / (amount / share).low, 2)} times "
             "as high at its top as at its bottom, so agreement here says little."
@@ -638,7 +644,9 @@ def year_matches(data: BookData) -> Findings:
 
 def _period_share_rows(
     data: BookData,
-    company: str, closest: filed_years.YearReading, mixed: list[filed_years.MixedPair]
+    company: str,
+    closest: filed_years.YearReading,
+    mixed: list[filed_years.MixedPair],
 ) -> list[LedgerEntry]:
     """Derived rows for the shares a period note prints that the book computes: the closest
     year's share where it is derived, and each pair of two years' figures it names."""
@@ -662,8 +670,7 @@ def _period_share_rows(
         for pair in mixed:
             rows.append(
                 working(
-                    f"d_pair_share_{key}_{_year_id(pair.amount_year)}_"
-                    f"{_year_id(pair.total_year)}",
+                    f"d_pair_share_{key}_{_year_id(pair.amount_year)}_{_year_id(pair.total_year)}",
                     "4",
                     f"{company}: {pair.amount_year}'s overseas amount over {pair.total_year}'s "
                     "total",
@@ -1068,7 +1075,13 @@ def _judge_cell(
                 + (f"{figure.derivation}; " if figure.derivation else "")
                 + "; ".join(dict.fromkeys(data.cite(ref) for ref in figure.sources))
                 + ")."
-                + later_sources_note(data, *figure.sources),
+                + later_sources_note(data, *figure.sources)
+                + (
+                    ""
+                    if deciding(data, *figure.sources)
+                    else f" It rests on {why_not_deciding(data, *figure.sources)}: shown, "
+                    "never deciding."
+                ),
                 figure.sources,
                 decides=deciding(data, *figure.sources),
             )
@@ -1166,23 +1179,38 @@ MIDEA_QUOTED = ("midea_rev_2024", "midea_overseas_share_2024")
 
 def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
     """Midea's 2024 overseas amount from the two quoted figures alone, 营业总收入 × the overseas
-    share, beside the amount derived from the China revenue read at second hand. 营业总收入
-    also counts the finance arm's interest and fee income, which 营业收入 (the share's basis)
-    leaves out, so the product runs a little above the amount on the share's own basis."""
+    share. 营业总收入 also counts the finance arm's interest and fee income, which 营业收入 (the
+    share's basis) leaves out, so the product bounds the amount on the share's basis from above
+    only; with that income for 2024 not recorded, the grade is open between off in detail and
+    a failure, and the finding is shown without deciding."""
     total_ref, share_ref = MIDEA_QUOTED
     total, share = data.reference(total_ref), data.reference(share_ref)
     quotes = "; ".join(f"'{data.references.at[ref, 'quote']}'" for ref in MIDEA_QUOTED)
-    return finding(
-        claim,
-        reference_band(data, total_ref) * reference_band(data, share_ref),
-        Basis.SOURCE,
+    upper = reference_band(data, total_ref) * reference_band(data, share_ref)
+    within_margin = claim_band(data, claim["id"]).high / (1 - SUBSTANCE_MARGIN)
+    revenue_limit = within_margin / share
+    finance_floor = total - revenue_limit
+    shown = compare(
+        claim_band(data, claim["id"]), upper, Basis.SOURCE, "", MIDEA_QUOTED, decides=False
+    )
+    return Finding(
+        shown.verdict,
         f"Cross-check from quoted figures only: 营业总收入 {format_yi(total, 2)} × "
-        f"{format_percent(share, 2)} = {format_yi(total * share, 1)} ({quotes}; "
-        f"{data.cite(*MIDEA_QUOTED)}). 营业总收入 also counts interest and fee income that "
-        "营业收入, the share's basis, leaves out, so this runs a little above the amount on "
-        "the share's own basis.",
-        MIDEA_QUOTED,
-        decides=deciding(data, *MIDEA_QUOTED),
+        f"{format_percent(share, 2)} = {format_yi(total * share, 1)} ({quotes}, as recorded "
+        f"from the relay; {data.cite(*MIDEA_QUOTED)}). 营业总收入 also counts the finance arm's "
+        "interest and fee income, which 营业收入, the share's basis, leaves out, so this is an "
+        "upper bound of the amount on the share's own basis, not the amount, and the quoted "
+        f"figures give no lower bound.{shown.evidence} The printed top, "
+        f"{format_yi(claim_band(data, claim['id']).high)}, is within "
+        f"{SUBSTANCE_MARGIN:.0%} of the amount if the amount is at most "
+        f"{format_yi(within_margin, 1)} ({format_yi(claim_band(data, claim['id']).high)} ÷ "
+        f"{1 - SUBSTANCE_MARGIN:.0%}), that is if 营业收入 is at most "
+        f"{format_yi(revenue_limit)} and the finance income at least "
+        f"{format_yi(finance_floor, 1)} ({format_percent(finance_floor / total, 2)} of "
+        "营业总收入). That income for 2024 was not recorded, so these figures leave the grade "
+        "open between off in detail and contradicted: shown, not deciding.",
+        decides=False,
+        sources=MIDEA_QUOTED,
     )
 
 
@@ -1361,7 +1389,8 @@ def _growth(data: BookData) -> Findings:
         )
     )
     listing = "; ".join(
-        f"{r.company} {percent(r.growth)}" + ("" if r.decides else " (rests on a W row)")
+        f"{r.company} {percent(r.growth)}"
+        + ("" if r.decides else f" (rests on {why_not_deciding(data, *r.sources)})")
         for r in peers.itertuples()
     )
     abroad = lenovo_regions_abroad(data).values()
@@ -1389,7 +1418,11 @@ def _growth(data: BookData) -> Findings:
                 "precision; "
                 + "; ".join(data.cite(ref) for ref in dict.fromkeys(r.sources))
                 + ")."
-                + ("" if r.decides else " Rests on a W row: shown, never decisive."),
+                + (
+                    ""
+                    if r.decides
+                    else f" Rests on {why_not_deciding(data, *r.sources)}: shown, never decisive."
+                ),
                 Verdict.UNVERIFIABLE,
                 tuple(dict.fromkeys(r.sources)),
             )
@@ -1713,8 +1746,9 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
             f"rank_range_{key}",
             worst,
             lambda _, best=best, worst=worst: (
-                _place(best) if best == worst else f"any place from {_ordinal(best)} to "
-                f"{_ordinal(worst)}"
+                _place(best)
+                if best == worst
+                else f"any place from {_ordinal(best)} to {_ordinal(worst)}"
             ),
         )
         found.add(
@@ -1925,34 +1959,52 @@ def _byd_pace(data: BookData) -> list[LedgerEntry]:
     ]
 
 
+BYD_GROUP = ("byd_rev_2024", "byd_rev_2023", "byd_overseas_share_2023")
+"""BYD's group revenue in 2024 and 2023 and its 2023 overseas share, which set the pace abroad
+against the whole."""
+
+
 def _byd_remark(data: BookData) -> LedgerEntry:
-    """新能源车加速出海 in its two readings: BYD growing abroad (its overseas revenue grew), and
-    growth speeding up (it slowed). 加速 is read as a Chinese reader reads it, speeding up."""
+    """新能源车加速出海 in its two readings. A Chinese reader reads 加速出海 in a company remark as
+    the stock phrase it is, stepping up the push abroad: BYD's overseas revenue grew faster than
+    the group and its share abroad rose, which decides. Read literally, growth speeding up (it
+    slowed) covers less than the phrase (revenue only, and its pace) and is shown without
+    deciding."""
     y2024, y2023, y2022 = (data.reference(ref) for ref in BYD_OVERSEAS)
+    group_2024, group_2023, share_2023 = (data.reference(ref) for ref in BYD_GROUP)
     growth_2024, growth_2023 = y2024 / y2023 - 1, y2023 / y2022 - 1
+    group_growth, share_2024 = group_2024 / group_2023 - 1, y2024 / group_2024
     cite_2024, cite_2023 = data.cite(BYD_OVERSEAS[0]), data.cite(BYD_OVERSEAS[1])
+    stepping_up = group_growth < growth_2024 and share_2023 < share_2024
     growing = Finding(
-        Verdict.SUPPORTED,
-        f"Read as 'growing abroad': BYD's overseas revenue grew {format_percent(growth_2024)} "
-        f"in {YEAR}, from {format_yi(y2023)}元 ({cite_2023}) to {format_yi(y2024)}元 "
-        f"({cite_2024}).",
-        decides=False,
-        sources=BYD_OVERSEAS[:2],
+        Verdict.SUPPORTED if stepping_up else Verdict.CONTRADICTED,
+        f"Read as the stock phrase 'stepping up the push abroad': BYD's overseas revenue grew "
+        f"{format_percent(growth_2024)} in {YEAR}, from {format_yi(y2023)}元 ({cite_2023}) to "
+        f"{format_yi(y2024)}元 ({cite_2024}), "
+        f"{'faster' if group_growth < growth_2024 else 'slower'} than the group's "
+        f"{format_percent(group_growth)} ({format_yi(group_2023)}元 to {format_yi(group_2024)}元; "
+        f"{data.cite(*BYD_GROUP[:2])}), and its share abroad went from "
+        f"{format_percent(share_2023)} ({data.cite(BYD_GROUP[2])}) to "
+        f"{format_percent(share_2024)}.",
+        sources=BYD_OVERSEAS[:2] + BYD_GROUP,
     )
     speeding = Finding(
         Verdict.CONTRADICTED,
-        f"Read as 'speeding up': its overseas growth slowed, from "
+        f"Read literally as 'growth speeding up': its overseas growth slowed, from "
         f"{format_percent(growth_2023)} in {YEAR - 1} ({cite_2023}, which gives that growth; "
         f"the {YEAR - 2} base, {format_yi(y2022, 1)}元, is derived from it, W) to "
         f"{format_percent(growth_2024)} in {YEAR}, and the yuan it added fell from "
         f"{format_yi(y2023 - y2022)} to {format_yi(y2024 - y2023)}. This book holds revenue "
-        "only, not vehicles shipped abroad.",
+        "only, not vehicles shipped, plants or markets opened abroad, so this reading covers "
+        "less than the phrase does and does not decide.",
+        decides=False,
         sources=BYD_OVERSEAS,
     )
     return judge_findings(
         data.claim("t_byd_remark"),
         [growing, speeding],
         None,
-        "加速 says 'speeding up', and a Chinese reader reads 加速出海 as a push abroad that is "
-        "gathering pace, not only one that goes on; the final verdict takes that reading.",
+        "加速出海 in a company remark is a stock phrase of the business press: "
+        "a Chinese reader reads it as BYD stepping up its push abroad, not as a statement about "
+        "the pace of its revenue growth; the final verdict takes that reading.",
     )

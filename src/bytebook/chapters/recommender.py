@@ -134,7 +134,7 @@ def analyse(data: BookData) -> Findings:
             f"{price:.2f} an hour (the model's assumptions for the GPU's peak, its "
             "utilisation and its hourly price), that costs USD "
             f"{per_candidate * 1e8:.2f} × 10⁻⁸; USD {cost:g} ÷ that = {candidates:,.0f}."
-            + later_sources_note(data, PRICE_REFERENCE),
+            + later_sources_note(data, PRICE_REFERENCE, "rankmixer_mfu"),
             ("h100_bf16_dense_flops", PRICE_REFERENCE, "rankmixer_mfu"),
         ),
         working(
@@ -163,7 +163,8 @@ def analyse(data: BookData) -> Findings:
             f"{format_in(rankmixer, 'billion')} dense parameters "
             f"({data.cite('rankmixer_params')}); "
             "its 'trillion-scale' refers to the training data. This book found nothing "
-            "that supports or refutes a trillion parameters.",
+            "that supports or refutes a trillion parameters."
+            + later_sources_note(data, "rankmixer_params"),
             sources=("rankmixer_params",),
         ),
         unsettled(data, "s22_sparsity", none_found),
@@ -175,7 +176,7 @@ def analyse(data: BookData) -> Findings:
             f"{percent(util)} utilisation ({_default_from(data, 'gpu_utilisation')}) "
             f"and USD {price:.2f} an hour ({_default_from(data, 'gpu_price_per_hour')}), "
             f"it pays for scoring about {candidates:,.0f} candidates: an illustration, not a "
-            "verdict.",
+            "verdict." + later_sources_note(data, "rankmixer_mfu"),
             sources=tuple(GPU_REFERENCES.values()),
         ),
         unsettled(

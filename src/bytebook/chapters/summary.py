@@ -63,22 +63,23 @@ def attribution_entry(data: BookData) -> LedgerEntry:
 
 
 def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Interval) -> str:
-    """ByteDance's growth against the fastest other overseas growth found, against the
-    article's 两倍以上 (at least twice). Growth not found could only be faster, and lower the
-    ratio, so 'less than twice' holds whatever it is; 'at least twice' holds only among those
-    found."""
+    """ByteDance's growth against the fastest other overseas growth that may decide (read at
+    first hand in a P or S source), against the article's 两倍以上 (at least twice). Growth not
+    found could only be faster, and lower the ratio, so 'less than twice' holds whatever it is;
+    'at least twice' holds only among those read at first hand."""
     if ratio.high < 2:
         verdict = "less than twice it, and growth not found could only lower the ratio"
     elif ratio.low >= 2:
         verdict = (
-            "at least twice it, as the article says, among the companies whose growth was found"
+            "at least twice it, as the article says, among the companies whose growth was read "
+            "at first hand"
         )
     else:
         verdict = "about twice it"
     return (
         f"ByteDance's overseas growth, {format_percent(growth, 0)}, is {ratio.mid:.2f} times "
         f"{runner}'s {format_percent(runner_growth)}, the fastest other overseas growth this "
-        f"book found a source for: {verdict}"
+        f"book read at first hand in a P or S source: {verdict}"
     )
 
 
@@ -100,11 +101,15 @@ def title_sentence(preface_numbers: dict[str, float]) -> str:
         f"{n['table_rate_low']:.3f} to {n['table_rate_high']:.3f} CNY/USD at the printed "
         "precision)"
     )
+    year_low, year_high = n["daily_year_low"], n["daily_year_high"]
+    within = year_low <= n["title_daily"] <= year_high
     return (
         f"the title's daily {format_yi(n['title_daily'], 2)} sits {format_percent(abs(gap))} "
         f"{side} the {format_yi(n['daily_at_2024_average'], 2)} that "
         f"{by_unit(n['stated_usd'], 'USD')} gives at {YEAR}'s average exchange rate of "
-        f"{by_unit(n['fx_average'], 'CNY/USD')}, and {rates}"
+        f"{by_unit(n['fx_average'], 'CNY/USD')}, "
+        f"{'but within' if within else 'and outside'} the {format_yi(year_low, 2)} to "
+        f"{format_yi(year_high, 2)} that {YEAR}'s range of monthly rates gives, and {rates}"
     )
 
 
