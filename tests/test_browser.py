@@ -1,7 +1,10 @@
-"""Every page in headless Chromium: no console errors, no outside requests, every chart drawn.
+"""Every page in headless Chromium: the front page's redirect, sliders, the ledger's filter and
+badges, dark tables; and the checks tests/test_accessibility.py runs on its one load of each
+page per screen and scheme (no console errors, no outside requests, every chart drawn, no
+sideways scroll on a phone, tables that fit a laptop).
 
 Screenshots of every page land in `_build/screenshots/`: desktop (`<page>.png`), phone
-(`phone-<page>.png`, 390 × 844) and, from tests/test_accessibility.py, dark (`dark-<page>.png`).
+(`phone-<page>.png`, 390 × 844) and dark (`dark-<page>.png`).
 """
 
 from __future__ import annotations
@@ -61,43 +64,53 @@ def test_the_front_page_leads_to_the_preface(site, browser):
     page.close()
 
 
-@pytest.mark.parametrize("page_path", PAGES)
-def test_page_is_clean_offline_and_draws_its_charts(site, browser, page_path):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    outside: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def watch(page) -> dict[str, list[str]]:
+    """Record, from before the page loads, its console errors and its requests to other hosts."""
+    seen: dict[str, list[str]] = {"errors": [], "outside": []}
+    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
     page.on(
         "request",
         lambda r: (
-            outside.append(r.url)
+            seen["outside"].append(r.url)
             if urlparse(r.url).hostname not in ("127.0.0.1", "localhost")
             and not r.url.startswith("data:")
             else None
         ),
     )
-    page.goto(f"{site}/{page_path}", wait_until="load")
-    charts = page.locator(".bytebook-chart").count()
-    if charts:
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.bytebook-chart')]"
-            ".every(c => c.getAttribute('data-drawn') === 'true')",
-            timeout=15_000,
-        )
-    marks = page.evaluate(
-        "() => [...document.querySelectorAll('.bytebook-chart')].map(c => "
-        'c.querySelectorAll(\'.bytebook-live svg g[class*="mark-"] > path, '
-        '.bytebook-live svg g[class*="mark-"] > text, '
-        '.bytebook-live svg g[class*="mark-"] > line\').length)'
-    )
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return seen
+
+
+MARKS = (
+    "() => [...document.querySelectorAll('.bytebook-chart')].map(c => "
+    'c.querySelectorAll(\'.bytebook-live svg g[class*="mark-"] > path, '
+    '.bytebook-live svg g[class*="mark-"] > text, '
+    '.bytebook-live svg g[class*="mark-"] > line\').length)'
+)
+"""How many marks each chart of the page drew."""
+
+
+def clean_offline_and_drawn(page, seen: dict[str, list[str]]) -> list[str]:
+    """On a loaded page watched by `watch`: no console error, no request to another host (until
+    the network is idle), every chart drew marks."""
+    if page.locator(".bytebook-chart").count():
+        wait_for_charts(page)
+    marks = page.evaluate(MARKS)
     page.wait_for_load_state("networkidle")
-    page.screenshot(path=str(SCREENSHOTS / f"{Path(page_path).stem}.png"), full_page=True)
-    page.close()
-    assert not errors, errors
-    assert not outside, outside
-    assert all(count > 0 for count in marks), marks
+    problems = []
+    if seen["errors"]:
+        problems.append(f"console errors: {seen['errors']}")
+    if seen["outside"]:
+        problems.append(f"requests to other hosts: {seen['outside']}")
+    if not all(count > 0 for count in marks):
+        problems.append(f"a chart drew no marks: {marks}")
+    return problems
+
+
+def screenshot(page, name: str) -> None:
+    """Save the whole page as `_build/screenshots/<name>.png`."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 SLIDER_PAGES = [
@@ -258,36 +271,24 @@ def test_a_badge_lands_on_its_ledger_row(site, browser):
     page.close()
 
 
-@pytest.mark.parametrize("page_path", PAGES)
-def test_no_horizontal_scroll_on_a_phone(site, browser, page_path):
-    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page.goto(f"{site}/{page_path}")
-    if page.locator(".bytebook-chart").count():
-        wait_for_charts(page)
+def no_sideways_scroll(page, page_path: str) -> list[str]:
+    """On a phone-sized page with its charts drawn: nothing scrolls sideways."""
     overflow = page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"phone-{Path(page_path).stem}.png"), full_page=True)
-    page.close()
-    assert overflow <= 1, f"{page_path} scrolls sideways by {overflow}px"
+    return [] if overflow <= 1 else [f"{page_path} scrolls sideways by {overflow}px"]
 
 
-@pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("book/")])
-def test_every_table_fits_a_laptop_screen(site, browser, page_path):
-    """Tables shown on the page (not the chart data folded away under each chart) fit 1280 px."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site}/{page_path}")
-    if page.locator("table.ledger-table").count():
-        page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+def tables_fit(page, page_path: str) -> list[str]:
+    """On a laptop-sized page with the ledger's table enhanced: tables shown on the page (not the
+    chart data folded away under each chart) fit the text column."""
     hidden = page.evaluate(
         "() => [...document.querySelectorAll('.bytebook-table table')]"
         ".filter(t => !t.closest('details'))"
         ".map(t => t.scrollWidth - t.closest('.bytebook-table').clientWidth)"
         ".filter(px => px > 1)"
     )
-    page.close()
-    assert not hidden, f"{page_path}: tables reach {hidden} px past the text column"
+    return [f"{page_path}: tables reach {hidden} px past the text column"] if hidden else []
 
 
 def test_dark_mode_tables_follow_the_theme(site, browser):

@@ -1,5 +1,8 @@
 """Charts in Chromium: legible on a phone, following dark mode, with no label over another.
 
+The checks that read a phone's or a laptop's load of a page (`legibility_problems`,
+`label_clashes`) run in tests/test_accessibility.py, on its one load of each page per screen.
+
 Each chart is measured as drawn: the size of every text in CSS pixels (its font size times the
 drawing's scale on the page), and the boxes the browser gives each label.
 """
@@ -162,29 +165,37 @@ def label_problems(chart: dict) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_chart_text_is_legible_on_a_phone(site, browser, page_path):
-    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page.goto(f"{site}/{page_path}")
-    wait_for_charts(page)
+def legibility_problems(page) -> list[str]:
+    """On a phone-sized page with its charts drawn: no chart text below SMALLEST_TEXT_PX, no
+    chart wider than the column."""
     sizes = page.evaluate(TEXT_SIZES)
     overflow = page.evaluate(OVERFLOW)
-    page.close()
-    assert sizes, "no chart text found"
+    if not sizes:
+        return ["no chart text found"]
+    problems = []
     small = [s for s in sizes if s["px"] < SMALLEST_TEXT_PX - 0.05]
-    assert not small, f"{len(small)} texts below {SMALLEST_TEXT_PX} px, e.g. {small[:5]}"
-    assert not overflow, f"charts wider than the phone's column by {overflow} px"
+    if small:
+        problems.append(f"{len(small)} texts below {SMALLEST_TEXT_PX} px, e.g. {small[:5]}")
+    if overflow:
+        problems.append(f"charts wider than the phone's column by {overflow} px")
+    return problems
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+def label_clashes(page) -> list[str]:
+    """On a page with its charts drawn: what `label_problems` finds in each chart."""
+    charts = page.evaluate(LABEL_BOXES)
+    return [problem for chart in charts for problem in label_problems(chart)]
+
+
 @pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_no_chart_label_covers_another_or_an_axis(site, browser, page_path, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def test_no_chart_label_covers_another_or_an_axis(site, browser, page_path):
+    """At 390 px wide (a narrow desktop window, not a phone's emulation); at 1280 px
+    tests/test_accessibility.py checks the same on its laptop load."""
+    page = browser.new_page(viewport={"width": 390, "height": 900})
     page.goto(f"{site}/{page_path}")
     wait_for_charts(page)
-    charts = page.evaluate(LABEL_BOXES)
+    clashes = label_clashes(page)
     page.close()
-    clashes = [problem for chart in charts for problem in label_problems(chart)]
     assert not clashes, clashes[:10]
 
 

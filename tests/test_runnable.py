@@ -64,7 +64,33 @@ def reader_environment(folder: Path) -> dict[str, str]:
 READER = ROOT / "_build" / "reader"
 """The reader's folder. Its virtual environment is kept between runs while the lock is
 unchanged (installing every locked package takes minutes); everything else is removed, and the
-book's own package is always installed afresh from the downloaded wheel."""
+book's own package is always installed afresh from the downloaded wheel. The first cell's
+commands install from the lock's files kept on this machine (`locked_files`), not from the
+index: the same files, each checked against the lock's hash, without downloading them again."""
+
+
+LOCKED_FILES = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bytebook-lock"
+"""Where the lock's files are kept once downloaded, one folder per lock (named by its SHA-256),
+outside any checkout so that a fresh clone finds them too."""
+
+
+def locked_files(lock_digest: str) -> Path:
+    """A folder holding every file the lock names, downloaded once per lock. pip checks each
+    against the lock's hash when it installs from it, as it does from the index."""
+    folder = LOCKED_FILES / lock_digest
+    if folder.is_dir():
+        return folder
+    partial = LOCKED_FILES / f"{lock_digest}.{os.getpid()}"
+    shutil.rmtree(partial, ignore_errors=True)
+    pip_download = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
+    locked = ["--require-hashes", "-r", str(ROOT / "requirements.lock"), "--dest", str(partial)]
+    done = subprocess.run(pip_download + locked, capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 0, f"downloading the lock's files failed\n{done.stderr[-4000:]}"
+    try:
+        partial.rename(folder)
+    except OSError:  # another checkout finished the same download first
+        shutil.rmtree(partial, ignore_errors=True)
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +112,13 @@ def reader_folder(site) -> Path:
     for path in re.findall(r"`([\w.+-]+\.(?:whl|lock))`", text):
         download(site, f"_static/downloads/{path}", folder)
     environment = reader_environment(folder)
+    installing = environment
+    if not kept:
+        installing = {
+            **environment,
+            "PIP_NO_INDEX": "1",
+            "PIP_FIND_LINKS": str(locked_files(lock_digest)),
+        }
     if kept:
         run(".venv/bin/pip uninstall --yes bytebook", folder, environment, timeout=120)
     for command in first_cell_commands(folder / NOTEBOOKS[0]):
@@ -93,7 +126,7 @@ def reader_folder(site) -> Path:
             continue
         if kept and command.startswith("python3.11 -m venv"):
             continue
-        run(command, folder, environment, timeout=1200)
+        run(command, folder, installing, timeout=1200)
     stamp.write_text(lock_digest)
     return folder
 
