@@ -52,6 +52,9 @@ def theme() -> dict:
                 "tickColor": axis,
                 "gridColor": palette.GRID.light,
                 "labelLimit": 320,
+                # On a phone's narrow plot, a value label that would come within this many
+                # pixels of the next drops every other one ('0 2,000 4,000', not '3,0004,000').
+                "labelSeparation": 6,
             },
             "title": {
                 "fontSize": 15,
@@ -606,6 +609,11 @@ def _slider_params(sliders: Sequence[Slider]) -> list[alt.Parameter]:
     return [s.param for s in sliders] + readouts
 
 
+MARK_SHAPES = ("circle", "square", "diamond", "triangle-up", "triangle-down", "cross")
+"""The shapes that tell a model curve's marked points apart, each named in the legend: points
+a few pixels apart on a phone leave no room for a name beside each."""
+
+
 def model_curve(
     frame: pd.DataFrame,
     x: str,
@@ -626,15 +634,21 @@ def model_curve(
     """A cost-model curve y = f(x; sliders), recomputed in the page as the sliders move.
 
     `y_expression` is a Vega expression over `datum.<x>` and the slider names. `claim` draws
-    the article's figure as a horizontal rule to compare against. `y_max` fixes the y axis so
-    that moving a slider moves the curve, not the axis (`axis_top` of the curve's largest
-    value at the defaults fits it). `x_domain` fixes the x axis to exactly that range. `marks`
-    (columns `x` and `label`, and optionally `offset`, the label's vertical shift in pixels)
-    places labelled points on it. `x_tick_count` asks for about that many x ticks, fewer than
-    a phone's plot would get by default where long tick labels would crowd.
+    the article's figure as a horizontal rule to compare against. `y_max` is the top of the y
+    axis while the curve stays below it, so that moving a slider moves the curve, not the axis
+    (`axis_top` of the curve's largest value at the defaults fits it); a slider that lifts the
+    curve higher lifts the axis with it (`following_top`). `x_domain` fixes the x axis to
+    exactly that range. `marks` (columns `x` and `label`) places points on it, each
+    in its own shape, named in the legend (`MARK_SHAPES`). `x_tick_count` asks for about that
+    many x ticks, fewer than a phone's plot would get by default where long tick labels would
+    crowd.
     """
     x_ticks = {"tickCount": x_tick_count} if x_tick_count else {}
-    y_scale = alt.Scale(domain=[0, y_max], nice=False) if y_max else alt.Scale()
+    y_scale = (
+        alt.Scale(domain=alt.ExprRef(following_top(y_expression, x, frame[x], y_max)), nice=False)
+        if y_max
+        else alt.Scale()
+    )
     curve = (
         alt.Chart(frame)
         .transform_calculate(model=y_expression)
@@ -663,7 +677,7 @@ def model_curve(
         level, label = claim
         marker = alt.Chart(pd.DataFrame({"level": [level], "label": [label]}))
         layers += [
-            marker.mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2).encode(
+            marker.mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2, clip=True).encode(
                 y="level:Q",
                 tooltip=[
                     alt.Tooltip("label:N", title="Marker"),
@@ -675,29 +689,35 @@ def model_curve(
             ),
         ]
     if marks is not None:
+        names = list(marks["label"])
         points = alt.Chart(marks.rename(columns={"x": x})).transform_calculate(model=y_expression)
-        point_encoding = {
-            "x": alt.X(f"{x}:Q"),
-            "y": alt.Y("model:Q"),
-            "tooltip": [
-                alt.Tooltip("label:N", title="Mark"),
-                alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_format)),
-                alt.Tooltip("model:Q", title=y_title, format=_trim(y_format)),
-            ],
-        }
         layers.append(
-            points.mark_point(filled=True, size=110, color=ARTICLE, opacity=1).encode(
-                **point_encoding
+            points.mark_point(filled=True, size=110, color=ARTICLE, opacity=1, clip=True).encode(
+                x=alt.X(f"{x}:Q"),
+                y=alt.Y("model:Q"),
+                shape=alt.Shape(
+                    "label:N",
+                    sort=names,
+                    title=None,
+                    scale=alt.Scale(domain=names, range=list(MARK_SHAPES[: len(names)])),
+                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
+                ),
+                tooltip=[
+                    alt.Tooltip("label:N", title="Mark"),
+                    alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_format)),
+                    alt.Tooltip("model:Q", title=y_title, format=_trim(y_format)),
+                ],
             )
         )
-        offsets = marks["offset"] if "offset" in marks else [-8] * len(marks)
-        for label, offset in zip(marks["label"], offsets, strict=True):
-            layers.append(
-                points.transform_filter(alt.datum.label == label)
-                .mark_text(align="left", dx=8, dy=int(offset), fontSize=11)
-                .encode(text="label:N", **point_encoding)
-            )
     return alt.layer(*layers).properties(width=520, height=300)
+
+
+def following_top(y_expression: str, x: str, xs: pd.Series, y_max: float) -> str:
+    """A Vega expression for a slider chart's y range: from 0 to `y_max`, or to `HEADROOM` times
+    the curve's largest value at the sliders' current setting when that is higher. The curves
+    are monotone in x, so their largest value is at one end of the x values `xs`."""
+    ends = [y_expression.replace(f"datum.{x}", f"({float(end)!r})") for end in (xs.min(), xs.max())]
+    return f"[0, max({float(y_max)!r}, {HEADROOM!r} * max({', '.join(ends)}))]"
 
 
 def _log_ticks(scale: str, domain: tuple[float, float] | None) -> dict:

@@ -16,8 +16,6 @@ UTILISATION = ("s23_gpu_util_industry", "s23_gpu_util")
 MEASURED = ("doubao15_prefill_tc_util", "megascale_mfu")
 """ByteDance's published utilisation figures, marked beside the article's."""
 PD_SYSTEMS = ("distserve_goodput", "splitwise_throughput", "mooncake_real")
-MARK_OFFSETS = [-14, -14, 22, -48]
-"""Vertical placement of the utilisation marks' labels, in pixels, to keep them apart."""
 
 
 def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -28,7 +26,6 @@ def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
     # utilisation.
     largest = infrastructure.cost_per_useful_hour(price["value"], grid["utilisation"].min())
     marks = found.tables["utilisation_marks"].rename(columns={"utilisation": "x", "mark": "label"})
-    marks["offset"] = MARK_OFFSETS
     slider = charts.assumption_slider(
         data, "gpu_price_per_hour", "gpu_hour_price", "GPU price, USD per hour "
     )

@@ -47,7 +47,7 @@ def rates(found: Findings, data: BookData) -> alt.VConcatChart:
         band_label="2024 monthly averages, lowest to highest",
     )
     caption = charts.Caption(
-        title="The article's two exchange rates against 2024's",
+        title="The article's two exchange rates against 2024's monthly range",
         units="CNY per USD; the band spans 2024's monthly averages",
         claims=TITLE_AND_TABLE,
         references=fx.YEAR_RATE_REFERENCES,

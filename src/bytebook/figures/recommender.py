@@ -10,12 +10,25 @@ from bytebook import charts
 from bytebook.chapters import recommender
 from bytebook.data import BookData
 from bytebook.findings import Findings
+from bytebook.numbers import money
 from bytebook.units import in_units
 
 MODEL_CLAIMS = ("s22_params", "s22_sparsity", "s22_cost_per_inference")
 """The article's parameters, active share and cost per inference."""
 GPU = ("gpu_peak_flops", "gpu_price_per_hour", "gpu_utilisation")
 """The model's GPU: peak throughput, price per hour, utilisation (data/assumptions.csv)."""
+
+
+INFERENCES = 10_000
+"""The chart shows the cost of this many inferences, so that its axis reads in whole dollars."""
+
+
+def claim_label(cost_per_inference: float) -> str:
+    """The article's cost per inference, labelled in the axis's unit (USD per 10,000
+    inferences) with the article's own per-inference figure beside it."""
+    per_axis_unit = money(cost_per_inference * INFERENCES, "USD")
+    each = money(cost_per_inference, "USD")
+    return f"the article: {per_axis_unit} per {INFERENCES:,} ({each} each)"
 
 
 def inference(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -43,17 +56,17 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
         "candidates",
         recommender.cost_expression(peak),
         x_title="Candidates scored per request",
-        y_title="Cost of 10,000 inferences, USD",
+        y_title=f"Cost of {INFERENCES:,} inferences, USD",
         sliders=sliders,
-        claim=(claim * 1e4, "the article: USD 0.0003"),
+        claim=(claim * INFERENCES, claim_label(claim)),
         x_format="~s",
-        y_max=charts.axis_top(largest * 1e4),
+        y_max=charts.axis_top(largest * INFERENCES),
         x_scale="log",
         x_domain=(grid["candidates"].min(), most),
     )
     caption = charts.Caption(
         title="Cost per inference of a sparse recommender",
-        units="USD per 10,000 inferences, by candidates scored per request (log scale)",
+        units=f"USD per {INFERENCES:,} inferences, by candidates scored per request (log scale)",
         claims=MODEL_CLAIMS,
         model=f"{recommender.FLOPS_PER_PARAMETER} FLOPs per active parameter",
         assumptions=GPU,

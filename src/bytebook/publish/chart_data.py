@@ -27,7 +27,8 @@ FIELD_SEPARATOR, PART_SEPARATOR = "\u241f", "\u241e"
 @dataclass(frozen=True)
 class DrawnTable:
     """One mark's values: column titles, raw values (for CSV) and shown values (as drawn);
-    `fields` names each column's data field, `limits` the fixed axis range of a field, if any."""
+    `fields` names each column's data field, `limits` the fixed axis range of a field, if any
+    (one that follows the sliders, at their defaults)."""
 
     titles: list[str]
     raw: list[list[str]]
@@ -41,7 +42,7 @@ class _Mark:
     records: list[dict]
     transforms: list[dict]
     tooltip: list[dict]
-    limits: dict[str, list[float]]
+    limits: dict[str, list | dict]
 
 
 def _marks(node: dict, datasets: dict, data: dict | None, transforms: list[dict]) -> list[_Mark]:
@@ -66,7 +67,7 @@ def _marks(node: dict, datasets: dict, data: dict | None, transforms: list[dict]
         for channel in (node["encoding"].get("x"), node["encoding"].get("y"))
         if isinstance(channel, dict)
         and "field" in channel
-        and isinstance(channel.get("scale", {}).get("domain"), list)
+        and isinstance(channel.get("scale", {}).get("domain"), list | dict)
     }
     return [*found, _Mark(records, transforms, fields, limits)]
 
@@ -96,6 +97,23 @@ def _cell_expression(field: dict) -> tuple[str, str]:
     return raw, shown
 
 
+def evaluate_range(domain: list | dict, params: list[dict], schema: str = "") -> list[float]:
+    """An axis range as numbers: a fixed one as given, one a Vega expression of the sliders
+    (`{"expr": ...}`) computed by Vega with the sliders at `params`."""
+    if isinstance(domain, list):
+        return [float(end) for end in domain]
+    spec = {
+        "$schema": schema,
+        "data": {"values": [{}]},
+        "params": params,
+        "transform": [{"calculate": f"join({domain['expr']}, '{FIELD_SEPARATOR}')", "as": "__"}],
+        "mark": "text",
+        "encoding": {"text": {"field": "__", "type": "nominal"}},
+    }
+    [item] = _text_items(vlc.vegalite_to_scenegraph(spec)["scenegraph"])
+    return [float(end) for end in item["text"].split(FIELD_SEPARATOR)]
+
+
 def _evaluate(mark: _Mark, params: list[dict], schema: str) -> DrawnTable:
     raws, showns = zip(*(_cell_expression(f) for f in mark.tooltip), strict=True)
     joined = (
@@ -117,7 +135,8 @@ def _evaluate(mark: _Mark, params: list[dict], schema: str) -> DrawnTable:
         raw.append(raw_part.split(FIELD_SEPARATOR))
         shown.append(shown_part.split(FIELD_SEPARATOR))
     titles = [str(f.get("title") or f["field"]) for f in mark.tooltip]
-    return DrawnTable(titles, raw, shown, [f["field"] for f in mark.tooltip], mark.limits)
+    limits = {field: evaluate_range(d, params, schema) for field, d in mark.limits.items()}
+    return DrawnTable(titles, raw, shown, [f["field"] for f in mark.tooltip], limits)
 
 
 def _text_items(node: dict) -> list[dict]:
