@@ -35,6 +35,9 @@ def tags(root: Path, builder: str) -> list[str]:
     return [PDF_TAG] if builder == "html" and printed_book(root).is_file() else []
 
 
+PAGE_LOAD_TIMEOUT_MS = 300_000
+
+
 def chromium_path() -> str:
     """Debian's Chromium (or the one BYTEBOOK_CHROMIUM names); raises with the package to
     install when it is missing."""
@@ -53,7 +56,9 @@ def print_to_pdf(page: Path, target: Path) -> None:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         tab = browser.new_page()
         tab.route("http*://**", lambda route: route.abort())
-        tab.goto(page.resolve().as_uri(), wait_until="load")
+        # The printed book is one long page; on a busy machine loading it takes well over
+        # Playwright's default 30 s.
+        tab.goto(page.resolve().as_uri(), wait_until="load", timeout=PAGE_LOAD_TIMEOUT_MS)
         tab.emulate_media(media="print")
         tab.pdf(
             path=str(target),
