@@ -93,7 +93,14 @@ def _reference_ids(data) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(" + "|".join(map(re.escape, ids)) + r")(?![\w])")
 
 
-_INTERNAL = re.compile(r"research|the notes? of|not published|project's", re.IGNORECASE)
+_INTERNAL = re.compile(
+    r"research|the notes? of|not published|project's|policy's|ranges miss|reading note"
+    r"|arithmetic that its prose|off the middle|\(\d+, (?:supported|consistent|off in detail"
+    r"|contradicted|inconsistent|does not decide)",
+    re.IGNORECASE,
+)
+"""Working words a reader should not meet: the book's research, its policy by name, a gap said
+as 'the ranges miss by … of the evidence', '(1, off in detail)' for the first finding."""
 
 
 def test_no_text_a_reader_sees_names_a_reference_by_id_or_the_research(data, texts):
@@ -115,6 +122,29 @@ def test_no_text_a_reader_sees_names_a_reference_by_id_or_the_research(data, tex
     assert (
         "data.ai via TechCrunch (read at second hand" in texts["economics: s3_live_take evidence"]
     )
+
+
+def test_the_internal_wording_rule_catches_the_old_phrases():
+    """The phrases a reader once met in the ledger are each caught."""
+    for old in (
+        "a conversion (the policy's printed conversion), so",
+        "(1, off in detail) The article's own 2,855亿元",
+        "(2, does not decide: would be supported) On the Hong Kong basis",
+        "The ranges miss by 591.7% of the evidence. A reading note, not a verdict",
+        "A step of the book's arithmetic that its prose prints, not a verdict.",
+        "the title's 7.47亿 is −2.6% off the middle.",
+    ):
+        assert _INTERNAL.search(old), old
+
+
+def test_evidence_says_how_far_the_title_lies_from_the_dollar_reading(texts):
+    """USD 39 bn at 7.196 over 366 days is 39e9 × 7.196 ÷ 366 = 7.668亿 a day; the title's
+    7.47亿 is (7.47 − 7.668) ÷ 7.668 = 2.6% below it, said in words, not as '−2.6% off'."""
+    middle = 39e9 * 7.196 / 366 / 1e8
+    assert f"{middle:.2f}" == "7.67" and f"{(middle - 7.47) / middle:.1%}" == "2.6%"
+    evidence = texts["preface: d_daily_at_2024_average evidence"]
+    assert "the title's 7.47亿 is 2.6% below that middle." in evidence
+    assert "do not meet: the gap between them is 1.2% of the evidence's middle" in evidence
 
 
 def test_a_reported_rate_keeps_its_own_digits(texts):

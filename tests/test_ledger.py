@@ -135,14 +135,17 @@ def test_a_lone_finding_is_not_numbered(data):
     fails = finding(claim, 0.70, Basis.SOURCE, "Fails.")
     shown = finding(claim, 0.70, Basis.SOURCE, "Shown only.", decides=False)
     one = judge_findings(claim, [holds], 0.63)
-    assert one.evidence.startswith("Holds.") and "(1" not in one.evidence
+    assert one.evidence.startswith("Holds.") and "Finding 1" not in one.evidence
     assert one.verdict is Verdict.SUPPORTED
     two = judge_findings(claim, [holds, fails], 0.63)
-    assert "(1, supported) Holds." in two.evidence and "(2, contradicted) Fails." in two.evidence
+    assert "Finding 1, supported: Holds." in two.evidence
+    assert "Finding 2, contradicted: Fails." in two.evidence
     alone = judge_findings(claim, [shown], None)
-    assert alone.evidence.startswith("(does not decide: would be contradicted) Shown only.")
+    assert alone.evidence.startswith(
+        "This finding does not decide (by itself it would read contradicted): Shown only."
+    )
 
 
 def test_no_ledger_row_numbers_a_lone_finding(ledger_rows):
     for row in ledger_rows:
-        assert "(1, " not in row["evidence"] or "(2, " in row["evidence"], row["id"]
+        assert "Finding 1," not in row["evidence"] or "Finding 2," in row["evidence"], row["id"]

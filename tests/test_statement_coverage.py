@@ -120,8 +120,11 @@ def test_byd_s_remark_is_read_both_ways_and_judged_as_speeding_up(rows):
     assert rows["d_byd_overseas_added_2024"].recomputed == pytest.approx(616.8e8, rel=1e-3)
     remark = rows["t_byd_remark"]
     assert remark.verdict is Verdict.CONTRADICTED
-    assert "(1, does not decide: would be supported) Read as 'growing abroad'" in remark.evidence
-    assert "(2, contradicted) Read as 'speeding up'" in remark.evidence
+    assert (
+        "Finding 1, which does not decide (by itself it would read supported): Read as "
+        "'growing abroad'" in remark.evidence
+    )
+    assert "Finding 2, contradicted: Read as 'speeding up'" in remark.evidence
     assert "from 75.2% in 2023" in remark.evidence and "to 38.5% in 2024" in remark.evidence
     assert "加速 says 'speeding up'" in remark.evidence
 

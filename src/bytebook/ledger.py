@@ -172,6 +172,18 @@ def _shared_sentences(evidence: Sequence[str]) -> list[str]:
     return [s for s in _sentences(evidence[0]) if all(s in other for other in others)]
 
 
+def _finding_label(item: Finding, number: int | None) -> str:
+    """How a finding is introduced in a row's evidence: 'Finding 1, off in detail', 'Finding 2,
+    which does not decide (by itself it would read supported)', 'This finding does not
+    decide'; a lone finding that decides needs no introduction (its verdict is the row's)."""
+    if item.decides:
+        return "" if number is None else f"Finding {number}, {item.verdict}"
+    role = "does not decide"
+    if item.verdict is not Verdict.UNVERIFIABLE:
+        role += f" (by itself it would read {item.verdict})"
+    return f"This finding {role}" if number is None else f"Finding {number}, which {role}"
+
+
 def judge_findings(
     claim: pd.Series,
     findings: Sequence[Finding],
@@ -186,15 +198,9 @@ def judge_findings(
     parts = ([preamble] if preamble else []) + shared
     alone = len(findings) == 1
     for number, item in enumerate(findings, start=1):
-        if item.decides:
-            role = "" if alone else str(item.verdict)
-        elif item.verdict is Verdict.UNVERIFIABLE:
-            role = "does not decide"
-        else:
-            role = f"does not decide: would be {item.verdict}"
         own = " ".join(s for s in _sentences(item.evidence) if s not in shared)
-        label = role if alone else f"{number}, {role}"
-        parts.append(f"({label}) {own}" if label else own)
+        label = _finding_label(item, None if alone else number)
+        parts.append(f"{label}: {own}" if label else own)
     sources = tuple(dict.fromkeys(ref for item in findings for ref in item.sources))
     return stated_entry(claim, recomputed, combine(findings), " ".join(parts), sources)
 
@@ -262,7 +268,7 @@ def derived(
     )
 
 
-WORKING_NOTE = "A step of the book's arithmetic that its prose prints, not a verdict."
+WORKING_NOTE = "Worked out by this book for its text; not a claim of the article, so no verdict."
 
 
 def working(

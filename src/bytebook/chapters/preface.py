@@ -224,14 +224,12 @@ def analyse(data: BookData) -> Findings:
         f"table: {format_yi(title, 2)} US dollars a day would be {significant(as_dollars, 2)} "
         f"times the {usd_text} of the whole year."
     )
-    in_dollars = compare(
-        title_band * days / claim_band(data, "s1_overseas_revenue"),
-        Interval.exact(1.0),
-        Basis.ARTICLE,
+    in_dollars = (
         f"The title names no currency. Read in US dollars, {format_yi(title, 2)} a day over "
         f"{days:.0f} days is {significant(as_dollars, 2)} times the {usd_text} the article "
         "gives for the whole year, so the title cannot mean dollars; the book reads it as yuan "
-        "(元), the currency of the article's table.",
+        "(元), the currency of the article's table. The article claims no dollar figure here, "
+        "so this row has no verdict."
     )
     claim = data.claim("title_daily_revenue")
     findings = [
@@ -295,7 +293,7 @@ def analyse(data: BookData) -> Findings:
         f"{usd_text} at {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over "
         f"{days:.0f} days is {format_yi(at_average, 2)} ({span(source_band, yi)} at the "
         f"printed precision of USD 39 bn); the title's {format_yi(title, 2)} is "
-        f"{format_percent(gap_average)} off the middle.",
+        f"{_above_or_below(gap_average)} that middle.",
     )
     found.number(
         "title_gap_band",
@@ -405,8 +403,7 @@ def analyse(data: BookData) -> Findings:
             "The title's daily figure read in US dollars, as a multiple of the whole year",
             as_dollars,
             "multiple",
-            f"{in_dollars.evidence} A reading note, not a verdict: the article does not claim "
-            "dollars.",
+            in_dollars,
             Verdict.UNVERIFIABLE,
         ),
         derived(
