@@ -82,10 +82,40 @@ def test_a_figure_reads_the_same_wherever_it_is_shown(data, texts):
     assert "USD 13.7 bn (2022)" in texts["overseas: s1_meta_rl_loss evidence"]
     from bytebook.chapters import ranking
 
-    growth = ranking.analyse(data).tables["growth"]
-    show = ranking.GROWTH_COLUMNS["growth"][1]
-    column = [show(value) for value in growth["growth"].dropna()]
-    assert "63%" in column and "63.0%" not in column
+    growth = ranking.analyse(data).tables["growth"].set_index("company")["shown"]
+    assert growth["ByteDance"] == "63%"
+
+
+def test_the_growth_table_shows_each_band_once_at_one_precision(data):
+    """Haier's overseas revenue, 1,429亿 (FY2024) over 136,412 million (FY2023), grew 4.72% to
+    4.79% at the sources' precision: the table shows '4.7% to 4.8%', not 4.8% beside a range
+    ending in 4.8%. BYD's 2,219亿 over 160.22 bn is 38.46% to 38.53%: one value, shown once.
+    Midea's FY2024 (China 2,381.15亿 × 41.52% ÷ 58.48%) over 1,509.06亿 is 12.005% to 12.053%.
+    A company whose overseas growth was not found says so."""
+    from bytebook import present
+    from bytebook.chapters import ranking
+
+    haier = (1428.5 / 1364.125 - 1, 1429.5 / 1364.115 - 1)
+    assert [f"{g:.1%}" for g in haier] == ["4.7%", "4.8%"]
+    byd = (2218.5 / 1602.25 - 1, 2219.5 / 1602.15 - 1)
+    assert {f"{g:.1%}" for g in byd} == {"38.5%"}
+    midea = (
+        2381.145 * 0.41515 / 0.58485 / 1509.065 - 1,
+        2381.155 * 0.41525 / 0.58475 / 1509.055 - 1,
+    )
+    assert [f"{g:.1%}" for g in midea] == ["12.0%", "12.1%"]
+    table = ranking.analyse(data).tables["growth"]
+    shown = table.set_index("company")["shown"]
+    assert shown["Haier Smart Home"] == "4.7% to 4.8%"
+    assert shown["BYD"] == "38.5%"
+    assert shown["Midea"] == "12.0% to 12.1%"
+    for company in ("Lenovo", "Huawei", "Xiaomi"):
+        assert shown[company] == "not found", company
+    html = present.display_table(table, ranking.GROWTH_COLUMNS).data
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", html)
+    assert "" not in cells and "not published" not in html
+    evidence = {e.id: e.evidence for e in ranking.analyse(data).entries}
+    assert "less 1: 4.7% to 4.8% at the sources' precision" in evidence["d_overseas_growth_haier"]
 
 
 def _reference_ids(data) -> re.Pattern[str]:
@@ -191,3 +221,26 @@ def test_the_methods_page_names_no_code_in_its_prose():
     assert not re.search(r"bytebook\.|ExchangeRate|`[a-z_]+\.[a-z_]+`", prose), re.search(
         r"bytebook\.|ExchangeRate|`[a-z_]+\.[a-z_]+`", prose
     )
+
+
+def test_the_closest_year_table_reads_as_its_evidence(data):
+    """Lenovo's FY2023/24 share, 3,137亿 ÷ 4,074亿 = 77.0%, is shown as 77%, not 77.0%; Huawei's
+    FY2023 amount over its FY2024 total, 2,329亿 ÷ 8,621亿 = 27.0%, as 27%. A gap reads as the
+    evidence words it: none is 'inside', not 0.0%; Midea's 40.56% (40.555% to 40.565%) lies
+    (40.555 − 40.5) ÷ 40.56 = 0.14% outside the printed 40% (39.5% to 40.5%), not '0.1%'."""
+    from bytebook import present
+    from bytebook.chapters import ranking
+
+    assert f"{3137 / 4074:.1%}" == "77.0%" and f"{2329 / 8621:.1%}" == "27.0%"
+    assert f"{(40.555 - 40.5) / 40.56:.2%}" == "0.14%"
+    found = ranking.analyse(data)
+    html = present.display_table(found.tables["years"], ranking.YEARS_COLUMNS).data
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", html)
+    assert not [c for c in cells if re.fullmatch(r"[\d.]+\.0%", c)], cells
+    body = re.findall(r"<tr>(.*?)</tr>", html, flags=re.S)
+    rows = {row[0]: row for row in (re.findall(r"<td[^>]*>(.*?)</td>", r) for r in body)}
+    assert rows["Lenovo"][4] == "77%" and rows["Lenovo"][5] == "inside"
+    assert rows["Midea"][6] == "0.14%"
+    evidence = {e.id: e.evidence for e in found.entries}
+    assert "FY2023's amount over FY2024's total is 27% (W)" in evidence["t_huawei_share"]
+    assert "share 77% (derived" in evidence["t_lenovo_share"]
