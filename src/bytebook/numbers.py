@@ -20,7 +20,7 @@ has that digit (USD 8.70 for a CPM reported as 8.70; never 62.0% for 92% less 30
 from __future__ import annotations
 
 import math
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from bytebook.units import SCALED_UNITS
 
@@ -43,16 +43,23 @@ def _minus(text: str) -> str:
     return MINUS + text[1:]
 
 
+def _half_up(value: float, decimals: int) -> Decimal:
+    """`value` rounded to `decimals` places, a tie away from zero, as a chart's d3 format rounds
+    it (1426.5 -> 1427; Python's own format would give 1426)."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def significant(value: float, digits: int = SIGNIFICANT) -> str:
     """`value` to at most `digits` significant figures, with thousands separators and no
-    trailing zeros: 17.729 -> '17.73', 2855 -> '2,855', 11420.4 -> '11,420', -0.5 -> '−0.5'."""
+    trailing zeros, a tie rounded away from zero as a chart rounds it: 17.729 -> '17.73',
+    2855 -> '2,855', 11420.4 -> '11,420', 1426.5 -> '1,427', -0.5 -> '−0.5'."""
     if value == 0:
         return "0"
     if not math.isfinite(value):
         return _minus(f"{value:g}")
     whole_digits = math.floor(math.log10(abs(value))) + 1
     decimals = max(0, digits - whole_digits)
-    text = f"{value:,.{decimals}f}"
+    text = f"{_half_up(value, decimals):,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else _minus(text)

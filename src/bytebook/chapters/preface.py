@@ -424,6 +424,10 @@ def analyse(data: BookData) -> Findings:
                 f"{usd_text} × {YEAR} average rate ÷ days",
             ],
             "daily_cny": [title, at_article, at_average],
+            "daily_shown": [
+                found.texts[key]
+                for key in ("title_daily", "daily_at_article", "daily_at_2024_average")
+            ],
         }
     )
     found.tables["rates"] = pd.DataFrame(
@@ -441,6 +445,16 @@ def analyse(data: BookData) -> Findings:
                 average.cny_per_usd,
                 rates.highest.cny_per_usd,
                 article_rate,
+            ],
+            "shown": [
+                found.texts[key]
+                for key in (
+                    "title_implied_rate",
+                    "fx_lowest",
+                    "fx_average",
+                    "fx_highest",
+                    "table_implied_rate",
+                )
             ],
             "kind": ["article", "reference", "reference", "reference", "article"],
         }

@@ -953,7 +953,7 @@ def _by_year_frames(data: BookData) -> Findings:
             for v, t in zip(frame["overseas"], frame["overseas_tag"], strict=True)
         ]
         frame["share_pct_label"] = [
-            "" if pd.isna(v) else f"{v:.1f}% ({t})"
+            "" if pd.isna(v) else f"{percent(v / 100)} ({t})"
             for v, t in zip(frame["share_pct"], frame["share_pct_tag"], strict=True)
         ]
         found.tables[f"by_year_{_key(company)}"] = frame
