@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from bytebook.article import SECTIONS
-from bytebook.numbers import by_unit
+from bytebook.numbers import MINUS, by_unit
 from bytebook.policy import (
     Basis,
     Finding,
@@ -147,6 +147,21 @@ def judge(
     """Compare a stated claim with one recomputed value (or interval) and give its verdict."""
     found = finding(claim, recomputed, basis, evidence, sources)
     return finding_entry(claim, found, _as_interval(recomputed).mid)
+
+
+def recomputed_text(entry: LedgerEntry) -> str:
+    """The recomputed value as the Recomputed column shows it: at the most significant figures,
+    of four down to two, at which the row's evidence writes it (−4.2% where the evidence says
+    (7.47 − 7.80) ÷ 7.80 = −4.2%, not −4.237%); else at four."""
+    value = entry.recomputed
+    if value is None or pd.isna(value):
+        return ""
+    for digits in (4, 3, 2):
+        text = by_unit(value, entry.unit, digits)
+        bare = text.removeprefix(MINUS)
+        if re.search(rf"(?<![\d.,]){re.escape(bare)}(?![\d])", entry.evidence):
+            return text
+    return by_unit(value, entry.unit)
 
 
 def finding_entry(claim: pd.Series, found: Finding, recomputed: float | None) -> LedgerEntry:

@@ -101,13 +101,13 @@ def as_recorded(value: float, recorded: str) -> str:
     return _minus(f"{value:,.{len(decimals)}f}")
 
 
-def count(value: float) -> str:
+def count(value: float, digits: int = SIGNIFICANT) -> str:
     """A count a reader can say: 5e7 -> '50 million', 1e12 -> '1 trillion', 1080 -> '1,080'."""
-    shown = float(significant(value).replace(",", ""))  # 999,999.9 rounds up to a million
+    shown = float(significant(value, digits).replace(",", ""))  # 999,999.9 is a million
     for size, word in ((TRILLION, "trillion"), (BILLION, "billion"), (MILLION, "million")):
         if abs(shown) >= size:
-            return f"{significant(value / size)} {word}"
-    return significant(value)
+            return f"{significant(value / size, digits)} {word}"
+    return significant(value, digits)
 
 
 def money(value: float, currency: str, digits: int = SIGNIFICANT) -> str:
@@ -185,19 +185,20 @@ PER = {
 WORDS = {"params": "parameters", "videos/day": "videos a day", "actions/day": "actions a day"}
 
 
-def by_unit(value: float, unit: str) -> str:
-    """A value in one of the data's base units, in the form a reader expects for that unit."""
+def by_unit(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
+    """A value in one of the data's base units, in the form a reader expects for that unit;
+    money, shares, multiples and counts at most `digits` significant figures."""
     if unit == "USD per 1000 impressions":
-        return f"{money(value, 'USD')} per 1,000 impressions"
+        return f"{money(value, 'USD', digits)} per 1,000 impressions"
     currency, _, per = unit.partition("/")
     if currency in ("USD", "CNY") and unit != "CNY/USD":
-        return money(value, currency) + (f" {PER.get(per, 'per ' + per)}" if per else "")
+        return money(value, currency, digits) + (f" {PER.get(per, 'per ' + per)}" if per else "")
     if unit == "CNY/USD":
-        return f"{significant(value, 5)} CNY/USD"
+        return f"{significant(value, max(digits, 5))} CNY/USD"
     if unit == "multiple":
-        return multiple(value)
+        return multiple(value, digits)
     if unit in ("share", "ratio"):
-        return share(value) if abs(value) < 10 else multiple(value)
+        return share(value, digits) if abs(value) < 10 else multiple(value, digits)
     if unit == "bit/s":
         return bits_per_second(value)
     if unit == "s":
@@ -205,7 +206,7 @@ def by_unit(value: float, unit: str) -> str:
     if unit == "FLOP/s":
         return flops(value)
     if unit == "count":
-        return count(value)
+        return count(value, digits)
     if unit == "rank":
         return f"rank {significant(value)}"
     if unit == "years":
