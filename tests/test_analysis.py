@@ -323,14 +323,18 @@ def test_unit_economics_arithmetic(chapter3):
     assert f"{26 / mean:.1f}" == "3.5" and 25.5 > 8.70 * 1.05
     assert v["s3_cpm"] == "unverifiable"
     cpm = {e.id: e for e in chapter3.entries}["s3_cpm"]
-    assert cpm.evidence.startswith("(does not decide: would be contradicted)")
+    assert cpm.evidence.startswith(
+        "This finding does not decide (by itself it would read contradicted)"
+    )
     assert "3.5 times" in cpm.evidence and "covers less than the claim" in cpm.evidence
     # 打掉一半 read as 'about half': "一半" printed to one digit (0.5 ± 0.1) meets 2.1's 60%,
     # but applying 2.1's upload bitrates to live streams is the book's link, not the article's:
     # shown, never deciding.
     assert 0.5 + 0.1 >= 1 - 3.2 / 8 and v["s3_live_bandwidth"] == "unverifiable"
     bandwidth = {e.id: e for e in chapter3.entries}["s3_live_bandwidth"]
-    assert bandwidth.evidence.startswith("(does not decide: would be consistent)")
+    assert bandwidth.evidence.startswith(
+        "This finding does not decide (by itself it would read consistent)"
+    )
     assert "this book's assumption, not the article's" in bandwidth.evidence
     # the illustration's 60% stays in the evidence, never in the recomputed column
     assert bandwidth.recomputed is None and "a 60% cut" in bandwidth.evidence
@@ -506,11 +510,11 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     assert entry.verdict.value == "unverifiable"
     assert "营业总收入 4,090.84亿 × 41.52% = 1,698.5亿" in entry.evidence
     assert "'营业总收入4090.84亿元'" in entry.evidence
-    assert "The ranges miss by 5.8% of the evidence" in entry.evidence
+    assert "the gap between them is 5.8% of the evidence's middle" in entry.evidence
     assert "an upper bound of the amount on the share's own basis" in entry.evidence
     assert "at most 1,684.2亿" in entry.evidence and "at least 34.5亿 (0.84%" in entry.evidence
     assert "open between off in detail and contradicted" in entry.evidence
-    assert "(2, does not decide: would be contradicted)" in entry.evidence
+    assert "Finding 2, which does not decide (by itself it would read contradicted)" in entry.evidence
     assert "the row matches FY2023 in substance: amount 1,509亿" in entry.evidence
     assert "share 40.56% (tabulated, S;" in entry.evidence
     assert {"midea_rev_2024", "midea_overseas_share_2024"} <= set(entry.sources)
@@ -521,5 +525,5 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     references.loc["midea_china_rev_2024", "value"] = 2150e8
     references.loc["midea_china_rev_2024", "value_text"] = "2150e8"
     changed = {e.id: e for e in ranking.analyse(replace(data, references=references)).entries}
-    assert "(1, does not decide: would be supported)" in changed["t_midea_overseas"].evidence
+    assert "Finding 1, which does not decide (by itself it would read supported)" in changed["t_midea_overseas"].evidence
     assert changed["t_midea_overseas"].verdict.value == "unverifiable"

@@ -156,3 +156,39 @@ def test_a_slider_chart_says_its_data_is_at_the_default_settings(built_book):
         with_sliders += len(sliders)
         assert text.count("at the sliders' default settings") == len(sliders), page
     assert with_sliders >= 3, "the cost models' slider charts were not found"
+
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _label_texts(spec: dict) -> list[str]:
+    """The texts a chart's text marks draw (its value labels and markers) at the sliders'
+    defaults, as Vega renders them."""
+    import vl_convert as vlc
+
+    from bytebook.publish.chart_data import _text_items
+
+    scene = vlc.vegalite_to_scenegraph(spec)["scenegraph"]
+    texts = []
+    for item in _text_items(scene):
+        text = item.get("text", "")
+        texts.append(" ".join(map(str, text)) if isinstance(text, list) else str(text))
+    return texts
+
+
+def test_every_number_a_label_draws_reads_the_same_in_the_chart_data(specs):
+    """A value label and the chart's data table write a figure alike: Midea's FY2022 1,426.5亿
+    (W) is not '1,426' on the bar and '1,427' in the table, nor BYD's FY2022 914.5亿 '915'."""
+    for page, spec in specs:
+        shown = {
+            token
+            for table in drawn_tables(spec)
+            for row in table.shown
+            for cell in row
+            for token in NUMBER.findall(cell)
+        }
+        if not shown:
+            continue
+        for text in _label_texts(spec):
+            for token in NUMBER.findall(text):
+                assert token in shown, (page, chart_title(spec), text, sorted(shown))

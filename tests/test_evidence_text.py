@@ -82,10 +82,40 @@ def test_a_figure_reads_the_same_wherever_it_is_shown(data, texts):
     assert "USD 13.7 bn (2022)" in texts["overseas: s1_meta_rl_loss evidence"]
     from bytebook.chapters import ranking
 
-    growth = ranking.analyse(data).tables["growth"]
-    show = ranking.GROWTH_COLUMNS["growth"][1]
-    column = [show(value) for value in growth["growth"].dropna()]
-    assert "63%" in column and "63.0%" not in column
+    growth = ranking.analyse(data).tables["growth"].set_index("company")["shown"]
+    assert growth["ByteDance"] == "63%"
+
+
+def test_the_growth_table_shows_each_band_once_at_one_precision(data):
+    """Haier's overseas revenue, 1,429亿 (FY2024) over 136,412 million (FY2023), grew 4.72% to
+    4.79% at the sources' precision: the table shows '4.7% to 4.8%', not 4.8% beside a range
+    ending in 4.8%. BYD's 2,219亿 over 160.22 bn is 38.46% to 38.53%: one value, shown once.
+    Midea's FY2024 (China 2,381.15亿 × 41.52% ÷ 58.48%) over 1,509.06亿 is 12.005% to 12.053%.
+    A company whose overseas growth was not found says so."""
+    from bytebook import present
+    from bytebook.chapters import ranking
+
+    haier = (1428.5 / 1364.125 - 1, 1429.5 / 1364.115 - 1)
+    assert [f"{g:.1%}" for g in haier] == ["4.7%", "4.8%"]
+    byd = (2218.5 / 1602.25 - 1, 2219.5 / 1602.15 - 1)
+    assert {f"{g:.1%}" for g in byd} == {"38.5%"}
+    midea = (
+        2381.145 * 0.41515 / 0.58485 / 1509.065 - 1,
+        2381.155 * 0.41525 / 0.58475 / 1509.055 - 1,
+    )
+    assert [f"{g:.1%}" for g in midea] == ["12.0%", "12.1%"]
+    table = ranking.analyse(data).tables["growth"]
+    shown = table.set_index("company")["shown"]
+    assert shown["Haier Smart Home"] == "4.7% to 4.8%"
+    assert shown["BYD"] == "38.5%"
+    assert shown["Midea"] == "12.0% to 12.1%"
+    for company in ("Lenovo", "Huawei", "Xiaomi"):
+        assert shown[company] == "not found", company
+    html = present.display_table(table, ranking.GROWTH_COLUMNS).data
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", html)
+    assert "" not in cells and "not published" not in html
+    evidence = {e.id: e.evidence for e in ranking.analyse(data).entries}
+    assert "less 1: 4.7% to 4.8% at the sources' precision" in evidence["d_overseas_growth_haier"]
 
 
 def _reference_ids(data) -> re.Pattern[str]:
@@ -93,7 +123,14 @@ def _reference_ids(data) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(" + "|".join(map(re.escape, ids)) + r")(?![\w])")
 
 
-_INTERNAL = re.compile(r"research|the notes? of|not published|project's", re.IGNORECASE)
+_INTERNAL = re.compile(
+    r"research|the notes? of|not published|project's|policy's|ranges miss|reading note"
+    r"|arithmetic that its prose|off the middle|\(\d+, (?:supported|consistent|off in detail"
+    r"|contradicted|inconsistent|does not decide)",
+    re.IGNORECASE,
+)
+"""Working words a reader should not meet: the book's research, its policy by name, a gap said
+as 'the ranges miss by … of the evidence', '(1, off in detail)' for the first finding."""
 
 
 def test_no_text_a_reader_sees_names_a_reference_by_id_or_the_research(data, texts):
@@ -115,6 +152,29 @@ def test_no_text_a_reader_sees_names_a_reference_by_id_or_the_research(data, tex
     assert (
         "data.ai via TechCrunch (read at second hand" in texts["economics: s3_live_take evidence"]
     )
+
+
+def test_the_internal_wording_rule_catches_the_old_phrases():
+    """The phrases a reader once met in the ledger are each caught."""
+    for old in (
+        "a conversion (the policy's printed conversion), so",
+        "(1, off in detail) The article's own 2,855亿元",
+        "(2, does not decide: would be supported) On the Hong Kong basis",
+        "The ranges miss by 591.7% of the evidence. A reading note, not a verdict",
+        "A step of the book's arithmetic that its prose prints, not a verdict.",
+        "the title's 7.47亿 is −2.6% off the middle.",
+    ):
+        assert _INTERNAL.search(old), old
+
+
+def test_evidence_says_how_far_the_title_lies_from_the_dollar_reading(texts):
+    """USD 39 bn at 7.196 over 366 days is 39e9 × 7.196 ÷ 366 = 7.668亿 a day; the title's
+    7.47亿 is (7.47 − 7.668) ÷ 7.668 = 2.6% below it, said in words, not as '−2.6% off'."""
+    middle = 39e9 * 7.196 / 366 / 1e8
+    assert f"{middle:.2f}" == "7.67" and f"{(middle - 7.47) / middle:.1%}" == "2.6%"
+    evidence = texts["preface: d_daily_at_2024_average evidence"]
+    assert "the title's 7.47亿 is 2.6% below that middle." in evidence
+    assert "do not meet: the gap between them is 1.2% of the evidence's middle" in evidence
 
 
 def test_a_reported_rate_keeps_its_own_digits(texts):
@@ -161,3 +221,26 @@ def test_the_methods_page_names_no_code_in_its_prose():
     assert not re.search(r"bytebook\.|ExchangeRate|`[a-z_]+\.[a-z_]+`", prose), re.search(
         r"bytebook\.|ExchangeRate|`[a-z_]+\.[a-z_]+`", prose
     )
+
+
+def test_the_closest_year_table_reads_as_its_evidence(data):
+    """Lenovo's FY2023/24 share, 3,137亿 ÷ 4,074亿 = 77.0%, is shown as 77%, not 77.0%; Huawei's
+    FY2023 amount over its FY2024 total, 2,329亿 ÷ 8,621亿 = 27.0%, as 27%. A gap reads as the
+    evidence words it: none is 'inside', not 0.0%; Midea's 40.56% (40.555% to 40.565%) lies
+    (40.555 − 40.5) ÷ 40.56 = 0.14% outside the printed 40% (39.5% to 40.5%), not '0.1%'."""
+    from bytebook import present
+    from bytebook.chapters import ranking
+
+    assert f"{3137 / 4074:.1%}" == "77.0%" and f"{2329 / 8621:.1%}" == "27.0%"
+    assert f"{(40.555 - 40.5) / 40.56:.2%}" == "0.14%"
+    found = ranking.analyse(data)
+    html = present.display_table(found.tables["years"], ranking.YEARS_COLUMNS).data
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", html)
+    assert not [c for c in cells if re.fullmatch(r"[\d.]+\.0%", c)], cells
+    body = re.findall(r"<tr>(.*?)</tr>", html, flags=re.S)
+    rows = {row[0]: row for row in (re.findall(r"<td[^>]*>(.*?)</td>", r) for r in body)}
+    assert rows["Lenovo"][4] == "77%" and rows["Lenovo"][5] == "inside"
+    assert rows["Midea"][6] == "0.14%"
+    evidence = {e.id: e.evidence for e in found.entries}
+    assert "FY2023's amount over FY2024's total is 27% (W)" in evidence["t_huawei_share"]
+    assert "share 77% (derived" in evidence["t_lenovo_share"]

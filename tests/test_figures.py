@@ -24,7 +24,7 @@ from bytebook import charts, filed_years
 from bytebook.article import SECTION_TITLES
 from bytebook.book import ledger
 from bytebook.chapters import WRITTEN
-from bytebook.data import BookData, load_book_data
+from bytebook.data import BookData, load_book_data, source_name
 from bytebook.findings import Findings
 from bytebook.paths import BOOK_DIR, DATA_DIR
 from bytebook.scorecard import scorecard
@@ -114,10 +114,12 @@ def test_every_figure_cites_ids_that_exist_and_its_source_line_is_built_from_the
         line = source_text(spec)
         assert line.startswith("Source: "), (chapter, name)
         # The line holds the title of each cited claim's section, each cited reference's
-        # source and each assumption's item (whitespace aside: the line is wrapped).
+        # source by name and each assumption's item (whitespace aside: the line is wrapped);
+        # it names the source, not its data: no list of a source's figures.
         flat = re.sub(r"\s+", "", line)
+        assert not re.search(r"(?:\d\.\d{4}\s+){2,}", line), (chapter, name, line)
         expected = [SECTION_TITLES[data.claims.at[c, "section"]] for c in cites["claims"]]
-        expected += [data.references.at[r, "source"] for r in cites["references"]]
+        expected += [source_name(data.references.at[r, "source"]) for r in cites["references"]]
         expected += [data.assumptions.at[a, "item"][1:] for a in cites["assumptions"]]
         if len({data.claims.at[c, "section"] for c in cites["claims"]}) == len(SECTION_TITLES):
             expected = [text for text in expected if text not in SECTION_TITLES.values()]
@@ -187,7 +189,7 @@ def test_a_source_line_changes_with_the_sources_it_cites(data, edited_data, ever
             assert new["usermeta"]["cites"] == cites
             line = re.sub(r"\s+", "", source_text(new))
             for reference in cites["references"]:
-                source = edited_data.references.at[reference, "source"]
+                source = source_name(edited_data.references.at[reference, "source"])
                 assert re.sub(r"\s+", "", source) in line, (chapter, name, reference)
             if cites["references"] or cites["assumptions"]:
                 assert source_text(new) != source_text(old), (chapter, name)

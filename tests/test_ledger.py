@@ -135,14 +135,40 @@ def test_a_lone_finding_is_not_numbered(data):
     fails = finding(claim, 0.70, Basis.SOURCE, "Fails.")
     shown = finding(claim, 0.70, Basis.SOURCE, "Shown only.", decides=False)
     one = judge_findings(claim, [holds], 0.63)
-    assert one.evidence.startswith("Holds.") and "(1" not in one.evidence
+    assert one.evidence.startswith("Holds.") and "Finding 1" not in one.evidence
     assert one.verdict is Verdict.SUPPORTED
     two = judge_findings(claim, [holds, fails], 0.63)
-    assert "(1, supported) Holds." in two.evidence and "(2, contradicted) Fails." in two.evidence
+    assert "Finding 1, supported: Holds." in two.evidence
+    assert "Finding 2, contradicted: Fails." in two.evidence
     alone = judge_findings(claim, [shown], None)
-    assert alone.evidence.startswith("(does not decide: would be contradicted) Shown only.")
+    assert alone.evidence.startswith(
+        "This finding does not decide (by itself it would read contradicted): Shown only."
+    )
 
 
 def test_no_ledger_row_numbers_a_lone_finding(ledger_rows):
     for row in ledger_rows:
-        assert "(1, " not in row["evidence"] or "(2, " in row["evidence"], row["id"]
+        assert "Finding 1," not in row["evidence"] or "Finding 2," in row["evidence"], row["id"]
+
+
+def test_the_recomputed_column_reads_as_the_row_s_evidence(data):
+    """The title's 7.47亿 against the article's own 2,855亿 ÷ 366 days = 7.80亿 is
+    (7.47 − 7.8005) ÷ 7.8005 = −4.237%; the evidence writes −4.2%, so the Recomputed column
+    shows −4.2%, not −4.237% beside it. A value the evidence does not write keeps four figures."""
+    from bytebook.book import all_entries
+    from bytebook.ledger import recomputed_text
+    from bytebook.present import claims_html
+
+    gap = (7.47 - 2855 / 366) / (2855 / 366)
+    assert f"{gap:.3%}" == "-4.237%" and f"{gap:.1%}" == "-4.2%"
+    rows = {entry.id: entry for entry in all_entries(data)}
+    entry = rows["d_title_gap_article"]
+    assert "= −4.2%" in entry.evidence
+    assert recomputed_text(entry) == "−4.2%"
+    assert ">−4.2%</td>" in claims_html([entry]).data and "4.237" not in claims_html([entry]).data
+    from bytebook.numbers import by_unit
+
+    for row in rows.values():
+        text = recomputed_text(row)
+        if text and text != by_unit(row.recomputed, row.unit):
+            assert text.removeprefix("−") in row.evidence, row.id

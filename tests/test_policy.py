@@ -279,7 +279,8 @@ def test_the_conversion_rule_carries_through_every_row_that_reads_2855(data):
     for row in ("t_bytedance_overseas_cny", "d_table_implied_rate", "d_two_rates"):
         assert CONVERSION_READING in entries[row].evidence, row
     assert (
-        "(1, off in detail) The article's own 2,855亿元" in entries["title_daily_revenue"].evidence
+        "Finding 1, off in detail: The article's own 2,855亿元"
+        in entries["title_daily_revenue"].evidence
     )
     assert CONVERSION_READING in entries["title_daily_revenue"].evidence
     assert entries["t_bytedance_overseas_cny"].verdict.value == "supported"

@@ -144,11 +144,11 @@ def test_byd_s_remark_is_read_as_the_stock_phrase_it_is(rows):
     assert rows["d_byd_overseas_added_2024"].recomputed == pytest.approx(616.8e8, rel=1e-3)
     remark = rows["t_byd_remark"]
     assert remark.verdict is Verdict.SUPPORTED
-    assert "(1, supported) Read as the stock phrase 'stepping up the push abroad'" in (
+    assert "Finding 1, supported: Read as the stock phrase 'stepping up the push abroad'" in (
         remark.evidence
     )
     assert "faster than the group's 29.0%" in remark.evidence
-    assert "(2, does not decide: would be contradicted) Read literally" in remark.evidence
+    assert "Finding 2, which does not decide (by itself it would read contradicted): Read literally" in remark.evidence
     assert "from 75.2% in 2023" in remark.evidence and "to 38.5% in 2024" in remark.evidence
     assert "covers less than the phrase does and does not decide" in remark.evidence
 

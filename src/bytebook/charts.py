@@ -217,6 +217,9 @@ class Field(NamedTuple):
     column: str
     title: str
     format: str = ",.0f"
+    shown: str | None = None
+    """A column holding each value as the book's text writes it (7.80亿, not 7.8): when given,
+    it is the value's label and what its tooltip and the chart's data show."""
 
 
 def bar_figure(
@@ -242,6 +245,7 @@ def bar_figure(
         highlight=highlight,
         value_format=value.format,
         reference=reference,
+        shown=value.shown,
     )
     if not isinstance(described, str):
         lead, row, *ending = described
@@ -256,6 +260,21 @@ def _highlight_colour(field: str, highlight: str | None):
     return alt.condition(alt.datum[field] == highlight, alt.value(ARTICLE), alt.value(REFERENCE))
 
 
+def _value_tooltip(value: str, title: str, value_format: str, shown: str | None) -> alt.Tooltip:
+    """A value's tooltip: the value as the text writes it where a `shown` column gives it (so
+    the chart's data reads as its label), else the number in `value_format`."""
+    if shown:
+        return alt.Tooltip(f"{shown}:N", title=title)
+    return alt.Tooltip(f"{value}:Q", title=title, format=_trim(value_format))
+
+
+def _value_text(value: str, value_format: str, shown: str | None) -> alt.Text:
+    """A value's label: the `shown` column's text, else the number in `value_format`."""
+    if shown:
+        return alt.Text(f"{shown}:N")
+    return alt.Text(f"{value}:Q", format=_trim(value_format))
+
+
 def bar_chart(
     frame: pd.DataFrame,
     category: str,
@@ -267,16 +286,18 @@ def bar_chart(
     value_format: str = ",.0f",
     tooltip: list[alt.Tooltip] | None = None,
     reference: tuple[float, str] | None = None,
+    shown: str | None = None,
 ) -> alt.Chart:
     """Horizontal bars in the frame's order, one highlighted, each labelled with its value.
 
     `reference` draws a labelled vertical rule, e.g. the article's figure among reported ones.
+    `shown` names a column of the values as the text writes them (`Field.shown`).
     """
     order = list(frame[category])
     colour = _highlight_colour(category, highlight)
     tips = tooltip or [
         alt.Tooltip(category, title=category_title),
-        alt.Tooltip(value, title=value_title, format=_trim(value_format)),
+        _value_tooltip(value, value_title, value_format, shown),
     ]
     largest = max([float(frame[value].max()), reference[0] if reference else 0.0])
     # The axis ends past the longest bar, so the bar's value label lies inside the chart.
@@ -290,7 +311,7 @@ def bar_chart(
     )
     bars = base.mark_bar().encode(color=colour)
     labels = base.mark_text(aria=False, align="left", dx=4, fontSize=11).encode(
-        text=alt.Text(value, format=_trim(value_format))
+        text=_value_text(value, value_format, shown)
     )
     layers = [bars, labels]
     if reference:
@@ -364,12 +385,17 @@ def dot_plot_with_band(
     value_title: str,
     value_format: str = ".3f",
     colour_by: str | None = None,
+    shown: str | None = None,
+    band_shown: tuple[str, str] | None = None,
 ) -> alt.LayerChart:
     """Labelled dots on one axis over a shaded reference band (e.g. a year's range of rates).
 
-    `colour_by` names a column whose values are 'article' or 'reference'."""
+    `colour_by` names a column whose values are 'article' or 'reference'; `shown` a column of
+    the values as the text writes them (`Field.shown`), and `band_shown` the band's ends so."""
     low, high = band
     band_frame = pd.DataFrame({"low": [low], "high": [high], "label": [band_label]})
+    if band_shown:
+        band_frame["low_shown"], band_frame["high_shown"] = band_shown
     shade = (
         alt.Chart(band_frame)
         .mark_rect(color=palette.BAND.light, opacity=0.25)
@@ -383,8 +409,8 @@ def dot_plot_with_band(
             x2="high:Q",
             tooltip=[
                 alt.Tooltip("label:N", title="Band"),
-                alt.Tooltip("low:Q", title="From", format=_trim(value_format)),
-                alt.Tooltip("high:Q", title="To", format=_trim(value_format)),
+                _value_tooltip("low", "From", value_format, band_shown and "low_shown"),
+                _value_tooltip("high", "To", value_format, band_shown and "high_shown"),
             ],
         )
     )
@@ -408,12 +434,12 @@ def dot_plot_with_band(
         y=alt.Y(f"{label}:N", sort=list(frame[label]), title=None),
         tooltip=[
             alt.Tooltip(f"{label}:N", title="What"),
-            alt.Tooltip(f"{value}:Q", title=value_title, format=_trim(value_format)),
+            _value_tooltip(value, value_title, value_format, shown),
         ],
     )
     dots = base.mark_circle(size=140, opacity=1).encode(color=colour)
     labels = base.mark_text(aria=False, align="left", dx=9, fontSize=11).encode(
-        text=alt.Text(f"{value}:Q", format=_trim(value_format))
+        text=_value_text(value, value_format, shown)
     )
     return (shade + dots + labels).properties(width=520, height=40 * len(frame))
 

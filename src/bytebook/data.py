@@ -476,12 +476,14 @@ class BookData:
         return float(self.assumptions.at[assumption_id, "value"])
 
     def cite(self, *reference_ids: str) -> str:
-        """A short citation of one or more references: each source once, with the periods
-        cited from it and its reliability tag, e.g. 'Meta Platforms 10-K, FY2023, FY2024 (P)'."""
+        """A short citation of one or more references: each source once, by its name (without
+        a list of its figures, `source_name`), with the periods cited from it and its
+        reliability tag, e.g. 'Meta Platforms 10-K, FY2023, FY2024 (P)'."""
         groups: dict[tuple[str, str], list[str]] = {}
         for reference_id in reference_ids:
             row = self.references.loc[reference_id]
-            groups.setdefault((row["source"], row["reliability"]), []).append(str(row["period"]))
+            key = (source_name(row["source"]), row["reliability"])
+            groups.setdefault(key, []).append(str(row["period"]))
         return "; ".join(
             f"{source}, {', '.join(dict.fromkeys(periods))} ({reliability})"
             for (source, reliability), periods in groups.items()
@@ -500,6 +502,17 @@ class BookData:
         """The references a model assumption's basis cites ('reference X'), in its order."""
         basis = self.assumptions.at[assumption_id, "basis"]
         return [reference_id for reference_id, _ in _BASIS_CITATION.findall(basis)]
+
+
+_FIGURE_LIST = re.compile(r"\s*\([^()]*?:\s*(?:[\d.,]+\s+){2,}[\d.,]+\)")
+"""A parenthesis that lists a source's figures: ' (monthly averages: 7.1707 7.1935 …)'."""
+
+
+def source_name(source: str) -> str:
+    """A source as a citation names it: its recorded words without a parenthesis that lists
+    its figures ('Federal Reserve H.10 / FRED series EXCHUS (monthly averages: 7.1707 …)' is
+    'Federal Reserve H.10 / FRED series EXCHUS'); a source line names the source, not its data."""
+    return _FIGURE_LIST.sub("", source).strip()
 
 
 TABLE_FILES = {

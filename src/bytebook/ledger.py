@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from bytebook.article import SECTIONS
-from bytebook.numbers import by_unit
+from bytebook.numbers import MINUS, by_unit
 from bytebook.policy import (
     Basis,
     Finding,
@@ -149,6 +149,21 @@ def judge(
     return finding_entry(claim, found, _as_interval(recomputed).mid)
 
 
+def recomputed_text(entry: LedgerEntry) -> str:
+    """The recomputed value as the Recomputed column shows it: at the most significant figures,
+    of four down to two, at which the row's evidence writes it (−4.2% where the evidence says
+    (7.47 − 7.80) ÷ 7.80 = −4.2%, not −4.237%); else at four."""
+    value = entry.recomputed
+    if value is None or pd.isna(value):
+        return ""
+    for digits in (4, 3, 2):
+        text = by_unit(value, entry.unit, digits)
+        bare = text.removeprefix(MINUS)
+        if re.search(rf"(?<![\d.,]){re.escape(bare)}(?![\d])", entry.evidence):
+            return text
+    return by_unit(value, entry.unit)
+
+
 def finding_entry(claim: pd.Series, found: Finding, recomputed: float | None) -> LedgerEntry:
     """A claim's row resting on one finding: its verdict, evidence and sources as they are
     (several findings are combined by `judge_findings`)."""
@@ -172,6 +187,18 @@ def _shared_sentences(evidence: Sequence[str]) -> list[str]:
     return [s for s in _sentences(evidence[0]) if all(s in other for other in others)]
 
 
+def _finding_label(item: Finding, number: int | None) -> str:
+    """How a finding is introduced in a row's evidence: 'Finding 1, off in detail', 'Finding 2,
+    which does not decide (by itself it would read supported)', 'This finding does not
+    decide'; a lone finding that decides needs no introduction (its verdict is the row's)."""
+    if item.decides:
+        return "" if number is None else f"Finding {number}, {item.verdict}"
+    role = "does not decide"
+    if item.verdict is not Verdict.UNVERIFIABLE:
+        role += f" (by itself it would read {item.verdict})"
+    return f"This finding {role}" if number is None else f"Finding {number}, which {role}"
+
+
 def judge_findings(
     claim: pd.Series,
     findings: Sequence[Finding],
@@ -186,15 +213,9 @@ def judge_findings(
     parts = ([preamble] if preamble else []) + shared
     alone = len(findings) == 1
     for number, item in enumerate(findings, start=1):
-        if item.decides:
-            role = "" if alone else str(item.verdict)
-        elif item.verdict is Verdict.UNVERIFIABLE:
-            role = "does not decide"
-        else:
-            role = f"does not decide: would be {item.verdict}"
         own = " ".join(s for s in _sentences(item.evidence) if s not in shared)
-        label = role if alone else f"{number}, {role}"
-        parts.append(f"({label}) {own}" if label else own)
+        label = _finding_label(item, None if alone else number)
+        parts.append(f"{label}: {own}" if label else own)
     sources = tuple(dict.fromkeys(ref for item in findings for ref in item.sources))
     return stated_entry(claim, recomputed, combine(findings), " ".join(parts), sources)
 
@@ -262,7 +283,7 @@ def derived(
     )
 
 
-WORKING_NOTE = "A step of the book's arithmetic that its prose prints, not a verdict."
+WORKING_NOTE = "Worked out by this book for its text; not a claim of the article, so no verdict."
 
 
 def working(

@@ -20,7 +20,7 @@ has that digit (USD 8.70 for a CPM reported as 8.70; never 62.0% for 92% less 30
 from __future__ import annotations
 
 import math
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from bytebook.units import SCALED_UNITS
 
@@ -43,16 +43,23 @@ def _minus(text: str) -> str:
     return MINUS + text[1:]
 
 
+def _half_up(value: float, decimals: int) -> Decimal:
+    """`value` rounded to `decimals` places, a tie away from zero, as a chart's d3 format rounds
+    it (1426.5 -> 1427; Python's own format would give 1426)."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def significant(value: float, digits: int = SIGNIFICANT) -> str:
     """`value` to at most `digits` significant figures, with thousands separators and no
-    trailing zeros: 17.729 -> '17.73', 2855 -> '2,855', 11420.4 -> '11,420', -0.5 -> '−0.5'."""
+    trailing zeros, a tie rounded away from zero as a chart rounds it: 17.729 -> '17.73',
+    2855 -> '2,855', 11420.4 -> '11,420', 1426.5 -> '1,427', -0.5 -> '−0.5'."""
     if value == 0:
         return "0"
     if not math.isfinite(value):
         return _minus(f"{value:g}")
     whole_digits = math.floor(math.log10(abs(value))) + 1
     decimals = max(0, digits - whole_digits)
-    text = f"{value:,.{decimals}f}"
+    text = f"{_half_up(value, decimals):,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else _minus(text)
@@ -94,13 +101,13 @@ def as_recorded(value: float, recorded: str) -> str:
     return _minus(f"{value:,.{len(decimals)}f}")
 
 
-def count(value: float) -> str:
+def count(value: float, digits: int = SIGNIFICANT) -> str:
     """A count a reader can say: 5e7 -> '50 million', 1e12 -> '1 trillion', 1080 -> '1,080'."""
-    shown = float(significant(value).replace(",", ""))  # 999,999.9 rounds up to a million
+    shown = float(significant(value, digits).replace(",", ""))  # 999,999.9 is a million
     for size, word in ((TRILLION, "trillion"), (BILLION, "billion"), (MILLION, "million")):
         if abs(shown) >= size:
-            return f"{significant(value / size)} {word}"
-    return significant(value)
+            return f"{significant(value / size, digits)} {word}"
+    return significant(value, digits)
 
 
 def money(value: float, currency: str, digits: int = SIGNIFICANT) -> str:
@@ -178,19 +185,20 @@ PER = {
 WORDS = {"params": "parameters", "videos/day": "videos a day", "actions/day": "actions a day"}
 
 
-def by_unit(value: float, unit: str) -> str:
-    """A value in one of the data's base units, in the form a reader expects for that unit."""
+def by_unit(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
+    """A value in one of the data's base units, in the form a reader expects for that unit;
+    money, shares, multiples and counts at most `digits` significant figures."""
     if unit == "USD per 1000 impressions":
-        return f"{money(value, 'USD')} per 1,000 impressions"
+        return f"{money(value, 'USD', digits)} per 1,000 impressions"
     currency, _, per = unit.partition("/")
     if currency in ("USD", "CNY") and unit != "CNY/USD":
-        return money(value, currency) + (f" {PER.get(per, 'per ' + per)}" if per else "")
+        return money(value, currency, digits) + (f" {PER.get(per, 'per ' + per)}" if per else "")
     if unit == "CNY/USD":
-        return f"{significant(value, 5)} CNY/USD"
+        return f"{significant(value, max(digits, 5))} CNY/USD"
     if unit == "multiple":
-        return multiple(value)
+        return multiple(value, digits)
     if unit in ("share", "ratio"):
-        return share(value) if abs(value) < 10 else multiple(value)
+        return share(value, digits) if abs(value) < 10 else multiple(value, digits)
     if unit == "bit/s":
         return bits_per_second(value)
     if unit == "s":
@@ -198,7 +206,7 @@ def by_unit(value: float, unit: str) -> str:
     if unit == "FLOP/s":
         return flops(value)
     if unit == "count":
-        return count(value)
+        return count(value, digits)
     if unit == "rank":
         return f"rank {significant(value)}"
     if unit == "years":

@@ -347,7 +347,10 @@ def compare(
     """Grade a printed interval against an evidence interval and word the finding."""
     found = grade(printed, evidence)
     gap = relative_gap(printed, evidence)
-    note = "" if found is Grade.HOLDS else f" The ranges miss by {format_gap(gap)} of the evidence"
+    note = "" if found is Grade.HOLDS else (
+        " The printed range and the evidence's range do not meet: the gap between them is "
+        f"{format_gap(gap)} of the evidence's middle"
+    )
     if found is Grade.FAILS and gap - SUBSTANCE_MARGIN < NEAR_THE_LINE:
         note += (
             f", less than {NEAR_THE_LINE * 100:g} point above the {SUBSTANCE_MARGIN:.0%} "
@@ -557,8 +560,8 @@ def conversion_rule() -> str:
 
 
 CONVERSION_READING = (
-    "the '≈' between the two currencies is the sign of a conversion (the policy's printed "
-    "conversion), so the yuan figure is read at its printed digits"
+    "the '≈' between the two currencies marks a conversion, not an approximation, so the yuan "
+    "figure is read at its printed digits"
 )
 """How evidence says that a printed conversion was read by `conversion_rule`."""
 

@@ -14,7 +14,7 @@ from IPython.display import HTML
 from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
-from bytebook.ledger import LedgerEntry
+from bytebook.ledger import LedgerEntry, recomputed_text
 from bytebook.numbers import by_unit
 from bytebook.palette import verdict_css_class
 from bytebook.safety import is_web_link
@@ -83,11 +83,7 @@ def _order(value: float | None) -> str:
 def _values(entry: LedgerEntry) -> str:
     return (
         _td("Stated", html.escape(_number(entry.stated, entry.unit)), _order(entry.stated))
-        + _td(
-            "Recomputed",
-            html.escape(_number(entry.recomputed, entry.unit)),
-            _order(entry.recomputed),
-        )
+        + _td("Recomputed", html.escape(recomputed_text(entry)), _order(entry.recomputed))
         + _td("Unit", html.escape(entry.unit).replace("/", "/<wbr>"), ' class="unit"')
     )
 

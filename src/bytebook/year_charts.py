@@ -22,6 +22,15 @@ LABEL_ROOM = (PANEL_HEIGHT - LABEL_REACH_PX) / PANEL_HEIGHT
 """The share of a panel's height the tallest bar may take so that its label stays inside."""
 
 
+AMOUNT_FORMAT = ",.4~r"
+"""The d3 format of an amount in the chart's data: four significant figures, as its label
+(`bytebook.numbers.significant`) writes it, so 914.5 reads 914.5 in both."""
+
+SHARE_FORMAT = ".1~f"
+"""The d3 format of a share in percent: one decimal, no needless zero, as its label
+(`bytebook.numbers.percent`) writes it (77, not 77.0)."""
+
+
 def _panel(
     frame: pd.DataFrame, value: str, title: str, band: tuple[float, float], label: str, fmt: str
 ) -> alt.LayerChart:
@@ -93,10 +102,10 @@ def company_years(
     words what was not found and what the article prints."""
     panels = {
         "overseas": lambda: _panel(
-            frame, "overseas", amount_title, amount_band, amount_label, ",.0f"
+            frame, "overseas", amount_title, amount_band, amount_label, AMOUNT_FORMAT
         ),
         "share_pct": lambda: _panel(
-            frame, "share_pct", "Overseas share, %", share_band, share_label, ".1f"
+            frame, "share_pct", "Overseas share, %", share_band, share_label, SHARE_FORMAT
         ),
     }
     drawn = [panels[column]() for column in found_panels(frame)]

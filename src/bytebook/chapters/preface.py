@@ -232,14 +232,12 @@ def analyse(data: BookData) -> Findings:
         f"table: {format_yi(title, 2)} US dollars a day would be {significant(as_dollars, 2)} "
         f"times the {usd_text} of the whole year."
     )
-    in_dollars = compare(
-        title_band * days / claim_band(data, "s1_overseas_revenue"),
-        Interval.exact(1.0),
-        Basis.ARTICLE,
+    in_dollars = (
         f"The title names no currency. Read in US dollars, {format_yi(title, 2)} a day over "
         f"{days:.0f} days is {significant(as_dollars, 2)} times the {usd_text} the article "
         "gives for the whole year, so the title cannot mean dollars; the book reads it as yuan "
-        "(元), the currency of the article's table.",
+        "(元), the currency of the article's table. The article claims no dollar figure here, "
+        "so this row has no verdict."
     )
     claim = data.claim("title_daily_revenue")
     findings = [
@@ -310,7 +308,7 @@ def analyse(data: BookData) -> Findings:
         f"{usd_text} at {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over "
         f"{days:.0f} days is {format_yi(at_average, 2)} ({span(source_band, yi)} at the "
         f"printed precision of USD 39 bn); the title's {format_yi(title, 2)} is "
-        f"{format_percent(gap_average)} off the middle.",
+        f"{_above_or_below(gap_average)} that middle.",
     )
     found.number(
         "title_gap_band",
@@ -442,8 +440,7 @@ def analyse(data: BookData) -> Findings:
             "The title's daily figure read in US dollars, as a multiple of the whole year",
             as_dollars,
             "multiple",
-            f"{in_dollars.evidence} A reading note, not a verdict: the article does not claim "
-            "dollars.",
+            in_dollars,
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -464,6 +461,10 @@ def analyse(data: BookData) -> Findings:
                 f"{usd_text} × {YEAR} average rate ÷ days",
             ],
             "daily_cny": [title, at_article, at_average],
+            "daily_shown": [
+                found.texts[key]
+                for key in ("title_daily", "daily_at_article", "daily_at_2024_average")
+            ],
         }
     )
     found.tables["rates"] = pd.DataFrame(
@@ -481,6 +482,16 @@ def analyse(data: BookData) -> Findings:
                 average.cny_per_usd,
                 rates.highest.cny_per_usd,
                 article_rate,
+            ],
+            "shown": [
+                found.texts[key]
+                for key in (
+                    "title_implied_rate",
+                    "fx_lowest",
+                    "fx_average",
+                    "fx_highest",
+                    "table_implied_rate",
+                )
             ],
             "kind": ["article", "reference", "reference", "reference", "article"],
         }

@@ -100,26 +100,43 @@ TOTALS_COLUMNS = {
 }
 """How the implied-totals table is shown: each column's header and formatter."""
 
+
+def gap_cell(gap: float) -> str:
+    """A printed figure's gap from a year's figure as the evidence words it: 'inside' for none,
+    else 'policy.format_gap' ('0.14%', '8.4%')."""
+    return "inside" if gap == 0 else format_gap(gap)
+
+
 YEARS_COLUMNS = {
     "company": ("Company", None),
     "claimed_year": ("Year the table is read as", None),
     "matched": ("Closest year", None),
     "filed_amount_text": ("Amount that year", None),
-    "filed_share": ("Share that year", format_percent),
-    "amount_gap": ("Amount gap", format_percent),
-    "share_gap": ("Share gap", format_percent),
+    "filed_share_text": ("Share that year", None),
+    "amount_gap": ("Amount gap", gap_cell),
+    "share_gap": ("Share gap", gap_cell),
     "tag": ("Weakest tag", None),
 }
-"""How the closest years are shown."""
+"""How the closest years are shown: a share with no needless zero (77%), each gap as the
+evidence words it."""
 
 GROWTH_COLUMNS = {
     "company": ("Company", None),
-    "growth": ("Overseas growth FY2024", percent),
-    "low": ("From", format_percent),
-    "high": ("To", format_percent),
+    "shown": ("Overseas growth FY2024, at the sources' precision", None),
     "basis": ("Basis", None),
 }
-"""How the club's overseas growth is shown, every company of the table included."""
+"""How the club's overseas growth is shown, every company of the table included: its band at
+the sources' precision (`growth_words`), as reported for ByteDance, or 'not found'."""
+
+GROWTH_NOT_FOUND_WORDS = "not found"
+"""The growth cell of a company whose two years' overseas revenue this book did not find."""
+
+
+def growth_words(low: float, high: float) -> str:
+    """A growth band at one decimal, each end once: '4.7% to 4.8%' for 4.72% to 4.79%, '38.5%'
+    for 38.46% to 38.53% (both ends read alike), so no middle is shown beside an end it equals."""
+    return span(Interval(low, high), format_percent)
+
 
 PEERS_COLUMNS = {
     "company": ("Company", None),
@@ -584,6 +601,7 @@ YEAR_COLUMNS = [
     "filed_amount",
     "filed_amount_text",
     "filed_share",
+    "filed_share_text",
     "tag",
     "sources",
     "finding",
@@ -615,6 +633,7 @@ def year_matches(data: BookData) -> Findings:
                 "filed_amount": closest.amount.value,
                 "filed_amount_text": _amount_formatter(unit)(closest.amount.value),
                 "filed_share": closest.share.value,
+                "filed_share_text": _share_words(closest.share),
                 "tag": closest.reliability,
             }
         record["sources"] = ";".join(refs)
@@ -661,7 +680,7 @@ def _period_share_rows(
                 f"{company}: overseas share in {closest.year}, the year its row matches best",
                 share.value,
                 "share",
-                f"{share.derivation} = {format_percent(share.value)} ({share.described}, "
+                f"{share.derivation} = {percent(share.value)} ({share.described}, "
                 f"{share.reliability})." + later_sources_note(data, *share.sources),
                 share.sources,
             )
@@ -677,7 +696,7 @@ def _period_share_rows(
                     pair.share.mid,
                     "share",
                     f"{pair.amount_year}'s overseas amount ÷ {pair.total_year}'s total = "
-                    f"{format_percent(pair.share.mid)} ({pair.reliability}); no company reports "
+                    f"{percent(pair.share.mid)} ({pair.reliability}); no company reports "
                     "such a pair." + later_sources_note(data, *pair.sources),
                     pair.sources,
                 )
@@ -840,7 +859,13 @@ def _no_year_text(
 
 
 def _gap_words(gap: float) -> str:
-    return "inside" if gap == 0 else f"{format_gap(gap)} outside"
+    return "inside" if gap == 0 else f"{gap_cell(gap)} outside"
+
+
+def _share_words(share: filed_years.Figure) -> str:
+    """A year's share as the evidence and the closest-year table write it: a derived share with
+    no needless zero ('77%'), any other as recorded ('40.56%')."""
+    return percent(share.value) if share.how == "derived" else share.shown
 
 
 def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) -> str:
@@ -850,7 +875,7 @@ def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) 
         f"{reading.year}: amount {_amount_formatter(unit)(amount.value)} ({amount.described}, "
         f"{amount.reliability}; {_gap_words(reading.amount_gap)} the printed "
         f"{row['overseas_revenue_printed']}), share "
-        f"{format_percent(share.value) if share.how == 'derived' else share.shown} "
+        f"{_share_words(share)} "
         f"({share.described}, {share.reliability}; {_gap_words(reading.share_gap)} the printed "
         f"{row['overseas_share_printed']})"
     )
@@ -891,7 +916,7 @@ def _year_text(
         pairs = _join(
             [
                 f"{m.amount_year}'s amount over {m.total_year}'s total is "
-                f"{format_percent(m.share.mid)} ({m.reliability})"
+                f"{percent(m.share.mid)} ({m.reliability})"
                 for m in mixed
             ]
         )
@@ -935,7 +960,7 @@ def _by_year_frames(data: BookData) -> Findings:
             for v, t in zip(frame["overseas"], frame["overseas_tag"], strict=True)
         ]
         frame["share_pct_label"] = [
-            "" if pd.isna(v) else f"{v:.1f}% ({t})"
+            "" if pd.isna(v) else f"{percent(v / 100)} ({t})"
             for v, t in zip(frame["share_pct"], frame["share_pct_tag"], strict=True)
         ]
         found.tables[f"by_year_{_key(company)}"] = frame
@@ -1293,7 +1318,8 @@ GROWTH_NOT_FOUND = {
 
 def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
     """Every company of the table in printed order: its FY2024 overseas growth where both years
-    were found (ByteDance's as reported), else empty, with what the figure rests on."""
+    were found (ByteDance's as reported), else empty, with what the figure rests on; `shown` is
+    the growth as the table prints it."""
     by_company = peers.set_index("company")
     rows = []
     for company in data.ranking["company_en"]:
@@ -1307,6 +1333,7 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                     "growth": band.mid,
                     "low": band.low,
                     "high": band.high,
+                    "shown": percent(band.mid),
                     "basis": basis,
                 }
             )
@@ -1324,6 +1351,7 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                     "growth": peer["growth"],
                     "low": peer["low"],
                     "high": peer["high"],
+                    "shown": growth_words(peer["low"], peer["high"]),
                     "basis": basis,
                 }
             )
@@ -1335,6 +1363,7 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                     "growth": float("nan"),
                     "low": float("nan"),
                     "high": float("nan"),
+                    "shown": GROWTH_NOT_FOUND_WORDS,
                     "basis": f"{what} grew {percent(data.reference(ref))} "
                     f"({data.references.at[ref, 'reliability']})",
                 }
@@ -1413,9 +1442,8 @@ def _growth(data: BookData) -> Findings:
                 f"{r.company}: overseas revenue growth, FY2024 on FY2023",
                 r.growth,
                 "ratio",
-                f"FY2024 over FY2023 overseas revenue, less 1: {format_percent(r.growth)} "
-                f"({span(Interval(r.low, r.high), format_percent)} at the sources' "
-                "precision; "
+                f"FY2024 over FY2023 overseas revenue, less 1: {growth_words(r.low, r.high)} "
+                "at the sources' precision ("
                 + "; ".join(data.cite(ref) for ref in dict.fromkeys(r.sources))
                 + ")."
                 + (

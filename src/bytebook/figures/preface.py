@@ -29,7 +29,10 @@ def daily(found: Findings, data: BookData) -> alt.VConcatChart:
         claims=TITLE_AND_TABLE,
         references=("fx_2024_avg_fed",),
     )
-    bars = charts.Field("basis", "Basis"), charts.Field("daily_yi", "亿元 a day", ".2f")
+    bars = (
+        charts.Field("basis", "Basis"),
+        charts.Field("daily_yi", "亿元 a day", ".2f", shown="daily_shown"),
+    )
     return charts.bar_figure(
         frame, bars, caption, data, described=described, highlight=frame["basis"][0]
     )
@@ -45,6 +48,8 @@ def rates(found: Findings, data: BookData) -> alt.VConcatChart:
         value_title="CNY per USD",
         band=(found.numbers["fx_lowest"], found.numbers["fx_highest"]),
         band_label="2024 monthly averages, lowest to highest",
+        shown="shown",
+        band_shown=(found.texts["fx_lowest"], found.texts["fx_highest"]),
     )
     caption = charts.Caption(
         title="The article's two exchange rates against 2024's monthly range",
