@@ -69,6 +69,19 @@
         list.setAttribute("aria-label", name + " filter");
       });
     });
+    // On a phone each row is a card, and its evidence is folded under a line that names it;
+    // wider, or on paper, every evidence is open. The table's search reads the folded text too.
+    var phone = window.matchMedia("screen and (max-width: 700px)");
+    var evidence = table.querySelectorAll("td details.evidence");
+    var fold = function () {
+      evidence.forEach(function (details) { details.open = !phone.matches; });
+    };
+    fold();
+    phone.addEventListener("change", fold);
+    window.addEventListener("beforeprint", function () {
+      evidence.forEach(function (details) { details.open = true; });
+    });
+    window.addEventListener("afterprint", fold);
     table.setAttribute("data-enhanced", "true");
     if (window.location.hash) {
       var row = document.getElementById(window.location.hash.slice(1));
