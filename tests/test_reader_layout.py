@@ -204,3 +204,24 @@ def test_no_request_of_a_page_is_answered_404(recorded_site, browser, page_path)
     page.close()
     missing = [path for path, status in answered if status == 404]
     assert answered and not missing, f"{page_path}: 404 for {missing}"
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
+def test_the_ledger_s_badges_are_legible_and_its_filters_fold_on_a_phone(
+    site, browser, viewport, scheme
+):
+    """Every verdict badge (in the rows and in the filters) is at least 11 px; on a phone the
+    filters start folded, so the rows come sooner; on a laptop they are open."""
+    page = browser.new_page(viewport=viewport, color_scheme=scheme)
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    sizes = page.eval_on_selector_all(
+        ".verdict", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    open_lists = page.locator(".dtsp-searchPane .dt-scroll-body:visible").count()
+    page.close()
+    assert sizes and min(sizes) >= 11, f"badges at {min(sizes)} px"
+    if viewport is PHONE:
+        assert open_lists == 0, f"{open_lists} filters are open on a phone"
+    else:
+        assert open_lists >= 2
