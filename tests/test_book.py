@@ -81,6 +81,15 @@ def test_glued_text_appears_in_the_page(built_book):
     assert glued("ranking")["implied_total_xiaomi_text"] in page
 
 
+def test_the_infrastructure_box_glues_the_doubao_row_s_verdict(built_book, ledger_rows):
+    """The box's "all run on Doubao (豆包) is … too" takes its verdict word from the ledger row
+    through glue, not typed into the page."""
+    verdict = next(r["verdict"] for r in ledger_rows if r["id"] == "s23_capcut_doubao")
+    assert glued("infrastructure")["capcut_doubao_verdict"] == verdict
+    page = (built_book / "book" / "infrastructure.html").read_text(encoding="utf-8")
+    assert f'Doubao (豆包) is <span class="pasted-text">{verdict}</span> too' in page
+
+
 EXTERNAL = re.compile(
     r"""<(?:script|link|img|iframe)\b[^>]*(?:src|href)=["'](?:https?:)?//""", re.I
 )

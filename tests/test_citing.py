@@ -7,7 +7,9 @@ import html
 import re
 import subprocess
 import tomllib
+import zipfile
 
+import pytest
 import yaml
 
 from bytebook.paths import ROOT
@@ -34,3 +36,41 @@ def test_the_preface_says_how_to_cite_this_edition(built_book):
         assert repository in text
     assert f"The repository at commit {commit}" in text
     assert "CC BY 4.0" in text and "MIT licence" in text
+
+
+def test_without_a_public_address_the_citation_says_so_and_offers_the_built_commit(built_book):
+    """No address is invented: with none recorded (no `repository.url` in _config.yml and no git
+    remote) the page says so, and the citation and the page point to the source archive, which
+    holds exactly the files of the commit the site was built from."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    remotes = subprocess.run(
+        ["git", "-C", str(ROOT), "remote", "-v"], capture_output=True, text=True, check=True
+    ).stdout
+    if (config.get("repository") or {}).get("url") or remotes.strip():
+        pytest.skip("this checkout records a public address")
+    page = (built_book / "book" / "preface.html").read_text(encoding="utf-8")
+    section = page.split('id="how-to-cite"', 1)[1].split("</section>", 1)[0]
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
+    assert "No public address of the repository is recorded" in text
+    assert not re.search(r"https?://(?!creativecommons\.org|opensource\.org)", section)
+    commit, full = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--format=%h %H"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    citation = text.split("Cite it as:", 1)[1]
+    assert f"commit {commit} of" in citation and "Source archive: bytebook-source.zip" in citation
+    assert full in text, "the full hash of the built commit is not given"
+    link = re.search(r'href="([^"]*bytebook-source\.zip)"', section)[1]
+    archive = (built_book / "book" / link).resolve()
+    tracked = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-tree", "-r", "--name-only", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    with zipfile.ZipFile(archive) as zipped:
+        files = sorted(n for n in zipped.namelist() if not n.endswith("/"))
+        assert zipped.comment.decode() == full, "the archive is not of the built commit"
+    assert files == sorted(filter(None, tracked))

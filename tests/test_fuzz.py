@@ -114,7 +114,7 @@ def _assert_shown_as_given(book, file: str, row: int, column: str, value: str) -
         markup = claims_html([stated_entry(claim, None, None, "")]).data
     elif file == "references.csv" and column in ("item", "source", "quote", "period", "url"):
         records = source_records(book, [])
-        markup = sources_html(records.iloc[row - 1 : row]).data
+        markup = sources_html(records.iloc[row - 1 : row], []).data
     else:
         return
     assert html.escape(value) in markup

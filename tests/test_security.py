@@ -153,7 +153,7 @@ def test_only_web_urls_become_links(url):
           "published": "", "after_article": False, "accessed": "", "url": url,
           "reliability": "P", "cited_by": []}]
     )
-    table = sources_html(records).data
+    table = sources_html(records, []).data
     assert "<a href" not in table and html.escape(url) in table
 
 

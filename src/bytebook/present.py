@@ -29,6 +29,16 @@ def publish(found: Findings) -> None:
         glue(f"{key}_text", found.texts[key], display=False)
 
 
+def glue_verdict(found: Findings, key: str, claim_id: str) -> str:
+    """Glue the verdict of ledger row `claim_id` as `key`, for prose that names it (a box's
+    "unverifiable too"), so the words follow the ledger; returns it."""
+    from myst_nb import glue
+
+    (entry,) = [e for e in found.entries if e.id == claim_id]
+    glue(key, entry.verdict.value, display=False)
+    return entry.verdict.value
+
+
 def badge(verdict: str) -> str:
     """A verdict badge as HTML (its colour: bytebook.palette); an empty verdict reads 'not yet
     checked'."""
@@ -149,6 +159,15 @@ def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
     return _table(names, rows, "chapter-claims", "The claims this section checks")
 
 
+def _evidence(text: str) -> str:
+    """A ledger row's evidence, open, under a line that names it; on a phone, where each row is
+    a card, bytebook-ledger.js folds it (search, find-in-page and print still reach it)."""
+    return (
+        '<details class="evidence" open><summary>Evidence</summary>'
+        f'<span class="evidence-text">{html.escape(text)}</span></details>'
+    )
+
+
 def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]) -> HTML:
     """The whole ledger, filterable by section and verdict; each id links to where the claim is
     checked in its chapter."""
@@ -179,7 +198,7 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         rows.append(
             f'<tr id="{anchor}">{_td("Id", link)}{section}{_td("Kind", html.escape(e.kind))}'
             f"{verdict_cell}{_claim_cell(e)}{_values(e)}"
-            f"{_td('Evidence', html.escape(e.evidence))}</tr>"
+            f"{_td('Evidence', _evidence(e.evidence))}</tr>"
         )
     names = [
         "Id",
@@ -301,21 +320,49 @@ def _published_cell(published: str, after_article: bool, dated_by: str = "") -> 
     return html.escape(published) + basis + flag
 
 
-def sources_html(records: pd.DataFrame) -> HTML:
+CITED_OPEN = 3
+"""A source cited by at most this many rows shows them at once; a longer list is folded under
+its count (print and the browser's find-in-page open it)."""
+
+
+def cited_by_html(cited: list[str], entries: dict[str, LedgerEntry]) -> str:
+    """What cites a source, as a reader reads it: a count and the sections it falls in, over the
+    list of the citing claims in words, each linked to its ledger row (its id in the link's
+    title); a model assumption by its name."""
+    if not cited:
+        return "not cited"
+    rows = [entries[c] for c in cited if c in entries]
+    assumptions = [c.removeprefix("assumption ") for c in cited if c not in entries]
+    parts = []
+    if rows:
+        sections = [s for s in SECTIONS if any(e.section == s for e in rows)]
+        names = ", ".join(SECTION_TITLES.get(s, s) for s in sections)
+        parts.append(f"{len(rows)} ledger row{'s' if len(rows) != 1 else ''} ({names})")
+    if assumptions:
+        parts.append(f"{len(assumptions)} model assumption{'s' if len(assumptions) != 1 else ''}")
+    items = [
+        f'<li><a href="ledger.html#claim-{html.escape(e.id)}" title="Ledger row '
+        f'{html.escape(e.id)}">{html.escape(e.claim_en)}</a></li>'
+        for e in rows
+    ] + [f"<li>model assumption <code>{html.escape(a)}</code></li>" for a in assumptions]
+    opened = " open" if len(cited) <= CITED_OPEN else ""
+    return (
+        f'<details class="cited-by"{opened}><summary>{html.escape(" and ".join(parts))}'
+        f"</summary><ul>{''.join(items)}</ul></details>"
+    )
+
+
+def sources_html(records: pd.DataFrame, entries: Iterable[LedgerEntry]) -> HTML:
     """The sources table: each source by what it measures, with the source's own words; each URL
-    is a plain link; each citing row links to the ledger. Only http and https URLs become
-    links."""
+    is a plain link; what cites it is said in words, each citing row linked to the ledger. Only
+    http and https URLs become links."""
+    by_id = {e.id: e for e in entries}
     rows = []
     for r in records.itertuples():
         url = html.escape(r.url) if r.url else "none given"
         if is_web_link(r.url):
             url = f'<a href="{url}">{url}</a>'
-        cited = ", ".join(
-            f'<a href="ledger.html#claim-{html.escape(c)}">{html.escape(c)}</a>'
-            if not c.startswith("assumption ")
-            else html.escape(c)
-            for c in r.cited_by
-        )
+        cited = cited_by_html(r.cited_by, by_id)
         quote = f"<br><q>{html.escape(r.quote)}</q>" if r.quote else ""
         rows.append(
             f'<tr id="source-{html.escape(r.id)}">'
@@ -327,7 +374,7 @@ def sources_html(records: pd.DataFrame) -> HTML:
             + _td("Accessed", html.escape(r.accessed))
             + _td("URL", url, ' class="url"')
             + _td("Tag", html.escape(r.reliability))
-            + _td("Cited by", cited or "not cited")
+            + _td("Cited by", cited, ' class="cited"')
             + _td(SOURCE_ID, f"<code>{html.escape(r.id)}</code>")
             + "</tr>"
         )

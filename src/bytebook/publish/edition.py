@@ -27,6 +27,7 @@ class Edition:
     authors: str
     version: str
     commit: str
+    full_commit: str
     date: str
     epoch: int
     repository: str
@@ -39,26 +40,38 @@ class Edition:
         return f"version {self.version}, commit {self.commit} of {self.date}"
 
     def citation(self) -> str:
-        """The reference a reader copies, in plain text."""
+        """The reference a reader copies, in plain text: the repository's public address when
+        the configuration records one, else the source archive of the commit the site was
+        built from, which the site offers."""
         year = self.date[:4] or "n.d."
-        where = f" {self.repository}" if self.repository else ""
+        if self.repository:
+            where = f" {self.repository}"
+        elif self.commit:
+            where = f" Source archive: {SOURCE_ARCHIVE_NAME}, the repository at that commit."
+        else:
+            where = ""
         label = self.label[0].upper() + self.label[1:]
         return f"{self.authors} ({year}). {self.title}. {label}.{where}"
 
 
-def _last_commit(root: Path) -> tuple[str, str, int]:
+SOURCE_ARCHIVE_NAME = "bytebook-source.zip"
+"""The repository at the book's last commit, as `git archive` writes it (bytebook.publish.runnable
+puts it under the site's downloads)."""
+
+
+def _last_commit(root: Path) -> tuple[str, str, str, int]:
     try:
         shown = subprocess.run(
-            ["git", "-C", str(root), "log", "-1", "--format=%h %cs %ct"],
+            ["git", "-C", str(root), "log", "-1", "--format=%h %H %cs %ct"],
             capture_output=True,
             text=True,
             check=True,
         ).stdout.split()
     except (OSError, subprocess.CalledProcessError):
-        return "", "", ZIP_EPOCH
-    if len(shown) != 3:
-        return "", "", ZIP_EPOCH
-    return shown[0], shown[1], max(int(shown[2]), ZIP_EPOCH)
+        return "", "", "", ZIP_EPOCH
+    if len(shown) != 4:
+        return "", "", "", ZIP_EPOCH
+    return shown[0], shown[1], shown[2], max(int(shown[3]), ZIP_EPOCH)
 
 
 def edition(root: Path) -> Edition:
@@ -69,12 +82,13 @@ def edition(root: Path) -> Edition:
     else:  # a book without the package's source: the installed package's version
         project = {"version": package_version("bytebook")}
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    commit, date, epoch = _last_commit(root)
+    commit, full_commit, date, epoch = _last_commit(root)
     return Edition(
         title=config.get("title", ""),
         authors=config.get("author", ""),
         version=project["version"],
         commit=commit,
+        full_commit=full_commit,
         date=date,
         epoch=epoch,
         repository=(config.get("repository") or {}).get("url", ""),
@@ -83,7 +97,8 @@ def edition(root: Path) -> Edition:
 
 def add_substitutions(app, config) -> None:
     """Offer the edition to pages as MyST substitutions: {{ book_edition }}, {{ book_citation }}
-    and {{ book_source }}, the sentence that links to the repository and its archive."""
+    and {{ book_source }}, the sentences that link to the repository and its archive, or say
+    that no public address is recorded."""
     from bytebook.publish import runnable
 
     book = edition(Path(app.srcdir))
@@ -91,11 +106,17 @@ def add_substitutions(app, config) -> None:
     if book.repository:
         url = html.escape(book.repository, quote=True)
         source.append(f'The repository: <a href="{url}">{url}</a>.')
+    else:
+        source.append(
+            "No public address of the repository is recorded in the book's configuration, so "
+            "the citation names none."
+        )
     if book.commit:
         archive = f"../_static/{runnable.DOWNLOADS}/{runnable.SOURCE_ARCHIVE}"
         source.append(
-            f'The repository at commit {book.commit}: <a href="{archive}" download>'
-            f"{runnable.SOURCE_ARCHIVE}</a>."
+            f"The repository at commit {book.commit}, the one this site was built from (in full "
+            f'<code class="commit">{book.full_commit}</code>): <a href="{archive}" download>'
+            f"{runnable.SOURCE_ARCHIVE}</a>, made with <code>git archive</code>."
         )
     config.myst_substitutions = {
         **config.myst_substitutions,

@@ -10,6 +10,7 @@ they show, never on the build's history, and carry a content security policy.
   scripts, and the event handlers found anywhere in the book, are allowed by their SHA-256
   hashes, so no other inline script can run. (The search page parses other pages to show
   summaries, and Chromium checks their handlers against the search page's policy.)
+- Front page: the site's `index.html` leads to the first page and names the book's icon.
 - Search index: a term whose list of pages is empty (left behind when an incremental build
   re-reads a page that no longer holds it) is dropped, so the index holds only words the
   current pages contain.
@@ -95,6 +96,33 @@ def with_policy(page: str, handlers: Iterable[str] = ()) -> str:
     if charset is None:
         return page.replace("<head>", "<head>\n" + meta, 1)
     return page[: charset.end()] + meta + page[charset.end() :]
+
+
+FRONT_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<meta http-equiv="Refresh" content="0; url={first}" />
+<title>{title}</title>
+<link rel="icon" href="{icon}" type="image/svg+xml" />
+</head>
+<body><p><a href="{first}">{title}</a></p></body>
+</html>
+"""
+
+
+def write_front_page(outdir: Path, first_page: str, title: str, icon: str) -> None:
+    """The site's `index.html`: a page that sends the reader on to `first_page`, with a link for
+    a browser that does not follow it and the book's icon (a bare redirect names none, so the
+    browser asks for /favicon.ico, which the book does not have)."""
+    (outdir / "index.html").write_text(
+        FRONT_PAGE.format(
+            first=html.escape(first_page, quote=True),
+            title=html.escape(title),
+            icon=html.escape(icon, quote=True),
+        ),
+        encoding="utf-8",
+    )
 
 
 def finish_pages(outdir: Path) -> None:

@@ -17,13 +17,13 @@ import tempfile
 from pathlib import Path
 
 from bytebook.data import ARTICLE_FILE
-from bytebook.publish.edition import Edition
+from bytebook.publish.edition import SOURCE_ARCHIVE_NAME, Edition
 
 DOWNLOADS = "downloads"
 """The folder under `_static/` that holds the files."""
 
 LOCK = "requirements.lock"
-SOURCE_ARCHIVE = "bytebook-source.zip"
+SOURCE_ARCHIVE = SOURCE_ARCHIVE_NAME
 
 
 def wheel_name(version: str) -> str:

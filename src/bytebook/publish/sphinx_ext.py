@@ -6,8 +6,8 @@
 - `runnable`: the package, the lock and the source archive a reader runs a notebook with;
 - `edition`: the version, commit and date pages cite;
 - `reading`: each page depends on the files its code uses (bytebook.publish.inputs);
-- `pages`: asset checksums that do not depend on the build's history, and a content security
-  policy on every page;
+- `pages`: the front page that leads to the first chapter, asset checksums that do not depend on
+  the build's history, and a content security policy on every page;
 - here: Thebe dropped (it needs a live kernel and a CDN; this book is static and offline), and
   the table-of-contents numbering declared safe for parallel reading.
 """
@@ -59,6 +59,12 @@ def _finish_pages(app: Sphinx, exception: Exception | None) -> None:
     """The last pass over every page, after every other extension (the theme rewrites
     pygments.css when the build finishes) has written its files."""
     if exception is None and app.builder.name == "html":
+        pages.write_front_page(
+            Path(app.outdir),
+            app.builder.get_target_uri(app.config.root_doc),
+            app.config.html_title,
+            f"_static/{Path(app.config.html_favicon).name}",
+        )
         pages.finish_pages(Path(app.outdir))
 
 

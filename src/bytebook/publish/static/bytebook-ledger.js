@@ -4,6 +4,7 @@
   "use strict";
   var table = document.querySelector("table.ledger-table");
   if (!table) { return; }
+  var phone = window.matchMedia("screen and (max-width: 700px)");
   // DataTables styles its dark mode under html.dark; the theme marks it with data-theme.
   var root = document.documentElement;
   var followTheme = function () { root.classList.toggle("dark", root.dataset.theme === "dark"); };
@@ -48,7 +49,8 @@
       autoWidth: false,
       order: [],
       layout: { top1: "searchPanes" },
-      searchPanes: { columns: panes, initCollapsed: false, cascadePanes: true, layout: "columns-" + panes.length },
+      // On a phone the filters start folded, so the first row is on the first screen.
+      searchPanes: { columns: panes, initCollapsed: phone.matches, cascadePanes: true, layout: "columns-" + panes.length },
       columnDefs: [
         { render: verdictPane, searchPanes: { show: true, orthogonal: "sp" }, targets: verdictColumn },
         { searchPanes: { show: true }, targets: panes },
@@ -69,6 +71,18 @@
         list.setAttribute("aria-label", name + " filter");
       });
     });
+    // On a phone each row is a card, and its evidence is folded under a line that names it;
+    // wider, or on paper, every evidence is open. The table's search reads the folded text too.
+    var evidence = table.querySelectorAll("td details.evidence");
+    var fold = function () {
+      evidence.forEach(function (details) { details.open = !phone.matches; });
+    };
+    fold();
+    phone.addEventListener("change", fold);
+    window.addEventListener("beforeprint", function () {
+      evidence.forEach(function (details) { details.open = true; });
+    });
+    window.addEventListener("afterprint", fold);
     table.setAttribute("data-enhanced", "true");
     if (window.location.hash) {
       var row = document.getElementById(window.location.hash.slice(1));

@@ -1,0 +1,227 @@
+"""The layout as a reader meets it: what cites a source is said in words and set under the
+source; a ledger card on a phone reads down one left edge, its short fields sharing lines, its
+evidence folded but found and printed; and no request of any page is answered 404."""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from test_browser import PAGES, REDIRECT, wait_until_ready
+
+from bytebook.article import SECTION_TITLES
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1440, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def citing_rows(ledger_rows) -> dict[str, list[dict[str, str]]]:
+    """For each reference id, the ledger rows whose own `sources` column lists it, read from
+    the ledger command (not from the page)."""
+    cited: dict[str, list[dict[str, str]]] = {}
+    for row in ledger_rows:
+        for reference in filter(None, row["sources"].split(";")):
+            cited.setdefault(reference, []).append(row)
+    return cited
+
+
+_SOURCE_ROW = re.compile(r'<tr id="source-(?P<id>[^"]+)">(?P<row>.*?)</tr>', re.S)
+_CITED_CELL = re.compile(r'<td data-label="Cited by"[^>]*>(?P<cell>.*?)</td>', re.S)
+_LEDGER_LINK = re.compile(r'<a href="ledger\.html#claim-(?P<id>[^"]+)"[^>]*>(?P<text>.*?)</a>')
+
+
+def test_what_cites_a_source_is_said_in_words_with_its_count(built_book, citing_rows):
+    """Each source's "Cited by" counts the ledger rows that list it and links each by the
+    claim in words, not by its row id."""
+    page = (built_book / "book" / "sources.html").read_text(encoding="utf-8")
+    rows = {m["id"]: m["row"] for m in _SOURCE_ROW.finditer(page)}
+    assert rows, "no source rows on the sources page"
+    for reference, row in rows.items():
+        cell = _CITED_CELL.search(row)["cell"]
+        links = [(m["id"], html.unescape(m["text"])) for m in _LEDGER_LINK.finditer(cell)]
+        expected = citing_rows.get(reference, [])
+        assert sorted(i for i, _ in links) == sorted(r["id"] for r in expected), reference
+        claims = {r["id"]: r["claim_en"] for r in expected}
+        for row_id, text in links:
+            assert text == claims[row_id], (reference, row_id, text)
+            assert text != row_id, f"{reference}: row {row_id} is named by its id"
+        if expected:
+            count = len(expected)
+            assert f"{count} ledger row{'s' if count > 1 else ''} (" in cell, reference
+
+
+_FONT_SIZES = """() => [...document.querySelectorAll('table.sources-table tbody tr')].map(tr => {
+  const size = label => parseFloat(getComputedStyle(
+    tr.querySelector(`td[data-label="${label}"]`)).fontSize);
+  return [tr.id, size('What it measures'), size('Cited by')];
+})"""
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
+def test_what_cites_a_source_is_set_smaller_than_the_source(site, browser, viewport, scheme):
+    page = browser.new_page(viewport=viewport, color_scheme=scheme)
+    page.goto(f"{site}/book/sources.html")
+    sizes = page.evaluate(_FONT_SIZES)
+    page.close()
+    assert sizes
+    for source, own, cited in sizes:
+        assert cited < own, f"{source}: what cites it is as large as the source ({cited} px)"
+
+
+def test_every_citing_row_is_printed(site, browser):
+    """A long list of citing rows is folded on screen; on paper every one shows."""
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(f"{site}/book/sources.html")
+    folded = page.locator("details.cited-by:not([open])")
+    assert folded.count() > 0, "no long list is folded"
+    assert not folded.first.locator("li").first.is_visible()
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        "() => [...document.querySelectorAll('.cited-by li')]"
+        ".filter(li => li.getBoundingClientRect().height === 0).length"
+    )
+    page.close()
+    assert hidden == 0, f"{hidden} citing rows are not printed"
+
+
+_CARDS = """() => [...document.querySelectorAll('table.ledger-table tbody tr')].map(tr => {
+  const cells = {};
+  for (const td of tr.querySelectorAll('td[data-label]')) {
+    const r = td.getBoundingClientRect();
+    cells[td.dataset.label] = {top: r.top, left: r.left, height: r.height,
+      align: getComputedStyle(td).textAlign, card: tr.getBoundingClientRect().left,
+      text: td.innerText.trim()};
+  }
+  return [tr.id, cells];
+})"""
+
+
+def _ledger_cards(site, browser, viewport=PHONE, scheme="dark"):
+    page = browser.new_page(viewport=viewport, color_scheme=scheme)
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    return page, page.evaluate(_CARDS)
+
+
+def test_a_ledger_card_on_a_phone_reads_down_one_left_edge(site, browser):
+    page, cards = _ledger_cards(site, browser)
+    page.close()
+    assert cards
+    for row, cells in cards:
+        shown = {label: c for label, c in cells.items() if c["height"] > 0}
+        for label, cell in shown.items():
+            assert cell["align"] in ("left", "start"), (row, label, cell["align"])
+        lefts = {round(c["left"] - c["card"]) for label, c in shown.items()
+                 if label not in ("Section", "Recomputed", "Unit")}
+        assert len(lefts) == 1, f"{row}: fields start at {sorted(lefts)} px into the card"
+        assert shown["Id"]["top"] == shown["Section"]["top"], f"{row}: id and section apart"
+        values = [shown[k]["top"] for k in ("Stated", "Recomputed", "Unit") if k in shown]
+        assert len(set(values)) == 1, f"{row}: its values are on {len(set(values))} lines"
+
+
+def _evidence_only_word(rows: list[dict[str, str]]) -> str:
+    """A word that only some rows' evidence holds, in no other field of any row."""
+    others = " ".join(
+        " ".join(v for k, v in row.items() if k not in ("evidence", "sources")) for row in rows
+    ).lower() + " ".join(SECTION_TITLES.values()).lower()
+    for row in rows:
+        for word in re.findall(r"[A-Za-z]{7,}", row["evidence"]):
+            holders = [r for r in rows if word.lower() in r["evidence"].lower()]
+            if word.lower() not in others and word.lower() not in "evidence" and len(holders) < 5:
+                return word
+    raise AssertionError("no word of the evidence is found only there")
+
+
+def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(site, browser, ledger_rows):
+    """On a phone each row's evidence is folded under a line that names it; the table's search
+    still finds a row by a word of its evidence alone, and paper shows every evidence in full.
+    On a laptop the evidence is open."""
+    page, cards = _ledger_cards(site, browser)
+    folded = page.locator("table.ledger-table td[data-label=Evidence] details:not([open])")
+    assert folded.count() == len(ledger_rows), "not every row's evidence is folded on a phone"
+    word = _evidence_only_word(ledger_rows)
+    wanted = sorted(r["id"] for r in ledger_rows if word.lower() in r["evidence"].lower())
+    page.locator(".dt-search input").fill(word)
+    page.wait_for_timeout(300)
+    found = page.eval_on_selector_all(
+        "table.ledger-table tbody tr", "rows => rows.map(r => r.id.replace('claim-', ''))"
+    )
+    assert sorted(found) == wanted
+    page.locator(".dt-search input").fill("")
+    page.wait_for_timeout(300)
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        "() => [...document.querySelectorAll('td[data-label=Evidence] .evidence-text')]"
+        ".filter(e => e.getBoundingClientRect().height === 0).length"
+    )
+    page.close()
+    assert hidden == 0, f"{hidden} evidence texts are not printed"
+    page, _ = _ledger_cards(site, browser, LAPTOP, "light")
+    closed = page.locator("table.ledger-table td[data-label=Evidence] details:not([open])")
+    assert closed.count() == 0
+    assert page.locator("td[data-label=Evidence] .evidence-text").first.is_visible()
+    page.close()
+
+
+class _Recording(SimpleHTTPRequestHandler):
+    """Serves the book and notes each request's path and status."""
+
+    answered: list[tuple[str, int]] = []
+
+    def log_request(self, code="-", size="-"):  # noqa: ARG002 - the base class's signature
+        self.answered.append((self.path, int(code)))
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def recorded_site(built_book: Path):
+    handler = functools.partial(_Recording, directory=str(built_book))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", _Recording.answered
+    server.shutdown()
+
+
+@pytest.mark.parametrize("page_path", [REDIRECT, *PAGES])
+def test_no_request_of_a_page_is_answered_404(recorded_site, browser, page_path):
+    """Everything a page asks for is there, its icon included (a browser asks for /favicon.ico
+    when a page names no icon)."""
+    site, answered = recorded_site
+    answered.clear()
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(f"{site}/{page_path}", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    page.close()
+    missing = [path for path, status in answered if status == 404]
+    assert answered and not missing, f"{page_path}: 404 for {missing}"
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
+def test_the_ledger_s_badges_are_legible_and_its_filters_fold_on_a_phone(
+    site, browser, viewport, scheme
+):
+    """Every verdict badge (in the rows and in the filters) is at least 11 px; on a phone the
+    filters start folded, so the rows come sooner; on a laptop they are open."""
+    page = browser.new_page(viewport=viewport, color_scheme=scheme)
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    sizes = page.eval_on_selector_all(
+        ".verdict", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    open_lists = page.locator(".dtsp-searchPane .dt-scroll-body:visible").count()
+    page.close()
+    assert sizes and min(sizes) >= 11, f"badges at {min(sizes)} px"
+    if viewport is PHONE:
+        assert open_lists == 0, f"{open_lists} filters are open on a phone"
+    else:
+        assert open_lists >= 2
