@@ -48,8 +48,8 @@ def test_title_against_the_articles_own_yuan_total(title):
     assert 0.01 < (385 * 7.196 / 366 - 7.475) / (390 * 7.196 / 366) < 0.05
     assert verdicts(title)["title_daily_revenue"] == "off in detail"
     evidence = {e.id: e for e in title.entries}["title_daily_revenue"].evidence
-    assert "(1, off in detail) The article's own 2,855亿元" in evidence
-    assert "(2, supported) USD 39 bn" in evidence
+    assert "Finding 1, off in detail: The article's own 2,855亿元" in evidence
+    assert "Finding 2, supported: USD 39 bn" in evidence
     assert "at 2024's rates over 366 days is 7.44亿 to 7.86亿 a day" in evidence
     assert "which the title misses by 1.2%" in evidence
     assert title.numbers["daily_year_low"] == pytest.approx(385 * YI * 7.0760 / 366)
@@ -514,7 +514,9 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     assert "an upper bound of the amount on the share's own basis" in entry.evidence
     assert "at most 1,684.2亿" in entry.evidence and "at least 34.5亿 (0.84%" in entry.evidence
     assert "open between off in detail and contradicted" in entry.evidence
-    assert "Finding 2, which does not decide (by itself it would read contradicted)" in entry.evidence
+    assert (
+        "Finding 2, which does not decide (by itself it would read contradicted)" in entry.evidence
+    )
     assert "the row matches FY2023 in substance: amount 1,509亿" in entry.evidence
     assert "share 40.56% (tabulated, S;" in entry.evidence
     assert {"midea_rev_2024", "midea_overseas_share_2024"} <= set(entry.sources)
@@ -525,5 +527,8 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     references.loc["midea_china_rev_2024", "value"] = 2150e8
     references.loc["midea_china_rev_2024", "value_text"] = "2150e8"
     changed = {e.id: e for e in ranking.analyse(replace(data, references=references)).entries}
-    assert "Finding 1, which does not decide (by itself it would read supported)" in changed["t_midea_overseas"].evidence
+    assert (
+        "Finding 1, which does not decide (by itself it would read supported)"
+        in changed["t_midea_overseas"].evidence
+    )
     assert changed["t_midea_overseas"].verdict.value == "unverifiable"

@@ -83,14 +83,20 @@ def test_hostile_text_renders_as_text_in_chromium(tmp_path):
         server.shutdown()
 
 
-FORMULAS = ["=HYPERLINK(\"http://x.example\",\"a\")", "+1+2", "-3+4", "@SUM(A1)", "\tx", "\rx"]
+FORMULAS = ['=HYPERLINK("http://x.example","a")', "+1+2", "-3+4", "@SUM(A1)", "\tx", "\rx"]
 
 
 def test_formula_cells_are_neutralised_and_numbers_stay_numbers():
     frame = pd.DataFrame(
         [
-            {**{c: "" for c in LEDGER_COLUMNS}, "claim_en": formula, "evidence": formula,
-             "id": f"row_{i}", "stated": -5e9, "recomputed": float("nan")}
+            {
+                **{c: "" for c in LEDGER_COLUMNS},
+                "claim_en": formula,
+                "evidence": formula,
+                "id": f"row_{i}",
+                "stated": -5e9,
+                "recomputed": float("nan"),
+            }
             for i, formula in enumerate(FORMULAS)
         ]
     )
@@ -149,9 +155,23 @@ def test_the_published_ledger_opens_safely_in_a_spreadsheet(ledger_rows):
 )
 def test_only_web_urls_become_links(url):
     records = pd.DataFrame(
-        [{"id": "r", "figure": "", "quote": "", "producer": "", "title": "", "period": "",
-          "published": "", "after_article": False, "accessed": "", "url": url,
-          "reliability": "P", "cited_by": []}]
+        [
+            {
+                "id": "r",
+                "figure": "",
+                "quote": "",
+                "producer": "",
+                "title": "",
+                "period": "",
+                "published": "",
+                "dated_by": "",
+                "after_article": False,
+                "accessed": "",
+                "url": url,
+                "reliability": "P",
+                "cited_by": [],
+            }
+        ]
     )
     table = sources_html(records, []).data
     assert "<a href" not in table and html.escape(url) in table

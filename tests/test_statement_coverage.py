@@ -148,14 +148,19 @@ def test_byd_s_remark_is_read_as_the_stock_phrase_it_is(rows):
         remark.evidence
     )
     assert "faster than the group's 29.0%" in remark.evidence
-    assert "Finding 2, which does not decide (by itself it would read contradicted): Read literally" in remark.evidence
+    assert (
+        "Finding 2, which does not decide (by itself it would read contradicted): Read literally"
+        in remark.evidence
+    )
     assert "from 75.2% in 2023" in remark.evidence and "to 38.5% in 2024" in remark.evidence
     assert "covers less than the phrase does and does not decide" in remark.evidence
 
 
 def test_the_infrastructure_box_gives_the_doubao_row_its_verdict(rows):
-    """The 'what holds' box names the verdict the ledger gives CapCut's AI running on 豆包."""
+    """The 'what holds' box names the verdict the ledger gives CapCut's AI running on 豆包, glued
+    from code (tests/test_book.py checks the glued value against the ledger)."""
     page = (ROOT / "book" / "infrastructure.md").read_text(encoding="utf-8")
     box = page.split("What holds and what does not", 1)[1].split("```", 1)[0]
     assert "Doubao (豆包)" in box
-    assert f"is {rows['s23_capcut_doubao'].verdict}" in box
+    assert rows["s23_capcut_doubao"].verdict
+    assert "is {glue:text}`capcut_doubao_verdict`" in box

@@ -93,7 +93,10 @@ def test_midea_overseas_is_derived_on_one_revenue_basis(data):
     overseas = 2381.15e8 * 0.4152 / 0.5848
     assert entry.recomputed == pytest.approx(overseas, rel=1e-4)
     assert (overseas - 1600e8) / overseas > 0.05
-    assert "(1, does not decide: would be contradicted) Derived for FY2024" in entry.evidence
+    assert (
+        "Finding 1, which does not decide (by itself it would read contradicted): "
+        "Derived for FY2024" in entry.evidence
+    )
     assert "It rests on a figure read at second hand: shown, never deciding." in entry.evidence
     assert entry.verdict == "unverifiable"
 
@@ -371,7 +374,9 @@ def test_a_figure_read_at_second_hand_never_decides(data):
     assert 0.495 <= 0.50 <= 0.505
     entry = {e.id: e for e in economics.analyse(data).entries}["s3_live_take"]
     assert entry.verdict == "unverifiable"
-    assert entry.evidence.startswith("(does not decide: would be supported)")
+    assert entry.evidence.startswith(
+        "This finding does not decide (by itself it would read supported)"
+    )
     assert "'TikTok keeps about 50% of gift value (data.ai via TechCrunch)'" in entry.evidence
     assert "neither data.ai's figure nor TechCrunch's article was read" in entry.evidence
     holds = economics.analyse(data).texts["live_take_holds"]

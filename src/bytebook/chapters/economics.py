@@ -312,7 +312,7 @@ def _live(data: BookData) -> Findings:
         "How it was read: a note beside Sensor Tower's in-app purchase figure gives "
         f"'{gift_take_note(data)}'; neither data.ai's figure nor TechCrunch's article was "
         "read, and the note says 'about', so the figure's own words and precision were not "
-        "seen. By the policy's rule for figures read at second hand, it does not decide.",
+        "seen. A figure read at second hand does not decide (the methods page's rule).",
     )
     found.number(
         "live_take_holds",
