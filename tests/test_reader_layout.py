@@ -225,3 +225,32 @@ def test_the_ledger_s_badges_are_legible_and_its_filters_fold_on_a_phone(
         assert open_lists == 0, f"{open_lists} filters are open on a phone"
     else:
         assert open_lists >= 2
+
+
+A4_TEXT_WIDTH_PX = 703
+"""A4's 210 mm less the PDF's 12 mm margins each side, at 96 CSS px to the inch."""
+
+
+def test_the_ledger_on_paper_gives_its_words_the_room(site, browser):
+    """Printed on A4, the ledger's evidence gets the widest column (over a quarter of the
+    table), and no header is wider than its column."""
+    page = browser.new_page(viewport={"width": A4_TEXT_WIDTH_PX, "height": 1000})
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    page.emulate_media(media="print")
+    widths = page.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('table.ledger-table thead th')]"
+        ".filter(th => th.getBoundingClientRect().width > 0)"
+        ".map(th => [th.className.split(' ')[0], th.getBoundingClientRect().width]))"
+    )
+    table = page.evaluate(
+        "() => document.querySelector('table.ledger-table').getBoundingClientRect().width"
+    )
+    crowded = page.evaluate(
+        "() => [...document.querySelectorAll('table.ledger-table thead th')]"
+        ".filter(th => th.scrollWidth > th.clientWidth + 1).map(th => th.textContent.trim())"
+    )
+    page.close()
+    assert widths["col-evidence"] == max(widths.values()), widths
+    assert widths["col-evidence"] > 0.25 * table, (widths, table)
+    assert not crowded, f"headers wider than their columns on paper: {crowded}"
