@@ -439,13 +439,50 @@ def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
     assert "amount 1,364亿 (summarised, W;" in rows["t_haier_share"]
     assert "against the released total (FY2024/25, P) of 4,985亿" in rows["d_implied_total_lenovo"]
     summary = table.texts["filed_summary"]
-    for words in (
-        "BYD (released, P)",
-        "Midea (derived from relayed figures, S)",
-        "Haier Smart Home (tabulated, S)",
-    ):
+    for words in ("BYD (released, P)", "Haier Smart Home (tabulated, S)"):
         assert words in summary
     assert "filing" not in summary
+
+
+def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table):
+    """Midea's 2024 amount and total rest on China revenue read at second hand (第一财经): they
+    count as W, so no page sentence, table or chart may use them as deciding. What holds at
+    first hand is the share: 41.52% against the printed 40% (39.5% to 40.5%)."""
+    summary = table.texts["filed_summary"]
+    assert summary.startswith("For two companies")
+    assert "Midea (derived" not in summary
+    assert summary.endswith(
+        "Midea's share (41.52%) lies above the printed one; its amount rests on a figure read "
+        "at second hand and does not decide."
+    )
+    # the band 1500/0.405 to 1600/0.395 = 3,704亿 to 4,050.6亿; the total 2,381.15 ÷ 58.48% ≈
+    # 4,071.7亿, its band's low end 4,071.4亿: (4,071.4 − 4,050.6) ÷ 4,071.7 ≈ 0.51%
+    assert 1600 / 0.395 < 4071.4 and (4071.4 - 1600 / 0.395) / 4071.7 == pytest.approx(
+        0.0051, abs=0.00005
+    )
+    assert table.texts["implied_total_disagreements"] == (
+        "Lenovo, Xiaomi and Haier Smart Home; for Midea the total, derived from a figure read "
+        "at second hand, lies 0.51% above the band, which does not decide"
+    )
+    assert table.texts["totals_derived"] == (
+        "for Haier Smart Home derived from reported figures and for Midea derived from a figure "
+        "read at second hand, which counts as W and does not decide"
+    )
+    assert table.texts["years_caption_midea"].endswith(
+        "FY2024's amount (derived from a figure read at second hand, which counts as W) lies "
+        "above the printed band, which does not decide."
+    )
+    rows = {entry.id: entry for entry in table.entries}
+    assert "d_rank_midea_filed" not in rows
+    assert "Midea" not in rows["d_rank_byd_filed"].evidence
+    assert (
+        "Midea 1,691亿元 (FY2024, derived from a figure read at second hand, which counts as W)"
+        in rows["s4_top3"].evidence
+    )
+    assert "(FY2024, counts as W)" in rows["d_implied_total_midea"].evidence
+    growth = table.tables["growth"].set_index("company")
+    assert "read at second hand" in growth.at["Midea", "basis"]
+    assert "Midea" not in set(table.tables["filed_by_companies"]["company"])
 
 
 def test_no_evidence_calls_a_figure_by_a_word_outside_the_origins(table):

@@ -251,12 +251,26 @@ def test_the_summary_sentences_follow_the_data(data_copy):
     cells = ranking.earlier_year_cells(changed)
     assert "BYD" not in {c.company for c in cells}
     assert "BYD's amount" not in ranking.earlier_year_sentence(cells)
-    filed, above = ranking.understated(changed)
+    filed, above, shares = ranking.understated(changed)
     assert "BYD" in filed and "BYD" not in above
-    assert ranking.understated_sentence(filed, above) == (
-        "the table understates Midea and Haier Smart Home of the three companies whose 2024 "
-        "overseas figure rests on figures they published themselves"
+    assert ranking.understated_sentence(filed, above, shares) == (
+        "the table understates Haier Smart Home of the two companies whose 2024 overseas "
+        "figure rests on figures they published themselves, read at first hand, and Midea's "
+        "share (41.52%) lies above the printed one; its amount rests on a figure read at second "
+        "hand and does not decide"
     )
+
+
+def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
+    """Midea's 2024 amount rests on a figure read at second hand: the summary counts BYD and
+    Haier Smart Home (first hand, both above the band) and says of Midea only that its share,
+    41.52%, lies above the printed 40%."""
+    filed, above, shares = ranking.understated(data)
+    assert filed == above == ["BYD", "Haier Smart Home"]
+    assert shares == ["Midea's share (41.52%)"]
+    sentence = ranking.understated_sentence(filed, above, shares)
+    assert "all three" not in sentence
+    assert sentence.startswith("the table understates both companies whose")
 
 
 def _ledger_verdicts(data) -> dict[str, str]:
