@@ -2114,9 +2114,9 @@ against the whole."""
 def _byd_remark(data: BookData) -> LedgerEntry:
     """新能源车加速出海 in its two readings. A Chinese reader reads 加速出海 in a company remark as
     the stock phrase it is, stepping up the push abroad: BYD's overseas revenue grew faster than
-    the group and its share abroad rose, which decides. Read literally, growth speeding up (it
-    slowed) covers less than the phrase (revenue only, and its pace) and is shown without
-    deciding."""
+    the group and its share abroad rose, which decides: the phrase's substance is the business
+    abroad growing faster than the whole, which revenue shows. Read literally, growth speeding
+    up (it slowed) is not the reading a Chinese reader takes, so it is shown without deciding."""
     y2024, y2023, y2022 = (data.reference(ref) for ref in BYD_OVERSEAS)
     group_2024, group_2023, share_2023 = (data.reference(ref) for ref in BYD_GROUP)
     growth_2024, growth_2023 = y2024 / y2023 - 1, y2023 / y2022 - 1
@@ -2132,7 +2132,8 @@ def _byd_remark(data: BookData) -> LedgerEntry:
         f"{format_percent(group_growth)} ({format_yi(group_2023)}元 to {format_yi(group_2024)}元; "
         f"{data.cite(*BYD_GROUP[:2])}), and its share abroad went from "
         f"{format_percent(share_2023)} ({data.cite(BYD_GROUP[2])}) to "
-        f"{format_percent(share_2024)}.",
+        f"{format_percent(share_2024)}. The phrase's substance is the business abroad growing "
+        "faster than the whole and its share rising, which revenue shows.",
         sources=BYD_OVERSEAS[:2] + BYD_GROUP,
     )
     speeding = Finding(
@@ -2141,9 +2142,9 @@ def _byd_remark(data: BookData) -> LedgerEntry:
         f"{format_percent(growth_2023)} in {YEAR - 1} ({cite_2023}, which gives that growth; "
         f"the {YEAR - 2} base, {format_yi(y2022, 1)}元, is derived from it, W) to "
         f"{format_percent(growth_2024)} in {YEAR}, and the yuan it added fell from "
-        f"{format_yi(y2023 - y2022)} to {format_yi(y2024 - y2023)}. This book holds revenue "
-        "only, not vehicles shipped, plants or markets opened abroad, so this reading covers "
-        "less than the phrase does and does not decide.",
+        f"{format_yi(y2023 - y2022)} to {format_yi(y2024 - y2023)}. This is not the reading "
+        "a Chinese reader takes of 加速出海, which in a company remark means stepping up the "
+        "push abroad (see above), so it is shown without deciding.",
         decides=False,
         sources=BYD_OVERSEAS,
     )
