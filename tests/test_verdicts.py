@@ -395,4 +395,25 @@ def test_a_figure_read_at_second_hand_never_decides(data):
     assert "neither data.ai's figure nor TechCrunch's article was read" in entry.evidence
     holds = economics.analyse(data).texts["live_take_holds"]
     assert holds.endswith("read only at second hand, so the cut is unverifiable")
+    assert "a note in this book's reference list, beside Sensor Tower's figure" in holds
     assert "source read at second hand" in set(policy_table()["rule"])
+
+
+def test_the_economics_page_says_the_gift_cut_rests_on_a_second_hand_note(data):
+    """The page's prose keeps the note's 'about 50%', says nothing was read beyond the note and
+    gives the row's verdict; the sources list does not tag the share S."""
+    from bytebook.chapters import economics
+    from bytebook.paths import BOOK_DIR
+
+    prose = economics.analyse(data).texts["live_take_prose"]
+    assert prose == (
+        "A note in this book's reference list, beside Sensor Tower's figure, says TikTok keeps "
+        "'about 50%' of gift value (data.ai via TechCrunch); this book read neither data.ai's "
+        "figure nor TechCrunch's article, so the 50% cut is unverifiable: a figure read at "
+        "second hand does not decide"
+    )
+    page = (BOOK_DIR / "economics.md").read_text(encoding="utf-8")
+    assert "as TechCrunch relays it" not in page and "The cut matches" not in page
+    assert "{glue:text}`live_take_prose_text`" in page
+    assert "read at second hand (data.ai via TechCrunch; counts as W)" in page
+    assert "- **Gifting** (S)" not in page
