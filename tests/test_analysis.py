@@ -569,3 +569,18 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
         in changed["t_midea_overseas"].evidence
     )
     assert changed["t_midea_overseas"].verdict.value == "unverifiable"
+
+
+def test_the_codec_results_show_the_vvc_range_whole(data):
+    """The IEEE Access study prints VVC's saving over HEVC as '33.1-36.6%': the page, the two
+    rows and the chart give the range (the chart draws its top, 36.6%), not 33.1% alone."""
+    from bytebook.chapters import codec
+
+    assert codec.quoted_range(data, "vvc_vs_hevc_objective") == pytest.approx((0.331, 0.366))
+    found = codec.analyse(data)
+    assert found.texts["vvc_objective"] == "33.1% to 36.6%"
+    rows = {entry.id: entry.evidence for entry in found.entries}
+    assert "VVC saves 33.1% to 36.6% over HEVC" in rows["s21_bitrate_vvc"]
+    assert "VVC needs 33.1% to 36.6% less bitrate than HEVC" in rows["s21_lossless"]
+    gains = found.tables["gains"].set_index("result")["saving"]
+    assert gains["VVC vs HEVC, objective, range's top (P)"] == pytest.approx(0.366)
