@@ -439,13 +439,50 @@ def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
     assert "amount 1,364亿 (summarised, W;" in rows["t_haier_share"]
     assert "against the released total (FY2024/25, P) of 4,985亿" in rows["d_implied_total_lenovo"]
     summary = table.texts["filed_summary"]
-    for words in (
-        "BYD (released, P)",
-        "Midea (derived from relayed figures, S)",
-        "Haier Smart Home (tabulated, S)",
-    ):
+    for words in ("BYD (released, P)", "Haier Smart Home (tabulated, S)"):
         assert words in summary
     assert "filing" not in summary
+
+
+def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table):
+    """Midea's 2024 amount and total rest on China revenue read at second hand (第一财经): they
+    count as W, so no page sentence, table or chart may use them as deciding. What holds at
+    first hand is the share: 41.52% against the printed 40% (39.5% to 40.5%)."""
+    summary = table.texts["filed_summary"]
+    assert summary.startswith("For two companies")
+    assert "Midea (derived" not in summary
+    assert summary.endswith(
+        "Midea's share (41.52%) lies above the printed one; its amount rests on a figure read "
+        "at second hand and does not decide."
+    )
+    # the band 1500/0.405 to 1600/0.395 = 3,704亿 to 4,050.6亿; the total 2,381.15 ÷ 58.48% ≈
+    # 4,071.7亿, its band's low end 4,071.4亿: (4,071.4 − 4,050.6) ÷ 4,071.7 ≈ 0.51%
+    assert 1600 / 0.395 < 4071.4 and (4071.4 - 1600 / 0.395) / 4071.7 == pytest.approx(
+        0.0051, abs=0.00005
+    )
+    assert table.texts["implied_total_disagreements"] == (
+        "Lenovo, Xiaomi and Haier Smart Home; for Midea the total, derived from a figure read "
+        "at second hand, lies 0.51% above the band, which does not decide"
+    )
+    assert table.texts["totals_derived"] == (
+        "for Haier Smart Home derived from reported figures and for Midea derived from a figure "
+        "read at second hand, which counts as W and does not decide"
+    )
+    assert table.texts["years_caption_midea"].endswith(
+        "FY2024's amount (derived from a figure read at second hand, which counts as W) lies "
+        "above the printed band, which does not decide."
+    )
+    rows = {entry.id: entry for entry in table.entries}
+    assert "d_rank_midea_filed" not in rows
+    assert "Midea" not in rows["d_rank_byd_filed"].evidence
+    assert (
+        "Midea 1,691亿元 (FY2024, derived from a figure read at second hand, which counts as W)"
+        in rows["s4_top3"].evidence
+    )
+    assert "(FY2024, counts as W)" in rows["d_implied_total_midea"].evidence
+    growth = table.tables["growth"].set_index("company")
+    assert "read at second hand" in growth.at["Midea", "basis"]
+    assert "Midea" not in set(table.tables["filed_by_companies"]["company"])
 
 
 def test_no_evidence_calls_a_figure_by_a_word_outside_the_origins(table):
@@ -532,3 +569,18 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
         in changed["t_midea_overseas"].evidence
     )
     assert changed["t_midea_overseas"].verdict.value == "unverifiable"
+
+
+def test_the_codec_results_show_the_vvc_range_whole(data):
+    """The IEEE Access study prints VVC's saving over HEVC as '33.1-36.6%': the page, the two
+    rows and the chart give the range (the chart draws its top, 36.6%), not 33.1% alone."""
+    from bytebook.chapters import codec
+
+    assert codec.quoted_range(data, "vvc_vs_hevc_objective") == pytest.approx((0.331, 0.366))
+    found = codec.analyse(data)
+    assert found.texts["vvc_objective"] == "33.1% to 36.6%"
+    rows = {entry.id: entry.evidence for entry in found.entries}
+    assert "VVC saves 33.1% to 36.6% over HEVC" in rows["s21_bitrate_vvc"]
+    assert "VVC needs 33.1% to 36.6% less bitrate than HEVC" in rows["s21_lossless"]
+    gains = found.tables["gains"].set_index("result")["saving"]
+    assert gains["VVC vs HEVC, objective, range's top (P)"] == pytest.approx(0.366)

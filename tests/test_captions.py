@@ -240,3 +240,15 @@ def test_the_scorecard_caption_says_what_each_ranking_verdict_is_judged_against(
     ]
     contradicted = int((amounts["verdict"] == "contradicted").sum())
     assert f"of the table's amounts and shares, {contradicted} contradicted" in caption
+
+
+def test_the_scorecard_caption_names_the_contradictions_outside_the_ranking(data):
+    """The ledger's five contradicted claims are four in the ranking and the closing line's
+    attribution to Kevin Kelly (section 5); its off-in-detail claims outside the ranking are the
+    title's and Meta's (section 1). The caption states no count of zero for the unit economics
+    (its CPM row is unverifiable) and names the fifth contradiction."""
+    caption = score_caption(ledger(data))
+    assert "0 are contradicted" not in caption and "unit economics" not in caption
+    kelly = ledger(data).set_index("id").at["s5_kevin_kelly", "claim_en"]
+    assert f"Contradicted elsewhere: {kelly} (section 5)." in caption
+    assert caption.endswith("Off in detail elsewhere: 1 in the title and 1 in section 1.")

@@ -132,7 +132,9 @@ def test_byd_s_remark_is_read_as_the_stock_phrase_it_is(rows):
     = 75.2%, then 2219 ÷ 1602.2 − 1 = 38.5%; yuan added 687.7亿, then 616.8亿. 加速出海 is the
     stock phrase for stepping up the push abroad: overseas +38.5% against the group's 7771 ÷
     6023.2 − 1 = 29.0%, and the share abroad from 26.6% to 2219 ÷ 7771 = 28.6%: supported. The
-    literal 'growth speeding up' (it slowed) covers revenue only and does not decide."""
+    literal 'growth speeding up' (it slowed) is not the reading a Chinese reader takes, which is
+    why it does not decide; the deciding finding also rests on revenue alone, so 'revenue only'
+    cannot be that reason."""
     growth_2023, growth_2024 = 1602.2 / 914.5 - 1, 2219 / 1602.2 - 1
     assert f"{growth_2023:.1%}" == "75.2%" and f"{growth_2024:.1%}" == "38.5%"
     assert growth_2024 < growth_2023 and 2219 - 1602.2 < 1602.2 - 914.5
@@ -153,7 +155,15 @@ def test_byd_s_remark_is_read_as_the_stock_phrase_it_is(rows):
         in remark.evidence
     )
     assert "from 75.2% in 2023" in remark.evidence and "to 38.5% in 2024" in remark.evidence
-    assert "covers less than the phrase does and does not decide" in remark.evidence
+    assert "covers less than the phrase" not in remark.evidence
+    assert (
+        "This is not the reading a Chinese reader takes of 加速出海, which in a company remark "
+        "means stepping up the push abroad (see above), so it is shown without deciding."
+        in remark.evidence
+    )
+    assert "The phrase's substance is the business abroad growing faster than the whole" in (
+        remark.evidence
+    )
 
 
 def test_the_infrastructure_box_gives_the_doubao_row_its_verdict(rows):

@@ -251,12 +251,26 @@ def test_the_summary_sentences_follow_the_data(data_copy):
     cells = ranking.earlier_year_cells(changed)
     assert "BYD" not in {c.company for c in cells}
     assert "BYD's amount" not in ranking.earlier_year_sentence(cells)
-    filed, above = ranking.understated(changed)
+    filed, above, shares = ranking.understated(changed)
     assert "BYD" in filed and "BYD" not in above
-    assert ranking.understated_sentence(filed, above) == (
-        "the table understates Midea and Haier Smart Home of the three companies whose 2024 "
-        "overseas figure rests on figures they published themselves"
+    assert ranking.understated_sentence(filed, above, shares) == (
+        "the table understates Haier Smart Home of the two companies whose 2024 overseas "
+        "figure rests on figures they published themselves, read at first hand, and Midea's "
+        "share (41.52%) lies above the printed one; its amount rests on a figure read at second "
+        "hand and does not decide"
     )
+
+
+def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
+    """Midea's 2024 amount rests on a figure read at second hand: the summary counts BYD and
+    Haier Smart Home (first hand, both above the band) and says of Midea only that its share,
+    41.52%, lies above the printed 40%."""
+    filed, above, shares = ranking.understated(data)
+    assert filed == above == ["BYD", "Haier Smart Home"]
+    assert shares == ["Midea's share (41.52%)"]
+    sentence = ranking.understated_sentence(filed, above, shares)
+    assert "all three" not in sentence
+    assert sentence.startswith("the table understates both companies whose")
 
 
 def _ledger_verdicts(data) -> dict[str, str]:
@@ -381,4 +395,25 @@ def test_a_figure_read_at_second_hand_never_decides(data):
     assert "neither data.ai's figure nor TechCrunch's article was read" in entry.evidence
     holds = economics.analyse(data).texts["live_take_holds"]
     assert holds.endswith("read only at second hand, so the cut is unverifiable")
+    assert "a note in this book's reference list, beside Sensor Tower's figure" in holds
     assert "source read at second hand" in set(policy_table()["rule"])
+
+
+def test_the_economics_page_says_the_gift_cut_rests_on_a_second_hand_note(data):
+    """The page's prose keeps the note's 'about 50%', says nothing was read beyond the note and
+    gives the row's verdict; the sources list does not tag the share S."""
+    from bytebook.chapters import economics
+    from bytebook.paths import BOOK_DIR
+
+    prose = economics.analyse(data).texts["live_take_prose"]
+    assert prose == (
+        "A note in this book's reference list, beside Sensor Tower's figure, says TikTok keeps "
+        "'about 50%' of gift value (data.ai via TechCrunch); this book read neither data.ai's "
+        "figure nor TechCrunch's article, so the 50% cut is unverifiable: a figure read at "
+        "second hand does not decide"
+    )
+    page = (BOOK_DIR / "economics.md").read_text(encoding="utf-8")
+    assert "as TechCrunch relays it" not in page and "The cut matches" not in page
+    assert "{glue:text}`live_take_prose_text`" in page
+    assert "read at second hand (data.ai via TechCrunch; counts as W)" in page
+    assert "- **Gifting** (S)" not in page

@@ -90,29 +90,29 @@ def _same_figure_relays(data: BookData, reference_id: str, original: str) -> lis
     return [f"{name} ({date})" for name, date in found.items()]
 
 
-def _later_source_sentence(data: BookData, reference_id: str) -> str:
-    """What a source published after the article means for it: a relay of an original whose
-    own date the book does not hold is not necessarily what the article drew on (the article
-    may have read the original, or an earlier relay); any other later source cannot be."""
+def _later_source_sentence(data: BookData, reference_id: str, bears: bool = True) -> str:
+    """What a source published after the article means for it: the article cannot have drawn
+    on it; for a relay, the original it relays, whose own date the book does not hold, may be
+    older, and other relays quoting the same amount are named."""
     row = data.references.loc[reference_id]
     named = f"{row['item']} ({row['published'] or row['period']})"
     original = relayed_original(str(row["source"]))
     if original is None:
         return (
             f"{named} was published after the article ({PUBLISHED.isoformat()}): the article "
-            f"cannot have drawn on it; {_what_it_still_does(data, reference_id)}."
+            f"cannot have drawn on it; {_what_it_still_does(data, reference_id, bears)}."
         )
     others = _same_figure_relays(data, reference_id, original)
     amount = QUOTED_AMOUNT.search(str(row["quote"]))
     also = (
-        f"{', '.join(others)} also quotes {amount.group(0)} from {original}"
+        f", and {', '.join(others)} also quotes {amount.group(0)} from {original}"
         if others and amount
-        else "the original's own date is not recorded here"
+        else ""
     )
     return (
         f"{named} relays {original}; {_relay_name(str(row['source']))} published it after the "
-        f"article ({PUBLISHED.isoformat()}), so it is not necessarily what the article drew on: "
-        f"{also}."
+        f"article ({PUBLISHED.isoformat()}), so the article cannot have drawn on this page; the "
+        f"report it relays ({original}'s, its date not recorded here) may be older{also}."
     )
 
 
@@ -123,37 +123,43 @@ def in_the_article_s_month(data: BookData, reference_id: str) -> bool:
     return published == f"{PUBLISHED.year:04d}-{PUBLISHED.month:02d}"
 
 
-def _same_month_sentence(data: BookData, reference_id: str) -> str:
+def _same_month_sentence(data: BookData, reference_id: str, bears: bool = True) -> str:
     """What a source dated only to the article's own month means for it."""
     row = data.references.loc[reference_id]
     return (
         f"{row['item']} is dated {row['published']}, the month of the article "
         f"({PUBLISHED.isoformat()}), and no day is recorded: it may have appeared after the "
         f"article, so the article may not have drawn on it; "
-        f"{_what_it_still_does(data, reference_id)}."
+        f"{_what_it_still_does(data, reference_id, bears)}."
     )
 
 
-def _what_it_still_does(data: BookData, reference_id: str) -> str:
+def _what_it_still_does(data: BookData, reference_id: str, bears: bool = True) -> str:
     """What a source dated after (or perhaps after) the article still does: a P or S figure
-    read at first hand confirms or refutes like any other; a W figure, or one read at second
-    hand, decides nothing in any case."""
+    read at first hand confirms or refutes like any other (`bears`), or would count like any
+    source of its tag where it neither confirms nor refutes the claim; a W figure, or one read
+    at second hand, decides nothing in any case."""
     reason = why_not_deciding(data, reference_id)
     if reason:
         return f"it is {reason} and decides nothing in any case"
+    if not bears:
+        return (
+            "it would count like any source of its tag, but it neither confirms nor refutes "
+            "the claim"
+        )
     return "it still confirms or refutes the figure like any source of the same tag"
 
 
-def later_sources_note(data: BookData, *reference_ids: str) -> str:
+def later_sources_note(data: BookData, *reference_ids: str, bears: bool = True) -> str:
     """For the references published after the article, or dated only to the article's own
     month, a sentence each that says so and what follows
     (`bytebook.policy.LATER_SOURCE_RULE`), with a leading space to follow a sentence; '' when
-    none is."""
+    none is. `bears=False` where the references neither confirm nor refute the claim."""
     refs = list(dict.fromkeys(reference_ids))
     later = [ref for ref in refs if postdates_article(data, ref)]
     same_month = [ref for ref in refs if in_the_article_s_month(data, ref)]
-    return "".join(" " + _later_source_sentence(data, ref) for ref in later) + "".join(
-        " " + _same_month_sentence(data, ref) for ref in same_month
+    return "".join(" " + _later_source_sentence(data, ref, bears) for ref in later) + "".join(
+        " " + _same_month_sentence(data, ref, bears) for ref in same_month
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bytebook.numbers import money, significant
-from bytebook.policy import Interval, evidence_interval, relative_gap
+from bytebook.policy import SECOND_HAND_MARK, Interval, evidence_interval, relative_gap
 
 FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
     "Lenovo": {
@@ -85,7 +85,9 @@ class Figure:
     """A company's figure as an interval, with the reference rows it rests on, their weakest
     tag, how it reached the book (`how`, a word of `bytebook.policy.ORIGINS`: the origin column
     of data/references.csv) and, for a derived figure, the arithmetic in words and the origins
-    of the figures it was derived from (`inputs`)."""
+    of the figures it was derived from (`inputs`). A figure read at second hand, or derived
+    from one, counts as W whatever its source's tag (`bytebook.policy.SECOND_HAND_RULE`): its
+    `reliability` is then 'W' and `second_hand` is set."""
 
     band: Interval
     unit: str
@@ -95,6 +97,7 @@ class Figure:
     derivation: str = ""
     inputs: tuple[str, ...] = ()
     point: float | None = None
+    second_hand: bool = False
 
     @property
     def value(self) -> float:
@@ -116,6 +119,7 @@ class Figure:
             derivation,
             tuple(dict.fromkeys(self._origins + other._origins)),
             point,
+            self.second_hand or other.second_hand,
         )
 
     @property
@@ -126,12 +130,21 @@ class Figure:
     def described(self) -> str:
         """How the figure reached the book, in words: 'released', or for a figure the book
         derived, 'derived from relayed figures' ('… and a derived one' where one of them is
-        itself a derivation)."""
+        itself a derivation); 'derived from a figure read at second hand' where one of them
+        was."""
+        if self.how == "derived" and self.second_hand:
+            return "derived from a figure read at second hand"
         found = [origin for origin in self.inputs if origin != "derived"]
         if self.how != "derived" or not found:
             return self.how
         also = " and a derived one" if "derived" in self.inputs else ""
         return f"derived from {' and '.join(found)} figures{also}"
+
+    @property
+    def tag(self) -> str:
+        """The figure's tag as a reader sees it: 'P', 'S', 'W', or 'counts as W' for a figure
+        read at second hand or derived from one."""
+        return "counts as W" if self.second_hand else self.reliability
 
     @property
     def shown(self) -> str:
@@ -152,14 +165,16 @@ def _weakest(*tags: str) -> str:
 
 
 def reference_figure(references: pd.DataFrame, reference_id: str) -> Figure:
-    """One reference row as a Figure."""
+    """One reference row as a Figure; a figure read at second hand counts as W."""
     row = references.loc[reference_id]
+    second_hand = SECOND_HAND_MARK in str(row["source"])
     return Figure(
         evidence_interval(str(row["value_text"])),
         str(row["unit"]),
         (reference_id,),
-        str(row["reliability"]),
+        "W" if second_hand else str(row["reliability"]),
         str(row["origin"]),
+        second_hand=second_hand,
     )
 
 
@@ -350,6 +365,7 @@ def by_year_table(references: pd.DataFrame, company: str) -> pd.DataFrame:
                 "overseas_unit": overseas.unit if overseas else "",
                 "overseas_tag": overseas.reliability if overseas else "",
                 "overseas_how": overseas.how if overseas else "",
+                "overseas_second_hand": overseas.second_hand if overseas else False,
                 "share": share.value if share else float("nan"),
                 "share_tag": share.reliability if share else "",
                 "share_how": share.how if share else "",

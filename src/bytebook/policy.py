@@ -405,10 +405,10 @@ SECOND_HAND_RULE = (
 
 
 LATER_SOURCE_RULE = (
-    "A source published after the article cannot be what the article drew on. A later relay "
-    "of an earlier report (a press report of The Information's figures, say) is not "
-    "necessarily what the article drew on: the article may have read the original, or an "
-    "earlier relay, when the original's date is not recorded. Either may still confirm the "
+    "A source published after the article cannot be what the article drew on. That holds of "
+    "a later relay of an earlier report too (a press report of The Information's figures, "
+    "say), but the report it relays may be older: the article may have read the original, or "
+    "an earlier relay, when the original's date is not recorded. Either may still confirm the "
     "fact the article states, and then counts like any other source of its tag; the evidence "
     "says that it postdates the article, and which of the two it is. A source dated only to "
     "the article's own month (a paper of July 2025) may be earlier or later than the article: "

@@ -118,21 +118,45 @@ def _ranking_groups(ranking: pd.DataFrame) -> list[str]:
     return groups
 
 
+def _outside_groups(ledger: pd.DataFrame) -> list[str]:
+    """The contradicted and off-in-detail claims outside the technology sections and the
+    ranking: each contradicted one named with its section ("The closing line … is Kevin Kelly's
+    (section 5)"), the off-in-detail ones counted by section as the chart draws them."""
+    stated = ledger[ledger["kind"] == "stated"]
+    outside = stated[~stated["section"].isin(["2.1", "2.2", "2.3", "4"])]
+    contradicted = outside[outside["verdict"] == Verdict.CONTRADICTED.value]
+    off = outside[outside["verdict"] == Verdict.OFF_IN_DETAIL.value]
+    groups = []
+    if len(contradicted):
+        named = "; ".join(
+            f"{row['claim_en']} ({_where(row['section'])})" for _, row in contradicted.iterrows()
+        )
+        groups.append(f"Contradicted elsewhere: {named}.")
+    if len(off):
+        by_section = off.groupby("section", sort=False).size()
+        counted = " and ".join(f"{n} in {_where(section)}" for section, n in by_section.items())
+        groups.append(f"Off in detail elsewhere: {counted}.")
+    return groups
+
+
+def _where(section: str) -> str:
+    """'the title' for section 0, else 'section 5'."""
+    return "the title" if section == "0" else f"section {section}"
+
+
 def score_caption(ledger: pd.DataFrame) -> str:
     """The scorecard chart's caption, in counts the chart draws (one section and verdict each):
     the headline figure's verdict, the technology sections' unverifiable claims, the ranking's
-    contradicted and off-in-detail ones by what they are judged against, and the unit
-    economics' contradicted ones, named."""
+    contradicted and off-in-detail ones by what they are judged against, and every other
+    contradicted or off-in-detail claim, named with its section."""
     headline = ledger.set_index("id").at["s1_overseas_revenue", "verdict"]
     technical = [
         str(_count(_claims(ledger, section), Verdict.UNVERIFIABLE))
         for section in ("2.1", "2.2", "2.3")
     ]
     ranking = _claims(ledger, "4")
-    economics = _claims(ledger, "3")
-    failed = economics[economics["verdict"] == Verdict.CONTRADICTED.value]
-    named = f" ({'; '.join(failed['claim_en'])})" if len(failed) else ""
     groups = _ranking_groups(ranking)
+    outside = _outside_groups(ledger)
     return (
         f"The headline overseas revenue is {headline}. In the technology sections (codec, "
         f"recommender, infrastructure), {', '.join(technical[:-1])} and {technical[-1]} claims "
@@ -140,6 +164,6 @@ def score_caption(ledger: pd.DataFrame) -> str:
         f"{_count(ranking, Verdict.CONTRADICTED)} claims are contradicted and "
         f"{_count(ranking, Verdict.OFF_IN_DETAIL)} off in detail"
         + (f": {'; '.join(groups)}" if groups else "")
-        + f". In the unit economics, {len(failed)} "
-        f"{'is' if len(failed) == 1 else 'are'} contradicted by reported prices{named}."
+        + ". "
+        + (" ".join(outside) if outside else "No other claim is contradicted or off in detail.")
     )

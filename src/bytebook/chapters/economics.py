@@ -309,7 +309,8 @@ def _live(data: BookData) -> Findings:
         data,
         "s3_live_take",
         "tiktok_gift_take",
-        "How it was read: a note beside Sensor Tower's in-app purchase figure gives "
+        "How it was read: a note in this book's reference list, beside Sensor Tower's in-app "
+        "purchase figure, gives "
         f"'{gift_take_note(data)}'; neither data.ai's figure nor TechCrunch's article was "
         "read, and the note says 'about', so the figure's own words and precision were not "
         "seen. A figure read at second hand does not decide (the methods page's rule).",
@@ -320,8 +321,20 @@ def _live(data: BookData) -> Findings:
         lambda _: (
             f"the {format_percent(take, 0)} cut on gifts matches the 'about "
             f"{format_percent(data.reference('tiktok_gift_take'), 0)}' of gift value that a "
-            "note beside Sensor Tower's figures credits to data.ai via TechCrunch, but that "
-            f"figure was read only at second hand, so the cut is {take_entry.verdict.value}"
+            "note in this book's reference list, beside Sensor Tower's figure, credits to "
+            "data.ai via TechCrunch, but that figure was read only at second hand, so the cut "
+            f"is {take_entry.verdict.value}"
+        ),
+    )
+    found.number(
+        "live_take_prose",
+        take,
+        lambda _: (
+            "A note in this book's reference list, beside Sensor Tower's figure, says TikTok "
+            f"keeps 'about {format_percent(data.reference('tiktok_gift_take'), 0)}' of gift "
+            "value (data.ai via TechCrunch); this book read neither data.ai's figure nor "
+            f"TechCrunch's article, so the {format_percent(take, 0)} cut is "
+            f"{take_entry.verdict.value}: a figure read at second hand does not decide"
         ),
     )
     found.add(

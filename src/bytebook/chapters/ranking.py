@@ -168,7 +168,7 @@ def analyse(data: BookData) -> Findings:
         _check_rate(data, usd, cny, rate),
         _implied_totals(data, table, rate),
         _by_year_frames(data),
-        _rank_with_filed(table, published),
+        _rank_with_filed(table, published, _shares_above(data, filed)),
         _check_remaining(data, years),
         _markets_and_remarks(data, table),
         _growth(data),
@@ -438,7 +438,11 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
     year = filed_years.CLAIMED_YEAR[company]
     if "total" in claimed:
         total = claimed["total"]
-        source = f"the {total.how} total ({year}, {total.reliability})"
+        source = (
+            f"the total derived from a figure read at second hand ({year}, counts as W)"
+            if total.second_hand
+            else f"the {total.how} total ({year}, {total.reliability})"
+        )
     else:
         overseas, filed_share = claimed["overseas"], claimed["share"]
         total = overseas.combined(
@@ -491,6 +495,12 @@ def _amount_formatter(unit: str):
     return lambda v: f"{significant(v / 1e8)}亿"
 
 
+def _how_words(figure: filed_years.Figure) -> str:
+    """How a figure reached the book in one word ('released', 'derived'), or in full for a
+    figure resting on one read at second hand ('derived from a figure read at second hand')."""
+    return figure.described if figure.second_hand else figure.how
+
+
 def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> Findings:
     """Overseas ÷ share for every company, as a band, against its total for the year the table
     names: a derived ledger row per company and the `implied_totals` table."""
@@ -535,18 +545,71 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 "gap": gap,
                 "agrees": verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT),
                 "verdict": str(verdict),
-                "filed_source": f"{total.how} ({total.reliability})",
+                "filed_source": f"{_how_words(total)} ({total.tag})",
+                "second_hand": total.second_hand,
+                "band_gap": _band_gap(
+                    implied_band * rate,
+                    total.band * (table_rate if total.unit == "USD" else 1.0),
+                ),
                 "sources": list(total.sources),
             }
         )
     totals = found.tables["implied_totals"] = pd.DataFrame(records)
-    disagree = list(totals.loc[~totals["agrees"], "company"])
-    found.number("implied_total_disagreements", len(disagree), lambda _: _join(disagree))
-    derived_totals = list(totals.loc[totals["filed_source"].str.startswith("derived"), "company"])
+    disagree = list(totals.loc[~totals["agrees"] & ~totals["second_hand"], "company"])
     found.number(
-        "totals_derived", len(derived_totals), lambda _: _join(derived_totals) or "no company"
+        "implied_total_disagreements",
+        len(disagree),
+        lambda _: _join(disagree) + _second_hand_totals_clause(totals),
+    )
+    is_derived = totals["filed_source"].str.startswith("derived")
+    derived_totals = list(totals.loc[is_derived & ~totals["second_hand"], "company"])
+    second_hand = list(totals.loc[is_derived & totals["second_hand"], "company"])
+    found.number(
+        "totals_derived",
+        len(derived_totals) + len(second_hand),
+        lambda _: (
+            (
+                (
+                    f"for {_join(derived_totals)} derived from reported figures"
+                    if derived_totals
+                    else ""
+                )
+                + (" and " if derived_totals and second_hand else "")
+                + (
+                    f"for {_join(second_hand)} derived from a figure read at second hand, which "
+                    "counts as W and does not decide"
+                    if second_hand
+                    else ""
+                )
+            )
+            or "for no company derived"
+        ),
     )
     return found
+
+
+def _band_gap(printed: Interval, found: Interval) -> float:
+    """How far `found` lies from the `printed` band, as a share of its middle: positive above
+    the band, negative below it, 0 where they meet."""
+    if found.low > printed.high:
+        return (found.low - printed.high) / found.mid
+    if found.high < printed.low:
+        return (found.high - printed.low) / found.mid
+    return 0.0
+
+
+def _second_hand_totals_clause(totals: pd.DataFrame) -> str:
+    """'; for Midea the total, derived from a figure read at second hand, lies 0.51% above the
+    band, which does not decide' for each total resting on a figure read at second hand that
+    misses the band; '' when none does."""
+    clauses = [
+        f"; for {r.company} the total, derived from a figure read at second hand, lies "
+        f"{format_gap(abs(r.band_gap))} {'above' if r.band_gap > 0 else 'below'} the band, "
+        "which does not decide"
+        for r in totals.itertuples()
+        if r.second_hand and r.band_gap != 0
+    ]
+    return "".join(clauses)
 
 
 def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) -> pd.DataFrame:
@@ -564,6 +627,7 @@ def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) ->
                 "filed_tag": overseas.reliability if overseas else "",
                 "filed_how": overseas.how if overseas else "",
                 "filed_described": overseas.described if overseas else "",
+                "filed_second_hand": overseas.second_hand if overseas else False,
                 "article_share": row["share"],
                 "filed_share": share.value if share else None,
                 "filed_total_cny": _filed_total(claimed, table_rate),
@@ -797,37 +861,71 @@ def earlier_year_sentence(cells: list[EarlierCell]) -> str:
     return text
 
 
-def understated(data: BookData) -> tuple[list[str], list[str]]:
+def understated(data: BookData) -> tuple[list[str], list[str], list[str]]:
     """The companies whose overseas figure for the year the table names rests on figures they
-    published themselves (P or S), and those of them the table understates (their figure lies
-    above the printed band)."""
+    published themselves (P or S, read at first hand), those of them the table understates
+    (their figure lies above the printed band), and, for companies whose amount rests on a
+    figure read at second hand (which does not decide), those whose own share lies above the
+    printed one: 'Midea's share (41.52%)'."""
     table = _article_figures(data)
     rate = implied_rate(
         data.stated("t_bytedance_overseas_cny"), data.stated("t_bytedance_overseas")
     )
-    filed = list(_published_by_companies(_filed_comparison(data, table, rate))["company"])
-    claims = data.ranking.set_index("company_en")["revenue_claim"]
+    compared = _filed_comparison(data, table, rate)
+    filed = list(_published_by_companies(compared)["company"])
+    claims = data.ranking.set_index("company_en")
     above = [
         company
         for company in filed
         if _claimed_figures(data, company)["overseas"].band.low
-        > claim_band(data, claims[company]).high
+        > claim_band(data, claims.at[company, "revenue_claim"]).high
     ]
-    return filed, above
+    return filed, above, _shares_above(data, compared)
 
 
-def understated_sentence(filed: list[str], above: list[str]) -> str:
+def _shares_above(data: BookData, compared: pd.DataFrame) -> list[str]:
+    """'Midea's share (41.52%)' for each company whose amount rests on a figure read at second
+    hand and whose own share, read at first hand, lies above the printed share's band."""
+    claims = data.ranking.set_index("company_en")["share_claim"]
+    shares = []
+    for company in compared.loc[compared["filed_second_hand"], "company"]:
+        share = _claimed_figures(data, company).get("share")
+        if share is None or share.second_hand or share.reliability == "W":
+            continue
+        if share.band.low > claim_band(data, claims[company]).high:
+            shares.append(f"{company}'s share ({share.shown})")
+    return shares
+
+
+def second_hand_share_sentence(shares: list[str], lead: str = "") -> str:
+    """'Midea's share (41.52%) lies above the printed one; its amount rests on a figure read at
+    second hand and does not decide', after `lead`; '' when `shares` is empty."""
+    if not shares:
+        return ""
+    one = len(shares) == 1
+    return (
+        f"{lead}{_join(shares)} {'lies' if one else 'lie'} above the printed "
+        f"{'one' if one else 'ones'}; {'its' if one else 'their'} amount rests on a figure "
+        "read at second hand and does not decide"
+    )
+
+
+def understated_sentence(filed: list[str], above: list[str], shares: list[str]) -> str:
     """`understated` in words, for the summary."""
+    share_words = second_hand_share_sentence(shares, lead=", and ")
     if not filed:
-        return "no company's 2024 overseas figure in the table rests on figures it published"
+        return (
+            "no company's 2024 overseas figure in the table rests on figures it published"
+            + share_words
+        )
     companies = "company whose" if len(filed) == 1 else "companies whose"
     if len(above) == len(filed):
-        whom = f"all {_count_words(len(filed))}" if len(filed) > 1 else "the one"
+        whom = {1: "the one", 2: "both"}.get(len(filed), f"all {_count_words(len(filed))}")
     else:
         whom = f"{_join(above) if above else 'none'} of the {_count_words(len(filed))}"
     return (
         f"the table understates {whom} {companies} 2024 overseas figure rests on figures they "
-        "published themselves"
+        "published themselves, read at first hand" + share_words
     )
 
 
@@ -1002,9 +1100,16 @@ def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -
             f"{company}: no full-year overseas figure was found for any year, so no bar is drawn."
         )
     places = [
-        f"{r.year}'s amount ({r.overseas_how}, {r.overseas_tag}) lies "
+        f"{r.year}'s amount ("
+        + (
+            "derived from a figure read at second hand, which counts as W"
+            if r.overseas_second_hand
+            else f"{r.overseas_how}, {r.overseas_tag}"
+        )
+        + ") lies "
         + ("inside" if low <= r.overseas <= high else "above" if r.overseas > high else "below")
         + " the printed band"
+        + (", which does not decide" if r.overseas_second_hand else "")
         for r in found.itertuples()
     ]
     missing = list(frame.loc[frame["overseas"].isna(), "year"])
@@ -1344,6 +1449,12 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                 "two years' amounts, as found or derived ("
                 + "/".join(t for t in "PSW" if t in tags)
                 + ")"
+                + (
+                    "; one rests on a figure read at second hand, so the growth counts as W and "
+                    "does not decide"
+                    if not deciding(data, *peer["sources"]) and "W" not in tags
+                    else ""
+                )
             )
             rows.append(
                 {
@@ -1628,7 +1739,12 @@ def peers_table(data: BookData, rate: float) -> pd.DataFrame:
                 "overseas_cny": band.mid,
                 "low": band.low,
                 "high": band.high,
-                "basis": f"{what}, {figure.how} ({figure.reliability})",
+                "basis": f"{what}, "
+                + (
+                    "derived from a figure read at second hand, which counts as W"
+                    if figure.second_hand
+                    else f"{figure.how} ({figure.reliability})"
+                ),
                 "sources": figure.sources,
             }
         )
@@ -1739,8 +1855,10 @@ def _with_origin(published: pd.DataFrame, amounts: pd.Series | None = None) -> l
     ]
 
 
-def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
-    """Rank the companies again, with each company's own overseas figure where one was found."""
+def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame, shares: list[str]) -> Findings:
+    """Rank the companies again, with each company's own overseas figure where one was found
+    at first hand; `shares` ('Midea's share (41.52%)') are those of companies whose amount
+    rests on a figure read at second hand, which is not ranked."""
     found = Findings()
     filed = published.set_index("company")["filed_overseas_cny"]
     mixed = table.assign(
@@ -1755,14 +1873,15 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame) -> Findings:
         len(published),
         lambda n: (
             f"For {_count_words(int(n))} companies in the table this book found a 2024 "
-            f"overseas figure that rests on figures the company published, P or S: "
-            f"{_join(_with_origin(published))}. "
+            f"overseas figure that rests on figures the company published, P or S, read at "
+            f"first hand: {_join(_with_origin(published))}. "
             + (
                 "Each is larger than the article's."
                 if larger.all()
                 else f"{_join(list(published.loc[larger, 'company']))} are larger than the "
                 "article's."
             )
+            + (" " + second_hand_share_sentence(shares) + "." if shares else "")
         ),
     )
     for company in published["company"]:
@@ -1995,9 +2114,9 @@ against the whole."""
 def _byd_remark(data: BookData) -> LedgerEntry:
     """新能源车加速出海 in its two readings. A Chinese reader reads 加速出海 in a company remark as
     the stock phrase it is, stepping up the push abroad: BYD's overseas revenue grew faster than
-    the group and its share abroad rose, which decides. Read literally, growth speeding up (it
-    slowed) covers less than the phrase (revenue only, and its pace) and is shown without
-    deciding."""
+    the group and its share abroad rose, which decides: the phrase's substance is the business
+    abroad growing faster than the whole, which revenue shows. Read literally, growth speeding
+    up (it slowed) is not the reading a Chinese reader takes, so it is shown without deciding."""
     y2024, y2023, y2022 = (data.reference(ref) for ref in BYD_OVERSEAS)
     group_2024, group_2023, share_2023 = (data.reference(ref) for ref in BYD_GROUP)
     growth_2024, growth_2023 = y2024 / y2023 - 1, y2023 / y2022 - 1
@@ -2013,7 +2132,8 @@ def _byd_remark(data: BookData) -> LedgerEntry:
         f"{format_percent(group_growth)} ({format_yi(group_2023)}元 to {format_yi(group_2024)}元; "
         f"{data.cite(*BYD_GROUP[:2])}), and its share abroad went from "
         f"{format_percent(share_2023)} ({data.cite(BYD_GROUP[2])}) to "
-        f"{format_percent(share_2024)}.",
+        f"{format_percent(share_2024)}. The phrase's substance is the business abroad growing "
+        "faster than the whole and its share rising, which revenue shows.",
         sources=BYD_OVERSEAS[:2] + BYD_GROUP,
     )
     speeding = Finding(
@@ -2022,9 +2142,9 @@ def _byd_remark(data: BookData) -> LedgerEntry:
         f"{format_percent(growth_2023)} in {YEAR - 1} ({cite_2023}, which gives that growth; "
         f"the {YEAR - 2} base, {format_yi(y2022, 1)}元, is derived from it, W) to "
         f"{format_percent(growth_2024)} in {YEAR}, and the yuan it added fell from "
-        f"{format_yi(y2023 - y2022)} to {format_yi(y2024 - y2023)}. This book holds revenue "
-        "only, not vehicles shipped, plants or markets opened abroad, so this reading covers "
-        "less than the phrase does and does not decide.",
+        f"{format_yi(y2023 - y2022)} to {format_yi(y2024 - y2023)}. This is not the reading "
+        "a Chinese reader takes of 加速出海, which in a company remark means stepping up the "
+        "push abroad (see above), so it is shown without deciding.",
         decides=False,
         sources=BYD_OVERSEAS,
     )

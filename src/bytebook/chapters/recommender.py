@@ -164,7 +164,7 @@ def analyse(data: BookData) -> Findings:
             f"({data.cite('rankmixer_params')}); "
             "its 'trillion-scale' refers to the training data. This book found nothing "
             "that supports or refutes a trillion parameters."
-            + later_sources_note(data, "rankmixer_params"),
+            + later_sources_note(data, "rankmixer_params", bears=False),
             sources=("rankmixer_params",),
         ),
         unsettled(data, "s22_sparsity", none_found),

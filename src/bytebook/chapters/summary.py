@@ -152,11 +152,11 @@ def analyse(data: BookData) -> Findings:
         len({cell.company for cell in cells}),
         lambda _: ranking.earlier_year_sentence(cells),
     )
-    filed, above = ranking.understated(data)
+    filed, above, shares = ranking.understated(data)
     found.number(
         "filed_understated",
         len(above),
-        lambda _: ranking.understated_sentence(filed, above),
+        lambda _: ranking.understated_sentence(filed, above, shares),
     )
     title_numbers = preface.analyse(data).numbers
     found.number(
