@@ -507,8 +507,11 @@ def test_the_cost_per_inference_names_where_each_gpu_default_comes_from(data):
     assert "(read at second hand: the paper's body was not read for this figure), 2025 (P)" in cost
     for assumption, ref in recommender.GPU_REFERENCES.items():
         assert data.basis_references(assumption)[0] == ref
+    # Monolith's quote was read in a summary that quotes the paper: its source cell says so,
+    # the citation carries it, and the quote's words (sparse parameters, minute-level) are kept.
     update = entries["s22_hot_update"].evidence
-    assert "read through a secondary summary" in update
+    assert "(read at second hand: a summary that quotes the paper was read" in update
+    assert "synchronises its sparse parameters incrementally at minute-level intervals" in update
 
 
 def test_lenovo_s_regions_the_year_before_are_weak_context_that_never_decides(data):

@@ -72,6 +72,32 @@ def test_a_figure_read_from_a_note_says_so_in_its_source(data):
         assert "read at second hand" in refs.at[ref, "source"], ref
 
 
+def test_a_quote_read_in_a_summary_says_so_in_its_source(data):
+    """A quote taken from a summary of a paper, not from the paper, was read at second hand
+    like a figure from a note: its source cell carries the words the second-hand rule reads."""
+    from bytebook.checks import deciding, second_hand
+
+    refs = data.references
+    summarised = [
+        ref
+        for ref in refs.index
+        if re.search(r"secondary summary|body not read", refs.at[ref, "note"])
+    ]
+    assert "monolith_sync" in summarised
+    for ref in summarised:
+        assert "read at second hand" in refs.at[ref, "source"], ref
+        assert second_hand(data, ref) and not deciding(data, ref), ref
+
+
+def test_no_note_says_what_the_passage_read_does_not(data):
+    """The 机器之心 passage on BVC2.0 names no standard: the downloadable data may not say
+    BVC2.0 is not VVC-conformant, which the book's text declines to say."""
+    note = data.references.at["bvc2_vs_x265", "note"]
+    assert "VVC" not in data.references.at["bvc2_vs_x265", "quote"]
+    assert "conformant" not in note and "not VVC" not in note
+    assert "names no standard" in note
+
+
 def test_each_meta_figure_names_the_filing_its_url_is(data):
     # The three Reality Labs losses were read in one filing, the FY2024 10-K (filed in 2025,
     # accession 0001326801-25-000017), whose segment table gives 2024, 2023 and 2022.

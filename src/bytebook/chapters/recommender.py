@@ -159,9 +159,10 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s22_params",
-            f"ByteDance's only published ranking model in the references, RankMixer, has "
+            f"The only ByteDance ranking model in the references, RankMixer, counts "
             f"{format_in(rankmixer, 'billion')} dense parameters "
-            f"({data.cite('rankmixer_params')}); "
+            f"({data.cite('rankmixer_params')}): the dense part only, leaving out the "
+            "embedding tables (the sparse parameters), so it cannot be set against a trillion; "
             "its 'trillion-scale' refers to the training data. This book found nothing "
             "that supports or refutes a trillion parameters."
             + later_sources_note(data, "rankmixer_params", bears=False),
@@ -188,10 +189,10 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s22_hot_update",
-            f"{none_found} Monolith, ByteDance's published real-time recommender, synchronises "
-            f"parameters at minute-level intervals ({data.cite('monolith_sync')}, read through "
-            "a secondary summary that quotes the paper; the paper's body was not read): the "
-            "same order, not the same figure.",
+            f"{none_found} Monolith, a real-time recommender ByteDance published, synchronises "
+            f"its sparse parameters incrementally at minute-level intervals "
+            f"({data.cite('monolith_sync')}): the same order as 5 minutes, not the same figure, "
+            "and the quote read says nothing of the dense part.",
             sources=("monolith_sync",),
         ),
         derived(
