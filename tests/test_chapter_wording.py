@@ -29,7 +29,7 @@ def box(page: str) -> str:
 
 
 SECOND_HAND_PRINTS = {
-    ("recommender", "{glue:text}`utilisation_text`"): "RankMixer's utilisation (a note on the paper)",
+    ("recommender", "{glue:text}`utilisation_text`"): "RankMixer's utilisation (a note)",
     ("recommender", "Monolith"): "Monolith's minute-level sync (a summary quoting the paper)",
     ("overseas", "{glue:text}`h1_group_text`"): "ByteDance's H1 group revenue (a note on a relay)",
 }
@@ -65,3 +65,93 @@ def test_a_model_curve_s_caption_does_not_say_the_claim_holds():
             if "dashed line" in paragraph:
                 assert not re.search(r"the article's [^.:;]*\bholds\b", paragraph), paragraph
                 assert "consistent with" in paragraph, (page, paragraph[:120])
+
+
+def test_the_meta_box_says_what_the_source_says_and_what_was_not_checked(data):
+    """The article names no year for Meta's USD 13 bn: 2022's loss (13.717 bn) is the nearest,
+    two years before 2024; the box may not say the article 'uses' a 2022 loss, and says that
+    写进标题 (the headline) was not checked. So does the row."""
+    from bytebook.chapters import overseas
+
+    holds = box("overseas")
+    assert "two-year-old loss" not in holds
+    assert "names no year" in holds and "headline is not checked" in holds
+    found = overseas.analyse(data)
+    losses = {year: data.reference(f"meta_rl_loss_{year}") for year in (2022, 2023, 2024)}
+    assert min(losses, key=lambda y: abs(losses[y] - 13e9)) == 2022
+    assert found.texts["meta_years_before"] == "2"  # 2024 − 2022
+    assert found.texts["meta_nearest_loss"] == "USD 13.7 bn"  # 13.717 bn at three digits
+    meta = {e.id: e for e in found.entries}["s1_meta_rl_loss"].evidence
+    assert "写进标题) is not checked" in meta
+
+
+def test_2023_s_group_revenue_is_the_ft_s_120_bn_and_bloomberg_s_nearly(data):
+    """Bloomberg reported 'nearly $120 billion' for 2023, the FT 'US$120 billion': the page
+    and the rows that use USD 120 bn cite the FT, and say Bloomberg's 'nearly'."""
+    from bytebook.chapters import overseas
+
+    assert "nearly $120 billion" in data.references.at["bd_group_2023", "quote"]
+    assert "US$120 billion" in data.references.at["bd_group_2023_ft", "quote"]
+    page = " ".join(paragraphs("overseas"))
+    assert "Bloomberg reported" not in page
+    assert "the Financial Times reported {glue:text}`reported_group_2023_text`" in page
+    assert '(Bloomberg: "nearly" that)' in page
+    entries = {e.id: e for e in overseas.analyse(data).entries}
+    for row in ("d_overseas_2023", "d_domestic_2023", "d_group_growth", "d_overseas_share_2023"):
+        assert "Financial Times" in entries[row].evidence, row
+        assert "bd_group_2023_ft" in entries[row].sources, row
+    assert "says nearly USD 120 bn" in entries["d_overseas_2023"].evidence
+
+
+def test_the_glossary_states_no_unsourced_fact_about_uploads():
+    glossary = (BOOK / "glossary.md").read_text(encoding="utf-8")
+    avc = glossary.split("\nAVC\n", 1)[1].split("\n\n", 1)[0]
+    assert "upload" not in avc and "predecessor" in avc
+
+
+def test_the_utilisation_row_shows_both_of_the_blog_s_prefill_figures(data):
+    """The Doubao 1.5 Pro blog gives Tensor Core utilisation near 60% and the prefill FFN's MFU
+    raised to 0.8: the row on the 72% cites both, as other measures, not one of them."""
+    from bytebook.chapters import infrastructure
+
+    assert "提升至 0.8" in data.references.at["doubao15_prefill_ffn_mfu", "quote"]
+    assert data.reference("doubao15_prefill_ffn_mfu") == 0.8
+    entries = {e.id: e for e in infrastructure.analyse(data).entries}
+    util = entries["s23_gpu_util"]
+    assert {"doubao15_prefill_tc_util", "doubao15_prefill_ffn_mfu"} <= set(util.sources)
+    assert "near 60% in prefill" in util.evidence
+    assert "raised to 0.8 in prefill's FFN stage" in util.evidence
+    assert "not a fleet's GPU utilisation" in util.evidence
+    assert "{glue:text}`doubao_prefill_ffn_text`" in " ".join(paragraphs("infrastructure"))
+    # A capability (three modalities) is not a figure.
+    modalities = entries["s23_modalities"].evidence
+    assert "figure" not in modalities and "which modalities" in modalities
+
+
+def test_the_own_cdn_rests_on_a_note_and_the_page_says_so():
+    """That ByteDance delivers most traffic over its own CDN is a note beside the list price
+    (Kentik via DatacenterDynamics), not a source read: the page says so where it uses it."""
+    uses = [p for p in paragraphs("codec") if "own CDN" in p]
+    assert uses
+    for paragraph in uses:
+        assert "note" in paragraph and "not read" in paragraph, paragraph[:160]
+
+
+def test_the_preface_defines_supported_by_sources_read_at_first_hand():
+    text = " ".join(paragraphs("preface"))
+    assert "a P or S source, read at first hand, agrees, or not" in text
+    assert "read at second hand" in text and "counts as W whatever its tag" in text
+
+
+def test_a_cut_at_the_end_of_the_idiom_s_band_is_said_to_be_at_its_edge(data):
+    """8 → 3.2 Mbps is a 60% cut, 1 − 3.2/8; 'about half' allows 40% to 60%: the cut sits on
+    the band's end, and the page says so as the row does."""
+    from bytebook.chapters import economics
+
+    cut = 1 - 3.2 / 8
+    assert abs(cut - 0.6) < 1e-12
+    page = " ".join(paragraphs("economics"))
+    assert "within the idiom's precision" not in page
+    assert "at the edge of the idiom's precision" in page
+    rows = {e.id: e for e in economics.analyse(data).entries}
+    assert "at the edge of the idiom's precision" in rows["s3_live_bandwidth"].evidence

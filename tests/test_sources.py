@@ -72,7 +72,9 @@ def test_a_reference_sharing_a_row_s_citation_is_not_listed_unless_the_row_uses_
     sources = ledger(data).set_index("id")["sources"].str.split(";")
     assert "bd_intl_share_2024" not in sources["s1_overseas_revenue"]
     assert "bd_intl_share_2024" in sources["s1_group_share"]
-    assert sources["s23_gpu_util"] == ["doubao15_prefill_tc_util"]
+    # The utilisation row uses both of the blog's prefill figures; the pooling row one only.
+    assert sources["s23_gpu_util"] == ["doubao15_prefill_tc_util", "doubao15_prefill_ffn_mfu"]
+    assert sources["s23_pd_pooling"] == ["doubao15_prefill_tc_util"]
     assert "bd_group_h1_2024" not in sources["d_h2_over_h1"]
     assert sources["d_h2_overseas"] == ["bd_intl_h1_2024"]
 
@@ -123,6 +125,26 @@ def test_reliability_counts_cover_every_reference_once(data):
     assert counts["total"] == len(tags) == counts["P"] + counts["S"] + counts["W"]
     assert counts["W"] == tags.count("W")
     assert 0 <= counts["uncited"] < counts["total"]
+
+
+def test_the_count_of_p_and_s_figures_read_at_second_hand_is_the_data_s(data):
+    """The sources page says how many P or S figures count as W because they were read at
+    second hand; the count is read from the CSV's source cells, and these five are they."""
+    with open(DATA_DIR / "references.csv", encoding="utf-8") as file:
+        marked = {
+            row["id"]
+            for row in csv.DictReader(file)
+            if "read at second hand" in row["source"] and row["reliability"] in ("P", "S")
+        }
+    assert marked == {
+        "bd_group_h1_2024",
+        "midea_china_rev_2024",
+        "monolith_sync",
+        "rankmixer_mfu",
+        "tiktok_gift_take",
+    }
+    counts = reliability_counts(source_records(data, all_entries(data)))
+    assert counts["second_hand_p_or_s"] == len(marked) == 5
 
 
 def test_a_source_published_after_the_article_is_said_to_be_so(data):

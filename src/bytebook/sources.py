@@ -10,6 +10,7 @@ from bytebook.checks import postdates_article, relayed_original
 from bytebook.data import BookData
 from bytebook.ledger import LedgerEntry
 from bytebook.numbers import by_unit
+from bytebook.policy import SECOND_HAND_MARK
 
 NOT_RECORDED = "not recorded"
 
@@ -134,8 +135,16 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
 
 def reliability_counts(records: pd.DataFrame) -> dict[str, int]:
     """How many references carry each reliability tag (P, S, W), how many in all, how many no
-    ledger row or assumption cites, and how many were published after the article."""
+    ledger row or assumption cites, how many were published after the article, and how many
+    tagged P or S were read at second hand (so count as W, `bytebook.policy.SECOND_HAND_RULE`)."""
     counts = {tag: int((records["reliability"] == tag).sum()) for tag in ("P", "S", "W")}
     uncited = int((records["cited_by"].str.len() == 0).sum())
     later = int(records["after_article"].sum())
-    return counts | {"total": len(records), "uncited": uncited, "after_article": later}
+    second_hand = records["producer"].str.contains(SECOND_HAND_MARK, regex=False)
+    tagged_above_w = records["reliability"].isin(("P", "S"))
+    return counts | {
+        "total": len(records),
+        "uncited": uncited,
+        "after_article": later,
+        "second_hand_p_or_s": int((second_hand & tagged_above_w).sum()),
+    }

@@ -46,6 +46,7 @@ def analyse(data: BookData) -> Findings:
     prefill = data.reference("doubao15_prefill_tc_util")
     megascale = data.reference("megascale_mfu")
     found.number("doubao_prefill", prefill, format_percent, 0)
+    ffn = found.number("doubao_prefill_ffn", data.reference("doubao15_prefill_ffn_mfu"), "{:g}")
     found.number("megascale_mfu", megascale, format_percent)
     gains = {
         "distserve_goodput": (
@@ -120,7 +121,12 @@ def analyse(data: BookData) -> Findings:
             f"{data.cite('doubao15pro_ctx_256k')}); neither is 128K. A W source cannot decide.",
             sources=("doubao15pro_ctx_32k", "doubao15pro_ctx_256k"),
         ),
-        unsettled(data, "s23_modalities", none_found),
+        unsettled(
+            data,
+            "s23_modalities",
+            "This book found no source that says which modalities Doubao 1.5 Pro unifies, "
+            "or that code, video and text are among them.",
+        ),
         unsettled(
             data,
             "s23_latency",
@@ -132,8 +138,11 @@ def analyse(data: BookData) -> Findings:
             "s23_gpu_util",
             f"This book found no official Volcano Engine figure. Doubao 1.5 Pro's own "
             f"team reports Tensor Core utilisation near {format_percent(prefill, 0)} in prefill "
-            f"({data.cite('doubao15_prefill_tc_util')}), a different measure.",
-            sources=("doubao15_prefill_tc_util",),
+            f"and model FLOPs utilisation raised to {ffn:g} in prefill's FFN stage "
+            f"({data.cite('doubao15_prefill_tc_util', 'doubao15_prefill_ffn_mfu')}): other "
+            "measures, each of one stage of one model's serving, not a fleet's GPU "
+            "utilisation.",
+            sources=("doubao15_prefill_tc_util", "doubao15_prefill_ffn_mfu"),
         ),
         unsettled(
             data,

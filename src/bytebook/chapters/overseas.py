@@ -55,6 +55,11 @@ GROUP_2024 = ("bd_group_2024", "bd_intl_share_2024")
 Information (USD 155 bn, after the article) and Tubefilter's (undated), which quotes it too."""
 
 
+GROUP_2023 = "bd_group_2023_ft"
+"""ByteDance's 2023 group revenue: the Financial Times' USD 120 bn. Bloomberg's figure
+(bd_group_2023) is 'nearly $120 billion', so it is shown beside the FT's, not used for it."""
+
+
 def analyse(data: BookData) -> Findings:
     """Derive 2023 and the group total from the three headline numbers and check them."""
     found = Findings()
@@ -62,7 +67,7 @@ def analyse(data: BookData) -> Findings:
     growth = data.stated("s1_growth")
     share = data.stated("s1_group_share")
     group = data.reference("bd_group_2024")
-    group_2023 = data.reference("bd_group_2023")
+    group_2023 = data.reference(GROUP_2023)
     h1_overseas = data.reference("bd_intl_h1_2024")
 
     overseas_2023 = found.number("overseas_2023", overseas / (1 + growth), _usd)
@@ -144,10 +149,11 @@ def analyse(data: BookData) -> Findings:
             "USD",
             f"{_usd(overseas)} ÷ (1 + {format_percent(growth, 0)}) = {_usd(overseas_2023)}, "
             f"{format_percent(share_2023)} of the {_usd(group_2023)} group revenue reported for "
-            f"2023 ({data.cite('bd_group_2023')}). "
+            f"2023 ({data.cite(GROUP_2023)}; {data.cite('bd_group_2023')} says "
+            f"nearly {_usd(data.reference('bd_group_2023'))}). "
             "This book found no source for 2023's overseas revenue.",
             Verdict.UNVERIFIABLE,
-            ("bd_group_2023",),
+            (GROUP_2023, "bd_group_2023"),
         ),
         derived(
             "d_group_implied",
@@ -172,7 +178,7 @@ def analyse(data: BookData) -> Findings:
             "this book found no source for revenue in China."
             + later_sources_note(data, "bd_group_2024"),
             Verdict.UNVERIFIABLE,
-            (*GROUP_2024, "bd_group_2023"),
+            (*GROUP_2024, GROUP_2023),
         ),
         derived(
             "d_h2_overseas",
@@ -189,7 +195,7 @@ def analyse(data: BookData) -> Findings:
             ("bd_intl_h1_2024",),
         ),
     )
-    cite_2024, cite_2023 = data.cite("bd_intl_2024"), data.cite("bd_group_2023")
+    cite_2024, cite_2023 = data.cite("bd_intl_2024"), data.cite(GROUP_2023)
     cite_h1, cite_h1_group = data.cite("bd_intl_h1_2024"), data.cite("bd_group_h1_2024")
     found.add(
         *(
@@ -223,7 +229,7 @@ def analyse(data: BookData) -> Findings:
                     "USD",
                     f"{_usd(group_2023)} ({cite_2023}) − {_usd(overseas_2023)} "
                     f"(overseas revenue in 2023, from the 63% growth) = {_usd(domestic_2023)}.",
-                    ("bd_group_2023",),
+                    (GROUP_2023,),
                 ),
                 (
                     "d_domestic_growth",
@@ -234,7 +240,7 @@ def analyse(data: BookData) -> Findings:
                     f"(in 2023) − 1 = {format_percent(domestic_growth)}; both rest on "
                     f"reported group revenue ({cite_group}; {cite_2023})."
                     + later_sources_note(data, "bd_group_2024"),
-                    (*GROUP_2024, "bd_group_2023"),
+                    (*GROUP_2024, GROUP_2023),
                 ),
                 (
                     "d_group_growth",
@@ -244,7 +250,7 @@ def analyse(data: BookData) -> Findings:
                     f"{_usd(group)} ({cite_group}) ÷ {_usd(group_2023)} ({cite_2023}) − 1 = "
                     f"{format_percent(group / group_2023 - 1)}."
                     + later_sources_note(data, "bd_group_2024"),
-                    (*GROUP_2024, "bd_group_2023"),
+                    (*GROUP_2024, GROUP_2023),
                 ),
                 (
                     "d_overseas_share_2023",
@@ -254,7 +260,7 @@ def analyse(data: BookData) -> Findings:
                     f"{_usd(overseas_2023)} (overseas revenue in 2023, from the 63% growth) ÷ "
                     f"{_usd(group_2023)} "
                     f"({cite_2023}) = {format_percent(share_2023)}.",
-                    ("bd_group_2023",),
+                    (GROUP_2023,),
                 ),
                 (
                     "d_h1_share",
@@ -317,6 +323,9 @@ def _meta(data: BookData) -> Findings:
     losses = {year: data.reference(ref) for year, ref in META_YEARS.items()}
     nearest = min(losses, key=lambda year: abs(losses[year] - stated))
     found.number("meta_nearest_year", nearest, str)
+    found.number("meta_nearest_loss", losses[nearest], _usd)
+    article_year = int(data.claims.at["s1_overseas_revenue", "period"])
+    found.number("meta_years_before", article_year - nearest, "{:d}")
     for year, loss in losses.items():
         found.number(f"meta_loss_{year}", loss, _usd)
     found.tables["meta"] = pd.DataFrame(
@@ -335,7 +344,8 @@ def _meta(data: BookData) -> Findings:
             f"operating losses of {_usd(losses[2022])} (2022), {_usd(losses[2023])} (2023) and "
             f"{_usd(losses[2024])} (2024); the closest is {best}. Against 2024, the year of the "
             f"article's other figures, the gap would be "
-            f"{format_gap(interval_gap(printed, bands['FY2024']))}.",
+            f"{format_gap(interval_gap(printed, bands['FY2024']))}. Whether Meta put the loss "
+            "in its headline (写进标题) is not checked: this row judges the amount only.",
             tuple(META_YEARS.values()),
         ),
         working(

@@ -1560,7 +1560,7 @@ def _growth(data: BookData) -> Findings:
                 + (
                     ""
                     if r.decides
-                    else f" Rests on {why_not_deciding(data, *r.sources)}: shown, never decisive."
+                    else f" Rests on {why_not_deciding(data, *r.sources)}: shown, never deciding."
                 ),
                 Verdict.UNVERIFIABLE,
                 tuple(dict.fromkeys(r.sources)),

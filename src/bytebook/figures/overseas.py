@@ -10,7 +10,7 @@ from bytebook.data import BookData
 from bytebook.findings import Findings
 from bytebook.units import in_units
 
-GROUP_REVENUE = ("bd_group_2024", "bd_group_2023")
+GROUP_REVENUE = ("bd_group_2024", overseas.GROUP_2023)
 """ByteDance's reported group revenue, from which China = group − overseas."""
 
 
