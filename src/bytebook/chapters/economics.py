@@ -343,9 +343,10 @@ def _live(data: BookData) -> Findings:
             "s3_no_funding",
             "A slogan, read as a Chinese reader reads 不融资、不炒作 after 账算得越细: the "
             "business pays its own way instead of living on raised money, and makes no noise "
-            "about itself. The article gives no period, and this book found no source on "
-            "ByteDance's fundraising or its publicity against which to check it, which is not "
-            "to say none exists.",
+            "about itself. The article gives no period. The sources this book gathered hold no "
+            "record of ByteDance's fundraising, which it did not look into, nor of its "
+            "publicity, so there is nothing to check it against here; that is not to say "
+            "no such record exists.",
         ),
         unsettled(
             data,
