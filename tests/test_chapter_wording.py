@@ -155,3 +155,18 @@ def test_a_cut_at_the_end_of_the_idiom_s_band_is_said_to_be_at_its_edge(data):
     assert "at the edge of the idiom's precision" in page
     rows = {e.id: e for e in economics.analyse(data).entries}
     assert "at the edge of the idiom's precision" in rows["s3_live_bandwidth"].evidence
+
+
+def test_rows_that_do_not_decide_say_so_in_one_wording(data):
+    """'shown, never deciding', not 'never decisive' in one row and 'deciding' in the rest."""
+    from bytebook.book import all_entries
+
+    evidence = [entry.evidence for entry in all_entries(data)]
+    assert not [text for text in evidence if "never decisive" in text]
+    assert sum("shown, never deciding" in text for text in evidence) >= 2
+
+
+def test_the_second_hand_rule_covers_a_quote_read_in_a_summary():
+    from bytebook.policy import SECOND_HAND_RULE
+
+    assert "note or a summary about the source, even one that quotes it" in SECOND_HAND_RULE

@@ -393,11 +393,12 @@ ORIGINS = {
 SECOND_HAND_MARK = "read at second hand"
 """The words a reference's `source` cell carries when its figure was not read in the source
 itself but in a note about it (beside another figure, or on a relay whose own text was not
-read)."""
+read) or in a summary of it that quotes it (a paper whose body was not read)."""
 
 SECOND_HAND_RULE = (
     "A figure read at second hand (its source cell says 'read at second hand': taken from a "
-    "note about the source, not from the source's own text) is shown with those words, and "
+    "note or a summary about the source, even one that quotes it, not from the source's own "
+    "text) is shown with those words, and "
     "counts as a W figure whatever the source's tag: it may illustrate or corroborate, never "
     "decide. Why: the words, digits and period the figure was given with were not seen, so "
     "its interval cannot be read at the source's own precision."
