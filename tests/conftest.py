@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -73,19 +74,36 @@ def ledger_rows(ledger_command_output: str) -> list[dict[str, str]]:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files and logs nothing."""
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
 
 
 @pytest.fixture(scope="session")
-def site(built_book: Path):
+def serve_book(built_book: Path):
+    """Starts servers of the built book: `serve_book(handler)` serves it on a free port of
+    127.0.0.1 with that request handler (a class, or a partial of one, that takes `directory`)
+    and returns the address. Every server stops at the end of the session."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def serve(handler: Callable[..., SimpleHTTPRequestHandler] = QuietHandler) -> str:
+        server = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(built_book))
+        )
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(serve_book) -> str:
     """The built book served on a free port of 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(built_book))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    return serve_book(QuietHandler)
 
 
 @pytest.fixture(scope="module")

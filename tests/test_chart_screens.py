@@ -37,6 +37,28 @@ return [...document.querySelectorAll('.bytebook-live svg')].flatMap(svg => {
 }); }"""
 )
 
+PAGE_TEXT_SIZES = """() => {
+  const seen = e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden'
+    && e.getBoundingClientRect().width > 1 && !e.closest('svg, .visually-hidden, .sr-only');
+  const small = [];
+  for (const e of document.querySelectorAll('.bd-article *')) {
+    if (!seen(e)) continue;
+    const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (own && parseFloat(getComputedStyle(e).fontSize) < SMALLEST) {
+      small.push([e.tagName, e.textContent.trim().slice(0, 30), getComputedStyle(e).fontSize]);
+    }
+    // A label's content with empty alternative text ('"▲" / ""') is an icon, not words.
+    const label = getComputedStyle(e, '::before');
+    if (!['none', 'normal', '""'].includes(label.content) && !label.content.endsWith('/ ""')
+        && label.display !== 'none' && parseFloat(label.fontSize) < SMALLEST) {
+      small.push([e.tagName + '::before', label.content.slice(0, 30), label.fontSize]);
+    }
+  }
+  return small;
+}"""
+"""Text outside the charts, a card's field names (`td::before`) included, set below
+SMALLEST_TEXT_PX: the element, the text's start and its size."""
+
 OVERFLOW = """() => [...document.querySelectorAll('.bytebook-chart')].map(c =>
   c.scrollWidth - c.clientWidth).filter(px => px > 0)"""
 
@@ -165,14 +187,19 @@ def label_problems(chart: dict) -> list[str]:
     return problems
 
 
-def legibility_problems(page) -> list[str]:
-    """On a phone-sized page with its charts drawn: no chart text below SMALLEST_TEXT_PX, no
-    chart wider than the column."""
+def legibility_problems(page, charts: bool = True) -> list[str]:
+    """On a phone-sized page (with its `charts` drawn): no text below SMALLEST_TEXT_PX, in the
+    charts or outside them (a card's field names included), no chart wider than the column."""
+    problems = []
+    small_text = page.evaluate(PAGE_TEXT_SIZES.replace("SMALLEST", str(SMALLEST_TEXT_PX)))
+    if small_text:
+        problems.append(f"{len(small_text)} texts below {SMALLEST_TEXT_PX} px: {small_text[:5]}")
+    if not charts:
+        return problems
     sizes = page.evaluate(TEXT_SIZES)
     overflow = page.evaluate(OVERFLOW)
     if not sizes:
-        return ["no chart text found"]
-    problems = []
+        return [*problems, "no chart text found"]
     small = [s for s in sizes if s["px"] < SMALLEST_TEXT_PX - 0.05]
     if small:
         problems.append(f"{len(small)} texts below {SMALLEST_TEXT_PX} px, e.g. {small[:5]}")

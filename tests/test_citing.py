@@ -15,6 +15,13 @@ import yaml
 from bytebook.paths import ROOT
 
 
+def _git(*args: str) -> str:
+    """What git prints about the checkout."""
+    return subprocess.run(
+        ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_the_preface_says_how_to_cite_this_edition(built_book):
     page = (built_book / "book" / "preface.html").read_text(encoding="utf-8")
     text = html.unescape(re.sub(r"<[^>]+>", " ", page.split('id="how-to-cite"', 1)[1]))
@@ -22,12 +29,7 @@ def test_the_preface_says_how_to_cite_this_edition(built_book):
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
         "version"
     ]
-    commit, date = subprocess.run(
-        ["git", "-C", str(ROOT), "log", "-1", "--format=%h %cs"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    commit, date = _git("log", "-1", "--format=%h %cs").split()
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     repository = (config.get("repository") or {}).get("url", "")
     assert f"version {version}, commit {commit} of {date}" in text
@@ -51,24 +53,14 @@ def test_without_a_public_address_the_citation_says_so_and_offers_the_built_comm
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
     assert "No public address of the repository is recorded" in text
     assert not re.search(r"https?://(?!creativecommons\.org|opensource\.org)", section)
-    commit, full = subprocess.run(
-        ["git", "-C", str(ROOT), "log", "-1", "--format=%h %H"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    commit, full = _git("log", "-1", "--format=%h %H").split()
     citation = text.split("Cite it as:", 1)[1]
     assert f"commit {commit} of" in citation and "Source archive: bytebook-source.zip" in citation
     assert full in text, "the full hash of the built commit is not given"
     link = re.search(r'href="([^"]*bytebook-source\.zip)"', section)[1]
     archive = (built_book / "book" / link).resolve()
-    tracked = subprocess.run(
-        ["git", "-C", str(ROOT), "ls-tree", "-r", "--name-only", "HEAD"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split("\n")
+    tracked = _git("ls-tree", "-r", "--name-only", "HEAD").splitlines()
     with zipfile.ZipFile(archive) as zipped:
         files = sorted(n for n in zipped.namelist() if not n.endswith("/"))
         assert zipped.comment.decode() == full, "the archive is not of the built commit"
-    assert files == sorted(filter(None, tracked))
+    assert files == sorted(tracked)

@@ -4,10 +4,7 @@ answering."""
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -61,16 +58,6 @@ def test_every_published_page_carries_the_policy(built_book):
 def test_the_published_search_index_holds_no_stale_term(built_book):
     index = (built_book / "searchindex.js").read_text(encoding="utf-8")
     assert not re.search(r'"[^"]+":\[\]', index)
-
-
-@pytest.fixture(scope="module")
-def site(built_book: Path):
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(built_book))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -22,12 +22,13 @@ import pytest
 
 from bytebook import charts, filed_years
 from bytebook.article import SECTION_TITLES
-from bytebook.book import ledger
+from bytebook.book import all_entries, ledger
 from bytebook.chapters import WRITTEN
-from bytebook.data import BookData, load_book_data, source_name
+from bytebook.data import PROVENANCE_NOTE, BookData, load_book_data, short_source_name
 from bytebook.findings import Findings
 from bytebook.paths import BOOK_DIR, DATA_DIR
 from bytebook.scorecard import scorecard
+from bytebook.sources import source_records
 
 TABLES = ("claims", "references", "assumptions")
 
@@ -119,7 +120,9 @@ def test_every_figure_cites_ids_that_exist_and_its_source_line_is_built_from_the
         flat = re.sub(r"\s+", "", line)
         assert not re.search(r"(?:\d\.\d{4}\s+){2,}", line), (chapter, name, line)
         expected = [SECTION_TITLES[data.claims.at[c, "section"]] for c in cites["claims"]]
-        expected += [source_name(data.references.at[r, "source"]) for r in cites["references"]]
+        expected += [
+            short_source_name(data.references.at[r, "source"]) for r in cites["references"]
+        ]
         expected += [data.assumptions.at[a, "item"][1:] for a in cites["assumptions"]]
         if len({data.claims.at[c, "section"] for c in cites["claims"]}) == len(SECTION_TITLES):
             expected = [text for text in expected if text not in SECTION_TITLES.values()]
@@ -179,6 +182,23 @@ def edited_data(tmp_path_factory) -> BookData:
     return load_book_data(folder)
 
 
+def test_a_source_line_names_its_sources_without_notes_on_how_they_were_read(data, every_figure):
+    """A source line is short: no '(read at second hand: …)', '(stored copy)' or '(mirror)'.
+    Those notes stand with the source on the sources page (its Producer column)."""
+    noted = {r for r, source in data.references["source"].items() if PROVENANCE_NOTE.search(source)}
+    cited_with_notes = set()
+    for (chapter, name), spec in every_figure.items():
+        line = " ".join(source_text(spec).split())
+        for note in ("read at second hand", "read in a repost", "stored copy", "(mirror)"):
+            assert note not in line, (chapter, name, line)
+        cited_with_notes |= noted & set(spec["usermeta"]["cites"]["references"])
+    assert cited_with_notes, "no chart cites a source that has a note: the check checks nothing"
+    records = source_records(data, all_entries(data))
+    for reference in cited_with_notes:
+        producer = records.loc[records["id"] == reference, "producer"].item()
+        assert PROVENANCE_NOTE.search(producer), reference
+
+
 def test_a_source_line_changes_with_the_sources_it_cites(data, edited_data, every_figure):
     for chapter, module in WRITTEN.items():
         edited = build_figures(chapter, module.analyse(edited_data), edited_data)
@@ -189,7 +209,7 @@ def test_a_source_line_changes_with_the_sources_it_cites(data, edited_data, ever
             assert new["usermeta"]["cites"] == cites
             line = re.sub(r"\s+", "", source_text(new))
             for reference in cites["references"]:
-                source = source_name(edited_data.references.at[reference, "source"])
+                source = short_source_name(edited_data.references.at[reference, "source"])
                 assert re.sub(r"\s+", "", source) in line, (chapter, name, reference)
             if cites["references"] or cites["assumptions"]:
                 assert source_text(new) != source_text(old), (chapter, name)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 
 import pytest
@@ -15,6 +16,16 @@ from bytebook.article import SECTION_TITLES
 from bytebook.paths import DATA_DIR
 
 pytestmark = pytest.mark.browser
+
+LAPTOP = {"width": 1280, "height": 900}
+
+
+def open_ledger(site, browser, viewport=LAPTOP, scheme="light", anchor: str = ""):
+    """A new page on the ledger (at `#anchor` if given), once its table is enhanced."""
+    page = browser.new_page(viewport=viewport, color_scheme=scheme)
+    page.goto(f"{site}/book/ledger.html{'#' + anchor if anchor else ''}")
+    wait_until_ready(page)
+    return page
 
 
 def test_the_csv_downloads_open_in_a_spreadsheet_with_their_chinese(built_book):
@@ -28,9 +39,7 @@ def test_the_csv_downloads_open_in_a_spreadsheet_with_their_chinese(built_book):
 
 
 def test_the_section_filter_names_the_sections(site, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
+    page = open_ledger(site, browser)
     panes = page.eval_on_selector_all(
         ".dtsp-searchPane",
         "panes => panes.map(p => [(p.querySelector('input') || {}).placeholder, p.innerText])",
@@ -41,9 +50,7 @@ def test_the_section_filter_names_the_sections(site, browser):
 
 
 def test_sorting_by_stated_value_follows_the_numbers(site, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
+    page = open_ledger(site, browser)
     page.locator("table.ledger-table thead th.col-stated").click()
     page.wait_for_timeout(300)
     keys = page.eval_on_selector_all(
@@ -55,9 +62,7 @@ def test_sorting_by_stated_value_follows_the_numbers(site, browser):
 
 
 def test_ids_quotes_and_a_linked_row(site, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site}/book/ledger.html#claim-s21_bitrate_upload")
-    wait_until_ready(page)
+    page = open_ledger(site, browser, anchor="claim-s21_bitrate_upload")
     style = page.evaluate(
         """() => {
       const row = document.getElementById('claim-s21_bitrate_upload');
@@ -122,15 +127,13 @@ def test_the_verdict_filter_counts_the_claims_the_summary_counts(site, browser, 
     """The ledger's verdict filter and the summary's scorecard count the article's printed claims
     alike; both are held to counts made here from the ledger command's rows."""
     expected = Counter(row["verdict"] for row in ledger_rows if row["kind"] == "stated")
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
+    page = open_ledger(site, browser)
     pane = dict(page.evaluate(PANE_COUNTS, "Verdict"))
     kinds = dict(page.evaluate(PANE_COUNTS, "Kind"))
     page.goto(f"{site}/book/summary.html")
     card = page.evaluate(
         """() => {
-      const table = document.querySelector('table.cards');
+      const table = document.querySelector('table.counts');
       const names = [...table.querySelectorAll('thead th')].map(th => th.innerText.trim());
       const rows = [...table.querySelectorAll('tbody tr')].map(
         tr => [...tr.querySelectorAll('td')].map(td => td.innerText.trim()));
@@ -163,9 +166,7 @@ def test_a_derived_row_carries_a_neutral_badge(site, browser, ledger_rows):
         for row in ledger_rows
         if row["kind"] == "derived" and row["verdict"] == "unverifiable"
     }
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
+    page = open_ledger(site, browser)
     badges = page.evaluate(
         """() => Object.fromEntries(
       [...document.querySelectorAll('table.ledger-table tbody tr')].map(tr => [
@@ -199,3 +200,31 @@ def test_the_ledger_is_marked_ready_only_once_styled(site, browser):
     )
     page.close()
     assert styled
+
+
+def test_the_filters_say_in_words_what_they_do(site, browser):
+    """No "Filters Active - 0" while no filter is in use, a count in words once one is, and
+    each of a filter's icon buttons named in words (for a screen reader and as a tooltip)."""
+    page = open_ledger(site, browser)
+    title = page.locator(".dtsp-title").inner_text().strip()
+    buttons = page.eval_on_selector_all(
+        ".dtsp-searchPane button",
+        "bs => bs.filter(b => b.offsetWidth).map(b => [b.title, b.getAttribute('aria-label')])",
+    )
+    page.locator(".dtsp-searchPane").first.locator("tbody tr").first.click()
+    page.wait_for_timeout(300)
+    in_use = page.locator(".dtsp-title").inner_text().strip()
+    page.close()
+    assert title == "", f"the filters' title reads {title!r} with none in use"
+    assert in_use == "1 filter in use"
+    assert len(buttons) >= 9, buttons
+    for tooltip, label in buttons:
+        assert tooltip and tooltip == label and re.search(r"[a-z]{4} ", tooltip), tooltip
+
+
+def test_the_introduction_speaks_of_the_filters_only_on_screen(built_book):
+    """Paper shows no filter panes, so the sentence that mentions them says it is on screen."""
+    page = (built_book / "book" / "ledger.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    sentences = [s for s in re.split(r"(?<=\.) ", text) if "panes" in s]
+    assert sentences and all(s.startswith("On screen,") for s in sentences), sentences

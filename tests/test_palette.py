@@ -81,3 +81,40 @@ def test_the_derived_badge_is_neutral_and_legible_in_both_modes():
     verdict_colours = {c.light for c in palette.VERDICTS.values()}
     assert palette.DERIVED.light not in verdict_colours
     assert ".verdict-derived" in palette.badge_css()
+
+
+def lab(hex_colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB colour."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+    x, y, z = (t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116 for t in xyz)
+    return 116 * y - 16, 500 * (x - y), 200 * (y - z)
+
+
+def colour_difference(a: str, b: str) -> float:
+    """CIE76 colour difference (distance in L*a*b*); about 2.3 is just noticeable."""
+    return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b), strict=True)) ** 0.5
+
+
+ADJACENT_VERDICTS = [("off in detail", "contradicted")]
+"""Verdicts whose colours sit side by side in the verdict charts and whose hues are near."""
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize(("first", "second"), ADJACENT_VERDICTS)
+def test_neighbouring_verdicts_differ_in_hue_and_lightness(mode, first, second):
+    """Told apart at a glance (a colour difference of 25 or more) and by lightness alone (a
+    contrast of 1.5:1 or more between them, for a reader who does not see their hues apart),
+    while each stays legible as a badge and visible as a mark on its page."""
+    a, b = (getattr(palette.VERDICTS[v], mode) for v in (first, second))
+    page = palette.LIGHT_PAGE if mode == "light" else palette.DARK_PAGE
+    assert colour_difference(a, b) >= 25, (a, b, colour_difference(a, b))
+    assert contrast(a, b) >= 1.5, (a, b, contrast(a, b))
+    for colour in (a, b):
+        assert contrast(colour, getattr(palette.BADGE_TEXT, mode)) >= 4.5
+        assert contrast(colour, page) >= 3

@@ -7,12 +7,11 @@ from __future__ import annotations
 import functools
 import html
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from http.server import SimpleHTTPRequestHandler
 
 import pytest
-from test_browser import PAGES, REDIRECT, wait_until_ready
+from test_browser import PAGES, REDIRECT
+from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
 
@@ -83,11 +82,7 @@ def test_every_citing_row_is_printed(site, browser):
     folded = page.locator("details.cited-by:not([open])")
     assert folded.count() > 0, "no long list is folded"
     assert not folded.first.locator("li").first.is_visible()
-    page.emulate_media(media="print")
-    hidden = page.evaluate(
-        "() => [...document.querySelectorAll('.cited-by li')]"
-        ".filter(li => li.getBoundingClientRect().height === 0).length"
-    )
+    hidden = unprinted(page, ".cited-by li")
     page.close()
     assert hidden == 0, f"{hidden} citing rows are not printed"
 
@@ -105,10 +100,17 @@ _CARDS = """() => [...document.querySelectorAll('table.ledger-table tbody tr')].
 
 
 def _ledger_cards(site, browser, viewport=PHONE, scheme="dark"):
-    page = browser.new_page(viewport=viewport, color_scheme=scheme)
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
+    page = open_ledger(site, browser, viewport, scheme)
     return page, page.evaluate(_CARDS)
+
+
+def unprinted(page, selector: str) -> int:
+    """How many of the elements `selector` finds take no room once the page is laid out for
+    paper."""
+    page.emulate_media(media="print")
+    return page.eval_on_selector_all(
+        selector, "els => els.filter(e => e.getBoundingClientRect().height === 0).length"
+    )
 
 
 def test_a_ledger_card_on_a_phone_reads_down_one_left_edge(site, browser):
@@ -157,11 +159,7 @@ def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(site, browser
     assert sorted(found) == wanted
     page.locator(".dt-search input").fill("")
     page.wait_for_timeout(300)
-    page.emulate_media(media="print")
-    hidden = page.evaluate(
-        "() => [...document.querySelectorAll('td[data-label=Evidence] .evidence-text')]"
-        ".filter(e => e.getBoundingClientRect().height === 0).length"
-    )
+    hidden = unprinted(page, "td[data-label=Evidence] .evidence-text")
     page.close()
     assert hidden == 0, f"{hidden} evidence texts are not printed"
     page, _ = _ledger_cards(site, browser, LAPTOP, "light")
@@ -172,9 +170,11 @@ def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(site, browser
 
 
 class _Recording(SimpleHTTPRequestHandler):
-    """Serves the book and notes each request's path and status."""
+    """Serves the book and notes each request's path and status in the list it is given."""
 
-    answered: list[tuple[str, int]] = []
+    def __init__(self, *args, answered: list[tuple[str, int]], **kwargs):
+        self.answered = answered
+        super().__init__(*args, **kwargs)
 
     def log_request(self, code="-", size="-"):  # noqa: ARG002 - the base class's signature
         self.answered.append((self.path, int(code)))
@@ -184,12 +184,10 @@ class _Recording(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def recorded_site(built_book: Path):
-    handler = functools.partial(_Recording, directory=str(built_book))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", _Recording.answered
-    server.shutdown()
+def recorded_site(serve_book) -> tuple[str, list[tuple[str, int]]]:
+    """The built book served by its own server, and the requests that server has answered."""
+    answered: list[tuple[str, int]] = []
+    return serve_book(functools.partial(_Recording, answered=answered)), answered
 
 
 @pytest.mark.parametrize("page_path", [REDIRECT, *PAGES])
@@ -212,9 +210,7 @@ def test_the_ledger_s_badges_are_legible_and_its_filters_fold_on_a_phone(
 ):
     """Every verdict badge (in the rows and in the filters) is at least 11 px; on a phone the
     filters start folded, so the rows come sooner; on a laptop they are open."""
-    page = browser.new_page(viewport=viewport, color_scheme=scheme)
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
+    page = open_ledger(site, browser, viewport, scheme)
     sizes = page.eval_on_selector_all(
         ".verdict", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
     )
@@ -234,9 +230,7 @@ A4_TEXT_WIDTH_PX = 703
 def test_the_ledger_on_paper_gives_its_words_the_room(site, browser):
     """Printed on A4, the ledger's evidence gets the widest column (over a quarter of the
     table), and no header is wider than its column."""
-    page = browser.new_page(viewport={"width": A4_TEXT_WIDTH_PX, "height": 1000})
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
+    page = open_ledger(site, browser, {"width": A4_TEXT_WIDTH_PX, "height": 1000})
     page.emulate_media(media="print")
     widths = page.evaluate(
         "() => Object.fromEntries([...document.querySelectorAll('table.ledger-table thead th')]"
@@ -254,3 +248,38 @@ def test_the_ledger_on_paper_gives_its_words_the_room(site, browser):
     assert widths["col-evidence"] == max(widths.values()), widths
     assert widths["col-evidence"] > 0.25 * table, (widths, table)
     assert not crowded, f"headers wider than their columns on paper: {crowded}"
+
+
+_URL_BREAKS = """() => [...document.querySelectorAll('table.sources-table td.url a')].flatMap(a => {
+  const range = document.createRange(), chars = [];
+  for (const node of a.childNodes) {
+    if (node.nodeType !== 3) continue;
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const box = range.getBoundingClientRect();
+      if (box.width > 0) chars.push([node.data[i], box.top, box.left]);
+    }
+  }
+  const breaks = [];
+  for (let i = 1; i < chars.length; i++) {
+    if (chars[i][1] > chars[i - 1][1] + 2) {
+      breaks.push([a.textContent, i, chars[i - 1][0], chars[i][0]]);
+    }
+  }
+  return breaks;
+})"""
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
+def test_a_url_on_the_sources_page_breaks_between_its_parts(site, browser, viewport, scheme):
+    """A long URL wraps after a slash, a dot, a hyphen or a query's ? & =, or before a
+    percent-encoded byte, not inside a word."""
+    page = browser.new_page(viewport=viewport, color_scheme=scheme)
+    page.goto(f"{site}/book/sources.html")
+    breaks = page.evaluate(_URL_BREAKS)
+    page.close()
+    assert breaks, "no URL wraps: the check checks nothing"
+    inside = [
+        (url, at) for url, at, before, after in breaks if before not in "/.-?&=" and after != "%"
+    ]
+    assert not inside, f"{len(inside)} URLs break inside a word, e.g. {inside[:3]}"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+import vl_convert as vlc
+from test_chart_lint import walk
 
 from bytebook.chapters import codec, infrastructure, recommender
 from bytebook.figures import codec as codec_figures
@@ -18,21 +20,11 @@ from bytebook.figures import recommender as recommender_figures
 from bytebook.publish.chart_data import evaluate_range
 
 
-def _walk(node: object):
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value)
-
-
 def _curve(spec: dict) -> tuple[dict, list[float]]:
     """The curve layer's y range as written in the spec, and the x values it is drawn at."""
     [layer] = [
         node
-        for node in _walk(spec)
+        for node in walk(spec)
         if "mark" in node and "expr" in node["encoding"]["y"].get("scale", {}).get("domain", {})
     ]
     x = layer["encoding"]["x"]["field"]
@@ -44,7 +36,7 @@ def _sliders(spec: dict) -> dict[str, tuple[float, float, float]]:
     """Each slider's default, least and greatest value."""
     return {
         node["name"]: (node["value"], node["bind"]["min"], node["bind"]["max"])
-        for node in _walk(spec)
+        for node in walk(spec)
         if isinstance(node.get("bind"), dict) and node["bind"].get("input") == "range"
     }
 
@@ -123,3 +115,55 @@ def test_the_recommender_labels_the_articles_cost_in_its_axis_unit(data):
     ]
     assert labels == ["the article: USD 3 per 10,000 (USD 0.0003 each)"]
     assert data.stated("s22_cost_per_inference") == 0.0003
+
+
+def _placed(node: dict, x: float = 0.0, y: float = 0.0):
+    """Every item of a Vega scenegraph with its mark type, role and its place on the drawing
+    (a group's items are placed relative to the group)."""
+    for item in node.get("items", []):
+        at = (x + item.get("x", 0.0), y + item.get("y", 0.0))
+        yield node.get("marktype"), node.get("role"), item, at
+        if node.get("marktype") == "group":
+            yield from _placed(item, *at)
+        elif "items" in item:
+            yield from _placed(item, x, y)
+
+
+def _claim_rule(spec: dict) -> tuple[float, str]:
+    """The article's figure a model curve compares against, and its label, from the spec's data."""
+    [(level, label)] = [
+        (row["level"], row["label"])
+        for rows in spec["datasets"].values()
+        for row in rows
+        if "level" in row and "label" in row
+    ]
+    return level, label
+
+
+@pytest.mark.parametrize("chapter", ["codec", "recommender"])
+def test_the_articles_figure_is_named_clear_of_the_curve_at_every_corner(chapter, data):
+    """The label of the rule at the article's figure is drawn below the plot, where the curve
+    (clipped to the plot) cannot run through it, at every corner of the sliders' ranges."""
+    module, figure, _ = CHARTS[chapter]
+    spec = figure(module.analyse(data), data).to_dict()
+    _, label = _claim_rule(spec)
+    sliders = _sliders(spec)
+    for corner in itertools.product(*((low, high) for _, low, high in sliders.values())):
+        setting = dict(zip(sliders, corner, strict=True))
+        for node in walk(spec):
+            if node.get("name") in setting and "bind" in node:
+                node["value"] = setting[node["name"]]
+        placed = list(_placed(vlc.vegalite_to_scenegraph(spec)["scenegraph"]))
+        # The plot is the tallest cell (a legend's entries are cells too).
+        plot, (_, plot_top) = max(
+            ((item, at) for _, role, item, at in placed if role == "scope"),
+            key=lambda cell: cell[0].get("height", 0),
+        )
+        plot_bottom = plot_top + plot["height"]
+        tops = [
+            at[1] - item.get("fontSize", 11)
+            for mark, _, item, at in placed
+            if mark == "text" and item.get("text") == label
+        ]
+        assert tops, (chapter, setting, "the label is not drawn")
+        assert min(tops) > plot_bottom, (chapter, setting, tops, plot_bottom)

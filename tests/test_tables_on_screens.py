@@ -136,3 +136,27 @@ def test_the_sources_cards_name_their_fields_on_a_phone(site, browser):
     )
     page.close()
     assert found["labels"] == found["names"]
+
+
+def test_the_scorecard_on_a_phone_is_one_line_a_section(site, browser):
+    """On a phone the summary's scorecard stays a table, not one card per section: every count
+    of a section sits on the section's one row, each verdict in its own column down the page,
+    and the table fits the screen."""
+    page = browser.new_page(viewport=PHONE, is_mobile=True)
+    page.goto(f"{site}/book/summary.html")
+    wait_until_ready(page)
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('table.counts tbody tr')].map(tr =>
+      [...tr.querySelectorAll('td')].map(td => {
+        const r = td.getBoundingClientRect();
+        return {label: td.dataset.label, top: r.top, left: r.left, right: r.right};
+      }))"""
+    )
+    page.close()
+    assert len(rows) > 5, "no scorecard table on the summary"
+    for cells in rows:
+        assert len({round(c["top"]) for c in cells}) == 1, f"a section over several lines: {cells}"
+        assert max(c["right"] for c in cells) <= PHONE["width"], cells
+    for column in range(len(rows[0])):
+        lefts = {round(cells[column]["left"]) for cells in rows}
+        assert len(lefts) == 1, f"{rows[0][column]['label']} is not one column: {lefts}"

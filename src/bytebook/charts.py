@@ -124,7 +124,8 @@ def source_line(
     """A chart's source line, built from the ids of what it draws: the article's sections that
     print `claims` (every section, when they cover all), the book's model (`model`: True, or
     the rule it rests on in words) with the items of its `assumptions` (data/assumptions.csv),
-    then `data.cite` of `references` and of the references each assumption's basis cites,
+    then `data.cite` of `references` and of the references each assumption's basis cites
+    (by name, without the notes on how the book read them, which the sources page gives),
     and the book's ledger when the chart draws its verdicts."""
     parts = []
     if sections := data.claim_sections(claims):
@@ -138,7 +139,7 @@ def source_line(
     if model or assumptions:
         parts.append(_model_part(data, model, assumptions))
     if cited := cited_references(data, references, assumptions):
-        parts.append(data.cite(*cited))
+        parts.append(data.cite(*cited, notes=False))
     if ledger:
         parts.append(f"verdicts: {LEDGER}")
     if not parts:
@@ -635,6 +636,9 @@ def _slider_params(sliders: Sequence[Slider]) -> list[alt.Parameter]:
     return [s.param for s in sliders] + readouts
 
 
+CLAIM_DASH = [6, 3]
+"""The dash of the rule at the article's figure on a model curve, and of its legend's symbol."""
+
 MARK_SHAPES = ("circle", "square", "diamond", "triangle-up", "triangle-down", "cross")
 """The shapes that tell a model curve's marked points apart, each named in the legend: points
 a few pixels apart on a phone leave no room for a name beside each."""
@@ -660,7 +664,8 @@ def model_curve(
     """A cost-model curve y = f(x; sliders), recomputed in the page as the sliders move.
 
     `y_expression` is a Vega expression over `datum.<x>` and the slider names. `claim` draws
-    the article's figure as a horizontal rule to compare against. `y_max` is the top of the y
+    the article's figure as a dashed horizontal rule to compare against, named in a legend under
+    the plot. `y_max` is the top of the y
     axis while the curve stays below it, so that moving a slider moves the curve, not the axis
     (`axis_top` of the curve's largest value at the defaults fits it); a slider that lifts the
     curve higher lifts the axis with it (`following_top`). `x_domain` fixes the x axis to
@@ -702,18 +707,29 @@ def model_curve(
     if claim:
         level, label = claim
         marker = alt.Chart(pd.DataFrame({"level": [level], "label": [label]}))
-        layers += [
-            marker.mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2, clip=True).encode(
+        layers.append(
+            marker.mark_rule(strokeDash=CLAIM_DASH, strokeWidth=2, clip=True).encode(
                 y="level:Q",
+                # Named in a legend under the plot, not beside the rule: a slider can move the
+                # curve anywhere in the plot, and through any text set in it.
+                color=alt.Color(
+                    "label:N",
+                    title=None,
+                    scale=alt.Scale(domain=[label], range=[ARTICLE]),
+                    legend=alt.Legend(
+                        orient="bottom",
+                        symbolType="stroke",
+                        symbolDash=CLAIM_DASH,
+                        symbolSize=400,  # a stroke 20 px long, long enough to show its dashes
+                        labelLimit=0,
+                    ),
+                ),
                 tooltip=[
                     alt.Tooltip("label:N", title="Marker"),
                     alt.Tooltip("level:Q", title=y_title, format=_trim(y_format)),
                 ],
-            ),
-            marker.mark_text(align="left", dx=4, dy=-6, color=ARTICLE, fontSize=11).encode(
-                y="level:Q", x=alt.value(0), text="label:N"
-            ),
-        ]
+            )
+        )
     if marks is not None:
         names = list(marks["label"])
         points = alt.Chart(marks.rename(columns={"x": x})).transform_calculate(model=y_expression)

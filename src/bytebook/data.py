@@ -475,14 +475,17 @@ class BookData:
         """The default value of a model assumption."""
         return float(self.assumptions.at[assumption_id, "value"])
 
-    def cite(self, *reference_ids: str) -> str:
+    def cite(self, *reference_ids: str, notes: bool = True) -> str:
         """A short citation of one or more references: each source once, by its name (without
         a list of its figures, `source_name`), with the periods cited from it and its
-        reliability tag, e.g. 'Meta Platforms 10-K, FY2023, FY2024 (P)'."""
+        reliability tag, e.g. 'Meta Platforms 10-K, FY2023, FY2024 (P)'. Without `notes`, the
+        name drops the notes on how the book read the source (`PROVENANCE_NOTE`), as a chart's
+        source line does; the sources page keeps them."""
+        name = source_name if notes else short_source_name
         groups: dict[tuple[str, str], list[str]] = {}
         for reference_id in reference_ids:
             row = self.references.loc[reference_id]
-            key = (source_name(row["source"]), row["reliability"])
+            key = (name(row["source"]), row["reliability"])
             groups.setdefault(key, []).append(str(row["period"]))
         return "; ".join(
             f"{source}, {', '.join(dict.fromkeys(periods))} ({reliability})"
@@ -513,6 +516,20 @@ def source_name(source: str) -> str:
     its figures ('Federal Reserve H.10 / FRED series EXCHUS (monthly averages: 7.1707 …)' is
     'Federal Reserve H.10 / FRED series EXCHUS'); a source line names the source, not its data."""
     return _FIGURE_LIST.sub("", source).strip()
+
+
+PROVENANCE_NOTE = re.compile(
+    r"\s*\((?=[^()]*\b(?:read|stored copy|mirror|not recorded|no publisher)\b)[^()]*\)"
+)
+"""A parenthesis on how the book read a source, not what the source is: ' (read at second
+hand: …)', ' (read in a repost on …)', ' (HKEX filing; stored copy)', ' (mirror)'."""
+
+
+def short_source_name(source: str) -> str:
+    """A source's name as a chart's source line gives it: `source_name` without its notes on
+    how the book read it ('RankMixer, arXiv 2507.15551 (read at second hand: …)' is
+    'RankMixer, arXiv 2507.15551')."""
+    return PROVENANCE_NOTE.sub("", source_name(source)).strip()
 
 
 TABLE_FILES = {

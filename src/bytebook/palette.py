@@ -47,15 +47,18 @@ BADGE_TEXT = BACKGROUND
 VERDICTS = {
     "supported": Colour("#00704a", "#4cc38a"),
     "consistent": Colour("#0b5f8c", "#6cb6e6"),
-    "off in detail": Colour("#8f4a00", "#e0a050"),
-    "contradicted": Colour("#b2361b", "#ff8a75"),
+    "off in detail": Colour("#a65100", "#fbb05a"),
+    "contradicted": Colour("#931c12", "#ff6b6b"),
     "inconsistent": Colour("#a3214f", "#f283a8"),
     "unverifiable": Colour("#6b5900", "#c9b458"),
     "not yet checked": Colour("#5c5c5c", "#a6a6a6"),
 }
 """Each verdict's colour, on its badge, in charts and in the methods page's policy table
 (bytebook.policy.VERDICT_COLOURS is read from here). The verdicts that hold are green and
-blue, "off in detail" amber, those that fail red and crimson."""
+blue, "off in detail" amber, those that fail red and crimson. "Off in detail" and
+"contradicted" sit side by side in the verdict charts: besides their hues, they differ in
+lightness (amber the lighter on a light page, red the darker; on a dark page red the darker too),
+so that they stay apart for a reader who does not see red from orange."""
 
 
 DERIVED = Colour("#4f5b66", "#9aa5b1")

@@ -98,6 +98,17 @@ def _values(entry: LedgerEntry) -> str:
     )
 
 
+URL_BREAKS = re.compile(r"(?<=[/.?&=-])(?=[^/])|(?<=.)(?=%)")
+"""Where a printed URL may break: after a slash (not inside "//"), a dot, a hyphen or a query's
+? & =, and before each percent-encoded byte (a Chinese word in a URL is a long run of them)."""
+
+
+def breakable_url(url: str) -> str:
+    """A URL as escaped link text that may break after its slashes, dots and hyphens (`<wbr>`),
+    so that a narrow column wraps it between its parts rather than inside a word."""
+    return "<wbr>".join(html.escape(part) for part in URL_BREAKS.split(url))
+
+
 def _breakable_id(identifier: str) -> str:
     """An id (or a text that names ids, such as d_daily_inference_cost) that may break after
     its underscores, never inside a word."""
@@ -219,16 +230,20 @@ def table_html(
     frame: pd.DataFrame,
     formats: dict[str, Callable[[object], str]] | None = None,
     label: str = "",
+    counts: bool = False,
 ) -> HTML:
     """A data frame as an escaped HTML table, with optional per-column formatters; `label` names
-    it for screen readers (by default its columns)."""
+    it for screen readers (by default its columns). A table of many columns is a list of cards
+    on a phone, unless it holds `counts`: a name, then short whole numbers, which stay a table
+    whose headers stand upright, so each column is compared down the page (bytebook.css)."""
     formats = formats or {}
     shown = frame.copy()
     shown.columns.name = None  # a named header (a crosstab's) would add an empty column
     for column, formatter in formats.items():
         shown[column] = shown[column].map(lambda v, f=formatter: "" if pd.isna(v) else f(v))
     names = [str(name) for name in shown.columns]
-    classes = "bytebook-data" + (" cards" if len(names) >= CARD_COLUMNS else "")
+    layout = " counts" if counts else " cards" if len(names) >= CARD_COLUMNS else ""
+    classes = "bytebook-data" + layout
     body = shown.to_html(index=False, escape=True, border=0, classes=classes, na_rep="")
     return HTML(_scroll_box(_label_cells(body, names), label or "Table: " + ", ".join(names)))
 
@@ -361,7 +376,7 @@ def sources_html(records: pd.DataFrame, entries: Iterable[LedgerEntry]) -> HTML:
     for r in records.itertuples():
         url = html.escape(r.url) if r.url else "none given"
         if is_web_link(r.url):
-            url = f'<a href="{url}">{url}</a>'
+            url = f'<a href="{url}">{breakable_url(r.url)}</a>'
         cited = cited_by_html(r.cited_by, by_id)
         quote = f"<br><q>{html.escape(r.quote)}</q>" if r.quote else ""
         rows.append(

@@ -51,6 +51,14 @@
       layout: { top1: "searchPanes" },
       // On a phone the filters start folded, so the first row is on the first screen.
       searchPanes: { columns: panes, initCollapsed: phone.matches, cascadePanes: true, layout: "columns-" + panes.length },
+      // The panes' title counts the filters in use in words, and says nothing while none is.
+      // Its buttons show only icons: each is named in words, for screen readers and in a tooltip.
+      language: { searchPanes: {
+        title: { _: "%d filters in use", 0: "", 1: "1 filter in use" },
+        buttons: { clearPane: "Clear this filter", clearSearch: "Clear this filter's search",
+          collapse: "Fold or unfold this filter", orderByCount: "Sort this filter by count",
+          orderByLabel: "Sort this filter by name" },
+      } },
       columnDefs: [
         { render: verdictPane, searchPanes: { show: true, orthogonal: "sp" }, targets: verdictColumn },
         { searchPanes: { show: true }, targets: panes },
@@ -59,12 +67,17 @@
         { visible: false, targets: columnOf("kind") },
       ],
     });
-    // The filter panes' search boxes and scrolling lists, named for screen readers and reachable
-    // from the keyboard.
+    // The filter panes' search boxes, buttons and scrolling lists, named for screen readers (and,
+    // for the buttons, which show only an icon, in a tooltip) and reachable from the keyboard.
     document.querySelectorAll(".dtsp-searchPane").forEach(function (pane) {
       var input = pane.querySelector("input");
       var name = input ? input.getAttribute("placeholder") : "";
       if (input) { input.setAttribute("aria-label", "Search the " + name + " filter"); }
+      pane.querySelectorAll("button[aria-label]").forEach(function (button) {
+        var label = button.getAttribute("aria-label") + ": " + name;
+        button.setAttribute("aria-label", label);
+        button.setAttribute("title", label);
+      });
       pane.querySelectorAll(".dt-scroll-body").forEach(function (list) {
         list.setAttribute("tabindex", "0");
         list.setAttribute("role", "region");

@@ -1,0 +1,82 @@
+"""Glossary links: each glossary term below is linked (MyST's {term} role) where a page's prose
+first uses it, so a reader meets the definition at the first use on any page they land on."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bytebook.paths import BOOK_DIR
+
+FIRST_USES = {
+    "GMV": r"\bGMV\b",
+    "Take rate": r"(?i)\btake rate\b",
+    "FLOPs": r"\bFLOPs\b",
+    "Prefill": r"(?i)\bprefill\b",
+    "Decode": r"(?i)prefill/(?P<term>decode)|(?P<stage>decode) stage",
+    "x265": r"\bx265\b",
+    "H.266": r"\bH\.266\b",
+    "PB": r"\bPB\b",
+    "Mbps": r"\bMbps\b",
+    "MegaScale": r"\bMegaScale\b",
+    "MSU codec comparison": r"\bMSU\b",
+    "BVC": r"\bBVC",
+    "Fiscal year": r"(?i)\bfiscal years?\b",
+}
+"""Each term (as the glossary spells it) and how the prose writes it ('decode' only as the
+language-model stage, not as a video decoder's verb)."""
+
+CODE_CELL = re.compile(r"^```\{code-cell\}.*?^```\s*$", re.S | re.M)
+GLUE = re.compile(r"\{glue:[a-z]+\}`[^`]*`")
+TERM = re.compile(r"\{term\}`(?P<text>[^`<]*?)(?:\s*<[^`>]*>)?`")
+PAGES = sorted(p for p in BOOK_DIR.glob("*.md") if p.name != "glossary.md")
+
+
+def glossary_terms() -> set[str]:
+    """The terms the glossary defines: its unindented lines inside the glossary directive."""
+    text = (BOOK_DIR / "glossary.md").read_text(encoding="utf-8")
+    body = text.split("```{glossary}", 1)[1].split("\n```", 1)[0]
+    return {line.strip() for line in body.splitlines() if line.strip() and line[0] != " "}
+
+
+def prose(page: str) -> tuple[str, list[bool]]:
+    """A page's prose as a reader sees its words (code cells and glued values left out, a
+    link's target dropped), and for each character whether it is inside a {term} link."""
+    source = GLUE.sub("", CODE_CELL.sub("", page))
+    text, linked, at = [], [], 0
+    for match in TERM.finditer(source):
+        text.append(source[at : match.start()])
+        linked += [False] * (match.start() - at)
+        text.append(match["text"])
+        linked += [True] * len(match["text"])
+        at = match.end()
+    text.append(source[at:])
+    linked += [False] * (len(source) - at)
+    return "".join(text), linked
+
+
+def test_every_listed_term_is_in_the_glossary():
+    assert set(FIRST_USES) <= glossary_terms()
+
+
+def test_the_reading_of_a_page_follows_its_links():
+    page = "Costs {glue:text}`x_text` in {term}`GMV` and {term}`fiscal years <Fiscal year>`."
+    text, linked = prose(page)
+    assert text == "Costs  in GMV and fiscal years."
+    assert [text[i] for i, inside in enumerate(linked) if inside] == list("GMVfiscal years")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_a_term_is_linked_to_the_glossary_where_a_page_first_uses_it(page):
+    text, linked = prose(page.read_text(encoding="utf-8"))
+    unlinked = []
+    for term, pattern in FIRST_USES.items():
+        first = re.search(pattern, text)
+        if not first:
+            continue
+        group = next((g for g in ("term", "stage") if first.groupdict().get(g)), 0)
+        if not linked[first.start(group)]:
+            line = text.count("\n", 0, first.start()) + 1
+            unlinked.append(f"{term} (prose line {line}: {first.group(0)!r})")
+    assert not unlinked, f"{page.name}: first use not linked to the glossary: {unlinked}"
