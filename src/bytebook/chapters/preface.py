@@ -5,17 +5,27 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR, YEAR
-from bytebook.checks import claim_band, reference_band
+from bytebook.chapters.economics import MONTHS, subscription_revenue
+from bytebook.checks import claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import YEAR_RATE_REFERENCES, YearRates, implied_rate, year_rates
-from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
+from bytebook.ledger import (
+    Basis,
+    LedgerEntry,
+    Verdict,
+    derived,
+    finding,
+    judge_findings,
+    working,
+)
 from bytebook.numbers import (
     as_recorded,
     format_percent,
     format_usd,
     format_yi,
     format_yuan,
+    money,
     significant,
 )
 from bytebook.policy import (
@@ -443,6 +453,7 @@ def analyse(data: BookData) -> Findings:
             in_dollars,
             Verdict.UNVERIFIABLE,
         ),
+        douyin_abroad_entry(data),
         derived(
             "d_two_rates",
             "0",
@@ -497,3 +508,35 @@ def analyse(data: BookData) -> Findings:
         }
     )
     return found
+
+
+TIKTOK_MOSTLY = "bd_intl_share_2024"
+"""The relay of the report behind the USD 39 bn, which says most of that revenue is TikTok's."""
+
+
+def douyin_abroad_entry(data: BookData) -> LedgerEntry:
+    """抖音在海外 in the title, read as a Chinese reader reads a headline: TikTok (Douyin's
+    international twin) named for ByteDance's whole revenue abroad. The references say only
+    that most of it is TikTok's, and the article's own section 3 puts CapCut Pro, another app,
+    inside it; no source gives TikTok's own part, so the row is unverifiable."""
+    price, payers = data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
+    capcut = subscription_revenue(price, payers)
+    usd = data.stated("s1_overseas_revenue")
+    return unsettled(
+        data,
+        "title_douyin_abroad",
+        "Read as a Chinese reader reads a headline: 抖音在海外 names Douyin's international twin, "
+        "TikTok, and the daily figure under it is ByteDance's whole revenue abroad, "
+        f"{format_usd(usd, 0)} ({data.cite('bd_intl_2024')}). That revenue is not TikTok's "
+        "alone. The relay of the report behind the figure says it is mostly TikTok's ('most of "
+        f"which is earned from TikTok U.S.', {data.cite(TIKTOK_MOSTLY)}), and the article's own "
+        "section 3 counts CapCut Pro, a separate app, among the three lines the money comes "
+        f"from: {money(capcut, 'USD')} a year at its own price and payers (USD {price:.2f} × "
+        f"{MONTHS} months × {payers / 1e6:.0f} million payers, a derived row of the unit "
+        "economics). So the headline names the "
+        "largest earner for the whole, a common shorthand in a headline; how much of the "
+        "figure TikTok itself earns was not found in any source (which is not to say "
+        "ByteDance has never said it), so whether the headline's attribution is exact cannot "
+        "be settled.",
+        sources=("bd_intl_2024", TIKTOK_MOSTLY),
+    )

@@ -1723,6 +1723,42 @@ NOT_RANKED = (
 )
 
 
+HUAWEI_2024_AT_2023_SHARE = ("huawei_rev_2024", "huawei_overseas_2023_derived", "huawei_rev_2023")
+"""Huawei's 2024 group revenue, and its 2023 revenue outside China (a W derivation) and group
+revenue, from which its 2024 revenue abroad is estimated at its 2023 share."""
+
+
+def huawei_2024_at_2023_share(data: BookData) -> Interval:
+    """Huawei's 2024 revenue outside China if its 2023 share abroad held: 2024's group revenue
+    × (2023's revenue outside China ÷ 2023's group revenue), as a band. An illustration only:
+    the 2023 figure outside China is a W derivation, and the 2024 figure was not found."""
+    total_2024, abroad_2023, total_2023 = (
+        reference_band(data, ref) for ref in HUAWEI_2024_AT_2023_SHARE
+    )
+    return total_2024 * abroad_2023 / total_2023
+
+
+def huawei_2024_entry(data: BookData) -> LedgerEntry:
+    """The derived row of `huawei_2024_at_2023_share`."""
+    band = huawei_2024_at_2023_share(data)
+    total_2024, abroad_2023, total_2023 = (data.reference(ref) for ref in HUAWEI_2024_AT_2023_SHARE)
+    return derived(
+        "d_huawei_overseas_2024_at_2023_share",
+        "4",
+        "Huawei: revenue outside China in 2024 if its 2023 share abroad held (an estimate)",
+        band.mid,
+        "CNY",
+        f"{format_yi(total_2024)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[0])}) × "
+        f"{format_yi(abroad_2023)}元 (revenue outside China in FY2023, derived, W) ÷ "
+        f"{format_yi(total_2023)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share abroad of "
+        f"{format_percent(abroad_2023 / total_2023)}) = {format_yi(band.mid)}元. Huawei's 2024 "
+        "revenue outside China was not found; this estimate rests on a W figure and assumes "
+        "the share did not change, so it illustrates and decides nothing.",
+        Verdict.UNVERIFIABLE,
+        HUAWEI_2024_AT_2023_SHARE,
+    )
+
+
 def peers_table(data: BookData, rate: float) -> pd.DataFrame:
     """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`)."""
     figures = {company: _overseas(data, company, year) for company, year in PEERS.items()} | {
@@ -1758,6 +1794,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
     `peers_table` at the 2024 average `rate`."""
     found = Findings()
     found.tables["peers"] = peers
+    found.add(huawei_2024_entry(data))
     bd = peers[peers["company"] == "ByteDance"].iloc[0]
     surely_above = peers[peers["low"] > bd["high"]]
     maybe_above = peers[(peers["high"] >= bd["low"]) & (peers["low"] <= bd["high"])]
