@@ -15,7 +15,7 @@ from bytebook.chapters import preface, ranking, summary
 from bytebook.data import load_book_data
 from bytebook.fx import year_rates
 from bytebook.paths import DATA_DIR
-from bytebook.policy import Interval
+from bytebook.policy import Interval, Verdict
 
 
 @pytest.fixture(scope="module")
@@ -365,12 +365,31 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
     # USD 38.5 bn × 7.0760 ÷ 366 = 7.44亿 to USD 39.5 bn × 7.2807 ÷ 366 = 7.86亿 holds 7.47亿
     low, high = 38.5e9 * 7.0760 / 366, 39.5e9 * 7.2807 / 366
     assert f"{low / 1e8:.2f} {high / 1e8:.2f}" == "7.44 7.86" and low <= 7.47e8 <= high
+    # The gap the preface and the ledger give: USD 38.5 bn × 7.196 ÷ 366 = 7.57亿, above the
+    # title's 7.475亿 by (7.5694 − 7.475) ÷ 7.668 (the band's middle) = 1.2%.
+    band_low, band_high = 38.5e9 * 7.196 / 366, 39.5e9 * 7.196 / 366
+    band_gap = (band_low - 7.475e8) / ((band_low + band_high) / 2)
+    assert f"{band_low / 1e8:.2f} {band_high / 1e8:.2f} {band_gap:.1%}" == "7.57 7.77 1.2%"
     assert summary.analyse(data).texts["holds_title"] == (
-        "the title's daily 7.47亿 sits 2.6% below the 7.67亿 that USD 39 bn gives at 2024's "
-        "average exchange rate of 7.196 CNY/USD, but within the 7.44亿 to 7.86亿 that 2024's "
-        f"range of monthly rates gives, and the title and the table convert at two "
-        f"different rates ({bands} at the printed precision)"
+        "the title's daily 7.47亿 sits 1.2% below the 7.57亿 to 7.77亿 that USD 39 bn gives at "
+        "2024's average exchange rate of 7.196 CNY/USD (2.6% below its middle, 7.67亿), but "
+        "within the 7.44亿 to 7.86亿 that 2024's range of monthly rates gives, and the title "
+        f"and the table convert at two different rates ({bands} at the printed precision)"
     )
+    preface_numbers = preface.analyse(data).numbers
+    assert preface_numbers["title_gap_band"] == pytest.approx(band_gap, rel=1e-3)
+
+
+def test_the_title_row_shows_the_figure_that_decides_it(data):
+    """The title's verdict (off in detail) comes from the article's own 2,855亿 ÷ 366 days =
+    7.80亿 a day, which the title misses by (7.8005 − 7.475) ÷ 7.8005 = 4.2%; the annual-average
+    point, 7.668亿, decides nothing and is not the row's Recomputed value."""
+    own = 2855e8 / 366
+    assert f"{own / 1e8:.2f}" == "7.80"
+    entry = {e.id: e for e in preface.analyse(data).entries}["title_daily_revenue"]
+    assert entry.verdict is Verdict.OFF_IN_DETAIL
+    assert entry.recomputed == pytest.approx(own)
+    assert "Finding 1, off in detail: The article's own 2,855亿元" in entry.evidence
 
 
 def test_a_figure_read_at_second_hand_never_decides(data):

@@ -229,6 +229,14 @@ def analyse(data: BookData) -> Findings:
     )
     found.number("daily_year_low", year_band.low, format_yi, 2)
     found.number("daily_year_high", year_band.high, format_yi, 2)
+    found.number(
+        "daily_year_clause",
+        year_band.contains(title),
+        lambda inside: (
+            f"{'but within' if inside else 'and outside'} the {format_yi(year_band.low, 2)} to "
+            f"{format_yi(year_band.high, 2)} that {YEAR}'s range of monthly rates gives"
+        ),
+    )
     rate_band = title_band * days / reference_band(data, "bd_intl_2024")
     found.number("daily_band_low", source_band.low, format_yi, 2)
     found.number("daily_band_high", source_band.high, format_yi, 2)
@@ -401,7 +409,7 @@ def analyse(data: BookData) -> Findings:
             f"{title_high} × {days:.0f} days ÷ {usd_low} = {rate_band.high:.3f} CNY/USD.",
             ("bd_intl_2024",),
         ),
-        judge_findings(claim, findings, at_average, currency),
+        judge_findings(claim, findings, at_article, currency),
         working(
             "d_daily_at_2024_average",
             "0",
