@@ -340,7 +340,8 @@ def test_the_table_s_rate_is_placed_against_2024_s_months_by_code(data):
     assert found.texts["table_rate_side"] == "above"
     assert found.texts["table_rate_place"] == "above 2024's highest monthly average"
     assert found.texts["table_rate_band_place"] == (
-        "reaches 2024's monthly range at its high end, so the book cannot say the article used "
+        "reaches 2024's monthly range with its lower end, 7.227, below the highest month, 7.2807, "
+        "so the book cannot say the article used "
         "another year's rate"
     )
     assert preface.rate_point_place(7.1, rates) == "within 2024's monthly range"

@@ -59,11 +59,30 @@ def _above_or_below(gap: float) -> str:
 
 
 _REACHES = {
-    "low end": "at its low end",
-    "high end": "at its high end",
+    "low end": "across the range's lowest month",
+    "high end": "across the range's highest month",
     "inside": "inside it",
     "across": "across the whole of it",
 }
+"""Where a band of rates reaches the year's monthly range, in words (`reach_words` adds which
+end of the band meets which month)."""
+
+
+def reach_words(place: str, band: Interval, rates: YearRates) -> str:
+    """How a band reaches the year's monthly range, naming whose end meets which: 'with its
+    upper end, 7.106, above the lowest month, 7.0760' for a band across the range's low end;
+    'inside it' or 'across the whole of it' otherwise."""
+    if place == "low end":
+        return (
+            f"with its upper end, {band.high:.3f}, above the lowest month, "
+            f"{rates.lowest.cny_per_usd:.4f}"
+        )
+    if place == "high end":
+        return (
+            f"with its lower end, {band.low:.3f}, below the highest month, "
+            f"{rates.highest.cny_per_usd:.4f}"
+        )
+    return _REACHES[place]
 _MISSES = {"below": "below it", "above": "above it"}
 
 
@@ -80,9 +99,11 @@ def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
     months = f"{YEAR}'s monthly range"
     missing = [f"the {name}'s lies {_MISSES[places[name]]}" for name in miss]
     if not miss:
-        reaching = _join([f"the {name}'s {_REACHES[places[name]]}" for name in reach])
+        reaching = "; ".join(
+            f"the {name}'s {reach_words(places[name], bands[name], rates)}" for name in reach
+        )
         return (
-            f"Each band still reaches {months}, {reaching}, so the book cannot say that "
+            f"Each band still reaches {months} ({reaching}), so the book cannot say that "
             f"{'either' if len(reach) == 2 else 'any'} is another year's rate."
         )
     if not reach:
@@ -91,7 +112,10 @@ def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
             f"{'neither' if len(miss) == 2 else 'no'} rate is a {YEAR} monthly average."
         )
     reached = _join(
-        [f"the {name}'s band reaches {months} {_REACHES[places[name]]}" for name in reach]
+        [
+            f"the {name}'s band reaches {months} {reach_words(places[name], bands[name], rates)}"
+            for name in reach
+        ]
     )
     return (
         f"{reached[0].upper()}{reached[1:]}, so the book cannot say that "
@@ -115,7 +139,8 @@ def rate_point_place(rate: float, rates: YearRates) -> str:
 
 def rate_band_clause(band: Interval, rates: YearRates) -> str:
     """Whether one band of rates reaches the year's monthly range, and what follows: 'reaches
-    2024's monthly range at its high end, so the book cannot say …'."""
+    2024's monthly range with its lower end, 7.227, below the highest month, 7.2807, so the book
+    cannot say …'."""
     place = rates.band_place(band.low, band.high)
     if place in _MISSES:
         return (
@@ -123,7 +148,8 @@ def rate_band_clause(band: Interval, rates: YearRates) -> str:
             f"{YEAR} monthly average"
         )
     return (
-        f"reaches {YEAR}'s monthly range {_REACHES[place]}, so the book cannot say the article "
+        f"reaches {YEAR}'s monthly range {reach_words(place, band, rates)}, so the book cannot "
+        "say the article "
         "used another year's rate"
     )
 
@@ -143,7 +169,8 @@ def year_rate_finding(band: Interval, rates: YearRates, worked: str) -> Finding:
         + (
             f"The band misses every one of {months}"
             if place in _MISSES
-            else f"The band reaches {months} {_REACHES[place]}, so it is consistent with a "
+            else f"The band reaches {months} {reach_words(place, band, rates)}, so it is "
+            "consistent with a "
             f"{YEAR} rate"
         )
         + (
