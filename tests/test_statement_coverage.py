@@ -230,3 +230,11 @@ def test_the_three_business_lines_note_the_article_s_own_three(rows):
         assert quote in entry.evidence
     assert "the count agrees with the article's own account" in entry.evidence
     assert "found no source for a split of ByteDance's revenue" in entry.evidence
+
+
+def test_a_press_relay_is_never_a_primary_source(data):
+    """A figure read in a press report of the company's figures (relayed) is secondary: Huawei's
+    2024 revenue, read via CNBC, is S; nothing it decided changes, since S decides too."""
+    relayed = data.references[data.references["origin"] == "relayed"]
+    assert not relayed.empty and set(relayed["reliability"]) <= {"S", "W"}
+    assert data.references.at["huawei_rev_2024", "reliability"] == "S"
