@@ -67,7 +67,12 @@ def test_title_against_the_2024_average_rate(title):
     assert f"{(7.196 - 7.475 * 366 / 385) / 7.196:.1%}" == "1.2%"
     assert verdicts(title)["d_title_implied_rate"] == "supported"
     rate = {e.id: e for e in title.entries}["d_title_implied_rate"]
-    assert "at its low end, so it is consistent with a 2024 rate" in rate.evidence
+    # The band's upper end (7.475亿 × 366 ÷ USD 38.5 bn = 7.106) is above the lowest month.
+    assert f"{7.475e8 * 366 / 38.5e9:.3f}" == "7.106"
+    assert (
+        "with its upper end, 7.106, above the lowest month, 7.0760, so it is consistent with a "
+        "2024 rate" in rate.evidence
+    )
     assert "1.2% from the 2024 average 7.196" in rate.evidence
 
 
@@ -92,8 +97,9 @@ def test_the_sentence_on_the_two_rate_bands_follows_from_them(title):
     assert FED_2024_LOWEST_MONTH < table_band[0] < FED_2024_HIGHEST_MONTH < table_band[1]
     assert title.numbers["rate_bands_reaching"] == 2
     assert title.texts["rate_bands_reaching"] == (
-        "Each band still reaches 2024's monthly range, the title's at its low end and the "
-        "table's at its high end, so the book cannot say that either is another year's rate."
+        "Each band still reaches 2024's monthly range (the title's with its upper end, 7.106, "
+        "above the lowest month, 7.0760; the table's with its lower end, 7.227, below the "
+        "highest month, 7.2807), so the book cannot say that either is another year's rate."
     )
     # taken as exact: 7.47 × 366 / 390 = 7.010 < 7.0760 and 2855 / 390 = 7.321 > 7.2807
     assert 7.47 * 366 / 390 < FED_2024_LOWEST_MONTH and 2855 / 390 > FED_2024_HIGHEST_MONTH
@@ -110,7 +116,8 @@ def test_the_sentence_on_the_two_rate_bands_follows_from_them(title):
         (
             (6.90, 7.00),
             (7.20, 7.40),
-            "The table's band reaches 2024's monthly range at its high end, so the book cannot "
+            "The table's band reaches 2024's monthly range with its lower end, 7.200, below the "
+            "highest month, 7.2807, so the book cannot "
             "say that it is another year's rate; the title's lies below it, so that rate is no "
             "2024 monthly average.",
         ),
@@ -125,8 +132,8 @@ def test_the_sentence_on_the_two_rate_bands_follows_from_them(title):
         (
             (7.10, 7.20),
             (7.00, 7.30),
-            "Each band still reaches 2024's monthly range, the title's inside it and the "
-            "table's across the whole of it, so the book cannot say that either is another "
+            "Each band still reaches 2024's monthly range (the title's inside it; the "
+            "table's across the whole of it), so the book cannot say that either is another "
             "year's rate.",
         ),
     ],
@@ -169,7 +176,12 @@ def test_implied_rate_of_the_conversion(table):
     assert f"{(2854.5 / 395 - 7.196) / 7.196:.2%}" == "0.42%"
     assert verdicts(table)["d_table_implied_rate"] == "supported"
     rate = {e.id: e for e in table.entries}["d_table_implied_rate"]
-    assert "at its high end, so it is consistent with a 2024 rate" in rate.evidence
+    # The band's lower end (2,854.5 ÷ 395 = 7.227) is below the highest month, 7.2807.
+    assert f"{2854.5 / 395:.3f}" == "7.227"
+    assert (
+        "with its lower end, 7.227, below the highest month, 7.2807, so it is consistent with a "
+        "2024 rate" in rate.evidence
+    )
     assert "0.42% from the 2024 average 7.196" in rate.evidence
 
 
@@ -345,9 +357,15 @@ def test_only_bytedances_years_have_a_dated_start(data):
 
     found = summary.analyse(data)
     assert found.numbers["years_since_launch"] == 2024 - 2017
-    years = {k: v for k, v in verdicts(found).items() if k.startswith("y_")}
+    years = {
+        k: v
+        for k, v in verdicts(found).items()
+        if k in data.claims.index and data.claims.at[k, "unit"] == "years"
+    }
     assert set(years.values()) == {"unverifiable"} and len(years) == 5
-    # The closing line's attribution is the one other row: William Gibson's, not Kelly's.
+    # The same sentence's scale (华为 20 年才达到的海外规模) holds by the article's own table.
+    assert verdicts(found)["y_huawei_scale"] == "consistent"
+    # The closing line's attribution is another row: William Gibson's, not Kelly's.
     assert verdicts(found)["s5_kevin_kelly"] == "contradicted"
 
 

@@ -328,7 +328,7 @@ def test_two_companies_swapping_english_names_are_both_named(data_copy):
 @pytest.mark.parametrize(
     ("file", "row_id", "chapter"),
     [
-        ("claims.csv", "s3_cpm", "economics"),
+        ("claims.csv", "s3_ad_margin", "economics"),
         ("references.csv", "bd_intl_h1_2024", "overseas"),
         ("assumptions.csv", "cdn_price_per_gb", "codec"),
     ],

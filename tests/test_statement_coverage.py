@@ -28,6 +28,10 @@ NEW_STATEMENTS = {
     "t_xiaomi_remark": "手机 + 电视双线",
     "t_midea_remark": "家电矩阵",
     "t_byd_remark": "新能源车加速出海",
+    "title_douyin_abroad": "抖音在海外悄悄赚钱",
+    "s1_no_launch_event": "没有张一鸣的发布会，没有全员信刷屏",
+    "s22_no_downtime": "无需停机",
+    "s23_users_unaware": "用户无感",
 }
 
 
@@ -179,3 +183,63 @@ def test_the_infrastructure_box_gives_the_doubao_row_its_verdict(rows):
     assert "Doubao (豆包)" in box
     assert rows["s23_capcut_doubao"].verdict
     assert "is {glue:text}`capcut_doubao_verdict`" in box
+
+
+def test_the_title_s_douyin_abroad_is_read_as_headline_shorthand(rows):
+    """The title credits ByteDance's whole revenue abroad to 抖音在海外 (TikTok). The relay says
+    most of it is TikTok's; the article's own CapCut Pro line is USD 7.99 × 12 × 20 million =
+    USD 1.9176 bn a year inside it. TikTok's own part was not found: unverifiable."""
+    assert f"{7.99 * 12 * 20e6 / 1e9:.3f}" == "1.918"
+    entry = rows["title_douyin_abroad"]
+    assert entry.section == "0" and entry.verdict is Verdict.UNVERIFIABLE
+    for words in (
+        "most of which is earned from TikTok U.S.",
+        "USD 1.918 bn",
+        "CapCut Pro",
+        "headline",
+        "USD 39 bn",
+    ):
+        assert words in entry.evidence, words
+    assert {"bd_intl_2024", "bd_intl_share_2024"} <= set(entry.sources)
+    assert rows["d_capcut_revenue"].recomputed == pytest.approx(7.99 * 12 * 20e6)
+
+
+def test_huawei_s_scale_is_consistent_with_the_table_and_only_illustrated_by_w_figures(rows):
+    """By the table, 2855亿 lies above Huawei's 2300+ (2,300亿 to 2,400亿): consistent. Huawei's
+    2024 abroad at its 2023 share: 8,621亿 × 2,329 ÷ 7,041.74 = 2,851亿, against USD 38.5 bn to
+    39.5 bn × 7.196 = 2,770亿 to 2,842亿: just above, W, so it does not decide."""
+    estimate = 8621e8 * 2329 / 7041.74
+    assert f"{estimate / 1e8:,.0f}" == "2,851"
+    assert rows["d_huawei_overseas_2024_at_2023_share"].recomputed == pytest.approx(
+        estimate, rel=1e-4
+    )
+    assert rows["d_huawei_overseas_2024_at_2023_share"].verdict is Verdict.UNVERIFIABLE
+    bytedance_high = 39.5e9 * 7.196
+    huawei_low = 8620.5e8 * 2328.5 / 7041.745
+    assert rows["d_huawei_scale_gap"].recomputed == pytest.approx(
+        (huawei_low - bytedance_high) / estimate, rel=0.02
+    )
+    entry = rows["y_huawei_scale"]
+    assert entry.section == "5" and entry.verdict is Verdict.CONSISTENT
+    assert 2855 > 2400
+    assert "Finding 1, consistent: By the article's own table" in entry.evidence
+    assert "Finding 2, which does not decide" in entry.evidence
+    assert "2,851亿元" in entry.evidence and "2,329亿元 in FY2023 (derived, W)" in entry.evidence
+
+
+def test_the_three_business_lines_note_the_article_s_own_three(rows):
+    """Section 3 of the article itself names three lines: ads, CapCut Pro and live gifting."""
+    entry = rows["s1_three_business_lines"]
+    assert entry.verdict is Verdict.UNVERIFIABLE
+    for quote in ("TikTok 广告 CPM 26 美元", "CapCut Pro 7.99 美元/月", "直播打赏 20 亿美元"):
+        assert quote in entry.evidence
+    assert "the count agrees with the article's own account" in entry.evidence
+    assert "found no source for a split of ByteDance's revenue" in entry.evidence
+
+
+def test_a_press_relay_is_never_a_primary_source(data):
+    """A figure read in a press report of the company's figures (relayed) is secondary: Huawei's
+    2024 revenue, read via CNBC, is S; nothing it decided changes, since S decides too."""
+    relayed = data.references[data.references["origin"] == "relayed"]
+    assert not relayed.empty and set(relayed["reliability"]) <= {"S", "W"}
+    assert data.references.at["huawei_rev_2024", "reliability"] == "S"

@@ -15,7 +15,7 @@ from bytebook.chapters import preface, ranking, summary
 from bytebook.data import load_book_data
 from bytebook.fx import year_rates
 from bytebook.paths import DATA_DIR
-from bytebook.policy import Interval
+from bytebook.policy import Interval, Verdict
 
 
 @pytest.fixture(scope="module")
@@ -307,9 +307,9 @@ def test_the_what_holds_box_is_built_from_the_chapters_figures(data):
 
 
 def test_the_what_holds_box_changes_with_the_data(data_copy):
-    """With BYD's FY2023 overseas revenue at 1,999.9亿, BYD grows 11.0%: 63% is at least twice
-    that. Midea's 12.0% rests on its China revenue, read at second hand, so it does not count as
-    the runner-up. With every 2024 CPM at USD 13, USD 26 is 2.0 times."""
+    """With BYD's FY2023 overseas revenue at 1,999.9亿, BYD grows 11.0%, below Shein's 19%: 63%
+    is at least twice that. Midea's 12.0% rests on its China revenue, read at second hand, so it
+    does not count as the runner-up. With every 2024 CPM at USD 13, USD 26 is 2.0 times."""
     changed = _with_references(
         data_copy,
         {
@@ -323,7 +323,10 @@ def test_the_what_holds_box_changes_with_the_data(data_copy):
     found = summary.analyse(changed)
     assert 0.625 / (2219.5 / 1999.85 - 1) > 2
     assert found.texts["holds_growth"].startswith("ByteDance's overseas growth, 63%, is ")
-    assert "BYD's 11.0%" in found.texts["holds_growth"]
+    # BYD's 11.0% now falls below Shein's 19% (sales, almost all abroad, S), which becomes the
+    # runner-up: 0.635 ÷ 0.195 > 2 still.
+    assert 0.635 / 0.195 > 2 and 2219.5 / 1999.85 - 1 < 0.185
+    assert "Shein's 19" in found.texts["holds_growth"]
     assert found.texts["holds_growth"].endswith(
         "at least twice it, as the article says, among the companies whose growth was read at "
         "first hand"
@@ -340,7 +343,8 @@ def test_the_table_s_rate_is_placed_against_2024_s_months_by_code(data):
     assert found.texts["table_rate_side"] == "above"
     assert found.texts["table_rate_place"] == "above 2024's highest monthly average"
     assert found.texts["table_rate_band_place"] == (
-        "reaches 2024's monthly range at its high end, so the book cannot say the article used "
+        "reaches 2024's monthly range with its lower end, 7.227, below the highest month, 7.2807, "
+        "so the book cannot say the article used "
         "another year's rate"
     )
     assert preface.rate_point_place(7.1, rates) == "within 2024's monthly range"
@@ -365,12 +369,31 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
     # USD 38.5 bn × 7.0760 ÷ 366 = 7.44亿 to USD 39.5 bn × 7.2807 ÷ 366 = 7.86亿 holds 7.47亿
     low, high = 38.5e9 * 7.0760 / 366, 39.5e9 * 7.2807 / 366
     assert f"{low / 1e8:.2f} {high / 1e8:.2f}" == "7.44 7.86" and low <= 7.47e8 <= high
+    # The gap the preface and the ledger give: USD 38.5 bn × 7.196 ÷ 366 = 7.57亿, above the
+    # title's 7.475亿 by (7.5694 − 7.475) ÷ 7.668 (the band's middle) = 1.2%.
+    band_low, band_high = 38.5e9 * 7.196 / 366, 39.5e9 * 7.196 / 366
+    band_gap = (band_low - 7.475e8) / ((band_low + band_high) / 2)
+    assert f"{band_low / 1e8:.2f} {band_high / 1e8:.2f} {band_gap:.1%}" == "7.57 7.77 1.2%"
     assert summary.analyse(data).texts["holds_title"] == (
-        "the title's daily 7.47亿 sits 2.6% below the 7.67亿 that USD 39 bn gives at 2024's "
-        "average exchange rate of 7.196 CNY/USD, but within the 7.44亿 to 7.86亿 that 2024's "
-        f"range of monthly rates gives, and the title and the table convert at two "
-        f"different rates ({bands} at the printed precision)"
+        "the title's daily 7.47亿 sits 1.2% below the 7.57亿 to 7.77亿 that USD 39 bn gives at "
+        "2024's average exchange rate of 7.196 CNY/USD (2.6% below its middle, 7.67亿), but "
+        "within the 7.44亿 to 7.86亿 that 2024's range of monthly rates gives, and the title "
+        f"and the table convert at two different rates ({bands} at the printed precision)"
     )
+    preface_numbers = preface.analyse(data).numbers
+    assert preface_numbers["title_gap_band"] == pytest.approx(band_gap, rel=1e-3)
+
+
+def test_the_title_row_shows_the_figure_that_decides_it(data):
+    """The title's verdict (off in detail) comes from the article's own 2,855亿 ÷ 366 days =
+    7.80亿 a day, which the title misses by (7.8005 − 7.475) ÷ 7.8005 = 4.2%; the annual-average
+    point, 7.668亿, decides nothing and is not the row's Recomputed value."""
+    own = 2855e8 / 366
+    assert f"{own / 1e8:.2f}" == "7.80"
+    entry = {e.id: e for e in preface.analyse(data).entries}["title_daily_revenue"]
+    assert entry.verdict is Verdict.OFF_IN_DETAIL
+    assert entry.recomputed == pytest.approx(own)
+    assert "Finding 1, off in detail: The article's own 2,855亿元" in entry.evidence
 
 
 def test_a_figure_read_at_second_hand_never_decides(data):
@@ -417,3 +440,93 @@ def test_the_economics_page_says_the_gift_cut_rests_on_a_second_hand_note(data):
     assert "{glue:text}`live_take_prose_text`" in page
     assert "read at second hand (data.ai via TechCrunch; counts as W)" in page
     assert "- **Gifting** (S)" not in page
+
+
+def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_2024_gives(data):
+    """Lenovo's FY2023/24 and Huawei's FY2023 (both W) sit beside 2024 figures. Huawei's 2024 at
+    its 2023 share, 8,621亿 × 2,329 ÷ 7,041.74 = 2,851亿, lies above ByteDance's USD 38.5 bn to
+    39.5 bn × 7.196 = 2,770亿 to 2,842亿; with Lenovo 3,137亿 above too and Shein (USD 38 bn ×
+    7.196 = 2,734亿, meeting ByteDance's band) ByteDance would rank 3 to 4, an illustration."""
+    estimate = 8621 * 2329 / 7041.74
+    assert estimate > 39.5 * 7.196 * 10 and 3137 > 39.5 * 7.196 * 10
+    found = ranking.analyse(data)
+    sentence = found.texts["peer_rank_years"]
+    assert sentence.startswith(
+        "Lenovo's FY2023/24 (W) and Huawei's FY2023 (W) are figures from the year before"
+    )
+    assert f"{estimate:,.0f}亿元" in sentence and "ByteDance would rank 3 to 4" in sentence
+    rows = {e.id: e for e in found.entries}
+    assert sentence in rows["d_peer_rank_bytedance"].evidence
+    assert sentence in rows["s4_top3"].evidence
+    assert rows["s4_top3"].verdict is Verdict.UNVERIFIABLE
+    assert "huawei_rev_2024" in rows["s4_top3"].sources
+
+
+def test_byd_s_own_figure_is_worded_by_the_band_not_its_floor(data):
+    """一千多亿 is 1,000亿 to 2,000亿: BYD's 2,219亿 lies above the top, and is more than twice
+    the floor (2,219 > 2 × 1,000), though not twice the top (2,219 < 2 × 2,000)."""
+    assert 2219 > 2000 and 2219 > 2 * 1000 and 2219 < 2 * 2000
+    found = ranking.analyse(data)
+    assert found.texts["filed_against_band_byd"] == (
+        "lies above the top of the printed band, 2,000亿元, and is more than twice its floor, "
+        "1,000亿元"
+    )
+    assert ranking.against_band_words(1500e8, 1000e8, 2000e8) == (
+        "lies within the printed band, 1,000亿元 to 2,000亿元"
+    )
+
+
+def test_the_chart_of_the_companies_own_figures_says_who_is_absent_and_why(data):
+    found = ranking.analyse(data)
+    drawn = set(found.tables["filed_by_companies"]["company"])
+    assert drawn == {"BYD", "Haier Smart Home"}
+    absent = found.texts["filed_absent"]
+    assert "Midea: its amount rests on a figure read at second hand, which counts as W" in absent
+    assert "ByteDance: its figure is a press report on a private company" in absent
+    for company in ("Lenovo", "Huawei", "Xiaomi"):
+        assert company in absent
+
+
+def test_the_re_sorted_table_keeps_the_printed_markers(data):
+    sorted_table = ranking.analyse(data).tables["sorted"].set_index("company")
+    assert sorted_table.at["Huawei", "share_shown"] == "约 27%"
+    assert sorted_table.at["BYD", "share_shown"] == "约 20%"
+    assert sorted_table.at["Haier Smart Home", "share_shown"] == "超 50%"
+    assert sorted_table.at["ByteDance", "share_shown"] == "25%"
+    assert sorted_table.at["Lenovo", "overseas_shown"] == "3,100+亿"
+    assert sorted_table.at["Haier Smart Home", "overseas_shown"] == "1,364亿"
+
+
+def test_haier_s_hong_kong_share_takes_the_overseas_figure_s_ends_together():
+    """1,438 ÷ (1,438 + 1,422): the overseas figure is in both terms, so the band is
+    1,437.5 ÷ (1,437.5 + 1,422.5) = 50.26% to 1,438.5 ÷ (1,438.5 + 1,421.5) = 50.30%, not the
+    50.24% to 50.31% of independent ends."""
+    band = ranking.part_of_whole(Interval(1437.5, 1438.5), Interval(1421.5, 1422.5))
+    assert f"{band.low:.2%} {band.high:.2%}" == "50.26% 50.30%"
+
+
+def test_lenovo_s_three_years_show_revenue_still_below_fy2021_22(data):
+    """FY2021/22 = USD 61.947 bn ÷ (1 − 14%): 61.947 ÷ 0.865 = 71.6 to 61.947 ÷ 0.855 = 72.5;
+    FY2024/25's USD 69.1 bn (69.15 at most) is below it. Shown; the remark stays contradicted."""
+    before, latest = ranking.lenovo_three_years(data)
+    assert before.low == pytest.approx(61.9465e9 / 0.865, rel=1e-6)
+    assert latest.high < before.low and 69.15 < 61.9465 / 0.865
+    rows = {e.id: e for e in ranking.analyse(data).entries}
+    flat = rows["s4_old_money_flat"]
+    assert flat.verdict is Verdict.CONTRADICTED
+    assert "is still below it: Lenovo's revenue has not grown over the three years" in flat.evidence
+    assert "shown but does not decide" in flat.evidence
+    assert rows["d_lenovo_rev_fy2122"].recomputed == pytest.approx(before.mid)
+
+
+def test_the_ranking_box_is_built_from_the_chapter_s_rows(data):
+    found = ranking.analyse(data)
+    stated = [e for e in found.entries if e.kind == "stated"]
+    box = found.texts["holds_box"]
+    contradicted = sum(e.verdict is Verdict.CONTRADICTED for e in stated)
+    assert box.startswith(f"Of the section's {len(stated)} claims, ")
+    assert f"{contradicted} contradicted" in box
+    # 63% over BYD's 2,219 ÷ 1,602.2 − 1 = 38.5%: 1.64 times.
+    assert f"{0.63 / (2219 / 1602.2 - 1):.2f}" == "1.64"
+    assert "两倍以上 is contradicted: ByteDance's 63% is 1.64 times BYD's 38.5%" in box
+    assert "直接杀进前三, a place among all Chinese companies abroad, is unverifiable" in box

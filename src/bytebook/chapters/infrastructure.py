@@ -7,7 +7,15 @@ import pandas as pd
 from bytebook.checks import unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
+from bytebook.ledger import (
+    Basis,
+    LedgerEntry,
+    Verdict,
+    derived,
+    finding,
+    judge_findings,
+    working,
+)
 from bytebook.numbers import format_percent, multiple
 from bytebook.policy import Interval, span
 
@@ -195,4 +203,18 @@ def analyse(data: BookData) -> Findings:
             ("distserve_goodput", "splitwise_throughput", "mooncake_real"),
         ),
     )
+    found.add(users_unaware_entry(data))
     return found
+
+
+def users_unaware_entry(data: BookData) -> LedgerEntry:
+    """用户无感: users do not notice that Doubao runs CapCut's AI features. A statement about
+    what users perceive; no survey or measurement of it was found, so it is unverifiable."""
+    return unsettled(
+        data,
+        "s23_users_unaware",
+        "A statement about what CapCut's users perceive (that Doubao behind its AI features "
+        "makes no difference they notice). This book found no survey, user study or "
+        "measurement of how CapCut's users experience these features, nor a source on which "
+        "model runs them, so the claim cannot be checked.",
+    )

@@ -363,6 +363,11 @@ def _meta(data: BookData) -> Findings:
     return found
 
 
+SECTION_3_LINES = ("s3_cpm", "s3_capcut_price", "s3_live_gifting")
+"""The claims that open each of the three lines of the article's section 3 (ads, CapCut Pro,
+live gifting)."""
+
+
 def _qualitative(data: BookData) -> list:
     return [
         unsettled(
@@ -380,7 +385,22 @@ def _qualitative(data: BookData) -> list:
         unsettled(
             data,
             "s1_three_business_lines",
-            "This book found no source for a split of ByteDance's revenue by business line.",
+            "The article's own section 3 names three lines the money comes from: "
+            + "; ".join(data.claims.at[c, "quote_zh"] for c in SECTION_3_LINES)
+            + " (TikTok's ads, CapCut Pro and live gifting), so the count agrees with the "
+            "article's own account. But that split is the article's; the claim is that "
+            "ByteDance itself split the figure into three business lines, and this book found "
+            "no source for a split of ByteDance's revenue by business line (which is not to say "
+            "none exists).",
+        ),
+        unsettled(
+            data,
+            "s1_no_launch_event",
+            "A statement that two things did not happen: no launch event by Zhang Yiming and no "
+            "all-staff letter on the result. The references hold no record of ByteDance's "
+            "events or internal letters for the year, and an absence cannot be shown from "
+            "sources that do not cover it; this book did not search for them, so it can say "
+            "neither that there was such an event or letter nor that there was none.",
         ),
         unsettled(
             data,

@@ -5,17 +5,27 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR, YEAR
-from bytebook.checks import claim_band, reference_band
+from bytebook.chapters.economics import MONTHS, subscription_revenue
+from bytebook.checks import claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import YEAR_RATE_REFERENCES, YearRates, implied_rate, year_rates
-from bytebook.ledger import Basis, Verdict, derived, finding, judge_findings, working
+from bytebook.ledger import (
+    Basis,
+    LedgerEntry,
+    Verdict,
+    derived,
+    finding,
+    judge_findings,
+    working,
+)
 from bytebook.numbers import (
     as_recorded,
     format_percent,
     format_usd,
     format_yi,
     format_yuan,
+    money,
     significant,
 )
 from bytebook.policy import (
@@ -49,11 +59,30 @@ def _above_or_below(gap: float) -> str:
 
 
 _REACHES = {
-    "low end": "at its low end",
-    "high end": "at its high end",
+    "low end": "across the range's lowest month",
+    "high end": "across the range's highest month",
     "inside": "inside it",
     "across": "across the whole of it",
 }
+"""Where a band of rates reaches the year's monthly range, in words (`reach_words` adds which
+end of the band meets which month)."""
+
+
+def reach_words(place: str, band: Interval, rates: YearRates) -> str:
+    """How a band reaches the year's monthly range, naming whose end meets which: 'with its
+    upper end, 7.106, above the lowest month, 7.0760' for a band across the range's low end;
+    'inside it' or 'across the whole of it' otherwise."""
+    if place == "low end":
+        return (
+            f"with its upper end, {band.high:.3f}, above the lowest month, "
+            f"{rates.lowest.cny_per_usd:.4f}"
+        )
+    if place == "high end":
+        return (
+            f"with its lower end, {band.low:.3f}, below the highest month, "
+            f"{rates.highest.cny_per_usd:.4f}"
+        )
+    return _REACHES[place]
 _MISSES = {"below": "below it", "above": "above it"}
 
 
@@ -70,9 +99,11 @@ def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
     months = f"{YEAR}'s monthly range"
     missing = [f"the {name}'s lies {_MISSES[places[name]]}" for name in miss]
     if not miss:
-        reaching = _join([f"the {name}'s {_REACHES[places[name]]}" for name in reach])
+        reaching = "; ".join(
+            f"the {name}'s {reach_words(places[name], bands[name], rates)}" for name in reach
+        )
         return (
-            f"Each band still reaches {months}, {reaching}, so the book cannot say that "
+            f"Each band still reaches {months} ({reaching}), so the book cannot say that "
             f"{'either' if len(reach) == 2 else 'any'} is another year's rate."
         )
     if not reach:
@@ -81,7 +112,10 @@ def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
             f"{'neither' if len(miss) == 2 else 'no'} rate is a {YEAR} monthly average."
         )
     reached = _join(
-        [f"the {name}'s band reaches {months} {_REACHES[places[name]]}" for name in reach]
+        [
+            f"the {name}'s band reaches {months} {reach_words(places[name], bands[name], rates)}"
+            for name in reach
+        ]
     )
     return (
         f"{reached[0].upper()}{reached[1:]}, so the book cannot say that "
@@ -105,7 +139,8 @@ def rate_point_place(rate: float, rates: YearRates) -> str:
 
 def rate_band_clause(band: Interval, rates: YearRates) -> str:
     """Whether one band of rates reaches the year's monthly range, and what follows: 'reaches
-    2024's monthly range at its high end, so the book cannot say …'."""
+    2024's monthly range with its lower end, 7.227, below the highest month, 7.2807, so the book
+    cannot say …'."""
     place = rates.band_place(band.low, band.high)
     if place in _MISSES:
         return (
@@ -113,7 +148,8 @@ def rate_band_clause(band: Interval, rates: YearRates) -> str:
             f"{YEAR} monthly average"
         )
     return (
-        f"reaches {YEAR}'s monthly range {_REACHES[place]}, so the book cannot say the article "
+        f"reaches {YEAR}'s monthly range {reach_words(place, band, rates)}, so the book cannot "
+        "say the article "
         "used another year's rate"
     )
 
@@ -133,7 +169,8 @@ def year_rate_finding(band: Interval, rates: YearRates, worked: str) -> Finding:
         + (
             f"The band misses every one of {months}"
             if place in _MISSES
-            else f"The band reaches {months} {_REACHES[place]}, so it is consistent with a "
+            else f"The band reaches {months} {reach_words(place, band, rates)}, so it is "
+            "consistent with a "
             f"{YEAR} rate"
         )
         + (
@@ -219,6 +256,14 @@ def analyse(data: BookData) -> Findings:
     )
     found.number("daily_year_low", year_band.low, format_yi, 2)
     found.number("daily_year_high", year_band.high, format_yi, 2)
+    found.number(
+        "daily_year_clause",
+        year_band.contains(title),
+        lambda inside: (
+            f"{'but within' if inside else 'and outside'} the {format_yi(year_band.low, 2)} to "
+            f"{format_yi(year_band.high, 2)} that {YEAR}'s range of monthly rates gives"
+        ),
+    )
     rate_band = title_band * days / reference_band(data, "bd_intl_2024")
     found.number("daily_band_low", source_band.low, format_yi, 2)
     found.number("daily_band_high", source_band.high, format_yi, 2)
@@ -391,7 +436,7 @@ def analyse(data: BookData) -> Findings:
             f"{title_high} × {days:.0f} days ÷ {usd_low} = {rate_band.high:.3f} CNY/USD.",
             ("bd_intl_2024",),
         ),
-        judge_findings(claim, findings, at_average, currency),
+        judge_findings(claim, findings, at_article, currency),
         working(
             "d_daily_at_2024_average",
             "0",
@@ -443,6 +488,7 @@ def analyse(data: BookData) -> Findings:
             in_dollars,
             Verdict.UNVERIFIABLE,
         ),
+        douyin_abroad_entry(data),
         derived(
             "d_two_rates",
             "0",
@@ -497,3 +543,35 @@ def analyse(data: BookData) -> Findings:
         }
     )
     return found
+
+
+TIKTOK_MOSTLY = "bd_intl_share_2024"
+"""The relay of the report behind the USD 39 bn, which says most of that revenue is TikTok's."""
+
+
+def douyin_abroad_entry(data: BookData) -> LedgerEntry:
+    """抖音在海外 in the title, read as a Chinese reader reads a headline: TikTok (Douyin's
+    international twin) named for ByteDance's whole revenue abroad. The references say only
+    that most of it is TikTok's, and the article's own section 3 puts CapCut Pro, another app,
+    inside it; no source gives TikTok's own part, so the row is unverifiable."""
+    price, payers = data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
+    capcut = subscription_revenue(price, payers)
+    usd = data.stated("s1_overseas_revenue")
+    return unsettled(
+        data,
+        "title_douyin_abroad",
+        "Read as a Chinese reader reads a headline: 抖音在海外 names Douyin's international twin, "
+        "TikTok, and the daily figure under it is ByteDance's whole revenue abroad, "
+        f"{format_usd(usd, 0)} ({data.cite('bd_intl_2024')}). That revenue is not TikTok's "
+        "alone. The relay of the report behind the figure says it is mostly TikTok's ('most of "
+        f"which is earned from TikTok U.S.', {data.cite(TIKTOK_MOSTLY)}), and the article's own "
+        "section 3 counts CapCut Pro, a separate app, among the three lines the money comes "
+        f"from: {money(capcut, 'USD')} a year at its own price and payers (USD {price:.2f} × "
+        f"{MONTHS} months × {payers / 1e6:.0f} million payers, a derived row of the unit "
+        "economics). So the headline names the "
+        "largest earner for the whole, a common shorthand in a headline; how much of the "
+        "figure TikTok itself earns was not found in any source (which is not to say "
+        "ByteDance has never said it), so whether the headline's attribution is exact cannot "
+        "be settled.",
+        sources=("bd_intl_2024", TIKTOK_MOSTLY),
+    )

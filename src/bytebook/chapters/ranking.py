@@ -84,10 +84,25 @@ SORTED_COLUMNS = {
     "printed_order": ("Printed position", None),
     "company": ("Company", None),
     "company_zh": ("公司", None),
-    "overseas_cny": ("Overseas revenue (亿元)", format_yi),
-    "share": ("Overseas share", partial(format_percent, digits=0)),
+    "overseas_shown": ("Overseas revenue (亿元)", None),
+    "share_shown": ("Overseas share", None),
 }
-"""How the re-sorted table is shown: each column's header and formatter."""
+"""How the re-sorted table is shown: each column's header and formatter; the amounts and
+shares keep the printed markers ('3,100+亿', '约 27%', '超 50%')."""
+
+PRINTED_MARKERS = {"≈": "约 ", ">": "超 "}
+"""The marker a printed share carries before its number, by the claim's qualifier."""
+
+
+def marked_amount(value: float, qualifier: str) -> str:
+    """An amount in 亿 with the printed '+' of "N+" kept: '3,100+亿', '2,855亿'."""
+    text = format_yi(value)
+    return text.replace("亿", "+亿") if qualifier == "+" else text
+
+
+def marked_share(value: float, qualifier: str) -> str:
+    """A share with its printed 约 or 超 kept: '约 27%', '超 50%', '25%'."""
+    return PRINTED_MARKERS.get(qualifier, "") + format_percent(value, 0)
 
 TOTALS_COLUMNS = {
     "company": ("Company", None),
@@ -162,17 +177,68 @@ def analyse(data: BookData) -> Findings:
     found.tables["filed_by_companies"] = published
     fx_average = rate_from_references(data.references, "fx_2024_avg_fed").cny_per_usd
     peers = peers_table(data, fx_average)
-    return found.merge(
+    found.merge(
         matched,
         _record_ranks(data, table, peers),
         _check_rate(data, usd, cny, rate),
         _implied_totals(data, table, rate),
         _by_year_frames(data),
-        _rank_with_filed(table, published, _shares_above(data, filed)),
+        _rank_with_filed(table, published, _shares_above(data, filed), filed),
         _check_remaining(data, years),
         _markets_and_remarks(data, table),
         _growth(data),
         _peers(data, rank_of(table, "ByteDance"), peers, fx_average),
+    )
+    found.number("holds_box", len(found.entries), lambda _: holds_sentence(data, found))
+    return found
+
+
+VERDICT_ORDER = (
+    Verdict.SUPPORTED,
+    Verdict.CONSISTENT,
+    Verdict.OFF_IN_DETAIL,
+    Verdict.CONTRADICTED,
+    Verdict.INCONSISTENT,
+    Verdict.UNVERIFIABLE,
+)
+"""The order in which the chapter's box counts its verdicts."""
+
+
+def holds_sentence(data: BookData, found: Findings) -> str:
+    """The chapter's 'What holds and what does not' box, from its own rows and numbers: the
+    verdict counts of the article's claims in the section, then the verdicts of the ranking's
+    headline claims with the figures behind them."""
+    rows = {entry.id: entry for entry in found.entries}
+    stated = [entry for entry in found.entries if entry.kind == "stated"]
+    counts = {v: sum(entry.verdict is v for entry in stated) for v in VERDICT_ORDER}
+    n = found.texts
+    verdict = lambda claim_id: rows[claim_id].verdict.value  # noqa: E731
+    earlier = sum(year != f"FY{YEAR}" for year in PEERS.values())
+    ranks = Interval(found.numbers["peer_rank_best"], found.numbers["peer_rank_worst"])
+    growth = format_percent(data.reference("bd_intl_growth_2024"), 0)
+    first_why = (
+        ", since not every member's growth was found"
+        if rows["s4_growth_first"].verdict is Verdict.UNVERIFIABLE
+        else ""
+    )
+    flat_why = (
+        ": its revenue grew in the year the table names"
+        if rows["s4_old_money_flat"].verdict is Verdict.CONTRADICTED
+        else ""
+    )
+    return (
+        f"Of the section's {len(stated)} claims, "
+        + _join([f"{count} {v.value}" for v, count in counts.items() if count])
+        + ". Within its own table the ranking holds: by the printed figures ByteDance ranks "
+        f"{n['rank_bytedance']} and Huawei {n['rank_huawei']} ({verdict('s4_software_top3')}). "
+        f"直接杀进前三, a place among all Chinese companies abroad, is "
+        f"{verdict('s4_top3')}: among the peers found ByteDance ranks {span(ranks, whole)}, "
+        f"{_count_words(earlier)} of those figures are from the year before, and the largest "
+        "companies abroad were not all found. 两倍以上 is "
+        f"{verdict('s4_growth_double')}: ByteDance's {growth} is {n['growth_ratio']} times "
+        f"{growth_runner_up(data)[0]['company']}'s {n['growth_runner_up']}. 断层第一 is "
+        f"{verdict('s4_growth_first')}{first_why}, and Lenovo's levelling off (趋于平缓) is "
+        f"{verdict('s4_old_money_flat')}{flat_why}."
     )
 
 
@@ -199,6 +265,14 @@ def _article_figures(data: BookData) -> pd.DataFrame:
             "overseas_low_cny": [claim_band(data, c).low for c in rows["revenue_cny_claim"]],
             "overseas_high_cny": [claim_band(data, c).high for c in rows["revenue_cny_claim"]],
             "share": [data.stated(c) for c in rows["share_claim"]],
+            "overseas_shown": [
+                marked_amount(data.stated(c), data.claims.at[c, "qualifier"])
+                for c in rows["revenue_cny_claim"]
+            ],
+            "share_shown": [
+                marked_share(data.stated(c), data.claims.at[c, "qualifier"])
+                for c in rows["share_claim"]
+            ],
             "revenue_claim": rows["revenue_claim"],
             "share_claim": rows["share_claim"],
         }
@@ -222,6 +296,8 @@ def _sorted(table: pd.DataFrame) -> pd.DataFrame:
             "company_zh",
             "overseas_cny",
             "share",
+            "overseas_shown",
+            "share_shown",
         ]
     ]
 
@@ -1366,7 +1442,7 @@ def _haier_hk_share(data: BookData, claim: pd.Series) -> Finding:
     """Haier's overseas share on the Hong Kong basis (overseas ÷ overseas plus domestic), beside
     the A-share figure: a W summary, shown, never deciding."""
     overseas_hk, domestic_hk = (reference_band(data, ref) for ref in HAIER_HK)
-    band = overseas_hk / (overseas_hk + domestic_hk)
+    band = part_of_whole(overseas_hk, domestic_hk)
     return finding(
         claim,
         band,
@@ -1384,6 +1460,13 @@ def _haier_hk_share(data: BookData, claim: pd.Series) -> Finding:
     )
 
 
+def part_of_whole(part: Interval, rest: Interval) -> Interval:
+    """The share part ÷ (part + rest) as a band. The part sits in the numerator and the
+    denominator alike, so its two ends are taken together (the share rises with the part and
+    falls with the rest), not varied apart as plain interval division would."""
+    return Interval(part.low / (part.low + rest.high), part.high / (part.high + rest.low))
+
+
 GROWTH_PEERS = ("BYD", "Midea", "Haier Smart Home")
 """The club members whose overseas revenue was found for both FY2024 and FY2023."""
 
@@ -1393,8 +1476,15 @@ def _overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
     return filed_years.year_figures(data.references, company)[year]["overseas"]
 
 
+GROWTH_OUTSIDE_TABLE = {"Shein": ("shein_rev_growth_2024", "sales growth, almost all abroad")}
+"""Club members outside the table whose growth abroad the references give: the reference and
+what it measures (the same club as the peers for 前三, `PEERS_OUTSIDE_TABLE`)."""
+
+
 def overseas_growth(data: BookData) -> pd.DataFrame:
-    """FY2024 overseas growth of each club member where both years were found, as a band."""
+    """FY2024 overseas growth of each club member where both years were found, as a band, then
+    of the members outside the table whose growth the references give (`note` says what it
+    measures)."""
     rows = []
     for company in GROWTH_PEERS:
         now, before = _overseas(data, company, "FY2024"), _overseas(data, company, "FY2023")
@@ -1408,6 +1498,20 @@ def overseas_growth(data: BookData) -> pd.DataFrame:
                 "high": growth.high,
                 "sources": refs,
                 "decides": deciding(data, *refs),
+                "note": "",
+            }
+        )
+    for company, (ref, what) in GROWTH_OUTSIDE_TABLE.items():
+        band = reference_band(data, ref)
+        rows.append(
+            {
+                "company": company,
+                "growth": band.mid,
+                "low": band.low,
+                "high": band.high,
+                "sources": (ref,),
+                "decides": deciding(data, ref),
+                "note": what,
             }
         )
     return pd.DataFrame(rows)
@@ -1466,6 +1570,28 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                     "basis": basis,
                 }
             )
+        elif company == "Lenovo":
+            abroad = lenovo_regions_abroad(data).values()
+            regions = Interval(min(abroad), max(abroad))
+            ref, _ = GROWTH_NOT_FOUND[company]
+            tags = "/".join(
+                dict.fromkeys(
+                    data.references.at[r, "reliability"] for r in LENOVO_REGIONS_ABROAD.values()
+                )
+            )
+            rows.append(
+                {
+                    "company": company,
+                    "growth": float("nan"),
+                    "low": regions.low,
+                    "high": regions.high,
+                    "shown": f"within {span(regions, partial(format_percent, digits=0))}",
+                    "basis": "overseas total not found; each region outside China grew "
+                    f"{span(regions, partial(format_percent, digits=0))} ({tags}), so the "
+                    f"total abroad lies in that range; group revenue grew "
+                    f"{percent(data.reference(ref))} ({data.references.at[ref, 'reliability']})",
+                }
+            )
         else:
             ref, what = GROWTH_NOT_FOUND[company]
             rows.append(
@@ -1479,6 +1605,19 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                     f"({data.references.at[ref, 'reliability']})",
                 }
             )
+    for company, (ref, what) in GROWTH_OUTSIDE_TABLE.items():
+        peer = by_company.loc[company]
+        row = data.references.loc[ref]
+        rows.append(
+            {
+                "company": f"{company} (outside the table)",
+                "growth": peer["growth"],
+                "low": peer["low"],
+                "high": peer["high"],
+                "shown": percent(peer["growth"]),
+                "basis": f"{what}, {row['origin']} ({row['reliability']})",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -1530,22 +1669,29 @@ def _growth(data: BookData) -> Findings:
     )
     listing = "; ".join(
         f"{r.company} {percent(r.growth)}"
+        + (f" ({r.note}, {data.cite(*r.sources)})" if r.note else "")
         + ("" if r.decides else f" (rests on {why_not_deciding(data, *r.sources)})")
         for r in peers.itertuples()
     )
     abroad = lenovo_regions_abroad(data).values()
+    found.number(
+        "lenovo_regions_growth",
+        max(abroad),
+        lambda _: span(Interval(min(abroad), max(abroad)), partial(format_percent, digits=0)),
+    )
     not_found = (
         "Lenovo's overseas total was not found, but each of its regions outside China grew "
         f"{span(Interval(min(abroad), max(abroad)), partial(format_percent, digits=0))} in "
         "FY2024/25 "
         f"({data.cite(*LENOVO_REGIONS_ABROAD.values())}), so its overseas growth lies in that "
         "range, below "
-        f"ByteDance's; Huawei's and Xiaomi's overseas revenue was not found for 2023 or 2024 "
+        f"ByteDance's; Huawei's overseas revenue was found for 2023 only as a W derivation and "
+        "not for 2024, and Xiaomi's was not found for either year "
         f"(their group revenue grew {percent(data.reference('huawei_rev_growth_2024'))} "
         f"and {percent(data.reference('xiaomi_rev_growth_2024'))})"
     )
     all_refs = tuple(ref for refs in peers["sources"] for ref in refs)
-    for r in peers.itertuples():
+    for r in peers[peers["company"].isin(GROWTH_PEERS)].itertuples():
         found.add(
             derived(
                 f"d_overseas_growth_{_key(r.company)}",
@@ -1611,6 +1757,7 @@ def _growth(data: BookData) -> Findings:
             all_refs + ("bd_intl_growth_2024",),
         ),
         _old_money(data),
+        lenovo_fy2122_entry(data),
     )
     return found
 
@@ -1671,6 +1818,22 @@ def _old_money(data: BookData) -> LedgerEntry:
         + "; as a W source this is context, and does not decide."
     )
     by_region = ", ".join(f"{name} {format_percent(rate, 0)}" for name, rate in regions.items())
+    before, latest = lenovo_three_years(data)
+    usd = partial(money, currency="USD")
+    three_years = (
+        f"Over three years the picture differs: FY2021/22's revenue, FY2022/23's USD "
+        f"{format_billion(data.reference(LENOVO_THREE_YEARS[0]), 3)} "
+        f"({data.cite(LENOVO_THREE_YEARS[0])}) ÷ (1 − {format_percent(-lenovo[0], 0)}), was "
+        f"{span(before, usd)}, and FY2024/25's "
+        f"{usd(latest.mid)} ({data.cite(LENOVO_THREE_YEARS[1])}) is "
+        + (
+            "still below it: Lenovo's revenue has not grown over the three years, one way to "
+            "read 趋于平缓 beside ByteDance's 63%. The trend word 趋于 points at the latest "
+            "years, where growth picked up, so this reading is shown but does not decide."
+            if latest.high < before.low
+            else "not below it, so the three-year reading does not support the remark either."
+        )
+    )
     slowest, fastest = min(abroad.values()), max(abroad.values())
     finding_text = (
         f"Lenovo's growth picked up in the year the table names: the group's revenue "
@@ -1692,13 +1855,55 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"{_change(lenovo[0])} in FY2022/23 and {_change(lenovo[1])} in FY2023/24, then "
         f"{_change(lenovo[2])} in FY2024/25 "
         f"({data.cite(*years)}); in FY2024/25 by region: {by_region} "
-        f"({data.cite(*region_refs)}). {finding_text} {context} Huawei's overseas growth was "
+        f"({data.cite(*region_refs)}). {finding_text} {context} {three_years} Huawei's "
+        "overseas growth was "
         "not found: "
         f"its group revenue grew {percent(huawei[0])} in 2023 and "
         f"{percent(huawei[1])} in 2024 "
         f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}), which "
         "does not decide the remark for Huawei.",
-        (*years, *region_refs, *before_refs, "huawei_rev_growth_2023", "huawei_rev_growth_2024"),
+        (
+            *years,
+            *region_refs,
+            *before_refs,
+            *LENOVO_THREE_YEARS,
+            "huawei_rev_growth_2023",
+            "huawei_rev_growth_2024",
+        ),
+    )
+
+
+LENOVO_THREE_YEARS = ("lenovo_rev_fy2223", "lenovo_rev_fy2425")
+"""Lenovo's FY2022/23 and FY2024/25 group revenue in USD; with FY2022/23's growth they set
+FY2024/25 against FY2021/22."""
+
+
+def lenovo_three_years(data: BookData) -> tuple[Interval, Interval]:
+    """Lenovo's FY2021/22 revenue, derived as FY2022/23's over (1 + its growth), and its
+    FY2024/25 revenue, each as the band its recorded digits allow."""
+    fy2223, fy2425 = (reference_band(data, ref) for ref in LENOVO_THREE_YEARS)
+    growth = reference_band(data, "lenovo_rev_growth_fy2223")
+    return fy2223 / (growth + 1), fy2425
+
+
+def lenovo_fy2122_entry(data: BookData) -> LedgerEntry:
+    """The derived row of Lenovo's FY2021/22 revenue (`lenovo_three_years`)."""
+    before, latest = lenovo_three_years(data)
+    usd = partial(money, currency="USD")
+    return derived(
+        "d_lenovo_rev_fy2122",
+        "4",
+        "Lenovo's group revenue in FY2021/22, from FY2022/23's and its growth",
+        before.mid,
+        "USD",
+        f"USD {format_billion(data.reference(LENOVO_THREE_YEARS[0]), 3)} "
+        f"({data.cite(LENOVO_THREE_YEARS[0])}) ÷ (1 − "
+        f"{format_percent(-data.reference('lenovo_rev_growth_fy2223'), 0)}) "
+        f"({data.cite('lenovo_rev_growth_fy2223')}) = {span(before, usd)} at the sources' "
+        f"precision, above FY2024/25's {usd(latest.mid)} ({data.cite(LENOVO_THREE_YEARS[1])}); "
+        "the relay's own note gives the same year's revenue, which agrees.",
+        Verdict.UNVERIFIABLE,
+        (*LENOVO_THREE_YEARS, "lenovo_rev_growth_fy2223"),
     )
 
 
@@ -1721,6 +1926,42 @@ NOT_RANKED = (
     "State Construction (overseas revenue for 2024 not found), Alibaba's international commerce "
     "(full year not found) and Temu (only GMV found, which is not revenue)"
 )
+
+
+HUAWEI_2024_AT_2023_SHARE = ("huawei_rev_2024", "huawei_overseas_2023_derived", "huawei_rev_2023")
+"""Huawei's 2024 group revenue, and its 2023 revenue outside China (a W derivation) and group
+revenue, from which its 2024 revenue abroad is estimated at its 2023 share."""
+
+
+def huawei_2024_at_2023_share(data: BookData) -> Interval:
+    """Huawei's 2024 revenue outside China if its 2023 share abroad held: 2024's group revenue
+    × (2023's revenue outside China ÷ 2023's group revenue), as a band. An illustration only:
+    the 2023 figure outside China is a W derivation, and the 2024 figure was not found."""
+    total_2024, abroad_2023, total_2023 = (
+        reference_band(data, ref) for ref in HUAWEI_2024_AT_2023_SHARE
+    )
+    return total_2024 * abroad_2023 / total_2023
+
+
+def huawei_2024_entry(data: BookData) -> LedgerEntry:
+    """The derived row of `huawei_2024_at_2023_share`."""
+    band = huawei_2024_at_2023_share(data)
+    total_2024, abroad_2023, total_2023 = (data.reference(ref) for ref in HUAWEI_2024_AT_2023_SHARE)
+    return derived(
+        "d_huawei_overseas_2024_at_2023_share",
+        "4",
+        "Huawei: revenue outside China in 2024 if its 2023 share abroad held (an estimate)",
+        band.mid,
+        "CNY",
+        f"{format_yi(total_2024)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[0])}) × "
+        f"{format_yi(abroad_2023)}元 (revenue outside China in FY2023, derived, W) ÷ "
+        f"{format_yi(total_2023)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share abroad of "
+        f"{format_percent(abroad_2023 / total_2023)}) = {format_yi(band.mid)}元. Huawei's 2024 "
+        "revenue outside China was not found; this estimate rests on a W figure and assumes "
+        "the share did not change, so it illustrates and decides nothing.",
+        Verdict.UNVERIFIABLE,
+        HUAWEI_2024_AT_2023_SHARE,
+    )
 
 
 def peers_table(data: BookData, rate: float) -> pd.DataFrame:
@@ -1758,6 +1999,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
     `peers_table` at the 2024 average `rate`."""
     found = Findings()
     found.tables["peers"] = peers
+    found.add(huawei_2024_entry(data))
     bd = peers[peers["company"] == "ByteDance"].iloc[0]
     surely_above = peers[peers["low"] > bd["high"]]
     maybe_above = peers[(peers["high"] >= bd["low"]) & (peers["low"] <= bd["high"])]
@@ -1767,6 +2009,20 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
     found.number("peer_rank_best", best_rank, whole)
     found.number("peer_rank_worst", worst_rank, whole)
     found.number("peer_count", len(peers), whole)
+    estimate = huawei_2024_at_2023_share(data)
+    with_estimate = peers.copy()
+    is_huawei = with_estimate["company"] == "Huawei"
+    with_estimate.loc[is_huawei, ["low", "high", "overseas_cny"]] = [
+        estimate.low,
+        estimate.high,
+        estimate.mid,
+    ]
+    estimate_ranks = peer_ranks(with_estimate)
+    found.number(
+        "peer_rank_years",
+        estimate_ranks[1],
+        lambda _: peer_years_sentence(peers, estimate, bd, estimate_ranks),
+    )
     peer_sources = tuple(dict.fromkeys(ref for refs in peers["sources"] for ref in refs))
     found.add(
         derived(
@@ -1784,7 +2040,9 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
                 if len(maybe_above)
                 else ""
             )
-            + "; some of these figures are W derivations, and the references "
+            + ". "
+            + peer_years_sentence(peers, estimate, bd, estimate_ranks)
+            + " Some of these figures are W derivations, and the references "
             "do not reach every company, so the rank is an illustration; the claim it bears on "
             "is 直接杀进前三 (straight into the top three).",
             Verdict.UNVERIFIABLE,
@@ -1819,15 +2077,54 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
                 if len(maybe_above)
                 else ""
             )
-            + ". Not ranked: "
+            + ". "
+            + peer_years_sentence(peers, estimate, bd, estimate_ranks)
+            + " Not ranked: "
             f"{NOT_RANKED}; any of them could be larger, so the references cannot settle a "
             "rank among all Chinese companies.",
-            tuple(ref for refs in peers["sources"] for ref in refs),
+            tuple(ref for refs in peers["sources"] for ref in refs) + HUAWEI_2024_AT_2023_SHARE,
             decides=False,
         ),
     ]
     found.add(judge_findings(claim, findings, float(best_rank)))
     return found
+
+
+def peer_ranks(peers: pd.DataFrame) -> tuple[int, int]:
+    """ByteDance's best and worst rank among `peers` (a `peers_table`): one more than the
+    peers whose band lies wholly above its own, and that plus those whose band meets it."""
+    bd = peers[peers["company"] == "ByteDance"].iloc[0]
+    others = peers[peers["company"] != "ByteDance"]
+    surely = int((others["low"] > bd["high"]).sum())
+    maybe = int(((others["high"] >= bd["low"]) & (others["low"] <= bd["high"])).sum())
+    return surely + 1, surely + 1 + maybe
+
+
+def peer_years_sentence(
+    peers: pd.DataFrame, estimate: Interval, bytedance: pd.Series, ranks: tuple[int, int]
+) -> str:
+    """Which peers' figures are from the year before the table's, and where ByteDance would
+    rank with Huawei's 2024 estimate (`huawei_2024_at_2023_share`) in place of its FY2023
+    figure: an illustration, since the estimate rests on a W figure."""
+    earlier = [
+        f"{r.company}'s {year} ({r.basis.rsplit('(', 1)[-1].rstrip(')')})"
+        for r in peers.itertuples()
+        if (year := PEERS.get(r.company)) and year != f"FY{YEAR}"
+    ]
+    side = (
+        "above"
+        if estimate.low > bytedance["high"]
+        else "below"
+        if estimate.high < bytedance["low"]
+        else "within the precision of"
+    )
+    return (
+        f"{_join(earlier)} {'are figures' if len(earlier) > 1 else 'is a figure'} from the year "
+        f"before the table's. Huawei's {YEAR} revenue abroad was not found; at its 2023 share it "
+        f"would be {format_yi(estimate.mid)}元 (an estimate resting on a W figure), {side} "
+        f"ByteDance's {format_yi(bytedance['overseas_cny'])}元, and with it ByteDance would rank "
+        f"{span(Interval(*ranks), whole)}: an illustration, not a finding."
+    )
 
 
 def _join(names: list[str]) -> str:
@@ -1855,10 +2152,45 @@ def _with_origin(published: pd.DataFrame, amounts: pd.Series | None = None) -> l
     ]
 
 
-def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame, shares: list[str]) -> Findings:
+def against_band_words(value: float, low: float, high: float) -> str:
+    """A company's own amount against the printed band [low, high], by the band, not by its
+    floor: 'lies above the top of the printed band, 2,000亿元, and is more than twice its floor,
+    1,000亿元'."""
+    if value > high:
+        place = f"lies above the top of the printed band, {format_yi(high)}元"
+    elif value < low:
+        place = f"lies below the printed band's floor, {format_yi(low)}元"
+    else:
+        place = f"lies within the printed band, {format_yi(low)}元 to {format_yi(high)}元"
+    twice = f", and is more than twice its floor, {format_yi(low)}元" if value > 2 * low else ""
+    return place + twice
+
+
+def absent_from_filed_sentence(filed: pd.DataFrame, published: pd.DataFrame) -> str:
+    """Why each company of the table has no pair in the chart of the companies' own figures:
+    its amount rests on a figure read at second hand, is a press report on a private company,
+    rests on a W figure, or was not found for the year the table names."""
+    reasons: dict[str, list[str]] = {}
+    for r in filed[~filed["company"].isin(published["company"])].itertuples():
+        if pd.isna(r.filed_overseas_cny):
+            why = "their overseas amount for the year the table names was not found"
+        elif r.filed_second_hand:
+            why = "its amount rests on a figure read at second hand, which counts as W"
+        elif r.filed_how == "reported":
+            why = "its figure is a press report on a private company, not its own"
+        else:
+            why = f"its amount rests on a {r.filed_tag} figure"
+        reasons.setdefault(why, []).append(r.company)
+    return "; ".join(f"{_join(names)}: {why}" for why, names in reasons.items())
+
+
+def _rank_with_filed(
+    table: pd.DataFrame, published: pd.DataFrame, shares: list[str], filed_table: pd.DataFrame
+) -> Findings:
     """Rank the companies again, with each company's own overseas figure where one was found
     at first hand; `shares` ('Midea's share (41.52%)') are those of companies whose amount
-    rests on a figure read at second hand, which is not ranked."""
+    rests on a figure read at second hand, which is not ranked; `filed_table` (from
+    `_filed_comparison`) says why the others have no figure of their own here."""
     found = Findings()
     filed = published.set_index("company")["filed_overseas_cny"]
     mixed = table.assign(
@@ -1884,9 +2216,21 @@ def _rank_with_filed(table: pd.DataFrame, published: pd.DataFrame, shares: list[
             + (" " + second_hand_share_sentence(shares) + "." if shares else "")
         ),
     )
+    found.number(
+        "filed_absent",
+        len(table) - len(published),
+        lambda _: absent_from_filed_sentence(filed_table, published),
+    )
+    bands = table.set_index("company")
     for company in published["company"]:
         key = _key(company)
         found.number(f"filed_overseas_{key}", filed[company], format_yuan)
+        low, high = bands.at[company, "overseas_low_cny"], bands.at[company, "overseas_high_cny"]
+        found.number(
+            f"filed_against_band_{key}",
+            filed[company],
+            lambda v, low=low, high=high: against_band_words(v, low, high),
+        )
         rank = found.number(f"rank_{key}_filed", rank_of(mixed, company), _place)
         best, worst = rank_range(table, company)
         found.number(

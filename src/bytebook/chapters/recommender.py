@@ -6,7 +6,7 @@ from bytebook.article import DAYS_IN_YEAR
 from bytebook.checks import after_article, later_sources_note, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Verdict, derived, working
+from bytebook.ledger import LedgerEntry, Verdict, derived, working
 from bytebook.numbers import count, format_in, format_percent, percent
 
 SECTIONS = ("2.2",)
@@ -246,4 +246,22 @@ def analyse(data: BookData) -> Findings:
             Verdict.UNVERIFIABLE,
         ),
     )
+    found.add(no_downtime_entry(data))
     return found
+
+
+def no_downtime_entry(data: BookData) -> LedgerEntry:
+    """无需停机: the five-minute hot update needs no downtime. Monolith's summary speaks of
+    minute-level parameter synchronisation but not of downtime, so the row is unverifiable."""
+    return unsettled(
+        data,
+        "s22_no_downtime",
+        "This book found no source on whether TikTok's recommender stops serving while it "
+        "updates. Monolith, ByteDance's published real-time recommender, synchronises sparse "
+        f"parameters 'incrementally at minute-level intervals' ({data.cite('monolith_sync')}, "
+        "read through a secondary summary that quotes the paper; the paper's body was not "
+        "read): incremental updates are the kind that can be made while serving, but the "
+        "passage read says nothing of downtime either way, and the paper's body may, so the "
+        "claim cannot be checked.",
+        sources=("monolith_sync",),
+    )

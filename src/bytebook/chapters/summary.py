@@ -7,12 +7,13 @@ import pandas as pd
 
 from bytebook.article import YEAR
 from bytebook.chapters import codec, economics, infrastructure, preface, ranking, recommender
-from bytebook.checks import unsettled
+from bytebook.checks import claim_band, reference_band, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import LedgerEntry, Verdict, stated_entry
+from bytebook.fx import rate_from_references
+from bytebook.ledger import LedgerEntry, Verdict, judge_findings, stated_entry, working
 from bytebook.numbers import by_unit, format_percent, format_yi
-from bytebook.policy import Interval
+from bytebook.policy import Basis, Finding, Interval, compare, format_gap, relative_gap, span
 
 SECTIONS = ("5",)
 """The article sections whose claims this chapter judges."""
@@ -84,7 +85,9 @@ def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Int
 
 
 def title_sentence(preface_numbers: dict[str, float]) -> str:
-    """The title's daily figure against what USD 39 bn gives at the year's average rate, and
+    """The title's daily figure against the band USD 39 bn gives at the year's average rate (the
+    gap between the bands, as the preface and the ledger give it, then the gap from the band's
+    middle), and
     whether the title's and the table's conversion rates can be one rate, from the preface
     chapter's numbers (`bytebook.chapters.preface`)."""
     n = preface_numbers
@@ -103,11 +106,19 @@ def title_sentence(preface_numbers: dict[str, float]) -> str:
     )
     year_low, year_high = n["daily_year_low"], n["daily_year_high"]
     within = year_low <= n["title_daily"] <= year_high
+    band_gap = n["title_gap_band"]
     return (
-        f"the title's daily {format_yi(n['title_daily'], 2)} sits {format_percent(abs(gap))} "
-        f"{side} the {format_yi(n['daily_at_2024_average'], 2)} that "
-        f"{by_unit(n['stated_usd'], 'USD')} gives at {YEAR}'s average exchange rate of "
-        f"{by_unit(n['fx_average'], 'CNY/USD')}, "
+        f"the title's daily {format_yi(n['title_daily'], 2)} sits "
+        + (
+            f"{format_percent(band_gap)} {side} the {format_yi(n['daily_band_low'], 2)} to "
+            f"{format_yi(n['daily_band_high'], 2)}"
+            if band_gap
+            else "within the "
+            f"{format_yi(n['daily_band_low'], 2)} to {format_yi(n['daily_band_high'], 2)}"
+        )
+        + f" that {by_unit(n['stated_usd'], 'USD')} gives at {YEAR}'s average exchange rate "
+        f"of {by_unit(n['fx_average'], 'CNY/USD')} ({format_percent(abs(gap))} {side} its "
+        f"middle, {format_yi(n['daily_at_2024_average'], 2)}), "
         f"{'but within' if within else 'and outside'} the {format_yi(year_low, 2)} to "
         f"{format_yi(year_high, 2)} that {YEAR}'s range of monthly rates gives, and {rates}"
     )
@@ -206,7 +217,7 @@ def analyse(data: BookData) -> Findings:
                     "this book found no source for the figure.",
                 )
             )
-    found.add(attribution_entry(data))
+    found.add(attribution_entry(data), *huawei_scale_entries(data))
     found.tables["years"] = pd.DataFrame(
         {
             "company": list(YEAR_CLAIMS),
@@ -214,3 +225,69 @@ def analyse(data: BookData) -> Findings:
         }
     )
     return found
+
+
+def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
+    """完成了华为 20 年才达到的海外规模: ByteDance's revenue abroad has reached Huawei's scale.
+    By the article's own table it has (2855亿 against 2300+); the references hold Huawei's
+    revenue outside China only for FY2023 (a W derivation) and, for 2024, only an estimate at
+    that year's share (`ranking.huawei_2024_at_2023_share`), so they illustrate and never
+    decide. Returns the row and the gap it prints, a derived row of its own."""
+    bytedance_table = claim_band(data, "t_bytedance_overseas_cny")
+    huawei_table = claim_band(data, "t_huawei_overseas")
+    printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
+    reached = bytedance_table.high >= huawei_table.low
+    average = rate_from_references(data.references, "fx_2024_avg_fed")
+    bytedance_2024 = reference_band(data, "bd_intl_2024") * average.cny_per_usd
+    huawei_2023 = reference_band(data, "huawei_overseas_2023_derived")
+    huawei_2024 = ranking.huawei_2024_at_2023_share(data)
+    yi = lambda v: format_yi(v)  # noqa: E731
+    gap = relative_gap(bytedance_2024, huawei_2024)
+    estimate = compare(
+        bytedance_2024,
+        huawei_2024,
+        Basis.SOURCE,
+        f"ByteDance's reported USD 39 bn ({data.cite('bd_intl_2024')}) at the {YEAR} average "
+        f"of {average.cny_per_usd} CNY/USD is {span(bytedance_2024, yi)}元. Huawei's revenue "
+        f"outside China was {format_yi(huawei_2023.mid)}元 in FY2023 (derived, W), below it; "
+        f"for {YEAR} it was not found, and at its 2023 share it would be "
+        f"{format_yi(huawei_2024.mid)}元 (an estimate resting on a W figure), "
+        + (
+            "within ByteDance's band"
+            if gap == 0
+            else f"just {'above' if huawei_2024.low > bytedance_2024.high else 'below'} "
+            "ByteDance's band"
+        )
+        + ": one scale either way, but these figures only illustrate.",
+        ("bd_intl_2024", average.reference_id, *ranking.HUAWEI_2024_AT_2023_SHARE),
+        decides=False,
+    )
+    table = Finding(
+        Verdict.CONSISTENT if reached else Verdict.INCONSISTENT,
+        f"By the article's own table, ByteDance's {format_yi(bytedance_table.mid)}元 "
+        f"{'lies above' if bytedance_table.low > huawei_table.high else 'meets'} Huawei's "
+        f"{printed['Huawei']} (read as {span(huawei_table, yi)}元): "
+        + ("it has reached Huawei's scale." if reached else "it has not reached Huawei's scale."),
+    )
+    row = judge_findings(
+        data.claim("y_huawei_scale"),
+        [table, estimate],
+        None,
+        "Read as: ByteDance's revenue abroad is now as large as Huawei's, a scale Huawei took "
+        "20 years to reach (the years are rows of their own).",
+    )
+    return [
+        row,
+        working(
+            "d_huawei_scale_gap",
+            "5",
+            "How far ByteDance's 2024 revenue abroad lies from Huawei's estimated at its 2023 "
+            "share",
+            gap,
+            "ratio",
+            f"ByteDance's {span(bytedance_2024, yi)}元 (USD 39 bn at the {YEAR} average rate) "
+            f"against Huawei's estimated {format_yi(huawei_2024.mid)}元: the gap between the "
+            f"bands is {format_gap(gap)} of the estimate.",
+            ("bd_intl_2024", average.reference_id, *ranking.HUAWEI_2024_AT_2023_SHARE),
+        ),
+    ]
