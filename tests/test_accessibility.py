@@ -1,9 +1,12 @@
-"""Every page, loaded once per scheme (light, dark) and screen (a laptop's, a phone's), with
-every check that reads that load: axe-core finds no serious or critical violation on any of
-them; the light laptop load has no console error, no request to another host, every chart
-drawn with marks, every table within the text column and no chart label over another, an axis,
-a rule or a point; on the light phone load nothing scrolls sideways and every text is legible
-(chart text, and the page's own, a card's field names included).
+"""Every page, loaded once per screen (a laptop's, a phone's) in the light scheme, then turned
+dark in the same tab as a reader's system turns dark (the theme, the charts and the tables
+follow it), with every check that reads each scheme: axe-core finds no serious or critical
+violation in either scheme on either screen; the light laptop load has no console error, no
+request to another host, every chart drawn with marks, every table within the text column and no
+chart label over another, an axis, a rule or a point; on the light phone load nothing scrolls
+sideways and every text is legible (chart text, and the page's own, a card's field names
+included). (A page first loaded dark is tested in tests/test_browser.py: the theme reads the
+system's scheme as the page starts.)
 
 The loads save screenshots of each page in `_build/screenshots/`: desktop (`<page>.png`),
 phone (`phone-<page>.png`) and dark (`dark-<page>.png`).
@@ -47,17 +50,22 @@ SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "h
 """A laptop's screen and a phone's: tables that fit the one may scroll on the other."""
 
 
-@pytest.mark.parametrize("screen", list(SCREENS))
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("page_path", PAGES)
-def test_page_on_each_scheme_and_screen(site, browser, page_path, scheme, screen):
-    page = browser.new_page(
-        viewport=SCREENS[screen], color_scheme=scheme, is_mobile=screen == "phone"
+SCHEMES = ["light", "dark"]
+"""In this order: the page loads light, then the system's scheme turns dark."""
+
+
+def turn_dark(page) -> None:
+    """Turn the system's colour scheme dark in a loaded page, and wait until the theme has
+    followed it and every chart is drawn again in its dark colours."""
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function(
+        "() => document.documentElement.dataset.theme === 'dark'", timeout=10_000
     )
-    seen = watch(page)
-    page.goto(f"{site}/{page_path}")
     wait_until_ready(page)
-    assert page.evaluate("document.documentElement.dataset.theme") == scheme
+
+
+def scheme_problems(page, page_path: str, scheme: str, screen: str, seen) -> list[str]:
+    """Every check that reads the page in this scheme on this screen."""
     stem = Path(page_path).stem
     problems: list[str] = []
     if (scheme, screen) == ("light", "desktop"):
@@ -74,5 +82,23 @@ def test_page_on_each_scheme_and_screen(site, browser, page_path, scheme, screen
     if (scheme, screen) == ("dark", "desktop"):
         screenshot(page, f"dark-{stem}")
     problems += serious_violations(page)
+    return [f"{scheme}: {problem}" for problem in problems]
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_on_each_scheme_and_screen(site, browser, page_path, screen):
+    page = browser.new_page(
+        viewport=SCREENS[screen], color_scheme="light", is_mobile=screen == "phone"
+    )
+    seen = watch(page)
+    page.goto(f"{site}/{page_path}")
+    wait_until_ready(page)
+    problems: list[str] = []
+    for scheme in SCHEMES:
+        if scheme == "dark":
+            turn_dark(page)
+        assert page.evaluate("document.documentElement.dataset.theme") == scheme
+        problems += scheme_problems(page, page_path, scheme, screen, seen)
     page.close()
     assert not problems, "\n".join(problems)

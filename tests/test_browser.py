@@ -1,7 +1,7 @@
 """Every page in headless Chromium: the front page's redirect, sliders, the ledger's filter and
-badges, dark tables; and the checks tests/test_accessibility.py runs on its one load of each
-page per screen and scheme (no console errors, no outside requests, every chart drawn, no
-sideways scroll on a phone, tables that fit a laptop).
+badges, a page first loaded dark and its tables; and the checks tests/test_accessibility.py
+runs on its one load of each page per screen, light then turned dark (no console errors, no
+outside requests, every chart drawn, no sideways scroll on a phone, tables that fit a laptop).
 
 Screenshots of every page land in `_build/screenshots/`: desktop (`<page>.png`), phone
 (`phone-<page>.png`, 390 × 844) and dark (`dark-<page>.png`).
@@ -295,11 +295,13 @@ def test_dark_mode_tables_follow_the_theme(site, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     page.goto(f"{site}/book/ledger.html")
     page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+    theme = page.evaluate("document.documentElement.dataset.theme")
     dark_class = page.evaluate("document.documentElement.classList.contains('dark')")
     panel = page.evaluate(
         "() => getComputedStyle(document.querySelector('.bytebook-table').parentElement)"
         ".backgroundColor"
     )
     page.close()
+    assert theme == "dark", "a page loaded on a dark system did not start dark"
     assert dark_class, "the table library was not told the page is dark"
     assert panel == "rgba(0, 0, 0, 0)", f"the ledger sits on a light panel ({panel})"

@@ -105,11 +105,49 @@ def _write_vega_bundle(static: Path) -> None:
     versions = f"vl-convert-python {version('vl-convert-python')}, altair {version('altair')}"
     if target.exists() and version_stamp.exists() and version_stamp.read_text() == versions:
         return  # the same bundle as an earlier build wrote
-    import vl_convert as vlc
-
     target.parent.mkdir(parents=True, exist_ok=True)
-    bundle = vlc.javascript_bundle(vl_version=vega_lite_version())
+    bundle = vega_bundle(version("vl-convert-python"), vega_lite_version())
     # The bundle declares top-level names (such as `_`) that Sphinx's own scripts also
     # declare; a function scope keeps them apart. It publishes window.vegaEmbed itself.
     target.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
     version_stamp.write_text(versions)
+
+
+def bundle_cache() -> Path:
+    """Where built vega bundles are kept between builds and checkouts:
+    `~/.cache/bytebook-vega/` (under `$XDG_CACHE_HOME` when set)."""
+    home_cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(home_cache) / "bytebook-vega"
+
+
+def vega_bundle(vl_convert: str, vega_lite: str) -> str:
+    """vl-convert's vega-embed bundle for a Vega-Lite version, built once per release pair.
+
+    Bundling takes vl-convert several seconds, so each bundle is kept in `bundle_cache()`
+    with its SHA-256; a kept bundle whose hash does not match is built again. A cache that
+    cannot be written only means the next build bundles again.
+    """
+    name = f"vl-convert-{vl_convert}-vega-lite-{vega_lite}.js"
+    kept, digest_file = bundle_cache() / name, bundle_cache() / f"{name}.sha256"
+    try:
+        bundle = kept.read_text(encoding="utf-8")
+        if digest_file.read_text().strip() == _sha256_hex(bundle):
+            return bundle
+    except (OSError, UnicodeDecodeError):
+        pass
+    import vl_convert as vlc
+
+    bundle = vlc.javascript_bundle(vl_version=vega_lite)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        for path, text in ((kept, bundle), (digest_file, _sha256_hex(bundle))):
+            partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, path)
+    except OSError:
+        pass
+    return bundle
+
+
+def _sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,52 @@
+"""The vega bundle is built once per release of vl-convert and Vega-Lite and kept between
+builds; a damaged kept bundle is built again, and a cache that cannot be written does not stop
+a build."""
+
+from __future__ import annotations
+
+import vl_convert
+
+from bytebook.publish import assets
+
+
+def counting_bundler(calls: list[str]):
+    def bundle(vl_version: str) -> str:
+        calls.append(vl_version)
+        return f"/* bundle {len(calls)} for {vl_version} */"
+
+    return bundle
+
+
+def test_a_bundle_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    calls: list[str] = []
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(vl_convert, "javascript_bundle", counting_bundler(calls))
+    first = assets.vega_bundle("1.0", "5.20")
+    assert assets.vega_bundle("1.0", "5.20") == first == "/* bundle 1 for 5.20 */"
+    assert calls == ["5.20"]
+    assert assets.bundle_cache() == tmp_path / "cache" / "bytebook-vega"
+    assets.vega_bundle("1.0", "5.21")  # another Vega-Lite version is another bundle
+    assets.vega_bundle("1.1", "5.20")  # and so is another vl-convert release
+    assert calls == ["5.20", "5.21", "5.20"]
+
+
+def test_a_damaged_kept_bundle_is_built_again(tmp_path, monkeypatch):
+    calls: list[str] = []
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(vl_convert, "javascript_bundle", counting_bundler(calls))
+    assets.vega_bundle("1.0", "5.20")
+    (kept,) = assets.bundle_cache().glob("*.js")
+    kept.write_text(kept.read_text()[:10])
+    assert assets.vega_bundle("1.0", "5.20") == "/* bundle 2 for 5.20 */"
+    assert assets.vega_bundle("1.0", "5.20") == "/* bundle 2 for 5.20 */"
+    assert len(calls) == 2
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_bundle(tmp_path, monkeypatch):
+    calls: list[str] = []
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_folder))
+    monkeypatch.setattr(vl_convert, "javascript_bundle", counting_bundler(calls))
+    assert assets.vega_bundle("1.0", "5.20") == "/* bundle 1 for 5.20 */"
+    assert assets.vega_bundle("1.0", "5.20") == "/* bundle 2 for 5.20 */"
