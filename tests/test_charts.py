@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from bytebook import charts
@@ -91,8 +93,36 @@ def test_a_displayed_table_takes_its_headers_and_formats_from_the_chapter(data):
     html = present.display_table(found.tables["sorted"], ranking.SORTED_COLUMNS).data
     headers = [header for header, _ in ranking.SORTED_COLUMNS.values()]
     assert all(f">{header}</th>" in html for header in headers)
-    # ByteDance's printed 2855亿元 is shown in 亿 with the share at no decimals.
+    # ByteDance's printed 2855亿元 is shown in 亿, named once in the header, with the share at
+    # no decimals.
     bytedance = data.ranking.set_index("company_en").loc["ByteDance"]
     assert bytedance["overseas_revenue_printed"].endswith("2855 亿元")
-    assert ">2,855亿</td>" in html
+    assert ">2,855</td>" in html and "(亿元)" in html
     assert f">{data.stated(bytedance['share_claim']) * 100:.0f}%</td>" in html
+
+
+def test_the_implied_totals_table_shows_badges_english_headers_and_its_unit_once(data):
+    """Lenovo's printed 3100+ 亿元 over 70% implies at least 3,100 ÷ 0.705 = 4,397亿: the cell
+    reads 4,397 under a header that says 亿元; the verdict is a badge; no header is Chinese."""
+    from bs4 import BeautifulSoup
+
+    from bytebook import present
+    from bytebook.chapters import ranking
+
+    found = ranking.analyse(data)
+    html = present.display_table(found.tables["implied_totals"], ranking.TOTALS_COLUMNS).data
+    soup = BeautifulSoup(html, "html.parser")
+    headers = [th.get_text() for th in soup.select("th")]
+    assert not any(re.search("[\u4e00-\u9fff]", h.replace("(亿元)", "")) for h in headers)
+    rows = [
+        {th: td for th, td in zip(headers, tr.select("td"), strict=True)}
+        for tr in soup.select("tbody tr")
+    ]
+    lenovo = next(row for row in rows if row["Company"].get_text().startswith("Lenovo"))
+    assert "联想" in lenovo["Company"].get_text()
+    assert lenovo["Implied from (亿元)"].get_text() == f"{3100 / 0.705:,.0f}" == "4,397"
+    assert all("亿" not in td.get_text() for row in rows for td in row.values())
+    badges = [row["Verdict"].select_one("span.verdict") for row in rows]
+    assert all(badges) and {b.get_text() for b in badges} <= {
+        "supported", "consistent", "off in detail", "contradicted", "inconsistent", "unverifiable"
+    }

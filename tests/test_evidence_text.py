@@ -230,13 +230,14 @@ def test_the_methods_page_names_no_code_in_its_prose():
 def test_the_closest_year_table_reads_as_its_evidence(data):
     """Lenovo's FY2023/24 share, 3,137亿 ÷ 4,074亿 = 77.0%, is shown as 77%, not 77.0%; Huawei's
     FY2023 amount over its FY2024 total, 2,329亿 ÷ 8,621亿 = 27.0%, as 27%. A gap reads as the
-    evidence words it: none is 'inside', not 0.0%; Midea's 40.56% (40.555% to 40.565%) lies
-    (40.555 − 40.5) ÷ 40.56 = 0.14% outside the printed 40% (39.5% to 40.5%), not '0.1%'."""
+    evidence words it: none is 'inside', not 0.0%; a share's gap in percentage points: Midea's
+    40.56% (40.555% to 40.565%) lies 40.555 − 40.5 = 0.055 points outside the printed 40% (39.5%
+    to 40.5%), not '0.14%' (its gap as a share of 40.56%)."""
     from bytebook import present
     from bytebook.chapters import ranking
 
     assert f"{3137 / 4074:.1%}" == "77.0%" and f"{2329 / 8621:.1%}" == "27.0%"
-    assert f"{(40.555 - 40.5) / 40.56:.2%}" == "0.14%"
+    assert f"{40.555 - 40.5:.3f}" == "0.055"
     found = ranking.analyse(data)
     html = present.display_table(found.tables["years"], ranking.YEARS_COLUMNS).data
     cells = re.findall(r"<td[^>]*>(.*?)</td>", html)
@@ -244,7 +245,26 @@ def test_the_closest_year_table_reads_as_its_evidence(data):
     body = re.findall(r"<tr>(.*?)</tr>", html, flags=re.S)
     rows = {row[0]: row for row in (re.findall(r"<td[^>]*>(.*?)</td>", r) for r in body)}
     assert rows["Lenovo"][4] == "77%" and rows["Lenovo"][5] == "inside"
-    assert rows["Midea"][6] == "0.14%"
+    assert rows["Midea"][6] == "0.055"
     evidence = {e.id: e.evidence for e in found.entries}
     assert "FY2023's amount over FY2024's total is 27% (W)" in evidence["t_huawei_share"]
     assert "share 77% (derived" in evidence["t_lenovo_share"]
+
+
+_SHARE_GAP_IN_PERCENT = re.compile(
+    r"\d%\s+(?:outside|apart from|above|below)\s+(?:the printed\s+)?(?:约\s*|超\s*)?[\d.]+\s*%"
+)
+
+
+def test_a_gap_between_two_shares_is_said_in_percentage_points(texts):
+    """Lenovo's FY2023/24 share, 77%, against the printed 70% (69.5% to 70.5% at its printed
+    precision) is 77 − 70.5 = 6.5 percentage points outside it; as a percent of the 77% it
+    would read 8.4%, which a reader takes for points. No text sets a percent gap against a
+    printed share."""
+    found = {where: _SHARE_GAP_IN_PERCENT.search(text) for where, text in texts.items()}
+    wrong = {where: match.group(0) for where, match in found.items() if match}
+    assert not wrong, wrong
+    lenovo = texts["ranking: d_year_match_lenovo evidence"]
+    assert "share 77% " in lenovo
+    assert f"{77 - 70.5:g} percentage points outside the printed 70%" in lenovo
+    assert f"{(77 - 70.5) / 77:.1%}" == "8.4%" and "8.4%" not in lenovo

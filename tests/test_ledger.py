@@ -154,7 +154,7 @@ def test_no_ledger_row_numbers_a_lone_finding(ledger_rows):
 def test_the_recomputed_column_reads_as_the_row_s_evidence(data):
     """The title's 7.47亿 against the article's own 2,855亿 ÷ 366 days = 7.80亿 is
     (7.47 − 7.8005) ÷ 7.8005 = −4.237%; the evidence writes −4.2%, so the Recomputed column
-    shows −4.2%, not −4.237% beside it. A value the evidence does not write keeps four figures."""
+    shows −4.2%, not −4.237% beside it; and 2,855亿 ÷ 366 itself reads 7.80亿元, not 7.801亿元."""
     from bytebook.book import all_entries
     from bytebook.ledger import recomputed_text
     from bytebook.present import claims_html
@@ -166,9 +166,67 @@ def test_the_recomputed_column_reads_as_the_row_s_evidence(data):
     assert "= −4.2%" in entry.evidence
     assert recomputed_text(entry) == "−4.2%"
     assert ">−4.2%</td>" in claims_html([entry]).data and "4.237" not in claims_html([entry]).data
-    from bytebook.numbers import by_unit
+    assert f"{2855 / 366:.3f}" == "7.801"
+    assert recomputed_text(rows["d_daily_at_article"]) == "7.80亿元 a day"
 
-    for row in rows.values():
-        text = recomputed_text(row)
-        if text and text != by_unit(row.recomputed, row.unit):
-            assert text.removeprefix("−") in row.evidence, row.id
+
+# The test reads figures on its own: a number, then the scale word after it, in base units.
+_FIGURE = re.compile(
+    r"(?<![\w.,/])([−-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(\s?亿|\s?万|%|×| times\b| million\b| bn\b| billion\b| trillion\b| [TGM]B\b"
+    r"| percentage points\b)?"
+)
+_SCALE = {
+    **{"": 1, "亿": 1e8, "万": 1e4, "%": 0.01, "×": 1, "times": 1},
+    **{"million": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12},
+    **{"MB": 1e6, "GB": 1e9, "TB": 1e12, "percentage points": 0.01},
+}
+_SAME_WORD = {"times": "×", "billion": "bn"}
+
+
+def _figures(text: str) -> list[tuple[str, str]]:
+    """Each figure in `text` as (digits as written, scale word)."""
+    found = []
+    for sign, digits, scale in _FIGURE.findall(text):
+        word = (scale or "").strip()
+        found.append((("-" if sign else "") + digits, _SAME_WORD.get(word, word)))
+    return found
+
+
+def _base(digits: str, scale: str, unit: str) -> tuple[float, float]:
+    """A written figure in the base unit `unit`, and half its last digit's size (a figure in
+    GB is already in the base unit GB/hour)."""
+    decimals = len(digits.partition(".")[2])
+    size = 1 if unit.startswith(scale) and scale else _SCALE[scale]
+    return float(digits.replace(",", "")) * size, 0.5 * 10**-decimals * size
+
+
+def test_every_recomputed_figure_is_written_so_in_its_evidence(data):
+    """Every ledger row's Recomputed cell shows its value with the digits its evidence gives
+    it, so that the two read the same: each figure in the cell (both ends of a band) is a
+    figure of the evidence, and the row's value rounds to it (or lies within the band)."""
+    from bytebook.book import all_entries
+    from bytebook.ledger import recomputed_text
+
+    unmatched = {}
+    for entry in all_entries(data):
+        shown = recomputed_text(entry)
+        if not shown:
+            continue
+        # a CPM's 'per 1,000 impressions' is its unit, not a figure
+        cell = _figures(shown.replace("−", "-").replace(" per 1,000 impressions", ""))
+        written = _figures(entry.evidence.replace("−", "-"))
+        missing = [f for f in cell if f not in written]
+        value = float(entry.recomputed)
+        if len(cell) == 1 and not missing:
+            figure, half = _base(*cell[0], entry.unit)
+            if abs(value - figure) > half * (1 + 1e-9):
+                missing.append(("rounds to", cell[0][0]))
+        elif len(cell) == 2 and not missing:
+            low, half_low = _base(*cell[0], entry.unit)
+            high, half_high = _base(*cell[1], entry.unit)
+            if not low - half_low <= value <= high + half_high:
+                missing.append(("outside", shown))
+        if not cell or missing:
+            unmatched[entry.id] = (shown, missing, entry.evidence[:160])
+    assert not unmatched, unmatched

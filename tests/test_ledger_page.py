@@ -49,16 +49,45 @@ def test_the_section_filter_names_the_sections(site, browser):
     assert "2.1 Codec and CDN" in section_pane and SECTION_TITLES["4"] in section_pane
 
 
-def test_sorting_by_stated_value_follows_the_numbers(site, browser):
-    page = open_ledger(site, browser)
-    page.locator("table.ledger-table thead th.col-stated").click()
+def _sorted_ids(page, header: str) -> list[str]:
+    page.locator(f"table.ledger-table thead th.col-{header}").click()
     page.wait_for_timeout(300)
-    keys = page.eval_on_selector_all(
-        "table.ledger-table tbody tr td[data-label=Stated]",
-        "cells => cells.map(c => Number(c.dataset.order))",
-    )
+    return page.eval_on_selector_all("table.ledger-table tbody tr", "rows => rows.map(r => r.id)")
+
+
+def _unit_group(unit: str) -> int:
+    """The test's own order of kinds: yuan amounts, then dollar amounts, then the rest."""
+    if unit.startswith("CNY") and unit != "CNY/USD":
+        return 0
+    return 1 if unit.startswith("USD") else 2
+
+
+@pytest.mark.parametrize("column", ["stated", "recomputed"])
+def test_sorting_a_number_column_follows_the_numbers_within_each_unit(
+    site, browser, ledger_rows, column
+):
+    """Either way, blank cells come last; each unit's rows stand together (yuan amounts before
+    dollar amounts, never 1 trillion parameters beside 3,100亿元), and within a unit the values
+    rise, or fall when sorted the other way."""
+    rows = {f"claim-{row['id']}": row for row in ledger_rows}
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    rising, falling = _sorted_ids(page, column), _sorted_ids(page, column)
     page.close()
-    assert len(keys) > 20 and keys == sorted(keys)
+    for order, sign in ((rising, 1), (falling, -1)):
+        assert len(order) == len(rows)
+        filled = [rows[i] for i in order if rows[i][column]]
+        assert all(not rows[i][column] for i in order[len(filled) :]), "a blank cell sorts first"
+        units = [row["unit"] for row in filled]
+        runs = [unit for n, unit in enumerate(units) if n == 0 or unit != units[n - 1]]
+        assert len(runs) == len(set(runs)), f"a unit's rows are split: {runs}"
+        groups = [_unit_group(unit) for unit in runs]
+        assert groups == sorted(groups), runs
+        for unit in runs:
+            values = [sign * float(row[column]) for row in filled if row["unit"] == unit]
+            assert values == sorted(values), (unit, values)
+    assert len(runs) > 5 and rising != falling
 
 
 def test_ids_quotes_and_a_linked_row(site, browser):

@@ -20,6 +20,10 @@ RULES = {
     "US dollars in 亿 (write USD 39 bn)": re.compile(r"(?<![/\w])USD\s*[\d,.]+\s*亿"),
     "e-notation": re.compile(r"\b\d(?:\.\d+)?e[+-]?\d+\b"),
     "a needless .0 or .00": re.compile(r"(?<![\w.])(?<!BY )\d+\.00?(?![\d.%-])"),
+    # a source's own Chinese words (营业总收入4090.84亿元) keep their form
+    "thousands without a separator (write 2,855亿元)": re.compile(
+        r"(?<![\d,.\u4e00-\u9fff])\d{4,}(?:\.\d+)?亿"
+    ),
 }
 
 
@@ -41,4 +45,37 @@ def test_numbers_on_the_page_follow_the_style(built_book, page_path):
         for rule, pattern in RULES.items()
     }
     broken = {rule: hits[:5] for rule, hits in found.items() if hits}
+    assert not broken, broken
+
+
+def _chart_texts(html: str) -> list[str]:
+    """What each chart on a page writes: its title and subtitle (from its spec), and the values
+    its marks label, as the data behind the chart shows them (test_chart_lint holds each label
+    to that table)."""
+    import json
+
+    from test_chart_lint import SPEC
+
+    texts = []
+    for spec in (json.loads(match) for match in SPEC.findall(html)):
+        title = spec.get("title", {})
+        title = title if isinstance(title, dict) else {"text": title}
+        for part in (title.get("text", ""), title.get("subtitle", "")):
+            texts += part if isinstance(part, list) else [str(part)]
+    soup = BeautifulSoup(html, "html.parser")
+    texts += [cell.get_text(" ") for cell in soup.select(".bytebook-chart-data td")]
+    return texts
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_a_chart_writes_its_figures_in_the_book_s_style(built_book, page_path):
+    """A chart's title, subtitle and labelled values follow the number style as the page's
+    text does: the ranking's revenue chart says ByteDance is drawn at 2,855亿元, never 2855亿元."""
+    html = (built_book / page_path).read_text(encoding="utf-8")
+    drawn = _chart_texts(html)
+    broken = {
+        rule: hits
+        for rule, pattern in RULES.items()
+        if (hits := [text for text in drawn if pattern.search(text)])
+    }
     assert not broken, broken

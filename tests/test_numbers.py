@@ -155,3 +155,38 @@ def test_no_glued_number_prints_a_zero_its_value_does_not_need():
         ):
             needless.append((chapter, key, text))
     assert not needless, needless
+
+
+def test_a_value_reads_as_its_text_writes_it():
+    """2,855亿 ÷ 366 = 7.8005亿 reads '7.80亿元 a day' beside '= 7.80亿'; USD 39 bn ÷ 366 =
+    USD 106.557 million reads 'USD 107 million a day' beside '= USD 107 million'; a band the
+    text gives for a value it does not write is shown whole; a figure of another kind is not
+    taken (7.80 CNY/USD is not 7.80亿)."""
+    daily = 2855e8 / 366
+    assert numbers.as_written(daily, "CNY/day", "2,855亿 ÷ 366 days = 7.80亿 a day.") == (
+        "7.80亿元 a day"
+    )
+    assert numbers.as_written(39e9 / 366, "USD/day", "= USD 107 million.") == (
+        "USD 107 million a day"
+    )
+    assert numbers.as_written(63 / 38.5, "multiple", "= 1.62× to 1.65× at the sources'") == (
+        "1.62× to 1.65×"
+    )
+    assert numbers.as_written((1.56 - 1.55) / 1.55, "share", "(156 − 155) ÷ 155 = 0.6%") == "0.6%"
+    assert numbers.as_written(0.245, "share", "63% − 38.5% = 24.5 percentage points") == (
+        "24.5 percentage points"
+    )
+    assert numbers.as_written(7.8005, "CNY/USD", "= 7.80亿 a day") is None
+    assert numbers.as_written(daily, "CNY/day", "nothing written") is None
+
+
+@given(st.floats(1, 9_999), st.integers(0, 3))
+def test_a_share_written_at_any_decimals_reads_back_at_them(percent_value, decimals):
+    written = f"{percent_value:,.{decimals}f}%"
+    value = float(written[:-1].replace(",", "")) / 100
+    assert numbers.as_written(value, "share", f"the gap is {written}.") == written
+
+
+def test_data_sizes_read_in_decimal_units():
+    assert numbers.data_size(5e13) == "50 TB"
+    assert numbers.by_unit(5e13, "bytes/day") == "50 TB a day"

@@ -248,13 +248,16 @@ def claimed_figures(references: pd.DataFrame, company: str) -> dict[str, Figure]
 @dataclass(frozen=True)
 class YearReading:
     """One year's figures set against the printed amount and share; a gap is None where that
-    year's figure was not found."""
+    year's figure was not found. A gap is relative (a fraction of the year's figure, as the
+    policy grades it); `share_points` is the share's gap in percentage points (as a fraction:
+    0.065 is 6.5 points), as a reader compares two shares."""
 
     year: str
     amount: Figure | None
     share: Figure | None
     amount_gap: float | None
     share_gap: float | None
+    share_points: float | None = None
 
     @property
     def complete(self) -> bool:
@@ -290,6 +293,7 @@ def year_readings(
                 filed_share,
                 relative_gap(amount, filed_amount.band) if filed_amount else None,
                 relative_gap(share, filed_share.band) if filed_share else None,
+                share.distance(filed_share.band) if filed_share else None,
             )
         )
     return readings

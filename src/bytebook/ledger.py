@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from bytebook.article import SECTIONS
-from bytebook.numbers import MINUS, by_unit
+from bytebook.numbers import as_written, by_unit
 from bytebook.policy import (
     Basis,
     Finding,
@@ -150,18 +150,14 @@ def judge(
 
 
 def recomputed_text(entry: LedgerEntry) -> str:
-    """The recomputed value as the Recomputed column shows it: at the most significant figures,
-    of four down to two, at which the row's evidence writes it (−4.2% where the evidence says
-    (7.47 − 7.80) ÷ 7.80 = −4.2%, not −4.237%); else at four."""
+    """The recomputed value as the Recomputed column shows it: at the precision at which the
+    row's evidence writes it (`bytebook.numbers.as_written`: 7.80亿元 where the evidence says
+    2,855亿 ÷ 366 days = 7.80亿, −4.2% where it says = −4.2%), or the band the evidence gives
+    for it; at four significant figures only where the evidence writes no such figure."""
     value = entry.recomputed
     if value is None or pd.isna(value):
         return ""
-    for digits in (4, 3, 2):
-        text = by_unit(value, entry.unit, digits)
-        bare = text.removeprefix(MINUS)
-        if re.search(rf"(?<![\d.,]){re.escape(bare)}(?![\d])", entry.evidence):
-            return text
-    return by_unit(value, entry.unit)
+    return as_written(value, entry.unit, entry.evidence) or by_unit(value, entry.unit)
 
 
 def finding_entry(claim: pd.Series, found: Finding, recomputed: float | None) -> LedgerEntry:

@@ -20,7 +20,10 @@ has that digit (USD 8.70 for a CPM reported as 8.70; never 62.0% for 92% less 30
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import pairwise
 
 from bytebook.units import SCALED_UNITS
 
@@ -163,6 +166,14 @@ def seconds(value: float) -> str:
     return f"{significant(value)} s"
 
 
+def data_size(value: float) -> str:
+    """An amount of data in decimal units: 5e13 -> '50 TB', 2.16e9 -> '2.16 GB'."""
+    for size, name in ((1e15, "PB"), (TRILLION, "TB"), (BILLION, "GB"), (MILLION, "MB")):
+        if abs(value) >= size:
+            return f"{significant(value / size)} {name}"
+    return f"{significant(value)} bytes"
+
+
 def flops(value: float) -> str:
     """Floating-point operations a second: 9.89e14 -> '989 TFLOP/s'."""
     for size, name in ((1e18, "EFLOP/s"), (1e15, "PFLOP/s"), (1e12, "TFLOP/s"), (1e9, "GFLOP/s")):
@@ -205,6 +216,9 @@ def by_unit(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
         return seconds(value)
     if unit == "FLOP/s":
         return flops(value)
+    if unit.partition("/")[0] == "bytes":
+        per = unit.partition("/")[2]
+        return data_size(value) + (f" {PER.get(per, 'per ' + per)}" if per else "")
     if unit == "count":
         return count(value, digits)
     if unit == "rank":
@@ -222,6 +236,12 @@ def by_unit(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
 def format_yi(value: float, digits: int = 0) -> str:
     """Format a base-unit amount in 亿 (1e8): 2.855e11 -> '2,855亿'."""
     return _minus(f"{value / YI:,.{digits}f}亿")
+
+
+def in_yi(value: float, digits: int = 0) -> str:
+    """A base-unit amount as a number of 亿, for a table whose header names the unit once
+    ('Overseas revenue (亿元)'): 2.855e11 -> '2,855'."""
+    return _minus(f"{value / YI:,.{digits}f}")
 
 
 def format_billion(value: float, digits: int = 1) -> str:
@@ -259,3 +279,147 @@ def format_in(value: float, unit: str, digits: int = 0, prefix: str = "") -> str
     'USD 7.32亿'."""
     space = "" if unit == "亿" else " "
     return f"{prefix}{_minus(f'{value / SCALED_UNITS[unit]:,.{digits}f}')}{space}{unit}"
+
+
+# A figure as a text writes it: the Recomputed column at the precision of its row's evidence.
+
+_SCALES = {
+    "": 1.0,
+    "%": 0.01,
+    "percentage points": 0.01,
+    "×": 1.0,
+    "times": 1.0,
+    "万": WAN,
+    "亿": YI,
+    "million": MILLION,
+    "bn": BILLION,
+    "billion": BILLION,
+    "trillion": TRILLION,
+}
+_WRITTEN = re.compile(
+    r"(?<![\w.,/])(?P<sign>[−-])?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<scale>\s?(?:亿|万)|%|×| (?:times|million|bn|billion|trillion|percentage points)\b)?"
+)
+_BAND = re.compile(r"\s*(?:to|–)\s*(?:USD\s)?$")
+
+
+@dataclass(frozen=True)
+class Written:
+    """A figure as a text writes it: its value in base units, the decimals it is written with
+    and the scale word after it ('7.80亿' is 7.8e8 at two decimals in 亿)."""
+
+    value: float
+    decimals: int
+    scale: str
+    significant: int
+    start: int
+    end: int
+
+    @property
+    def step(self) -> float:
+        """The size of the figure's last written digit, in base units."""
+        return 10.0**-self.decimals * _SCALES[self.scale]
+
+    def holds(self, value: float) -> bool:
+        """Whether `value` rounds to this figure at its written precision."""
+        return abs(value - self.value) <= self.step / 2 * (1 + 1e-9)
+
+
+
+def written_figures(text: str) -> list[Written]:
+    """Every figure `text` writes, in order: '= 7.80亿 a day' gives 7.8e8 at two decimals in 亿;
+    '0.6%' gives 0.006 at one decimal in %."""
+    figures = []
+    for match in _WRITTEN.finditer(text):
+        scale = (match["scale"] or "").strip()
+        number = match["number"].replace(",", "")
+        decimals = len(number.partition(".")[2])
+        sign = -1.0 if match["sign"] else 1.0
+        digits = len(number.replace(".", "").lstrip("0"))
+        value = sign * float(number) * _SCALES[scale]
+        figures.append(Written(value, decimals, scale, digits, match.start(), match.end()))
+    return figures
+
+
+KIND_SCALES = {
+    "CNY": ("亿", "万", ""),
+    "USD": ("bn", "billion", "million", ""),
+    "share": ("%", "percentage points"),
+    "multiple": ("×", "times", ""),
+    "rate": ("",),
+    "count": ("trillion", "billion", "million", ""),
+}
+"""Which scale words a value of each kind may be written with."""
+
+
+def kind_of(unit: str) -> str:
+    """The kind of a base unit, for how its figures are written: money in CNY or USD, a share,
+    a multiple, an exchange rate, a count, or the unit itself."""
+    if unit == "CNY/USD":
+        return "rate"
+    if unit == "USD per 1000 impressions":
+        return "USD"
+    currency = unit.partition("/")[0]
+    if currency in ("CNY", "USD"):
+        return currency
+    if unit in ("share", "ratio"):
+        return "share"
+    return unit if unit in KIND_SCALES else "other"
+
+
+def at_written(value: float, unit: str, scale: str, decimals: int) -> str:
+    """A value in base unit `unit` in the words `by_unit` gives its kind, but in `scale` at
+    `decimals` places, as a text writes it: (7.8005e8, 'CNY/day', '亿', 2) -> '7.80亿元 a day',
+    (1.0656e8, 'USD/day', 'million', 0) -> 'USD 107 million a day'."""
+    number = _minus(f"{_half_up(value / _SCALES[scale], decimals):,.{decimals}f}")
+    kind = kind_of(unit)
+    per = unit.partition("/")[2] if "/" in unit and kind in ("CNY", "USD") else ""
+    after = f" {PER.get(per, 'per ' + per)}" if per else ""
+    if unit == "USD per 1000 impressions":
+        after = " per 1,000 impressions"
+    if kind == "CNY":
+        shown = f"{number}{scale}元" if scale else f"CNY {number}"
+    elif kind == "USD":
+        shown = f"USD {number}" + (f" {'bn' if scale == 'billion' else scale}" if scale else "")
+    elif kind == "share":
+        shown = f"{number} percentage points" if scale == "percentage points" else f"{number}%"
+    elif kind == "multiple":
+        shown = f"{number}×"
+    elif kind == "rate":
+        shown = f"{number} CNY/USD"
+    else:
+        shown = f"{number} {scale}" if scale else number
+    return shown + after
+
+
+def as_written(value: float, unit: str, text: str) -> str | None:
+    """`value` at the precision at which `text` writes it, in `at_written`'s words: the most
+    precise figure of its kind in `text` that it rounds to ('= 7.80亿' makes 7.8005e8 read
+    '7.80亿元'); else the narrowest band 'low to high' in `text` that holds it, both ends shown
+    ('1.62× to 1.65×'); else a one-figure match ('7 times'); None when `text` writes it nowhere."""
+    allowed = KIND_SCALES.get(kind_of(unit))
+    if allowed is None or not math.isfinite(value):
+        return None
+    figures = [f for f in written_figures(text) if f.scale in allowed]
+    matches = sorted(
+        (f for f in figures if f.holds(value) and f.value != 0),
+        key=lambda f: -f.significant,
+    )
+    if matches and matches[0].significant >= 2:
+        best = matches[0]
+        return at_written(value, unit, best.scale, best.decimals)
+    bands = [
+        (low, high)
+        for low, high in pairwise(figures)
+        if _BAND.match(text[low.end : high.start])
+        and (low.scale == high.scale or not low.scale)
+        and low.value - low.step / 2 <= value <= high.value + high.step / 2
+    ]
+    if bands:
+        low, high = min(bands, key=lambda pair: pair[1].value - pair[0].value)
+        scale = high.scale
+        low_text = at_written(low.value, unit, scale, low.decimals)
+        return f"{low_text} to {at_written(high.value, unit, scale, high.decimals)}"
+    if matches:
+        return at_written(value, unit, matches[0].scale, matches[0].decimals)
+    return None

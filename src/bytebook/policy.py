@@ -505,7 +505,7 @@ def _show(value: float, unit: str) -> str:
     if unit == "share":
         return f"{value * 100:g}%"
     if unit == "CNY":
-        return f"{value / 1e8:g}亿"
+        return f"{value / 1e8:,g}亿"
     if unit == "multiple":
         return f"{value:g}×"
     return f"{value:g}"

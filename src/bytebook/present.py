@@ -15,7 +15,7 @@ from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, recomputed_text
-from bytebook.numbers import by_unit
+from bytebook.numbers import by_unit, kind_of
 from bytebook.palette import verdict_css_class
 from bytebook.safety import is_web_link
 
@@ -39,11 +39,21 @@ def glue_verdict(found: Findings, key: str, claim_id: str) -> str:
     return entry.verdict.value
 
 
+class Markup(str):
+    """A table cell's formatted value that is HTML already (a verdict badge), which `table_html`
+    puts in as it is; every other cell is escaped."""
+
+
 def badge(verdict: str) -> str:
     """A verdict badge as HTML (its colour: bytebook.palette); an empty verdict reads 'not yet
     checked'."""
     word = verdict or "not yet checked"
     return f'<span class="verdict verdict-{verdict_css_class(word)}">{html.escape(word)}</span>'
+
+
+def badge_cell(verdict: object) -> Markup:
+    """A table's verdict cell as its badge, as the claims tables show it."""
+    return Markup(badge(str(verdict)))
 
 
 DERIVED_TITLE = "A number the book derives: a step of its own arithmetic, not one of the article's"
@@ -83,17 +93,39 @@ def _claim_cell(entry: LedgerEntry) -> str:
     return _td("Claim", f'{quote}<span class="claim-gloss">{html.escape(entry.claim_en)}</span>')
 
 
-def _order(value: float | None) -> str:
-    """A numeric sort key, so that 39 bn sorts above 900 million."""
+SORT_KINDS = ("CNY", "USD", "share", "multiple", "rate", "count")
+"""The order in which a number column sorts its kinds (`bytebook.numbers.kind_of`): yuan
+amounts, then dollar amounts, shares, multiples, exchange rates, counts, then any other unit."""
+
+
+def sort_key(value: float | None, unit: str) -> str:
+    """A number cell's sort key (`data-order`): its kind's place and its unit, then its value in
+    base units ('00 CNY|285500000000.0'), so that a column sorts by value within each unit and
+    never sets 1 trillion parameters beside 3,100亿元; empty for a blank cell, which
+    bytebook-ledger.js keeps last in either direction."""
     if value is None or pd.isna(value):
-        return ' data-order="-1e300"'
-    return f' data-order="{float(value)!r}"'
+        return ""
+    kind = kind_of(unit)
+    place = SORT_KINDS.index(kind) if kind in SORT_KINDS else len(SORT_KINDS)
+    return f"{place:02d} {unit}|{float(value)!r}"
+
+
+def _order(value: float | None, unit: str) -> str:
+    return f' data-order="{html.escape(sort_key(value, unit))}"'
 
 
 def _values(entry: LedgerEntry) -> str:
     return (
-        _td("Stated", html.escape(_number(entry.stated, entry.unit)), _order(entry.stated))
-        + _td("Recomputed", html.escape(recomputed_text(entry)), _order(entry.recomputed))
+        _td(
+            "Stated",
+            html.escape(_number(entry.stated, entry.unit)),
+            _order(entry.stated, entry.unit),
+        )
+        + _td(
+            "Recomputed",
+            html.escape(recomputed_text(entry)),
+            _order(entry.recomputed, entry.unit),
+        )
         + _td("Unit", html.escape(entry.unit).replace("/", "/<wbr>"), ' class="unit"')
     )
 
@@ -239,12 +271,24 @@ def table_html(
     formats = formats or {}
     shown = frame.copy()
     shown.columns.name = None  # a named header (a crosstab's) would add an empty column
+    markup: dict[str, str] = {}
+
+    def cell(value: object, formatter: Callable[[object], str]) -> str:
+        text = "" if pd.isna(value) else formatter(value)
+        if not isinstance(text, Markup):
+            return text
+        mark = f"\ue000{len(markup)}\ue001"  # private-use marks, which escaping leaves alone
+        markup[mark] = str(text)
+        return mark
+
     for column, formatter in formats.items():
-        shown[column] = shown[column].map(lambda v, f=formatter: "" if pd.isna(v) else f(v))
+        shown[column] = shown[column].map(lambda v, f=formatter: cell(v, f))
     names = [str(name) for name in shown.columns]
     layout = " counts" if counts else " cards" if len(names) >= CARD_COLUMNS else ""
     classes = "bytebook-data" + layout
     body = shown.to_html(index=False, escape=True, border=0, classes=classes, na_rep="")
+    for mark, html_text in markup.items():
+        body = body.replace(mark, html_text)
     return HTML(_scroll_box(_label_cells(body, names), label or "Table: " + ", ".join(names)))
 
 

@@ -204,7 +204,8 @@ def analyse(data: BookData) -> Findings:
             "1080p watch-hours a day that the claimed saving implies",
             hours,
             "count",
-            f"USD {claimed_daily:,.0f} ÷ (USD {price:.3f}/GB × {per_hour:.2f} GB per hour). "
+            f"USD {claimed_daily:,.0f} ÷ (USD {price:.3f}/GB × {per_hour:.2f} GB per hour) = "
+            f"{format_in(hours, 'million', 1)} hours a day. "
             "This book found no source for "
             "TikTok's viewing hours by resolution.",
             Verdict.UNVERIFIABLE,

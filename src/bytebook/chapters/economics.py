@@ -9,7 +9,14 @@ from bytebook.checks import against_reference, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, finding, judge, judge_findings, working
-from bytebook.numbers import format_in, format_percent, justified_digits, money, share
+from bytebook.numbers import (
+    as_recorded,
+    format_in,
+    format_percent,
+    justified_digits,
+    money,
+    share,
+)
 
 SECTIONS = ("3",)
 """The article sections whose claims this chapter judges."""
@@ -95,6 +102,10 @@ def analyse(data: BookData) -> Findings:
         {
             "quarter": ["Article"] + [data.references.at[r, "period"] for r in quarters],
             "cpm": [data.stated("s3_cpm"), *quarters.values()],
+            "cpm_text": [
+                f"{data.stated('s3_cpm'):g}",
+                *(as_recorded(quarters[r], data.references.at[r, "value_text"]) for r in quarters),
+            ],
         }
     )
     capcut_revenue = subscription_revenue(

@@ -495,7 +495,8 @@ def analyse(data: BookData) -> Findings:
             "The title's exchange rate against the table's, for the same USD 39 bn",
             title_rate / article_rate,
             "ratio",
-            two_rates.evidence,
+            f"{two_rates.evidence} The title's rate, {title_rate:.3f}, is "
+            f"{format_percent(title_rate / article_rate)} of the table's, {article_rate:.4f}.",
             two_rates.verdict,
         ),
     )

@@ -45,6 +45,7 @@ from bytebook.numbers import (
     format_usd,
     format_yi,
     format_yuan,
+    in_yi,
     money,
     percent,
     significant,
@@ -60,6 +61,7 @@ from bytebook.policy import (
     format_gap,
     span,
 )
+from bytebook.present import badge_cell
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
@@ -88,16 +90,18 @@ SORTED_COLUMNS = {
     "share_shown": ("Overseas share", None),
 }
 """How the re-sorted table is shown: each column's header and formatter; the amounts and
-shares keep the printed markers ('3,100+亿', '约 27%', '超 50%')."""
+shares keep the printed markers ('3,100+', '约 27%', '超 50%'), the unit named once in the
+header."""
 
 PRINTED_MARKERS = {"≈": "约 ", ">": "超 "}
 """The marker a printed share carries before its number, by the claim's qualifier."""
 
 
 def marked_amount(value: float, qualifier: str) -> str:
-    """An amount in 亿 with the printed '+' of "N+" kept: '3,100+亿', '2,855亿'."""
-    text = format_yi(value)
-    return text.replace("亿", "+亿") if qualifier == "+" else text
+    """A number of 亿 with the printed '+' of "N+" kept, for a column headed (亿元):
+    '3,100+', '2,855'."""
+    text = in_yi(value)
+    return text + "+" if qualifier == "+" else text
 
 
 def marked_share(value: float, qualifier: str) -> str:
@@ -105,15 +109,16 @@ def marked_share(value: float, qualifier: str) -> str:
     return PRINTED_MARKERS.get(qualifier, "") + format_percent(value, 0)
 
 TOTALS_COLUMNS = {
-    "company": ("Company", None),
-    "company_zh": ("公司", None),
-    "implied_low_cny": ("Implied from (亿元)", format_yi),
-    "implied_high_cny": ("Implied to (亿元)", format_yi),
-    "filed_total_cny": ("Total found (亿元)", format_yi),
-    "verdict": ("Verdict", None),
+    "company_named": ("Company", None),
+    "implied_low_cny": ("Implied from (亿元)", in_yi),
+    "implied_high_cny": ("Implied to (亿元)", in_yi),
+    "filed_total_cny": ("Total found (亿元)", in_yi),
+    "verdict": ("Verdict", badge_cell),
     "filed_source": ("How the total was found", None),
 }
-"""How the implied-totals table is shown: each column's header and formatter."""
+"""How the implied-totals table is shown: each column's header and formatter; the company by
+its English and Chinese names in one cell, amounts as numbers of 亿 under a header that names
+the unit once, the verdict as its badge."""
 
 
 def gap_cell(gap: float) -> str:
@@ -122,18 +127,25 @@ def gap_cell(gap: float) -> str:
     return "inside" if gap == 0 else format_gap(gap)
 
 
+def points_cell(points: float) -> str:
+    """A gap between two shares in percentage points, given as a fraction ('6.5' for 0.065),
+    or 'inside' for none: 77% against a printed 70% is points apart, not 8.4%."""
+    return "inside" if points == 0 else significant(points * 100, 2)
+
+
 YEARS_COLUMNS = {
     "company": ("Company", None),
     "claimed_year": ("Year the table is read as", None),
     "matched": ("Closest year", None),
     "filed_amount_text": ("Amount that year", None),
     "filed_share_text": ("Share that year", None),
-    "amount_gap": ("Amount gap", gap_cell),
-    "share_gap": ("Share gap", gap_cell),
+    "amount_gap": ("Amount gap (relative)", gap_cell),
+    "share_points": ("Share gap (percentage points)", points_cell),
     "tag": ("Weakest tag", None),
 }
 """How the closest years are shown: a share with no needless zero (77%), each gap as the
-evidence words it."""
+evidence words it: the amount's relative to the amount found, the share's in percentage
+points."""
 
 GROWTH_COLUMNS = {
     "company": ("Company", None),
@@ -155,7 +167,7 @@ def growth_words(low: float, high: float) -> str:
 
 PEERS_COLUMNS = {
     "company": ("Company", None),
-    "overseas_cny": ("Abroad (亿元)", format_yi),
+    "overseas_cny": ("Abroad (亿元)", in_yi),
     "basis": ("Figure used", None),
 }
 """How the peers with 1,000亿元 or more abroad are shown."""
@@ -603,7 +615,13 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 f"{company}: total revenue implied by the table (overseas ÷ share)",
                 implied,
                 "CNY",
-                check.evidence,
+                check.evidence
+                + (
+                    f" In yuan, the table's {format_yi(figures['overseas_cny'])}元 ÷ "
+                    f"{percent(figures['share'])} = {format_yi(implied)}元."
+                    if unit == "USD"
+                    else ""
+                ),
                 verdict,
                 total.sources,
             )
@@ -612,6 +630,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
             {
                 "company": company,
                 "company_zh": row["company_zh"],
+                "company_named": f"{company} {row['company_zh']}",
                 "overseas_cny": figures["overseas_cny"],
                 "share": figures["share"],
                 "implied_total_cny": implied,
@@ -738,6 +757,7 @@ YEAR_COLUMNS = [
     "matched",
     "amount_gap",
     "share_gap",
+    "share_points",
     "filed_amount",
     "filed_amount_text",
     "filed_share",
@@ -770,6 +790,7 @@ def year_matches(data: BookData) -> Findings:
                 "matched": closest.year,
                 "amount_gap": closest.amount_gap,
                 "share_gap": closest.share_gap,
+                "share_points": closest.share_points,
                 "filed_amount": closest.amount.value,
                 "filed_amount_text": _amount_formatter(unit)(closest.amount.value),
                 "filed_share": closest.share.value,
@@ -1033,7 +1054,14 @@ def _no_year_text(
 
 
 def _gap_words(gap: float) -> str:
+    """An amount's gap from the printed band, relative to the amount found: '8.4% outside'."""
     return "inside" if gap == 0 else f"{gap_cell(gap)} outside"
+
+
+def _points_words(points: float) -> str:
+    """A share's gap from the printed band in percentage points: '6.5 percentage points
+    outside'."""
+    return "inside" if points == 0 else f"{points_cell(points)} percentage points outside"
 
 
 def _share_words(share: filed_years.Figure) -> str:
@@ -1050,7 +1078,8 @@ def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) 
         f"{amount.reliability}; {_gap_words(reading.amount_gap)} the printed "
         f"{row['overseas_revenue_printed']}), share "
         f"{_share_words(share)} "
-        f"({share.described}, {share.reliability}; {_gap_words(reading.share_gap)} the printed "
+        f"({share.described}, {share.reliability}; {_points_words(reading.share_points)} the "
+        "printed "
         f"{row['overseas_share_printed']})"
     )
 

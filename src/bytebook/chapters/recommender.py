@@ -221,7 +221,8 @@ def analyse(data: BookData) -> Findings:
             "User actions learned per second",
             per_second,
             "count",
-            f"{count(behaviours)} a day ÷ {SECONDS_PER_DAY:,} s = {per_second:,.0f} a second.",
+            f"{count(behaviours)} a day ÷ {SECONDS_PER_DAY:,} s = "
+            f"{found.texts['behaviours_per_second']} a second.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -231,7 +232,7 @@ def analyse(data: BookData) -> Findings:
             per_update,
             "count",
             f"{SECONDS_PER_DAY:,} s ÷ {interval:.0f} s = {updates:.0f} updates a day, so "
-            f"{per_update:,.0f} actions each.",
+            f"{found.texts['behaviours_per_update']} actions each.",
             Verdict.UNVERIFIABLE,
         ),
         derived(

@@ -14,6 +14,9 @@ from bytebook.units import in_units
 
 CAPCUT = ("s3_capcut_price", "s3_capcut_payers", "s3_capcut_margin")
 """The article's CapCut Pro price, paying users and gross margin."""
+SIGNIFICANT_FORMAT = ",.4~r"
+"""The d3 form of `bytebook.numbers.significant`: four significant figures, no trailing zeros
+(CapCut Pro's USD 1.918 bn, as the prose writes it, not 1.92)."""
 REMAINDER = ("s1_overseas_revenue", "s3_capcut_price", "s3_capcut_payers", "s3_live_gifting")
 """What the USD 39 bn remainder is computed from: the total less CapCut Pro and live gifting."""
 
@@ -28,7 +31,10 @@ def cpm(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     return charts.bar_figure(
         found.tables["cpm"],
-        (charts.Field("quarter", "Period"), charts.Field("cpm", "CPM, USD", ".2f")),
+        (
+            charts.Field("quarter", "Period"),
+            charts.Field("cpm", "CPM, USD", ".2f", shown="cpm_text"),
+        ),
         caption,
         data,
         described=("Bar chart of CPMs", "{quarter} USD {cpm:.2f}"),
@@ -96,6 +102,7 @@ def split(found: Findings, data: BookData) -> alt.VConcatChart:
         expression,
         category_title="Part",
         value_title="USD bn a year",
+        value_format=SIGNIFICANT_FORMAT,
         sliders=[payers, take],
         x_max=charts.axis_top(in_units(total, "billion")),
     )

@@ -11,6 +11,7 @@ from bytebook import charts, year_charts
 from bytebook.chapters import ranking
 from bytebook.data import BookData
 from bytebook.findings import Findings
+from bytebook.numbers import format_yuan
 from bytebook.units import in_units
 
 
@@ -48,7 +49,7 @@ def revenue(found: Findings, data: BookData) -> alt.VConcatChart:
     caption = charts.Caption(
         title="Overseas revenue in 2024, as the article prints it",
         units="亿元 (100 million yuan); 'N+' amounts drawn at N; ByteDance at the article's "
-        "2855亿元",
+        f"{format_yuan(data.stated('t_bytedance_overseas_cny'))}",
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
     )
     bars = charts.Field("name", "Company"), charts.Field("overseas_yi", OVERSEAS_YI)

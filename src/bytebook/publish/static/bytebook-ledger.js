@@ -44,6 +44,19 @@
       var verdict = cell ? cell.getAttribute("data-pane") : null;
       return verdict ? [cell.querySelector(".verdict").outerHTML] : [];
     };
+    // A number cell's sort key is "kind and unit|value" (bytebook.present.sort_key): the column
+    // sorts by value within each unit, the units in one order either way, blank cells last.
+    var byValue = function (descending) {
+      return function (a, b) {
+        if (!a || !b) { return (a ? 0 : 1) - (b ? 0 : 1); }
+        var left = a.split("|"), right = b.split("|");
+        if (left[0] !== right[0]) { return left[0] < right[0] ? -1 : 1; }
+        var gap = Number(left[1]) - Number(right[1]);
+        return descending ? -gap : gap;
+      };
+    };
+    dt.default.ext.type.order["bytebook-value-asc"] = byValue(false);
+    dt.default.ext.type.order["bytebook-value-desc"] = byValue(true);
     new dt.default(table, {
       paging: false,
       autoWidth: false,
@@ -62,6 +75,7 @@
       columnDefs: [
         { render: verdictPane, searchPanes: { show: true, orthogonal: "sp" }, targets: verdictColumn },
         { searchPanes: { show: true }, targets: panes },
+        { type: "bytebook-value", targets: [columnOf("stated"), columnOf("recomputed")] },
         // Each derived row's badge says what the Kind column says: the column gives its room to
         // the claim and the evidence, and its filter stays.
         { visible: false, targets: columnOf("kind") },
