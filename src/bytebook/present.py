@@ -134,11 +134,32 @@ URL_BREAKS = re.compile(r"(?<=[/.?&=-])(?=[^/])|(?<=.)(?=%)")
 """Where a printed URL may break: after a slash (not inside "//"), a dot, a hyphen or a query's
 ? & =, and before each percent-encoded byte (a Chinese word in a URL is a long run of them)."""
 
+CODE_RUN = re.compile(r"[A-Za-z0-9]*[0-9][A-Za-z0-9]*")
+"""A run of letters and digits with a digit in it: a hash or a number in a URL, not a word."""
+
+CODE_CHUNK = 10
+"""How many characters of such a run may stand between two break opportunities."""
+
+
+def _breakable_code(part: str) -> str:
+    """An escaped URL part whose hash- or number-like runs may also break every `CODE_CHUNK`
+    characters, so a 40-character commit hash does not set a column's width."""
+    pieces, start = [], 0
+    for run in CODE_RUN.finditer(part):
+        pieces.append(html.escape(part[start : run.start()]))
+        text = run.group()
+        chunks = [text[i : i + CODE_CHUNK] for i in range(0, len(text), CODE_CHUNK)]
+        pieces.append("<wbr>".join(chunks))
+        start = run.end()
+    pieces.append(html.escape(part[start:]))
+    return "".join(pieces)
+
 
 def breakable_url(url: str) -> str:
     """A URL as escaped link text that may break after its slashes, dots and hyphens (`<wbr>`),
-    so that a narrow column wraps it between its parts rather than inside a word."""
-    return "<wbr>".join(html.escape(part) for part in URL_BREAKS.split(url))
+    and inside a long hash or number, so that a narrow column wraps it between its parts rather
+    than inside a word."""
+    return "<wbr>".join(_breakable_code(part) for part in URL_BREAKS.split(url))
 
 
 def _breakable_id(identifier: str) -> str:
