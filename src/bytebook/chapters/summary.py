@@ -10,7 +10,7 @@ from bytebook.chapters import codec, economics, infrastructure, preface, ranking
 from bytebook.checks import claim_band, reference_band, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import rate_from_references
+from bytebook.fx import year_rates
 from bytebook.ledger import LedgerEntry, Verdict, judge_findings, stated_entry, working
 from bytebook.numbers import by_unit, format_percent, format_yi
 from bytebook.policy import Basis, Finding, Interval, compare, format_gap, relative_gap, span
@@ -237,29 +237,39 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     huawei_table = claim_band(data, "t_huawei_overseas")
     printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
     reached = bytedance_table.high >= huawei_table.low
-    average = rate_from_references(data.references, "fx_2024_avg_fed")
-    bytedance_2024 = reference_band(data, "bd_intl_2024") * average.cny_per_usd
+    rates = year_rates(data.references)
+    reported = reference_band(data, "bd_intl_2024")
+    at_average = reported * rates.average.cny_per_usd
+    at_months = Interval(
+        reported.low * rates.lowest.cny_per_usd, reported.high * rates.highest.cny_per_usd
+    )
     huawei_2023 = reference_band(data, "huawei_overseas_2023_derived")
     huawei_2024 = ranking.huawei_2024_at_2023_share(data)
     yi = lambda v: format_yi(v)  # noqa: E731
-    gap = relative_gap(bytedance_2024, huawei_2024)
+    gap = relative_gap(at_average, huawei_2024)
+    months_gap = relative_gap(at_months, huawei_2024)
+    sources = ("bd_intl_2024", *rates.reference_ids, *ranking.HUAWEI_2024_AT_2023_SHARE)
     estimate = compare(
-        bytedance_2024,
+        at_months,
         huawei_2024,
         Basis.SOURCE,
-        f"ByteDance's reported USD 39 bn ({data.cite('bd_intl_2024')}) at the {YEAR} average "
-        f"of {average.cny_per_usd} CNY/USD is {span(bytedance_2024, yi)}元. Huawei's revenue "
-        f"outside China was {format_yi(huawei_2023.mid)}元 in FY2023 (derived, W), below it; "
-        f"for {YEAR} it was not found, and at its 2023 share it would be "
-        f"{format_yi(huawei_2024.mid)}元 (an estimate resting on a W figure), "
+        f"ByteDance's reported USD 39 bn ({data.cite('bd_intl_2024')}) at {YEAR}'s rates "
+        f"({rates.lowest.cny_per_usd:.4f} to {rates.highest.cny_per_usd:.4f} CNY/USD, the "
+        f"range of monthly averages the conversion rows use) is {span(at_months, yi)}元; at "
+        f"the {YEAR} average of {rates.average.cny_per_usd} alone it is "
+        f"{span(at_average, yi)}元. Huawei's revenue outside China was "
+        f"{format_yi(huawei_2023.mid)}元 in FY2023 (derived, W), below both; for {YEAR} it was "
+        f"not found, and at its 2023 share it would be {format_yi(huawei_2024.mid)}元 (an "
+        "estimate resting on a W figure), "
+        + ("inside the first range" if months_gap == 0 else "outside the first range")
         + (
-            "within ByteDance's band"
+            ""
             if gap == 0
-            else f"just {'above' if huawei_2024.low > bytedance_2024.high else 'below'} "
-            "ByteDance's band"
+            else f" and {format_gap(gap)} "
+            f"{'above' if huawei_2024.low > at_average.high else 'below'} the second"
         )
-        + ": one scale either way, but these figures only illustrate.",
-        ("bd_intl_2024", average.reference_id, *ranking.HUAWEI_2024_AT_2023_SHARE),
+        + ": the same scale either way, and these figures only illustrate.",
+        sources,
         decides=False,
     )
     table = Finding(
@@ -285,9 +295,11 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
             "share",
             gap,
             "ratio",
-            f"ByteDance's {span(bytedance_2024, yi)}元 (USD 39 bn at the {YEAR} average rate) "
+            f"ByteDance's {span(at_average, yi)}元 (USD 39 bn at the {YEAR} average rate) "
             f"against Huawei's estimated {format_yi(huawei_2024.mid)}元: the gap between the "
-            f"bands is {format_gap(gap)} of the estimate.",
-            ("bd_intl_2024", average.reference_id, *ranking.HUAWEI_2024_AT_2023_SHARE),
+            f"bands is {format_gap(gap)} of the estimate; at {YEAR}'s range of monthly rates "
+            f"({span(at_months, yi)}元) the two "
+            + ("meet." if months_gap == 0 else f"are {format_gap(months_gap)} apart."),
+            sources,
         ),
     ]
