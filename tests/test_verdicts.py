@@ -374,11 +374,17 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
     band_low, band_high = 38.5e9 * 7.196 / 366, 39.5e9 * 7.196 / 366
     band_gap = (band_low - 7.475e8) / ((band_low + band_high) / 2)
     assert f"{band_low / 1e8:.2f} {band_high / 1e8:.2f} {band_gap:.1%}" == "7.57 7.77 1.2%"
+    # The finding that decides the title: 2,855亿 ÷ 366 = 7.80亿, which 7.47亿 misses by
+    # (7.47 − 7.8005) ÷ 7.8005 = −4.2%.
+    own = 2855e8 / 366
+    assert f"{own / 1e8:.2f} {(7.47e8 - own) / own:.1%}" == "7.80 -4.2%"
     assert summary.analyse(data).texts["holds_title"] == (
-        "the title's daily 7.47亿 sits 1.2% below the 7.57亿 to 7.77亿 that USD 39 bn gives at "
-        "2024's average exchange rate of 7.196 CNY/USD (2.6% below its middle, 7.67亿), but "
-        "within the 7.44亿 to 7.86亿 that 2024's range of monthly rates gives, and the title "
-        f"and the table convert at two different rates ({bands} at the printed precision)"
+        "the title's daily 7.47亿 is 4.2% below the 7.80亿 a day that the article's own "
+        "2,855亿元 gives over 2024's 366 days (off in detail); against USD 39 bn it lies within "
+        "the 7.44亿 to 7.86亿 that 2024's range of monthly rates gives, though 1.2% below the "
+        "7.57亿 to 7.77亿 at the average rate of 7.196 CNY/USD (2.6% below its middle, 7.67亿), "
+        f"and the title and the table convert at two different rates ({bands} at the printed "
+        "precision)"
     )
     preface_numbers = preface.analyse(data).numbers
     assert preface_numbers["title_gap_band"] == pytest.approx(band_gap, rel=1e-3)

@@ -85,11 +85,11 @@ def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Int
 
 
 def title_sentence(preface_numbers: dict[str, float]) -> str:
-    """The title's daily figure against the band USD 39 bn gives at the year's average rate (the
-    gap between the bands, as the preface and the ledger give it, then the gap from the band's
-    middle), and
-    whether the title's and the table's conversion rates can be one rate, from the preface
-    chapter's numbers (`bytebook.chapters.preface`)."""
+    """The title's daily figure against the article's own yuan figure (the finding that decides
+    its verdict), then against USD 39 bn at the year's range of monthly rates and at its average
+    rate (the gap between the bands, as the preface and the ledger give it, then the gap from
+    the band's middle), and whether the title's and the table's conversion rates can be one
+    rate, from the preface chapter's numbers (`bytebook.chapters.preface`)."""
     n = preface_numbers
     gap = n["title_gap_average"]
     side = "below" if gap < 0 else "above"
@@ -107,20 +107,25 @@ def title_sentence(preface_numbers: dict[str, float]) -> str:
     year_low, year_high = n["daily_year_low"], n["daily_year_high"]
     within = year_low <= n["title_daily"] <= year_high
     band_gap = n["title_gap_band"]
+    article_gap = n["title_gap_article"]
     return (
-        f"the title's daily {format_yi(n['title_daily'], 2)} sits "
+        f"the title's daily {format_yi(n['title_daily'], 2)} is "
+        f"{format_percent(abs(article_gap))} {'below' if article_gap < 0 else 'above'} the "
+        f"{format_yi(n['daily_at_article'], 2)} a day that the article's own "
+        f"{format_yi(n['stated_cny'])}元 gives over {YEAR}'s {n['days_2024']:.0f} days (off in "
+        f"detail); against {by_unit(n['stated_usd'], 'USD')} it lies "
+        f"{'within' if within else 'outside'} the {format_yi(year_low, 2)} to "
+        f"{format_yi(year_high, 2)} that {YEAR}'s range of monthly rates gives, "
         + (
-            f"{format_percent(band_gap)} {side} the {format_yi(n['daily_band_low'], 2)} to "
-            f"{format_yi(n['daily_band_high'], 2)}"
+            f"though {format_percent(band_gap)} {side} the {format_yi(n['daily_band_low'], 2)} "
+            f"to {format_yi(n['daily_band_high'], 2)}"
             if band_gap
-            else "within the "
+            else "and within the "
             f"{format_yi(n['daily_band_low'], 2)} to {format_yi(n['daily_band_high'], 2)}"
         )
-        + f" that {by_unit(n['stated_usd'], 'USD')} gives at {YEAR}'s average exchange rate "
-        f"of {by_unit(n['fx_average'], 'CNY/USD')} ({format_percent(abs(gap))} {side} its "
-        f"middle, {format_yi(n['daily_at_2024_average'], 2)}), "
-        f"{'but within' if within else 'and outside'} the {format_yi(year_low, 2)} to "
-        f"{format_yi(year_high, 2)} that {YEAR}'s range of monthly rates gives, and {rates}"
+        + f" at the average rate of {by_unit(n['fx_average'], 'CNY/USD')} "
+        f"({format_percent(abs(gap))} {side} its middle, "
+        f"{format_yi(n['daily_at_2024_average'], 2)}), and {rates}"
     )
 
 
