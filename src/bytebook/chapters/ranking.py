@@ -2202,15 +2202,15 @@ def absent_from_filed_sentence(filed: pd.DataFrame, published: pd.DataFrame) -> 
     reasons: dict[str, list[str]] = {}
     for r in filed[~filed["company"].isin(published["company"])].itertuples():
         if pd.isna(r.filed_overseas_cny):
-            why = "their overseas amount for the year the table names was not found"
+            why = "For {names} no overseas amount was found for the year the table names"
         elif r.filed_second_hand:
-            why = "its amount rests on a figure read at second hand, which counts as W"
+            why = "{names}'s amount rests on a figure read at second hand, which counts as W"
         elif r.filed_how == "reported":
-            why = "its figure is a press report on a private company, not its own"
+            why = "{names}'s figure is a press report on a private company, not its own"
         else:
-            why = f"its amount rests on a {r.filed_tag} figure"
+            why = "{names}'s amount rests on a " + r.filed_tag + " figure"
         reasons.setdefault(why, []).append(r.company)
-    return "; ".join(f"{_join(names)}: {why}" for why, names in reasons.items())
+    return " ".join(why.format(names=_join(names)) + "." for why, names in reasons.items())
 
 
 def _rank_with_filed(

@@ -259,9 +259,8 @@ def no_downtime_entry(data: BookData) -> LedgerEntry:
         "s22_no_downtime",
         "This book found no source on whether TikTok's recommender stops serving while it "
         "updates. Monolith, ByteDance's published real-time recommender, synchronises sparse "
-        f"parameters 'incrementally at minute-level intervals' ({data.cite('monolith_sync')}, "
-        "read through a secondary summary that quotes the paper; the paper's body was not "
-        "read): incremental updates are the kind that can be made while serving, but the "
+        f"parameters 'incrementally at minute-level intervals' ({data.cite('monolith_sync')}): "
+        "incremental updates are the kind that can be made while serving, but the "
         "passage read says nothing of downtime either way, and the paper's body may, so the "
         "claim cannot be checked.",
         sources=("monolith_sync",),
