@@ -537,3 +537,9 @@ def test_the_ranking_box_is_built_from_the_chapter_s_rows(data):
     assert f"{0.63 / (2219 / 1602.2 - 1):.2f}" == "1.64"
     assert "两倍以上 is contradicted: ByteDance's 63% is 1.64 times BYD's 38.5%" in box
     assert "直接杀进前三, a place among all Chinese companies abroad, is unverifiable" in box
+    # The table's own failed cells are named: BYD's 2,219亿 lies above its band's top, 2,000亿,
+    # and its share 2,219 ÷ 7,771 = 28.6% is not about 20%; Midea's 41.52% against a printed 40%,
+    # Haier's 1,429亿 against 1,364亿.
+    assert 2219 > 2000 and f"{2219 / 7771:.1%}" == "28.6%"
+    assert "BYD's amount and share are contradicted" in box
+    assert "Midea's share and Haier Smart Home's amount and share are off in detail" in box

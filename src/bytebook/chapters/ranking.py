@@ -216,6 +216,29 @@ VERDICT_ORDER = (
 """The order in which the chapter's box counts its verdicts."""
 
 
+def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
+    """Which of the table's own cells (each company's amount and share) are contradicted or off
+    in detail, in words: "BYD's amount and share are contradicted; Midea's share … are off in
+    detail". Empty when none is."""
+    parts = []
+    for verdict in (Verdict.CONTRADICTED, Verdict.OFF_IN_DETAIL):
+        cells = []
+        for r in data.ranking.itertuples():
+            judged = [
+                name
+                for name, claim_id in (("amount", r.revenue_cny_claim), ("share", r.share_claim))
+                if rows[claim_id].verdict is verdict
+            ]
+            if judged:
+                cells.append(f"{r.company_en}'s {' and '.join(judged)}")
+        if cells:
+            many = len(cells) > 1 or " and " in cells[0]
+            parts.append(f"{_join(cells)} {'are' if many else 'is'} {verdict.value}")
+    if not parts:
+        return ""
+    return " Against the companies' own figures, " + "; ".join(parts) + "."
+
+
 def holds_sentence(data: BookData, found: Findings) -> str:
     """The chapter's 'What holds and what does not' box, from its own rows and numbers: the
     verdict counts of the article's claims in the section, then the verdicts of the ranking's
@@ -241,7 +264,9 @@ def holds_sentence(data: BookData, found: Findings) -> str:
     return (
         f"Of the section's {len(stated)} claims, "
         + _join([f"{count} {v.value}" for v, count in counts.items() if count])
-        + ". Within its own table the ranking holds: by the printed figures ByteDance ranks "
+        + "."
+        + table_cells_sentence(data, rows)
+        + " Within its own table the ranking holds: by the printed figures ByteDance ranks "
         f"{n['rank_bytedance']} and Huawei {n['rank_huawei']} ({verdict('s4_software_top3')}). "
         f"直接杀进前三, a place among all Chinese companies abroad, is "
         f"{verdict('s4_top3')}: among the peers found ByteDance ranks {span(ranks, whole)}, "
