@@ -543,3 +543,14 @@ def test_the_ranking_box_is_built_from_the_chapter_s_rows(data):
     assert 2219 > 2000 and f"{2219 / 7771:.1%}" == "28.6%"
     assert "BYD's amount and share are contradicted" in box
     assert "Midea's share and Haier Smart Home's amount and share are off in detail" in box
+
+
+def test_a_share_s_gap_is_said_in_percentage_points_before_the_grade_s_fraction(data):
+    """Midea's filed share, 41.52% (41.515% to 41.525%), against the printed 40% (39.5% to
+    40.5%): 41.515 − 40.5 = 1.015 points apart. Haier's 49.97% (to 49.975%) against 超50%:
+    50 − 49.975 = 0.025 points. The fraction of the evidence's middle still sets the grade."""
+    rows = {entry.id: entry for entry in ranking.analyse(data).entries}
+    assert f"{41.515 - 40.5:.1f} {50 - 49.975:.3f}" == "1.0 0.025"
+    assert "they are 1.0 percentage points apart, a gap of 2.4%" in rows["t_midea_share"].evidence
+    assert "they are 0.025 percentage points apart" in rows["t_haier_share"].evidence
+    assert rows["t_midea_share"].verdict is Verdict.OFF_IN_DETAIL

@@ -134,7 +134,15 @@ def finding(
     """Grade a claim's printed interval against one piece of evidence; the text says how the
     printed figure was read."""
     text = f"{text} The printed figure is {claim_reading(claim)}."
-    return compare(claim_interval(claim), _as_interval(evidence), basis, text, sources, decides)
+    return compare(
+        claim_interval(claim),
+        _as_interval(evidence),
+        basis,
+        text,
+        sources,
+        decides,
+        shares=claim["unit"] == "share",
+    )
 
 
 def judge(

@@ -336,6 +336,13 @@ class Finding:
     sources: tuple[str, ...] = field(default=())
 
 
+def _two_figures(value: float) -> str:
+    """A positive number to two significant figures, a trailing zero kept: 1.015 -> '1.0',
+    7.546 -> '7.5', 0.025 -> '0.025'."""
+    decimals = max(0, 1 - math.floor(math.log10(value)))
+    return f"{value:.{decimals}f}"
+
+
 def compare(
     printed: Interval,
     evidence: Interval,
@@ -343,13 +350,22 @@ def compare(
     evidence_text: str,
     sources: tuple[str, ...] = (),
     decides: bool = True,
+    shares: bool = False,
 ) -> Finding:
-    """Grade a printed interval against an evidence interval and word the finding."""
+    """Grade a printed interval against an evidence interval and word the finding; for
+    `shares` the ranges' distance is said first in percentage points, then as the fraction of
+    the evidence's middle that sets the grade."""
     found = grade(printed, evidence)
     gap = relative_gap(printed, evidence)
+    points = max(evidence.low - printed.high, printed.low - evidence.high) * 100
     note = "" if found is Grade.HOLDS else (
-        " The printed range and the evidence's range do not meet: the gap between them is "
-        f"{format_gap(gap)} of the evidence's middle"
+        " The printed range and the evidence's range do not meet: "
+        + (
+            f"they are {_two_figures(points)} percentage points apart, a gap of "
+            f"{format_gap(gap)} of the evidence's middle"
+            if shares
+            else f"the gap between them is {format_gap(gap)} of the evidence's middle"
+        )
     )
     if found is Grade.FAILS and gap - SUBSTANCE_MARGIN < NEAR_THE_LINE:
         note += (
