@@ -242,7 +242,7 @@ def test_the_three_business_lines_note_the_article_s_own_three(rows):
     assert entry.verdict is Verdict.UNVERIFIABLE
     for quote in ("TikTok 广告 CPM 26 美元", "CapCut Pro 7.99 美元/月", "直播打赏 20 亿美元"):
         assert quote in entry.evidence
-    assert "the count agrees with the article's own account" in entry.evidence
+    assert "the count then agrees with the article's own account" in entry.evidence
     assert "found no source for a split of ByteDance's revenue" in entry.evidence
 
 

@@ -124,11 +124,14 @@ def analyse(data: BookData) -> Findings:
 
 def cpm_caption(cpm: float, ratio: float, highest: float) -> str:
     """The CPM chart's caption: the article's CPM against the mean of 2024's reported quarterly
-    CPMs, and against the highest quarter's."""
+    CPMs, and against the highest quarter's; the prices are one segment's, which is why they
+    do not decide the claim."""
     side = "above" if cpm > highest else "not above"
     return (
-        f"The article's USD {cpm:g} CPM is {ratio:.1f} times the mean of 2024's four reported "
-        f"quarterly averages, and {side} the highest of them (USD {highest:.2f})."
+        f"The article's USD {cpm:g} CPM is {ratio:.1f} times the mean of 2024's four quarterly "
+        f"averages reported for US direct-to-consumer advertisers, and {side} the highest of "
+        f"them (USD {highest:.2f}). Those prices are one segment's, not TikTok's overall "
+        "average, so they do not settle the article's figure."
     )
 
 
