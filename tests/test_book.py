@@ -81,7 +81,7 @@ def test_every_glued_number_is_the_analysis_number(built_book, name):
 
 def test_glued_text_appears_in_the_page(built_book):
     page = (built_book / "book" / "ranking.html").read_text(encoding="utf-8")
-    assert glued("ranking")["implied_total_xiaomi_text"] in page
+    assert glued("ranking")["implied_total_disagreements_text"] in page
 
 
 def test_the_infrastructure_box_glues_the_doubao_row_s_verdict(built_book, ledger_rows):

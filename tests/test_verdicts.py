@@ -551,6 +551,6 @@ def test_a_share_s_gap_is_said_in_percentage_points_before_the_grade_s_fraction(
     50 − 49.975 = 0.025 points. The fraction of the evidence's middle still sets the grade."""
     rows = {entry.id: entry for entry in ranking.analyse(data).entries}
     assert f"{41.515 - 40.5:.1f} {50 - 49.975:.3f}" == "1.0 0.025"
-    assert "they are 1.0 percentage points apart, a gap of 2.4%" in rows["t_midea_share"].evidence
+    assert "they are 1 percentage point apart, a gap of 2.4%" in rows["t_midea_share"].evidence
     assert "they are 0.025 percentage points apart" in rows["t_haier_share"].evidence
     assert rows["t_midea_share"].verdict is Verdict.OFF_IN_DETAIL

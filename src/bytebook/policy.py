@@ -27,6 +27,7 @@ from enum import StrEnum
 import pandas as pd
 
 from bytebook import palette
+from bytebook.numbers import significant
 
 APPROX_RELATIVE = 0.05
 """约 N / ≈ N: at least ±5% of N (or ± one printed unit, if that is wider)."""
@@ -336,13 +337,6 @@ class Finding:
     sources: tuple[str, ...] = field(default=())
 
 
-def _two_figures(value: float) -> str:
-    """A positive number to two significant figures, a trailing zero kept: 1.015 -> '1.0',
-    7.546 -> '7.5', 0.025 -> '0.025'."""
-    decimals = max(0, 1 - math.floor(math.log10(value)))
-    return f"{value:.{decimals}f}"
-
-
 def compare(
     printed: Interval,
     evidence: Interval,
@@ -361,7 +355,8 @@ def compare(
     note = "" if found is Grade.HOLDS else (
         " The printed range and the evidence's range do not meet: "
         + (
-            f"they are {_two_figures(points)} percentage points apart, a gap of "
+            f"they are {significant(points, 2)} percentage "
+            f"{'point' if significant(points, 2) == '1' else 'points'} apart, a gap of "
             f"{format_gap(gap)} of the evidence's middle"
             if shares
             else f"the gap between them is {format_gap(gap)} of the evidence's middle"
