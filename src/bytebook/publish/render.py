@@ -31,13 +31,17 @@ def _register_fonts() -> None:
 
 
 def chart_html(spec: dict, svg: str) -> str:
-    """The HTML of one chart: its spec as inert JSON, a static SVG fallback and its data."""
+    """The HTML of one chart: its spec as inert JSON, a static SVG fallback and its data. The
+    chart's box scrolls sideways when the chart is wider than the column (on a phone, or while
+    the static fallback shows), so it is reachable from the keyboard at every moment
+    (`tabindex`), not only once drawn."""
     payload = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     chart_id = "chart-" + hashlib.sha1(payload.encode()).hexdigest()[:12]
     safe_payload = payload.replace("<", "\\u003c")  # no tag can open or close inside
     label = html.escape(spec.get("description", ""), quote=True)
     return (
-        f'<div class="bytebook-chart" id="{chart_id}" role="figure" aria-label="{label}">'
+        f'<div class="bytebook-chart" id="{chart_id}" role="figure" tabindex="0" '
+        f'aria-label="{label}">'
         f'<script type="application/json" class="bytebook-spec">{safe_payload}</script>'
         f'<div class="bytebook-static">{svg}</div></div>{data_html(spec)}'
     )

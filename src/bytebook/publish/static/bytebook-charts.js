@@ -216,7 +216,6 @@
       .then(function () {
         var fallback = container.querySelector(".bytebook-static");
         if (fallback) { fallback.remove(); }
-        reachable(container);
         container.setAttribute("data-drawn", "true");
       })
       .catch(function (error) {
@@ -225,22 +224,11 @@
       });
   }
 
-  // A chart wider than its column scrolls sideways: it is then reachable from the keyboard (it
-  // is already named, as a figure), so that it can be scrolled without a mouse.
-  function reachable(container) {
-    if (container.scrollWidth > container.clientWidth) {
-      container.setAttribute("tabindex", "0");
-    } else {
-      container.removeAttribute("tabindex");
-    }
-  }
-
   function redrawAll(onlyResized) {
     charts.forEach(function (chart) {
       if (onlyResized && chart.container.clientWidth === chart.width) { return; }
       chart.container.setAttribute("data-drawn", "redrawing");
       draw(chart).then(function () {
-        reachable(chart.container);
         chart.container.setAttribute("data-drawn", "true");
       });
     });
