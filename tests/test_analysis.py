@@ -336,7 +336,7 @@ def test_unit_economics_arithmetic(chapter3):
     assert v["s3_cpm"] == "unverifiable"
     cpm = {e.id: e for e in chapter3.entries}["s3_cpm"]
     assert cpm.evidence.startswith(
-        "This finding does not decide (by itself it would read contradicted)"
+        "This finding does not decide (its figures miss each other by more than 5% of the evidence)"
     )
     assert "3.5 times" in cpm.evidence and "covers less than the claim" in cpm.evidence
     # 打掉一半 read as 'about half': "一半" printed to one digit (0.5 ± 0.1) meets 2.1's 60%,
@@ -345,7 +345,7 @@ def test_unit_economics_arithmetic(chapter3):
     assert 0.5 + 0.1 >= 1 - 3.2 / 8 and v["s3_live_bandwidth"] == "unverifiable"
     bandwidth = {e.id: e for e in chapter3.entries}["s3_live_bandwidth"]
     assert bandwidth.evidence.startswith(
-        "This finding does not decide (by itself it would read consistent)"
+        "This finding does not decide (its figures agree within their intervals)"
     )
     assert "this book's assumption, not the article's" in bandwidth.evidence
     # the illustration's 60% stays in the evidence, never in the recomputed column
@@ -573,7 +573,9 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     assert "at most 1,684.2亿" in entry.evidence and "at least 34.5亿 (0.84%" in entry.evidence
     assert "open between off in detail and contradicted" in entry.evidence
     assert (
-        "Finding 2, which does not decide (by itself it would read contradicted)" in entry.evidence
+        "Finding 2, which does not decide (its figures miss each other by more than 5% of the "
+        "evidence)"
+        in entry.evidence
     )
     assert "the row matches FY2023 in substance: amount 1,509亿" in entry.evidence
     assert "share 40.56% (tabulated, S;" in entry.evidence
@@ -586,7 +588,7 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     references.loc["midea_china_rev_2024", "value_text"] = "2150e8"
     changed = {e.id: e for e in ranking.analyse(replace(data, references=references)).entries}
     assert (
-        "Finding 1, which does not decide (by itself it would read supported)"
+        "Finding 1, which does not decide (its figures agree within their intervals)"
         in changed["t_midea_overseas"].evidence
     )
     assert changed["t_midea_overseas"].verdict.value == "unverifiable"

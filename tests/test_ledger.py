@@ -22,6 +22,7 @@ from bytebook.ledger import (
 )
 from bytebook.numbers import by_unit
 from bytebook.paths import DATA_DIR
+from bytebook.policy import Finding
 
 
 def test_assembly_refuses_duplicates_and_unknown_claims(data):
@@ -142,8 +143,34 @@ def test_a_lone_finding_is_not_numbered(data):
     assert "Finding 2, contradicted: Fails." in two.evidence
     alone = judge_findings(claim, [shown], None)
     assert alone.evidence.startswith(
-        "This finding does not decide (by itself it would read contradicted): Shown only."
+        "This finding does not decide (its figures miss each other by more than 5% of the "
+        "evidence): Shown only."
     )
+
+
+def test_a_finding_that_may_not_decide_is_given_no_verdict_of_its_own(data):
+    """63% (62.5% to 63.5%) against a W figure of 0.63 holds: the finding says its figures
+    agree, never that it would read supported, which a W source cannot be; against 0.53 the
+    gap is (0.625 − 0.53) ÷ 0.53 = 17.9%, so it says they miss by more than 5%. A finding
+    that weighs a reading, not two intervals, says whether its figures bear it out."""
+    claim = data.claim("s1_growth")
+    agrees = finding(claim, 0.63, Basis.SOURCE, "A W figure.", decides=False)
+    misses = finding(claim, 0.53, Basis.SOURCE, "Another.", decides=False)
+    reading = Finding(Verdict.CONTRADICTED, "Read literally.", decides=False)
+    assert (0.625 - 0.53) / 0.53 > 0.05
+    row = judge_findings(claim, [agrees, misses, reading], None)
+    assert "Finding 1, which does not decide (its figures agree within their intervals)" in (
+        row.evidence
+    )
+    assert (
+        "Finding 2, which does not decide (its figures miss each other by more than 5% of the "
+        "evidence)" in row.evidence
+    )
+    assert "Finding 3, which does not decide (its figures do not bear this reading out)" in (
+        row.evidence
+    )
+    assert "supported" not in row.evidence and "contradicted" not in row.evidence
+    assert row.verdict is Verdict.UNVERIFIABLE
 
 
 def test_no_ledger_row_numbers_a_lone_finding(ledger_rows):

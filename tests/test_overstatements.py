@@ -63,3 +63,49 @@ def test_an_n_plus_amount_is_glossed_as_the_book_reads_it(data, rows):
         assert rows[claim_id].claim_en == claim["claim_en"]
         band = printed_interval(str(claim["value_text"]), "+", claim["unit"])
         assert (band.low, band.high) == pytest.approx((low_bn * 1e9, high_bn * 1e9))
+
+
+def test_shein_is_counted_as_chinese_only_conditionally(data, rows):
+    """No reference says where Shein is based or where it sells: every page and row that counts
+    it among Chinese companies abroad says that it does so only on that condition."""
+    from bytebook.chapters import ranking
+    from bytebook.paths import ROOT
+
+    shein = data.references[data.references.index.str.startswith("shein_")]
+    assert len(shein) >= 2
+    for text in (*shein["quote"], *shein["item"]):
+        assert not any(w in text.lower() for w in ("china", "chinese", "headquarter", "based"))
+    condition = "counted only if Shein is counted among Chinese companies"
+    for _, what in (*ranking.PEERS_OUTSIDE_TABLE.values(), *ranking.GROWTH_OUTSIDE_TABLE.values()):
+        assert condition in what and "no source on where it is based" in what
+    shown = ("s4_top3", "s4_growth_double", "s4_growth_first", "t_huawei_top3")
+    for row_id in (*shown, "d_peer_rank_bytedance"):
+        evidence = rows[row_id].evidence
+        assert "almost all abroad" not in evidence, row_id
+        if "Shein" in evidence:
+            assert condition in evidence, row_id
+    page = (ROOT / "book" / "ranking.md").read_text(encoding="utf-8")
+    assert "almost all abroad" not in page
+    assert page.count("the references hold no source\non where it is based") + page.count(
+        "the references hold no source on where it\nis based"
+    ) == 2
+
+
+def test_the_summary_says_huawei_s_scale_holds_by_the_table(data):
+    """2855亿 (2,854.5 to 2,855.5) lies above Huawei's 2300+ (2,300 to 2,400): the summary's
+    bullet says so, with the row's final verdict, consistent."""
+    from bytebook.chapters import summary
+    from bytebook.paths import ROOT
+
+    assert 2854.5 > 2400
+    found = summary.analyse(data)
+    row = {e.id: e for e in found.entries}["y_huawei_scale"]
+    assert row.verdict is Verdict.CONSISTENT
+    text = found.texts["holds_huawei_scale"]
+    assert text.startswith(
+        "by the article's own table ByteDance has reached Huawei's overseas scale (consistent): "
+        "ByteDance's 2,855亿元 lies above Huawei's 2300+ 亿元 (read as 2,300亿 to 2,400亿元)"
+    )
+    assert "only as W figures, which illustrate and do not decide" in text
+    page = (ROOT / "book" / "summary.md").read_text(encoding="utf-8")
+    assert "{glue:text}`holds_huawei_scale_text`" in page

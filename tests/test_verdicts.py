@@ -94,7 +94,8 @@ def test_midea_overseas_is_derived_on_one_revenue_basis(data):
     assert entry.recomputed == pytest.approx(overseas, rel=1e-4)
     assert (overseas - 1600e8) / overseas > 0.05
     assert (
-        "Finding 1, which does not decide (by itself it would read contradicted): "
+        "Finding 1, which does not decide (its figures miss each other by more than 5% of the "
+        "evidence): "
         "Derived for FY2024" in entry.evidence
     )
     assert "It rests on a figure read at second hand: shown, never deciding." in entry.evidence
@@ -418,7 +419,7 @@ def test_a_figure_read_at_second_hand_never_decides(data):
     entry = {e.id: e for e in economics.analyse(data).entries}["s3_live_take"]
     assert entry.verdict == "unverifiable"
     assert entry.evidence.startswith(
-        "This finding does not decide (by itself it would read supported)"
+        "This finding does not decide (its figures agree within their intervals)"
     )
     assert "'TikTok keeps about 50% of gift value (data.ai via TechCrunch)'" in entry.evidence
     assert "neither data.ai's figure nor TechCrunch's article was read" in entry.evidence
@@ -513,17 +514,50 @@ def test_haier_s_hong_kong_share_takes_the_overseas_figure_s_ends_together():
 
 
 def test_lenovo_s_three_years_show_revenue_still_below_fy2021_22(data):
-    """FY2021/22 = USD 61.947 bn ÷ (1 − 14%): 61.947 ÷ 0.865 = 71.6 to 61.947 ÷ 0.855 = 72.5;
-    FY2024/25's USD 69.1 bn (69.15 at most) is below it. Shown; the remark stays contradicted."""
+    """FY2021/22 = USD 62 bn (the release's figure, 61.5 to 62.5 bn) ÷ (1 − 14%, 0.865 to
+    0.855): 61.5 ÷ 0.865 = 71.10 to 62.5 ÷ 0.855 = 73.10; FY2024/25's USD 69.1 bn (69.15 at
+    most) is below it. Shown; the remark stays contradicted."""
     before, latest = ranking.lenovo_three_years(data)
-    assert before.low == pytest.approx(61.9465e9 / 0.865, rel=1e-6)
-    assert latest.high < before.low and 69.15 < 61.9465 / 0.865
+    assert before.low == pytest.approx(61.5e9 / 0.865, rel=1e-9)
+    assert before.high == pytest.approx(62.5e9 / 0.855, rel=1e-9)
+    assert f"{61.5 / 0.865:.1f} {62.5 / 0.855:.1f}" == "71.1 73.1"
+    assert latest.high < before.low and 69.15 < 61.5 / 0.865
     rows = {e.id: e for e in ranking.analyse(data).entries}
     flat = rows["s4_old_money_flat"]
     assert flat.verdict is Verdict.CONTRADICTED
+    assert "FY2022/23's USD 62 bn" in flat.evidence
+    assert "was USD 71.1 bn to USD 73.1 bn" in flat.evidence
     assert "is still below it: Lenovo's revenue has not grown over the three years" in flat.evidence
     assert "shown but does not decide" in flat.evidence
     assert rows["d_lenovo_rev_fy2122"].recomputed == pytest.approx(before.mid)
+
+
+def test_lenovo_s_fy2022_23_revenue_is_the_release_s_figure_and_the_exact_one_is_w(data):
+    """The release prints "US$62 billion" (P): the row holds 62e9, read as 61.5 to 62.5 bn. The
+    exact 61.947 bn was read in an aggregator's summary: a W row of its own, which gives
+    61.9465 ÷ 0.865 = 71.61 to 61.9475 ÷ 0.855 = 72.45 bn, inside the release's band, and
+    decides nothing. The 71.618 bn in the note on the growth row is the reference list's, not
+    the relay's text, and lies inside the band too."""
+    refs = data.references
+    release, summary = refs.loc["lenovo_rev_fy2223"], refs.loc["lenovo_rev_fy2223_summary"]
+    assert release["value_text"] == "62e9" and release["reliability"] == "P"
+    assert "US$62 billion" in release["quote"] and "reportify" not in release["source"]
+    assert summary["value_text"] == "61.947e9" and summary["reliability"] == "W"
+    assert summary["origin"] == "summarised" and "reportify.ai" in summary["url"]
+    assert "61.947 billion" in summary["quote"]
+    band = ranking.lenovo_fy2122_from_exact(data)
+    assert f"{61.9465 / 0.865:.2f} {61.9475 / 0.855:.2f}" == "71.61 72.45"
+    assert band.low == pytest.approx(61.9465e9 / 0.865, rel=1e-9)
+    assert 61.5 / 0.865 < 61.9465 / 0.865 and 61.9475 / 0.855 < 62.5 / 0.855
+    assert 61.5 / 0.865 < 71.618 < 62.5 / 0.855
+    evidence = {e.id: e for e in ranking.analyse(data).entries}["d_lenovo_rev_fy2122"].evidence
+    assert "printed to the billion, so USD 61.5 bn to USD 62.5 bn" in evidence
+    assert "gives FY2022/23's revenue as USD 61.947 bn" in evidence
+    assert "that is USD 71.61 bn to USD 72.45 bn, inside the release's band" in evidence
+    assert "a W figure does not decide" in evidence
+    assert "the relay's own note" not in evidence
+    assert "beside the growth figure (not the relay's text, and naming no source)" in evidence
+    assert "as USD 71.618 bn, inside the band" in evidence
 
 
 def test_the_ranking_box_is_built_from_the_chapter_s_rows(data):

@@ -18,6 +18,7 @@ import pandas as pd
 from bytebook.article import SECTIONS
 from bytebook.numbers import as_written, by_unit
 from bytebook.policy import (
+    READING_WORDS,
     Basis,
     Finding,
     Interval,
@@ -193,13 +194,16 @@ def _shared_sentences(evidence: Sequence[str]) -> list[str]:
 
 def _finding_label(item: Finding, number: int | None) -> str:
     """How a finding is introduced in a row's evidence: 'Finding 1, off in detail', 'Finding 2,
-    which does not decide (by itself it would read supported)', 'This finding does not
-    decide'; a lone finding that decides needs no introduction (its verdict is the row's)."""
+    which does not decide (its figures agree within their intervals)', 'This finding does not
+    decide'; a lone finding that decides needs no introduction (its verdict is the row's). A
+    finding that may not decide is given no verdict, only what its figures meet
+    (`bytebook.policy.GRADE_WORDS`, `READING_WORDS`): a W source cannot support, whatever it
+    agrees with."""
     if item.decides:
         return "" if number is None else f"Finding {number}, {item.verdict}"
     role = "does not decide"
-    if item.verdict is not Verdict.UNVERIFIABLE:
-        role += f" (by itself it would read {item.verdict})"
+    if meets := item.meets or READING_WORDS.get(item.verdict, ""):
+        role += f" ({meets})"
     return f"This finding {role}" if number is None else f"Finding {number}, which {role}"
 
 

@@ -323,6 +323,26 @@ def verdict_for(found: Grade, basis: Basis) -> Verdict:
     return VERDICT_WORDS[(found, basis)]
 
 
+GRADE_WORDS = {
+    Grade.HOLDS: "its figures agree within their intervals",
+    Grade.OFF_IN_DETAIL: "its figures miss each other by at most "
+    f"{SUBSTANCE_MARGIN:.0%} of the evidence",
+    Grade.FAILS: f"its figures miss each other by more than {SUBSTANCE_MARGIN:.0%} of the evidence",
+}
+"""What a graded finding's figures meet, in words that name no verdict: said of a finding that
+may not decide, since a W source, a figure read at second hand or the book's own model cannot
+support or contradict, whatever its figures meet."""
+
+READING_WORDS = {
+    Verdict.SUPPORTED: "its figures bear this reading out",
+    Verdict.CONSISTENT: "its figures bear this reading out",
+    Verdict.OFF_IN_DETAIL: "its figures bear this reading out in substance only",
+    Verdict.CONTRADICTED: "its figures do not bear this reading out",
+    Verdict.INCONSISTENT: "its figures do not bear this reading out",
+}
+"""The same for a finding that weighs a reading rather than two intervals (no grade)."""
+
+
 @dataclass(frozen=True)
 class Finding:
     """One comparison bearing on a printed claim.
@@ -335,6 +355,8 @@ class Finding:
     evidence: str
     decides: bool = True
     sources: tuple[str, ...] = field(default=())
+    meets: str = ""
+    """What its figures meet (`GRADE_WORDS`) when it grades two intervals; '' otherwise."""
 
 
 def compare(
@@ -368,7 +390,9 @@ def compare(
             "line between off in detail and a failure"
         )
     note += "" if found is Grade.HOLDS else "."
-    return Finding(verdict_for(found, basis), evidence_text + note, decides, sources)
+    return Finding(
+        verdict_for(found, basis), evidence_text + note, decides, sources, GRADE_WORDS[found]
+    )
 
 
 def combine(findings: Iterable[Finding]) -> Verdict:

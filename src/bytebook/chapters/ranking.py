@@ -3,6 +3,7 @@ figures."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -1373,6 +1374,7 @@ def _judge_cell(
                     ),
                     decides=False,
                     sources=pair.sources,
+                    meets=pair.meets,
                 )
             )
     findings += _context_findings(data, company, kind, claim)
@@ -1471,6 +1473,7 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         "open between off in detail and contradicted: shown, not deciding.",
         decides=False,
         sources=MIDEA_QUOTED,
+        meets=shown.meets,
     )
 
 
@@ -1530,9 +1533,16 @@ def _overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
     return filed_years.year_figures(data.references, company)[year]["overseas"]
 
 
-GROWTH_OUTSIDE_TABLE = {"Shein": ("shein_rev_growth_2024", "sales growth, almost all abroad")}
-"""Club members outside the table whose growth abroad the references give: the reference and
-what it measures (the same club as the peers for 前三, `PEERS_OUTSIDE_TABLE`)."""
+SHEIN_IF = (
+    "counted only if Shein is counted among Chinese companies and its sales as abroad: the "
+    "references hold no source on where it is based or where it sells"
+)
+"""The condition under which Shein joins the club, said wherever its figure is shown."""
+
+GROWTH_OUTSIDE_TABLE = {"Shein": ("shein_rev_growth_2024", f"sales growth, {SHEIN_IF}")}
+"""Club members outside the table whose growth the references give, if they count as Chinese
+companies abroad: the reference and what it measures (the same club as the peers for 前三,
+`PEERS_OUTSIDE_TABLE`)."""
 
 
 def overseas_growth(data: BookData) -> pd.DataFrame:
@@ -1875,8 +1885,8 @@ def _old_money(data: BookData) -> LedgerEntry:
     before, latest = lenovo_three_years(data)
     usd = partial(money, currency="USD")
     three_years = (
-        f"Over three years the picture differs: FY2021/22's revenue, FY2022/23's USD "
-        f"{format_billion(data.reference(LENOVO_THREE_YEARS[0]), 3)} "
+        f"Over three years the picture differs: FY2021/22's revenue, FY2022/23's "
+        f"{usd(data.reference(LENOVO_THREE_YEARS[0]))} "
         f"({data.cite(LENOVO_THREE_YEARS[0])}) ÷ (1 − {format_percent(-lenovo[0], 0)}), was "
         f"{span(before, usd)}, and FY2024/25's "
         f"{usd(latest.mid)} ({data.cite(LENOVO_THREE_YEARS[1])}) is "
@@ -1928,36 +1938,77 @@ def _old_money(data: BookData) -> LedgerEntry:
 
 
 LENOVO_THREE_YEARS = ("lenovo_rev_fy2223", "lenovo_rev_fy2425")
-"""Lenovo's FY2022/23 and FY2024/25 group revenue in USD; with FY2022/23's growth they set
-FY2024/25 against FY2021/22."""
+"""Lenovo's FY2022/23 and FY2024/25 group revenue in USD, each as its release prints it; with
+FY2022/23's growth they set FY2024/25 against FY2021/22."""
+
+LENOVO_FY2223_EXACT = "lenovo_rev_fy2223_summary"
+"""Lenovo's FY2022/23 revenue to the million, read only in an aggregator's summary (W)."""
+
+LENOVO_GROWTH_FY2223 = "lenovo_rev_growth_fy2223"
+"""Lenovo's FY2022/23 revenue growth, relayed by Reuters (S)."""
+
+_NOTED_FY2122 = re.compile(r"FY2021/22 revenue was USD ([\d.]+) bn")
 
 
 def lenovo_three_years(data: BookData) -> tuple[Interval, Interval]:
     """Lenovo's FY2021/22 revenue, derived as FY2022/23's over (1 + its growth), and its
-    FY2024/25 revenue, each as the band its recorded digits allow."""
+    FY2024/25 revenue, each as the band its printed digits allow."""
     fy2223, fy2425 = (reference_band(data, ref) for ref in LENOVO_THREE_YEARS)
-    growth = reference_band(data, "lenovo_rev_growth_fy2223")
+    growth = reference_band(data, LENOVO_GROWTH_FY2223)
     return fy2223 / (growth + 1), fy2425
 
 
+def lenovo_fy2122_from_exact(data: BookData) -> Interval:
+    """FY2021/22's revenue from the summary's exact FY2022/23 figure (W) and the same growth."""
+    growth = reference_band(data, LENOVO_GROWTH_FY2223)
+    return reference_band(data, LENOVO_FY2223_EXACT) / (growth + 1)
+
+
+def noted_fy2122(data: BookData) -> float | None:
+    """The FY2021/22 revenue (USD) that the reference list's note on the growth row gives, if
+    any: not the relay's text, and naming no source."""
+    match = _NOTED_FY2122.search(str(data.references.at[LENOVO_GROWTH_FY2223, "note"]))
+    return float(match.group(1)) * 1e9 if match else None
+
+
 def lenovo_fy2122_entry(data: BookData) -> LedgerEntry:
-    """The derived row of Lenovo's FY2021/22 revenue (`lenovo_three_years`)."""
+    """The derived row of Lenovo's FY2021/22 revenue (`lenovo_three_years`), with the
+    summary's exact figure and the reference list's note set beside it, neither deciding."""
     before, latest = lenovo_three_years(data)
+    exact = lenovo_fy2122_from_exact(data)
+    noted = noted_fy2122(data)
     usd = partial(money, currency="USD")
+    fy2223 = data.reference(LENOVO_THREE_YEARS[0])
+    growth = format_percent(-data.reference(LENOVO_GROWTH_FY2223), 0)
+    exact_words = (
+        "inside the release's band"
+        if before.low <= exact.low and exact.high <= before.high
+        else "not inside the release's band"
+    )
+    note_words = (
+        ""
+        if noted is None
+        else " A note in this book's reference list beside the growth figure (not the relay's "
+        f"text, and naming no source) gives FY2021/22's revenue as {money(noted, 'USD', 5)}, "
+        + ("inside the band." if before.low <= noted <= before.high else "outside the band.")
+    )
     return derived(
         "d_lenovo_rev_fy2122",
         "4",
         "Lenovo's group revenue in FY2021/22, from FY2022/23's and its growth",
         before.mid,
         "USD",
-        f"USD {format_billion(data.reference(LENOVO_THREE_YEARS[0]), 3)} "
-        f"({data.cite(LENOVO_THREE_YEARS[0])}) ÷ (1 − "
-        f"{format_percent(-data.reference('lenovo_rev_growth_fy2223'), 0)}) "
-        f"({data.cite('lenovo_rev_growth_fy2223')}) = {span(before, usd)} at the sources' "
-        f"precision, above FY2024/25's {usd(latest.mid)} ({data.cite(LENOVO_THREE_YEARS[1])}); "
-        "the relay's own note gives the same year's revenue, which agrees.",
+        f"{usd(fy2223)} ({data.cite(LENOVO_THREE_YEARS[0])}; printed to the billion, so "
+        f"{span(reference_band(data, LENOVO_THREE_YEARS[0]), usd)}) ÷ (1 − {growth}) "
+        f"({data.cite(LENOVO_GROWTH_FY2223)}) = {span(before, usd)} at the sources' "
+        f"precision, above FY2024/25's {usd(latest.mid)} ({data.cite(LENOVO_THREE_YEARS[1])}). "
+        "An aggregator's summary of the filing gives FY2022/23's revenue as "
+        f"{money(data.reference(LENOVO_FY2223_EXACT), 'USD', 5)} "
+        f"({data.cite(LENOVO_FY2223_EXACT)}); "
+        f"÷ (1 − {growth}) that is {span(exact, usd)}, {exact_words}, shown only: a W "
+        f"figure does not decide.{note_words}",
         Verdict.UNVERIFIABLE,
-        (*LENOVO_THREE_YEARS, "lenovo_rev_growth_fy2223"),
+        (*LENOVO_THREE_YEARS, LENOVO_GROWTH_FY2223, LENOVO_FY2223_EXACT),
     )
 
 
@@ -1972,8 +2023,9 @@ PEERS = {
 """Companies of the table with 1,000亿元 or more abroad in the references, with the latest year
 whose overseas revenue was found."""
 
-PEERS_OUTSIDE_TABLE = {"Shein": ("shein_rev_2024", "FY2024 sales, almost all abroad")}
-"""Companies outside the table with 1,000亿元 or more abroad: the reference and what it is."""
+PEERS_OUTSIDE_TABLE = {"Shein": ("shein_rev_2024", f"FY2024 sales, {SHEIN_IF}")}
+"""Companies outside the table with 1,000亿元 or more abroad if they count as Chinese companies
+abroad (`SHEIN_IF`): the reference and what it is."""
 
 NOT_RANKED = (
     "Xiaomi (full-year overseas revenue not found), Sinopec, PetroChina, CNOOC, CATL and China "
@@ -2095,6 +2147,11 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
                 else ""
             )
             + ". "
+            + "".join(
+                f"{company}'s figure is {PEERS_OUTSIDE_TABLE[company][1].split(', ', 1)[1]}. "
+                for company in peers["company"]
+                if company in PEERS_OUTSIDE_TABLE
+            )
             + peer_years_sentence(peers, estimate, bd, estimate_ranks)
             + " Some of these figures are W derivations, and the references "
             "do not reach every company, so the rank is an illustration; the claim it bears on "

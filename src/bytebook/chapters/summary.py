@@ -222,7 +222,13 @@ def analyse(data: BookData) -> Findings:
                     "this book found no source for the figure.",
                 )
             )
-    found.add(attribution_entry(data), *huawei_scale_entries(data))
+    scale = huawei_scale_entries(data)
+    found.add(attribution_entry(data), *scale)
+    found.number(
+        "holds_huawei_scale",
+        table_scale_reached(data),
+        lambda _: huawei_scale_sentence(data, scale[0]),
+    )
     found.tables["years"] = pd.DataFrame(
         {
             "company": list(YEAR_CLAIMS),
@@ -232,16 +238,50 @@ def analyse(data: BookData) -> Findings:
     return found
 
 
+def table_scale_reached(data: BookData) -> bool:
+    """Whether, by the article's own table, ByteDance's revenue abroad reaches Huawei's: its
+    printed band reaches the bottom of Huawei's."""
+    bytedance = claim_band(data, "t_bytedance_overseas_cny")
+    return bytedance.high >= claim_band(data, "t_huawei_overseas").low
+
+
+def table_scale_words(data: BookData) -> str:
+    """ByteDance's and Huawei's overseas revenue as the article's table prints them, and how
+    their bands lie: 'ByteDance's 2,855亿元 lies above Huawei's 2300+ (read as …)'."""
+    bytedance = claim_band(data, "t_bytedance_overseas_cny")
+    huawei = claim_band(data, "t_huawei_overseas")
+    printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
+    side = (
+        "lies above"
+        if bytedance.low > huawei.high
+        else "meets"
+        if bytedance.high >= huawei.low
+        else "lies below"
+    )
+    return (
+        f"ByteDance's {format_yi(bytedance.mid)}元 {side} Huawei's {printed['Huawei']} (read "
+        f"as {span(huawei, format_yi)}元)"
+    )
+
+
+def huawei_scale_sentence(data: BookData, row: LedgerEntry) -> str:
+    """The summary's sentence on 完成了华为…的海外规模, from its ledger row (`row`, the final
+    verdict) and the table's figures that decide it."""
+    reached = "has reached" if table_scale_reached(data) else "has not reached"
+    return (
+        f"by the article's own table ByteDance {reached} Huawei's overseas scale "
+        f"({row.verdict}): {table_scale_words(data)}; the references hold Huawei's revenue "
+        "abroad only as W figures, which illustrate and do not decide"
+    )
+
+
 def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     """完成了华为 20 年才达到的海外规模: ByteDance's revenue abroad has reached Huawei's scale.
     By the article's own table it has (2855亿 against 2300+); the references hold Huawei's
     revenue outside China only for FY2023 (a W derivation) and, for 2024, only an estimate at
     that year's share (`ranking.huawei_2024_at_2023_share`), so they illustrate and never
     decide. Returns the row and the gap it prints, a derived row of its own."""
-    bytedance_table = claim_band(data, "t_bytedance_overseas_cny")
-    huawei_table = claim_band(data, "t_huawei_overseas")
-    printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
-    reached = bytedance_table.high >= huawei_table.low
+    reached = table_scale_reached(data)
     rates = year_rates(data.references)
     reported = reference_band(data, "bd_intl_2024")
     at_average = reported * rates.average.cny_per_usd
@@ -279,9 +319,7 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     )
     table = Finding(
         Verdict.CONSISTENT if reached else Verdict.INCONSISTENT,
-        f"By the article's own table, ByteDance's {format_yi(bytedance_table.mid)}元 "
-        f"{'lies above' if bytedance_table.low > huawei_table.high else 'meets'} Huawei's "
-        f"{printed['Huawei']} (read as {span(huawei_table, yi)}元): "
+        f"By the article's own table, {table_scale_words(data)}: "
         + ("it has reached Huawei's scale." if reached else "it has not reached Huawei's scale."),
     )
     row = judge_findings(
