@@ -44,6 +44,17 @@ def test_levelling_off_says_what_the_regions_show(data, rows):
     assert min(regions) > before  # 16% > −8%: each region above the group's previous year
     assert "every region abroad grew 16% to 29% in FY2024/25" in evidence
     assert "each above the group's FY2023/24 rate" in evidence
+    # The regions' rates and the group's earlier rate are unlike quantities; the evidence says
+    # what the comparison assumes: with the group at −7.5% (the top of −8%) and China at most
+    # half, abroad could have grown 15.5% (the bottom of 16%) only if China fell by
+    # (0.075 + 0.5 × 0.155) ÷ 0.5 = 30.5%; the W repost gives 15%.
+    fall = (0.075 + 0.5 * 0.155) / 0.5
+    assert f"{fall:.3f}" == "0.305" and 0.15 < fall
+    assert (
+        "could have grown in FY2023/24 as fast as the slowest region abroad did in FY2024/25 "
+        "(16%) only if China's revenue fell by 30% or more that year" in evidence
+    )
+    assert "the weak repost gives China's fall as 15%" in evidence
     assert rows["s4_old_money_flat"].verdict is Verdict.CONTRADICTED
 
 

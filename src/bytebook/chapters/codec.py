@@ -11,7 +11,7 @@ from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry, working
-from bytebook.numbers import format_in, format_percent, money
+from bytebook.numbers import by_unit, format_in, format_percent, money
 
 SECTIONS = ("2", "2.1")
 """The article sections whose claims this chapter judges."""
@@ -75,9 +75,21 @@ def quoted_range(data: BookData, reference_id: str) -> tuple[float, float]:
     return value, max(value, float(match.group(2)) / 100)
 
 
+ARTICLE_FIGURES = {
+    "upload_bitrate": "s21_bitrate_upload",
+    "vvc_bitrate": "s21_bitrate_vvc",
+    "claimed_daily": "s21_cdn_daily",
+    "claimed_yearly": "s21_cdn_yearly",
+    "new_videos": "s21_new_videos",
+}
+"""The article's figures the chapter's own sentences restate, each glued from its claim row."""
+
+
 def analyse(data: BookData) -> Findings:
     """Check the codec claims and solve the delivery model for the article's USD 2M a day."""
     found = Findings()
+    for key, claim_id in ARTICLE_FIGURES.items():
+        found.number(key, data.stated(claim_id), by_unit, data.claims.at[claim_id, "unit"])
     before, after = data.stated("s21_bitrate_upload"), data.stated("s21_bitrate_vvc")
     saved_bps = before - after
     cut = found.number("bitrate_cut", saved_bps / before, format_percent, 0)

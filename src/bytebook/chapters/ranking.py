@@ -1737,6 +1737,13 @@ def _growth(data: BookData) -> Findings:
         + ("" if r.decides else f" (rests on {why_not_deciding(data, *r.sources)})")
         for r in peers.itertuples()
     )
+    found.number("lenovo_china_fall_needed", lenovo_china_fall_needed(data), format_percent, 0)
+    found.number(
+        "lenovo_china_fall_w",
+        -data.reference(LENOVO_CHINA_BEFORE),
+        format_percent,
+        0,
+    )
     abroad = lenovo_regions_abroad(data).values()
     found.number(
         "lenovo_regions_growth",
@@ -1849,6 +1856,45 @@ def lenovo_regions_abroad(data: BookData) -> dict[str, float]:
     return {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
 
 
+LENOVO_CHINA_BEFORE = "lenovo_china_growth_fy2324"
+"""Lenovo's Greater China revenue growth in FY2023/24, from a weak repost (W)."""
+
+CHINA_SHARE_AT_MOST = 0.5
+"""The largest share of Lenovo's group revenue that China is taken to have had in FY2022/23,
+for `lenovo_china_fall_needed`: half, a bound generous to the remark."""
+
+
+def lenovo_china_fall_needed(data: BookData) -> float:
+    """How far China's revenue would have had to fall in FY2023/24 for Lenovo's revenue abroad
+    to have grown that year as fast as its slowest region abroad did in FY2024/25, with China
+    at most `CHINA_SHARE_AT_MOST` of the group: group growth g = s·china + (1 − s)·abroad, so
+    china = (g − (1 − s)·abroad) ÷ s; taken at the rates' printed ends that ask least of China
+    (the group's highest −8%, the region's lowest 16%). Returned as a positive fall."""
+    group = reference_band(data, "lenovo_rev_growth_fy2324")
+    slowest = min(LENOVO_REGIONS_ABROAD.values(), key=data.reference)
+    region = reference_band(data, slowest)
+    share = CHINA_SHARE_AT_MOST
+    return -(group.high - (1 - share) * region.low) / share
+
+
+def lenovo_unlike_years_sentence(data: BookData) -> str:
+    """Why the regions' FY2024/25 growth may be set against the group's FY2023/24 rate: what
+    China would have had to do for growth abroad not to have picked up."""
+    slowest = min(lenovo_regions_abroad(data).values())
+    return (
+        "The regions' FY2024/25 rates are set against the group's FY2023/24 rate because "
+        "Lenovo's revenue abroad for FY2023/24 was not found; with the group down "
+        f"{format_percent(-data.reference('lenovo_rev_growth_fy2324'), 0)}, revenue abroad "
+        "could have grown in FY2023/24 as fast as the slowest region abroad did in FY2024/25 "
+        f"({format_percent(slowest, 0)}) only if China's revenue fell by "
+        f"{format_percent(lenovo_china_fall_needed(data), 0)} or more that year (with China "
+        "at most half of the group's revenue, at the rates' printed "
+        "precision); the weak repost gives China's fall as "
+        f"{format_percent(-data.reference(LENOVO_CHINA_BEFORE), 0)} "
+        f"({data.cite(LENOVO_CHINA_BEFORE)})."
+    )
+
+
 def _change(rate: float) -> str:
     """A growth rate as a verb: 'grew 21%', 'fell 8%'."""
     return f"{'fell' if rate < 0 else 'grew'} {format_percent(abs(rate), 0)}"
@@ -1919,7 +1965,8 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"{_change(lenovo[0])} in FY2022/23 and {_change(lenovo[1])} in FY2023/24, then "
         f"{_change(lenovo[2])} in FY2024/25 "
         f"({data.cite(*years)}); in FY2024/25 by region: {by_region} "
-        f"({data.cite(*region_refs)}). {finding_text} {context} {three_years} Huawei's "
+        f"({data.cite(*region_refs)}). {finding_text} {lenovo_unlike_years_sentence(data)} "
+        f"{context} {three_years} Huawei's "
         "overseas growth was "
         "not found: "
         f"its group revenue grew {percent(huawei[0])} in 2023 and "
@@ -1930,6 +1977,7 @@ def _old_money(data: BookData) -> LedgerEntry:
             *years,
             *region_refs,
             *before_refs,
+            LENOVO_CHINA_BEFORE,
             *LENOVO_THREE_YEARS,
             "huawei_rev_growth_2023",
             "huawei_rev_growth_2024",
@@ -2337,6 +2385,11 @@ def _rank_with_filed(
         key = _key(company)
         found.number(f"filed_overseas_{key}", filed[company], format_yuan)
         low, high = bands.at[company, "overseas_low_cny"], bands.at[company, "overseas_high_cny"]
+        found.number(
+            f"printed_band_{key}",
+            high,
+            lambda _, low=low, high=high: span(Interval(low, high), format_yi),
+        )
         found.number(
             f"filed_against_band_{key}",
             filed[company],
