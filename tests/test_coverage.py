@@ -37,6 +37,8 @@ PAGE_GLUE = {
     "approx_relative": "methods: the policy's allowance for 约, a rule (bytebook.policy)",
     "substance_margin": "methods: the policy's margin, a rule (bytebook.policy)",
     "policy_examples": "methods: the policy's worked examples, a sentence",
+    "thousand_plus_band": "methods: the article's 1000+ 亿元 (claim t_byd_overseas) as the band "
+    "the policy reads it as",
     "fx_average": "methods: reference fx_2024_avg_fed",
     "fx_lowest": "methods: reference fx_2024_min_month_fed",
     "fx_highest": "methods: reference fx_2024_max_month_fed",

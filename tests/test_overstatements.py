@@ -52,9 +52,12 @@ def test_levelling_off_says_what_the_regions_show(data, rows):
     assert f"{fall:.3f}" == "0.305" and 0.15 < fall
     assert (
         "could have grown in FY2023/24 as fast as the slowest region abroad did in FY2024/25 "
-        "(16%) only if China's revenue fell by 30% or more that year" in evidence
+        "(16%) only if China's revenue fell by 30.5% or more that year" in evidence
     )
     assert "the weak repost gives China's fall as 15%" in evidence
+    working = rows["d_lenovo_china_fall_needed"]
+    assert working.recomputed == pytest.approx(fall)
+    assert "(−7.5% − 50% × 15.5%) ÷ 50% = −30.5%" in working.evidence
     assert rows["s4_old_money_flat"].verdict is Verdict.CONTRADICTED
 
 

@@ -275,3 +275,16 @@ def test_the_relayed_39_bn_says_where_it_was_read_and_who_published_it(data):
     assert source.startswith("The Information, relayed by Tubefilter")
     assert "famefiend.com" in source
     assert "famefiend.com" in data.references.at["bd_intl_2024", "url"]
+
+
+def test_a_relay_named_as_also_quoting_a_figure_is_among_the_row_s_sources(data):
+    """The Money Times' USD 155 bn (2025-08-23) postdates the article; where a row says that
+    Tubefilter (undated) also quotes $155 billion, Tubefilter's row (bd_intl_share_2024, whose
+    quote gives '$155 billion') is listed, so the row does not rest on a later page alone."""
+    assert "$155 billion" in data.references.at["bd_intl_share_2024", "quote"]
+    rows = [e for e in all_entries(data) if "Tubefilter (undated) also quotes $155" in e.evidence]
+    ids = {e.id for e in rows}
+    assert {"d_implied_total_bytedance", "d_year_match_bytedance"} <= ids
+    assert "d_year_share_bytedance_fy2024" in ids
+    for entry in rows:
+        assert "bd_intl_share_2024" in entry.sources, entry.id

@@ -588,3 +588,21 @@ def test_a_share_s_gap_is_said_in_percentage_points_before_the_grade_s_fraction(
     assert "they are 1 percentage point apart, a gap of 2.4%" in rows["t_midea_share"].evidence
     assert "they are 0.025 percentage points apart" in rows["t_haier_share"].evidence
     assert rows["t_midea_share"].verdict is Verdict.OFF_IN_DETAIL
+
+
+def test_the_title_s_grade_holds_over_the_article_s_own_365_days(data):
+    """一年 7.3 亿 = 200 万美元 × 365: the article counts 365 days. 2,854.5亿 ÷ 365 = 7.8205亿 to
+    2,855.5亿 ÷ 365 = 7.8233亿; the title's 7.465 to 7.475 misses by (7.8205 − 7.475) ÷ 7.8219
+    = 4.4%, within 5%: off in detail, as over 2024's 366 days."""
+    from bytebook.chapters import preface
+
+    assert 7.3e8 / 2e6 == 365
+    gap = (2854.5 / 365 - 7.475) / ((2854.5 + 2855.5) / 2 / 365)
+    assert f"{gap:.1%}" == "4.4%" and gap < 0.05
+    entry = {e.id: e for e in preface.analyse(data).entries}["title_daily_revenue"]
+    assert (
+        "The article itself counts a year as 365 days (its 一年 7.3 亿 is 每天 200 万美元 × 365); "
+        "over 365 days the same figure is 7.82亿 a day, 4.4% from the title's, and the grade is "
+        "the same." in entry.evidence
+    )
+    assert entry.verdict is Verdict.OFF_IN_DETAIL

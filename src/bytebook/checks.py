@@ -74,7 +74,7 @@ QUOTED_AMOUNT = re.compile(r"\$\s?[\d.,]+\s?(?:billion|million|bn)", re.IGNORECA
 
 def _same_figure_relays(data: BookData, reference_id: str, original: str) -> list[str]:
     """The other relays of the same original publisher, not dated after the article, whose own
-    quote gives the amount this reference's quote gives; each with its date or 'undated'."""
+    quote gives the amount this reference's quote gives, by id (one per relay)."""
     refs = data.references
     amounts = QUOTED_AMOUNT.findall(str(refs.at[reference_id, "quote"]))
     found: dict[str, str] = {}
@@ -86,8 +86,19 @@ def _same_figure_relays(data: BookData, reference_id: str, original: str) -> lis
             continue
         if not amounts or not any(a in str(refs.at[other, "quote"]) for a in amounts):
             continue
-        found.setdefault(_relay_name(source), str(refs.at[other, "published"]) or "undated")
-    return [f"{name} ({date})" for name, date in found.items()]
+        found.setdefault(_relay_name(source), other)
+    return list(found.values())
+
+
+def also_quoting(data: BookData, *reference_ids: str) -> tuple[str, ...]:
+    """The references that `later_sources_note` names for these references as other relays
+    quoting the same amount: a row printing that note lists them among its sources."""
+    found = []
+    for ref in dict.fromkeys(reference_ids):
+        original = relayed_original(str(data.references.at[ref, "source"]))
+        if postdates_article(data, ref) and original is not None:
+            found += _same_figure_relays(data, ref, original)
+    return tuple(dict.fromkeys(found))
 
 
 def _later_source_sentence(data: BookData, reference_id: str, bears: bool = True) -> str:
@@ -102,7 +113,11 @@ def _later_source_sentence(data: BookData, reference_id: str, bears: bool = True
             f"{named} was published after the article ({PUBLISHED.isoformat()}): the article "
             f"cannot have drawn on it; {_what_it_still_does(data, reference_id, bears)}."
         )
-    others = _same_figure_relays(data, reference_id, original)
+    others = [
+        f"{_relay_name(str(data.references.at[other, 'source']))} "
+        f"({data.references.at[other, 'published'] or 'undated'})"
+        for other in _same_figure_relays(data, reference_id, original)
+    ]
     amount = QUOTED_AMOUNT.search(str(row["quote"]))
     also = (
         f", and {', '.join(others)} also quotes {amount.group(0)} from {original}"

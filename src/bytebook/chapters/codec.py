@@ -198,9 +198,10 @@ def analyse(data: BookData) -> Findings:
             data,
             "s21_cdn_daily",
             "This book found no source for a negotiated CDN price for TikTok. At the CloudFront "
-            f"list floor of USD {price:.3f}/GB (an upper bound, P), saving {per_hour:.2f} GB per "
-            f"watch-hour needs {format_in(hours, 'million', 1)} hours of 1080p viewing a day; at "
-            "a lower price, more.",
+            f"list floor of USD {price:.3f}/GB (P; taken as an upper bound on the strength of a "
+            "note beside it in the book's references, whose source was not read), saving "
+            f"{per_hour:.2f} GB per watch-hour needs {format_in(hours, 'million', 1)} hours of "
+            "1080p viewing a day; at a lower price, more.",
             sources=("cdn_list_floor_useu",),
         ),
         judge(
@@ -241,7 +242,7 @@ def analyse(data: BookData) -> Findings:
             per_hour_usd,
             "USD/hour",
             f"{per_hour:.2f} GB saved per hour watched × USD {price:.3f}/GB (the CloudFront list "
-            f"floor, an upper bound, P) = USD {per_hour_usd:.4f}.",
+            f"floor, P; taken as an upper bound on an unread note) = USD {per_hour_usd:.4f}.",
             ("cdn_list_floor_useu",),
         ),
         working(

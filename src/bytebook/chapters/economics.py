@@ -470,7 +470,8 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
         derived(
             "d_ads_remainder",
             "3",
-            "Ad revenue left when CapCut and live gifting are taken out",
+            "What is left of the overseas revenue when CapCut and live gifting are taken out "
+            "(ads and everything else)",
             ads,
             "USD",
             f"{_usd(total)} − {_usd(capcut)} (CapCut Pro) − {_usd(live)} (live gifting, "

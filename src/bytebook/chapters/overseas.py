@@ -385,11 +385,11 @@ def _qualitative(data: BookData) -> list:
         unsettled(
             data,
             "s1_three_business_lines",
-            "The article's section 3 lists three earners: "
+            "The article's section 3 names three earners, TikTok's ads, CapCut Pro and live "
+            "gifting, each with a figure ("
             + "; ".join(data.claims.at[c, "quote_zh"] for c in SECTION_3_LINES)
-            + " (TikTok's ads, CapCut Pro and live gifting), which a reader may take as the "
-            "three lines; the count then agrees with the article's own account. But that split "
-            "is the article's; the claim is that "
+            + "), which a reader may take as the three lines; the count then agrees with the "
+            "article's own account. But that split is the article's; the claim is that "
             "ByteDance itself split the figure into three business lines, and this book found "
             "no source for a split of ByteDance's revenue by business line (which is not to say "
             "none exists).",

@@ -39,6 +39,7 @@ from bytebook.policy import (
     compare,
     examples_sentence,
     format_gap,
+    grade,
     relative_gap,
     span,
 )
@@ -199,6 +200,23 @@ def rate_points_sentence(points: dict[str, float], rates: YearRates) -> str:
     return f"Taken as exact, {_join(places)}."
 
 
+def article_year_sentence(data: BookData, title_band: Interval) -> str:
+    """The title against the article's yuan figure over the days of a year as the article
+    itself counts them (一年 7.3 亿 = 200 万美元 × 365), with whether the grade is the same."""
+    article_days = data.stated("s21_cdn_yearly") / data.stated("s21_cdn_daily")
+    printed = claim_band(data, "t_bytedance_overseas_cny")
+    band = printed / article_days
+    same = grade(title_band, band) == grade(title_band, printed / DAYS_IN_YEAR)
+    return (
+        f"The article itself counts a year as {article_days:.0f} days (its "
+        f"{data.claims.at['s21_cdn_yearly', 'quote_zh']} is "
+        f"{data.claims.at['s21_cdn_daily', 'quote_zh'].split('= ')[-1]} × {article_days:.0f}); "
+        f"over {article_days:.0f} days the same figure is {span(band, lambda v: format_yi(v, 2))} "
+        f"a day, {format_gap(relative_gap(title_band, band))} from the title's, "
+        + ("and the grade is the same." if same else "and the grade would differ.")
+    )
+
+
 def analyse(data: BookData) -> Findings:
     """Check the title's daily revenue three ways and record the rates it implies."""
     found = Findings()
@@ -292,7 +310,7 @@ def analyse(data: BookData) -> Findings:
             Basis.ARTICLE,
             f"The article's own {format_yi(cny_printed)}元 over the {days:.0f} days of {YEAR} "
             f"is {format_yi(at_article, 2)} a day ({span(article_band, yi)} at its printed "
-            f"precision: {CONVERSION_READING}).",
+            f"precision: {CONVERSION_READING}). {article_year_sentence(data, title_band)}",
         ),
         finding(
             claim,

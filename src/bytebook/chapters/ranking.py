@@ -14,6 +14,7 @@ from bytebook import filed_years
 from bytebook.article import YEAR
 from bytebook.chapters import overseas, preface
 from bytebook.checks import (
+    also_quoting,
     claim_band,
     deciding,
     later_sources_note,
@@ -591,7 +592,7 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
             if (amount / share).high > WIDE_BAND * (amount / share).low
             else ""
         ),
-        total.sources,
+        total.sources + also_quoting(data, *total.sources),
         deciding(data, *total.sources),
     )
     return check, total
@@ -649,7 +650,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                     else ""
                 ),
                 verdict,
-                total.sources,
+                check.sources,
             )
         )
         records.append(
@@ -835,7 +836,8 @@ def year_matches(data: BookData) -> Findings:
                 f"{text} A period note, not a verdict: the amount and share rows carry the "
                 "verdicts." + later_sources_note(data, *refs),
                 Verdict.UNVERIFIABLE,
-                tuple(r for r in record.get("sources", "").split(";") if r),
+                tuple(r for r in record.get("sources", "").split(";") if r)
+                + also_quoting(data, *refs),
             )
         )
         if closest is not None:
@@ -869,7 +871,7 @@ def _period_share_rows(
                 "share",
                 f"{share.derivation} = {percent(share.value)} ({share.described}, "
                 f"{share.reliability})." + later_sources_note(data, *share.sources),
-                share.sources,
+                share.sources + also_quoting(data, *share.sources),
             )
         )
     if closest.worse_gap > 0:
@@ -885,7 +887,7 @@ def _period_share_rows(
                     f"{pair.amount_year}'s overseas amount ÷ {pair.total_year}'s total = "
                     f"{percent(pair.share.mid)} ({pair.reliability}); no company reports "
                     "such a pair." + later_sources_note(data, *pair.sources),
-                    pair.sources,
+                    pair.sources + also_quoting(data, *pair.sources),
                 )
             )
     return rows
@@ -1343,7 +1345,7 @@ def _judge_cell(
                     else f" It rests on {why_not_deciding(data, *figure.sources)}: shown, "
                     "never deciding."
                 ),
-                figure.sources,
+                figure.sources + also_quoting(data, *figure.sources),
                 decides=deciding(data, *figure.sources),
             )
         )
@@ -1737,13 +1739,13 @@ def _growth(data: BookData) -> Findings:
         + ("" if r.decides else f" (rests on {why_not_deciding(data, *r.sources)})")
         for r in peers.itertuples()
     )
-    found.number("lenovo_china_fall_needed", lenovo_china_fall_needed(data), format_percent, 0)
+    found.number("lenovo_china_fall_needed", lenovo_china_fall_needed(data), format_percent, 1)
     found.number(
         "lenovo_china_fall_w",
-        -data.reference(LENOVO_CHINA_BEFORE),
-        format_percent,
-        0,
+        data.reference(LENOVO_CHINA_BEFORE),
+        lambda v: format_percent(-v, 0),
     )
+    found.add(lenovo_china_fall_entry(data))
     abroad = lenovo_regions_abroad(data).values()
     found.number(
         "lenovo_regions_growth",
@@ -1877,6 +1879,33 @@ def lenovo_china_fall_needed(data: BookData) -> float:
     return -(group.high - (1 - share) * region.low) / share
 
 
+def lenovo_china_fall_entry(data: BookData) -> LedgerEntry:
+    """The derived row of `lenovo_china_fall_needed`."""
+    slowest = min(LENOVO_REGIONS_ABROAD.values(), key=data.reference)
+    group = reference_band(data, "lenovo_rev_growth_fy2324")
+    region = reference_band(data, slowest)
+    share = CHINA_SHARE_AT_MOST
+    fall = lenovo_china_fall_needed(data)
+    return working(
+        "d_lenovo_china_fall_needed",
+        "4",
+        "How far China's revenue would have had to fall in FY2023/24 for Lenovo's revenue "
+        "abroad to have grown as fast as its slowest region abroad did in FY2024/25",
+        fall,
+        "ratio",
+        f"Group growth = China's share × China's growth + the rest × growth abroad, so "
+        f"China's growth = (group − (1 − share) × abroad) ÷ share. With the group's "
+        f"{format_percent(group.high, 1)} (the top of {percent(group.mid)}, "
+        f"{data.cite('lenovo_rev_growth_fy2324')}), abroad at {format_percent(region.low, 1)} "
+        f"(the bottom of {percent(region.mid)}, {data.cite(slowest)}) and China at most "
+        f"{format_percent(share, 0)} of the group: ({format_percent(group.high, 1)} − "
+        f"{format_percent(1 - share, 0)} × {format_percent(region.low, 1)}) ÷ "
+        f"{format_percent(share, 0)} = −{format_percent(fall, 1)}: a fall of "
+        f"{format_percent(fall, 1)} or more (a smaller share for China asks a larger fall).",
+        ("lenovo_rev_growth_fy2324", slowest),
+    )
+
+
 def lenovo_unlike_years_sentence(data: BookData) -> str:
     """Why the regions' FY2024/25 growth may be set against the group's FY2023/24 rate: what
     China would have had to do for growth abroad not to have picked up."""
@@ -1887,7 +1916,7 @@ def lenovo_unlike_years_sentence(data: BookData) -> str:
         f"{format_percent(-data.reference('lenovo_rev_growth_fy2324'), 0)}, revenue abroad "
         "could have grown in FY2023/24 as fast as the slowest region abroad did in FY2024/25 "
         f"({format_percent(slowest, 0)}) only if China's revenue fell by "
-        f"{format_percent(lenovo_china_fall_needed(data), 0)} or more that year (with China "
+        f"{format_percent(lenovo_china_fall_needed(data), 1)} or more that year (with China "
         "at most half of the group's revenue, at the rates' printed "
         "precision); the weak repost gives China's fall as "
         f"{format_percent(-data.reference(LENOVO_CHINA_BEFORE), 0)} "
