@@ -16,6 +16,7 @@ from bytebook.checks import (
     claim_band,
     deciding,
     later_sources_note,
+    recorded_words,
     reference_band,
     unsettled,
     why_not_deciding,
@@ -510,15 +511,16 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
                 data.claim("t_bytedance_overseas_cny"),
                 usd_band_at_months,
                 Basis.SOURCE,
-                f"USD {format_billion(usd, 0)} ({data.cite('bd_intl_2024')}) at 2024's monthly "
-                f"averages, {lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f} CNY/USD "
+                f"ByteDance's reported revenue abroad ({data.cite('bd_intl_2024')}), "
+                f"{recorded_words(data, 'bd_intl_2024')}, × 2024's monthly averages, "
+                f"{lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f} CNY/USD "
                 f"(Federal Reserve H.10, P; a 2024 rate is one between them), is "
                 f"{span(usd_band_at_months, format_yi)}元; the printed {format_yi(cny)} "
                 f"{'lies within it' if usd_band_at_months.distance(cny_band) == 0 else 'misses it'}"
                 " (where the rate it implies sits among 2024's months is a row of its own). At "
-                f"the 2024 average of "
-                f"{average.cny_per_usd} it would be {format_yi(at_average)}元 "
-                f"({span(usd_band, format_yi)}); the rate the conversion implies lies "
+                f"the 2024 average of {average.cny_per_usd}, USD {format_billion(usd, 0)} would "
+                f"be {format_yi(at_average)}元 and its band {span(usd_band, format_yi)}元; the "
+                "rate the conversion implies lies "
                 f"{format_gap(preface.year_average_gap(rate_band, rates))} from that "
                 f"average at its nearer end; {CONVERSION_READING}.",
                 ("bd_intl_2024", *rates.reference_ids),
