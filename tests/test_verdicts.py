@@ -403,6 +403,38 @@ def test_the_title_row_shows_the_figure_that_decides_it(data):
     assert "Finding 1, off in detail: The article's own 2,855亿元" in entry.evidence
 
 
+@pytest.mark.parametrize(
+    ("row", "shown", "ends"),
+    [
+        # USD 38.5 bn × 7.0760 = 2,724.3亿; USD 39.5 bn × 7.2807 = 2,875.9亿: the printed 2,855亿
+        # lies within, hence supported; 39 × 7.196 = 2,806.4亿 is one rate's point
+        ("t_bytedance_overseas_cny", "2,724亿元 to 2,876亿元", (38.5e9 * 7.0760, 39.5e9 * 7.2807)),
+        # 2,854.5亿 ÷ 395亿 = 7.2266 and 2,855.5亿 ÷ 385亿 = 7.4169; the point 7.3205 lies
+        # above every 2024 month (7.2807), the band's low end below it
+        ("d_table_implied_rate", "7.227 CNY/USD to 7.417 CNY/USD", (2854.5 / 395, 2855.5 / 385)),
+        # 7.465亿 × 366 ÷ USD 39.5 bn = 6.917 and 7.475亿 × 366 ÷ USD 38.5 bn = 7.106; the point
+        # 7.010 lies below every 2024 month (7.0760), the band's high end above it
+        (
+            "d_title_implied_rate",
+            "6.917 CNY/USD to 7.106 CNY/USD",
+            (7.465e8 * 366 / 39.5e9, 7.475e8 * 366 / 38.5e9),
+        ),
+    ],
+)
+def test_a_conversion_row_shows_the_band_that_decides_it(data, row, shown, ends):
+    """Where a point decides nothing (the annual-average conversion, a rate outside every
+    month), the Recomputed column shows the band the verdict rests on."""
+    from bytebook.book import all_entries
+    from bytebook.ledger import recomputed_text
+
+    entry = {e.id: e for e in all_entries(data)}[row]
+    assert entry.verdict is Verdict.SUPPORTED
+    low, high = ends
+    assert (entry.deciding.low, entry.deciding.high) == pytest.approx((low, high), rel=1e-9)
+    assert recomputed_text(entry) == shown
+    assert entry.recomputed == pytest.approx((low + high) / 2, rel=1e-9)
+
+
 def test_a_figure_read_at_second_hand_never_decides(data):
     """A figure whose source cell says it was read at second hand counts as W: TikTok's 50% cut
     (抽成 50%, 49.5% to 50.5%) meets the 'about 50%' a note credits to data.ai via TechCrunch,

@@ -29,6 +29,7 @@ from bytebook.ledger import (
     Finding,
     LedgerEntry,
     Verdict,
+    decided_by,
     derived,
     finding,
     finding_entry,
@@ -465,6 +466,28 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     usd_printed = claim_band(data, "t_bytedance_overseas")
     found.add(
         working(
+            "d_table_rate_point",
+            "4",
+            "The exchange rate behind the table's conversion, as a point",
+            rate,
+            "CNY/USD",
+            f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, the middle of what the "
+            "printed figures give; the band their printed precision allows decides whether it "
+            "is a 2024 rate, in a row of its own.",
+        ),
+        working(
+            "d_bytedance_cny_at_average",
+            "4",
+            "ByteDance's USD 39 bn at the 2024 average rate",
+            at_average,
+            "CNY",
+            f"USD {format_billion(usd, 0)} ({data.cite('bd_intl_2024')}) × {average.cny_per_usd} "
+            f"CNY/USD (the {YEAR} average, Federal Reserve H.10, P) = {format_yi(at_average)}元: "
+            "one rate among the year's, so it decides nothing; the table's conversion is judged "
+            f"against {YEAR}'s range of monthly averages.",
+            ("bd_intl_2024", average.reference_id),
+        ),
+        working(
             "d_table_rate_low",
             "4",
             "Low end of the exchange rate behind the table's conversion",
@@ -495,37 +518,43 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             f"P) − 1 = {format_percent(gap)}.",
             (average.reference_id,),
         ),
-        derived(
-            "d_table_implied_rate",
-            "4",
-            "Exchange rate behind the table's conversion of USD into yuan",
-            rate,
-            "CNY/USD",
-            rate_check.evidence,
-            rate_check.verdict,
-            (average.reference_id, lowest.reference_id, highest.reference_id),
-        ),
-        finding_entry(
-            data.claim("t_bytedance_overseas_cny"),
-            finding(
-                data.claim("t_bytedance_overseas_cny"),
-                usd_band_at_months,
-                Basis.SOURCE,
-                f"ByteDance's reported revenue abroad ({data.cite('bd_intl_2024')}), "
-                f"{recorded_words(data, 'bd_intl_2024')}, × 2024's monthly averages, "
-                f"{lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f} CNY/USD "
-                f"(Federal Reserve H.10, P; a 2024 rate is one between them), is "
-                f"{span(usd_band_at_months, format_yi)}元; the printed {format_yi(cny)} "
-                f"{'lies within it' if usd_band_at_months.distance(cny_band) == 0 else 'misses it'}"
-                " (where the rate it implies sits among 2024's months is a row of its own). At "
-                f"the 2024 average of {average.cny_per_usd}, USD {format_billion(usd, 0)} would "
-                f"be {format_yi(at_average)}元 and its band {span(usd_band, format_yi)}元; the "
-                "rate the conversion implies lies "
-                f"{format_gap(preface.year_average_gap(rate_band, rates))} from that "
-                f"average at its nearer end; {CONVERSION_READING}.",
-                ("bd_intl_2024", *rates.reference_ids),
+        decided_by(
+            derived(
+                "d_table_implied_rate",
+                "4",
+                "Exchange rate behind the table's conversion of USD into yuan",
+                rate,
+                "CNY/USD",
+                rate_check.evidence,
+                rate_check.verdict,
+                (average.reference_id, lowest.reference_id, highest.reference_id),
             ),
-            at_average,
+            rate_band,
+        ),
+        decided_by(
+            finding_entry(
+                data.claim("t_bytedance_overseas_cny"),
+                finding(
+                    data.claim("t_bytedance_overseas_cny"),
+                    usd_band_at_months,
+                    Basis.SOURCE,
+                    f"ByteDance's reported revenue abroad ({data.cite('bd_intl_2024')}), "
+                    f"{recorded_words(data, 'bd_intl_2024')}, × 2024's monthly averages, "
+                    f"{lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f} CNY/USD "
+                    f"(Federal Reserve H.10, P; a 2024 rate is one between them), is "
+                    f"{span(usd_band_at_months, format_yi)}元; the printed {format_yi(cny)} "
+                    f"{'misses it' if usd_band_at_months.distance(cny_band) else 'lies within it'}"
+                    " (where the rate it implies sits among 2024's months is a row of its own). "
+                    f"At the 2024 average of {average.cny_per_usd}, USD {format_billion(usd, 0)} "
+                    f"would be {format_yi(at_average)}元 and its band "
+                    f"{span(usd_band, format_yi)}元; the rate the conversion implies lies "
+                    f"{format_gap(preface.year_average_gap(rate_band, rates))} from that "
+                    f"average at its nearer end; {CONVERSION_READING}.",
+                    ("bd_intl_2024", *rates.reference_ids),
+                ),
+                None,
+            ),
+            usd_band_at_months,
         ),
     )
     return found
