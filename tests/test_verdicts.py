@@ -435,6 +435,33 @@ def test_a_conversion_row_shows_the_band_that_decides_it(data, row, shown, ends)
     assert entry.recomputed == pytest.approx((low + high) / 2, rel=1e-9)
 
 
+def test_one_rank_claimed_twice_for_one_company_shares_a_verdict_or_names_the_other(
+    ledger_rows,
+):
+    """Two stated rows that claim the same rank for the same company (ByteDance in the top
+    three: 直接杀进前三 and 以纯软件+算法冲进前三) judge one proposition; where their verdicts
+    differ, one of them names the other's words and says which scope it judges."""
+    ranks = [r for r in ledger_rows if r["kind"] == "stated" and r["unit"] == "rank"]
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in ranks:
+        groups.setdefault((row["claim_en"].split()[0], row["stated"]), []).append(row)
+    pairs = [
+        (a, b)
+        for rows in groups.values()
+        for i, a in enumerate(rows)
+        for b in rows[i + 1 :]
+        if a["verdict"] != b["verdict"]
+    ]
+    assert {frozenset((a["id"], b["id"])) for a, b in pairs} == {
+        frozenset(("s4_top3", "s4_software_top3"))
+    }
+    for a, b in pairs:
+        assert a["quote_zh"] in b["evidence"] or b["quote_zh"] in a["evidence"], (a["id"], b["id"])
+    software = next(r for r in ranks if r["id"] == "s4_software_top3")
+    top3 = next(r for r in ranks if r["id"] == "s4_top3")
+    assert "直接杀进前三" in software["evidence"] and top3["verdict"] in software["evidence"]
+
+
 def test_a_figure_read_at_second_hand_never_decides(data):
     """A figure whose source cell says it was read at second hand counts as W: TikTok's 50% cut
     (抽成 50%, 49.5% to 50.5%) meets the 'about 50%' a note credits to data.ai via TechCrunch,

@@ -363,6 +363,11 @@ def rank_of(table: pd.DataFrame, company: str) -> int:
     return list(ordered["company"]).index(company) + 1
 
 
+TOP3_QUOTE = "直接杀进前三"
+"""The article's words for ByteDance's top-three place on its own scope, all Chinese companies
+abroad; the rows that read a top-three place within the table name it."""
+
+
 def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> Findings:
     """The ranking claims read within the table, judged by sorting its own figures; `peers`
     (from `peers_table`) shows who outside the table ranks above Huawei's printed band."""
@@ -378,9 +383,13 @@ def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> F
             data.claim("s4_software_top3"),
             bytedance,
             Basis.ARTICLE,
-            f"Read within the table it comments on (一眼看明白). Sorted by the table's own "
-            f"figures, ByteDance ({printed['ByteDance']}) ranks {bytedance:.0f} of {len(table)}, "
-            "and it is the only software company among the seven.",
+            f"Read within the table it comments on (一眼看明白), for what it adds: that ByteDance "
+            "is the only pure software company among the table's top three. Sorted by the "
+            f"table's own figures, ByteDance ({printed['ByteDance']}) ranks {bytedance:.0f} of "
+            f"{len(table)}, and it is the only software company among the seven. Its top-three "
+            f"place among all Chinese companies abroad is the claim of {TOP3_QUOTE}, judged in a "
+            "row of its own: unverifiable beyond the table, since not every peer could be "
+            "ranked.",
         ),
         judge(
             data.claim("t_huawei_top3"),
