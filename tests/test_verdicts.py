@@ -462,6 +462,27 @@ def test_one_rank_claimed_twice_for_one_company_shares_a_verdict_or_names_the_ot
     assert "直接杀进前三" in software["evidence"] and top3["verdict"] in software["evidence"]
 
 
+def test_bytedance_s_implied_total_is_in_yuan_at_the_table_s_rate_and_says_so(data):
+    """ByteDance's row is printed in USD: 390 亿美元 ÷ 25% at the printed precision is USD 38.5
+    bn ÷ 25.5% = 150.98 bn to USD 39.5 bn ÷ 24.5% = 161.22 bn; at the table's own rate, 2855 ÷
+    390 = 7.3205, that is 11,053亿 to 11,802亿元, and the reported USD 155 bn is 11,347亿元. The
+    table, its cell on how the total was found, and the ledger row say the same."""
+    rate = 2855 / 390
+    low, high, total = 38.5 / 0.255 * rate * 10, 39.5 / 0.245 * rate * 10, 155 * rate * 10
+    assert f"{low:,.0f} {high:,.0f} {total:,.0f}" == "11,053 11,802 11,347"
+    found = ranking.analyse(data)
+    row = found.tables["implied_totals"].set_index("company").loc["ByteDance"]
+    assert (row["implied_low_cny"] / 1e8, row["implied_high_cny"] / 1e8) == pytest.approx(
+        (low, high), rel=1e-9
+    )
+    assert row["filed_total_cny"] / 1e8 == pytest.approx(total, rel=1e-9)
+    assert row["filed_source"] == "reported (S): USD 155 bn at the table's rate"
+    entry = {e.id: e for e in found.entries}["d_implied_total_bytedance"]
+    assert "the table's own rate of 7.3205 CNY/USD" in entry.evidence
+    assert "11,053亿 to 11,802亿元 and the reported total 11,347亿元" in entry.evidence
+    assert low < 2855 / 0.25 < high
+
+
 def test_a_figure_read_at_second_hand_never_decides(data):
     """A figure whose source cell says it was read at second hand counts as W: TikTok's 50% cut
     (抽成 50%, 49.5% to 50.5%) meets the 'about 50%' a note credits to data.ai via TechCrunch,

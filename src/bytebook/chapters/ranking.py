@@ -480,9 +480,9 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             "The exchange rate behind the table's conversion, as a point",
             rate,
             "CNY/USD",
-            f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, the middle of what the "
-            "printed figures give; the band their printed precision allows decides whether it "
-            "is a 2024 rate, in a row of its own.",
+            f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, the rate the printed "
+            "figures give as written; the band their printed precision allows decides whether "
+            "it is a 2024 rate, in a row of its own.",
         ),
         working(
             "d_bytedance_cny_at_average",
@@ -682,8 +682,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 "CNY",
                 check.evidence
                 + (
-                    f" In yuan, the table's {format_yi(figures['overseas_cny'])}元 ÷ "
-                    f"{percent(figures['share'])} = {format_yi(implied)}元."
+                    _at_table_rate(implied_band * rate, filed, figures, table_rate)
                     if unit == "USD"
                     else ""
                 ),
@@ -705,7 +704,12 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 "gap": gap,
                 "agrees": verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT),
                 "verdict": str(verdict),
-                "filed_source": f"{_how_words(total)} ({total.tag})",
+                "filed_source": f"{_how_words(total)} ({total.tag})"
+                + (
+                    f": {money(total.value, 'USD')} at the table's rate"
+                    if total.unit == "USD"
+                    else ""
+                ),
                 "second_hand": total.second_hand,
                 "band_gap": _band_gap(
                     implied_band * rate,
@@ -746,6 +750,20 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         ),
     )
     return found
+
+
+def _at_table_rate(band: Interval, total: float, figures: pd.Series, table_rate: float) -> str:
+    """How a row printed in USD reads in yuan, as the implied-totals table and chart show it:
+    its band and the total found, both at the table's own rate (so the rate drops out of the
+    comparison), and the point the table's yuan figure gives, which lies in that band."""
+    return (
+        f" In yuan, at the table's own rate of {table_rate:.4f} CNY/USD (the rate its two "
+        "figures imply, so the rate drops out of the comparison), as the table and the chart "
+        f"show it, the band is {span(band, format_yi)}元 and the reported total "
+        f"{format_yi(total)}元; the table's {format_yi(figures['overseas_cny'])}元 ÷ "
+        f"{percent(figures['share'])} = {format_yi(figures['overseas_cny'] / figures['share'])}"
+        "元 lies within it."
+    )
 
 
 def _band_gap(printed: Interval, found: Interval) -> float:
