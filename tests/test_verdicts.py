@@ -483,6 +483,22 @@ def test_bytedance_s_implied_total_is_in_yuan_at_the_table_s_rate_and_says_so(da
     assert low < 2855 / 0.25 < high
 
 
+def test_the_growth_claim_says_how_it_reads_the_runner_up(ledger_rows):
+    """增速是第二名的两倍以上 follows 断层第一, so 第二名 is read as the runner-up in growth: BYD's
+    38.5% against ByteDance's 63% gives 1.64×, under two (contradicted). Read as the table's
+    second place, Huawei, it cannot be settled: only Huawei's group growth was found, 22.4%
+    (63 ÷ 22.4 = 2.8× would be no measure of its growth abroad), so the row says so."""
+    assert f"{0.63 / 0.385:.2f} {0.63 / 0.224:.1f}" == "1.64 2.8"
+    row = next(r for r in ledger_rows if r["id"] == "s4_growth_double")
+    assert row["verdict"] == "contradicted"
+    assert "第二名 is read as the runner-up in growth" in row["evidence"]
+    assert (
+        "the table's second place, Huawei; on that reading the claim cannot be settled"
+        in (row["evidence"])
+    )
+    assert "grew 22.4%" in row["evidence"] and "huawei_rev_growth_2024" in row["sources"]
+
+
 def test_a_figure_read_at_second_hand_never_decides(data):
     """A figure whose source cell says it was read at second hand counts as W: TikTok's 50% cut
     (抽成 50%, 49.5% to 50.5%) meets the 'about 50%' a note credits to data.ai via TechCrunch,

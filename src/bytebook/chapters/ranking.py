@@ -363,6 +363,9 @@ def rank_of(table: pd.DataFrame, company: str) -> int:
     return list(ordered["company"]).index(company) + 1
 
 
+SECOND_PLACE_GROWTH = {"Huawei": "huawei_rev_growth_2024"}
+"""The group revenue growth of the table's second place, named where 第二名 may be read as it."""
+
 TOP3_QUOTE = "直接杀进前三"
 """The article's words for ByteDance's top-three place on its own scope, all Chinese companies
 abroad; the rows that read a top-three place within the table name it."""
@@ -1825,6 +1828,8 @@ def _growth(data: BookData) -> Findings:
             )
         )
     double = data.claim("s4_growth_double")
+    second = data.ranking.set_index("printed_order").loc[2, "company_en"]
+    second_growth = SECOND_PLACE_GROWTH[second]
     found.add(
         judge_findings(
             double,
@@ -1834,13 +1839,19 @@ def _growth(data: BookData) -> Findings:
                     ratio,
                     Basis.SOURCE,
                     "Read as a Chinese reader reads 两倍以上: ByteDance's growth is at least "
-                    "twice (two times or more) the runner-up's in the 千亿 club. Overseas growth "
+                    "twice (two times or more) the runner-up's in the 千亿 club. 第二名 is read "
+                    "as the runner-up in growth, since the sentence goes on from 断层第一 (first "
+                    "in growth by a mile). Overseas growth "
                     f"in FY2024 where both years were found: {listing}. "
                     f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
                     f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
-                    f"than twice it: the ratio is {span(ratio, times)}. A faster runner-up "
-                    "would only lower it.",
-                    all_refs + ("bd_intl_growth_2024",),
+                    f"than twice it: the ratio is {span(ratio, times)}. On this reading a faster "
+                    "runner-up would only lower it. A reader may instead take 第二名 as the "
+                    f"table's second place, {second}; on that reading the claim cannot be "
+                    f"settled, since {second}'s overseas growth was not found (its group revenue "
+                    f"grew {format_percent(data.reference(second_growth))}, "
+                    f"{data.cite(second_growth)}, which does not give its growth abroad).",
+                    all_refs + ("bd_intl_growth_2024", second_growth),
                 )
             ],
             ratio.mid,
