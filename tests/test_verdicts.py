@@ -254,7 +254,8 @@ def test_the_summary_sentences_follow_the_data(data_copy):
     filed, above, shares = ranking.understated(changed)
     assert "BYD" in filed and "BYD" not in above
     assert ranking.understated_sentence(filed, above, shares) == (
-        "the table understates Haier Smart Home of the two companies whose 2024 overseas "
+        "the table understates the overseas amount of Haier Smart Home of the two companies "
+        "whose 2024 overseas "
         "figure rests on figures they published themselves, read at first hand, and Midea's "
         "share (41.52%) lies above the printed one; its amount rests on a figure read at second "
         "hand and does not decide"
@@ -270,7 +271,10 @@ def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
     assert shares == ["Midea's share (41.52%)"]
     sentence = ranking.understated_sentence(filed, above, shares)
     assert "all three" not in sentence
-    assert sentence.startswith("the table understates both companies whose")
+    assert sentence.startswith("the table understates the overseas amounts of both companies")
+    # amounts only: BYD's 2,219亿 lies above 1000+ (up to 2,000亿), Haier's 1,429亿 above 1364
+    # (up to 1,364.5亿); but Haier's filed share, 49.97%, lies below the printed 超 50%
+    assert 2219 > 2000 and 1429 > 1364.5 and 0.4997 < 0.50
 
 
 def _ledger_verdicts(data) -> dict[str, str]:

@@ -1094,7 +1094,8 @@ def second_hand_share_sentence(shares: list[str], lead: str = "") -> str:
 
 
 def understated_sentence(filed: list[str], above: list[str], shares: list[str]) -> str:
-    """`understated` in words, for the summary."""
+    """`understated` in words, for the summary: of the amounts only, since a share the table
+    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%)."""
     share_words = second_hand_share_sentence(shares, lead=", and ")
     if not filed:
         return (
@@ -1106,9 +1107,10 @@ def understated_sentence(filed: list[str], above: list[str], shares: list[str]) 
         whom = {1: "the one", 2: "both"}.get(len(filed), f"all {_count_words(len(filed))}")
     else:
         whom = f"{_join(above) if above else 'none'} of the {_count_words(len(filed))}"
+    amounts = "overseas amount" if len(above) == 1 else "overseas amounts"
     return (
-        f"the table understates {whom} {companies} 2024 overseas figure rests on figures they "
-        "published themselves, read at first hand" + share_words
+        f"the table understates the {amounts} of {whom} {companies} 2024 overseas figure rests "
+        "on figures they published themselves, read at first hand" + share_words
     )
 
 
