@@ -62,6 +62,17 @@ def test_the_prose_says_not_found_never_not_public(page):
     assert not found, f"{page.name}: {found}"
 
 
+def test_the_origin_words_say_not_found_never_not_public():
+    """The methods page's table of origin words is written with the policy, not in a page's
+    prose, so it is checked here: 'reported' names figures the company was not found to
+    publish, since the references record only that they were not found."""
+    from bytebook.policy import ORIGINS
+
+    found = {word: not_public_phrases(meaning) for word, meaning in ORIGINS.items()}
+    assert not any(found.values()), found
+    assert "was not found to publish" in ORIGINS["reported"]
+
+
 def test_the_rule_catches_a_phrase_broken_across_lines():
     assert NOT_FOUND_AS_NOT_PUBLIC.search("No price TikTok pays is\n  public, nor its hours.")
     assert NOT_FOUND_AS_NOT_PUBLIC.search('"its count is "\n        "public"'.replace('"', ""))

@@ -4,6 +4,8 @@ from the article's and the sources' own figures."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bytebook.book import all_entries
@@ -239,6 +241,69 @@ def test_huawei_s_scale_is_consistent_with_the_table_and_only_illustrated_by_w_f
     assert "supported" not in entry.evidence
     assert "printed range" not in entry.evidence
     assert "the two meet" in rows["d_huawei_scale_gap"].evidence
+
+
+def _usd_times_rates(text: str) -> dict[str, tuple[str, str]]:
+    """The yuan ranges a row prints for USD 39 bn, recomputed from the words it prints: the USD
+    band it names × the rates it names, in 亿, keyed by which rates ('months', 'average')."""
+    usd = re.search(r"\(USD ([\d.]+) bn to USD ([\d.]+) bn\)", text)
+    assert usd, text
+    low, high = float(usd[1]), float(usd[2])
+    months = re.search(
+        r"([\d.]+) to ([\d.]+) CNY/USD.*? (?:is|gives) ([\d,]+)亿 to ([\d,]+)亿元", text
+    )
+    average = re.search(r"average of ([\d.]+)[^;]*?([\d,]+)亿 to ([\d,]+)亿元", text)
+    found = {}
+    if months:
+        r1, r2 = float(months[1]), float(months[2])
+        found["months"] = (
+            (months[3], months[4]),
+            (f"{low * r1 * 10:,.0f}", f"{high * r2 * 10:,.0f}"),
+        )
+    if average:
+        rate = float(average[1])
+        found["average"] = (
+            (average[2], average[3]),
+            (f"{low * rate * 10:,.0f}", f"{high * rate * 10:,.0f}"),
+        )
+    return found
+
+
+@pytest.mark.parametrize(
+    ("row", "ranges"),
+    [
+        ("t_bytedance_overseas_cny", {"months", "average"}),
+        ("y_huawei_scale", {"months", "average"}),
+        ("d_huawei_scale_gap", {"months", "average"}),
+    ],
+)
+def test_each_usd_39_bn_range_follows_from_the_words_its_row_prints(rows, row, ranges):
+    """A range of yuan printed for USD 39 bn is the USD band the row names × the rates it names:
+    38.5 × 7.0760 = 2,724.3 and 39.5 × 7.2807 = 2,875.9 (2,724亿 to 2,876亿); 38.5 × 7.196 =
+    2,770.5 and 39.5 × 7.196 = 2,842.4 (2,770亿 to 2,842亿). At USD 39 bn alone the first range
+    would be 39 × 7.0760 = 2,759.6 to 39 × 7.2807 = 2,839.5, so the band must be in the words."""
+    assert f"{39 * 7.0760 * 10:,.0f} {39 * 7.2807 * 10:,.0f}" == "2,760 2,839"
+    found = _usd_times_rates(rows[row].evidence)
+    assert set(found) == ranges, rows[row].evidence
+    expected = {"months": ("2,724", "2,876"), "average": ("2,770", "2,842")}
+    for key, (printed, recomputed) in found.items():
+        assert printed == recomputed == expected[key], (row, key)
+
+
+def test_the_huawei_gap_is_measured_from_the_estimate_s_band(rows):
+    """Huawei's estimate 2,851.3亿 (8,621 × 2,329 ÷ 7,041.74) lies (2,851.3 − 2,842.4) ÷ 2,851.3
+    = 0.31% above the top of 2,770亿 to 2,842亿 as a point; the printed 0.29% is the gap from
+    its band's lower end, 8,620.5 × 2,328.5 ÷ 7,041.745 = 2,850.5亿: (2,850.5 − 2,842.4) ÷
+    2,851.3 = 0.285%. The row names that band and says the gap is band to band."""
+    point = 8621 * 2329 / 7041.74
+    low, high = 8620.5 * 2328.5 / 7041.745, 8621.5 * 2329.5 / 7041.735
+    top = 39.5 * 7.196 * 10
+    assert f"{(point - top) / point:.2%} {(low - top) / point:.2%}" == "0.31% 0.29%"
+    band = f"{low:,.1f}亿 to {high:,.1f}亿元"
+    assert band == "2,850.5亿 to 2,852.1亿元"
+    for row in ("y_huawei_scale", "d_huawei_scale_gap"):
+        assert band in rows[row].evidence, row
+    assert "band to band, 0.29% above the second" in rows["y_huawei_scale"].evidence
 
 
 def test_the_three_business_lines_note_the_article_s_own_three(rows):

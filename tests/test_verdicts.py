@@ -255,7 +255,8 @@ def test_the_summary_sentences_follow_the_data(data_copy):
     filed, above, shares = ranking.understated(changed)
     assert "BYD" in filed and "BYD" not in above
     assert ranking.understated_sentence(filed, above, shares) == (
-        "the table understates Haier Smart Home of the two companies whose 2024 overseas "
+        "the table understates the overseas amount of Haier Smart Home of the two companies "
+        "whose 2024 overseas "
         "figure rests on figures they published themselves, read at first hand, and Midea's "
         "share (41.52%) lies above the printed one; its amount rests on a figure read at second "
         "hand and does not decide"
@@ -271,7 +272,10 @@ def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
     assert shares == ["Midea's share (41.52%)"]
     sentence = ranking.understated_sentence(filed, above, shares)
     assert "all three" not in sentence
-    assert sentence.startswith("the table understates both companies whose")
+    assert sentence.startswith("the table understates the overseas amounts of both companies")
+    # amounts only: BYD's 2,219亿 lies above 1000+ (up to 2,000亿), Haier's 1,429亿 above 1364
+    # (up to 1,364.5亿); but Haier's filed share, 49.97%, lies below the printed 超 50%
+    assert 2219 > 2000 and 1429 > 1364.5 and 0.4997 < 0.50
 
 
 def _ledger_verdicts(data) -> dict[str, str]:
@@ -381,8 +385,9 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
     assert f"{own / 1e8:.2f} {(7.47e8 - own) / own:.1%}" == "7.80 -4.2%"
     assert summary.analyse(data).texts["holds_title"] == (
         "the title's daily 7.47亿 is 4.2% below the 7.80亿 a day that the article's own "
-        "2,855亿元 gives over 2024's 366 days (off in detail); against USD 39 bn it lies within "
-        "the 7.44亿 to 7.86亿 that 2024's range of monthly rates gives, though 1.2% below the "
+        "2,855亿元 gives over 2024's 366 days (off in detail); against USD 39 bn at its recorded "
+        "digits (USD 38.5 bn to USD 39.5 bn) it lies within the 7.44亿 to 7.86亿 that 2024's "
+        "range of monthly rates gives, though 1.2% below the "
         "7.57亿 to 7.77亿 at the average rate of 7.196 CNY/USD (2.6% below its middle, 7.67亿), "
         f"and the title and the table convert at two different rates ({bands} at the printed "
         "precision)"
@@ -401,6 +406,102 @@ def test_the_title_row_shows_the_figure_that_decides_it(data):
     assert entry.verdict is Verdict.OFF_IN_DETAIL
     assert entry.recomputed == pytest.approx(own)
     assert "Finding 1, off in detail: The article's own 2,855亿元" in entry.evidence
+
+
+@pytest.mark.parametrize(
+    ("row", "shown", "ends"),
+    [
+        # USD 38.5 bn × 7.0760 = 2,724.3亿; USD 39.5 bn × 7.2807 = 2,875.9亿: the printed 2,855亿
+        # lies within, hence supported; 39 × 7.196 = 2,806.4亿 is one rate's point
+        ("t_bytedance_overseas_cny", "2,724亿元 to 2,876亿元", (38.5e9 * 7.0760, 39.5e9 * 7.2807)),
+        # 2,854.5亿 ÷ 395亿 = 7.2266 and 2,855.5亿 ÷ 385亿 = 7.4169; the point 7.3205 lies
+        # above every 2024 month (7.2807), the band's low end below it
+        ("d_table_implied_rate", "7.227 CNY/USD to 7.417 CNY/USD", (2854.5 / 395, 2855.5 / 385)),
+        # 7.465亿 × 366 ÷ USD 39.5 bn = 6.917 and 7.475亿 × 366 ÷ USD 38.5 bn = 7.106; the point
+        # 7.010 lies below every 2024 month (7.0760), the band's high end above it
+        (
+            "d_title_implied_rate",
+            "6.917 CNY/USD to 7.106 CNY/USD",
+            (7.465e8 * 366 / 39.5e9, 7.475e8 * 366 / 38.5e9),
+        ),
+    ],
+)
+def test_a_conversion_row_shows_the_band_that_decides_it(data, row, shown, ends):
+    """Where a point decides nothing (the annual-average conversion, a rate outside every
+    month), the Recomputed column shows the band the verdict rests on."""
+    from bytebook.book import all_entries
+    from bytebook.ledger import recomputed_text
+
+    entry = {e.id: e for e in all_entries(data)}[row]
+    assert entry.verdict is Verdict.SUPPORTED
+    low, high = ends
+    assert (entry.deciding.low, entry.deciding.high) == pytest.approx((low, high), rel=1e-9)
+    assert recomputed_text(entry) == shown
+    assert entry.recomputed == pytest.approx((low + high) / 2, rel=1e-9)
+
+
+def test_one_rank_claimed_twice_for_one_company_shares_a_verdict_or_names_the_other(
+    ledger_rows,
+):
+    """Two stated rows that claim the same rank for the same company (ByteDance in the top
+    three: 直接杀进前三 and 以纯软件+算法冲进前三) judge one proposition; where their verdicts
+    differ, one of them names the other's words and says which scope it judges."""
+    ranks = [r for r in ledger_rows if r["kind"] == "stated" and r["unit"] == "rank"]
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in ranks:
+        groups.setdefault((row["claim_en"].split()[0], row["stated"]), []).append(row)
+    pairs = [
+        (a, b)
+        for rows in groups.values()
+        for i, a in enumerate(rows)
+        for b in rows[i + 1 :]
+        if a["verdict"] != b["verdict"]
+    ]
+    assert {frozenset((a["id"], b["id"])) for a, b in pairs} == {
+        frozenset(("s4_top3", "s4_software_top3"))
+    }
+    for a, b in pairs:
+        assert a["quote_zh"] in b["evidence"] or b["quote_zh"] in a["evidence"], (a["id"], b["id"])
+    software = next(r for r in ranks if r["id"] == "s4_software_top3")
+    top3 = next(r for r in ranks if r["id"] == "s4_top3")
+    assert "直接杀进前三" in software["evidence"] and top3["verdict"] in software["evidence"]
+
+
+def test_bytedance_s_implied_total_is_in_yuan_at_the_table_s_rate_and_says_so(data):
+    """ByteDance's row is printed in USD: 390 亿美元 ÷ 25% at the printed precision is USD 38.5
+    bn ÷ 25.5% = 150.98 bn to USD 39.5 bn ÷ 24.5% = 161.22 bn; at the table's own rate, 2855 ÷
+    390 = 7.3205, that is 11,053亿 to 11,802亿元, and the reported USD 155 bn is 11,347亿元. The
+    table, its cell on how the total was found, and the ledger row say the same."""
+    rate = 2855 / 390
+    low, high, total = 38.5 / 0.255 * rate * 10, 39.5 / 0.245 * rate * 10, 155 * rate * 10
+    assert f"{low:,.0f} {high:,.0f} {total:,.0f}" == "11,053 11,802 11,347"
+    found = ranking.analyse(data)
+    row = found.tables["implied_totals"].set_index("company").loc["ByteDance"]
+    assert (row["implied_low_cny"] / 1e8, row["implied_high_cny"] / 1e8) == pytest.approx(
+        (low, high), rel=1e-9
+    )
+    assert row["filed_total_cny"] / 1e8 == pytest.approx(total, rel=1e-9)
+    assert row["filed_source"] == "reported (S): USD 155 bn at the table's rate"
+    entry = {e.id: e for e in found.entries}["d_implied_total_bytedance"]
+    assert "the table's own rate of 7.3205 CNY/USD" in entry.evidence
+    assert "11,053亿 to 11,802亿元 and the reported total 11,347亿元" in entry.evidence
+    assert low < 2855 / 0.25 < high
+
+
+def test_the_growth_claim_says_how_it_reads_the_runner_up(ledger_rows):
+    """增速是第二名的两倍以上 follows 断层第一, so 第二名 is read as the runner-up in growth: BYD's
+    38.5% against ByteDance's 63% gives 1.64×, under two (contradicted). Read as the table's
+    second place, Huawei, it cannot be settled: only Huawei's group growth was found, 22.4%
+    (63 ÷ 22.4 = 2.8× would be no measure of its growth abroad), so the row says so."""
+    assert f"{0.63 / 0.385:.2f} {0.63 / 0.224:.1f}" == "1.64 2.8"
+    row = next(r for r in ledger_rows if r["id"] == "s4_growth_double")
+    assert row["verdict"] == "contradicted"
+    assert "第二名 is read as the runner-up in growth" in row["evidence"]
+    assert (
+        "the table's second place, Huawei; on that reading the claim cannot be settled"
+        in (row["evidence"])
+    )
+    assert "grew 22.4%" in row["evidence"] and "huawei_rev_growth_2024" in row["sources"]
 
 
 def test_a_figure_read_at_second_hand_never_decides(data):

@@ -19,7 +19,7 @@ from bytebook.ledger import (
     unverifiable,
 )
 from bytebook.numbers import by_unit
-from bytebook.policy import SECOND_HAND_MARK, evidence_interval
+from bytebook.policy import SECOND_HAND_MARK, evidence_interval, span
 
 
 def claim_band(data: BookData, claim_id: str) -> Interval:
@@ -30,6 +30,15 @@ def claim_band(data: BookData, claim_id: str) -> Interval:
 def reference_band(data: BookData, reference_id: str) -> Interval:
     """A reference figure as the interval its recorded digits allow."""
     return evidence_interval(str(data.references.at[reference_id, "value_text"]))
+
+
+def recorded_words(data: BookData, reference_id: str) -> str:
+    """A reference figure in words with the band its recorded digits allow, the band a
+    conversion of it spans: 'USD 39 bn at its recorded digits (USD 38.5 bn to USD 39.5 bn)'."""
+    row = data.references.loc[reference_id]
+    show = lambda v: by_unit(v, str(row["unit"]))  # noqa: E731
+    band = span(reference_band(data, reference_id), show)
+    return f"{show(float(row['value']))} at its recorded digits ({band})"
 
 
 def postdates_article(data: BookData, reference_id: str) -> bool:

@@ -106,3 +106,9 @@ def year_rates(references: pd.DataFrame) -> YearRates:
     """The article year's average rate and monthly range, read once from the references."""
     average, lowest, highest = (rate_from_references(references, i) for i in YEAR_RATE_REFERENCES)
     return YearRates(average, lowest, highest)
+
+
+def average_text(references: pd.DataFrame) -> str:
+    """The year's average rate as its reference records it ('7.196', the mean of the twelve
+    monthly averages at the reference's own digits), never with a digit the reference lacks."""
+    return str(references.at[YEAR_RATE_REFERENCES[0], "value_text"])

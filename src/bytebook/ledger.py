@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -122,6 +122,15 @@ class LedgerEntry:
     evidence: str
     sources: tuple[str, ...] = field(default=())
     """Ids of the reference rows the evidence rests on (not a ledger CSV column)."""
+    deciding: Interval | None = None
+    """The band the verdict rests on where its middle, `recomputed`, decides nothing (USD 39 bn
+    at its recorded digits × 2024's monthly range); the Recomputed column shows it."""
+
+
+def decided_by(entry: LedgerEntry, band: Interval) -> LedgerEntry:
+    """`entry` with the band its verdict rests on as its recomputed value (its middle in the
+    ledger CSV, the band itself in the Recomputed column)."""
+    return replace(entry, recomputed=band.mid, deciding=band)
 
 
 def finding(
@@ -162,10 +171,17 @@ def recomputed_text(entry: LedgerEntry) -> str:
     """The recomputed value as the Recomputed column shows it: at the precision at which the
     row's evidence writes it (`bytebook.numbers.as_written`: 7.80亿元 where the evidence says
     2,855亿 ÷ 366 days = 7.80亿, −4.2% where it says = −4.2%), or the band the evidence gives
-    for it; at four significant figures only where the evidence writes no such figure."""
+    for it or its verdict rests on (`LedgerEntry.deciding`); at four significant figures only
+    where the evidence writes no such figure."""
     value = entry.recomputed
     if value is None or pd.isna(value):
         return ""
+    if entry.deciding is not None:
+        ends = (entry.deciding.low, entry.deciding.high)
+        low, high = (
+            as_written(v, entry.unit, entry.evidence) or by_unit(v, entry.unit) for v in ends
+        )
+        return f"{low} to {high}"
     return as_written(value, entry.unit, entry.evidence) or by_unit(value, entry.unit)
 
 

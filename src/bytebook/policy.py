@@ -417,8 +417,8 @@ ORIGINS = {
     "relayed": "a press report of figures the company published",
     "tabulated": "a financial data service's table of figures from the company's filings",
     "summarised": "an aggregator's summary of a filing, a release or a broker's note",
-    "reported": "a press or research report of figures the company does not publish (a private "
-    "company's revenue, often from unnamed sources; a platform's GMV)",
+    "reported": "a press or research report of figures the company was not found to publish (a "
+    "private company's revenue, often from unnamed sources; a platform's GMV)",
     "derived": "computed from other figures, which the evidence names",
 }
 """How a company's figure reached the book: one word for each kind of source, recorded in the

@@ -18,6 +18,7 @@ from bytebook.checks import (
     claim_band,
     deciding,
     later_sources_note,
+    recorded_words,
     reference_band,
     unsettled,
     why_not_deciding,
@@ -30,6 +31,7 @@ from bytebook.ledger import (
     Finding,
     LedgerEntry,
     Verdict,
+    decided_by,
     derived,
     finding,
     finding_entry,
@@ -363,6 +365,14 @@ def rank_of(table: pd.DataFrame, company: str) -> int:
     return list(ordered["company"]).index(company) + 1
 
 
+SECOND_PLACE_GROWTH = {"Huawei": "huawei_rev_growth_2024"}
+"""The group revenue growth of the table's second place, named where 第二名 may be read as it."""
+
+TOP3_QUOTE = "直接杀进前三"
+"""The article's words for ByteDance's top-three place on its own scope, all Chinese companies
+abroad; the rows that read a top-three place within the table name it."""
+
+
 def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> Findings:
     """The ranking claims read within the table, judged by sorting its own figures; `peers`
     (from `peers_table`) shows who outside the table ranks above Huawei's printed band."""
@@ -378,9 +388,13 @@ def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> F
             data.claim("s4_software_top3"),
             bytedance,
             Basis.ARTICLE,
-            f"Read within the table it comments on (一眼看明白). Sorted by the table's own "
-            f"figures, ByteDance ({printed['ByteDance']}) ranks {bytedance:.0f} of {len(table)}, "
-            "and it is the only software company among the seven.",
+            f"Read within the table it comments on (一眼看明白), for what it adds: that ByteDance "
+            "is the only pure software company among the table's top three. Sorted by the "
+            f"table's own figures, ByteDance ({printed['ByteDance']}) ranks {bytedance:.0f} of "
+            f"{len(table)}, and it is the only software company among the seven. Its top-three "
+            f"place among all Chinese companies abroad is the claim of {TOP3_QUOTE}, judged in a "
+            "row of its own: unverifiable beyond the table, since not every peer could be "
+            "ranked.",
         ),
         judge(
             data.claim("t_huawei_top3"),
@@ -466,6 +480,28 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     usd_printed = claim_band(data, "t_bytedance_overseas")
     found.add(
         working(
+            "d_table_rate_point",
+            "4",
+            "The exchange rate behind the table's conversion, as a point",
+            rate,
+            "CNY/USD",
+            f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, the rate the printed "
+            "figures give as written; the band their printed precision allows decides whether "
+            "it is a 2024 rate, in a row of its own.",
+        ),
+        working(
+            "d_bytedance_cny_at_average",
+            "4",
+            "ByteDance's USD 39 bn at the 2024 average rate",
+            at_average,
+            "CNY",
+            f"USD {format_billion(usd, 0)} ({data.cite('bd_intl_2024')}) × {average.cny_per_usd} "
+            f"CNY/USD (the {YEAR} average, Federal Reserve H.10, P) = {format_yi(at_average)}元: "
+            "one rate among the year's, so it decides nothing; the table's conversion is judged "
+            f"against {YEAR}'s range of monthly averages.",
+            ("bd_intl_2024", average.reference_id),
+        ),
+        working(
             "d_table_rate_low",
             "4",
             "Low end of the exchange rate behind the table's conversion",
@@ -496,36 +532,43 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             f"P) − 1 = {format_percent(gap)}.",
             (average.reference_id,),
         ),
-        derived(
-            "d_table_implied_rate",
-            "4",
-            "Exchange rate behind the table's conversion of USD into yuan",
-            rate,
-            "CNY/USD",
-            rate_check.evidence,
-            rate_check.verdict,
-            (average.reference_id, lowest.reference_id, highest.reference_id),
-        ),
-        finding_entry(
-            data.claim("t_bytedance_overseas_cny"),
-            finding(
-                data.claim("t_bytedance_overseas_cny"),
-                usd_band_at_months,
-                Basis.SOURCE,
-                f"USD {format_billion(usd, 0)} ({data.cite('bd_intl_2024')}) at 2024's monthly "
-                f"averages, {lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f} CNY/USD "
-                f"(Federal Reserve H.10, P; a 2024 rate is one between them), is "
-                f"{span(usd_band_at_months, format_yi)}元; the printed {format_yi(cny)} "
-                f"{'lies within it' if usd_band_at_months.distance(cny_band) == 0 else 'misses it'}"
-                " (where the rate it implies sits among 2024's months is a row of its own). At "
-                f"the 2024 average of "
-                f"{average.cny_per_usd} it would be {format_yi(at_average)}元 "
-                f"({span(usd_band, format_yi)}); the rate the conversion implies lies "
-                f"{format_gap(preface.year_average_gap(rate_band, rates))} from that "
-                f"average at its nearer end; {CONVERSION_READING}.",
-                ("bd_intl_2024", *rates.reference_ids),
+        decided_by(
+            derived(
+                "d_table_implied_rate",
+                "4",
+                "Exchange rate behind the table's conversion of USD into yuan",
+                rate,
+                "CNY/USD",
+                rate_check.evidence,
+                rate_check.verdict,
+                (average.reference_id, lowest.reference_id, highest.reference_id),
             ),
-            at_average,
+            rate_band,
+        ),
+        decided_by(
+            finding_entry(
+                data.claim("t_bytedance_overseas_cny"),
+                finding(
+                    data.claim("t_bytedance_overseas_cny"),
+                    usd_band_at_months,
+                    Basis.SOURCE,
+                    f"ByteDance's reported revenue abroad ({data.cite('bd_intl_2024')}), "
+                    f"{recorded_words(data, 'bd_intl_2024')}, × 2024's monthly averages, "
+                    f"{lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f} CNY/USD "
+                    f"(Federal Reserve H.10, P; a 2024 rate is one between them), is "
+                    f"{span(usd_band_at_months, format_yi)}元; the printed {format_yi(cny)} "
+                    f"{'misses it' if usd_band_at_months.distance(cny_band) else 'lies within it'}"
+                    " (where the rate it implies sits among 2024's months is a row of its own). "
+                    f"At the 2024 average of {average.cny_per_usd}, USD {format_billion(usd, 0)} "
+                    f"would be {format_yi(at_average)}元 and its band "
+                    f"{span(usd_band, format_yi)}元; the rate the conversion implies lies "
+                    f"{format_gap(preface.year_average_gap(rate_band, rates))} from that "
+                    f"average at its nearer end; {CONVERSION_READING}.",
+                    ("bd_intl_2024", *rates.reference_ids),
+                ),
+                None,
+            ),
+            usd_band_at_months,
         ),
     )
     return found
@@ -644,8 +687,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 "CNY",
                 check.evidence
                 + (
-                    f" In yuan, the table's {format_yi(figures['overseas_cny'])}元 ÷ "
-                    f"{percent(figures['share'])} = {format_yi(implied)}元."
+                    _at_table_rate(implied_band * rate, filed, figures, table_rate)
                     if unit == "USD"
                     else ""
                 ),
@@ -667,7 +709,12 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 "gap": gap,
                 "agrees": verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT),
                 "verdict": str(verdict),
-                "filed_source": f"{_how_words(total)} ({total.tag})",
+                "filed_source": f"{_how_words(total)} ({total.tag})"
+                + (
+                    f": {money(total.value, 'USD')} at the table's rate"
+                    if total.unit == "USD"
+                    else ""
+                ),
                 "second_hand": total.second_hand,
                 "band_gap": _band_gap(
                     implied_band * rate,
@@ -708,6 +755,20 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         ),
     )
     return found
+
+
+def _at_table_rate(band: Interval, total: float, figures: pd.Series, table_rate: float) -> str:
+    """How a row printed in USD reads in yuan, as the implied-totals table and chart show it:
+    its band and the total found, both at the table's own rate (so the rate drops out of the
+    comparison), and the point the table's yuan figure gives, which lies in that band."""
+    return (
+        f" In yuan, at the table's own rate of {table_rate:.4f} CNY/USD (the rate its two "
+        "figures imply, so the rate drops out of the comparison), as the table and the chart "
+        f"show it, the band is {span(band, format_yi)}元 and the reported total "
+        f"{format_yi(total)}元; the table's {format_yi(figures['overseas_cny'])}元 ÷ "
+        f"{percent(figures['share'])} = {format_yi(figures['overseas_cny'] / figures['share'])}"
+        "元 lies within it."
+    )
 
 
 def _band_gap(printed: Interval, found: Interval) -> float:
@@ -1036,7 +1097,8 @@ def second_hand_share_sentence(shares: list[str], lead: str = "") -> str:
 
 
 def understated_sentence(filed: list[str], above: list[str], shares: list[str]) -> str:
-    """`understated` in words, for the summary."""
+    """`understated` in words, for the summary: of the amounts only, since a share the table
+    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%)."""
     share_words = second_hand_share_sentence(shares, lead=", and ")
     if not filed:
         return (
@@ -1048,9 +1110,10 @@ def understated_sentence(filed: list[str], above: list[str], shares: list[str]) 
         whom = {1: "the one", 2: "both"}.get(len(filed), f"all {_count_words(len(filed))}")
     else:
         whom = f"{_join(above) if above else 'none'} of the {_count_words(len(filed))}"
+    amounts = "overseas amount" if len(above) == 1 else "overseas amounts"
     return (
-        f"the table understates {whom} {companies} 2024 overseas figure rests on figures they "
-        "published themselves, read at first hand" + share_words
+        f"the table understates the {amounts} of {whom} {companies} 2024 overseas figure rests "
+        "on figures they published themselves, read at first hand" + share_words
     )
 
 
@@ -1786,6 +1849,8 @@ def _growth(data: BookData) -> Findings:
             )
         )
     double = data.claim("s4_growth_double")
+    second = data.ranking.set_index("printed_order").loc[2, "company_en"]
+    second_growth = SECOND_PLACE_GROWTH[second]
     found.add(
         judge_findings(
             double,
@@ -1795,13 +1860,19 @@ def _growth(data: BookData) -> Findings:
                     ratio,
                     Basis.SOURCE,
                     "Read as a Chinese reader reads 两倍以上: ByteDance's growth is at least "
-                    "twice (two times or more) the runner-up's in the 千亿 club. Overseas growth "
+                    "twice (two times or more) the runner-up's in the 千亿 club. 第二名 is read "
+                    "as the runner-up in growth, since the sentence goes on from 断层第一 (first "
+                    "in growth by a mile). Overseas growth "
                     f"in FY2024 where both years were found: {listing}. "
                     f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
                     f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
-                    f"than twice it: the ratio is {span(ratio, times)}. A faster runner-up "
-                    "would only lower it.",
-                    all_refs + ("bd_intl_growth_2024",),
+                    f"than twice it: the ratio is {span(ratio, times)}. On this reading a faster "
+                    "runner-up would only lower it. A reader may instead take 第二名 as the "
+                    f"table's second place, {second}; on that reading the claim cannot be "
+                    f"settled, since {second}'s overseas growth was not found (its group revenue "
+                    f"grew {format_percent(data.reference(second_growth))}, "
+                    f"{data.cite(second_growth)}, which does not give its growth abroad).",
+                    all_refs + ("bd_intl_growth_2024", second_growth),
                 )
             ],
             ratio.mid,

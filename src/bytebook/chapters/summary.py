@@ -7,7 +7,7 @@ import pandas as pd
 
 from bytebook.article import YEAR
 from bytebook.chapters import codec, economics, infrastructure, preface, ranking, recommender
-from bytebook.checks import claim_band, reference_band, unsettled
+from bytebook.checks import claim_band, recorded_words, reference_band, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import year_rates
@@ -84,11 +84,12 @@ def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Int
     )
 
 
-def title_sentence(preface_numbers: dict[str, float]) -> str:
+def title_sentence(preface_numbers: dict[str, float], usd_words: str) -> str:
     """The title's daily figure against the article's own yuan figure (the finding that decides
-    its verdict), then against USD 39 bn at the year's range of monthly rates and at its average
-    rate (the gap between the bands, as the preface and the ledger give it, then the gap from
-    the band's middle), and whether the title's and the table's conversion rates can be one
+    its verdict), then against USD 39 bn at its recorded digits (`usd_words`, the band each
+    range below comes from) at the year's range of monthly rates and at its average rate (the
+    gap between the bands, as the preface and the ledger give it, then the gap from the band's
+    middle), and whether the title's and the table's conversion rates can be one
     rate, from the preface chapter's numbers (`bytebook.chapters.preface`)."""
     n = preface_numbers
     gap = n["title_gap_average"]
@@ -113,7 +114,7 @@ def title_sentence(preface_numbers: dict[str, float]) -> str:
         f"{format_percent(abs(article_gap))} {'below' if article_gap < 0 else 'above'} the "
         f"{format_yi(n['daily_at_article'], 2)} a day that the article's own "
         f"{format_yi(n['stated_cny'])}元 gives over {YEAR}'s {n['days_2024']:.0f} days (off in "
-        f"detail); against {by_unit(n['stated_usd'], 'USD')} it lies "
+        f"detail); against {usd_words} it lies "
         f"{'within' if within else 'outside'} the {format_yi(year_low, 2)} to "
         f"{format_yi(year_high, 2)} that {YEAR}'s range of monthly rates gives, "
         + (
@@ -178,7 +179,7 @@ def analyse(data: BookData) -> Findings:
     found.number(
         "holds_title",
         title_numbers["title_gap_average"],
-        lambda _: title_sentence(title_numbers),
+        lambda _: title_sentence(title_numbers, recorded_words(data, "bd_intl_2024")),
     )
     runner, ratio = ranking.growth_runner_up(data)
     growth = data.reference("bd_intl_growth_2024")
@@ -294,23 +295,27 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     gap = relative_gap(at_average, huawei_2024)
     months_gap = relative_gap(at_months, huawei_2024)
     sources = ("bd_intl_2024", *rates.reference_ids, *ranking.HUAWEI_2024_AT_2023_SHARE)
+    usd_words = recorded_words(data, "bd_intl_2024")
+    huawei_words = (
+        f"{span(huawei_2024, lambda v: format_yi(v, 1))}元 at its inputs' recorded digits"
+    )
     estimate = compare(
         at_months,
         huawei_2024,
         Basis.SOURCE,
-        f"ByteDance's reported USD 39 bn ({data.cite('bd_intl_2024')}) at {YEAR}'s rates "
-        f"({rates.lowest.cny_per_usd:.4f} to {rates.highest.cny_per_usd:.4f} CNY/USD, the "
-        f"range of monthly averages the conversion rows use) is {span(at_months, yi)}元; at "
-        f"the {YEAR} average of {rates.average.cny_per_usd} alone it is "
-        f"{span(at_average, yi)}元. Huawei's revenue outside China was "
+        f"ByteDance's reported revenue abroad ({data.cite('bd_intl_2024')}), {usd_words}, × "
+        f"{YEAR}'s rates ({rates.lowest.cny_per_usd:.4f} to {rates.highest.cny_per_usd:.4f} "
+        f"CNY/USD, the range of monthly averages the conversion rows use) is "
+        f"{span(at_months, yi)}元; × the {YEAR} average of {rates.average.cny_per_usd} alone "
+        f"it is {span(at_average, yi)}元. Huawei's revenue outside China was "
         f"{format_yi(huawei_2023.mid)}元 in FY2023 (derived, W), below both; for {YEAR} it was "
         f"not found, and at its 2023 share it would be {format_yi(huawei_2024.mid)}元 (an "
-        "estimate resting on a W figure), "
+        f"estimate resting on a W figure; {huawei_words}), "
         + ("inside the first range" if months_gap == 0 else "outside the first range")
         + (
             ""
             if gap == 0
-            else f" and {format_gap(gap)} "
+            else f" and, band to band, {format_gap(gap)} "
             f"{'above' if huawei_2024.low > at_average.high else 'below'} the second"
         )
         + ": the same scale either way, and these figures only illustrate.",
@@ -338,10 +343,12 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
             "share",
             gap,
             "ratio",
-            f"ByteDance's {span(at_average, yi)}元 (USD 39 bn at the {YEAR} average rate) "
-            f"against Huawei's estimated {format_yi(huawei_2024.mid)}元: the gap between the "
-            f"bands is {format_gap(gap)} of the estimate; at {YEAR}'s range of monthly rates "
-            f"({span(at_months, yi)}元) the two "
+            f"ByteDance's revenue abroad, {usd_words}, × the {YEAR} average of "
+            f"{rates.average.cny_per_usd} is {span(at_average, yi)}元; against Huawei's "
+            f"estimated {format_yi(huawei_2024.mid)}元 ({huawei_words}) the gap between the "
+            f"bands is {format_gap(gap)} of the estimate; {YEAR}'s range of monthly rates, "
+            f"{rates.lowest.cny_per_usd:.4f} to {rates.highest.cny_per_usd:.4f} CNY/USD, gives "
+            f"{span(at_months, yi)}元, and there the two "
             + ("meet." if months_gap == 0 else f"are {format_gap(months_gap)} apart."),
             sources,
         ),
