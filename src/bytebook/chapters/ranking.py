@@ -84,12 +84,12 @@ PRINTED_HEADERS = {
 SORTED_COLUMNS = {
     "rank_range": ("Rank by revenue (as the printed bands allow)", None),
     "printed_order": ("Printed position", None),
-    "company": ("Company", None),
-    "company_zh": ("公司", None),
+    "company_named": ("Company", None),
     "overseas_shown": ("Overseas revenue (亿元)", None),
     "share_shown": ("Overseas share", None),
 }
-"""How the re-sorted table is shown: each column's header and formatter; the amounts and
+"""How the re-sorted table is shown: each column's header and formatter; each company by its
+English and Chinese names in one cell, as in the implied-totals table; the amounts and
 shares keep the printed markers ('3,100+', '约 27%', '超 50%'), the unit named once in the
 header."""
 
@@ -324,6 +324,7 @@ def _sorted(table: pd.DataFrame) -> pd.DataFrame:
     ordered["rank_range"] = [
         rank_range_text(*rank_range(table, company)) for company in ordered["company"]
     ]
+    ordered["company_named"] = ordered["company"] + " " + ordered["company_zh"]
     return ordered[
         [
             "rank_by_revenue",
@@ -331,6 +332,7 @@ def _sorted(table: pd.DataFrame) -> pd.DataFrame:
             "printed_order",
             "company",
             "company_zh",
+            "company_named",
             "overseas_cny",
             "share",
             "overseas_shown",
