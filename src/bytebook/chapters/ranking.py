@@ -1094,7 +1094,7 @@ def _points_words(points: float) -> str:
 def _share_words(share: filed_years.Figure) -> str:
     """A year's share as the evidence and the closest-year table write it: a derived share with
     no needless zero ('77%'), any other as recorded ('40.56%')."""
-    return percent(share.value) if share.how == "derived" else share.shown
+    return share.shown
 
 
 def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) -> str:
@@ -1162,6 +1162,11 @@ def _year_text(
     return text, tuple(dict.fromkeys(sources))
 
 
+def _points_shown(shown: str) -> float:
+    """A share as written ('25.2%', '41.52%') in percent (25.2), NaN for none ('')."""
+    return float(shown.rstrip("%")) if shown else float("nan")
+
+
 def _by_year_frames(data: BookData) -> Findings:
     """For each company, its filed figures by year in display units (亿元, or USD bn for
     ByteDance, and percent) as `by_year_<key>` tables, and the printed bands as
@@ -1180,19 +1185,22 @@ def _by_year_frames(data: BookData) -> Findings:
             )
         )
         years = filed_years.by_year_table(data.references, company)
+        # A share is drawn as the book writes it (25.2% derived, 41.52% as recorded), so that
+        # its bar's label, its tooltip and the page's text read one figure alike.
         frame = years.assign(
             overseas=years["overseas"] / divisor,
-            share_pct=years["share"] * 100,
+            share_pct=[_points_shown(text) for text in years["share_shown"]],
             share_pct_tag=years["share_tag"],
         )
-        frame["overseas_label"] = [
-            "" if pd.isna(v) else f"{significant(v)} ({t})"
-            for v, t in zip(frame["overseas"], frame["overseas_tag"], strict=True)
+        frame["overseas_shown"] = [
+            "" if pd.isna(v) else significant(v) for v in frame["overseas"]
         ]
-        frame["share_pct_label"] = [
-            "" if pd.isna(v) else f"{percent(v / 100)} ({t})"
-            for v, t in zip(frame["share_pct"], frame["share_pct_tag"], strict=True)
-        ]
+        frame["share_pct_shown"] = years["share_shown"]
+        for value in ("overseas", "share_pct"):
+            frame[f"{value}_label"] = [
+                f"{shown} ({tag})" if shown else ""
+                for shown, tag in zip(frame[f"{value}_shown"], frame[f"{value}_tag"], strict=True)
+            ]
         found.tables[f"by_year_{_key(company)}"] = frame
         caption = _years_caption(company, frame, amount.low / divisor, amount.high / divisor)
         found.number(f"years_caption_{_key(company)}", len(frame), lambda _, c=caption: c)
@@ -1507,7 +1515,7 @@ def _haier_hk_share(data: BookData, claim: pd.Series) -> Finding:
         f"{by_unit(overseas_hk.mid, 'CNY')} and domestic revenue of "
         f"{by_unit(domestic_hk.mid, 'CNY')} ({data.cite(*HAIER_HK)}): "
         f"{by_unit(overseas_hk.mid, 'CNY')} ÷ {by_unit((overseas_hk + domestic_hk).mid, 'CNY')} "
-        f"= {format_percent(band.mid)} ({span(band, partial(format_percent, digits=2))} at the "
+        f"= {format_percent(band.mid, 2)} ({span(band, partial(format_percent, digits=2))} at the "
         "summary's precision), against the A-share figure's "
         f"{by_unit(data.reference('haier_overseas_share_2024'), 'share')}. A W source: shown, "
         "never deciding.",
