@@ -160,3 +160,41 @@ def test_the_scorecard_on_a_phone_is_one_line_a_section(site, browser):
     for column in range(len(rows[0])):
         lefts = {round(cells[column]["left"]) for cells in rows}
         assert len(lefts) == 1, f"{rows[0][column]['label']} is not one column: {lefts}"
+
+
+WORDS_SPLIT = """(labels) => {
+  const split = [];
+  for (const cell of document.querySelectorAll('table.sources-table td')) {
+    if (!labels.includes(cell.dataset.label)) continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[A-Za-z0-9]{2,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+          .map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(cell.dataset.label + ': ' + word[0]);
+      }
+    }
+  }
+  return split;
+}"""
+"""Each word of the named columns that its cell draws over more than one line."""
+
+SOURCE_WORD_COLUMNS = ["What it measures", "Figure", "Producer", "Period", "Published"]
+
+
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_sources_break_words_only_between_words(site, browser, viewport):
+    """What a source measures and who produced it wrap between words, never inside one (no
+    'Federal Rese-rve' over two lines), on a phone and on a desktop."""
+    page = browser.new_page(viewport=viewport, is_mobile=viewport == PHONE)
+    page.goto(f"{site}/book/sources.html")
+    wait_until_ready(page)
+    split = page.evaluate(WORDS_SPLIT, SOURCE_WORD_COLUMNS)
+    page.close()
+    assert not split, sorted(set(split))[:10]
