@@ -125,7 +125,7 @@ def test_the_recommender_rings_where_its_curve_meets_the_article_at_every_settin
     [ring] = [
         node
         for node in walk(spec)
-        if "mark" in node and "shape" in node.get("encoding", {}) and node.get("transform")
+        if "mark" in node and "meets" in str(node.get("encoding", {}).get("y"))
     ]
     [calculate] = ring["transform"]
     sliders = _sliders(spec)

@@ -638,8 +638,8 @@ def _slider_params(sliders: Sequence[Slider]) -> list[alt.Parameter]:
 
 class Crossing(NamedTuple):
     """Where a model curve meets the article's figure: a Vega expression of the sliders for the
-    x at which it does, the legend's name for the ring drawn there, and the d3 format of that
-    x in its tooltip."""
+    x at which it does, the name of the ring drawn there (in its tooltip; the caption says what
+    it marks, as a second legend would squeeze a phone's plot), and the d3 format of that x."""
 
     expression: str
     label: str
@@ -684,7 +684,7 @@ def model_curve(
     in its own shape, named in the legend (`MARK_SHAPES`). `x_tick_count` asks for about that
     many x ticks, fewer than a phone's plot would get by default where long tick labels would
     crowd. `crossing` rings the point where the curve meets `claim`'s level, recomputed as the
-    sliders move, and names it in the legend.
+    sliders move.
     """
     x_ticks = {"tickCount": x_tick_count} if x_tick_count else {}
     y_scale = (
@@ -772,20 +772,17 @@ def _crossing_ring(
     level: float, crossing: Crossing, x: str, x_title: str, y_title: str, y_format: str
 ) -> alt.Chart:
     """A ring at the point where a model curve meets the level `level`, its x computed in the
-    page from the sliders (`crossing.expression`), named in a legend under the plot."""
+    page from the sliders (`crossing.expression`)."""
     ring = alt.Chart(pd.DataFrame({"meets": [level], "ring": [crossing.label]}))
     return (
         ring.transform_calculate(**{x: crossing.expression})
-        .mark_point(filled=False, size=220, strokeWidth=2.5, color=ARTICLE, opacity=1, clip=True)
+        .mark_point(
+            shape="circle", filled=False, size=220, strokeWidth=2.5, color=ARTICLE, opacity=1,
+            clip=True,
+        )
         .encode(
             x=alt.X(f"{x}:Q"),
             y=alt.Y("meets:Q"),
-            shape=alt.Shape(
-                "ring:N",
-                title=None,
-                scale=alt.Scale(domain=[crossing.label], range=["circle"]),
-                legend=alt.Legend(orient="bottom", labelLimit=0),
-            ),
             tooltip=[
                 alt.Tooltip("ring:N", title="Mark"),
                 alt.Tooltip(f"{x}:Q", title=x_title, format=crossing.x_format),

@@ -32,7 +32,7 @@ def claim_label(cost_per_inference: float) -> str:
 
 
 CROSSING_LABEL = "Where the model meets it"
-"""The legend's name for the ring where the cost curve meets the article's figure."""
+"""The name of the ring where the cost curve meets the article's figure (its tooltip)."""
 
 
 def inference(found: Findings, data: BookData) -> alt.VConcatChart:
