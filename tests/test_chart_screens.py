@@ -261,3 +261,31 @@ def test_every_caption_is_left_aligned(site, browser):
     page.close()
     assert len(alignments) >= 3, alignments
     assert set(alignments) <= {"left", "start"}, alignments
+
+
+LEGEND_AND_RING = """() => {
+  const svg = document.querySelector('#fig-recommender-cost .bytebook-live svg');
+  return {
+    labels: [...svg.querySelectorAll('.role-legend-label text')].map(t => ({
+      text: t.textContent.trim(), lines: Math.max(1, t.querySelectorAll('tspan').length),
+    })),
+    rings: [...svg.querySelectorAll('[aria-label*="Where the model meets it"]')]
+      .map(p => p.getAttribute('aria-label')),
+  };
+}"""
+
+
+def test_the_recommender_legend_fits_a_phone_and_rings_the_crossing(site, browser):
+    """At 390 px each legend label of the recommender's cost chart is one line, and the ring
+    where the curve meets the article's figure sits at the candidates the page's text gives
+    (about N candidates at the sliders' defaults)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(f"{site}/book/recommender.html")
+    wait_for_charts(page)
+    drawn = page.evaluate(LEGEND_AND_RING)
+    said = re.search(r"about ([\d,]+) candidates", page.inner_text("main"))
+    page.close()
+    assert drawn["labels"] and all(label["lines"] == 1 for label in drawn["labels"]), drawn
+    assert said, "the page does not say how many candidates the article's cost buys"
+    [ring] = drawn["rings"]
+    assert f": {said.group(1)};" in ring + ";", ring

@@ -101,6 +101,32 @@ def test_a_displayed_table_takes_its_headers_and_formats_from_the_chapter(data):
     assert f">{data.stated(bytedance['share_claim']) * 100:.0f}%</td>" in html
 
 
+def test_the_re_sorted_table_names_each_company_once_in_both_languages(data):
+    """The re-sorted table has one company column, its cells holding the English and the Chinese
+    name from the printed table: no column repeats what another shows."""
+    from bs4 import BeautifulSoup
+
+    from bytebook import present
+    from bytebook.chapters import ranking
+
+    found = ranking.analyse(data)
+    soup = BeautifulSoup(
+        present.display_table(found.tables["sorted"], ranking.SORTED_COLUMNS).data, "html.parser"
+    )
+    headers = [th.get_text(" ", strip=True) for th in soup.select("thead th")]
+    assert sum("Company" in h or "公司" in h for h in headers) == 1
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.select("td")] for tr in soup.select("tbody tr")
+    ]
+    column = headers.index("Company")
+    names = {f"{r.company_en} {r.company_zh}": r for r in data.ranking.itertuples()}
+    assert {row[column] for row in rows} == set(names)
+    for row in rows:
+        company = names[row[column]]
+        others = row[:column] + row[column + 1 :]
+        assert not {company.company_en, company.company_zh} & set(others), row
+
+
 def test_the_implied_totals_table_shows_badges_english_headers_and_its_unit_once(data):
     """Lenovo's printed 3100+ 亿元 over 70% implies at least 3,100 ÷ 0.705 = 4,397亿: the cell
     reads 4,397 under a header that says 亿元; the verdict is a badge; no header is Chinese."""

@@ -4,6 +4,7 @@ first uses it, so a reader meets the definition at the first use on any page the
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -33,11 +34,36 @@ TERM = re.compile(r"\{term\}`(?P<text>[^`<]*?)(?:\s*<[^`>]*>)?`")
 PAGES = sorted(p for p in BOOK_DIR.glob("*.md") if p.name != "glossary.md")
 
 
-def glossary_terms() -> set[str]:
-    """The terms the glossary defines: its unindented lines inside the glossary directive."""
+def listed_terms() -> list[str]:
+    """The terms the glossary defines, in its order: its unindented lines inside the glossary
+    directive."""
     text = (BOOK_DIR / "glossary.md").read_text(encoding="utf-8")
     body = text.split("```{glossary}", 1)[1].split("\n```", 1)[0]
-    return {line.strip() for line in body.splitlines() if line.strip() and line[0] != " "}
+    return [line.strip() for line in body.splitlines() if line.strip() and line[0] != " "]
+
+
+def glossary_terms() -> set[str]:
+    """The terms the glossary defines."""
+    return set(listed_terms())
+
+
+def is_chinese(term: str) -> bool:
+    """Whether `term` is written in Chinese characters (CJK Unified Ideographs)."""
+    return any("\u3400" <= ch <= "\u9fff" for ch in term)
+
+
+def test_the_glossary_lists_its_terms_in_the_order_it_states():
+    """Alphabetical, capitals and small letters alike, the Latin terms before the Chinese; each
+    term its own entry (a second name under another's entry would sit out of order)."""
+    text = (BOOK_DIR / "glossary.md").read_text(encoding="utf-8")
+    assert "alphabetical order, capitals and small letters alike" in text
+    assert "Chinese unit after\nthe Latin terms" in text
+    terms = listed_terms()
+    assert terms == sorted(terms, key=lambda t: (is_chinese(t), t.casefold()))
+    lines = text.split("```{glossary}", 1)[1].split("\n```", 1)[0].splitlines()
+    names = [bool(line.strip()) and line[0] != " " for line in lines]
+    shared = [line for line, (a, b) in zip(lines, pairwise(names), strict=False) if a and b]
+    assert not shared, f"terms sharing an entry: {shared}"
 
 
 def prose(page: str) -> tuple[str, list[bool]]:

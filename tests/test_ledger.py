@@ -257,3 +257,22 @@ def test_every_recomputed_figure_is_written_so_in_its_evidence(data):
         if not cell or missing:
             unmatched[entry.id] = (shown, missing, entry.evidence[:160])
     assert not unmatched, unmatched
+
+
+def test_the_ledger_writes_each_figure_at_one_precision(data):
+    """Across the ledger's evidence and its Recomputed column a figure reads alike: the band USD
+    39 bn gives a day is 7.57亿 to 7.77亿 in every row, never 7.570亿 to 7.766亿 in one."""
+    from test_number_style import shown_figures, two_precisions
+
+    from bytebook.book import all_entries
+    from bytebook.present import recomputed_text
+
+    entries = all_entries(data)
+    figures = [
+        figure
+        for entry in entries
+        for text in (entry.evidence, recomputed_text(entry))
+        for figure in shown_figures(text)
+    ]
+    pairs = {(fine.context, coarse.context) for fine, coarse in two_precisions(figures)}
+    assert not pairs, sorted(pairs)[:6]

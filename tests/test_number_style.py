@@ -8,10 +8,13 @@ quoted on the sources page. Names such as BVC2.0 and CC BY 4.0 are not numbers.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
 from test_browser import PAGES
+
+from bytebook.numbers import Written, written_figures
 
 pytestmark = pytest.mark.build
 
@@ -79,3 +82,100 @@ def test_a_chart_writes_its_figures_in_the_book_s_style(built_book, page_path):
         if (hits := [text for text in drawn if pattern.search(text)])
     }
     assert not broken, broken
+
+
+UNIT_AFTER = re.compile(r" ?(GB|TB|PB|MB|Mbps|kbps|Gbps|ms|CNY/USD)(?![\w/])")
+"""A unit written after a bare number (8 Mbps, 2.16 GB): figures are compared within a unit."""
+HEADER_UNITS = {"%": re.compile(r"(?:, |\()%\)?$"), "亿": re.compile(r"(?:, |\()亿元\)?$")}
+"""A table column whose header names its unit ('Overseas share, %'), for its bare numbers."""
+BARE = re.compile(r"[−-]?[\d,]+(?:\.\d+)?")
+"""A table cell that is a number alone, its unit in the header."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A figure as a page writes it, with its unit and the words around it."""
+
+    figure: Written
+    unit: str
+    written: str
+    context: str
+
+
+def shown_figures(text: str) -> list[Shown]:
+    """The figures `text` writes with a unit: a scale word (25.16%, 7.57亿, 2.06×, USD 39 bn) or
+    a unit after it (2.16 GB)."""
+    found = []
+    for figure in written_figures(text):
+        after = UNIT_AFTER.match(text, figure.end)
+        unit = figure.scale or (after.group(1) if after else "")
+        if unit:
+            context = text[max(0, figure.start - 50) : figure.end + 15].replace("\n", " ")
+            written = text[figure.start : figure.end]
+            found.append(Shown(figure, unit, written, " ".join(context.split())))
+    return found
+
+
+def two_precisions(figures: list[Shown]) -> list[tuple[Shown, Shown]]:
+    """Pairs of figures that read as one value at two precisions (25.2% and 25.16%; 7.57亿 and
+    7.570亿): in one unit, the more precise rounds to the other, which has a decimal and two
+    significant figures (the article's 25% is its own figure, not 25.16% rounded). A band's
+    end half a last digit from a figure (7.465亿 beside 7.47亿) is that figure's band, not it."""
+    pairs = []
+    for fine in figures:
+        for coarse in figures:
+            a, b = fine.figure, coarse.figure
+            if fine.unit != coarse.unit or a.decimals <= b.decimals:
+                continue
+            if b.decimals < 1 or b.significant < 2 or not b.holds(a.value):
+                continue
+            if abs(abs(a.value - b.value) - b.step / 2) <= b.step * 1e-6:
+                continue
+            pairs.append((fine, coarse))
+    return pairs
+
+
+def page_figures(html: str) -> list[Shown]:
+    """The figures a page shows a reader, with their units: its text, its charts' drawn labels
+    (the static SVG) and the data behind each chart (as its tooltips format the values), a bare
+    number taking its unit from its column's header."""
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup.select('script, style, q, [lang="zh"], [lang="zh-CN"], title'):
+        hidden.decompose()
+    for soft_break in soup.find_all("wbr"):
+        soft_break.decompose()
+    figures = []
+    for table in soup.select(".bytebook-chart-data table"):
+        headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+        for row in table.select("tbody tr"):
+            for header, cell in zip(headers, row.select("td"), strict=False):
+                unit = next((u for u, rule in HEADER_UNITS.items() if rule.search(header)), "")
+                number = cell.get_text(" ", strip=True)
+                figures += shown_figures(number + unit if BARE.fullmatch(number) else number)
+        table.decompose()
+    soup.smooth()
+    return figures + shown_figures(soup.get_text(" "))
+
+
+def test_one_value_at_two_precisions_is_found():
+    text = "the share is 25.16% ... bars: 25.2% (S); 7.465亿 to 7.475亿 (7.47亿); 8 → 3.2 Mbps"
+    pairs = two_precisions(shown_figures(text))
+    assert {(fine.written, coarse.written) for fine, coarse in pairs} == {("25.16%", "25.2%")}
+    html = (
+        "<p>25.16%</p><details class='bytebook-chart-data'><table><thead><tr><th>Year</th>"
+        "<th>Overseas share, %</th></tr></thead><tbody><tr><td>2024</td><td>25.2</td></tr>"
+        "</tbody></table></details>"
+    )
+    assert [(f.written, c.written) for f, c in two_precisions(page_figures(html))] == [
+        ("25.16%", "25.2%")
+    ]
+    assert not two_precisions(shown_figures("the article's 25% against 25.16%; 2.16 GB, 2.2 数"))
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_a_page_writes_each_figure_at_one_precision(built_book, page_path):
+    """Wherever a page shows a figure (prose, tables, chart labels, the data behind a chart), it
+    reads alike: never 25.16% in a table and 25.2% on the chart's bar."""
+    html = (built_book / page_path).read_text(encoding="utf-8")
+    pairs = [(fine.context, coarse.context) for fine, coarse in two_precisions(page_figures(html))]
+    assert not pairs, pairs[:6]

@@ -105,16 +105,51 @@ def test_the_y_axis_stays_put_while_the_curve_fits_under_it(data):
 
 def test_the_recommender_labels_the_articles_cost_in_its_axis_unit(data):
     """The rule sits at USD 0.0003 × 10,000 = USD 3 on an axis of USD per 10,000 inferences;
-    its label says so, with the article's per-inference figure beside it."""
+    its label says so, with the article's per-inference figure beside it, and the ring where
+    the curve meets it sits at the same level."""
     spec = recommender_figures.inference(recommender.analyse(data), data).to_dict()
-    labels = [
-        row["label"]
-        for rows in spec["datasets"].values()
-        for row in rows
-        if "level" in row and "label" in row
-    ]
-    assert labels == ["the article: USD 3 per 10,000 (USD 0.0003 each)"]
+    level, label = _claim_rule(spec)
+    [ring] = [row for rows in spec["datasets"].values() for row in rows if "meets" in row]
+    assert label == "Article: USD 3 (0.0003 each)"
+    assert level == pytest.approx(3.0) and ring["meets"] == level
+    assert ring["ring"] == "Where the model meets it"
     assert data.stated("s22_cost_per_inference") == 0.0003
+
+
+def test_the_recommender_rings_where_its_curve_meets_the_article_at_every_setting(data):
+    """The ring's x, computed by Vega from the sliders, is where the chapter's own cost model
+    (in Python) costs the article's USD 0.0003: at the defaults, the chapter's candidates for
+    the article's cost; at each corner of the sliders, a cost of the article's figure."""
+    found = recommender.analyse(data)
+    spec = recommender_figures.inference(found, data).to_dict()
+    [ring] = [
+        node
+        for node in walk(spec)
+        if "mark" in node and "meets" in str(node.get("encoding", {}).get("y"))
+    ]
+    [calculate] = ring["transform"]
+    sliders = _sliders(spec)
+    peak = data.assumed("gpu_peak_flops")
+    claim = data.stated("s22_cost_per_inference")
+    for setting in [
+        {name: values[0] for name, values in sliders.items()},
+        *(dict(zip(sliders, corner, strict=True)) for corner in _corners(sliders)),
+    ]:
+        params = [{"name": name, "value": value} for name, value in setting.items()]
+        [at, _] = evaluate_range({"expr": f"[{calculate['calculate']}, 0]"}, params)
+        gpu = (peak, setting["utilisation"], setting["gpu_price"])
+        flops = recommender.flops_per_request(setting["active_bn"] * 1e9, at)
+        assert recommender.cost_per_request(flops, *gpu) == pytest.approx(claim, rel=1e-9)
+    [at_default, _] = evaluate_range(
+        {"expr": f"[{calculate['calculate']}, 0]"},
+        [{"name": name, "value": values[0]} for name, values in sliders.items()],
+    )
+    assert at_default == pytest.approx(found.numbers["candidates_for_claim"], rel=1e-9)
+
+
+def _corners(sliders: dict[str, tuple[float, float, float]]):
+    """Every combination of the sliders' least and greatest values."""
+    return itertools.product(*((low, high) for _, low, high in sliders.values()))
 
 
 def _placed(node: dict, x: float = 0.0, y: float = 0.0):

@@ -160,3 +160,4 @@ def test_the_scorecard_on_a_phone_is_one_line_a_section(site, browser):
     for column in range(len(rows[0])):
         lefts = {round(cells[column]["left"]) for cells in rows}
         assert len(lefts) == 1, f"{rows[0][column]['label']} is not one column: {lefts}"
+

@@ -636,6 +636,16 @@ def _slider_params(sliders: Sequence[Slider]) -> list[alt.Parameter]:
     return [s.param for s in sliders] + readouts
 
 
+class Crossing(NamedTuple):
+    """Where a model curve meets the article's figure: a Vega expression of the sliders for the
+    x at which it does, the name of the ring drawn there (in its tooltip; the caption says what
+    it marks, as a second legend would squeeze a phone's plot), and the d3 format of that x."""
+
+    expression: str
+    label: str
+    x_format: str = ",.0f"
+
+
 CLAIM_DASH = [6, 3]
 """The dash of the rule at the article's figure on a model curve, and of its legend's symbol."""
 
@@ -660,6 +670,7 @@ def model_curve(
     x_domain: tuple[float, float] | None = None,
     marks: pd.DataFrame | None = None,
     x_tick_count: int | None = None,
+    crossing: Crossing | None = None,
 ) -> alt.LayerChart:
     """A cost-model curve y = f(x; sliders), recomputed in the page as the sliders move.
 
@@ -672,7 +683,8 @@ def model_curve(
     exactly that range. `marks` (columns `x` and `label`) places points on it, each
     in its own shape, named in the legend (`MARK_SHAPES`). `x_tick_count` asks for about that
     many x ticks, fewer than a phone's plot would get by default where long tick labels would
-    crowd.
+    crowd. `crossing` rings the point where the curve meets `claim`'s level, recomputed as the
+    sliders move.
     """
     x_ticks = {"tickCount": x_tick_count} if x_tick_count else {}
     y_scale = (
@@ -730,6 +742,8 @@ def model_curve(
                 ],
             )
         )
+    if claim and crossing:
+        layers.append(_crossing_ring(claim[0], crossing, x, x_title, y_title, y_format))
     if marks is not None:
         names = list(marks["label"])
         points = alt.Chart(marks.rename(columns={"x": x})).transform_calculate(model=y_expression)
@@ -752,6 +766,30 @@ def model_curve(
             )
         )
     return alt.layer(*layers).properties(width=520, height=300)
+
+
+def _crossing_ring(
+    level: float, crossing: Crossing, x: str, x_title: str, y_title: str, y_format: str
+) -> alt.Chart:
+    """A ring at the point where a model curve meets the level `level`, its x computed in the
+    page from the sliders (`crossing.expression`)."""
+    ring = alt.Chart(pd.DataFrame({"meets": [level], "ring": [crossing.label]}))
+    return (
+        ring.transform_calculate(**{x: crossing.expression})
+        .mark_point(
+            shape="circle", filled=False, size=220, strokeWidth=2.5, color=ARTICLE, opacity=1,
+            clip=True,
+        )
+        .encode(
+            x=alt.X(f"{x}:Q"),
+            y=alt.Y("meets:Q"),
+            tooltip=[
+                alt.Tooltip("ring:N", title="Mark"),
+                alt.Tooltip(f"{x}:Q", title=x_title, format=crossing.x_format),
+                alt.Tooltip("meets:Q", title=y_title, format=_trim(y_format)),
+            ],
+        )
+    )
 
 
 def following_top(y_expression: str, x: str, xs: pd.Series, y_max: float) -> str:

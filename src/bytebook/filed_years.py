@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bytebook.numbers import money, significant
+from bytebook.numbers import money, percent, significant
 from bytebook.policy import SECOND_HAND_MARK, Interval, evidence_interval, relative_gap
 
 FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
@@ -148,10 +148,12 @@ class Figure:
 
     @property
     def shown(self) -> str:
-        """The figure's middle as a reader sees it: '2,381.15亿', '41.52%', 'USD 39 bn'."""
+        """The figure's middle as a reader sees it, the same wherever the book writes it:
+        '2,381.15亿', '41.52%' (a recorded share), '25.2%' (a derived share, to one decimal),
+        'USD 39 bn'."""
         value = self.value
         if self.unit in ("ratio", "share"):
-            return f"{significant(value * 100)}%"
+            return percent(value) if self.how == "derived" else f"{significant(value * 100)}%"
         if self.unit == "USD":
             return money(value, "USD")
         return f"{significant(value / 1e8, 6)}亿"  # filings print yuan to the 万
@@ -373,6 +375,7 @@ def by_year_table(references: pd.DataFrame, company: str) -> pd.DataFrame:
                 "share": share.value if share else float("nan"),
                 "share_tag": share.reliability if share else "",
                 "share_how": share.how if share else "",
+                "share_shown": share.shown if share else "",
                 "total": total.value if total else float("nan"),
                 "total_unit": total.unit if total else "",
                 "sources": tuple(

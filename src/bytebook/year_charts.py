@@ -26,9 +26,10 @@ AMOUNT_FORMAT = ",.4~r"
 """The d3 format of an amount in the chart's data: four significant figures, as its label
 (`bytebook.numbers.significant`) writes it, so 914.5 reads 914.5 in both."""
 
-SHARE_FORMAT = ".1~f"
-"""The d3 format of a share in percent: one decimal, no needless zero, as its label
-(`bytebook.numbers.percent`) writes it (77, not 77.0)."""
+SHARE_FORMAT = ".4~r"
+"""The d3 format of a share in percent, drawn as the book writes it (`filed_years.Figure.shown`:
+25.2 derived, 41.52 as recorded): at most four significant figures, no needless zero (77, not
+77.0), so that the tooltip reads as the label."""
 
 
 def _panel(

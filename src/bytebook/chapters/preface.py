@@ -430,9 +430,9 @@ def analyse(data: BookData) -> Findings:
             relative_gap(title_band, source_band),
             "ratio",
             f"The title's {title_low} to {title_high} (7.47亿 at its printed precision) and "
-            f"{format_yi(source_band.low, 3)} to {format_yi(source_band.high, 3)} "
+            f"{format_yi(source_band.low, 2)} to {format_yi(source_band.high, 2)} "
             "(the band USD 39 bn gives a day at the average rate) do not meet: ("
-            f"{format_yi(source_band.low, 3)} − {title_high}) ÷ {format_yi(source_band.mid, 3)}, "
+            f"{format_yi(source_band.low, 2)} − {title_high}) ÷ {format_yi(source_band.mid, 2)}, "
             "the band's middle, = "
             f"{format_percent(relative_gap(title_band, source_band))}.",
             ("bd_intl_2024", average.reference_id),

@@ -88,12 +88,12 @@ PRINTED_HEADERS = {
 SORTED_COLUMNS = {
     "rank_range": ("Rank by revenue (as the printed bands allow)", None),
     "printed_order": ("Printed position", None),
-    "company": ("Company", None),
-    "company_zh": ("公司", None),
+    "company_named": ("Company", None),
     "overseas_shown": ("Overseas revenue (亿元)", None),
     "share_shown": ("Overseas share", None),
 }
-"""How the re-sorted table is shown: each column's header and formatter; the amounts and
+"""How the re-sorted table is shown: each column's header and formatter; each company by its
+English and Chinese names in one cell, as in the implied-totals table; the amounts and
 shares keep the printed markers ('3,100+', '约 27%', '超 50%'), the unit named once in the
 header."""
 
@@ -328,6 +328,7 @@ def _sorted(table: pd.DataFrame) -> pd.DataFrame:
     ordered["rank_range"] = [
         rank_range_text(*rank_range(table, company)) for company in ordered["company"]
     ]
+    ordered["company_named"] = ordered["company"] + " " + ordered["company_zh"]
     return ordered[
         [
             "rank_by_revenue",
@@ -335,6 +336,7 @@ def _sorted(table: pd.DataFrame) -> pd.DataFrame:
             "printed_order",
             "company",
             "company_zh",
+            "company_named",
             "overseas_cny",
             "share",
             "overseas_shown",
@@ -1158,7 +1160,7 @@ def _points_words(points: float) -> str:
 def _share_words(share: filed_years.Figure) -> str:
     """A year's share as the evidence and the closest-year table write it: a derived share with
     no needless zero ('77%'), any other as recorded ('40.56%')."""
-    return percent(share.value) if share.how == "derived" else share.shown
+    return share.shown
 
 
 def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) -> str:
@@ -1226,6 +1228,11 @@ def _year_text(
     return text, tuple(dict.fromkeys(sources))
 
 
+def _points_shown(shown: str) -> float:
+    """A share as written ('25.2%', '41.52%') in percent (25.2), NaN for none ('')."""
+    return float(shown.rstrip("%")) if shown else float("nan")
+
+
 def _by_year_frames(data: BookData) -> Findings:
     """For each company, its filed figures by year in display units (亿元, or USD bn for
     ByteDance, and percent) as `by_year_<key>` tables, and the printed bands as
@@ -1244,19 +1251,22 @@ def _by_year_frames(data: BookData) -> Findings:
             )
         )
         years = filed_years.by_year_table(data.references, company)
+        # A share is drawn as the book writes it (25.2% derived, 41.52% as recorded), so that
+        # its bar's label, its tooltip and the page's text read one figure alike.
         frame = years.assign(
             overseas=years["overseas"] / divisor,
-            share_pct=years["share"] * 100,
+            share_pct=[_points_shown(text) for text in years["share_shown"]],
             share_pct_tag=years["share_tag"],
         )
-        frame["overseas_label"] = [
-            "" if pd.isna(v) else f"{significant(v)} ({t})"
-            for v, t in zip(frame["overseas"], frame["overseas_tag"], strict=True)
+        frame["overseas_shown"] = [
+            "" if pd.isna(v) else significant(v) for v in frame["overseas"]
         ]
-        frame["share_pct_label"] = [
-            "" if pd.isna(v) else f"{percent(v / 100)} ({t})"
-            for v, t in zip(frame["share_pct"], frame["share_pct_tag"], strict=True)
-        ]
+        frame["share_pct_shown"] = years["share_shown"]
+        for value in ("overseas", "share_pct"):
+            frame[f"{value}_label"] = [
+                f"{shown} ({tag})" if shown else ""
+                for shown, tag in zip(frame[f"{value}_shown"], frame[f"{value}_tag"], strict=True)
+            ]
         found.tables[f"by_year_{_key(company)}"] = frame
         caption = _years_caption(company, frame, amount.low / divisor, amount.high / divisor)
         found.number(f"years_caption_{_key(company)}", len(frame), lambda _, c=caption: c)
@@ -1573,7 +1583,7 @@ def _haier_hk_share(data: BookData, claim: pd.Series) -> Finding:
         f"{by_unit(overseas_hk.mid, 'CNY')} and domestic revenue of "
         f"{by_unit(domestic_hk.mid, 'CNY')} ({data.cite(*HAIER_HK)}): "
         f"{by_unit(overseas_hk.mid, 'CNY')} ÷ {by_unit((overseas_hk + domestic_hk).mid, 'CNY')} "
-        f"= {format_percent(band.mid)} ({span(band, partial(format_percent, digits=2))} at the "
+        f"= {format_percent(band.mid, 2)} ({span(band, partial(format_percent, digits=2))} at the "
         "summary's precision), against the A-share figure's "
         f"{by_unit(data.reference('haier_overseas_share_2024'), 'share')}. A W source: shown, "
         "never deciding.",

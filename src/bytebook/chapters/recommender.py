@@ -60,6 +60,16 @@ def cost_expression(peak_flops: float) -> str:
     )
 
 
+def candidates_expression(peak_flops: float, cost: float) -> str:
+    """How many candidates one request can score for `cost` USD, as a Vega expression of the
+    sliders `active_bn`, `utilisation` and `gpu_price`: candidates_for_cost in the page."""
+    per_candidate = (
+        f"{FLOPS_PER_PARAMETER} * active_bn * 1e9 / ({float(peak_flops)!r} * utilisation) * "
+        f"gpu_price / {SECONDS_PER_HOUR}"
+    )
+    return f"{float(cost)!r} / ({per_candidate})"
+
+
 PRICE_REFERENCE = "h100_hour_median_2026"
 """The reference behind the default GPU-hour price (assumption gpu_price_per_hour)."""
 

@@ -184,9 +184,9 @@ def _years_description(band, frame: pd.DataFrame) -> str:
     """A by-year chart in words: each year's amount and share, or 'not found'."""
     rows = [
         f"{r.year}: overseas "
-        + ("not found" if pd.isna(r.overseas) else f"{r.overseas:,.0f}")
+        + (r.overseas_shown or "not found")
         + ", share "
-        + ("not found" if pd.isna(r.share_pct) else f"{r.share_pct:.1f}%")
+        + (r.share_pct_shown or "not found")
         for r in frame.itertuples()
     ]
     drawn = len(year_charts.found_panels(frame))

@@ -10,7 +10,7 @@ from bytebook import charts
 from bytebook.chapters import recommender
 from bytebook.data import BookData
 from bytebook.findings import Findings
-from bytebook.numbers import money
+from bytebook.numbers import money, significant
 from bytebook.units import in_units
 
 MODEL_CLAIMS = ("s22_params", "s22_sparsity", "s22_cost_per_inference")
@@ -24,11 +24,15 @@ INFERENCES = 10_000
 
 
 def claim_label(cost_per_inference: float) -> str:
-    """The article's cost per inference, labelled in the axis's unit (USD per 10,000
-    inferences) with the article's own per-inference figure beside it."""
+    """The article's cost per inference, in the axis's unit (USD per 10,000 inferences) with
+    the article's own per-inference figure beside it, short enough for one line on a phone:
+    'Article: USD 3 (0.0003 each)'."""
     per_axis_unit = money(cost_per_inference * INFERENCES, "USD")
-    each = money(cost_per_inference, "USD")
-    return f"the article: {per_axis_unit} per {INFERENCES:,} ({each} each)"
+    return f"Article: {per_axis_unit} ({significant(cost_per_inference)} each)"
+
+
+CROSSING_LABEL = "Where the model meets it"
+"""The name of the ring where the cost curve meets the article's figure (its tooltip)."""
 
 
 def inference(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -63,6 +67,9 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
         y_max=charts.axis_top(largest * INFERENCES),
         x_scale="log",
         x_domain=(grid["candidates"].min(), most),
+        crossing=charts.Crossing(
+            recommender.candidates_expression(peak, claim), CROSSING_LABEL
+        ),
     )
     caption = charts.Caption(
         title="Cost per inference of a sparse recommender",
@@ -72,7 +79,8 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
         assumptions=GPU,
     )
     description = (
-        "Line chart: cost rises in proportion to candidates scored; at the defaults the "
-        f"article's USD 0.0003 buys about {found.texts['candidates_for_claim']} candidates."
+        "Line chart: cost rises in proportion to candidates scored; a ring marks where it meets "
+        f"the article's {money(claim, 'USD')}, which at the defaults buys about "
+        f"{found.texts['candidates_for_claim']} candidates."
     )
     return charts.figure(chart, caption, description, data)
