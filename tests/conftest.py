@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -48,10 +49,17 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def in_own_thread(function: Callable[..., int], *arguments: object) -> int:
+    """`function(*arguments)` run in a thread of its own. `build_pdf` prints with its own
+    Playwright, whose sync API cannot start in a thread where the session's browser runs."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(function, *arguments).result()
+
+
 @pytest.fixture(scope="session")
 def built_book() -> Path:
     """The built site, with its PDF, brought up to date once per session (as `make pdf`)."""
-    assert build_pdf(ROOT) == 0, "the book failed to build"
+    assert in_own_thread(build_pdf, ROOT) == 0, "the book failed to build"
     return BUILD / "html"
 
 
@@ -106,10 +114,10 @@ def site(serve_book) -> str:
     return serve_book(QuietHandler)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, for one test module (a module that starts Playwright
-    itself, such as the PDF test's, must not run while another instance is open)."""
+    """Debian's Chromium, headless, started once for the whole session; each test opens its
+    own pages in it (a fresh page shares no state with another)."""
     from playwright.sync_api import sync_playwright
 
     try:

@@ -11,7 +11,6 @@ import pytest
 
 from bytebook.paths import ROOT
 from bytebook.publish.build import jupyter_output
-from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
 pytestmark = pytest.mark.build
 
@@ -90,25 +89,21 @@ def test_the_pdf_draws_every_chart_with_its_text(pdf, built_book):
     assert not missing, f"chart titles not printed as text: {missing}"
 
 
-def test_no_table_is_cut_off_on_paper(pdf):
+def test_no_table_is_cut_off_on_paper(pdf, browser):
     """On paper a table cannot scroll sideways: in print, every table fits the text width."""
-    from playwright.sync_api import sync_playwright
-
     page_html = jupyter_output(ROOT) / "singlehtml" / "book.html"
     a4_text_width = round((210 - 2 * 12) / 25.4 * 96)  # A4 less the 12 mm side margins, in px
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        tab = browser.new_page(viewport={"width": a4_text_width, "height": 1000})
-        tab.route("http*://**", lambda route: route.abort())
-        tab.goto(page_html.as_uri(), wait_until="load")
-        tab.emulate_media(media="print")
-        cut = tab.evaluate(
-            "() => [...document.querySelectorAll('.bytebook-table table')]"
-            ".filter(t => t.scrollWidth > t.parentElement.clientWidth + 1)"
-            ".map(t => t.className + ': ' + (t.scrollWidth - t.parentElement.clientWidth) + 'px')"
-        )
-        counted = tab.evaluate("() => document.querySelectorAll('.bytebook-table table').length")
-        browser.close()
+    tab = browser.new_page(viewport={"width": a4_text_width, "height": 1000})
+    tab.route("http*://**", lambda route: route.abort())
+    tab.goto(page_html.as_uri(), wait_until="load")
+    tab.emulate_media(media="print")
+    cut = tab.evaluate(
+        "() => [...document.querySelectorAll('.bytebook-table table')]"
+        ".filter(t => t.scrollWidth > t.parentElement.clientWidth + 1)"
+        ".map(t => t.className + ': ' + (t.scrollWidth - t.parentElement.clientWidth) + 'px')"
+    )
+    counted = tab.evaluate("() => document.querySelectorAll('.bytebook-table table').length")
+    tab.close()
     assert counted > 10, "the one-page book has too few tables: wrong page?"
     assert not cut, f"tables wider than the paper: {cut}"
 

@@ -8,6 +8,7 @@ reader's own.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import http.client
 import json
@@ -61,17 +62,19 @@ def reader_environment(folder: Path) -> dict[str, str]:
     return environment
 
 
-READER = ROOT / "_build" / "reader"
-"""The reader's folder. Its virtual environment is kept between runs while the lock is
-unchanged (installing every locked package takes minutes); everything else is removed, and the
-book's own package is always installed afresh from the downloaded wheel. The first cell's
-commands install from the lock's files kept on this machine (`locked_files`), not from the
-index: the same files, each checked against the lock's hash, without downloading them again."""
-
-
-LOCKED_FILES = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bytebook-lock"
-"""Where the lock's files are kept once downloaded, one folder per lock (named by its SHA-256),
-outside any checkout so that a fresh clone finds them too."""
+KEPT = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+"""Where the lock's files and the reader's folder are kept, outside any checkout, so that a
+fresh clone finds them too."""
+LOCKED_FILES = KEPT / "bytebook-lock"
+"""The lock's files once downloaded, one folder per lock (named by its SHA-256)."""
+READERS = KEPT / "bytebook-reader"
+"""The reader's folders, one per lock (named by its SHA-256). The virtual environment in one is
+kept between runs, in any checkout, while the lock is unchanged (installing every locked
+package takes minutes): the same lock installs the same files, each checked against its hash.
+Everything else is removed, and the book's own package is always installed afresh from the
+downloaded wheel. The first cell's commands install from the lock's files kept on this machine
+(`locked_files`), not from the index: the same files, without downloading them again. One
+test run at a time uses a reader's folder (`READERS/<SHA-256>.lock`)."""
 
 
 def locked_files(lock_digest: str) -> Path:
@@ -94,10 +97,18 @@ def locked_files(lock_digest: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def reader_folder(site) -> Path:
+def reader_folder(site):
     """A folder holding only the downloads and the environment the first cell's commands made."""
-    folder = READER
     lock_digest = hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest()
+    READERS.mkdir(parents=True, exist_ok=True)
+    with open(READERS / f"{lock_digest}.lock", "w") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # another checkout's run waits here
+        yield prepared_reader(site, READERS / lock_digest, lock_digest)
+
+
+def prepared_reader(site: str, folder: Path, lock_digest: str) -> Path:
+    """`folder` emptied but for a kept environment of the same lock, with the downloads and
+    what the first cell's commands install."""
     stamp = folder / ".venv" / "installed-lock"
     kept = stamp.is_file() and stamp.read_text() == lock_digest
     if not kept:

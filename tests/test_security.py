@@ -53,11 +53,7 @@ def test_a_chart_spec_cannot_close_its_script_element():
 
 
 @pytest.mark.browser
-def test_hostile_text_renders_as_text_in_chromium(tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
-
+def test_hostile_text_renders_as_text_in_chromium(tmp_path, browser):
     body = claims_html([hostile_entry()]).data + chart_html(
         {"description": HOSTILE, "title": "</script><script>window.pwned=true</script>"},
         "<svg></svg>",
@@ -69,16 +65,12 @@ def test_hostile_text_renders_as_text_in_chromium(tmp_path):
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_ARGS
-            )
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/page.html")
-            page.wait_for_timeout(300)
-            assert page.evaluate("window.pwned === undefined")
-            assert "<script>window.pwned = true</script>" in page.inner_text("table")
-            browser.close()
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/page.html")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.pwned === undefined")
+        assert "<script>window.pwned = true</script>" in page.inner_text("table")
+        page.close()
     finally:
         server.shutdown()
 
