@@ -112,15 +112,9 @@ extremes leaves the default curve low and flat)."""
 def test_a_slider_charts_fixed_axis_fits_its_values_at_the_defaults(specs):
     problems = []
     for page, spec in specs:
-        computed = {
-            step["as"]
-            for node in walk(spec)
-            for step in node.get("transform", [])
-            if isinstance(step, dict) and "calculate" in step
-        }
         for table in drawn_tables(spec):
             for field, (low, high) in table.limits.items():
-                if field not in computed or field not in table.fields:
+                if field not in table.computed or field not in table.fields:
                     continue
                 column = table.fields.index(field)
                 values = [float(row[column]) for row in table.raw if row[column] != ""]

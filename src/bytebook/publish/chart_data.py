@@ -28,13 +28,15 @@ FIELD_SEPARATOR, PART_SEPARATOR = "\u241f", "\u241e"
 class DrawnTable:
     """One mark's values: column titles, raw values (for CSV) and shown values (as drawn);
     `fields` names each column's data field, `limits` the fixed axis range of a field, if any
-    (one that follows the sliders, at their defaults)."""
+    (one that follows the sliders, at their defaults), and `computed` the fields the mark's
+    own transforms calculate (from the sliders), not read from its data."""
 
     titles: list[str]
     raw: list[list[str]]
     shown: list[list[str]]
     fields: list[str]
     limits: dict[str, list[float]]
+    computed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,8 @@ def _evaluate(mark: _Mark, params: list[dict], schema: str) -> DrawnTable:
         shown.append(shown_part.split(FIELD_SEPARATOR))
     titles = [str(f.get("title") or f["field"]) for f in mark.tooltip]
     limits = {field: evaluate_range(d, params, schema) for field, d in mark.limits.items()}
-    return DrawnTable(titles, raw, shown, [f["field"] for f in mark.tooltip], limits)
+    computed = frozenset(step["as"] for step in mark.transforms if "calculate" in step)
+    return DrawnTable(titles, raw, shown, [f["field"] for f in mark.tooltip], limits, computed)
 
 
 def _text_items(node: dict) -> list[dict]:
