@@ -47,9 +47,9 @@ def test_huawei_s_cells_show_the_pair_check_that_supports_them(rows):
 
 def test_haier_s_hong_kong_share_is_shown_beside_the_a_share_one(data, rows):
     share_hk = 143.8 / (143.8 + 142.2)  # overseas ÷ (overseas + domestic), HK basis
-    assert f"{share_hk:.1%}" == "50.3%"
+    assert f"{share_hk:.2%}" == "50.28%"  # at the A-share figure's two decimals
     evidence = rows["t_haier_share"].evidence
-    assert "50.3%" in evidence and "49.97%" in evidence
+    assert "50.28%" in evidence and "49.97%" in evidence
     assert (
         "does not decide (its figures agree within their intervals)" in evidence
     )  # W: shown, never deciding, and given no verdict of its own
