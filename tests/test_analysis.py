@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from bytebook.chapters import overseas, preface, ranking
+from bytebook.chapters import overseas, preface, ranking, summary
 from bytebook.fx import year_rates
 from bytebook.policy import Interval
 
@@ -607,3 +607,16 @@ def test_the_codec_results_show_the_vvc_range_whole(data):
     assert "VVC needs 33.1% to 36.6% less bitrate than HEVC" in rows["s21_lossless"]
     gains = found.tables["gains"].set_index("result")["saving"]
     assert gains["VVC vs HEVC, objective, range's top (P)"] == pytest.approx(0.366)
+
+
+def test_the_boxes_name_the_pairs_that_cannot_hold(data):
+    """Lenovo's 3100+ 亿元 at 70% implies 3,100 ÷ 0.705 = 4,397亿 to 3,200 ÷ 0.695 = 4,604亿, below
+    its released 4,985亿; Xiaomi's 1200+ at 45% implies 1,200 ÷ 0.455 = 2,637亿 to 1,300 ÷ 0.445
+    = 2,921亿, below its filed 3,659亿. Both companies' cells are unverifiable alone, so the
+    ranking's and the summary's boxes say that each pair cannot hold."""
+    assert 3100 / 0.705 < 3200 / 0.695 < 4985 and 1200 / 0.455 < 1300 / 0.445 < 3659
+    rows = {entry.id: entry for entry in ranking.analyse(data).entries}
+    assert ranking.pairs_that_cannot_hold(data, rows) == ["Lenovo", "Xiaomi"]
+    box = ranking.holds_sentence(data, ranking.analyse(data))
+    assert "for Lenovo and Xiaomi" in box and "cannot both hold" in box
+    assert "for Lenovo and Xiaomi" in summary.analyse(data).texts["pairs_cannot_hold"]

@@ -276,3 +276,17 @@ def test_the_ledger_writes_each_figure_at_one_precision(data):
     ]
     pairs = {(fine.context, coarse.context) for fine, coarse in two_precisions(figures)}
     assert not pairs, sorted(pairs)[:6]
+
+
+def test_an_n_plus_figure_says_when_the_open_reading_would_hold(data):
+    """BYD's 1000+ 亿元 is read as 一千多亿, 1,000亿 to 2,000亿: 2,219亿 lies above it, and would
+    meet 1000亿以上; 1,500亿 meets the band; 900亿 lies below both readings."""
+    claim = data.claim("t_byd_overseas")
+    above = finding(claim, 2219e8, Basis.SOURCE, "Above.")
+    inside = finding(claim, 1500e8, Basis.SOURCE, "Inside.")
+    below = finding(claim, 900e8, Basis.SOURCE, "Below.")
+    assert above.verdict is Verdict.CONTRADICTED and "as N以上" in above.evidence
+    assert inside.verdict is Verdict.SUPPORTED and "N以上" not in inside.evidence
+    assert below.verdict is not Verdict.SUPPORTED and "N以上" not in below.evidence
+    not_n_plus = finding(data.claim("s1_growth"), 0.70, Basis.SOURCE, "Fails.")
+    assert "N以上" not in not_n_plus.evidence

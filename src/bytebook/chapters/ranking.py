@@ -223,7 +223,7 @@ VERDICT_ORDER = (
 def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
     """Which of the table's own cells (each company's amount and share) are contradicted or off
     in detail, in words: "BYD's amount and share are contradicted; Midea's share … are off in
-    detail". Empty when none is."""
+    detail", then the companies whose two cells cannot both hold. Empty when none is."""
     parts = []
     for verdict in (Verdict.CONTRADICTED, Verdict.OFF_IN_DETAIL):
         cells = []
@@ -238,9 +238,35 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
         if cells:
             many = len(cells) > 1 or " and " in cells[0]
             parts.append(f"{_join(cells)} {'are' if many else 'is'} {verdict.value}")
+    pairs = pairs_that_cannot_hold(data, rows)
+    if pairs:
+        parts.append(pairs_sentence(pairs))
     if not parts:
         return ""
     return " Against the companies' own figures, " + "; ".join(parts) + "."
+
+
+def pairs_sentence(companies: list[str]) -> str:
+    """What the pair checks of `companies` (`pairs_that_cannot_hold`) come to, in words."""
+    return (
+        f"for {_join(companies)}, whose cells could not be checked alone, the printed amount "
+        "and share cannot both hold for the year the table names (the total they imply is "
+        "contradicted by the company's own)"
+    )
+
+
+def pairs_that_cannot_hold(data: BookData, rows: dict[str, LedgerEntry]) -> list[str]:
+    """The companies whose amount and share are each unverifiable but whose pair check (the
+    total the two imply against the company's own) is contradicted."""
+    return [
+        r.company_en
+        for r in data.ranking.itertuples()
+        if rows[f"d_implied_total_{_key(r.company_en)}"].verdict is Verdict.CONTRADICTED
+        and all(
+            rows[claim_id].verdict is Verdict.UNVERIFIABLE
+            for claim_id in (r.revenue_cny_claim, r.share_claim)
+        )
+    ]
 
 
 def holds_sentence(data: BookData, found: Findings) -> str:
