@@ -620,3 +620,14 @@ def test_the_boxes_name_the_pairs_that_cannot_hold(data):
     box = ranking.holds_sentence(data, ranking.analyse(data))
     assert "for Lenovo and Xiaomi" in box and "cannot both hold" in box
     assert "for Lenovo and Xiaomi" in summary.analyse(data).texts["pairs_cannot_hold"]
+
+
+def test_the_totals_table_shows_each_cells_verdict_beside_its_pair(data):
+    """BYD's 1000+ 亿元 at 约 20% implies 1,000 ÷ 0.21 = 4,762亿 to 2,000 ÷ 0.19 = 10,526亿, which
+    holds its 7,771亿 total, while its released 2,219亿 lies above 2,000亿 and its 28.55% share
+    outside 19% to 21%: the pair holds, both cells are contradicted, and the table says both."""
+    assert 1000 / 0.21 < 7771 < 2000 / 0.19 and 2219 > 2000 and not 19 <= 28.55 <= 21
+    totals = ranking.analyse(data).tables["implied_totals"].set_index("company")
+    assert totals.at["BYD", "verdict"] == "supported"
+    assert totals.at["BYD", "cells"] == "amount contradicted, share contradicted"
+    assert "cells" in ranking.TOTALS_COLUMNS

@@ -117,12 +117,13 @@ TOTALS_COLUMNS = {
     "implied_low_cny": ("Implied from (亿元)", in_yi),
     "implied_high_cny": ("Implied to (亿元)", in_yi),
     "filed_total_cny": ("Total found (亿元)", in_yi),
-    "verdict": ("Verdict", badge_cell),
+    "verdict": ("Pair's verdict", badge_cell),
+    "cells": ("Each cell alone", None),
     "filed_source": ("How the total was found", None),
 }
 """How the implied-totals table is shown: each column's header and formatter; the company by
 its English and Chinese names in one cell, amounts as numbers of 亿 under a header that names
-the unit once, the verdict as its badge."""
+the unit once, the pair's verdict as its badge beside each cell's own verdict."""
 
 
 def gap_cell(gap: float) -> str:
@@ -205,8 +206,23 @@ def analyse(data: BookData) -> Findings:
         _growth(data),
         _peers(data, rank_of(table, "ByteDance"), peers, fx_average),
     )
+    _add_cell_verdicts(data, found)
     found.number("holds_box", len(found.entries), lambda _: holds_sentence(data, found))
     return found
+
+
+def _add_cell_verdicts(data: BookData, found: Findings) -> None:
+    """Give the implied-totals table each company's own cells' verdicts ('amount contradicted,
+    share contradicted'), so that a pair that holds together is not read as support for its
+    cells."""
+    rows = {entry.id: entry for entry in found.entries}
+    cells = {
+        r.company_en: f"amount {rows[r.revenue_cny_claim].verdict}, share "
+        f"{rows[r.share_claim].verdict}"
+        for r in data.ranking.itertuples()
+    }
+    totals = found.tables["implied_totals"]
+    totals["cells"] = totals["company"].map(cells)
 
 
 VERDICT_ORDER = (
