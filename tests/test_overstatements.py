@@ -80,7 +80,8 @@ def test_an_n_plus_amount_is_glossed_as_the_book_reads_it(data, rows):
 
 
 def test_shein_is_counted_as_chinese_only_conditionally(data, rows):
-    """No reference says where Shein is based or where it sells: every page and row that counts
+    """No reference quote says where Shein is based or where it sells (only an unsourced note
+    says its sales are almost all abroad): every page and row that counts
     it among Chinese companies abroad says that it does so only on that condition."""
     from bytebook.chapters import ranking
     from bytebook.paths import ROOT

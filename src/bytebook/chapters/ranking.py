@@ -723,7 +723,8 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         found.number(f"implied_total_gap_{key}", gap, format_percent)
         verdict = check.verdict if check.decides else Verdict.UNVERIFIABLE
         found.add(
-            derived(
+            decided_by(
+                derived(
                 f"d_implied_total_{key}",
                 "4",
                 f"{company}: total revenue implied by the table (overseas ÷ share)",
@@ -737,6 +738,8 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 ),
                 verdict,
                 check.sources,
+                ),
+                implied_band * rate,
             )
         )
         records.append(
@@ -1652,7 +1655,8 @@ def _overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
 
 SHEIN_IF = (
     "counted only if Shein is counted among Chinese companies and its sales as abroad: the "
-    "references hold no source on where it is based or where it sells"
+    "references hold no source on where it is based, and only an unsourced research note says "
+    "that almost all its sales are abroad"
 )
 """The condition under which Shein joins the club, said wherever its figure is shown."""
 
@@ -2039,9 +2043,11 @@ def lenovo_unlike_years_sentence(data: BookData) -> str:
         f"{format_percent(-data.reference('lenovo_rev_growth_fy2324'), 0)}, revenue abroad "
         "could have grown in FY2023/24 as fast as the slowest region abroad did in FY2024/25 "
         f"({format_percent(slowest, 0)}) only if China's revenue fell by "
-        f"{format_percent(lenovo_china_fall_needed(data), 1)} or more that year (with China "
-        "at most half of the group's revenue, at the rates' printed "
-        "precision); the weak repost gives China's fall as "
+        f"{format_percent(lenovo_china_fall_needed(data), 1)} or more that year (at the "
+        "rates' printed precision, taking China to be at most half of the group's revenue: an "
+        "assumption of this book, not a sourced figure, chosen to be generous to the remark, "
+        "since the references give China's share only in W figures, all well below half); "
+        "the weak repost gives China's fall as "
         f"{format_percent(-data.reference(LENOVO_CHINA_BEFORE), 0)} "
         f"({data.cite(LENOVO_CHINA_BEFORE)})."
     )
@@ -2192,7 +2198,7 @@ def lenovo_fy2122_entry(data: BookData) -> LedgerEntry:
         f"text, and naming no source) gives FY2021/22's revenue as {money(noted, 'USD', 5)}, "
         + ("inside the band." if before.low <= noted <= before.high else "outside the band.")
     )
-    return derived(
+    entry = derived(
         "d_lenovo_rev_fy2122",
         "4",
         "Lenovo's group revenue in FY2021/22, from FY2022/23's and its growth",
@@ -2210,6 +2216,7 @@ def lenovo_fy2122_entry(data: BookData) -> LedgerEntry:
         Verdict.UNVERIFIABLE,
         (*LENOVO_THREE_YEARS, LENOVO_GROWTH_FY2223, LENOVO_FY2223_EXACT),
     )
+    return decided_by(entry, before)
 
 
 PEERS = {
