@@ -635,9 +635,10 @@ def test_the_totals_table_shows_each_cells_verdict_beside_its_pair(data):
 
 def test_the_daily_figures_caption_names_the_band_its_range_comes_from(data):
     """USD 39 bn as written × 2024's lowest and highest monthly rates gives 39 × 7.0760 ÷ 366 =
-    7.54亿 to 39 × 7.2807 ÷ 366 = 7.76亿; the caption's 7.44亿 to 7.86亿 comes from USD 38.5 bn
-    to 39.5 bn (38.5 × 7.0760 ÷ 366 = 7.443, 39.5 × 7.2807 ÷ 366 = 7.858), so it says so."""
+    7.54亿 to 39 × 7.2807 ÷ 366 = 7.76亿 (USD bn × CNY/USD ÷ days, × 10 in 亿); the caption's
+    7.44亿 to 7.86亿 comes from USD 38.5 bn to 39.5 bn (38.5 × 7.0760 ÷ 366 = 7.443 and
+    39.5 × 7.2807 ÷ 366 = 7.858, in 亿), so it says so."""
     clause = preface.analyse(data).texts["daily_year_clause"]
-    low, high = 38.5 * 7.0760 / 366, 39.5 * 7.2807 / 366
+    low, high = 38.5 * 7.0760 / 366 * 10, 39.5 * 7.2807 / 366 * 10  # bn yuan in 亿
     assert f"{low:.2f}亿 to {high:.2f}亿" in clause
     assert "USD 38.5 bn to USD 39.5 bn" in clause
