@@ -641,4 +641,4 @@ def test_the_daily_figures_caption_names_the_band_its_range_comes_from(data):
     clause = preface.analyse(data).texts["daily_year_clause"]
     low, high = 38.5 * 7.0760 / 366 * 10, 39.5 * 7.2807 / 366 * 10  # bn yuan in 亿
     assert f"{low:.2f}亿 to {high:.2f}亿" in clause
-    assert "USD 38.5 bn to USD 39.5 bn" in clause
+    assert "read at its recorded digits (to half a billion either side)" in clause

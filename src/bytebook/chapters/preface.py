@@ -6,7 +6,7 @@ import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR, YEAR
 from bytebook.chapters.economics import MONTHS, subscription_revenue
-from bytebook.checks import claim_band, recorded_words, reference_band, unsettled
+from bytebook.checks import claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import YEAR_RATE_REFERENCES, YearRates, implied_rate, year_rates
@@ -275,14 +275,13 @@ def analyse(data: BookData) -> Findings:
     )
     found.number("daily_year_low", year_band.low, format_yi, 2)
     found.number("daily_year_high", year_band.high, format_yi, 2)
-    recorded = recorded_words(data, "bd_intl_2024")
     found.number(
         "daily_year_clause",
         year_band.contains(title),
         lambda inside: (
             f"{'but within' if inside else 'and outside'} the {format_yi(year_band.low, 2)} to "
-            f"{format_yi(year_band.high, 2)} that {recorded} gives at {YEAR}'s range of "
-            "monthly rates"
+            f"{format_yi(year_band.high, 2)} that {YEAR}'s range of monthly rates gives with "
+            "the USD total read at its recorded digits (to half a billion either side)"
         ),
     )
     rate_band = title_band * days / reference_band(data, "bd_intl_2024")

@@ -1655,8 +1655,8 @@ def _overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
 
 SHEIN_IF = (
     "counted only if Shein is counted among Chinese companies and its sales as abroad: the "
-    "references hold no source on where it is based, and only an unsourced research note says "
-    "that almost all its sales are abroad"
+    "references hold no source on where it is based, and only a note in this book's reference "
+    "list, naming no source, says that almost all its sales are abroad"
 )
 """The condition under which Shein joins the club, said wherever its figure is shown."""
 
