@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from bytebook.chapters import overseas, preface, ranking
+from bytebook.chapters import overseas, preface, ranking, summary
 from bytebook.fx import year_rates
 from bytebook.policy import Interval
 
@@ -607,3 +607,38 @@ def test_the_codec_results_show_the_vvc_range_whole(data):
     assert "VVC needs 33.1% to 36.6% less bitrate than HEVC" in rows["s21_lossless"]
     gains = found.tables["gains"].set_index("result")["saving"]
     assert gains["VVC vs HEVC, objective, range's top (P)"] == pytest.approx(0.366)
+
+
+def test_the_boxes_name_the_pairs_that_cannot_hold(data):
+    """Lenovo's 3100+ 亿元 at 70% implies 3,100 ÷ 0.705 = 4,397亿 to 3,200 ÷ 0.695 = 4,604亿, below
+    its released 4,985亿; Xiaomi's 1200+ at 45% implies 1,200 ÷ 0.455 = 2,637亿 to 1,300 ÷ 0.445
+    = 2,921亿, below its filed 3,659亿. Both companies' cells are unverifiable alone, so the
+    ranking's and the summary's boxes say that each pair cannot hold."""
+    assert 3100 / 0.705 < 3200 / 0.695 < 4985 and 1200 / 0.455 < 1300 / 0.445 < 3659
+    rows = {entry.id: entry for entry in ranking.analyse(data).entries}
+    assert ranking.pairs_that_cannot_hold(data, rows) == ["Lenovo", "Xiaomi"]
+    box = ranking.holds_sentence(data, ranking.analyse(data))
+    assert "for Lenovo and Xiaomi" in box and "cannot both hold" in box
+    assert "for Lenovo and Xiaomi" in summary.analyse(data).texts["pairs_cannot_hold"]
+
+
+def test_the_totals_table_shows_each_cells_verdict_beside_its_pair(data):
+    """BYD's 1000+ 亿元 at 约 20% implies 1,000 ÷ 0.21 = 4,762亿 to 2,000 ÷ 0.19 = 10,526亿, which
+    holds its 7,771亿 total, while its released 2,219亿 lies above 2,000亿 and its 28.55% share
+    outside 19% to 21%: the pair holds, both cells are contradicted, and the table says both."""
+    assert 1000 / 0.21 < 7771 < 2000 / 0.19 and 2219 > 2000 and not 19 <= 28.55 <= 21
+    totals = ranking.analyse(data).tables["implied_totals"].set_index("company")
+    assert totals.at["BYD", "verdict"] == "supported"
+    assert totals.at["BYD", "cells"] == "amount contradicted, share contradicted"
+    assert "cells" in ranking.TOTALS_COLUMNS
+
+
+def test_the_daily_figures_caption_names_the_band_its_range_comes_from(data):
+    """USD 39 bn as written × 2024's lowest and highest monthly rates gives 39 × 7.0760 ÷ 366 =
+    7.54亿 to 39 × 7.2807 ÷ 366 = 7.76亿 (USD bn × CNY/USD ÷ days, × 10 in 亿); the caption's
+    7.44亿 to 7.86亿 comes from USD 38.5 bn to 39.5 bn (38.5 × 7.0760 ÷ 366 = 7.443 and
+    39.5 × 7.2807 ÷ 366 = 7.858, in 亿), so it says so."""
+    clause = preface.analyse(data).texts["daily_year_clause"]
+    low, high = 38.5 * 7.0760 / 366 * 10, 39.5 * 7.2807 / 366 * 10  # bn yuan in 亿
+    assert f"{low:.2f}亿 to {high:.2f}亿" in clause
+    assert "read at its recorded digits (to half a billion either side)" in clause

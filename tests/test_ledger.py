@@ -276,3 +276,34 @@ def test_the_ledger_writes_each_figure_at_one_precision(data):
     ]
     pairs = {(fine.context, coarse.context) for fine, coarse in two_precisions(figures)}
     assert not pairs, sorted(pairs)[:6]
+
+
+def test_an_n_plus_figure_says_when_the_open_reading_would_hold(data):
+    """BYD's 1000+ 亿元 is read as 一千多亿, 1,000亿 to 2,000亿: 2,219亿 lies above it, and would
+    meet 1000亿以上; 1,500亿 meets the band; 900亿 lies below both readings."""
+    claim = data.claim("t_byd_overseas")
+    above = finding(claim, 2219e8, Basis.SOURCE, "Above.")
+    inside = finding(claim, 1500e8, Basis.SOURCE, "Inside.")
+    below = finding(claim, 900e8, Basis.SOURCE, "Below.")
+    assert above.verdict is Verdict.CONTRADICTED and "as N以上" in above.evidence
+    assert inside.verdict is Verdict.SUPPORTED and "N以上" not in inside.evidence
+    assert below.verdict is not Verdict.SUPPORTED and "N以上" not in below.evidence
+    not_n_plus = finding(data.claim("s1_growth"), 0.70, Basis.SOURCE, "Fails.")
+    assert "N以上" not in not_n_plus.evidence
+
+
+def test_pair_checks_and_lenovos_earlier_revenue_show_the_band_they_rest_on(data):
+    """BYD's 1000+ 亿元 at 约 20% allows totals of 1,000 ÷ 0.21 = 4,762亿 to 2,000 ÷ 0.19 =
+    10,526亿元; Lenovo's FY2021/22 revenue is USD 61.5 bn ÷ 0.865 = 71.1 bn to 62.5 bn ÷ 0.855 =
+    73.1 bn, from the release's USD 62 bn and a 14% fall. Each row's Recomputed shows that band,
+    and the CSV its middle."""
+    from bytebook.book import all_entries
+    from bytebook.ledger import recomputed_text
+
+    entries = {entry.id: entry for entry in all_entries(data)}
+    byd = entries["d_implied_total_byd"]
+    assert recomputed_text(byd).replace(",", "").startswith(f"{1000 / 0.21:.0f}亿")
+    assert f"{2000 / 0.19:,.0f}亿" in recomputed_text(byd)
+    assert byd.recomputed == pytest.approx((1000 / 0.21 + 2000 / 0.19) / 2 * 1e8, rel=1e-3)
+    lenovo = recomputed_text(entries["d_lenovo_rev_fy2122"])
+    assert f"{61.5 / 0.865:.1f}" in lenovo and f"{62.5 / 0.855:.1f}" in lenovo

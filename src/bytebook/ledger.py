@@ -144,7 +144,7 @@ def finding(
     """Grade a claim's printed interval against one piece of evidence; the text says how the
     printed figure was read."""
     text = f"{text} The printed figure is {claim_reading(claim)}."
-    return compare(
+    found = compare(
         claim_interval(claim),
         _as_interval(evidence),
         basis,
@@ -153,6 +153,29 @@ def finding(
         decides,
         shares=claim["unit"] == "share",
     )
+    if _open_reading_meets(claim, _as_interval(evidence), found):
+        found = replace(
+            found,
+            evidence=f"{found.evidence} {OPEN_READING_NOTE.format(quote=claim['quote_zh'])}",
+        )
+    return found
+
+
+OPEN_READING_NOTE = (
+    "Read instead as an open bound ({quote} as N以上, N or more with no upper end), the "
+    "evidence would meet it: the verdict rests on reading N+ as N多, as the book reads every "
+    "N+ figure."
+)
+"""What a row says when an 'N+' figure misses its evidence only because the evidence lies
+above N多's upper end, so that the other reading of N+ would hold."""
+
+
+def _open_reading_meets(claim: pd.Series, evidence: Interval, found: Finding) -> bool:
+    """Whether an 'N+' claim that its evidence does not support would hold if N+ were read as
+    an open bound (N or more): the evidence lies wholly above N多's upper end."""
+    if claim["qualifier"] != "+" or found.verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT):
+        return False
+    return evidence.low >= claim_interval(claim).high
 
 
 def judge(

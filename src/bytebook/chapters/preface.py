@@ -280,7 +280,8 @@ def analyse(data: BookData) -> Findings:
         year_band.contains(title),
         lambda inside: (
             f"{'but within' if inside else 'and outside'} the {format_yi(year_band.low, 2)} to "
-            f"{format_yi(year_band.high, 2)} that {YEAR}'s range of monthly rates gives"
+            f"{format_yi(year_band.high, 2)} that {YEAR}'s range of monthly rates gives with "
+            "the USD total read at its recorded digits (to half a billion either side)"
         ),
     )
     rate_band = title_band * days / reference_band(data, "bd_intl_2024")

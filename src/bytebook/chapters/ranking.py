@@ -117,12 +117,13 @@ TOTALS_COLUMNS = {
     "implied_low_cny": ("Implied from (亿元)", in_yi),
     "implied_high_cny": ("Implied to (亿元)", in_yi),
     "filed_total_cny": ("Total found (亿元)", in_yi),
-    "verdict": ("Verdict", badge_cell),
+    "verdict": ("Pair's verdict", badge_cell),
+    "cells": ("Each cell alone", None),
     "filed_source": ("How the total was found", None),
 }
 """How the implied-totals table is shown: each column's header and formatter; the company by
 its English and Chinese names in one cell, amounts as numbers of 亿 under a header that names
-the unit once, the verdict as its badge."""
+the unit once, the pair's verdict as its badge beside each cell's own verdict."""
 
 
 def gap_cell(gap: float) -> str:
@@ -205,8 +206,23 @@ def analyse(data: BookData) -> Findings:
         _growth(data),
         _peers(data, rank_of(table, "ByteDance"), peers, fx_average),
     )
+    _add_cell_verdicts(data, found)
     found.number("holds_box", len(found.entries), lambda _: holds_sentence(data, found))
     return found
+
+
+def _add_cell_verdicts(data: BookData, found: Findings) -> None:
+    """Give the implied-totals table each company's own cells' verdicts ('amount contradicted,
+    share contradicted'), so that a pair that holds together is not read as support for its
+    cells."""
+    rows = {entry.id: entry for entry in found.entries}
+    cells = {
+        r.company_en: f"amount {rows[r.revenue_cny_claim].verdict}, share "
+        f"{rows[r.share_claim].verdict}"
+        for r in data.ranking.itertuples()
+    }
+    totals = found.tables["implied_totals"]
+    totals["cells"] = totals["company"].map(cells)
 
 
 VERDICT_ORDER = (
@@ -223,7 +239,7 @@ VERDICT_ORDER = (
 def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
     """Which of the table's own cells (each company's amount and share) are contradicted or off
     in detail, in words: "BYD's amount and share are contradicted; Midea's share … are off in
-    detail". Empty when none is."""
+    detail", then the companies whose two cells cannot both hold. Empty when none is."""
     parts = []
     for verdict in (Verdict.CONTRADICTED, Verdict.OFF_IN_DETAIL):
         cells = []
@@ -238,9 +254,35 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
         if cells:
             many = len(cells) > 1 or " and " in cells[0]
             parts.append(f"{_join(cells)} {'are' if many else 'is'} {verdict.value}")
+    pairs = pairs_that_cannot_hold(data, rows)
+    if pairs:
+        parts.append(pairs_sentence(pairs))
     if not parts:
         return ""
     return " Against the companies' own figures, " + "; ".join(parts) + "."
+
+
+def pairs_sentence(companies: list[str]) -> str:
+    """What the pair checks of `companies` (`pairs_that_cannot_hold`) come to, in words."""
+    return (
+        f"for {_join(companies)}, whose cells could not be checked alone, the printed amount "
+        "and share cannot both hold for the year the table names (the total they imply is "
+        "contradicted by the company's own)"
+    )
+
+
+def pairs_that_cannot_hold(data: BookData, rows: dict[str, LedgerEntry]) -> list[str]:
+    """The companies whose amount and share are each unverifiable but whose pair check (the
+    total the two imply against the company's own) is contradicted."""
+    return [
+        r.company_en
+        for r in data.ranking.itertuples()
+        if rows[f"d_implied_total_{_key(r.company_en)}"].verdict is Verdict.CONTRADICTED
+        and all(
+            rows[claim_id].verdict is Verdict.UNVERIFIABLE
+            for claim_id in (r.revenue_cny_claim, r.share_claim)
+        )
+    ]
 
 
 def holds_sentence(data: BookData, found: Findings) -> str:
@@ -681,7 +723,8 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         found.number(f"implied_total_gap_{key}", gap, format_percent)
         verdict = check.verdict if check.decides else Verdict.UNVERIFIABLE
         found.add(
-            derived(
+            decided_by(
+                derived(
                 f"d_implied_total_{key}",
                 "4",
                 f"{company}: total revenue implied by the table (overseas ÷ share)",
@@ -695,6 +738,8 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 ),
                 verdict,
                 check.sources,
+                ),
+                implied_band * rate,
             )
         )
         records.append(
@@ -1610,7 +1655,8 @@ def _overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
 
 SHEIN_IF = (
     "counted only if Shein is counted among Chinese companies and its sales as abroad: the "
-    "references hold no source on where it is based or where it sells"
+    "references hold no source on where it is based, and only a note in this book's reference "
+    "list, naming no source, says that almost all its sales are abroad"
 )
 """The condition under which Shein joins the club, said wherever its figure is shown."""
 
@@ -1997,9 +2043,11 @@ def lenovo_unlike_years_sentence(data: BookData) -> str:
         f"{format_percent(-data.reference('lenovo_rev_growth_fy2324'), 0)}, revenue abroad "
         "could have grown in FY2023/24 as fast as the slowest region abroad did in FY2024/25 "
         f"({format_percent(slowest, 0)}) only if China's revenue fell by "
-        f"{format_percent(lenovo_china_fall_needed(data), 1)} or more that year (with China "
-        "at most half of the group's revenue, at the rates' printed "
-        "precision); the weak repost gives China's fall as "
+        f"{format_percent(lenovo_china_fall_needed(data), 1)} or more that year (at the "
+        "rates' printed precision, taking China to be at most half of the group's revenue: an "
+        "assumption of this book, not a sourced figure, chosen to be generous to the remark, "
+        "since the references give China's share only in W figures, all well below half); "
+        "the weak repost gives China's fall as "
         f"{format_percent(-data.reference(LENOVO_CHINA_BEFORE), 0)} "
         f"({data.cite(LENOVO_CHINA_BEFORE)})."
     )
@@ -2150,7 +2198,7 @@ def lenovo_fy2122_entry(data: BookData) -> LedgerEntry:
         f"text, and naming no source) gives FY2021/22's revenue as {money(noted, 'USD', 5)}, "
         + ("inside the band." if before.low <= noted <= before.high else "outside the band.")
     )
-    return derived(
+    entry = derived(
         "d_lenovo_rev_fy2122",
         "4",
         "Lenovo's group revenue in FY2021/22, from FY2022/23's and its growth",
@@ -2168,6 +2216,7 @@ def lenovo_fy2122_entry(data: BookData) -> LedgerEntry:
         Verdict.UNVERIFIABLE,
         (*LENOVO_THREE_YEARS, LENOVO_GROWTH_FY2223, LENOVO_FY2223_EXACT),
     )
+    return decided_by(entry, before)
 
 
 PEERS = {

@@ -175,6 +175,9 @@ def analyse(data: BookData) -> Findings:
         len(above),
         lambda _: ranking.understated_sentence(filed, above, shares),
     )
+    ranking_rows = {entry.id: entry for entry in ranking.analyse(data).entries}
+    pairs = ranking.pairs_that_cannot_hold(data, ranking_rows)
+    found.number("pairs_cannot_hold", len(pairs), lambda _: ranking.pairs_sentence(pairs))
     title_numbers = preface.analyse(data).numbers
     found.number(
         "holds_title",
