@@ -129,7 +129,8 @@ def test_the_re_sorted_table_names_each_company_once_in_both_languages(data):
 
 def test_the_implied_totals_table_shows_badges_english_headers_and_its_unit_once(data):
     """Lenovo's printed 3100+ 亿元 over 70% implies at least 3,100 ÷ 0.705 = 4,397亿: the cell
-    reads 4,397 under a header that says 亿元; the verdict is a badge; no header is Chinese."""
+    reads 4,397 under a header that says 亿元; the pair's verdict is a badge; no header is
+    Chinese."""
     from bs4 import BeautifulSoup
 
     from bytebook import present
@@ -148,7 +149,7 @@ def test_the_implied_totals_table_shows_badges_english_headers_and_its_unit_once
     assert "联想" in lenovo["Company"].get_text()
     assert lenovo["Implied from (亿元)"].get_text() == f"{3100 / 0.705:,.0f}" == "4,397"
     assert all("亿" not in td.get_text() for row in rows for td in row.values())
-    badges = [row["Verdict"].select_one("span.verdict") for row in rows]
+    badges = [row["Pair's verdict"].select_one("span.verdict") for row in rows]
     assert all(badges) and {b.get_text() for b in badges} <= {
         "supported", "consistent", "off in detail", "contradicted", "inconsistent", "unverifiable"
     }
