@@ -232,7 +232,7 @@ def test_the_closest_year_table_reads_as_its_evidence(data):
     FY2023 amount over its FY2024 total, 2,329亿 ÷ 8,621亿 = 27.0%, as 27%. A gap reads as the
     evidence words it: none is 'inside', not 0.0%; a share's gap in percentage points: Midea's
     40.56% (40.555% to 40.565%) lies 40.555 − 40.5 = 0.055 points outside the printed 40% (39.5%
-    to 40.5%), not '0.14%' (its gap as a share of 40.56%)."""
+    to 40.5%), with both ends shown, not '0.14%' (its gap as a share of 40.56%)."""
     from bytebook import present
     from bytebook.chapters import ranking
 
@@ -245,7 +245,7 @@ def test_the_closest_year_table_reads_as_its_evidence(data):
     body = re.findall(r"<tr>(.*?)</tr>", html, flags=re.S)
     rows = {row[0]: row for row in (re.findall(r"<td[^>]*>(.*?)</td>", r) for r in body)}
     assert rows["Lenovo"][4] == "77%" and rows["Lenovo"][5] == "inside"
-    assert rows["Midea"][6] == "0.055"
+    assert rows["Midea"][6] == "0.055 (40.555% − 40.5%)"
     evidence = {e.id: e.evidence for e in found.entries}
     assert "FY2023's amount over FY2024's total is 27% (W)" in evidence["t_huawei_share"]
     assert "share 77% (derived" in evidence["t_lenovo_share"]
@@ -267,4 +267,48 @@ def test_a_gap_between_two_shares_is_said_in_percentage_points(texts):
     lenovo = texts["ranking: d_year_match_lenovo evidence"]
     assert "share 77% " in lenovo
     assert f"{77 - 70.5:g} percentage points outside the printed 70%" in lenovo
+    assert "its lower end, 77%, less the printed range's upper end, 70.5%" in lenovo
     assert f"{(77 - 70.5) / 77:.1%}" == "8.4%" and "8.4%" not in lenovo
+
+
+_POINTS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) percentage points?\b")
+_SHARE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)%")
+
+
+def _subtractions_hold(text: str) -> list[str]:
+    """Every 'X percentage points' in `text` whose sentence prints no two shares A% and B%
+    with A − B = X exactly, at their printed digits."""
+    from decimal import Decimal
+
+    wrong = []
+    for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z(])", text):
+        shares = {Decimal(m) for m in _SHARE.findall(sentence)}
+        for points in _POINTS.findall(sentence):
+            if not any(a - b == Decimal(points) for a in shares for b in shares):
+                wrong.append(sentence)
+    return wrong
+
+
+def test_every_gap_in_points_is_the_difference_of_two_printed_shares(texts, data):
+    """A gap in percentage points sits beside the two shares it is measured between, so that
+    the subtraction holds at the printed digits. BYD's derived share is at least 2,218.5 ÷
+    7,771.5 = 28.547%, 28.5% at one decimal, and 约20% reaches 20 × 1.05 = 21%: 28.5 − 21 =
+    7.5, where a bare '7.5 points' beside 28.6% reads as 28.6 − 21 = 7.6. The check itself
+    fails on the old wording."""
+    from bytebook import present
+    from bytebook.chapters import ranking
+
+    assert f"{2218.5 / 7771.5:.1%} {20 * 1.05:g}" == "28.5% 21"
+    assert _subtractions_hold("they are 7.5 percentage points apart, a gap of 26.4% of it.")
+    assert not _subtractions_hold("7.5 percentage points (28.5% less 21%).")
+    wrong = {where: _subtractions_hold(text) for where, text in texts.items()}
+    assert not {where: s for where, s in wrong.items() if s}
+    html = present.display_table(
+        ranking.analyse(data).tables["years"], ranking.YEARS_COLUMNS
+    ).data
+    cells = [c for c in re.findall(r"<td[^>]*>(.*?)</td>", html) if " − " in c]
+    assert len(cells) >= 3, cells
+    for cell in cells:
+        assert not _subtractions_hold(
+            re.sub(r"^([\d.]+) ", r"\1 percentage points ", cell.replace(" − ", " less "))
+        ), cell

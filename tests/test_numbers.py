@@ -190,3 +190,39 @@ def test_a_share_written_at_any_decimals_reads_back_at_them(percent_value, decim
 def test_data_sizes_read_in_decimal_units():
     assert numbers.data_size(5e13) == "50 TB"
     assert numbers.by_unit(5e13, "bytes/day") == "50 TB a day"
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "decimals", "expected"),
+    [
+        # BYD's derived share, at least 2,218.5 ÷ 7,771.5 = 28.547%, above 约20%'s top, 21%:
+        # two significant figures of the gap, 7.5, so both ends at one decimal.
+        (2218.5 / 7771.5, 0.21, None, ("28.5%", "21%", "7.5")),
+        # Midea's 41.52% reaches down to 41.515%, exact at three decimals: shown whole, so the
+        # gap is 41.515 − 40.5 = 1.015, not a rounded 1.
+        (0.41515, 0.405, None, ("41.515%", "40.5%", "1.015")),
+        # 约27% reaches 27 × 1.05 = 28.35%, a printed band's end, never rounded; Huawei's
+        # FY2023 share, 2,329 ÷ 7,041.74 = 33.07%, is shown to one decimal: 33.1 − 28.35.
+        (2329 / 7041.74, 0.2835, 1, ("33.1%", "28.35%", "4.75")),
+        # By default the decimals that give the gap two significant figures: 28.547% less
+        # 28.35% is 0.197 points, so two decimals: 28.55 − 28.35 = 0.20.
+        (2218.5 / 7771.5, 0.2835, None, ("28.55%", "28.35%", "0.2")),
+        # At a stated precision: 63% over 38.5% is 24.5 points.
+        (0.63, 2219 / 1602.2 - 1, 1, ("63%", "38.5%", "24.5")),
+    ],
+)
+def test_a_gap_in_points_is_the_difference_of_its_ends_as_written(upper, lower, decimals, expected):
+    from decimal import Decimal
+
+    assert f"{2218.5 / 7771.5:.3%} {2329 / 7041.74:.2%} {27 * 1.05:.2f}" == (
+        "28.547% 33.07% 28.35"
+    )
+    shown = numbers.points_between(upper, lower, decimals)
+    assert shown == expected
+    high, low, gap = (Decimal(text.rstrip("%")) for text in shown)
+    assert high - low == gap
+
+
+def test_a_gap_in_points_needs_the_upper_share_above():
+    with pytest.raises(ValueError):
+        numbers.points_between(0.2, 0.21)

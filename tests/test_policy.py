@@ -307,3 +307,17 @@ def test_the_preface_states_the_whole_rule_for_yue(data):
     page = (ROOT / "book" / "preface.md").read_text(encoding="utf-8")
     assert "{glue:text}`tol_approx_text` either way" not in page
     assert "{glue:text}`tol_approx_text`" in page
+
+
+def test_the_policy_table_works_a_gap_between_two_shares():
+    """Midea's printed 40% (39.5% to 40.5%) against its filed 41.52% (41.515% to 41.525%):
+    41.515 − 40.5 = 1.015 points, with both ends named, not a rounded '1 point'."""
+    from bytebook.policy import POINTS_RULE
+
+    assert f"{41.515 - 40.5:.3f}" == "1.015"
+    row = policy_table().set_index("rule").loc["a gap between two shares"]
+    assert row["meaning"] == POINTS_RULE
+    assert row["example"] == (
+        "40% against 41.52%: 1.015 percentage points (the source's lower end, 41.515%, less the "
+        "printed range's upper end, 40.5%)"
+    )

@@ -107,7 +107,10 @@ def test_numbers_inside_evidence_have_derived_rows(data, rows):
     # ByteDance's 63% less BYD's 2024 overseas growth, 2,219亿 over 1,602.2亿.
     byd_growth = 2219e8 / 1602.2e8 - 1
     assert rows["d_growth_lead"].recomputed == pytest.approx(0.63 - byd_growth)
-    assert "24.5 percentage points" in rows["s4_growth_first"].evidence
+    assert f"{63 - 38.5:g}" == "24.5" and f"{byd_growth:.1%}" == "38.5%"
+    assert "63% is first among them, 24.5 percentage points over BYD's 38.5%" in (
+        rows["s4_growth_first"].evidence
+    )
     # The printed USD 13 bn (at most 13.5) against Meta's 2024 loss of USD 17.729 bn.
     assert rows["d_meta_gap_2024"].recomputed == pytest.approx((17.729 - 13.5) / 17.729, rel=0.02)
     # Huawei FY2023: 2,329亿 outside China of 7,041.74亿; EMEA 1,453亿 of the 2,329亿.

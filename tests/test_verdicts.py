@@ -682,12 +682,28 @@ def test_the_ranking_box_is_built_from_the_chapter_s_rows(data):
 
 def test_a_share_s_gap_is_said_in_percentage_points_before_the_grade_s_fraction(data):
     """Midea's filed share, 41.52% (41.515% to 41.525%), against the printed 40% (39.5% to
-    40.5%): 41.515 − 40.5 = 1.015 points apart. Haier's 49.97% (to 49.975%) against 超50%:
-    50 − 49.975 = 0.025 points. The fraction of the evidence's middle still sets the grade."""
+    40.5%): 41.515 − 40.5 = 1.015 points apart, said at the ends' own digits, not as a rounded
+    '1'. Haier's 49.97% (to 49.975%) against 超50%: 50 − 49.975 = 0.025 points. BYD's
+    derived 2,219 ÷ 7,771 (at least 2,218.5 ÷ 7,771.5 = 28.547%) against 约20% (19% to 21%):
+    28.5 − 21 = 7.5 points at one decimal. The fraction of the evidence's middle still sets the
+    grade: 1.015 ÷ 41.52 = 2.4%."""
     rows = {entry.id: entry for entry in ranking.analyse(data).entries}
-    assert f"{41.515 - 40.5:.1f} {50 - 49.975:.3f}" == "1.0 0.025"
-    assert "they are 1 percentage point apart, a gap of 2.4%" in rows["t_midea_share"].evidence
-    assert "they are 0.025 percentage points apart" in rows["t_haier_share"].evidence
+    assert f"{41.515 - 40.5:.3f} {50 - 49.975:.3f} {2218.5 / 7771.5:.3%}" == (
+        "1.015 0.025 28.547%"
+    )
+    assert f"{1.015 / 41.52:.1%}" == "2.4%"
+    assert (
+        "they are 1.015 percentage points apart (the evidence's lower end, 41.515%, less the "
+        "printed range's upper end, 40.5%), a gap of 2.4%"
+    ) in rows["t_midea_share"].evidence
+    assert (
+        "they are 0.025 percentage points apart (the printed range's lower end, 50%, less the "
+        "evidence's upper end, 49.975%)"
+    ) in rows["t_haier_share"].evidence
+    assert (
+        "they are 7.5 percentage points apart (the evidence's lower end, 28.5%, less the "
+        "printed range's upper end, 21%)"
+    ) in rows["t_byd_share"].evidence
     assert rows["t_midea_share"].verdict is Verdict.OFF_IN_DETAIL
 
 

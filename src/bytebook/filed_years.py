@@ -260,6 +260,8 @@ class YearReading:
     amount_gap: float | None
     share_gap: float | None
     share_points: float | None = None
+    printed_share: Interval | None = None
+    """The printed share's range, which `share_points` is measured from."""
 
     @property
     def complete(self) -> bool:
@@ -296,6 +298,7 @@ def year_readings(
                 relative_gap(amount, filed_amount.band) if filed_amount else None,
                 relative_gap(share, filed_share.band) if filed_share else None,
                 share.distance(filed_share.band) if filed_share else None,
+                share,
             )
         )
     return readings

@@ -135,6 +135,51 @@ def share(value: float, digits: int = SIGNIFICANT) -> str:
     return f"{significant(value * 100, digits)}%"
 
 
+EXACT_POINT_DECIMALS = 3
+"""A share's end that is exact to at most this many decimals of a percent (a printed band's
+40.5%, a source's half-unit 41.515%) is written whole beside a gap in percentage points."""
+
+
+def _percent_digits(fraction: float) -> Decimal:
+    """A fraction in percent, as the shortest decimal it is (0.41515 -> 41.515)."""
+    return Decimal(repr(round(float(fraction) * 100, 9)))
+
+
+def _plain(number: Decimal) -> str:
+    """A decimal with no trailing zeros after its point: 1.000 -> '1', 7.50 -> '7.5'."""
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _exact(end: Decimal) -> bool:
+    """Whether a share in percent is exact to `EXACT_POINT_DECIMALS` decimals (40.5, 41.515)."""
+    return -end.normalize().as_tuple().exponent <= EXACT_POINT_DECIMALS
+
+
+def points_between(
+    upper: float, lower: float, decimals: int | None = None
+) -> tuple[str, str, str]:
+    """Two shares (fractions, `upper` above `lower`) and the gap between them in percentage
+    points, so that the subtraction holds as printed. An end exact to `EXACT_POINT_DECIMALS`
+    decimals of a percent (a printed band's end, a source's half unit) is written whole; any
+    other is rounded (a tie away from zero) to `decimals`, the precision its figure is shown
+    at, by default the decimals that give the gap two significant figures (more if the ends
+    would meet). The gap is the difference of the ends as written, no trailing zeros:
+    (0.285466, 0.21) -> ('28.5%', '21%', '7.5'); (0.41515, 0.405) -> ('41.515%', '40.5%',
+    '1.015'); (0.3307, 0.2835, 1) -> ('33.1%', '28.35%', '4.75')."""
+    ends = [_percent_digits(upper), _percent_digits(lower)]
+    if ends[0] <= ends[1]:
+        raise ValueError(f"{upper} is not above {lower}")
+    if decimals is None:
+        decimals = max(0, 2 - (math.floor(math.log10(float(ends[0] - ends[1]))) + 1))
+    while True:
+        step = Decimal(1).scaleb(-decimals)
+        high, low = (e if _exact(e) else e.quantize(step, rounding=ROUND_HALF_UP) for e in ends)
+        if high > low:
+            return f"{_plain(high)}%", f"{_plain(low)}%", _plain(high - low)
+        decimals += 1
+
+
 def multiple(value: float, digits: int = SIGNIFICANT) -> str:
     """How many times another figure: 2.057 -> '2.057×'; (7.4, 2) -> '7.4×'."""
     return f"{significant(value, digits)}×"

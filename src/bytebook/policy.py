@@ -27,7 +27,7 @@ from enum import StrEnum
 import pandas as pd
 
 from bytebook import palette
-from bytebook.numbers import significant
+from bytebook.numbers import points_between
 
 APPROX_RELATIVE = 0.05
 """约 N / ≈ N: at least ±5% of N (or ± one printed unit, if that is wider)."""
@@ -359,6 +359,55 @@ class Finding:
     """What its figures meet (`GRADE_WORDS`) when it grades two intervals; '' otherwise."""
 
 
+def points_gap(
+    printed: Interval,
+    evidence: Interval,
+    evidence_name: str = "the evidence's",
+    decimals: int | None = None,
+) -> tuple[str, str, str, str]:
+    """The gap between two share ranges that do not meet, in percentage points, and the two
+    ends it is measured between, written so that the subtraction holds as printed
+    (`bytebook.numbers.points_between`; `decimals` is the precision the evidence's figure is
+    shown at): ('7.5 percentage points', "the evidence's lower end, 28.5%, less the printed
+    range's upper end, 21%", '28.5%', '21%')."""
+    if evidence.low > printed.high:
+        upper, lower = evidence.low, printed.high
+        names = (f"{evidence_name} lower end", "the printed range's upper end")
+    elif printed.low > evidence.high:
+        upper, lower = printed.low, evidence.high
+        names = ("the printed range's lower end", f"{evidence_name} upper end")
+    else:
+        raise ValueError(f"{printed} and {evidence} meet")
+    high, low, points = points_between(upper, lower, decimals)
+    unit = "percentage point" if points == "1" else "percentage points"
+    return f"{points} {unit}", f"{names[0]}, {high}, less {names[1]}, {low}", high, low
+
+
+POINTS_RULE = (
+    "A gap between two shares is said in percentage points, with the two ends it is measured "
+    "between, so that every number of the subtraction is on the page and it holds at the "
+    "printed digits: an end exact to a few decimals (a printed band's end, a source figure's "
+    "half unit) is written whole; any other (an end of a derived band) at the precision its "
+    "figure is shown at, or at the digits that give the gap two significant figures; the gap "
+    "is the difference of the ends as written. The grade still rests on the gap as a fraction "
+    "of the evidence."
+)
+
+
+POINTS_EXAMPLE = ("40%", "0.40", "0.4152")
+"""A printed share and a source's share it misses: (as printed, its recorded digits, the
+source figure's recorded digits), Midea's 2024 share as the table prints it and as filed."""
+
+
+def points_example() -> str:
+    """The gap of `POINTS_RULE` worked on `POINTS_EXAMPLE`."""
+    printed, digits, source = POINTS_EXAMPLE
+    points, between, _, _ = points_gap(
+        printed_interval(digits, "=", "share"), evidence_interval(source), "the source's"
+    )
+    return f"{printed} against {_show(float(source), 'share')}: {points} ({between})"
+
+
 def compare(
     printed: Interval,
     evidence: Interval,
@@ -373,17 +422,19 @@ def compare(
     the evidence's middle that sets the grade."""
     found = grade(printed, evidence)
     gap = relative_gap(printed, evidence)
-    points = max(evidence.low - printed.high, printed.low - evidence.high) * 100
-    note = "" if found is Grade.HOLDS else (
-        " The printed range and the evidence's range do not meet: "
-        + (
-            f"they are {significant(points, 2)} percentage "
-            f"{'point' if significant(points, 2) == '1' else 'points'} apart, a gap of "
-            f"{format_gap(gap)} of the evidence's middle"
-            if shares
-            else f"the gap between them is {format_gap(gap)} of the evidence's middle"
+    if found is Grade.HOLDS:
+        note = ""
+    elif shares:
+        points, between, _, _ = points_gap(printed, evidence)
+        note = (
+            " The printed range and the evidence's range do not meet: they are "
+            f"{points} apart ({between}), a gap of {format_gap(gap)} of the evidence's middle"
         )
-    )
+    else:
+        note = (
+            " The printed range and the evidence's range do not meet: the gap between them is "
+            f"{format_gap(gap)} of the evidence's middle"
+        )
     if found is Grade.FAILS and gap - SUBSTANCE_MARGIN < NEAR_THE_LINE:
         note += (
             f", less than {NEAR_THE_LINE * 100:g} point above the {SUBSTANCE_MARGIN:.0%} "
@@ -657,6 +708,14 @@ def policy_table() -> pd.DataFrame:
                 "verdict": verdict,
             }
         )
+    rows.append(
+        {
+            "rule": "a gap between two shares",
+            "example": points_example(),
+            "meaning": POINTS_RULE,
+            "verdict": "",
+        }
+    )
     rows.append({"rule": "combination", "example": "", "meaning": COMBINATION_RULE, "verdict": ""})
     rows.append(
         {

@@ -52,6 +52,7 @@ from bytebook.numbers import (
     in_yi,
     money,
     percent,
+    points_between,
     significant,
     times,
     whole,
@@ -63,6 +64,7 @@ from bytebook.policy import (
     Interval,
     compare,
     format_gap,
+    points_gap,
     span,
 )
 from bytebook.present import badge_cell
@@ -132,10 +134,22 @@ def gap_cell(gap: float) -> str:
     return "inside" if gap == 0 else format_gap(gap)
 
 
-def points_cell(points: float) -> str:
-    """A gap between two shares in percentage points, given as a fraction ('6.5' for 0.065),
-    or 'inside' for none: 77% against a printed 70% is points apart, not 8.4%."""
-    return "inside" if points == 0 else significant(points * 100, 2)
+def points_cell(reading: filed_years.YearReading) -> str:
+    """A year's share gap from the printed band in percentage points, with the two ends it is
+    measured between at the precision the subtraction holds at ('6.5 (77% − 70.5%)'), or
+    'inside' for none: 77% against a printed 70% is points apart, not 8.4%."""
+    if not reading.share_points:
+        return "inside"
+    points, _, high, low = _share_gap(reading)
+    return f"{points.split()[0]} ({high} − {low})"
+
+
+def _share_gap(reading: filed_years.YearReading) -> tuple[str, str, str, str]:
+    """A year's share gap from the printed band (`bytebook.policy.points_gap`), an end of the
+    year's share that is not exact written at the decimals its share is shown at (21.6%)."""
+    shown = reading.share.shown.rstrip("%")
+    decimals = len(shown.partition(".")[2])
+    return points_gap(reading.printed_share, reading.share.band, "its", decimals)
 
 
 YEARS_COLUMNS = {
@@ -145,7 +159,7 @@ YEARS_COLUMNS = {
     "filed_amount_text": ("Amount that year", None),
     "filed_share_text": ("Share that year", None),
     "amount_gap": ("Amount gap (relative)", gap_cell),
-    "share_points": ("Share gap (percentage points)", points_cell),
+    "share_points_text": ("Share gap (percentage points, between the nearer ends)", None),
     "tag": ("Weakest tag", None),
 }
 """How the closest years are shown: a share with no needless zero (77%), each gap as the
@@ -893,6 +907,7 @@ YEAR_COLUMNS = [
     "amount_gap",
     "share_gap",
     "share_points",
+    "share_points_text",
     "filed_amount",
     "filed_amount_text",
     "filed_share",
@@ -926,6 +941,7 @@ def year_matches(data: BookData) -> Findings:
                 "amount_gap": closest.amount_gap,
                 "share_gap": closest.share_gap,
                 "share_points": closest.share_points,
+                "share_points_text": points_cell(closest),
                 "filed_amount": closest.amount.value,
                 "filed_amount_text": _amount_formatter(unit)(closest.amount.value),
                 "filed_share": closest.share.value,
@@ -1196,10 +1212,14 @@ def _gap_words(gap: float) -> str:
     return "inside" if gap == 0 else f"{gap_cell(gap)} outside"
 
 
-def _points_words(points: float) -> str:
-    """A share's gap from the printed band in percentage points: '6.5 percentage points
-    outside'."""
-    return "inside" if points == 0 else f"{points_cell(points)} percentage points outside"
+def _points_words(reading: filed_years.YearReading, printed: str) -> str:
+    """A share's gap from the printed band in percentage points, with the ends it is measured
+    between: '6.5 percentage points outside the printed 70%: its lower end, 77%, less the
+    printed range's upper end, 70.5%'."""
+    if not reading.share_points:
+        return f"inside the printed {printed}"
+    points, between, _, _ = _share_gap(reading)
+    return f"{points} outside the printed {printed}: {between}"
 
 
 def _share_words(share: filed_years.Figure) -> str:
@@ -1216,9 +1236,8 @@ def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) 
         f"{amount.reliability}; {_gap_words(reading.amount_gap)} the printed "
         f"{row['overseas_revenue_printed']}), share "
         f"{_share_words(share)} "
-        f"({share.described}, {share.reliability}; {_points_words(reading.share_points)} the "
-        "printed "
-        f"{row['overseas_share_printed']})"
+        f"({share.described}, {share.reliability}; "
+        f"{_points_words(reading, row['overseas_share_printed'])})"
     )
 
 
@@ -1905,6 +1924,7 @@ def _growth(data: BookData) -> Findings:
             )
         )
     double = data.claim("s4_growth_double")
+    lead_high, lead_low, lead = points_between(growth, runner["growth"], decimals=1)
     second = data.ranking.set_index("printed_order").loc[2, "company_en"]
     second_growth = SECOND_PLACE_GROWTH[second]
     found.add(
@@ -1938,8 +1958,8 @@ def _growth(data: BookData) -> Findings:
             None,
             Verdict.UNVERIFIABLE,
             f"Overseas growth in FY2024 where both years were found: {listing}; ByteDance's "
-            f"63% is first among them, {100 * (growth - runner['growth']):.1f} percentage points "
-            f"over {runner['company']}. {not_found}: the whole club cannot be ranked.",
+            f"{lead_high} is first among them, {lead} percentage points over "
+            f"{runner['company']}'s {lead_low}. {not_found}: the whole club cannot be ranked.",
             all_refs
             + ("huawei_rev_growth_2024", "xiaomi_rev_growth_2024")
             + tuple(LENOVO_REGIONS_ABROAD.values()),
@@ -1951,9 +1971,8 @@ def _growth(data: BookData) -> Findings:
             "(percentage points, as a fraction)",
             growth - runner["growth"],
             "ratio",
-            f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) − "
-            f"{format_percent(runner['growth'])} ({runner['company']}) = "
-            f"{100 * (growth - runner['growth']):.1f} percentage points.",
+            f"{lead_high} ({data.cite('bd_intl_growth_2024')}) − {lead_low} "
+            f"({runner['company']}) = {lead} percentage points.",
             all_refs + ("bd_intl_growth_2024",),
         ),
         _old_money(data),
