@@ -307,3 +307,61 @@ def test_pair_checks_and_lenovos_earlier_revenue_show_the_band_they_rest_on(data
     assert byd.recomputed == pytest.approx((1000 / 0.21 + 2000 / 0.19) / 2 * 1e8, rel=1e-3)
     lenovo = recomputed_text(entries["d_lenovo_rev_fy2122"])
     assert f"{61.5 / 0.865:.1f}" in lenovo and f"{62.5 / 0.855:.1f}" in lenovo
+
+
+def test_a_band_s_middle_in_the_csv_comes_with_the_band_s_ends(ledger_rows, data):
+    """Where the Recomputed column shows a band, the CSV's `recomputed` holds its middle and
+    `recomputed_low` / `recomputed_high` its ends, so a CSV reader sees that it is a middle.
+    BYD's implied total: 1000+ 亿元 is 1,000亿 to 2,000亿 and 约20% is 19% to 21%, so 1,000 ÷
+    0.21 = 4,761.9亿 to 2,000 ÷ 0.19 = 10,526.3亿; Haier's 1364 亿元 (1,363.5 to 1,364.5) over
+    超50% (50% to 100%) is 1,363.5亿 to 2,729亿. A single value leaves both ends empty."""
+    from bytebook.book import all_entries
+    from bytebook.ledger import LedgerEntry, recomputed_text
+
+    rows = {row["id"]: row for row in ledger_rows}
+    byd, haier = rows["d_implied_total_byd"], rows["d_implied_total_haier"]
+    assert float(byd["recomputed_low"]) == pytest.approx(1000e8 / 0.21)
+    assert float(byd["recomputed_high"]) == pytest.approx(2000e8 / 0.19)
+    assert float(haier["recomputed_low"]) == pytest.approx(1363.5e8)
+    assert float(haier["recomputed_high"]) == pytest.approx(1364.5e8 / 0.5)
+    banded = 0
+    for entry in all_entries(data):
+        row = rows[entry.id]
+        shows_band = " to " in recomputed_text(entry)
+        assert bool(row["recomputed_low"]) == bool(row["recomputed_high"]) == shows_band, entry.id
+        if shows_band:
+            banded += 1
+            low, high = float(row["recomputed_low"]), float(row["recomputed_high"])
+            assert float(row["recomputed"]) == pytest.approx((low + high) / 2), entry.id
+            assert low < high, entry.id
+    assert banded >= 10
+    # The ledger page rebuilds each row from the table, band included.
+    from bytebook.book import ledger
+
+    table = ledger(data).to_dict("records")
+    rebuilt = {row["id"]: LedgerEntry.from_row(row) for row in table}
+    assert recomputed_text(rebuilt["d_implied_total_byd"]) == "4,762亿元 to 10,526亿元"
+    assert rebuilt["t_byd_share"].deciding is None
+
+
+def test_the_ledger_csv_passes_its_schema(ledger_command_output):
+    """The ledger CSV is checked like the data files: every column in order, a band's two ends
+    given together and holding the middle between them (BYD's implied total, 4,761.9亿 ≤
+    7,644.1亿 ≤ 10,526.3亿, the middle of 1,000 ÷ 0.21 and 2,000 ÷ 0.19); a row giving one end
+    only, or a middle outside its band, fails."""
+    import io
+
+    import pandas as pd
+    from pandera.errors import SchemaErrors
+
+    from bytebook.schemas import LEDGER
+
+    assert (1000 / 0.21 + 2000 / 0.19) / 2 == pytest.approx(7644.1, abs=0.05)
+    frame = pd.read_csv(io.StringIO(ledger_command_output), dtype=str, keep_default_na=False)
+    LEDGER.validate(frame, lazy=True)
+    row = frame.index[frame["id"] == "d_implied_total_byd"][0]
+    for column, value in (("recomputed_high", ""), ("recomputed", "2e12")):
+        broken = frame.copy()
+        broken.loc[row, column] = value
+        with pytest.raises(SchemaErrors, match="band_holds_its_middle"):
+            LEDGER.validate(broken, lazy=True)

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from bytebook.ledger import LEDGER_COLUMNS, LedgerEntry, Verdict, to_csv
+from bytebook.ledger import NUMERIC_COLUMNS as LEDGER_NUMBERS
 from bytebook.present import claims_html, ledger_html, sources_html
 from bytebook.publish.chart_data import DrawnTable
 from bytebook.publish.chart_data import to_csv as chart_csv
@@ -83,6 +84,8 @@ def test_formula_cells_are_neutralised_and_numbers_stay_numbers():
         [
             {
                 **{c: "" for c in LEDGER_COLUMNS},
+                "recomputed_low": None,
+                "recomputed_high": float("nan"),
                 "claim_en": formula,
                 "evidence": formula,
                 "id": f"row_{i}",
@@ -96,6 +99,7 @@ def test_formula_cells_are_neutralised_and_numbers_stay_numbers():
     for formula, row in zip(FORMULAS, rows, strict=True):
         assert row["claim_en"] == "'" + formula and row["evidence"] == "'" + formula
         assert float(row["stated"]) == -5e9 and row["recomputed"] == ""
+        assert row["recomputed_low"] == row["recomputed_high"] == ""
 
 
 def test_plain_cells_are_left_alone():
@@ -136,7 +140,7 @@ def test_a_charts_csv_download_is_neutralised_and_keeps_its_numbers():
 def test_the_published_ledger_opens_safely_in_a_spreadsheet(ledger_rows):
     for row in ledger_rows:
         for column, cell in row.items():
-            if column in ("stated", "recomputed"):
+            if column in LEDGER_NUMBERS:
                 assert cell == "" or float(cell) == float(cell)
             else:
                 assert not cell.startswith(FORMULA_STARTS), (row["id"], column, cell)

@@ -59,6 +59,8 @@ LEDGER_COLUMNS = [
     "quote_zh",
     "stated",
     "recomputed",
+    "recomputed_low",
+    "recomputed_high",
     "unit",
     "verdict",
     "evidence",
@@ -126,10 +128,30 @@ class LedgerEntry:
     """The band the verdict rests on where its middle, `recomputed`, decides nothing (USD 39 bn
     at its recorded digits × 2024's monthly range); the Recomputed column shows it."""
 
+    @property
+    def recomputed_low(self) -> float | None:
+        """The lower end of the band `recomputed` is the middle of; None for a single value."""
+        return None if self.deciding is None else self.deciding.low
+
+    @property
+    def recomputed_high(self) -> float | None:
+        """The upper end of the band `recomputed` is the middle of; None for a single value."""
+        return None if self.deciding is None else self.deciding.high
+
+    @classmethod
+    def from_row(cls, row: dict[str, object]) -> LedgerEntry:
+        """A row of the assembled ledger (`assemble`) as an entry again, its band rebuilt from
+        `recomputed_low` and `recomputed_high`."""
+        fields = {k: v for k, v in row.items() if k not in ("recomputed_low", "recomputed_high")}
+        low, high = row.get("recomputed_low"), row.get("recomputed_high")
+        bounded = all(isinstance(v, float) and not math.isnan(v) for v in (low, high))
+        return cls(**fields, deciding=Interval(low, high) if bounded else None)
+
 
 def decided_by(entry: LedgerEntry, band: Interval) -> LedgerEntry:
     """`entry` with the band its verdict rests on as its recomputed value (its middle in the
-    ledger CSV, the band itself in the Recomputed column)."""
+    ledger CSV's `recomputed`, its ends in `recomputed_low` and `recomputed_high`, the band
+    itself in the Recomputed column)."""
     return replace(entry, recomputed=band.mid, deciding=band)
 
 
@@ -381,7 +403,7 @@ def assemble(claims: pd.DataFrame, entries: list[LedgerEntry]) -> pd.DataFrame:
     return frame
 
 
-NUMERIC_COLUMNS = frozenset({"stated", "recomputed"})
+NUMERIC_COLUMNS = frozenset({"stated", "recomputed", "recomputed_low", "recomputed_high"})
 """The ledger's number columns; in CSV they stay plain numbers."""
 
 

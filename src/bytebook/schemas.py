@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pandas as pd
 import pandera.pandas as pa
 
 from bytebook.article import SECTIONS
-from bytebook.policy import ORIGINS
+from bytebook.policy import ORIGINS, Verdict
 from bytebook.safety import FORBIDDEN_CHARACTERS, MAX_CELL_LENGTH, link_problem, text_problem
 from bytebook.units import number_problem, parse_cn_amount, unit_problem
 
 QUALIFIERS = ("=", "≈", ">", "<", "≥", "≤", "+")
+LEDGER_KINDS = ("stated", "derived")
+VERDICTS = tuple(verdict.value for verdict in Verdict)
 RELIABILITY = ("P", "S", "W")
 
 COMPANIES = {
@@ -76,6 +79,11 @@ EXPLAIN: dict[str, Callable[[str], str]] = {
     "known_company_zh": lambda v: f"unknown company '{v}' (known: {', '.join(COMPANIES)})",
     "known_company_en": lambda v: (
         f"unknown company '{v}' (known: {', '.join(COMPANIES.values())})"
+    ),
+    "known_kind": lambda v: f"kind '{v}' must be {' or '.join(LEDGER_KINDS)}",
+    "known_verdict": lambda v: f"unknown verdict '{v}' (known: {', '.join(VERDICTS)})",
+    "band_holds_its_middle": lambda v: (
+        "recomputed_low and recomputed_high are given together, low ≤ recomputed ≤ high"
     ),
 }
 
@@ -181,3 +189,42 @@ ASSUMPTIONS = pa.DataFrameSchema(
     },
     strict=False,
 )
+
+
+def _band_holds_its_middle(frame: pd.DataFrame) -> bool:
+    """A ledger row's band ends are both given or both empty, and hold its recomputed value
+    (its middle) between them."""
+    ends = frame[["recomputed_low", "recomputed_high"]].ne("")
+    if not (ends["recomputed_low"] == ends["recomputed_high"]).all():
+        return False
+    banded = frame[ends["recomputed_low"]]
+    low, middle, high = (
+        banded[column].astype(float)
+        for column in ("recomputed_low", "recomputed", "recomputed_high")
+    )
+    return bool(((low <= middle) & (middle <= high)).all())
+
+
+LEDGER = pa.DataFrameSchema(
+    {
+        "id": _text(NOT_EMPTY, ID, unique=True),
+        "section": _text(_elementwise("known_section", lambda v: v in SECTIONS)),
+        "kind": _text(_elementwise("known_kind", lambda v: v in LEDGER_KINDS)),
+        "claim_en": pa.Column(str, checks=[NOT_EMPTY]),
+        "quote_zh": pa.Column(str),
+        "stated": _text(NUMBER_OR_EMPTY),
+        "recomputed": _text(NUMBER_OR_EMPTY),
+        "recomputed_low": _text(NUMBER_OR_EMPTY),
+        "recomputed_high": _text(NUMBER_OR_EMPTY),
+        "unit": _text(),
+        "verdict": _text(_elementwise("known_verdict", lambda v: v == "" or v in VERDICTS)),
+        "evidence": pa.Column(str),
+        "sources": pa.Column(str),
+    },
+    checks=[pa.Check(_band_holds_its_middle, name="band_holds_its_middle")],
+    strict=True,
+    ordered=True,
+)
+"""The ledger as `python -m bytebook ledger` writes it, every cell as text (its evidence may be
+longer than a data file's cell): where `recomputed` is a band's middle, `recomputed_low` and
+`recomputed_high` give the band."""

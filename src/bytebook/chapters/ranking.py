@@ -1857,18 +1857,21 @@ def _growth(data: BookData) -> Findings:
     found.number("growth_runner_up", runner["growth"], format_percent)
     found.number("growth_ratio", ratio.mid, "{:.2f}")
     found.add(
-        derived(
-            "d_growth_ratio",
-            "4",
-            "ByteDance's overseas growth as a multiple of the runner-up's",
-            ratio.mid,
-            "multiple",
-            f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) ÷ "
-            f"{runner['company']}'s {format_percent(runner['growth'])} = "
-            f"{span(ratio, times)} at the sources' precision; the claim it tests is "
-            "两倍以上 (at least twice the runner-up's growth).",
-            Verdict.UNVERIFIABLE,
-            tuple(runner["sources"]) + ("bd_intl_growth_2024",),
+        decided_by(
+            derived(
+                "d_growth_ratio",
+                "4",
+                "ByteDance's overseas growth as a multiple of the runner-up's",
+                ratio.mid,
+                "multiple",
+                f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) ÷ "
+                f"{runner['company']}'s {format_percent(runner['growth'])} = "
+                f"{span(ratio, times)} at the sources' precision; the claim it tests is "
+                "两倍以上 (at least twice the runner-up's growth).",
+                Verdict.UNVERIFIABLE,
+                tuple(runner["sources"]) + ("bd_intl_growth_2024",),
+            ),
+            ratio,
         )
     )
     listing = "; ".join(
@@ -1927,32 +1930,33 @@ def _growth(data: BookData) -> Findings:
     lead_high, lead_low, lead = points_between(growth, runner["growth"], decimals=1)
     second = data.ranking.set_index("printed_order").loc[2, "company_en"]
     second_growth = SECOND_PLACE_GROWTH[second]
+    judged_double = judge_findings(
+        double,
+        [
+            finding(
+                double,
+                ratio,
+                Basis.SOURCE,
+                "Read as a Chinese reader reads 两倍以上: ByteDance's growth is at least "
+                "twice (two times or more) the runner-up's in the 千亿 club. 第二名 is read "
+                "as the runner-up in growth, since the sentence goes on from 断层第一 (first "
+                "in growth by a mile). Overseas growth "
+                f"in FY2024 where both years were found: {listing}. "
+                f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
+                f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
+                f"than twice it: the ratio is {span(ratio, times)}. On this reading a faster "
+                "runner-up would only lower it. A reader may instead take 第二名 as the "
+                f"table's second place, {second}; on that reading the claim cannot be "
+                f"settled, since {second}'s overseas growth was not found (its group revenue "
+                f"grew {format_percent(data.reference(second_growth))}, "
+                f"{data.cite(second_growth)}, which does not give its growth abroad).",
+                all_refs + ("bd_intl_growth_2024", second_growth),
+            )
+        ],
+        ratio.mid,
+    )
     found.add(
-        judge_findings(
-            double,
-            [
-                finding(
-                    double,
-                    ratio,
-                    Basis.SOURCE,
-                    "Read as a Chinese reader reads 两倍以上: ByteDance's growth is at least "
-                    "twice (two times or more) the runner-up's in the 千亿 club. 第二名 is read "
-                    "as the runner-up in growth, since the sentence goes on from 断层第一 (first "
-                    "in growth by a mile). Overseas growth "
-                    f"in FY2024 where both years were found: {listing}. "
-                    f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
-                    f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
-                    f"than twice it: the ratio is {span(ratio, times)}. On this reading a faster "
-                    "runner-up would only lower it. A reader may instead take 第二名 as the "
-                    f"table's second place, {second}; on that reading the claim cannot be "
-                    f"settled, since {second}'s overseas growth was not found (its group revenue "
-                    f"grew {format_percent(data.reference(second_growth))}, "
-                    f"{data.cite(second_growth)}, which does not give its growth abroad).",
-                    all_refs + ("bd_intl_growth_2024", second_growth),
-                )
-            ],
-            ratio.mid,
-        ),
+        decided_by(judged_double, ratio),
         stated_entry(
             data.claim("s4_growth_first"),
             None,
