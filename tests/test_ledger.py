@@ -365,3 +365,21 @@ def test_the_ledger_csv_passes_its_schema(ledger_command_output):
         broken.loc[row, column] = value
         with pytest.raises(SchemaErrors, match="band_holds_its_middle"):
             LEDGER.validate(broken, lazy=True)
+
+
+def test_the_ledger_page_shows_the_recomputed_value_its_chapter_shows(data):
+    """The ledger page rebuilds its rows from the assembled table; each row's Recomputed cell is
+    the one its chapter's entry gives. ByteDance's yuan band is USD 38.5 bn × 7.0760 = 2,724亿
+    to USD 39.5 bn × 7.2807 = 2,876亿 (2024's monthly range), not the average rate's 38.5 ×
+    7.196 = 2,770亿 to 39.5 × 7.196 = 2,842亿, which the printed 2,855亿 misses; Lenovo's
+    FY2021/22 revenue is USD 61.5 bn ÷ 0.865 = 71.1 bn to 62.5 ÷ 0.855 = 73.1 bn."""
+    from bytebook.book import all_entries, ledger, ledger_entries
+    from bytebook.ledger import recomputed_text
+
+    assert f"{38.5 * 7.0760 * 10:,.0f} {39.5 * 7.2807 * 10:,.0f}" == "2,724 2,876"
+    assert f"{61.5 / 0.865:.1f} {62.5 / 0.855:.1f}" == "71.1 73.1"
+    chapters = {entry.id: recomputed_text(entry) for entry in all_entries(data)}
+    page = {entry.id: recomputed_text(entry) for entry in ledger_entries(ledger(data))}
+    assert {i: (page[i], shown) for i, shown in chapters.items() if page[i] != shown} == {}
+    assert page["t_bytedance_overseas_cny"] == "2,724亿元 to 2,876亿元"
+    assert page["d_lenovo_rev_fy2122"] == "USD 71.1 bn to USD 73.1 bn"

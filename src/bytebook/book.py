@@ -58,3 +58,9 @@ def ledger(data: BookData | None = None) -> pd.DataFrame:
     cited = references_cited(data, entries)
     table[SOURCES_COLUMN] = [";".join(cited.get(row_id, [])) for row_id in table["id"]]
     return table
+
+
+def ledger_entries(table: pd.DataFrame) -> list[LedgerEntry]:
+    """The assembled ledger's rows as entries again, each band rebuilt from its two ends, so
+    that the ledger page shows the Recomputed value the chapters show."""
+    return [LedgerEntry.from_row(row) for row in table.to_dict("records")]
