@@ -312,3 +312,51 @@ def test_every_gap_in_points_is_the_difference_of_two_printed_shares(texts, data
         assert not _subtractions_hold(
             re.sub(r"^([\d.]+) ", r"\1 percentage points ", cell.replace(" − ", " less "))
         ), cell
+
+
+_FRACTION_GAP = re.compile(
+    r"the gap between them is (?P<gap>[\d.,]+)% of the evidence's middle: "
+    r"\((?P<high>[^−]+) − (?P<low>[^)]+)\) ÷ (?P<mid>.+?)(?=[,.;] |\.?$)"
+)
+_SHARE_GAP = re.compile(
+    r"they are (?P<points>[\d.]+) percentage points? apart \([^,]+, (?P<high>[\d.]+)%, less "
+    r"[^,]+, (?P<low>[\d.]+)%\), a gap of (?P<gap>[\d.]+)% of the evidence's middle, "
+    r"(?P<mid>[\d.]+)%"
+)
+
+
+def _worked(high: str, low: str, mid: str, gap: str) -> bool:
+    """Whether (high − low) ÷ mid, worked from the figures as written, rounds to the written
+    gap (in percent, at its decimals)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from bytebook.numbers import written_figures
+
+    a, b, m = (written_figures(text)[0].value for text in (high, low, mid))
+    step = Decimal(1).scaleb(-len(gap.partition(".")[2]))
+    worked = Decimal(repr((a - b) / m * 100)).quantize(step, rounding=ROUND_HALF_UP)
+    return worked == Decimal(gap.replace(",", ""))
+
+
+def test_every_gap_works_out_from_the_figures_its_sentence_prints(texts):
+    """A gap between ranges is worked from the figures its sentence prints. BYD's 2,219亿
+    (at least 2,218.5亿) over the 1000+ band's top, 2,000亿: (2,218.5 − 2,000) ÷ 2,219 = 9.8%;
+    its share: (28.5 − 21) ÷ 28.6 = 26.2% at the digits printed, where the bare '26.4%' beside
+    28.6% and 21% did not work out; Midea's: 1.015 ÷ 41.52 = 2.4%."""
+    assert f"{(2218.5 - 2000) / 2219:.1%} {(28.5 - 21) / 28.6:.1%} {1.015 / 41.52:.1%}" == (
+        "9.8% 26.2% 2.4%"
+    )
+    assert not _worked("28.6%", "21%", "28.6%", "26.4")
+    found = 0
+    for where, text in texts.items():
+        for match in _FRACTION_GAP.finditer(text):
+            found += 1
+            assert _worked(*match.group("high", "low", "mid", "gap")), (where, match[0])
+        for match in _SHARE_GAP.finditer(text):
+            found += 1
+            high, low, mid, gap = match.group("high", "low", "mid", "gap")
+            assert _worked(f"{high}%", f"{low}%", f"{mid}%", gap), (where, match[0])
+    assert found >= 15
+    byd = texts["ranking: t_byd_overseas evidence"]
+    assert "9.8% of the evidence's middle: (2,218.5亿元 − 2,000亿元) ÷ 2,219亿元" in byd
+    assert "a gap of 26.2% of the evidence's middle, 28.6%" in texts["ranking: t_byd_share evidence"]

@@ -173,7 +173,7 @@ def finding(
         text,
         sources,
         decides,
-        shares=claim["unit"] == "share",
+        unit=claim["unit"],
     )
     if _open_reading_meets(claim, _as_interval(evidence), found):
         found = replace(

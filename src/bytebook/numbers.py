@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from itertools import pairwise
@@ -468,3 +469,70 @@ def as_written(value: float, unit: str, text: str) -> str | None:
     if matches:
         return at_written(value, unit, matches[0].scale, matches[0].decimals)
     return None
+
+
+def _gap_scale(middle: float, unit: str) -> str:
+    """The scale word a gap's figures are written in: 亿 or 万 for yuan, bn or million for US
+    dollars, % for a share, none for a rate or a count."""
+    kind = kind_of(unit)
+    size = abs(middle)
+    if kind == "CNY":
+        return "亿" if size >= YI else "万" if size >= WAN else ""
+    if kind == "USD":
+        return "bn" if size >= BILLION else "million" if size >= MILLION else ""
+    if kind == "share":
+        return "%"
+    if kind == "multiple":
+        return "×"
+    return ""
+
+
+def _half_unit(figure: Decimal, decimals: int) -> bool:
+    """Whether a figure is a band's end half a unit beyond `decimals` places (7.475 at two,
+    2,218.5 at none): such an end is written whole, never rounded to a neighbour."""
+    digits = figure.normalize().as_tuple()
+    return -digits.exponent == decimals + 1 and digits.digits[-1] == 5
+
+
+def gap_figures(
+    upper: float,
+    lower: float,
+    middle: float,
+    unit: str,
+    side: Callable[[float], object],
+    least: int = 0,
+    whole_upto: int = -1,
+) -> tuple[str, str, str, str, float]:
+    """A gap between two ends as a fraction of a middle, with every figure written so that a
+    reader working it from the page gets the printed result: ends and middle at the decimals
+    that give the middle three significant figures (at least `least`; a figure exact at them,
+    or to `whole_upto` decimals, or a band's end half a unit beyond them, written whole with no
+    trailing zero), or more where the gap worked from them would fall on another
+    `side` than the true gap (another grade) or vanish; the gap is then worked from the written
+    figures. Returns the upper end, the lower end and the middle as written, their difference
+    (a number in their scale) and the gap: (2.2185e11, 2e11, 2.219e11, 'CNY', side) ->
+    ('2,218.5亿元', '2,000亿元', '2,219亿元', '218.5', 0.0985)."""
+    scale = _gap_scale(middle, unit)
+    size = _SCALES[scale]
+    figures = [Decimal(repr(round(float(v) / size, 9))) for v in (upper, lower, middle)]
+    whole_digits = math.floor(math.log10(abs(figures[2]))) + 1 if figures[2] else 1
+    tried = max(least, 3 - whole_digits, 0)
+    while True:
+        step = Decimal(1).scaleb(-tried)
+        high, low, mid = (
+            f.normalize()
+            if -f.normalize().as_tuple().exponent <= max(tried, whole_upto)
+            or _half_unit(f, tried)
+            else f.quantize(step, ROUND_HALF_UP)
+            for f in figures
+        )
+        gap = float(high - low) / abs(float(mid)) if mid else 0.0
+        true_gap = (upper - lower) / abs(middle)
+        if gap > 0 and side(gap) == side(true_gap) or tried > least + 8:
+            break
+        tried += 1
+    written = [
+        at_written(float(f) * size, unit, scale, max(0, -f.as_tuple().exponent))
+        for f in (high, low, mid)
+    ]
+    return written[0], written[1], written[2], _plain(high - low), gap

@@ -27,7 +27,7 @@ from enum import StrEnum
 import pandas as pd
 
 from bytebook import palette
-from bytebook.numbers import points_between
+from bytebook.numbers import EXACT_POINT_DECIMALS, gap_figures, kind_of, points_between
 
 APPROX_RELATIVE = 0.05
 """约 N / ≈ N: at least ±5% of N (or ± one printed unit, if that is wider)."""
@@ -359,6 +359,26 @@ class Finding:
     """What its figures meet (`GRADE_WORDS`) when it grades two intervals; '' otherwise."""
 
 
+def nearer_ends(
+    printed: Interval, evidence: Interval, evidence_name: str = "the evidence's"
+) -> tuple[float, float, tuple[str, str]]:
+    """The two ends a gap between ranges that do not meet runs between, the higher first, with
+    their names: (28.547%, 21%, ("the evidence's lower end", "the printed range's upper
+    end"))."""
+    if evidence.low > printed.high:
+        names = (f"{evidence_name} lower end", "the printed range's upper end")
+        return evidence.low, printed.high, names
+    if printed.low > evidence.high:
+        names = ("the printed range's lower end", f"{evidence_name} upper end")
+        return printed.low, evidence.high, names
+    raise ValueError(f"{printed} and {evidence} meet")
+
+
+def _points_unit(points: str) -> str:
+    """'percentage point' after '1', else 'percentage points'."""
+    return "percentage point" if points == "1" else "percentage points"
+
+
 def points_gap(
     printed: Interval,
     evidence: Interval,
@@ -370,17 +390,39 @@ def points_gap(
     (`bytebook.numbers.points_between`; `decimals` is the precision the evidence's figure is
     shown at): ('7.5 percentage points', "the evidence's lower end, 28.5%, less the printed
     range's upper end, 21%", '28.5%', '21%')."""
-    if evidence.low > printed.high:
-        upper, lower = evidence.low, printed.high
-        names = (f"{evidence_name} lower end", "the printed range's upper end")
-    elif printed.low > evidence.high:
-        upper, lower = printed.low, evidence.high
-        names = ("the printed range's lower end", f"{evidence_name} upper end")
-    else:
-        raise ValueError(f"{printed} and {evidence} meet")
+    upper, lower, names = nearer_ends(printed, evidence, evidence_name)
     high, low, points = points_between(upper, lower, decimals)
-    unit = "percentage point" if points == "1" else "percentage points"
-    return f"{points} {unit}", f"{names[0]}, {high}, less {names[1]}, {low}", high, low
+    between = f"{names[0]}, {high}, less {names[1]}, {low}"
+    return f"{points} {_points_unit(points)}", between, high, low
+
+
+def gap_note(printed: Interval, evidence: Interval, unit: str) -> str:
+    """Where two ranges do not meet, how far apart they are, worked from figures the sentence
+    prints (`bytebook.numbers.gap_figures`; a rate at three decimals at least): for shares,
+    first in percentage points between the two nearer ends, then as a fraction of the
+    evidence's middle; for other figures, the fraction worked out. The grade rests on the
+    unrounded gap, which the written figures never put on the other side of the line. Without
+    a unit, the fraction alone."""
+    gap = relative_gap(printed, evidence)
+    if not unit:
+        return f"the gap between them is {format_gap(gap)} of the evidence's middle"
+    upper, lower, names = nearer_ends(printed, evidence)
+    least, whole = (3 if kind_of(unit) == "rate" else 0), -1
+    if kind_of(unit) == "share":
+        least = max(0, 2 - (math.floor(math.log10((upper - lower) * 100)) + 1))
+        whole = EXACT_POINT_DECIMALS
+    high, low, mid, points, worked = gap_figures(
+        upper, lower, evidence.mid, unit, lambda g: g <= SUBSTANCE_MARGIN, least, whole
+    )
+    if kind_of(unit) == "share":
+        return (
+            f"they are {points} {_points_unit(points)} apart ({names[0]}, {high}, less "
+            f"{names[1]}, {low}), a gap of {format_gap(worked)} of the evidence's middle, {mid}"
+        )
+    return (
+        f"the gap between them is {format_gap(worked)} of the evidence's middle: ({high} − "
+        f"{low}) ÷ {mid}"
+    )
 
 
 POINTS_RULE = (
@@ -415,26 +457,16 @@ def compare(
     evidence_text: str,
     sources: tuple[str, ...] = (),
     decides: bool = True,
-    shares: bool = False,
+    unit: str = "",
 ) -> Finding:
-    """Grade a printed interval against an evidence interval and word the finding; for
-    `shares` the ranges' distance is said first in percentage points, then as the fraction of
-    the evidence's middle that sets the grade."""
+    """Grade a printed interval against an evidence interval and word the finding; where they
+    do not meet, the gap is worked out from figures the text prints (`gap_note`, in `unit`)."""
     found = grade(printed, evidence)
     gap = relative_gap(printed, evidence)
-    if found is Grade.HOLDS:
-        note = ""
-    elif shares:
-        points, between, _, _ = points_gap(printed, evidence)
-        note = (
-            " The printed range and the evidence's range do not meet: they are "
-            f"{points} apart ({between}), a gap of {format_gap(gap)} of the evidence's middle"
-        )
-    else:
-        note = (
-            " The printed range and the evidence's range do not meet: the gap between them is "
-            f"{format_gap(gap)} of the evidence's middle"
-        )
+    note = "" if found is Grade.HOLDS else (
+        " The printed range and the evidence's range do not meet: "
+        + gap_note(printed, evidence, unit)
+    )
     if found is Grade.FAILS and gap - SUBSTANCE_MARGIN < NEAR_THE_LINE:
         note += (
             f", less than {NEAR_THE_LINE * 100:g} point above the {SUBSTANCE_MARGIN:.0%} "

@@ -112,6 +112,7 @@ def analyse(data: BookData) -> Findings:
         f"{_usd(overseas)} ÷ 1/4 = {_usd(implied_group)} ({span(implied_band, _usd)} at the "
         f"printed precision), {format_percent(group_gap)} from the reported {_usd(group)} "
         f"({cite_group}).{later_sources_note(data, 'bd_group_2024')}",
+        unit="USD",
     )
     found.add(
         against_reference(

@@ -182,7 +182,8 @@ def year_rate_finding(band: Interval, rates: YearRates, worked: str) -> Finding:
             else f"; it holds the {YEAR} average {average.cny_per_usd}."
         )
     )
-    return compare(band, Interval(lowest.cny_per_usd, highest.cny_per_usd), Basis.SOURCE, text)
+    months = Interval(lowest.cny_per_usd, highest.cny_per_usd)
+    return compare(band, months, Basis.SOURCE, text, unit="CNY/USD")
 
 
 def year_average_gap(band: Interval, rates: YearRates) -> float:
@@ -365,6 +366,7 @@ def analyse(data: BookData) -> Findings:
         "Even at the printed precision of every figure the two bands do not meet: the article "
         f"uses two rates. {rate_bands_sentence(bands, rates)} The two rates may each be a "
         f"{YEAR} rate, but not the same one.",
+        unit="CNY/USD",
     )
     daily_finding = compare(
         title_band,
@@ -374,6 +376,7 @@ def analyse(data: BookData) -> Findings:
         f"{days:.0f} days is {format_yi(at_average, 2)} ({span(source_band, yi)} at the "
         f"printed precision of USD 39 bn); the title's {format_yi(title, 2)} is "
         f"{_above_or_below(gap_average)} that middle.",
+        unit=data.claim("title_daily_revenue")["unit"],
     )
     found.number(
         "title_gap_band",

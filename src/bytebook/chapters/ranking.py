@@ -695,6 +695,7 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
         ),
         total.sources + also_quoting(data, *total.sources),
         deciding(data, *total.sources),
+        unit=unit,
     )
     return check, total
 
@@ -1592,7 +1593,13 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
     revenue_limit = within_margin / share
     finance_floor = total - revenue_limit
     shown = compare(
-        claim_band(data, claim["id"]), upper, Basis.SOURCE, "", MIDEA_QUOTED, decides=False
+        claim_band(data, claim["id"]),
+        upper,
+        Basis.SOURCE,
+        "",
+        MIDEA_QUOTED,
+        decides=False,
+        unit=claim["unit"],
     )
     return Finding(
         shown.verdict,
