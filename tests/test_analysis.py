@@ -62,9 +62,10 @@ def test_title_against_the_2024_average_rate(title):
     assert title.numbers["title_implied_rate"] == pytest.approx(7.47 * 366 / 390)
     # the point rate 7.010 is below 2024's lowest month (7.0760), but 7.475 × 366 / 385 = 7.106
     # reaches 2024's months, so the band is consistent with a 2024 rate: supported; its high
-    # end is (7.196 − 7.106) ÷ 7.196 = 1.2% below the annual average, said in the evidence
+    # end, 7.106 as printed, is (7.196 − 7.106) ÷ 7.196 = 1.3% below the annual average,
+    # worked in the evidence from the figures it prints
     assert 7.47 * 366 / 390 < 7.0760 < 7.475 * 366 / 385
-    assert f"{(7.196 - 7.475 * 366 / 385) / 7.196:.1%}" == "1.2%"
+    assert f"{(7.196 - 7.106) / 7.196:.1%}" == "1.3%"
     assert verdicts(title)["d_title_implied_rate"] == "supported"
     rate = {e.id: e for e in title.entries}["d_title_implied_rate"]
     # The band's upper end (7.475亿 × 366 ÷ USD 38.5 bn = 7.106) is above the lowest month.
@@ -73,7 +74,10 @@ def test_title_against_the_2024_average_rate(title):
         "with its upper end, 7.106, above the lowest month, 7.0760, so it is consistent with a "
         "2024 rate" in rate.evidence
     )
-    assert "1.2% from the 2024 average 7.196" in rate.evidence
+    assert (
+        "1.3% from the 2024 average 7.196 at its nearer end ((7.196 CNY/USD − 7.106 CNY/USD) ÷ "
+        "7.196 CNY/USD)"
+    ) in rate.evidence
 
 
 def test_the_title_and_the_table_use_two_rates(title):
@@ -171,9 +175,10 @@ def test_implied_rate_of_the_conversion(table):
     assert table.numbers["table_rate_gap"] == pytest.approx((2855 / 390) / FED_2024_AVERAGE - 1)
     # 7.3205 is above 7.2807, but at the printed digits the band runs from 2854.5 / 395 = 7.227
     # to 2855.5 / 385 = 7.417 and reaches 2024's highest month, 7.2807: consistent with a 2024
-    # rate, supported; its low end is (7.2266 − 7.196) ÷ 7.196 = 0.42% above the average
+    # rate, supported; its low end, 7.227 as printed, is (7.227 − 7.196) ÷ 7.196 = 0.43% above
+    # the average, worked from the figures the sentence prints
     assert 2854.5 / 395 < 7.2807 < 2855.5 / 385
-    assert f"{(2854.5 / 395 - 7.196) / 7.196:.2%}" == "0.42%"
+    assert f"{(7.227 - 7.196) / 7.196:.2%}" == "0.43%"
     assert verdicts(table)["d_table_implied_rate"] == "supported"
     rate = {e.id: e for e in table.entries}["d_table_implied_rate"]
     # The band's lower end (2,854.5 ÷ 395 = 7.227) is below the highest month, 7.2807.
@@ -182,7 +187,10 @@ def test_implied_rate_of_the_conversion(table):
         "with its lower end, 7.227, below the highest month, 7.2807, so it is consistent with a "
         "2024 rate" in rate.evidence
     )
-    assert "0.42% from the 2024 average 7.196" in rate.evidence
+    assert (
+        "0.43% from the 2024 average 7.196 at its nearer end ((7.227 CNY/USD − 7.196 CNY/USD) "
+        "÷ 7.196 CNY/USD)"
+    ) in rate.evidence
 
 
 @pytest.mark.parametrize(

@@ -315,8 +315,11 @@ def test_every_gap_in_points_is_the_difference_of_two_printed_shares(texts, data
 
 
 _FRACTION_GAP = re.compile(
-    r"the gap between them is (?P<gap>[\d.,]+)% of the evidence's middle: "
+    r"(?P<gap>[\d.,]+)% (?:of (?:the evidence's|its) middle: |of the 2024 loss, )"
     r"\((?P<high>[^−]+) − (?P<low>[^)]+)\) ÷ (?P<mid>.+?)(?=[,.;] |\.?$)"
+)
+_WORKED_IN_BRACKETS = re.compile(
+    r"(?P<gap>[\d.,]+)% [^()]{0,60}\(\((?P<high>[^−()]+) − (?P<low>[^)]+)\) ÷ (?P<mid>[^)]+)\)"
 )
 _SHARE_GAP = re.compile(
     r"they are (?P<points>[\d.]+) percentage points? apart \([^,]+, (?P<high>[\d.]+)%, less "
@@ -349,14 +352,15 @@ def test_every_gap_works_out_from_the_figures_its_sentence_prints(texts):
     assert not _worked("28.6%", "21%", "28.6%", "26.4")
     found = 0
     for where, text in texts.items():
-        for match in _FRACTION_GAP.finditer(text):
+        for match in [*_FRACTION_GAP.finditer(text), *_WORKED_IN_BRACKETS.finditer(text)]:
             found += 1
             assert _worked(*match.group("high", "low", "mid", "gap")), (where, match[0])
         for match in _SHARE_GAP.finditer(text):
             found += 1
             high, low, mid, gap = match.group("high", "low", "mid", "gap")
             assert _worked(f"{high}%", f"{low}%", f"{mid}%", gap), (where, match[0])
-    assert found >= 15
+    assert found >= 20
     byd = texts["ranking: t_byd_overseas evidence"]
     assert "9.8% of the evidence's middle: (2,218.5亿元 − 2,000亿元) ÷ 2,219亿元" in byd
-    assert "a gap of 26.2% of the evidence's middle, 28.6%" in texts["ranking: t_byd_share evidence"]
+    byd_share = texts["ranking: t_byd_share evidence"]
+    assert "a gap of 26.2% of the evidence's middle, 28.6%" in byd_share

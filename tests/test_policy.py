@@ -268,13 +268,13 @@ def test_the_conversion_rule_carries_through_every_row_that_reads_2855(data):
     """At 2024's monthly averages, 7.0760 to 7.2807, USD 39 bn (38.5 to 39.5 bn) is 2,724.3亿 to
     2,875.9亿: the printed 2854.5亿 to 2855.5亿 lies within it, so the conversion is consistent
     with a 2024 rate (supported). At the average 7.196 it would be 2,770.5亿 to 2,842.4亿; the
-    implied rate's low end, 2854.5 ÷ 395 = 7.2266, is 0.42% above 7.196, and both rows print
-    that one gap."""
+    implied rate's low end, 2854.5 ÷ 395 = 7.227 at the digits printed, is (7.227 − 7.196) ÷
+    7.196 = 0.43% above 7.196, and both rows print that one gap, worked from those figures."""
     from bytebook.chapters import preface, ranking
     from bytebook.policy import CONVERSION_READING
 
     assert 38.5 * 7.0760 * 10 < 2854.5 < 2855.5 < 39.5 * 7.2807 * 10
-    assert f"{(2854.5 / 395 - 7.196) / 7.196:.2%}" == "0.42%"
+    assert f"{2854.5 / 395:.3f} {(7.227 - 7.196) / 7.196:.2%}" == "7.227 0.43%"
     entries = {e.id: e for e in [*preface.analyse(data).entries, *ranking.analyse(data).entries]}
     for row in ("t_bytedance_overseas_cny", "d_table_implied_rate", "d_two_rates"):
         assert CONVERSION_READING in entries[row].evidence, row
@@ -286,8 +286,9 @@ def test_the_conversion_rule_carries_through_every_row_that_reads_2855(data):
     assert entries["t_bytedance_overseas_cny"].verdict.value == "supported"
     assert entries["d_table_implied_rate"].verdict.value == "supported"
     for row in ("t_bytedance_overseas_cny", "d_table_implied_rate"):
-        assert "0.42% from" in entries[row].evidence, row
-        assert "0.43%" not in entries[row].evidence, row
+        assert "0.43% from" in entries[row].evidence, row
+        assert "(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD" in entries[row].evidence, row
+        assert "0.42%" not in entries[row].evidence, row
     # the title's and the table's bands still do not meet: two rates, off in detail
     assert 7.475 * 366 / 385 < 2854.5 / 395
     assert entries["d_two_rates"].verdict.value == "off in detail"

@@ -297,7 +297,8 @@ def test_the_huawei_gap_is_measured_from_the_estimate_s_band(rows):
     """Huawei's estimate 2,851.3亿 (8,621 × 2,329 ÷ 7,041.74) lies (2,851.3 − 2,842.4) ÷ 2,851.3
     = 0.31% above the top of 2,770亿 to 2,842亿 as a point; the printed 0.29% is the gap from
     its band's lower end, 8,620.5 × 2,328.5 ÷ 7,041.745 = 2,850.5亿: (2,850.5 − 2,842.4) ÷
-    2,851.3 = 0.285%. The row names that band and says the gap is band to band."""
+    2,851.3 = 0.285%. The row names that band and says the gap is band to band, worked from the
+    figures it prints: (2,851 − 2,842) ÷ 2,851 = 0.32%."""
     point = 8621 * 2329 / 7041.74
     low, high = 8620.5 * 2328.5 / 7041.745, 8621.5 * 2329.5 / 7041.735
     top = 39.5 * 7.196 * 10
@@ -306,7 +307,11 @@ def test_the_huawei_gap_is_measured_from_the_estimate_s_band(rows):
     assert band == "2,850.5亿 to 2,852.1亿元"
     for row in ("y_huawei_scale", "d_huawei_scale_gap"):
         assert band in rows[row].evidence, row
-    assert "band to band, 0.29% above the second" in rows["y_huawei_scale"].evidence
+    assert f"{(2851 - 2842) / 2851:.2%}" == "0.32%"
+    assert (
+        "band to band, 0.32% ((2,851亿元 − 2,842亿元) ÷ 2,851亿元) above the second"
+        in rows["y_huawei_scale"].evidence
+    )
 
 
 def test_the_three_business_lines_note_the_article_s_own_three(rows):

@@ -379,6 +379,8 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
     band_low, band_high = 38.5e9 * 7.196 / 366, 39.5e9 * 7.196 / 366
     band_gap = (band_low - 7.475e8) / ((band_low + band_high) / 2)
     assert f"{band_low / 1e8:.2f} {band_high / 1e8:.2f} {band_gap:.1%}" == "7.57 7.77 1.2%"
+    # Worked from the figures the box prints: (7.57 − 7.475) ÷ 7.67 = 1.2% too.
+    assert f"{(7.57 - 7.475) / 7.67:.1%}" == "1.2%"
     # The finding that decides the title: 2,855亿 ÷ 366 = 7.80亿, which 7.47亿 misses by
     # (7.47 − 7.8005) ÷ 7.8005 = −4.2%.
     own = 2855e8 / 366
@@ -387,8 +389,9 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
         "the title's daily 7.47亿 is 4.2% below the 7.80亿 a day that the article's own "
         "2,855亿元 gives over 2024's 366 days (off in detail); against USD 39 bn at its recorded "
         "digits (USD 38.5 bn to USD 39.5 bn) it lies within the 7.44亿 to 7.86亿 that 2024's "
-        "range of monthly rates gives, though 1.2% below the "
-        "7.57亿 to 7.77亿 at the average rate of 7.196 CNY/USD (2.6% below its middle, 7.67亿), "
+        "range of monthly rates gives, though below the 7.57亿 to 7.77亿 by 1.2% of its middle: "
+        "(7.57亿元 − 7.475亿元) ÷ 7.67亿元, from the top of the title's printed band, 7.465亿 to "
+        "7.475亿元, at the average rate of 7.196 CNY/USD (2.6% below its middle, 7.67亿), "
         f"and the title and the table convert at two different rates ({bands} at the printed "
         "precision)"
     )
@@ -715,11 +718,11 @@ def test_the_title_s_grade_holds_over_the_article_s_own_365_days(data):
 
     assert 7.3e8 / 2e6 == 365
     gap = (2854.5 / 365 - 7.475) / ((2854.5 + 2855.5) / 2 / 365)
-    assert f"{gap:.1%}" == "4.4%" and gap < 0.05
+    assert f"{gap:.1%} {(7.82 - 7.475) / 7.82:.1%}" == "4.4% 4.4%" and gap < 0.05
     entry = {e.id: e for e in preface.analyse(data).entries}["title_daily_revenue"]
     assert (
         "The article itself counts a year as 365 days (its 一年 7.3 亿 is 每天 200 万美元 × 365); "
-        "over 365 days the same figure is 7.82亿 a day, 4.4% from the title's, and the grade is "
-        "the same." in entry.evidence
+        "over 365 days the same figure is 7.82亿 a day, 4.4% from the title's ((7.82亿元 − "
+        "7.475亿元) ÷ 7.82亿元), and the grade is the same." in entry.evidence
     )
     assert entry.verdict is Verdict.OFF_IN_DETAIL

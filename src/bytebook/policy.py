@@ -425,6 +425,18 @@ def gap_note(printed: Interval, evidence: Interval, unit: str) -> str:
     )
 
 
+def worked_gap(printed: Interval, evidence: Interval, unit: str) -> tuple[str, str, float]:
+    """A gap between ranges that do not meet, as a fraction of the evidence's middle, worked
+    from figures a sentence prints (`bytebook.numbers.gap_figures`; a rate at three decimals
+    at least): ('0.43%', '(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD', 0.00431)."""
+    upper, lower, _ = nearer_ends(printed, evidence)
+    least = 3 if kind_of(unit) == "rate" else 0
+    high, low, mid, _, worked = gap_figures(
+        upper, lower, evidence.mid, unit, lambda g: g <= SUBSTANCE_MARGIN, least
+    )
+    return format_gap(worked), f"({high} − {low}) ÷ {mid}", worked
+
+
 POINTS_RULE = (
     "A gap between two shares is said in percentage points, with the two ends it is measured "
     "between, so that every number of the subtraction is on the page and it holds at the "

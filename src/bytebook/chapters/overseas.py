@@ -25,8 +25,7 @@ from bytebook.ledger import (
     working,
 )
 from bytebook.numbers import format_percent, money
-from bytebook.policy import best_period, compare, format_gap, span
-from bytebook.policy import relative_gap as interval_gap
+from bytebook.policy import best_period, compare, span, worked_gap
 
 SECTIONS = ("1",)
 """The article sections whose claims this chapter judges."""
@@ -335,6 +334,7 @@ def _meta(data: BookData) -> Findings:
     bands = {f"FY{year}": reference_band(data, ref) for year, ref in META_YEARS.items()}
     printed = claim_band(data, "s1_meta_rl_loss")
     best, _ = best_period(printed, bands)
+    gap_2024, sum_2024, worked_2024 = worked_gap(printed, bands["FY2024"], "USD")
     found.add(
         judge(
             data.claim("s1_meta_rl_loss"),
@@ -344,8 +344,8 @@ def _meta(data: BookData) -> Findings:
             "judged against the year it matches best. Meta's 10-K (P) reports Reality Labs "
             f"operating losses of {_usd(losses[2022])} (2022), {_usd(losses[2023])} (2023) and "
             f"{_usd(losses[2024])} (2024); the closest is {best}. Against 2024, the year of the "
-            f"article's other figures, the gap would be "
-            f"{format_gap(interval_gap(printed, bands['FY2024']))}. Whether Meta put the loss "
+            f"article's other figures, the gap would be {gap_2024} ({sum_2024}). Whether Meta "
+            "put the loss "
             "in its headline (写进标题) is not checked: this row judges the amount only.",
             tuple(META_YEARS.values()),
         ),
@@ -353,11 +353,10 @@ def _meta(data: BookData) -> Findings:
             "d_meta_gap_2024",
             "1",
             "How far the article's USD 13 bn lies from Meta's 2024 Reality Labs loss",
-            interval_gap(printed, bands["FY2024"]),
+            worked_2024,
             "ratio",
             f"The printed {span(printed, _usd)} against {_usd(losses[2024])} for 2024 (Meta's "
-            f"10-K, P): the gap is {format_gap(interval_gap(printed, bands['FY2024']))} of the "
-            "2024 loss.",
+            f"10-K, P): the gap is {gap_2024} of the 2024 loss, {sum_2024}.",
             (META_YEARS[2024],),
         ),
     )

@@ -39,10 +39,10 @@ from bytebook.policy import (
     Interval,
     compare,
     examples_sentence,
-    format_gap,
     grade,
     relative_gap,
     span,
+    worked_gap,
 )
 
 SECTIONS = ("0",)
@@ -164,6 +164,8 @@ def year_rate_finding(band: Interval, rates: YearRates, worked: str) -> Finding:
     average, lowest, highest = rates.average, rates.lowest, rates.highest
     place = rates.band_place(band.low, band.high)
     off_average = year_average_gap(band, rates)
+    if off_average:
+        off_words, off_sum, _ = worked_gap(band, Interval.exact(average.cny_per_usd), "CNY/USD")
     months = f"{YEAR}'s monthly averages ({lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f})"
     text = (
         f"{worked} A {YEAR} rate is one between {YEAR}'s lowest and highest monthly averages "
@@ -176,8 +178,8 @@ def year_rate_finding(band: Interval, rates: YearRates, worked: str) -> Finding:
             f"{YEAR} rate"
         )
         + (
-            f"; it lies {format_gap(off_average)} from the {YEAR} average {average.cny_per_usd} "
-            "at its nearer end."
+            f"; it lies {off_words} from the {YEAR} average {average.cny_per_usd} at its "
+            f"nearer end ({off_sum})."
             if off_average
             else f"; it holds the {YEAR} average {average.cny_per_usd}."
         )
@@ -209,12 +211,13 @@ def article_year_sentence(data: BookData, title_band: Interval) -> str:
     printed = claim_band(data, "t_bytedance_overseas_cny")
     band = printed / article_days
     same = grade(title_band, band) == grade(title_band, printed / DAYS_IN_YEAR)
+    gap_words, gap_sum, _ = worked_gap(title_band, band, "CNY")
     return (
         f"The article itself counts a year as {article_days:.0f} days (its "
         f"{data.claims.at['s21_cdn_yearly', 'quote_zh']} is "
         f"{data.claims.at['s21_cdn_daily', 'quote_zh'].split('= ')[-1]} × {article_days:.0f}); "
         f"over {article_days:.0f} days the same figure is {span(band, lambda v: format_yi(v, 2))} "
-        f"a day, {format_gap(relative_gap(title_band, band))} from the title's, "
+        f"a day, {gap_words} from the title's ({gap_sum}), "
         + ("and the grade is the same." if same else "and the grade would differ.")
     )
 
@@ -378,10 +381,12 @@ def analyse(data: BookData) -> Findings:
         f"{_above_or_below(gap_average)} that middle.",
         unit=data.claim("title_daily_revenue")["unit"],
     )
+    band_words, band_sum, _ = worked_gap(title_band, source_band, "CNY")
     found.number(
         "title_gap_band",
         relative_gap(title_band, source_band),
-        format_percent,
+        lambda _: f"{band_words} of its middle: {band_sum}, from the top of the title's printed "
+        f"band, {span(title_band, lambda v: format_yi(v, 3))}元",
     )
     usd_band = reference_band(data, "bd_intl_2024")
     usd_low, usd_high = (format_usd(v, 1) for v in (usd_band.low, usd_band.high))

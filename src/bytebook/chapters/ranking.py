@@ -66,6 +66,7 @@ from bytebook.policy import (
     format_gap,
     points_gap,
     span,
+    worked_gap,
 )
 from bytebook.present import badge_cell
 
@@ -620,8 +621,10 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
                     f"At the 2024 average of {average.cny_per_usd}, USD {format_billion(usd, 0)} "
                     f"would be {format_yi(at_average)}元 and its band "
                     f"{span(usd_band, format_yi)}元; the rate the conversion implies lies "
-                    f"{format_gap(preface.year_average_gap(rate_band, rates))} from that "
-                    f"average at its nearer end; {CONVERSION_READING}.",
+                    "{} from that average at its nearer end ({}); ".format(
+                        *worked_gap(rate_band, Interval.exact(average.cny_per_usd), "CNY/USD")[:2]
+                    )
+                    + f"{CONVERSION_READING}.",
                     ("bd_intl_2024", *rates.reference_ids),
                 ),
                 None,

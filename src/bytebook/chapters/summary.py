@@ -13,7 +13,16 @@ from bytebook.findings import Findings
 from bytebook.fx import year_rates
 from bytebook.ledger import LedgerEntry, Verdict, judge_findings, stated_entry, working
 from bytebook.numbers import by_unit, format_percent, format_yi
-from bytebook.policy import Basis, Finding, Interval, compare, format_gap, relative_gap, span
+from bytebook.policy import (
+    Basis,
+    Finding,
+    Interval,
+    compare,
+    format_gap,
+    relative_gap,
+    span,
+    worked_gap,
+)
 
 SECTIONS = ("5",)
 """The article sections whose claims this chapter judges."""
@@ -84,13 +93,14 @@ def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Int
     )
 
 
-def title_sentence(preface_numbers: dict[str, float], usd_words: str) -> str:
+def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_words: str) -> str:
     """The title's daily figure against the article's own yuan figure (the finding that decides
     its verdict), then against USD 39 bn at its recorded digits (`usd_words`, the band each
     range below comes from) at the year's range of monthly rates and at its average rate (the
     gap between the bands, as the preface and the ledger give it, then the gap from the band's
     middle), and whether the title's and the table's conversion rates can be one
-    rate, from the preface chapter's numbers (`bytebook.chapters.preface`)."""
+    rate, from the preface chapter's numbers (`bytebook.chapters.preface`); `band_gap_words`
+    is the gap between the bands worked from the figures it names, as the preface words it."""
     n = preface_numbers
     gap = n["title_gap_average"]
     side = "below" if gap < 0 else "above"
@@ -118,8 +128,8 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str) -> str:
         f"{'within' if within else 'outside'} the {format_yi(year_low, 2)} to "
         f"{format_yi(year_high, 2)} that {YEAR}'s range of monthly rates gives, "
         + (
-            f"though {format_percent(band_gap)} {side} the {format_yi(n['daily_band_low'], 2)} "
-            f"to {format_yi(n['daily_band_high'], 2)}"
+            f"though {side} the {format_yi(n['daily_band_low'], 2)} "
+            f"to {format_yi(n['daily_band_high'], 2)} by {band_gap_words},"
             if band_gap
             else "and within the "
             f"{format_yi(n['daily_band_low'], 2)} to {format_yi(n['daily_band_high'], 2)}"
@@ -178,11 +188,14 @@ def analyse(data: BookData) -> Findings:
     ranking_rows = {entry.id: entry for entry in ranking.analyse(data).entries}
     pairs = ranking.pairs_that_cannot_hold(data, ranking_rows)
     found.number("pairs_cannot_hold", len(pairs), lambda _: ranking.pairs_sentence(pairs))
-    title_numbers = preface.analyse(data).numbers
+    title = preface.analyse(data)
+    title_numbers = title.numbers
     found.number(
         "holds_title",
         title_numbers["title_gap_average"],
-        lambda _: title_sentence(title_numbers, recorded_words(data, "bd_intl_2024")),
+        lambda _: title_sentence(
+            title_numbers, recorded_words(data, "bd_intl_2024"), title.texts["title_gap_band"]
+        ),
     )
     runner, ratio = ranking.growth_runner_up(data)
     growth = data.reference("bd_intl_growth_2024")
@@ -296,6 +309,7 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     huawei_2024 = ranking.huawei_2024_at_2023_share(data)
     yi = lambda v: format_yi(v)  # noqa: E731
     gap = relative_gap(at_average, huawei_2024)
+    scale_gap = worked_gap(at_average, huawei_2024, "CNY") if gap else ("", "", 0.0)
     months_gap = relative_gap(at_months, huawei_2024)
     sources = ("bd_intl_2024", *rates.reference_ids, *ranking.HUAWEI_2024_AT_2023_SHARE)
     usd_words = recorded_words(data, "bd_intl_2024")
@@ -318,8 +332,8 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
         + (
             ""
             if gap == 0
-            else f" and, band to band, {format_gap(gap)} "
-            f"{'above' if huawei_2024.low > at_average.high else 'below'} the second"
+            else " and, band to band, {} ({}) ".format(*scale_gap[:2])
+            + f"{'above' if huawei_2024.low > at_average.high else 'below'} the second"
         )
         + ": the same scale either way, and these figures only illustrate.",
         sources,
