@@ -482,13 +482,16 @@ def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table):
         "at second hand and does not decide."
     )
     # the band 1500/0.405 to 1600/0.395 = 3,704亿 to 4,050.6亿; the total 2,381.15 ÷ 58.48% ≈
-    # 4,071.7亿, its band's low end 4,071.4亿: (4,071.4 − 4,050.6) ÷ 4,071.7 ≈ 0.51%
+    # 4,071.7亿, its band's low end 4,071.4亿: (4,071.4 − 4,050.6) ÷ 4,071.7 ≈ 0.51% band to
+    # band; worked from the whole 亿 the clause prints, (4,071 − 4,051) ÷ 4,072 = 0.49%
     assert 1600 / 0.395 < 4071.4 and (4071.4 - 1600 / 0.395) / 4071.7 == pytest.approx(
         0.0051, abs=0.00005
     )
+    assert f"{(4071 - 4051) / 4072:.2%}" == "0.49%"
     assert table.texts["implied_total_disagreements"] == (
         "Lenovo, Xiaomi and Haier Smart Home; for Midea the total, derived from a figure read "
-        "at second hand, lies 0.51% above the band, which does not decide"
+        "at second hand, lies above the band ((4,071亿元 − 4,051亿元) ÷ 4,072亿元 = 0.49%), which "
+        "does not decide"
     )
     assert table.texts["totals_derived"] == (
         "for Haier Smart Home derived from reported figures and for Midea derived from a figure "

@@ -61,7 +61,8 @@ def test_ranking_glue_matches_arithmetic_on_the_articles_numbers(built_book):
     assert 1364.5 / 0.5 < 1429 / 0.4997
     disagree = (
         "Lenovo, Xiaomi and Haier Smart Home; for Midea the total, derived from a figure read at "
-        "second hand, lies 0.51% above the band, which does not decide"
+        "second hand, lies above the band ((4,071亿元 − 4,051亿元) ÷ 4,072亿元 = 0.49%), which "
+        "does not decide"
     )
     assert values["implied_total_disagreements_text"] == disagree
     assert values["filed_overseas_byd"] == pytest.approx(2219e8)

@@ -318,6 +318,9 @@ _FRACTION_GAP = re.compile(
     r"(?P<gap>[\d.,]+)% (?:of (?:the evidence's|its) middle: |of the 2024 loss, )"
     r"\((?P<high>[^−]+) − (?P<low>[^)]+)\) ÷ (?P<mid>.+?)(?=[,.;] |\.?$)"
 )
+_WORKED_EQUALS = re.compile(
+    r"\(\((?P<high>[^−()]+) − (?P<low>[^)]+)\) ÷ (?P<mid>[^)=]+) = (?P<gap>[\d.,]+)%\)"
+)
 _WORKED_IN_BRACKETS = re.compile(
     r"(?P<gap>[\d.,]+)% [^()]{0,60}\(\((?P<high>[^−()]+) − (?P<low>[^)]+)\) ÷ (?P<mid>[^)]+)\)"
 )
@@ -352,7 +355,8 @@ def test_every_gap_works_out_from_the_figures_its_sentence_prints(texts):
     assert not _worked("28.6%", "21%", "28.6%", "26.4")
     found = 0
     for where, text in texts.items():
-        for match in [*_FRACTION_GAP.finditer(text), *_WORKED_IN_BRACKETS.finditer(text)]:
+        matches = [_FRACTION_GAP, _WORKED_IN_BRACKETS, _WORKED_EQUALS]
+        for match in (m for pattern in matches for m in pattern.finditer(text)):
             found += 1
             assert _worked(*match.group("high", "low", "mid", "gap")), (where, match[0])
         for match in _SHARE_GAP.finditer(text):

@@ -760,6 +760,9 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 implied_band * rate,
             )
         )
+        total_band = total.band * (table_rate if total.unit == "USD" else 1.0)
+        apart = _band_gap(implied_band * rate, total_band) != 0
+        worked = worked_gap(implied_band * rate, total_band, "CNY") if apart else None
         records.append(
             {
                 "company": company,
@@ -781,10 +784,8 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                     else ""
                 ),
                 "second_hand": total.second_hand,
-                "band_gap": _band_gap(
-                    implied_band * rate,
-                    total.band * (table_rate if total.unit == "USD" else 1.0),
-                ),
+                "band_gap": _band_gap(implied_band * rate, total_band),
+                "band_gap_worked": f" ({worked[1]} = {worked[0]})" if worked else "",
                 "sources": list(total.sources),
             }
         )
@@ -847,12 +848,13 @@ def _band_gap(printed: Interval, found: Interval) -> float:
 
 
 def _second_hand_totals_clause(totals: pd.DataFrame) -> str:
-    """'; for Midea the total, derived from a figure read at second hand, lies 0.51% above the
-    band, which does not decide' for each total resting on a figure read at second hand that
-    misses the band; '' when none does."""
+    """'; for Midea the total, derived from a figure read at second hand, lies above the band
+    ((4,071亿元 − 4,051亿元) ÷ 4,072亿元 = 0.49%), which does not decide' for each total resting
+    on a figure read at second hand that misses the band, its gap worked from the figures the
+    clause prints; '' when none does."""
     clauses = [
         f"; for {r.company} the total, derived from a figure read at second hand, lies "
-        f"{format_gap(abs(r.band_gap))} {'above' if r.band_gap > 0 else 'below'} the band, "
+        f"{'above' if r.band_gap > 0 else 'below'} the band{r.band_gap_worked}, "
         "which does not decide"
         for r in totals.itertuples()
         if r.second_hand and r.band_gap != 0
