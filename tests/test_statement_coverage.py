@@ -222,8 +222,12 @@ def test_huawei_s_scale_is_consistent_with_the_table_and_only_illustrated_by_w_f
     assert rows["d_huawei_overseas_2024_at_2023_share"].verdict is Verdict.UNVERIFIABLE
     bytedance_high = 39.5e9 * 7.196
     huawei_low = 8620.5e8 * 2328.5 / 7041.745
-    assert rows["d_huawei_scale_gap"].recomputed == pytest.approx(
-        (huawei_low - bytedance_high) / estimate, rel=0.02
+    # band to band, (2,850.5 − 2,842.4) ÷ 2,851.3 = 0.29%; the row holds the gap worked from
+    # the whole 亿 its evidence prints, (2,851 − 2,842) ÷ 2,851
+    assert f"{(huawei_low - bytedance_high) / estimate:.2%}" == "0.29%"
+    assert rows["d_huawei_scale_gap"].recomputed == pytest.approx((2851 - 2842) / 2851)
+    assert "0.32% of the estimate, (2,851亿元 − 2,842亿元) ÷ 2,851亿元" in (
+        rows["d_huawei_scale_gap"].evidence
     )
     entry = rows["y_huawei_scale"]
     assert entry.section == "5" and entry.verdict is Verdict.CONSISTENT

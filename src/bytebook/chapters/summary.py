@@ -358,12 +358,17 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
             "5",
             "How far ByteDance's 2024 revenue abroad lies from Huawei's estimated at its 2023 "
             "share",
-            gap,
+            scale_gap[2] if gap else gap,
             "ratio",
             f"ByteDance's revenue abroad, {usd_words}, × the {YEAR} average of "
             f"{rates.average.cny_per_usd} is {span(at_average, yi)}元; against Huawei's "
-            f"estimated {format_yi(huawei_2024.mid)}元 ({huawei_words}) the gap between the "
-            f"bands is {format_gap(gap)} of the estimate; {YEAR}'s range of monthly rates, "
+            f"estimated {format_yi(huawei_2024.mid)}元 ({huawei_words}) "
+            + (
+                f"the gap between the bands is {scale_gap[0]} of the estimate, {scale_gap[1]}; "
+                if gap
+                else "the bands meet; "
+            )
+            + f"{YEAR}'s range of monthly rates, "
             f"{rates.lowest.cny_per_usd:.4f} to {rates.highest.cny_per_usd:.4f} CNY/USD, gives "
             f"{span(at_months, yi)}元, and there the two "
             + ("meet." if months_gap == 0 else f"are {format_gap(months_gap)} apart."),
