@@ -322,3 +322,17 @@ def test_the_policy_table_works_a_gap_between_two_shares():
         "40% against 41.52%: 1.015 percentage points (the source's lower end, 41.515%, less the "
         "printed range's upper end, 40.5%)"
     )
+
+
+def test_the_policy_table_works_a_gap_out_from_printed_figures():
+    """BYD's printed 1000+ 亿元 (1,000亿 to 2,000亿) against its released 2,219亿 (2,218.5亿 to
+    2,219.5亿): (2,218.5 − 2,000) ÷ 2,219 = 9.8%, every figure of it on the page."""
+    from bytebook.policy import GAP_RULE
+
+    assert f"{(2218.5 - 2000) / 2219:.1%}" == "9.8%"
+    row = policy_table().set_index("rule").loc["a gap, worked out"]
+    assert row["meaning"] == GAP_RULE
+    assert row["example"].endswith(
+        "the gap between them is 9.8% of the evidence's middle: (2,218.5亿元 − 2,000亿元) ÷ "
+        "2,219亿元"
+    )

@@ -448,6 +448,29 @@ POINTS_RULE = (
 )
 
 
+GAP_RULE = (
+    "Where a printed range misses its evidence, the sentence works the gap out from figures it "
+    "prints: (the nearer end above − the nearer end below) ÷ the evidence's middle, each at the "
+    "digits that give the middle three significant figures (a rate at three decimals; a band's "
+    "half-unit end such as 2,218.5 or 7.475 written whole), with more digits only where fewer "
+    "would put the worked gap on the other side of the line between grades. The printed gap is "
+    "the one those figures give, so a reader gets it from the page; the grade rests on the "
+    "unrounded gap, which is never on another side of the line."
+)
+
+GAP_EXAMPLE = ("1000+ 亿元", "1e11", "+", "2.219e11")
+"""A printed amount and a source's amount it misses: (as printed, its recorded digits, its
+qualifier, the source figure's recorded digits), BYD's 2024 overseas revenue."""
+
+
+def gap_example() -> str:
+    """The gap of `GAP_RULE` worked on `GAP_EXAMPLE`."""
+    printed, digits, qualifier, source = GAP_EXAMPLE
+    band = printed_interval(digits, qualifier, "CNY")
+    note = gap_note(band, evidence_interval(source), "CNY")
+    return f"{printed} against {_show(float(source), 'CNY')}: {note}"
+
+
 POINTS_EXAMPLE = ("40%", "0.40", "0.4152")
 """A printed share and a source's share it misses: (as printed, its recorded digits, the
 source figure's recorded digits), Midea's 2024 share as the table prints it and as filed."""
@@ -752,6 +775,9 @@ def policy_table() -> pd.DataFrame:
                 "verdict": verdict,
             }
         )
+    rows.append(
+        {"rule": "a gap, worked out", "example": gap_example(), "meaning": GAP_RULE, "verdict": ""}
+    )
     rows.append(
         {
             "rule": "a gap between two shares",
