@@ -292,6 +292,21 @@ def test_an_n_plus_figure_says_when_the_open_reading_would_hold(data):
     assert "N以上" not in not_n_plus.evidence
 
 
+def test_the_open_reading_note_names_the_verdict_only_where_its_finding_decides(data):
+    """BYD's 2,219亿 (P, deciding) lies above 一千多亿's 2,000亿: its verdict rests on the
+    reading. Midea's 1,691亿 lies above 一千五百多亿's 1,600亿 too, but rests on a relay read at
+    second hand and does not decide: only the grade of that finding rests on the reading."""
+    from bytebook.book import all_entries
+
+    entries = {entry.id: entry for entry in all_entries(data)}
+    byd, midea = entries["t_byd_overseas"].evidence, entries["t_midea_overseas"].evidence
+    assert "the verdict rests on reading N+ as N多" in byd
+    assert "the grade of this finding rests on reading N+ as N多" in midea
+    assert "the verdict rests on reading N+" not in midea
+    quiet = finding(data.claim("t_byd_overseas"), 2219e8, Basis.SOURCE, "Above.", decides=False)
+    assert "the grade of this finding rests on" in quiet.evidence
+
+
 def test_pair_checks_and_lenovos_earlier_revenue_show_the_band_they_rest_on(data):
     """BYD's 1000+ 亿元 at 约 20% allows totals of 1,000 ÷ 0.21 = 4,762亿 to 2,000 ÷ 0.19 =
     10,526亿元; Lenovo's FY2021/22 revenue is USD 61.5 bn ÷ 0.865 = 71.1 bn to 62.5 bn ÷ 0.855 =

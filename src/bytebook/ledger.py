@@ -156,18 +156,23 @@ def finding(
     if _open_reading_meets(claim, _as_interval(evidence), found):
         found = replace(
             found,
-            evidence=f"{found.evidence} {OPEN_READING_NOTE.format(quote=claim['quote_zh'])}",
+            evidence=f"{found.evidence} "
+            + OPEN_READING_NOTE.format(
+                quote=claim["quote_zh"],
+                rests="the verdict" if decides else "the grade of this finding",
+            ),
         )
     return found
 
 
 OPEN_READING_NOTE = (
     "Read instead as an open bound ({quote} as N以上, N or more with no upper end), the "
-    "evidence would meet it: the verdict rests on reading N+ as N多, as the book reads every "
+    "evidence would meet it: {rests} rests on reading N+ as N多, as the book reads every "
     "N+ figure."
 )
 """What a row says when an 'N+' figure misses its evidence only because the evidence lies
-above N多's upper end, so that the other reading of N+ would hold."""
+above N多's upper end, so that the other reading of N+ would hold; `rests` is the verdict
+for a finding that decides, the finding's own grade for one that does not."""
 
 
 def _open_reading_meets(claim: pd.Series, evidence: Interval, found: Finding) -> bool:
