@@ -462,7 +462,7 @@ def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
     assert "filing" not in summary
 
 
-def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table):
+def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data):
     """Midea's 2024 amount and total rest on China revenue read at second hand (第一财经): they
     count as W, so no page sentence, table or chart may use them as deciding. What holds at
     first hand is the share: 41.52% against the printed 40% (39.5% to 40.5%)."""
@@ -482,10 +482,16 @@ def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table):
         "Lenovo, Xiaomi and Haier Smart Home; for Midea the total, derived from a figure read "
         "at second hand, lies 0.51% above the band, which does not decide"
     )
+    # Haier's total is 1,429亿 ÷ 49.97%, both from Eastmoney's table (origin tabulated); the
+    # others are one figure each: Xiaomi's filed, Lenovo's and BYD's released, Huawei's
+    # relayed, ByteDance's reported
+    haier = data.references.loc[["haier_overseas_2024", "haier_overseas_share_2024"], "origin"]
+    assert set(haier) == {"tabulated"}
     assert table.texts["totals_derived"] == (
-        "for Haier Smart Home derived from reported figures and for Midea derived from a figure "
+        "for Haier Smart Home derived from tabulated figures and for Midea derived from a figure "
         "read at second hand, which counts as W and does not decide"
     )
+    assert table.texts["totals_origins"] == "filed, released, relayed or reported"
     assert table.texts["years_caption_midea"].endswith(
         "FY2024's amount (derived from a figure read at second hand, which counts as W) lies "
         "above the printed band, which does not decide."

@@ -763,6 +763,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                     else ""
                 ),
                 "second_hand": total.second_hand,
+                "described": total.described,
                 "band_gap": _band_gap(
                     implied_band * rate,
                     total.band * (table_rate if total.unit == "USD" else 1.0),
@@ -778,28 +779,27 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         lambda _: _join(disagree) + _second_hand_totals_clause(totals),
     )
     is_derived = totals["filed_source"].str.startswith("derived")
-    derived_totals = list(totals.loc[is_derived & ~totals["second_hand"], "company"])
+    derived_totals = totals.loc[is_derived & ~totals["second_hand"]]
     second_hand = list(totals.loc[is_derived & totals["second_hand"], "company"])
     found.number(
+        "totals_origins",
+        int((~is_derived).sum()),
+        lambda _: origin_words(
+            totals.loc[~is_derived, "filed_source"].str.split(" ").str[0]
+        ).replace(" and ", " or "),
+    )
+    derived_words = [f"for {r.company} {r.described}" for r in derived_totals.itertuples()] + (
+        [
+            f"for {_join(second_hand)} derived from a figure read at second hand, which counts "
+            "as W and does not decide"
+        ]
+        if second_hand
+        else []
+    )
+    found.number(
         "totals_derived",
-        len(derived_totals) + len(second_hand),
-        lambda _: (
-            (
-                (
-                    f"for {_join(derived_totals)} derived from reported figures"
-                    if derived_totals
-                    else ""
-                )
-                + (" and " if derived_totals and second_hand else "")
-                + (
-                    f"for {_join(second_hand)} derived from a figure read at second hand, which "
-                    "counts as W and does not decide"
-                    if second_hand
-                    else ""
-                )
-            )
-            or "for no company derived"
-        ),
+        len(derived_words),
+        lambda _: _join(derived_words) if derived_words else "for no company derived",
     )
     return found
 
