@@ -254,6 +254,7 @@ def test_the_summary_sentences_follow_the_data(data_copy):
     assert "BYD's amount" not in ranking.earlier_year_sentence(cells)
     filed, above, shares = ranking.understated(changed)
     assert "BYD" in filed and "BYD" not in above
+    assert ranking.n_plus_readings(changed, ["BYD", "Haier Smart Home"]) == ""
     assert ranking.understated_sentence(filed, above, shares) == (
         "the table understates the overseas amount of Haier Smart Home of the two companies "
         "whose 2024 overseas "
@@ -276,6 +277,14 @@ def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
     # amounts only: BYD's 2,219亿 lies above 1000+ (up to 2,000亿), Haier's 1,429亿 above 1364
     # (up to 1,364.5亿); but Haier's filed share, 49.97%, lies below the printed 超 50%
     assert 2219 > 2000 and 1429 > 1364.5 and 0.4997 < 0.50
+    # BYD's finding rests on reading 1000+ as 一千多亿 (up to 2,000亿); as 1000亿以上 (1,000亿
+    # or more) 2,219亿 would meet it. Haier's 1364 has no + and does not depend on a reading.
+    readings = ranking.n_plus_readings(data, above)
+    assert readings == (
+        " (BYD's 1000+ 亿元 read as 1,000亿元 to 2,000亿元, N多; read as 1,000亿元 or more, "
+        "N以上, the amount would hold)"
+    )
+    assert readings in ranking.understated_sentence(filed, above, shares, readings)
 
 
 def _ledger_verdicts(data) -> dict[str, str]:
@@ -676,7 +685,9 @@ def test_the_ranking_box_is_built_from_the_chapter_s_rows(data):
     # and its share 2,219 ÷ 7,771 = 28.6% is not about 20%; Midea's 41.52% against a printed 40%,
     # Haier's 1,429亿 against 1,364亿.
     assert 2219 > 2000 and f"{2219 / 7771:.1%}" == "28.6%"
-    assert "BYD's amount and share are contradicted" in box
+    assert "BYD's amount and share are contradicted (BYD's 1000+ 亿元 read as 1,000亿元 to " in box
+    assert "read as 1,000亿元 or more, N以上, the amount would hold)" in box
+    assert "Haier Smart Home's 1364" not in box
     assert "Midea's share and Haier Smart Home's amount and share are off in detail" in box
 
 

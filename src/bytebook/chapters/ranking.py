@@ -31,6 +31,7 @@ from bytebook.ledger import (
     Finding,
     LedgerEntry,
     Verdict,
+    band_value,
     decided_by,
     derived,
     finding,
@@ -63,6 +64,7 @@ from bytebook.policy import (
     Interval,
     compare,
     format_gap,
+    printed_unit,
     span,
 )
 from bytebook.present import badge_cell
@@ -242,7 +244,7 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
     detail", then the companies whose two cells cannot both hold. Empty when none is."""
     parts = []
     for verdict in (Verdict.CONTRADICTED, Verdict.OFF_IN_DETAIL):
-        cells = []
+        cells, amounts = [], []
         for r in data.ranking.itertuples():
             judged = [
                 name
@@ -251,9 +253,14 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
             ]
             if judged:
                 cells.append(f"{r.company_en}'s {' and '.join(judged)}")
+                if "amount" in judged:
+                    amounts.append(r.company_en)
         if cells:
             many = len(cells) > 1 or " and " in cells[0]
-            parts.append(f"{_join(cells)} {'are' if many else 'is'} {verdict.value}")
+            parts.append(
+                f"{_join(cells)} {'are' if many else 'is'} {verdict.value}"
+                + n_plus_readings(data, amounts)
+            )
     pairs = pairs_that_cannot_hold(data, rows)
     if pairs:
         parts.append(pairs_sentence(pairs))
@@ -1116,6 +1123,27 @@ def understated(data: BookData) -> tuple[list[str], list[str], list[str]]:
     return filed, above, _shares_above(data, compared)
 
 
+def n_plus_readings(data: BookData, companies: list[str]) -> str:
+    """For those of `companies` whose amount is printed as N+ and lies above N多's top end
+    (`understated`), how the finding rests on that reading: " (BYD's 1000+ 亿元 read as
+    1,000亿元 to 2,000亿元, N多; read as 1,000亿元 or more, N以上, the amount would hold)"; '' for
+    none."""
+    _, above, _ = understated(data)
+    claims = data.ranking.set_index("company_en")["revenue_claim"]
+    parts = []
+    for company in companies:
+        claim = data.claim(claims[company])
+        if company not in above or claim["qualifier"] != "+":
+            continue
+        band, size = claim_band(data, claim["id"]), printed_unit(str(claim["value_text"]))
+        low, high = (band_value(end, claim["unit"], size) for end in (band.low, band.high))
+        parts.append(
+            f"{company}'s {claim['quote_zh']} read as {low} to {high}, N多; read as {low} or "
+            "more, N以上, the amount would hold"
+        )
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
 def _shares_above(data: BookData, compared: pd.DataFrame) -> list[str]:
     """'Midea's share (41.52%)' for each company whose amount rests on a figure read at second
     hand and whose own share, read at first hand, lies above the printed share's band."""
@@ -1143,9 +1171,12 @@ def second_hand_share_sentence(shares: list[str], lead: str = "") -> str:
     )
 
 
-def understated_sentence(filed: list[str], above: list[str], shares: list[str]) -> str:
+def understated_sentence(
+    filed: list[str], above: list[str], shares: list[str], readings: str = ""
+) -> str:
     """`understated` in words, for the summary: of the amounts only, since a share the table
-    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%)."""
+    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%); `readings`
+    (`n_plus_readings`) follows the amounts."""
     share_words = second_hand_share_sentence(shares, lead=", and ")
     if not filed:
         return (
@@ -1160,7 +1191,7 @@ def understated_sentence(filed: list[str], above: list[str], shares: list[str]) 
     amounts = "overseas amount" if len(above) == 1 else "overseas amounts"
     return (
         f"the table understates the {amounts} of {whom} {companies} 2024 overseas figure rests "
-        "on figures they published themselves, read at first hand" + share_words
+        "on figures they published themselves, read at first hand" + readings + share_words
     )
 
 
