@@ -579,6 +579,19 @@ def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_20
     assert "huawei_rev_2024" in rows["s4_top3"].sources
 
 
+def test_bytedance_s_rank_among_the_peers_shows_its_band(data):
+    """Shein's USD 37.5 bn to 38.5 bn × 7.196 = 2,699亿 to 2,770亿 meets ByteDance's 2,770亿 to
+    2,842亿 at 2,770亿: ByteDance ranks 2 to 3, and both rows resting on that rank show the band
+    as Recomputed, not its best end."""
+    from bytebook.ledger import recomputed_text
+
+    assert round(38.5 * 7.196 * 10) == 2770  # Shein's top end and ByteDance's low end
+    rows = {e.id: e for e in ranking.analyse(data).entries}
+    for row_id in ("d_peer_rank_bytedance", "s4_top3"):
+        assert "ranks 2 to 3" in rows[row_id].evidence
+        assert recomputed_text(rows[row_id]) == "rank 2 to rank 3"
+
+
 def test_byd_s_own_figure_is_worded_by_the_band_not_its_floor(data):
     """一千多亿 is 1,000亿 to 2,000亿: BYD's 2,219亿 lies above the top, and is more than twice
     the floor (2,219 > 2 × 1,000), though not twice the top (2,219 < 2 × 2,000)."""

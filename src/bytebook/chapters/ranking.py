@@ -2368,8 +2368,10 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
         lambda _: peer_years_sentence(peers, estimate, bd, estimate_ranks),
     )
     peer_sources = tuple(dict.fromkeys(ref for refs in peers["sources"] for ref in refs))
+    ranks = Interval(best_rank, worst_rank)
     found.add(
-        derived(
+        decided_by(
+            derived(
             "d_peer_rank_bytedance",
             "4",
             "ByteDance's rank among the peers in the references with 1,000亿元 or more abroad",
@@ -2396,6 +2398,8 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             "is 直接杀进前三 (straight into the top three).",
             Verdict.UNVERIFIABLE,
             peer_sources,
+            ),
+            ranks,
         )
     )
     listing = "; ".join(
@@ -2435,7 +2439,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             decides=False,
         ),
     ]
-    found.add(judge_findings(claim, findings, float(best_rank)))
+    found.add(decided_by(judge_findings(claim, findings, float(best_rank)), ranks))
     return found
 
 
