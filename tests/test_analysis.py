@@ -389,6 +389,12 @@ def test_recommender_derivations(data):
     assert n["behaviours_per_update"] == pytest.approx(1e11 / (24 * 60 / 5))
     per_candidate = 2 * 2e10 / (989.4e12 * 0.45) * 2.95 / 3600  # RankMixer's 45% MFU
     assert n["candidates_for_claim"] == pytest.approx(0.0003 / per_candidate)
+    # the evidence's printed inputs give its printed result: 2 × 20 bn FLOP on 989.4 TFLOP/s at
+    # 45%, USD 2.95 an hour, is USD 7.362 × 10⁻⁸; 0.0003 ÷ 7.362e-8 = 4,075
+    evidence = {e.id: e for e in recommender.analyse(data).entries}["d_candidates_for_claim"]
+    assert "989.4 TFLOP/s × 45% utilisation" in evidence.evidence
+    assert f"USD {per_candidate * 1e8:.3f} × 10⁻⁸" == "USD 7.362 × 10⁻⁸" in evidence.evidence
+    assert f"= {0.0003 / 7.362e-8:,.0f}." == "= 4,075." in evidence.evidence
     assert n["cost_share_of_revenue"] == pytest.approx(1e11 * 0.0003 / (39e9 / 366))
 
 
@@ -523,9 +529,9 @@ def test_the_cost_per_inference_names_where_each_gpu_default_comes_from(data):
 
     entries = {entry.id: entry for entry in recommender.analyse(data).entries}
     cost = entries["s22_cost_per_inference"].evidence
-    # 989.4e12 FLOP/s rounds to 989 TFLOP/s: Lockwood's H100 table (W); 45% is RankMixer's MFU
-    # (P), read at second hand from the note on the paper's size.
-    assert "989 TFLOP/s (NVIDIA H100 SXM5 peak dense BF16 Tensor Core throughput" in cost
+    # 989.4e12 FLOP/s is shown as recorded, 989.4 TFLOP/s: Lockwood's H100 table (W); 45% is
+    # RankMixer's MFU (P), read at second hand from the note on the paper's size.
+    assert "989.4 TFLOP/s (NVIDIA H100 SXM5 peak dense BF16 Tensor Core throughput" in cost
     assert "Glenn K. Lockwood" in cost and "2022 (W))" in cost
     assert "45% utilisation (ByteDance RankMixer model FLOPs utilisation" in cost
     assert "(read at second hand: the paper's body was not read for this figure), 2025 (P)" in cost
