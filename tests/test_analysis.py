@@ -301,6 +301,13 @@ def test_delivery_model_solves_for_the_claimed_saving(chapter21):
     assert chapter21.numbers["upload_bytes_per_second_of_length"] == pytest.approx(5e7 * 8e6 / 8)
     v = verdicts(chapter21)
     assert abs(2e6 * 366 / 7.3e8 - 1) < 0.01 and v["s21_cdn_yearly"] == "consistent"
+    # 一年 names no year: the article's own 200 万美元 × 365 = 7.3 亿 exactly is what the row
+    # recomputes; 2024's 366 days (USD 732 million) are said beside it
+    assert chapter21.numbers["yearly_common"] == pytest.approx(7.3e8)
+    yearly = {e.id: e for e in chapter21.entries}["s21_cdn_yearly"]
+    assert yearly.recomputed == pytest.approx(2e6 * 365)
+    assert "× 365 days" in yearly.evidence and "USD 730 million" in yearly.evidence
+    assert "366 days, USD 732 million" in yearly.evidence
     # 画质无损 is read as 'no visible loss' (idiom), which no reference settles
     assert v["s21_lossless"] == "unverifiable"
     assert v["s21_cdn_daily"] == v["s21_bitrate_vvc"] == "unverifiable"
