@@ -289,6 +289,12 @@ def analyse(data: BookData) -> Findings:
                 "ByteDance BVC2.0 vs x265 (S)",
             ],
             "saving": [cut, objective, subjective, bvc2_saving],
+            "shown": [
+                format_percent(cut, 0),
+                format_percent(objective, 1),
+                format_percent(subjective, 0),
+                format_percent(bvc2_saving, 0),
+            ],
         }
     )
     found.tables["upload"] = pd.DataFrame({"per_second_bytes": [per_second]})
