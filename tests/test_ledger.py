@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from bytebook.chapters import written_sections
 from bytebook.ledger import (
     LEDGER_COLUMNS,
     Basis,
+    LedgerEntry,
     Verdict,
     assemble,
     band_value,
@@ -322,3 +324,29 @@ def test_pair_checks_and_lenovos_earlier_revenue_show_the_band_they_rest_on(data
     assert byd.recomputed == pytest.approx((1000 / 0.21 + 2000 / 0.19) / 2 * 1e8, rel=1e-3)
     lenovo = recomputed_text(entries["d_lenovo_rev_fy2122"])
     assert f"{61.5 / 0.865:.1f}" in lenovo and f"{62.5 / 0.855:.1f}" in lenovo
+
+
+def test_the_stated_column_shows_the_article_s_qualifier(data):
+    """超 50% is not 50%: read as 50% (49.5% to 50.5%) Haier's 49.97% would hold, so the Stated
+    cell writes what the article printed, '> 50%'; likewise 约 27%, 3100+ 亿元 and 两倍以上. The
+    ledger page, rebuilt from the ledger's rows (which hold the value alone), shows the same."""
+    from bytebook.book import all_entries, ledger
+    from bytebook.ledger import stated_text, with_qualifiers
+    from bytebook.present import ledger_html
+
+    assert 0.495 <= 0.4997 <= 0.505  # the 49.97% a plain "50%" would let pass
+    expected = {
+        "t_haier_share": "> 50%",
+        "t_huawei_share": "about 27%",
+        "t_lenovo_overseas": "3,100+亿元",
+        "s4_growth_double": "2× or more",
+        "s22_sparsity": "< 2%",
+        "s4_club": "1,000亿元 or more",
+        "s1_overseas_revenue": "USD 39 bn",
+    }
+    entries = {entry.id: entry for entry in all_entries(data)}
+    assert {key: stated_text(entries[key]) for key in expected} == expected
+    rows = (LedgerEntry(**row) for row in ledger(data).to_dict("records"))
+    page = ledger_html(with_qualifiers(rows, data.claims), lambda section: "ranking").data
+    for text in expected.values():
+        assert re.search(rf'data-label="Stated"[^>]*>{re.escape(html.escape(text))}</td>', page)
