@@ -1989,6 +1989,18 @@ def _growth(data: BookData) -> Findings:
         ),
         _old_money(data),
         lenovo_fy2122_entry(data),
+        decided_by(
+            working(
+                "d_lenovo_growth_fy2324",
+                "4",
+                "Lenovo's FY2023/24 revenue growth from its own releases",
+                lenovo_fy2324_growth_from_releases(data).mid,
+                "ratio",
+                lenovo_fy2324_check_sentence(data),
+                LENOVO_FY2324_RELEASES,
+            ),
+            lenovo_fy2324_growth_from_releases(data),
+        ),
     )
     return found
 
@@ -2084,6 +2096,39 @@ def lenovo_unlike_years_sentence(data: BookData) -> str:
     )
 
 
+LENOVO_FY2324_RELEASES = ("lenovo_rev_fy2425", "lenovo_rev_growth_fy2425", "lenovo_rev_fy2223")
+"""Lenovo's releases (P) that give its FY2023/24 growth without the machine-written −8%."""
+
+
+def lenovo_fy2324_growth_from_releases(data: BookData) -> Interval:
+    """Lenovo's FY2023/24 revenue growth from its own releases alone, at their printed digits:
+    FY2024/25's revenue ÷ (1 + its growth), against FY2022/23's revenue, minus one."""
+    latest = reference_band(data, "lenovo_rev_fy2425")
+    grown = reference_band(data, "lenovo_rev_growth_fy2425") + 1.0
+    return latest / grown / reference_band(data, "lenovo_rev_fy2223") - 1.0
+
+
+def lenovo_fy2324_check_sentence(data: BookData) -> str:
+    """What Lenovo's releases (P) give for FY2023/24's growth, beside the machine-written −8%
+    the book cites for it."""
+    latest = reference_band(data, "lenovo_rev_fy2425")
+    grown = reference_band(data, "lenovo_rev_growth_fy2425") + 1.0
+    usd = partial(money, currency="USD")
+    change = lenovo_fy2324_growth_from_releases(data)
+    holds = change.contains(data.reference("lenovo_rev_growth_fy2324"))
+    return (
+        f"The {format_percent(-data.reference('lenovo_rev_growth_fy2324'), 0)} fall of "
+        "FY2023/24 is from machine-written news (TipRanks); Lenovo's own releases (P) "
+        + ("bear it out: " if holds else "do not bear it out: ")
+        +
+        f"FY2024/25's {usd(data.reference('lenovo_rev_fy2425'))} ÷ "
+        f"{data.reference('lenovo_rev_growth_fy2425') + 1:.2f} is "
+        f"{span(latest / grown, usd)} for FY2023/24, against FY2022/23's "
+        f"{span(reference_band(data, 'lenovo_rev_fy2223'), usd)}: a change of "
+        f"{span(change, partial(format_percent, digits=1))}."
+    )
+
+
 def _change(rate: float) -> str:
     """A growth rate as a verb: 'grew 21%', 'fell 8%'."""
     return f"{'fell' if rate < 0 else 'grew'} {format_percent(abs(rate), 0)}"
@@ -2140,7 +2185,10 @@ def _old_money(data: BookData) -> LedgerEntry:
         "every region abroad grew "
         f"{span(Interval(slowest, fastest), partial(format_percent, digits=0))} in FY2024/25, "
         "each above the group's FY2023/24 rate. That contradicts the remark for Lenovo; "
-        "the verdict rests on Lenovo alone."
+        "the verdict rests on Lenovo alone. Read as the group's growth, it needs no "
+        "assumption: the group's own rates rose. Read as growth abroad, as above, it rests "
+        "also on this book's assumption, set out below, that China was at most half of the "
+        "group's revenue, since Lenovo's revenue abroad for FY2023/24 was not found."
         if picked_up
         else "Lenovo's FY2024/25 growth, for the group and in every region abroad, is not "
         "above the group's FY2023/24 growth, so the figures do not contradict the remark; they "
@@ -2153,8 +2201,9 @@ def _old_money(data: BookData) -> LedgerEntry:
         "Read as: their overseas growth has flattened out (趋于平缓). Lenovo's revenue "
         f"{_change(lenovo[0])} in FY2022/23 and {_change(lenovo[1])} in FY2023/24, then "
         f"{_change(lenovo[2])} in FY2024/25 "
-        f"({data.cite(*years)}); in FY2024/25 by region: {by_region} "
-        f"({data.cite(*region_refs)}). {finding_text} {lenovo_unlike_years_sentence(data)} "
+        f"({data.cite(*years)}). {lenovo_fy2324_check_sentence(data)} In FY2024/25 by region: "
+        f"{by_region} ({data.cite(*region_refs)}). {finding_text} "
+        f"{lenovo_unlike_years_sentence(data)} "
         f"{context} {three_years} Huawei's "
         "overseas growth was "
         "not found: "
