@@ -731,3 +731,21 @@ def test_the_title_s_grade_holds_over_the_article_s_own_365_days(data):
         "the same." in entry.evidence
     )
     assert entry.verdict is Verdict.OFF_IN_DETAIL
+
+
+def test_the_growth_multiple_the_prose_prints_is_a_row_of_its_own(data):
+    """The boxes and the prose print 63% ÷ BYD's 38.5% (2,219亿 ÷ 1,602.2亿 − 1) = 1.64 times, a
+    point; the band at the printed precision, 62.5% ÷ 38.55% = 1.62 to 63.5% ÷ 38.45% = 1.65,
+    decides. The point has a derived row, so every figure the page prints is in the ledger."""
+    from bytebook.ledger import recomputed_text
+
+    point = 0.63 / (2219 / 1602.2 - 1)
+    assert f"{point:.2f}" == "1.64"
+    found = ranking.analyse(data)
+    assert found.numbers["growth_ratio"] == pytest.approx(point, rel=1e-4)
+    rows = {entry.id: entry for entry in found.entries}
+    assert recomputed_text(rows["d_growth_ratio_point"]) == "1.64×"
+    assert "= 1.64 times, the figures as written" in rows["d_growth_ratio_point"].evidence
+    assert recomputed_text(rows["d_growth_ratio"]) == (
+        f"{0.625 / 0.3855:.2f}× to {0.635 / 0.3845:.2f}×"
+    )

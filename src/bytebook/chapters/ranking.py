@@ -1867,8 +1867,19 @@ def _growth(data: BookData) -> Findings:
     found.tables["growth"] = growth_by_company(data, peers)
     runner, ratio = growth_runner_up(data, peers)
     found.number("growth_runner_up", runner["growth"], format_percent)
-    found.number("growth_ratio", ratio.mid, "{:.2f}")
+    point = found.number("growth_ratio", growth / runner["growth"], "{:.2f}")
     found.add(
+        working(
+            "d_growth_ratio_point",
+            "4",
+            "ByteDance's overseas growth as a multiple of the runner-up's, as a point",
+            point,
+            "multiple",
+            f"{format_percent(growth, 0)} ÷ {runner['company']}'s "
+            f"{format_percent(runner['growth'])} = {point:.2f} times, the figures as written; "
+            "the band their precision allows decides, in a row of its own.",
+            tuple(runner["sources"]) + ("bd_intl_growth_2024",),
+        ),
         derived(
             "d_growth_ratio",
             "4",
