@@ -309,6 +309,13 @@ def test_delivery_model_solves_for_the_claimed_saving(chapter21):
     assert chapter21.numbers["upload_bytes_per_second_of_length"] == pytest.approx(5e7 * 8e6 / 8)
     v = verdicts(chapter21)
     assert abs(2e6 * 366 / 7.3e8 - 1) < 0.01 and v["s21_cdn_yearly"] == "consistent"
+    # 一年 names no year: the article's own 200 万美元 × 365 = 7.3 亿 exactly is what the row
+    # recomputes; 2024's 366 days (USD 732 million) are said beside it
+    assert chapter21.numbers["yearly_common"] == pytest.approx(7.3e8)
+    yearly = {e.id: e for e in chapter21.entries}["s21_cdn_yearly"]
+    assert yearly.recomputed == pytest.approx(2e6 * 365)
+    assert "× 365 days" in yearly.evidence and "USD 730 million" in yearly.evidence
+    assert "366 days, USD 732 million" in yearly.evidence
     # 画质无损 is read as 'no visible loss' (idiom), which no reference settles
     assert v["s21_lossless"] == "unverifiable"
     assert v["s21_cdn_daily"] == v["s21_bitrate_vvc"] == "unverifiable"
@@ -397,6 +404,12 @@ def test_recommender_derivations(data):
     assert n["behaviours_per_update"] == pytest.approx(1e11 / (24 * 60 / 5))
     per_candidate = 2 * 2e10 / (989.4e12 * 0.45) * 2.95 / 3600  # RankMixer's 45% MFU
     assert n["candidates_for_claim"] == pytest.approx(0.0003 / per_candidate)
+    # the evidence's printed inputs give its printed result: 2 × 20 bn FLOP on 989.4 TFLOP/s at
+    # 45%, USD 2.95 an hour, is USD 7.362 × 10⁻⁸; 0.0003 ÷ 7.362e-8 = 4,075
+    evidence = {e.id: e for e in recommender.analyse(data).entries}["d_candidates_for_claim"]
+    assert "989.4 TFLOP/s × 45% utilisation" in evidence.evidence
+    assert f"USD {per_candidate * 1e8:.3f} × 10⁻⁸" == "USD 7.362 × 10⁻⁸" in evidence.evidence
+    assert f"= {0.0003 / 7.362e-8:,.0f}." == "= 4,075." in evidence.evidence
     assert n["cost_share_of_revenue"] == pytest.approx(1e11 * 0.0003 / (39e9 / 366))
 
 
@@ -470,7 +483,7 @@ def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
     assert "filing" not in summary
 
 
-def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table):
+def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data):
     """Midea's 2024 amount and total rest on China revenue read at second hand (第一财经): they
     count as W, so no page sentence, table or chart may use them as deciding. What holds at
     first hand is the share: 41.52% against the printed 40% (39.5% to 40.5%)."""
@@ -493,10 +506,16 @@ def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table):
         "at second hand, lies above the band ((4,071亿元 − 4,051亿元) ÷ 4,072亿元 = 0.49%), which "
         "does not decide"
     )
+    # Haier's total is 1,429亿 ÷ 49.97%, both from Eastmoney's table (origin tabulated); the
+    # others are one figure each: Xiaomi's filed, Lenovo's and BYD's released, Huawei's
+    # relayed, ByteDance's reported
+    haier = data.references.loc[["haier_overseas_2024", "haier_overseas_share_2024"], "origin"]
+    assert set(haier) == {"tabulated"}
     assert table.texts["totals_derived"] == (
-        "for Haier Smart Home derived from reported figures and for Midea derived from a figure "
+        "for Haier Smart Home derived from tabulated figures and for Midea derived from a figure "
         "read at second hand, which counts as W and does not decide"
     )
+    assert table.texts["totals_origins"] == "filed, released, relayed or reported"
     assert table.texts["years_caption_midea"].endswith(
         "FY2024's amount (derived from a figure read at second hand, which counts as W) lies "
         "above the printed band, which does not decide."
@@ -528,9 +547,9 @@ def test_the_cost_per_inference_names_where_each_gpu_default_comes_from(data):
 
     entries = {entry.id: entry for entry in recommender.analyse(data).entries}
     cost = entries["s22_cost_per_inference"].evidence
-    # 989.4e12 FLOP/s rounds to 989 TFLOP/s: Lockwood's H100 table (W); 45% is RankMixer's MFU
-    # (P), read at second hand from the note on the paper's size.
-    assert "989 TFLOP/s (NVIDIA H100 SXM5 peak dense BF16 Tensor Core throughput" in cost
+    # 989.4e12 FLOP/s is shown as recorded, 989.4 TFLOP/s: Lockwood's H100 table (W); 45% is
+    # RankMixer's MFU (P), read at second hand from the note on the paper's size.
+    assert "989.4 TFLOP/s (NVIDIA H100 SXM5 peak dense BF16 Tensor Core throughput" in cost
     assert "Glenn K. Lockwood" in cost and "2022 (W))" in cost
     assert "45% utilisation (ByteDance RankMixer model FLOPs utilisation" in cost
     assert "(read at second hand: the paper's body was not read for this figure), 2025 (P)" in cost
@@ -616,8 +635,11 @@ def test_the_codec_results_show_the_vvc_range_whole(data):
     rows = {entry.id: entry.evidence for entry in found.entries}
     assert "VVC saves 33.1% to 36.6% over HEVC" in rows["s21_bitrate_vvc"]
     assert "VVC needs 33.1% to 36.6% less bitrate than HEVC" in rows["s21_lossless"]
-    gains = found.tables["gains"].set_index("result")["saving"]
-    assert gains["VVC vs HEVC, objective, range's top (P)"] == pytest.approx(0.366)
+    gains = found.tables["gains"].set_index("result")
+    assert gains.at["VVC vs HEVC, objective, range's top (P)", "saving"] == pytest.approx(0.366)
+    # the chart labels the top as recorded, 36.6% (as the page prints it), not rounded to 37%
+    assert gains.at["VVC vs HEVC, objective, range's top (P)", "shown"] == "36.6%"
+    assert list(gains["shown"]) == [f"{1 - 3.2 / 8:.0%}", "36.6%", "45%", f"{1 - 0.66:.0%}"]
 
 
 def test_the_boxes_name_the_pairs_that_cannot_hold(data):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import re
 
 import pytest
@@ -292,6 +293,21 @@ def test_an_n_plus_figure_says_when_the_open_reading_would_hold(data):
     assert "N以上" not in not_n_plus.evidence
 
 
+def test_the_open_reading_note_names_the_verdict_only_where_its_finding_decides(data):
+    """BYD's 2,219亿 (P, deciding) lies above 一千多亿's 2,000亿: its verdict rests on the
+    reading. Midea's 1,691亿 lies above 一千五百多亿's 1,600亿 too, but rests on a relay read at
+    second hand and does not decide: only the grade of that finding rests on the reading."""
+    from bytebook.book import all_entries
+
+    entries = {entry.id: entry for entry in all_entries(data)}
+    byd, midea = entries["t_byd_overseas"].evidence, entries["t_midea_overseas"].evidence
+    assert "the verdict rests on reading N+ as N多" in byd
+    assert "the grade of this finding rests on reading N+ as N多" in midea
+    assert "the verdict rests on reading N+" not in midea
+    quiet = finding(data.claim("t_byd_overseas"), 2219e8, Basis.SOURCE, "Above.", decides=False)
+    assert "the grade of this finding rests on" in quiet.evidence
+
+
 def test_pair_checks_and_lenovos_earlier_revenue_show_the_band_they_rest_on(data):
     """BYD's 1000+ 亿元 at 约 20% allows totals of 1,000 ÷ 0.21 = 4,762亿 to 2,000 ÷ 0.19 =
     10,526亿元; Lenovo's FY2021/22 revenue is USD 61.5 bn ÷ 0.865 = 71.1 bn to 62.5 bn ÷ 0.855 =
@@ -383,3 +399,29 @@ def test_the_ledger_page_shows_the_recomputed_value_its_chapter_shows(data):
     assert {i: (page[i], shown) for i, shown in chapters.items() if page[i] != shown} == {}
     assert page["t_bytedance_overseas_cny"] == "2,724亿元 to 2,876亿元"
     assert page["d_lenovo_rev_fy2122"] == "USD 71.1 bn to USD 73.1 bn"
+
+
+def test_the_stated_column_shows_the_article_s_qualifier(data):
+    """超 50% is not 50%: read as 50% (49.5% to 50.5%) Haier's 49.97% would hold, so the Stated
+    cell writes what the article printed, '> 50%'; likewise 约 27%, 3100+ 亿元 and 两倍以上. The
+    ledger page, rebuilt from the ledger's rows (which hold the value alone), shows the same."""
+    from bytebook.book import all_entries, ledger, ledger_entries
+    from bytebook.ledger import stated_text, with_qualifiers
+    from bytebook.present import ledger_html
+
+    assert 0.495 <= 0.4997 <= 0.505  # the 49.97% a plain "50%" would let pass
+    expected = {
+        "t_haier_share": "> 50%",
+        "t_huawei_share": "about 27%",
+        "t_lenovo_overseas": "3,100+亿元",
+        "s4_growth_double": "2× or more",
+        "s22_sparsity": "< 2%",
+        "s4_club": "1,000亿元 or more",
+        "s1_overseas_revenue": "USD 39 bn",
+    }
+    entries = {entry.id: entry for entry in all_entries(data)}
+    assert {key: stated_text(entries[key]) for key in expected} == expected
+    rows = with_qualifiers(ledger_entries(ledger(data)), data.claims)
+    page = ledger_html(rows, lambda section: "ranking").data
+    for text in expected.values():
+        assert re.search(rf'data-label="Stated"[^>]*>{re.escape(html.escape(text))}</td>', page)

@@ -122,3 +122,24 @@ def test_the_summary_says_huawei_s_scale_holds_by_the_table(data):
     assert "only as W figures, which illustrate and do not decide" in text
     page = (ROOT / "book" / "summary.md").read_text(encoding="utf-8")
     assert "{glue:text}`holds_huawei_scale_text`" in page
+
+
+def test_lenovo_s_fy2023_24_fall_is_checked_against_its_own_releases(rows):
+    """The −8% of FY2023/24 is TipRanks' machine-written news. Lenovo's releases (P) give it
+    too: FY2024/25's USD 69.1 bn (69.05 to 69.15) ÷ 1.21 (1.205 to 1.215) is USD 56.83 bn to
+    57.39 bn, against FY2022/23's USD 62 bn (61.5 to 62.5): −9.1% to −6.7%, which holds −8%."""
+    low, high = 69.05 / 1.215 / 62.5 - 1, 69.15 / 1.205 / 61.5 - 1
+    assert f"{low:.1%} {high:.1%}" == "-9.1% -6.7%" and low < -0.08 < high
+    from bytebook.ledger import recomputed_text
+
+    row = rows["d_lenovo_growth_fy2324"]
+    assert recomputed_text(row) == "−9.1% to −6.7%"
+    assert row.deciding.low == pytest.approx(low) and row.deciding.high == pytest.approx(high)
+    assert "machine-written news (TipRanks); Lenovo's own releases (P) bear it out" in row.evidence
+    assert "USD 56.83 bn to USD 57.39 bn" in row.evidence
+    evidence = rows["s4_old_money_flat"].evidence
+    assert row.evidence.split(" Worked out by this book")[0] in evidence
+    # on the overseas reading the verdict also rests on the book's half-of-revenue ceiling for
+    # China; on the group reading (−8% then +21%) it needs none
+    assert "Read as the group's growth, it needs no assumption" in evidence
+    assert "it rests also on this book's assumption, set out below" in evidence

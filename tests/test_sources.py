@@ -277,6 +277,20 @@ def test_the_relayed_39_bn_says_where_it_was_read_and_who_published_it(data):
     assert "famefiend.com" in data.references.at["bd_intl_2024", "url"]
 
 
+def test_every_relayed_source_names_its_relay_or_says_it_was_not_recorded(data):
+    """A relayed figure names the outlet it was read in ('The Information, relayed by
+    Tubefilter'), or says that outlet was not recorded: Sensor Tower's USD 6.0 bn of in-app
+    purchases came through a relay whose name and URL the research did not keep."""
+    from bytebook.checks import relayed_original
+
+    sources = data.references["source"].astype(str)
+    for ref, source in sources[sources.str.contains("relay")].items():
+        named = relayed_original(source) is not None
+        assert named or "relaying outlet and its URL were not recorded" in source, ref
+    assert data.cite("tiktok_iap_2024").startswith("Sensor Tower (relayed: the relaying outlet")
+    assert data.cite("tiktok_iap_2024", notes=False) == "Sensor Tower, 2024 (S)"
+
+
 def test_a_relay_named_as_also_quoting_a_figure_is_among_the_row_s_sources(data):
     """The Money Times' USD 155 bn (2025-08-23) postdates the article; where a row says that
     Tubefilter (undated) also quotes $155 billion, Tubefilter's row (bd_intl_share_2024, whose

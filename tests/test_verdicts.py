@@ -254,6 +254,7 @@ def test_the_summary_sentences_follow_the_data(data_copy):
     assert "BYD's amount" not in ranking.earlier_year_sentence(cells)
     filed, above, shares = ranking.understated(changed)
     assert "BYD" in filed and "BYD" not in above
+    assert ranking.n_plus_readings(changed, ["BYD", "Haier Smart Home"]) == ""
     assert ranking.understated_sentence(filed, above, shares) == (
         "the table understates the overseas amount of Haier Smart Home of the two companies "
         "whose 2024 overseas "
@@ -276,6 +277,14 @@ def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
     # amounts only: BYD's 2,219亿 lies above 1000+ (up to 2,000亿), Haier's 1,429亿 above 1364
     # (up to 1,364.5亿); but Haier's filed share, 49.97%, lies below the printed 超 50%
     assert 2219 > 2000 and 1429 > 1364.5 and 0.4997 < 0.50
+    # BYD's finding rests on reading 1000+ as 一千多亿 (up to 2,000亿); as 1000亿以上 (1,000亿
+    # or more) 2,219亿 would meet it. Haier's 1364 has no + and does not depend on a reading.
+    readings = ranking.n_plus_readings(data, above)
+    assert readings == (
+        " (BYD's 1000+ 亿元 read as 1,000亿元 to 2,000亿元, N多; read as 1,000亿元 or more, "
+        "N以上, the amount would hold)"
+    )
+    assert readings in ranking.understated_sentence(filed, above, shares, readings)
 
 
 def _ledger_verdicts(data) -> dict[str, str]:
@@ -573,6 +582,19 @@ def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_20
     assert "huawei_rev_2024" in rows["s4_top3"].sources
 
 
+def test_bytedance_s_rank_among_the_peers_shows_its_band(data):
+    """Shein's USD 37.5 bn to 38.5 bn × 7.196 = 2,699亿 to 2,770亿 meets ByteDance's 2,770亿 to
+    2,842亿 at 2,770亿: ByteDance ranks 2 to 3, and both rows resting on that rank show the band
+    as Recomputed, not its best end."""
+    from bytebook.ledger import recomputed_text
+
+    assert round(38.5 * 7.196 * 10) == 2770  # Shein's top end and ByteDance's low end
+    rows = {e.id: e for e in ranking.analyse(data).entries}
+    for row_id in ("d_peer_rank_bytedance", "s4_top3"):
+        assert "ranks 2 to 3" in rows[row_id].evidence
+        assert recomputed_text(rows[row_id]) == "rank 2 to rank 3"
+
+
 def test_byd_s_own_figure_is_worded_by_the_band_not_its_floor(data):
     """一千多亿 is 1,000亿 to 2,000亿: BYD's 2,219亿 lies above the top, and is more than twice
     the floor (2,219 > 2 × 1,000), though not twice the top (2,219 < 2 × 2,000)."""
@@ -679,7 +701,9 @@ def test_the_ranking_box_is_built_from_the_chapter_s_rows(data):
     # and its share 2,219 ÷ 7,771 = 28.6% is not about 20%; Midea's 41.52% against a printed 40%,
     # Haier's 1,429亿 against 1,364亿.
     assert 2219 > 2000 and f"{2219 / 7771:.1%}" == "28.6%"
-    assert "BYD's amount and share are contradicted" in box
+    assert "BYD's amount and share are contradicted (BYD's 1000+ 亿元 read as 1,000亿元 to " in box
+    assert "read as 1,000亿元 or more, N以上, the amount would hold)" in box
+    assert "Haier Smart Home's 1364" not in box
     assert "Midea's share and Haier Smart Home's amount and share are off in detail" in box
 
 
@@ -726,3 +750,21 @@ def test_the_title_s_grade_holds_over_the_article_s_own_365_days(data):
         "7.475亿元) ÷ 7.82亿元), and the grade is the same." in entry.evidence
     )
     assert entry.verdict is Verdict.OFF_IN_DETAIL
+
+
+def test_the_growth_multiple_the_prose_prints_is_a_row_of_its_own(data):
+    """The boxes and the prose print 63% ÷ BYD's 38.5% (2,219亿 ÷ 1,602.2亿 − 1) = 1.64 times, a
+    point; the band at the printed precision, 62.5% ÷ 38.55% = 1.62 to 63.5% ÷ 38.45% = 1.65,
+    decides. The point has a derived row, so every figure the page prints is in the ledger."""
+    from bytebook.ledger import recomputed_text
+
+    point = 0.63 / (2219 / 1602.2 - 1)
+    assert f"{point:.2f}" == "1.64"
+    found = ranking.analyse(data)
+    assert found.numbers["growth_ratio"] == pytest.approx(point, rel=1e-4)
+    rows = {entry.id: entry for entry in found.entries}
+    assert recomputed_text(rows["d_growth_ratio_point"]) == "1.64×"
+    assert "= 1.64 times, the figures as written" in rows["d_growth_ratio_point"].evidence
+    assert recomputed_text(rows["d_growth_ratio"]) == (
+        f"{0.625 / 0.3855:.2f}× to {0.635 / 0.3845:.2f}×"
+    )

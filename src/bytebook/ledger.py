@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -122,6 +122,9 @@ class LedgerEntry:
     unit: str
     verdict: Verdict | None
     evidence: str
+    qualifier: str = "="
+    """How the article qualifies its figure (claims.csv's `qualifier`: 超 is '>', 约 '≈');
+    the Stated column shows it (`stated_text`). Not a ledger CSV column."""
     sources: tuple[str, ...] = field(default=())
     """Ids of the reference rows the evidence rests on (not a ledger CSV column)."""
     deciding: Interval | None = None
@@ -178,18 +181,23 @@ def finding(
     if _open_reading_meets(claim, _as_interval(evidence), found):
         found = replace(
             found,
-            evidence=f"{found.evidence} {OPEN_READING_NOTE.format(quote=claim['quote_zh'])}",
+            evidence=f"{found.evidence} "
+            + OPEN_READING_NOTE.format(
+                quote=claim["quote_zh"],
+                rests="the verdict" if decides else "the grade of this finding",
+            ),
         )
     return found
 
 
 OPEN_READING_NOTE = (
     "Read instead as an open bound ({quote} as N以上, N or more with no upper end), the "
-    "evidence would meet it: the verdict rests on reading N+ as N多, as the book reads every "
+    "evidence would meet it: {rests} rests on reading N+ as N多, as the book reads every "
     "N+ figure."
 )
 """What a row says when an 'N+' figure misses its evidence only because the evidence lies
-above N多's upper end, so that the other reading of N+ would hold."""
+above N多's upper end, so that the other reading of N+ would hold; `rests` is the verdict
+for a finding that decides, the finding's own grade for one that does not."""
 
 
 def _open_reading_meets(claim: pd.Series, evidence: Interval, found: Finding) -> bool:
@@ -228,6 +236,40 @@ def recomputed_text(entry: LedgerEntry) -> str:
         )
         return f"{low} to {high}"
     return as_written(value, entry.unit, entry.evidence) or by_unit(value, entry.unit)
+
+
+STATED_WORDS = {
+    "=": "{}",
+    "≈": "about {}",
+    ">": "> {}",
+    "<": "< {}",
+    "≥": "{} or more",
+    "≤": "at most {}",
+}
+"""How the Stated column writes a figure the article qualifies; an 'N+' figure is written
+with its + ('3,100+亿元')."""
+
+
+def stated_text(entry: LedgerEntry) -> str:
+    """The stated value as the Stated column shows it, with the article's qualifier: '> 50%'
+    for 超 50%, 'about 27%' for 约 27%, '3,100+亿元' for 3100+ 亿元, '2× or more' for 两倍以上."""
+    if entry.stated is None or pd.isna(entry.stated):
+        return ""
+    value = by_unit(entry.stated, entry.unit)
+    if entry.qualifier == "+":
+        return re.sub(r"(\d)(?=\D*$)", r"\1+", value, count=1)
+    return STATED_WORDS.get(entry.qualifier, "{}").format(value)
+
+
+def with_qualifiers(entries: Iterable[LedgerEntry], claims: pd.DataFrame) -> list[LedgerEntry]:
+    """`entries` rebuilt from the ledger's rows, each stated row given its claim's qualifier
+    again (the ledger CSV holds the stated value alone)."""
+    return [
+        replace(entry, qualifier=claims.at[entry.id, "qualifier"])
+        if entry.kind == "stated" and entry.id in claims.index
+        else entry
+        for entry in entries
+    ]
 
 
 def finding_entry(claim: pd.Series, found: Finding, recomputed: float | None) -> LedgerEntry:
@@ -309,6 +351,7 @@ def stated_entry(
         unit=claim["unit"],
         verdict=verdict,
         evidence=evidence,
+        qualifier=claim["qualifier"],
         sources=sources,
     )
 

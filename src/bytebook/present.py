@@ -14,8 +14,8 @@ from IPython.display import HTML
 from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
-from bytebook.ledger import LedgerEntry, recomputed_text
-from bytebook.numbers import by_unit, kind_of
+from bytebook.ledger import LedgerEntry, recomputed_text, stated_text
+from bytebook.numbers import kind_of
 from bytebook.palette import verdict_css_class
 from bytebook.safety import is_web_link
 
@@ -72,12 +72,6 @@ def row_badges(entry: LedgerEntry) -> str:
     return derived + (" " + badge(entry.verdict) if tested else "")
 
 
-def _number(value: float | None, unit: str) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    return by_unit(value, unit)
-
-
 def _td(label: str, content: str, attributes: str = "") -> str:
     """A cell that names its column (`data-label`) for the phone layout, where a row is a card."""
     return f'<td data-label="{html.escape(label)}"{attributes}>{content}</td>'
@@ -118,7 +112,7 @@ def _values(entry: LedgerEntry) -> str:
     return (
         _td(
             "Stated",
-            html.escape(_number(entry.stated, entry.unit)),
+            html.escape(stated_text(entry)),
             _order(entry.stated, entry.unit),
         )
         + _td(

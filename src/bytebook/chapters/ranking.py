@@ -31,6 +31,7 @@ from bytebook.ledger import (
     Finding,
     LedgerEntry,
     Verdict,
+    band_value,
     decided_by,
     derived,
     finding,
@@ -65,6 +66,7 @@ from bytebook.policy import (
     compare,
     format_gap,
     points_gap,
+    printed_unit,
     span,
     worked_gap,
 )
@@ -257,7 +259,7 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
     detail", then the companies whose two cells cannot both hold. Empty when none is."""
     parts = []
     for verdict in (Verdict.CONTRADICTED, Verdict.OFF_IN_DETAIL):
-        cells = []
+        cells, amounts = [], []
         for r in data.ranking.itertuples():
             judged = [
                 name
@@ -266,9 +268,14 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
             ]
             if judged:
                 cells.append(f"{r.company_en}'s {' and '.join(judged)}")
+                if "amount" in judged:
+                    amounts.append(r.company_en)
         if cells:
             many = len(cells) > 1 or " and " in cells[0]
-            parts.append(f"{_join(cells)} {'are' if many else 'is'} {verdict.value}")
+            parts.append(
+                f"{_join(cells)} {'are' if many else 'is'} {verdict.value}"
+                + n_plus_readings(data, amounts)
+            )
     pairs = pairs_that_cannot_hold(data, rows)
     if pairs:
         parts.append(pairs_sentence(pairs))
@@ -784,6 +791,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                     else ""
                 ),
                 "second_hand": total.second_hand,
+                "described": total.described,
                 "band_gap": _band_gap(implied_band * rate, total_band),
                 "band_gap_worked": f" ({worked[1]} = {worked[0]})" if worked else "",
                 "sources": list(total.sources),
@@ -797,28 +805,27 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         lambda _: _join(disagree) + _second_hand_totals_clause(totals),
     )
     is_derived = totals["filed_source"].str.startswith("derived")
-    derived_totals = list(totals.loc[is_derived & ~totals["second_hand"], "company"])
+    derived_totals = totals.loc[is_derived & ~totals["second_hand"]]
     second_hand = list(totals.loc[is_derived & totals["second_hand"], "company"])
     found.number(
+        "totals_origins",
+        int((~is_derived).sum()),
+        lambda _: origin_words(
+            totals.loc[~is_derived, "filed_source"].str.split(" ").str[0]
+        ).replace(" and ", " or "),
+    )
+    derived_words = [f"for {r.company} {r.described}" for r in derived_totals.itertuples()] + (
+        [
+            f"for {_join(second_hand)} derived from a figure read at second hand, which counts "
+            "as W and does not decide"
+        ]
+        if second_hand
+        else []
+    )
+    found.number(
         "totals_derived",
-        len(derived_totals) + len(second_hand),
-        lambda _: (
-            (
-                (
-                    f"for {_join(derived_totals)} derived from reported figures"
-                    if derived_totals
-                    else ""
-                )
-                + (" and " if derived_totals and second_hand else "")
-                + (
-                    f"for {_join(second_hand)} derived from a figure read at second hand, which "
-                    "counts as W and does not decide"
-                    if second_hand
-                    else ""
-                )
-            )
-            or "for no company derived"
-        ),
+        len(derived_words),
+        lambda _: _join(derived_words) if derived_words else "for no company derived",
     )
     return found
 
@@ -1138,6 +1145,27 @@ def understated(data: BookData) -> tuple[list[str], list[str], list[str]]:
     return filed, above, _shares_above(data, compared)
 
 
+def n_plus_readings(data: BookData, companies: list[str]) -> str:
+    """For those of `companies` whose amount is printed as N+ and lies above N多's top end
+    (`understated`), how the finding rests on that reading: " (BYD's 1000+ 亿元 read as
+    1,000亿元 to 2,000亿元, N多; read as 1,000亿元 or more, N以上, the amount would hold)"; '' for
+    none."""
+    _, above, _ = understated(data)
+    claims = data.ranking.set_index("company_en")["revenue_claim"]
+    parts = []
+    for company in companies:
+        claim = data.claim(claims[company])
+        if company not in above or claim["qualifier"] != "+":
+            continue
+        band, size = claim_band(data, claim["id"]), printed_unit(str(claim["value_text"]))
+        low, high = (band_value(end, claim["unit"], size) for end in (band.low, band.high))
+        parts.append(
+            f"{company}'s {claim['quote_zh']} read as {low} to {high}, N多; read as {low} or "
+            "more, N以上, the amount would hold"
+        )
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
 def _shares_above(data: BookData, compared: pd.DataFrame) -> list[str]:
     """'Midea's share (41.52%)' for each company whose amount rests on a figure read at second
     hand and whose own share, read at first hand, lies above the printed share's band."""
@@ -1165,9 +1193,12 @@ def second_hand_share_sentence(shares: list[str], lead: str = "") -> str:
     )
 
 
-def understated_sentence(filed: list[str], above: list[str], shares: list[str]) -> str:
+def understated_sentence(
+    filed: list[str], above: list[str], shares: list[str], readings: str = ""
+) -> str:
     """`understated` in words, for the summary: of the amounts only, since a share the table
-    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%)."""
+    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%); `readings`
+    (`n_plus_readings`) follows the amounts."""
     share_words = second_hand_share_sentence(shares, lead=", and ")
     if not filed:
         return (
@@ -1182,7 +1213,7 @@ def understated_sentence(filed: list[str], above: list[str], shares: list[str]) 
     amounts = "overseas amount" if len(above) == 1 else "overseas amounts"
     return (
         f"the table understates the {amounts} of {whom} {companies} 2024 overseas figure rests "
-        "on figures they published themselves, read at first hand" + share_words
+        "on figures they published themselves, read at first hand" + readings + share_words
     )
 
 
@@ -1867,8 +1898,19 @@ def _growth(data: BookData) -> Findings:
     found.tables["growth"] = growth_by_company(data, peers)
     runner, ratio = growth_runner_up(data, peers)
     found.number("growth_runner_up", runner["growth"], format_percent)
-    found.number("growth_ratio", ratio.mid, "{:.2f}")
+    point = found.number("growth_ratio", growth / runner["growth"], "{:.2f}")
     found.add(
+        working(
+            "d_growth_ratio_point",
+            "4",
+            "ByteDance's overseas growth as a multiple of the runner-up's, as a point",
+            point,
+            "multiple",
+            f"{format_percent(growth, 0)} ÷ {runner['company']}'s "
+            f"{format_percent(runner['growth'])} = {point:.2f} times, the figures as written; "
+            "the band their precision allows decides, in a row of its own.",
+            tuple(runner["sources"]) + ("bd_intl_growth_2024",),
+        ),
         decided_by(
             derived(
                 "d_growth_ratio",
@@ -1993,6 +2035,18 @@ def _growth(data: BookData) -> Findings:
         ),
         _old_money(data),
         lenovo_fy2122_entry(data),
+        decided_by(
+            working(
+                "d_lenovo_growth_fy2324",
+                "4",
+                "Lenovo's FY2023/24 revenue growth from its own releases",
+                lenovo_fy2324_growth_from_releases(data).mid,
+                "ratio",
+                lenovo_fy2324_check_sentence(data),
+                LENOVO_FY2324_RELEASES,
+            ),
+            lenovo_fy2324_growth_from_releases(data),
+        ),
     )
     return found
 
@@ -2088,6 +2142,39 @@ def lenovo_unlike_years_sentence(data: BookData) -> str:
     )
 
 
+LENOVO_FY2324_RELEASES = ("lenovo_rev_fy2425", "lenovo_rev_growth_fy2425", "lenovo_rev_fy2223")
+"""Lenovo's releases (P) that give its FY2023/24 growth without the machine-written −8%."""
+
+
+def lenovo_fy2324_growth_from_releases(data: BookData) -> Interval:
+    """Lenovo's FY2023/24 revenue growth from its own releases alone, at their printed digits:
+    FY2024/25's revenue ÷ (1 + its growth), against FY2022/23's revenue, minus one."""
+    latest = reference_band(data, "lenovo_rev_fy2425")
+    grown = reference_band(data, "lenovo_rev_growth_fy2425") + 1.0
+    return latest / grown / reference_band(data, "lenovo_rev_fy2223") - 1.0
+
+
+def lenovo_fy2324_check_sentence(data: BookData) -> str:
+    """What Lenovo's releases (P) give for FY2023/24's growth, beside the machine-written −8%
+    the book cites for it."""
+    latest = reference_band(data, "lenovo_rev_fy2425")
+    grown = reference_band(data, "lenovo_rev_growth_fy2425") + 1.0
+    usd = partial(money, currency="USD")
+    change = lenovo_fy2324_growth_from_releases(data)
+    holds = change.contains(data.reference("lenovo_rev_growth_fy2324"))
+    return (
+        f"The {format_percent(-data.reference('lenovo_rev_growth_fy2324'), 0)} fall of "
+        "FY2023/24 is from machine-written news (TipRanks); Lenovo's own releases (P) "
+        + ("bear it out: " if holds else "do not bear it out: ")
+        +
+        f"FY2024/25's {usd(data.reference('lenovo_rev_fy2425'))} ÷ "
+        f"{data.reference('lenovo_rev_growth_fy2425') + 1:.2f} is "
+        f"{span(latest / grown, usd)} for FY2023/24, against FY2022/23's "
+        f"{span(reference_band(data, 'lenovo_rev_fy2223'), usd)}: a change of "
+        f"{span(change, partial(format_percent, digits=1))}."
+    )
+
+
 def _change(rate: float) -> str:
     """A growth rate as a verb: 'grew 21%', 'fell 8%'."""
     return f"{'fell' if rate < 0 else 'grew'} {format_percent(abs(rate), 0)}"
@@ -2144,7 +2231,10 @@ def _old_money(data: BookData) -> LedgerEntry:
         "every region abroad grew "
         f"{span(Interval(slowest, fastest), partial(format_percent, digits=0))} in FY2024/25, "
         "each above the group's FY2023/24 rate. That contradicts the remark for Lenovo; "
-        "the verdict rests on Lenovo alone."
+        "the verdict rests on Lenovo alone. Read as the group's growth, it needs no "
+        "assumption: the group's own rates rose. Read as growth abroad, as above, it rests "
+        "also on this book's assumption, set out below, that China was at most half of the "
+        "group's revenue, since Lenovo's revenue abroad for FY2023/24 was not found."
         if picked_up
         else "Lenovo's FY2024/25 growth, for the group and in every region abroad, is not "
         "above the group's FY2023/24 growth, so the figures do not contradict the remark; they "
@@ -2157,8 +2247,9 @@ def _old_money(data: BookData) -> LedgerEntry:
         "Read as: their overseas growth has flattened out (趋于平缓). Lenovo's revenue "
         f"{_change(lenovo[0])} in FY2022/23 and {_change(lenovo[1])} in FY2023/24, then "
         f"{_change(lenovo[2])} in FY2024/25 "
-        f"({data.cite(*years)}); in FY2024/25 by region: {by_region} "
-        f"({data.cite(*region_refs)}). {finding_text} {lenovo_unlike_years_sentence(data)} "
+        f"({data.cite(*years)}). {lenovo_fy2324_check_sentence(data)} In FY2024/25 by region: "
+        f"{by_region} ({data.cite(*region_refs)}). {finding_text} "
+        f"{lenovo_unlike_years_sentence(data)} "
         f"{context} {three_years} Huawei's "
         "overseas growth was "
         "not found: "
@@ -2372,8 +2463,10 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
         lambda _: peer_years_sentence(peers, estimate, bd, estimate_ranks),
     )
     peer_sources = tuple(dict.fromkeys(ref for refs in peers["sources"] for ref in refs))
+    ranks = Interval(best_rank, worst_rank)
     found.add(
-        derived(
+        decided_by(
+            derived(
             "d_peer_rank_bytedance",
             "4",
             "ByteDance's rank among the peers in the references with 1,000亿元 or more abroad",
@@ -2400,6 +2493,8 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             "is 直接杀进前三 (straight into the top three).",
             Verdict.UNVERIFIABLE,
             peer_sources,
+            ),
+            ranks,
         )
     )
     listing = "; ".join(
@@ -2439,7 +2534,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             decides=False,
         ),
     ]
-    found.add(judge_findings(claim, findings, float(best_rank)))
+    found.add(decided_by(judge_findings(claim, findings, float(best_rank)), ranks))
     return found
 
 

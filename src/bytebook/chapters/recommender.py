@@ -103,7 +103,7 @@ def analyse(data: BookData) -> Findings:
     per_update = found.number("behaviours_per_update", behaviours / updates, format_in, "million")
     peak, util = data.assumed("gpu_peak_flops"), data.assumed("gpu_utilisation")
     price = data.assumed("gpu_price_per_hour")
-    found.number("peak_tflops", peak, format_in, "TFLOP/s")
+    found.number("peak_tflops", peak, format_in, "TFLOP/s", 1)
     found.number("utilisation", util, percent)
     found.number("gpu_price", price, "USD {:.2f}")
     candidates = found.number(
@@ -140,10 +140,10 @@ def analyse(data: BookData) -> Findings:
             f"Scoring one candidate takes {FLOPS_PER_PARAMETER} × "
             f"{format_in(active, 'billion')} active parameters = "
             f"{format_in(FLOPS_PER_PARAMETER * active, 'billion')} FLOP; on a GPU at "
-            f"{format_in(peak, 'TFLOP/s')} × {percent(util)} utilisation, rented at USD "
+            f"{format_in(peak, 'TFLOP/s', 1)} × {percent(util)} utilisation, rented at USD "
             f"{price:.2f} an hour (the model's assumptions for the GPU's peak, its "
             "utilisation and its hourly price), that costs USD "
-            f"{per_candidate * 1e8:.2f} × 10⁻⁸; USD {cost:g} ÷ that = {candidates:,.0f}."
+            f"{per_candidate * 1e8:.3f} × 10⁻⁸; USD {cost:g} ÷ that = {candidates:,.0f}."
             + later_sources_note(data, PRICE_REFERENCE, "rankmixer_mfu"),
             ("h100_bf16_dense_flops", PRICE_REFERENCE, "rankmixer_mfu"),
         ),
@@ -183,7 +183,7 @@ def analyse(data: BookData) -> Findings:
             data,
             "s22_cost_per_inference",
             f"{none_found} With {format_in(active, 'billion')} active parameters on a GPU at "
-            f"{format_in(peak, 'TFLOP/s')} ({_default_from(data, 'gpu_peak_flops')}), "
+            f"{format_in(peak, 'TFLOP/s', 1)} ({_default_from(data, 'gpu_peak_flops')}), "
             f"{percent(util)} utilisation ({_default_from(data, 'gpu_utilisation')}) "
             f"and USD {price:.2f} an hour ({_default_from(data, 'gpu_price_per_hour')}), "
             f"it pays for scoring about {candidates:,.0f} candidates: an illustration, not a "

@@ -183,7 +183,9 @@ def analyse(data: BookData) -> Findings:
     found.number(
         "filed_understated",
         len(above),
-        lambda _: ranking.understated_sentence(filed, above, shares),
+        lambda _: ranking.understated_sentence(
+            filed, above, shares, ranking.n_plus_readings(data, above)
+        ),
     )
     ranking_rows = {entry.id: entry for entry in ranking.analyse(data).entries}
     pairs = ranking.pairs_that_cannot_hold(data, ranking_rows)

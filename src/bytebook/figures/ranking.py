@@ -95,7 +95,7 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
 
 def totals(found: Findings, data: BookData) -> alt.VConcatChart:
     """The band of totals each row allows (amount ÷ share at the printed precision) against
-    the total found (reported, or derived from reported figures)."""
+    the total found for the year (how each was found: the implied-totals table)."""
     table = found.tables["implied_totals"]
     frame = table.assign(
         low=in_units(table["implied_low_cny"], "亿"),
@@ -108,7 +108,7 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
         {
             "Lowest the table allows": "low",
             "Highest the table allows": "high",
-            "Total found (reported or derived)": "filed",
+            "Total found for the year": "filed",
         },
         value_title="Total revenue, 亿元",
         colours=[charts.ARTICLE, charts.ARTICLE, charts.REFERENCE],
@@ -125,7 +125,7 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     description = charts.describe(
         "Dumbbell chart of each company's total revenue implied by the table against the "
-        "total found, reported or derived from reported figures",
+        "total found for the year",
         frame,
         "{company} {low:,.0f}亿 to {high:,.0f}亿 against {filed:,.0f}亿",
     )
