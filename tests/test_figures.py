@@ -18,6 +18,7 @@ import re
 import shutil
 
 import altair as alt
+import pandas as pd
 import pytest
 
 from bytebook import charts, filed_years
@@ -47,16 +48,17 @@ def figure_functions(chapter: str) -> dict:
 
 
 def build_figures(
-    chapter: str, found: Findings, data: BookData, ledger_charts: bool = True
+    chapter: str, found: Findings, data: BookData, card: pd.DataFrame | None = None
 ) -> dict[str, alt.TopLevelMixin]:
     """Every figure of a chapter, by function name (and key, for a function that returns
-    several); `ledger_charts=False` leaves out those drawn from the whole ledger."""
+    several), those drawn from the whole ledger from `card` (its scorecard, worked out from
+    `data` when not given)."""
     figures = {}
     for name, function in figure_functions(chapter).items():
         first = list(inspect.signature(function).parameters)[0]
-        if first == "card" and not ledger_charts:
-            continue
-        made = function(scorecard(ledger(data)) if first == "card" else found, data)
+        if first == "card" and card is None:
+            card = scorecard(ledger(data))
+        made = function(card if first == "card" else found, data)
         if isinstance(made, dict):
             figures |= {f"{name}.{key}": chart for key, chart in made.items()}
         else:
@@ -78,11 +80,23 @@ def drawn(spec: dict) -> str:
 
 
 @pytest.fixture(scope="module")
-def every_figure(data) -> dict[tuple[str, str], dict]:
+def findings(data) -> dict[str, Findings]:
+    """Each chapter's findings from the data, worked out once for the module's tests."""
+    return {chapter: module.analyse(data) for chapter, module in WRITTEN.items()}
+
+
+@pytest.fixture(scope="module")
+def card(data) -> pd.DataFrame:
+    """The scorecard of the whole ledger, worked out once for the module's tests."""
+    return scorecard(ledger(data))
+
+
+@pytest.fixture(scope="module")
+def every_figure(data, findings, card) -> dict[tuple[str, str], dict]:
     return {
         (chapter, name): chart.to_dict(validate=False)
-        for chapter, module in WRITTEN.items()
-        for name, chart in build_figures(chapter, module.analyse(data), data).items()
+        for chapter in WRITTEN
+        for name, chart in build_figures(chapter, findings[chapter], data, card).items()
     }
 
 
@@ -217,7 +231,11 @@ def test_a_source_line_changes_with_the_sources_it_cites(data, edited_data, ever
                 assert source_text(new) == source_text(old), (chapter, name)
 
 
-def _changed(data: BookData, table: str, ident: str, factor: float = 1.001) -> BookData:
+MOVE = 1.001
+"""How far a value moves to change a figure drawn from findings: a tenth of a percent."""
+
+
+def _changed(data: BookData, table: str, ident: str, factor: float = MOVE) -> BookData:
     """A copy of the data with one value moved by `factor` (a tenth of a percent unless told;
     its text too)."""
     frame = getattr(data, table).copy()
@@ -311,8 +329,54 @@ these figures moves with a value it cites is checked by
 LEFT_OUT = {"ranking": {"company_years"}}
 
 
+class Moved:
+    """What figures draw from copies of the data with one value moved, kept for the module's
+    tests: a drawing one test made is not made again by another, and the analysis of a copy
+    serves every figure of its chapter (those of one chapter at a time are kept)."""
+
+    def __init__(self, data: BookData):
+        self.data = data
+        self.drawings: dict[tuple[str, str, str, str, float], dict[str, str]] = {}
+        self._analysed: dict[tuple[str, str, str, float], tuple[BookData, Findings]] = {}
+
+    def analysed(
+        self, chapter: str, table: str, ident: str, factor: float
+    ) -> tuple[BookData, Findings]:
+        """The copy with one value moved, and the chapter's findings from it."""
+        key = (chapter, table, ident, factor)
+        if key not in self._analysed:
+            if any(kept[0] != chapter for kept in self._analysed):
+                self._analysed.clear()
+            changed = _changed(self.data, table, ident, factor)
+            self._analysed[key] = changed, WRITTEN[chapter].analyse(changed)
+        return self._analysed[key]
+
+    def drawn(self, chapter: str, name: str, table: str, ident: str, factor: float):
+        """What each chart of one figure function draws from the copy (a chart of verdicts
+        from the copy's ledger), by key."""
+        key = (chapter, name, table, ident, factor)
+        if key not in self.drawings:
+            function = figure_functions(chapter)[name]
+            if list(inspect.signature(function).parameters)[0] == "card":
+                changed = _changed(self.data, table, ident, factor)
+                made = function(scorecard(ledger(changed)), changed)
+            else:
+                changed, found = self.analysed(chapter, table, ident, factor)
+                made = function(found, changed)
+            charts_made = made if isinstance(made, dict) else {"": made}
+            self.drawings[key] = {
+                k: drawn(chart.to_dict(validate=False)) for k, chart in charts_made.items()
+            }
+        return self.drawings[key]
+
+
+@pytest.fixture(scope="module")
+def moved(data) -> Moved:
+    return Moved(data)
+
+
 @pytest.mark.parametrize("chapter", sorted(WRITTEN))
-def test_every_id_a_figure_draws_on_is_cited(chapter, data):
+def test_every_id_a_figure_draws_on_is_cited(chapter, data, findings, moved):
     """Change each claim, reference and assumption in turn; where a figure's drawing changes,
     the figure must cite what was changed. A figure's inputs are the parts of the findings it
     reads (recorded) and the ids it reads itself, so a figure is redrawn only for a change
@@ -321,7 +385,7 @@ def test_every_id_a_figure_draws_on_is_cited(chapter, data):
     changes = set(_numeric_ids(data))
     if chapter in PERTURBED:
         changes &= PERTURBED[chapter](data)
-    found = module.analyse(data)
+    found = findings[chapter]
     functions = {
         name: function
         for name, function in figure_functions(chapter).items()
@@ -339,7 +403,9 @@ def test_every_id_a_figure_draws_on_is_cited(chapter, data):
             used, read = inputs[name]
             if (table, ident) not in read and _snapshot(analysed, used) == before[name]:
                 continue
-            for key, spec in _drawn_by(function, analysed, changed).items():
+            redrawn = _drawn_by(function, analysed, changed)
+            moved.drawings[(chapter, name, table, ident, MOVE)] = redrawn
+            for key, spec in redrawn.items():
                 if spec != original[name][key]:
                     drawn_from[(name, key)].add((table, ident))
     for name, function in functions.items():
@@ -353,9 +419,9 @@ def test_every_id_a_figure_draws_on_is_cited(chapter, data):
             assert not uncited, (chapter, name, key, sorted(uncited))
 
 
-def test_a_ranking_figure_cites_the_sources_of_every_row_it_draws(data, every_figure):
+def test_a_ranking_figure_cites_the_sources_of_every_row_it_draws(data, findings, every_figure):
     """The ranking's tables carry, row by row, the references each figure came from."""
-    found = WRITTEN["ranking"].analyse(data)
+    found = findings["ranking"]
     by_table = {"totals": "implied_totals"}
     by_table |= {
         f"company_years.{key}": f"by_year_{key}" for key in found.tables["printed_bands"]["key"]
@@ -383,33 +449,23 @@ VERDICT_NUDGE = 10
 ten times the printed value moves any judged one."""
 
 
-def _built(chapter: str, name: str, data: BookData) -> dict[str, str]:
-    """What each chart of one figure function draws, from `data` (a chart of verdicts from
-    the ledger of `data`), by key."""
-    function = figure_functions(chapter)[name]
-    if list(inspect.signature(function).parameters)[0] == "card":
-        made = function(scorecard(ledger(data)), data)
-    else:
-        made = function(WRITTEN[chapter].analyse(data), data)
-    charts_made = made if isinstance(made, dict) else {"": made}
-    return {key: drawn(chart.to_dict(validate=False)) for key, chart in charts_made.items()}
-
-
 @pytest.mark.parametrize(("chapter", "name"), FIGURES)
-def test_every_figure_moves_when_a_value_it_cites_moves(chapter, name, data, every_figure):
+def test_every_figure_moves_when_a_value_it_cites_moves(
+    chapter, name, data, findings, card, moved, every_figure
+):
     """For every chart of every figure function: one of the claims, references or assumptions
     it cites, moved in a copy of the data, changes what the chart draws. The figure is drawn
     from the data, not typed, and its source line cites what it is drawn from."""
-    before = _built(chapter, name, data)
-    verdicts = list(inspect.signature(figure_functions(chapter)[name]).parameters)[0] == "card"
-    factor = VERDICT_NUDGE if verdicts else 1.001
+    function = figure_functions(chapter)[name]
+    verdicts = list(inspect.signature(function).parameters)[0] == "card"
+    made = function(card if verdicts else findings[chapter], data)
+    charts_made = made if isinstance(made, dict) else {"": made}
+    before = {key: drawn(chart.to_dict(validate=False)) for key, chart in charts_made.items()}
+    factor = VERDICT_NUDGE if verdicts else MOVE
     numeric = set(_numeric_ids(data))
-    redrawn: dict[tuple[str, str], dict[str, str]] = {}
 
     def changes(table: str, ident: str, key: str) -> bool:
-        if (table, ident) not in redrawn:
-            redrawn[(table, ident)] = _built(chapter, name, _changed(data, table, ident, factor))
-        return redrawn[(table, ident)][key] != before[key]
+        return moved.drawn(chapter, name, table, ident, factor)[key] != before[key]
 
     for key in before:
         cites = every_figure[(chapter, f"{name}.{key}" if key else name)]["usermeta"]["cites"]
@@ -423,11 +479,11 @@ def test_every_figure_moves_when_a_value_it_cites_moves(chapter, name, data, eve
         )
 
 
-def test_a_by_year_chart_draws_a_panel_only_where_a_figure_was_found(data, every_figure):
+def test_a_by_year_chart_draws_a_panel_only_where_a_figure_was_found(findings, every_figure):
     """A company's by-year chart has one panel for each of amount and share with at least one
     year's figure; one with neither (Xiaomi: only single quarters were found) says in words
     what was not found. Nothing says 'not published'."""
-    found = WRITTEN["ranking"].analyse(data)
+    found = findings["ranking"]
     for band in found.tables["printed_bands"].itertuples():
         table = found.tables[f"by_year_{band.key}"]
         with_figures = [c for c in ("overseas", "share_pct") if table[c].notna().any()]

@@ -93,8 +93,9 @@ def _check_data(root: Path) -> bool:
     """Validate every data file, and run every chapter's analysis on it, before anything runs;
     a bad file is named with row and column.
 
-    Data that passed before is not checked again while neither it nor the analysis code that
-    checks and reads it changed (it keeps no-op builds fast).
+    Data that passed before, in any book or checkout, is not checked again while neither it
+    nor the analysis code that checks and reads it changed (it keeps no-op builds fast): each
+    state that passed leaves a mark named by its hash in `checked_marks()`.
     """
     data_dir = root / "data"
     if not data_dir.is_dir():
@@ -103,8 +104,8 @@ def _check_data(root: Path) -> bool:
     for path in [*sorted(data_dir.rglob("*")), *_analysis_sources()]:
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
-    stamp = work_dir(root) / ".data-checked"
-    if stamp.exists() and stamp.read_text() == digest.hexdigest():
+    mark = checked_marks() / digest.hexdigest()
+    if mark.exists():
         return True
     from bytebook.book import checked_book
 
@@ -113,9 +114,19 @@ def _check_data(root: Path) -> bool:
     except DataFileError as error:
         print(f"bytebook: error: {error}", file=sys.stderr)
         return False
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(digest.hexdigest())
+    try:
+        mark.parent.mkdir(parents=True, exist_ok=True)
+        mark.touch()
+    except OSError:
+        pass  # the next build checks the data again
     return True
+
+
+def checked_marks() -> Path:
+    """Where the marks of data that passed its checks are kept: `~/.cache/bytebook-checked/`
+    (under `$XDG_CACHE_HOME` when set)."""
+    home_cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(home_cache) / "bytebook-checked"
 
 
 def _analysis_sources() -> list[Path]:
