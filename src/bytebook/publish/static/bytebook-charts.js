@@ -1,4 +1,11 @@
-// Draws every chart on the page from its inline JSON spec with the locally served vega-embed.
+// Draws every chart on the page with the locally served Vega runtime (_static/vega-bundle.js).
+// - Each chart carries its Vega spec, compiled from Vega-Lite by the build (its data left out:
+//   the Vega-Lite spec beside it holds the same datasets). A chart drawn as the build compiled it
+//   needs no compiler in the page; one that must change to fit its column (a narrower plot,
+//   panels stacked, wrapped titles or labels) or that keeps its sliders' values on a redraw is
+//   compiled again from its Vega-Lite spec, with the compiler (_static/vega-lite-bundle.js)
+//   loaded the first time one needs it.
+// - Charts in view are drawn first, the others one after another while the page is idle.
 // - Fits the page: a chart wider than its column is redrawn narrower, at full text size (panels
 //   side by side are stacked first), and its title, subtitle and source line wrap to the column.
 // - Follows the theme: on a dark page each palette colour is swapped for its dark twin
@@ -42,20 +49,49 @@
     return out.length > 1 ? out : out[0] || "";
   }
 
+  // Wraps the chart's titles to `width`; returns each change as [the text before, as JSON, the
+  // wrapped text], for a compiled spec that holds the same titles.
   function wrapTitles(spec, width) {
     var family = (spec.config && spec.config.font) || "sans-serif";
+    var changes = [];
+    function wrap(title, key, font) {
+      var before = JSON.stringify(title[key]);
+      title[key] = wrapLines(title[key], font, width);
+      if (JSON.stringify(title[key]) !== before) { changes.push([before, title[key]]); }
+    }
     var top = spec.title;
     if (top && typeof top === "object" && top.text) {
-      top.text = wrapLines(top.text, (top.fontSize || 11) + "px " + family, width);
+      wrap(top, "text", (top.fontSize || 11) + "px " + family);
     }
     var child = spec.vconcat ? spec.vconcat[0] : spec;
     var title = child.title;
     if (title && typeof title === "object") {
-      if (title.text) { title.text = wrapLines(title.text, "bold 15px " + family, width); }
-      if (title.subtitle) {
-        title.subtitle = wrapLines(title.subtitle, "12px " + family, width);
-      }
+      if (title.text) { wrap(title, "text", "bold 15px " + family); }
+      if (title.subtitle) { wrap(title, "subtitle", "12px " + family); }
     }
+    return changes;
+  }
+
+  // Writes wrapped titles into a compiled Vega spec, which keeps each title's text as Vega-Lite
+  // wrote it in a `title` object; false when one of them is not found there.
+  function retitle(vega, changes) {
+    var found = changes.map(function () { return false; });
+    (function visit(node) {
+      if (!node || typeof node !== "object") { return; }
+      var title = node.title;
+      if (title && typeof title === "object" && !Array.isArray(title)) {
+        ["text", "subtitle"].forEach(function (key) {
+          changes.forEach(function (change, index) {
+            if (title[key] !== undefined && JSON.stringify(title[key]) === change[0]) {
+              title[key] = change[1];
+              found[index] = true;
+            }
+          });
+        });
+      }
+      Object.keys(node).forEach(function (key) { visit(node[key]); });
+    })(vega);
+    return found.every(Boolean);
   }
 
   // Labels of `field` in the chart's data (or its scale's domain), in order of appearance.
@@ -140,9 +176,39 @@
     });
   }
 
-  function embed(chart, plotWidth) {
-    var spec = JSON.parse(themed(chart.text));
-    spec.background = "transparent"; // the page's own background, light or dark
+  var compiler = null;
+
+  // The Vega-Lite compiler, loaded from beside the runtime the first time a chart needs it.
+  function vegaLite() {
+    if (!compiler) {
+      compiler = new Promise(function (resolve, reject) {
+        var runtime = document.querySelector('script[src*="vega-bundle.js"]');
+        var script = document.createElement("script");
+        script.src = runtime.src.replace(/vega-bundle\.js.*$/, "vega-lite-bundle.js");
+        script.onload = function () { resolve(window.vegaLite); };
+        script.onerror = function () { reject(new Error("no Vega-Lite compiler")); };
+        document.head.appendChild(script);
+      });
+    }
+    return compiler;
+  }
+
+  // The Vega spec the build compiled, with the datasets its Vega-Lite spec holds put back.
+  function builtVega(chart) {
+    var vega = JSON.parse(themed(chart.vegaText));
+    var datasets = JSON.parse(themed(chart.text)).datasets || {};
+    (vega.data || []).forEach(function (data) {
+      if (data.values === undefined && datasets[data.name] !== undefined) {
+        data.values = datasets[data.name];
+      }
+    });
+    return vega;
+  }
+
+  // The chart's Vega spec for a plot `plotWidth` wide: the build's own when the chart needs no
+  // change in the page, otherwise its Vega-Lite spec changed and compiled here.
+  function vegaSpec(chart, plotWidth) {
+    var spec = JSON.parse(chart.text);
     var child = spec.vconcat ? spec.vconcat[0] : spec;
     if (child.hconcat && chart.stacked) {
       child.vconcat = child.hconcat;
@@ -152,26 +218,45 @@
     panels.forEach(function (panel) {
       if (typeof panel.width === "number" && plotWidth) { panel.width = plotWidth; }
     });
-    wrapTitles(spec, chart.container.clientWidth - 14);
     if (chart.container.clientWidth < 600) {
       wrapCategoryLabels(spec, Math.max(90, chart.container.clientWidth * 0.34),
         chart.container.clientWidth);
     }
     keepSliderValues(spec, chart.view);
+    var unchanged = JSON.stringify(spec) === chart.pristine;
+    var titles = wrapTitles(spec, chart.container.clientWidth - 14);
+    var natural = panels[0].width;
+    if (unchanged) {
+      var built = builtVega(chart);
+      if (retitle(built, titles)) { return Promise.resolve({ vega: built, natural: natural }); }
+    }
+    return vegaLite().then(function (compiler) {
+      var themedSpec = JSON.parse(themed(JSON.stringify(spec)));
+      return { vega: compiler.compile(themedSpec).spec, natural: natural };
+    });
+  }
+
+  function embed(chart, plotWidth) {
     var target = document.createElement("div");
     target.className = "bytebook-live";
-    // ast: Vega interprets its expressions instead of compiling them with `new Function`,
-    // which a content security policy without 'unsafe-eval' does not allow.
-    return window.vegaEmbed(target, spec, { renderer: "svg", actions: false, ast: true })
-      .then(function (result) {
+    return vegaSpec(chart, plotWidth).then(function (compiled) {
+      compiled.vega.background = "transparent"; // the page's own background, light or dark
+      // expr: Vega interprets its expressions instead of compiling them with `new Function`,
+      // which a content security policy without 'unsafe-eval' does not allow.
+      var view = new window.vega.View(window.vega.parse(compiled.vega, {}, { ast: true }), {
+        renderer: "svg", logLevel: window.vega.Warn, expr: window.vegaInterpreter
+      });
+      view.tooltip(new window.vegaTooltip().call);
+      return view.initialize(target).runAsync().then(function () {
         if (chart.view) { chart.view.finalize(); }
         if (chart.target) { chart.target.remove(); }
         chart.container.appendChild(target);
         chart.target = target;
-        chart.view = result.view;
-        showReadouts(target, result.view);
-        return { natural: panels[0].width, drawn: svgWidth(target) };
+        chart.view = view;
+        showReadouts(target, view);
+        return { natural: compiled.natural, drawn: svgWidth(target) };
       });
+    });
   }
 
   function svgWidth(target) {
@@ -202,17 +287,23 @@
       .then(function (size) { return fit(size, 6); });
   }
 
-  function start(container) {
+  function prepare(container) {
     var specNode = container.querySelector("script.bytebook-spec");
-    if (!specNode || typeof window.vegaEmbed !== "function") { return; }
+    if (!specNode) { return; }
     var chart = { container: container, text: specNode.textContent };
+    chart.vegaText = container.querySelector("script.bytebook-vega").textContent;
     var spec = JSON.parse(chart.text);
+    chart.pristine = JSON.stringify(spec);
     var child = spec.vconcat ? spec.vconcat[0] : spec;
     chart.sideBySide = Array.isArray(child.hconcat);
     var first = chart.sideBySide ? child.hconcat[0] : child;
     chart.naturalWidth = typeof first.width === "number" ? first.width : null;
     charts.push(chart);
-    draw(chart)
+  }
+
+  function drawFirst(chart) {
+    var container = chart.container;
+    return draw(chart)
       .then(function () {
         var fallback = container.querySelector(".bytebook-static");
         if (fallback) { fallback.remove(); }
@@ -224,8 +315,36 @@
       });
   }
 
+  // Charts still to draw, one at a time so that the page answers the reader in between; a chart
+  // that scrolls into view moves to the front.
+  var queue = [];
+  var drawing = false;
+
+  function drawNext() {
+    if (drawing || queue.length === 0) { return; }
+    drawing = true;
+    drawFirst(queue.shift()).then(function () {
+      drawing = false;
+      setTimeout(drawNext, 0);
+    });
+  }
+
+  function drawInViewFirst() {
+    if (!("IntersectionObserver" in window)) { return; }
+    var watch = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) { return; }
+        watch.unobserve(entry.target);
+        var index = queue.findIndex(function (c) { return c.container === entry.target; });
+        if (index > 0) { queue.unshift(queue.splice(index, 1)[0]); }
+      });
+    });
+    queue.forEach(function (chart) { watch.observe(chart.container); });
+  }
+
   function redrawAll(onlyResized) {
     charts.forEach(function (chart) {
+      if (!chart.view) { return; } // not drawn yet: the queue draws it as the page now is
       if (onlyResized && chart.container.clientWidth === chart.width) { return; }
       chart.container.setAttribute("data-drawn", "redrawing");
       draw(chart).then(function () {
@@ -235,7 +354,11 @@
   }
 
   function startAll() {
-    document.querySelectorAll(".bytebook-chart").forEach(start);
+    if (!window.vega) { return; }
+    document.querySelectorAll(".bytebook-chart").forEach(prepare);
+    queue = charts.slice();
+    drawInViewFirst();
+    drawNext();
     // The theme's own script sets data-theme once more as the page starts, usually to the value
     // it already had: only a real change of light or dark redraws the charts.
     var drawnDark = isDark();
