@@ -223,12 +223,24 @@
         chart.container.clientWidth);
     }
     keepSliderValues(spec, chart.view);
-    var unchanged = JSON.stringify(spec) === chart.pristine;
+    // A single panel at another width is the build's spec at that width: Vega-Lite writes a
+    // lone panel's width once, as the top-level width of the Vega spec.
+    var resized = panels.length === 1 && typeof panels[0].width === "number" &&
+      panels[0].width !== chart.naturalWidth;
+    var reference = JSON.parse(chart.text);
+    if (resized) {
+      (reference.vconcat ? reference.vconcat[0] : reference).width = panels[0].width;
+    }
+    var unchanged = JSON.stringify(spec) === JSON.stringify(reference);
     var titles = wrapTitles(spec, chart.container.clientWidth - 14);
     var natural = panels[0].width;
     if (unchanged) {
       var built = builtVega(chart);
-      if (retitle(built, titles)) { return Promise.resolve({ vega: built, natural: natural }); }
+      var widthFits = !resized || built.width === chart.naturalWidth;
+      if (resized) { built.width = panels[0].width; }
+      if (widthFits && retitle(built, titles)) {
+        return Promise.resolve({ vega: built, natural: natural });
+      }
     }
     return vegaLite().then(function (compiler) {
       var themedSpec = JSON.parse(themed(JSON.stringify(spec)));
@@ -293,7 +305,6 @@
     var chart = { container: container, text: specNode.textContent };
     chart.vegaText = container.querySelector("script.bytebook-vega").textContent;
     var spec = JSON.parse(chart.text);
-    chart.pristine = JSON.stringify(spec);
     var child = spec.vconcat ? spec.vconcat[0] : spec;
     chart.sideBySide = Array.isArray(child.hconcat);
     var first = chart.sideBySide ? child.hconcat[0] : child;
