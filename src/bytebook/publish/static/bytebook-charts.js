@@ -5,7 +5,7 @@
 //   panels stacked, wrapped titles or labels) or that keeps its sliders' values on a redraw is
 //   compiled again from its Vega-Lite spec, with the compiler (_static/vega-lite-bundle.js)
 //   loaded the first time one needs it.
-// - Charts in view are drawn first, the others one after another while the page is idle.
+// - Charts in view start drawing first.
 // - Fits the page: a chart wider than its column is redrawn narrower, at full text size (panels
 //   side by side are stacked first), and its title, subtitle and source line wrap to the column.
 // - Follows the theme: on a dark page each palette colour is swapped for its dark twin
@@ -326,36 +326,13 @@
       });
   }
 
-  // Charts still to draw, one at a time so that the page answers the reader in between; a chart
-  // that scrolls into view moves to the front.
-  var queue = [];
-  var drawing = false;
-
-  function drawNext() {
-    if (drawing || queue.length === 0) { return; }
-    drawing = true;
-    drawFirst(queue.shift()).then(function () {
-      drawing = false;
-      setTimeout(drawNext, 0);
-    });
-  }
-
-  function drawInViewFirst() {
-    if (!("IntersectionObserver" in window)) { return; }
-    var watch = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting) { return; }
-        watch.unobserve(entry.target);
-        var index = queue.findIndex(function (c) { return c.container === entry.target; });
-        if (index > 0) { queue.unshift(queue.splice(index, 1)[0]); }
-      });
-    });
-    queue.forEach(function (chart) { watch.observe(chart.container); });
+  function inView(chart) {
+    var box = chart.container.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
   }
 
   function redrawAll(onlyResized) {
     charts.forEach(function (chart) {
-      if (!chart.view) { return; } // not drawn yet: the queue draws it as the page now is
       if (onlyResized && chart.container.clientWidth === chart.width) { return; }
       chart.container.setAttribute("data-drawn", "redrawing");
       draw(chart).then(function () {
@@ -367,9 +344,10 @@
   function startAll() {
     if (!window.vega) { return; }
     document.querySelectorAll(".bytebook-chart").forEach(prepare);
-    queue = charts.slice();
-    drawInViewFirst();
-    drawNext();
+    // Charts in view start first, and all start at once: drawn one at a time, each in a task
+    // of its own, the last chart was drawn later.
+    charts.filter(inView).concat(charts.filter(function (c) { return !inView(c); }))
+      .forEach(drawFirst);
     // The theme's own script sets data-theme once more as the page starts, usually to the value
     // it already had: only a real change of light or dark redraws the charts.
     var drawnDark = isDark();
