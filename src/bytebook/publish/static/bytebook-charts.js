@@ -1,6 +1,8 @@
 // Draws every chart on the page with the locally served Vega runtime (_static/vega-bundle.js).
 // - Each chart carries its Vega spec, compiled from Vega-Lite by the build (its data left out:
-//   the Vega-Lite spec beside it holds the same datasets). A chart drawn as the build compiled it
+//   the Vega-Lite spec beside it holds the same datasets), inline or, on the site, in a file of
+//   its own under _static/charts/ that its box names in data-spec and that is fetched as the
+//   chart is drawn. A chart drawn as the build compiled it
 //   needs no compiler in the page; one that must change to fit its column (a narrower plot,
 //   panels stacked, wrapped titles or labels) or that keeps its sliders' values on a redraw is
 //   compiled again from its Vega-Lite spec, with the compiler (_static/vega-lite-bundle.js)
@@ -299,22 +301,44 @@
       .then(function (size) { return fit(size, 6); });
   }
 
-  function prepare(container) {
-    var specNode = container.querySelector("script.bytebook-spec");
-    if (!specNode) { return; }
-    var chart = { container: container, text: specNode.textContent };
-    chart.vegaText = container.querySelector("script.bytebook-vega").textContent;
+  // The chart's two specs as text: inline in the page (the notebooks, the one-page print build)
+  // or in the file its box names (the site), fetched from the same host.
+  function specTexts(container) {
+    var inline = container.querySelector("script.bytebook-spec");
+    if (inline) {
+      return Promise.resolve({
+        spec: inline.textContent,
+        vega: container.querySelector("script.bytebook-vega").textContent
+      });
+    }
+    return fetch(container.getAttribute("data-spec"))
+      .then(function (response) {
+        if (!response.ok) { throw new Error("chart file: HTTP " + response.status); }
+        return response.json();
+      })
+      .then(function (file) {
+        return { spec: JSON.stringify(file.spec), vega: JSON.stringify(file.vega) };
+      });
+  }
+
+  function prepare(chart, texts) {
+    chart.text = texts.spec;
+    chart.vegaText = texts.vega;
     var spec = JSON.parse(chart.text);
     var child = spec.vconcat ? spec.vconcat[0] : spec;
     chart.sideBySide = Array.isArray(child.hconcat);
     var first = chart.sideBySide ? child.hconcat[0] : child;
     chart.naturalWidth = typeof first.width === "number" ? first.width : null;
-    charts.push(chart);
+    return chart;
   }
 
-  function drawFirst(chart) {
-    var container = chart.container;
-    return draw(chart)
+  function drawFirst(container) {
+    var chart = { container: container };
+    return specTexts(container)
+      .then(function (texts) {
+        charts.push(prepare(chart, texts));
+        return draw(chart);
+      })
       .then(function () {
         var fallback = container.querySelector(".bytebook-static");
         if (fallback) { fallback.remove(); }
@@ -326,8 +350,8 @@
       });
   }
 
-  function inView(chart) {
-    var box = chart.container.getBoundingClientRect();
+  function inView(container) {
+    var box = container.getBoundingClientRect();
     return box.bottom > 0 && box.top < window.innerHeight;
   }
 
@@ -343,10 +367,10 @@
 
   function startAll() {
     if (!window.vega) { return; }
-    document.querySelectorAll(".bytebook-chart").forEach(prepare);
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".bytebook-chart"));
     // Charts in view start first, and all start at once: drawn one at a time, each in a task
     // of its own, the last chart was drawn later.
-    charts.filter(inView).concat(charts.filter(function (c) { return !inView(c); }))
+    boxes.filter(inView).concat(boxes.filter(function (c) { return !inView(c); }))
       .forEach(drawFirst);
     // The theme's own script sets data-theme once more as the page starts, usually to the value
     // it already had: only a real change of light or dark redraws the charts.
