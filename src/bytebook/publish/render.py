@@ -3,8 +3,9 @@
 Each chart's output carries, as inert JSON, its Vega-Lite spec and the Vega spec vl-convert
 compiles from it (which the script draws with the book's own Vega runtime, `_static/vega-bundle.js`,
 so the page compiles no Vega-Lite unless the chart must change to fit), a static SVG drawn by
-vl-convert (shown until the script draws the live chart, and to readers without JavaScript) and
-the data behind it as a table.
+vl-convert, less what draws nothing (`static_svg`; shown until the script draws the live chart,
+and to readers without JavaScript) and the data behind it as a table. On the site both specs
+move to a file of their own that the script fetches (`chart_files`).
 The one-page print build shows the same output, so printed charts are vector drawings with
 real text; no PNG is drawn.
 """
@@ -22,6 +23,7 @@ import vl_convert as vlc
 from bytebook.charts import THEME, theme
 from bytebook.publish.assets import vega_lite_version
 from bytebook.publish.chart_data import data_html
+from bytebook.publish.static_svg import slimmed
 
 CJK_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
 RENDERER = "bytebook"
@@ -71,7 +73,7 @@ def chart_html(spec: dict, svg: str, vega: dict) -> str:
 
 
 def _render(spec: dict) -> dict:
-    svg = vlc.vegalite_to_svg(spec)
+    svg = slimmed(vlc.vegalite_to_svg(spec))
     vega = vlc.vegalite_to_vega(spec, vl_version=vega_lite_version())
     return {"text/html": chart_html(spec, svg, vega)}
 
