@@ -15,7 +15,7 @@ import pytest
 from bytebook.chapters import WRITTEN
 from bytebook.paths import ROOT
 from bytebook.publish.build import build_book, jupyter_output
-from bytebook.publish.chart_files import page_specs
+from bytebook.publish.chart_specs import page_specs
 
 pytestmark = pytest.mark.build
 

@@ -19,7 +19,7 @@ from test_browser import PAGES
 
 from bytebook import palette
 from bytebook.publish.chart_data import chart_title, drawn_tables
-from bytebook.publish.chart_files import page_specs
+from bytebook.publish.chart_specs import page_specs
 
 pytestmark = pytest.mark.build
 

@@ -61,7 +61,7 @@ def test_the_pdf_holds_every_chapter_title(pdf):
 def chart_titles(site: Path) -> list[str]:
     """The first line of every chart's title, from the specs the site's pages carry."""
     from bytebook.publish.chart_data import chart_title
-    from bytebook.publish.chart_files import page_specs
+    from bytebook.publish.chart_specs import page_specs
 
     specs = [spec for p in sorted((site / "book").glob("*.html")) for spec in page_specs(p)]
     titles = []

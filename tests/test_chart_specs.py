@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bytebook.publish.chart_files import move_chart_specs, page_specs
+from bytebook.publish.chart_specs import move_chart_specs, page_specs
 from bytebook.publish.render import chart_html, without_datasets
 
 HOSTILE_TITLE = "</script><script>window.pwned=true</script>"
