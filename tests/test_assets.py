@@ -8,11 +8,13 @@ import vl_convert
 
 from bytebook.publish import assets
 
+RUNTIME, COMPILER = assets.VEGA_BUNDLE, assets.VEGA_LITE_BUNDLE
+
 
 def counting_bundler(calls: list[str]):
-    def bundle(vl_version: str) -> str:
+    def bundle(snippet: str, vl_version: str) -> str:
         calls.append(vl_version)
-        return f"/* bundle {len(calls)} for {vl_version} */"
+        return f"/* bundle {len(calls)} for {vl_version}: {snippet} */"
 
     return bundle
 
@@ -21,24 +23,37 @@ def test_a_bundle_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     calls: list[str] = []
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(vl_convert, "javascript_bundle", counting_bundler(calls))
-    first = assets.vega_bundle("1.0", "5.20")
-    assert assets.vega_bundle("1.0", "5.20") == first == "/* bundle 1 for 5.20 */"
+    first = assets.vega_bundle("1.0", "5.20", RUNTIME)
+    assert assets.vega_bundle("1.0", "5.20", RUNTIME) == first
     assert calls == ["5.20"]
     assert assets.bundle_cache() == tmp_path / "cache" / "bytebook-vega"
-    assets.vega_bundle("1.0", "5.21")  # another Vega-Lite version is another bundle
-    assets.vega_bundle("1.1", "5.20")  # and so is another vl-convert release
+    assets.vega_bundle("1.0", "5.21", RUNTIME)  # another Vega-Lite version is another bundle
+    assets.vega_bundle("1.1", "5.20", RUNTIME)  # and so is another vl-convert release
     assert calls == ["5.20", "5.21", "5.20"]
+    assert first.startswith("/* bundle 1 for 5.20: ") and "window.vega = vegaRuntime" in first
+
+
+def test_the_runtime_and_the_compiler_are_bundles_of_their_own(tmp_path, monkeypatch):
+    calls: list[str] = []
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(vl_convert, "javascript_bundle", counting_bundler(calls))
+    runtime = assets.vega_bundle("1.0", "5.20", RUNTIME)
+    compiler = assets.vega_bundle("1.0", "5.20", COMPILER)
+    assert "vegaInterpreter" in runtime and "vegaLite" not in runtime
+    assert "window.vegaLite = compiler" in compiler
+    assert assets.vega_bundle("1.0", "5.20", COMPILER) == compiler
+    assert len(calls) == 2
 
 
 def test_a_damaged_kept_bundle_is_built_again(tmp_path, monkeypatch):
     calls: list[str] = []
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(vl_convert, "javascript_bundle", counting_bundler(calls))
-    assets.vega_bundle("1.0", "5.20")
+    assets.vega_bundle("1.0", "5.20", RUNTIME)
     (kept,) = assets.bundle_cache().glob("*.js")
     kept.write_text(kept.read_text()[:10])
-    assert assets.vega_bundle("1.0", "5.20") == "/* bundle 2 for 5.20 */"
-    assert assets.vega_bundle("1.0", "5.20") == "/* bundle 2 for 5.20 */"
+    assert assets.vega_bundle("1.0", "5.20", RUNTIME) .startswith("/* bundle 2 for 5.20")
+    assert assets.vega_bundle("1.0", "5.20", RUNTIME) .startswith("/* bundle 2 for 5.20")
     assert len(calls) == 2
 
 
@@ -48,5 +63,5 @@ def test_a_cache_that_cannot_be_written_still_gives_the_bundle(tmp_path, monkeyp
     not_a_folder.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_folder))
     monkeypatch.setattr(vl_convert, "javascript_bundle", counting_bundler(calls))
-    assert assets.vega_bundle("1.0", "5.20") == "/* bundle 1 for 5.20 */"
-    assert assets.vega_bundle("1.0", "5.20") == "/* bundle 2 for 5.20 */"
+    assert assets.vega_bundle("1.0", "5.20", RUNTIME) .startswith("/* bundle 1 for 5.20")
+    assert assets.vega_bundle("1.0", "5.20", RUNTIME) .startswith("/* bundle 2 for 5.20")

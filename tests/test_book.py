@@ -15,6 +15,7 @@ import pytest
 from bytebook.chapters import WRITTEN
 from bytebook.paths import ROOT
 from bytebook.publish.build import build_book, jupyter_output
+from bytebook.publish.chart_specs import page_specs
 
 pytestmark = pytest.mark.build
 
@@ -124,12 +125,9 @@ def test_every_chart_carries_a_static_image_and_a_description(built_book):
 
 def test_every_chart_has_a_title_units_and_a_source(built_book):
     for name in CHAPTERS[:-1]:
-        page = (built_book / "book" / f"{name}.html").read_text(encoding="utf-8")
-        specs = re.findall(
-            r'<script type="application/json" class="bytebook-spec">(.*?)</script>', page
-        )
+        specs = page_specs(built_book / "book" / f"{name}.html")
         assert specs, name
-        for spec in map(json.loads, specs):
+        for spec in specs:
             heading = spec["vconcat"][0]["title"]
             assert heading["text"].strip() and heading["subtitle"].strip(), (name, heading)
             lines = spec["title"]["text"]

@@ -19,10 +19,10 @@ from test_browser import PAGES
 
 from bytebook import palette
 from bytebook.publish.chart_data import chart_title, drawn_tables
+from bytebook.publish.chart_specs import page_specs
 
 pytestmark = pytest.mark.build
 
-SPEC = re.compile(r'<script type="application/json" class="bytebook-spec">(.*?)</script>', re.S)
 COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b")
 NAMED_COLOUR_KEYS = ("color", "fill", "stroke", "background")
 
@@ -31,8 +31,7 @@ NAMED_COLOUR_KEYS = ("color", "fill", "stroke", "background")
 def specs(built_book) -> list[tuple[str, dict]]:
     found = []
     for page in PAGES:
-        text = (built_book / page).read_text(encoding="utf-8")
-        found += [(page, json.loads(match)) for match in SPEC.findall(text)]
+        found += [(page, spec) for spec in page_specs(built_book / page)]
     assert len(found) >= 10, "too few charts found in the built pages"
     return found
 
@@ -129,7 +128,7 @@ def test_every_chart_has_its_data_and_a_csv(built_book):
     not found (a company's by-year chart with no year's figure)."""
     for page in PAGES:
         text = (built_book / page).read_text(encoding="utf-8")
-        specs = [json.loads(match) for match in SPEC.findall(text)]
+        specs = page_specs(built_book / page)
         assert text.count('class="bytebook-chart"') == len(specs), page
         with_values = [spec for spec in specs if drawn_tables(spec)]
         for spec in specs:
@@ -145,7 +144,7 @@ def test_a_slider_chart_says_its_data_is_at_the_default_settings(built_book):
     with_sliders = 0
     for page in PAGES:
         text = (built_book / page).read_text(encoding="utf-8")
-        specs = [json.loads(match) for match in SPEC.findall(text)]
+        specs = page_specs(built_book / page)
         sliders = [s for s in specs if drawn_tables(s) and '"bind"' in json.dumps(s)]
         with_sliders += len(sliders)
         assert text.count("at the sliders' default settings") == len(sliders), page

@@ -100,5 +100,5 @@ def test_search_works_under_the_policy(site, browser):
 def test_charts_draw_under_the_policy(site, browser):
     tab = browser.new_page()
     tab.goto(f"{site}/book/ranking.html")
-    tab.wait_for_selector(".vega-embed svg, .vega-embed canvas", timeout=15000)
+    tab.wait_for_selector(".bytebook-live svg", timeout=15000)
     tab.close()

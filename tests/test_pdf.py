@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from pathlib import Path
@@ -62,14 +61,11 @@ def test_the_pdf_holds_every_chapter_title(pdf):
 def chart_titles(site: Path) -> list[str]:
     """The first line of every chart's title, from the specs the site's pages carry."""
     from bytebook.publish.chart_data import chart_title
+    from bytebook.publish.chart_specs import page_specs
 
-    pages = "".join(p.read_text(encoding="utf-8") for p in sorted((site / "book").glob("*.html")))
-    specs = re.findall(
-        r'<script type="application/json" class="bytebook-spec">(.*?)</script>', pages, re.S
-    )
+    specs = [spec for p in sorted((site / "book").glob("*.html")) for spec in page_specs(p)]
     titles = []
-    for payload in specs:
-        spec = json.loads(payload)
+    for spec in specs:
         title = spec.get("vconcat", [spec])[0].get("title", "")
         text = title.get("text", "") if isinstance(title, dict) else title
         titles.append(text[0] if isinstance(text, list) else chart_title(spec))

@@ -49,8 +49,8 @@ def test_claim_text_is_escaped_in_tables():
 
 def test_a_chart_spec_cannot_close_its_script_element():
     spec = {"description": HOSTILE, "title": "</script><script>window.pwned=true</script>"}
-    page = chart_html(spec, "<svg></svg>")
-    assert page.count("<script") == 1 and page.count("</script>") == 1
+    page = chart_html(spec, "<svg></svg>", {"title": {"text": spec["title"]}})
+    assert page.count("<script") == 2 and page.count("</script>") == 2
 
 
 @pytest.mark.browser
@@ -58,6 +58,7 @@ def test_hostile_text_renders_as_text_in_chromium(tmp_path, browser):
     body = claims_html([hostile_entry()]).data + chart_html(
         {"description": HOSTILE, "title": "</script><script>window.pwned=true</script>"},
         "<svg></svg>",
+        {"title": {"text": "</script><script>window.pwned=true</script>"}},
     )
     (tmp_path / "page.html").write_text(
         f"<!doctype html><meta charset='utf-8'><body>{body}</body>", encoding="utf-8"

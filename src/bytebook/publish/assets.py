@@ -1,8 +1,10 @@
-"""The book's static files: its own scripts and styles, the vega bundle and the table library.
+"""The book's static files: its own scripts and styles, the chart bundles and the table library.
 
-Pages load every script from `_static/`, never from another host. The vega-embed bundle comes
-from vl-convert and the DataTables bundle from itables, each written once and shared by every
-page.
+Pages load every script from `_static/`, never from another host. The chart bundles come from
+vl-convert and the DataTables bundle from itables, each written once and shared by every page:
+the Vega runtime that every chart page loads (`vega-bundle.js`: Vega, its expression
+interpreter and its tooltips), and the Vega-Lite compiler (`vega-lite-bundle.js`) that the
+chart script loads only when a chart must be compiled again in the page.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ import os
 import shutil
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
+if TYPE_CHECKING:  # a chart's renderer imports this module in every page's kernel
+    from sphinx.application import Sphinx
 
 STATIC_DIR = Path(__file__).parent / "static"
-VEGA_BUNDLE = "vega-bundle.js"
+VEGA_BUNDLE, VEGA_LITE_BUNDLE = "vega-bundle.js", "vega-lite-bundle.js"
 PALETTE_SCRIPT, PALETTE_STYLE = "bytebook-palette.js", "bytebook-verdicts.css"
 """Written from bytebook.palette at each build: the charts' dark twins and the badges' colours."""
 SCRIPTS = (
@@ -28,6 +32,32 @@ SCRIPTS = (
     "bytebook-tables.js",
 )
 STYLES = ("bytebook.css", PALETTE_STYLE)
+
+
+def bundle_snippet(name: str) -> str:
+    """What the bundle `name` (VEGA_BUNDLE or VEGA_LITE_BUNDLE) publishes on `window`.
+
+    vl-convert bundles the modules the snippet imports, from those it vendors under these
+    paths; another release of it may move them, and then bundling fails rather than leaving
+    a piece out.
+    """
+    import altair as alt
+    import vl_convert as vlc
+
+    if name == VEGA_BUNDLE:
+        return (
+            f'import * as vegaRuntime from "/npm/vega@{vlc.get_vega_version()}/+esm";\n'
+            'import { expressionInterpreter } from "/npm/vega-interpreter@2.0.0/+esm";\n'
+            'import { Handler } from "/npm/vega-tooltip@1.0.0/+esm";\n'
+            "window.vega = vegaRuntime;\n"
+            "window.vegaInterpreter = expressionInterpreter;\n"
+            "window.vegaTooltip = Handler;\n"
+        )
+    full_version = alt.SCHEMA_VERSION.lstrip("v")
+    return (
+        f'import * as compiler from "/npm/vega-lite@{full_version}/+esm";\n'
+        "window.vegaLite = compiler;\n"
+    )
 
 
 def vega_lite_version() -> str:
@@ -79,8 +109,9 @@ def static_fingerprint(directory: Path) -> str:
 
 
 def write_libraries(static: Path) -> None:
-    """The vega bundle and the table library, each copied only when its release changed."""
-    _write_vega_bundle(static)
+    """The chart bundles and the table library, each written only when its release changed."""
+    for name in (VEGA_BUNDLE, VEGA_LITE_BUNDLE):
+        _write_bundle(static, name)
     _copy_table_library(static)
 
 
@@ -99,16 +130,19 @@ def _copy_table_library(static: Path) -> None:
     version_stamp.write_text(versions)
 
 
-def _write_vega_bundle(static: Path) -> None:
-    target = static / VEGA_BUNDLE
-    version_stamp = static / f"{VEGA_BUNDLE}.version"
-    versions = f"vl-convert-python {version('vl-convert-python')}, altair {version('altair')}"
+def _write_bundle(static: Path, name: str) -> None:
+    target = static / name
+    version_stamp = static / f"{name}.version"
+    versions = (
+        f"vl-convert-python {version('vl-convert-python')}, altair {version('altair')}, "
+        f"snippet {_sha256_hex(bundle_snippet(name))[:12]}"
+    )
     if target.exists() and version_stamp.exists() and version_stamp.read_text() == versions:
         return  # the same bundle as an earlier build wrote
     target.parent.mkdir(parents=True, exist_ok=True)
-    bundle = vega_bundle(version("vl-convert-python"), vega_lite_version())
+    bundle = vega_bundle(version("vl-convert-python"), vega_lite_version(), name)
     # The bundle declares top-level names (such as `_`) that Sphinx's own scripts also
-    # declare; a function scope keeps them apart. It publishes window.vegaEmbed itself.
+    # declare; a function scope keeps them apart. It publishes its names on window itself.
     target.write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
     version_stamp.write_text(versions)
 
@@ -120,15 +154,17 @@ def bundle_cache() -> Path:
     return Path(home_cache) / "bytebook-vega"
 
 
-def vega_bundle(vl_convert: str, vega_lite: str) -> str:
-    """vl-convert's vega-embed bundle for a Vega-Lite version, built once per release pair.
+def vega_bundle(vl_convert: str, vega_lite: str, name: str) -> str:
+    """vl-convert's bundle `name` (VEGA_BUNDLE or VEGA_LITE_BUNDLE) for a Vega-Lite version,
+    built once per release pair.
 
     Bundling takes vl-convert several seconds, so each bundle is kept in `bundle_cache()`
     with its SHA-256; a kept bundle whose hash does not match is built again. A cache that
     cannot be written only means the next build bundles again.
     """
-    name = f"vl-convert-{vl_convert}-vega-lite-{vega_lite}.js"
-    kept, digest_file = bundle_cache() / name, bundle_cache() / f"{name}.sha256"
+    snippet = bundle_snippet(name)
+    kept_name = f"vl-convert-{vl_convert}-vega-lite-{vega_lite}-{_sha256_hex(snippet)[:12]}-{name}"
+    kept, digest_file = bundle_cache() / kept_name, bundle_cache() / f"{kept_name}.sha256"
     try:
         bundle = kept.read_text(encoding="utf-8")
         if digest_file.read_text().strip() == _sha256_hex(bundle):
@@ -137,7 +173,7 @@ def vega_bundle(vl_convert: str, vega_lite: str) -> str:
         pass
     import vl_convert as vlc
 
-    bundle = vlc.javascript_bundle(vl_version=vega_lite)
+    bundle = vlc.javascript_bundle(snippet, vl_version=vega_lite)
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
         for path, text in ((kept, bundle), (digest_file, _sha256_hex(bundle))):

@@ -1,8 +1,11 @@
 """The offline chart renderer, the Python half of `static/bytebook-charts.js`.
 
-Each chart's output carries its Vega-Lite spec as inert JSON, which the script draws with the
-book's own `_static/vega-bundle.js`, a static SVG drawn by vl-convert (shown until the script
-draws the live chart, and to readers without JavaScript) and the data behind it as a table.
+Each chart's output carries, as inert JSON, its Vega-Lite spec and the Vega spec vl-convert
+compiles from it (which the script draws with the book's own Vega runtime, `_static/vega-bundle.js`,
+so the page compiles no Vega-Lite unless the chart must change to fit), a static SVG drawn by
+vl-convert, less what draws nothing (`static_svg`; shown until the script draws the live chart,
+and to readers without JavaScript) and the data behind it as a table. On the site both specs
+move to a file of their own that the script fetches (`chart_specs`).
 The one-page print build shows the same output, so printed charts are vector drawings with
 real text; no PNG is drawn.
 """
@@ -18,7 +21,9 @@ import altair as alt
 import vl_convert as vlc
 
 from bytebook.charts import THEME, theme
+from bytebook.publish.assets import vega_lite_version
 from bytebook.publish.chart_data import data_html
+from bytebook.publish.static_svg import slimmed
 
 CJK_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
 RENDERER = "bytebook"
@@ -30,26 +35,47 @@ def _register_fonts() -> None:
             vlc.register_font_directory(directory)
 
 
-def chart_html(spec: dict, svg: str) -> str:
-    """The HTML of one chart: its spec as inert JSON, a static SVG fallback and its data. The
+def _inert(payload: str) -> str:
+    """JSON that no tag can open or close inside, for a `<script type="application/json">`."""
+    return payload.replace("<", "\\u003c")
+
+
+def without_datasets(vega: dict, spec: dict) -> dict:
+    """The compiled Vega spec less the rows of each dataset the Vega-Lite spec already holds
+    unchanged under the same name (the chart script puts them back), so no row is sent twice."""
+    datasets = spec.get("datasets", {})
+
+    def lean(entry: dict) -> dict:
+        if entry.get("name") in datasets and datasets[entry["name"]] == entry.get("values"):
+            return {key: value for key, value in entry.items() if key != "values"}
+        return entry
+
+    return {**vega, "data": [lean(entry) for entry in vega.get("data", [])]}
+
+
+def chart_html(spec: dict, svg: str, vega: dict) -> str:
+    """The HTML of one chart: its Vega-Lite spec and its compiled Vega spec (without the rows
+    the first holds) as inert JSON, a static SVG fallback and its data. The
     chart's box scrolls sideways when the chart is wider than the column (on a phone, or while
     the static fallback shows), so it is reachable from the keyboard at every moment
     (`tabindex`), not only once drawn."""
     payload = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     chart_id = "chart-" + hashlib.sha1(payload.encode()).hexdigest()[:12]
-    safe_payload = payload.replace("<", "\\u003c")  # no tag can open or close inside
+    compiled = json.dumps(without_datasets(vega, spec), ensure_ascii=False)
     label = html.escape(spec.get("description", ""), quote=True)
     return (
         f'<div class="bytebook-chart" id="{chart_id}" role="figure" tabindex="0" '
         f'aria-label="{label}">'
-        f'<script type="application/json" class="bytebook-spec">{safe_payload}</script>'
+        f'<script type="application/json" class="bytebook-spec">{_inert(payload)}</script>'
+        f'<script type="application/json" class="bytebook-vega">{_inert(compiled)}</script>'
         f'<div class="bytebook-static">{svg}</div></div>{data_html(spec)}'
     )
 
 
 def _render(spec: dict) -> dict:
-    svg = vlc.vegalite_to_svg(spec)
-    return {"text/html": chart_html(spec, svg)}
+    svg = slimmed(vlc.vegalite_to_svg(spec))
+    vega = vlc.vegalite_to_vega(spec, vl_version=vega_lite_version())
+    return {"text/html": chart_html(spec, svg, vega)}
 
 
 def setup() -> None:

@@ -6,6 +6,7 @@
 - `runnable`: the package, the lock and the source archive a reader runs a notebook with;
 - `edition`: the version, commit and date pages cite;
 - `reading`: each page depends on the files its code uses (bytebook.publish.inputs);
+- `chart_specs`: each chart's specs moved from its page into a file the chart script fetches;
 - `pages`: the front page that leads to the first chapter, asset checksums that do not depend on
   the build's history, and a content security policy on every page;
 - here: Thebe dropped (it needs a live kernel and a CDN; this book is static and offline), and
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from bytebook.publish import assets, edition, notebooks, pages, reading, runnable
+from bytebook.publish import assets, chart_specs, edition, notebooks, pages, reading, runnable
 from bytebook.publish.downloads import write_downloads
 
 
@@ -65,6 +66,7 @@ def _finish_pages(app: Sphinx, exception: Exception | None) -> None:
             app.config.html_title,
             f"_static/{Path(app.config.html_favicon).name}",
         )
+        chart_specs.move_chart_specs(Path(app.outdir))
         pages.finish_pages(Path(app.outdir))
 
 

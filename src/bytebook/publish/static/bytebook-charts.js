@@ -1,4 +1,13 @@
-// Draws every chart on the page from its inline JSON spec with the locally served vega-embed.
+// Draws every chart on the page with the locally served Vega runtime (_static/vega-bundle.js).
+// - Each chart carries its Vega spec, compiled from Vega-Lite by the build (its data left out:
+//   the Vega-Lite spec beside it holds the same datasets), inline or, on the site, in a file of
+//   its own under _static/charts/ that its box names in data-spec and that is fetched as the
+//   chart is drawn. A chart drawn as the build compiled it
+//   needs no compiler in the page; one that must change to fit its column (a narrower plot,
+//   panels stacked, wrapped titles or labels) or that keeps its sliders' values on a redraw is
+//   compiled again from its Vega-Lite spec, with the compiler (_static/vega-lite-bundle.js)
+//   loaded the first time one needs it.
+// - Charts in view start drawing first.
 // - Fits the page: a chart wider than its column is redrawn narrower, at full text size (panels
 //   side by side are stacked first), and its title, subtitle and source line wrap to the column.
 // - Follows the theme: on a dark page each palette colour is swapped for its dark twin
@@ -42,20 +51,49 @@
     return out.length > 1 ? out : out[0] || "";
   }
 
+  // Wraps the chart's titles to `width`; returns each change as [the text before, as JSON, the
+  // wrapped text], for a compiled spec that holds the same titles.
   function wrapTitles(spec, width) {
     var family = (spec.config && spec.config.font) || "sans-serif";
+    var changes = [];
+    function wrap(title, key, font) {
+      var before = JSON.stringify(title[key]);
+      title[key] = wrapLines(title[key], font, width);
+      if (JSON.stringify(title[key]) !== before) { changes.push([before, title[key]]); }
+    }
     var top = spec.title;
     if (top && typeof top === "object" && top.text) {
-      top.text = wrapLines(top.text, (top.fontSize || 11) + "px " + family, width);
+      wrap(top, "text", (top.fontSize || 11) + "px " + family);
     }
     var child = spec.vconcat ? spec.vconcat[0] : spec;
     var title = child.title;
     if (title && typeof title === "object") {
-      if (title.text) { title.text = wrapLines(title.text, "bold 15px " + family, width); }
-      if (title.subtitle) {
-        title.subtitle = wrapLines(title.subtitle, "12px " + family, width);
-      }
+      if (title.text) { wrap(title, "text", "bold 15px " + family); }
+      if (title.subtitle) { wrap(title, "subtitle", "12px " + family); }
     }
+    return changes;
+  }
+
+  // Writes wrapped titles into a compiled Vega spec, which keeps each title's text as Vega-Lite
+  // wrote it in a `title` object; false when one of them is not found there.
+  function retitle(vega, changes) {
+    var found = changes.map(function () { return false; });
+    (function visit(node) {
+      if (!node || typeof node !== "object") { return; }
+      var title = node.title;
+      if (title && typeof title === "object" && !Array.isArray(title)) {
+        ["text", "subtitle"].forEach(function (key) {
+          changes.forEach(function (change, index) {
+            if (title[key] !== undefined && JSON.stringify(title[key]) === change[0]) {
+              title[key] = change[1];
+              found[index] = true;
+            }
+          });
+        });
+      }
+      Object.keys(node).forEach(function (key) { visit(node[key]); });
+    })(vega);
+    return found.every(Boolean);
   }
 
   // Labels of `field` in the chart's data (or its scale's domain), in order of appearance.
@@ -140,9 +178,39 @@
     });
   }
 
-  function embed(chart, plotWidth) {
-    var spec = JSON.parse(themed(chart.text));
-    spec.background = "transparent"; // the page's own background, light or dark
+  var compiler = null;
+
+  // The Vega-Lite compiler, loaded from beside the runtime the first time a chart needs it.
+  function vegaLite() {
+    if (!compiler) {
+      compiler = new Promise(function (resolve, reject) {
+        var runtime = document.querySelector('script[src*="vega-bundle.js"]');
+        var script = document.createElement("script");
+        script.src = runtime.src.replace(/vega-bundle\.js.*$/, "vega-lite-bundle.js");
+        script.onload = function () { resolve(window.vegaLite); };
+        script.onerror = function () { reject(new Error("no Vega-Lite compiler")); };
+        document.head.appendChild(script);
+      });
+    }
+    return compiler;
+  }
+
+  // The Vega spec the build compiled, with the datasets its Vega-Lite spec holds put back.
+  function builtVega(chart) {
+    var vega = JSON.parse(themed(chart.vegaText));
+    var datasets = JSON.parse(themed(chart.text)).datasets || {};
+    (vega.data || []).forEach(function (data) {
+      if (data.values === undefined && datasets[data.name] !== undefined) {
+        data.values = datasets[data.name];
+      }
+    });
+    return vega;
+  }
+
+  // The chart's Vega spec for a plot `plotWidth` wide: the build's own when the chart needs no
+  // change in the page, otherwise its Vega-Lite spec changed and compiled here.
+  function vegaSpec(chart, plotWidth) {
+    var spec = JSON.parse(chart.text);
     var child = spec.vconcat ? spec.vconcat[0] : spec;
     if (child.hconcat && chart.stacked) {
       child.vconcat = child.hconcat;
@@ -152,26 +220,57 @@
     panels.forEach(function (panel) {
       if (typeof panel.width === "number" && plotWidth) { panel.width = plotWidth; }
     });
-    wrapTitles(spec, chart.container.clientWidth - 14);
     if (chart.container.clientWidth < 600) {
       wrapCategoryLabels(spec, Math.max(90, chart.container.clientWidth * 0.34),
         chart.container.clientWidth);
     }
     keepSliderValues(spec, chart.view);
+    // A single panel at another width is the build's spec at that width: Vega-Lite writes a
+    // lone panel's width once, as the top-level width of the Vega spec.
+    var resized = panels.length === 1 && typeof panels[0].width === "number" &&
+      panels[0].width !== chart.naturalWidth;
+    var reference = JSON.parse(chart.text);
+    if (resized) {
+      (reference.vconcat ? reference.vconcat[0] : reference).width = panels[0].width;
+    }
+    var unchanged = JSON.stringify(spec) === JSON.stringify(reference);
+    var titles = wrapTitles(spec, chart.container.clientWidth - 14);
+    var natural = panels[0].width;
+    if (unchanged) {
+      var built = builtVega(chart);
+      var widthFits = !resized || built.width === chart.naturalWidth;
+      if (resized) { built.width = panels[0].width; }
+      if (widthFits && retitle(built, titles)) {
+        return Promise.resolve({ vega: built, natural: natural });
+      }
+    }
+    return vegaLite().then(function (compiler) {
+      var themedSpec = JSON.parse(themed(JSON.stringify(spec)));
+      return { vega: compiler.compile(themedSpec).spec, natural: natural };
+    });
+  }
+
+  function embed(chart, plotWidth) {
     var target = document.createElement("div");
     target.className = "bytebook-live";
-    // ast: Vega interprets its expressions instead of compiling them with `new Function`,
-    // which a content security policy without 'unsafe-eval' does not allow.
-    return window.vegaEmbed(target, spec, { renderer: "svg", actions: false, ast: true })
-      .then(function (result) {
+    return vegaSpec(chart, plotWidth).then(function (compiled) {
+      compiled.vega.background = "transparent"; // the page's own background, light or dark
+      // expr: Vega interprets its expressions instead of compiling them with `new Function`,
+      // which a content security policy without 'unsafe-eval' does not allow.
+      var view = new window.vega.View(window.vega.parse(compiled.vega, {}, { ast: true }), {
+        renderer: "svg", logLevel: window.vega.Warn, expr: window.vegaInterpreter
+      });
+      view.tooltip(new window.vegaTooltip().call);
+      return view.initialize(target).runAsync().then(function () {
         if (chart.view) { chart.view.finalize(); }
         if (chart.target) { chart.target.remove(); }
         chart.container.appendChild(target);
         chart.target = target;
-        chart.view = result.view;
-        showReadouts(target, result.view);
-        return { natural: panels[0].width, drawn: svgWidth(target) };
+        chart.view = view;
+        showReadouts(target, view);
+        return { natural: compiled.natural, drawn: svgWidth(target) };
       });
+    });
   }
 
   function svgWidth(target) {
@@ -202,17 +301,44 @@
       .then(function (size) { return fit(size, 6); });
   }
 
-  function start(container) {
-    var specNode = container.querySelector("script.bytebook-spec");
-    if (!specNode || typeof window.vegaEmbed !== "function") { return; }
-    var chart = { container: container, text: specNode.textContent };
+  // The chart's two specs as text: inline in the page (the notebooks, the one-page print build)
+  // or in the file its box names (the site), fetched from the same host.
+  function specTexts(container) {
+    var inline = container.querySelector("script.bytebook-spec");
+    if (inline) {
+      return Promise.resolve({
+        spec: inline.textContent,
+        vega: container.querySelector("script.bytebook-vega").textContent
+      });
+    }
+    return fetch(container.getAttribute("data-spec"))
+      .then(function (response) {
+        if (!response.ok) { throw new Error("chart file: HTTP " + response.status); }
+        return response.json();
+      })
+      .then(function (file) {
+        return { spec: JSON.stringify(file.spec), vega: JSON.stringify(file.vega) };
+      });
+  }
+
+  function prepare(chart, texts) {
+    chart.text = texts.spec;
+    chart.vegaText = texts.vega;
     var spec = JSON.parse(chart.text);
     var child = spec.vconcat ? spec.vconcat[0] : spec;
     chart.sideBySide = Array.isArray(child.hconcat);
     var first = chart.sideBySide ? child.hconcat[0] : child;
     chart.naturalWidth = typeof first.width === "number" ? first.width : null;
-    charts.push(chart);
-    draw(chart)
+    return chart;
+  }
+
+  function drawFirst(container) {
+    var chart = { container: container };
+    return specTexts(container)
+      .then(function (texts) {
+        charts.push(prepare(chart, texts));
+        return draw(chart);
+      })
       .then(function () {
         var fallback = container.querySelector(".bytebook-static");
         if (fallback) { fallback.remove(); }
@@ -222,6 +348,11 @@
         container.setAttribute("data-drawn", "failed");
         console.error("chart " + container.id + " could not be drawn: " + error);
       });
+  }
+
+  function inView(container) {
+    var box = container.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
   }
 
   function redrawAll(onlyResized) {
@@ -235,7 +366,12 @@
   }
 
   function startAll() {
-    document.querySelectorAll(".bytebook-chart").forEach(start);
+    if (!window.vega) { return; }
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".bytebook-chart"));
+    // Charts in view start first, and all start at once: drawn one at a time, each in a task
+    // of its own, the last chart was drawn later.
+    boxes.filter(inView).concat(boxes.filter(function (c) { return !inView(c); }))
+      .forEach(drawFirst);
     // The theme's own script sets data-theme once more as the page starts, usually to the value
     // it already had: only a real change of light or dark redraws the charts.
     var drawnDark = isDark();

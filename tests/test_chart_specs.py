@@ -1,0 +1,90 @@
+"""The site's charts: specs moved out of the pages into files, stale files removed."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from bytebook.publish.chart_specs import move_chart_specs, page_specs
+from bytebook.publish.render import chart_html, without_datasets
+
+HOSTILE_TITLE = "</script><script>window.pwned=true</script>"
+
+
+def spec(title: str) -> dict:
+    return {
+        "description": f"A chart of {title}",
+        "title": title,
+        "datasets": {"d1": [{"x": 1}, {"x": 2}]},
+        "data": {"name": "d1"},
+        "mark": "bar",
+        "encoding": {"x": {"field": "x", "type": "quantitative"}},
+    }
+
+
+def vega(title: str) -> dict:
+    return {"title": {"text": title}, "data": [{"name": "d1", "values": [{"x": 1}, {"x": 2}]}]}
+
+
+def page(*titles: str) -> str:
+    charts = "".join(chart_html(spec(t), "<svg><text>drawn</text></svg>", vega(t)) for t in titles)
+    return f"<!doctype html><html><body><p>Prose.</p>{charts}</body></html>"
+
+
+@pytest.fixture
+def site(tmp_path):
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "one.html").write_text(page("Costs", HOSTILE_TITLE), encoding="utf-8")
+    (tmp_path / "book" / "two.html").write_text(page("Costs"), encoding="utf-8")
+    (tmp_path / "index.html").write_text(page("Shares"), encoding="utf-8")
+    return tmp_path
+
+
+def test_each_chart_s_specs_leave_the_page_for_a_file_it_names(site):
+    before = (site / "book" / "one.html").read_text(encoding="utf-8")
+    move_chart_specs(site)
+    after = (site / "book" / "one.html").read_text(encoding="utf-8")
+    assert "bytebook-spec" not in after and "bytebook-vega" not in after
+    assert after.count('data-spec="../_static/charts/') == 2
+    assert after.count("<svg><text>drawn</text></svg>") == 2  # the static drawing stays
+    assert len(after) < len(before)
+    assert [s["title"] for s in page_specs(site / "book" / "one.html")] == ["Costs", HOSTILE_TITLE]
+    assert page_specs(site / "index.html") == [spec("Shares")]
+
+
+def test_a_chart_file_holds_both_specs_as_the_page_held_them(site):
+    move_chart_specs(site)
+    (url,) = re.findall(r'data-spec="([^"]+)"', (site / "book" / "two.html").read_text("utf-8"))
+    held = json.loads((site / "book" / url).read_text(encoding="utf-8"))
+    assert held == {"spec": spec("Costs"), "vega": without_datasets(vega("Costs"), spec("Costs"))}
+    assert "values" not in held["vega"]["data"][0]  # the rows travel once, in the spec
+
+
+def test_one_chart_on_two_pages_is_one_file_and_a_second_pass_changes_nothing(site):
+    move_chart_specs(site)
+    files = sorted((site / "_static" / "charts").iterdir())
+    assert len(files) == 3  # Costs (twice), the hostile title, Shares
+    pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    move_chart_specs(site)
+    assert sorted((site / "_static" / "charts").iterdir()) == files
+    assert {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")} == pages
+
+
+def test_a_file_no_page_names_is_removed(site):
+    move_chart_specs(site)
+    stale = site / "_static" / "charts" / "0123456789abcdef.json"
+    stale.write_text("{}", encoding="utf-8")
+    (site / "index.html").write_text(page(), encoding="utf-8")  # Shares left the site
+    move_chart_specs(site)
+    assert not stale.exists()
+    assert len(list((site / "_static" / "charts").iterdir())) == 2
+
+
+def test_a_page_naming_a_missing_file_fails(site):
+    move_chart_specs(site)
+    for kept in (site / "_static" / "charts").iterdir():
+        kept.unlink()
+    with pytest.raises(FileNotFoundError, match="chart files"):
+        move_chart_specs(site)

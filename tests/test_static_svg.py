@@ -1,0 +1,81 @@
+"""The static SVG less what draws nothing: the same texts, names and drawing, fewer bytes."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import vl_convert as vlc
+
+from bytebook.publish.static_svg import SVG_NS, slimmed
+
+TEXT = f"{{{SVG_NS}}}text"
+
+SPEC = {
+    "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+    "title": "Daily revenue, 亿元",
+    "width": 230,
+    "height": 140,
+    "data": {"values": [{"day": 1000 * n, "value": n * 1.1 % 7} for n in range(1, 31)]},
+    "mark": {"type": "line", "point": True},
+    "encoding": {
+        "x": {"field": "day", "type": "quantitative", "axis": {"tickCount": 30}},
+        "y": {"field": "value", "type": "quantitative", "title": "亿元"},
+        "tooltip": [{"field": "day"}, {"field": "value", "format": ".2f"}],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def drawn() -> str:
+    return vlc.vegalite_to_svg(SPEC)
+
+
+def shown_texts(root: ET.Element) -> list[str]:
+    return [t.text or "" for t in root.iter(TEXT) if t.get("opacity") != "0"]
+
+
+def test_every_visible_text_and_every_mark_s_name_stays(drawn):
+    before, after = ET.fromstring(drawn), ET.fromstring(slimmed(drawn))
+    assert shown_texts(after) == shown_texts(before)
+    assert "Daily revenue, 亿元" in shown_texts(after)
+    assert any(t.get("opacity") == "0" for t in before.iter(TEXT))  # overlapping labels hidden
+    assert not any(t.get("opacity") == "0" for t in after.iter(TEXT))
+    names = [e.get("aria-label") for e in before.iter() if e.get("aria-label")]
+    assert [e.get("aria-label") for e in after.iter() if e.get("aria-label")] == names
+    assert len(names) >= 30  # one per point, at least
+
+
+def test_the_font_family_is_set_once_and_what_draws_nothing_goes(drawn):
+    after = slimmed(drawn)
+    root = ET.fromstring(after)
+    family = {t.get("font-family") for t in ET.fromstring(drawn).iter(TEXT)}
+    assert root.get("font-family") in family and len(family) == 1
+    assert not any("font-family" in t.attrib for t in root.iter(TEXT))
+    for gone in ('opacity="1"', "translate(0,0)", "pointer-events", 'display="none"'):
+        assert gone in drawn and gone not in after, gone
+    assert len(after.encode()) < 0.8 * len(drawn.encode())
+
+
+def test_only_float_noise_is_taken_off_a_coordinate():
+    svg = (
+        f'<svg xmlns="{SVG_NS}"><path d="M0,20.49999999999999h165.1280059814453v-1.0000000000001Z"'
+        ' transform="translate(177.32000000000002,0)"/><text>0.30000000000000004</text></svg>'
+    )
+    after = slimmed(svg)
+    assert 'd="M0,20.5h165.1280059814453v-1Z"' in after
+    assert 'transform="translate(177.32,0)"' in after
+    assert "<text>0.30000000000000004</text>" in after  # a text is never changed
+
+
+@pytest.mark.browser
+def test_the_drawing_is_the_same_pixel_for_pixel(drawn, browser):
+    tab = browser.new_page(viewport={"width": 600, "height": 400})
+    shots = []
+    for svg in (drawn, slimmed(drawn)):
+        tab.set_content(f"<!doctype html><meta charset=utf-8><body style='margin:0'>{svg}</body>")
+        shots.append(tab.locator("svg").first.screenshot())
+    tab.close()
+    assert shots[0] == shots[1]
+    assert re.search(r"<svg[^>]*font-family=", slimmed(drawn))
