@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from test_browser import PAGES
 
 from bytebook.numbers import Written, written_figures
+from bytebook.publish.chart_specs import page_specs
 
 pytestmark = pytest.mark.build
 
@@ -51,21 +53,17 @@ def test_numbers_on_the_page_follow_the_style(built_book, page_path):
     assert not broken, broken
 
 
-def _chart_texts(html: str) -> list[str]:
-    """What each chart on a page writes: its title and subtitle (from its spec), and the values
-    its marks label, as the data behind the chart shows them (test_chart_lint holds each label
-    to that table)."""
-    import json
-
-    from test_chart_lint import SPEC
-
+def _chart_texts(page: Path) -> list[str]:
+    """What each chart on a built page writes: its title and subtitle (from its spec), and the
+    values its marks label, as the data behind the chart shows them (test_chart_lint holds each
+    label to that table)."""
     texts = []
-    for spec in (json.loads(match) for match in SPEC.findall(html)):
+    for spec in page_specs(page):
         title = spec.get("title", {})
         title = title if isinstance(title, dict) else {"text": title}
         for part in (title.get("text", ""), title.get("subtitle", "")):
             texts += part if isinstance(part, list) else [str(part)]
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     texts += [cell.get_text(" ") for cell in soup.select(".bytebook-chart-data td")]
     return texts
 
@@ -74,8 +72,7 @@ def _chart_texts(html: str) -> list[str]:
 def test_a_chart_writes_its_figures_in_the_book_s_style(built_book, page_path):
     """A chart's title, subtitle and labelled values follow the number style as the page's
     text does: the ranking's revenue chart says ByteDance is drawn at 2,855亿元, never 2855亿元."""
-    html = (built_book / page_path).read_text(encoding="utf-8")
-    drawn = _chart_texts(html)
+    drawn = _chart_texts(built_book / page_path)
     broken = {
         rule: hits
         for rule, pattern in RULES.items()
