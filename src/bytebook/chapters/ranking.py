@@ -1835,6 +1835,7 @@ def _growth(data: BookData) -> Findings:
     peers = overseas_growth(data)
     found.tables["growth"] = growth_by_company(data, peers)
     runner, ratio = growth_runner_up(data, peers)
+    found.number("growth_bytedance", growth, format_percent, 0)
     found.number("growth_runner_up", runner["growth"], format_percent)
     found.number("growth_ratio", ratio.mid, "{:.2f}")
     found.add(
@@ -2319,6 +2320,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
     maybe_above = maybe_above[maybe_above["company"] != "ByteDance"]
     best_rank = len(surely_above) + 1
     worst_rank = best_rank + len(maybe_above)
+    found.number("overseas_bytedance", data.stated("t_bytedance_overseas"), money, "USD")
     found.number("peer_rank_best", best_rank, whole)
     found.number("peer_rank_worst", worst_rank, whole)
     found.number("peer_count", len(peers), whole)
