@@ -2269,10 +2269,10 @@ def huawei_2024_entry(data: BookData) -> LedgerEntry:
         "CNY",
         f"{format_yi(total_2024)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[0])}) × "
         f"{format_yi(abroad_2023)}元 (revenue outside China in FY2023, derived, W) ÷ "
-        f"{format_yi(total_2023)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share abroad of "
-        f"{format_percent(abroad_2023 / total_2023)}) = {format_yi(band.mid)}元. Huawei's 2024 "
-        "revenue outside China was not found; this estimate rests on a W figure and assumes "
-        "the share did not change, so it illustrates and decides nothing.",
+        f"{format_yi(total_2023, 2)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share "
+        f"abroad of {format_percent(abroad_2023 / total_2023)}) = {format_yi(band.mid)}元. "
+        "Huawei's 2024 revenue outside China was not found; this estimate rests on a W figure "
+        "and assumes the share did not change, so it illustrates and decides nothing.",
         Verdict.UNVERIFIABLE,
         HUAWEI_2024_AT_2023_SHARE,
     )
