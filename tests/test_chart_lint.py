@@ -135,7 +135,7 @@ def test_every_chart_has_its_data_and_a_csv(built_book):
             if spec not in with_values:
                 assert "Not found" in json.dumps(spec, ensure_ascii=False), chart_title(spec)
         assert text.count("Data behind this chart") == len(with_values), page
-        assert text.count('href="data:text/csv;charset=utf-8,') >= len(with_values), page
+        assert text.count('class="bytebook-csv-link" href="') >= len(with_values), page
 
 
 def test_a_slider_chart_says_its_data_is_at_the_default_settings(built_book):

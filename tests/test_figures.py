@@ -16,6 +16,7 @@ import json
 import math
 import re
 import shutil
+from decimal import ROUND_HALF_UP, Decimal
 
 import altair as alt
 import pandas as pd
@@ -512,3 +513,113 @@ def test_the_years_chart_says_which_start_date_was_found(data, every_figure):
     assert "the article gives no start date" in subtitle
     assert f"found only for ByteDance ({launch['item']}, {launch['value_text']}" in subtitle
     assert "tiktok_intl_launch" in spec["usermeta"]["cites"]["references"]
+
+
+MOVED = 1.5
+"""How far a claim moves to show whether a chart's words print it: half its value again changes
+the figure however few digits it is printed with (2 million reads 3 million)."""
+
+
+def chart_words(spec: dict) -> str:
+    """What a chart says in words rather than draws: its description (the alt text) and every
+    text of its spec (titles, legend and rule labels, axis titles), without its data, the ids
+    it cites and its source line."""
+    texts = [spec.get("description", "")]
+
+    def walk(node: object, key: str = "") -> None:
+        if key in ("datasets", "data", "usermeta", "$schema", "config"):
+            return
+        if isinstance(node, dict):
+            for name, item in node.items():
+                walk(item, name)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, key)
+        elif isinstance(node, str) and key not in ("expr", "calculate", "filter", "test"):
+            texts.append(node)
+
+    walk({k: v for k, v in spec.items() if k not in ("title", "description")})
+    return " ".join(texts)
+
+
+SCALES = {"USD": (1, 1e-6, 1e-9), "CNY": (1, 1e-4, 1e-8), "share": (100,), "ratio": (100,)}
+"""How a claim of each unit is printed: US dollars as is, in million or bn; yuan as is, in 万 or
+亿; shares and ratios in percent; anything else as is or in million, bn or trillion."""
+OTHER_SCALES = (1, 1e-6, 1e-9, 1e-12)
+
+
+def _prints(number: float, decimals: int, value: float, unit: str) -> bool:
+    """Whether a figure printed with `decimals` reads as `value` (of `unit`) in one of the
+    scales its unit is printed in."""
+    step = Decimal(1).scaleb(-decimals)
+    for scale in SCALES.get(unit, OTHER_SCALES):
+        shown = Decimal(repr(abs(value) * scale)).quantize(step, rounding=ROUND_HALF_UP)
+        if math.isclose(float(shown), number, abs_tol=10 ** -(decimals + 3)):
+            return True
+    return False
+
+
+def typed_claims(before: str, after: str, old: float, new: float, unit: str) -> list[str]:
+    """The figures `before` prints as the claim's `old` value that `after`, written once the
+    claim moved to `new`, still prints as often: typed, not taken from the claim."""
+    from test_captions import printed_numbers
+
+    def printed(text: str) -> list[str]:
+        return [f"{n:.{d}f}" for n, d in printed_numbers(text)]
+
+    shown = {
+        f"{n:.{d}f}"
+        for n, d in printed_numbers(before)
+        if _prints(n, d, old, unit) and not _prints(n, d, new, unit)
+    }
+    return sorted(t for t in shown if printed(after).count(t) >= printed(before).count(t))
+
+
+def test_a_chart_that_moves_its_claim_does_not_keep_a_typed_figure():
+    """The check below finds a figure typed into a chart's words: the codec chart's line
+    label 'the article: USD 2 million a day' keeps its 2 when the claim moves to 3."""
+    before = "Saving a day the article: USD 2 million a day; 8 Mbps"
+    assert typed_claims(before, before, 2e6, 3e6, "USD") == ["2"]
+    moved = "Saving a day the article: USD 3 million a day; 8 Mbps"
+    assert typed_claims(before, moved, 2e6, 3e6, "USD") == []
+    assert typed_claims("USD per 10,000 inferences", "", 1e12, 1.5e12, "parameters") == []
+
+
+@pytest.mark.parametrize(("chapter", "name"), FIGURES)
+def test_a_chart_s_words_take_each_claim_it_prints_from_the_claim(
+    chapter, name, data, every_figure
+):
+    """Every figure of the article that a chart's words print (its alt text, titles, legend and
+    rule labels) is written from the claim's row: moved by half its value in a copy of the data,
+    the claim reads differently in the chart's words. Left out: the ranking's by-year charts
+    (seconds each; their claims are the table's, which its other charts print), and a claim a
+    chart does not cite."""
+    if name in LEFT_OUT.get(chapter, set()):
+        pytest.skip("drawn from the same claims as the chapter's other charts")
+    function = figure_functions(chapter)[name]
+    if list(inspect.signature(function).parameters)[0] == "card":
+        pytest.skip("a chart of verdicts prints counts, not the article's figures")
+
+    def words(source: BookData) -> dict[str, str]:
+        made = function(WRITTEN[chapter].analyse(source), source)
+        charts_made = made if isinstance(made, dict) else {"": made}
+        return {k: chart_words(c.to_dict(validate=False)) for k, c in charts_made.items()}
+
+    before = words(data)
+    cited = {
+        key: every_figure[(chapter, f"{name}.{key}" if key else name)]["usermeta"]["cites"]
+        for key in before
+    }
+    typed = []
+    for claim in sorted({c for cites in cited.values() for c in cites["claims"]}):
+        old = data.claims.at[claim, "value"]
+        if not isinstance(old, float) or math.isnan(old):
+            continue
+        old = float(old)
+        after = words(_changed(data, "claims", claim, MOVED))
+        for key, text in before.items():
+            if claim in cited[key]["claims"]:
+                unit = data.claims.at[claim, "unit"]
+                found = typed_claims(text, after[key], old, old * MOVED, unit)
+                typed += [(key, claim, figure) for figure in found]
+    assert not typed, typed

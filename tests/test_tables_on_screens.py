@@ -161,3 +161,49 @@ def test_the_scorecard_on_a_phone_is_one_line_a_section(site, browser):
         lefts = {round(cells[column]["left"]) for cells in rows}
         assert len(lefts) == 1, f"{rows[0][column]['label']} is not one column: {lefts}"
 
+
+
+WORDS_SPLIT = """() => {
+  const split = [];
+  for (const cell of document.querySelectorAll('table.sources-table td')) {
+    if (cell.dataset.label === 'URL') continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[A-Za-z0-9]{2,20}(?![A-Za-z0-9])/g)) {
+        if (word.index > 0 && /[A-Za-z0-9]/.test(node.data[word.index - 1])) continue;
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+          .map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(cell.dataset.label + ': ' + word[0]);
+      }
+    }
+  }
+  const box = document.querySelector('table.sources-table').closest('.bytebook-table');
+  return {split, overflow: box.scrollWidth - box.clientWidth, scroll: box.dataset.scroll || ''};
+}"""
+"""Each word (2 to 20 letters and digits) of the sources table outside its URL cells that its
+cell draws over more than one line, and how far the table is wider than its box."""
+
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_sources_break_words_only_between_words(site, browser, viewport):
+    """What a source measures, who produced it, its dates, what cites it and its id wrap between
+    words (an id after an underscore, a site's name after a dot), never inside one: no
+    'Federal Rese-rve' over two lines, on a phone and on a laptop; and the table fits its
+    column, or, on a phone, says that it scrolls. A URL may break at its slashes, dots and
+    hyphens (test_reader_layout); a run of more than 20 letters without a space (a quote whose
+    source lost its spaces) is not a word."""
+    page = browser.new_page(viewport=viewport, is_mobile=viewport == PHONE)
+    page.goto(f"{site}/book/sources.html")
+    wait_until_ready(page)
+    found = page.evaluate(WORDS_SPLIT)
+    page.close()
+    assert not found["split"], sorted(set(found["split"]))[:10]
+    if viewport == DESKTOP:
+        assert found["overflow"] <= 1, f"the table is {found['overflow']} px wider than its column"
+    else:
+        assert found["overflow"] <= 1 or found["scroll"], "the table scrolls and does not say so"

@@ -156,6 +156,41 @@ def breakable_url(url: str) -> str:
     return "<wbr>".join(_breakable_code(part) for part in URL_BREAKS.split(url))
 
 
+LONG_RUN = re.compile(r"[!-~]{21,}")
+"""A run of more than 20 ASCII characters without a space: in a source's quote, words whose
+spaces the source's text lost ("RevenuefromChinadecreasedto9.91"), not one word."""
+
+
+def _breakable_quote(quote: str) -> str:
+    """An escaped quote whose runs without spaces (`LONG_RUN`) may break every `CODE_CHUNK`
+    characters, so that one such run does not set its column's width; its words stay whole."""
+    pieces, start = [], 0
+    for run in LONG_RUN.finditer(quote):
+        text = run.group()
+        pieces.append(html.escape(quote[start : run.start()]))
+        chunks = [text[i : i + CODE_CHUNK] for i in range(0, len(text), CODE_CHUNK)]
+        pieces.append("<wbr>".join(html.escape(chunk) for chunk in chunks))
+        start = run.end()
+    pieces.append(html.escape(quote[start:]))
+    return "".join(pieces)
+
+
+WEB_NAME = re.compile(r"[A-Za-z][\w-]*(?:[./][A-Za-z][\w-]*)+")
+"""A site or a repository named in words ("shouyoumeng.com", "lobehub/lobe-chat")."""
+
+
+def _breakable_names(text: str) -> str:
+    """Escaped text whose site and repository names may break after a dot or a slash, as a URL
+    does (`breakable_url`), so one such name does not set its column's width."""
+    pieces, start = [], 0
+    for name in WEB_NAME.finditer(text):
+        pieces.append(html.escape(text[start : name.start()]))
+        pieces.append(re.sub(r"([./])", r"\1<wbr>", html.escape(name.group())))
+        start = name.end()
+    pieces.append(html.escape(text[start:]))
+    return "".join(pieces)
+
+
 def _breakable_id(identifier: str) -> str:
     """An id (or a text that names ids, such as d_daily_inference_cost) that may break after
     its underscores, never inside a word."""
@@ -378,7 +413,7 @@ def downloads(chapter: str) -> HTML:
     return HTML(f'<div class="bytebook-downloads"><ul>{items}</ul></div>')
 
 
-SOURCE_ID = "Id in references.csv"
+SOURCE_ID = "Reference id"
 """The last column of the sources table: a reader knows a source by what it is and who published
 it; the id only joins the table to the CSV files."""
 
@@ -418,7 +453,7 @@ def cited_by_html(cited: list[str], entries: dict[str, LedgerEntry]) -> str:
         f'<li><a href="ledger.html#claim-{html.escape(e.id)}" title="Ledger row '
         f'{html.escape(e.id)}">{html.escape(e.claim_en)}</a></li>'
         for e in rows
-    ] + [f"<li>model assumption <code>{html.escape(a)}</code></li>" for a in assumptions]
+    ] + [f"<li>model assumption <code>{_breakable_id(a)}</code></li>" for a in assumptions]
     opened = " open" if len(cited) <= CITED_OPEN else ""
     return (
         f'<details class="cited-by"{opened}><summary>{html.escape(" and ".join(parts))}'
@@ -437,19 +472,19 @@ def sources_html(records: pd.DataFrame, entries: Iterable[LedgerEntry]) -> HTML:
         if is_web_link(r.url):
             url = f'<a href="{url}">{breakable_url(r.url)}</a>'
         cited = cited_by_html(r.cited_by, by_id)
-        quote = f"<br><q>{html.escape(r.quote)}</q>" if r.quote else ""
+        quote = f"<br><q>{_breakable_quote(r.quote)}</q>" if r.quote else ""
         rows.append(
             f'<tr id="source-{html.escape(r.id)}">'
             + _td("What it measures", f"{html.escape(r.title)}{quote}")
             + _td("Figure", html.escape(r.figure))
-            + _td("Producer", html.escape(r.producer))
+            + _td("Producer", _breakable_names(r.producer))
             + _td("Period", html.escape(r.period))
             + _td("Published", _published_cell(r.published, r.after_article, r.dated_by))
             + _td("Accessed", html.escape(r.accessed))
             + _td("URL", url, ' class="url"')
             + _td("Tag", html.escape(r.reliability))
             + _td("Cited by", cited, ' class="cited"')
-            + _td(SOURCE_ID, f"<code>{html.escape(r.id)}</code>")
+            + _td(SOURCE_ID, f"<code>{_breakable_id(r.id)}</code>")
             + "</tr>"
         )
     names = [

@@ -11,7 +11,15 @@ from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry, working
-from bytebook.numbers import by_unit, format_in, format_percent, money
+from bytebook.numbers import (
+    MILLION,
+    bits_per_second,
+    by_unit,
+    format_in,
+    format_percent,
+    money,
+    significant,
+)
 
 SECTIONS = ("2", "2.1")
 """The article sections whose claims this chapter judges."""
@@ -30,6 +38,12 @@ DAYS_IN_COMMON_YEAR = 365
 """A year of days as 一年 counts it where no year is named (the article's 7.3 亿 a year is its
 200 万美元 a day × 365)."""
 
+
+
+def bitrate_cut(data: BookData) -> str:
+    """The article's cut of the upload bitrate as the book writes it (8 → 3.2 Mbps)."""
+    before, after = data.stated("s21_bitrate_upload"), data.stated("s21_bitrate_vvc")
+    return f"{significant(before / MILLION)} → {bits_per_second(after)}"
 
 def gb_per_watch_hour(bitrate_bps: float) -> float:
     """Gigabytes delivered by one hour of video at `bitrate_bps`."""
@@ -283,7 +297,7 @@ def analyse(data: BookData) -> Findings:
     found.tables["gains"] = pd.DataFrame(
         {
             "result": [
-                "Article: 8 → 3.2 Mbps",
+                f"Article: {bitrate_cut(data)}",
                 "VVC vs HEVC, objective, range's top (P)",
                 "VVC vs HEVC, subjective (S)",
                 "ByteDance BVC2.0 vs x265 (S)",

@@ -1897,6 +1897,7 @@ def _growth(data: BookData) -> Findings:
     peers = overseas_growth(data)
     found.tables["growth"] = growth_by_company(data, peers)
     runner, ratio = growth_runner_up(data, peers)
+    found.number("growth_bytedance", growth, format_percent, 0)
     found.number("growth_runner_up", runner["growth"], format_percent)
     point = found.number("growth_ratio", growth / runner["growth"], "{:.2f}")
     found.add(
@@ -2394,10 +2395,10 @@ def huawei_2024_entry(data: BookData) -> LedgerEntry:
         "CNY",
         f"{format_yi(total_2024)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[0])}) × "
         f"{format_yi(abroad_2023)}元 (revenue outside China in FY2023, derived, W) ÷ "
-        f"{format_yi(total_2023)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share abroad of "
-        f"{format_percent(abroad_2023 / total_2023)}) = {format_yi(band.mid)}元. Huawei's 2024 "
-        "revenue outside China was not found; this estimate rests on a W figure and assumes "
-        "the share did not change, so it illustrates and decides nothing.",
+        f"{format_yi(total_2023, 2)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share "
+        f"abroad of {format_percent(abroad_2023 / total_2023)}) = {format_yi(band.mid)}元. "
+        "Huawei's 2024 revenue outside China was not found; this estimate rests on a W figure "
+        "and assumes the share did not change, so it illustrates and decides nothing.",
         Verdict.UNVERIFIABLE,
         HUAWEI_2024_AT_2023_SHARE,
     )
@@ -2445,6 +2446,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
     maybe_above = maybe_above[maybe_above["company"] != "ByteDance"]
     best_rank = len(surely_above) + 1
     worst_rank = best_rank + len(maybe_above)
+    found.number("overseas_bytedance", data.stated("t_bytedance_overseas"), money, "USD")
     found.number("peer_rank_best", best_rank, whole)
     found.number("peer_rank_worst", worst_rank, whole)
     found.number("peer_count", len(peers), whole)

@@ -10,6 +10,7 @@ from bytebook import charts
 from bytebook.chapters import codec
 from bytebook.data import BookData
 from bytebook.findings import Findings
+from bytebook.numbers import bits_per_second, count, money
 from bytebook.units import in_units
 
 BITRATES = ("s21_bitrate_upload", "s21_bitrate_vvc")
@@ -44,6 +45,7 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
     prices = pd.DataFrame({"price": np.round(steps, 6)})
     implied_m = in_units(found.numbers["implied_watch_hours"], "million")
     claimed_m = in_units(data.stated("s21_cdn_daily"), "million")
+    claimed = money(data.stated("s21_cdn_daily"), "USD")
     hours_m = round(implied_m, 1)
     hours = charts.slider(
         "watch_hours_m",
@@ -74,12 +76,12 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
         x_title="Price per GB delivered, USD",
         y_title="Saving a day, USD million",
         sliders=[hours, delivered, decoders],
-        claim=(claimed_m, "the article: USD 2 million a day"),
+        claim=(claimed_m, f"the article: {claimed} a day"),
         y_max=charts.axis_top(in_units(largest, "million")),
         x_tick_count=4,
     )
     caption = charts.Caption(
-        title="Daily CDN saving from an 8 → 3.2 Mbps cut",
+        title=f"Daily CDN saving from an {codec.bitrate_cut(data)} cut",
         units="USD million a day, by price per GB; sliders set watch-hours, delivered bitrate and "
         "H.266-capable share",
         claims=(*BITRATES, "s21_cdn_daily"),
@@ -88,7 +90,7 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
     text = found.texts
     description = (
         f"Line chart: the daily saving rises with the price per GB; at {text['price_default']} "
-        f"per GB it reaches the article's USD 2 million with {text['implied_watch_hours']} "
+        f"per GB it reaches the article's {claimed} with {text['implied_watch_hours']} "
         "watch-hours a day."
     )
     return charts.figure(chart, caption, description, data)
@@ -109,7 +111,8 @@ def upload(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Bytes uploaded a day against average video length",
-        units="petabytes (10¹⁵ bytes) a day at 50 million videos and 8 Mbps",
+        units=f"petabytes (10¹⁵ bytes) a day at {count(data.stated('s21_new_videos'))} videos and "
+        f"{bits_per_second(data.stated('s21_bitrate_upload'))}",
         claims=("s21_new_videos", "s21_bitrate_upload"),
         model=True,
     )

@@ -10,6 +10,7 @@ from bytebook import charts
 from bytebook.chapters import economics
 from bytebook.data import BookData
 from bytebook.findings import Findings
+from bytebook.numbers import money
 from bytebook.units import in_units
 
 CAPCUT = ("s3_capcut_price", "s3_capcut_payers", "s3_capcut_margin")
@@ -107,7 +108,7 @@ def split(found: Findings, data: BookData) -> alt.VConcatChart:
         x_max=charts.axis_top(in_units(total, "billion")),
     )
     caption = charts.Caption(
-        title="The USD 39 bn split",
+        title=f"The {money(data.stated('s1_overseas_revenue'), 'USD')} split",
         units="USD bn; the remainder is what is left once CapCut Pro, gross gifting and shop "
         "commission are taken out",
         claims=REMAINDER,

@@ -10,6 +10,7 @@ from bytebook import charts
 from bytebook.chapters import infrastructure
 from bytebook.data import BookData
 from bytebook.findings import Findings
+from bytebook.numbers import percent
 
 UTILISATION = ("s23_gpu_util_industry", "s23_gpu_util")
 """The article's utilisation: the industry's 35% and Volcano Engine's 72%."""
@@ -49,7 +50,9 @@ def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     text = found.texts
     description = (
-        "Curve falling with utilisation; the article's 35% and 72% are marked, with Doubao's "
+        "Curve falling with utilisation; the article's "
+        f"{percent(data.stated('s23_gpu_util_industry'), 0)} and "
+        f"{percent(data.stated('s23_gpu_util'), 0)} are marked, with Doubao's "
         f"{text['doubao_prefill']} prefill and MegaScale's {text['megascale_mfu']}."
     )
     return charts.figure(chart, caption, description, data)

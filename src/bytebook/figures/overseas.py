@@ -8,6 +8,7 @@ from bytebook import charts
 from bytebook.chapters import overseas
 from bytebook.data import BookData
 from bytebook.findings import Findings
+from bytebook.numbers import money, percent
 from bytebook.units import in_units
 
 GROUP_REVENUE = ("bd_group_2024", overseas.GROUP_2023)
@@ -22,7 +23,9 @@ def split(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="ByteDance revenue by region, 2023 and 2024",
-        units="USD bn; 2023 overseas derived from USD 39 bn and +63%; China = group − overseas",
+        units="USD bn; 2023 overseas derived from "
+        f"{money(data.stated('s1_overseas_revenue'), 'USD')} and "
+        f"+{percent(data.stated('s1_growth'), 0)}; China = group − overseas",
         claims=("s1_overseas_revenue", "s1_growth"),
         references=GROUP_REVENUE,
     )
@@ -37,7 +40,7 @@ def meta(found: Findings, data: BookData) -> alt.VConcatChart:
     article_bn = in_units(data.stated("s1_meta_rl_loss"), "billion")
     caption = charts.Caption(
         title="Meta Reality Labs operating loss, 2022–2024",
-        units="USD bn; dashed line: the article's 130 亿美元",
+        units=f"USD bn; dashed line: the article's {money(data.stated('s1_meta_rl_loss'), 'USD')}",
         claims=("s1_meta_rl_loss",),
         references=overseas.META_YEARS.values(),
     )

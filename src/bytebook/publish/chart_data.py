@@ -4,6 +4,7 @@ Each mark that has a tooltip gives one table: its columns are the tooltip's fiel
 their titles (which carry the units), shown in the tooltip's formats. Vega itself computes the
 values (through vl-convert), with the chart's own transforms and every slider at its default
 setting, so the table of a computed curve holds what the chart shows before a slider moves.
+The build writes each table's CSV as a file of the site (bytebook.publish.chart_files).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
 
 import vl_convert as vlc
 
@@ -199,8 +199,18 @@ def has_sliders(spec: dict) -> bool:
     )
 
 
+def csv_link(file_name: str, text: str) -> str:
+    """A link to a table's CSV, carrying the CSV itself until the build writes it as a file."""
+    kept = html.escape(text, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
+    return (
+        f'<a class="bytebook-csv-link" data-csv="{kept}" '
+        f'download="{html.escape(file_name, quote=True)}">'
+        f"Download these values as CSV ({html.escape(file_name)})</a>"
+    )
+
+
 def data_html(spec: dict) -> str:
-    """The collapsed 'Data behind this chart' block: each table as drawn, and its CSV."""
+    """The collapsed 'Data behind this chart' block: each table as drawn, and a link to its CSV."""
     tables = drawn_tables(spec)
     if not tables:
         return ""
@@ -213,12 +223,10 @@ def data_html(spec: dict) -> str:
             for row in table.shown
         )
         file_name = f"{name}.csv" if len(tables) == 1 else f"{name}-{number}.csv"
-        href = "data:text/csv;charset=utf-8," + quote("\ufeff" + to_csv(table))
         parts.append(
             f'<div class="bytebook-table"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>"
-            f'<p class="bytebook-csv"><a href="{href}" download="{html.escape(file_name)}">'
-            f"Download these values as CSV ({html.escape(file_name)})</a></p>"
+            f'<p class="bytebook-csv">{csv_link(file_name, to_csv(table))}</p>'
         )
     settings = " (at the sliders' default settings)" if has_sliders(spec) else ""
     return (

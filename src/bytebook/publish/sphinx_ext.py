@@ -2,6 +2,7 @@
 
 - `assets`: the book's own scripts and styles, the vega bundle and the table library in `_static/`;
 - `downloads`: the data files and the ledger as CSV;
+- `chart_files`: each chart's CSV as a file, linked from its page;
 - `notebooks`: each executed notebook published beside its page; displayed errors fail the build;
 - `runnable`: the package, the lock and the source archive a reader runs a notebook with;
 - `edition`: the version, commit and date pages cite;
@@ -19,7 +20,16 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from bytebook.publish import assets, chart_specs, edition, notebooks, pages, reading, runnable
+from bytebook.publish import (
+    assets,
+    chart_files,
+    chart_specs,
+    edition,
+    notebooks,
+    pages,
+    reading,
+    runnable,
+)
 from bytebook.publish.downloads import write_downloads
 
 
@@ -47,12 +57,14 @@ def _allow_parallel_reading(app: Sphinx) -> None:
 
 
 def _write_static_files(app: Sphinx, exception: Exception | None) -> None:
-    """After a good HTML build: the vega bundle, the table library and the downloadable data."""
+    """After a good HTML build: the vega bundle, the table library and the downloadable data
+    (chart CSVs no page links to any more removed)."""
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     assets.write_libraries(static)
     write_downloads(static)
+    chart_files.drop_unlinked(Path(app.outdir))
     runnable.write_kit(Path(app.srcdir), static)
 
 
@@ -82,6 +94,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _write_static_files)
     app.connect("build-finished", _finish_pages, priority=900)
     app.connect("html-page-context", notebooks.offer_notebook, priority=400)
+    app.connect("html-page-context", chart_files.on_page)
     for script in assets.SCRIPTS:
         app.add_js_file(script, defer="defer")
     for style in assets.STYLES:
