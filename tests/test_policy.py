@@ -31,6 +31,7 @@ from bytebook.policy import (
     printed_interval,
     printed_unit,
     relative_gap,
+    worked_gap,
 )
 
 
@@ -322,6 +323,22 @@ def test_the_policy_table_works_a_gap_between_two_shares():
         "40% against 41.52%: 1.015 percentage points (the source's lower end, 41.515%, less the "
         "printed range's upper end, 40.5%)"
     )
+
+
+def test_a_worked_gap_takes_an_end_as_its_sentence_prints_it():
+    """Huawei's 2024 estimate, printed as 2,850.5亿 to 2,852.1亿元, against ByteDance's 2,770亿
+    to 2,842.42亿元: worked from the whole 亿 the gap would read (2,851 − 2,842) ÷ 2,851 = 0.32%;
+    with the estimate's end as the sentence prints it, (2,850.5 − 2,842) ÷ 2,851 = 0.30%."""
+    assert f"{(2851 - 2842) / 2851:.2%} {(2850.5 - 2842) / 2851:.2%}" == "0.32% 0.30%"
+    bytedance = Interval(2770.5e8, 2842.42e8)
+    huawei = Interval(2850.52e8, 2852.1e8)
+    assert worked_gap(bytedance, huawei, "CNY")[:2] == (
+        "0.32%",
+        "(2,851亿元 − 2,842亿元) ÷ 2,851亿元",
+    )
+    words, worked, gap = worked_gap(bytedance, huawei, "CNY", 1)
+    assert (words, worked) == ("0.30%", "(2,850.5亿元 − 2,842亿元) ÷ 2,851亿元")
+    assert gap == pytest.approx((2850.5 - 2842) / 2851)
 
 
 def test_the_policy_table_works_a_gap_out_from_printed_figures():

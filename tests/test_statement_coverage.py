@@ -223,10 +223,11 @@ def test_huawei_s_scale_is_consistent_with_the_table_and_only_illustrated_by_w_f
     bytedance_high = 39.5e9 * 7.196
     huawei_low = 8620.5e8 * 2328.5 / 7041.745
     # band to band, (2,850.5 − 2,842.4) ÷ 2,851.3 = 0.29%; the row holds the gap worked from
-    # the whole 亿 its evidence prints, (2,851 − 2,842) ÷ 2,851
+    # the figures its evidence prints, the estimate's end as printed: (2,850.5 − 2,842) ÷ 2,851
     assert f"{(huawei_low - bytedance_high) / estimate:.2%}" == "0.29%"
-    assert rows["d_huawei_scale_gap"].recomputed == pytest.approx((2851 - 2842) / 2851)
-    assert "0.32% of the estimate, (2,851亿元 − 2,842亿元) ÷ 2,851亿元" in (
+    assert f"{huawei_low / 1e8:,.1f}" == "2,850.5"
+    assert rows["d_huawei_scale_gap"].recomputed == pytest.approx((2850.5 - 2842) / 2851)
+    assert "0.30% of the estimate, (2,850.5亿元 − 2,842亿元) ÷ 2,851亿元" in (
         rows["d_huawei_scale_gap"].evidence
     )
     entry = rows["y_huawei_scale"]
@@ -302,7 +303,7 @@ def test_the_huawei_gap_is_measured_from_the_estimate_s_band(rows):
     = 0.31% above the top of 2,770亿 to 2,842亿 as a point; the printed 0.29% is the gap from
     its band's lower end, 8,620.5 × 2,328.5 ÷ 7,041.745 = 2,850.5亿: (2,850.5 − 2,842.4) ÷
     2,851.3 = 0.285%. The row names that band and says the gap is band to band, worked from the
-    figures it prints: (2,851 − 2,842) ÷ 2,851 = 0.32%."""
+    figures it prints, the band's end as it prints it: (2,850.5 − 2,842) ÷ 2,851 = 0.30%."""
     point = 8621 * 2329 / 7041.74
     low, high = 8620.5 * 2328.5 / 7041.745, 8621.5 * 2329.5 / 7041.735
     top = 39.5 * 7.196 * 10
@@ -311,9 +312,9 @@ def test_the_huawei_gap_is_measured_from_the_estimate_s_band(rows):
     assert band == "2,850.5亿 to 2,852.1亿元"
     for row in ("y_huawei_scale", "d_huawei_scale_gap"):
         assert band in rows[row].evidence, row
-    assert f"{(2851 - 2842) / 2851:.2%}" == "0.32%"
+    assert f"{(2850.5 - 2842) / 2851:.2%}" == "0.30%"
     assert (
-        "band to band, 0.32% ((2,851亿元 − 2,842亿元) ÷ 2,851亿元) above the second"
+        "band to band, 0.30% ((2,850.5亿元 − 2,842亿元) ÷ 2,851亿元) above the second"
         in rows["y_huawei_scale"].evidence
     )
 

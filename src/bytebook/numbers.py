@@ -502,16 +502,18 @@ def gap_figures(
     side: Callable[[float], object],
     least: int = 0,
     whole_upto: int = -1,
+    ends_at: tuple[int | None, int | None] = (None, None),
 ) -> tuple[str, str, str, str, float]:
     """A gap between two ends as a fraction of a middle, with every figure written so that a
     reader working it from the page gets the printed result: ends and middle at the decimals
     that give the middle three significant figures (at least `least`; a figure exact at them,
     or to `whole_upto` decimals, or a band's end half a unit beyond them, written whole with no
     trailing zero), or more where the gap worked from them would fall on another
-    `side` than the true gap (another grade) or vanish; the gap is then worked from the written
-    figures. Returns the upper end, the lower end and the middle as written, their difference
-    (a number in their scale) and the gap: (2.2185e11, 2e11, 2.219e11, 'CNY', side) ->
-    ('2,218.5亿元', '2,000亿元', '2,219亿元', '218.5', 0.0985)."""
+    `side` than the true gap (another grade) or vanish; an end its sentence prints at given
+    decimals of the scale (`ends_at`, upper then lower) is written at them, as printed. The gap
+    is then worked from the written figures. Returns the upper end, the lower end and the
+    middle as written, their difference (a number in their scale) and the gap: (2.2185e11,
+    2e11, 2.219e11, 'CNY', side) -> ('2,218.5亿元', '2,000亿元', '2,219亿元', '218.5', 0.0985)."""
     scale = _gap_scale(middle, unit)
     size = _SCALES[scale]
     figures = [Decimal(repr(round(float(v) / size, 9))) for v in (upper, lower, middle)]
@@ -520,11 +522,13 @@ def gap_figures(
     while True:
         step = Decimal(1).scaleb(-tried)
         high, low, mid = (
-            f.normalize()
+            f.quantize(Decimal(1).scaleb(-at), ROUND_HALF_UP)
+            if at is not None
+            else f.normalize()
             if -f.normalize().as_tuple().exponent <= max(tried, whole_upto)
             or _half_unit(f, tried)
             else f.quantize(step, ROUND_HALF_UP)
-            for f in figures
+            for f, at in zip(figures, (*ends_at, None), strict=True)
         )
         gap = float(high - low) / abs(float(mid)) if mid else 0.0
         true_gap = (upper - lower) / abs(middle)

@@ -425,14 +425,19 @@ def gap_note(printed: Interval, evidence: Interval, unit: str) -> str:
     )
 
 
-def worked_gap(printed: Interval, evidence: Interval, unit: str) -> tuple[str, str, float]:
+def worked_gap(
+    printed: Interval, evidence: Interval, unit: str, evidence_at: int | None = None
+) -> tuple[str, str, float]:
     """A gap between ranges that do not meet, as a fraction of the evidence's middle, worked
     from figures a sentence prints (`bytebook.numbers.gap_figures`; a rate at three decimals
-    at least): ('0.43%', '(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD', 0.00431)."""
+    at least): ('0.43%', '(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD', 0.00431). Where
+    the sentence prints the evidence's ends at `evidence_at` decimals of the gap's scale (its
+    2,850.5亿 to 2,852.1亿元), the end worked is written as printed."""
     upper, lower, _ = nearer_ends(printed, evidence)
     least = 3 if kind_of(unit) == "rate" else 0
+    ends_at = (evidence_at, None) if upper == evidence.low else (None, evidence_at)
     high, low, mid, _, worked = gap_figures(
-        upper, lower, evidence.mid, unit, lambda g: g <= SUBSTANCE_MARGIN, least
+        upper, lower, evidence.mid, unit, lambda g: g <= SUBSTANCE_MARGIN, least, -1, ends_at
     )
     return format_gap(worked), f"({high} − {low}) ÷ {mid}", worked
 
@@ -452,7 +457,8 @@ GAP_RULE = (
     "Where a printed range misses its evidence, the sentence works the gap out from figures it "
     "prints: (the nearer end above − the nearer end below) ÷ the evidence's middle, each at the "
     "digits that give the middle three significant figures (a rate at three decimals; a band's "
-    "half-unit end such as 2,218.5 or 7.475 written whole), with more digits only where fewer "
+    "half-unit end such as 2,218.5 or 7.475 written whole; an end the sentence prints at more "
+    "digits, such as an estimate's 2,850.5, as it prints it), with more digits only where fewer "
     "would put the worked gap on the other side of the line between grades. The printed gap is "
     "the one those figures give, so a reader gets it from the page; the grade rests on the "
     "unrounded gap, which is never on another side of the line."

@@ -47,6 +47,10 @@ YEAR_CLAIMS = {
 ATTRIBUTION_REFERENCE = "future_quote_gibson"
 """The reference holding the earliest attribution found of the article's closing line."""
 
+ESTIMATE_DECIMALS = 1
+"""The decimals of 亿 at which Huawei's 2024 estimate's band is printed (its inputs' recorded
+digits tell 2,850.5亿 from 2,852.1亿元); its gap is worked from the end as printed."""
+
 TECHNICAL_SECTIONS = ("2.1", "2.2", "2.3")
 """The article's sections on its three technologies."""
 
@@ -311,12 +315,15 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     huawei_2024 = ranking.huawei_2024_at_2023_share(data)
     yi = lambda v: format_yi(v)  # noqa: E731
     gap = relative_gap(at_average, huawei_2024)
-    scale_gap = worked_gap(at_average, huawei_2024, "CNY") if gap else ("", "", 0.0)
+    scale_gap = (
+        worked_gap(at_average, huawei_2024, "CNY", ESTIMATE_DECIMALS) if gap else ("", "", 0.0)
+    )
     months_gap = relative_gap(at_months, huawei_2024)
     sources = ("bd_intl_2024", *rates.reference_ids, *ranking.HUAWEI_2024_AT_2023_SHARE)
     usd_words = recorded_words(data, "bd_intl_2024")
     huawei_words = (
-        f"{span(huawei_2024, lambda v: format_yi(v, 1))}元 at its inputs' recorded digits"
+        f"{span(huawei_2024, lambda v: format_yi(v, ESTIMATE_DECIMALS))}元 at its inputs' recorded "
+        "digits"
     )
     estimate = compare(
         at_months,
