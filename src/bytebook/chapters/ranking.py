@@ -117,6 +117,7 @@ def marked_share(value: float, qualifier: str) -> str:
     """A share with its printed 约 or 超 kept: '约 27%', '超 50%', '25%'."""
     return PRINTED_MARKERS.get(qualifier, "") + format_percent(value, 0)
 
+
 TOTALS_COLUMNS = {
     "company_named": ("Company", None),
     "implied_low_cny": ("Implied from (亿元)", in_yi),
@@ -179,6 +180,12 @@ the sources' precision (`growth_words`), as reported for ByteDance, or 'not foun
 
 GROWTH_NOT_FOUND_WORDS = "not found"
 """The growth cell of a company whose two years' overseas revenue this book did not find."""
+
+
+def _as_band(entry: LedgerEntry, band: Interval) -> LedgerEntry:
+    """A growth row with its band as Recomputed where its ends differ at one decimal
+    (`growth_words`: Midea's 12.0% to 12.1%), else as the point both ends read as (38.5%)."""
+    return decided_by(entry, band) if " to " in growth_words(band.low, band.high) else entry
 
 
 def growth_words(low: float, high: float) -> str:
@@ -750,19 +757,19 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         found.add(
             decided_by(
                 derived(
-                f"d_implied_total_{key}",
-                "4",
-                f"{company}: total revenue implied by the table (overseas ÷ share)",
-                implied,
-                "CNY",
-                check.evidence
-                + (
-                    _at_table_rate(implied_band * rate, filed, figures, table_rate)
-                    if unit == "USD"
-                    else ""
-                ),
-                verdict,
-                check.sources,
+                    f"d_implied_total_{key}",
+                    "4",
+                    f"{company}: total revenue implied by the table (overseas ÷ share)",
+                    implied,
+                    "CNY",
+                    check.evidence
+                    + (
+                        _at_table_rate(implied_band * rate, filed, figures, table_rate)
+                        if unit == "USD"
+                        else ""
+                    ),
+                    verdict,
+                    check.sources,
                 ),
                 implied_band * rate,
             )
@@ -1359,9 +1366,7 @@ def _by_year_frames(data: BookData) -> Findings:
             share_pct=[_points_shown(text) for text in years["share_shown"]],
             share_pct_tag=years["share_tag"],
         )
-        frame["overseas_shown"] = [
-            "" if pd.isna(v) else significant(v) for v in frame["overseas"]
-        ]
+        frame["overseas_shown"] = ["" if pd.isna(v) else significant(v) for v in frame["overseas"]]
         frame["share_pct_shown"] = years["share_shown"]
         for value in ("overseas", "share_pct"):
             frame[f"{value}_label"] = [
@@ -1927,10 +1932,11 @@ def _growth(data: BookData) -> Findings:
                 tuple(runner["sources"]) + ("bd_intl_growth_2024",),
             ),
             ratio,
-        )
+        ),
     )
     listing = "; ".join(
-        f"{r.company} {percent(r.growth)}"
+        f"{r.company} "
+        + (percent(r.growth) if r.note else growth_words(r.low, r.high))
         + (f" ({r.note}, {data.cite(*r.sources)})" if r.note else "")
         + ("" if r.decides else f" (rests on {why_not_deciding(data, *r.sources)})")
         for r in peers.itertuples()
@@ -1962,23 +1968,27 @@ def _growth(data: BookData) -> Findings:
     all_refs = tuple(ref for refs in peers["sources"] for ref in refs)
     for r in peers[peers["company"].isin(GROWTH_PEERS)].itertuples():
         found.add(
-            derived(
-                f"d_overseas_growth_{_key(r.company)}",
-                "4",
-                f"{r.company}: overseas revenue growth, FY2024 on FY2023",
-                r.growth,
-                "ratio",
-                f"FY2024 over FY2023 overseas revenue, less 1: {growth_words(r.low, r.high)} "
-                "at the sources' precision ("
-                + "; ".join(data.cite(ref) for ref in dict.fromkeys(r.sources))
-                + ")."
-                + (
-                    ""
-                    if r.decides
-                    else f" Rests on {why_not_deciding(data, *r.sources)}: shown, never deciding."
+            _as_band(
+                derived(
+                    f"d_overseas_growth_{_key(r.company)}",
+                    "4",
+                    f"{r.company}: overseas revenue growth, FY2024 on FY2023",
+                    r.growth,
+                    "ratio",
+                    f"FY2024 over FY2023 overseas revenue, less 1: {growth_words(r.low, r.high)} "
+                    "at the sources' precision ("
+                    + "; ".join(data.cite(ref) for ref in dict.fromkeys(r.sources))
+                    + ")."
+                    + (
+                        ""
+                        if r.decides
+                        else f" Rests on {why_not_deciding(data, *r.sources)}: shown, never "
+                        "deciding."
+                    ),
+                    Verdict.UNVERIFIABLE,
+                    tuple(dict.fromkeys(r.sources)),
                 ),
-                Verdict.UNVERIFIABLE,
-                tuple(dict.fromkeys(r.sources)),
+                Interval(r.low, r.high),
             )
         )
     double = data.claim("s4_growth_double")
@@ -2167,8 +2177,7 @@ def lenovo_fy2324_check_sentence(data: BookData) -> str:
         f"The {format_percent(-data.reference('lenovo_rev_growth_fy2324'), 0)} fall of "
         "FY2023/24 is from machine-written news (TipRanks); Lenovo's own releases (P) "
         + ("bear it out: " if holds else "do not bear it out: ")
-        +
-        f"FY2024/25's {usd(data.reference('lenovo_rev_fy2425'))} ÷ "
+        + f"FY2024/25's {usd(data.reference('lenovo_rev_fy2425'))} ÷ "
         f"{data.reference('lenovo_rev_growth_fy2425') + 1:.2f} is "
         f"{span(latest / grown, usd)} for FY2023/24, against FY2022/23's "
         f"{span(reference_band(data, 'lenovo_rev_fy2223'), usd)}: a change of "
@@ -2469,32 +2478,32 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
     found.add(
         decided_by(
             derived(
-            "d_peer_rank_bytedance",
-            "4",
-            "ByteDance's rank among the peers in the references with 1,000亿元 or more abroad",
-            best_rank,
-            "rank",
-            f"ByteDance ranks {span(Interval(best_rank, worst_rank), whole)} of the "
-            f"{len(peers)} companies in the "
-            "references with 1,000亿元 or more abroad"
-            + (
-                f" ({_join(list(maybe_above['company']))}: a band that meets its own at the "
-                "sources' precision)"
-                if len(maybe_above)
-                else ""
-            )
-            + ". "
-            + "".join(
-                f"{company}'s figure is {PEERS_OUTSIDE_TABLE[company][1].split(', ', 1)[1]}. "
-                for company in peers["company"]
-                if company in PEERS_OUTSIDE_TABLE
-            )
-            + peer_years_sentence(peers, estimate, bd, estimate_ranks)
-            + " Some of these figures are W derivations, and the references "
-            "do not reach every company, so the rank is an illustration; the claim it bears on "
-            "is 直接杀进前三 (straight into the top three).",
-            Verdict.UNVERIFIABLE,
-            peer_sources,
+                "d_peer_rank_bytedance",
+                "4",
+                "ByteDance's rank among the peers in the references with 1,000亿元 or more abroad",
+                best_rank,
+                "rank",
+                f"ByteDance ranks {span(Interval(best_rank, worst_rank), whole)} of the "
+                f"{len(peers)} companies in the "
+                "references with 1,000亿元 or more abroad"
+                + (
+                    f" ({_join(list(maybe_above['company']))}: a band that meets its own at the "
+                    "sources' precision)"
+                    if len(maybe_above)
+                    else ""
+                )
+                + ". "
+                + "".join(
+                    f"{company}'s figure is {PEERS_OUTSIDE_TABLE[company][1].split(', ', 1)[1]}. "
+                    for company in peers["company"]
+                    if company in PEERS_OUTSIDE_TABLE
+                )
+                + peer_years_sentence(peers, estimate, bd, estimate_ranks)
+                + " Some of these figures are W derivations, and the references "
+                "do not reach every company, so the rank is an illustration; the claim it bears on "
+                "is 直接杀进前三 (straight into the top three).",
+                Verdict.UNVERIFIABLE,
+                peer_sources,
             ),
             ranks,
         )
