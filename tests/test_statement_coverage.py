@@ -363,3 +363,22 @@ def test_midea_s_and_haier_s_growth_read_as_one_band_wherever_printed(rows):
         assert "Midea 12% " not in rows[row].evidence
     for key, name in (("midea", "Midea"), ("haier", "Haier Smart Home"), ("byd", "BYD")):
         assert recomputed_text(rows[f"d_overseas_growth_{key}"]) == words[name], key
+
+
+def test_a_period_finding_names_the_figures_its_amount_gap_is_worked_from(rows):
+    """BYD's FY2022 amount abroad, 914.5亿, lies below the printed 1000+ 亿元 (1,000亿 to
+    2,000亿) by (1,000 − 914.5) ÷ 914.5 = 9.35%, written 9.3%; Xiaomi's printed 1200+ 亿元 at
+    45% implies at most 1,300 ÷ 0.445 = 2,921亿, short of FY2024's total of 3,659.06亿 by
+    (3,659 − 2,921) ÷ 3,659 = 20.2%. Each gap is printed with the figures it is worked from."""
+    assert f"{(1000 - 914.5) / 914.5:.2%} {1300 / 0.445:,.0f}" == "9.35% 2,921"
+    assert f"{(3659.06 - 1300 / 0.445) / 3659.06:.1%} {(3659 - 2921) / 3659:.1%}" == "20.2% 20.2%"
+    for row in ("t_byd_overseas", "t_byd_share", "d_year_match_byd"):
+        assert (
+            "9.3% outside the printed 1000+ 亿元: (1,000亿元 − 914.5亿元) ÷ 914.5亿元"
+            in rows[row].evidence
+        ), row
+    for row in ("t_xiaomi_overseas", "t_xiaomi_share", "d_year_match_xiaomi"):
+        assert (
+            "not FY2024's, 3,659亿 (20.2% apart: (3,659亿元 − 2,921亿元) ÷ 3,659亿元)"
+            in rows[row].evidence
+        ), row

@@ -955,7 +955,7 @@ def year_matches(data: BookData) -> Findings:
             record = {"matched": "not found", "filed_amount_text": "not found"}
         else:
             mixed = filed_years.mixed_pairs_that_fit(data.references, company, amount, share, unit)
-            text, refs = _year_text(row, readings, closest, unit, mixed)
+            text, refs = _year_text(row, readings, closest, amount, mixed)
             record = {
                 "matched": closest.year,
                 "amount_gap": closest.amount_gap,
@@ -1232,6 +1232,7 @@ def _no_year_text(
     claimed_year = filed_years.CLAIMED_YEAR[company]
     totals = filed_years.implied_total_years(data.references, company, implied, unit)
     gaps = {year: gap for year, (gap, _) in totals.items()}
+    claimed = totals.get(claimed_year)
     sources = tuple(dict.fromkeys(ref for _, total in totals.values() for ref in total.sources))
     matching = [year for year, gap in gaps.items() if gap == 0]
     text = (
@@ -1243,17 +1244,26 @@ def _no_year_text(
             else "matches no total found"
         )
         + (
-            f" but not {claimed_year}'s ({format_percent(gaps[claimed_year])} apart)."
-            if claimed_year in gaps and gaps[claimed_year] > 0
+            f" but not {claimed_year}'s, {_amount_formatter(unit)(claimed[1].value)} ("
+            + "{} apart: {}).".format(
+                *worked_gap(implied, Interval.exact(claimed[1].value), unit)[:2]
+            )
+            if claimed is not None and claimed[0] > 0
             else "."
         )
     )
     return text, sources
 
 
-def _gap_words(gap: float) -> str:
-    """An amount's gap from the printed band, relative to the amount found: '8.4% outside'."""
-    return "inside" if gap == 0 else f"{gap_cell(gap)} outside"
+def _gap_words(reading: filed_years.YearReading, printed: Interval, shown: str) -> str:
+    """An amount's gap from the printed band (`printed`, shown as `shown`), relative to the
+    amount found and worked from the amount as the sentence prints it: 'inside the printed
+    1500+ 亿元', '9.3% outside the printed 1000+ 亿元: (1,000亿元 − 914.5亿元) ÷ 914.5亿元'."""
+    if reading.amount_gap == 0:
+        return f"inside the printed {shown}"
+    found = reading.amount
+    words, worked, _ = worked_gap(printed, Interval.exact(found.value), found.unit)
+    return f"{words} outside the printed {shown}: {worked}"
 
 
 def _points_words(reading: filed_years.YearReading, printed: str) -> str:
@@ -1272,13 +1282,14 @@ def _share_words(share: filed_years.Figure) -> str:
     return share.shown
 
 
-def _reading_words(reading: filed_years.YearReading, row: pd.Series, unit: str) -> str:
-    """'FY2023: amount 1,509亿 (filed, S; inside the printed 1500+ 亿元), share …'."""
+def _reading_words(reading: filed_years.YearReading, row: pd.Series, printed: Interval) -> str:
+    """'FY2023: amount 1,509亿 (filed, S; inside the printed 1500+ 亿元), share …', against the
+    printed amount's band `printed`."""
     amount, share = reading.amount, reading.share
     return (
-        f"{reading.year}: amount {_amount_formatter(unit)(amount.value)} ({amount.described}, "
-        f"{amount.reliability}; {_gap_words(reading.amount_gap)} the printed "
-        f"{row['overseas_revenue_printed']}), share "
+        f"{reading.year}: amount {_amount_formatter(amount.unit)(amount.value)} "
+        f"({amount.described}, {amount.reliability}; "
+        f"{_gap_words(reading, printed, row['overseas_revenue_printed'])}), share "
         f"{_share_words(share)} "
         f"({share.described}, {share.reliability}; "
         f"{_points_words(reading, row['overseas_share_printed'])})"
@@ -1289,14 +1300,14 @@ def _year_text(
     row: pd.Series,
     readings: list[filed_years.YearReading],
     closest: filed_years.YearReading,
-    unit: str,
+    printed: Interval,
     mixed: list[filed_years.MixedPair],
 ) -> tuple[str, tuple[str, ...]]:
     """The period finding in words: which year fits both cells, or that none does (and then
     any pair of two years' figures that would fit); with the references of every figure it
-    names."""
+    names. `printed` is the printed amount's band."""
     claimed_year = filed_years.CLAIMED_YEAR[row["company_en"]]
-    described = _reading_words(closest, row, unit)
+    described = _reading_words(closest, row, printed)
     if closest.worse_gap == 0:
         text = f"The pair fits {described}."
     elif closest.worse_gap <= SUBSTANCE_MARGIN:
