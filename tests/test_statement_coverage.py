@@ -5,6 +5,7 @@ from the article's and the sources' own figures."""
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -382,3 +383,32 @@ def test_a_period_finding_names_the_figures_its_amount_gap_is_worked_from(rows):
             "not FY2024's, 3,659亿 (20.2% apart: (3,659亿元 − 2,921亿元) ÷ 3,659亿元)"
             in rows[row].evidence
         ), row
+
+
+_NUMBER = r"−?\d[\d,]*(?:\.\d+)?"
+_WORKED = re.compile(rf"\(({_NUMBER})[^−()]* − ({_NUMBER})[^÷()]*\) ÷ {_NUMBER}")
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", "").replace("−", "-"))
+
+
+def test_a_worked_gap_s_ends_are_written_as_their_sentence_prints_them(rows):
+    """Where a sentence prints a figure and then works a gap from it, the end in the sum is
+    that figure as printed: Huawei's estimate printed as 2,850.5亿 to 2,852.1亿元 is worked as
+    2,850.5, never as 2,851 (which 2,850.5 rounds to at whole 亿, half up)."""
+    assert _decimal("2,850.5").quantize(Decimal(1), ROUND_HALF_UP) == 2851
+    for row in rows.values():
+        for sentence in re.split(r"(?<=\.)\s", row.evidence):
+            for match in _WORKED.finditer(sentence):
+                rest = re.findall(_NUMBER, sentence.replace(match[0], ""))
+                for end in (match[1], match[2]):
+                    places = Decimal(1).scaleb(-len(end.partition(".")[2]))
+                    finer = [
+                        figure
+                        for figure in rest
+                        if len(figure.partition(".")[2]) > len(end.partition(".")[2])
+                        and _decimal(figure) != _decimal(end)
+                        and _decimal(figure).quantize(places, ROUND_HALF_UP) == _decimal(end)
+                    ]
+                    assert not finer, (row.id, end, finer, match[0])
