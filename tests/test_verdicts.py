@@ -503,15 +503,16 @@ def test_bytedance_s_implied_total_is_in_yuan_at_the_table_s_rate_and_says_so(da
 def test_the_growth_claim_says_how_it_reads_the_runner_up(ledger_rows):
     """增速是第二名的两倍以上 follows 断层第一, so 第二名 is read as the runner-up in growth: BYD's
     38.5% against ByteDance's 63% gives 1.64×, under two (contradicted). Read as the table's
-    second place, Huawei, it cannot be settled: only Huawei's group growth was found, 22.4%
-    (63 ÷ 22.4 = 2.8× would be no measure of its growth abroad), so the row says so."""
+    second row, Huawei (by its figures ByteDance ranks second), it cannot be settled: only
+    Huawei's group growth was found, 22.4% (63 ÷ 22.4 = 2.8× would be no measure of its growth
+    abroad), so the row says so."""
     assert f"{0.63 / 0.385:.2f} {0.63 / 0.224:.1f}" == "1.64 2.8"
     row = next(r for r in ledger_rows if r["id"] == "s4_growth_double")
     assert row["verdict"] == "contradicted"
     assert "第二名 is read as the runner-up in growth" in row["evidence"]
     assert (
-        "the table's second place, Huawei; on that reading the claim cannot be settled"
-        in (row["evidence"])
+        "the table's second row, Huawei (second in the printed order); on that reading the "
+        "claim cannot be settled" in (row["evidence"])
     )
     assert "grew 22.4%" in row["evidence"] and "huawei_rev_growth_2024" in row["sources"]
 
@@ -715,9 +716,7 @@ def test_a_share_s_gap_is_said_in_percentage_points_before_the_grade_s_fraction(
     28.5 − 21 = 7.5 points at one decimal. The fraction of the evidence's middle still sets the
     grade: 1.015 ÷ 41.52 = 2.4%."""
     rows = {entry.id: entry for entry in ranking.analyse(data).entries}
-    assert f"{41.515 - 40.5:.3f} {50 - 49.975:.3f} {2218.5 / 7771.5:.3%}" == (
-        "1.015 0.025 28.547%"
-    )
+    assert f"{41.515 - 40.5:.3f} {50 - 49.975:.3f} {2218.5 / 7771.5:.3%}" == ("1.015 0.025 28.547%")
     assert f"{1.015 / 41.52:.1%}" == "2.4%"
     assert (
         "they are 1.015 percentage points apart (the evidence's lower end, 41.515%, less the "

@@ -2022,7 +2022,8 @@ def _growth(data: BookData) -> Findings:
                 f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
                 f"than twice it: the ratio is {span(ratio, times)}. On this reading a faster "
                 "runner-up would only lower it. A reader may instead take 第二名 as the "
-                f"table's second place, {second}; on that reading the claim cannot be "
+                f"table's second row, {second} (second in the printed order); on that "
+                "reading the claim cannot be "
                 f"settled, since {second}'s overseas growth was not found (its group revenue "
                 f"grew {format_percent(data.reference(second_growth))}, "
                 f"{data.cite(second_growth)}, which does not give its growth abroad).",
