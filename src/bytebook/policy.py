@@ -620,18 +620,6 @@ def best_period(printed: Interval, candidates: dict[str, Interval]) -> tuple[str
     return best, gaps[best]
 
 
-def period_finding(claimed: str, printed: Interval, candidates: dict[str, Interval]) -> str:
-    """A sentence saying which period a printed figure matches best, when it is not the
-    claimed one; empty when the claimed period matches at least as well as any other."""
-    best, gap = best_period(printed, candidates)
-    if best == claimed or relative_gap(printed, candidates[claimed]) <= gap:
-        return ""
-    return (
-        f"Period finding: the printed figure matches {best} (gap {format_gap(gap)}) better than "
-        f"the claimed {claimed} (gap {format_gap(relative_gap(printed, candidates[claimed]))})."
-    )
-
-
 QUALIFIER_MEANINGS = {
     "=": "± half a unit of the last printed digit",
     "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider; between an amount and its "
