@@ -15,7 +15,7 @@ from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, recomputed_text, stated_text
-from bytebook.numbers import kind_of
+from bytebook.numbers import figure, kind_of
 from bytebook.palette import verdict_css_class
 from bytebook.safety import is_web_link
 
@@ -27,6 +27,33 @@ def publish(found: Findings) -> None:
     for key, value in found.numbers.items():
         glue(key, value, display=False)
         glue(f"{key}_text", found.texts[key], display=False)
+
+
+ARTICLE_PREFIX = "article_"
+"""The glue name of an article figure: `article_<claim id>`, as its claim row states it."""
+
+
+def article_figures(data: BookData) -> dict[str, str]:
+    """Every figure the article prints, by glue name, as its claim row states it
+    (`numbers.figure`), an 'N+' figure with its + ('1,000+亿元'): prose that repeats the
+    article's figures glues them from here rather than typing them."""
+    texts = {}
+    for claim_id, claim in data.claims.iterrows():
+        if pd.isna(claim["value"]):
+            continue
+        text = figure(float(claim["value"]), claim["unit"])
+        if claim["qualifier"] == "+":
+            text = re.sub(r"(\d)(?=\D*$)", r"\1+", text, count=1)
+        texts[f"{ARTICLE_PREFIX}{claim_id}"] = text
+    return texts
+
+
+def publish_article(data: BookData) -> None:
+    """Glue every figure of the article (`article_figures`) for a page's prose."""
+    from myst_nb import glue
+
+    for name, text in article_figures(data).items():
+        glue(name, text, display=False)
 
 
 def glue_verdict(found: Findings, key: str, claim_id: str) -> str:
@@ -388,6 +415,7 @@ def open_chapter(chapter: ModuleType) -> tuple[BookData, Findings]:
     data = load_book_data()
     found = chapter.analyse(data)
     publish(found)
+    publish_article(data)
     return data, found
 
 
