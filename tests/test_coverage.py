@@ -27,6 +27,7 @@ NOT_RESULTS = {
     "days_2024": "the days of 2024, a fact of the calendar (bytebook.article.DAYS_IN_YEAR)",
     "days_common_year": "the days of a year that is not a leap year, as 一年 counts them "
     "(bytebook.chapters.codec.DAYS_IN_COMMON_YEAR)",
+    "months": "the months of a year, a fact of the calendar (bytebook.chapters.economics.MONTHS)",
     "substance_margin": "the policy's margin for 'off in detail', a rule, not a result",
     "bvc2_year": "a year, the period of reference bvc2_vs_x265: a label, not an amount",
     "meta_nearest_year": "a year (the one Meta's loss lies nearest): a label, not an amount",

@@ -113,6 +113,7 @@ def analyse(data: BookData) -> Findings:
     )
     found = Findings()
     found.number("days_2024", DAYS_IN_YEAR, str)
+    found.number("months", MONTHS, str)
     found.tables["cpm"] = cpms
     return found.merge(
         _ads(data, quarters, cpm_mean),
