@@ -28,6 +28,9 @@ NOT_RESULTS = {
     "days_common_year": "the days of a year that is not a leap year, as 一年 counts them "
     "(bytebook.chapters.codec.DAYS_IN_COMMON_YEAR)",
     "months": "the months of a year, a fact of the calendar (bytebook.chapters.economics.MONTHS)",
+    "usd_band_low": "an end of the band the recorded digits of USD 39 bn allow "
+    "(checks.reference_band of bd_intl_2024): a reading of its precision, not a result",
+    "usd_band_high": "the other end of that band",
     "substance_margin": "the policy's margin for 'off in detail', a rule, not a result",
     "bvc2_year": "a year, the period of reference bvc2_vs_x265: a label, not an amount",
     "meta_nearest_year": "a year (the one Meta's loss lies nearest): a label, not an amount",

@@ -22,6 +22,7 @@ from bytebook.ledger import (
 )
 from bytebook.numbers import (
     as_recorded,
+    count,
     format_percent,
     format_usd,
     format_yi,
@@ -237,6 +238,7 @@ def analyse(data: BookData) -> Findings:
 
     usd_text = format_usd(usd, 0)
     found.number("stated_usd", usd, format_usd, 0)
+    found.number("title_as_count", title, count)
     found.number("stated_cny", cny_printed, format_yuan)
     at_article = found.number("daily_at_article", cny_printed / days, format_yi, 2)
     daily_avg = average.to_cny(usd) / days
@@ -288,7 +290,10 @@ def analyse(data: BookData) -> Findings:
             "the USD total read at its recorded digits (to half a billion either side)"
         ),
     )
-    rate_band = title_band * days / reference_band(data, "bd_intl_2024")
+    usd_band = reference_band(data, "bd_intl_2024")
+    found.number("usd_band_low", usd_band.low, money, "USD")
+    found.number("usd_band_high", usd_band.high, money, "USD")
+    rate_band = title_band * days / usd_band
     found.number("daily_band_low", source_band.low, format_yi, 2)
     found.number("daily_band_high", source_band.high, format_yi, 2)
     found.number("title_rate_low", rate_band.low, "{:.3f}")
