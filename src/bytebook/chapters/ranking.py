@@ -223,6 +223,7 @@ def analyse(data: BookData) -> Findings:
         _record_ranks(data, table, peers),
         _check_rate(data, usd, cny, rate),
         _implied_totals(data, table, rate),
+        _band_example(data),
         _by_year_frames(data),
         _rank_with_filed(table, published, _shares_above(data, filed), filed),
         _check_remaining(data, years),
@@ -733,6 +734,28 @@ def _how_words(figure: filed_years.Figure) -> str:
     """How a figure reached the book in one word ('released', 'derived'), or in full for a
     figure resting on one read at second hand ('derived from a figure read at second hand')."""
     return figure.described if figure.second_hand else figure.how
+
+
+BAND_EXAMPLE = "Midea"
+"""The row whose implied-total band the page works through as its example."""
+
+
+def _band_example(data: BookData) -> Findings:
+    """The example row's band of totals as the page works it: the lowest printed amount over
+    the highest share to the highest amount over the lowest share ('1,500亿元 ÷ 40.5% to
+    1,600亿元 ÷ 39.5%'), under `band_example`, its low end."""
+    found = Findings()
+    (row,) = [r for _, r in data.ranking.iterrows() if r["company_en"] == BAND_EXAMPLE]
+    amount, share, unit = _printed_bands(data, row)
+    found.number(
+        "band_example",
+        (amount / share).low,
+        lambda _: (
+            f"{money(amount.low, unit)} ÷ {percent(share.high)} to "
+            f"{money(amount.high, unit)} ÷ {percent(share.low)}"
+        ),
+    )
+    return found
 
 
 def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> Findings:
