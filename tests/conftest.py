@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import functools
 import io
 import shutil
@@ -57,10 +58,28 @@ def in_own_thread(function: Callable[..., int], *arguments: object) -> int:
 
 
 @pytest.fixture(scope="session")
-def built_book() -> Path:
-    """The built site, with its PDF, brought up to date once per session (as `make pdf`)."""
-    assert in_own_thread(build_pdf, ROOT) == 0, "the book failed to build"
+def built_book(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The built site, with its PDF, brought up to date once per session (as `make pdf`).
+    Run with workers (`pytest -n 2`), the first worker to ask builds it and the others wait
+    for that build and share its outcome: a second build would republish the site while the
+    first worker's tests read it."""
+    if worker_id == "master":
+        status = in_own_thread(build_pdf, ROOT)
+    else:
+        status = _built_once(tmp_path_factory.getbasetemp().parent)
+    assert status == 0, "the book failed to build"
     return BUILD / "html"
+
+
+def _built_once(shared: Path) -> int:
+    """The exit code of the session's one build, made by whichever worker gets here first;
+    `shared` is the folder every worker of the session shares."""
+    with open(shared / "built_book.lock", "a", encoding="utf-8") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # released when the file closes
+        outcome = shared / "built_book.status"
+        if not outcome.exists():
+            outcome.write_text(str(in_own_thread(build_pdf, ROOT)), encoding="utf-8")
+        return int(outcome.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
