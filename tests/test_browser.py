@@ -129,11 +129,7 @@ MOVE_TO_FAR_END = (
 def test_moving_a_slider_redraws_its_chart(site, browser, page_path):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{site}/{page_path}", wait_until="load")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.bytebook-chart')]"
-        ".every(c => c.getAttribute('data-drawn') === 'true')",
-        timeout=15_000,
-    )
+    wait_for_charts(page)
     charts = page.locator(".bytebook-chart:has(input[type=range])")
     assert charts.count() >= 1
     for index in range(charts.count()):
@@ -209,12 +205,46 @@ def test_slider_labels_sit_with_their_chart_in_tidy_rows(site, browser, page_pat
         assert readout["top"] <= middle <= readout["bottom"], f"ragged: {s['text']!r}"
 
 
+SCROLL_PAST_CHARTS = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (const chart of document.querySelectorAll('.bytebook-chart')) {
+    if (chart.getAttribute('data-drawn') === 'waiting') { chart.scrollIntoView(); await frame(); }
+  }
+  window.scrollTo(0, 0);
+}"""
+"""Bring each chart still waiting for the reader into view, one screen at a time, then go back
+to the top (the chart script draws a chart as it scrolls into view)."""
+
+
 def wait_for_charts(page) -> None:
+    page.evaluate(SCROLL_PAST_CHARTS)
     page.wait_for_function(
         "() => [...document.querySelectorAll('.bytebook-chart')]"
         ".every(c => c.getAttribute('data-drawn') === 'true')",
         timeout=15_000,
     )
+
+
+def test_charts_off_the_first_screen_wait_with_their_static_drawing(site, browser):
+    """The ranking page's charts below the first screen keep their static SVG, undrawn, until
+    the reader scrolls to one; then it alone of them is drawn."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{site}/book/ranking.html", wait_until="load")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.bytebook-chart')]"
+        ".some(c => c.getAttribute('data-drawn') === 'waiting')"
+    )
+    last = page.locator(".bytebook-chart").last
+    assert last.get_attribute("data-drawn") == "waiting"
+    assert last.locator(".bytebook-static svg").count() == 1
+    assert last.locator(".bytebook-live").count() == 0
+    last.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "el => el.getAttribute('data-drawn') === 'true'", arg=last.element_handle()
+    )
+    assert last.locator(".bytebook-live svg").count() == 1
+    assert page.locator(".bytebook-chart").first.get_attribute("data-drawn") == "waiting"
+    page.close()
 
 
 def wait_until_ready(page) -> None:

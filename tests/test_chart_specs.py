@@ -30,7 +30,7 @@ def vega(title: str) -> dict:
 
 def page(*titles: str) -> str:
     charts = "".join(chart_html(spec(t), "<svg><text>drawn</text></svg>", vega(t)) for t in titles)
-    return f"<!doctype html><html><body><p>Prose.</p>{charts}</body></html>"
+    return f"<!doctype html><html><head></head><body><p>Prose.</p>{charts}</body></html>"
 
 
 @pytest.fixture
@@ -42,31 +42,42 @@ def site(tmp_path):
     return tmp_path
 
 
-def test_each_chart_s_specs_leave_the_page_for_a_file_it_names(site):
+def test_a_page_s_chart_specs_leave_it_for_one_file_its_head_preloads(site):
     before = (site / "book" / "one.html").read_text(encoding="utf-8")
     move_chart_specs(site)
     after = (site / "book" / "one.html").read_text(encoding="utf-8")
     assert "bytebook-spec" not in after and "bytebook-vega" not in after
-    assert after.count('data-spec="../_static/charts/') == 2
+    (url,) = set(re.findall(r'data-spec="([^"]+)"', after))
+    assert after.count(f'data-spec="{url}"') == 2 and url.startswith("../_static/charts/")
+    head = after[: after.index("</head>")]
+    assert head.count('rel="preload"') == 1
+    assert f'<link rel="preload" href="{url}" as="fetch" crossorigin="anonymous" />' in head
     assert after.count("<svg><text>drawn</text></svg>") == 2  # the static drawing stays
     assert len(after) < len(before)
     assert [s["title"] for s in page_specs(site / "book" / "one.html")] == ["Costs", HOSTILE_TITLE]
     assert page_specs(site / "index.html") == [spec("Shares")]
 
 
-def test_a_chart_file_holds_both_specs_as_the_page_held_them(site):
+def test_a_chart_file_holds_both_specs_of_each_chart_by_its_id(site):
     move_chart_specs(site)
-    (url,) = re.findall(r'data-spec="([^"]+)"', (site / "book" / "two.html").read_text("utf-8"))
+    page_text = (site / "book" / "one.html").read_text("utf-8")
+    ids = re.findall(r'id="(chart-[0-9a-f]+)" data-spec', page_text)
+    (url,) = set(re.findall(r'data-spec="([^"]+)"', page_text))
     held = json.loads((site / "book" / url).read_text(encoding="utf-8"))
-    assert held == {"spec": spec("Costs"), "vega": without_datasets(vega("Costs"), spec("Costs"))}
-    assert "values" not in held["vega"]["data"][0]  # the rows travel once, in the spec
+    assert list(held) == ids and len(ids) == 2
+    costs = held[ids[0]]
+    assert costs == {"spec": spec("Costs"), "vega": without_datasets(vega("Costs"), spec("Costs"))}
+    assert "values" not in costs["vega"]["data"][0]  # the rows travel once, in the spec
+    assert held[ids[1]]["spec"]["title"] == HOSTILE_TITLE
 
 
-def test_one_chart_on_two_pages_is_one_file_and_a_second_pass_changes_nothing(site):
+def test_pages_with_the_same_charts_share_a_file_and_a_second_pass_changes_nothing(site):
+    (site / "book" / "three.html").write_text(page("Costs"), encoding="utf-8")
     move_chart_specs(site)
     files = sorted((site / "_static" / "charts").iterdir())
-    assert len(files) == 3  # Costs (twice), the hostile title, Shares
+    assert len(files) == 3  # one.html's, two.html's and three.html's (the same), index.html's
     pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    assert pages[site / "book" / "two.html"] == pages[site / "book" / "three.html"]
     move_chart_specs(site)
     assert sorted((site / "_static" / "charts").iterdir()) == files
     assert {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")} == pages

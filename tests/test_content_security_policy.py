@@ -100,5 +100,6 @@ def test_search_works_under_the_policy(site, browser):
 def test_charts_draw_under_the_policy(site, browser):
     tab = browser.new_page()
     tab.goto(f"{site}/book/ranking.html")
+    tab.locator(".bytebook-chart").first.scroll_into_view_if_needed()  # drawn once in view
     tab.wait_for_selector(".bytebook-live svg", timeout=15000)
     tab.close()

@@ -103,7 +103,8 @@ def browser_results(
     bare_ms: list[float], page_loads: dict[str, list[tuple[float, float]]]
 ) -> dict[str, object]:
     """The reader's figures from `bare_ms` (loads of the page with only the chart runtime) and,
-    per chart page, its loads as (first chart drawn, last chart drawn) in ms. Load i of every
+    per chart page, its loads as (first chart on the first screen drawn, the page interactive: its
+    last one drawn) in ms. Load i of every
     page and of the bare page make round i: its slowest page, and that ÷ its bare load."""
     slowest = [max(loads[i][1] for loads in page_loads.values()) for i in range(len(bare_ms))]
     return {
@@ -174,7 +175,11 @@ TARGETS: list[tuple[str, str, str, Check]] = [
         lambda v: v is True,
     ),
     ("largest page, KB of HTML", "max_page_kb", *at_most("300")),
-    ("slowest page until interactive, ms", "max_interactive_ms", *at_most("400")),
+    (
+        "slowest page until interactive (its first screen's charts drawn), ms",
+        "max_interactive_ms",
+        *at_most("400"),
+    ),
     (
         "slowest page until interactive ÷ the runtime alone",
         "max_interactive_over_bundle_only",

@@ -7,7 +7,8 @@
 - `runnable`: the package, the lock and the source archive a reader runs a notebook with;
 - `edition`: the version, commit and date pages cite;
 - `reading`: each page depends on the files its code uses (bytebook.publish.inputs);
-- `chart_specs`: each chart's specs moved from its page into a file the chart script fetches;
+- `chart_specs`: a page's chart specs moved into one file that its head preloads and the chart
+  script fetches;
 - `pages`: the front page that leads to the first chapter, asset checksums that do not depend on
   the build's history, and a content security policy on every page;
 - here: Thebe dropped (it needs a live kernel and a CDN; this book is static and offline), and

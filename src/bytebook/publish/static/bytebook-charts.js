@@ -1,13 +1,14 @@
 // Draws every chart on the page with the locally served Vega runtime (_static/vega-bundle.js).
 // - Each chart carries its Vega spec, compiled from Vega-Lite by the build (its data left out:
-//   the Vega-Lite spec beside it holds the same datasets), inline or, on the site, in a file of
-//   its own under _static/charts/ that its box names in data-spec and that is fetched as the
-//   chart is drawn. A chart drawn as the build compiled it
+//   the Vega-Lite spec beside it holds the same datasets), inline or, on the site, in the page's
+//   chart file under _static/charts/ (every chart of the page, by id) that its box names in
+//   data-spec, preloaded by the page's head and fetched once. A chart drawn as the build compiled it
 //   needs no compiler in the page; one that must change to fit its column (a narrower plot,
 //   panels stacked, wrapped titles or labels) or that keeps its sliders' values on a redraw is
 //   compiled again from its Vega-Lite spec, with the compiler (_static/vega-lite-bundle.js)
 //   loaded the first time one needs it.
-// - Charts in view start drawing first.
+// - Charts in view are drawn as the page starts; the others as they scroll within 200 px of the
+//   screen, their static SVG shown until then. The page's one chart file is fetched at once.
 // - Fits the page: a chart wider than its column is redrawn narrower, at full text size (panels
 //   side by side are stacked first), and its title, subtitle and source line wrap to the column.
 // - Follows the theme: on a dark page each palette colour is swapped for its dark twin
@@ -17,6 +18,7 @@
 (function () {
   "use strict";
   var MIN_PLOT_WIDTH = 80;
+  var DRAW_AHEAD = "200px";
   var charts = [];
 
   function isDark() {
@@ -311,14 +313,24 @@
         vega: container.querySelector("script.bytebook-vega").textContent
       });
     }
-    return fetch(container.getAttribute("data-spec"))
-      .then(function (response) {
+    return pageFile(container.getAttribute("data-spec")).then(function (file) {
+      var chart = file[container.id];
+      if (!chart) { throw new Error("chart file holds no " + container.id); }
+      return { spec: JSON.stringify(chart.spec), vega: JSON.stringify(chart.vega) };
+    });
+  }
+
+  var files = {};
+
+  // The page's chart file (one for all its charts, preloaded by the page's head), fetched once.
+  function pageFile(url) {
+    if (!files[url]) {
+      files[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) { throw new Error("chart file: HTTP " + response.status); }
         return response.json();
-      })
-      .then(function (file) {
-        return { spec: JSON.stringify(file.spec), vega: JSON.stringify(file.vega) };
       });
+    }
+    return files[url];
   }
 
   function prepare(chart, texts) {
@@ -355,6 +367,26 @@
     return box.bottom > 0 && box.top < window.innerHeight;
   }
 
+  // Charts in view are drawn at once; each of the others, marked data-drawn="waiting" with its
+  // static SVG on screen, is drawn as it comes within DRAW_AHEAD of the screen.
+  function drawInView(boxes) {
+    if (!("IntersectionObserver" in window)) {
+      boxes.forEach(drawFirst);
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) { return; }
+        observer.unobserve(entry.target);
+        drawFirst(entry.target);
+      });
+    }, { rootMargin: DRAW_AHEAD + " 0px" });
+    boxes.forEach(function (box) {
+      if (!inView(box)) { box.setAttribute("data-drawn", "waiting"); }
+      observer.observe(box);
+    });
+  }
+
   function redrawAll(onlyResized) {
     charts.forEach(function (chart) {
       if (onlyResized && chart.container.clientWidth === chart.width) { return; }
@@ -368,10 +400,10 @@
   function startAll() {
     if (!window.vega) { return; }
     var boxes = Array.prototype.slice.call(document.querySelectorAll(".bytebook-chart"));
-    // Charts in view start first, and all start at once: drawn one at a time, each in a task
-    // of its own, the last chart was drawn later.
-    boxes.filter(inView).concat(boxes.filter(function (c) { return !inView(c); }))
-      .forEach(drawFirst);
+    boxes.forEach(function (box) {
+      if (box.getAttribute("data-spec")) { pageFile(box.getAttribute("data-spec")); }
+    });
+    drawInView(boxes);
     // The theme's own script sets data-theme once more as the page starts, usually to the value
     // it already had: only a real change of light or dark redraws the charts.
     var drawnDark = isDark();
