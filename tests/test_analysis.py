@@ -513,21 +513,22 @@ def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data
     assert set(haier) == {"tabulated"}
     assert table.texts["totals_derived"] == (
         "for Haier Smart Home derived from tabulated figures and for Midea derived from a figure "
-        "read at second hand, which counts as W and does not decide"
+        "read at second hand, which counts as a weak (W) source and does not decide"
     )
     assert table.texts["totals_origins"] == "filed, released, relayed or reported"
     assert table.texts["years_caption_midea"].endswith(
-        "FY2024's amount (derived from a figure read at second hand, which counts as W) lies "
-        "above the printed band, which does not decide."
+        "FY2024's amount (derived from a figure read at second hand, which counts as a weak (W) "
+        "source) lies above the printed band, which does not decide."
     )
     rows = {entry.id: entry for entry in table.entries}
     assert "d_rank_midea_filed" not in rows
     assert "Midea" not in rows["d_rank_byd_filed"].evidence
     assert (
-        "Midea 1,691亿元 (FY2024, derived from a figure read at second hand, which counts as W)"
+        "Midea 1,691亿元 (FY2024, derived from a figure read at second hand, which counts as a "
+        "weak (W) source)"
         in rows["s4_top3"].evidence
     )
-    assert "(FY2024, counts as W)" in rows["d_implied_total_midea"].evidence
+    assert "(FY2024, counts as a weak (W) source)" in rows["d_implied_total_midea"].evidence
     growth = table.tables["growth"].set_index("company")
     assert "read at second hand" in growth.at["Midea", "basis"]
     assert "Midea" not in set(table.tables["filed_by_companies"]["company"])
@@ -636,9 +637,9 @@ def test_the_codec_results_show_the_vvc_range_whole(data):
     assert "VVC saves 33.1% to 36.6% over HEVC" in rows["s21_bitrate_vvc"]
     assert "VVC needs 33.1% to 36.6% less bitrate than HEVC" in rows["s21_lossless"]
     gains = found.tables["gains"].set_index("result")
-    assert gains.at["VVC vs HEVC, objective, range's top (P)", "saving"] == pytest.approx(0.366)
+    assert gains.at["VVC vs HEVC, objective (P)", "saving"] == pytest.approx(0.366)
     # the chart labels the top as recorded, 36.6% (as the page prints it), not rounded to 37%
-    assert gains.at["VVC vs HEVC, objective, range's top (P)", "shown"] == "36.6%"
+    assert gains.at["VVC vs HEVC, objective (P)", "shown"] == "36.6%"
     assert list(gains["shown"]) == [f"{1 - 3.2 / 8:.0%}", "36.6%", "45%", f"{1 - 0.66:.0%}"]
 
 

@@ -185,3 +185,40 @@ def test_every_number_a_label_draws_reads_the_same_in_the_chart_data(specs):
         for text in _label_texts(spec):
             for token in NUMBER.findall(text):
                 assert token in shown, (page, chart_title(spec), text, sorted(shown))
+
+
+SOURCE_TAG = re.compile(r"\((?:P|S|W)\)$")
+"""A legend entry that names a source's figure ends with the source's tag: 'MegaScale (P)'."""
+
+
+def test_a_legend_draws_the_article_and_the_sources_in_their_own_colours(specs):
+    """Where a colour scale names its entries, one the article states ('…, per the article') is
+    in the article's colour and one a source reports ('… (P)') is not; points told apart by
+    shape alone are not all in the article's colour when a source's figure is among them."""
+    wrong = []
+    for page, spec in specs:
+        for node in walk(spec):
+            mark, encoding = node.get("mark"), node.get("encoding") or {}
+            shapes = ((encoding.get("shape") or {}).get("scale") or {}).get("domain") or []
+            if (
+                isinstance(mark, dict)
+                and str(mark.get("color", "")).lower() == palette.ARTICLE.light
+                and "color" not in encoding
+                and any(SOURCE_TAG.search(str(name)) for name in shapes)
+            ):
+                wrong.append((page, shapes, "sources' points in the article's colour"))
+            scale = node.get("scale") if isinstance(node.get("scale"), dict) else {}
+            domain, colours = scale.get("domain"), scale.get("range")
+            if node.get("field") is None or not isinstance(domain, list):
+                continue
+            if not isinstance(colours, list) or not all(
+                isinstance(c, str) and c.startswith("#") for c in colours
+            ):
+                continue
+            for name, colour in zip(domain, colours, strict=False):
+                is_article = colour.lower() == palette.ARTICLE.light
+                if SOURCE_TAG.search(str(name)) and is_article:
+                    wrong.append((page, name, "a source's figure in the article's colour"))
+                if "per the article" in str(name) and not is_article:
+                    wrong.append((page, name, "the article's figure in another colour"))
+    assert not wrong, wrong

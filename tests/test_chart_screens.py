@@ -71,7 +71,9 @@ return [...document.querySelectorAll('.bytebook-live svg')].map(svg => {
     const r = t.getBoundingClientRect();
     const role = (t.closest('[class*="role-"]') || {}).getAttribute
       ? t.closest('[class*="role-"]').getAttribute('class') : '';
-    return {text: t.textContent.trim(), role, x: r.left, y: r.top, w: r.width, h: r.height};
+    const lines = Math.max(1, t.querySelectorAll('tspan').length);
+    return {text: t.textContent.trim(), role, lines, x: r.left, y: r.top, w: r.width,
+      h: r.height};
   });
   const box = l => { const r = l.getBoundingClientRect();
     return {x: r.left, y: r.top, w: r.width, h: r.height}; };
@@ -93,10 +95,12 @@ return [...document.querySelectorAll('.bytebook-live svg')].map(svg => {
 
 def overlap(a: dict, b: dict, slack: float = 1.0) -> bool:
     """Whether two boxes overlap by more than `slack` pixels each way. A text's box holds the
-    font's whole line height; only its middle 60% (where the glyphs are) counts here."""
+    font's whole line height on each of its lines; only the middle 60% of its first and last
+    lines (where the glyphs are) counts here, so a label wrapped onto three lines that runs into
+    the next label counts as over it."""
 
     def glyphs(box: dict) -> tuple[float, float, float, float]:
-        trim = 0.2 * box["h"] if box.get("text") else 0
+        trim = 0.2 * box["h"] / box.get("lines", 1) if box.get("text") else 0
         return box["x"], box["x"] + box["w"], box["y"] + trim, box["y"] + box["h"] - trim
 
     ax1, ax2, ay1, ay2 = glyphs(a)

@@ -59,6 +59,11 @@ def test_a_bitrate_is_never_written_in_base_units():
     assert "bit/s" not in numbers.by_unit(2.5e9, "bit/s")
 
 
+def test_a_video_resolution_reads_as_the_trade_writes_it():
+    """The article's 1080P upload is 1080p, not '1,080 px'."""
+    assert numbers.by_unit(1080, "px") == "1080p"
+
+
 def test_shares_and_multiples():
     assert numbers.share(0.2516) == "25.16%"
     assert numbers.share(0.25) == "25%"

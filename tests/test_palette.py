@@ -118,3 +118,40 @@ def test_neighbouring_verdicts_differ_in_hue_and_lightness(mode, first, second):
     for colour in (a, b):
         assert contrast(colour, getattr(palette.BADGE_TEXT, mode)) >= 4.5
         assert contrast(colour, page) >= 3
+
+
+def hue_and_saturation(hex_colour: str) -> tuple[float, float]:
+    """HSL hue (degrees) and saturation of a colour."""
+    import colorsys
+
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    hue, _, saturation = colorsys.rgb_to_hls(*channels)
+    return hue * 360, saturation
+
+
+def hue_distance(a: float, b: float) -> float:
+    return min(abs(a - b), 360 - abs(a - b))
+
+
+NEUTRAL_SATURATION = 0.2
+"""Below this saturation a colour reads as grey, a hue of no verdict."""
+VERDICT_HUE_MARGIN = 45
+"""Degrees of hue between a part's colour and every verdict's: the old green part (123°) sat
+37° from "supported" (160°) and read as it."""
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_a_part_of_a_whole_wears_no_verdict_colour(mode):
+    """A stacked bar's parts after the first (the reference colour) are neutral or far in hue
+    from every verdict badge, so that a part does not read as a verdict."""
+    verdict_hues = [
+        hue_and_saturation(getattr(c, mode))[0]
+        for c in palette.VERDICTS.values()
+        if hue_and_saturation(getattr(c, mode))[1] >= NEUTRAL_SATURATION
+    ]
+    for colour in palette.SERIES[1:]:
+        hue, saturation = hue_and_saturation(getattr(colour, mode))
+        if saturation < NEUTRAL_SATURATION:
+            continue
+        near = [v for v in verdict_hues if hue_distance(hue, v) < VERDICT_HUE_MARGIN]
+        assert not near, (getattr(colour, mode), hue, near)

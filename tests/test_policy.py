@@ -226,7 +226,8 @@ def test_the_policy_table_shows_every_verdict_as_its_badge():
         row = table[table["rule"] == f"verdict: {verdict}"]
         assert len(row) == 1 and row["verdict"].iloc[0] == verdict
         badge = f'<span class="verdict verdict-{verdict_css_class(str(verdict))}">{verdict}</span>'
-        assert badge in shown, verdict
+        assert f'<td data-label="Rule">verdict: {badge}</td>' in shown, verdict
+    assert "col-badge" not in shown, "a column of its own for the badges, mostly empty"
     assert not re.search(r"#[0-9a-fA-F]{6}\b", shown), "a colour code is shown, not a badge"
 
 
@@ -350,3 +351,10 @@ def test_the_policy_table_works_a_gap_out_from_printed_figures():
         "the gap between them is 9.8% of the evidence's middle: (2,218.5亿元 − 2,000亿元) ÷ "
         "2,219亿元"
     )
+
+
+def test_the_policy_table_writes_its_examples_as_a_reader_reads_them():
+    """No example shows a figure in base units or exponent notation ("1429e8"), nor a share as
+    a bare fraction ("0.4152"): "1,429亿; 41.52%"."""
+    for example in policy_table()["example"]:
+        assert not re.search(r"\d[eE][+-]?\d|(?<![\d.])0\.\d", example), example

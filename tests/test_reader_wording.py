@@ -103,3 +103,21 @@ def test_the_assumptions_say_not_found_never_not_public():
     for key, basis in bases.items():
         assert not NOT_FOUND_AS_NOT_PUBLIC.search(basis), key
         assert not WORKING_WORDS.search(basis), key
+
+
+TAG_JARGON = re.compile(r"\bcounts as W\b|\ba W row\b")
+"""A source's tag said as the book's working shorthand, where a reader needs "a weak (W)
+source"."""
+
+
+def test_the_written_findings_name_a_weak_source_in_words():
+    """The sentences the analysis writes for pages, captions and evidence say "a weak (W)
+    source", never "counts as W" or "a W row"."""
+    from bytebook.book import all_findings
+
+    found = []
+    for chapter, findings in all_findings().items():
+        texts = [t for t in findings.texts.values() if isinstance(t, str)]
+        texts += [entry.evidence for entry in findings.entries]
+        found += [(chapter, m.group(), t[:80]) for t in texts for m in TAG_JARGON.finditer(t)]
+    assert not found, found

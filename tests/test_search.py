@@ -1,4 +1,5 @@
-"""The site search finds the article's Chinese words and figures, typed into the search page."""
+"""The site search finds the article's Chinese words and figures, typed into the search page,
+lists first the pages that print them, and shows each result's words around them."""
 
 from __future__ import annotations
 
@@ -6,28 +7,46 @@ from urllib.parse import quote
 
 import pytest
 
+from bytebook.publish.search import english_names
+
 pytestmark = pytest.mark.browser
 
 CHAPTERS = {"overseas", "codec", "recommender", "infrastructure", "economics", "ranking", "summary"}
 
 
-def found_pages(site: str, browser, query: str) -> set[str]:
+RESULTS = """() => [...document.querySelectorAll('#search-results ul.search li')].map(li => ({
+  href: li.querySelector('a').getAttribute('href'),
+  snippet: (li.querySelector('p.context') || {}).textContent,
+  marked: [...li.querySelectorAll('p.context .highlighted')].map(s => s.textContent),
+}))"""
+
+SNIPPETS_SHOWN = """() => {
+  const items = [...document.querySelectorAll('#search-results ul.search li')];
+  return items.every(li => li.querySelector('p.context'));
+}"""
+
+
+def results(site: str, browser, query: str) -> list[dict]:
+    """Each result in the order listed: its link's page, its snippet and the snippet's
+    highlighted words."""
     page = browser.new_page()
     page.goto(f"{site}/search.html?q={quote(query)}")
     # The summary is empty while results are still being listed; it is written at the end.
     page.wait_for_function(
-        "() => (document.querySelector('#search-results p.search-summary') || {})"
-        ".textContent",
+        "() => (document.querySelector('#search-results p.search-summary') || {}).textContent",
         timeout=20_000,
     )
-    links = page.eval_on_selector_all(
-        "#search-results ul.search li > a", "links => links.map(a => a.getAttribute('href'))"
-    )
+    page.wait_for_function(SNIPPETS_SHOWN, timeout=20_000)
+    listed = page.evaluate(RESULTS)
     page.close()
-    return {
-        link.split("?")[0].split("#")[0].removeprefix("book/").removesuffix(".html")
-        for link in links
-    }
+    for result in listed:
+        link = result["href"].split("?")[0].split("#")[0]
+        result["page"] = link.removeprefix("book/").removesuffix(".html")
+    return listed
+
+
+def found_pages(site: str, browser, query: str) -> set[str]:
+    return {result["page"] for result in results(site, browser, query)}
 
 
 @pytest.mark.parametrize("query", ["抖音", "字节跳动"])
@@ -44,3 +63,29 @@ def test_the_title_figure_finds_the_preface_and_the_ledger(site, browser):
 
 def test_a_word_not_in_the_book_finds_nothing(site, browser):
     assert found_pages(site, browser, "拼多多") == set()
+
+
+@pytest.mark.parametrize("query", ["抖音", "字节跳动"])
+def test_a_chinese_names_results_show_it_or_the_english_name_it_stands_for(site, browser, query):
+    """A page found through the English name (TikTok for 抖音) shows that name in its snippet,
+    highlighted, not the start of the page's download menu ("....ipynb"); the pages that print
+    the Chinese name itself come first, the preface among them."""
+    listed = results(site, browser, query)
+    words = [query, *english_names()[query]]
+    for result in listed:
+        snippet = result["snippet"].lower()
+        assert ".ipynb" not in snippet, result
+        assert any(word in snippet for word in words), result
+        assert {m.lower() for m in result["marked"]} & set(words), result
+    printing = [query in result["snippet"] for result in listed]
+    assert printing == sorted(printing, reverse=True), [r["page"] for r in listed]
+    assert "preface" in [r["page"] for r, prints in zip(listed, printing, strict=True) if prints]
+
+
+def test_a_snippet_reads_the_article_with_its_cells_apart(site, browser):
+    """The preface's snippet for 7.47 is its text, not its contents menu; the ledger's keeps
+    its table's cells apart ("Id Section", not "IdSection")."""
+    listed = {r["page"]: r["snippet"] for r in results(site, browser, "7.47")}
+    assert "7.47" in listed["preface"], listed["preface"]
+    assert not listed["preface"].lstrip(".").startswith("Contents"), listed["preface"]
+    assert "IdSection" not in listed["ledger"], listed["ledger"]

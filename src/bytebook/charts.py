@@ -232,10 +232,12 @@ def bar_figure(
     described: str | tuple[str, ...],
     highlight: str | None = None,
     reference: tuple[float, str] | None = None,
+    articles: bool = False,
 ) -> alt.VConcatChart:
     """A finished bar figure: `bar_chart` of the (category, value) `bars` of `frame`, with
     `caption`. `described` is the description, or the arguments of `describe` after the
-    frame (lead, row format and, optionally, ending), which names every row."""
+    frame (lead, row format and, optionally, ending), which names every row. `articles` draws
+    every bar in the article's colour (every value is the article's own figure)."""
     category, value = bars
     chart = bar_chart(
         frame,
@@ -247,6 +249,7 @@ def bar_figure(
         value_format=value.format,
         reference=reference,
         shown=value.shown,
+        articles=articles,
     )
     if not isinstance(described, str):
         lead, row, *ending = described
@@ -254,8 +257,11 @@ def bar_figure(
     return figure(chart, caption, described, data)
 
 
-def _highlight_colour(field: str, highlight: str | None):
-    """One mark in the highlight colour (the article's figure), the others in the reference one."""
+def _highlight_colour(field: str, highlight: str | None, articles: bool = False):
+    """One mark in the highlight colour (the article's figure), the others in the reference one;
+    every mark in the article's colour when all are the article's (`articles`)."""
+    if articles:
+        return alt.value(ARTICLE)
     if not highlight:
         return alt.value(REFERENCE)
     return alt.condition(alt.datum[field] == highlight, alt.value(ARTICLE), alt.value(REFERENCE))
@@ -288,14 +294,16 @@ def bar_chart(
     tooltip: list[alt.Tooltip] | None = None,
     reference: tuple[float, str] | None = None,
     shown: str | None = None,
+    articles: bool = False,
 ) -> alt.Chart:
     """Horizontal bars in the frame's order, one highlighted, each labelled with its value.
 
     `reference` draws a labelled vertical rule, e.g. the article's figure among reported ones.
-    `shown` names a column of the values as the text writes them (`Field.shown`).
+    `shown` names a column of the values as the text writes them (`Field.shown`). `articles`
+    draws every bar in the article's colour.
     """
     order = list(frame[category])
-    colour = _highlight_colour(category, highlight)
+    colour = _highlight_colour(category, highlight, articles)
     tips = tooltip or [
         alt.Tooltip(category, title=category_title),
         _value_tooltip(value, value_title, value_format, shown),
@@ -680,8 +688,9 @@ def model_curve(
     axis while the curve stays below it, so that moving a slider moves the curve, not the axis
     (`axis_top` of the curve's largest value at the defaults fits it); a slider that lifts the
     curve higher lifts the axis with it (`following_top`). `x_domain` fixes the x axis to
-    exactly that range. `marks` (columns `x` and `label`) places points on it, each
-    in its own shape, named in the legend (`MARK_SHAPES`). `x_tick_count` asks for about that
+    exactly that range. `marks` (columns `x`, `label` and `article`) places points on it,
+    each in its own shape, named in the legend (`MARK_SHAPES`), in the article's colour where
+    `article` is true and in the reference colour where not. `x_tick_count` asks for about that
     many x ticks, fewer than a phone's plot would get by default where long tick labels would
     crowd. `crossing` rings the point where the curve meets `claim`'s level, recomputed as the
     sliders move.
@@ -746,9 +755,22 @@ def model_curve(
         layers.append(_crossing_ring(claim[0], crossing, x, x_title, y_title, y_format))
     if marks is not None:
         names = list(marks["label"])
-        points = alt.Chart(marks.rename(columns={"x": x})).transform_calculate(model=y_expression)
+        colours = [ARTICLE if article else REFERENCE for article in marks["article"]]
+        legend = alt.Legend(orient="bottom", direction="vertical", labelLimit=0)
+        points = alt.Chart(marks.drop(columns="article").rename(columns={"x": x}))
         layers.append(
-            points.mark_point(filled=True, size=110, color=ARTICLE, opacity=1, clip=True).encode(
+            # Outlined in the page's colour, so that a reference point stands out on the curve,
+            # which is drawn in the same colour.
+            points.transform_calculate(model=y_expression)
+            .mark_point(
+                filled=True,
+                size=110,
+                stroke=palette.BACKGROUND.light,
+                strokeWidth=1,
+                opacity=1,
+                clip=True,
+            )
+            .encode(
                 x=alt.X(f"{x}:Q"),
                 y=alt.Y("model:Q"),
                 shape=alt.Shape(
@@ -756,7 +778,14 @@ def model_curve(
                     sort=names,
                     title=None,
                     scale=alt.Scale(domain=names, range=list(MARK_SHAPES[: len(names)])),
-                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
+                    legend=legend,
+                ),
+                color=alt.Color(
+                    "label:N",
+                    sort=names,
+                    title=None,
+                    scale=alt.Scale(domain=names, range=colours),
+                    legend=legend,
                 ),
                 tooltip=[
                     alt.Tooltip("label:N", title="Mark"),

@@ -203,11 +203,11 @@ def deciding(data: BookData, *reference_ids: str) -> bool:
 
 
 def why_not_deciding(data: BookData, *reference_ids: str) -> str:
-    """What keeps evidence resting on these references from deciding, in words ('a W row', 'a
-    figure read at second hand', or both); '' when it may decide."""
+    """What keeps evidence resting on these references from deciding, in words ('a weak (W)
+    source', 'a figure read at second hand', or both); '' when it may decide."""
     reasons = []
     if any(data.references.at[ref, "reliability"] == "W" for ref in reference_ids):
-        reasons.append("a W row")
+        reasons.append("a weak (W) source")
     if any(second_hand(data, ref) for ref in reference_ids):
         reasons.append("a figure read at second hand")
     return " and ".join(reasons)

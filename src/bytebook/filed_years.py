@@ -142,9 +142,9 @@ class Figure:
 
     @property
     def tag(self) -> str:
-        """The figure's tag as a reader sees it: 'P', 'S', 'W', or 'counts as W' for a figure
+        """The figure's tag as a reader sees it: 'P', 'S', 'W', or 'W, second hand' for a figure
         read at second hand or derived from one."""
-        return "counts as W" if self.second_hand else self.reliability
+        return "W, second hand" if self.second_hand else self.reliability
 
     @property
     def shown(self) -> str:

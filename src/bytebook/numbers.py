@@ -272,8 +272,8 @@ def by_unit(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
         return f"rank {significant(value)}"
     if unit == "years":
         return f"{significant(value)} years"
-    if unit == "px":
-        return f"{significant(value)} px"
+    if unit == "px":  # a video's height in lines, as the trade writes it
+        return f"{value:.0f}p"
     return f"{count(value)} {WORDS.get(unit, unit)}"
 
 

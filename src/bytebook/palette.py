@@ -32,8 +32,10 @@ MUTED = Colour("#6e6e6e", "#a6a6a6")
 """Connecting rules and secondary marks."""
 BAND = Colour("#56b4e9", "#56b4e9")
 """Shaded ranges (drawn translucent)."""
-SERIES = (REFERENCE, Colour("#2e7d32", "#7cc47f"), Colour("#7b3f98", "#c39bd8"), MUTED)
-"""Parts of a whole, neither the article's nor a source's (stacked bars), in order."""
+SERIES = (REFERENCE, Colour("#7a8794", "#a7b3bf"), Colour("#7b3f98", "#c39bd8"), MUTED)
+"""Parts of a whole, neither the article's nor a source's (stacked bars), in order: after the
+reference colour a neutral slate, which no verdict's badge wears (a green part would read as
+"supported")."""
 
 BACKGROUND = Colour(LIGHT_PAGE, DARK_PAGE)
 TEXT = Colour("#222222", "#e3e6ea")

@@ -747,7 +747,7 @@ def policy_table() -> pd.DataFrame:
     rows.append(
         {
             "rule": "source figure",
-            "example": "1429e8, 0.4152",
+            "example": "1,429亿; 41.52%",
             "meaning": "± half a unit of its own last recorded digit",
             "verdict": "",
         }

@@ -136,6 +136,8 @@ def _order(value: float | None, unit: str) -> str:
 
 
 def _values(entry: LedgerEntry) -> str:
+    """The stated and recomputed figures, each with its unit in words ('8 Mbps'): the tables
+    need no unit column (the ledger's CSV keeps the data's unit)."""
     return (
         _td(
             "Stated",
@@ -147,7 +149,6 @@ def _values(entry: LedgerEntry) -> str:
             html.escape(recomputed_text(entry)),
             _order(entry.recomputed, entry.unit),
         )
-        + _td("Unit", html.escape(entry.unit).replace("/", "/<wbr>"), ' class="unit"')
     )
 
 
@@ -247,20 +248,26 @@ def _table(
     return HTML(_scroll_box(table, label))
 
 
+def _rule_cell(rule: str, verdict: str) -> str:
+    """A policy rule, its verdict shown as the badge ('verdict: ' and the badge)."""
+    if not verdict:
+        return html.escape(rule)
+    named = rule.removesuffix(verdict) if rule.endswith(verdict) else f"{rule} "
+    return html.escape(named) + badge(verdict)
+
+
 def policy_html(table: pd.DataFrame) -> HTML:
-    """The verdict policy's rows (bytebook.policy.policy_table), each grade with its badge."""
+    """The verdict policy's rows (bytebook.policy.policy_table), each verdict as its badge in
+    the rule's cell, so that the meanings have the width a badge column took."""
     rows = [
         "<tr>"
-        + _td("Rule", html.escape(row.rule))
+        + _td("Rule", _rule_cell(row.rule, row.verdict))
         + _td("Example", html.escape(row.example))
         + _td("Meaning", html.escape(row.meaning))
-        + _td("Badge", badge(row.verdict) if row.verdict else "")
         + "</tr>"
         for row in table.itertuples()
     ]
-    return _table(
-        ["Rule", "Example", "Meaning", "Badge"], rows, "policy", "The verdict policy"
-    )
+    return _table(["Rule", "Example", "Meaning"], rows, "policy", "The verdict policy")
 
 
 def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
@@ -275,7 +282,7 @@ def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
         + f"{_claim_cell(e)}{_values(e)}{_td('Evidence', _breakable_id(e.evidence))}</tr>"
         for e in entries
     ]
-    names = ["Verdict", "Claim", "Stated", "Recomputed", "Unit", "Evidence"]
+    names = ["Verdict", "Claim", "Stated", "Recomputed", "Evidence"]
     return _table(names, rows, "chapter-claims", "The claims this section checks")
 
 
@@ -328,7 +335,6 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         "Claim",
         "Stated",
         "Recomputed",
-        "Unit",
         "Evidence",
     ]
     panes = frozenset({"Section", "Kind", "Verdict"})

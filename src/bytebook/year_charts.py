@@ -47,7 +47,7 @@ def _panel(
     top = axis_top(max([band[1], *bars_data[value]]) / LABEL_ROOM / HEADROOM)
     y_scale = alt.Scale(domain=[0, top], nice=False)
     # A panel without a figure found draws no bar; an empty mark would be an unnamed image.
-    bars = base.mark_bar(color=REFERENCE, opacity=0.85, aria=not bars_data.empty).encode(
+    bars = base.mark_bar(color=REFERENCE, aria=not bars_data.empty).encode(
         y=alt.Y(f"{value}:Q", title=title, scale=y_scale, axis=alt.Axis(grid=False)),
         tooltip=[
             alt.Tooltip("year:N", title="Year"),

@@ -298,7 +298,7 @@ def analyse(data: BookData) -> Findings:
         {
             "result": [
                 f"Article: {bitrate_cut(data)}",
-                "VVC vs HEVC, objective, range's top (P)",
+                "VVC vs HEVC, objective (P)",
                 "VVC vs HEVC, subjective (S)",
                 "ByteDance BVC2.0 vs x265 (S)",
             ],

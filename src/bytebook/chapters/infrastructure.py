@@ -86,6 +86,7 @@ def analyse(data: BookData) -> Findings:
                 "MegaScale training MFU (P)",
             ],
             "utilisation": [industry, ours, prefill, megascale],
+            "article": [True, True, False, False],
         }
     )
     none_found = "This book found no source for this figure."

@@ -673,7 +673,8 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
     if "total" in claimed:
         total = claimed["total"]
         source = (
-            f"the total derived from a figure read at second hand ({year}, counts as W)"
+            f"the total derived from a figure read at second hand ({year}, counts as a weak (W) "
+            "source)"
             if total.second_hand
             else f"the {total.how} total ({year}, {total.reliability})"
         )
@@ -847,7 +848,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
     derived_words = [f"for {r.company} {r.described}" for r in derived_totals.itertuples()] + (
         [
             f"for {_join(second_hand)} derived from a figure read at second hand, which counts "
-            "as W and does not decide"
+            "as a weak (W) source and does not decide"
         ]
         if second_hand
         else []
@@ -1448,7 +1449,7 @@ def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -
     places = [
         f"{r.year}'s amount ("
         + (
-            "derived from a figure read at second hand, which counts as W"
+            "derived from a figure read at second hand, which counts as a weak (W) source"
             if r.overseas_second_hand
             else f"{r.overseas_how}, {r.overseas_tag}"
         )
@@ -1840,8 +1841,8 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                 + "/".join(t for t in "PSW" if t in tags)
                 + ")"
                 + (
-                    "; one rests on a figure read at second hand, so the growth counts as W and "
-                    "does not decide"
+                    "; one rests on a figure read at second hand, so the growth counts as weak "
+                    "(W) and does not decide"
                     if not deciding(data, *peer["sources"]) and "W" not in tags
                     else ""
                 )
@@ -2466,7 +2467,7 @@ def peers_table(data: BookData, rate: float) -> pd.DataFrame:
                 "high": band.high,
                 "basis": f"{what}, "
                 + (
-                    "derived from a figure read at second hand, which counts as W"
+                    "derived from a figure read at second hand, which counts as a weak (W) source"
                     if figure.second_hand
                     else f"{figure.how} ({figure.reliability})"
                 ),
@@ -2669,7 +2670,10 @@ def absent_from_filed_sentence(filed: pd.DataFrame, published: pd.DataFrame) -> 
         if pd.isna(r.filed_overseas_cny):
             why = "For {names} no overseas amount was found for the year the table names"
         elif r.filed_second_hand:
-            why = "{names}'s amount rests on a figure read at second hand, which counts as W"
+            why = (
+                "{names}'s amount rests on a figure read at second hand, which counts as a weak "
+                "(W) source"
+            )
         elif r.filed_how == "reported":
             why = "{names}'s figure is a press report on a private company, not its own"
         else:

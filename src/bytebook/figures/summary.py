@@ -31,7 +31,7 @@ def years(found: Findings, data: BookData) -> alt.VConcatChart:
         caption,
         data,
         described=("Bar chart of the article's years", "{company} {years:.0f}"),
-        highlight="ByteDance",
+        articles=True,
     )
 
 

@@ -78,16 +78,23 @@ def add_static_path(app: Sphinx, config) -> None:
 
 
 def write_palette_files(target: Path) -> Path:
-    """Write the palette's script (each light colour's dark twin, for the chart script) and the
-    verdict badges' style sheet into `target`; returns `target`."""
+    """Write the palette's script (each light colour's dark twin, for the chart script), the
+    verdict badges' style sheet and the search page's table of names into `target`; returns
+    `target`."""
     from bytebook import palette
+    from bytebook.publish import search
 
     target.mkdir(parents=True, exist_ok=True)
     twins = json.dumps(palette.dark_twins(), sort_keys=True)
     script = (
         f"// Written from bytebook.palette: do not edit.\nwindow.bytebookDarkTwins = {twins};\n"
     )
-    for name, text in ((PALETTE_SCRIPT, script), (PALETTE_STYLE, palette.badge_css())):
+    written = (
+        (PALETTE_SCRIPT, script),
+        (PALETTE_STYLE, palette.badge_css()),
+        (search.NAMES_SCRIPT, search.names_script()),
+    )
+    for name, text in written:
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

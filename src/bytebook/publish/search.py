@@ -7,11 +7,14 @@ and still stems English words. This extension adds two things to it:
 - the Chinese names of the companies and products the English prose names (ByteDance is
   字节跳动, TikTok is 抖音 abroad), indexed wherever the English name stands;
 - a query splitter that keeps a decimal figure such as 7.47 in one piece; Sphinx's default
-  splits it at the point and then drops both halves as bare digits.
+  splits it at the point and then drops both halves as bare digits;
+- on the search page, `bytebook-search.js` with the same names the other way round
+  (`names_script`), so that a result found through 抖音 shows and highlights "TikTok".
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from sphinx.search import languages
 from sphinx.search.zh import SearchChinese
 
 WORDS = Path(__file__).with_name("search_words.txt")
+SEARCH_SCRIPT, NAMES_SCRIPT = "bytebook-search.js", "bytebook-search-names.js"
 
 CHINESE_NAMES = {
     "bytedance": ("字节跳动", "字节"),
@@ -61,6 +65,32 @@ class BookSearch(SearchChinese):
         return words + names
 
 
+def english_names() -> dict[str, list[str]]:
+    """Each Chinese name and the English names (lower case) it is indexed under."""
+    found: dict[str, list[str]] = {}
+    for english, chinese in CHINESE_NAMES.items():
+        for name in chinese:
+            found.setdefault(name, []).append(english)
+    return found
+
+
+def names_script() -> str:
+    """The search page's table of `english_names`."""
+    table = json.dumps(english_names(), ensure_ascii=False, sort_keys=True)
+    return (
+        "// Written from bytebook.publish.search: do not edit.\n"
+        f"window.bytebookSearchNames = {table};\n"
+    )
+
+
+def _search_page_scripts(app: Sphinx, pagename: str, *_: object) -> None:
+    if pagename == "search":
+        # Deferred: after searchtools.js, which the page loads at its end.
+        app.add_js_file(NAMES_SCRIPT, defer="defer")
+        app.add_js_file(SEARCH_SCRIPT, defer="defer")
+
+
 def setup(app: Sphinx) -> dict:
     languages["zh"] = BookSearch
+    app.connect("html-page-context", _search_page_scripts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

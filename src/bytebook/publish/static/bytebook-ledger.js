@@ -63,7 +63,7 @@
       order: [],
       layout: { top1: "searchPanes" },
       // On a phone the filters start folded, so the first row is on the first screen.
-      searchPanes: { columns: panes, initCollapsed: phone.matches, cascadePanes: true, layout: "columns-" + panes.length },
+      searchPanes: { columns: panes, orderable: false, initCollapsed: phone.matches, cascadePanes: true, layout: "columns-" + panes.length },
       // The panes' title counts the filters in use in words, and says nothing while none is.
       // Its buttons show only icons: each is named in words, for screen readers and in a tooltip.
       language: { searchPanes: {

@@ -1,0 +1,100 @@
+// The search page's results (Sphinx's searchtools.js, adjusted).
+// - A Chinese name finds the pages where its English name stands (bytebook.publish.search
+//   indexes 抖音 wherever "TikTok" stands): a result's snippet and highlight look for those
+//   English names too (window.bytebookSearchNames, written from the same table).
+// - Pages that print every word of the query come first.
+// - A snippet is read from the article alone (not the download menu or the contents beside
+//   it), with a table's cells apart; where no word of the query stands, it is the page's
+//   first paragraph.
+(function () {
+  "use strict";
+  if (typeof Search === "undefined" || !document.getElementById("search-results")) { return; }
+  var names = window.bytebookSearchNames || {};
+  var SEPARATE = "td, th, p, li, dt, dd, h1, h2, h3, h4, h5, h6, caption, figcaption, summary";
+  var SKIP = ".headerlink, script, style, .bytebook-chart, .visually-hidden, .sr-only";
+
+  // The words to look for: each one, then the English names it stands for.
+  function withNames(words) {
+    var all = [];
+    words.forEach(function (word) {
+      all.push(word.toLowerCase());
+      (names[word.toLowerCase()] || []).forEach(function (name) { all.push(name); });
+    });
+    return all;
+  }
+
+  function articleOf(htmlString) {
+    var page = new DOMParser().parseFromString(htmlString, "text/html");
+    page.querySelectorAll(SKIP).forEach(function (element) { element.remove(); });
+    return page.querySelector("article.bd-article") || page.querySelector('[role="main"]');
+  }
+
+  function textOf(element) {
+    element.querySelectorAll(SEPARATE).forEach(function (part) { part.append(" "); });
+    return element.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function partOf(article, anchor) {
+    if (!anchor) { return article; }
+    try { return article.querySelector(anchor) || article; } catch (error) { return article; }
+  }
+
+  Search.htmlToText = function (htmlString, anchor) {
+    var article = articleOf(htmlString);
+    return article ? textOf(partOf(article, anchor)) : "";
+  };
+
+  function firstParagraph(htmlString) {
+    var article = articleOf(htmlString);
+    var paragraph = article && article.querySelector("section p");
+    return paragraph ? textOf(paragraph) : "";
+  }
+
+  Search.makeSearchSummary = function (htmlText, keywords, anchor) {
+    var text = Search.htmlToText(htmlText, anchor);
+    var lower = text.toLowerCase();
+    var found = withNames(Array.from(keywords))
+      .map(function (word) { return lower.indexOf(word); })
+      .filter(function (at) { return at > -1; });
+    var start = 0;
+    if (found.length) { start = Math.max(found[0] - 120, 0); } else { text = firstParagraph(htmlText); }
+    if (!text) { return null; }
+    var summary = document.createElement("p");
+    summary.classList.add("context");
+    summary.textContent = (start ? "..." : "") + text.substr(start, 240).trim()
+      + (start + 240 < text.length ? "..." : "");
+    return summary;
+  };
+
+  var parseQuery = Search._parseQuery;
+  Search._parseQuery = function (query) {
+    var parsed = parseQuery(query);
+    withNames(Array.from(parsed[3])).forEach(function (word) { parsed[3].add(word); });
+    return parsed;
+  };
+
+  function pageUrl(result) {
+    return document.documentElement.dataset.content_root + result[0]
+      + DOCUMENTATION_OPTIONS.FILE_SUFFIX;
+  }
+
+  Search.query = function (query) {
+    var parsed = Search._parseQuery(query);
+    var results = Search._performSearch.apply(null, parsed);
+    var words = Array.from(parsed[1]).map(function (word) { return word.toLowerCase(); });
+    Promise.all(results.map(function (result) {
+      return fetch(pageUrl(result))
+        .then(function (response) { return response.text(); })
+        .then(function (html) { return Search.htmlToText(html, result[2]).toLowerCase(); })
+        .catch(function () { return ""; });
+    })).then(function (texts) {
+      var prints = function (i) {
+        return words.every(function (word) { return texts[i].indexOf(word) > -1; });
+      };
+      // The list is shown from its end: the pages that print the query go last here.
+      var others = results.filter(function (_, i) { return !prints(i); });
+      var printing = results.filter(function (_, i) { return prints(i); });
+      _displayNextItem(others.concat(printing), results.length, parsed[1], parsed[3]);
+    });
+  };
+})();
