@@ -593,7 +593,7 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     digits), (1,698.30 − 1,600) ÷ 1,698.51 = 5.8% above the printed 1500+ band; but 营业总收入
     counts finance income that 营业收入 (the share's basis) leaves out, so 1,698.5亿 is an upper
     bound. 1,600 ÷ 0.95 = 1,684.2亿 is the largest amount within 5% of the band; ÷ 41.52% that is
-    营业收入 of 4,056亿, so finance income of 4,090.84 − 4,056.4 = 34.5亿 (0.84%) or more would
+    营业收入 of 4,056.4亿, so finance income of 4,090.84 − 4,056.4 = 34.5亿 (0.84%) or more would
     make the cell off in detail. Unrecorded, the grade is open: the row is unverifiable. It
     still matches FY2023 in substance: 1,509.06亿 inside 1,500–1,600亿, 40.56% just outside."""
     assert 4090.84 * 0.4152 == pytest.approx(1698.517, abs=1e-3)
