@@ -335,3 +335,77 @@ def test_dark_mode_tables_follow_the_theme(site, browser):
     assert theme == "dark", "a page loaded on a dark system did not start dark"
     assert dark_class, "the table library was not told the page is dark"
     assert panel == "rgba(0, 0, 0, 0)", f"the ledger sits on a light panel ({panel})"
+
+
+@pytest.mark.parametrize("word", ["抖音", "ByteDance"])
+def test_search_matches_are_highlighted_and_hidden_by_a_button(site, browser, word):
+    """A page opened from a search result (`?highlight=`) marks the word; the control that hides
+    the marks is a button, not a `javascript:` link (which the pages' policy would refuse), and
+    hides them with no console error."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    seen = watch(page)
+    page.goto(f"{site}/book/preface.html?highlight={word}", wait_until="load")
+    page.wait_for_selector("span.highlighted")
+    marked = page.eval_on_selector_all("span.highlighted", "els => els.map(e => e.textContent)")
+    assert marked and {m.lower() for m in marked} == {word.lower()}, marked
+    scripted = page.eval_on_selector_all(
+        "[href]", "els => els.map(e => e.getAttribute('href')).filter("
+        "h => h.trim().toLowerCase().startsWith('javascript:'))"
+    )
+    assert scripted == []
+    page.locator("#searchbox .highlight-link button").click()
+    page.wait_for_timeout(200)
+    assert page.locator("span.highlighted").count() == 0
+    assert page.locator("#searchbox .highlight-link").count() == 0
+    assert seen["errors"] == []
+    page.close()
+
+
+VALUE_IN_TEXT = (
+    r"(?:(?:USD|CNY) )?[−-]?\d[\d,]*(?:\.\d+)?\+?"
+    r"(?: ?(?:亿元|亿|万元|万)|%|×"
+    r"| (?:bn|million|billion|trillion|Mbps|kbps|ms|s|percentage points)(?![\w/]))"
+    r"|(?:USD|CNY) \d[\d,]*(?:\.\d+)?"
+)
+"""A value with its unit or currency, as a reader sees it ('USD 39 bn', '1,000亿', '25%')."""
+BROKEN_VALUES = r"""(table, pattern) => {
+  // Each character of each cell with the top of the line it is drawn on; a value written with
+  // its unit or currency must sit on one line.
+  const value = new RegExp(pattern, "g");
+  const broken = [];
+  for (const cell of table.querySelectorAll("td")) {
+    let text = "";
+    const tops = [];
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rects = [...range.getClientRects()].filter(r => r.width > 0);
+        text += node.data[i];
+        tops.push(rects.length ? Math.round(rects[0].top) : null);
+      }
+    }
+    for (const m of text.matchAll(value)) {
+      const lines = new Set(tops.slice(m.index, m.index + m[0].length).filter(t => t !== null));
+      if (lines.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_value_in_the_policy_table_breaks_across_lines(site, browser, width):
+    """The verdict policy's examples keep each value with its unit ('1,000亿', 'USD 39 bn')."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site}/book/methods.html", wait_until="load")
+    table = page.locator("table.policy")
+    values = table.evaluate(
+        "t => [...t.querySelectorAll('td')].map(c => c.innerText).join(' ')"
+    )
+    broken = table.evaluate(BROKEN_VALUES, VALUE_IN_TEXT)
+    page.close()
+    assert "亿" in values and "%" in values
+    assert broken == [], broken

@@ -3,6 +3,8 @@ one, on an anchor in it; every outside link is a well-formed web address."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -157,3 +159,33 @@ def test_each_charts_csv_is_a_file_holding_the_values_it_draws(built_book):
                 assert [[_number(c) for c in row] for row in rows[1:]] == expected, target.name
                 checked += 1
     assert checked >= 10, f"only {checked} chart CSVs found"
+
+
+def test_a_published_notebook_links_its_charts_csvs_as_its_page_does(built_book):
+    """A chapter's published notebook carries no chart's CSV text in a `data-csv` attribute (a
+    notebook's link cannot offer it as a file): each CSV link points, relatively from where
+    the notebook sits in the site, to the same file of the site its page links to."""
+    pages_checked = 0
+    for notebook in sorted((built_book / "_sources" / "book").glob("*.ipynb")):
+        text = notebook.read_text(encoding="utf-8")
+        assert "data-csv" not in text, notebook.name
+        page = built_book / "book" / f"{notebook.stem}.html"
+        page_files = {
+            (page.parent / unquote(href)).resolve()
+            for href in re.findall(
+                r'class="bytebook-csv-link" href="([^"]+)"', page.read_text(encoding="utf-8")
+            )
+        }
+        outputs = "".join(
+            "".join(value) if isinstance(value, list) else value
+            for cell in json.loads(text)["cells"]
+            for output in cell.get("outputs", [])
+            for kind, value in output.get("data", {}).items()
+            if "html" in kind
+        )
+        hrefs = re.findall(r'class="bytebook-csv-link" href="([^"]+)"', outputs)
+        linked = {(notebook.parent / unquote(html.unescape(h))).resolve() for h in hrefs}
+        assert linked == page_files, (notebook.name, sorted(linked ^ page_files)[:3])
+        assert all(path.is_file() for path in linked), notebook.name
+        pages_checked += bool(linked)
+    assert pages_checked >= 4, f"only {pages_checked} notebooks link chart CSVs"

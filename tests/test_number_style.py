@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -39,6 +39,8 @@ def visible_text(html: str) -> str:
         hidden.decompose()
     for soft_break in soup.find_all("wbr"):  # a place a word may break, not a space
         soft_break.decompose()
+    for value in soup.select("span.whole-value"):  # a value kept on one line, in its sentence
+        value.unwrap()
     soup.smooth()
     return soup.get_text(" ")
 
@@ -84,7 +86,16 @@ def test_a_chart_writes_its_figures_in_the_book_s_style(built_book, page_path):
 
 UNIT_AFTER = re.compile(r" ?(GB|TB|PB|MB|Mbps|kbps|Gbps|ms|CNY/USD)(?![\w/])")
 """A unit written after a bare number (8 Mbps, 2.16 GB): figures are compared within a unit."""
-HEADER_UNITS = {"%": re.compile(r"(?:, |\()%\)?$"), "亿": re.compile(r"(?:, |\()亿元\)?$")}
+CURRENCY_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(USD|CNY) $")
+"""A currency written before a number with no scale word (USD 8.43)."""
+BAND_END = re.compile(r"\b(?:lower|upper) end,\s*$")
+"""Words that name the figure after them as a band's end."""
+SUBTRACTED_FROM = re.compile(r"\s*−\s*[\d.,]+%\s*\)")
+"""What follows the upper end of a gap in points written as a subtraction: '(33.07% − 28.35%)'."""
+HEADER_UNITS = {
+    "%": re.compile(r"(?:, |\()%\)?$"),
+    "亿": re.compile(r"(?:, |\()亿元\)?$"),
+}
 """A table column whose header names its unit ('Overseas share, %'), for its bare numbers."""
 BARE = re.compile(r"[−-]?[\d,]+(?:\.\d+)?")
 """A table cell that is a number alone, its unit in the header."""
@@ -98,19 +109,33 @@ class Shown:
     unit: str
     written: str
     context: str
+    apart: bool = False
+    """Shown among an axis's labels, in the data behind a chart or in a table of claims, where a
+    whole number of two significant figures is a tick, a step of a slider's grid or a claim of
+    its own, not a figure rounded."""
+    band_end: bool = False
+    """Named as a band's end ('its lower end, 33.07%'): a value of its own beside the figure
+    (33.1%) whose band it ends."""
 
 
 def shown_figures(text: str) -> list[Shown]:
-    """The figures `text` writes with a unit: a scale word (25.16%, 7.57亿, 2.06×, USD 39 bn) or
-    a unit after it (2.16 GB)."""
+    """The figures `text` writes with a unit: a scale word (25.16%, 7.57亿, 2.06×, USD 39 bn),
+    a unit after it (2.16 GB) or a currency before it (USD 8.43)."""
     found = []
     for figure in written_figures(text):
         after = UNIT_AFTER.match(text, figure.end)
-        unit = figure.scale or (after.group(1) if after else "")
+        before = CURRENCY_BEFORE.search(text, 0, figure.start)
+        unit = (
+            figure.scale or (after.group(1) if after else "") or (before.group(1) if before else "")
+        )
         if unit:
             context = text[max(0, figure.start - 50) : figure.end + 15].replace("\n", " ")
             written = text[figure.start : figure.end]
-            found.append(Shown(figure, unit, written, " ".join(context.split())))
+            band_end = bool(
+                BAND_END.search(text, max(0, figure.start - 12), figure.start)
+                or SUBTRACTED_FROM.match(text, figure.end)
+            )
+            found.append(Shown(figure, unit, written, " ".join(context.split()), band_end=band_end))
     return found
 
 
@@ -140,10 +165,13 @@ def two_precisions(
 ) -> list[tuple[Shown, Shown]]:
     """Pairs of figures that read as one value at two precisions (25.2% and 25.16%; 7.57亿 and
     7.570亿; USD 730 million and USD 730.4 million): in one unit, the more precise rounds to
-    the other, which has two significant figures and a decimal or, a whole number, three
-    significant figures and is none of the figures of data/ (`recorded`: the article's 25% is
-    its own figure, not 25.16% rounded). A band's end half a last digit from a figure (7.465亿
-    beside 7.47亿) is that figure's band, not it."""
+    the other, which has two significant figures and a decimal or is a whole number that is
+    none of the figures of data/ (`recorded`: the article's 25% is its own figure, not 25.16%
+    rounded). A whole number of two significant figures is held only to a figure of data/
+    (a source's 55.2% shown as 55%), and not where it is apart (an axis tick, a grid's step, a
+    claim). A band's
+    end half a last digit from a figure (7.465亿 beside 7.47亿), or named as an end ('its lower
+    end, 33.07%' beside 33.1%), is that figure's band, not it."""
     recorded = recorded_figures() if recorded is None else recorded
     pairs = []
     for fine in figures:
@@ -153,9 +181,13 @@ def two_precisions(
                 continue
             if b.significant < 2 or not b.holds(a.value):
                 continue
-            if b.decimals < 1 and (b.significant < 3 or _is_recorded(b.value, recorded)):
+            if b.decimals < 1 and _is_recorded(b.value, recorded):
                 continue
-            if abs(abs(a.value - b.value) - b.step / 2) <= b.step * 1e-6:
+            if b.decimals < 1 and b.significant < 3 and (
+                coarse.apart or not any(a.holds(r) for r in recorded)
+            ):
+                continue
+            if abs(abs(a.value - b.value) - b.step / 2) <= b.step * 1e-6 or fine.band_end:
                 continue
             pairs.append((fine, coarse))
     return pairs
@@ -170,6 +202,8 @@ def page_figures(html: str) -> list[Shown]:
         hidden.decompose()
     for soft_break in soup.find_all("wbr"):
         soft_break.decompose()
+    for value in soup.select("span.whole-value"):
+        value.unwrap()
     figures = []
     for table in soup.select(".bytebook-chart-data table"):
         headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
@@ -177,8 +211,12 @@ def page_figures(html: str) -> list[Shown]:
             for header, cell in zip(headers, row.select("td"), strict=False):
                 unit = next((u for u, rule in HEADER_UNITS.items() if rule.search(header)), "")
                 number = cell.get_text(" ", strip=True)
-                figures += shown_figures(number + unit if BARE.fullmatch(number) else number)
+                shown = shown_figures(number + unit if BARE.fullmatch(number) else number)
+                figures += [replace(f, apart=True) for f in shown]
         table.decompose()
+    for apart in soup.select('g[class*="role-axis-label"], table.claims'):
+        figures += [replace(f, apart=True) for f in shown_figures(apart.get_text(" "))]
+        apart.decompose()
     soup.smooth()
     return figures + shown_figures(soup.get_text(" "))
 
@@ -205,6 +243,20 @@ def test_one_value_at_two_precisions_is_found():
         ("730.4 million", "730 million")
     ]
     assert not two_precisions(derived, recorded=[730e6])
+    # A whole number of two figures is held to a figure of data/ (a source's 55.2% drawn as
+    # 55%), not to a figure the book works out, nor where it is an axis tick or a claim; a
+    # figure with no scale word is held within its currency.
+    two = shown_figures("MegaScale reached 55.2%; the marks: MegaScale 55%; cut to 48.6%, 49%")
+    assert [(f.written, c.written) for f, c in two_precisions(two, [0.552])] == [
+        ("55.2%", "55%")
+    ]
+    assert not two_precisions(two, [])
+    ticks = "<p>55.2%</p><svg><g class='mark-text role-axis-label'><text>55%</text></g></svg>"
+    assert not two_precisions(page_figures(ticks), [0.552])
+    assert not two_precisions(shown_figures("share 33.1% (its lower end, 33.07%, less"), [])
+    assert not two_precisions(shown_figures("33.1% 4.72 (33.07% − 28.35%)"), [])
+    money = shown_figures("USD 8.43 an hour, or USD 8.4; CNY 8.4")
+    assert [(f.written, c.written) for f, c in two_precisions(money, [])] == [("8.43", "8.4")]
 
 
 @pytest.fixture(scope="module")
@@ -218,14 +270,15 @@ def test_a_page_writes_each_figure_at_one_precision(built_book, page_path, recor
     reads alike: never 25.16% in a table and 25.2% on the chart's bar, nor a derived USD 730
     million beside USD 730.4 million.
 
-    Not covered: a number with no unit beside it (an axis tick, a bare table cell whose header
-    names no % or 亿), since a round tick or a count matches figures by chance; one value in
-    two scale words (USD 96.1 bn and USD 96,070 million); a whole number that is a figure of
-    data/ (the article's USD 39 bn beside a source's USD 39.04 bn: two figures, not one); a
-    whole number of one or two significant figures (a bar's 37% over a source's 36.6% goes
-    unseen, since on a long page two different values round alike too often: the ledger's 33%
-    for 2 ÷ 6 beside a share of 33.1%; an axis tick of 30% beside 29.6%); and figures on
-    different pages."""
+    Not covered: a number with neither a unit nor a currency beside it (a count, a bare table
+    cell whose header names no % or 亿: a slider chart's grid of USD 3.6 and USD 3.64 would
+    match by chance); one value in two scale words (USD 96.1 bn and USD 96,070 million); a
+    whole number that is a figure of data/ (the article's USD 39 bn beside a source's USD
+    39.04 bn: two figures, not one); a whole number of one significant figure; one of two
+    figures (49%) beside a figure the book works out (48.6%), or as an axis tick, in the data
+    behind a chart or in a claims table, since on a long page two different values round alike
+    too often (the ledger's 33% for 2 ÷ 6 beside a share of 33.1%; a tick of 10% beside a growth
+    of 9.6%; a slider grid's 55% beside MegaScale's 55.2%); and figures on different pages."""
     html = (built_book / page_path).read_text(encoding="utf-8")
     found = two_precisions(page_figures(html), recorded)
     pairs = [(fine.context, coarse.context) for fine, coarse in found]

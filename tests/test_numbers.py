@@ -207,8 +207,10 @@ def test_data_sizes_read_in_decimal_units():
         # gap is 41.515 − 40.5 = 1.015, not a rounded 1.
         (0.41515, 0.405, None, ("41.515%", "40.5%", "1.015")),
         # 约27% reaches 27 × 1.05 = 28.35%, a printed band's end, never rounded; Huawei's
-        # FY2023 share, 2,329 ÷ 7,041.74 = 33.07%, is shown to one decimal: 33.1 − 28.35.
-        (2329 / 7041.74, 0.2835, 1, ("33.1%", "28.35%", "4.75")),
+        # FY2023 share, 2,329 ÷ 7,041.74 = 33.07%, is shown to one decimal, but its end is
+        # written at the two of 28.35 (33.1 − 28.35 would add 0.03 of rounding to the gap):
+        # 33.07 − 28.35 = 4.72, band to band.
+        (2329 / 7041.74, 0.2835, 1, ("33.07%", "28.35%", "4.72")),
         # By default the decimals that give the gap two significant figures: 28.547% less
         # 28.35% is 0.197 points, so two decimals: 28.55 − 28.35 = 0.20.
         (2218.5 / 7771.5, 0.2835, None, ("28.55%", "28.35%", "0.2")),

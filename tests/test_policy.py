@@ -291,6 +291,12 @@ def test_the_conversion_rule_carries_through_every_row_that_reads_2855(data):
     # the title's and the table's bands still do not meet: two rates, off in detail
     assert 7.475 * 366 / 385 < 2854.5 / 395
     assert entries["d_two_rates"].verdict.value == "off in detail"
+    # its gap is a fraction of the table's band's middle, (7.227 + 7.417) ÷ 2 = 7.322, which the
+    # sentence names so, apart from the table's point rate, 2,855 ÷ 390 = 7.3205
+    assert f"{(7.227 + 7.417) / 2:.3f} {2855 / 390:.4f}" == "7.322 7.3205"
+    assert "of the middle of the table's band: (7.227 CNY/USD − 7.106 CNY/USD) ÷ 7.322" in (
+        entries["d_two_rates"].evidence
+    )
 
 
 def test_the_preface_states_the_whole_rule_for_yue(data):

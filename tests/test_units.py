@@ -86,6 +86,8 @@ def test_unit_problems_tell_currency_from_unit():
         (8e6, "bit/s", "8 Mbps"),  # 8Mbps
         (3.2e6, "bit/s", "3.2 Mbps"),
         (0.018, "s", "18 ms"),  # 18ms
+        (5 * 60, "s", "5 min"),  # 5 分钟
+        (45.0, "s", "45 s"),
         (26.0, "USD per 1000 impressions", "USD 26 per 1,000 impressions"),
     ],
 )

@@ -677,6 +677,7 @@ def model_curve(
     x_scale: str = "linear",
     x_domain: tuple[float, float] | None = None,
     marks: pd.DataFrame | None = None,
+    marks_format: str | None = None,
     x_tick_count: int | None = None,
     crossing: Crossing | None = None,
 ) -> alt.LayerChart:
@@ -690,7 +691,9 @@ def model_curve(
     curve higher lifts the axis with it (`following_top`). `x_domain` fixes the x axis to
     exactly that range. `marks` (columns `x`, `label` and `article`) places points on it,
     each in its own shape, named in the legend (`MARK_SHAPES`), in the article's colour where
-    `article` is true and in the reference colour where not. `x_tick_count` asks for about that
+    `article` is true and in the reference colour where not; `marks_format` writes their x
+    where it is recorded more precisely than `x_format` shows (a source's 55.2% on an axis of
+    whole percents). `x_tick_count` asks for about that
     many x ticks, fewer than a phone's plot would get by default where long tick labels would
     crowd. `crossing` rings the point where the curve meets `claim`'s level, recomputed as the
     sliders move.
@@ -789,7 +792,7 @@ def model_curve(
                 ),
                 tooltip=[
                     alt.Tooltip("label:N", title="Mark"),
-                    alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_format)),
+                    alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(marks_format or x_format)),
                     alt.Tooltip("model:Q", title=y_title, format=_trim(y_format)),
                 ],
             )

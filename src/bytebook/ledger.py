@@ -250,15 +250,23 @@ STATED_WORDS = {
 with its + ('3,100+亿元')."""
 
 
+_FRACTION = re.compile(r"(?<![\d./])(\d+)/(\d+)(?![\d./])")
+
+
 def stated_text(entry: LedgerEntry) -> str:
     """The stated value as the Stated column shows it, with the article's qualifier: '> 50%'
-    for 超 50%, 'about 27%' for 约 27%, '3,100+亿元' for 3100+ 亿元, '2× or more' for 两倍以上."""
+    for 超 50%, 'about 27%' for 约 27%, '3,100+亿元' for 3100+ 亿元, '2× or more' for 两倍以上;
+    a fraction as the article prints it, then as read: '1/4 (about 25%)', '1/5 (20%)'."""
     if entry.stated is None or pd.isna(entry.stated):
         return ""
     value = by_unit(entry.stated, entry.unit)
     if entry.qualifier == "+":
         return re.sub(r"(\d)(?=\D*$)", r"\1+", value, count=1)
-    return STATED_WORDS.get(entry.qualifier, "{}").format(value)
+    shown = STATED_WORDS.get(entry.qualifier, "{}").format(value)
+    for top, bottom in _FRACTION.findall(entry.quote_zh or ""):
+        if int(bottom) and math.isclose(int(top) / int(bottom), entry.stated, rel_tol=1e-9):
+            return f"{top}/{bottom} ({shown})"
+    return shown
 
 
 def with_qualifiers(entries: Iterable[LedgerEntry], claims: pd.DataFrame) -> list[LedgerEntry]:

@@ -166,14 +166,18 @@ def points_between(
     decimals of a percent (a printed band's end, a source's half unit) is written whole; any
     other is rounded (a tie away from zero) to `decimals`, the precision its figure is shown
     at, by default the decimals that give the gap two significant figures (more if the ends
-    would meet). The gap is the difference of the ends as written, no trailing zeros:
-    (0.285466, 0.21) -> ('28.5%', '21%', '7.5'); (0.41515, 0.405) -> ('41.515%', '40.5%',
-    '1.015'); (0.3307, 0.2835, 1) -> ('33.1%', '28.35%', '4.75')."""
+    would meet), but never to fewer decimals than the exact end has: 33.07% less 28.35%, not
+    33.1% less 28.35%, which would add the rounding to the gap. The gap is the difference of
+    the ends as written, no trailing zeros: (0.285466, 0.21) -> ('28.5%', '21%', '7.5');
+    (0.41515, 0.405) -> ('41.515%', '40.5%', '1.015'); (0.3307, 0.2835, 1) -> ('33.07%',
+    '28.35%', '4.72')."""
     ends = [_percent_digits(upper), _percent_digits(lower)]
     if ends[0] <= ends[1]:
         raise ValueError(f"{upper} is not above {lower}")
     if decimals is None:
         decimals = max(0, 2 - (math.floor(math.log10(float(ends[0] - ends[1]))) + 1))
+    exact_decimals = [-e.normalize().as_tuple().exponent for e in ends if _exact(e)]
+    decimals = max([decimals, *exact_decimals])
     while True:
         step = Decimal(1).scaleb(-decimals)
         high, low = (e if _exact(e) else e.quantize(step, rounding=ROUND_HALF_UP) for e in ends)
@@ -207,9 +211,12 @@ def bits_per_second(value: float) -> str:
 
 
 def seconds(value: float) -> str:
-    """A duration: 0.018 -> '18 ms', 300 -> '300 s'."""
+    """A duration: 0.018 -> '18 ms', 45 -> '45 s', a whole number of minutes in minutes: 300 ->
+    '5 min'."""
     if abs(value) < 1:
         return f"{significant(value * 1000)} ms"
+    if abs(value) >= 60 and value % 60 == 0:
+        return f"{significant(value / 60)} min"
     return f"{significant(value)} s"
 
 
@@ -294,6 +301,24 @@ def figure(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
     if unit in ("multiple", "share", "ratio", "bit/s", "s", "FLOP/s", "CNY/USD", "count"):
         return by_unit(value, unit, digits)
     return count(value, digits)
+
+
+UNIT_WORDS = (
+    "bn", "million", "billion", "trillion", "percentage points", "points", "Gbps", "Mbps",
+    "kbps", "bps", "ms", "s", "min", "PB", "TB", "GB", "MB", "EFLOP/s", "PFLOP/s", "TFLOP/s",
+    "GFLOP/s", "FLOP/s", "px", "years", "CNY/USD",
+)
+"""The words after a space that the forms above write as a number's unit."""
+
+VALUE_WITH_UNIT = re.compile(
+    r"(?:(?:USD|CNY)[ \u00a0])?[−-]?\d[\d,]*(?:\.\d+)?\+?"
+    r"(?:[ \u00a0]?(?:亿元|亿|万元|万)|%|×|[ \u00a0](?:"
+    + "|".join(re.escape(word) for word in UNIT_WORDS)
+    + r")(?![\w/]))"
+    r"|(?:USD|CNY)[ \u00a0][−-]?\d[\d,]*(?:\.\d+)?(?:/[A-Za-z]+\b)?"
+)
+"""A value written with its unit or currency, as the forms above write it ('USD 39 bn',
+'2,855亿元', '1000+ 亿元', '25%', '8 Mbps', 'USD 0.020/GB'): a line must not break inside one."""
 
 
 # At a stated precision: decimals chosen by the sentence that shows the number.

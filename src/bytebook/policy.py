@@ -396,18 +396,26 @@ def points_gap(
     return f"{points} {_points_unit(points)}", between, high, low
 
 
-def gap_note(printed: Interval, evidence: Interval, unit: str) -> str:
+def gap_note(
+    printed: Interval,
+    evidence: Interval,
+    unit: str,
+    least: int = 0,
+    middle: str = "the evidence's middle",
+) -> str:
     """Where two ranges do not meet, how far apart they are, worked from figures the sentence
-    prints (`bytebook.numbers.gap_figures`; a rate at three decimals at least): for shares,
+    prints (`bytebook.numbers.gap_figures`; a rate at three decimals at least, any figure at
+    `least` decimals of its scale at least, as its sentence prints the evidence): for shares,
     first in percentage points between the two nearer ends, then as a fraction of the
     evidence's middle; for other figures, the fraction worked out. The grade rests on the
     unrounded gap, which the written figures never put on the other side of the line. Without
-    a unit, the fraction alone."""
+    a unit, the fraction alone. `middle` names the evidence's middle where the sentence has a
+    name for the evidence (the table's band)."""
     gap = relative_gap(printed, evidence)
     if not unit:
-        return f"the gap between them is {format_gap(gap)} of the evidence's middle"
+        return f"the gap between them is {format_gap(gap)} of {middle}"
     upper, lower, names = nearer_ends(printed, evidence)
-    least, whole = (3 if kind_of(unit) == "rate" else 0), -1
+    least, whole = max(least, 3 if kind_of(unit) == "rate" else 0), -1
     if kind_of(unit) == "share":
         least = max(0, 2 - (math.floor(math.log10((upper - lower) * 100)) + 1))
         whole = EXACT_POINT_DECIMALS
@@ -417,12 +425,9 @@ def gap_note(printed: Interval, evidence: Interval, unit: str) -> str:
     if kind_of(unit) == "share":
         return (
             f"they are {points} {_points_unit(points)} apart ({names[0]}, {high}, less "
-            f"{names[1]}, {low}), a gap of {format_gap(worked)} of the evidence's middle, {mid}"
+            f"{names[1]}, {low}), a gap of {format_gap(worked)} of {middle}, {mid}"
         )
-    return (
-        f"the gap between them is {format_gap(worked)} of the evidence's middle: ({high} − "
-        f"{low}) ÷ {mid}"
-    )
+    return f"the gap between them is {format_gap(worked)} of {middle}: ({high} − {low}) ÷ {mid}"
 
 
 def worked_gap(
@@ -447,9 +452,10 @@ POINTS_RULE = (
     "between, so that every number of the subtraction is on the page and it holds at the "
     "printed digits: an end exact to a few decimals (a printed band's end, a source figure's "
     "half unit) is written whole; any other (an end of a derived band) at the precision its "
-    "figure is shown at, or at the digits that give the gap two significant figures; the gap "
-    "is the difference of the ends as written. The grade still rests on the gap as a fraction "
-    "of the evidence."
+    "figure is shown at, or at the digits that give the gap two significant figures, but never "
+    "at fewer decimals than the exact end it is set against has, which would add its rounding "
+    "to the gap; the gap is the difference of the ends as written. The grade still rests on "
+    "the gap as a fraction of the evidence."
 )
 
 
@@ -499,14 +505,17 @@ def compare(
     sources: tuple[str, ...] = (),
     decides: bool = True,
     unit: str = "",
+    least: int = 0,
+    middle: str = "the evidence's middle",
 ) -> Finding:
     """Grade a printed interval against an evidence interval and word the finding; where they
-    do not meet, the gap is worked out from figures the text prints (`gap_note`, in `unit`)."""
+    do not meet, the gap is worked out from figures the text prints (`gap_note`, in `unit`, at
+    `least` decimals of its scale at least, the evidence's middle named `middle`)."""
     found = grade(printed, evidence)
     gap = relative_gap(printed, evidence)
     note = "" if found is Grade.HOLDS else (
         " The printed range and the evidence's range do not meet: "
-        + gap_note(printed, evidence, unit)
+        + gap_note(printed, evidence, unit, least, middle)
     )
     if found is Grade.FAILS and gap - SUBSTANCE_MARGIN < NEAR_THE_LINE:
         note += (

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR
 from bytebook.checks import against_reference, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, finding, judge, judge_findings, working
+from bytebook.ledger import (
+    Basis,
+    Verdict,
+    claim_interval,
+    derived,
+    finding,
+    judge,
+    judge_findings,
+    working,
+)
 from bytebook.numbers import (
     as_recorded,
     format_in,
@@ -17,6 +28,7 @@ from bytebook.numbers import (
     money,
     share,
 )
+from bytebook.policy import Interval, format_gap, relative_gap
 
 SECTIONS = ("3",)
 """The article sections whose claims this chapter judges."""
@@ -136,6 +148,17 @@ def cpm_caption(cpm: float, ratio: float, highest: float) -> str:
     )
 
 
+def highest_quarter_gap(claim: pd.Series, highest: float) -> str:
+    """The printed CPM's gap from 2024's highest quarter, worked from the figures as printed:
+    'From the highest quarter, USD 8.70, the gap is 193.1%: (USD 25.5 − USD 8.70) ÷ USD 8.70.'"""
+    low = claim_interval(claim).low
+    gap = format_gap(relative_gap(claim_interval(claim), Interval.exact(highest)))
+    return (
+        f"From the highest quarter, USD {highest:.2f}, the gap is {gap}: "
+        f"(USD {low:g} − USD {highest:.2f}) ÷ USD {highest:.2f}."
+    )
+
+
 def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
     """The article's CPM and ad margin against 2024's reported quarterly CPMs."""
     found = Findings()
@@ -159,25 +182,30 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
         f"(USD {cpm:g} − USD {cost:g}) ÷ USD {cpm:g} = {format_percent(margin)}.",
     )
     found.number("ad_margin_verdict", margin, lambda _: margin_entry.verdict.value)
+    claim = data.claim("s3_cpm")
+    cpm_finding = finding(
+        claim,
+        mean,
+        Basis.SOURCE,
+        f"TikTok's CPMs for US direct-to-consumer advertisers ran from USD "
+        f"{min(quarters.values()):.2f} to USD {highest:.2f} a quarter "
+        f"in 2024, USD {mean:.2f} on average ({data.cite(*CPM_QUARTERS)}); the "
+        f"article's is {ratio:.1f} times that. These figures cover one segment of "
+        "advertisers, the only one this book found figures for; the claim is "
+        "TikTok's CPM as a whole, so this finding covers less than the claim does "
+        "and does not decide, however wide the gap.",
+        CPM_QUARTERS,
+        decides=False,
+    )
+    cpm_finding = replace(
+        cpm_finding, evidence=f"{cpm_finding.evidence} {highest_quarter_gap(claim, highest)}"
+    )
     found.add(
         margin_entry,
         judge_findings(
             data.claim("s3_cpm"),
             [
-                finding(
-                    data.claim("s3_cpm"),
-                    mean,
-                    Basis.SOURCE,
-                    f"TikTok's CPMs for US direct-to-consumer advertisers ran from USD "
-                    f"{min(quarters.values()):.2f} to USD {max(quarters.values()):.2f} a quarter "
-                    f"in 2024, USD {mean:.2f} on average ({data.cite(*CPM_QUARTERS)}); the "
-                    f"article's is {ratio:.1f} times that. These figures cover one segment of "
-                    "advertisers, the only one this book found figures for; the claim is "
-                    "TikTok's CPM as a whole, so this finding covers less than the claim does "
-                    "and does not decide, however wide the gap.",
-                    CPM_QUARTERS,
-                    decides=False,
-                )
+                cpm_finding,
             ],
             mean,
         ),

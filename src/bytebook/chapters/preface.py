@@ -375,6 +375,7 @@ def analyse(data: BookData) -> Findings:
         f"uses two rates. {rate_bands_sentence(bands, rates)} The two rates may each be a "
         f"{YEAR} rate, but not the same one.",
         unit="CNY/USD",
+        middle="the middle of the table's band",
     )
     daily_finding = compare(
         title_band,

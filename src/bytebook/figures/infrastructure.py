@@ -40,6 +40,7 @@ def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
         x_format=".0%",
         y_max=charts.axis_top(largest),
         marks=marks,
+        marks_format=".1%",
     )
     caption = charts.Caption(
         title="Cost of an hour of useful GPU work, by utilisation",

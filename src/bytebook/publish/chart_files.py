@@ -4,7 +4,8 @@ A chart's output carries its tables' CSV text in the download link (bytebook.pub
 `csv_link`), since a notebook's kernel does not know the page it draws for. As Sphinx writes a
 page, each such link's text becomes `_static/data/charts/<page>-<name>.csv`, in UTF-8 with a
 byte-order mark as the book's other CSV files (bytebook.publish.downloads), and the link points
-to it. After the build, a file no page links to any more is removed.
+to it. The page's published notebook links the same files (`link_notebook_csvs`). After the
+build, a file no page links to any more is removed.
 """
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ def file_name(page: str, name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _file_link(relative: str, name: str) -> str:
+    address = html.escape(f"{relative}/{name}", quote=True)
+    return (
+        f'<a class="bytebook-csv-link" href="{address}" download="{html.escape(name)}">'
+        f"Download these values as CSV ({html.escape(name)})</a>"
+    )
+
+
 def write_page_csvs(body: str, page: str, folder: Path, relative: str) -> str:
     """`body` with each carried CSV written into `folder` and linked at `relative`/<file>."""
     taken: set[str] = set()
@@ -50,13 +59,29 @@ def write_page_csvs(body: str, page: str, folder: Path, relative: str) -> str:
         target = folder / name
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
-        address = html.escape(f"{relative}/{name}", quote=True)
-        return (
-            f'<a class="bytebook-csv-link" href="{address}" download="{html.escape(name)}">'
-            f"Download these values as CSV ({html.escape(name)})</a>"
-        )
+        return _file_link(relative, name)
 
     return CARRIED.sub(link, body)
+
+
+def link_notebook_csvs(notebook: dict, page: str, relative: str) -> dict:
+    """A published notebook whose chart outputs link each CSV to the site's file of it, at
+    `relative`/<file> from where the notebook is published, as the page links it, instead of
+    carrying the CSV text (which a notebook's link cannot offer as a file). The links work
+    where the notebook sits in the site; a notebook run afresh writes its own."""
+    taken: set[str] = set()
+
+    def link(match: re.Match) -> str:
+        return _file_link(relative, file_name(page, html.unescape(match["name"]), taken))
+
+    for cell in notebook.get("cells", []):
+        for output in cell.get("outputs", []):
+            for kind, value in output.get("data", {}).items():
+                if "html" in kind:
+                    text = "".join(value) if isinstance(value, list) else value
+                    if "bytebook-csv-link" in text:
+                        output["data"][kind] = CARRIED.sub(link, text)
+    return notebook
 
 
 def on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

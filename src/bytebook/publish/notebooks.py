@@ -4,10 +4,13 @@ checked for displayed errors."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
+
+from bytebook.publish import chart_files
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +24,8 @@ def offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict,
     target.parent.mkdir(parents=True, exist_ok=True)
     cache = Path(app.env.mystnb_config.execution_cache_path)
     text = _with_cached_outputs(executed.read_text(encoding="utf-8"), cache)
-    text = _repeatable_notebook(text, Path(pagename).name, app)
+    relative = os.path.relpath(Path(app.outdir) / chart_files.FOLDER, target.parent)
+    text = _repeatable_notebook(text, pagename, app, Path(relative).as_posix())
     target.write_text(text, encoding="utf-8")
     context["ipynb_source"] = f"{pagename}.ipynb"
 
@@ -42,15 +46,18 @@ def _with_cached_outputs(text: str, cache: Path) -> str:
     return nbformat.writes(notebook)
 
 
-def _repeatable_notebook(text: str, name: str, app: Sphinx) -> str:
-    """The executed notebook, opening with how to run it (bytebook.publish.runnable), without
-    what changes from run to run: random cell ids, timings, and execution counts (numbered
-    1, 2, … over the code cells, as one clean run numbers them)."""
+def _repeatable_notebook(text: str, pagename: str, app: Sphinx, csv_folder: str) -> str:
+    """The executed notebook, opening with how to run it (bytebook.publish.runnable), its
+    charts' CSVs linked as the site's files at `csv_folder` (bytebook.publish.chart_files),
+    without what changes from run to run: random cell ids, timings, and execution counts
+    (numbered 1, 2, … over the code cells, as one clean run numbers them)."""
     from bytebook.publish import runnable
     from bytebook.publish.edition import edition
 
     version = edition(Path(app.srcdir)).version
+    name = Path(pagename).name
     notebook = runnable.with_how_to_run(json.loads(text), f"{name}.ipynb", version)
+    notebook = chart_files.link_notebook_csvs(notebook, pagename, csv_folder)
     count = 0
     for number, cell in enumerate(notebook["cells"]):
         cell["id"] = f"cell-{number:03d}"

@@ -10,6 +10,7 @@ they show, never on the build's history, and carry a content security policy.
   scripts, and the event handlers found anywhere in the book, are allowed by their SHA-256
   hashes, so no other inline script can run. (The search page parses other pages to show
   summaries, and Chromium checks their handlers against the search page's policy.)
+- Values: a value and its unit never break across lines (bytebook.publish.whole_values).
 - Front page: the site's `index.html` leads to the first page and names the book's icon.
 - Search index: a term whose list of pages is empty (left behind when an incremental build
   re-reads a page that no longer holds it) is dropped, so the index holds only words the
@@ -26,6 +27,8 @@ import re
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+
+from bytebook.publish.whole_values import keep_values_whole
 
 _ASSET_LINK = re.compile(
     r'(?P<attr>src|href)="(?P<path>[^"?#]*_static/[^"?#]+\.(?:js|css))(?:\?v=[0-9a-f]+)?"'
@@ -126,14 +129,14 @@ def write_front_page(outdir: Path, first_page: str, title: str, icon: str) -> No
 
 
 def finish_pages(outdir: Path) -> None:
-    """Give every HTML page in `outdir` its asset checksums and the content security policy,
-    and drop stale terms from the search index."""
+    """Give every HTML page in `outdir` its values kept whole, its asset checksums and the
+    content security policy, and drop stale terms from the search index."""
     known: dict[Path, str] = {}
     paths = sorted(outdir.rglob("*.html"))
     originals = {path: path.read_text(encoding="utf-8") for path in paths}
     handlers = set().union(*(handler_hashes(page) for page in originals.values()))
     for path, original in originals.items():
-        page = with_policy(with_checksums(original, path, known), handlers)
+        page = with_policy(with_checksums(keep_values_whole(original), path, known), handlers)
         if page != original:
             path.write_text(page, encoding="utf-8")
     index = outdir / "searchindex.js"

@@ -1,0 +1,48 @@
+"""A value and its unit stay on one line: in a page's text, each value written with its unit or
+currency (bytebook.numbers.VALUE_WITH_UNIT: 'USD 39 bn', '1,000亿') and each date (2025-07-25)
+is wrapped in `<span class="whole-value">`, which the book's style sheet keeps from breaking.
+
+A browser may otherwise break a line at the space in 'USD 39 bn', or between '1,000' and '亿'
+(a line may break before any Chinese character). Text inside scripts, styles, code, SVG and
+form controls is left alone, and so are attributes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bytebook.numbers import VALUE_WITH_UNIT
+
+_PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+_LEFT_ALONE = frozenset({"script", "style", "code", "pre", "svg", "textarea", "title", "option"})
+_SPAN = '<span class="whole-value">'
+_WHOLE = re.compile(rf"(?<![\d-])\d{{4}}-\d{{2}}-\d{{2}}(?![\d-])|{VALUE_WITH_UNIT.pattern}")
+"""A date, which a line may otherwise break after a hyphen, or a value with its unit."""
+
+
+def _wrapped(text: str) -> str:
+    return _WHOLE.sub(lambda m: f"{_SPAN}{m.group()}</span>", text)
+
+
+def keep_values_whole(page: str) -> str:
+    """`page` with every value written with its unit, in the text of its body, in a span that
+    does not break; a page already so treated comes back unchanged."""
+    head, marker, body = page.partition("<body")
+    if not marker:
+        return page
+    pieces = _PIECES.split(body)
+    inside: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            tag = _TAG_NAME.match(piece)
+            if tag is None or piece.endswith("/>"):
+                continue
+            closing, name = tag[1], tag[2].lower()
+            if name in _LEFT_ALONE and not closing:
+                inside.append(name)
+            elif closing and inside and inside[-1] == name:
+                inside.pop()
+        elif piece and not inside and index > 0 and pieces[index - 1] != _SPAN:
+            pieces[index] = _wrapped(piece)
+    return head + marker + "".join(pieces)

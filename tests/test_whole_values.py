@@ -1,0 +1,27 @@
+"""A value and its unit are kept on one line (bytebook.publish.whole_values)."""
+
+from __future__ import annotations
+
+from bytebook.publish.whole_values import keep_values_whole
+
+SPAN = '<span class="whole-value">'
+
+
+def test_values_in_the_text_are_wrapped_and_nothing_else_is():
+    page = (
+        "<html><head><title>USD 39 bn</title></head><body class='x'>"
+        "<p>Revenue of USD 39 bn, 1000+ 亿元: 1,000亿 to 2,000亿; 8 Mbps in 3 sources.</p>"
+        "<p>USD 0.020/GB on 2025-07-25</p>"
+        '<p title="USD 39 bn">25% of <code>5 s</code></p>'
+        "<script>const a = '7 bn';</script><svg><text>9%</text></svg></body></html>"
+    )
+    kept = keep_values_whole(page)
+    assert kept == (
+        "<html><head><title>USD 39 bn</title></head><body class='x'>"
+        f"<p>Revenue of {SPAN}USD 39 bn</span>, {SPAN}1000+ 亿元</span>: "
+        f"{SPAN}1,000亿</span> to {SPAN}2,000亿</span>; {SPAN}8 Mbps</span> in 3 sources.</p>"
+        f"<p>{SPAN}USD 0.020/GB</span> on {SPAN}2025-07-25</span></p>"
+        f'<p title="USD 39 bn">{SPAN}25%</span> of <code>5 s</code></p>'
+        "<script>const a = '7 bn';</script><svg><text>9%</text></svg></body></html>"
+    )
+    assert keep_values_whole(kept) == kept
