@@ -484,9 +484,9 @@ class BookData:
         name = source_name if notes else short_source_name
         groups: dict[tuple[str, str], list[str]] = {}
         for reference_id in reference_ids:
-            row = self.references.loc[reference_id]
-            key = (name(row["source"]), row["reliability"])
-            groups.setdefault(key, []).append(str(row["period"]))
+            at = self.references.at  # single cells: far quicker than taking out the row
+            key = (name(at[reference_id, "source"]), at[reference_id, "reliability"])
+            groups.setdefault(key, []).append(str(at[reference_id, "period"]))
         return "; ".join(
             f"{source}, {', '.join(dict.fromkeys(periods))} ({reliability})"
             for (source, reliability), periods in groups.items()
