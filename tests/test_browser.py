@@ -108,9 +108,10 @@ def clean_offline_and_drawn(page, seen: dict[str, list[str]]) -> list[str]:
 
 
 def screenshot(page, name: str) -> None:
-    """Save the whole page as `_build/screenshots/<name>.png`."""
+    """Save the whole page as `_build/screenshots/<name>.png` (a long page on a busy machine
+    may take more than Playwright's default 30 s to capture)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, timeout=120_000)
 
 
 SLIDER_PAGES = [
