@@ -129,7 +129,8 @@ def test_a_ledger_card_on_a_phone_reads_down_one_left_edge(site, browser):
             f"{row}: the card does not open with its verdict and claim"
         )
         values = [shown[k]["top"] for k in ("Stated", "Recomputed") if k in shown]
-        assert len(set(values)) == 1, f"{row}: its values are on {len(set(values))} lines"
+        # A claim in words (no figure) shows neither value.
+        assert len(set(values)) <= 1, f"{row}: its values are on {len(set(values))} lines"
 
 
 def _evidence_only_word(rows: list[dict[str, str]]) -> str:
