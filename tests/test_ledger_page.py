@@ -123,7 +123,7 @@ def test_paper_shows_no_sliders_or_disclosure_controls(site, browser):
     page.emulate_media(media="print")
     shown = page.evaluate(
         "() => [...document.querySelectorAll('.vega-bindings, details:not(.derived-rows), "
-        "details > summary, .bytebook-downloads')]"
+        "details.derived-rows > summary, .bytebook-downloads')]"
         ".filter(e => getComputedStyle(e).display !== 'none').length"
     )
     page.close()
