@@ -432,3 +432,19 @@ def test_the_stated_column_shows_the_article_s_qualifier(data):
     page = ledger_html(rows, lambda section: "ranking").data
     for text in expected.values():
         assert re.search(rf'data-label="Stated"[^>]*>{re.escape(html.escape(text))}</td>', page)
+
+
+def test_a_chapter_table_lists_the_article_s_claims_before_its_derived_rows(data):
+    """The preface's table opens with the article's own claims (the title's 每天7.47亿 among
+    them); the book's derived rows follow, folded under a line that counts them."""
+    from bytebook.chapters import preface
+    from bytebook.present import claims_html
+
+    entries = preface.analyse(data).entries
+    derived = [e for e in entries if e.kind == "derived"]
+    shown = claims_html(entries).data
+    fold = shown.index('<details class="derived-rows">')
+    assert derived and f"How this book worked it out ({len(derived)})" in shown
+    assert shown.index('id="claim-title_daily_revenue"') < fold
+    assert all(shown.index(f'id="claim-{e.id}"') > fold for e in derived)
+    assert all(f'id="claim-{e.id}"' in shown for e in entries)

@@ -115,12 +115,15 @@ def test_ids_quotes_and_a_linked_row(site, browser):
 
 
 def test_paper_shows_no_sliders_or_disclosure_controls(site, browser):
+    """No slider, no folded block and no line that folds one; a chapter's derived rows, folded
+    on screen, are printed without theirs."""
     page = browser.new_page(viewport={"width": 1000, "height": 900})
     page.goto(f"{site}/book/economics.html")
     wait_until_ready(page)
     page.emulate_media(media="print")
     shown = page.evaluate(
-        "() => [...document.querySelectorAll('.vega-bindings, details, .bytebook-downloads')]"
+        "() => [...document.querySelectorAll('.vega-bindings, details:not(.derived-rows), "
+        "details.derived-rows > summary, .bytebook-downloads')]"
         ".filter(e => getComputedStyle(e).display !== 'none').length"
     )
     page.close()

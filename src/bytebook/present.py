@@ -270,8 +270,7 @@ def policy_html(table: pd.DataFrame) -> HTML:
     return _table(["Rule", "Example", "Meaning"], rows, "policy", "The verdict policy")
 
 
-def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
-    """A chapter's ledger rows; each verdict badge links to the row in the ledger appendix."""
+def _claims_table(entries: list[LedgerEntry], label: str) -> str:
     rows = [
         f'<tr id="claim-{html.escape(e.id)}">'
         + _td(
@@ -283,7 +282,25 @@ def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
         for e in entries
     ]
     names = ["Verdict", "Claim", "Stated", "Recomputed", "Evidence"]
-    return _table(names, rows, "chapter-claims", "The claims this section checks")
+    return _table(names, rows, "chapter-claims", label).data
+
+
+def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
+    """A chapter's ledger rows, each verdict badge linking to the row in the ledger appendix:
+    the article's claims first, then the book's derived rows, folded under a line that counts
+    them (a link to one of them opens the fold, bytebook-tables.js)."""
+    entries = list(entries)
+    printed = [e for e in entries if e.kind != "derived"]
+    derived = [e for e in entries if e.kind == "derived"]
+    shown = _claims_table(printed, "The claims this section checks") if printed else ""
+    if derived:
+        shown += (
+            '<details class="derived-rows"><summary>How this book worked it out '
+            f"({len(derived)})</summary>"
+            + _claims_table(derived, "The rows this section works out")
+            + "</details>"
+        )
+    return HTML(shown)
 
 
 def _evidence(text: str) -> str:

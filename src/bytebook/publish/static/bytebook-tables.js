@@ -8,7 +8,15 @@
     var left = box.scrollLeft > 1, right = box.scrollLeft < hidden - 1;
     box.setAttribute("data-scroll", left && right ? "both" : left ? "left" : "right");
   };
+  // A link to a row folded away (a chapter's derived rows) opens its fold and shows the row.
+  var unfold = function () {
+    var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    var fold = target && target.closest("details:not([open])");
+    if (fold) { fold.open = true; target.scrollIntoView(); }
+  };
+  window.addEventListener("hashchange", unfold);
   var start = function () {
+    unfold();
     var boxes = document.querySelectorAll(".bytebook-table");
     var resized = new ResizeObserver(function (entries) {
       entries.forEach(function (entry) { mark(entry.target); });
