@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_book import glued
 
 from bytebook.paths import ROOT
 from bytebook.publish.build import jupyter_output
@@ -28,11 +29,16 @@ def test_the_site_offers_the_pdf(pdf, built_book):
     assert 'href="../book.pdf"' in preface
 
 
+GLUE_ROLE = re.compile(r"\{glue:text\}`([^`]+)`")
+
+
 def chapter_titles() -> list[str]:
+    """Each page's title as it reads, a glued figure in it replaced by its glued text."""
     titles = []
     for page in sorted((ROOT / "book").glob("*.md")):
-        heading = re.search(r"^# (.+)$", page.read_text(encoding="utf-8"), re.M)
-        titles.append(heading.group(1))
+        title = re.search(r"^# (.+)$", page.read_text(encoding="utf-8"), re.M).group(1)
+        values = glued(page.stem) if GLUE_ROLE.search(title) else {}
+        titles.append(GLUE_ROLE.sub(lambda role: str(values[role[1]]), title))  # noqa: B023
     return titles
 
 

@@ -37,6 +37,10 @@ _CITED_CELL = re.compile(r'<td data-label="Cited by"[^>]*>(?P<cell>.*?)</td>', r
 _LEDGER_LINK = re.compile(r'<a href="ledger\.html#claim-(?P<id>[^"]+)"[^>]*>(?P<text>.*?)</a>')
 
 
+_WHOLE_VALUE = re.compile(r'<span class="whole-value">(.*?)</span>')
+"""A value kept on one line (bytebook.publish.whole_values), read as its text."""
+
+
 def test_what_cites_a_source_is_said_in_words_with_its_count(built_book, citing_rows):
     """Each source's "Cited by" counts the ledger rows that list it and links each by the
     claim in words, not by its row id."""
@@ -45,7 +49,8 @@ def test_what_cites_a_source_is_said_in_words_with_its_count(built_book, citing_
     assert rows, "no source rows on the sources page"
     for reference, row in rows.items():
         cell = _CITED_CELL.search(row)["cell"]
-        links = [(m["id"], html.unescape(m["text"])) for m in _LEDGER_LINK.finditer(cell)]
+        links = [(m["id"], html.unescape(_WHOLE_VALUE.sub(r"\1", m["text"])))
+                 for m in _LEDGER_LINK.finditer(cell)]
         expected = citing_rows.get(reference, [])
         assert sorted(i for i, _ in links) == sorted(r["id"] for r in expected), reference
         claims = {r["id"]: r["claim_en"] for r in expected}

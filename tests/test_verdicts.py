@@ -615,7 +615,8 @@ def test_the_chart_of_the_companies_own_figures_says_who_is_absent_and_why(data)
     drawn = set(found.tables["filed_by_companies"]["company"])
     assert drawn == {"BYD", "Haier Smart Home"}
     absent = found.texts["filed_absent"]
-    assert "Midea's amount rests on a figure read at second hand, which counts as W." in absent
+    second_hand = "Midea's amount rests on a figure read at second hand"
+    assert f"{second_hand}, which counts as a weak (W) source." in absent
     assert "ByteDance's figure is a press report on a private company, not its own." in absent
     assert "no overseas amount was found for the year the table names." in absent
     for company in ("Lenovo", "Huawei", "Xiaomi"):

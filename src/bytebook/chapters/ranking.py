@@ -743,8 +743,8 @@ BAND_EXAMPLE = "Midea"
 
 def _band_example(data: BookData) -> Findings:
     """The example row's band of totals as the page works it: the lowest printed amount over
-    the highest share to the highest amount over the lowest share ('1,500亿元 ÷ 40.5% to
-    1,600亿元 ÷ 39.5%'), under `band_example`, its low end."""
+    the highest share to the highest amount over the lowest share ('(1,500亿元 ÷ 40.5%) to
+    (1,600亿元 ÷ 39.5%)'), under `band_example`, its low end."""
     found = Findings()
     (row,) = [r for _, r in data.ranking.iterrows() if r["company_en"] == BAND_EXAMPLE]
     amount, share, unit = _printed_bands(data, row)
@@ -752,8 +752,8 @@ def _band_example(data: BookData) -> Findings:
         "band_example",
         (amount / share).low,
         lambda _: (
-            f"{money(amount.low, unit)} ÷ {percent(share.high)} to "
-            f"{money(amount.high, unit)} ÷ {percent(share.low)}"
+            f"({money(amount.low, unit)} ÷ {percent(share.high)}) to "
+            f"({money(amount.high, unit)} ÷ {percent(share.low)})"
         ),
     )
     return found
