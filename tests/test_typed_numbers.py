@@ -133,4 +133,4 @@ def test_the_article_s_figures_are_glued_as_their_claim_rows_state_them():
     assert texts[f"{ARTICLE_PREFIX}t_byd_overseas"] == "1,000+亿元"
     assert texts[f"{ARTICLE_PREFIX}s21_cdn_daily"] == f"USD {200 * 10**4 // 10**6} million"
     assert texts[f"{ARTICLE_PREFIX}s21_bitrate_upload"] == "8 Mbps"
-    assert texts[f"{ARTICLE_PREFIX}s22_hot_update"] == f"{300 // 60} minutes"
+    assert texts[f"{ARTICLE_PREFIX}s22_hot_update"] == f"{300 // 60} min"

@@ -31,7 +31,6 @@ from bytebook.units import SCALED_UNITS
 SIGNIFICANT = 4
 THOUSAND, MILLION, BILLION, TRILLION = 1e3, 1e6, 1e9, 1e12
 WAN, YI = 1e4, 1e8
-MINUTE = 60
 
 
 MINUS = "−"
@@ -287,15 +286,13 @@ def by_unit(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
 def figure(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
     """A value as a sentence names it, the unit's rate and thing left to the words around it:
     `by_unit` without 'a day' or 'per 1,000 impressions' ('USD 26', 'USD 2 million', '8 Mbps')
-    and a count without its thing ('50 million', not '50 million videos a day'); whole minutes
-    as minutes (300 s -> '5 minutes')."""
+    and a count without its thing ('50 million', not '50 million videos a day'); a duration as
+    `seconds` writes it, in the Stated column too (300 s -> '5 min')."""
     if unit == "USD per 1000 impressions":
         return money(value, "USD", digits)
     head = unit.partition("/")[0]
     if head in ("USD", "CNY") and unit != "CNY/USD":
         return money(value, head, digits)
-    if unit == "s" and value >= MINUTE and value % MINUTE == 0:
-        return f"{significant(value / MINUTE, digits)} minutes"
     if head == "bytes":
         return data_size(value)
     if unit in ("multiple", "share", "ratio", "bit/s", "s", "FLOP/s", "CNY/USD", "count"):
