@@ -7,7 +7,7 @@ from bytebook.checks import after_article, later_sources_note, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, Verdict, derived, working
-from bytebook.numbers import count, format_in, format_percent, percent
+from bytebook.numbers import count, figure, format_in, format_percent, percent
 
 SECTIONS = ("2.2",)
 """The article sections whose claims this chapter judges."""
@@ -126,7 +126,7 @@ def analyse(data: BookData) -> Findings:
         working(
             "d_updates_per_day",
             "2.2",
-            "Model updates a day at one every 5 minutes",
+            f"Model updates a day at one every {figure(interval, 's')}",
             updates,
             "count",
             f"{SECONDS_PER_DAY:,} s ÷ {interval:.0f} s = {updates:.0f}.",
@@ -201,7 +201,8 @@ def analyse(data: BookData) -> Findings:
             "s22_hot_update",
             f"{none_found} Monolith, a real-time recommender ByteDance published, synchronises "
             f"its sparse parameters incrementally at minute-level intervals "
-            f"({data.cite('monolith_sync')}): the same order as 5 minutes, not the same figure, "
+            f"({data.cite('monolith_sync')}): the same order as "
+            f"{figure(data.stated('s22_hot_update'), 's')}, not the same figure, "
             "and the quote read says nothing of the dense part.",
             sources=("monolith_sync",),
         ),
