@@ -642,17 +642,20 @@ QUALIFIER_MEANINGS = {
 """How each qualifier turns a printed figure into an interval."""
 
 EXAMPLES = [
-    ("=", "40%", "0.40", "share"),
-    ("=", "1364 亿元", "1.364e11", "CNY"),
-    ("≈", "约 27%", "0.27", "share"),
-    ("+", "3100+ 亿元", "3.1e11", "CNY"),
-    ("+", "1000+ 亿元", "1e11", "CNY"),
-    (">", "超 50%", "0.5", "share"),
-    ("≥", "两倍以上", "2", "multiple"),
-    ("≤", "前三", "3", "rank"),
+    "t_midea_share",
+    "t_haier_overseas",
+    "t_huawei_share",
+    "t_lenovo_overseas",
+    "t_byd_overseas",
+    "t_haier_share",
+    "s4_growth_double",
+    "s4_top3",
 ]
-"""Printed figures of the article, one or two per qualifier: (qualifier, as printed, recorded
-digits, unit)."""
+"""Claims whose printed figures show the rule, one or two per qualifier (ids of claims.csv)."""
+
+EXAMPLE_WORDS = {"s4_growth_double": "两倍以上", "s4_top3": "前三"}
+"""The words of a longer quote that print an example's figure ('两倍以上' of
+'增速是第二名的两倍以上'); any other example's quote is its figure as printed."""
 
 
 def _show(value: float, unit: str) -> str:
@@ -667,22 +670,24 @@ def _show(value: float, unit: str) -> str:
     return f"{value:g}"
 
 
-def example_readings() -> list[tuple[str, str, str]]:
+def example_readings(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(qualifier, as printed, the interval it stands for) for each example, computed by
-    `printed_interval`."""
-    return [
-        (
-            q,
-            printed,
-            band_words(printed_interval(digits, q, unit), q, lambda v, u=unit: _show(v, u)),
-        )
-        for q, printed, digits, unit in EXAMPLES
-    ]
+    `printed_interval` from its claim row (`claims`, as `data.load_claims` gives them)."""
+    readings = []
+    for claim_id in EXAMPLES:
+        claim = claims.loc[claim_id]
+        q, unit = claim["qualifier"], claim["unit"]
+        band = printed_interval(claim["value_text"], q, unit)
+        printed = EXAMPLE_WORDS.get(claim_id, claim["quote_zh"])
+        readings.append((q, printed, band_words(band, q, lambda v, u=unit: _show(v, u))))
+    return readings
 
 
-def examples_sentence() -> str:
+def examples_sentence(claims: pd.DataFrame) -> str:
     """The worked examples in one sentence: '"40%" is 39.5% to 40.5%; …'."""
-    return "; ".join(f'"{printed}" is {reading}' for _, printed, reading in example_readings())
+    return "; ".join(
+        f'"{printed}" is {reading}' for _, printed, reading in example_readings(claims)
+    )
 
 
 CONVERSION_EXAMPLE = ("390 亿美元 ≈ 2855 亿元", "39e9", "2.855e11")

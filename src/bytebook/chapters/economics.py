@@ -7,6 +7,7 @@ from dataclasses import replace
 import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR
+from bytebook.chapters.codec import bitrate_cut
 from bytebook.checks import against_reference, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
@@ -277,7 +278,7 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             f"An illustration by this book: if stores kept "
             f"{format_percent(fee, 0)} of first-year payments (W), the gross margin on what "
             f"users pay would fall to {share(after_fee / revenue, digits)}; the article does "
-            "not say whether its 92% is before or after store fees.",
+            f"not say whether its {format_percent(margin, 0)} is before or after store fees.",
             None,
             ("appstore_commission_first_year",),
         ),
@@ -420,7 +421,8 @@ def _live(data: BookData) -> Findings:
                     "打掉一半 ('knocks off half') is colloquial and read as 'about half'. The "
                     "article does not say how H.266 halves live-streaming bandwidth cost. As "
                     "an illustration, this book applies section 2.1's H.266 bitrates for "
-                    f"uploaded video, 8 → 3.2 Mbps, a {format_percent(codec_cut, 0)} cut, to "
+                    f"uploaded video, {bitrate_cut(data)}, a {format_percent(codec_cut, 0)} cut, "
+                    "to "
                     "live streams: a little more than half, at the edge of the idiom's "
                     "precision. That link is this book's assumption, not the article's, and "
                     "this book found no source that live streams use H.266 at all.",
@@ -521,7 +523,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             total - capcut - net,
             "USD",
             f"The split subtracts the gross {_usd(live)} that viewers spend on gifts, reading "
-            "the USD 39 bn as containing it (as when coin sales are booked as revenue and "
+            f"the {_usd(total)} as containing it (as when coin sales are booked as revenue and "
             f"creators' payouts as costs). If only TikTok's {format_percent(live_take, 0)} cut "
             f"({_usd(net)}) were revenue, the remainder would be {_usd(total - capcut - net)}. "
             "The article does not say which it means.",

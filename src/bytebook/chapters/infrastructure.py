@@ -16,7 +16,7 @@ from bytebook.ledger import (
     judge_findings,
     working,
 )
-from bytebook.numbers import format_percent, multiple
+from bytebook.numbers import figure, format_percent, multiple
 from bytebook.policy import Interval, span
 
 GAIN_DIGITS = 3
@@ -105,7 +105,7 @@ def analyse(data: BookData) -> Findings:
         working(
             "d_tokens_per_second",
             "2.3",
-            "Tokens a second, if 18 ms is the time per generated token",
+            f"Tokens a second, if {figure(latency, 's')} is the time per generated token",
             tokens,
             "count",
             f"1 ÷ {latency * 1000:g} ms = {tokens:.0f} tokens a second.",
@@ -141,7 +141,8 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s23_latency",
-            f"{none_found} Read as the time per generated token, 18 ms is {tokens:.0f} "
+            f"{none_found} Read as the time per generated token, {figure(latency, 's')} is "
+            f"{tokens:.0f} "
             "tokens a second; the article does not say what it measures.",
         ),
         unsettled(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from bytebook.checks import (
@@ -47,6 +49,11 @@ USD_DIGITS = 3
 def _usd(value: float) -> str:
     """A US-dollar amount at the chapter's precision: 'USD 96.1 bn', 'USD 13.7 bn'."""
     return money(value, "USD", USD_DIGITS)
+
+
+def _fraction(data: BookData) -> str:
+    """The overseas share as the article prints it, a fraction: '1/4'."""
+    return re.search(r"\d+/\d+", data.claims.at["s1_group_share", "quote_zh"]).group()
 
 
 GROUP_2024 = ("bd_group_2024", "bd_intl_share_2024")
@@ -108,7 +115,8 @@ def analyse(data: BookData) -> Findings:
         implied_band,
         reference_band(data, "bd_group_2024"),
         Basis.SOURCE,
-        f"{_usd(overseas)} ÷ 1/4 = {_usd(implied_group)} ({span(implied_band, _usd)} at the "
+        f"{_usd(overseas)} ÷ {_fraction(data)} = {_usd(implied_group)} "
+        f"({span(implied_band, _usd)} at the "
         f"printed precision), {format_percent(group_gap)} from the reported {_usd(group)} "
         f"({cite_group}).{later_sources_note(data, 'bd_group_2024')}",
         unit="USD",
@@ -139,12 +147,13 @@ def analyse(data: BookData) -> Findings:
                 ),
             ],
             share_band.mid,
-            "\"1/4\" is read as 'about a quarter'.",
+            f"\"{_fraction(data)}\" is read as 'about a quarter'.",
         ),
         derived(
             "d_overseas_2023",
             "1",
-            "Overseas revenue in 2023 implied by USD 39 bn and +63%",
+            f"Overseas revenue in 2023 implied by {_usd(overseas)} and "
+            f"+{format_percent(growth, 0)}",
             overseas_2023,
             "USD",
             f"{_usd(overseas)} ÷ (1 + {format_percent(growth, 0)}) = {_usd(overseas_2023)}, "
@@ -158,7 +167,7 @@ def analyse(data: BookData) -> Findings:
         derived(
             "d_group_implied",
             "1",
-            "Group revenue implied by USD 39 bn being a quarter",
+            f"Group revenue implied by {_usd(overseas)} being a quarter",
             implied_group,
             "USD",
             group_check.evidence,
@@ -218,7 +227,8 @@ def analyse(data: BookData) -> Findings:
                     "ratio",
                     f"({_usd(implied_group)} − {_usd(group)}) ÷ {_usd(group)} = "
                     f"{format_percent(group_gap)}; {_usd(implied_group)} is {_usd(overseas)} "
-                    f"÷ 1/4 (the group total the quarter implies), {_usd(group)} is reported "
+                    f"÷ {_fraction(data)} (the group total the quarter implies), {_usd(group)} is "
+                    "reported "
                     f"({cite_group})." + later_sources_note(data, "bd_group_2024"),
                     GROUP_2024,
                 ),
@@ -228,7 +238,8 @@ def analyse(data: BookData) -> Findings:
                     domestic_2023,
                     "USD",
                     f"{_usd(group_2023)} ({cite_2023}) − {_usd(overseas_2023)} "
-                    f"(overseas revenue in 2023, from the 63% growth) = {_usd(domestic_2023)}.",
+                    f"(overseas revenue in 2023, from the {format_percent(growth, 0)} growth) = "
+                    f"{_usd(domestic_2023)}.",
                     (GROUP_2023,),
                 ),
                 (
@@ -257,7 +268,8 @@ def analyse(data: BookData) -> Findings:
                     "Overseas share of the reported 2023 group revenue",
                     share_2023,
                     "share",
-                    f"{_usd(overseas_2023)} (overseas revenue in 2023, from the 63% growth) ÷ "
+                    f"{_usd(overseas_2023)} (overseas revenue in 2023, from the "
+                    f"{format_percent(growth, 0)} growth) ÷ "
                     f"{_usd(group_2023)} "
                     f"({cite_2023}) = {format_percent(share_2023)}.",
                     (GROUP_2023,),
@@ -308,7 +320,8 @@ def quarter_stated(data: BookData, claim: pd.Series) -> Finding:
         claim,
         reference_band(data, QUARTER_STATED),
         Basis.SOURCE,
-        f"The report behind the USD 39 bn states the share outright: '{row['quote']}' "
+        f"The report behind the {_usd(data.stated('s1_overseas_revenue'))} states the share "
+        f"outright: '{row['quote']}' "
         f"({data.cite(QUARTER_STATED)}; the date it was published was not recorded), read as "
         f"{format_percent(data.reference(QUARTER_STATED), 0)}."
         + later_sources_note(data, QUARTER_STATED),
@@ -352,7 +365,7 @@ def _meta(data: BookData) -> Findings:
         working(
             "d_meta_gap_2024",
             "1",
-            "How far the article's USD 13 bn lies from Meta's 2024 Reality Labs loss",
+            f"How far the article's {_usd(stated)} lies from Meta's 2024 Reality Labs loss",
             worked_2024,
             "ratio",
             f"The printed {span(printed, _usd)} against {_usd(losses[2024])} for 2024 (Meta's "

@@ -229,7 +229,7 @@ def analyse(data: BookData) -> Findings:
     days = found.number("days_2024", DAYS_IN_YEAR, str)
     found.number("tol_approx", APPROX_RELATIVE, lambda _: APPROX_RULE)
     found.number("substance_margin", SUBSTANCE_MARGIN, format_percent, 0)
-    found.number("policy_examples", len(EXAMPLES), lambda _: examples_sentence())
+    found.number("policy_examples", len(EXAMPLES), lambda _: examples_sentence(data.claims))
     usd = data.stated("s1_overseas_revenue")
     cny_printed = data.stated("t_bytedance_overseas_cny")
     title = data.stated("title_daily_revenue")
@@ -369,7 +369,8 @@ def analyse(data: BookData) -> Findings:
         table_rate_band,
         Basis.ARTICLE,
         f"The title converts {usd_text} at {rate_band.low:.3f} to {rate_band.high:.3f} CNY/USD; "
-        f"the table converts the same printed 390 亿美元 into {format_yi(cny_printed)}元, at "
+        f"the table converts the same printed {data.claims.at['t_bytedance_overseas', 'quote_zh']} "
+        f"into {format_yi(cny_printed)}元, at "
         f"{table_rate_band.low:.3f} to {table_rate_band.high:.3f} ({CONVERSION_READING}). "
         "Even at the printed precision of every figure the two bands do not meet: the article "
         f"uses two rates. {rate_bands_sentence(bands, rates)} The two rates may each be a "
@@ -383,7 +384,7 @@ def analyse(data: BookData) -> Findings:
         Basis.SOURCE,
         f"{usd_text} at {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over "
         f"{days:.0f} days is {format_yi(at_average, 2)} ({span(source_band, yi)} at the "
-        f"printed precision of USD 39 bn); the title's {format_yi(title, 2)} is "
+        f"printed precision of {usd_text}); the title's {format_yi(title, 2)} is "
         f"{_above_or_below(gap_average)} that middle.",
         unit=data.claim("title_daily_revenue")["unit"],
     )
@@ -421,7 +422,7 @@ def analyse(data: BookData) -> Findings:
         working(
             "d_daily_band_low",
             "0",
-            f"Low end of the daily revenue USD 39 bn gives at the {YEAR} average rate",
+            f"Low end of the daily revenue {usd_text} gives at the {YEAR} average rate",
             source_band.low,
             "CNY/day",
             f"{usd_low} (the low end of the reported {usd_text} at its recorded digits) × "
@@ -431,7 +432,7 @@ def analyse(data: BookData) -> Findings:
         working(
             "d_daily_band_high",
             "0",
-            f"High end of the daily revenue USD 39 bn gives at the {YEAR} average rate",
+            f"High end of the daily revenue {usd_text} gives at the {YEAR} average rate",
             source_band.high,
             "CNY/day",
             f"{usd_high} (the high end of the reported {usd_text} at its recorded digits) × "
@@ -441,12 +442,13 @@ def analyse(data: BookData) -> Findings:
         working(
             "d_title_gap_band",
             "0",
-            "How far the title's daily figure lies from the band USD 39 bn gives",
+            f"How far the title's daily figure lies from the band {usd_text} gives",
             relative_gap(title_band, source_band),
             "ratio",
-            f"The title's {title_low} to {title_high} (7.47亿 at its printed precision) and "
+            f"The title's {title_low} to {title_high} ({format_yi(title, 2)} at its printed "
+            "precision) and "
             f"{format_yi(source_band.low, 2)} to {format_yi(source_band.high, 2)} "
-            "(the band USD 39 bn gives a day at the average rate) do not meet: ("
+            f"(the band {usd_text} gives a day at the average rate) do not meet: ("
             f"{format_yi(source_band.low, 2)} − {title_high}) ÷ {format_yi(source_band.mid, 2)}, "
             "the band's middle, = "
             f"{format_percent(relative_gap(title_band, source_band))}.",
@@ -484,7 +486,7 @@ def analyse(data: BookData) -> Findings:
         working(
             "d_daily_year_low",
             "0",
-            f"Low end of the daily revenue USD 39 bn gives at {YEAR}'s rates",
+            f"Low end of the daily revenue {usd_text} gives at {YEAR}'s rates",
             year_band.low,
             "CNY/day",
             f"{usd_low} (the low end of the reported {usd_text} at its recorded digits) × "
@@ -495,7 +497,7 @@ def analyse(data: BookData) -> Findings:
         working(
             "d_daily_year_high",
             "0",
-            f"High end of the daily revenue USD 39 bn gives at {YEAR}'s rates",
+            f"High end of the daily revenue {usd_text} gives at {YEAR}'s rates",
             year_band.high,
             "CNY/day",
             f"{usd_high} (the high end of the reported {usd_text} at its recorded digits) × "
@@ -529,7 +531,7 @@ def analyse(data: BookData) -> Findings:
         derived(
             "d_two_rates",
             "0",
-            "The title's exchange rate against the table's, for the same USD 39 bn",
+            f"The title's exchange rate against the table's, for the same {usd_text}",
             title_rate / article_rate,
             "ratio",
             f"{two_rates.evidence} The title's rate, {title_rate:.3f}, is "

@@ -512,6 +512,25 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
     )
 
 
+def _printed_number(data: BookData, claim_id: str) -> str:
+    """A claim's number as the article prints it, without its unit: '2855' of '2855 亿元'."""
+    return re.match(r"[\d.,]+", data.claims.at[claim_id, "quote_zh"]).group()
+
+
+def _club(data: BookData) -> str:
+    """The article's 千亿 club's floor as a figure: '1,000亿元'."""
+    return by_unit(data.stated("s4_club"), data.claims.at["s4_club", "unit"])
+
+
+def _derived_2023_words(data: BookData) -> str:
+    """How ByteDance's 2023 revenue abroad (derived, W) is derived: the reported 2024 figure
+    over its reported growth."""
+    return (
+        f"2024's {money(data.reference('bd_intl_2024'), 'USD')} over its "
+        f"{format_percent(data.reference('bd_intl_growth_2024'), 0)} growth"
+    )
+
+
 def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
@@ -542,7 +561,9 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
         rate_band,
         rates,
         f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD ({rate_band.low:.3f} to "
-        f"{rate_band.high:.3f} at the printed precision of 2855 and 390: {CONVERSION_READING}); "
+        f"{rate_band.high:.3f} at the printed precision of "
+        f"{_printed_number(data, 't_bytedance_overseas_cny')} "
+        f"and {_printed_number(data, 't_bytedance_overseas')}: {CONVERSION_READING}); "
         f"as a point, {format_percent(gap)} from the 2024 average {average.cny_per_usd} "
         f"(Federal Reserve H.10, P) and {rates.position(rate)} of the 2024 monthly averages.",
     )
@@ -566,7 +587,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
         working(
             "d_bytedance_cny_at_average",
             "4",
-            "ByteDance's USD 39 bn at the 2024 average rate",
+            f"ByteDance's {format_usd(usd, 0)} at the 2024 average rate",
             at_average,
             "CNY",
             f"USD {format_billion(usd, 0)} ({data.cite('bd_intl_2024')}) × {average.cny_per_usd} "
@@ -582,7 +603,8 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             rate_band.low,
             "CNY/USD",
             f"{format_yi(cny_band.low, 1)} ÷ {money(usd_printed.high, 'USD')} (the printed "
-            f"{format_yi(cny)} and 390 亿美元 at their printed precision) = "
+            f"{format_yi(cny)} and {data.claims.at['t_bytedance_overseas', 'quote_zh']} at their "
+            "printed precision) = "
             f"{rate_band.low:.3f} CNY/USD.",
         ),
         working(
@@ -592,7 +614,8 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             rate_band.high,
             "CNY/USD",
             f"{format_yi(cny_band.high, 1)} ÷ {money(usd_printed.low, 'USD')} (the printed "
-            f"{format_yi(cny)} and 390 亿美元 at their printed precision) = "
+            f"{format_yi(cny)} and {data.claims.at['t_bytedance_overseas', 'quote_zh']} at their "
+            "printed precision) = "
             f"{rate_band.high:.3f} CNY/USD.",
         ),
         working(
@@ -1513,7 +1536,8 @@ def _characterisations(data: BookData) -> list[LedgerEntry]:
             Verdict.UNVERIFIABLE,
             "A characterisation, not a figure. The table's own remark for Haier, "
             f"{remarks['Haier Smart Home']}, fits it; but this book found no source dating the "
-            "start of Haier's own-brand push abroad (see the row on its 20 years), and nothing to "
+            "start of Haier's own-brand push abroad (see the row on its "
+            f"{by_unit(data.stated('t_haier_years'), 'years')}), and nothing to "
             "rank it "
             "as the 典型 (typical case) or its localisation as 最苦最扎实.",
         ),
@@ -2265,7 +2289,9 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"{usd(latest.mid)} ({data.cite(LENOVO_THREE_YEARS[1])}) is "
         + (
             "still below it: Lenovo's revenue has not grown over the three years, one way to "
-            "read 趋于平缓 beside ByteDance's 63%. The trend word 趋于 points at the latest "
+            "read 趋于平缓 beside ByteDance's "
+            f"{format_percent(data.stated('t_bytedance_growth'), 0)}. "
+            "The trend word 趋于 points at the latest "
             "years, where growth picked up, so this reading is shown but does not decide."
             if latest.high < before.low
             else "not below it, so the three-year reading does not support the remark either."
@@ -2517,12 +2543,13 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             derived(
                 "d_peer_rank_bytedance",
                 "4",
-                "ByteDance's rank among the peers in the references with 1,000亿元 or more abroad",
+                "ByteDance's rank among the peers in the references with "
+                f"{_club(data)} or more abroad",
                 best_rank,
                 "rank",
                 f"ByteDance ranks {span(Interval(best_rank, worst_rank), whole)} of the "
                 f"{len(peers)} companies in the "
-                "references with 1,000亿元 or more abroad"
+                f"references with {_club(data)} or more abroad"
                 + (
                     f" ({_join(list(maybe_above['company']))}: a band that meets its own at the "
                     "sources' precision)"
@@ -2564,7 +2591,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
             claim,
             Interval(best_rank, worst_rank),
             Basis.SOURCE,
-            f"Every peer in the references with 1,000亿元 or more abroad (USD at the 2024 "
+            f"Every peer in the references with {_club(data)} or more abroad (USD at the 2024 "
             f"average {rate}): {listing}. Among these ByteDance ranks "
             f"{span(Interval(best_rank, worst_rank), whole)}"
             + (
@@ -2818,7 +2845,7 @@ def _markets_and_remarks(data: BookData, table: pd.DataFrame) -> Findings:
             "share",
             f"{money(data.reference(TIKTOK_US_2023[0]), 'USD')} "
             f"({data.cite(TIKTOK_US_2023[0])}) ÷ {money(data.reference(TIKTOK_US_2023[1]), 'USD')} "
-            f"(2024's USD 39 bn over its 63% growth, derived, W) = {format_percent(us_share, 0)}.",
+            f"({_derived_2023_words(data)}, derived, W) = {format_percent(us_share, 0)}.",
             TIKTOK_US_2023,
         )
     )
@@ -2872,8 +2899,9 @@ def _markets_reason(data: BookData, company: str) -> str:
         return (
             f"North America (北美): TikTok's US revenue was about {money(us, 'USD')} in 2023 "
             f"({data.cite(TIKTOK_US_2023[0])}), {format_percent(us / abroad, 0)} of ByteDance's "
-            f"{money(abroad, 'USD')} abroad that year (2024's USD 39 bn over its 63% growth, "
-            "derived, W); and the relay of the report behind the USD 39 bn says of that revenue "
+            f"{money(abroad, 'USD')} abroad that year ({_derived_2023_words(data)}, "
+            "derived, W); and the relay of the report behind the "
+            f"{money(data.reference('bd_intl_2024'), 'USD')} says of that revenue "
             f"'most of which is earned from TikTok U.S.' ({data.cite('bd_intl_share_2024')}). "
             "That supports North America "
             "as a lead market, for 2023 rather than the table's 2024. For Southeast Asia (东南亚) "

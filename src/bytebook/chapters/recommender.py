@@ -7,7 +7,7 @@ from bytebook.checks import after_article, later_sources_note, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, Verdict, derived, working
-from bytebook.numbers import count, figure, format_in, format_percent, percent
+from bytebook.numbers import count, figure, format_in, format_percent, percent, significant
 
 SECTIONS = ("2.2",)
 """The article sections whose claims this chapter judges."""
@@ -20,6 +20,7 @@ INPUTS = (
 """The data files its analysis reads (checked by a test that records what it reads)."""
 
 SECONDS_PER_DAY = 86_400
+SECONDS_PER_MINUTE = 60
 SECONDS_PER_HOUR = 3_600
 FLOPS_PER_PARAMETER = 2
 """A forward pass costs about two floating-point operations per active parameter."""
@@ -114,7 +115,9 @@ def analyse(data: BookData) -> Findings:
     daily_cost = found.number(
         "daily_cost_if_per_behaviour", behaviours * cost, format_in, "million", 0, "USD "
     )
-    revenue_day = data.stated("s1_overseas_revenue") / DAYS_IN_YEAR
+    revenue = data.stated("s1_overseas_revenue")
+    revenue_text = figure(revenue, "USD")
+    revenue_day = revenue / DAYS_IN_YEAR
     found.number("daily_revenue", revenue_day, format_in, "million", 0, "USD ")
     cost_share = found.number("cost_share_of_revenue", daily_cost / revenue_day, format_percent, 0)
 
@@ -134,7 +137,8 @@ def analyse(data: BookData) -> Findings:
         working(
             "d_candidates_for_claim",
             "2.2",
-            "Candidates one USD 0.0003 inference pays to score (the book's illustration)",
+            f"Candidates one {figure(cost, 'USD')} inference pays to score "
+            "(the book's illustration)",
             candidates,
             "count",
             f"Scoring one candidate takes {FLOPS_PER_PARAMETER} × "
@@ -150,10 +154,10 @@ def analyse(data: BookData) -> Findings:
         working(
             "d_daily_revenue",
             "2.2",
-            "The USD 39 bn spread over the days of 2024",
+            f"The {revenue_text} spread over the days of 2024",
             revenue_day,
             "USD/day",
-            f"USD 39 bn (the article) ÷ {DAYS_IN_YEAR} days = "
+            f"{revenue_text} (the article) ÷ {DAYS_IN_YEAR} days = "
             f"{format_in(revenue_day, 'million', 0, 'USD ')}.",
         ),
         working(
@@ -209,7 +213,7 @@ def analyse(data: BookData) -> Findings:
         derived(
             "d_active_parameters",
             "2.2",
-            "Upper bound on active parameters (1 trillion × 2%)",
+            f"Upper bound on active parameters ({count(params)} × {format_percent(sparsity, 0)})",
             active,
             "params",
             f"{count(params)} × {format_percent(sparsity, 0)} = {format_in(active, 'billion')} "
@@ -239,7 +243,7 @@ def analyse(data: BookData) -> Findings:
         derived(
             "d_behaviours_per_update",
             "2.2",
-            "User actions per 5-minute update",
+            f"User actions per {significant(interval / SECONDS_PER_MINUTE)}-minute update",
             per_update,
             "count",
             f"{SECONDS_PER_DAY:,} s ÷ {interval:.0f} s = {updates:.0f} updates a day, so "
@@ -253,7 +257,8 @@ def analyse(data: BookData) -> Findings:
             daily_cost,
             "USD/day",
             f"{count(behaviours)} × USD {cost:g} = {format_in(daily_cost, 'million', 0, 'USD ')} "
-            f"a day, {format_percent(cost_share, 0)} of the USD 39 bn spread over {DAYS_IN_YEAR} "
+            f"a day, {format_percent(cost_share, 0)} of the {revenue_text} spread over "
+            f"{DAYS_IN_YEAR} "
             "days. The article gives no request count; this reading is the book's.",
             Verdict.UNVERIFIABLE,
         ),

@@ -358,7 +358,7 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
         [table, estimate],
         None,
         "Read as: ByteDance's revenue abroad is now as large as Huawei's, a scale Huawei took "
-        "20 years to reach (the years are rows of their own).",
+        f"{by_unit(data.stated('y_huawei'), 'years')} to reach (the years are rows of their own).",
     )
     return [
         row,
