@@ -131,6 +131,48 @@ def test_no_evidence_says_the_same_sentence_twice():
     assert not repeated, repeated
 
 
+def _paragraph(text: str) -> str:
+    """Evidence as compared: case and runs of white space ignored."""
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def test_no_two_ledger_rows_share_an_evidence_paragraph(ledger_rows):
+    """A row that rests on another (a derived cut on the claim it restates, a figure the table
+    prints again) shows its own arithmetic and names the row it rests on, not its evidence."""
+    rows_by_paragraph = {}
+    for row in ledger_rows:
+        for paragraph in re.split(r"\n\s*\n", row["evidence"]):
+            if paragraph.strip():
+                rows_by_paragraph.setdefault(_paragraph(paragraph), []).append(row["id"])
+    shared = {text: ids for text, ids in rows_by_paragraph.items() if len(ids) > 1}
+    assert not shared, shared
+
+
+def test_a_row_named_in_evidence_is_linked_where_it_is_shown():
+    """A row is named by the article's words it quotes, which link to it on the same page."""
+    from bytebook.present import row_links
+
+    text = "The gains are in the row of 「压缩后可降到 3.2Mbps」; the row of 「其他」 is not one."
+    shown = row_links(text, {"压缩后可降到 3.2Mbps": "s21_bitrate_vvc"})
+    assert shown == (
+        'The gains are in <a href="#claim-s21_bitrate_vvc">'
+        "the row of 「压缩后可降到 3.2Mbps」</a>; the row of 「其他」 is not one."
+    )
+    assert row_links("in the row of 「x」 <b>", {}) == "in the row of 「x」 &lt;b&gt;"
+
+
+def test_the_rows_that_rest_on_a_claim_show_their_arithmetic_and_link_it(ledger_rows, data):
+    """The bitrate cut is (8 − 3.2) ÷ 8 = 60%, from the article's two bitrates; the gains it
+    is set against stay in the claim's row. The table's 63% growth names section 4's row."""
+    rows = {row["id"]: row for row in ledger_rows}
+    cut = rows["d_bitrate_cut"]["evidence"]
+    assert cut.startswith(f"(8 − 3.2) ÷ 8 = {(8 - 3.2) / 8:.0%}.")
+    assert f"the row of 「{data.claims.at['s21_bitrate_vvc', 'quote_zh']}」" in cut
+    assert "Published gains" not in cut and "Published gains" in rows["s21_bitrate_vvc"]["evidence"]
+    growth = rows["t_bytedance_growth"]["evidence"]
+    assert f"the row of 「{data.claims.at['s4_growth', 'quote_zh']}」" in growth
+
+
 def test_a_lone_finding_is_not_numbered(data):
     """s1_growth prints 63% (62.5% to 63.5%): 0.63 holds, 0.70 fails by 0.065 ÷ 0.705 = 9.2%."""
     claim = data.claim("s1_growth")

@@ -670,9 +670,16 @@ def _show(value: float, unit: str) -> str:
     return f"{value:g}"
 
 
-def example_readings(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
+def _book_claims() -> pd.DataFrame:
+    from bytebook.data import load_book_data  # the data module reads this one's rules
+
+    return load_book_data().claims
+
+
+def example_readings(claims: pd.DataFrame | None = None) -> list[tuple[str, str, str]]:
     """(qualifier, as printed, the interval it stands for) for each example, computed by
-    `printed_interval` from its claim row (`claims`, as `data.load_claims` gives them)."""
+    `printed_interval` from its claim row (in `claims`, the book's own if None)."""
+    claims = _book_claims() if claims is None else claims
     readings = []
     for claim_id in EXAMPLES:
         claim = claims.loc[claim_id]
@@ -683,7 +690,7 @@ def example_readings(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
     return readings
 
 
-def examples_sentence(claims: pd.DataFrame) -> str:
+def examples_sentence(claims: pd.DataFrame | None = None) -> str:
     """The worked examples in one sentence: '"40%" is 39.5% to 40.5%; …'."""
     return "; ".join(
         f'"{printed}" is {reading}' for _, printed, reading in example_readings(claims)

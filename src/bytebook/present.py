@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib.metadata import version
 from types import ModuleType
 
@@ -270,7 +270,7 @@ def policy_html(table: pd.DataFrame) -> HTML:
     return _table(["Rule", "Example", "Meaning"], rows, "policy", "The verdict policy")
 
 
-def _claims_table(entries: list[LedgerEntry], label: str) -> str:
+def _claims_table(entries: list[LedgerEntry], label: str, quoted: Mapping[str, str]) -> str:
     rows = [
         f'<tr id="claim-{html.escape(e.id)}">'
         + _td(
@@ -278,7 +278,8 @@ def _claims_table(entries: list[LedgerEntry], label: str) -> str:
             f'<a href="ledger.html#claim-{html.escape(e.id)}" title="This claim in the ledger">'
             f"{row_badges(e)}</a>",
         )
-        + f"{_claim_cell(e)}{_values(e)}{_td('Evidence', _breakable_id(e.evidence))}</tr>"
+        + f"{_claim_cell(e)}{_values(e)}"
+        + f"{_td('Evidence', row_links(e.evidence, quoted, _breakable_id))}</tr>"
         for e in entries
     ]
     names = ["Verdict", "Claim", "Stated", "Recomputed", "Evidence"]
@@ -292,29 +293,58 @@ def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
     entries = list(entries)
     printed = [e for e in entries if e.kind != "derived"]
     derived = [e for e in entries if e.kind == "derived"]
-    shown = _claims_table(printed, "The claims this section checks") if printed else ""
+    quoted = _quoted_rows(entries)
+    shown = _claims_table(printed, "The claims this section checks", quoted) if printed else ""
     if derived:
         shown += (
             '<details class="derived-rows"><summary>How this book worked it out '
             f"({len(derived)})</summary>"
-            + _claims_table(derived, "The rows this section works out")
+            + _claims_table(derived, "The rows this section works out", quoted)
             + "</details>"
         )
     return HTML(shown)
 
 
-def _evidence(text: str) -> str:
+ROW_MENTION = re.compile(r"the row of 「([^」]+)」")
+"""Evidence naming another ledger row it rests on by the article's words that row quotes: 'are
+in the row of 「用字节的自研 H.266 压缩后可降到 3.2Mbps」'."""
+
+
+def row_links(
+    text: str, rows: Mapping[str, str], show: Callable[[str], str] = html.escape
+) -> str:
+    """Evidence as HTML (`show` escapes its words), each mention of a row by its quote (`rows`:
+    the id of the row quoting each text) a link to that row on the same page, which holds it."""
+    pieces, start = [], 0
+    for mention in ROW_MENTION.finditer(text):
+        row = rows.get(mention.group(1))
+        if row is not None:
+            pieces.append(show(text[start : mention.start()]))
+            pieces.append(f'<a href="#claim-{html.escape(row)}">{show(mention.group())}</a>')
+            start = mention.end()
+    pieces.append(show(text[start:]))
+    return "".join(pieces)
+
+
+def _quoted_rows(entries: Iterable[LedgerEntry]) -> dict[str, str]:
+    """The id of each row that quotes the article, by its quote."""
+    return {e.quote_zh: e.id for e in entries if e.quote_zh}
+
+
+def _evidence(text: str, rows: Mapping[str, str]) -> str:
     """A ledger row's evidence, open, under a line that names it; on a phone, where each row is
     a card, bytebook-ledger.js folds it (search, find-in-page and print still reach it)."""
     return (
         '<details class="evidence" open><summary>Evidence</summary>'
-        f'<span class="evidence-text">{html.escape(text)}</span></details>'
+        f'<span class="evidence-text">{row_links(text, rows)}</span></details>'
     )
 
 
 def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]) -> HTML:
     """The whole ledger, filterable by section and verdict; each id links to where the claim is
     checked in its chapter."""
+    entries = list(entries)
+    quoted = _quoted_rows(entries)
     rows = []
     for e in entries:
         verdict = e.verdict or "not yet checked"
@@ -342,7 +372,7 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         rows.append(
             f'<tr id="{anchor}">{_td("Id", link)}{section}{_td("Kind", html.escape(e.kind))}'
             f"{verdict_cell}{_claim_cell(e)}{_values(e)}"
-            f"{_td('Evidence', _evidence(e.evidence))}</tr>"
+            f"{_td('Evidence', _evidence(e.evidence, quoted))}</tr>"
         )
     names = [
         "Id",

@@ -195,7 +195,9 @@ def analyse(data: BookData) -> Findings:
             f"Bitrate cut implied by {rates}",
             cut,
             "share",
-            codec_evidence,
+            f"({before / 1e6:g} − {after / 1e6:g}) ÷ {before / 1e6:g} = {format_percent(cut, 0)}. "
+            "The published gains this cut is set against, and why none reaches it, are in the "
+            f"row of 「{data.claims.at['s21_bitrate_vvc', 'quote_zh']}」.",
             Verdict.UNVERIFIABLE,
             CODEC_SOURCES,
         ),

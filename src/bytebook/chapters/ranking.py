@@ -1949,13 +1949,21 @@ def _growth(data: BookData) -> Findings:
     """ByteDance's 63%, 'first by a mile' and 'more than twice the runner-up'."""
     found = Findings()
     growth = data.reference("bd_intl_growth_2024")
-    for claim_id in ("s4_growth", "t_bytedance_growth"):
+    reported = f"{format_percent(growth, 0)} per {data.cite('bd_intl_growth_2024')}."
+    for claim_id, evidence in (
+        ("s4_growth", reported),
+        (
+            "t_bytedance_growth",
+            "The table repeats the growth of the row of "
+            f"「{data.claims.at['s4_growth', 'quote_zh']}」, judged the same way: {reported}",
+        ),
+    ):
         found.add(
             judge(
                 data.claim(claim_id),
                 reference_band(data, "bd_intl_growth_2024"),
                 Basis.SOURCE,
-                f"{format_percent(growth, 0)} per {data.cite('bd_intl_growth_2024')}.",
+                evidence,
                 ("bd_intl_growth_2024",),
             )
         )

@@ -182,7 +182,7 @@ def analyse(data: BookData) -> Findings:
             + later_sources_note(data, "rankmixer_params", bears=False),
             sources=("rankmixer_params",),
         ),
-        unsettled(data, "s22_sparsity", none_found),
+        unsettled(data, "s22_sparsity", "This book found no source for the model's sparsity."),
         unsettled(
             data,
             "s22_cost_per_inference",
@@ -199,7 +199,11 @@ def analyse(data: BookData) -> Findings:
             "s22_vs_industry",
             "This book found no source for an industry-average cost per inference.",
         ),
-        unsettled(data, "s22_behaviours", none_found),
+        unsettled(
+            data,
+            "s22_behaviours",
+            "This book found no source for how many user actions the system learns from a day.",
+        ),
         unsettled(
             data,
             "s22_hot_update",
