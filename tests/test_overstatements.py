@@ -38,7 +38,7 @@ def test_levelling_off_says_what_the_regions_show(data, rows):
     # context and does not rest the verdict on each region beating its own previous year.
     assert "in every region abroad, is above FY2023/24's" not in evidence
     assert "FY2023/24 growth was found only in a weak repost (W)" in evidence
-    assert "as a W source this is context, and does not decide" in evidence
+    assert "as a weak (W) source this is context, and does not decide" in evidence
     regions = [data.reference(f"lenovo_{r}_growth_fy2425") for r in ("americas", "emea", "ap")]
     before = data.reference("lenovo_rev_growth_fy2324")
     assert min(regions) > before  # 16% > −8%: each region above the group's previous year
@@ -119,7 +119,7 @@ def test_the_summary_says_huawei_s_scale_holds_by_the_table(data):
         "by the article's own table ByteDance has reached Huawei's overseas scale (consistent): "
         "ByteDance's 2,855亿元 lies above Huawei's 2300+ 亿元 (read as 2,300亿 to 2,400亿元)"
     )
-    assert "only as W figures, which illustrate and do not decide" in text
+    assert "only as figures from weak (W) sources, which illustrate and do not decide" in text
     page = (ROOT / "book" / "summary.md").read_text(encoding="utf-8")
     assert "{glue:text}`holds_huawei_scale_text`" in page
 

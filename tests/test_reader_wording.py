@@ -121,3 +121,36 @@ def test_the_written_findings_name_a_weak_source_in_words():
         texts += [entry.evidence for entry in findings.entries]
         found += [(chapter, m.group(), t[:80]) for t in texts for m in TAG_JARGON.finditer(t)]
     assert not found, found
+
+
+TAG_AS_WORD = re.compile(
+    r"(?<![(\w])W (?:figures?|sources?|derivations?|summar(?:y|ies)|estimates?)\b"
+    r"|\bare W\b(?![)\w])"
+)
+"""The weak tag used as a word ('a W source', 'W figures', 'are W'): the book says 'a weak (W)
+source', 'a figure from a weak (W) source', the tag in brackets after the word."""
+
+
+def test_a_typed_tag_as_a_word_is_found():
+    assert TAG_AS_WORD.findall("this estimate rests on a W figure; these figures are W: no") == [
+        "W figure",
+        "are W",
+    ]
+    assert not TAG_AS_WORD.findall("a figure from a weak (W) source (derived, W; shown)")
+
+
+def test_no_reader_text_uses_a_reliability_tag_as_a_word(data):
+    """Every analysis text, the verdict policy's table and every page's prose."""
+    from bytebook.book import all_findings
+    from bytebook.policy import policy_table
+
+    texts = {}
+    for chapter, found in all_findings(data).items():
+        texts |= {f"{chapter}: {key}": text for key, text in found.texts.items()}
+        for entry in found.entries:
+            texts[f"{chapter}: {entry.id}"] = f"{entry.claim_en} {entry.evidence}"
+    for row in policy_table().itertuples():
+        texts[f"policy: {row.rule}"] = f"{row.example} {row.meaning}"
+    texts |= {page.name: prose(page) for page in sorted((ROOT / "book").glob("*.md"))}
+    found = {where: TAG_AS_WORD.findall(text) for where, text in texts.items()}
+    assert not {where: words for where, words in found.items() if words}

@@ -223,9 +223,9 @@ def test_the_summary_names_the_cells_that_fit_the_year_before(data):
     assert ranking.earlier_year_sentence(cells) == (
         "in three rows of the ranking table, headed 2024, figures sit closer to the year before "
         "(FY2023) than to the year the table names: Midea's row in substance and BYD's amount, "
-        "and, from W figures, Haier Smart Home's row; in two more rows, figures fit the year "
-        "before (FY2023/24 or FY2023) where the named year's was not found: from W figures, "
-        "Lenovo's amount and Huawei's amount"
+        "and, on figures from weak (W) sources, Haier Smart Home's row; in two more rows, "
+        "figures fit the year before (FY2023/24 or FY2023) where the named year's was not "
+        "found: on figures from weak (W) sources, Lenovo's amount and Huawei's amount"
     )
 
 
@@ -682,7 +682,7 @@ def test_lenovo_s_fy2022_23_revenue_is_the_release_s_figure_and_the_exact_one_is
     assert "printed to the billion, so USD 61.5 bn to USD 62.5 bn" in evidence
     assert "gives FY2022/23's revenue as USD 61.947 bn" in evidence
     assert "that is USD 71.61 bn to USD 72.45 bn, inside the release's band" in evidence
-    assert "a W figure does not decide" in evidence
+    assert "a figure from a weak (W) source does not decide" in evidence
     assert "the relay's own note" not in evidence
     assert "beside the growth figure (not the relay's text, and naming no source)" in evidence
     assert "as USD 71.618 bn, inside the band" in evidence

@@ -313,7 +313,7 @@ VERDICT_MEANINGS = {
     Verdict.CONTRADICTED: "the printed interval misses a P or S source by more than "
     f"{SUBSTANCE_MARGIN:.0%}",
     Verdict.UNVERIFIABLE: "no deciding finding: no P or S source read at first hand and no "
-    "arithmetic of the article's own bear on it (W sources, figures read at second hand and "
+    "arithmetic of the article's own bear on it (weak (W) sources, figures read at second hand and "
     "the book's models only illustrate)",
 }
 
@@ -567,7 +567,8 @@ SECOND_HAND_RULE = (
     "A figure read at second hand (its source cell says 'read at second hand': taken from a "
     "note or a summary about the source, even one that quotes it, not from the source's own "
     "text) is shown with those words, and "
-    "counts as a W figure whatever the source's tag: it may illustrate or corroborate, never "
+    "counts as a figure from a weak (W) source whatever the source's tag: it may illustrate or "
+    "corroborate, never "
     "decide. Why: the words, digits and period the figure was given with were not seen, so "
     "its interval cannot be read at the source's own precision."
 )
@@ -598,7 +599,7 @@ PAIR_RULE = (
 COMBINATION_RULE = (
     "A claim judged by several findings takes the worst verdict among those that may decide "
     "(contradicted or inconsistent, then off in detail, then supported or consistent); findings "
-    "resting on a W source, on a figure read at second hand or on the book's own model are "
+    "resting on a weak (W) source, on a figure read at second hand or on the book's own model are "
     "shown but never decide, nor "
     "does a finding that covers less than the claim does (one segment of advertisers, for a "
     "claim about all of them; the table's seven companies, for all Chinese companies), and a "

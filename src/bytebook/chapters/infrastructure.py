@@ -129,7 +129,7 @@ def analyse(data: BookData) -> Findings:
             f"Doubao-1.5-pro-256k ({data.reference('doubao15pro_ctx_256k'):,.0f} tokens; "
             f"{data.cite('doubao15pro_ctx_256k')}); neither is 128K. The list is not consistent "
             "with itself: its entry for the 256k variant also gives, in its token field, a "
-            "smaller window than its own description. A W source cannot decide.",
+            "smaller window than its own description. A weak (W) source cannot decide.",
             sources=("doubao15pro_ctx_32k", "doubao15pro_ctx_256k"),
         ),
         unsettled(

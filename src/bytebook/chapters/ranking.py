@@ -1154,7 +1154,8 @@ def earlier_year_sentence(cells: list[EarlierCell]) -> str:
         weak = [words(n) for n in names if any(c.reliability == "W" for c in rows[n])]
         text = _join(strong) if strong else ""
         if weak:
-            text += (", and, " if strong else "") + "from W figures, " + _join(weak)
+            weak_words = "on figures from weak (W) sources, " + _join(weak)
+            text += (", and, " if strong else "") + weak_words
         return text
 
     def years(names: list[str]) -> str:
@@ -1390,7 +1391,10 @@ def _year_text(
         f", read here as {claimed_year}." if claimed_year != "FY2024" else "."
     )
     if closest.reliability == "W":
-        text += " This period finding rests on a W figure: an illustration, not a verdict."
+        text += (
+            " This period finding rests on a figure from a weak (W) source: an illustration, "
+            "not a verdict."
+        )
     return text, tuple(dict.fromkeys(sources))
 
 
@@ -1757,7 +1761,8 @@ def _haier_hk_share(data: BookData, claim: pd.Series) -> Finding:
         f"{by_unit(overseas_hk.mid, 'CNY')} ÷ {by_unit((overseas_hk + domestic_hk).mid, 'CNY')} "
         f"= {format_percent(band.mid, 2)} ({span(band, partial(format_percent, digits=2))} at the "
         "summary's precision), against the A-share figure's "
-        f"{by_unit(data.reference('haier_overseas_share_2024'), 'share')}. A W source: shown, "
+        f"{by_unit(data.reference('haier_overseas_share_2024'), 'share')}. A weak (W) source: "
+        "shown, "
         "never deciding.",
         HAIER_HK,
         decides=False,
@@ -2028,7 +2033,8 @@ def _growth(data: BookData) -> Findings:
         "FY2024/25 "
         f"({data.cite(*LENOVO_REGIONS_ABROAD.values())}), so its overseas growth lies in that "
         "range, below "
-        f"ByteDance's; Huawei's overseas revenue was found for 2023 only as a W derivation and "
+        "ByteDance's; Huawei's overseas revenue was found for 2023 only as a weak (W) derived "
+        "figure and "
         "not for 2024, and Xiaomi's was not found for either year "
         f"(their group revenue grew {percent(data.reference('huawei_rev_growth_2024'))} "
         f"and {percent(data.reference('xiaomi_rev_growth_2024'))})"
@@ -2215,7 +2221,8 @@ def lenovo_unlike_years_sentence(data: BookData) -> str:
         f"{format_percent(lenovo_china_fall_needed(data), 1)} or more that year (at the "
         "rates' printed precision, taking China to be at most half of the group's revenue: an "
         "assumption of this book, not a sourced figure, chosen to be generous to the remark, "
-        "since the references give China's share only in W figures, all well below half); "
+        "since the references give China's share only in figures from weak (W) sources, all well "
+        "below half); "
         "the weak repost gives China's fall as "
         f"{format_percent(-data.reference(LENOVO_CHINA_BEFORE), 0)} "
         f"({data.cite(LENOVO_CHINA_BEFORE)})."
@@ -2284,7 +2291,7 @@ def _old_money(data: BookData) -> LedgerEntry:
             if each_rose
             else "not every region abroad grew faster in FY2024/25 than in FY2023/24"
         )
-        + "; as a W source this is context, and does not decide."
+        + "; as a weak (W) source this is context, and does not decide."
     )
     by_region = ", ".join(f"{name} {format_percent(rate, 0)}" for name, rate in regions.items())
     before, latest = lenovo_three_years(data)
@@ -2418,8 +2425,8 @@ def lenovo_fy2122_entry(data: BookData) -> LedgerEntry:
         "An aggregator's summary of the filing gives FY2022/23's revenue as "
         f"{money(data.reference(LENOVO_FY2223_EXACT), 'USD', 5)} "
         f"({data.cite(LENOVO_FY2223_EXACT)}); "
-        f"÷ (1 − {growth}) that is {span(exact, usd)}, {exact_words}, shown only: a W "
-        f"figure does not decide.{note_words}",
+        f"÷ (1 − {growth}) that is {span(exact, usd)}, {exact_words}, shown only: a figure "
+        f"from a weak (W) source does not decide.{note_words}",
         Verdict.UNVERIFIABLE,
         (*LENOVO_THREE_YEARS, LENOVO_GROWTH_FY2223, LENOVO_FY2223_EXACT),
     )
@@ -2477,7 +2484,8 @@ def huawei_2024_entry(data: BookData) -> LedgerEntry:
         f"{format_yi(abroad_2023)}元 (revenue outside China in FY2023, derived, W) ÷ "
         f"{format_yi(total_2023, 2)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share "
         f"abroad of {format_percent(abroad_2023 / total_2023)}) = {format_yi(band.mid)}元. "
-        "Huawei's 2024 revenue outside China was not found; this estimate rests on a W figure "
+        "Huawei's 2024 revenue outside China was not found; this estimate rests on a figure from a "
+        "weak (W) source "
         "and assumes the share did not change, so it illustrates and decides nothing.",
         Verdict.UNVERIFIABLE,
         HUAWEI_2024_AT_2023_SHARE,
@@ -2571,7 +2579,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
                     if company in PEERS_OUTSIDE_TABLE
                 )
                 + peer_years_sentence(peers, estimate, bd, estimate_ranks)
-                + " Some of these figures are W derivations, and the references "
+                + " Some of these figures are weak (W) derived figures, and the references "
                 "do not reach every company, so the rank is an illustration; the claim it bears on "
                 "is 直接杀进前三 (straight into the top three).",
                 Verdict.UNVERIFIABLE,
@@ -2652,7 +2660,8 @@ def peer_years_sentence(
     return (
         f"{_join(earlier)} {'are figures' if len(earlier) > 1 else 'is a figure'} from the year "
         f"before the table's. Huawei's {YEAR} revenue abroad was not found; at its 2023 share it "
-        f"would be {format_yi(estimate.mid)}元 (an estimate resting on a W figure), {side} "
+        f"would be {format_yi(estimate.mid)}元 (an estimate resting on a figure from a weak (W) "
+        f"source), {side} "
         f"ByteDance's {format_yi(bytedance['overseas_cny'])}元, and with it ByteDance would rank "
         f"{span(Interval(*ranks), whole)}: an illustration, not a finding."
     )
@@ -2924,7 +2933,7 @@ def _markets_reason(data: BookData, company: str) -> str:
             f"Huawei's {format_yi(abroad)}元 outside China (derived, W), against "
             f"{format_yi(apac)}元 from Asia-Pacific: more than all its other regions abroad "
             "together, so the cell fits that year. The 2024 split was not found, and these "
-            "figures are W: they illustrate, they do not decide."
+            "figures are from weak (W) sources: they illustrate, they do not decide."
         )
     return (
         f"This book found no regional split of {company}'s {YEAR} revenue abroad that ranks "

@@ -294,7 +294,7 @@ def huawei_scale_sentence(data: BookData, row: LedgerEntry) -> str:
     return (
         f"by the article's own table ByteDance {reached} Huawei's overseas scale "
         f"({row.verdict}): {table_scale_words(data)}; the references hold Huawei's revenue "
-        "abroad only as W figures, which illustrate and do not decide"
+        "abroad only as figures from weak (W) sources, which illustrate and do not decide"
     )
 
 
@@ -336,7 +336,7 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
         f"it is {span(at_average, yi)}元. Huawei's revenue outside China was "
         f"{format_yi(huawei_2023.mid)}元 in FY2023 (derived, W), below both; for {YEAR} it was "
         f"not found, and at its 2023 share it would be {format_yi(huawei_2024.mid)}元 (an "
-        f"estimate resting on a W figure; {huawei_words}), "
+        f"estimate resting on a figure from a weak (W) source; {huawei_words}), "
         + ("inside the first range" if months_gap == 0 else "outside the first range")
         + (
             ""
