@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bytebook.data import load_book_data
+from bytebook.data import load_article, load_book_data
 from bytebook.paths import ROOT
 from bytebook.present import ARTICLE_PREFIX, article_figures
 
@@ -23,7 +23,8 @@ EXEMPT = {
     "quote": (
         re.compile(rf"「[^」]*」|\"[^\"\n]*[{CJK}][^\"\n]*\"|\*[^*\n]*[{CJK}][^*\n]*\*"),
         "the article's own words, marked as a quote: in 「…」, or in \"…\" or italics (its "
-        "title) with Chinese in them; a verbatim quote keeps its digits",
+        "title) with Chinese in them, and found in the article (`article_words`); a verbatim "
+        "quote keeps its digits, a made-up one does not",
     ),
     "section": (
         re.compile(r"^#+ \d+(?:\.\d+)*(?= )|\bsections? \d+(?:\.\d+)*"),
@@ -66,6 +67,24 @@ EXEMPT = {
 
 DIGITS = re.compile(r"\d(?:[\d,.]*\d)?")
 
+QUOTE_MARKS = re.compile(r"^[「\"*]|[」\"*]$")
+
+
+def article_words(text: str) -> str:
+    """Text as quotes are compared with the article: no white space, no bold markers."""
+    return re.sub(r"\s+|\*\*", "", text)
+
+
+ARTICLE = article_words(load_article())
+"""The article as the project keeps it (data/article/article_zh.md), for checking quotes."""
+
+
+def _blank_exempt(kind: str, match: re.Match) -> str:
+    """A blank for an exempt span; a quote not found in the article stays, digits and all."""
+    if kind == "quote" and article_words(QUOTE_MARKS.sub("", match.group())) not in ARTICLE:
+        return match.group()
+    return " "
+
 
 def prose(page_text: str) -> str:
     """A page's Markdown with its front matter and code cells blanked (lines kept, so that a
@@ -83,8 +102,8 @@ def typed_figures(page_text: str) -> list[str]:
     found = []
     for number, line in enumerate(prose(page_text).splitlines(), 1):
         left = ROLE.sub(" ", line)
-        for pattern, _ in EXEMPT.values():
-            left = pattern.sub(" ", left)
+        for kind, (pattern, _) in EXEMPT.items():
+            left = pattern.sub(lambda m, k=kind: _blank_exempt(k, m), left)
         found += [f"line {number}: {m.group()} in «{line.strip()}»" for m in DIGITS.finditer(left)]
     return found
 
@@ -103,6 +122,8 @@ def test_no_figure_is_typed_in_a_page_s_prose(page):
         ("## Splitting the USD 39 bn", ["39"]),
         ("Meta's loss was USD 13.7 bn in 2024.", ["13.7"]),
         ("a 1080p upload at 8 Mbps", ["8"]),
+        ('它说 "海外营收 930 亿美元" in the article.', ["930"]),
+        ("「每天 8.47 亿」", ["8.47"]),
     ],
 )
 def test_a_typed_figure_is_found(text, typed):
@@ -115,6 +136,7 @@ def test_a_typed_figure_is_found(text, typed):
         "The article's USD {glue:text}`article_s3_cpm` is high.",
         "```{code-cell} ipython3\nglue('x', 26)\n```",
         '它说 "一年 7.3 亿" in the article.',
+        "「每天7.47亿」 and *2024 年，字节海外营收 390 亿美元*",
         "# 2.1 视频编解码 · The codec",
         "section 2.1's bitrates in 2024, from 25 July 2025",
         "{term}`H.266` and H.264, x265, BVC2.0, Doubao 1.5 Pro",
