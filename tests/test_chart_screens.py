@@ -9,6 +9,7 @@ drawing's scale on the page), and the boxes the browser gives each label.
 
 from __future__ import annotations
 
+import base64
 import re
 
 import pytest
@@ -247,6 +248,51 @@ def test_charts_follow_dark_mode(site, browser):
     page.close()
     assert text_fills and all(f.lower() not in ("#222222", "#000", "#000000") for f in text_fills)
     assert all(b.lower() not in ("#ffffff", "white", "#fff") for b in backgrounds), backgrounds
+
+
+NEAR_WHITE = 240
+"""A pixel whose red, green and blue are all at least this reads as white on a dark page; the
+dark page's lightest text (#e3e6ea) stays below it."""
+
+NEAR_WHITE_SHARE = """async data => {
+  const picture = new Image();
+  picture.src = 'data:image/png;base64,' + data;
+  await picture.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = picture.width;
+  canvas.height = picture.height;
+  const context = canvas.getContext('2d');
+  context.drawImage(picture, 0, 0);
+  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  let white = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) >= NEAR_WHITE) white += 1;
+  }
+  return white / (pixels.length / 4);
+}""".replace("NEAR_WHITE", str(NEAR_WHITE))
+"""The share of a PNG's pixels that are near white, read in the browser's own canvas."""
+
+
+@pytest.mark.parametrize("page_path", CHART_PAGES)
+def test_a_chart_not_yet_drawn_shows_no_white_panel_on_a_dark_page(site, browser, page_path):
+    """Until the script draws a chart (below the first screen, not before the reader scrolls
+    within reach of it), its static drawing shows: on a dark page, it is drawn in the dark
+    colours, with no white panel, so a fast scroll flashes none. The Vega runtime is withheld, so
+    every chart stays as a reader sees it before it is drawn."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page.route("**/vega-bundle.js*", lambda route: route.abort())
+    page.goto(f"{site}/{page_path}")
+    charts = page.locator(".bytebook-chart")
+    shots = []
+    for index in range(charts.count()):
+        assert charts.nth(index).locator(".bytebook-static svg").count() == 1
+        shots.append(charts.nth(index).screenshot())
+    assert not page.locator(".bytebook-live").count(), "a chart was drawn"
+    blank = browser.new_page()
+    shares = [blank.evaluate(NEAR_WHITE_SHARE, base64.b64encode(shot).decode()) for shot in shots]
+    blank.close()
+    page.close()
+    assert shares and all(share == 0 for share in shares), shares
 
 
 def test_the_chart_pages_are_the_pages_that_draw_charts(built_book):

@@ -1,4 +1,5 @@
-"""The notebooks run outside the repository, and the chapters open in JupyterLab.
+"""The notebooks run outside the repository, their links lead to the site's files from where
+they are published, and the chapters open in JupyterLab.
 
 A reader downloads a chapter's notebook, the book's package and the lock from the built site
 into an empty folder and runs the commands the notebook's first cell gives, in a fresh virtual
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import html
 import http.client
 import json
 import os
@@ -20,8 +22,10 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -232,3 +236,47 @@ def test_make_lab_serves_a_chapter_as_a_notebook():
         if lab.poll() is None:
             os.killpg(lab.pid, signal.SIGTERM)
         lab.wait(timeout=30)
+
+
+HREF = re.compile(r'\bhref="([^"]*)"')
+
+
+def notebook_links(notebook: dict) -> set[str]:
+    """The relative addresses that the notebook's Markdown cells and HTML outputs link to."""
+    texts = []
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            texts.append(cell["source"])
+        for output in cell.get("outputs", []):
+            texts += [value for kind, value in output.get("data", {}).items() if "html" in kind]
+    links = {
+        html.unescape(link)
+        for text in texts
+        for link in HREF.findall("".join(text) if isinstance(text, list) else text)
+    }
+    return {link for link in links if not urlsplit(link).scheme and not link.startswith("#")}
+
+
+def test_a_published_notebook_links_files_of_the_site_from_where_it_sits(site, built_book):
+    """Every link a published notebook gives (its chapter's downloads, the data files, the
+    ledger's rows, the charts' CSVs) leads, from the notebook's own address, to a file of the
+    site, and a link to a row to a page that holds it."""
+    published = sorted((built_book / "_sources" / "book").glob("*.ipynb"))
+    assert published
+    broken, followed, pages = [], 0, {}
+    for notebook in published:
+        address = f"{site}/_sources/book/{notebook.name}"
+        for link in sorted(notebook_links(json.loads(notebook.read_text(encoding="utf-8")))):
+            target, _, anchor = urljoin(address, link).partition("#")
+            if target not in pages:
+                try:
+                    with urllib.request.urlopen(target, timeout=10) as response:
+                        pages[target] = response.read().decode("utf-8", errors="replace")
+                except urllib.error.HTTPError:
+                    pages[target] = None
+            page = pages[target]
+            followed += 1
+            if page is None or (anchor and f'id="{anchor}"' not in page):
+                broken.append(f"{notebook.name}: {link}")
+    assert followed > 2 * len(published), followed
+    assert not broken, broken[:10]

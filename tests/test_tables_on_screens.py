@@ -7,9 +7,12 @@ from __future__ import annotations
 import pytest
 from test_browser import wait_until_ready
 
+from bytebook.article import SECTION_TITLES
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 900}
 TABLE_PAGES = ["book/summary.html", "book/ranking.html", "book/codec.html", "book/sources.html"]
 
 CELLS_OUT_OF_SIGHT = """() => [...document.querySelectorAll('.bytebook-table')]
@@ -101,25 +104,92 @@ CELLS_THAT_SPILL = """() => [...document.querySelectorAll('table.claims th, tabl
   .map(cell => [cell.dataset.label || 'header', cell.innerText.trim().slice(0, 40)])"""
 
 
+LEDGER_COLUMNS = """() => {
+  const table = document.querySelector('table.ledger-table');
+  const header = name => table.querySelector('thead th.col-' + name);
+  const spans = th => [...th.querySelectorAll('.dt-column-header > *')]
+    .filter(part => part.offsetWidth).map(part => {
+      const box = part.getBoundingClientRect();
+      return [box.top, box.bottom];
+    });
+  return {
+    table: table.offsetWidth,
+    widths: Object.fromEntries([...table.querySelectorAll('thead th')].filter(th => th.offsetWidth)
+      .map(th => [th.innerText.trim(), th.offsetWidth])),
+    recomputedSpans: spans(header('recomputed')),
+    sections: Object.fromEntries([...table.querySelectorAll('tbody td[data-label=Id]')].map(td =>
+      [td.closest('tr').id.replace('claim-', ''),
+       getComputedStyle(td, '::after').content.replace(/^"|"$/g, '')])),
+  };
+}"""
+"""The ledger's table width, its shown columns' widths by header, where the Recomputed header's
+parts (its name and its sort arrow) start and end down the page, and what each id's cell shows
+under the id."""
+
+
 @pytest.mark.parametrize("width", [1280, 1366, 1440])
-def test_on_a_laptop_the_ledger_gives_the_words_twice_any_other_column(site, browser, width):
-    """The ledger's claim and evidence are each at least twice as wide as any of its other
-    columns, and every other column stays legible: no header or cell spills out of its column."""
+def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(site, browser, ledger_rows, width):
+    """The evidence, the ledger's longest text, takes at least two fifths of the table, so its
+    rows are not run tall by a narrow column of it; the claim is wider than any short column; the
+    Recomputed header and its sort arrow stand on one line; every other column stays legible (no
+    header or cell spills out of its column); and each id names its row's section under it, in
+    place of a Section column."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(f"{site}/book/ledger.html")
     wait_until_ready(page)
-    widths = page.evaluate(
-        """() => Object.fromEntries([...document.querySelector('table.claims')
-      .querySelectorAll('thead th')].filter(th => th.offsetWidth)
-      .map(th => [th.innerText.trim(), th.offsetWidth]))"""
-    )
+    found = page.evaluate(LEDGER_COLUMNS)
     spilled = page.evaluate(CELLS_THAT_SPILL)
     page.close()
-    narrow = {name: width for name, width in widths.items() if name not in WORDS}
-    assert len(narrow) >= 5, widths
-    for name in WORDS:
-        assert widths[name] >= 2 * max(narrow.values()), widths
+    widths = found["widths"]
+    narrow = {name: w for name, w in widths.items() if name not in WORDS}
+    assert set(narrow) == {"Id", "Verdict", "Stated", "Recomputed"}, widths
+    assert widths["Evidence"] >= 0.4 * found["table"], widths
+    assert widths["Claim"] > 1.5 * max(narrow.values()), widths
+    parts = found["recomputedSpans"]
+    assert len(parts) == 2 and max(p[0] for p in parts) < min(p[1] for p in parts), parts
     assert not spilled, sorted(set(map(tuple, spilled)))
+    assert found["sections"] == {row["id"]: SECTION_TITLES[row["section"]] for row in ledger_rows}
+
+
+CLAIMS_OUT_OF_SIGHT = """() => {
+  const box = document.querySelector('table.ledger-table').closest('.bytebook-table');
+  const edge = box.getBoundingClientRect();
+  const left = Math.max(0, edge.left), right = Math.min(window.innerWidth, edge.right);
+  return [...box.querySelectorAll('td:is([data-label=Claim], [data-label=Verdict])')]
+    .filter(cell => {
+      const r = cell.getBoundingClientRect();
+      return !r.width || r.left < left - 1 || r.right > right + 1;
+    }).map(cell => cell.closest('tr').id + ': ' + cell.dataset.label);
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_ledger_shows_each_claim_and_verdict_without_scrolling_sideways(
+    site, browser, viewport
+):
+    page = browser.new_page(viewport=viewport, is_mobile=viewport == PHONE)
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    hidden = page.evaluate(CLAIMS_OUT_OF_SIGHT)
+    page.close()
+    assert not hidden, hidden[:10]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_ledger_offers_its_csv_under_the_table(site, browser, viewport):
+    """A reader meets the table first: the paragraph that offers ledger.csv comes after it."""
+    page = browser.new_page(viewport=viewport, is_mobile=viewport == PHONE)
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    tops = page.evaluate(
+        """() => ({
+      table: document.querySelector('table.ledger-table').getBoundingClientRect().bottom,
+      csv: document.querySelector('p a[href$="_static/data/ledger.csv"]')
+        .getBoundingClientRect().top,
+    })"""
+    )
+    page.close()
+    assert tops["csv"] > tops["table"], tops
 
 
 def test_the_sources_cards_name_their_fields_on_a_phone(site, browser):

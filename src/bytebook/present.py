@@ -354,9 +354,10 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
             f'<a href="{chapter}.html#{anchor}" title="Where this claim is checked: '
             f'{html.escape(chapter)}"><code>{_breakable_id(e.id)}</code></a>'
         )
+        title = html.escape(SECTION_TITLES.get(e.section, e.section))
         section = _td(
             "Section",
-            html.escape(SECTION_TITLES.get(e.section, e.section)),
+            title,
             f' data-order="{SECTIONS.index(e.section) if e.section in SECTIONS else 99}"',
         )
         # The verdict filter counts the article's printed claims only, as the summary's scorecard
@@ -369,8 +370,11 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
             row_badges(e),
             f' data-search="{html.escape(shown)}" data-order="{html.escape(shown)}"{pane}',
         )
+        # On a laptop the id's cell names the section under the id, in place of its own column
+        # (bytebook.css, bytebook-ledger.js).
+        id_cell = _td("Id", link, f' data-section="{title}"')
         rows.append(
-            f'<tr id="{anchor}">{_td("Id", link)}{section}{_td("Kind", html.escape(e.kind))}'
+            f'<tr id="{anchor}">{id_cell}{section}{_td("Kind", html.escape(e.kind))}'
             f"{verdict_cell}{_claim_cell(e)}{_values(e)}"
             f"{_td('Evidence', _evidence(e.evidence, quoted))}</tr>"
         )

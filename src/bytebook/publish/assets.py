@@ -23,7 +23,9 @@ if TYPE_CHECKING:  # a chart's renderer imports this module in every page's kern
 STATIC_DIR = Path(__file__).parent / "static"
 VEGA_BUNDLE, VEGA_LITE_BUNDLE = "vega-bundle.js", "vega-lite-bundle.js"
 PALETTE_SCRIPT, PALETTE_STYLE = "bytebook-palette.js", "bytebook-verdicts.css"
-"""Written from bytebook.palette at each build: the charts' dark twins and the badges' colours."""
+CHART_STYLE = "bytebook-static-charts.css"
+"""Written from bytebook.palette at each build: the charts' dark twins, the badges' colours and
+the static charts' dark colours."""
 SCRIPTS = (
     VEGA_BUNDLE,
     PALETTE_SCRIPT,
@@ -31,7 +33,7 @@ SCRIPTS = (
     "bytebook-ledger.js",
     "bytebook-tables.js",
 )
-STYLES = ("bytebook.css", PALETTE_STYLE)
+STYLES = ("bytebook.css", PALETTE_STYLE, CHART_STYLE)
 
 
 def bundle_snippet(name: str) -> str:
@@ -79,8 +81,8 @@ def add_static_path(app: Sphinx, config) -> None:
 
 def write_palette_files(target: Path) -> Path:
     """Write the palette's script (each light colour's dark twin, for the chart script), the
-    verdict badges' style sheet and the search page's table of names into `target`; returns
-    `target`."""
+    verdict badges' style sheet, the static charts' dark colours and the search page's table of
+    names into `target`; returns `target`."""
     from bytebook import palette
     from bytebook.publish import search
 
@@ -92,6 +94,7 @@ def write_palette_files(target: Path) -> Path:
     written = (
         (PALETTE_SCRIPT, script),
         (PALETTE_STYLE, palette.badge_css()),
+        (CHART_STYLE, palette.static_chart_css()),
         (search.NAMES_SCRIPT, search.names_script()),
     )
     for name, text in written:

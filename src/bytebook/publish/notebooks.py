@@ -4,8 +4,10 @@ checked for displayed errors."""
 from __future__ import annotations
 
 import json
-import os
+import posixpath
+import re
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -24,8 +26,7 @@ def offer_notebook(app: Sphinx, pagename: str, templatename: str, context: dict,
     target.parent.mkdir(parents=True, exist_ok=True)
     cache = Path(app.env.mystnb_config.execution_cache_path)
     text = _with_cached_outputs(executed.read_text(encoding="utf-8"), cache)
-    relative = os.path.relpath(Path(app.outdir) / chart_files.FOLDER, target.parent)
-    text = _repeatable_notebook(text, pagename, app, Path(relative).as_posix())
+    text = _repeatable_notebook(text, pagename, app, target.parent.relative_to(app.outdir))
     target.write_text(text, encoding="utf-8")
     context["ipynb_source"] = f"{pagename}.ipynb"
 
@@ -46,17 +47,58 @@ def _with_cached_outputs(text: str, cache: Path) -> str:
     return nbformat.writes(notebook)
 
 
-def _repeatable_notebook(text: str, pagename: str, app: Sphinx, csv_folder: str) -> str:
-    """The executed notebook, opening with how to run it (bytebook.publish.runnable), its
-    charts' CSVs linked as the site's files at `csv_folder` (bytebook.publish.chart_files),
-    without what changes from run to run: random cell ids, timings, and execution counts
-    (numbered 1, 2, … over the code cells, as one clean run numbers them)."""
+HREF = re.compile(r'\bhref="(?P<url>[^"]*)"')
+
+
+def rebased(text: str, page_folder: str, notebook_folder: str) -> str:
+    """`text` with each relative `href` written for `page_folder` (where the page that wrote it
+    sits in the site) rewritten for `notebook_folder`, so it leads to the same file."""
+
+    def move(match: re.Match) -> str:
+        parts = urlsplit(match["url"])
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(page_folder, parts.path))
+        path = posixpath.relpath(target, notebook_folder or ".")
+        return f'href="{urlunsplit(("", "", path, parts.query, parts.fragment))}"'
+
+    return HREF.sub(move, text)
+
+
+def links_from(notebook: dict, page_folder: str, notebook_folder: str) -> dict:
+    """The notebook with the links of its Markdown cells and HTML outputs, written for its page
+    in `page_folder`, leading to the same files from `notebook_folder`, where it is published."""
+
+    def moved(value: str | list[str]) -> str:
+        text = "".join(value) if isinstance(value, list) else value
+        return rebased(text, page_folder, notebook_folder)
+
+    for cell in notebook.get("cells", []):
+        if cell["cell_type"] == "markdown":
+            cell["source"] = moved(cell["source"])
+        for output in cell.get("outputs", []):
+            for kind, value in output.get("data", {}).items():
+                if "html" in kind:
+                    output["data"][kind] = moved(value)
+    return notebook
+
+
+def _repeatable_notebook(text: str, pagename: str, app: Sphinx, folder: Path) -> str:
+    """The executed notebook, published in the site's `folder`: opening with how to run it
+    (bytebook.publish.runnable), its links, written for its page, leading to the same files from
+    `folder` (`links_from`), its charts' CSVs linked as the site's files
+    (bytebook.publish.chart_files), and without what changes from run to run: random cell ids,
+    timings, and execution counts (numbered 1, 2, … over the code cells, as one clean run
+    numbers them)."""
     from bytebook.publish import runnable
     from bytebook.publish.edition import edition
 
     version = edition(Path(app.srcdir)).version
     name = Path(pagename).name
-    notebook = runnable.with_how_to_run(json.loads(text), f"{name}.ipynb", version)
+    here = folder.as_posix()
+    notebook = links_from(json.loads(text), posixpath.dirname(pagename), here)
+    notebook = runnable.with_how_to_run(notebook, f"{name}.ipynb", version)
+    csv_folder = posixpath.relpath(chart_files.FOLDER, here)
     notebook = chart_files.link_notebook_csvs(notebook, pagename, csv_folder)
     count = 0
     for number, cell in enumerate(notebook["cells"]):

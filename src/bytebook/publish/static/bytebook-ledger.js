@@ -57,7 +57,8 @@
     };
     dt.default.ext.type.order["bytebook-value-asc"] = byValue(false);
     dt.default.ext.type.order["bytebook-value-desc"] = byValue(true);
-    new dt.default(table, {
+    var sectionColumn = columnOf("section");
+    var api = new dt.default(table, {
       paging: false,
       autoWidth: false,
       order: [],
@@ -81,6 +82,15 @@
         { visible: false, targets: columnOf("kind") },
       ],
     });
+    // On a laptop each id names its section under it (bytebook.css), and the Section column gives
+    // its room to the evidence; its filter stays. Narrower, or on paper, it is a column again.
+    var laptop = window.matchMedia("screen and (min-width: 1200px)");
+    var placeSections = function (underIds) {
+      api.column(sectionColumn).visible(!underIds);
+      table.classList.toggle("sections-under-ids", underIds);
+    };
+    placeSections(laptop.matches);
+    laptop.addEventListener("change", function () { placeSections(laptop.matches); });
     // The filter panes' search boxes, buttons and scrolling lists, named for screen readers (and,
     // for the buttons, which show only an icon, in a tooltip) and reachable from the keyboard.
     document.querySelectorAll(".dtsp-searchPane").forEach(function (pane) {
@@ -108,8 +118,12 @@
     phone.addEventListener("change", fold);
     window.addEventListener("beforeprint", function () {
       evidence.forEach(function (details) { details.open = true; });
+      placeSections(false);
     });
-    window.addEventListener("afterprint", fold);
+    window.addEventListener("afterprint", function () {
+      fold();
+      placeSections(laptop.matches);
+    });
     table.setAttribute("data-enhanced", "true");
     if (window.location.hash) {
       var row = document.getElementById(window.location.hash.slice(1));
