@@ -27,7 +27,7 @@ pdf: environment browser setup  ## build the book and print it to _build/pdf/boo
 	$(BIN)/python -m bytebook pdf
 
 test: environment browser setup  ## run the whole test suite (builds the book if needed) in JOBS=2 workers
-	$(BIN)/python -m pytest -n $(or $(JOBS),2) --dist loadscope
+	$(BIN)/python -m pytest -n $(or $(JOBS),2) --dist worksteal
 
 fuzz: setup  ## write many random cells into every data file (longer than make test's run)
 	$(BIN)/python -m pytest tests/test_fuzz.py --fuzz-examples=$(or $(EXAMPLES),1000)

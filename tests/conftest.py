@@ -37,6 +37,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that read the built book first, in their order, then the others. `make test`'s
+    workers take the list in even runs (`--dist worksteal`): the first starts the build at once
+    and the others run tests that need no book meanwhile, not waiting for it."""
+    items.sort(key=lambda item: "built_book" not in item.fixturenames)
+
+
 @pytest.fixture(scope="session")
 def data():
     return load_book_data()

@@ -7,6 +7,7 @@ import re
 
 from bytebook.article import PUBLISHED
 from bytebook.data import BookData
+from bytebook.kept import kept
 from bytebook.ledger import (
     Basis,
     Finding,
@@ -22,6 +23,7 @@ from bytebook.numbers import by_unit
 from bytebook.policy import SECOND_HAND_MARK, evidence_interval, span
 
 
+@kept
 def claim_band(data: BookData, claim_id: str) -> Interval:
     """The interval a claim's printed figure stands for."""
     return claim_interval(data.claim(claim_id))
@@ -41,6 +43,7 @@ def recorded_words(data: BookData, reference_id: str) -> str:
     return f"{show(float(row['value']))} at its recorded digits ({band})"
 
 
+@kept
 def postdates_article(data: BookData, reference_id: str) -> bool:
     """Whether a reference was published after the article: by its `published` date where one
     is recorded, else by a period that is a later month (YYYY-MM) or year (YYYY) than the

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from bytebook.kept import kept
 from bytebook.numbers import money, percent, significant
 from bytebook.policy import SECOND_HAND_MARK, Interval, evidence_interval, relative_gap
 
@@ -194,6 +195,7 @@ def reference_ids(company: str, year: str | None = None) -> list[str]:
     return list(dict.fromkeys(ref for ids in chosen for ref in ids.values()))
 
 
+@kept
 def year_figures(references: pd.DataFrame, company: str) -> dict[str, dict[str, Figure]]:
     """Each year's overseas amount, share and total for `company`, derived where the research
     found only some of them: from China revenue and the overseas share (amount = China ×

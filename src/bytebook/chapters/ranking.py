@@ -26,6 +26,7 @@ from bytebook.checks import (
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import YEAR_RATE_REFERENCES, implied_rate, rate_from_references, year_rates
+from bytebook.kept import analysis, kept
 from bytebook.ledger import (
     Basis,
     Finding,
@@ -202,6 +203,7 @@ PEERS_COLUMNS = {
 """How the peers with 1,000亿元 or more abroad are shown."""
 
 
+@analysis
 def analyse(data: BookData) -> Findings:
     """Reproduce, re-sort and check the ranking table."""
     table = _article_figures(data)
@@ -1178,6 +1180,7 @@ def earlier_year_sentence(cells: list[EarlierCell]) -> str:
     return text
 
 
+@kept
 def understated(data: BookData) -> tuple[list[str], list[str], list[str]]:
     """The companies whose overseas figure for the year the table names rests on figures they
     published themselves (P or S, read at first hand), those of them the table understates

@@ -11,6 +11,7 @@ from bytebook.checks import claim_band, recorded_words, reference_band, unsettle
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import year_rates
+from bytebook.kept import analysis
 from bytebook.ledger import LedgerEntry, Verdict, judge_findings, stated_entry, working
 from bytebook.numbers import by_unit, format_percent, format_yi
 from bytebook.policy import (
@@ -173,6 +174,7 @@ def _technical_counts(data: BookData) -> tuple[int, int]:
     return unverifiable, len(entries)
 
 
+@analysis
 def analyse(data: BookData) -> Findings:
     """Check the years each company is said to have taken to reach its overseas scale, and
     say what the ranking's period findings come to (`ranking.earlier_year_cells`)."""
