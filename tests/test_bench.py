@@ -64,10 +64,13 @@ def test_a_copied_page_runs_its_own_code_rather_than_the_cached_original():
 def test_the_scaled_book_lists_every_copy_once_and_defines_no_label_twice(tmp_path):
     root = tmp_path / "book-copy"
     shutil.copytree(ROOT / "book", root / "book")
-    shutil.copy(ROOT / "_toc.yml", root / "_toc.yml")
-    sources = sorted((ROOT / "book").glob("*.md"))
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    toc["parts"][-1]["chapters"].append({"file": "book/text_only"})
+    (root / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
+    (root / "book" / "text_only.md").write_text("# Text\n\nNo code.\n", encoding="utf-8")
+    sources = sorted((root / "book").glob("*.md"))
     with_code = [p for p in sources if "```{code-cell}" in p.read_text(encoding="utf-8")]
-    assert 0 < len(with_code) < len(sources), "the glossary has no code: it is not copied"
+    assert 0 < len(with_code) < len(sources), "a page without code is not copied"
     expected = len(sources) + 2 * len(with_code)
     assert scaled_book(root, 3) == expected
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))

@@ -106,3 +106,19 @@ def test_a_term_is_linked_to_the_glossary_where_a_page_first_uses_it(page):
             line = text.count("\n", 0, first.start()) + 1
             unlinked.append(f"{term} (prose line {line}: {first.group(0)!r})")
     assert not unlinked, f"{page.name}: first use not linked to the glossary: {unlinked}"
+
+
+def test_the_glossary_s_figures_come_from_data_with_their_sources():
+    """MegaScale's 55.2% MFU (recorded as 0.552) and the article's 稀疏激活率 < 2%, each beside
+    its source; Lenovo's year as its results release dates it."""
+    from bytebook import glossary
+    from bytebook.data import load_book_data
+
+    shown = glossary.figures(load_book_data())
+    assert shown["megascale_mfu"] == f"{552 / 10}%"
+    assert shown["megascale_source"].startswith("MegaScale: ")
+    assert shown["megascale_source"].endswith(", P")
+    assert shown["sparsity"] == f"{2}%"
+    assert "31 Mar 2025" in shown["lenovo_year"]
+    page = (BOOK_DIR / "glossary.md").read_text(encoding="utf-8")
+    assert all(f"{{glue:text}}`{name}`" in page for name in shown)

@@ -21,7 +21,8 @@ pytestmark = pytest.mark.build
 
 CHAPTERS = ["preface", "overseas", "codec", "ledger", "glossary"]
 """The book's own pages the test reads: two that read no assumption, the chapter that prints the
-CDN price, the ledger, which reads every chapter, and a page of text."""
+CDN price, the ledger, which reads every chapter, and the glossary, which reads data/ without a
+chapter."""
 TEXT_ONLY = "methods"
 """The sixth page, which the preface links to, here a page of text only: six pages are more
 than five, so Sphinx reads a clean build of them in parallel. (The book's own methods page in
