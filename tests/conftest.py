@@ -16,11 +16,17 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from bytebook.data import load_book_data
 from bytebook.paths import DATA_DIR, ROOT
 from bytebook.publish.build import build_pdf
 from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
+
+# A property is judged by its examples, not by a clock: on a busy machine an example may take
+# longer than Hypothesis's default 200 ms, which would fail a test that holds.
+settings.register_profile("no-clock", deadline=None)
+settings.load_profile("no-clock")
 
 BUILD = ROOT / "_build"
 
