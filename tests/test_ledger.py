@@ -145,8 +145,7 @@ def test_a_lone_finding_is_not_numbered(data):
     assert "Finding 2, contradicted: Fails." in two.evidence
     alone = judge_findings(claim, [shown], None)
     assert alone.evidence.startswith(
-        "This finding does not decide (its figures miss each other by more than 5% of the "
-        "evidence): Shown only."
+        "Not decisive: its figures miss each other by more than 5% of the evidence. Shown only."
     )
 
 
@@ -161,14 +160,14 @@ def test_a_finding_that_may_not_decide_is_given_no_verdict_of_its_own(data):
     reading = Finding(Verdict.CONTRADICTED, "Read literally.", decides=False)
     assert (0.625 - 0.53) / 0.53 > 0.05
     row = judge_findings(claim, [agrees, misses, reading], None)
-    assert "Finding 1, which does not decide (its figures agree within their intervals)" in (
+    assert "Finding 1, not decisive: its figures agree within their intervals. A W" in (
         row.evidence
     )
     assert (
-        "Finding 2, which does not decide (its figures miss each other by more than 5% of the "
-        "evidence)" in row.evidence
+        "Finding 2, not decisive: its figures miss each other by more than 5% of the "
+        "evidence. Another." in row.evidence
     )
-    assert "Finding 3, which does not decide (its figures do not bear this reading out)" in (
+    assert "Finding 3, not decisive: its figures do not bear this reading out. Read" in (
         row.evidence
     )
     assert "supported" not in row.evidence and "contradicted" not in row.evidence
@@ -448,3 +447,22 @@ def test_a_chapter_table_lists_the_article_s_claims_before_its_derived_rows(data
     assert shown.index('id="claim-title_daily_revenue"') < fold
     assert all(shown.index(f'id="claim-{e.id}"') > fold for e in derived)
     assert all(f'id="claim-{e.id}"' in shown for e in entries)
+
+
+def test_a_band_in_the_recomputed_column_writes_its_unit_once(data):
+    """The title's implied rate is a band of two rates: '6.917 to 7.106 CNY/USD', its unit
+    written once after the high end, so the cell does not repeat it; no band of the ledger
+    writes a unit word after its low end that its high end repeats."""
+    from bytebook.book import all_entries
+    from bytebook.ledger import recomputed_text
+
+    rows = {entry.id: entry for entry in all_entries(data)}
+    for key in ("d_title_implied_rate", "d_table_implied_rate"):
+        shown = recomputed_text(rows[key])
+        assert " to " in shown and shown.count("CNY/USD") == 1, shown
+        assert shown.endswith(" CNY/USD"), shown
+    for entry in rows.values():
+        low, to, high = recomputed_text(entry).partition(" to ")
+        number, space, unit = low.partition(" ")
+        if to and space and re.fullmatch(r"[−-]?[\d,.]+", number):
+            assert not high.endswith(f" {unit}"), (entry.id, low, high)
