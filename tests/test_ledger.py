@@ -108,6 +108,9 @@ def test_a_band_end_takes_the_printed_precision_unless_it_needs_more():
     assert band_value(1.0, "share", 0.01) == "100%"
     assert band_value(0.2375, "share", 0.01) == "23.75%"
     assert band_value(38.5e9, "USD", 1e9) == "USD 38.5 bn"
+    # 7.3亿 US dollars printed to 0.1亿 (USD 10 million): 725 and 735 million, not 0.725 bn
+    assert band_value(7.25e8, "USD", 1e7) == "USD 725 million"
+    assert band_value(7.35e8, "USD", 1e7) == "USD 735 million"
     assert band_value(2300e8, "CNY", 100e8) == "2,300亿元"
 
 
@@ -466,3 +469,17 @@ def test_a_band_in_the_recomputed_column_writes_its_unit_once(data):
         number, space, unit = low.partition(" ")
         if to and space and re.fullmatch(r"[−-]?[\d,.]+", number):
             assert not high.endswith(f" {unit}"), (entry.id, low, high)
+
+
+def test_the_yearly_cdn_saving_reads_in_one_magnitude_word(data):
+    """一年 7.3亿 (US dollars) is USD 2 million a day × 365 days = USD 730 million, printed to
+    0.1亿 = USD 10 million, so read as USD 725 million to USD 735 million: every amount of the
+    row in million, none in base units or bn."""
+    from bytebook.book import all_entries
+
+    assert 2e6 * 365 == 730e6 and (7.3e8 - 0.05e8, 7.3e8 + 0.05e8) == (725e6, 735e6)
+    evidence = {entry.id: entry for entry in all_entries(data)}["s21_cdn_yearly"].evidence
+    assert "USD 2 million a day × 365 days" in evidence
+    assert "= USD 730 million" in evidence
+    assert "USD 725 million to USD 735 million" in evidence
+    assert " bn" not in evidence and "2,000,000" not in evidence

@@ -88,11 +88,13 @@ def claim_reading(claim: pd.Series) -> str:
 def band_value(value: float, unit: str, printed_size: float) -> str:
     """A band end in the unit a reader expects, at the precision of `printed_size`, or as many
     more digits (up to four decimals) as the end needs to be shown exactly: 19% to 21% for
-    约 20%, 38.5 to 39.5 for 39."""
+    约 20%, 38.5 to 39.5 for 39; US dollars in bn from USD 1 bn, in million below it."""
     if unit.startswith("CNY") and abs(value) >= 1e6:
         base, before, after = 1e8, "", "亿元"
-    elif unit.startswith("USD") and abs(value) >= 1e8:
+    elif unit.startswith("USD") and abs(value) >= 1e9:
         base, before, after = 1e9, "USD ", " bn"
+    elif unit.startswith("USD") and abs(value) >= 1e6:
+        base, before, after = 1e6, "USD ", " million"
     elif unit in ("share", "ratio") and abs(value) < 10:
         base, before, after = 0.01, "", "%"
     else:
