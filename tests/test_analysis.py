@@ -351,7 +351,7 @@ def test_unit_economics_arithmetic(chapter3):
     assert v["s3_cpm"] == "unverifiable"
     cpm = {e.id: e for e in chapter3.entries}["s3_cpm"]
     assert cpm.evidence.startswith(
-        "This finding does not decide (its figures miss each other by more than 5% of the evidence)"
+        "Not decisive: its figures miss each other by more than 5% of the evidence."
     )
     assert "3.5 times" in cpm.evidence and "covers less than the claim" in cpm.evidence
     # beside the mean's gap, the gap from the highest quarter, USD 8.70
@@ -367,7 +367,7 @@ def test_unit_economics_arithmetic(chapter3):
     assert 0.5 + 0.1 >= 1 - 3.2 / 8 and v["s3_live_bandwidth"] == "unverifiable"
     bandwidth = {e.id: e for e in chapter3.entries}["s3_live_bandwidth"]
     assert bandwidth.evidence.startswith(
-        "This finding does not decide (its figures agree within their intervals)"
+        "Not decisive: its figures agree within their intervals."
     )
     assert "this book's assumption, not the article's" in bandwidth.evidence
     # the illustration's 60% stays in the evidence, never in the recomputed column
@@ -618,8 +618,8 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     assert "营业收入 is at most 4,056.4亿" in entry.evidence
     assert "open between off in detail and contradicted" in entry.evidence
     assert (
-        "Finding 2, which does not decide (its figures miss each other by more than 5% of the "
-        "evidence)"
+        "Finding 2, not decisive: its figures miss each other by more than 5% of the "
+        "evidence."
         in entry.evidence
     )
     assert "the row matches FY2023 in substance: amount 1,509亿" in entry.evidence
@@ -633,7 +633,7 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     references.loc["midea_china_rev_2024", "value_text"] = "2150e8"
     changed = {e.id: e for e in ranking.analyse(replace(data, references=references)).entries}
     assert (
-        "Finding 1, which does not decide (its figures agree within their intervals)"
+        "Finding 1, not decisive: its figures agree within their intervals."
         in changed["t_midea_overseas"].evidence
     )
     assert changed["t_midea_overseas"].verdict.value == "unverifiable"

@@ -36,7 +36,7 @@ def test_huawei_s_cells_show_the_pair_check_that_supports_them(rows):
     for row_id in ("t_huawei_overseas", "t_huawei_share"):
         entry = rows[row_id]
         assert "8,113亿 to 9,357亿" in entry.evidence and "8,621亿" in entry.evidence, row_id
-        assert "does not decide (its figures agree within their intervals)" in entry.evidence, (
+        assert "not decisive: its figures agree within their intervals." in entry.evidence, (
             row_id
         )
         assert "would read supported" not in entry.evidence, row_id
@@ -51,7 +51,7 @@ def test_haier_s_hong_kong_share_is_shown_beside_the_a_share_one(data, rows):
     evidence = rows["t_haier_share"].evidence
     assert "50.28%" in evidence and "49.97%" in evidence
     assert (
-        "does not decide (its figures agree within their intervals)" in evidence
+        "not decisive: its figures agree within their intervals." in evidence
     )  # W: shown, never deciding, and given no verdict of its own
     assert "would read supported" not in evidence
     # The A-share figure (S) decides: 49.97% misses "超 50%" by 0.03 points.
@@ -69,7 +69,7 @@ def test_the_pair_rule_keeps_lenovo_s_and_xiaomi_s_cells_unverifiable(rows):
             entry = rows[f"t_{company}_{cell}"]
             assert entry.verdict is Verdict.UNVERIFIABLE, entry.id
             assert (
-                "does not decide (its figures miss each other by more than 5% of the evidence)"
+                "not decisive: its figures miss each other by more than 5% of the evidence."
                 in entry.evidence
             ), entry.id
     table = policy_table().set_index("rule")

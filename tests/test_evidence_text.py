@@ -130,11 +130,13 @@ def _reference_ids(data) -> re.Pattern[str]:
 _INTERNAL = re.compile(
     r"research|the notes? of|not published|project's|policy's|ranges miss|reading note"
     r"|arithmetic that its prose|off the middle|\(\d+, (?:supported|consistent|off in detail"
-    r"|contradicted|inconsistent|does not decide)",
+    r"|contradicted|inconsistent|does not decide)|This finding does not decide"
+    r"|Finding \d, which does not decide",
     re.IGNORECASE,
 )
 """Working words a reader should not meet: the book's research, its policy by name, a gap said
-as 'the ranges miss by … of the evidence', '(1, off in detail)' for the first finding."""
+as 'the ranges miss by … of the evidence', '(1, off in detail)' for the first finding, 'This
+finding does not decide (…)' for one that is not decisive."""
 
 
 def test_no_text_a_reader_sees_names_a_reference_by_id_or_the_research(data, texts):
@@ -164,6 +166,8 @@ def test_the_internal_wording_rule_catches_the_old_phrases():
         "a conversion (the policy's printed conversion), so",
         "(1, off in detail) The article's own 2,855亿元",
         "(2, does not decide: would be supported) On the Hong Kong basis",
+        "This finding does not decide (its figures agree within their intervals): The",
+        "Finding 2, which does not decide (its figures miss each other by more than 5%",
         "The ranges miss by 591.7% of the evidence. A reading note, not a verdict",
         "A step of the book's arithmetic that its prose prints, not a verdict.",
         "the title's 7.47亿 is −2.6% off the middle.",

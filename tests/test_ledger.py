@@ -108,6 +108,9 @@ def test_a_band_end_takes_the_printed_precision_unless_it_needs_more():
     assert band_value(1.0, "share", 0.01) == "100%"
     assert band_value(0.2375, "share", 0.01) == "23.75%"
     assert band_value(38.5e9, "USD", 1e9) == "USD 38.5 bn"
+    # 7.3亿 US dollars printed to 0.1亿 (USD 10 million): 725 and 735 million, not 0.725 bn
+    assert band_value(7.25e8, "USD", 1e7) == "USD 725 million"
+    assert band_value(7.35e8, "USD", 1e7) == "USD 735 million"
     assert band_value(2300e8, "CNY", 100e8) == "2,300亿元"
 
 
@@ -187,8 +190,7 @@ def test_a_lone_finding_is_not_numbered(data):
     assert "Finding 2, contradicted: Fails." in two.evidence
     alone = judge_findings(claim, [shown], None)
     assert alone.evidence.startswith(
-        "This finding does not decide (its figures miss each other by more than 5% of the "
-        "evidence): Shown only."
+        "Not decisive: its figures miss each other by more than 5% of the evidence. Shown only."
     )
 
 
@@ -203,14 +205,14 @@ def test_a_finding_that_may_not_decide_is_given_no_verdict_of_its_own(data):
     reading = Finding(Verdict.CONTRADICTED, "Read literally.", decides=False)
     assert (0.625 - 0.53) / 0.53 > 0.05
     row = judge_findings(claim, [agrees, misses, reading], None)
-    assert "Finding 1, which does not decide (its figures agree within their intervals)" in (
+    assert "Finding 1, not decisive: its figures agree within their intervals. A W" in (
         row.evidence
     )
     assert (
-        "Finding 2, which does not decide (its figures miss each other by more than 5% of the "
-        "evidence)" in row.evidence
+        "Finding 2, not decisive: its figures miss each other by more than 5% of the "
+        "evidence. Another." in row.evidence
     )
-    assert "Finding 3, which does not decide (its figures do not bear this reading out)" in (
+    assert "Finding 3, not decisive: its figures do not bear this reading out. Read" in (
         row.evidence
     )
     assert "supported" not in row.evidence and "contradicted" not in row.evidence
@@ -490,3 +492,36 @@ def test_a_chapter_table_lists_the_article_s_claims_before_its_derived_rows(data
     assert shown.index('id="claim-title_daily_revenue"') < fold
     assert all(shown.index(f'id="claim-{e.id}"') > fold for e in derived)
     assert all(f'id="claim-{e.id}"' in shown for e in entries)
+
+
+def test_a_band_in_the_recomputed_column_writes_its_unit_once(data):
+    """The title's implied rate is a band of two rates: '6.917 to 7.106 CNY/USD', its unit
+    written once after the high end, so the cell does not repeat it; no band of the ledger
+    writes a unit word after its low end that its high end repeats."""
+    from bytebook.book import all_entries
+    from bytebook.ledger import recomputed_text
+
+    rows = {entry.id: entry for entry in all_entries(data)}
+    for key in ("d_title_implied_rate", "d_table_implied_rate"):
+        shown = recomputed_text(rows[key])
+        assert " to " in shown and shown.count("CNY/USD") == 1, shown
+        assert shown.endswith(" CNY/USD"), shown
+    for entry in rows.values():
+        low, to, high = recomputed_text(entry).partition(" to ")
+        number, space, unit = low.partition(" ")
+        if to and space and re.fullmatch(r"[−-]?[\d,.]+", number):
+            assert not high.endswith(f" {unit}"), (entry.id, low, high)
+
+
+def test_the_yearly_cdn_saving_reads_in_one_magnitude_word(data):
+    """一年 7.3亿 (US dollars) is USD 2 million a day × 365 days = USD 730 million, printed to
+    0.1亿 = USD 10 million, so read as USD 725 million to USD 735 million: every amount of the
+    row in million, none in base units or bn."""
+    from bytebook.book import all_entries
+
+    assert 2e6 * 365 == 730e6 and (7.3e8 - 0.05e8, 7.3e8 + 0.05e8) == (725e6, 735e6)
+    evidence = {entry.id: entry for entry in all_entries(data)}["s21_cdn_yearly"].evidence
+    assert "USD 2 million a day × 365 days" in evidence
+    assert "= USD 730 million" in evidence
+    assert "USD 725 million to USD 735 million" in evidence
+    assert " bn" not in evidence and "2,000,000" not in evidence

@@ -155,6 +155,9 @@ def test_each_charts_csv_is_a_file_holding_the_values_it_draws(built_book):
                 header = [th.get_text() for th in table.select("thead th")]
                 assert rows[0] == header == drawn.titles, (target.name, rows[0], header)
                 assert len(rows) - 1 == len(table.select("tbody tr")), target.name
+                count = len(rows) - 1
+                assert link.get_text() == f"Download CSV ({count} row{'s' * (count != 1)})"
+                assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.csv", target.name), target.name
                 expected = [[_number(cell) for cell in row] for row in drawn.raw]
                 assert [[_number(c) for c in row] for row in rows[1:]] == expected, target.name
                 checked += 1
@@ -189,3 +192,19 @@ def test_a_published_notebook_links_its_charts_csvs_as_its_page_does(built_book)
         assert all(path.is_file() for path in linked), notebook.name
         pages_checked += bool(linked)
     assert pages_checked >= 4, f"only {pages_checked} notebooks link chart CSVs"
+
+
+def test_a_chart_s_csv_is_named_by_whole_words_of_its_title():
+    """A long title names the file by its words up to the last whole one within the limit
+    ('…-monthly-range', never '…-monthly-rang'); a short one whole."""
+    from bytebook.publish.chart_data import SLUG_LENGTH, _slug, csv_link
+
+    title = "The article's two exchange rates against 2024's monthly range of rates"
+    words = re.sub(r"[^a-z0-9]+", "-", title.lower()).split("-")
+    kept = []
+    while len("-".join(kept + words[len(kept) : len(kept) + 1])) <= SLUG_LENGTH:
+        kept.append(words[len(kept)])
+    assert _slug(title) == "-".join(kept) and _slug(title).split("-") == words[: len(kept)]
+    assert _slug("Two rates") == "two-rates"
+    link = csv_link("two-rates.csv", "Year,Rate\r\n2024,7.1\r\n2025,7.2\r\n")
+    assert 'download="two-rates.csv">Download CSV (2 rows)</a>' in link

@@ -233,3 +233,14 @@ def test_a_gap_in_points_is_the_difference_of_its_ends_as_written(upper, lower, 
 def test_a_gap_in_points_needs_the_upper_share_above():
     with pytest.raises(ValueError):
         numbers.points_between(0.2, 0.21)
+
+
+def test_a_range_writes_a_shared_unit_word_once():
+    """Two ends in one unit read 'low to high unit'; ends that differ, or whose unit comes
+    first or is joined to the figure, keep their own words."""
+    assert numbers.value_range("6.917 CNY/USD", "7.106 CNY/USD") == "6.917 to 7.106 CNY/USD"
+    assert numbers.value_range("5 min", "7 s") == "5 min to 7 s"
+    assert numbers.value_range("USD 725 million", "USD 735 million") == (
+        "USD 725 million to USD 735 million"
+    )
+    assert numbers.value_range("7.44亿元", "7.86亿元") == "7.44亿元 to 7.86亿元"

@@ -10,7 +10,7 @@ import re
 from http.server import SimpleHTTPRequestHandler
 
 import pytest
-from test_browser import PAGES, REDIRECT
+from test_browser import PAGES, REDIRECT, wait_until_ready
 from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
@@ -302,3 +302,49 @@ def test_a_url_on_the_sources_page_breaks_between_its_parts(site, browser, viewp
         if before not in "/.-?&=" and after != "%" and not _inside_a_code(url, at)
     ]
     assert not inside, f"{len(inside)} URLs break inside a word, e.g. {inside[:3]}"
+
+
+_BROKEN_VALUES = """() => [...document.querySelectorAll(
+    '.bytebook-table table:is(.claims, .cards) td .whole-value')]
+  .filter(e => e.getClientRects().length > 1
+          || new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1)
+  .map(e => e.textContent)"""
+"""The values of a page's cards that take more than one line."""
+
+
+@pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("book/")])
+def test_no_value_in_a_card_breaks_across_lines_on_a_phone(site, browser, page_path):
+    """On a phone, each value written with its unit in a claims or data card keeps its number
+    and its unit on one line: 'USD 155 bn', never 'USD 155' above 'bn'."""
+    page = browser.new_page(viewport=PHONE, color_scheme="dark")
+    page.goto(f"{site}/{page_path}")
+    wait_until_ready(page)
+    counted = page.eval_on_selector_all(
+        ".bytebook-table table:is(.claims, .cards) td .whole-value", "els => els.length"
+    )
+    broken = page.evaluate(_BROKEN_VALUES)
+    page.close()
+    assert not broken, f"{page_path}: {broken[:5]}"
+    if page_path == "book/ledger.html":
+        assert counted > 100, counted
+
+
+_FOOTER_TITLES = """() => [...document.querySelectorAll('.prev-next-area a')].map(a => {
+  const title = a.querySelector('p.prev-next-title');
+  const line = parseFloat(getComputedStyle(title).lineHeight);
+  return {tip: a.title, lines: Math.round(title.getBoundingClientRect().height / line),
+          text: title.textContent.replace(/\\s+/g, ' ').trim()};
+})"""
+
+
+def test_a_footer_title_takes_two_lines_on_a_phone_and_is_given_whole(site, browser):
+    """The codec chapter's footer links to both neighbours: each title at most two lines at
+    390 px, and the link's title= gives it whole."""
+    page = browser.new_page(viewport=PHONE, color_scheme="dark")
+    page.goto(f"{site}/book/codec.html")
+    links = page.evaluate(_FOOTER_TITLES)
+    page.close()
+    assert len(links) == 2
+    for link, word in zip(links, ("Previous", "Next"), strict=True):
+        assert 1 <= link["lines"] <= 2, link
+        assert link["tip"] == f"{word}: {link['text']}", link

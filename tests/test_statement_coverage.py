@@ -166,7 +166,7 @@ def test_byd_s_remark_is_read_as_the_stock_phrase_it_is(rows):
     )
     assert "faster than the group's 29.0%" in remark.evidence
     assert (
-        "Finding 2, which does not decide (its figures do not bear this reading out): "
+        "Finding 2, not decisive: its figures do not bear this reading out. "
         "Read literally" in remark.evidence
     )
     assert "from 75.2% in 2023" in remark.evidence and "to 38.5% in 2024" in remark.evidence
@@ -234,7 +234,7 @@ def test_huawei_s_scale_is_consistent_with_the_table_and_only_illustrated_by_w_f
     assert entry.section == "5" and entry.verdict is Verdict.CONSISTENT
     assert 2855 > 2400
     assert "Finding 1, consistent: By the article's own table" in entry.evidence
-    assert "Finding 2, which does not decide" in entry.evidence
+    assert "Finding 2, not decisive:" in entry.evidence
     assert "2,851亿元" in entry.evidence and "2,329亿元 in FY2023 (derived, W)" in entry.evidence
     # At 2024's range of monthly rates, as the conversion rows read a 2024 rate: 38.5 bn × 7.0760
     # to 39.5 bn × 7.2807 = 2,724亿 to 2,876亿, which holds the estimate; so Finding 2's figures
@@ -243,7 +243,7 @@ def test_huawei_s_scale_is_consistent_with_the_table_and_only_illustrated_by_w_f
     assert f"{low / 1e8:,.0f} {high / 1e8:,.0f}" == "2,724 2,876" and low < estimate < high
     assert "2,724亿 to 2,876亿元" in entry.evidence and "inside the first range" in entry.evidence
     assert (
-        "Finding 2, which does not decide (its figures agree within their intervals)"
+        "Finding 2, not decisive: its figures agree within their intervals."
         in entry.evidence
     )
     assert "supported" not in entry.evidence

@@ -94,8 +94,8 @@ def test_midea_overseas_is_derived_on_one_revenue_basis(data):
     assert entry.recomputed == pytest.approx(overseas, rel=1e-4)
     assert (overseas - 1600e8) / overseas > 0.05
     assert (
-        "Finding 1, which does not decide (its figures miss each other by more than 5% of the "
-        "evidence): "
+        "Finding 1, not decisive: its figures miss each other by more than 5% of the "
+        "evidence. "
         "Derived for FY2024" in entry.evidence
     )
     assert "It rests on a figure read at second hand: shown, never deciding." in entry.evidence
@@ -428,12 +428,12 @@ def test_the_title_row_shows_the_figure_that_decides_it(data):
         ("t_bytedance_overseas_cny", "2,724亿元 to 2,876亿元", (38.5e9 * 7.0760, 39.5e9 * 7.2807)),
         # 2,854.5亿 ÷ 395亿 = 7.2266 and 2,855.5亿 ÷ 385亿 = 7.4169; the point 7.3205 lies
         # above every 2024 month (7.2807), the band's low end below it
-        ("d_table_implied_rate", "7.227 CNY/USD to 7.417 CNY/USD", (2854.5 / 395, 2855.5 / 385)),
+        ("d_table_implied_rate", "7.227 to 7.417 CNY/USD", (2854.5 / 395, 2855.5 / 385)),
         # 7.465亿 × 366 ÷ USD 39.5 bn = 6.917 and 7.475亿 × 366 ÷ USD 38.5 bn = 7.106; the point
         # 7.010 lies below every 2024 month (7.0760), the band's high end above it
         (
             "d_title_implied_rate",
-            "6.917 CNY/USD to 7.106 CNY/USD",
+            "6.917 to 7.106 CNY/USD",
             (7.465e8 * 366 / 39.5e9, 7.475e8 * 366 / 38.5e9),
         ),
     ],
@@ -533,7 +533,7 @@ def test_a_figure_read_at_second_hand_never_decides(data):
     entry = {e.id: e for e in economics.analyse(data).entries}["s3_live_take"]
     assert entry.verdict == "unverifiable"
     assert entry.evidence.startswith(
-        "This finding does not decide (its figures agree within their intervals)"
+        "Not decisive: its figures agree within their intervals."
     )
     assert "'TikTok keeps about 50% of gift value (data.ai via TechCrunch)'" in entry.evidence
     assert "neither data.ai's figure nor TechCrunch's article was read" in entry.evidence

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from bytebook.article import SECTIONS
-from bytebook.numbers import as_written, by_unit
+from bytebook.numbers import as_written, by_unit, value_range
 from bytebook.policy import (
     READING_WORDS,
     Basis,
@@ -88,11 +88,13 @@ def claim_reading(claim: pd.Series) -> str:
 def band_value(value: float, unit: str, printed_size: float) -> str:
     """A band end in the unit a reader expects, at the precision of `printed_size`, or as many
     more digits (up to four decimals) as the end needs to be shown exactly: 19% to 21% for
-    约 20%, 38.5 to 39.5 for 39."""
+    约 20%, 38.5 to 39.5 for 39; US dollars in bn from USD 1 bn, in million below it."""
     if unit.startswith("CNY") and abs(value) >= 1e6:
         base, before, after = 1e8, "", "亿元"
-    elif unit.startswith("USD") and abs(value) >= 1e8:
+    elif unit.startswith("USD") and abs(value) >= 1e9:
         base, before, after = 1e9, "USD ", " bn"
+    elif unit.startswith("USD") and abs(value) >= 1e6:
+        base, before, after = 1e6, "USD ", " million"
     elif unit in ("share", "ratio") and abs(value) < 10:
         base, before, after = 0.01, "", "%"
     else:
@@ -234,7 +236,7 @@ def recomputed_text(entry: LedgerEntry) -> str:
         low, high = (
             as_written(v, entry.unit, entry.evidence) or by_unit(v, entry.unit) for v in ends
         )
-        return f"{low} to {high}"
+        return value_range(low, high)
     return as_written(value, entry.unit, entry.evidence) or by_unit(value, entry.unit)
 
 
@@ -304,18 +306,16 @@ def _shared_sentences(evidence: Sequence[str]) -> list[str]:
 
 
 def _finding_label(item: Finding, number: int | None) -> str:
-    """How a finding is introduced in a row's evidence: 'Finding 1, off in detail', 'Finding 2,
-    which does not decide (its figures agree within their intervals)', 'This finding does not
-    decide'; a lone finding that decides needs no introduction (its verdict is the row's). A
-    finding that may not decide is given no verdict, only what its figures meet
-    (`bytebook.policy.GRADE_WORDS`, `READING_WORDS`): a W source cannot support, whatever it
-    agrees with."""
+    """How a finding is introduced in a row's evidence: 'Finding 1, off in detail:', 'Finding
+    2, not decisive: its figures agree within their intervals.', 'Not decisive: …'; a lone
+    finding that decides needs no introduction (its verdict is the row's). A finding that may
+    not decide is given no verdict, only what its figures meet (`bytebook.policy.GRADE_WORDS`,
+    `READING_WORDS`): a W source cannot support, whatever it agrees with."""
     if item.decides:
-        return "" if number is None else f"Finding {number}, {item.verdict}"
-    role = "does not decide"
-    if meets := item.meets or READING_WORDS.get(item.verdict, ""):
-        role += f" ({meets})"
-    return f"This finding {role}" if number is None else f"Finding {number}, which {role}"
+        return "" if number is None else f"Finding {number}, {item.verdict}:"
+    lead = "Not decisive" if number is None else f"Finding {number}, not decisive"
+    meets = item.meets or READING_WORDS.get(item.verdict, "")
+    return f"{lead}: {meets}." if meets else f"{lead}:"
 
 
 def judge_findings(
@@ -334,7 +334,7 @@ def judge_findings(
     for number, item in enumerate(findings, start=1):
         own = " ".join(s for s in _sentences(item.evidence) if s not in shared)
         label = _finding_label(item, None if alone else number)
-        parts.append(f"{label}: {own}" if label else own)
+        parts.append(f"{label} {own}" if label else own)
     sources = tuple(dict.fromkeys(ref for item in findings for ref in item.sources))
     return stated_entry(claim, recomputed, combine(findings), " ".join(parts), sources)
 

@@ -480,6 +480,18 @@ def at_written(value: float, unit: str, scale: str, decimals: int) -> str:
     return shown + after
 
 
+_BARE_NUMBER = re.compile(r"[−-]?\d[\d,]*(?:\.\d+)?")
+
+
+def value_range(low: str, high: str) -> str:
+    """Two written values as a range, a unit word both ends share written once, after the
+    high end: '6.917 to 7.106 CNY/USD', not '6.917 CNY/USD to 7.106 CNY/USD'."""
+    number, space, unit = low.partition(" ")
+    if space and _BARE_NUMBER.fullmatch(number) and high.endswith(f" {unit}"):
+        return f"{number} to {high}"
+    return f"{low} to {high}"
+
+
 def as_written(value: float, unit: str, text: str) -> str | None:
     """`value` at the precision at which `text` writes it, in `at_written`'s words: the most
     precise figure of its kind in `text` that it rounds to ('= 7.80亿' makes 7.8005e8 read

@@ -229,8 +229,8 @@ def analyse(data: BookData) -> Findings:
             data.claim("s21_cdn_yearly"),
             common,
             Basis.ARTICLE,
-            f"USD {claimed_daily:,.0f} a day × {DAYS_IN_COMMON_YEAR} days (一年, no year named) "
-            f"= {money(common, 'USD')}; over {YEAR}'s {DAYS_IN_YEAR} days, "
+            f"{money(claimed_daily, 'USD')} a day × {DAYS_IN_COMMON_YEAR} days "
+            f"(一年, no year named) = {money(common, 'USD')}; over {YEAR}'s {DAYS_IN_YEAR} days, "
             f"{money(yearly, 'USD')}.",
         ),
         derived(
@@ -239,7 +239,7 @@ def analyse(data: BookData) -> Findings:
             "1080p watch-hours a day that the claimed saving implies",
             hours,
             "count",
-            f"USD {claimed_daily:,.0f} ÷ (USD {price:.3f}/GB × {per_hour:.2f} GB per hour) = "
+            f"{money(claimed_daily, 'USD')} ÷ (USD {price:.3f}/GB × {per_hour:.2f} GB per hour) = "
             f"{format_in(hours, 'million', 1)} hours a day. "
             "This book found no source for "
             "TikTok's viewing hours by resolution.",
@@ -254,7 +254,7 @@ def analyse(data: BookData) -> Findings:
             f"The claimed daily CDN saving over the {DAYS_IN_YEAR} days of {YEAR}",
             yearly,
             "USD/year",
-            f"USD {claimed_daily:,.0f} a day × {DAYS_IN_YEAR} days = {money(yearly, 'USD')}.",
+            f"{money(claimed_daily, 'USD')} a day × {DAYS_IN_YEAR} days = {money(yearly, 'USD')}.",
         ),
         working(
             "d_gb_saved_per_hour",

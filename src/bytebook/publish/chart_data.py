@@ -179,8 +179,23 @@ def to_csv(table: DrawnTable) -> str:
     return out.getvalue()
 
 
+SLUG_LENGTH = 60
+"""The most characters of a chart's title that name its CSV file."""
+
+
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
+    """`text` as a file name's words, cut after a whole word within `SLUG_LENGTH` characters."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > SLUG_LENGTH:
+        slug = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    return slug or "chart"
+
+
+def link_words(csv_text: str) -> str:
+    """A CSV link's words, short enough for one line on a phone: 'Download CSV (12 rows)',
+    counting the rows under the header."""
+    rows = len(list(csv.reader(io.StringIO(csv_text, newline="")))) - 1
+    return f"Download CSV ({rows} {'row' if rows == 1 else 'rows'})"
 
 
 def chart_title(spec: dict) -> str:
@@ -205,7 +220,7 @@ def csv_link(file_name: str, text: str) -> str:
     return (
         f'<a class="bytebook-csv-link" data-csv="{kept}" '
         f'download="{html.escape(file_name, quote=True)}">'
-        f"Download these values as CSV ({html.escape(file_name)})</a>"
+        f"{link_words(text)}</a>"
     )
 
 

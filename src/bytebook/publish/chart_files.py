@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from bytebook.publish.chart_data import link_words
 from bytebook.publish.downloads import SPREADSHEET
 
 FOLDER = "_static/data/charts"
@@ -40,11 +41,12 @@ def file_name(page: str, name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _file_link(relative: str, name: str) -> str:
+def _file_link(relative: str, name: str, csv_text: str) -> str:
+    """A link to the site's file `name`, the file's name kept for the download."""
     address = html.escape(f"{relative}/{name}", quote=True)
     return (
         f'<a class="bytebook-csv-link" href="{address}" download="{html.escape(name)}">'
-        f"Download these values as CSV ({html.escape(name)})</a>"
+        f"{link_words(csv_text)}</a>"
     )
 
 
@@ -59,7 +61,7 @@ def write_page_csvs(body: str, page: str, folder: Path, relative: str) -> str:
         target = folder / name
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
-        return _file_link(relative, name)
+        return _file_link(relative, name, html.unescape(match["csv"]))
 
     return CARRIED.sub(link, body)
 
@@ -72,7 +74,8 @@ def link_notebook_csvs(notebook: dict, page: str, relative: str) -> dict:
     taken: set[str] = set()
 
     def link(match: re.Match) -> str:
-        return _file_link(relative, file_name(page, html.unescape(match["name"]), taken))
+        name = file_name(page, html.unescape(match["name"]), taken)
+        return _file_link(relative, name, html.unescape(match["csv"]))
 
     for cell in notebook.get("cells", []):
         for output in cell.get("outputs", []):

@@ -28,6 +28,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from bytebook.publish.footer_titles import titled_footer_links
 from bytebook.publish.whole_values import keep_values_whole
 
 _ASSET_LINK = re.compile(
@@ -129,14 +130,16 @@ def write_front_page(outdir: Path, first_page: str, title: str, icon: str) -> No
 
 
 def finish_pages(outdir: Path) -> None:
-    """Give every HTML page in `outdir` its values kept whole, its asset checksums and the
-    content security policy, and drop stale terms from the search index."""
+    """Give every HTML page in `outdir` its footer links' full titles, its values kept whole,
+    its asset checksums and the content security policy, and drop stale terms from the search
+    index."""
     known: dict[Path, str] = {}
     paths = sorted(outdir.rglob("*.html"))
     originals = {path: path.read_text(encoding="utf-8") for path in paths}
     handlers = set().union(*(handler_hashes(page) for page in originals.values()))
     for path, original in originals.items():
-        page = with_policy(with_checksums(keep_values_whole(original), path, known), handlers)
+        kept = keep_values_whole(titled_footer_links(original))
+        page = with_policy(with_checksums(kept, path, known), handlers)
         if page != original:
             path.write_text(page, encoding="utf-8")
     index = outdir / "searchindex.js"
