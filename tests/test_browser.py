@@ -248,6 +248,33 @@ def test_charts_off_the_first_screen_wait_with_their_static_drawing(site, browse
     page.close()
 
 
+VISIBLE_ICONS = """() => [...document.querySelectorAll('.fa-solid, .fas')]
+  .filter(icon => icon.getBoundingClientRect().width > 0)
+  .map(icon => ({
+    name: icon.className,
+    glyph: getComputedStyle(icon, '::before').content,
+    font: getComputedStyle(icon).fontFamily,
+  }))"""
+
+
+def test_the_theme_s_icons_are_drawn_from_its_icon_font(site, browser):
+    """The pages load no Font Awesome script: the icons they show (menu, search, theme switch,
+    downloads) are the theme's own elements, drawn with Font Awesome's icon font."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/economics.html", wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    icons = page.evaluate(VISIBLE_ICONS)
+    names = " ".join(icon["name"] for icon in icons)
+    for shown in ("fa-bars", "fa-magnifying-glass", "theme-switch", "fa-download"):
+        assert shown in names
+    for icon in icons:
+        assert icon["glyph"] not in ("none", "normal", ""), icon
+        assert "Font Awesome 6 Free" in icon["font"], icon
+    assert page.evaluate("""document.fonts.check('900 16px "Font Awesome 6 Free"')""")
+    assert page.locator("svg.svg-inline--fa").count() == 0
+    page.close()
+
+
 def wait_until_ready(page) -> None:
     """Wait until every chart is drawn and the ledger's table is enhanced."""
     if page.locator(".bytebook-chart").count():
