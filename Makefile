@@ -35,8 +35,8 @@ fuzz: setup  ## write many random cells into every data file (longer than make t
 bench: environment browser setup  ## measure builds (RUNS=3 clean ones), rebuilds, pages in Chromium; SCALE=4 adds a 4x book
 	$(BIN)/python -m bytebook bench --runs $(or $(RUNS),3) --scale $(or $(SCALE),1)
 
-bench-pages: environment browser setup  ## only the chart pages in Chromium, on the built book (AGAINST=<html folder> beside it)
-	$(BIN)/python -m bytebook bench --pages $(if $(AGAINST),--against $(AGAINST))
+bench-pages: environment browser setup  ## only the chart pages in Chromium, on the built book (AGAINST=<html folder> beside it, LOADS=5)
+	$(BIN)/python -m bytebook bench --pages --loads $(or $(LOADS),5) $(if $(AGAINST),--against $(AGAINST))
 
 browser:  ## make sure Debian's Chromium and a CJK font are present
 	@bash scripts/ensure-system-packages.sh

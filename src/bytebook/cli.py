@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument(
         "--against", default=None, help="with --pages: another built site's html folder beside it"
     )
+    bench.add_argument(
+        "--loads", type=int, default=5, help="with --pages: loads of each page (default 5)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "ledger":
@@ -42,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench" and args.pages:
             from bytebook.publish.bench_pages import main as bench_pages
 
-            return bench_pages(args.against)
+            return bench_pages(args.against, args.loads)
         if args.command == "bench":
             from bytebook.publish.bench import main as bench
 
