@@ -142,4 +142,6 @@ def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
                         times.append(_page_load(browser, f"{base}/book/{stem}.html"))
         finally:
             browser.close()
+            for html in sites.values():
+                (html / BARE_PAGE).unlink(missing_ok=True)  # not a page of the book
     return found
