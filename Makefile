@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 LAB_PORT ?= 8888
 
-.PHONY: environment setup book pdf test fuzz bench serve lab ledger lint browser clean
+.PHONY: environment setup book pdf test fuzz bench bench-pages serve lab ledger lint browser clean
 
 environment:  ## stop at once on a wrong Python or a read-only checkout, saying what to do
 	@bash scripts/check-environment.sh $(PYTHON) $(VENV)
@@ -34,6 +34,9 @@ fuzz: setup  ## write many random cells into every data file (longer than make t
 
 bench: environment browser setup  ## measure builds (RUNS=3 clean ones), rebuilds, pages in Chromium; SCALE=4 adds a 4x book
 	$(BIN)/python -m bytebook bench --runs $(or $(RUNS),3) --scale $(or $(SCALE),1)
+
+bench-pages: environment browser setup  ## only the chart pages in Chromium, on the built book (AGAINST=<html folder> beside it, LOADS=5)
+	$(BIN)/python -m bytebook bench --pages --loads $(or $(LOADS),5) $(if $(AGAINST),--against $(AGAINST))
 
 browser:  ## make sure Debian's Chromium and a CJK font are present
 	@bash scripts/ensure-system-packages.sh

@@ -248,6 +248,72 @@ def test_charts_off_the_first_screen_wait_with_their_static_drawing(site, browse
     page.close()
 
 
+COMPILER = "vega-lite-bundle.js"
+EVERY_CHART_DRAWN_DARK = (
+    "() => document.documentElement.dataset.theme === 'dark' && [...document.querySelectorAll("
+    "'.bytebook-chart')].every(c => c.getAttribute('data-drawn') === 'true')"
+)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("page_path", ["book/ranking.html", "book/economics.html"])
+def test_charts_fit_and_follow_the_theme_without_the_vega_lite_compiler(
+    site, browser, page_path, width
+):
+    """Every chart draws from the Vega spec the build compiled, changed in the page to fit its
+    column (on a phone: a narrower plot, panels stacked, labels wrapped, legends one entry a
+    line) and redrawn dark with its sliders where the reader moved them: the page never asks
+    for the Vega-Lite compiler."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{site}/{page_path}", wait_until="load")
+    charts = page.locator(".bytebook-chart")
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "el => el.getAttribute('data-drawn') === 'true'", arg=chart.element_handle()
+        )
+    sliders = page.locator(".bytebook-chart input[type=range]")
+    moved = []
+    for slider in sliders.all():
+        slider.evaluate(MOVE_TO_FAR_END)
+        moved.append(slider.input_value())
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function(EVERY_CHART_DRAWN_DARK, timeout=30_000)
+    assert [slider.input_value() for slider in sliders.all()] == moved
+    assert not [url for url in asked if COMPILER in url]
+    page.close()
+
+
+VISIBLE_ICONS = """() => [...document.querySelectorAll('.fa-solid, .fas')]
+  .filter(icon => icon.getBoundingClientRect().width > 0)
+  .map(icon => ({
+    name: icon.className,
+    glyph: getComputedStyle(icon, '::before').content,
+    font: getComputedStyle(icon).fontFamily,
+  }))"""
+
+
+def test_the_theme_s_icons_are_drawn_from_its_icon_font(site, browser):
+    """The pages load no Font Awesome script: the icons they show (menu, search, theme switch,
+    downloads) are the theme's own elements, drawn with Font Awesome's icon font."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/economics.html", wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    icons = page.evaluate(VISIBLE_ICONS)
+    names = " ".join(icon["name"] for icon in icons)
+    for shown in ("fa-bars", "fa-magnifying-glass", "theme-switch", "fa-download"):
+        assert shown in names
+    for icon in icons:
+        assert icon["glyph"] not in ("none", "normal", ""), icon
+        assert "Font Awesome 6 Free" in icon["font"], icon
+    assert page.evaluate("""document.fonts.check('900 16px "Font Awesome 6 Free"')""")
+    assert page.locator("svg.svg-inline--fa").count() == 0
+    page.close()
+
+
 def wait_until_ready(page) -> None:
     """Wait until every chart is drawn and the ledger's table is enhanced."""
     if page.locator(".bytebook-chart").count():

@@ -24,6 +24,15 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument(
         "--scale", type=int, default=1, help="also build a book this many times larger"
     )
+    bench.add_argument(
+        "--pages", action="store_true", help="only the chart pages in Chromium, on the built book"
+    )
+    bench.add_argument(
+        "--against", default=None, help="with --pages: another built site's html folder beside it"
+    )
+    bench.add_argument(
+        "--loads", type=int, default=5, help="with --pages: loads of each page (default 5)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "ledger":
@@ -33,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(to_csv(ledger()))
             sys.stdout.flush()
             return 0
+        if args.command == "bench" and args.pages:
+            from bytebook.publish.bench_pages import main as bench_pages
+
+            return bench_pages(args.against, args.loads)
         if args.command == "bench":
             from bytebook.publish.bench import main as bench
 

@@ -4,7 +4,8 @@ Each chart page is loaded `loads` times in Debian's Chromium from a local server
 added before the page's own records the moment each chart is drawn or set waiting (the chart
 script draws a chart as it scrolls into view), so one load gives the first chart on the first
 screen drawn and the last one (the page is then interactive). A bare page that loads only the
-chart runtime (`_static/vega-bundle.js`) gives the floor any chart page must pay.
+chart runtime (`_static/vega-bundle.js`) gives the floor any chart page must pay. Two built
+sites (this book and an earlier build of it) can be loaded side by side, round by round.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -107,24 +108,40 @@ def _bare_load(browser, url: str) -> float:
     return loaded
 
 
-def page_loads(
-    html: Path, loads: int = 5
-) -> tuple[list[float], dict[str, list[tuple[float, float]]]]:
-    """`loads` loads of a bare page with only the chart runtime (ms until it has run), and
-    per chart page, `loads` loads as (ms until its first chart is drawn, until its last)."""
+Loads = tuple[list[float], dict[str, list[tuple[float, float]]]]
+"""A site's loads: of the bare page (ms until the runtime has run), and per chart page (ms until
+its first chart is drawn, until its last)."""
+
+
+def page_loads(html: Path, loads: int = 5) -> Loads:
+    """`loads` loads of a bare page with only the chart runtime and of every chart page."""
+    return compared_loads({"": html}, loads)[""]
+
+
+def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
+    """Loads of several built sites, each served on its own: round i loads every site's bare
+    page and chart pages once, site after site, so the sites share the machine's load alike."""
     from playwright.sync_api import sync_playwright
 
     from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
-    (html / BARE_PAGE).write_text(BARE_HTML, encoding="utf-8")
-    with _served(html) as base, sync_playwright() as playwright:
+    found: dict[str, Loads] = {}
+    with ExitStack() as stack, sync_playwright() as playwright:
+        bases = {}
+        for name, html in sites.items():
+            (html / BARE_PAGE).write_text(BARE_HTML, encoding="utf-8")
+            bases[name] = stack.enter_context(_served(html))
+            found[name] = ([], {page.stem: [] for page in chart_pages(html)})
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            bare = [_bare_load(browser, f"{base}/{BARE_PAGE}") for _ in range(loads)]
-            pages = {
-                page.stem: [_page_load(browser, f"{base}/book/{page.name}") for _ in range(loads)]
-                for page in chart_pages(html)
-            }
+            for _ in range(loads):
+                for name, base in bases.items():
+                    bare, pages = found[name]
+                    bare.append(_bare_load(browser, f"{base}/{BARE_PAGE}"))
+                    for stem, times in pages.items():
+                        times.append(_page_load(browser, f"{base}/book/{stem}.html"))
         finally:
             browser.close()
-    return bare, pages
+            for html in sites.values():
+                (html / BARE_PAGE).unlink(missing_ok=True)  # not a page of the book
+    return found

@@ -12,6 +12,8 @@ they show, never on the build's history, and carry a content security policy.
   summaries, and Chromium checks their handlers against the search page's policy.)
 - Values: a value and its unit never break across lines (bytebook.publish.whole_values).
 - Front page: the site's `index.html` leads to the first page and names the book's icon.
+- Unused theme scripts: Font Awesome's script, and the search scripts on every page but the
+  search page, are left out (bytebook.publish.lean_pages).
 - Search index: a term whose list of pages is empty (left behind when an incremental build
   re-reads a page that no longer holds it) is dropped, so the index holds only words the
   current pages contain.
@@ -29,6 +31,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bytebook.publish.footer_titles import titled_footer_links
+from bytebook.publish.lean_pages import SEARCH_PAGE, drop_icon_script, without_unused_scripts
 from bytebook.publish.whole_values import keep_values_whole
 
 _ASSET_LINK = re.compile(
@@ -131,17 +134,19 @@ def write_front_page(outdir: Path, first_page: str, title: str, icon: str) -> No
 
 def finish_pages(outdir: Path) -> None:
     """Give every HTML page in `outdir` its footer links' full titles, its values kept whole,
-    its asset checksums and the content security policy, and drop stale terms from the search
-    index."""
+    its asset checksums and the content security policy, without the theme scripts it does not
+    use, and drop stale terms from the search index."""
     known: dict[Path, str] = {}
     paths = sorted(outdir.rglob("*.html"))
     originals = {path: path.read_text(encoding="utf-8") for path in paths}
     handlers = set().union(*(handler_hashes(page) for page in originals.values()))
     for path, original in originals.items():
-        kept = keep_values_whole(titled_footer_links(original))
+        lean = without_unused_scripts(original, search_page=path == outdir / SEARCH_PAGE)
+        kept = keep_values_whole(titled_footer_links(lean))
         page = with_policy(with_checksums(kept, path, known), handlers)
         if page != original:
             path.write_text(page, encoding="utf-8")
+    drop_icon_script(outdir)
     index = outdir / "searchindex.js"
     if index.is_file():
         text = index.read_text(encoding="utf-8")

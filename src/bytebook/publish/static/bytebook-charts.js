@@ -2,11 +2,13 @@
 // - Each chart carries its Vega spec, compiled from Vega-Lite by the build (its data left out:
 //   the Vega-Lite spec beside it holds the same datasets), inline or, on the site, in the page's
 //   chart file under _static/charts/ (every chart of the page, by id) that its box names in
-//   data-spec, preloaded by the page's head and fetched once. A chart drawn as the build compiled it
-//   needs no compiler in the page; one that must change to fit its column (a narrower plot,
-//   panels stacked, wrapped titles or labels) or that keeps its sliders' values on a redraw is
-//   compiled again from its Vega-Lite spec, with the compiler (_static/vega-lite-bundle.js)
-//   loaded the first time one needs it.
+//   data-spec, preloaded by the page's head and fetched once. What a chart changes to fit its
+//   column (a narrower plot, panels stacked, wrapped titles and category labels, legends one
+//   entry a line) and the sliders' values it keeps on a redraw are written into that Vega spec
+//   as Vega-Lite would compile them, so no page needs the compiler. Only a chart whose Vega spec
+//   cannot be changed so (a legend left to Vega-Lite's defaults beside one it sets, panels not
+//   laid out in one row) is compiled again from its Vega-Lite spec, with the compiler
+//   (_static/vega-lite-bundle.js) loaded the first time one needs it.
 // - Charts in view are drawn as the page starts; the others as they scroll within 200 px of the
 //   screen, their static SVG shown until then. The page's one chart file is fetched at once.
 // - Fits the page: a chart wider than its column is redrawn narrower, at full text size (panels
@@ -120,14 +122,12 @@
       "[indexof(" + known + ", datum.label)] : datum.label";
   }
 
-  // On a narrow screen: nominal axis labels (a bar chart's categories) wrap onto lines no wider
-  // than `width`; legends list their entries one under another, each label wrapped to what the
-  // column leaves beside the axis labels (`columnWidth` less `width`).
-  function wrapCategoryLabels(spec, width, columnWidth) {
-    var family = (spec.config && spec.config.font) || "sans-serif";
-    var size = (spec.config && spec.config.axis && spec.config.axis.labelFontSize) || 12;
-    var legendSize = (spec.config && spec.config.legend && spec.config.legend.labelFontSize) || 12;
+  // The chart's nominal y encodings and its colour and shape encodings that set their legend,
+  // each with the labels it shows; and how many colour or shape fields leave their legend to
+  // Vega-Lite's defaults.
+  function categoryEncodings(spec) {
     var datasets = spec.datasets || {};
+    var found = { axes: [], legends: [], defaultLegends: 0 };
     (function visit(node, data) {
       if (!node || typeof node !== "object") { return; }
       data = node.data || data;
@@ -137,21 +137,108 @@
       var rows = (data && data.name && datasets[data.name]) || [];
       ["color", "shape"].forEach(function (channel) {
         var encoding = node.encoding && node.encoding[channel];
-        if (!encoding || !encoding.legend) { return; }
-        encoding.legend.columns = 1;
-        encoding.legend.direction = "vertical";
-        var room = Math.max(90, columnWidth - width - 50);
-        var expression = wrappedLabels(labelsOf(encoding, rows), legendSize + "px " + family, room);
-        if (expression) {
-          encoding.legend.labelExpr = expression;
-          encoding.legend.labelLimit = room + 4;
+        if (!encoding) { return; }
+        if (encoding.legend === undefined && encoding.field) { found.defaultLegends += 1; }
+        if (encoding.legend) {
+          found.legends.push({ encoding: encoding, labels: labelsOf(encoding, rows) });
         }
       });
       var y = node.encoding && node.encoding.y;
-      if (!y || y.type !== "nominal" || !y.field) { return; }
-      var expression = wrappedLabels(labelsOf(y, rows), size + "px " + family, width);
-      if (expression) { y.axis = Object.assign({}, y.axis || {}, { labelExpr: expression }); }
+      if (y && y.type === "nominal" && y.field) {
+        found.axes.push({ encoding: y, labels: labelsOf(y, rows) });
+      }
     })(spec, null);
+    return found;
+  }
+
+  // The fonts of axis and legend labels, and the room a legend's labels have beside the axis
+  // labels (`columnWidth` less `width`).
+  function labelFonts(spec, width, columnWidth) {
+    var config = spec.config || {};
+    var family = config.font || "sans-serif";
+    return {
+      axis: ((config.axis && config.axis.labelFontSize) || 12) + "px " + family,
+      legend: ((config.legend && config.legend.labelFontSize) || 12) + "px " + family,
+      room: Math.max(90, columnWidth - width - 50)
+    };
+  }
+
+  // On a narrow screen: nominal axis labels (a bar chart's categories) wrap onto lines no wider
+  // than `width`; legends list their entries one under another, each label wrapped to the room
+  // the column leaves beside the axis labels. Written into the Vega-Lite spec.
+  function wrapCategoryLabels(spec, width, columnWidth) {
+    var found = categoryEncodings(spec);
+    var fonts = labelFonts(spec, width, columnWidth);
+    found.legends.forEach(function (entry) {
+      var legend = entry.encoding.legend;
+      legend.columns = 1;
+      legend.direction = "vertical";
+      var expression = wrappedLabels(entry.labels, fonts.legend, fonts.room);
+      if (expression) {
+        legend.labelExpr = expression;
+        legend.labelLimit = fonts.room + 4;
+      }
+    });
+    found.axes.forEach(function (entry) {
+      var expression = wrappedLabels(entry.labels, fonts.axis, width);
+      if (expression) {
+        entry.encoding.axis = Object.assign({}, entry.encoding.axis || {}, { labelExpr: expression });
+      }
+    });
+  }
+
+  function labelText(node, expression) {
+    node.encode = node.encode || {};
+    node.encode.labels = node.encode.labels || {};
+    node.encode.labels.update = Object.assign({}, node.encode.labels.update,
+      { text: { signal: expression } });
+  }
+
+  function unionOf(entries) {
+    var labels = [];
+    entries.forEach(function (entry) {
+      entry.labels.forEach(function (label) {
+        if (labels.indexOf(label) < 0) { labels.push(label); }
+      });
+    });
+    return labels;
+  }
+
+  // The same change written into the build's Vega spec, where Vega-Lite compiles a labelExpr
+  // to the labels' text: every legend one entry a line, the labels of every y axis on a band
+  // scale wrapped. False when a legend there may come from Vega-Lite's defaults.
+  function wrapVegaLabels(vega, spec, width, columnWidth) {
+    var found = categoryEncodings(spec);
+    var fonts = labelFonts(spec, width, columnWidth);
+    var legends = [], axes = [], bands = {};
+    (function visit(node) {
+      if (!node || typeof node !== "object") { return; }
+      (node.scales || []).forEach(function (scale) {
+        if (scale.type === "band" || scale.type === "point") { bands[scale.name] = true; }
+      });
+      legends = legends.concat(node.legends || []);
+      axes = axes.concat(node.axes || []);
+      Object.keys(node).forEach(function (key) { visit(node[key]); });
+    })(vega);
+    if (legends.length > found.legends.length && (found.defaultLegends || !found.legends.length)) {
+      return false;
+    }
+    var legendText = wrappedLabels(unionOf(found.legends), fonts.legend, fonts.room);
+    legends.forEach(function (legend) {
+      legend.columns = 1;
+      legend.direction = "vertical";
+      if (legendText) {
+        legend.labelLimit = fonts.room + 4;
+        labelText(legend, legendText);
+      }
+    });
+    var axisText = wrappedLabels(unionOf(found.axes), fonts.axis, width);
+    axes.forEach(function (axis) {
+      if (axisText && bands[axis.scale] && /(^|_)y$/.test(axis.scale) && axis.labels !== false) {
+        labelText(axis, axisText);
+      }
+    });
+    return true;
   }
 
   function keepSliderValues(spec, view) {
@@ -161,6 +248,70 @@
         try { param.value = view.signal(param.name); } catch (ignore) { /* not a signal */ }
       }
     });
+  }
+
+  // The group that lays panels out side by side in the build's Vega spec (a layout without a
+  // column count), or null.
+  function panelRow(group) {
+    if (group.layout && group.layout.columns === undefined) { return group; }
+    var marks = (group.marks || []).filter(function (mark) { return mark.type === "group"; });
+    for (var i = 0; i < marks.length; i += 1) {
+      var row = panelRow(marks[i]);
+      if (row) { return row; }
+    }
+    return null;
+  }
+
+  // Sets every panel of `row` `width` wide through the signal its width reads; false when a
+  // panel's width is not such a signal.
+  function setPanelWidths(vega, row, width) {
+    var signals = {};
+    (vega.signals || []).forEach(function (signal) { signals[signal.name] = signal; });
+    var panels = (row.marks || []).filter(function (mark) { return mark.type === "group"; });
+    return panels.length > 0 && panels.every(function (panel) {
+      var update = panel.encode && panel.encode.update;
+      var signal = update && update.width && signals[update.width.signal];
+      if (!signal || typeof signal.value !== "number") { return false; }
+      signal.value = width;
+      return true;
+    });
+  }
+
+  // The build's Vega spec changed here as the column needs (the plot's width, panels stacked,
+  // category labels and titles wrapped, the sliders' values kept); null when it cannot be
+  // changed so, and the chart must be compiled again from its Vega-Lite spec.
+  function fittedVega(chart, plotWidth) {
+    var spec = JSON.parse(chart.text);
+    var child = spec.vconcat ? spec.vconcat[0] : spec;
+    if (child.vconcat) { return null; }
+    var panels = child.hconcat || [child];
+    var natural = typeof panels[0].width === "number" && plotWidth ? plotWidth : panels[0].width;
+    var built = builtVega(chart);
+    if (child.hconcat) {
+      var row = panelRow(built);
+      if (!row || (typeof natural === "number" && !setPanelWidths(built, row, natural))) {
+        return null;
+      }
+      if (chart.stacked) { row.layout.columns = 1; }
+    } else if (typeof natural === "number" && natural !== chart.naturalWidth) {
+      // Vega-Lite writes a lone panel's width once, as the top-level width of the Vega spec.
+      if (built.width !== chart.naturalWidth) { return null; }
+      built.width = natural;
+    }
+    var columnWidth = chart.container.clientWidth;
+    if (columnWidth < 600 &&
+        !wrapVegaLabels(built, spec, Math.max(90, columnWidth * 0.34), columnWidth)) {
+      return null;
+    }
+    if (chart.view) {
+      (built.signals || []).forEach(function (signal) {
+        if (signal.bind) {
+          try { signal.value = chart.view.signal(signal.name); } catch (ignore) { /* none */ }
+        }
+      });
+    }
+    if (!retitle(built, wrapTitles(spec, columnWidth - 14))) { return null; }
+    return { vega: built, natural: natural };
   }
 
   // A slider whose spec has a readout signal (`<name>_readout`, bytebook.charts.Slider) shows
@@ -209,9 +360,11 @@
     return vega;
   }
 
-  // The chart's Vega spec for a plot `plotWidth` wide: the build's own when the chart needs no
-  // change in the page, otherwise its Vega-Lite spec changed and compiled here.
+  // The chart's Vega spec for a plot `plotWidth` wide: the build's own, fitted to the column
+  // here, or, when it cannot be, its Vega-Lite spec changed and compiled here.
   function vegaSpec(chart, plotWidth) {
+    var fitted = fittedVega(chart, plotWidth);
+    if (fitted) { return Promise.resolve(fitted); }
     var spec = JSON.parse(chart.text);
     var child = spec.vconcat ? spec.vconcat[0] : spec;
     if (child.hconcat && chart.stacked) {
@@ -222,30 +375,13 @@
     panels.forEach(function (panel) {
       if (typeof panel.width === "number" && plotWidth) { panel.width = plotWidth; }
     });
-    if (chart.container.clientWidth < 600) {
-      wrapCategoryLabels(spec, Math.max(90, chart.container.clientWidth * 0.34),
-        chart.container.clientWidth);
+    var columnWidth = chart.container.clientWidth;
+    if (columnWidth < 600) {
+      wrapCategoryLabels(spec, Math.max(90, columnWidth * 0.34), columnWidth);
     }
     keepSliderValues(spec, chart.view);
-    // A single panel at another width is the build's spec at that width: Vega-Lite writes a
-    // lone panel's width once, as the top-level width of the Vega spec.
-    var resized = panels.length === 1 && typeof panels[0].width === "number" &&
-      panels[0].width !== chart.naturalWidth;
-    var reference = JSON.parse(chart.text);
-    if (resized) {
-      (reference.vconcat ? reference.vconcat[0] : reference).width = panels[0].width;
-    }
-    var unchanged = JSON.stringify(spec) === JSON.stringify(reference);
-    var titles = wrapTitles(spec, chart.container.clientWidth - 14);
+    wrapTitles(spec, columnWidth - 14);
     var natural = panels[0].width;
-    if (unchanged) {
-      var built = builtVega(chart);
-      var widthFits = !resized || built.width === chart.naturalWidth;
-      if (resized) { built.width = panels[0].width; }
-      if (widthFits && retitle(built, titles)) {
-        return Promise.resolve({ vega: built, natural: natural });
-      }
-    }
     return vegaLite().then(function (compiler) {
       var themedSpec = JSON.parse(themed(JSON.stringify(spec)));
       return { vega: compiler.compile(themedSpec).spec, natural: natural };

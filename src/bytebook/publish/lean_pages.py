@@ -1,0 +1,45 @@
+"""Theme scripts this book does not need, left out of its pages.
+
+- Font Awesome's script (`_static/scripts/fontawesome.js`, about 1.5 MB) turns each icon into
+  an SVG and then watches every change to the page (each chart drawn) for more icons. The
+  theme's style sheet already draws the same icons from Font Awesome's icon font, so pages drop
+  the script and the site no longer holds it.
+- Sphinx's search scripts and search index (`searchtools.js`, `language_data.js`,
+  `searchindex.js`), which the theme loads, before the page is drawn, on every page for a
+  search-as-you-type box that this book leaves off: only the search page keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ICON_SCRIPT = "_static/scripts/fontawesome.js"
+SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
+SEARCH_PAGE = "search.html"
+
+
+def _script_tags(paths: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(path) for path in paths)
+    return re.compile(
+        r'[ \t]*<script\b[^>]*\ssrc="(?:\.\./)*(?:' + names + r')(?:\?[^"]*)?"[^>]*></script>\n?'
+    )
+
+
+_ICON_TAG = _script_tags((ICON_SCRIPT,))
+_ICON_COMMENT = re.compile(r"[ \t]*<!-- So that users can add custom icons -->\n?")
+_SEARCH_TAGS = _script_tags(SEARCH_SCRIPTS)
+
+
+def without_unused_scripts(page: str, search_page: bool) -> str:
+    """`page` without Font Awesome's script and, unless it is the search page, without the
+    search scripts and index."""
+    page = _ICON_COMMENT.sub("", _ICON_TAG.sub("", page))
+    return page if search_page else _SEARCH_TAGS.sub("", page)
+
+
+def drop_icon_script(outdir: Path) -> None:
+    """Remove Font Awesome's script and its source map from the site `outdir`."""
+    script = outdir / ICON_SCRIPT
+    for path in (script, script.with_name(f"{script.name}.map")):
+        path.unlink(missing_ok=True)
