@@ -115,7 +115,7 @@ def test_the_glossary_s_figures_come_from_data_with_their_sources():
     from bytebook.data import load_book_data
 
     shown = glossary.figures(load_book_data())
-    assert shown["megascale_mfu"] == f"{552 / 10}%"
+    assert shown["megascale_utilisation"] == f"{552 / 10}%"
     assert shown["megascale_source"].startswith("MegaScale: ")
     assert shown["megascale_source"].endswith(", P")
     assert shown["sparsity"] == f"{2}%"

@@ -26,7 +26,7 @@ def figures(data: BookData) -> dict[str, str]:
     return {
         "lenovo_year": str(data.references.at[FISCAL_YEAR, "period"]),
         "lenovo_year_source": source(data, FISCAL_YEAR),
-        "megascale_mfu": share(data.reference(MEGASCALE)),
+        "megascale_utilisation": share(data.reference(MEGASCALE)),
         "megascale_source": source(data, MEGASCALE),
         "sparsity": article_figures(data)[f"{ARTICLE_PREFIX}{SPARSITY}"],
     }
