@@ -2,10 +2,10 @@
 
 Each chart's output carries, as inert JSON, its Vega-Lite spec and the Vega spec vl-convert
 compiles from it (which the script draws with the book's own Vega runtime, `_static/vega-bundle.js`,
-so the page compiles no Vega-Lite unless the chart must change to fit), a static SVG drawn by
-vl-convert, less what draws nothing (`static_svg`; shown until the script draws the live chart,
-and to readers without JavaScript) and the data behind it as a table. On the site both specs
-move to a file of their own that the script fetches (`chart_specs`).
+a phone's fitted layout written into the Vega spec, so the page compiles no Vega-Lite), a static
+SVG drawn by vl-convert, less what draws nothing (`static_svg`; shown until the script draws the
+live chart, and to readers without JavaScript) and the data behind it as a table. On the site
+both specs move to a file of their own that the script fetches (`chart_specs`).
 The one-page print build shows the same output, so printed charts are vector drawings with
 real text; no PNG is drawn.
 """
