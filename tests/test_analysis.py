@@ -523,10 +523,10 @@ def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data
         "read at second hand, which counts as a weak (W) source and does not decide"
     )
     assert table.texts["totals_origins"] == "filed, released, relayed or reported"
-    assert table.texts["years_caption_midea"].endswith(
+    assert (
         "FY2024's amount (derived from a figure read at second hand, which counts as a weak (W) "
         "source) lies above the printed band, which does not decide."
-    )
+    ) in table.texts["years_caption_midea"]
     rows = {entry.id: entry for entry in table.entries}
     assert "d_rank_midea_filed" not in rows
     assert "Midea" not in rows["d_rank_byd_filed"].evidence
@@ -690,3 +690,25 @@ def test_the_daily_figures_caption_names_the_band_its_range_comes_from(data):
     low, high = 38.5 * 7.0760 / 366 * 10, 39.5 * 7.2807 / 366 * 10  # bn yuan in 亿
     assert f"{low:.2f}亿 to {high:.2f}亿" in clause
     assert "read at its recorded digits (to half a billion either side)" in clause
+
+
+def test_a_by_year_caption_places_each_share_bar_against_the_printed_share(table):
+    """Each share bar is placed against the printed share's band as drawn: Huawei's 33.1% (W)
+    above 约 27% (27% ± 5%, up to 28.35%); Haier's 52.2% (W) inside 超 50% (50% to 100%) and
+    its 49.97% (S) below 50%; ByteDance's 19.9% (W) below 25% (24.5% to 25.5%) and its 25.2%
+    (S) inside."""
+    assert 33.1 > 27 * 1.05 and 50 <= 52.2 <= 100 and 49.97 < 50
+    assert 19.9 < 24.5 <= 25.2 <= 25.5
+    texts = table.texts
+    assert texts["years_caption_huawei"].endswith(
+        "Its share bar: FY2023's 33.1% (W) lies above the printed 约 27% band."
+    )
+    assert texts["years_caption_haier"].endswith(
+        "Its share bars: FY2023's 52.2% (W) lies inside the printed 超 50% band, FY2024's "
+        "49.97% (S) below it."
+    )
+    assert texts["years_caption_bytedance"].endswith(
+        "Its share bars: FY2023's 19.9% (W) lies below the printed 25% band, FY2024's 25.2% (S) "
+        "inside it."
+    )
+    assert "share" not in texts["years_caption_xiaomi"]

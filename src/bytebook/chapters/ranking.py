@@ -1440,6 +1440,7 @@ def _by_year_frames(data: BookData) -> Findings:
             ]
         found.tables[f"by_year_{_key(company)}"] = frame
         caption = _years_caption(company, frame, amount.low / divisor, amount.high / divisor)
+        caption += _shares_sentence(frame, share.low * 100, share.high * 100, row)
         found.number(f"years_caption_{_key(company)}", len(frame), lambda _, c=caption: c)
         bands.append(
             {
@@ -1469,6 +1470,35 @@ def _bars_note(hows: list[str]) -> str:
     return f"bars: figures {origin_words(hows)}, each labelled with its reliability tag"
 
 
+def _against_band(value: float, low: float, high: float) -> str:
+    """Where a drawn value lies against a band: 'inside', 'above' or 'below'."""
+    return "inside" if low <= value <= high else "above" if value > high else "below"
+
+
+def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Series) -> str:
+    """Where each year's share bar (in percent, as drawn and labelled) lies against the printed
+    share's band (`low` to `high` percent), in one sentence: ' Its share bars: FY2023's 52.2%
+    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it.'"""
+    found = frame.dropna(subset=["share_pct"])
+    if found.empty:
+        drawn = frame["overseas"].notna().any()  # with no bar at all, the caption says so
+        return " No overseas share was found for any year." if drawn else ""
+    places: dict[str, list[str]] = {}
+    for r in found.itertuples():
+        places.setdefault(_against_band(r.share_pct, low, high), []).append(
+            f"{r.year}'s {r.share_pct_label}"
+        )
+    clauses = [
+        f"{_join(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
+        f"{row['overseas_share_printed']} band"
+        if number == 0
+        else f"{_join(bars)} {place} it"
+        for number, (place, bars) in enumerate(places.items())
+    ]
+    lead = "Its share bar" if len(found) == 1 else "Its share bars"
+    return f" {lead}: {', '.join(clauses)}."
+
+
 def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -> str:
     """Where each year's overseas amount lies against the printed band, in words."""
     found = frame.dropna(subset=["overseas"])
@@ -1484,7 +1514,7 @@ def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -
             else f"{r.overseas_how}, {r.overseas_tag}"
         )
         + ") lies "
-        + ("inside" if low <= r.overseas <= high else "above" if r.overseas > high else "below")
+        + _against_band(r.overseas, low, high)
         + " the printed band"
         + (", which does not decide" if r.overseas_second_hand else "")
         for r in found.itertuples()
