@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pytest
 
 from bytebook import charts
 from bytebook.units import in_units
@@ -153,3 +154,45 @@ def test_the_implied_totals_table_shows_badges_english_headers_and_its_unit_once
     assert all(badges) and {b.get_text() for b in badges} <= {
         "supported", "consistent", "off in detail", "contradicted", "inconsistent", "unverifiable"
     }
+
+
+def test_a_by_year_label_keeps_off_the_printed_band():
+    """A share panel runs 0 to 100 over 160 px (1.6 px a point). Huawei's 33.1% clears 约 27%
+    (25.65% to 28.35%) above its bar; Haier's 52.2% and 49.97% under 超 50% (50% to 100%)
+    sit inside their bars, under the band's lower edge (50 × 1.6 = 80 px, less the 3 px
+    clearance and the 9 px offset: 68 px, 42.5); ByteDance's 25.2%, inside 24.5% to 25.5%,
+    sits inside its bar."""
+    from bytebook.year_charts import SHARE_TOP, label_place
+
+    at, inside = label_place(33.1, (25.65, 28.35), SHARE_TOP)
+    assert not inside and at == pytest.approx(33.1 + 9 / 1.6)
+    for value in (52.2, 49.97):
+        at, inside = label_place(value, (50, 100), SHARE_TOP)
+        assert inside and at == pytest.approx((50 * 1.6 - 3 - 9) / 1.6)
+    at, inside = label_place(25.2, (24.5, 25.5), SHARE_TOP)
+    assert inside and (at * 1.6 + 8) <= 24.5 * 1.6 - 3
+
+
+def test_panels_that_share_one_table_give_it_once():
+    """Two panels whose bars show the same rows give one table and one CSV, with each panel's
+    axis range; another chart's distinct tables stay apart."""
+    import altair as alt
+
+    from bytebook.publish.chart_data import data_html, drawn_tables
+
+    rows = pd.DataFrame({"year": ["FY2023", "FY2024"], "a": [1.0, 2.0], "b": [30.0, 40.0]})
+    tips = [alt.Tooltip("year:N"), alt.Tooltip("a:Q"), alt.Tooltip("b:Q")]
+    left = alt.Chart(rows).mark_bar().encode(
+        x="year:N", y=alt.Y("a:Q", scale=alt.Scale(domain=[0, 3])), tooltip=tips
+    )
+    right = alt.Chart(rows).mark_bar().encode(
+        x="year:N", y=alt.Y("b:Q", scale=alt.Scale(domain=[0, 100])), tooltip=tips
+    )
+    spec = alt.hconcat(left, right).properties(usermeta={"data_note": "Printed band: 1 to 2"})
+    [table] = drawn_tables(spec.to_dict())
+    assert table.limits == {"a": [0.0, 3.0], "b": [0.0, 100.0]}
+    block = data_html(spec.to_dict())
+    assert block.count("<table") == block.count("bytebook-csv-link") == 1
+    assert "Printed band: 1 to 2" in block
+    other = alt.hconcat(left, right.encode(tooltip=tips[:2])).to_dict()
+    assert len(drawn_tables(other)) == 2

@@ -175,7 +175,8 @@ class Caption:
     """The words around a figure's chart: its `title`, the `units` line under it, and what the
     chart draws, by id: the article's `claims`, the `references`, the book's `model` (True, or
     the rule it rests on in words) with its `assumptions`, or the whole `ledger`. `figure`
-    builds the source line from the ids (`source_line`); it is never typed."""
+    builds the source line from the ids (`source_line`); it is never typed. `data_note` is a
+    line under the chart's data table, for what the chart draws that the table does not hold."""
 
     title: str
     units: str
@@ -184,6 +185,7 @@ class Caption:
     assumptions: Iterable[str] = ()
     model: str | bool = False
     ledger: bool = False
+    data_note: str = ""
 
 
 def figure(
@@ -208,7 +210,8 @@ def figure(
         "assumptions": assumptions,
     }
     finished = finish(chart, caption.title, caption.units, source, description)
-    return finished.properties(usermeta={"cites": cites})
+    note = {"data_note": caption.data_note} if caption.data_note else {}
+    return finished.properties(usermeta={"cites": cites, **note})
 
 
 class Field(NamedTuple):

@@ -9,18 +9,23 @@ import pandas as pd
 
 from bytebook.charts import ARTICLE, HEADROOM, REFERENCE, axis_top
 from bytebook.numbers import significant
+from bytebook.palette import BACKGROUND
 
 PANEL_HEIGHT = 160
 """A by-year panel's height, px."""
 LABEL_OFFSET_PX = 9
-"""How far above its bar's top a bar's label is centred, px: its 11 px text clears the bar."""
+"""How far a bar's label is centred from the point it is anchored at (its bar's top, or the
+band's edge), px: its 11 px text clears the bar's edge."""
+LABEL_HALF_PX = 8
+"""Half the height of a label's box, px (an 11 px text's line)."""
+LABEL_CLEARANCE_PX = 3
+"""How far a label's box keeps from the printed band's edges, px."""
 LABEL_REACH_PX = 26
 """How far above its bar's top a bar's label reaches, px (its offset, half its font and room)."""
-LABEL_CLEARANCE_PX = 8
-"""How far above the dashed edge a lifted label is anchored, px (its offset comes on top)."""
 LABEL_ROOM = (PANEL_HEIGHT - LABEL_REACH_PX) / PANEL_HEIGHT
 """The share of a panel's height the tallest bar may take so that its label stays inside."""
-
+SHARE_TOP = 100
+"""The end of a share panel's axis: a share runs from 0% to 100%."""
 
 AMOUNT_FORMAT = ",.4~r"
 """The d3 format of an amount in the chart's data: four significant figures, as its label
@@ -31,53 +36,136 @@ SHARE_FORMAT = ".4~r"
 25.2 derived, 41.52 as recorded): at most four significant figures, no needless zero (77, not
 77.0), so that the tooltip reads as the label."""
 
+SHARE_TITLE = "Overseas share, %"
+"""The y axis title of a share panel, and its column's header in the chart's data."""
+
+
+def label_place(value: float, band: tuple[float, float], top: float) -> tuple[float, bool]:
+    """Where a bar's label is centred (in the panel's units) and whether it sits inside its bar,
+    so that no label sits on the printed band: just above the bar's top; else inside the bar,
+    under its top or the band's lower edge, whichever is lower (the band drawn under the bars
+    shows on either side); else just above the band; else, with no room anywhere, above the
+    bar."""
+    px = PANEL_HEIGHT / top
+    low, high = band[0] * px - LABEL_CLEARANCE_PX, band[1] * px + LABEL_CLEARANCE_PX
+
+    def clear(centre: float) -> bool:
+        bottom, upper = centre - LABEL_HALF_PX, centre + LABEL_HALF_PX
+        on_panel = LABEL_CLEARANCE_PX <= bottom and upper <= PANEL_HEIGHT
+        return on_panel and (upper <= low or bottom >= high)
+
+    above, inside = value * px + LABEL_OFFSET_PX, min(value * px, low) - LABEL_OFFSET_PX
+    over_band = high + LABEL_HALF_PX
+    for centre, within in ((above, False), (inside, True), (over_band, False)):
+        if clear(centre):
+            return centre / px, within
+    return above / px, False
+
+
+def _year_axis(frame: pd.DataFrame) -> alt.X:
+    return alt.X(
+        "year:N", title="Fiscal year", sort=list(frame["year"]), axis=alt.Axis(labelAngle=0)
+    )
+
+
+def _labels(
+    places: pd.DataFrame, x: alt.X, y_scale: alt.Scale, title: str, inside: bool
+) -> alt.Chart:
+    """The value labels of the bars outside them (in the text's colour) or inside them (in the
+    page's background colour, which reads on the bar's own colour)."""
+    colour = {"color": BACKGROUND.light} if inside else {}
+    return (
+        alt.Chart(places[places["inside"] == inside])
+        .mark_text(fontSize=11, baseline="middle", aria=False, **colour)
+        .encode(
+            x=x,
+            y=alt.Y("label_at:Q", scale=y_scale, title=title),
+            text=alt.Text("label:N"),
+        )
+    )
+
 
 def _panel(
-    frame: pd.DataFrame, value: str, title: str, band: tuple[float, float], label: str, fmt: str
+    frame: pd.DataFrame,
+    value: str,
+    title: str,
+    band: tuple[float, float],
+    label: str,
+    top: float,
+    tooltip: list[alt.Tooltip],
 ) -> alt.LayerChart:
-    """Bars of `value` by year, with the printed band drawn across the panel over the bars (a
-    thin band stays visible as an outlined strip) and no gridlines behind the value labels;
-    the axis ends on a round number, where it draws its last tick."""
-    bars_data = frame[["year", value, f"{value}_tag", f"{value}_label"]].dropna(subset=[value])
-    base = alt.Chart(bars_data).encode(
-        x=alt.X(
-            "year:N", title="Fiscal year", sort=list(frame["year"]), axis=alt.Axis(labelAngle=0)
-        ),
-    )
-    top = axis_top(max([band[1], *bars_data[value]]) / LABEL_ROOM / HEADROOM)
+    """Bars of `value` by year up to `top`, over the printed band (outlined, lightly filled, a
+    dashed line at its lower edge), so that a bar inside the band keeps its colour; each bar's
+    value label off the band (`label_place`); no gridlines behind the labels. Every year's
+    row is the bars' data, so that both panels' bars hold one table (`tooltip`)."""
+    x = _year_axis(frame)
     y_scale = alt.Scale(domain=[0, top], nice=False)
-    # A panel without a figure found draws no bar; an empty mark would be an unnamed image.
-    bars = base.mark_bar(color=REFERENCE, aria=not bars_data.empty).encode(
-        y=alt.Y(f"{value}:Q", title=title, scale=y_scale, axis=alt.Axis(grid=False)),
-        tooltip=[
-            alt.Tooltip("year:N", title="Year"),
-            alt.Tooltip(f"{value}:Q", title=title, format=fmt),
-            alt.Tooltip(f"{value}_tag:N", title="Tag"),
-        ],
+    drawn = frame.dropna(subset=[value])
+    placed = [label_place(v, band, top) for v in drawn[value]]
+    places = pd.DataFrame(
+        {
+            "year": drawn["year"],
+            "label": drawn[f"{value}_label"],
+            "label_at": [at for at, _ in placed],
+            "inside": [within for _, within in placed],
+        }
     )
-    # A label drawn just above its bar would sit on the dashed edge at the band's low end when
-    # the bar ends near it: such a label is lifted clear above the edge.
-    px = PANEL_HEIGHT / top
-    reach_low, reach_high = band[0] - LABEL_REACH_PX / px, band[0] + 4 / px
-    near = f"datum.{value} >= {reach_low!r} && datum.{value} <= {reach_high!r}"
-    lifted = band[0] + LABEL_CLEARANCE_PX / px
-    labels = (
-        base.transform_calculate(label_at=f"{near} ? {lifted!r} : datum.{value}")
-        .mark_text(dy=-LABEL_OFFSET_PX, fontSize=11, aria=False)
-        .encode(y=alt.Y("label_at:Q", title=title), text=alt.Text(f"{value}_label:N"))
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(color=REFERENCE)
+        .encode(
+            x=x,
+            y=alt.Y(f"{value}:Q", title=title, scale=y_scale, axis=alt.Axis(grid=False)),
+            tooltip=tooltip,
+        )
     )
     printed = pd.DataFrame({"low": [band[0]], "high": [band[1]], "label": [label]})
+    # The band's marks repeat the units line and the data's note: aria=False keeps them out of
+    # the chart's data table and the screen reader's list.
     shade = (
         alt.Chart(printed)
-        .mark_rect(color=ARTICLE, fillOpacity=0.4, stroke=ARTICLE, strokeWidth=1.5)
-        .encode(y="low:Q", y2="high:Q", tooltip=[alt.Tooltip("label:N", title="Printed")])
+        .mark_rect(color=ARTICLE, fillOpacity=0.18, stroke=ARTICLE, strokeWidth=1, aria=False)
+        .encode(
+            y=alt.Y("low:Q", scale=y_scale, title=title),
+            y2="high:Q",
+            tooltip=[alt.Tooltip("label:N", title="Printed")],
+        )
     )
     edge = (
         alt.Chart(printed)
         .mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2, aria=False)
-        .encode(y="low:Q")
+        .encode(y=alt.Y("low:Q", scale=y_scale, title=title))
     )
-    return alt.layer(bars, shade, edge, labels).properties(width=220, height=PANEL_HEIGHT)
+    layers = [shade, edge, bars, _labels(places, x, y_scale, title, False)]
+    if places["inside"].any():
+        layers.append(_labels(places, x, y_scale, title, True))
+    return alt.layer(*layers).properties(width=220, height=PANEL_HEIGHT)
+
+
+DATA_COLUMNS = {
+    "year": ("N", "Year", None),
+    "overseas": ("Q", "Overseas revenue", AMOUNT_FORMAT),
+    "overseas_tag": ("N", "Amount's tag", None),
+    "share_pct": ("Q", SHARE_TITLE, SHARE_FORMAT),
+    "share_pct_tag": ("N", "Share's tag", None),
+    "sources_named": ("N", "Sources", None),
+}
+"""The columns of a by-year chart's data, one row a year, as every bar's tooltip shows them: the
+column's Vega-Lite type, header (the amount's names its unit: the panel's axis title) and d3
+format."""
+
+
+def _tooltip(amount_title: str) -> list[alt.Tooltip]:
+    """Every bar's tooltip: its year's whole row (`DATA_COLUMNS`), so that both panels' bars
+    hold one table, the chart's data."""
+    return [
+        alt.Tooltip(
+            f"{column}:{kind}",
+            title=amount_title if column == "overseas" else header,
+            **({"format": fmt} if fmt else {}),
+        )
+        for column, (kind, header, fmt) in DATA_COLUMNS.items()
+    ]
 
 
 PANELS = ("overseas", "share_pct")
@@ -101,12 +189,16 @@ def company_years(
     by year, as found, each with the article's printed band shaded (a dashed line at its lower
     edge). A panel with no figure for any year is left out; with neither, the chart says in
     words what was not found and what the article prints."""
+    tooltip = _tooltip(amount_title)
+    rows = frame[[*DATA_COLUMNS, "overseas_label", "share_pct_label"]]
+    largest = max([amount_band[1], *frame["overseas"].dropna()])
+    amount_top = axis_top(largest / LABEL_ROOM / HEADROOM)
     panels = {
         "overseas": lambda: _panel(
-            frame, "overseas", amount_title, amount_band, amount_label, AMOUNT_FORMAT
+            rows, "overseas", amount_title, amount_band, amount_label, amount_top, tooltip
         ),
         "share_pct": lambda: _panel(
-            frame, "share_pct", "Overseas share, %", share_band, share_label, SHARE_FORMAT
+            rows, "share_pct", SHARE_TITLE, share_band, share_label, SHARE_TOP, tooltip
         ),
     }
     drawn = [panels[column]() for column in found_panels(frame)]

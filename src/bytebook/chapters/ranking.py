@@ -23,7 +23,7 @@ from bytebook.checks import (
     unsettled,
     why_not_deciding,
 )
-from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
+from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData, short_source_name
 from bytebook.findings import Findings
 from bytebook.fx import YEAR_RATE_REFERENCES, implied_rate, rate_from_references, year_rates
 from bytebook.kept import analysis, kept
@@ -59,6 +59,7 @@ from bytebook.numbers import (
     times,
     whole,
 )
+from bytebook.numbers import share as share_text
 from bytebook.policy import (
     CONVERSION_READING,
     ORIGINS,
@@ -1433,6 +1434,13 @@ def _by_year_frames(data: BookData) -> Findings:
         )
         frame["overseas_shown"] = ["" if pd.isna(v) else significant(v) for v in frame["overseas"]]
         frame["share_pct_shown"] = years["share_shown"]
+        # A year with neither figure found (its total alone) names no source for the chart.
+        frame["sources_named"] = [
+            _sources_named(data, refs) if pd.notna(amount) or pd.notna(part) else ""
+            for refs, amount, part in zip(
+                years["sources"], frame["overseas"], frame["share_pct"], strict=True
+            )
+        ]
         for value in ("overseas", "share_pct"):
             frame[f"{value}_label"] = [
                 f"{shown} ({tag})" if shown else ""
@@ -1454,6 +1462,7 @@ def _by_year_frames(data: BookData) -> Findings:
                 "amount_label": row["overseas_revenue_printed"],
                 "share_label": row["overseas_share_printed"],
                 "amount_title": title,
+                "data_note": _band_ends(amount, share, unit),
                 "bars_note": _bars_note(
                     [h for h in (*frame["overseas_how"], *frame["share_how"]) if h]
                 ),
@@ -1461,6 +1470,27 @@ def _by_year_frames(data: BookData) -> Findings:
         )
     found.tables["printed_bands"] = pd.DataFrame(bands)
     return found
+
+
+BAND_END_DIGITS = 6
+"""Significant figures a printed band's end is written to under a chart's data: every digit
+the band holds (Haier's 1,363.5亿元), no trailing zero."""
+
+
+def _band_ends(amount: Interval, share: Interval, unit: str) -> str:
+    """The printed bands' ends as a by-year chart draws them: 'Printed band: 2,300亿元 to
+    2,400亿元; 25.65% to 28.35%'."""
+    digits = BAND_END_DIGITS
+    return (
+        f"Printed band: {money(amount.low, unit, digits)} to {money(amount.high, unit, digits)}; "
+        f"{share_text(share.low, digits)} to {share_text(share.high, digits)}"
+    )
+
+
+def _sources_named(data: BookData, refs: Iterable[str]) -> str:
+    """A year's sources by their short names, each once: 'derived; Huawei annual report'."""
+    names = (short_source_name(data.references.at[ref, "source"]) for ref in refs)
+    return "; ".join(dict.fromkeys(names))
 
 
 def _bars_note(hows: list[str]) -> str:

@@ -154,6 +154,7 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
             units=_years_units(band, year_charts.found_panels(frame)),
             claims=table_claims(data, [band.company], [amount, "share_claim"]),
             references=_cited_in(frame["sources"]),
+            data_note=band.data_note,
         )
         description = _years_description(band, frame)
         figures[band.key] = charts.figure(chart, caption, description, data)

@@ -14,7 +14,7 @@ import html
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import vl_convert as vlc
 
@@ -152,12 +152,28 @@ def _text_items(node: dict) -> list[dict]:
     return found
 
 
+def _once(tables: list[DrawnTable]) -> list[DrawnTable]:
+    """Each table once: marks that show the same values (panels whose bars share one row a
+    year) give one table, with every panel's axis range."""
+    kept: dict[tuple, DrawnTable] = {}
+    for table in tables:
+        key = (tuple(table.titles), tuple(map(tuple, table.raw)), tuple(map(tuple, table.shown)))
+        if key in kept:
+            first = kept[key]
+            limits = {**first.limits, **table.limits}
+            kept[key] = replace(first, limits=limits, computed=first.computed | table.computed)
+        else:
+            kept[key] = table
+    return list(kept.values())
+
+
 def drawn_tables(spec: dict) -> list[DrawnTable]:
-    """The values each mark with a tooltip draws, with the sliders at their defaults."""
+    """The values each mark with a tooltip draws, with the sliders at their defaults; marks
+    that draw the same values give one table."""
     params = _params(spec)
     schema = spec.get("$schema", "")
     marks = _marks(spec, spec.get("datasets", {}), None, [])
-    return [_evaluate(mark, params, schema) for mark in marks if mark.tooltip]
+    return _once([_evaluate(mark, params, schema) for mark in marks if mark.tooltip])
 
 
 def _plain(value: str) -> str:
@@ -224,12 +240,20 @@ def csv_link(file_name: str, text: str) -> str:
     )
 
 
+def data_note(spec: dict) -> str:
+    """The line a chart's one table carries under it (`bytebook.charts.Caption.data_note`), if
+    any: what the chart draws that its table's rows do not hold (a printed band's ends)."""
+    return str(spec.get("usermeta", {}).get("data_note", ""))
+
+
 def data_html(spec: dict) -> str:
-    """The collapsed 'Data behind this chart' block: each table as drawn, and a link to its CSV."""
+    """The collapsed 'Data behind this chart' block: each table as drawn, with the chart's note
+    under a lone table, and a link to its CSV."""
     tables = drawn_tables(spec)
     if not tables:
         return ""
     name = _slug(chart_title(spec))
+    note = data_note(spec) if len(tables) == 1 else ""
     parts = []
     for number, table in enumerate(tables, start=1):
         head = "".join(f'<th scope="col">{html.escape(t)}</th>' for t in table.titles)
@@ -241,7 +265,8 @@ def data_html(spec: dict) -> str:
         parts.append(
             f'<div class="bytebook-table"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>"
-            f'<p class="bytebook-csv">{csv_link(file_name, to_csv(table))}</p>'
+            + (f'<p class="bytebook-data-note">{html.escape(note)}</p>' if note else "")
+            + f'<p class="bytebook-csv">{csv_link(file_name, to_csv(table))}</p>'
         )
     settings = " (at the sliders' default settings)" if has_sliders(spec) else ""
     return (
