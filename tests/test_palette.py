@@ -155,3 +155,25 @@ def test_a_part_of_a_whole_wears_no_verdict_colour(mode):
             continue
         near = [v for v in verdict_hues if hue_distance(hue, v) < VERDICT_HUE_MARGIN]
         assert not near, (getattr(colour, mode), hue, near)
+
+
+SERIES_MARGIN = 20
+"""The least colour difference (CIE76) between a verdict's colour and the article's or the
+references' colour: "off in detail" once wore the article's orange (#a65100 against #b8480b,
+12 apart) and "consistent" the references' blue (#0b5f8c against #0072b2, 13 apart)."""
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_no_verdict_wears_the_article_s_or_the_references_colour(mode):
+    """A bar of the article's figures or of a source's does not read as a verdict, in either
+    mode: every verdict's colour stands at least `SERIES_MARGIN` from both."""
+    for verdict, colour in palette.VERDICTS.items():
+        for series in (palette.ARTICLE, palette.REFERENCE):
+            a, b = getattr(colour, mode), getattr(series, mode)
+            assert colour_difference(a, b) >= SERIES_MARGIN, (verdict, a, b)
+
+
+def test_the_old_near_twins_fail_the_margin():
+    """The check can fail: the old "off in detail" and "consistent" stood too near."""
+    assert colour_difference("#a65100", palette.ARTICLE.light) < SERIES_MARGIN
+    assert colour_difference("#0b5f8c", palette.REFERENCE.light) < SERIES_MARGIN

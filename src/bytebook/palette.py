@@ -49,19 +49,21 @@ BADGE_TEXT = BACKGROUND
 
 VERDICTS = {
     "supported": Colour("#00704a", "#4cc38a"),
-    "consistent": Colour("#0b5f8c", "#6cb6e6"),
-    "off in detail": Colour("#a65100", "#fbb05a"),
+    "consistent": Colour("#006d77", "#46c8d4"),
+    "off in detail": Colour("#8a6500", "#e8c547"),
     "contradicted": Colour("#931c12", "#ff6b6b"),
     "inconsistent": Colour("#a3214f", "#f283a8"),
-    "unverifiable": Colour("#6b5900", "#c9b458"),
+    "unverifiable": Colour("#52700f", "#a6c95c"),
     "not yet checked": Colour("#5c5c5c", "#a6a6a6"),
 }
 """Each verdict's colour, on its badge, in charts and in the methods page's policy table
 (bytebook.policy.VERDICT_COLOURS is read from here). The verdicts that hold are green and
-blue, "off in detail" amber, those that fail red and crimson. "Off in detail" and
-"contradicted" sit side by side in the verdict charts: besides their hues, they differ in
-lightness (amber the lighter on a light page, red the darker; on a dark page red the darker too),
-so that they stay apart for a reader who does not see red from orange."""
+teal, "off in detail" amber, those that fail red and crimson, "unverifiable" olive. No verdict
+wears a series' hue: teal stands apart from the references' blue, amber from the article's
+orange (`tests/test_palette.py` holds every verdict a colour difference away from both).
+"Off in detail" and "contradicted" sit side by side in the verdict charts: besides their hues,
+they differ in lightness (amber the lighter on a light page, red the darker; on a dark page red
+the darker too), so that they stay apart for a reader who does not see red from amber."""
 
 
 DERIVED = Colour("#4f5b66", "#9aa5b1")
