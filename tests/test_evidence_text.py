@@ -181,7 +181,7 @@ def test_evidence_says_how_far_the_title_lies_from_the_dollar_reading(texts):
     middle = 39e9 * 7.196 / 366 / 1e8
     assert f"{middle:.2f}" == "7.67" and f"{(middle - 7.47) / middle:.1%}" == "2.6%"
     evidence = texts["preface: d_daily_at_2024_average evidence"]
-    assert "the title's 7.47亿 is 2.6% below that middle." in evidence
+    assert "the title's 7.47亿元 is 2.6% below that middle." in evidence
     assert "do not meet: the gap between them is 1.2% of the evidence's middle" in evidence
 
 

@@ -56,6 +56,75 @@ def test_numbers_on_the_page_follow_the_style(built_book, page_path):
     assert not broken, broken
 
 
+YUAN_RULES = {
+    "a yuan amount in 亿 without 元 (write 2,855亿元)": re.compile(r"\d亿(?!元)"),
+    "a space before 亿 (write 2,855亿元)": re.compile(r"\d\+?[ \u00a0]+亿"),
+}
+"""The one form the book writes a yuan amount in, '2,855亿元', held outside the article's and
+the sources' own words (`outside_quotes`): a table whose header names the unit ('Overseas
+revenue (亿元)') has bare numbers, which these do not match."""
+
+QUOTE_MARKS = re.compile(r"「[^」]*」")
+
+
+def quoted_words() -> list[str]:
+    """The article's and the sources' own words as data/ records them, longest first: each
+    claim's quote, each printed cell of the article's table and each source's quote."""
+    from bytebook.data import load_book_data
+
+    data = load_book_data()
+    printed = data.ranking[["overseas_revenue_printed", "overseas_share_printed"]]
+    cells = [*data.claims["quote_zh"], *printed.to_numpy().ravel(), *data.references["quote"]]
+    return sorted({c for c in cells if isinstance(c, str) and c.strip()}, key=len, reverse=True)
+
+
+def outside_quotes(text: str, quotes: list[str]) -> str:
+    """`text` without the article's or a source's own words (`quoted_words`, or in 「」): a
+    quote keeps its text ('1200+ 亿元', '每天7.47亿')."""
+    for quote in quotes:
+        text = text.replace(quote, " ")
+    return QUOTE_MARKS.sub(" ", text)
+
+
+def yuan_forms(text: str, quotes: list[str]) -> dict[str, list[str]]:
+    """Each yuan amount `text` writes outside a quote in another form than '2,855亿元'."""
+    text = outside_quotes(text, quotes)
+    found = {
+        rule: sorted({text[max(0, m.start() - 30) : m.end() + 10] for m in pattern.finditer(text)})
+        for rule, pattern in YUAN_RULES.items()
+    }
+    return {rule: hits[:5] for rule, hits in found.items() if hits}
+
+
+def test_a_yuan_amount_in_another_form_is_found_outside_a_quote():
+    quotes = ["每天7.47亿", "1200+ 亿元"]
+    text = (
+        "the title's 每天7.47亿 is 7.47亿元 a day, and 7.80亿 a day; the printed 1200+ 亿元 "
+        "is 1,200 to 1,300 亿元; 「一年 7.3 亿」 is USD 730 million; 2,855亿元, 1,000+亿元"
+    )
+    found = yuan_forms(text, quotes)
+    without, spaced = (found[rule] for rule in YUAN_RULES)
+    assert len(without) == 1 and "and 7.80亿 a day" in without[0]
+    assert len(spaced) == 1 and "1,300 亿元" in spaced[0]
+    assert not yuan_forms("2,855亿元 and 1,000+亿元; Overseas revenue (亿元) 2,855", quotes)
+
+
+@pytest.fixture(scope="module")
+def quotes() -> list[str]:
+    return quoted_words()
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_a_page_writes_every_yuan_amount_one_way(built_book, page_path, quotes):
+    """'2,855亿元' everywhere the book writes a yuan amount: in prose, tables, evidence and chart
+    labels, never '7.80亿' beside '7.80亿元' nor '1,300 亿元'."""
+    html = (built_book / page_path).read_text(encoding="utf-8")
+    found = yuan_forms(visible_text(html), quotes)
+    drawn = " | ".join(_chart_texts(built_book / page_path))
+    found |= {f"chart: {rule}": hits for rule, hits in yuan_forms(drawn, quotes).items()}
+    assert not found, found
+
+
 def _chart_texts(page: Path) -> list[str]:
     """What each chart on a built page writes: its title and subtitle (from its spec), and the
     values its marks label, as the data behind the chart shows them (test_chart_lint holds each

@@ -256,7 +256,7 @@ def test_a_printed_conversion_is_read_at_its_digits_by_a_rule_in_the_table(data)
     assert rates.high == pytest.approx(7.687, abs=5e-4)
     table = policy_table().set_index("rule")
     assert table.at["printed conversion", "example"] == (
-        "390 亿美元 ≈ 2855 亿元: 2,854.5亿 to 2,855.5亿"
+        "390 亿美元 ≈ 2855 亿元: 2,854.5亿元 to 2,855.5亿元"
     )
     assert table.at["printed conversion", "meaning"] == conversion_rule()
     assert "from 6.95 to 7.69 CNY per USD" in conversion_rule()

@@ -660,12 +660,12 @@ EXAMPLE_WORDS = {"s4_growth_double": "两倍以上", "s4_top3": "前三"}
 
 
 def _show(value: float, unit: str) -> str:
-    """A bound of an example interval: shares in percent, yuan in 亿, multiples with ×, ranks
+    """A bound of an example interval: shares in percent, yuan in 亿元, multiples with ×, ranks
     as counts."""
     if unit == "share":
         return f"{value * 100:g}%"
     if unit == "CNY":
-        return f"{value / 1e8:,g}亿"
+        return f"{value / 1e8:,g}亿元"
     if unit == "multiple":
         return f"{value:g}×"
     return f"{value:g}"
@@ -769,7 +769,7 @@ def policy_table() -> pd.DataFrame:
     rows.append(
         {
             "rule": "source figure",
-            "example": "1,429亿; 41.52%",
+            "example": "1,429亿元; 41.52%",
             "meaning": "± half a unit of its own last recorded digit",
             "verdict": "",
         }
