@@ -164,6 +164,7 @@ SUBTRACTED_FROM = re.compile(r"\s*−\s*[\d.,]+%\s*\)")
 HEADER_UNITS = {
     "%": re.compile(r"(?:, |\()%\)?$"),
     "亿": re.compile(r"(?:, |\()亿元\)?$"),
+    " bn": re.compile(r"(?:, |\()USD bn\)?$"),
 }
 """A table column whose header names its unit ('Overseas share, %'), for its bare numbers."""
 BARE = re.compile(r"[−-]?[\d,]+(?:\.\d+)?")
@@ -352,3 +353,65 @@ def test_a_page_writes_each_figure_at_one_precision(built_book, page_path, recor
     found = two_precisions(page_figures(html), recorded)
     pairs = [(fine.context, coarse.context) for fine, coarse in found]
     assert not pairs, pairs[:6]
+
+
+def source_figures() -> list[Shown]:
+    """Each source's figure as the sources page writes it, at its recorded digits
+    (bytebook.sources.figure_text: Meta's 17.729e9 is 'USD 17.73 bn'). A row whose origin is
+    'derived' records arithmetic on other rows, not a figure a source gives, and is left out."""
+    from bytebook.data import load_book_data
+    from bytebook.sources import figure_text
+
+    figures = []
+    for _, row in load_book_data().references.iterrows():
+        if row["origin"] == "derived":
+            continue
+        try:
+            value = float(row["value"])
+        except (TypeError, ValueError):
+            continue
+        if value == value:
+            text = figure_text(value, row["unit"], row["value_text"])
+            figures += [replace(f, context=f"{row.name}: {text}") for f in shown_figures(text)]
+    return figures
+
+
+def rounded_sources(figures: list[Shown], sources: list[Shown]) -> list[tuple[Shown, Shown]]:
+    """(a source's figure, the page's figure) where a page writes a source's figure at fewer
+    digits than recorded (13.7 for 13.72): in one unit, at fewer decimals, of three
+    significant figures or more (fewer match other values by chance), not a band's end."""
+    return [
+        (source, shown)
+        for shown in figures
+        for source in sources
+        if shown.unit == source.unit
+        and shown.figure.decimals < source.figure.decimals
+        and shown.figure.significant >= 3
+        and not shown.band_end
+        and shown.figure.holds(source.figure.value)
+    ]
+
+
+def test_a_source_figure_rounded_below_its_recorded_digits_is_found():
+    sources = shown_figures("USD 13.72 bn; 41.52%")
+    page = shown_figures("a loss of USD 13.7 bn, USD 13.72 bn, 41.5%, 42%; its lower end, 41.5%")
+    assert [(s.written, f.written) for s, f in rounded_sources(page, sources)] == [
+        ("13.72 bn", "13.7 bn"),
+        ("41.52%", "41.5%"),
+    ]
+    html = (
+        "<details class='bytebook-chart-data'><table><thead><tr><th>Year</th>"
+        "<th>Operating loss, USD bn</th></tr></thead><tbody><tr><td>2022</td><td>13.7</td>"
+        "</tr></tbody></table></details>"
+    )
+    assert len(rounded_sources(page_figures(html), sources)) == 1
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_a_source_figure_reads_as_recorded_on_every_page(built_book, page_path):
+    """A source's figure keeps its recorded digits wherever a page shows it, in prose, tables,
+    chart labels and the data behind a chart: Meta's 2022 loss is USD 13.72 bn on the sources
+    page and on the overseas chapter's chart alike, never 13.7."""
+    html = (built_book / page_path).read_text(encoding="utf-8")
+    found = rounded_sources(page_figures(html), source_figures())
+    assert not found, sorted({(s.context, f.context) for s, f in found})[:8]

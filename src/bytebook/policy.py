@@ -431,15 +431,21 @@ def gap_note(
 
 
 def worked_gap(
-    printed: Interval, evidence: Interval, unit: str, evidence_at: int | None = None
+    printed: Interval,
+    evidence: Interval,
+    unit: str,
+    evidence_at: int | None = None,
+    least: int = 0,
 ) -> tuple[str, str, float]:
     """A gap between ranges that do not meet, as a fraction of the evidence's middle, worked
     from figures a sentence prints (`bytebook.numbers.gap_figures`; a rate at three decimals
-    at least): ('0.43%', '(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD', 0.00431). Where
-    the sentence prints the evidence's ends at `evidence_at` decimals of the gap's scale (its
-    2,850.5亿 to 2,852.1亿元), the end worked is written as printed."""
+    at least, any figure at `least` decimals of the gap's scale at least: a source's figure at
+    the decimals it is shown with elsewhere): ('0.43%', '(7.227 CNY/USD − 7.196 CNY/USD) ÷
+    7.196 CNY/USD', 0.00431). Where the sentence prints the evidence's ends at `evidence_at`
+    decimals of the gap's scale (its 2,850.5亿 to 2,852.1亿元), the end worked is written as
+    printed."""
     upper, lower, _ = nearer_ends(printed, evidence)
-    least = 3 if kind_of(unit) == "rate" else 0
+    least = max(least, 3 if kind_of(unit) == "rate" else 0)
     ends_at = (evidence_at, None) if upper == evidence.low else (None, evidence_at)
     high, low, mid, _, worked = gap_figures(
         upper, lower, evidence.mid, unit, lambda g: g <= SUBSTANCE_MARGIN, least, -1, ends_at
