@@ -23,11 +23,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from bytebook import palette
 from bytebook.numbers import EXACT_POINT_DECIMALS, gap_figures, kind_of, points_between
+
+if TYPE_CHECKING:
+    from bytebook.data import BookData
 
 APPROX_RELATIVE = 0.05
 """约 N / ≈ N: at least ±5% of N (or ± one printed unit, if that is wider)."""
@@ -704,22 +708,32 @@ def examples_sentence(claims: pd.DataFrame | None = None) -> str:
     )
 
 
-CONVERSION_EXAMPLE = ("390 亿美元 ≈ 2855 亿元", "39e9", "2.855e11")
-"""The article's printed conversion: (as printed, the amount's recorded digits, the converted
-figure's recorded digits)."""
+def conversion_example_figures(data: BookData | None = None) -> tuple[str, str, str]:
+    """The article's printed conversion, from the cell of its table that prints one ('≈'
+    between two currencies) and that row's claims: (as printed, the amount's recorded digits,
+    the converted figure's recorded digits), ('390 亿美元 ≈ 2855 亿元', '39e9', '2.855e11')."""
+    from bytebook.data import load_book_data  # the data module reads this one's rules
+
+    data = load_book_data() if data is None else data
+    printed = data.ranking["overseas_revenue_printed"]
+    row = data.ranking[printed.str.contains("≈")].iloc[0]
+    columns = ("revenue_claim", "revenue_cny_claim")
+    amount, converted = (data.claims.at[row[column], "value_text"] for column in columns)
+    return row["overseas_revenue_printed"], amount, converted
 
 
-def approx_rate_span() -> Interval:
-    """The rates the converted figure of `CONVERSION_EXAMPLE` would allow if its '≈' were read
-    as 'about' (`APPROX_RELATIVE`), over the amount as printed."""
-    _, amount, converted = CONVERSION_EXAMPLE
+def approx_rate_span(data: BookData | None = None) -> Interval:
+    """The rates the converted figure of the article's printed conversion
+    (`conversion_example_figures`) would allow if its '≈' were read as 'about'
+    (`APPROX_RELATIVE`), over the amount as printed."""
+    _, amount, converted = conversion_example_figures(data)
     return printed_interval(converted, "≈") / float(amount)
 
 
-def conversion_rule() -> str:
+def conversion_rule(data: BookData | None = None) -> str:
     """Why a printed conversion's '≈' is not read as 'about': the policy table's words."""
-    printed = CONVERSION_EXAMPLE[0]
-    rates = approx_rate_span()
+    printed = conversion_example_figures(data)[0]
+    rates = approx_rate_span(data)
     return (
         "'≈' between an amount and the same amount in another currency (as in "
         f"{printed}, the Chinese 约合) is read by a Chinese reader as the sign of a conversion, "
@@ -742,9 +756,9 @@ CONVERSION_READING = (
 """How evidence says that a printed conversion was read by `conversion_rule`."""
 
 
-def conversion_example() -> str:
+def conversion_example(data: BookData | None = None) -> str:
     """The printed conversion with the interval its converted figure stands for."""
-    printed, _, converted = CONVERSION_EXAMPLE
+    printed, _, converted = conversion_example_figures(data)
     band = printed_interval(converted, "=")
     return f"{printed}: {band_words(band, '=', lambda v: _show(v, 'CNY'))}"
 
