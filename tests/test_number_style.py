@@ -180,9 +180,11 @@ class Shown:
     written: str
     context: str
     apart: bool = False
-    """Shown among an axis's labels, in the data behind a chart or in a table of claims, where a
-    whole number of two significant figures is a tick, a step of a slider's grid or a claim of
-    its own, not a figure rounded."""
+    """Shown among an axis's labels, as a step of a slider chart's grid in the data behind it
+    (`grid_steps`) or in a table of claims, where a whole number of two significant figures is
+    a tick, a parameter value the chart is computed at, or a claim of its own: not a recorded
+    figure, so not one rounded. Any other value in the data behind a chart is a figure like
+    the text's."""
     band_end: bool = False
     """Named as a band's end ('its lower end, 33.07%'): a value of its own beside the figure
     (33.1%) whose band it ends."""
@@ -253,14 +255,35 @@ def two_precisions(
                 continue
             if b.decimals < 1 and _is_recorded(b.value, recorded):
                 continue
-            if b.decimals < 1 and b.significant < 3 and (
-                coarse.apart or not any(a.holds(r) for r in recorded)
+            if (
+                b.decimals < 1
+                and b.significant < 3
+                and (coarse.apart or not any(a.holds(r) for r in recorded))
             ):
                 continue
             if abs(abs(a.value - b.value) - b.step / 2) <= b.step * 1e-6 or fine.band_end:
                 continue
             pairs.append((fine, coarse))
     return pairs
+
+
+GRID_STEPS = 3
+"""The fewest values a column needs to be a slider chart's grid."""
+
+
+def grid_steps(cells: list[str]) -> bool:
+    """Whether a column of the data behind a chart is the grid a chart is computed at: at least
+    `GRID_STEPS` numbers, evenly spaced (45%, 50%, 55%, 60%). Its values are parameter values
+    the book chose, not figures recorded anywhere, so a step of 55% is no rounding of a source's
+    55.2%; a column of figures (bars, a source's values) is not evenly spaced."""
+    numbers = []
+    for cell in cells:
+        match = BARE.search(cell)
+        if not match:
+            return False
+        numbers.append(float(match.group().replace(",", "").replace("−", "-")))
+    steps = {round(b - a, 9) for a, b in zip(numbers, numbers[1:], strict=False)}
+    return len(numbers) >= GRID_STEPS and len(steps) == 1 and steps != {0.0}
 
 
 def page_figures(html: str) -> list[Shown]:
@@ -277,12 +300,17 @@ def page_figures(html: str) -> list[Shown]:
     figures = []
     for table in soup.select(".bytebook-chart-data table"):
         headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-        for row in table.select("tbody tr"):
-            for header, cell in zip(headers, row.select("td"), strict=False):
-                unit = next((u for u, rule in HEADER_UNITS.items() if rule.search(header)), "")
-                number = cell.get_text(" ", strip=True)
+        rows = [
+            [td.get_text(" ", strip=True) for td in tr.select("td")]
+            for tr in table.select("tbody tr")
+        ]
+        for column, header in enumerate(headers):
+            cells = [row[column] for row in rows if column < len(row)]
+            unit = next((u for u, rule in HEADER_UNITS.items() if rule.search(header)), "")
+            grid = grid_steps(cells)
+            for number in cells:
                 shown = shown_figures(number + unit if BARE.fullmatch(number) else number)
-                figures += [replace(f, apart=True) for f in shown]
+                figures += [replace(f, apart=grid) for f in shown]
         table.decompose()
     for apart in soup.select('g[class*="role-axis-label"], table.claims'):
         figures += [replace(f, apart=True) for f in shown_figures(apart.get_text(" "))]
@@ -317,12 +345,24 @@ def test_one_value_at_two_precisions_is_found():
     # 55%), not to a figure the book works out, nor where it is an axis tick or a claim; a
     # figure with no scale word is held within its currency.
     two = shown_figures("MegaScale reached 55.2%; the marks: MegaScale 55%; cut to 48.6%, 49%")
-    assert [(f.written, c.written) for f, c in two_precisions(two, [0.552])] == [
-        ("55.2%", "55%")
-    ]
+    assert [(f.written, c.written) for f, c in two_precisions(two, [0.552])] == [("55.2%", "55%")]
     assert not two_precisions(two, [])
     ticks = "<p>55.2%</p><svg><g class='mark-text role-axis-label'><text>55%</text></g></svg>"
     assert not two_precisions(page_figures(ticks), [0.552])
+
+    # In the data behind a chart, a slider grid's evenly spaced steps are parameter values, not
+    # figures: its 55% is no rounding of MegaScale's 55.2%. A column of figures is held: a
+    # source's 55.2% typed in as 55% is found.
+    def chart_data(cells: list[str]) -> str:
+        rows = "".join(f"<tr><td>{cell}</td></tr>" for cell in cells)
+        return (
+            "<p>MegaScale reached 55.2%</p><details class='bytebook-chart-data'><table><thead>"
+            f"<tr><th>Utilisation, %</th></tr></thead><tbody>{rows}</tbody></table></details>"
+        )
+
+    assert not two_precisions(page_figures(chart_data(["45", "50", "55", "60"])), [0.552])
+    typed = two_precisions(page_figures(chart_data(["48.6", "55", "61.2"])), [0.552])
+    assert [(f.written, c.written) for f, c in typed] == [("55.2%", "55%")]
     assert not two_precisions(shown_figures("share 33.1% (its lower end, 33.07%, less"), [])
     assert not two_precisions(shown_figures("33.1% 4.72 (33.07% − 28.35%)"), [])
     money = shown_figures("USD 8.43 an hour, or USD 8.4; CNY 8.4")
@@ -345,10 +385,12 @@ def test_a_page_writes_each_figure_at_one_precision(built_book, page_path, recor
     match by chance); one value in two scale words (USD 96.1 bn and USD 96,070 million); a
     whole number that is a figure of data/ (the article's USD 39 bn beside a source's USD
     39.04 bn: two figures, not one); a whole number of one significant figure; one of two
-    figures (49%) beside a figure the book works out (48.6%), or as an axis tick, in the data
-    behind a chart or in a claims table, since on a long page two different values round alike
-    too often (the ledger's 33% for 2 ÷ 6 beside a share of 33.1%; a tick of 10% beside a growth
-    of 9.6%; a slider grid's 55% beside MegaScale's 55.2%); and figures on different pages."""
+    figures (49%) beside a figure the book works out (48.6%), or as an axis tick, a step of a
+    slider chart's grid in the data behind it (a parameter value, not a recorded figure: its 55%
+    beside MegaScale's 55.2%) or in a claims table, since on a long page two different values
+    round alike too often (the ledger's 33% for 2 ÷ 6 beside a share of 33.1%; a tick of 10%
+    beside a growth of 9.6%); and figures on different pages (test_a_source_figure_reads_as_
+    recorded_on_every_page holds a source's figures across pages)."""
     html = (built_book / page_path).read_text(encoding="utf-8")
     found = two_precisions(page_figures(html), recorded)
     pairs = [(fine.context, coarse.context) for fine, coarse in found]
