@@ -50,7 +50,7 @@ def test_title_against_the_articles_own_yuan_total(title):
     evidence = {e.id: e for e in title.entries}["title_daily_revenue"].evidence
     assert "Finding 1, off in detail: The article's own 2,855亿元" in evidence
     assert "Finding 2, supported: USD 39 bn" in evidence
-    assert "at 2024's rates over 366 days is 7.44亿 to 7.86亿 a day" in evidence
+    assert "at 2024's rates over 366 days is 7.44亿元 to 7.86亿元 a day" in evidence
     assert "which the title misses by 1.2%" in evidence
     assert title.numbers["daily_year_low"] == pytest.approx(385 * YI * 7.0760 / 366)
     assert title.numbers["daily_year_high"] == pytest.approx(395 * YI * 7.2807 / 366)
@@ -481,9 +481,10 @@ def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
     assert origin["lenovo_rev_fy2425_cny"] == "released"
     assert origin["byd_overseas_2023"] == "relayed" and origin["huawei_rev_2023"] == "released"
     rows = {entry.id: entry.evidence for entry in table.entries}
-    assert "Released for FY2024: 2,219亿" in rows["t_byd_overseas"]
-    assert "amount 1,364亿 (summarised, W;" in rows["t_haier_share"]
-    assert "against the released total (FY2024/25, P) of 4,985亿" in rows["d_implied_total_lenovo"]
+    assert "Released for FY2024: 2,219亿元" in rows["t_byd_overseas"]
+    assert "amount 1,364亿元 (summarised, W;" in rows["t_haier_share"]
+    lenovo = rows["d_implied_total_lenovo"]
+    assert "against the released total (FY2024/25, P) of 4,985亿元" in lenovo
     summary = table.texts["filed_summary"]
     for words in ("BYD (released, P)", "Haier Smart Home (tabulated, S)"):
         assert words in summary
@@ -604,7 +605,7 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     assert 1500 <= 1509.06 <= 1600 and 0.4056 > 0.405
     entry = {e.id: e for e in table.entries}["t_midea_overseas"]
     assert entry.verdict.value == "unverifiable"
-    assert "营业总收入 4,090.84亿 × 41.52% = 1,698.5亿" in entry.evidence
+    assert "营业总收入 4,090.84亿元 × 41.52% = 1,698.5亿元" in entry.evidence
     assert "'营业总收入4090.84亿元'" in entry.evidence
     # the gap worked at the product's own one decimal: its band's lower end 4,090.835 ×
     # 41.515% = 1,698.3亿, its middle 1,698.5亿; the revenue limit 1,684.21 ÷ 41.52% = 4,056.4亿
@@ -614,15 +615,15 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
         "1,698.5亿元" in entry.evidence
     )
     assert "an upper bound of the amount on the share's own basis" in entry.evidence
-    assert "at most 1,684.2亿" in entry.evidence and "at least 34.5亿 (0.84%" in entry.evidence
-    assert "营业收入 is at most 4,056.4亿" in entry.evidence
+    assert "at most 1,684.2亿元" in entry.evidence and "at least 34.5亿元 (0.84%" in entry.evidence
+    assert "营业收入 is at most 4,056.4亿元" in entry.evidence
     assert "open between off in detail and contradicted" in entry.evidence
     assert (
         "Finding 2, not decisive: its figures miss each other by more than 5% of the "
         "evidence."
         in entry.evidence
     )
-    assert "the row matches FY2023 in substance: amount 1,509亿" in entry.evidence
+    assert "the row matches FY2023 in substance: amount 1,509亿元" in entry.evidence
     assert "share 40.56% (tabulated, S;" in entry.evidence
     assert {"midea_rev_2024", "midea_overseas_share_2024"} <= set(entry.sources)
     # The China revenue read at second hand never decides: were it to give 2,150亿 (overseas
@@ -688,7 +689,7 @@ def test_the_daily_figures_caption_names_the_band_its_range_comes_from(data):
     39.5 × 7.2807 ÷ 366 = 7.858, in 亿), so it says so."""
     clause = preface.analyse(data).texts["daily_year_clause"]
     low, high = 38.5 * 7.0760 / 366 * 10, 39.5 * 7.2807 / 366 * 10  # bn yuan in 亿
-    assert f"{low:.2f}亿 to {high:.2f}亿" in clause
+    assert f"{low:.2f}亿元 to {high:.2f}亿元" in clause
     assert "read at its recorded digits (to half a billion either side)" in clause
 
 

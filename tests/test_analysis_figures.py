@@ -148,10 +148,18 @@ BOOK_CONSTANTS = {
 article's figure: (where, figure) and why."""
 
 
+def printed_cell_patterns(data: BookData) -> dict[str, re.Pattern]:
+    """The printed cells of the article's table that are no claim's quote ('390 亿美元 ≈ 2855
+    亿元', two claims in one cell), each as a whole: a text that shows such a cell as printed
+    takes it from the table. A cell that is a claim's quote ('1000+ 亿元') is its words."""
+    cells = set(data.ranking["overseas_revenue_printed"]) - set(data.claims["quote_zh"])
+    return {cell: re.compile(rf"(?<![\d.,]){re.escape(cell)}(?![\d]|[.,]\d)") for cell in cells}
+
+
 def typed_figures(analyse: Callable[[BookData], Findings]) -> list[str]:
     """Each article figure that `analyse` prints in the same place whatever the data say."""
     data = load_book_data()
-    patterns = article_figure_patterns(data)
+    patterns = article_figure_patterns(data) | printed_cell_patterns(data)
     words = data_words(data)
     runs = [dict(reader_texts(analyse(moved(data, move)))) for move in MOVES]
     found = []
@@ -201,3 +209,31 @@ def test_the_moves_move_every_checked_figure():
         assert figure(shifted.stated("s1_overseas_revenue"), "USD") != "USD 39 bn"
         assert figure(shifted.stated("t_bytedance_overseas"), "USD") != "USD 39 bn"
         assert shifted.stated("t_bytedance_share") != 0.25
+
+
+def _policy_texts(data: BookData) -> Findings:
+    """The methods page's policy texts that show the article's figures."""
+    from bytebook import policy
+
+    return Findings(
+        texts={
+            "conversion example": policy.conversion_example(data),
+            "conversion rule": policy.conversion_rule(data),
+            "conversion printed": policy.conversion_example_figures(data)[0],
+            "examples": policy.examples_sentence(data.claims),
+        }
+    )
+
+
+def _typed_conversion(data: BookData) -> Findings:
+    return Findings(texts={"conversion": "as in the table's 390 亿美元 ≈ 2855 亿元, a conversion"})
+
+
+def test_no_article_figure_is_typed_in_the_methods_page_s_policy():
+    """The printed conversion the methods page explains ('390 亿美元 ≈ 2855 亿元') comes from the
+    table's cell and its claim rows, as a chapter's figures do; typed in, it is found."""
+    assert typed_figures(_policy_texts) == []
+    assert typed_figures(_typed_conversion) == [
+        "text conversion: 390 亿美元 ≈ 2855 亿元 in «as in the table's 390 亿美元 ≈ 2855 亿元, a "
+        "conversion»"
+    ]

@@ -35,7 +35,7 @@ def test_huawei_s_cells_show_the_pair_check_that_supports_them(rows):
     assert low <= 8621 <= high  # Huawei's 2024 total, 8,621亿 (P)
     for row_id in ("t_huawei_overseas", "t_huawei_share"):
         entry = rows[row_id]
-        assert "8,113亿 to 9,357亿" in entry.evidence and "8,621亿" in entry.evidence, row_id
+        assert "8,113亿元 to 9,357亿元" in entry.evidence and "8,621亿元" in entry.evidence, row_id
         assert "not decisive: its figures agree within their intervals." in entry.evidence, (
             row_id
         )

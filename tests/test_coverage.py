@@ -17,10 +17,10 @@ SHOWN = re.compile(r"\{glue(?::text)?\}`([a-z0-9_]+)`")
 """A glued value shown in a page's prose."""
 
 NUMBER_TEXT = re.compile(
-    r"[-−]?(USD )?[\d.,]+(亿|%| bn| million| trillion| GB| TB|×| Mbps| ms)?( (below|above))?"
+    r"[-−]?(USD )?[\d.,]+(亿元|%| bn| million| trillion| GB| TB|×| Mbps| ms)?( (below|above))?"
     r"|\d+(st|nd|rd|th) place"
 )
-"""A glued text that is a number as a reader reads it ('7.80亿', '4.2% below', '4th place'),
+"""A glued text that is a number as a reader reads it ('7.80亿元', '4.2% below', '4th place'),
 not a sentence."""
 
 NOT_RESULTS = {
@@ -48,6 +48,9 @@ PAGE_GLUE = {
     "fx_average": "methods: reference fx_2024_avg_fed",
     "fx_lowest": "methods: reference fx_2024_min_month_fed",
     "fx_highest": "methods: reference fx_2024_max_month_fed",
+    "conversion_printed": "methods: the article's printed conversion, the table's cell "
+    "(bytebook.policy.conversion_example_figures)",
+    "lenovo_period": "methods: the period of reference lenovo_rev_fy2425, Lenovo's fiscal year",
     "ledger_rows": "ledger: a count of the ledger's own rows",
     "ledger_stated": "ledger: a count of the ledger's own rows",
     "score_caption_text": "summary: the scorecard chart's caption, from the ledger's verdicts "
@@ -135,9 +138,9 @@ def test_the_list_of_numbers_that_are_not_results_is_still_needed(data):
 @pytest.mark.parametrize(
     ("removed", "glued"),
     [
-        # The title row's Recomputed value is the article's own 7.80亿 a day, so that figure
-        # has two backers; the annual-average point, 7.67亿, has only its derived row.
-        ("d_daily_at_2024_average", "preface: daily_at_2024_average = 7.67亿"),
+        # The title row's Recomputed value is the article's own 7.80亿元 a day, so that figure
+        # has two backers; the annual-average point, 7.67亿元, has only its derived row.
+        ("d_daily_at_2024_average", "preface: daily_at_2024_average = 7.67亿元"),
         ("d_title_rate_low", "preface: title_rate_low = 6.917"),
         ("d_rank_byd_filed", "ranking: rank_byd_filed = 4th place"),
     ],

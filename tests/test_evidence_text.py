@@ -69,8 +69,9 @@ def test_the_ends_of_a_range_share_one_precision(texts):
 def test_a_figure_reads_the_same_wherever_it_is_shown(data, texts):
     """The overseas chapter's dollar amounts are at three significant figures, as its inputs
     are: 2023's revenue in China is USD 120 bn − USD 39 bn ÷ 1.63 = USD 96.07 bn, shown as
-    USD 96.1 bn in the prose and in every row; Meta's 2022 loss, USD 13.72 bn, reads USD 13.7
-    bn as its chart does; the growth table's 63% is the reported 63%, not 63.0%."""
+    USD 96.1 bn in the prose and in every row; Meta's 2022 loss, a source's figure, keeps its
+    recorded digits (13,717 million, USD 13.72 bn at the book's four figures) as its chart and
+    the sources page do; the growth table's 63% is the reported 63%, not 63.0%."""
     domestic_2023 = 120 - 39 / 1.63
     assert f"{domestic_2023:.1f}" == "96.1"
     assert texts["overseas: domestic_2023"] == "USD 96.1 bn"
@@ -78,8 +79,9 @@ def test_a_figure_reads_the_same_wherever_it_is_shown(data, texts):
     for row_id in ("d_domestic_2023", "d_domestic_2024", "d_domestic_growth"):
         evidence = texts[f"overseas: {row_id} evidence"]
         assert "USD 96.1 bn" in evidence and "96.07" not in evidence, row_id
-    assert texts["overseas: meta_loss_2022"] == "USD 13.7 bn"
-    assert "USD 13.7 bn (2022)" in texts["overseas: s1_meta_rl_loss evidence"]
+    assert f"{13717 / 1000:.2f}" == "13.72"
+    assert texts["overseas: meta_loss_2022"] == "USD 13.72 bn"
+    assert "USD 13.72 bn (2022)" in texts["overseas: s1_meta_rl_loss evidence"]
     from bytebook.chapters import ranking
 
     growth = ranking.analyse(data).tables["growth"].set_index("company")["shown"]
@@ -181,7 +183,7 @@ def test_evidence_says_how_far_the_title_lies_from_the_dollar_reading(texts):
     middle = 39e9 * 7.196 / 366 / 1e8
     assert f"{middle:.2f}" == "7.67" and f"{(middle - 7.47) / middle:.1%}" == "2.6%"
     evidence = texts["preface: d_daily_at_2024_average evidence"]
-    assert "the title's 7.47亿 is 2.6% below that middle." in evidence
+    assert "the title's 7.47亿元 is 2.6% below that middle." in evidence
     assert "do not meet: the gap between them is 1.2% of the evidence's middle" in evidence
 
 

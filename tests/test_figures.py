@@ -623,3 +623,19 @@ def test_a_chart_s_words_take_each_claim_it_prints_from_the_claim(
                 found = typed_claims(text, after[key], old, old * MOVED, unit)
                 typed += [(key, claim, figure) for figure in found]
     assert not typed, typed
+
+
+def test_the_upload_chart_s_data_shows_each_value_as_drawn(every_figure):
+    """50 million videos × 8 Mbps ÷ 8 bits a byte = 5e13 bytes (0.05 PB) a day per second of
+    length: 0.25 PB at 5 s, 0.75 PB at 15 s, 1.25 PB at 25 s, shown so in the data behind the
+    chart, never rounded to 0.3, 0.8 and 1.3."""
+    from bytebook.publish.chart_data import drawn_tables
+
+    [table] = drawn_tables(every_figure[("codec", "upload")])
+    shown = {seconds: value for seconds, value in table.shown}
+    per_second = 5e7 * 8e6 / 8 / 1e15
+    for seconds, value in (("5", "0.25"), ("15", "0.75"), ("25", "1.25")):
+        assert f"{per_second * float(seconds):.2f}" == value
+        assert shown[seconds] == value, (seconds, shown[seconds])
+    for (_, value), (_, raw) in zip(table.shown, table.raw, strict=True):
+        assert float(value.replace(",", "")) == pytest.approx(float(raw)), (value, raw)

@@ -41,5 +41,6 @@ def test_merge_takes_numbers_rows_and_tables_and_refuses_a_key_twice():
 
 def test_scaled_values_carry_their_words_and_separators():
     assert format_in(2.2e12, "trillion", 2) == "2.20 trillion"
-    assert format_in(2e6 * 366, "亿", 2, "USD ") == "USD 7.32亿"
+    with pytest.raises(ValueError, match="format_yuan"):
+        format_in(2e6 * 366, "亿", 2, "USD ")  # USD 7.32亿 is US dollars in 亿
     assert format_in(1.5e15, "billion") == "1,500,000 billion"

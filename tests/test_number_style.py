@@ -56,6 +56,80 @@ def test_numbers_on_the_page_follow_the_style(built_book, page_path):
     assert not broken, broken
 
 
+YUAN_RULES = {
+    "a yuan amount in 亿 without 元 (write 2,855亿元)": re.compile(r"\d亿(?!元)"),
+    "a space before 亿 (write 2,855亿元)": re.compile(r"\d\+?[ \u00a0]+亿"),
+}
+"""The one form the book writes a yuan amount in, '2,855亿元', held outside the article's and
+the sources' own words (`outside_quotes`): a table whose header names the unit ('Overseas
+revenue (亿元)') has bare numbers, which these do not match."""
+
+QUOTE_MARKS = re.compile(r"「[^」]*」")
+
+
+def quoted_words() -> list[str]:
+    """The article's and the sources' own words as data/ records them, longest first: each
+    claim's quote, each printed cell of the article's table and each source's quote."""
+    from bytebook.data import load_book_data
+
+    data = load_book_data()
+    printed = data.ranking[["overseas_revenue_printed", "overseas_share_printed"]]
+    cells = [*data.claims["quote_zh"], *printed.to_numpy().ravel(), *data.references["quote"]]
+    return sorted({c for c in cells if isinstance(c, str) and c.strip()}, key=len, reverse=True)
+
+
+def outside_quotes(text: str, quotes: list[str]) -> str:
+    """`text` without the article's or a source's own words (`quoted_words`, or in 「」), also
+    where a chart's label breaks them over lines ('每天 7.47亿', '390 亿 美元'): a quote keeps
+    its text ('1200+ 亿元', '每天7.47亿')."""
+    parts = {part for quote in quotes for part in re.split(r"\s*≈\s*", quote) if part}
+    for quote in sorted(set(quotes) | parts, key=len, reverse=True):
+        pattern = r"\s*".join(re.escape(ch) for ch in quote if not ch.isspace())
+        text = re.sub(pattern, " ", text)
+    return QUOTE_MARKS.sub(" ", text)
+
+
+def yuan_forms(text: str, quotes: list[str]) -> dict[str, list[str]]:
+    """Each yuan amount `text` writes outside a quote in another form than '2,855亿元'."""
+    text = outside_quotes(text, quotes)
+    found = {
+        rule: sorted({text[max(0, m.start() - 30) : m.end() + 10] for m in pattern.finditer(text)})
+        for rule, pattern in YUAN_RULES.items()
+    }
+    return {rule: hits[:5] for rule, hits in found.items() if hits}
+
+
+def test_a_yuan_amount_in_another_form_is_found_outside_a_quote():
+    quotes = ["每天7.47亿", "1200+ 亿元"]
+    text = (
+        "the title's 每天7.47亿 is 7.47亿元 a day, and 7.80亿 a day; the printed 1200+ 亿元 "
+        "is 1,200 to 1,300 亿元; 「一年 7.3 亿」 is USD 730 million; 2,855亿元, 1,000+亿元"
+    )
+    found = yuan_forms(text, quotes)
+    without, spaced = (found[rule] for rule in YUAN_RULES)
+    assert len(without) == 1 and "and 7.80亿 a day" in without[0]
+    assert len(spaced) == 1 and "1,300 亿元" in spaced[0]
+    assert not yuan_forms("2,855亿元 and 1,000+亿元; Overseas revenue (亿元) 2,855", quotes)
+
+
+@pytest.fixture(scope="module")
+def quotes() -> list[str]:
+    return quoted_words()
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_a_page_writes_every_yuan_amount_one_way(built_book, page_path, quotes):
+    """'2,855亿元' everywhere the book writes a yuan amount: in prose, tables, evidence and chart
+    labels, never '7.80亿' beside '7.80亿元' nor '1,300 亿元'."""
+    soup = BeautifulSoup((built_book / page_path).read_text(encoding="utf-8"), "html.parser")
+    for drawing in soup.select("svg"):  # a chart's texts are read from its spec below
+        drawing.decompose()
+    found = yuan_forms(visible_text(str(soup)), quotes)
+    drawn = " | ".join(_chart_texts(built_book / page_path))
+    found |= {f"chart: {rule}": hits for rule, hits in yuan_forms(drawn, quotes).items()}
+    assert not found, found
+
+
 def _chart_texts(page: Path) -> list[str]:
     """What each chart on a built page writes: its title and subtitle (from its spec), and the
     values its marks label, as the data behind the chart shows them (test_chart_lint holds each
@@ -110,9 +184,11 @@ class Shown:
     written: str
     context: str
     apart: bool = False
-    """Shown among an axis's labels, in the data behind a chart or in a table of claims, where a
-    whole number of two significant figures is a tick, a step of a slider's grid or a claim of
-    its own, not a figure rounded."""
+    """Shown among an axis's labels, as a step of a slider chart's grid in the data behind it
+    (`grid_steps`) or in a table of claims, where a whole number of two significant figures is
+    a tick, a parameter value the chart is computed at, or a claim of its own: not a recorded
+    figure, so not one rounded. Any other value in the data behind a chart is a figure like
+    the text's."""
     band_end: bool = False
     """Named as a band's end ('its lower end, 33.07%'): a value of its own beside the figure
     (33.1%) whose band it ends."""
@@ -183,8 +259,10 @@ def two_precisions(
                 continue
             if b.decimals < 1 and _is_recorded(b.value, recorded):
                 continue
-            if b.decimals < 1 and b.significant < 3 and (
-                coarse.apart or not any(a.holds(r) for r in recorded)
+            if (
+                b.decimals < 1
+                and b.significant < 3
+                and (coarse.apart or not any(a.holds(r) for r in recorded))
             ):
                 continue
             if abs(abs(a.value - b.value) - b.step / 2) <= b.step * 1e-6 or fine.band_end:
@@ -193,7 +271,31 @@ def two_precisions(
     return pairs
 
 
-def page_figures(html: str) -> list[Shown]:
+GRID_STEPS = 3
+"""The fewest values a column needs to be a slider chart's grid."""
+
+
+def grid_steps(cells: list[str]) -> bool:
+    """Whether a column of the data behind a chart is the grid a chart is computed at: at least
+    `GRID_STEPS` numbers, evenly spaced (45%, 50%, 55%, 60%). Its values are parameter values
+    the book chose, not figures recorded anywhere, so a step of 55% is no rounding of a source's
+    55.2%; a column of figures (bars, a source's values) is not evenly spaced."""
+    numbers = []
+    for cell in cells:
+        match = BARE.search(cell)
+        digits = match.group().replace(",", "").replace("−", "-") if match else ""
+        if not any(ch.isdigit() for ch in digits):
+            return False
+        numbers.append(float(digits))
+    steps = {round(b - a, 9) for a, b in zip(numbers, numbers[1:], strict=False)}
+    return len(numbers) >= GRID_STEPS and len(steps) == 1 and steps != {0.0}
+
+
+DOLLAR_HEADER = {" bn": re.compile(r"(?:, |\()USD bn\)?$")}
+"""A column in US dollar bn, for a source's figure drawn in one (Meta's losses)."""
+
+
+def page_figures(html: str, header_units: dict[str, re.Pattern] = HEADER_UNITS) -> list[Shown]:
     """The figures a page shows a reader, with their units: its text, its charts' drawn labels
     (the static SVG) and the data behind each chart (as its tooltips format the values), a bare
     number taking its unit from its column's header."""
@@ -207,12 +309,17 @@ def page_figures(html: str) -> list[Shown]:
     figures = []
     for table in soup.select(".bytebook-chart-data table"):
         headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-        for row in table.select("tbody tr"):
-            for header, cell in zip(headers, row.select("td"), strict=False):
-                unit = next((u for u, rule in HEADER_UNITS.items() if rule.search(header)), "")
-                number = cell.get_text(" ", strip=True)
+        rows = [
+            [td.get_text(" ", strip=True) for td in tr.select("td")]
+            for tr in table.select("tbody tr")
+        ]
+        for column, header in enumerate(headers):
+            cells = [row[column] for row in rows if column < len(row)]
+            unit = next((u for u, rule in header_units.items() if rule.search(header)), "")
+            grid = grid_steps(cells)
+            for number in cells:
                 shown = shown_figures(number + unit if BARE.fullmatch(number) else number)
-                figures += [replace(f, apart=True) for f in shown]
+                figures += [replace(f, apart=grid) for f in shown]
         table.decompose()
     for apart in soup.select('g[class*="role-axis-label"], table.claims'):
         figures += [replace(f, apart=True) for f in shown_figures(apart.get_text(" "))]
@@ -247,12 +354,24 @@ def test_one_value_at_two_precisions_is_found():
     # 55%), not to a figure the book works out, nor where it is an axis tick or a claim; a
     # figure with no scale word is held within its currency.
     two = shown_figures("MegaScale reached 55.2%; the marks: MegaScale 55%; cut to 48.6%, 49%")
-    assert [(f.written, c.written) for f, c in two_precisions(two, [0.552])] == [
-        ("55.2%", "55%")
-    ]
+    assert [(f.written, c.written) for f, c in two_precisions(two, [0.552])] == [("55.2%", "55%")]
     assert not two_precisions(two, [])
     ticks = "<p>55.2%</p><svg><g class='mark-text role-axis-label'><text>55%</text></g></svg>"
     assert not two_precisions(page_figures(ticks), [0.552])
+
+    # In the data behind a chart, a slider grid's evenly spaced steps are parameter values, not
+    # figures: its 55% is no rounding of MegaScale's 55.2%. A column of figures is held: a
+    # source's 55.2% typed in as 55% is found.
+    def chart_data(cells: list[str]) -> str:
+        rows = "".join(f"<tr><td>{cell}</td></tr>" for cell in cells)
+        return (
+            "<p>MegaScale reached 55.2%</p><details class='bytebook-chart-data'><table><thead>"
+            f"<tr><th>Utilisation, %</th></tr></thead><tbody>{rows}</tbody></table></details>"
+        )
+
+    assert not two_precisions(page_figures(chart_data(["45", "50", "55", "60"])), [0.552])
+    typed = two_precisions(page_figures(chart_data(["48.6", "55", "61.2"])), [0.552])
+    assert [(f.written, c.written) for f, c in typed] == [("55.2%", "55%")]
     assert not two_precisions(shown_figures("share 33.1% (its lower end, 33.07%, less"), [])
     assert not two_precisions(shown_figures("33.1% 4.72 (33.07% − 28.35%)"), [])
     money = shown_figures("USD 8.43 an hour, or USD 8.4; CNY 8.4")
@@ -275,11 +394,75 @@ def test_a_page_writes_each_figure_at_one_precision(built_book, page_path, recor
     match by chance); one value in two scale words (USD 96.1 bn and USD 96,070 million); a
     whole number that is a figure of data/ (the article's USD 39 bn beside a source's USD
     39.04 bn: two figures, not one); a whole number of one significant figure; one of two
-    figures (49%) beside a figure the book works out (48.6%), or as an axis tick, in the data
-    behind a chart or in a claims table, since on a long page two different values round alike
-    too often (the ledger's 33% for 2 ÷ 6 beside a share of 33.1%; a tick of 10% beside a growth
-    of 9.6%; a slider grid's 55% beside MegaScale's 55.2%); and figures on different pages."""
+    figures (49%) beside a figure the book works out (48.6%), or as an axis tick, a step of a
+    slider chart's grid in the data behind it (a parameter value, not a recorded figure: its 55%
+    beside MegaScale's 55.2%) or in a claims table, since on a long page two different values
+    round alike too often (the ledger's 33% for 2 ÷ 6 beside a share of 33.1%; a tick of 10%
+    beside a growth of 9.6%); and figures on different pages (test_a_source_figure_reads_as_
+    recorded_on_every_page holds a source's figures across pages)."""
     html = (built_book / page_path).read_text(encoding="utf-8")
     found = two_precisions(page_figures(html), recorded)
     pairs = [(fine.context, coarse.context) for fine, coarse in found]
     assert not pairs, pairs[:6]
+
+
+def source_figures() -> list[Shown]:
+    """Each source's figure as the sources page writes it, at its recorded digits
+    (bytebook.sources.figure_text: Meta's 17.729e9 is 'USD 17.73 bn'). A row whose origin is
+    'derived' records arithmetic on other rows, not a figure a source gives, and is left out."""
+    from bytebook.data import load_book_data
+    from bytebook.sources import figure_text
+
+    figures = []
+    for _, row in load_book_data().references.iterrows():
+        if row["origin"] == "derived":
+            continue
+        try:
+            value = float(row["value"])
+        except (TypeError, ValueError):
+            continue
+        if value == value:
+            text = figure_text(value, row["unit"], row["value_text"])
+            figures += [replace(f, context=f"{row.name}: {text}") for f in shown_figures(text)]
+    return figures
+
+
+def rounded_sources(figures: list[Shown], sources: list[Shown]) -> list[tuple[Shown, Shown]]:
+    """(a source's figure, the page's figure) where a page writes a source's figure at fewer
+    digits than recorded (13.7 for 13.72): in one unit, at fewer decimals, of three
+    significant figures or more (fewer match other values by chance), not a band's end."""
+    return [
+        (source, shown)
+        for shown in figures
+        for source in sources
+        if shown.unit == source.unit
+        and shown.figure.decimals < source.figure.decimals
+        and shown.figure.significant >= 3
+        and not shown.band_end
+        and shown.figure.holds(source.figure.value)
+    ]
+
+
+def test_a_source_figure_rounded_below_its_recorded_digits_is_found():
+    sources = shown_figures("USD 13.72 bn; 41.52%")
+    page = shown_figures("a loss of USD 13.7 bn, USD 13.72 bn, 41.5%, 42%; its lower end, 41.5%")
+    assert [(s.written, f.written) for s, f in rounded_sources(page, sources)] == [
+        ("13.72 bn", "13.7 bn"),
+        ("41.52%", "41.5%"),
+    ]
+    html = (
+        "<details class='bytebook-chart-data'><table><thead><tr><th>Year</th>"
+        "<th>Operating loss, USD bn</th></tr></thead><tbody><tr><td>2022</td><td>13.7</td>"
+        "</tr></tbody></table></details>"
+    )
+    assert len(rounded_sources(page_figures(html, HEADER_UNITS | DOLLAR_HEADER), sources)) == 1
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_a_source_figure_reads_as_recorded_on_every_page(built_book, page_path):
+    """A source's figure keeps its recorded digits wherever a page shows it, in prose, tables,
+    chart labels and the data behind a chart: Meta's 2022 loss is USD 13.72 bn on the sources
+    page and on the overseas chapter's chart alike, never 13.7."""
+    html = (built_book / page_path).read_text(encoding="utf-8")
+    found = rounded_sources(page_figures(html, HEADER_UNITS | DOLLAR_HEADER), source_figures())
+    assert not found, sorted({(s.context, f.context) for s, f in found})[:8]

@@ -237,13 +237,14 @@ def test_a_printed_conversion_is_read_at_its_digits_by_a_rule_in_the_table(data)
     any rate from 2712.25 ÷ 390 = 6.954 to 2997.75 ÷ 390 = 7.687."""
     from bytebook.data import load_article
     from bytebook.policy import (
-        CONVERSION_EXAMPLE,
         QUALIFIER_MEANINGS,
         approx_rate_span,
+        conversion_example_figures,
         conversion_rule,
     )
 
-    printed, amount, converted = CONVERSION_EXAMPLE
+    printed, amount, converted = conversion_example_figures(data)
+    assert (printed, amount, converted) == ("390 亿美元 ≈ 2855 亿元", "39e9", "2.855e11")
     assert printed in load_article().replace("**", "")
     claim = data.claim("t_bytedance_overseas_cny")
     assert claim["value_text"] == converted and claim["qualifier"] == "="
@@ -256,7 +257,7 @@ def test_a_printed_conversion_is_read_at_its_digits_by_a_rule_in_the_table(data)
     assert rates.high == pytest.approx(7.687, abs=5e-4)
     table = policy_table().set_index("rule")
     assert table.at["printed conversion", "example"] == (
-        "390 亿美元 ≈ 2855 亿元: 2,854.5亿 to 2,855.5亿"
+        "390 亿美元 ≈ 2855 亿元: 2,854.5亿元 to 2,855.5亿元"
     )
     assert table.at["printed conversion", "meaning"] == conversion_rule()
     assert "from 6.95 to 7.69 CNY per USD" in conversion_rule()

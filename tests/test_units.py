@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bytebook.numbers import by_unit, format_percent, format_yi
+from bytebook.numbers import by_unit, format_percent, format_yuan
 from bytebook.units import number_problem, parse_cn_amount, unit_problem
 
 
@@ -35,8 +35,8 @@ def test_unreadable_amounts_name_the_text(text):
 
 
 @given(st.integers(min_value=1, max_value=10**6))
-def test_format_yi_round_trips_through_the_parser(whole_yi):
-    printed = format_yi(whole_yi * 1e8).replace(",", "")
+def test_format_yuan_round_trips_through_the_parser(whole_yi):
+    printed = format_yuan(whole_yi * 1e8).replace(",", "")
     assert parse_cn_amount(printed).value == pytest.approx(whole_yi * 1e8)
 
 

@@ -150,14 +150,14 @@ class Figure:
     @property
     def shown(self) -> str:
         """The figure's middle as a reader sees it, the same wherever the book writes it:
-        '2,381.15亿', '41.52%' (a recorded share), '25.2%' (a derived share, to one decimal),
+        '2,381.15亿元', '41.52%' (a recorded share), '25.2%' (a derived share, to one decimal),
         'USD 39 bn'."""
         value = self.value
         if self.unit in ("ratio", "share"):
             return percent(value) if self.how == "derived" else f"{significant(value * 100)}%"
         if self.unit == "USD":
             return money(value, "USD")
-        return f"{significant(value / 1e8, 6)}亿"  # filings print yuan to the 万
+        return f"{significant(value / 1e8, 6)}亿元"  # filings print yuan to the 万
 
 
 _TAG_ORDER = "PSW"

@@ -167,9 +167,10 @@ def finding(
     text: str,
     sources: tuple[str, ...] = (),
     decides: bool = True,
+    least: int = 0,
 ) -> Finding:
     """Grade a claim's printed interval against one piece of evidence; the text says how the
-    printed figure was read."""
+    printed figure was read (a gap worked at `least` decimals of its scale at least)."""
     text = f"{text} The printed figure is {claim_reading(claim)}."
     found = compare(
         claim_interval(claim),
@@ -179,6 +180,7 @@ def finding(
         sources,
         decides,
         unit=claim["unit"],
+        least=least,
     )
     if _open_reading_meets(claim, _as_interval(evidence), found):
         found = replace(
@@ -216,9 +218,11 @@ def judge(
     basis: Basis,
     evidence: str,
     sources: tuple[str, ...] = (),
+    least: int = 0,
 ) -> LedgerEntry:
-    """Compare a stated claim with one recomputed value (or interval) and give its verdict."""
-    found = finding(claim, recomputed, basis, evidence, sources)
+    """Compare a stated claim with one recomputed value (or interval) and give its verdict (a
+    gap worked at `least` decimals of its scale at least)."""
+    found = finding(claim, recomputed, basis, evidence, sources, least=least)
     return finding_entry(claim, found, _as_interval(recomputed).mid)
 
 

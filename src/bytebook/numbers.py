@@ -321,11 +321,6 @@ VALUE_WITH_UNIT = re.compile(
 # At a stated precision: decimals chosen by the sentence that shows the number.
 
 
-def format_yi(value: float, digits: int = 0) -> str:
-    """Format a base-unit amount in 亿 (1e8): 2.855e11 -> '2,855亿'."""
-    return _minus(f"{value / YI:,.{digits}f}亿")
-
-
 def in_yi(value: float, digits: int = 0) -> str:
     """A base-unit amount as a number of 亿, for a table whose header names the unit once
     ('Overseas revenue (亿元)'): 2.855e11 -> '2,855'."""
@@ -357,16 +352,18 @@ def format_usd(value: float, digits: int = 1) -> str:
 
 
 def format_yuan(value: float, digits: int = 0) -> str:
-    """A base-unit CNY amount in 亿元: 2.855e11 -> '2,855亿元'."""
-    return format_yi(value, digits) + "元"
+    """A base-unit CNY amount in 亿元, the one form the book writes a yuan amount in (no space,
+    元 always written): 2.855e11 -> '2,855亿元'."""
+    return _minus(f"{value / YI:,.{digits}f}亿元")
 
 
 def format_in(value: float, unit: str, digits: int = 0, prefix: str = "") -> str:
-    """A base-unit value in `unit` (a key of SCALED_UNITS), with `digits` decimals and thousands
-    separators: (2.2e12, 'trillion', 2) -> '2.20 trillion'; (7.32e8, '亿', 2, 'USD ') ->
-    'USD 7.32亿'."""
-    space = "" if unit == "亿" else " "
-    return f"{prefix}{_minus(f'{value / SCALED_UNITS[unit]:,.{digits}f}')}{space}{unit}"
+    """A base-unit value in `unit` (a key of SCALED_UNITS other than 亿), with `digits`
+    decimals and thousands separators: (2.2e12, 'trillion', 2) -> '2.20 trillion'. A yuan
+    amount in 亿 is `format_yuan`'s ('2,855亿元'); US dollars are never written in 亿."""
+    if unit == "亿":
+        raise ValueError("write a yuan amount with format_yuan; US dollars in million or bn")
+    return f"{prefix}{_minus(f'{value / SCALED_UNITS[unit]:,.{digits}f}')} {unit}"
 
 
 # A figure as a text writes it: the Recomputed column at the precision of its row's evidence.

@@ -23,11 +23,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from bytebook import palette
 from bytebook.numbers import EXACT_POINT_DECIMALS, gap_figures, kind_of, points_between
+
+if TYPE_CHECKING:
+    from bytebook.data import BookData
 
 APPROX_RELATIVE = 0.05
 """约 N / ≈ N: at least ±5% of N (or ± one printed unit, if that is wider)."""
@@ -431,15 +435,21 @@ def gap_note(
 
 
 def worked_gap(
-    printed: Interval, evidence: Interval, unit: str, evidence_at: int | None = None
+    printed: Interval,
+    evidence: Interval,
+    unit: str,
+    evidence_at: int | None = None,
+    least: int = 0,
 ) -> tuple[str, str, float]:
     """A gap between ranges that do not meet, as a fraction of the evidence's middle, worked
     from figures a sentence prints (`bytebook.numbers.gap_figures`; a rate at three decimals
-    at least): ('0.43%', '(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD', 0.00431). Where
-    the sentence prints the evidence's ends at `evidence_at` decimals of the gap's scale (its
-    2,850.5亿 to 2,852.1亿元), the end worked is written as printed."""
+    at least, any figure at `least` decimals of the gap's scale at least: a source's figure at
+    the decimals it is shown with elsewhere): ('0.43%', '(7.227 CNY/USD − 7.196 CNY/USD) ÷
+    7.196 CNY/USD', 0.00431). Where the sentence prints the evidence's ends at `evidence_at`
+    decimals of the gap's scale (its 2,850.5亿 to 2,852.1亿元), the end worked is written as
+    printed."""
     upper, lower, _ = nearer_ends(printed, evidence)
-    least = 3 if kind_of(unit) == "rate" else 0
+    least = max(least, 3 if kind_of(unit) == "rate" else 0)
     ends_at = (evidence_at, None) if upper == evidence.low else (None, evidence_at)
     high, low, mid, _, worked = gap_figures(
         upper, lower, evidence.mid, unit, lambda g: g <= SUBSTANCE_MARGIN, least, -1, ends_at
@@ -660,12 +670,12 @@ EXAMPLE_WORDS = {"s4_growth_double": "两倍以上", "s4_top3": "前三"}
 
 
 def _show(value: float, unit: str) -> str:
-    """A bound of an example interval: shares in percent, yuan in 亿, multiples with ×, ranks
+    """A bound of an example interval: shares in percent, yuan in 亿元, multiples with ×, ranks
     as counts."""
     if unit == "share":
         return f"{value * 100:g}%"
     if unit == "CNY":
-        return f"{value / 1e8:,g}亿"
+        return f"{value / 1e8:,g}亿元"
     if unit == "multiple":
         return f"{value:g}×"
     return f"{value:g}"
@@ -698,22 +708,32 @@ def examples_sentence(claims: pd.DataFrame | None = None) -> str:
     )
 
 
-CONVERSION_EXAMPLE = ("390 亿美元 ≈ 2855 亿元", "39e9", "2.855e11")
-"""The article's printed conversion: (as printed, the amount's recorded digits, the converted
-figure's recorded digits)."""
+def conversion_example_figures(data: BookData | None = None) -> tuple[str, str, str]:
+    """The article's printed conversion, from the cell of its table that prints one ('≈'
+    between two currencies) and that row's claims: (as printed, the amount's recorded digits,
+    the converted figure's recorded digits), ('390 亿美元 ≈ 2855 亿元', '39e9', '2.855e11')."""
+    from bytebook.data import load_book_data  # the data module reads this one's rules
+
+    data = load_book_data() if data is None else data
+    printed = data.ranking["overseas_revenue_printed"]
+    row = data.ranking[printed.str.contains("≈")].iloc[0]
+    columns = ("revenue_claim", "revenue_cny_claim")
+    amount, converted = (data.claims.at[row[column], "value_text"] for column in columns)
+    return row["overseas_revenue_printed"], amount, converted
 
 
-def approx_rate_span() -> Interval:
-    """The rates the converted figure of `CONVERSION_EXAMPLE` would allow if its '≈' were read
-    as 'about' (`APPROX_RELATIVE`), over the amount as printed."""
-    _, amount, converted = CONVERSION_EXAMPLE
+def approx_rate_span(data: BookData | None = None) -> Interval:
+    """The rates the converted figure of the article's printed conversion
+    (`conversion_example_figures`) would allow if its '≈' were read as 'about'
+    (`APPROX_RELATIVE`), over the amount as printed."""
+    _, amount, converted = conversion_example_figures(data)
     return printed_interval(converted, "≈") / float(amount)
 
 
-def conversion_rule() -> str:
+def conversion_rule(data: BookData | None = None) -> str:
     """Why a printed conversion's '≈' is not read as 'about': the policy table's words."""
-    printed = CONVERSION_EXAMPLE[0]
-    rates = approx_rate_span()
+    printed = conversion_example_figures(data)[0]
+    rates = approx_rate_span(data)
     return (
         "'≈' between an amount and the same amount in another currency (as in "
         f"{printed}, the Chinese 约合) is read by a Chinese reader as the sign of a conversion, "
@@ -736,9 +756,9 @@ CONVERSION_READING = (
 """How evidence says that a printed conversion was read by `conversion_rule`."""
 
 
-def conversion_example() -> str:
+def conversion_example(data: BookData | None = None) -> str:
     """The printed conversion with the interval its converted figure stands for."""
-    printed, _, converted = CONVERSION_EXAMPLE
+    printed, _, converted = conversion_example_figures(data)
     band = printed_interval(converted, "=")
     return f"{printed}: {band_words(band, '=', lambda v: _show(v, 'CNY'))}"
 
@@ -769,7 +789,7 @@ def policy_table() -> pd.DataFrame:
     rows.append(
         {
             "rule": "source figure",
-            "example": "1,429亿; 41.52%",
+            "example": "1,429亿元; 41.52%",
             "meaning": "± half a unit of its own last recorded digit",
             "verdict": "",
         }

@@ -205,12 +205,13 @@ def company_years(
     if drawn:
         return alt.hconcat(*drawn)
     unit = amount_title.split(", ")[1]
+    low, high = (significant(end) for end in amount_band)
+    amounts = f"{low}亿元 to {high}亿元" if unit == "亿元" else f"{low} to {high} {unit}"
     years = list(frame["year"])
     listed = years[0] if len(years) == 1 else f"{', '.join(years[:-1])} or {years[-1]}"
     lines = [
         f"Not found: a full-year overseas revenue or overseas share for {listed}.",
-        f"The article prints {amount_label} and {share_label}: "
-        f"{significant(amount_band[0])} to {significant(amount_band[1])} {unit} and "
+        f"The article prints {amount_label} and {share_label}: {amounts} and "
         f"{significant(share_band[0])}% to {significant(share_band[1])}%.",
     ]
     return _note(lines)

@@ -26,7 +26,7 @@ from bytebook.ledger import (
     relative_gap,
     working,
 )
-from bytebook.numbers import format_percent, money
+from bytebook.numbers import by_unit, format_percent, money, written_figures
 from bytebook.policy import best_period, compare, span, worked_gap
 
 SECTIONS = ("1",)
@@ -49,6 +49,13 @@ USD_DIGITS = 3
 def _usd(value: float) -> str:
     """A US-dollar amount at the chapter's precision: 'USD 96.1 bn', 'USD 13.7 bn'."""
     return money(value, "USD", USD_DIGITS)
+
+
+def _recorded(data: BookData, reference_id: str) -> str:
+    """A source's figure at its recorded digits, as the sources page writes it ('USD 13.72 bn'
+    for 13.717e9), wherever the chapter shows it."""
+    row = data.references.loc[reference_id]
+    return by_unit(float(row["value"]), row["unit"])  # as bytebook.sources.figure_text
 
 
 def _fraction(data: BookData) -> str:
@@ -336,18 +343,26 @@ def _meta(data: BookData) -> Findings:
     losses = {year: data.reference(ref) for year, ref in META_YEARS.items()}
     nearest = min(losses, key=lambda year: abs(losses[year] - stated))
     found.number("meta_nearest_year", nearest, str)
-    found.number("meta_nearest_loss", losses[nearest], _usd)
+    shown = {year: _recorded(data, ref) for year, ref in META_YEARS.items()}
+    found.number("meta_nearest_loss", losses[nearest], lambda _: shown[nearest])
     article_year = int(data.claims.at["s1_overseas_revenue", "period"])
     found.number("meta_years_before", article_year - nearest, "{:d}")
     for year, loss in losses.items():
-        found.number(f"meta_loss_{year}", loss, _usd)
+        found.number(f"meta_loss_{year}", loss, lambda _, y=year: shown[y])
     found.tables["meta"] = pd.DataFrame(
-        {"year": [str(y) for y in losses], "loss_usd": list(losses.values())}
+        {
+            "year": [str(y) for y in losses],
+            "loss_usd": list(losses.values()),
+            "loss_shown": [shown[y].removeprefix("USD ").removesuffix(" bn") for y in losses],
+        }
     )
     bands = {f"FY{year}": reference_band(data, ref) for year, ref in META_YEARS.items()}
     printed = claim_band(data, "s1_meta_rl_loss")
     best, _ = best_period(printed, bands)
-    gap_2024, sum_2024, worked_2024 = worked_gap(printed, bands["FY2024"], "USD")
+    decimals = max(f.decimals for text in shown.values() for f in written_figures(text))
+    gap_2024, sum_2024, worked_2024 = worked_gap(
+        printed, bands["FY2024"], "USD", least=decimals
+    )
     found.add(
         judge(
             data.claim("s1_meta_rl_loss"),
@@ -355,12 +370,13 @@ def _meta(data: BookData) -> Findings:
             Basis.SOURCE,
             "The article names no year for the loss Meta 'put in its headline', so the figure is "
             "judged against the year it matches best. Meta's 10-K (P) reports Reality Labs "
-            f"operating losses of {_usd(losses[2022])} (2022), {_usd(losses[2023])} (2023) and "
-            f"{_usd(losses[2024])} (2024); the closest is {best}. Against 2024, the year of the "
+            f"operating losses of {shown[2022]} (2022), {shown[2023]} (2023) and "
+            f"{shown[2024]} (2024); the closest is {best}. Against 2024, the year of the "
             f"article's other figures, the gap would be {gap_2024} ({sum_2024}). Whether Meta "
             "put the loss "
             "in its headline (写进标题) is not checked: this row judges the amount only.",
             tuple(META_YEARS.values()),
+            least=decimals,
         ),
         working(
             "d_meta_gap_2024",
@@ -368,7 +384,7 @@ def _meta(data: BookData) -> Findings:
             f"How far the article's {_usd(stated)} lies from Meta's 2024 Reality Labs loss",
             worked_2024,
             "ratio",
-            f"The printed {span(printed, _usd)} against {_usd(losses[2024])} for 2024 (Meta's "
+            f"The printed {span(printed, _usd)} against {shown[2024]} for 2024 (Meta's "
             f"10-K, P): the gap is {gap_2024} of the 2024 loss, {sum_2024}.",
             (META_YEARS[2024],),
         ),

@@ -25,7 +25,6 @@ from bytebook.numbers import (
     count,
     format_percent,
     format_usd,
-    format_yi,
     format_yuan,
     money,
     significant,
@@ -217,7 +216,8 @@ def article_year_sentence(data: BookData, title_band: Interval) -> str:
         f"The article itself counts a year as {article_days:.0f} days (its "
         f"{data.claims.at['s21_cdn_yearly', 'quote_zh']} is "
         f"{data.claims.at['s21_cdn_daily', 'quote_zh'].split('= ')[-1]} × {article_days:.0f}); "
-        f"over {article_days:.0f} days the same figure is {span(band, lambda v: format_yi(v, 2))} "
+        f"over {article_days:.0f} days the same figure is "
+        f"{span(band, lambda v: format_yuan(v, 2))} "
         f"a day, {gap_words} from the title's ({gap_sum}), "
         + ("and the grade is the same." if same else "and the grade would differ.")
     )
@@ -240,11 +240,11 @@ def analyse(data: BookData) -> Findings:
     found.number("stated_usd", usd, format_usd, 0)
     found.number("title_as_count", title, count)
     found.number("stated_cny", cny_printed, format_yuan)
-    at_article = found.number("daily_at_article", cny_printed / days, format_yi, 2)
+    at_article = found.number("daily_at_article", cny_printed / days, format_yuan, 2)
     daily_avg = average.to_cny(usd) / days
-    at_average = found.number("daily_at_2024_average", daily_avg, format_yi, 2)
-    found.number("title_daily", title, format_yi, 2)
-    found.number("yearly_at_average", average.to_cny(usd), format_yi)
+    at_average = found.number("daily_at_2024_average", daily_avg, format_yuan, 2)
+    found.number("title_daily", title, format_yuan, 2)
+    found.number("yearly_at_average", average.to_cny(usd), format_yuan)
     found.number(
         "title_gap_article",
         (title - at_article) / at_article,
@@ -279,14 +279,14 @@ def analyse(data: BookData) -> Findings:
         * Interval(rates.lowest.cny_per_usd, rates.highest.cny_per_usd)
         / days
     )
-    found.number("daily_year_low", year_band.low, format_yi, 2)
-    found.number("daily_year_high", year_band.high, format_yi, 2)
+    found.number("daily_year_low", year_band.low, format_yuan, 2)
+    found.number("daily_year_high", year_band.high, format_yuan, 2)
     found.number(
         "daily_year_clause",
         year_band.contains(title),
         lambda inside: (
-            f"{'but within' if inside else 'and outside'} the {format_yi(year_band.low, 2)} to "
-            f"{format_yi(year_band.high, 2)} that {YEAR}'s range of monthly rates gives with "
+            f"{'but within' if inside else 'and outside'} the {format_yuan(year_band.low, 2)} to "
+            f"{format_yuan(year_band.high, 2)} that {YEAR}'s range of monthly rates gives with "
             "the USD total read at its recorded digits (to half a billion either side)"
         ),
     )
@@ -294,21 +294,24 @@ def analyse(data: BookData) -> Findings:
     found.number("usd_band_low", usd_band.low, money, "USD")
     found.number("usd_band_high", usd_band.high, money, "USD")
     rate_band = title_band * days / usd_band
-    found.number("daily_band_low", source_band.low, format_yi, 2)
-    found.number("daily_band_high", source_band.high, format_yi, 2)
+    found.number("daily_band_low", source_band.low, format_yuan, 2)
+    found.number("daily_band_high", source_band.high, format_yuan, 2)
     found.number("title_rate_low", rate_band.low, "{:.3f}")
     found.number("title_rate_high", rate_band.high, "{:.3f}")
-    yi = lambda v: format_yi(v, 2)  # noqa: E731
+    yi = lambda v: format_yuan(v, 2)  # noqa: E731
     usd_1 = lambda v: format_usd(v, 1)  # noqa: E731
     as_dollars = found.number("title_as_usd_multiple", title * days / usd, significant, 2)
+    quoted = data.claims.at["title_daily_revenue", "quote_zh"]
+    as_usd = money(title, "USD")
     currency = (
         "The title names no currency; it is read as yuan (元), the currency of the article's "
-        f"table: {format_yi(title, 2)} US dollars a day would be {significant(as_dollars, 2)} "
-        f"times the {usd_text} of the whole year."
+        f"table: read in US dollars, its {quoted} would be {as_usd} a day, "
+        f"{significant(as_dollars, 2)} times the {usd_text} of the whole year."
     )
     in_dollars = (
-        f"The title names no currency. Read in US dollars, {format_yi(title, 2)} a day over "
-        f"{days:.0f} days is {significant(as_dollars, 2)} times the {usd_text} the article "
+        f"The title names no currency. Read in US dollars, its {quoted} is {as_usd} a day, "
+        f"which over {days:.0f} days is {significant(as_dollars, 2)} times the {usd_text} the "
+        "article "
         "gives for the whole year, so the title cannot mean dollars; the book reads it as yuan "
         "(元), the currency of the article's table. The article claims no dollar figure here, "
         "so this row has no verdict."
@@ -319,8 +322,8 @@ def analyse(data: BookData) -> Findings:
             claim,
             article_band,
             Basis.ARTICLE,
-            f"The article's own {format_yi(cny_printed)}元 over the {days:.0f} days of {YEAR} "
-            f"is {format_yi(at_article, 2)} a day ({span(article_band, yi)} at its printed "
+            f"The article's own {format_yuan(cny_printed)} over the {days:.0f} days of {YEAR} "
+            f"is {format_yuan(at_article, 2)} a day ({span(article_band, yi)} at its printed "
             f"precision: {CONVERSION_READING}). {article_year_sentence(data, title_band)}",
         ),
         finding(
@@ -334,7 +337,7 @@ def analyse(data: BookData) -> Findings:
             f"page's rule), and {span(reference_band(data, 'bd_intl_2024'), usd_1)} × that "
             f"range ÷ {days:.0f} days gives "
             f"{span(year_band, yi)}. At the annual average {average.cny_per_usd} alone it "
-            f"would be {format_yi(at_average, 2)} ({span(source_band, yi)}), which the title "
+            f"would be {format_yuan(at_average, 2)} ({span(source_band, yi)}), which the title "
             f"misses by {format_percent(relative_gap(title_band, source_band))}; the average "
             "is one rate among the year's, not the only 2024 rate.",
             ("bd_intl_2024", *rates.reference_ids),
@@ -343,7 +346,7 @@ def analyse(data: BookData) -> Findings:
     rate_finding = year_rate_finding(
         rate_band,
         rates,
-        f"{format_yi(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD "
+        f"{format_yuan(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD "
         f"({rate_band.low:.3f} to {rate_band.high:.3f} at the printed precision of both "
         "figures).",
     )
@@ -370,7 +373,7 @@ def analyse(data: BookData) -> Findings:
         Basis.ARTICLE,
         f"The title converts {usd_text} at {rate_band.low:.3f} to {rate_band.high:.3f} CNY/USD; "
         f"the table converts the same printed {data.claims.at['t_bytedance_overseas', 'quote_zh']} "
-        f"into {format_yi(cny_printed)}元, at "
+        f"into {format_yuan(cny_printed)}, at "
         f"{table_rate_band.low:.3f} to {table_rate_band.high:.3f} ({CONVERSION_READING}). "
         "Even at the printed precision of every figure the two bands do not meet: the article "
         f"uses two rates. {rate_bands_sentence(bands, rates)} The two rates may each be a "
@@ -383,8 +386,8 @@ def analyse(data: BookData) -> Findings:
         source_band,
         Basis.SOURCE,
         f"{usd_text} at {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over "
-        f"{days:.0f} days is {format_yi(at_average, 2)} ({span(source_band, yi)} at the "
-        f"printed precision of {usd_text}); the title's {format_yi(title, 2)} is "
+        f"{days:.0f} days is {format_yuan(at_average, 2)} ({span(source_band, yi)} at the "
+        f"printed precision of {usd_text}); the title's {format_yuan(title, 2)} is "
         f"{_above_or_below(gap_average)} that middle.",
         unit=data.claim("title_daily_revenue")["unit"],
     )
@@ -393,12 +396,12 @@ def analyse(data: BookData) -> Findings:
         "title_gap_band",
         relative_gap(title_band, source_band),
         lambda _: f"{band_words} of its middle: {band_sum}, from the top of the title's printed "
-        f"band, {span(title_band, lambda v: format_yi(v, 3))}元",
+        f"band, {span(title_band, lambda v: format_yuan(v, 3))}",
     )
     usd_band = reference_band(data, "bd_intl_2024")
     usd_low, usd_high = (format_usd(v, 1) for v in (usd_band.low, usd_band.high))
     rate_words = f"the {YEAR} average {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P)"
-    title_low, title_high = (format_yi(v, 3) for v in (title_band.low, title_band.high))
+    title_low, title_high = (format_yuan(v, 3) for v in (title_band.low, title_band.high))
     found.add(
         working(
             "d_daily_at_article",
@@ -406,8 +409,8 @@ def analyse(data: BookData) -> Findings:
             "Daily overseas revenue from the article's own yuan total",
             at_article,
             "CNY/day",
-            f"{format_yi(cny_printed)}元 (the table) ÷ {days:.0f} days = "
-            f"{format_yi(at_article, 2)} a day.",
+            f"{format_yuan(cny_printed)} (the table) ÷ {days:.0f} days = "
+            f"{format_yuan(at_article, 2)} a day.",
         ),
         working(
             "d_title_gap_article",
@@ -415,7 +418,8 @@ def analyse(data: BookData) -> Findings:
             "The title's daily figure against the article's own yuan total a day",
             (title - at_article) / at_article,
             "ratio",
-            f"({format_yi(title, 2)} − {format_yi(at_article, 2)}) ÷ {format_yi(at_article, 2)} "
+            f"({format_yuan(title, 2)} − {format_yuan(at_article, 2)}) ÷ "
+            f"{format_yuan(at_article, 2)} "
             "(the article's own yuan total a day) = "
             f"{format_percent((title - at_article) / at_article)}.",
         ),
@@ -426,7 +430,7 @@ def analyse(data: BookData) -> Findings:
             source_band.low,
             "CNY/day",
             f"{usd_low} (the low end of the reported {usd_text} at its recorded digits) × "
-            f"{rate_words} ÷ {days:.0f} days = {format_yi(source_band.low, 2)}.",
+            f"{rate_words} ÷ {days:.0f} days = {format_yuan(source_band.low, 2)}.",
             ("bd_intl_2024", average.reference_id),
         ),
         working(
@@ -436,7 +440,7 @@ def analyse(data: BookData) -> Findings:
             source_band.high,
             "CNY/day",
             f"{usd_high} (the high end of the reported {usd_text} at its recorded digits) × "
-            f"{rate_words} ÷ {days:.0f} days = {format_yi(source_band.high, 2)}.",
+            f"{rate_words} ÷ {days:.0f} days = {format_yuan(source_band.high, 2)}.",
             ("bd_intl_2024", average.reference_id),
         ),
         working(
@@ -445,11 +449,12 @@ def analyse(data: BookData) -> Findings:
             f"How far the title's daily figure lies from the band {usd_text} gives",
             relative_gap(title_band, source_band),
             "ratio",
-            f"The title's {title_low} to {title_high} ({format_yi(title, 2)} at its printed "
+            f"The title's {title_low} to {title_high} ({format_yuan(title, 2)} at its printed "
             "precision) and "
-            f"{format_yi(source_band.low, 2)} to {format_yi(source_band.high, 2)} "
+            f"{format_yuan(source_band.low, 2)} to {format_yuan(source_band.high, 2)} "
             f"(the band {usd_text} gives a day at the average rate) do not meet: ("
-            f"{format_yi(source_band.low, 2)} − {title_high}) ÷ {format_yi(source_band.mid, 2)}, "
+            f"{format_yuan(source_band.low, 2)} − {title_high}) ÷ "
+            f"{format_yuan(source_band.mid, 2)}, "
             "the band's middle, = "
             f"{format_percent(relative_gap(title_band, source_band))}.",
             ("bd_intl_2024", average.reference_id),
@@ -491,7 +496,7 @@ def analyse(data: BookData) -> Findings:
             "CNY/day",
             f"{usd_low} (the low end of the reported {usd_text} at its recorded digits) × "
             f"{rates.lowest.cny_per_usd:.4f} CNY/USD ({YEAR}'s lowest monthly average, Federal "
-            f"Reserve H.10, P) ÷ {days:.0f} days = {format_yi(year_band.low, 2)}.",
+            f"Reserve H.10, P) ÷ {days:.0f} days = {format_yuan(year_band.low, 2)}.",
             ("bd_intl_2024", rates.lowest.reference_id),
         ),
         working(
@@ -502,7 +507,7 @@ def analyse(data: BookData) -> Findings:
             "CNY/day",
             f"{usd_high} (the high end of the reported {usd_text} at its recorded digits) × "
             f"{rates.highest.cny_per_usd:.4f} CNY/USD ({YEAR}'s highest monthly average, "
-            f"Federal Reserve H.10, P) ÷ {days:.0f} days = {format_yi(year_band.high, 2)}.",
+            f"Federal Reserve H.10, P) ÷ {days:.0f} days = {format_yuan(year_band.high, 2)}.",
             ("bd_intl_2024", rates.highest.reference_id),
         ),
         decided_by(
@@ -543,7 +548,7 @@ def analyse(data: BookData) -> Findings:
         {
             "basis": [
                 f"Title: {data.claim('title_daily_revenue')['quote_zh']}",
-                f"Article's {format_yi(cny_printed)}元 ÷ days",
+                f"Article's {format_yuan(cny_printed)} ÷ days",
                 f"{usd_text} × {YEAR} average rate ÷ days",
             ],
             "daily_cny": [title, at_article, at_average],

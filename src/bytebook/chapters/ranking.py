@@ -50,7 +50,6 @@ from bytebook.numbers import (
     format_billion,
     format_percent,
     format_usd,
-    format_yi,
     format_yuan,
     in_yi,
     money,
@@ -468,7 +467,7 @@ def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> F
     huawei = found.number("rank_huawei", rank_of(table, "Huawei"), whole)
     printed_sorted = list(table["printed_order"]) == list(_sorted(table)["printed_order"])
     found.number("printed_is_sorted", printed_sorted, _yes_no)
-    smallest = found.number("smallest_printed", table["overseas_cny"].min(), format_yi)
+    smallest = found.number("smallest_printed", table["overseas_cny"].min(), format_yuan)
     printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
     found.add(
         judge(
@@ -497,7 +496,7 @@ def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> F
             data.claim("s4_club"),
             smallest,
             Basis.ARTICLE,
-            f"The smallest overseas revenue in the table is {format_yi(smallest)}元, so all seven "
+            f"The smallest overseas revenue in the table is {format_yuan(smallest)}, so all seven "
             "companies are in the 千亿 club.",
         ),
     )
@@ -518,7 +517,7 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
         ]
     )
     return (
-        f"{names} lies above Huawei's printed {span(band, format_yi)}元, so by the table's own "
+        f"{names} lies above Huawei's printed {span(band, format_yuan)}, so by the table's own "
         f"Huawei figure it would rank {_ordinal(best)} at best; but Huawei's real {YEAR} "
         "overseas revenue was not found and could be larger, so on this reading the remark is "
         "unverifiable."
@@ -559,7 +558,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     found.number("fx_average", average.cny_per_usd, as_recorded, recorded, digits_from=(recorded,))
     found.number("table_rate", rate, "{:.4f}")
     gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), format_percent)
-    at_average = found.number("bytedance_cny_at_average", average.to_cny(usd), format_yi)
+    at_average = found.number("bytedance_cny_at_average", average.to_cny(usd), format_yuan)
     rate_band = claim_band(data, "t_bytedance_overseas_cny") / claim_band(
         data, "t_bytedance_overseas"
     )
@@ -573,7 +572,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     rate_check = preface.year_rate_finding(
         rate_band,
         rates,
-        f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD ({rate_band.low:.3f} to "
+        f"{format_yuan(cny)} ÷ {format_yuan(usd)} = {rate:.4f} CNY/USD ({rate_band.low:.3f} to "
         f"{rate_band.high:.3f} at the printed precision of "
         f"{_printed_number(data, 't_bytedance_overseas_cny')} "
         f"and {_printed_number(data, 't_bytedance_overseas')}: {CONVERSION_READING}); "
@@ -593,7 +592,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             "The exchange rate behind the table's conversion, as a point",
             rate,
             "CNY/USD",
-            f"{format_yi(cny)} ÷ {format_yi(usd)} = {rate:.4f} CNY/USD, the rate the printed "
+            f"{format_yuan(cny)} ÷ {format_yuan(usd)} = {rate:.4f} CNY/USD, the rate the printed "
             "figures give as written; the band their printed precision allows decides whether "
             "it is a 2024 rate, in a row of its own.",
         ),
@@ -604,7 +603,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             at_average,
             "CNY",
             f"USD {format_billion(usd, 0)} ({data.cite('bd_intl_2024')}) × {average.cny_per_usd} "
-            f"CNY/USD (the {YEAR} average, Federal Reserve H.10, P) = {format_yi(at_average)}元: "
+            f"CNY/USD (the {YEAR} average, Federal Reserve H.10, P) = {format_yuan(at_average)}: "
             "one rate among the year's, so it decides nothing; the table's conversion is judged "
             f"against {YEAR}'s range of monthly averages.",
             ("bd_intl_2024", average.reference_id),
@@ -615,8 +614,8 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             "Low end of the exchange rate behind the table's conversion",
             rate_band.low,
             "CNY/USD",
-            f"{format_yi(cny_band.low, 1)} ÷ {money(usd_printed.high, 'USD')} (the printed "
-            f"{format_yi(cny)} and {data.claims.at['t_bytedance_overseas', 'quote_zh']} at their "
+            f"{format_yuan(cny_band.low, 1)} ÷ {money(usd_printed.high, 'USD')} (the printed "
+            f"{format_yuan(cny)} and {data.claims.at['t_bytedance_overseas', 'quote_zh']} at their "
             "printed precision) = "
             f"{rate_band.low:.3f} CNY/USD.",
         ),
@@ -626,8 +625,8 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             "High end of the exchange rate behind the table's conversion",
             rate_band.high,
             "CNY/USD",
-            f"{format_yi(cny_band.high, 1)} ÷ {money(usd_printed.low, 'USD')} (the printed "
-            f"{format_yi(cny)} and {data.claims.at['t_bytedance_overseas', 'quote_zh']} at their "
+            f"{format_yuan(cny_band.high, 1)} ÷ {money(usd_printed.low, 'USD')} (the printed "
+            f"{format_yuan(cny)} and {data.claims.at['t_bytedance_overseas', 'quote_zh']} at their "
             "printed precision) = "
             f"{rate_band.high:.3f} CNY/USD.",
         ),
@@ -666,12 +665,12 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
                     f"{recorded_words(data, 'bd_intl_2024')}, × 2024's monthly averages, "
                     f"{lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f} CNY/USD "
                     f"(Federal Reserve H.10, P; a 2024 rate is one between them), is "
-                    f"{span(usd_band_at_months, format_yi)}元; the printed {format_yi(cny)} "
+                    f"{span(usd_band_at_months, format_yuan)}; the printed {format_yuan(cny)} "
                     f"{'misses it' if usd_band_at_months.distance(cny_band) else 'lies within it'}"
                     " (where the rate it implies sits among 2024's months is a row of its own). "
                     f"At the 2024 average of {average.cny_per_usd}, USD {format_billion(usd, 0)} "
-                    f"would be {format_yi(at_average)}元 and its band "
-                    f"{span(usd_band, format_yi)}元; the rate the conversion implies lies "
+                    f"would be {format_yuan(at_average)} and its band "
+                    f"{span(usd_band, format_yuan)}; the rate the conversion implies lies "
                     "{} from that average at its nearer end ({}); ".format(
                         *worked_gap(rate_band, Interval.exact(average.cny_per_usd), "CNY/USD")[:2]
                     )
@@ -761,10 +760,10 @@ agreement to mean much, and its evidence says so."""
 
 
 def _amount_formatter(unit: str):
-    """How an overseas amount in `unit` is shown: 'USD 39 bn' (bytebook.numbers) or '1,429亿'."""
+    """How an overseas amount in `unit` is shown: 'USD 39 bn' (bytebook.numbers) or '1,429亿元'."""
     if unit == "USD":
         return lambda v: money(v, "USD")
-    return lambda v: f"{significant(v / 1e8)}亿"
+    return lambda v: f"{significant(v / 1e8)}亿元"
 
 
 def _how_words(figure: filed_years.Figure) -> str:
@@ -810,8 +809,8 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         filed = total.value * (rate if total.unit == "USD" else 1.0)
         gap = relative_gap(implied, filed)
         key = _key(company)
-        found.number(f"implied_total_{key}", implied, format_yi)
-        found.number(f"filed_total_{key}", filed, format_yi)
+        found.number(f"implied_total_{key}", implied, format_yuan)
+        found.number(f"filed_total_{key}", filed, format_yuan)
         found.number(f"implied_total_gap_{key}", gap, format_percent)
         verdict = check.verdict if check.decides else Verdict.UNVERIFIABLE
         found.add(
@@ -904,9 +903,9 @@ def _at_table_rate(band: Interval, total: float, figures: pd.Series, table_rate:
     return (
         f" In yuan, at the table's own rate of {table_rate:.4f} CNY/USD (the rate its two "
         "figures imply, so the rate drops out of the comparison), as the table and the chart "
-        f"show it, the band is {span(band, format_yi)}元 and the reported total "
-        f"{format_yi(total)}元; the table's {format_yi(figures['overseas_cny'])}元 ÷ "
-        f"{percent(figures['share'])} = {format_yi(figures['overseas_cny'] / figures['share'])}"
+        f"show it, the band is {span(band, format_yuan)} and the reported total "
+        f"{format_yuan(total)}; the table's {format_yuan(figures['overseas_cny'])} ÷ "
+        f"{percent(figures['share'])} = {format_yuan(figures['overseas_cny'] / figures['share'])}"
         "元 lies within it."
     )
 
@@ -1299,7 +1298,7 @@ def _no_year_text(
     matching = [year for year, gap in gaps.items() if gap == 0]
     text = (
         f"{company}'s full-year overseas revenue was not found for any year. The printed pair "
-        f"implies a total of {span(implied, format_yi)}, which "
+        f"implies a total of {span(implied, format_yuan)}, which "
         + (
             f"matches the totals found for {_join(matching)}"
             if matching
@@ -1781,18 +1780,18 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
     )
     return Finding(
         shown.verdict,
-        f"Cross-check from quoted figures only: 营业总收入 {format_yi(total, 2)} × "
-        f"{format_percent(share, 2)} = {format_yi(total * share, 1)} ({quotes}, as recorded "
+        f"Cross-check from quoted figures only: 营业总收入 {format_yuan(total, 2)} × "
+        f"{format_percent(share, 2)} = {format_yuan(total * share, 1)} ({quotes}, as recorded "
         f"from the relay; {data.cite(*MIDEA_QUOTED)}). 营业总收入 also counts the finance arm's "
         "interest and fee income, which 营业收入, the share's basis, leaves out, so this is an "
         "upper bound of the amount on the share's own basis, not the amount, and the quoted "
         f"figures give no lower bound.{shown.evidence} The printed top, "
-        f"{format_yi(claim_band(data, claim['id']).high)}, is within "
+        f"{format_yuan(claim_band(data, claim['id']).high)}, is within "
         f"{SUBSTANCE_MARGIN:.0%} of the amount if the amount is at most "
-        f"{format_yi(within_margin, 1)} ({format_yi(claim_band(data, claim['id']).high)} ÷ "
+        f"{format_yuan(within_margin, 1)} ({format_yuan(claim_band(data, claim['id']).high)} ÷ "
         f"{1 - SUBSTANCE_MARGIN:.0%}), that is if 营业收入 is at most "
-        f"{format_yi(revenue_limit, 1)} and the finance income at least "
-        f"{format_yi(finance_floor, 1)} ({format_percent(finance_floor / total, 2)} of "
+        f"{format_yuan(revenue_limit, 1)} and the finance income at least "
+        f"{format_yuan(finance_floor, 1)} ({format_percent(finance_floor / total, 2)} of "
         "营业总收入). That income for 2024 was not recorded, so these figures leave the grade "
         "open between off in detail and contradicted: shown, not deciding.",
         decides=False,
@@ -2553,10 +2552,10 @@ def huawei_2024_entry(data: BookData) -> LedgerEntry:
         "Huawei: revenue outside China in 2024 if its 2023 share abroad held (an estimate)",
         band.mid,
         "CNY",
-        f"{format_yi(total_2024)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[0])}) × "
-        f"{format_yi(abroad_2023)}元 (revenue outside China in FY2023, derived, W) ÷ "
-        f"{format_yi(total_2023, 2)}元 ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share "
-        f"abroad of {format_percent(abroad_2023 / total_2023)}) = {format_yi(band.mid)}元. "
+        f"{format_yuan(total_2024)} ({data.cite(HUAWEI_2024_AT_2023_SHARE[0])}) × "
+        f"{format_yuan(abroad_2023)} (revenue outside China in FY2023, derived, W) ÷ "
+        f"{format_yuan(total_2023, 2)} ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share "
+        f"abroad of {format_percent(abroad_2023 / total_2023)}) = {format_yuan(band.mid)}. "
         "Huawei's 2024 revenue outside China was not found; this estimate rests on a figure from a "
         "weak (W) source "
         "and assumes the share did not change, so it illustrates and decides nothing.",
@@ -2662,7 +2661,7 @@ def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) ->
         )
     )
     listing = "; ".join(
-        f"{r.company} {format_yi(r.overseas_cny)}元 ({r.basis})" for r in peers.itertuples()
+        f"{r.company} {format_yuan(r.overseas_cny)} ({r.basis})" for r in peers.itertuples()
     )
     claim = data.claim("s4_top3")
     printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
@@ -2733,9 +2732,9 @@ def peer_years_sentence(
     return (
         f"{_join(earlier)} {'are figures' if len(earlier) > 1 else 'is a figure'} from the year "
         f"before the table's. Huawei's {YEAR} revenue abroad was not found; at its 2023 share it "
-        f"would be {format_yi(estimate.mid)}元 (an estimate resting on a figure from a weak (W) "
+        f"would be {format_yuan(estimate.mid)} (an estimate resting on a figure from a weak (W) "
         f"source), {side} "
-        f"ByteDance's {format_yi(bytedance['overseas_cny'])}元, and with it ByteDance would rank "
+        f"ByteDance's {format_yuan(bytedance['overseas_cny'])}, and with it ByteDance would rank "
         f"{span(Interval(*ranks), whole)}: an illustration, not a finding."
     )
 
@@ -2759,7 +2758,7 @@ def _with_origin(published: pd.DataFrame, amounts: pd.Series | None = None) -> l
     """'BYD (released, P)', or with `amounts` 'BYD 2,219亿 (released, P)', for each company
     whose own figure is used."""
     return [
-        f"{r.company}{'' if amounts is None else ' ' + format_yi(amounts[r.company])} "
+        f"{r.company}{'' if amounts is None else ' ' + format_yuan(amounts[r.company])} "
         f"({r.filed_described}, {r.filed_tag})"
         for r in published.itertuples()
     ]
@@ -2770,12 +2769,12 @@ def against_band_words(value: float, low: float, high: float) -> str:
     floor: 'lies above the top of the printed band, 2,000亿元, and is more than twice its floor,
     1,000亿元'."""
     if value > high:
-        place = f"lies above the top of the printed band, {format_yi(high)}元"
+        place = f"lies above the top of the printed band, {format_yuan(high)}"
     elif value < low:
-        place = f"lies below the printed band's floor, {format_yi(low)}元"
+        place = f"lies below the printed band's floor, {format_yuan(low)}"
     else:
-        place = f"lies within the printed band, {format_yi(low)}元 to {format_yi(high)}元"
-    twice = f", and is more than twice its floor, {format_yi(low)}元" if value > 2 * low else ""
+        place = f"lies within the printed band, {format_yuan(low)} to {format_yuan(high)}"
+    twice = f", and is more than twice its floor, {format_yuan(low)}" if value > 2 * low else ""
     return place + twice
 
 
@@ -2845,7 +2844,7 @@ def _rank_with_filed(
         found.number(
             f"printed_band_{key}",
             high,
-            lambda _, low=low, high=high: span(Interval(low, high), format_yi),
+            lambda _, low=low, high=high: span(Interval(low, high), format_yuan),
         )
         found.number(
             f"filed_against_band_{key}",
@@ -2948,7 +2947,7 @@ def _markets_and_remarks(data: BookData, table: pd.DataFrame) -> Findings:
             "China",
             emea / abroad,
             "share",
-            f"{format_yi(emea)}元 ({data.cite('huawei_emea_rev_2023')}) ÷ {format_yi(abroad)}元 "
+            f"{format_yuan(emea)} ({data.cite('huawei_emea_rev_2023')}) ÷ {format_yuan(abroad)} "
             f"(revenue outside China, derived, W) = {format_percent(emea / abroad, 0)}.",
             (HUAWEI_REGIONS_2023[0], HUAWEI_REGIONS_2023[2]),
         )
@@ -3001,10 +3000,10 @@ def _markets_reason(data: BookData, company: str) -> str:
     if company == "Huawei":
         emea, apac, abroad = (data.reference(ref) for ref in HUAWEI_REGIONS_2023)
         return (
-            f"For FY2023, Europe, the Middle East and Africa gave {format_yi(emea)}元 "
+            f"For FY2023, Europe, the Middle East and Africa gave {format_yuan(emea)} "
             f"({data.cite('huawei_emea_rev_2023')}), {format_percent(emea / abroad, 0)} of "
-            f"Huawei's {format_yi(abroad)}元 outside China (derived, W), against "
-            f"{format_yi(apac)}元 from Asia-Pacific: more than all its other regions abroad "
+            f"Huawei's {format_yuan(abroad)} outside China (derived, W), against "
+            f"{format_yuan(apac)} from Asia-Pacific: more than all its other regions abroad "
             "together, so the cell fits that year. The 2024 split was not found, and these "
             "figures are from weak (W) sources: they illustrate, they do not decide."
         )
@@ -3038,9 +3037,9 @@ def _byd_pace(data: BookData) -> list[LedgerEntry]:
     """The steps behind the 'speeding up' reading of BYD's remark: its overseas growth in 2023
     and the yuan its overseas revenue added in 2023 and in 2024."""
     y2024, y2023, y2022 = (data.reference(ref) for ref in BYD_OVERSEAS)
-    base = f"{format_yi(y2022, 1)}元 (derived from {data.cite(BYD_OVERSEAS[1])}'s growth, W)"
-    now = f"{format_yi(y2023)}元 ({data.cite(BYD_OVERSEAS[1])})"
-    latest = f"{format_yi(y2024)}元 ({data.cite(BYD_OVERSEAS[0])})"
+    base = f"{format_yuan(y2022, 1)} (derived from {data.cite(BYD_OVERSEAS[1])}'s growth, W)"
+    now = f"{format_yuan(y2023)} ({data.cite(BYD_OVERSEAS[1])})"
+    latest = f"{format_yuan(y2024)} ({data.cite(BYD_OVERSEAS[0])})"
     return [
         working(
             "d_byd_overseas_growth_2023",
@@ -3057,7 +3056,7 @@ def _byd_pace(data: BookData) -> list[LedgerEntry]:
             f"Yuan BYD's overseas revenue added in {YEAR - 1}",
             y2023 - y2022,
             "CNY",
-            f"{now} − {base} = {format_yi(y2023 - y2022)}.",
+            f"{now} − {base} = {format_yuan(y2023 - y2022)}.",
             BYD_OVERSEAS[1:],
         ),
         working(
@@ -3066,7 +3065,7 @@ def _byd_pace(data: BookData) -> list[LedgerEntry]:
             f"Yuan BYD's overseas revenue added in {YEAR}",
             y2024 - y2023,
             "CNY",
-            f"{latest} − {now} = {format_yi(y2024 - y2023)}.",
+            f"{latest} − {now} = {format_yuan(y2024 - y2023)}.",
             BYD_OVERSEAS[:2],
         ),
     ]
@@ -3092,10 +3091,10 @@ def _byd_remark(data: BookData) -> LedgerEntry:
     growing = Finding(
         Verdict.SUPPORTED if stepping_up else Verdict.CONTRADICTED,
         f"Read as the stock phrase 'stepping up the push abroad': BYD's overseas revenue grew "
-        f"{format_percent(growth_2024)} in {YEAR}, from {format_yi(y2023)}元 ({cite_2023}) to "
-        f"{format_yi(y2024)}元 ({cite_2024}), "
+        f"{format_percent(growth_2024)} in {YEAR}, from {format_yuan(y2023)} ({cite_2023}) to "
+        f"{format_yuan(y2024)} ({cite_2024}), "
         f"{'faster' if group_growth < growth_2024 else 'slower'} than the group's "
-        f"{format_percent(group_growth)} ({format_yi(group_2023)}元 to {format_yi(group_2024)}元; "
+        f"{format_percent(group_growth)} ({format_yuan(group_2023)} to {format_yuan(group_2024)}; "
         f"{data.cite(*BYD_GROUP[:2])}), and its share abroad went from "
         f"{format_percent(share_2023)} ({data.cite(BYD_GROUP[2])}) to "
         f"{format_percent(share_2024)}. The phrase's substance is the business abroad growing "
@@ -3106,9 +3105,9 @@ def _byd_remark(data: BookData) -> LedgerEntry:
         Verdict.CONTRADICTED,
         f"Read literally as 'growth speeding up': its overseas growth slowed, from "
         f"{format_percent(growth_2023)} in {YEAR - 1} ({cite_2023}, which gives that growth; "
-        f"the {YEAR - 2} base, {format_yi(y2022, 1)}元, is derived from it, W) to "
+        f"the {YEAR - 2} base, {format_yuan(y2022, 1)}, is derived from it, W) to "
         f"{format_percent(growth_2024)} in {YEAR}, and the yuan it added fell from "
-        f"{format_yi(y2023 - y2022)} to {format_yi(y2024 - y2023)}. This is not the reading "
+        f"{format_yuan(y2023 - y2022)} to {format_yuan(y2024 - y2023)}. This is not the reading "
         "a Chinese reader takes of 加速出海, which in a company remark means stepping up the "
         "push abroad (see above), so it is shown without deciding.",
         decides=False,

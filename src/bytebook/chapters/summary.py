@@ -13,7 +13,7 @@ from bytebook.findings import Findings
 from bytebook.fx import year_rates
 from bytebook.kept import analysis
 from bytebook.ledger import LedgerEntry, Verdict, judge_findings, stated_entry, working
-from bytebook.numbers import by_unit, format_percent, format_yi
+from bytebook.numbers import by_unit, format_percent, format_yuan
 from bytebook.policy import (
     Basis,
     Finding,
@@ -125,23 +125,23 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
     band_gap = n["title_gap_band"]
     article_gap = n["title_gap_article"]
     return (
-        f"the title's daily {format_yi(n['title_daily'], 2)} is "
+        f"the title's daily {format_yuan(n['title_daily'], 2)} is "
         f"{format_percent(abs(article_gap))} {'below' if article_gap < 0 else 'above'} the "
-        f"{format_yi(n['daily_at_article'], 2)} a day that the article's own "
-        f"{format_yi(n['stated_cny'])}元 gives over {YEAR}'s {n['days_2024']:.0f} days (off in "
+        f"{format_yuan(n['daily_at_article'], 2)} a day that the article's own "
+        f"{format_yuan(n['stated_cny'])} gives over {YEAR}'s {n['days_2024']:.0f} days (off in "
         f"detail); against {usd_words} it lies "
-        f"{'within' if within else 'outside'} the {format_yi(year_low, 2)} to "
-        f"{format_yi(year_high, 2)} that {YEAR}'s range of monthly rates gives, "
+        f"{'within' if within else 'outside'} the {format_yuan(year_low, 2)} to "
+        f"{format_yuan(year_high, 2)} that {YEAR}'s range of monthly rates gives, "
         + (
-            f"though {side} the {format_yi(n['daily_band_low'], 2)} "
-            f"to {format_yi(n['daily_band_high'], 2)} by {band_gap_words},"
+            f"though {side} the {format_yuan(n['daily_band_low'], 2)} "
+            f"to {format_yuan(n['daily_band_high'], 2)} by {band_gap_words},"
             if band_gap
             else "and within the "
-            f"{format_yi(n['daily_band_low'], 2)} to {format_yi(n['daily_band_high'], 2)}"
+            f"{format_yuan(n['daily_band_low'], 2)} to {format_yuan(n['daily_band_high'], 2)}"
         )
         + f" at the average rate of {by_unit(n['fx_average'], 'CNY/USD')} "
         f"({format_percent(abs(gap))} {side} its middle, "
-        f"{format_yi(n['daily_at_2024_average'], 2)}), and {rates}"
+        f"{format_yuan(n['daily_at_2024_average'], 2)}), and {rates}"
     )
 
 
@@ -284,8 +284,8 @@ def table_scale_words(data: BookData) -> str:
         else "lies below"
     )
     return (
-        f"ByteDance's {format_yi(bytedance.mid)}元 {side} Huawei's {printed['Huawei']} (read "
-        f"as {span(huawei, format_yi)}元)"
+        f"ByteDance's {format_yuan(bytedance.mid)} {side} Huawei's {printed['Huawei']} (read "
+        f"as {span(huawei, format_yuan)})"
     )
 
 
@@ -315,7 +315,7 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     )
     huawei_2023 = reference_band(data, "huawei_overseas_2023_derived")
     huawei_2024 = ranking.huawei_2024_at_2023_share(data)
-    yi = lambda v: format_yi(v)  # noqa: E731
+    yi = lambda v: format_yuan(v)  # noqa: E731
     gap = relative_gap(at_average, huawei_2024)
     scale_gap = (
         worked_gap(at_average, huawei_2024, "CNY", ESTIMATE_DECIMALS) if gap else ("", "", 0.0)
@@ -324,7 +324,7 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     sources = ("bd_intl_2024", *rates.reference_ids, *ranking.HUAWEI_2024_AT_2023_SHARE)
     usd_words = recorded_words(data, "bd_intl_2024")
     huawei_words = (
-        f"{span(huawei_2024, lambda v: format_yi(v, ESTIMATE_DECIMALS))}元 at its inputs' recorded "
+        f"{span(huawei_2024, lambda v: format_yuan(v, ESTIMATE_DECIMALS))} at its inputs' recorded "
         "digits"
     )
     estimate = compare(
@@ -334,10 +334,10 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
         f"ByteDance's reported revenue abroad ({data.cite('bd_intl_2024')}), {usd_words}, × "
         f"{YEAR}'s rates ({rates.lowest.cny_per_usd:.4f} to {rates.highest.cny_per_usd:.4f} "
         f"CNY/USD, the range of monthly averages the conversion rows use) is "
-        f"{span(at_months, yi)}元; × the {YEAR} average of {rates.average.cny_per_usd} alone "
-        f"it is {span(at_average, yi)}元. Huawei's revenue outside China was "
-        f"{format_yi(huawei_2023.mid)}元 in FY2023 (derived, W), below both; for {YEAR} it was "
-        f"not found, and at its 2023 share it would be {format_yi(huawei_2024.mid)}元 (an "
+        f"{span(at_months, yi)}; × the {YEAR} average of {rates.average.cny_per_usd} alone "
+        f"it is {span(at_average, yi)}. Huawei's revenue outside China was "
+        f"{format_yuan(huawei_2023.mid)} in FY2023 (derived, W), below both; for {YEAR} it was "
+        f"not found, and at its 2023 share it would be {format_yuan(huawei_2024.mid)} (an "
         f"estimate resting on a figure from a weak (W) source; {huawei_words}), "
         + ("inside the first range" if months_gap == 0 else "outside the first range")
         + (
@@ -372,8 +372,8 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
             scale_gap[2] if gap else gap,
             "ratio",
             f"ByteDance's revenue abroad, {usd_words}, × the {YEAR} average of "
-            f"{rates.average.cny_per_usd} is {span(at_average, yi)}元; against Huawei's "
-            f"estimated {format_yi(huawei_2024.mid)}元 ({huawei_words}) "
+            f"{rates.average.cny_per_usd} is {span(at_average, yi)}; against Huawei's "
+            f"estimated {format_yuan(huawei_2024.mid)} ({huawei_words}) "
             + (
                 f"the gap between the bands is {scale_gap[0]} of the estimate, {scale_gap[1]}; "
                 if gap
@@ -381,7 +381,7 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
             )
             + f"{YEAR}'s range of monthly rates, "
             f"{rates.lowest.cny_per_usd:.4f} to {rates.highest.cny_per_usd:.4f} CNY/USD, gives "
-            f"{span(at_months, yi)}元, and there the two "
+            f"{span(at_months, yi)}, and there the two "
             + ("meet." if months_gap == 0 else f"are {format_gap(months_gap)} apart."),
             sources,
         ),

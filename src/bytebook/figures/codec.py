@@ -108,6 +108,7 @@ def upload(found: Findings, data: BookData) -> alt.VConcatChart:
         "petabytes",
         x_title="Average video length, seconds",
         y_title="Uploaded a day, PB",
+        y_format=",.2f",  # a point on the grid needs two decimals to read as drawn
     )
     caption = charts.Caption(
         title="Bytes uploaded a day against average video length",

@@ -44,11 +44,12 @@ def meta(found: Findings, data: BookData) -> alt.VConcatChart:
         claims=("s1_meta_rl_loss",),
         references=overseas.META_YEARS.values(),
     )
-    bars = charts.Field("year", "Year"), charts.Field("loss_bn", "Operating loss, USD bn", ".1f")
+    loss = charts.Field("loss_bn", "Operating loss, USD bn", ".2f", shown="loss_shown")
+    bars = charts.Field("year", "Year"), loss
     marked = f"; the article's figure, USD {article_bn:.0f} bn, is marked."
     described = (
         "Bar chart of Reality Labs operating losses",
-        "{year} USD {loss_bn:.1f} bn",
+        "{year} USD {loss_shown} bn",
         marked,
     )
     reference = (article_bn, "the article's figure")

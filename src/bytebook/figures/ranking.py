@@ -59,7 +59,7 @@ def revenue(found: Findings, data: BookData) -> alt.VConcatChart:
         bars,
         caption,
         data,
-        described=(lead, "{name} {overseas_yi:,.0f}亿"),
+        described=(lead, "{name} {overseas_yi:,.0f}亿元"),
         highlight=_bytedance(frame),
     )
 
@@ -89,7 +89,7 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
         claims=table_claims(data, frame["company"], ["revenue_cny_claim", "share_claim"]),
     )
     lead = "Scatter plot of overseas share against overseas revenue for the seven companies"
-    description = charts.describe(lead, frame, "{name} {share:.0%}, {overseas_yi:,.0f}亿")
+    description = charts.describe(lead, frame, "{name} {share:.0%}, {overseas_yi:,.0f}亿元")
     return charts.figure(chart, caption, description, data)
 
 
@@ -127,7 +127,7 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
         "Dumbbell chart of each company's total revenue implied by the table against the "
         "total found for the year",
         frame,
-        "{company} {low:,.0f}亿 to {high:,.0f}亿 against {filed:,.0f}亿",
+        "{company} {low:,.0f}亿元 to {high:,.0f}亿元 against {filed:,.0f}亿元",
     )
     return charts.figure(chart, caption, description, data)
 
@@ -221,6 +221,6 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
     description = charts.describe(
         "Dumbbell chart of printed overseas revenue against each company's own figure",
         frame,
-        "{company} {printed:,.0f}亿 printed, {reported:,.0f}亿 {filed_described}",
+        "{company} {printed:,.0f}亿元 printed, {reported:,.0f}亿元 {filed_described}",
     )
     return charts.figure(chart, caption, description, data)
