@@ -1721,10 +1721,11 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         f"{SUBSTANCE_MARGIN:.0%} of the amount if the amount is at most "
         f"{format_yi(within_margin, 1)} ({format_yi(claim_band(data, claim['id']).high)} ÷ "
         f"{1 - SUBSTANCE_MARGIN:.0%}), that is if 营业收入 is at most "
-        f"{format_yi(revenue_limit, 1)} and the finance income at least "
-        f"{format_yi(finance_floor, 1)} ({format_percent(finance_floor / total, 2)} of "
-        "营业总收入). That income for 2024 was not recorded, so these figures leave the grade "
-        "open between off in detail and contradicted: shown, not deciding.",
+        f"{format_yi(revenue_limit, 2)} and the finance income at least "
+        f"{format_yi(finance_floor, 2)} ({format_yi(total, 2)} − {format_yi(revenue_limit, 2)}; "
+        f"{format_percent(finance_floor / total, 2)} of 营业总收入). That income for 2024 was "
+        "not recorded, so these figures leave the grade open between off in detail and "
+        "contradicted: shown, not deciding.",
         decides=False,
         sources=MIDEA_QUOTED,
         meets=shown.meets,
