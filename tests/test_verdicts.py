@@ -285,6 +285,17 @@ def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
         "N以上, the amount would hold)"
     )
     assert readings in ranking.understated_sentence(filed, above, shares, readings)
+    # "both companies" says whom, as the ranking page does: BYD's figure is released (P),
+    # Haier Smart Home's tabulated (S)
+    origins = ranking.filed_origins(data)
+    assert origins == ["BYD, released, P", "Haier Smart Home, tabulated, S"]
+    assert ranking.understated_sentence(filed, above, shares, readings, origins).startswith(
+        "the table understates the overseas amounts of both companies (BYD, released, P; "
+        "Haier Smart Home, tabulated, S) whose 2024 overseas figure rests"
+    )
+    assert "both companies (BYD, released, P; Haier" in summary.analyse(data).texts[
+        "filed_understated"
+    ]
 
 
 def _ledger_verdicts(data) -> dict[str, str]:

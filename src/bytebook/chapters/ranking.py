@@ -1203,6 +1203,17 @@ def understated(data: BookData) -> tuple[list[str], list[str], list[str]]:
     return filed, above, _shares_above(data, compared)
 
 
+def filed_origins(data: BookData) -> list[str]:
+    """'BYD, released, P' for each company `understated` names as having published its own
+    figure, so that a sentence naming them says what each rests on."""
+    table = _article_figures(data)
+    rate = implied_rate(
+        data.stated("t_bytedance_overseas_cny"), data.stated("t_bytedance_overseas")
+    )
+    published = _published_by_companies(_filed_comparison(data, table, rate))
+    return [f"{r.company}, {r.filed_described}, {r.filed_tag}" for r in published.itertuples()]
+
+
 def n_plus_readings(data: BookData, companies: list[str]) -> str:
     """For those of `companies` whose amount is printed as N+ and lies above N多's top end
     (`understated`), how the finding rests on that reading: " (BYD's 1000+ 亿元 read as
@@ -1252,10 +1263,15 @@ def second_hand_share_sentence(shares: list[str], lead: str = "") -> str:
 
 
 def understated_sentence(
-    filed: list[str], above: list[str], shares: list[str], readings: str = ""
+    filed: list[str],
+    above: list[str],
+    shares: list[str],
+    readings: str = "",
+    origins: list[str] | None = None,
 ) -> str:
     """`understated` in words, for the summary: of the amounts only, since a share the table
-    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%); `readings`
+    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%); `origins`
+    (`filed_origins`) names the companies after their count, and `readings`
     (`n_plus_readings`) follows the amounts."""
     share_words = second_hand_share_sentence(shares, lead=", and ")
     if not filed:
@@ -1269,6 +1285,8 @@ def understated_sentence(
     else:
         whom = f"{_join(above) if above else 'none'} of the {_count_words(len(filed))}"
     amounts = "overseas amount" if len(above) == 1 else "overseas amounts"
+    if origins:
+        companies = companies.replace(" whose", f" ({'; '.join(origins)}) whose")
     return (
         f"the table understates the {amounts} of {whom} {companies} 2024 overseas figure rests "
         "on figures they published themselves, read at first hand" + readings + share_words

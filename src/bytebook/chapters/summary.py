@@ -190,7 +190,11 @@ def analyse(data: BookData) -> Findings:
         "filed_understated",
         len(above),
         lambda _: ranking.understated_sentence(
-            filed, above, shares, ranking.n_plus_readings(data, above)
+            filed,
+            above,
+            shares,
+            ranking.n_plus_readings(data, above),
+            ranking.filed_origins(data),
         ),
     )
     ranking_rows = {entry.id: entry for entry in ranking.analyse(data).entries}
