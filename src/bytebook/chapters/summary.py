@@ -124,6 +124,10 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
     within = year_low <= n["title_daily"] <= year_high
     band_gap = n["title_gap_band"]
     article_gap = n["title_gap_article"]
+    band = (
+        f"{format_yi(n['daily_band_low'], 2)} to {format_yi(n['daily_band_high'], 2)}, the band "
+        f"at {YEAR}'s average rate of {by_unit(n['fx_average'], 'CNY/USD')}"
+    )
     return (
         f"the title's daily {format_yi(n['title_daily'], 2)} is "
         f"{format_percent(abs(article_gap))} {'below' if article_gap < 0 else 'above'} the "
@@ -133,15 +137,12 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
         f"{'within' if within else 'outside'} the {format_yi(year_low, 2)} to "
         f"{format_yi(year_high, 2)} that {YEAR}'s range of monthly rates gives, "
         + (
-            f"though {side} the {format_yi(n['daily_band_low'], 2)} "
-            f"to {format_yi(n['daily_band_high'], 2)} by {band_gap_words},"
+            f"though {side} the {band}, by {band_gap_words}"
             if band_gap
-            else "and within the "
-            f"{format_yi(n['daily_band_low'], 2)} to {format_yi(n['daily_band_high'], 2)}"
+            else f"and within the {band}"
         )
-        + f" at the average rate of {by_unit(n['fx_average'], 'CNY/USD')} "
-        f"({format_percent(abs(gap))} {side} its middle, "
-        f"{format_yi(n['daily_at_2024_average'], 2)}), and {rates}"
+        + f" (the title's {format_yi(n['title_daily'], 2)} is {format_percent(abs(gap))} "
+        f"{side} that band's middle, {format_yi(n['daily_at_2024_average'], 2)}), and {rates}"
     )
 
 
