@@ -39,6 +39,7 @@ from bytebook.ledger import (
     finding_entry,
     judge,
     judge_findings,
+    open_reading_note,
     relative_gap,
     stated_entry,
     working,
@@ -744,6 +745,17 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
     return check, total
 
 
+def _pair_open_reading(
+    data: BookData, row: pd.Series, pair: Finding, total: filed_years.Figure, decides: bool
+) -> str:
+    """The open-bound note (`bytebook.ledger.open_reading_note`) for a pair check that fails
+    only because the company's total lies above the top of the total an N+ amount, read as
+    N多, implies; '' otherwise."""
+    amount, share, _ = _printed_bands(data, row)
+    claim = data.claim(row["revenue_claim"])
+    return open_reading_note(claim, total.band, pair, amount / share, decides)
+
+
 WIDE_BAND = 1.5
 """An implied-total band whose top is more than this many times its bottom is too wide for
 agreement to mean much, and its evidence says so."""
@@ -812,6 +824,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                     implied,
                     "CNY",
                     check.evidence
+                    + _pair_open_reading(data, row, check, total, check.decides)
                     + (
                         _at_table_rate(implied_band * rate, filed, figures, table_rate)
                         if unit == "USD"
@@ -1624,7 +1637,7 @@ def _judge_cell(
                 decides=False,
             )
         )
-        pair, _ = _implied_total_check(data, row)
+        pair, total = _implied_total_check(data, row)
         if pair.decides:
             findings.append(
                 Finding(
@@ -1633,6 +1646,7 @@ def _judge_cell(
                         "The printed amount and share cannot both hold for "
                         f"{claimed_year}: {pair.evidence} At least one of the two cells is "
                         "wrong; which one, the references cannot say."
+                        + _pair_open_reading(data, row, pair, total, decides=False)
                         if pair.verdict is Verdict.CONTRADICTED
                         else f"The pair check for {claimed_year}: {pair.evidence} The printed "
                         "amount and share hold together, but that confirms neither cell alone."
