@@ -14,6 +14,7 @@ from bytebook import filed_years
 from bytebook.article import YEAR
 from bytebook.chapters import overseas, preface
 from bytebook.checks import (
+    against_reference,
     also_quoting,
     claim_band,
     deciding,
@@ -1530,7 +1531,8 @@ def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -
 
 
 def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
-    """Verdicts for every amount and share cell of the table, each with its period finding."""
+    """Verdicts for every amount and share cell of the table, each with its period finding,
+    and for the section's lead, which prints ByteDance's amount again."""
     found = Findings()
     matched = years.set_index("company")
     for _, row in data.ranking.iterrows():
@@ -1547,6 +1549,7 @@ def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
             f"{data.cite('bd_intl_2024')}; a press report on a private company, not audited.",
             ("bd_intl_2024",),
         ),
+        against_reference(data, "s4_lead_revenue", "bd_intl_2024"),
         unverifiable_years(data),
         *_characterisations(data),
     )

@@ -7,7 +7,13 @@ import pandas as pd
 
 from bytebook.article import YEAR
 from bytebook.chapters import codec, economics, infrastructure, preface, ranking, recommender
-from bytebook.checks import claim_band, recorded_words, reference_band, unsettled
+from bytebook.checks import (
+    against_reference,
+    claim_band,
+    recorded_words,
+    reference_band,
+    unsettled,
+)
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import year_rates
@@ -232,6 +238,7 @@ def analyse(data: BookData) -> Findings:
     found.number("years_since_launch", since_launch, str)
     found.number("launch_year", launch_year, str)
     found.add(
+        against_reference(data, "s5_split_revenue", "bd_intl_2024"),
         unsettled(
             data,
             "y_bytedance",
