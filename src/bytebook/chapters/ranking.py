@@ -1351,7 +1351,7 @@ def _gap_words(reading: filed_years.YearReading, printed: Interval, shown: str) 
 
 def _points_words(reading: filed_years.YearReading, printed: str) -> str:
     """A share's gap from the printed band in percentage points, with the ends it is measured
-    between: '6.5 percentage points outside the printed 70%: its lower end, 77%, less the
+    between: '6.5 percentage points outside the printed 70%: its lower end, 77.0%, less the
     printed range's upper end, 70.5%'."""
     if not reading.share_points:
         return f"inside the printed {printed}"
