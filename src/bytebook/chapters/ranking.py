@@ -143,7 +143,7 @@ def gap_cell(gap: float) -> str:
 
 def points_cell(reading: filed_years.YearReading) -> str:
     """A year's share gap from the printed band in percentage points, with the two ends it is
-    measured between at the precision the subtraction holds at ('6.5 (77% − 70.5%)'), or
+    measured between at the precision the subtraction holds at ('6.5 (77.0% − 70.5%)'), or
     'inside' for none: 77% against a printed 70% is points apart, not 8.4%."""
     if not reading.share_points:
         return "inside"
