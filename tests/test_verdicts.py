@@ -624,6 +624,20 @@ def test_bytedance_s_rank_among_the_peers_shows_its_band(data):
         assert recomputed_text(rows[row_id]) == "rank 2 to rank 3"
 
 
+def test_a_peer_above_huawei_in_dollars_names_the_rate_it_is_converted_at(data):
+    """Shein's USD 37.5 bn to 38.5 bn × 2024's average 7.196 = 2,698.5亿 to 2,770.5亿元 (37.5 ×
+    7.196 = 269.85, whose float product, 269.8499…, would print as 2,698 at no decimal), above
+    Huawei's printed 2,300亿 to 2,400亿元; the sentence names the rate."""
+    assert f"{37.5 * 7.196 * 10:,.1f} {38.5 * 7.196 * 10:,.1f}" == "2,698.5 2,770.5"
+    assert 37.5 * 7.196 * 10 > 2400
+    evidence = {e.id: e for e in ranking.analyse(data).entries}["t_huawei_top3"].evidence
+    assert (
+        "2,698.5亿元 to 2,770.5亿元, USD 37.5 bn to USD 38.5 bn at 2024's average rate, "
+        "7.196 CNY/USD) lies above Huawei's printed 2,300亿 to 2,400亿元"
+    ) in evidence
+    assert "2,698亿元" not in evidence
+
+
 def test_byd_s_own_figure_is_worded_by_the_band_not_its_floor(data):
     """一千多亿 is 1,000亿 to 2,000亿: BYD's 2,219亿 lies above the top, and is more than twice
     the floor (2,219 > 2 × 1,000), though not twice the top (2,219 < 2 × 2,000)."""

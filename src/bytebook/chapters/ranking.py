@@ -502,9 +502,11 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
     if outside.empty:
         return "no company in the references outside the table ranks above it."
     best = rank_of(table, "Huawei") + len(outside)
+    yuan = partial(format_yuan, digits=1)
     names = _join(
         [
-            f"{r.company} ({r.basis}: {span(Interval(r.low, r.high), format_yuan)})"
+            f"{r.company} ({r.basis}: {span(Interval(r.low, r.high), yuan)}"
+            + (f", {r.converted})" if r.converted else ")")
             for r in outside.itertuples()
         ]
     )
@@ -2532,7 +2534,8 @@ def huawei_2024_entry(data: BookData) -> LedgerEntry:
 
 
 def peers_table(data: BookData, rate: float) -> pd.DataFrame:
-    """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`)."""
+    """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`, the
+    conversion in words in `converted`)."""
     figures = {company: _overseas(data, company, year) for company, year in PEERS.items()} | {
         company: filed_years.reference_figure(data.references, ref)
         for company, (ref, _) in PEERS_OUTSIDE_TABLE.items()
@@ -2554,6 +2557,12 @@ def peers_table(data: BookData, rate: float) -> pd.DataFrame:
                     else f"{figure.how} ({figure.reliability})"
                 ),
                 "sources": figure.sources,
+                "converted": (
+                    f"{span(figure.band, lambda v: money(v, 'USD'))} at {YEAR}'s average rate, "
+                    f"{by_unit(rate, 'CNY/USD')}"
+                    if figure.unit == "USD"
+                    else ""
+                ),
             }
         )
     frame = pd.DataFrame(rows).sort_values("overseas_cny", ascending=False, kind="stable")
