@@ -31,7 +31,6 @@ def box(page: str) -> str:
 SECOND_HAND_PRINTS = {
     ("recommender", "{glue:text}`utilisation_text`"): "RankMixer's utilisation (a note)",
     ("recommender", "Monolith"): "Monolith's minute-level sync (a summary quoting the paper)",
-    ("overseas", "{glue:text}`h1_group_text`"): "ByteDance's H1 group revenue (a note on a relay)",
 }
 """Where a page prints a figure read at second hand: the page, a marker of the figure, and what
 it is."""
