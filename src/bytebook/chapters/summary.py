@@ -73,9 +73,11 @@ def attribution_entry(data: BookData) -> LedgerEntry:
         None,
         Verdict.CONTRADICTED,
         "Read as: the line is Kevin Kelly's (凯文·凯利那句话). The earliest source this book "
-        f"found credits it to {source['value_text']}: Quote Investigator finds its earliest "
-        f"full version in a San Francisco Examiner article of {source['period']} by Scott "
-        f'Rosenberg, "{source["quote"]}" ({data.cite(ATTRIBUTION_REFERENCE)}), and obtained '
+        f"found credits it to {source['value_text']}: Quote Investigator reports the earliest "
+        "full version found (by Fred Shapiro, editor of the Yale Book of Quotations, who shared "
+        "the citation with it), in a San Francisco Examiner article of "
+        f'{source["period"]} by Scott Rosenberg, "{source["quote"]}" '
+        f"({data.cite(ATTRIBUTION_REFERENCE)}), and obtained "
         f"{source['value_text']}'s comment through Kevin Kelly. Kelly has quoted and passed the "
         "line on; the line is not his own, so the attribution is contradicted. The line itself "
         "is a saying, not a figure, and is not judged.",
