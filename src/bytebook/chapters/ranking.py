@@ -14,7 +14,7 @@ from bytebook import filed_years
 from bytebook.article import YEAR
 from bytebook.chapters import overseas, preface
 from bytebook.checks import (
-    against_reference,
+    against_first_printing,
     also_quoting,
     claim_band,
     deciding,
@@ -1551,7 +1551,7 @@ def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
             f"{data.cite('bd_intl_2024')}; a press report on a private company, not audited.",
             ("bd_intl_2024",),
         ),
-        against_reference(data, "s4_lead_revenue", "bd_intl_2024"),
+        against_first_printing(data, "s4_lead_revenue", "bd_intl_2024"),
         unverifiable_years(data),
         *_characterisations(data),
     )

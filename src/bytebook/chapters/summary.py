@@ -8,7 +8,7 @@ import pandas as pd
 from bytebook.article import YEAR
 from bytebook.chapters import codec, economics, infrastructure, preface, ranking, recommender
 from bytebook.checks import (
-    against_reference,
+    against_first_printing,
     claim_band,
     recorded_words,
     reference_band,
@@ -240,7 +240,7 @@ def analyse(data: BookData) -> Findings:
     found.number("years_since_launch", since_launch, str)
     found.number("launch_year", launch_year, str)
     found.add(
-        against_reference(data, "s5_split_revenue", "bd_intl_2024"),
+        against_first_printing(data, "s5_split_revenue", "bd_intl_2024"),
         unsettled(
             data,
             "y_bytedance",
