@@ -595,8 +595,8 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     digits), (1,698.30 − 1,600) ÷ 1,698.51 = 5.8% above the printed 1500+ band; but 营业总收入
     counts finance income that 营业收入 (the share's basis) leaves out, so 1,698.5亿 is an upper
     bound. 1,600 ÷ 0.95 = 1,684.2亿 is the largest amount within 5% of the band; ÷ 41.52% that is
-    营业收入 of 4,056.4亿, so finance income of 4,090.84 − 4,056.4 = 34.5亿 (0.84%) or more would
-    make the cell off in detail. Unrecorded, the grade is open: the row is unverifiable. It
+    营业收入 of 4,056.38亿, so finance income of 4,090.84 − 4,056.38 = 34.46亿 (0.84%) or more
+    would make the cell off in detail. Unrecorded, the grade is open: the row is unverifiable. It
     still matches FY2023 in substance: 1,509.06亿 inside 1,500–1,600亿, 40.56% just outside."""
     assert 4090.84 * 0.4152 == pytest.approx(1698.517, abs=1e-3)
     assert (4090.835 * 0.41515 - 1600) / 1698.517 == pytest.approx(0.058, abs=5e-4)
@@ -608,15 +608,16 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     assert "营业总收入 4,090.84亿元 × 41.52% = 1,698.5亿元" in entry.evidence
     assert "'营业总收入4090.84亿元'" in entry.evidence
     # the gap worked at the product's own one decimal: its band's lower end 4,090.835 ×
-    # 41.515% = 1,698.3亿, its middle 1,698.5亿; the revenue limit 1,684.21 ÷ 41.52% = 4,056.4亿
-    assert f"{4090.835 * 0.41515:.1f} {(1600 / 0.95) / 0.4152:.1f}" == "1698.3 4056.4"
+    # 41.515% = 1,698.3亿, its middle 1,698.5亿; the revenue limit 1,684.21 ÷ 41.52% = 4,056.38亿
+    assert f"{4090.835 * 0.41515:.1f} {(1600 / 0.95) / 0.4152:.2f}" == "1698.3 4056.38"
     assert (
         "the gap between them is 5.8% of the evidence's middle: (1,698.3亿元 − 1,600亿元) ÷ "
         "1,698.5亿元" in entry.evidence
     )
     assert "an upper bound of the amount on the share's own basis" in entry.evidence
-    assert "at most 1,684.2亿元" in entry.evidence and "at least 34.5亿元 (0.84%" in entry.evidence
-    assert "营业收入 is at most 4,056.4亿元" in entry.evidence
+    assert "at most 1,684.2亿元" in entry.evidence
+    assert "at least 34.46亿元 (4,090.84亿元 − 4,056.38亿元; 0.84%" in entry.evidence
+    assert "营业收入 is at most 4,056.38亿元" in entry.evidence
     assert "open between off in detail and contradicted" in entry.evidence
     assert (
         "Finding 2, not decisive: its figures miss each other by more than 5% of the "

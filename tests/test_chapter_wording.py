@@ -31,7 +31,6 @@ def box(page: str) -> str:
 SECOND_HAND_PRINTS = {
     ("recommender", "{glue:text}`utilisation_text`"): "RankMixer's utilisation (a note)",
     ("recommender", "Monolith"): "Monolith's minute-level sync (a summary quoting the paper)",
-    ("overseas", "{glue:text}`h1_group_text`"): "ByteDance's H1 group revenue (a note on a relay)",
 }
 """Where a page prints a figure read at second hand: the page, a marker of the figure, and what
 it is."""
@@ -126,6 +125,19 @@ def test_the_utilisation_row_shows_both_of_the_blog_s_prefill_figures(data):
     # A capability (three modalities) is not a figure.
     modalities = entries["s23_modalities"].evidence
     assert "figure" not in modalities and "which modalities" in modalities
+
+
+def test_the_blog_s_only_parameter_figure_is_named_where_it_is_said_to_give_none(data):
+    """The blog gives no absolute active-parameter count, but does say its MoE outperforms a
+    dense model with 7 times the activated parameters: the page says so, glued from the
+    reference, rather than that the blog gives no parameter figure."""
+    from bytebook.chapters import infrastructure
+
+    assert "激活参数量 7 倍" in data.references.at["doubao15_moe_leverage", "quote"]
+    assert infrastructure.analyse(data).texts["doubao_moe_leverage"] == "7×"
+    page = " ".join(paragraphs("infrastructure"))
+    assert "no context, latency or absolute active-parameter figure" in page
+    assert "dense model with {glue:text}`doubao_moe_leverage_text` its activated" in page
 
 
 def test_the_own_cdn_rests_on_a_note_and_the_page_says_so():

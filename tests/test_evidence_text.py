@@ -281,7 +281,10 @@ def test_a_gap_between_two_shares_is_said_in_percentage_points(texts):
     lenovo = texts["ranking: d_year_match_lenovo evidence"]
     assert "share 77% " in lenovo
     assert f"{77 - 70.5:g} percentage points outside the printed 70%" in lenovo
-    assert "its lower end, 77%, less the printed range's upper end, 70.5%" in lenovo
+    # the lower end, 3,136.5 ÷ 4,074.5 = 76.98%, is written at the decimal of the exact 70.5%
+    # it is set against: 77.0%, not 77%
+    assert f"{3136.5 / 4074.5:.1%}" == "77.0%"
+    assert "its lower end, 77.0%, less the printed range's upper end, 70.5%" in lenovo
     assert f"{(77 - 70.5) / 77:.1%}" == "8.4%" and "8.4%" not in lenovo
 
 
@@ -382,3 +385,41 @@ def test_every_gap_works_out_from_the_figures_its_sentence_prints(texts):
     assert "9.8% of the evidence's middle: (2,218.5亿元 − 2,000亿元) ÷ 2,219亿元" in byd
     byd_share = texts["ranking: t_byd_share evidence"]
     assert "a gap of 26.2% of the evidence's middle, 28.6%" in byd_share
+
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_DIFFERENCES = (
+    re.compile(
+        rf"(?<![\w.,(])(?P<a>{_NUMBER})(?P<unit>亿元?)? − (?P<b>{_NUMBER})(?P=unit)? = "
+        rf"(?P<c>{_NUMBER})"
+    ),
+    re.compile(
+        rf"(?P<c>{_NUMBER})(?P<unit>亿元?) \((?P<a>{_NUMBER})(?P=unit) − (?P<b>{_NUMBER})(?P=unit)"
+        r"(?=[;,)])"
+    ),
+)
+
+
+def _difference_holds(a: str, b: str, c: str) -> bool:
+    """Whether a − b, worked from the figures as written, rounds to c at c's decimals."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    a_, b_, c_ = (Decimal(text.replace(",", "")) for text in (a, b, c))
+    return (a_ - b_).quantize(c_, rounding=ROUND_HALF_UP) == c_
+
+
+def test_every_difference_works_out_at_its_printed_digits(texts):
+    """A difference printed beside its two figures ('a − b = c', or 'c (a − b)') holds at the
+    digits printed. Midea's finance income is at least 4,090.84亿 − 4,056.38亿 = 34.46亿; set
+    beside a limit printed as 4,056.4亿, the 34.5亿 worked from the unrounded limit did not:
+    4,090.84 − 4,056.4 = 34.44."""
+    assert f"{4090.84 - 4056.4:.2f} {4090.84 - 4056.38:.2f}" == "34.44 34.46"
+    assert not _difference_holds("4,090.84", "4,056.4", "34.5")
+    found = 0
+    for where, text in texts.items():
+        for match in (m for pattern in _DIFFERENCES for m in pattern.finditer(text)):
+            found += 1
+            assert _difference_holds(*match.group("a", "b", "c")), (where, match[0])
+    midea = texts["ranking: t_midea_overseas evidence"]
+    assert "finance income at least 34.46亿 (4,090.84亿 − 4,056.38亿;" in midea
+    assert found >= 2

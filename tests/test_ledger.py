@@ -353,6 +353,29 @@ def test_the_open_reading_note_names_the_verdict_only_where_its_finding_decides(
     assert "the grade of this finding rests on" in quiet.evidence
 
 
+def test_a_pair_check_on_an_n_plus_amount_says_when_the_open_reading_would_hold(data):
+    """Lenovo's 3100+ 亿元 at 70% implies 3,100 ÷ 0.705 = 4,397亿 to 3,200 ÷ 0.695 = 4,604亿,
+    below its 4,985亿; Xiaomi's 1200+ 亿元 at 45%, 1,200 ÷ 0.455 = 2,637亿 to 1,300 ÷ 0.445 =
+    2,921亿, below its 3,659亿. Read as N以上 each band has no top and would meet the total:
+    the pair rows say their verdicts rest on reading N+ as N多, the cells' findings that their
+    grade does. BYD's pair (1,000 ÷ 0.21 = 4,762亿 to 2,000 ÷ 0.19 = 10,526亿) holds 7,771亿."""
+    from bytebook.book import all_entries
+
+    assert f"{3100 / 0.705:.0f} {3200 / 0.695:.0f}" == "4397 4604" and 4604 < 4985
+    assert f"{1200 / 0.455:.0f} {1300 / 0.445:.0f}" == "2637 2921" and 2921 < 3659
+    assert 1000 / 0.21 <= 7771 <= 2000 / 0.19
+    entries = {entry.id: entry for entry in all_entries(data)}
+    for company, quote in (("lenovo", "3100+ 亿元"), ("xiaomi", "1200+ 亿元")):
+        pair = entries[f"d_implied_total_{company}"]
+        assert pair.verdict is Verdict.CONTRADICTED
+        assert f"Read instead as an open bound ({quote} as N以上" in pair.evidence
+        assert "the verdict rests on reading N+ as N多" in pair.evidence
+        for kind in ("overseas", "share"):
+            cell = entries[f"t_{company}_{kind}"].evidence
+            assert "the grade of this finding rests on reading N+ as N多" in cell, cell
+    assert "N以上" not in entries["d_implied_total_byd"].evidence
+
+
 def test_pair_checks_and_lenovos_earlier_revenue_show_the_band_they_rest_on(data):
     """BYD's 1000+ 亿元 at 约 20% allows totals of 1,000 ÷ 0.21 = 4,762亿 to 2,000 ÷ 0.19 =
     10,526亿元; Lenovo's FY2021/22 revenue is USD 61.5 bn ÷ 0.865 = 71.1 bn to 62.5 bn ÷ 0.855 =

@@ -214,6 +214,9 @@ def test_data_sizes_read_in_decimal_units():
         # By default the decimals that give the gap two significant figures: 28.547% less
         # 28.35% is 0.197 points, so two decimals: 28.55 − 28.35 = 0.20.
         (2218.5 / 7771.5, 0.2835, None, ("28.55%", "28.35%", "0.2")),
+        # Lenovo's FY2023/24 share, shown as 77%, reaches down to 3,136.5 ÷ 4,074.5 = 76.98%:
+        # set against the exact 70.5% it is written at one decimal, its zero kept: 77.0%.
+        (3136.5 / 4074.5, 0.705, 0, ("77.0%", "70.5%", "6.5")),
         # At a stated precision: 63% over 38.5% is 24.5 points.
         (0.63, 2219 / 1602.2 - 1, 1, ("63%", "38.5%", "24.5")),
     ],

@@ -99,6 +99,10 @@ def test_the_attribution_to_kevin_kelly_is_contradicted_by_the_earliest_source_f
     # Fair to Kelly: the evidence names Gibson, the 1992 article, and Kelly as the relay.
     for words in ("William Gibson", "1992", "San Francisco Examiner", "凯文·凯利", "through Kevin"):
         assert words in entry.evidence, words
+    # Quote Investigator reports the 1992 citation as found by Fred Shapiro, not by itself.
+    assert "Fred Shapiro" in source["note"]
+    assert "reports the earliest full version found (by Fred Shapiro" in entry.evidence
+    assert "Quote Investigator finds" not in entry.evidence
     records = source_records(data, list(rows.values()))
     shown = records.set_index("id").loc["future_quote_gibson"]
     assert shown["cited_by"] == ["s5_kevin_kelly"] and shown["published"] == "not recorded"

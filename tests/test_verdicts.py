@@ -152,11 +152,27 @@ def _printed_once_groups() -> list[tuple[str, ...]]:
 
 
 def test_the_figures_printed_more_than_once_are_recorded():
-    """390 亿美元 is printed in section 1's heading and body and in the table; 63% in
-    section 1, section 4 and the table."""
+    """390 亿美元 is printed in section 1's heading and body, as the sum split into three
+    business lines (字节把 390 亿), at section 4's lead (390 亿美元的字节), in the table and in
+    the closing paragraph (如果把 390 亿美元拆开): six printings, one row each. 63% in section 1,
+    section 4 and the table."""
+    from bytebook.data import load_article
+
+    article = load_article()
+    assert article.count("390 亿美元") + article.count("390 亿拆") == 6
     groups = {frozenset(group) for group in _printed_once_groups()}
     assert (
-        frozenset({"s1_heading_revenue", "s1_overseas_revenue", "t_bytedance_overseas"}) in groups
+        frozenset(
+            {
+                "s1_heading_revenue",
+                "s1_overseas_revenue",
+                "s1_split_revenue",
+                "s4_lead_revenue",
+                "t_bytedance_overseas",
+                "s5_split_revenue",
+            }
+        )
+        in groups
     )
     assert frozenset({"s1_growth", "s4_growth", "t_bytedance_growth"}) in groups
 
@@ -285,6 +301,17 @@ def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
         "N以上, the amount would hold)"
     )
     assert readings in ranking.understated_sentence(filed, above, shares, readings)
+    # "both companies" says whom, as the ranking page does: BYD's figure is released (P),
+    # Haier Smart Home's tabulated (S)
+    origins = ranking.filed_origins(data)
+    assert origins == ["BYD, released, P", "Haier Smart Home, tabulated, S"]
+    assert ranking.understated_sentence(filed, above, shares, readings, origins).startswith(
+        "the table understates the overseas amounts of both companies (BYD, released, P; "
+        "Haier Smart Home, tabulated, S) whose 2024 overseas figure rests"
+    )
+    assert "both companies (BYD, released, P; Haier" in summary.analyse(data).texts[
+        "filed_understated"
+    ]
 
 
 def _ledger_verdicts(data) -> dict[str, str]:
@@ -398,9 +425,10 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
         "the title's daily 7.47亿 is 4.2% below the 7.80亿 a day that the article's own "
         "2,855亿元 gives over 2024's 366 days (off in detail); against USD 39 bn at its recorded "
         "digits (USD 38.5 bn to USD 39.5 bn) it lies within the 7.44亿 to 7.86亿 that 2024's "
-        "range of monthly rates gives, though below the 7.57亿 to 7.77亿 by 1.2% of its middle: "
-        "(7.57亿元 − 7.475亿元) ÷ 7.67亿元, from the top of the title's printed band, 7.465亿 to "
-        "7.475亿元, at the average rate of 7.196 CNY/USD (2.6% below its middle, 7.67亿), "
+        "range of monthly rates gives, though below the 7.57亿 to 7.77亿, the band at 2024's "
+        "average rate of 7.196 CNY/USD, by 1.2% of its middle: (7.57亿元 − 7.475亿元) ÷ "
+        "7.67亿元, from the top of the title's printed band, 7.465亿 to 7.475亿元 (the title's "
+        "7.47亿 is 2.6% below that band's middle, 7.67亿), "
         f"and the title and the table convert at two different rates ({bands} at the printed "
         "precision)"
     )
@@ -526,7 +554,7 @@ def test_a_figure_read_at_second_hand_never_decides(data):
     from bytebook.policy import policy_table
 
     marked = [ref for ref, row in data.references.iterrows() if "read at second hand" in row.source]
-    assert {"tiktok_gift_take", "midea_china_rev_2024", "bd_group_h1_2024"} <= set(marked)
+    assert {"tiktok_gift_take", "midea_china_rev_2024"} <= set(marked)
     assert all(second_hand(data, ref) and not deciding(data, ref) for ref in marked)
     assert deciding(data, "bd_intl_2024") and not second_hand(data, "bd_intl_2024")
     assert 0.495 <= 0.50 <= 0.505
@@ -594,6 +622,20 @@ def test_bytedance_s_rank_among_the_peers_shows_its_band(data):
     for row_id in ("d_peer_rank_bytedance", "s4_top3"):
         assert "ranks 2 to 3" in rows[row_id].evidence
         assert recomputed_text(rows[row_id]) == "rank 2 to rank 3"
+
+
+def test_a_peer_above_huawei_in_dollars_names_the_rate_it_is_converted_at(data):
+    """Shein's USD 37.5 bn to 38.5 bn × 2024's average 7.196 = 2,698.5亿 to 2,770.5亿元 (37.5 ×
+    7.196 = 269.85, whose float product, 269.8499…, would print as 2,698 at no decimal), above
+    Huawei's printed 2,300亿 to 2,400亿元; the sentence names the rate."""
+    assert f"{37.5 * 7.196 * 10:,.1f} {38.5 * 7.196 * 10:,.1f}" == "2,698.5 2,770.5"
+    assert 37.5 * 7.196 * 10 > 2400
+    evidence = {e.id: e for e in ranking.analyse(data).entries}["t_huawei_top3"].evidence
+    assert (
+        "2,698.5亿元 to 2,770.5亿元, USD 37.5 bn to USD 38.5 bn at 2024's average rate, "
+        "7.196 CNY/USD) lies above Huawei's printed 2,300亿 to 2,400亿元"
+    ) in evidence
+    assert "2,698亿元" not in evidence
 
 
 def test_byd_s_own_figure_is_worded_by_the_band_not_its_floor(data):

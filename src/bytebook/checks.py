@@ -250,6 +250,18 @@ def against_reference(
     return finding_entry(data.claim(claim_id), found, recomputed)
 
 
+def against_first_printing(data: BookData, claim_id: str, reference_id: str) -> LedgerEntry:
+    """A claim that prints again the figure of an earlier row (its `same_figure_as`), judged
+    against the same reference (`against_reference`); its evidence names the printing and the
+    row it repeats, so that no two rows read alike."""
+    quote, first = data.claims.loc[claim_id, ["quote_zh", "same_figure_as"]]
+    note = (
+        f"「{quote}」 prints again the figure of the row of "
+        f"「{data.claims.at[first, 'quote_zh']}」, judged the same way."
+    )
+    return against_reference(data, claim_id, reference_id, note)
+
+
 def unsettled(
     data: BookData,
     claim_id: str,

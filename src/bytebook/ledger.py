@@ -182,16 +182,20 @@ def finding(
         unit=claim["unit"],
         least=least,
     )
-    if _open_reading_meets(claim, _as_interval(evidence), found):
-        found = replace(
-            found,
-            evidence=f"{found.evidence} "
-            + OPEN_READING_NOTE.format(
-                quote=claim["quote_zh"],
-                rests="the verdict" if decides else "the grade of this finding",
-            ),
-        )
-    return found
+    note = open_reading_note(claim, _as_interval(evidence), found, claim_interval(claim), decides)
+    return replace(found, evidence=f"{found.evidence}{note}") if note else found
+
+
+def open_reading_note(
+    claim: pd.Series, evidence: Interval, found: Finding, printed: Interval, decides: bool
+) -> str:
+    """`OPEN_READING_NOTE` after a space, when `claim` is an 'N+' figure and `found` misses
+    its evidence only because the evidence lies wholly above `printed` (the band N多 gives the
+    claim, or a pair's total derived from it); '' otherwise."""
+    if not _open_reading_meets(claim, evidence, found, printed):
+        return ""
+    rests = "the verdict" if decides else "the grade of this finding"
+    return " " + OPEN_READING_NOTE.format(quote=claim["quote_zh"], rests=rests)
 
 
 OPEN_READING_NOTE = (
@@ -204,12 +208,14 @@ above N多's upper end, so that the other reading of N+ would hold; `rests` is t
 for a finding that decides, the finding's own grade for one that does not."""
 
 
-def _open_reading_meets(claim: pd.Series, evidence: Interval, found: Finding) -> bool:
+def _open_reading_meets(
+    claim: pd.Series, evidence: Interval, found: Finding, printed: Interval
+) -> bool:
     """Whether an 'N+' claim that its evidence does not support would hold if N+ were read as
-    an open bound (N or more): the evidence lies wholly above N多's upper end."""
+    an open bound (N or more): the evidence lies wholly above `printed`'s upper end."""
     if claim["qualifier"] != "+" or found.verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT):
         return False
-    return evidence.low >= claim_interval(claim).high
+    return evidence.low >= printed.high
 
 
 def judge(

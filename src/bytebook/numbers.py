@@ -166,10 +166,11 @@ def points_between(
     other is rounded (a tie away from zero) to `decimals`, the precision its figure is shown
     at, by default the decimals that give the gap two significant figures (more if the ends
     would meet), but never to fewer decimals than the exact end has: 33.07% less 28.35%, not
-    33.1% less 28.35%, which would add the rounding to the gap. The gap is the difference of
-    the ends as written, no trailing zeros: (0.285466, 0.21) -> ('28.5%', '21%', '7.5');
-    (0.41515, 0.405) -> ('41.515%', '40.5%', '1.015'); (0.3307, 0.2835, 1) -> ('33.07%',
-    '28.35%', '4.72')."""
+    33.1% less 28.35%, which would add the rounding to the gap; a rounded end keeps those
+    decimals, zeros included (77.0% less 70.5%). The gap is the difference of the ends as
+    written, no trailing zeros: (0.285466, 0.21) -> ('28.5%', '21%', '7.5'); (0.41515, 0.405)
+    -> ('41.515%', '40.5%', '1.015'); (0.3307, 0.2835, 1) -> ('33.07%', '28.35%', '4.72');
+    (0.769788, 0.705, 0) -> ('77.0%', '70.5%', '6.5')."""
     ends = [_percent_digits(upper), _percent_digits(lower)]
     if ends[0] <= ends[1]:
         raise ValueError(f"{upper} is not above {lower}")
@@ -181,7 +182,11 @@ def points_between(
         step = Decimal(1).scaleb(-decimals)
         high, low = (e if _exact(e) else e.quantize(step, rounding=ROUND_HALF_UP) for e in ends)
         if high > low:
-            return f"{_plain(high)}%", f"{_plain(low)}%", _plain(high - low)
+            written = (
+                _plain(e) if _exact(end) else f"{e:f}"
+                for e, end in zip((high, low), ends, strict=True)
+            )
+            return *(f"{text}%" for text in written), _plain(high - low)
         decimals += 1
 
 

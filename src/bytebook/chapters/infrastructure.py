@@ -56,6 +56,7 @@ def analyse(data: BookData) -> Findings:
     found.number("doubao_prefill", prefill, format_percent, 0)
     ffn = found.number("doubao_prefill_ffn", data.reference("doubao15_prefill_ffn_mfu"), "{:g}")
     found.number("megascale_mfu", megascale, format_percent)
+    found.number("doubao_moe_leverage", data.reference("doubao15_moe_leverage"), multiple)
     gains = {
         "distserve_goodput": (
             "DistServe: requests served (S)",

@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from bytebook.checks import (
+    against_first_printing,
     against_reference,
     claim_band,
     later_sources_note,
@@ -136,6 +137,7 @@ def analyse(data: BookData) -> Findings:
             "A press report on a private company, not audited.",
         ),
         against_reference(data, "s1_heading_revenue", "bd_intl_2024"),
+        against_first_printing(data, "s1_split_revenue", "bd_intl_2024"),
         against_reference(data, "s1_growth", "bd_intl_growth_2024"),
         judge_findings(
             data.claim("s1_group_share"),

@@ -15,6 +15,7 @@ from bytebook import filed_years
 from bytebook.article import YEAR
 from bytebook.chapters import overseas, preface
 from bytebook.checks import (
+    against_first_printing,
     also_quoting,
     claim_band,
     deciding,
@@ -40,6 +41,7 @@ from bytebook.ledger import (
     finding_entry,
     judge,
     judge_findings,
+    open_reading_note,
     relative_gap,
     stated_entry,
     working,
@@ -148,7 +150,7 @@ column reads at one precision ('4.7', '6.5', '0.1'); the evidence keeps the gap 
 def points_cell(reading: filed_years.YearReading) -> str:
     """A year's share gap from the printed band in percentage points at one decimal (a tie
     rounded up), with the two ends it is measured between as the evidence writes them ('4.7
-    (33.07% − 28.35%)', '0.1 (40.555% − 40.5%)'), or 'inside' for none: 77% against a printed
+    (33.07% − 28.35%)', '6.5 (77.0% − 70.5%)'), or 'inside' for none: 77% against a printed
     70% is points apart, not 8.4%. A gap under a twentieth of a point reads 'under 0.1'."""
     if not reading.share_points:
         return "inside"
@@ -510,9 +512,11 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
     if outside.empty:
         return "no company in the references outside the table ranks above it."
     best = rank_of(table, "Huawei") + len(outside)
+    yuan = partial(format_yuan, digits=1)
     names = _join(
         [
-            f"{r.company} ({r.basis}: {span(Interval(r.low, r.high), format_yuan)})"
+            f"{r.company} ({r.basis}: {span(Interval(r.low, r.high), yuan)}"
+            + (f", {r.converted})" if r.converted else ")")
             for r in outside.itertuples()
         ]
     )
@@ -754,6 +758,17 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
     return check, total
 
 
+def _pair_open_reading(
+    data: BookData, row: pd.Series, pair: Finding, total: filed_years.Figure, decides: bool
+) -> str:
+    """The open-bound note (`bytebook.ledger.open_reading_note`) for a pair check that fails
+    only because the company's total lies above the top of the total an N+ amount, read as
+    N多, implies; '' otherwise."""
+    amount, share, _ = _printed_bands(data, row)
+    claim = data.claim(row["revenue_claim"])
+    return open_reading_note(claim, total.band, pair, amount / share, decides)
+
+
 WIDE_BAND = 1.5
 """An implied-total band whose top is more than this many times its bottom is too wide for
 agreement to mean much, and its evidence says so."""
@@ -822,6 +837,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                     implied,
                     "CNY",
                     check.evidence
+                    + _pair_open_reading(data, row, check, total, check.decides)
                     + (
                         _at_table_rate(implied_band * rate, filed, figures, table_rate)
                         if unit == "USD"
@@ -1213,6 +1229,17 @@ def understated(data: BookData) -> tuple[list[str], list[str], list[str]]:
     return filed, above, _shares_above(data, compared)
 
 
+def filed_origins(data: BookData) -> list[str]:
+    """'BYD, released, P' for each company `understated` names as having published its own
+    figure, so that a sentence naming them says what each rests on."""
+    table = _article_figures(data)
+    rate = implied_rate(
+        data.stated("t_bytedance_overseas_cny"), data.stated("t_bytedance_overseas")
+    )
+    published = _published_by_companies(_filed_comparison(data, table, rate))
+    return [f"{r.company}, {r.filed_described}, {r.filed_tag}" for r in published.itertuples()]
+
+
 def n_plus_readings(data: BookData, companies: list[str]) -> str:
     """For those of `companies` whose amount is printed as N+ and lies above N多's top end
     (`understated`), how the finding rests on that reading: " (BYD's 1000+ 亿元 read as
@@ -1262,10 +1289,15 @@ def second_hand_share_sentence(shares: list[str], lead: str = "") -> str:
 
 
 def understated_sentence(
-    filed: list[str], above: list[str], shares: list[str], readings: str = ""
+    filed: list[str],
+    above: list[str],
+    shares: list[str],
+    readings: str = "",
+    origins: list[str] | None = None,
 ) -> str:
     """`understated` in words, for the summary: of the amounts only, since a share the table
-    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%); `readings`
+    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%); `origins`
+    (`filed_origins`) names the companies after their count, and `readings`
     (`n_plus_readings`) follows the amounts."""
     share_words = second_hand_share_sentence(shares, lead=", and ")
     if not filed:
@@ -1279,6 +1311,8 @@ def understated_sentence(
     else:
         whom = f"{_join(above) if above else 'none'} of the {_count_words(len(filed))}"
     amounts = "overseas amount" if len(above) == 1 else "overseas amounts"
+    if origins:
+        companies = companies.replace(" whose", f" ({'; '.join(origins)}) whose")
     return (
         f"the table understates the {amounts} of {whom} {companies} 2024 overseas figure rests "
         "on figures they published themselves, read at first hand" + readings + share_words
@@ -1329,7 +1363,7 @@ def _gap_words(reading: filed_years.YearReading, printed: Interval, shown: str) 
 
 def _points_words(reading: filed_years.YearReading, printed: str) -> str:
     """A share's gap from the printed band in percentage points, with the ends it is measured
-    between: '6.5 percentage points outside the printed 70%: its lower end, 77%, less the
+    between: '6.5 percentage points outside the printed 70%: its lower end, 77.0%, less the
     printed range's upper end, 70.5%'."""
     if not reading.share_points:
         return f"inside the printed {printed}"
@@ -1568,7 +1602,8 @@ def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -
 
 
 def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
-    """Verdicts for every amount and share cell of the table, each with its period finding."""
+    """Verdicts for every amount and share cell of the table, each with its period finding,
+    and for the section's lead, which prints ByteDance's amount again."""
     found = Findings()
     matched = years.set_index("company")
     for _, row in data.ranking.iterrows():
@@ -1585,6 +1620,7 @@ def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
             f"{data.cite('bd_intl_2024')}; a press report on a private company, not audited.",
             ("bd_intl_2024",),
         ),
+        against_first_printing(data, "s4_lead_revenue", "bd_intl_2024"),
         unverifiable_years(data),
         *_characterisations(data),
     )
@@ -1675,7 +1711,7 @@ def _judge_cell(
                 decides=False,
             )
         )
-        pair, _ = _implied_total_check(data, row)
+        pair, total = _implied_total_check(data, row)
         if pair.decides:
             findings.append(
                 Finding(
@@ -1684,6 +1720,7 @@ def _judge_cell(
                         "The printed amount and share cannot both hold for "
                         f"{claimed_year}: {pair.evidence} At least one of the two cells is "
                         "wrong; which one, the references cannot say."
+                        + _pair_open_reading(data, row, pair, total, decides=False)
                         if pair.verdict is Verdict.CONTRADICTED
                         else f"The pair check for {claimed_year}: {pair.evidence} The printed "
                         "amount and share hold together, but that confirms neither cell alone."
@@ -1790,8 +1827,9 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         f"{SUBSTANCE_MARGIN:.0%} of the amount if the amount is at most "
         f"{format_yuan(within_margin, 1)} ({format_yuan(claim_band(data, claim['id']).high)} ÷ "
         f"{1 - SUBSTANCE_MARGIN:.0%}), that is if 营业收入 is at most "
-        f"{format_yuan(revenue_limit, 1)} and the finance income at least "
-        f"{format_yuan(finance_floor, 1)} ({format_percent(finance_floor / total, 2)} of "
+        f"{format_yuan(revenue_limit, 2)} and the finance income at least "
+        f"{format_yuan(finance_floor, 2)} ({format_yuan(total, 2)} − "
+        f"{format_yuan(revenue_limit, 2)}; {format_percent(finance_floor / total, 2)} of "
         "营业总收入). That income for 2024 was not recorded, so these figures leave the grade "
         "open between off in detail and contradicted: shown, not deciding.",
         decides=False,
@@ -2565,7 +2603,8 @@ def huawei_2024_entry(data: BookData) -> LedgerEntry:
 
 
 def peers_table(data: BookData, rate: float) -> pd.DataFrame:
-    """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`)."""
+    """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`, the
+    conversion in words in `converted`)."""
     figures = {company: _overseas(data, company, year) for company, year in PEERS.items()} | {
         company: filed_years.reference_figure(data.references, ref)
         for company, (ref, _) in PEERS_OUTSIDE_TABLE.items()
@@ -2587,6 +2626,12 @@ def peers_table(data: BookData, rate: float) -> pd.DataFrame:
                     else f"{figure.how} ({figure.reliability})"
                 ),
                 "sources": figure.sources,
+                "converted": (
+                    f"{span(figure.band, lambda v: money(v, 'USD'))} at {YEAR}'s average rate, "
+                    f"{by_unit(rate, 'CNY/USD')}"
+                    if figure.unit == "USD"
+                    else ""
+                ),
             }
         )
     frame = pd.DataFrame(rows).sort_values("overseas_cny", ascending=False, kind="stable")

@@ -7,7 +7,13 @@ import pandas as pd
 
 from bytebook.article import YEAR
 from bytebook.chapters import codec, economics, infrastructure, preface, ranking, recommender
-from bytebook.checks import claim_band, recorded_words, reference_band, unsettled
+from bytebook.checks import (
+    against_first_printing,
+    claim_band,
+    recorded_words,
+    reference_band,
+    unsettled,
+)
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import year_rates
@@ -67,9 +73,11 @@ def attribution_entry(data: BookData) -> LedgerEntry:
         None,
         Verdict.CONTRADICTED,
         "Read as: the line is Kevin Kelly's (凯文·凯利那句话). The earliest source this book "
-        f"found credits it to {source['value_text']}: Quote Investigator finds its earliest "
-        f"full version in a San Francisco Examiner article of {source['period']} by Scott "
-        f'Rosenberg, "{source["quote"]}" ({data.cite(ATTRIBUTION_REFERENCE)}), and obtained '
+        f"found credits it to {source['value_text']}: Quote Investigator reports the earliest "
+        "full version found (by Fred Shapiro, editor of the Yale Book of Quotations, who shared "
+        "the citation with it), in a San Francisco Examiner article of "
+        f'{source["period"]} by Scott Rosenberg, "{source["quote"]}" '
+        f"({data.cite(ATTRIBUTION_REFERENCE)}), and obtained "
         f"{source['value_text']}'s comment through Kevin Kelly. Kelly has quoted and passed the "
         "line on; the line is not his own, so the attribution is contradicted. The line itself "
         "is a saying, not a figure, and is not judged.",
@@ -124,6 +132,10 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
     within = year_low <= n["title_daily"] <= year_high
     band_gap = n["title_gap_band"]
     article_gap = n["title_gap_article"]
+    band = (
+        f"{format_yuan(n['daily_band_low'], 2)} to {format_yuan(n['daily_band_high'], 2)}, the band "
+        f"at {YEAR}'s average rate of {by_unit(n['fx_average'], 'CNY/USD')}"
+    )
     return (
         f"the title's daily {format_yuan(n['title_daily'], 2)} is "
         f"{format_percent(abs(article_gap))} {'below' if article_gap < 0 else 'above'} the "
@@ -133,15 +145,12 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
         f"{'within' if within else 'outside'} the {format_yuan(year_low, 2)} to "
         f"{format_yuan(year_high, 2)} that {YEAR}'s range of monthly rates gives, "
         + (
-            f"though {side} the {format_yuan(n['daily_band_low'], 2)} "
-            f"to {format_yuan(n['daily_band_high'], 2)} by {band_gap_words},"
+            f"though {side} the {band}, by {band_gap_words}"
             if band_gap
-            else "and within the "
-            f"{format_yuan(n['daily_band_low'], 2)} to {format_yuan(n['daily_band_high'], 2)}"
+            else f"and within the {band}"
         )
-        + f" at the average rate of {by_unit(n['fx_average'], 'CNY/USD')} "
-        f"({format_percent(abs(gap))} {side} its middle, "
-        f"{format_yuan(n['daily_at_2024_average'], 2)}), and {rates}"
+        + f" (the title's {format_yuan(n['title_daily'], 2)} is {format_percent(abs(gap))} "
+        f"{side} that band's middle, {format_yuan(n['daily_at_2024_average'], 2)}), and {rates}"
     )
 
 
@@ -190,7 +199,11 @@ def analyse(data: BookData) -> Findings:
         "filed_understated",
         len(above),
         lambda _: ranking.understated_sentence(
-            filed, above, shares, ranking.n_plus_readings(data, above)
+            filed,
+            above,
+            shares,
+            ranking.n_plus_readings(data, above),
+            ranking.filed_origins(data),
         ),
     )
     ranking_rows = {entry.id: entry for entry in ranking.analyse(data).entries}
@@ -227,6 +240,7 @@ def analyse(data: BookData) -> Findings:
     found.number("years_since_launch", since_launch, str)
     found.number("launch_year", launch_year, str)
     found.add(
+        against_first_printing(data, "s5_split_revenue", "bd_intl_2024"),
         unsettled(
             data,
             "y_bytedance",
