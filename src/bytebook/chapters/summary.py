@@ -133,8 +133,8 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
     band_gap = n["title_gap_band"]
     article_gap = n["title_gap_article"]
     band = (
-        f"{format_yuan(n['daily_band_low'], 2)} to {format_yuan(n['daily_band_high'], 2)}, the band "
-        f"at {YEAR}'s average rate of {by_unit(n['fx_average'], 'CNY/USD')}"
+        f"{format_yuan(n['daily_band_low'], 2)} to {format_yuan(n['daily_band_high'], 2)}, "
+        f"the band at {YEAR}'s average rate of {by_unit(n['fx_average'], 'CNY/USD')}"
     )
     return (
         f"the title's daily {format_yuan(n['title_daily'], 2)} is "
