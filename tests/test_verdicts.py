@@ -510,7 +510,7 @@ def test_one_rank_claimed_twice_for_one_company_shares_a_verdict_or_names_the_ot
 def test_bytedance_s_implied_total_is_in_yuan_at_the_table_s_rate_and_says_so(data):
     """ByteDance's row is printed in USD: 390 亿美元 ÷ 25% at the printed precision is USD 38.5
     bn ÷ 25.5% = 150.98 bn to USD 39.5 bn ÷ 24.5% = 161.22 bn; at the table's own rate, 2855 ÷
-    390 = 7.3205, that is 11,053亿 to 11,802亿元, and the reported USD 155 bn is 11,347亿元. The
+    390 = 7.3205, that is 11,053亿元 to 11,802亿元, and the reported USD 155 bn is 11,347亿元. The
     table, its cell on how the total was found, and the ledger row say the same."""
     rate = 2855 / 390
     low, high, total = 38.5 / 0.255 * rate * 10, 39.5 / 0.245 * rate * 10, 155 * rate * 10
@@ -524,7 +524,7 @@ def test_bytedance_s_implied_total_is_in_yuan_at_the_table_s_rate_and_says_so(da
     assert row["filed_source"] == "reported (S): USD 155 bn at the table's rate"
     entry = {e.id: e for e in found.entries}["d_implied_total_bytedance"]
     assert "the table's own rate of 7.3205 CNY/USD" in entry.evidence
-    assert "11,053亿 to 11,802亿元 and the reported total 11,347亿元" in entry.evidence
+    assert "11,053亿元 to 11,802亿元 and the reported total 11,347亿元" in entry.evidence
     assert low < 2855 / 0.25 < high
 
 
@@ -633,7 +633,7 @@ def test_a_peer_above_huawei_in_dollars_names_the_rate_it_is_converted_at(data):
     evidence = {e.id: e for e in ranking.analyse(data).entries}["t_huawei_top3"].evidence
     assert (
         "2,698.5亿元 to 2,770.5亿元, USD 37.5 bn to USD 38.5 bn at 2024's average rate, "
-        "7.196 CNY/USD) lies above Huawei's printed 2,300亿 to 2,400亿元"
+        "7.196 CNY/USD) lies above Huawei's printed 2,300亿元 to 2,400亿元"
     ) in evidence
     assert "2,698亿元" not in evidence
 
@@ -788,7 +788,7 @@ def test_the_title_s_grade_holds_over_the_article_s_own_365_days(data):
     entry = {e.id: e for e in preface.analyse(data).entries}["title_daily_revenue"]
     assert (
         "The article itself counts a year as 365 days (its 一年 7.3 亿 is 每天 200 万美元 × 365); "
-        "over 365 days the same figure is 7.82亿 a day, 4.4% from the title's ((7.82亿元 − "
+        "over 365 days the same figure is 7.82亿元 a day, 4.4% from the title's ((7.82亿元 − "
         "7.475亿元) ÷ 7.82亿元), and the grade is the same." in entry.evidence
     )
     assert entry.verdict is Verdict.OFF_IN_DETAIL

@@ -921,8 +921,8 @@ def _at_table_rate(band: Interval, total: float, figures: pd.Series, table_rate:
         "figures imply, so the rate drops out of the comparison), as the table and the chart "
         f"show it, the band is {span(band, format_yuan)} and the reported total "
         f"{format_yuan(total)}; the table's {format_yuan(figures['overseas_cny'])} ÷ "
-        f"{percent(figures['share'])} = {format_yuan(figures['overseas_cny'] / figures['share'])}"
-        "元 lies within it."
+        f"{percent(figures['share'])} = {format_yuan(figures['overseas_cny'] / figures['share'])} "
+        "lies within it."
     )
 
 
