@@ -329,6 +329,38 @@ def test_no_value_in_a_card_breaks_across_lines_on_a_phone(site, browser, page_p
         assert counted > 100, counted
 
 
+_BROKEN_OR_SPILT = """() => [...document.querySelectorAll('article .whole-value')]
+  .filter(e => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    const boxes = [...range.getClientRects()].filter(r => r.width > 0);
+    if (new Set(boxes.map(r => Math.round(r.top))).size > 1) return true;
+    const cell = e.closest('td');
+    if (!cell || !boxes.length) return false;
+    const r = e.getBoundingClientRect(), c = cell.getBoundingClientRect();
+    return r.right > c.right + 1 || r.left < c.left - 1;
+  })
+  .map(e => [e.textContent, e.closest('td') ? e.closest('td').dataset.label : 'text'])"""
+"""The values of a page whose text takes more than one line or runs out of its table cell."""
+
+
+@pytest.mark.parametrize("width", [1000, 1200, 1280])
+@pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("book/")])
+def test_no_value_breaks_or_leaves_its_cell_on_a_laptop(site, browser, page_path, width):
+    """On a laptop every value written with its unit, in prose and in every table column (the
+    claims tables' Stated and Recomputed, the sources, the data tables), keeps its number and
+    unit on one line and inside its cell: 'USD 730 million', never 'USD 730' above 'million'."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site}/{page_path}")
+    wait_until_ready(page)
+    counted = page.eval_on_selector_all("article table .whole-value", "els => els.length")
+    broken = page.evaluate(_BROKEN_OR_SPILT)
+    page.close()
+    assert not broken, f"{page_path} at {width} px: {broken[:5]}"
+    if page_path in ("book/ledger.html", "book/sources.html"):
+        assert counted > 100, counted
+
+
 _FOOTER_TITLES = """() => [...document.querySelectorAll('.prev-next-area a')].map(a => {
   const title = a.querySelector('p.prev-next-title');
   const line = parseFloat(getComputedStyle(title).lineHeight);

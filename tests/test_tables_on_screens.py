@@ -151,6 +151,28 @@ def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(site, browser, le
     assert found["sections"] == {row["id"]: SECTION_TITLES[row["section"]] for row in ledger_rows}
 
 
+@pytest.mark.parametrize("width", [800, 1000])
+def test_between_phone_and_laptop_the_ledger_keeps_the_laptop_s_layout(
+    site, browser, ledger_rows, width
+):
+    """Between a phone and 1200 px the ledger is laid out as on a laptop: each id names its
+    section under it in place of a Section column, the evidence is the widest column, the claim
+    is no narrower than a value's column, and no header or cell spills out of its column."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    found = page.evaluate(LEDGER_COLUMNS)
+    spilled = page.evaluate(CELLS_THAT_SPILL)
+    page.close()
+    widths = found["widths"]
+    narrow = {name: w for name, w in widths.items() if name not in WORDS}
+    assert set(narrow) == {"Id", "Verdict", "Stated", "Recomputed"}, widths
+    assert widths["Evidence"] == max(widths.values()), widths
+    assert widths["Claim"] >= max(narrow.values()), widths
+    assert not spilled, sorted(set(map(tuple, spilled)))
+    assert found["sections"] == {row["id"]: SECTION_TITLES[row["section"]] for row in ledger_rows}
+
+
 CLAIMS_OUT_OF_SIGHT = """() => {
   const box = document.querySelector('table.ledger-table').closest('.bytebook-table');
   const edge = box.getBoundingClientRect();

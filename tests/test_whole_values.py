@@ -25,3 +25,13 @@ def test_values_in_the_text_are_wrapped_and_nothing_else_is():
         "<script>const a = '7 bn';</script><svg><text>9%</text></svg></body></html>"
     )
     assert keep_values_whole(kept) == kept
+
+
+def test_a_gap_in_percentage_points_keeps_its_number_with_percentage():
+    """'24.5 percentage points' may take 'points' to the next line, never the number alone;
+    other values stay whole."""
+    kept = keep_values_whole("<body><p>a gap of 24.5 percentage points, 24.5%</p></body>")
+    assert kept == (
+        f"<body><p>a gap of {SPAN}24.5 percentage</span> points, {SPAN}24.5%</span></p></body>"
+    )
+    assert keep_values_whole(kept) == kept

@@ -21,8 +21,19 @@ _WHOLE = re.compile(rf"(?<![\d-])\d{{4}}-\d{{2}}-\d{{2}}(?![\d-])|{VALUE_WITH_UN
 """A date, which a line may otherwise break after a hyphen, or a value with its unit."""
 
 
+_LAST_UNIT_WORD = " points"
+"""A gap 'in percentage points' may take this word to the next line: the number stays with
+'percentage', and the ledger's narrow Recomputed column keeps its width for the claim."""
+
+
+def _kept(value: str) -> str:
+    if value.endswith(" percentage" + _LAST_UNIT_WORD):
+        return f"{_SPAN}{value.removesuffix(_LAST_UNIT_WORD)}</span>{_LAST_UNIT_WORD}"
+    return f"{_SPAN}{value}</span>"
+
+
 def _wrapped(text: str) -> str:
-    return _WHOLE.sub(lambda m: f"{_SPAN}{m.group()}</span>", text)
+    return _WHOLE.sub(lambda m: _kept(m.group()), text)
 
 
 def keep_values_whole(page: str) -> str:

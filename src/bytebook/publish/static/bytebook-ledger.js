@@ -82,15 +82,16 @@
         { visible: false, targets: columnOf("kind") },
       ],
     });
-    // On a laptop each id names its section under it (bytebook.css), and the Section column gives
-    // its room to the evidence; its filter stays. Narrower, or on paper, it is a column again.
-    var laptop = window.matchMedia("screen and (min-width: 1200px)");
+    // Wider than a phone each id names its section under it (bytebook.css), and the Section
+    // column gives its room to the evidence; its filter stays. On a phone, or on paper, it is a
+    // column again.
+    var wide = window.matchMedia("screen and (min-width: 701px)");
     var placeSections = function (underIds) {
       api.column(sectionColumn).visible(!underIds);
       table.classList.toggle("sections-under-ids", underIds);
     };
-    placeSections(laptop.matches);
-    laptop.addEventListener("change", function () { placeSections(laptop.matches); });
+    placeSections(wide.matches);
+    wide.addEventListener("change", function () { placeSections(wide.matches); });
     // The filter panes' search boxes, buttons and scrolling lists, named for screen readers (and,
     // for the buttons, which show only an icon, in a tooltip) and reachable from the keyboard.
     document.querySelectorAll(".dtsp-searchPane").forEach(function (pane) {
@@ -122,7 +123,7 @@
     });
     window.addEventListener("afterprint", function () {
       fold();
-      placeSections(laptop.matches);
+      placeSections(wide.matches);
     });
     table.setAttribute("data-enhanced", "true");
     if (window.location.hash) {
