@@ -4,6 +4,9 @@ a build."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 import vl_convert
 
 from bytebook.publish import assets
@@ -30,7 +33,7 @@ def test_a_bundle_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     assets.vega_bundle("1.0", "5.21", RUNTIME)  # another Vega-Lite version is another bundle
     assets.vega_bundle("1.1", "5.20", RUNTIME)  # and so is another vl-convert release
     assert calls == ["5.20", "5.21", "5.20"]
-    assert first.startswith("/* bundle 1 for 5.20: ") and "window.vega = vegaRuntime" in first
+    assert first.startswith("/* bundle 1 for 5.20: ") and "window.vega = {" in first
 
 
 def test_the_runtime_and_the_compiler_are_bundles_of_their_own(tmp_path, monkeypatch):
@@ -65,3 +68,12 @@ def test_a_cache_that_cannot_be_written_still_gives_the_bundle(tmp_path, monkeyp
     monkeypatch.setattr(vl_convert, "javascript_bundle", counting_bundler(calls))
     assert assets.vega_bundle("1.0", "5.20", RUNTIME) .startswith("/* bundle 1 for 5.20")
     assert assets.vega_bundle("1.0", "5.20", RUNTIME) .startswith("/* bundle 2 for 5.20")
+
+
+def test_the_runtime_takes_only_the_listed_modules_of_its_vega_release():
+    snippet = assets.runtime_snippet("6.2.0")
+    imported = set(re.findall(r'"/npm/([a-z-]+)@', snippet))
+    assert imported - {"vega-interpreter", "vega-tooltip"} == set(assets.VEGA_MODULES["6.2.0"])
+    assert "/npm/vega@" not in snippet and "vega-geo" not in snippet
+    with pytest.raises(RuntimeError, match="vega 9.9.9: no module list"):
+        assets.runtime_snippet("9.9.9")

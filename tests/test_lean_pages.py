@@ -13,14 +13,18 @@ HEAD = """<head>
   <script defer src="../_static/scripts/fontawesome.js?digest=55c26ed414f5f8a31ebb"></script>
   <link rel="preload" as="script" href="../_static/scripts/bootstrap.js?digest=55c2" />
     <script src="../_static/documentation_options.js?v=9eb32ce0"></script>
+    <script src="../_static/doctools.js?v=9a2dae69"></script>
+    <script src="../_static/scripts/sphinx-book-theme.js?v=fab101a9"></script>
     <script defer="defer" src="../_static/vega-bundle.js?v=7246948f"></script>
     <script>DOCUMENTATION_OPTIONS.search_as_you_type = false;</script>
     <script src="../_static/searchtools.js?v=63a53a7d"></script>
     <script src="../_static/language_data.js?v=865e2c5f"></script>
     <script src="../searchindex.js"></script>
+    <script data-sd-tabs-storage-prefix="sd-" src="../_static/design-tabs.js"></script>
 </head>"""
 """A chart page's head as the theme writes it (trimmed)."""
 KEPT = ["documentation_options.js", "vega-bundle.js", "bootstrap.js", "search_as_you_type"]
+DEFERRED = ["doctools.js", "sphinx-book-theme.js", "design-tabs.js"]
 SEARCH = ["searchtools.js", "language_data.js", "searchindex.js"]
 
 
@@ -38,6 +42,24 @@ def test_the_search_page_keeps_its_search_scripts():
     assert "fontawesome.js" not in page
     for name in SEARCH + KEPT:
         assert page.count(name) == 1
+    in_order = ["documentation_options.js", *DEFERRED[:2], *SEARCH, DEFERRED[2]]
+    assert blocking_scripts(page) == in_order  # the search script needs Sphinx's helpers first
+
+
+def blocking_scripts(page: str) -> list[str]:
+    """The names of the scripts `page` loads and runs as it is read, in order."""
+    tags = re.findall(r"<script\b[^>]*>", page)
+    found = [re.search(r'src="[^"]*?([\w.-]+\.js)', tag) for tag in tags if " defer" not in tag]
+    return [match[1] for match in found if match]
+
+
+def test_a_page_defers_the_theme_s_head_scripts_and_only_those():
+    page = without_unused_scripts(HEAD, search_page=False)
+    assert blocking_scripts(page) == ["documentation_options.js"]
+    for name in DEFERRED:
+        (tag,) = [line for line in page.splitlines() if name in line]
+        assert tag.strip().startswith('<script defer="defer" '), tag
+    assert without_unused_scripts(page, search_page=False) == page  # a second pass changes nothing
 
 
 def test_the_site_no_longer_holds_font_awesome_s_script(tmp_path):

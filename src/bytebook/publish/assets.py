@@ -2,9 +2,10 @@
 
 Pages load every script from `_static/`, never from another host. The chart bundles come from
 vl-convert and the DataTables bundle from itables, each written once and shared by every page:
-the Vega runtime that every chart page loads (`vega-bundle.js`: Vega, its expression
-interpreter and its tooltips), and the Vega-Lite compiler (`vega-lite-bundle.js`) that the
-chart script loads only when a chart must be compiled again in the page.
+the Vega runtime that every chart page loads (`vega-bundle.js`: the parts of Vega the charts
+use, its expression interpreter and its tooltips), and the Vega-Lite compiler
+(`vega-lite-bundle.js`) that the chart script loads only when a chart must be compiled again in
+the page.
 """
 
 from __future__ import annotations
@@ -47,18 +48,56 @@ def bundle_snippet(name: str) -> str:
     import vl_convert as vlc
 
     if name == VEGA_BUNDLE:
-        return (
-            f'import * as vegaRuntime from "/npm/vega@{vlc.get_vega_version()}/+esm";\n'
-            'import { expressionInterpreter } from "/npm/vega-interpreter@2.0.0/+esm";\n'
-            'import { Handler } from "/npm/vega-tooltip@1.0.0/+esm";\n'
-            "window.vega = vegaRuntime;\n"
-            "window.vegaInterpreter = expressionInterpreter;\n"
-            "window.vegaTooltip = Handler;\n"
-        )
+        return runtime_snippet(vlc.get_vega_version())
     full_version = alt.SCHEMA_VERSION.lstrip("v")
     return (
         f'import * as compiler from "/npm/vega-lite@{full_version}/+esm";\n'
         "window.vegaLite = compiler;\n"
+    )
+
+
+VEGA_MODULES = {
+    "6.2.0": {
+        "vega-util": "2.1.0",
+        "vega-dataflow": "6.1.0",
+        "vega-transforms": "5.1.0",
+        "vega-view-transforms": "5.1.0",
+        "vega-encode": "5.1.0",
+        "vega-view": "6.1.0",
+        "vega-parser": "7.1.0",
+    }
+}
+"""The modules of each Vega release (as its own `vega` module imports them) that the runtime
+takes: the parser, the view and the transforms of data, views and encodings. The compiled
+specs use only those (filter, formula, stack, aggregate, with the scales, axes and legends the
+parser adds); left out are the transforms of maps, force layouts, trees, label placement,
+regressions, Voronoi cells, word clouds and cross-filters, about a quarter of Vega."""
+
+
+def runtime_snippet(vega: str) -> str:
+    """The Vega runtime's snippet for the Vega release `vega`: its parser and view, the
+    transforms in `VEGA_MODULES`, the expression interpreter and the tooltips. A release not
+    listed there stops the build, since its modules must be checked first."""
+    try:
+        modules = VEGA_MODULES[vega]
+    except KeyError:
+        message = f"vega {vega}: no module list in VEGA_MODULES (check which modules it imports)"
+        raise RuntimeError(message) from None
+    path = {module: f"/npm/{module}@{release}/+esm" for module, release in modules.items()}
+    return (
+        f'import {{ extend, Warn }} from "{path["vega-util"]}";\n'
+        f'import {{ transforms }} from "{path["vega-dataflow"]}";\n'
+        f'import * as dataTransforms from "{path["vega-transforms"]}";\n'
+        f'import * as viewTransforms from "{path["vega-view-transforms"]}";\n'
+        f'import * as encodeTransforms from "{path["vega-encode"]}";\n'
+        f'import {{ View }} from "{path["vega-view"]}";\n'
+        f'import {{ parse }} from "{path["vega-parser"]}";\n'
+        'import { expressionInterpreter } from "/npm/vega-interpreter@2.0.0/+esm";\n'
+        'import { Handler } from "/npm/vega-tooltip@1.0.0/+esm";\n'
+        "extend(transforms, dataTransforms, viewTransforms, encodeTransforms);\n"
+        f'window.vega = {{ View: View, parse: parse, Warn: Warn, version: "{vega}" }};\n'
+        "window.vegaInterpreter = expressionInterpreter;\n"
+        "window.vegaTooltip = Handler;\n"
     )
 
 

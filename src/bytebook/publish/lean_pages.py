@@ -7,6 +7,14 @@
 - Sphinx's search scripts and search index (`searchtools.js`, `language_data.js`,
   `searchindex.js`), which the theme loads, before the page is drawn, on every page for a
   search-as-you-type box that this book leaves off: only the search page keeps them.
+
+The theme's other scripts in a page's head (Sphinx's helpers, the copy and toggle buttons, the
+tabs, the book theme's own) ran before the page was read any further, each waiting for every
+style sheet. None of them writes into the page as it is read: each waits for the page to be
+read (`DOMContentLoaded`) or finds it read. So on every page but the search page (whose search
+script calls Sphinx's helpers as it loads) they are deferred, run in the same order once the
+page is read, before `DOMContentLoaded`. `documentation_options.js` stays as it is: the inline
+scripts after it set its options.
 """
 
 from __future__ import annotations
@@ -17,6 +25,15 @@ from pathlib import Path
 ICON_SCRIPT = "_static/scripts/fontawesome.js"
 SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
 SEARCH_PAGE = "search.html"
+DEFERRED_SCRIPTS = (
+    "_static/doctools.js",
+    "_static/sphinx_highlight.js",
+    "_static/clipboard.min.js",
+    "_static/copybutton.js",
+    "_static/scripts/sphinx-book-theme.js",
+    "_static/togglebutton.js",
+    "_static/design-tabs.js",
+)
 
 
 def _script_tags(paths: tuple[str, ...]) -> re.Pattern[str]:
@@ -29,13 +46,20 @@ def _script_tags(paths: tuple[str, ...]) -> re.Pattern[str]:
 _ICON_TAG = _script_tags((ICON_SCRIPT,))
 _ICON_COMMENT = re.compile(r"[ \t]*<!-- So that users can add custom icons -->\n?")
 _SEARCH_TAGS = _script_tags(SEARCH_SCRIPTS)
+_BLOCKING_TAG = re.compile(
+    r"<script(?P<attributes>(?![^>]*\sdefer\b)[^>]*\ssrc=\"(?:\.\./)*(?:"
+    + "|".join(re.escape(path) for path in DEFERRED_SCRIPTS)
+    + r')(?:\?[^"]*)?")'
+)
 
 
 def without_unused_scripts(page: str, search_page: bool) -> str:
     """`page` without Font Awesome's script and, unless it is the search page, without the
-    search scripts and index."""
+    search scripts and index and with the theme's head scripts deferred."""
     page = _ICON_COMMENT.sub("", _ICON_TAG.sub("", page))
-    return page if search_page else _SEARCH_TAGS.sub("", page)
+    if search_page:
+        return page
+    return _BLOCKING_TAG.sub(r'<script defer="defer"\g<attributes>', _SEARCH_TAGS.sub("", page))
 
 
 def drop_icon_script(outdir: Path) -> None:

@@ -11,8 +11,10 @@
 //   (_static/vega-lite-bundle.js) loaded the first time one needs it.
 // - Charts in view are drawn as the page starts; the others as they scroll within 200 px of the
 //   screen, their static SVG shown until then. The page's one chart file is fetched at once.
-// - Fits the page: a chart wider than its column is redrawn narrower, at full text size (panels
-//   side by side are stacked first), and its title, subtitle and source line wrap to the column.
+// - Fits the page: a chart wider than its column is narrowed, at full text size (panels side by
+//   side are stacked first), and its title, subtitle and source line wrap to the column. A chart
+//   drawn from the build's Vega spec narrows in place, through the signals its plot width reads,
+//   without parsing the spec again.
 // - Follows the theme: on a dark page each palette colour is swapped for its dark twin
 //   (window.bytebookDarkTwins, written from bytebook.palette), and charts redraw when the
 //   reader switches the theme.
@@ -262,19 +264,22 @@
     return null;
   }
 
-  // Sets every panel of `row` `width` wide through the signal its width reads; false when a
-  // panel's width is not such a signal.
+  // Sets every panel of `row` `width` wide through the signal its width reads; returns those
+  // signals' names, or null when a panel's width is not such a signal.
   function setPanelWidths(vega, row, width) {
     var signals = {};
     (vega.signals || []).forEach(function (signal) { signals[signal.name] = signal; });
     var panels = (row.marks || []).filter(function (mark) { return mark.type === "group"; });
-    return panels.length > 0 && panels.every(function (panel) {
+    var names = [];
+    var set = panels.length > 0 && panels.every(function (panel) {
       var update = panel.encode && panel.encode.update;
       var signal = update && update.width && signals[update.width.signal];
       if (!signal || typeof signal.value !== "number") { return false; }
       signal.value = width;
+      names.push(signal.name);
       return true;
     });
+    return set ? names : null;
   }
 
   // The build's Vega spec changed here as the column needs (the plot's width, panels stacked,
@@ -287,16 +292,23 @@
     var panels = child.hconcat || [child];
     var natural = typeof panels[0].width === "number" && plotWidth ? plotWidth : panels[0].width;
     var built = builtVega(chart);
+    var widthSignals = null;
     if (child.hconcat) {
       var row = panelRow(built);
-      if (!row || (typeof natural === "number" && !setPanelWidths(built, row, natural))) {
-        return null;
+      if (!row) { return null; }
+      if (typeof natural === "number") {
+        widthSignals = setPanelWidths(built, row, natural);
+        if (!widthSignals) { return null; }
       }
       if (chart.stacked) { row.layout.columns = 1; }
-    } else if (typeof natural === "number" && natural !== chart.naturalWidth) {
+    } else if (typeof natural === "number") {
       // Vega-Lite writes a lone panel's width once, as the top-level width of the Vega spec.
-      if (built.width !== chart.naturalWidth) { return null; }
-      built.width = natural;
+      if (built.width === chart.naturalWidth) {
+        built.width = natural;
+        widthSignals = ["width"];
+      } else if (natural !== chart.naturalWidth) {
+        return null;
+      }
     }
     var columnWidth = chart.container.clientWidth;
     if (columnWidth < 600 &&
@@ -311,7 +323,7 @@
       });
     }
     if (!retitle(built, wrapTitles(spec, columnWidth - 14))) { return null; }
-    return { vega: built, natural: natural };
+    return { vega: built, natural: natural, widthSignals: widthSignals };
   }
 
   // A slider whose spec has a readout signal (`<name>_readout`, bytebook.charts.Slider) shows
@@ -405,6 +417,7 @@
         chart.container.appendChild(target);
         chart.target = target;
         chart.view = view;
+        chart.widthSignals = compiled.widthSignals || null;
         showReadouts(target, view);
         return { natural: compiled.natural, drawn: svgWidth(target) };
       });
@@ -414,6 +427,15 @@
   function svgWidth(target) {
     var svg = target.querySelector("svg");
     return svg ? parseFloat(svg.getAttribute("width")) : 0;
+  }
+
+  // A chart drawn from the build's Vega spec narrows in place: the signals its plot width reads
+  // are set and its view runs again, without parsing the spec again.
+  function narrowInPlace(chart, width) {
+    chart.widthSignals.forEach(function (name) { chart.view.signal(name, width); });
+    return chart.view.runAsync().then(function () {
+      return { natural: width, drawn: svgWidth(chart.target) };
+    });
   }
 
   // Draw at the chart's own width. Panels side by side that are wider than the column are
@@ -432,7 +454,8 @@
       if (size.drawn <= available || typeof size.natural !== "number" || tries === 0) { return; }
       if (size.natural <= MIN_PLOT_WIDTH) { return; }
       var narrower = Math.max(MIN_PLOT_WIDTH, size.natural - (size.drawn - available) - 2);
-      return embed(chart, narrower).then(function (next) { return fit(next, tries - 1); });
+      var next = chart.widthSignals ? narrowInPlace(chart, narrower) : embed(chart, narrower);
+      return next.then(function (size) { return fit(size, tries - 1); });
     }
     return embed(chart, chart.naturalWidth)
       .then(stackIfTooWide)
