@@ -12,13 +12,18 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
+from jupyter_cache import get_cache
+from jupyter_cache.base import CacheBundleIn
 
 from bytebook.paths import ROOT
 from bytebook.publish.build import build_book, jupyter_output
+from bytebook.publish.cache import guard_concurrent_use
 from bytebook.publish.lock import build_lock
 
 pytestmark = pytest.mark.build
@@ -258,6 +263,50 @@ def test_a_damaged_cache_is_cleared_with_a_message(clean_build, tmp_path, capsys
     assert published(root) == published(clean_build)
     assert build_book(root) == 0
     assert "the execution cache is damaged" not in capsys.readouterr().out
+
+
+
+def _executed_notebook() -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell("print(1)", execution_count=1)
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    kernel = {"name": "python3", "display_name": "Python 3"}
+    return nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": kernel})
+
+
+def test_a_reader_never_finds_a_record_whose_notebook_is_still_being_stored(
+    tmp_path, monkeypatch
+):
+    """Two parallel readers that execute the same notebook store it under the same hash. The
+    second deletes the first's stored notebook, adds its record, then writes the file; a third
+    reader that looks the hash up in between found the record without its notebook ("KeyError:
+    Notebook file does not exist for cache record") unless the cache is locked around both."""
+    guard_concurrent_use()
+    cache_dir = tmp_path / ".jupyter_cache"
+    stored = _executed_notebook()
+    get_cache(cache_dir).cache_notebook_bundle(CacheBundleIn(stored, "one.md"), overwrite=True)
+    storing = threading.Event()
+    write_text = Path.write_text
+
+    def slow_write_text(self, data, *args, **kwargs):
+        if self.name == "base.ipynb" and threading.current_thread().name == "second reader":
+            storing.set()  # its record is in, its notebook file not yet
+            time.sleep(1)
+        return write_text(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", slow_write_text)
+    second = threading.Thread(
+        name="second reader",
+        target=lambda: get_cache(cache_dir).cache_notebook_bundle(
+            CacheBundleIn(_executed_notebook(), "two.md"), overwrite=True
+        ),
+    )
+    second.start()
+    assert storing.wait(60)
+    unexecuted = _executed_notebook()
+    unexecuted.cells[0].outputs = []
+    _, merged = get_cache(cache_dir).merge_match_into_notebook(unexecuted)
+    second.join(60)
+    assert merged.cells[0].outputs == stored.cells[0].outputs
 
 
 FULL_DISK = textwrap.dedent(

@@ -45,8 +45,13 @@ def use_ipc_kernels(directory: Path) -> None:
 
 
 def prepare_cache(cache: Path) -> None:
-    """Create the execution cache before the workers start, so they do not race to create it."""
+    """Create the execution cache before the workers start, so they do not race to create it,
+    and make each worker's use of it whole (bytebook.publish.cache.guard_concurrent_use)."""
     from jupyter_cache import get_cache
+
+    from bytebook.publish.cache import guard_concurrent_use
+
+    guard_concurrent_use()
 
     # The database and its tables are created on first use; listing the records uses it.
     get_cache(cache).list_cache_records()
