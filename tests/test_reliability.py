@@ -217,6 +217,38 @@ def test_kernels_talk_over_ipc_not_tcp(clean_build):
     assert "".join(cell["outputs"][0]["text"]).strip() == "ipc"
 
 
+
+# Pages that share a kernel
+
+
+SHARING = {
+    "first": "import os\nleft_behind = 41\nos.chdir('/')\nprint(os.getpid())",
+    "second": "import os\nprint(os.getpid())\nprint('left_behind' in globals(), os.getcwd())",
+}
+
+
+def test_pages_that_share_a_kernel_each_start_fresh(tmp_path):
+    """A reading process runs its pages in one kernel: the second page runs in the first's
+    process, yet finds none of its names, its own working folder, and execution counts from 1."""
+    root = small_book(tmp_path / "book", SHARING)
+    assert build_book(root) == 0
+    executed = jupyter_output(root) / "jupyter_execute" / "book"
+    cells = {
+        name: [
+            cell
+            for cell in json.loads((executed / f"{name}.ipynb").read_text())["cells"]
+            if cell["cell_type"] == "code"
+        ]
+        for name in SHARING
+    }
+    first_pid = "".join(cells["first"][-1]["outputs"][0]["text"]).strip()
+    second_pid, names = "".join(cells["second"][-1]["outputs"][0]["text"]).strip().split("\n")
+    assert first_pid == second_pid, "the pages did not share a kernel"
+    assert names == f"False {root / 'book'}"
+    for page in cells.values():
+        assert [cell["execution_count"] for cell in page] == list(range(1, len(page) + 1))
+
+
 # A cache that heals itself
 
 
