@@ -7,7 +7,9 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -210,3 +212,45 @@ def test_a_changed_script_or_style_changes_the_html_setting_that_rewrites_pages(
     style = static / "bytebook.css"
     style.write_text(style.read_text(encoding="utf-8") + "\n.probe {}\n", encoding="utf-8")
     assert static_fingerprint(static) != before
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+READ_COUNTS = re.compile(
+    r"updating environment: (?:\[.*?\] )?(\d+) added, (\d+) changed, (\d+) removed"
+)
+
+
+def read_counts(output: str) -> tuple[int, int, int]:
+    """Pages Sphinx read as added, changed and removed, from its 'updating environment' line."""
+    (counts,) = READ_COUNTS.findall(ANSI.sub("", output))
+    return tuple(int(count) for count in counts)
+
+
+def git(root: Path, *arguments: str) -> str:
+    command = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    return subprocess.run([*command, *arguments], check=True, capture_output=True, text=True).stdout
+
+
+def test_a_commit_without_content_changes_re_reads_only_the_page_that_shows_the_edition(
+    tmp_path, capfd
+):
+    """The edition names the last commit; a new commit must re-read the page that shows it
+    and no other (were the edition a configuration value, every page would be read again)."""
+    root = price_book(tmp_path / "copy")
+    notes = root / "book" / "notes.md"
+    notes.write_text(notes.read_text(encoding="utf-8") + "\nThis is {{ book_edition }}.\n")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "first")
+    assert build_book(root) == 0
+    capfd.readouterr()
+
+    git(root, "commit", "-q", "--allow-empty", "-m", "second")
+    assert build_book(root) == 0
+    output = capfd.readouterr().out
+    assert "config changed" not in output
+    assert read_counts(output) == (0, 1, 0), "a commit re-read more than the edition's page"
+    assert executed(output) == set()
+    commit = git(root, "log", "-1", "--format=%h").strip()
+    page = (root / "_build" / "html" / "book" / "notes.html").read_text(encoding="utf-8")
+    assert f"commit {commit} of" in page

@@ -12,13 +12,18 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
+from jupyter_cache import get_cache
+from jupyter_cache.base import CacheBundleIn
 
 from bytebook.paths import ROOT
 from bytebook.publish.build import build_book, jupyter_output
+from bytebook.publish.cache import guard_concurrent_use
 from bytebook.publish.lock import build_lock
 
 pytestmark = pytest.mark.build
@@ -212,6 +217,38 @@ def test_kernels_talk_over_ipc_not_tcp(clean_build):
     assert "".join(cell["outputs"][0]["text"]).strip() == "ipc"
 
 
+
+# Pages that share a kernel
+
+
+SHARING = {
+    "first": "import os\nleft_behind = 41\nos.chdir('/')\nprint(os.getpid())",
+    "second": "import os\nprint(os.getpid())\nprint('left_behind' in globals(), os.getcwd())",
+}
+
+
+def test_pages_that_share_a_kernel_each_start_fresh(tmp_path):
+    """A reading process runs its pages in one kernel: the second page runs in the first's
+    process, yet finds none of its names, its own working folder, and execution counts from 1."""
+    root = small_book(tmp_path / "book", SHARING)
+    assert build_book(root) == 0
+    executed = jupyter_output(root) / "jupyter_execute" / "book"
+    cells = {
+        name: [
+            cell
+            for cell in json.loads((executed / f"{name}.ipynb").read_text())["cells"]
+            if cell["cell_type"] == "code"
+        ]
+        for name in SHARING
+    }
+    first_pid = "".join(cells["first"][-1]["outputs"][0]["text"]).strip()
+    second_pid, names = "".join(cells["second"][-1]["outputs"][0]["text"]).strip().split("\n")
+    assert first_pid == second_pid, "the pages did not share a kernel"
+    assert names == f"False {root / 'book'}"
+    for page in cells.values():
+        assert [cell["execution_count"] for cell in page] == list(range(1, len(page) + 1))
+
+
 # A cache that heals itself
 
 
@@ -258,6 +295,50 @@ def test_a_damaged_cache_is_cleared_with_a_message(clean_build, tmp_path, capsys
     assert published(root) == published(clean_build)
     assert build_book(root) == 0
     assert "the execution cache is damaged" not in capsys.readouterr().out
+
+
+
+def _executed_notebook() -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell("print(1)", execution_count=1)
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    kernel = {"name": "python3", "display_name": "Python 3"}
+    return nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": kernel})
+
+
+def test_a_reader_never_finds_a_record_whose_notebook_is_still_being_stored(
+    tmp_path, monkeypatch
+):
+    """Two parallel readers that execute the same notebook store it under the same hash. The
+    second deletes the first's stored notebook, adds its record, then writes the file; a third
+    reader that looks the hash up in between found the record without its notebook ("KeyError:
+    Notebook file does not exist for cache record") unless the cache is locked around both."""
+    guard_concurrent_use()
+    cache_dir = tmp_path / ".jupyter_cache"
+    stored = _executed_notebook()
+    get_cache(cache_dir).cache_notebook_bundle(CacheBundleIn(stored, "one.md"), overwrite=True)
+    storing = threading.Event()
+    write_text = Path.write_text
+
+    def slow_write_text(self, data, *args, **kwargs):
+        if self.name == "base.ipynb" and threading.current_thread().name == "second reader":
+            storing.set()  # its record is in, its notebook file not yet
+            time.sleep(1)
+        return write_text(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", slow_write_text)
+    second = threading.Thread(
+        name="second reader",
+        target=lambda: get_cache(cache_dir).cache_notebook_bundle(
+            CacheBundleIn(_executed_notebook(), "two.md"), overwrite=True
+        ),
+    )
+    second.start()
+    assert storing.wait(60)
+    unexecuted = _executed_notebook()
+    unexecuted.cells[0].outputs = []
+    _, merged = get_cache(cache_dir).merge_match_into_notebook(unexecuted)
+    second.join(60)
+    assert merged.cells[0].outputs == stored.cells[0].outputs
 
 
 FULL_DISK = textwrap.dedent(

@@ -79,3 +79,17 @@ def test_the_drawing_is_the_same_pixel_for_pixel(drawn, browser):
     tab.close()
     assert shots[0] == shots[1]
     assert re.search(r"<svg[^>]*font-family=", slimmed(drawn))
+
+
+def test_a_chart_s_html_does_not_depend_on_the_charts_drawn_before_it():
+    """Vega numbers clip paths with a counter that runs across charts (a kernel that runs
+    several pages draws many): the same chart drawn twice gives the same HTML, and its ids are
+    its own, so no two charts on one page share one."""
+    from bytebook.publish.render import _render
+
+    clipped = {**SPEC, "mark": {"type": "line", "clip": True}}
+    first, second = _render(clipped)["text/html"], _render(clipped)["text/html"]
+    assert first == second
+    chart_id = re.search(r'class="bytebook-chart" id="([^"]+)"', first)[1]
+    ids = re.findall(r'<(?:clipPath|linearGradient|radialGradient)[^>]*\bid="([^"]+)"', first)
+    assert ids and all(name.startswith(f"{chart_id}-") for name in ids)

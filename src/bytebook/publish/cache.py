@@ -5,11 +5,15 @@ jupyter-cache keeps a SQLite database (`global.db`, table `nbcache`) and one exe
 per record (`executed/<hashkey>/base.ipynb`). Damage is anything that stops either being read:
 an empty or truncated database, a missing table, a record whose notebook is missing, or a
 notebook that is truncated or not a valid notebook (a full disk while it was written).
+Parallel readers use the cache one at a time where it matters (`guard_concurrent_use`).
 """
 
 from __future__ import annotations
 
+import fcntl
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 RECORDS_TABLE = "nbcache"
@@ -60,3 +64,47 @@ def _notebook_problem(path: Path) -> str | None:
         reason = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
         return f"the cached notebook {relative} is not a valid notebook ({reason})"
     return None
+
+
+LOCK_NAME = ".bytebook-lock"
+"""The file in the cache folder whose `flock` serialises writers and readers of the cache."""
+
+
+@contextmanager
+def _locked(cache_path: Path, mode: int) -> Iterator[None]:
+    cache_path.mkdir(parents=True, exist_ok=True)
+    with open(cache_path / LOCK_NAME, "a") as handle:
+        fcntl.flock(handle, mode)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def guard_concurrent_use() -> None:
+    """Make each process's use of the execution cache whole with respect to the others.
+
+    jupyter-cache stores an executed notebook in steps: it deletes a stored notebook of the
+    same hash with its record, adds the new record, then writes the notebook file. A parallel
+    reader that looks the hash up between two steps finds a record whose notebook is not
+    there ("KeyError: Notebook file does not exist for cache record"). So storing takes an
+    exclusive lock on the cache, and looking up and reading a stored notebook a shared one.
+    """
+    from jupyter_cache.cache.main import JupyterCacheBase
+
+    if getattr(JupyterCacheBase, "_bytebook_guarded", False):
+        return
+    store = JupyterCacheBase.cache_notebook_bundle
+    merge = JupyterCacheBase.merge_match_into_notebook
+
+    def cache_notebook_bundle(self, *args, **kwargs):
+        with _locked(self.path, fcntl.LOCK_EX):
+            return store(self, *args, **kwargs)
+
+    def merge_match_into_notebook(self, *args, **kwargs):
+        with _locked(self.path, fcntl.LOCK_SH):
+            return merge(self, *args, **kwargs)
+
+    JupyterCacheBase.cache_notebook_bundle = cache_notebook_bundle
+    JupyterCacheBase.merge_match_into_notebook = merge_match_into_notebook
+    JupyterCacheBase._bytebook_guarded = True

@@ -7,6 +7,7 @@ reads the clock). A copy of the book outside git is an unversioned copy.
 from __future__ import annotations
 
 import html
+import re
 import subprocess
 import tomllib
 from dataclasses import dataclass
@@ -95,13 +96,17 @@ def edition(root: Path) -> Edition:
     )
 
 
-def add_substitutions(app, config) -> None:
-    """Offer the edition to pages as MyST substitutions: {{ book_edition }}, {{ book_citation }}
-    and {{ book_source }}, the sentences that link to the repository and its archive, or say
-    that no public address is recorded."""
+SHOWN = re.compile(r"\{\{\s*(book_edition|book_citation|book_source)\s*\}\}")
+"""Where a page shows the edition: {{ book_edition }}, {{ book_citation }} or {{ book_source }}."""
+
+
+def substitutions(root: Path) -> dict[str, str]:
+    """The edition's texts a page may show, by name: the edition, its citation, and the
+    sentences that link to the repository and its archive, or say that no public address is
+    recorded."""
     from bytebook.publish import runnable
 
-    book = edition(Path(app.srcdir))
+    book = edition(root)
     source = []
     if book.repository:
         url = html.escape(book.repository, quote=True)
@@ -118,9 +123,44 @@ def add_substitutions(app, config) -> None:
             f'<code class="commit">{book.full_commit}</code>): <a href="{archive}" download>'
             f"{runnable.SOURCE_ARCHIVE}</a>, made with <code>git archive</code>."
         )
-    config.myst_substitutions = {
-        **config.myst_substitutions,
+    return {
         "book_edition": book.label,
         "book_citation": book.citation(),
         "book_source": " ".join(source),
     }
+
+
+def shows_edition(source: str) -> bool:
+    """Whether a page's source shows any of the edition's texts."""
+    return SHOWN.search(source) is not None
+
+
+# The edition is written into the pages that show it as they are read, not offered as MyST
+# substitutions: a substitution is a configuration value, and a changed configuration makes
+# Sphinx read every page again, so each commit would re-read (and re-render) the whole book.
+
+
+def read_edition(app, config) -> None:
+    """Note this build's edition, once, before any page is read."""
+    app.bytebook_edition = substitutions(Path(app.srcdir))
+
+
+def outdated_pages(app, env, added, changed, removed) -> list[str]:
+    """The pages that show the edition, when it differs from the one they were read with."""
+    if getattr(env, "bytebook_edition", None) == app.bytebook_edition:
+        return []
+    return [
+        docname
+        for docname in sorted(env.found_docs - added - changed - removed)
+        if shows_edition(Path(env.doc2path(docname)).read_text(encoding="utf-8"))
+    ]
+
+
+def remember_edition(app, env, docnames) -> None:
+    """Keep the edition the pages are read with, for the next build to compare."""
+    env.bytebook_edition = app.bytebook_edition
+
+
+def fill_in(app, docname: str, source: list[str]) -> None:
+    """Write the edition's texts where the page shows them."""
+    source[0] = SHOWN.sub(lambda match: app.bytebook_edition[match[1]], source[0])

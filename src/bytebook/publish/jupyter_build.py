@@ -3,8 +3,10 @@
 `jupyter-book build` always reads pages one at a time. This calls the same Sphinx build
 (`jupyter_book.sphinx.build_sphinx`, with the settings `jupyter-book build` passes for a
 book) with one worker per available core, so the slow part, executing the pages, runs
-side by side. Run as `python -m bytebook.publish.jupyter_build ROOT OUTPUT BUILDER [--execute-off]`
-(OUTPUT is the work area; the pages land in OUTPUT/_build/BUILDER); bytebook.publish.build and
+side by side, each reading process running its pages in one kernel of its own
+(bytebook.publish.shared_kernel). Run as
+`python -m bytebook.publish.jupyter_build ROOT OUTPUT BUILDER [--execute-off]` (OUTPUT is the
+work area; the pages land in OUTPUT/_build/BUILDER); bytebook.publish.build and
 bytebook.publish.bench call it in a subprocess.
 """
 
@@ -45,8 +47,13 @@ def use_ipc_kernels(directory: Path) -> None:
 
 
 def prepare_cache(cache: Path) -> None:
-    """Create the execution cache before the workers start, so they do not race to create it."""
+    """Create the execution cache before the workers start, so they do not race to create it,
+    and make each worker's use of it whole (bytebook.publish.cache.guard_concurrent_use)."""
     from jupyter_cache import get_cache
+
+    from bytebook.publish.cache import guard_concurrent_use
+
+    guard_concurrent_use()
 
     # The database and its tables are created on first use; listing the records uses it.
     get_cache(cache).list_cache_records()
@@ -56,6 +63,7 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
     """Build the book at `root` into `output`/_build/`builder`; returns Sphinx's exit status."""
     from jupyter_book.sphinx import build_sphinx
 
+    from bytebook.publish import shared_kernel
     from bytebook.publish.pdf import tags
 
     build_dir = output / "_build"
@@ -70,6 +78,7 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
     }
     if execute:
         prepare_cache(build_dir / ".jupyter_cache")
+        shared_kernel.use_shared_kernels()
     else:
         overrides["nb_execution_mode"] = "off"
     with tempfile.TemporaryDirectory(prefix="bytebook-kernels-") as sockets:

@@ -23,7 +23,7 @@ import vl_convert as vlc
 from bytebook.charts import THEME, theme
 from bytebook.publish.assets import vega_lite_version
 from bytebook.publish.chart_data import data_html
-from bytebook.publish.static_svg import slimmed
+from bytebook.publish.static_svg import scoped_ids, slimmed
 
 CJK_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
 RENDERER = "bytebook"
@@ -68,7 +68,7 @@ def chart_html(spec: dict, svg: str, vega: dict) -> str:
         f'aria-label="{label}">'
         f'<script type="application/json" class="bytebook-spec">{_inert(payload)}</script>'
         f'<script type="application/json" class="bytebook-vega">{_inert(compiled)}</script>'
-        f'<div class="bytebook-static">{svg}</div></div>{data_html(spec)}'
+        f'<div class="bytebook-static">{scoped_ids(svg, chart_id)}</div></div>{data_html(spec)}'
     )
 
 

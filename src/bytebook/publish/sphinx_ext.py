@@ -5,7 +5,7 @@
 - `chart_files`: each chart's CSV as a file, linked from its page;
 - `notebooks`: each executed notebook published beside its page; displayed errors fail the build;
 - `runnable`: the package, the lock and the source archive a reader runs a notebook with;
-- `edition`: the version, commit and date pages cite;
+- `edition`: the version, commit and date pages cite, written into the pages that show them;
 - `reading`: each page depends on the files its code uses (bytebook.publish.inputs);
 - `chart_specs`: a page's chart specs moved into one file that its head preloads and the chart
   script fetches;
@@ -88,7 +88,10 @@ def setup(app: Sphinx) -> dict:
     _allow_parallel_reading(app)
     app.add_config_value("bytebook_static", "", "html")
     app.connect("config-inited", assets.add_static_path)
-    app.connect("config-inited", edition.add_substitutions)
+    app.connect("config-inited", edition.read_edition)
+    app.connect("env-get-outdated", edition.outdated_pages)
+    app.connect("env-before-read-docs", edition.remember_edition)
+    app.connect("source-read", edition.fill_in)
     app.connect("source-read", reading.report_reading)
     app.connect("source-read", reading.track_inputs)
     app.connect("doctree-read", notebooks.refuse_error_outputs)

@@ -8,6 +8,10 @@ coordinate such as 20.49999999999999. Each goes and the drawing stays the same, 
 in Chromium: the one font family is set once on the `<svg>` (texts inherit it), and a
 coordinate within 1e-9 of two decimals is written with them. Every text a reader can see, and
 every mark's accessible name, stay as they were.
+
+Vega numbers its clip paths with a counter that runs on across every chart its renderer draws
+(`clip1`, `clip2`, …), so a chart's ids would depend on the charts drawn before it, in the same
+page or not; `scoped_ids` names them after the chart instead, unique in any page that shows it.
 """
 
 from __future__ import annotations
@@ -71,3 +75,18 @@ def slimmed(svg: str) -> str:
             if name in element.attrib:
                 element.set(name, _LONG_NUMBER.sub(_without_float_noise, element.attrib[name]))
     return ET.tostring(root, encoding="unicode")
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def scoped_ids(svg: str, scope: str) -> str:
+    """`svg` with each element id, and every reference to it, renamed `<scope>-1`, `<scope>-2`,
+    … in the order the ids appear."""
+    names = {old: f"{scope}-{number}" for number, old in enumerate(_ID.findall(svg), start=1)}
+    if not names:
+        return svg
+    pattern = re.compile(
+        r'(\bid="|url\(#|href="#)(' + "|".join(map(re.escape, names)) + r')(?=[")])'
+    )
+    return pattern.sub(lambda match: match[1] + names[match[2]], svg)

@@ -1,0 +1,116 @@
+"""One kernel per reading worker, shared by the pages it executes one after another.
+
+myst-nb starts a kernel for every page it executes, and each kernel imports pandas, Altair and
+the book's package, loads the data and starts vl-convert's JavaScript engine again: most of a
+clean build's CPU work. Here each process that reads pages keeps one kernel and runs each page
+in it with a fresh namespace (IPython's `reset`, which also restarts the execution count at 1,
+and the page's own working folder), so a page's outputs are what a kernel of its own gives;
+only the imported modules (and what they keep, such as the loaded data) carry over. A kernel
+that failed a page is shut down, so the next page starts a new one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing.util
+import os
+import traceback
+from typing import Any
+
+from jupyter_cache.executors.utils import ExecutionResult, Timer
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from nbformat import NotebookNode
+
+FRESH_PAGE = "__import__('os').chdir({cwd!r})\nget_ipython().reset(new_session=True)"
+"""Run silently before each page: its working folder, an empty namespace, execution count 1."""
+
+_kernels: dict[tuple[str, str], Any] = {}
+"""This process's kernel managers, by kernel name and working folder."""
+_owner: list[int] = []
+"""The process `_kernels` belongs to: a forked reader inherits the list, not the kernels."""
+
+
+class _PageClient(NotebookClient):
+    """A notebook client that starts each page in a fresh namespace of a shared kernel."""
+
+    async def async_start_new_kernel_client(self):
+        client = await super().async_start_new_kernel_client()
+        cwd = self.resources["metadata"]["path"]
+        message = client.execute(FRESH_PAGE.format(cwd=cwd), silent=True, store_history=False)
+        reply = await self.async_wait_for_reply(message)
+        if reply is None or reply["content"]["status"] != "ok":
+            raise RuntimeError(f"the shared kernel could not start a fresh page: {reply}")
+        return client
+
+
+def _kernel(name: str, cwd: str):
+    """This process's kernel manager for `name` in `cwd`; the first page that runs in it starts
+    it, and it is shut down when the process ends."""
+    from jupyter_client import AsyncKernelManager
+
+    if _owner != [os.getpid()]:
+        _kernels.clear()
+        _owner[:] = [os.getpid()]
+        multiprocessing.util.Finalize(None, shut_down, exitpriority=10)
+    key = (name, cwd)
+    if key not in _kernels:
+        _kernels[key] = AsyncKernelManager(kernel_name=name)
+    return _kernels[key]
+
+
+def shut_down() -> None:
+    """Shut down this process's kernels (as it ends, or after a page failed in one)."""
+    from jupyter_core.utils import run_sync
+
+    while _kernels:
+        _, manager = _kernels.popitem()
+        if manager.has_kernel:
+            run_sync(manager.shutdown_kernel)()
+            run_sync(manager.cleanup_resources)()
+
+
+def execute(
+    nb: NotebookNode,
+    cwd: str | None,
+    timeout: int | None,
+    allow_errors: bool,
+    meta_override: bool = True,
+    record_timing: bool = False,
+    **kwargs: Any,
+) -> ExecutionResult:
+    """Execute `nb` in place in this process's shared kernel; the same contract as
+    `jupyter_cache.executors.utils.single_nb_execution`, which myst-nb calls."""
+    if meta_override and "execution" in nb.metadata:
+        timeout = nb.metadata.execution.get("timeout", timeout)
+        allow_errors = nb.metadata.execution.get("allow_errors", allow_errors)
+    name = nb.metadata.get("kernelspec", {}).get("name", "python3")
+    manager = _kernel(name, str(cwd))
+    error = exc_string = None
+    timer = Timer()
+    client = None
+    with timer:
+        try:
+            client = _PageClient(
+                nb,
+                km=manager,
+                timeout=timeout,
+                allow_errors=allow_errors,
+                record_timing=record_timing,
+                resources={"metadata": {"path": cwd}},
+                **kwargs,
+            )
+            client.execute()
+        except (CellExecutionError, CellTimeoutError) as err:
+            error, exc_string = err, traceback.format_exc()
+            shut_down()
+        finally:
+            if client is not None and client.kc is not None:
+                client.kc.stop_channels()
+    return ExecutionResult(nb, cwd, timer.last_split, error, exc_string)
+
+
+def use_shared_kernels() -> None:
+    """Make myst-nb execute pages through `execute`, in each reading process's shared kernel."""
+    from myst_nb.core.execute import cache
+
+    cache.single_nb_execution = execute
