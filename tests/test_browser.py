@@ -9,6 +9,7 @@ Screenshots of every page land in `_build/screenshots/`: desktop (`<page>.png`),
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -57,16 +58,34 @@ def test_the_page_list_is_complete(built_book):
 
 
 def test_the_front_page_leads_to_the_preface(site, browser):
+    """The redirect leads to the preface, and nothing on the way breaks the content security
+    policy."""
     page = browser.new_page()
+    seen = watch(page)
     page.goto(f"{site}/{REDIRECT}")
     page.wait_for_url("**/book/preface.html", timeout=10_000)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1000 * WATCHED_AFTER_LOAD_S)
     assert "Preface" in page.title()
     page.close()
+    assert not [error for error in seen["errors"] if "CSP violation" in error]
 
 
-def watch(page) -> dict[str, list[str]]:
-    """Record, from before the page loads, its console errors and its requests to other hosts."""
-    seen: dict[str, list[str]] = {"errors": [], "outside": []}
+REPORT_POLICY_VIOLATIONS = (
+    "document.addEventListener('securitypolicyviolation', e => "
+    "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.sourceFile))"
+)
+"""Makes every breach of the page's content security policy a console error of its own."""
+WATCHED_AFTER_LOAD_S = 1.5
+"""How long after its load event a page is watched at least: a late script breaks the policy too."""
+
+
+def watch(page) -> dict[str, list]:
+    """Record, from before the page loads, its console errors (every breach of its content
+    security policy among them), its requests to other hosts and when it loaded."""
+    seen: dict[str, list] = {"errors": [], "outside": [], "loaded": []}
+    page.add_init_script(REPORT_POLICY_VIOLATIONS)
+    page.on("load", lambda _: seen["loaded"].append(time.monotonic()))
     page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
     page.on(
@@ -90,13 +109,16 @@ MARKS = (
 """How many marks each chart of the page drew."""
 
 
-def clean_offline_and_drawn(page, seen: dict[str, list[str]]) -> list[str]:
-    """On a loaded page watched by `watch`: no console error, no request to another host (until
-    the network is idle), every chart drew marks."""
+def clean_offline_and_drawn(page, seen: dict[str, list]) -> list[str]:
+    """On a loaded page watched by `watch`: no console error and no breach of the policy (until
+    the network is idle, and at least `WATCHED_AFTER_LOAD_S` after the load), no request to
+    another host, every chart drew marks."""
     if page.locator(".bytebook-chart").count():
         wait_for_charts(page)
     marks = page.evaluate(MARKS)
     page.wait_for_load_state("networkidle")
+    since_load = time.monotonic() - seen["loaded"][0]
+    page.wait_for_timeout(max(0.0, 1000 * (WATCHED_AFTER_LOAD_S - since_load)))
     problems = []
     if seen["errors"]:
         problems.append(f"console errors: {seen['errors']}")
