@@ -587,25 +587,25 @@ def test_a_chart_that_moves_its_claim_does_not_keep_a_typed_figure():
 
 @pytest.mark.parametrize(("chapter", "name"), FIGURES)
 def test_a_chart_s_words_take_each_claim_it_prints_from_the_claim(
-    chapter, name, data, every_figure
+    chapter, name, data, findings, moved, every_figure
 ):
     """Every figure of the article that a chart's words print (its alt text, titles, legend and
     rule labels) is written from the claim's row: moved by half its value in a copy of the data,
     the claim reads differently in the chart's words. Left out: the ranking's by-year charts
     (seconds each; their claims are the table's, which its other charts print), and a claim a
-    chart does not cite."""
+    chart does not cite. A copy's analysis is kept for the chapter's other figures (`Moved`)."""
     if name in LEFT_OUT.get(chapter, set()):
         pytest.skip("drawn from the same claims as the chapter's other charts")
     function = figure_functions(chapter)[name]
     if list(inspect.signature(function).parameters)[0] == "card":
         pytest.skip("a chart of verdicts prints counts, not the article's figures")
 
-    def words(source: BookData) -> dict[str, str]:
-        made = function(WRITTEN[chapter].analyse(source), source)
+    def words(source: BookData, found: Findings) -> dict[str, str]:
+        made = function(found, source)
         charts_made = made if isinstance(made, dict) else {"": made}
         return {k: chart_words(c.to_dict(validate=False)) for k, c in charts_made.items()}
 
-    before = words(data)
+    before = words(data, findings[chapter])
     cited = {
         key: every_figure[(chapter, f"{name}.{key}" if key else name)]["usermeta"]["cites"]
         for key in before
@@ -616,7 +616,8 @@ def test_a_chart_s_words_take_each_claim_it_prints_from_the_claim(
         if not isinstance(old, float) or math.isnan(old):
             continue
         old = float(old)
-        after = words(_changed(data, "claims", claim, MOVED))
+        changed, found = moved.analysed(chapter, "claims", claim, MOVED)
+        after = words(changed, found)
         for key, text in before.items():
             if claim in cited[key]["claims"]:
                 unit = data.claims.at[claim, "unit"]
