@@ -670,6 +670,14 @@ def test_the_boxes_name_the_pairs_that_cannot_hold(data):
     box = ranking.holds_sentence(data, ranking.analyse(data))
     assert "for Lenovo and Xiaomi" in box and "cannot both hold" in box
     assert "for Lenovo and Xiaomi" in summary.analyse(data).texts["pairs_cannot_hold"]
+    # read as N以上 (no upper end), each pair's lower end lies below the company's own total, so
+    # the pair would hold: both boxes say the verdicts rest on reading N+ as N多
+    assert 3100 / 0.705 <= 4985 and 1200 / 0.455 <= 3659
+    rests = (
+        "read as N以上 (N or more), Lenovo's and Xiaomi's pairs would hold, so these verdicts "
+        "rest on reading N+ as N多"
+    )
+    assert rests in box and rests in summary.analyse(data).texts["pairs_cannot_hold"]
 
 
 def test_the_totals_table_shows_each_cells_verdict_beside_its_pair(data):

@@ -198,10 +198,12 @@ def open_reading_note(
     return " " + OPEN_READING_NOTE.format(quote=claim["quote_zh"], rests=rests)
 
 
+READ_AS_N_DUO = "rests on reading N+ as N多"
+"""The words by which a row says its grade rests on reading an 'N+' figure as N多."""
+
 OPEN_READING_NOTE = (
     "Read instead as an open bound ({quote} as N以上, N or more with no upper end), the "
-    "evidence would meet it: {rests} rests on reading N+ as N多, as the book reads every "
-    "N+ figure."
+    "evidence would meet it: {rests} " + READ_AS_N_DUO + ", as the book reads every N+ figure."
 )
 """What a row says when an 'N+' figure misses its evidence only because the evidence lies
 above N多's upper end, so that the other reading of N+ would hold; `rests` is the verdict

@@ -30,6 +30,7 @@ from bytebook.findings import Findings
 from bytebook.fx import YEAR_RATE_REFERENCES, implied_rate, rate_from_references, year_rates
 from bytebook.kept import analysis, kept
 from bytebook.ledger import (
+    READ_AS_N_DUO,
     Basis,
     Finding,
     LedgerEntry,
@@ -300,19 +301,35 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
             )
     pairs = pairs_that_cannot_hold(data, rows)
     if pairs:
-        parts.append(pairs_sentence(pairs))
+        parts.append(pairs_sentence(pairs, pairs_read_as_n_duo(rows, pairs)))
     if not parts:
         return ""
     return " Against the companies' own figures, " + "; ".join(parts) + "."
 
 
-def pairs_sentence(companies: list[str]) -> str:
-    """What the pair checks of `companies` (`pairs_that_cannot_hold`) come to, in words."""
+def pairs_sentence(companies: list[str], read_as_n_duo: list[str]) -> str:
+    """What the pair checks of `companies` (`pairs_that_cannot_hold`) come to, in words, and
+    which of them rest on reading N+ as N多 (`pairs_read_as_n_duo`)."""
+    owners = _join([c + "'s" for c in read_as_n_duo])
+    reading = (
+        f"; read as N以上 (N or more), {owners} "
+        f"{'pairs' if len(read_as_n_duo) > 1 else 'pair'} would hold, so "
+        f"{'these verdicts rest' if len(read_as_n_duo) > 1 else 'this verdict rests'} on "
+        "reading N+ as N多"
+        if read_as_n_duo
+        else ""
+    )
     return (
         f"for {_join(companies)}, whose cells could not be checked alone, the printed amount "
         "and share cannot both hold for the year the table names (the total they imply is "
-        "contradicted by the company's own)"
+        f"contradicted by the company's own){reading}"
     )
+
+
+def pairs_read_as_n_duo(rows: dict[str, LedgerEntry], companies: list[str]) -> list[str]:
+    """Those of `companies` whose pair row says, with `ledger.OPEN_READING_NOTE`, that read as
+    N以上 their pair would hold, so its verdict rests on reading N+ as N多."""
+    return [c for c in companies if READ_AS_N_DUO in rows[f"d_implied_total_{_key(c)}"].evidence]
 
 
 def pairs_that_cannot_hold(data: BookData, rows: dict[str, LedgerEntry]) -> list[str]:

@@ -208,7 +208,11 @@ def analyse(data: BookData) -> Findings:
     )
     ranking_rows = {entry.id: entry for entry in ranking.analyse(data).entries}
     pairs = ranking.pairs_that_cannot_hold(data, ranking_rows)
-    found.number("pairs_cannot_hold", len(pairs), lambda _: ranking.pairs_sentence(pairs))
+    found.number(
+        "pairs_cannot_hold",
+        len(pairs),
+        lambda _: ranking.pairs_sentence(pairs, ranking.pairs_read_as_n_duo(ranking_rows, pairs)),
+    )
     title = preface.analyse(data)
     title_numbers = title.numbers
     found.number(
