@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
 import pandas as pd
@@ -143,23 +142,14 @@ def gap_cell(gap: float) -> str:
     return "inside" if gap == 0 else format_gap(gap)
 
 
-POINTS_COLUMN_DECIMALS = 1
-"""Decimals of a percentage point the closest-year table gives every share gap at, so that its
-column reads at one precision ('4.7', '6.5', '0.1'); the evidence keeps the gap as worked."""
-
-
 def points_cell(reading: filed_years.YearReading) -> str:
-    """A year's share gap from the printed band in percentage points at one decimal (a tie
-    rounded up), with the two ends it is measured between as the evidence writes them ('4.7
-    (33.07% − 28.35%)', '6.5 (77.0% − 70.5%)'), or 'inside' for none: 77% against a printed
-    70% is points apart, not 8.4%. A gap under a twentieth of a point reads 'under 0.1'."""
+    """A year's share gap from the printed band in percentage points, with the two ends it is
+    measured between at the precision the subtraction holds at ('6.5 (77.0% − 70.5%)'), or
+    'inside' for none: 77% against a printed 70% is points apart, not 8.4%."""
     if not reading.share_points:
         return "inside"
     points, _, high, low = _share_gap(reading)
-    step = Decimal(1).scaleb(-POINTS_COLUMN_DECIMALS)
-    rounded = Decimal(points.split()[0]).quantize(step, rounding=ROUND_HALF_UP)
-    shown = f"under {step}" if rounded == 0 else str(rounded)
-    return f"{shown} ({high} − {low})"
+    return f"{points.split()[0]} ({high} − {low})"
 
 
 def _share_gap(reading: filed_years.YearReading) -> tuple[str, str, str, str]:
