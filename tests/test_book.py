@@ -46,7 +46,7 @@ def test_preface_glue_matches_arithmetic_on_the_articles_numbers(built_book):
     assert values["daily_at_article"] == pytest.approx(2855e8 / 366)
     assert values["daily_at_2024_average"] == pytest.approx(390e8 * 7.196 / 366)
     assert values["title_implied_rate"] == pytest.approx(7.47 * 366 / 390)
-    assert values["daily_at_article_text"] == f"{2855 / 366:.2f}亿"
+    assert values["daily_at_article_text"] == f"{2855 / 366:.2f}亿元"
 
 
 def test_ranking_glue_matches_arithmetic_on_the_articles_numbers(built_book):

@@ -413,5 +413,5 @@ def test_every_difference_works_out_at_its_printed_digits(texts):
             found += 1
             assert _difference_holds(*match.group("a", "b", "c")), (where, match[0])
     midea = texts["ranking: t_midea_overseas evidence"]
-    assert "finance income at least 34.46亿 (4,090.84亿 − 4,056.38亿;" in midea
+    assert "finance income at least 34.46亿元 (4,090.84亿元 − 4,056.38亿元;" in midea
     assert found >= 2

@@ -117,7 +117,7 @@ def test_the_summary_says_huawei_s_scale_holds_by_the_table(data):
     text = found.texts["holds_huawei_scale"]
     assert text.startswith(
         "by the article's own table ByteDance has reached Huawei's overseas scale (consistent): "
-        "ByteDance's 2,855亿元 lies above Huawei's 2300+ 亿元 (read as 2,300亿 to 2,400亿元)"
+        "ByteDance's 2,855亿元 lies above Huawei's 2300+ 亿元 (read as 2,300亿元 to 2,400亿元)"
     )
     assert "only as figures from weak (W) sources, which illustrate and do not decide" in text
     page = (ROOT / "book" / "summary.md").read_text(encoding="utf-8")

@@ -245,7 +245,7 @@ def test_huawei_s_scale_is_consistent_with_the_table_and_only_illustrated_by_w_f
     # agree (they are W: it is given no verdict of its own), and no printed range is spoken of.
     low, high = 38.5e9 * 7.0760, 39.5e9 * 7.2807
     assert f"{low / 1e8:,.0f} {high / 1e8:,.0f}" == "2,724 2,876" and low < estimate < high
-    assert "2,724亿 to 2,876亿元" in entry.evidence and "inside the first range" in entry.evidence
+    assert "2,724亿元 to 2,876亿元" in entry.evidence and "inside the first range" in entry.evidence
     assert (
         "Finding 2, not decisive: its figures agree within their intervals."
         in entry.evidence
@@ -262,9 +262,9 @@ def _usd_times_rates(text: str) -> dict[str, tuple[str, str]]:
     assert usd, text
     low, high = float(usd[1]), float(usd[2])
     months = re.search(
-        r"([\d.]+) to ([\d.]+) CNY/USD.*? (?:is|gives) ([\d,]+)亿 to ([\d,]+)亿元", text
+        r"([\d.]+) to ([\d.]+) CNY/USD.*? (?:is|gives) ([\d,]+)亿元 to ([\d,]+)亿元", text
     )
-    average = re.search(r"average of ([\d.]+)[^;]*?([\d,]+)亿 to ([\d,]+)亿元", text)
+    average = re.search(r"average of ([\d.]+)[^;]*?([\d,]+)亿元 to ([\d,]+)亿元", text)
     found = {}
     if months:
         r1, r2 = float(months[1]), float(months[2])
@@ -312,8 +312,8 @@ def test_the_huawei_gap_is_measured_from_the_estimate_s_band(rows):
     low, high = 8620.5 * 2328.5 / 7041.745, 8621.5 * 2329.5 / 7041.735
     top = 39.5 * 7.196 * 10
     assert f"{(point - top) / point:.2%} {(low - top) / point:.2%}" == "0.31% 0.29%"
-    band = f"{low:,.1f}亿 to {high:,.1f}亿元"
-    assert band == "2,850.5亿 to 2,852.1亿元"
+    band = f"{low:,.1f}亿元 to {high:,.1f}亿元"
+    assert band == "2,850.5亿元 to 2,852.1亿元"
     for row in ("y_huawei_scale", "d_huawei_scale_gap"):
         assert band in rows[row].evidence, row
     assert f"{(2850.5 - 2842) / 2851:.2%}" == "0.30%"
@@ -384,7 +384,7 @@ def test_a_period_finding_names_the_figures_its_amount_gap_is_worked_from(rows):
         ), row
     for row in ("t_xiaomi_overseas", "t_xiaomi_share", "d_year_match_xiaomi"):
         assert (
-            "not FY2024's, 3,659亿 (20.2% apart: (3,659亿元 − 2,921亿元) ÷ 3,659亿元)"
+            "not FY2024's, 3,659亿元 (20.2% apart: (3,659亿元 − 2,921亿元) ÷ 3,659亿元)"
             in rows[row].evidence
         ), row
 

@@ -552,10 +552,6 @@ def analyse(data: BookData) -> Findings:
                 f"{usd_text} × {YEAR} average rate ÷ days",
             ],
             "daily_cny": [title, at_article, at_average],
-            "daily_shown": [
-                found.texts[key]
-                for key in ("title_daily", "daily_at_article", "daily_at_2024_average")
-            ],
         }
     )
     found.tables["rates"] = pd.DataFrame(

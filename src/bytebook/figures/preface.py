@@ -31,7 +31,7 @@ def daily(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     bars = (
         charts.Field("basis", "Basis"),
-        charts.Field("daily_yi", "亿元 a day", ".2f", shown="daily_shown"),
+        charts.Field("daily_yi", "亿元 a day", ".2f"),
     )
     return charts.bar_figure(
         frame, bars, caption, data, described=described, highlight=frame["basis"][0]
