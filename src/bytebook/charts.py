@@ -683,6 +683,7 @@ def model_curve(
     marks_format: str | None = None,
     x_tick_count: int | None = None,
     crossing: Crossing | None = None,
+    value_formats: tuple[str, str] | None = None,
 ) -> alt.LayerChart:
     """A cost-model curve y = f(x; sliders), recomputed in the page as the sliders move.
 
@@ -699,9 +700,12 @@ def model_curve(
     whole percents). `x_tick_count` asks for about that
     many x ticks, fewer than a phone's plot would get by default where long tick labels would
     crowd. `crossing` rings the point where the curve meets `claim`'s level, recomputed as the
-    sliders move.
+    sliders move. `value_formats` writes x and y in the tooltip and the data behind the chart
+    where the axis formats would round the values away (an axis's '1k' is 1,044; a cost of
+    USD 0.0004 is not '0'); by default they are the axis formats.
     """
     x_ticks = {"tickCount": x_tick_count} if x_tick_count else {}
+    x_value_format, y_value_format = value_formats or (x_format, y_format)
     y_scale = (
         alt.Scale(domain=alt.ExprRef(following_top(y_expression, x, frame[x], y_max)), nice=False)
         if y_max
@@ -724,8 +728,8 @@ def model_curve(
             ),
             y=alt.Y("model:Q", title=y_title, axis=alt.Axis(format=_trim(y_format)), scale=y_scale),
             tooltip=[
-                alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_format)),
-                alt.Tooltip("model:Q", title=y_title, format=_trim(y_format)),
+                alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_value_format)),
+                alt.Tooltip("model:Q", title=y_title, format=_trim(y_value_format)),
             ],
         )
         .add_params(*_slider_params(sliders))
