@@ -64,7 +64,7 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
         sliders=sliders,
         claim=(claim * INFERENCES, claim_label(claim)),
         x_format="~s",
-        value_formats=(",.0f", ",.2r"),
+        value_formats=(",.0f", ",.2~r"),
         y_max=charts.axis_top(largest * INFERENCES),
         x_scale="log",
         x_domain=(grid["candidates"].min(), most),
