@@ -127,13 +127,9 @@ parts (its name and its sort arrow) start and end down the page, and what each i
 under the id."""
 
 
-@pytest.mark.parametrize("width", [1280, 1366, 1440])
-def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(site, browser, ledger_rows, width):
-    """The evidence, the ledger's longest text, takes at least two fifths of the table, so its
-    rows are not run tall by a narrow column of it; the claim is wider than any short column; the
-    Recomputed header and its sort arrow stand on one line; every other column stays legible (no
-    header or cell spills out of its column); and each id names its row's section under it, in
-    place of a Section column."""
+def _ledger_columns_at(site, browser, width: int) -> tuple[dict, list, dict, dict]:
+    """The ledger's columns at `width`: what LEDGER_COLUMNS finds, the cells that spill, every
+    column's width and the short columns' widths (which must be exactly the four value ones)."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(f"{site}/book/ledger.html")
     wait_until_ready(page)
@@ -143,6 +139,17 @@ def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(site, browser, le
     widths = found["widths"]
     narrow = {name: w for name, w in widths.items() if name not in WORDS}
     assert set(narrow) == {"Id", "Verdict", "Stated", "Recomputed"}, widths
+    return found, spilled, widths, narrow
+
+
+@pytest.mark.parametrize("width", [1280, 1366, 1440])
+def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(site, browser, ledger_rows, width):
+    """The evidence, the ledger's longest text, takes at least two fifths of the table, so its
+    rows are not run tall by a narrow column of it; the claim is wider than any short column; the
+    Recomputed header and its sort arrow stand on one line; every other column stays legible (no
+    header or cell spills out of its column); and each id names its row's section under it, in
+    place of a Section column."""
+    found, spilled, widths, narrow = _ledger_columns_at(site, browser, width)
     assert widths["Evidence"] >= 0.4 * found["table"], widths
     assert widths["Claim"] > 1.5 * max(narrow.values()), widths
     parts = found["recomputedSpans"]
@@ -158,15 +165,7 @@ def test_between_phone_and_laptop_the_ledger_keeps_the_laptop_s_layout(
     """Between a phone and 1200 px the ledger is laid out as on a laptop: each id names its
     section under it in place of a Section column, the evidence is the widest column, the claim
     is no narrower than a value's column, and no header or cell spills out of its column."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
-    found = page.evaluate(LEDGER_COLUMNS)
-    spilled = page.evaluate(CELLS_THAT_SPILL)
-    page.close()
-    widths = found["widths"]
-    narrow = {name: w for name, w in widths.items() if name not in WORDS}
-    assert set(narrow) == {"Id", "Verdict", "Stated", "Recomputed"}, widths
+    found, spilled, widths, narrow = _ledger_columns_at(site, browser, width)
     assert widths["Evidence"] == max(widths.values()), widths
     assert widths["Claim"] >= max(narrow.values()), widths
     assert not spilled, sorted(set(map(tuple, spilled)))
