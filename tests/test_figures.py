@@ -641,3 +641,13 @@ def test_the_upload_chart_s_data_shows_each_value_as_drawn(every_figure):
         assert shown[seconds] == value, (seconds, shown[seconds])
     for (_, value), (_, raw) in zip(table.shown, table.raw, strict=True):
         assert float(value.replace(",", "")) == pytest.approx(float(raw)), (value, raw)
+
+
+def test_the_daily_bars_are_labelled_at_the_digits_the_prose_writes(data, every_figure):
+    """The preface's Fig. 1 labels each day's yuan as the prose writes it, two decimals
+    kept: the article's 2,855亿元 over the 366 days of 2024 is 7.80, not 7.8."""
+    table_yi = float(data.claim("t_bytedance_overseas_cny")["value"]) / 1e8
+    expected = f"{table_yi / 366:.2f}"
+    assert expected == "7.80"
+    labels = drawn(every_figure[("preface", "daily")])
+    assert f'"daily_shown": "{expected}"' in labels

@@ -7,6 +7,7 @@ import altair as alt
 from bytebook import charts, fx
 from bytebook.data import BookData
 from bytebook.findings import Findings
+from bytebook.numbers import in_yi
 from bytebook.units import in_units
 
 TITLE_AND_TABLE = ("title_daily_revenue", "s1_overseas_revenue", "t_bytedance_overseas_cny")
@@ -16,7 +17,10 @@ rates come from these."""
 
 def daily(found: Findings, data: BookData) -> alt.VConcatChart:
     """Overseas revenue per day three ways: the title's, the table's and at the 2024 rate."""
-    frame = found.tables["daily"].assign(daily_yi=lambda f: in_units(f["daily_cny"], "亿"))
+    frame = found.tables["daily"].assign(
+        daily_yi=lambda f: in_units(f["daily_cny"], "亿"),
+        daily_shown=lambda f: [in_yi(value, 2) for value in f["daily_cny"]],
+    )
     text = found.texts
     described = (
         f"Bar chart: the title's {text['title_daily']} a day against "
@@ -31,7 +35,7 @@ def daily(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     bars = (
         charts.Field("basis", "Basis"),
-        charts.Field("daily_yi", "亿元 a day", ".2f"),
+        charts.Field("daily_yi", "亿元 a day", ".2f", shown="daily_shown"),
     )
     return charts.bar_figure(
         frame, bars, caption, data, described=described, highlight=frame["basis"][0]
