@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from bytebook import palette
-from bytebook.numbers import EXACT_POINT_DECIMALS, gap_figures, kind_of, points_between
+from bytebook.numbers import (
+    EXACT_POINT_DECIMALS,
+    gap_figures,
+    gap_formula,
+    kind_of,
+    points_between,
+)
 
 if TYPE_CHECKING:
     from bytebook.data import BookData
@@ -431,7 +437,8 @@ def gap_note(
             f"they are {points} {_points_unit(points)} apart ({names[0]}, {high}, less "
             f"{names[1]}, {low}), a gap of {format_gap(worked)} of {middle}, {mid}"
         )
-    return f"the gap between them is {format_gap(worked)} of {middle}: ({high} − {low}) ÷ {mid}"
+    formula = gap_formula(high, low, mid)
+    return f"the gap between them is {format_gap(worked)} of {middle}: {formula}"
 
 
 def worked_gap(
@@ -454,7 +461,7 @@ def worked_gap(
     high, low, mid, _, worked = gap_figures(
         upper, lower, evidence.mid, unit, lambda g: g <= SUBSTANCE_MARGIN, least, -1, ends_at
     )
-    return format_gap(worked), f"({high} − {low}) ÷ {mid}", worked
+    return format_gap(worked), gap_formula(high, low, mid), worked
 
 
 POINTS_RULE = (
