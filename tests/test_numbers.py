@@ -268,3 +268,13 @@ def test_a_gap_formula_says_a_rate_s_words_once():
     assert numbers.gap_formula("7.227 CNY/USD", "7.196 CNY/USD", "7.196 CNY/USD") == (
         "(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD"
     )
+
+
+def test_a_claims_column_writes_a_cpm_short():
+    """A claims table's Stated or Recomputed cell (about 8.5em wide) holds 'USD 26 CPM' on one
+    line; other values are as the text writes them."""
+    assert numbers.in_a_column("USD 26 per 1,000 impressions") == "USD 26 CPM"
+    assert numbers.in_a_column("USD 7.44 to USD 8.70 per 1,000 impressions") == (
+        "USD 7.44 to USD 8.70 CPM"
+    )
+    assert numbers.in_a_column("USD 2 million a day") == "USD 2 million a day"

@@ -39,14 +39,15 @@ def test_a_gap_in_percentage_points_keeps_its_number_with_percentage():
 
 def test_a_cost_per_thousand_impressions_stays_whole_with_its_unit():
     """'USD 26 per 1,000 impressions' is one value: never 'per' or '1,000 impressions' on a line
-    of its own; in a range or a formula its words stay with the last figure."""
+    of its own; in a range or a formula its words stay with the last figure; a claims table's
+    narrow value column writes it 'USD 26 CPM', whole too."""
     cpm = "per 1,000 impressions"
     kept = keep_values_whole(
         f"<body><p>USD 26 {cpm}; USD 25.5 to USD 26.5 {cpm}; (USD 25.5 − USD 7.44) ÷ USD 7.44 "
-        f"{cpm}</p></body>"
+        f"{cpm}</p><td>USD 26 CPM</td></body>"
     )
     assert kept == (
         f"<body><p>{SPAN}USD 26 {cpm}</span>; {SPAN}USD 25.5</span> to {SPAN}USD 26.5 {cpm}"
         f"</span>; ({SPAN}USD 25.5</span> − {SPAN}USD 7.44</span>) ÷ {SPAN}USD 7.44 {cpm}"
-        "</span></p></body>"
+        f"</span></p><td>{SPAN}USD 26 CPM</span></td></body>"
     )

@@ -250,6 +250,9 @@ CPM = "USD per 1000 impressions"
 PER_THOUSAND = "per 1,000 impressions"
 """How a cost per thousand impressions reads after its US dollars ('USD 26 per 1,000
 impressions')."""
+PER_THOUSAND_SHORT = "CPM"
+"""The same in a claims table's narrow Stated and Recomputed columns ('USD 26 CPM'), which
+hold a value on one line only in the trade's short name (`in_a_column`)."""
 
 PER = {
     "day": "a day",
@@ -329,13 +332,22 @@ VALUE_WITH_UNIT = re.compile(
     + "|".join(re.escape(word) for word in UNIT_WORDS)
     + r")(?![\w/]))"
     r"|(?:USD|CNY)[ \u00a0][−-]?\d[\d,]*(?:\.\d+)?(?:/[A-Za-z]+\b)?"
-    + "(?:[ \u00a0]"
+    + "(?:[ \u00a0](?:"
     + r"[ \u00a0]".join(re.escape(word) for word in PER_THOUSAND.split())
-    + ")?"
+    + f"|{PER_THOUSAND_SHORT}))?"
 )
 """A value written with its unit or currency, as the forms above write it ('USD 39 bn',
-'2,855亿元', '1000+ 亿元', '25%', '8 Mbps', 'USD 0.020/GB', 'USD 26 per 1,000 impressions'):
-a line must not break inside one."""
+'2,855亿元', '1000+ 亿元', '25%', '8 Mbps', 'USD 0.020/GB', 'USD 26 per 1,000 impressions',
+'USD 26 CPM'): a line must not break inside one."""
+
+
+def in_a_column(text: str) -> str:
+    """A value as a claims table's Stated or Recomputed column writes it: as the text does, but
+    a cost per thousand impressions as 'USD 26 CPM' ('USD 7.44 to USD 8.70 CPM'). Whole, 'USD 26
+    per 1,000 impressions' is twice the column's width, and broken it reads 'per ⏎ 1,000 ⏎
+    impressions'; the claim beside it names the CPM, and the evidence says per 1,000
+    impressions."""
+    return text.replace(f" {PER_THOUSAND}", f" {PER_THOUSAND_SHORT}")
 
 
 # At a stated precision: decimals chosen by the sentence that shows the number.
@@ -505,7 +517,7 @@ RATE_WORDS = (f" {PER_THOUSAND}", *(f" {words}" for words in PER.values()))
 day'): said once where several amounts of the rate stand together."""
 
 
-def _rate_words(*written: str) -> str:
+def rate_words(*written: str) -> str:
     """The rate's words every one of `written` ends with (' per 1,000 impressions'), or ''."""
     return next((w for w in RATE_WORDS if all(text.endswith(w) for text in written)), "")
 
@@ -517,14 +529,14 @@ def value_range(low: str, high: str) -> str:
     number, space, unit = low.partition(" ")
     if space and _BARE_NUMBER.fullmatch(number) and high.endswith(f" {unit}"):
         return f"{number} to {high}"
-    return f"{low.removesuffix(_rate_words(low, high))} to {high}"
+    return f"{low.removesuffix(rate_words(low, high))} to {high}"
 
 
 def gap_formula(high: str, low: str, middle: str) -> str:
     """A gap worked as a fraction of a middle, from written figures, a rate's words said once
     at the end: '(USD 25.5 − USD 7.44) ÷ USD 7.44 per 1,000 impressions', not the words after
     each figure; '(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD' keeps its unit."""
-    words = _rate_words(high, low, middle)
+    words = rate_words(high, low, middle)
     return f"({high.removesuffix(words)} − {low.removesuffix(words)}) ÷ {middle}"
 
 

@@ -34,6 +34,7 @@ from bytebook.numbers import (
     gap_formula,
     kind_of,
     points_between,
+    rate_words,
 )
 
 if TYPE_CHECKING:
@@ -188,12 +189,13 @@ def band_words(band: Interval, qualifier: str, show: Callable[[float], str] | No
 
 
 def span(band: Interval, show: Callable[[float], str] | None = None) -> str:
-    """An interval in words: 'low to high' ('more than low' when unbounded above)."""
+    """An interval in words: 'low to high' ('more than low' when unbounded above), a rate's
+    words once, after the high end ('USD 25.5 to USD 26.5 per 1,000 impressions')."""
     show = show or (lambda v: f"{v:.6g}")
     if math.isinf(band.high):
         return f"more than {show(band.low)}"
     low, high = same_decimals(show(band.low), show(band.high))
-    return low if low == high else f"{low} to {high}"
+    return low if low == high else f"{low.removesuffix(rate_words(low, high))} to {high}"
 
 
 _NUMBER = re.compile(r"[−-]?(\d[\d,]*)(?:\.(\d+))?")
