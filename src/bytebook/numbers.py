@@ -251,8 +251,8 @@ PER_THOUSAND = "per 1,000 impressions"
 """How a cost per thousand impressions reads after its US dollars ('USD 26 per 1,000
 impressions')."""
 PER_THOUSAND_SHORT = "CPM"
-"""The same in a claims table's narrow Stated and Recomputed columns ('USD 26 CPM'), which
-hold a value on one line only in the trade's short name (`in_a_column`)."""
+"""The same in a table's narrow column of figures ('USD 26 CPM'), which holds a value on one
+line only in the trade's short name (`in_a_column`)."""
 
 PER = {
     "day": "a day",
@@ -342,11 +342,11 @@ VALUE_WITH_UNIT = re.compile(
 
 
 def in_a_column(text: str) -> str:
-    """A value as a claims table's Stated or Recomputed column writes it: as the text does, but
-    a cost per thousand impressions as 'USD 26 CPM' ('USD 7.44 to USD 8.70 CPM'). Whole, 'USD 26
-    per 1,000 impressions' is twice the column's width, and broken it reads 'per ⏎ 1,000 ⏎
-    impressions'; the claim beside it names the CPM, and the evidence says per 1,000
-    impressions."""
+    """A value as a table's narrow column of figures writes it (a claims table's Stated and
+    Recomputed, the sources' Figure): as the text does, but a cost per thousand impressions as
+    'USD 26 CPM' ('USD 7.44 to USD 8.70 CPM'). Whole, 'USD 26 per 1,000 impressions' is twice
+    the column's width, and broken it reads 'per ⏎ 1,000 ⏎ impressions'; the claim or the
+    measure beside it names the CPM, and the evidence says per 1,000 impressions."""
     return text.replace(f" {PER_THOUSAND}", f" {PER_THOUSAND_SHORT}")
 
 
