@@ -24,6 +24,8 @@ pytestmark = pytest.mark.build
 RULES = {
     "a bitrate in base units (write 8 Mbps)": re.compile(r"\d\s*(?:million |billion )?bit/s"),
     "US dollars in 亿 (write USD 39 bn)": re.compile(r"(?<![/\w])USD\s*[\d,.]+\s*亿"),
+    # a source's own English words (862.1 billion yuan) are quoted, and left out of the text
+    "yuan in bn or million (write 2,855亿元)": re.compile(r"\b(?:bn|million|billion)\s+yuan\b"),
     "e-notation": re.compile(r"\b\d(?:\.\d+)?e[+-]?\d+\b"),
     "a needless .0 or .00": re.compile(r"(?<![\w.])(?<!BY )\d+\.00?(?![\d.%-])"),
     # a source's own Chinese words (营业总收入4090.84亿元) keep their form
@@ -31,6 +33,16 @@ RULES = {
         r"(?<![\d,.\u4e00-\u9fff])\d{4,}(?:\.\d+)?亿"
     ),
 }
+
+
+def test_yuan_in_bn_or_million_is_found():
+    rule = RULES["yuan in bn or million (write 2,855亿元)"]
+    for text in ("into 285.5 bn yuan", "747 million yuan a day", "亿元 (100 million yuan)"):
+        assert rule.search(text), text
+    for text in ("converted into 2,855亿元", "USD 39 bn", "亿元 (100,000,000 yuan)"):
+        assert not rule.search(text), text
+    html = "<p>ByteDance: <span class='whole-value'>285.5 bn</span> yuan</p>"
+    assert rule.search(visible_text(html))
 
 
 def visible_text(html: str) -> str:
@@ -466,3 +478,57 @@ def test_a_source_figure_reads_as_recorded_on_every_page(built_book, page_path):
     html = (built_book / page_path).read_text(encoding="utf-8")
     found = rounded_sources(page_figures(html, HEADER_UNITS | DOLLAR_HEADER), source_figures())
     assert not found, sorted({(s.context, f.context) for s, f in found})[:8]
+
+
+MARKER_HEADS = ("Marker", "Mark")
+"""The first header of a table of the figures a chart marks on its curve (the article's figure
+as a dashed rule, a source's point, where the curve meets the article)."""
+MARKED_HEADERS = {
+    **HEADER_UNITS,
+    **DOLLAR_HEADER,
+    " million": re.compile(r"(?:, |\()USD million\)?$"),
+}
+"""The units of a marked figure's column, a curve's US dollars in bn or million included."""
+
+
+def marked_and_written(html: str) -> tuple[list[Shown], list[Shown]]:
+    """The figures a page's charts mark, as the data behind each chart shows them, and the
+    figures of three significant figures or more its text writes outside charts and their
+    data (the prose, tables of claims and evidence)."""
+    soup = BeautifulSoup(html, "html.parser")
+    marked = [
+        str(table)
+        for table in soup.select(".bytebook-chart-data table")
+        if (head := table.select_one("thead th")) and head.get_text(strip=True) in MARKER_HEADS
+    ]
+    for drawn in soup.select(".bytebook-chart-data, svg"):
+        drawn.decompose()
+    tables = f"<details class='bytebook-chart-data'>{''.join(marked)}</details>"
+    written = [f for f in page_figures(str(soup)) if f.figure.significant >= 3]
+    return page_figures(tables, MARKED_HEADERS), written
+
+
+def test_a_marked_figure_rounded_below_the_text_s_digits_is_found():
+    def page(marked: str) -> str:
+        return (
+            "<p>gross profit at 92% is USD 1.764 bn</p><details class='bytebook-chart-data'>"
+            "<table><thead><tr><th>Marker</th><th>Gross profit a year, USD bn</th></tr></thead>"
+            f"<tbody><tr><td>the article's figures</td><td>{marked}</td></tr></tbody></table>"
+            "</details>"
+        )
+
+    marked, written = marked_and_written(page("1.76"))
+    assert [(w.written, m.written) for w, m in rounded_sources(marked, written)] == [
+        ("1.764 bn", "1.76 bn")
+    ]
+    assert not rounded_sources(*marked_and_written(page("1.764")))
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_a_chart_marks_a_figure_at_the_digits_its_page_writes_it(built_book, page_path):
+    """A figure a chart marks (the article's CapCut Pro profit, USD 1.764 bn, as a dashed rule)
+    reads in the data behind the chart at the digits the page's text writes it, never 1.76:
+    the recorded-digits rule above, for the figures the book works out and marks."""
+    marked, written = marked_and_written((built_book / page_path).read_text(encoding="utf-8"))
+    found = rounded_sources(marked, written)
+    assert not found, sorted({(w.context, m.context) for w, m in found})[:8]

@@ -247,3 +247,34 @@ def test_a_range_writes_a_shared_unit_word_once():
         "USD 725 million to USD 735 million"
     )
     assert numbers.value_range("7.44亿元", "7.86亿元") == "7.44亿元 to 7.86亿元"
+    cpm = "per 1,000 impressions"
+    assert numbers.value_range(f"USD 25.5 {cpm}", f"USD 26.5 {cpm}") == (
+        f"USD 25.5 to USD 26.5 {cpm}"
+    )
+    daily = numbers.value_range("7.465亿元 a day", "7.475亿元 a day")
+    assert daily == "7.465亿元 to 7.475亿元 a day"
+
+
+def test_a_gap_formula_says_a_rate_s_words_once():
+    """'(USD 25.5 − USD 7.44) ÷ USD 7.44 per 1,000 impressions': the rate's words after the
+    last figure only; a unit that is the figure's own (CNY/USD) stays with each."""
+    cpm = "per 1,000 impressions"
+    formula = numbers.gap_formula(f"USD 25.5 {cpm}", f"USD 7.44 {cpm}", f"USD 7.44 {cpm}")
+    assert formula == f"(USD 25.5 − USD 7.44) ÷ USD 7.44 {cpm}"
+    assert formula.count(cpm) == 1
+    assert numbers.gap_formula("7.80亿元 a day", "7.475亿元 a day", "7.47亿元 a day") == (
+        "(7.80亿元 − 7.475亿元) ÷ 7.47亿元 a day"
+    )
+    assert numbers.gap_formula("7.227 CNY/USD", "7.196 CNY/USD", "7.196 CNY/USD") == (
+        "(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD"
+    )
+
+
+def test_a_claims_column_writes_a_cpm_short():
+    """A claims table's Stated or Recomputed cell (about 8.5em wide) holds 'USD 26 CPM' on one
+    line; other values are as the text writes them."""
+    assert numbers.in_a_column("USD 26 per 1,000 impressions") == "USD 26 CPM"
+    assert numbers.in_a_column("USD 7.44 to USD 8.70 per 1,000 impressions") == (
+        "USD 7.44 to USD 8.70 CPM"
+    )
+    assert numbers.in_a_column("USD 2 million a day") == "USD 2 million a day"

@@ -63,20 +63,22 @@ def test_levelling_off_says_what_the_regions_show(data, rows):
 
 def test_an_n_plus_amount_is_glossed_as_the_book_reads_it(data, rows):
     # "1500+ 亿元" is 一千五百多亿: from 1,500亿 up to the next unit of its last printed digit
-    # (1,600亿), so the English says 150–160 bn yuan, never "150 bn yuan or more".
+    # (1,600亿), so the English says 1,500亿元 to 1,600亿元, in the book's one yuan form, never
+    # "1,500亿元 or more" nor "150–160 bn yuan".
     plus = data.claims[data.claims["qualifier"] == "+"]
     assert len(plus) >= 5
     for claim_id, claim in plus.iterrows():
         printed = claim["quote_zh"].split("+")[0].strip()
         digits = printed.rstrip("0")
         step_yi = 10 ** (len(printed) - len(digits))
-        low_bn, high_bn = int(printed) / 10, (int(printed) + step_yi) / 10
-        gloss = f"{low_bn:g}–{high_bn:g} bn yuan"
+        low_yi, high_yi = int(printed), int(printed) + step_yi
+        gloss = f"{low_yi:,}亿元 to {high_yi:,}亿元"
         assert gloss in claim["claim_en"], (claim_id, claim["claim_en"])
         assert "多亿" in claim["claim_en"] and "or more" not in claim["claim_en"], claim_id
+        assert "yuan" not in claim["claim_en"], claim_id
         assert rows[claim_id].claim_en == claim["claim_en"]
         band = printed_interval(str(claim["value_text"]), "+", claim["unit"])
-        assert (band.low, band.high) == pytest.approx((low_bn * 1e9, high_bn * 1e9))
+        assert (band.low, band.high) == pytest.approx((low_yi * 1e8, high_yi * 1e8))
 
 
 def test_shein_is_counted_as_chinese_only_conditionally(data, rows):

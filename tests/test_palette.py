@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+
+import pandas as pd
 import pytest
 
 from bytebook import charts, palette
@@ -101,8 +104,10 @@ def colour_difference(a: str, b: str) -> float:
     return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b), strict=True)) ** 0.5
 
 
-ADJACENT_VERDICTS = [("off in detail", "contradicted")]
-"""Verdicts whose colours sit side by side in the verdict charts and whose hues are near."""
+ADJACENT_VERDICTS = [("off in detail", "contradicted"), ("supported", "consistent")]
+"""Verdicts whose colours sit side by side in the verdict charts and whose hues are near:
+"supported" (#00704a) and "consistent" (#006d77) once shared one lightness on a light page
+and read as one block."""
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
@@ -177,3 +182,34 @@ def test_the_old_near_twins_fail_the_margin():
     """The check can fail: the old "off in detail" and "consistent" stood too near."""
     assert colour_difference("#a65100", palette.ARTICLE.light) < SERIES_MARGIN
     assert colour_difference("#0b5f8c", palette.REFERENCE.light) < SERIES_MARGIN
+
+
+VERDICT_MARGIN = 25
+"""The least colour difference (CIE76) between any two verdicts' colours in one mode."""
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_every_two_verdicts_stand_apart(mode):
+    """Any two verdicts' colours are at least `VERDICT_MARGIN` apart in each mode, so that no
+    two verdicts read as one in the scorecard's stacked bars or as badges."""
+    colours = {verdict: getattr(colour, mode) for verdict, colour in palette.VERDICTS.items()}
+    near = [
+        (first, second, round(colour_difference(colours[first], colours[second]), 1))
+        for first, second in itertools.combinations(colours, 2)
+        if colour_difference(colours[first], colours[second]) < VERDICT_MARGIN
+    ]
+    assert not near, near
+
+
+def test_the_old_supported_and_consistent_fail_the_lightness_rule():
+    """The check can fail: the old pair's contrast was about 1:1."""
+    assert contrast("#00704a", "#006d77") < 1.5
+
+
+def test_stacked_verdict_segments_are_outlined_in_the_page_s_colour():
+    """A 1 px line of the page's colour between two segments of a verdict bar (its dark twin on
+    a dark page)."""
+    frame = pd.DataFrame({"section": ["1"], "verdict": ["supported"], "claims": [1]})
+    mark = charts.verdict_bars(frame, sections=["1"], verdicts=["supported"]).to_dict()["mark"]
+    assert mark["stroke"] == palette.BACKGROUND.light and mark["strokeWidth"] == 1
+    assert palette.dark_twins()[palette.BACKGROUND.light] == palette.DARK_PAGE

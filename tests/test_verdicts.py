@@ -810,3 +810,43 @@ def test_the_growth_multiple_the_prose_prints_is_a_row_of_its_own(data):
     assert recomputed_text(rows["d_growth_ratio"]) == (
         f"{0.625 / 0.3855:.2f}× to {0.635 / 0.3845:.2f}×"
     )
+
+
+MODEL_ONLY = {
+    # 成本砍半: cost per useful GPU-hour as price ÷ utilisation, from 35% to 72%: 35 ÷ 72.
+    "s23_cost_half": f"{35 / 72:.1%}",
+    # 打掉一半: section 2.1's bitrates, 8 → 3.2 Mbps, applied to live streams: 1 − 3.2 ÷ 8.
+    "s3_live_bandwidth": f"{1 - 3.2 / 8:.0%}",
+}
+"""Claims whose one finding rests on this book's own model, with the model's figure."""
+
+
+@pytest.mark.parametrize(("claim_id", "model"), list(MODEL_ONLY.items()))
+def test_a_finding_on_the_book_s_model_alone_never_says_its_figures_agree(
+    data, claim_id, model
+):
+    """A model's figure is no evidence: the finding says where it lies against the printed
+    band (约 half, ±10 points either way at one printed unit: 40% to 60%) and that a model does
+    not decide, never 'its figures agree'; the row stays unverifiable."""
+    from bytebook.chapters import economics, infrastructure
+
+    chapters = (economics, infrastructure)
+    entries = {e.id: e for chapter in chapters for e in chapter.analyse(data).entries}
+    entry = entries[claim_id]
+    assert (0.40 <= float(model.rstrip("%")) / 100 <= 0.60) and entry.verdict == "unverifiable"
+    assert (
+        f"Not decisive: this book's illustration, {model}, lies within 40% to 60%; a model does "
+        "not decide." in entry.evidence
+    )
+    assert "its figures agree" not in entry.evidence
+
+
+def test_every_row_on_an_illustration_alone_is_worded_as_a_model(data):
+    """Every ledger row that rests on this book's illustration alone (it says so and cites no
+    source) is worded as one: 'a model does not decide', never 'its figures agree'."""
+    rows = ledger(data).to_dict("records")
+    alone = [row for row in rows if "illustration" in row["evidence"] and not row["sources"]]
+    assert {row["id"] for row in alone} >= set(MODEL_ONLY)
+    for row in alone:
+        assert "its figures agree" not in row["evidence"], row["id"]
+        assert "a model does not decide" in row["evidence"], row["id"]

@@ -35,3 +35,22 @@ def test_a_gap_in_percentage_points_keeps_its_number_with_percentage():
         f"<body><p>a gap of {SPAN}24.5 percentage</span> points, {SPAN}24.5%</span></p></body>"
     )
     assert keep_values_whole(kept) == kept
+
+
+def test_a_cost_per_thousand_impressions_stays_whole_with_its_unit():
+    """'USD 26 per 1,000 impressions' never breaks inside its unit: a line may break only before
+    'per 1,000 impressions', which stays whole (the value is wider than the evidence's column
+    at 1000 px); in a range or a formula the unit stays with the last figure; a table's narrow
+    column of figures writes it 'USD 26 CPM', one whole value."""
+    cpm = "per 1,000 impressions"
+    kept = keep_values_whole(
+        f"<body><p>USD 26 {cpm}; USD 25.5 to USD 26.5 {cpm}; (USD 25.5 − USD 7.44) ÷ USD 7.44 "
+        f"{cpm}</p><td>USD 26 CPM</td></body>"
+    )
+    assert kept == (
+        f"<body><p>{SPAN}USD 26</span> {SPAN}{cpm}</span>; {SPAN}USD 25.5</span> to "
+        f"{SPAN}USD 26.5</span> {SPAN}{cpm}</span>; ({SPAN}USD 25.5</span> − "
+        f"{SPAN}USD 7.44</span>) ÷ {SPAN}USD 7.44</span> {SPAN}{cpm}</span></p>"
+        f"<td>{SPAN}USD 26 CPM</span></td></body>"
+    )
+    assert keep_values_whole(kept) == kept

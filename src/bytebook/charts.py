@@ -75,6 +75,11 @@ def theme() -> dict:
     }
 
 
+SIGNIFICANT_FORMAT = ",.4~r"
+"""The d3 form of `bytebook.numbers.significant`: four significant figures, no trailing zeros
+(CapCut Pro's USD 1.918 bn, as the prose writes it, not 1.92)."""
+
+
 def _trim(number_format: str) -> str:
     """A d3 number format that drops trailing zeros (',.2f' -> ',.2~f': 26, not 26.00)."""
     if "~" in number_format or not number_format.endswith(("f", "%")):
@@ -689,7 +694,8 @@ def model_curve(
 
     `y_expression` is a Vega expression over `datum.<x>` and the slider names. `claim` draws
     the article's figure as a dashed horizontal rule to compare against, named in a legend under
-    the plot. `y_max` is the top of the y
+    the plot; its tooltip and the data behind the chart write it at four significant figures,
+    as the text does (USD 1.764 bn, not the axis's 1.76). `y_max` is the top of the y
     axis while the curve stays below it, so that moving a slider moves the curve, not the axis
     (`axis_top` of the curve's largest value at the defaults fits it); a slider that lifts the
     curve higher lifts the axis with it (`following_top`). `x_domain` fixes the x axis to
@@ -757,12 +763,12 @@ def model_curve(
                 ),
                 tooltip=[
                     alt.Tooltip("label:N", title="Marker"),
-                    alt.Tooltip("level:Q", title=y_title, format=_trim(y_format)),
+                    alt.Tooltip("level:Q", title=y_title, format=SIGNIFICANT_FORMAT),
                 ],
             )
         )
     if claim and crossing:
-        layers.append(_crossing_ring(claim[0], crossing, x, x_title, y_title, y_format))
+        layers.append(_crossing_ring(claim[0], crossing, x, x_title, y_title))
     if marks is not None:
         names = list(marks["label"])
         colours = [ARTICLE if article else REFERENCE for article in marks["article"]]
@@ -808,7 +814,7 @@ def model_curve(
 
 
 def _crossing_ring(
-    level: float, crossing: Crossing, x: str, x_title: str, y_title: str, y_format: str
+    level: float, crossing: Crossing, x: str, x_title: str, y_title: str
 ) -> alt.Chart:
     """A ring at the point where a model curve meets the level `level`, its x computed in the
     page from the sliders (`crossing.expression`)."""
@@ -825,7 +831,7 @@ def _crossing_ring(
             tooltip=[
                 alt.Tooltip("ring:N", title="Mark"),
                 alt.Tooltip(f"{x}:Q", title=x_title, format=crossing.x_format),
-                alt.Tooltip("meets:Q", title=y_title, format=_trim(y_format)),
+                alt.Tooltip("meets:Q", title=y_title, format=SIGNIFICANT_FORMAT),
             ],
         )
     )
@@ -915,10 +921,11 @@ VERDICT_COLOURS = {verdict: colour.light for verdict, colour in palette.VERDICTS
 
 
 def verdict_bars(frame: pd.DataFrame, *, sections: list[str], verdicts: list[str]) -> alt.Chart:
-    """Claims per section as horizontal bars stacked by verdict."""
+    """Claims per section as horizontal bars stacked by verdict, each segment outlined in the
+    page's colour so that two segments side by side stay apart."""
     return (
         alt.Chart(frame)
-        .mark_bar()
+        .mark_bar(stroke=palette.BACKGROUND.light, strokeWidth=1)
         .encode(
             y=alt.Y("section:N", sort=sections, title=None),
             x=alt.X("sum(claims):Q", title="Claims"),

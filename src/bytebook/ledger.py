@@ -21,10 +21,12 @@ from bytebook.policy import (
     READING_WORDS,
     Basis,
     Finding,
+    Grade,
     Interval,
     Verdict,
     combine,
     compare,
+    grade,
     printed_interval,
     printed_unit,
     reading,
@@ -42,6 +44,7 @@ __all__ = [
     "derived",
     "finding",
     "finding_entry",
+    "illustration",
     "judge",
     "judge_findings",
     "relative_gap",
@@ -184,6 +187,29 @@ def finding(
     )
     note = open_reading_note(claim, _as_interval(evidence), found, claim_interval(claim), decides)
     return replace(found, evidence=f"{found.evidence}{note}") if note else found
+
+
+MODEL_WORDS = "this book's illustration, {figure}, lies {place} {band}; a model does not decide"
+"""What a finding resting on this book's model alone says in place of what its figures meet:
+a model's figure is no evidence, so it neither agrees nor disagrees with the printed one."""
+
+
+def illustration(claim: pd.Series, value: float, text: str) -> Finding:
+    """A finding that rests on this book's own model alone, with no source and none of the
+    article's arithmetic: it never decides, and says where the model's figure lies against the
+    printed band ('this book's illustration, 48.6%, lies within 40% to 60%; a model does not
+    decide'), never that its figures agree."""
+    found = finding(claim, value, Basis.ARTICLE, text, decides=False)
+    unit, printed = claim["unit"], claim_interval(claim)
+    size = printed_unit(str(claim["value_text"]))
+    band = value_range(*(band_value(end, unit, size) for end in (printed.low, printed.high)))
+    held = grade(printed, Interval.exact(value)) is Grade.HOLDS
+    words = MODEL_WORDS.format(
+        figure=as_written(value, unit, found.evidence) or by_unit(value, unit),
+        place="within" if held else "outside",
+        band=band,
+    )
+    return replace(found, meets=words)
 
 
 def open_reading_note(

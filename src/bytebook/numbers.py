@@ -206,6 +206,11 @@ def whole(value: float) -> str:
     return _minus(f"{value:,.0f}")
 
 
+YI_YUAN = f"亿元 ({whole(YI)} yuan)"
+"""What a chart's units line says 亿元 is, its size written out ('亿元 (100,000,000 yuan)'): a
+yuan amount is never written in million or bn yuan, so neither is the unit."""
+
+
 def bits_per_second(value: float) -> str:
     """A bitrate: 8e6 -> '8 Mbps', 3.2e6 -> '3.2 Mbps', 64e3 -> '64 kbps'."""
     for size, name in ((BILLION, "Gbps"), (MILLION, "Mbps"), (THOUSAND, "kbps")):
@@ -240,6 +245,15 @@ def flops(value: float) -> str:
     return f"{count(value)} FLOP/s"
 
 
+CPM = "USD per 1000 impressions"
+"""The data's unit of a cost per thousand impressions."""
+PER_THOUSAND = "per 1,000 impressions"
+"""How a cost per thousand impressions reads after its US dollars ('USD 26 per 1,000
+impressions')."""
+PER_THOUSAND_SHORT = "CPM"
+"""The same in a table's narrow column of figures ('USD 26 CPM'), which holds a value on one
+line only in the trade's short name (`in_a_column`)."""
+
 PER = {
     "day": "a day",
     "year": "a year",
@@ -257,8 +271,8 @@ WORDS = {"params": "parameters", "videos/day": "videos a day", "actions/day": "a
 def by_unit(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
     """A value in one of the data's base units, in the form a reader expects for that unit;
     money, shares, multiples and counts at most `digits` significant figures."""
-    if unit == "USD per 1000 impressions":
-        return f"{money(value, 'USD', digits)} per 1,000 impressions"
+    if unit == CPM:
+        return f"{money(value, 'USD', digits)} {PER_THOUSAND}"
     currency, _, per = unit.partition("/")
     if currency in ("USD", "CNY") and unit != "CNY/USD":
         return money(value, currency, digits) + (f" {PER.get(per, 'per ' + per)}" if per else "")
@@ -293,7 +307,7 @@ def figure(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
     `by_unit` without 'a day' or 'per 1,000 impressions' ('USD 26', 'USD 2 million', '8 Mbps')
     and a count without its thing ('50 million', not '50 million videos a day'); a duration as
     `seconds` writes it, in the Stated column too (300 s -> '5 min')."""
-    if unit == "USD per 1000 impressions":
+    if unit == CPM:
         return money(value, "USD", digits)
     head = unit.partition("/")[0]
     if head in ("USD", "CNY") and unit != "CNY/USD":
@@ -318,9 +332,22 @@ VALUE_WITH_UNIT = re.compile(
     + "|".join(re.escape(word) for word in UNIT_WORDS)
     + r")(?![\w/]))"
     r"|(?:USD|CNY)[ \u00a0][−-]?\d[\d,]*(?:\.\d+)?(?:/[A-Za-z]+\b)?"
+    + "(?:[ \u00a0](?:"
+    + r"[ \u00a0]".join(re.escape(word) for word in PER_THOUSAND.split())
+    + f"|{PER_THOUSAND_SHORT}))?"
 )
 """A value written with its unit or currency, as the forms above write it ('USD 39 bn',
-'2,855亿元', '1000+ 亿元', '25%', '8 Mbps', 'USD 0.020/GB'): a line must not break inside one."""
+'2,855亿元', '1000+ 亿元', '25%', '8 Mbps', 'USD 0.020/GB', 'USD 26 per 1,000 impressions',
+'USD 26 CPM'): a line must not break inside one."""
+
+
+def in_a_column(text: str) -> str:
+    """A value as a table's narrow column of figures writes it (a claims table's Stated and
+    Recomputed, the sources' Figure): as the text does, but a cost per thousand impressions as
+    'USD 26 CPM' ('USD 7.44 to USD 8.70 CPM'). Whole, 'USD 26 per 1,000 impressions' is twice
+    the column's width, and broken it reads 'per ⏎ 1,000 ⏎ impressions'; the claim or the
+    measure beside it names the CPM, and the evidence says per 1,000 impressions."""
+    return text.replace(f" {PER_THOUSAND}", f" {PER_THOUSAND_SHORT}")
 
 
 # At a stated precision: decimals chosen by the sentence that shows the number.
@@ -447,7 +474,7 @@ def kind_of(unit: str) -> str:
     a multiple, an exchange rate, a count, or the unit itself."""
     if unit == "CNY/USD":
         return "rate"
-    if unit == "USD per 1000 impressions":
+    if unit == CPM:
         return "USD"
     currency = unit.partition("/")[0]
     if currency in ("CNY", "USD"):
@@ -465,8 +492,8 @@ def at_written(value: float, unit: str, scale: str, decimals: int) -> str:
     kind = kind_of(unit)
     per = unit.partition("/")[2] if "/" in unit and kind in ("CNY", "USD") else ""
     after = f" {PER.get(per, 'per ' + per)}" if per else ""
-    if unit == "USD per 1000 impressions":
-        after = " per 1,000 impressions"
+    if unit == CPM:
+        after = f" {PER_THOUSAND}"
     if kind == "CNY":
         shown = f"{number}{scale}元" if scale else f"CNY {number}"
     elif kind == "USD":
@@ -485,13 +512,32 @@ def at_written(value: float, unit: str, scale: str, decimals: int) -> str:
 _BARE_NUMBER = re.compile(r"[−-]?\d[\d,]*(?:\.\d+)?")
 
 
+RATE_WORDS = (f" {PER_THOUSAND}", *(f" {words}" for words in PER.values()))
+"""What a money rate writes after its amount ('USD 26 per 1,000 impressions', '7.80亿元 a
+day'): said once where several amounts of the rate stand together."""
+
+
+def rate_words(*written: str) -> str:
+    """The rate's words every one of `written` ends with (' per 1,000 impressions'), or ''."""
+    return next((w for w in RATE_WORDS if all(text.endswith(w) for text in written)), "")
+
+
 def value_range(low: str, high: str) -> str:
     """Two written values as a range, a unit word both ends share written once, after the
-    high end: '6.917 to 7.106 CNY/USD', not '6.917 CNY/USD to 7.106 CNY/USD'."""
+    high end: '6.917 to 7.106 CNY/USD', not '6.917 CNY/USD to 7.106 CNY/USD'; a rate's words
+    likewise: 'USD 25.5 to USD 26.5 per 1,000 impressions'."""
     number, space, unit = low.partition(" ")
     if space and _BARE_NUMBER.fullmatch(number) and high.endswith(f" {unit}"):
         return f"{number} to {high}"
-    return f"{low} to {high}"
+    return f"{low.removesuffix(rate_words(low, high))} to {high}"
+
+
+def gap_formula(high: str, low: str, middle: str) -> str:
+    """A gap worked as a fraction of a middle, from written figures, a rate's words said once
+    at the end: '(USD 25.5 − USD 7.44) ÷ USD 7.44 per 1,000 impressions', not the words after
+    each figure; '(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD' keeps its unit."""
+    words = rate_words(high, low, middle)
+    return f"({high.removesuffix(words)} − {low.removesuffix(words)}) ÷ {middle}"
 
 
 def as_written(value: float, unit: str, text: str) -> str | None:

@@ -48,8 +48,8 @@ BADGE_TEXT = BACKGROUND
 """Text on a verdict badge: white on the light page's dark badges, dark on the dark page's."""
 
 VERDICTS = {
-    "supported": Colour("#00704a", "#4cc38a"),
-    "consistent": Colour("#006d77", "#46c8d4"),
+    "supported": Colour("#00573a", "#3ea878"),
+    "consistent": Colour("#007a85", "#6ddbe5"),
     "off in detail": Colour("#8a6500", "#e8c547"),
     "contradicted": Colour("#931c12", "#ff6b6b"),
     "inconsistent": Colour("#a3214f", "#f283a8"),
@@ -63,7 +63,9 @@ wears a series' hue: teal stands apart from the references' blue, amber from the
 orange (`tests/test_palette.py` holds every verdict a colour difference away from both).
 "Off in detail" and "contradicted" sit side by side in the verdict charts: besides their hues,
 they differ in lightness (amber the lighter on a light page, red the darker; on a dark page red
-the darker too), so that they stay apart for a reader who does not see red from amber."""
+the darker too), so that they stay apart for a reader who does not see red from amber. So do
+"supported" and "consistent", side by side too: green the darker in both modes, teal the
+lighter, where the two once shared one lightness and read as one block."""
 
 
 DERIVED = Colour("#4f5b66", "#9aa5b1")

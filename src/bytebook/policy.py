@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from bytebook import palette
-from bytebook.numbers import EXACT_POINT_DECIMALS, gap_figures, kind_of, points_between
+from bytebook.numbers import (
+    EXACT_POINT_DECIMALS,
+    gap_figures,
+    gap_formula,
+    kind_of,
+    points_between,
+    rate_words,
+)
 
 if TYPE_CHECKING:
     from bytebook.data import BookData
@@ -182,12 +189,13 @@ def band_words(band: Interval, qualifier: str, show: Callable[[float], str] | No
 
 
 def span(band: Interval, show: Callable[[float], str] | None = None) -> str:
-    """An interval in words: 'low to high' ('more than low' when unbounded above)."""
+    """An interval in words: 'low to high' ('more than low' when unbounded above), a rate's
+    words once, after the high end ('USD 25.5 to USD 26.5 per 1,000 impressions')."""
     show = show or (lambda v: f"{v:.6g}")
     if math.isinf(band.high):
         return f"more than {show(band.low)}"
     low, high = same_decimals(show(band.low), show(band.high))
-    return low if low == high else f"{low} to {high}"
+    return low if low == high else f"{low.removesuffix(rate_words(low, high))} to {high}"
 
 
 _NUMBER = re.compile(r"[−-]?(\d[\d,]*)(?:\.(\d+))?")
@@ -431,7 +439,8 @@ def gap_note(
             f"they are {points} {_points_unit(points)} apart ({names[0]}, {high}, less "
             f"{names[1]}, {low}), a gap of {format_gap(worked)} of {middle}, {mid}"
         )
-    return f"the gap between them is {format_gap(worked)} of {middle}: ({high} − {low}) ÷ {mid}"
+    formula = gap_formula(high, low, mid)
+    return f"the gap between them is {format_gap(worked)} of {middle}: {formula}"
 
 
 def worked_gap(
@@ -454,7 +463,7 @@ def worked_gap(
     high, low, mid, _, worked = gap_figures(
         upper, lower, evidence.mid, unit, lambda g: g <= SUBSTANCE_MARGIN, least, -1, ends_at
     )
-    return format_gap(worked), f"({high} − {low}) ÷ {mid}", worked
+    return format_gap(worked), gap_formula(high, low, mid), worked
 
 
 POINTS_RULE = (

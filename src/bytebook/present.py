@@ -15,7 +15,7 @@ from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, recomputed_text, stated_text
-from bytebook.numbers import figure, kind_of
+from bytebook.numbers import figure, in_a_column, kind_of
 from bytebook.palette import verdict_css_class
 from bytebook.safety import is_web_link
 
@@ -136,17 +136,18 @@ def _order(value: float | None, unit: str) -> str:
 
 
 def _values(entry: LedgerEntry) -> str:
-    """The stated and recomputed figures, each with its unit in words ('8 Mbps'): the tables
-    need no unit column (the ledger's CSV keeps the data's unit)."""
+    """The stated and recomputed figures, each with its unit in words ('8 Mbps'; a CPM's as
+    'USD 26 CPM', `in_a_column`): the tables need no unit column (the ledger's CSV keeps the
+    data's unit)."""
     return (
         _td(
             "Stated",
-            html.escape(stated_text(entry)),
+            html.escape(in_a_column(stated_text(entry))),
             _order(entry.stated, entry.unit),
         )
         + _td(
             "Recomputed",
-            html.escape(recomputed_text(entry)),
+            html.escape(in_a_column(recomputed_text(entry))),
             _order(entry.recomputed, entry.unit),
         )
     )

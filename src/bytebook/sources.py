@@ -9,7 +9,7 @@ import pandas as pd
 from bytebook.checks import postdates_article, relayed_original
 from bytebook.data import BookData
 from bytebook.ledger import LedgerEntry
-from bytebook.numbers import by_unit
+from bytebook.numbers import by_unit, in_a_column
 from bytebook.policy import SECOND_HAND_MARK
 
 NOT_RECORDED = "not recorded"
@@ -112,7 +112,7 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
         {
             "id": refs["id"],
             "figure": [
-                figure_text(v, u, t)
+                in_a_column(figure_text(v, u, t))
                 for v, u, t in zip(refs["value"], refs["unit"], refs["value_text"], strict=True)
             ],
             "quote": refs["quote"],

@@ -17,6 +17,7 @@ from bytebook.ledger import (
     claim_interval,
     derived,
     finding,
+    illustration,
     judge,
     judge_findings,
     working,
@@ -414,10 +415,9 @@ def _live(data: BookData) -> Findings:
         judge_findings(
             data.claim("s3_live_bandwidth"),
             [
-                finding(
+                illustration(
                     data.claim("s3_live_bandwidth"),
                     codec_cut,
-                    Basis.ARTICLE,
                     "打掉一半 ('knocks off half') is colloquial and read as 'about half'. The "
                     "article does not say how H.266 halves live-streaming bandwidth cost. As "
                     "an illustration, this book applies section 2.1's H.266 bitrates for "
@@ -426,7 +426,6 @@ def _live(data: BookData) -> Findings:
                     "live streams: a little more than half, at the edge of the idiom's "
                     "precision. That link is this book's assumption, not the article's, and "
                     "this book found no source that live streams use H.266 at all.",
-                    decides=False,
                 )
             ],
             None,

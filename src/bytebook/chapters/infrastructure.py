@@ -8,11 +8,10 @@ from bytebook.checks import unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import (
-    Basis,
     LedgerEntry,
     Verdict,
     derived,
-    finding,
+    illustration,
     judge_findings,
     working,
 )
@@ -173,16 +172,14 @@ def analyse(data: BookData) -> Findings:
         judge_findings(
             data.claim("s23_cost_half"),
             [
-                finding(
+                illustration(
                     data.claim("s23_cost_half"),
                     cost_ratio,
-                    Basis.ARTICLE,
                     "An illustration by this book, not the article's logic: the article says "
                     "成本砍半 ('cost cut in half', read as 'about half') for CapCut's AI features "
                     "and does not say how it arises. If cost per useful GPU-hour were price ÷ "
                     f"utilisation, going from {format_percent(industry, 0)} to "
                     f"{format_percent(ours, 0)} would cut it to {format_percent(cost_ratio)}.",
-                    decides=False,
                 )
             ],
             None,

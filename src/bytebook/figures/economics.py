@@ -15,9 +15,10 @@ from bytebook.units import in_units
 
 CAPCUT = ("s3_capcut_price", "s3_capcut_payers", "s3_capcut_margin")
 """The article's CapCut Pro price, paying users and gross margin."""
-SIGNIFICANT_FORMAT = ",.4~r"
-"""The d3 form of `bytebook.numbers.significant`: four significant figures, no trailing zeros
-(CapCut Pro's USD 1.918 bn, as the prose writes it, not 1.92)."""
+PROFIT_FORMAT = ",.3~f"
+"""Gross profit in USD bn to the million, in the tooltip and the data behind the chart: the
+curve at the article's 20 million payers reads 1.764, as the text writes it, not the axis's
+1.76."""
 REMAINDER = ("s1_overseas_revenue", "s3_capcut_price", "s3_capcut_payers", "s3_live_gifting")
 """What the USD 39 bn remainder is computed from: the total less CapCut Pro and live gifting."""
 
@@ -64,6 +65,7 @@ def capcut(found: Findings, data: BookData) -> alt.VConcatChart:
         sliders=[fee],
         claim=(profit_bn, "the article's figures"),
         x_format=",.0f",
+        value_formats=(",.0f", PROFIT_FORMAT),
         y_max=charts.axis_top(in_units(largest, "billion")),
     )
     caption = charts.Caption(
@@ -103,7 +105,7 @@ def split(found: Findings, data: BookData) -> alt.VConcatChart:
         expression,
         category_title="Part",
         value_title="USD bn a year",
-        value_format=SIGNIFICANT_FORMAT,
+        value_format=charts.SIGNIFICANT_FORMAT,
         sliders=[payers, take],
         x_max=charts.axis_top(in_units(total, "billion")),
     )

@@ -7,11 +7,11 @@ import altair as alt
 from bytebook import charts, fx
 from bytebook.data import BookData
 from bytebook.findings import Findings
-from bytebook.numbers import in_yi
+from bytebook.numbers import YI_YUAN, in_yi
 from bytebook.units import in_units
 
 TITLE_AND_TABLE = ("title_daily_revenue", "s1_overseas_revenue", "t_bytedance_overseas_cny")
-"""The title's daily yuan, the USD 39 bn and the table's 2855亿元: the daily figures and both
+"""The title's daily yuan, the USD 39 bn and the table's 2,855亿元: the daily figures and both
 rates come from these."""
 
 
@@ -29,7 +29,7 @@ def daily(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Overseas revenue per day, three ways",
-        units="亿元 (100 million yuan) per day, 2024",
+        units=f"{YI_YUAN} per day, 2024",
         claims=TITLE_AND_TABLE,
         references=("fx_2024_avg_fed",),
     )

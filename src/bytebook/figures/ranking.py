@@ -11,7 +11,7 @@ from bytebook import charts, year_charts
 from bytebook.chapters import ranking
 from bytebook.data import BookData
 from bytebook.findings import Findings
-from bytebook.numbers import format_yuan
+from bytebook.numbers import YI_YUAN, format_yuan
 from bytebook.units import in_units
 
 
@@ -48,7 +48,7 @@ def revenue(found: Findings, data: BookData) -> alt.VConcatChart:
     frame = _printed(found)[["company", "name", "overseas_yi"]]
     caption = charts.Caption(
         title="Overseas revenue in 2024, as the article prints it",
-        units="亿元 (100 million yuan); 'N+' amounts drawn at N; ByteDance at the article's "
+        units=f"{YI_YUAN}; 'N+' amounts drawn at N; ByteDance at the article's "
         f"{format_yuan(data.stated('t_bytedance_overseas_cny'))}",
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
     )
@@ -85,7 +85,7 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Overseas share against overseas revenue",
-        units="share of each company's total revenue; 亿元 (100 million yuan)",
+        units=f"share of each company's total revenue; {YI_YUAN}",
         claims=table_claims(data, frame["company"], ["revenue_cny_claim", "share_claim"]),
     )
     lead = "Scatter plot of overseas share against overseas revenue for the seven companies"
@@ -115,7 +115,7 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Total revenue: implied by the table against the total found",
-        units="亿元 (100 million yuan); the band runs from the lowest to the highest printed "
+        units=f"{YI_YUAN}; the band runs from the lowest to the highest printed "
         "overseas amount ÷ printed share the printed precision allows; ByteDance at the "
         "table's own rate",
         claims=table_claims(
@@ -213,7 +213,7 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Overseas revenue 2024: the article against the companies' own figures",
-        units="亿元 (100 million yuan); 'N+' drawn at N; the companies' figures: "
+        units=f"{YI_YUAN}; 'N+' drawn at N; the companies' figures: "
         + ", ".join(table["origin_note"]),
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
         references=ranking.filed_references(frame["company"]),

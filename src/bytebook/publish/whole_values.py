@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bytebook.numbers import VALUE_WITH_UNIT
+from bytebook.numbers import PER_THOUSAND, VALUE_WITH_UNIT
 
 _PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
@@ -26,9 +26,17 @@ _LAST_UNIT_WORD = " points"
 'percentage', and the ledger's narrow Recomputed column keeps its width for the claim."""
 
 
+_RATE_UNIT = f" {PER_THOUSAND}"
+"""A cost per thousand impressions may take its unit, whole, to the next line: 'USD 7.44 per
+1,000 impressions' is wider than the evidence's column between a phone and a laptop, and the
+line then breaks only before 'per', never inside 'per 1,000 impressions'."""
+
+
 def _kept(value: str) -> str:
     if value.endswith(" percentage" + _LAST_UNIT_WORD):
         return f"{_SPAN}{value.removesuffix(_LAST_UNIT_WORD)}</span>{_LAST_UNIT_WORD}"
+    if value.endswith(_RATE_UNIT):
+        return f"{_SPAN}{value.removesuffix(_RATE_UNIT)}</span> {_SPAN}{_RATE_UNIT[1:]}</span>"
     return f"{_SPAN}{value}</span>"
 
 
