@@ -422,7 +422,7 @@ def test_on_a_phone_the_ranking_s_chart_data_reads_in_full_width_lines(site, bro
     page.evaluate(OPEN_ALL, ".bytebook-chart-data")
     cells = page.evaluate(DATA_CELLS)
     page.close()
-    assert len({c["label"] for c in cells}) == 6 and len(cells) >= 6 * 12, cells[:6]
+    assert len({c["label"] for c in cells}) >= 6 and len(cells) >= 6 * 12, cells[:6]
     cramped = [c for c in cells if c["width"] < 120 and c["width"] < 0.9 * c["row"]]
     assert not cramped, cramped[:6]
 
