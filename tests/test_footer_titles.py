@@ -27,6 +27,7 @@ def test_each_footer_link_is_titled_with_its_chapter_in_full():
     page = titled_footer_links(FOOTER)
     assert 'title="Previous: 1 不开发布会 · The article’s “no launch event”: the USD 39 bn"' in page
     assert 'title="Next: 3 推荐 · The recommender"' in page
+    assert '3 推荐<span class="prev-next-gloss"> · The recommender</span></p>' in page
     assert "previous page" not in page and "next page" not in page
     assert titled_footer_links(page) == page
     assert page.count('<p class="prev-next-title">') == 2

@@ -380,3 +380,38 @@ def test_a_footer_title_takes_two_lines_on_a_phone_and_is_given_whole(site, brow
     for link, word in zip(links, ("Previous", "Next"), strict=True):
         assert 1 <= link["lines"] <= 2, link
         assert link["tip"] == f"{word}: {link['text']}", link
+
+
+_FOOTER_SHOWN = """() => [...document.querySelectorAll('.prev-next-area p.prev-next-title')]
+  .map(p => {
+  const bottom = p.getBoundingClientRect().bottom, range = document.createRange();
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  let shown = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      if (/\\s/.test(node.data[i])) { shown += ' '; continue; }
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const box = [...range.getClientRects()].find(r => r.width > 0);
+      if (box && box.bottom <= bottom + 1) shown += node.data[i];
+    }
+  }
+  return {shown: shown.replace(/\\s+/g, ' ').trim(),
+          whole: p.textContent.replace(/\\s+/g, ' ').trim()};
+})"""
+"""Each footer title's text as drawn (its characters within the title's box) and in full."""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_footer_title_is_never_cut_after_a_word_on_a_phone(site, browser, scheme):
+    """At 390 px every chapter's footer shows each neighbour's title whole, or its number and
+    Chinese title (what comes before ' · '): never 'Next 2.2 推荐系统 · The'."""
+    page = browser.new_page(viewport=PHONE, color_scheme=scheme)
+    titles = []
+    for page_path in (p for p in PAGES if p.startswith("book/")):
+        page.goto(f"{site}/{page_path}")
+        titles += [(page_path, t) for t in page.evaluate(_FOOTER_SHOWN)]
+    page.close()
+    assert len(titles) > 10, titles
+    cut = [(path, t["shown"]) for path, t in titles
+           if t["shown"] not in (t["whole"], t["whole"].split(" · ")[0])]
+    assert not cut, cut

@@ -5,9 +5,11 @@ it; a claims table gives its room to the words; the sources' cards name their fi
 from __future__ import annotations
 
 import pytest
-from test_browser import wait_until_ready
+from test_browser import toc_pages, wait_until_ready
+from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
+from bytebook.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -298,3 +300,148 @@ def test_the_sources_break_words_only_between_words(site, browser, viewport):
         assert found["overflow"] <= 1, f"the table is {found['overflow']} px wider than its column"
     else:
         assert found["overflow"] <= 1 or found["scroll"], "the table scrolls and does not say so"
+
+
+CLAIMS_PAGES = sorted(
+    page
+    for page in toc_pages()
+    if "claims_html(" in (ROOT / page.replace(".html", ".md")).read_text(encoding="utf-8")
+)
+"""The pages that show a chapter's claims table."""
+
+ROW_BOUND_PX = 240
+"""A claims row's greatest height on a laptop with its evidence cut: four lines of evidence and
+the button under them take about 100 px, a long claim (its quote and gloss) about twice that."""
+
+TALLEST_ROWS = """() => [...document.querySelectorAll('table.chapter-claims tbody tr')]
+  .filter(tr => tr.offsetHeight)
+  .map(tr => [tr.id, tr.offsetHeight])
+  .sort((a, b) => b[1] - a[1])"""
+
+EVIDENCE = """text => ({shown: text.clientHeight, whole: text.scrollHeight,
+  expanded: text.nextElementSibling ? text.nextElementSibling.getAttribute('aria-expanded') : null,
+  toggleShown: !!(text.nextElementSibling && text.nextElementSibling.getClientRects().length)})"""
+
+
+OPEN_ALL = "selector => document.querySelectorAll(selector).forEach(d => { d.open = true; })"
+
+
+def _open_claims(site, browser, page_path: str):
+    """A chapter at 1280 px, with its derived rows unfolded."""
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(f"{site}/{page_path}")
+    wait_until_ready(page)
+    page.evaluate(OPEN_ALL, "details.derived-rows")
+    page.wait_for_timeout(200)
+    return page
+
+
+@pytest.mark.parametrize("page_path", CLAIMS_PAGES)
+def test_on_a_laptop_a_claims_row_is_not_run_tall_by_its_evidence(site, browser, page_path):
+    """At 1280 px every row of a chapter's claims tables (derived rows unfolded) is at most
+    ROW_BOUND_PX tall: a long evidence is cut to a few lines under a button, not shown whole in a
+    narrow column; and the evidence is the table's widest column."""
+    page = _open_claims(site, browser, page_path)
+    rows = page.evaluate(TALLEST_ROWS)
+    widths = page.evaluate(
+        """() => [...document.querySelectorAll('table.chapter-claims')].filter(t => t.offsetWidth)
+      .map(t => Object.fromEntries([...t.querySelectorAll('thead th')]
+        .map(th => [th.className.split(' ')[0], th.offsetWidth])))"""
+    )
+    page.close()
+    assert rows, f"{page_path}: no claims row shown"
+    assert rows[0][1] <= ROW_BOUND_PX, f"{page_path}: rows over {ROW_BOUND_PX} px: {rows[:5]}"
+    for columns in widths:
+        assert columns["col-evidence"] == max(columns.values()), columns
+
+
+def test_a_cut_evidence_opens_by_keyboard_and_prints_whole(site, browser):
+    """The ranking's longest evidence is cut, its button says it is closed (aria-expanded);
+    Enter on the button opens it whole, and Enter again cuts it; on paper every evidence of the
+    page is whole and no button shows."""
+    page = _open_claims(site, browser, "book/ranking.html")
+    text = page.locator("#claim-s4_old_money_flat .evidence-text")
+    cut = text.evaluate(EVIDENCE)
+    assert cut["whole"] > cut["shown"] + 20 and cut["expanded"] == "false", cut
+    assert cut["toggleShown"], cut
+    page.locator("#claim-s4_old_money_flat .evidence-toggle").focus()
+    page.keyboard.press("Enter")
+    opened = text.evaluate(EVIDENCE)
+    assert opened["expanded"] == "true" and opened["shown"] >= opened["whole"] - 1, opened
+    page.keyboard.press("Enter")
+    assert text.evaluate(EVIDENCE) == cut
+    page.emulate_media(media="print")
+    printed = page.eval_on_selector_all(".evidence-text", f"texts => texts.map({EVIDENCE})")
+    page.close()
+    assert printed and all(e["shown"] >= e["whole"] - 1 for e in printed), "evidence cut on paper"
+    assert not any(e["toggleShown"] for e in printed), "a button shows on paper"
+
+
+@pytest.mark.parametrize("row", ["s4_old_money_flat", "d_peer_rank_bytedance"])
+def test_a_link_to_a_row_opens_its_evidence(site, browser, row):
+    """A link landing on a row (an article's claim, or a derived row folded away) shows its
+    evidence whole."""
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(f"{site}/book/ranking.html#claim-{row}")
+    wait_until_ready(page)
+    landed = page.locator(f"#claim-{row} .evidence-text").evaluate(EVIDENCE)
+    page.close()
+    assert landed["expanded"] == "true" and landed["shown"] >= landed["whole"] - 1, landed
+
+
+@pytest.mark.parametrize("width", [720, 800, 1000, 1100, 1199])
+def test_between_phone_and_laptop_the_ledger_fits_its_box(site, browser, width):
+    """From 701 to 1199 px the ledger (its filters included) is no wider than its box, so no
+    line says it scrolls and no fading edge hides the end of its evidence."""
+    page = open_ledger(site, browser, {"width": width, "height": 900})
+    found = page.evaluate(
+        """() => { const box = document.querySelector('table.ledger-table')
+        .closest('.bytebook-table');
+      return {over: box.scrollWidth - box.clientWidth, scroll: box.dataset.scroll || '',
+              cue: getComputedStyle(box, '::before').content}; }"""
+    )
+    page.close()
+    assert found["over"] <= 0 and not found["scroll"] and found["cue"] == "none", found
+
+
+DATA_CELLS = """() => [...document.querySelectorAll('.bytebook-chart-data table')]
+  .filter(table => [...table.tHead.rows[0].cells].some(th => th.textContent === 'Sources'))
+  .flatMap(table => [...table.tBodies[0].rows])
+  .flatMap(tr => [...tr.querySelectorAll('td')].filter(td => td.getClientRects().length)
+    .map(td => ({label: td.dataset.label || td.cellIndex, width: td.getBoundingClientRect().width,
+                 row: tr.clientWidth})))"""
+
+
+def test_on_a_phone_the_ranking_s_chart_data_reads_in_full_width_lines(site, browser):
+    """At 390 px the data behind the ranking's by-year charts (Figs. 18 to 24, the tables with a
+    Sources column) gives every cell at least 120 px, or the whole width of its row: a year's
+    sources read as a line of text, not one word a line."""
+    page = browser.new_page(viewport=PHONE, is_mobile=True, color_scheme="dark")
+    page.goto(f"{site}/book/ranking.html")
+    wait_until_ready(page)
+    page.evaluate(OPEN_ALL, ".bytebook-chart-data")
+    cells = page.evaluate(DATA_CELLS)
+    page.close()
+    assert len({c["label"] for c in cells}) >= 6 and len(cells) >= 6 * 12, cells[:6]
+    cramped = [c for c in cells if c["width"] < 120 and c["width"] < 0.9 * c["row"]]
+    assert not cramped, cramped[:6]
+
+
+LAST_CARD_RULES = """() => [...document.querySelector('table.ledger-table tbody tr:last-child')
+  .querySelectorAll('td')].filter(td => td.getClientRects().length).map(td => {
+    const s = getComputedStyle(td);
+    return [td.dataset.label, s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth,
+            s.borderLeftWidth];
+  })"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_ledger_s_last_card_draws_no_rules_inside_it(site, browser, scheme):
+    """On a phone the ledger's last card, like every other, has no table rules round its
+    fields."""
+    page = open_ledger(site, browser, PHONE, scheme)
+    cells = page.evaluate(LAST_CARD_RULES)
+    page.close()
+    assert cells
+    ruled = [cell for cell in cells if any(width != "0px" for width in cell[1:])]
+    assert not ruled, ruled

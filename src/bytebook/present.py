@@ -280,7 +280,7 @@ def _claims_table(entries: list[LedgerEntry], label: str, quoted: Mapping[str, s
             f"{row_badges(e)}</a>",
         )
         + f"{_claim_cell(e)}{_values(e)}"
-        + f"{_td('Evidence', row_links(e.evidence, quoted, _breakable_id))}</tr>"
+        + f"{_td('Evidence', _evidence_text(row_links(e.evidence, quoted, _breakable_id)))}</tr>"
         for e in entries
     ]
     names = ["Verdict", "Claim", "Stated", "Recomputed", "Evidence"]
@@ -332,12 +332,18 @@ def _quoted_rows(entries: Iterable[LedgerEntry]) -> dict[str, str]:
     return {e.quote_zh: e.id for e in entries if e.quote_zh}
 
 
+def _evidence_text(shown: str) -> str:
+    """A row's evidence (HTML), which a screen wider than a phone cuts to a few lines under a
+    button that opens it whole (bytebook-tables.js); paper prints it whole."""
+    return f'<span class="evidence-text">{shown}</span>'
+
+
 def _evidence(text: str, rows: Mapping[str, str]) -> str:
     """A ledger row's evidence, open, under a line that names it; on a phone, where each row is
     a card, bytebook-ledger.js folds it (search, find-in-page and print still reach it)."""
     return (
         '<details class="evidence" open><summary>Evidence</summary>'
-        f'<span class="evidence-text">{row_links(text, rows)}</span></details>'
+        f"{_evidence_text(row_links(text, rows))}</details>"
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import vl_convert as vlc
 
+from bytebook.present import CARD_COLUMNS
 from bytebook.safety import spreadsheet_safe
 
 FIELD_SEPARATOR, PART_SEPARATOR = "\u241f", "\u241e"
@@ -246,6 +247,27 @@ def data_note(spec: dict) -> str:
     return str(spec.get("usermeta", {}).get("data_note", ""))
 
 
+WORDS = 30
+"""A column holding a value longer than this many characters (the sources a year's figures
+come from) is text: on a phone's card it takes the card's whole width (bytebook.css)."""
+
+
+def _cells(table: DrawnTable, row: list[str]) -> str:
+    """A row's cells, each named by its column (`data-label`, which a phone's card shows over
+    it); the cells of a column of text (`WORDS`) are marked `words`."""
+    words = {
+        column
+        for column in range(len(table.titles))
+        if max(len(shown[column]) for shown in table.shown) > WORDS
+    }
+    return "".join(
+        f'<td data-label="{html.escape(title)}"'
+        + (' class="words"' if column in words else "")
+        + f">{html.escape(value)}</td>"
+        for column, (title, value) in enumerate(zip(table.titles, row, strict=True))
+    )
+
+
 def data_html(spec: dict) -> str:
     """The collapsed 'Data behind this chart' block: each table as drawn, with the chart's note
     under a lone table, and a link to its CSV."""
@@ -257,13 +279,11 @@ def data_html(spec: dict) -> str:
     parts = []
     for number, table in enumerate(tables, start=1):
         head = "".join(f'<th scope="col">{html.escape(t)}</th>' for t in table.titles)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>"
-            for row in table.shown
-        )
+        body = "".join(f"<tr>{_cells(table, row)}</tr>" for row in table.shown)
+        layout = ' class="cards"' if len(table.titles) >= CARD_COLUMNS else ""
         file_name = f"{name}.csv" if len(tables) == 1 else f"{name}-{number}.csv"
         parts.append(
-            f'<div class="bytebook-table"><table><thead><tr>{head}</tr></thead>'
+            f'<div class="bytebook-table"><table{layout}><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>"
             + (f'<p class="bytebook-data-note">{html.escape(note)}</p>' if note else "")
             + f'<p class="bytebook-csv">{csv_link(file_name, to_csv(table))}</p>'
