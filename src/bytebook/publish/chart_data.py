@@ -16,8 +16,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 
-import vl_convert as vlc
-
+from bytebook.publish.kept_renders import drawn
 from bytebook.safety import spreadsheet_safe
 
 FIELD_SEPARATOR, PART_SEPARATOR = "\u241f", "\u241e"
@@ -160,7 +159,7 @@ def mark_items(node: dict, marktype: str) -> list[dict]:
 
 def _carried(spec: dict) -> list[str]:
     """The strings `spec`'s one carrier mark computes, in its data's order, as Vega draws them."""
-    scene = vlc.vegalite_to_scenegraph(spec)["scenegraph"]
+    scene = drawn("vegalite_to_scenegraph", spec)["scenegraph"]
     return [item["description"] for item in mark_items(scene, "symbol")]
 
 
