@@ -10,6 +10,7 @@ import yaml
 
 from bytebook.paths import ROOT
 from bytebook.publish.bench import EXECUTED
+from bytebook.publish.bench_browser import round_order
 from bytebook.publish.bench_results import (
     Build,
     Floor,
@@ -204,3 +205,16 @@ def test_the_scale_chart_has_a_title_units_and_a_source_line(tmp_path):
     assert "Clean build time against pages" in svg
     assert "clean build, seconds" in svg and "pages in the book" in svg
     assert "Source: make bench" in svg
+
+
+def test_the_sites_take_turns_loading_first_round_by_round():
+    rounds = [round_order(["this build", "against"], number) for number in range(4)]
+    assert rounds == [
+        ["this build", "against"],
+        ["against", "this build"],
+        ["this build", "against"],
+        ["against", "this build"],
+    ]
+    firsts = [order[0] for order in rounds]
+    assert firsts.count("this build") == firsts.count("against") == 2
+    assert round_order(["only"], 1) == ["only"]

@@ -159,11 +159,11 @@ def _label_texts(spec: dict) -> list[str]:
     defaults, as Vega renders them."""
     import vl_convert as vlc
 
-    from bytebook.publish.chart_data import _text_items
+    from bytebook.publish.chart_data import mark_items
 
     scene = vlc.vegalite_to_scenegraph(spec)["scenegraph"]
     texts = []
-    for item in _text_items(scene):
+    for item in mark_items(scene, "text"):
         text = item.get("text", "")
         texts.append(" ".join(map(str, text)) if isinstance(text, list) else str(text))
     return texts

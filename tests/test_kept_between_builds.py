@@ -1,16 +1,21 @@
 """What builds keep between them, outside the book: the downloads (the data files and the ledger
-as CSV) are worked out once per state of the data and the package, and data is checked once per
-state of the data and the analysis code. Kept files that are damaged are worked out again, and a
-cache that cannot be written does not stop a build."""
+as CSV) are worked out once per state of the data and the package, data is checked once per
+state of the data and the analysis code, and a chart is drawn once per spec, vl-convert and
+fonts. Kept files that are damaged are worked out again, and a cache that cannot be written
+does not stop a build."""
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
+import pytest
+import vl_convert
+
 from bytebook import book
 from bytebook.errors import DataFileError
-from bytebook.publish import build, downloads
+from bytebook.publish import build, downloads, kept_renders
 
 
 def counting_downloads(calls: list[int]):
@@ -122,3 +127,82 @@ def test_a_mark_that_cannot_be_written_still_lets_the_data_pass(tmp_path, monkey
     root = a_book_with(data_copy, tmp_path / "book")
     assert build._check_data(root) and build._check_data(root)
     assert len(checked) == 2
+
+
+BARS = {
+    "data": {"values": [{"year": "FY2023", "amount": 1.5}, {"year": "FY2024", "amount": 2.25}]},
+    "mark": "bar",
+    "encoding": {
+        "x": {"field": "year", "type": "nominal"},
+        "y": {"field": "amount", "type": "quantitative"},
+    },
+}
+
+
+@pytest.fixture
+def counted_svgs(tmp_path, monkeypatch) -> list[dict]:
+    """Every spec vl-convert is asked to draw as SVG, with the renders kept under tmp_path and
+    the fonts read from a folder of tmp_path's."""
+    calls: list[dict] = []
+    draw = vl_convert.vegalite_to_svg
+
+    def counting(spec: dict, **options) -> str:
+        calls.append(spec)
+        return draw(spec, **options)
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(kept_renders.vlc, "vegalite_to_svg", counting)
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "a.ttf").write_bytes(b"font")
+    monkeypatch.setattr(kept_renders, "FONT_DIRS", (str(fonts),))
+    kept_renders.fonts_fingerprint.cache_clear()
+    yield calls
+    kept_renders.fonts_fingerprint.cache_clear()
+
+
+def test_a_chart_is_drawn_once_then_read_from_the_cache(counted_svgs):
+    first = kept_renders.drawn("vegalite_to_svg", BARS)
+    again = kept_renders.drawn("vegalite_to_svg", copy.deepcopy(BARS))
+    assert counted_svgs == [BARS]
+    assert again == first == vl_convert.vegalite_to_svg(BARS)
+    assert kept_renders.renders_cache().parent.name == "cache"
+
+
+def test_a_chart_is_drawn_again_for_another_spec_vl_convert_or_font(
+    counted_svgs, tmp_path, monkeypatch
+):
+    kept_renders.drawn("vegalite_to_svg", BARS)
+    other = copy.deepcopy(BARS)
+    other["data"]["values"][1]["amount"] = 2.5
+    kept_renders.drawn("vegalite_to_svg", other)
+    assert len(counted_svgs) == 2
+    monkeypatch.setattr(kept_renders.vlc, "__version__", "0.0.1")
+    kept_renders.drawn("vegalite_to_svg", BARS)
+    assert len(counted_svgs) == 3
+    (tmp_path / "fonts" / "a.ttf").write_bytes(b"another font")
+    kept_renders.fonts_fingerprint.cache_clear()
+    kept_renders.drawn("vegalite_to_svg", BARS)
+    assert len(counted_svgs) == 4
+
+
+def test_a_damaged_kept_drawing_is_drawn_again(counted_svgs):
+    first = kept_renders.drawn("vegalite_to_svg", BARS)
+    (kept,) = kept_renders.renders_cache().glob("*.json")
+    kept.write_text(kept.read_text(encoding="utf-8").replace("svg", "SVG"), encoding="utf-8")
+    assert kept_renders.drawn("vegalite_to_svg", BARS) == first
+    kept.write_text(kept.read_text(encoding="utf-8")[:20], encoding="utf-8")
+    assert kept_renders.drawn("vegalite_to_svg", BARS) == first
+    assert len(counted_svgs) == 3
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_drawing(
+    counted_svgs, tmp_path, monkeypatch
+):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_folder))
+    assert kept_renders.drawn("vegalite_to_svg", BARS) == kept_renders.drawn(
+        "vegalite_to_svg", BARS
+    )
+    assert len(counted_svgs) == 2

@@ -118,9 +118,16 @@ def page_loads(html: Path, loads: int = 5) -> Loads:
     return compared_loads({"": html}, loads)[""]
 
 
+def round_order(names: list[str], round_number: int) -> list[str]:
+    """The order the sites load in, in round `round_number` (from 0): as given in even rounds,
+    reversed in odd ones (AB, BA, AB, …), so no site always loads first."""
+    return names if round_number % 2 == 0 else names[::-1]
+
+
 def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
-    """Loads of several built sites, each served on its own: round i loads every site's bare
-    page and chart pages once, site after site, so the sites share the machine's load alike."""
+    """Loads of several built sites, each served on its own: each round loads every site's bare
+    page and chart pages once, site after site, in the order `round_order` gives, so the sites
+    share the machine's load alike and none always loads first."""
     from playwright.sync_api import sync_playwright
 
     from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
@@ -134,9 +141,9 @@ def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
             found[name] = ([], {page.stem: [] for page in chart_pages(html)})
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            for _ in range(loads):
-                for name, base in bases.items():
-                    bare, pages = found[name]
+            for round_number in range(loads):
+                for name in round_order(list(bases), round_number):
+                    base, (bare, pages) = bases[name], found[name]
                     bare.append(_bare_load(browser, f"{base}/{BARE_PAGE}"))
                     for stem, times in pages.items():
                         times.append(_page_load(browser, f"{base}/book/{stem}.html"))

@@ -16,13 +16,17 @@ import json
 import re
 from dataclasses import dataclass, replace
 
-import vl_convert as vlc
-
 from bytebook.present import CARD_COLUMNS
+from bytebook.publish.kept_renders import drawn
 from bytebook.safety import spreadsheet_safe
 
 FIELD_SEPARATOR, PART_SEPARATOR = "\u241f", "\u241e"
-"""Printable marks (␟, ␞) no value holds: the text renderer refuses control characters."""
+"""Printable marks (␟, ␞) no value holds, to join a row's cells into one string."""
+
+_CARRIER = "point"
+"""The mark whose items carry each computed string, in their `description`: Vega measures
+no text for it (a text mark's every string is measured against the fonts, most of a table's
+cost), and Vega-Lite writes a nominal `description` with the same expression as a `text`."""
 
 
 @dataclass(frozen=True)
@@ -110,11 +114,11 @@ def evaluate_range(domain: list | dict, params: list[dict], schema: str = "") ->
         "data": {"values": [{}]},
         "params": params,
         "transform": [{"calculate": f"join({domain['expr']}, '{FIELD_SEPARATOR}')", "as": "__"}],
-        "mark": "text",
-        "encoding": {"text": {"field": "__", "type": "nominal"}},
+        "mark": _CARRIER,
+        "encoding": {"description": {"field": "__", "type": "nominal"}},
     }
-    [item] = _text_items(vlc.vegalite_to_scenegraph(spec)["scenegraph"])
-    return [float(end) for end in item["text"].split(FIELD_SEPARATOR)]
+    [text] = _carried(spec)
+    return [float(end) for end in text.split(FIELD_SEPARATOR)]
 
 
 def _evaluate(mark: _Mark, params: list[dict], schema: str) -> DrawnTable:
@@ -128,10 +132,10 @@ def _evaluate(mark: _Mark, params: list[dict], schema: str) -> DrawnTable:
         "data": {"values": mark.records},
         "params": params,
         "transform": [*mark.transforms, {"calculate": joined, "as": "__row"}],
-        "mark": "text",
-        "encoding": {"text": {"field": "__row", "type": "nominal"}},
+        "mark": _CARRIER,
+        "encoding": {"description": {"field": "__row", "type": "nominal"}},
     }
-    rows = [item["text"] for item in _text_items(vlc.vegalite_to_scenegraph(spec)["scenegraph"])]
+    rows = _carried(spec)
     raw, shown = [], []
     for row in rows:
         raw_part, shown_part = row.split(PART_SEPARATOR)
@@ -143,14 +147,21 @@ def _evaluate(mark: _Mark, params: list[dict], schema: str) -> DrawnTable:
     return DrawnTable(titles, raw, shown, [f["field"] for f in mark.tooltip], limits, computed)
 
 
-def _text_items(node: dict) -> list[dict]:
-    if node.get("marktype") == "text" and node.get("role") == "mark":
+def mark_items(node: dict, marktype: str) -> list[dict]:
+    """The items of every `marktype` mark (Vega's name: "text", "symbol", …) in a scenegraph."""
+    if node.get("marktype") == marktype and node.get("role") == "mark":
         return node.get("items", [])
     found: list[dict] = []
     for item in node.get("items", []):
         if isinstance(item, dict):
-            found += _text_items(item)
+            found += mark_items(item, marktype)
     return found
+
+
+def _carried(spec: dict) -> list[str]:
+    """The strings `spec`'s one carrier mark computes, in its data's order, as Vega draws them."""
+    scene = drawn("vegalite_to_scenegraph", spec)["scenegraph"]
+    return [item["description"] for item in mark_items(scene, "symbol")]
 
 
 def _once(tables: list[DrawnTable]) -> list[DrawnTable]:

@@ -22,7 +22,8 @@ PACKAGE = ROOT / "src" / "bytebook"
 CHAPTERS_DIR = PACKAGE / "chapters"
 FIGURES_DIR = PACKAGE / "figures"
 RENDERER = tuple(
-    PACKAGE / "publish" / name for name in ("__init__.py", "render.py", "chart_data.py")
+    PACKAGE / "publish" / name
+    for name in ("__init__.py", "render.py", "chart_data.py", "kept_renders.py")
 )
 """The only publishing modules a page's code imports: the chart renderer."""
 CODE_CELL = "```{code-cell}"

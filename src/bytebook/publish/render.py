@@ -5,7 +5,8 @@ compiles from it (which the script draws with the book's own Vega runtime, `_sta
 a phone's fitted layout written into the Vega spec, so the page compiles no Vega-Lite), a static
 SVG drawn by vl-convert, less what draws nothing (`static_svg`; shown until the script draws the
 live chart, and to readers without JavaScript) and the data behind it as a table. On the site
-both specs move to a file of their own that the script fetches (`chart_specs`).
+both specs move to a file of their own that the script fetches (`chart_specs`). What vl-convert
+returns is kept between builds (`kept_renders`), so an unchanged chart is not drawn again.
 The one-page print build shows the same output, so printed charts are vector drawings with
 real text; no PNG is drawn.
 """
@@ -23,6 +24,7 @@ import vl_convert as vlc
 from bytebook.charts import THEME, theme
 from bytebook.publish.assets import vega_lite_version
 from bytebook.publish.chart_data import data_html
+from bytebook.publish.kept_renders import drawn
 from bytebook.publish.static_svg import scoped_ids, slimmed
 
 CJK_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
@@ -73,8 +75,8 @@ def chart_html(spec: dict, svg: str, vega: dict) -> str:
 
 
 def _render(spec: dict) -> dict:
-    svg = slimmed(vlc.vegalite_to_svg(spec))
-    vega = vlc.vegalite_to_vega(spec, vl_version=vega_lite_version())
+    svg = slimmed(drawn("vegalite_to_svg", spec))
+    vega = drawn("vegalite_to_vega", spec, vl_version=vega_lite_version())
     return {"text/html": chart_html(spec, svg, vega)}
 
 

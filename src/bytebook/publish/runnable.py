@@ -83,10 +83,15 @@ def write_downloads(root: Path, data_dir: Path, target: Path, book: Edition) -> 
         )
 
 
+WHEEL_BACKEND = "import sys; from setuptools import build_meta; build_meta.build_wheel(sys.argv[1])"
+"""Build the wheel of the project in the working folder into the folder given (PEP 517)."""
+
+
 def build_wheel(root: Path, data_dir: Path, target: Path, epoch: int) -> Path:
     """Build the package as a wheel with `data_dir`'s files inside it, as bytebook/data/.
 
-    Built without the network or build isolation, with the locked setuptools; the zip entries
+    Built without the network or build isolation, by the locked setuptools' build backend called
+    directly (pip's wheel command gives the same wheel from three processes); the zip entries
     carry `epoch` as their time, so the same commit gives the same wheel.
     """
     with tempfile.TemporaryDirectory() as work:
@@ -105,19 +110,8 @@ def build_wheel(root: Path, data_dir: Path, target: Path, epoch: int) -> Path:
         shutil.copyfile(article, packaged / ARTICLE_FILE)
         environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
         built = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "wheel",
-                "--quiet",
-                "--no-deps",
-                "--no-index",
-                "--no-build-isolation",
-                "--wheel-dir",
-                str(stage / "dist"),
-                str(stage),
-            ],
+            [sys.executable, "-c", WHEEL_BACKEND, str(stage / "dist")],
+            cwd=stage,
             capture_output=True,
             text=True,
             env=environment,
