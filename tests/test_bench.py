@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from bytebook.paths import ROOT
-from bytebook.publish.bench import EXECUTED
+from bytebook.publish import kept_renders
+from bytebook.publish.bench import EXECUTED, timed_command
 from bytebook.publish.bench_browser import round_order
 from bytebook.publish.bench_results import (
     Build,
@@ -218,3 +220,19 @@ def test_the_sites_take_turns_loading_first_round_by_round():
     firsts = [order[0] for order in rounds]
     assert firsts.count("this build") == firsts.count("against") == 2
     assert round_order(["only"], 1) == ["only"]
+
+
+def test_a_clean_build_in_the_bench_draws_into_its_own_empty_folder(tmp_path, monkeypatch):
+    """The bench names a folder of its own for a build's drawings through the environment, so a
+    clean build is measured drawing every chart, not reading drawings another build kept."""
+    own = tmp_path / "clean-1-renders"
+    monkeypatch.setenv(kept_renders.RENDERS_DIR_VARIABLE, str(own))
+    assert kept_renders.renders_cache() == own
+    read_back = [
+        sys.executable,
+        "-c",
+        f"import os; print(os.environ[{kept_renders.RENDERS_DIR_VARIABLE!r}])",
+    ]
+    monkeypatch.delenv(kept_renders.RENDERS_DIR_VARIABLE)
+    _, _, output = timed_command(read_back, env={kept_renders.RENDERS_DIR_VARIABLE: "elsewhere"})
+    assert output.strip() == "elsewhere"

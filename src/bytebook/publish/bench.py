@@ -33,6 +33,7 @@ from bytebook.publish.bench_results import (
     scaled_results,
     shown,
 )
+from bytebook.publish.kept_renders import RENDERS_DIR_VARIABLE
 
 EDITED_CHAPTER = "codec"
 EDITED_ASSUMPTION = ("cdn_price_per_gb", "0.015")
@@ -53,10 +54,15 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_command(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds and CPU seconds (its whole process tree) of one command, and its output."""
+def timed_command(
+    command: list[str], env: dict[str, str] | None = None
+) -> tuple[float, float, str]:
+    """Wall seconds and CPU seconds (its whole process tree) of one command, run with `env`
+    added to this process's environment, and its output."""
     cpu_before, start = _children_cpu(), time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
     seconds, cpu = time.perf_counter() - start, _children_cpu() - cpu_before
     if result.returncode != 0:
         raise RuntimeError(f"build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
@@ -69,9 +75,12 @@ EXECUTED = re.compile(
 
 
 def timed_build(root: Path) -> Build:
-    """Run one `bytebook build` of the book at `root` and time it."""
+    """Run one `bytebook build` of the book at `root` and time it. Its charts' drawings are
+    kept in a folder beside `root`, empty at first: a copy's first build draws every chart, as on
+    a machine that never built the book, and its rebuilds reuse what it drew."""
     seconds, cpu, output = timed_command(
-        [sys.executable, "-m", "bytebook", "build", "--root", str(root)]
+        [sys.executable, "-m", "bytebook", "build", "--root", str(root)],
+        env={RENDERS_DIR_VARIABLE: str(root.with_name(f"{root.name}-renders"))},
     )
     executed = {Path(m["page"]).stem: float(m["seconds"]) for m in EXECUTED.finditer(output)}
     return Build(seconds, cpu, executed)

@@ -30,9 +30,16 @@ FONT_DIRS = (
 directories (bytebook.publish.render.CJK_FONT_DIRS) lie under the first."""
 
 
+RENDERS_DIR_VARIABLE = "BYTEBOOK_RENDERS"
+"""An environment variable naming another folder for the kept drawings (the benchmark gives
+each clean build an empty one, so that a clean build draws every chart)."""
+
+
 def renders_cache() -> Path:
-    """Where drawings are kept: `~/.cache/bytebook-renders/` (under `$XDG_CACHE_HOME` when
-    set)."""
+    """Where drawings are kept: `$BYTEBOOK_RENDERS` when set, else `~/.cache/bytebook-renders/`
+    (under `$XDG_CACHE_HOME` when set)."""
+    if own := os.environ.get(RENDERS_DIR_VARIABLE):
+        return Path(own)
     home_cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(home_cache) / "bytebook-renders"
 
