@@ -114,8 +114,22 @@ def test_source_records_show_each_figure_as_a_reader_reads_it(data):
     figures = source_records(data, all_entries(data)).set_index("id")["figure"]
     assert figures["bd_intl_2024"] == "USD 39 bn"  # 39e9 USD in billions
     assert figures["bd_intl_growth_2024"] == "63%"  # 0.63
-    assert figures["cdn_list_floor_useu"] == "USD 0.02 per GB"  # the unit in words
+    assert figures["cdn_list_floor_useu"] == "USD 0.020 per GB"  # the unit in words
     assert figures["tiktok_intl_launch"] == "2017-09"  # a date has no number
+
+
+def test_a_source_s_figure_keeps_the_decimals_it_is_recorded_with(data):
+    """A figure recorded with a trailing zero reads with it, as the chapters quote it: the
+    Fed's lowest monthly rate 7.0760, not 7.076; a share keeps its percent form."""
+    figures = source_records(data, all_entries(data)).set_index("id")["figure"]
+    for ident, shown in [
+        ("fx_2024_min_month_fed", "7.0760 CNY/USD"),
+        ("doubao_pro32k_price_in", "CNY 0.80"),
+        ("tiktok_cpm_2024_q2", "USD 8.70 CPM"),
+        ("tiktok_gift_take", "50%"),
+    ]:
+        assert data.references.at[ident, "value_text"] in shown or shown.endswith("%")
+        assert figures[ident].startswith(shown), (ident, figures[ident])
 
 
 def test_reliability_counts_cover_every_reference_once(data):

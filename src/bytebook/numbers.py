@@ -105,6 +105,22 @@ def as_recorded(value: float, recorded: str) -> str:
     return _minus(f"{value:,.{len(decimals)}f}")
 
 
+_PLAIN_NUMBER = re.compile(r"\d[\d,]*\.\d+")
+
+
+def keeping_recorded_decimals(text: str, value: float, recorded: str) -> str:
+    """`text`, a form of `value`, with the number that is `value` itself written at the
+    decimals `recorded` gives it: ('USD 8.7 CPM', 8.7, '8.70') -> 'USD 8.70 CPM'. A form that
+    scales the value ('70%' for 0.70) is left as it is."""
+    if "." not in recorded or "e" in recorded.lower():
+        return text
+    wanted = as_recorded(value, recorded)
+    for match in _PLAIN_NUMBER.finditer(text):
+        if float(match[0].replace(",", "")) == float(wanted.replace(",", "")):
+            return text[: match.start()] + wanted + text[match.end() :]
+    return text
+
+
 def count(value: float, digits: int = SIGNIFICANT) -> str:
     """A count a reader can say: 5e7 -> '50 million', 1e12 -> '1 trillion', 1080 -> '1,080'."""
     shown = float(significant(value, digits).replace(",", ""))  # 999,999.9 is a million
@@ -157,9 +173,7 @@ def _exact(end: Decimal) -> bool:
     return -end.normalize().as_tuple().exponent <= EXACT_POINT_DECIMALS
 
 
-def points_between(
-    upper: float, lower: float, decimals: int | None = None
-) -> tuple[str, str, str]:
+def points_between(upper: float, lower: float, decimals: int | None = None) -> tuple[str, str, str]:
     """Two shares (fractions, `upper` above `lower`) and the gap between them in percentage
     points, so that the subtraction holds as printed. An end exact to `EXACT_POINT_DECIMALS`
     decimals of a percent (a printed band's end, a source's half unit) is written whole; any
@@ -320,9 +334,31 @@ def figure(value: float, unit: str, digits: int = SIGNIFICANT) -> str:
 
 
 UNIT_WORDS = (
-    "bn", "million", "billion", "trillion", "percentage points", "points", "Gbps", "Mbps",
-    "kbps", "bps", "ms", "s", "min", "PB", "TB", "GB", "MB", "EFLOP/s", "PFLOP/s", "TFLOP/s",
-    "GFLOP/s", "FLOP/s", "px", "years", "CNY/USD",
+    "bn",
+    "million",
+    "billion",
+    "trillion",
+    "percentage points",
+    "points",
+    "Gbps",
+    "Mbps",
+    "kbps",
+    "bps",
+    "ms",
+    "s",
+    "min",
+    "PB",
+    "TB",
+    "GB",
+    "MB",
+    "EFLOP/s",
+    "PFLOP/s",
+    "TFLOP/s",
+    "GFLOP/s",
+    "FLOP/s",
+    "px",
+    "years",
+    "CNY/USD",
 )
 """The words after a space that the forms above write as a number's unit."""
 
@@ -440,7 +476,6 @@ class Written:
     def holds(self, value: float) -> bool:
         """Whether `value` rounds to this figure at its written precision."""
         return abs(value - self.value) <= self.step / 2 * (1 + 1e-9)
-
 
 
 def written_figures(text: str) -> list[Written]:
@@ -627,8 +662,7 @@ def gap_figures(
             f.quantize(Decimal(1).scaleb(-at), ROUND_HALF_UP)
             if at is not None
             else f.normalize()
-            if -f.normalize().as_tuple().exponent <= max(tried, whole_upto)
-            or _half_unit(f, tried)
+            if -f.normalize().as_tuple().exponent <= max(tried, whole_upto) or _half_unit(f, tried)
             else f.quantize(step, ROUND_HALF_UP)
             for f, at in zip(figures, (*ends_at, None), strict=True)
         )

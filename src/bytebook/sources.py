@@ -9,18 +9,18 @@ import pandas as pd
 from bytebook.checks import postdates_article, relayed_original
 from bytebook.data import BookData
 from bytebook.ledger import LedgerEntry
-from bytebook.numbers import by_unit, in_a_column
+from bytebook.numbers import by_unit, in_a_column, keeping_recorded_decimals
 from bytebook.policy import SECOND_HAND_MARK
 
 NOT_RECORDED = "not recorded"
 
 
 def figure_text(value: float, unit: str, value_text: str) -> str:
-    """A reference's figure as a reader reads it (bytebook.numbers): 'USD 39 bn',
-    'USD 0.02 per GB', '2017-09'."""
+    """A reference's figure as a reader reads it (bytebook.numbers), at the decimals it is
+    recorded with: 'USD 39 bn', 'USD 0.020 per GB' (recorded 0.020), '2017-09'."""
     if pd.isna(value):
         return value_text
-    return by_unit(value, unit)
+    return keeping_recorded_decimals(by_unit(value, unit), value, value_text)
 
 
 PUBLISHED_MEANING = (
@@ -43,9 +43,7 @@ def _date_in_url(published: str, url: str) -> bool:
         candidates = {parts[0] + sep + parts[1] for sep in ("-", "/")}
     if len(parts) == 3:
         candidates = {
-            parts[0] + a + parts[1] + b + parts[2]
-            for a in ("-", "/")
-            for b in separators
+            parts[0] + a + parts[1] + b + parts[2] for a in ("-", "/") for b in separators
         }
     return any(c in url for c in candidates)
 
