@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bytebook.paths import ROOT
-from bytebook.publish import kept_renders
+from bytebook.publish import downloads, kept_json, kept_renders
 from bytebook.publish.bench import EXECUTED, timed_command
 from bytebook.publish.bench_browser import round_order
 from bytebook.publish.bench_results import (
@@ -222,17 +222,20 @@ def test_the_sites_take_turns_loading_first_round_by_round():
     assert round_order(["only"], 1) == ["only"]
 
 
-def test_a_clean_build_in_the_bench_draws_into_its_own_empty_folder(tmp_path, monkeypatch):
-    """The bench names a folder of its own for a build's drawings through the environment, so a
-    clean build is measured drawing every chart, not reading drawings another build kept."""
-    own = tmp_path / "clean-1-renders"
-    monkeypatch.setenv(kept_renders.RENDERS_DIR_VARIABLE, str(own))
-    assert kept_renders.renders_cache() == own
+def test_a_clean_build_in_the_bench_keeps_what_it_works_out_in_its_own_folder(
+    tmp_path, monkeypatch
+):
+    """The bench names a folder of its own for what a build keeps, through the environment, so
+    a clean build is measured drawing every chart, not reading what another build kept."""
+    own = tmp_path / "clean-1-kept"
+    monkeypatch.setenv(kept_json.CACHE_VARIABLE, str(own))
+    assert kept_renders.renders_cache().parent == own
+    assert downloads.downloads_cache().parent == own
     read_back = [
         sys.executable,
         "-c",
-        f"import os; print(os.environ[{kept_renders.RENDERS_DIR_VARIABLE!r}])",
+        f"import os; print(os.environ[{kept_json.CACHE_VARIABLE!r}])",
     ]
-    monkeypatch.delenv(kept_renders.RENDERS_DIR_VARIABLE)
-    _, _, output = timed_command(read_back, env={kept_renders.RENDERS_DIR_VARIABLE: "elsewhere"})
+    monkeypatch.delenv(kept_json.CACHE_VARIABLE)
+    _, _, output = timed_command(read_back, env={kept_json.CACHE_VARIABLE: "elsewhere"})
     assert output.strip() == "elsewhere"

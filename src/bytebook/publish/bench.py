@@ -33,7 +33,7 @@ from bytebook.publish.bench_results import (
     scaled_results,
     shown,
 )
-from bytebook.publish.kept_renders import RENDERS_DIR_VARIABLE
+from bytebook.publish.kept_json import CACHE_VARIABLE
 
 EDITED_CHAPTER = "codec"
 EDITED_ASSUMPTION = ("cdn_price_per_gb", "0.015")
@@ -75,12 +75,13 @@ EXECUTED = re.compile(
 
 
 def timed_build(root: Path) -> Build:
-    """Run one `bytebook build` of the book at `root` and time it. Its charts' drawings are
-    kept in a folder beside `root`, empty at first: a copy's first build draws every chart, as on
-    a machine that never built the book, and its rebuilds reuse what it drew."""
+    """Run one `bytebook build` of the book at `root` and time it. What it keeps between
+    builds (charts' drawings, downloads) goes to a folder beside `root`, empty at first: a
+    copy's first build works everything out, as on a machine that never built the book, and
+    its rebuilds reuse what it kept."""
     seconds, cpu, output = timed_command(
         [sys.executable, "-m", "bytebook", "build", "--root", str(root)],
-        env={RENDERS_DIR_VARIABLE: str(root.with_name(f"{root.name}-renders"))},
+        env={CACHE_VARIABLE: str(root.with_name(f"{root.name}-kept"))},
     )
     executed = {Path(m["page"]).stem: float(m["seconds"]) for m in EXECUTED.finditer(output)}
     return Build(seconds, cpu, executed)

@@ -10,20 +10,18 @@ checkouts in `downloads_cache()`, under the hash of the data and the package the
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from pathlib import Path
+
+from bytebook.publish.kept_json import cache_folder, keep, read_kept
 
 SPREADSHEET = "utf-8-sig"
 """UTF-8 with a byte-order mark."""
 
 
 def downloads_cache() -> Path:
-    """Where written downloads are kept: `~/.cache/bytebook-downloads/` (under
-    `$XDG_CACHE_HOME` when set)."""
-    home_cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(home_cache) / "bytebook-downloads"
+    """Where written downloads are kept: `bytebook-downloads` in the cache folder
+    (`kept_json.cache_folder`)."""
+    return cache_folder("bytebook-downloads")
 
 
 def write_downloads(static: Path) -> None:
@@ -39,10 +37,13 @@ def write_downloads(static: Path) -> None:
     fingerprint = inputs.fingerprint(sources + modules)
     if stamp.exists() and stamp.read_text() == fingerprint:
         return  # written by an earlier build from the same inputs
-    files = _kept(fingerprint)
-    if files is None:
+    kept_at = downloads_cache() / f"{fingerprint}.json"
+    kept = read_kept(kept_at)
+    if kept is not None and isinstance(kept[0], dict):
+        files = kept[0]
+    else:
         files = _downloads(sources)
-        _keep(fingerprint, files)
+        keep(kept_at, files)
     for name, text in files.items():
         (target / name).write_text(text, encoding=SPREADSHEET)
     stamp.write_text(fingerprint)
@@ -65,34 +66,3 @@ def _downloads(sources: list[Path]) -> dict[str, str]:
     for name, module in WRITTEN.items():
         files[f"ledger-{name}.csv"] = to_csv(table[table["section"].isin(module.SECTIONS)])
     return files
-
-
-def _kept(fingerprint: str) -> dict[str, str] | None:
-    """The downloads kept for these inputs; None when none are, or the kept ones are damaged
-    (their hash does not match)."""
-    kept = downloads_cache() / f"{fingerprint}.json"
-    try:
-        stored = json.loads(kept.read_text(encoding="utf-8"))
-        if isinstance(stored["files"], dict) and stored["sha256"] == _sha256_hex(stored["files"]):
-            return stored["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    return None
-
-
-def _keep(fingerprint: str, files: dict[str, str]) -> None:
-    """Keep the downloads for the next build; a cache that cannot be written only means the
-    next build works them out again."""
-    kept = downloads_cache() / f"{fingerprint}.json"
-    text = json.dumps({"files": files, "sha256": _sha256_hex(files)}, ensure_ascii=False)
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, kept)
-    except OSError:
-        pass
-
-
-def _sha256_hex(files: dict[str, str]) -> str:
-    return hashlib.sha256(json.dumps(files, sort_keys=True).encode("utf-8")).hexdigest()

@@ -23,7 +23,7 @@ CHAPTERS_DIR = PACKAGE / "chapters"
 FIGURES_DIR = PACKAGE / "figures"
 RENDERER = tuple(
     PACKAGE / "publish" / name
-    for name in ("__init__.py", "render.py", "chart_data.py", "kept_renders.py")
+    for name in ("__init__.py", "render.py", "chart_data.py", "kept_renders.py", "kept_json.py")
 )
 """The only publishing modules a page's code imports: the chart renderer."""
 CODE_CELL = "```{code-cell}"

@@ -20,6 +20,8 @@ from typing import Any
 
 import vl_convert as vlc
 
+from bytebook.publish.kept_json import cache_folder, keep, read_kept
+
 FONT_DIRS = (
     "/usr/share/fonts",
     "/usr/local/share/fonts",
@@ -30,18 +32,10 @@ FONT_DIRS = (
 directories (bytebook.publish.render.CJK_FONT_DIRS) lie under the first."""
 
 
-RENDERS_DIR_VARIABLE = "BYTEBOOK_RENDERS"
-"""An environment variable naming another folder for the kept drawings (the benchmark gives
-each clean build an empty one, so that a clean build draws every chart)."""
-
-
 def renders_cache() -> Path:
-    """Where drawings are kept: `$BYTEBOOK_RENDERS` when set, else `~/.cache/bytebook-renders/`
-    (under `$XDG_CACHE_HOME` when set)."""
-    if own := os.environ.get(RENDERS_DIR_VARIABLE):
-        return Path(own)
-    home_cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(home_cache) / "bytebook-renders"
+    """Where drawings are kept: `bytebook-renders` in the cache folder
+    (`kept_json.cache_folder`)."""
+    return cache_folder("bytebook-renders")
 
 
 @functools.cache
@@ -71,38 +65,10 @@ def fingerprint(call: str, spec: dict, options: dict[str, Any]) -> str:
 
 def drawn(call: str, spec: dict, **options: Any) -> Any:
     """What `vl_convert.<call>(spec, **options)` returns, kept or worked out (and kept)."""
-    key = fingerprint(call, spec, options)
-    kept = _kept(key)
+    path = renders_cache() / f"{fingerprint(call, spec, options)}.json"
+    kept = read_kept(path)
     if kept is not None:
         return kept[0]
     value = getattr(vlc, call)(spec, **options)
-    _keep(key, value)
+    keep(path, value)
     return value
-
-
-def _sha256_hex(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True).encode("utf-8")).hexdigest()
-
-
-def _kept(key: str) -> tuple[Any] | None:
-    """The kept answer for `key`, in a 1-tuple; None when none is kept, or it is damaged."""
-    try:
-        stored = json.loads((renders_cache() / f"{key}.json").read_text(encoding="utf-8"))
-        if stored["sha256"] == _sha256_hex(stored["value"]):
-            return (stored["value"],)
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    return None
-
-
-def _keep(key: str, value: Any) -> None:
-    """Keep `value` for the next build, written whole or not at all."""
-    kept = renders_cache() / f"{key}.json"
-    text = json.dumps({"value": value, "sha256": _sha256_hex(value)}, ensure_ascii=False)
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, kept)
-    except OSError:
-        pass
