@@ -312,9 +312,7 @@ def test_every_gap_in_points_is_the_difference_of_two_printed_shares(texts, data
     assert not _subtractions_hold("7.5 percentage points (28.5% less 21%).")
     wrong = {where: _subtractions_hold(text) for where, text in texts.items()}
     assert not {where: s for where, s in wrong.items() if s}
-    html = present.display_table(
-        ranking.analyse(data).tables["years"], ranking.YEARS_COLUMNS
-    ).data
+    html = present.display_table(ranking.analyse(data).tables["years"], ranking.YEARS_COLUMNS).data
     cells = [c for c in re.findall(r"<td[^>]*>(.*?)</td>", html) if " − " in c]
     assert len(cells) >= 3, cells
     for cell in cells:
@@ -415,3 +413,34 @@ def test_every_difference_works_out_at_its_printed_digits(texts):
     midea = texts["ranking: t_midea_overseas evidence"]
     assert "finance income at least 34.46亿元 (4,090.84亿元 − 4,056.38亿元;" in midea
     assert found >= 2
+
+
+_RATE_WORKED = re.compile(r"([\d,.]+)亿元 ÷ (\S+ [\d,.]+ ?\S*?|[\d,.]+亿元) = ([\d.]+) CNY/USD")
+
+
+def test_an_exchange_rate_is_yuan_divided_by_dollars(texts):
+    """A rate in CNY/USD is worked as a yuan amount over a dollar amount: the table's
+    2,855亿元 ÷ USD 39 bn = 7.3205 (2,855 ÷ 390), never '÷ 390亿元', a yuan amount."""
+    worked = [
+        (where, match.groups())
+        for where, text in texts.items()
+        for match in _RATE_WORKED.finditer(text)
+    ]
+    assert worked, "no worked exchange rate was found"
+    for where, (_, divisor, _) in worked:
+        assert divisor.startswith("USD "), (where, divisor)
+    table = [groups for where, groups in worked if "d_table_rate_point" in where]
+    assert table and table[0][1] == "USD 39 bn"
+    assert table[0][2] == f"{2855 / 390:.4f}"
+
+
+def test_the_impressions_at_the_mean_cpm_follow_from_the_divisor_printed(texts):
+    """The quarters' mean, (6.52 + 8.70 + 7.34 + 7.21) ÷ 4 = 7.4425, is written 7.44 and worked
+    from as written: USD 35.08 bn ÷ USD 7.44 × 1,000 is 4.72 trillion (4.71 was 35.08 ÷ 7.4425,
+    a sum that did not hold on the page)."""
+    (evidence,) = [t for w, t in texts.items() if "d_impressions_year_reference evidence" in w]
+    match = re.search(r"USD ([\d.]+) bn .*?÷ USD ([\d.]+) .*?= ([\d.]+) trillion", evidence)
+    assert match, evidence
+    remainder, divisor, _ = (float(g) for g in match.groups())
+    assert match[2] == f"{(6.52 + 8.70 + 7.34 + 7.21) / 4:.2f}"
+    assert f"{remainder / divisor:.2f}" == match[3]

@@ -24,8 +24,11 @@ pytestmark = pytest.mark.build
 RULES = {
     "a bitrate in base units (write 8 Mbps)": re.compile(r"\d\s*(?:million |billion )?bit/s"),
     "US dollars in 亿 (write USD 39 bn)": re.compile(r"(?<![/\w])USD\s*[\d,.]+\s*亿"),
-    # a source's own English words (862.1 billion yuan) are quoted, and left out of the text
-    "yuan in bn or million (write 2,855亿元)": re.compile(r"\b(?:bn|million|billion)\s+yuan\b"),
+    # a source's own English words (862.1 billion yuan) are quoted, and left out of the text;
+    # what 亿元 is, "亿元 (100 million yuan)", names the unit's size, not an amount
+    "yuan in bn or million (write 2,855亿元)": re.compile(
+        r"(?<!亿元 \(100 )\b(?:bn|million|billion)\s+yuan\b"
+    ),
     "e-notation": re.compile(r"\b\d(?:\.\d+)?e[+-]?\d+\b"),
     "a needless .0 or .00": re.compile(r"(?<![\w.])(?<!BY )\d+\.00?(?![\d.%-])"),
     # a source's own Chinese words (营业总收入4090.84亿元) keep their form
@@ -37,9 +40,9 @@ RULES = {
 
 def test_yuan_in_bn_or_million_is_found():
     rule = RULES["yuan in bn or million (write 2,855亿元)"]
-    for text in ("into 285.5 bn yuan", "747 million yuan a day", "亿元 (100 million yuan)"):
+    for text in ("into 285.5 bn yuan", "747 million yuan a day", "(100 million yuan a day)"):
         assert rule.search(text), text
-    for text in ("converted into 2,855亿元", "USD 39 bn", "亿元 (100,000,000 yuan)"):
+    for text in ("converted into 2,855亿元", "USD 39 bn", "亿元 (100 million yuan)"):
         assert not rule.search(text), text
     html = "<p>ByteDance: <span class='whole-value'>285.5 bn</span> yuan</p>"
     assert rule.search(visible_text(html))

@@ -827,15 +827,17 @@ def test_a_finding_on_the_book_s_model_alone_never_says_its_figures_agree(
 ):
     """A model's figure is no evidence: the finding says where it lies against the printed
     band (约 half, ±10 points either way at one printed unit: 40% to 60%) and that a model does
-    not decide, never 'its figures agree'; the row stays unverifiable."""
+    not decide, never 'its figures agree'; the row stays unverifiable. 1 − 3.2 ÷ 8 is the band's
+    top end, 60%, and is said to lie at it, not within."""
     from bytebook.chapters import economics, infrastructure
 
     chapters = (economics, infrastructure)
     entries = {e.id: e for chapter in chapters for e in chapter.analyse(data).entries}
     entry = entries[claim_id]
     assert (0.40 <= float(model.rstrip("%")) / 100 <= 0.60) and entry.verdict == "unverifiable"
+    place = "at the top end of" if model == "60%" else "within"
     assert (
-        f"Not decisive: this book's illustration, {model}, lies within 40% to 60%; a model does "
+        f"Not decisive: this book's illustration, {model}, lies {place} 40% to 60%; a model does "
         "not decide." in entry.evidence
     )
     assert "its figures agree" not in entry.evidence

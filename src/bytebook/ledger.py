@@ -198,18 +198,27 @@ def illustration(claim: pd.Series, value: float, text: str) -> Finding:
     """A finding that rests on this book's own model alone, with no source and none of the
     article's arithmetic: it never decides, and says where the model's figure lies against the
     printed band ('this book's illustration, 48.6%, lies within 40% to 60%; a model does not
-    decide'), never that its figures agree."""
+    decide'; a figure at an end lies 'at the top end of' the band), never that its figures agree."""
     found = finding(claim, value, Basis.ARTICLE, text, decides=False)
     unit, printed = claim["unit"], claim_interval(claim)
     size = printed_unit(str(claim["value_text"]))
     band = value_range(*(band_value(end, unit, size) for end in (printed.low, printed.high)))
-    held = grade(printed, Interval.exact(value)) is Grade.HOLDS
     words = MODEL_WORDS.format(
         figure=as_written(value, unit, found.evidence) or by_unit(value, unit),
-        place="within" if held else "outside",
+        place=_place_in_band(value, printed),
         band=band,
     )
     return replace(found, meets=words)
+
+
+def _place_in_band(value: float, band: Interval) -> str:
+    """Where `value` lies against `band`, in words: at an end it reaches (1 − 3.2 ÷ 8 = 60% is
+    'at the top end of' 40% to 60%), within it, or outside it."""
+    if math.isclose(value, band.high, rel_tol=1e-9):
+        return "at the top end of"
+    if math.isclose(value, band.low, rel_tol=1e-9):
+        return "at the bottom end of"
+    return "within" if grade(band, Interval.exact(value)) is Grade.HOLDS else "outside"
 
 
 def open_reading_note(

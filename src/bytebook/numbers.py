@@ -220,9 +220,9 @@ def whole(value: float) -> str:
     return _minus(f"{value:,.0f}")
 
 
-YI_YUAN = f"亿元 ({whole(YI)} yuan)"
-"""What a chart's units line says 亿元 is, its size written out ('亿元 (100,000,000 yuan)'): a
-yuan amount is never written in million or bn yuan, so neither is the unit."""
+YI_YUAN = f"亿元 ({count(YI)} yuan)"
+"""What a chart's units line says 亿元 is: '亿元 (100 million yuan)', the unit's size in words
+(a yuan amount itself is never written in million or bn yuan)."""
 
 
 def bits_per_second(value: float) -> str:
@@ -568,11 +568,13 @@ def value_range(low: str, high: str) -> str:
 
 
 def gap_formula(high: str, low: str, middle: str) -> str:
-    """A gap worked as a fraction of a middle, from written figures, a rate's words said once
-    at the end: '(USD 25.5 − USD 7.44) ÷ USD 7.44 per 1,000 impressions', not the words after
-    each figure; '(7.227 CNY/USD − 7.196 CNY/USD) ÷ 7.196 CNY/USD' keeps its unit."""
+    """A gap worked as a fraction of a middle, from written figures, without a rate's words: the
+    result is a ratio, and the band before it names the rate ('(USD 25.5 − USD 7.44) ÷ USD
+    7.44', not '… ÷ USD 7.44 per 1,000 impressions'); '(7.227 CNY/USD − 7.196 CNY/USD) ÷
+    7.196 CNY/USD' keeps a unit that is the figure's own."""
     words = rate_words(high, low, middle)
-    return f"({high.removesuffix(words)} − {low.removesuffix(words)}) ÷ {middle}"
+    bare = (text.removesuffix(words) for text in (high, low, middle))
+    return "({} − {}) ÷ {}".format(*bare)
 
 
 def as_written(value: float, unit: str, text: str) -> str | None:

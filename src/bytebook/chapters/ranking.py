@@ -583,7 +583,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     rate_check = preface.year_rate_finding(
         rate_band,
         rates,
-        f"{format_yuan(cny)} ÷ {format_yuan(usd)} = {rate:.4f} CNY/USD ({rate_band.low:.3f} to "
+        f"{format_yuan(cny)} ÷ {money(usd, 'USD')} = {rate:.4f} CNY/USD ({rate_band.low:.3f} to "
         f"{rate_band.high:.3f} at the printed precision of "
         f"{_printed_number(data, 't_bytedance_overseas_cny')} "
         f"and {_printed_number(data, 't_bytedance_overseas')}: {CONVERSION_READING}); "
@@ -603,7 +603,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
             "The exchange rate behind the table's conversion, as a point",
             rate,
             "CNY/USD",
-            f"{format_yuan(cny)} ÷ {format_yuan(usd)} = {rate:.4f} CNY/USD, the rate the printed "
+            f"{format_yuan(cny)} ÷ {money(usd, 'USD')} = {rate:.4f} CNY/USD, the rate the printed "
             "figures give as written; the band their printed precision allows decides whether "
             "it is a 2024 rate, in a row of its own.",
         ),
