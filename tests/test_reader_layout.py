@@ -395,16 +395,32 @@ _FOOTER_SHOWN = """() => [...document.querySelectorAll('.prev-next-area p.prev-n
       if (box && box.bottom <= bottom + 1) shown += node.data[i];
     }
   }
+  const tops = [];
+  const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  for (let node = text.nextNode(); node; node = text.nextNode()) {
+    for (const run of node.data.matchAll(/[\\u4e00-\\u9fff]+/g)) {
+      const lines = new Set();
+      for (let i = run.index; i < run.index + run[0].length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = [...range.getClientRects()].find(r => r.width > 0);
+        if (box) lines.add(Math.round(box.top));
+      }
+      tops.push(lines.size);
+    }
+  }
   return {shown: shown.replace(/\\s+/g, ' ').trim(),
-          whole: p.textContent.replace(/\\s+/g, ' ').trim()};
+          whole: p.textContent.replace(/\\s+/g, ' ').trim(),
+          split_words: tops.some(n => n > 1)};
 })"""
-"""Each footer title's text as drawn (its characters within the title's box) and in full."""
+"""Each footer title's text as drawn (its characters within the title's box), in full, and
+whether a run of Chinese characters (a title such as 视频编解码) is drawn on two lines."""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_footer_title_is_never_cut_after_a_word_on_a_phone(site, browser, scheme):
     """At 390 px every chapter's footer shows each neighbour's title whole, or its number and
-    Chinese title (what comes before ' · '): never 'Next 2.2 推荐系统 · The'."""
+    Chinese title (what comes before ' · '): never 'Next 2.2 推荐系统 · The'; and a Chinese
+    title is never broken inside ('视频编解 / 码')."""
     page = browser.new_page(viewport=PHONE, color_scheme=scheme)
     titles = []
     for page_path in (p for p in PAGES if p.startswith("book/")):
@@ -415,3 +431,5 @@ def test_a_footer_title_is_never_cut_after_a_word_on_a_phone(site, browser, sche
     cut = [(path, t["shown"]) for path, t in titles
            if t["shown"] not in (t["whole"], t["whole"].split(" · ")[0])]
     assert not cut, cut
+    split = [(path, t["whole"]) for path, t in titles if t["split_words"]]
+    assert not split, split
