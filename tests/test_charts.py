@@ -152,7 +152,12 @@ def test_the_implied_totals_table_shows_badges_english_headers_and_its_unit_once
     assert all("亿" not in td.get_text() for row in rows for td in row.values())
     badges = [row["Pair's verdict"].select_one("span.verdict") for row in rows]
     assert all(badges) and {b.get_text() for b in badges} <= {
-        "supported", "consistent", "off in detail", "contradicted", "inconsistent", "unverifiable"
+        "supported",
+        "consistent",
+        "off in detail",
+        "contradicted",
+        "inconsistent",
+        "unverifiable",
     }
 
 
@@ -182,11 +187,15 @@ def test_panels_that_share_one_table_give_it_once():
 
     rows = pd.DataFrame({"year": ["FY2023", "FY2024"], "a": [1.0, 2.0], "b": [30.0, 40.0]})
     tips = [alt.Tooltip("year:N"), alt.Tooltip("a:Q"), alt.Tooltip("b:Q")]
-    left = alt.Chart(rows).mark_bar().encode(
-        x="year:N", y=alt.Y("a:Q", scale=alt.Scale(domain=[0, 3])), tooltip=tips
+    left = (
+        alt.Chart(rows)
+        .mark_bar()
+        .encode(x="year:N", y=alt.Y("a:Q", scale=alt.Scale(domain=[0, 3])), tooltip=tips)
     )
-    right = alt.Chart(rows).mark_bar().encode(
-        x="year:N", y=alt.Y("b:Q", scale=alt.Scale(domain=[0, 100])), tooltip=tips
+    right = (
+        alt.Chart(rows)
+        .mark_bar()
+        .encode(x="year:N", y=alt.Y("b:Q", scale=alt.Scale(domain=[0, 100])), tooltip=tips)
     )
     spec = alt.hconcat(left, right).properties(usermeta={"data_note": "Printed band: 1 to 2"})
     [table] = drawn_tables(spec.to_dict())
@@ -196,3 +205,25 @@ def test_panels_that_share_one_table_give_it_once():
     assert "Printed band: 1 to 2" in block
     other = alt.hconcat(left, right.encode(tooltip=tips[:2])).to_dict()
     assert len(drawn_tables(other)) == 2
+
+
+def test_a_year_with_no_figure_reads_not_found_in_the_chart_data():
+    """A chart of figures as found writes 'not found' in its data table's empty cells (a phone's
+    card would otherwise show a bare label); the CSV keeps the cell empty."""
+    import altair as alt
+
+    from bytebook.publish.chart_data import data_html, drawn_tables, to_csv
+
+    rows = pd.DataFrame({"year": ["FY2023", "FY2024"], "amount": [1.0, None]})
+    bars = (
+        alt.Chart(rows)
+        .mark_bar()
+        .encode(x="year:N", y="amount:Q", tooltip=[alt.Tooltip("year:N"), alt.Tooltip("amount:Q")])
+    )
+    plain = data_html(bars.to_dict())
+    assert "not found" not in plain and "></td>" in plain
+    found = bars.properties(usermeta={"empty_cell": "not found"}).to_dict()
+    block = data_html(found)
+    assert ">FY2024</td>" in block and ">not found</td>" in block and "></td>" not in block
+    [table] = drawn_tables(found)
+    assert "not found" not in to_csv(table)

@@ -181,7 +181,8 @@ class Caption:
     chart draws, by id: the article's `claims`, the `references`, the book's `model` (True, or
     the rule it rests on in words) with its `assumptions`, or the whole `ledger`. `figure`
     builds the source line from the ids (`source_line`); it is never typed. `data_note` is a
-    line under the chart's data table, for what the chart draws that the table does not hold."""
+    line under the chart's data table, for what the chart draws that the table does not hold;
+    `empty_cell` what an empty cell of that table means ('not found'), written in it."""
 
     title: str
     units: str
@@ -191,6 +192,7 @@ class Caption:
     model: str | bool = False
     ledger: bool = False
     data_note: str = ""
+    empty_cell: str = ""
 
 
 def figure(
@@ -215,8 +217,9 @@ def figure(
         "assumptions": assumptions,
     }
     finished = finish(chart, caption.title, caption.units, source, description)
-    note = {"data_note": caption.data_note} if caption.data_note else {}
-    return finished.properties(usermeta={"cites": cites, **note})
+    notes = {"data_note": caption.data_note, "empty_cell": caption.empty_cell}
+    kept = {key: text for key, text in notes.items() if text}
+    return finished.properties(usermeta={"cites": cites, **kept})
 
 
 class Field(NamedTuple):
@@ -321,9 +324,7 @@ def bar_chart(
     scale = alt.Scale(domain=[0, axis_top(largest)], nice=False) if largest > 0 else alt.Scale()
     base = alt.Chart(frame).encode(
         y=alt.Y(category, sort=order, title=category_title),
-        x=alt.X(
-            value, title=value_title, axis=alt.Axis(format=_trim(value_format)), scale=scale
-        ),
+        x=alt.X(value, title=value_title, axis=alt.Axis(format=_trim(value_format)), scale=scale),
         tooltip=tips,
     )
     bars = base.mark_bar().encode(color=colour)
@@ -519,9 +520,7 @@ def labelled_scatter(
 
 POINT_NAMES = "point_names"
 """The name of a scatter's name layers: their drawn marks carry it as a class."""
-PLACE_NAMES = {
-    place: f"{place.align} {place.dx:+d} {place.dy:+d}" for place in label_places.PLACES
-}
+PLACE_NAMES = {place: f"{place.align} {place.dx:+d} {place.dy:+d}" for place in label_places.PLACES}
 """Each place a scatter's name may take, as the word its layer filters on."""
 
 
@@ -725,9 +724,7 @@ def model_curve(
             x=alt.X(
                 f"{x}:Q",
                 title=x_title,
-                axis=alt.Axis(
-                    format=_trim(x_format), **_log_ticks(x_scale, x_domain), **x_ticks
-                ),
+                axis=alt.Axis(format=_trim(x_format), **_log_ticks(x_scale, x_domain), **x_ticks),
                 scale=alt.Scale(type=x_scale, domain=list(x_domain), nice=False)
                 if x_domain
                 else alt.Scale(type=x_scale),
@@ -822,7 +819,12 @@ def _crossing_ring(
     return (
         ring.transform_calculate(**{x: crossing.expression})
         .mark_point(
-            shape="circle", filled=False, size=220, strokeWidth=2.5, color=ARTICLE, opacity=1,
+            shape="circle",
+            filled=False,
+            size=220,
+            strokeWidth=2.5,
+            color=ARTICLE,
+            opacity=1,
             clip=True,
         )
         .encode(

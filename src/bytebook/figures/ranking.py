@@ -155,10 +155,15 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
             claims=table_claims(data, [band.company], [amount, "share_claim"]),
             references=_cited_in(frame["sources"]),
             data_note=band.data_note,
+            empty_cell=NOT_FOUND,
         )
         description = _years_description(band, frame)
         figures[band.key] = charts.figure(chart, caption, description, data)
     return figures
+
+
+NOT_FOUND = "not found"
+"""What a by-year chart says, in words and in its data's empty cells, of a year with no figure."""
 
 
 PANEL_NAMES = {"overseas": "overseas revenue", "share_pct": "overseas share"}
@@ -185,9 +190,9 @@ def _years_description(band, frame: pd.DataFrame) -> str:
     """A by-year chart in words: each year's amount and share, or 'not found'."""
     rows = [
         f"{r.year}: overseas "
-        + (r.overseas_shown or "not found")
+        + (r.overseas_shown or NOT_FOUND)
         + ", share "
-        + (r.share_pct_shown or "not found")
+        + (r.share_pct_shown or NOT_FOUND)
         for r in frame.itertuples()
     ]
     drawn = len(year_charts.found_panels(frame))

@@ -258,14 +258,21 @@ def data_note(spec: dict) -> str:
     return str(spec.get("usermeta", {}).get("data_note", ""))
 
 
+def empty_cell(spec: dict) -> str:
+    """What a chart's data table writes in a cell the chart draws nothing for
+    (`bytebook.charts.Caption.empty_cell`: 'not found' for figures as found), or ''."""
+    return str(spec.get("usermeta", {}).get("empty_cell", ""))
+
+
 WORDS = 30
 """A column holding a value longer than this many characters (the sources a year's figures
 come from) is text: on a phone's card it takes the card's whole width (bytebook.css)."""
 
 
-def _cells(table: DrawnTable, row: list[str]) -> str:
+def _cells(table: DrawnTable, row: list[str], empty: str = "") -> str:
     """A row's cells, each named by its column (`data-label`, which a phone's card shows over
-    it); the cells of a column of text (`WORDS`) are marked `words`."""
+    it), an empty one reading `empty`; the cells of a column of text (`WORDS`) are marked
+    `words`."""
     words = {
         column
         for column in range(len(table.titles))
@@ -274,7 +281,7 @@ def _cells(table: DrawnTable, row: list[str]) -> str:
     return "".join(
         f'<td data-label="{html.escape(title)}"'
         + (' class="words"' if column in words else "")
-        + f">{html.escape(value)}</td>"
+        + f">{html.escape(value or empty)}</td>"
         for column, (title, value) in enumerate(zip(table.titles, row, strict=True))
     )
 
@@ -287,10 +294,11 @@ def data_html(spec: dict) -> str:
         return ""
     name = _slug(chart_title(spec))
     note = data_note(spec) if len(tables) == 1 else ""
+    empty = empty_cell(spec)
     parts = []
     for number, table in enumerate(tables, start=1):
         head = "".join(f'<th scope="col">{html.escape(t)}</th>' for t in table.titles)
-        body = "".join(f"<tr>{_cells(table, row)}</tr>" for row in table.shown)
+        body = "".join(f"<tr>{_cells(table, row, empty)}</tr>" for row in table.shown)
         layout = ' class="cards"' if len(table.titles) >= CARD_COLUMNS else ""
         file_name = f"{name}.csv" if len(tables) == 1 else f"{name}-{number}.csv"
         parts.append(
