@@ -4,7 +4,7 @@ figures."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -209,13 +209,10 @@ PEERS_COLUMNS = {
 @analysis
 def analyse(data: BookData) -> Findings:
     """Reproduce, re-sort and check the ranking table."""
-    table = _article_figures(data)
+    table, rate, filed, published = _compared(data)
     usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
-    rate = implied_rate(cny, usd)
     matched = year_matches(data)
     years = matched.tables["years"]
-    filed = _filed_comparison(data, table, rate)
-    published = _published_by_companies(filed)
     found = Findings()
     found.tables["printed"] = data.ranking[list(PRINTED_HEADERS)].rename(columns=PRINTED_HEADERS)
     found.tables["sorted"] = _sorted(table)
@@ -418,9 +415,8 @@ def _sorted(table: pd.DataFrame) -> pd.DataFrame:
         drop=True
     )
     ordered["rank_by_revenue"] = range(1, len(ordered) + 1)
-    ordered["rank_range"] = [
-        rank_range_text(*rank_range(table, company)) for company in ordered["company"]
-    ]
+    ranges = rank_ranges(table)
+    ordered["rank_range"] = [rank_range_text(*ranges[company]) for company in ordered["company"]]
     ordered["company_named"] = ordered["company"] + " " + ordered["company_zh"]
     return ordered[
         [
@@ -442,11 +438,21 @@ def rank_range(table: pd.DataFrame, company: str) -> tuple[int, int]:
     """The best and worst rank a company's printed overseas band allows against the others'
     bands ("1000+ 亿元" is 1000 to 2000亿): one more than the companies whose band lies wholly
     above it, and one more than those whose band reaches above its lowest end."""
-    row = table.set_index("company").loc[company]
-    others = table[table["company"] != company]
-    surely_above = int((others["overseas_low_cny"] > row["overseas_high_cny"]).sum())
-    maybe_above = int((others["overseas_high_cny"] > row["overseas_low_cny"]).sum())
-    return surely_above + 1, maybe_above + 1
+    return rank_ranges(table)[company]
+
+
+def rank_ranges(table: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """Every company's `rank_range`, all bands compared with all at once."""
+    names = table["company"].to_numpy()
+    low = table["overseas_low_cny"].to_numpy(dtype=float)
+    high = table["overseas_high_cny"].to_numpy(dtype=float)
+    others = names[:, None] != names[None, :]  # row: the company; column: another
+    surely_above = ((low[None, :] > high[:, None]) & others).sum(axis=1)
+    maybe_above = ((high[None, :] > low[:, None]) & others).sum(axis=1)
+    return {
+        name: (int(surely) + 1, int(maybe) + 1)
+        for name, surely, maybe in zip(names, surely_above, maybe_above, strict=True)
+    }
 
 
 def rank_range_text(best: int, worst: int) -> str:
@@ -958,6 +964,19 @@ def _second_hand_totals_clause(totals: pd.DataFrame) -> str:
     return "".join(clauses)
 
 
+@kept
+def _compared(data: BookData) -> tuple[pd.DataFrame, float, pd.DataFrame, pd.DataFrame]:
+    """The article's figures (`_article_figures`), the table's own rate (the one its two
+    ByteDance figures imply), the figures beside the companies' own (`_filed_comparison`) and
+    the rows resting on what the companies published (`_published_by_companies`)."""
+    table = _article_figures(data)
+    rate = implied_rate(
+        data.stated("t_bytedance_overseas_cny"), data.stated("t_bytedance_overseas")
+    )
+    filed = _filed_comparison(data, table, rate)
+    return table, rate, filed, _published_by_companies(filed)
+
+
 def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) -> pd.DataFrame:
     """The article's overseas figures beside the company's for the year it names, where found."""
     records = []
@@ -1220,12 +1239,8 @@ def understated(data: BookData) -> tuple[list[str], list[str], list[str]]:
     (their figure lies above the printed band), and, for companies whose amount rests on a
     figure read at second hand (which does not decide), those whose own share lies above the
     printed one: 'Midea's share (41.52%)'."""
-    table = _article_figures(data)
-    rate = implied_rate(
-        data.stated("t_bytedance_overseas_cny"), data.stated("t_bytedance_overseas")
-    )
-    compared = _filed_comparison(data, table, rate)
-    filed = list(_published_by_companies(compared)["company"])
+    _, _, compared, published = _compared(data)
+    filed = list(published["company"])
     claims = data.ranking.set_index("company_en")
     above = [
         company
@@ -1239,11 +1254,7 @@ def understated(data: BookData) -> tuple[list[str], list[str], list[str]]:
 def filed_origins(data: BookData) -> list[str]:
     """'BYD, released, P' for each company `understated` names as having published its own
     figure, so that a sentence naming them says what each rests on."""
-    table = _article_figures(data)
-    rate = implied_rate(
-        data.stated("t_bytedance_overseas_cny"), data.stated("t_bytedance_overseas")
-    )
-    published = _published_by_companies(_filed_comparison(data, table, rate))
+    published = _compared(data)[3]
     return [f"{r.company}, {r.filed_described}, {r.filed_tag}" for r in published.itertuples()]
 
 
@@ -1474,28 +1485,7 @@ def _by_year_frames(data: BookData) -> Findings:
                 "Overseas revenue, 亿元",
             )
         )
-        years = filed_years.by_year_table(data.references, company)
-        # A share is drawn as the book writes it (25.2% derived, 41.52% as recorded), so that
-        # its bar's label, its tooltip and the page's text read one figure alike.
-        frame = years.assign(
-            overseas=years["overseas"] / divisor,
-            share_pct=[_points_shown(text) for text in years["share_shown"]],
-            share_pct_tag=years["share_tag"],
-        )
-        frame["overseas_shown"] = ["" if pd.isna(v) else significant(v) for v in frame["overseas"]]
-        frame["share_pct_shown"] = years["share_shown"]
-        # A year with neither figure found (its total alone) names no source for the chart.
-        frame["sources_named"] = [
-            _sources_named(data, refs) if pd.notna(amount) or pd.notna(part) else ""
-            for refs, amount, part in zip(
-                years["sources"], frame["overseas"], frame["share_pct"], strict=True
-            )
-        ]
-        for value in ("overseas", "share_pct"):
-            frame[f"{value}_label"] = [
-                f"{shown} ({tag})" if shown else ""
-                for shown, tag in zip(frame[f"{value}_shown"], frame[f"{value}_tag"], strict=True)
-            ]
+        frame = _year_frame(data, filed_years.by_year_table(data.references, company), divisor)
         found.tables[f"by_year_{_key(company)}"] = frame
         caption = _years_caption(company, frame, amount.low / divisor, amount.high / divisor)
         caption += _shares_sentence(frame, share.low * 100, share.high * 100, row)
@@ -1520,6 +1510,44 @@ def _by_year_frames(data: BookData) -> Findings:
         )
     found.tables["printed_bands"] = pd.DataFrame(bands)
     return found
+
+
+def _year_frame(data: BookData, years: pd.DataFrame, divisor: float) -> pd.DataFrame:
+    """A company's figures by year (`filed_years.by_year_table`) in display units, each
+    drawn figure with its text and label, built in one go rather than a column at a time."""
+    overseas = [value / divisor for value in years["overseas"]]
+    # A share is drawn as the book writes it (25.2% derived, 41.52% as recorded), so that
+    # its bar's label, its tooltip and the page's text read one figure alike.
+    share_shown = list(years["share_shown"])
+    share_pct = [_points_shown(text) for text in share_shown]
+    overseas_shown = ["" if pd.isna(v) else significant(v) for v in overseas]
+    # A year with neither figure found (its total alone) names no source for the chart.
+    sources_named = [
+        _sources_named(data, refs) if pd.notna(amount) or pd.notna(part) else ""
+        for refs, amount, part in zip(years["sources"], overseas, share_pct, strict=True)
+    ]
+    columns = dict(years.items()) | {
+        "overseas": pd.Series(overseas, index=years.index, dtype=float),
+        "share_pct": pd.Series(share_pct, index=years.index, dtype=float),
+        "share_pct_tag": years["share_tag"],
+        "overseas_shown": overseas_shown,
+        "share_pct_shown": years["share_shown"],
+        "sources_named": sources_named,
+        "overseas_label": _labels(overseas_shown, years["overseas_tag"]),
+        "share_pct_label": _labels(share_shown, years["share_tag"]),
+    }
+    return pd.DataFrame(columns, index=years.index)
+
+
+def _rows(frame: pd.DataFrame, *columns: str) -> Iterator[tuple]:
+    """The values of `columns` row by row, as tuples: far quicker than `itertuples`, which
+    takes every column out."""
+    return zip(*(frame[column] for column in columns), strict=True)
+
+
+def _labels(shown: Iterable[str], tags: Iterable[str]) -> list[str]:
+    """A bar's label: its figure as written with its reliability tag ('2,219 (P)'), or none."""
+    return [f"{text} ({tag})" if text else "" for text, tag in zip(shown, tags, strict=True)]
 
 
 BAND_END_DIGITS = 6
@@ -1559,15 +1587,15 @@ def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Serie
     """Where each year's share bar (in percent, as drawn and labelled) lies against the printed
     share's band (`low` to `high` percent), in one sentence: ' Its share bars: FY2023's 52.2%
     (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it.'"""
-    found = frame.dropna(subset=["share_pct"])
-    if found.empty:
+    found = [
+        row for row in _rows(frame, "year", "share_pct", "share_pct_label") if pd.notna(row[1])
+    ]
+    if not found:
         drawn = frame["overseas"].notna().any()  # with no bar at all, the caption says so
         return " No overseas share was found for any year." if drawn else ""
     places: dict[str, list[str]] = {}
-    for r in found.itertuples():
-        places.setdefault(_against_band(r.share_pct, low, high), []).append(
-            f"{r.year}'s {r.share_pct_label}"
-        )
+    for year, pct, label in found:
+        places.setdefault(_against_band(pct, low, high), []).append(f"{year}'s {label}")
     clauses = [
         f"{_join(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
         f"{row['overseas_share_printed']} band"
@@ -1581,25 +1609,26 @@ def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Serie
 
 def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -> str:
     """Where each year's overseas amount lies against the printed band, in words."""
-    found = frame.dropna(subset=["overseas"])
-    if found.empty:
+    columns = ("year", "overseas", "overseas_how", "overseas_tag", "overseas_second_hand")
+    found = [row for row in _rows(frame, *columns) if pd.notna(row[1])]
+    if not found:
         return (
             f"{company}: no full-year overseas figure was found for any year, so no bar is drawn."
         )
     places = [
-        f"{r.year}'s amount ("
+        f"{year}'s amount ("
         + (
             "derived from a figure read at second hand, which counts as a weak (W) source"
-            if r.overseas_second_hand
-            else f"{r.overseas_how}, {r.overseas_tag}"
+            if second_hand
+            else f"{how}, {tag}"
         )
         + ") lies "
-        + _against_band(r.overseas, low, high)
+        + _against_band(amount, low, high)
         + " the printed band"
-        + (", which does not decide" if r.overseas_second_hand else "")
-        for r in found.itertuples()
+        + (", which does not decide" if second_hand else "")
+        for year, amount, how, tag, second_hand in found
     ]
-    missing = list(frame.loc[frame["overseas"].isna(), "year"])
+    missing = [year for year, value in _rows(frame, "year", "overseas") if pd.isna(value)]
     return (
         f"{company}: "
         + "; ".join(places)
