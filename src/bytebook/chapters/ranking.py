@@ -410,10 +410,13 @@ def _article_figures(data: BookData) -> pd.DataFrame:
     )
 
 
+def _by_revenue(table: pd.DataFrame) -> pd.DataFrame:
+    """The table's rows by the article's overseas revenue, largest first (ties as printed)."""
+    return table.sort_values("overseas_cny", ascending=False, kind="stable")
+
+
 def _sorted(table: pd.DataFrame) -> pd.DataFrame:
-    ordered = table.sort_values("overseas_cny", ascending=False, kind="stable").reset_index(
-        drop=True
-    )
+    ordered = _by_revenue(table).reset_index(drop=True)
     ordered["rank_by_revenue"] = range(1, len(ordered) + 1)
     ranges = rank_ranges(table)
     ordered["rank_range"] = [rank_range_text(*ranges[company]) for company in ordered["company"]]
@@ -462,8 +465,7 @@ def rank_range_text(best: int, worst: int) -> str:
 
 def rank_of(table: pd.DataFrame, company: str) -> int:
     """A company's rank by the article's overseas revenue (1 = largest)."""
-    ordered = table.sort_values("overseas_cny", ascending=False, kind="stable")
-    return list(ordered["company"]).index(company) + 1
+    return list(_by_revenue(table)["company"]).index(company) + 1
 
 
 SECOND_PLACE_GROWTH = {"Huawei": "huawei_rev_growth_2024"}
@@ -480,7 +482,7 @@ def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> F
     found = Findings()
     bytedance = found.number("rank_bytedance", rank_of(table, "ByteDance"), whole)
     huawei = found.number("rank_huawei", rank_of(table, "Huawei"), whole)
-    printed_sorted = list(table["printed_order"]) == list(_sorted(table)["printed_order"])
+    printed_sorted = list(table["printed_order"]) == list(_by_revenue(table)["printed_order"])
     found.number("printed_is_sorted", printed_sorted, _yes_no)
     smallest = found.number("smallest_printed", table["overseas_cny"].min(), format_yuan)
     printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
@@ -1266,9 +1268,9 @@ def n_plus_readings(data: BookData, companies: list[str]) -> str:
     _, above, _ = understated(data)
     claims = data.ranking.set_index("company_en")["revenue_claim"]
     parts = []
-    for company in companies:
+    for company in (c for c in companies if c in above):
         claim = data.claim(claims[company])
-        if company not in above or claim["qualifier"] != "+":
+        if claim["qualifier"] != "+":
             continue
         band, size = claim_band(data, claim["id"]), printed_unit(str(claim["value_text"]))
         low, high = (band_value(end, claim["unit"], size) for end in (band.low, band.high))
