@@ -20,7 +20,7 @@ from hypothesis import settings
 
 from bytebook.data import load_book_data
 from bytebook.paths import DATA_DIR, ROOT
-from bytebook.publish.build import build_pdf
+from bytebook.publish.build import build_book, print_book
 from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
 
 # A property is judged by its examples, not by a clock: on a busy machine an example may take
@@ -64,34 +64,49 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def in_own_thread(function: Callable[..., int], *arguments: object) -> int:
-    """`function(*arguments)` run in a thread of its own. `build_pdf` prints with its own
+    """`function(*arguments)` run in a thread of its own. `print_book` prints with its own
     Playwright, whose sync API cannot start in a thread where the session's browser runs."""
     with ThreadPoolExecutor(max_workers=1) as thread:
         return thread.submit(function, *arguments).result()
 
 
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The folder every worker of the session shares (the session's own without workers)."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The built site, with its PDF, brought up to date once per session (as `make pdf`).
-    Run with workers (`pytest -n 2`), the first worker to ask builds it and the others wait
-    for that build and share its outcome: a second build would republish the site while the
-    first worker's tests read it."""
-    if worker_id == "master":
-        status = in_own_thread(build_pdf, ROOT)
-    else:
-        status = _built_once(tmp_path_factory.getbasetemp().parent)
+    """The built site, brought up to date once per session (as `make book`; it offers a PDF
+    only if `make pdf` printed one before). Run with workers (`pytest -n 2`), the first worker
+    to ask builds it and the others wait for that build and share its outcome: a second build
+    would republish the site while the first worker's tests read it."""
+    status = once(shared_folder(tmp_path_factory, worker_id), "built_book", build_book, ROOT)
     assert status == 0, "the book failed to build"
     return BUILD / "html"
 
 
-def _built_once(shared: Path) -> int:
-    """The exit code of the session's one build, made by whichever worker gets here first;
-    `shared` is the folder every worker of the session shares."""
-    with open(shared / "built_book.lock", "a", encoding="utf-8") as lock:
+@pytest.fixture(scope="session")
+def printed_pdf(built_book: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The whole book printed to a PDF once per session, from its one-page build (left in
+    _build/work), as `make pdf` prints it. The PDF is kept out of _build/pdf, so the site is not
+    rebuilt to offer it; the tests of a small book show that the site offers a printed PDF."""
+    shared = shared_folder(tmp_path_factory, worker_id)
+    target = shared / "printed" / "book.pdf"
+    status = once(shared, "printed_pdf", in_own_thread, print_book, ROOT, target)
+    assert status == 0, "the book failed to print"
+    return target
+
+
+def once(shared: Path, name: str, function: Callable[..., int], *arguments: object) -> int:
+    """The exit code of `function(*arguments)`, run once per session by whichever worker gets
+    here first while the others wait for it; `shared` is the folder every worker shares."""
+    with open(shared / f"{name}.lock", "a", encoding="utf-8") as lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # released when the file closes
-        outcome = shared / "built_book.status"
+        outcome = shared / f"{name}.status"
         if not outcome.exists():
-            outcome.write_text(str(in_own_thread(build_pdf, ROOT)), encoding="utf-8")
+            outcome.write_text(str(function(*arguments)), encoding="utf-8")
         return int(outcome.read_text(encoding="utf-8"))
 
 

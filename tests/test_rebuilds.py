@@ -18,6 +18,7 @@ from conftest import in_own_thread
 from bytebook.paths import ROOT
 from bytebook.publish.assets import static_fingerprint
 from bytebook.publish.build import build_book, build_pdf, jupyter_output
+from bytebook.publish.pdf import printed_book
 
 pytestmark = pytest.mark.build
 
@@ -185,16 +186,37 @@ def price_book(target: Path) -> Path:
     return target
 
 
+def printed_price_book(target: Path) -> Path:
+    """The price book behind the book's own preface and glossary (which defines the preface's
+    terms), the preface's other links reaching a ledger and a methods page of text: the preface
+    is the page that links to a printed PDF."""
+    root = price_book(target)
+    for name in ("preface", "glossary"):
+        shutil.copy(ROOT / "book" / f"{name}.md", root / "book")
+    for name in ("ledger", "methods"):
+        (root / "book" / f"{name}.md").write_text(f"# {name}\n\nText.\n", encoding="utf-8")
+    toc = "format: jb-book\nroot: book/preface\nchapters:\n" + "".join(
+        f"  - file: book/{name}\n" for name in ("price", "notes", "ledger", "methods", "glossary")
+    )
+    (root / "_toc.yml").write_text(toc, encoding="utf-8")
+    return root
+
+
 def test_a_data_edit_reaches_both_the_pdf_and_the_site_when_built_through_make_pdf(tmp_path):
-    """`make pdf` builds the one-page book, then the site. Each must read a changed input
-    itself: had they shared Sphinx's record of read pages, the first would take the change and
-    leave the site's pages stale. (How Sphinx keeps each builder's read pages does not depend
-    on the chapters, so a small book shows it.)"""
-    root = price_book(tmp_path / "copy")
+    """`make pdf` prints the one-page book, then builds the site, which offers the PDF from
+    its preface. Each build must read a changed input itself: had they shared Sphinx's record
+    of read pages, the first would take the change and leave the site's pages stale. (How
+    Sphinx keeps each builder's read pages does not depend on the chapters, so a small book
+    shows it.)"""
+    root = printed_price_book(tmp_path / "copy")
     assert in_own_thread(build_pdf, root) == 0
     one_page = jupyter_output(root) / "singlehtml" / "book.html"
-    site_page = root / "_build" / "html" / "book" / "price.html"
+    site = root / "_build" / "html"
+    site_page = site / "book" / "price.html"
     assert "USD 0.013 per GB" not in site_page.read_text(encoding="utf-8")
+    preface = (site / "book" / "preface.html").read_text(encoding="utf-8")
+    assert 'href="../book.pdf"' in preface, "the preface does not link to the PDF"
+    assert (site / "book" / "../book.pdf").read_bytes() == printed_book(root).read_bytes()
 
     set_assumption(root, "cdn_price_per_gb", "0.013")
     assert in_own_thread(build_pdf, root) == 0
@@ -202,6 +224,7 @@ def test_a_data_edit_reaches_both_the_pdf_and_the_site_when_built_through_make_p
     assert "USD 0.013 per GB" in site_page.read_text(encoding="utf-8"), (
         "the site's page is stale after make pdf"
     )
+    assert (site / "book.pdf").read_bytes() == printed_book(root).read_bytes()
 
 
 def test_a_changed_script_or_style_changes_the_html_setting_that_rewrites_pages(tmp_path):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import once, shared_folder
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
 
@@ -70,11 +71,13 @@ def build_command(root: Path, **env: str) -> subprocess.Popen:
     )
 
 
-@pytest.fixture(scope="module")
-def clean_build(tmp_path_factory) -> Path:
-    """A small book built once from clean; tests copy it and damage the copy."""
-    root = small_book(tmp_path_factory.mktemp("clean") / "book")
-    assert build_book(root) == 0
+@pytest.fixture(scope="session")
+def clean_build(tmp_path_factory, worker_id) -> Path:
+    """A small book built once from clean for the whole session, every worker sharing it;
+    tests copy it and damage the copy."""
+    shared = shared_folder(tmp_path_factory, worker_id)
+    root = shared / "clean" / "book"
+    assert once(shared, "clean_build", lambda: build_book(small_book(root))) == 0
     return root
 
 

@@ -229,6 +229,12 @@ def build_pdf(root: str | Path | None = None) -> int:
     return _holding_the_lock(_build_pdf, root)
 
 
+def print_book(root: str | Path | None, target: Path) -> int:
+    """Print `root`'s one-page book to `target` with Chromium, leaving the site as it is;
+    returns the exit code."""
+    return _holding_the_lock(lambda checked: _print_book(checked, target), root)
+
+
 def _offer_printed_book(root: Path, published: Path) -> None:
     """Put the last printed book (`make pdf`) on the site, whose preface then links to it."""
     from bytebook.publish.pdf import PDF_NAME, printed_book
@@ -262,6 +268,14 @@ def _build_book(root: Path) -> int:
 def _build_pdf(root: Path) -> int:
     """Print the one-page book to _build/pdf/book.pdf with Chromium, then build the site, which
     offers the PDF (bytebook.publish.pdf.tags)."""
+    from bytebook.publish.pdf import printed_book
+
+    status = _print_book(root, printed_book(root))
+    return status if status != 0 else _build_book(root)
+
+
+def _print_book(root: Path, target: Path) -> int:
+    """Build `root`'s one-page book and print it to `target` with Chromium."""
     if not (_check_config(root) and _check_data(root)):
         _say("the build stopped before it started; no PDF written")
         return 2
@@ -270,13 +284,13 @@ def _build_pdf(root: Path) -> int:
     if status != 0:
         print("bytebook: the one-page build FAILED; no PDF written", file=sys.stderr)
         return status
-    from bytebook.publish.pdf import print_to_pdf, printed_book
+    from bytebook.publish.pdf import print_to_pdf
 
     # The one-page build writes its page under the root document's folder, but its links are
     # relative to the top of the build; the page is printed from there.
     master = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))["root"]
     single = jupyter_output(root) / "singlehtml"
     shutil.copyfile(single / f"{master}.html", single / "book.html")
-    print_to_pdf(single / "book.html", printed_book(root))
-    _say(f"the PDF is at {printed_book(root)}")
-    return _build_book(root)
+    print_to_pdf(single / "book.html", target)
+    _say(f"the PDF is at {target}")
+    return 0
