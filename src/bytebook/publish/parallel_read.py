@@ -36,8 +36,14 @@ def _read_shared(self: Builder, docnames: list[str], nproc: int) -> None:
     pages = longest_first(self, docnames)
     taken = multiprocessing.get_context("fork").Value("i", 0)
     workers = range(min(nproc, len(pages)))
+    # Each step of the progress line is one worker done, named by the pages it read.
+    done: list[str] = []
     progress = status_iterator(
-        workers, "reading sources... ", "purple", len(workers), self.app.verbosity
+        (done[-1] for _ in workers),
+        "reading sources... ",
+        "purple",
+        len(workers),
+        self.app.verbosity,
     )
     for docname in docnames:
         self.events.emit("env-purge-doc", self.env, docname)
@@ -58,6 +64,7 @@ def _read_shared(self: Builder, docnames: list[str], nproc: int) -> None:
     def merge(worker: int, result: bytes) -> None:
         read, env = pickle.loads(result)
         self.env.merge_info_from(read, env, self.app)
+        done.append(", ".join(read))
         next(progress)
 
     tasks = ParallelTasks(nproc)
