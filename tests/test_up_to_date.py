@@ -68,6 +68,13 @@ def test_a_current_book_is_not_built_again(book, monkeypatch, capsys):
     assert "nothing changed since the last build" in capsys.readouterr().out
 
 
+def test_a_broken_link_in_the_checkout_does_not_stop_the_build(book):
+    (book / "book" / "gone.md").symlink_to(book / "nowhere.md")
+    assert not current(book)
+    up_to_date.note(up_to_date.book_state(book), build.work_dir(book), book / "_build" / "html")
+    assert current(book)
+
+
 def test_a_forgotten_state_is_built_again(book):
     up_to_date.forget(build.work_dir(book))
     assert not current(book)

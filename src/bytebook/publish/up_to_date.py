@@ -35,6 +35,16 @@ def _files(folder: Path) -> list[Path]:
     return found
 
 
+def _contents(path: Path) -> bytes:
+    """The file's size and bytes; a file that cannot be read (a broken link) counts by its
+    error."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return f"unreadable: {error.strerror}".encode()
+    return f"{len(data)}\0".encode() + data
+
+
 def _last_commit(root: Path) -> str:
     try:
         return subprocess.run(
@@ -54,7 +64,7 @@ def book_state(root: Path) -> str:
     digest = hashlib.sha256()
     for folder in dict.fromkeys([root, package, data.resolve()]):
         for path in _files(folder):
-            digest.update(f"{path}\0{path.stat().st_size}\0".encode() + path.read_bytes())
+            digest.update(f"{path}\0".encode() + _contents(path))
     printed = printed_book(root)
     pdf = printed.stat() if printed.is_file() else None
     installed = sorted(os.listdir(sysconfig.get_paths()["purelib"]))
@@ -73,7 +83,7 @@ def published_state(published: Path) -> str:
     """A hash of the published files' names, sizes and modification times."""
     digest = hashlib.sha256()
     for path in _files(published):
-        status = path.stat()
+        status = path.lstat()
         digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
