@@ -10,6 +10,8 @@
 - Recoverable: a build killed half-way, or any damage to the execution cache
   (bytebook.publish.cache), is noticed and cleared on the next run, with a message.
 - One at a time: a lock is held for the whole build (bytebook.publish.lock).
+- Quick when nothing changed: a book already published from the same files, commit and
+  packages is left as it is, without starting Sphinx (bytebook.publish.up_to_date).
 - Bounded: the build's process tree is ended when it runs longer than
   BYTEBOOK_BUILD_TIMEOUT seconds (bytebook.publish.children); kernels talk to it over local
   IPC sockets, so they never race for TCP ports (bytebook.publish.jupyter_build).
@@ -29,7 +31,7 @@ import yaml
 
 from bytebook.errors import DataFileError, describe_os_error
 from bytebook.paths import DATA_ENV, ROOT
-from bytebook.publish import cache, children
+from bytebook.publish import cache, children, up_to_date
 from bytebook.publish.lock import BuildLocked, build_lock
 
 FILE_SYSTEM_FAILURES = {
@@ -251,6 +253,11 @@ def _build_book(root: Path) -> int:
     if not (_check_config(root) and _check_data(root)):
         _say(f"the build stopped before it started; {keep}")
         return 2
+    state = up_to_date.book_state(root)
+    if up_to_date.is_current(state, work_dir(root), published):
+        _say(f"nothing changed since the last build; the book at {published} is current")
+        return 0
+    up_to_date.forget(work_dir(root))
     _recover(root)
     status = _run(root, "html")
     if status != 0:
@@ -261,6 +268,7 @@ def _build_book(root: Path) -> int:
         return status
     _publish(jupyter_output(root) / "html", published)
     _offer_printed_book(root, published)
+    up_to_date.note(state, work_dir(root), published)
     _say(f"the book is at {published / 'index.html'}")
     return 0
 

@@ -6,17 +6,27 @@ per record (`executed/<hashkey>/base.ipynb`). Damage is anything that stops eith
 an empty or truncated database, a missing table, a record whose notebook is missing, or a
 notebook that is truncated or not a valid notebook (a full disk while it was written).
 Parallel readers use the cache one at a time where it matters (`guard_concurrent_use`).
+
+Reading and validating every stored notebook takes seconds, and the cache keeps a notebook per
+page and per version of it, so each notebook found sound is noted with its size, inode and
+modification time (SOUND_NAME): a later check validates only notebooks that are new or changed
+since.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
+import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 RECORDS_TABLE = "nbcache"
+SOUND_NAME = "bytebook-sound.json"
+"""The file in the cache folder noting the notebooks found sound, by hash key, with the size,
+inode and modification time they had then."""
 
 
 def damage(cache: Path) -> str | None:
@@ -34,10 +44,50 @@ def damage(cache: Path) -> str | None:
         hashkeys = _hashkeys(database)
     except sqlite3.DatabaseError as error:
         return f"its database global.db cannot be read ({error})"
+    noted = _noted_sound(cache)
+    sound: dict[str, list[int]] = {}
     for hashkey in hashkeys:
-        if problem := _notebook_problem(cache / "executed" / hashkey / "base.ipynb"):
+        path = cache / "executed" / hashkey / "base.ipynb"
+        stamp = _stamp(path)
+        if stamp is not None and noted.get(hashkey) == stamp:
+            sound[hashkey] = stamp
+            continue
+        if problem := _notebook_problem(path):
             return problem
+        if stamp is not None:
+            sound[hashkey] = stamp
+    if sound != noted:
+        _note_sound(cache, sound)
     return None
+
+
+def _stamp(path: Path) -> list[int] | None:
+    """The size, inode and modification time of a file, or None when it is not there."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_size, status.st_ino, status.st_mtime_ns]
+
+
+def _noted_sound(cache: Path) -> dict[str, list[int]]:
+    try:
+        noted = json.loads((cache / SOUND_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return noted if isinstance(noted, dict) else {}
+
+
+def _note_sound(cache: Path, sound: dict[str, list[int]]) -> None:
+    """Write the note whole (a stopped build leaves the old one); a note that cannot be
+    written only means the next check validates every notebook again."""
+    partial = cache / f"{SOUND_NAME}.{os.getpid()}.partial"
+    try:
+        partial.write_text(json.dumps(sound, sort_keys=True), encoding="utf-8")
+        os.replace(partial, cache / SOUND_NAME)
+    except OSError:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 def _hashkeys(database: Path) -> list[str]:

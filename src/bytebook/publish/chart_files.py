@@ -16,7 +16,6 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from bytebook.publish.chart_data import link_words
 from bytebook.publish.downloads import SPREADSHEET
 
 FOLDER = "_static/data/charts"
@@ -41,12 +40,14 @@ def file_name(page: str, name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _file_link(relative: str, name: str, csv_text: str) -> str:
-    """A link to the site's file `name`, the file's name kept for the download."""
+def _file_link(relative: str, name: str, words: str) -> str:
+    """A link to the site's file `name`, with the carried link's `words` (the chart's renderer
+    wrote them, bytebook.publish.chart_data `link_words`), the file's name kept for the
+    download."""
     address = html.escape(f"{relative}/{name}", quote=True)
     return (
         f'<a class="bytebook-csv-link" href="{address}" download="{html.escape(name)}">'
-        f"{link_words(csv_text)}</a>"
+        f"{words}</a>"
     )
 
 
@@ -61,7 +62,7 @@ def write_page_csvs(body: str, page: str, folder: Path, relative: str) -> str:
         target = folder / name
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
-        return _file_link(relative, name, html.unescape(match["csv"]))
+        return _file_link(relative, name, match["text"])
 
     return CARRIED.sub(link, body)
 
@@ -75,7 +76,7 @@ def link_notebook_csvs(notebook: dict, page: str, relative: str) -> dict:
 
     def link(match: re.Match) -> str:
         name = file_name(page, html.unescape(match["name"]), taken)
-        return _file_link(relative, name, html.unescape(match["csv"]))
+        return _file_link(relative, name, match["text"])
 
     for cell in notebook.get("cells", []):
         for output in cell.get("outputs", []):

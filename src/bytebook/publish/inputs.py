@@ -7,7 +7,9 @@ it, and no other. Each page with code declares what it uses in its front matter 
 a page with code that declares nothing fails the strict build.
 
 The chapter modules (and with them pandas and Altair) are imported only when a page is
-examined, so a build with nothing to re-read does not pay for them.
+examined and its inputs were not kept by an earlier build (`kept_page_inputs`), so a build
+with nothing to re-read, or a page whose declaration and the package did not change, does not
+pay for them.
 """
 
 from __future__ import annotations
@@ -95,6 +97,26 @@ def page_inputs(source: str) -> list[Path]:
             modules.append(FIGURES_DIR / f"{name}.py")
     data = [DATA_DIR / name for name in sorted(data_files_used(source, chapters))]
     return modules + data
+
+
+def kept_page_inputs(source: str) -> list[Path]:
+    """`page_inputs`, kept between builds (bytebook.publish.kept_json) under a hash of the
+    page's declaration, the data folder and every module of the package: reading a page then
+    imports no chapter module, and so neither pandas nor Altair, into Sphinx's process."""
+    import json
+
+    from bytebook.publish.kept_json import cache_folder, keep, read_kept
+
+    declared = json.dumps(front_matter(source).get(DECLARATION), sort_keys=True, default=str)
+    modules = sorted(PACKAGE.rglob("*.py"))
+    key = hashlib.sha256(f"{declared}\0{DATA_DIR}\0{fingerprint(modules)}".encode()).hexdigest()
+    kept_at = cache_folder("bytebook-page-inputs") / f"{key}.json"
+    kept = read_kept(kept_at)
+    if kept is not None and isinstance(kept[0], list):
+        return [Path(path) for path in kept[0]]
+    paths = page_inputs(source)
+    keep(kept_at, [str(path) for path in paths])
+    return paths
 
 
 def fingerprint(paths: list[Path]) -> str:

@@ -4,7 +4,8 @@
 (`jupyter_book.sphinx.build_sphinx`, with the settings `jupyter-book build` passes for a
 book) with one worker per available core, so the slow part, executing the pages, runs
 side by side, each reading process running its pages in one kernel of its own
-(bytebook.publish.shared_kernel). Run as
+(bytebook.publish.shared_kernel) and taking the next unread page as it finishes one
+(bytebook.publish.parallel_read). Run as
 `python -m bytebook.publish.jupyter_build ROOT OUTPUT BUILDER [--execute-off]` (OUTPUT is the
 work area; the pages land in OUTPUT/_build/BUILDER); bytebook.publish.build and
 bytebook.publish.bench call it in a subprocess.
@@ -64,6 +65,7 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
     from jupyter_book.sphinx import build_sphinx
 
     from bytebook.publish import shared_kernel
+    from bytebook.publish.parallel_read import share_pages_between_readers
     from bytebook.publish.pdf import tags
 
     build_dir = output / "_build"
@@ -81,6 +83,7 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
         shared_kernel.use_shared_kernels()
     else:
         overrides["nb_execution_mode"] = "off"
+    share_pages_between_readers()
     with tempfile.TemporaryDirectory(prefix="bytebook-kernels-") as sockets:
         use_ipc_kernels(Path(sockets))
         result = build_sphinx(

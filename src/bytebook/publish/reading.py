@@ -19,7 +19,7 @@ def track_inputs(app: Sphinx, docname: str, source: list[str]) -> None:
     if inputs.CODE_CELL not in source[0]:
         return
     try:
-        paths = inputs.page_inputs(source[0])
+        paths = inputs.kept_page_inputs(source[0])
     except inputs.UndeclaredInputs as problem:
         logger.warning(str(problem), location=docname)  # a strict build fails on it
         return

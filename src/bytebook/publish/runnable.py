@@ -16,7 +16,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bytebook.data import ARTICLE_FILE
 from bytebook.publish.edition import SOURCE_ARCHIVE_NAME, Edition
 
 DOWNLOADS = "downloads"
@@ -94,6 +93,8 @@ def build_wheel(root: Path, data_dir: Path, target: Path, epoch: int) -> Path:
     directly (pip's wheel command gives the same wheel from three processes); the zip entries
     carry `epoch` as their time, so the same commit gives the same wheel.
     """
+    from bytebook.data import ARTICLE_FILE
+
     with tempfile.TemporaryDirectory() as work:
         stage = Path(work)
         shutil.copyfile(root / "pyproject.toml", stage / "pyproject.toml")
@@ -137,7 +138,10 @@ def write_kit(root: Path, static: Path) -> None:
     target = static / DOWNLOADS
     stamp = target / ".inputs"
     package = [p for p in inputs.PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    files = sorted(DATA_DIR.glob("*.csv")) + [DATA_DIR / ARTICLE_FILE] + sorted(package)
+    # Every data file, the packaged ones among them, without importing the data module (and
+    # pandas with it) into the build.
+    data = [p for p in DATA_DIR.rglob("*") if p.is_file()]
+    files = sorted(data) + sorted(package)
     files += [root / "pyproject.toml", root / LOCK]
     fingerprint = inputs.fingerprint(files) + book.label
     if stamp.exists() and stamp.read_text() == fingerprint:

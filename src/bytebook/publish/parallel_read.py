@@ -1,0 +1,78 @@
+"""Parallel readers that take the next unread page as each finishes one.
+
+Sphinx splits the pages to read into one fixed batch per worker, in name order. Reading a page
+executes it, and pages take from one to tens of seconds, so one worker could finish its batch
+while the other still had half of its own: a core idle for a third of the read. Here each
+worker, one process per core as before (so each still keeps its one kernel,
+bytebook.publish.shared_kernel), takes the next page from one shared list, the longest pages
+first, until none is left; each worker's pages are then merged into the environment as
+Sphinx merges a batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from pathlib import Path
+
+from sphinx.builders import Builder
+from sphinx.util.display import status_iterator
+from sphinx.util.parallel import ParallelTasks
+
+
+def longest_first(builder: Builder, docnames: list[str]) -> list[str]:
+    """The pages in the order they are handed out: the largest source first (a page's length
+    is the one measure of its work known before it is read), then by name."""
+
+    def size(docname: str) -> int:
+        path = Path(builder.env.doc2path(docname))
+        return path.stat().st_size if path.is_file() else 0
+
+    return sorted(docnames, key=lambda docname: (-size(docname), docname))
+
+
+def _read_shared(self: Builder, docnames: list[str], nproc: int) -> None:
+    """Sphinx's parallel read, with one shared list of pages instead of fixed batches."""
+    pages = longest_first(self, docnames)
+    taken = multiprocessing.get_context("fork").Value("i", 0)
+    workers = range(min(nproc, len(pages)))
+    # Each step of the progress line is one worker done, named by the pages it read.
+    done: list[str] = []
+    progress = status_iterator(
+        (done[-1] for _ in workers),
+        "reading sources... ",
+        "purple",
+        len(workers),
+        self.app.verbosity,
+    )
+    for docname in docnames:
+        self.events.emit("env-purge-doc", self.env, docname)
+        self.env.clear_doc(docname)
+
+    def read_process(worker: int) -> bytes:
+        self.env.app = self.app
+        read: list[str] = []
+        while True:
+            with taken.get_lock():
+                index = taken.value
+                taken.value += 1
+            if index >= len(pages):
+                return pickle.dumps((read, self.env), pickle.HIGHEST_PROTOCOL)
+            self.read_doc(pages[index], _cache=False)
+            read.append(pages[index])
+
+    def merge(worker: int, result: bytes) -> None:
+        read, env = pickle.loads(result)
+        self.env.merge_info_from(read, env, self.app)
+        done.append(", ".join(read))
+        next(progress)
+
+    tasks = ParallelTasks(nproc)
+    for worker in workers:
+        tasks.add_task(read_process, worker, merge)
+    tasks.join()
+
+
+def share_pages_between_readers() -> None:
+    """Make every Sphinx builder in this process read in parallel from one shared list."""
+    Builder._read_parallel = _read_shared
