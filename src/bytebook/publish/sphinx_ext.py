@@ -100,7 +100,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", notebooks.offer_notebook, priority=400)
     app.connect("html-page-context", chart_files.on_page)
     for script in assets.SCRIPTS:
-        app.add_js_file(script, defer="defer")
+        app.add_js_file(script, **assets.script_attributes(script))
     for style in assets.STYLES:
         app.add_css_file(style)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

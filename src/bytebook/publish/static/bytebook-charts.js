@@ -540,10 +540,10 @@
         drawFirst(entry.target);
       });
     }, { rootMargin: DRAW_AHEAD + " 0px" });
-    boxes.forEach(function (box) {
-      if (!inView(box)) { box.setAttribute("data-drawn", "waiting"); }
-      observer.observe(box);
-    });
+    // Every box is measured before any is marked, so the page is laid out once.
+    var waiting = boxes.filter(function (box) { return !inView(box); });
+    waiting.forEach(function (box) { box.setAttribute("data-drawn", "waiting"); });
+    boxes.forEach(function (box) { observer.observe(box); });
   }
 
   function redrawAll(onlyResized) {

@@ -3,12 +3,19 @@
 // table's long evidence to a few lines under a button that opens it.
 (function () {
   "use strict";
-  var mark = function (box) {
+  // The side of `box` that has more (null when nothing is hidden): read only, so that many
+  // boxes are measured in one layout before any of them is marked.
+  var scrollSide = function (box) {
     var hidden = box.scrollWidth - box.clientWidth;
-    if (hidden <= 1) { box.removeAttribute("data-scroll"); return; }
+    if (hidden <= 1) { return null; }
     var left = box.scrollLeft > 1, right = box.scrollLeft < hidden - 1;
-    box.setAttribute("data-scroll", left && right ? "both" : left ? "left" : "right");
+    return left && right ? "both" : left ? "left" : "right";
   };
+  var setSide = function (box, side) {
+    if (box.getAttribute("data-scroll") === side) { return; }
+    if (side) { box.setAttribute("data-scroll", side); } else { box.removeAttribute("data-scroll"); }
+  };
+  var mark = function (box) { setSide(box, scrollSide(box)); };
   // A claims table's evidence (a chapter's and the ledger's) is cut to a few lines on a screen
   // wider than a phone (bytebook.css, data-clamp): a button under a cut one opens it whole and
   // says whether it is open (aria-expanded). Paper and a phone's cards are never cut.
@@ -18,10 +25,12 @@
     text.nextElementSibling.setAttribute("aria-expanded", String(open));
     text.nextElementSibling.textContent = open ? "less" : "more";
   };
-  var showToggle = function (text) {
-    var cut = text.scrollHeight > text.clientHeight + 1;
-    text.nextElementSibling.hidden = !cut && text.getAttribute("data-clamp") === "closed";
+  var isCut = function (text) { return text.scrollHeight > text.clientHeight + 1; };
+  var setCut = function (text, cut) {
+    var hidden = !cut && text.getAttribute("data-clamp") === "closed";
+    if (text.nextElementSibling.hidden !== hidden) { text.nextElementSibling.hidden = hidden; }
   };
+  var showToggle = function (text) { setCut(text, isCut(text)); };
   var clamp = function (text, index) {
     var button = document.createElement("button");
     button.type = "button";
@@ -53,16 +62,24 @@
   var start = function () {
     document.querySelectorAll("table.claims .evidence-text").forEach(clamp);
     var measured = new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) { showToggle(entry.target); });
+      var cut = entries.map(function (entry) { return isCut(entry.target); });
+      entries.forEach(function (entry, index) { setCut(entry.target, cut[index]); });
     });
     toggles.forEach(function (text) { measured.observe(text); });
     unfold();
     var boxes = document.querySelectorAll(".bytebook-table");
+    // A box is marked when first laid out and whenever it or its table changes size: the
+    // observer reports every box once as it starts, measured all before any is marked.
     var resized = new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) { mark(entry.target); });
+      var found = entries.map(function (entry) {
+        var box = entry.target.classList.contains("bytebook-table")
+          ? entry.target : entry.target.parentElement;
+        return box;
+      }).filter(function (box, index, all) { return all.indexOf(box) === index; });
+      var sides = found.map(scrollSide);
+      found.forEach(function (box, index) { setSide(box, sides[index]); });
     });
     boxes.forEach(function (box) {
-      mark(box);
       box.addEventListener("scroll", function () { mark(box); }, { passive: true });
       resized.observe(box);
       if (box.firstElementChild) { resized.observe(box.firstElementChild); }
