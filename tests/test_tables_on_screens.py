@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from test_browser import toc_pages, wait_until_ready
-from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
 from bytebook.paths import ROOT
@@ -16,6 +15,29 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 900}
 TABLE_PAGES = ["book/summary.html", "book/ranking.html", "book/codec.html", "book/sources.html"]
+LEDGER = "book/ledger.html"
+
+
+@pytest.fixture(scope="module")
+def read_only_tab(site, browser):
+    """`read_only_tab(page_path, viewport, is_mobile=False, scheme="light")`: the page loaded
+    and ready at that screen, once for the module's tests that only read it (they neither
+    scroll, click nor resize it); the ledger is read at the same screen by several."""
+    tabs: dict[tuple, object] = {}
+
+    def tab(page_path: str, viewport: dict, is_mobile: bool = False, scheme: str = "light"):
+        key = (page_path, viewport["width"], viewport["height"], is_mobile, scheme)
+        if key not in tabs:
+            page = browser.new_page(viewport=viewport, is_mobile=is_mobile, color_scheme=scheme)
+            page.goto(f"{site}/{page_path}")
+            wait_until_ready(page)
+            tabs[key] = page
+        return tabs[key]
+
+    yield tab
+    for page in tabs.values():
+        page.close()
+
 
 CELLS_OUT_OF_SIGHT = """() => [...document.querySelectorAll('.bytebook-table')]
   .filter(box => !box.closest('details'))
@@ -83,17 +105,13 @@ def test_glued_text_reads_as_the_prose_around_it(site, browser):
 WORDS = ("Claim", "Evidence")
 
 
-@pytest.mark.parametrize("page_path", ["book/codec.html", "book/ledger.html"])
-def test_a_claims_table_gives_its_room_to_the_words(site, browser, page_path):
+@pytest.mark.parametrize("page_path", ["book/codec.html", LEDGER])
+def test_a_claims_table_gives_its_room_to_the_words(read_only_tab, page_path):
     """On a laptop the claim and the evidence are the widest columns, not one among equals."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site}/{page_path}")
-    wait_until_ready(page)
-    widths = page.evaluate(
+    widths = read_only_tab(page_path, LAPTOP).evaluate(
         """() => Object.fromEntries([...document.querySelector('table.claims')
       .querySelectorAll('thead th')].map(th => [th.innerText.trim(), th.offsetWidth]))"""
     )
-    page.close()
     narrow = {name: width for name, width in widths.items() if name not in WORDS}
     for name in WORDS:
         assert widths[name] > 1.2 * max(narrow.values()), widths
@@ -129,15 +147,12 @@ parts (its name and its sort arrow) start and end down the page, and what each i
 under the id."""
 
 
-def _ledger_columns_at(site, browser, width: int) -> tuple[dict, list, dict, dict]:
+def _ledger_columns_at(read_only_tab, width: int) -> tuple[dict, list, dict, dict]:
     """The ledger's columns at `width`: what LEDGER_COLUMNS finds, the cells that spill, every
     column's width and the short columns' widths (which must be exactly the four value ones)."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
+    page = read_only_tab(LEDGER, {"width": width, "height": 900})
     found = page.evaluate(LEDGER_COLUMNS)
     spilled = page.evaluate(CELLS_THAT_SPILL)
-    page.close()
     widths = found["widths"]
     narrow = {name: w for name, w in widths.items() if name not in WORDS}
     assert set(narrow) == {"Id", "Verdict", "Stated", "Recomputed"}, widths
@@ -145,13 +160,13 @@ def _ledger_columns_at(site, browser, width: int) -> tuple[dict, list, dict, dic
 
 
 @pytest.mark.parametrize("width", [1280, 1366, 1440])
-def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(site, browser, ledger_rows, width):
+def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(read_only_tab, ledger_rows, width):
     """The evidence, the ledger's longest text, takes at least two fifths of the table, so its
     rows are not run tall by a narrow column of it; the claim is wider than any short column; the
     Recomputed header and its sort arrow stand on one line; every other column stays legible (no
     header or cell spills out of its column); and each id names its row's section under it, in
     place of a Section column."""
-    found, spilled, widths, narrow = _ledger_columns_at(site, browser, width)
+    found, spilled, widths, narrow = _ledger_columns_at(read_only_tab, width)
     assert widths["Evidence"] >= 0.4 * found["table"], widths
     assert widths["Claim"] > 1.5 * max(narrow.values()), widths
     parts = found["recomputedSpans"]
@@ -162,12 +177,12 @@ def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(site, browser, le
 
 @pytest.mark.parametrize("width", [800, 1000])
 def test_between_phone_and_laptop_the_ledger_keeps_the_laptop_s_layout(
-    site, browser, ledger_rows, width
+    read_only_tab, ledger_rows, width
 ):
     """Between a phone and 1200 px the ledger is laid out as on a laptop: each id names its
     section under it in place of a Section column, the evidence is the widest column, the claim
     is no narrower than a value's column, and no header or cell spills out of its column."""
-    found, spilled, widths, narrow = _ledger_columns_at(site, browser, width)
+    found, spilled, widths, narrow = _ledger_columns_at(read_only_tab, width)
     assert widths["Evidence"] == max(widths.values()), widths
     assert widths["Claim"] >= max(narrow.values()), widths
     assert not spilled, sorted(set(map(tuple, spilled)))
@@ -188,30 +203,24 @@ CLAIMS_OUT_OF_SIGHT = """() => {
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
 def test_the_ledger_shows_each_claim_and_verdict_without_scrolling_sideways(
-    site, browser, viewport
+    read_only_tab, viewport
 ):
-    page = browser.new_page(viewport=viewport, is_mobile=viewport == PHONE)
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
-    hidden = page.evaluate(CLAIMS_OUT_OF_SIGHT)
-    page.close()
+    hidden = read_only_tab(LEDGER, viewport, is_mobile=viewport == PHONE).evaluate(
+        CLAIMS_OUT_OF_SIGHT
+    )
     assert not hidden, hidden[:10]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
-def test_the_ledger_offers_its_csv_under_the_table(site, browser, viewport):
+def test_the_ledger_offers_its_csv_under_the_table(read_only_tab, viewport):
     """A reader meets the table first: the paragraph that offers ledger.csv comes after it."""
-    page = browser.new_page(viewport=viewport, is_mobile=viewport == PHONE)
-    page.goto(f"{site}/book/ledger.html")
-    wait_until_ready(page)
-    tops = page.evaluate(
+    tops = read_only_tab(LEDGER, viewport, is_mobile=viewport == PHONE).evaluate(
         """() => ({
       table: document.querySelector('table.ledger-table').getBoundingClientRect().bottom,
       csv: document.querySelector('p a[href$="_static/data/ledger.csv"]')
         .getBoundingClientRect().top,
     })"""
     )
-    page.close()
     assert tops["csv"] > tops["table"], tops
 
 
@@ -390,17 +399,15 @@ def test_a_link_to_a_row_opens_its_evidence(site, browser, row):
 
 
 @pytest.mark.parametrize("width", [720, 800, 1000, 1100, 1199])
-def test_between_phone_and_laptop_the_ledger_fits_its_box(site, browser, width):
+def test_between_phone_and_laptop_the_ledger_fits_its_box(read_only_tab, width):
     """From 701 to 1199 px the ledger (its filters included) is no wider than its box, so no
     line says it scrolls and no fading edge hides the end of its evidence."""
-    page = open_ledger(site, browser, {"width": width, "height": 900})
-    found = page.evaluate(
+    found = read_only_tab(LEDGER, {"width": width, "height": 900}).evaluate(
         """() => { const box = document.querySelector('table.ledger-table')
         .closest('.bytebook-table');
       return {over: box.scrollWidth - box.clientWidth, scroll: box.dataset.scroll || '',
               cue: getComputedStyle(box, '::before').content}; }"""
     )
-    page.close()
     assert found["over"] <= 0 and not found["scroll"] and found["cue"] == "none", found
 
 
@@ -436,12 +443,10 @@ LAST_CARD_RULES = """() => [...document.querySelector('table.ledger-table tbody 
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_ledger_s_last_card_draws_no_rules_inside_it(site, browser, scheme):
+def test_the_ledger_s_last_card_draws_no_rules_inside_it(read_only_tab, scheme):
     """On a phone the ledger's last card, like every other, has no table rules round its
     fields."""
-    page = open_ledger(site, browser, PHONE, scheme)
-    cells = page.evaluate(LAST_CARD_RULES)
-    page.close()
+    cells = read_only_tab(LEDGER, PHONE, scheme=scheme).evaluate(LAST_CARD_RULES)
     assert cells
     ruled = [cell for cell in cells if any(width != "0px" for width in cell[1:])]
     assert not ruled, ruled
