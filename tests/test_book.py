@@ -83,7 +83,7 @@ def test_every_glued_number_is_the_analysis_number(built_book, name):
 
 def test_glued_text_appears_in_the_page(built_book):
     page = (built_book / "book" / "ranking.html").read_text(encoding="utf-8")
-    page = re.sub(r'<span class="whole-value">(.*?)</span>', r"\1", page)  # values kept whole
+    page = re.sub(r"<span class=wv>(.*?)</span>", r"\1", page)  # values kept whole
     assert glued("ranking")["implied_total_disagreements_text"] in page
 
 

@@ -10,7 +10,7 @@ FOOTER = """<a class="left-prev"
       <div class="prev-next-info">
         <p class="prev-next-subtitle">previous</p>
         <p class="prev-next-title">1 不开发布会 · The article&#8217;s “no launch event”: the <span
- class="whole-value">USD 39 bn</span></p>
+ class=wv>USD 39 bn</span></p>
       </div>
     </a>
     <a class="right-next"

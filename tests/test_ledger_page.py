@@ -5,6 +5,7 @@ spreadsheet with its Chinese intact, and paper shows no controls."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from collections import Counter
@@ -260,3 +261,39 @@ def test_the_introduction_speaks_of_the_filters_only_on_screen(built_book):
     text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
     sentences = [s for s in re.split(r"(?<=\.) ", text) if "panes" in s]
     assert sentences and all(s.startswith("On screen,") for s in sentences), sentences
+
+
+
+TITLED = """() => ({
+  derived: [...document.querySelectorAll('table.claims .verdict-derived')].map(b => b.title),
+  links: [...document.querySelectorAll('table.claims tbody > tr > td:first-child > a')]
+    .map(a => [a.getAttribute('href').split('.html')[0], a.title]),
+})"""
+
+
+@pytest.mark.parametrize("name", ["ledger", "ranking"])
+def test_a_badge_s_and_a_link_s_title_is_written_once_and_shown_on_each(
+    site, browser, ledger_rows, name
+):
+    """A derived badge's long title, and each row link's, is written once on its table
+    (bytebook.present._titles), not on each of some hundred rows; on the page every derived
+    badge and every row's link still shows its title on hover (bytebook-tables.js)."""
+    from bytebook.chapters import chapter_of_section
+    from bytebook.present import DERIVED_TITLE
+
+    page = browser.new_page(viewport=LAPTOP)
+    raw = page.goto(f"{site}/book/{name}.html").text()
+    wait_until_ready(page)
+    titled = page.evaluate(TITLED)
+    page.close()
+    rows = [r for r in ledger_rows if name == "ledger" or chapter_of_section(r["section"]) == name]
+    derived = [r for r in rows if r["kind"] == "derived"]
+    assert raw.count(html.escape(DERIVED_TITLE)) <= 2, "the title is written on each badge"
+    assert len(titled["derived"]) == len(derived) > 10
+    assert set(titled["derived"]) == {DERIVED_TITLE}
+    assert len(titled["links"]) == len(rows)
+    for target, title in titled["links"]:
+        if name == "ledger":
+            assert title == f"Where this claim is checked: {target}"
+        else:
+            assert (target, title) == ("ledger", "This claim in the ledger")

@@ -37,7 +37,7 @@ _CITED_CELL = re.compile(r'<td data-label="Cited by"[^>]*>(?P<cell>.*?)</td>', r
 _LEDGER_LINK = re.compile(r'<a href="ledger\.html#claim-(?P<id>[^"]+)"[^>]*>(?P<text>.*?)</a>')
 
 
-_WHOLE_VALUE = re.compile(r'<span class="whole-value">(.*?)</span>')
+_WHOLE_VALUE = re.compile(r"<span class=wv>(.*?)</span>")
 """A value kept on one line (bytebook.publish.whole_values), read as its text."""
 
 
@@ -305,7 +305,7 @@ def test_a_url_on_the_sources_page_breaks_between_its_parts(site, browser, viewp
 
 
 _BROKEN_VALUES = """() => [...document.querySelectorAll(
-    '.bytebook-table table:is(.claims, .cards) td .whole-value')]
+    '.bytebook-table table:is(.claims, .cards) td .wv')]
   .filter(e => e.getClientRects().length > 1
           || new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1)
   .map(e => e.textContent)"""
@@ -320,7 +320,7 @@ def test_no_value_in_a_card_breaks_across_lines_on_a_phone(site, browser, page_p
     page.goto(f"{site}/{page_path}")
     wait_until_ready(page)
     counted = page.eval_on_selector_all(
-        ".bytebook-table table:is(.claims, .cards) td .whole-value", "els => els.length"
+        ".bytebook-table table:is(.claims, .cards) td .wv", "els => els.length"
     )
     broken = page.evaluate(_BROKEN_VALUES)
     page.close()
@@ -329,7 +329,7 @@ def test_no_value_in_a_card_breaks_across_lines_on_a_phone(site, browser, page_p
         assert counted > 100, counted
 
 
-_BROKEN_OR_SPILT = """() => [...document.querySelectorAll('article .whole-value')]
+_BROKEN_OR_SPILT = """() => [...document.querySelectorAll('article .wv')]
   .filter(e => {
     const range = document.createRange();
     range.selectNodeContents(e);
@@ -353,7 +353,7 @@ def test_no_value_breaks_or_leaves_its_cell_on_a_laptop(site, browser, page_path
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(f"{site}/{page_path}")
     wait_until_ready(page)
-    counted = page.eval_on_selector_all("article table .whole-value", "els => els.length")
+    counted = page.eval_on_selector_all("article table .wv", "els => els.length")
     broken = page.evaluate(_BROKEN_OR_SPILT)
     page.close()
     assert not broken, f"{page_path} at {width} px: {broken[:5]}"

@@ -58,6 +58,46 @@ def test_the_font_family_is_set_once_and_what_draws_nothing_goes(drawn):
     assert len(after.encode()) < 0.8 * len(drawn.encode())
 
 
+GROUP, LINE = f"{{{SVG_NS}}}g", f"{{{SVG_NS}}}line"
+
+
+def grid_lines(root: ET.Element) -> list[tuple[ET.Element, list[ET.Element]]]:
+    return [
+        (group, group.findall(LINE))
+        for group in root.iter(GROUP)
+        if "role-axis-grid" in group.get("class", "")
+    ]
+
+
+def test_a_value_all_of_a_group_s_children_share_is_set_once_on_the_group(drawn):
+    """An axis's grid lines each carry the same stroke: after slimming the group carries it,
+    once, and each line inherits it."""
+    before, after = grid_lines(ET.fromstring(drawn)), grid_lines(ET.fromstring(slimmed(drawn)))
+    assert len(before) == len(after) >= 2
+    for (_, old_lines), (group, new_lines) in zip(before, after, strict=True):
+        assert len(new_lines) == len(old_lines) >= 4
+        for name in ("stroke", "stroke-width"):
+            (shared,) = {line.get(name) for line in old_lines}
+            assert group.get(name) == shared
+            assert not any(name in line.attrib for line in new_lines)
+
+
+def test_a_line_s_translation_moves_its_ends_instead():
+    svg = (
+        f'<svg xmlns="{SVG_NS}"><line transform="translate(26,0)" x2="0" y2="-238"/>'
+        '<line transform="translate(190.5,18)" x2="25.25" y2="0"/>'
+        '<line transform="translate(5,5) rotate(90)" x2="3"/>'
+        '<text transform="translate(52,16)">400</text></svg>'
+    )
+    lines = ET.fromstring(slimmed(svg)).findall(LINE)
+    assert [line.attrib for line in lines] == [
+        {"x1": "26", "x2": "26", "y2": "-238"},  # 0 + 26, -238 + 0
+        {"x1": "190.5", "y1": "18", "x2": "215.75", "y2": "18"},  # 25.25 + 190.5, 0 + 18
+        {"transform": "translate(5,5) rotate(90)", "x2": "3"},  # not a translation alone
+    ]
+    assert 'transform="translate(52,16)"' in slimmed(svg)  # a text keeps its own
+
+
 def test_only_float_noise_is_taken_off_a_coordinate():
     svg = (
         f'<svg xmlns="{SVG_NS}"><path d="M0,20.49999999999999h165.1280059814453v-1.0000000000001Z"'

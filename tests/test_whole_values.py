@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from bytebook.publish.whole_values import keep_values_whole
-
-SPAN = '<span class="whole-value">'
+from bytebook.publish.whole_values import SPAN, keep_values_whole
 
 
 def test_values_in_the_text_are_wrapped_and_nothing_else_is():

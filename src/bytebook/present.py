@@ -88,13 +88,11 @@ DERIVED_TITLE = "A number the book derives: a step of its own arithmetic, not on
 
 def row_badges(entry: LedgerEntry) -> str:
     """A row's badges: a printed claim's verdict; a derived row's neutral 'derived' badge, then
-    its verdict only where the book could test it (a step of its arithmetic has none)."""
+    its verdict only where the book could test it (a step of its arithmetic has none). The
+    derived badge's title (`DERIVED_TITLE`) is its table's, written once (`_titles`)."""
     if entry.kind != "derived":
         return badge(entry.verdict or "")
-    derived = (
-        f'<span class="verdict verdict-derived" title="{html.escape(DERIVED_TITLE)}">'
-        "derived</span>"
-    )
+    derived = '<span class="verdict verdict-derived">derived</span>'
     tested = entry.verdict and entry.verdict != "unverifiable"
     return derived + (" " + badge(entry.verdict) if tested else "")
 
@@ -226,16 +224,27 @@ def _breakable_id(identifier: str) -> str:
     return html.escape(identifier).replace("_", "_<wbr>")
 
 
+def _titles(link: str) -> str:
+    """A claims table's titles, written once on the table rather than on each of its rows:
+    each derived badge's (`DERIVED_TITLE`) and each row's link's (`link`, in which '{page}'
+    names the page the link opens). bytebook-tables.js gives every badge and link its title."""
+    return (
+        f' data-derived-title="{html.escape(DERIVED_TITLE)}"'
+        f' data-link-title="{html.escape(link)}"'
+    )
+
+
 def _table(
     names: list[str],
     rows: list[str],
     css: str,
     label: str,
     panes: frozenset[str] = frozenset(),
+    titles: str = "",
 ) -> HTML:
     """An escaped table named `label`; each header cell carries its column's name as a class
     (`col-evidence`), which the style sheet sizes columns by, and the columns in `panes` get
-    filter panes."""
+    filter panes; `titles` are its rows' titles (`_titles`)."""
     cells = "".join(
         f'<th class="col-{re.sub("[^a-z0-9]+", "-", name.lower())}"'
         + (' data-filter="pane"' if name in panes else "")
@@ -243,7 +252,7 @@ def _table(
         for name in names
     )
     table = (
-        f'<table class="claims {css}">'
+        f'<table class="claims {css}"{titles}>'
         f"<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
     return HTML(_scroll_box(table, label))
@@ -276,15 +285,21 @@ def _claims_table(entries: list[LedgerEntry], label: str, quoted: Mapping[str, s
         f'<tr id="claim-{html.escape(e.id)}">'
         + _td(
             "Verdict",
-            f'<a href="ledger.html#claim-{html.escape(e.id)}" title="This claim in the ledger">'
-            f"{row_badges(e)}</a>",
+            f'<a href="ledger.html#claim-{html.escape(e.id)}">{row_badges(e)}</a>',
         )
         + f"{_claim_cell(e)}{_values(e)}"
         + f"{_td('Evidence', _evidence_text(row_links(e.evidence, quoted, _breakable_id)))}</tr>"
         for e in entries
     ]
     names = ["Verdict", "Claim", "Stated", "Recomputed", "Evidence"]
-    return _table(names, rows, "chapter-claims", label).data
+    return _table(names, rows, "chapter-claims", label, titles=_titles(LEDGER_LINK)).data
+
+
+LEDGER_LINK = "This claim in the ledger"
+"""The title of a chapter's claim's link to its ledger row."""
+
+CHAPTER_LINK = "Where this claim is checked: {page}"
+"""The title of a ledger row's link to the chapter that checks it."""
 
 
 def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
@@ -357,10 +372,7 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         verdict = e.verdict or "not yet checked"
         chapter = chapter_of(e.section)
         anchor = f"claim-{html.escape(e.id)}"
-        link = (
-            f'<a href="{chapter}.html#{anchor}" title="Where this claim is checked: '
-            f'{html.escape(chapter)}"><code>{_breakable_id(e.id)}</code></a>'
-        )
+        link = f'<a href="{chapter}.html#{anchor}"><code>{_breakable_id(e.id)}</code></a>'
         title = html.escape(SECTION_TITLES.get(e.section, e.section))
         section = _td(
             "Section",
@@ -369,14 +381,9 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         )
         # The verdict filter counts the article's printed claims only, as the summary's scorecard
         # does: a derived row has no `data-pane` (bytebook-ledger.js), and the Kind filter finds it.
-        tested = e.verdict not in ("", "unverifiable")
-        shown = verdict if e.kind != "derived" else "derived" + (f" {e.verdict}" if tested else "")
+        # The cell sorts and is searched by its badges' words ('derived supported').
         pane = f' data-pane="{html.escape(verdict)}"' if e.kind != "derived" else ""
-        verdict_cell = _td(
-            "Verdict",
-            row_badges(e),
-            f' data-search="{html.escape(shown)}" data-order="{html.escape(shown)}"{pane}',
-        )
+        verdict_cell = _td("Verdict", row_badges(e), pane)
         # On a laptop the id's cell names the section under the id, in place of its own column
         # (bytebook.css, bytebook-ledger.js).
         id_cell = _td("Id", link, f' data-section="{title}"')
@@ -396,7 +403,7 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         "Evidence",
     ]
     panes = frozenset({"Section", "Kind", "Verdict"})
-    return _table(names, rows, "ledger-table", "The claims ledger", panes)
+    return _table(names, rows, "ledger-table", "The claims ledger", panes, _titles(CHAPTER_LINK))
 
 
 def table_html(
@@ -428,9 +435,14 @@ def table_html(
     layout = " counts" if counts else " cards" if len(names) >= CARD_COLUMNS else ""
     classes = "bytebook-data" + layout
     body = shown.to_html(index=False, escape=True, border=0, classes=classes, na_rep="")
+    body = BETWEEN_TAGS.sub("><", body)
     for mark, html_text in markup.items():
         body = body.replace(mark, html_text)
     return HTML(_scroll_box(_label_cells(body, names), label or "Table: " + ", ".join(names)))
+
+
+BETWEEN_TAGS = re.compile(r">\n\s*<")
+"""pandas' line breaks and indents between a table's tags, which a table does not show."""
 
 
 CARD_COLUMNS = 5

@@ -9,6 +9,13 @@ in Chromium: the one font family is set once on the `<svg>` (texts inherit it), 
 coordinate within 1e-9 of two decimals is written with them. Every text a reader can see, and
 every mark's accessible name, stay as they were.
 
+Vega also writes each mark's stroke, fill and font on the mark, so an axis's twenty grid lines
+each say `stroke="#dddddd" stroke-width="1"`. A presentation attribute that every child of a
+group carries with one value, and that SVG inherits, is set once on the group instead: each
+child inherits the value it had, so the drawing is the same. And it places each line by a
+translation (`transform="translate(26,0)" x2="0" y2="-238"`): its ends take the translation
+into their own coordinates (`x1="26" x2="26" y2="-238"`), the same line.
+
 Vega numbers its clip paths with a counter that runs on across every chart its renderer draws
 (`clip1`, `clip2`, …), so a chart's ids would depend on the charts drawn before it, in the same
 page or not; `scoped_ids` names them after the chart instead, unique in any page that shows it.
@@ -24,7 +31,26 @@ ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", XLINK_NS)
 
 _TEXT = f"{{{SVG_NS}}}text"
+_GROUP = f"{{{SVG_NS}}}g"
+_INHERITED = (
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-miterlimit",
+    "stroke-dasharray",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "font-size",
+    "font-style",
+    "font-weight",
+    "text-anchor",
+)
+"""Presentation attributes that SVG inherits, which Vega's marks carry one by one."""
 _GEOMETRY = ("d", "transform", "x", "y", "x1", "x2", "y1", "y2", "width", "height")
+_LINE = f"{{{SVG_NS}}}line"
+_TRANSLATION = re.compile(r"translate\((?P<x>[-\d.e]+)(?:,(?P<y>[-\d.e]+))?\)")
 _LONG_NUMBER = re.compile(r"-?\d+\.\d{3,}")
 _EMPTY_BACKGROUND = "M0,0h0v0h0Z"
 
@@ -57,6 +83,44 @@ def _hoist_font_family(root: ET.Element) -> None:
             del text.attrib["font-family"]
 
 
+def _hoist_shared(group: ET.Element) -> None:
+    """Each inherited attribute (`_INHERITED`) that all of `group`'s children carry with one
+    value, set once on `group` instead, its groups done first (so a value rises as far as it
+    is shared)."""
+    children = list(group)
+    for child in children:
+        if child.tag == _GROUP:
+            _hoist_shared(child)
+    if len(children) < 2:
+        return
+    for name in _INHERITED:
+        values = {child.get(name) for child in children}
+        if name not in group.attrib and len(values) == 1 and None not in values:
+            group.set(name, values.pop())
+            for child in children:
+                del child.attrib[name]
+
+
+def _number(value: float) -> str:
+    text = repr(value).removesuffix(".0")
+    return _LONG_NUMBER.sub(_without_float_noise, text)
+
+
+def _line_by_coordinates(element: ET.Element) -> None:
+    """A line's translation (no other transform) taken into its ends (x1 y1 x2 y2, each 0 when
+    absent). A text's is left: set at x and y instead, Chromium places its glyphs a shade
+    differently."""
+    moved = _TRANSLATION.fullmatch(element.get("transform", ""))
+    if element.tag != _LINE or moved is None:
+        return
+    dx, dy = float(moved["x"]), float(moved["y"] or 0)
+    del element.attrib["transform"]
+    for name, shift in (("x1", dx), ("y1", dy), ("x2", dx), ("y2", dy)):
+        value = float(element.get(name, 0)) + shift
+        if value or name in element.attrib:
+            element.set(name, _number(value + 0.0))  # never -0
+
+
 def slimmed(svg: str) -> str:
     """`svg` as vl-convert drew it, less the elements and attributes that draw nothing."""
     root = ET.fromstring(svg)
@@ -71,9 +135,12 @@ def slimmed(svg: str) -> str:
         if element.get("transform") == "translate(0,0)":
             del element.attrib["transform"]
         element.attrib.pop("pointer-events", None)
+        _line_by_coordinates(element)
         for name in _GEOMETRY:
             if name in element.attrib:
                 element.set(name, _LONG_NUMBER.sub(_without_float_noise, element.attrib[name]))
+    for group in root.findall(_GROUP):
+        _hoist_shared(group)
     return ET.tostring(root, encoding="unicode")
 
 

@@ -1,6 +1,8 @@
 """A value and its unit stay on one line: in a page's text, each value written with its unit or
 currency (bytebook.numbers.VALUE_WITH_UNIT: 'USD 39 bn', '1,000亿') and each date (2025-07-25)
-is wrapped in `<span class="whole-value">`, which the book's style sheet keeps from breaking.
+is wrapped in `<span class=wv>` (`SPAN`), which the book's style sheet keeps from breaking.
+The ledger holds some 1,400 such values, so the span is written as short as HTML allows: a
+two-letter class, unquoted.
 
 A browser may otherwise break a line at the space in 'USD 39 bn', or between '1,000' and '亿'
 (a line may break before any Chinese character). Text inside scripts, styles, code, SVG and
@@ -16,7 +18,9 @@ from bytebook.numbers import PER_THOUSAND, VALUE_WITH_UNIT
 _PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 _LEFT_ALONE = frozenset({"script", "style", "code", "pre", "svg", "textarea", "title", "option"})
-_SPAN = '<span class="whole-value">'
+CLASS = "wv"
+"""The class of a value kept whole ('whole value')."""
+SPAN = f"<span class={CLASS}>"
 _WHOLE = re.compile(rf"(?<![\d-])\d{{4}}-\d{{2}}-\d{{2}}(?![\d-])|{VALUE_WITH_UNIT.pattern}")
 """A date, which a line may otherwise break after a hyphen, or a value with its unit."""
 
@@ -34,10 +38,10 @@ line then breaks only before 'per', never inside 'per 1,000 impressions'."""
 
 def _kept(value: str) -> str:
     if value.endswith(" percentage" + _LAST_UNIT_WORD):
-        return f"{_SPAN}{value.removesuffix(_LAST_UNIT_WORD)}</span>{_LAST_UNIT_WORD}"
+        return f"{SPAN}{value.removesuffix(_LAST_UNIT_WORD)}</span>{_LAST_UNIT_WORD}"
     if value.endswith(_RATE_UNIT):
-        return f"{_SPAN}{value.removesuffix(_RATE_UNIT)}</span> {_SPAN}{_RATE_UNIT[1:]}</span>"
-    return f"{_SPAN}{value}</span>"
+        return f"{SPAN}{value.removesuffix(_RATE_UNIT)}</span> {SPAN}{_RATE_UNIT[1:]}</span>"
+    return f"{SPAN}{value}</span>"
 
 
 def _wrapped(text: str) -> str:
@@ -62,6 +66,6 @@ def keep_values_whole(page: str) -> str:
                 inside.append(name)
             elif closing and inside and inside[-1] == name:
                 inside.pop()
-        elif piece and not inside and index > 0 and pieces[index - 1] != _SPAN:
+        elif piece and not inside and index > 0 and pieces[index - 1] != SPAN:
             pieces[index] = _wrapped(piece)
     return head + marker + "".join(pieces)

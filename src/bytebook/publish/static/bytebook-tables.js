@@ -1,6 +1,7 @@
 // Marks each table box that scrolls sideways with the side that has more (data-scroll: right,
 // left or both), which bytebook.css shows as a line of text and a fading edge; cuts a claims
-// table's long evidence to a few lines under a button that opens it.
+// table's long evidence to a few lines under a button that opens it; gives a claims table's
+// badges and links the titles the table writes once.
 (function () {
   "use strict";
   // The side of `box` that has more (null when nothing is hidden): read only, so that many
@@ -59,7 +60,18 @@
     if (fold || cut.length) { target.scrollIntoView(); }
   };
   window.addEventListener("hashchange", unfold);
+  // A claims table writes once what each derived badge (data-derived-title) and each row's
+  // link (data-link-title, "{page}" standing for the page it opens) says on hover.
+  var title = function (table) {
+    var derived = table.getAttribute("data-derived-title");
+    table.querySelectorAll(".verdict-derived").forEach(function (badge) { badge.title = derived; });
+    var link = table.getAttribute("data-link-title");
+    table.querySelectorAll("tbody > tr > td:first-child > a").forEach(function (a) {
+      a.title = link.replace("{page}", a.getAttribute("href").split(".html")[0]);
+    });
+  };
   var start = function () {
+    document.querySelectorAll("table[data-derived-title]").forEach(title);
     document.querySelectorAll("table.claims .evidence-text").forEach(clamp);
     var measured = new ResizeObserver(function (entries) {
       var cut = entries.map(function (entry) { return isCut(entry.target); });
