@@ -11,17 +11,22 @@ and still stems English words. This extension adds two things to it:
 - the Latin words seen so far kept in a set: Sphinx keeps them in a list that every stemmed
   word is looked up in, which made indexing the book take seconds of CPU per page;
 - on the search page, `bytebook-search.js` with the same names the other way round
-  (`names_script`), so that a result found through 抖音 shows and highlights "TikTok".
+  (`names_script`), so that a result found through 抖音 shows and highlights "TikTok";
+- the glossary's index entries kept across a rebuild that does not rewrite the glossary:
+  Sphinx reloads the last index's words and titles but not its index entries, so after an
+  edit elsewhere they were dropped from the search (`_load_keeping_index_entries`).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 from pathlib import Path
+from typing import IO, Any
 
 from sphinx.application import Sphinx
-from sphinx.search import languages
+from sphinx.search import IndexBuilder, languages
 from sphinx.search.zh import SearchChinese
 
 WORDS = Path(__file__).with_name("search_words.txt")
@@ -99,7 +104,28 @@ def _search_page_scripts(app: Sphinx, pagename: str, *_: object) -> None:
         app.add_js_file(SEARCH_SCRIPT, defer="defer")
 
 
+_load_index = IndexBuilder.load
+
+
+def _load_keeping_index_entries(self: IndexBuilder, stream: IO, format: Any) -> None:
+    """Sphinx's `IndexBuilder.load`, which also restores the last index's entries of the
+    pages that still exist; a page written again replaces its own entries as it is indexed."""
+    text = stream.read()
+    again = io.BytesIO(text) if isinstance(text, bytes) else io.StringIO(text)
+    _load_index(self, again, format)
+    frozen = (self.formats[format] if isinstance(format, str) else format).loads(text)
+    docnames = frozen["docnames"]
+    restored: dict[str, set[tuple[str, str, str]]] = {}
+    for entry, places in frozen.get("indexentries", {}).items():
+        for doc, target, main in places:
+            restored.setdefault(docnames[doc], set()).add((entry, target, "main" if main else ""))
+    for docname, entries in restored.items():
+        if docname in self.env.all_docs:
+            self._index_entries[docname] = sorted(entries)
+
+
 def setup(app: Sphinx) -> dict:
     languages["zh"] = BookSearch
+    IndexBuilder.load = _load_keeping_index_entries
     app.connect("html-page-context", _search_page_scripts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
