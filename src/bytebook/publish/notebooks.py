@@ -49,6 +49,15 @@ def _with_cached_outputs(text: str, cache: Path) -> str:
 
 HREF = re.compile(r'\bhref="(?P<url>[^"]*)"')
 
+ONLY_BLOCK = re.compile(r"```\{only\} (?P<tag>\w+)\n(?P<body>.*?)\n```\n?", re.DOTALL)
+"""A MyST `only` block: text the site shows only when its tag is set (the PDF's link)."""
+
+
+def with_only_blocks_decided(text: str, tags: frozenset[str]) -> str:
+    """`text` with each `only` block written as its text when its tag is in `tags`, and left
+    out otherwise, as the site decided it: a notebook shows no link to a file the site lacks."""
+    return ONLY_BLOCK.sub(lambda m: m["body"] + "\n" if m["tag"] in tags else "", text)
+
 
 def rebased(text: str, page_folder: str, notebook_folder: str) -> str:
     """`text` with each relative `href` written for `page_folder` (where the page that wrote it
@@ -65,9 +74,12 @@ def rebased(text: str, page_folder: str, notebook_folder: str) -> str:
     return HREF.sub(move, text)
 
 
-def links_from(notebook: dict, page_folder: str, notebook_folder: str) -> dict:
+def links_from(
+    notebook: dict, page_folder: str, notebook_folder: str, tags: frozenset[str] = frozenset()
+) -> dict:
     """The notebook with the links of its Markdown cells and HTML outputs, written for its page
-    in `page_folder`, leading to the same files from `notebook_folder`, where it is published."""
+    in `page_folder`, leading to the same files from `notebook_folder`, where it is published;
+    its Markdown's `only` blocks decided by the site's `tags` (`with_only_blocks_decided`)."""
 
     def moved(value: str | list[str]) -> str:
         text = "".join(value) if isinstance(value, list) else value
@@ -75,7 +87,7 @@ def links_from(notebook: dict, page_folder: str, notebook_folder: str) -> dict:
 
     for cell in notebook.get("cells", []):
         if cell["cell_type"] == "markdown":
-            cell["source"] = moved(cell["source"])
+            cell["source"] = with_only_blocks_decided(moved(cell["source"]), tags)
         for output in cell.get("outputs", []):
             for kind, value in output.get("data", {}).items():
                 if "html" in kind:
@@ -96,7 +108,8 @@ def _repeatable_notebook(text: str, pagename: str, app: Sphinx, folder: Path) ->
     version = edition(Path(app.srcdir)).version
     name = Path(pagename).name
     here = folder.as_posix()
-    notebook = links_from(json.loads(text), posixpath.dirname(pagename), here)
+    tags = frozenset(app.tags)
+    notebook = links_from(json.loads(text), posixpath.dirname(pagename), here, tags)
     notebook = runnable.with_how_to_run(notebook, f"{name}.ipynb", version)
     csv_folder = posixpath.relpath(chart_files.FOLDER, here)
     notebook = chart_files.link_notebook_csvs(notebook, pagename, csv_folder)
