@@ -263,7 +263,6 @@ def test_the_introduction_speaks_of_the_filters_only_on_screen(built_book):
     assert sentences and all(s.startswith("On screen,") for s in sentences), sentences
 
 
-
 TITLED = """() => ({
   derived: [...document.querySelectorAll('table.claims .verdict-derived')].map(b => b.title),
   links: [...document.querySelectorAll('table.claims tbody > tr > td:first-child > a')]

@@ -28,8 +28,9 @@ def _files(folder: Path) -> list[Path]:
     found: list[Path] = []
     for directory, folders, names in os.walk(folder):
         folders[:] = sorted(
-            name for name in folders if not name.startswith(".")
-            and name not in ("_build", "__pycache__")
+            name
+            for name in folders
+            if not name.startswith(".") and name not in ("_build", "__pycache__")
         )
         found += [Path(directory) / name for name in sorted(names) if not name.startswith(".")]
     return found
