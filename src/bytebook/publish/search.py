@@ -14,7 +14,10 @@ and still stems English words. This extension adds two things to it:
   (`names_script`), so that a result found through 抖音 shows and highlights "TikTok";
 - the glossary's index entries kept across a rebuild that does not rewrite the glossary:
   Sphinx reloads the last index's words and titles but not its index entries, so after an
-  edit elsewhere they were dropped from the search (`_load_keeping_index_entries`).
+  edit elsewhere they were dropped from the search (`_load_keeping_index_entries`);
+- jieba's dictionary (over a CPU-second to load) loaded while this process waits for a page
+  to execute, when it executes one, rather than after every page was read
+  (`_load_while_executing`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import threading
 from pathlib import Path
 from typing import IO, Any
 
@@ -61,16 +65,39 @@ class _Terms(set):
     extend = set.update
 
 
+_dictionary = {"loaded": threading.Event(), "loading": threading.Lock()}
+"""Set once jieba's dictionary and the book's words are loaded in this process."""
+
+
+def load_dictionary() -> None:
+    """Load jieba's dictionary and the book's words into jieba, once per process."""
+    with _dictionary["loading"]:
+        if _dictionary["loaded"].is_set():
+            return
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading notes go to stderr
+        jieba.load_userdict(str(WORDS))
+        _dictionary["loaded"].set()
+
+
+def _load_while_executing(app: Sphinx, *_: object) -> None:
+    """Before pages are read: have a build that writes a search index load jieba's dictionary
+    while this process waits for its first page to execute (bytebook.publish.shared_kernel)."""
+    if getattr(app.builder, "search", False) and app.config.html_search_language == "zh":
+        from bytebook.publish.shared_kernel import while_a_kernel_starts
+
+        while_a_kernel_starts(load_dictionary)
+
+
 class BookSearch(SearchChinese):
     """Chinese search with the article's names and whole decimal figures."""
 
     js_splitter_code = QUERY_SPLITTER
 
     def init(self, options: dict[str, str]) -> None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading notes go to stderr
-        super().init({**options, "dict": str(WORDS)})
+        load_dictionary()  # waits for a load begun in the background
+        super().init({**options, "dict": ""})  # its words are loaded
         self.latin_terms = _Terms()
 
     def split(self, input: str) -> list[str]:
@@ -127,5 +154,6 @@ def _load_keeping_index_entries(self: IndexBuilder, stream: IO, format: Any) -> 
 def setup(app: Sphinx) -> dict:
     languages["zh"] = BookSearch
     IndexBuilder.load = _load_keeping_index_entries
+    app.connect("env-before-read-docs", _load_while_executing)
     app.connect("html-page-context", _search_page_scripts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,13 +7,18 @@ in it with a fresh namespace (IPython's `reset`, which also restarts the executi
 and the page's own working folder), so a page's outputs are what a kernel of its own gives;
 only the imported modules (and what they keep, such as the loaded data) carry over. A kernel
 that failed a page is shut down, so the next page starts a new one.
+
+While its kernel starts and runs a page, the process only waits for it: work handed to
+`while_a_kernel_starts` runs then, in a background thread.
 """
 
 from __future__ import annotations
 
 import multiprocessing.util
 import os
+import threading
 import traceback
+from collections.abc import Callable
 from typing import Any
 
 from jupyter_cache.executors.utils import ExecutionResult, Timer
@@ -28,12 +33,30 @@ _kernels: dict[tuple[str, str], Any] = {}
 """This process's kernel managers, by kernel name and working folder."""
 _owner: list[int] = []
 """The process `_kernels` belongs to: a forked reader inherits the list, not the kernels."""
+_waiting_work: list[tuple[int, Callable[[], None]]] = []
+"""Work to start in a background thread as a kernel starts, with the process it belongs to."""
+
+
+def while_a_kernel_starts(work: Callable[[], None]) -> None:
+    """Run `work` in a background thread of this process once its next kernel has been launched
+    (the process then waits for the kernel to start and run the page), not in processes forked
+    from it."""
+    _waiting_work.append((os.getpid(), work))
+
+
+def _start_waiting_work() -> None:
+    """Start this process's waiting work, each in a thread of its own."""
+    mine = [work for pid, work in _waiting_work if pid == os.getpid()]
+    _waiting_work[:] = [(pid, work) for pid, work in _waiting_work if pid != os.getpid()]
+    for work in mine:
+        threading.Thread(target=work, name="bytebook-while-executing", daemon=True).start()
 
 
 class _PageClient(NotebookClient):
     """A notebook client that starts each page in a fresh namespace of a shared kernel."""
 
     async def async_start_new_kernel_client(self):
+        _start_waiting_work()  # the kernel has been launched, and starts while this waits
         client = await super().async_start_new_kernel_client()
         cwd = self.resources["metadata"]["path"]
         message = client.execute(FRESH_PAGE.format(cwd=cwd), silent=True, store_history=False)
