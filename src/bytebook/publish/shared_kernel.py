@@ -82,13 +82,15 @@ def _kernel(name: str, cwd: str):
 
 
 def shut_down() -> None:
-    """Shut down this process's kernels (as it ends, or after a page failed in one)."""
+    """Shut down this process's kernels (as it ends, or after a page failed in one). Each is
+    killed at once: it keeps nothing, and a kernel asked to quit took seconds to end, which the
+    build waited for."""
     from jupyter_core.utils import run_sync
 
     while _kernels:
         _, manager = _kernels.popitem()
         if manager.has_kernel:
-            run_sync(manager.shutdown_kernel)()
+            run_sync(manager.shutdown_kernel)(now=True)
             run_sync(manager.cleanup_resources)()
 
 
