@@ -77,3 +77,18 @@ def test_the_runtime_takes_only_the_listed_modules_of_its_vega_release():
     assert "/npm/vega@" not in snippet and "vega-geo" not in snippet
     with pytest.raises(RuntimeError, match="vega 9.9.9: no module list"):
         assets.runtime_snippet("9.9.9")
+
+
+def test_altair_s_schema_version_is_kept_per_altair_release(tmp_path, monkeypatch):
+    """The Sphinx process reads the Vega-Lite release Altair writes from what an earlier build
+    kept, without importing Altair; another Altair release is asked again."""
+    import altair as alt
+
+    installed = alt.SCHEMA_VERSION
+    monkeypatch.delenv("BYTEBOOK_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert assets.altair_schema_version() == installed
+    monkeypatch.setattr(alt, "SCHEMA_VERSION", "v0.0.1")
+    assert assets.altair_schema_version() == installed  # kept, Altair not asked
+    monkeypatch.setattr(assets, "version", lambda package: "0.0.0-another")
+    assert assets.altair_schema_version() == "v0.0.1"

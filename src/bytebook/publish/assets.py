@@ -59,12 +59,11 @@ def bundle_snippet(name: str) -> str:
     paths; another release of it may move them, and then bundling fails rather than leaving
     a piece out.
     """
-    import altair as alt
     import vl_convert as vlc
 
     if name == VEGA_BUNDLE:
         return runtime_snippet(vlc.get_vega_version())
-    full_version = alt.SCHEMA_VERSION.lstrip("v")
+    full_version = altair_schema_version().lstrip("v")
     return (
         f'import * as compiler from "/npm/vega-lite@{full_version}/+esm";\n'
         "window.vegaLite = compiler;\n"
@@ -118,9 +117,23 @@ def runtime_snippet(vega: str) -> str:
 
 def vega_lite_version() -> str:
     """The Vega-Lite major.minor version Altair writes, e.g. '5.20'."""
+    return ".".join(altair_schema_version().lstrip("v").split(".")[:2])
+
+
+def altair_schema_version() -> str:
+    """Altair's `SCHEMA_VERSION` (the Vega-Lite release it writes, e.g. 'v5.20.1'), kept between
+    builds per installed Altair release (bytebook.publish.kept_json): importing Altair took the
+    build's Sphinx process half a CPU-second at each build, for this one string."""
+    from bytebook.publish.kept_json import cache_folder, keep, read_kept
+
+    kept_at = cache_folder("bytebook-altair") / f"altair-{version('altair')}-schema.json"
+    kept = read_kept(kept_at)
+    if kept is not None and isinstance(kept[0], str):
+        return kept[0]
     import altair as alt
 
-    return ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    keep(kept_at, alt.SCHEMA_VERSION)
+    return alt.SCHEMA_VERSION
 
 
 def add_static_path(app: Sphinx, config) -> None:
