@@ -1,5 +1,5 @@
-"""The execution cache's check validates each stored notebook once, and still finds a notebook
-damaged after it was found sound."""
+"""The execution cache's check validates each stored notebook once (none that a good build
+stored), and still finds a notebook damaged after it was found sound."""
 
 from __future__ import annotations
 
@@ -62,3 +62,15 @@ def test_a_note_that_cannot_be_read_means_every_notebook_is_validated(tmp_path, 
     validated.clear()
     assert cache.damage(tmp_path / "cache") is None
     assert sorted(validated) == notebooks
+
+
+def test_notebooks_a_good_build_stored_are_not_read_again_but_later_damage_is_named(
+    tmp_path, validated
+):
+    notebooks = _stored(tmp_path / "cache", 2)
+    cache.note_built(tmp_path / "cache")
+    assert cache.damage(tmp_path / "cache") is None
+    assert validated == []
+    notebooks[0].write_text('{"cells": 3}', encoding="utf-8")
+    assert "is not a valid notebook" in cache.damage(tmp_path / "cache")
+    assert validated == [notebooks[0]]

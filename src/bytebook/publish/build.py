@@ -193,6 +193,8 @@ def _run(root: Path, builder: str) -> int:
     )
     for failure in sorted(failures):
         print(f"bytebook: error: {failure}", file=sys.stderr)
+    if status == 0:
+        cache.note_built(jupyter_output(root) / ".jupyter_cache")
     if status != children.TIMED_OUT:
         marker.unlink(missing_ok=True)
     return status
