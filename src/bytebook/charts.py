@@ -359,7 +359,7 @@ def bar_chart(
                 align="left", dx=4, dy=-6, baseline="bottom", color=ARTICLE, fontSize=11
             ).encode(y=alt.value(0), text="label:N"),
         ]
-    return alt.layer(*layers).properties(width=520, height=max(120, 34 * len(order)))
+    return alt.layer(*layers, width=520, height=max(120, 34 * len(order)))
 
 
 def stacked_bars(
@@ -525,8 +525,8 @@ def labelled_scatter(
         .properties(name=f"{POINT_NAMES}_{number}")
         for number, place in enumerate(dict.fromkeys(places))
     ]
-    return alt.layer(points, *names).properties(
-        width=label_places.PLOT_WIDTHS[-1], height=label_places.PLOT_HEIGHT
+    return alt.layer(
+        points, *names, width=label_places.PLOT_WIDTHS[-1], height=label_places.PLOT_HEIGHT
     )
 
 
@@ -819,7 +819,7 @@ def model_curve(
                 ],
             )
         )
-    return alt.layer(*layers).properties(width=520, height=300)
+    return alt.layer(*layers, width=520, height=300)
 
 
 def _crossing_ring(
