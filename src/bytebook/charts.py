@@ -94,11 +94,22 @@ def describe(lead: str, frame: pd.DataFrame, row: str, ending: str = ".") -> str
     return f"{lead}: {items}{ending}"
 
 
-def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, description: str):
-    """Give a chart its title, subtitle (units), source line and screen-reader description."""
+def finish(
+    chart: alt.TopLevelMixin,
+    title: str,
+    subtitle: str,
+    source: str,
+    description: str,
+    **top: object,
+) -> alt.VConcatChart:
+    """Give a chart its title, subtitle (units), source line and screen-reader description,
+    and the other top-level properties in `top` (such as `usermeta`). The outer chart gets
+    them as it is made, not from `.properties()` after: that makes a composed chart again,
+    copying every layer and panel, for each call."""
     titled = chart.properties(title=alt.Title(title, subtitle=subtitle))
     lines = textwrap.wrap(f"Source: {source}", SOURCE_LINE_WIDTH)
-    return alt.vconcat(titled).properties(
+    return alt.vconcat(
+        titled,
         title=alt.Title(
             lines[0] if len(lines) == 1 else lines,
             orient="bottom",
@@ -108,6 +119,7 @@ def finish(chart: alt.TopLevelMixin, title: str, subtitle: str, source: str, des
             color=palette.SOURCE_TEXT.light,
         ),
         description=description,
+        **top,
     )
 
 
@@ -216,10 +228,10 @@ def figure(
         "references": cited_references(data, references, assumptions),
         "assumptions": assumptions,
     }
-    finished = finish(chart, caption.title, caption.units, source, description)
     notes = {"data_note": caption.data_note, "empty_cell": caption.empty_cell}
     kept = {key: text for key, text in notes.items() if text}
-    return finished.properties(usermeta={"cites": cites, **kept})
+    usermeta = {"cites": cites, **kept}
+    return finish(chart, caption.title, caption.units, source, description, usermeta=usermeta)
 
 
 class Field(NamedTuple):
@@ -347,7 +359,7 @@ def bar_chart(
                 align="left", dx=4, dy=-6, baseline="bottom", color=ARTICLE, fontSize=11
             ).encode(y=alt.value(0), text="label:N"),
         ]
-    return alt.layer(*layers).properties(width=520, height=max(120, 34 * len(order)))
+    return alt.layer(*layers, width=520, height=max(120, 34 * len(order)))
 
 
 def stacked_bars(
@@ -513,8 +525,8 @@ def labelled_scatter(
         .properties(name=f"{POINT_NAMES}_{number}")
         for number, place in enumerate(dict.fromkeys(places))
     ]
-    return alt.layer(points, *names).properties(
-        width=label_places.PLOT_WIDTHS[-1], height=label_places.PLOT_HEIGHT
+    return alt.layer(
+        points, *names, width=label_places.PLOT_WIDTHS[-1], height=label_places.PLOT_HEIGHT
     )
 
 
@@ -807,7 +819,7 @@ def model_curve(
                 ],
             )
         )
-    return alt.layer(*layers).properties(width=520, height=300)
+    return alt.layer(*layers, width=520, height=300)
 
 
 def _crossing_ring(

@@ -139,7 +139,7 @@ def _panel(
     layers = [shade, edge, bars, _labels(places, x, y_scale, title, False)]
     if places["inside"].any():
         layers.append(_labels(places, x, y_scale, title, True))
-    return alt.layer(*layers).properties(width=220, height=PANEL_HEIGHT)
+    return alt.layer(*layers, width=220, height=PANEL_HEIGHT)
 
 
 DATA_COLUMNS = {

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -198,9 +199,8 @@ def _copy_table_library(static: Path) -> None:
     versions = f"itables {version('itables')}"
     if version_stamp.exists() and version_stamp.read_text() == versions:
         return  # copied by an earlier build from the same release
-    from itables import options as itables_options
-
-    bundle = Path(itables_options.dt_bundle)
+    # Found without importing itables, which imports pandas: this runs after reading, alone.
+    bundle = Path(find_spec("itables").origin).parent / "html" / "dt_bundle.js"
     target.mkdir(parents=True, exist_ok=True)
     for source in (bundle, bundle.with_suffix(".css")):
         shutil.copyfile(source, target / source.name)
