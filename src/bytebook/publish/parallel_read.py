@@ -11,10 +11,8 @@ Sphinx merges a batch.
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import pickle
-import threading
 from pathlib import Path
 
 from sphinx.builders import Builder
@@ -72,24 +70,7 @@ def _read_shared(self: Builder, docnames: list[str], nproc: int) -> None:
     tasks = ParallelTasks(nproc)
     for worker in workers:
         tasks.add_task(read_process, worker, merge)
-    warming = threading.Thread(target=warm_up, args=(getattr(self, "search", False),))
-    warming.start()
     tasks.join()
-    warming.join()
-
-
-def warm_up(search: bool) -> None:
-    """Load, while the readers read, what this process needs once reading is over and it
-    writes alone: Altair (the chart bundles' version stamps) and, for a builder with a
-    search page, jieba's dictionary (the Chinese search index). Each takes a second or more
-    that would otherwise leave a core idle after reading."""
-    import altair  # noqa: F401
-
-    if search:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)  # its dictionary-loading notes go to stderr
-        jieba.initialize()
 
 
 def share_pages_between_readers() -> None:
