@@ -10,6 +10,8 @@ Screenshots of every page land in `_build/screenshots/`: desktop (`<page>.png`),
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -342,6 +344,30 @@ def wait_until_ready(page) -> None:
         wait_for_charts(page)
     if page.locator("table.ledger-table").count():
         page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+
+
+@contextmanager
+def read_only_tabs(site: str, browser) -> Iterator[Callable[..., object]]:
+    """`tab(page_path, viewport, is_mobile=False, scheme="light")`: the page loaded and ready at
+    that screen, loaded once and given again to each test of a module that asks for it at that
+    screen; those tests only read it (they neither scroll, click, type nor resize it). The tabs
+    close on leaving."""
+    tabs: dict[tuple, object] = {}
+
+    def tab(page_path: str, viewport: dict, is_mobile: bool = False, scheme: str = "light"):
+        key = (page_path, viewport["width"], viewport["height"], is_mobile, scheme)
+        if key not in tabs:
+            page = browser.new_page(viewport=viewport, is_mobile=is_mobile, color_scheme=scheme)
+            page.goto(f"{site}/{page_path}")
+            wait_until_ready(page)
+            tabs[key] = page
+        return tabs[key]
+
+    try:
+        yield tab
+    finally:
+        for page in tabs.values():
+            page.close()
 
 
 @pytest.fixture(scope="module")

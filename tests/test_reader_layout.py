@@ -10,7 +10,7 @@ import re
 from http.server import SimpleHTTPRequestHandler
 
 import pytest
-from test_browser import PAGES, REDIRECT, wait_until_ready
+from test_browser import PAGES, REDIRECT, read_only_tabs, wait_until_ready
 from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
@@ -19,6 +19,15 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1440, "height": 900}
+LEDGER, SOURCES = "book/ledger.html", "book/sources.html"
+
+
+@pytest.fixture(scope="module")
+def read_only_tab(site, browser):
+    """The module's read-only tabs (the ledger and the sources are read at the same screen by
+    several tests)."""
+    with read_only_tabs(site, browser) as tab:
+        yield tab
 
 
 @pytest.fixture(scope="module")
@@ -70,11 +79,8 @@ _FONT_SIZES = """() => [...document.querySelectorAll('table.sources-table tbody 
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
-def test_what_cites_a_source_is_set_smaller_than_the_source(site, browser, viewport, scheme):
-    page = browser.new_page(viewport=viewport, color_scheme=scheme)
-    page.goto(f"{site}/book/sources.html")
-    sizes = page.evaluate(_FONT_SIZES)
-    page.close()
+def test_what_cites_a_source_is_set_smaller_than_the_source(read_only_tab, viewport, scheme):
+    sizes = read_only_tab(SOURCES, viewport, scheme=scheme).evaluate(_FONT_SIZES)
     assert sizes
     for source, own, cited in sizes:
         assert cited < own, f"{source}: what cites it is as large as the source ({cited} px)"
@@ -118,9 +124,8 @@ def unprinted(page, selector: str) -> int:
     )
 
 
-def test_a_ledger_card_on_a_phone_reads_down_one_left_edge(site, browser):
-    page, cards = _ledger_cards(site, browser)
-    page.close()
+def test_a_ledger_card_on_a_phone_reads_down_one_left_edge(read_only_tab):
+    cards = read_only_tab(LEDGER, PHONE, scheme="dark").evaluate(_CARDS)
     assert cards
     for row, cells in cards:
         shown = {label: c for label, c in cells.items() if c["height"] > 0}
@@ -215,16 +220,15 @@ def test_no_request_of_a_page_is_answered_404(recorded_site, browser, page_path)
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
 def test_the_ledger_s_badges_are_legible_and_its_filters_fold_on_a_phone(
-    site, browser, viewport, scheme
+    read_only_tab, viewport, scheme
 ):
     """Every verdict badge (in the rows and in the filters) is at least 11 px; on a phone the
     filters start folded, so the rows come sooner; on a laptop they are open."""
-    page = open_ledger(site, browser, viewport, scheme)
+    page = read_only_tab(LEDGER, viewport, scheme=scheme)
     sizes = page.eval_on_selector_all(
         ".verdict", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
     )
     open_lists = page.locator(".dtsp-searchPane .dt-scroll-body:visible").count()
-    page.close()
     assert sizes and min(sizes) >= 11, f"badges at {min(sizes)} px"
     if viewport is PHONE:
         assert open_lists == 0, f"{open_lists} filters are open on a phone"
@@ -287,14 +291,11 @@ def _inside_a_code(url: str, at: int) -> bool:
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
-def test_a_url_on_the_sources_page_breaks_between_its_parts(site, browser, viewport, scheme):
+def test_a_url_on_the_sources_page_breaks_between_its_parts(read_only_tab, viewport, scheme):
     """A long URL wraps after a slash, a dot, a hyphen or a query's ? & =, before a
     percent-encoded byte, or inside a run of letters and digits that holds a digit (a hash or a
     number, not a word), never inside a word."""
-    page = browser.new_page(viewport=viewport, color_scheme=scheme)
-    page.goto(f"{site}/book/sources.html")
-    breaks = page.evaluate(_URL_BREAKS)
-    page.close()
+    breaks = read_only_tab(SOURCES, viewport, scheme=scheme).evaluate(_URL_BREAKS)
     assert breaks, "no URL wraps: the check checks nothing"
     inside = [
         (url, at)
@@ -313,19 +314,16 @@ _BROKEN_VALUES = """() => [...document.querySelectorAll(
 
 
 @pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("book/")])
-def test_no_value_in_a_card_breaks_across_lines_on_a_phone(site, browser, page_path):
+def test_no_value_in_a_card_breaks_across_lines_on_a_phone(read_only_tab, page_path):
     """On a phone, each value written with its unit in a claims or data card keeps its number
     and its unit on one line: 'USD 155 bn', never 'USD 155' above 'bn'."""
-    page = browser.new_page(viewport=PHONE, color_scheme="dark")
-    page.goto(f"{site}/{page_path}")
-    wait_until_ready(page)
+    page = read_only_tab(page_path, PHONE, scheme="dark")
     counted = page.eval_on_selector_all(
         ".bytebook-table table:is(.claims, .cards) td .wv", "els => els.length"
     )
     broken = page.evaluate(_BROKEN_VALUES)
-    page.close()
     assert not broken, f"{page_path}: {broken[:5]}"
-    if page_path == "book/ledger.html":
+    if page_path == LEDGER:
         assert counted > 100, counted
 
 

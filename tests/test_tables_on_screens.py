@@ -5,7 +5,7 @@ it; a claims table gives its room to the words; the sources' cards name their fi
 from __future__ import annotations
 
 import pytest
-from test_browser import toc_pages, wait_until_ready
+from test_browser import read_only_tabs, toc_pages, wait_until_ready
 
 from bytebook.article import SECTION_TITLES
 from bytebook.paths import ROOT
@@ -20,23 +20,9 @@ LEDGER = "book/ledger.html"
 
 @pytest.fixture(scope="module")
 def read_only_tab(site, browser):
-    """`read_only_tab(page_path, viewport, is_mobile=False, scheme="light")`: the page loaded
-    and ready at that screen, once for the module's tests that only read it (they neither
-    scroll, click nor resize it); the ledger is read at the same screen by several."""
-    tabs: dict[tuple, object] = {}
-
-    def tab(page_path: str, viewport: dict, is_mobile: bool = False, scheme: str = "light"):
-        key = (page_path, viewport["width"], viewport["height"], is_mobile, scheme)
-        if key not in tabs:
-            page = browser.new_page(viewport=viewport, is_mobile=is_mobile, color_scheme=scheme)
-            page.goto(f"{site}/{page_path}")
-            wait_until_ready(page)
-            tabs[key] = page
-        return tabs[key]
-
-    yield tab
-    for page in tabs.values():
-        page.close()
+    """The module's read-only tabs (the ledger is read at the same screen by several tests)."""
+    with read_only_tabs(site, browser) as tab:
+        yield tab
 
 
 CELLS_OUT_OF_SIGHT = """() => [...document.querySelectorAll('.bytebook-table')]
