@@ -3,8 +3,9 @@
 Each page with code is copied `scale - 1` times under a new name, with the labels it defines
 renamed so that the strict build sees no duplicate, and a comment naming the copy in its first
 code cell, so that the execution cache runs every copy instead of reusing the original's
-outputs. The copies join the table of contents as one part per copy. Build time against pages
-should grow no faster than the pages do.
+outputs. A page that defines glossary terms is not copied: a term belongs to the whole book, so
+a copy would define it twice. The copies join the table of contents as one part per copy. Build
+time against pages should grow no faster than the pages do.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ LABEL = re.compile(r"^(?::name: (?P<name>\S+)|\((?P<target>[^)\s]+)\)=)$", re.M)
 CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(?::[^\n]*\n)*", re.M)
 """The opening of a code cell and its options."""
 
+GLOSSARY = "```{glossary}"
+"""The opening of a glossary, whose terms the whole book shares."""
+
 
 def copied_page(text: str, copy: int) -> str:
     """The page's text with every label it defines (and every use of it) given a copy suffix,
@@ -32,17 +36,18 @@ def copied_page(text: str, copy: int) -> str:
 
 
 def scaled_book(root: Path, scale: int) -> int:
-    """Add `scale - 1` copies of every page with code of the book at `root` and list them in
-    its table of contents; returns the number of pages the book then has."""
+    """Add `scale - 1` copies of every page with code (but a glossary) of the book at `root` and
+    list them in its table of contents; returns the number of pages the book then has."""
     toc_path = root / "_toc.yml"
     toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
     every_page = sorted((root / "book").glob("*.md"))
-    pages = [p for p in every_page if CODE_CELL.search(p.read_text(encoding="utf-8"))]
+    texts = {page: page.read_text(encoding="utf-8") for page in every_page}
+    pages = [p for p in every_page if CODE_CELL.search(texts[p]) and GLOSSARY not in texts[p]]
     for copy in range(1, scale):
         chapters = []
         for page in pages:
             name = f"{page.stem}_copy{copy}"
-            text = copied_page(page.read_text(encoding="utf-8"), copy)
+            text = copied_page(texts[page], copy)
             (page.parent / f"{name}.md").write_text(text, encoding="utf-8")
             chapters.append({"file": f"book/{name}"})
         toc["parts"].append({"caption": f"Copy {copy}", "chapters": chapters})
