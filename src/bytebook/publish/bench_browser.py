@@ -34,11 +34,15 @@ new MutationObserver(function (changes) {
 view, its static SVG shown until the reader scrolls to it), the chart and performance.now()."""
 
 SETTLED = (
-    "() => [...document.querySelectorAll('.bytebook-chart')].every(c => "
-    "c.getAttribute('data-drawn') === 'true' || (c.getAttribute('data-drawn') === 'waiting' "
-    "&& c.getBoundingClientRect().top >= innerHeight))"
+    "() => { if (document.readyState === 'loading') return false; "
+    "const charts = [...document.querySelectorAll('.bytebook-chart')]; "
+    "const state = c => c.getAttribute('data-drawn'); "
+    "return charts.every(c => state(c) === 'true' || state(c) === 'waiting') "
+    "&& charts.every(c => state(c) === 'true' || c.getBoundingClientRect().top >= innerHeight); }"
 )
-"""True once every chart on the first screen is drawn and every other one waits for the reader."""
+"""True once the page is read, every chart on its first screen is drawn and every other one
+waits for the reader. Checked on every frame, so it asks where the charts are (which lays the
+page out) only once every chart is drawn or waiting, not on each frame before."""
 
 IN_VIEW = (
     "() => [...document.querySelectorAll('.bytebook-chart')].filter(c => { "
@@ -87,7 +91,8 @@ def chart_pages(html: Path) -> list[Path]:
 def _page_load(browser, url: str) -> tuple[float, float]:
     """Milliseconds from navigation to the first chart on the first screen drawn and to the page
     being interactive: every chart on the first screen drawn. On a page whose first screen holds
-    no chart, both are the moment the chart script has set every chart waiting."""
+    no chart, both are the moment the chart script has set every chart waiting (the last of
+    them, as the script may mark the charts read first before the rest)."""
     tab = browser.new_page(viewport=VIEWPORT)
     tab.add_init_script(RECORD_DRAWS)
     tab.goto(url)
@@ -96,7 +101,7 @@ def _page_load(browser, url: str) -> tuple[float, float]:
     marks = tab.evaluate("window.bytebookDraws")
     tab.close()
     drawn = [m["at"] for m in marks if m["state"] == "true" and m["id"] in in_view]
-    times = drawn or [min(m["at"] for m in marks)]
+    times = drawn or [max(m["at"] for m in marks if m["state"] == "waiting")]
     return min(times), max(times)
 
 
