@@ -272,6 +272,28 @@ def test_charts_off_the_first_screen_wait_with_their_static_drawing(site, browse
     page.close()
 
 
+FIRST_SCREEN_DRAWN = (
+    "() => { const shown = [...document.querySelectorAll('.bytebook-chart')].filter(c => { "
+    "const box = c.getBoundingClientRect(); return box.bottom > 0 && box.top < innerHeight; }); "
+    "return shown.length > 0 && shown.every(c => c.getAttribute('data-drawn') === 'true'); }"
+)
+
+
+def test_the_first_screen_s_chart_is_drawn_without_waiting_for_the_theme_s_scripts(site, browser):
+    """The chart script starts once the runtime, the palette and the style sheets are in, not
+    after the theme's deferred scripts: with Sphinx's helpers (`doctools.js`, the first of them)
+    held back, so that no deferred script runs and the page never reaches DOMContentLoaded, the
+    chart on the summary page's first screen is drawn all the same."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    held = []
+    page.route("**/doctools.js*", lambda route: held.append(route))
+    page.goto(f"{site}/book/summary.html", wait_until="commit")
+    page.wait_for_function(FIRST_SCREEN_DRAWN, timeout=15_000)
+    assert held, "the page never asked for doctools.js"
+    assert page.evaluate("document.readyState") == "interactive"
+    page.close()
+
+
 COMPILER = "vega-lite-bundle.js"
 EVERY_CHART_DRAWN_DARK = (
     "() => document.documentElement.dataset.theme === 'dark' && [...document.querySelectorAll("

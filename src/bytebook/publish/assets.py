@@ -40,16 +40,17 @@ CHART_SCRIPTS = (VEGA_BUNDLE, PALETTE_SCRIPT, "bytebook-charts.js")
 """What a chart page waits for until its first screen's charts are drawn."""
 FIRST_PRIORITY = 200
 """Sphinx's priority for its own helpers (`doctools.js`): the chart scripts, registered at it
-after them, run first of the theme's deferred scripts, not after the copy, toggle and tab
-buttons'."""
+after them, are asked for first of the theme's scripts."""
 
 
 def script_attributes(name: str) -> dict[str, str | int]:
-    """How a page's head loads the book's script `name`: every one deferred; the chart scripts
-    first, and fetched at high priority, alongside the style sheets, rather than held back as
-    deferred scripts are until those arrive (the runtime is most of a chart page's bytes)."""
+    """How a page's head loads the book's script `name`: the chart scripts async, asked for
+    first and at high priority, alongside the style sheets (the runtime is most of a chart
+    page's bytes), each run as soon as it arrives, without waiting for the page to be read or
+    for the theme's scripts (the chart script waits for the other two itself); the others
+    deferred."""
     if name in CHART_SCRIPTS:
-        return {"defer": "defer", "fetchpriority": "high", "priority": FIRST_PRIORITY}
+        return {"async": "async", "fetchpriority": "high", "priority": FIRST_PRIORITY}
     return {"defer": "defer"}
 
 

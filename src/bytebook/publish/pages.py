@@ -14,6 +14,8 @@ they show, never on the build's history, and carry a content security policy.
 - Front page: the site's `index.html` leads to the first page and names the book's icon.
 - Unused theme scripts: Font Awesome's script, and the search scripts on every page but the
   search page, are left out (bytebook.publish.lean_pages).
+- Chart requests first: a chart page's chart scripts and chart file are asked for before the
+  theme's style sheets and scripts (bytebook.publish.head_order).
 - Search index: a term whose list of pages is empty (left behind when an incremental build
   re-reads a page that no longer holds it) is dropped, so the index holds only words the
   current pages contain.
@@ -31,6 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bytebook.publish.footer_titles import titled_footer_links
+from bytebook.publish.head_order import chart_requests_first
 from bytebook.publish.lean_pages import SEARCH_PAGE, drop_icon_script, without_unused_scripts
 from bytebook.publish.whole_values import keep_values_whole
 
@@ -143,7 +146,7 @@ def finish_pages(outdir: Path) -> None:
     for path, original in originals.items():
         lean = without_unused_scripts(original, search_page=path == outdir / SEARCH_PAGE)
         kept = keep_values_whole(titled_footer_links(lean))
-        page = with_policy(with_checksums(kept, path, known), handlers)
+        page = chart_requests_first(with_policy(with_checksums(kept, path, known), handlers))
         if page != original:
             path.write_text(page, encoding="utf-8")
     drop_icon_script(outdir)

@@ -9,8 +9,12 @@
 //   cannot be changed so (a legend left to Vega-Lite's defaults beside one it sets, panels not
 //   laid out in one row) is compiled again from its Vega-Lite spec, with the compiler
 //   (_static/vega-lite-bundle.js) loaded the first time one needs it.
-// - Charts in view are drawn as the page starts; the others as they scroll within 200 px of the
-//   screen, their static SVG shown until then. The page's one chart file is fetched at once.
+// - Starts as soon as the runtime, the palette (both loaded async, in whatever order they arrive)
+//   and the page's style sheets are in, often while the page is still being read: charts read so
+//   far start then, the rest as soon as the whole page is read, neither waiting for the theme's
+//   deferred scripts. Charts in view are drawn at once; the others as they scroll within 200 px
+//   of the screen, their static SVG shown until then. The page's one chart file is fetched at
+//   once.
 // - Fits the page: a chart wider than its column is narrowed, at full text size (panels side by
 //   side are stacked first), and its title, subtitle and source line wrap to the column. A chart
 //   drawn from the build's Vega spec narrows in place, through the signals its plot width reads,
@@ -25,8 +29,14 @@
   var DRAW_AHEAD = "200px";
   var charts = [];
 
+  // The theme's own script turns "auto" into light or dark only after the page is read; charts
+  // drawn before then follow the reader's preference, as it will.
   function isDark() {
-    return document.documentElement.dataset.theme === "dark";
+    var theme = document.documentElement.dataset.theme;
+    if (theme === "auto" && window.matchMedia) {
+      return window.matchMedia("(prefers-color-scheme: dark)").matches;
+    }
+    return theme === "dark";
   }
 
   function themed(text) {
@@ -526,6 +536,35 @@
     return box.bottom > 0 && box.top < window.innerHeight;
   }
 
+  var ahead = null;
+
+  // Draws each chart it observes as it comes within DRAW_AHEAD of the screen.
+  function watcher() {
+    if (!ahead) {
+      ahead = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) { return; }
+          ahead.unobserve(entry.target);
+          drawFirst(entry.target);
+        });
+      }, { rootMargin: DRAW_AHEAD + " 0px" });
+    }
+    return ahead;
+  }
+
+  var found = [];
+
+  // The chart boxes read since the last call; their chart file is asked for at once.
+  function newBoxes() {
+    var boxes = Array.prototype.filter.call(document.querySelectorAll(".bytebook-chart"),
+      function (box) { return found.indexOf(box) < 0; });
+    boxes.forEach(function (box) {
+      found.push(box);
+      if (box.getAttribute("data-spec")) { pageFile(box.getAttribute("data-spec")); }
+    });
+    return boxes;
+  }
+
   // Charts in view are drawn at once; each of the others, marked data-drawn="waiting" with its
   // static SVG on screen, is drawn as it comes within DRAW_AHEAD of the screen.
   function drawInView(boxes) {
@@ -533,17 +572,16 @@
       boxes.forEach(drawFirst);
       return;
     }
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting) { return; }
-        observer.unobserve(entry.target);
-        drawFirst(entry.target);
-      });
-    }, { rootMargin: DRAW_AHEAD + " 0px" });
     // Every box is measured before any is marked, so the page is laid out once.
-    var waiting = boxes.filter(function (box) { return !inView(box); });
-    waiting.forEach(function (box) { box.setAttribute("data-drawn", "waiting"); });
-    boxes.forEach(function (box) { observer.observe(box); });
+    var shown = boxes.map(inView);
+    boxes.forEach(function (box, index) {
+      if (shown[index]) {
+        drawFirst(box);
+      } else {
+        box.setAttribute("data-drawn", "waiting");
+        watcher().observe(box);
+      }
+    });
   }
 
   function redrawAll(onlyResized) {
@@ -557,12 +595,13 @@
   }
 
   function startAll() {
-    if (!window.vega) { return; }
-    var boxes = Array.prototype.slice.call(document.querySelectorAll(".bytebook-chart"));
-    boxes.forEach(function (box) {
-      if (box.getAttribute("data-spec")) { pageFile(box.getAttribute("data-spec")); }
-    });
-    drawInView(boxes);
+    drawInView(newBoxes());
+    // The rest as soon as the page is read, before the theme's deferred scripts run (and long
+    // before DOMContentLoaded, which waits for them).
+    if (document.readyState === "loading") {
+      document.addEventListener("readystatechange", function () { drawInView(newBoxes()); },
+        { once: true });
+    }
     // The theme's own script sets data-theme once more as the page starts, usually to the value
     // it already had: only a real change of light or dark redraws the charts.
     var drawnDark = isDark();
@@ -578,9 +617,46 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", startAll);
-  } else {
-    startAll();
+  var givenUp = [];
+
+  // What the charts still wait for: a style sheet not yet in (a chart is fitted to its column),
+  // the runtime or the palette not yet run.
+  function stillLoading() {
+    var waiting = Array.prototype.filter.call(
+      document.querySelectorAll('link[rel="stylesheet"]'),
+      function (link) { return !link.sheet; });
+    var runtime = document.querySelector('script[src*="vega-bundle.js"]');
+    var palette = document.querySelector('script[src*="bytebook-palette.js"]');
+    if (runtime && !window.vega) { waiting.push(runtime); }
+    if (palette && !window.bytebookDarkTwins) { waiting.push(palette); }
+    return waiting.filter(function (element) { return givenUp.indexOf(element) < 0; });
   }
+
+  var started = false;
+
+  // Starts the charts once nothing is pending, checking again each time what it waits for
+  // arrives; what fails to load is waited for no longer (without the runtime, no chart starts).
+  function startWhenReady() {
+    if (started) { return; }
+    var waiting = stillLoading();
+    if (!waiting.length) {
+      started = true;
+      if (window.vega) { startAll(); }
+      return;
+    }
+    var next = waiting[0];
+    next.addEventListener("load", startWhenReady, { once: true });
+    next.addEventListener("error", function () {
+      givenUp.push(next);
+      startWhenReady();
+    }, { once: true });
+  }
+
+  // The page's chart file, preloaded by its head, is asked for now, so it is read by the time
+  // the charts start.
+  document.querySelectorAll('link[rel="preload"][as="fetch"]').forEach(function (link) {
+    var url = link.getAttribute("href");
+    if (/_static\/charts\//.test(url)) { pageFile(url); }
+  });
+  startWhenReady();
 })();
