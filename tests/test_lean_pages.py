@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 
 from bytebook.publish.bench_pages import assets_kb, page_assets
-from bytebook.publish.lean_pages import drop_icon_script, without_unused_scripts
+from bytebook.publish.lean_pages import (
+    THEME_STYLE,
+    drop_icon_script,
+    without_unused_icons,
+    without_unused_scripts,
+)
 
 HEAD = """<head>
   <!-- So that users can add custom icons -->
@@ -101,3 +106,33 @@ def test_the_built_pages_load_no_font_awesome_and_search_only_on_its_page(built_
         if re.search(r'<script src="[^"]*searchindex\.js"', text):
             searching.add(page.relative_to(built_book).as_posix())
     assert searching == {"search.html"}
+
+
+STYLE = (
+    '.fa-lg{font-size:1.25em}.fa-0:before{content:"\\30 "}.fa-bars:before{content:"\\f0c9"}'
+    '.fa-close:before,.fa-xmark:before{content:"\\f00d"}.fa-sun:before{content:"\\f185"}'
+    '.x .fa-moon:before{content:"\\f186"}'
+)
+"""The theme's style sheet, trimmed to a few of Font Awesome's rules."""
+
+
+def test_only_the_icons_a_page_or_script_names_keep_their_rules():
+    trimmed = without_unused_icons(STYLE, {"fa-bars", "fa-xmark", "fa-lg"})
+    assert trimmed == (
+        '.fa-lg{font-size:1.25em}.fa-bars:before{content:"\\f0c9"}'
+        '.fa-close:before,.fa-xmark:before{content:"\\f00d"}'
+        '.x .fa-moon:before{content:"\\f186"}'
+    )
+    assert without_unused_icons(trimmed, {"fa-bars", "fa-xmark"}) == trimmed
+
+
+def test_every_icon_the_site_names_keeps_its_rule_and_most_are_gone(built_book):
+    style = (built_book / THEME_STYLE).read_text(encoding="utf-8")
+    icon_rules = re.findall(r"\}(\.fa-[\w-]+):before[,{]", style)
+    assert 10 < len(icon_rules) < 100
+    texts = [page.read_text(encoding="utf-8") for page in built_book.rglob("*.html")]
+    texts += [script.read_text(encoding="utf-8") for script in built_book.rglob("*.js")]
+    named = {name for text in texts for name in re.findall(r"\bfa-[a-z0-9-]+", text)}
+    for name in ("fa-magnifying-glass", "fa-sun", "fa-moon", "fa-bars", "fa-xmark"):
+        assert name in named
+        assert f".{name}:before" in style, name

@@ -12,8 +12,9 @@ they show, never on the build's history, and carry a content security policy.
   summaries, and Chromium checks their handlers against the search page's policy.)
 - Values: a value and its unit never break across lines (bytebook.publish.whole_values).
 - Front page: the site's `index.html` leads to the first page and names the book's icon.
-- Unused theme scripts: Font Awesome's script, and the search scripts on every page but the
-  search page, are left out (bytebook.publish.lean_pages).
+- Unused theme scripts and icons: Font Awesome's script, its icon rules for icons no page or
+  script names, and the search scripts on every page but the search page, are left out
+  (bytebook.publish.lean_pages).
 - Chart requests first: a chart page's chart scripts and chart file are asked for before the
   theme's style sheets and scripts (bytebook.publish.head_order).
 - Search index: a term whose list of pages is empty (left behind when an incremental build
@@ -34,7 +35,12 @@ from pathlib import Path
 
 from bytebook.publish.footer_titles import titled_footer_links
 from bytebook.publish.head_order import chart_requests_first
-from bytebook.publish.lean_pages import SEARCH_PAGE, drop_icon_script, without_unused_scripts
+from bytebook.publish.lean_pages import (
+    SEARCH_PAGE,
+    drop_icon_script,
+    drop_unused_icons,
+    without_unused_scripts,
+)
 from bytebook.publish.whole_values import keep_values_whole
 
 _ASSET_LINK = re.compile(
@@ -150,6 +156,7 @@ def finish_pages(outdir: Path) -> None:
         if page != original:
             path.write_text(page, encoding="utf-8")
     drop_icon_script(outdir)
+    drop_unused_icons(outdir, list(originals.values()))
     index = outdir / "searchindex.js"
     if index.is_file():
         text = index.read_text(encoding="utf-8")
