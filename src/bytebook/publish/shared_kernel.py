@@ -9,7 +9,8 @@ only the imported modules (and what they keep, such as the loaded data) carry ov
 that failed a page is shut down, so the next page starts a new one.
 
 While its kernel starts and runs a page, the process only waits for it: work handed to
-`while_a_kernel_starts` runs then, in a background thread.
+`while_a_kernel_starts` runs then, in a background thread (or while the processes it forked
+read the pages, `start_waiting_work`).
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ def while_a_kernel_starts(work: Callable[[], None]) -> None:
     _waiting_work.append((os.getpid(), work))
 
 
-def _start_waiting_work() -> None:
-    """Start this process's waiting work, each in a thread of its own."""
+def start_waiting_work() -> None:
+    """Start the waiting work of this process not started yet, each in a thread of its own."""
     mine = [work for pid, work in _waiting_work if pid == os.getpid()]
     _waiting_work[:] = [(pid, work) for pid, work in _waiting_work if pid != os.getpid()]
     for work in mine:
@@ -56,7 +57,7 @@ class _PageClient(NotebookClient):
     """A notebook client that starts each page in a fresh namespace of a shared kernel."""
 
     async def async_start_new_kernel_client(self):
-        _start_waiting_work()  # the kernel has been launched, and starts while this waits
+        start_waiting_work()  # the kernel has been launched, and starts while this waits
         client = await super().async_start_new_kernel_client()
         cwd = self.resources["metadata"]["path"]
         message = client.execute(FRESH_PAGE.format(cwd=cwd), silent=True, store_history=False)
