@@ -10,7 +10,8 @@ that failed a page is shut down, so the next page starts a new one.
 
 While its kernel starts and runs a page, the process only waits for it: work handed to
 `while_a_kernel_starts` runs then, in a background thread (or while the processes it forked
-read the pages, `start_waiting_work`).
+read the pages, `start_waiting_work`), finished before the pages are written
+(`finish_started_work`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _owner: list[int] = []
 """The process `_kernels` belongs to: a forked reader inherits the list, not the kernels."""
 _waiting_work: list[tuple[int, Callable[[], None]]] = []
 """Work to start in a background thread as a kernel starts, with the process it belongs to."""
+_started_work: list[tuple[int, threading.Thread]] = []
+"""The threads that waiting work was started in, with the process each belongs to."""
 
 
 def while_a_kernel_starts(work: Callable[[], None]) -> None:
@@ -50,7 +53,17 @@ def start_waiting_work() -> None:
     mine = [work for pid, work in _waiting_work if pid == os.getpid()]
     _waiting_work[:] = [(pid, work) for pid, work in _waiting_work if pid != os.getpid()]
     for work in mine:
-        threading.Thread(target=work, name="bytebook-while-executing", daemon=True).start()
+        thread = threading.Thread(target=work, name="bytebook-while-executing", daemon=True)
+        thread.start()
+        _started_work.append((os.getpid(), thread))
+
+
+def finish_started_work() -> None:
+    """Wait for the waiting work this process started (before it forks writers, which must
+    not inherit work half-done)."""
+    for pid, thread in _started_work:
+        if pid == os.getpid():
+            thread.join()
 
 
 class _PageClient(NotebookClient):
