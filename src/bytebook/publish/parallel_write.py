@@ -79,7 +79,9 @@ def _in_sphinx_order(indexer: IndexBuilder, earlier: list[str], docnames: list[s
     the writers finished in: the pages the index held before, then the others as written."""
     entries, held = indexer._index_entries, set(earlier)
     order = [*earlier, *(docname for docname in docnames if docname not in held)]
-    indexer._index_entries = {docname: entries[docname] for docname in order if docname in entries}
+    ordered = {docname: entries[docname] for docname in order if docname in entries}
+    entries.clear()  # in place: Sphinx's environment holds the same table
+    entries.update(ordered)
 
 
 def _smallest(builder: Builder, docnames: list[str]) -> str:
