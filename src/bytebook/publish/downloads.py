@@ -24,29 +24,59 @@ def downloads_cache() -> Path:
     return cache_folder("bytebook-downloads")
 
 
-def write_downloads(static: Path) -> None:
-    """The data files and the ledger as CSV, for the download links on each page."""
+_worked_out: dict[str, dict[str, str]] = {}
+"""The downloads `work_out_downloads` found, by the fingerprint of their inputs."""
+
+
+def _inputs() -> tuple[list[Path], str]:
+    """The data files, and the fingerprint of them and of the package's modules."""
     from bytebook.paths import DATA_DIR
     from bytebook.publish import inputs
 
-    target = static / "data"
-    target.mkdir(parents=True, exist_ok=True)
     sources = sorted(DATA_DIR.glob("*.csv"))
-    modules = sorted(inputs.PACKAGE.rglob("*.py"))
-    stamp = target / ".inputs"
-    fingerprint = inputs.fingerprint(sources + modules)
-    if stamp.exists() and stamp.read_text() == fingerprint:
-        return  # written by an earlier build from the same inputs
+    return sources, inputs.fingerprint(sources + sorted(inputs.PACKAGE.rglob("*.py")))
+
+
+def _current(static: Path, fingerprint: str) -> bool:
+    """Whether `static` holds the downloads written from inputs with this fingerprint."""
+    stamp = static / "data" / ".inputs"
+    return stamp.exists() and stamp.read_text() == fingerprint
+
+
+def _files(sources: list[Path], fingerprint: str) -> dict[str, str]:
+    """Each download's text by file name: kept by an earlier build, or worked out and kept."""
     kept_at = downloads_cache() / f"{fingerprint}.json"
     kept = read_kept(kept_at)
     if kept is not None and isinstance(kept[0], dict):
-        files = kept[0]
-    else:
-        files = _downloads(sources)
-        keep(kept_at, files)
+        return kept[0]
+    files = _downloads(sources)
+    keep(kept_at, files)
+    return files
+
+
+def work_out_downloads(static: Path) -> None:
+    """Work out the downloads ahead of `write_downloads` (while the build waits for its pages
+    to execute), unless `static` holds them already."""
+    sources, fingerprint = _inputs()
+    if _current(static, fingerprint):
+        return
+    try:
+        _worked_out[fingerprint] = _files(sources, fingerprint)
+    except Exception:  # noqa: BLE001 - write_downloads works them out again and reports it
+        return
+
+
+def write_downloads(static: Path) -> None:
+    """The data files and the ledger as CSV, for the download links on each page."""
+    sources, fingerprint = _inputs()
+    if _current(static, fingerprint):
+        return  # written by an earlier build from the same inputs
+    files = _worked_out.pop(fingerprint, None) or _files(sources, fingerprint)
+    target = static / "data"
+    target.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (target / name).write_text(text, encoding=SPREADSHEET)
-    stamp.write_text(fingerprint)
+    (target / ".inputs").write_text(fingerprint)
 
 
 def _downloads(sources: list[Path]) -> dict[str, str]:

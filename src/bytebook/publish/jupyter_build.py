@@ -67,6 +67,7 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
 
     from bytebook.publish import shared_kernel
     from bytebook.publish.parallel_read import share_pages_between_readers
+    from bytebook.publish.parallel_write import index_while_writing
     from bytebook.publish.pdf import tags
 
     build_dir = output / "_build"
@@ -85,6 +86,7 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
     else:
         overrides["nb_execution_mode"] = "off"
     share_pages_between_readers()
+    index_while_writing()
     with tempfile.TemporaryDirectory(prefix="bytebook-kernels-") as sockets:
         use_ipc_kernels(Path(sockets))
         result = build_sphinx(

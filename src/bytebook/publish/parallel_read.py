@@ -6,7 +6,9 @@ while the other still had half of its own: a core idle for a third of the read. 
 worker, one process per core as before (so each still keeps its one kernel,
 bytebook.publish.shared_kernel), takes the next page from one shared list, the longest pages
 first, until none is left; each worker's pages are then merged into the environment as
-Sphinx merges a batch.
+Sphinx merges a batch. The main process, which only waits for them, does meanwhile the work
+it was given for while a kernel runs (bytebook.publish.shared_kernel), such as loading jieba's
+dictionary, rather than after every page was read.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 from sphinx.builders import Builder
 from sphinx.util.display import status_iterator
 from sphinx.util.parallel import ParallelTasks
+
+from bytebook.publish.shared_kernel import start_waiting_work
 
 
 def longest_first(builder: Builder, docnames: list[str]) -> list[str]:
@@ -70,6 +74,7 @@ def _read_shared(self: Builder, docnames: list[str], nproc: int) -> None:
     tasks = ParallelTasks(nproc)
     for worker in workers:
         tasks.add_task(read_process, worker, merge)
+    start_waiting_work()  # every reader has been forked, so none inherits it half-done
     tasks.join()
 
 

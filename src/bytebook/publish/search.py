@@ -16,8 +16,8 @@ and still stems English words. This extension adds two things to it:
   Sphinx reloads the last index's words and titles but not its index entries, so after an
   edit elsewhere they were dropped from the search (`_load_keeping_index_entries`);
 - jieba's dictionary (over a CPU-second to load) loaded while this process waits for a page
-  to execute, when it executes one, rather than after every page was read
-  (`_load_while_executing`).
+  to execute, when it executes one, or for the processes it forked to read the pages, rather
+  than after every page was read (`_load_while_executing`).
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ def load_dictionary() -> None:
 
 def _load_while_executing(app: Sphinx, *_: object) -> None:
     """Before pages are read: have a build that writes a search index load jieba's dictionary
-    while this process waits for its first page to execute (bytebook.publish.shared_kernel)."""
+    while this process waits for its first page to execute, or for its readers
+    (bytebook.publish.shared_kernel)."""
     if getattr(app.builder, "search", False) and app.config.html_search_language == "zh":
         from bytebook.publish.shared_kernel import while_a_kernel_starts
 

@@ -9,7 +9,9 @@ only the imported modules (and what they keep, such as the loaded data) carry ov
 that failed a page is shut down, so the next page starts a new one.
 
 While its kernel starts and runs a page, the process only waits for it: work handed to
-`while_a_kernel_starts` runs then, in a background thread.
+`while_a_kernel_starts` runs then, in a background thread (or while the processes it forked
+read the pages, `start_waiting_work`), finished before the pages are written
+(`finish_started_work`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _owner: list[int] = []
 """The process `_kernels` belongs to: a forked reader inherits the list, not the kernels."""
 _waiting_work: list[tuple[int, Callable[[], None]]] = []
 """Work to start in a background thread as a kernel starts, with the process it belongs to."""
+_started_work: list[tuple[int, threading.Thread]] = []
+"""The threads that waiting work was started in, with the process each belongs to."""
 
 
 def while_a_kernel_starts(work: Callable[[], None]) -> None:
@@ -44,19 +48,29 @@ def while_a_kernel_starts(work: Callable[[], None]) -> None:
     _waiting_work.append((os.getpid(), work))
 
 
-def _start_waiting_work() -> None:
-    """Start this process's waiting work, each in a thread of its own."""
+def start_waiting_work() -> None:
+    """Start the waiting work of this process not started yet, each in a thread of its own."""
     mine = [work for pid, work in _waiting_work if pid == os.getpid()]
     _waiting_work[:] = [(pid, work) for pid, work in _waiting_work if pid != os.getpid()]
     for work in mine:
-        threading.Thread(target=work, name="bytebook-while-executing", daemon=True).start()
+        thread = threading.Thread(target=work, name="bytebook-while-executing", daemon=True)
+        thread.start()
+        _started_work.append((os.getpid(), thread))
+
+
+def finish_started_work() -> None:
+    """Wait for the waiting work this process started (before it forks writers, which must
+    not inherit work half-done)."""
+    for pid, thread in _started_work:
+        if pid == os.getpid():
+            thread.join()
 
 
 class _PageClient(NotebookClient):
     """A notebook client that starts each page in a fresh namespace of a shared kernel."""
 
     async def async_start_new_kernel_client(self):
-        _start_waiting_work()  # the kernel has been launched, and starts while this waits
+        start_waiting_work()  # the kernel has been launched, and starts while this waits
         client = await super().async_start_new_kernel_client()
         cwd = self.resources["metadata"]["path"]
         message = client.execute(FRESH_PAGE.format(cwd=cwd), silent=True, store_history=False)

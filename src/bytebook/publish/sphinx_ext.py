@@ -1,7 +1,7 @@
 """Sphinx extension: wires the publishing jobs into the build, one module per job.
 
 - `assets`: the book's own scripts and styles, the vega bundle and the table library in `_static/`;
-- `downloads`: the data files and the ledger as CSV;
+- `downloads`: the data files and the ledger as CSV, worked out while the pages execute;
 - `chart_files`: each chart's CSV as a file, linked from its page;
 - `notebooks`: each executed notebook published beside its page; displayed errors fail the build;
 - `runnable`: the package, the lock and the source archive a reader runs a notebook with;
@@ -11,14 +11,16 @@
   script fetches;
 - `pages`: the front page that leads to the first chapter, asset checksums that do not depend on
   the build's history, and a content security policy on every page;
-- here: Thebe dropped (it needs a live kernel and a CDN; this book is static and offline), and
-  the table-of-contents numbering declared safe for parallel reading.
+- here: Thebe dropped (it needs a live kernel and a CDN; this book is static and offline), the
+  table-of-contents numbering declared safe for parallel reading, and the theme's compiled
+  templates kept between builds.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 
 from bytebook.publish import (
@@ -31,7 +33,8 @@ from bytebook.publish import (
     reading,
     runnable,
 )
-from bytebook.publish.downloads import write_downloads
+from bytebook.publish.downloads import work_out_downloads, write_downloads
+from bytebook.publish.shared_kernel import finish_started_work, while_a_kernel_starts
 
 
 def _drop_thebe(app: Sphinx) -> None:
@@ -55,6 +58,31 @@ def _allow_parallel_reading(app: Sphinx) -> None:
     extension = app.extensions.get("sphinx_multitoc_numbering")
     if extension is not None:
         extension.parallel_read_safe = True
+
+
+def _keep_compiled_templates(app: Sphinx) -> None:
+    """Keep the page templates Jinja compiles in the work area, under their source's checksum:
+    a build that writes a few pages no longer compiles the theme's templates first (up to a
+    tenth of a CPU-second of the main process), and a changed template is compiled again."""
+    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
+    if environment is None:
+        return
+    folder = Path(app.outdir).parent / ".compiled-templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
+def _work_out_downloads_early(app: Sphinx, *_: object) -> None:
+    """Before pages are read: have an HTML build work out the downloads (the ledger runs every
+    chapter's analysis) while this process waits for pages to execute, not after writing."""
+    if app.builder.format == "html":
+        static = Path(app.outdir) / "_static"
+        while_a_kernel_starts(lambda: work_out_downloads(static))
+
+
+def _finish_early_work(app: Sphinx, *_: object) -> None:
+    """Before pages are written: wait for the work begun while pages executed."""
+    finish_started_work()
 
 
 def _write_static_files(app: Sphinx, exception: Exception | None) -> None:
@@ -89,8 +117,11 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("bytebook_static", "", "html")
     app.connect("config-inited", assets.add_static_path)
     app.connect("config-inited", edition.read_edition)
+    app.connect("builder-inited", _keep_compiled_templates)
     app.connect("env-get-outdated", edition.outdated_pages)
     app.connect("env-before-read-docs", edition.remember_edition)
+    app.connect("env-before-read-docs", _work_out_downloads_early)
+    app.connect("write-started", _finish_early_work)
     app.connect("source-read", edition.fill_in)
     app.connect("source-read", reading.report_reading)
     app.connect("source-read", reading.track_inputs)
