@@ -81,6 +81,14 @@ downloaded wheel. The first cell's commands install from the lock's files kept o
 test run at a time uses a reader's folder (`READERS/<SHA-256>.lock`)."""
 
 
+NO_BYTE_COMPILING = {"PIP_COMPILE": "0"}
+"""pip's `--no-compile` for the first install of the lock, set in the environment so that the
+reader's commands stay as the notebook gives them: pip installs the same files but writes no
+bytecode for every module of every package (6,870 files, 145 MB); Python compiles the modules
+the notebooks import when they first import them (about 1,650). (`PIP_NO_COMPILE=1` would not
+do it: pip takes a `--no-` option's variable as the option's value, and compiles.)"""
+
+
 def locked_files(lock_digest: str) -> Path:
     """A folder holding every file the lock names, downloaded once per lock. pip checks each
     against the lock's hash when it installs from it, as it does from the index."""
@@ -133,6 +141,7 @@ def prepared_reader(site: str, folder: Path, lock_digest: str) -> Path:
             **environment,
             "PIP_NO_INDEX": "1",
             "PIP_FIND_LINKS": str(locked_files(lock_digest)),
+            **NO_BYTE_COMPILING,
         }
     if kept:
         run(".venv/bin/pip uninstall --yes bytebook", folder, environment, timeout=120)
