@@ -57,6 +57,45 @@ def test_downloads_of_other_inputs_are_worked_out_again(tmp_path, monkeypatch):
     assert b"x,2" in written(tmp_path / "second")["ledger.csv"]
 
 
+def test_downloads_worked_out_ahead_are_written_as_worked_out(tmp_path, monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(downloads, "_downloads", counting_downloads(calls))
+    downloads.work_out_downloads(tmp_path / "static")
+    assert len(calls) == 1 and not (tmp_path / "static").exists()
+    shutil.rmtree(downloads.downloads_cache())  # only the worked-out files are left
+    downloads.write_downloads(tmp_path / "static")
+    assert len(calls) == 1
+    assert written(tmp_path / "static")["ledger.csv"] == "id,call\nx,1\n".encode("utf-8-sig")
+
+
+def test_downloads_already_written_are_not_worked_out_ahead(tmp_path, monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(downloads, "_downloads", counting_downloads(calls))
+    downloads.write_downloads(tmp_path / "static")
+    shutil.rmtree(downloads.downloads_cache())
+    downloads.work_out_downloads(tmp_path / "static")
+    assert len(calls) == 1
+
+
+def test_downloads_that_fail_ahead_are_worked_out_when_written(tmp_path, monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    def fail_once(sources: list[Path]) -> dict[str, str]:
+        calls.append(len(sources))
+        if len(calls) == 1:
+            raise RuntimeError("a bad row")
+        return {"ledger.csv": "id\n"}
+
+    monkeypatch.setattr(downloads, "_downloads", fail_once)
+    downloads.work_out_downloads(tmp_path / "static")
+    downloads.write_downloads(tmp_path / "static")
+    assert len(calls) == 2
+    assert written(tmp_path / "static")["ledger.csv"] == "id\n".encode("utf-8-sig")
+
+
 def test_damaged_kept_downloads_are_worked_out_again(tmp_path, monkeypatch):
     calls: list[int] = []
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))

@@ -84,14 +84,14 @@ def _in_sphinx_order(indexer: IndexBuilder, earlier: list[str], docnames: list[s
     entries.update(ordered)
 
 
-def _smallest(builder: Builder, docnames: list[str]) -> str:
-    """The page with the smallest source, the quickest to render."""
+def _largest(builder: Builder, docnames: list[str]) -> str:
+    """The page whose read doctree is the largest, the longest to index and to render."""
 
     def size(docname: str) -> int:
-        path = Path(builder.env.doc2path(docname))
+        path = Path(builder.doctreedir) / f"{docname}.doctree"
         return path.stat().st_size if path.is_file() else 0
 
-    return min(docnames, key=lambda docname: (size(docname), docname))
+    return max(docnames, key=lambda docname: (size(docname), docname))
 
 
 def _prepared(builder: Builder, docname: str) -> nodes.document:
@@ -106,8 +106,9 @@ def _prepared(builder: Builder, docname: str) -> nodes.document:
 def _write_indexing(self: Builder, docnames: list[str], nproc: int) -> None:
     """Sphinx's parallel write, with the pages indexed and rendered by forked writers, one per
     core at a time, each taking a batch. One page is rendered in the main process first, as
-    Sphinx does, so the writers forked after it find the templates compiled: the smallest, not
-    the first by name, so they start sooner; a writer indexes it meanwhile."""
+    Sphinx does, so the writers forked after it find the templates compiled: the largest, not
+    the first by name, while a writer indexes it, so its indexing and its rendering, the
+    longest of any page, run side by side."""
     if getattr(self, "indexer", None) is None:
         _sphinx_write_parallel(self, docnames, nproc)
         return
@@ -129,7 +130,7 @@ def _write_indexing(self: Builder, docnames: list[str], nproc: int) -> None:
         for _ in job[1]:
             next(progress)
 
-    first = _smallest(self, docnames)
+    first = _largest(self, docnames)
     rest = [docname for docname in docnames if docname != first]
     earlier = list(self.indexer._index_entries)
     with _indexing_deferred(self) as deferred:
