@@ -109,21 +109,22 @@ def test_targets_are_judged_on_the_median_of_the_runs_and_shown_with_their_range
     assert markdown_table(results).count("\n") == 2 + 3
 
 
-def _run(clean_s, cpu_s, stock_s, floor_s, noop_s, edit_s, page_s):
+def _run(clean_s, cpu_s, stock_s, floor_s, noop_s, edit_s, page_s, stock_cpu_s):
     return Run(
         clean=Build(clean_s, cpu_s, {"codec": 5.0, "ranking": 9.0}),
         noop=Build(noop_s, 1.0, {}),
         one_chapter=Build(edit_s, 3.0, {"codec": page_s}),
         stock_s=stock_s,
-        stock_cpu_s=cpu_s,
+        stock_cpu_s=stock_cpu_s,
         floor=Floor(floor_s, {"codec": 1.0, "ranking": 2.0}, {"codec": 0.5, "ranking": 0.7}),
     )
 
 
 def _two_runs():
     # Run 1: 30 s wall for 40 s of CPU on 2 cores (limit 20 s): 1.5 × the limit; the stock
-    # build took 60 s: 0.5 of it. Run 2: 24 s for 32 s of CPU (limit 16 s): 1.5; stock 96 s: 0.25.
-    return [_run(30, 40, 60, 20, 3, 9, 5), _run(24, 32, 96, 16, 1.2, 4, 3)]
+    # build took 60 s: 0.5 of it, for 50 s of CPU. Run 2: 24 s for 32 s of CPU (limit 16 s): 1.5;
+    # stock 96 s: 0.25, for 40 s of CPU.
+    return [_run(30, 40, 60, 20, 3, 9, 5, 50), _run(24, 32, 96, 16, 1.2, 4, 3, 40)]
 
 
 def test_each_build_ratio_is_taken_within_its_run_and_spread_over_the_runs():
@@ -133,6 +134,7 @@ def test_each_build_ratio_is_taken_within_its_run_and_spread_over_the_runs():
     assert results["clean_over_stock"]["runs"] == [0.5, 0.25]
     assert results["clean_over_stock"]["median"] == 0.38  # 0.375 at two digits
     assert results["cpu_over_baseline"]["runs"] == [0.5, 0.4]
+    assert results["cpu_over_stock_cpu"]["runs"] == [0.8, 0.8]  # 40 ÷ 50, 32 ÷ 40
     assert results["clean_over_floor"]["runs"] == [1.5, 1.5]
     assert results["noop_over_clean"]["runs"] == [0.1, 0.05]
     # The edit loop: the rebuild ÷ (that page's own execution + 1 s): 9 ÷ 6, 4 ÷ 4.
@@ -144,6 +146,9 @@ def test_each_build_ratio_is_taken_within_its_run_and_spread_over_the_runs():
     assert rows["clean build ÷ clean stock jupyter-book build"] == "yes"  # 0.38 ≤ 0.5
     assert rows["one-chapter edit ÷ (that page's execution + 1 s)"] == "yes"  # 1.25 ≤ 1.5
     assert rows["no-op rebuild ÷ clean build"] == "yes"  # 0.075 ≤ 0.10
+    # Less CPU work: 0.7 × 32.2 ÷ 30.6 = 0.737 of the stock build's; 0.8 is more.
+    cpu_row = next(name for name in rows if name.startswith("clean build's CPU work"))
+    assert rows[cpu_row] == "no"
 
 
 def test_the_reader_side_pairs_each_load_of_the_slowest_page_with_the_bare_page():

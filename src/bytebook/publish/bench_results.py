@@ -16,7 +16,16 @@ import jsonschema
 BASELINE_CPU_S = 85.19
 """The clean build's CPU work (median of 3 runs, children included) as `make bench` measured it
 on 2026-11-29 (after jsonschema's pin and the removal of PNGs); the target for less CPU work
-is a ratio to it."""
+is a ratio to it. CPU seconds differ from one machine to the next, so this ratio holds only on
+the machine that measured it; `FILED_CPU_RATIO` compares within one run instead."""
+
+FILED_CPU_S, FILED_STOCK_CPU_S = 32.2, 30.6
+"""The clean build's and the clean stock jupyter-book build's CPU work (medians of 3 runs each,
+alternating, on a fresh clone, children included) when the target for less CPU work was set: the
+target is 0.7 × that build's work, which was 32.2 ÷ 30.6 of the stock build's."""
+CPU_TARGET_OVER_STOCK = 0.7 * FILED_CPU_S / FILED_STOCK_CPU_S
+"""The target for less CPU work as a ratio to the stock build's CPU work in the same run (0.737),
+which any machine can measure."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,7 @@ def build_results(
         "clean_over_core_limit": spread([b.seconds / (b.cpu / cores) for b in clean]),
         "baseline_cpu_s": baseline_cpu_s,
         "cpu_over_baseline": spread([b.cpu / baseline_cpu_s for b in clean]),
+        "cpu_over_stock_cpu": spread([r.clean.cpu / r.stock_cpu_s for r in runs]),
         "stock_s": spread([r.stock_s for r in runs]),
         "stock_cpu_s": spread([r.stock_cpu_s for r in runs]),
         "clean_over_stock": spread([r.clean.seconds / r.stock_s for r in runs]),
@@ -157,9 +167,10 @@ TARGETS: list[tuple[str, str, str, Check]] = [
         *at_most("0.5"),
     ),
     (
-        f"clean build's CPU work ÷ the {BASELINE_CPU_S} s measured on 2026-11-29",
-        "cpu_over_baseline",
-        *at_most("0.7"),
+        "clean build's CPU work ÷ the clean stock build's (0.7 × the "
+        f"{FILED_CPU_S} ÷ {FILED_STOCK_CPU_S} s measured when the target was set)",
+        "cpu_over_stock_cpu",
+        *at_most(f"{CPU_TARGET_OVER_STOCK:.3f}"),
     ),
     ("no-op rebuild ÷ clean build", "noop_over_clean", *at_most("0.10")),
     ("pages executed after a one-chapter edit", "one_chapter_executed", "1", lambda v: v == 1),
@@ -246,6 +257,7 @@ _PER_PAGE = {
 }
 _SPREAD_KEYS = [
     "clean_s", "cpu_s", "core_limit_s", "clean_over_core_limit", "cpu_over_baseline",
+    "cpu_over_stock_cpu",
     "stock_s", "stock_cpu_s", "clean_over_stock", "floor_s", "clean_over_floor", "noop_s",
     "noop_over_clean", "one_chapter_s", "one_chapter_executed", "one_chapter_page_s",
     "edit_loop_ratio", "bundle_only_ms", "max_interactive_ms",
