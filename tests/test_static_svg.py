@@ -133,3 +133,26 @@ def test_a_chart_s_html_does_not_depend_on_the_charts_drawn_before_it():
     chart_id = re.search(r'class="bytebook-chart" id="([^"]+)"', first)[1]
     ids = re.findall(r'<(?:clipPath|linearGradient|radialGradient)[^>]*\bid="([^"]+)"', first)
     assert ids and all(name.startswith(f"{chart_id}-") for name in ids)
+
+
+def test_a_group_that_sets_nothing_gives_way_to_what_it_holds():
+    svg = (
+        f'<svg xmlns="{SVG_NS}"><g><g><path d="M0,0h1"/></g><line x2="1"/></g>'
+        '<g transform="translate(5,6)"><g class="mark-group"><text>a</text></g></g>'
+        '<g transform="translate(1,2)"><g transform="scale(2)"><text>b</text></g></g>'
+        '<g transform="translate(3,4)"><text>c</text></g>'
+        '<g transform="translate(7,8)"><g clip-path="url(#clip1)"><text>d</text></g></g></svg>'
+    )
+    after = ET.fromstring(slimmed(svg))
+    assert [child.tag.split("}")[1] for child in after] == ["path", "line", "g", "g", "g", "g"]
+    folded = after[2]
+    assert folded.attrib == {"class": "mark-group", "transform": "translate(5,6)"}
+    for kept, text in zip(after[3:], "bcd", strict=True):  # a transform or clip path of its own
+        assert kept.get("transform") and kept.find(".//" + TEXT).text == text
+        assert len(kept) == 1
+
+
+def test_slimming_leaves_fewer_groups_and_the_same_texts_in_order(drawn):
+    before, after = ET.fromstring(drawn), ET.fromstring(slimmed(drawn))
+    assert len(after.findall(".//" + GROUP)) < 0.8 * len(before.findall(".//" + GROUP))
+    assert [t.text for t in after.iter(TEXT)] == shown_texts(before)
