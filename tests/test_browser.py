@@ -3,8 +3,8 @@ badges, a page first loaded dark and its tables; and the checks tests/test_acces
 runs on its one load of each page per screen, light then turned dark (no console errors, no
 outside requests, every chart drawn, no sideways scroll on a phone, tables that fit a laptop).
 
-Screenshots of every page land in `_build/screenshots/`: desktop (`<page>.png`), phone
-(`phone-<page>.png`, 390 × 844) and dark (`dark-<page>.png`).
+With `SCREENSHOTS=1`, screenshots of every page land in `_build/screenshots/`: desktop
+(`<page>.png`), phone (`phone-<page>.png`, 390 × 844) and dark (`dark-<page>.png`).
 """
 
 from __future__ import annotations
