@@ -349,9 +349,9 @@ def wait_until_ready(page) -> None:
 @contextmanager
 def read_only_tabs(site: str, browser) -> Iterator[Callable[..., object]]:
     """`tab(page_path, viewport, is_mobile=False, scheme="light")`: the page loaded and ready at
-    that screen, loaded once and given again to each test of a module that asks for it at that
-    screen; those tests only read it (they neither scroll, click, type nor resize it). The tabs
-    close on leaving."""
+    that screen, loaded once and given again to each test that asks for it at that screen;
+    those tests only read it (they neither scroll, click, type nor resize it). The tabs close
+    on leaving."""
     tabs: dict[tuple, object] = {}
 
     def tab(page_path: str, viewport: dict, is_mobile: bool = False, scheme: str = "light"):

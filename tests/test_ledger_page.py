@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 import pytest
-from test_browser import read_only_tabs, wait_until_ready
+from test_browser import wait_until_ready
 
 from bytebook.article import SECTION_TITLES
 from bytebook.paths import DATA_DIR
@@ -29,11 +29,10 @@ def open_ledger(site, browser, viewport=LAPTOP, scheme="light", anchor: str = ""
     return page
 
 
-@pytest.fixture(scope="module")
-def read_only_ledger(site, browser):
+@pytest.fixture
+def read_only_ledger(read_only_tab):
     """The ledger on a laptop, loaded once for the tests that only read it."""
-    with read_only_tabs(site, browser) as tab:
-        yield tab("book/ledger.html", LAPTOP)
+    return read_only_tab("book/ledger.html", LAPTOP)
 
 
 def test_the_csv_downloads_open_in_a_spreadsheet_with_their_chinese(built_book):
