@@ -162,6 +162,18 @@ def site(serve_book) -> str:
 
 
 @pytest.fixture(scope="session")
+def read_only_tab(site, browser):
+    """`read_only_tab(page_path, viewport, is_mobile=False, scheme="light")`: a page loaded and
+    ready at that screen, loaded once per run and given again to every test that only
+    reads it (tests/test_browser.py's `read_only_tabs`): the ledger at a phone's or a laptop's
+    screen is read by tests of several modules."""
+    from test_browser import read_only_tabs
+
+    with read_only_tabs(site, browser) as tab:
+        yield tab
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, started once for the whole session; each test opens its
     own pages in it (a fresh page shares no state with another)."""

@@ -15,12 +15,15 @@ contrast, a link told apart from its text). Its other rules read the page's elem
 roles and layout, which turning dark leaves as they were, so each check runs once per scheme it
 can tell apart.
 
-The loads save screenshots of each page in `_build/screenshots/`: desktop (`<page>.png`),
-phone (`phone-<page>.png`) and dark (`dark-<page>.png`).
+With `SCREENSHOTS=1` in the environment the loads also save screenshots of each page in
+`_build/screenshots/`: desktop (`<page>.png`), phone (`phone-<page>.png`) and dark
+(`dark-<page>.png`). A screenshot checks nothing, and a long page's takes seconds, so a run
+takes none unless asked.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -76,14 +79,27 @@ SCHEMES = ["light", "dark"]
 """In this order: the page loads light, then the system's scheme turns dark."""
 
 
+TRANSITIONS_DONE = "() => document.getAnimations().every(a => a.playState === 'finished')"
+"""Every animation of the page has finished: the theme's colour transitions (a button's
+background fades over 0.15 s) no longer show a mix of the light and the dark colours."""
+
+
 def turn_dark(page) -> None:
     """Turn the system's colour scheme dark in a loaded page, and wait until the theme has
-    followed it and every chart is drawn again in its dark colours."""
+    followed it, every chart is drawn again in its dark colours and every colour transition
+    has ended."""
     page.emulate_media(color_scheme="dark")
     page.wait_for_function(
         "() => document.documentElement.dataset.theme === 'dark'", timeout=10_000
     )
     wait_until_ready(page)
+    page.wait_for_function(TRANSITIONS_DONE, timeout=10_000)
+
+
+def screenshot_if_asked(page, name: str) -> None:
+    """Save the whole page as `_build/screenshots/<name>.png` when `SCREENSHOTS=1`."""
+    if os.environ.get("SCREENSHOTS") == "1":
+        screenshot(page, name)
 
 
 def scheme_problems(page, page_path: str, scheme: str, screen: str, seen) -> list[str]:
@@ -96,13 +112,13 @@ def scheme_problems(page, page_path: str, scheme: str, screen: str, seen) -> lis
             problems += tables_fit(page, page_path)
         if page_path in CHART_PAGES:
             problems += label_clashes(page)[:10]
-        screenshot(page, stem)
+        screenshot_if_asked(page, stem)
     if (scheme, screen) == ("light", "phone"):
         problems += no_sideways_scroll(page, page_path)
         problems += legibility_problems(page, charts=page_path in CHART_PAGES)
-        screenshot(page, f"phone-{stem}")
+        screenshot_if_asked(page, f"phone-{stem}")
     if (scheme, screen) == ("dark", "desktop"):
-        screenshot(page, f"dark-{stem}")
+        screenshot_if_asked(page, f"dark-{stem}")
     problems += serious_violations(page, only_colours=scheme != SCHEMES[0])
     return [f"{scheme}: {problem}" for problem in problems]
 

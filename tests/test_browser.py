@@ -3,8 +3,8 @@ badges, a page first loaded dark and its tables; and the checks tests/test_acces
 runs on its one load of each page per screen, light then turned dark (no console errors, no
 outside requests, every chart drawn, no sideways scroll on a phone, tables that fit a laptop).
 
-Screenshots of every page land in `_build/screenshots/`: desktop (`<page>.png`), phone
-(`phone-<page>.png`, 390 × 844) and dark (`dark-<page>.png`).
+With `SCREENSHOTS=1`, screenshots of every page land in `_build/screenshots/`: desktop
+(`<page>.png`), phone (`phone-<page>.png`, 390 × 844) and dark (`dark-<page>.png`).
 """
 
 from __future__ import annotations
@@ -371,9 +371,9 @@ def wait_until_ready(page) -> None:
 @contextmanager
 def read_only_tabs(site: str, browser) -> Iterator[Callable[..., object]]:
     """`tab(page_path, viewport, is_mobile=False, scheme="light")`: the page loaded and ready at
-    that screen, loaded once and given again to each test of a module that asks for it at that
-    screen; those tests only read it (they neither scroll, click, type nor resize it). The tabs
-    close on leaving."""
+    that screen, loaded once and given again to each test that asks for it at that screen;
+    those tests only read it (they neither scroll, click, type nor resize it). The tabs close
+    on leaving."""
     tabs: dict[tuple, object] = {}
 
     def tab(page_path: str, viewport: dict, is_mobile: bool = False, scheme: str = "light"):

@@ -29,6 +29,12 @@ def open_ledger(site, browser, viewport=LAPTOP, scheme="light", anchor: str = ""
     return page
 
 
+@pytest.fixture
+def read_only_ledger(read_only_tab):
+    """The ledger on a laptop, loaded once for the tests that only read it."""
+    return read_only_tab("book/ledger.html", LAPTOP)
+
+
 def test_the_csv_downloads_open_in_a_spreadsheet_with_their_chinese(built_book):
     raw = (built_book / "_static" / "data" / "ledger.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark: Excel would garble the Chinese"
@@ -39,13 +45,11 @@ def test_the_csv_downloads_open_in_a_spreadsheet_with_their_chinese(built_book):
     assert shown == quotes
 
 
-def test_the_section_filter_names_the_sections(site, browser):
-    page = open_ledger(site, browser)
-    panes = page.eval_on_selector_all(
+def test_the_section_filter_names_the_sections(read_only_ledger):
+    panes = read_only_ledger.eval_on_selector_all(
         ".dtsp-searchPane",
         "panes => panes.map(p => [(p.querySelector('input') || {}).placeholder, p.innerText])",
     )
-    page.close()
     section_pane = next(text for name, text in panes if name == "Section")
     assert "2.1 Codec and CDN" in section_pane and SECTION_TITLES["4"] in section_pane
 
@@ -156,13 +160,15 @@ PANE_COUNTS = """name => {
 }"""
 
 
-def test_the_verdict_filter_counts_the_claims_the_summary_counts(site, browser, ledger_rows):
+def test_the_verdict_filter_counts_the_claims_the_summary_counts(
+    site, browser, read_only_ledger, ledger_rows
+):
     """The ledger's verdict filter and the summary's scorecard count the article's printed claims
     alike; both are held to counts made here from the ledger command's rows."""
     expected = Counter(row["verdict"] for row in ledger_rows if row["kind"] == "stated")
-    page = open_ledger(site, browser)
-    pane = dict(page.evaluate(PANE_COUNTS, "Verdict"))
-    kinds = dict(page.evaluate(PANE_COUNTS, "Kind"))
+    pane = dict(read_only_ledger.evaluate(PANE_COUNTS, "Verdict"))
+    kinds = dict(read_only_ledger.evaluate(PANE_COUNTS, "Kind"))
+    page = browser.new_page(viewport=LAPTOP)
     page.goto(f"{site}/book/summary.html")
     card = page.evaluate(
         """() => {
@@ -192,22 +198,20 @@ def judged_by_a_source(row: dict[str, str]) -> bool:
     return row["verdict"] not in ("", "unverifiable")
 
 
-def test_a_derived_row_carries_a_neutral_badge(site, browser, ledger_rows):
+def test_a_derived_row_carries_a_neutral_badge(read_only_ledger, ledger_rows):
     derived = {row["id"] for row in ledger_rows if row["kind"] == "derived"}
     working = {
         row["id"]
         for row in ledger_rows
         if row["kind"] == "derived" and row["verdict"] == "unverifiable"
     }
-    page = open_ledger(site, browser)
-    badges = page.evaluate(
+    badges = read_only_ledger.evaluate(
         """() => Object.fromEntries(
       [...document.querySelectorAll('table.ledger-table tbody tr')].map(tr => [
         tr.id.replace('claim-', ''),
         [...tr.querySelectorAll('td[data-label=Verdict] .verdict')].map(b => b.innerText.trim()),
       ]))"""
     )
-    page.close()
     assert working and working < derived
     assert {i for i, shown in badges.items() if shown[:1] == ["derived"]} == derived
     assert all(badges[i] == ["derived"] for i in working), "a step of arithmetic shows a verdict"

@@ -177,6 +177,10 @@ UNIT_AFTER = re.compile(r" ?(GB|TB|PB|MB|Mbps|kbps|Gbps|ms|CNY/USD)(?![\w/])")
 """A unit written after a bare number (8 Mbps, 2.16 GB): figures are compared within a unit."""
 CURRENCY_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(USD|CNY) $")
 """A currency written before a number with no scale word (USD 8.43)."""
+CURRENCY_REACH = len("USD \n")
+"""How far before a figure CURRENCY_BEFORE's match can start (`$` matches before a last
+newline): a search from there finds what a search from the text's start finds, the lookbehind
+still reading the character before, at a cost that does not grow with the page."""
 BAND_END = re.compile(r"\b(?:lower|upper) end,\s*$")
 """Words that name the figure after them as a band's end."""
 SUBTRACTED_FROM = re.compile(r"\s*−\s*[\d.,]+%\s*\)")
@@ -215,7 +219,9 @@ def shown_figures(text: str) -> list[Shown]:
     found = []
     for figure in written_figures(text):
         after = UNIT_AFTER.match(text, figure.end)
-        before = CURRENCY_BEFORE.search(text, 0, figure.start)
+        before = CURRENCY_BEFORE.search(
+            text, max(0, figure.start - CURRENCY_REACH), figure.start
+        )
         unit = (
             figure.scale or (after.group(1) if after else "") or (before.group(1) if before else "")
         )

@@ -10,7 +10,7 @@ import re
 from http.server import SimpleHTTPRequestHandler
 
 import pytest
-from test_browser import PAGES, REDIRECT, read_only_tabs, wait_until_ready
+from test_browser import PAGES, REDIRECT, wait_until_ready
 from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
@@ -20,14 +20,6 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1440, "height": 900}
 LEDGER, SOURCES = "book/ledger.html", "book/sources.html"
-
-
-@pytest.fixture(scope="module")
-def read_only_tab(site, browser):
-    """The module's read-only tabs (the ledger and the sources are read at the same screen by
-    several tests)."""
-    with read_only_tabs(site, browser) as tab:
-        yield tab
 
 
 @pytest.fixture(scope="module")

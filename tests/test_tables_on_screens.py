@@ -5,7 +5,7 @@ it; a claims table gives its room to the words; the sources' cards name their fi
 from __future__ import annotations
 
 import pytest
-from test_browser import read_only_tabs, toc_pages, wait_until_ready
+from test_browser import toc_pages, wait_until_ready
 
 from bytebook.article import SECTION_TITLES
 from bytebook.paths import ROOT
@@ -16,13 +16,6 @@ PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 900}
 TABLE_PAGES = ["book/summary.html", "book/ranking.html", "book/codec.html", "book/sources.html"]
 LEDGER = "book/ledger.html"
-
-
-@pytest.fixture(scope="module")
-def read_only_tab(site, browser):
-    """The module's read-only tabs (the ledger is read at the same screen by several tests)."""
-    with read_only_tabs(site, browser) as tab:
-        yield tab
 
 
 CELLS_OUT_OF_SIGHT = """() => [...document.querySelectorAll('.bytebook-table')]
