@@ -105,11 +105,12 @@ def finish(
     """Give a chart its title, subtitle (units), source line and screen-reader description,
     and the other top-level properties in `top` (such as `usermeta`). The outer chart gets
     them as it is made, not from `.properties()` after: that makes a composed chart again,
-    copying every layer and panel, for each call."""
-    titled = chart.properties(title=alt.Title(title, subtitle=subtitle))
+    copying every layer and panel, for each call. For the same reason the chart's title is
+    set on the outer chart's panel itself, which is `chart` (taken over, not copied) when it
+    has no params or data to lift (`_outer`); the spec is validated whole when drawn."""
     lines = textwrap.wrap(f"Source: {source}", SOURCE_LINE_WIDTH)
-    return alt.vconcat(
-        titled,
+    outer = _outer(
+        chart,
         title=alt.Title(
             lines[0] if len(lines) == 1 else lines,
             orient="bottom",
@@ -121,6 +122,19 @@ def finish(
         description=description,
         **top,
     )
+    outer.vconcat[0].title = alt.Title(title, subtitle=subtitle)
+    return outer
+
+
+def _outer(chart: alt.TopLevelMixin, **properties: object) -> alt.VConcatChart:
+    """`alt.vconcat(chart, **properties)`. `vconcat` copies its panel deeply to lift its
+    params and data, and each composed chart in the copy is made again, copying its layers
+    and panels again; a chart with neither to lift is placed as it is: the same spec, no copy."""
+    if chart.params is not alt.Undefined or chart.data is not alt.Undefined:
+        return alt.vconcat(chart, **properties)
+    outer = alt.vconcat(**properties)
+    outer.vconcat = [chart]
+    return outer
 
 
 LEDGER = "this book's claims ledger"
@@ -471,7 +485,7 @@ def dot_plot_with_band(
     labels = base.mark_text(aria=False, align="left", dx=9, fontSize=11).encode(
         text=_value_text(value, value_format, shown)
     )
-    return (shade + dots + labels).properties(width=520, height=40 * len(frame))
+    return alt.layer(shade, dots, labels, width=520, height=40 * len(frame))
 
 
 def labelled_scatter(
@@ -589,7 +603,7 @@ def paired_dots(
             alt.Tooltip(f"{value}:Q", title=value_title, format=_trim(value_format)),
         ],
     )
-    return (rule + dots).properties(width=520, height=max(120, 36 * len(order)))
+    return alt.layer(rule, dots, width=520, height=max(120, 36 * len(order)))
 
 
 ROUND_TOPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
@@ -927,7 +941,7 @@ def expression_bars(
     labels = base.mark_text(aria=False, align="left", dx=4, fontSize=11).encode(
         text=alt.Text("amount:Q", format=_trim(value_format))
     )
-    return (bars + labels).properties(width=520, height=40 * len(frame))
+    return alt.layer(bars, labels, width=520, height=40 * len(frame))
 
 
 VERDICT_COLOURS = {verdict: colour.light for verdict, colour in palette.VERDICTS.items()}
