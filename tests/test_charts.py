@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 
+import altair as alt
 import pandas as pd
 import pytest
 
@@ -227,3 +229,38 @@ def test_a_year_with_no_figure_reads_not_found_in_the_chart_data():
     assert ">FY2024</td>" in block and ">not found</td>" in block and "></td>" not in block
     [table] = drawn_tables(found)
     assert "not found" not in to_csv(table)
+
+
+def _finish_charts() -> dict[str, alt.TopLevelMixin]:
+    """Fresh charts of the three kinds `charts.finish` places: one with nothing to lift, one
+    whose data the outer chart lifts, one whose param it lifts."""
+    one, two = pd.DataFrame({"x": [1, 2]}), pd.DataFrame({"x": [3]})
+    pick = alt.param(name="pick", value=1, bind=alt.binding_range(min=0, max=2))
+    return {
+        "layers": alt.layer(
+            alt.Chart(one).mark_bar().encode(x="x:Q"),
+            alt.Chart(two).mark_rule().encode(x="x:Q"),
+            width=200,
+            height=100,
+        ),
+        "data": alt.Chart(one).mark_point().encode(x="x:Q"),
+        "param": alt.Chart(one).mark_point().encode(x="x:Q").add_params(pick),
+    }
+
+
+@pytest.mark.parametrize("kind", ["layers", "data", "param"])
+def test_a_finished_chart_has_the_spec_altair_composes(kind):
+    source = alt.Title("Source: a", orient="bottom")
+    composed = alt.vconcat(
+        _finish_charts()[kind].properties(title=alt.Title("T", subtitle="units")),
+        title=source,
+        description="d",
+    )
+    finished = charts.finish(_finish_charts()[kind], "T", "units", "a", "d")
+    finished.title = source
+    assert json.dumps(finished.to_dict()) == json.dumps(composed.to_dict())
+    for lifted in ("data", "params"):
+        assert (finished[lifted] is alt.Undefined) == (composed[lifted] is alt.Undefined)
+        assert (finished.vconcat[0][lifted] is alt.Undefined) == (
+            composed.vconcat[0][lifted] is alt.Undefined
+        )
