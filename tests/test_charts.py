@@ -264,3 +264,28 @@ def test_a_finished_chart_has_the_spec_altair_composes(kind):
         assert (finished.vconcat[0][lifted] is alt.Undefined) == (
             composed.vconcat[0][lifted] is alt.Undefined
         )
+
+
+def test_by_year_panels_side_by_side_have_the_spec_altair_composes():
+    from bytebook import year_charts
+
+    frame = pd.DataFrame(
+        {
+            "year": ["FY2023", "FY2024"],
+            "a": [1.0, 2.0],
+            "a_label": ["1", "2"],
+            "b": [30.0, None],
+            "b_label": ["30%", None],
+        }
+    )
+
+    def panels() -> list[alt.LayerChart]:
+        return [
+            year_charts._panel(frame, value, value, (0.5, 1.5), "printed", top, [])
+            for value, top in (("a", 3.0), ("b", 100.0))
+        ]
+
+    placed, composed = year_charts._side_by_side(panels()), alt.hconcat(*panels())
+    assert json.dumps(placed.to_dict()) == json.dumps(composed.to_dict())
+    assert placed.params is composed.params is alt.Undefined
+    assert placed.data is composed.data is alt.Undefined

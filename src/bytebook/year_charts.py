@@ -203,7 +203,7 @@ def company_years(
     }
     drawn = [panels[column]() for column in found_panels(frame)]
     if drawn:
-        return alt.hconcat(*drawn)
+        return _side_by_side(drawn)
     unit = amount_title.split(", ")[1]
     low, high = (significant(end) for end in amount_band)
     amounts = f"{low}亿元 to {high}亿元" if unit == "亿元" else f"{low} to {high} {unit}"
@@ -215,6 +215,15 @@ def company_years(
         f"{significant(share_band[0])}% to {significant(share_band[1])}%.",
     ]
     return _note(lines)
+
+
+def _side_by_side(panels: list[alt.LayerChart]) -> alt.HConcatChart:
+    """`alt.hconcat(*panels)` without its deep copy of each panel, in which each is made again,
+    copying its layers twice more. A `_panel` has no params, no data of its own (its layers
+    draw different tables) and no named layers: nothing to lift or rename, the same spec."""
+    chart = alt.hconcat()
+    chart.hconcat = panels
+    return chart
 
 
 NOTE_LINE_WIDTH = 46
