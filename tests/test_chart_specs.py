@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -99,3 +101,23 @@ def test_a_page_naming_a_missing_file_fails(site):
         kept.unlink()
     with pytest.raises(FileNotFoundError, match="chart files"):
         move_chart_specs(site)
+
+
+def test_the_first_chart_setup_freezes_what_the_imports_made_and_later_ones_do_not():
+    """In a process of its own, as a page's kernel: the first `setup` moves what is alive
+    out of the collector's reach; what a page makes after it stays collectable."""
+    script = (
+        "import gc\n"
+        "from bytebook.publish import render\n"
+        "before = gc.get_freeze_count()\n"
+        "render.setup()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "made = [[] for _ in range(1000)]\n"
+        "render.setup()\n"
+        "print(before, frozen, gc.get_freeze_count())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    before, frozen, after = map(int, result.stdout.split())
+    assert before == 0 and frozen > 10_000 and after == frozen

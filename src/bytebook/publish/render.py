@@ -13,6 +13,8 @@ real text; no PNG is drawn.
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import html
 import json
@@ -80,8 +82,19 @@ def _render(spec: dict) -> dict:
     return {"text/html": chart_html(spec, svg, vega)}
 
 
+@functools.cache
+def _freeze_imports() -> None:
+    """Move every object alive now, most of them made by the kernel's imports (modules,
+    Altair's schema classes, pandas), out of the collector's reach (`gc.freeze`), once per
+    process: a full collection, which a page's charts set off, then walks only what the pages
+    make, not the imports again."""
+    gc.freeze()
+
+
 def setup() -> None:
-    """Register the theme, the CJK fonts and the offline renderer; call once per notebook."""
+    """Register the theme, the CJK fonts and the offline renderer; call once per notebook.
+    The first call also freezes what the imports made (`_freeze_imports`)."""
+    _freeze_imports()
     _register_fonts()
     alt.theme.register(THEME, enable=True)(theme)
     alt.renderers.register(RENDERER, _render)
