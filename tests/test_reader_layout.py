@@ -1,16 +1,15 @@
 """The layout as a reader meets it: what cites a source is said in words and set under the
 source; a ledger card on a phone reads down one left edge, its short fields sharing lines, its
-evidence folded but found and printed; and no request of any page is answered 404."""
+evidence folded but found and printed. (That no request of a page is answered 404 is checked
+on its loads in tests/test_accessibility.py and tests/test_browser.py.)"""
 
 from __future__ import annotations
 
-import functools
 import html
 import re
-from http.server import SimpleHTTPRequestHandler
 
 import pytest
-from test_browser import PAGES, REDIRECT, wait_until_ready
+from test_browser import PAGES, wait_until_ready
 from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
@@ -173,41 +172,6 @@ def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(site, browser
     assert closed.count() == 0
     assert page.locator("td[data-label=Evidence] .evidence-text").first.is_visible()
     page.close()
-
-
-class _Recording(SimpleHTTPRequestHandler):
-    """Serves the book and notes each request's path and status in the list it is given."""
-
-    def __init__(self, *args, answered: list[tuple[str, int]], **kwargs):
-        self.answered = answered
-        super().__init__(*args, **kwargs)
-
-    def log_request(self, code="-", size="-"):  # noqa: ARG002 - the base class's signature
-        self.answered.append((self.path, int(code)))
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture(scope="module")
-def recorded_site(serve_book) -> tuple[str, list[tuple[str, int]]]:
-    """The built book served by its own server, and the requests that server has answered."""
-    answered: list[tuple[str, int]] = []
-    return serve_book(functools.partial(_Recording, answered=answered)), answered
-
-
-@pytest.mark.parametrize("page_path", [REDIRECT, *PAGES])
-def test_no_request_of_a_page_is_answered_404(recorded_site, browser, page_path):
-    """Everything a page asks for is there, its icon included (a browser asks for /favicon.ico
-    when a page names no icon)."""
-    site, answered = recorded_site
-    answered.clear()
-    page = browser.new_page(viewport=LAPTOP)
-    page.goto(f"{site}/{page_path}", wait_until="networkidle")
-    page.wait_for_timeout(500)
-    page.close()
-    missing = [path for path, status in answered if status == 404]
-    assert answered and not missing, f"{page_path}: 404 for {missing}"
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
