@@ -5,7 +5,8 @@ violation in either scheme on either screen; the server answers no request of th
 load 404 (a browser asks for /favicon.ico when a page names no icon); that load has no
 console error (nor a breach of the content security policy) for at least 1.5 s after its
 load, no request to another host, every chart drawn with marks, every table within the text
-column and no chart label over another, an axis, a rule or a point; on the light phone load
+column, no value with a unit broken across lines or out of its cell, and no chart label over
+another, an axis, a rule or a point; on the light phone load
 nothing scrolls sideways and every text is legible (chart text, and the page's own, a card's
 field names included). (A page first loaded dark is tested in tests/test_browser.py: the theme
 reads the system's scheme as the page starts.)
@@ -40,6 +41,7 @@ from test_browser import (
     watch,
 )
 from test_chart_screens import label_clashes, legibility_problems
+from test_reader_layout import values_broken_or_spilt
 
 pytestmark = pytest.mark.browser
 
@@ -112,6 +114,7 @@ def scheme_problems(page, page_path: str, scheme: str, screen: str, seen) -> lis
         problems += clean_offline_and_drawn(page, seen)
         if page_path.startswith("book/"):
             problems += tables_fit(page, page_path)
+            problems += values_broken_or_spilt(page, page_path)
         if page_path in CHART_PAGES:
             problems += label_clashes(page)[:10]
         screenshot_if_asked(page, stem)
