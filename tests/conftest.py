@@ -155,10 +155,30 @@ def serve_book(built_book: Path):
         server.shutdown()
 
 
+class RecordingHandler(QuietHandler):
+    """Serves the book and notes each request's path and status, in the order answered, in
+    the list it is given."""
+
+    def __init__(self, *args, answered: list[tuple[str, int]], **kwargs):
+        self.answered = answered
+        super().__init__(*args, **kwargs)
+
+    def log_request(self, code="-", size="-"):  # noqa: ARG002 - the base class's signature
+        self.answered.append((self.path, int(code)))
+
+
 @pytest.fixture(scope="session")
-def site(serve_book) -> str:
-    """The built book served on a free port of 127.0.0.1."""
-    return serve_book(QuietHandler)
+def site_answers() -> list[tuple[str, int]]:
+    """Every request the `site` server has answered this run, as (path, status), oldest first;
+    a test reads the part answered while its tab loaded (`answered_404`)."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def site(serve_book, site_answers) -> str:
+    """The built book served on a free port of 127.0.0.1; it notes what it answers in
+    `site_answers`."""
+    return serve_book(functools.partial(RecordingHandler, answered=site_answers))
 
 
 @pytest.fixture(scope="session")

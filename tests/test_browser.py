@@ -59,18 +59,20 @@ def test_the_page_list_is_complete(built_book):
     assert pages(built_book) == sorted([*PAGES, REDIRECT])
 
 
-def test_the_front_page_leads_to_the_preface(site, browser):
-    """The redirect leads to the preface, and nothing on the way breaks the content security
-    policy."""
+def test_the_front_page_leads_to_the_preface(site, site_answers, browser):
+    """The redirect leads to the preface; nothing on the way breaks the content security
+    policy or is answered 404."""
+    since = len(site_answers)
     page = browser.new_page()
     seen = watch(page)
     page.goto(f"{site}/{REDIRECT}")
     page.wait_for_url("**/book/preface.html", timeout=10_000)
     page.wait_for_load_state("load")
-    page.wait_for_timeout(1000 * WATCHED_AFTER_LOAD_S)
+    missing = answered_404(page, seen, site_answers, since)
     assert "Preface" in page.title()
     page.close()
     assert not [error for error in seen["errors"] if "CSP violation" in error]
+    assert not missing, f"answered 404: {missing}"
 
 
 REPORT_POLICY_VIOLATIONS = (
@@ -102,6 +104,25 @@ def watch(page) -> dict[str, list]:
     return seen
 
 
+ICON = (
+    "() => document.querySelector('link[rel~=icon]')?.href"
+    " ?? new URL('/favicon.ico', location.href).href"
+)
+"""The address of the icon a page names, or the one a browser asks for when it names none."""
+
+
+def answered_404(page, seen: dict[str, list], answered: list[tuple[str, int]], since: int):
+    """The paths the server answered 404 since its first `since` answers, read once the load
+    of `page` (watched by `watch`) is waited out and its icon asked for again (Chromium asks
+    for an icon once per run and address, so a later page's load may not ask); `answered` is
+    the server's record (`site_answers`)."""
+    wait_out_the_load(page, seen)
+    page.request.get(page.evaluate(ICON))
+    recent = answered[since:]
+    assert recent, "the server answered no request since the page was opened"
+    return [path for path, status in recent if status == 404]
+
+
 MARKS = (
     "() => [...document.querySelectorAll('.bytebook-chart')].map(c => "
     'c.querySelectorAll(\'.bytebook-live svg g[class*="mark-"] > path, '
@@ -111,6 +132,15 @@ MARKS = (
 """How many marks each chart of the page drew."""
 
 
+def wait_out_the_load(page, seen: dict[str, list]) -> None:
+    """Wait, in a page watched by `watch`, until the network is idle and at least
+    `WATCHED_AFTER_LOAD_S` has passed since its last load (a browser asks for the page's icon after
+    its load)."""
+    page.wait_for_load_state("networkidle")
+    since_load = time.monotonic() - seen["loaded"][-1]
+    page.wait_for_timeout(max(0.0, 1000 * (WATCHED_AFTER_LOAD_S - since_load)))
+
+
 def clean_offline_and_drawn(page, seen: dict[str, list]) -> list[str]:
     """On a loaded page watched by `watch`: no console error and no breach of the policy (until
     the network is idle, and at least `WATCHED_AFTER_LOAD_S` after the load), no request to
@@ -118,9 +148,7 @@ def clean_offline_and_drawn(page, seen: dict[str, list]) -> list[str]:
     if page.locator(".bytebook-chart").count():
         wait_for_charts(page)
     marks = page.evaluate(MARKS)
-    page.wait_for_load_state("networkidle")
-    since_load = time.monotonic() - seen["loaded"][0]
-    page.wait_for_timeout(max(0.0, 1000 * (WATCHED_AFTER_LOAD_S - since_load)))
+    wait_out_the_load(page, seen)
     problems = []
     if seen["errors"]:
         problems.append(f"console errors: {seen['errors']}")
