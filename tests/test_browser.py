@@ -322,6 +322,23 @@ def test_the_first_screen_s_chart_is_drawn_without_waiting_for_the_theme_s_scrip
     page.close()
 
 
+def test_a_style_sheet_that_fails_to_load_holds_no_chart_back(site, browser):
+    """The chart script waits for the page's style sheets before it fits a chart to its column,
+    but not for one that failed: with a style sheet of the theme refused, even before the chart
+    script has run, the chart on the summary page's first screen is drawn all the same."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    refused, held = [], []
+    page.route("**/togglebutton.css*", lambda route: (refused.append(route), route.abort()))
+    page.route("**/bytebook-charts.js*", lambda route: held.append(route))
+    page.goto(f"{site}/book/summary.html", wait_until="commit")
+    page.wait_for_function("() => !!document.querySelector('link[href*=togglebutton]')")
+    page.wait_for_timeout(500)  # the refusal reaches the page before the chart script
+    assert refused and held, "the page asked for neither the style sheet nor the chart script"
+    held[0].continue_()
+    page.wait_for_function(FIRST_SCREEN_DRAWN, timeout=15_000)
+    page.close()
+
+
 COMPILER = "vega-lite-bundle.js"
 EVERY_CHART_DRAWN_DARK = (
     "() => document.documentElement.dataset.theme === 'dark' && [...document.querySelectorAll("
