@@ -339,6 +339,37 @@ def test_a_style_sheet_that_fails_to_load_holds_no_chart_back(site, browser):
     page.close()
 
 
+SHEET_LEFT_NULL = """
+(() => {
+  const sheet = Object.getOwnPropertyDescriptor(HTMLLinkElement.prototype, "sheet").get;
+  Object.defineProperty(HTMLLinkElement.prototype, "sheet", {
+    get() { return /togglebutton/.test(this.href) ? null : sheet.call(this); },
+  });
+})();
+"""
+"""Makes the page read one style sheet's `link.sheet` as null for good, as a browser may leave
+it after a failed load whose error event came before the chart script could listen."""
+
+
+def test_a_style_sheet_left_without_a_sheet_holds_no_chart_back(site, browser):
+    """The chart script waits for a style sheet whose `link.sheet` is null until that link's
+    load or error event; where neither will come (the sheet read as null for good, its load
+    over before the chart script runs), the window's load event ends the wait and the chart on
+    the summary page's first screen is drawn all the same."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.add_init_script(SHEET_LEFT_NULL)
+    held = []
+    page.route("**/bytebook-charts.js*", lambda route: held.append(route))
+    page.goto(f"{site}/book/summary.html", wait_until="commit")
+    page.wait_for_function("() => !!document.querySelector('link[href*=togglebutton]')")
+    page.wait_for_timeout(500)  # the style sheet is in before the chart script runs
+    assert held, "the page never asked for the chart script"
+    assert page.evaluate("document.querySelector('link[href*=togglebutton]').sheet") is None
+    held[0].continue_()
+    page.wait_for_function(FIRST_SCREEN_DRAWN, timeout=15_000)
+    page.close()
+
+
 COMPILER = "vega-lite-bundle.js"
 EVERY_CHART_DRAWN_DARK = (
     "() => document.documentElement.dataset.theme === 'dark' && [...document.querySelectorAll("

@@ -636,6 +636,9 @@
 
   // Starts the charts once nothing is pending, checking again each time what it waits for
   // arrives; what fails to load is waited for no longer (without the runtime, no chart starts).
+  // The window's load event ends the wait in any case: by then whatever is still pending has
+  // failed, even where a browser leaves a refused style sheet's link.sheet null without an
+  // error event the script could hear.
   function startWhenReady() {
     if (started) { return; }
     var waiting = stillLoading();
@@ -658,5 +661,9 @@
     var url = link.getAttribute("href");
     if (/_static\/charts\//.test(url)) { pageFile(url); }
   });
+  window.addEventListener("load", function () {
+    givenUp = givenUp.concat(stillLoading());
+    startWhenReady();
+  }, { once: true });
   startWhenReady();
 })();
