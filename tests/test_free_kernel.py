@@ -55,11 +55,16 @@ def test_kernel_work_runs_in_the_process_s_running_kernel(tmp_path, monkeypatch)
     from jupyter_core.utils import run_sync
 
     run_sync(manager.start_kernel)(cwd=str(tmp_path))
+    after_a_failure = tmp_path / "after a failure"
     try:
         shared_kernel.run_in_this_kernel([f"open({str(marker)!r}, 'w').write('yes')"])
+        shared_kernel.run_in_this_kernel(
+            ["raise ValueError('bad')", f"open({str(after_a_failure)!r}, 'w').write('yes')"]
+        )
     finally:
         shared_kernel.shut_down()
     assert marker.read_text() == "yes"
+    assert not after_a_failure.exists()  # a failure stops the work, and raises nothing
 
 
 def test_downloads_worked_out_by_the_code_are_the_ones_the_build_writes(tmp_path, monkeypatch):
