@@ -4,6 +4,8 @@ the files its analysis reads, and each page depends on the chapters it runs."""
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 from types import MethodType
 
 import pytest
@@ -66,3 +68,28 @@ def test_a_chapter_page_declares_the_data_files_its_figures_read(name):
         function(found, recorder)
         assert recorder.files <= declared, (name, function.__name__, sorted(recorder.files))
     assert inputs.FIGURES_DIR / f"{name}.py" in inputs.page_inputs(source)
+
+
+def test_the_chapters_and_their_data_files_read_from_source_are_the_imported_ones():
+    """Pages' inputs are read from the modules' source; they are what the modules hold."""
+    assert inputs.written_chapters() == tuple(WRITTEN)
+    for name, chapter in WRITTEN.items():
+        assert inputs.chapter_inputs(name) == set(chapter.INPUTS), name
+    assert inputs.table_files() == set(TABLE_FILES.values())
+
+
+def test_working_out_a_page_s_inputs_imports_no_analysis():
+    """A process that reads pages works out their inputs without importing the chapters, and
+    so without pandas."""
+    code = (
+        "import sys\n"
+        "from bytebook.paths import BOOK_DIR\n"
+        "from bytebook.publish import inputs\n"
+        "for page in ('ranking', 'ledger'):\n"
+        "    inputs.page_inputs((BOOK_DIR / f'{page}.md').read_text(encoding='utf-8'))\n"
+        "print(sorted(m for m in ('bytebook.chapters', 'bytebook.data', 'pandas') "
+        "if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -156,3 +156,31 @@ def test_slimming_leaves_fewer_groups_and_the_same_texts_in_order(drawn):
     before, after = ET.fromstring(drawn), ET.fromstring(slimmed(drawn))
     assert len(after.findall(".//" + GROUP)) < 0.8 * len(before.findall(".//" + GROUP))
     assert [t.text for t in after.iter(TEXT)] == shown_texts(before)
+
+
+def test_a_chart_is_compiled_once_and_drawn_from_the_vega_spec_it_ships(tmp_path, monkeypatch):
+    """The renderer compiles each chart's Vega-Lite once: its static SVG is drawn from the
+    compiled Vega spec, and is the drawing vl-convert makes from the Vega-Lite spec directly."""
+    from bytebook.publish import kept_renders, render
+    from bytebook.publish.kept_json import CACHE_VARIABLE
+    from bytebook.publish.static_svg import scoped_ids
+
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path))  # nothing kept from other runs
+    calls: list[str] = []
+
+    def counted(name: str):
+        call = getattr(vlc, name)
+
+        def counting(*args, **options):
+            calls.append(name)
+            return call(*args, **options)
+
+        return counting
+
+    for name in ("vegalite_to_svg", "vegalite_to_vega", "vega_to_svg"):
+        monkeypatch.setattr(kept_renders.vlc, name, counted(name))
+    html = render._render(SPEC)["text/html"]
+    assert calls == ["vegalite_to_vega", "vega_to_svg"]
+    chart_id = re.search(r'id="(chart-[0-9a-f]+)"', html)[1]
+    static = re.search(r'<div class="bytebook-static">(.*?)</div></div>', html, re.S)[1]
+    assert static == scoped_ids(slimmed(vlc.vegalite_to_svg(SPEC)), chart_id)

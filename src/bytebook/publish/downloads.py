@@ -66,6 +66,15 @@ def work_out_downloads(static: Path) -> None:
         return
 
 
+def downloads_code(static: Path) -> str:
+    """Python code that runs `work_out_downloads(static)` (in a page's kernel, which keeps
+    what it works out where `write_downloads` finds it)."""
+    return (
+        "__import__('bytebook.publish.downloads', fromlist=['downloads'])"
+        f".work_out_downloads(__import__('pathlib').Path({str(static)!r}))"
+    )
+
+
 def write_downloads(static: Path) -> None:
     """The data files and the ledger as CSV, for the download links on each page."""
     sources, fingerprint = _inputs()

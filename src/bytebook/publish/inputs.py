@@ -6,14 +6,16 @@ files it depends on: editing one of them re-reads and re-executes exactly the pa
 it, and no other. Each page with code declares what it uses in its front matter (DECLARATION);
 a page with code that declares nothing fails the strict build.
 
-The chapter modules (and with them pandas and Altair) are imported only when a page is
-examined and its inputs were not kept by an earlier build (`kept_page_inputs`), so a build
-with nothing to re-read, or a page whose declaration and the package did not change, does not
-pay for them.
+The written chapters and the data files each one reads (`WRITTEN` in bytebook.chapters, each
+chapter's `INPUTS`, bytebook.data's file names) are read from the modules' source, not
+imported: importing them brings pandas and the whole analysis into each process that reads
+pages, about half a CPU-second for each, before its first page can start executing.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -60,14 +62,53 @@ def _declaration(source: str) -> dict:
     return declaration
 
 
+def _assigned(path: Path, name: str) -> ast.expr:
+    """The expression a module's top level assigns to `name`, read from its source."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(target, ast.Name) and target.id == name for target in targets):
+                return node.value
+    raise LookupError(f"{path} assigns no {name}")
+
+
+def _file_name(element: ast.expr) -> str:
+    """A data file's name written as a string, or as one of bytebook.data's names for it."""
+    if isinstance(element, ast.Constant) and isinstance(element.value, str):
+        return element.value
+    if isinstance(element, ast.Name):
+        value = _assigned(PACKAGE / "data.py", element.id)
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            return value.value
+    raise LookupError(f"not a data file's name: {ast.unparse(element)}")
+
+
+@functools.cache
+def written_chapters() -> tuple[str, ...]:
+    """The names of the written chapters, in book order (bytebook.chapters `WRITTEN`)."""
+    return tuple(
+        ast.literal_eval(key) for key in _assigned(CHAPTERS_DIR / "__init__.py", "WRITTEN").keys
+    )
+
+
+@functools.cache
+def chapter_inputs(chapter: str) -> frozenset[str]:
+    """The data files a written chapter's analysis reads (its module's `INPUTS`)."""
+    return frozenset(map(_file_name, _assigned(CHAPTERS_DIR / f"{chapter}.py", "INPUTS").elts))
+
+
+@functools.cache
+def table_files() -> frozenset[str]:
+    """Every data file a table of the book's data comes from (bytebook.data `TABLE_FILES`)."""
+    return frozenset(map(_file_name, _assigned(PACKAGE / "data.py", "TABLE_FILES").values))
+
+
 def chapters_used(source: str) -> set[str]:
     """The chapter analyses a page declares it runs (`all`: every written chapter)."""
-    from bytebook.chapters import WRITTEN
-
     declared = _declaration(source)["chapters"]
     if declared == "all":
-        return set(WRITTEN)
-    unknown = set(declared) - set(WRITTEN)
+        return set(written_chapters())
+    unknown = set(declared) - set(written_chapters())
     if unknown:
         raise UndeclaredInputs(f"declares unknown chapters {sorted(unknown)}")
     return set(declared)
@@ -75,14 +116,11 @@ def chapters_used(source: str) -> set[str]:
 
 def data_files_used(source: str, chapters: set[str]) -> set[str]:
     """Data files the page's chapters read, plus those its own cells declare they read."""
-    from bytebook.chapters import WRITTEN
-    from bytebook.data import TABLE_FILES
-
     own = set(_declaration(source).get("data", []))
-    unknown = own - set(TABLE_FILES.values())
+    unknown = own - table_files()
     if unknown:
         raise UndeclaredInputs(f"declares unknown data files {sorted(unknown)}")
-    return own | {name for chapter in chapters for name in WRITTEN[chapter].INPUTS}
+    return own | {name for chapter in chapters for name in chapter_inputs(chapter)}
 
 
 def page_inputs(source: str) -> list[Path]:
@@ -101,8 +139,7 @@ def page_inputs(source: str) -> list[Path]:
 
 def kept_page_inputs(source: str) -> list[Path]:
     """`page_inputs`, kept between builds (bytebook.publish.kept_json) under a hash of the
-    page's declaration, the data folder and every module of the package: reading a page then
-    imports no chapter module, and so neither pandas nor Altair, into Sphinx's process."""
+    page's declaration, the data folder and every module of the package."""
     import json
 
     from bytebook.publish.kept_json import cache_folder, keep, read_kept

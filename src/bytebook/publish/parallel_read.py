@@ -8,7 +8,8 @@ bytebook.publish.shared_kernel), takes the next page from one shared list, the l
 first, until none is left; each worker's pages are then merged into the environment as
 Sphinx merges a batch. The main process, which only waits for them, does meanwhile the work
 it was given for while a kernel runs (bytebook.publish.shared_kernel), such as loading jieba's
-dictionary, rather than after every page was read.
+dictionary, rather than after every page was read; the work it was given for a free kernel
+(working out the downloads) runs in the kernel of the first worker to find no page left.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ from sphinx.builders import Builder
 from sphinx.util.display import status_iterator
 from sphinx.util.parallel import ParallelTasks
 
-from bytebook.publish.shared_kernel import start_waiting_work
+from bytebook.publish.shared_kernel import (
+    readers_kernel_work,
+    run_in_this_kernel,
+    start_waiting_work,
+)
 
 
 def longest_first(builder: Builder, docnames: list[str]) -> list[str]:
@@ -53,6 +58,8 @@ def _read_shared(self: Builder, docnames: list[str], nproc: int) -> None:
         self.events.emit("env-purge-doc", self.env, docname)
         self.env.clear_doc(docname)
 
+    kernel_work = readers_kernel_work()
+
     def read_process(worker: int) -> bytes:
         self.env.app = self.app
         read: list[str] = []
@@ -61,6 +68,8 @@ def _read_shared(self: Builder, docnames: list[str], nproc: int) -> None:
                 index = taken.value
                 taken.value += 1
             if index >= len(pages):
+                if index == len(pages):  # the first to find no page left
+                    run_in_this_kernel(kernel_work)
                 return pickle.dumps((read, self.env), pickle.HIGHEST_PROTOCOL)
             self.read_doc(pages[index], _cache=False)
             read.append(pages[index])

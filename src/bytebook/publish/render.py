@@ -3,10 +3,11 @@
 Each chart's output carries, as inert JSON, its Vega-Lite spec and the Vega spec vl-convert
 compiles from it (which the script draws with the book's own Vega runtime, `_static/vega-bundle.js`,
 a phone's fitted layout written into the Vega spec, so the page compiles no Vega-Lite), a static
-SVG drawn by vl-convert, less what draws nothing (`static_svg`; shown until the script draws the
-live chart, and to readers without JavaScript) and the data behind it as a table. On the site
-both specs move to a file of their own that the script fetches (`chart_specs`). What vl-convert
-returns is kept between builds (`kept_renders`), so an unchanged chart is not drawn again.
+SVG vl-convert draws from that Vega spec, less what draws nothing (`static_svg`; shown until the
+script draws the live chart, and to readers without JavaScript) and the data behind it as a
+table. On the site both specs move to a file of their own that the script fetches
+(`chart_specs`). What vl-convert returns is kept between builds (`kept_renders`), so an
+unchanged chart is not drawn again.
 The one-page print build shows the same output, so printed charts are vector drawings with
 real text; no PNG is drawn.
 """
@@ -77,8 +78,11 @@ def chart_html(spec: dict, svg: str, vega: dict) -> str:
 
 
 def _render(spec: dict) -> dict:
-    svg = slimmed(drawn("vegalite_to_svg", spec))
+    """The chart's HTML. Vega-Lite is compiled to Vega once: the static SVG is drawn from the
+    compiled Vega spec the page ships, the same drawing `vegalite_to_svg` makes after its own
+    compile."""
     vega = drawn("vegalite_to_vega", spec, vl_version=vega_lite_version())
+    svg = slimmed(drawn("vega_to_svg", vega))
     return {"text/html": chart_html(spec, svg, vega)}
 
 

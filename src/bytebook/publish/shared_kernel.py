@@ -11,7 +11,10 @@ that failed a page is shut down, so the next page starts a new one.
 While its kernel starts and runs a page, the process only waits for it: work handed to
 `while_a_kernel_starts` runs then, in a background thread (or while the processes it forked
 read the pages, `start_waiting_work`), finished before the pages are written
-(`finish_started_work`).
+(`finish_started_work`). Work handed to `in_a_free_kernel` that needs what the pages' kernels
+import runs instead, when pages are read in parallel, in the kernel of the first reading
+process to find no page left: its core is free while the others finish their pages, and its
+kernel has imported it all already (`readers_kernel_work`, `run_in_this_kernel`).
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ _waiting_work: list[tuple[int, Callable[[], None]]] = []
 """Work to start in a background thread as a kernel starts, with the process it belongs to."""
 _started_work: list[tuple[int, threading.Thread]] = []
 """The threads that waiting work was started in, with the process each belongs to."""
+_free_kernel_work: list[tuple[int, Callable[[], None], str]] = []
+"""Work that a free kernel may do instead, with the process it belongs to and its code."""
 
 
 def while_a_kernel_starts(work: Callable[[], None]) -> None:
@@ -46,6 +51,50 @@ def while_a_kernel_starts(work: Callable[[], None]) -> None:
     (the process then waits for the kernel to start and run the page), not in processes forked
     from it."""
     _waiting_work.append((os.getpid(), work))
+
+
+def in_a_free_kernel(work: Callable[[], None], code: str) -> None:
+    """Hand `work` to `while_a_kernel_starts`, unless pages are read in parallel: then `code`,
+    which does the same work, runs in the kernel of the first reading process to find no page
+    left (`readers_kernel_work`). Where the code does not run (that process started no kernel,
+    or the code failed), what needs the work's result must do the work itself."""
+    while_a_kernel_starts(work)
+    _free_kernel_work.append((os.getpid(), work, code))
+
+
+def readers_kernel_work() -> list[str]:
+    """The code of this process's work for a free kernel, that work no longer waiting for a
+    thread: the reading processes forked next run it (`run_in_this_kernel`)."""
+    mine = [(work, code) for pid, work, code in _free_kernel_work if pid == os.getpid()]
+    _free_kernel_work[:] = [entry for entry in _free_kernel_work if entry[0] != os.getpid()]
+    handed = [work for work, _ in mine]
+    _waiting_work[:] = [
+        (pid, work) for pid, work in _waiting_work if not any(work is h for h in handed)
+    ]
+    return [code for _, code in mine]
+
+
+def run_in_this_kernel(codes: list[str], timeout: float = 300.0) -> None:
+    """Run each of `codes`, silently, in this process's kernel, if it started one that still
+    runs; a failure or a timeout stops it, and is left to the work's own fallback."""
+    from jupyter_core.utils import run_sync
+
+    running = [m for m in _kernels.values() if m.has_kernel] if _owner == [os.getpid()] else []
+    if not codes or not running:
+        return
+    client = running[0].client()
+    client.start_channels()
+    try:
+        for code in codes:
+            reply = run_sync(client.execute_interactive)(
+                code, silent=True, store_history=False, timeout=timeout
+            )
+            if reply["content"]["status"] != "ok":
+                return
+    except Exception:  # noqa: BLE001 - what needs the work does it itself; reading goes on
+        return
+    finally:
+        client.stop_channels()
 
 
 def start_waiting_work() -> None:

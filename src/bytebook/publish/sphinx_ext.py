@@ -33,8 +33,8 @@ from bytebook.publish import (
     reading,
     runnable,
 )
-from bytebook.publish.downloads import work_out_downloads, write_downloads
-from bytebook.publish.shared_kernel import finish_started_work, while_a_kernel_starts
+from bytebook.publish.downloads import downloads_code, work_out_downloads, write_downloads
+from bytebook.publish.shared_kernel import finish_started_work, in_a_free_kernel
 
 
 def _drop_thebe(app: Sphinx) -> None:
@@ -74,10 +74,12 @@ def _keep_compiled_templates(app: Sphinx) -> None:
 
 def _work_out_downloads_early(app: Sphinx, *_: object) -> None:
     """Before pages are read: have an HTML build work out the downloads (the ledger runs every
-    chapter's analysis) while this process waits for pages to execute, not after writing."""
+    chapter's analysis) in the kernel of the first reader to run out of pages, which has
+    imported the analysis already, or else while this process waits for pages to execute; not
+    after writing."""
     if app.builder.format == "html":
         static = Path(app.outdir) / "_static"
-        while_a_kernel_starts(lambda: work_out_downloads(static))
+        in_a_free_kernel(lambda: work_out_downloads(static), downloads_code(static))
 
 
 def _finish_early_work(app: Sphinx, *_: object) -> None:
