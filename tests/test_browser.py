@@ -437,6 +437,39 @@ def read_only_tabs(site: str, browser) -> Iterator[Callable[..., object]]:
             page.close()
 
 
+LAID_OUT = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+"""Resolves once the page has been laid out and drawn again, its resize observers answered."""
+
+
+@contextmanager
+def resized_tabs(site: str, browser) -> Iterator[Callable[..., object]]:
+    """`tab(page_path, width, height=900)`: the page (light, in a desktop window) loaded and ready
+    once, then resized to each screen asked for and laid out again, as a reader resizes a window;
+    the tests that ask for it only read it (they neither scroll, click nor type). A chart fitted
+    to another width is redrawn a moment after a resize: a test of the charts loads its own page.
+    The tabs close on leaving."""
+    tabs: dict[str, object] = {}
+
+    def tab(page_path: str, width: int, height: int = 900):
+        viewport = {"width": width, "height": height}
+        if page_path not in tabs:
+            page = browser.new_page(viewport=viewport)
+            page.goto(f"{site}/{page_path}")
+            wait_until_ready(page)
+            tabs[page_path] = page
+        page = tabs[page_path]
+        if page.viewport_size != viewport:
+            page.set_viewport_size(viewport)
+            page.evaluate(LAID_OUT)
+        return page
+
+    try:
+        yield tab
+    finally:
+        for page in tabs.values():
+            page.close()
+
+
 @pytest.fixture(scope="module")
 def verdict_counts(ledger_rows) -> dict[str, int]:
     """Verdict counts of the article's printed claims from the ledger command, independent of
@@ -579,15 +612,12 @@ BROKEN_VALUES = r"""(table, pattern) => {
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_no_value_in_the_policy_table_breaks_across_lines(site, browser, width):
+def test_no_value_in_the_policy_table_breaks_across_lines(resized_tab, width):
     """The verdict policy's examples keep each value with its unit ('1,000亿', 'USD 39 bn')."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{site}/book/methods.html", wait_until="load")
-    table = page.locator("table.policy")
+    table = resized_tab("book/methods.html", width).locator("table.policy")
     values = table.evaluate(
         "t => [...t.querySelectorAll('td')].map(c => c.innerText).join(' ')"
     )
     broken = table.evaluate(BROKEN_VALUES, VALUE_IN_TEXT)
-    page.close()
     assert "亿" in values and "%" in values
     assert broken == [], broken

@@ -9,7 +9,7 @@ import html
 import re
 
 import pytest
-from test_browser import PAGES, wait_until_ready
+from test_browser import PAGES
 from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
@@ -147,7 +147,9 @@ def _evidence_only_word(rows: list[dict[str, str]]) -> str:
     raise AssertionError("no word of the evidence is found only there")
 
 
-def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(site, browser, ledger_rows):
+def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(
+    site, browser, read_only_tab, ledger_rows
+):
     """On a phone each row's evidence is folded under a line that names it; the table's search
     still finds a row by a word of its evidence alone, and paper shows every evidence in full.
     On a laptop the evidence is open."""
@@ -167,11 +169,10 @@ def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(site, browser
     hidden = unprinted(page, "td[data-label=Evidence] .evidence-text")
     page.close()
     assert hidden == 0, f"{hidden} evidence texts are not printed"
-    page, _ = _ledger_cards(site, browser, LAPTOP, "light")
+    page = read_only_tab(LEDGER, LAPTOP, scheme="light")
     closed = page.locator("table.ledger-table td[data-label=Evidence] details:not([open])")
     assert closed.count() == 0
     assert page.locator("td[data-label=Evidence] .evidence-text").first.is_visible()
-    page.close()
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
@@ -314,14 +315,10 @@ def values_broken_or_spilt(page, page_path: str) -> list[str]:
 
 @pytest.mark.parametrize("width", [1000, 1200])
 @pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("book/")])
-def test_no_value_breaks_or_leaves_its_cell_on_a_laptop(site, browser, page_path, width):
+def test_no_value_breaks_or_leaves_its_cell_on_a_laptop(resized_tab, page_path, width):
     """`values_broken_or_spilt` at laptop widths narrower than the 1280 px at which
     tests/test_accessibility.py's load of every page checks it too."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{site}/{page_path}")
-    wait_until_ready(page)
-    problems = values_broken_or_spilt(page, page_path)
-    page.close()
+    problems = values_broken_or_spilt(resized_tab(page_path, width), page_path)
     assert not problems, problems
 
 
@@ -380,20 +377,38 @@ _FOOTER_SHOWN = """() => [...document.querySelectorAll('.prev-next-area p.prev-n
 whether a run of Chinese characters (a title such as 视频编解码) is drawn on two lines."""
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_footer_title_is_never_cut_after_a_word_on_a_phone(site, browser, scheme):
-    """At 390 px every chapter's footer shows each neighbour's title whole, or its number and
-    Chinese title (what comes before ' · '): never 'Next 2.2 推荐系统 · The'; and a Chinese
-    title is never broken inside ('视频编解 / 码')."""
-    page = browser.new_page(viewport=PHONE, color_scheme=scheme)
+THEMED = "scheme => document.documentElement.dataset.theme === scheme"
+"""The theme shows the page in that colour scheme."""
+
+
+def footer_titles(site, browser) -> list[tuple[str, str, dict]]:
+    """What `_FOOTER_SHOWN` finds in every chapter's footer at 390 px, as (scheme, chapter,
+    title), light and dark: one tab goes from chapter to chapter, each read in the scheme it
+    loads in, then once the system has turned to the other (the theme follows it), which the
+    next chapter loads in."""
+    page = browser.new_page(viewport=PHONE)
     titles = []
+    schemes = ["light", "dark"]
     for page_path in (p for p in PAGES if p.startswith("book/")):
         page.goto(f"{site}/{page_path}")
-        titles += [(page_path, t) for t in page.evaluate(_FOOTER_SHOWN)]
+        for scheme in schemes:
+            page.emulate_media(color_scheme=scheme)
+            page.wait_for_function(THEMED, arg=scheme)
+            titles += [(scheme, page_path, t) for t in page.evaluate(_FOOTER_SHOWN)]
+        schemes.reverse()
     page.close()
-    assert len(titles) > 10, titles
-    cut = [(path, t["shown"]) for path, t in titles
+    return titles
+
+
+def test_a_footer_title_is_never_cut_after_a_word_on_a_phone(site, browser):
+    """At 390 px, light and dark, every chapter's footer shows each neighbour's title whole, or
+    its number and Chinese title (what comes before ' · '): never 'Next 2.2 推荐系统 · The'; and
+    a Chinese title is never broken inside ('视频编解 / 码')."""
+    titles = footer_titles(site, browser)
+    for scheme in ("light", "dark"):
+        assert len([t for t in titles if t[0] == scheme]) > 10, (scheme, titles)
+    cut = [(scheme, path, t["shown"]) for scheme, path, t in titles
            if t["shown"] not in (t["whole"], t["whole"].split(" · ")[0])]
     assert not cut, cut
-    split = [(path, t["whole"]) for path, t in titles if t["split_words"]]
+    split = [(scheme, path, t["whole"]) for scheme, path, t in titles if t["split_words"]]
     assert not split, split
