@@ -32,6 +32,15 @@ def citing_rows(ledger_rows) -> dict[str, list[dict[str, str]]]:
     return cited
 
 
+def read_only(read_only_tab, resized_tab, page_path: str, viewport: dict, scheme: str):
+    """`page_path` at `viewport` in `scheme`, for a test that only reads it: on a laptop, light,
+    the page's load resized to the laptop's width (read at other widths too); otherwise its
+    load at that screen and scheme (the dark phone's is read by the cards' tests too)."""
+    if viewport is LAPTOP and scheme == "light":
+        return resized_tab(page_path, viewport["width"], viewport["height"])
+    return read_only_tab(page_path, viewport, scheme=scheme)
+
+
 _SOURCE_ROW = re.compile(r'<tr id="source-(?P<id>[^"]+)">(?P<row>.*?)</tr>', re.S)
 _CITED_CELL = re.compile(r'<td data-label="Cited by"[^>]*>(?P<cell>.*?)</td>', re.S)
 _LEDGER_LINK = re.compile(r'<a href="ledger\.html#claim-(?P<id>[^"]+)"[^>]*>(?P<text>.*?)</a>')
@@ -70,8 +79,10 @@ _FONT_SIZES = """() => [...document.querySelectorAll('table.sources-table tbody 
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
-def test_what_cites_a_source_is_set_smaller_than_the_source(read_only_tab, viewport, scheme):
-    sizes = read_only_tab(SOURCES, viewport, scheme=scheme).evaluate(_FONT_SIZES)
+def test_what_cites_a_source_is_set_smaller_than_the_source(
+    read_only_tab, resized_tab, viewport, scheme
+):
+    sizes = read_only(read_only_tab, resized_tab, SOURCES, viewport, scheme).evaluate(_FONT_SIZES)
     assert sizes
     for source, own, cited in sizes:
         assert cited < own, f"{source}: what cites it is as large as the source ({cited} px)"
@@ -148,7 +159,7 @@ def _evidence_only_word(rows: list[dict[str, str]]) -> str:
 
 
 def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(
-    site, browser, read_only_tab, ledger_rows
+    site, browser, read_only_tab, resized_tab, ledger_rows
 ):
     """On a phone each row's evidence is folded under a line that names it; the table's search
     still finds a row by a word of its evidence alone, and paper shows every evidence in full.
@@ -169,7 +180,7 @@ def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(
     hidden = unprinted(page, "td[data-label=Evidence] .evidence-text")
     page.close()
     assert hidden == 0, f"{hidden} evidence texts are not printed"
-    page = read_only_tab(LEDGER, LAPTOP, scheme="light")
+    page = read_only(read_only_tab, resized_tab, LEDGER, LAPTOP, "light")
     closed = page.locator("table.ledger-table td[data-label=Evidence] details:not([open])")
     assert closed.count() == 0
     assert page.locator("td[data-label=Evidence] .evidence-text").first.is_visible()
@@ -177,11 +188,11 @@ def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
 def test_the_ledger_s_badges_are_legible_and_its_filters_fold_on_a_phone(
-    read_only_tab, viewport, scheme
+    read_only_tab, resized_tab, viewport, scheme
 ):
     """Every verdict badge (in the rows and in the filters) is at least 11 px; on a phone the
     filters start folded, so the rows come sooner; on a laptop they are open."""
-    page = read_only_tab(LEDGER, viewport, scheme=scheme)
+    page = read_only(read_only_tab, resized_tab, LEDGER, viewport, scheme)
     sizes = page.eval_on_selector_all(
         ".verdict", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
     )
@@ -248,11 +259,13 @@ def _inside_a_code(url: str, at: int) -> bool:
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
-def test_a_url_on_the_sources_page_breaks_between_its_parts(read_only_tab, viewport, scheme):
+def test_a_url_on_the_sources_page_breaks_between_its_parts(
+    read_only_tab, resized_tab, viewport, scheme
+):
     """A long URL wraps after a slash, a dot, a hyphen or a query's ? & =, before a
     percent-encoded byte, or inside a run of letters and digits that holds a digit (a hash or a
     number, not a word), never inside a word."""
-    breaks = read_only_tab(SOURCES, viewport, scheme=scheme).evaluate(_URL_BREAKS)
+    breaks = read_only(read_only_tab, resized_tab, SOURCES, viewport, scheme).evaluate(_URL_BREAKS)
     assert breaks, "no URL wraps: the check checks nothing"
     inside = [
         (url, at)

@@ -78,9 +78,9 @@ WORDS = ("Claim", "Evidence")
 
 
 @pytest.mark.parametrize("page_path", ["book/codec.html", LEDGER])
-def test_a_claims_table_gives_its_room_to_the_words(read_only_tab, page_path):
+def test_a_claims_table_gives_its_room_to_the_words(resized_tab, page_path):
     """On a laptop the claim and the evidence are the widest columns, not one among equals."""
-    widths = read_only_tab(page_path, LAPTOP).evaluate(
+    widths = resized_tab(page_path, LAPTOP["width"], LAPTOP["height"]).evaluate(
         """() => Object.fromEntries([...document.querySelector('table.claims')
       .querySelectorAll('thead th')].map(th => [th.innerText.trim(), th.offsetWidth]))"""
     )
@@ -173,20 +173,26 @@ CLAIMS_OUT_OF_SIGHT = """() => {
 }"""
 
 
+def ledger_at(read_only_tab, resized_tab, viewport: dict):
+    """The ledger at `viewport`, for a test that only reads it: on a phone, its load in a phone's
+    emulation; on a laptop, its load resized to the laptop's width (read at other widths too)."""
+    if viewport is PHONE:
+        return read_only_tab(LEDGER, PHONE, is_mobile=True)
+    return resized_tab(LEDGER, viewport["width"], viewport["height"])
+
+
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
 def test_the_ledger_shows_each_claim_and_verdict_without_scrolling_sideways(
-    read_only_tab, viewport
+    read_only_tab, resized_tab, viewport
 ):
-    hidden = read_only_tab(LEDGER, viewport, is_mobile=viewport == PHONE).evaluate(
-        CLAIMS_OUT_OF_SIGHT
-    )
+    hidden = ledger_at(read_only_tab, resized_tab, viewport).evaluate(CLAIMS_OUT_OF_SIGHT)
     assert not hidden, hidden[:10]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
-def test_the_ledger_offers_its_csv_under_the_table(read_only_tab, viewport):
+def test_the_ledger_offers_its_csv_under_the_table(read_only_tab, resized_tab, viewport):
     """A reader meets the table first: the paragraph that offers ledger.csv comes after it."""
-    tops = read_only_tab(LEDGER, viewport, is_mobile=viewport == PHONE).evaluate(
+    tops = ledger_at(read_only_tab, resized_tab, viewport).evaluate(
         """() => ({
       table: document.querySelector('table.ledger-table').getBoundingClientRect().bottom,
       csv: document.querySelector('p a[href$="_static/data/ledger.csv"]')
