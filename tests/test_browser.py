@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bytebook.paths import ROOT
 
@@ -176,6 +177,21 @@ MOVE_TO_FAR_END = (
     "el => { el.value = Number(el.value) === Number(el.min) ? el.max : el.min;"
     " el.dispatchEvent(new Event('input', {bubbles: true})); }"
 )
+REDRAW_MS = 2_000
+"""How long a chart may take to redraw after its slider moves."""
+
+
+def redraws(chart, before: str) -> bool:
+    """Whether the live drawing of `chart` (a locator) differs from `before` within REDRAW_MS."""
+    try:
+        chart.page.wait_for_function(
+            "([chart, before]) => chart.querySelector('.bytebook-live svg').innerHTML !== before",
+            arg=[chart.element_handle(), before],
+            timeout=REDRAW_MS,
+        )
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("page_path", SLIDER_PAGES)
@@ -191,8 +207,7 @@ def test_moving_a_slider_redraws_its_chart(site, browser, page_path):
         for slider in chart.locator("input[type=range]").all():
             before = drawing.inner_html()
             slider.evaluate(MOVE_TO_FAR_END)
-            page.wait_for_timeout(150)
-            assert drawing.inner_html() != before, f"chart {index} did not redraw"
+            assert redraws(chart, before), f"chart {index} did not redraw"
     page.close()
 
 

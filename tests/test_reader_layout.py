@@ -9,7 +9,7 @@ import html
 import re
 
 import pytest
-from test_browser import PAGES
+from test_browser import LAID_OUT, PAGES
 from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
@@ -170,13 +170,13 @@ def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(
     word = _evidence_only_word(ledger_rows)
     wanted = sorted(r["id"] for r in ledger_rows if word.lower() in r["evidence"].lower())
     page.locator(".dt-search input").fill(word)
-    page.wait_for_timeout(300)
+    page.evaluate(LAID_OUT)
     found = page.eval_on_selector_all(
         "table.ledger-table tbody tr", "rows => rows.map(r => r.id.replace('claim-', ''))"
     )
     assert sorted(found) == wanted
     page.locator(".dt-search input").fill("")
-    page.wait_for_timeout(300)
+    page.evaluate(LAID_OUT)
     hidden = unprinted(page, "td[data-label=Evidence] .evidence-text")
     page.close()
     assert hidden == 0, f"{hidden} evidence texts are not printed"

@@ -5,7 +5,7 @@ it; a claims table gives its room to the words; the sources' cards name their fi
 from __future__ import annotations
 
 import pytest
-from test_browser import toc_pages, wait_until_ready
+from test_browser import LAID_OUT, toc_pages, wait_until_ready
 
 from bytebook.article import SECTION_TITLES
 from bytebook.paths import ROOT
@@ -309,7 +309,7 @@ def _open_claims(site, browser, page_path: str):
     page.goto(f"{site}/{page_path}")
     wait_until_ready(page)
     page.evaluate(OPEN_ALL, "details.derived-rows")
-    page.wait_for_timeout(200)
+    page.evaluate(LAID_OUT)
     return page
 
 
