@@ -194,6 +194,17 @@ def read_only_tab(site, browser):
 
 
 @pytest.fixture(scope="session")
+def resized_tab(site, browser):
+    """`resized_tab(page_path, width, height=900)`: a page loaded once per run and resized to
+    the screen each test that only reads it asks for (tests/test_browser.py's `resized_tabs`):
+    the ledger and the chapters are read at several laptop widths by tests of several modules."""
+    from test_browser import resized_tabs
+
+    with resized_tabs(site, browser) as tab:
+        yield tab
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, started once for the whole session; each test opens its
     own pages in it (a fresh page shares no state with another)."""

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bytebook.paths import ROOT
 
@@ -176,6 +177,21 @@ MOVE_TO_FAR_END = (
     "el => { el.value = Number(el.value) === Number(el.min) ? el.max : el.min;"
     " el.dispatchEvent(new Event('input', {bubbles: true})); }"
 )
+REDRAW_MS = 2_000
+"""How long a chart may take to redraw after its slider moves."""
+
+
+def redraws(chart, before: str) -> bool:
+    """Whether the live drawing of `chart` (a locator) differs from `before` within REDRAW_MS."""
+    try:
+        chart.page.wait_for_function(
+            "([chart, before]) => chart.querySelector('.bytebook-live svg').innerHTML !== before",
+            arg=[chart.element_handle(), before],
+            timeout=REDRAW_MS,
+        )
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("page_path", SLIDER_PAGES)
@@ -191,8 +207,7 @@ def test_moving_a_slider_redraws_its_chart(site, browser, page_path):
         for slider in chart.locator("input[type=range]").all():
             before = drawing.inner_html()
             slider.evaluate(MOVE_TO_FAR_END)
-            page.wait_for_timeout(150)
-            assert drawing.inner_html() != before, f"chart {index} did not redraw"
+            assert redraws(chart, before), f"chart {index} did not redraw"
     page.close()
 
 
@@ -468,6 +483,39 @@ def read_only_tabs(site: str, browser) -> Iterator[Callable[..., object]]:
             page.close()
 
 
+LAID_OUT = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+"""Resolves once the page has been laid out and drawn again, its resize observers answered."""
+
+
+@contextmanager
+def resized_tabs(site: str, browser) -> Iterator[Callable[..., object]]:
+    """`tab(page_path, width, height=900)`: the page (light, in a desktop window) loaded and ready
+    once, then resized to each screen asked for and laid out again, as a reader resizes a window;
+    the tests that ask for it only read it (they neither scroll, click nor type). A chart fitted
+    to another width is redrawn a moment after a resize: a test of the charts loads its own page.
+    The tabs close on leaving."""
+    tabs: dict[str, object] = {}
+
+    def tab(page_path: str, width: int, height: int = 900):
+        viewport = {"width": width, "height": height}
+        if page_path not in tabs:
+            page = browser.new_page(viewport=viewport)
+            page.goto(f"{site}/{page_path}")
+            wait_until_ready(page)
+            tabs[page_path] = page
+        page = tabs[page_path]
+        if page.viewport_size != viewport:
+            page.set_viewport_size(viewport)
+            page.evaluate(LAID_OUT)
+        return page
+
+    try:
+        yield tab
+    finally:
+        for page in tabs.values():
+            page.close()
+
+
 @pytest.fixture(scope="module")
 def verdict_counts(ledger_rows) -> dict[str, int]:
     """Verdict counts of the article's printed claims from the ledger command, independent of
@@ -610,15 +658,12 @@ BROKEN_VALUES = r"""(table, pattern) => {
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_no_value_in_the_policy_table_breaks_across_lines(site, browser, width):
+def test_no_value_in_the_policy_table_breaks_across_lines(resized_tab, width):
     """The verdict policy's examples keep each value with its unit ('1,000亿', 'USD 39 bn')."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{site}/book/methods.html", wait_until="load")
-    table = page.locator("table.policy")
+    table = resized_tab("book/methods.html", width).locator("table.policy")
     values = table.evaluate(
         "t => [...t.querySelectorAll('td')].map(c => c.innerText).join(' ')"
     )
     broken = table.evaluate(BROKEN_VALUES, VALUE_IN_TEXT)
-    page.close()
     assert "亿" in values and "%" in values
     assert broken == [], broken

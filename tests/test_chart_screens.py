@@ -273,8 +273,18 @@ NEAR_WHITE_SHARE = """async data => {
 """The share of a PNG's pixels that are near white, read in the browser's own canvas."""
 
 
+@pytest.fixture(scope="module")
+def canvas_tab(browser):
+    """A blank page, whose canvas reads the pixels of the module's screenshots."""
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
 @pytest.mark.parametrize("page_path", CHART_PAGES)
-def test_a_chart_not_yet_drawn_shows_no_white_panel_on_a_dark_page(site, browser, page_path):
+def test_a_chart_not_yet_drawn_shows_no_white_panel_on_a_dark_page(
+    site, browser, canvas_tab, page_path
+):
     """Until the script draws a chart (below the first screen, not before the reader scrolls
     within reach of it), its static drawing shows: on a dark page, it is drawn in the dark
     colours, with no white panel, so a fast scroll flashes none. The Vega runtime is withheld, so
@@ -288,9 +298,9 @@ def test_a_chart_not_yet_drawn_shows_no_white_panel_on_a_dark_page(site, browser
         assert charts.nth(index).locator(".bytebook-static svg").count() == 1
         shots.append(charts.nth(index).screenshot())
     assert not page.locator(".bytebook-live").count(), "a chart was drawn"
-    blank = browser.new_page()
-    shares = [blank.evaluate(NEAR_WHITE_SHARE, base64.b64encode(shot).decode()) for shot in shots]
-    blank.close()
+    shares = [
+        canvas_tab.evaluate(NEAR_WHITE_SHARE, base64.b64encode(shot).decode()) for shot in shots
+    ]
     page.close()
     assert shares and all(share == 0 for share in shares), shares
 

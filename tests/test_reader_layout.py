@@ -9,7 +9,7 @@ import html
 import re
 
 import pytest
-from test_browser import PAGES, wait_until_ready
+from test_browser import LAID_OUT, PAGES
 from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
@@ -30,6 +30,15 @@ def citing_rows(ledger_rows) -> dict[str, list[dict[str, str]]]:
         for reference in filter(None, row["sources"].split(";")):
             cited.setdefault(reference, []).append(row)
     return cited
+
+
+def read_only(read_only_tab, resized_tab, page_path: str, viewport: dict, scheme: str):
+    """`page_path` at `viewport` in `scheme`, for a test that only reads it: on a laptop, light,
+    the page's load resized to the laptop's width (read at other widths too); otherwise its
+    load at that screen and scheme (the dark phone's is read by the cards' tests too)."""
+    if viewport is LAPTOP and scheme == "light":
+        return resized_tab(page_path, viewport["width"], viewport["height"])
+    return read_only_tab(page_path, viewport, scheme=scheme)
 
 
 _SOURCE_ROW = re.compile(r'<tr id="source-(?P<id>[^"]+)">(?P<row>.*?)</tr>', re.S)
@@ -70,8 +79,10 @@ _FONT_SIZES = """() => [...document.querySelectorAll('table.sources-table tbody 
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
-def test_what_cites_a_source_is_set_smaller_than_the_source(read_only_tab, viewport, scheme):
-    sizes = read_only_tab(SOURCES, viewport, scheme=scheme).evaluate(_FONT_SIZES)
+def test_what_cites_a_source_is_set_smaller_than_the_source(
+    read_only_tab, resized_tab, viewport, scheme
+):
+    sizes = read_only(read_only_tab, resized_tab, SOURCES, viewport, scheme).evaluate(_FONT_SIZES)
     assert sizes
     for source, own, cited in sizes:
         assert cited < own, f"{source}: what cites it is as large as the source ({cited} px)"
@@ -147,7 +158,9 @@ def _evidence_only_word(rows: list[dict[str, str]]) -> str:
     raise AssertionError("no word of the evidence is found only there")
 
 
-def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(site, browser, ledger_rows):
+def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(
+    site, browser, read_only_tab, resized_tab, ledger_rows
+):
     """On a phone each row's evidence is folded under a line that names it; the table's search
     still finds a row by a word of its evidence alone, and paper shows every evidence in full.
     On a laptop the evidence is open."""
@@ -157,30 +170,29 @@ def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(site, browser
     word = _evidence_only_word(ledger_rows)
     wanted = sorted(r["id"] for r in ledger_rows if word.lower() in r["evidence"].lower())
     page.locator(".dt-search input").fill(word)
-    page.wait_for_timeout(300)
+    page.evaluate(LAID_OUT)
     found = page.eval_on_selector_all(
         "table.ledger-table tbody tr", "rows => rows.map(r => r.id.replace('claim-', ''))"
     )
     assert sorted(found) == wanted
     page.locator(".dt-search input").fill("")
-    page.wait_for_timeout(300)
+    page.evaluate(LAID_OUT)
     hidden = unprinted(page, "td[data-label=Evidence] .evidence-text")
     page.close()
     assert hidden == 0, f"{hidden} evidence texts are not printed"
-    page, _ = _ledger_cards(site, browser, LAPTOP, "light")
+    page = read_only(read_only_tab, resized_tab, LEDGER, LAPTOP, "light")
     closed = page.locator("table.ledger-table td[data-label=Evidence] details:not([open])")
     assert closed.count() == 0
     assert page.locator("td[data-label=Evidence] .evidence-text").first.is_visible()
-    page.close()
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
 def test_the_ledger_s_badges_are_legible_and_its_filters_fold_on_a_phone(
-    read_only_tab, viewport, scheme
+    read_only_tab, resized_tab, viewport, scheme
 ):
     """Every verdict badge (in the rows and in the filters) is at least 11 px; on a phone the
     filters start folded, so the rows come sooner; on a laptop they are open."""
-    page = read_only_tab(LEDGER, viewport, scheme=scheme)
+    page = read_only(read_only_tab, resized_tab, LEDGER, viewport, scheme)
     sizes = page.eval_on_selector_all(
         ".verdict", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
     )
@@ -247,11 +259,13 @@ def _inside_a_code(url: str, at: int) -> bool:
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
-def test_a_url_on_the_sources_page_breaks_between_its_parts(read_only_tab, viewport, scheme):
+def test_a_url_on_the_sources_page_breaks_between_its_parts(
+    read_only_tab, resized_tab, viewport, scheme
+):
     """A long URL wraps after a slash, a dot, a hyphen or a query's ? & =, before a
     percent-encoded byte, or inside a run of letters and digits that holds a digit (a hash or a
     number, not a word), never inside a word."""
-    breaks = read_only_tab(SOURCES, viewport, scheme=scheme).evaluate(_URL_BREAKS)
+    breaks = read_only(read_only_tab, resized_tab, SOURCES, viewport, scheme).evaluate(_URL_BREAKS)
     assert breaks, "no URL wraps: the check checks nothing"
     inside = [
         (url, at)
@@ -314,14 +328,10 @@ def values_broken_or_spilt(page, page_path: str) -> list[str]:
 
 @pytest.mark.parametrize("width", [1000, 1200])
 @pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("book/")])
-def test_no_value_breaks_or_leaves_its_cell_on_a_laptop(site, browser, page_path, width):
+def test_no_value_breaks_or_leaves_its_cell_on_a_laptop(resized_tab, page_path, width):
     """`values_broken_or_spilt` at laptop widths narrower than the 1280 px at which
     tests/test_accessibility.py's load of every page checks it too."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{site}/{page_path}")
-    wait_until_ready(page)
-    problems = values_broken_or_spilt(page, page_path)
-    page.close()
+    problems = values_broken_or_spilt(resized_tab(page_path, width), page_path)
     assert not problems, problems
 
 
@@ -380,20 +390,38 @@ _FOOTER_SHOWN = """() => [...document.querySelectorAll('.prev-next-area p.prev-n
 whether a run of Chinese characters (a title such as 视频编解码) is drawn on two lines."""
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_footer_title_is_never_cut_after_a_word_on_a_phone(site, browser, scheme):
-    """At 390 px every chapter's footer shows each neighbour's title whole, or its number and
-    Chinese title (what comes before ' · '): never 'Next 2.2 推荐系统 · The'; and a Chinese
-    title is never broken inside ('视频编解 / 码')."""
-    page = browser.new_page(viewport=PHONE, color_scheme=scheme)
+THEMED = "scheme => document.documentElement.dataset.theme === scheme"
+"""The theme shows the page in that colour scheme."""
+
+
+def footer_titles(site, browser) -> list[tuple[str, str, dict]]:
+    """What `_FOOTER_SHOWN` finds in every chapter's footer at 390 px, as (scheme, chapter,
+    title), light and dark: one tab goes from chapter to chapter, each read in the scheme it
+    loads in, then once the system has turned to the other (the theme follows it), which the
+    next chapter loads in."""
+    page = browser.new_page(viewport=PHONE)
     titles = []
+    schemes = ["light", "dark"]
     for page_path in (p for p in PAGES if p.startswith("book/")):
         page.goto(f"{site}/{page_path}")
-        titles += [(page_path, t) for t in page.evaluate(_FOOTER_SHOWN)]
+        for scheme in schemes:
+            page.emulate_media(color_scheme=scheme)
+            page.wait_for_function(THEMED, arg=scheme)
+            titles += [(scheme, page_path, t) for t in page.evaluate(_FOOTER_SHOWN)]
+        schemes.reverse()
     page.close()
-    assert len(titles) > 10, titles
-    cut = [(path, t["shown"]) for path, t in titles
+    return titles
+
+
+def test_a_footer_title_is_never_cut_after_a_word_on_a_phone(site, browser):
+    """At 390 px, light and dark, every chapter's footer shows each neighbour's title whole, or
+    its number and Chinese title (what comes before ' · '): never 'Next 2.2 推荐系统 · The'; and
+    a Chinese title is never broken inside ('视频编解 / 码')."""
+    titles = footer_titles(site, browser)
+    for scheme in ("light", "dark"):
+        assert len([t for t in titles if t[0] == scheme]) > 10, (scheme, titles)
+    cut = [(scheme, path, t["shown"]) for scheme, path, t in titles
            if t["shown"] not in (t["whole"], t["whole"].split(" · ")[0])]
     assert not cut, cut
-    split = [(path, t["whole"]) for path, t in titles if t["split_words"]]
+    split = [(scheme, path, t["whole"]) for scheme, path, t in titles if t["split_words"]]
     assert not split, split

@@ -5,7 +5,7 @@ it; a claims table gives its room to the words; the sources' cards name their fi
 from __future__ import annotations
 
 import pytest
-from test_browser import toc_pages, wait_until_ready
+from test_browser import LAID_OUT, toc_pages, wait_until_ready
 
 from bytebook.article import SECTION_TITLES
 from bytebook.paths import ROOT
@@ -34,14 +34,10 @@ CELLS_OUT_OF_SIGHT = """() => [...document.querySelectorAll('.bytebook-table')]
 
 
 @pytest.mark.parametrize("page_path", TABLE_PAGES)
-def test_on_a_phone_every_column_is_in_sight(site, browser, page_path):
+def test_on_a_phone_every_column_is_in_sight(read_only_tab, page_path):
     """The summary's scorecard (contradicted, unverifiable, total) and the ranking's tables
     (the totals' verdict) are read at 390 px without scrolling sideways."""
-    page = browser.new_page(viewport=PHONE, is_mobile=True)
-    page.goto(f"{site}/{page_path}")
-    wait_until_ready(page)
-    boxes = page.evaluate(CELLS_OUT_OF_SIGHT)
-    page.close()
+    boxes = read_only_tab(page_path, PHONE, is_mobile=True).evaluate(CELLS_OUT_OF_SIGHT)
     hidden = [(box["label"], sorted(set(box["out"]))) for box in boxes if box["out"]]
     assert boxes and not hidden, hidden
 
@@ -69,14 +65,11 @@ def test_a_table_that_scrolls_says_so_over_its_rows(site, browser):
     assert "gradient" in cue["mask"], cue
 
 
-def test_glued_text_reads_as_the_prose_around_it(site, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site}/book/summary.html")
-    weights = page.evaluate(
+def test_glued_text_reads_as_the_prose_around_it(resized_tab):
+    weights = resized_tab("book/summary.html", 1280).evaluate(
         """() => [...document.querySelectorAll('p .pasted-text')].map(span =>
       [getComputedStyle(span).fontWeight, getComputedStyle(span.closest('p')).fontWeight])"""
     )
-    page.close()
     assert len(weights) > 5
     assert all(own == prose for own, prose in weights), weights
 
@@ -85,9 +78,9 @@ WORDS = ("Claim", "Evidence")
 
 
 @pytest.mark.parametrize("page_path", ["book/codec.html", LEDGER])
-def test_a_claims_table_gives_its_room_to_the_words(read_only_tab, page_path):
+def test_a_claims_table_gives_its_room_to_the_words(resized_tab, page_path):
     """On a laptop the claim and the evidence are the widest columns, not one among equals."""
-    widths = read_only_tab(page_path, LAPTOP).evaluate(
+    widths = resized_tab(page_path, LAPTOP["width"], LAPTOP["height"]).evaluate(
         """() => Object.fromEntries([...document.querySelector('table.claims')
       .querySelectorAll('thead th')].map(th => [th.innerText.trim(), th.offsetWidth]))"""
     )
@@ -126,10 +119,10 @@ parts (its name and its sort arrow) start and end down the page, and what each i
 under the id."""
 
 
-def _ledger_columns_at(read_only_tab, width: int) -> tuple[dict, list, dict, dict]:
+def _ledger_columns_at(resized_tab, width: int) -> tuple[dict, list, dict, dict]:
     """The ledger's columns at `width`: what LEDGER_COLUMNS finds, the cells that spill, every
     column's width and the short columns' widths (which must be exactly the four value ones)."""
-    page = read_only_tab(LEDGER, {"width": width, "height": 900})
+    page = resized_tab(LEDGER, width)
     found = page.evaluate(LEDGER_COLUMNS)
     spilled = page.evaluate(CELLS_THAT_SPILL)
     widths = found["widths"]
@@ -139,13 +132,13 @@ def _ledger_columns_at(read_only_tab, width: int) -> tuple[dict, list, dict, dic
 
 
 @pytest.mark.parametrize("width", [1280, 1366, 1440])
-def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(read_only_tab, ledger_rows, width):
+def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(resized_tab, ledger_rows, width):
     """The evidence, the ledger's longest text, takes at least two fifths of the table, so its
     rows are not run tall by a narrow column of it; the claim is wider than any short column; the
     Recomputed header and its sort arrow stand on one line; every other column stays legible (no
     header or cell spills out of its column); and each id names its row's section under it, in
     place of a Section column."""
-    found, spilled, widths, narrow = _ledger_columns_at(read_only_tab, width)
+    found, spilled, widths, narrow = _ledger_columns_at(resized_tab, width)
     assert widths["Evidence"] >= 0.4 * found["table"], widths
     assert widths["Claim"] > 1.5 * max(narrow.values()), widths
     parts = found["recomputedSpans"]
@@ -156,12 +149,12 @@ def test_on_a_laptop_the_ledger_gives_its_room_to_the_evidence(read_only_tab, le
 
 @pytest.mark.parametrize("width", [800, 1000])
 def test_between_phone_and_laptop_the_ledger_keeps_the_laptop_s_layout(
-    read_only_tab, ledger_rows, width
+    resized_tab, ledger_rows, width
 ):
     """Between a phone and 1200 px the ledger is laid out as on a laptop: each id names its
     section under it in place of a Section column, the evidence is the widest column, the claim
     is no narrower than a value's column, and no header or cell spills out of its column."""
-    found, spilled, widths, narrow = _ledger_columns_at(read_only_tab, width)
+    found, spilled, widths, narrow = _ledger_columns_at(resized_tab, width)
     assert widths["Evidence"] == max(widths.values()), widths
     assert widths["Claim"] >= max(narrow.values()), widths
     assert not spilled, sorted(set(map(tuple, spilled)))
@@ -180,20 +173,26 @@ CLAIMS_OUT_OF_SIGHT = """() => {
 }"""
 
 
+def ledger_at(read_only_tab, resized_tab, viewport: dict):
+    """The ledger at `viewport`, for a test that only reads it: on a phone, its load in a phone's
+    emulation; on a laptop, its load resized to the laptop's width (read at other widths too)."""
+    if viewport is PHONE:
+        return read_only_tab(LEDGER, PHONE, is_mobile=True)
+    return resized_tab(LEDGER, viewport["width"], viewport["height"])
+
+
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
 def test_the_ledger_shows_each_claim_and_verdict_without_scrolling_sideways(
-    read_only_tab, viewport
+    read_only_tab, resized_tab, viewport
 ):
-    hidden = read_only_tab(LEDGER, viewport, is_mobile=viewport == PHONE).evaluate(
-        CLAIMS_OUT_OF_SIGHT
-    )
+    hidden = ledger_at(read_only_tab, resized_tab, viewport).evaluate(CLAIMS_OUT_OF_SIGHT)
     assert not hidden, hidden[:10]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
-def test_the_ledger_offers_its_csv_under_the_table(read_only_tab, viewport):
+def test_the_ledger_offers_its_csv_under_the_table(read_only_tab, resized_tab, viewport):
     """A reader meets the table first: the paragraph that offers ledger.csv comes after it."""
-    tops = read_only_tab(LEDGER, viewport, is_mobile=viewport == PHONE).evaluate(
+    tops = ledger_at(read_only_tab, resized_tab, viewport).evaluate(
         """() => ({
       table: document.querySelector('table.ledger-table').getBoundingClientRect().bottom,
       csv: document.querySelector('p a[href$="_static/data/ledger.csv"]')
@@ -203,10 +202,8 @@ def test_the_ledger_offers_its_csv_under_the_table(read_only_tab, viewport):
     assert tops["csv"] > tops["table"], tops
 
 
-def test_the_sources_cards_name_their_fields_on_a_phone(site, browser):
-    page = browser.new_page(viewport=PHONE, is_mobile=True)
-    page.goto(f"{site}/book/sources.html")
-    found = page.evaluate(
+def test_the_sources_cards_name_their_fields_on_a_phone(read_only_tab):
+    found = read_only_tab("book/sources.html", PHONE, is_mobile=True).evaluate(
         """() => {
       const table = document.querySelector('table.sources-table');
       const names = [...table.querySelectorAll('thead th')].map(th => th.innerText.trim());
@@ -215,25 +212,20 @@ def test_the_sources_cards_name_their_fields_on_a_phone(site, browser):
         getComputedStyle(td, '::before').content.replace(/^"|"$/g, ''))};
     }"""
     )
-    page.close()
     assert found["labels"] == found["names"]
 
 
-def test_the_scorecard_on_a_phone_is_one_line_a_section(site, browser):
+def test_the_scorecard_on_a_phone_is_one_line_a_section(read_only_tab):
     """On a phone the summary's scorecard stays a table, not one card per section: every count
     of a section sits on the section's one row, each verdict in its own column down the page,
     and the table fits the screen."""
-    page = browser.new_page(viewport=PHONE, is_mobile=True)
-    page.goto(f"{site}/book/summary.html")
-    wait_until_ready(page)
-    rows = page.evaluate(
+    rows = read_only_tab("book/summary.html", PHONE, is_mobile=True).evaluate(
         """() => [...document.querySelectorAll('table.counts tbody tr')].map(tr =>
       [...tr.querySelectorAll('td')].map(td => {
         const r = td.getBoundingClientRect();
         return {label: td.dataset.label, top: r.top, left: r.left, right: r.right};
       }))"""
     )
-    page.close()
     assert len(rows) > 5, "no scorecard table on the summary"
     for cells in rows:
         assert len({round(c["top"]) for c in cells}) == 1, f"a section over several lines: {cells}"
@@ -271,18 +263,15 @@ DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_the_sources_break_words_only_between_words(site, browser, viewport):
+def test_the_sources_break_words_only_between_words(read_only_tab, viewport):
     """What a source measures, who produced it, its dates, what cites it and its id wrap between
     words (an id after an underscore, a site's name after a dot), never inside one: no
     'Federal Rese-rve' over two lines, on a phone and on a laptop; and the table fits its
     column, or, on a phone, says that it scrolls. A URL may break at its slashes, dots and
     hyphens (test_reader_layout); a run of more than 20 letters without a space (a quote whose
     source lost its spaces) is not a word."""
-    page = browser.new_page(viewport=viewport, is_mobile=viewport == PHONE)
-    page.goto(f"{site}/book/sources.html")
-    wait_until_ready(page)
+    page = read_only_tab("book/sources.html", viewport, is_mobile=viewport == PHONE)
     found = page.evaluate(WORDS_SPLIT)
-    page.close()
     assert not found["split"], sorted(set(found["split"]))[:10]
     if viewport == DESKTOP:
         assert found["overflow"] <= 1, f"the table is {found['overflow']} px wider than its column"
@@ -320,7 +309,7 @@ def _open_claims(site, browser, page_path: str):
     page.goto(f"{site}/{page_path}")
     wait_until_ready(page)
     page.evaluate(OPEN_ALL, "details.derived-rows")
-    page.wait_for_timeout(200)
+    page.evaluate(LAID_OUT)
     return page
 
 
@@ -378,10 +367,10 @@ def test_a_link_to_a_row_opens_its_evidence(site, browser, row):
 
 
 @pytest.mark.parametrize("width", [720, 800, 1000, 1100, 1199])
-def test_between_phone_and_laptop_the_ledger_fits_its_box(read_only_tab, width):
+def test_between_phone_and_laptop_the_ledger_fits_its_box(resized_tab, width):
     """From 701 to 1199 px the ledger (its filters included) is no wider than its box, so no
     line says it scrolls and no fading edge hides the end of its evidence."""
-    found = read_only_tab(LEDGER, {"width": width, "height": 900}).evaluate(
+    found = resized_tab(LEDGER, width).evaluate(
         """() => { const box = document.querySelector('table.ledger-table')
         .closest('.bytebook-table');
       return {over: box.scrollWidth - box.clientWidth, scroll: box.dataset.scroll || '',
