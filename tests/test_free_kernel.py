@@ -67,6 +67,35 @@ def test_kernel_work_runs_in_the_process_s_running_kernel(tmp_path, monkeypatch)
     assert not after_a_failure.exists()  # a failure stops the work, and raises nothing
 
 
+def test_kernel_work_waits_only_for_the_kernel_s_replies(tmp_path, monkeypatch):
+    """A client that has just connected may miss what the kernel broadcasts (its status, its
+    output): the work waits for each reply on the shell channel, so it runs every code all the
+    same, here with the broadcasts not listened to at all."""
+    monkeypatch.setattr(shared_kernel, "_kernels", {})
+    monkeypatch.setattr(shared_kernel, "_owner", [])
+    manager = shared_kernel._kernel("python3", str(tmp_path))
+    from jupyter_core.utils import run_sync
+
+    run_sync(manager.start_kernel)(cwd=str(tmp_path))
+    make_client = manager.client
+
+    def client_deaf_to_broadcasts(**options):
+        client = make_client(**options)
+        start = client.start_channels
+        client.start_channels = lambda *_, **__: start(iopub=False)
+        return client
+
+    monkeypatch.setattr(manager, "client", client_deaf_to_broadcasts)
+    first, second = tmp_path / "first", tmp_path / "second"
+    try:
+        shared_kernel.run_in_this_kernel(
+            [f"open({str(path)!r}, 'w').write('yes')" for path in (first, second)], timeout=30
+        )
+    finally:
+        shared_kernel.shut_down()
+    assert first.read_text() == second.read_text() == "yes"
+
+
 def test_downloads_worked_out_by_the_code_are_the_ones_the_build_writes(tmp_path, monkeypatch):
     """The code a kernel runs keeps the downloads where writing them finds them: the build's
     process works nothing out, and writes what the analysis gives."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 import multiprocessing.util
 import os
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -76,9 +77,9 @@ def readers_kernel_work() -> list[str]:
 
 def run_in_this_kernel(codes: list[str], timeout: float = 300.0) -> None:
     """Run each of `codes`, silently, in this process's kernel, if it started one that still
-    runs; a failure or a timeout stops it, and is left to the work's own fallback."""
-    from jupyter_core.utils import run_sync
-
+    runs; a failure or a timeout stops it, and is left to the work's own fallback. Each run
+    waits for its reply on the shell channel only: a client that has just connected may miss
+    the kernel's first broadcasts (which `execute_interactive` waits for), never a reply."""
     running = [m for m in _kernels.values() if m.has_kernel] if _owner == [os.getpid()] else []
     if not codes or not running:
         return
@@ -86,15 +87,28 @@ def run_in_this_kernel(codes: list[str], timeout: float = 300.0) -> None:
     client.start_channels()
     try:
         for code in codes:
-            reply = run_sync(client.execute_interactive)(
-                code, silent=True, store_history=False, timeout=timeout
-            )
-            if reply["content"]["status"] != "ok":
+            asked = client.execute(code, silent=True, store_history=False)
+            if _reply(client, asked, timeout)["content"]["status"] != "ok":
                 return
     except Exception:  # noqa: BLE001 - what needs the work does it itself; reading goes on
         return
     finally:
         client.stop_channels()
+
+
+def _reply(client, asked: str, timeout: float) -> dict:
+    """The kernel's reply to the request `asked`, read from the shell channel (replies to
+    other requests are passed over); `TimeoutError` after `timeout` seconds in all."""
+    from jupyter_core.utils import run_sync
+
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(f"no reply to {asked} in {timeout} s")
+        reply = run_sync(client.get_shell_msg)(timeout=left)
+        if reply["parent_header"].get("msg_id") == asked:
+            return reply
 
 
 def start_waiting_work() -> None:
