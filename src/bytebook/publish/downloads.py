@@ -67,8 +67,10 @@ def work_out_downloads(static: Path) -> None:
 
 
 def downloads_code(static: Path) -> str:
-    """Python code that runs `work_out_downloads(static)` (in a page's kernel, which keeps
-    what it works out where `write_downloads` finds it)."""
+    """Python code that runs `work_out_downloads(static)` in a page's kernel. The kernel is
+    another process, so `write_downloads` finds its work in the kept downloads
+    (`downloads_cache()`), not in `_worked_out`; where they could not be kept, it works them
+    out again."""
     return (
         "__import__('bytebook.publish.downloads', fromlist=['downloads'])"
         f".work_out_downloads(__import__('pathlib').Path({str(static)!r}))"
