@@ -8,6 +8,10 @@ and the page's own working folder), so a page's outputs are what a kernel of its
 only the imported modules (and what they keep, such as the loaded data) carry over. A kernel
 that failed a page is shut down, so the next page starts a new one.
 
+Each kernel keeps one client, connected once: a new client for each page waited for the kernel
+to be ready and then for 0.2 s without any broadcast from it (jupyter_client's
+`wait_for_ready`), time in which neither the kernel nor its reading process worked.
+
 While its kernel starts and runs a page, the process only waits for it: work handed to
 `while_a_kernel_starts` runs then, in a background thread (or while the processes it forked
 read the pages, `start_waiting_work`), finished before the pages are written
@@ -39,6 +43,8 @@ _kernels: dict[tuple[str, str], Any] = {}
 """This process's kernel managers, by kernel name and working folder."""
 _owner: list[int] = []
 """The process `_kernels` belongs to: a forked reader inherits the list, not the kernels."""
+_clients: dict[int, Any] = {}
+"""The connected client of each of this process's kernels, by the `id` of its manager."""
 _waiting_work: list[tuple[int, Callable[[], None]]] = []
 """Work to start in a background thread as a kernel starts, with the process it belongs to."""
 _started_work: list[tuple[int, threading.Thread]] = []
@@ -130,11 +136,16 @@ def finish_started_work() -> None:
 
 
 class _PageClient(NotebookClient):
-    """A notebook client that starts each page in a fresh namespace of a shared kernel."""
+    """A notebook client that starts each page in a fresh namespace of a shared kernel,
+    through the client that kernel keeps (`_clients`)."""
 
     async def async_start_new_kernel_client(self):
         start_waiting_work()  # the kernel has been launched, and starts while this waits
-        client = await super().async_start_new_kernel_client()
+        client = _clients.get(id(self.km))
+        if client is None:  # the kernel's first page: connect and wait until it is ready
+            client = _clients[id(self.km)] = await super().async_start_new_kernel_client()
+        else:
+            self.kc = client
         cwd = self.resources["metadata"]["path"]
         message = client.execute(FRESH_PAGE.format(cwd=cwd), silent=True, store_history=False)
         reply = await self.async_wait_for_reply(message)
@@ -150,6 +161,7 @@ def _kernel(name: str, cwd: str):
 
     if _owner != [os.getpid()]:
         _kernels.clear()
+        _clients.clear()
         _owner[:] = [os.getpid()]
         multiprocessing.util.Finalize(None, shut_down, exitpriority=10)
     key = (name, cwd)
@@ -166,6 +178,9 @@ def shut_down() -> None:
 
     while _kernels:
         _, manager = _kernels.popitem()
+        client = _clients.pop(id(manager), None)
+        if client is not None:
+            client.stop_channels()
         if manager.has_kernel:
             run_sync(manager.shutdown_kernel)(now=True)
             run_sync(manager.cleanup_resources)()
@@ -189,10 +204,9 @@ def execute(
     manager = _kernel(name, str(cwd))
     error = exc_string = None
     timer = Timer()
-    client = None
     with timer:
         try:
-            client = _PageClient(
+            _PageClient(
                 nb,
                 km=manager,
                 timeout=timeout,
@@ -200,14 +214,10 @@ def execute(
                 record_timing=record_timing,
                 resources={"metadata": {"path": cwd}},
                 **kwargs,
-            )
-            client.execute()
+            ).execute()
         except (CellExecutionError, CellTimeoutError) as err:
             error, exc_string = err, traceback.format_exc()
             shut_down()
-        finally:
-            if client is not None and client.kc is not None:
-                client.kc.stop_channels()
     return ExecutionResult(nb, cwd, timer.last_split, error, exc_string)
 
 
