@@ -21,6 +21,8 @@ import tempfile
 import uuid
 from pathlib import Path
 
+from bytebook.publish import early_kernels
+
 
 def workers() -> int:
     """One Sphinx worker per core this process may use."""
@@ -62,7 +64,20 @@ def prepare_cache(cache: Path) -> None:
 
 
 def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
-    """Build the book at `root` into `output`/_build/`builder`; returns Sphinx's exit status."""
+    """Build the book at `root` into `output`/_build/`builder`; returns Sphinx's exit status.
+    A build with no execution cache yet (so every page runs) starts one kernel per reading
+    process before Sphinx starts (bytebook.publish.early_kernels)."""
+    with tempfile.TemporaryDirectory(prefix="bytebook-kernels-") as sockets:
+        use_ipc_kernels(Path(sockets))
+        if execute and not (output / "_build" / ".jupyter_cache" / "global.db").exists():
+            early_kernels.start(workers(), root, Path(sockets))
+        try:
+            return _build_with_sphinx(root, output, builder, execute)
+        finally:
+            early_kernels.end()
+
+
+def _build_with_sphinx(root: Path, output: Path, builder: str, execute: bool) -> int:
     from jupyter_book.sphinx import build_sphinx
 
     from bytebook.publish import shared_kernel
@@ -87,22 +102,20 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
         overrides["nb_execution_mode"] = "off"
     share_pages_between_readers()
     index_while_writing()
-    with tempfile.TemporaryDirectory(prefix="bytebook-kernels-") as sockets:
-        use_ipc_kernels(Path(sockets))
-        result = build_sphinx(
-            root,
-            build_dir / builder,
-            use_external_toc=True,
-            noconfig=True,
-            path_config=str(root / "_config.yml"),
-            confoverrides=overrides,
-            builder=builder,
-            doctreedir=doctrees,
-            tags=tags(root, builder),
-            warningiserror=True,
-            keep_going=True,
-            jobs=workers(),
-        )
+    result = build_sphinx(
+        root,
+        build_dir / builder,
+        use_external_toc=True,
+        noconfig=True,
+        path_config=str(root / "_config.yml"),
+        confoverrides=overrides,
+        builder=builder,
+        doctreedir=doctrees,
+        tags=tags(root, builder),
+        warningiserror=True,
+        keep_going=True,
+        jobs=workers(),
+    )
     if isinstance(result, Exception):
         print(f"bytebook: the Sphinx build stopped: {result!r}", file=sys.stderr)
         return 1

@@ -36,6 +36,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbformat import NotebookNode
 
+from bytebook.publish import early_kernels
+
 FRESH_PAGE = "__import__('os').chdir({cwd!r})\nget_ipython().reset(new_session=True)"
 """Run silently before each page: its working folder, an empty namespace, execution count 1."""
 
@@ -155,8 +157,9 @@ class _PageClient(NotebookClient):
 
 
 def _kernel(name: str, cwd: str):
-    """This process's kernel manager for `name` in `cwd`; the first page that runs in it starts
-    it, and it is shut down when the process ends."""
+    """This process's kernel manager for `name` in `cwd`: of a kernel the build started early
+    (bytebook.publish.early_kernels), or else of one the first page that runs in it starts; it
+    is shut down when the process ends."""
     from jupyter_client import AsyncKernelManager
 
     if _owner != [os.getpid()]:
@@ -166,7 +169,7 @@ def _kernel(name: str, cwd: str):
         multiprocessing.util.Finalize(None, shut_down, exitpriority=10)
     key = (name, cwd)
     if key not in _kernels:
-        _kernels[key] = AsyncKernelManager(kernel_name=name)
+        _kernels[key] = early_kernels.take(name) or AsyncKernelManager(kernel_name=name)
     return _kernels[key]
 
 

@@ -1,0 +1,53 @@
+"""A clean build starts its kernels before Sphinx, with the analysis imported: the first page
+finds it imported already. A rebuild, which runs only the pages that changed, starts none
+early, and no kernel outlives a build."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_reliability import small_book
+
+from bytebook.publish.build import build_book, jupyter_output
+
+pytestmark = pytest.mark.build
+
+IMPORTED = "import sys\nprint('bytebook.present' in sys.modules)"
+"""A page that imports nothing of the book and prints whether its kernel had imported it."""
+
+
+def _printed(root: Path, page: str) -> list[str]:
+    executed = jupyter_output(root) / "jupyter_execute" / "book" / f"{page}.ipynb"
+    cell = json.loads(executed.read_text())["cells"][-1]
+    return "".join(cell["outputs"][0]["text"]).split()
+
+
+def _processes_in(root: Path) -> list[str]:
+    """The processes whose working folder is in `root`: the early kernels start in it."""
+    running = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if Path(proc / "cwd").readlink().is_relative_to(root):
+                running.append(proc.name)
+        except OSError:
+            continue
+    return running
+
+
+def test_a_clean_build_runs_its_pages_in_kernels_started_early(tmp_path):
+    root = small_book(tmp_path / "book", {"only": IMPORTED})
+    assert build_book(root) == 0
+    assert _printed(root, "only") == ["True"]
+    assert _processes_in(root) == [], "a kernel outlived the build"
+
+
+def test_a_rebuild_starts_no_kernel_early(tmp_path):
+    root = small_book(tmp_path / "book", {"only": IMPORTED})
+    assert build_book(root) == 0
+    page = root / "book" / "only.md"
+    page.write_text(page.read_text().replace(IMPORTED, f"{IMPORTED}\nprint(2)"))
+    assert build_book(root) == 0
+    assert _printed(root, "only") == ["False", "2"]
+    assert _processes_in(root) == []
