@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 import vl_convert as vlc
@@ -184,3 +186,57 @@ def test_a_chart_is_compiled_once_and_drawn_from_the_vega_spec_it_ships(tmp_path
     chart_id = re.search(r'id="(chart-[0-9a-f]+)"', html)[1]
     static = re.search(r'<div class="bytebook-static">(.*?)</div></div>', html, re.S)[1]
     assert static == scoped_ids(slimmed(vlc.vegalite_to_svg(SPEC)), chart_id)
+
+
+STATIC_CHART = re.compile(
+    r'id="(chart-[0-9a-f]+)" data-spec[^>]*>.*?<div class="bytebook-static">(<svg[^>]*>)', re.S
+)
+SIZE = re.compile(r'<svg[^>]*? width="([\d.]+)" height="([\d.]+)"')
+
+DRAW_UNFITTED = """async specs => {
+  const sizes = [];
+  for (const spec of specs) {
+    const view = new vega.View(vega.parse(spec, {}, { ast: true }),
+      { renderer: "none", expr: vegaInterpreter });
+    sizes.push(await view.toSVG());
+    view.finalize();
+  }
+  return sizes;
+}"""
+"""Each Vega spec drawn by the page's runtime as the chart script draws it, without the changes
+the script makes to fit a column: the SVG it would write."""
+
+
+def published_charts(html: Path) -> list[tuple[str, tuple[str, str], dict]]:
+    """Each chart of the built site: its id, its static drawing's width and height, and the
+    Vega spec its page ships, with the rows its Vega-Lite spec holds put back."""
+    charts = []
+    for page in sorted((html / "book").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        files = set(re.findall(r'data-spec="\.\./([^"]+)"', text))
+        specs = {k: v for name in files for k, v in json.loads((html / name).read_text()).items()}
+        for chart_id, svg in STATIC_CHART.findall(text):
+            datasets, vega = specs[chart_id]["spec"].get("datasets", {}), specs[chart_id]["vega"]
+            for entry in vega.get("data", []):
+                if "values" not in entry and entry.get("name") in datasets:
+                    entry["values"] = datasets[entry["name"]]
+            charts.append((chart_id, SIZE.search(svg).groups(), vega))
+    return charts
+
+
+@pytest.mark.browser
+def test_the_page_s_runtime_draws_each_chart_at_its_static_drawing_s_size(built_book, browser):
+    """vl-convert's static SVG and the chart the page's runtime (`vega-bundle.js`) draws from the
+    same compiled Vega spec are one size: the two run one Vega release, so a chart the page does
+    not refit does not move when its live drawing replaces the static one."""
+    charts = published_charts(built_book)
+    assert len(charts) >= 20
+    tab = browser.new_page()
+    tab.set_content("<!doctype html><meta charset=utf-8><body></body>")
+    tab.add_script_tag(content=(built_book / "_static" / "vega-bundle.js").read_text())
+    drawn = tab.evaluate(DRAW_UNFITTED, [vega for _, _, vega in charts])
+    tab.close()
+    live = [SIZE.search(svg).groups() for svg in drawn]
+    assert dict(zip([c for c, _, _ in charts], live, strict=True)) == {
+        chart_id: static for chart_id, static, _ in charts
+    }

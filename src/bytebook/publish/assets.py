@@ -65,29 +65,50 @@ def bundle_snippet(name: str) -> str:
 
     if name == VEGA_BUNDLE:
         return runtime_snippet(vlc.get_vega_version())
-    full_version = altair_schema_version().lstrip("v")
+    return compiler_snippet(vega_lite_version())
+
+
+VEGA_LITE_RELEASES = {"6.4": "6.4.3"}
+"""The Vega-Lite release vl-convert vendors, and compiles the charts with, for each major.minor
+version Altair writes (Altair's own patch release may differ: Altair 6.3 writes 6.4.1). The
+page's compiler is that same release, so a chart compiled again in the page compiles as it did
+at build time."""
+
+
+def compiler_snippet(vega_lite: str) -> str:
+    """The Vega-Lite compiler's snippet for the major.minor version `vega_lite`. A version not
+    listed in `VEGA_LITE_RELEASES` stops the build, since its release must be checked first."""
+    try:
+        release = VEGA_LITE_RELEASES[vega_lite]
+    except KeyError:
+        message = f"vega-lite {vega_lite}: no release in VEGA_LITE_RELEASES (check which one "
+        raise RuntimeError(message + "vl-convert vendors)") from None
     return (
-        f'import * as compiler from "/npm/vega-lite@{full_version}/+esm";\n'
+        f'import * as compiler from "/npm/vega-lite@{release}/+esm";\n'
         "window.vegaLite = compiler;\n"
     )
 
 
 VEGA_MODULES = {
-    "6.2.0": {
-        "vega-util": "2.1.0",
-        "vega-dataflow": "6.1.0",
-        "vega-transforms": "5.1.0",
-        "vega-view-transforms": "5.1.0",
-        "vega-encode": "5.1.0",
-        "vega-view": "6.1.0",
-        "vega-parser": "7.1.0",
+    "6.4.0": {
+        "vega-util": "2.1.3",
+        "vega-dataflow": "6.1.3",
+        "vega-transforms": "5.2.2",
+        "vega-view-transforms": "5.2.2",
+        "vega-encode": "5.2.2",
+        "vega-view": "6.2.0",
+        "vega-parser": "7.1.3",
+        "vega-interpreter": "2.3.2",
+        "vega-tooltip": "1.1.0",
     }
 }
 """The modules of each Vega release (as its own `vega` module imports them) that the runtime
 takes: the parser, the view and the transforms of data, views and encodings. The compiled
 specs use only those (filter, formula, stack, aggregate, with the scales, axes and legends the
 parser adds); left out are the transforms of maps, force layouts, trees, label placement,
-regressions, Voronoi cells, word clouds and cross-filters, about a quarter of Vega."""
+regressions, Voronoi cells, word clouds and cross-filters, about a quarter of Vega. Beside them,
+the expression interpreter and the tooltip handler, at the releases vl-convert vendors with
+that Vega release."""
 
 
 def runtime_snippet(vega: str) -> str:
@@ -108,8 +129,8 @@ def runtime_snippet(vega: str) -> str:
         f'import * as encodeTransforms from "{path["vega-encode"]}";\n'
         f'import {{ View }} from "{path["vega-view"]}";\n'
         f'import {{ parse }} from "{path["vega-parser"]}";\n'
-        'import { expressionInterpreter } from "/npm/vega-interpreter@2.0.0/+esm";\n'
-        'import { Handler } from "/npm/vega-tooltip@1.0.0/+esm";\n'
+        f'import {{ expressionInterpreter }} from "{path["vega-interpreter"]}";\n'
+        f'import {{ Handler }} from "{path["vega-tooltip"]}";\n'
         "extend(transforms, dataTransforms, viewTransforms, encodeTransforms);\n"
         f'window.vega = {{ View: View, parse: parse, Warn: Warn, version: "{vega}" }};\n'
         "window.vegaInterpreter = expressionInterpreter;\n"
