@@ -9,6 +9,7 @@
 - `reading`: each page depends on the files its code uses (bytebook.publish.inputs);
 - `chart_specs`: a page's chart specs moved into one file that its head preloads and the chart
   script fetches;
+- `read_once`: the doctrees Sphinx's numbering unpickles after reading kept for writing;
 - `pages`: the front page that leads to the first chapter, asset checksums that do not depend on
   the build's history, and a content security policy on every page;
 - here: Thebe dropped (it needs a live kernel and a CDN; this book is static and offline), the
@@ -116,6 +117,7 @@ def _finish_pages(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     _allow_parallel_reading(app)
+    app.setup_extension("bytebook.publish.read_once")
     app.add_config_value("bytebook_static", "", "html")
     app.connect("config-inited", assets.add_static_path)
     app.connect("config-inited", edition.read_edition)
