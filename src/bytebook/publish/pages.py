@@ -72,7 +72,7 @@ def with_checksums(page: str, page_path: Path, known: dict[Path, str]) -> str:
     """Every script and style link into `_static/` with the checksum of the file it points to."""
 
     def link(match: re.Match) -> str:
-        target = (page_path.parent / match["path"]).resolve()
+        target = page_path.parent / match["path"]  # as linked: resolving took longer than the rest
         if target not in known:
             known[target] = checksum(target) if target.is_file() else ""
         version = f"?v={known[target]}" if known[target] else ""
