@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bytebook.publish.assets import CHART_SCRIPTS
-from bytebook.publish.head_order import chart_requests_first
+from bytebook.publish.head_order import _CHART_TAG, chart_requests_first
 
 POLICY = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'" />\n'
 RUNTIME = '<script async="async" fetchpriority="high" src="../_static/vega-bundle.js?v=1"></script>'
@@ -41,6 +41,29 @@ def test_the_chart_requests_come_first_after_the_policy_in_page_order():
     others = [tag for tag in _tags(HEAD) if tag not in (RUNTIME, SCRIPT, PRELOAD)]
     assert [tag for tag in tags if tag not in (RUNTIME, SCRIPT, PRELOAD)] == others
     assert chart_requests_first(page) == page  # a second pass changes nothing
+
+
+def indented_pass(page: str) -> str:
+    """The pass as one pattern that takes each tag with its indent: slow, plainly right."""
+    tag = re.compile(r"[ \t]*" + _CHART_TAG.pattern)
+    tags = [match.group(0).strip() for match in tag.finditer(page)]
+    if not tags or POLICY not in page:
+        return page
+    head, policy, rest = tag.sub("", page).partition(POLICY)
+    return head + policy + "".join(f"{tag}\n" for tag in tags) + rest
+
+
+def test_each_tag_leaves_with_its_indent_and_line_end_wherever_it_stands():
+    pages = [
+        HEAD,
+        HEAD.replace(f"    {RUNTIME}\n    {SCRIPT}", f"\t \t{RUNTIME}  \t{SCRIPT}"),
+        HEAD.replace(f"    {RUNTIME}", f"    x{RUNTIME}"),
+        HEAD.replace(f"{PRELOAD}\n", f"  {PRELOAD}{PRELOAD}   \n"),
+        HEAD + f"\n<body>\t{SCRIPT} text {PRELOAD}</body>",
+    ]
+    for page in pages:
+        assert chart_requests_first(page) == indented_pass(page)
+    assert "\n    x" in chart_requests_first(pages[2])  # a tag after text leaves it, indented
 
 
 def test_a_page_without_charts_or_without_a_policy_is_left_as_it_is():

@@ -9,6 +9,7 @@ from bytebook.publish.bench_pages import assets_kb, page_assets
 from bytebook.publish.lean_pages import (
     THEME_STYLE,
     drop_icon_script,
+    icon_names,
     without_unused_icons,
     without_unused_scripts,
 )
@@ -124,6 +125,12 @@ def test_only_the_icons_a_page_or_script_names_keep_their_rules():
         '.x .fa-moon:before{content:"\\f186"}'
     )
     assert without_unused_icons(trimmed, {"fa-bars", "fa-xmark"}) == trimmed
+
+
+def test_an_icon_name_counts_only_where_it_starts_a_word():
+    text = 'fa-bars <i class="fa-solid fa-sun"></i> sofa-x _fa-y 3fa-z é-fa-moon xfa-fa-lg'
+    assert icon_names(text) == {"fa-bars", "fa-solid", "fa-sun", "fa-moon", "fa-lg"}
+    assert icon_names("sofa-bed, _fa-x, 2fa-y") == set()
 
 
 def test_every_icon_the_site_names_keeps_its_rule_and_most_are_gone(built_book):

@@ -63,12 +63,18 @@ def named_files(page: str, page_path: Path) -> list[Path]:
     return [(page_path.parent / url).resolve() for url in urls]
 
 
+def chart_folder(outdir: Path) -> Path:
+    """The folder of the site `outdir` that holds its chart files, created if missing."""
+    charts = outdir / "_static" / CHART_DIR
+    charts.mkdir(parents=True, exist_ok=True)
+    return charts
+
+
 def move_chart_specs(outdir: Path) -> None:
     """Move every page's inline chart specs into a file of its own under
     `outdir/_static/charts/`, then remove the files no page names; a page that names a missing
     file fails the build."""
-    charts = outdir / "_static" / CHART_DIR
-    charts.mkdir(parents=True, exist_ok=True)
+    charts = chart_folder(outdir)
     named: set[Path] = set()
     for path in sorted(outdir.rglob("*.html")):
         original = path.read_text(encoding="utf-8")

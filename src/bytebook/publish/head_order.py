@@ -15,24 +15,43 @@ import re
 
 from bytebook.publish.assets import CHART_SCRIPTS
 
-_CHART_TAGS = re.compile(
-    r'[ \t]*(?:<script async="async"[^>]*\ssrc="[^"]*_static/(?:'
+_CHART_TAG = re.compile(
+    r'(?:<script async="async"[^>]*\ssrc="[^"]*_static/(?:'
     + "|".join(re.escape(name) for name in CHART_SCRIPTS)
     + r')(?:\?[^"]*)?"[^>]*></script>'
     r'|<link rel="preload" href="[^"]*_static/charts/[^"]+" as="fetch"[^>]*/>)\n?'
 )
+"""A chart script or a chart file's preload, with the line end after it. The indent before it
+is found apart (`_chart_tags`): a pattern that began with it was tried at every character."""
 _POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*" />\n')
+
+
+def _chart_tags(page: str) -> list[tuple[int, int]]:
+    """Where each chart tag of `page` starts and ends, with the spaces and tabs before it and the
+    line end after it."""
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for match in _CHART_TAG.finditer(page):
+        start = match.start()
+        while start > end and page[start - 1] in " \t":
+            start -= 1
+        spans.append((start, match.end()))
+        end = match.end()
+    return spans
 
 
 def chart_requests_first(page: str) -> str:
     """`page` with its chart scripts and its chart file's preload first in its head, right after
     the content security policy (which must come before any script); a page without them, or
     without a policy, is returned as it is."""
-    tags = [match.group(0).strip() for match in _CHART_TAGS.finditer(page)]
+    spans = _chart_tags(page)
     policy = _POLICY.search(page)
-    if not tags or policy is None:
+    if not spans or policy is None:
         return page
-    page = _CHART_TAGS.sub("", page)
+    tags = [page[start:end].strip() for start, end in spans]
+    starts, ends = [start for start, _ in spans], [end for _, end in spans]
+    kept = zip([0, *ends], [*starts, len(page)], strict=True)
+    page = "".join(page[start:end] for start, end in kept)
     policy = _POLICY.search(page)
     block = "".join(f"{tag}\n" for tag in tags)
     return page[: policy.end()] + block + page[policy.end() :]

@@ -76,7 +76,11 @@ def drop_icon_script(outdir: Path) -> None:
 _ICON_RULE = re.compile(
     r"(?<=\})(?P<selectors>\.fa-[\w-]+:before(?:,\.fa-[\w-]+:before)*)\{[^{}]*\}"
 )
-_ICON_NAME = re.compile(r"\bfa-[a-z0-9-]+")
+_ICON_NAME = re.compile(r"fa-[a-z0-9-]+")
+"""An icon's name, wherever it stands; `icon_names` keeps those that start a word. (With the
+word boundary in the pattern, the search tried it at every character of the site's 3.5 MB of
+pages and scripts: half a tenth of a CPU-second.)"""
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def without_unused_icons(style: str, used: set[str]) -> str:
@@ -89,6 +93,19 @@ def without_unused_icons(style: str, used: set[str]) -> str:
     return _ICON_RULE.sub(rule, style)
 
 
+def icon_names(text: str) -> set[str]:
+    """The Font Awesome icon names (`fa-...`) in `text` that start a word (`\\bfa-[a-z0-9-]+`)."""
+    names: set[str] = set()
+    start = 0
+    while (found := _ICON_NAME.search(text, start)) is not None:
+        if found.start() and _WORD_CHARACTER.match(text, found.start() - 1):
+            start = found.start() + 1
+        else:
+            names.add(found.group())
+            start = found.end()
+    return names
+
+
 def drop_unused_icons(outdir: Path, pages: list[str]) -> None:
     """Leave out of the site `outdir`'s theme style sheet the rules of every icon that none of
     its `pages` (their text) and none of its scripts names."""
@@ -96,7 +113,7 @@ def drop_unused_icons(outdir: Path, pages: list[str]) -> None:
     if not style.is_file():
         return
     scripts = [path.read_text(encoding="utf-8") for path in (outdir / "_static").rglob("*.js")]
-    used = {name for text in [*pages, *scripts] for name in _ICON_NAME.findall(text)}
+    used = set().union(*(icon_names(text) for text in [*pages, *scripts]))
     original = style.read_text(encoding="utf-8")
     trimmed = without_unused_icons(original, used)
     if trimmed != original:

@@ -30,7 +30,7 @@ import html
 import json
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from bytebook.publish.footer_titles import titled_footer_links
@@ -72,7 +72,7 @@ def with_checksums(page: str, page_path: Path, known: dict[Path, str]) -> str:
     """Every script and style link into `_static/` with the checksum of the file it points to."""
 
     def link(match: re.Match) -> str:
-        target = (page_path.parent / match["path"]).resolve()
+        target = page_path.parent / match["path"]  # as linked: resolving took longer than the rest
         if target not in known:
             known[target] = checksum(target) if target.is_file() else ""
         version = f"?v={known[target]}" if known[target] else ""
@@ -141,17 +141,25 @@ def write_front_page(outdir: Path, first_page: str, title: str, icon: str) -> No
     )
 
 
-def finish_pages(outdir: Path) -> None:
+def finished_alone(page: str, page_path: Path, outdir: Path) -> str:
+    """`page` (the file `page_path` of the site `outdir`) with the last pass's steps that need
+    no other page: without the theme scripts it does not use, with its footer links' full
+    titles and its values kept whole. A page so finished comes back unchanged."""
+    lean = without_unused_scripts(page, search_page=page_path == outdir / SEARCH_PAGE)
+    return keep_values_whole(titled_footer_links(lean))
+
+
+def finish_pages(outdir: Path, finished: Collection[Path] = ()) -> None:
     """Give every HTML page in `outdir` its footer links' full titles, its values kept whole,
     its asset checksums and the content security policy, without the theme scripts it does not
-    use, and drop stale terms from the search index."""
+    use, and drop stale terms from the search index. The pages `finished` were given the steps
+    of `finished_alone` already, as they were written."""
     known: dict[Path, str] = {}
     paths = sorted(outdir.rglob("*.html"))
     originals = {path: path.read_text(encoding="utf-8") for path in paths}
     handlers = set().union(*(handler_hashes(page) for page in originals.values()))
     for path, original in originals.items():
-        lean = without_unused_scripts(original, search_page=path == outdir / SEARCH_PAGE)
-        kept = keep_values_whole(titled_footer_links(lean))
+        kept = original if path in finished else finished_alone(original, path, outdir)
         page = chart_requests_first(with_policy(with_checksums(kept, path, known), handlers))
         if page != original:
             path.write_text(page, encoding="utf-8")

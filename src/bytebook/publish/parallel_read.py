@@ -10,12 +10,19 @@ Sphinx merges a batch. The main process, which only waits for them, does meanwhi
 it was given for while a kernel runs (bytebook.publish.shared_kernel), such as loading jieba's
 dictionary, rather than after every page was read; the work it was given for a free kernel
 (working out the downloads) runs in the kernel of the first worker to find no page left.
+
+A worker shuts its kernel down as it ends (bytebook.publish.shared_kernel), which takes a tenth
+of a second; Sphinx waited for it to end after merging its pages, before merging the next
+worker's and before going on to write. Here each worker is waited for in a thread of its own
+(`_EndingAlone`), so the main process merges and goes on while the workers end.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import pickle
+import threading
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from sphinx.builders import Builder
@@ -27,6 +34,20 @@ from bytebook.publish.shared_kernel import (
     run_in_this_kernel,
     start_waiting_work,
 )
+
+
+class _EndingAlone:
+    """A started worker process that Sphinx's parallel tasks wait for (`join`) once its result
+    is merged: it is waited for in a thread of its own instead, and the main process goes on."""
+
+    def __init__(self, process: BaseProcess) -> None:
+        self.process = process
+
+    def join(self) -> None:
+        threading.Thread(target=self.process.join, name="reader-end", daemon=True).start()
+
+    def terminate(self) -> None:
+        self.process.terminate()
 
 
 def longest_first(builder: Builder, docnames: list[str]) -> list[str]:
@@ -83,6 +104,8 @@ def _read_shared(self: Builder, docnames: list[str], nproc: int) -> None:
     tasks = ParallelTasks(nproc)
     for worker in workers:
         tasks.add_task(read_process, worker, merge)
+    # One task per worker, each started as it was added.
+    tasks._procs = {task: _EndingAlone(process) for task, process in tasks._procs.items()}
     start_waiting_work()  # every reader has been forked, so none inherits it half-done
     tasks.join()
 

@@ -8,6 +8,11 @@ Here the main process only resolves the pages, and one writer per core at a time
 small batch of them, indexes them in an empty index and renders them; the main process merges
 each batch's words into its own index as the batch is done, so the index holds what Sphinx's
 would, in its order.
+
+A writer also hands each page it wrote, and the first page, to the handlers of `PAGE_WRITTEN`
+(the last pass's steps that need no other page, bytebook.publish.sphinx_ext), which then run
+on two cores while the pages are written rather than on one after the build; the main process
+keeps the names of the pages a handler took (`finished_apart`).
 """
 
 from __future__ import annotations
@@ -26,8 +31,15 @@ from sphinx.util.parallel import ParallelTasks, make_chunks
 
 Page = tuple[str, nodes.document, str]
 """A page to index: its name, its resolved doctree and its title as the index keeps it."""
-Job = tuple[list[Page], list[tuple[str, nodes.document]]]
-"""A writer's work: the pages it indexes, and the pages it renders."""
+Job = tuple[list[Page], list[tuple[str, nodes.document]], list[str]]
+"""A writer's work: the pages it indexes, the pages it renders, and the pages it then hands to
+`PAGE_WRITTEN`."""
+Done = tuple[dict[str, dict], list[str]]
+"""What a writer did: its pages' words (`_index_alone`), and the pages a handler took."""
+
+PAGE_WRITTEN = "bytebook-page-written"
+"""The event a writer emits with each page's name once its file is written; a handler that
+finishes the page's file returns True. A builder's extensions may register it, or not."""
 
 _PARTS = ("_titles", "_filenames", "_all_titles", "_index_entries")
 """The index's tables by page name, which a page's indexing sets whole."""
@@ -84,6 +96,13 @@ def _in_sphinx_order(indexer: IndexBuilder, earlier: list[str], docnames: list[s
     entries.update(ordered)
 
 
+def _handed_on(builder: Builder, docnames: list[str]) -> list[str]:
+    """The pages of `docnames`, written, that a handler of `PAGE_WRITTEN` took."""
+    if PAGE_WRITTEN not in builder.events.events:
+        return []
+    return [name for name in docnames if any(builder.events.emit(PAGE_WRITTEN, name))]
+
+
 def _largest(builder: Builder, docnames: list[str]) -> str:
     """The page whose read doctree is the largest, the longest to index and to render."""
 
@@ -117,35 +136,40 @@ def _write_indexing(self: Builder, docnames: list[str], nproc: int) -> None:
         docnames, "writing output... ", "darkgreen", len(docnames), self.app.verbosity
     )
 
-    def index_and_write(job: Job) -> dict[str, dict]:
+    def index_and_write(job: Job) -> Done:
         self.app.phase = BuildPhase.WRITING
-        to_index, to_write = job
+        to_index, to_write, to_finish = job
         part = _index_alone(self, to_index)
         for docname, doctree in to_write:
             self.write_doc(docname, doctree)
-        return part
+        return part, _handed_on(self, to_finish)
 
-    def done(job: Job, part: dict[str, dict]) -> None:
+    def done(job: Job, result: Done) -> None:
+        part, finished = result
         merge_index(self.indexer, part)
+        self.finished_apart.update(finished)
         for _ in job[1]:
             next(progress)
 
     first = _largest(self, docnames)
     rest = [docname for docname in docnames if docname != first]
     earlier = list(self.indexer._index_entries)
+    self.finished_apart = set()
     with _indexing_deferred(self) as deferred:
         doctree = _prepared(self, first)
         if first in deferred:
-            tasks.add_task(index_and_write, ([deferred.pop(first)], []), done)
+            tasks.add_task(index_and_write, ([deferred.pop(first)], [], []), done)
         self.write_doc(first, doctree)
         next(progress)
+        written = [first]  # handed on by the next writer, forked once its file is written
         # About one batch per core: each batch is a writer forked from the main process, and a
         # writer that indexes copies much of it (jieba's dictionary), so more, smaller batches
         # cost more CPU than they gain in balance.
         for chunk in make_chunks(rest, self.app.parallel):
             pages = [(docname, _prepared(self, docname)) for docname in chunk]
             to_index = [deferred.pop(docname) for docname in chunk if docname in deferred]
-            tasks.add_task(index_and_write, (to_index, pages), done)
+            tasks.add_task(index_and_write, (to_index, pages, [*written, *chunk]), done)
+            written = []
         tasks.join()
     _in_sphinx_order(self.indexer, earlier, docnames)
     logger.info("")

@@ -9,8 +9,10 @@
 - `reading`: each page depends on the files its code uses (bytebook.publish.inputs);
 - `chart_specs`: a page's chart specs moved into one file that its head preloads and the chart
   script fetches;
+- `read_once`: the doctrees Sphinx's numbering unpickles after reading kept for writing;
 - `pages`: the front page that leads to the first chapter, asset checksums that do not depend on
-  the build's history, and a content security policy on every page;
+  the build's history, and a content security policy on every page; the last pass's steps
+  that need no other page run in the writer that wrote the page (`PAGE_WRITTEN`);
 - here: Thebe dropped (it needs a live kernel and a CDN; this book is static and offline), the
   table-of-contents numbering declared safe for parallel reading, and the theme's compiled
   templates kept between builds.
@@ -34,6 +36,7 @@ from bytebook.publish import (
     runnable,
 )
 from bytebook.publish.downloads import downloads_code, work_out_downloads, write_downloads
+from bytebook.publish.parallel_write import PAGE_WRITTEN
 from bytebook.publish.shared_kernel import finish_started_work, in_a_free_kernel
 
 
@@ -99,6 +102,21 @@ def _write_static_files(app: Sphinx, exception: Exception | None) -> None:
     runnable.write_kit(Path(app.srcdir), static)
 
 
+def _finish_page_apart(app: Sphinx, docname: str) -> bool:
+    """In the writer that wrote an HTML page (bytebook.publish.parallel_write): the steps of the
+    last pass that need no other page, its chart specs moved to their file among them. Whether
+    it finished the page."""
+    if app.builder.name != "html":
+        return False
+    outdir, path = Path(app.outdir), Path(app.builder.get_outfilename(docname))
+    original = path.read_text(encoding="utf-8")
+    charts = chart_specs.chart_folder(outdir)
+    page = pages.finished_alone(chart_specs.with_chart_file(original, path, charts), path, outdir)
+    if page != original:
+        path.write_text(page, encoding="utf-8")
+    return True
+
+
 def _finish_pages(app: Sphinx, exception: Exception | None) -> None:
     """The last pass over every page, after every other extension (the theme rewrites
     pygments.css when the build finishes) has written its files."""
@@ -110,12 +128,15 @@ def _finish_pages(app: Sphinx, exception: Exception | None) -> None:
             f"_static/{Path(app.config.html_favicon).name}",
         )
         chart_specs.move_chart_specs(Path(app.outdir))
-        pages.finish_pages(Path(app.outdir))
+        finished = getattr(app.builder, "finished_apart", ())
+        written = {Path(app.builder.get_outfilename(name)) for name in finished}
+        pages.finish_pages(Path(app.outdir), written)
 
 
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     _allow_parallel_reading(app)
+    app.setup_extension("bytebook.publish.read_once")
     app.add_config_value("bytebook_static", "", "html")
     app.connect("config-inited", assets.add_static_path)
     app.connect("config-inited", edition.read_edition)
@@ -130,6 +151,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", notebooks.refuse_error_outputs)
     app.connect("build-finished", _write_static_files)
     app.connect("build-finished", _finish_pages, priority=900)
+    app.add_event(PAGE_WRITTEN)
+    app.connect(PAGE_WRITTEN, _finish_page_apart)
     app.connect("html-page-context", notebooks.offer_notebook, priority=400)
     app.connect("html-page-context", chart_files.on_page)
     for script in assets.SCRIPTS:
