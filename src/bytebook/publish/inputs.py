@@ -17,7 +17,9 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import os
 import re
+import sysconfig
 from pathlib import Path
 
 from bytebook.paths import DATA_DIR, ROOT
@@ -165,6 +167,36 @@ def kept_page_inputs(source: str) -> list[Path]:
     return paths
 
 
+PACKAGES_FILE = "installed-packages.txt"
+"""The file, beside the build's doctrees, that lists the installed distributions."""
+
+
+def installed_packages() -> list[str]:
+    """The distributions installed for the build, each by its `.dist-info` folder, which names
+    its version."""
+    folders = dict.fromkeys(sysconfig.get_paths()[kind] for kind in ("purelib", "platlib"))
+    return sorted(
+        name for folder in folders for name in os.listdir(folder) if name.endswith(".dist-info")
+    )
+
+
+def packages_file(folder: Path) -> Path:
+    """`PACKAGES_FILE` in `folder`, listing `installed_packages`, written again only when they
+    changed. Every page with code depends on it: vl-convert draws a page's charts, pandas and
+    Altair shape its tables and specs, so a page last run with other packages is read and run
+    again, and the execution cache, keyed on the page's inputs, holds no output of theirs."""
+    path = folder / PACKAGES_FILE
+    listing = "\n".join(installed_packages()) + "\n"
+    try:
+        current = path.read_text(encoding="utf-8")
+    except OSError:
+        current = None
+    if current != listing:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(listing, encoding="utf-8")
+    return path
+
+
 def fingerprint(paths: list[Path]) -> str:
     """A hash of the files' names and contents."""
     digest = hashlib.sha256()
@@ -178,7 +210,8 @@ def with_inputs_cell(source: str, digest: str) -> str:
     """The page with a hidden first code cell that carries the fingerprint of its inputs."""
     cell = (
         f"\n{CODE_CELL} ipython3\n:tags: [remove-cell]\n\n"
-        f"# Fingerprint of this page's src/ and data/ inputs; a change re-executes the page.\n"
+        f"# Fingerprint of this page's src/ and data/ inputs and the installed packages;\n"
+        f"# a change re-executes the page.\n"
         f"# {digest}\n```\n"
     )
     match = re.match(r"---\n.*?\n---\n", source, re.S)

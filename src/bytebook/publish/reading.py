@@ -4,6 +4,7 @@ page they start on."""
 from __future__ import annotations
 
 import multiprocessing
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -11,9 +12,34 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 
+def note_installed_packages(app: Sphinx) -> None:
+    """Before Sphinx looks for changed pages: list the installed packages anew if they changed
+    (bytebook.publish.inputs.packages_file), so the pages with code, which depend on that list,
+    count as changed."""
+    from bytebook.publish import inputs
+
+    inputs.packages_file(Path(app.doctreedir))
+
+
+def pages_read_without_packages(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """The pages with code whose last reading did not depend on the installed packages (read
+    by a build from before pages did): they are read again, so that they do."""
+    from bytebook.publish import inputs
+
+    listing = str(inputs.packages_file(Path(app.doctreedir)))
+    package = str(inputs.PACKAGE)
+    return [
+        docname
+        for docname in sorted(env.found_docs - added - changed - removed)
+        if any(dep.startswith(package) for dep in env.dependencies.get(docname, ()))
+        and listing not in env.dependencies[docname]
+    ]
+
+
 def track_inputs(app: Sphinx, docname: str, source: list[str]) -> None:
     """Make a page depend on the src/ and data/ files its front matter declares it uses
-    (bytebook.publish.inputs); a page with code that declares nothing fails the build."""
+    (bytebook.publish.inputs) and on the installed packages; a page with code that declares
+    nothing fails the build."""
     from bytebook.publish import inputs
 
     if inputs.CODE_CELL not in source[0]:
@@ -23,6 +49,7 @@ def track_inputs(app: Sphinx, docname: str, source: list[str]) -> None:
     except inputs.UndeclaredInputs as problem:
         logger.warning(str(problem), location=docname)  # a strict build fails on it
         return
+    paths.append(inputs.packages_file(Path(app.doctreedir)))
     for path in paths:
         app.env.note_dependency(str(path))
     source[0] = inputs.with_inputs_cell(source[0], inputs.fingerprint(paths))

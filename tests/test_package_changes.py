@@ -1,0 +1,58 @@
+"""Pages depend on the installed packages as on their src/ and data/ files: vl-convert draws
+their charts, pandas and Altair shape their tables and specs. A page last run with other
+packages installed is read and run again, not served from the execution cache."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from importlib.metadata import version
+
+import pytest
+from test_reliability import small_book
+
+from bytebook.publish import inputs, up_to_date
+from bytebook.publish.build import build_book, jupyter_output, work_dir
+
+pytestmark = pytest.mark.build
+
+def test_the_installed_packages_are_listed_with_their_versions():
+    listed = inputs.installed_packages()
+    assert f"vl_convert_python-{version('vl-convert-python')}.dist-info" in listed
+    assert f"altair-{version('altair')}.dist-info" in listed
+
+
+def test_a_page_last_run_with_other_packages_is_read_again(tmp_path, capfd):
+    """The listing is written again before Sphinx looks for changed pages, so the page with
+    code, which depends on it, is read again; its inputs cell, which fingerprints the listing
+    with the page's other inputs, then misses the execution cache if the packages differ from
+    those its cached run had."""
+    root = small_book(tmp_path / "book", {"only": "print(6 * 7)"})
+    assert build_book(root) == 0
+    listing = jupyter_output(root) / ".doctrees" / inputs.PACKAGES_FILE
+    assert listing.read_text(encoding="utf-8").split() == inputs.installed_packages()
+    # As if the last build had run with another release of vl-convert: its listing says so,
+    # and the state it noted (which covers the installed packages too) no longer holds.
+    listing.write_text("vl_convert_python-0.1.0.dist-info\n", encoding="utf-8")
+    os.utime(listing, (0, 0))  # written back then, before the page was read
+    up_to_date.forget(work_dir(root))
+    capfd.readouterr()
+    assert build_book(root) == 0
+    assert "0 added, 1 changed, 0 removed" in capfd.readouterr().out
+    assert listing.read_text(encoding="utf-8").split() == inputs.installed_packages()
+
+
+def test_a_page_read_before_pages_depended_on_the_packages_is_read_again(tmp_path, capfd):
+    root = small_book(tmp_path / "book", {"only": "print(6 * 7)"})
+    assert build_book(root) == 0
+    doctrees = jupyter_output(root) / ".doctrees"
+    saved = doctrees / "environment.pickle"
+    env = pickle.loads(saved.read_bytes())
+    listing = str(doctrees / inputs.PACKAGES_FILE)
+    assert listing in env.dependencies["book/only"]
+    env.dependencies["book/only"].discard(listing)  # as a build before the listing left it
+    saved.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+    up_to_date.forget(work_dir(root))
+    capfd.readouterr()
+    assert build_book(root) == 0
+    assert "0 added, 1 changed, 0 removed" in capfd.readouterr().out
