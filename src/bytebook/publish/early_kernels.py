@@ -41,6 +41,14 @@ _taken: list[Any] = []
 """How many early kernels the reading processes took (one counter shared across forks)."""
 
 
+def pages_with_code(root: Path) -> int:
+    """How many of the book's pages (`book/`) run code: no more kernels are taken than that."""
+    from bytebook.publish.inputs import CODE_CELL
+
+    pages = (root / "book").rglob("*.md")
+    return sum(CODE_CELL in page.read_text(encoding="utf-8") for page in pages)
+
+
 def start(count: int, cwd: Path, sockets: Path) -> None:
     """Launch `count` kernels of the book's kernel spec in `cwd`, talking over IPC sockets in
     `sockets`, each running `WARM_UP` as it starts; the reading processes forked after this

@@ -66,11 +66,13 @@ def prepare_cache(cache: Path) -> None:
 def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
     """Build the book at `root` into `output`/_build/`builder`; returns Sphinx's exit status.
     A build with no execution cache yet (so every page runs) starts one kernel per reading
-    process before Sphinx starts (bytebook.publish.early_kernels)."""
+    process (no more than the pages with code) before Sphinx starts
+    (bytebook.publish.early_kernels)."""
     with tempfile.TemporaryDirectory(prefix="bytebook-kernels-") as sockets:
         use_ipc_kernels(Path(sockets))
         if execute and not (output / "_build" / ".jupyter_cache" / "global.db").exists():
-            early_kernels.start(workers(), root, Path(sockets))
+            kernels = min(workers(), early_kernels.pages_with_code(root))
+            early_kernels.start(kernels, root, Path(sockets))
         try:
             return _build_with_sphinx(root, output, builder, execute)
         finally:
