@@ -1,6 +1,6 @@
-"""A clean build starts its kernels before Sphinx, with the analysis imported: the first page
-finds it imported already. A rebuild, which runs only the pages that changed, starts none
-early, and no kernel outlives a build."""
+"""A clean build starts its kernels before Sphinx, each making the pages' imports as it
+starts: the first page finds its modules imported already. A rebuild, which runs only the
+pages that changed, starts none early, and no kernel outlives a build."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from test_reliability import small_book
 
+from bytebook.publish import early_kernels
 from bytebook.publish.build import build_book, jupyter_output
 
 pytestmark = pytest.mark.build
 
-IMPORTED = "import sys\nprint('bytebook.present' in sys.modules)"
-"""A page that imports nothing of the book and prints whether its kernel had imported it."""
+IMPORTED = "import sys\nprint('bytebook.present' in sys.modules)\nfrom bytebook import present"
+"""A page that prints whether its kernel had imported the module it imports next."""
 
 
 def _printed(root: Path, page: str) -> list[str]:
@@ -51,3 +52,19 @@ def test_a_rebuild_starts_no_kernel_early(tmp_path):
     assert build_book(root) == 0
     assert _printed(root, "only") == ["False", "2"]
     assert _processes_in(root) == []
+
+
+def test_a_kernel_starts_with_the_imports_the_pages_make_each_once():
+    pages = [
+        ["from myst_nb import glue\nfrom bytebook import present\nx = 1", "import sys, os\nx"],
+        [":tags: [remove-cell]\nfrom bytebook import present\nimport pandas as pd"],
+        ["%matplotlib inline\nimport numpy", "from . import local\n\ndef f():\n    import json"],
+    ]
+    assert early_kernels.warm_up(pages) == [
+        "from myst_nb import glue",
+        "from bytebook import present",
+        "import sys, os",
+        "import pandas as pd",
+        early_kernels.ENGINE_START,
+    ]
+    assert early_kernels.warm_up([["import sys\nprint(sys.version)"]]) == ["import sys"]

@@ -4,7 +4,7 @@ In a clean build the first second goes to starting Sphinx, on one core, before t
 processes are forked; each then started its kernel, which spent most of another second
 importing the analysis and starting vl-convert's JavaScript engine before its first page
 could run. Here the build's process launches one kernel per reading process first, each
-doing that work (`WARM_UP`) on the core Sphinx leaves free; each reading process takes one
+doing that work (`warm_up`) on the core Sphinx leaves free; each reading process takes one
 (`take`) instead of starting its own, and the build ends those no process took (`end`).
 
 A kernel taken here is the same kernel a reading process would start (the kernel spec's own
@@ -14,8 +14,10 @@ the manager that adopts it watches and ends it by its process id (`_ProcessById`
 
 from __future__ import annotations
 
+import ast
 import multiprocessing
 import os
+import re
 import signal
 import subprocess
 import time
@@ -24,16 +26,10 @@ from typing import Any
 
 KERNEL = "python3"
 """The kernel spec every page of the book names."""
-WARM_UP = (
-    "import bytebook.present",
-    "import bytebook.charts",
-    "import bytebook.publish.render",
-    "import vl_convert",
-    "_ = vl_convert.vegalite_to_vega({'mark': 'point'})",
-)
-"""What a kernel runs as it starts (IPython's `exec_lines`): the imports every page makes and
-vl-convert's first conversion, which starts its engine. Each page starts in a fresh namespace,
-so only the imported modules carry over, as from one page to the next."""
+ENGINE_START = "import vl_convert; _ = vl_convert.vegalite_to_vega({'mark': 'point'})"
+"""vl-convert's first conversion, which starts its engine: run as a kernel starts when the pages
+import the book's package, which draws their charts."""
+CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```", re.M | re.S)
 
 _launched: list[tuple[str, subprocess.Popen]] = []
 """This build's early kernels: connection file and process, in launch order."""
@@ -41,23 +37,49 @@ _taken: list[Any] = []
 """How many early kernels the reading processes took (one counter shared across forks)."""
 
 
-def pages_with_code(root: Path) -> int:
-    """How many of the book's pages (`book/`) run code: no more kernels are taken than that."""
-    from bytebook.publish.inputs import CODE_CELL
+def pages_code(root: Path) -> list[list[str]]:
+    """The code cells of each of the book's pages (`book/`) that has any."""
+    pages = []
+    for page in sorted((root / "book").rglob("*.md")):
+        cells = CELL.findall(page.read_text(encoding="utf-8"))
+        if cells:
+            pages.append(cells)
+    return pages
 
-    pages = (root / "book").rglob("*.md")
-    return sum(CODE_CELL in page.read_text(encoding="utf-8") for page in pages)
+
+def _without_options(cell: str) -> str:
+    """A code cell's code, without its option lines (`:tags: [...]`)."""
+    return "\n".join(line for line in cell.splitlines() if not line.startswith(":"))
 
 
-def start(count: int, cwd: Path, sockets: Path) -> None:
+def warm_up(pages: list[list[str]]) -> list[str]:
+    """What a kernel runs as it starts (IPython's `exec_lines`): each import statement the
+    pages' cells make, once, and `ENGINE_START` when they import the book's package. Each page
+    starts in a fresh namespace, so only the imported modules carry over, as from one page to
+    the next."""
+    statements: dict[str, None] = {}
+    for cell in (cell for cells in pages for cell in cells):
+        try:
+            body = ast.parse(_without_options(cell)).body
+        except SyntaxError:  # IPython's own syntax: the cell's imports are left to the page
+            continue
+        for node in body:
+            if isinstance(node, ast.Import | ast.ImportFrom) and not getattr(node, "level", 0):
+                statements[ast.unparse(node)] = None
+    if any("bytebook" in statement for statement in statements):
+        statements[ENGINE_START] = None
+    return list(statements)
+
+
+def start(count: int, cwd: Path, sockets: Path, lines: list[str]) -> None:
     """Launch `count` kernels of the book's kernel spec in `cwd`, talking over IPC sockets in
-    `sockets`, each running `WARM_UP` as it starts; the reading processes forked after this
+    `sockets`, each running `lines` as it starts; the reading processes forked after this
     take them."""
     from jupyter_client import KernelManager
     from jupyter_client.connect import write_connection_file
     from jupyter_client.launcher import launch_kernel
 
-    warm_up = [f"--IPKernelApp.exec_lines={line}" for line in WARM_UP]
+    warm_up = [f"--IPKernelApp.exec_lines={line}" for line in lines]
     _taken[:] = [multiprocessing.get_context("fork").Value("i", 0)]
     for number in range(count):
         connection, _ = write_connection_file(

@@ -71,8 +71,9 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
     with tempfile.TemporaryDirectory(prefix="bytebook-kernels-") as sockets:
         use_ipc_kernels(Path(sockets))
         if execute and not (output / "_build" / ".jupyter_cache" / "global.db").exists():
-            kernels = min(workers(), early_kernels.pages_with_code(root))
-            early_kernels.start(kernels, root, Path(sockets))
+            pages = early_kernels.pages_code(root)
+            lines = early_kernels.warm_up(pages)
+            early_kernels.start(min(workers(), len(pages)), root, Path(sockets), lines)
         try:
             return _build_with_sphinx(root, output, builder, execute)
         finally:
