@@ -37,16 +37,11 @@ def _processes_in(root: Path) -> list[str]:
     return running
 
 
-def test_a_clean_build_runs_its_pages_in_kernels_started_early(tmp_path):
+def test_a_clean_build_runs_its_pages_in_kernels_started_early_and_a_rebuild_in_its_own(tmp_path):
     root = small_book(tmp_path / "book", {"only": IMPORTED})
     assert build_book(root) == 0
     assert _printed(root, "only") == ["True"]
     assert _processes_in(root) == [], "a kernel outlived the build"
-
-
-def test_a_rebuild_starts_no_kernel_early(tmp_path):
-    root = small_book(tmp_path / "book", {"only": IMPORTED})
-    assert build_book(root) == 0
     page = root / "book" / "only.md"
     page.write_text(page.read_text().replace(IMPORTED, f"{IMPORTED}\nprint(2)"))
     assert build_book(root) == 0
