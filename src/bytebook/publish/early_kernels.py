@@ -121,17 +121,21 @@ def _adopted(connection: str, pid: int):
     )
     provisioner.process = _ProcessById(pid)
     provisioner.pid = pid
+    provisioner.pgid = pid  # launched in a session of its own: signals reach what it started
     manager.provisioner = provisioner
     return manager
 
 
 def end() -> None:
-    """End the early kernels still running (those no reading process took, or a process left)
-    and collect every one."""
+    """End the early kernels still running (those no reading process took, or a process left),
+    with what they started (each leads a process group of its own), and collect every one."""
     while _launched:
         _, process = _launched.pop()
         if process.poll() is None:
-            process.kill()
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except OSError:
+                process.kill()
         process.wait()
     _taken.clear()
 

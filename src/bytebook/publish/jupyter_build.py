@@ -70,11 +70,11 @@ def build(root: Path, output: Path, builder: str, execute: bool = True) -> int:
     (bytebook.publish.early_kernels)."""
     with tempfile.TemporaryDirectory(prefix="bytebook-kernels-") as sockets:
         use_ipc_kernels(Path(sockets))
-        if execute and not (output / "_build" / ".jupyter_cache" / "global.db").exists():
-            pages = early_kernels.pages_code(root)
-            lines = early_kernels.warm_up(pages)
-            early_kernels.start(min(workers(), len(pages)), root, Path(sockets), lines)
         try:
+            if execute and not (output / "_build" / ".jupyter_cache" / "global.db").exists():
+                pages = early_kernels.pages_code(root)
+                lines = early_kernels.warm_up(pages)
+                early_kernels.start(min(workers(), len(pages)), root, Path(sockets), lines)
             return _build_with_sphinx(root, output, builder, execute)
         finally:
             early_kernels.end()

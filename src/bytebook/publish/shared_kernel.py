@@ -38,6 +38,8 @@ from nbformat import NotebookNode
 
 from bytebook.publish import early_kernels
 
+STARTUP_TIMEOUT = 60
+"""The least time, in seconds, a kernel gets to answer before its first page (nbclient's own)."""
 FRESH_PAGE = "__import__('os').chdir({cwd!r})\nget_ipython().reset(new_session=True)"
 """Run silently before each page: its working folder, an empty namespace, execution count 1."""
 
@@ -213,6 +215,8 @@ def execute(
                 nb,
                 km=manager,
                 timeout=timeout,
+                # An early kernel makes the pages' imports as it starts: as long as a cell gets.
+                startup_timeout=max(timeout or 0, STARTUP_TIMEOUT),
                 allow_errors=allow_errors,
                 record_timing=record_timing,
                 resources={"metadata": {"path": cwd}},
