@@ -9,11 +9,13 @@ import pickle
 import re
 from importlib.metadata import version
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from test_reliability import small_book
 
-from bytebook.publish import inputs, up_to_date
+from bytebook.paths import ROOT
+from bytebook.publish import inputs, reading, up_to_date
 from bytebook.publish.build import build_book, jupyter_output, work_dir
 
 pytestmark = pytest.mark.build
@@ -57,3 +59,22 @@ def _rebuilt_pages(root: Path, capfd) -> str:
     capfd.readouterr()
     assert build_book(root) == 0
     return re.search(r"(\d+ added, \d+ changed, \d+ removed)", capfd.readouterr().out)[1]
+
+
+def test_a_page_s_inputs_cell_fingerprints_the_installed_packages(tmp_path, monkeypatch):
+    """The fingerprint the execution cache is keyed on changes with the installed packages
+    alone: a page last run with other packages misses the cache."""
+    page = (ROOT / "book" / "glossary.md").read_text(encoding="utf-8")
+    noted: set[str] = set()
+    app = SimpleNamespace(doctreedir=str(tmp_path), env=SimpleNamespace(note_dependency=noted.add))
+
+    def inputs_cell(packages: list[str]) -> str:
+        monkeypatch.setattr(inputs, "installed_packages", lambda: packages)
+        source = [page]
+        reading.track_inputs(app, "book/glossary", source)
+        return source[0]  # the page with its inputs cell added
+
+    now = inputs_cell(["vl_convert_python-2.0.0rc7.dist-info"])
+    assert inputs_cell(["vl_convert_python-1.9.0.dist-info"]) != now
+    assert inputs_cell(["vl_convert_python-2.0.0rc7.dist-info"]) == now
+    assert str(tmp_path / inputs.PACKAGES_FILE) in noted
