@@ -55,11 +55,11 @@ def end_tree(process: subprocess.Popen) -> int:
     for pid in tree:
         _signal(pid, signal.SIGTERM)
     deadline = time.monotonic() + GRACE_SECONDS
-    while time.monotonic() < deadline and any(_alive(pid) for pid in tree):
+    while time.monotonic() < deadline and any(alive(pid) for pid in tree):
         process.poll()  # reaps the direct child, so it does not linger as a zombie
         time.sleep(0.1)
     for pid in tree:
-        if _alive(pid):
+        if alive(pid):
             _signal(pid, signal.SIGKILL)
     process.wait()
     return len(tree)
@@ -72,7 +72,8 @@ def _signal(pid: int, number: int) -> None:
         pass
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether the process `pid` runs: not gone, nor only waiting for its parent to collect it."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except (OSError, IndexError):

@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bytebook.publish.children import alive
+
 KERNEL = "python3"
 """The kernel spec every page of the book names."""
 ENGINE_START = "import vl_convert; _ = vl_convert.vegalite_to_vega({'mark': 'point'})"
@@ -152,13 +154,8 @@ class _ProcessById:
     def poll(self) -> int | None:
         """None while the process runs, else its exit status as far as this process can tell
         (-9: it is gone, so its parent or the signal that ended it has the real one)."""
-        if self.returncode is None:
-            try:
-                state = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-            except FileNotFoundError:
-                state = "gone"
-            if state in ("Z", "X", "gone"):
-                self.returncode = -signal.SIGKILL
+        if self.returncode is None and not alive(self.pid):
+            self.returncode = -signal.SIGKILL
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:

@@ -16,7 +16,6 @@ import hashlib
 import os
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 STATE_NAME = "published.state"
@@ -58,6 +57,7 @@ def _last_commit(root: Path) -> str:
 def book_state(root: Path) -> str:
     """A hash of everything the book at `root` is built from (see the module's description)."""
     from bytebook.paths import DATA_DIR
+    from bytebook.publish.inputs import installed_packages
     from bytebook.publish.pdf import printed_book
 
     package = Path(__file__).resolve().parent.parent
@@ -68,7 +68,7 @@ def book_state(root: Path) -> str:
             digest.update(f"{path}\0".encode() + _contents(path))
     printed = printed_book(root)
     pdf = printed.stat() if printed.is_file() else None
-    installed = sorted(os.listdir(sysconfig.get_paths()["purelib"]))
+    installed = installed_packages()
     facts = [
         _last_commit(root),
         f"{pdf.st_size} {pdf.st_mtime_ns}" if pdf else "no pdf",
