@@ -143,7 +143,7 @@ def write_kit(root: Path, static: Path) -> None:
     data = [p for p in DATA_DIR.rglob("*") if p.is_file()]
     files = sorted(data) + sorted(package)
     files += [root / "pyproject.toml", root / LOCK]
-    fingerprint = inputs.fingerprint(files) + book.label
+    fingerprint = inputs.fingerprint(files) + book.label()
     if stamp.exists() and stamp.read_text() == fingerprint:
         return
     shutil.rmtree(target, ignore_errors=True)
