@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Make sure the system packages the tests need are present: Debian's Chromium (driven by
-# playwright-python; its own browser download is not used), a CJK font for chart images and
-# poppler's tools for checking the PDF. BYTEBOOK_CHROMIUM names another Chromium;
-# BYTEBOOK_NO_APT=1 only reports what is missing, even as root.
+# playwright-python; its own browser download is not used) as its headless shell, which prints
+# the book and runs the browser tests, and as the browser, which `make bench` loads pages in; a
+# CJK font for chart images and poppler's tools for checking the PDF. BYTEBOOK_CHROMIUM names
+# another Chromium, used for both; BYTEBOOK_NO_APT=1 only reports what is missing, even as root.
 set -euo pipefail
 
 missing=()
-chromium="${BYTEBOOK_CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
-[ -x "$chromium" ] || missing+=(chromium)
+for program in chromium-headless-shell chromium; do
+  chromium="${BYTEBOOK_CHROMIUM:-$(command -v "$program" || echo "/usr/bin/$program")}"
+  [ -x "$chromium" ] || missing+=("$program")
+done
 compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK-*" >/dev/null || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0

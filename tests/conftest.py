@@ -206,14 +206,17 @@ def resized_tab(site, browser):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, started once for the whole session; each test opens its
-    own pages in it (a fresh page shares no state with another)."""
+    """Debian's Chromium, its headless shell, started once for the whole session; each test
+    opens its own pages in it (a fresh page shares no state with another)."""
     from playwright.sync_api import sync_playwright
 
     try:
         executable = chromium_path()
     except FileNotFoundError:
-        pytest.fail("Debian's chromium is missing: run 'make browser' (apt-get install chromium)")
+        pytest.fail(
+            "Debian's chromium-headless-shell is missing: run 'make browser' "
+            "(apt-get install chromium-headless-shell)"
+        )
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium

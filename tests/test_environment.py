@@ -94,8 +94,8 @@ def test_a_missing_chromium_stops_make_before_pip(tmp_path, target):
         },
     )
     assert run.returncode != 0
-    assert "missing system packages: chromium" in run.stderr
-    assert "apt-get install chromium" in run.stderr
+    assert "missing system packages: chromium-headless-shell chromium" in run.stderr
+    assert "apt-get install chromium-headless-shell chromium" in run.stderr
     assert not (root / ".venv").exists()
 
 

@@ -433,9 +433,16 @@ def test_a_read_only_build_folder_is_named_and_the_last_book_stays(clean_build, 
     assert published(root) == before
 
 
-def test_a_missing_chromium_is_named_with_the_package_to_install(monkeypatch):
+@pytest.mark.parametrize(
+    ("as_a_reader_browses", "package"),
+    [(False, "chromium-headless-shell"), (True, "chromium")],
+)
+def test_a_missing_chromium_is_named_with_the_package_to_install(
+    monkeypatch, as_a_reader_browses, package
+):
     from bytebook.publish import pdf
 
-    monkeypatch.setattr(pdf.shutil, "which", lambda name: "/no/such/dir/chromium")
-    with pytest.raises(FileNotFoundError, match="install Debian's 'chromium' package"):
-        pdf.chromium_path()
+    monkeypatch.delenv("BYTEBOOK_CHROMIUM", raising=False)
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: f"/no/such/dir/{name}")
+    with pytest.raises(FileNotFoundError, match=f"install Debian's '{package}' package"):
+        pdf.chromium_path(as_a_reader_browses)

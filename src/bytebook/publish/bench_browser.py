@@ -1,11 +1,12 @@
 """The reader's side of `make bench`: how long each page takes until its charts are drawn.
 
-Each chart page is loaded `loads` times in Debian's Chromium from a local server. A script
-added before the page's own records the moment each chart is drawn or set waiting (the chart
-script draws a chart as it scrolls into view), so one load gives the first chart on the first
-screen drawn and the last one (the page is then interactive). A bare page that loads only the
-chart runtime (`_static/vega-bundle.js`) gives the floor any chart page must pay. Two built
-sites (this book and an earlier build of it) can be loaded side by side, round by round.
+Each chart page is loaded `loads` times from a local server in Debian's Chromium, the browser
+a reader runs (not the headless shell the tests use). A script added before the page's own
+records the moment each chart is drawn or set waiting (the chart script draws a chart as it
+scrolls into view), so one load gives the first chart on the first screen drawn and the last
+one (the page is then interactive). A bare page that loads only the chart runtime
+(`_static/vega-bundle.js`) gives the floor any chart page must pay. Two built sites (this book
+and an earlier build of it) can be loaded side by side, round by round.
 """
 
 from __future__ import annotations
@@ -144,7 +145,9 @@ def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
             (html / BARE_PAGE).write_text(BARE_HTML, encoding="utf-8")
             bases[name] = stack.enter_context(_served(html))
             found[name] = ([], {page.stem: [] for page in chart_pages(html)})
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(as_a_reader_browses=True), args=CHROMIUM_ARGS
+        )
         try:
             for round_number in range(loads):
                 for name in round_order(list(bases), round_number):
