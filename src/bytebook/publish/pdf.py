@@ -14,6 +14,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
     "--disable-sync",
+    # Debian's fontconfig hints glyphs slightly, and the browser follows it; the headless shell
+    # hints them more unless told, which moves glyphs by fractions of a pixel and so some
+    # line breaks. With this the shell lays out and prints every page as the browser does.
+    "--font-render-hinting=slight",
 ]
 
 
