@@ -8,8 +8,8 @@ set -euo pipefail
 
 missing=()
 for program in chromium-headless-shell chromium; do
-  chromium="${BYTEBOOK_CHROMIUM:-$(command -v "$program" || echo "/usr/bin/$program")}"
-  [ -x "$chromium" ] || missing+=("$program")
+  found="${BYTEBOOK_CHROMIUM:-$(command -v "$program" || echo "/usr/bin/$program")}"
+  [ -x "$found" ] || missing+=("$program")
 done
 compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK-*" >/dev/null || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)

@@ -21,7 +21,7 @@ from hypothesis import settings
 from bytebook.data import load_book_data
 from bytebook.paths import DATA_DIR, ROOT
 from bytebook.publish.build import build_book, print_book
-from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
+from bytebook.publish.pdf import HEADLESS_SHELL_ARGS, chromium_path
 
 # A property is judged by its examples, not by a clock: on a busy machine an example may take
 # longer than Hypothesis's default 200 ms, which would fail a test that holds.
@@ -218,6 +218,6 @@ def browser():
             "(apt-get install chromium-headless-shell)"
         )
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=executable, args=HEADLESS_SHELL_ARGS)
         yield chromium
         chromium.close()

@@ -1,9 +1,9 @@
 """Every page's visible text follows the book's one number style (bytebook.numbers).
 
-Visible text is the page's text outside scripts, styles, folded-away blocks, literal code (a
-commit such as 6e70930, or `39e9` written as Python would) and the article's own Chinese words
-(which keep the article's forms, such as 390亿美元), and a source's own words quoted on the
-sources page. Names such as BVC2.0 and CC BY 4.0 are not numbers.
+Visible text is the page's text outside scripts, styles, folded-away blocks, the book's commit
+(an identifier such as 6e70930, not a number) and the article's own Chinese words (which keep
+the article's forms, such as 390亿美元), and a source's own words quoted on the sources page.
+Names such as BVC2.0 and CC BY 4.0 are not numbers.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def test_yuan_in_bn_or_million_is_found():
 
 def visible_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
-    hidden_parts = 'script, style, details, code, q, [lang="zh"], [lang="zh-CN"], title'
+    hidden_parts = 'script, style, details, code.commit, q, [lang="zh"], [lang="zh-CN"], title'
     for hidden in soup.select(hidden_parts):
         hidden.decompose()
     for soft_break in soup.find_all("wbr"):  # a place a word may break, not a space
@@ -64,9 +64,15 @@ def visible_text(html: str) -> str:
     return soup.get_text(" ")
 
 
-def test_the_edition_shows_its_commit_as_code_not_as_a_number(built_book):
+def test_a_commit_is_an_identifier_not_a_number_in_e_notation():
+    rule = RULES["e-notation"]
+    assert rule.search(visible_text("<p>commit 6e70930 of</p>"))
+    assert not rule.search(visible_text('<p>commit <code class="commit">6e70930</code> of</p>'))
+
+
+def test_the_edition_shows_its_commit_marked_as_the_commit(built_book):
     """A short hash can look like a number in e-notation (6e70930); the preface shows the
-    commit only as literal code, which the number style leaves alone."""
+    commit only in `code.commit`, which the number style leaves alone."""
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "log", "-1", "--format=%h"],
         capture_output=True,
@@ -74,10 +80,9 @@ def test_the_edition_shows_its_commit_as_code_not_as_a_number(built_book):
         check=True,
     ).stdout.strip()
     page = (built_book / "book" / "preface.html").read_text(encoding="utf-8")
-    shown_as_code = [
-        c for c in BeautifulSoup(page, "html.parser").select("code") if c.get_text() == commit
-    ]
-    assert len(shown_as_code) == 3, "the edition, the citation and the source archive"
+    marked = BeautifulSoup(page, "html.parser").select("code.commit")
+    shown = [code for code in marked if code.get_text() == commit]
+    assert len(shown) == 3, "the edition, the citation and the source archive"
     assert commit not in visible_text(page)
 
 
@@ -240,7 +245,9 @@ def shown_figures(text: str) -> list[Shown]:
     found = []
     for figure in written_figures(text):
         after = UNIT_AFTER.match(text, figure.end)
-        before = CURRENCY_BEFORE.search(text, max(0, figure.start - CURRENCY_REACH), figure.start)
+        before = CURRENCY_BEFORE.search(
+            text, max(0, figure.start - CURRENCY_REACH), figure.start
+        )
         unit = (
             figure.scale or (after.group(1) if after else "") or (before.group(1) if before else "")
         )

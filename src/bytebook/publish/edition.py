@@ -33,19 +33,20 @@ class Edition:
     epoch: int
     repository: str
 
-    def label(self, commit_as_code: bool = False) -> str:
+    def label(self, *, marked: bool = False) -> str:
         """'version 0.1.0, commit abc1234 of 2026-11-28', or the version of an unversioned copy.
-        `commit_as_code` marks the commit as MyST inline code, as a page shows it: a hash is an
+        `marked` puts the commit in `<code class="commit">`, as a page shows it: a hash is an
         identifier, not a number (6e70930 would otherwise read as 6 × 10⁷⁰⁹³⁰)."""
         if not self.commit:
             return f"version {self.version}, an unversioned copy"
-        commit = f"`{self.commit}`" if commit_as_code else self.commit
+        commit = commit_html(self.commit) if marked else self.commit
         return f"version {self.version}, commit {commit} of {self.date}"
 
-    def citation(self, commit_as_code: bool = False) -> str:
-        """The reference a reader copies, in plain text: the repository's public address when
-        the configuration records one, else the source archive of the commit the site was
-        built from, which the site offers. `commit_as_code` as in `label`."""
+    def citation(self, *, marked: bool = False) -> str:
+        """The reference a reader copies: the repository's public address when the configuration
+        records one, else the source archive of the commit the site was built from, which the
+        site offers. Plain text, or (`marked`) with the commit marked as in `label`, which the
+        page shows as text."""
         year = self.date[:4] or "n.d."
         if self.repository:
             where = f" {self.repository}"
@@ -53,9 +54,14 @@ class Edition:
             where = f" Source archive: {SOURCE_ARCHIVE_NAME}, the repository at that commit."
         else:
             where = ""
-        label = self.label(commit_as_code)
+        label = self.label(marked=marked)
         label = label[0].upper() + label[1:]
         return f"{self.authors} ({year}). {self.title}. {label}.{where}"
+
+
+def commit_html(commit: str) -> str:
+    """A commit as a page shows it: in `<code class="commit">`."""
+    return f'<code class="commit">{html.escape(commit)}</code>'
 
 
 SOURCE_ARCHIVE_NAME = "bytebook-source.zip"
@@ -122,14 +128,14 @@ def substitutions(root: Path) -> dict[str, str]:
     if book.commit:
         archive = f"../_static/{runnable.DOWNLOADS}/{runnable.SOURCE_ARCHIVE}"
         source.append(
-            f'The repository at commit <code class="commit">{book.commit}</code>, the one this '
-            f'site was built from (in full <code class="commit">{book.full_commit}</code>): '
-            f'<a href="{archive}" download>'
-            f"{runnable.SOURCE_ARCHIVE}</a>, made with <code>git archive</code>."
+            f"The repository at commit {commit_html(book.commit)}, the one this site was built "
+            f"from (in full {commit_html(book.full_commit)}): "
+            f'<a href="{archive}" download>{runnable.SOURCE_ARCHIVE}</a>, '
+            "made with <code>git archive</code>."
         )
     return {
-        "book_edition": book.label(commit_as_code=True),
-        "book_citation": book.citation(commit_as_code=True),
+        "book_edition": book.label(marked=True),
+        "book_citation": book.citation(marked=True),
         "book_source": " ".join(source),
     }
 

@@ -14,11 +14,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
     "--disable-sync",
-    # Debian's fontconfig hints glyphs slightly, and the browser follows it; the headless shell
-    # hints them more unless told, which moves glyphs by fractions of a pixel and so some
-    # line breaks. With this the shell lays out and prints every page as the browser does.
-    "--font-render-hinting=slight",
 ]
+"""What every Chromium program here is started with."""
+
+HEADLESS_SHELL_ARGS = [*CHROMIUM_ARGS, "--font-render-hinting=slight"]
+"""What the headless shell is started with. Debian's fontconfig hints glyphs slightly, and the
+browser follows it; the shell hints them more unless told, which moves glyphs by fractions of
+a pixel and so some line breaks. With this the shell lays out and prints every page as the
+browser does (tests/test_headless_shell.py)."""
 
 
 PDF_NAME = "book.pdf"
@@ -61,7 +64,9 @@ def print_to_pdf(page: Path, target: Path) -> None:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=HEADLESS_SHELL_ARGS
+        )
         tab = browser.new_page()
         tab.route("http*://**", lambda route: route.abort())
         # The printed book is one long page; on a busy machine loading it takes well over
