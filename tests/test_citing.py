@@ -11,6 +11,8 @@ import zipfile
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
+from test_number_style import visible_text
 
 from bytebook.paths import ROOT
 
@@ -64,3 +66,14 @@ def test_without_a_public_address_the_citation_says_so_and_offers_the_built_comm
         files = sorted(n for n in zipped.namelist() if not n.endswith("/"))
         assert zipped.comment.decode() == full, "the archive is not of the built commit"
     assert files == sorted(tracked)
+
+
+def test_the_edition_shows_its_commit_marked_as_the_commit(built_book):
+    """A short hash can look like a number in e-notation (6e70930); the preface shows the
+    commit only in `code.commit`, which the book's number style leaves alone."""
+    commit = _git("log", "-1", "--format=%h").strip()
+    page = (built_book / "book" / "preface.html").read_text(encoding="utf-8")
+    marked = BeautifulSoup(page, "html.parser").select("code.commit")
+    shown = [code for code in marked if code.get_text() == commit]
+    assert len(shown) == 3, "the edition, the citation and the source archive"
+    assert commit not in visible_text(page)

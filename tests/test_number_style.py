@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from bs4 import BeautifulSoup
 from test_browser import PAGES
 
 from bytebook.numbers import Written, written_figures
-from bytebook.paths import ROOT
 from bytebook.publish.chart_specs import page_specs
 
 pytestmark = pytest.mark.build
@@ -68,22 +66,6 @@ def test_a_commit_is_an_identifier_not_a_number_in_e_notation():
     rule = RULES["e-notation"]
     assert rule.search(visible_text("<p>commit 6e70930 of</p>"))
     assert not rule.search(visible_text('<p>commit <code class="commit">6e70930</code> of</p>'))
-
-
-def test_the_edition_shows_its_commit_marked_as_the_commit(built_book):
-    """A short hash can look like a number in e-notation (6e70930); the preface shows the
-    commit only in `code.commit`, which the number style leaves alone."""
-    commit = subprocess.run(
-        ["git", "-C", str(ROOT), "log", "-1", "--format=%h"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    page = (built_book / "book" / "preface.html").read_text(encoding="utf-8")
-    marked = BeautifulSoup(page, "html.parser").select("code.commit")
-    shown = [code for code in marked if code.get_text() == commit]
-    assert len(shown) == 3, "the edition, the citation and the source archive"
-    assert commit not in visible_text(page)
 
 
 @pytest.mark.parametrize("page_path", PAGES)
