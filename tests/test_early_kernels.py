@@ -5,12 +5,15 @@ pages that changed, starts none early, and no kernel outlives a build."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
+from nbclient.exceptions import CellTimeoutError
+from nbformat.v4 import new_code_cell, new_notebook
 from test_reliability import small_book
 
-from bytebook.publish import early_kernels
+from bytebook.publish import early_kernels, shared_kernel
 from bytebook.publish.build import build_book, jupyter_output
 
 pytestmark = pytest.mark.build
@@ -63,3 +66,33 @@ def test_a_kernel_starts_with_the_imports_the_pages_make_each_once():
         early_kernels.ENGINE_START,
     ]
     assert early_kernels.warm_up([["import sys\nprint(sys.version)"]]) == ["import sys"]
+
+
+def test_an_import_that_never_ends_fails_its_page_naming_the_imports(tmp_path, monkeypatch):
+    """An import the pages make that never ends keeps an early kernel from answering: the page
+    fails as a cell that ran too long does, within the time a kernel gets to start, and says
+    which imports the kernel was making."""
+    modules = tmp_path / "modules"
+    modules.mkdir()
+    (modules / "never_ends.py").write_text("import time\ntime.sleep(600)\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(modules))
+    monkeypatch.setattr(shared_kernel, "STARTUP_TIMEOUT", 3)
+    for name, empty in (("_kernels", {}), ("_owner", []), ("_clients", {})):
+        monkeypatch.setattr(shared_kernel, name, empty)
+    sockets = tmp_path / "sockets"
+    sockets.mkdir()
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    page = new_notebook(cells=[new_code_cell("import never_ends")], metadata={"kernelspec": kernel})
+    early_kernels.start(1, tmp_path, sockets, ["import json", "import never_ends"])
+    try:
+        started = time.monotonic()
+        result = shared_kernel.execute(page, str(tmp_path), 1, False)
+        waited = time.monotonic() - started
+    finally:
+        shared_kernel.shut_down()
+        early_kernels.end()
+    assert isinstance(result.err, CellTimeoutError), result.err
+    assert "did not answer within 3 s" in str(result.err)
+    assert "import json; import never_ends" in str(result.err)
+    assert waited < 30
+    assert _processes_in(tmp_path) == [], "the stuck kernel outlived its page"

@@ -37,6 +37,8 @@ _launched: list[tuple[str, subprocess.Popen]] = []
 """This build's early kernels: connection file and process, in launch order."""
 _taken: list[Any] = []
 """How many early kernels the reading processes took (one counter shared across forks)."""
+_warm_up_lines: list[str] = []
+"""What this build's early kernels run as they start."""
 
 
 def pages_code(root: Path) -> list[list[str]]:
@@ -82,6 +84,7 @@ def start(count: int, cwd: Path, sockets: Path, lines: list[str]) -> None:
     from jupyter_client.launcher import launch_kernel
 
     warm_up = [f"--IPKernelApp.exec_lines={line}" for line in lines]
+    _warm_up_lines[:] = lines
     _taken[:] = [multiprocessing.get_context("fork").Value("i", 0)]
     for number in range(count):
         connection, _ = write_connection_file(
@@ -126,6 +129,24 @@ def _adopted(connection: str, pid: int):
     provisioner.pgid = pid  # launched in a session of its own: signals reach what it started
     manager.provisioner = provisioner
     return manager
+
+
+def started_early(manager) -> bool:
+    """Whether `manager` manages a kernel this build started early."""
+    provisioner = getattr(manager, "provisioner", None)
+    return isinstance(getattr(provisioner, "process", None), _ProcessById)
+
+
+def not_answering(seconds: float) -> str:
+    """Why a kernel started early did not answer within `seconds`: one of the imports it makes
+    as it starts did not finish, so the page's own would not either."""
+    made = "; ".join(_warm_up_lines) or "none"
+    return (
+        f"the page's kernel did not answer within {seconds:g} s. The build started it early "
+        "(bytebook.publish.early_kernels), and as it starts it makes the imports the pages "
+        f"make, one of which did not finish: {made}. A cell making that import would not "
+        "finish either."
+    )
 
 
 def end() -> None:

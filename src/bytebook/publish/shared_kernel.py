@@ -23,6 +23,7 @@ kernel has imported it all already (`readers_kernel_work`, `run_in_this_kernel`)
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing.util
 import os
 import threading
@@ -147,7 +148,7 @@ class _PageClient(NotebookClient):
         start_waiting_work()  # the kernel has been launched, and starts while this waits
         client = _clients.get(id(self.km))
         if client is None:  # the kernel's first page: connect and wait until it is ready
-            client = _clients[id(self.km)] = await super().async_start_new_kernel_client()
+            client = _clients[id(self.km)] = await self._first_client()
         else:
             self.kc = client
         cwd = self.resources["metadata"]["path"]
@@ -156,6 +157,21 @@ class _PageClient(NotebookClient):
         if reply is None or reply["content"]["status"] != "ok":
             raise RuntimeError(f"the shared kernel could not start a fresh page: {reply}")
         return client
+
+    async def _first_client(self):
+        """The kernel's client, once the kernel answers. A kernel started early that does not
+        answer in time is stuck in an import the pages make: the page fails as a cell that
+        ran too long does, saying which imports those are."""
+        started_early = early_kernels.started_early(self.km)  # cleaning up forgets it
+        try:
+            return await super().async_start_new_kernel_client()
+        except RuntimeError as error:
+            # nbclient has cleaned the kernel up; its exit hook would fail on what it cleared.
+            atexit.unregister(self._cleanup_kernel)
+            if started_early:
+                message = early_kernels.not_answering(self.startup_timeout)
+                raise CellTimeoutError(message) from error
+            raise
 
 
 def _kernel(name: str, cwd: str):
