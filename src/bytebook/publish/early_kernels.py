@@ -137,15 +137,15 @@ def started_early(manager) -> bool:
     return isinstance(getattr(provisioner, "process", None), _ProcessById)
 
 
-def not_answering(seconds: float) -> str:
-    """Why a kernel started early did not answer within `seconds`: one of the imports it makes
-    as it starts did not finish, so the page's own would not either."""
+def not_answering(error: Exception) -> str:
+    """Why a kernel started early did not answer (`error`, jupyter_client's word for it): one
+    of the imports it makes as it starts did not finish or ended it, as the page's own would."""
     made = "; ".join(_warm_up_lines) or "none"
     return (
-        f"the page's kernel did not answer within {seconds:g} s. The build started it early "
+        f"{error}. The build started this page's kernel early "
         "(bytebook.publish.early_kernels), and as it starts it makes the imports the pages "
-        f"make, one of which did not finish: {made}. A cell making that import would not "
-        "finish either."
+        f"make: {made}. One of them did not finish or ended the kernel; a cell making that "
+        "import would fail the same way."
     )
 
 

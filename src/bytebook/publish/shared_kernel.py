@@ -160,8 +160,8 @@ class _PageClient(NotebookClient):
 
     async def _first_client(self):
         """The kernel's client, once the kernel answers. A kernel started early that does not
-        answer in time is stuck in an import the pages make: the page fails as a cell that
-        ran too long does, saying which imports those are."""
+        answer is stuck in, or was ended by, an import the pages make: the page fails as a cell
+        that ran too long does, saying which imports those are."""
         started_early = early_kernels.started_early(self.km)  # cleaning up forgets it
         try:
             return await super().async_start_new_kernel_client()
@@ -169,8 +169,7 @@ class _PageClient(NotebookClient):
             # nbclient has cleaned the kernel up; its exit hook would fail on what it cleared.
             atexit.unregister(self._cleanup_kernel)
             if started_early:
-                message = early_kernels.not_answering(self.startup_timeout)
-                raise CellTimeoutError(message) from error
+                raise CellTimeoutError(early_kernels.not_answering(error)) from error
             raise
 
 
