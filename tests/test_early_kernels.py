@@ -5,6 +5,8 @@ pages that changed, starts none early, and no kernel outlives a build."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from test_reliability import small_book
 
 from bytebook.publish import early_kernels, shared_kernel
 from bytebook.publish.build import build_book, jupyter_output
+from bytebook.publish.children import alive
 
 pytestmark = pytest.mark.build
 
@@ -108,3 +111,31 @@ def test_an_import_that_keeps_an_early_kernel_from_answering_fails_its_page(
     assert "import json; import stuck. One of them did not finish" in str(result.err)
     assert waited < 30
     assert _processes_in(tmp_path) == [], "the kernel outlived its page"
+
+
+def test_ending_an_early_kernel_ends_what_its_pages_started(tmp_path, monkeypatch):
+    """A kernel started early leads a process group of its own; the manager that adopts it
+    ends the whole group, as it does for a kernel it started itself, so a process a page left
+    running does not outlive the kernel."""
+    for name, empty in (("_kernels", {}), ("_owner", []), ("_clients", {})):
+        monkeypatch.setattr(shared_kernel, name, empty)
+    sockets = tmp_path / "sockets"
+    sockets.mkdir()
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    leaves = "import subprocess\nprint(subprocess.Popen(['sleep', '600']).pid)"
+    page = new_notebook(cells=[new_code_cell(leaves)], metadata={"kernelspec": kernel})
+    early_kernels.start(1, tmp_path, sockets, [])
+    try:
+        result = shared_kernel.execute(page, str(tmp_path), 60, False)
+        assert result.err is None, result.err
+        left_running = int(page.cells[0].outputs[0].text)
+        assert alive(left_running)
+    finally:
+        shared_kernel.shut_down()
+        early_kernels.end()
+    deadline = time.monotonic() + 10
+    while alive(left_running) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if alive(left_running):
+        os.kill(left_running, signal.SIGKILL)
+        pytest.fail("a process the page started outlived its kernel")
