@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from nbclient.exceptions import CellTimeoutError
-from nbformat.v4 import new_code_cell, new_notebook
+from test_kernel_client import notebook_page, own_kernels
 from test_reliability import small_book
 
 from bytebook.publish import early_kernels, shared_kernel
@@ -71,6 +71,13 @@ def test_a_kernel_starts_with_the_imports_the_pages_make_each_once():
     assert early_kernels.warm_up([["import sys\nprint(sys.version)"]]) == ["import sys"]
 
 
+def _start_one_early_kernel(folder: Path, lines: list[str]) -> None:
+    """One early kernel in `folder`, running `lines` as it starts, for this process to take."""
+    sockets = folder / "sockets"
+    sockets.mkdir()
+    early_kernels.start(1, folder, sockets, lines)
+
+
 STUCK_IMPORTS = {
     "never ends": ("import time\ntime.sleep(600)\n", "didn't respond in 3 seconds"),
     "ends the kernel": ("import os\nos._exit(1)\n", "Kernel died before replying"),
@@ -92,13 +99,9 @@ def test_an_import_that_keeps_an_early_kernel_from_answering_fails_its_page(
     (modules / "stuck.py").write_text(code, encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", str(modules))
     monkeypatch.setattr(shared_kernel, "STARTUP_TIMEOUT", 3)
-    for name, empty in (("_kernels", {}), ("_owner", []), ("_clients", {})):
-        monkeypatch.setattr(shared_kernel, name, empty)
-    sockets = tmp_path / "sockets"
-    sockets.mkdir()
-    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    page = new_notebook(cells=[new_code_cell("import stuck")], metadata={"kernelspec": kernel})
-    early_kernels.start(1, tmp_path, sockets, ["import json", "import stuck"])
+    own_kernels(monkeypatch)
+    page = notebook_page("import stuck")
+    _start_one_early_kernel(tmp_path, ["import json", "import stuck"])
     try:
         started = time.monotonic()
         result = shared_kernel.execute(page, str(tmp_path), 1, False)
@@ -117,14 +120,9 @@ def test_ending_an_early_kernel_ends_what_its_pages_started(tmp_path, monkeypatc
     """A kernel started early leads a process group of its own; the manager that adopts it
     ends the whole group, as it does for a kernel it started itself, so a process a page left
     running does not outlive the kernel."""
-    for name, empty in (("_kernels", {}), ("_owner", []), ("_clients", {})):
-        monkeypatch.setattr(shared_kernel, name, empty)
-    sockets = tmp_path / "sockets"
-    sockets.mkdir()
-    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    leaves = "import subprocess\nprint(subprocess.Popen(['sleep', '600']).pid)"
-    page = new_notebook(cells=[new_code_cell(leaves)], metadata={"kernelspec": kernel})
-    early_kernels.start(1, tmp_path, sockets, [])
+    own_kernels(monkeypatch)
+    page = notebook_page("import subprocess\nprint(subprocess.Popen(['sleep', '600']).pid)")
+    _start_one_early_kernel(tmp_path, [])
     try:
         result = shared_kernel.execute(page, str(tmp_path), 60, False)
         assert result.err is None, result.err

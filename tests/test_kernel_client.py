@@ -9,19 +9,20 @@ from nbformat.v4 import new_code_cell, new_notebook
 from bytebook.publish import shared_kernel
 
 
-def _page(code: str) -> nbformat.NotebookNode:
+def notebook_page(code: str) -> nbformat.NotebookNode:
+    """A page of one code cell, `code`, for the book's kernel."""
     kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return new_notebook(cells=[new_code_cell(code)], metadata={"kernelspec": kernel})
 
 
-def _own_kernels(monkeypatch) -> None:
+def own_kernels(monkeypatch) -> None:
     """This test's own kernels and connections, none of them started yet."""
     for name, empty in (("_kernels", {}), ("_owner", []), ("_clients", {})):
         monkeypatch.setattr(shared_kernel, name, empty, raising=False)
 
 
 def test_pages_that_share_a_kernel_share_one_connection(tmp_path, monkeypatch):
-    _own_kernels(monkeypatch)
+    own_kernels(monkeypatch)
     manager = shared_kernel._kernel("python3", str(tmp_path))
     clients = []
     make_client = manager.client
@@ -31,7 +32,7 @@ def test_pages_that_share_a_kernel_share_one_connection(tmp_path, monkeypatch):
         return clients[-1]
 
     monkeypatch.setattr(manager, "client", counted_client)
-    pages = [_page(f"print({n} * 7)") for n in (1, 2, 3)]
+    pages = [notebook_page(f"print({n} * 7)") for n in (1, 2, 3)]
     try:
         results = [shared_kernel.execute(page, str(tmp_path), 60, False) for page in pages]
     finally:
@@ -43,11 +44,11 @@ def test_pages_that_share_a_kernel_share_one_connection(tmp_path, monkeypatch):
 
 
 def test_a_page_that_fails_leaves_the_next_a_new_kernel_and_connection(tmp_path, monkeypatch):
-    _own_kernels(monkeypatch)
-    failing = _page("left = 1\nraise ValueError('bad')")
+    own_kernels(monkeypatch)
+    failing = notebook_page("left = 1\nraise ValueError('bad')")
     failed = shared_kernel.execute(failing, str(tmp_path), 60, False)
     try:
-        after = _page("print('left' in globals(), 6 * 7)")
+        after = notebook_page("print('left' in globals(), 6 * 7)")
         result = shared_kernel.execute(after, str(tmp_path), 60, False)
     finally:
         shared_kernel.shut_down()
