@@ -16,7 +16,7 @@ import pytest
 from conftest import in_own_thread
 
 from bytebook.paths import ROOT
-from bytebook.publish.assets import static_fingerprint
+from bytebook.publish.assets import PUBLISHING_CODE, files_fingerprint
 from bytebook.publish.build import build_book, build_pdf, jupyter_output
 from bytebook.publish.pdf import printed_book
 
@@ -227,14 +227,20 @@ def test_a_data_edit_reaches_both_the_pdf_and_the_site_when_built_through_make_p
     assert (site / "book.pdf").read_bytes() == printed_book(root).read_bytes()
 
 
-def test_a_changed_script_or_style_changes_the_html_setting_that_rewrites_pages(tmp_path):
-    static = tmp_path / "static"
-    shutil.copytree(ROOT / "src" / "bytebook" / "publish" / "static", static)
-    before = static_fingerprint(static)
-    assert static_fingerprint(static) == before
-    style = static / "bytebook.css"
-    style.write_text(style.read_text(encoding="utf-8") + "\n.probe {}\n", encoding="utf-8")
-    assert static_fingerprint(static) != before
+@pytest.mark.parametrize(
+    ("changed", "pattern"), [("static/bytebook.css", "*"), ("head_order.py", "*.py")]
+)
+def test_a_changed_script_style_or_module_changes_the_html_setting_that_rewrites_pages(
+    tmp_path, changed, pattern
+):
+    code = tmp_path / "publish"
+    shutil.copytree(PUBLISHING_CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    folder = code / "static" if pattern == "*" else code
+    before = files_fingerprint(folder, pattern)
+    assert files_fingerprint(folder, pattern) == before
+    edited = code / changed
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert files_fingerprint(folder, pattern) != before
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

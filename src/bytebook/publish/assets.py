@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # a chart's renderer imports this module in every page's kernel
     from sphinx.application import Sphinx
 
-STATIC_DIR = Path(__file__).parent / "static"
+PUBLISHING_CODE = Path(__file__).parent
+"""The modules that write the book's pages (this package)."""
+STATIC_DIR = PUBLISHING_CODE / "static"
 VEGA_BUNDLE, VEGA_LITE_BUNDLE = "vega-bundle.js", "vega-lite-bundle.js"
 PALETTE_SCRIPT, PALETTE_STYLE = "bytebook-palette.js", "bytebook-verdicts.css"
 CHART_STYLE = "bytebook-static-charts.css"
@@ -38,6 +40,13 @@ SCRIPTS = (
 STYLES = ("bytebook.css", PALETTE_STYLE, CHART_STYLE)
 CHART_SCRIPTS = (VEGA_BUNDLE, PALETTE_SCRIPT, "bytebook-charts.js")
 """What a chart page waits for until its first screen's charts are drawn."""
+CHART_MARK, LEDGER_MARK = 'class="bytebook-chart"', "ledger-table"
+SCRIPT_NEEDS = {f"_static/{name}": CHART_MARK for name in CHART_SCRIPTS} | {
+    "_static/bytebook-ledger.js": LEDGER_MARK
+}
+"""The book's scripts that only some pages use (as Sphinx lists a page's scripts), each with
+what such a page's body holds: a chart's box, the claims ledger's table. A page without it is
+served without the script."""
 FIRST_PRIORITY = 200
 """Sphinx's priority for its own helpers (`doctools.js`): the chart scripts, registered at it
 after them, are asked for first of the theme's scripts."""
@@ -52,6 +61,21 @@ def script_attributes(name: str) -> dict[str, str | int]:
     if name in CHART_SCRIPTS:
         return {"async": "async", "fetchpriority": "high", "priority": FIRST_PRIORITY}
     return {"defer": "defer"}
+
+
+def leave_out_unused_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """Sphinx's `html-page-context` handler: the page's scripts without those of
+    `SCRIPT_NEEDS` its body does not need. A page without a chart does not load the chart
+    runtime (451 KB) and the chart script; only the ledger loads the ledger's script."""
+    body = context.get("body", "")
+    # In place: the theme's handlers add the page's inline scripts to this same list.
+    context["script_files"][:] = [
+        script
+        for script in context["script_files"]
+        if script.filename not in SCRIPT_NEEDS or SCRIPT_NEEDS[script.filename] in body
+    ]
 
 
 def bundle_snippet(name: str) -> str:
@@ -166,7 +190,10 @@ def add_static_path(app: Sphinx, config) -> None:
     relative = os.path.relpath(generated, app.confdir)
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR), relative]
     config.html_favicon = str(STATIC_DIR / "favicon.svg")
-    config.bytebook_static = static_fingerprint(STATIC_DIR) + static_fingerprint(generated)
+    config.bytebook_static = "".join(
+        files_fingerprint(*files)
+        for files in ((STATIC_DIR, "*"), (generated, "*"), (PUBLISHING_CODE, "*.py"))
+    )
 
 
 def write_palette_files(target: Path) -> Path:
@@ -194,15 +221,17 @@ def write_palette_files(target: Path) -> Path:
     return target
 
 
-def static_fingerprint(directory: Path) -> str:
-    """A hash of the book's own scripts and styles.
+def files_fingerprint(directory: Path, pattern: str) -> str:
+    """A hash of the files under `directory` whose names match `pattern`: the book's own
+    scripts and styles, or the modules that write its pages.
 
     It is an HTML setting: when a file changes, Sphinx rewrites every page (with the new
-    file's checksum in its link) and copies the static files again, without re-reading
-    or re-executing any page. Otherwise a build with no page to update would skip both.
+    file's checksum in its link, or as the changed code now writes it) and copies the static
+    files again, without re-reading or re-executing any page. Otherwise a build with no page
+    to update would skip both.
     """
     digest = hashlib.sha256()
-    for path in sorted(directory.rglob("*")):
+    for path in sorted(directory.rglob(pattern)):
         if path.is_file():
             digest.update(path.relative_to(directory).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()

@@ -157,6 +157,7 @@ def setup(app: Sphinx) -> dict:
     app.connect(PAGE_WRITTEN, _finish_page_apart)
     app.connect("html-page-context", notebooks.offer_notebook, priority=400)
     app.connect("html-page-context", chart_files.on_page)
+    app.connect("html-page-context", assets.leave_out_unused_scripts)
     for script in assets.SCRIPTS:
         app.add_js_file(script, **assets.script_attributes(script))
     for style in assets.STYLES:
