@@ -154,8 +154,8 @@ def test_each_build_ratio_is_taken_within_its_run_and_spread_over_the_runs():
 def test_the_reader_side_pairs_each_load_of_the_slowest_page_with_the_bare_page():
     bare = [100.0, 200.0, 150.0]
     loads = {
-        "a": [(90.0, 300.0), (100.0, 250.0), (80.0, 600.0)],
-        "b": [(50.0, 400.0), (60.0, 200.0), (70.0, 150.0)],
+        "a": [(90.0, 300.0, 200.0), (100.0, 250.0, 250.0), (80.0, 600.0, 300.0)],
+        "b": [(50.0, 400.0, 400.0), (60.0, 200.0, 100.0), (70.0, 150.0, 200.0)],
     }
     results = browser_results(bare, loads)
     assert results["interactive_ms"] == {"a": 300.0, "b": 200.0}
@@ -164,6 +164,10 @@ def test_the_reader_side_pairs_each_load_of_the_slowest_page_with_the_bare_page(
     assert results["max_interactive_ms"]["runs"] == [400.0, 250.0, 600.0]
     assert results["max_interactive_over_bundle_only"]["runs"] == [4.0, 1.25, 4.0]
     assert results["bundle_only_ms"]["median"] == 150.0
+    # Against its own copy without charts, the largest ratio of each round: a 300 ÷ 200 = 1.5
+    # (b 1.0); b 200 ÷ 100 = 2.0 (a 1.0); a 600 ÷ 300 = 2.0 (b 0.75). Not the slowest page's.
+    assert results["max_interactive_over_without_charts"]["runs"] == [1.5, 2.0, 2.0]
+    assert results["without_charts_ms"] == {"a": 250.0, "b": 200.0}
 
 
 def test_the_larger_book_is_judged_per_page_added():
@@ -174,7 +178,7 @@ def test_the_larger_book_is_judged_per_page_added():
 
 def _complete_results():
     results = build_results(_two_runs(), cores=2, edited_page="codec")
-    results |= browser_results([100.0, 120.0], {"a": [(90.0, 300.0), (95.0, 310.0)]})
+    results |= browser_results([100.0, 120.0], {"a": [(90.0, 300.0, 280.0), (95.0, 310.0, 290.0)]})
     results |= {
         "data_edit_s": 10.0,
         "data_edit_executed": 2,

@@ -5,13 +5,16 @@ a reader runs (not the headless shell the tests use). A script added before the 
 records the moment each chart is drawn or set waiting (the chart script draws a chart as it
 scrolls into view), so one load gives the first chart on the first screen drawn and the last
 one (the page is then interactive). A bare page that loads only the chart runtime
-(`_static/vega-bundle.js`) gives the floor any chart page must pay. Two built sites (this book
-and an earlier build of it) can be loaded side by side, round by round.
+(`_static/vega-bundle.js`) gives the floor any chart page must pay. A copy of each chart page
+without its chart scripts (its charts left as their static SVG) gives what the page itself
+costs: the moment it is read and laid out. Two built sites (this book and an earlier build of
+it) can be loaded side by side, round by round.
 """
 
 from __future__ import annotations
 
 import functools
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -19,6 +22,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bytebook.publish.assets import VEGA_BUNDLE
+from bytebook.publish.head_order import without_chart_requests
 
 RECORD_DRAWS = """
 window.bytebookDraws = [];
@@ -59,6 +63,20 @@ BARE_HTML = (
     "</head><body></body></html>"
 )
 
+
+ALONE_FOLDER = "bench-without-charts"
+"""Where each chart page's copy without its chart scripts is served from: a folder beside
+`book/`, so the copy's relative addresses reach the same files."""
+
+PAGE_READ = """
+document.addEventListener("readystatechange", function () {
+  if (document.readyState !== "interactive") { return; }
+  document.documentElement.getBoundingClientRect();
+  window.bytebookPageRead = performance.now();
+});
+"""
+"""Records performance.now() once the page is read and laid out: when it is read, it asks where
+the page's box is, which lays the page out, as the chart script asks where each chart is."""
 
 VIEWPORT = {"width": 1280, "height": 720}
 """Playwright's default screen, the one every load is measured on."""
@@ -106,6 +124,24 @@ def _page_load(browser, url: str) -> tuple[float, float]:
     return min(times), max(times)
 
 
+def _read_without_charts(browser, url: str) -> float:
+    """Milliseconds from navigation to the page read and laid out, for a page without charts."""
+    tab = browser.new_page(viewport=VIEWPORT)
+    tab.add_init_script(PAGE_READ)
+    tab.goto(url, wait_until="domcontentloaded")
+    read = tab.evaluate("window.bytebookPageRead")
+    tab.close()
+    return read
+
+
+def _write_pages_without_charts(html: Path, pages: list[Path]) -> None:
+    folder = html / ALONE_FOLDER
+    folder.mkdir(exist_ok=True)
+    for page in pages:
+        text = without_chart_requests(page.read_text(encoding="utf-8"))
+        (folder / page.name).write_text(text, encoding="utf-8")
+
+
 def _bare_load(browser, url: str) -> float:
     tab = browser.new_page()
     tab.goto(url)
@@ -114,9 +150,9 @@ def _bare_load(browser, url: str) -> float:
     return loaded
 
 
-Loads = tuple[list[float], dict[str, list[tuple[float, float]]]]
+Loads = tuple[list[float], dict[str, list[tuple[float, float, float]]]]
 """A site's loads: of the bare page (ms until the runtime has run), and per chart page (ms until
-its first chart is drawn, until its last)."""
+its first chart is drawn, until its last, and until its copy without charts is read)."""
 
 
 def page_loads(html: Path, loads: int = 5) -> Loads:
@@ -132,8 +168,9 @@ def round_order(names: list[str], round_number: int) -> list[str]:
 
 def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
     """Loads of several built sites, each served on its own: each round loads every site's bare
-    page and chart pages once, site after site, in the order `round_order` gives, so the sites
-    share the machine's load alike and none always loads first."""
+    page and chart pages once (each chart page, then its copy without charts), site after site,
+    in the order `round_order` gives, so the sites share the machine's load alike and none
+    always loads first."""
     from playwright.sync_api import sync_playwright
 
     from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
@@ -142,9 +179,11 @@ def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
     with ExitStack() as stack, sync_playwright() as playwright:
         bases = {}
         for name, html in sites.items():
+            pages = chart_pages(html)
             (html / BARE_PAGE).write_text(BARE_HTML, encoding="utf-8")
+            _write_pages_without_charts(html, pages)
             bases[name] = stack.enter_context(_served(html))
-            found[name] = ([], {page.stem: [] for page in chart_pages(html)})
+            found[name] = ([], {page.stem: [] for page in pages})
         browser = playwright.chromium.launch(
             executable_path=chromium_path(as_a_reader_browses=True), args=CHROMIUM_ARGS
         )
@@ -154,9 +193,12 @@ def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
                     base, (bare, pages) = bases[name], found[name]
                     bare.append(_bare_load(browser, f"{base}/{BARE_PAGE}"))
                     for stem, times in pages.items():
-                        times.append(_page_load(browser, f"{base}/book/{stem}.html"))
+                        drawn = _page_load(browser, f"{base}/book/{stem}.html")
+                        alone = _read_without_charts(browser, f"{base}/{ALONE_FOLDER}/{stem}.html")
+                        times.append((*drawn, alone))
         finally:
             browser.close()
-            for html in sites.values():
-                (html / BARE_PAGE).unlink(missing_ok=True)  # not a page of the book
+            for html in sites.values():  # not pages of the book
+                (html / BARE_PAGE).unlink(missing_ok=True)
+                shutil.rmtree(html / ALONE_FOLDER, ignore_errors=True)
     return found

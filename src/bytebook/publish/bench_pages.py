@@ -72,11 +72,16 @@ def side_by_side(results: dict[str, dict]) -> str:
     timed = [("bundle_only_ms", "runtime alone (`bundle_only_ms`)")]
     timed += [("max_interactive_ms", "slowest page interactive, ms")]
     timed += [("max_interactive_over_bundle_only", "slowest page ÷ runtime alone")]
+    timed += [("max_interactive_over_without_charts", "largest page ÷ its copy without charts")]
     for key, label in timed:
         cells = [_spread(results[n][key]) for n in names]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     for page in first["interactive_ms"]:
-        for key, what in (("first_chart_ms", "first chart"), ("interactive_ms", "interactive")):
+        for key, what in (
+            ("first_chart_ms", "first chart"),
+            ("interactive_ms", "interactive"),
+            ("without_charts_ms", "its copy without charts read"),
+        ):
             cells = [str(results[n][key].get(page, "")) for n in names]
             lines.append(f"| {page}: {what}, ms | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

@@ -49,9 +49,20 @@ def chart_requests_first(page: str) -> str:
     if not spans or policy is None:
         return page
     tags = [page[start:end].strip() for start, end in spans]
-    starts, ends = [start for start, _ in spans], [end for _, end in spans]
-    kept = zip([0, *ends], [*starts, len(page)], strict=True)
-    page = "".join(page[start:end] for start, end in kept)
+    page = _cut(page, spans)
     policy = _POLICY.search(page)
     block = "".join(f"{tag}\n" for tag in tags)
     return page[: policy.end()] + block + page[policy.end() :]
+
+
+def without_chart_requests(page: str) -> str:
+    """`page` without its chart scripts and its chart file's preload: the same page, its charts
+    left as their static SVG (`make bench` weighs a chart page against it)."""
+    return _cut(page, _chart_tags(page))
+
+
+def _cut(page: str, spans: list[tuple[int, int]]) -> str:
+    """`page` without the `spans` (in page order, none overlapping)."""
+    starts, ends = [start for start, _ in spans], [end for _, end in spans]
+    kept = zip([0, *ends], [*starts, len(page)], strict=True)
+    return "".join(page[start:end] for start, end in kept)
