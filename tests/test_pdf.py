@@ -90,6 +90,15 @@ def test_the_pdf_draws_every_chart_with_its_text(printed_pdf, built_book):
     assert not missing, f"chart titles not printed as text: {missing}"
 
 
+def test_the_one_page_book_loads_the_chart_and_ledger_scripts(printed_pdf):
+    """The one-page book holds every chart and the ledger, so it keeps the scripts that the
+    site's pages without them leave out."""
+    page = (jupyter_output(ROOT) / "singlehtml" / "book.html").read_text(encoding="utf-8")
+    scripts = ("vega-bundle.js", "bytebook-palette.js", "bytebook-charts.js", "bytebook-ledger.js")
+    for name in scripts:
+        assert re.search(r'<script\b[^>]*\ssrc="[^"]*_static/' + re.escape(name), page), name
+
+
 def test_no_table_is_cut_off_on_paper(printed_pdf, browser):
     """On paper a table cannot scroll sideways: in print, every table fits the text width."""
     page_html = jupyter_output(ROOT) / "singlehtml" / "book.html"

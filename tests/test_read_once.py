@@ -41,9 +41,10 @@ if "bytebook.publish.jupyter_build" in sys.orig_argv:
 
     sys.addaudithook(count)
 """
-"""Put on the build's PYTHONPATH as `sitecustomize`: in Sphinx's process (and the processes it
-forks, which keep its hook), each doctree unpickled is noted with the process's id. A pickled
-page holds one `document`, whose class the unpickler looks up once."""
+"""Put on the build's PYTHONPATH as `sitecustomize` (hiding any other, which this virtual
+environment does not have): in Sphinx's process (and the processes it forks, which keep its
+hook), each doctree unpickled is noted with the process's id. A pickled page holds one
+`document`, whose class the unpickler looks up once."""
 
 
 @pytest.mark.build

@@ -16,7 +16,7 @@ import pytest
 from conftest import in_own_thread
 
 from bytebook.paths import ROOT
-from bytebook.publish.assets import PUBLISHING_CODE, files_fingerprint
+from bytebook.publish import assets
 from bytebook.publish.build import build_book, build_pdf, jupyter_output
 from bytebook.publish.pdf import printed_book
 
@@ -228,19 +228,22 @@ def test_a_data_edit_reaches_both_the_pdf_and_the_site_when_built_through_make_p
 
 
 @pytest.mark.parametrize(
-    ("changed", "pattern"), [("static/bytebook.css", "*"), ("head_order.py", "*.py")]
+    "changed", ["code/static/bytebook.css", "code/head_order.py", "generated/bytebook-palette.js"]
 )
 def test_a_changed_script_style_or_module_changes_the_html_setting_that_rewrites_pages(
-    tmp_path, changed, pattern
+    tmp_path, monkeypatch, changed
 ):
-    code = tmp_path / "publish"
-    shutil.copytree(PUBLISHING_CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
-    folder = code / "static" if pattern == "*" else code
-    before = files_fingerprint(folder, pattern)
-    assert files_fingerprint(folder, pattern) == before
-    edited = code / changed
+    code, generated = tmp_path / "code", tmp_path / "generated"
+    shutil.copytree(assets.PUBLISHING_CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    generated.mkdir()
+    (generated / "bytebook-palette.js").write_text("window.bytebookDarkTwins = {};\n")
+    monkeypatch.setattr(assets, "PUBLISHING_CODE", code)
+    monkeypatch.setattr(assets, "STATIC_DIR", code / "static")
+    before = assets.writing_fingerprint(generated)
+    assert assets.writing_fingerprint(generated) == before
+    edited = tmp_path / changed
     edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert files_fingerprint(folder, pattern) != before
+    assert assets.writing_fingerprint(generated) != before
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

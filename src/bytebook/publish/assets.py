@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from importlib.metadata import version
 from importlib.util import find_spec
@@ -40,7 +41,10 @@ SCRIPTS = (
 STYLES = ("bytebook.css", PALETTE_STYLE, CHART_STYLE)
 CHART_SCRIPTS = (VEGA_BUNDLE, PALETTE_SCRIPT, "bytebook-charts.js")
 """What a chart page waits for until its first screen's charts are drawn."""
-CHART_MARK, LEDGER_MARK = 'class="bytebook-chart"', "ledger-table"
+CHART_MARK = re.compile(r'<div class="bytebook-chart"')
+"""A chart's box, as its output writes it."""
+LEDGER_MARK = re.compile(r'<table class="[^"]*\bledger-table\b')
+"""The claims ledger's table (bytebook-ledger.js looks for `table.ledger-table`)."""
 SCRIPT_NEEDS = {f"_static/{name}": CHART_MARK for name in CHART_SCRIPTS} | {
     "_static/bytebook-ledger.js": LEDGER_MARK
 }
@@ -67,15 +71,21 @@ def leave_out_unused_scripts(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
 ) -> None:
     """Sphinx's `html-page-context` handler: the page's scripts without those of
-    `SCRIPT_NEEDS` its body does not need. A page without a chart does not load the chart
-    runtime (451 KB) and the chart script; only the ledger loads the ledger's script."""
+    `SCRIPT_NEEDS` its body does not need. A page without a chart box loads neither the chart
+    runtime nor the palette nor the chart script; a page without the ledger's table does not
+    load the ledger's script."""
     body = context.get("body", "")
-    # In place: the theme's handlers add the page's inline scripts to this same list.
+    # In place: the list is the builder's own, to which the handlers after this one add the
+    # page's inline scripts (`app.add_js_file`); it is set back before the next page.
     context["script_files"][:] = [
-        script
-        for script in context["script_files"]
-        if script.filename not in SCRIPT_NEEDS or SCRIPT_NEEDS[script.filename] in body
+        script for script in context["script_files"] if _needed(script, body)
     ]
+
+
+def _needed(script: object, body: str) -> bool:
+    """Whether a page with `body` needs `script` (Sphinx's script, or a theme's plain name)."""
+    mark = SCRIPT_NEEDS.get(getattr(script, "filename", script))
+    return mark is None or mark.search(body) is not None
 
 
 def bundle_snippet(name: str) -> str:
@@ -190,10 +200,14 @@ def add_static_path(app: Sphinx, config) -> None:
     relative = os.path.relpath(generated, app.confdir)
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR), relative]
     config.html_favicon = str(STATIC_DIR / "favicon.svg")
-    config.bytebook_static = "".join(
-        files_fingerprint(*files)
-        for files in ((STATIC_DIR, "*"), (generated, "*"), (PUBLISHING_CODE, "*.py"))
-    )
+    config.bytebook_fingerprint = writing_fingerprint(generated)
+
+
+def writing_fingerprint(generated: Path) -> str:
+    """What the pages are written with: the book's static files, those it generates into
+    `generated`, and the modules of this package (`files_fingerprint`)."""
+    folders = ((STATIC_DIR, "*"), (generated, "*"), (PUBLISHING_CODE, "*.py"))
+    return "".join(files_fingerprint(folder, pattern) for folder, pattern in folders)
 
 
 def write_palette_files(target: Path) -> Path:

@@ -21,7 +21,7 @@ from contextlib import ExitStack, contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from bytebook.publish.assets import VEGA_BUNDLE
+from bytebook.publish.assets import CHART_MARK, VEGA_BUNDLE
 from bytebook.publish.head_order import without_chart_requests
 
 RECORD_DRAWS = """
@@ -64,7 +64,7 @@ BARE_HTML = (
 )
 
 
-ALONE_FOLDER = "bench-without-charts"
+WITHOUT_CHARTS_FOLDER = "bench-without-charts"
 """Where each chart page's copy without its chart scripts is served from: a folder beside
 `book/`, so the copy's relative addresses reach the same files."""
 
@@ -103,7 +103,7 @@ def chart_pages(html: Path) -> list[Path]:
     return [
         page
         for page in sorted((html / "book").glob("*.html"))
-        if 'class="bytebook-chart"' in page.read_text(encoding="utf-8")
+        if CHART_MARK.search(page.read_text(encoding="utf-8"))
     ]
 
 
@@ -134,12 +134,36 @@ def _read_without_charts(browser, url: str) -> float:
     return read
 
 
+def _page_and_copy(browser, base: str, stem: str, round_number: int) -> tuple[float, float, float]:
+    """One load of the chart page `stem` (its first chart and its last drawn) and one of its
+    copy without charts (read), the page first in even rounds and the copy first in odd ones."""
+    page_url = f"{base}/book/{stem}.html"
+    copy_url = f"{base}/{WITHOUT_CHARTS_FOLDER}/{stem}.html"
+    if round_number % 2 == 1:
+        read = _read_without_charts(browser, copy_url)
+        return (*_page_load(browser, page_url), read)
+    drawn = _page_load(browser, page_url)
+    return (*drawn, _read_without_charts(browser, copy_url))
+
+
 def _write_pages_without_charts(html: Path, pages: list[Path]) -> None:
-    folder = html / ALONE_FOLDER
+    """Write a copy of each chart page of the site `html` without its chart scripts and chart
+    file (`without_chart_requests`) into its WITHOUT_CHARTS_FOLDER. A page with none of them
+    to leave out (a site built before they were loaded as they are now) stops the bench."""
+    folder = html / WITHOUT_CHARTS_FOLDER
     folder.mkdir(exist_ok=True)
     for page in pages:
-        text = without_chart_requests(page.read_text(encoding="utf-8"))
-        (folder / page.name).write_text(text, encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        copy = without_chart_requests(text)
+        if copy == text:
+            raise ValueError(f"{page}: no chart script or chart file found to leave out")
+        (folder / page.name).write_text(copy, encoding="utf-8")
+
+
+def _remove_bench_pages(html: Path) -> None:
+    """Remove the pages the bench added to the site `html`: they are not pages of the book."""
+    (html / BARE_PAGE).unlink(missing_ok=True)
+    shutil.rmtree(html / WITHOUT_CHARTS_FOLDER, ignore_errors=True)
 
 
 def _bare_load(browser, url: str) -> float:
@@ -156,7 +180,8 @@ its first chart is drawn, until its last, and until its copy without charts is r
 
 
 def page_loads(html: Path, loads: int = 5) -> Loads:
-    """`loads` loads of a bare page with only the chart runtime and of every chart page."""
+    """`loads` loads of a bare page with only the chart runtime, of every chart page and of
+    its copy without charts."""
     return compared_loads({"": html}, loads)[""]
 
 
@@ -168,9 +193,9 @@ def round_order(names: list[str], round_number: int) -> list[str]:
 
 def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
     """Loads of several built sites, each served on its own: each round loads every site's bare
-    page and chart pages once (each chart page, then its copy without charts), site after site,
-    in the order `round_order` gives, so the sites share the machine's load alike and none
-    always loads first."""
+    page and chart pages once (each with its copy without charts, `_page_and_copy`), site after
+    site, in the order `round_order` gives, so the sites share the machine's load alike and
+    none always loads first."""
     from playwright.sync_api import sync_playwright
 
     from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
@@ -180,6 +205,7 @@ def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
         bases = {}
         for name, html in sites.items():
             pages = chart_pages(html)
+            stack.callback(_remove_bench_pages, html)  # whatever happens after
             (html / BARE_PAGE).write_text(BARE_HTML, encoding="utf-8")
             _write_pages_without_charts(html, pages)
             bases[name] = stack.enter_context(_served(html))
@@ -193,12 +219,7 @@ def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
                     base, (bare, pages) = bases[name], found[name]
                     bare.append(_bare_load(browser, f"{base}/{BARE_PAGE}"))
                     for stem, times in pages.items():
-                        drawn = _page_load(browser, f"{base}/book/{stem}.html")
-                        alone = _read_without_charts(browser, f"{base}/{ALONE_FOLDER}/{stem}.html")
-                        times.append((*drawn, alone))
+                        times.append(_page_and_copy(browser, base, stem, round_number))
         finally:
             browser.close()
-            for html in sites.values():  # not pages of the book
-                (html / BARE_PAGE).unlink(missing_ok=True)
-                shutil.rmtree(html / ALONE_FOLDER, ignore_errors=True)
     return found

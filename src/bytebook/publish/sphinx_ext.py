@@ -137,7 +137,7 @@ def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     _allow_parallel_reading(app)
     app.setup_extension("bytebook.publish.read_once")
-    app.add_config_value("bytebook_static", "", "html")
+    app.add_config_value("bytebook_fingerprint", "", "html")
     app.connect("config-inited", assets.add_static_path)
     app.connect("config-inited", edition.read_edition)
     app.connect("builder-inited", _keep_compiled_templates)
