@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import struct
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ import yaml
 from bytebook.paths import ROOT
 from bytebook.publish import downloads, kept_json, kept_renders
 from bytebook.publish.bench import EXECUTED, timed_command
-from bytebook.publish.bench_browser import round_order
+from bytebook.publish.bench_browser import _served, round_order
 from bytebook.publish.bench_results import (
     Build,
     Floor,
@@ -252,3 +255,19 @@ def test_a_clean_build_in_the_bench_keeps_what_it_works_out_in_its_own_folder(
     monkeypatch.delenv(kept_json.CACHE_VARIABLE)
     _, _, output = timed_command(read_back, env={kept_json.CACHE_VARIABLE: "elsewhere"})
     assert output.strip() == "elsewhere"
+
+
+def test_the_bench_server_is_silent_when_a_tab_closes_during_a_download(tmp_path, capfd):
+    """A load is timed to a moment before the page has everything, and its tab is closed then:
+    the files still on their way meet a closed connection, which is no error of the bench."""
+    (tmp_path / "large.bin").write_bytes(b"x" * 20_000_000)
+    with _served(tmp_path) as base:
+        port = int(base.rsplit(":", 1)[1])
+        for _ in range(3):
+            tab = socket.create_connection(("127.0.0.1", port))
+            tab.sendall(b"GET /large.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            tab.recv(1024)
+            tab.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            tab.close()  # reset: the server's next write fails
+        time.sleep(1)
+    assert "Traceback" not in capfd.readouterr().err

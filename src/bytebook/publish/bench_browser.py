@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -87,10 +88,20 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    """The local server, silent when a tab closes while a file is still on its way to it (a
+    load is timed to a moment before the page has asked for everything); any other error is
+    printed as the standard server prints it."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def _served(html: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(html))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
