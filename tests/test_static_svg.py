@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import vl_convert as vlc
 
-from bytebook.publish.static_svg import SVG_NS, slimmed
+from bytebook.publish.static_svg import SVG_NS, slimmed, with_aspect_ratio
 
 TEXT = f"{{{SVG_NS}}}text"
 
@@ -185,7 +185,17 @@ def test_a_chart_is_compiled_once_and_drawn_from_the_vega_spec_it_ships(tmp_path
     assert calls == ["vegalite_to_vega", "vega_to_svg"]
     chart_id = re.search(r'id="(chart-[0-9a-f]+)"', html)[1]
     static = re.search(r'<div class="bytebook-static">(.*?)</div></div>', html, re.S)[1]
-    assert static == scoped_ids(slimmed(vlc.vegalite_to_svg(SPEC)), chart_id)
+    assert static == scoped_ids(with_aspect_ratio(slimmed(vlc.vegalite_to_svg(SPEC))), chart_id)
+
+
+def test_a_drawing_carries_its_width_over_its_height_as_its_aspect_ratio():
+    svg = '<svg class="marks" width="710" height="329" viewBox="0 0 710 329"><g/></svg>'
+    assert with_aspect_ratio(svg) == (
+        '<svg class="marks" width="710" height="329" style="aspect-ratio: 710 / 329" '
+        'viewBox="0 0 710 329"><g/></svg>'
+    )
+    inner = '<svg width="100%"><rect width="10" height="20"/></svg>'  # no size of its own
+    assert with_aspect_ratio(inner) == inner
 
 
 STATIC_CHART = re.compile(
@@ -240,3 +250,29 @@ def test_the_page_s_runtime_draws_each_chart_at_its_static_drawing_s_size(built_
     assert dict(zip([c for c, _, _ in charts], live, strict=True)) == {
         chart_id: static for chart_id, static, _ in charts
     }
+
+
+STATIC_HEIGHTS = """() => [...document.querySelectorAll('.bytebook-static svg')].map(svg => {
+  const box = svg.getBoundingClientRect();
+  const [, , width, height] = svg.getAttribute('viewBox').split(' ').map(Number);
+  return { on: box.top < innerHeight, height: box.height, expected: box.width * height / width,
+           skipped: getComputedStyle(svg).contentVisibility };
+})"""
+"""Each static drawing of a page: whether it starts on the first screen, its height, the
+height its width and view box give, and its content-visibility."""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_drawing_off_the_screen_is_left_unrendered_at_its_own_height(site, browser, width):
+    """Below the first screen, the ranking's static drawings are not laid out until the reader
+    comes near them, yet each is as tall as it will be drawn, so nothing moves as they are."""
+    tab = browser.new_page(viewport={"width": width, "height": 720})
+    tab.route("**/vega-bundle.js*", lambda route: route.abort())  # the static drawings stay
+    tab.goto(f"{site}/book/ranking.html")
+    drawings = tab.evaluate(STATIC_HEIGHTS)
+    tab.close()
+    below = [d for d in drawings if not d["on"]]
+    assert len(below) >= 8
+    assert all(d["skipped"] == "auto" for d in drawings)
+    assert all(d["height"] > 100 and abs(d["height"] - d["expected"]) < 1 for d in below), below

@@ -28,7 +28,7 @@ from bytebook.charts import THEME, theme
 from bytebook.publish.assets import vega_lite_version
 from bytebook.publish.chart_data import data_html
 from bytebook.publish.kept_renders import drawn
-from bytebook.publish.static_svg import scoped_ids, slimmed
+from bytebook.publish.static_svg import scoped_ids, slimmed, with_aspect_ratio
 
 CJK_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto")
 RENDERER = "bytebook"
@@ -73,7 +73,8 @@ def chart_html(spec: dict, svg: str, vega: dict) -> str:
         f'aria-label="{label}">'
         f'<script type="application/json" class="bytebook-spec">{_inert(payload)}</script>'
         f'<script type="application/json" class="bytebook-vega">{_inert(compiled)}</script>'
-        f'<div class="bytebook-static">{scoped_ids(svg, chart_id)}</div></div>{data_html(spec)}'
+        f'<div class="bytebook-static">{scoped_ids(with_aspect_ratio(svg), chart_id)}</div></div>'
+        f"{data_html(spec)}"
     )
 
 

@@ -182,6 +182,17 @@ def slimmed(svg: str) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
+_ROOT_SIZE = re.compile(r'^(<svg\b[^>]*?\swidth="(?P<w>[\d.]+)" height="(?P<h>[\d.]+)")')
+
+
+def with_aspect_ratio(svg: str) -> str:
+    """`svg` with its width ÷ height set as its CSS aspect ratio, so a page knows how tall the
+    drawing is at any width without laying out what it holds: bytebook.css leaves a drawing
+    off the screen unrendered (`content-visibility: auto`), which would otherwise count it 0
+    px tall. An `<svg>` without a width and height in pixels is returned as it is."""
+    return _ROOT_SIZE.sub(lambda m: f'{m[1]} style="aspect-ratio: {m["w"]} / {m["h"]}"', svg, 1)
+
+
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
