@@ -116,18 +116,21 @@ def test_vega_is_served_once_from_static(built_book):
     assert "vega-embed@" not in page and "require.js" not in page
 
 
+SCRIPT_TAG = re.compile(r'<script\b[^>]*\ssrc="[^"]*_static/([\w.-]+\.js)(?:\?[^"]*)?"')
+"""A script a page loads from the site, by its file's name."""
+
+
 def test_only_pages_with_charts_load_the_chart_scripts_and_only_the_ledger_its_own(built_book):
     """A page without a chart box is served without the chart runtime, the palette and the chart
     script; the ledger's script only on the ledger; the theme's and the book's other scripts
     everywhere."""
-    script_tag = re.compile(r'<script\b[^>]*\ssrc="[^"]*_static/([\w.-]+\.js)(?:\?[^"]*)?"')
     chart_scripts = {"vega-bundle.js", "bytebook-palette.js", "bytebook-charts.js"}
     pages = [*(built_book / "book").glob("*.html"), built_book / "search.html"]
     pages.append(built_book / "genindex.html")
     with_charts = set()
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        loaded = set(script_tag.findall(text))
+        loaded = set(SCRIPT_TAG.findall(text))
         if 'class="bytebook-chart"' in text:
             with_charts.add(page.stem)
             assert chart_scripts <= loaded, page
