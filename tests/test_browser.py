@@ -451,6 +451,52 @@ def test_the_theme_s_icons_are_drawn_from_its_icon_font(site, browser):
     page.close()
 
 
+MARK_CHINESE_TEXT = """() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const holders = new Set();
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (/\\p{Script=Han}/u.test(text.data)) holders.add(text.parentElement);
+  }
+  [...holders].forEach((holder, index) => holder.setAttribute('data-chinese-text', index));
+  return holders.size;
+}"""
+"""Marks every element that holds Chinese text of its own; returns how many there are."""
+
+OTHER_CJK_REGIONS = (" JP", " KR", " TC", " HK")
+"""How the names of CJK fonts for Japanese, Korean and Traditional Chinese end: Noto Sans CJK JP."""
+
+
+@pytest.mark.parametrize("page_path", ["book/ranking.html", "book/glossary.html"])
+def test_chinese_text_is_drawn_in_a_simplified_chinese_font(site, browser, page_path):
+    """Chinese in a page read as English (headings, table cells, navigation, not only the quotes
+    marked `lang="zh"`) is drawn in Noto Sans CJK SC, never in a Japanese, Korean or
+    Traditional Chinese font, whose glyph forms differ. Elements not drawn (hidden, or a
+    static drawing off the screen) use no font and are passed over."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/{page_path}", wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert page.evaluate(MARK_CHINESE_TEXT) > 5
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("DOM.enable")
+    devtools.send("CSS.enable")
+    root = devtools.send("DOM.getDocument")["root"]["nodeId"]
+    holders = devtools.send(
+        "DOM.querySelectorAll", {"nodeId": root, "selector": "[data-chinese-text]"}
+    )
+    drawn, wrong = 0, []
+    for node in holders["nodeIds"]:
+        fonts = devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        families = {font["familyName"] for font in fonts}
+        drawn += bool(families)
+        other_forms = [family for family in families if family.endswith(OTHER_CJK_REGIONS)]
+        if families and ("Noto Sans CJK SC" not in families or other_forms):
+            text = devtools.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"][:80]
+            wrong.append((text, sorted(families)))
+    page.close()
+    assert drawn > 5
+    assert not wrong, wrong[:5]
+
+
 def wait_until_ready(page) -> None:
     """Wait until every chart is drawn and the ledger's table is enhanced."""
     if page.locator(".bytebook-chart").count():
