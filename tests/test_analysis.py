@@ -596,14 +596,18 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     """营业总收入 4,090.84亿 × 41.52% = 1,698.5亿 (1,698.30亿 to 1,698.72亿 at the recorded
     digits), (1,698.30 − 1,600) ÷ 1,698.51 = 5.8% above the printed 1500+ band; but 营业总收入
     counts finance income that 营业收入 (the share's basis) leaves out, so 1,698.5亿 is an upper
-    bound. 1,600 ÷ 0.95 = 1,684.2亿 is the largest amount within 5% of the band; ÷ 41.52% that is
+    bound, with no lower bound. The band holds for an amount of at most 1,600亿: ÷ 41.52% that is
+    营业收入 of 3,853.56亿, finance income of 4,090.84 − 3,853.56 = 237.28亿 (5.8%) or more.
+    1,600 ÷ 0.95 = 1,684.2亿 is the largest amount within 5% of the band; ÷ 41.52% that is
     营业收入 of 4,056.38亿, so finance income of 4,090.84 − 4,056.38 = 34.46亿 (0.84%) or more
-    would make the cell off in detail. Unrecorded, the grade is open: the row is unverifiable. It
-    still matches FY2023 in substance: 1,509.06亿 inside 1,500–1,600亿, 40.56% just outside."""
+    would make the cell off in detail. Unrecorded, the grade is open from consistent to
+    contradicted: the row is unverifiable. It still matches FY2023 in substance: 1,509.06亿
+    inside 1,500–1,600亿, 40.56% just outside."""
     assert 4090.84 * 0.4152 == pytest.approx(1698.517, abs=1e-3)
     assert (4090.835 * 0.41515 - 1600) / 1698.517 == pytest.approx(0.058, abs=5e-4)
     assert 1600 / 0.95 == pytest.approx(1684.21, abs=0.01)
     assert 4090.84 - 1600 / 0.95 / 0.4152 == pytest.approx(34.46, abs=0.01)
+    assert 4090.84 - 1600 / 0.4152 == pytest.approx(237.28, abs=0.01)
     assert 1500 <= 1509.06 <= 1600 and 0.4056 > 0.405
     entry = {e.id: e for e in table.entries}["t_midea_overseas"]
     assert entry.verdict.value == "unverifiable"
@@ -613,18 +617,20 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     # 41.515% = 1,698.3亿, its middle 1,698.5亿; the revenue limit 1,684.21 ÷ 41.52% = 4,056.38亿
     assert f"{4090.835 * 0.41515:.1f} {(1600 / 0.95) / 0.4152:.2f}" == "1698.3 4056.38"
     assert (
-        "the gap between them is 5.8% of the evidence's middle: (1,698.3亿元 − 1,600亿元) ÷ "
-        "1,698.5亿元" in entry.evidence
+        "Were the amount this bound, the printed range would miss it by 5.8% of it: "
+        "(1,698.3亿元 − 1,600亿元) ÷ 1,698.5亿元" in entry.evidence
+    )
+    assert (
+        "holds if the amount lies in it, at most 1,600亿元, that is if 营业收入 is at most "
+        "3,853.56亿元 and the finance income at least 237.28亿元" in entry.evidence
     )
     assert "an upper bound of the amount on the share's own basis" in entry.evidence
     assert "at most 1,684.2亿元" in entry.evidence
     assert "at least 34.46亿元 (4,090.84亿元 − 4,056.38亿元; 0.84%" in entry.evidence
     assert "营业收入 is at most 4,056.38亿元" in entry.evidence
-    assert "open between off in detail and contradicted" in entry.evidence
-    assert (
-        "Finding 2, not decisive: its figures miss each other by more than 5% of the "
-        "evidence."
-        in entry.evidence
+    assert "open, from consistent to contradicted" in entry.evidence
+    assert "Finding 2, not decisive: its figures bound the amount from above only." in (
+        entry.evidence
     )
     assert "the row matches FY2023 in substance: amount 1,509亿元" in entry.evidence
     assert "share 40.56% (tabulated, S;" in entry.evidence

@@ -558,7 +558,7 @@ def test_a_cpm_gap_says_its_unit_in_its_band_only(ledger_rows):
     evidence = {row["id"]: row["evidence"] for row in ledger_rows}["s3_cpm"]
     formula = f"(USD 25.5 − USD {mean:.2f}) ÷ USD {mean:.2f}"
     assert formula in evidence and f"{formula} per 1,000" not in evidence
-    assert "rounded to its last printed digit: USD 25.5 to USD 26.5 per 1,000 impressions" in (
+    assert "rounded to its last significant digit: USD 25.5 to USD 26.5 per 1,000 impressions" in (
         evidence
     )
     assert evidence.count("per 1,000 impressions") == 1

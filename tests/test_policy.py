@@ -234,7 +234,8 @@ def test_the_policy_table_shows_every_verdict_as_its_badge():
 def test_a_printed_conversion_is_read_at_its_digits_by_a_rule_in_the_table(data):
     """In "390 亿美元 ≈ 2855 亿元" the '≈' is the sign of the conversion, so 2855 is 2854.5亿 to
     2855.5亿; read as 'about' it would be 2855 × 0.95 = 2712.25亿 to 2855 × 1.05 = 2997.75亿,
-    any rate from 2712.25 ÷ 390 = 6.954 to 2997.75 ÷ 390 = 7.687."""
+    over USD 39 bn read at its own precision (38.5 to 39.5 bn), any rate from 2712.25 ÷ 395 =
+    6.866 to 2997.75 ÷ 385 = 7.786."""
     from bytebook.data import load_article
     from bytebook.policy import (
         QUALIFIER_MEANINGS,
@@ -253,14 +254,14 @@ def test_a_printed_conversion_is_read_at_its_digits_by_a_rule_in_the_table(data)
     approx = printed_interval(converted, "≈")
     assert approx.low == pytest.approx(2712.25e8) and approx.high == pytest.approx(2997.75e8)
     rates = approx_rate_span()
-    assert rates.low == pytest.approx(6.954, abs=5e-4)
-    assert rates.high == pytest.approx(7.687, abs=5e-4)
+    assert rates.low == pytest.approx(6.866, abs=5e-4)
+    assert rates.high == pytest.approx(7.786, abs=5e-4)
     table = policy_table().set_index("rule")
     assert table.at["printed conversion", "example"] == (
         "390 亿美元 ≈ 2855 亿元: 2,854.5亿元 to 2,855.5亿元"
     )
     assert table.at["printed conversion", "meaning"] == conversion_rule()
-    assert "from 6.95 to 7.69 CNY per USD" in conversion_rule()
+    assert "from 6.87 to 7.79 CNY per USD" in conversion_rule()
     assert "printed conversion" in QUALIFIER_MEANINGS["≈"]
 
 
@@ -358,6 +359,22 @@ def test_the_policy_table_works_a_gap_out_from_printed_figures():
         "the gap between them is 9.8% of the evidence's middle: (2,218.5亿元 − 2,000亿元) ÷ "
         "2,219亿元"
     )
+
+
+def test_a_whole_amount_s_trailing_zeros_hold_places_and_a_percentage_is_whole():
+    """"390 亿美元" is 39 × 10 亿, USD 39 bn ± 0.5 bn, while "40%" is 40% ± 0.5 points: the
+    policy says so in its examples, and every percentage the article prints is a whole percent,
+    as the policy's reading of percentages says."""
+    from bytebook.data import load_article
+    from bytebook.policy import QUALIFIER_MEANINGS, examples_sentence
+
+    sentence = examples_sentence()
+    assert '"390 亿美元" is USD 38.5 bn to USD 39.5 bn' in sentence
+    assert '"40%" is 39.5% to 40.5%' in sentence
+    assert "trailing zeros only hold places" in QUALIFIER_MEANINGS["="]
+    text = re.sub(r"<[^>]*>", "", load_article())  # an image's width="100%" is not printed
+    percentages = re.findall(r"(\d+(?:\.\d+)?)\s*%", text)
+    assert len(percentages) > 10 and all("." not in number for number in percentages)
 
 
 def test_the_policy_table_writes_its_examples_as_a_reader_reads_them():

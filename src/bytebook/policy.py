@@ -168,7 +168,7 @@ def reading(
 ) -> str:
     """How a printed figure is read, in words, for evidence text; `show` formats a value."""
     names = {
-        "=": "as rounded to its last printed digit",
+        "=": "as rounded to its last significant digit",
         "≈": "as 'about' (约/≈)",
         "+": "as 'N多' (N or more, below the next printed unit)",
         ">": "as 'more than' (超)",
@@ -650,10 +650,12 @@ def best_period(printed: Interval, candidates: dict[str, Interval]) -> tuple[str
 
 
 QUALIFIER_MEANINGS = {
-    "=": "± half a unit of the last printed digit",
+    "=": "± half a unit of the last significant digit: a whole number's trailing zeros only hold "
+    "places, but a percentage is read to the whole percent, the precision of every percentage "
+    "the article prints",
     "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider; between an amount and its "
     "conversion into another currency, the sign of the conversion (see 'printed conversion')",
-    "+": "from N to N plus one unit of its last printed digit (the Chinese N多)",
+    "+": "from N to N plus one unit of its last significant digit (the Chinese N多)",
     ">": "above N (a share at most 100%)",
     "≥": "N or more: N itself included (N以上, 千亿级)",
     "<": "from 0 to N",
@@ -664,6 +666,7 @@ QUALIFIER_MEANINGS = {
 EXAMPLES = [
     "t_midea_share",
     "t_haier_overseas",
+    "t_bytedance_overseas",
     "t_huawei_share",
     "t_lenovo_overseas",
     "t_byd_overseas",
@@ -679,12 +682,14 @@ EXAMPLE_WORDS = {"s4_growth_double": "两倍以上", "s4_top3": "前三"}
 
 
 def _show(value: float, unit: str) -> str:
-    """A bound of an example interval: shares in percent, yuan in 亿元, multiples with ×, ranks
-    as counts."""
+    """A bound of an example interval: shares in percent, yuan in 亿元, dollars in billions,
+    multiples with ×, ranks as counts."""
     if unit == "share":
         return f"{value * 100:g}%"
     if unit == "CNY":
         return f"{value / 1e8:,g}亿元"
+    if unit == "USD":
+        return f"USD {value / 1e9:g} bn"
     if unit == "multiple":
         return f"{value:g}×"
     return f"{value:g}"
@@ -734,9 +739,9 @@ def conversion_example_figures(data: BookData | None = None) -> tuple[str, str, 
 def approx_rate_span(data: BookData | None = None) -> Interval:
     """The rates the converted figure of the article's printed conversion
     (`conversion_example_figures`) would allow if its '≈' were read as 'about'
-    (`APPROX_RELATIVE`), over the amount as printed."""
+    (`APPROX_RELATIVE`), over the amount read at its own printed precision."""
     _, amount, converted = conversion_example_figures(data)
-    return printed_interval(converted, "≈") / float(amount)
+    return printed_interval(converted, "≈") / printed_interval(amount, "=")
 
 
 def conversion_rule(data: BookData | None = None) -> str:

@@ -1834,45 +1834,45 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
     """Midea's 2024 overseas amount from the two quoted figures alone, 营业总收入 × the overseas
     share. 营业总收入 also counts the finance arm's interest and fee income, which 营业收入 (the
     share's basis) leaves out, so the product bounds the amount on the share's basis from above
-    only; with that income for 2024 not recorded, the grade is open between off in detail and
-    a failure, and the finding is shown without deciding."""
+    only. How much finance income each grade needs is worked out; with that income for 2024
+    not recorded, the grade is open from consistent to contradicted, and the finding is shown
+    without deciding."""
     total_ref, share_ref = MIDEA_QUOTED
     total, share = data.reference(total_ref), data.reference(share_ref)
     quotes = "; ".join(f"'{data.references.at[ref, 'quote']}'" for ref in MIDEA_QUOTED)
     upper = reference_band(data, total_ref) * reference_band(data, share_ref)
-    within_margin = claim_band(data, claim["id"]).high / (1 - SUBSTANCE_MARGIN)
-    revenue_limit = within_margin / share
-    finance_floor = total - revenue_limit
-    shown = compare(
-        claim_band(data, claim["id"]),
-        upper,
-        Basis.SOURCE,
-        "",
-        MIDEA_QUOTED,
-        decides=False,
-        unit=claim["unit"],
-        least=1,
-    )
+    printed = claim_band(data, claim["id"])
+    gap, formula, _ = worked_gap(printed, upper, claim["unit"], least=1)
+
+    def needs(amount: float) -> str:
+        """营业收入 and finance income for the amount on the share's basis to be `amount`."""
+        revenue = amount / share
+        finance = total - revenue
+        return (
+            f"that is if 营业收入 is at most {format_yuan(revenue, 2)} and the finance income at "
+            f"least {format_yuan(finance, 2)} ({format_yuan(total, 2)} − "
+            f"{format_yuan(revenue, 2)}; {significant(finance / total * 100, 2)}% of 营业总收入)"
+        )
+
+    within_margin = printed.high / (1 - SUBSTANCE_MARGIN)
     return Finding(
-        shown.verdict,
+        Verdict.UNVERIFIABLE,
         f"Cross-check from quoted figures only: 营业总收入 {format_yuan(total, 2)} × "
         f"{format_percent(share, 2)} = {format_yuan(total * share, 1)} ({quotes}, as recorded "
         f"from the relay; {data.cite(*MIDEA_QUOTED)}). 营业总收入 also counts the finance arm's "
         "interest and fee income, which 营业收入, the share's basis, leaves out, so this is an "
         "upper bound of the amount on the share's own basis, not the amount, and the quoted "
-        f"figures give no lower bound.{shown.evidence} The printed top, "
-        f"{format_yuan(claim_band(data, claim['id']).high)}, is within "
+        f"figures give no lower bound. Were the amount this bound, the printed range would "
+        f"miss it by {gap} of it: {formula}. The printed range holds if the amount lies in it, "
+        f"at most {format_yuan(printed.high)}, {needs(printed.high)}; the printed top is within "
         f"{SUBSTANCE_MARGIN:.0%} of the amount if the amount is at most "
-        f"{format_yuan(within_margin, 1)} ({format_yuan(claim_band(data, claim['id']).high)} ÷ "
-        f"{1 - SUBSTANCE_MARGIN:.0%}), that is if 营业收入 is at most "
-        f"{format_yuan(revenue_limit, 2)} and the finance income at least "
-        f"{format_yuan(finance_floor, 2)} ({format_yuan(total, 2)} − "
-        f"{format_yuan(revenue_limit, 2)}; {format_percent(finance_floor / total, 2)} of "
-        "营业总收入). That income for 2024 was not recorded, so these figures leave the grade "
-        "open between off in detail and contradicted: shown, not deciding.",
+        f"{format_yuan(within_margin, 1)} ({format_yuan(printed.high)} ÷ "
+        f"{1 - SUBSTANCE_MARGIN:.0%}), {needs(within_margin)}; with less finance income, it "
+        "fails. That income for 2024 was not recorded, so these figures leave the grade open, "
+        "from consistent to contradicted: shown, not deciding.",
         decides=False,
         sources=MIDEA_QUOTED,
-        meets=shown.meets,
+        meets="its figures bound the amount from above only",
     )
 
 
