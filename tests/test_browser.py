@@ -668,6 +668,28 @@ def test_search_matches_are_highlighted_and_hidden_by_a_button(site, browser, wo
     page.close()
 
 
+SEARCH_BOX_PLACES = """form => {
+  const glass = form.querySelector('.fa-magnifying-glass').getBoundingClientRect();
+  const box = form.querySelector('input');
+  const padding = parseFloat(getComputedStyle(box).paddingLeft);
+  return {glassRight: glass.right, glassWidth: glass.width,
+          textStart: box.getBoundingClientRect().left + padding};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_search_page_s_magnifying_glass_sits_before_the_query(site, browser, width):
+    """On the search page, the box's magnifying glass ends before the query's first character
+    begins, on a phone and a laptop: drawn over it, "抖音" read as "Q抖音"."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{site}/search.html?q=抖音", wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    places = page.eval_on_selector(".bd-search-container form.bd-search", SEARCH_BOX_PLACES)
+    page.close()
+    assert places["glassWidth"] > 0, places
+    assert places["glassRight"] <= places["textStart"], places
+
+
 VALUE_IN_TEXT = (
     r"(?:(?:USD|CNY) )?[−-]?\d[\d,]*(?:\.\d+)?\+?"
     r"(?: ?(?:亿元|亿|万元|万)|%|×"
