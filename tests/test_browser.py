@@ -668,6 +668,40 @@ def test_search_matches_are_highlighted_and_hidden_by_a_button(site, browser, wo
     page.close()
 
 
+FOCUS_RING = """() => {
+  const shown = element => {
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none' && !style.boxShadow.startsWith('rgba(0, 0, 0, 0)');
+    return outline || shadow;
+  };
+  const focused = document.activeElement;
+  const ringed = focused.closest('form') || focused;
+  return {name: focused.getAttribute('aria-label') || focused.textContent.trim().slice(0, 40),
+          ring: shown(focused) || shown(ringed)};
+}"""
+"""What has the keyboard's focus, and whether it (or the form it is in) shows a ring."""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_control_the_keyboard_reaches_first_shows_a_ring(site, browser, width):
+    """Tabbing through a chapter from its skip link to the download button (the header's
+    buttons, and on a laptop the navigation between), each stop shows where the keyboard is;
+    the menu and download buttons showed none."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{site}/book/summary.html", wait_until="load")
+    stops = []
+    while len(stops) < 40 and (not stops or stops[-1]["name"] != "Download this page"):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(250)  # a ring that fades in has come
+        stops.append(page.evaluate(FOCUS_RING))
+    page.close()
+    names = [stop["name"] for stop in stops]
+    assert names[-1] == "Download this page", names
+    assert "Toggle primary sidebar" in names or width > 960, names
+    assert [stop for stop in stops if not stop["ring"]] == []
+
+
 SEARCH_BOX_PLACES = """form => {
   const glass = form.querySelector('.fa-magnifying-glass').getBoundingClientRect();
   const box = form.querySelector('input');
