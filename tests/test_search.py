@@ -86,11 +86,13 @@ def test_a_chinese_names_results_show_it_or_the_english_name_it_stands_for(
 
 def test_a_snippet_reads_the_article_with_its_cells_apart(site, browser):
     """The preface's snippet for 7.47 is its text, not its contents menu; the ledger's keeps
-    its table's cells apart ("Id Section", not "IdSection")."""
+    its table's cells apart ("Id Section", not "IdSection"), and a claim's quote apart from its
+    gloss ("每天7.47亿 7.47亿元 a day", not "每天7.47亿7.47亿元")."""
     listed = {r["page"]: r["snippet"] for r in results(site, browser, "7.47")}
     assert "7.47" in listed["preface"], listed["preface"]
     assert not listed["preface"].lstrip(".").startswith("Contents"), listed["preface"]
     assert "IdSection" not in listed["ledger"], listed["ledger"]
+    assert "每天7.47亿 7.47亿元 a day" in listed["ledger"], listed["ledger"]
 
 
 def test_the_book_s_search_stems_each_word_as_sphinx_s_chinese_search_does():

@@ -4,13 +4,14 @@
 //   English names too (window.bytebookSearchNames, written from the same table).
 // - Pages that print every word of the query come first.
 // - A snippet is read from the article alone (not the download menu or the contents beside
-//   it), with a table's cells apart; where no word of the query stands, it is the page's
-//   first paragraph.
+//   it), with a table's cells apart, and a claim's quote apart from its gloss; where no word
+//   of the query stands, it is the page's first paragraph.
 (function () {
   "use strict";
   if (typeof Search === "undefined" || !document.getElementById("search-results")) { return; }
   var names = window.bytebookSearchNames || {};
-  var SEPARATE = "td, th, p, li, dt, dd, h1, h2, h3, h4, h5, h6, caption, figcaption, summary";
+  var SEPARATE = "td, th, p, li, dt, dd, h1, h2, h3, h4, h5, h6, caption, figcaption, summary, "
+    + ".claim-quote";
   var SKIP = ".headerlink, script, style, .bytebook-chart, .visually-hidden, .sr-only";
 
   // The words to look for: each one, then the English names it stands for.
