@@ -5,7 +5,9 @@ table made by `policy_table()`.
 
 - **A printed value is an interval** set by its printed precision. The digits recorded in
   `data/claims.csv` are the printed digits: '0.40' for "40%", '1.364e11' for "1364 亿元",
-  '3.1e11' for "3100+ 亿元". Their last significant digit is the printed unit.
+  '3.1e11' for "3100+ 亿元", '39e9' for "390 亿美元". Their last significant digit is the
+  printed unit: a whole number's trailing zeros only hold places, and a percentage is read to
+  the whole percent.
 - **Derived values carry intervals** through the arithmetic (`Interval` supports + − × ÷).
 - **A comparison is graded** by the gap between the printed interval and the evidence
   interval, as a fraction of the evidence: no gap holds, a gap of at most
