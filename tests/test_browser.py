@@ -702,6 +702,38 @@ def test_every_control_the_keyboard_reaches_first_shows_a_ring(site, browser, wi
     assert [stop for stop in stops if not stop["ring"]] == []
 
 
+SIDEBAR_PLACES = """() => {
+  const sidebar = document.querySelector('div.bd-sidebar');
+  const links = sidebar.querySelectorAll('.bd-docs-nav .active');
+  const top = sidebar.getBoundingClientRect().top;
+  return {scrolled: sidebar.scrollTop,
+          titleTop: sidebar.querySelector('.navbar-brand').getBoundingClientRect().top - top,
+          linkBottom: links[links.length - 1].getBoundingClientRect().bottom - top,
+          height: sidebar.clientHeight};
+}"""
+"""Where the navigation beside the article stands: how far it is scrolled, and where the book's
+title and the current page's link are, from its top."""
+
+
+@pytest.mark.parametrize("height", [900, 480])
+def test_the_navigation_shows_the_book_s_title_when_the_page_s_link_shows_too(
+    site, browser, height
+):
+    """Opening the summary, low in the list, in a fresh tab on a laptop 900 px tall, the
+    navigation is not scrolled: the current page's link shows with the book's title above it,
+    whole. In a window 480 px tall the link would not show from the top: the navigation is
+    scrolled to show it, as the theme does."""
+    page = browser.new_page(viewport={"width": 1280, "height": height})
+    page.goto(f"{site}/book/summary.html", wait_until="load")
+    places = page.evaluate(SIDEBAR_PLACES)
+    page.close()
+    assert places["linkBottom"] <= places["height"], places
+    if height == 900:
+        assert places["scrolled"] == 0 and places["titleTop"] >= 0, places
+    else:
+        assert places["scrolled"] > 0, places
+
+
 SEARCH_BOX_PLACES = """form => {
   const glass = form.querySelector('.fa-magnifying-glass').getBoundingClientRect();
   const box = form.querySelector('input');
