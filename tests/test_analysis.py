@@ -600,7 +600,7 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     营业收入 of 3,853.56亿, finance income of 4,090.84 − 3,853.56 = 237.28亿 (5.8%) or more.
     1,600 ÷ 0.95 = 1,684.2亿 is the largest amount within 5% of the band; ÷ 41.52% that is
     营业收入 of 4,056.38亿, so finance income of 4,090.84 − 4,056.38 = 34.46亿 (0.84%) or more
-    would make the cell off in detail. Unrecorded, the grade is open from consistent to
+    would make the cell off in detail. Unrecorded, the grade is open from supported to
     contradicted: the row is unverifiable. It still matches FY2023 in substance: 1,509.06亿
     inside 1,500–1,600亿, 40.56% just outside."""
     assert 4090.84 * 0.4152 == pytest.approx(1698.517, abs=1e-3)
@@ -621,14 +621,14 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
         "(1,698.3亿元 − 1,600亿元) ÷ 1,698.5亿元" in entry.evidence
     )
     assert (
-        "holds if the amount lies in it, at most 1,600亿元, that is if 营业收入 is at most "
-        "3,853.56亿元 and the finance income at least 237.28亿元" in entry.evidence
+        "For the printed range to hold, the amount must be at most its top, 1,600亿元, that is "
+        "营业收入 at most 3,853.56亿元 and the finance income at least 237.28亿元" in entry.evidence
     )
     assert "an upper bound of the amount on the share's own basis" in entry.evidence
     assert "at most 1,684.2亿元" in entry.evidence
     assert "at least 34.46亿元 (4,090.84亿元 − 4,056.38亿元; 0.84%" in entry.evidence
-    assert "营业收入 is at most 4,056.38亿元" in entry.evidence
-    assert "open, from consistent to contradicted" in entry.evidence
+    assert "营业收入 at most 4,056.38亿元" in entry.evidence
+    assert "open, from supported to contradicted" in entry.evidence
     assert "Finding 2, not decisive: its figures bound the amount from above only." in (
         entry.evidence
     )

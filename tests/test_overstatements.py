@@ -62,7 +62,7 @@ def test_levelling_off_says_what_the_regions_show(data, rows):
 
 
 def test_an_n_plus_amount_is_glossed_as_the_book_reads_it(data, rows):
-    # "1500+ 亿元" is 一千五百多亿: from 1,500亿 up to the next unit of its last printed digit
+    # "1500+ 亿元" is 一千五百多亿: from 1,500亿 up to the next unit of its last significant digit
     # (1,600亿), so the English says 1,500亿元 to 1,600亿元, in the book's one yuan form, never
     # "1,500亿元 or more" nor "150–160 bn yuan".
     plus = data.claims[data.claims["qualifier"] == "+"]

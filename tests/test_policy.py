@@ -361,10 +361,11 @@ def test_the_policy_table_works_a_gap_out_from_printed_figures():
     )
 
 
-def test_a_whole_amount_s_trailing_zeros_hold_places_and_a_percentage_is_whole():
+def test_a_whole_amount_s_trailing_zeros_hold_places_and_a_percentage_is_whole(data):
     """"390 亿美元" is 39 × 10 亿, USD 39 bn ± 0.5 bn, while "40%" is 40% ± 0.5 points: the
-    policy says so in its examples, and every percentage the article prints is a whole percent,
-    as the policy's reading of percentages says."""
+    policy says so in its examples; every percentage the article prints is a whole percent, as
+    the policy's reading of percentages says, and every claim printed in percent is recorded to
+    the whole percent ('0.40', not '0.4')."""
     from bytebook.data import load_article
     from bytebook.policy import QUALIFIER_MEANINGS, examples_sentence
 
@@ -375,6 +376,10 @@ def test_a_whole_amount_s_trailing_zeros_hold_places_and_a_percentage_is_whole()
     text = re.sub(r"<[^>]*>", "", load_article())  # an image's width="100%" is not printed
     percentages = re.findall(r"(\d+(?:\.\d+)?)\s*%", text)
     assert len(percentages) > 10 and all("." not in number for number in percentages)
+    printed_in_percent = data.claims[data.claims["quote_zh"].str.contains("%")]
+    assert len(printed_in_percent) > 10
+    for claim_id, value_text in printed_in_percent["value_text"].items():
+        assert printed_unit(value_text) == pytest.approx(0.01), claim_id
 
 
 def test_the_policy_table_writes_its_examples_as_a_reader_reads_them():

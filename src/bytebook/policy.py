@@ -370,7 +370,8 @@ class Finding:
     decides: bool = True
     sources: tuple[str, ...] = field(default=())
     meets: str = ""
-    """What its figures meet (`GRADE_WORDS`) when it grades two intervals; '' otherwise."""
+    """What its figures meet, in words that name no verdict: `GRADE_WORDS` when it grades two
+    intervals, or what else its figures show (a bound from one side only); '' otherwise."""
 
 
 def nearer_ends(

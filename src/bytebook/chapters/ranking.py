@@ -1835,7 +1835,7 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
     share. 营业总收入 also counts the finance arm's interest and fee income, which 营业收入 (the
     share's basis) leaves out, so the product bounds the amount on the share's basis from above
     only. How much finance income each grade needs is worked out; with that income for 2024
-    not recorded, the grade is open from consistent to contradicted, and the finding is shown
+    not recorded, the grade is open from supported to contradicted, and the finding is shown
     without deciding."""
     total_ref, share_ref = MIDEA_QUOTED
     total, share = data.reference(total_ref), data.reference(share_ref)
@@ -1845,11 +1845,12 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
     gap, formula, _ = worked_gap(printed, upper, claim["unit"], least=1)
 
     def needs(amount: float) -> str:
-        """营业收入 and finance income for the amount on the share's basis to be `amount`."""
+        """营业收入 and finance income for the amount on the share's basis to be at most
+        `amount`."""
         revenue = amount / share
         finance = total - revenue
         return (
-            f"that is if 营业收入 is at most {format_yuan(revenue, 2)} and the finance income at "
+            f"that is 营业收入 at most {format_yuan(revenue, 2)} and the finance income at "
             f"least {format_yuan(finance, 2)} ({format_yuan(total, 2)} − "
             f"{format_yuan(revenue, 2)}; {significant(finance / total * 100, 2)}% of 营业总收入)"
         )
@@ -1863,13 +1864,13 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         "interest and fee income, which 营业收入, the share's basis, leaves out, so this is an "
         "upper bound of the amount on the share's own basis, not the amount, and the quoted "
         f"figures give no lower bound. Were the amount this bound, the printed range would "
-        f"miss it by {gap} of it: {formula}. The printed range holds if the amount lies in it, "
-        f"at most {format_yuan(printed.high)}, {needs(printed.high)}; the printed top is within "
-        f"{SUBSTANCE_MARGIN:.0%} of the amount if the amount is at most "
+        f"miss it by {gap} of it: {formula}. For the printed range to hold, the amount must be "
+        f"at most its top, {format_yuan(printed.high)}, {needs(printed.high)}; for the printed "
+        f"top to be within {SUBSTANCE_MARGIN:.0%} of the amount, the amount must be at most "
         f"{format_yuan(within_margin, 1)} ({format_yuan(printed.high)} ÷ "
         f"{1 - SUBSTANCE_MARGIN:.0%}), {needs(within_margin)}; with less finance income, it "
         "fails. That income for 2024 was not recorded, so these figures leave the grade open, "
-        "from consistent to contradicted: shown, not deciding.",
+        "from supported to contradicted: shown, not deciding.",
         decides=False,
         sources=MIDEA_QUOTED,
         meets="its figures bound the amount from above only",
