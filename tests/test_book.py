@@ -137,7 +137,7 @@ def test_only_pages_with_charts_load_the_chart_scripts_and_only_the_ledger_its_o
         else:
             assert not chart_scripts & loaded, page
         assert ("bytebook-ledger.js" in loaded) == (page.stem == "ledger"), page
-        assert {"doctools.js", "bytebook-tables.js", "bytebook-sidebar.js"} <= loaded, page
+        assert {"doctools.js", "bytebook-tables.js", "bytebook-theme.js"} <= loaded, page
     assert {"ranking", "preface"} <= with_charts
     assert not {"glossary", "ledger", "search", "genindex"} & with_charts
 

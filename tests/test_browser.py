@@ -734,6 +734,32 @@ def test_the_navigation_shows_the_book_s_title_when_the_page_s_link_shows_too(
         assert places["scrolled"] > 0, places
 
 
+def test_a_tap_on_a_header_button_leaves_no_tooltip_over_the_page(site, browser):
+    """On a phone, tapping the theme's switch changes the scheme and leaves no tooltip over the
+    heading (one stayed there until the reader tapped elsewhere); with a mouse, hovering the
+    switch still shows its tooltip."""
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone.goto(f"{site}/book/economics.html", wait_until="load")
+    before = phone.evaluate("document.documentElement.dataset.theme")
+    # A tap, as a phone's browser passes it on: the touch, then the mouse events it stands for
+    # (Chromium's headless shell sends no mouse events for a tap of its own).
+    phone.locator(".theme-switch-button").first.tap()
+    phone.locator(".theme-switch-button").first.hover()
+    phone.wait_for_timeout(900)  # past the tooltip's 500 ms delay
+    after = phone.evaluate("document.documentElement.dataset.theme")
+    tooltips_on_phone = phone.locator(".tooltip").count()
+    phone.close()
+    laptop = browser.new_page(viewport={"width": 1280, "height": 900})
+    laptop.goto(f"{site}/book/economics.html", wait_until="load")
+    laptop.locator(".theme-switch-button").first.hover()
+    laptop.wait_for_timeout(900)
+    tooltips_on_laptop = laptop.locator(".tooltip.show").count()
+    laptop.close()
+    assert after != before
+    assert tooltips_on_phone == 0
+    assert tooltips_on_laptop == 1
+
+
 SEARCH_BOX_PLACES = """form => {
   const glass = form.querySelector('.fa-magnifying-glass').getBoundingClientRect();
   const box = form.querySelector('input');

@@ -37,7 +37,7 @@ SCRIPTS = (
     "bytebook-charts.js",
     "bytebook-ledger.js",
     "bytebook-tables.js",
-    "bytebook-sidebar.js",
+    "bytebook-theme.js",
 )
 STYLES = ("bytebook.css", PALETTE_STYLE, CHART_STYLE)
 CHART_SCRIPTS = (VEGA_BUNDLE, PALETTE_SCRIPT, "bytebook-charts.js")

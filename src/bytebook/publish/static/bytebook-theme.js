@@ -1,0 +1,30 @@
+// Two of the theme's behaviours, mended.
+// - The navigation beside the article starts at its top whenever the current page's link shows
+//   there. The theme scrolls the navigation to lift a link that sits low in the window, even
+//   one already in view, and so cut off the book's title above the list; where the link would
+//   not show from the top (a short window), the theme's scroll stays.
+// - On a touch screen the header's buttons show no tooltip: with no pointer to move away, a
+//   tooltip opened by a tap stayed over the page's heading until the reader tapped elsewhere.
+//   Each button still says what it does to a screen reader (its aria-label).
+(function () {
+  "use strict";
+  var navigationFromTheTop = function () {
+    var sidebar = document.querySelector("div.bd-sidebar");
+    var links = sidebar ? sidebar.querySelectorAll(".bd-docs-nav .active") : [];
+    if (!links.length || sidebar.scrollTop === 0) { return; }
+    var link = links[links.length - 1].getBoundingClientRect();
+    var bottomFromTop = link.bottom - sidebar.getBoundingClientRect().top + sidebar.scrollTop;
+    if (bottomFromTop <= sidebar.clientHeight) { sidebar.scrollTop = 0; }
+  };
+  var noTooltipsOnTouch = function () {
+    if (!window.bootstrap || !window.matchMedia("(hover: none)").matches) { return; }
+    document.querySelectorAll('[data-bs-toggle="tooltip"]').forEach(function (button) {
+      var tooltip = window.bootstrap.Tooltip.getInstance(button);
+      if (tooltip) { tooltip.dispose(); }
+    });
+  };
+  document.addEventListener("DOMContentLoaded", function () {
+    navigationFromTheTop();
+    noTooltipsOnTouch();
+  });
+})();
