@@ -5,7 +5,7 @@
 //   not show from the top (a short window), the theme's scroll stays.
 // - On a touch screen the header's buttons show no tooltip: with no pointer to move away, a
 //   tooltip opened by a tap stayed over the page's heading until the reader tapped elsewhere.
-//   Each button still says what it does to a screen reader (its aria-label).
+//   Each button keeps its name for a screen reader (its aria-label or title).
 (function () {
   "use strict";
   var navigationFromTheTop = function () {
