@@ -260,3 +260,32 @@ def test_a_missing_cross_reference_fails_the_build(tmp_path):
     root = make_book(tmp_path, "See {ref}`no-such-label`.")
     assert build_book(root) != 0
 
+
+
+def test_a_table_marks_its_chinese_cells_for_a_screen_reader():
+    """A cell whose text is Chinese (a Chinese character, no Latin letter) is `lang="zh"`, so a
+    screen reader reads it in a Chinese voice; a cell mixing Chinese and English is not."""
+    import pandas as pd
+
+    from bytebook.present import table_html
+
+    frame = pd.DataFrame(
+        {
+            "公司 Company": ["联想", "Lenovo 联想"],
+            "Share": ["约 27%", "70%"],
+            "备注": ["63% 增速", ""],
+        }
+    )
+    cells = re.findall(r"<td ([^>]*)>([^<]*)</td>", table_html(frame).data)
+    marked = {text for attributes, text in cells if 'lang="zh"' in attributes}
+    assert marked == {"联想", "约 27%", "63% 增速"}
+
+
+def test_the_article_s_table_marks_its_chinese_cells(built_book):
+    """The ranking table as printed: each company's Chinese name and its remark are read as
+    Chinese, and no cell holding Latin letters is."""
+    page = (built_book / "book" / "ranking.html").read_text(encoding="utf-8")
+    for name in ("联想", "华为", "字节跳动", "小米", "美的", "比亚迪", "海尔智家"):
+        assert f'<td data-label="公司 Company" lang="zh">{name}</td>' in page, name
+    for attributes, text in re.findall(r'<td ([^>]*lang="zh"[^>]*)>(.*?)</td>', page):
+        assert not re.search("[A-Za-z]", re.sub("<[^>]*>", "", text)), (attributes, text)
