@@ -261,7 +261,6 @@ def test_a_missing_cross_reference_fails_the_build(tmp_path):
     assert build_book(root) != 0
 
 
-
 def test_a_table_marks_its_chinese_cells_for_a_screen_reader():
     """A cell whose text is Chinese (a Chinese character, no Latin letter) is `lang="zh"`, so a
     screen reader reads it in a Chinese voice; a cell mixing Chinese and English is not."""
