@@ -289,3 +289,32 @@ def test_by_year_panels_side_by_side_have_the_spec_altair_composes():
     assert json.dumps(placed.to_dict()) == json.dumps(composed.to_dict())
     assert placed.params is composed.params is alt.Undefined
     assert placed.data is composed.data is alt.Undefined
+
+
+def test_the_article_s_dashed_rule_is_cased_in_the_page_s_colour_where_it_crosses_bars():
+    """The dashes of the article's figure, pale orange on a dark page, are lost where they cross
+    the references' light blue bars unless a solid rule in the page's colour, wider than the
+    dashes, is drawn under them."""
+    frame = pd.DataFrame({"year": ["2022", "2023"], "loss": [13.72, 16.12]})
+    chart = charts.bar_chart(
+        frame,
+        "year",
+        "loss",
+        category_title="Year",
+        value_title="USD bn",
+        reference=(13.0, "the article's figure"),
+    )
+    rules = [
+        layer["mark"]
+        for layer in chart.to_dict()["layer"]
+        if isinstance(layer["mark"], dict) and layer["mark"]["type"] == "rule"
+    ]
+    dashed = [rule for rule in rules if "strokeDash" in rule]
+    assert len(dashed) == 1
+    under = rules[: rules.index(dashed[0])]
+    assert any(
+        rule.get("color") == charts.palette.BACKGROUND.light
+        and "strokeDash" not in rule
+        and rule["strokeWidth"] >= dashed[0]["strokeWidth"] + 2
+        for rule in under
+    )

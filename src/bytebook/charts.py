@@ -363,6 +363,9 @@ def bar_chart(
         marker = pd.DataFrame({"at": [value_at], "label": [label]})
         rule = alt.Chart(marker).encode(x="at:Q")
         layers += [
+            # A solid casing in the page's colour under the dashes, so that they stand out
+            # where they cross a bar of a similar lightness (light blue on a dark page).
+            rule.mark_rule(color=palette.BACKGROUND.light, strokeWidth=4, aria=False),
             rule.mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2).encode(
                 tooltip=[
                     alt.Tooltip("label:N", title="Marker"),
