@@ -288,3 +288,42 @@ def test_the_article_s_table_marks_its_chinese_cells(built_book):
         assert f'<td data-label="公司 Company" lang="zh">{name}</td>' in page, name
     for attributes, text in re.findall(r'<td ([^>]*lang="zh"[^>]*)>(.*?)</td>', page):
         assert not re.search("[A-Za-z]", re.sub("<[^>]*>", "", text)), (attributes, text)
+
+
+def test_a_heading_s_chinese_runs_are_cut_out_whole():
+    from bytebook.publish.chinese_titles import chinese_runs
+
+    assert chinese_runs("4 海外营收排行榜 · The ranking") == [
+        "4 ",
+        "海外营收排行榜",
+        " · The ranking",
+    ]
+    assert chinese_runs("Checking 每天7.47亿, number") == ["Checking ", "每天7.47亿", ", number"]
+    assert chinese_runs("2.3 AI 生成式基础设施 · Doubao") == [
+        "2.3 AI ",
+        "生成式基础设施",
+        " · Doubao",
+    ]
+    assert chinese_runs("“直接杀进前三” among") == ["“", "直接杀进前三", "” among"]
+    assert chinese_runs("The ranking") == ["The ranking"]
+
+
+def test_the_chinese_in_headings_and_the_navigation_is_marked_for_a_screen_reader(built_book):
+    """Every run of Chinese characters in a chapter's headings, its navigation and its links to
+    the pages before and after it lies in a `lang="zh"` span, and no such span holds a Latin
+    letter: a screen reader reads the article's section names in a Chinese voice."""
+    from bs4 import BeautifulSoup
+
+    places = "h1, h2, h3, nav a, .prev-next-area a"
+    for chapter in CHAPTERS:
+        page = (built_book / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(page, "html.parser")
+        for print_only in soup.select(".onlyprint"):  # hidden on a screen, from a screen reader
+            print_only.decompose()
+        for element in soup.select(f".bd-page-width :is({places})"):
+            for text in element.find_all(string=re.compile("[\u4e00-\u9fff]")):
+                assert text.find_parent(attrs={"lang": "zh"}), (chapter, str(element)[:120])
+        for span in soup.select(f".bd-page-width :is({places}) span[lang='zh']"):
+            assert not re.search("[A-Za-z]", span.get_text()), (chapter, str(span))
+    ranking = (built_book / "book" / "ranking.html").read_text(encoding="utf-8")
+    assert '<h1>4 <span lang="zh">海外营收排行榜</span> · The ranking' in ranking

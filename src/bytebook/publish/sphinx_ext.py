@@ -9,6 +9,7 @@
 - `reading`: each page depends on the files its code uses (bytebook.publish.inputs);
 - `chart_specs`: a page's chart specs moved into one file that its head preloads and the chart
   script fetches;
+- `chinese_titles`: the Chinese in headings marked as Chinese for a screen reader;
 - `read_once`: the doctrees Sphinx's numbering unpickles after reading kept for writing;
 - `pages`: the front page that leads to the first chapter, asset checksums that do not depend on
   the build's history, and a content security policy on every page; the last pass's steps
@@ -137,6 +138,7 @@ def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     _allow_parallel_reading(app)
     app.setup_extension("bytebook.publish.read_once")
+    app.setup_extension("bytebook.publish.chinese_titles")
     app.add_config_value("bytebook_fingerprint", "", "html")
     app.connect("config-inited", assets.add_static_path)
     app.connect("config-inited", edition.read_edition)
