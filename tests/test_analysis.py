@@ -82,10 +82,41 @@ def test_title_against_the_2024_average_rate(title):
 
 def test_the_title_and_the_table_use_two_rates(title):
     # the title's rate is at most 7.475 × 366 / 385 = 7.106; the table's at least
-    # 2854.5 / 395 = 7.227: the bands do not meet, by 1.6% of the table's 7.32
+    # 2854.5 / 395 = 7.227: the bands do not meet
     assert 7.475 * 366 / 385 < 2854.5 / 395
-    assert 0 < (2854.5 / 395 - 7.475 * 366 / 385) / (2855 / 390) < 0.05
     assert verdicts(title)["d_two_rates"] == "off in detail"
+
+
+def test_the_two_rates_are_compared_at_one_dollar_figure(title):
+    """Both rates divide by the one printed 390亿美元, so its rounding cancels: the title's rate
+    is to the table's as 7.47亿 × 366 is to 2855亿, whatever the dollar figure. The gap is that
+    of the yuan figures, not of two rate bands each free to take its own dollar figure."""
+    evidence = {e.id: e for e in title.entries}["d_two_rates"].evidence
+    # 7.465 × 366 = 2,732.19 and 7.475 × 366 = 2,735.85 a year; (2854.5 − 2735.85) ÷ 2855
+    assert f"{7.465 * 366:,.0f} {7.475 * 366:,.0f}" == "2,732 2,736"
+    assert f"{(2854.5 - 7.475 * 366) / 2855:.1%}" == "4.2%"
+    assert "2,732亿元 to 2,736亿元 a year" in evidence
+    assert "the gap between them is 4.2% of the table's figure" in evidence
+    assert "1.7%" not in evidence
+
+
+def test_at_most_one_of_the_two_rates_is_a_2024_rate(title):
+    """The title's rate reaches 2024's lowest month only if the dollar figure is at most
+    7.475亿 × 366 ÷ 7.0760 = USD 38.66 bn; the table's reaches the highest month only if it is
+    at least 2854.5亿 ÷ 7.2807 = USD 39.21 bn. No one figure does both."""
+    title_most = 7.475e8 * 366 / FED_2024_LOWEST_MONTH
+    table_least = 2854.5e8 / FED_2024_HIGHEST_MONTH
+    assert f"{title_most / 1e9:.2f} {table_least / 1e9:.2f}" == "38.66 39.21"
+    assert title_most < table_least
+    sentence = title.texts["rates_together"]
+    assert "the title's rate is a 2024 rate only if that figure is at most USD 38.66 bn" in (
+        sentence
+    )
+    assert "the table's only if that figure is at least USD 39.21 bn" in sentence
+    assert sentence.endswith("No one figure gives both, so at most one of the two is a 2024 rate.")
+    entries = {e.id: e for e in title.entries}
+    assert "cannot both be 2024 rates: no one value" in entries["d_title_implied_rate"].evidence
+    assert sentence in entries["d_two_rates"].evidence
 
 
 FED_2024_LOWEST_MONTH, FED_2024_HIGHEST_MONTH = 7.0760, 7.2807  # Sep and Dec 2024, H.10

@@ -293,12 +293,13 @@ def test_the_conversion_rule_carries_through_every_row_that_reads_2855(data):
     # the title's and the table's bands still do not meet: two rates, off in detail
     assert 7.475 * 366 / 385 < 2854.5 / 395
     assert entries["d_two_rates"].verdict.value == "off in detail"
-    # its gap is a fraction of the table's band's middle, (7.227 + 7.417) ÷ 2 = 7.322, which the
-    # sentence names so, apart from the table's point rate, 2,855 ÷ 390 = 7.3205
-    assert f"{(7.227 + 7.417) / 2:.3f} {2855 / 390:.4f}" == "7.322 7.3205"
-    assert "of the middle of the table's band: (7.227 CNY/USD − 7.106 CNY/USD) ÷ 7.322" in (
+    # both rates divide by the one dollar figure, so the gap is the yuan figures': the table's
+    # 2854.5 against the title's 7.475 × 366 = 2735.85 a year, of the table's 2855
+    assert f"{(2854.5 - 7.475 * 366) / 2855:.1%}" == "4.2%"
+    assert "4.2% of the table's figure: (2,854.5亿元 − 2,736亿元) ÷ 2,855亿元" in (
         entries["d_two_rates"].evidence
     )
+    assert "cannot both be 2024 rates" in entries["d_table_implied_rate"].evidence
 
 
 def test_the_preface_states_the_whole_rule_for_yue(data):

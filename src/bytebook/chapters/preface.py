@@ -156,6 +156,84 @@ def rate_band_clause(band: Interval, rates: YearRates) -> str:
     )
 
 
+def dollars_at_year_rates(yuan: Interval, dollars: Interval, rates: YearRates) -> Interval | None:
+    """The dollar figures within `dollars` that `yuan` converts from at a rate of the year:
+    `yuan` ÷ the figure lies between the year's lowest and highest monthly averages. None when
+    no figure within `dollars` does."""
+    low = max(dollars.low, yuan.low / rates.highest.cny_per_usd)
+    high = min(dollars.high, yuan.high / rates.lowest.cny_per_usd)
+    return Interval(low, high) if low <= high else None
+
+
+def dollar_figures(data: BookData, rates: YearRates) -> dict[str, Interval | None]:
+    """The values of the article's one printed dollar figure, within its printed precision, at
+    which the title's rate ('title'), the table's ('table') and both ('both') are rates of the
+    year (`dollars_at_year_rates`). Both turn that one figure into yuan."""
+    dollars = claim_band(data, "t_bytedance_overseas")
+    yearly = {
+        "title": claim_band(data, "title_daily_revenue") * DAYS_IN_YEAR,
+        "table": claim_band(data, "t_bytedance_overseas_cny"),
+    }
+    figures = {name: dollars_at_year_rates(yuan, dollars, rates) for name, yuan in yearly.items()}
+    title, table = figures.values()
+    meet = title and table and title.distance(table) == 0
+    figures["both"] = (
+        Interval(max(title.low, table.low), min(title.high, table.high)) if meet else None
+    )
+    return figures
+
+
+def _dollar_condition(band: Interval | None, dollars: Interval) -> str:
+    """For which values of the dollar figure (`dollars`, its printed band) a rate is a rate of
+    the year, in words: 'only if that figure is at most USD 38.66 bn'."""
+    usd = lambda v: money(v, "USD")  # noqa: E731
+    if band is None:
+        return "for none of its values"
+    if band.low > dollars.low and band.high < dollars.high:
+        return f"only if that figure is {span(band, usd)}"
+    if band.high < dollars.high:
+        return f"only if that figure is at most {usd(band.high)}"
+    if band.low > dollars.low:
+        return f"only if that figure is at least {usd(band.low)}"
+    return "whatever that figure is"
+
+
+def one_dollar_figure_sentence(data: BookData, rates: YearRates) -> str:
+    """Whether the title's and the table's rates can both be rates of the year, and for which
+    values of the dollar figure each is (`dollar_figures`)."""
+    figures = dollar_figures(data, rates)
+    dollars = claim_band(data, "t_bytedance_overseas")
+    title, table = (_dollar_condition(figures[name], dollars) for name in ("title", "table"))
+    end = (
+        f"Both are {YEAR} rates {_dollar_condition(figures['both'], dollars)}."
+        if figures["both"]
+        else f"No one figure gives both, so at most one of the two is a {YEAR} rate."
+    )
+    return (
+        f"But both convert the one printed {data.claims.at['t_bytedance_overseas', 'quote_zh']}"
+        f" ({span(dollars, lambda v: money(v, 'USD'))} at its printed precision): the title's "
+        f"rate is a {YEAR} rate {title}, the table's {table}. {end}"
+    )
+
+
+def rates_together_note(data: BookData, rates: YearRates, other: str) -> str:
+    """For the row of one of the two rates: whether it and the `other` one ('title', 'table')
+    can both be rates of the year, which the row comparing the two works out."""
+    both = dollar_figures(data, rates)["both"]
+    same = f"the same printed {data.claims.at['t_bytedance_overseas', 'quote_zh']}"
+    where = "the two rates are compared in a row of their own"
+    if both:
+        condition = _dollar_condition(both, claim_band(data, "t_bytedance_overseas"))
+        return (
+            f"It and the {other}'s rate, which converts {same}, are both {YEAR} rates "
+            f"{condition} ({where})."
+        )
+    return (
+        f"It and the {other}'s rate, which converts {same}, cannot both be {YEAR} rates: no "
+        f"one value of that figure gives both ({where})."
+    )
+
+
 def year_rate_finding(band: Interval, rates: YearRates, worked: str) -> Finding:
     """A band of rates the article's figures imply, judged by the policy's rule for a year's
     rate (`bytebook.policy.conversion_rule`): supported when it reaches the range of the year's
@@ -367,19 +445,24 @@ def analyse(data: BookData) -> Findings:
         sum(rates.contains(rate) for rate in points.values()),
         lambda _: rate_points_sentence(points, rates),
     )
+    together = one_dollar_figure_sentence(data, rates)
+    found.number("rates_together", title_rate / article_rate, lambda _: together)
+    title_yearly = title_band * days
     two_rates = compare(
-        rate_band,
-        table_rate_band,
+        title_yearly,
+        claim_band(data, "t_bytedance_overseas_cny"),
         Basis.ARTICLE,
         f"The title converts {usd_text} at {rate_band.low:.3f} to {rate_band.high:.3f} CNY/USD; "
         f"the table converts the same printed {data.claims.at['t_bytedance_overseas', 'quote_zh']} "
         f"into {format_yuan(cny_printed)}, at "
         f"{table_rate_band.low:.3f} to {table_rate_band.high:.3f} ({CONVERSION_READING}). "
-        "Even at the printed precision of every figure the two bands do not meet: the article "
-        f"uses two rates. {rate_bands_sentence(bands, rates)} The two rates may each be a "
-        f"{YEAR} rate, but not the same one.",
-        unit="CNY/USD",
-        middle="the middle of the table's band",
+        "Both rates divide a yuan figure by that one dollar figure, so where it lies within its "
+        "rounding cancels when they are compared: the title's rate is to the table's as the "
+        "title's "
+        f"{format_yuan(title, 2)} × {days:.0f} days, {span(title_yearly, format_yuan)} a year at "
+        f"its printed precision, is to the table's {format_yuan(cny_printed)}.",
+        unit="CNY",
+        middle="the table's figure",
     )
     daily_finding = compare(
         title_band,
@@ -517,7 +600,7 @@ def analyse(data: BookData) -> Findings:
                 "Exchange rate the title's daily figure implies",
                 title_rate,
                 "CNY/USD",
-                rate_finding.evidence,
+                f"{rate_finding.evidence} {rates_together_note(data, rates, 'table')}",
                 rate_finding.verdict,
                 ("bd_intl_2024", *rates.reference_ids),
             ),
@@ -540,7 +623,8 @@ def analyse(data: BookData) -> Findings:
             title_rate / article_rate,
             "ratio",
             f"{two_rates.evidence} The title's rate, {title_rate:.3f}, is "
-            f"{format_percent(title_rate / article_rate)} of the table's, {article_rate:.4f}.",
+            f"{format_percent(title_rate / article_rate)} of the table's, {article_rate:.4f}. "
+            f"{rate_bands_sentence(bands, rates)} {together}",
             two_rates.verdict,
         ),
     )

@@ -667,7 +667,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
                 "Exchange rate behind the table's conversion of USD into yuan",
                 rate,
                 "CNY/USD",
-                rate_check.evidence,
+                f"{rate_check.evidence} {preface.rates_together_note(data, rates, 'title')}",
                 rate_check.verdict,
                 (average.reference_id, lowest.reference_id, highest.reference_id),
             ),
