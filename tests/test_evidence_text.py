@@ -89,16 +89,17 @@ def test_a_figure_reads_the_same_wherever_it_is_shown(data, texts):
 
 
 def test_the_growth_table_shows_each_band_once_at_one_precision(data):
-    """Haier's overseas revenue, 1,429亿 (FY2024) over 136,412 million (FY2023), grew 4.72% to
-    4.79% at the sources' precision: the table shows '4.7% to 4.8%', not 4.8% beside a range
-    ending in 4.8%. BYD's 2,219亿 over 160.22 bn is 38.46% to 38.53%: one value, shown once.
+    """Haier's overseas revenue on its Hong Kong basis, 143.8 bn (FY2024) over 136,412 million
+    (FY2023), grew 5.38% to 5.45% at the sources' precision: the table shows '5.4% to 5.5%',
+    not 5.4% beside a range starting at 5.4%. BYD's 2,219亿 over 160.22 bn is 38.46% to
+    38.53%: one value, shown once.
     Midea's FY2024 (China 2,381.15亿 × 41.52% ÷ 58.48%) over 1,509.06亿 is 12.005% to 12.053%.
     A company whose overseas growth was not found says so."""
     from bytebook import present
     from bytebook.chapters import ranking
 
-    haier = (1428.5 / 1364.125 - 1, 1429.5 / 1364.115 - 1)
-    assert [f"{g:.1%}" for g in haier] == ["4.7%", "4.8%"]
+    haier = (1437.5 / 1364.125 - 1, 1438.5 / 1364.115 - 1)
+    assert [f"{g:.1%}" for g in haier] == ["5.4%", "5.5%"]
     byd = (2218.5 / 1602.25 - 1, 2219.5 / 1602.15 - 1)
     assert {f"{g:.1%}" for g in byd} == {"38.5%"}
     midea = (
@@ -108,7 +109,8 @@ def test_the_growth_table_shows_each_band_once_at_one_precision(data):
     assert [f"{g:.1%}" for g in midea] == ["12.0%", "12.1%"]
     table = ranking.analyse(data).tables["growth"]
     shown = table.set_index("company")["shown"]
-    assert shown["Haier Smart Home"] == "4.7% to 4.8%"
+    # Haier on its Hong Kong basis both years: 1,438亿 ÷ 136,412m − 1 (not the A-share 1,429亿)
+    assert shown["Haier Smart Home"] == "5.4% to 5.5%"
     assert shown["BYD"] == "38.5%"
     assert shown["Midea"] == "12.0% to 12.1%"
     for company in ("Huawei", "Xiaomi"):
@@ -121,7 +123,8 @@ def test_the_growth_table_shows_each_band_once_at_one_precision(data):
     cells = re.findall(r"<td[^>]*>(.*?)</td>", html)
     assert "" not in cells and "not published" not in html
     evidence = {e.id: e.evidence for e in ranking.analyse(data).entries}
-    assert "less 1: 4.7% to 4.8% at the sources' precision" in evidence["d_overseas_growth_haier"]
+    assert "less 1: 5.4% to 5.5% at the sources' precision" in evidence["d_overseas_growth_haier"]
+    assert "Both years on one reporting basis" in evidence["d_overseas_growth_haier"]
 
 
 def _reference_ids(data) -> re.Pattern[str]:

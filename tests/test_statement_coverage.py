@@ -345,23 +345,23 @@ def test_midea_s_and_haier_s_growth_read_as_one_band_wherever_printed(rows):
     """Midea's FY2024 overseas revenue is 2,381.15亿 × 41.52% ÷ 58.48% = 1,690.6亿 against
     FY2023's 1,509.06亿: 12.03%, and at the recorded digits 2,381.145 × 0.41515 ÷ 0.58485 ÷
     1,509.065 − 1 = 12.005% to 2,381.155 × 0.41525 ÷ 0.58475 ÷ 1,509.055 − 1 = 12.053%, which
-    reads 12.0% to 12.1%. Haier's 1,428.5 ÷ 1,364.125 − 1 = 4.72% to 1,429.5 ÷ 1,364.115 − 1 =
-    4.79%: 4.7% to 4.8%. Each is that band in the peers' listing and in its Recomputed cell,
-    never a rounded 12% or 4.8%; BYD's 2,218.5 ÷ 1,602.25 − 1 to 2,219.5 ÷ 1,602.15 − 1 reads
-    38.5% at both ends, a point."""
+    reads 12.0% to 12.1%. Haier's, both years on its Hong Kong basis, 1,437.5 ÷ 1,364.125 − 1 =
+    5.38% to 1,438.5 ÷ 1,364.115 − 1 = 5.45%: 5.4% to 5.5%. Each is that band in the peers'
+    listing and in its Recomputed cell, never a rounded 12% or 5.4%; BYD's 2,218.5 ÷ 1,602.25 −
+    1 to 2,219.5 ÷ 1,602.15 − 1 reads 38.5% at both ends, a point."""
     from bytebook.ledger import recomputed_text
 
     midea = (
         2381.145 * 0.41515 / 0.58485 / 1509.065 - 1,
         2381.155 * 0.41525 / 0.58475 / 1509.055 - 1,
     )
-    haier = (1428.5 / 1364.125 - 1, 1429.5 / 1364.115 - 1)
+    haier = (1437.5 / 1364.125 - 1, 1438.5 / 1364.115 - 1)  # both on the Hong Kong basis
     byd = (2218.5 / 1602.25 - 1, 2219.5 / 1602.15 - 1)
     words = {
         name: " to ".join(dict.fromkeys(f"{v:.1%}" for v in ends))
         for name, ends in (("Midea", midea), ("Haier Smart Home", haier), ("BYD", byd))
     }
-    assert words == {"Midea": "12.0% to 12.1%", "Haier Smart Home": "4.7% to 4.8%", "BYD": "38.5%"}
+    assert words == {"Midea": "12.0% to 12.1%", "Haier Smart Home": "5.4% to 5.5%", "BYD": "38.5%"}
     for row in ("s4_growth_first", "s4_growth_double"):
         for name, band in words.items():
             assert f"{name} {band}" in rows[row].evidence, (row, name)

@@ -1929,9 +1929,25 @@ GROWTH_PEERS = ("BYD", "Midea", "Haier Smart Home")
 """The club members whose overseas revenue was found for both FY2024 and FY2023."""
 
 
+GROWTH_SAME_BASIS = {("Haier Smart Home", "FY2024"): "haier_overseas_2024_hk"}
+"""The figure a company's growth takes for a year where the one `filed_years` gives is on
+another reporting basis than the other year's: Haier's FY2023 overseas revenue was found on its
+Hong Kong basis only, so its growth takes the FY2024 figure on that basis too (1,438亿, not the
+A-share 1,429亿 the table's row is checked against)."""
+
+
 def _overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
     """A company's overseas revenue for one year, as `filed_years` gives it."""
     return filed_years.year_figures(data.references, company)[year]["overseas"]
+
+
+def _growth_overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
+    """A company's overseas revenue for one year as its growth takes it: on the other year's
+    basis where `GROWTH_SAME_BASIS` says so, else as `filed_years` gives it."""
+    same_basis = GROWTH_SAME_BASIS.get((company, year))
+    if same_basis:
+        return filed_years.reference_figure(data.references, same_basis)
+    return _overseas(data, company, year)
 
 
 SHEIN_IF = (
@@ -1953,7 +1969,7 @@ def overseas_growth(data: BookData) -> pd.DataFrame:
     measures)."""
     rows = []
     for company in GROWTH_PEERS:
-        now, before = _overseas(data, company, "FY2024"), _overseas(data, company, "FY2023")
+        now, before = (_growth_overseas(data, company, year) for year in ("FY2024", "FY2023"))
         growth = now.band / before.band - 1
         refs = tuple(dict.fromkeys(now.sources + before.sources))
         rows.append(
@@ -2202,6 +2218,12 @@ def _growth(data: BookData) -> Findings:
                     "at the sources' precision ("
                     + "; ".join(data.cite(ref) for ref in dict.fromkeys(r.sources))
                     + ")."
+                    + (
+                        " Both years on one reporting basis, the one its FY2023 figure was "
+                        "found on."
+                        if (r.company, "FY2024") in GROWTH_SAME_BASIS
+                        else ""
+                    )
                     + (
                         ""
                         if r.decides
