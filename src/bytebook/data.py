@@ -19,6 +19,7 @@ from bytebook import filed_years, schemas
 from bytebook.article import SECTIONS
 from bytebook.errors import DataFileError, Problem
 from bytebook.paths import DATA_DIR
+from bytebook.policy import SECOND_HAND_MARK
 from bytebook.safety import text_problem
 from bytebook.units import NON_NUMERIC_UNITS, parse_cn_amount, range_problem
 
@@ -480,12 +481,16 @@ class BookData:
         a list of its figures, `source_name`), with the periods cited from it and its
         reliability tag, e.g. 'Meta Platforms 10-K, FY2023, FY2024 (P)'. Without `notes`, the
         name drops the notes on how the book read the source (`PROVENANCE_NOTE`), as a chart's
-        source line does; the sources page keeps them."""
+        source line does; the sources page keeps them. A figure read at second hand keeps those
+        words beside its tag ('(P, read at second hand)'), since it counts as W."""
         name = source_name if notes else short_source_name
         groups: dict[tuple[str, str], list[str]] = {}
         for reference_id in reference_ids:
             at = self.references.at  # single cells: far quicker than taking out the row
-            key = (name(at[reference_id, "source"]), at[reference_id, "reliability"])
+            source, tag = at[reference_id, "source"], at[reference_id, "reliability"]
+            if not notes and SECOND_HAND_MARK in source:
+                tag = f"{tag}, {SECOND_HAND_MARK}"
+            key = (name(source), tag)
             groups.setdefault(key, []).append(str(at[reference_id, "period"]))
         return "; ".join(
             f"{source}, {', '.join(dict.fromkeys(periods))} ({reliability})"
