@@ -78,9 +78,9 @@ def attribution_entry(data: BookData) -> LedgerEntry:
         "the citation with it), in a San Francisco Examiner article of "
         f'{source["period"]} by Scott Rosenberg, "{source["quote"]}" '
         f"({data.cite(ATTRIBUTION_REFERENCE)}), and obtained "
-        f"{source['value_text']}'s comment through Kevin Kelly. Kelly has quoted and passed the "
-        "line on; the line is not his own, so the attribution is contradicted. The line itself "
-        "is a saying, not a figure, and is not judged.",
+        f"{source['value_text']}'s comment through Kevin Kelly. The earliest attribution found "
+        f"is to {source['value_text']}, not to Kelly, so the article's attribution is "
+        "contradicted. The line itself is a saying, not a figure, and is not judged.",
         (ATTRIBUTION_REFERENCE,),
     )
 
