@@ -433,6 +433,27 @@ def test_scorecard_counts_every_stated_claim_once(data):
     assert card.loc["4 海外营收排行榜", "total"] == (data.claims["section"] == "4").sum()
 
 
+def test_the_scorecard_says_a_figure_printed_again_is_counted_each_time():
+    """The scorecard counts printings: data/claims.csv gives each later printing of a figure the
+    id of its first (`same_figure_as`). The summary says how many rows repeat one, and which."""
+    import csv
+
+    from bytebook.chapters import summary
+    from bytebook.data import CLAIMS_FILE, load_book_data
+    from bytebook.paths import DATA_DIR
+
+    with open(DATA_DIR / CLAIMS_FILE, encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    firsts = [row["same_figure_as"] for row in rows if row["same_figure_as"]]
+    assert {first: firsts.count(first) for first in firsts} == {
+        "s1_heading_revenue": 5,
+        "s1_growth": 2,
+    }
+    sentence = summary.analyse(load_book_data()).texts["repeated_printings"]
+    assert f"{len(firsts)} of the {len(rows)} print again a figure printed before" in sentence
+    assert "(USD 39 bn 5 more times and 63% 2 more times)" in sentence
+
+
 def test_recommender_derivations(data):
     from bytebook.chapters import recommender
 

@@ -6,6 +6,7 @@ import pandas as pd
 
 from bytebook.article import SECTION_TITLES
 from bytebook.ledger import Verdict
+from bytebook.numbers import figure
 
 PENDING = "not yet checked"
 VERDICT_ORDER = [v.value for v in Verdict] + [PENDING]
@@ -36,6 +37,25 @@ def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
     """Claims per verdict over all sections, keyed by verdict name, plus their total."""
     counts = {verdict: int(table[verdict].sum()) for verdict in table.columns if verdict != "total"}
     return counts | {"total": int(table["total"].sum())}
+
+
+def repeats_sentence(claims: pd.DataFrame) -> str:
+    """How many of the article's claims print again a figure an earlier claim printed (their
+    `same_figure_as`), which the scorecard counts each time it is printed; each repeated figure
+    named as its first printing's value."""
+    repeats = claims["same_figure_as"].replace("", pd.NA).dropna()
+    if repeats.empty:
+        return "No figure is printed twice."
+    named = [
+        f"{figure(claims.at[first, 'value'], claims.at[first, 'unit'])} {times} more "
+        f"{'time' if times == 1 else 'times'}"
+        for first, times in repeats.value_counts(sort=False).items()
+    ]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return (
+        "A figure printed more than once is counted each time it is printed: "
+        f"{len(repeats)} of the {len(claims)} print again a figure printed before ({listed})."
+    )
 
 
 def describe(table: pd.DataFrame) -> str:

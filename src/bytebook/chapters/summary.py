@@ -30,6 +30,7 @@ from bytebook.policy import (
     span,
     worked_gap,
 )
+from bytebook.scorecard import repeats_sentence
 
 SECTIONS = ("5",)
 """The article sections whose claims this chapter judges."""
@@ -233,6 +234,11 @@ def analyse(data: BookData) -> Findings:
         "holds_cpm",
         data.stated("s3_cpm") / economics.reported_cpm_mean(data),
         lambda _: cpm_sentence(data.stated("s3_cpm"), economics.reported_cpm_mean(data)),
+    )
+    found.number(
+        "repeated_printings",
+        int((data.claims["same_figure_as"] != "").sum()),
+        lambda _: repeats_sentence(data.claims),
     )
     unverifiable, technical = _technical_counts(data)
     found.number(
