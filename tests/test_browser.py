@@ -827,3 +827,45 @@ def test_no_value_in_the_policy_table_breaks_across_lines(resized_tab, width):
     broken = table.evaluate(BROKEN_VALUES, VALUE_IN_TEXT)
     assert "亿" in values and "%" in values
     assert broken == [], broken
+
+
+TOOLTIP_COLOURS = """() => {
+  const tip = getComputedStyle(document.getElementById('vg-tooltip-element'));
+  return [tip.backgroundColor, tip.color, getComputedStyle(document.body).backgroundColor];
+}"""
+
+
+def _channels(css_colour: str) -> list[float]:
+    """'rgb(18, 18, 18)' or 'rgba(255, 255, 255, 0.95)' as its numbers (alpha 1 when absent)."""
+    numbers = [float(n) for n in css_colour[css_colour.index("(") + 1 : -1].split(",")]
+    return numbers if len(numbers) == 4 else [*numbers, 1.0]
+
+
+def _luminance(channels: list[float]) -> float:
+    linear = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        for c in (v / 255 for v in channels[:3])
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_chart_s_tooltip_wears_the_page_s_colours(site, browser, scheme):
+    """Vega-tooltip's own style is light whatever the page: on a dark page its pale, translucent
+    box let the chart show through. The tooltip is opaque, its text meets WCAG AA on it, and it
+    is light or dark as the page is."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page.goto(f"{site}/book/infrastructure.html", wait_until="load")
+    chart = page.locator(".bytebook-chart:has(.mark-symbol)").first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "el => el.getAttribute('data-drawn') === 'true'", arg=chart.element_handle()
+    )
+    chart.locator(".bytebook-live .mark-symbol path").first.hover()
+    page.wait_for_selector("#vg-tooltip-element.visible")
+    background, text, body = (_channels(c) for c in page.evaluate(TOOLTIP_COLOURS))
+    page.close()
+    assert background[3] == 1.0, background
+    lighter, darker = sorted((_luminance(background), _luminance(text)), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (background, text)
+    assert (_luminance(background) > 0.5) == (_luminance(body) > 0.5), (background, body)
