@@ -715,16 +715,20 @@ SIDEBAR_PLACES = """() => {
 title and the current page's link are, from its top."""
 
 
-@pytest.mark.parametrize("height", [900, 480])
+@pytest.mark.parametrize(
+    ("page_path", "height"), [("summary", 900), ("summary", 480), ("ledger", 800)]
+)
 def test_the_navigation_shows_the_book_s_title_when_the_page_s_link_shows_too(
-    site, browser, height
+    site, browser, page_path, height
 ):
     """Opening the summary, low in the list, in a fresh tab on a laptop 900 px tall, the
     navigation is not scrolled: the current page's link shows with the book's title above it,
-    whole. In a window 480 px tall the link would not show from the top: the navigation is
-    scrolled to show it, as the theme does."""
+    whole. Where the link would not show from the top (the summary 480 px tall, the ledger's
+    link, lower still, 800 px tall), the navigation is scrolled only as far as it takes to show
+    it, which leaves the link at the bottom; the theme scrolled further, cutting off more of
+    the title and the search box above the list."""
     page = browser.new_page(viewport={"width": 1280, "height": height})
-    page.goto(f"{site}/book/summary.html", wait_until="load")
+    page.goto(f"{site}/book/{page_path}.html", wait_until="load")
     places = page.evaluate(SIDEBAR_PLACES)
     page.close()
     assert places["linkBottom"] <= places["height"], places
@@ -732,6 +736,11 @@ def test_the_navigation_shows_the_book_s_title_when_the_page_s_link_shows_too(
         assert places["scrolled"] == 0 and places["titleTop"] >= 0, places
     else:
         assert places["scrolled"] > 0, places
+        assert places["linkBottom"] >= places["height"] - 2 * LINK_MARGIN, places
+
+
+LINK_MARGIN = 8
+"""Pixels the navigation leaves under the current page's link when it scrolls to show it."""
 
 
 def test_a_tap_on_a_header_button_leaves_no_tooltip_over_the_page(site, browser):
