@@ -213,3 +213,47 @@ def test_stacked_verdict_segments_are_outlined_in_the_page_s_colour():
     mark = charts.verdict_bars(frame, sections=["1"], verdicts=["supported"]).to_dict()["mark"]
     assert mark["stroke"] == palette.BACKGROUND.light and mark["strokeWidth"] == 1
     assert palette.dark_twins()[palette.BACKGROUND.light] == palette.DARK_PAGE
+
+
+CVD_MARGIN = 8
+"""The least colour difference (CIE76) between any two verdicts' colours, in each mode, as a
+reader with protanopia or deuteranopia sees them (Machado 2009, full severity): the old olive of
+"unverifiable" stood 1.1 from amber's "off in detail" under protanopia and 7.3 from red's
+"contradicted" under deuteranopia, so that in the scorecard's stacked bars those verdicts read
+as one."""
+
+
+def seen_with(colour: str, deficiency: str) -> str:
+    """The colour a reader with `deficiency` (colorspacious's 'protanomaly', 'deuteranomaly')
+    sees at full severity, as #rrggbb."""
+    from colorspacious import cspace_convert
+
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    cvd = {"name": "sRGB1+CVD", "cvd_type": deficiency, "severity": 100}
+    seen = cspace_convert(rgb, cvd, "sRGB1")
+    return "#" + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02x}" for c in seen)
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("deficiency", ["protanomaly", "deuteranomaly"])
+def test_verdicts_stand_apart_for_a_reader_who_does_not_see_red_from_green(mode, deficiency):
+    """Every two verdicts a chart can draw (all but "not yet checked", which no published row
+    has) stay `CVD_MARGIN` apart as a reader with protanopia or deuteranopia sees them."""
+    colours = {
+        verdict: seen_with(getattr(colour, mode), deficiency)
+        for verdict, colour in palette.VERDICTS.items()
+        if verdict != "not yet checked"
+    }
+    near = [
+        (first, second, round(colour_difference(colours[first], colours[second]), 1))
+        for first, second in itertools.combinations(colours, 2)
+        if colour_difference(colours[first], colours[second]) < CVD_MARGIN
+    ]
+    assert not near, near
+
+
+def test_the_old_olive_read_as_amber_under_protanopia():
+    """The check can fail: the old "unverifiable" olive and "off in detail" amber, seen with
+    protanopia."""
+    olive, amber = (seen_with(c, "protanomaly") for c in ("#52700f", "#8a6500"))
+    assert colour_difference(olive, amber) < 2

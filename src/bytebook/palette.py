@@ -53,12 +53,15 @@ VERDICTS = {
     "off in detail": Colour("#8a6500", "#e8c547"),
     "contradicted": Colour("#931c12", "#ff6b6b"),
     "inconsistent": Colour("#a3214f", "#f283a8"),
-    "unverifiable": Colour("#52700f", "#a6c95c"),
+    "unverifiable": Colour("#4653b3", "#8c96dc"),
     "not yet checked": Colour("#5c5c5c", "#a6a6a6"),
 }
 """Each verdict's colour, on its badge, in charts and in the methods page's policy table
 (bytebook.policy.VERDICT_COLOURS is read from here). The verdicts that hold are green and
-teal, "off in detail" amber, those that fail red and crimson, "unverifiable" olive. No verdict
+teal, "off in detail" amber, those that fail red and crimson, "unverifiable" a slate indigo,
+which a reader who does not see red from green still tells from amber: the olive it once wore
+read as the same colour as amber under protanopia, and near red under deuteranopia
+(`tests/test_palette.py` simulates both). No verdict
 wears a series' hue: teal stands apart from the references' blue, amber from the article's
 orange (`tests/test_palette.py` holds every verdict a colour difference away from both).
 "Off in detail" and "contradicted" sit side by side in the verdict charts: besides their hues,
