@@ -300,3 +300,26 @@ def test_a_badge_s_and_a_link_s_title_is_written_once_and_shown_on_each(
             assert title == f"Where this claim is checked: {target}"
         else:
             assert (target, title) == ("ledger", "This claim in the ledger")
+
+
+HEADER_BOXES = """ths => ths.map(th => {
+  const box = th.getBoundingClientRect();
+  return [th.innerText.trim(), box.left, box.right, box.height];
+})"""
+
+
+def test_a_phone_sorts_the_ledger_by_its_column_headers(site, browser):
+    """On a phone the ledger is a list of cards, and its column headers stay above them as a row
+    of buttons, each whole on the screen and tall enough to tap (24 px, WCAG 2.2's least target
+    size); tapping "Stated" sorts the cards by it, as a click on its header does on a laptop."""
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    headers = page.eval_on_selector_all("table.ledger-table thead th", HEADER_BOXES)
+    before = page.eval_on_selector_all("table.ledger-table tbody tr", "rows => rows.map(r => r.id)")
+    after = _sorted_ids(page, "stated")
+    page.close()
+    assert {"Id", "Verdict", "Claim", "Stated", "Recomputed", "Evidence"} <= {h[0] for h in headers}
+    narrow = [h for h in headers if h[1] < 0 or h[2] > 390 or h[3] < 24]
+    assert not narrow, narrow
+    assert sorted(after) == sorted(before) and after != before
