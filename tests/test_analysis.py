@@ -119,6 +119,44 @@ def test_at_most_one_of_the_two_rates_is_a_2024_rate(title):
     assert sentence in entries["d_two_rates"].evidence
 
 
+@pytest.mark.parametrize(
+    ("band", "expected"),
+    [
+        (None, "for none of its values"),
+        ((38.6e9, 38.8e9), "only if that figure is USD 38.6 bn to USD 38.8 bn"),
+        ((38.5e9, 38.66e9), "only if that figure is at most USD 38.66 bn"),
+        ((39.21e9, 39.5e9), "only if that figure is at least USD 39.21 bn"),
+        ((38.5e9, 39.5e9), "whatever that figure is"),
+    ],
+)
+def test_a_dollar_condition_names_only_the_ends_that_bind(band, expected):
+    """Within the printed 38.5 to 39.5 bn, an end that is the printed band's own binds nothing."""
+    dollars = Interval(38.5e9, 39.5e9)
+    assert preface.dollar_condition(Interval(*band) if band else None, dollars) == expected
+
+
+def test_two_rates_that_can_both_be_the_year_s_say_for_which_dollar_figures(data):
+    """Were the title's daily figure 7.67亿 (7.665 to 7.675亿 × 366 = 2,805.4 to 2,809.1亿 a
+    year), its rate would be a 2024 rate for a dollar figure from 2,805.4 ÷ 7.2807 = 385.32亿 to
+    2,809.1 ÷ 7.0760 = 397.0亿, within the printed 385 to 395亿 from 38.53 bn; the table's
+    2,855亿 from 2,854.5 ÷ 7.2807 = 392.06亿: both from USD 39.21 bn up."""
+    claims = data.claims.copy()
+    claims.loc["title_daily_revenue", ["value", "value_text"]] = [7.67e8, "7.67e8"]
+    edited = replace(data, claims=claims)
+    rates = year_rates(data.references)
+    assert f"{7.665 * 366 / FED_2024_HIGHEST_MONTH:.2f}" == "385.32"
+    assert f"{2854.5 / FED_2024_HIGHEST_MONTH:.2f}" == "392.06"
+    figures = preface.dollar_figures(edited, rates)
+    assert figures["both"] is not None
+    sentence = preface.one_dollar_figure_sentence(edited, rates)
+    assert "the title's rate is a 2024 rate only if that figure is at least USD 38.53 bn" in (
+        sentence
+    )
+    assert sentence.endswith("Both are 2024 rates only if that figure is at least USD 39.21 bn.")
+    note = preface.rates_together_note(edited, rates, "table")
+    assert "are both 2024 rates only if that figure is at least USD 39.21 bn" in note
+
+
 FED_2024_LOWEST_MONTH, FED_2024_HIGHEST_MONTH = 7.0760, 7.2807  # Sep and Dec 2024, H.10
 
 
@@ -134,7 +172,7 @@ def test_the_sentence_on_the_two_rate_bands_follows_from_them(title):
     assert title.texts["rate_bands_reaching"] == (
         "Each band still reaches 2024's monthly range (the title's with its upper end, 7.106, "
         "above the lowest month, 7.0760; the table's with its lower end, 7.227, below the "
-        "highest month, 7.2807), so the book cannot say that either is another year's rate."
+        "highest month, 7.2807), so, taken alone, either could be a 2024 rate."
     )
     # taken as exact: 7.47 × 366 / 390 = 7.010 < 7.0760 and 2855 / 390 = 7.321 > 7.2807
     assert 7.47 * 366 / 390 < FED_2024_LOWEST_MONTH and 2855 / 390 > FED_2024_HIGHEST_MONTH
@@ -168,8 +206,7 @@ def test_the_sentence_on_the_two_rate_bands_follows_from_them(title):
             (7.10, 7.20),
             (7.00, 7.30),
             "Each band still reaches 2024's monthly range (the title's inside it; the "
-            "table's across the whole of it), so the book cannot say that either is another "
-            "year's rate.",
+            "table's across the whole of it), so, taken alone, either could be a 2024 rate.",
         ),
     ],
 )
@@ -450,7 +487,9 @@ def test_the_scorecard_says_a_figure_printed_again_is_counted_each_time():
         "s1_growth": 2,
     }
     sentence = summary.analyse(load_book_data()).texts["repeated_printings"]
-    assert f"{len(firsts)} of the {len(rows)} print again a figure printed before" in sentence
+    assert f"{len(firsts)} of the {len(rows)} print again, in the same words and sense, a" in (
+        sentence
+    )
     assert "(USD 39 bn 5 more times and 63% 2 more times)" in sentence
 
 

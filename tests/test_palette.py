@@ -218,7 +218,7 @@ def test_stacked_verdict_segments_are_outlined_in_the_page_s_colour():
 CVD_MARGIN = 8
 """The least colour difference (CIE76) between any two verdicts' colours, in each mode, as a
 reader with protanopia or deuteranopia sees them (Machado 2009, full severity): the old olive of
-"unverifiable" stood 1.1 from amber's "off in detail" under protanopia and 7.3 from red's
+"unverifiable" stood 1.6 from amber's "off in detail" under protanopia and 7.1 from red's
 "contradicted" under deuteranopia, so that in the scorecard's stacked bars those verdicts read
 as one."""
 

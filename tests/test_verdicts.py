@@ -385,8 +385,7 @@ def test_the_table_s_rate_is_placed_against_2024_s_months_by_code(data):
     assert found.texts["table_rate_place"] == "above 2024's highest monthly average"
     assert found.texts["table_rate_band_place"] == (
         "reaches 2024's monthly range with its lower end, 7.227, below the highest month, 7.2807, "
-        "so the book cannot say the article used "
-        "another year's rate"
+        "so, taken alone, this conversion could be at a 2024 rate"
     )
     assert preface.rate_point_place(7.1, rates) == "within 2024's monthly range"
     assert preface.rate_point_place(7.0, rates) == "below 2024's lowest monthly average"

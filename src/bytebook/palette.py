@@ -61,7 +61,8 @@ VERDICTS = {
 teal, "off in detail" amber, those that fail red and crimson, "unverifiable" a slate indigo,
 which a reader who does not see red from green still tells from amber: the olive it once wore
 read as the same colour as amber under protanopia, and near red under deuteranopia
-(`tests/test_palette.py` simulates both). No verdict
+(`tests/test_palette.py` simulates both for every verdict a published row can carry; the
+verdict colours are drawn in the verdict chart only, beside no series). No verdict
 wears a series' hue: teal stands apart from the references' blue, amber from the article's
 orange (`tests/test_palette.py` holds every verdict a colour difference away from both).
 "Off in detail" and "contradicted" sit side by side in the verdict charts: besides their hues,

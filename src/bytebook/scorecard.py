@@ -40,9 +40,9 @@ def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
 
 
 def repeats_sentence(claims: pd.DataFrame) -> str:
-    """How many of the article's claims print again a figure an earlier claim printed (their
-    `same_figure_as`), which the scorecard counts each time it is printed; each repeated figure
-    named as its first printing's value."""
+    """How many of the article's claims print again, in the same words and sense, a figure an
+    earlier claim printed (their `same_figure_as`), which the scorecard counts each time it is
+    printed; each repeated figure named as its first printing's value."""
     repeats = claims["same_figure_as"].replace("", pd.NA).dropna()
     if repeats.empty:
         return "No figure is printed twice."
@@ -54,7 +54,10 @@ def repeats_sentence(claims: pd.DataFrame) -> str:
     listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
     return (
         "A figure printed more than once is counted each time it is printed: "
-        f"{len(repeats)} of the {len(claims)} print again a figure printed before ({listed})."
+        f"{len(repeats)} of the {len(claims)} print again, in the same words and sense, a figure "
+        f"printed before ({listed}); a figure said again in other words or at another "
+        "precision (a share given once as a fraction, once as a percentage) is a claim of its "
+        "own, judged on its own."
     )
 
 

@@ -105,8 +105,8 @@ def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
             f"the {name}'s {reach_words(places[name], bands[name], rates)}" for name in reach
         )
         return (
-            f"Each band still reaches {months} ({reaching}), so the book cannot say that "
-            f"{'either' if len(reach) == 2 else 'any'} is another year's rate."
+            f"Each band still reaches {months} ({reaching}), so, taken alone, "
+            f"{'either' if len(reach) == 2 else 'any'} could be a {YEAR} rate."
         )
     if not reach:
         return (
@@ -150,9 +150,8 @@ def rate_band_clause(band: Interval, rates: YearRates) -> str:
             f"{YEAR} monthly average"
         )
     return (
-        f"reaches {YEAR}'s monthly range {reach_words(place, band, rates)}, so the book cannot "
-        "say the article "
-        "used another year's rate"
+        f"reaches {YEAR}'s monthly range {reach_words(place, band, rates)}, so, taken alone, this "
+        f"conversion could be at a {YEAR} rate"
     )
 
 
@@ -183,18 +182,22 @@ def dollar_figures(data: BookData, rates: YearRates) -> dict[str, Interval | Non
     return figures
 
 
-def _dollar_condition(band: Interval | None, dollars: Interval) -> str:
+def _usd(value: float) -> str:
+    return money(value, "USD")
+
+
+def dollar_condition(band: Interval | None, dollars: Interval) -> str:
     """For which values of the dollar figure (`dollars`, its printed band) a rate is a rate of
-    the year, in words: 'only if that figure is at most USD 38.66 bn'."""
-    usd = lambda v: money(v, "USD")  # noqa: E731
+    the year (`band`, those values, None for none), in words: 'only if that figure is at most
+    USD 38.66 bn'."""
     if band is None:
         return "for none of its values"
     if band.low > dollars.low and band.high < dollars.high:
-        return f"only if that figure is {span(band, usd)}"
+        return f"only if that figure is {span(band, _usd)}"
     if band.high < dollars.high:
-        return f"only if that figure is at most {usd(band.high)}"
+        return f"only if that figure is at most {_usd(band.high)}"
     if band.low > dollars.low:
-        return f"only if that figure is at least {usd(band.low)}"
+        return f"only if that figure is at least {_usd(band.low)}"
     return "whatever that figure is"
 
 
@@ -203,15 +206,15 @@ def one_dollar_figure_sentence(data: BookData, rates: YearRates) -> str:
     values of the dollar figure each is (`dollar_figures`)."""
     figures = dollar_figures(data, rates)
     dollars = claim_band(data, "t_bytedance_overseas")
-    title, table = (_dollar_condition(figures[name], dollars) for name in ("title", "table"))
+    title, table = (dollar_condition(figures[name], dollars) for name in ("title", "table"))
     end = (
-        f"Both are {YEAR} rates {_dollar_condition(figures['both'], dollars)}."
+        f"Both are {YEAR} rates {dollar_condition(figures['both'], dollars)}."
         if figures["both"]
         else f"No one figure gives both, so at most one of the two is a {YEAR} rate."
     )
     return (
         f"But both convert the one printed {data.claims.at['t_bytedance_overseas', 'quote_zh']}"
-        f" ({span(dollars, lambda v: money(v, 'USD'))} at its printed precision): the title's "
+        f" ({span(dollars, _usd)} at its printed precision): the title's "
         f"rate is a {YEAR} rate {title}, the table's {table}. {end}"
     )
 
@@ -223,7 +226,7 @@ def rates_together_note(data: BookData, rates: YearRates, other: str) -> str:
     same = f"the same printed {data.claims.at['t_bytedance_overseas', 'quote_zh']}"
     where = "the two rates are compared in a row of their own"
     if both:
-        condition = _dollar_condition(both, claim_band(data, "t_bytedance_overseas"))
+        condition = dollar_condition(both, claim_band(data, "t_bytedance_overseas"))
         return (
             f"It and the {other}'s rate, which converts {same}, are both {YEAR} rates "
             f"{condition} ({where})."
@@ -446,7 +449,8 @@ def analyse(data: BookData) -> Findings:
         lambda _: rate_points_sentence(points, rates),
     )
     together = one_dollar_figure_sentence(data, rates)
-    found.number("rates_together", title_rate / article_rate, lambda _: together)
+    both = dollar_figures(data, rates)["both"] is not None
+    found.number("rates_together", int(both), lambda _: together)
     title_yearly = title_band * days
     two_rates = compare(
         title_yearly,

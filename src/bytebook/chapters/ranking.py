@@ -1941,6 +1941,22 @@ def _overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
     return filed_years.year_figures(data.references, company)[year]["overseas"]
 
 
+def same_basis_words(data: BookData, company: str) -> str:
+    """Where a company's FY2024 figure is taken on its FY2023 figure's basis for its growth
+    (`GROWTH_SAME_BASIS`), a sentence that says so and names both figures; else nothing."""
+    same_basis = GROWTH_SAME_BASIS.get((company, "FY2024"))
+    if not same_basis:
+        return ""
+    usual = _overseas(data, company, "FY2024").sources[0]
+    return (
+        f" Both years on one reporting basis: FY2024 is taken as the references' "
+        f"{data.references.at[same_basis, 'item']}, "
+        f"{by_unit(data.reference(same_basis), 'CNY')}, the basis of the FY2023 figure, not as "
+        f"the {by_unit(data.reference(usual), 'CNY')} the table's row is checked against, which "
+        "would mix two bases."
+    )
+
+
 def _growth_overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
     """A company's overseas revenue for one year as its growth takes it: on the other year's
     basis where `GROWTH_SAME_BASIS` says so, else as `filed_years` gives it."""
@@ -2218,12 +2234,7 @@ def _growth(data: BookData) -> Findings:
                     "at the sources' precision ("
                     + "; ".join(data.cite(ref) for ref in dict.fromkeys(r.sources))
                     + ")."
-                    + (
-                        " Both years on one reporting basis, the one its FY2023 figure was "
-                        "found on."
-                        if (r.company, "FY2024") in GROWTH_SAME_BASIS
-                        else ""
-                    )
+                    + same_basis_words(data, r.company)
                     + (
                         ""
                         if r.decides

@@ -81,7 +81,10 @@ def attribution_entry(data: BookData) -> LedgerEntry:
         f"({data.cite(ATTRIBUTION_REFERENCE)}), and obtained "
         f"{source['value_text']}'s comment through Kevin Kelly. The earliest attribution found "
         f"is to {source['value_text']}, not to Kelly, so the article's attribution is "
-        "contradicted. The line itself is a saying, not a figure, and is not judged.",
+        "contradicted. A reader may instead take 凯文·凯利那句话 as a line Kelly is known for "
+        "saying, not one he wrote; on that reading the claim cannot be settled, since no source "
+        "this book found has Kelly saying it. The line itself is a saying, not a figure, and is "
+        "not judged.",
         (ATTRIBUTION_REFERENCE,),
     )
 

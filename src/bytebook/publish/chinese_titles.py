@@ -48,12 +48,14 @@ class MarkChineseInTitles(SphinxTransform):
 
 
 def _marked(part: str) -> nodes.Node:
+    """A run of Chinese as an inline node of the class `language-zh`; any other part as text."""
     if CHINESE_RUN.fullmatch(part):
         return nodes.inline(part, part, classes=["language-zh"])
     return nodes.Text(part)
 
 
 def setup(app: Sphinx) -> dict:
+    """Registers the transform with Sphinx."""
     app.add_transform(MarkChineseInTitles)
     # A new env_version has Sphinx read every page again, so a book built before is marked too.
     return {"env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
