@@ -193,12 +193,17 @@ def test_every_two_verdicts_stand_apart(mode):
     """Any two verdicts' colours are at least `VERDICT_MARGIN` apart in each mode, so that no
     two verdicts read as one in the scorecard's stacked bars or as badges."""
     colours = {verdict: getattr(colour, mode) for verdict, colour in palette.VERDICTS.items()}
-    near = [
+    near = pairs_nearer_than(colours, VERDICT_MARGIN)
+    assert not near, near
+
+
+def pairs_nearer_than(colours: dict[str, str], margin: float) -> list[tuple[str, str, float]]:
+    """The pairs of named colours less than `margin` apart (CIE76), with their difference."""
+    return [
         (first, second, round(colour_difference(colours[first], colours[second]), 1))
         for first, second in itertools.combinations(colours, 2)
-        if colour_difference(colours[first], colours[second]) < VERDICT_MARGIN
+        if colour_difference(colours[first], colours[second]) < margin
     ]
-    assert not near, near
 
 
 def test_the_old_supported_and_consistent_fail_the_lightness_rule():
@@ -244,11 +249,7 @@ def test_verdicts_stand_apart_for_a_reader_who_does_not_see_red_from_green(mode,
         for verdict, colour in palette.VERDICTS.items()
         if verdict != "not yet checked"
     }
-    near = [
-        (first, second, round(colour_difference(colours[first], colours[second]), 1))
-        for first, second in itertools.combinations(colours, 2)
-        if colour_difference(colours[first], colours[second]) < CVD_MARGIN
-    ]
+    near = pairs_nearer_than(colours, CVD_MARGIN)
     assert not near, near
 
 
