@@ -878,3 +878,38 @@ def test_a_chart_s_tooltip_wears_the_page_s_colours(site, browser, scheme):
     lighter, darker = sorted((_luminance(background), _luminance(text)), reverse=True)
     assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (background, text)
     assert (_luminance(background) > 0.5) == (_luminance(body) > 0.5), (background, body)
+
+
+CHINESE_WORDS_BROKEN = """() => {
+  const broken = [];
+  const cells = document.querySelectorAll('.bytebook-table :is(th, td[data-label="Company"], '
+    + 'td[data-label="公司 Company"], td[data-label="Section"])');
+  for (const cell of cells) {
+    if (!cell.getClientRects().length) { continue; }
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[\\u4e00-\\u9fff]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map(box => Math.round(box.top)));
+        if (lines.size > 1) { broken.push(word[0]); }
+      }
+    }
+  }
+  return broken;
+}"""
+"""The Chinese words in tables' headers, company names and section titles drawn on more than
+one line."""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("page_path", ["book/ranking.html", "book/summary.html"])
+def test_no_chinese_word_breaks_inside_a_header_or_a_name(site, browser, page_path, width):
+    """A table's header, a company's name and a section's title break at a space, never inside
+    a Chinese word: the re-sorted table once read "海尔智 / 家" and "(亿 / 元)"."""
+    page = browser.new_page(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+    page.goto(f"{site}/{page_path}", wait_until="load")
+    broken = page.evaluate(CHINESE_WORDS_BROKEN)
+    page.close()
+    assert not broken, broken
