@@ -485,10 +485,10 @@ def test_the_stated_column_shows_the_article_s_qualifier(data):
         "t_lenovo_overseas": "3,100+亿元",
         "s4_growth_double": "2× or more",
         "s22_sparsity": "< 2%",
-        # a fraction as printed, then as read (1/4 read as about a quarter, 1/5 as printed);
-        # 5 分钟 in minutes, not 300 s
+        # a fraction as printed, then as read (a loose fraction: 1/4 about a quarter, 1/5 about
+        # a fifth, as data/README.md reads one); 5 分钟 in minutes, not 300 s
         "s1_group_share": "1/4 (about 25%)",
-        "s22_vs_industry": "1/5 (20%)",
+        "s22_vs_industry": "1/5 (about 20%)",
         "s22_hot_update": "5 min",
         "s4_club": "1,000亿元 or more",
         "s1_overseas_revenue": "USD 39 bn",

@@ -344,7 +344,8 @@ def mixed_pairs_that_fit(
 
 
 def closest_year(readings: list[YearReading]) -> YearReading | None:
-    """The year with both figures whose worse gap is smallest (ties: the later year)."""
+    """The year with both figures whose worse gap, each a fraction of that year's own figure
+    (`relative_gap`), is smallest (ties: the later year)."""
     complete = [r for r in readings if r.complete]
     if not complete:
         return None

@@ -173,17 +173,16 @@ def score_caption(ledger: pd.DataFrame) -> str:
     contradicted and off-in-detail ones by what they are judged against, and every other
     contradicted or off-in-detail claim, named with its section."""
     headline = ledger.set_index("id").at["s1_overseas_revenue", "verdict"]
-    technical = [
-        str(_count(_claims(ledger, section), Verdict.UNVERIFIABLE))
-        for section in ("2.1", "2.2", "2.3")
-    ]
+    sections = ("2.1", "2.2", "2.3")
+    technical = [str(_count(_claims(ledger, s), Verdict.UNVERIFIABLE)) for s in sections]
     ranking = _claims(ledger, "4")
     groups = _ranking_groups(ranking)
     outside = _outside_groups(ledger)
     return (
-        f"The headline overseas revenue is {headline}. In the technology sections (codec, "
-        f"recommender, infrastructure), {', '.join(technical[:-1])} and {technical[-1]} claims "
-        "cannot be checked. In the ranking section, "
+        f"The headline overseas revenue is {headline}. In the technology sections "
+        f"{', '.join(sections[:-1])} and {sections[-1]} (codec, recommender, infrastructure), "
+        f"{', '.join(technical[:-1])} and {technical[-1]} claims cannot be checked. In the "
+        "ranking section, "
         f"{_count(ranking, Verdict.CONTRADICTED)} claims are contradicted and "
         f"{_count(ranking, Verdict.OFF_IN_DETAIL)} off in detail"
         + (f": {'; '.join(groups)}" if groups else "")

@@ -13,6 +13,7 @@ from bytebook.findings import Findings
 from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry, working
 from bytebook.numbers import (
     MILLION,
+    as_recorded,
     bits_per_second,
     by_unit,
     format_in,
@@ -102,6 +103,11 @@ ARTICLE_FIGURES = {
 """The article's figures the chapter's own sentences restate, each glued from its claim row."""
 
 
+def _usd_as_recorded(value: float, recorded: str) -> str:
+    """A price in USD at the decimals its source records: 'USD 0.020'."""
+    return f"USD {as_recorded(value, recorded)}"
+
+
 def analyse(data: BookData) -> Findings:
     """Check the codec claims and solve the delivery model for the article's USD 2M a day."""
     found = Findings()
@@ -112,7 +118,9 @@ def analyse(data: BookData) -> Findings:
     cut = found.number("bitrate_cut", saved_bps / before, format_percent, 0)
     per_hour = found.number("gb_saved_per_hour", gb_per_watch_hour(saved_bps), "{:.2f} GB")
     price = data.assumed("cdn_price_per_gb")
-    found.number("price_default", price, money, "USD")
+    (price_source,) = data.basis_references("cdn_price_per_gb")
+    recorded = str(data.references.at[price_source, "value_text"])
+    found.number("price_default", price, _usd_as_recorded, recorded, digits_from=(recorded,))
     per_hour_usd = daily_saving(1, saved_bps, price)
     found.number("usd_saved_per_hour", per_hour_usd, "USD {:.4f}")
     claimed_daily = data.stated("s21_cdn_daily")

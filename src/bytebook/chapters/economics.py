@@ -482,7 +482,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
         working(
             "d_impressions_year_article",
             "3",
-            "Ad impressions a year the remainder buys at the article's CPM",
+            "Ad impressions a year the remainder would buy at the article's CPM, were it all ads",
             at_article,
             "count",
             f"{_usd(ads)} (the remainder after CapCut Pro and gifting) ÷ USD {cpm:g} {thousand} = "
@@ -491,7 +491,8 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
         working(
             "d_impressions_year_reference",
             "3",
-            "Ad impressions a year the remainder buys at 2024's mean reported CPM",
+            "Ad impressions a year the remainder would buy at 2024's mean reported CPM, were it "
+            "all ads",
             at_mean,
             "count",
             f"{_usd(ads)} (the remainder after CapCut Pro and gifting) ÷ "

@@ -1957,6 +1957,25 @@ def same_basis_words(data: BookData, company: str) -> str:
     )
 
 
+def same_basis_note(data: BookData, company: str) -> str:
+    """A short note for a company whose FY2024 figure its growth takes on the FY2023 figure's
+    basis (`GROWTH_SAME_BASIS`): 'FY2024 taken as 1,438亿元, on the FY2023 figure's reporting
+    basis'; else nothing."""
+    same_basis = GROWTH_SAME_BASIS.get((company, "FY2024"))
+    if not same_basis:
+        return ""
+    return (
+        f"FY2024 taken as {by_unit(data.reference(same_basis), 'CNY')}, on the FY2023 figure's "
+        "reporting basis"
+    )
+
+
+def _in_brackets(parts: list[str], note: str) -> str:
+    """' (a; b)' for the parts and a note that is not empty; nothing when all are empty."""
+    shown = [*parts, *([note] if note else [])]
+    return f" ({'; '.join(shown)})" if shown else ""
+
+
 def _growth_overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
     """A company's overseas revenue for one year as its growth takes it: on the other year's
     basis where `GROWTH_SAME_BASIS` says so, else as `filed_years` gives it."""
@@ -2057,6 +2076,7 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                     if not deciding(data, *peer["sources"]) and "W" not in tags
                     else ""
                 )
+                + (f"; {note}" if (note := same_basis_note(data, company)) else "")
             )
             rows.append(
                 {
@@ -2188,11 +2208,15 @@ def _growth(data: BookData) -> Findings:
             ratio,
         ),
     )
+    notes = {company: same_basis_note(data, company) for company in peers["company"]}
     listing = "; ".join(
         f"{r.company} "
         + (percent(r.growth) if r.note else growth_words(r.low, r.high))
         + (f" ({r.note}, {data.cite(*r.sources)})" if r.note else "")
-        + ("" if r.decides else f" (rests on {why_not_deciding(data, *r.sources)})")
+        + _in_brackets(
+            [] if r.decides else [f"rests on {why_not_deciding(data, *r.sources)}"],
+            notes[r.company],
+        )
         for r in peers.itertuples()
     )
     found.number("lenovo_china_fall_needed", lenovo_china_fall_needed(data), format_percent, 1)

@@ -126,7 +126,7 @@ def impressions(found: Findings, data: BookData) -> alt.VConcatChart:
         per_day_bn=lambda f: in_units(f["per_day"], "billion")
     )
     caption = charts.Caption(
-        title="Paid impressions a day the ad remainder implies",
+        title="Paid impressions a day the remainder would buy, were it all ads",
         units="billions of impressions a day, at each CPM",
         claims=(*REMAINDER, "s3_cpm"),
         references=economics.CPM_QUARTERS,
