@@ -82,8 +82,8 @@ def analyse(data: BookData) -> Findings:
             "mark": [
                 "Industry, per the article",
                 "Volcano Engine, per the article",
-                "Doubao 1.5 Pro prefill Tensor Cores (P)",
-                "MegaScale training MFU (P)",
+                "Doubao 1.5 Pro prefill Tensor Cores (P): one stage, not a fleet",
+                "MegaScale training MFU (P): training, not serving",
             ],
             "utilisation": [industry, ours, prefill, megascale],
             "article": [True, True, False, False],
