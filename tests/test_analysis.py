@@ -821,3 +821,12 @@ def test_a_by_year_caption_places_each_share_bar_against_the_printed_share(table
         "inside it."
     )
     assert "share" not in texts["years_caption_xiaomi"]
+
+
+def test_the_cdn_price_keeps_its_source_s_digits_only_while_it_is_that_figure():
+    """USD 0.020 per GB is the CloudFront price as its source records it; an edited default is
+    an amount like any other."""
+    from bytebook.chapters.codec import _price_text
+
+    assert _price_text(0.02, True, "0.020") == "USD 0.020"
+    assert _price_text(0.01, False, "0.020") == "USD 0.01"

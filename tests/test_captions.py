@@ -252,3 +252,17 @@ def test_the_scorecard_caption_names_the_contradictions_outside_the_ranking(data
     kelly = ledger(data).set_index("id").at["s5_kevin_kelly", "claim_en"]
     assert f"Contradicted elsewhere: {kelly} (section 5)." in caption
     assert caption.endswith("Off in detail elsewhere: 1 in the title and 1 in section 1.")
+
+
+def test_the_scorecard_caption_counts_each_technology_section_by_its_number(data):
+    """The caption names sections 2.1, 2.2 and 2.3 with their unverifiable claims, counted here
+    from the ledger's rows: the codec page also shows section 2's opening row, so naming the
+    pages instead would not match what a reader counts there."""
+    table = ledger(data)
+    stated = table[(table["kind"] == "stated") & (table["verdict"] == "unverifiable")]
+    counts = [int((stated["section"] == section).sum()) for section in ("2.1", "2.2", "2.3")]
+    assert (stated["section"] == "2").sum() > 0  # the opening row the codec page also shows
+    assert (
+        "In the technology sections 2.1, 2.2 and 2.3 (codec, recommender, infrastructure), "
+        f"{counts[0]}, {counts[1]} and {counts[2]} claims respectively cannot be checked."
+    ) in score_caption(table)

@@ -447,3 +447,19 @@ def test_the_impressions_at_the_mean_cpm_follow_from_the_divisor_printed(texts):
     remainder, divisor, _ = (float(g) for g in match.groups())
     assert match[2] == f"{(6.52 + 8.70 + 7.34 + 7.21) / 4:.2f}"
     assert f"{remainder / divisor:.2f}" == match[3]
+
+
+def test_haier_s_growth_names_the_basis_it_takes_wherever_it_is_listed(data):
+    """Haier's FY2024 overseas revenue on its Hong Kong basis, 143.8 bn = 1,438亿元, is the one
+    its growth takes: the growth table's basis cell and the peers' listing say so, once each."""
+    from bytebook.chapters import ranking
+
+    assert f"{143.8e9 / 1e8:,.0f}亿元" == "1,438亿元"
+    note = "FY2024 taken as 1,438亿元, on the FY2023 figure's reporting basis"
+    table = ranking.analyse(data).tables["growth"].set_index("company")
+    basis = table.at["Haier Smart Home", "basis"]
+    assert basis.endswith(f"; {note}") and "; ;" not in basis
+    evidence = {e.id: e.evidence for e in ranking.analyse(data).entries}
+    for row in ("s4_growth_first", "s4_growth_double"):
+        assert evidence[row].count(note) == 1, row
+        assert f"(rests on a weak (W) source; {note})" in evidence[row], row

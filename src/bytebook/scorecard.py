@@ -181,8 +181,8 @@ def score_caption(ledger: pd.DataFrame) -> str:
     return (
         f"The headline overseas revenue is {headline}. In the technology sections "
         f"{', '.join(sections[:-1])} and {sections[-1]} (codec, recommender, infrastructure), "
-        f"{', '.join(technical[:-1])} and {technical[-1]} claims cannot be checked. In the "
-        "ranking section, "
+        f"{', '.join(technical[:-1])} and {technical[-1]} claims respectively cannot be "
+        "checked. In the ranking section, "
         f"{_count(ranking, Verdict.CONTRADICTED)} claims are contradicted and "
         f"{_count(ranking, Verdict.OFF_IN_DETAIL)} off in detail"
         + (f": {'; '.join(groups)}" if groups else "")

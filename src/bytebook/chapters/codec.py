@@ -103,12 +103,10 @@ ARTICLE_FIGURES = {
 """The article's figures the chapter's own sentences restate, each glued from its claim row."""
 
 
-def _price_text(price: float, recorded: str) -> str:
-    """The default CDN price as the prose writes it: at its source's recorded decimals while it
+def _price_text(price: float, as_sourced: bool, recorded: str) -> str:
+    """The default CDN price as the prose writes it: at its source's `recorded` decimals while it
     is that source's figure ('USD 0.020'), else as any amount ('USD 0.01')."""
-    if price == float(recorded):
-        return f"USD {as_recorded(price, recorded)}"
-    return money(price, "USD")
+    return f"USD {as_recorded(price, recorded)}" if as_sourced else money(price, "USD")
 
 
 def analyse(data: BookData) -> Findings:
@@ -123,7 +121,15 @@ def analyse(data: BookData) -> Findings:
     price = data.assumed("cdn_price_per_gb")
     (price_source,) = data.basis_references("cdn_price_per_gb")
     recorded = str(data.references.at[price_source, "value_text"])
-    found.number("price_default", price, _price_text, recorded, digits_from=(recorded,))
+    as_sourced = price == float(recorded)
+    found.number(
+        "price_default",
+        price,
+        _price_text,
+        as_sourced,
+        recorded,
+        digits_from=(recorded,) if as_sourced else (),
+    )
     per_hour_usd = daily_saving(1, saved_bps, price)
     found.number("usd_saved_per_hour", per_hour_usd, "USD {:.4f}")
     claimed_daily = data.stated("s21_cdn_daily")
