@@ -419,8 +419,10 @@ def test_unit_economics_arithmetic(chapter3):
     assert f"{26 / mean:.1f}" == "3.5" and 25.5 > 8.70 * 1.05
     assert v["s3_cpm"] == "unverifiable"
     cpm = {e.id: e for e in chapter3.entries}["s3_cpm"]
+    # it leads with why it does not decide, the segment, before the gap
     assert cpm.evidence.startswith(
-        "Not decisive: its figures miss each other by more than 5% of the evidence."
+        "Not decisive: it covers one segment of advertisers, not the claim's whole; its figures "
+        "miss each other by more than 5% of the evidence."
     )
     assert "3.5 times" in cpm.evidence and "covers less than the claim" in cpm.evidence
     # beside the mean's gap, the gap from the highest quarter, USD 8.70

@@ -463,3 +463,14 @@ def test_haier_s_growth_names_the_basis_it_takes_wherever_it_is_listed(data):
     for row in ("s4_growth_first", "s4_growth_double"):
         assert evidence[row].count(note) == 1, row
         assert f"(rests on a weak (W) source; {note})" in evidence[row], row
+
+
+def test_the_context_length_is_neither_variant_however_k_is_read(data):
+    """128K is 128,000 tokens read with K as 1,000 and 128 × 1,024 = 131,072 read with K as
+    1,024; the client's list gives 32,768 and 256,000, neither of them."""
+    from bytebook.chapters import infrastructure
+
+    assert f"{128 * 1024:,}" == "131,072"
+    evidence = {e.id: e.evidence for e in infrastructure.analyse(data).entries}["s23_context"]
+    assert "whether K is read as 1,000 (128,000 tokens) or as 1,024 (131,072)" in evidence
+    assert "32,768 tokens" in evidence and "256,000 tokens" in evidence

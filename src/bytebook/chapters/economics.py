@@ -203,7 +203,9 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
         decides=False,
     )
     cpm_finding = replace(
-        cpm_finding, evidence=f"{cpm_finding.evidence} {highest_quarter_gap(claim, highest)}"
+        cpm_finding,
+        evidence=f"{cpm_finding.evidence} {highest_quarter_gap(claim, highest)}",
+        meets=f"it covers one segment of advertisers, not the claim's whole; {cpm_finding.meets}",
     )
     found.add(
         margin_entry,

@@ -127,7 +127,9 @@ def analyse(data: BookData) -> Findings:
             "length. An open-source client's model list (W) names two variants, "
             f"Doubao-1.5-pro-32k ({data.reference('doubao15pro_ctx_32k'):,.0f} tokens) and "
             f"Doubao-1.5-pro-256k ({data.reference('doubao15pro_ctx_256k'):,.0f} tokens; "
-            f"{data.cite('doubao15pro_ctx_256k')}); neither is 128K. The list is not consistent "
+            f"{data.cite('doubao15pro_ctx_256k')}); neither is 128K, whether K is read as 1,000 "
+            f"({data.stated('s23_context'):,.0f} tokens) or as 1,024 "
+            f"({data.stated('s23_context') / 1000 * 1024:,.0f}). The list is not consistent "
             "with itself: its entry for the 256k variant also gives, in its token field, a "
             "smaller window than its own description. A weak (W) source cannot decide.",
             sources=("doubao15pro_ctx_32k", "doubao15pro_ctx_256k"),
