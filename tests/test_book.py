@@ -291,7 +291,7 @@ def test_the_article_s_table_marks_its_chinese_cells(built_book):
 
 
 def test_a_heading_s_chinese_runs_are_cut_out_whole():
-    from bytebook.publish.chinese_titles import chinese_runs
+    from bytebook.chinese import chinese_runs
 
     assert chinese_runs("4 海外营收排行榜 · The ranking") == [
         "4 ",
@@ -327,3 +327,30 @@ def test_the_chinese_in_headings_and_the_navigation_is_marked_for_a_screen_reade
             assert not re.search("[A-Za-z]", span.get_text()), (chapter, str(span))
     ranking = (built_book / "book" / "ranking.html").read_text(encoding="utf-8")
     assert '<h1>4 <span lang="zh">海外营收排行榜</span> · The ranking' in ranking
+
+
+def test_a_gloss_marks_its_chinese_and_escapes_the_rest():
+    from bytebook.present import marked_chinese
+
+    assert marked_chinese("USD 39 bn (抖音在海外) & <more>") == (
+        'USD 39 bn (<span lang="zh">抖音在海外</span>) &amp; &lt;more&gt;'
+    )
+    assert marked_chinese("The ranking") == "The ranking"
+
+
+def test_the_chinese_in_a_claim_s_gloss_is_marked_for_a_screen_reader(built_book):
+    """The English gloss under a claim names the article's Chinese words at times ('抖音在海外',
+    '三千一百多亿'): each is `lang="zh"`, read in a Chinese voice and kept upright in the
+    italic gloss, on the ledger and in the chapters' claims tables."""
+    from bs4 import BeautifulSoup
+
+    glossed = 0
+    for page in ("ledger", "ranking", "preface"):
+        soup = BeautifulSoup(
+            (built_book / "book" / f"{page}.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        for gloss in soup.select(".claim-gloss"):
+            for text in gloss.find_all(string=re.compile("[\u4e00-\u9fff]")):
+                assert text.find_parent(attrs={"lang": "zh"}), (page, str(gloss)[:120])
+                glossed += 1
+    assert glossed > 10, glossed

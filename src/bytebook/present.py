@@ -12,6 +12,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from bytebook.article import SECTION_TITLES, SECTIONS
+from bytebook.chinese import CHINESE_RUN, chinese_runs
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, recomputed_text, stated_text
@@ -109,7 +110,19 @@ def _claim_cell(entry: LedgerEntry) -> str:
         if entry.quote_zh
         else ""
     )
-    return _td("Claim", f'{quote}<span class="claim-gloss">{html.escape(entry.claim_en)}</span>')
+    gloss = marked_chinese(entry.claim_en)
+    return _td("Claim", f'{quote}<span class="claim-gloss">{gloss}</span>')
+
+
+def marked_chinese(text: str) -> str:
+    """`text` escaped for HTML, each run of Chinese in it marked `lang="zh"` (for a screen
+    reader's voice, and kept upright in an italic gloss)."""
+    return "".join(
+        f'<span lang="zh">{html.escape(part)}</span>'
+        if CHINESE_RUN.fullmatch(part)
+        else html.escape(part)
+        for part in chinese_runs(text)
+    )
 
 
 SORT_KINDS = ("CNY", "USD", "share", "multiple", "rate", "count")

@@ -10,28 +10,11 @@ the mark too.
 
 from __future__ import annotations
 
-import re
-
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-_HAN = "\u3400-\u9fff"
-_CHINESE_PUNCTUATION = "\u3000-\u303f\uff01-\uff5e"
-CHINESE_RUN = re.compile(
-    f"[{_HAN}](?:[{_HAN}{_CHINESE_PUNCTUATION}0-9.,%+ ]*[{_HAN}{_CHINESE_PUNCTUATION}])?"
-)
-"""A run of Chinese: from a Chinese character to the last Chinese character or punctuation mark
-before anything else, with the digits, spaces and signs between them ('每天7.47亿')."""
-
-
-def chinese_runs(text: str) -> list[str]:
-    """`text` cut into its runs of Chinese and what lies between them, in order, none empty."""
-    parts, start = [], 0
-    for run in CHINESE_RUN.finditer(text):
-        parts += [text[start : run.start()], run.group()]
-        start = run.end()
-    return [part for part in [*parts, text[start:]] if part]
+from bytebook.chinese import CHINESE_RUN, chinese_runs
 
 
 class MarkChineseInTitles(SphinxTransform):
