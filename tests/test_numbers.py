@@ -275,3 +275,11 @@ def test_a_claims_column_writes_a_cpm_short():
         "USD 7.44 to USD 8.70 CPM"
     )
     assert numbers.in_a_column("USD 2 million a day") == "USD 2 million a day"
+
+
+def test_words_in_a_list_read_as_a_sentence_writes_them():
+    from bytebook.numbers import in_a_list
+
+    assert in_a_list(["codec"]) == "codec"
+    assert in_a_list(["codec", "recommender"]) == "codec and recommender"
+    assert in_a_list(["2.1", "2.2", "2.3"]) == "2.1, 2.2 and 2.3"

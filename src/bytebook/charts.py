@@ -19,6 +19,7 @@ import pandas as pd
 from bytebook import label_places, palette
 from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData
+from bytebook.numbers import in_a_list
 
 FONT = "Noto Sans CJK SC"
 FONT_STACK = f"{FONT}, 'Noto Sans CJK', 'Source Han Sans SC', sans-serif"
@@ -184,8 +185,7 @@ def _model_part(data: BookData, model: str | bool, assumptions: list[str]) -> st
     if not assumptions:
         return part
     items = [_lower_first(data.assumptions.at[a, "item"]) for a in assumptions]
-    listed = items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-    return f"{part}, with assumed {listed}"
+    return f"{part}, with assumed {in_a_list(items)}"
 
 
 def cited_references(

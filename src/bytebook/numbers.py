@@ -37,6 +37,11 @@ MINUS = "−"
 """A negative number reads with the minus sign (U+2212), never a hyphen."""
 
 
+def in_a_list(items: list[str]) -> str:
+    """Words in a list as a sentence writes them: 'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def _minus(text: str) -> str:
     """`text` with a leading hyphen-minus written as the minus sign; a negative that rounds to
     zero ('-0.0%') loses its sign."""

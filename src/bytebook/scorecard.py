@@ -6,7 +6,7 @@ import pandas as pd
 
 from bytebook.article import SECTION_TITLES
 from bytebook.ledger import Verdict
-from bytebook.numbers import figure
+from bytebook.numbers import figure, in_a_list
 
 PENDING = "not yet checked"
 VERDICT_ORDER = [v.value for v in Verdict] + [PENDING]
@@ -51,11 +51,10 @@ def repeats_sentence(claims: pd.DataFrame) -> str:
         f"{'time' if times == 1 else 'times'}"
         for first, times in repeats.value_counts(sort=False).items()
     ]
-    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
     return (
         "A figure printed more than once is counted each time it is printed: "
         f"{len(repeats)} of the {len(claims)} print again, in the same words and sense, a figure "
-        f"printed before ({listed}); a figure said again in other words or at another "
+        f"printed before ({in_a_list(named)}); a figure said again in other words or at another "
         "precision (a share given once as a fraction, once as a percentage) is a claim of its "
         "own, judged on its own."
     )
@@ -180,8 +179,8 @@ def score_caption(ledger: pd.DataFrame) -> str:
     outside = _outside_groups(ledger)
     return (
         f"The headline overseas revenue is {headline}. In the technology sections "
-        f"{', '.join(sections[:-1])} and {sections[-1]} (codec, recommender, infrastructure), "
-        f"{', '.join(technical[:-1])} and {technical[-1]} claims respectively cannot be "
+        f"{in_a_list(list(sections))} (codec, recommender, infrastructure), "
+        f"{in_a_list(technical)} claims respectively cannot be "
         "checked. In the ranking section, "
         f"{_count(ranking, Verdict.CONTRADICTED)} claims are contradicted and "
         f"{_count(ranking, Verdict.OFF_IN_DETAIL)} off in detail"

@@ -26,6 +26,7 @@ from bytebook.numbers import (
     format_percent,
     format_usd,
     format_yuan,
+    in_a_list,
     money,
     significant,
 )
@@ -88,10 +89,6 @@ def reach_words(place: str, band: Interval, rates: YearRates) -> str:
 _MISSES = {"below": "below it", "above": "above it"}
 
 
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
     """Whether each band of exchange rates the article's figures allow (keyed by whose rate it
     is: 'title', 'table') reaches the year's range of monthly averages, and what follows."""
@@ -110,10 +107,10 @@ def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
         )
     if not reach:
         return (
-            f"No band reaches {months}: {_join(missing)}, so "
+            f"No band reaches {months}: {in_a_list(missing)}, so "
             f"{'neither' if len(miss) == 2 else 'no'} rate is a {YEAR} monthly average."
         )
-    reached = _join(
+    reached = in_a_list(
         [
             f"the {name}'s band reaches {months} {reach_words(places[name], bands[name], rates)}"
             for name in reach
@@ -121,7 +118,8 @@ def rate_bands_sentence(bands: dict[str, Interval], rates: YearRates) -> str:
     )
     return (
         f"{reached[0].upper()}{reached[1:]}, so the book cannot say that "
-        f"{'it is' if len(reach) == 1 else 'they are'} another year's rate; {_join(missing)}, so "
+        f"{'it is' if len(reach) == 1 else 'they are'} another year's rate; "
+        f"{in_a_list(missing)}, so "
         f"{'that rate is' if len(miss) == 1 else 'those rates are'} no {YEAR} monthly "
         "average."
     )
@@ -282,7 +280,7 @@ def rate_points_sentence(points: dict[str, float], rates: YearRates) -> str:
         f"the {name}'s implied rate lies {words[rates.band_place(rate, rate)]}"
         for name, rate in points.items()
     ]
-    return f"Taken as exact, {_join(places)}."
+    return f"Taken as exact, {in_a_list(places)}."
 
 
 def article_year_sentence(data: BookData, title_band: Interval) -> str:

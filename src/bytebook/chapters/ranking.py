@@ -53,6 +53,7 @@ from bytebook.numbers import (
     format_percent,
     format_usd,
     format_yuan,
+    in_a_list,
     in_yi,
     money,
     percent,
@@ -2882,9 +2883,7 @@ def peer_years_sentence(
 
 def _join(names: list[str]) -> str:
     """'A', 'A and B', 'A, B and C'; 'none' for an empty list."""
-    if not names:
-        return "none"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return in_a_list(names) if names else "none"
 
 
 def origin_words(hows: Iterable[str]) -> str:
