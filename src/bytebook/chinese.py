@@ -6,6 +6,8 @@ import re
 
 _HAN = "\u3400-\u9fff"
 _CHINESE_PUNCTUATION = "\u3000-\u303f\uff01-\uff5e"
+CHINESE = re.compile(f"[{_HAN}]")
+"""A Chinese character (CJK Unified Ideographs and their extension A)."""
 CHINESE_RUN = re.compile(
     f"[{_HAN}](?:[{_HAN}{_CHINESE_PUNCTUATION}0-9.,%+ ]*[{_HAN}{_CHINESE_PUNCTUATION}])?"
 )

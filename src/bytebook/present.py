@@ -12,7 +12,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from bytebook.article import SECTION_TITLES, SECTIONS
-from bytebook.chinese import CHINESE_RUN, chinese_runs
+from bytebook.chinese import CHINESE, CHINESE_RUN, chinese_runs
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, recomputed_text, stated_text
@@ -463,8 +463,6 @@ CARD_COLUMNS = 5
 under its column's name, so that no column is out of sight."""
 
 
-CHINESE = re.compile("[\u3400-\u9fff]")
-"""A Chinese character (CJK Unified Ideographs and their extension A)."""
 LATIN = re.compile(r"[A-Za-z]")
 
 
