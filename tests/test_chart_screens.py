@@ -349,3 +349,34 @@ def test_the_recommender_legend_fits_a_phone_and_rings_the_crossing(site, browse
     assert said, "the page does not say how many candidates the article's cost buys"
     [ring] = drawn["rings"]
     assert f": {said.group(1)};" in ring + ";", ring
+
+
+STATIC_DRAWINGS = """() => [...document.querySelectorAll('.bytebook-static svg')].map(svg => {
+  const scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
+  const sizes = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())
+    .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+  const box = svg.closest('.bytebook-chart');
+  return { smallest: Math.min(...sizes), width: parseFloat(svg.getAttribute('width')),
+           scrolls: box.scrollWidth, shown: box.clientWidth,
+           sideways: getComputedStyle(box).overflowX };
+})"""
+"""Each static drawing: its smallest text in CSS pixels as shown, its own width, and its box's
+scrolled and shown widths and sideways overflow."""
+
+
+@pytest.mark.parametrize("page_path", CHART_PAGES)
+def test_without_javascript_a_phone_shows_each_chart_at_a_legible_size(browser, site, page_path):
+    """With JavaScript off no chart is drawn or fitted: each static drawing keeps its own size,
+    its text at least SMALLEST_TEXT_PX, and its box scrolls sideways to show all of it, where
+    shrinking it to a 390 px phone's column would set its text at about half that."""
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 390, "height": 800}, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(f"{site}/{page_path}")
+    drawings = page.evaluate(STATIC_DRAWINGS)
+    context.close()
+    assert drawings, "no static drawing found"
+    for drawing in drawings:
+        assert drawing["smallest"] >= SMALLEST_TEXT_PX - 0.05, drawing
+        assert drawing["scrolls"] >= drawing["width"] and drawing["sideways"] == "auto", drawing
