@@ -27,6 +27,8 @@
   "use strict";
   var MIN_PLOT_WIDTH = 80;
   var DRAW_AHEAD = "200px";
+  var AXIS_LABEL_LEAST = 0.34;  // share of a narrow column a bar chart's category labels take,
+  var AXIS_LABEL_MOST = 0.45;   // and at most, so that none takes more than two lines
   var charts = [];
 
   // The theme's own script turns "auto" into light or dark only after the page is read; charts
@@ -134,6 +136,14 @@
       "[indexof(" + known + ", datum.label)] : datum.label";
   }
 
+  // The width category labels wrap to: `width`, or wider where a label would take more than two
+  // lines there (a bar's band holds two), up to `widest`; the plot narrows to make room.
+  function twoLineWidth(labels, font, width, widest) {
+    function tooTall(label) { return [].concat(wrapLines(label, font, width)).length > 2; }
+    while (width < widest && labels.some(tooTall)) { width = Math.min(widest, width + 4); }
+    return width;
+  }
+
   // The chart's nominal y encodings and its colour and shape encodings that set their legend,
   // each with the labels it shows; and how many colour or shape fields leave their legend to
   // Vega-Lite's defaults.
@@ -192,7 +202,8 @@
       }
     });
     found.axes.forEach(function (entry) {
-      var expression = wrappedLabels(entry.labels, fonts.axis, width);
+      var room = twoLineWidth(entry.labels, fonts.axis, width, columnWidth * AXIS_LABEL_MOST);
+      var expression = wrappedLabels(entry.labels, fonts.axis, room);
       if (expression) {
         entry.encoding.axis = Object.assign({}, entry.encoding.axis || {}, { labelExpr: expression });
       }
@@ -244,7 +255,9 @@
         labelText(legend, legendText);
       }
     });
-    var axisText = wrappedLabels(unionOf(found.axes), fonts.axis, width);
+    var axisLabels = unionOf(found.axes);
+    var room = twoLineWidth(axisLabels, fonts.axis, width, columnWidth * AXIS_LABEL_MOST);
+    var axisText = wrappedLabels(axisLabels, fonts.axis, room);
     axes.forEach(function (axis) {
       if (axisText && bands[axis.scale] && /(^|_)y$/.test(axis.scale) && axis.labels !== false) {
         labelText(axis, axisText);
@@ -322,7 +335,7 @@
     }
     var columnWidth = chart.container.clientWidth;
     if (columnWidth < 600 &&
-        !wrapVegaLabels(built, spec, Math.max(90, columnWidth * 0.34), columnWidth)) {
+        !wrapVegaLabels(built, spec, Math.max(90, columnWidth * AXIS_LABEL_LEAST), columnWidth)) {
       return null;
     }
     if (chart.view) {
@@ -399,7 +412,7 @@
     });
     var columnWidth = chart.container.clientWidth;
     if (columnWidth < 600) {
-      wrapCategoryLabels(spec, Math.max(90, columnWidth * 0.34), columnWidth);
+      wrapCategoryLabels(spec, Math.max(90, columnWidth * AXIS_LABEL_LEAST), columnWidth);
     }
     keepSliderValues(spec, chart.view);
     wrapTitles(spec, columnWidth - 14);
