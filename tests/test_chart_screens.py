@@ -232,6 +232,19 @@ def test_at_360_px_no_chart_label_covers_another_and_every_chart_fits(site, brow
     assert not problems, problems[:10]
 
 
+@pytest.mark.parametrize("page_path", CHART_PAGES)
+def test_at_320_px_every_chart_fits_its_column(site, browser, page_path):
+    """At 320 px, the width WCAG's reflow criterion names (a small phone, or a larger one with
+    its display zoomed), every chart fits its column at a legible size: panels stacked one under
+    another narrow to it, and a chart that is only text wraps within it."""
+    page = browser.new_page(viewport={"width": 320, "height": 900})
+    page.goto(f"{site}/{page_path}")
+    wait_for_charts(page)
+    problems = legibility_problems(page)
+    page.close()
+    assert not problems, problems[:10]
+
+
 def test_charts_follow_dark_mode(site, browser):
     """On a dark page no chart has a light background, and its text is light."""
     page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")

@@ -506,6 +506,8 @@ def test_a_by_year_chart_draws_a_panel_only_where_a_figure_was_found(findings, e
         else:
             assert "hconcat" not in chart and "layer" not in chart, band.company
             assert "Not found" in text and subtitle.endswith("by year: not found")
+            # Its lines are read in the box's description, not one by one as "row: 0; line: …"
+            assert chart["mark"]["aria"] is False, band.company
         if len(with_figures) == 1:
             assert subtitle.endswith("by year: not found"), band.company
     xiaomi = json.dumps(every_figure[("ranking", "company_years.xiaomi")], ensure_ascii=False)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import altair as alt
 import pandas as pd
 
 from bytebook.charts import ARTICLE, HEADROOM, REFERENCE, axis_top
+from bytebook.chinese import CHINESE
 from bytebook.numbers import significant
 from bytebook.palette import BACKGROUND
 
@@ -226,22 +225,42 @@ def _side_by_side(panels: list[alt.LayerChart]) -> alt.HConcatChart:
     return chart
 
 
-NOTE_LINE_WIDTH = 46
-"""Characters a line of a note chart holds: it fits a phone's column (text marks do not wrap)."""
+NOTE_LINE_WIDTH = 40
+"""Latin characters a line of a note chart holds, a Chinese character counting as two: at its
+13 px it fits the column of a 320 px phone (text marks do not wrap)."""
+
+
+def _display_width(text: str) -> int:
+    """How many Latin characters' room `text` takes: a Chinese character takes two."""
+    return len(text) + len(CHINESE.findall(text))
+
+
+def _note_lines(sentence: str) -> list[str]:
+    """`sentence` cut at spaces into lines of at most NOTE_LINE_WIDTH (`_display_width`); a
+    word longer than that keeps a line of its own."""
+    lines: list[str] = []
+    for word in sentence.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and _display_width(joined) <= NOTE_LINE_WIDTH:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return lines
 
 
 def _note(sentences: list[str]) -> alt.Chart:
     """A chart that is only text, for a figure with nothing found to draw: each sentence a
-    paragraph of its own, wrapped to `NOTE_LINE_WIDTH`."""
+    paragraph of its own, wrapped to `NOTE_LINE_WIDTH`. Its lines are not read out one by one
+    (its box's description says the same), as "row: 0; line: …"."""
     lines = [
         line
         for number, sentence in enumerate(sentences)
-        for line in ([""] if number else []) + textwrap.wrap(sentence, NOTE_LINE_WIDTH)
+        for line in ([""] if number else []) + _note_lines(sentence)
     ]
     note = pd.DataFrame({"row": range(len(lines)), "line": lines})
     return (
         alt.Chart(note)
-        .mark_text(align="left", baseline="top", fontSize=13)
+        .mark_text(align="left", baseline="top", fontSize=13, aria=False)
         .encode(x=alt.value(0), y=alt.Y("row:O", axis=None), text="line:N")
         .properties(width=360, height=20 * len(lines))
     )

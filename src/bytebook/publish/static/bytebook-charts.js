@@ -453,10 +453,11 @@
   }
 
   // A chart drawn from the build's Vega spec narrows in place: the signals its plot width reads
-  // are set and its view runs again, without parsing the spec again.
+  // are set and its view runs again, without parsing the spec again; its size is worked out
+  // again too (`resize`), which a grid of stacked panels does not do by itself.
   function narrowInPlace(chart, width) {
     chart.widthSignals.forEach(function (name) { chart.view.signal(name, width); });
-    return chart.view.runAsync().then(function () {
+    return chart.view.resize().runAsync().then(function () {
       return { natural: width, drawn: svgWidth(chart.target) };
     });
   }
