@@ -418,7 +418,12 @@ def test_unit_economics_arithmetic(chapter3):
     mean = (6.52 + 8.70 + 7.34 + 7.21) / 4
     assert f"{26 / mean:.1f}" == "3.5" and 25.5 > 8.70 * 1.05
     assert v["s3_cpm"] == "unverifiable"
-    cpm = {e.id: e for e in chapter3.entries}["s3_cpm"]
+    rows = {e.id: e for e in chapter3.entries}
+    cpm = rows["s3_cpm"]
+    # nothing decides it, so the mean the text prints is a derived row's, with its sum
+    assert cpm.recomputed is None and rows["d_cpm_2024_mean"].recomputed == pytest.approx(7.44)
+    assert "= USD 29.77; ÷ 4 = USD 7.44" in rows["d_cpm_2024_mean"].evidence
+    assert f"{6.52 + 8.70 + 7.34 + 7.21:.2f}" == "29.77"
     # it leads with why it does not decide, the segment, before the gap
     assert cpm.evidence.startswith(
         "Not decisive: it covers one segment of advertisers, not the claim's whole; its figures "

@@ -93,6 +93,17 @@ def test_a_recomputed_value_is_the_claims_own_quantity(ledger_rows):
             assert 0.1 <= recomputed / stated <= 10, (row["id"], row["unit"], stated, recomputed)
 
 
+def test_an_unverifiable_claim_shows_no_recomputed_value(ledger_rows):
+    """A recomputed value is the figure behind a row's verdict (book/methods.md); nothing decides
+    an unverifiable claim, so a figure its findings set beside it (a W source's, one read at
+    second hand, one covering less than the claim) is in its evidence, not in that column."""
+    undecided = [r for r in ledger_rows if r["kind"] == "stated" and r["verdict"] == "unverifiable"]
+    assert undecided
+    for row in undecided:
+        shown = [row[c] for c in ("recomputed", "recomputed_low", "recomputed_high")]
+        assert shown == ["", "", ""], (row["id"], shown)
+
+
 def test_a_row_whose_arithmetic_ends_in_a_multiple_is_shown_as_one(ledger_rows):
     """Evidence that works out "= 3.5×" belongs to a row in the unit `multiple`: in `ratio` the
     ledger's value column would print the same number as a percentage (349.3%)."""

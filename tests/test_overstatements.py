@@ -145,3 +145,18 @@ def test_lenovo_s_fy2023_24_fall_is_checked_against_its_own_releases(rows):
     # China; on the group reading (−8% then +21%) it needs none
     assert "Read as the group's growth, it needs no assumption" in evidence
     assert "it rests also on this book's assumption, set out below" in evidence
+
+
+def test_levelling_off_is_decided_on_the_group_reading_alone(data, rows):
+    """趋于平缓 names neither the group's growth nor growth abroad. The group's rates need no
+    assumption (Lenovo −8% then +21%; Huawei 9.6% then 22.4%: both picked up) and decide; abroad,
+    Lenovo's comparison rests on the book's ceiling for China's share, which does not decide."""
+    evidence = rows["s4_old_money_flat"].evidence
+    assert evidence.startswith("Read as: their growth has flattened out (趋于平缓), the group's")
+    assert "the group's own rates rose, and this reading decides" in evidence
+    assert "an assumption of this book does not decide" in evidence
+    assert "a remark on two companies fails if it fails for one" in evidence
+    huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
+    assert huawei == [pytest.approx(0.0964), pytest.approx(0.224)]
+    assert "so on the group reading its growth picked up too" in evidence
+    assert rows["s4_old_money_flat"].verdict is Verdict.CONTRADICTED

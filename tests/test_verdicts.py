@@ -88,10 +88,11 @@ def test_midea_overseas_is_derived_on_one_revenue_basis(data):
     """41.52% is a share of 营业收入, where China is 2381.15亿 = 58.48%: overseas is
     2381.15 × 0.4152 / 0.5848 = 1690.6亿, 5.4% above the printed 1500–1600亿; but 2381.15亿 was
     read at second hand (its article was not read), so the finding is shown and does not
-    decide."""
+    decide: the row is unverifiable, so the figure is in its evidence, not its Recomputed."""
     entry = {e.id: e for e in ranking.analyse(data).entries}["t_midea_overseas"]
     overseas = 2381.15e8 * 0.4152 / 0.5848
-    assert entry.recomputed == pytest.approx(overseas, rel=1e-4)
+    assert entry.recomputed is None and entry.verdict is Verdict.UNVERIFIABLE
+    assert f"Derived for FY2024: {overseas / 1e8:,.0f}亿" in entry.evidence
     assert (overseas - 1600e8) / overseas > 0.05
     assert (
         "Finding 1, not decisive: its figures miss each other by more than 5% of the "
@@ -612,15 +613,18 @@ def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_20
 
 def test_bytedance_s_rank_among_the_peers_shows_its_band(data):
     """Shein's USD 37.5 bn to 38.5 bn × 7.196 = 2,699亿 to 2,770亿 meets ByteDance's 2,770亿 to
-    2,842亿 at 2,770亿: ByteDance ranks 2 to 3, and both rows resting on that rank show the band
-    as Recomputed, not its best end."""
+    2,842亿 at 2,770亿: ByteDance ranks 2 to 3. The derived rank shows the band as Recomputed,
+    not its best end; the claim of a top-three place among all companies, which that rank does
+    not decide (it covers fewer companies), gives it in its evidence only."""
     from bytebook.ledger import recomputed_text
 
     assert round(38.5 * 7.196 * 10) == 2770  # Shein's top end and ByteDance's low end
     rows = {e.id: e for e in ranking.analyse(data).entries}
     for row_id in ("d_peer_rank_bytedance", "s4_top3"):
         assert "ranks 2 to 3" in rows[row_id].evidence
-        assert recomputed_text(rows[row_id]) == "rank 2 to rank 3"
+    assert recomputed_text(rows["d_peer_rank_bytedance"]) == "rank 2 to rank 3"
+    assert rows["s4_top3"].verdict is Verdict.UNVERIFIABLE
+    assert recomputed_text(rows["s4_top3"]) == ""
 
 
 def test_a_peer_above_huawei_in_dollars_names_the_rate_it_is_converted_at(data):

@@ -159,8 +159,17 @@ class LedgerEntry:
 def decided_by(entry: LedgerEntry, band: Interval) -> LedgerEntry:
     """`entry` with the band its verdict rests on as its recomputed value (its middle in the
     ledger CSV's `recomputed`, its ends in `recomputed_low` and `recomputed_high`, the band
-    itself in the Recomputed column)."""
+    itself in the Recomputed column). A claim judged unverifiable keeps none (`stated_entry`)."""
+    if _decided_by_nothing(entry.kind, entry.verdict):
+        return entry
     return replace(entry, recomputed=band.mid, deciding=band)
+
+
+def _decided_by_nothing(kind: str, verdict: Verdict | None) -> bool:
+    """True for a claim of the article's judged unverifiable: no finding decides it, so it shows
+    no recomputed value, only its evidence (a row's recomputed value is the figure behind its
+    verdict, never one that decides nothing: book/methods.md)."""
+    return kind == "stated" and verdict is Verdict.UNVERIFIABLE
 
 
 def finding(
@@ -393,7 +402,8 @@ def stated_entry(
     evidence: str,
     sources: tuple[str, ...] = (),
 ) -> LedgerEntry:
-    """A ledger row for one of the article's own claims."""
+    """A ledger row for one of the article's own claims; an unverifiable one shows no
+    recomputed value (`_decided_by_nothing`)."""
     value = claim["value"]
     return LedgerEntry(
         id=claim["id"],
@@ -402,7 +412,7 @@ def stated_entry(
         claim_en=claim["claim_en"],
         quote_zh=claim["quote_zh"],
         stated=None if pd.isna(value) else float(value),
-        recomputed=recomputed,
+        recomputed=None if _decided_by_nothing("stated", verdict) else recomputed,
         unit=claim["unit"],
         verdict=verdict,
         evidence=evidence,

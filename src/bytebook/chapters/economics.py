@@ -217,6 +217,17 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
             mean,
         ),
         working(
+            "d_cpm_2024_mean",
+            "3",
+            "2024's mean reported CPM: the four quarters' CPMs for US direct-to-consumer "
+            "advertisers, averaged",
+            mean,
+            "USD per 1000 impressions",
+            " + ".join(f"USD {value:.2f}" for value in quarters.values())
+            + f" = USD {sum(quarters.values()):.2f}; ÷ {len(quarters)} = USD {mean:.2f}.",
+            CPM_QUARTERS,
+        ),
+        working(
             "d_cpm_ratio",
             "3",
             "The article's CPM as a multiple of 2024's mean reported CPM",

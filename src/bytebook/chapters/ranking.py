@@ -2520,16 +2520,19 @@ def _old_money(data: BookData) -> LedgerEntry:
         )
     )
     slowest, fastest = min(abroad.values()), max(abroad.values())
+    huawei_trend = "picked up too" if huawei[1] > huawei[0] else "did not pick up"
     finding_text = (
         f"Lenovo's growth picked up in the year the table names: the group's revenue "
         f"{_change(lenovo[2])} in FY2024/25 after it {_change(lenovo[1])} in FY2023/24, and "
         "every region abroad grew "
         f"{span(Interval(slowest, fastest), partial(format_percent, digits=0))} in FY2024/25, "
-        "each above the group's FY2023/24 rate. That contradicts the remark for Lenovo; "
-        "the verdict rests on Lenovo alone. Read as the group's growth, it needs no "
-        "assumption: the group's own rates rose. Read as growth abroad, as above, it rests "
-        "also on this book's assumption, set out below, that China was at most half of the "
-        "group's revenue, since Lenovo's revenue abroad for FY2023/24 was not found."
+        "each above the group's FY2023/24 rate. That contradicts the remark for Lenovo, and a "
+        "remark on two companies fails if it fails for one: the verdict rests on Lenovo alone. "
+        "Read as the group's growth, it needs no assumption: the group's own rates rose, and "
+        "this reading decides. Read as growth abroad, as above, it rests also on this book's "
+        "assumption, set out below, that China was at most half of the group's revenue, since "
+        "Lenovo's revenue abroad for FY2023/24 was not found; an assumption of this book does "
+        "not decide, so on that reading alone the remark would stay unverifiable."
         if picked_up
         else "Lenovo's FY2024/25 growth, for the group and in every region abroad, is not "
         "above the group's FY2023/24 growth, so the figures do not contradict the remark; they "
@@ -2539,7 +2542,8 @@ def _old_money(data: BookData) -> LedgerEntry:
         data.claim("s4_old_money_flat"),
         None,
         Verdict.CONTRADICTED if picked_up else Verdict.UNVERIFIABLE,
-        "Read as: their overseas growth has flattened out (趋于平缓). Lenovo's revenue "
+        "Read as: their growth has flattened out (趋于平缓), the group's or abroad; the "
+        "article does not say which. Lenovo's revenue "
         f"{_change(lenovo[0])} in FY2022/23 and {_change(lenovo[1])} in FY2023/24, then "
         f"{_change(lenovo[2])} in FY2024/25 "
         f"({data.cite(*years)}). {lenovo_fy2324_check_sentence(data)} In FY2024/25 by region: "
@@ -2550,8 +2554,9 @@ def _old_money(data: BookData) -> LedgerEntry:
         "not found: "
         f"its group revenue grew {percent(huawei[0])} in 2023 and "
         f"{percent(huawei[1])} in 2024 "
-        f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}), which "
-        "does not decide the remark for Huawei.",
+        f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}), so on the "
+        f"group reading its growth {huawei_trend}; abroad, nothing decides the remark for "
+        "Huawei.",
         (
             *years,
             *region_refs,
