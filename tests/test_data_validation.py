@@ -86,6 +86,8 @@ CELL_CASES = [
     ("claims.csv", "s4_growth_first", "value", "0", "not a positive whole number"),
     ("claims.csv", "s1_msft_keynotes", "value", "-3", "a count value is at least 0"),
     ("references.csv", "bd_intl_2024", "value", "-39e9", "negative"),
+    # a source's share of a whole is a share (the codebook's unit), so it is held to 0 to 1
+    ("references.csv", "midea_overseas_share_2024", "value", "41.52", "outside 0 to 1"),
     ("assumptions.csv", "cdn_price_per_gb", "low", "-0.001", "negative"),
     ("assumptions.csv", "appstore_fee_share", "high", "1.3", "outside 0 to 1"),
     ("assumptions.csv", "cdn_price_per_gb", "step", "0", "must be greater than 0"),
