@@ -160,3 +160,20 @@ def test_levelling_off_is_decided_on_the_group_reading_alone(data, rows):
     assert huawei == [pytest.approx(0.0964), pytest.approx(0.224)]
     assert "so on the group reading its growth picked up too" in evidence
     assert rows["s4_old_money_flat"].verdict is Verdict.CONTRADICTED
+
+
+def test_a_fraction_in_digits_reads_as_about_its_decimal_and_half_in_words_looser(data):
+    """1/4 and 1/5 are printed in digits: each reads ±5% of its value, as 约 does (0.25 × 0.95 =
+    23.75%; 0.20 × 0.95 = 19%), not one step of a one-digit decimal (1/5 as 0.2 read 10% to
+    30%, nearly a third). 砍半 and 打掉一半 are words: about half, 40% to 60%."""
+    from bytebook.ledger import claim_band_text
+
+    bands = {
+        claim_id: claim_band_text(data.claim(claim_id))
+        for claim_id in ("s1_group_share", "s22_vs_industry", "s23_cost_half", "s3_live_bandwidth")
+    }
+    assert (0.25 * 0.95, 0.25 * 1.05) == (pytest.approx(0.2375), pytest.approx(0.2625))
+    assert bands["s1_group_share"] == "23.75% to 26.25%"
+    assert (0.20 * 0.95, 0.20 * 1.05) == (pytest.approx(0.19), pytest.approx(0.21))
+    assert bands["s22_vs_industry"] == "19% to 21%"
+    assert bands["s23_cost_half"] == bands["s3_live_bandwidth"] == "40% to 60%"

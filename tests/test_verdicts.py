@@ -124,15 +124,16 @@ def _stated_verdicts(table) -> dict[str, str]:
 
 
 def test_no_weak_row_decides_a_verdict(data, data_copy):
-    """Scale every W reference by ten (a decline by a tenth, so that it stays a valid fall of
-    less than 100%): no claim's verdict may move."""
+    """Scale every W reference by ten (a decline, or a share of a whole, by a tenth, so that it
+    stays a valid fall of less than 100% or a share below 1): no claim's verdict may move."""
     before = _stated_verdicts(ledger(data))
     path = data_copy / "references.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     for row in rows:
         if row["reliability"] == "W" and row["unit"] not in ("text", "date"):
             value = float(row["value"])
-            row["value"] = repr(value * 10 if value >= 0 else value / 10)
+            smaller = value < 0 or row["unit"] == "share"
+            row["value"] = repr(value / 10 if smaller else value * 10)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()

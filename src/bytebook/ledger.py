@@ -30,6 +30,7 @@ from bytebook.policy import (
     printed_interval,
     printed_unit,
     reading,
+    span,
 )
 from bytebook.safety import spreadsheet_safe
 
@@ -86,6 +87,14 @@ def claim_reading(claim: pd.Series) -> str:
     unit, text = claim["unit"], str(claim["value_text"])
     size = printed_unit(text)
     return reading(text, claim["qualifier"], unit, lambda v: band_value(v, unit, size))
+
+
+def claim_band_text(claim: pd.Series) -> str:
+    """The band a claim's printed figure stands for, its ends as `claim_reading` writes them:
+    '23.75% to 26.25%' for 1/4 read as 'about'."""
+    unit, text = claim["unit"], str(claim["value_text"])
+    size = printed_unit(text)
+    return span(claim_interval(claim), lambda v: band_value(v, unit, size))
 
 
 def band_value(value: float, unit: str, printed_size: float) -> str:
