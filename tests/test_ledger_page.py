@@ -323,3 +323,83 @@ def test_a_phone_sorts_the_ledger_by_its_column_headers(site, browser):
     narrow = [h for h in headers if h[1] < 0 or h[2] > 390 or h[3] < 24]
     assert not narrow, narrow
     assert sorted(after) == sorted(before) and after != before
+
+
+FOCUSED = """() => { const e = document.activeElement; const pane = e.closest('.dtsp-searchPane');
+  return { tag: e.tagName, text: e.textContent.trim(), pressed: e.getAttribute('aria-pressed'),
+           pane: pane ? pane.querySelector('input').placeholder : '',
+           outline: getComputedStyle(e).outlineStyle }; }"""
+"""What has the keyboard's focus: its tag, text, pressed state, filter and outline."""
+
+ROWS_SHOWN = "() => document.querySelectorAll('table.ledger-table tbody tr').length"
+
+
+def test_a_filter_is_chosen_and_cleared_from_the_keyboard(site, browser, ledger_rows):
+    """Tab reaches each filter's options as one stop, the arrow keys move among them, Enter
+    chooses one (the table then shows the claims with that verdict, counted here from the ledger
+    command's rows) and Space clears it; the option keeps the focus, with a ring, throughout."""
+    contradicted = sum(
+        1 for row in ledger_rows if row["kind"] == "stated" and row["verdict"] == "contradicted"
+    )
+    page = open_ledger(site, browser)
+    everything = page.evaluate(ROWS_SHOWN)
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["tag"] == "TR" and focused["pane"] == "Verdict":
+            break
+    else:
+        pytest.fail("Tab never reached the verdict filter's options")
+    for _ in range(10):
+        if page.evaluate(FOCUSED)["text"].startswith("contradicted"):
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => ({ROWS_SHOWN})() === {contradicted}")
+    chosen = page.evaluate(FOCUSED)
+    page.keyboard.press(" ")
+    page.wait_for_function(f"() => ({ROWS_SHOWN})() === {everything}")
+    cleared = page.evaluate(FOCUSED)
+    page.close()
+    assert everything == len(ledger_rows) and contradicted > 0
+    assert chosen["text"].startswith("contradicted") and chosen["pressed"] == "true"
+    assert cleared["text"].startswith("contradicted") and cleared["pressed"] == "false"
+    assert chosen["outline"] == cleared["outline"] == "solid"
+
+
+def test_space_on_a_column_s_sort_sorts_it_and_leaves_the_page_where_it_was(site, browser):
+    """Enter and Space both work a button: Space on a sort no longer scrolls the page."""
+    page = open_ledger(site, browser)
+    sort = page.locator("table.ledger-table thead th").first.locator(".dt-column-order")
+    sort.focus()
+    before = page.evaluate("[scrollY, document.querySelector('table.ledger-table tbody tr').id]")
+    page.keyboard.press(" ")
+    page.wait_for_timeout(300)
+    after = page.evaluate("[scrollY, document.querySelector('table.ledger-table tbody tr').id]")
+    ring = page.evaluate(
+        "() => getComputedStyle(document.activeElement.closest('th')).outlineStyle"
+    )
+    page.close()
+    assert after[0] == before[0] and after[1] != before[1], (before, after)
+    assert ring == "solid"
+
+
+def test_a_table_box_is_a_tab_stop_only_while_it_scrolls(site, browser):
+    """On a laptop the ledger's box does not scroll sideways: Tab passes it by. At 800 px the
+    sources' table does, and its box takes the focus so a keyboard can scroll it."""
+    page = open_ledger(site, browser)
+    ledger_box = page.evaluate(
+        "() => document.querySelector('table.ledger-table').closest('.bytebook-table').tabIndex"
+    )
+    page.close()
+    narrow = browser.new_page(viewport={"width": 800, "height": 900})
+    narrow.goto(f"{site}/book/sources.html")
+    narrow.wait_for_selector(".bytebook-table[data-scroll]")  # marked once laid out
+    boxes = narrow.evaluate(
+        "() => [...document.querySelectorAll('.bytebook-table')].map(b => "
+        "[b.scrollWidth > b.clientWidth + 1, b.tabIndex])"
+    )
+    narrow.close()
+    assert ledger_box == -1
+    assert any(scrolls for scrolls, _ in boxes), boxes
+    assert all((stop == 0) == scrolls for scrolls, stop in boxes), boxes

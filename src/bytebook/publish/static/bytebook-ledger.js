@@ -93,7 +93,8 @@
     placeSections(wide.matches);
     wide.addEventListener("change", function () { placeSections(wide.matches); });
     // The filter panes' search boxes, buttons and scrolling lists, named for screen readers (and,
-    // for the buttons, which show only an icon, in a tooltip) and reachable from the keyboard.
+    // for the buttons, which show only an icon, in a tooltip); the lists' options are reached
+    // from the keyboard below.
     document.querySelectorAll(".dtsp-searchPane").forEach(function (pane) {
       var input = pane.querySelector("input");
       var name = input ? input.getAttribute("placeholder") : "";
@@ -104,10 +105,66 @@
         button.setAttribute("title", label);
       });
       pane.querySelectorAll(".dt-scroll-body").forEach(function (list) {
-        list.setAttribute("tabindex", "0");
         list.setAttribute("role", "region");
         list.setAttribute("aria-label", name + " filter");
       });
+    });
+    // From the keyboard each filter's options are buttons, reached with Tab and the arrow keys
+    // and chosen with Enter or Space as a click on one chooses it (the panes draw them again as
+    // filters change, so each drawing is marked again, and the chosen option keeps the focus);
+    // Space on a column's sort sorts it, rather than scrolling the page.
+    var panesBox = document.querySelector(".dtsp-panesContainer");
+    var optionText = function (row) { return row.textContent.trim(); };
+    var refocus = null; // the option chosen from the keyboard, until it has the focus again
+    // One Tab stop for each filter: its options take the focus in turn with the arrow keys (the
+    // one that has it, or the first chosen, or the first, is the stop).
+    var markOptions = function () {
+      panesBox.querySelectorAll(".dtsp-searchPane").forEach(function (pane) {
+        var rows = Array.prototype.slice.call(pane.querySelectorAll("tbody tr"));
+        var stop = rows.filter(function (row) { return row === document.activeElement; })[0] ||
+          rows.filter(function (row) { return row.classList.contains("selected"); })[0] || rows[0];
+        rows.forEach(function (row) {
+          row.setAttribute("tabindex", row === stop ? "0" : "-1");
+          row.setAttribute("role", "button");
+          row.setAttribute("aria-pressed", String(row.classList.contains("selected")));
+          if (refocus && refocus.pane === pane && optionText(row) === refocus.text &&
+              !pane.contains(document.activeElement)) {
+            refocus = null;
+            row.focus();
+          }
+        });
+      });
+    };
+    var step = function (row, forward) {
+      var next = forward ? row.nextElementSibling : row.previousElementSibling;
+      if (!next) { return; }
+      row.setAttribute("tabindex", "-1");
+      next.setAttribute("tabindex", "0");
+      next.focus();
+    };
+    if (panesBox) {
+      markOptions();
+      new MutationObserver(markOptions).observe(panesBox,
+        { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+    }
+    // Whatever the reader does next, a choice made before no longer calls the focus back.
+    document.addEventListener("pointerdown", function () { refocus = null; });
+    document.addEventListener("keydown", function (event) {
+      refocus = null;
+      var target = event.target;
+      var option = target.matches(".dtsp-searchPane tbody tr");
+      if (option && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+        event.preventDefault();
+        step(target, event.key === "ArrowDown");
+        return;
+      }
+      var sort = target.matches(".dt-column-order") && event.key === " ";
+      if (!sort && !(option && (event.key === "Enter" || event.key === " "))) { return; }
+      event.preventDefault();
+      if (option) {
+        refocus = { pane: target.closest(".dtsp-searchPane"), text: optionText(target) };
+      }
+      (option ? target.querySelector("td") || target : target).click();
     });
     // On a phone each row is a card, and its evidence is folded under a line that names it;
     // wider, or on paper, every evidence is open. The table's search reads the folded text too.

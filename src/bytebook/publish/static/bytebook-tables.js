@@ -1,7 +1,7 @@
 // Marks each table box that scrolls sideways with the side that has more (data-scroll: right,
-// left or both), which bytebook.css shows as a line of text and a fading edge; cuts a claims
-// table's long evidence to a few lines under a button that opens it; gives a claims table's
-// badges and links the titles the table writes once.
+// left or both), which bytebook.css shows as a line of text and a fading edge, and makes only
+// such a box a Tab stop; cuts a claims table's long evidence to a few lines under a button that
+// opens it; gives a claims table's badges and links the titles the table writes once.
 (function () {
   "use strict";
   // The side of `box` that has more (null when nothing is hidden): read only, so that many
@@ -12,7 +12,11 @@
     var left = box.scrollLeft > 1, right = box.scrollLeft < hidden - 1;
     return left && right ? "both" : left ? "left" : "right";
   };
+  // A box is a Tab stop only while it scrolls, so that a keyboard can scroll it; one that does
+  // not is left out of the Tab order (without this script every box stays one).
   var setSide = function (box, side) {
+    var stop = side ? "0" : "-1";
+    if (box.getAttribute("tabindex") !== stop) { box.setAttribute("tabindex", stop); }
     if (box.getAttribute("data-scroll") === side) { return; }
     if (side) { box.setAttribute("data-scroll", side); } else { box.removeAttribute("data-scroll"); }
   };
