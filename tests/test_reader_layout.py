@@ -425,3 +425,51 @@ def test_a_footer_title_is_never_cut_after_a_word_on_a_phone(site, browser):
     assert not cut, cut
     split = [(scheme, path, t["whole"]) for scheme, path, t in titles if t["split_words"]]
     assert not split, split
+
+
+BADGE_BORDERS = """() => Object.fromEntries(['consistent', 'derived'].map(name => {
+  const badge = document.querySelector('.verdict-' + name);
+  return [name, getComputedStyle(badge).borderTopStyle];
+}))"""
+
+
+def test_in_forced_colours_a_badge_keeps_a_border_and_a_derived_one_is_dashed(site, browser):
+    """A high-contrast mode drops a badge's fill and the derived badge's inset ring; a border
+    stays, solid on a verdict, dashed on a derived row, so the two still differ."""
+    context = browser.new_context(viewport=LAPTOP, forced_colors="active")
+    page = context.new_page()
+    page.goto(f"{site}/{LEDGER}")
+    page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+    borders = page.evaluate(BADGE_BORDERS)
+    context.close()
+    assert borders == {"consistent": "solid", "derived": "dashed"}
+
+
+def test_with_less_motion_asked_for_the_sidebar_does_not_slide(site, browser):
+    """The theme slides its sidebar over a quarter second; a reader who asks for less motion
+    gets no slide (a hundredth of a millisecond at most)."""
+    context = browser.new_context(viewport=LAPTOP, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(f"{site}/{LEDGER}")
+    durations = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.bd-sidebar-primary'))"
+        ".transitionDuration.split(',').map(parseFloat)"
+    )
+    context.close()
+    assert durations and max(durations) <= 0.00001, durations
+
+
+def test_on_paper_a_chapter_s_tall_claim_row_runs_on_rather_than_leave_a_page_blank(
+    site, browser
+):
+    """A claim's evidence can be most of a page long: kept whole, a row would move to a fresh
+    page and leave the rest of the one before it blank, as the ranking's rows did."""
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(f"{site}/book/ranking.html")
+    page.emulate_media(media="print")
+    breaks = page.evaluate(
+        "() => [...document.querySelectorAll('table.claims tbody tr')]"
+        ".map(tr => getComputedStyle(tr).breakInside)"
+    )
+    page.close()
+    assert breaks and set(breaks) == {"auto"}, set(breaks)
