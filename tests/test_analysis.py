@@ -421,9 +421,10 @@ def test_unit_economics_arithmetic(chapter3):
     rows = {e.id: e for e in chapter3.entries}
     cpm = rows["s3_cpm"]
     # nothing decides it, so the mean the text prints is a derived row's, with its sum
-    assert cpm.recomputed is None and rows["d_cpm_2024_mean"].recomputed == pytest.approx(7.44)
-    assert "= USD 29.77; ÷ 4 = USD 7.44" in rows["d_cpm_2024_mean"].evidence
-    assert f"{6.52 + 8.70 + 7.34 + 7.21:.2f}" == "29.77"
+    assert cpm.recomputed is None
+    assert rows["d_cpm_2024_mean"].recomputed == pytest.approx(round(mean, 2))
+    total = 6.52 + 8.70 + 7.34 + 7.21
+    assert f"= USD {total:.2f}; ÷ 4 = USD {mean:.2f}" in rows["d_cpm_2024_mean"].evidence
     # it leads with why it does not decide, the segment, before the gap
     assert cpm.evidence.startswith(
         "Not decisive: it covers one segment of advertisers, not the claim's whole; its figures "
@@ -557,17 +558,24 @@ def test_lenovo_s_regional_growth_is_read_by_id_as_the_quote_orders_it(data):
     assert data.reference("lenovo_china_growth_fy2425") == pytest.approx(0.26)
 
 
-def test_levelled_off_growth_is_contradicted_only_while_lenovo_s_growth_picked_up(data):
-    """FY2023/24 fell 8%; FY2024/25 grew 21%, with 16% to 29% in each region abroad: picked up.
-    Were EMEA to have fallen 10%, below −8%, the figures would not contradict the remark."""
+def test_levelled_off_growth_is_contradicted_while_either_company_s_growth_picked_up(data):
+    """Lenovo's group growth went from −8% to +21%, Huawei's from 9.6% to 22.4%: each picked up,
+    and either alone contradicts the remark on both. Were EMEA to have fallen 10%, the group
+    reading would still decide. Were Lenovo's FY2024/25 growth −10% and Huawei's 2024 growth
+    5%, neither would have picked up, and the remark would stay unverifiable."""
     entry = ranking._old_money(data)
-    assert min(0.21, 0.19, 0.16, 0.29) > -0.08 and entry.verdict.value == "contradicted"
+    assert 0.21 > -0.08 and 0.224 > 0.0964 and entry.verdict.value == "contradicted"
     assert "the Americas 19%, EMEA 16%, Asia-Pacific 29%, China 26%" in entry.evidence
     references = data.references.copy()
     references.loc["lenovo_emea_growth_fy2425", "value"] = -0.10
-    slower = ranking._old_money(replace(data, references=references))
-    assert slower.verdict.value == "unverifiable"
-    assert "EMEA -10%" in slower.evidence or "EMEA −10%" in slower.evidence
+    slower_abroad = ranking._old_money(replace(data, references=references))
+    assert slower_abroad.verdict.value == "contradicted"
+    assert "not each above the group's FY2023/24 rate" in slower_abroad.evidence
+    references.loc["lenovo_rev_growth_fy2425", "value"] = -0.10
+    references.loc["huawei_rev_growth_2024", "value"] = 0.05
+    neither = ranking._old_money(replace(data, references=references))
+    assert neither.verdict.value == "unverifiable"
+    assert "neither company's growth picked up" in neither.evidence
 
 
 def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):

@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from bytebook import filed_years
 from bytebook.book import all_findings, ledger
 from bytebook.paths import ROOT
 
@@ -45,6 +46,12 @@ PAGE_GLUE = {
     "policy_examples": "methods: the policy's worked examples, a sentence",
     "thousand_plus_band": "methods: the article's 1000+ 亿元 (claim t_byd_overseas) as the band "
     "the policy reads it as",
+    "half_band": "methods: the article's 砍半 (claim s23_cost_half) as the band the policy "
+    "reads it as",
+    "quarter_band": "methods: the article's 1/4 (claim s1_group_share) as the band the policy "
+    "reads it as",
+    "fifth_band": "methods: the article's 1/5 (claim s22_vs_industry) as the band the policy "
+    "reads it as",
     "fx_average": "methods: reference fx_2024_avg_fed",
     "fx_lowest": "methods: reference fx_2024_min_month_fed",
     "fx_highest": "methods: reference fx_2024_max_month_fed",
@@ -148,3 +155,20 @@ def test_the_list_of_numbers_that_are_not_results_is_still_needed(data):
 def test_the_check_fails_when_a_row_is_missing(data, removed, glued):
     """Without the derived row, the number it backs is reported."""
     assert unbacked(data, without=removed) == [glued]
+
+
+def test_every_figure_by_year_the_book_derives_is_a_ledger_row(data, ledger_rows):
+    """The by-year charts and tables print figures the book derives (an amount from China's
+    revenue and a share, a share from an amount and a total); each is the recomputed value of
+    some row of the ledger, with its arithmetic, like every other number the book works out."""
+    held = [float(row["recomputed"]) for row in ledger_rows if row["recomputed"]]
+    derived = [
+        (company, year, kind, figure.value)
+        for company in filed_years.FILED_ROWS
+        for year, figures in filed_years.year_figures(data.references, company).items()
+        for kind, figure in figures.items()
+        if figure.derivation
+    ]
+    assert len(derived) >= 3
+    missing = [d for d in derived if not any(math.isclose(d[3], v, rel_tol=1e-9) for v in held)]
+    assert not missing, missing

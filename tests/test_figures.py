@@ -512,6 +512,10 @@ def test_a_by_year_chart_draws_a_panel_only_where_a_figure_was_found(findings, e
             assert subtitle.endswith("by year: not found"), band.company
     xiaomi = json.dumps(every_figure[("ranking", "company_years.xiaomi")], ensure_ascii=False)
     assert "overseas revenue and overseas share by year: not found" in xiaomi
+    # Its note is not read out, so its description gives the printed band's ends: 1200+ is
+    # 1,200 to 1,300 (N多), 45% is 44.5% to 45.5%.
+    description = every_figure[("ranking", "company_years.xiaomi")]["description"]
+    assert description.endswith("1200+ 亿元 and 45%, 1,200亿元 to 1,300亿元 and 44.5% to 45.5%.")
 
 
 def test_the_years_chart_says_which_start_date_was_found(data, every_figure):

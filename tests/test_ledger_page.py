@@ -403,3 +403,17 @@ def test_a_table_box_is_a_tab_stop_only_while_it_scrolls(site, browser):
     assert ledger_box == -1
     assert any(scrolls for scrolls, _ in boxes), boxes
     assert all((stop == 0) == scrolls for scrolls, stop in boxes), boxes
+
+
+def test_a_filter_s_no_match_line_is_not_an_option(site, browser):
+    """A filter searched for a word it lacks says "No matching records found" in its list: that
+    line is not a button to press."""
+    page = open_ledger(site, browser)
+    page.locator(".dtsp-searchPane input").nth(1).fill("zzzz")
+    empty = page.locator(".dtsp-searchPane").nth(1).locator("td.dt-empty")
+    empty.wait_for()
+    row = empty.evaluate(
+        "td => [td.parentElement.getAttribute('role'), td.parentElement.getAttribute('tabindex')]"
+    )
+    page.close()
+    assert row == [None, None]

@@ -263,11 +263,8 @@ def against_first_printing(data: BookData, claim_id: str, reference_id: str) -> 
 
 
 def unsettled(
-    data: BookData,
-    claim_id: str,
-    reason: str,
-    recomputed: float | None = None,
-    sources: tuple[str, ...] = (),
+    data: BookData, claim_id: str, reason: str, sources: tuple[str, ...] = ()
 ) -> LedgerEntry:
-    """A claim neither the article nor a P/S source can settle, with the reason."""
-    return unverifiable(data.claim(claim_id), reason, recomputed, sources)
+    """A claim neither the article nor a P/S source can settle, with the reason (a figure that
+    corroborates it without deciding goes in the reason, not in the Recomputed column)."""
+    return unverifiable(data.claim(claim_id), reason, sources)

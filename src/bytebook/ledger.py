@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -81,20 +81,23 @@ def claim_interval(claim: pd.Series) -> Interval:
     return printed_interval(str(claim["value_text"]), claim["qualifier"], claim["unit"])
 
 
+def _band_end(claim: pd.Series) -> Callable[[float], str]:
+    """How an end of the claim's band is written: at the printed precision or with as many more
+    digits as it needs to be shown exactly (`band_value`)."""
+    unit, size = claim["unit"], printed_unit(str(claim["value_text"]))
+    return lambda value: band_value(value, unit, size)
+
+
 def claim_reading(claim: pd.Series) -> str:
-    """How the claim's printed figure is read, in words, each end at the printed precision or as
-    many more digits as it needs to be shown exactly."""
-    unit, text = claim["unit"], str(claim["value_text"])
-    size = printed_unit(text)
-    return reading(text, claim["qualifier"], unit, lambda v: band_value(v, unit, size))
+    """How the claim's printed figure is read, in words, with the band it stands for."""
+    text = str(claim["value_text"])
+    return reading(text, claim["qualifier"], claim["unit"], _band_end(claim))
 
 
 def claim_band_text(claim: pd.Series) -> str:
     """The band a claim's printed figure stands for, its ends as `claim_reading` writes them:
     '23.75% to 26.25%' for 1/4 read as 'about'."""
-    unit, text = claim["unit"], str(claim["value_text"])
-    size = printed_unit(text)
-    return span(claim_interval(claim), lambda v: band_value(v, unit, size))
+    return span(claim_interval(claim), _band_end(claim))
 
 
 def band_value(value: float, unit: str, printed_size: float) -> str:
@@ -169,16 +172,16 @@ def decided_by(entry: LedgerEntry, band: Interval) -> LedgerEntry:
     """`entry` with the band its verdict rests on as its recomputed value (its middle in the
     ledger CSV's `recomputed`, its ends in `recomputed_low` and `recomputed_high`, the band
     itself in the Recomputed column). A claim judged unverifiable keeps none (`stated_entry`)."""
-    if _decided_by_nothing(entry.kind, entry.verdict):
+    if _decided_by_nothing(entry):
         return entry
     return replace(entry, recomputed=band.mid, deciding=band)
 
 
-def _decided_by_nothing(kind: str, verdict: Verdict | None) -> bool:
+def _decided_by_nothing(entry: LedgerEntry) -> bool:
     """True for a claim of the article's judged unverifiable: no finding decides it, so it shows
     no recomputed value, only its evidence (a row's recomputed value is the figure behind its
     verdict, never one that decides nothing: book/methods.md)."""
-    return kind == "stated" and verdict is Verdict.UNVERIFIABLE
+    return entry.kind == "stated" and entry.verdict is Verdict.UNVERIFIABLE
 
 
 def finding(
@@ -414,30 +417,26 @@ def stated_entry(
     """A ledger row for one of the article's own claims; an unverifiable one shows no
     recomputed value (`_decided_by_nothing`)."""
     value = claim["value"]
-    return LedgerEntry(
+    entry = LedgerEntry(
         id=claim["id"],
         section=claim["section"],
         kind="stated",
         claim_en=claim["claim_en"],
         quote_zh=claim["quote_zh"],
         stated=None if pd.isna(value) else float(value),
-        recomputed=None if _decided_by_nothing("stated", verdict) else recomputed,
+        recomputed=recomputed,
         unit=claim["unit"],
         verdict=verdict,
         evidence=evidence,
         qualifier=claim["qualifier"],
         sources=sources,
     )
+    return replace(entry, recomputed=None) if _decided_by_nothing(entry) else entry
 
 
-def unverifiable(
-    claim: pd.Series,
-    evidence: str,
-    recomputed: float | None = None,
-    sources: tuple[str, ...] = (),
-) -> LedgerEntry:
+def unverifiable(claim: pd.Series, evidence: str, sources: tuple[str, ...] = ()) -> LedgerEntry:
     """A ledger row for a claim that neither the article nor a source can settle."""
-    return stated_entry(claim, recomputed, Verdict.UNVERIFIABLE, evidence, sources)
+    return stated_entry(claim, None, Verdict.UNVERIFIABLE, evidence, sources)
 
 
 def derived(

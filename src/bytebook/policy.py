@@ -624,7 +624,9 @@ COMBINATION_RULE = (
     "resting on a weak (W) source, on a figure read at second hand or on the book's own model are "
     "shown but never decide, nor "
     "does a finding that covers less than the claim does (one segment of advertisers, for a "
-    "claim about all of them; the table's seven companies, for all Chinese companies), and a "
+    "claim about all of them; the table's seven companies, for all Chinese companies), unless "
+    "what it leaves out could only move it further the same way (a claim about two companies "
+    "fails if it fails for one; a faster runner-up could only lower ByteDance's lead), and a "
     "claim with no deciding finding is unverifiable. One printed figure that appears in several "
     "places gets one final verdict, shared by every row that prints it."
 )

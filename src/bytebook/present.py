@@ -146,21 +146,17 @@ def _order(value: float | None, unit: str) -> str:
     return f' data-order="{html.escape(sort_key(value, unit))}"'
 
 
-def _values(entry: LedgerEntry) -> str:
+def _values(entry: LedgerEntry, sortable: bool) -> str:
     """The stated and recomputed figures, each with its unit in words ('8 Mbps'; a CPM's as
     'USD 26 CPM', `in_a_column`): the tables need no unit column (the ledger's CSV keeps the
-    data's unit)."""
-    return (
-        _td(
-            "Stated",
-            html.escape(in_a_column(stated_text(entry))),
-            _order(entry.stated, entry.unit),
-        )
-        + _td(
-            "Recomputed",
-            html.escape(in_a_column(recomputed_text(entry))),
-            _order(entry.recomputed, entry.unit),
-        )
+    data's unit). In a `sortable` table (the ledger's) each carries its sort key."""
+    stated, recomputed = (
+        (_order(entry.stated, entry.unit), _order(entry.recomputed, entry.unit))
+        if sortable
+        else ("", "")
+    )
+    return _td("Stated", html.escape(in_a_column(stated_text(entry))), stated) + _td(
+        "Recomputed", html.escape(in_a_column(recomputed_text(entry))), recomputed
     )
 
 
@@ -300,7 +296,7 @@ def _claims_table(entries: list[LedgerEntry], label: str, quoted: Mapping[str, s
             "Verdict",
             f'<a href="ledger.html#claim-{html.escape(e.id)}">{row_badges(e)}</a>',
         )
-        + f"{_claim_cell(e)}{_values(e)}"
+        + f"{_claim_cell(e)}{_values(e, sortable=False)}"
         + f"{_td('Evidence', _evidence_text(row_links(e.evidence, quoted, _breakable_id)))}</tr>"
         for e in entries
     ]
@@ -398,11 +394,11 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         pane = f' data-pane="{html.escape(verdict)}"' if e.kind != "derived" else ""
         verdict_cell = _td("Verdict", row_badges(e), pane)
         # On a laptop the id's cell names the section under the id, in place of its own column
-        # (bytebook.css, bytebook-ledger.js).
-        id_cell = _td("Id", link, f' data-section="{title}"')
+        # (bytebook.css; bytebook-ledger.js copies the name from the Section cell).
+        id_cell = _td("Id", link)
         rows.append(
             f'<tr id="{anchor}">{id_cell}{section}{_td("Kind", html.escape(e.kind))}'
-            f"{verdict_cell}{_claim_cell(e)}{_values(e)}"
+            f"{verdict_cell}{_claim_cell(e)}{_values(e, sortable=True)}"
             f"{_td('Evidence', _evidence(e.evidence, quoted))}</tr>"
         )
     names = [

@@ -203,17 +203,25 @@ def company_years(
     drawn = [panels[column]() for column in found_panels(frame)]
     if drawn:
         return _side_by_side(drawn)
-    unit = amount_title.split(", ")[1]
-    low, high = (significant(end) for end in amount_band)
-    amounts = f"{low}亿元 to {high}亿元" if unit == "亿元" else f"{low} to {high} {unit}"
     years = list(frame["year"])
     listed = years[0] if len(years) == 1 else f"{', '.join(years[:-1])} or {years[-1]}"
     lines = [
         f"Not found: a full-year overseas revenue or overseas share for {listed}.",
-        f"The article prints {amount_label} and {share_label}: {amounts} and "
-        f"{significant(share_band[0])}% to {significant(share_band[1])}%.",
+        f"The article prints {amount_label} and {share_label}: "
+        f"{band_words(amount_band, share_band, amount_title)}.",
     ]
     return _note(lines)
+
+
+def band_words(
+    amount_band: tuple[float, float], share_band: tuple[float, float], amount_title: str
+) -> str:
+    """The printed amount's and share's bands in words, in the amount axis's unit (the part of
+    `amount_title` after its comma) and in percent: '1,200亿元 to 1,300亿元 and 44.5% to 45.5%'."""
+    unit = amount_title.split(", ")[1]
+    low, high = (significant(end) for end in amount_band)
+    amounts = f"{low}亿元 to {high}亿元" if unit == "亿元" else f"{low} to {high} {unit}"
+    return f"{amounts} and {significant(share_band[0])}% to {significant(share_band[1])}%"
 
 
 def _side_by_side(panels: list[alt.LayerChart]) -> alt.HConcatChart:
@@ -231,7 +239,8 @@ NOTE_LINE_WIDTH = 40
 
 
 def _display_width(text: str) -> int:
-    """How many Latin characters' room `text` takes: a Chinese character takes two."""
+    """How many Latin characters' room `text` takes: a Chinese ideograph takes two (the notes
+    hold no full-width punctuation, which would too)."""
     return len(text) + len(CHINESE.findall(text))
 
 
@@ -250,8 +259,9 @@ def _note_lines(sentence: str) -> list[str]:
 
 def _note(sentences: list[str]) -> alt.Chart:
     """A chart that is only text, for a figure with nothing found to draw: each sentence a
-    paragraph of its own, wrapped to `NOTE_LINE_WIDTH`. Its lines are not read out one by one
-    (its box's description says the same), as "row: 0; line: …"."""
+    paragraph of its own, wrapped to `NOTE_LINE_WIDTH`. A screen reader does not read its lines
+    one by one (each would be read as "row: 0; line: …"): the chart's description says what they
+    say."""
     lines = [
         line
         for number, sentence in enumerate(sentences)

@@ -6,11 +6,11 @@ import re
 
 import pandas as pd
 
-from bytebook.article import DAYS_IN_YEAR, YEAR
+from bytebook.article import DAYS_IN_YEAR, SECTION_TITLES, YEAR
 from bytebook.checks import unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import Basis, Verdict, derived, judge, stated_entry, working
+from bytebook.ledger import Basis, LedgerEntry, Verdict, derived, judge, stated_entry, working
 from bytebook.numbers import (
     MILLION,
     as_recorded,
@@ -18,6 +18,7 @@ from bytebook.numbers import (
     by_unit,
     format_in,
     format_percent,
+    in_a_list,
     money,
     significant,
 )
@@ -109,6 +110,19 @@ def _price_text(price: float, as_sourced: bool, recorded: str) -> str:
     return f"USD {as_recorded(price, recorded)}" if as_sourced else money(price, "USD")
 
 
+def _three_threads(data: BookData) -> LedgerEntry:
+    """三条暗线: the threads section 二 goes on to set out, each a numbered part of its own, as
+    this book's sections 2.1 to 2.3 follow them (`bytebook.article.SECTION_TITLES`)."""
+    threads = [SECTION_TITLES[key] for key in SECTION_TITLES if key.startswith("2.")]
+    return judge(
+        data.claim("s2_three_threads"),
+        len(threads),
+        Basis.ARTICLE,
+        f"Section 二 goes on to set out {len(threads)} threads, each a numbered part of its own "
+        f"(this book's {in_a_list(threads)}), and each is checked in its own chapter.",
+    )
+
+
 def analyse(data: BookData) -> Findings:
     """Check the codec claims and solve the delivery model for the article's USD 2M a day."""
     found = Findings()
@@ -174,7 +188,7 @@ def analyse(data: BookData) -> Findings:
         "figure against an older baseline such as AVC, against which it might."
     )
     found.add(
-        unsettled(data, "s2_three_threads", "A framing device: the chapter checks each thread."),
+        _three_threads(data),
         unsettled(data, "s21_new_videos", "This book found no source for TikTok's daily uploads."),
         unsettled(data, "s21_resolution", "This book found no source for TikTok's upload formats."),
         unsettled(

@@ -296,7 +296,6 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             f"{format_percent(fee, 0)} of first-year payments (W), the gross margin on what "
             f"users pay would fall to {share(after_fee / revenue, digits)}; the article does "
             f"not say whether its {format_percent(margin, 0)} is before or after store fees.",
-            None,
             ("appstore_commission_first_year",),
         ),
         working(

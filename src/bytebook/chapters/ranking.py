@@ -2221,12 +2221,15 @@ def _growth(data: BookData) -> Findings:
         for r in peers.itertuples()
     )
     found.number("lenovo_china_fall_needed", lenovo_china_fall_needed(data), format_percent, 1)
+    for year in ("2023", "2024"):
+        found.number(f"huawei_growth_{year}", data.reference(f"huawei_rev_growth_{year}"), percent)
     found.number(
         "lenovo_china_fall_w",
         data.reference(LENOVO_CHINA_BEFORE),
         lambda v: format_percent(-v, 0),
     )
     found.add(lenovo_china_fall_entry(data))
+    found.add(*(derived_year_entry(data, *figure) for figure in DERIVED_YEAR_FIGURES))
     abroad = lenovo_regions_abroad(data).values()
     found.number(
         "lenovo_regions_growth",
@@ -2388,6 +2391,36 @@ def lenovo_china_fall_needed(data: BookData) -> float:
     return -(group.high - (1 - share) * region.low) / share
 
 
+DERIVED_YEAR_FIGURES = (
+    ("ByteDance", "FY2023", "share"),
+    ("Midea", "FY2024", "overseas"),
+    ("Midea", "FY2024", "total"),
+)
+"""The figures by year that this book derives (`filed_years.year_figures`) and its by-year
+charts and tables print, which no other row of the ledger holds: each has a derived row."""
+
+_YEAR_FIGURE_WORDS = {
+    "overseas": "overseas revenue",
+    "share": "overseas share of revenue",
+    "total": "total revenue",
+}
+
+
+def derived_year_entry(data: BookData, company: str, year: str, kind: str) -> LedgerEntry:
+    """The derived row of one of `DERIVED_YEAR_FIGURES`: its arithmetic and its sources."""
+    figure = filed_years.year_figures(data.references, company)[year][kind]
+    shown = figure.shown if kind == "share" else _amount_formatter(figure.unit)(figure.value)
+    return working(
+        f"d_{company.lower()}_{kind}_{year.lower()}",
+        "4",
+        f"{company}'s {_YEAR_FIGURE_WORDS[kind]} for {year}, as this book derives it",
+        figure.value,
+        figure.unit,
+        f"{figure.derivation} = {shown} ({data.cite(*figure.sources)}; {figure.described}).",
+        figure.sources,
+    )
+
+
 def lenovo_china_fall_entry(data: BookData) -> LedgerEntry:
     """The derived row of `lenovo_china_fall_needed`."""
     slowest = min(LENOVO_REGIONS_ABROAD.values(), key=data.reference)
@@ -2474,18 +2507,21 @@ def _change(rate: float) -> str:
 
 
 def _old_money(data: BookData) -> LedgerEntry:
-    """'联想、华为 … 增速已趋于平缓': growth has levelled off. Only Lenovo's figures bear on it:
-    Huawei's overseas growth was not found. Contradicted when Lenovo's FY2024/25 growth, for
-    the group and in every region abroad, is above the group's FY2023/24 growth (growth picked
-    up). The regions' own FY2023/24 growth was found only in a weak repost (W): it is shown
-    beside them as context and never decides."""
+    """'联想、华为 … 增速已趋于平缓': growth has levelled off, the group's or abroad. Read as the
+    group's growth, which needs no assumption, it is contradicted when either company's latest
+    group growth is above the year before's (growth picked up: a remark on two companies fails
+    if it fails for one). Read as growth abroad, only Lenovo's regions were found, and setting
+    their FY2024/25 rates against the group's FY2023/24 rate rests on this book's ceiling for
+    China's share: shown, never deciding. The regions' own FY2023/24 growth was found only in a
+    weak repost (W): context that never decides."""
     huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
     years = ("lenovo_rev_growth_fy2223", "lenovo_rev_growth_fy2324", "lenovo_rev_growth_fy2425")
     lenovo = [data.reference(r) for r in years]
     abroad = lenovo_regions_abroad(data)
     regions = {**abroad, "China": data.reference(LENOVO_CHINA)}
     region_refs = (*LENOVO_REGIONS_ABROAD.values(), LENOVO_CHINA)
-    picked_up = min(lenovo[2], *abroad.values()) > lenovo[1]
+    lenovo_up, huawei_up = lenovo[2] > lenovo[1], huawei[1] > huawei[0]
+    abroad_up = min(abroad.values()) > lenovo[1]
     before_refs = tuple(LENOVO_REGIONS_ABROAD_BEFORE.values())
     before = {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD_BEFORE.items()}
     each_rose = all(abroad[region] > rate for region, rate in before.items())
@@ -2520,23 +2556,28 @@ def _old_money(data: BookData) -> LedgerEntry:
         )
     )
     slowest, fastest = min(abroad.values()), max(abroad.values())
-    huawei_trend = "picked up too" if huawei[1] > huawei[0] else "did not pick up"
-    finding_text = (
-        f"Lenovo's growth picked up in the year the table names: the group's revenue "
-        f"{_change(lenovo[2])} in FY2024/25 after it {_change(lenovo[1])} in FY2023/24, and "
-        "every region abroad grew "
+    lenovo_text = (
+        f"Lenovo's group growth {'picked up' if lenovo_up else 'did not pick up'} in the year "
+        f"the table names: its revenue {_change(lenovo[2])} in FY2024/25 after it "
+        f"{_change(lenovo[1])} in FY2023/24. "
+    )
+    abroad_text = (
+        "Every region abroad grew "
         f"{span(Interval(slowest, fastest), partial(format_percent, digits=0))} in FY2024/25, "
-        "each above the group's FY2023/24 rate. That contradicts the remark for Lenovo, and a "
-        "remark on two companies fails if it fails for one: the verdict rests on Lenovo alone. "
-        "Read as the group's growth, it needs no assumption: the group's own rates rose, and "
-        "this reading decides. Read as growth abroad, as above, it rests also on this book's "
-        "assumption, set out below, that China was at most half of the group's revenue, since "
-        "Lenovo's revenue abroad for FY2023/24 was not found; an assumption of this book does "
-        "not decide, so on that reading alone the remark would stay unverifiable."
+        + ("each above" if abroad_up else "not each above")
+        + " the group's FY2023/24 rate; read as growth abroad, that comparison rests also on "
+        "this book's assumption, set out below, that China was at most half of the group's "
+        "revenue, since Lenovo's revenue abroad for FY2023/24 was not found, and an assumption "
+        "of this book does not decide: on that reading alone the remark would stay unverifiable."
+    )
+    picked_up = [name for name, up in (("Lenovo", lenovo_up), ("Huawei", huawei_up)) if up]
+    decision = (
+        "Read as the group's growth, which needs no assumption about China's share, the remark "
+        f"is contradicted for {' and '.join(picked_up)}, and this reading decides: a remark on "
+        "two companies fails if it fails for one."
         if picked_up
-        else "Lenovo's FY2024/25 growth, for the group and in every region abroad, is not "
-        "above the group's FY2023/24 growth, so the figures do not contradict the remark; they "
-        "do not show a levelling off either."
+        else "Read as the group's growth, neither company's growth picked up, so the figures do "
+        "not contradict the remark; they do not show a levelling off either."
     )
     return stated_entry(
         data.claim("s4_old_money_flat"),
@@ -2547,16 +2588,11 @@ def _old_money(data: BookData) -> LedgerEntry:
         f"{_change(lenovo[0])} in FY2022/23 and {_change(lenovo[1])} in FY2023/24, then "
         f"{_change(lenovo[2])} in FY2024/25 "
         f"({data.cite(*years)}). {lenovo_fy2324_check_sentence(data)} In FY2024/25 by region: "
-        f"{by_region} ({data.cite(*region_refs)}). {finding_text} "
-        f"{lenovo_unlike_years_sentence(data)} "
-        f"{context} {three_years} Huawei's "
-        "overseas growth was "
-        "not found: "
-        f"its group revenue grew {percent(huawei[0])} in 2023 and "
-        f"{percent(huawei[1])} in 2024 "
-        f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}), so on the "
-        f"group reading its growth {huawei_trend}; abroad, nothing decides the remark for "
-        "Huawei.",
+        f"{by_region} ({data.cite(*region_refs)}). Huawei's overseas growth was not found; its "
+        f"group revenue grew {percent(huawei[0])} in 2023 and {percent(huawei[1])} in 2024 "
+        f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}): its group growth "
+        f"{'picked up' if huawei_up else 'did not pick up'}. {lenovo_text}{decision} "
+        f"{abroad_text} {lenovo_unlike_years_sentence(data)} {context} {three_years}",
         (
             *years,
             *region_refs,

@@ -95,7 +95,7 @@ def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Int
     found could only be faster, and lower the ratio, so 'less than twice' holds whatever it is;
     'at least twice' holds only among those read at first hand."""
     if ratio.high < 2:
-        verdict = "less than twice it, and growth not found could only lower the ratio"
+        verdict = "less than twice it, and growth not found could not raise the ratio"
     elif ratio.low >= 2:
         verdict = (
             "at least twice it, as the article says, among the companies whose growth was read "
@@ -260,9 +260,8 @@ def analyse(data: BookData) -> Findings:
             f"A weak source dates TikTok's international launch to {launch['value_text']} "
             f"({data.cite('tiktok_intl_launch')}): {YEAR} − {launch_year} = "
             f"{since_launch} years. That corroborates the figure but cannot decide it.",
-            since_launch,
             ("tiktok_intl_launch",),
-        )
+        ),
     )
     for company, claim_id in YEAR_CLAIMS.items():
         if company != "ByteDance":

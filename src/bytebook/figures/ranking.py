@@ -187,7 +187,8 @@ def _years_units(band, drawn: list[str]) -> str:
 
 
 def _years_description(band, frame: pd.DataFrame) -> str:
-    """A by-year chart in words: each year's amount and share, or 'not found'."""
+    """A by-year chart in words: each year's amount and share, or 'not found'; where nothing is
+    drawn, the printed band's ends too, which the chart's note gives in words."""
     rows = [
         f"{r.year}: overseas "
         + (r.overseas_shown or NOT_FOUND)
@@ -197,9 +198,12 @@ def _years_description(band, frame: pd.DataFrame) -> str:
     ]
     drawn = len(year_charts.found_panels(frame))
     lead = {0: "No bar chart", 1: "A bar chart", 2: "Two bar charts"}[drawn]
+    ends = year_charts.band_words(
+        (band.amount_low, band.amount_high), (band.share_low, band.share_high), band.amount_title
+    )
     return (
         f"{lead} for {band.company}, by fiscal year: {'; '.join(rows)}; the printed band is "
-        f"{band.amount_label} and {band.share_label}."
+        f"{band.amount_label} and {band.share_label}" + ("" if drawn else f", {ends}") + "."
     )
 
 

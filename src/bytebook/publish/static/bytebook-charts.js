@@ -27,8 +27,10 @@
   "use strict";
   var MIN_PLOT_WIDTH = 80;
   var DRAW_AHEAD = "200px";
-  var AXIS_LABEL_LEAST = 0.34;  // share of a narrow column a bar chart's category labels take,
-  var AXIS_LABEL_MOST = 0.45;   // and at most, so that none takes more than two lines
+  // On a narrow column a bar chart's category labels wrap to this share of it (at least 90 px),
+  // widened up to the larger share where a label would otherwise take more than two lines.
+  var AXIS_LABEL_SHARE = 0.34;
+  var AXIS_LABEL_MOST_SHARE = 0.45;
   var charts = [];
 
   // The theme's own script turns "auto" into light or dark only after the page is read; charts
@@ -136,6 +138,9 @@
       "[indexof(" + known + ", datum.label)] : datum.label";
   }
 
+  // The width a narrow column's category labels wrap to first (AXIS_LABEL_SHARE).
+  function labelWidth(columnWidth) { return Math.max(90, columnWidth * AXIS_LABEL_SHARE); }
+
   // The width category labels wrap to: `width`, or wider where a label would take more than two
   // lines there (a bar's band holds two), up to `widest`; the plot narrows to make room.
   function twoLineWidth(labels, font, width, widest) {
@@ -202,7 +207,8 @@
       }
     });
     found.axes.forEach(function (entry) {
-      var room = twoLineWidth(entry.labels, fonts.axis, width, columnWidth * AXIS_LABEL_MOST);
+      var widest = columnWidth * AXIS_LABEL_MOST_SHARE;
+      var room = twoLineWidth(entry.labels, fonts.axis, width, widest);
       var expression = wrappedLabels(entry.labels, fonts.axis, room);
       if (expression) {
         entry.encoding.axis = Object.assign({}, entry.encoding.axis || {}, { labelExpr: expression });
@@ -256,7 +262,7 @@
       }
     });
     var axisLabels = unionOf(found.axes);
-    var room = twoLineWidth(axisLabels, fonts.axis, width, columnWidth * AXIS_LABEL_MOST);
+    var room = twoLineWidth(axisLabels, fonts.axis, width, columnWidth * AXIS_LABEL_MOST_SHARE);
     var axisText = wrappedLabels(axisLabels, fonts.axis, room);
     axes.forEach(function (axis) {
       if (axisText && bands[axis.scale] && /(^|_)y$/.test(axis.scale) && axis.labels !== false) {
@@ -335,7 +341,7 @@
     }
     var columnWidth = chart.container.clientWidth;
     if (columnWidth < 600 &&
-        !wrapVegaLabels(built, spec, Math.max(90, columnWidth * AXIS_LABEL_LEAST), columnWidth)) {
+        !wrapVegaLabels(built, spec, labelWidth(columnWidth), columnWidth)) {
       return null;
     }
     if (chart.view) {
@@ -412,7 +418,7 @@
     });
     var columnWidth = chart.container.clientWidth;
     if (columnWidth < 600) {
-      wrapCategoryLabels(spec, Math.max(90, columnWidth * AXIS_LABEL_LEAST), columnWidth);
+      wrapCategoryLabels(spec, labelWidth(columnWidth), columnWidth);
     }
     keepSliderValues(spec, chart.view);
     wrapTitles(spec, columnWidth - 14);

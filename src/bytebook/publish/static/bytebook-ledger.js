@@ -82,10 +82,16 @@
         { visible: false, targets: columnOf("kind") },
       ],
     });
-    // Wider than a phone each id names its section under it (bytebook.css), and the Section
-    // column gives its room to the evidence; its filter stays. On a phone, or on paper, it is a
-    // column again.
+    // Wider than a phone each id names its section under it (bytebook.css, from the name each
+    // row's Section cell gives, copied while that column is still shown), and the Section column
+    // gives its room to the evidence; its filter stays. On a phone, or on paper, it is a column
+    // again.
     var wide = window.matchMedia("screen and (min-width: 701px)");
+    api.rows().nodes().toArray().forEach(function (row) {
+      var id = row.querySelector('td[data-label="Id"]');
+      var section = row.querySelector('td[data-label="Section"]');
+      if (id && section) { id.setAttribute("data-section", section.textContent.trim()); }
+    });
     var placeSections = function (underIds) {
       api.column(sectionColumn).visible(!underIds);
       table.classList.toggle("sections-under-ids", underIds);
@@ -109,34 +115,47 @@
         list.setAttribute("aria-label", name + " filter");
       });
     });
-    // From the keyboard each filter's options are buttons, reached with Tab and the arrow keys
-    // and chosen with Enter or Space as a click on one chooses it (the panes draw them again as
-    // filters change, so each drawing is marked again, and the chosen option keeps the focus);
-    // Space on a column's sort sorts it, rather than scrolling the page.
+    // From the keyboard each filter's options are buttons: one Tab stop for each filter (the
+    // option that has the focus, or the first chosen, or the first), the arrow keys move among
+    // them, and Enter or Space chooses one as a click on it does (Ctrl or Cmd with it, as with
+    // a click, adds to what is chosen). The panes draw their options again whenever the
+    // filters change: each drawing is marked again, and the option just chosen gets the focus
+    // back. Space on a column's sort sorts it, rather than scrolling the page.
     var panesBox = document.querySelector(".dtsp-panesContainer");
-    var optionText = function (row) { return row.textContent.trim(); };
-    var refocus = null; // the option chosen from the keyboard, until it has the focus again
-    // One Tab stop for each filter: its options take the focus in turn with the arrow keys (the
-    // one that has it, or the first chosen, or the first, is the stop).
+    var optionsOf = function (pane) {
+      return Array.prototype.filter.call(pane.querySelectorAll("tbody tr"), function (row) {
+        return !row.querySelector("td.dt-empty"); // "No matching records found" is no option
+      });
+    };
+    var isOption = function (element) {
+      return element.matches(".dtsp-searchPane tbody tr") && !element.querySelector("td.dt-empty");
+    };
+    var optionName = function (row) {
+      var name = row.querySelector(".dtsp-name");
+      return (name || row).textContent.trim();
+    };
+    var refocus = null; // the pane and name of the option chosen from the keyboard
     var markOptions = function () {
       panesBox.querySelectorAll(".dtsp-searchPane").forEach(function (pane) {
-        var rows = Array.prototype.slice.call(pane.querySelectorAll("tbody tr"));
+        var rows = optionsOf(pane);
         var stop = rows.filter(function (row) { return row === document.activeElement; })[0] ||
           rows.filter(function (row) { return row.classList.contains("selected"); })[0] || rows[0];
         rows.forEach(function (row) {
           row.setAttribute("tabindex", row === stop ? "0" : "-1");
           row.setAttribute("role", "button");
           row.setAttribute("aria-pressed", String(row.classList.contains("selected")));
-          if (refocus && refocus.pane === pane && optionText(row) === refocus.text &&
-              !pane.contains(document.activeElement)) {
-            refocus = null;
-            row.focus();
-          }
         });
+        var again = refocus && refocus.pane === pane && !pane.contains(document.activeElement) &&
+          rows.filter(function (row) { return optionName(row) === refocus.name; })[0];
+        if (again) {
+          refocus = null;
+          again.focus();
+        }
       });
     };
     var step = function (row, forward) {
-      var next = forward ? row.nextElementSibling : row.previousElementSibling;
+      var rows = optionsOf(row.closest(".dtsp-searchPane"));
+      var next = rows[rows.indexOf(row) + (forward ? 1 : -1)];
       if (!next) { return; }
       row.setAttribute("tabindex", "-1");
       next.setAttribute("tabindex", "0");
@@ -152,19 +171,27 @@
     document.addEventListener("keydown", function (event) {
       refocus = null;
       var target = event.target;
-      var option = target.matches(".dtsp-searchPane tbody tr");
+      if (event.altKey || event.repeat) { return; }
+      var option = isOption(target);
       if (option && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
         event.preventDefault();
         step(target, event.key === "ArrowDown");
         return;
       }
+      var choose = option && (event.key === "Enter" || event.key === " ");
       var sort = target.matches(".dt-column-order") && event.key === " ";
-      if (!sort && !(option && (event.key === "Enter" || event.key === " "))) { return; }
+      if (!choose && !sort) { return; }
       event.preventDefault();
-      if (option) {
-        refocus = { pane: target.closest(".dtsp-searchPane"), text: optionText(target) };
+      if (sort) {
+        target.click();
+        return;
       }
-      (option ? target.querySelector("td") || target : target).click();
+      refocus = { pane: target.closest(".dtsp-searchPane"), name: optionName(target) };
+      var cell = target.querySelector("td") || target;
+      cell.dispatchEvent(new MouseEvent("click", {
+        bubbles: true, cancelable: true, view: window,
+        ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey
+      }));
     });
     // On a phone each row is a card, and its evidence is folded under a line that names it;
     // wider, or on paper, every evidence is open. The table's search reads the folded text too.
