@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bytebook.book import all_entries
+from bytebook.chapters import ranking
 from bytebook.ledger import claim_band_text
 from bytebook.policy import Verdict, printed_interval, reading
 
@@ -168,6 +169,11 @@ def test_levelling_off_is_decided_on_the_group_reading_alone(data, rows):
     assert "an assumption of this book does not decide" in evidence
     assert "its group growth picked up" in evidence
     assert rows["s4_old_money_flat"].verdict is Verdict.CONTRADICTED
+    found = ranking.analyse(data)
+    assert (
+        f"Lenovo's and Huawei's levelling off (趋于平缓) is contradicted: the group growth of "
+        f"{' and '.join(up)} picked up in the latest year."
+    ) in ranking.holds_sentence(data, found)
 
 
 def test_a_fraction_in_digits_reads_as_about_its_decimal_and_half_in_words_looser(data):

@@ -352,7 +352,8 @@ def holds_sentence(data: BookData, found: Findings) -> str:
         else ""
     )
     flat_why = (
-        ": its revenue grew in the year the table names"
+        f": the group growth of {' and '.join(group_growth_picked_up(data))} picked up in the "
+        "latest year"
         if rows["s4_old_money_flat"].verdict is Verdict.CONTRADICTED
         else ""
     )
@@ -369,8 +370,8 @@ def holds_sentence(data: BookData, found: Findings) -> str:
         "companies abroad were not all found. 两倍以上 is "
         f"{verdict('s4_growth_double')}: ByteDance's {growth} is {n['growth_ratio']} times "
         f"{growth_runner_up(data)[0]['company']}'s {n['growth_runner_up']}. 断层第一 is "
-        f"{verdict('s4_growth_first')}{first_why}, and Lenovo's levelling off (趋于平缓) is "
-        f"{verdict('s4_old_money_flat')}{flat_why}."
+        f"{verdict('s4_growth_first')}{first_why}, and Lenovo's and Huawei's levelling off "
+        f"(趋于平缓) is {verdict('s4_old_money_flat')}{flat_why}."
     )
 
 
@@ -2506,6 +2507,24 @@ def _change(rate: float) -> str:
     return f"{'fell' if rate < 0 else 'grew'} {format_percent(abs(rate), 0)}"
 
 
+GROUP_GROWTH = {
+    "Lenovo": ("lenovo_rev_growth_fy2324", "lenovo_rev_growth_fy2425"),
+    "Huawei": ("huawei_rev_growth_2023", "huawei_rev_growth_2024"),
+}
+"""The group revenue growth of the two companies 趋于平缓 speaks of, the year before the latest
+found and the latest."""
+
+
+def group_growth_picked_up(data: BookData) -> list[str]:
+    """Of Lenovo and Huawei, those whose group growth picked up: higher in the latest year
+    found than the year before."""
+    return [
+        company
+        for company, (before, latest) in GROUP_GROWTH.items()
+        if data.reference(latest) > data.reference(before)
+    ]
+
+
 def _old_money(data: BookData) -> LedgerEntry:
     """'联想、华为 … 增速已趋于平缓': growth has levelled off, the group's or abroad. Read as the
     group's growth, which needs no assumption, it is contradicted when either company's latest
@@ -2520,7 +2539,8 @@ def _old_money(data: BookData) -> LedgerEntry:
     abroad = lenovo_regions_abroad(data)
     regions = {**abroad, "China": data.reference(LENOVO_CHINA)}
     region_refs = (*LENOVO_REGIONS_ABROAD.values(), LENOVO_CHINA)
-    lenovo_up, huawei_up = lenovo[2] > lenovo[1], huawei[1] > huawei[0]
+    picked_up = group_growth_picked_up(data)
+    lenovo_up, huawei_up = "Lenovo" in picked_up, "Huawei" in picked_up
     abroad_up = min(abroad.values()) > lenovo[1]
     before_refs = tuple(LENOVO_REGIONS_ABROAD_BEFORE.values())
     before = {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD_BEFORE.items()}
@@ -2570,7 +2590,6 @@ def _old_money(data: BookData) -> LedgerEntry:
         "revenue, since Lenovo's revenue abroad for FY2023/24 was not found, and an assumption "
         "of this book does not decide: on that reading alone the remark would stay unverifiable."
     )
-    picked_up = [name for name, up in (("Lenovo", lenovo_up), ("Huawei", huawei_up)) if up]
     decision = (
         "Read as the group's growth, which needs no assumption about China's share, the remark "
         f"is contradicted for {' and '.join(picked_up)}, and this reading decides: a remark on "
