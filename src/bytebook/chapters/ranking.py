@@ -352,9 +352,9 @@ def holds_sentence(data: BookData, found: Findings) -> str:
         else ""
     )
     flat_why = (
-        f": the group growth of {' and '.join(group_growth_picked_up(data))} picked up in the "
-        "latest year"
-        if rows["s4_old_money_flat"].verdict is Verdict.CONTRADICTED
+        ", since their growth abroad was not found at first hand in a P or S source for both "
+        "of the years it compares"
+        if rows["s4_old_money_flat"].verdict is Verdict.UNVERIFIABLE
         else ""
     )
     return (
@@ -2289,8 +2289,9 @@ def _growth(data: BookData) -> Findings:
                 Basis.SOURCE,
                 "Read as a Chinese reader reads 两倍以上: ByteDance's growth is at least "
                 "twice (two times or more) the runner-up's in the 千亿 club. 第二名 is read "
-                "as the runner-up in growth, since the sentence goes on from 断层第一 (first "
-                "in growth by a mile). Overseas growth "
+                "as the runner-up in growth: the sentence compares 增速, and it echoes the "
+                "conclusion before the table that ByteDance is 断层第一 in growth (first by a "
+                "mile). Overseas growth "
                 f"in FY2024 where both years were found: {listing}. "
                 f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
                 f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
@@ -2403,7 +2404,7 @@ charts and tables print, which no other row of the ledger holds: each has a deri
 _YEAR_FIGURE_WORDS = {
     "overseas": "overseas revenue",
     "share": "overseas share of revenue",
-    "total": "total revenue",
+    "total": "revenue (the basis of its overseas share)",
 }
 
 
@@ -2526,13 +2527,13 @@ def group_growth_picked_up(data: BookData) -> list[str]:
 
 
 def _old_money(data: BookData) -> LedgerEntry:
-    """'联想、华为 … 增速已趋于平缓': growth has levelled off, the group's or abroad. Read as the
-    group's growth, which needs no assumption, it is contradicted when either company's latest
-    group growth is above the year before's (growth picked up: a remark on two companies fails
-    if it fails for one). Read as growth abroad, only Lenovo's regions were found, and setting
-    their FY2024/25 rates against the group's FY2023/24 rate rests on this book's ceiling for
-    China's share: shown, never deciding. The regions' own FY2023/24 growth was found only in a
-    weak repost (W): context that never decides."""
+    """'联想、华为 … 增速已趋于平缓': their growth has levelled off, read as growth abroad, as this
+    section reads 增速 (断层第一, 两倍以上). Huawei's growth abroad was not found; Lenovo's regions
+    abroad were found for FY2024/25 only, and setting them against the group's FY2023/24 rate
+    rests on this book's ceiling for China's share, which does not decide: the remark stays
+    unverifiable. The group's growth, which picked up for both, is shown and does not decide,
+    as it does not for Huawei in the other growth claims. The regions' own FY2023/24 growth
+    was found only in a weak repost (W): context that never decides."""
     huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
     years = ("lenovo_rev_growth_fy2223", "lenovo_rev_growth_fy2324", "lenovo_rev_growth_fy2425")
     lenovo = [data.reference(r) for r in years]
@@ -2540,7 +2541,6 @@ def _old_money(data: BookData) -> LedgerEntry:
     regions = {**abroad, "China": data.reference(LENOVO_CHINA)}
     region_refs = (*LENOVO_REGIONS_ABROAD.values(), LENOVO_CHINA)
     picked_up = group_growth_picked_up(data)
-    lenovo_up, huawei_up = "Lenovo" in picked_up, "Huawei" in picked_up
     abroad_up = min(abroad.values()) > lenovo[1]
     before_refs = tuple(LENOVO_REGIONS_ABROAD_BEFORE.values())
     before = {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD_BEFORE.items()}
@@ -2576,42 +2576,38 @@ def _old_money(data: BookData) -> LedgerEntry:
         )
     )
     slowest, fastest = min(abroad.values()), max(abroad.values())
-    lenovo_text = (
-        f"Lenovo's group growth {'picked up' if lenovo_up else 'did not pick up'} in the year "
-        f"the table names: its revenue {_change(lenovo[2])} in FY2024/25 after it "
-        f"{_change(lenovo[1])} in FY2023/24. "
+    group = (
+        f"Read as the group's growth, that of {' and '.join(picked_up)} picked up"
+        if picked_up
+        else "Read as the group's growth, neither company's picked up"
     )
     abroad_text = (
-        "Every region abroad grew "
+        "Abroad, every region of Lenovo's grew "
         f"{span(Interval(slowest, fastest), partial(format_percent, digits=0))} in FY2024/25, "
         + ("each above" if abroad_up else "not each above")
-        + " the group's FY2023/24 rate; read as growth abroad, that comparison rests also on "
-        "this book's assumption, set out below, that China was at most half of the group's "
-        "revenue, since Lenovo's revenue abroad for FY2023/24 was not found, and an assumption "
-        "of this book does not decide: on that reading alone the remark would stay unverifiable."
-    )
-    decision = (
-        "Read as the group's growth, which needs no assumption about China's share, the remark "
-        f"is contradicted for {' and '.join(picked_up)}, and this reading decides: a remark on "
-        "two companies fails if it fails for one."
-        if picked_up
-        else "Read as the group's growth, neither company's growth picked up, so the figures do "
-        "not contradict the remark; they do not show a levelling off either."
+        + " the group's FY2023/24 rate; setting the two against each other rests also on this "
+        "book's assumption, set out below, that China was at most half of the group's revenue, "
+        "since Lenovo's revenue abroad for FY2023/24 was not found, and an assumption of this "
+        "book does not decide."
     )
     return stated_entry(
         data.claim("s4_old_money_flat"),
         None,
-        Verdict.CONTRADICTED if picked_up else Verdict.UNVERIFIABLE,
-        "Read as: their growth has flattened out (趋于平缓), the group's or abroad; the "
-        "article does not say which. Lenovo's revenue "
+        Verdict.UNVERIFIABLE,
+        "Read as: their growth abroad has flattened out (趋于平缓), as this section reads 增速 "
+        "(断层第一, 两倍以上: growth abroad); the article gives neither company's growth. "
+        "Lenovo's revenue "
         f"{_change(lenovo[0])} in FY2022/23 and {_change(lenovo[1])} in FY2023/24, then "
         f"{_change(lenovo[2])} in FY2024/25 "
         f"({data.cite(*years)}). {lenovo_fy2324_check_sentence(data)} In FY2024/25 by region: "
-        f"{by_region} ({data.cite(*region_refs)}). Huawei's overseas growth was not found; its "
+        f"{by_region} ({data.cite(*region_refs)}). Huawei's growth abroad was not found; its "
         f"group revenue grew {percent(huawei[0])} in 2023 and {percent(huawei[1])} in 2024 "
-        f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}): its group growth "
-        f"{'picked up' if huawei_up else 'did not pick up'}. {lenovo_text}{decision} "
-        f"{abroad_text} {lenovo_unlike_years_sentence(data)} {context} {three_years}",
+        f"({data.cite('huawei_rev_growth_2023', 'huawei_rev_growth_2024')}). {group}, which "
+        "would contradict the remark, but the group's growth is not growth abroad (as for "
+        f"Huawei in the other growth claims), so it does not decide. {abroad_text} "
+        f"{lenovo_unlike_years_sentence(data)} {context} {three_years} Nothing found at first "
+        "hand in a P or S source settles the remark on the reading taken, though the figures "
+        "found for the latest year point against it.",
         (
             *years,
             *region_refs,

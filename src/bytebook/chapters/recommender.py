@@ -6,7 +6,7 @@ from bytebook.article import DAYS_IN_YEAR
 from bytebook.checks import after_article, later_sources_note, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.ledger import LedgerEntry, Verdict, derived, working
+from bytebook.ledger import LedgerEntry, Verdict, claim_reading, derived, working
 from bytebook.numbers import count, figure, format_in, format_percent, percent, significant
 
 SECTIONS = ("2.2",)
@@ -197,7 +197,8 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s22_vs_industry",
-            "This book found no source for an industry-average cost per inference.",
+            "This book found no source for an industry-average cost per inference. The "
+            f"printed figure is {claim_reading(data.claim('s22_vs_industry'))}.",
         ),
         unsettled(
             data,
