@@ -7,6 +7,7 @@ import pytest
 from bytebook.book import all_entries
 from bytebook.chapters import ranking
 from bytebook.ledger import claim_band_text
+from bytebook.paths import DATA_DIR, ROOT
 from bytebook.policy import Verdict, printed_interval, reading
 
 
@@ -22,6 +23,13 @@ def test_liang_bei_yi_shang_reads_as_at_least_twice(data, rows):
     assert reading("2", "≥", "multiple", lambda v: f"{v:g}×").endswith("2× or more")
     evidence = rows["s4_growth_double"].evidence
     assert "at least twice (two times or more)" in evidence and "2× or more" in evidence
+    # The sentence follows 冲进前三 in the list after the table, not 断层第一, said before it.
+    article = (DATA_DIR / "article" / "article_zh.md").read_text(encoding="utf-8")
+    assert article.index("断层第一") < article.index("增速是第二名的两倍以上")
+    assert article.index("冲进前三的怪物，而且增速是第二名") > article.index("一眼看明白")
+    chapter = (ROOT / "book" / "ranking.md").read_text(encoding="utf-8")
+    assert "echoes the conclusion before the table" in evidence
+    assert "goes on from 断层第一" not in evidence + chapter.replace("\n", " ")
     assert "200%" not in evidence
     # BYD: 2,218.5亿 to 2,219.5亿 over 1,602.15亿 to 1,602.25亿, less 1; 63% is 62.5% to 63.5%.
     low = 0.625 / (2219.5 / 1602.15 - 1)
