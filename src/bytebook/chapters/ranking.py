@@ -2534,7 +2534,7 @@ def _old_money(data: BookData) -> LedgerEntry:
     unverifiable. The group's growth, which picked up for both, is shown and does not decide,
     as it does not for Huawei in the other growth claims. The regions' own FY2023/24 growth
     was found only in a weak repost (W): context that never decides."""
-    huawei = [data.reference(r) for r in ("huawei_rev_growth_2023", "huawei_rev_growth_2024")]
+    huawei = [data.reference(r) for r in GROUP_GROWTH["Huawei"]]
     years = ("lenovo_rev_growth_fy2223", "lenovo_rev_growth_fy2324", "lenovo_rev_growth_fy2425")
     lenovo = [data.reference(r) for r in years]
     abroad = lenovo_regions_abroad(data)
