@@ -29,6 +29,7 @@ from bytebook.policy import (
     policy_table,
     printed_interval,
     printed_unit,
+    reading,
     relative_gap,
     worked_gap,
 )
@@ -70,6 +71,17 @@ def test_printed_figures_become_the_intervals_a_reader_reads():
     assert (rmb.low, rmb.high) == pytest.approx((2855e8 * 0.95, 2855e8 * 1.05))
     below = printed_interval("0.02", "<", "share")
     assert (below.low, below.high) == (0.0, 0.02)
+
+
+def test_a_count_printed_to_its_unit_is_exact_and_read_so():
+    three = printed_interval("3", "=", "count")  # 三条暗线: no thread comes in halves
+    assert (three.low, three.high) == (3.0, 3.0)
+    words = reading("3", "=", "count")
+    assert words.endswith("an exact count (whole things, printed to the unit): 3")
+    hundreds = printed_interval("300", "=", "count")  # trailing zeros only hold places
+    assert (hundreds.low, hundreds.high) == (250.0, 350.0)
+    about_three = printed_interval("3", "≈", "count")
+    assert about_three.low < 3 < about_three.high
 
 
 def test_overseas_over_share_from_two_bands_is_a_band():

@@ -147,10 +147,14 @@ def printed_interval(value_text: str, qualifier: str, unit: str = "") -> Interva
     `=` ± half a printed unit; `≈` (约) ± the wider of one unit and `APPROX_RELATIVE`;
     `+` ("N+", read as the Chinese "N多") from N up to N plus one printed unit;
     `>` / `<` / `≥` / `≤` one-sided, bounded by 0 (a rank by 1) and, for a share, by 1.
+    A count printed to its last unit (三条, three threads) is exact: whole things leave nothing
+    to round.
     """
     value = float(value_text)
     unit_size = printed_unit(value_text)
     ceiling = SHARE_CEILING if unit == "share" else math.inf
+    if _an_exact_count(qualifier, unit, unit_size):
+        return Interval.exact(value)
     if qualifier == "=":
         return Interval(value - unit_size / 2, value + unit_size / 2)
     if qualifier == "≈":
@@ -163,6 +167,11 @@ def printed_interval(value_text: str, qualifier: str, unit: str = "") -> Interva
     if qualifier in ("<", "≤"):
         return Interval(1.0 if unit == "rank" else 0.0, value)
     raise ValueError(f"unknown qualifier '{qualifier}'")
+
+
+def _an_exact_count(qualifier: str, unit: str, unit_size: float) -> bool:
+    """Whether a figure printed with `qualifier` is a count of whole things to its last unit."""
+    return qualifier == "=" and unit == "count" and unit_size == 1
 
 
 def reading(
@@ -178,8 +187,11 @@ def reading(
         "≥": "as 'at least' (N itself included, as in N以上)",
         "≤": "as 'at most'",
     }
+    name = names[qualifier]
+    if _an_exact_count(qualifier, unit, printed_unit(value_text)):
+        name = "as an exact count (whole things, printed to the unit)"
     band = printed_interval(value_text, qualifier, unit)
-    return f"read {names[qualifier]}: {band_words(band, qualifier, show)}"
+    return f"read {name}: {band_words(band, qualifier, show)}"
 
 
 def band_words(band: Interval, qualifier: str, show: Callable[[float], str] | None = None) -> str:
@@ -317,8 +329,8 @@ VERDICT_COLOURS = {verdict: palette.VERDICTS[verdict.value].light for verdict in
 """Badge and chart colour of each verdict on a light page: bytebook.palette's, the one source."""
 
 VERDICT_MEANINGS = {
-    Verdict.CONSISTENT: "the printed interval meets the interval recomputed from the "
-    "article's own other numbers",
+    Verdict.CONSISTENT: "the printed interval meets the interval recomputed from the article "
+    "itself: its own other numbers, or what it goes on to set out",
     Verdict.SUPPORTED: "the printed interval meets the interval of a P or S source",
     Verdict.OFF_IN_DETAIL: "right in substance, off in detail: the intervals miss each other "
     f"by at most {SUBSTANCE_MARGIN:.0%} of the evidence",
