@@ -603,6 +603,32 @@ def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
     assert "filing" not in summary
 
 
+def test_lenovo_s_pair_misses_the_total_of_either_fiscal_year_its_2024_may_name(table):
+    """The table's 2024 is read as Lenovo's FY2024/25; its FY2023/24 ends in March 2024. The
+    printed 3100+ 亿元 ÷ 70% is 3,100 ÷ 70.5% = 4,397亿 at the least, above FY2023/24's 4,074亿
+    (relayed, S; 4,074.5 at its top) too: (4,397 − 4,074.5) ÷ 4,074 = 7.9%. Said in the pair's
+    rows, it decides nothing: the verdicts stay as FY2024/25 sets them."""
+    low = 3100 / 0.705
+    assert f"{(round(low) - 4074.5) / 4074:.1%}" == "7.9%"
+    rows = {entry.id: entry for entry in table.entries}
+    said = (
+        "Read instead as FY2023/24 (the fiscal year that ends in March 2024), the pair misses "
+        f"that year's relayed total (S), 4,074亿元, too, by 7.9% of it: ({round(low):,}亿元 − "
+        "4,074.5亿元) ÷ 4,074亿元; so it misses the total of either year."
+    )
+    for row_id in ("d_implied_total_lenovo", "t_lenovo_overseas", "t_lenovo_share"):
+        assert said in rows[row_id].evidence, row_id
+        assert "lenovo_rev_fy2324_cny" in rows[row_id].sources, row_id
+    assert rows["d_implied_total_lenovo"].verdict.value == "contradicted"
+    assert {rows[i].verdict.value for i in ("t_lenovo_overseas", "t_lenovo_share")} == {
+        "unverifiable"
+    }
+    assert not any(
+        "FY2023/24 (the fiscal" in rows[f"d_implied_total_{key}"].evidence
+        for key in ("huawei", "xiaomi", "midea", "byd")
+    )
+
+
 def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data):
     """Midea's 2024 amount and total rest on China revenue read at second hand (第一财经): they
     count as W, so no page sentence, table or chart may use them as deciding. What holds at

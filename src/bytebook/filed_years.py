@@ -80,6 +80,10 @@ CLAIMED_YEAR = {
 """The fiscal year the table's '2024' heading is read as for each company. The table says
 2024; reading it as Lenovo's FY2024/25 (April 2024 to March 2025) is the book's choice."""
 
+OTHER_YEAR_READINGS = {"Lenovo": ("FY2023/24", "the fiscal year that ends in March 2024")}
+"""Another fiscal year a reader may take the table's '2024' for, where a company's fiscal year
+is not the calendar year, with how the evidence names it."""
+
 
 @dataclass(frozen=True)
 class Figure:

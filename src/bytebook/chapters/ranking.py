@@ -775,6 +775,41 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
     return check, total
 
 
+def _other_year_total(
+    data: BookData, row: pd.Series, total: filed_years.Figure
+) -> tuple[str, tuple[str, ...]]:
+    """The total a printed pair implies against the company's total for the other fiscal year a
+    reader may take '2024' for (`filed_years.OTHER_YEAR_READINGS`), after a space, with the
+    references it cites; ('', ()) for a company with no such year or no total found for it.
+    It says whether the pair's finding depends on the year read (`total` is the year the book
+    reads); it never decides."""
+    company = row["company_en"]
+    year, named = filed_years.OTHER_YEAR_READINGS.get(company, ("", ""))
+    other = filed_years.year_figures(data.references, company).get(year, {}).get("total")
+    amount, share, unit = _printed_bands(data, row)
+    if other is None or other.unit != unit:
+        return "", ()
+    implied = amount / share
+    meets_other, meets_read = (implied.distance(t.band) == 0 for t in (other, total))
+    read = (
+        f" Read instead as {year} ({named}), the pair {'meets' if meets_other else 'misses'} "
+        f"that year's {_how_words(other)} total ({other.reliability}), "
+        f"{_amount_formatter(unit)(other.value)}"
+    )
+    if meets_other:
+        ending = ": so it meets the total of either year." if meets_read else ""
+    else:
+        words, worked, _ = worked_gap(implied, other.band, unit)
+        ending = (
+            f", too, by {words} of it: {worked}; so it misses the total of either year."
+            if not meets_read
+            else f", by {words} of it: {worked}"
+        )
+    if meets_read != meets_other:
+        ending += "; the finding depends on which year is read."
+    return read + ending, other.sources
+
+
 def _pair_open_reading(
     data: BookData, row: pd.Series, pair: Finding, total: filed_years.Figure, decides: bool
 ) -> str:
@@ -836,6 +871,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         amount, share, unit = _printed_bands(data, row)
         implied_band = amount / share
         check, total = _implied_total_check(data, row)
+        other_year, other_sources = _other_year_total(data, row, total)
         rate = table_rate if unit == "USD" else 1.0
         implied = figures["overseas_cny"] / figures["share"]
         filed = total.value * (rate if total.unit == "USD" else 1.0)
@@ -855,13 +891,14 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                     "CNY",
                     check.evidence
                     + _pair_open_reading(data, row, check, total, check.decides)
+                    + other_year
                     + (
                         _at_table_rate(implied_band * rate, filed, figures, table_rate)
                         if unit == "USD"
                         else ""
                     ),
                     verdict,
-                    check.sources,
+                    check.sources + other_sources,
                 ),
                 implied_band * rate,
             )
@@ -1752,6 +1789,7 @@ def _judge_cell(
             )
         )
         pair, total = _implied_total_check(data, row)
+        other_year, other_sources = _other_year_total(data, row, total)
         if pair.decides:
             findings.append(
                 Finding(
@@ -1761,12 +1799,14 @@ def _judge_cell(
                         f"{claimed_year}: {pair.evidence} At least one of the two cells is "
                         "wrong; which one, the references cannot say."
                         + _pair_open_reading(data, row, pair, total, decides=False)
+                        + other_year
                         if pair.verdict is Verdict.CONTRADICTED
                         else f"The pair check for {claimed_year}: {pair.evidence} The printed "
                         "amount and share hold together, but that confirms neither cell alone."
+                        + other_year
                     ),
                     decides=False,
-                    sources=pair.sources,
+                    sources=pair.sources + other_sources,
                     meets=pair.meets,
                 )
             )
