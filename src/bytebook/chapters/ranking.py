@@ -790,24 +790,18 @@ def _other_year_total(
     if other is None or other.unit != unit:
         return "", ()
     implied = amount / share
-    meets_other, meets_read = (implied.distance(t.band) == 0 for t in (other, total))
-    read = (
-        f" Read instead as {year} ({named}), the pair {'meets' if meets_other else 'misses'} "
-        f"that year's {_how_words(other)} total ({other.reliability}), "
-        f"{_amount_formatter(unit)(other.value)}"
-    )
-    if meets_other:
-        ending = ": so it meets the total of either year." if meets_read else ""
-    else:
+    meets, meets_read = (implied.distance(t.band) == 0 for t in (other, total))
+    verb, same = ("meets" if meets else "misses"), meets == meets_read
+    said = [
+        f" Read instead as {year} ({named}), the pair {verb} that year's {_how_words(other)} "
+        f"total ({other.reliability}), {_amount_formatter(unit)(other.value)}"
+        + (", too" if same else "")
+    ]
+    if not meets:
         words, worked, _ = worked_gap(implied, other.band, unit)
-        ending = (
-            f", too, by {words} of it: {worked}; so it misses the total of either year."
-            if not meets_read
-            else f", by {words} of it: {worked}"
-        )
-    if meets_read != meets_other:
-        ending += "; the finding depends on which year is read."
-    return read + ending, other.sources
+        said.append(f"by {words} of it: {worked}")
+    ending = f"so it {verb} the total of either year" if same else "so which year is read decides"
+    return ", ".join(said) + f"; {ending}.", other.sources
 
 
 def _pair_open_reading(
