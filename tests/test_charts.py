@@ -333,3 +333,36 @@ def test_a_source_line_says_when_a_figure_was_read_at_second_hand(data):
         tag = data.references.at[ref, "reliability"]
         assert f"({tag}, read at second hand)" in charts.source_line(data, references=[ref]), ref
     assert "(P)" in charts.source_line(data, references=["rankmixer_params"])
+
+
+def _off_plot_notes(setting: float) -> list[list[str]]:
+    """The off-plot notes a model curve draws with its slider at `setting`: a curve y = s × x on
+    a fixed axis from 1 to 100, meeting the level 10 at x = 10 ÷ s."""
+    import vl_convert as vlc
+
+    slider = charts.slider("s", "Slope ", 1.0, 0.01, 100.0, 0.01)
+    chart = charts.model_curve(
+        pd.DataFrame({"x": [1.0, 10.0, 100.0]}),
+        "x",
+        "s * datum.x",
+        x_title="Things counted",
+        y_title="Cost",
+        sliders=[slider],
+        claim=(10.0, "Article"),
+        x_scale="log",
+        x_domain=(1.0, 100.0),
+        crossing=charts.Crossing("10 / s", "Where they meet"),
+    )
+    spec = json.loads(json.dumps(chart.to_dict()).replace('"value": 1.0', f'"value": {setting}'))
+    svg = vlc.vegalite_to_svg(spec)
+    notes = re.findall(r"<text[^>]*>(<tspan>The ring is off the plot:.*?)</text>", svg)
+    return [re.findall(r"<tspan[^>]*>([^<]*)</tspan>", note) for note in notes]
+
+
+def test_a_ring_moved_off_the_axis_by_a_slider_is_named_with_where_it_went():
+    """At slope 1 the curve meets 10 at x = 10, on the axis: no note. At 0.04 it meets it at
+    10 ÷ 0.04 = 250, right of the axis's 100; at 20, at 10 ÷ 20 = 0.5, left of its 1: the
+    note says so, with the x it meets at, at three significant figures."""
+    assert _off_plot_notes(1.0) == []
+    for slope, where in ((0.04, "250"), (20.0, "0.5")):
+        assert _off_plot_notes(slope) == [[*charts.OFF_PLOT_NOTE, f"{where} things counted"]], slope

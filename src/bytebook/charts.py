@@ -795,6 +795,8 @@ def model_curve(
         )
     if claim and crossing:
         layers.append(_crossing_ring(claim[0], crossing, x, x_title, y_title))
+        if x_domain:
+            layers.append(_crossing_off_plot(crossing, x, x_title, x_domain))
     if marks is not None:
         names = list(marks["label"])
         colours = [ARTICLE if article else REFERENCE for article in marks["article"]]
@@ -864,6 +866,35 @@ def _crossing_ring(
                 alt.Tooltip(f"{x}:Q", title=x_title, format=crossing.x_format),
                 alt.Tooltip("meets:Q", title=y_title, format=SIGNIFICANT_FORMAT),
             ],
+        )
+    )
+
+
+OFF_PLOT_NOTE = ("The ring is off the plot:", "the curve meets the dashed line at")
+"""The first two lines of the note a slider chart shows where its ring has left the x axis."""
+
+
+def _crossing_off_plot(
+    crossing: Crossing, x: str, x_title: str, x_domain: tuple[float, float]
+) -> alt.Chart:
+    """A note, in three lines, shown only while the sliders put the crossing outside the fixed
+    x axis `x_domain`, so that the ring does not just vanish: where the curve meets the
+    article's figure (`OFF_PLOT_NOTE`, then the x, at three significant figures, and what it
+    counts). Set at the top left, which a rising curve leaves clear: to the left of the
+    crossing it lies below the dashed line, and past its left end the y axis rises with it."""
+    low, high = (float(end) for end in x_domain)
+    number = f"format(datum.{x}, ',.3~r')"
+    lines = [repr(line) for line in OFF_PLOT_NOTE]
+    what = f" {x_title[0].lower()}{x_title[1:]}"
+    return (
+        alt.Chart(pd.DataFrame({"note": [crossing.label]}))
+        .transform_calculate(**{x: crossing.expression})
+        .transform_filter(f"datum.{x} < {low!r} || datum.{x} > {high!r}")
+        .mark_text(aria=False, align="left", baseline="top", color=ARTICLE, fontSize=11)
+        .encode(
+            x=alt.value(6),
+            y=alt.value(4),
+            text=alt.Text(value=alt.ExprRef(f"[{', '.join(lines)}, {number} + {what!r}]")),
         )
     )
 

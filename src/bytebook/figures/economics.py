@@ -127,7 +127,8 @@ def impressions(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Paid impressions a day the remainder would buy, were it all ads",
-        units="billions of impressions a day, at each CPM",
+        units=f"billions of impressions a day, at each CPM, for the remainder at the split's "
+        f"default settings, {found.texts['ads_remainder']} (the split's sliders do not move it)",
         claims=(*REMAINDER, "s3_cpm"),
         references=economics.CPM_QUARTERS,
     )
