@@ -417,3 +417,16 @@ def test_a_filter_s_no_match_line_is_not_an_option(site, browser):
     )
     page.close()
     assert row == [None, None]
+
+
+def test_the_verdict_filter_says_why_it_is_empty_for_derived_rows(site, browser):
+    """Derived rows are not counted in the verdict filter (the introduction says so): with only
+    they chosen, the filter says that it counts the article's own numbers, not that there is
+    no data."""
+    page = open_ledger(site, browser)
+    page.locator(".dtsp-searchPane").nth(1).locator("tbody tr", has_text="derived").click()
+    verdicts = page.locator(".dtsp-searchPane").nth(2)
+    verdicts.locator("td.dt-empty", has_text="only the article's own numbers").wait_for()
+    said = verdicts.locator("tbody").inner_text().strip()
+    page.close()
+    assert said == "None here: this filter counts only the article's own numbers"

@@ -38,6 +38,7 @@
       });
     };
     var verdictColumn = columnOf("verdict");
+    var VERDICT_FILTER_EMPTY = "None here: this filter counts only the article's own numbers";
     var verdictPane = function (data, type, row, meta) {
       if (type !== "sp") { return data; }
       var cell = meta.settings.aoData[meta.row].anCells[meta.col];
@@ -74,7 +75,10 @@
           orderByLabel: "Sort this filter by name" },
       } },
       columnDefs: [
-        { render: verdictPane, searchPanes: { show: true, orthogonal: "sp" }, targets: verdictColumn },
+        // Derived rows have no place in the verdict filter: chosen alone, they leave it empty,
+        // and it says why rather than "No data available".
+        { render: verdictPane, targets: verdictColumn, searchPanes: { show: true, orthogonal: "sp",
+          dtOpts: { language: { emptyTable: VERDICT_FILTER_EMPTY } } } },
         { searchPanes: { show: true }, targets: panes },
         { type: "bytebook-value", targets: [columnOf("stated"), columnOf("recomputed")] },
         // Each derived row's badge says what the Kind column says: the column gives its room to
