@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import re
+from itertools import pairwise
 
 import pytest
 from test_browser import CHART_PAGES, PAGES, wait_for_charts
@@ -189,7 +190,29 @@ def label_problems(chart: dict) -> list[str]:
             problems.append(f"{a['text']!r} past its axis's end")
     if by_year and axis_ends_off_a_tick(chart):
         problems.append(f"a y axis of {chart['title'][:40]!r} ends off a tick")
-    return problems
+    return problems + crowded_category_labels(boxes)
+
+
+CATEGORY_LABEL_GAP_PX = 2
+"""The least room between two category labels one above the other: a label wrapped onto two
+lines then stays nearer its own second line than its neighbour's first."""
+
+
+def crowded_category_labels(boxes: list[dict]) -> list[str]:
+    """Category labels of one axis, one above the other, whose line boxes come within
+    `CATEGORY_LABEL_GAP_PX` of each other (a wrapped label that seems to belong to the next
+    bar)."""
+    labels = sorted(
+        (box for box in boxes if "role-axis-label" in box["role"] and box["h"] > 0),
+        key=lambda box: box["y"],
+    )
+    return [
+        f"{a['text']!r} crowds {b['text']!r}"
+        for a, b in pairwise(labels)
+        if abs((a["x"] + a["w"]) - (b["x"] + b["w"])) < 2  # right-aligned: one y axis
+        and b["y"] > a["y"] + a["h"] / 2
+        and b["y"] - (a["y"] + a["h"]) < CATEGORY_LABEL_GAP_PX
+    ]
 
 
 def legibility_problems(page, charts: bool = True) -> list[str]:

@@ -319,6 +319,11 @@ def _value_text(value: str, value_format: str, shown: str | None) -> alt.Text:
     return alt.Text(f"{value}:Q", format=_trim(value_format))
 
 
+BAR_STEP = 34
+"""Pixels of height per bar in a horizontal bar chart: room beside each bar for its category
+label wrapped onto two lines of 12 px text, clear of the next bar's label."""
+
+
 def bar_chart(
     frame: pd.DataFrame,
     category: str,
@@ -376,7 +381,7 @@ def bar_chart(
                 align="left", dx=4, dy=-6, baseline="bottom", color=ARTICLE, fontSize=11
             ).encode(y=alt.value(0), text="label:N"),
         ]
-    return alt.layer(*layers, width=520, height=max(120, 34 * len(order)))
+    return alt.layer(*layers, width=520, height=max(120, BAR_STEP * len(order)))
 
 
 def stacked_bars(
@@ -1006,5 +1011,5 @@ def verdict_bars(frame: pd.DataFrame, *, sections: list[str], verdicts: list[str
             ],
         )
         .transform_calculate(verdict_rank=f"indexof({verdicts!r}, datum.verdict)")
-        .properties(width=520, height=30 * len(sections))
+        .properties(width=520, height=BAR_STEP * len(sections))
     )
