@@ -22,7 +22,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from bytebook import charts, filed_years
+from bytebook import charts, filed_years, palette
 from bytebook.article import SECTION_TITLES
 from bytebook.book import all_entries, ledger
 from bytebook.chapters import WRITTEN
@@ -538,6 +538,19 @@ def test_the_impressions_chart_names_the_remainder_it_is_drawn_for(data, every_f
     remainder = 39 - 7.99 * 12 * 20e6 / 1e9 - 2
     assert f"at the split's default settings, USD {remainder:.2f} bn" in subtitle
     assert "the split's sliders do not move it" in subtitle
+
+
+def test_a_reference_point_on_a_model_curve_cuts_the_curve_around_it(every_figure):
+    """Reference points sit on the model curve in its own colour (the utilisation chart's
+    Doubao and MegaScale marks): each is ringed in the page's colour, wider than a hairline, so
+    that the curve stops short of it and its shape shows on a phone and in dark mode."""
+    spec = every_figure[("infrastructure", "utilisation")]
+    layers = spec["vconcat"][0]["layer"]
+    (curve,) = [layer for layer in layers if layer["mark"]["type"] == "line"]
+    (points,) = [layer for layer in layers if layer["mark"].get("filled") is True]
+    assert points["encoding"]["color"]["scale"]["range"][-1] == curve["mark"]["color"]
+    assert points["mark"]["stroke"] == palette.BACKGROUND.light
+    assert points["mark"]["strokeWidth"] >= 2
 
 
 MOVED = 1.5

@@ -808,14 +808,14 @@ def model_curve(
         legend = alt.Legend(orient="bottom", direction="vertical", labelLimit=0)
         points = alt.Chart(marks.drop(columns="article").rename(columns={"x": x}))
         layers.append(
-            # Outlined in the page's colour, so that a reference point stands out on the curve,
-            # which is drawn in the same colour.
+            # Ringed in the page's colour, wide enough to cut the curve around it, so that a
+            # reference point stands out on the curve, which is drawn in the same colour.
             points.transform_calculate(model=y_expression)
             .mark_point(
                 filled=True,
-                size=110,
+                size=140,
                 stroke=palette.BACKGROUND.light,
-                strokeWidth=1,
+                strokeWidth=2.5,
                 opacity=1,
                 clip=True,
             )
