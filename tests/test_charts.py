@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from bytebook import charts
+from bytebook import charts, palette
 from bytebook.units import in_units
 
 
@@ -366,3 +366,23 @@ def test_a_ring_moved_off_the_axis_by_a_slider_is_named_with_where_it_went():
     assert _off_plot_notes(1.0) == []
     for slope, where in ((0.04, "250"), (20.0, "0.5")):
         assert _off_plot_notes(slope) == [[*charts.OFF_PLOT_NOTE, f"{where} things counted"]], slope
+
+
+def test_a_value_against_a_band_is_drawn_over_it_and_never_hidden_by_its_ends():
+    """The implied-totals chart: each company's band a bar from its low to its high end, the
+    total found a triangle drawn after it (over it), ringed in the page's colour; one legend
+    names both. A total 21亿 from the band's end (Midea's 4,072 against 4,051) stays a triangle
+    of its own, not a marker under an end's marker."""
+    frame = pd.DataFrame({"company": ["M"], "low": [3704.0], "high": [4051.0], "found": [4072.0]})
+    chart = charts.band_against_value(
+        frame, "company", ("low", "high"), "found", names=("Band", "Found"), value_title="亿元"
+    )
+    bars, points = chart.to_dict()["layer"]
+    assert bars["mark"]["type"] == "bar"
+    assert (bars["encoding"]["x"]["field"], bars["encoding"]["x2"]["field"]) == ("low", "high")
+    assert points["mark"]["type"] == "point" and points["encoding"]["x"]["field"] == "found"
+    assert points["mark"]["stroke"] == palette.BACKGROUND.light
+    assert points["encoding"]["shape"]["scale"]["range"][1] == "triangle-up"
+    for layer in (bars, points):
+        assert layer["encoding"]["color"]["field"] == "series"
+        assert layer["encoding"]["color"]["scale"]["domain"] == ["Band", "Found"]

@@ -614,6 +614,70 @@ def paired_dots(
     return alt.layer(rule, dots, width=520, height=max(120, 36 * len(order)))
 
 
+BAND_HEIGHT_PX = 12
+"""The thickness of a band drawn along a category's row (`band_against_value`)."""
+
+
+def band_against_value(
+    frame: pd.DataFrame,
+    category: str,
+    band: tuple[str, str],
+    value: str,
+    *,
+    names: tuple[str, str],
+    value_title: str,
+    value_format: str = ",.0f",
+) -> alt.LayerChart:
+    """Per category, a band (from the column `band[0]` to `band[1]`) and one value set against
+    it: the band a bar in the article's colour, the value a triangle in the reported colour,
+    ringed in the page's colour, drawn over it. However near the value lies to an end of the
+    band, neither hides the other, and whether it lies inside shows. `names` are the legend's
+    words for the band and for the value."""
+    low, high = band
+    order = list(dict.fromkeys(frame[category]))
+    band_name, value_name = names
+    # One legend for both marks; its symbols are outlined in the page's colour, as the value is.
+    legend = alt.Legend(orient="bottom", title=None, symbolStrokeColor=palette.BACKGROUND.light)
+    colour = alt.Scale(domain=list(names), range=[ARTICLE, REFERENCE])
+    shape = alt.Scale(domain=list(names), range=["square", "triangle-up"])
+    y = alt.Y(f"{category}:N", sort=order, title=None)
+    x_axis = alt.Axis(format=_trim(value_format))
+    base = alt.Chart(frame)
+    series = alt.Color("series:N", scale=colour, legend=legend)
+    bars = (
+        base.transform_calculate(series=repr(band_name))
+        .mark_bar(height=BAND_HEIGHT_PX, fillOpacity=0.3, stroke=ARTICLE, strokeWidth=1)
+        .encode(
+            y=y,
+            x=alt.X(f"{low}:Q", title=value_title, axis=x_axis),
+            x2=f"{high}:Q",
+            color=series,
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title="Company"),
+                alt.Tooltip(f"{low}:Q", title=f"{band_name}, from", format=_trim(value_format)),
+                alt.Tooltip(f"{high}:Q", title="to", format=_trim(value_format)),
+            ],
+        )
+    )
+    points = (
+        base.transform_calculate(series=repr(value_name))
+        .mark_point(
+            filled=True, size=150, opacity=1, stroke=palette.BACKGROUND.light, strokeWidth=2
+        )
+        .encode(
+            y=y,
+            x=alt.X(f"{value}:Q"),
+            color=series,
+            shape=alt.Shape("series:N", scale=shape, legend=legend),
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title="Company"),
+                alt.Tooltip(f"{value}:Q", title=value_name, format=_trim(value_format)),
+            ],
+        )
+    )
+    return alt.layer(bars, points, width=520, height=max(120, 36 * len(order)))
+
+
 ROUND_TOPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
 """The round numbers (times a power of ten) an axis with a fixed range may end at."""
 HEADROOM = 1.15

@@ -102,16 +102,13 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
         high=in_units(table["implied_high_cny"], "亿"),
         filed=in_units(table["filed_total_cny"], "亿"),
     )
-    chart = charts.paired_dots(
+    chart = charts.band_against_value(
         frame,
         "company",
-        {
-            "Lowest the table allows": "low",
-            "Highest the table allows": "high",
-            "Total found for the year": "filed",
-        },
+        ("low", "high"),
+        "filed",
+        names=("Totals the table allows", "Total found for the year"),
         value_title="Total revenue, 亿元",
-        colours=[charts.ARTICLE, charts.ARTICLE, charts.REFERENCE],
     )
     caption = charts.Caption(
         title="Total revenue: implied by the table against the total found",
