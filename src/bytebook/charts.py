@@ -573,13 +573,13 @@ def paired_dots(
     *,
     value_title: str,
     value_format: str = ",.0f",
-    colours: Sequence[str] = (ARTICLE, REFERENCE, SERIES[1]),
 ) -> alt.LayerChart:
     """Two or more values per category on one axis, joined by a line (a dumbbell chart).
 
-    `series` maps each legend label to the column holding its values, in legend order, and
-    `colours` gives each its colour (bytebook.palette: the article's figures, then reported).
+    `series` maps each legend label to the column holding its values, in legend order; they
+    take the article's colour, then the reported one, then `SERIES[1]` (bytebook.palette).
     """
+    colours = (ARTICLE, REFERENCE, SERIES[1])
     value, label = "value", "figure"
     series_order = list(series)
     long = frame.melt(
