@@ -688,3 +688,15 @@ def test_the_daily_bars_are_labelled_at_the_digits_the_prose_writes(data, every_
     assert expected == "7.80"
     labels = drawn(every_figure[("preface", "daily")])
     assert f'"daily_shown": "{expected}"' in labels
+
+
+def test_a_result_quoted_as_a_range_is_labelled_with_the_range(data, every_figure):
+    """The VVC paper gives 33.1% to 36.6%: its bar reaches the range's top, the reading most
+    favourable to the article's 60%, and its label and description give the whole range, as
+    the chapter's text does, not the top alone."""
+    spec = every_figure[("codec", "gains")]
+    rows = [row for rows in spec.get("datasets", {}).values() for row in rows]
+    (objective,) = [row for row in rows if row.get("result", "").startswith("VVC vs HEVC, obj")]
+    assert objective["saving"] == pytest.approx(0.366)
+    assert objective["shown"] == "33.1% to 36.6%"
+    assert "VVC vs HEVC, objective (P) 33.1% to 36.6%" in spec["description"]

@@ -338,7 +338,7 @@ def analyse(data: BookData) -> Findings:
             "saving": [cut, objective, subjective, bvc2_saving],
             "shown": [
                 format_percent(cut, 0),
-                format_percent(objective, 1),
+                objective_words,  # its bar drawn to the top of the source's range
                 format_percent(subjective, 0),
                 format_percent(bvc2_saving, 0),
             ],
