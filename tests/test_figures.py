@@ -700,3 +700,19 @@ def test_a_result_quoted_as_a_range_is_labelled_with_the_range(data, every_figur
     assert objective["saving"] == pytest.approx(0.366)
     assert objective["shown"] == "33.1% to 36.6%"
     assert "VVC vs HEVC, objective (P) 33.1% to 36.6%" in spec["description"]
+
+
+def test_the_capcut_chart_s_dashed_line_says_what_it_is(every_figure):
+    """The dashed line is the gross profit the article's figures give: USD 7.99 × 12 months ×
+    20 million payers × 92% = USD 1.764 bn a year; its legend says so, not only whose it is,
+    the value kept whole (no-break spaces) where a phone's legend wraps."""
+    spec = every_figure[("economics", "capcut")]
+    profit = 7.99 * 12 * 20e6 * 0.92 / 1e9
+    assert f"the article's figures: USD\u00a0{profit:.3f}\u00a0bn a year" in chart_words(spec)
+
+
+def test_a_value_in_a_chart_s_words_is_kept_whole():
+    """Spaces inside a value with its unit become no-break spaces; others stay."""
+    assert charts.kept_whole("the article: USD 2 million a day, 8 Mbps") == (
+        "the article: USD\u00a02\u00a0million a day, 8\u00a0Mbps"
+    )

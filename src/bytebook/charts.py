@@ -19,7 +19,7 @@ import pandas as pd
 from bytebook import label_places, palette
 from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.data import BookData
-from bytebook.numbers import in_a_list
+from bytebook.numbers import VALUE_WITH_UNIT, in_a_list
 
 FONT = "Noto Sans CJK SC"
 FONT_STACK = f"{FONT}, 'Noto Sans CJK', 'Source Han Sans SC', sans-serif"
@@ -759,6 +759,13 @@ class Crossing(NamedTuple):
     x_format: str = ",.0f"
 
 
+def kept_whole(text: str) -> str:
+    """`text` with the spaces inside each value written with its unit ('USD 1.764 bn',
+    `bytebook.numbers.VALUE_WITH_UNIT`) made no-break spaces, where the chart script, wrapping
+    a legend or a title to a phone's column, breaks no line."""
+    return VALUE_WITH_UNIT.sub(lambda value: value.group().replace(" ", "\u00a0"), text)
+
+
 CLAIM_DASH = [6, 3]
 """The dash of the rule at the article's figure on a model curve, and of its legend's symbol."""
 
@@ -837,7 +844,7 @@ def model_curve(
     )
     layers = [curve]
     if claim:
-        level, label = claim
+        level, label = claim[0], kept_whole(claim[1])
         marker = alt.Chart(pd.DataFrame({"level": [level], "label": [label]}))
         layers.append(
             marker.mark_rule(strokeDash=CLAIM_DASH, strokeWidth=2, clip=True).encode(

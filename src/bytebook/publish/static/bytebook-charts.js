@@ -53,8 +53,9 @@
 
   var measure = document.createElement("canvas").getContext("2d");
 
+  // Lines break at spaces only, not at a no-break space (a value kept with its unit).
   function wrapLines(text, font, width) {
-    var lines = [].concat(text).join(" ").split(/\s+/);
+    var lines = [].concat(text).join(" ").split(/[ \t\r\n]+/);
     var out = [];
     var line = "";
     measure.font = font;
