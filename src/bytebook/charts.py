@@ -766,6 +766,10 @@ def kept_whole(text: str) -> str:
     return VALUE_WITH_UNIT.sub(lambda value: value.group().replace(" ", "\u00a0"), text)
 
 
+LEGEND_OFFSET_PX = 8
+"""The room between the x axis's title and a model chart's legend under it (Vega's default, 18,
+set it apart from the plot it names)."""
+
 CLAIM_DASH = [6, 3]
 """The dash of the rule at the article's figure on a model curve, and of its legend's symbol."""
 
@@ -861,6 +865,7 @@ def model_curve(
                         symbolDash=CLAIM_DASH,
                         symbolSize=400,  # a stroke 20 px long, long enough to show its dashes
                         labelLimit=0,
+                        offset=LEGEND_OFFSET_PX,
                     ),
                 ),
                 tooltip=[
@@ -876,7 +881,9 @@ def model_curve(
     if marks is not None:
         names = list(marks["label"])
         colours = [ARTICLE if article else REFERENCE for article in marks["article"]]
-        legend = alt.Legend(orient="bottom", direction="vertical", labelLimit=0)
+        legend = alt.Legend(
+            orient="bottom", direction="vertical", labelLimit=0, offset=LEGEND_OFFSET_PX
+        )
         points = alt.Chart(marks.drop(columns="article").rename(columns={"x": x}))
         layers.append(
             # Ringed in the page's colour, wide enough to cut the curve around it, so that a
