@@ -105,12 +105,12 @@ def test_the_y_axis_stays_put_while_the_curve_fits_under_it(data):
 
 def test_the_recommender_labels_the_articles_cost_in_its_axis_unit(data):
     """The rule sits at USD 0.0003 × 10,000 = USD 3 on an axis of USD per 10,000 inferences;
-    its label says so, with the article's per-inference figure beside it, and the ring where
-    the curve meets it sits at the same level."""
+    its label says so, with the article's per-inference figure beside it (the amount kept
+    whole: a no-break space), and the ring where the curve meets it sits at the same level."""
     spec = recommender_figures.inference(recommender.analyse(data), data).to_dict()
     level, label = _claim_rule(spec)
     [ring] = [row for rows in spec["datasets"].values() for row in rows if "meets" in row]
-    assert label == "Article: USD 3 (0.0003 each)"
+    assert label == "Article: USD\u00a03 (0.0003 each)"
     assert level == pytest.approx(3.0) and ring["meets"] == level
     assert ring["ring"] == "Where the model meets it"
     assert data.stated("s22_cost_per_inference") == 0.0003
