@@ -603,30 +603,73 @@ def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
     assert "filing" not in summary
 
 
-def test_lenovo_s_pair_misses_the_total_of_either_fiscal_year_its_2024_may_name(table):
+def test_lenovo_s_pair_misses_the_total_of_either_fiscal_year_its_2024_may_name(table, data):
     """The table's 2024 is read as Lenovo's FY2024/25; its FY2023/24 ends in March 2024. The
-    printed 3100+ 亿元 ÷ 70% is 3,100 ÷ 70.5% = 4,397亿 at the least, above FY2023/24's 4,074亿
-    (relayed, S; 4,074.5 at its top) too: (4,397 − 4,074.5) ÷ 4,074 = 7.9%. Said in the pair's
-    rows, it decides nothing: the verdicts stay as FY2024/25 sets them."""
-    low = 3100 / 0.705
-    assert f"{(round(low) - 4074.5) / 4074:.1%}" == "7.9%"
-    rows = {entry.id: entry for entry in table.entries}
+    printed 3100+ 亿元 ÷ 70% is 3,100 ÷ 70.5% = 4,397亿 at the least, above FY2023/24's relayed
+    total too (4,074亿, S): the gap is worked from its top, half a unit up. Said in the pair's
+    rows, before the open-bound note, it decides nothing: the verdicts stay as FY2024/25 sets
+    them."""
+    other = data.references.loc["lenovo_rev_fy2324_cny"]
+    total, tag = float(other["value"]) / 1e8, other["reliability"]
+    low, top = round(3100 / 0.705), total + 0.5
     said = (
         "Read instead as FY2023/24 (the fiscal year that ends in March 2024), the pair misses "
-        f"that year's relayed total (S), 4,074亿元, too, by 7.9% of it: ({round(low):,}亿元 − "
-        "4,074.5亿元) ÷ 4,074亿元; so it misses the total of either year."
+        f"that year's relayed total ({tag}), {total:,.0f}亿元, too, by "
+        f"{(low - top) / total:.1%} of it: ({low:,}亿元 − {top:,.1f}亿元) ÷ {total:,.0f}亿元; so "
+        "the finding does not rest on which year '2024' names. "
     )
+    rows = {entry.id: entry for entry in table.entries}
     for row_id in ("d_implied_total_lenovo", "t_lenovo_overseas", "t_lenovo_share"):
-        assert said in rows[row_id].evidence, row_id
+        evidence = rows[row_id].evidence
+        assert said in evidence + " ", row_id
+        assert evidence.index(said.strip()) < evidence.index("Read instead as an open bound")
         assert "lenovo_rev_fy2324_cny" in rows[row_id].sources, row_id
     assert rows["d_implied_total_lenovo"].verdict.value == "contradicted"
     assert {rows[i].verdict.value for i in ("t_lenovo_overseas", "t_lenovo_share")} == {
         "unverifiable"
     }
     assert not any(
-        "FY2023/24 (the fiscal" in rows[f"d_implied_total_{key}"].evidence
+        "(the fiscal" in rows[f"d_implied_total_{key}"].evidence
         for key in ("huawei", "xiaomi", "midea", "byd")
     )
+
+
+@pytest.mark.parametrize(
+    ("company", "year", "says"),
+    [
+        # BYD: 1000+ ÷ 约20% is 1,000 ÷ 21% = 4,762 to 2,000 ÷ 19% = 10,526亿; FY2024's 7,771
+        # and FY2023's 6,023亿 both lie inside
+        (
+            "BYD",
+            "FY2023",
+            "meets that year's relayed total (S), 6,023亿元, too; so the finding does not rest",
+        ),
+        # Huawei: 2300+ ÷ 约27% is 2,300 ÷ 28.35% = 8,113 to 2,400 ÷ 25.65% = 9,357亿; FY2024's
+        # 8,621 lies inside, FY2023's 7,042亿 below: (8,113 − 7,042.5) ÷ 7,042 = 15.2%
+        (
+            "Huawei",
+            "FY2023",
+            f"misses that year's released total (P), 7,042亿元, by "
+            f"{(round(2300 / 0.2835) - 7042.5) / 7041.74:.1%} of it",
+        ),
+    ],
+)
+def test_another_year_s_total_says_whether_the_finding_rests_on_the_year(
+    data, monkeypatch, company, year, says
+):
+    """Where a second reading of '2024' is named for a company, its pair is set against that
+    year's total too, and the sentence says whether the finding then rests on the year."""
+    from bytebook import filed_years
+
+    monkeypatch.setitem(filed_years.OTHER_YEAR_READINGS, company, (year, "a year named here"))
+    (row,) = [r for _, r in data.ranking.iterrows() if r["company_en"] == company]
+    _, total = ranking._implied_total_check(data, row)
+    text, sources = ranking._other_year_total(data, row, total)
+    assert text.startswith(f" Read instead as {year} (a year named here), the pair ")
+    assert says in text
+    rests = "does not rest" if "too" in says else "rests"
+    assert text.endswith(f"so the finding {rests} on which year '2024' names.")
+    assert sources
 
 
 def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data):

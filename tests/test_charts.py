@@ -351,7 +351,7 @@ def _off_plot_notes(setting: float) -> list[list[str]]:
         claim=(10.0, "Article"),
         x_scale="log",
         x_domain=(1.0, 100.0),
-        crossing=charts.Crossing("10 / s", "Where they meet"),
+        crossing=charts.Crossing("10 / s", "Where they meet", counts="things counted"),
     )
     spec = json.loads(json.dumps(chart.to_dict()).replace('"value": 1.0', f'"value": {setting}'))
     svg = vlc.vegalite_to_svg(spec)
@@ -362,20 +362,31 @@ def _off_plot_notes(setting: float) -> list[list[str]]:
 def test_a_ring_moved_off_the_axis_by_a_slider_is_named_with_where_it_went():
     """At slope 1 the curve meets 10 at x = 10, on the axis: no note. At 0.04 it meets it at
     10 ÷ 0.04 = 250, right of the axis's 100; at 20, at 10 ÷ 20 = 0.5, left of its 1: the
-    note says so, with the x it meets at, at three significant figures."""
+    note says so, with the x it meets at (as the ring's tooltip writes it, or to two
+    significant figures below 1)."""
     assert _off_plot_notes(1.0) == []
     for slope, where in ((0.04, "250"), (20.0, "0.5")):
         assert _off_plot_notes(slope) == [[*charts.OFF_PLOT_NOTE, f"{where} things counted"]], slope
+    # a flat curve (10 ÷ 0) or a falling one (10 ÷ −1 < 0) never meets the level on this axis
+    for slope in (0.0, -1.0):
+        assert _off_plot_notes(slope) == [[charts.OFF_PLOT_NOTE[0], charts.NEVER_MEETS]], slope
 
 
-def test_a_value_against_a_band_is_drawn_over_it_and_never_hidden_by_its_ends():
+def test_a_value_against_a_band_is_drawn_over_it_and_its_data_is_one_table():
     """The implied-totals chart: each company's band a bar from its low to its high end, the
     total found a triangle drawn after it (over it), ringed in the page's colour; one legend
-    names both. A total 21亿 from the band's end (Midea's 4,072 against 4,051) stays a triangle
-    of its own, not a marker under an end's marker."""
+    names both, and both marks' tooltips give the same fields, with their unit, so the data
+    behind the chart is one table: Midea's band 3,704 to 4,051 and its total 4,072."""
     frame = pd.DataFrame({"company": ["M"], "low": [3704.0], "high": [4051.0], "found": [4072.0]})
+    titles = ("Company", "Lowest, 亿元", "Highest, 亿元", "Found, 亿元")
     chart = charts.band_against_value(
-        frame, "company", ("low", "high"), "found", names=("Band", "Found"), value_title="亿元"
+        frame,
+        "company",
+        ("low", "high"),
+        "found",
+        names=("Band", "Found"),
+        value_title="亿元",
+        tooltip_titles=titles,
     )
     bars, points = chart.to_dict()["layer"]
     assert bars["mark"]["type"] == "bar"
@@ -386,3 +397,25 @@ def test_a_value_against_a_band_is_drawn_over_it_and_never_hidden_by_its_ends():
     for layer in (bars, points):
         assert layer["encoding"]["color"]["field"] == "series"
         assert layer["encoding"]["color"]["scale"]["domain"] == ["Band", "Found"]
+        tips = [(tip["field"], tip["title"]) for tip in layer["encoding"]["tooltip"]]
+        assert tips == list(zip(("company", "low", "high", "found"), titles, strict=True))
+
+
+def test_a_legend_s_value_kept_whole_reads_with_plain_spaces_in_the_csv():
+    """A model chart keeps 'USD 2 million' whole in its legend with no-break spaces; the data
+    behind the chart, offered as a CSV, gives it with plain spaces, as typed."""
+    from bytebook.publish.chart_data import drawn_tables, to_csv
+
+    slider = charts.slider("s", "Slope ", 1.0, 0.1, 2.0, 0.1)
+    chart = charts.model_curve(
+        pd.DataFrame({"x": [1.0, 2.0]}),
+        "x",
+        "s * datum.x",
+        x_title="X",
+        y_title="Y",
+        sliders=[slider],
+        claim=(2.0, "the article: USD 2 million a day"),
+    )
+    csv_text = "".join(to_csv(table) for table in drawn_tables(chart.to_dict()))
+    assert "the article: USD 2 million a day" in csv_text
+    assert "\u00a0" not in csv_text

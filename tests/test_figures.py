@@ -531,13 +531,13 @@ def test_the_years_chart_says_which_start_date_was_found(data, every_figure):
 
 def test_the_impressions_chart_names_the_remainder_it_is_drawn_for(data, every_figure):
     """The split's sliders move its remainder, and the impressions chart under it cannot follow
-    them: its units line names the remainder it is drawn for, the split at its defaults (no shop
-    commission): USD 39 bn less CapCut Pro (USD 7.99 × 12 × 20 million) and USD 2 bn of gifts."""
+    them: its units line names the remainder it is drawn for, USD 39 bn less CapCut Pro
+    (USD 7.99 × 12 × 20 million) and USD 2 bn of gifts, and says it does not follow them."""
     spec = every_figure[("economics", "impressions")]
     subtitle = spec["vconcat"][0]["title"]["subtitle"]
     remainder = 39 - 7.99 * 12 * 20e6 / 1e9 - 2
-    assert f"at the split's default settings, USD {remainder:.2f} bn" in subtitle
-    assert "the split's sliders do not move it" in subtitle
+    assert f"CapCut Pro and gross gifting are taken out, USD {remainder:.2f} bn" in subtitle
+    assert "(this chart does not follow the split's sliders)" in subtitle
 
 
 def test_a_reference_point_on_a_model_curve_cuts_the_curve_around_it(every_figure):

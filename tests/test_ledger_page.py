@@ -426,7 +426,13 @@ def test_the_verdict_filter_says_why_it_is_empty_for_derived_rows(site, browser)
     page = open_ledger(site, browser)
     page.locator(".dtsp-searchPane").nth(1).locator("tbody tr", has_text="derived").click()
     verdicts = page.locator(".dtsp-searchPane").nth(2)
-    verdicts.locator("td.dt-empty", has_text="only the article's own numbers").wait_for()
+    empty = verdicts.locator("td.dt-empty", has_text="only the article's own numbers")
+    empty.wait_for()
     said = verdicts.locator("tbody").inner_text().strip()
+    cut = empty.evaluate(
+        "td => td.scrollWidth > td.clientWidth || td.getBoundingClientRect()"
+        ".right > td.closest('.dtsp-searchPane').getBoundingClientRect().right"
+    )
     page.close()
     assert said == "None here: this filter counts only the article's own numbers"
+    assert not cut  # wrapped within the pane, not cut short

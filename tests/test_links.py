@@ -109,11 +109,12 @@ def test_no_link_or_source_is_written_into_the_page(built_book):
 
 def _number(cell: str) -> str:
     """A cell as compared: a number to twelve significant digits, a text without the quote a
-    spreadsheet-safe CSV puts before a leading = + - @."""
+    spreadsheet-safe CSV puts before a leading = + - @ and with plain spaces for the no-break
+    ones that keep a value whole in a chart's legend (the CSV gives it as typed)."""
     try:
         return format(float(cell), ".12g")
     except ValueError:
-        return cell.removeprefix("'")
+        return cell.removeprefix("'").replace("\u00a0", " ")
 
 
 def test_each_charts_csv_is_a_file_holding_the_values_it_draws(built_book):

@@ -566,6 +566,11 @@ def _tick_top(largest: float) -> float:
     return round(math.ceil(need / step) * step, 12)
 
 
+DOT_ROW_STEP = 36
+"""Pixels of height per category in a chart of points along rows (`paired_dots`,
+`band_against_value`)."""
+
+
 def paired_dots(
     frame: pd.DataFrame,
     category: str,
@@ -577,9 +582,9 @@ def paired_dots(
     """Two or more values per category on one axis, joined by a line (a dumbbell chart).
 
     `series` maps each legend label to the column holding its values, in legend order; they
-    take the article's colour, then the reported one, then `SERIES[1]` (bytebook.palette).
+    take the article's colour, then the reported one (bytebook.palette).
     """
-    colours = (ARTICLE, REFERENCE, SERIES[1])
+    colours = (ARTICLE, REFERENCE)
     value, label = "value", "figure"
     series_order = list(series)
     long = frame.melt(
@@ -611,7 +616,7 @@ def paired_dots(
             alt.Tooltip(f"{value}:Q", title=value_title, format=_trim(value_format)),
         ],
     )
-    return alt.layer(rule, dots, width=520, height=max(120, 36 * len(order)))
+    return alt.layer(rule, dots, width=520, height=max(120, DOT_ROW_STEP * len(order)))
 
 
 BAND_HEIGHT_PX = 12
@@ -626,13 +631,16 @@ def band_against_value(
     *,
     names: tuple[str, str],
     value_title: str,
+    tooltip_titles: tuple[str, str, str, str],
     value_format: str = ",.0f",
 ) -> alt.LayerChart:
     """Per category, a band (from the column `band[0]` to `band[1]`) and one value set against
     it: the band a bar in the article's colour, the value a triangle in the reported colour,
     ringed in the page's colour, drawn over it. However near the value lies to an end of the
     band, neither hides the other, and whether it lies inside shows. `names` are the legend's
-    words for the band and for the value."""
+    words for the band and for the value; `tooltip_titles` name the category, the band's two
+    ends and the value, with their unit, in both marks' tooltips, which the data behind the
+    chart therefore gives as one table."""
     low, high = band
     order = list(dict.fromkeys(frame[category]))
     band_name, value_name = names
@@ -642,6 +650,11 @@ def band_against_value(
     shape = alt.Scale(domain=list(names), range=["square", "triangle-up"])
     y = alt.Y(f"{category}:N", sort=order, title=None)
     x_axis = alt.Axis(format=_trim(value_format))
+    shown = _trim(value_format)
+    tooltip = [alt.Tooltip(f"{category}:N", title=tooltip_titles[0])] + [
+        alt.Tooltip(f"{field}:Q", title=title, format=shown)
+        for field, title in zip((low, high, value), tooltip_titles[1:], strict=True)
+    ]
     base = alt.Chart(frame)
     series = alt.Color("series:N", scale=colour, legend=legend)
     bars = (
@@ -652,11 +665,7 @@ def band_against_value(
             x=alt.X(f"{low}:Q", title=value_title, axis=x_axis),
             x2=f"{high}:Q",
             color=series,
-            tooltip=[
-                alt.Tooltip(f"{category}:N", title="Company"),
-                alt.Tooltip(f"{low}:Q", title=f"{band_name}, from", format=_trim(value_format)),
-                alt.Tooltip(f"{high}:Q", title="to", format=_trim(value_format)),
-            ],
+            tooltip=tooltip,
         )
     )
     points = (
@@ -669,13 +678,10 @@ def band_against_value(
             x=alt.X(f"{value}:Q"),
             color=series,
             shape=alt.Shape("series:N", scale=shape, legend=legend),
-            tooltip=[
-                alt.Tooltip(f"{category}:N", title="Company"),
-                alt.Tooltip(f"{value}:Q", title=value_name, format=_trim(value_format)),
-            ],
+            tooltip=tooltip,
         )
     )
-    return alt.layer(bars, points, width=520, height=max(120, 36 * len(order)))
+    return alt.layer(bars, points, width=520, height=max(120, DOT_ROW_STEP * len(order)))
 
 
 ROUND_TOPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
@@ -752,11 +758,15 @@ def _slider_params(sliders: Sequence[Slider]) -> list[alt.Parameter]:
 class Crossing(NamedTuple):
     """Where a model curve meets the article's figure: a Vega expression of the sliders for the
     x at which it does, the name of the ring drawn there (in its tooltip; the caption says what
-    it marks, as a second legend would squeeze a phone's plot), and the d3 format of that x."""
+    it marks, as a second legend would squeeze a phone's plot), the d3 format of that x, and
+    what x counts, in words that follow a number ('candidates scored per request'), for the
+    note that says where the ring went when the sliders take it off a fixed axis (no note
+    without them)."""
 
     expression: str
     label: str
     x_format: str = ",.0f"
+    counts: str = ""
 
 
 def kept_whole(text: str) -> str:
@@ -876,8 +886,8 @@ def model_curve(
         )
     if claim and crossing:
         layers.append(_crossing_ring(claim[0], crossing, x, x_title, y_title))
-        if x_domain:
-            layers.append(_crossing_off_plot(crossing, x, x_title, x_domain))
+        if x_domain and crossing.counts:
+            layers.append(_crossing_off_plot(crossing, x, x_domain))
     if marks is not None:
         names = list(marks["label"])
         colours = [ARTICLE if article else REFERENCE for article in marks["article"]]
@@ -893,7 +903,7 @@ def model_curve(
                 filled=True,
                 size=140,
                 stroke=palette.BACKGROUND.light,
-                strokeWidth=2.5,
+                strokeWidth=2,
                 opacity=1,
                 clip=True,
             )
@@ -955,29 +965,32 @@ def _crossing_ring(
 
 OFF_PLOT_NOTE = ("The ring is off the plot:", "the curve meets the dashed line at")
 """The first two lines of the note a slider chart shows where its ring has left the x axis."""
+NEVER_MEETS = "the curve never meets the dashed line"
+"""The note's second line where the sliders leave the curve no crossing (none, or none above
+zero on a log axis)."""
 
 
-def _crossing_off_plot(
-    crossing: Crossing, x: str, x_title: str, x_domain: tuple[float, float]
-) -> alt.Chart:
-    """A note, in three lines, shown only while the sliders put the crossing outside the fixed
-    x axis `x_domain`, so that the ring does not just vanish: where the curve meets the
-    article's figure (`OFF_PLOT_NOTE`, then the x, at three significant figures, and what it
-    counts). Set at the top left, which a rising curve leaves clear: to the left of the
-    crossing it lies below the dashed line, and past its left end the y axis rises with it."""
+def _crossing_off_plot(crossing: Crossing, x: str, x_domain: tuple[float, float]) -> alt.Chart:
+    """A note shown only while the sliders put the crossing outside the fixed x axis
+    `x_domain`, so that the ring does not just vanish: where the curve meets the article's
+    figure (`OFF_PLOT_NOTE`, then the x in the ring's format, or to two significant figures
+    below 1, and what it counts), or that it never does (`NEVER_MEETS`). Set at the top left,
+    which a rising curve leaves clear: to the left of the crossing it lies below the dashed
+    line, and past its left end the y axis rises with it."""
     low, high = (float(end) for end in x_domain)
-    number = f"format(datum.{x}, ',.3~r')"
-    lines = [repr(line) for line in OFF_PLOT_NOTE]
-    what = f" {x_title[0].lower()}{x_title[1:]}"
+    at = f"datum.{x}"
+    number = f"format({at}, {at} >= 1 ? {crossing.x_format!r} : ',.2~r')"
+    meets = f"[{', '.join(map(repr, OFF_PLOT_NOTE))}, {number} + {' ' + crossing.counts!r}]"
+    never = f"[{OFF_PLOT_NOTE[0]!r}, {NEVER_MEETS!r}]"
     return (
         alt.Chart(pd.DataFrame({"note": [crossing.label]}))
         .transform_calculate(**{x: crossing.expression})
-        .transform_filter(f"datum.{x} < {low!r} || datum.{x} > {high!r}")
-        .mark_text(aria=False, align="left", baseline="top", color=ARTICLE, fontSize=11)
+        .transform_filter(f"!({at} >= {low!r} && {at} <= {high!r})")  # NaN too
+        .mark_text(align="left", baseline="top", color=ARTICLE, fontSize=11)
         .encode(
             x=alt.value(6),
             y=alt.value(4),
-            text=alt.Text(value=alt.ExprRef(f"[{', '.join(lines)}, {number} + {what!r}]")),
+            text=alt.Text(value=alt.ExprRef(f"isFinite({at}) && {at} > 0 ? {meets} : {never}")),
         )
     )
 

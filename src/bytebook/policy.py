@@ -148,7 +148,8 @@ def printed_interval(value_text: str, qualifier: str, unit: str = "") -> Interva
     `+` ("N+", read as the Chinese "N多") from N up to N plus one printed unit;
     `>` / `<` / `≥` / `≤` one-sided, bounded by 0 (a rank by 1) and, for a share, by 1.
     A count printed to its last unit (三条, three threads) is exact: whole things leave nothing
-    to round.
+    to round. A count that ends in zeros stays a band, as any whole number does: its zeros may
+    be rounding (10, 5亿).
     """
     value = float(value_text)
     unit_size = printed_unit(value_text)
@@ -334,8 +335,8 @@ VERDICT_MEANINGS = {
     Verdict.SUPPORTED: "the printed interval meets the interval of a P or S source",
     Verdict.OFF_IN_DETAIL: "right in substance, off in detail: the intervals miss each other "
     f"by at most {SUBSTANCE_MARGIN:.0%} of the evidence",
-    Verdict.INCONSISTENT: "the printed interval misses the article's own arithmetic by more "
-    f"than {SUBSTANCE_MARGIN:.0%}",
+    Verdict.INCONSISTENT: "the printed interval misses the interval recomputed from the article "
+    f"itself by more than {SUBSTANCE_MARGIN:.0%}",
     Verdict.CONTRADICTED: "the printed interval misses a P or S source by more than "
     f"{SUBSTANCE_MARGIN:.0%}",
     Verdict.UNVERIFIABLE: "no deciding finding: no P or S source read at first hand and no "
@@ -669,7 +670,7 @@ def best_period(printed: Interval, candidates: dict[str, Interval]) -> tuple[str
 QUALIFIER_MEANINGS = {
     "=": "± half a unit of the last significant digit: a whole number's trailing zeros only hold "
     "places, but a percentage is read to the whole percent, the precision of every percentage "
-    "the article prints",
+    "the article prints, and a count of whole things printed to its last unit (三条) is exact",
     "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider; between an amount and its "
     "conversion into another currency, the sign of the conversion (see 'printed conversion')",
     "+": "from N to N plus one unit of its last significant digit (the Chinese N多)",

@@ -780,9 +780,9 @@ def _other_year_total(
 ) -> tuple[str, tuple[str, ...]]:
     """The total a printed pair implies against the company's total for the other fiscal year a
     reader may take '2024' for (`filed_years.OTHER_YEAR_READINGS`), after a space, with the
-    references it cites; ('', ()) for a company with no such year or no total found for it.
-    It says whether the pair's finding depends on the year read (`total` is the year the book
-    reads); it never decides."""
+    references it cites; ('', ()) for a company with no such year, or no total found for it in
+    the pair's currency. It says whether the pair's finding rests on which year is read
+    (`total` is the one the book reads); it never decides."""
     company = row["company_en"]
     year, named = filed_years.OTHER_YEAR_READINGS.get(company, ("", ""))
     other = filed_years.year_figures(data.references, company).get(year, {}).get("total")
@@ -800,8 +800,8 @@ def _other_year_total(
     if not meets:
         words, worked, _ = worked_gap(implied, other.band, unit)
         said.append(f"by {words} of it: {worked}")
-    ending = f"so it {verb} the total of either year" if same else "so which year is read decides"
-    return ", ".join(said) + f"; {ending}.", other.sources
+    rests = "does not rest" if same else "rests"
+    return ", ".join(said) + f"; so the finding {rests} on which year '2024' names.", other.sources
 
 
 def _pair_open_reading(
@@ -884,8 +884,8 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                     implied,
                     "CNY",
                     check.evidence
-                    + _pair_open_reading(data, row, check, total, check.decides)
                     + other_year
+                    + _pair_open_reading(data, row, check, total, check.decides)
                     + (
                         _at_table_rate(implied_band * rate, filed, figures, table_rate)
                         if unit == "USD"
@@ -1790,14 +1790,13 @@ def _judge_cell(
                     pair.verdict,
                     (
                         "The printed amount and share cannot both hold for "
-                        f"{claimed_year}: {pair.evidence} At least one of the two cells is "
-                        "wrong; which one, the references cannot say."
+                        f"{claimed_year}: {pair.evidence}{other_year} At least one of the two "
+                        "cells is wrong; which one, the references cannot say."
                         + _pair_open_reading(data, row, pair, total, decides=False)
-                        + other_year
                         if pair.verdict is Verdict.CONTRADICTED
-                        else f"The pair check for {claimed_year}: {pair.evidence} The printed "
-                        "amount and share hold together, but that confirms neither cell alone."
-                        + other_year
+                        else f"The pair check for {claimed_year}: {pair.evidence}{other_year} The "
+                        "printed amount and share hold together, but that confirms neither cell "
+                        "alone."
                     ),
                     decides=False,
                     sources=pair.sources + other_sources,

@@ -127,8 +127,9 @@ def impressions(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Paid impressions a day the remainder would buy, were it all ads",
-        units=f"billions of impressions a day, at each CPM, for the remainder at the split's "
-        f"default settings, {found.texts['ads_remainder']} (the split's sliders do not move it)",
+        units="billions of impressions a day, at each CPM, for the remainder once CapCut Pro "
+        f"and gross gifting are taken out, {found.texts['ads_remainder']} (this chart does not "
+        "follow the split's sliders)",
         claims=(*REMAINDER, "s3_cpm"),
         references=economics.CPM_QUARTERS,
     )

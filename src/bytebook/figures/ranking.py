@@ -109,6 +109,12 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
         "filed",
         names=("Totals the table allows", "Total found for the year"),
         value_title="Total revenue, 亿元",
+        tooltip_titles=(
+            "Company",
+            "Lowest total the table allows, 亿元",
+            "Highest total the table allows, 亿元",
+            "Total found for the year, 亿元",
+        ),
     )
     caption = charts.Caption(
         title="Total revenue: implied by the table against the total found",
@@ -121,8 +127,8 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
         references=_cited_in(table["sources"]),
     )
     description = charts.describe(
-        "Dumbbell chart of each company's total revenue implied by the table against the "
-        "total found for the year",
+        "Bar chart of the band of total revenue each company's row of the table implies, with "
+        "the total found for the year",
         frame,
         "{company} {low:,.0f}亿元 to {high:,.0f}亿元 against {filed:,.0f}亿元",
     )

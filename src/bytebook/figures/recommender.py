@@ -69,7 +69,9 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
         x_scale="log",
         x_domain=(grid["candidates"].min(), most),
         crossing=charts.Crossing(
-            recommender.candidates_expression(peak, claim), CROSSING_LABEL
+            recommender.candidates_expression(peak, claim),
+            CROSSING_LABEL,
+            counts="candidates scored per request",
         ),
     )
     caption = charts.Caption(

@@ -190,11 +190,12 @@ def drawn_tables(spec: dict) -> list[DrawnTable]:
 
 def _plain(value: str) -> str:
     """A computed number to twelve significant digits (0.07382760000000001 is 0.0738276); text
-    made safe to open in a spreadsheet (bytebook.safety.spreadsheet_safe)."""
+    made safe to open in a spreadsheet (bytebook.safety.spreadsheet_safe), its no-break spaces
+    (which keep a value whole in a chart's legend, `bytebook.charts.kept_whole`) plain ones."""
     try:
         return format(float(value), ".12g")
     except ValueError:
-        return spreadsheet_safe(value)
+        return spreadsheet_safe(value.replace("\u00a0", " "))
 
 
 def to_csv(table: DrawnTable) -> str:
