@@ -335,19 +335,27 @@ def test_a_source_line_says_when_a_figure_was_read_at_second_hand(data):
     assert "(P)" in charts.source_line(data, references=["rankmixer_params"])
 
 
-def _off_plot_notes(setting: float) -> list[list[str]]:
-    """The off-plot notes a model curve draws with its slider at `setting`: a curve y = s × x on
-    a fixed axis from 1 to 100, meeting the level 10 at x = 10 ÷ s."""
-    import vl_convert as vlc
-
+def _slope_chart(xs: list[float], **options) -> alt.LayerChart:
+    """A model curve y = s × x over `xs`, its slope `s` a slider set at 1."""
     slider = charts.slider("s", "Slope ", 1.0, 0.01, 100.0, 0.01)
-    chart = charts.model_curve(
-        pd.DataFrame({"x": [1.0, 10.0, 100.0]}),
+    return charts.model_curve(
+        pd.DataFrame({"x": xs}),
         "x",
         "s * datum.x",
         x_title="Things counted",
         y_title="Cost",
         sliders=[slider],
+        **options,
+    )
+
+
+def _off_plot_notes(setting: float) -> list[list[str]]:
+    """The off-plot notes a model curve draws with its slider at `setting`: a curve y = s × x on
+    a fixed axis from 1 to 100, meeting the level 10 at x = 10 ÷ s."""
+    import vl_convert as vlc
+
+    chart = _slope_chart(
+        [1.0, 10.0, 100.0],
         claim=(10.0, "Article"),
         x_scale="log",
         x_domain=(1.0, 100.0),
@@ -406,16 +414,7 @@ def test_a_legend_s_value_kept_whole_reads_with_plain_spaces_in_the_csv():
     behind the chart, offered as a CSV, gives it with plain spaces, as typed."""
     from bytebook.publish.chart_data import drawn_tables, to_csv
 
-    slider = charts.slider("s", "Slope ", 1.0, 0.1, 2.0, 0.1)
-    chart = charts.model_curve(
-        pd.DataFrame({"x": [1.0, 2.0]}),
-        "x",
-        "s * datum.x",
-        x_title="X",
-        y_title="Y",
-        sliders=[slider],
-        claim=(2.0, "the article: USD 2 million a day"),
-    )
+    chart = _slope_chart([1.0, 2.0], claim=(2.0, "the article: USD 2 million a day"))
     csv_text = "".join(to_csv(table) for table in drawn_tables(chart.to_dict()))
     assert "the article: USD 2 million a day" in csv_text
     assert "\u00a0" not in csv_text
