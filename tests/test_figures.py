@@ -716,3 +716,16 @@ def test_a_value_in_a_chart_s_words_is_kept_whole():
     assert charts.kept_whole("the article: USD 2 million a day, 8 Mbps") == (
         "the article: USD\u00a02\u00a0million a day, 8\u00a0Mbps"
     )
+
+
+def test_the_years_chart_does_not_call_every_company_s_years_years_to_scale(every_figure):
+    """Only ByteDance's 7 and Huawei's 20 years are to reach one overseas scale (只用 7 年就完成了
+    华为 20 年才达到的海外规模); Xiaomi's, Midea's and BYD's are years of their globalisation
+    (小米 13 年…的全球化进程). The chart's title and axis say neither for all five, and its
+    caption on the page says which is which."""
+    spec = every_figure[("summary", "years")]
+    words = chart_words(spec).lower()
+    assert "to reach" not in words and "to overseas scale" not in words
+    page = (BOOK_DIR / "summary.md").read_text(encoding="utf-8")
+    assert "ByteDance's and Huawei's years are to reach one overseas scale" in page
+    assert "Xiaomi's, Midea's and BYD's\nare years of globalisation" in page

@@ -17,17 +17,18 @@ the article gives none."""
 
 
 def years(found: Findings, data: BookData) -> alt.VConcatChart:
-    """The article's years to overseas scale, by company."""
+    """The article's years abroad, by company: ByteDance's and Huawei's to reach one overseas
+    scale, the others' of globalisation (小米 13 年…的全球化进程)."""
     caption = charts.Caption(
-        title="Years to reach overseas scale, as the article counts them",
+        title="Years abroad, as the article counts them",
         units=_start_dates(data, list(found.tables["years"]["company"])),
         claims=summary.YEAR_CLAIMS.values(),
         references=START_DATES.values(),
     )
-    years_to_scale = charts.Field("years", "Years to overseas scale", ".0f")
+    years_abroad = charts.Field("years", "Years abroad", ".0f")
     return charts.bar_figure(
         found.tables["years"],
-        (charts.Field("company", "Company"), years_to_scale),
+        (charts.Field("company", "Company"), years_abroad),
         caption,
         data,
         described=("Bar chart of the article's years", "{company} {years:.0f}"),
