@@ -708,7 +708,7 @@ def test_the_capcut_chart_s_dashed_line_says_what_it_is(every_figure):
     the value kept whole (no-break spaces) where a phone's legend wraps."""
     spec = every_figure[("economics", "capcut")]
     profit = 7.99 * 12 * 20e6 * 0.92 / 1e9
-    assert f"the article's figures: USD\u00a0{profit:.3f}\u00a0bn a year" in chart_words(spec)
+    assert f"The article's figures: USD\u00a0{profit:.3f}\u00a0bn a year" in chart_words(spec)
 
 
 def test_a_value_in_a_chart_s_words_is_kept_whole():

@@ -76,7 +76,7 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
         x_title="Price per GB delivered, USD",
         y_title="Saving a day, USD million",
         sliders=[hours, delivered, decoders],
-        claim=(claimed_m, f"the article: {claimed} a day"),
+        claim=(claimed_m, f"The article: {claimed} a day"),
         y_max=charts.axis_top(in_units(largest, "million")),
         x_tick_count=4,
     )

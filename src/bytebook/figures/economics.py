@@ -63,7 +63,7 @@ def capcut(found: Findings, data: BookData) -> alt.VConcatChart:
         x_title="Paying users, millions",
         y_title="Gross profit a year, USD bn",
         sliders=[fee],
-        claim=(profit_bn, f"the article's figures: {found.texts['capcut_profit']} a year"),
+        claim=(profit_bn, f"The article's figures: {found.texts['capcut_profit']} a year"),
         x_format=",.0f",
         value_formats=(",.0f", PROFIT_FORMAT),
         y_max=charts.axis_top(in_units(largest, "billion")),
