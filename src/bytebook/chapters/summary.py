@@ -1,4 +1,4 @@
-"""Chapter 5, 小结: the 'years to overseas scale' comparison, and what the other chapters'
+"""Chapter 5, 小结: the 'years abroad' comparison, and what the other chapters'
 findings come to."""
 
 from __future__ import annotations
