@@ -183,8 +183,11 @@ def test_a_value_reads_as_its_text_writes_it():
     )
     assert numbers.as_written(7.8005, "CNY/USD", "= 7.80亿 a day") is None
     assert numbers.as_written(daily, "CNY/day", "nothing written") is None
-    # a whole count the text writes is that number, not the band its reading gives it
-    counted = "sets out 3 threads. The printed figure is read as 2.5 to 3.5."
+    # a whole count the text writes is that number (its reading is exact: no band to prefer)
+    counted = (
+        "sets out 3 threads. The printed figure is read as an exact count (whole things, "
+        "printed to the unit): 3."
+    )
     assert numbers.as_written(3, "count", counted) == "3"
 
 

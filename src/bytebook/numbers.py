@@ -595,7 +595,7 @@ def as_written(value: float, unit: str, text: str) -> str | None:
         (f for f in figures if f.holds(value) and f.value != 0),
         key=lambda f: -f.significant,
     )
-    if matches and (matches[0].significant >= 2 or _a_whole_count(value, unit, matches[0])):
+    if matches and matches[0].significant >= 2:
         best = matches[0]
         return at_written(value, unit, best.scale, best.decimals)
     bands = [
@@ -613,12 +613,6 @@ def as_written(value: float, unit: str, text: str) -> str | None:
     if matches:
         return at_written(value, unit, matches[0].scale, matches[0].decimals)
     return None
-
-
-def _a_whole_count(value: float, unit: str, figure: Written) -> bool:
-    """Whether `figure` writes `value`, a whole count, exactly ('3 threads'): it is then shown
-    as that number, not as the band a count's reading gives it (2.5 to 3.5)."""
-    return kind_of(unit) == "count" and float(value).is_integer() and figure.value == value
 
 
 def _gap_scale(middle: float, unit: str) -> str:
