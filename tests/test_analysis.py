@@ -547,6 +547,15 @@ def test_verdict_counts_add_up_to_the_printed_claims(data, ledger_rows):
         assert count == len(stated), verdict
 
 
+def test_lenovo_s_growth_abroad_is_shown_at_its_sources_precision(table, data):
+    """The growth table's column is 'at the sources' precision': Lenovo's regions abroad grew
+    16% (EMEA) to 29% (Asia-Pacific), so its cell reads 15.5% to 29.5%."""
+    growth = table.tables["growth"].set_index("company")
+    assert growth.at["Lenovo", "shown"] == "within 15.5% to 29.5%"
+    assert growth.at["Lenovo", "low"] == pytest.approx(0.16 - 0.005)
+    assert growth.at["Lenovo", "high"] == pytest.approx(0.29 + 0.005)
+
+
 def test_lenovo_s_regional_growth_is_read_by_id_as_the_quote_orders_it(data):
     """36Kr: 'the Americas, EMEA …, China, and the Asia - Pacific … increases of 19%, 16%, 26%,
     and 29% respectively'."""
@@ -603,20 +612,25 @@ def test_each_company_figure_is_called_by_how_it_reached_the_book(data, table):
     assert "filing" not in summary
 
 
-def test_lenovo_s_pair_misses_the_total_of_either_fiscal_year_its_2024_may_name(table, data):
+def test_lenovo_s_pair_misses_the_two_fiscal_years_on_opposite_sides(table, data):
     """The table's 2024 is read as Lenovo's FY2024/25; its FY2023/24 ends in March 2024. The
-    printed 3100+ 亿元 ÷ 70% is 3,100 ÷ 70.5% = 4,397亿 at the least, above FY2023/24's relayed
-    total too (4,074亿, S): the gap is worked from its top, half a unit up. Said in the pair's
-    rows, before the open-bound note, it decides nothing: the verdicts stay as FY2024/25 sets
-    them."""
+    printed 3100+ 亿元 ÷ 70% is 3,100 ÷ 70.5% = 4,397亿 to 3,200 ÷ 69.5% = 4,604亿: above
+    FY2023/24's relayed total (4,074亿, S; the gap worked from its top, half a unit up) and below
+    FY2024/25's released one (4,985亿, P). A total for calendar 2024, across both fiscal years,
+    could meet it, so the finding rests on reading 2024 as a fiscal year, and the rows say so
+    before the open-bound note; it decides nothing: the verdicts stay as FY2024/25 sets them."""
     other = data.references.loc["lenovo_rev_fy2324_cny"]
+    read = data.references.loc["lenovo_rev_fy2425_cny"]
     total, tag = float(other["value"]) / 1e8, other["reliability"]
-    low, top = round(3100 / 0.705), total + 0.5
+    low, high, top = round(3100 / 0.705), round(3200 / 0.695), total + 0.5
+    assert total < low and high < float(read["value"]) / 1e8
     said = (
         "Read instead as FY2023/24 (the fiscal year that ends in March 2024), the pair misses "
-        f"that year's relayed total ({tag}), {total:,.0f}亿元, too, by "
-        f"{(low - top) / total:.1%} of it: ({low:,}亿元 − {top:,.1f}亿元) ÷ {total:,.0f}亿元; so "
-        "the finding does not rest on which year '2024' names. "
+        f"that year's relayed total ({tag}), {total:,.0f}亿元, by "
+        f"{(low - top) / total:.1%} of it: ({low:,}亿元 − {top:,.1f}亿元) ÷ {total:,.0f}亿元; but "
+        "on the other side: the total the pair implies lies above FY2023/24's and below "
+        "FY2024/25's, so a total for calendar 2024 (not found by this book) could come nearer "
+        "to it or meet it: the finding rests on reading '2024' as a fiscal year. "
     )
     rows = {entry.id: entry for entry in table.entries}
     for row_id in ("d_implied_total_lenovo", "t_lenovo_overseas", "t_lenovo_share"):
@@ -624,6 +638,12 @@ def test_lenovo_s_pair_misses_the_total_of_either_fiscal_year_its_2024_may_name(
         assert said in evidence + " ", row_id
         assert evidence.index(said.strip()) < evidence.index("Read instead as an open bound")
         assert "lenovo_rev_fy2324_cny" in rows[row_id].sources, row_id
+        assert "does not rest on which year" not in evidence, row_id
+    for row_id in ("t_lenovo_overseas", "t_lenovo_share"):
+        assert f"{said}For FY2024/25, at least one of the two cells is wrong" in (
+            rows[row_id].evidence
+        )
+    assert "At least one of the two cells is wrong" in rows["t_xiaomi_overseas"].evidence
     assert rows["d_implied_total_lenovo"].verdict.value == "contradicted"
     assert {rows[i].verdict.value for i in ("t_lenovo_overseas", "t_lenovo_share")} == {
         "unverifiable"
@@ -871,6 +891,16 @@ def test_the_boxes_name_the_pairs_that_cannot_hold(data):
         "rest on reading N+ as N多"
     )
     assert rests in box and rests in summary.analyse(data).texts["pairs_cannot_hold"]
+    # Lenovo's FY2023/24 total, 4,074亿, lies below 4,397亿 and its FY2024/25 total above 4,604亿:
+    # its verdict rests also on reading 2024 as a fiscal year; Xiaomi's year is the calendar's
+    assert 4074 < 3100 / 0.705 and 3200 / 0.695 < 4985
+    assert ranking.pairs_read_as_a_fiscal_year(rows, ["Lenovo", "Xiaomi"]) == ["Lenovo"]
+    on_year = (
+        f"{rests}; Lenovo's verdict rests also on reading 2024 as a fiscal year: the two fiscal "
+        "years that share months with 2024 miss the total the pair implies on opposite sides, "
+        "and a total for calendar 2024 was not found"
+    )
+    assert on_year in box and on_year in summary.analyse(data).texts["pairs_cannot_hold"]
 
 
 def test_the_totals_table_shows_each_cells_verdict_beside_its_pair(data):

@@ -289,15 +289,24 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
             )
     pairs = pairs_that_cannot_hold(data, rows)
     if pairs:
-        parts.append(pairs_sentence(pairs, pairs_read_as_n_duo(rows, pairs)))
+        parts.append(
+            pairs_sentence(
+                pairs,
+                pairs_read_as_n_duo(rows, pairs),
+                pairs_read_as_a_fiscal_year(rows, pairs),
+            )
+        )
     if not parts:
         return ""
     return " Against the companies' own figures, " + "; ".join(parts) + "."
 
 
-def pairs_sentence(companies: list[str], read_as_n_duo: list[str]) -> str:
-    """What the pair checks of `companies` (`pairs_that_cannot_hold`) come to, in words, and
-    which of them rest on reading N+ as N多 (`pairs_read_as_n_duo`)."""
+def pairs_sentence(
+    companies: list[str], read_as_n_duo: list[str], read_as_a_fiscal_year: list[str]
+) -> str:
+    """What the pair checks of `companies` (`pairs_that_cannot_hold`) come to, in words, which
+    of them rest on reading N+ as N多 (`pairs_read_as_n_duo`) and which also on reading 2024 as
+    one of the company's fiscal years (`pairs_read_as_a_fiscal_year`)."""
     owners = _join([c + "'s" for c in read_as_n_duo])
     reading = (
         f"; read as N以上 (N or more), {owners} "
@@ -307,10 +316,19 @@ def pairs_sentence(companies: list[str], read_as_n_duo: list[str]) -> str:
         if read_as_n_duo
         else ""
     )
+    many = len(read_as_a_fiscal_year) > 1
+    year_reading = (
+        f"; {_join([c + chr(39) + 's' for c in read_as_a_fiscal_year])} "
+        f"{'verdicts rest' if many else 'verdict rests'} also on reading 2024 as a fiscal year: "
+        "the two fiscal years that share months with 2024 miss the total the pair implies on "
+        "opposite sides, and a total for calendar 2024 was not found"
+        if read_as_a_fiscal_year
+        else ""
+    )
     return (
         f"for {_join(companies)}, whose cells could not be checked alone, the printed amount "
         "and share cannot both hold for the year the table names (the total they imply is "
-        f"contradicted by the company's own){reading}"
+        f"contradicted by the company's own){reading}{year_reading}"
     )
 
 
@@ -318,6 +336,16 @@ def pairs_read_as_n_duo(rows: dict[str, LedgerEntry], companies: list[str]) -> l
     """Those of `companies` whose pair row says, with `ledger.OPEN_READING_NOTE`, that read as
     N以上 their pair would hold, so its verdict rests on reading N+ as N多."""
     return [c for c in companies if READ_AS_N_DUO in rows[f"d_implied_total_{_key(c)}"].evidence]
+
+
+def pairs_read_as_a_fiscal_year(rows: dict[str, LedgerEntry], companies: list[str]) -> list[str]:
+    """Those of `companies` whose pair row says (`RESTS_ON_A_FISCAL_YEAR`) that its verdict
+    rests on reading 2024 as one of the company's fiscal years."""
+    return [
+        c
+        for c in companies
+        if RESTS_ON_A_FISCAL_YEAR in rows[f"d_implied_total_{_key(c)}"].evidence
+    ]
 
 
 def pairs_that_cannot_hold(data: BookData, rows: dict[str, LedgerEntry]) -> list[str]:
@@ -775,6 +803,19 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
     return check, total
 
 
+RESTS_ON_A_FISCAL_YEAR = "rests on reading '2024' as a fiscal year"
+"""What the other-year sentence (`_other_year_total`) says when the two fiscal years miss the
+total a pair implies on opposite sides: a total for calendar 2024 could lie between them."""
+
+
+def _side(implied: Interval, total: Interval) -> int:
+    """Where a company's total lies against the total a pair implies: −1 below it, 0 where the
+    two meet, 1 above it."""
+    if implied.distance(total) == 0:
+        return 0
+    return 1 if total.low > implied.high else -1
+
+
 def _other_year_total(
     data: BookData, row: pd.Series, total: filed_years.Figure
 ) -> tuple[str, tuple[str, ...]]:
@@ -782,7 +823,10 @@ def _other_year_total(
     reader may take '2024' for (`filed_years.OTHER_YEAR_READINGS`), after a space, with the
     references it cites; ('', ()) for a company with no such year, or no total found for it in
     the pair's currency. It says whether the pair's finding rests on which year is read
-    (`total` is the one the book reads); it never decides."""
+    (`total` is the one the book reads): it does not where both years' totals meet the pair's
+    or both miss it on the same side; where they miss it on opposite sides, a total for calendar
+    2024, which lies across both fiscal years, could meet it (`RESTS_ON_A_FISCAL_YEAR`). It
+    never decides."""
     company = row["company_en"]
     year, named = filed_years.OTHER_YEAR_READINGS.get(company, ("", ""))
     other = filed_years.year_figures(data.references, company).get(year, {}).get("total")
@@ -790,18 +834,40 @@ def _other_year_total(
     if other is None or other.unit != unit:
         return "", ()
     implied = amount / share
-    meets, meets_read = (implied.distance(t.band) == 0 for t in (other, total))
-    verb, same = ("meets" if meets else "misses"), meets == meets_read
+    side, side_read = (_side(implied, t.band) for t in (other, total))
+    same = side == side_read
     said = [
-        f" Read instead as {year} ({named}), the pair {verb} that year's {_how_words(other)} "
-        f"total ({other.reliability}), {_amount_formatter(unit)(other.value)}"
-        + (", too" if same else "")
+        f" Read instead as {year} ({named}), the pair {'misses' if side else 'meets'} that "
+        f"year's {_how_words(other)} total ({other.reliability}), "
+        f"{_amount_formatter(unit)(other.value)}" + (", too" if same else "")
     ]
-    if not meets:
+    if side:
         words, worked, _ = worked_gap(implied, other.band, unit)
         said.append(f"by {words} of it: {worked}")
-    rests = "does not rest" if same else "rests"
-    return ", ".join(said) + f"; so the finding {rests} on which year '2024' names.", other.sources
+    if same:
+        return ", ".join(said) + "; so the finding does not rest on which year '2024' names.", (
+            other.sources
+        )
+    if side and side_read:
+        read_year = filed_years.CLAIMED_YEAR[company]
+        return (
+            ", ".join(said) + f"; but on the other side: the total the pair implies lies "
+            f"{'below' if side > 0 else 'above'} {year}'s and "
+            f"{'above' if side > 0 else 'below'} {read_year}'s, so a total for calendar 2024 "
+            "(not found by this book) could come nearer to it or meet it: the finding "
+            f"{RESTS_ON_A_FISCAL_YEAR}.",
+            other.sources,
+        )
+    return ", ".join(said) + "; so the finding rests on which year '2024' names.", other.sources
+
+
+def _cells_wrong_words(other_year: str, claimed_year: str) -> str:
+    """What a pair that cannot hold says of its two cells: that one of them is wrong, for the
+    year read (`claimed_year`) where the other-year sentence says the finding rests on it."""
+    rests = bool(other_year) and "does not rest" not in other_year
+    return (
+        f"For {claimed_year}, at least one" if rests else "At least one"
+    ) + " of the two cells is wrong; which one, the references cannot say."
 
 
 def _pair_open_reading(
@@ -1790,8 +1856,8 @@ def _judge_cell(
                     pair.verdict,
                     (
                         "The printed amount and share cannot both hold for "
-                        f"{claimed_year}: {pair.evidence}{other_year} At least one of the two "
-                        "cells is wrong; which one, the references cannot say."
+                        f"{claimed_year}: {pair.evidence}{other_year} "
+                        + _cells_wrong_words(other_year, claimed_year)
                         + _pair_open_reading(data, row, pair, total, decides=False)
                         if pair.verdict is Verdict.CONTRADICTED
                         else f"The pair check for {claimed_year}: {pair.evidence}{other_year} The "
@@ -2126,6 +2192,7 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
         elif company == "Lenovo":
             abroad = lenovo_regions_abroad(data).values()
             regions = Interval(min(abroad), max(abroad))
+            band = lenovo_abroad_band(data)
             ref, _ = GROWTH_NOT_FOUND[company]
             tags = "/".join(
                 dict.fromkeys(
@@ -2136,9 +2203,9 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                 {
                     "company": company,
                     "growth": float("nan"),
-                    "low": regions.low,
-                    "high": regions.high,
-                    "shown": f"within {span(regions, partial(format_percent, digits=0))}",
+                    "low": band.low,
+                    "high": band.high,
+                    "shown": f"within {growth_words(band.low, band.high)}",
                     "basis": "overseas total not found; each region outside China grew "
                     f"{span(regions, partial(format_percent, digits=0))} ({tags}), so the "
                     f"total abroad lies in that range; group revenue grew "
@@ -2403,6 +2470,13 @@ LENOVO_CHINA = "lenovo_china_growth_fy2425"
 def lenovo_regions_abroad(data: BookData) -> dict[str, float]:
     """Lenovo's FY2024/25 revenue growth in each region outside China, by reference id."""
     return {region: data.reference(ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
+
+
+def lenovo_abroad_band(data: BookData) -> Interval:
+    """The band Lenovo's FY2024/25 growth abroad lies in: from the slowest region's rate to the
+    fastest's, each at its source's precision (16% is 15.5% to 16.5%)."""
+    bands = [reference_band(data, ref) for ref in LENOVO_REGIONS_ABROAD.values()]
+    return Interval(min(b.low for b in bands), max(b.high for b in bands))
 
 
 LENOVO_CHINA_BEFORE = "lenovo_china_growth_fy2324"

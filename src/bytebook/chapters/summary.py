@@ -215,7 +215,11 @@ def analyse(data: BookData) -> Findings:
     found.number(
         "pairs_cannot_hold",
         len(pairs),
-        lambda _: ranking.pairs_sentence(pairs, ranking.pairs_read_as_n_duo(ranking_rows, pairs)),
+        lambda _: ranking.pairs_sentence(
+            pairs,
+            ranking.pairs_read_as_n_duo(ranking_rows, pairs),
+            ranking.pairs_read_as_a_fiscal_year(ranking_rows, pairs),
+        ),
     )
     title = preface.analyse(data)
     title_numbers = title.numbers
