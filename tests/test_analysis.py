@@ -547,15 +547,6 @@ def test_verdict_counts_add_up_to_the_printed_claims(data, ledger_rows):
         assert count == len(stated), verdict
 
 
-def test_lenovo_s_growth_abroad_is_shown_at_its_sources_precision(table, data):
-    """The growth table's column is 'at the sources' precision': Lenovo's regions abroad grew
-    16% (EMEA) to 29% (Asia-Pacific), so its cell reads 15.5% to 29.5%."""
-    growth = table.tables["growth"].set_index("company")
-    assert growth.at["Lenovo", "shown"] == "within 15.5% to 29.5%"
-    assert growth.at["Lenovo", "low"] == pytest.approx(0.16 - 0.005)
-    assert growth.at["Lenovo", "high"] == pytest.approx(0.29 + 0.005)
-
-
 def test_lenovo_s_regional_growth_is_read_by_id_as_the_quote_orders_it(data):
     """36Kr: 'the Americas, EMEA …, China, and the Asia - Pacific … increases of 19%, 16%, 26%,
     and 29% respectively'."""
