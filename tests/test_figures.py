@@ -553,6 +553,34 @@ def test_a_reference_point_on_a_model_curve_cuts_the_curve_around_it(every_figur
     assert points["mark"]["strokeWidth"] >= 2
 
 
+def _curves(node: object) -> list[dict]:
+    """The line layers of a chart spec, at any depth."""
+    if isinstance(node, list):
+        return [curve for child in node for curve in _curves(child)]
+    if not isinstance(node, dict):
+        return []
+    mark = node.get("mark")
+    own = [node] if isinstance(mark, dict) and mark.get("type") == "line" else []
+    return own + [curve for child in node.values() for curve in _curves(child)]
+
+
+def test_a_model_curve_runs_to_the_end_of_its_axis(every_figure):
+    """A curve on a linear x axis that Vega rounds outwards ends at a round value (one
+    significant figure), the axis's last tick: the utilisation curve had stopped at 95% under
+    the axis's 100%, which a reader took for where it ends."""
+    checked = []
+    for (chapter, name), spec in every_figure.items():
+        for curve in _curves(spec):
+            x = curve["encoding"]["x"]
+            rows = spec.get("datasets", {}).get(curve.get("data", {}).get("name"), [])
+            if "domain" in x.get("scale", {}) or not rows:
+                continue
+            end = max(row[x["field"]] for row in rows)
+            checked.append((chapter, name))
+            assert end == float(f"{end:.1g}"), (chapter, name, end)
+    assert ("infrastructure", "utilisation") in checked
+
+
 MOVED = 1.5
 """How far a claim moves to show whether a chart's words print it: half its value again changes
 the figure however few digits it is printed with (2 million reads 3 million)."""

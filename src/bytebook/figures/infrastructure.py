@@ -22,7 +22,8 @@ PD_SYSTEMS = ("distserve_goodput", "splitwise_throughput", "mooncake_real")
 def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
     """The cost of an hour of useful GPU work by utilisation, with a slider for the price."""
     price = data.assumptions.loc["gpu_price_per_hour"]
-    grid = pd.DataFrame({"utilisation": np.round(np.arange(0.10, 0.951, 0.01), 2)})
+    # To full use, where the axis ends: a curve stopping short of it read as reaching it.
+    grid = pd.DataFrame({"utilisation": np.round(np.arange(0.10, 1.001, 0.01), 2)})
     # The axis fits the curve at the slider's default: its largest value is at the lowest
     # utilisation.
     largest = infrastructure.cost_per_useful_hour(price["value"], grid["utilisation"].min())
