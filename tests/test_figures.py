@@ -581,6 +581,32 @@ def test_a_model_curve_runs_to_the_end_of_its_axis(every_figure):
     assert ("infrastructure", "utilisation") in checked
 
 
+def _legend_words(node: object) -> list[str]:
+    """The words of every legend entry a chart spec names in a scale's domain, at any depth."""
+    if isinstance(node, list):
+        return [word for child in node for word in _legend_words(child)]
+    if not isinstance(node, dict):
+        return []
+    words = []
+    for channel in ("color", "shape"):
+        encoding = (node.get("encoding") or {}).get(channel)
+        if isinstance(encoding, dict) and encoding.get("legend", {}) is not None:
+            words += [str(word) for word in encoding.get("scale", {}).get("domain", [])]
+    return words + [word for child in node.values() for word in _legend_words(child)]
+
+
+def test_a_legend_entry_begins_with_a_capital_as_a_label_does(every_figure):
+    """A legend names what its marks are as a label does, from a capital ('Article', 'Federal
+    Reserve rate'; the rates chart had said 'article' and 'reference'), but for the verdicts,
+    which are written as their badges write them."""
+    from bytebook.policy import Verdict
+
+    verdicts = {verdict.value for verdict in Verdict}
+    words = {word for spec in every_figure.values() for word in _legend_words(spec)}
+    assert {"Article", "Federal Reserve rate"} <= words
+    assert not [w for w in words - verdicts if w[:1].islower()]
+
+
 MOVED = 1.5
 """How far a claim moves to show whether a chart's words print it: half its value again changes
 the figure however few digits it is printed with (2 million reads 3 million)."""

@@ -16,6 +16,9 @@ PUBLISHED = date(2025, 7, 25)
 """The article's publication date (its front matter: 2025-07-25). A source dated later cannot
 be what the article drew on, though a later relay may pass on an earlier report."""
 
+ARTICLE_LEGEND = "Article"
+"""How a chart's legend names the article's figures where it sets them beside others."""
+
 DAYS_IN_YEAR = 366 if calendar.isleap(YEAR) else 365
 """The number of days in YEAR, which the article's daily figures divide by."""
 

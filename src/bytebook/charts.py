@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 
 from bytebook import label_places, palette
-from bytebook.article import SECTION_TITLES, SECTIONS
+from bytebook.article import ARTICLE_LEGEND, SECTION_TITLES, SECTIONS
 from bytebook.data import BookData
 from bytebook.numbers import VALUE_WITH_UNIT, in_a_list
 
@@ -442,8 +442,9 @@ def dot_plot_with_band(
 ) -> alt.LayerChart:
     """Labelled dots on one axis over a shaded reference band (e.g. a year's range of rates).
 
-    `colour_by` names a column whose values are 'article' or 'reference'; `shown` a column of
-    the values as the text writes them (`Field.shown`), and `band_shown` the band's ends so."""
+    `colour_by` names a column of legend words: `ARTICLE_LEGEND` for the article's figures, in
+    its colour, and one other for the references'; `shown` a column of the values as the text
+    writes them (`Field.shown`), and `band_shown` the band's ends so."""
     low, high = band
     band_frame = pd.DataFrame({"low": [low], "high": [high], "label": [band_label]})
     if band_shown:
@@ -466,12 +467,14 @@ def dot_plot_with_band(
             ],
         )
     )
+    kinds = frame[colour_by].unique() if colour_by else []
+    others = [kind for kind in kinds if kind != ARTICLE_LEGEND]
     colour = (
         alt.Color(
             f"{colour_by}:N",
             title=None,
             legend=alt.Legend(orient="bottom"),
-            scale=alt.Scale(domain=["article", "reference"], range=[ARTICLE, REFERENCE]),
+            scale=alt.Scale(domain=[ARTICLE_LEGEND, *others], range=[ARTICLE, REFERENCE]),
         )
         if colour_by
         else alt.value(REFERENCE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bytebook.article import DAYS_IN_YEAR, YEAR
+from bytebook.article import ARTICLE_LEGEND, DAYS_IN_YEAR, YEAR
 from bytebook.chapters.economics import MONTHS, subscription_revenue
 from bytebook.checks import claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
@@ -666,11 +666,14 @@ def analyse(data: BookData) -> Findings:
                     "table_implied_rate",
                 )
             ],
-            "kind": ["article", "reference", "reference", "reference", "article"],
+            "kind": [ARTICLE_LEGEND, *[PUBLISHED_RATE] * 3, ARTICLE_LEGEND],
         }
     )
     return found
 
+
+PUBLISHED_RATE = "Federal Reserve rate"
+"""How the rates chart's legend names 2024's published rates, set beside the article's."""
 
 TIKTOK_MOSTLY = "bd_intl_share_2024"
 """The relay of the report behind the USD 39 bn, which says most of that revenue is TikTok's."""

@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from bytebook import charts, year_charts
+from bytebook.article import ARTICLE_LEGEND
 from bytebook.chapters import ranking
 from bytebook.data import BookData
 from bytebook.findings import Findings
@@ -220,7 +221,7 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
     chart = charts.paired_dots(
         frame,
         "company",
-        {"Article": "printed", "Company's own figure": "reported"},
+        {ARTICLE_LEGEND: "printed", "Company's own figure": "reported"},
         value_title="Overseas revenue, 亿元",
     )
     caption = charts.Caption(
