@@ -83,6 +83,19 @@ def test_every_quote_is_verbatim_in_the_article(data):
         assert quote in plain, f"{claim_id}: {quote!r} is not in the article"
 
 
+def test_a_company_s_rows_are_found_by_its_chinese_name_too(ledger_rows, data):
+    """A reader searching the ledger for 比亚迪 finds every row that the search for BYD finds
+    among the ranking's rows: a table cell's quote is its figure alone (1000+ 亿元), so its
+    gloss names the company in both languages."""
+    ranking_rows = [row for row in ledger_rows if row["id"].startswith("t_")]
+    for company in data.ranking.itertuples():
+        named = {r["id"] for r in ranking_rows if company.company_en in r["claim_en"]}
+        found = {
+            r["id"] for r in ranking_rows if company.company_zh in r["quote_zh"] + r["claim_en"]
+        }
+        assert len(named) >= 3 and named <= found, (company.company_zh, sorted(named - found))
+
+
 def test_a_recomputed_value_is_the_claims_own_quantity(ledger_rows):
     """A row's recomputed value is in the row's unit. Within a factor of ten of the printed value
     is not a proof of that, but a value in another unit (hours for dollars, tokens a second for
