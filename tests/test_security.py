@@ -163,7 +163,6 @@ def test_only_web_urls_become_links(url):
                 "published": "",
                 "dated_by": "",
                 "after_article": False,
-                "accessed": "",
                 "url": url,
                 "reliability": "P",
                 "cited_by": [],

@@ -215,6 +215,20 @@ def test_the_sources_cards_name_their_fields_on_a_phone(read_only_tab):
     assert found["labels"] == found["names"]
 
 
+def test_a_source_card_pairs_its_short_fields_on_a_phone(read_only_tab):
+    """A source's card on a phone: what it measures first, then the figure beside its tag and
+    the period beside the date published, each pair on one line, then the longer fields."""
+    cards = read_only_tab("book/sources.html", PHONE, is_mobile=True).evaluate(
+        """() => [...document.querySelectorAll('table.sources-table tbody tr')].slice(0, 5)
+      .map(tr => Object.fromEntries([...tr.querySelectorAll('td')].map(td =>
+        [td.dataset.label, Math.round(td.getBoundingClientRect().top)])))"""
+    )
+    assert len(cards) == 5
+    for top in cards:
+        assert top["Figure"] == top["Tag"] and top["Period"] == top["Published"], top
+        assert top["What it measures"] < top["Figure"] < top["Period"] < top["Producer"], top
+
+
 def test_the_scorecard_on_a_phone_is_one_line_a_section(read_only_tab):
     """On a phone the summary's scorecard stays a table, not one card per section: every count
     of a section sits on the section's one row, each verdict in its own column down the page,

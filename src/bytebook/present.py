@@ -607,7 +607,6 @@ def sources_html(records: pd.DataFrame, entries: Iterable[LedgerEntry]) -> HTML:
             + _td("Producer", _breakable_names(r.producer))
             + _td("Period", html.escape(r.period))
             + _td("Published", _published_cell(r.published, r.after_article, r.dated_by))
-            + _td("Accessed", html.escape(r.accessed))
             + _td("URL", url, ' class="url"')
             + _td("Tag", html.escape(r.reliability))
             + _td("Cited by", cited, ' class="cited"')
@@ -620,7 +619,6 @@ def sources_html(records: pd.DataFrame, entries: Iterable[LedgerEntry]) -> HTML:
         "Producer",
         "Period",
         "Published",
-        "Accessed",
         "URL",
         "Tag",
         "Cited by",

@@ -123,7 +123,6 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
                 for p, u, src in zip(refs["published"], refs["url"], refs["source"], strict=True)
             ],
             "after_article": [postdates_article(data, ref) for ref in refs["id"]],
-            "accessed": NOT_RECORDED,
             "url": refs["url"],
             "reliability": refs["reliability"],
             "cited_by": [cited[i] for i in refs["id"]],
