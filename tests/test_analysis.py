@@ -674,13 +674,52 @@ def test_another_year_s_total_says_whether_the_finding_rests_on_the_year(
 
     monkeypatch.setitem(filed_years.OTHER_YEAR_READINGS, company, (year, "a year named here"))
     (row,) = [r for _, r in data.ranking.iterrows() if r["company_en"] == company]
-    _, total = ranking._implied_total_check(data, row)
-    text, sources = ranking._other_year_total(data, row, total)
+    text, sources = ranking._other_year_total(data, row)
     assert text.startswith(f" Read instead as {year} (a year named here), the pair ")
     assert says in text
     rests = "does not rest" if "too" in says else "rests"
     assert text.endswith(f"so the finding {rests} on which year '2024' names.")
     assert sources
+
+
+@pytest.mark.parametrize(
+    ("fy2324", "says", "box"),
+    [
+        # 5,012亿 lies above the pair's 4,397亿 to 4,604亿, as FY2024/25's 4,985亿 does: the same
+        # side, so the finding does not rest on the year, and the boxes say nothing of it
+        (
+            5012,
+            "misses that year's relayed total (S), 5,012亿元, too, by "
+            f"{(5011.5 - 3200 / 0.695) / 5012:.1%} of it",
+            None,
+        ),
+        # 4,512亿 lies inside the pair's band, where FY2024/25's misses: the finding rests on the
+        # year, and the boxes say the pair holds for FY2023/24
+        (
+            4512,
+            "meets that year's relayed total (S), 4,512亿元; so the finding rests on which year",
+            "Lenovo's verdict rests also on reading '2024' as FY2024/25: read as FY2023/24, its "
+            "pair holds",
+        ),
+    ],
+)
+def test_lenovo_s_other_year_on_the_same_side_or_within_says_so(data, fy2324, says, box):
+    """Lenovo's FY2023/24 total moved to either side of its FY2024/25 reading: on the same side
+    of the pair's band, the finding does not rest on the year and one of the cells is simply
+    wrong; within the band, the finding rests on the year, the cells are wrong 'for FY2024/25',
+    and the ranking's box says the pair would hold for FY2023/24."""
+    from bytebook.chapters import summary
+
+    references = data.references.copy()
+    references.loc["lenovo_rev_fy2324_cny", ["value", "value_text"]] = (fy2324 * 1e8, f"{fy2324}e8")
+    moved = replace(data, references=references)
+    entries = {entry.id: entry for entry in ranking.analyse(moved).entries}
+    evidence = entries["t_lenovo_share"].evidence
+    assert says in evidence
+    wrong = "For FY2024/25, at least one" if box else "At least one"
+    assert f"{wrong} of the two cells is wrong" in evidence
+    said = summary.analyse(moved).texts["pairs_cannot_hold"]
+    assert (box in said) if box else ("Lenovo's verdict rests also" not in said)
 
 
 def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data):
@@ -882,14 +921,17 @@ def test_the_boxes_name_the_pairs_that_cannot_hold(data):
         "rest on reading N+ as N多"
     )
     assert rests in box and rests in summary.analyse(data).texts["pairs_cannot_hold"]
-    # Lenovo's FY2023/24 total, 4,074亿, lies below 4,397亿 and its FY2024/25 total above 4,604亿:
-    # its verdict rests also on reading 2024 as a fiscal year; Xiaomi's year is the calendar's
-    assert 4074 < 3100 / 0.705 and 3200 / 0.695 < 4985
-    assert ranking.pairs_read_as_a_fiscal_year(rows, ["Lenovo", "Xiaomi"]) == ["Lenovo"]
+    # Lenovo's FY2023/24 total lies below 4,397亿 and its FY2024/25 total above 4,604亿: its
+    # verdict rests also on reading '2024' as a fiscal year; Xiaomi's year is the calendar's
+    before, read = (
+        data.references.at[f"lenovo_rev_{year}_cny", "value"] / 1e8 for year in ("fy2324", "fy2425")
+    )
+    assert before < 3100 / 0.705 and 3200 / 0.695 < read
+    assert list(ranking.pairs_year_readings(data, ["Lenovo", "Xiaomi"])) == ["Lenovo"]
     on_year = (
-        f"{rests}; Lenovo's verdict rests also on reading 2024 as a fiscal year: the two fiscal "
-        "years that share months with 2024 miss the total the pair implies on opposite sides, "
-        "and a total for calendar 2024 was not found"
+        f"{rests}; Lenovo's verdict rests also on reading '2024' as a fiscal year: the two "
+        "fiscal years that share months with 2024 miss the total its pair implies on opposite "
+        "sides, and a total for calendar 2024 was not found"
     )
     assert on_year in box and on_year in summary.analyse(data).texts["pairs_cannot_hold"]
 

@@ -672,7 +672,7 @@ def analyse(data: BookData) -> Findings:
     return found
 
 
-PUBLISHED_RATE = "Federal Reserve rate"
+PUBLISHED_RATE = "Federal Reserve exchange rate"
 """How the rates chart's legend names 2024's published rates, set beside the article's."""
 
 TIKTOK_MOSTLY = "bd_intl_share_2024"

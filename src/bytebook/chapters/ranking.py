@@ -293,7 +293,7 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
             pairs_sentence(
                 pairs,
                 pairs_read_as_n_duo(rows, pairs),
-                pairs_read_as_a_fiscal_year(rows, pairs),
+                pairs_year_readings(data, pairs),
             )
         )
     if not parts:
@@ -302,11 +302,11 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
 
 
 def pairs_sentence(
-    companies: list[str], read_as_n_duo: list[str], read_as_a_fiscal_year: list[str]
+    companies: list[str], read_as_n_duo: list[str], year_readings: dict[str, str]
 ) -> str:
     """What the pair checks of `companies` (`pairs_that_cannot_hold`) come to, in words, which
-    of them rest on reading N+ as N多 (`pairs_read_as_n_duo`) and which also on reading 2024 as
-    one of the company's fiscal years (`pairs_read_as_a_fiscal_year`)."""
+    of them rest on reading N+ as N多 (`pairs_read_as_n_duo`) and which on the year that
+    '2024' is read as (`pairs_year_readings`: each company's clause)."""
     owners = _join([c + "'s" for c in read_as_n_duo])
     reading = (
         f"; read as N以上 (N or more), {owners} "
@@ -316,19 +316,14 @@ def pairs_sentence(
         if read_as_n_duo
         else ""
     )
-    many = len(read_as_a_fiscal_year) > 1
-    year_reading = (
-        f"; {_join([c + chr(39) + 's' for c in read_as_a_fiscal_year])} "
-        f"{'verdicts rest' if many else 'verdict rests'} also on reading 2024 as a fiscal year: "
-        "the two fiscal years that share months with 2024 miss the total the pair implies on "
-        "opposite sides, and a total for calendar 2024 was not found"
-        if read_as_a_fiscal_year
-        else ""
+    years = "".join(
+        f"; {company}'s verdict rests {'also ' if company in read_as_n_duo else ''}on {clause}"
+        for company, clause in year_readings.items()
     )
     return (
         f"for {_join(companies)}, whose cells could not be checked alone, the printed amount "
         "and share cannot both hold for the year the table names (the total they imply is "
-        f"contradicted by the company's own){reading}{year_reading}"
+        f"contradicted by the company's own){reading}{years}"
     )
 
 
@@ -338,14 +333,15 @@ def pairs_read_as_n_duo(rows: dict[str, LedgerEntry], companies: list[str]) -> l
     return [c for c in companies if READ_AS_N_DUO in rows[f"d_implied_total_{_key(c)}"].evidence]
 
 
-def pairs_read_as_a_fiscal_year(rows: dict[str, LedgerEntry], companies: list[str]) -> list[str]:
-    """Those of `companies` whose pair row says (`RESTS_ON_A_FISCAL_YEAR`) that its verdict
-    rests on reading 2024 as one of the company's fiscal years."""
-    return [
-        c
-        for c in companies
-        if RESTS_ON_A_FISCAL_YEAR in rows[f"d_implied_total_{_key(c)}"].evidence
-    ]
+def pairs_year_readings(data: BookData, companies: list[str]) -> dict[str, str]:
+    """Those of `companies` whose pair's verdict rests on which year '2024' is read as
+    (`OtherYear.rests`), each with the box's clause saying so (`year_reading_clause`)."""
+    others = {company: other_year(data, company) for company in companies}
+    return {
+        company: year_reading_clause(other)
+        for company, other in others.items()
+        if other is not None and other.rests
+    }
 
 
 def pairs_that_cannot_hold(data: BookData, rows: dict[str, LedgerEntry]) -> list[str]:
@@ -803,11 +799,6 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
     return check, total
 
 
-RESTS_ON_A_FISCAL_YEAR = "rests on reading '2024' as a fiscal year"
-"""What the other-year sentence (`_other_year_total`) says when the two fiscal years miss the
-total a pair implies on opposite sides: a total for calendar 2024 could lie between them."""
-
-
 def _side(implied: Interval, total: Interval) -> int:
     """Where a company's total lies against the total a pair implies: −1 below it, 0 where the
     two meet, 1 above it."""
@@ -816,55 +807,103 @@ def _side(implied: Interval, total: Interval) -> int:
     return 1 if total.low > implied.high else -1
 
 
-def _other_year_total(
-    data: BookData, row: pd.Series, total: filed_years.Figure
-) -> tuple[str, tuple[str, ...]]:
-    """The total a printed pair implies against the company's total for the other fiscal year a
-    reader may take '2024' for (`filed_years.OTHER_YEAR_READINGS`), after a space, with the
-    references it cites; ('', ()) for a company with no such year, or no total found for it in
-    the pair's currency. It says whether the pair's finding rests on which year is read
-    (`total` is the one the book reads): it does not where both years' totals meet the pair's
-    or both miss it on the same side; where they miss it on opposite sides, a total for calendar
-    2024, which lies across both fiscal years, could meet it (`RESTS_ON_A_FISCAL_YEAR`). It
-    never decides."""
-    company = row["company_en"]
+@dataclass(frozen=True)
+class OtherYear:
+    """A company's total for the other fiscal year a reader may take '2024' for
+    (`filed_years.OTHER_YEAR_READINGS`), set beside the year the book reads: on which side of
+    the total the printed pair implies each lies (`_side`)."""
+
+    year: str
+    named: str
+    total: filed_years.Figure
+    side: int
+    side_read: int
+    read_year: str
+
+    @property
+    def rests(self) -> bool:
+        """Whether the pair's finding rests on which year is read: the two years' totals do not
+        both meet the pair's, nor both miss it on the same side."""
+        return self.side != self.side_read
+
+    @property
+    def opposite(self) -> bool:
+        """Whether the two years miss the pair's total on opposite sides, so that a total for
+        calendar 2024, across both fiscal years, could meet it."""
+        return self.side * self.side_read < 0
+
+
+def other_year(data: BookData, company: str) -> OtherYear | None:
+    """The other fiscal year's reading of a company's printed pair; None for a company with no
+    such year, or no total found for it in the pair's currency."""
     year, named = filed_years.OTHER_YEAR_READINGS.get(company, ("", ""))
     other = filed_years.year_figures(data.references, company).get(year, {}).get("total")
+    (row,) = (r for _, r in data.ranking.iterrows() if r["company_en"] == company)
     amount, share, unit = _printed_bands(data, row)
     if other is None or other.unit != unit:
-        return "", ()
+        return None
+    _, total = _implied_total_check(data, row)
     implied = amount / share
-    side, side_read = (_side(implied, t.band) for t in (other, total))
-    same = side == side_read
+    return OtherYear(
+        year,
+        named,
+        other,
+        _side(implied, other.band),
+        _side(implied, total.band),
+        filed_years.CLAIMED_YEAR[company],
+    )
+
+
+def _other_year_total(data: BookData, row: pd.Series) -> tuple[str, tuple[str, ...]]:
+    """The total a printed pair implies against the company's total for the other fiscal year
+    (`other_year`), after a space, with the references it cites; ('', ()) where there is none.
+    It says whether the pair's finding rests on which year is read. It does not when both
+    years' totals meet the pair's, or both miss it on the same side. It does when one meets it
+    and the other misses it; and when they miss it on opposite sides, a total for calendar 2024
+    could meet it. It never decides."""
+    other = other_year(data, row["company_en"])
+    if other is None:
+        return "", ()
+    amount, share, unit = _printed_bands(data, row)
     said = [
-        f" Read instead as {year} ({named}), the pair {'misses' if side else 'meets'} that "
-        f"year's {_how_words(other)} total ({other.reliability}), "
-        f"{_amount_formatter(unit)(other.value)}" + (", too" if same else "")
+        f" Read instead as {other.year} ({other.named}), the pair "
+        f"{'misses' if other.side else 'meets'} that year's {_how_words(other.total)} total "
+        f"({other.total.reliability}), {_amount_formatter(unit)(other.total.value)}"
+        + ("" if other.rests else ", too")
     ]
-    if side:
-        words, worked, _ = worked_gap(implied, other.band, unit)
+    if other.side:
+        words, worked, _ = worked_gap(amount / share, other.total.band, unit)
         said.append(f"by {words} of it: {worked}")
-    if same:
-        return ", ".join(said) + "; so the finding does not rest on which year '2024' names.", (
-            other.sources
+    if not other.rests:
+        ends = "; so the finding does not rest on which year '2024' names."
+    elif other.opposite:
+        ends = (
+            "; but on the other side: the total the pair implies lies "
+            f"{'below' if other.side > 0 else 'above'} {other.year}'s and "
+            f"{'above' if other.side > 0 else 'below'} {other.read_year}'s, so a total for "
+            "calendar 2024 (not found by this book) could come nearer to it or meet it: the "
+            "finding rests on reading '2024' as a fiscal year."
         )
-    if side and side_read:
-        read_year = filed_years.CLAIMED_YEAR[company]
+    else:
+        ends = "; so the finding rests on which year '2024' names."
+    return ", ".join(said) + ends, other.total.sources
+
+
+def year_reading_clause(other: OtherYear) -> str:
+    """What a box says a pair's verdict rests on when it rests on which year is read."""
+    if other.opposite:
         return (
-            ", ".join(said) + f"; but on the other side: the total the pair implies lies "
-            f"{'below' if side > 0 else 'above'} {year}'s and "
-            f"{'above' if side > 0 else 'below'} {read_year}'s, so a total for calendar 2024 "
-            "(not found by this book) could come nearer to it or meet it: the finding "
-            f"{RESTS_ON_A_FISCAL_YEAR}.",
-            other.sources,
+            "reading '2024' as a fiscal year: the two fiscal years that share months with 2024 "
+            "miss the total its pair implies on opposite sides, and a total for calendar 2024 "
+            "was not found"
         )
-    return ", ".join(said) + "; so the finding rests on which year '2024' names.", other.sources
+    return f"reading '2024' as {other.read_year}: read as {other.year}, its pair holds"
 
 
-def _cells_wrong_words(other_year: str, claimed_year: str) -> str:
+def _cells_wrong_words(other: OtherYear | None, claimed_year: str) -> str:
     """What a pair that cannot hold says of its two cells: that one of them is wrong, for the
-    year read (`claimed_year`) where the other-year sentence says the finding rests on it."""
-    rests = bool(other_year) and "does not rest" not in other_year
+    year read (`claimed_year`) where the finding rests on which year is read."""
+    rests = other is not None and other.rests
     return (
         f"For {claimed_year}, at least one" if rests else "At least one"
     ) + " of the two cells is wrong; which one, the references cannot say."
@@ -931,7 +970,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         amount, share, unit = _printed_bands(data, row)
         implied_band = amount / share
         check, total = _implied_total_check(data, row)
-        other_year, other_sources = _other_year_total(data, row, total)
+        other_year_said, other_sources = _other_year_total(data, row)
         rate = table_rate if unit == "USD" else 1.0
         implied = figures["overseas_cny"] / figures["share"]
         filed = total.value * (rate if total.unit == "USD" else 1.0)
@@ -950,7 +989,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                     implied,
                     "CNY",
                     check.evidence
-                    + other_year
+                    + other_year_said
                     + _pair_open_reading(data, row, check, total, check.decides)
                     + (
                         _at_table_rate(implied_band * rate, filed, figures, table_rate)
@@ -1849,18 +1888,19 @@ def _judge_cell(
             )
         )
         pair, total = _implied_total_check(data, row)
-        other_year, other_sources = _other_year_total(data, row, total)
+        other_year_said, other_sources = _other_year_total(data, row)
         if pair.decides:
             findings.append(
                 Finding(
                     pair.verdict,
                     (
                         "The printed amount and share cannot both hold for "
-                        f"{claimed_year}: {pair.evidence}{other_year} "
-                        + _cells_wrong_words(other_year, claimed_year)
+                        f"{claimed_year}: {pair.evidence}{other_year_said} "
+                        + _cells_wrong_words(other_year(data, company), claimed_year)
                         + _pair_open_reading(data, row, pair, total, decides=False)
                         if pair.verdict is Verdict.CONTRADICTED
-                        else f"The pair check for {claimed_year}: {pair.evidence}{other_year} The "
+                        else f"The pair check for {claimed_year}: {pair.evidence}{other_year_said} "
+                        "The "
                         "printed amount and share hold together, but that confirms neither cell "
                         "alone."
                     ),
@@ -2208,7 +2248,8 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
                     "shown": f"within {growth_words(band.low, band.high)}",
                     "basis": "overseas total not found; each region outside China grew "
                     f"{span(regions, partial(format_percent, digits=0))} ({tags}), so the "
-                    f"total abroad lies in that range; group revenue grew "
+                    "total abroad lies within their range at the sources' precision; group "
+                    "revenue grew "
                     f"{percent(data.reference(ref))} ({data.references.at[ref, 'reliability']})",
                 }
             )

@@ -218,7 +218,7 @@ def analyse(data: BookData) -> Findings:
         lambda _: ranking.pairs_sentence(
             pairs,
             ranking.pairs_read_as_n_duo(ranking_rows, pairs),
-            ranking.pairs_read_as_a_fiscal_year(ranking_rows, pairs),
+            ranking.pairs_year_readings(data, pairs),
         ),
     )
     title = preface.analyse(data)

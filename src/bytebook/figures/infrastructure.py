@@ -22,7 +22,8 @@ PD_SYSTEMS = ("distserve_goodput", "splitwise_throughput", "mooncake_real")
 def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
     """The cost of an hour of useful GPU work by utilisation, with a slider for the price."""
     price = data.assumptions.loc["gpu_price_per_hour"]
-    # To full use, where the axis ends: a curve stopping short of it read as reaching it.
+    # From 10% to full use, the axis fixed to the same range: a curve that stopped at 95%, under
+    # the axis's last label, 100%, looked as if it reached it.
     grid = pd.DataFrame({"utilisation": np.round(np.arange(0.10, 1.001, 0.01), 2)})
     # The axis fits the curve at the slider's default: its largest value is at the lowest
     # utilisation.
@@ -39,6 +40,7 @@ def utilisation(found: Findings, data: BookData) -> alt.VConcatChart:
         y_title="Cost per useful GPU-hour, USD",
         sliders=[slider],
         x_format=".0%",
+        x_domain=(grid["utilisation"].min(), grid["utilisation"].max()),
         y_max=charts.axis_top(largest),
         marks=marks,
         marks_format=".1%",
