@@ -193,6 +193,18 @@ def test_the_verdict_filter_counts_the_claims_the_summary_counts(
     assert f"Of the article’s {sum(expected.values())} printed numbers" in prose
 
 
+def test_the_verdict_filter_lists_the_verdicts_in_the_book_s_order(read_only_ledger, ledger_rows):
+    """The verdict filter lists the verdicts as the summary and the methods do, consistent first
+    and unverifiable last (the order of `Verdict`), not alphabetically, where 'contradicted'
+    came second; and choosing one still shows its rows."""
+    from bytebook.policy import Verdict
+
+    found = {row["verdict"] for row in ledger_rows if row["kind"] == "stated"}
+    listed = [name for name, _ in read_only_ledger.evaluate(PANE_COUNTS, "Verdict")]
+    assert listed == [verdict.value for verdict in Verdict if verdict.value in found]
+    assert listed != sorted(listed)
+
+
 def judged_by_a_source(row: dict[str, str]) -> bool:
     """Whether the book could test a row: its verdict says more than unverifiable."""
     return row["verdict"] not in ("", "unverifiable")

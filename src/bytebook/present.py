@@ -15,7 +15,7 @@ from bytebook.article import SECTION_TITLES, SECTIONS
 from bytebook.chinese import CHINESE, CHINESE_RUN, chinese_runs
 from bytebook.data import BookData, load_book_data
 from bytebook.findings import Findings
-from bytebook.ledger import LedgerEntry, recomputed_text, stated_text
+from bytebook.ledger import LedgerEntry, Verdict, recomputed_text, stated_text
 from bytebook.numbers import figure, in_a_column, kind_of
 from bytebook.palette import verdict_css_class
 from bytebook.safety import is_web_link
@@ -85,6 +85,13 @@ def badge_cell(verdict: object) -> Markup:
 
 
 DERIVED_TITLE = "A number the book derives: a step of its own arithmetic, not one of the article's"
+
+
+def _verdict_order(verdict: str) -> int:
+    """A verdict's place in the book's order (`Verdict`: consistent first, unverifiable last);
+    after them, a row not yet checked."""
+    order = [v.value for v in Verdict]
+    return order.index(verdict) if verdict in order else len(order)
 
 
 def row_badges(entry: LedgerEntry) -> str:
@@ -391,7 +398,12 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         # The verdict filter counts the article's printed claims only, as the summary's scorecard
         # does: a derived row has no `data-pane` (bytebook-ledger.js), and the Kind filter finds it.
         # The cell sorts and is searched by its badges' words ('derived supported').
-        pane = f' data-pane="{html.escape(verdict)}"' if e.kind != "derived" else ""
+        # Its filter lists the verdicts in the book's order (`Verdict`), not the alphabet's.
+        pane = (
+            f' data-pane="{html.escape(verdict)}" data-pane-order="{_verdict_order(verdict)}"'
+            if e.kind != "derived"
+            else ""
+        )
         verdict_cell = _td("Verdict", row_badges(e), pane)
         # On a laptop the id's cell names the section under the id, in place of its own column
         # (bytebook.css; bytebook-ledger.js copies the name from the Section cell).

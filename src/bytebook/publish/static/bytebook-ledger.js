@@ -39,11 +39,19 @@
     };
     var verdictColumn = columnOf("verdict");
     var VERDICT_FILTER_EMPTY = "None here: this filter counts only the article's own numbers";
+    // The filter finds a row by its verdict's words, shows the badge, and sorts its verdicts by
+    // the cell's data-pane-order (the book's order of verdicts, not the alphabet's).
+    var paneValues = {
+      sp: function (cell) { return cell.querySelector(".verdict").outerHTML; },
+      spSearch: function (cell) { return cell.getAttribute("data-pane"); },
+      spSort: function (cell) {
+        return cell.getAttribute("data-pane-order") + " " + cell.getAttribute("data-pane");
+      },
+    };
     var verdictPane = function (data, type, row, meta) {
-      if (type !== "sp") { return data; }
+      if (!paneValues[type]) { return data; }
       var cell = meta.settings.aoData[meta.row].anCells[meta.col];
-      var verdict = cell ? cell.getAttribute("data-pane") : null;
-      return verdict ? [cell.querySelector(".verdict").outerHTML] : [];
+      return cell && cell.getAttribute("data-pane") ? [paneValues[type](cell)] : [];
     };
     // A number cell's sort key is "kind and unit|value" (bytebook.present.sort_key): the column
     // sorts by value within each unit, the units in one order either way, blank cells last.
@@ -77,7 +85,9 @@
       columnDefs: [
         // Derived rows have no place in the verdict filter: chosen alone, they leave it empty,
         // and it says why rather than "No data available".
-        { render: verdictPane, targets: verdictColumn, searchPanes: { show: true, orthogonal: "sp",
+        { render: verdictPane, targets: verdictColumn, searchPanes: { show: true,
+          orthogonal: { display: "sp", search: "spSearch", sort: "spSort", type: "sp",
+            threshold: "spSearch" },
           dtOpts: { language: { emptyTable: VERDICT_FILTER_EMPTY } } } },
         { searchPanes: { show: true }, targets: panes },
         { type: "bytebook-value", targets: [columnOf("stated"), columnOf("recomputed")] },
