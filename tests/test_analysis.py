@@ -674,7 +674,7 @@ def test_another_year_s_total_says_whether_the_finding_rests_on_the_year(
 
     monkeypatch.setitem(filed_years.OTHER_YEAR_READINGS, company, (year, "a year named here"))
     (row,) = [r for _, r in data.ranking.iterrows() if r["company_en"] == company]
-    text, sources = ranking._other_year_total(data, row)
+    text, sources = ranking._other_year_total(data, row, ranking.other_year(data, row))
     assert text.startswith(f" Read instead as {year} (a year named here), the pair ")
     assert says in text
     rests = "does not rest" if "too" in says else "rests"

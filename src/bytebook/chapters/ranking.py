@@ -336,7 +336,8 @@ def pairs_read_as_n_duo(rows: dict[str, LedgerEntry], companies: list[str]) -> l
 def pairs_year_readings(data: BookData, companies: list[str]) -> dict[str, str]:
     """Those of `companies` whose pair's verdict rests on which year '2024' is read as
     (`OtherYear.rests`), each with the box's clause saying so (`year_reading_clause`)."""
-    others = {company: other_year(data, company) for company in companies}
+    rows = (row for _, row in data.ranking.iterrows() if row["company_en"] in companies)
+    others = {row["company_en"]: other_year(data, row) for row in rows}
     return {
         company: year_reading_clause(other)
         for company, other in others.items()
@@ -833,12 +834,14 @@ class OtherYear:
         return self.side * self.side_read < 0
 
 
-def other_year(data: BookData, company: str) -> OtherYear | None:
-    """The other fiscal year's reading of a company's printed pair; None for a company with no
+def other_year(data: BookData, row: pd.Series) -> OtherYear | None:
+    """The other fiscal year's reading of a table row's printed pair; None for a company with no
     such year, or no total found for it in the pair's currency."""
+    company = row["company_en"]
     year, named = filed_years.OTHER_YEAR_READINGS.get(company, ("", ""))
+    if not year:
+        return None
     other = filed_years.year_figures(data.references, company).get(year, {}).get("total")
-    (row,) = (r for _, r in data.ranking.iterrows() if r["company_en"] == company)
     amount, share, unit = _printed_bands(data, row)
     if other is None or other.unit != unit:
         return None
@@ -854,14 +857,16 @@ def other_year(data: BookData, company: str) -> OtherYear | None:
     )
 
 
-def _other_year_total(data: BookData, row: pd.Series) -> tuple[str, tuple[str, ...]]:
+def _other_year_total(
+    data: BookData, row: pd.Series, other: OtherYear | None
+) -> tuple[str, tuple[str, ...]]:
     """The total a printed pair implies against the company's total for the other fiscal year
-    (`other_year`), after a space, with the references it cites; ('', ()) where there is none.
+    (`other`, from `other_year`), after a space, with the references it cites; ('', ()) where
+    there is none.
     It says whether the pair's finding rests on which year is read. It does not when both
     years' totals meet the pair's, or both miss it on the same side. It does when one meets it
     and the other misses it; and when they miss it on opposite sides, a total for calendar 2024
     could meet it. It never decides."""
-    other = other_year(data, row["company_en"])
     if other is None:
         return "", ()
     amount, share, unit = _printed_bands(data, row)
@@ -970,7 +975,8 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         amount, share, unit = _printed_bands(data, row)
         implied_band = amount / share
         check, total = _implied_total_check(data, row)
-        other_year_said, other_sources = _other_year_total(data, row)
+        other = other_year(data, row)
+        other_year_said, other_sources = _other_year_total(data, row, other)
         rate = table_rate if unit == "USD" else 1.0
         implied = figures["overseas_cny"] / figures["share"]
         filed = total.value * (rate if total.unit == "USD" else 1.0)
@@ -1888,7 +1894,8 @@ def _judge_cell(
             )
         )
         pair, total = _implied_total_check(data, row)
-        other_year_said, other_sources = _other_year_total(data, row)
+        other = other_year(data, row)
+        other_year_said, other_sources = _other_year_total(data, row, other)
         if pair.decides:
             findings.append(
                 Finding(
@@ -1896,7 +1903,7 @@ def _judge_cell(
                     (
                         "The printed amount and share cannot both hold for "
                         f"{claimed_year}: {pair.evidence}{other_year_said} "
-                        + _cells_wrong_words(other_year(data, company), claimed_year)
+                        + _cells_wrong_words(other, claimed_year)
                         + _pair_open_reading(data, row, pair, total, decides=False)
                         if pair.verdict is Verdict.CONTRADICTED
                         else f"The pair check for {claimed_year}: {pair.evidence}{other_year_said} "
