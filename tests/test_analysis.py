@@ -683,6 +683,31 @@ def test_another_year_s_total_says_whether_the_finding_rests_on_the_year(
 
 
 @pytest.mark.parametrize(
+    ("side", "side_read", "rests", "clause"),
+    [
+        (0, 0, False, None),
+        (1, 1, False, None),
+        (0, 1, True, "read as FY2023/24, its pair holds"),
+        (1, 0, True, "read as FY2023/24, its pair would not hold"),
+        (-1, 1, True, "miss the total its pair implies on opposite sides"),
+    ],
+)
+def test_where_the_other_year_s_total_lies_says_what_the_box_says(
+    data, side, side_read, rests, clause
+):
+    """Both years' totals meeting the pair's, or missing it on one side, leave the finding as it
+    is; one meeting and one missing, or the two missing on opposite sides, make it rest on the
+    year, and the box says how."""
+    from bytebook import filed_years
+
+    total = filed_years.year_figures(data.references, "Lenovo")["FY2023/24"]["total"]
+    other = ranking.OtherYear("FY2023/24", "named", total, side, side_read, "FY2024/25")
+    assert other.rests is rests and other.opposite is (side * side_read < 0)
+    if clause:
+        assert clause in ranking.year_reading_clause(other)
+
+
+@pytest.mark.parametrize(
     ("fy2324", "says", "box"),
     [
         # 5,012亿 lies above the pair's 4,397亿 to 4,604亿, as FY2024/25's 4,985亿 does: the same

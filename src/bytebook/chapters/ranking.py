@@ -862,11 +862,10 @@ def _other_year_total(
 ) -> tuple[str, tuple[str, ...]]:
     """The total a printed pair implies against the company's total for the other fiscal year
     (`other`, from `other_year`), after a space, with the references it cites; ('', ()) where
-    there is none.
-    It says whether the pair's finding rests on which year is read. It does not when both
-    years' totals meet the pair's, or both miss it on the same side. It does when one meets it
-    and the other misses it; and when they miss it on opposite sides, a total for calendar 2024
-    could meet it. It never decides."""
+    there is none. It says whether the pair's finding rests on which year is read. It does not
+    when both years' totals meet the pair's, or both miss it on the same side. It does when one
+    meets it and the other misses it; and when they miss it on opposite sides, a total for
+    calendar 2024 could meet it. It never decides."""
     if other is None:
         return "", ()
     amount, share, unit = _printed_bands(data, row)
@@ -902,7 +901,8 @@ def year_reading_clause(other: OtherYear) -> str:
             "miss the total its pair implies on opposite sides, and a total for calendar 2024 "
             "was not found"
         )
-    return f"reading '2024' as {other.read_year}: read as {other.year}, its pair holds"
+    holds = "holds" if other.side == 0 else "would not hold"
+    return f"reading '2024' as {other.read_year}: read as {other.year}, its pair {holds}"
 
 
 def _cells_wrong_words(other: OtherYear | None, claimed_year: str) -> str:
