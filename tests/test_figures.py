@@ -158,7 +158,7 @@ def test_the_source_line_is_the_ids_written_out(data):
         assumptions=["gpu_price_per_hour"],
     )
     assert line == (
-        "the article (Title, 4 海外营收排行榜); the book's model, with assumed price of one "
+        "the article (Title, 4 海外营收排行榜); the book's model, assuming the price of one "
         f"GPU-hour; {data.references.at['meta_rl_loss_2024', 'source']}, FY2024 (P); "
         f"{data.references.at['h100_hour_median_2026', 'source']}, 2026-05 (W)"
     )
@@ -171,12 +171,12 @@ def test_a_model_figure_says_so_in_its_source_line(every_figure):
     for (chapter, name), spec in every_figure.items():
         if spec["usermeta"]["cites"]["assumptions"]:
             line = source_text(spec)
-            assert "the book's model" in line and ", with assumed " in line, (chapter, name)
+            assert "the book's model" in line and ", assuming the " in line, (chapter, name)
     upload = source_text(every_figure[("codec", "upload")])
     assert upload.endswith("; the book's model"), upload
     inference = re.sub(r"\s+", " ", source_text(every_figure[("recommender", "inference")]))
     # Two FLOPs (a multiply and an add) for each active parameter a candidate passes through.
-    assert "the book's model (2 FLOPs per active parameter), with assumed" in inference
+    assert "the book's model (2 FLOPs per active parameter), assuming the" in inference
 
 
 @pytest.fixture(scope="module")

@@ -96,6 +96,14 @@ def test_a_company_s_rows_are_found_by_its_chinese_name_too(ledger_rows, data):
         assert len(named) >= 3 and named <= found, (company.company_zh, sorted(named - found))
 
 
+def test_a_row_s_claim_begins_with_what_it_is_about_not_its_unit(ledger_rows):
+    """A row's claim names its subject first ('BYD's overseas revenue added in 2023, in yuan'),
+    never its unit (two rows had read 'Yuan BYD's overseas revenue added …')."""
+    units = ("yuan ", "usd ", "cny ", "rmb ")
+    assert not [r["id"] for r in ledger_rows if r["claim_en"].lower().startswith(units)]
+    assert all(r["claim_en"][:1].isupper() or r["claim_en"][:1].isdigit() for r in ledger_rows)
+
+
 def test_a_recomputed_value_is_the_claims_own_quantity(ledger_rows):
     """A row's recomputed value is in the row's unit. Within a factor of ten of the printed value
     is not a proof of that, but a value in another unit (hours for dollars, tokens a second for

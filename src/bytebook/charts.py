@@ -180,12 +180,12 @@ def source_line(
 
 
 def _model_part(data: BookData, model: str | bool, assumptions: list[str]) -> str:
-    """'the book's model (rule), with assumed a, b and c'."""
+    """'the book's model (rule), assuming the a, the b and the c' (each a value a slider sets)."""
     part = f"{MODEL} ({model})" if isinstance(model, str) and model else MODEL
     if not assumptions:
         return part
-    items = [_lower_first(data.assumptions.at[a, "item"]) for a in assumptions]
-    return f"{part}, with assumed {in_a_list(items)}"
+    items = [f"the {_lower_first(data.assumptions.at[a, 'item'])}" for a in assumptions]
+    return f"{part}, assuming {in_a_list(items)}"
 
 
 def cited_references(

@@ -299,7 +299,7 @@ def analyse(data: BookData) -> Findings:
         working(
             "d_usd_saved_per_hour",
             "2.1",
-            "USD saved per hour watched at the default CDN price",
+            "Saving per hour watched at the default CDN price, in USD",
             per_hour_usd,
             "USD/hour",
             f"{per_hour:.2f} GB saved per hour watched × USD {price:.3f}/GB (the CloudFront list "

@@ -3404,7 +3404,7 @@ def _byd_pace(data: BookData) -> list[LedgerEntry]:
         working(
             "d_byd_overseas_added_2023",
             "4",
-            f"Yuan BYD's overseas revenue added in {YEAR - 1}",
+            f"BYD's overseas revenue added in {YEAR - 1}, in yuan",
             y2023 - y2022,
             "CNY",
             f"{now} − {base} = {format_yuan(y2023 - y2022)}.",
@@ -3413,7 +3413,7 @@ def _byd_pace(data: BookData) -> list[LedgerEntry]:
         working(
             "d_byd_overseas_added_2024",
             "4",
-            f"Yuan BYD's overseas revenue added in {YEAR}",
+            f"BYD's overseas revenue added in {YEAR}, in yuan",
             y2024 - y2023,
             "CNY",
             f"{latest} − {now} = {format_yuan(y2024 - y2023)}.",
