@@ -689,7 +689,7 @@ def test_another_year_s_total_says_whether_the_finding_rests_on_the_year(
         (1, 1, False, None),
         (0, 1, True, "read as FY2023/24, its pair holds"),
         (1, 0, True, "read as FY2023/24, its pair would not hold"),
-        (-1, 1, True, "miss the total its pair implies on opposite sides"),
+        (-1, 1, True, "its FY2023/24 total lies below the total its pair implies and its FY2024"),
     ],
 )
 def test_where_the_other_year_s_total_lies_says_what_the_box_says(
@@ -723,8 +723,8 @@ def test_where_the_other_year_s_total_lies_says_what_the_box_says(
         (
             4512,
             "meets that year's relayed total (S), 4,512亿元; so the finding rests on which year",
-            "Lenovo's verdict rests also on reading '2024' as FY2024/25: read as FY2023/24, its "
-            "pair holds",
+            "Lenovo's pair verdict rests also on reading '2024' as FY2024/25: read as FY2023/24, "
+            "its pair holds",
         ),
     ],
 )
@@ -744,7 +744,7 @@ def test_lenovo_s_other_year_on_the_same_side_or_within_says_so(data, fy2324, sa
     wrong = "For FY2024/25, at least one" if box else "At least one"
     assert f"{wrong} of the two cells is wrong" in evidence
     said = summary.analyse(moved).texts["pairs_cannot_hold"]
-    assert (box in said) if box else ("Lenovo's verdict rests also" not in said)
+    assert (box in said) if box else ("Lenovo's pair verdict rests" not in said)
 
 
 def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data):
@@ -954,9 +954,9 @@ def test_the_boxes_name_the_pairs_that_cannot_hold(data):
     assert before < 3100 / 0.705 and 3200 / 0.695 < read
     assert list(ranking.pairs_year_readings(data, ["Lenovo", "Xiaomi"])) == ["Lenovo"]
     on_year = (
-        f"{rests}; Lenovo's verdict rests also on reading '2024' as a fiscal year: the two "
-        "fiscal years that share months with 2024 miss the total its pair implies on opposite "
-        "sides, and a total for calendar 2024 was not found"
+        f"{rests}; Lenovo's pair verdict rests also on reading '2024' as a fiscal year: its "
+        "FY2023/24 total lies below the total its pair implies and its FY2024/25 total above "
+        "it, and a total for calendar 2024 was not found"
     )
     assert on_year in box and on_year in summary.analyse(data).texts["pairs_cannot_hold"]
 

@@ -317,7 +317,7 @@ def pairs_sentence(
         else ""
     )
     years = "".join(
-        f"; {company}'s verdict rests {'also ' if company in read_as_n_duo else ''}on {clause}"
+        f"; {company}'s pair verdict rests {'also ' if company in read_as_n_duo else ''}on {clause}"
         for company, clause in year_readings.items()
     )
     return (
@@ -897,9 +897,10 @@ def year_reading_clause(other: OtherYear) -> str:
     """What a box says a pair's verdict rests on when it rests on which year is read."""
     if other.opposite:
         return (
-            "reading '2024' as a fiscal year: the two fiscal years that share months with 2024 "
-            "miss the total its pair implies on opposite sides, and a total for calendar 2024 "
-            "was not found"
+            f"reading '2024' as a fiscal year: its {other.year} total lies "
+            f"{'above' if other.side > 0 else 'below'} the total its pair implies and its "
+            f"{other.read_year} total {'above' if other.side_read > 0 else 'below'} it, and a "
+            "total for calendar 2024 was not found"
         )
     holds = "holds" if other.side == 0 else "would not hold"
     return f"reading '2024' as {other.read_year}: read as {other.year}, its pair {holds}"
