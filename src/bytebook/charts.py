@@ -585,9 +585,9 @@ def paired_dots(
     """Two or more values per category on one axis, joined by a line (a dumbbell chart).
 
     `series` maps each legend label to the column holding its values, in legend order; they
-    take the article's colour, then the reported one (bytebook.palette). Each dot is ringed in
-    the page's colour, so that where two values lie a few pixels apart (on a phone's narrow
-    axis) the later dot's edge shows over the earlier one.
+    take the article's colour, then the reported one (bytebook.palette). The dots are outlines,
+    not filled, so that where two values lie a few pixels apart (Haier's two figures on a
+    phone's narrow axis) neither hides the other.
     """
     colours = (ARTICLE, REFERENCE)
     value, label = "value", "figure"
@@ -604,15 +604,13 @@ def paired_dots(
     rule = base.mark_rule(aria=False, color=MUTED, strokeWidth=2).encode(
         x=alt.X(f"min({value}):Q", title=value_title), x2=f"max({value}):Q"
     )
-    dots = base.mark_point(
-        filled=True, size=130, opacity=1, stroke=palette.BACKGROUND.light, strokeWidth=2
-    ).encode(
+    dots = base.mark_point(filled=False, size=130, opacity=1, strokeWidth=2.5).encode(
         color=alt.Color(
             f"{label}:N",
             sort=series_order,
             title=None,
             scale=alt.Scale(domain=series_order, range=list(colours)),
-            legend=alt.Legend(orient="bottom", symbolStrokeColor=palette.BACKGROUND.light),
+            legend=alt.Legend(orient="bottom"),
         ),
         shape=alt.Shape(
             f"{label}:N", sort=series_order, title=None, scale=alt.Scale(domain=series_order)
