@@ -494,13 +494,16 @@ def test_the_scorecard_says_a_figure_printed_again_is_counted_each_time():
     firsts = [row["same_figure_as"] for row in rows if row["same_figure_as"]]
     assert {first: firsts.count(first) for first in firsts} == {
         "s1_heading_revenue": 5,
+        "s22_heading_moe": 1,
         "s1_growth": 2,
     }
     sentence = summary.analyse(load_book_data()).texts["repeated_printings"]
     assert f"{len(firsts)} of the {len(rows)} print again, in the same words and sense, a" in (
         sentence
     )
-    assert "(USD 39 bn 5 more times and 63% 2 more times)" in sentence
+    assert "(USD 39 bn 5 more times, 1 trillion parameters 1 more time and 63% 2 more times)" in (
+        sentence
+    )
 
 
 def test_recommender_derivations(data):

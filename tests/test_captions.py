@@ -263,5 +263,6 @@ def test_the_scorecard_caption_counts_each_technology_section_by_its_number(data
     counts = [int((stated["section"] == section).sum()) for section in ("2.1", "2.2", "2.3")]
     assert (
         "In the technology sections 2.1, 2.2 and 2.3 (codec, recommender, infrastructure), "
-        f"{counts[0]}, {counts[1]} and {counts[2]} claims respectively cannot be checked."
+        f"{counts[0]}, {counts[1]} and {counts[2]} claims respectively could not be checked "
+        "against the sources found."
     ) in score_caption(table)

@@ -71,6 +71,23 @@ def test_levelling_off_says_what_the_regions_show(data, rows):
     assert rows["s4_old_money_flat"].verdict is Verdict.UNVERIFIABLE
 
 
+def test_levelling_off_sets_the_article_s_own_share_beside_the_book_s_assumption(rows):
+    """The article's table prints Lenovo 70% abroad: read at its printed precision (69.5% to
+    70.5%) it leaves China at most 30.5%, and then China would have had to fall by
+    (7.5% + 69.5% × 15.5%) ÷ 30.5% = 59.9% for growth abroad to match the slowest region."""
+    china = 1 - 0.695
+    fall = (0.075 + 0.695 * 0.155) / china
+    assert f"{china:.3f}" == "0.305" and f"{fall:.3f}" == "0.599"
+    evidence = rows["s4_old_money_flat"].evidence
+    assert (
+        "were the table's 70% abroad (printed for 2024) Lenovo's share in FY2022/23 too, China, "
+        "at most 30.5% of the group, would have had to fall by 59.9% or more" in evidence
+    )
+    working = rows["d_lenovo_china_fall_at_printed_share"]
+    assert working.recomputed == pytest.approx(fall)
+    assert "(−7.5% − 69.5% × 15.5%) ÷ 30.5% = −59.9%" in working.evidence
+
+
 def test_an_n_plus_amount_is_glossed_as_the_book_reads_it(data, rows):
     # "1500+ 亿元" is 一千五百多亿: from 1,500亿 up to the next unit of its last significant digit
     # (1,600亿), so the English says 1,500亿元 to 1,600亿元, in the book's one yuan form, never

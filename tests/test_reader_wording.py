@@ -154,3 +154,27 @@ def test_no_reader_text_uses_a_reliability_tag_as_a_word(data):
     texts |= {page.name: prose(page) for page in sorted((ROOT / "book").glob("*.md"))}
     found = {where: TAG_AS_WORD.findall(text) for where, text in texts.items()}
     assert not {where: words for where, words in found.items() if words}
+
+
+CANNOT_BE_CHECKED = re.compile(
+    r"\bcan(?:not|'t|\s+not)\s+(?:all\s+)?be\s+(?:checked|settled)\b", re.I
+)
+"""What no source found settles, said as if no source could: the book says it could not."""
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "book").glob("*.md")), ids=lambda p: p.stem)
+def test_the_prose_says_a_claim_could_not_be_checked_never_that_it_cannot(page):
+    assert not CANNOT_BE_CHECKED.findall(prose(page)), page.name
+
+
+def test_no_evidence_or_glued_text_says_a_claim_cannot_be_checked(data):
+    from bytebook.book import all_findings
+
+    said = [
+        f"{chapter}: {where}"
+        for chapter, found in all_findings(data).items()
+        for where, text in [(entry.id, entry.evidence) for entry in found.entries]
+        + list(found.texts.items())
+        if CANNOT_BE_CHECKED.search(text)
+    ]
+    assert not said, said

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from bytebook.book import all_entries
+from bytebook.chapters import ranking
 from bytebook.ledger import Verdict
 from bytebook.paths import ROOT
 from bytebook.sources import source_records
@@ -416,3 +417,76 @@ def test_a_worked_gap_s_ends_are_written_as_their_sentence_prints_them(rows):
                         and _decimal(figure).quantize(places, ROUND_HALF_UP) == _decimal(end)
                     ]
                     assert not finer, (row.id, end, finer, match[0])
+
+
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]、|\d\.\s)(?P<text>.+)$", re.MULTILINE)
+"""A heading of the article ('一、…') or of a thread ('2. …'), its number left out."""
+
+HEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿]*[万亿]")
+"""A number in a heading: in digits (390, H.266) or a Chinese magnitude (万亿参数)."""
+
+
+def test_every_number_a_heading_prints_is_a_row_of_its_own(data):
+    """A figure printed more than once is counted each time (the scorecard says so): a heading's
+    figure is a printing of its own, as 「悄悄把 390 亿美元装进兜里」 and 「H.266/VVC 自研算法」
+    are, and so is the recommender thread's 万亿 (a trillion) in 「MoE+稀疏化万亿参数」."""
+    article = (ROOT / "data" / "article" / "article_zh.md").read_text(encoding="utf-8")
+    headings = [m["text"].replace("**", "").strip() for m in HEADING.finditer(article)]
+    assert any("万亿参数" in heading for heading in headings)
+    quotes = [str(q) for q in data.claims["quote_zh"]]
+    uncovered = [
+        (heading, number)
+        for heading in headings
+        for number in HEADING_NUMBER.findall(heading)
+        if not any(number in quote and quote in heading for quote in quotes)
+    ]
+    assert not uncovered, uncovered
+
+
+def test_each_rank_the_resorted_table_prints_has_a_derived_row(data, rows):
+    """The printed bands, read as the article's words allow (3100+ 亿元 is 3,100亿 to 3,200亿;
+    2855 and 1364 at their last digit), leave each company the ranks worked out here by hand:
+    BYD's 1,000亿 to 2,000亿 lies below Lenovo's, Huawei's and ByteDance's and overlaps the
+    rest, so it may rank 4th to 7th."""
+    bands = {
+        "lenovo": (3100, 3200),
+        "huawei": (2300, 2400),
+        "bytedance": (2854.5, 2855.5),
+        "xiaomi": (1200, 1300),
+        "midea": (1500, 1600),
+        "byd": (1000, 2000),
+        "haier": (1363.5, 1364.5),
+    }
+    expected = {"lenovo": (1, 1), "bytedance": (2, 2), "huawei": (3, 3), "midea": (4, 5)}
+    expected |= {"haier": (5, 6), "xiaomi": (6, 7), "byd": (4, 7)}
+    for key, (low, high) in bands.items():
+        others = [band for other, band in bands.items() if other != key]
+        assert (
+            1 + sum(o_low > high for o_low, _ in others),
+            1 + sum(o_high > low for _, o_high in others),
+        ) == expected[key]
+    shown = dict(
+        zip(
+            ranking.analyse(data).tables["sorted"]["company"].map(lambda c: c.split()[0].lower()),
+            ranking.analyse(data).tables["sorted"]["rank_range"],
+            strict=True,
+        )
+    )
+    for key, (best, worst) in expected.items():
+        row = rows[f"d_rank_range_{key}"]
+        assert row.kind == "derived"
+        assert shown[key] == (f"{best}" if best == worst else f"{best}–{worst}")
+        if best == worst:
+            assert row.recomputed == best and row.deciding is None
+        else:
+            assert (row.recomputed_low, row.recomputed_high) == (best, worst)
+            assert f"any place from {best}th to {worst}th of 7" in row.evidence
+
+
+def test_lenovo_s_growth_abroad_band_has_a_derived_row(rows):
+    """The growth table prints Lenovo's growth abroad as 15.5% to 29.5%: EMEA's 16% and
+    Asia-Pacific's 29%, the slowest and fastest of its regions abroad, each ± 0.5 points."""
+    row = rows["d_lenovo_growth_abroad_band"]
+    assert row.kind == "derived"
+    assert (row.recomputed_low, row.recomputed_high) == pytest.approx((0.16 - 0.005, 0.29 + 0.005))
+    assert "from EMEA's 15.5% to Asia-Pacific's 29.5%" in row.evidence

@@ -541,7 +541,7 @@ def test_the_growth_claim_says_how_it_reads_the_runner_up(ledger_rows):
     assert "第二名 is read as the runner-up in growth" in row["evidence"]
     assert (
         "the table's second row, Huawei (second in the printed order); on that reading the "
-        "claim cannot be settled" in (row["evidence"])
+        "claim could not be settled" in (row["evidence"])
     )
     assert "grew 22.4%" in row["evidence"] and "huawei_rev_growth_2024" in row["sources"]
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from bytebook.article import SECTION_TITLES
 from bytebook.ledger import Verdict
-from bytebook.numbers import figure, in_a_list
+from bytebook.numbers import by_unit, in_a_list
 
 PENDING = "not yet checked"
 VERDICT_ORDER = [v.value for v in Verdict] + [PENDING]
@@ -47,7 +47,7 @@ def repeats_sentence(claims: pd.DataFrame) -> str:
     if repeats.empty:
         return "No figure is printed twice."
     named = [
-        f"{figure(claims.at[first, 'value'], claims.at[first, 'unit'])} {times} more "
+        f"{by_unit(claims.at[first, 'value'], claims.at[first, 'unit'])} {times} more "
         f"{'time' if times == 1 else 'times'}"
         for first, times in repeats.value_counts(sort=False).items()
     ]
@@ -180,8 +180,8 @@ def score_caption(ledger: pd.DataFrame) -> str:
     return (
         f"The headline overseas revenue is {headline}. In the technology sections "
         f"{in_a_list(list(sections))} (codec, recommender, infrastructure), "
-        f"{in_a_list(technical)} claims respectively cannot be "
-        "checked. In the ranking section, "
+        f"{in_a_list(technical)} claims respectively could not be "
+        "checked against the sources found. In the ranking section, "
         f"{_count(ranking, Verdict.CONTRADICTED)} claims are contradicted and "
         f"{_count(ranking, Verdict.OFF_IN_DETAIL)} off in detail"
         + (f": {'; '.join(groups)}" if groups else "")

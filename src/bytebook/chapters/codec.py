@@ -204,7 +204,7 @@ def analyse(data: BookData) -> Findings:
             "builds its own'. ByteDance does have its own encoder: BVC2.0's files were "
             f"{format_percent(bvc2_saving, 0)} smaller than x265's at the MSU contest of "
             f"{contest_year} ({data.cite('bvc2_vs_x265')}). What other platforms encode with "
-            "this book found no source for, so the contrast cannot be checked.",
+            "this book found no source for, so the contrast could not be checked.",
             sources=("bvc2_vs_x265",),
         ),
         unsettled(

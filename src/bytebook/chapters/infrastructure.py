@@ -191,7 +191,7 @@ def analyse(data: BookData) -> Findings:
             data,
             "s23_capcut_doubao",
             "This book found no source on which models CapCut's AI cut-out and AI voice-over "
-            "run, so whether they all run on Doubao cannot be checked.",
+            "run, so whether they all run on Doubao could not be checked.",
         ),
         derived(
             "d_utilisation_ratio",
@@ -220,5 +220,5 @@ def users_unaware_entry(data: BookData) -> LedgerEntry:
         "A statement about what CapCut's users perceive (that Doubao behind its AI features "
         "makes no difference they notice). This book found no survey, user study or "
         "measurement of how CapCut's users experience these features, nor a source on which "
-        "model runs them, so the claim cannot be checked.",
+        "model runs them, so the claim could not be checked.",
     )

@@ -437,6 +437,6 @@ def _qualitative(data: BookData) -> list:
         unsettled(
             data,
             "s1_no_press_release",
-            "An absence of press releases cannot be checked from the references.",
+            "An absence of press releases could not be checked against the references.",
         ),
     ]

@@ -701,7 +701,7 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
         "derived row of the unit economics). So the headline names the "
         "largest earner for the whole, a common shorthand in a headline; how much of the "
         "figure TikTok itself earns was not found in any source (which is not to say "
-        "ByteDance has never said it), so whether the headline's attribution is exact cannot "
-        "be settled.",
+        "ByteDance has never said it), so whether the headline's attribution is exact could "
+        "not be settled.",
         sources=("bd_intl_2024", TIKTOK_MOSTLY),
     )

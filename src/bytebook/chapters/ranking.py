@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import pandas as pd
@@ -485,6 +485,63 @@ def rank_ranges(table: pd.DataFrame) -> dict[str, tuple[int, int]]:
     }
 
 
+def rank_range_entries(table: pd.DataFrame) -> list[LedgerEntry]:
+    """A derived row for each company's `rank_range`, which the re-sorted table prints: the
+    ranks as a band where the printed bands allow more than one."""
+    ranges, bands = rank_ranges(table), table.set_index("company")
+    entries = []
+    for company, (best, worst) in ranges.items():
+        low, high = bands.at[company, "overseas_low_cny"], bands.at[company, "overseas_high_cny"]
+        surely = [c for c in ranges if c != company and bands.at[c, "overseas_low_cny"] > high]
+        maybe = [
+            c
+            for c in ranges
+            if c != company and c not in surely and bands.at[c, "overseas_high_cny"] > low
+        ]
+        place = (
+            _place(best)
+            if best == worst
+            else f"any place from {_ordinal(best)} to {_ordinal(worst)}"
+        )
+        entry = working(
+            f"d_rank_range_{_key(company)}",
+            "4",
+            f"{company}'s rank by overseas revenue in the table, as the printed bands allow",
+            float(best),
+            "rank",
+            f"{company}'s printed band is {span(Interval(low, high), format_yuan)}. "
+            + _bands_around(surely, maybe)
+            + f": {place} of {len(ranges)}.",
+        )
+        entries.append(
+            entry
+            if best == worst
+            else replace(entry, recomputed=(best + worst) / 2, deciding=Interval(best, worst))
+        )
+    return entries
+
+
+def _bands_around(above: list[str], overlapping: list[str]) -> str:
+    """Which companies' printed bands lie wholly above a company's, and which reach above its
+    lowest end without lying wholly above it, in words."""
+
+    def bands(names: list[str]) -> str:
+        return f"the band{'s' if len(names) > 1 else ''} of {_join(names)}"
+
+    wholly = (
+        f"{bands(above)} {'lie' if len(above) > 1 else 'lies'} wholly above it"
+        if above
+        else "No other band lies wholly above it"
+    )
+    reach = (
+        f"{bands(overlapping)} {'reach' if len(overlapping) > 1 else 'reaches'} above its "
+        "lowest end without lying wholly above it"
+        if overlapping
+        else "no other band reaches above its lowest end"
+    )
+    return f"{wholly[0].upper()}{wholly[1:]}; {reach}"
+
+
 def rank_range_text(best: int, worst: int) -> str:
     """A rank, or the span of ranks a band allows ('4–7')."""
     return f"{best}" if best == worst else f"{best}–{worst}"
@@ -543,6 +600,7 @@ def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> F
             f"The smallest overseas revenue in the table is {format_yuan(smallest)}, so all seven "
             "companies are in the 千亿 club.",
         ),
+        *rank_range_entries(table),
     )
     return found
 
@@ -2378,7 +2436,13 @@ def _growth(data: BookData) -> Findings:
         data.reference(LENOVO_CHINA_BEFORE),
         lambda v: format_percent(-v, 0),
     )
-    found.add(lenovo_china_fall_entry(data))
+    found.number(
+        "lenovo_china_fall_at_printed_share",
+        lenovo_china_fall_needed(data, lenovo_china_share_printed(data)),
+        format_percent,
+        1,
+    )
+    found.add(*lenovo_china_fall_entries(data), lenovo_abroad_band_entry(data))
     found.add(*(derived_year_entry(data, *figure) for figure in DERIVED_YEAR_FIGURES))
     abroad = lenovo_regions_abroad(data).values()
     found.number(
@@ -2447,7 +2511,7 @@ def _growth(data: BookData) -> Findings:
                 f"than twice it: the ratio is {span(ratio, times)}. On this reading a faster "
                 "runner-up would only lower it. A reader may instead take 第二名 as the "
                 f"table's second row, {second} (second in the printed order); on that "
-                "reading the claim cannot be "
+                "reading the claim could not be "
                 f"settled, since {second}'s overseas growth was not found (its group revenue "
                 f"grew {format_percent(data.reference(second_growth))}, "
                 f"{data.cite(second_growth)}, which does not give its growth abroad).",
@@ -2528,6 +2592,31 @@ def lenovo_abroad_band(data: BookData) -> Interval:
     return Interval(min(b.low for b in bands), max(b.high for b in bands))
 
 
+def lenovo_abroad_band_entry(data: BookData) -> LedgerEntry:
+    """The derived row of `lenovo_abroad_band`, which the growth table prints."""
+    regions = {region: reference_band(data, ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
+    band = lenovo_abroad_band(data)
+    slowest = min(regions, key=lambda region: regions[region].low)
+    fastest = max(regions, key=lambda region: regions[region].high)
+    rates = [
+        f"{region} {percent(data.reference(ref))}" for region, ref in LENOVO_REGIONS_ABROAD.items()
+    ]
+    entry = working(
+        "d_lenovo_growth_abroad_band",
+        "4",
+        "The band Lenovo's FY2024/25 revenue growth abroad lies in, from its regions' growth",
+        band.mid,
+        "ratio",
+        f"Lenovo's regions outside China grew: {_join(rates)} "
+        f"({data.cite(*dict.fromkeys(LENOVO_REGIONS_ABROAD.values()))}). Growth abroad lies "
+        "between the slowest region's and the fastest's, each read at its source's precision: "
+        f"from {slowest}'s {format_percent(band.low, 1)} to {fastest}'s "
+        f"{format_percent(band.high, 1)}.",
+        tuple(LENOVO_REGIONS_ABROAD.values()),
+    )
+    return replace(entry, deciding=band)
+
+
 LENOVO_CHINA_BEFORE = "lenovo_china_growth_fy2324"
 """Lenovo's Greater China revenue growth in FY2023/24, from a weak repost (W)."""
 
@@ -2536,17 +2625,22 @@ CHINA_SHARE_AT_MOST = 0.5
 for `lenovo_china_fall_needed`: half, a bound generous to the remark."""
 
 
-def lenovo_china_fall_needed(data: BookData) -> float:
+def lenovo_china_fall_needed(data: BookData, china_share: float = CHINA_SHARE_AT_MOST) -> float:
     """How far China's revenue would have had to fall in FY2023/24 for Lenovo's revenue abroad
     to have grown that year as fast as its slowest region abroad did in FY2024/25, with China
-    at most `CHINA_SHARE_AT_MOST` of the group: group growth g = s·china + (1 − s)·abroad, so
+    at most `china_share` of the group: group growth g = s·china + (1 − s)·abroad, so
     china = (g − (1 − s)·abroad) ÷ s; taken at the rates' printed ends that ask least of China
     (the group's highest −8%, the region's lowest 16%). Returned as a positive fall."""
     group = reference_band(data, "lenovo_rev_growth_fy2324")
     slowest = min(LENOVO_REGIONS_ABROAD.values(), key=data.reference)
     region = reference_band(data, slowest)
-    share = CHINA_SHARE_AT_MOST
-    return -(group.high - (1 - share) * region.low) / share
+    return -(group.high - (1 - china_share) * region.low) / china_share
+
+
+def lenovo_china_share_printed(data: BookData) -> float:
+    """The largest share of Lenovo's revenue the table's printed share abroad leaves China:
+    one less the bottom of 70% read at its printed precision (69.5%), so 30.5%."""
+    return 1 - claim_band(data, "t_lenovo_share").low
 
 
 DERIVED_YEAR_FIGURES = (
@@ -2579,18 +2673,33 @@ def derived_year_entry(data: BookData, company: str, year: str, kind: str) -> Le
     )
 
 
-def lenovo_china_fall_entry(data: BookData) -> LedgerEntry:
-    """The derived row of `lenovo_china_fall_needed`."""
+def lenovo_china_fall_entries(data: BookData) -> list[LedgerEntry]:
+    """The derived rows of `lenovo_china_fall_needed`: with China at most half of the group
+    (`CHINA_SHARE_AT_MOST`), and at most what the table's printed share abroad leaves it."""
+    printed = percent(data.stated("t_lenovo_share"))
+    return [
+        _lenovo_china_fall_entry(data, "d_lenovo_china_fall_needed", CHINA_SHARE_AT_MOST, ""),
+        _lenovo_china_fall_entry(
+            data,
+            "d_lenovo_china_fall_at_printed_share",
+            lenovo_china_share_printed(data),
+            f", with China at most what the table's {printed} abroad leaves it",
+        ),
+    ]
+
+
+def _lenovo_china_fall_entry(
+    data: BookData, entry_id: str, share: float, share_words: str
+) -> LedgerEntry:
     slowest = min(LENOVO_REGIONS_ABROAD.values(), key=data.reference)
     group = reference_band(data, "lenovo_rev_growth_fy2324")
     region = reference_band(data, slowest)
-    share = CHINA_SHARE_AT_MOST
-    fall = lenovo_china_fall_needed(data)
+    fall = lenovo_china_fall_needed(data, share)
     return working(
-        "d_lenovo_china_fall_needed",
+        entry_id,
         "4",
         "How far China's revenue would have had to fall in FY2023/24 for Lenovo's revenue "
-        "abroad to have grown as fast as its slowest region abroad did in FY2024/25",
+        f"abroad to have grown as fast as its slowest region abroad did in FY2024/25{share_words}",
         fall,
         "ratio",
         f"Group growth = China's share × China's growth + the rest × growth abroad, so "
@@ -2598,9 +2707,9 @@ def lenovo_china_fall_entry(data: BookData) -> LedgerEntry:
         f"{format_percent(group.high, 1)} (the top of {percent(group.mid)}, "
         f"{data.cite('lenovo_rev_growth_fy2324')}), abroad at {format_percent(region.low, 1)} "
         f"(the bottom of {percent(region.mid)}, {data.cite(slowest)}) and China at most "
-        f"{format_percent(share, 0)} of the group: ({format_percent(group.high, 1)} − "
-        f"{format_percent(1 - share, 0)} × {format_percent(region.low, 1)}) ÷ "
-        f"{format_percent(share, 0)} = −{format_percent(fall, 1)}: a fall of "
+        f"{percent(share)} of the group: ({format_percent(group.high, 1)} − "
+        f"{percent(1 - share)} × {format_percent(region.low, 1)}) ÷ "
+        f"{percent(share)} = −{format_percent(fall, 1)}: a fall of "
         f"{format_percent(fall, 1)} or more (a smaller share for China asks a larger fall).",
         ("lenovo_rev_growth_fy2324", slowest),
     )
@@ -2610,6 +2719,7 @@ def lenovo_unlike_years_sentence(data: BookData) -> str:
     """Why the regions' FY2024/25 growth may be set against the group's FY2023/24 rate: what
     China would have had to do for growth abroad not to have picked up."""
     slowest = min(lenovo_regions_abroad(data).values())
+    printed, china = percent(data.stated("t_lenovo_share")), lenovo_china_share_printed(data)
     return (
         "The regions' FY2024/25 rates are set against the group's FY2023/24 rate because "
         "Lenovo's revenue abroad for FY2023/24 was not found; with the group down "
@@ -2620,7 +2730,9 @@ def lenovo_unlike_years_sentence(data: BookData) -> str:
         "rates' printed precision, taking China to be at most half of the group's revenue: an "
         "assumption of this book, not a sourced figure, chosen to be generous to the remark, "
         "since the references give China's share only in figures from weak (W) sources, all well "
-        "below half); "
+        f"below half); were the table's {printed} abroad (printed for {YEAR}) Lenovo's share in "
+        f"FY2022/23 too, China, at most {percent(china)} of the group, would have had to fall "
+        f"by {format_percent(lenovo_china_fall_needed(data, china), 1)} or more; "
         "the weak repost gives China's fall as "
         f"{format_percent(-data.reference(LENOVO_CHINA_BEFORE), 0)} "
         f"({data.cite(LENOVO_CHINA_BEFORE)})."
@@ -3329,7 +3441,7 @@ MARKETS_SOURCES = {
 
 
 def _markets_reason(data: BookData, company: str) -> str:
-    """Why a company's main markets abroad cannot be checked, with what was found."""
+    """Why a company's main markets abroad could not be checked, with what was found."""
     if company == "Lenovo":
         return (
             "Names product lines (PCs, servers) sold worldwide rather than markets; this book "
@@ -3347,7 +3459,7 @@ def _markets_reason(data: BookData, company: str) -> str:
             "That supports North America "
             "as a lead market, for 2023 rather than the table's 2024. For Southeast Asia (东南亚) "
             "and Latin America (拉美) this book found no revenue figures, so the cell's three "
-            "markets cannot all be checked and the row stays unverifiable."
+            "markets could not all be checked and the row stays unverifiable."
         )
     if company == "Huawei":
         emea, apac, abroad = (data.reference(ref) for ref in HUAWEI_REGIONS_2023)
@@ -3366,7 +3478,7 @@ def _markets_reason(data: BookData, company: str) -> str:
 
 
 def _remark_reason(data: BookData, table: pd.DataFrame, company: str) -> str:
-    """Why a remark of the table cannot be checked."""
+    """Why a remark of the table could not be checked."""
     if company == "Lenovo":
         return (
             "A characterisation, not a figure. Within the table Lenovo's printed amount ranks "
@@ -3378,7 +3490,7 @@ def _remark_reason(data: BookData, table: pd.DataFrame, company: str) -> str:
     if company == "Xiaomi":
         return (
             "This book found no split of Xiaomi's revenue abroad by product line, so whether "
-            "phones and TVs are its two lines there cannot be checked."
+            "phones and TVs are its two lines there could not be checked."
         )
     if company == "Midea":
         return "A characterisation (a matrix of appliances), not a figure a source could settle."

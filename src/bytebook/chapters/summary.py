@@ -82,7 +82,7 @@ def attribution_entry(data: BookData) -> LedgerEntry:
         f"{source['value_text']}'s comment through Kevin Kelly. The earliest attribution found "
         f"is to {source['value_text']}, not to Kelly, so the article's attribution is "
         "contradicted. A reader may instead take 凯文·凯利那句话 as a line Kelly is known for "
-        "saying, not one he wrote; on that reading the claim cannot be settled, since no source "
+        "saying, not one he wrote; on that reading the claim could not be settled, since no source "
         "this book found has Kelly saying it. The line itself is a saying, not a figure, and is "
         "not judged.",
         (ATTRIBUTION_REFERENCE,),
