@@ -479,3 +479,22 @@ def test_the_context_length_is_neither_variant_however_k_is_read(data):
     evidence = {e.id: e.evidence for e in infrastructure.analyse(data).entries}["s23_context"]
     assert "whether K is read as 1,000 (128,000 tokens) or as 1,024 (131,072)" in evidence
     assert "32,768 tokens" in evidence and "256,000 tokens" in evidence
+
+
+_GAP_FORMULA = re.compile(r"\(([\d,.]+亿元) − ([\d,.]+亿元)\) ÷ ([\d,.]+亿元)")
+
+
+def test_an_implied_total_s_gap_is_worked_from_figures_printed_before_it(data):
+    """Midea's total, derived from its China revenue and share (2,381.15亿 ÷ 58.48%), is
+    4,072亿 in the middle and 4,071亿 at its lower end (2,381.145 ÷ 0.58485 = 4,071.4): the
+    gap formula's ends are printed before it, save a recorded figure's half-unit end
+    (4,984.5亿), which the gap rule explains."""
+    assert f"{2381.145 / 0.58485:,.1f}" == "4,071.4"
+    rows = {e.id: e for found in all_findings(data).values() for e in found.entries}
+    worked = [row for key, row in rows.items() if key.startswith("d_implied_total_")]
+    assert any(_GAP_FORMULA.search(row.evidence) for row in worked)
+    for row in worked:
+        for formula in _GAP_FORMULA.finditer(row.evidence):
+            before = row.evidence[: formula.start()]
+            for end in formula.groups():
+                assert end in before or end.removesuffix("亿元").endswith(".5"), (row.id, end)

@@ -831,13 +831,20 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
             f"{total.reliability})"
         )
     shown = _amount_formatter(unit)
+    ends = span(total.band, shown)
     check = compare(
         amount / share,
         total.band,
         Basis.SOURCE,
         f"{row['overseas_revenue_printed']} ÷ {row['overseas_share_printed']} = "
         f"{span(amount / share, shown)} at the printed precision, against {source} of "
-        f"{shown(total.value)}."
+        f"{shown(total.value)}"
+        + (
+            f" ({ends} at its inputs' recorded digits)"
+            if total.how == "derived" and ends != shown(total.value)
+            else ""
+        )
+        + "."
         + later_sources_note(data, *total.sources)
         + (
             ""
