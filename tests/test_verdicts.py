@@ -427,9 +427,9 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
         "2,855亿元 gives over 2024's 366 days (off in detail); against USD 39 bn at its recorded "
         "digits (USD 38.5 bn to USD 39.5 bn) it lies within the 7.44亿元 to 7.86亿元 that "
         "2024's range of monthly rates gives, though below the 7.57亿元 to 7.77亿元, the band "
-        "at 2024's average rate of 7.196 CNY/USD, by 1.2% of its middle: (7.57亿元 − 7.475亿元) "
-        "÷ 7.67亿元, from the top of the title's printed band, 7.465亿元 to 7.475亿元 (the "
-        "title's 7.47亿元 is 2.6% below that band's middle, 7.67亿元), "
+        "at 2024's average rate of 7.196 CNY/USD: the top of the title's printed band, 7.465亿元 "
+        "to 7.475亿元, lies below that band's bottom by 1.2% of the band's middle: (7.57亿元 − "
+        "7.475亿元) ÷ 7.67亿元, "
         f"and the title and the table convert at two different rates ({bands} at the printed "
         "precision)"
     )

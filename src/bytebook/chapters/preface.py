@@ -477,11 +477,19 @@ def analyse(data: BookData) -> Findings:
         unit=data.claim("title_daily_revenue")["unit"],
     )
     band_words, band_sum, _ = worked_gap(title_band, source_band, "CNY")
+    title_end, side, band_end = (
+        ("top", "below", "bottom")
+        if title_band.high < source_band.low
+        else ("bottom", "above", "top")
+    )
     found.number(
         "title_gap_band",
         relative_gap(title_band, source_band),
-        lambda _: f"{band_words} of its middle: {band_sum}, from the top of the title's printed "
-        f"band, {span(title_band, lambda v: format_yuan(v, 3))}",
+        lambda _: (
+            f"the {title_end} of the title's printed band, "
+            f"{span(title_band, lambda v: format_yuan(v, 3))}, lies {side} that band's {band_end} "
+            f"by {band_words} of the band's middle: {band_sum}"
+        ),
     )
     usd_band = reference_band(data, "bd_intl_2024")
     usd_low, usd_high = (format_usd(v, 1) for v in (usd_band.low, usd_band.high))

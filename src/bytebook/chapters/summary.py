@@ -114,10 +114,10 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
     """The title's daily figure against the article's own yuan figure (the finding that decides
     its verdict), then against USD 39 bn at its recorded digits (`usd_words`, the band each
     range below comes from) at the year's range of monthly rates and at its average rate (the
-    gap between the bands, as the preface and the ledger give it, then the gap from the band's
-    middle), and whether the title's and the table's conversion rates can be one
-    rate, from the preface chapter's numbers (`bytebook.chapters.preface`); `band_gap_words`
-    is the gap between the bands worked from the figures it names, as the preface words it."""
+    gap between the bands, as the preface and the ledger give it), and whether the title's and
+    the table's conversion rates can be one rate, from the preface chapter's numbers
+    (`bytebook.chapters.preface`); `band_gap_words` is the gap between the bands worked from
+    the figures it names, as the preface words it."""
     n = preface_numbers
     gap = n["title_gap_average"]
     side = "below" if gap < 0 else "above"
@@ -148,13 +148,8 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
         f"detail); against {usd_words} it lies "
         f"{'within' if within else 'outside'} the {format_yuan(year_low, 2)} to "
         f"{format_yuan(year_high, 2)} that {YEAR}'s range of monthly rates gives, "
-        + (
-            f"though {side} the {band}, by {band_gap_words}"
-            if band_gap
-            else f"and within the {band}"
-        )
-        + f" (the title's {format_yuan(n['title_daily'], 2)} is {format_percent(abs(gap))} "
-        f"{side} that band's middle, {format_yuan(n['daily_at_2024_average'], 2)}), and {rates}"
+        + (f"though {side} the {band}: {band_gap_words}" if band_gap else f"and within the {band}")
+        + f", and {rates}"
     )
 
 
