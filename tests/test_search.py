@@ -3,6 +3,7 @@ lists first the pages that print them, and shows each result's words around them
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -61,6 +62,14 @@ def test_the_title_figure_finds_the_preface_and_the_ledger(site, browser):
     assert {"preface", "ledger"} <= found, found
 
 
+@pytest.mark.parametrize(("query", "printed_by"), [("H.266", {"codec", "economics"})])
+def test_a_name_with_a_point_finds_the_pages_that_print_it(site, browser, query, printed_by):
+    """H.266 is one word to the index (jieba keeps it whole), so the query keeps it whole too:
+    split at the point, it was looked up as 'h' alone and found only the glossary."""
+    found = found_pages(site, browser, query)
+    assert printed_by <= found, found
+
+
 def test_a_word_not_in_the_book_finds_nothing(site, browser):
     assert found_pages(site, browser, "拼多多") == set()
 
@@ -109,3 +118,13 @@ def test_the_book_s_search_stems_each_word_as_sphinx_s_chinese_search_does():
     assert set(words) <= set(ours.split(text))
     assert [ours.stem(word) for word in words] == [theirs.stem(word) for word in words]
     assert isinstance(ours.latin_terms, set)
+
+
+def test_a_table_s_cells_are_indexed_as_words_apart(built_book):
+    """The ledger's table prints "stated" beside "unverifiable" and "H.266" in a quote: each is
+    a word of the index, and no word joins the neighbouring cells ("statedunverifiable")."""
+    index = (built_book / "searchindex.js").read_text(encoding="utf-8")
+    terms = set(re.findall(r'"([^"]+)":', index))
+    assert {"unverifi", "h.266", "state"} <= terms
+    joined = [term for term in terms if "unverifi" in term and term != "unverifi"]
+    assert not joined, joined[:5]

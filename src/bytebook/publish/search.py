@@ -6,8 +6,12 @@ and still stems English words. This extension adds two things to it:
   `search_words.txt`, so they are indexed whole;
 - the Chinese names of the companies and products the English prose names (ByteDance is
   字节跳动, TikTok is 抖音 abroad), indexed wherever the English name stands;
-- a query splitter that keeps a decimal figure such as 7.47 in one piece; Sphinx's default
-  splits it at the point and then drops both halves as bare digits;
+- a query splitter that keeps a decimal figure such as 7.47, and a name with a point in it
+  such as H.266 or BVC2.0, in one piece, as jieba indexes them; Sphinx's default splits them
+  at the point and then drops a bare number, so that H.266 was looked up as 'h' alone;
+- a raw HTML block's tags read as spaces (`_collect_words_between_tags`): Sphinx strips them,
+  which joined a table's neighbouring cells into one word ('cdnstatedunverifiableh.266'), so
+  that a word in a table was found only where it also stood outside one;
 - the Latin words seen so far kept in a set: Sphinx keeps them in a list that every stemmed
   word is looked up in, which made indexing the book take seconds of CPU per page;
 - on the search page, `bytebook-search.js` with the same names the other way round
@@ -29,6 +33,7 @@ import threading
 from pathlib import Path
 from typing import IO, Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.search import IndexBuilder, languages
 from sphinx.search.zh import SearchChinese
@@ -54,7 +59,9 @@ CHINESE_NAMES = {
 
 QUERY_SPLITTER = r"""
 function splitQuery(query) {
-  return query.match(/\d+(?:\.\d+)+|[\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu) || [];
+  return query.match(
+    /[\p{Letter}\p{Number}_]+(?:\.[\p{Letter}\p{Number}_]+)+|[\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu
+  ) || [];
 }
 """
 
@@ -132,6 +139,25 @@ def _search_page_scripts(app: Sphinx, pagename: str, *_: object) -> None:
         app.add_js_file(SEARCH_SCRIPT, defer="defer")
 
 
+_collect_words = IndexBuilder._word_collector
+
+
+def _collect_words_between_tags(self: IndexBuilder, doctree: nodes.document) -> Any:
+    """Sphinx's word collector, with each tag of a raw HTML block read as a space: the block's
+    text is swapped for a spaced copy while the words are collected, then put back."""
+    swapped = []
+    for block in doctree.findall(nodes.raw):
+        if len(block) == 1 and isinstance(block[0], nodes.Text):
+            original = block[0]
+            block[0] = nodes.Text(original.astext().replace("<", " <"))
+            swapped.append((block, original))
+    try:
+        return _collect_words(self, doctree)
+    finally:
+        for block, original in swapped:
+            block[0] = original
+
+
 _load_index = IndexBuilder.load
 
 
@@ -155,6 +181,7 @@ def _load_keeping_index_entries(self: IndexBuilder, stream: IO, format: Any) -> 
 def setup(app: Sphinx) -> dict:
     languages["zh"] = BookSearch
     IndexBuilder.load = _load_keeping_index_entries
+    IndexBuilder._word_collector = _collect_words_between_tags
     app.connect("env-before-read-docs", _load_while_executing)
     app.connect("html-page-context", _search_page_scripts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
