@@ -250,7 +250,10 @@ def test_the_scorecard_caption_names_the_contradictions_outside_the_ranking(data
     caption = score_caption(ledger(data))
     assert "0 are contradicted" not in caption and "unit economics" not in caption
     kelly = ledger(data).set_index("id").at["s5_kevin_kelly", "claim_en"]
-    assert f"Contradicted elsewhere: {kelly} (section 5)." in caption
+    # Named as the article's claim, so that the book is not read as making it itself.
+    assert kelly.startswith("The closing line")
+    clause = "the c" + kelly.removeprefix("The c")
+    assert f"Contradicted elsewhere: the article's claim that {clause} (section 5)." in caption
     assert caption.endswith("Off in detail elsewhere: 1 in the title and 1 in section 1.")
 
 

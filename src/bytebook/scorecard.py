@@ -142,8 +142,9 @@ def _ranking_groups(ranking: pd.DataFrame) -> list[str]:
 
 def _outside_groups(ledger: pd.DataFrame) -> list[str]:
     """The contradicted and off-in-detail claims outside the technology sections and the
-    ranking: each contradicted one named with its section ("The closing line … is Kevin Kelly's
-    (section 5)"), the off-in-detail ones counted by section as the chart draws them."""
+    ranking: each contradicted one named as the article's claim, with its section ("the
+    article's claim that the closing line … is Kevin Kelly's (section 5)"), the off-in-detail
+    ones counted by section as the chart draws them."""
     stated = ledger[ledger["kind"] == "stated"]
     outside = stated[~stated["section"].isin(["2.1", "2.2", "2.3", "4"])]
     contradicted = outside[outside["verdict"] == Verdict.CONTRADICTED.value]
@@ -151,7 +152,8 @@ def _outside_groups(ledger: pd.DataFrame) -> list[str]:
     groups = []
     if len(contradicted):
         named = "; ".join(
-            f"{row['claim_en']} ({_where(row['section'])})" for _, row in contradicted.iterrows()
+            f"the article's claim that {_as_clause(row['claim_en'])} ({_where(row['section'])})"
+            for _, row in contradicted.iterrows()
         )
         groups.append(f"Contradicted elsewhere: {named}.")
     if len(off):
@@ -159,6 +161,13 @@ def _outside_groups(ledger: pd.DataFrame) -> list[str]:
         counted = " and ".join(f"{n} in {_where(section)}" for section, n in by_section.items())
         groups.append(f"Off in detail elsewhere: {counted}.")
     return groups
+
+
+def _as_clause(claim: str) -> str:
+    """A claim's gloss inside a sentence: its leading article in lower case ('The closing
+    line …' → 'the closing line …'); a name keeps its capital."""
+    first, _, rest = claim.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("The", "A", "An") else claim
 
 
 def _where(section: str) -> str:
