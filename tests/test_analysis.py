@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pandas as pd
 import pytest
 
 from bytebook.chapters import overseas, preface, ranking, summary
@@ -1015,3 +1016,27 @@ def test_the_cdn_price_keeps_its_source_s_digits_only_while_it_is_that_figure():
 
     assert _price_text(0.02, True, "0.020") == "USD 0.020"
     assert _price_text(0.01, False, "0.020") == "USD 0.01"
+
+
+def test_how_a_total_was_found_says_second_hand_once(data):
+    """Midea's total is derived from its China revenue, read at second hand, which counts as a
+    weak (W) source: the cell says so once, 'derived from a figure read at second hand (W)',
+    not again in the tag ('(W, second hand)')."""
+    totals = ranking.analyse(data).tables["implied_totals"].set_index("company")
+    assert totals.at["Midea", "filed_source"] == "derived from a figure read at second hand (W)"
+    assert all(cell.count("second hand") <= 1 for cell in totals["filed_source"])
+
+
+def test_no_cell_of_the_closest_year_table_is_blank(data):
+    """Xiaomi's figures were found for no year: its row says so in every cell, rather than
+    leaving the share, the gaps and the tag blank beside an amount 'not found'."""
+    years = ranking.analyse(data).tables["years"]
+    shown = years[list(ranking.YEARS_COLUMNS)].set_index("company")
+    assert shown.at["Xiaomi", "matched"] == "not found"
+    blank = [
+        (company, column)
+        for company, row in shown.iterrows()
+        for column, cell in row.items()
+        if pd.isna(cell) or not str(cell).strip()
+    ]
+    assert not blank, blank

@@ -146,12 +146,6 @@ class Figure:
         return f"derived from {' and '.join(found)} figures{also}"
 
     @property
-    def tag(self) -> str:
-        """The figure's tag as a reader sees it: 'P', 'S', 'W', or 'W, second hand' for a figure
-        read at second hand or derived from one."""
-        return "W, second hand" if self.second_hand else self.reliability
-
-    @property
     def shown(self) -> str:
         """The figure's middle as a reader sees it, the same wherever the book writes it:
         '2,381.15亿元', '41.52%' (a recorded share), '25.2%' (a derived share, to one decimal),

@@ -143,6 +143,18 @@ def gap_cell(gap: float) -> str:
     return "inside" if gap == 0 else format_gap(gap)
 
 
+NO_YEAR_CELLS = {
+    "matched": "not found",
+    "filed_amount_text": "not found",
+    "filed_share_text": "not found",
+    "amount_gap_text": "no year found",
+    "share_points_text": "no year found",
+    "tag": "no year found",
+}
+"""The closest-year table's cells for a company whose figures were found for no year, so that
+no cell of its row is left blank."""
+
+
 def points_cell(reading: filed_years.YearReading) -> str:
     """A year's share gap from the printed band in percentage points, with the two ends it is
     measured between at the precision the subtraction holds at ('6.5 (77.0% − 70.5%)'), or
@@ -167,7 +179,7 @@ YEARS_COLUMNS = {
     "matched": ("Closest year", None),
     "filed_amount_text": ("Amount that year", None),
     "filed_share_text": ("Share that year", None),
-    "amount_gap": ("Amount gap (relative)", gap_cell),
+    "amount_gap_text": ("Amount gap (relative)", None),
     "share_points_text": ("Share gap (percentage points, between the nearer ends)", None),
     "tag": ("Weakest tag", None),
 }
@@ -1091,7 +1103,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 "gap": gap,
                 "agrees": verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT),
                 "verdict": str(verdict),
-                "filed_source": f"{_how_words(total)} ({total.tag})"
+                "filed_source": f"{_how_words(total)} ({total.reliability})"
                 + (
                     f": {money(total.value, 'USD')} at the table's rate"
                     if total.unit == "USD"
@@ -1238,6 +1250,7 @@ YEAR_COLUMNS = [
     "claimed_year",
     "matched",
     "amount_gap",
+    "amount_gap_text",
     "share_gap",
     "share_points",
     "share_points_text",
@@ -1265,13 +1278,14 @@ def year_matches(data: BookData) -> Findings:
         key = _key(company)
         if closest is None:
             text, refs = _no_year_text(data, company, amount / share, unit)
-            record = {"matched": "not found", "filed_amount_text": "not found"}
+            record = dict(NO_YEAR_CELLS)
         else:
             mixed = filed_years.mixed_pairs_that_fit(data.references, company, amount, share, unit)
             text, refs = _year_text(row, readings, closest, amount, mixed)
             record = {
                 "matched": closest.year,
                 "amount_gap": closest.amount_gap,
+                "amount_gap_text": gap_cell(closest.amount_gap),
                 "share_gap": closest.share_gap,
                 "share_points": closest.share_points,
                 "share_points_text": points_cell(closest),
