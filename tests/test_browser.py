@@ -858,6 +858,25 @@ def _luminance(channels: list[float]) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
+def test_a_tap_on_a_chart_s_mark_shows_its_tooltip_and_a_tap_beside_hides_it(site, browser):
+    """On a phone nothing hovers: a tap on a bar shows the bar's values, as hovering does with
+    a mouse, and a tap on the chart beside the marks takes them away."""
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone.goto(f"{site}/book/overseas.html", wait_until="load")
+    chart = phone.locator(".bytebook-chart:has(.mark-rect)").first
+    chart.scroll_into_view_if_needed()
+    phone.wait_for_function(
+        "el => el.getAttribute('data-drawn') === 'true'", arg=chart.element_handle()
+    )
+    chart.locator(".bytebook-live .mark-rect path").first.tap()
+    phone.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+    shown = phone.locator("#vg-tooltip-element").inner_text()
+    chart.locator(".bytebook-live svg").first.tap(position={"x": 5, "y": 5})
+    phone.wait_for_selector("#vg-tooltip-element:not(.visible)", state="attached", timeout=5_000)
+    phone.close()
+    assert "Overseas" in shown or "China" in shown, shown
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_chart_s_tooltip_wears_the_page_s_colours(site, browser, scheme):
     """Vega-tooltip's own style is light whatever the page: on a dark page its pale, translucent

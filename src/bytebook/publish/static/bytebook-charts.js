@@ -440,7 +440,17 @@
       var view = new window.vega.View(window.vega.parse(compiled.vega, {}, { ast: true }), {
         renderer: "svg", logLevel: window.vega.Warn, expr: window.vegaInterpreter
       });
-      view.tooltip(new window.vegaTooltip().call);
+      // On a touch screen nothing hovers: there a tap on a mark shows its tooltip and a tap
+      // beside the marks hides it, and Vega's own calls are passed over (the mouse events a
+      // tap stands for leave the mark as the tooltip opens, which hid it at once).
+      var tooltip = new window.vegaTooltip().call;
+      var touchOnly = window.matchMedia("(hover: none)").matches;
+      view.tooltip(function (handler, event, item, value) {
+        if (!touchOnly) { tooltip(handler, event, item, value); }
+      });
+      view.addEventListener("click", function (event, item) {
+        if (touchOnly) { tooltip(view, event, item, item && item.tooltip); }
+      });
       return view.initialize(target).runAsync().then(function () {
         if (chart.view) { chart.view.finalize(); }
         if (chart.target) { chart.target.remove(); }
