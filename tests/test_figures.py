@@ -782,3 +782,24 @@ def test_the_years_chart_does_not_call_every_company_s_years_years_to_scale(ever
     page = (BOOK_DIR / "summary.md").read_text(encoding="utf-8")
     assert "ByteDance's and Huawei's years are to reach one overseas scale" in page
     assert "Xiaomi's, Midea's and BYD's\nare years of globalisation" in page
+
+
+def _bound_params(spec: dict) -> list[dict]:
+    """The parameters of a spec and of every chart in it that are bound to an input."""
+    found = [param for param in spec.get("params", []) if "bind" in param]
+    for key in ("layer", "vconcat", "hconcat"):
+        for part in spec.get(key, []):
+            found += _bound_params(part)
+    return found
+
+
+def test_a_slider_chart_s_description_says_it_gives_the_defaults(every_figure):
+    """A screen reader reads a chart's description, written once at the sliders' defaults: a
+    chart with sliders says so (its description does not follow them); a chart without any
+    does not."""
+    from bytebook.charts import SLIDERS_NOTE
+
+    with_sliders = {key for key, spec in every_figure.items() if _bound_params(spec)}
+    assert len(with_sliders) >= 5, with_sliders
+    for key, spec in every_figure.items():
+        assert spec["description"].endswith(SLIDERS_NOTE) == (key in with_sliders), key
