@@ -337,6 +337,22 @@ def test_a_phone_sorts_the_ledger_by_its_column_headers(site, browser):
     assert sorted(after) == sorted(before) and after != before
 
 
+def test_a_phone_s_search_that_matches_nothing_says_so_across_the_card(site, browser):
+    """A search matching no row leaves one cell, "No matching records found": on a phone it
+    spans the card, as the fields of a row do, rather than a sixth of it (one word a line)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    page.locator("div.dt-search input[type=search]").first.fill("zzzqqq")
+    page.wait_for_selector("table.ledger-table td.dt-empty")
+    cell, row = (
+        page.locator(selector).first.bounding_box()
+        for selector in ("table.ledger-table td.dt-empty", "table.ledger-table tbody tr")
+    )
+    page.close()
+    assert cell["width"] > 0.8 * row["width"], (cell, row)
+
+
 FOCUSED = """() => { const e = document.activeElement; const pane = e.closest('.dtsp-searchPane');
   return { tag: e.tagName, text: e.textContent.trim(), pressed: e.getAttribute('aria-pressed'),
            pane: pane ? pane.querySelector('input').placeholder : '',
