@@ -385,9 +385,10 @@ def test_a_ring_moved_off_the_axis_by_a_slider_is_named_with_where_it_went():
 
 def test_a_value_against_a_band_is_drawn_over_it_and_its_data_is_one_table():
     """The implied-totals chart: each company's band a bar from its low to its high end, the
-    total found a triangle drawn after it (over it), ringed in the page's colour; one legend
-    names both, and both marks' tooltips give the same fields, with their unit, so the data
-    behind the chart is one table: Midea's band 3,704 to 4,051 and its total 4,072."""
+    total found a triangle drawn after it (over it), ringed in the page's colour; the legend
+    names both, each drawn as its mark is, and both marks' tooltips give the same fields, with
+    their unit, so the data behind the chart is one table: Midea's band 3,704 to 4,051 and its
+    total 4,072."""
     frame = pd.DataFrame({"company": ["M"], "low": [3704.0], "high": [4051.0], "found": [4072.0]})
     titles = ("Company", "Lowest, 亿元", "Highest, 亿元", "Found, 亿元")
     chart = charts.band_against_value(
@@ -404,10 +405,18 @@ def test_a_value_against_a_band_is_drawn_over_it_and_its_data_is_one_table():
     assert (bars["encoding"]["x"]["field"], bars["encoding"]["x2"]["field"]) == ("low", "high")
     assert points["mark"]["type"] == "point" and points["encoding"]["x"]["field"] == "found"
     assert points["mark"]["stroke"] == palette.BACKGROUND.light
-    assert points["encoding"]["shape"]["scale"]["range"][1] == "triangle-up"
+    assert points["encoding"]["shape"]["scale"]["range"] == ["triangle-up"]
+    # Each mark has its legend entry, drawn as the mark is: the band's square as pale as the
+    # band's fill, outlined in its colour; the value's triangle solid, ringed in the page's.
+    band_legend = bars["encoding"]["color"]["legend"]
+    assert bars["encoding"]["color"]["scale"]["domain"] == ["Band"]
+    assert band_legend["symbolOpacity"] == bars["mark"]["fillOpacity"] < 1
+    assert band_legend["symbolStrokeColor"] == bars["mark"]["stroke"]
+    value_legend = points["encoding"]["shape"]["legend"]
+    assert points["encoding"]["shape"]["scale"]["domain"] == ["Found"]
+    assert value_legend["symbolFillColor"] == points["mark"]["color"]
+    assert value_legend["symbolStrokeColor"] == palette.BACKGROUND.light
     for layer in (bars, points):
-        assert layer["encoding"]["color"]["field"] == "series"
-        assert layer["encoding"]["color"]["scale"]["domain"] == ["Band", "Found"]
         tips = [(tip["field"], tip["title"]) for tip in layer["encoding"]["tooltip"]]
         assert tips == list(zip(("company", "low", "high", "found"), titles, strict=True))
 

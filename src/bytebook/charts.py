@@ -65,6 +65,9 @@ def theme() -> dict:
                 "subtitleColor": text,
             },
             "legend": {
+                # Two legends under a chart stack, each starting at the left, rather than run
+                # side by side past a phone's narrow plot.
+                "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
                 "labelLimit": 320,
                 "labelFontSize": 12,
                 "titleFontSize": 12,
@@ -648,6 +651,10 @@ BAND_HEIGHT_PX = 12
 """The thickness of a band drawn along a category's row (`band_against_value`)."""
 
 
+BAND_FILL_OPACITY = 0.3
+"""How opaque a band's fill is, with a value drawn over it (its outline is solid)."""
+
+
 def band_against_value(
     frame: pd.DataFrame,
     category: str,
@@ -669,10 +676,23 @@ def band_against_value(
     low, high = band
     order = list(dict.fromkeys(frame[category]))
     band_name, value_name = names
-    # One legend for both marks; its symbols are outlined in the page's colour, as the value is.
-    legend = alt.Legend(orient="bottom", title=None, symbolStrokeColor=palette.BACKGROUND.light)
-    colour = alt.Scale(domain=list(names), range=[ARTICLE, REFERENCE])
-    shape = alt.Scale(domain=list(names), range=["square", "triangle-up"])
+    # A legend entry for each mark, drawn as the mark is: the band's pale square with its
+    # outline, the value's solid triangle ringed in the page's colour.
+    band_legend = alt.Legend(
+        orient="bottom",
+        title=None,
+        symbolType="square",
+        symbolOpacity=BAND_FILL_OPACITY,
+        symbolStrokeColor=ARTICLE,
+        symbolStrokeWidth=1,
+    )
+    value_legend = alt.Legend(
+        orient="bottom",
+        title=None,
+        symbolFillColor=REFERENCE,
+        symbolStrokeColor=palette.BACKGROUND.light,
+        symbolStrokeWidth=2,
+    )
     y = alt.Y(f"{category}:N", sort=order, title=None)
     x_axis = alt.Axis(format=_trim(value_format))
     shown = _trim(value_format)
@@ -681,28 +701,39 @@ def band_against_value(
         for field, title in zip((low, high, value), tooltip_titles[1:], strict=True)
     ]
     base = alt.Chart(frame)
-    series = alt.Color("series:N", scale=colour, legend=legend)
     bars = (
-        base.transform_calculate(series=repr(band_name))
-        .mark_bar(height=BAND_HEIGHT_PX, fillOpacity=0.3, stroke=ARTICLE, strokeWidth=1)
+        base.transform_calculate(band=repr(band_name))
+        .mark_bar(
+            height=BAND_HEIGHT_PX, fillOpacity=BAND_FILL_OPACITY, stroke=ARTICLE, strokeWidth=1
+        )
         .encode(
             y=y,
             x=alt.X(f"{low}:Q", title=value_title, axis=x_axis),
             x2=f"{high}:Q",
-            color=series,
+            color=alt.Color(
+                "band:N", scale=alt.Scale(domain=[band_name], range=[ARTICLE]), legend=band_legend
+            ),
             tooltip=tooltip,
         )
     )
     points = (
-        base.transform_calculate(series=repr(value_name))
+        base.transform_calculate(found=repr(value_name))
         .mark_point(
-            filled=True, size=150, opacity=1, stroke=palette.BACKGROUND.light, strokeWidth=2
+            filled=True,
+            size=150,
+            opacity=1,
+            color=REFERENCE,
+            stroke=palette.BACKGROUND.light,
+            strokeWidth=2,
         )
         .encode(
             y=y,
             x=alt.X(f"{value}:Q"),
-            color=series,
-            shape=alt.Shape("series:N", scale=shape, legend=legend),
+            shape=alt.Shape(
+                "found:N",
+                scale=alt.Scale(domain=[value_name], range=["triangle-up"]),
+                legend=value_legend,
+            ),
             tooltip=tooltip,
         )
     )
