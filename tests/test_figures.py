@@ -803,3 +803,20 @@ def test_a_slider_chart_s_description_says_it_gives_the_defaults(every_figure):
     assert len(with_sliders) >= 5, with_sliders
     for key, spec in every_figure.items():
         assert spec["description"].endswith(SLIDERS_NOTE) == (key in with_sliders), key
+
+
+def test_a_chart_that_highlights_one_company_says_why(every_figure):
+    """Every figure of the ranking is the article's: a company drawn in another colour is
+    highlighted for another reason (it is the article's subject), which the units line says."""
+    import json
+
+    from bytebook.figures.ranking import SUBJECT_HIGHLIGHTED
+
+    highlighting = {
+        key: spec
+        for key, spec in every_figure.items()
+        if key[0] == "ranking" and re.search(r'"test": "[^"]*ByteDance', json.dumps(spec))
+    }
+    assert len(highlighting) >= 2, sorted(highlighting)
+    for key, spec in highlighting.items():
+        assert SUBJECT_HIGHLIGHTED in spec["vconcat"][0]["title"]["subtitle"], key

@@ -44,13 +44,17 @@ def _bytedance(frame: pd.DataFrame) -> str:
     return frame.loc[frame["company"] == "ByteDance", "name"].iloc[0]
 
 
+SUBJECT_HIGHLIGHTED = "ByteDance, the article's subject, highlighted"
+"""Why one company of the table is drawn in another colour: it is the article's subject."""
+
+
 def revenue(found: Findings, data: BookData) -> alt.VConcatChart:
     """The seven companies' overseas revenue as the article prints it, largest first."""
     frame = _printed(found)[["company", "name", "overseas_yi"]]
     caption = charts.Caption(
         title="Overseas revenue in 2024, as the article prints it",
-        units=f"{YI_YUAN}; 'N+' amounts drawn at N; ByteDance at the article's "
-        f"{format_yuan(data.stated('t_bytedance_overseas_cny'))}",
+        units=f"{YI_YUAN}; 'N+' amounts drawn at N; {SUBJECT_HIGHLIGHTED}, "
+        f"at the article's {format_yuan(data.stated('t_bytedance_overseas_cny'))}",
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
     )
     bars = charts.Field("name", "Company"), charts.Field("overseas_yi", OVERSEAS_YI)
@@ -86,7 +90,7 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Overseas share against overseas revenue",
-        units=f"share of each company's total revenue; {YI_YUAN}",
+        units=f"share of each company's total revenue; {YI_YUAN}; {SUBJECT_HIGHLIGHTED}",
         claims=table_claims(data, frame["company"], ["revenue_cny_claim", "share_claim"]),
     )
     lead = "Scatter plot of overseas share against overseas revenue for the seven companies"
