@@ -62,10 +62,18 @@ def test_the_title_figure_finds_the_preface_and_the_ledger(site, browser):
     assert {"preface", "ledger"} <= found, found
 
 
-@pytest.mark.parametrize(("query", "printed_by"), [("H.266", {"codec", "economics"})])
-def test_a_name_with_a_point_finds_the_pages_that_print_it(site, browser, query, printed_by):
-    """H.266 is one word to the index (jieba keeps it whole), so the query keeps it whole too:
-    split at the point, it was looked up as 'h' alone and found only the glossary."""
+@pytest.mark.parametrize(
+    ("query", "printed_by"),
+    [
+        ("H.266", {"codec", "economics"}),
+        ("BVC2.0", {"codec"}),
+        ("7.47亿", {"preface", "ledger"}),
+    ],
+)
+def test_a_word_with_a_point_finds_the_pages_that_print_it(site, browser, query, printed_by):
+    """H.266 and BVC2.0 are one word each to the index (jieba keeps them whole), so the query
+    keeps them whole too (split at the point, H.266 was looked up as 'h' alone and found only
+    the glossary); 7.47亿 is indexed as 7.47 and 亿, and is looked up so."""
     found = found_pages(site, browser, query)
     assert printed_by <= found, found
 

@@ -2704,7 +2704,7 @@ def lenovo_china_fall_entries(data: BookData) -> list[LedgerEntry]:
             data,
             "d_lenovo_china_fall_at_printed_share",
             lenovo_china_share_printed(data),
-            f", with China at most what the table's {printed} abroad leaves it",
+            f", at the table's {printed} abroad",
         ),
     ]
 
@@ -2719,8 +2719,8 @@ def _lenovo_china_fall_entry(
     return working(
         entry_id,
         "4",
-        "How far China's revenue would have had to fall in FY2023/24 for Lenovo's revenue "
-        f"abroad to have grown as fast as its slowest region abroad did in FY2024/25{share_words}",
+        "How far China's revenue had to fall in FY2023/24 for Lenovo's growth abroad to match "
+        f"its slowest region's FY2024/25 rate{share_words}",
         fall,
         "ratio",
         f"Group growth = China's share × China's growth + the rest × growth abroad, so "

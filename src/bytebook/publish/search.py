@@ -1,7 +1,7 @@
 """Site search that finds Chinese words and decimal figures.
 
 Sphinx's Chinese search (`html_search_language: zh`) cuts Chinese text into words with jieba
-and still stems English words. This extension adds two things to it:
+and still stems English words. This extension adds to it:
 - the article's names that jieba's dictionary lacks (字节跳动, 火山引擎, ...), from
   `search_words.txt`, so they are indexed whole;
 - the Chinese names of the companies and products the English prose names (ByteDance is
@@ -35,7 +35,7 @@ from typing import IO, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.search import IndexBuilder, languages
+from sphinx.search import IndexBuilder, WordStore, languages
 from sphinx.search.zh import SearchChinese
 
 WORDS = Path(__file__).with_name("search_words.txt")
@@ -60,7 +60,7 @@ CHINESE_NAMES = {
 QUERY_SPLITTER = r"""
 function splitQuery(query) {
   return query.match(
-    /[\p{Letter}\p{Number}_]+(?:\.[\p{Letter}\p{Number}_]+)+|[\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu
+    /\d+(?:\.\d+)+|[A-Za-z]+\d*(?:\.\d+)+|[\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu
   ) || [];
 }
 """
@@ -142,7 +142,7 @@ def _search_page_scripts(app: Sphinx, pagename: str, *_: object) -> None:
 _collect_words = IndexBuilder._word_collector
 
 
-def _collect_words_between_tags(self: IndexBuilder, doctree: nodes.document) -> Any:
+def _collect_words_between_tags(self: IndexBuilder, doctree: nodes.document) -> WordStore:
     """Sphinx's word collector, with each tag of a raw HTML block read as a space: the block's
     text is swapped for a spaced copy while the words are collected, then put back."""
     swapped = []
