@@ -465,16 +465,14 @@ def test_each_rank_the_resorted_table_prints_has_a_derived_row(data, rows):
             1 + sum(o_low > high for o_low, _ in others),
             1 + sum(o_high > low for _, o_high in others),
         ) == expected[key]
-    shown = dict(
-        zip(
-            ranking.analyse(data).tables["sorted"]["company"].map(lambda c: c.split()[0].lower()),
-            ranking.analyse(data).tables["sorted"]["rank_range"],
-            strict=True,
-        )
-    )
+    resorted = ranking.analyse(data).tables["sorted"]
+    keys = resorted["company"].map(lambda company: company.split()[0].lower())
+    shown = dict(zip(keys, resorted["rank_range"], strict=True))
     for key, (best, worst) in expected.items():
         row = rows[f"d_rank_range_{key}"]
         assert row.kind == "derived"
+        low, high = (f"{end:,.1f}".removesuffix(".0") + "亿元" for end in bands[key])
+        assert f"printed band is {low} to {high}." in row.evidence
         assert shown[key] == (f"{best}" if best == worst else f"{best}–{worst}")
         if best == worst:
             assert row.recomputed == best and row.deciding is None

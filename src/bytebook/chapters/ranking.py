@@ -484,36 +484,39 @@ def rank_range(table: pd.DataFrame, company: str) -> tuple[int, int]:
 
 
 def rank_ranges(table: pd.DataFrame) -> dict[str, tuple[int, int]]:
-    """Every company's `rank_range`, all bands compared with all at once."""
-    names = table["company"].to_numpy()
-    low = table["overseas_low_cny"].to_numpy(dtype=float)
-    high = table["overseas_high_cny"].to_numpy(dtype=float)
-    others = names[:, None] != names[None, :]  # row: the company; column: another
-    surely_above = ((low[None, :] > high[:, None]) & others).sum(axis=1)
-    maybe_above = ((high[None, :] > low[:, None]) & others).sum(axis=1)
+    """Every company's `rank_range`."""
     return {
-        name: (int(surely) + 1, int(maybe) + 1)
-        for name, surely, maybe in zip(names, surely_above, maybe_above, strict=True)
+        company: (len(above) + 1, len(above) + len(overlapping) + 1)
+        for company, (above, overlapping) in bands_around(table).items()
     }
 
 
-def rank_range_entries(table: pd.DataFrame) -> list[LedgerEntry]:
+def bands_around(table: pd.DataFrame) -> dict[str, tuple[list[str], list[str]]]:
+    """For each company, the companies whose printed overseas band lies wholly above its own,
+    and those whose band reaches above its lowest end without lying wholly above it."""
+    bands = table.set_index("company")[["overseas_low_cny", "overseas_high_cny"]]
+    around = {}
+    for company, (low, high) in bands.iterrows():
+        others = bands.drop(index=company)
+        above = others["overseas_low_cny"] > high
+        overlapping = ~above & (others["overseas_high_cny"] > low)
+        around[company] = (list(others.index[above]), list(others.index[overlapping]))
+    return around
+
+
+def rank_range_entries(data: BookData, table: pd.DataFrame) -> list[LedgerEntry]:
     """A derived row for each company's `rank_range`, which the re-sorted table prints: the
-    ranks as a band where the printed bands allow more than one."""
-    ranges, bands = rank_ranges(table), table.set_index("company")
+    ranks as a band where the printed bands allow more than one, each band's ends written at
+    the precision its figure was printed with (2855 亿元 is 2,854.5亿元 to 2,855.5亿元)."""
+    bands = table.set_index("company")
+    claims = data.ranking.set_index("company_en")["revenue_cny_claim"]
     entries = []
-    for company, (best, worst) in ranges.items():
-        low, high = bands.at[company, "overseas_low_cny"], bands.at[company, "overseas_high_cny"]
-        surely = [c for c in ranges if c != company and bands.at[c, "overseas_low_cny"] > high]
-        maybe = [
-            c
-            for c in ranges
-            if c != company and c not in surely and bands.at[c, "overseas_high_cny"] > low
-        ]
-        place = (
-            _place(best)
-            if best == worst
-            else f"any place from {_ordinal(best)} to {_ordinal(worst)}"
+    for company, (above, overlapping) in bands_around(table).items():
+        best, worst = len(above) + 1, len(above) + len(overlapping) + 1
+        size = printed_unit(str(data.claim(claims[company])["value_text"]))
+        low, high = (
+            band_value(bands.at[company, end], "CNY", size)
+            for end in ("overseas_low_cny", "overseas_high_cny")
         )
         entry = working(
             f"d_rank_range_{_key(company)}",
@@ -521,9 +524,9 @@ def rank_range_entries(table: pd.DataFrame) -> list[LedgerEntry]:
             f"{company}'s rank by overseas revenue in the table, as the printed bands allow",
             float(best),
             "rank",
-            f"{company}'s printed band is {span(Interval(low, high), format_yuan)}. "
-            + _bands_around(surely, maybe)
-            + f": {place} of {len(ranges)}.",
+            f"{company}'s printed band is {low} to {high}. "
+            + _bands_around_words(above, overlapping)
+            + f": {_places(best, worst)} of {len(bands)}.",
         )
         entries.append(
             entry
@@ -533,9 +536,8 @@ def rank_range_entries(table: pd.DataFrame) -> list[LedgerEntry]:
     return entries
 
 
-def _bands_around(above: list[str], overlapping: list[str]) -> str:
-    """Which companies' printed bands lie wholly above a company's, and which reach above its
-    lowest end without lying wholly above it, in words."""
+def _bands_around_words(above: list[str], overlapping: list[str]) -> str:
+    """`bands_around` of one company, in words."""
 
     def bands(names: list[str]) -> str:
         return f"the band{'s' if len(names) > 1 else ''} of {_join(names)}"
@@ -552,6 +554,13 @@ def _bands_around(above: list[str], overlapping: list[str]) -> str:
         else "no other band reaches above its lowest end"
     )
     return f"{wholly[0].upper()}{wholly[1:]}; {reach}"
+
+
+def _places(best: int, worst: int) -> str:
+    """'4th place', or 'any place from 4th to 7th'."""
+    return (
+        _place(best) if best == worst else f"any place from {_ordinal(best)} to {_ordinal(worst)}"
+    )
 
 
 def rank_range_text(best: int, worst: int) -> str:
@@ -612,7 +621,7 @@ def _record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> F
             f"The smallest overseas revenue in the table is {format_yuan(smallest)}, so all seven "
             "companies are in the 千亿 club.",
         ),
-        *rank_range_entries(table),
+        *rank_range_entries(data, table),
     )
     return found
 
@@ -2459,7 +2468,7 @@ def _growth(data: BookData) -> Findings:
     )
     found.number(
         "lenovo_china_fall_at_printed_share",
-        lenovo_china_fall_needed(data, lenovo_china_share_printed(data)),
+        lenovo_china_fall_needed(data, lenovo_china_share_at_most(data)),
         format_percent,
         1,
     )
@@ -2658,9 +2667,9 @@ def lenovo_china_fall_needed(data: BookData, china_share: float = CHINA_SHARE_AT
     return -(group.high - (1 - china_share) * region.low) / china_share
 
 
-def lenovo_china_share_printed(data: BookData) -> float:
+def lenovo_china_share_at_most(data: BookData) -> float:
     """The largest share of Lenovo's revenue the table's printed share abroad leaves China:
-    one less the bottom of 70% read at its printed precision (69.5%), so 30.5%."""
+    one minus the bottom of 70% read at its printed precision (69.5%), so 30.5%."""
     return 1 - claim_band(data, "t_lenovo_share").low
 
 
@@ -2703,7 +2712,7 @@ def lenovo_china_fall_entries(data: BookData) -> list[LedgerEntry]:
         _lenovo_china_fall_entry(
             data,
             "d_lenovo_china_fall_at_printed_share",
-            lenovo_china_share_printed(data),
+            lenovo_china_share_at_most(data),
             f", at the table's {printed} abroad",
         ),
     ]
@@ -2740,7 +2749,7 @@ def lenovo_unlike_years_sentence(data: BookData) -> str:
     """Why the regions' FY2024/25 growth may be set against the group's FY2023/24 rate: what
     China would have had to do for growth abroad not to have picked up."""
     slowest = min(lenovo_regions_abroad(data).values())
-    printed, china = percent(data.stated("t_lenovo_share")), lenovo_china_share_printed(data)
+    printed, china = percent(data.stated("t_lenovo_share")), lenovo_china_share_at_most(data)
     return (
         "The regions' FY2024/25 rates are set against the group's FY2023/24 rate because "
         "Lenovo's revenue abroad for FY2023/24 was not found; with the group down "
@@ -3339,13 +3348,7 @@ def _rank_with_filed(
         rank = found.number(f"rank_{key}_filed", rank_of(mixed, company), _place)
         best, worst = rank_range(table, company)
         found.number(
-            f"rank_range_{key}",
-            worst,
-            lambda _, best=best, worst=worst: (
-                _place(best)
-                if best == worst
-                else f"any place from {_ordinal(best)} to {_ordinal(worst)}"
-            ),
+            f"rank_range_{key}", worst, lambda _, best=best, worst=worst: _places(best, worst)
         )
         found.add(
             working(
