@@ -430,3 +430,19 @@ def test_a_legend_s_value_kept_whole_reads_with_plain_spaces_in_the_csv():
     csv_text = "".join(to_csv(table) for table in drawn_tables(chart.to_dict()))
     assert "the article: USD 2 million a day" in csv_text
     assert "\u00a0" not in csv_text
+
+
+def test_a_band_chart_refuses_a_frame_whose_column_its_legend_would_overwrite():
+    """Its legend entries are computed fields: a frame column of the same name would be
+    overwritten, and the values drawn from it lost, so the call names the column instead."""
+    frame = pd.DataFrame({"company": ["M"], "low": [1.0], "high": [2.0], "legend_value": [3.0]})
+    with pytest.raises(ValueError, match="legend_value"):
+        charts.band_against_value(
+            frame,
+            "company",
+            ("low", "high"),
+            "legend_value",
+            names=("Band", "Found"),
+            value_title="亿元",
+            tooltip_titles=("Company", "Low", "High", "Found"),
+        )

@@ -654,6 +654,10 @@ BAND_HEIGHT_PX = 12
 BAND_FILL_OPACITY = 0.3
 """How opaque a band's fill is, with a value drawn over it (its outline is solid)."""
 
+LEGEND_FIELDS = ("legend_band", "legend_value")
+"""The fields `band_against_value` computes for its two legend entries (the band's, the
+value's), which a column of its frame must not share."""
+
 
 def band_against_value(
     frame: pd.DataFrame,
@@ -674,10 +678,13 @@ def band_against_value(
     ends and the value, with their unit, in both marks' tooltips, which the data behind the
     chart therefore gives as one table."""
     low, high = band
+    taken = set(LEGEND_FIELDS) & set(frame.columns)
+    if taken:
+        raise ValueError(f"band_against_value: rename the frame's column(s) {sorted(taken)}")
     order = list(dict.fromkeys(frame[category]))
     band_name, value_name = names
-    # A legend entry for each mark, drawn as the mark is: the band's pale square with its
-    # outline, the value's solid triangle ringed in the page's colour.
+    # A legend entry for each mark: the band's square pale as the band is (its outline faint),
+    # the value's triangle solid and ringed in the page's colour, as the value is.
     band_legend = alt.Legend(
         orient="bottom",
         title=None,
@@ -702,7 +709,7 @@ def band_against_value(
     ]
     base = alt.Chart(frame)
     bars = (
-        base.transform_calculate(band=repr(band_name))
+        base.transform_calculate(**{LEGEND_FIELDS[0]: repr(band_name)})
         .mark_bar(
             height=BAND_HEIGHT_PX, fillOpacity=BAND_FILL_OPACITY, stroke=ARTICLE, strokeWidth=1
         )
@@ -711,13 +718,15 @@ def band_against_value(
             x=alt.X(f"{low}:Q", title=value_title, axis=x_axis),
             x2=f"{high}:Q",
             color=alt.Color(
-                "band:N", scale=alt.Scale(domain=[band_name], range=[ARTICLE]), legend=band_legend
+                f"{LEGEND_FIELDS[0]}:N",
+                scale=alt.Scale(domain=[band_name], range=[ARTICLE]),
+                legend=band_legend,
             ),
             tooltip=tooltip,
         )
     )
     points = (
-        base.transform_calculate(found=repr(value_name))
+        base.transform_calculate(**{LEGEND_FIELDS[1]: repr(value_name)})
         .mark_point(
             filled=True,
             size=150,
@@ -730,7 +739,7 @@ def band_against_value(
             y=y,
             x=alt.X(f"{value}:Q"),
             shape=alt.Shape(
-                "found:N",
+                f"{LEGEND_FIELDS[1]}:N",
                 scale=alt.Scale(domain=[value_name], range=["triangle-up"]),
                 legend=value_legend,
             ),

@@ -32,6 +32,24 @@
   var AXIS_LABEL_SHARE = 0.34;
   var AXIS_LABEL_MOST_SHARE = 0.45;
   var charts = [];
+  // On a touch screen nothing hovers: there a tap on a mark shows its tooltip, and a tap beside
+  // the marks, a tap outside the chart or a scroll of the page hides it (the tooltip is fixed on
+  // the screen, so it would otherwise stay as the page moves under it).
+  var TOUCH_ONLY = window.matchMedia("(hover: none)").matches;
+  var hideTappedTooltip = null;
+
+  function closeTappedTooltip() {
+    if (hideTappedTooltip) { hideTappedTooltip(); hideTappedTooltip = null; }
+  }
+
+  if (TOUCH_ONLY) {
+    window.addEventListener("scroll", closeTappedTooltip, { passive: true });
+    document.addEventListener("pointerdown", function (event) {
+      if (!(event.target.closest && event.target.closest(".bytebook-live"))) {
+        closeTappedTooltip();
+      }
+    }, true);
+  }
 
   // The theme's own script turns "auto" into light or dark only after the page is read; charts
   // drawn before then follow the reader's preference, as it will.
@@ -440,16 +458,19 @@
       var view = new window.vega.View(window.vega.parse(compiled.vega, {}, { ast: true }), {
         renderer: "svg", logLevel: window.vega.Warn, expr: window.vegaInterpreter
       });
-      // On a touch screen nothing hovers: there a tap on a mark shows its tooltip and a tap
-      // beside the marks hides it, and Vega's own calls are passed over (the mouse events a
-      // tap stands for leave the mark as the tooltip opens, which hid it at once).
+      // On a touch screen Vega's own calls are passed over (the mouse events a tap stands for
+      // leave the mark as the tooltip opens, which hid it at once), and a tap decides.
       var tooltip = new window.vegaTooltip().call;
-      var touchOnly = window.matchMedia("(hover: none)").matches;
       view.tooltip(function (handler, event, item, value) {
-        if (!touchOnly) { tooltip(handler, event, item, value); }
+        if (!TOUCH_ONLY) { tooltip(handler, event, item, value); }
       });
       view.addEventListener("click", function (event, item) {
-        if (touchOnly) { tooltip(view, event, item, item && item.tooltip); }
+        if (!TOUCH_ONLY) { return; }
+        closeTappedTooltip();
+        if (item && item.tooltip) {
+          tooltip(view, event, item, item.tooltip);
+          hideTappedTooltip = function () { tooltip(view, event, null, undefined); };
+        }
       });
       return view.initialize(target).runAsync().then(function () {
         if (chart.view) { chart.view.finalize(); }
