@@ -1040,3 +1040,18 @@ def test_no_cell_of_the_closest_year_table_is_blank(data):
         if pd.isna(cell) or not str(cell).strip()
     ]
     assert not blank, blank
+
+
+def test_the_title_s_band_against_the_range_at_one_rate_says_where_it_lies():
+    """The title's 7.47亿 (7.465亿 to 7.475亿) against the day's range at 2024's average rate,
+    7.5694亿 to 7.7660亿: it ends below it by (7.57 − 7.475) ÷ 7.67 = 1.2% of the range's
+    middle; a range that takes in the title's band leaves no gap to state."""
+    assert f"{(7.57 - 7.475) / 7.67:.1%}" == "1.2%"
+    title = Interval(7.465e8, 7.475e8)
+    below = preface.title_band_gap_words(title, Interval(7.5694e8, 7.7660e8))
+    assert below == (
+        "the title's printed band (7.465亿元 to 7.475亿元) ends below that range, by 1.2% of "
+        "the range's middle: (7.57亿元 − 7.475亿元) ÷ 7.67亿元"
+    )
+    within = preface.title_band_gap_words(title, Interval(7.44e8, 7.86e8))
+    assert within == "the title's printed band (7.465亿元 to 7.475亿元) lies within that range"

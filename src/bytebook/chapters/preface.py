@@ -302,6 +302,19 @@ def article_year_sentence(data: BookData, title_band: Interval) -> str:
     )
 
 
+def title_band_gap_words(title_band: Interval, range_band: Interval) -> str:
+    """Where the title's printed band lies against the range USD 39 bn gives a day at one
+    rate, with the gap worked from the figures it names: 'the title's printed band (7.465亿元
+    to 7.475亿元) ends below that range, by 1.2% of the range's middle: (7.57亿元 − 7.475亿元) ÷
+    7.67亿元'; 'lies within that range' where they meet."""
+    title = f"the title's printed band ({span(title_band, lambda v: format_yuan(v, 3))})"
+    if title_band.high >= range_band.low and title_band.low <= range_band.high:
+        return f"{title} lies within that range"
+    words, formula, _ = worked_gap(title_band, range_band, "CNY")
+    where = "ends below" if title_band.high < range_band.low else "starts above"
+    return f"{title} {where} that range, by {words} of the range's middle: {formula}"
+
+
 def analyse(data: BookData) -> Findings:
     """Check the title's daily revenue three ways and record the rates it implies."""
     found = Findings()
@@ -476,20 +489,10 @@ def analyse(data: BookData) -> Findings:
         f"{_above_or_below(gap_average)} that middle.",
         unit=data.claim("title_daily_revenue")["unit"],
     )
-    band_words, band_sum, _ = worked_gap(title_band, source_band, "CNY")
-    title_end, side, band_end = (
-        ("top", "below", "bottom")
-        if title_band.high < source_band.low
-        else ("bottom", "above", "top")
-    )
     found.number(
         "title_gap_band",
         relative_gap(title_band, source_band),
-        lambda _: (
-            f"the {title_end} of the title's printed band, "
-            f"{span(title_band, lambda v: format_yuan(v, 3))}, lies {side} that band's {band_end} "
-            f"by {band_words} of the band's middle: {band_sum}"
-        ),
+        lambda _: title_band_gap_words(title_band, source_band),
     )
     usd_band = reference_band(data, "bd_intl_2024")
     usd_low, usd_high = (format_usd(v, 1) for v in (usd_band.low, usd_band.high))

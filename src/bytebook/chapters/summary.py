@@ -138,7 +138,7 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
     article_gap = n["title_gap_article"]
     band = (
         f"{format_yuan(n['daily_band_low'], 2)} to {format_yuan(n['daily_band_high'], 2)}, "
-        f"the band at {YEAR}'s average rate of {by_unit(n['fx_average'], 'CNY/USD')}"
+        f"the range at {YEAR}'s average rate of {by_unit(n['fx_average'], 'CNY/USD')}"
     )
     return (
         f"the title's daily {format_yuan(n['title_daily'], 2)} is "
