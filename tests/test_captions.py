@@ -233,7 +233,8 @@ def test_the_scorecard_caption_says_what_each_ranking_verdict_is_judged_against(
         if rate:
             assert row["claim_en"] in caption.split("exchange rate (")[1], row["id"]
         elif not (row["id"].startswith("t_") and row["unit"] in ("CNY", "USD", "share")):
-            assert f"{row['claim_en']} ({row['verdict']})" in caption, row["id"]
+            named = f"the article's claim that {row['claim_en']} ({row['verdict']})"
+            assert named in caption, row["id"]
     on_rate = failed["sources"].map(lambda ids: any(i.startswith("fx_") for i in ids.split(";")))
     amounts = failed[
         ~on_rate & failed["id"].str.startswith("t_") & failed["unit"].isin(["CNY", "USD", "share"])

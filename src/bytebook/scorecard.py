@@ -115,7 +115,7 @@ def _counted(rows: pd.DataFrame) -> str:
 def _ranking_groups(ranking: pd.DataFrame) -> list[str]:
     """The ranking's contradicted and off-in-detail claims by what they are judged against: an
     exchange rate, the figures found for the companies (the table's amounts and shares), or,
-    named, the other claims (remarks and growth)."""
+    named as the article's claims, the others (remarks and growth)."""
     failed = ranking[
         ranking["verdict"].isin([Verdict.CONTRADICTED.value, Verdict.OFF_IN_DETAIL.value])
     ]
@@ -136,7 +136,7 @@ def _ranking_groups(ranking: pd.DataFrame) -> list[str]:
             f"({', '.join(failed[on_rate]['claim_en'])})"
         )
     for _, row in others.iterrows():
-        groups.append(f"{row['claim_en']} ({row['verdict']})")
+        groups.append(f"the article's claim that {_as_clause(row['claim_en'])} ({row['verdict']})")
     return groups
 
 
