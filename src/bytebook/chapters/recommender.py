@@ -182,9 +182,9 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s22_heading_moe",
-            "A heading, read as a Chinese reader reads MoE+稀疏化万亿参数 under 推荐系统: a "
-            "sparse (稀疏化) mixture-of-experts (MoE) model of a trillion parameters (万亿参数), "
-            "the size the thread's first sentence prints again and is judged the same way. "
+            "A heading, read as: a sparse (稀疏化) mixture-of-experts (MoE) model of a trillion "
+            "parameters (万亿参数); the thread's first sentence prints that size again, and the "
+            "two are judged alike. This book found no source for the model's sparsity. "
             + params_reason,
             sources=("rankmixer_params",),
         ),
