@@ -262,10 +262,10 @@ does not follow them."""
 
 
 def has_sliders(chart: alt.TopLevelMixin) -> bool:
-    """Whether `chart`, or a chart layered or concatenated in it, has a parameter bound to an
-    input (a slider)."""
+    """Whether `chart`, or a chart layered or concatenated in it, has a parameter bound to a
+    range input (a slider)."""
     params = chart.params if chart.params is not alt.Undefined else []
-    if any(getattr(param, "bind", alt.Undefined) is not alt.Undefined for param in params):
+    if any(getattr(getattr(param, "bind", None), "input", None) == "range" for param in params):
         return True
     parts = (getattr(chart, key, alt.Undefined) for key in ("layer", "vconcat", "hconcat"))
     return any(has_sliders(part) for group in parts if group is not alt.Undefined for part in group)

@@ -44,7 +44,7 @@ def _bytedance(frame: pd.DataFrame) -> str:
     return frame.loc[frame["company"] == "ByteDance", "name"].iloc[0]
 
 
-SUBJECT_HIGHLIGHTED = "ByteDance, the article's subject, highlighted"
+SUBJECT_HIGHLIGHTED = "ByteDance (the article's subject) highlighted"
 """Why one company of the table is drawn in another colour: it is the article's subject."""
 
 
@@ -53,7 +53,7 @@ def revenue(found: Findings, data: BookData) -> alt.VConcatChart:
     frame = _printed(found)[["company", "name", "overseas_yi"]]
     caption = charts.Caption(
         title="Overseas revenue in 2024, as the article prints it",
-        units=f"{YI_YUAN}; 'N+' amounts drawn at N; {SUBJECT_HIGHLIGHTED}, "
+        units=f"{YI_YUAN}; 'N+' amounts drawn at N; {SUBJECT_HIGHLIGHTED} and drawn "
         f"at the article's {format_yuan(data.stated('t_bytedance_overseas_cny'))}",
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
     )
