@@ -285,7 +285,7 @@ def test_the_article_s_table_marks_its_chinese_cells(built_book):
     Chinese, and no cell holding Latin letters is."""
     page = (built_book / "book" / "ranking.html").read_text(encoding="utf-8")
     for name in ("联想", "华为", "字节跳动", "小米", "美的", "比亚迪", "海尔智家"):
-        assert f'<td data-label="公司 Company" lang="zh">{name}</td>' in page, name
+        assert f'<td data-th="公司 Company" lang="zh">{name}</td>' in page, name
     for attributes, text in re.findall(r'<td ([^>]*lang="zh"[^>]*)>(.*?)</td>', page):
         assert not re.search("[A-Za-z]", re.sub("<[^>]*>", "", text)), (attributes, text)
 

@@ -585,7 +585,7 @@ def test_filtering_the_ledger_by_verdict(site, browser, verdict_counts, ledger_r
         f"{verdict_counts['contradicted']}"
     )
     shown = page.eval_on_selector_all(
-        "table.ledger-table tbody tr td[data-label=Verdict]",
+        "table.ledger-table tbody tr td[data-th=Verdict]",
         "cells => cells.map(c => c.dataset.pane)",
     )
     assert set(shown) == {"contradicted"}
@@ -913,8 +913,8 @@ def test_a_chart_s_tooltip_wears_the_page_s_colours(site, browser, scheme):
 
 CHINESE_WORDS_BROKEN = """() => {
   const broken = [];
-  const cells = document.querySelectorAll('.bytebook-table :is(th, td[data-label="Company"], '
-    + 'td[data-label="公司 Company"], td[data-label="Section"])');
+  const cells = document.querySelectorAll('.bytebook-table :is(th, td[data-th="Company"], '
+    + 'td[data-th="公司 Company"], td[data-th="Section"])');
   for (const cell of cells) {
     if (!cell.getClientRects().length) { continue; }
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);

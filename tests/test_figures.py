@@ -785,24 +785,26 @@ def test_the_years_chart_does_not_call_every_company_s_years_years_to_scale(ever
 
 
 def _bound_params(spec: dict) -> list[dict]:
-    """The parameters of a spec and of every chart in it that are bound to an input."""
-    found = [param for param in spec.get("params", []) if "bind" in param]
+    """The parameters of a spec and of every chart in it that are bound to a range input."""
+    found = [p for p in spec.get("params", []) if p.get("bind", {}).get("input") == "range"]
     for key in ("layer", "vconcat", "hconcat"):
         for part in spec.get(key, []):
             found += _bound_params(part)
     return found
 
 
-def test_a_slider_chart_s_description_says_it_gives_the_defaults(every_figure):
+def test_a_slider_chart_s_description_says_it_gives_the_defaults(every_figure, built_book):
     """A screen reader reads a chart's description, written once at the sliders' defaults: a
-    chart with sliders says so (its description does not follow them); a chart without any
-    does not."""
-    from bytebook.charts import SLIDERS_NOTE
+    chart with sliders says so (its description does not follow them), in the page's chart
+    box too; a chart without any does not."""
+    from bytebook.publish.chart_data import SLIDERS_NOTE, described
 
     with_sliders = {key for key, spec in every_figure.items() if _bound_params(spec)}
     assert len(with_sliders) >= 5, with_sliders
     for key, spec in every_figure.items():
-        assert spec["description"].endswith(SLIDERS_NOTE) == (key in with_sliders), key
+        assert described(spec)["description"].endswith(SLIDERS_NOTE) == (key in with_sliders)
+    page = (built_book / "book" / "infrastructure.html").read_text(encoding="utf-8")
+    assert f"{SLIDERS_NOTE.rpartition(';')[2]}\">" in page  # the chart box's aria-label
 
 
 def test_a_chart_that_highlights_one_company_says_why(every_figure):

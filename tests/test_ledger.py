@@ -530,7 +530,7 @@ def test_the_stated_column_shows_the_article_s_qualifier(data):
     rows = with_qualifiers(ledger_entries(ledger(data)), data.claims)
     page = ledger_html(rows, lambda section: "ranking").data
     for text in expected.values():
-        assert re.search(rf'data-label="Stated"[^>]*>{re.escape(html.escape(text))}</td>', page)
+        assert re.search(rf'data-th="Stated"[^>]*>{re.escape(html.escape(text))}</td>', page)
 
 
 def test_a_chapter_table_lists_the_article_s_claims_before_its_derived_rows(data):
@@ -594,3 +594,23 @@ def test_a_cpm_gap_says_its_unit_in_its_band_only(ledger_rows):
         evidence
     )
     assert evidence.count("per 1,000 impressions") == 1
+
+
+def test_the_ledger_page_writes_apostrophes_plainly_and_leaves_the_working_note_to_the_badge(
+    built_book, ledger_rows
+):
+    """Text between tags needs no quote mark escaped: the page writes "the article's", not
+    "the article&#x27;s" (six bytes for one, some 600 times). A step of the book's arithmetic
+    keeps its note that it has no verdict in the CSV; the page leaves it to the row's 'derived'
+    badge, whose title says so."""
+    from bytebook.ledger import WORKING_NOTE
+    from bytebook.present import DERIVED_TITLE
+
+    page = (built_book / "book" / "ledger.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]*>", "", page.split("<body", 1)[1])
+    assert "&#x27;" not in text and "the article's" in text
+    noted = [row for row in ledger_rows if row["evidence"].endswith(WORKING_NOTE)]
+    assert len(noted) > 50
+    assert WORKING_NOTE not in text
+    assert "has no verdict" in DERIVED_TITLE
+    assert f'data-derived-title="{html.escape(DERIVED_TITLE)}"' in page

@@ -141,8 +141,8 @@ def test_the_claims_table_is_a_list_of_cards_on_a_phone(site, browser):
     wait_until_ready(page)
     boxes = page.evaluate(
         """() => [...document.querySelectorAll('table.chapter-claims tbody tr')].map(row => {
-      const claim = row.querySelector('td[data-label=Claim]').getBoundingClientRect();
-      const verdict = row.querySelector('td[data-label=Verdict]').getBoundingClientRect();
+      const claim = row.querySelector('td[data-th=Claim]').getBoundingClientRect();
+      const verdict = row.querySelector('td[data-th=Verdict]').getBoundingClientRect();
       return Math.max(claim.right, verdict.right);
     })"""
     )
@@ -221,7 +221,7 @@ def test_a_derived_row_carries_a_neutral_badge(read_only_ledger, ledger_rows):
         """() => Object.fromEntries(
       [...document.querySelectorAll('table.ledger-table tbody tr')].map(tr => [
         tr.id.replace('claim-', ''),
-        [...tr.querySelectorAll('td[data-label=Verdict] .verdict')].map(b => b.innerText.trim()),
+        [...tr.querySelectorAll('td[data-th=Verdict] .verdict')].map(b => b.innerText.trim()),
       ]))"""
     )
     assert working and working < derived

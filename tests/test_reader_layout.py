@@ -42,7 +42,7 @@ def read_only(read_only_tab, resized_tab, page_path: str, viewport: dict, scheme
 
 
 _SOURCE_ROW = re.compile(r'<tr id="source-(?P<id>[^"]+)">(?P<row>.*?)</tr>', re.S)
-_CITED_CELL = re.compile(r'<td data-label="Cited by"[^>]*>(?P<cell>.*?)</td>', re.S)
+_CITED_CELL = re.compile(r'<td data-th="Cited by"[^>]*>(?P<cell>.*?)</td>', re.S)
 _LEDGER_LINK = re.compile(r'<a href="ledger\.html#claim-(?P<id>[^"]+)"[^>]*>(?P<text>.*?)</a>')
 
 
@@ -73,7 +73,7 @@ def test_what_cites_a_source_is_said_in_words_with_its_count(built_book, citing_
 
 _FONT_SIZES = """() => [...document.querySelectorAll('table.sources-table tbody tr')].map(tr => {
   const size = label => parseFloat(getComputedStyle(
-    tr.querySelector(`td[data-label="${label}"]`)).fontSize);
+    tr.querySelector(`td[data-th="${label}"]`)).fontSize);
   return [tr.id, size('What it measures'), size('Cited by')];
 })"""
 
@@ -102,9 +102,9 @@ def test_every_citing_row_is_printed(site, browser):
 
 _CARDS = """() => [...document.querySelectorAll('table.ledger-table tbody tr')].map(tr => {
   const cells = {};
-  for (const td of tr.querySelectorAll('td[data-label]')) {
+  for (const td of tr.querySelectorAll('td[data-th]')) {
     const r = td.getBoundingClientRect();
-    cells[td.dataset.label] = {top: r.top, left: r.left, height: r.height,
+    cells[td.dataset.th] = {top: r.top, left: r.left, height: r.height,
       align: getComputedStyle(td).textAlign, card: tr.getBoundingClientRect().left,
       text: td.innerText.trim()};
   }
@@ -165,7 +165,7 @@ def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(
     still finds a row by a word of its evidence alone, and paper shows every evidence in full.
     On a laptop the evidence is open."""
     page, cards = _ledger_cards(site, browser)
-    folded = page.locator("table.ledger-table td[data-label=Evidence] details:not([open])")
+    folded = page.locator("table.ledger-table td[data-th=Evidence] details:not([open])")
     assert folded.count() == len(ledger_rows), "not every row's evidence is folded on a phone"
     word = _evidence_only_word(ledger_rows)
     wanted = sorted(r["id"] for r in ledger_rows if word.lower() in r["evidence"].lower())
@@ -177,13 +177,13 @@ def test_a_phone_folds_the_evidence_and_keeps_it_found_and_printed(
     assert sorted(found) == wanted
     page.locator(".dt-search input").fill("")
     page.evaluate(LAID_OUT)
-    hidden = unprinted(page, "td[data-label=Evidence] .evidence-text")
+    hidden = unprinted(page, "td[data-th=Evidence] .evidence-text")
     page.close()
     assert hidden == 0, f"{hidden} evidence texts are not printed"
     page = read_only(read_only_tab, resized_tab, LEDGER, LAPTOP, "light")
-    closed = page.locator("table.ledger-table td[data-label=Evidence] details:not([open])")
+    closed = page.locator("table.ledger-table td[data-th=Evidence] details:not([open])")
     assert closed.count() == 0
-    assert page.locator("td[data-label=Evidence] .evidence-text").first.is_visible()
+    assert page.locator("td[data-th=Evidence] .evidence-text").first.is_visible()
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), [(PHONE, "dark"), (LAPTOP, "light")])
@@ -308,7 +308,7 @@ _BROKEN_OR_SPILT = """() => [...document.querySelectorAll('article .wv')]
     const r = e.getBoundingClientRect(), c = cell.getBoundingClientRect();
     return r.right > c.right + 1 || r.left < c.left - 1;
   })
-  .map(e => [e.textContent, e.closest('td') ? e.closest('td').dataset.label : 'text'])"""
+  .map(e => [e.textContent, e.closest('td') ? e.closest('td').dataset.th : 'text'])"""
 """The values of a page whose text takes more than one line or runs out of its table cell."""
 
 

@@ -29,7 +29,7 @@ CELLS_OUT_OF_SIGHT = """() => [...document.querySelectorAll('.bytebook-table')]
         const r = cell.getBoundingClientRect();
         return r.width > 0 && (r.left < -1 || r.right > window.innerWidth + 1);
       })
-      .map(cell => cell.dataset.label || cell.innerText.trim()),
+      .map(cell => cell.dataset.th || cell.innerText.trim()),
   }))"""
 
 
@@ -93,7 +93,7 @@ def test_a_claims_table_gives_its_room_to_the_words(resized_tab, page_path):
 
 CELLS_THAT_SPILL = """() => [...document.querySelectorAll('table.claims th, table.claims td')]
   .filter(cell => cell.offsetWidth && cell.scrollWidth > cell.clientWidth + 1)
-  .map(cell => [cell.dataset.label || 'header', cell.innerText.trim().slice(0, 40)])"""
+  .map(cell => [cell.dataset.th || 'header', cell.innerText.trim().slice(0, 40)])"""
 
 
 LEDGER_COLUMNS = """() => {
@@ -109,7 +109,7 @@ LEDGER_COLUMNS = """() => {
     widths: Object.fromEntries([...table.querySelectorAll('thead th')].filter(th => th.offsetWidth)
       .map(th => [th.innerText.trim(), th.offsetWidth])),
     recomputedSpans: spans(header('recomputed')),
-    sections: Object.fromEntries([...table.querySelectorAll('tbody td[data-label=Id]')].map(td =>
+    sections: Object.fromEntries([...table.querySelectorAll('tbody td[data-th=Id]')].map(td =>
       [td.closest('tr').id.replace('claim-', ''),
        getComputedStyle(td, '::after').content.replace(/^"|"$/g, '')])),
   };
@@ -165,11 +165,11 @@ CLAIMS_OUT_OF_SIGHT = """() => {
   const box = document.querySelector('table.ledger-table').closest('.bytebook-table');
   const edge = box.getBoundingClientRect();
   const left = Math.max(0, edge.left), right = Math.min(window.innerWidth, edge.right);
-  return [...box.querySelectorAll('td:is([data-label=Claim], [data-label=Verdict])')]
+  return [...box.querySelectorAll('td:is([data-th=Claim], [data-th=Verdict])')]
     .filter(cell => {
       const r = cell.getBoundingClientRect();
       return !r.width || r.left < left - 1 || r.right > right + 1;
-    }).map(cell => cell.closest('tr').id + ': ' + cell.dataset.label);
+    }).map(cell => cell.closest('tr').id + ': ' + cell.dataset.th);
 }"""
 
 
@@ -221,7 +221,7 @@ def test_a_source_card_pairs_its_short_fields_on_a_phone(read_only_tab):
     cards = read_only_tab("book/sources.html", PHONE, is_mobile=True).evaluate(
         """() => [...document.querySelectorAll('table.sources-table tbody tr')].slice(0, 5)
       .map(tr => Object.fromEntries([...tr.querySelectorAll('td')].map(td =>
-        [td.dataset.label, Math.round(td.getBoundingClientRect().top)])))"""
+        [td.dataset.th, Math.round(td.getBoundingClientRect().top)])))"""
     )
     assert len(cards) == 5
     for top in cards:
@@ -237,7 +237,7 @@ def test_the_scorecard_on_a_phone_is_one_line_a_section(read_only_tab):
         """() => [...document.querySelectorAll('table.counts tbody tr')].map(tr =>
       [...tr.querySelectorAll('td')].map(td => {
         const r = td.getBoundingClientRect();
-        return {label: td.dataset.label, top: r.top, left: r.left, right: r.right};
+        return {label: td.dataset.th, top: r.top, left: r.left, right: r.right};
       }))"""
     )
     assert len(rows) > 5, "no scorecard table on the summary"
@@ -253,7 +253,7 @@ def test_the_scorecard_on_a_phone_is_one_line_a_section(read_only_tab):
 WORDS_SPLIT = """() => {
   const split = [];
   for (const cell of document.querySelectorAll('table.sources-table td')) {
-    if (cell.dataset.label === 'URL') continue;
+    if (cell.dataset.th === 'URL') continue;
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (const word of node.data.matchAll(/[A-Za-z0-9]{2,20}(?![A-Za-z0-9])/g)) {
@@ -263,7 +263,7 @@ WORDS_SPLIT = """() => {
         range.setEnd(node, word.index + word[0].length);
         const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
           .map(r => Math.round(r.top)));
-        if (lines.size > 1) split.push(cell.dataset.label + ': ' + word[0]);
+        if (lines.size > 1) split.push(cell.dataset.th + ': ' + word[0]);
       }
     }
   }
@@ -397,7 +397,7 @@ DATA_CELLS = """() => [...document.querySelectorAll('.bytebook-chart-data table'
   .filter(table => [...table.tHead.rows[0].cells].some(th => th.textContent === 'Sources'))
   .flatMap(table => [...table.tBodies[0].rows])
   .flatMap(tr => [...tr.querySelectorAll('td')].filter(td => td.getClientRects().length)
-    .map(td => ({label: td.dataset.label || td.cellIndex, width: td.getBoundingClientRect().width,
+    .map(td => ({label: td.dataset.th || td.cellIndex, width: td.getBoundingClientRect().width,
                  row: tr.clientWidth})))"""
 
 
@@ -419,7 +419,7 @@ def test_on_a_phone_the_ranking_s_chart_data_reads_in_full_width_lines(site, bro
 LAST_CARD_RULES = """() => [...document.querySelector('table.ledger-table tbody tr:last-child')
   .querySelectorAll('td')].filter(td => td.getClientRects().length).map(td => {
     const s = getComputedStyle(td);
-    return [td.dataset.label, s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth,
+    return [td.dataset.th, s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth,
             s.borderLeftWidth];
   })"""
 

@@ -248,27 +248,7 @@ def figure(
     notes = {"data_note": caption.data_note, "empty_cell": caption.empty_cell}
     kept = {key: text for key, text in notes.items() if text}
     usermeta = {"cites": cites, **kept}
-    if has_sliders(chart):
-        description = f"{description} {SLIDERS_NOTE}"
     return finish(chart, caption.title, caption.units, source, description, usermeta=usermeta)
-
-
-SLIDERS_NOTE = (
-    "The values above are at the default settings of the chart's sliders; moving a slider "
-    "redraws the chart."
-)
-"""What a slider chart's description adds: it is written once, for the sliders' defaults, and
-does not follow them."""
-
-
-def has_sliders(chart: alt.TopLevelMixin) -> bool:
-    """Whether `chart`, or a chart layered or concatenated in it, has a parameter bound to a
-    range input (a slider)."""
-    params = chart.params if chart.params is not alt.Undefined else []
-    if any(getattr(getattr(param, "bind", None), "input", None) == "range" for param in params):
-        return True
-    parts = (getattr(chart, key, alt.Undefined) for key in ("layer", "vconcat", "hconcat"))
-    return any(has_sliders(part) for group in parts if group is not alt.Undefined for part in group)
 
 
 class Field(NamedTuple):

@@ -236,11 +236,29 @@ def chart_title(spec: dict) -> str:
 
 
 def has_sliders(spec: dict) -> bool:
-    """Whether the chart, or any view inside it, has a parameter bound to an input (a slider)."""
+    """Whether the chart, or any view inside it, has a parameter bound to a range input (a
+    slider; a parameter bound to the scales, which zooms, is none)."""
     views = [spec.get(key, []) for key in ("layer", "vconcat", "hconcat", "concat")]
-    return any("bind" in param for param in spec.get("params", [])) or any(
-        has_sliders(view) for group in views for view in group
-    )
+    return any(
+        isinstance(param.get("bind"), dict) and param["bind"].get("input") == "range"
+        for param in spec.get("params", [])
+    ) or any(has_sliders(view) for group in views for view in group)
+
+
+SLIDERS_NOTE = (
+    "The values above are at the default settings of the chart's sliders; moving a slider "
+    "redraws the chart."
+)
+"""What a slider chart's description adds: it is written once, for the sliders' defaults, and
+does not follow them."""
+
+
+def described(spec: dict) -> dict:
+    """`spec` with its description, which a screen reader reads, saying so where the chart has
+    sliders (`SLIDERS_NOTE`)."""
+    if not has_sliders(spec):
+        return spec
+    return {**spec, "description": f"{spec.get('description', '')} {SLIDERS_NOTE}".strip()}
 
 
 def csv_link(file_name: str, text: str) -> str:
@@ -271,7 +289,7 @@ come from) is text: on a phone's card it takes the card's whole width (bytebook.
 
 
 def _cells(table: DrawnTable, row: list[str], empty: str = "") -> str:
-    """A row's cells, each named by its column (`data-label`, which a phone's card shows over
+    """A row's cells, each named by its column (`data-th`, which a phone's card shows over
     it), an empty one reading `empty`; the cells of a column of text (`WORDS`) are marked
     `words`."""
     words = {
@@ -280,9 +298,9 @@ def _cells(table: DrawnTable, row: list[str], empty: str = "") -> str:
         if max(len(shown[column]) for shown in table.shown) > WORDS
     }
     return "".join(
-        f'<td data-label="{html.escape(title)}"'
+        f'<td data-th="{html.escape(title)}"'
         + (' class="words"' if column in words else "")
-        + f">{html.escape(value or empty)}</td>"
+        + f">{html.escape(value or empty, quote=False)}</td>"
         for column, (title, value) in enumerate(zip(table.titles, row, strict=True))
     )
 
@@ -298,14 +316,18 @@ def data_html(spec: dict) -> str:
     empty = empty_cell(spec)
     parts = []
     for number, table in enumerate(tables, start=1):
-        head = "".join(f'<th scope="col">{html.escape(t)}</th>' for t in table.titles)
+        head = "".join(f'<th scope="col">{html.escape(t, quote=False)}</th>' for t in table.titles)
         body = "".join(f"<tr>{_cells(table, row, empty)}</tr>" for row in table.shown)
         layout = ' class="cards"' if len(table.titles) >= CARD_COLUMNS else ""
         file_name = f"{name}.csv" if len(tables) == 1 else f"{name}-{number}.csv"
         parts.append(
             f'<div class="bytebook-table"><table{layout}><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>"
-            + (f'<p class="bytebook-data-note">{html.escape(note)}</p>' if note else "")
+            + (
+                f'<p class="bytebook-data-note">{html.escape(note, quote=False)}</p>'
+                if note
+                else ""
+            )
             + f'<p class="bytebook-csv">{csv_link(file_name, to_csv(table))}</p>'
         )
     settings = " (at the sliders' default settings)" if has_sliders(spec) else ""

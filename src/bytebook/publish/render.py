@@ -26,7 +26,7 @@ import vl_convert as vlc
 
 from bytebook.charts import THEME, theme
 from bytebook.publish.assets import vega_lite_version
-from bytebook.publish.chart_data import data_html
+from bytebook.publish.chart_data import data_html, described
 from bytebook.publish.kept_renders import drawn
 from bytebook.publish.static_svg import scoped_ids, slimmed, with_aspect_ratio
 
@@ -81,7 +81,8 @@ def chart_html(spec: dict, svg: str, vega: dict) -> str:
 def _render(spec: dict) -> dict:
     """The chart's HTML. Vega-Lite is compiled to Vega once: the static SVG is drawn from the
     compiled Vega spec the page ships, the same drawing `vegalite_to_svg` makes after its own
-    compile."""
+    compile. A slider chart's description says it gives the sliders' defaults (`described`)."""
+    spec = described(spec)
     vega = drawn("vegalite_to_vega", spec, vl_version=vega_lite_version())
     svg = slimmed(drawn("vega_to_svg", vega))
     return {"text/html": chart_html(spec, svg, vega)}

@@ -102,8 +102,8 @@
     // again.
     var wide = window.matchMedia("screen and (min-width: 701px)");
     api.rows().nodes().toArray().forEach(function (row) {
-      var id = row.querySelector('td[data-label="Id"]');
-      var section = row.querySelector('td[data-label="Section"]');
+      var id = row.querySelector('td[data-th="Id"]');
+      var section = row.querySelector('td[data-th="Section"]');
       if (id && section) { id.setAttribute("data-section", section.textContent.trim()); }
     });
     var placeSections = function (underIds) {
