@@ -383,6 +383,19 @@ def test_a_ring_moved_off_the_axis_by_a_slider_is_named_with_where_it_went():
         assert _off_plot_notes(slope) == [[charts.OFF_PLOT_NOTE[0], charts.NEVER_MEETS]], slope
 
 
+def _band_chart(frame: pd.DataFrame, value: str, titles: tuple[str, str, str, str]):
+    """`charts.band_against_value` of a frame with columns company, low and high, and `value`."""
+    return charts.band_against_value(
+        frame,
+        "company",
+        ("low", "high"),
+        value,
+        names=("Band", "Found"),
+        value_title="亿元",
+        tooltip_titles=titles,
+    )
+
+
 def test_a_value_against_a_band_is_drawn_over_it_and_its_data_is_one_table():
     """The implied-totals chart: each company's band a bar from its low to its high end, the
     total found a triangle drawn after it (over it), ringed in the page's colour; the legend
@@ -391,15 +404,7 @@ def test_a_value_against_a_band_is_drawn_over_it_and_its_data_is_one_table():
     total 4,072."""
     frame = pd.DataFrame({"company": ["M"], "low": [3704.0], "high": [4051.0], "found": [4072.0]})
     titles = ("Company", "Lowest, 亿元", "Highest, 亿元", "Found, 亿元")
-    chart = charts.band_against_value(
-        frame,
-        "company",
-        ("low", "high"),
-        "found",
-        names=("Band", "Found"),
-        value_title="亿元",
-        tooltip_titles=titles,
-    )
+    chart = _band_chart(frame, "found", titles)
     bars, points = chart.to_dict()["layer"]
     assert bars["mark"]["type"] == "bar"
     assert (bars["encoding"]["x"]["field"], bars["encoding"]["x2"]["field"]) == ("low", "high")
@@ -437,15 +442,7 @@ def test_a_band_chart_refuses_a_frame_whose_column_its_legend_would_overwrite():
     overwritten, and the values drawn from it lost, so the call names the column instead."""
     frame = pd.DataFrame({"company": ["M"], "low": [1.0], "high": [2.0], "legend_value": [3.0]})
     with pytest.raises(ValueError, match="legend_value"):
-        charts.band_against_value(
-            frame,
-            "company",
-            ("low", "high"),
-            "legend_value",
-            names=("Band", "Found"),
-            value_title="亿元",
-            tooltip_titles=("Company", "Low", "High", "Found"),
-        )
+        _band_chart(frame, "legend_value", ("Company", "Low", "High", "Found"))
 
 
 def test_only_a_range_input_counts_as_a_slider():
