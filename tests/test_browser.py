@@ -889,6 +889,37 @@ def test_a_tap_on_a_chart_s_mark_shows_its_tooltip_and_a_tap_beside_or_a_scroll_
     assert "23.9" in text, text
 
 
+TOOLTIP_BOX = """() => { const box = document.getElementById('vg-tooltip-element');
+  if (!box || !box.classList.contains('visible')) { return null; }
+  const r = box.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; }"""
+
+
+def test_a_tapped_tooltip_stays_inside_a_phone_s_screen(site, browser):
+    """vega-tooltip sets the box beside the tap and, where no side fits, past the screen's
+    edge (the split's bars near the left put it at x = −131): every bar of the economics
+    page's charts, tapped on a 390 px phone, shows its tooltip wholly on the screen."""
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone.goto(f"{site}/book/economics.html", wait_until="load")
+    boxes = []
+    for chart in phone.locator(".bytebook-chart:has(.mark-rect)").all():
+        chart.scroll_into_view_if_needed()
+        phone.wait_for_function(
+            "el => el.getAttribute('data-drawn') === 'true'", arg=chart.element_handle()
+        )
+        for bar in chart.locator(".bytebook-live .mark-rect path").all():
+            bar.scroll_into_view_if_needed()
+            place = bar.bounding_box()
+            if min(place["width"], place["height"]) < 2:
+                continue  # a bar of zero: nothing to tap
+            phone.touchscreen.tap(place["x"] + place["width"] / 2, place["y"] + place["height"] / 2)
+            phone.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+            boxes.append(phone.evaluate(TOOLTIP_BOX))
+    phone.close()
+    assert len(boxes) >= 8, boxes
+    outside = [box for box in boxes if box[0] < 0 or box[1] > 390 or box[2] < 0 or box[3] > 844]
+    assert not outside, outside
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_chart_s_tooltip_wears_the_page_s_colours(site, browser, scheme):
     """Vega-tooltip's own style is light whatever the page: on a dark page its pale, translucent

@@ -42,6 +42,20 @@
     if (hideTappedTooltip) { hideTappedTooltip(); hideTappedTooltip = null; }
   }
 
+  // vega-tooltip places the box beside the tap, and where no side fits, off the screen's edge:
+  // it is moved back inside the screen, TOOLTIP_MARGIN px from its edges.
+  var TOOLTIP_MARGIN = 8;
+
+  function keepTooltipOnScreen() {
+    var box = document.getElementById("vg-tooltip-element");
+    if (!box) { return; }
+    var place = box.getBoundingClientRect();
+    var left = Math.min(place.left, window.innerWidth - place.width - TOOLTIP_MARGIN);
+    var top = Math.min(place.top, window.innerHeight - place.height - TOOLTIP_MARGIN);
+    box.style.left = Math.max(left, TOOLTIP_MARGIN) + "px";
+    box.style.top = Math.max(top, TOOLTIP_MARGIN) + "px";
+  }
+
   if (TOUCH_ONLY) {
     window.addEventListener("scroll", closeTappedTooltip, { passive: true });
     document.addEventListener("pointerdown", function (event) {
@@ -469,6 +483,7 @@
         closeTappedTooltip();
         if (item && item.tooltip) {
           tooltip(view, event, item, item.tooltip);
+          keepTooltipOnScreen();
           hideTappedTooltip = function () { tooltip(view, event, null, undefined); };
         }
       });
