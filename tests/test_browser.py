@@ -920,6 +920,42 @@ def test_a_tapped_tooltip_stays_inside_a_phone_s_screen(site, browser):
     assert not outside, outside
 
 
+def test_a_tap_on_a_line_reads_the_point_tapped(site, browser, data):
+    """A tap on a line is a click on one mark, which carries the line's first point: the CapCut
+    curve's tooltip read 0 paying users wherever it was tapped. The curve runs straight from 0 to
+    40 million payers, so tapped a quarter and three quarters of the way along it reads about
+    10 and about 30."""
+    from bytebook.book import all_findings
+    from bytebook.figures import economics
+
+    payers = [row["payers_m"] for row in economics_frame(economics, all_findings(data), data)]
+    low, high = min(payers), max(payers)
+    expected = [low + share * (high - low) for share in (0.25, 0.75)]
+    assert expected == [10, 30]
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone.goto(f"{site}/book/economics.html", wait_until="load")
+    chart = phone.locator(".bytebook-chart:has(.mark-line)").first
+    chart.scroll_into_view_if_needed()
+    phone.wait_for_function(
+        "el => el.getAttribute('data-drawn') === 'true'", arg=chart.element_handle()
+    )
+    line = chart.locator(".bytebook-live .mark-line path").first.bounding_box()
+    shown = []
+    for share in (0.25, 0.75):  # the line rises straight across its box
+        across, up = line["x"] + line["width"] * share, line["y"] + line["height"] * (1 - share)
+        phone.touchscreen.tap(across, up)
+        phone.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+        shown.append(float(phone.locator("#vg-tooltip-element td.value").first.inner_text()))
+    phone.close()
+    assert shown == pytest.approx(expected, abs=1.5), shown
+
+
+def economics_frame(economics, findings, data) -> list[dict]:
+    """The rows the CapCut curve is drawn over, as its Vega-Lite spec holds them."""
+    spec = economics.capcut(findings["economics"], data).to_dict()
+    return next(rows for rows in spec["datasets"].values() if "payers_m" in rows[0])
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_chart_s_tooltip_wears_the_page_s_colours(site, browser, scheme):
     """Vega-tooltip's own style is light whatever the page: on a dark page its pale, translucent

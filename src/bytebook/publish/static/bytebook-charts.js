@@ -46,6 +46,22 @@
   // it is moved back inside the screen, TOOLTIP_MARGIN px from its edges.
   var TOOLTIP_MARGIN = 8;
 
+  // A tap on a line is a click on one mark, which carries the line's first point, so its
+  // tooltip read the curve's first values wherever it was tapped (Vega finds the point under a
+  // moving pointer itself): the point of the line nearest the tap across stands in for it.
+  function nearestOnLine(view, target, event, item) {
+    if (!item || !item.mark || item.mark.marktype !== "line" || !event) { return item; }
+    var svg = target.querySelector("svg");
+    if (!svg) { return item; }
+    var across = event.clientX - svg.getBoundingClientRect().left - view.origin()[0];
+    for (var group = item.mark.group; group; group = group.mark && group.mark.group) {
+      across -= group.x || 0;
+    }
+    return item.mark.items.reduce(function (nearest, point) {
+      return Math.abs(point.x - across) < Math.abs(nearest.x - across) ? point : nearest;
+    }, item);
+  }
+
   function keepTooltipOnScreen() {
     var box = document.getElementById("vg-tooltip-element");
     if (!box) { return; }
@@ -481,6 +497,7 @@
       view.addEventListener("click", function (event, item) {
         if (!TOUCH_ONLY) { return; }
         closeTappedTooltip();
+        item = nearestOnLine(view, target, event, item);
         if (item && item.tooltip) {
           tooltip(view, event, item, item.tooltip);
           keepTooltipOnScreen();
