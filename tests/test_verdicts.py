@@ -424,13 +424,13 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
     assert f"{own / 1e8:.2f} {(7.47e8 - own) / own:.1%}" == "7.80 -4.2%"
     assert summary.analyse(data).texts["holds_title"] == (
         "the title's daily 7.47亿元 is 4.2% below the 7.80亿元 a day that the article's own "
-        "2,855亿元 gives over 2024's 366 days (off in detail); against USD 39 bn at its recorded "
+        "2,855亿元 gives over 2024's 366 days (off in detail). Against USD 39 bn at its recorded "
         "digits (USD 38.5 bn to USD 39.5 bn) it lies within the 7.44亿元 to 7.86亿元 that "
-        "2024's range of monthly rates gives, though below the 7.57亿元 to 7.77亿元, the range "
-        "at 2024's average rate of 7.196 CNY/USD: the title's printed band (7.465亿元 to "
+        "2024's range of monthly rates gives. At 2024's average rate of 7.196 CNY/USD a day's "
+        "share runs from 7.57亿元 to 7.77亿元, and the title's printed band (7.465亿元 to "
         "7.475亿元) ends below that range, by 1.2% of the range's middle: (7.57亿元 − 7.475亿元) ÷ "
-        "7.67亿元, "
-        f"and the title and the table convert at two different rates ({bands} at the printed "
+        "7.67亿元. "
+        f"The title and the table convert at two different rates ({bands} at the printed "
         "precision)"
     )
     preface_numbers = preface.analyse(data).numbers

@@ -112,44 +112,38 @@ def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Int
 
 def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_words: str) -> str:
     """The title's daily figure against the article's own yuan figure (the finding that decides
-    its verdict), then against USD 39 bn at its recorded digits (`usd_words`, the band each
-    range below comes from) at the year's range of monthly rates and at its average rate (the
-    gap between the bands, as the preface and the ledger give it), and whether the title's and
-    the table's conversion rates can be one rate, from the preface chapter's numbers
-    (`bytebook.chapters.preface`); `band_gap_words` is the gap between the bands worked from
-    the figures it names, as the preface words it."""
+    its verdict); then against USD 39 bn at its recorded digits (`usd_words`, the band each
+    range below comes from), at the year's range of monthly rates and at its average rate, with
+    `band_gap_words`, the preface's words for where the title's band lies against that range
+    (bytebook.chapters.preface.title_band_gap_words); then whether the title's and the table's
+    conversion rates can be one rate. From the preface chapter's numbers; in sentences, one
+    finding each."""
     n = preface_numbers
-    gap = n["title_gap_average"]
-    side = "below" if gap < 0 else "above"
     meet = max(n["title_rate_low"], n["table_rate_low"]) <= min(
         n["title_rate_high"], n["table_rate_high"]
     )
     rates = (
-        "the title and the table convert at rates that could be one"
+        "The title and the table convert at rates that could be one"
         if meet
-        else "the title and the table convert at two different rates "
+        else "The title and the table convert at two different rates "
         f"({n['title_rate_low']:.3f} to {n['title_rate_high']:.3f} and "
         f"{n['table_rate_low']:.3f} to {n['table_rate_high']:.3f} CNY/USD at the printed "
         "precision)"
     )
     year_low, year_high = n["daily_year_low"], n["daily_year_high"]
     within = year_low <= n["title_daily"] <= year_high
-    band_gap = n["title_gap_band"]
     article_gap = n["title_gap_article"]
-    band = (
-        f"{format_yuan(n['daily_band_low'], 2)} to {format_yuan(n['daily_band_high'], 2)}, "
-        f"the range at {YEAR}'s average rate of {by_unit(n['fx_average'], 'CNY/USD')}"
-    )
     return (
         f"the title's daily {format_yuan(n['title_daily'], 2)} is "
         f"{format_percent(abs(article_gap))} {'below' if article_gap < 0 else 'above'} the "
         f"{format_yuan(n['daily_at_article'], 2)} a day that the article's own "
         f"{format_yuan(n['stated_cny'])} gives over {YEAR}'s {n['days_2024']:.0f} days (off in "
-        f"detail); against {usd_words} it lies "
-        f"{'within' if within else 'outside'} the {format_yuan(year_low, 2)} to "
-        f"{format_yuan(year_high, 2)} that {YEAR}'s range of monthly rates gives, "
-        + (f"though {side} the {band}: {band_gap_words}" if band_gap else f"and within the {band}")
-        + f", and {rates}"
+        f"detail). Against {usd_words} it lies {'within' if within else 'outside'} the "
+        f"{format_yuan(year_low, 2)} to {format_yuan(year_high, 2)} that {YEAR}'s range of "
+        f"monthly rates gives. At {YEAR}'s average rate of "
+        f"{by_unit(n['fx_average'], 'CNY/USD')} a day's share runs from "
+        f"{format_yuan(n['daily_band_low'], 2)} to {format_yuan(n['daily_band_high'], 2)}, and "
+        f"{band_gap_words}. {rates}"
     )
 
 
