@@ -494,13 +494,23 @@ def rank_ranges(table: pd.DataFrame) -> dict[str, tuple[int, int]]:
 def bands_around(table: pd.DataFrame) -> dict[str, tuple[list[str], list[str]]]:
     """For each company, the companies whose printed overseas band lies wholly above its own,
     and those whose band reaches above its lowest end without lying wholly above it."""
-    bands = table.set_index("company")[["overseas_low_cny", "overseas_high_cny"]]
+    bands = dict(
+        zip(
+            table["company"],
+            zip(table["overseas_low_cny"], table["overseas_high_cny"], strict=True),
+            strict=True,
+        )
+    )
     around = {}
-    for company, (low, high) in bands.iterrows():
-        others = bands.drop(index=company)
-        above = others["overseas_low_cny"] > high
-        overlapping = ~above & (others["overseas_high_cny"] > low)
-        around[company] = (list(others.index[above]), list(others.index[overlapping]))
+    for company, (low, high) in bands.items():
+        others = [(other, band) for other, band in bands.items() if other != company]
+        above = [other for other, (other_low, _) in others if other_low > high]
+        overlapping = [
+            other
+            for other, (other_low, other_high) in others
+            if other_low <= high and other_high > low
+        ]
+        around[company] = (above, overlapping)
     return around
 
 
