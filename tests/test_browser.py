@@ -858,6 +858,24 @@ def _luminance(channels: list[float]) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
+def phone_chart(site: str, browser, page_path: str, mark: str):
+    """A 390 px touch phone on `page_path`, and its first chart with a `mark` ('mark-rect'),
+    scrolled into view and drawn."""
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone.goto(f"{site}/{page_path}", wait_until="load")
+    chart = phone.locator(f".bytebook-chart:has(.{mark})").first
+    drawn_in_view(phone, chart)
+    return phone, chart
+
+
+def drawn_in_view(page, chart) -> None:
+    """Scroll `chart` into view and wait until the chart script has drawn it."""
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "el => el.getAttribute('data-drawn') === 'true'", arg=chart.element_handle()
+    )
+
+
 def test_a_tap_on_a_chart_s_mark_shows_its_tooltip_and_a_tap_beside_or_a_scroll_hides_it(
     site, browser
 ):
@@ -866,13 +884,7 @@ def test_a_tap_on_a_chart_s_mark_shows_its_tooltip_and_a_tap_beside_or_a_scroll_
     chart beside the marks takes them away, and so does a scroll of the page, under which the
     fixed tooltip would otherwise stay."""
     assert f"{39 / 1.63:.1f}" == "23.9"
-    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    phone.goto(f"{site}/book/overseas.html", wait_until="load")
-    chart = phone.locator(".bytebook-chart:has(.mark-rect)").first
-    chart.scroll_into_view_if_needed()
-    phone.wait_for_function(
-        "el => el.getAttribute('data-drawn') === 'true'", arg=chart.element_handle()
-    )
+    phone, chart = phone_chart(site, browser, "book/overseas.html", "mark-rect")
     shown = "#vg-tooltip-element.visible"
     hidden = "#vg-tooltip-element:not(.visible)"
     bar = chart.locator(".bytebook-live .mark-rect path").first
@@ -902,10 +914,7 @@ def test_a_tapped_tooltip_stays_inside_a_phone_s_screen(site, browser):
     phone.goto(f"{site}/book/economics.html", wait_until="load")
     boxes = []
     for chart in phone.locator(".bytebook-chart:has(.mark-rect)").all():
-        chart.scroll_into_view_if_needed()
-        phone.wait_for_function(
-            "el => el.getAttribute('data-drawn') === 'true'", arg=chart.element_handle()
-        )
+        drawn_in_view(phone, chart)
         for bar in chart.locator(".bytebook-live .mark-rect path").all():
             bar.scroll_into_view_if_needed()
             place = bar.bounding_box()
@@ -932,13 +941,7 @@ def test_a_tap_on_a_line_reads_the_point_tapped(site, browser, data):
     low, high = min(payers), max(payers)
     expected = [low + share * (high - low) for share in (0.25, 0.75)]
     assert expected == [10, 30]
-    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    phone.goto(f"{site}/book/economics.html", wait_until="load")
-    chart = phone.locator(".bytebook-chart:has(.mark-line)").first
-    chart.scroll_into_view_if_needed()
-    phone.wait_for_function(
-        "el => el.getAttribute('data-drawn') === 'true'", arg=chart.element_handle()
-    )
+    phone, chart = phone_chart(site, browser, "book/economics.html", "mark-line")
     line = chart.locator(".bytebook-live .mark-line path").first.bounding_box()
     shown = []
     for share in (0.25, 0.75):  # the line rises straight across its box
