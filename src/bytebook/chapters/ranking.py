@@ -2628,13 +2628,18 @@ def lenovo_regions_abroad(data: BookData) -> dict[str, float]:
 def lenovo_abroad_band(data: BookData) -> Interval:
     """The band Lenovo's FY2024/25 growth abroad lies in: from the slowest region's rate to the
     fastest's, each at its source's precision (16% is 15.5% to 16.5%)."""
-    bands = [reference_band(data, ref) for ref in LENOVO_REGIONS_ABROAD.values()]
+    bands = lenovo_region_bands(data).values()
     return Interval(min(b.low for b in bands), max(b.high for b in bands))
+
+
+def lenovo_region_bands(data: BookData) -> dict[str, Interval]:
+    """Each region abroad's FY2024/25 growth at its source's precision, by region."""
+    return {region: reference_band(data, ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
 
 
 def lenovo_abroad_band_entry(data: BookData) -> LedgerEntry:
     """The derived row of `lenovo_abroad_band`, which the growth table prints."""
-    regions = {region: reference_band(data, ref) for region, ref in LENOVO_REGIONS_ABROAD.items()}
+    regions = lenovo_region_bands(data)
     band = lenovo_abroad_band(data)
     slowest = min(regions, key=lambda region: regions[region].low)
     fastest = max(regions, key=lambda region: regions[region].high)
