@@ -901,6 +901,35 @@ def test_a_tap_on_a_chart_s_mark_shows_its_tooltip_and_a_tap_beside_or_a_scroll_
     assert "23.9" in text, text
 
 
+def test_a_tap_on_a_screen_that_also_has_a_mouse_shows_the_tooltip_and_hovering_still_does(
+    site, browser
+):
+    """A laptop with a touch screen hovers (its mouse does), so a tap there was taken for a
+    mouse: the mouse events the tap stands for hid its tooltip at once. The mouse shows the
+    first bar's tooltip by hovering and hides it by leaving, as before; a tap on the bar then
+    shows 2023's revenue abroad (USD 39 bn ÷ 1.63 = USD 23.9 bn) and keeps it shown."""
+    assert f"{39 / 1.63:.1f}" == "23.9"
+    laptop = browser.new_page(viewport={"width": 1280, "height": 900})
+    laptop.goto(f"{site}/book/overseas.html", wait_until="load")
+    assert not laptop.evaluate("matchMedia('(hover: none)').matches")
+    chart = laptop.locator(".bytebook-chart:has(.mark-rect)").first
+    drawn_in_view(laptop, chart)
+    bar = chart.locator(".bytebook-live .mark-rect path").first
+    place = bar.bounding_box()
+    finger = {"x": place["x"] + place["width"] / 2, "y": place["y"] + place["height"] / 2}
+    bar.hover()
+    laptop.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+    laptop.mouse.move(1, 1)
+    laptop.wait_for_selector("#vg-tooltip-element:not(.visible)", state="attached", timeout=5_000)
+    touch = laptop.context.new_cdp_session(laptop)
+    touch.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [finger]})
+    touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    laptop.wait_for_timeout(300)  # the tap's mouse events had hidden it by then
+    tapped = laptop.locator("#vg-tooltip-element.visible").inner_text(timeout=1_000)
+    laptop.close()
+    assert "23.9" in tapped, tapped
+
+
 TOOLTIP_BOX = """() => { const box = document.getElementById('vg-tooltip-element');
   if (!box || !box.classList.contains('visible')) { return null; }
   const r = box.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; }"""

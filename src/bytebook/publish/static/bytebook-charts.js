@@ -32,11 +32,15 @@
   var AXIS_LABEL_SHARE = 0.34;
   var AXIS_LABEL_MOST_SHARE = 0.45;
   var charts = [];
-  // On a touch screen nothing hovers: there a tap on a mark shows its tooltip, and a tap beside
-  // the marks, a tap outside the chart or a scroll of the page hides it (the tooltip is fixed on
-  // the screen, so it would otherwise stay as the page moves under it).
-  var TOUCH_ONLY = window.matchMedia("(hover: none)").matches;
+  // A finger does not hover: a tap on a mark shows its tooltip, and a tap beside the marks, a
+  // tap outside the chart or a scroll of the page hides it (the tooltip is fixed on the screen,
+  // so it would otherwise stay as the page moves under it). A mouse or a pen hovers, as ever.
+  // Which one the reader last used is read from each pointer event, not from the screen: a
+  // laptop with a touch screen has both, and there a tap's mouse events hid its tooltip at once.
+  var lastPointer = "mouse";
   var hideTappedTooltip = null;
+
+  function lastPointerWasTouch() { return lastPointer === "touch"; }
 
   function closeTappedTooltip() {
     if (hideTappedTooltip) { hideTappedTooltip(); hideTappedTooltip = null; }
@@ -72,14 +76,16 @@
     box.style.top = Math.max(top, TOOLTIP_MARGIN) + "px";
   }
 
-  if (TOUCH_ONLY) {
-    window.addEventListener("scroll", closeTappedTooltip, { passive: true });
-    document.addEventListener("pointerdown", function (event) {
-      if (!(event.target.closest && event.target.closest(".bytebook-live"))) {
-        closeTappedTooltip();
-      }
-    }, true);
-  }
+  ["pointerdown", "pointermove"].forEach(function (type) {
+    document.addEventListener(type, function (event) { lastPointer = event.pointerType; },
+      { capture: true, passive: true });
+  });
+  window.addEventListener("scroll", closeTappedTooltip, { passive: true });
+  document.addEventListener("pointerdown", function (event) {
+    if (!(event.target.closest && event.target.closest(".bytebook-live"))) {
+      closeTappedTooltip();
+    }
+  }, true);
 
   // The theme's own script turns "auto" into light or dark only after the page is read; charts
   // drawn before then follow the reader's preference, as it will.
@@ -488,14 +494,14 @@
       var view = new window.vega.View(window.vega.parse(compiled.vega, {}, { ast: true }), {
         renderer: "svg", logLevel: window.vega.Warn, expr: window.vegaInterpreter
       });
-      // On a touch screen Vega's own calls are passed over (the mouse events a tap stands for
-      // leave the mark as the tooltip opens, which hid it at once), and a tap decides.
+      // After a touch Vega's own calls are passed over (the mouse events a tap stands for
+      // leave the mark as the tooltip opens, which hid it at once), and the tap decides.
       var tooltip = new window.vegaTooltip().call;
       view.tooltip(function (handler, event, item, value) {
-        if (!TOUCH_ONLY) { tooltip(handler, event, item, value); }
+        if (!lastPointerWasTouch()) { tooltip(handler, event, item, value); }
       });
       view.addEventListener("click", function (event, item) {
-        if (!TOUCH_ONLY) { return; }
+        if (!lastPointerWasTouch()) { return; }
         closeTappedTooltip();
         item = nearestOnLine(view, target, event, item);
         if (item && item.tooltip) {
