@@ -277,6 +277,22 @@ def test_a_printed_conversion_is_read_at_its_digits_by_a_rule_in_the_table(data)
     assert "printed conversion" in QUALIFIER_MEANINGS["≈"]
 
 
+def test_the_title_s_grade_says_what_reading_the_conversion_as_about_would_give(data):
+    """The title's grade against the article's own total rests on reading the table's '≈' as a
+    conversion: read as 'about' (±5%), 2855亿元 is 2,712.25亿 to 2,997.75亿, or 7.41亿 to
+    8.19亿 a day over 366 days, which takes in the title's 7.465亿 to 7.475亿. The evidence and
+    the preface say so, and that the grade would then be consistent."""
+    low, high = 2855 * 0.95 / 366, 2855 * 1.05 / 366
+    assert f"{low:.2f} {high:.2f}" == "7.41 8.19" and low < 7.465 < 7.475 < high
+    found = preface.analyse(data)
+    evidence = {e.id: e for e in found.entries}["title_daily_revenue"].evidence
+    expected = "or 7.41亿元 to 8.19亿元 a day, and the title would be consistent with it"
+    assert expected in evidence
+    assert expected in found.texts["title_about_reading"]
+    page = (ROOT / "book" / "preface.md").read_text(encoding="utf-8")
+    assert "{glue:text}`title_about_reading_text`" in page
+
+
 def test_the_conversion_rule_carries_through_every_row_that_reads_2855(data):
     """At 2024's monthly averages, 7.0760 to 7.2807, USD 39 bn (38.5 to 39.5 bn) is 2,724.3亿 to
     2,875.9亿: the printed 2854.5亿 to 2855.5亿 lies within it, so the conversion is consistent

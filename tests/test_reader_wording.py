@@ -30,9 +30,21 @@ DISCLAIMER = re.compile(r"\bnot\s+to\s+say\b[^.;)]*", re.IGNORECASE)
 """'which is not to say the company does not publish it': the rule's own disclaimer."""
 
 
+ABSENCE = re.compile(
+    r"(?:^|[:;]\s*|[.!?]\s+)no\s+(?!one\b)[^.;:)]*?\b(?:counts?|revenues?|figures?|sources?)\b"
+    r"[^.;:)]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A clause that opens with 'no …' and names a figure or a source ('pricing pages only; no
+reliable subscriber count'): unless it says 'found', it states that none exists."""
+
+
 def not_public_phrases(text: str) -> list[str]:
-    """The phrases in `text` that say a figure is or is not public, leaving its disclaimers."""
-    return NOT_FOUND_AS_NOT_PUBLIC.findall(DISCLAIMER.sub("", text))
+    """The phrases in `text` that say a figure is or is not public, or that none exists, leaving
+    its disclaimers."""
+    text = DISCLAIMER.sub("", text)
+    absent = [clause for clause in ABSENCE.findall(text) if "found" not in clause.lower()]
+    return NOT_FOUND_AS_NOT_PUBLIC.findall(text) + absent
 
 
 def prose(page) -> str:
@@ -79,6 +91,9 @@ def test_the_rule_catches_a_phrase_broken_across_lines():
     assert not NOT_FOUND_AS_NOT_PUBLIC.search("This book found no public price, nor its hours.")
     assert not not_public_phrases("not found (which is not to say the company does not publish it)")
     assert not_public_phrases("not found, and the company does not publish it")
+    assert not_public_phrases("CapCut (W): pricing pages only; no reliable subscriber count.")
+    assert not not_public_phrases("pricing pages only; no reliable subscriber count was found.")
+    assert not not_public_phrases("cannot both be rates: no one value of that figure gives both")
 
 
 def joined_strings(source: str) -> str:

@@ -768,8 +768,8 @@ def conversion_rule(data: BookData | None = None) -> str:
     rates = approx_rate_span(data)
     return (
         "'≈' between an amount and the same amount in another currency (as in "
-        f"{printed}, the Chinese 约合) is read by a Chinese reader as the sign of a conversion, "
-        "not as 'about': the converted figure is read at its printed digits, as '='. Why: its "
+        f"{printed}, the Chinese 约合) is read as the sign of a conversion, though 约合 also "
+        "says 'about': the converted figure is read at its printed digits, as '='. Why: its "
         "digits are worked out from the amount at a rate, not rounded by the writer; read as "
         f"'about' (±{APPROX_RELATIVE:.0%}), it would allow any rate from {rates.low:.2f} to "
         f"{rates.high:.2f} CNY per USD and hide the rate the article used. The band of rates "
@@ -777,12 +777,13 @@ def conversion_rule(data: BookData | None = None) -> str:
         "between the lowest and highest of that year's monthly averages, so a band that "
         "reaches them is consistent with the year's rates (supported), and the evidence says "
         "where among the months it sits and how far it lies from the annual average; a band "
-        "that misses them is graded by its gap from them."
+        "that misses them is graded by its gap from them. Where a grade rests on this "
+        "reading, its evidence says what reading the '≈' as 'about' would give."
     )
 
 
 CONVERSION_READING = (
-    "the '≈' between the two currencies marks a conversion, not an approximation, so the yuan "
+    "the '≈' between the two currencies is read as the sign of a conversion, so the yuan "
     "figure is read at its printed digits"
 )
 """How evidence says that a printed conversion was read by `conversion_rule`."""

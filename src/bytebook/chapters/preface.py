@@ -41,8 +41,10 @@ from bytebook.policy import (
     compare,
     examples_sentence,
     grade,
+    printed_interval,
     relative_gap,
     span,
+    verdict_for,
     worked_gap,
 )
 
@@ -302,6 +304,33 @@ def article_year_sentence(data: BookData, title_band: Interval) -> str:
     )
 
 
+def yuan_total_as_about(data: BookData) -> Interval:
+    """The article's yuan total (the table's 2855 亿元) read as 'about' (±`APPROX_RELATIVE`), as
+    约 is, rather than at its printed digits as the book reads a printed conversion."""
+    return printed_interval(data.claims.at["t_bytedance_overseas_cny", "value_text"], "≈")
+
+
+def about_reading_sentence(data: BookData, title_band: Interval, days: float) -> str:
+    """The title against the article's yuan total read as 'about' (`yuan_total_as_about`): the
+    band that reading gives a day, and whether the grade would change, so that a grade resting
+    on the book's reading of '≈' says so."""
+    total = yuan_total_as_about(data)
+    band = total / days
+    would = grade(title_band, band)
+    same = would == grade(title_band, claim_band(data, "t_bytedance_overseas_cny") / days)
+    ending = (
+        "and the grade would be the same"
+        if same
+        else f"and the title would be {verdict_for(would, Basis.ARTICLE)} with it: this grade "
+        "rests on reading the '≈' as a conversion"
+    )
+    return (
+        f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is, the same total is "
+        f"{span(total, lambda v: format_yuan(v, 0))}, or {span(band, lambda v: format_yuan(v, 2))} "
+        f"a day, {ending}"
+    )
+
+
 def title_band_gap_words(title_band: Interval, range_band: Interval) -> str:
     """Where the title's printed band lies against the range USD 39 bn gives a day at one
     rate, with the gap worked from the figures it names: 'the title's printed band (7.465亿元
@@ -416,7 +445,8 @@ def analyse(data: BookData) -> Findings:
             Basis.ARTICLE,
             f"The article's own {format_yuan(cny_printed)} over the {days:.0f} days of {YEAR} "
             f"is {format_yuan(at_article, 2)} a day ({span(article_band, yi)} at its printed "
-            f"precision: {CONVERSION_READING}). {article_year_sentence(data, title_band)}",
+            f"precision: {CONVERSION_READING}). {article_year_sentence(data, title_band)} "
+            f"{about_reading_sentence(data, title_band, days)}.",
         ),
         finding(
             claim,
@@ -488,6 +518,11 @@ def analyse(data: BookData) -> Findings:
         f"printed precision of {usd_text}); the title's {format_yuan(title, 2)} is "
         f"{_above_or_below(gap_average)} that middle.",
         unit=data.claim("title_daily_revenue")["unit"],
+    )
+    found.number(
+        "title_about_reading",
+        relative_gap(title_band, yuan_total_as_about(data) / days),
+        lambda _: about_reading_sentence(data, title_band, days),
     )
     found.number(
         "title_gap_band",
@@ -694,7 +729,7 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
     """抖音在海外 in the title, read as a Chinese reader reads a headline: TikTok (Douyin's
     international twin) named for ByteDance's whole revenue abroad. The references say only
     that most of it is TikTok's, and the article's own section 3 puts CapCut Pro, another app,
-    inside it; no source gives TikTok's own part, so the row is unverifiable."""
+    inside it; no source found gives TikTok's own part, so the row is unverifiable."""
     price, payers = data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
     capcut = subscription_revenue(price, payers)
     usd = data.stated("s1_overseas_revenue")
