@@ -277,7 +277,12 @@ def format_gap(gap: float) -> str:
 
 def grade(printed: Interval, evidence: Interval) -> Grade:
     """Holds when the intervals meet; off in detail within `SUBSTANCE_MARGIN`; else fails."""
-    gap = relative_gap(printed, evidence)
+    return grade_of_gap(relative_gap(printed, evidence))
+
+
+def grade_of_gap(gap: float) -> Grade:
+    """The grade of two intervals `gap` apart (`relative_gap`): holds at 0, off in detail
+    within `SUBSTANCE_MARGIN`, else fails."""
     if gap == 0:
         return Grade.HOLDS
     return Grade.OFF_IN_DETAIL if gap <= SUBSTANCE_MARGIN else Grade.FAILS

@@ -26,8 +26,10 @@ from bytebook.policy import (
     Interval,
     compare,
     format_gap,
+    grade_of_gap,
     relative_gap,
     span,
+    verdict_for,
     worked_gap,
 )
 from bytebook.scorecard import repeats_sentence
@@ -133,12 +135,14 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
     year_low, year_high = n["daily_year_low"], n["daily_year_high"]
     within = year_low <= n["title_daily"] <= year_high
     article_gap = n["title_gap_article"]
+    about = verdict_for(grade_of_gap(n["title_about_reading"]), Basis.ARTICLE)
     return (
         f"the title's daily {format_yuan(n['title_daily'], 2)} is "
         f"{format_percent(abs(article_gap))} {'below' if article_gap < 0 else 'above'} the "
         f"{format_yuan(n['daily_at_article'], 2)} a day that the article's own "
         f"{format_yuan(n['stated_cny'])} gives over {YEAR}'s {n['days_2024']:.0f} days (off in "
-        f"detail). Against {usd_words} it lies {'within' if within else 'outside'} the "
+        f"detail at that total's printed digits; {about} were the table's ≈ read as 'about'). "
+        f"Against {usd_words} it lies {'within' if within else 'outside'} the "
         f"{format_yuan(year_low, 2)} to {format_yuan(year_high, 2)} that {YEAR}'s range of "
         f"monthly rates gives. At {YEAR}'s average rate of "
         f"{by_unit(n['fx_average'], 'CNY/USD')} a day's share runs from "
