@@ -743,6 +743,31 @@ def test_the_daily_bars_are_labelled_at_the_digits_the_prose_writes(data, every_
     assert f'"daily_shown": "{expected}"' in labels
 
 
+def test_a_title_of_one_measure_against_another_names_the_vertical_one_first(every_figure):
+    """'Bytes uploaded a day against average video length' plots bytes up the chart and length
+    across it: in the title 'A against B' of a chart of two measures (both axes quantitative),
+    A ends with a word of the y axis's title and B with one of the x axis's."""
+    checked = 0
+    for key, spec in every_figure.items():
+        chart = spec["vconcat"][0]
+        title = chart.get("title", {}).get("text", "")
+        measures = [
+            layer["encoding"]
+            for layer in chart.get("layer", [chart])
+            if all(
+                layer.get("encoding", {}).get(axis, {}).get("type") == "quantitative"
+                for axis in ("x", "y")
+            )
+        ]
+        if " against " not in title or not measures:
+            continue
+        axes = {axis: measures[0][axis]["title"] for axis in ("x", "y")}
+        vertical, across = (part.split()[-1].lower() for part in title.split(" against "))
+        assert vertical in axes["y"].lower() and across in axes["x"].lower(), (key, title, axes)
+        checked += 1
+    assert checked == 2  # the upload chart and the ranking's scatter
+
+
 def test_a_result_quoted_as_a_range_is_labelled_with_the_range(data, every_figure):
     """The VVC paper gives 33.1% to 36.6%: its bar reaches the range's top, the reading most
     favourable to the article's 60%, and its label and description give the whole range, as

@@ -76,7 +76,7 @@ def _short_name(name: str) -> str:
 
 
 def share(found: Findings, data: BookData) -> alt.VConcatChart:
-    """Each company's printed overseas share against its printed overseas revenue."""
+    """Each company's printed overseas revenue against its printed overseas share."""
     frame = _printed(found)
     chart = charts.labelled_scatter(
         frame[["name", "share", "overseas_yi"]].assign(short_name=frame["name"].map(_short_name)),
@@ -89,11 +89,11 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
         short_label="short_name",
     )
     caption = charts.Caption(
-        title="Overseas share against overseas revenue",
+        title="Overseas revenue against overseas share",
         units=f"share of each company's total revenue; {YI_YUAN}; {SUBJECT_HIGHLIGHTED}",
         claims=table_claims(data, frame["company"], ["revenue_cny_claim", "share_claim"]),
     )
-    lead = "Scatter plot of overseas share against overseas revenue for the seven companies"
+    lead = "Scatter plot of overseas revenue against overseas share for the seven companies"
     description = charts.describe(lead, frame, "{name} {share:.0%}, {overseas_yi:,.0f}亿元")
     return charts.figure(chart, caption, description, data)
 
