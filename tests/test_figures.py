@@ -769,15 +769,26 @@ def test_a_title_of_one_measure_against_another_names_the_vertical_one_first(eve
 
 
 def test_a_result_quoted_as_a_range_is_labelled_with_the_range(data, every_figure):
-    """The VVC paper gives 33.1% to 36.6%: its bar reaches the range's top, the reading most
-    favourable to the article's 60%, and its label and description give the whole range, as
-    the chapter's text does, not the top alone."""
+    """The VVC paper gives 33.1% to 36.6%: its bar is solid to the range's foot and faint from
+    there to its top (a bar drawn whole to 36.6% overstated the foot), and its label and
+    description give the whole range, as the chapter's text does, not the top alone. A result
+    with one value has no faint part."""
     spec = every_figure[("codec", "gains")]
     rows = [row for rows in spec.get("datasets", {}).values() for row in rows]
     (objective,) = [row for row in rows if row.get("result", "").startswith("VVC vs HEVC, obj")]
-    assert objective["saving"] == pytest.approx(0.366)
+    assert (objective["saving_low"], objective["saving"]) == pytest.approx((0.331, 0.366))
     assert objective["shown"] == "33.1% to 36.6%"
     assert "VVC vs HEVC, objective (P) 33.1% to 36.6%" in spec["description"]
+    bars = [layer for layer in spec["vconcat"][0]["layer"] if layer["mark"]["type"] == "bar"]
+    solid, faint = sorted(bars, key=lambda layer: "opacity" in layer["mark"])
+    assert solid["encoding"]["x"]["field"] == "saving_low" and "x2" not in solid["encoding"]
+    assert (faint["encoding"]["x"]["field"], faint["encoding"]["x2"]["field"]) == (
+        "saving_low",
+        "saving",
+    )
+    assert faint["mark"]["opacity"] < 1
+    single = [row for row in rows if row.get("result", "").startswith("VVC vs HEVC, sub")]
+    assert single[0]["saving_low"] == single[0]["saving"] == pytest.approx(0.45)
 
 
 def test_the_capcut_chart_s_dashed_line_says_what_it_is(every_figure):

@@ -273,11 +273,13 @@ def bar_figure(
     highlight: str | None = None,
     reference: tuple[float, str] | None = None,
     articles: bool = False,
+    low: str | None = None,
 ) -> alt.VConcatChart:
     """A finished bar figure: `bar_chart` of the (category, value) `bars` of `frame`, with
     `caption`. `described` is the description, or the arguments of `describe` after the
     frame (lead, row format and, optionally, ending), which names every row. `articles` draws
-    every bar in the article's colour (every value is the article's own figure)."""
+    every bar in the article's colour (every value is the article's own figure); `low` draws
+    a range's lower end (`bar_chart`)."""
     category, value = bars
     chart = bar_chart(
         frame,
@@ -290,6 +292,7 @@ def bar_figure(
         reference=reference,
         shown=value.shown,
         articles=articles,
+        low=low,
     )
     if not isinstance(described, str):
         lead, row, *ending = described
@@ -340,12 +343,15 @@ def bar_chart(
     reference: tuple[float, str] | None = None,
     shown: str | None = None,
     articles: bool = False,
+    low: str | None = None,
 ) -> alt.Chart:
     """Horizontal bars in the frame's order, one highlighted, each labelled with its value.
 
     `reference` draws a labelled vertical rule, e.g. the article's figure among reported ones.
     `shown` names a column of the values as the text writes them (`Field.shown`). `articles`
-    draws every bar in the article's colour.
+    draws every bar in the article's colour. `low` names a column of each bar's lower end,
+    for a source that gives a range: the bar is solid to it and faint (`BAND_FILL_OPACITY`) from
+    it to the value (a bar with one value has it in both columns).
     """
     order = list(frame[category])
     colour = _highlight_colour(category, highlight, articles)
@@ -361,11 +367,19 @@ def bar_chart(
         x=alt.X(value, title=value_title, axis=alt.Axis(format=_trim(value_format)), scale=scale),
         tooltip=tips,
     )
-    bars = base.mark_bar().encode(color=colour)
     labels = base.mark_text(aria=False, align="left", dx=4, fontSize=11).encode(
         text=_value_text(value, value_format, shown)
     )
-    layers = [bars, labels]
+    if low:
+        layers = [
+            base.mark_bar().encode(x=alt.X(low), color=colour),
+            base.mark_bar(opacity=BAND_FILL_OPACITY).encode(
+                x=alt.X(low), x2=alt.X2(value), color=colour
+            ),
+            labels,
+        ]
+    else:
+        layers = [base.mark_bar().encode(color=colour), labels]
     if reference:
         value_at, label = reference
         marker = pd.DataFrame({"at": [value_at], "label": [label]})

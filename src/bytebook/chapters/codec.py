@@ -336,9 +336,10 @@ def analyse(data: BookData) -> Findings:
                 "ByteDance BVC2.0 vs x265 (S)",
             ],
             "saving": [cut, objective, subjective, bvc2_saving],
+            "saving_low": [cut, objective_low, subjective, bvc2_saving],
             "shown": [
                 format_percent(cut, 0),
-                objective_words,  # its bar drawn to the top of the source's range
+                objective_words,
                 format_percent(subjective, 0),
                 format_percent(bvc2_saving, 0),
             ],

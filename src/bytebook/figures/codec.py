@@ -29,12 +29,15 @@ def gains(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Bitrate saving: the article against published codec results",
-        units="share of the bitrate saved at the same quality",
+        units="share of the bitrate saved at the same quality; faint: the upper part of a range "
+        "a source gives",
         claims=BITRATES,
         references=CODEC_RESULTS,
     )
     described = ("Bar chart of bitrate savings", "{result} {shown}")
-    return charts.bar_figure(frame, bars, caption, data, described=described, highlight=article)
+    return charts.bar_figure(
+        frame, bars, caption, data, described=described, highlight=article, low="saving_low"
+    )
 
 
 def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
