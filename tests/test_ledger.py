@@ -547,6 +547,12 @@ def test_a_chapter_table_lists_the_article_s_claims_before_its_derived_rows(data
     assert shown.index('id="claim-title_daily_revenue"') < fold
     assert all(shown.index(f'id="claim-{e.id}"') > fold for e in derived)
     assert all(f'id="claim-{e.id}"' in shown for e in entries)
+    # The article states nothing in a derived row: their table has no Stated column to stand
+    # empty, while the claims' table keeps it, and the title's 7.47亿元 a day in it.
+    claims, worked = shown[:fold], shown[fold:]
+    assert '<th class="col-stated">' in claims and 'data-th="Stated">7.47亿元 a day' in claims
+    assert '<th class="col-stated">' not in worked and 'data-th="Stated"' not in worked
+    assert worked.count('data-th="Recomputed"') == len(derived)
 
 
 def test_a_band_in_the_recomputed_column_writes_its_unit_once(data):

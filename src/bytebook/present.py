@@ -164,18 +164,20 @@ def _order(value: float | None, unit: str) -> str:
     return f' data-order="{html.escape(sort_key(value, unit))}"'
 
 
-def _values(entry: LedgerEntry, sortable: bool) -> str:
+def _values(entry: LedgerEntry, sortable: bool, with_stated: bool = True) -> str:
     """The stated and recomputed figures, each with its unit in words ('8 Mbps'; a CPM's as
     'USD 26 CPM', `in_a_column`): the tables need no unit column (the ledger's CSV keeps the
-    data's unit). In a `sortable` table (the ledger's) each carries its sort key."""
+    data's unit). In a `sortable` table (the ledger's) each carries its sort key. Without
+    `with_stated`, only the recomputed figure (a table of rows the article states nothing in)."""
     stated, recomputed = (
         (_order(entry.stated, entry.unit), _order(entry.recomputed, entry.unit))
         if sortable
         else ("", "")
     )
-    return _td("Stated", text_html(in_a_column(stated_text(entry))), stated) + _td(
-        "Recomputed", text_html(in_a_column(recomputed_text(entry))), recomputed
-    )
+    shown = _td("Recomputed", text_html(in_a_column(recomputed_text(entry))), recomputed)
+    if not with_stated:
+        return shown
+    return _td("Stated", text_html(in_a_column(stated_text(entry))), stated) + shown
 
 
 URL_BREAKS = re.compile(r"(?<=[/.?&=-])(?=[^/])|(?<=.)(?=%)")
@@ -308,19 +310,23 @@ def policy_html(table: pd.DataFrame) -> HTML:
 
 
 def _claims_table(entries: list[LedgerEntry], label: str, quoted: Mapping[str, str]) -> str:
+    """A chapter's table of `entries`; one whose rows state nothing (the book's derived rows)
+    has no Stated column, which would stand empty."""
+    with_stated = any(stated_text(e) for e in entries)
     rows = [
         f'<tr id="claim-{html.escape(e.id)}">'
         + _td(
             "Verdict",
             f'<a href="ledger.html#claim-{html.escape(e.id)}">{row_badges(e)}</a>',
         )
-        + f"{_claim_cell(e)}{_values(e, sortable=False)}"
+        + f"{_claim_cell(e)}{_values(e, sortable=False, with_stated=with_stated)}"
         + f"{_td('Evidence', _evidence_text(row_links(shown_evidence(e), quoted, _breakable_id)))}"
         + "</tr>"
         for e in entries
     ]
-    names = ["Verdict", "Claim", "Stated", "Recomputed", "Evidence"]
-    return _table(names, rows, "chapter-claims", label, titles=_titles(LEDGER_LINK)).data
+    names = ["Verdict", "Claim", *(["Stated"] if with_stated else []), "Recomputed", "Evidence"]
+    css = "chapter-claims" if with_stated else "chapter-claims without-stated"
+    return _table(names, rows, css, label, titles=_titles(LEDGER_LINK)).data
 
 
 LEDGER_LINK = "This claim in the ledger"
