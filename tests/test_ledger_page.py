@@ -54,6 +54,23 @@ def test_the_section_filter_names_the_sections(read_only_ledger):
     assert "2.1 Codec and CDN" in section_pane and SECTION_TITLES["4"] in section_pane
 
 
+PANE_LISTS = """() => [...document.querySelectorAll('.dtsp-searchPane .dt-scroll-body')].map(
+  list => ({shown: list.clientHeight, whole: list.scrollHeight,
+    options: [...list.querySelectorAll('tbody tr')].reduce((sum, row) => sum + row.offsetHeight, 0),
+    count: list.querySelectorAll('tbody tr').length}))"""
+
+
+def test_each_filter_lists_all_its_options_and_no_empty_room(read_only_ledger, ledger_rows):
+    """A filter's list is as tall as its options: the sections' list had cut its seventh
+    option in half (it scrolled), while the kinds' two options sat in a list as tall as it.
+    The sections' list holds one option for each section the ledger's rows name."""
+    lists = read_only_ledger.evaluate(PANE_LISTS)
+    assert [pane["count"] for pane in lists][0] == len({row["section"] for row in ledger_rows})
+    for pane in lists:
+        assert pane["whole"] <= pane["shown"] + 1, lists
+        assert pane["shown"] <= pane["options"] + 2, lists
+
+
 def _sorted_ids(page, header: str) -> list[str]:
     page.locator(f"table.ledger-table thead th.col-{header}").click()
     page.wait_for_timeout(300)

@@ -39,6 +39,8 @@
     };
     var verdictColumn = columnOf("verdict");
     var VERDICT_FILTER_EMPTY = "None here: this filter counts only the article's own numbers";
+    // Room for the longest filter's options (the ten sections) without scrolling.
+    var PANE_LIST_HEIGHT = "22em";
     // The filter finds a row by its verdict's words, shows the badge, and sorts its verdicts by
     // the cell's data-pane-order (the book's order of verdicts, not the alphabet's).
     var paneValues = {
@@ -73,7 +75,10 @@
       order: [],
       layout: { top1: "searchPanes" },
       // On a phone the filters start folded, so the first row is on the first screen.
-      searchPanes: { columns: panes, orderable: false, initCollapsed: phone.matches, cascadePanes: true, layout: "columns-" + panes.length },
+      // Each filter's list is as tall as its options, up to PANE_LIST_HEIGHT (it scrolls past
+      // that): a fixed height cut the sections' list mid-option and left the others half empty.
+      searchPanes: { columns: panes, orderable: false, initCollapsed: phone.matches, cascadePanes: true, layout: "columns-" + panes.length,
+        dtOpts: { scroller: false, paging: false, scrollY: PANE_LIST_HEIGHT, scrollCollapse: true } },
       // The panes' title counts the filters in use in words, and says nothing while none is.
       // Its buttons show only icons: each is named in words, for screen readers and in a tooltip.
       language: { searchPanes: {
