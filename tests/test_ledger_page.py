@@ -340,18 +340,40 @@ HEADER_BOXES = """ths => ths.map(th => {
 def test_a_phone_sorts_the_ledger_by_its_column_headers(site, browser):
     """On a phone the ledger is a list of cards, and its column headers stay above them as a row
     of buttons, each whole on the screen and tall enough to tap (24 px, WCAG 2.2's least target
-    size); tapping "Stated" sorts the cards by it, as a click on its header does on a laptop."""
+    size); tapping "Stated" sorts the cards by it, as a click on its header does on a laptop,
+    and outlines its button in the theme's colour (its small arrow alone barely showed it). The
+    search box above them spans the column after its label, which starts at the cards' left
+    edge (the two had sat centred, a gap on the left)."""
     page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
     page.goto(f"{site}/book/ledger.html")
     wait_until_ready(page)
     headers = page.eval_on_selector_all("table.ledger-table thead th", HEADER_BOXES)
     before = page.eval_on_selector_all("table.ledger-table tbody tr", "rows => rows.map(r => r.id)")
     after = _sorted_ids(page, "stated")
+    outlines = page.eval_on_selector_all(
+        "table.ledger-table thead th:is(.col-stated, .col-id)",
+        "cells => cells.map(c => [c.className.split(' ')[0], getComputedStyle(c).borderTopColor])",
+    )
+    primary = page.evaluate(
+        "() => { const probe = document.createElement('i'); document.body.append(probe);"
+        " probe.style.color = 'var(--pst-color-primary)';"
+        " const colour = getComputedStyle(probe).color; probe.remove(); return colour; }"
+    )
+    search = page.evaluate(
+        "() => ['.dt-search label', '.dt-search input', 'table.ledger-table'].map("
+        "s => { const r = document.querySelector(s).getBoundingClientRect();"
+        " return [r.left, r.right]; })"
+    )
     page.close()
+    (label_left, _), (_, input_right), (cards_left, cards_right) = search
+    assert label_left == pytest.approx(cards_left, abs=1), search
+    assert input_right == pytest.approx(cards_right, abs=1), search
     assert {"Id", "Verdict", "Claim", "Stated", "Recomputed", "Evidence"} <= {h[0] for h in headers}
     narrow = [h for h in headers if h[1] < 0 or h[2] > 390 or h[3] < 24]
     assert not narrow, narrow
     assert sorted(after) == sorted(before) and after != before
+    outline = dict(outlines)
+    assert outline["col-stated"] == primary != outline["col-id"], (outline, primary)
 
 
 def test_a_phone_s_search_that_matches_nothing_says_so_across_the_card(site, browser):
