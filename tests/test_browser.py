@@ -905,29 +905,59 @@ def test_a_tap_on_a_screen_that_also_has_a_mouse_shows_the_tooltip_and_hovering_
     site, browser
 ):
     """A laptop with a touch screen hovers (its mouse does), so a tap there was taken for a
-    mouse: the mouse events the tap stands for hid its tooltip at once. The mouse shows the
-    first bar's tooltip by hovering and hides it by leaving, as before; a tap on the bar then
-    shows 2023's revenue abroad (USD 39 bn ÷ 1.63 = USD 23.9 bn) and keeps it shown."""
+    mouse: the mouse events the tap stands for hid its tooltip at once. On the first bar (2023's
+    revenue abroad, USD 39 bn ÷ 1.63 = USD 23.9 bn): the mouse shows its tooltip by hovering
+    and hides it by leaving; a tap outside the chart hides a tooltip the mouse showed; a tap on
+    the bar shows it and keeps it shown, until the mouse moves; and a pen's tap shows it too."""
     assert f"{39 / 1.63:.1f}" == "23.9"
     laptop = browser.new_page(viewport={"width": 1280, "height": 900})
     laptop.goto(f"{site}/book/overseas.html", wait_until="load")
     assert not laptop.evaluate("matchMedia('(hover: none)').matches")
     chart = laptop.locator(".bytebook-chart:has(.mark-rect)").first
     drawn_in_view(laptop, chart)
-    bar = chart.locator(".bytebook-live .mark-rect path").first
-    place = bar.bounding_box()
-    finger = {"x": place["x"] + place["width"] / 2, "y": place["y"] + place["height"] / 2}
-    bar.hover()
-    laptop.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+    place = chart.locator(".bytebook-live .mark-rect path").first.bounding_box()
+    bar = (place["x"] + place["width"] / 2, place["y"] + place["height"] / 2)
+    outside = (bar[0], chart.bounding_box()["y"] - 20)
+    device = laptop.context.new_cdp_session(laptop)
+
+    def tap(at: tuple[float, float]) -> None:
+        point = {"x": at[0], "y": at[1]}
+        device.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [point]})
+        device.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+    def shown() -> bool:
+        laptop.wait_for_timeout(300)  # a tap's mouse events had hidden it by then
+        return laptop.locator("#vg-tooltip-element.visible").count() == 1
+
+    seen = {}
+    laptop.mouse.move(*bar)
+    seen["hovered"] = shown()
     laptop.mouse.move(1, 1)
-    laptop.wait_for_selector("#vg-tooltip-element:not(.visible)", state="attached", timeout=5_000)
-    touch = laptop.context.new_cdp_session(laptop)
-    touch.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [finger]})
-    touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    laptop.wait_for_timeout(300)  # the tap's mouse events had hidden it by then
-    tapped = laptop.locator("#vg-tooltip-element.visible").inner_text(timeout=1_000)
+    seen["left"] = shown()
+    laptop.mouse.move(*bar)
+    seen["hovered again"] = shown()
+    tap(outside)
+    seen["tapped outside"] = shown()
+    tap(bar)
+    seen["tapped"] = shown()
+    text = laptop.locator("#vg-tooltip-element").inner_text()
+    laptop.mouse.move(1, 1)
+    seen["mouse moved"] = shown()
+    pen = {"x": bar[0], "y": bar[1], "button": "left", "clickCount": 1, "pointerType": "pen"}
+    for kind in ("mousePressed", "mouseReleased"):
+        device.send("Input.dispatchMouseEvent", {"type": kind, **pen})
+    seen["pen"] = shown()
     laptop.close()
-    assert "23.9" in tapped, tapped
+    assert seen == {
+        "hovered": True,
+        "left": False,
+        "hovered again": True,
+        "tapped outside": False,
+        "tapped": True,
+        "mouse moved": False,
+        "pen": True,
+    }
+    assert "23.9" in text, text
 
 
 TOOLTIP_BOX = """() => { const box = document.getElementById('vg-tooltip-element');

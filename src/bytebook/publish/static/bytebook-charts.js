@@ -32,18 +32,23 @@
   var AXIS_LABEL_SHARE = 0.34;
   var AXIS_LABEL_MOST_SHARE = 0.45;
   var charts = [];
-  // A finger does not hover: a tap on a mark shows its tooltip, and a tap beside the marks, a
-  // tap outside the chart or a scroll of the page hides it (the tooltip is fixed on the screen,
-  // so it would otherwise stay as the page moves under it). A mouse or a pen hovers, as ever.
-  // Which one the reader last used is read from each pointer event, not from the screen: a
-  // laptop with a touch screen has both, and there a tap's mouse events hid its tooltip at once.
-  var lastPointer = "mouse";
-  var hideTappedTooltip = null;
+  // A tap does not hover: a tap on a mark (by finger, or by a pen on a screen) shows its
+  // tooltip, and a tap beside the marks, a tap outside the chart or a scroll of the page hides
+  // it (the tooltip is fixed on the screen, so it would otherwise stay as the page moves under
+  // it). A mouse, or a pen held over the screen, hovers as ever. Which one the reader is using
+  // is read from each pointer event, not from the screen: a laptop with a touch screen has
+  // both, and there a tap's mouse events hid its tooltip at once. When the reader changes from
+  // one to the other, the tooltip shown is hidden: neither way would hide it otherwise.
+  var tapping = false;
+  var hideShownTooltip = null;
 
-  function lastPointerWasTouch() { return lastPointer === "touch"; }
+  function closeTooltip() {
+    if (hideShownTooltip) { hideShownTooltip(); hideShownTooltip = null; }
+  }
 
-  function closeTappedTooltip() {
-    if (hideTappedTooltip) { hideTappedTooltip(); hideTappedTooltip = null; }
+  function pointerIs(tap) {
+    if (tap !== tapping) { closeTooltip(); }
+    tapping = tap;
   }
 
   // vega-tooltip places the box beside the tap, and where no side fits, off the screen's edge:
@@ -76,16 +81,15 @@
     box.style.top = Math.max(top, TOOLTIP_MARGIN) + "px";
   }
 
-  ["pointerdown", "pointermove"].forEach(function (type) {
-    document.addEventListener(type, function (event) { lastPointer = event.pointerType; },
-      { capture: true, passive: true });
-  });
-  window.addEventListener("scroll", closeTappedTooltip, { passive: true });
   document.addEventListener("pointerdown", function (event) {
-    if (!(event.target.closest && event.target.closest(".bytebook-live"))) {
-      closeTappedTooltip();
-    }
-  }, true);
+    pointerIs(event.pointerType !== "mouse");
+    if (!(event.target.closest && event.target.closest(".bytebook-live"))) { closeTooltip(); }
+  }, { capture: true, passive: true });
+  document.addEventListener("pointermove", function (event) {
+    if (event.buttons === 0) { pointerIs(false); } // nothing pressed: a pointer that hovers
+  }, { capture: true, passive: true });
+  window.addEventListener("scroll", function () { if (tapping) { closeTooltip(); } },
+    { passive: true });
 
   // The theme's own script turns "auto" into light or dark only after the page is read; charts
   // drawn before then follow the reader's preference, as it will.
@@ -494,20 +498,25 @@
       var view = new window.vega.View(window.vega.parse(compiled.vega, {}, { ast: true }), {
         renderer: "svg", logLevel: window.vega.Warn, expr: window.vegaInterpreter
       });
-      // After a touch Vega's own calls are passed over (the mouse events a tap stands for
-      // leave the mark as the tooltip opens, which hid it at once), and the tap decides.
+      // After a tap Vega's own calls are passed over (the mouse events a tap stands for leave
+      // the mark as the tooltip opens, which hid it at once), and the tap decides.
       var tooltip = new window.vegaTooltip().call;
+      var hideWith = function (handler, event) {
+        return function () { tooltip(handler, event, null, undefined); };
+      };
       view.tooltip(function (handler, event, item, value) {
-        if (!lastPointerWasTouch()) { tooltip(handler, event, item, value); }
+        if (tapping) { return; }
+        tooltip(handler, event, item, value);
+        hideShownTooltip = value == null ? null : hideWith(handler, event);
       });
       view.addEventListener("click", function (event, item) {
-        if (!lastPointerWasTouch()) { return; }
-        closeTappedTooltip();
+        if (!tapping) { return; }
+        closeTooltip();
         item = nearestOnLine(view, target, event, item);
         if (item && item.tooltip) {
           tooltip(view, event, item, item.tooltip);
           keepTooltipOnScreen();
-          hideTappedTooltip = function () { tooltip(view, event, null, undefined); };
+          hideShownTooltip = hideWith(view, event);
         }
       });
       return view.initialize(target).runAsync().then(function () {
