@@ -73,9 +73,13 @@ def test_the_title_figure_finds_the_preface_and_the_ledger(site, browser):
 def test_a_word_with_a_point_finds_the_pages_that_print_it(site, browser, query, printed_by):
     """H.266 and BVC2.0 are one word each to the index (jieba keeps them whole), so the query
     keeps them whole too (split at the point, H.266 was looked up as 'h' alone and found only
-    the glossary); 7.47亿 is indexed as 7.47 and 亿, and is looked up so."""
-    found = found_pages(site, browser, query)
+    the glossary); 7.47亿 is indexed as 7.47 and 亿, and is looked up so. The snippets highlight
+    the word as typed, and not a lone 亿 cut from it, which stands all over the pages."""
+    listed = results(site, browser, query)
+    found = {result["page"] for result in listed}
+    marked = {mark.lower() for result in listed for mark in result["marked"]}
     assert printed_by <= found, found
+    assert query.lower() in marked and "亿" not in marked, marked
 
 
 def test_a_word_not_in_the_book_finds_nothing(site, browser):

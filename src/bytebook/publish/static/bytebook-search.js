@@ -67,10 +67,25 @@
     return summary;
   };
 
+  // What is highlighted, in the results and on the page a result opens: each word of the
+  // query as typed (first, so that it is marked whole where it stands), then its parts, but not
+  // a lone Chinese character cut from a longer word (the 亿 of 7.47亿 stands all over the
+  // pages), and the English names the words stand for.
+  var LONE_HAN = /^[\u4e00-\u9fff]$/;
   var parseQuery = Search._parseQuery;
   Search._parseQuery = function (query) {
     var parsed = parseQuery(query);
-    withNames(Array.from(parsed[3])).forEach(function (word) { parsed[3].add(word); });
+    var typed = query.toLowerCase().split(/\s+/).filter(function (word) {
+      return word && !(typeof stopwords !== "undefined" && stopwords.indexOf(word) > -1);
+    });
+    var parts = Array.from(parsed[3]).filter(function (word) {
+      return !LONE_HAN.test(word) || typed.indexOf(word) > -1;
+    });
+    var highlight = new Set(withNames(typed.concat(parts)));
+    parsed[3] = highlight;
+    if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED) {
+      localStorage.setItem("sphinx_highlight_terms", Array.from(highlight).join(" "));
+    }
     return parsed;
   };
 
