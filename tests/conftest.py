@@ -12,7 +12,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from hypothesis import settings
 
 from bytebook.data import load_book_data
 from bytebook.paths import DATA_DIR, ROOT
+from bytebook.publish.bench_browser import QuietServer
 from bytebook.publish.build import build_book, print_book
 from bytebook.publish.pdf import HEADLESS_SHELL_ARGS, chromium_path
 
@@ -139,11 +140,12 @@ class QuietHandler(SimpleHTTPRequestHandler):
 def serve_book(built_book: Path):
     """Starts servers of the built book: `serve_book(handler)` serves it on a free port of
     127.0.0.1 with that request handler (a class, or a partial of one, that takes `directory`)
-    and returns the address. Every server stops at the end of the session."""
-    servers: list[ThreadingHTTPServer] = []
+    and returns the address; a tab closed while a file is on its way prints nothing. Every
+    server stops at the end of the session."""
+    servers: list[QuietServer] = []
 
     def serve(handler: Callable[..., SimpleHTTPRequestHandler] = QuietHandler) -> str:
-        server = ThreadingHTTPServer(
+        server = QuietServer(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(built_book))
         )
         threading.Thread(target=server.serve_forever, daemon=True).start()

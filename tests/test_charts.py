@@ -456,3 +456,17 @@ def test_only_a_range_input_counts_as_a_slider():
     slider = alt.param(name="level", value=1, bind=alt.binding_range(min=0, max=2))
     assert not has_sliders(base.add_params(zoom).to_dict())
     assert has_sliders(alt.layer(base.add_params(slider), base).to_dict())
+
+
+@pytest.mark.parametrize("foot", [float("nan"), 0.40], ids=["missing", "above its top"])
+def test_a_range_bar_s_lower_end_must_be_a_number_below_its_top(foot):
+    """A bar drawn as a range (solid to its foot, faint to its top) whose foot is missing would
+    drop from the chart, and one whose foot lies above its top would be drawn backwards: both
+    stop the chart, naming the bar."""
+    frame = pd.DataFrame(
+        {"result": ["objective", "subjective"], "saving": [0.366, 0.45], "low": [foot, 0.45]}
+    )
+    with pytest.raises(ValueError, match=r"lower end \('low'\) of objective is missing or above"):
+        charts.bar_chart(
+            frame, "result", "saving", category_title="Result", value_title="Saving", low="low"
+        )

@@ -65,7 +65,7 @@ def test_each_filter_lists_all_its_options_and_no_empty_room(read_only_ledger, l
     option in half (it scrolled), while the kinds' two options sat in a list as tall as it.
     The sections' list holds one option for each section the ledger's rows name."""
     lists = read_only_ledger.evaluate(PANE_LISTS)
-    assert [pane["count"] for pane in lists][0] == len({row["section"] for row in ledger_rows})
+    assert lists[0]["count"] == len({row["section"] for row in ledger_rows})
     for pane in lists:
         assert pane["whole"] <= pane["shown"] + 1, lists
         assert pane["shown"] <= pane["options"] + 2, lists

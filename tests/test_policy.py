@@ -281,14 +281,19 @@ def test_the_title_s_grade_says_what_reading_the_conversion_as_about_would_give(
     """The title's grade against the article's own total rests on reading the table's '≈' as a
     conversion: read as 'about' (±5%), 2855亿元 is 2,712.25亿 to 2,997.75亿, or 7.41亿 to
     8.19亿 a day over 366 days, which takes in the title's 7.465亿 to 7.475亿. The evidence and
-    the preface say so, and that the grade would then be consistent."""
+    the preface say so, and that the grade would then be consistent. So does the row that sets
+    the title's rate against the table's: a year, the title's 7.465亿 × 366 = 2,732.2亿 to
+    7.475亿 × 366 = 2,735.9亿 lies within 2,712.25亿 to 2,997.75亿."""
     low, high = 2855 * 0.95 / 366, 2855 * 1.05 / 366
     assert f"{low:.2f} {high:.2f}" == "7.41 8.19" and low < 7.465 < 7.475 < high
+    assert 2855 * 0.95 < 7.465 * 366 < 7.475 * 366 < 2855 * 1.05
     found = preface.analyse(data)
-    evidence = {e.id: e for e in found.entries}["title_daily_revenue"].evidence
+    evidence = {e.id: e.evidence for e in found.entries}
     expected = "or 7.41亿元 to 8.19亿元 a day, and the title would be consistent with it"
-    assert expected in evidence
+    assert expected in evidence["title_daily_revenue"]
     assert expected in found.texts["title_about_reading"]
+    yearly = "the table's total is 2,712亿元 to 2,998亿元, and the title would be consistent"
+    assert yearly in evidence["d_two_rates"]
     page = (ROOT / "book" / "preface.md").read_text(encoding="utf-8")
     assert "{glue:text}`title_about_reading_text`" in page
 

@@ -38,12 +38,14 @@ ABSENCE = re.compile(
 """A clause that opens with 'no …' and names a figure or a source ('pricing pages only; no
 reliable subscriber count'): unless it says 'found', it states that none exists."""
 
+FOUND = re.compile(r"\bfound\b", re.IGNORECASE)
+
 
 def not_public_phrases(text: str) -> list[str]:
     """The phrases in `text` that say a figure is or is not public, or that none exists, leaving
     its disclaimers."""
     text = DISCLAIMER.sub("", text)
-    absent = [clause for clause in ABSENCE.findall(text) if "found" not in clause.lower()]
+    absent = [clause for clause in ABSENCE.findall(text) if not FOUND.search(clause)]
     return NOT_FOUND_AS_NOT_PUBLIC.findall(text) + absent
 
 
@@ -94,6 +96,7 @@ def test_the_rule_catches_a_phrase_broken_across_lines():
     assert not_public_phrases("CapCut (W): pricing pages only; no reliable subscriber count.")
     assert not not_public_phrases("pricing pages only; no reliable subscriber count was found.")
     assert not not_public_phrases("cannot both be rates: no one value of that figure gives both")
+    assert not_public_phrases("pricing pages only; no subscriber count, nor its founders.")
 
 
 def joined_strings(source: str) -> str:

@@ -371,6 +371,7 @@ def bar_chart(
         text=_value_text(value, value_format, shown)
     )
     if low:
+        _check_lower_ends(frame, category, low, value)
         layers = [
             base.mark_bar().encode(x=alt.X(low), color=colour),
             base.mark_bar(opacity=BAND_FILL_OPACITY).encode(
@@ -399,6 +400,18 @@ def bar_chart(
             ).encode(y=alt.value(0), text="label:N"),
         ]
     return alt.layer(*layers, width=520, height=max(120, BAR_STEP * len(order)))
+
+
+def _check_lower_ends(frame: pd.DataFrame, category: str, low: str, value: str) -> None:
+    """Each bar's lower end (`low`) is a number no greater than its value: a missing one would
+    drop the bar, and one above its value would draw the bar backwards."""
+    wrong = frame[frame[low].isna() | (frame[low] > frame[value])]
+    if not wrong.empty:
+        rows = ", ".join(str(name) for name in wrong[category])
+        raise ValueError(
+            f"bar chart: the lower end ('{low}') of {rows} is missing or above its value "
+            f"('{value}')"
+        )
 
 
 def stacked_bars(

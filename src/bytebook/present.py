@@ -309,10 +309,11 @@ def policy_html(table: pd.DataFrame) -> HTML:
     return _table(["Rule", "Example", "Meaning"], rows, "policy", "The verdict policy")
 
 
-def _claims_table(entries: list[LedgerEntry], label: str, quoted: Mapping[str, str]) -> str:
-    """A chapter's table of `entries`; one whose rows state nothing (the book's derived rows)
-    has no Stated column, which would stand empty."""
-    with_stated = any(stated_text(e) for e in entries)
+def _claims_table(
+    entries: list[LedgerEntry], label: str, quoted: Mapping[str, str], with_stated: bool = True
+) -> str:
+    """A chapter's table of `entries`; without `with_stated` (the book's derived rows, in which
+    the article states nothing) it has no Stated column, which would stand empty."""
     rows = [
         f'<tr id="claim-{html.escape(e.id)}">'
         + _td(
@@ -349,7 +350,7 @@ def claims_html(entries: Iterable[LedgerEntry]) -> HTML:
         shown += (
             '<details class="derived-rows"><summary>How this book worked it out '
             f"({len(derived)})</summary>"
-            + _claims_table(derived, "The rows this section works out", quoted)
+            + _claims_table(derived, "The rows this section works out", quoted, False)
             + "</details>"
         )
     return HTML(shown)

@@ -310,14 +310,16 @@ def yuan_total_as_about(data: BookData) -> Interval:
     return printed_interval(data.claims.at["t_bytedance_overseas_cny", "value_text"], "≈")
 
 
-def about_reading_sentence(data: BookData, title_band: Interval, days: float) -> str:
-    """The title against the article's yuan total read as 'about' (`yuan_total_as_about`): the
-    band that reading gives a day, and whether the grade would change, so that a grade resting
-    on the book's reading of '≈' says so."""
+def about_reading_sentence(data: BookData, compared: Interval, days: float | None = None) -> str:
+    """A band graded against the article's yuan total (a year, or a day over `days`), against
+    that total read as 'about' instead (`yuan_total_as_about`): the band that reading gives,
+    and whether the grade would change, so that a grade resting on the book's reading of '≈'
+    says so."""
     total = yuan_total_as_about(data)
-    band = total / days
-    would = grade(title_band, band)
-    same = would == grade(title_band, claim_band(data, "t_bytedance_overseas_cny") / days)
+    scale = days or 1
+    would = grade(compared, total / scale)
+    same = would == grade(compared, claim_band(data, "t_bytedance_overseas_cny") / scale)
+    a_day = f", or {span(total / scale, lambda v: format_yuan(v, 2))} a day" if days else ""
     ending = (
         "and the grade would be the same"
         if same
@@ -325,9 +327,8 @@ def about_reading_sentence(data: BookData, title_band: Interval, days: float) ->
         "rests on reading the '≈' as a conversion"
     )
     return (
-        f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is, the same total is "
-        f"{span(total, lambda v: format_yuan(v, 0))}, or {span(band, lambda v: format_yuan(v, 2))} "
-        f"a day, {ending}"
+        f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is, the table's total is "
+        f"{span(total, lambda v: format_yuan(v, 0))}{a_day}, {ending}"
     )
 
 
@@ -670,7 +671,8 @@ def analyse(data: BookData) -> Findings:
             f"The title's exchange rate against the table's, for the same {usd_text}",
             title_rate / article_rate,
             "ratio",
-            f"{two_rates.evidence} The title's rate, {title_rate:.3f}, is "
+            f"{two_rates.evidence} {about_reading_sentence(data, title_yearly)}. "
+            f"The title's rate, {title_rate:.3f}, is "
             f"{format_percent(title_rate / article_rate)} of the table's, {article_rate:.4f}. "
             f"{rate_bands_sentence(bands, rates)} {together}",
             two_rates.verdict,

@@ -112,11 +112,14 @@ def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Int
     )
 
 
-def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_words: str) -> str:
+def title_sentence(
+    preface_numbers: dict[str, float], verdict: str, usd_words: str, band_gap_words: str
+) -> str:
     """The title's daily figure against the article's own yuan figure (the finding that decides
-    its verdict); then against USD 39 bn at its recorded digits (`usd_words`, the band each
-    range below comes from), at the year's range of monthly rates and at its average rate, with
-    `band_gap_words`, the preface's words for where the title's band lies against that range
+    its `verdict`, with what reading the table's '≈' as 'about' would give); then against USD
+    39 bn at its recorded digits (`usd_words`, the band each range below comes from), at the
+    year's range of monthly rates and at its average rate, with `band_gap_words`, the preface's
+    words for where the title's band lies against that range
     (bytebook.chapters.preface.title_band_gap_words); then whether the title's and the table's
     conversion rates can be one rate. From the preface chapter's numbers; in sentences, one
     finding each."""
@@ -140,8 +143,8 @@ def title_sentence(preface_numbers: dict[str, float], usd_words: str, band_gap_w
         f"the title's daily {format_yuan(n['title_daily'], 2)} is "
         f"{format_percent(abs(article_gap))} {'below' if article_gap < 0 else 'above'} the "
         f"{format_yuan(n['daily_at_article'], 2)} a day that the article's own "
-        f"{format_yuan(n['stated_cny'])} gives over {YEAR}'s {n['days_2024']:.0f} days (off in "
-        f"detail at that total's printed digits; {about} were the table's ≈ read as 'about'). "
+        f"{format_yuan(n['stated_cny'])} gives over {YEAR}'s {n['days_2024']:.0f} days ({verdict} "
+        f"at that total's printed digits; {about} were the table's ≈ read as 'about'). "
         f"Against {usd_words} it lies {'within' if within else 'outside'} the "
         f"{format_yuan(year_low, 2)} to {format_yuan(year_high, 2)} that {YEAR}'s range of "
         f"monthly rates gives. At {YEAR}'s average rate of "
@@ -220,7 +223,10 @@ def analyse(data: BookData) -> Findings:
         "holds_title",
         title_numbers["title_gap_average"],
         lambda _: title_sentence(
-            title_numbers, recorded_words(data, "bd_intl_2024"), title.texts["title_gap_band"]
+            title_numbers,
+            {e.id: e for e in title.entries}["title_daily_revenue"].verdict.value,
+            recorded_words(data, "bd_intl_2024"),
+            title.texts["title_gap_band"],
         ),
     )
     runner, ratio = ranking.growth_runner_up(data)

@@ -94,7 +94,7 @@ def share(found: Findings, data: BookData) -> alt.VConcatChart:
         claims=table_claims(data, frame["company"], ["revenue_cny_claim", "share_claim"]),
     )
     lead = "Scatter plot of overseas revenue against overseas share for the seven companies"
-    description = charts.describe(lead, frame, "{name} {share:.0%}, {overseas_yi:,.0f}亿元")
+    description = charts.describe(lead, frame, "{name} {overseas_yi:,.0f}亿元, {share:.0%}")
     return charts.figure(chart, caption, description, data)
 
 

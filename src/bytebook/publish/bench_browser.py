@@ -88,7 +88,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-class _Server(ThreadingHTTPServer):
+class QuietServer(ThreadingHTTPServer):
     """The local server, silent when a tab closes while a file is still on its way to it (a
     load is timed to a moment before the page has asked for everything); any other error is
     printed as the standard server prints it."""
@@ -101,7 +101,7 @@ class _Server(ThreadingHTTPServer):
 @contextmanager
 def _served(html: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(html))
-    server = _Server(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -39,7 +39,7 @@
     };
     var verdictColumn = columnOf("verdict");
     var VERDICT_FILTER_EMPTY = "None here: this filter counts only the article's own numbers";
-    // Room for the longest filter's options (the ten sections) without scrolling.
+    // Room for the longest filter's options (the sections') without scrolling.
     var PANE_LIST_HEIGHT = "22em";
     // The filter finds a row by its verdict's words, shows the badge, and sorts its verdicts by
     // the cell's data-pane-order (the book's order of verdicts, not the alphabet's).
