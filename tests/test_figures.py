@@ -780,13 +780,13 @@ def test_a_result_quoted_as_a_range_is_labelled_with_the_range(data, every_figur
     assert objective["shown"] == "33.1% to 36.6%"
     assert "VVC vs HEVC, objective (P) 33.1% to 36.6%" in spec["description"]
     bars = [layer for layer in spec["vconcat"][0]["layer"] if layer["mark"]["type"] == "bar"]
-    solid, faint = sorted(bars, key=lambda layer: "opacity" in layer["mark"])
+    solid, faint = sorted(bars, key=lambda layer: "fillOpacity" in layer["mark"])
     assert solid["encoding"]["x"]["field"] == "saving_low" and "x2" not in solid["encoding"]
     assert (faint["encoding"]["x"]["field"], faint["encoding"]["x2"]["field"]) == (
         "saving_low",
         "saving",
     )
-    assert faint["mark"]["opacity"] < 1
+    assert faint["mark"]["fillOpacity"] < 1 and "stroke" in faint["encoding"]
     single = [row for row in rows if row.get("result", "").startswith("VVC vs HEVC, sub")]
     assert single[0]["saving_low"] == single[0]["saving"] == pytest.approx(0.45)
 

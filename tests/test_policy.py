@@ -282,18 +282,28 @@ def test_the_title_s_grade_says_what_reading_the_conversion_as_about_would_give(
     conversion: read as 'about' (±5%), 2855亿元 is 2,712.25亿 to 2,997.75亿, or 7.41亿 to
     8.19亿 a day over 366 days, which takes in the title's 7.465亿 to 7.475亿. The evidence and
     the preface say so, and that the grade would then be consistent. So does the row that sets
-    the title's rate against the table's: a year, the title's 7.465亿 × 366 = 2,732.2亿 to
-    7.475亿 × 366 = 2,735.9亿 lies within 2,712.25亿 to 2,997.75亿."""
+    the title's rate against the table's: the table's rates would run from 2,712.25亿 ÷ 395亿 =
+    6.87 to 2,997.75亿 ÷ 385亿 = 7.79 CNY/USD, which takes in the title's 6.917 to 7.106 and
+    every 2024 month's (7.0760 to 7.2807)."""
     low, high = 2855 * 0.95 / 366, 2855 * 1.05 / 366
     assert f"{low:.2f} {high:.2f}" == "7.41 8.19" and low < 7.465 < 7.475 < high
-    assert 2855 * 0.95 < 7.465 * 366 < 7.475 * 366 < 2855 * 1.05
+    low_rate, high_rate = 2712.25 / 395, 2997.75 / 385
+    assert f"{low_rate:.2f} {high_rate:.2f}" == "6.87 7.79"
+    assert low_rate < 6.917 < 7.0760 < 7.2807 < high_rate
     found = preface.analyse(data)
     evidence = {e.id: e.evidence for e in found.entries}
     expected = "or 7.41亿元 to 8.19亿元 a day, and the title would be consistent with it"
     assert expected in evidence["title_daily_revenue"]
     assert expected in found.texts["title_about_reading"]
-    yearly = "the table's total is 2,712亿元 to 2,998亿元, and the title would be consistent"
-    assert yearly in evidence["d_two_rates"]
+    rates = (
+        "at 6.87 to 7.79 CNY/USD, which takes in the title's rate and every month of 2024's: "
+        "the two could be one 2024 rate. That the two rates differ rests on reading the '≈'"
+    )
+    assert rates in evidence["d_two_rates"] and rates in found.texts["rates_if_about"]
+    assert evidence["d_two_rates"].endswith(found.texts["rates_if_about"])
+    assert evidence["title_daily_revenue"].index("do not meet") < evidence[
+        "title_daily_revenue"
+    ].index(expected), "the grade's gap comes before what the other reading would give"
     page = (ROOT / "book" / "preface.md").read_text(encoding="utf-8")
     assert "{glue:text}`title_about_reading_text`" in page
 

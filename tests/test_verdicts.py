@@ -422,19 +422,21 @@ def test_the_what_holds_box_s_title_bullet_is_built_from_the_figures(data):
     # (7.47 − 7.8005) ÷ 7.8005 = −4.2%.
     own = 2855e8 / 366
     assert f"{own / 1e8:.2f} {(7.47e8 - own) / own:.1%}" == "7.80 -4.2%"
-    # Read as 'about' (±5%), 2,855亿 ÷ 366 is 7.41亿 to 8.19亿, which takes in 7.465亿 to 7.475亿.
+    # Read as 'about' (±5%), 2,855亿 ÷ 366 is 7.41亿 to 8.19亿, which takes in 7.465亿 to 7.475亿;
+    # and 2,712.25亿 ÷ 395亿 = 6.87 to 2,997.75亿 ÷ 385亿 = 7.79 takes in the title's rates.
     assert 2855e8 * 0.95 / 366 < 7.465e8 < 7.475e8 < 2855e8 * 1.05 / 366
+    assert 2712.25 / 395 < title[0] < title[1] < 2997.75 / 385
     assert summary.analyse(data).texts["holds_title"] == (
         "the title's daily 7.47亿元 is 4.2% below the 7.80亿元 a day that the article's own "
-        "2,855亿元 gives over 2024's 366 days (off in detail at that total's printed digits; "
-        "consistent were the table's ≈ read as 'about'). Against USD 39 bn at its recorded "
+        "2,855亿元 gives over 2024's 366 days (off in detail at that total's printed digits, "
+        "but consistent if the table's ≈ is read as 'about'). Against USD 39 bn at its recorded "
         "digits (USD 38.5 bn to USD 39.5 bn) it lies within the 7.44亿元 to 7.86亿元 that "
         "2024's range of monthly rates gives. At 2024's average rate of 7.196 CNY/USD a day's "
         "share runs from 7.57亿元 to 7.77亿元, and the title's printed band (7.465亿元 to "
         "7.475亿元) ends below that range, by 1.2% of the range's middle: (7.57亿元 − 7.475亿元) ÷ "
         "7.67亿元. "
         f"The title and the table convert at two different rates ({bands} at the printed "
-        "precision)"
+        "precision), unless the table's ≈ is read as 'about'"
     )
     preface_numbers = preface.analyse(data).numbers
     assert preface_numbers["title_gap_band"] == pytest.approx(band_gap, rel=1e-3)

@@ -350,8 +350,8 @@ def bar_chart(
     `reference` draws a labelled vertical rule, e.g. the article's figure among reported ones.
     `shown` names a column of the values as the text writes them (`Field.shown`). `articles`
     draws every bar in the article's colour. `low` names a column of each bar's lower end,
-    for a source that gives a range: the bar is solid to it and faint (`BAND_FILL_OPACITY`) from
-    it to the value (a bar with one value has it in both columns).
+    for a source that gives a range: the bar is solid to it and faint (`BAND_FILL_OPACITY`,
+    outlined) from it to the value (a bar with one value has it in both columns).
     """
     order = list(frame[category])
     colour = _highlight_colour(category, highlight, articles)
@@ -374,8 +374,9 @@ def bar_chart(
         _check_lower_ends(frame, category, low, value)
         layers = [
             base.mark_bar().encode(x=alt.X(low), color=colour),
-            base.mark_bar(opacity=BAND_FILL_OPACITY).encode(
-                x=alt.X(low), x2=alt.X2(value), color=colour
+            # Outlined, so that the faint part reads as a bar on a dark page too.
+            base.mark_bar(fillOpacity=BAND_FILL_OPACITY, strokeWidth=1).encode(
+                x=alt.X(low), x2=alt.X2(value), color=colour, stroke=colour
             ),
             labels,
         ]

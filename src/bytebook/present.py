@@ -85,8 +85,8 @@ def badge_cell(verdict: object) -> Markup:
 
 
 DERIVED_TITLE = (
-    "A number the book derives: a step of its own arithmetic, not one of the article's, so it "
-    "has no verdict of its own"
+    "A number the book derives, not one the article prints: a step of the book's own arithmetic "
+    "has no verdict, and a reading the book could test shows its verdict beside this badge"
 )
 
 

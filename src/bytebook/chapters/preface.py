@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from bytebook.article import ARTICLE_LEGEND, DAYS_IN_YEAR, YEAR
 from bytebook.chapters.economics import MONTHS, subscription_revenue
 from bytebook.checks import claim_band, reference_band, unsettled
-from bytebook.data import CLAIMS_FILE, REFERENCES_FILE, BookData
+from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import YEAR_RATE_REFERENCES, YearRates, implied_rate, year_rates
 from bytebook.ledger import (
@@ -38,6 +40,7 @@ from bytebook.policy import (
     SUBSTANCE_MARGIN,
     Finding,
     Interval,
+    approx_rate_span,
     compare,
     examples_sentence,
     grade,
@@ -54,6 +57,7 @@ SECTIONS = ("0",)
 INPUTS = (
     CLAIMS_FILE,
     REFERENCES_FILE,
+    RANKING_FILE,  # the table's printed conversion, read as 'about' (policy.approx_rate_span)
 )
 """The data files its analysis reads (checked by a test that records what it reads)."""
 
@@ -310,16 +314,13 @@ def yuan_total_as_about(data: BookData) -> Interval:
     return printed_interval(data.claims.at["t_bytedance_overseas_cny", "value_text"], "≈")
 
 
-def about_reading_sentence(data: BookData, compared: Interval, days: float | None = None) -> str:
-    """A band graded against the article's yuan total (a year, or a day over `days`), against
-    that total read as 'about' instead (`yuan_total_as_about`): the band that reading gives,
-    and whether the grade would change, so that a grade resting on the book's reading of '≈'
-    says so."""
+def about_reading_sentence(data: BookData, title_band: Interval, days: float) -> str:
+    """The title's band a day against the article's yuan total over `days` read as 'about'
+    instead (`yuan_total_as_about`): the band that reading gives, and whether the grade would
+    change, so that a grade resting on the book's reading of '≈' says so."""
     total = yuan_total_as_about(data)
-    scale = days or 1
-    would = grade(compared, total / scale)
-    same = would == grade(compared, claim_band(data, "t_bytedance_overseas_cny") / scale)
-    a_day = f", or {span(total / scale, lambda v: format_yuan(v, 2))} a day" if days else ""
+    would = grade(title_band, total / days)
+    same = would == grade(title_band, claim_band(data, "t_bytedance_overseas_cny") / days)
     ending = (
         "and the grade would be the same"
         if same
@@ -328,7 +329,37 @@ def about_reading_sentence(data: BookData, compared: Interval, days: float | Non
     )
     return (
         f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is, the table's total is "
-        f"{span(total, lambda v: format_yuan(v, 0))}{a_day}, {ending}"
+        f"{span(total, lambda v: format_yuan(v, 0))}, or "
+        f"{span(total / days, lambda v: format_yuan(v, 2))} a day, {ending}"
+    )
+
+
+def rates_meet_if_about(data: BookData, title_rates: Interval) -> bool:
+    """Whether the table's rates, its '≈' read as 'about' (`approx_rate_span`), take in the
+    title's rates."""
+    about = approx_rate_span(data)
+    return about.low <= title_rates.high and title_rates.low <= about.high
+
+
+def about_rates_sentence(data: BookData, title_rates: Interval, rates: YearRates) -> str:
+    """The two rates compared again with the table's '≈' read as 'about' (`approx_rate_span`):
+    whether the table's rates then take in the title's and the year's monthly range, so that
+    the finding that the two are different rates says what it rests on."""
+    about = approx_rate_span(data)
+    meets = rates_meet_if_about(data, title_rates)
+    whole_year = about.low <= rates.lowest.cny_per_usd and rates.highest.cny_per_usd <= about.high
+    total = span(yuan_total_as_about(data), lambda v: format_yuan(v, 0))
+    lead = (
+        f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is, the table's total is "
+        f"{total}, at {about.low:.2f} to {about.high:.2f} CNY/USD"
+    )
+    if not meets:
+        return f"{lead}, which still misses the title's rate."
+    year = f" and every month of {YEAR}'s" if whole_year else ""
+    one = f"one {YEAR} rate" if whole_year else "one rate"
+    return (
+        f"{lead}, which takes in the title's rate{year}: the two could be {one}. That the two "
+        "rates differ rests on reading the '≈' as a conversion."
     )
 
 
@@ -439,16 +470,19 @@ def analyse(data: BookData) -> Findings:
         "so this row has no verdict."
     )
     claim = data.claim("title_daily_revenue")
+    at_printed = span(article_band, yi)
+    at_printed = "the same" if at_printed == format_yuan(at_article, 2) else at_printed
+    at_digits = finding(
+        claim,
+        article_band,
+        Basis.ARTICLE,
+        f"The article's own {format_yuan(cny_printed)} over the {days:.0f} days of {YEAR} is "
+        f"{format_yuan(at_article, 2)} a day ({at_printed} at its printed precision: "
+        f"{CONVERSION_READING}). {article_year_sentence(data, title_band)}",
+    )
+    about = about_reading_sentence(data, title_band, days)
     findings = [
-        finding(
-            claim,
-            article_band,
-            Basis.ARTICLE,
-            f"The article's own {format_yuan(cny_printed)} over the {days:.0f} days of {YEAR} "
-            f"is {format_yuan(at_article, 2)} a day ({span(article_band, yi)} at its printed "
-            f"precision: {CONVERSION_READING}). {article_year_sentence(data, title_band)} "
-            f"{about_reading_sentence(data, title_band, days)}.",
-        ),
+        replace(at_digits, evidence=f"{at_digits.evidence} {about}."),
         finding(
             claim,
             year_band,
@@ -493,6 +527,10 @@ def analyse(data: BookData) -> Findings:
     together = one_dollar_figure_sentence(data, rates)
     both = dollar_figures(data, rates)["both"] is not None
     found.number("rates_together", int(both), lambda _: together)
+    rates_if_about = about_rates_sentence(data, rate_band, rates)
+    found.number(
+        "rates_if_about", int(rates_meet_if_about(data, rate_band)), lambda _: rates_if_about
+    )
     title_yearly = title_band * days
     two_rates = compare(
         title_yearly,
@@ -671,10 +709,9 @@ def analyse(data: BookData) -> Findings:
             f"The title's exchange rate against the table's, for the same {usd_text}",
             title_rate / article_rate,
             "ratio",
-            f"{two_rates.evidence} {about_reading_sentence(data, title_yearly)}. "
-            f"The title's rate, {title_rate:.3f}, is "
+            f"{two_rates.evidence} The title's rate, {title_rate:.3f}, is "
             f"{format_percent(title_rate / article_rate)} of the table's, {article_rate:.4f}. "
-            f"{rate_bands_sentence(bands, rates)} {together}",
+            f"{rate_bands_sentence(bands, rates)} {together} {rates_if_about}",
             two_rates.verdict,
         ),
     )

@@ -134,6 +134,7 @@ def title_sentence(
         f"({n['title_rate_low']:.3f} to {n['title_rate_high']:.3f} and "
         f"{n['table_rate_low']:.3f} to {n['table_rate_high']:.3f} CNY/USD at the printed "
         "precision)"
+        + (", unless the table's ≈ is read as 'about'" if n["rates_if_about"] else "")
     )
     year_low, year_high = n["daily_year_low"], n["daily_year_high"]
     within = year_low <= n["title_daily"] <= year_high
@@ -144,7 +145,7 @@ def title_sentence(
         f"{format_percent(abs(article_gap))} {'below' if article_gap < 0 else 'above'} the "
         f"{format_yuan(n['daily_at_article'], 2)} a day that the article's own "
         f"{format_yuan(n['stated_cny'])} gives over {YEAR}'s {n['days_2024']:.0f} days ({verdict} "
-        f"at that total's printed digits; {about} were the table's ≈ read as 'about'). "
+        f"at that total's printed digits, but {about} if the table's ≈ is read as 'about'). "
         f"Against {usd_words} it lies {'within' if within else 'outside'} the "
         f"{format_yuan(year_low, 2)} to {format_yuan(year_high, 2)} that {YEAR}'s range of "
         f"monthly rates gives. At {YEAR}'s average rate of "
