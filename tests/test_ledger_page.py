@@ -343,7 +343,8 @@ def test_a_phone_sorts_the_ledger_by_its_column_headers(site, browser):
     size); tapping "Stated" sorts the cards by it, as a click on its header does on a laptop,
     and outlines its button in the theme's colour (its small arrow alone barely showed it). The
     search box above them spans the column after its label, which starts at the cards' left
-    edge (the two had sat centred, a gap on the left)."""
+    edge (the two had sat centred, a gap on the left), and the filter panes span it too (they
+    stopped 7 px short of the cards' right edge)."""
     page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
     page.goto(f"{site}/book/ledger.html")
     wait_until_ready(page)
@@ -360,14 +361,16 @@ def test_a_phone_sorts_the_ledger_by_its_column_headers(site, browser):
         " const colour = getComputedStyle(probe).color; probe.remove(); return colour; }"
     )
     search = page.evaluate(
-        "() => ['.dt-search label', '.dt-search input', 'table.ledger-table'].map("
+        "() => ['.dt-search label', '.dt-search input', 'table.ledger-table', '.dtsp-searchPane']"
+        ".map("
         "s => { const r = document.querySelector(s).getBoundingClientRect();"
         " return [r.left, r.right]; })"
     )
     page.close()
-    (label_left, _), (_, input_right), (cards_left, cards_right) = search
+    (label_left, _), (_, input_right), (cards_left, cards_right), pane = search
     assert label_left == pytest.approx(cards_left, abs=1), search
     assert input_right == pytest.approx(cards_right, abs=1), search
+    assert pane == pytest.approx([cards_left, cards_right], abs=1), search
     assert {"Id", "Verdict", "Claim", "Stated", "Recomputed", "Evidence"} <= {h[0] for h in headers}
     narrow = [h for h in headers if h[1] < 0 or h[2] > 390 or h[3] < 24]
     assert not narrow, narrow
