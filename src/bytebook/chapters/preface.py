@@ -561,7 +561,7 @@ def analyse(data: BookData) -> Findings:
     found.number(
         "title_about_reading",
         relative_gap(title_band, yuan_total_as_about(data) / days),
-        lambda _: about_reading_sentence(data, title_band, days),
+        lambda _: about,
     )
     found.number(
         "title_gap_band",
