@@ -141,7 +141,7 @@ def serve_book(built_book: Path):
     """Starts servers of the built book: `serve_book(handler)` serves it on a free port of
     127.0.0.1 with that request handler (a class, or a partial of one, that takes `directory`)
     and returns the address; a tab closed while a file is on its way prints nothing. Every
-    server stops at the end of the session."""
+    server stops when the test run ends."""
     servers: list[QuietServer] = []
 
     def serve(handler: Callable[..., SimpleHTTPRequestHandler] = QuietHandler) -> str:
