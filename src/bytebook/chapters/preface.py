@@ -314,6 +314,13 @@ def yuan_total_as_about(data: BookData) -> Interval:
     return printed_interval(data.claims.at["t_bytedance_overseas_cny", "value_text"], "≈")
 
 
+def about_reading_lead(data: BookData) -> str:
+    """'Read instead as 'about' (±5%), as 约 is, the table's total is 2,712亿元 to 2,998亿元':
+    how both sentences on the other reading of '≈' open."""
+    total = span(yuan_total_as_about(data), lambda v: format_yuan(v, 0))
+    return f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is, the table's total is {total}"
+
+
 def about_reading_sentence(data: BookData, title_band: Interval, days: float) -> str:
     """The title's band a day against the article's yuan total over `days` read as 'about'
     instead (`yuan_total_as_about`): the band that reading gives, and whether the grade would
@@ -328,9 +335,8 @@ def about_reading_sentence(data: BookData, title_band: Interval, days: float) ->
         "rests on reading the '≈' as a conversion"
     )
     return (
-        f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is, the table's total is "
-        f"{span(total, lambda v: format_yuan(v, 0))}, or "
-        f"{span(total / days, lambda v: format_yuan(v, 2))} a day, {ending}"
+        f"{about_reading_lead(data)}, or {span(total / days, lambda v: format_yuan(v, 2))} a "
+        f"day, {ending}"
     )
 
 
@@ -348,11 +354,7 @@ def about_rates_sentence(data: BookData, title_rates: Interval, rates: YearRates
     about = approx_rate_span(data)
     meets = rates_meet_if_about(data, title_rates)
     whole_year = about.low <= rates.lowest.cny_per_usd and rates.highest.cny_per_usd <= about.high
-    total = span(yuan_total_as_about(data), lambda v: format_yuan(v, 0))
-    lead = (
-        f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is, the table's total is "
-        f"{total}, at {about.low:.2f} to {about.high:.2f} CNY/USD"
-    )
+    lead = f"{about_reading_lead(data)}, at {about.low:.2f} to {about.high:.2f} CNY/USD"
     if not meets:
         return f"{lead}, which still misses the title's rate."
     year = f" and every month of {YEAR}'s" if whole_year else ""
