@@ -318,7 +318,8 @@ def about_reading_lead(data: BookData) -> str:
     """'Read instead as 'about' (±5%), as 约 is, the table's total is 2,712亿元 to 2,998亿元':
     how both sentences on the other reading of '≈' open."""
     total = span(yuan_total_as_about(data), lambda v: format_yuan(v, 0))
-    return f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is, the table's total is {total}"
+    reading = f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is"
+    return f"{reading}, the table's total is {total}"
 
 
 def about_reading_sentence(data: BookData, title_band: Interval, days: float) -> str:
