@@ -446,12 +446,13 @@ def derived(
     recomputed: float,
     unit: str,
     evidence: str,
-    verdict: Verdict,
+    verdict: Verdict | None,
     sources: tuple[str, ...] = (),
 ) -> LedgerEntry:
     """A ledger row for a number the book derives from the article's numbers.
 
-    A derived number that no source or other article number can test is `unverifiable`.
+    A reading of the article that no source or other article number can test is
+    `unverifiable`; a step of the book's own arithmetic has no verdict (None, `working`).
     """
     return LedgerEntry(
         id=entry_id,
@@ -481,16 +482,10 @@ def working(
     sources: tuple[str, ...] = (),
 ) -> LedgerEntry:
     """A derived row for a number the book's arithmetic gives and its prose prints (a share, a
-    gap, a band's end): its evidence is the arithmetic, and it carries no verdict of its own."""
+    gap, a band's end): its evidence is the arithmetic, and it carries no verdict (an empty
+    cell in the ledger CSV, as its evidence's closing note says)."""
     return derived(
-        entry_id,
-        section,
-        claim_en,
-        recomputed,
-        unit,
-        f"{evidence} {WORKING_NOTE}",
-        Verdict.UNVERIFIABLE,
-        sources,
+        entry_id, section, claim_en, recomputed, unit, f"{evidence} {WORKING_NOTE}", None, sources
     )
 
 
