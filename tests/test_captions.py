@@ -233,7 +233,7 @@ def test_the_scorecard_caption_says_what_each_ranking_verdict_is_judged_against(
         if rate:
             assert row["claim_en"] in caption.split("exchange rate (")[1], row["id"]
         elif not (row["id"].startswith("t_") and row["unit"] in ("CNY", "USD", "share")):
-            named = f"the article's claim that {row['claim_en']} ({row['verdict']})"
+            named = f"the article's claim that {row['claim_en']} ({row['verdict']}"
             assert named in caption, row["id"]
     on_rate = failed["sources"].map(lambda ids: any(i.startswith("fx_") for i in ids.split(";")))
     amounts = failed[
@@ -254,8 +254,35 @@ def test_the_scorecard_caption_names_the_contradictions_outside_the_ranking(data
     # Named as the article's claim, so that the book is not read as making it itself.
     assert kelly.startswith("The closing line")
     clause = "the c" + kelly.removeprefix("The c")
-    assert f"Contradicted elsewhere: the article's claim that {clause} (section 5)." in caption
-    assert caption.endswith("Off in detail elsewhere: 1 in the title and 1 in section 1.")
+    assert f"Contradicted elsewhere: the article's claim that {clause} (section 5" in caption
+    assert "Off in detail elsewhere: 1 in the title (" in caption
+    assert caption.endswith(" and 1 in section 1.")
+
+
+def test_a_verdict_the_scorecard_caption_gives_says_the_reading_it_rests_on(data):
+    """A contradicted or off-in-detail claim whose row says another reading would leave it
+    unsettled (第二名 as the table's second row; 凯文·凯利那句话 as a line Kelly is known for
+    saying) is named with 'on this book's reading'; a table cell or the title whose grade rests
+    on reading N+ as N多, or the table's ≈ as a conversion, is named with that reading."""
+    table = ledger(data)
+    caption = score_caption(table)
+    failed = table[
+        (table["kind"] == "stated") & table["verdict"].isin(["contradicted", "off in detail"])
+    ]
+    unsettled = failed[failed["evidence"].str.contains("on that reading the claim could not be")]
+    assert set(unsettled["id"]) == {"s4_growth_double", "s5_kevin_kelly"}
+    for _, row in unsettled.iterrows():
+        clause = row["claim_en"][1:]
+        after = caption.split(clause, 1)[1]
+        verdict = f"{row['verdict']} on this book's reading, unsettled on another"
+        assert after[: after.index(")") + 1].endswith(f"{verdict})"), row["id"]
+    n_duo = failed[failed["evidence"].str.contains("rests on reading N+ as N多", regex=False)]
+    assert list(n_duo["id"]) == ["t_byd_overseas"]
+    assert "companies, BYD's amount resting on reading N+ as N多;" in caption
+    assert caption.count("N多") == 1
+    title = failed[failed["section"] == "0"]
+    assert title["evidence"].str.contains("rests on reading the '≈' as a conversion").all()
+    assert "1 in the title (resting on reading the table's ≈ as a conversion)" in caption
 
 
 def test_the_scorecard_caption_counts_each_technology_section_by_its_number(data):

@@ -257,6 +257,15 @@ def open_reading_note(
 READ_AS_N_DUO = "rests on reading N+ as N多"
 """The words by which a row says its grade rests on reading an 'N+' figure as N多."""
 
+READ_AS_CONVERSION = "rests on reading the '≈' as a conversion"
+"""The words by which a row says its grade rests on reading the table's '≈' between two
+currencies as the sign of a conversion (its yuan figure read at its printed digits), not as
+'about'."""
+
+OTHER_READING_UNSETTLED = "on that reading the claim could not be settled"
+"""The words by which a row says that another reading of the claim, which it names, would leave
+the claim unsettled: its verdict rests on the book's reading."""
+
 OPEN_READING_NOTE = (
     "Read instead as an open bound ({quote} as N以上, N or more with no upper end), the "
     "evidence would meet it: {rests} " + READ_AS_N_DUO + ", as the book reads every N+ figure."

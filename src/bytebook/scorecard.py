@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.article import SECTION_TITLES
-from bytebook.ledger import Verdict
+from bytebook.ledger import (
+    OTHER_READING_UNSETTLED,
+    READ_AS_CONVERSION,
+    READ_AS_N_DUO,
+    Verdict,
+)
 from bytebook.numbers import by_unit, in_a_list
 
 PENDING = "not yet checked"
@@ -102,6 +107,50 @@ TABLE_FIGURE_UNITS = ("CNY", "USD", "share")
 """The units of the ranking table's amounts and shares."""
 
 
+READINGS = {
+    READ_AS_N_DUO: "reading N+ as N多",
+    READ_AS_CONVERSION: "reading the table's ≈ as a conversion",
+}
+"""The readings of the article's figures a row's grade may rest on, by the words its evidence
+says so in, as a caption names them."""
+
+OTHER_READING_WORDS = "on this book's reading, unsettled on another"
+"""What a caption says beside a verdict whose row names another reading of the claim that would
+leave it unsettled (`OTHER_READING_UNSETTLED`)."""
+
+
+def resting_on(evidence: str) -> str:
+    """The reading of a figure a row's grade rests on, as a caption names it ('reading N+ as
+    N多'), or '' where its evidence names none."""
+    return next((words for marker, words in READINGS.items() if marker in evidence), "")
+
+
+def verdict_words(row: pd.Series) -> str:
+    """A named claim's verdict as a caption gives it, with the reading it rests on where its
+    row names another that would leave it unsettled ('contradicted on this book's reading,
+    unsettled on another')."""
+    if OTHER_READING_UNSETTLED in row["evidence"]:
+        return f"{row['verdict']} {OTHER_READING_WORDS}"
+    return row["verdict"]
+
+
+def _company_cell(row: pd.Series) -> str:
+    """A table cell's row as a caption names it: 'BYD's amount', 'Haier Smart Home's share'."""
+    company = row["claim_en"].partition(" (")[0]
+    return f"{company}'s {'share' if row['unit'] == 'share' else 'amount'}"
+
+
+def _resting_cells(rows: pd.DataFrame) -> str:
+    """', BYD's amount resting on reading N+ as N多' for the table's cells among `rows` whose
+    grade rests on a reading; '' for none."""
+    parts = [
+        f"{_company_cell(row)} resting on {resting_on(row['evidence'])}"
+        for _, row in rows.iterrows()
+        if resting_on(row["evidence"])
+    ]
+    return f", {in_a_list(parts)}" if parts else ""
+
+
 def _counted(rows: pd.DataFrame) -> str:
     """'2 contradicted and 1 off in detail' for these rows (each verdict that occurs)."""
     parts = [
@@ -128,7 +177,7 @@ def _ranking_groups(ranking: pd.DataFrame) -> list[str]:
     if figures.any():
         groups.append(
             f"of the table's amounts and shares, {_counted(failed[figures])} against the "
-            "figures found for the companies"
+            f"figures found for the companies{_resting_cells(failed[figures])}"
         )
     if on_rate.any():
         groups.append(
@@ -136,7 +185,9 @@ def _ranking_groups(ranking: pd.DataFrame) -> list[str]:
             f"({', '.join(failed[on_rate]['claim_en'])})"
         )
     for _, row in others.iterrows():
-        groups.append(f"the article's claim that {_as_clause(row['claim_en'])} ({row['verdict']})")
+        groups.append(
+            f"the article's claim that {_as_clause(row['claim_en'])} ({verdict_words(row)})"
+        )
     return groups
 
 
@@ -152,15 +203,30 @@ def _outside_groups(ledger: pd.DataFrame) -> list[str]:
     groups = []
     if len(contradicted):
         named = "; ".join(
-            f"the article's claim that {_as_clause(row['claim_en'])} ({_where(row['section'])})"
+            f"the article's claim that {_as_clause(row['claim_en'])} ({_where(row['section'])}"
+            + (f"; {verdict_words(row)})" if OTHER_READING_UNSETTLED in row["evidence"] else ")")
             for _, row in contradicted.iterrows()
         )
         groups.append(f"Contradicted elsewhere: {named}.")
     if len(off):
-        by_section = off.groupby("section", sort=False).size()
-        counted = " and ".join(f"{n} in {_where(section)}" for section, n in by_section.items())
+        counted = " and ".join(
+            f"{len(rows)} in {_where(section)}{_resting_section(rows)}"
+            for section, rows in off.groupby("section", sort=False)
+        )
         groups.append(f"Off in detail elsewhere: {counted}.")
     return groups
+
+
+def _resting_section(rows: pd.DataFrame) -> str:
+    """' (resting on reading the table's ≈ as a conversion)' where every one of a section's
+    `rows` rests on that reading; ' (some resting on readings their rows name)' where only
+    some rest on one; '' where none does."""
+    readings = [resting_on(evidence) for evidence in rows["evidence"]]
+    if not any(readings):
+        return ""
+    if len(set(readings)) == 1:
+        return f" (resting on {readings[0]})"
+    return " (some resting on readings their rows name)"
 
 
 def _as_clause(claim: str) -> str:

@@ -13,6 +13,7 @@ from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import YEAR_RATE_REFERENCES, YearRates, implied_rate, year_rates
 from bytebook.ledger import (
+    READ_AS_CONVERSION,
     Basis,
     LedgerEntry,
     Verdict,
@@ -333,7 +334,7 @@ def about_reading_sentence(data: BookData, title_band: Interval, days: float) ->
         "and the grade would be the same"
         if same
         else f"and the title would be {verdict_for(would, Basis.ARTICLE)} with it: this grade "
-        "rests on reading the '≈' as a conversion"
+        + READ_AS_CONVERSION
     )
     return (
         f"{about_reading_lead(data)}, or {span(total / days, lambda v: format_yuan(v, 2))} a "
@@ -362,7 +363,7 @@ def about_rates_sentence(data: BookData, title_rates: Interval, rates: YearRates
     one = f"one {YEAR} rate" if whole_year else "one rate"
     return (
         f"{lead}, which takes in the title's rate{year}: the two could be {one}. That the two "
-        "rates differ rests on reading the '≈' as a conversion."
+        f"rates differ {READ_AS_CONVERSION}."
     )
 
 

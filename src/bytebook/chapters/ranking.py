@@ -29,6 +29,7 @@ from bytebook.findings import Findings
 from bytebook.fx import YEAR_RATE_REFERENCES, implied_rate, rate_from_references, year_rates
 from bytebook.kept import analysis, kept
 from bytebook.ledger import (
+    OTHER_READING_UNSETTLED,
     READ_AS_N_DUO,
     Basis,
     Finding,
@@ -2550,9 +2551,9 @@ def _growth(data: BookData) -> Findings:
                 f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
                 f"than twice it: the ratio is {span(ratio, times)}. On this reading a faster "
                 "runner-up would only lower it. A reader may instead take 第二名 as the "
-                f"table's second row, {second} (second in the printed order); on that "
-                "reading the claim could not be "
-                f"settled, since {second}'s overseas growth was not found (its group revenue "
+                f"table's second row, {second} (second in the printed order); "
+                f"{OTHER_READING_UNSETTLED}, since {second}'s overseas growth was not found (its "
+                "group revenue "
                 f"grew {format_percent(data.reference(second_growth))}, "
                 f"{data.cite(second_growth)}, which does not give its growth abroad).",
                 all_refs + ("bd_intl_growth_2024", second_growth),

@@ -18,7 +18,14 @@ from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, RANKING_FILE, REFERENCE
 from bytebook.findings import Findings
 from bytebook.fx import year_rates
 from bytebook.kept import analysis
-from bytebook.ledger import LedgerEntry, Verdict, judge_findings, stated_entry, working
+from bytebook.ledger import (
+    OTHER_READING_UNSETTLED,
+    LedgerEntry,
+    Verdict,
+    judge_findings,
+    stated_entry,
+    working,
+)
 from bytebook.numbers import by_unit, format_percent, format_yuan
 from bytebook.policy import (
     Basis,
@@ -84,9 +91,8 @@ def attribution_entry(data: BookData) -> LedgerEntry:
         f"{source['value_text']}'s comment through Kevin Kelly. The earliest attribution found "
         f"is to {source['value_text']}, not to Kelly, so the article's attribution is "
         "contradicted. A reader may instead take 凯文·凯利那句话 as a line Kelly is known for "
-        "saying, not one he wrote; on that reading the claim could not be settled, since no source "
-        "this book found has Kelly saying it. The line itself is a saying, not a figure, and is "
-        "not judged.",
+        f"saying, not one he wrote; {OTHER_READING_UNSETTLED}, since no source this book found "
+        "has Kelly saying it. The line itself is a saying, not a figure, and is not judged.",
         (ATTRIBUTION_REFERENCE,),
     )
 
