@@ -858,3 +858,44 @@ def test_a_chart_that_highlights_one_company_says_why(every_figure):
     assert len(highlighting) >= 2, sorted(highlighting)
     for key, spec in highlighting.items():
         assert SUBJECT_HIGHLIGHTED in spec["vconcat"][0]["title"]["subtitle"], key
+
+
+def test_a_chart_whose_axis_counts_a_batch_names_the_batch_in_its_title(every_figure):
+    """The recommender's curve plots the cost of 10,000 inferences, not of one: a title that
+    says 'cost per inference' over that axis misreads it by ten thousand. A number in a y
+    axis's title (a batch it counts) is in the chart's title too."""
+    checked = 0
+    for key, spec in every_figure.items():
+        chart = spec["vconcat"][0]
+        title = chart.get("title", {}).get("text", "")
+        for layer in chart.get("layer", [chart]):
+            y_title = layer.get("encoding", {}).get("y", {}).get("title") or ""
+            for batch in re.findall(r"\d[\d,]*", y_title):
+                assert batch in title, (key, title, y_title)
+                checked += 1
+    assert checked
+
+
+def test_the_cpm_chart_names_whose_prices_it_sets_the_article_against(data, every_figure):
+    """The references' 2024 CPMs are those of US direct-to-consumer advertisers, one segment of
+    TikTok's market: the chart's title says so, as its caption's sources do."""
+    from bytebook.chapters.economics import CPM_QUARTERS
+
+    items = {data.references.at[ref, "item"] for ref in CPM_QUARTERS}
+    assert items == {"TikTok CPM (US DTC advertisers)"}
+    title = every_figure[("economics", "cpm")]["vconcat"][0]["title"]["text"]
+    assert "US direct-to-consumer" in title
+
+
+def test_the_years_chart_does_not_call_years_to_a_scale_years_abroad(data, every_figure):
+    """字节只用 7 年 and 华为 20 年 are the years each took to reach one overseas scale; 小米 13
+    年 and the others are years of globalisation. Neither the title nor the axis calls them all
+    'years abroad'."""
+    from bytebook.chapters.summary import YEAR_CLAIMS
+
+    glosses = [data.claims.at[claim, "claim_en"] for claim in YEAR_CLAIMS.values()]
+    assert sum("to reach" in gloss for gloss in glosses) == 2
+    chart = every_figure[("summary", "years")]["vconcat"][0]
+    axis = next(layer["encoding"]["x"]["title"] for layer in chart.get("layer", [chart]))
+    assert "years" in axis.lower()  # the bars run across: years are the x axis
+    assert "abroad" not in chart["title"]["text"].lower() and "abroad" not in axis.lower()

@@ -241,7 +241,7 @@ def test_a_derived_row_carries_a_neutral_badge(read_only_ledger, ledger_rows):
     assert {i for i, shown in badges.items() if shown[:1] == ["derived"]} == derived
     assert all(badges[i] == ["derived"] for i in working), "a step of arithmetic shows a verdict"
     tested = {row["id"] for row in ledger_rows if row["id"] in derived and judged_by_a_source(row)}
-    assert tested and all(len(badges[i]) == 2 for i in tested), "a tested derived row lost its verdict"
+    assert tested and all(len(badges[i]) == 2 for i in tested), "a tested row lost its verdict"
     assert all(badges[i] == ["derived"] for i in derived - tested)
 
 

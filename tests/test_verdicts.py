@@ -329,8 +329,8 @@ def test_the_what_holds_box_is_built_from_the_chapters_figures(data):
     assert f"{0.63 / byd_growth:.2f}" == "1.64"
     assert found.texts["holds_growth"] == (
         "ByteDance's overseas growth, 63%, is 1.64 times BYD's 38.5%, the fastest other "
-        "overseas growth this book read at first hand in a P or S source: less than twice it, "
-        "and growth not found could not raise the ratio"
+        "overseas growth this book worked out from figures read at first hand in P or S sources: "
+        "less than twice it, and growth not found could not raise the ratio"
     )
     mean = (6.52 + 8.70 + 7.34 + 7.21) / 4
     assert f"{26 / mean:.1f}" == "3.5" and f"{mean:.2f}" == "7.44"

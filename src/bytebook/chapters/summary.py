@@ -114,7 +114,7 @@ def growth_sentence(runner: str, runner_growth: float, growth: float, ratio: Int
     return (
         f"ByteDance's overseas growth, {format_percent(growth, 0)}, is {ratio.mid:.2f} times "
         f"{runner}'s {format_percent(runner_growth)}, the fastest other overseas growth this "
-        f"book read at first hand in a P or S source: {verdict}"
+        f"book worked out from figures read at first hand in P or S sources: {verdict}"
     )
 
 

@@ -24,9 +24,10 @@ REMAINDER = ("s1_overseas_revenue", "s3_capcut_price", "s3_capcut_payers", "s3_l
 
 
 def cpm(found: Findings, data: BookData) -> alt.VConcatChart:
-    """The article's CPM against 2024's reported quarterly CPMs."""
+    """The article's CPM against 2024's quarterly CPMs reported for US direct-to-consumer
+    advertisers (the references' only CPMs)."""
     caption = charts.Caption(
-        title="TikTok CPM: the article against 2024's reported prices",
+        title="TikTok CPM: the article against 2024's reported US direct-to-consumer prices",
         units="USD per 1,000 impressions",
         claims=("s3_cpm",),
         references=economics.CPM_QUARTERS,

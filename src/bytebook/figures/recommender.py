@@ -36,8 +36,8 @@ CROSSING_LABEL = "Where the model meets it"
 
 
 def inference(found: Findings, data: BookData) -> alt.VConcatChart:
-    """Cost per inference by candidates scored per request, with sliders for the active
-    parameters, the GPU's utilisation and its price."""
+    """The cost of `INFERENCES` inferences by candidates scored per request, with sliders for
+    the active parameters, the GPU's utilisation and its price."""
     active = found.numbers["active_max"]
     active_bn = in_units(active, "billion")
     claim = data.stated("s22_cost_per_inference")
@@ -75,7 +75,7 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
         ),
     )
     caption = charts.Caption(
-        title="Cost per inference of a sparse recommender",
+        title=f"Cost of {INFERENCES:,} inferences of a sparse recommender",
         units=f"USD per {INFERENCES:,} inferences, by candidates scored per request (log scale)",
         claims=MODEL_CLAIMS,
         model=f"{recommender.FLOPS_PER_PARAMETER} FLOPs per active parameter",

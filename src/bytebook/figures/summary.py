@@ -20,15 +20,15 @@ def years(found: Findings, data: BookData) -> alt.VConcatChart:
     """The article's years abroad, by company: ByteDance's and Huawei's to reach one overseas
     scale, the others' of globalisation (小米 13 年…的全球化进程)."""
     caption = charts.Caption(
-        title="Years abroad, as the article counts them",
+        title="Years the article gives each company",
         units=_start_dates(data, list(found.tables["years"]["company"])),
         claims=summary.YEAR_CLAIMS.values(),
         references=START_DATES.values(),
     )
-    years_abroad = charts.Field("years", "Years abroad", ".0f")
+    years_given = charts.Field("years", "Years, as the article gives them", ".0f")
     return charts.bar_figure(
         found.tables["years"],
-        (charts.Field("company", "Company"), years_abroad),
+        (charts.Field("company", "Company"), years_given),
         caption,
         data,
         described=("Bar chart of the article's years", "{company} {years:.0f}"),
