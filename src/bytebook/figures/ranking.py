@@ -28,6 +28,12 @@ def _cited_in(sources: pd.Series) -> list[str]:
     return list(dict.fromkeys(ref for refs in sources for ref in refs))
 
 
+def _drawn_years(frame: pd.DataFrame) -> pd.DataFrame:
+    """The years of a by-year frame with a figure drawn (an amount or a share): a source line
+    cites what the chart draws, not a year's group revenue that drew no bar."""
+    return frame[frame[list(year_charts.PANELS)].notna().any(axis=1)]
+
+
 def _printed(found: Findings) -> pd.DataFrame:
     """The table sorted by overseas revenue, named in both languages, in 亿元."""
     return found.tables["sorted"].assign(
@@ -161,7 +167,7 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
             title=f"{band.company_zh} {band.company}: overseas revenue and share by year, as found",
             units=_years_units(band, year_charts.found_panels(frame)),
             claims=table_claims(data, [band.company], [amount, "share_claim"]),
-            references=_cited_in(frame["sources"]),
+            references=_cited_in(_drawn_years(frame)["sources"]),
             data_note=band.data_note,
             empty_cell=NOT_FOUND,
         )
