@@ -629,3 +629,13 @@ def test_the_ledger_page_writes_apostrophes_plainly_and_leaves_the_working_note_
     tested = [row for row in ledger_rows if row["kind"] == "derived"]
     assert any(row["verdict"] == "off in detail" for row in tested)
     assert f'data-derived-title="{html.escape(DERIVED_TITLE)}"' in page
+
+
+def test_the_overseas_share_is_recomputed_as_one_figure_wherever_it_is_judged(ledger_rows):
+    """Section 1's 1/4 and the table's 25% are the same share, USD 39 bn of USD 155 bn: each row
+    recomputes 39 ÷ 155, with no band's ends, not the middle of a band whose ends it omits."""
+    by_id = {row["id"]: row for row in ledger_rows}
+    for row_id in ("s1_group_share", "t_bytedance_share"):
+        row = by_id[row_id]
+        assert float(row["recomputed"]) == pytest.approx(39 / 155, rel=1e-9), row_id
+        assert row["recomputed_low"] == row["recomputed_high"] == "", row_id

@@ -155,7 +155,7 @@ def analyse(data: BookData) -> Findings:
                     ("bd_intl_2024", *GROUP_2024),
                 ),
             ],
-            share_band.mid,
+            actual_share,
             f"\"{_fraction(data)}\" is read as 'about a quarter'.",
         ),
         derived(
