@@ -1055,3 +1055,18 @@ def test_the_title_s_band_against_the_range_at_one_rate_says_where_it_lies():
     )
     within = preface.title_band_gap_words(title, Interval(7.44e8, 7.86e8))
     assert within == "the title's printed band (7.465亿元 to 7.475亿元) lies within that range"
+
+
+def test_the_remainder_is_also_given_at_the_printed_precision_of_its_inputs(chapter3):
+    """USD 39 bn − 7.99 × 12 × 2000 万 − 20 亿 = 35.08 bn takes the printed figures as exact;
+    read as their printed digits allow (390 亿: 385 to 395 亿; 7.99: 7.985 to 7.995; 2000 万:
+    1,500 万 to 2,500 万; 20 亿: 15 to 25 亿), the rest runs from 38.5 − 7.995 × 12 × 0.025 − 2.5
+    to 39.5 − 7.985 × 12 × 0.015 − 1.5 bn."""
+    low = 38.5 - 7.995 * 12 * 0.025 - 2.5
+    high = 39.5 - 7.985 * 12 * 0.015 - 1.5
+    assert (round(low, 1), round(high, 1)) == (33.6, 36.6)
+    assert chapter3.texts["ads_remainder_band"] == "USD 33.6 bn to USD 36.6 bn"
+    row = next(e for e in chapter3.entries if e.id == "d_ads_remainder_band")
+    assert row.recomputed_low == pytest.approx(low * 1e9)
+    assert row.recomputed_high == pytest.approx(high * 1e9)
+    assert row.kind == "derived" and row.verdict is None

@@ -397,7 +397,7 @@ def _evidence(text: str, rows: Mapping[str, str]) -> str:
     """A ledger row's evidence, open, under a line that names it; on a phone, where each row is
     a card, bytebook-ledger.js folds it (search, find-in-page and print still reach it)."""
     return (
-        '<details class="evidence" open><summary>Evidence</summary>'
+        '<details open><summary>Evidence</summary>'
         f"{_evidence_text(row_links(text, rows))}</details>"
     )
 

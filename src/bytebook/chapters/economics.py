@@ -8,13 +8,16 @@ import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR
 from bytebook.chapters.codec import bitrate_cut
-from bytebook.checks import against_reference, unsettled
+from bytebook.checks import against_reference, claim_band, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import (
     Basis,
+    LedgerEntry,
     Verdict,
+    claim_band_text,
     claim_interval,
+    decided_by,
     derived,
     finding,
     illustration,
@@ -30,7 +33,7 @@ from bytebook.numbers import (
     money,
     share,
 )
-from bytebook.policy import Interval, format_gap, relative_gap
+from bytebook.policy import Interval, format_gap, relative_gap, span
 
 SECTIONS = ("3",)
 """The article sections whose claims this chapter judges."""
@@ -460,6 +463,45 @@ def _live(data: BookData) -> Findings:
     return found
 
 
+REMAINDER_CLAIMS = {
+    "s1_overseas_revenue": "overseas revenue",
+    "s3_capcut_price": "CapCut Pro's monthly price",
+    "s3_capcut_payers": "paying users",
+    "s3_live_gifting": "live gifting",
+}
+"""The printed figures the remainder is worked from, each named as its band's words name it."""
+
+
+def remainder_band(data: BookData) -> Interval:
+    """The USD 39 bn less CapCut Pro and live gifting, each figure the band its printed
+    precision allows (2000 万 payers is 1,500万 to 2,500万): the remainder's point value takes
+    the printed figures as exact, and this is how far their rounding moves it."""
+    capcut = claim_band(data, "s3_capcut_price") * MONTHS * claim_band(data, "s3_capcut_payers")
+    return claim_band(data, "s1_overseas_revenue") - capcut - claim_band(data, "s3_live_gifting")
+
+
+def _remainder_band_entry(data: BookData, band: Interval) -> LedgerEntry:
+    """The remainder at the printed precision of the figures it is worked from, as a band."""
+    bands = "; ".join(
+        f"{words} {claim_band_text(data.claim(claim_id))}"
+        for claim_id, words in REMAINDER_CLAIMS.items()
+    )
+    return decided_by(
+        working(
+            "d_ads_remainder_band",
+            "3",
+            "What is left of the overseas revenue when CapCut and live gifting are taken out, at "
+            "the printed precision of the figures it is worked from",
+            band.mid,
+            "USD",
+            f"Each figure read as the band its printed digits allow ({bands}): the overseas "
+            f"revenue's low end less CapCut Pro's and gifting's high ends, and the other way "
+            f"about, give {span(band, _usd)}.",
+        ),
+        band,
+    )
+
+
 def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -> Findings:
     """The USD 39 bn less CapCut Pro and live gifting, and the ad impressions the rest buys."""
     found = Findings()
@@ -467,6 +509,9 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
     total = data.stated("s1_overseas_revenue")
     live = data.stated("s3_live_gifting")
     ads = found.number("ads_remainder", total - capcut - live, _usd)
+    band = remainder_band(data)
+    found.number("ads_remainder_band", band.mid, lambda _: span(band, _usd))
+    found.add(_remainder_band_entry(data, band))
     live_take = data.stated("s3_live_take")
     net = live * live_take
     found.number("remainder_net_gifting", total - capcut - net, _usd)

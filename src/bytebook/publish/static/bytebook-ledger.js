@@ -214,7 +214,7 @@
     });
     // On a phone each row is a card, and its evidence is folded under a line that names it;
     // wider, or on paper, every evidence is open. The table's search reads the folded text too.
-    var evidence = table.querySelectorAll("td details.evidence");
+    var evidence = table.querySelectorAll("td[data-th=Evidence] details");
     var fold = function () {
       evidence.forEach(function (details) { details.open = !phone.matches; });
     };
