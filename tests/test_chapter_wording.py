@@ -182,3 +182,19 @@ def test_the_second_hand_rule_covers_a_quote_read_in_a_summary():
     from bytebook.policy import SECOND_HAND_RULE
 
     assert "note or a summary about the source, even one that quotes it" in SECOND_HAND_RULE
+
+
+HEADLINE_REFERENCES = ("bd_intl_2024", "bd_intl_growth_2024", "bd_group_2024")
+"""The reference rows behind the article's USD 39 bn, its 63% and the group total of its 1/4."""
+
+
+def test_the_headline_s_support_is_named_as_the_one_report_it_is(data):
+    """USD 39 bn, +63% and the USD 155 bn group total all come from The Information, relayed by
+    other pages: where the summary and the overseas chapter say the headline holds, they name
+    that one report, not 'the press reports', which reads as several independent ones."""
+    sources = {data.references.at[ref, "source"] for ref in HEADLINE_REFERENCES}
+    assert all(source.startswith("The Information") for source in sources), sources
+    for page in ("summary", "overseas"):
+        text = " ".join((BOOK / f"{page}.md").read_text(encoding="utf-8").split())
+        assert "press reports of the same figures" not in text, page
+        assert "The Information's report of the same figures" in text, page
