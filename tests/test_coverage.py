@@ -65,6 +65,8 @@ PAGE_GLUE = {
     "count_": "summary: counts of the ledger's verdicts (count_supported, …)",
     "sources_": "sources: counts of references.csv by tag (sources_P, …)",
     "fig_": "every page: charts, not numbers",
+    "worked_": "methods: one ledger row's verdict worked step by step (bytebook.worked_row), "
+    "its bands, gap and verdict from the claim, the reference and the policy",
 }
 """The values pages glue in their own code cells, not from a chapter's analysis, by name (or
 the start of a name built in a loop)."""

@@ -13,6 +13,7 @@ from bytebook.ledger import (
     Finding,
     Interval,
     LedgerEntry,
+    band_value,
     claim_interval,
     finding,
     finding_entry,
@@ -20,7 +21,7 @@ from bytebook.ledger import (
     unverifiable,
 )
 from bytebook.numbers import by_unit
-from bytebook.policy import SECOND_HAND_MARK, evidence_interval, span
+from bytebook.policy import SECOND_HAND_MARK, evidence_interval, printed_unit, span
 
 
 @kept
@@ -34,13 +35,20 @@ def reference_band(data: BookData, reference_id: str) -> Interval:
     return evidence_interval(str(data.references.at[reference_id, "value_text"]))
 
 
+def reference_band_text(data: BookData, reference_id: str) -> str:
+    """The band a reference figure's recorded digits allow, each end written as exactly as it
+    needs ('1,428.5亿元 to 1,429.5亿元' for 1429亿, not '1,429亿元 to 1,430亿元')."""
+    row = data.references.loc[reference_id]
+    unit, size = str(row["unit"]), printed_unit(str(row["value_text"]))
+    return span(reference_band(data, reference_id), lambda v: band_value(v, unit, size))
+
+
 def recorded_words(data: BookData, reference_id: str) -> str:
     """A reference figure in words with the band its recorded digits allow, the band a
     conversion of it spans: 'USD 39 bn at its recorded digits (USD 38.5 bn to USD 39.5 bn)'."""
     row = data.references.loc[reference_id]
-    show = lambda v: by_unit(v, str(row["unit"]))  # noqa: E731
-    band = span(reference_band(data, reference_id), show)
-    return f"{show(float(row['value']))} at its recorded digits ({band})"
+    shown = by_unit(float(row["value"]), str(row["unit"]))
+    return f"{shown} at its recorded digits ({reference_band_text(data, reference_id)})"
 
 
 @kept
