@@ -1065,7 +1065,13 @@ def test_the_remainder_is_also_given_at_the_printed_precision_of_its_inputs(chap
     low = 38.5 - 7.995 * 12 * 0.025 - 2.5
     high = 39.5 - 7.985 * 12 * 0.015 - 1.5
     assert (round(low, 1), round(high, 1)) == (33.6, 36.6)
-    assert chapter3.texts["ads_remainder_band"] == "USD 33.6 bn to USD 36.6 bn"
+    # CapCut Pro: 7.985 × 12 × 15 million to 7.995 × 12 × 25 million a year
+    capcut = (7.985 * 12 * 0.015, 7.995 * 12 * 0.025)
+    assert (round(capcut[0], 3), round(capcut[1], 2)) == (1.437, 2.40)
+    assert chapter3.texts["ads_remainder_band"].startswith(
+        "USD 33.6 bn to USD 36.6 bn: USD 38.5 bn to USD 39.5 bn less CapCut Pro's USD 1.437 bn to "
+    )
+    assert "and gifting's USD 1.5 bn to USD 2.5 bn" in chapter3.texts["ads_remainder_band"]
     row = next(e for e in chapter3.entries if e.id == "d_ads_remainder_band")
     assert row.recomputed_low == pytest.approx(low * 1e9)
     assert row.recomputed_high == pytest.approx(high * 1e9)

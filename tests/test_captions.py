@@ -278,7 +278,7 @@ def test_a_verdict_the_scorecard_caption_gives_says_the_reading_it_rests_on(data
         assert after[: after.index(")") + 1].endswith(f"{verdict})"), row["id"]
     n_duo = failed[failed["evidence"].str.contains("rests on reading N+ as N多", regex=False)]
     assert list(n_duo["id"]) == ["t_byd_overseas"]
-    assert "companies, BYD's amount resting on reading N+ as N多;" in caption
+    assert "BYD's amount, on reading N+ as N多, and" in caption
     assert caption.count("N多") == 1
     title = failed[failed["section"] == "0"]
     assert title["evidence"].str.contains("rests on reading the '≈' as a conversion").all()
@@ -297,3 +297,23 @@ def test_the_scorecard_caption_counts_each_technology_section_by_its_number(data
         f"{counts[0]}, {counts[1]} and {counts[2]} claims respectively could not be checked "
         "against the sources found."
     ) in score_caption(table)
+
+
+def test_the_scorecard_caption_names_each_table_cell_it_counts(data):
+    """'2 contradicted (BYD's amount … and BYD's share)': each of the table's contradicted and
+    off-in-detail cells is named, its company and whether amount or share, in the parenthesis
+    after its verdict's count, so a reader need not work out which cells the count means."""
+    table = ledger(data)
+    caption = score_caption(table)
+    cells = table[
+        (table["kind"] == "stated")
+        & table["id"].str.startswith("t_")
+        & table["unit"].isin(["CNY", "USD", "share"])
+        & table["verdict"].isin(["contradicted", "off in detail"])
+    ]
+    for verdict, rows in cells.groupby("verdict"):
+        named = caption.split(f"{len(rows)} {verdict} (", 1)[1].split(")", 1)[0]
+        for _, row in rows.iterrows():
+            company = row["claim_en"].split(" (")[0]
+            what = "share" if row["unit"] == "share" else "amount"
+            assert f"{company}'s {what}" in named, (row["id"], named)

@@ -861,3 +861,16 @@ def test_every_row_on_an_illustration_alone_is_worded_as_a_model(data):
     for row in alone:
         assert "its figures agree" not in row["evidence"], row["id"]
         assert "a model does not decide" in row["evidence"], row["id"]
+
+
+def test_the_summary_names_the_first_hand_share_the_table_understates(data):
+    """BYD's 2024 share is 2,219亿 ÷ 7,771亿 = 28.6%, above the printed 约 20% (19% to 21%):
+    a contradicted cell the summary's box names beside the amounts. Haier Smart Home's
+    49.97% lies below its printed 超 50%, so it is not named there."""
+    share = 2219 / 7771
+    assert f"{share:.1%}" == "28.6%" and share > 0.21
+    filed, _, _ = ranking.understated(data)
+    assert ranking.filed_shares_above(data, filed) == ["BYD's share (28.6%, against 约 20%)"]
+    text = summary.analyse(data).texts["filed_understated"]
+    assert "and BYD's share (28.6%, against 约 20%) lies above the printed one too" in text
+    assert "Haier Smart Home's share" not in text

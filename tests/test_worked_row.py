@@ -33,6 +33,7 @@ def test_the_words_around_the_steps_hold_for_the_row_worked(worked, data, ledger
     claim = data.claim(worked.claim_id)
     assert worked.claim_id.startswith("t_") and claim["section"] == "4"
     assert claim["qualifier"] == "="
+    assert data.references.at[worked.reference_id, "reliability"] in ("P", "S")
     row = next(row for row in ledger_rows if row["id"] == worked.claim_id)
     assert worked.reference_id in row["sources"].split(";")
     assert data.cite(worked.reference_id) in row["evidence"]

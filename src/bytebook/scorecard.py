@@ -140,15 +140,22 @@ def _company_cell(row: pd.Series) -> str:
     return f"{company}'s {'share' if row['unit'] == 'share' else 'amount'}"
 
 
-def _resting_cells(rows: pd.DataFrame) -> str:
-    """', BYD's amount resting on reading N+ as N多' for the table's cells among `rows` whose
-    grade rests on a reading; '' for none."""
-    parts = [
-        f"{_company_cell(row)} resting on {resting_on(row['evidence'])}"
-        for _, row in rows.iterrows()
-        if resting_on(row["evidence"])
-    ]
-    return f", {in_a_list(parts)}" if parts else ""
+def _named_cells(rows: pd.DataFrame) -> str:
+    """'2 contradicted (BYD's amount, on reading N+ as N多, and BYD's share) and 1 off in
+    detail (Midea's share)': the table's cells among `rows` by verdict, each named, with the
+    reading its grade rests on."""
+    parts = []
+    for verdict in (Verdict.CONTRADICTED, Verdict.OFF_IN_DETAIL):
+        cells = rows[rows["verdict"] == verdict.value]
+        if cells.empty:
+            continue
+        names = [
+            _company_cell(row)
+            + (f", on {resting_on(row['evidence'])}," if resting_on(row["evidence"]) else "")
+            for _, row in cells.iterrows()
+        ]
+        parts.append(f"{len(cells)} {verdict.value} ({in_a_list(names)})")
+    return " and ".join(parts)
 
 
 def _counted(rows: pd.DataFrame) -> str:
@@ -176,8 +183,8 @@ def _ranking_groups(ranking: pd.DataFrame) -> list[str]:
     groups = []
     if figures.any():
         groups.append(
-            f"of the table's amounts and shares, {_counted(failed[figures])} against the "
-            f"figures found for the companies{_resting_cells(failed[figures])}"
+            f"of the table's amounts and shares, {_named_cells(failed[figures])} against the "
+            "figures found for the companies"
         )
     if on_rate.any():
         groups.append(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bytebook.checks import claim_band, reference_band, reference_band_text
-from bytebook.data import BookData
+from bytebook.data import BookData, short_source_name
 from bytebook.ledger import Basis, claim_band_text
 from bytebook.numbers import by_unit
 from bytebook.policy import (
@@ -60,8 +60,9 @@ def worked_row(
         printed_band=claim_band_text(claim),
         reference_id=reference_id,
         reference=(
-            f"{by_unit(data.reference(reference_id), unit)} for {source['period']} "
-            f"({data.cite(reference_id)}; {source['origin']})"
+            f"{by_unit(data.reference(reference_id), unit)} for {source['period']}, "
+            f"{source['origin']} by {short_source_name(str(source['source']))}, tagged "
+            f"{source['reliability']}"
         ),
         evidence_band=reference_band_text(data, reference_id),
         gap=shown if gap else format_gap(gap),

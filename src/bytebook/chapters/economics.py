@@ -463,29 +463,36 @@ def _live(data: BookData) -> Findings:
     return found
 
 
-REMAINDER_CLAIMS = {
-    "s1_overseas_revenue": "overseas revenue",
-    "s3_capcut_price": "CapCut Pro's monthly price",
-    "s3_capcut_payers": "paying users",
-    "s3_live_gifting": "live gifting",
-}
-"""The printed figures the remainder is worked from, each named as its band's words name it."""
+def capcut_band(data: BookData) -> Interval:
+    """CapCut Pro's yearly revenue, its price and its payers each the band its printed precision
+    allows (2000 万 payers is 1,500万 to 2,500万)."""
+    return claim_band(data, "s3_capcut_price") * MONTHS * claim_band(data, "s3_capcut_payers")
 
 
 def remainder_band(data: BookData) -> Interval:
     """The USD 39 bn less CapCut Pro and live gifting, each figure the band its printed
-    precision allows (2000 万 payers is 1,500万 to 2,500万): the remainder's point value takes
-    the printed figures as exact, and this is how far their rounding moves it."""
-    capcut = claim_band(data, "s3_capcut_price") * MONTHS * claim_band(data, "s3_capcut_payers")
-    return claim_band(data, "s1_overseas_revenue") - capcut - claim_band(data, "s3_live_gifting")
+    precision allows: the remainder's point value takes the printed figures as exact, and this
+    is how far their rounding moves it."""
+    total, live = (claim_band(data, c) for c in ("s1_overseas_revenue", "s3_live_gifting"))
+    return total - capcut_band(data) - live
+
+
+def remainder_band_words(data: BookData) -> str:
+    """The remainder's band with the bands it is worked from, so that a reader can redo it:
+    'USD 33.6 bn to USD 36.6 bn: USD 38.5 bn to USD 39.5 bn less CapCut Pro's … (2000 万
+    payers read as 15 million users to 25 million users) and gifting's …'."""
+    payers = data.claim("s3_capcut_payers")
+    return (
+        f"{span(remainder_band(data), _usd)}: "
+        f"{span(claim_band(data, 's1_overseas_revenue'), _usd)} less CapCut Pro's "
+        f"{span(capcut_band(data), _usd)} (「{payers['quote_zh']}」 read as "
+        f"{claim_band_text(payers)}) and gifting's "
+        f"{span(claim_band(data, 's3_live_gifting'), _usd)}"
+    )
 
 
 def _remainder_band_entry(data: BookData, band: Interval) -> LedgerEntry:
     """The remainder at the printed precision of the figures it is worked from, as a band."""
-    bands = "; ".join(
-        f"{words} {claim_band_text(data.claim(claim_id))}"
-        for claim_id, words in REMAINDER_CLAIMS.items()
-    )
     return decided_by(
         working(
             "d_ads_remainder_band",
@@ -494,9 +501,9 @@ def _remainder_band_entry(data: BookData, band: Interval) -> LedgerEntry:
             "the printed precision of the figures it is worked from",
             band.mid,
             "USD",
-            f"Each figure read as the band its printed digits allow ({bands}): the overseas "
-            f"revenue's low end less CapCut Pro's and gifting's high ends, and the other way "
-            f"about, give {span(band, _usd)}.",
+            "Each figure read as the band its printed digits allow (the overseas revenue's low "
+            "end less the others' high ends, and the other way about), the remainder is "
+            f"{remainder_band_words(data)}.",
         ),
         band,
     )
@@ -510,7 +517,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
     live = data.stated("s3_live_gifting")
     ads = found.number("ads_remainder", total - capcut - live, _usd)
     band = remainder_band(data)
-    found.number("ads_remainder_band", band.mid, lambda _: span(band, _usd))
+    found.number("ads_remainder_band", band.mid, lambda _: remainder_band_words(data))
     found.add(_remainder_band_entry(data, band))
     live_take = data.stated("s3_live_take")
     net = live * live_take
@@ -603,7 +610,8 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
         derived(
             "d_impressions_mean_cpm",
             "3",
-            "Ad impressions a day at 2024's average reported CPM",
+            "Ad impressions a day at 2024's average CPM reported for US direct-to-consumer "
+            "advertisers",
             per_day_mean,
             "count",
             f"{_usd(ads)} ÷ USD {cpm_mean:.2f} per thousand (the mean of the quarterly CPMs in "
@@ -618,8 +626,8 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             per_day,
             "count",
             f"{_usd(ads)} ÷ USD {cpm:g} per thousand ÷ {days} days = "
-            f"{format_in(per_day, 'billion', 1)} a day; at 2024's average reported CPM "
-            f"it would be {format_in(per_day_mean, 'billion', 1)}.",
+            f"{format_in(per_day, 'billion', 1)} a day; at 2024's average CPM reported for US "
+            f"direct-to-consumer advertisers it would be {format_in(per_day_mean, 'billion', 1)}.",
             Verdict.UNVERIFIABLE,
         ),
     )

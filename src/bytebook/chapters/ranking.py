@@ -1539,6 +1539,20 @@ def _shares_above(data: BookData, compared: pd.DataFrame) -> list[str]:
     return shares
 
 
+def filed_shares_above(data: BookData, filed: list[str]) -> list[str]:
+    """'BYD's share (28.6%, against 约 20%)' for each of the companies `filed` (their figures
+    read at first hand, `understated`) whose own share lies above the printed share's band."""
+    claims = data.ranking.set_index("company_en")["share_claim"]
+    shares = []
+    for company in filed:
+        share = _claimed_figures(data, company).get("share")
+        if share is None or share.band.low <= claim_band(data, claims[company]).high:
+            continue
+        printed = data.claims.at[claims[company], "quote_zh"]
+        shares.append(f"{company}'s share ({share.shown}, against {printed})")
+    return shares
+
+
 def second_hand_share_sentence(shares: list[str], lead: str = "") -> str:
     """'Midea's share (41.52%) lies above the printed one; its amount rests on a figure read at
     second hand and does not decide', after `lead`; '' when `shares` is empty."""
@@ -1558,12 +1572,20 @@ def understated_sentence(
     shares: list[str],
     readings: str = "",
     origins: list[str] | None = None,
+    filed_shares: list[str] | None = None,
 ) -> str:
-    """`understated` in words, for the summary: of the amounts only, since a share the table
-    prints may lie above the filed one (Haier Smart Home's 超 50% against 49.97%); `origins`
-    (`filed_origins`) names the companies after their count, and `readings`
+    """`understated` in words, for the summary: the amounts, then the shares of the same
+    companies that lie above the printed ones (`filed_shares_above`; a share the table prints
+    may also lie above the filed one, as Haier Smart Home's 超 50% against 49.97% does);
+    `origins` (`filed_origins`) names the companies after their count, and `readings`
     (`n_plus_readings`) follows the amounts."""
     share_words = second_hand_share_sentence(shares, lead=", and ")
+    if filed_shares:
+        one = len(filed_shares) == 1
+        share_words = (
+            f", and {_join(filed_shares)} {'lies' if one else 'lie'} above the printed "
+            f"{'one' if one else 'ones'} too" + share_words
+        )
     if not filed:
         return (
             "no company's 2024 overseas figure in the table rests on figures it published"

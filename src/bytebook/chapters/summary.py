@@ -211,6 +211,7 @@ def analyse(data: BookData) -> Findings:
             shares,
             ranking.n_plus_readings(data, above),
             ranking.filed_origins(data),
+            ranking.filed_shares_above(data, filed),
         ),
     )
     ranking_rows = {entry.id: entry for entry in ranking.analyse(data).entries}

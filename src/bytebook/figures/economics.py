@@ -27,7 +27,7 @@ def cpm(found: Findings, data: BookData) -> alt.VConcatChart:
     """The article's CPM against 2024's quarterly CPMs reported for US direct-to-consumer
     advertisers (the references' only CPMs)."""
     caption = charts.Caption(
-        title="TikTok CPM: the article against 2024's reported US direct-to-consumer prices",
+        title="TikTok CPM: the article against US direct-to-consumer advertisers, 2024",
         units="USD per 1,000 impressions",
         claims=("s3_cpm",),
         references=economics.CPM_QUARTERS,

@@ -194,8 +194,8 @@ def _years_units(band, drawn: list[str]) -> str:
     units = {"overseas": band.amount_title.split(", ")[1], "share_pct": "percent"}
     printed = {"overseas": band.amount_label, "share_pct": band.share_label}
     text = (
-        f"{' and '.join(units[p] for p in drawn)}; shaded: the article's printed "
-        f"{' and '.join(printed[p] for p in drawn)}; {band.bars_note}"
+        f"{' and '.join(units[p] for p in drawn)}; shaded, its lower edge dashed: the "
+        f"article's printed {' and '.join(printed[p] for p in drawn)}; {band.bars_note}"
     )
     return f"{text}; {not_found}" if missing else text
 

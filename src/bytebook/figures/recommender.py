@@ -76,7 +76,8 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title=f"Cost of {INFERENCES:,} inferences of a sparse recommender",
-        units=f"USD per {INFERENCES:,} inferences, by candidates scored per request (log scale)",
+        units=f"USD per {INFERENCES:,} inferences, by candidates scored per request (log scale "
+        "across, linear up)",
         claims=MODEL_CLAIMS,
         model=f"{recommender.FLOPS_PER_PARAMETER} FLOPs per active parameter",
         assumptions=GPU,

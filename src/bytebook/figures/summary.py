@@ -20,7 +20,7 @@ def years(found: Findings, data: BookData) -> alt.VConcatChart:
     """The article's years abroad, by company: ByteDance's and Huawei's to reach one overseas
     scale, the others' of globalisation (小米 13 年…的全球化进程)."""
     caption = charts.Caption(
-        title="Years the article gives each company",
+        title="Years in the article's closing comparison",
         units=_start_dates(data, list(found.tables["years"]["company"])),
         claims=summary.YEAR_CLAIMS.values(),
         references=START_DATES.values(),
