@@ -1541,12 +1541,15 @@ def _shares_above(data: BookData, compared: pd.DataFrame) -> list[str]:
 
 def filed_shares_above(data: BookData, filed: list[str]) -> list[str]:
     """'BYD's share (28.6%, against 约 20%)' for each of the companies `filed` (their figures
-    read at first hand, `understated`) whose own share lies above the printed share's band."""
+    read at first hand, `understated`) whose own share, read at first hand in a P or S source,
+    lies above the printed share's band."""
     claims = data.ranking.set_index("company_en")["share_claim"]
     shares = []
     for company in filed:
         share = _claimed_figures(data, company).get("share")
-        if share is None or share.band.low <= claim_band(data, claims[company]).high:
+        if share is None or share.second_hand or share.reliability == "W":
+            continue
+        if share.band.low <= claim_band(data, claims[company]).high:
             continue
         printed = data.claims.at[claims[company], "quote_zh"]
         shares.append(f"{company}'s share ({share.shown}, against {printed})")
