@@ -49,9 +49,9 @@ def test_the_by_year_charts_name_each_figure_s_origin(found, data):
         text = _text(chart)
         assert "filed" not in text.lower(), key  # no figure drawn is a filing
         if not BY_YEAR_ORIGINS[key]:  # nothing found: the chart is a note, with no bars
-            assert "shaded:" not in text and "Not found" in text, key
+            assert "shaded" not in text and "Not found" in text, key
             continue
-        bars = text.split("shaded:")[1].split('"')[0]  # the units line's note on the bars
+        bars = text.split("lower edge dashed:")[1].split('"')[0]  # the units line on the bars
         assert _origins_in(bars) == BY_YEAR_ORIGINS[key], key
 
 

@@ -275,4 +275,6 @@ def test_a_drawing_off_the_screen_is_left_unrendered_at_its_own_height(site, bro
     below = [d for d in drawings if not d["on"]]
     assert len(below) >= 8
     assert all(d["skipped"] == "auto" for d in drawings)
-    assert all(d["height"] > 100 and abs(d["height"] - d["expected"]) < 1 for d in below), below
+    # The shortest, Xiaomi's note (no bar drawn, the article its only source), is about 98 px
+    # tall on a phone; a drawing not laid out at its own height would collapse towards 0.
+    assert all(d["height"] > 50 and abs(d["height"] - d["expected"]) < 1 for d in below), below

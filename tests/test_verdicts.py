@@ -870,7 +870,7 @@ def test_the_summary_names_the_first_hand_share_the_table_understates(data):
     share = 2219 / 7771
     assert f"{share:.1%}" == "28.6%" and share > 0.21
     filed, _, _ = ranking.understated(data)
-    assert ranking.filed_shares_above(data, filed) == ["BYD's share (28.6%, against 约 20%)"]
+    assert ranking.filed_shares_above(data, filed) == ["BYD's share (28.6%, printed as 约 20%)"]
     text = summary.analyse(data).texts["filed_understated"]
-    assert "and BYD's share (28.6%, against 约 20%) lies above the printed one too" in text
+    assert "and BYD's share (28.6%, printed as 约 20%) is understated too" in text
     assert "Haier Smart Home's share" not in text

@@ -1540,7 +1540,7 @@ def _shares_above(data: BookData, compared: pd.DataFrame) -> list[str]:
 
 
 def filed_shares_above(data: BookData, filed: list[str]) -> list[str]:
-    """'BYD's share (28.6%, against 约 20%)' for each of the companies `filed` (their figures
+    """'BYD's share (28.6%, printed as 约 20%)' for each of the companies `filed` (their figures
     read at first hand, `understated`) whose own share, read at first hand in a P or S source,
     lies above the printed share's band."""
     claims = data.ranking.set_index("company_en")["share_claim"]
@@ -1551,8 +1551,9 @@ def filed_shares_above(data: BookData, filed: list[str]) -> list[str]:
             continue
         if share.band.low <= claim_band(data, claims[company]).high:
             continue
-        printed = data.claims.at[claims[company], "quote_zh"]
-        shares.append(f"{company}'s share ({share.shown}, against {printed})")
+        claim = data.claim(claims[company])
+        printed = marked_share(float(claim["value"]), claim["qualifier"])
+        shares.append(f"{company}'s share ({share.shown}, printed as {printed})")
     return shares
 
 
@@ -1586,8 +1587,7 @@ def understated_sentence(
     if filed_shares:
         one = len(filed_shares) == 1
         share_words = (
-            f", and {_join(filed_shares)} {'lies' if one else 'lie'} above the printed "
-            f"{'one' if one else 'ones'} too" + share_words
+            f", and {_join(filed_shares)} {'is' if one else 'are'} understated too" + share_words
         )
     if not filed:
         return (
