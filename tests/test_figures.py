@@ -904,3 +904,24 @@ def test_the_years_chart_does_not_call_years_to_a_scale_years_abroad(data, every
     axis = next(layer["encoding"]["x"]["title"] for layer in chart.get("layer", [chart]))
     assert "years" in axis.lower()  # the bars run across: years are the x axis
     assert "abroad" not in chart["title"]["text"].lower() and "abroad" not in axis.lower()
+
+
+def test_each_bar_of_the_years_chart_says_what_its_years_count(data, every_figure):
+    """The caption says ByteDance's and Huawei's years are to one overseas scale and the others'
+    of globalisation; the bars say it too, in their labels, so the chart alone does not set
+    the two kinds side by side as one measure."""
+    from bytebook.chapters.summary import YEAR_CLAIMS
+
+    chart = every_figure[("summary", "years")]
+    labels = {
+        value
+        for dataset in chart.get("datasets", {}).values()
+        for row in dataset
+        for key, value in row.items()
+        if key == "bar"
+    }
+    assert len(labels) == len(YEAR_CLAIMS)
+    for company, claim in YEAR_CLAIMS.items():
+        to_scale = "to reach" in data.claims.at[claim, "claim_en"]
+        kind = "to the scale" if to_scale else "globalisation"
+        assert f"{company} ({kind})" in labels, (company, labels)

@@ -17,8 +17,8 @@ the article gives none."""
 
 
 def years(found: Findings, data: BookData) -> alt.VConcatChart:
-    """The article's years abroad, by company: ByteDance's and Huawei's to reach one overseas
-    scale, the others' of globalisation (小米 13 年…的全球化进程)."""
+    """The article's years, by company, each bar labelled with what they count: ByteDance's and
+    Huawei's to reach one overseas scale, the others' of globalisation (小米 13 年…的全球化进程)."""
     caption = charts.Caption(
         title="Years in the article's closing comparison",
         units=_start_dates(data, list(found.tables["years"]["company"])),
@@ -28,7 +28,7 @@ def years(found: Findings, data: BookData) -> alt.VConcatChart:
     years_given = charts.Field("years", "Years, as the article gives them", ".0f")
     return charts.bar_figure(
         found.tables["years"],
-        (charts.Field("company", "Company"), years_given),
+        (charts.Field("bar", "Company (what its years count)"), years_given),
         caption,
         data,
         described=("Bar chart of the article's years", "{company} {years:.0f}"),
