@@ -639,3 +639,23 @@ def test_the_overseas_share_is_recomputed_as_one_figure_wherever_it_is_judged(le
         row = by_id[row_id]
         assert float(row["recomputed"]) == pytest.approx(39 / 155, rel=1e-9), row_id
         assert row["recomputed_low"] == row["recomputed_high"] == "", row_id
+
+
+def test_the_csv_s_columns_are_described_once_in_the_readme_s_words_and_the_site_s(
+    ledger_rows, built_book
+):
+    """Every column of the ledger CSV has its meaning (`book.CSV_COLUMNS`), the README's table
+    gives the same words (its code marks aside), and the methods page shows them, so a reader
+    of the site needs no repository to read the file."""
+    from bytebook.book import CSV_COLUMNS
+    from bytebook.paths import ROOT
+
+    named = [name for key in CSV_COLUMNS for name in key.split(", ")]
+    assert named == list(ledger_rows[0])
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| column | meaning |\n|---|---|\n", 1)[1].split("\n\n", 1)[0]
+    rows = dict(line.strip("| ").split(" | ", 1) for line in table.splitlines())
+    assert {key: re.sub(r"[`*]", "", value) for key, value in rows.items()} == CSV_COLUMNS
+    methods = (built_book / "book" / "methods.html").read_text(encoding="utf-8")
+    for meaning in CSV_COLUMNS.values():
+        assert html.escape(meaning, quote=False) in methods, meaning
