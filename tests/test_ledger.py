@@ -10,10 +10,10 @@ from dataclasses import replace
 import pytest
 
 from bytebook.article import SECTIONS
-from bytebook.book import SOURCES_COLUMN
 from bytebook.chapters import written_sections
 from bytebook.ledger import (
     LEDGER_COLUMNS,
+    SOURCES_COLUMN,
     Basis,
     Verdict,
     assemble,
@@ -647,7 +647,7 @@ def test_the_csv_s_columns_are_described_once_in_the_readme_s_words_and_the_site
     """Every column of the ledger CSV has its meaning (`book.CSV_COLUMNS`), the README's table
     gives the same words (its code marks aside), and the methods page shows them, so a reader
     of the site needs no repository to read the file."""
-    from bytebook.book import CSV_COLUMNS
+    from bytebook.ledger import CSV_COLUMNS
     from bytebook.paths import ROOT
 
     named = [name for key in CSV_COLUMNS for name in key.split(", ")]

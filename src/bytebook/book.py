@@ -10,44 +10,8 @@ from bytebook.chapters import WRITTEN
 from bytebook.data import TABLE_FILES, BookData, load_book_data
 from bytebook.errors import MissingRowError
 from bytebook.findings import Findings
-from bytebook.ledger import LedgerEntry, assemble
+from bytebook.ledger import SOURCES_COLUMN, LedgerEntry, assemble
 from bytebook.sources import references_cited
-
-SOURCES_COLUMN = "sources"
-"""The ledger column naming, by id in data/references.csv, the references a row's evidence cites."""
-
-CSV_COLUMNS = {
-    "id": "the claim's id in data/claims.csv, or d_… for a number the book derives",
-    "section": "the article's section (0 is the title)",
-    "kind": "stated (printed by the article) or derived (computed by the book)",
-    "claim_en, quote_zh": "the claim in English and the article's words, verbatim",
-    "stated, recomputed": "the printed value and the book's value, in base units (where the "
-    "Recomputed column shows a band, recomputed holds its middle)",
-    "recomputed_low, recomputed_high": "the two ends of that band, in base units, where the "
-    "book's value is a band (a verdict resting on a band of totals or rates); empty where it is "
-    "a single value",
-    "unit": "the unit of both values",
-    "verdict": "consistent, supported, off in detail, inconsistent, contradicted or "
-    "unverifiable; empty for a derived row that is a step of the book's own arithmetic (its "
-    "evidence ends by saying it has no verdict); a derived note, or a reading no source could "
-    "grade, carries unverifiable, and the pages show only the derived badge for both. Count "
-    "verdicts over the stated rows, as the scorecard does",
-    "evidence": "the arithmetic and the sources behind the verdict, in words",
-    SOURCES_COLUMN: "ids of the data/references.csv rows the row itself rests on (its own list, "
-    "not a match on citation text), ; between them; tests check that every reference its "
-    "evidence cites is listed and that every id exists",
-}
-"""What each column of the ledger CSV holds, by column (two columns read together share a
-row): the README's table and the methods page's both say it in these words."""
-
-
-CSV_COLUMNS_SHOWN = {"column": ("Column", None), "meaning": ("Meaning", None)}
-"""How a page shows `csv_columns_frame` (`bytebook.present.display_table`)."""
-
-
-def csv_columns_frame() -> pd.DataFrame:
-    """`CSV_COLUMNS` as a table of column and meaning, for a page to show."""
-    return pd.DataFrame({"column": list(CSV_COLUMNS), "meaning": list(CSV_COLUMNS.values())})
 
 
 def all_findings(data: BookData | None = None) -> dict[str, Findings]:
