@@ -4,6 +4,7 @@ same published files as a clean build."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import shutil
@@ -59,6 +60,23 @@ def published(root: Path) -> dict[str, bytes]:
         for path in sorted(html.rglob("*"))
         if path.is_file()
     }
+
+
+def differences(one: dict[str, bytes], other: dict[str, bytes]) -> str:
+    """What differs between two sites (`published`): the files only one has, and a unified diff
+    of each text file both have that differs, so that a failure names the bytes that moved."""
+    lines = [f"only in one: {sorted(set(one) ^ set(other))}"] if set(one) != set(other) else []
+    for name in sorted(set(one) & set(other)):
+        if one[name] != other[name]:
+            lines += difflib.unified_diff(
+                one[name].decode("utf-8", "replace").splitlines(),
+                other[name].decode("utf-8", "replace").splitlines(),
+                f"{name} (this build)",
+                f"{name} (the clean build)",
+                lineterm="",
+                n=2,
+            )
+    return "\n".join(lines)
 
 
 def build_command(root: Path, **env: str) -> subprocess.Popen:
@@ -164,7 +182,8 @@ def test_two_builds_at_once_both_finish_and_publish_one_book(clean_build, tmp_pa
     outputs = [run.communicate(timeout=600)[0] for run in (first, second)]
     assert first.returncode == 0 and second.returncode == 0, outputs
     assert any("another build is running in this checkout" in text for text in outputs)
-    assert published(root) == published(clean_build)
+    site, clean = published(root), published(clean_build)
+    assert site == clean, differences(site, clean)
 
 
 def test_an_edited_then_reverted_page_publishes_what_a_clean_build_does(clean_build, tmp_path):
@@ -180,7 +199,8 @@ def test_an_edited_then_reverted_page_publishes_what_a_clean_build_does(clean_bu
     page.write_text(original, encoding="utf-8")
     assert build_book(root) == 0
     assert b"quetzalcoatlus" not in (root / "_build" / "html" / "searchindex.js").read_bytes()
-    assert published(root) == published(clean_build)
+    site, clean = published(root), published(clean_build)
+    assert site == clean, differences(site, clean)
 
 
 # Children always end
@@ -302,7 +322,8 @@ def test_a_damaged_cache_is_cleared_with_a_message(clean_build, tmp_path, capsys
     assert build_book(root) == 0
     message = capsys.readouterr().out
     assert "the execution cache is damaged" in message and words in message, message
-    assert published(root) == published(clean_build)
+    site, clean = published(root), published(clean_build)
+    assert site == clean, differences(site, clean)
     assert build_book(root) == 0
     assert "the execution cache is damaged" not in capsys.readouterr().out
 
@@ -387,7 +408,8 @@ def test_a_disk_that_fills_up_during_execution_is_named_then_healed(clean_build,
     output = healed.communicate(timeout=600)[0]
     assert healed.returncode == 0, output
     assert "the execution cache is damaged" in output
-    assert published(root) == published(clean_build)
+    site, clean = published(root), published(clean_build)
+    assert site == clean, differences(site, clean)
 
 
 READ_ONLY = textwrap.dedent(
