@@ -113,6 +113,7 @@ def test_a_snippet_reads_the_article_with_its_cells_apart(site, browser):
     assert "7.47" in listed["preface"], listed["preface"]
     assert not listed["preface"].lstrip(".").startswith("Contents"), listed["preface"]
     assert "IdSection" not in listed["ledger"], listed["ledger"]
+    assert " · " in listed["ledger"], listed["ledger"]  # cells set apart by a middle dot
     assert "每天7.47亿 7.47亿元 a day" in listed["ledger"], listed["ledger"]
 
 
