@@ -114,6 +114,8 @@ def test_a_snippet_reads_the_article_with_its_cells_apart(site, browser):
     assert not listed["preface"].lstrip(".").startswith("Contents"), listed["preface"]
     assert "IdSection" not in listed["ledger"], listed["ledger"]
     assert " · " in listed["ledger"], listed["ledger"]  # cells set apart by a middle dot
+    xiaomi = {r["page"]: r["snippet"] for r in results(site, browser, "Xiaomi")}["sources"]
+    assert "revenue365" not in xiaomi and "revenue 365" in xiaomi, xiaomi  # a line break
     assert "每天7.47亿 7.47亿元 a day" in listed["ledger"], listed["ledger"]
 
 

@@ -34,6 +34,7 @@
   function textOf(element) {
     element.querySelectorAll(SEPARATE).forEach(function (part) { part.append(" "); });
     element.querySelectorAll(CELLS).forEach(function (cell) { cell.append(" · "); });
+    element.querySelectorAll("br").forEach(function (line) { line.replaceWith(" "); });
     return element.textContent.replace(/\s+/g, " ").trim();
   }
 
