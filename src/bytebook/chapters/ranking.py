@@ -1525,35 +1525,37 @@ def n_plus_readings(data: BookData, companies: list[str]) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
+def _share_above(data: BookData, company: str) -> filed_years.Figure | None:
+    """The company's own share for the year the table names, where it was read at first hand
+    in a P or S source and lies above the printed share's band; None otherwise."""
+    share = _claimed_figures(data, company).get("share")
+    if share is None or share.second_hand or share.reliability == "W":
+        return None
+    claim_id = data.ranking.set_index("company_en").at[company, "share_claim"]
+    return share if share.band.low > claim_band(data, claim_id).high else None
+
+
 def _shares_above(data: BookData, compared: pd.DataFrame) -> list[str]:
     """'Midea's share (41.52%)' for each company whose amount rests on a figure read at second
-    hand and whose own share, read at first hand, lies above the printed share's band."""
-    claims = data.ranking.set_index("company_en")["share_claim"]
-    shares = []
-    for company in compared.loc[compared["filed_second_hand"], "company"]:
-        share = _claimed_figures(data, company).get("share")
-        if share is None or share.second_hand or share.reliability == "W":
-            continue
-        if share.band.low > claim_band(data, claims[company]).high:
-            shares.append(f"{company}'s share ({share.shown})")
-    return shares
+    hand and whose own share lies above the printed one (`_share_above`)."""
+    return [
+        f"{company}'s share ({share.shown})"
+        for company in compared.loc[compared["filed_second_hand"], "company"]
+        if (share := _share_above(data, company))
+    ]
 
 
 def filed_shares_above(data: BookData, filed: list[str]) -> list[str]:
     """'BYD's share (28.6%, printed as 约 20%)' for each of the companies `filed` (their figures
-    read at first hand, `understated`) whose own share, read at first hand in a P or S source,
-    lies above the printed share's band."""
+    read at first hand, `understated`) whose own share lies above the printed one
+    (`_share_above`)."""
     claims = data.ranking.set_index("company_en")["share_claim"]
     shares = []
     for company in filed:
-        share = _claimed_figures(data, company).get("share")
-        if share is None or share.second_hand or share.reliability == "W":
-            continue
-        if share.band.low <= claim_band(data, claims[company]).high:
-            continue
-        claim = data.claim(claims[company])
-        printed = marked_share(float(claim["value"]), claim["qualifier"])
-        shares.append(f"{company}'s share ({share.shown}, printed as {printed})")
+        if share := _share_above(data, company):
+            claim = data.claim(claims[company])
+            printed = marked_share(float(claim["value"]), claim["qualifier"])
+            shares.append(f"{company}'s share ({share.shown}, printed as {printed})")
     return shares
 
 
