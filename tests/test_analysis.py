@@ -817,11 +817,11 @@ def test_the_cost_per_inference_names_where_each_gpu_default_comes_from(data):
     entries = {entry.id: entry for entry in recommender.analyse(data).entries}
     cost = entries["s22_cost_per_inference"].evidence
     # 989.4e12 FLOP/s is shown as recorded, 989.4 TFLOP/s: Lockwood's H100 table (W); 45% is
-    # RankMixer's MFU (P), read at second hand from the note on the paper's size.
+    # RankMixer's MFU (P), read in the paper's abstract.
     assert "989.4 TFLOP/s (NVIDIA H100 SXM5 peak dense BF16 Tensor Core throughput" in cost
     assert "Glenn K. Lockwood" in cost and "2022 (W))" in cost
     assert "45% utilisation (ByteDance RankMixer model FLOPs utilisation" in cost
-    assert "(read at second hand: the paper's body was not read for this figure), 2025 (P)" in cost
+    assert "(read in its abstract; first version submitted 21 Jul 2025), 2025 (P)" in cost
     for assumption, ref in recommender.GPU_REFERENCES.items():
         assert data.basis_references(assumption)[0] == ref
     # Monolith's quote was read in a summary that quotes the paper: its source cell says so,

@@ -73,6 +73,19 @@ def test_written_chapters_give_every_verdict_and_only_they_do(ledger_rows):
             assert row["verdict"] in {v.value for v in Verdict}, row["id"]
 
 
+def test_the_article_s_daily_figures_restated_per_second_or_per_update_are_steps(ledger_rows):
+    """100 billion actions a day read per second or per five-minute update, like the 288
+    updates a day, are the article's own figures in other units, which no source tests: steps
+    of arithmetic, with no verdict, not readings graded unverifiable."""
+    by_id = {r["id"]: r for r in ledger_rows}
+    steps = ["d_updates_per_day", "d_behaviours_per_second", "d_behaviours_per_update"]
+    assert [by_id[step]["verdict"] for step in steps] == ["", "", ""]
+    assert float(by_id["d_behaviours_per_second"]["recomputed"]) == pytest.approx(1e11 / 86_400)
+    assert float(by_id["d_behaviours_per_update"]["recomputed"]) == pytest.approx(
+        1e11 / (86_400 / 300)
+    )
+
+
 def test_stated_values_are_base_units_and_derived_rows_have_no_quote(ledger_rows):
     by_id = {r["id"]: r for r in ledger_rows}
     assert float(by_id["s1_overseas_revenue"]["stated"]) == 390 * 1e8

@@ -67,7 +67,7 @@ def test_a_figure_read_from_a_note_says_so_in_its_source(data):
         if re.search(r"note (of|on)\b|research note", refs.at[ref, "note"])
         and refs.at[ref, "origin"] != "derived"
     ]
-    assert {"rankmixer_mfu", "tiktok_gift_take"} <= set(from_notes)
+    assert {"tiktok_gift_take"} <= set(from_notes)
     for ref in from_notes:
         assert "read at second hand" in refs.at[ref, "source"], ref
 

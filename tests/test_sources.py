@@ -157,8 +157,9 @@ def test_reliability_counts_cover_every_reference_once(data):
 
 def test_the_count_of_p_and_s_figures_read_at_second_hand_is_the_data_s(data):
     """The sources page says how many P or S figures count as W because they were read at
-    second hand; the count is read from the CSV's source cells, and these four are they (the H1
-    group revenue, once taken from a note, is quoted from the relay's stored text)."""
+    second hand; the count is read from the CSV's source cells, and these three are they (the H1
+    group revenue, once taken from a note, is quoted from the relay's stored text, and
+    RankMixer's utilisation from the paper's abstract)."""
     with open(DATA_DIR / "references.csv", encoding="utf-8") as file:
         marked = {
             row["id"]
@@ -168,11 +169,10 @@ def test_the_count_of_p_and_s_figures_read_at_second_hand_is_the_data_s(data):
     assert marked == {
         "midea_china_rev_2024",
         "monolith_sync",
-        "rankmixer_mfu",
         "tiktok_gift_take",
     }
     counts = reliability_counts(source_records(data, all_entries(data)))
-    assert counts["second_hand_p_or_s"] == len(marked) == 4
+    assert counts["second_hand_p_or_s"] == len(marked) == 3
 
 
 def test_a_source_published_after_the_article_is_said_to_be_so(data):
@@ -259,7 +259,8 @@ def test_a_later_relay_is_not_what_the_article_drew_on_but_its_original_may_be(d
 def test_every_published_date_means_the_page_read_and_says_where_it_comes_from(data):
     """One meaning for the column: the date of the page that was read. TMTPost's relay of
     Bloomberg's 2023 total sits at /html/2024-11/ (the page read), Bloomberg's own report is of
-    April 2024; RankMixer's arXiv identifier 2507.15551 is July 2025 (25 = 2025, 07 = July)."""
+    April 2024; Monolith's arXiv identifier 2209.07663 is September 2022 (22 = 2022, 09 =
+    September); RankMixer's abstract page gives the day its first version was submitted."""
     records = source_records(data, all_entries(data)).set_index("id")
     assert "/html/2024-11/" in data.references.at["bd_group_2023", "url"]
     assert records.at["bd_group_2023", "published"] == "2024-11"
@@ -268,8 +269,10 @@ def test_every_published_date_means_the_page_read_and_says_where_it_comes_from(d
     )
     assert "/2025/08/23/" in data.references.at["bd_group_2024", "url"]
     assert records.at["bd_group_2024", "dated_by"] == "from the URL"
-    assert records.at["rankmixer_params", "published"] == "2025-07"
-    assert records.at["rankmixer_params", "dated_by"] == "from the arXiv identifier"
+    assert records.at["monolith_sync", "published"] == "2022-09"
+    assert records.at["monolith_sync", "dated_by"] == "from the arXiv identifier"
+    assert records.at["rankmixer_params", "published"] == "2025-07-21"
+    assert records.at["rankmixer_params", "dated_by"] == "as the source gives it"
     assert records.at["h100_hour_median_2026", "dated_by"] == "as the source gives it"
     # a date is taken from a URL only where its own digits stand there as a date
     for ref, row in records.iterrows():
@@ -281,8 +284,17 @@ def test_every_published_date_means_the_page_read_and_says_where_it_comes_from(d
 
 
 def test_a_source_of_the_article_s_own_month_is_said_to_be_perhaps_later(data):
-    """RankMixer (July 2025) may have appeared after the article of 25 July 2025: each row that
-    rests on it says so, and it is not flagged as after the article."""
+    """A source dated only to July 2025 may have appeared after the article of 25 July 2025:
+    each row that rests on it says so, and it is not flagged as after the article. RankMixer,
+    dated so by its arXiv identifier alone, stands for such a source here; its abstract page
+    gives 21 July 2025, before the article, so the book's own rows say nothing of the kind."""
+    published = data.references["published"].copy()
+    assert published["rankmixer_params"] == "2025-07-21" < "2025-07-25"
+    assert not any(
+        "the month of the article" in entry.evidence for entry in all_entries(data)
+    )
+    published[["rankmixer_params", "rankmixer_mfu"]] = "2025-07"
+    data = replace(data, references=data.references.assign(published=published))
     assert not postdates_article(data, "rankmixer_params")
     rows = {entry.id: entry for entry in all_entries(data)}
     for entry in rows.values():
@@ -330,3 +342,15 @@ def test_a_relay_named_as_also_quoting_a_figure_is_among_the_row_s_sources(data)
     assert "d_year_share_bytedance_fy2024" in ids
     for entry in rows:
         assert "bd_intl_share_2024" in entry.sources, entry.id
+
+
+def test_rankmixer_s_sparse_variant_is_named_where_the_sparsity_is_judged(data):
+    """RankMixer's abstract extends the model with a Sparse-MoE variant and gives no share of
+    parameters active: the rows that judge the article's sparse model say so, and stay
+    unverifiable, since a billion-parameter model says nothing of a trillion's sparsity."""
+    rows = {entry.id: entry for entry in all_entries(data)}
+    for row_id in ("s22_heading_moe", "s22_sparsity"):
+        evidence = rows[row_id].evidence
+        assert "Sparse-MoE" in evidence and "no share of parameters active" in evidence, row_id
+        assert "rankmixer_params" in rows[row_id].sources, row_id
+        assert rows[row_id].verdict is Verdict.UNVERIFIABLE, row_id

@@ -133,6 +133,11 @@ def analyse(data: BookData) -> Findings:
         "that supports or refutes a trillion parameters."
         + later_sources_note(data, "rankmixer_params", bears=False)
     )
+    sparsity_reason = (
+        "RankMixer's abstract extends that ranking model to the same size with a sparse "
+        "mixture-of-experts (Sparse-MoE) variant and gives no share of parameters active; this "
+        "book found no source for the sparsity of a model of a trillion parameters."
+    )
     per_candidate = cost_per_request(flops_per_request(active, 1), peak, util, price)
     found.add(
         working(
@@ -184,12 +189,19 @@ def analyse(data: BookData) -> Findings:
             "s22_heading_moe",
             "A heading, read as: a sparse (稀疏化) mixture-of-experts (MoE) model of a trillion "
             "parameters (万亿参数); the thread's first sentence prints that size again, and the "
-            "two are judged alike. This book found no source for the model's sparsity. "
-            + params_reason,
+            "two are judged alike. " + params_reason + " " + sparsity_reason,
             sources=("rankmixer_params",),
         ),
         unsettled(data, "s22_params", params_reason, sources=("rankmixer_params",)),
-        unsettled(data, "s22_sparsity", "This book found no source for the model's sparsity."),
+        unsettled(
+            data,
+            "s22_sparsity",
+            "RankMixer, a ranking model ByteDance published, counts "
+            f"{format_in(rankmixer, 'billion')} dense parameters "
+            f"({data.cite('rankmixer_params')}). {sparsity_reason}"
+            + later_sources_note(data, "rankmixer_params", bears=False),
+            sources=("rankmixer_params",),
+        ),
         unsettled(
             data,
             "s22_cost_per_inference",
@@ -242,7 +254,7 @@ def analyse(data: BookData) -> Findings:
             "This book found no source for the industry average.",
             Verdict.UNVERIFIABLE,
         ),
-        derived(
+        working(
             "d_behaviours_per_second",
             "2.2",
             "User actions learned per second",
@@ -250,9 +262,8 @@ def analyse(data: BookData) -> Findings:
             "count",
             f"{count(behaviours)} a day ÷ {SECONDS_PER_DAY:,} s = "
             f"{found.texts['behaviours_per_second']} a second.",
-            Verdict.UNVERIFIABLE,
         ),
-        derived(
+        working(
             "d_behaviours_per_update",
             "2.2",
             f"User actions per {significant(interval / SECONDS_PER_MINUTE)}-minute update",
@@ -260,7 +271,6 @@ def analyse(data: BookData) -> Findings:
             "count",
             f"{SECONDS_PER_DAY:,} s ÷ {interval:.0f} s = {updates:.0f} updates a day, so "
             f"{found.texts['behaviours_per_update']} actions each.",
-            Verdict.UNVERIFIABLE,
         ),
         derived(
             "d_daily_inference_cost",
