@@ -56,3 +56,22 @@ def test_a_page_that_fails_leaves_the_next_a_new_kernel_and_connection(tmp_path,
     assert result.err is None
     assert after.cells[0].outputs[0].text == "False 42\n"
     assert shared_kernel._clients == {}
+
+
+def test_a_print_flushed_in_parts_is_kept_as_one_output(tmp_path, monkeypatch):
+    """The kernel sends a line written in two flushed parts as two stream messages; the
+    executed page keeps one output, as a build in which they arrived together would (the
+    published notebook of a page was found to differ between two builds for this alone)."""
+    own_kernels(monkeypatch)
+    page = notebook_page(
+        "import sys, time\n"
+        "sys.stdout.write('4'); sys.stdout.flush(); time.sleep(0.3)\n"
+        "sys.stdout.write('5'); sys.stdout.flush(); time.sleep(0.3)\n"
+        "print()"
+    )
+    try:
+        result = shared_kernel.execute(page, str(tmp_path), 60, False)
+    finally:
+        shared_kernel.shut_down()
+    assert result.err is None
+    assert [(out.output_type, out.text) for out in page.cells[0].outputs] == [("stream", "45\n")]

@@ -234,6 +234,9 @@ def execute(
                 startup_timeout=max(timeout or 0, STARTUP_TIMEOUT),
                 allow_errors=allow_errors,
                 record_timing=record_timing,
+                # A print reaches the client as one stream output or several, as the kernel
+                # flushes; merged, a page's notebook is the same in every build.
+                coalesce_streams=True,
                 resources={"metadata": {"path": cwd}},
                 **kwargs,
             ).execute()
