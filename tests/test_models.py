@@ -71,14 +71,16 @@ def test_cdn_curve_matches_the_delivery_model(price, hours_m, delivered, decoder
 
 
 @pytest.mark.parametrize(
-    ("candidates", "active_bn", "util", "price"), [(1000, 20, 0.552, 2.95), (10, 0.5, 0.1, 12.0)]
+    ("candidates", "active_bn", "peak_tflops", "util", "price"),
+    [(1000, 20, 989.4, 0.552, 2.95), (10, 0.5, 312.0, 0.1, 12.0)],
 )
-def test_inference_curve_matches_the_cost_model(candidates, active_bn, util, price):
-    peak = np.float64(989.4e12)  # data cells arrive as numpy floats
+def test_inference_curve_matches_the_cost_model(candidates, active_bn, peak_tflops, util, price):
+    peak = np.float64(peak_tflops * 1e12)  # data cells arrive as numpy floats
     in_page = evaluate(
-        recommender.cost_expression(peak),
+        recommender.cost_expression(),
         candidates=candidates,
         active_bn=active_bn,
+        peak_tflops=peak_tflops,
         utilisation=util,
         gpu_price=price,
     )

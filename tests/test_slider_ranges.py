@@ -56,11 +56,10 @@ def _infrastructure_largest(data, xs, s):
 
 
 def _recommender_largest(data, xs, s):
-    peak = data.assumed("gpu_peak_flops")
     return 1e4 * max(
         recommender.cost_per_request(
             recommender.flops_per_request(s["active_bn"] * 1e9, n),
-            peak,
+            s["peak_tflops"] * 1e12,
             s["utilisation"],
             s["gpu_price"],
         )
@@ -129,7 +128,6 @@ def test_the_recommender_rings_where_its_curve_meets_the_article_at_every_settin
     ]
     [calculate] = ring["transform"]
     sliders = _sliders(spec)
-    peak = data.assumed("gpu_peak_flops")
     claim = data.stated("s22_cost_per_inference")
     for setting in [
         {name: values[0] for name, values in sliders.items()},
@@ -137,7 +135,7 @@ def test_the_recommender_rings_where_its_curve_meets_the_article_at_every_settin
     ]:
         params = [{"name": name, "value": value} for name, value in setting.items()]
         [at, _] = evaluate_range({"expr": f"[{calculate['calculate']}, 0]"}, params)
-        gpu = (peak, setting["utilisation"], setting["gpu_price"])
+        gpu = (setting["peak_tflops"] * 1e12, setting["utilisation"], setting["gpu_price"])
         flops = recommender.flops_per_request(setting["active_bn"] * 1e9, at)
         assert recommender.cost_per_request(flops, *gpu) == pytest.approx(claim, rel=1e-9)
     [at_default, _] = evaluate_range(
@@ -145,6 +143,23 @@ def test_the_recommender_rings_where_its_curve_meets_the_article_at_every_settin
         [{"name": name, "value": values[0]} for name, values in sliders.items()],
     )
     assert at_default == pytest.approx(found.numbers["candidates_for_claim"], rel=1e-9)
+
+
+def test_the_recommender_slides_every_gpu_input_its_source_line_names(data):
+    """The page invites the reader to try other GPUs: the chart's source line names the GPU's
+    peak, utilisation and price (data/assumptions.csv), and each has a slider over its
+    assumption's range, at its default; the peak in TFLOP/s (989.4e12 FLOP/s is 989.4)."""
+    spec = recommender_figures.inference(recommender.analyse(data), data).to_dict()
+    sliders = _sliders(spec)
+    for assumption, name, per_unit in (
+        ("gpu_peak_flops", "peak_tflops", 1e12),
+        ("gpu_utilisation", "utilisation", 1),
+        ("gpu_price_per_hour", "gpu_price", 1),
+    ):
+        row = data.assumptions.loc[assumption]
+        expected = tuple(row[k] / per_unit for k in ("value", "low", "high"))
+        assert sliders[name] == pytest.approx(expected), assumption
+    assert sliders["peak_tflops"][0] == pytest.approx(989.4)
 
 
 def _corners(sliders: dict[str, tuple[float, float, float]]):

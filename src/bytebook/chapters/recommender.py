@@ -52,20 +52,21 @@ def candidates_for_cost(
     return cost / per_candidate
 
 
-def cost_expression(peak_flops: float) -> str:
+def cost_expression() -> str:
     """Cost per 10,000 inferences as a Vega expression of `datum.candidates` and the sliders
-    `active_bn`, `utilisation` and `gpu_price`: cost_per_request in the page."""
+    `active_bn`, `peak_tflops`, `utilisation` and `gpu_price`: cost_per_request in the page."""
     return (
-        f"{FLOPS_PER_PARAMETER} * active_bn * 1e9 * datum.candidates / ({float(peak_flops)!r} * "
+        f"{FLOPS_PER_PARAMETER} * active_bn * 1e9 * datum.candidates / (peak_tflops * 1e12 * "
         f"utilisation) * gpu_price / {SECONDS_PER_HOUR} * 10000"
     )
 
 
-def candidates_expression(peak_flops: float, cost: float) -> str:
+def candidates_expression(cost: float) -> str:
     """How many candidates one request can score for `cost` USD, as a Vega expression of the
-    sliders `active_bn`, `utilisation` and `gpu_price`: candidates_for_cost in the page."""
+    sliders `active_bn`, `peak_tflops`, `utilisation` and `gpu_price`: candidates_for_cost in
+    the page."""
     per_candidate = (
-        f"{FLOPS_PER_PARAMETER} * active_bn * 1e9 / ({float(peak_flops)!r} * utilisation) * "
+        f"{FLOPS_PER_PARAMETER} * active_bn * 1e9 / (peak_tflops * 1e12 * utilisation) * "
         f"gpu_price / {SECONDS_PER_HOUR}"
     )
     return f"{float(cost)!r} / ({per_candidate})"
