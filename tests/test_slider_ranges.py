@@ -217,3 +217,22 @@ def test_the_articles_figure_is_named_clear_of_the_curve_at_every_corner(chapter
         ]
         assert tops, (chapter, setting, "the label is not drawn")
         assert min(tops) > plot_bottom, (chapter, setting, tops, plot_bottom)
+
+
+def test_the_codec_s_tooltip_never_shows_a_saving_as_nothing(data):
+    """With every slider one step above its lowest (about a tenth of the implied watch-hours,
+    a fifth of the bitrate delivered, almost no H.266-capable devices), the cheapest saving is
+    about a hundred dollars a day: its tooltip, in USD million, must not round it to 0."""
+    from bytebook.publish.chart_data import drawn_tables
+
+    spec = codec_figures.cdn(codec.analyse(data), data).to_dict()
+    for node in walk(spec):
+        if isinstance(node.get("bind"), dict) and node["bind"].get("input") == "range":
+            node["value"] = node["bind"]["min"] + node["bind"]["step"]
+    [curve] = [t for t in drawn_tables(spec) if t.titles[0].startswith("Price per GB")]
+    column = next(i for i, title in enumerate(curve.titles) if "Saving" in title)
+    savings = [(float(raw[column]), shown[column]) for raw, shown in zip(curve.raw, curve.shown)]
+    assert min(value for value, _ in savings) < 0.005  # two decimals would show 0.00
+    for value, shown in savings:
+        assert value > 0 and float(shown.replace(",", "")) > 0, (value, shown)
+        assert float(shown.replace(",", "")) == pytest.approx(value, rel=0.005)

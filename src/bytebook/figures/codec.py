@@ -82,6 +82,9 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
         claim=(claimed_m, f"The article: {claimed} a day"),
         y_max=charts.axis_top(in_units(largest, "million")),
         x_tick_count=4,
+        # Three significant digits: at the sliders' lowest a saving of USD 3,000 a day is
+        # 0.00298 million, which two decimals would show as 0.
+        value_formats=(",.3f", ",.3~r"),
     )
     caption = charts.Caption(
         title=f"Daily CDN saving from an {codec.bitrate_cut(data)} cut",
