@@ -231,7 +231,10 @@ def test_the_codec_s_tooltip_never_shows_a_saving_as_nothing(data):
             node["value"] = node["bind"]["min"] + node["bind"]["step"]
     [curve] = [t for t in drawn_tables(spec) if t.titles[0].startswith("Price per GB")]
     column = next(i for i, title in enumerate(curve.titles) if "Saving" in title)
-    savings = [(float(raw[column]), shown[column]) for raw, shown in zip(curve.raw, curve.shown)]
+    savings = [
+        (float(raw[column]), shown[column])
+        for raw, shown in zip(curve.raw, curve.shown, strict=True)
+    ]
     assert min(value for value, _ in savings) < 0.005  # two decimals would show 0.00
     for value, shown in savings:
         assert value > 0 and float(shown.replace(",", "")) > 0, (value, shown)
