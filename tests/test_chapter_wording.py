@@ -200,3 +200,15 @@ def test_the_headline_s_support_is_named_as_the_one_report_it_is(data):
         text = " ".join((BOOK / f"{page}.md").read_text(encoding="utf-8").split())
         assert "press reports of the same figures" not in text, page
         assert "The Information's report of the same figures" in text, page
+
+
+def test_the_context_length_is_printed_as_the_article_prints_it(data):
+    """The article prints 128K, which may be read as 128,000 or 131,072 tokens (the ledger row
+    weighs both): the prose repeats the article's K rather than one of the two readings."""
+    from bytebook.chapters import infrastructure
+
+    printed = infrastructure.analyse(data).texts["context_as_printed"]
+    assert printed == "128K" and printed in data.claim("s23_context")["quote_zh"]
+    page = (BOOK / "infrastructure.md").read_text(encoding="utf-8")
+    assert "article_s23_context" not in page
+    assert page.count("{glue:text}`context_as_printed_text` tokens") == 2
