@@ -354,3 +354,17 @@ def test_rankmixer_s_sparse_variant_is_named_where_the_sparsity_is_judged(data):
         assert "Sparse-MoE" in evidence and "no share of parameters active" in evidence, row_id
         assert "rankmixer_params" in rows[row_id].sources, row_id
         assert rows[row_id].verdict is Verdict.UNVERIFIABLE, row_id
+
+
+def test_the_codec_heading_names_bytedance_s_own_vvc_decoder(data):
+    """视频编解码 covers coding and decoding: ByteDance's own team wrote of BVC, its H.266/VVC
+    decoder (InfoQ, P), so the heading's decoding half is on record; its encoding half, which
+    the thread's lower bitrate needs, is not, and a heading prints no figure to meet."""
+    reference = data.references.loc["bvc_vvc_decoder"]
+    assert reference["reliability"] == "P"
+    assert "解码器" in reference["quote"] and "H.266/VVC" in reference["quote"]
+    [heading] = [e for e in all_entries(data) if e.id == "s21_heading_vvc"]
+    assert "bvc_vvc_decoder" in heading.sources and "bvc2_vs_x265" in heading.sources
+    assert "Its decoding half is on record" in heading.evidence
+    assert "encoding half" in heading.evidence and "is not" in heading.evidence
+    assert heading.verdict is Verdict.UNVERIFIABLE

@@ -210,15 +210,19 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s21_heading_vvc",
-            "A heading, read as a Chinese reader reads 自研算法 under 视频编解码: encoding "
-            "algorithms of ByteDance's own for the H.266/VVC standard, that is an H.266/VVC "
-            "encoder of its own. The one encoder of ByteDance's own that this book's sources "
-            f"record is BVC2.0, from its result at the MSU contest of {contest_year} "
-            f"({data.cite('bvc2_vs_x265')}); the passage read compares its files with x265's and "
-            "names no standard, so it says neither that BVC2.0 follows H.266/VVC nor that it "
-            "does not. This book found no source on whether ByteDance has an H.266/VVC encoder "
-            "of its own, which is not to say it has none.",
-            sources=("bvc2_vs_x265",),
+            "A heading: 自研算法 under 视频编解码 (coding and decoding), algorithms of "
+            "ByteDance's own for the H.266/VVC standard. Its decoding half is on record: "
+            "ByteDance's video team wrote of BVC, its new-generation decoder, bringing "
+            f"H.266/VVC into commercial use ({data.cite('bvc_vvc_decoder')}). Its encoding "
+            "half, which the thread's lower bitrate needs, is not: the one encoder of "
+            "ByteDance's own that this book's sources record is BVC2.0, from its result at the "
+            f"MSU contest of {contest_year} ({data.cite('bvc2_vs_x265')}); the passage read "
+            "compares its files with x265's and names no standard, so it says neither that "
+            "BVC2.0 follows H.266/VVC nor that it does not. This book found no source on whether "
+            "ByteDance has an H.266/VVC encoder of its own, which is not to say it has none. "
+            "The heading prints no figure for a source to meet, and its encoding half is open, "
+            "so it stays unverifiable.",
+            sources=("bvc_vvc_decoder", "bvc2_vs_x265"),
         ),
         derived(
             "d_bitrate_cut",
