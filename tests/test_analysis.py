@@ -821,7 +821,7 @@ def test_the_cost_per_inference_names_where_each_gpu_default_comes_from(data):
     assert "989.4 TFLOP/s (NVIDIA H100 SXM5 peak dense BF16 Tensor Core throughput" in cost
     assert "Glenn K. Lockwood" in cost and "2022 (W))" in cost
     assert "45% utilisation (ByteDance RankMixer model FLOPs utilisation" in cost
-    assert "(read in its abstract; first version submitted 21 Jul 2025), 2025 (P)" in cost
+    assert "(read in the abstract of its first version, submitted 21 Jul 2025), 2025 (P)" in cost
     for assumption, ref in recommender.GPU_REFERENCES.items():
         assert data.basis_references(assumption)[0] == ref
     # Monolith's quote was read in a summary that quotes the paper: its source cell says so,

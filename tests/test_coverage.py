@@ -42,6 +42,7 @@ NOT_RESULTS = {
 
 PAGE_GLUE = {
     "approx_relative": "methods: the policy's allowance for 约, a rule (bytebook.policy)",
+    "vvc_heading_verdict": "codec: the verdict of the thread's heading (H.266/VVC 自研算法)",
     "substance_margin": "methods: the policy's margin, a rule (bytebook.policy)",
     "policy_examples": "methods: the policy's worked examples, a sentence",
     "thousand_plus_band": "methods: the article's 1000+ 亿元 (claim t_byd_overseas) as the band "

@@ -539,6 +539,8 @@ def test_the_stated_column_shows_the_article_s_qualifier(data):
         # a fifth, as data/README.md reads one); 5 分钟 in minutes, not 300 s
         "s1_group_share": "1/4 (about 25%)",
         "s22_vs_industry": "1/5 (about 20%)",
+        # 128K as printed, then as read (K as 1,000; the row weighs 1,024 too)
+        "s23_context": "128K (128,000 tokens)",
         "s22_hot_update": "5 min",
         "s4_club": "1,000亿元 or more",
         "s1_overseas_revenue": "USD 39 bn",

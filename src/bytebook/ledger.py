@@ -367,12 +367,15 @@ with its + ('3,100+亿元')."""
 
 
 _FRACTION = re.compile(r"(?<![\d./])(\d+)/(\d+)(?![\d./])")
+_THOUSANDS_K = re.compile(r"(?<![\d.])(\d+)K\b")
+"""A count printed in thousands marked K (128K), which may be read as 1,000 or 1,024 each."""
 
 
 def stated_text(entry: LedgerEntry) -> str:
     """The stated value as the Stated column shows it, with the article's qualifier: '> 50%'
     for 超 50%, 'about 27%' for 约 27%, '3,100+亿元' for 3100+ 亿元, '2× or more' for 两倍以上;
-    a fraction as the article prints it, then as read: '1/4 (about 25%)', '1/5 (20%)'."""
+    a fraction as the article prints it, then as read: '1/4 (about 25%)', '1/5 (20%)'; so too
+    a count in thousands marked K: '128K (128,000 tokens)'."""
     if entry.stated is None or pd.isna(entry.stated):
         return ""
     value = by_unit(entry.stated, entry.unit)
@@ -382,6 +385,9 @@ def stated_text(entry: LedgerEntry) -> str:
     for top, bottom in _FRACTION.findall(entry.quote_zh or ""):
         if int(bottom) and math.isclose(int(top) / int(bottom), entry.stated, rel_tol=1e-9):
             return f"{top}/{bottom} ({shown})"
+    for thousands in _THOUSANDS_K.findall(entry.quote_zh or ""):
+        if int(thousands) * 1000 == entry.stated:
+            return f"{thousands}K ({shown})"
     return shown
 
 

@@ -123,6 +123,33 @@ def _three_threads(data: BookData) -> LedgerEntry:
     )
 
 
+def vvc_heading_entry(data: BookData, contest_year: int) -> LedgerEntry:
+    """视频编解码：H.266/VVC 自研算法, read as a Chinese reader reads 编解码, encoding and
+    decoding: ByteDance's own H.266/VVC decoder is on record in its own team's words (P), which
+    bears the heading out; no encoder of its own for the standard is, and the figure that needs
+    one is judged in its own row."""
+    evidence = (
+        "A heading: 自研算法 under 视频编解码 (encoding and decoding), algorithms of ByteDance's "
+        "own for the H.266/VVC standard. On the decoding side they are on record: ByteDance's "
+        "video cloud team wrote of BVC, its new-generation decoder, helping bring H.266/VVC "
+        f"into commercial use ({data.cite('bvc_vvc_decoder')}), which bears the heading out. "
+        "On the encoding side, which the thread's lower bitrate needs, they are not: the one "
+        "encoder of ByteDance's own that this book's sources record is BVC2.0, from its result "
+        f"at the MSU contest of {contest_year} ({data.cite('bvc2_vs_x265')}); the passage read "
+        "compares its files with x265's and names no standard, so it says neither that BVC2.0 "
+        "follows H.266/VVC nor that it does not. This book found no source on whether ByteDance "
+        "has an H.266/VVC encoder of its own, which is not to say it has none; the figure that "
+        f"needs one is judged in the row of 「{data.claim('s21_bitrate_vvc')['quote_zh']}」."
+    )
+    return stated_entry(
+        data.claim("s21_heading_vvc"),
+        None,
+        Verdict.SUPPORTED,
+        evidence,
+        ("bvc_vvc_decoder", "bvc2_vs_x265"),
+    )
+
+
 def analyse(data: BookData) -> Findings:
     """Check the codec claims and solve the delivery model for the article's USD 2M a day."""
     found = Findings()
@@ -207,23 +234,7 @@ def analyse(data: BookData) -> Findings:
             "this book found no source for, so the contrast could not be checked.",
             sources=("bvc2_vs_x265",),
         ),
-        unsettled(
-            data,
-            "s21_heading_vvc",
-            "A heading: 自研算法 under 视频编解码 (coding and decoding), algorithms of "
-            "ByteDance's own for the H.266/VVC standard. Its decoding half is on record: "
-            "ByteDance's video team wrote of BVC, its new-generation decoder, bringing "
-            f"H.266/VVC into commercial use ({data.cite('bvc_vvc_decoder')}). Its encoding "
-            "half, which the thread's lower bitrate needs, is not: the one encoder of "
-            "ByteDance's own that this book's sources record is BVC2.0, from its result at the "
-            f"MSU contest of {contest_year} ({data.cite('bvc2_vs_x265')}); the passage read "
-            "compares its files with x265's and names no standard, so it says neither that "
-            "BVC2.0 follows H.266/VVC nor that it does not. This book found no source on whether "
-            "ByteDance has an H.266/VVC encoder of its own, which is not to say it has none. "
-            "The heading prints no figure for a source to meet, and its encoding half is open, "
-            "so it stays unverifiable.",
-            sources=("bvc_vvc_decoder", "bvc2_vs_x265"),
-        ),
+        vvc_heading_entry(data, contest_year),
         derived(
             "d_bitrate_cut",
             "2.1",

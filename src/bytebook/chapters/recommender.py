@@ -135,9 +135,10 @@ def analyse(data: BookData) -> Findings:
         + later_sources_note(data, "rankmixer_params", bears=False)
     )
     sparsity_reason = (
-        "RankMixer's abstract extends that ranking model to the same size with a sparse "
-        "mixture-of-experts (Sparse-MoE) variant and gives no share of parameters active; this "
-        "book found no source for the sparsity of a model of a trillion parameters."
+        f"RankMixer's abstract also describes a sparse mixture-of-experts (Sparse-MoE) variant "
+        f"that takes it to {format_in(rankmixer, 'billion')} parameters, gives no share of "
+        "parameters active, and says the model launched for full traffic is the dense one; "
+        "this book found no source for the sparsity of a model of a trillion parameters."
     )
     per_candidate = cost_per_request(flops_per_request(active, 1), peak, util, price)
     found.add(
@@ -160,7 +161,7 @@ def analyse(data: BookData) -> Findings:
             f"{format_in(active, 'billion')} active parameters = "
             f"{format_in(FLOPS_PER_PARAMETER * active, 'billion')} FLOP; on a GPU at "
             f"{format_in(peak, 'TFLOP/s', 1)} × {percent(util)} utilisation, rented at USD "
-            f"{price:.2f} an hour (the model's assumptions for the GPU's peak, its "
+            f"{price:.2f} an hour (the book's cost model's assumptions for the GPU's peak, its "
             "utilisation and its hourly price), that costs USD "
             f"{per_candidate * 1e8:.3f} × 10⁻⁸; USD {cost:g} ÷ that = {candidates:,.0f}."
             + later_sources_note(data, PRICE_REFERENCE, "rankmixer_mfu"),
@@ -270,8 +271,9 @@ def analyse(data: BookData) -> Findings:
             f"User actions per {significant(interval / SECONDS_PER_MINUTE)}-minute update",
             per_update,
             "count",
-            f"{SECONDS_PER_DAY:,} s ÷ {interval:.0f} s = {updates:.0f} updates a day, so "
-            f"{found.texts['behaviours_per_update']} actions each.",
+            f"{SECONDS_PER_DAY:,} s ÷ {interval:.0f} s = {updates:.0f} updates a day; "
+            f"{count(behaviours)} ÷ {updates:.0f} = {found.texts['behaviours_per_update']} "
+            "actions each.",
         ),
         derived(
             "d_daily_inference_cost",
