@@ -135,7 +135,7 @@ def analyse(data: BookData) -> Findings:
         + later_sources_note(data, "rankmixer_params", bears=False)
     )
     sparsity_reason = (
-        f"RankMixer's abstract also describes a sparse mixture-of-experts (Sparse-MoE) variant "
+        "RankMixer's abstract also describes a sparse mixture-of-experts (Sparse-MoE) variant "
         f"that takes it to {format_in(rankmixer, 'billion')} parameters, gives no share of "
         "parameters active, and says the model launched for full traffic is the dense one; "
         "this book found no source for the sparsity of a model of a trillion parameters."

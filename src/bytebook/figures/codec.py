@@ -82,8 +82,8 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
         claim=(claimed_m, f"The article: {claimed} a day"),
         y_max=charts.axis_top(in_units(largest, "million")),
         x_tick_count=4,
-        # Three significant digits: at the sliders' lowest a saving of USD 3,000 a day is
-        # 0.00298 million, which two decimals would show as 0.
+        # Three significant digits: a step above the sliders' lowest, the cheapest saving is
+        # USD 127 a day, 0.000127 million, which two decimals would show as 0.
         value_formats=(",.3f", ",.3~r"),
     )
     caption = charts.Caption(
