@@ -126,8 +126,8 @@ def _three_threads(data: BookData) -> LedgerEntry:
 def vvc_heading_entry(data: BookData, contest_year: int) -> LedgerEntry:
     """视频编解码：H.266/VVC 自研算法, read as a Chinese reader reads 编解码, encoding and
     decoding: ByteDance's own H.266/VVC decoder is on record in its own team's words (P), which
-    bears the heading out; no encoder of its own for the standard is, and the figure that needs
-    one is judged in its own row."""
+    bears the heading out; this book found no encoder of its own for the standard, and the
+    figure that needs one is judged in its own row."""
     evidence = (
         "A heading: 自研算法 under 视频编解码 (encoding and decoding), algorithms of ByteDance's "
         "own for the H.266/VVC standard. On the decoding side they are on record: ByteDance's "
