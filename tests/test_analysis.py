@@ -415,7 +415,7 @@ def test_unit_economics_arithmetic(chapter3):
     assert n["impressions_day_article"] == pytest.approx(ads / 26 * 1000 / 366)
     v = verdicts(chapter3)
     assert v["s3_ad_margin"] == "consistent"
-    # USD 26 (25.5 to 26.5) is 26 ÷ 7.4425 = 3.49 times the mean US direct-to-consumer CPM:
+    # USD 26 (25.5 to 26.5) is 26 ÷ 7.4425 = 3.49 times the mean CPM in Varos's benchmark:
     # it would be contradicted, but one segment of advertisers covers less than TikTok's CPM
     # as a whole, so that finding does not decide and the gap stays in the evidence.
     mean = (6.52 + 8.70 + 7.34 + 7.21) / 4

@@ -882,14 +882,19 @@ def test_a_chart_whose_axis_counts_a_batch_names_the_batch_in_its_title(every_fi
 
 
 def test_the_cpm_chart_names_whose_prices_it_sets_the_article_against(data, every_figure):
-    """The references' 2024 CPMs are those of US direct-to-consumer advertisers, one segment of
-    TikTok's market: the chart's title says so, as its caption's sources do."""
+    """The references' 2024 CPMs are those of the advertisers in Varos's benchmark ("across
+    industries and verticals", no country named in the part read), one segment of TikTok's
+    market: the chart's title says so, as its caption's sources do, and names no segment the
+    source does not."""
     from bytebook.chapters.economics import CPM_QUARTERS
 
     items = {data.references.at[ref, "item"] for ref in CPM_QUARTERS}
-    assert items == {"TikTok CPM (US DTC advertisers)"}
+    assert items == {"TikTok CPM (advertisers in Varos's benchmark)"}
+    notes = {data.references.at[ref, "note"] for ref in CPM_QUARTERS}
+    assert all("across industries and verticals" in note for note in notes)
     title = every_figure[("economics", "cpm")]["vconcat"][0]["title"]["text"]
-    assert "US direct-to-consumer" in title
+    assert "Varos's benchmark" in title
+    assert "US" not in title.split() and "direct-to-consumer" not in title
 
 
 def test_the_years_chart_does_not_call_years_to_a_scale_years_abroad(data, every_figure):

@@ -243,7 +243,7 @@ def test_a_later_relay_is_not_what_the_article_drew_on_but_its_original_may_be(d
     assert "the report it relays (The Information's, its date not recorded here) may be older" in (
         relay
     )
-    assert "Tubefilter (undated)" in relay
+    assert "Tubefilter (its date not recorded here)" in relay
     # Only a relay that quotes the same amount is named: Tubefilter quotes "$155 billion";
     # TMTPost and eMarketer relay The Information's first-half figures, not the year's total.
     assert "also quotes $155 billion from The Information" in relay
@@ -333,10 +333,12 @@ def test_every_relayed_source_names_its_relay_or_says_it_was_not_recorded(data):
 
 def test_a_relay_named_as_also_quoting_a_figure_is_among_the_row_s_sources(data):
     """The Money Times' USD 155 bn (2025-08-23) postdates the article; where a row says that
-    Tubefilter (undated) also quotes $155 billion, Tubefilter's row (bd_intl_share_2024, whose
-    quote gives '$155 billion') is listed, so the row does not rest on a later page alone."""
+    Tubefilter (its date not recorded here) also quotes $155 billion, Tubefilter's row
+    (bd_intl_share_2024, whose quote gives '$155 billion') is listed, so the row does not rest
+    on a later page alone."""
     assert "$155 billion" in data.references.at["bd_intl_share_2024", "quote"]
-    rows = [e for e in all_entries(data) if "Tubefilter (undated) also quotes $155" in e.evidence]
+    also = "Tubefilter (its date not recorded here) also quotes $155"
+    rows = [e for e in all_entries(data) if also in e.evidence]
     ids = {e.id for e in rows}
     assert {"d_implied_total_bytedance", "d_year_match_bytedance"} <= ids
     assert "d_year_share_bytedance_fy2024" in ids

@@ -336,7 +336,7 @@ def test_the_what_holds_box_is_built_from_the_chapters_figures(data):
     assert f"{26 / mean:.1f}" == "3.5" and f"{mean:.2f}" == "7.44"
     assert found.texts["holds_cpm"] == (
         "the article's CPM of USD 26 is 3.5 times USD 7.44, the 2024 mean of the quarterly "
-        "TikTok CPMs reported for US direct-to-consumer advertisers"
+        "TikTok CPMs reported for advertisers in Varos's benchmark"
     )
     with open(DATA_DIR / "claims.csv", encoding="utf-8") as file:
         technical = [r["id"] for r in csv.DictReader(file) if r["section"] in ("2.1", "2.2", "2.3")]

@@ -135,7 +135,7 @@ def _later_source_sentence(data: BookData, reference_id: str, bears: bool = True
         )
     others = [
         f"{_relay_name(str(data.references.at[other, 'source']))} "
-        f"({data.references.at[other, 'published'] or 'undated'})"
+        f"({data.references.at[other, 'published'] or 'its date not recorded here'})"
         for other in _same_figure_relays(data, reference_id, original)
     ]
     amount = QUOTED_AMOUNT.search(str(row["quote"]))

@@ -143,6 +143,11 @@ def analyse(data: BookData) -> Findings:
     )
 
 
+CPM_SEGMENT = "advertisers in Varos's benchmark"
+"""Whose CPMs the references give: Right Side Up's analysis of Varos's advertising data
+"across industries and verticals". The part read names no country; a benchmark's advertisers
+are a segment of TikTok's, not its whole."""
+
 def cpm_caption(cpm: float, ratio: float, highest: float) -> str:
     """The CPM chart's caption: the article's CPM against the mean of 2024's reported quarterly
     CPMs, and against the highest quarter's; the prices are one segment's, which is why they
@@ -150,7 +155,7 @@ def cpm_caption(cpm: float, ratio: float, highest: float) -> str:
     side = "above" if cpm > highest else "not above"
     return (
         f"The article's USD {cpm:g} CPM is {ratio:.1f} times the mean of 2024's four quarterly "
-        f"averages reported for US direct-to-consumer advertisers, and {side} the highest of "
+        f"averages reported for {CPM_SEGMENT}, and {side} the highest of "
         f"them (USD {highest:.2f}). Those prices are one segment's, not TikTok's overall "
         "average, so they do not settle the article's figure."
     )
@@ -195,7 +200,7 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
         claim,
         mean,
         Basis.SOURCE,
-        f"TikTok's CPMs for US direct-to-consumer advertisers ran from USD "
+        f"TikTok's CPMs for {CPM_SEGMENT} ran from USD "
         f"{min(quarters.values()):.2f} to USD {highest:.2f} a quarter "
         f"in 2024, USD {mean:.2f} on average ({data.cite(*CPM_QUARTERS)}); the "
         f"article's is {ratio:.1f} times that. These figures cover one segment of "
@@ -222,8 +227,7 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
         working(
             "d_cpm_2024_mean",
             "3",
-            "2024's mean reported CPM: the four quarters' CPMs for US direct-to-consumer "
-            "advertisers, averaged",
+            f"2024's mean reported CPM: the four quarters' CPMs for {CPM_SEGMENT}, averaged",
             mean,
             "USD per 1000 impressions",
             " + ".join(f"USD {value:.2f}" for value in quarters.values())
@@ -610,8 +614,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
         derived(
             "d_impressions_mean_cpm",
             "3",
-            "Ad impressions a day at 2024's average CPM reported for US direct-to-consumer "
-            "advertisers",
+            f"Ad impressions a day at 2024's average CPM reported for {CPM_SEGMENT}",
             per_day_mean,
             "count",
             f"{_usd(ads)} ÷ USD {cpm_mean:.2f} per thousand (the mean of the quarterly CPMs in "
@@ -626,8 +629,8 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             per_day,
             "count",
             f"{_usd(ads)} ÷ USD {cpm:g} per thousand ÷ {days} days = "
-            f"{format_in(per_day, 'billion', 1)} a day; at 2024's average CPM reported for US "
-            f"direct-to-consumer advertisers it would be {format_in(per_day_mean, 'billion', 1)}.",
+            f"{format_in(per_day, 'billion', 1)} a day; at 2024's average CPM reported for "
+            f"{CPM_SEGMENT} it would be {format_in(per_day_mean, 'billion', 1)}.",
             Verdict.UNVERIFIABLE,
         ),
     )

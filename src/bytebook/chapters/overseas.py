@@ -66,7 +66,8 @@ def _fraction(data: BookData) -> str:
 
 GROUP_2024 = ("bd_group_2024", "bd_intl_share_2024")
 """The references giving ByteDance's 2024 group revenue: The Money Times' relay of The
-Information (USD 155 bn, after the article) and Tubefilter's (undated), which quotes it too."""
+Information (USD 155 bn, after the article) and Tubefilter's (its date not recorded here), which
+quotes it too."""
 
 
 GROUP_2023 = "bd_group_2023_ft"

@@ -175,8 +175,8 @@ def cpm_sentence(cpm: float, reported_mean: float) -> str:
     """The article's CPM as a multiple of the mean of 2024's quarterly reported CPMs."""
     return (
         f"the article's CPM of USD {cpm:g} is {cpm / reported_mean:.1f} times USD "
-        f"{reported_mean:.2f}, the 2024 mean of the quarterly TikTok CPMs reported for US "
-        "direct-to-consumer advertisers"
+        f"{reported_mean:.2f}, the 2024 mean of the quarterly TikTok CPMs reported for "
+        f"{economics.CPM_SEGMENT}"
     )
 
 

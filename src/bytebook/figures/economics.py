@@ -24,10 +24,10 @@ REMAINDER = ("s1_overseas_revenue", "s3_capcut_price", "s3_capcut_payers", "s3_l
 
 
 def cpm(found: Findings, data: BookData) -> alt.VConcatChart:
-    """The article's CPM against 2024's quarterly CPMs reported for US direct-to-consumer
-    advertisers (the references' only CPMs)."""
+    """The article's CPM against 2024's quarterly CPMs reported for advertisers in Varos's
+    benchmark (the references' only CPMs)."""
     caption = charts.Caption(
-        title="TikTok CPM: the article against US direct-to-consumer advertisers, 2024",
+        title=f"TikTok CPM: the article against {economics.CPM_SEGMENT}, 2024",
         units="USD per 1,000 impressions",
         claims=("s3_cpm",),
         references=economics.CPM_QUARTERS,
