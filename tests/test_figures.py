@@ -930,3 +930,18 @@ def test_each_bar_of_the_years_chart_says_what_its_years_count(data, every_figur
         to_scale = "to reach" in data.claims.at[claim, "claim_en"]
         kind = "to the scale" if to_scale else "globalisation"
         assert f"{company} ({kind})" in labels, (company, labels)
+
+
+def test_the_revenue_split_cites_every_relay_of_2024_s_group_total(data, every_figure):
+    """ByteDance's 2024 group revenue (USD 155 bn) reached this book in two relays of The
+    Information: The Money Times' (2025-08-23, after the article) and Tubefilter's. The chart
+    cites both, as the chapter's prose does, so its source line does not rest on a page
+    published after the article alone."""
+    from bytebook.chapters.overseas import GROUP_2024
+
+    for ref in GROUP_2024:
+        assert "$155 billion" in data.references.at[ref, "quote"] or data.references.at[
+            ref, "value"
+        ] == pytest.approx(155e9), ref
+    cites = every_figure[("overseas", "split")]["usermeta"]["cites"]["references"]
+    assert set(GROUP_2024) <= set(cites)

@@ -11,8 +11,10 @@ from bytebook.findings import Findings
 from bytebook.numbers import money, percent
 from bytebook.units import in_units
 
-GROUP_REVENUE = ("bd_group_2024", overseas.GROUP_2023)
-"""ByteDance's reported group revenue, from which China = group − overseas."""
+GROUP_REVENUE = (*overseas.GROUP_2024, overseas.GROUP_2023)
+"""ByteDance's reported group revenue, from which China = group − overseas: 2024's from both
+relays of The Information that give it (The Money Times', after the article, and Tubefilter's),
+as the chapter's prose cites it."""
 
 
 def split(found: Findings, data: BookData) -> alt.VConcatChart:
