@@ -806,12 +806,16 @@ def slider(
     return Slider(param, readout)
 
 
-def assumption_slider(data: BookData, assumption_id: str, name: str, label: str) -> Slider:
+def assumption_slider(
+    data: BookData, assumption_id: str, name: str, label: str, per: float = 1.0
+) -> Slider:
     """A slider over a model assumption's range (data/assumptions.csv), at its default, its
-    readout written as its unit is (`READOUT_FORMATS`)."""
+    readout written as its unit is (`READOUT_FORMATS`); with `per`, in units of that many of
+    the recorded unit (a GPU's FLOP/s slid in TFLOP/s: `per=1e12`, no readout format)."""
     row = data.assumptions.loc[assumption_id]
-    readout = READOUT_FORMATS.get(row["unit"])
-    return slider(name, label, row["value"], row["low"], row["high"], row["step"], readout)
+    readout = READOUT_FORMATS.get(row["unit"]) if per == 1.0 else None
+    low, high, step, value = (row[k] / per for k in ("low", "high", "step", "value"))
+    return slider(name, label, value, low, high, step, readout)
 
 
 def _slider_params(sliders: Sequence[Slider]) -> list[alt.Parameter]:

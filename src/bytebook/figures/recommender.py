@@ -39,14 +39,6 @@ TERA = 1e12
 """FLOP/s in a TFLOP/s: the GPU's peak slides in TFLOP/s, as GPU makers print it."""
 
 
-def peak_slider(data: BookData) -> charts.Slider:
-    """The GPU's peak dense throughput, in TFLOP/s, over its assumption's range and at its
-    default (data/assumptions.csv keeps them in FLOP/s)."""
-    row = data.assumptions.loc["gpu_peak_flops"]
-    low, high, step, value = (row[k] / TERA for k in ("low", "high", "step", "value"))
-    return charts.slider("peak_tflops", "GPU peak, TFLOP/s ", value, low, high, step)
-
-
 def inference(found: Findings, data: BookData) -> alt.VConcatChart:
     """The cost of `INFERENCES` inferences by candidates scored per request, with sliders for
     the active parameters, the GPU's peak throughput (in TFLOP/s), its utilisation and its
@@ -63,7 +55,9 @@ def inference(found: Findings, data: BookData) -> alt.VConcatChart:
     largest = recommender.cost_per_request(recommender.flops_per_request(active, most), *gpu)
     sliders = [
         charts.slider("active_bn", "Active parameters, billions ", active_bn, 0.1, active_bn, 0.1),
-        peak_slider(data),
+        charts.assumption_slider(
+            data, "gpu_peak_flops", "peak_tflops", "GPU peak, TFLOP/s ", per=TERA
+        ),
         charts.assumption_slider(data, "gpu_utilisation", "utilisation", "GPU utilisation "),
         charts.assumption_slider(
             data, "gpu_price_per_hour", "gpu_price", "GPU price, USD per hour "
