@@ -371,6 +371,15 @@ _THOUSANDS_K = re.compile(r"(?<![\d.])(\d+)K\b")
 """A count printed in thousands marked K (128K), which may be read as 1,000 or 1,024 each."""
 
 
+def printed_in_thousands(quote: str, value: float) -> str | None:
+    """The count `value` as `quote` prints it in thousands marked K ('128K' for 128,000 in
+    「128K 上下文」), or None where the quote prints it otherwise."""
+    for thousands in _THOUSANDS_K.findall(quote):
+        if int(thousands) * 1000 == value:
+            return f"{thousands}K"
+    return None
+
+
 def stated_text(entry: LedgerEntry) -> str:
     """The stated value as the Stated column shows it, with the article's qualifier: '> 50%'
     for 超 50%, 'about 27%' for 约 27%, '3,100+亿元' for 3100+ 亿元, '2× or more' for 两倍以上;
@@ -385,10 +394,8 @@ def stated_text(entry: LedgerEntry) -> str:
     for top, bottom in _FRACTION.findall(entry.quote_zh or ""):
         if int(bottom) and math.isclose(int(top) / int(bottom), entry.stated, rel_tol=1e-9):
             return f"{top}/{bottom} ({shown})"
-    for thousands in _THOUSANDS_K.findall(entry.quote_zh or ""):
-        if int(thousands) * 1000 == entry.stated:
-            return f"{thousands}K ({shown})"
-    return shown
+    printed = printed_in_thousands(entry.quote_zh or "", entry.stated)
+    return f"{printed} ({shown})" if printed else shown
 
 
 def with_qualifiers(entries: Iterable[LedgerEntry], claims: pd.DataFrame) -> list[LedgerEntry]:

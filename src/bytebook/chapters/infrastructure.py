@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from bytebook.checks import unsettled
@@ -13,6 +15,7 @@ from bytebook.ledger import (
     derived,
     illustration,
     judge_findings,
+    printed_in_thousands,
     working,
 )
 from bytebook.numbers import figure, format_percent, multiple
@@ -42,19 +45,17 @@ COST_EXPRESSION = "gpu_hour_price / datum.utilisation"
 `gpu_hour_price`."""
 
 
-def as_printed_in_thousands(tokens: float) -> str:
-    """A context length as the article writes it, in thousands marked K (128,000 is 128K):
-    the prose keeps the article's K, which may be read as 1,000 or 1,024."""
-    return f"{tokens / 1000:.0f}K"
-
-
 def analyse(data: BookData) -> Findings:
     """Derive the utilisation ratio, the cost it implies and 18 ms read as a per-token time."""
     found = Findings()
     ours, industry = data.stated("s23_gpu_util"), data.stated("s23_gpu_util_industry")
     ratio = found.number("utilisation_ratio", ours / industry, "{:.2f}×")
     cost_ratio = found.number("cost_ratio", industry / ours, format_percent)
-    found.number("context_as_printed", data.stated("s23_context"), as_printed_in_thousands)
+    # The prose keeps the article's K, which may be read as 1,000 or 1,024.
+    context = data.claim("s23_context")
+    found.number(
+        "context_as_printed", context["value"], partial(printed_in_thousands, context["quote_zh"])
+    )
     latency = data.stated("s23_latency")
     tokens = found.number("tokens_per_second", 1 / latency, "{:.0f}")
     prefill = data.reference("doubao15_prefill_tc_util")
