@@ -353,12 +353,9 @@ def _capcut(data: BookData, revenue: float) -> Findings:
     return found
 
 
-def gift_take_note(data: BookData) -> str:
-    """The clause of the note on `tiktok_iap_2024` that `tiktok_gift_take` was read from."""
-    clauses = [c for c in data.references.at["tiktok_iap_2024", "note"].split("; ") if "gift" in c]
-    if len(clauses) != 1:
-        raise ValueError("references.csv: the note of tiktok_iap_2024 names no one gift take")
-    return clauses[0]
+def gift_take_date(data: BookData) -> str:
+    """The day data.ai's share of gift value was relayed (`tiktok_gift_take`'s `published`)."""
+    return str(data.references.at["tiktok_gift_take", "published"])
 
 
 def _live(data: BookData) -> Findings:
@@ -376,32 +373,30 @@ def _live(data: BookData) -> Findings:
         data,
         "s3_live_take",
         "tiktok_gift_take",
-        "How it was read: a note in this book's reference list, beside Sensor Tower's in-app "
-        "purchase figure, gives "
-        f"'{gift_take_note(data)}'; neither data.ai's figure nor TechCrunch's article was "
-        "read, and the note says 'about', so the figure's own words and precision were not "
-        "seen. A figure read at second hand does not decide (the methods page's rule).",
+        f"The relay says TikTok keeps '{format_percent(data.reference('tiktok_gift_take'), 0)} "
+        f"of the payout' on the gifts viewers buy for creators; it gives the share as it stood "
+        f"when relayed ({gift_take_date(data)}), and this book did not look for the share in "
+        "later years.",
     )
     found.number(
         "live_take_holds",
         take,
         lambda _: (
-            f"the {format_percent(take, 0)} cut on gifts matches the 'about "
-            f"{format_percent(data.reference('tiktok_gift_take'), 0)}' of gift value that a "
-            "note in this book's reference list, beside Sensor Tower's figure, credits to "
-            "data.ai via TechCrunch, but that figure was read only at second hand, so the cut "
-            f"is {take_entry.verdict.value}"
+            f"the {format_percent(take, 0)} cut on gifts matches the "
+            f"{format_percent(data.reference('tiktok_gift_take'), 0)} of the payout that "
+            f"data.ai says TikTok keeps (relayed on {gift_take_date(data)}), so the cut is "
+            f"{take_entry.verdict.value}"
         ),
     )
     found.number(
         "live_take_prose",
         take,
         lambda _: (
-            "A note in this book's reference list, beside Sensor Tower's figure, says TikTok "
-            f"keeps 'about {format_percent(data.reference('tiktok_gift_take'), 0)}' of gift "
-            "value (data.ai via TechCrunch); this book read neither data.ai's figure nor "
-            f"TechCrunch's article, so the {format_percent(take, 0)} cut is "
-            f"{take_entry.verdict.value}: a figure read at second hand does not decide"
+            f"As iPhone in Canada relayed it on {gift_take_date(data)}, data.ai's report says "
+            f"TikTok keeps {format_percent(data.reference('tiktok_gift_take'), 0)} of the "
+            "payout on the gifts viewers buy for creators, so the "
+            f"{format_percent(take, 0)} cut is {take_entry.verdict.value} at that date; this "
+            "book did not look for the share in later years"
         ),
     )
     found.add(
