@@ -356,6 +356,33 @@ def test_three_headline_numbers_fix_2023_and_the_group(chapter1):
     assert v["s1_group_share"] == v["s1_growth"] == v["d_group_implied"] == "supported"
 
 
+def test_the_growths_worked_out_abroad_and_at_home_show_what_their_digits_allow(chapter1):
+    """The chapter's growths rest on figures printed to two or three digits (39 bn, 63%, about
+    17 bn, 155 bn, 120 bn), so each is shown with the interval those digits allow, not as a point
+    to a tenth of a percent: each figure is half a unit of its last digit either way."""
+    year, h1 = (38.5e9, 39.5e9), (16.5e9, 17.5e9)
+    growth, group, group_2023 = (0.625, 0.635), (154.5e9, 155.5e9), (115e9, 125e9)
+    expected = {
+        "d_h2_over_h1": ((year[0] - h1[1]) / h1[1] - 1, (year[1] - h1[0]) / h1[0] - 1),
+        "d_group_growth": (group[0] / group_2023[1] - 1, group[1] / group_2023[0] - 1),
+        "d_domestic_growth": (
+            (group[0] - year[1]) / (group_2023[1] - year[0] / (1 + growth[1])) - 1,
+            (group[1] - year[0]) / (group_2023[0] - year[1] / (1 + growth[0])) - 1,
+        ),
+    }
+    entries = {entry.id: entry for entry in chapter1.entries}
+    for row_id, (low, high) in expected.items():
+        band = entries[row_id].deciding
+        assert (band.low, band.high) == pytest.approx((low, high)), row_id
+        assert entries[row_id].recomputed == pytest.approx((low + high) / 2), row_id
+        shown = f"{low * 100:.1f}% and {high * 100:.1f}%"
+        assert f"the result lies between {shown}." in entries[row_id].evidence, row_id
+    assert chapter1.texts["h2_over_h1"] == (
+        f"{round((22 / 17 - 1) * 100)}% ({round(expected['d_h2_over_h1'][0] * 100)}% to "
+        f"{round(expected['d_h2_over_h1'][1] * 100)}% at the printed precision)"
+    )
+
+
 def test_meta_loss_matches_2022_not_2024(chapter1):
     assert chapter1.numbers["meta_nearest_year"] == 2022
     # no year is named: judged against the closest year, FY2022's 13.7 bn; 13.5 is 1.6% short,

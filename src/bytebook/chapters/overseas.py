@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 
@@ -19,6 +20,7 @@ from bytebook.findings import Findings
 from bytebook.ledger import (
     Basis,
     Finding,
+    LedgerEntry,
     Verdict,
     derived,
     finding,
@@ -28,7 +30,7 @@ from bytebook.ledger import (
     working,
 )
 from bytebook.numbers import by_unit, format_percent, money, written_figures
-from bytebook.policy import best_period, compare, span, worked_gap
+from bytebook.policy import Interval, best_period, compare, span, worked_gap
 
 SECTIONS = ("1",)
 """The article sections whose claims this chapter judges."""
@@ -75,6 +77,43 @@ GROUP_2023 = "bd_group_2023_ft"
 (bd_group_2023) is 'nearly $120 billion', so it is shown beside the FT's, not used for it."""
 
 
+def _growth_bands(data: BookData) -> dict[str, Interval]:
+    """The growths the chapter works out, each as the interval its inputs' printed digits allow
+    (interval arithmetic, `bytebook.policy.Interval`): the article's USD 39 bn and 63%, and the
+    reported group revenues and first half, each at the digits it was recorded with."""
+    overseas = claim_band(data, "s1_overseas_revenue")
+    overseas_2023 = overseas / (claim_band(data, "s1_growth") + 1)
+    group, group_2023 = reference_band(data, "bd_group_2024"), reference_band(data, GROUP_2023)
+    h1_overseas = reference_band(data, "bd_intl_h1_2024")
+    return {
+        "d_domestic_growth": (group - overseas) / (group_2023 - overseas_2023) - 1,
+        "d_group_growth": group / group_2023 - 1,
+        "d_h2_over_h1": (overseas - h1_overseas) / h1_overseas - 1,
+    }
+
+
+def _with_band(value: float, band: Interval) -> str:
+    """A growth for the prose, to the whole percent, with the interval its inputs allow."""
+    return (
+        f"{format_percent(value, 0)} ({span(band, lambda v: format_percent(v, 0))} at the "
+        "printed precision)"
+    )
+
+
+def _band_sentence(band: Interval) -> str:
+    """The evidence's sentence on how far a growth's inputs, read at their digits, let it run."""
+    return (
+        "With each figure read at the digits it is printed or recorded with, the result lies "
+        f"between {span(band, format_percent).replace(' to ', ' and ')}."
+    )
+
+
+def _banded(entry: LedgerEntry, bands: dict[str, Interval]) -> LedgerEntry:
+    """A working row with its interval in the Recomputed column, where the chapter has one."""
+    band = bands.get(entry.id)
+    return entry if band is None else replace(entry, recomputed=band.mid, deciding=band)
+
+
 def analyse(data: BookData) -> Findings:
     """Derive 2023 and the group total from the three headline numbers and check them."""
     found = Findings()
@@ -95,12 +134,14 @@ def analyse(data: BookData) -> Findings:
     )
     domestic = found.number("domestic_2024", group - overseas, _usd)
     domestic_2023 = found.number("domestic_2023", group_2023 - overseas_2023, _usd)
+    bands = _growth_bands(data)
     domestic_growth = found.number(
         "domestic_growth",
         domestic / domestic_2023 - 1,
-        format_percent,
+        _with_band,
+        bands["d_domestic_growth"],
     )
-    found.number("group_growth", group / group_2023 - 1, format_percent)
+    found.number("group_growth", group / group_2023 - 1, _with_band, bands["d_group_growth"])
     share_2023 = found.number(
         "overseas_share_2023",
         overseas_2023 / group_2023,
@@ -114,7 +155,8 @@ def analyse(data: BookData) -> Findings:
     h2_over_h1 = found.number(
         "h2_over_h1",
         h2_overseas / h1_overseas - 1,
-        format_percent,
+        _with_band,
+        bands["d_h2_over_h1"],
     )
 
     cite_group = data.cite(*GROUP_2024)
@@ -218,7 +260,7 @@ def analyse(data: BookData) -> Findings:
     cite_h1, cite_h1_group = data.cite("bd_intl_h1_2024"), data.cite("bd_group_h1_2024")
     found.add(
         *(
-            working(entry_id, "1", claim_en, value, unit, evidence, sources)
+            _banded(working(entry_id, "1", claim_en, value, unit, evidence, sources), bands)
             for entry_id, claim_en, value, unit, evidence, sources in (
                 (
                     "d_reported_share",
@@ -259,7 +301,8 @@ def analyse(data: BookData) -> Findings:
                     "ratio",
                     f"{_usd(domestic)} (revenue in China in 2024) ÷ {_usd(domestic_2023)} "
                     f"(in 2023) − 1 = {format_percent(domestic_growth)}; both rest on "
-                    f"reported group revenue ({cite_group}; {cite_2023})."
+                    f"reported group revenue ({cite_group}; {cite_2023}). "
+                    + _band_sentence(bands["d_domestic_growth"])
                     + later_sources_note(data, "bd_group_2024"),
                     (*GROUP_2024, GROUP_2023),
                 ),
@@ -269,7 +312,8 @@ def analyse(data: BookData) -> Findings:
                     group / group_2023 - 1,
                     "ratio",
                     f"{_usd(group)} ({cite_group}) ÷ {_usd(group_2023)} ({cite_2023}) − 1 = "
-                    f"{format_percent(group / group_2023 - 1)}."
+                    f"{format_percent(group / group_2023 - 1)}. "
+                    + _band_sentence(bands["d_group_growth"])
                     + later_sources_note(data, "bd_group_2024"),
                     (*GROUP_2024, GROUP_2023),
                 ),
@@ -300,7 +344,7 @@ def analyse(data: BookData) -> Findings:
                     "ratio",
                     f"{_usd(h2_overseas)} (the second half: the year's less the first half's) ÷ "
                     f"{_usd(h1_overseas)} ({cite_h1}) "
-                    f"− 1 = {format_percent(h2_over_h1)}.",
+                    f"− 1 = {format_percent(h2_over_h1)}. " + _band_sentence(bands["d_h2_over_h1"]),
                     ("bd_intl_2024", "bd_intl_h1_2024"),
                 ),
             )
