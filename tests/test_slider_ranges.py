@@ -17,6 +17,7 @@ from bytebook.chapters import codec, infrastructure, recommender
 from bytebook.figures import codec as codec_figures
 from bytebook.figures import infrastructure as infrastructure_figures
 from bytebook.figures import recommender as recommender_figures
+from bytebook.paths import BOOK_DIR
 from bytebook.publish.chart_data import evaluate_range
 
 
@@ -239,3 +240,15 @@ def test_the_codec_s_tooltip_never_shows_a_saving_as_nothing(data):
     for value, shown in savings:
         assert value > 0 and float(shown.replace(",", "")) > 0, (value, shown)
         assert float(shown.replace(",", "")) == pytest.approx(value, rel=0.005)
+
+
+def test_the_codec_s_price_axis_ends_at_the_price_the_page_calls_an_upper_bound(data):
+    """The codec page takes the CloudFront list price as an upper bound on ByteDance's price per
+    GB, so its chart's prices run up to that price and no further; the lowest price drawn is the
+    assumption's own low end."""
+    spec = codec_figures.cdn(codec.analyse(data), data).to_dict()
+    _, prices = _curve(spec)
+    assert max(prices) == pytest.approx(data.reference("cdn_list_floor_useu"))
+    assert min(prices) == pytest.approx(data.assumptions.at["cdn_price_per_gb", "low"])
+    page = (BOOK_DIR / "codec.md").read_text(encoding="utf-8")
+    assert "The book takes that price as an upper bound" in page
