@@ -359,15 +359,17 @@ def test_three_headline_numbers_fix_2023_and_the_group(chapter1):
 def test_the_growths_worked_out_abroad_and_at_home_show_what_their_digits_allow(chapter1):
     """The chapter's growths rest on figures printed to two or three digits (39 bn, 63%, about
     17 bn, 155 bn, 120 bn), so each is shown with the interval those digits allow, not as a point
-    to a tenth of a percent: each figure is half a unit of its last digit either way."""
+    to a tenth of a percent: each figure is half a unit of its last digit either way, and the
+    USD 39 bn, which enters China's growth twice (2024, and 2023 through the 63%), is read at one
+    value both times: the growth falls as it rises."""
     year, h1 = (38.5e9, 39.5e9), (16.5e9, 17.5e9)
     growth, group, group_2023 = (0.625, 0.635), (154.5e9, 155.5e9), (115e9, 125e9)
     expected = {
         "d_h2_over_h1": ((year[0] - h1[1]) / h1[1] - 1, (year[1] - h1[0]) / h1[0] - 1),
         "d_group_growth": (group[0] / group_2023[1] - 1, group[1] / group_2023[0] - 1),
         "d_domestic_growth": (
-            (group[0] - year[1]) / (group_2023[1] - year[0] / (1 + growth[1])) - 1,
-            (group[1] - year[0]) / (group_2023[0] - year[1] / (1 + growth[0])) - 1,
+            (group[0] - year[1]) / (group_2023[1] - year[1] / (1 + growth[1])) - 1,
+            (group[1] - year[0]) / (group_2023[0] - year[0] / (1 + growth[0])) - 1,
         ),
     }
     entries = {entry.id: entry for entry in chapter1.entries}
@@ -377,9 +379,11 @@ def test_the_growths_worked_out_abroad_and_at_home_show_what_their_digits_allow(
         assert entries[row_id].recomputed == pytest.approx((low + high) / 2), row_id
         shown = f"{low * 100:.1f}% and {high * 100:.1f}%"
         assert f"the result lies between {shown}." in entries[row_id].evidence, row_id
+    assert "'about' that much" in entries["d_h2_over_h1"].evidence
     assert chapter1.texts["h2_over_h1"] == (
         f"{round((22 / 17 - 1) * 100)}% ({round(expected['d_h2_over_h1'][0] * 100)}% to "
-        f"{round(expected['d_h2_over_h1'][1] * 100)}% at the printed precision)"
+        f"{round(expected['d_h2_over_h1'][1] * 100)}% with each figure read to the digits it is "
+        "reported with)"
     )
 
 
@@ -434,6 +438,9 @@ def test_unit_economics_arithmetic(chapter3):
     assert n["capcut_revenue"] == pytest.approx(7.99 * 12 * 20e6)
     assert n["capcut_profit"] == pytest.approx(7.99 * 12 * 20e6 * 0.92)
     assert n["capcut_profit_after_fee"] == pytest.approx(7.99 * 12 * 20e6 * (0.92 - 0.30))
+    # Google Play's 15% on every subscription payment (S) beside the App Store's first-year 30%
+    assert n["capcut_profit_after_play_fee"] == pytest.approx(7.99 * 12 * 20e6 * (0.92 - 0.15))
+    assert chapter3.texts["capcut_margin_after_play_fee"] == f"{round((0.92 - 0.15) * 100)}%"
     assert n["live_net"] == pytest.approx(2e9 * 0.5)
     ads = 39e9 - 7.99 * 12 * 20e6 - 2e9
     assert n["ads_remainder"] == pytest.approx(ads)

@@ -159,8 +159,8 @@ def test_the_count_of_p_and_s_figures_read_at_second_hand_is_the_data_s(data):
     """The sources page says how many P or S figures count as W because they were read at
     second hand; the count is read from the CSV's source cells, and these two are they (the H1
     group revenue, once taken from a note, is quoted from the relay's stored text, RankMixer's
-    utilisation from the paper's abstract, and TikTok's share of gift value from a relay of
-    data.ai's report)."""
+    utilisation from the paper's abstract, and TikTok's share of the payout on gifts, W since,
+    from a report that gives it in its own words)."""
     with open(DATA_DIR / "references.csv", encoding="utf-8") as file:
         marked = {
             row["id"]

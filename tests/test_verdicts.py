@@ -564,41 +564,65 @@ def test_a_figure_read_at_second_hand_never_decides(data):
     assert "source read at second hand" in set(policy_table()["rule"])
 
 
-def test_the_gift_cut_is_supported_by_data_ai_s_share_read_in_its_relay(data):
+def test_the_gift_cut_meets_a_weak_source_read_at_first_hand_and_stays_unverifiable(data):
     """TikTok's 50% cut (抽成 50%, 49.5% to 50.5% at its printed precision) meets the 50% of the
-    payout that data.ai's report gives, read at first hand in a relay of 2023-12-11 that
-    quotes it; the row says when the share was relayed and that later years were not looked
-    at."""
+    payout that iPhone in Canada says TikTok retains, in its own sentence, not data.ai's: a W
+    source, read at first hand, that corroborates and cannot decide. The row says whose words
+    they are and when they were published."""
     from bytebook.chapters import economics
-    from bytebook.checks import deciding
+    from bytebook.checks import deciding, second_hand
 
     reference = data.references.loc["tiktok_gift_take"]
     assert "retaining 50% of the payout" in reference["quote"]
     assert reference["url"].startswith("https://www.iphoneincanada.ca/2023/12/11/")
-    assert deciding(data, "tiktok_gift_take")
+    assert reference["reliability"] == "W" and not second_hand(data, "tiktok_gift_take")
+    assert not deciding(data, "tiktok_gift_take")
     assert 0.495 <= 0.50 <= 0.505
     found = economics.analyse(data)
     entry = {e.id: e for e in found.entries}["s3_live_take"]
-    assert entry.verdict == "supported"
-    assert "'50% of the payout'" in entry.evidence
-    assert "(2023-12-11)" in entry.evidence and "later years" in entry.evidence
-    holds = found.texts["live_take_holds"]
-    assert holds.endswith("(relayed on 2023-12-11), so the cut is supported")
-    assert found.texts["live_take_prose"].startswith(
-        "As iPhone in Canada relayed it on 2023-12-11, data.ai's report says TikTok keeps 50%"
+    assert entry.verdict == "unverifiable"
+    assert entry.evidence.startswith("Not decisive: its figures agree within their intervals.")
+    assert "('with TikTok retaining 50% of the payout')" in entry.evidence
+    assert "not with the cut" in entry.evidence and "(2023-12-11)" in entry.evidence
+    assert found.texts["live_take_holds"].endswith("so the cut is unverifiable")
+    assert "a weak source (W), iPhone in Canada (2023-12-11)" in found.texts["live_take_holds"]
+    assert found.texts["live_take_prose"].endswith(
+        "it is a weak source (W), so the 50% cut is unverifiable"
     )
-    assert "50% cut is supported at that date" in found.texts["live_take_prose"]
 
 
 def test_the_economics_page_glues_the_gift_cut_and_tags_its_source(data):
-    """The page's prose on the cut is glued, and the sources list tags the gifting figures S
-    without calling the share second-hand."""
+    """The page's prose on the cut is glued, and the sources list tags the share W and names
+    whose words it is."""
     from bytebook.paths import BOOK_DIR
 
     page = (BOOK_DIR / "economics.md").read_text(encoding="utf-8")
     assert "{glue:text}`live_take_prose_text`" in page
-    assert "- **Gifting** (S)" in page
+    sources_list = " ".join(page.split())
+    assert "in iPhone in Canada's own words as it reported data.ai's spending figures (W)" in (
+        sources_list
+    )
     assert "read at second hand (data.ai via TechCrunch" not in page
+    assert "the cut is TikTok's net" not in page
+
+
+def test_the_capcut_margin_after_fees_names_each_store_s_fee(data):
+    """The article's 92% margin, if before store fees, falls by the App Store's 30% in a
+    subscription's first year (W) or by Google Play's 15% on every subscription payment (S):
+    the book gives both, and does not call 30% every store's fee."""
+    from bytebook.chapters import economics
+    from bytebook.paths import BOOK_DIR
+
+    assert data.references.at["google_play_subscription_fee", "reliability"] == "S"
+    assert "to 15 per cent from 30 per cent" in data.references.at[
+        "google_play_subscription_fee", "quote"
+    ]
+    entry = {e.id: e for e in economics.analyse(data).entries}["s3_capcut_margin"]
+    assert f"would fall to {round((0.92 - 0.30) * 100)}%" in entry.evidence
+    assert f"at Google Play's 15% (S), to {round((0.92 - 0.15) * 100)}%" in entry.evidence
+    page = (BOOK_DIR / "economics.md").read_text(encoding="utf-8")
+    assert "{glue:text}`capcut_margin_after_play_fee_text`" in page
+    assert "what the app\nstores keep, up to" not in page
 
 
 def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_2024_gives(data):

@@ -8,7 +8,7 @@ import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR
 from bytebook.chapters.codec import bitrate_cut
-from bytebook.checks import against_reference, claim_band, unsettled
+from bytebook.checks import claim_band, reference_band, reference_finding, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import (
@@ -253,6 +253,11 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
     return found
 
 
+PLAY_FEE = "google_play_subscription_fee"
+"""Google Play's fee on subscriptions: 15% of every payment since 2022, where the App Store
+keeps 30% in a subscription's first year."""
+
+
 def _capcut(data: BookData, revenue: float) -> Findings:
     """CapCut Pro's revenue (price × payers) and its margin before and after store fees."""
     found = Findings()
@@ -282,6 +287,25 @@ def _capcut(data: BookData, revenue: float) -> Findings:
     found.number(
         "capcut_margin_after_fee", after_fee / revenue, share, digits, digits_from=recorded
     )
+    play_fee = data.reference(PLAY_FEE)
+    found.number("play_fee", play_fee, format_percent, 0)
+    play_recorded = (recorded[0], data.references.loc[PLAY_FEE, "value_text"])
+    play_digits = justified_digits(*play_recorded)
+    after_play_fee = found.number(
+        "capcut_profit_after_play_fee",
+        gross_profit(revenue, margin, play_fee),
+        money,
+        "USD",
+        play_digits,
+        digits_from=play_recorded,
+    )
+    found.number(
+        "capcut_margin_after_play_fee",
+        after_play_fee / revenue,
+        share,
+        play_digits,
+        digits_from=play_recorded,
+    )
     found.add(
         unsettled(
             data,
@@ -299,11 +323,14 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             data,
             "s3_capcut_margin",
             "This book found no source for CapCut's costs. "
-            f"An illustration by this book: if stores kept "
-            f"{format_percent(fee, 0)} of first-year payments (W), the gross margin on what "
-            f"users pay would fall to {share(after_fee / revenue, digits)}; the article does "
-            f"not say whether its {format_percent(margin, 0)} is before or after store fees.",
-            ("appstore_commission_first_year",),
+            f"An illustration by this book: if the App Store kept "
+            f"{format_percent(fee, 0)} of every payment, its fee in a subscription's first year "
+            f"(W), the gross margin on what users pay would fall to "
+            f"{share(after_fee / revenue, digits)}; at Google Play's "
+            f"{format_percent(play_fee, 0)} (S), to {share(after_play_fee / revenue, play_digits)}"
+            f". The article does not say whether its {format_percent(margin, 0)} is before or "
+            "after store fees, nor how its payers split between the stores.",
+            ("appstore_commission_first_year", PLAY_FEE),
         ),
         working(
             "d_capcut_profit",
@@ -317,11 +344,11 @@ def _capcut(data: BookData, revenue: float) -> Findings:
         working(
             "d_capcut_profit_after_fee",
             "3",
-            "CapCut Pro's gross profit if stores kept their first-year fee",
+            "CapCut Pro's gross profit if the App Store kept its first-year fee on every payment",
             after_fee,
             "USD",
             f"{_usd(revenue)} (price × payers a year) × ({format_percent(margin, 0)} − "
-            f"{format_percent(fee, 0)}, the stores' first-year fee, "
+            f"{format_percent(fee, 0)}, the App Store's fee in a subscription's first year, "
             f"{data.cite('appstore_commission_first_year')}) = "
             f"{money(after_fee, 'USD', digits)}.",
             ("appstore_commission_first_year",),
@@ -329,14 +356,38 @@ def _capcut(data: BookData, revenue: float) -> Findings:
         working(
             "d_capcut_margin_after_fee",
             "3",
-            "CapCut Pro's gross margin on what users pay, after the stores' fee",
+            "CapCut Pro's gross margin on what users pay, after the App Store's first-year fee",
             after_fee / revenue,
             "share",
             f"{format_percent(margin, 0)} (the article's margin) − {format_percent(fee, 0)} (the "
-            f"stores' first-year fee) = {share(after_fee / revenue, digits)} of what users pay: "
-            f"{money(after_fee, 'USD', digits)} (the gross profit after the fee) of "
+            f"App Store's first-year fee) = {share(after_fee / revenue, digits)} of what users "
+            f"pay: {money(after_fee, 'USD', digits)} (the gross profit after the fee) of "
             f"{_usd(revenue)} (price × payers a year).",
             ("appstore_commission_first_year",),
+        ),
+        working(
+            "d_capcut_profit_after_play_fee",
+            "3",
+            "CapCut Pro's gross profit if Google Play's fee were paid on every payment",
+            after_play_fee,
+            "USD",
+            f"{_usd(revenue)} (price × payers a year) × ({format_percent(margin, 0)} − "
+            f"{format_percent(play_fee, 0)}, Google Play's fee on every subscription payment, "
+            f"{data.cite(PLAY_FEE)}) = {money(after_play_fee, 'USD', play_digits)}.",
+            (PLAY_FEE,),
+        ),
+        working(
+            "d_capcut_margin_after_play_fee",
+            "3",
+            "CapCut Pro's gross margin on what users pay, after Google Play's fee",
+            after_play_fee / revenue,
+            "share",
+            f"{format_percent(margin, 0)} (the article's margin) − "
+            f"{format_percent(play_fee, 0)} (Google Play's fee) = "
+            f"{share(after_play_fee / revenue, play_digits)} of what users pay: "
+            f"{money(after_play_fee, 'USD', play_digits)} (the gross profit after the fee) of "
+            f"{_usd(revenue)} (price × payers a year).",
+            (PLAY_FEE,),
         ),
         derived(
             "d_capcut_revenue",
@@ -354,8 +405,14 @@ def _capcut(data: BookData, revenue: float) -> Findings:
 
 
 def gift_take_date(data: BookData) -> str:
-    """The day data.ai's share of gift value was relayed (`tiktok_gift_take`'s `published`)."""
+    """The day the share of the payout TikTok retains was published (`tiktok_gift_take`)."""
     return str(data.references.at["tiktok_gift_take", "published"])
+
+
+def gift_take_quote(data: BookData) -> str:
+    """The clause of `tiktok_gift_take`'s quote that gives the share."""
+    quote = str(data.references.at["tiktok_gift_take", "quote"])
+    return quote[quote.index("with TikTok") :].rstrip(".")
 
 
 def _live(data: BookData) -> Findings:
@@ -369,22 +426,29 @@ def _live(data: BookData) -> Findings:
     before, after = data.stated("s21_bitrate_upload"), data.stated("s21_bitrate_vvc")
     codec_cut = 1 - after / before
     found.number("codec_cut", codec_cut, format_percent, 0)
-    take_entry = against_reference(
-        data,
-        "s3_live_take",
-        "tiktok_gift_take",
-        f"The relay says TikTok keeps '{format_percent(data.reference('tiktok_gift_take'), 0)} "
-        f"of the payout' on the gifts viewers buy for creators; it gives the share as it stood "
-        f"when relayed ({gift_take_date(data)}), and this book did not look for the share in "
-        "later years.",
+    take_entry = judge_findings(
+        data.claim("s3_live_take"),
+        [
+            reference_finding(
+                data,
+                "s3_live_take",
+                "tiktok_gift_take",
+                f"The sentence is the relay's own ('{gift_take_quote(data)}'): it credits "
+                "data.ai with the spending figures, not with the cut, and it gives the share "
+                f"as it stood when published ({gift_take_date(data)}); this book did not look "
+                "for the share in later years.",
+            )
+        ],
+        reference_band(data, "tiktok_gift_take").mid,
     )
+    retained = format_percent(data.reference("tiktok_gift_take"), 0)
     found.number(
         "live_take_holds",
         take,
         lambda _: (
-            f"the {format_percent(take, 0)} cut on gifts matches the "
-            f"{format_percent(data.reference('tiktok_gift_take'), 0)} of the payout that "
-            f"data.ai says TikTok keeps (relayed on {gift_take_date(data)}), so the cut is "
+            f"the {format_percent(take, 0)} cut on gifts matches the {retained} of the payout "
+            f"that a weak source (W), iPhone in Canada ({gift_take_date(data)}), says TikTok "
+            f"retains, which may corroborate but not decide, so the cut is "
             f"{take_entry.verdict.value}"
         ),
     )
@@ -392,11 +456,10 @@ def _live(data: BookData) -> Findings:
         "live_take_prose",
         take,
         lambda _: (
-            f"As iPhone in Canada relayed it on {gift_take_date(data)}, data.ai's report says "
-            f"TikTok keeps {format_percent(data.reference('tiktok_gift_take'), 0)} of the "
-            "payout on the gifts viewers buy for creators, so the "
-            f"{format_percent(take, 0)} cut is {take_entry.verdict.value} at that date; this "
-            "book did not look for the share in later years"
+            f"iPhone in Canada, reporting data.ai's spending figures on {gift_take_date(data)}, "
+            f"says in its own words that TikTok retains {retained} of the payout on gifts; it "
+            f"is a weak source (W), so the {format_percent(take, 0)} cut is "
+            f"{take_entry.verdict.value}"
         ),
     )
     found.add(

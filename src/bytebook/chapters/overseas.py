@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from itertools import product
 
 import pandas as pd
 
@@ -77,35 +79,59 @@ GROUP_2023 = "bd_group_2023_ft"
 (bd_group_2023) is 'nearly $120 billion', so it is shown beside the FT's, not used for it."""
 
 
+def _over_corners(function: Callable[..., float], *bands: Interval) -> Interval:
+    """The least and greatest of `function` over every corner of its inputs' intervals, each
+    input taken once, so a figure used twice in the function is read at one value each time.
+    Exact for a function that moves one way in each input, as the growths here do."""
+    values = [function(*corner) for corner in product(*((b.low, b.high) for b in bands))]
+    return Interval(min(values), max(values))
+
+
 def _growth_bands(data: BookData) -> dict[str, Interval]:
-    """The growths the chapter works out, each as the interval its inputs' printed digits allow
-    (interval arithmetic, `bytebook.policy.Interval`): the article's USD 39 bn and 63%, and the
-    reported group revenues and first half, each at the digits it was recorded with."""
-    overseas = claim_band(data, "s1_overseas_revenue")
-    overseas_2023 = overseas / (claim_band(data, "s1_growth") + 1)
+    """The growths the chapter works out, each as the interval its inputs' digits allow: the
+    article's USD 39 bn and 63%, and the reported group revenues and first half, each at the
+    digits it was printed or recorded with (`_over_corners`)."""
+    overseas, growth = claim_band(data, "s1_overseas_revenue"), claim_band(data, "s1_growth")
     group, group_2023 = reference_band(data, "bd_group_2024"), reference_band(data, GROUP_2023)
     h1_overseas = reference_band(data, "bd_intl_h1_2024")
     return {
-        "d_domestic_growth": (group - overseas) / (group_2023 - overseas_2023) - 1,
-        "d_group_growth": group / group_2023 - 1,
-        "d_h2_over_h1": (overseas - h1_overseas) / h1_overseas - 1,
+        "d_domestic_growth": _over_corners(
+            lambda year, rate, total, total_2023: (
+                (total - year) / (total_2023 - year / (1 + rate)) - 1
+            ),
+            overseas,
+            growth,
+            group,
+            group_2023,
+        ),
+        "d_group_growth": _over_corners(lambda a, b: a / b - 1, group, group_2023),
+        "d_h2_over_h1": _over_corners(
+            lambda year, half: (year - half) / half - 1, overseas, h1_overseas
+        ),
     }
 
 
 def _with_band(value: float, band: Interval) -> str:
     """A growth for the prose, to the whole percent, with the interval its inputs allow."""
     return (
-        f"{format_percent(value, 0)} ({span(band, lambda v: format_percent(v, 0))} at the "
-        "printed precision)"
+        f"{format_percent(value, 0)} ({span(band, lambda v: format_percent(v, 0))} with each "
+        "figure read to the digits it is reported with)"
     )
 
 
-def _band_sentence(band: Interval) -> str:
-    """The evidence's sentence on how far a growth's inputs, read at their digits, let it run."""
-    return (
+def _band_sentence(band: Interval, about: str = "") -> str:
+    """The evidence's sentence on how far a growth's inputs, read at their digits, let it run;
+    `about` names an input its source calls 'about', which may lie beyond its digits."""
+    sentence = (
         "With each figure read at the digits it is printed or recorded with, the result lies "
         f"between {span(band, format_percent).replace(' to ', ' and ')}."
     )
+    if about:
+        sentence += (
+            f" That allows for rounding alone: its report gives {about} as 'about' that much, "
+            "so it may lie further out."
+        )
+    return sentence
 
 
 def _banded(entry: LedgerEntry, bands: dict[str, Interval]) -> LedgerEntry:
@@ -344,7 +370,10 @@ def analyse(data: BookData) -> Findings:
                     "ratio",
                     f"{_usd(h2_overseas)} (the second half: the year's less the first half's) ÷ "
                     f"{_usd(h1_overseas)} ({cite_h1}) "
-                    f"− 1 = {format_percent(h2_over_h1)}. " + _band_sentence(bands["d_h2_over_h1"]),
+                    f"− 1 = {format_percent(h2_over_h1)}. "
+                    + _band_sentence(
+                        bands["d_h2_over_h1"], f"the first half's {_usd(h1_overseas)}"
+                    ),
                     ("bd_intl_2024", "bd_intl_h1_2024"),
                 ),
             )
