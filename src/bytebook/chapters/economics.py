@@ -148,6 +148,7 @@ CPM_SEGMENT = "advertisers in Varos's benchmark"
 "across industries and verticals". The part read names no country; a benchmark's advertisers
 are a segment of TikTok's, not its whole."""
 
+
 def cpm_caption(cpm: float, ratio: float, highest: float) -> str:
     """The CPM chart's caption: the article's CPM against the mean of 2024's reported quarterly
     CPMs, and against the highest quarter's; the prices are one segment's, which is why they
@@ -258,6 +259,32 @@ PLAY_FEE = "google_play_subscription_fee"
 keeps 30% in a subscription's first year."""
 
 
+def _after_store_fee(
+    found: Findings, data: BookData, revenue: float, fee_id: str, fee_key: str, after: str
+) -> tuple[float, float, int]:
+    """Record a store's fee (`fee_key`) and CapCut Pro's gross profit and margin once that fee
+    is paid on every payment (`capcut_profit_<after>`, `capcut_margin_<after>`), at the digits
+    the article's margin and the fee's source justify; return the fee, the profit and those
+    digits."""
+    fee = data.reference(fee_id)
+    found.number(fee_key, fee, format_percent, 0)
+    recorded = (
+        data.claim("s3_capcut_margin")["value_text"],
+        data.references.loc[fee_id, "value_text"],
+    )
+    digits = justified_digits(*recorded)
+    profit = found.number(
+        f"capcut_profit_{after}",
+        gross_profit(revenue, data.stated("s3_capcut_margin"), fee),
+        money,
+        "USD",
+        digits,
+        digits_from=recorded,
+    )
+    found.number(f"capcut_margin_{after}", profit / revenue, share, digits, digits_from=recorded)
+    return fee, profit, digits
+
+
 def _capcut(data: BookData, revenue: float) -> Findings:
     """CapCut Pro's revenue (price × payers) and its margin before and after store fees."""
     found = Findings()
@@ -269,42 +296,11 @@ def _capcut(data: BookData, revenue: float) -> Findings:
         gross_profit(revenue, margin, 0.0),
         _usd,
     )
-    fee = data.reference("appstore_commission_first_year")
-    found.number("store_fee_max", fee, format_percent, 0)
-    recorded = (
-        data.claim("s3_capcut_margin")["value_text"],
-        data.references.loc["appstore_commission_first_year", "value_text"],
+    fee, after_fee, digits = _after_store_fee(
+        found, data, revenue, "appstore_commission_first_year", "store_fee_max", "after_fee"
     )
-    digits = justified_digits(*recorded)
-    after_fee = found.number(
-        "capcut_profit_after_fee",
-        gross_profit(revenue, margin, fee),
-        money,
-        "USD",
-        digits,
-        digits_from=recorded,
-    )
-    found.number(
-        "capcut_margin_after_fee", after_fee / revenue, share, digits, digits_from=recorded
-    )
-    play_fee = data.reference(PLAY_FEE)
-    found.number("play_fee", play_fee, format_percent, 0)
-    play_recorded = (recorded[0], data.references.loc[PLAY_FEE, "value_text"])
-    play_digits = justified_digits(*play_recorded)
-    after_play_fee = found.number(
-        "capcut_profit_after_play_fee",
-        gross_profit(revenue, margin, play_fee),
-        money,
-        "USD",
-        play_digits,
-        digits_from=play_recorded,
-    )
-    found.number(
-        "capcut_margin_after_play_fee",
-        after_play_fee / revenue,
-        share,
-        play_digits,
-        digits_from=play_recorded,
+    play_fee, after_play_fee, play_digits = _after_store_fee(
+        found, data, revenue, PLAY_FEE, "play_fee", "after_play_fee"
     )
     found.add(
         unsettled(
