@@ -625,6 +625,47 @@ def test_the_capcut_margin_after_fees_names_each_store_s_fee(data):
     assert "what the app\nstores keep, up to" not in page
 
 
+def test_the_codec_rows_set_the_cut_against_avc_by_bytedance_s_own_round_words(data):
+    """ByteDance's video cloud team writes that HEVC doubled AVC's compression and VVC doubles
+    it again (提升一倍, twice): half of half, so VVC at a quarter of AVC's bitrate, a cut of
+    about 75%, which would reach the article's 60% (8 → 3.2 Mbps). A round claim about the
+    standards, not a measurement, and the upload's codec is not stated: the rows stay
+    unverifiable and no longer say no figure against AVC was found."""
+    from bytebook.chapters import codec
+
+    for ref in codec.ROUND_CLAIMS:
+        assert "提升一倍" in data.references.at[ref, "quote"], ref
+    entries = {e.id: e for e in codec.analyse(data).entries}
+    expected = f"a cut of about {round((1 - 0.5 * 0.5) * 100)}%"
+    for row_id in ("s21_bitrate_vvc", "s21_lossless"):
+        entry = entries[row_id]
+        assert entry.verdict == "unverifiable", row_id
+        assert expected in entry.evidence, row_id
+        assert "not a measurement" in entry.evidence, row_id
+        assert "found no figure against an older baseline" not in entry.evidence, row_id
+        assert set(codec.ROUND_CLAIMS) <= set(entry.sources), row_id
+    assert (1 - 3.2 / 8) < (1 - 0.5 * 0.5)
+
+
+def test_the_peers_contrast_cites_the_contest_s_other_entrants(data):
+    """同行还在 FFmpeg 调参: the report that puts ByteDance's BVC2.0 on record also names the
+    contest's other entrants (Baidu, Alibaba, Tencent, Google, …) and their encoder
+    experience, so the row cites it instead of saying nothing was found on peers."""
+    from bytebook.chapters import codec
+    from bytebook.paths import BOOK_DIR
+
+    assert "百度、阿里、腾讯、Google" in data.references.at["msu2020_entrants", "quote"]
+    entry = {e.id: e for e in codec.analyse(data).entries}["s21_rewrote_codec"]
+    assert entry.verdict == "unverifiable"
+    assert "Baidu, Alibaba, Tencent, Google" in entry.evidence
+    assert "msu2020_entrants" in entry.sources
+    assert "What other platforms encode with this book found no source" not in entry.evidence
+    page = " ".join((BOOK_DIR / "codec.md").read_text(encoding="utf-8").split())
+    assert "it does not encode it" not in page
+    assert "the part read speaks of decoding only" in page
+    assert "(P), taken as an upper bound on the strength of a note" in page
+
+
 def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_2024_gives(data):
     """Lenovo's FY2023/24 and Huawei's FY2023 (both W) sit beside 2024 figures. Huawei's 2024 at
     its 2023 share, 8,621亿 × 2,329 ÷ 7,041.74 = 2,851亿, lies above ByteDance's USD 38.5 bn to
