@@ -143,7 +143,9 @@ def test_bytedance_s_main_markets_show_the_us_figures_and_stay_unverifiable(rows
     assert markets.verdict is Verdict.UNVERIFIABLE
     assert "USD 16 bn in 2023" in markets.evidence and "67%" in markets.evidence
     assert "most of which is earned from TikTok U.S." in markets.evidence
-    assert "for 2023 rather than the table's 2024" in markets.evidence
+    # the relay's words are of 2024's revenue, so they bear on the table's year too
+    assert "in 2024 by the relay's words" in markets.evidence
+    assert "for 2023 rather than the table's 2024" not in markets.evidence
     assert "Southeast Asia (东南亚) and Latin America (拉美)" in markets.evidence
     assert {"tiktok_us_rev_2023", "bd_intl_share_2024"} <= set(markets.sources)
 

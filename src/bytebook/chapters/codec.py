@@ -290,7 +290,9 @@ def analyse(data: BookData) -> Findings:
             f"equal measured quality ({data.cite('vvc_vs_hevc_objective')}) and about "
             f"{format_percent(subjective, 0)} less at equal perceived quality "
             f"({data.cite('vvc_vs_hevc_subjective')}). A {format_percent(cut, 0)} cut with no "
-            f"visible loss is more than either. {against_avc}",
+            "visible loss is more than either. Against AVC it might, by ByteDance's team's "
+            "round words on the standards, which the row of "
+            f"「{data.claims.at['s21_bitrate_vvc', 'quote_zh']}」 sets out.",
             ("vvc_vs_hevc_objective", "vvc_vs_hevc_subjective", *ROUND_CLAIMS),
         ),
         unsettled(

@@ -254,7 +254,7 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
     return found
 
 
-PLAY_FEE = "google_play_subscription_fee"
+PLAY_FEE = "google_play_sub_fee"
 """Google Play's fee on subscriptions: 15% of every payment since 2022, where the App Store
 keeps 30% in a subscription's first year."""
 
@@ -362,17 +362,6 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             ("appstore_commission_first_year",),
         ),
         working(
-            "d_capcut_profit_after_play_fee",
-            "3",
-            "CapCut Pro's gross profit if Google Play's fee were paid on every payment",
-            after_play_fee,
-            "USD",
-            f"{_usd(revenue)} (price × payers a year) × ({format_percent(margin, 0)} − "
-            f"{format_percent(play_fee, 0)}, Google Play's fee on every subscription payment, "
-            f"{data.cite(PLAY_FEE)}) = {money(after_play_fee, 'USD', play_digits)}.",
-            (PLAY_FEE,),
-        ),
-        working(
             "d_capcut_margin_after_play_fee",
             "3",
             "CapCut Pro's gross margin on what users pay, after Google Play's fee",
@@ -380,9 +369,7 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "share",
             f"{format_percent(margin, 0)} (the article's margin) − "
             f"{format_percent(play_fee, 0)} (Google Play's fee) = "
-            f"{share(after_play_fee / revenue, play_digits)} of what users pay: "
-            f"{money(after_play_fee, 'USD', play_digits)} (the gross profit after the fee) of "
-            f"{_usd(revenue)} (price × payers a year).",
+            f"{share(after_play_fee / revenue, play_digits)} of what users pay.",
             (PLAY_FEE,),
         ),
         derived(

@@ -123,8 +123,8 @@ def _band_sentence(band: Interval, about: str = "") -> str:
     """The evidence's sentence on how far a growth's inputs, read at their digits, let it run;
     `about` names an input its source calls 'about', which may lie beyond its digits."""
     sentence = (
-        "With each figure read at the digits it is printed or recorded with, the result lies "
-        f"between {span(band, format_percent).replace(' to ', ' and ')}."
+        "At its inputs' printed or recorded digits, the result lies between "
+        f"{span(band, format_percent).replace(' to ', ' and ')}."
     )
     if about:
         sentence += (

@@ -2096,6 +2096,8 @@ def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series)
         ]
     if kind == "share" and company == "Haier Smart Home":
         return [_haier_hk_share(data, claim)]
+    if kind == "overseas" and company == "Haier Smart Home":
+        return [_haier_hk_amount(data, claim)]
     if kind == "overseas" and company == "Midea":
         return [_midea_quoted_cross_check(data, claim)]
     return []
@@ -2189,6 +2191,25 @@ def _haier_hk_share(data: BookData, claim: pd.Series) -> Finding:
         "shown, "
         "never deciding.",
         HAIER_HK,
+        decides=False,
+    )
+
+
+def _haier_hk_amount(data: BookData, claim: pd.Series) -> Finding:
+    """Haier's FY2024 overseas revenue on the Hong Kong basis, the basis on which the printed
+    amount is FY2023's figure, beside the A-share figure the cell is judged by: a W summary,
+    shown, never deciding."""
+    hk = reference_band(data, HAIER_HK[0])
+    return finding(
+        claim,
+        hk,
+        Basis.SOURCE,
+        "On the Hong Kong basis, on which the printed figure is FY2023's "
+        f"({by_unit(data.reference('haier_overseas_2023'), 'CNY')}, "
+        f"{data.cite('haier_overseas_2023')}), a summary gives FY2024's overseas revenue as "
+        f"{by_unit(hk.mid, 'CNY')} ({data.cite(HAIER_HK[0])}). A weak (W) source: shown, never "
+        "deciding.",
+        (HAIER_HK[0], "haier_overseas_2023"),
         decides=False,
     )
 
@@ -3523,8 +3544,9 @@ def _markets_reason(data: BookData, company: str) -> str:
             "derived, W); and the relay of the report behind the "
             f"{money(data.reference('bd_intl_2024'), 'USD')} says of that revenue "
             f"'most of which is earned from TikTok U.S.' ({data.cite('bd_intl_share_2024')}). "
-            "That supports North America "
-            "as a lead market, for 2023 rather than the table's 2024. For Southeast Asia (东南亚) "
+            "That supports North America as a lead market: in 2023 by those figures, and in "
+            "2024 by the relay's words (recorded in the note beside its figure, not in its "
+            "quote). For Southeast Asia (东南亚) "
             "and Latin America (拉美) this book found no revenue figures, so the cell's three "
             "markets could not all be checked and the row stays unverifiable."
         )
