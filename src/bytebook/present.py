@@ -129,7 +129,7 @@ def _claim_cell(entry: LedgerEntry) -> str:
         else ""
     )
     gloss = marked_chinese(entry.claim_en)
-    return _td("Claim", f'{quote}<span class="claim-gloss">{gloss}</span>')
+    return _td("Claim", f"{quote}<span class=claim-gloss>{gloss}</span>")
 
 
 def marked_chinese(text: str) -> str:
@@ -383,7 +383,7 @@ def _quoted_rows(entries: Iterable[LedgerEntry]) -> dict[str, str]:
 def _evidence_text(shown: str) -> str:
     """A row's evidence (HTML), which a screen wider than a phone cuts to a few lines under a
     button that opens it whole (bytebook-tables.js); paper prints it whole."""
-    return f'<span class="evidence-text">{shown}</span>'
+    return f"<span class=evidence-text>{shown}</span>"
 
 
 def shown_evidence(entry: LedgerEntry) -> str:

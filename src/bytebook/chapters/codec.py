@@ -227,12 +227,11 @@ def analyse(data: BookData) -> Findings:
     rates = f"{before / 1e6:g} → {after / 1e6:g} Mbps"
     avc_cut = found.number("vvc_vs_avc_round_cut", round_cut_against_avc(data), format_percent, 0)
     against_avc = (
-        "Against an older codec it might: ByteDance's video cloud team writes that H.265/HEVC "
-        "doubled H.264/AVC's compression and that H.266/VVC doubles it again at the same "
-        f"quality ({data.cite(*ROUND_CLAIMS)}), which would put VVC at about a quarter of "
-        f"AVC's bitrate, a cut of about {format_percent(avc_cut, 0)}. That is a round claim "
-        "about the standards in general, not a measurement, and the article does not say "
-        "what codec the upload uses."
+        "Against an older codec it might: ByteDance's video cloud team writes that HEVC "
+        "doubled AVC's compression and VVC doubles it again at the same quality "
+        f"({data.cite(*ROUND_CLAIMS)}), so VVC would need about a quarter of AVC's bitrate, a "
+        f"cut of about {format_percent(avc_cut, 0)}. A round claim about the standards, not a "
+        "measurement; and the article does not say what codec the upload uses."
     )
     codec_evidence = (
         f"{rates} is a {format_percent(cut, 0)} cut. Published gains are smaller: VVC saves "
@@ -259,12 +258,11 @@ def analyse(data: BookData) -> Findings:
             "A contrast in marketing idiom, read as 'peers tune off-the-shelf encoders, ByteDance "
             "builds its own'. ByteDance does have its own encoder: BVC2.0's files were "
             f"{format_percent(bvc2_saving, 0)} smaller than x265's at the MSU contest of "
-            f"{contest_year} ({data.cite('bvc2_vs_x265')}). So do several of its peers: the "
-            "same report names the contest's other entrants, among them "
-            f"{_entrants(data)} ({data.cite('msu2020_entrants')}), and says most of them have "
-            "long experience in video encoders, which weighs against the contrast read "
-            "literally. An entry shows a contest encoder, not what a platform runs in "
-            "production, and the article names no peer, so the contrast could not be checked.",
+            f"{contest_year} ({data.cite('bvc2_vs_x265')}). So do several peers: the same "
+            f"report names the contest's other entrants, among them {_entrants(data)}, most "
+            "with long experience in video encoders, which weighs against the contrast read "
+            "literally. But an entry is a contest encoder, not what a platform runs, and the "
+            "article names no peer, so the contrast could not be checked.",
             sources=("bvc2_vs_x265", "msu2020_entrants"),
         ),
         vvc_heading_entry(data, contest_year),

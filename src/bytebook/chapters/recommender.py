@@ -239,11 +239,13 @@ def analyse(data: BookData) -> Findings:
         derived(
             "d_active_parameters",
             "2.2",
-            f"Upper bound on active parameters ({count(params)} × {percent(sparsity)})",
+            f"Bound on active parameters at the printed figures ({count(params)} × "
+            f"{percent(sparsity)})",
             active,
             "params",
-            f"{count(params)} × {percent(sparsity)} = {format_in(active, 'billion')} "
-            "at most. This book found no source for the model's size.",
+            f"{count(params)} × {percent(sparsity)} = {format_in(active, 'billion')} for a model "
+            "of exactly that size; 万亿 may stand for more. This book found no source for the "
+            "model's size.",
             Verdict.UNVERIFIABLE,
         ),
         derived(
@@ -284,7 +286,8 @@ def analyse(data: BookData) -> Findings:
             f"{count(behaviours)} × USD {cost:g} = {format_in(daily_cost, 'million', 0, 'USD ')} "
             f"a day, {format_percent(cost_share, 0)} of the {revenue_text} spread over "
             f"{DAYS_IN_YEAR} "
-            "days. The article gives no request count; this reading is the book's.",
+            "days. The article gives no request count, and its actions are learned from "
+            "(在线学习), not served; this reading is the book's.",
             Verdict.UNVERIFIABLE,
         ),
     )
