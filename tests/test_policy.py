@@ -238,7 +238,7 @@ def test_the_policy_table_shows_every_verdict_as_its_badge():
         row = table[table["rule"] == f"verdict: {verdict}"]
         assert len(row) == 1 and row["verdict"].iloc[0] == verdict
         badge = f'<span class="verdict verdict-{verdict_css_class(str(verdict))}">{verdict}</span>'
-        assert f'<td data-th="Rule">verdict: {badge}</td>' in shown, verdict
+        assert f"<td data-th=Rule>verdict: {badge}</td>" in shown, verdict
     assert "col-badge" not in shown, "a column of its own for the badges, mostly empty"
     assert not re.search(r"#[0-9a-fA-F]{6}\b", shown), "a colour code is shown, not a badge"
 

@@ -684,6 +684,30 @@ def test_haier_s_amount_shows_its_2024_figure_on_the_basis_the_printed_figure_ma
     assert "haier_overseas_2024_hk" in entry.sources
 
 
+def test_lenovo_s_pair_is_set_against_its_calendar_2024_from_its_four_quarters(data):
+    """Read as calendar 2024, Lenovo's year is its four quarters from January to December 2024:
+    USD 13.8 bn + 15.447 bn + 17.9 bn + 18.8 bn (P), 65.7965 to 66.0975 bn at their printed
+    digits, 4,655.8亿 to 4,812.4亿元 at 2024's lowest and highest monthly rates (7.0760,
+    7.2807). The pair's total, at most 3,200亿 ÷ 69.5% = 4,604.3亿, misses it by about 1.1%:
+    off in detail on that reading, while the fiscal-year reading keeps the row contradicted."""
+    from bytebook.chapters import ranking
+
+    low = (13.75 + 15.4465 + 17.85 + 18.75) * 1e9 * 7.0760
+    high = (13.85 + 15.4475 + 17.95 + 18.85) * 1e9 * 7.2807
+    implied_high = 3200e8 / 0.695
+    gap = (low - implied_high) / ((low + high) / 2)
+    found = ranking.analyse(data)
+    entry = {e.id: e for e in found.entries}["d_implied_total_lenovo"]
+    assert entry.verdict == "contradicted"
+    assert f"the pair's total misses it by {gap:.1%} of it" in entry.evidence
+    assert "off in detail on that reading" in entry.evidence
+    assert set(ranking.CALENDAR_QUARTERS["Lenovo"]) <= set(entry.sources)
+    assert "not found by this book" not in entry.evidence
+    assert "on calendar 2024's total, from its four quarters, it is off in detail" in (
+        found.texts["holds_box"]
+    )
+
+
 def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_2024_gives(data):
     """Lenovo's FY2023/24 and Huawei's FY2023 (both W) sit beside 2024 figures. Huawei's 2024 at
     its 2023 share, 8,621亿 × 2,329 ÷ 7,041.74 = 2,851亿, lies above ByteDance's USD 38.5 bn to

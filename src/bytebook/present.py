@@ -115,10 +115,16 @@ def text_html(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+_PLAIN_WORD = re.compile(r"[A-Za-z]+")
+"""An attribute value HTML allows without quotes, as this book writes them."""
+
+
 def _td(label: str, content: str, attributes: str = "") -> str:
     """A cell that names its column (`data-th`: its header's words) for the phone layout, where
-    a row is a card. The name is short: the ledger's 1,700 cells each carry it."""
-    return f'<td data-th="{html.escape(label)}"{attributes}>{content}</td>'
+    a row is a card. The name is short, and left unquoted where it is one plain word: the
+    ledger's 1,700 cells each carry it."""
+    name = label if _PLAIN_WORD.fullmatch(label) else f'"{html.escape(label)}"'
+    return f"<td data-th={name}{attributes}>{content}</td>"
 
 
 def _claim_cell(entry: LedgerEntry) -> str:

@@ -905,6 +905,44 @@ def _side(implied: Interval, total: Interval) -> int:
     return 1 if total.low > implied.high else -1
 
 
+CALENDAR_QUARTERS = {
+    "Lenovo": (
+        "lenovo_rev_q4_fy2324",
+        "lenovo_rev_q1_fy2425",
+        "lenovo_rev_q2_fy2425",
+        "lenovo_rev_q3_fy2425",
+    )
+}
+"""The four quarterly revenues, January to December 2024, of a company whose fiscal year is not
+the calendar year: its calendar 2024, which a reader may also take the table's '2024' for."""
+
+
+@dataclass(frozen=True)
+class CalendarYear:
+    """A company's calendar-2024 total from its four quarters (in US dollars, and in yuan at the
+    year's lowest and highest monthly rates) graded against the total its printed pair implies."""
+
+    usd: Interval
+    cny: Interval
+    graded: Finding
+    sources: tuple[str, ...]
+
+
+def calendar_year(data: BookData, row: pd.Series) -> CalendarYear | None:
+    """A table row's company's calendar-2024 total (`CALENDAR_QUARTERS`) against the total its
+    printed pair implies; None for a company with no such quarters."""
+    quarters = CALENDAR_QUARTERS.get(row["company_en"])
+    if quarters is None:
+        return None
+    usd = sum((reference_band(data, quarter) for quarter in quarters), Interval.exact(0.0))
+    rates = year_rates(data.references)
+    cny = Interval(usd.low * rates.lowest.cny_per_usd, usd.high * rates.highest.cny_per_usd)
+    amount, share, unit = _printed_bands(data, row)
+    graded = compare(amount / share, cny, Basis.SOURCE, "", unit=unit)
+    fx = (rates.lowest.reference_id, rates.highest.reference_id)
+    return CalendarYear(usd, cny, graded, (*quarters, *fx))
+
+
 @dataclass(frozen=True)
 class OtherYear:
     """A company's total for the other fiscal year a reader may take '2024' for
@@ -917,6 +955,7 @@ class OtherYear:
     side: int
     side_read: int
     read_year: str
+    calendar: CalendarYear | None = None
 
     @property
     def rests(self) -> bool:
@@ -951,6 +990,7 @@ def other_year(data: BookData, row: pd.Series) -> OtherYear | None:
         _side(implied, other.band),
         _side(implied, total.band),
         filed_years.CLAIMED_YEAR[company],
+        calendar_year(data, row),
     )
 
 
@@ -981,23 +1021,57 @@ def _other_year_total(
         ends = (
             "; but on the other side: the total the pair implies lies "
             f"{'below' if other.side > 0 else 'above'} {other.year}'s and "
-            f"{'above' if other.side > 0 else 'below'} {other.read_year}'s, so a total for "
-            "calendar 2024 (not found by this book) could come nearer to it or meet it: the "
-            "finding rests on reading '2024' as a fiscal year."
+            f"{'above' if other.side > 0 else 'below'} {other.read_year}'s"
         )
+        if other.calendar is None:
+            ends += (
+                ", so a total for calendar 2024 (not found by this book) could come nearer to "
+                "it or meet it: the finding rests on reading '2024' as a fiscal year."
+            )
+        else:
+            ends += ". " + _calendar_sentence(data, row, other.calendar)
     else:
         ends = "; so the finding rests on which year '2024' names."
-    return ", ".join(said) + ends, other.total.sources
+    calendar_sources = other.calendar.sources if other.calendar and other.opposite else ()
+    return ", ".join(said) + ends, (*other.total.sources, *calendar_sources)
+
+
+def _calendar_sentence(data: BookData, row: pd.Series, calendar: CalendarYear) -> str:
+    """What the pair comes to against the company's calendar-2024 total, worked from its four
+    quarters, and that the finding rests on reading '2024' as a fiscal year."""
+    amount, share, unit = _printed_bands(data, row)
+    show = _amount_formatter(unit)
+    if calendar.graded.verdict is Verdict.SUPPORTED:
+        gap = "the pair's total meets it"
+    else:
+        words, worked, _ = worked_gap(amount / share, calendar.cny, unit)
+        gap = f"the pair's total misses it by {words} of it: {worked}"
+    lowest, highest = (data.references.at[rate, "value_text"] for rate in calendar.sources[-2:])
+    return (
+        f"For calendar 2024, {row['company_en']}'s results releases for its four quarters "
+        "(P; each is in this row's sources) add up to "
+        f"{span(calendar.usd, lambda v: money(v, 'USD'))}, {span(calendar.cny, show)} "
+        f"({show(calendar.cny.mid)} in the middle) at 2024's lowest and highest monthly rates "
+        f"({lowest} and {highest} CNY/USD): {gap}, "
+        f"{calendar.graded.verdict.value} on that reading. The finding rests on reading '2024' "
+        "as a fiscal year."
+    )
 
 
 def year_reading_clause(other: OtherYear) -> str:
     """What a box says a pair's verdict rests on when it rests on which year is read."""
     if other.opposite:
+        calendar = (
+            "a total for calendar 2024 was not found"
+            if other.calendar is None
+            else f"on calendar 2024's total, from its four quarters, it is "
+            f"{other.calendar.graded.verdict.value}"
+        )
         return (
             f"reading '2024' as a fiscal year: its {other.year} total lies "
             f"{'above' if other.side > 0 else 'below'} the total its pair implies and its "
-            f"{other.read_year} total {'above' if other.side_read > 0 else 'below'} it, and a "
-            "total for calendar 2024 was not found"
+            f"{other.read_year} total {'above' if other.side_read > 0 else 'below'} it, and "
+            f"{calendar}"
         )
     holds = "holds" if other.side == 0 else "would not hold"
     return f"reading '2024' as {other.read_year}: read as {other.year}, its pair {holds}"
