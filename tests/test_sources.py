@@ -73,9 +73,11 @@ def test_a_reference_sharing_a_row_s_citation_is_not_listed_unless_the_row_uses_
     sources = ledger(data).set_index("id")["sources"].str.split(";")
     assert "bd_intl_share_2024" not in sources["s1_overseas_revenue"]
     assert "bd_intl_share_2024" in sources["s1_group_share"]
-    # The utilisation row uses both of the blog's prefill figures; the pooling row one only.
+    # The utilisation row uses both of the blog's prefill figures; the pooling row only the
+    # blog's sentence on serving prefill and decode apart, whose quote says so.
     assert sources["s23_gpu_util"] == ["doubao15_prefill_tc_util", "doubao15_prefill_ffn_mfu"]
-    assert sources["s23_pd_pooling"] == ["doubao15_prefill_tc_util"]
+    assert sources["s23_pd_pooling"] == ["doubao15_pd_serving"]
+    assert "PD 分离" in data.references.at["doubao15_pd_serving", "quote"]
     assert "bd_group_h1_2024" not in sources["d_h2_over_h1"]
     assert sources["d_h2_overseas"] == ["bd_intl_h1_2024"]
 

@@ -174,10 +174,10 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s23_pd_pooling",
-            "Doubao's team describes serving prefill and decode separately "
-            f"({data.cite('doubao15_prefill_tc_util')}); this book found no source on its "
+            "Doubao's team writes of its 'PD 分离的 Serving 系统', serving prefill and decode "
+            f"apart ({data.cite('doubao15_pd_serving')}); this book found no source on its "
             "memory pooling.",
-            sources=("doubao15_prefill_tc_util",),
+            sources=("doubao15_pd_serving",),
         ),
         judge_findings(
             data.claim("s23_cost_half"),
