@@ -708,6 +708,27 @@ def test_lenovo_s_pair_is_set_against_its_calendar_2024_from_its_four_quarters(d
     )
 
 
+def test_byd_s_pair_says_it_rests_on_reading_1000_plus_to_its_own_unit(data):
+    """BYD's 1000+ 亿元 is printed to the thousand, the table's other N+ amounts (3100+, 2300+,
+    1200+, 1500+) to the hundred. Read as 一千多亿 (1,000亿 to 2,000亿), its pair with 约 20%
+    (19% to 21%) meets BYD's 7,771亿; read to the hundred, 1,000亿 to 1,100亿 ÷ 21% to 19% is
+    4,762亿 to 5,789亿, which misses it. The pair stays supported, and says what it rests on;
+    no other row's pair changes with the unit."""
+    from bytebook.chapters import ranking
+
+    entries = {e.id: e for e in ranking.analyse(data).entries}
+    byd = entries["d_implied_total_byd"]
+    assert byd.verdict == "supported"
+    low, high = 1000 / 0.21, 1100 / 0.19
+    assert f"{low:,.0f}亿元 to {high:,.0f}亿元 and miss the total" in byd.evidence
+    assert high < 7771
+    assert "to the unit the table's other N+ amounts print (1,000亿元 to 1,100亿元)" in (
+        byd.evidence
+    )
+    for company in ("lenovo", "huawei", "xiaomi", "midea", "haier"):
+        assert "other N+ amounts print" not in entries[f"d_implied_total_{company}"].evidence
+
+
 def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_2024_gives(data):
     """Lenovo's FY2023/24 and Huawei's FY2023 (both W) sit beside 2024 figures. Huawei's 2024 at
     its 2023 share, 8,621亿 × 2,329 ÷ 7,041.74 = 2,851亿, lies above ByteDance's USD 38.5 bn to

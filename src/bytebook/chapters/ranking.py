@@ -889,12 +889,48 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
             "as high at its top as at its bottom, so agreement here says little."
             if (amount / share).high > WIDE_BAND * (amount / share).low
             else ""
-        ),
+        )
+        + _finer_unit_note(data, row, total.band),
         total.sources + also_quoting(data, *total.sources),
         deciding(data, *total.sources),
         unit=unit,
     )
     return check, total
+
+
+def _finer_unit(data: BookData, row: pd.Series) -> Interval | None:
+    """A table row's N+ amount read to the finest unit the table's other N+ amounts print (1000+
+    亿元, printed to the thousand, read to the hundred as 1200+ is: 1,000亿 to 1,100亿); None
+    where the amount is not N+ or is printed to that unit already."""
+    claim = data.claims.loc[row["revenue_claim"]]
+    others = [
+        data.claims.loc[other]
+        for other in data.ranking["revenue_claim"]
+        if other != row["revenue_claim"] and data.claims.at[other, "qualifier"] == "+"
+    ]
+    if claim["qualifier"] != "+" or not others:
+        return None
+    finest = min(printed_unit(str(other["value_text"])) for other in others)
+    if printed_unit(str(claim["value_text"])) <= finest:
+        return None
+    return Interval(float(claim["value"]), float(claim["value"]) + finest)
+
+
+def _finer_unit_note(data: BookData, row: pd.Series, total: Interval) -> str:
+    """Where reading a row's N+ amount to the finer unit of the table's other N+ amounts
+    (`_finer_unit`) turns a pair that meets its company's total into one that misses it, a
+    sentence saying so, after a space; '' otherwise."""
+    finer = _finer_unit(data, row)
+    amount, share, unit = _printed_bands(data, row)
+    meets = (amount / share).distance(total) == 0
+    if finer is None or not meets or (finer / share).distance(total) == 0:
+        return ""
+    shown = _amount_formatter(unit)
+    return (
+        f" Read instead to the unit the table's other N+ amounts print ({span(finer, shown)}), "
+        f"the pair would give {span(finer / share, shown)} and miss the total: the verdict "
+        f"rests on reading {row['overseas_revenue_printed']} as N多 at its own printed unit."
+    )
 
 
 def _side(implied: Interval, total: Interval) -> int:
