@@ -31,9 +31,10 @@ SECTION_TITLES = {
     "2.3": "2.3 AI infrastructure",
     "3": "3 商业闭环",
     "4": "4 海外营收排行榜",
-    "5": "5 小结",
+    "5": "5 再补一刀 · 小结",
 }
 """The article's sections in order, with the short titles the scorecard shows: 0 is the title,
-5 the summary (with the closing 'years' comparison)."""
+5 the close: the last paragraph of the article's section 四 (再补一刀, the 'years'
+comparison) and its summary (小结)."""
 
 SECTIONS = tuple(SECTION_TITLES)
