@@ -335,7 +335,8 @@ def pairs_sentence(
     )
     return (
         f"for {_join(companies)}, whose cells could not be checked alone, the printed amount "
-        "and share cannot both hold for the year the table names (the total they imply is "
+        "and share cannot both hold for the year the book reads the table's 2024 as (the "
+        "total they imply is "
         f"contradicted by the company's own){reading}{years}"
     )
 
@@ -899,9 +900,9 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
 
 
 def _finer_unit(data: BookData, row: pd.Series) -> Interval | None:
-    """A table row's N+ amount read to the finest unit the table's other N+ amounts print (1000+
-    亿元, printed to the thousand, read to the hundred as 1200+ is: 1,000亿 to 1,100亿); None
-    where the amount is not N+ or is printed to that unit already."""
+    """A table row's N+ amount read to the finest step the table's other N+ amounts are printed
+    to (1000+ 亿元, printed to the thousand, read to the hundred as 1200+ is: 1,000亿 to
+    1,100亿); None where the amount is not N+ or is printed to that step already."""
     claim = data.claims.loc[row["revenue_claim"]]
     others = [
         data.claims.loc[other]
@@ -917,19 +918,21 @@ def _finer_unit(data: BookData, row: pd.Series) -> Interval | None:
 
 
 def _finer_unit_note(data: BookData, row: pd.Series, total: Interval) -> str:
-    """Where reading a row's N+ amount to the finer unit of the table's other N+ amounts
+    """Where reading a row's N+ amount to the finer step of the table's other N+ amounts
     (`_finer_unit`) turns a pair that meets its company's total into one that misses it, a
-    sentence saying so, after a space; '' otherwise."""
+    sentence saying so and the gap, after a space; '' otherwise."""
     finer = _finer_unit(data, row)
     amount, share, unit = _printed_bands(data, row)
     meets = (amount / share).distance(total) == 0
     if finer is None or not meets or (finer / share).distance(total) == 0:
         return ""
     shown = _amount_formatter(unit)
+    words, worked, _ = worked_gap(finer / share, total, unit)
     return (
-        f" Read instead to the unit the table's other N+ amounts print ({span(finer, shown)}), "
-        f"the pair would give {span(finer / share, shown)} and miss the total: the verdict "
-        f"rests on reading {row['overseas_revenue_printed']} as N多 at its own printed unit."
+        " Read instead to the step the table's other N+ amounts are printed to "
+        f"({span(finer, shown)}), the pair would give {span(finer / share, shown)} and miss the "
+        f"total by {words}: {worked}. The verdict rests on reading "
+        f"{row['overseas_revenue_printed']} as N多 to its own printed step."
     )
 
 
@@ -2314,11 +2317,11 @@ def _haier_hk_amount(data: BookData, claim: pd.Series) -> Finding:
         claim,
         hk,
         Basis.SOURCE,
-        "On the Hong Kong basis, on which the printed figure is FY2023's "
-        f"({by_unit(data.reference('haier_overseas_2023'), 'CNY')}, "
-        f"{data.cite('haier_overseas_2023')}), a summary gives FY2024's overseas revenue as "
-        f"{by_unit(hk.mid, 'CNY')} ({data.cite(HAIER_HK[0])}). A weak (W) source: shown, never "
-        "deciding.",
+        "A summary of FY2024's results gives overseas revenue of "
+        f"{by_unit(hk.mid, 'CNY')} ({data.cite(HAIER_HK[0])}), on the basis of the Hong Kong "
+        "listing as this book's references label it, the basis on which the printed figure is "
+        f"FY2023's ({by_unit(data.reference('haier_overseas_2023'), 'CNY')}, "
+        f"{data.cite('haier_overseas_2023')}). A weak (W) source: shown, never deciding.",
         (HAIER_HK[0], "haier_overseas_2023"),
         decides=False,
     )
