@@ -383,7 +383,7 @@ def test_the_growths_worked_out_abroad_and_at_home_show_what_their_digits_allow(
     assert chapter1.texts["h2_over_h1"] == (
         f"{round((22 / 17 - 1) * 100)}% ({round(expected['d_h2_over_h1'][0] * 100)}% to "
         f"{round(expected['d_h2_over_h1'][1] * 100)}% with each figure read to the digits it is "
-        "reported with)"
+        "reported with, or further out, since the first half's is reported as 'about')"
     )
 
 

@@ -111,11 +111,13 @@ def _growth_bands(data: BookData) -> dict[str, Interval]:
     }
 
 
-def _with_band(value: float, band: Interval) -> str:
-    """A growth for the prose, to the whole percent, with the interval its inputs allow."""
+def _with_band(value: float, band: Interval, about: str = "") -> str:
+    """A growth for the prose, to the whole percent, with the interval its inputs allow;
+    `about` says which input its source calls 'about', which may put the growth further out."""
+    further = f", or further out, since {about}" if about else ""
     return (
         f"{format_percent(value, 0)} ({span(band, lambda v: format_percent(v, 0))} with each "
-        "figure read to the digits it is reported with)"
+        f"figure read to the digits it is reported with{further})"
     )
 
 
@@ -183,6 +185,7 @@ def analyse(data: BookData) -> Findings:
         h2_overseas / h1_overseas - 1,
         _with_band,
         bands["d_h2_over_h1"],
+        "the first half's is reported as 'about'",
     )
 
     cite_group = data.cite(*GROUP_2024)
