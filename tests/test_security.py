@@ -157,6 +157,7 @@ def test_only_web_urls_become_links(url):
                 "id": "r",
                 "figure": "",
                 "quote": "",
+                "derivation": "",
                 "producer": "",
                 "title": "",
                 "period": "",

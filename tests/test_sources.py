@@ -126,6 +126,30 @@ def test_no_column_of_the_sources_table_says_one_thing_throughout(data):
     assert not [label for label, texts in cells.items() if len(texts) == 1]
 
 
+def test_a_derived_figure_shows_on_the_sources_page_how_it_is_derived(data):
+    """A figure worked out from others has no source's words to show: its row shows the note
+    that records how it was worked out. Lenovo's FY2023/24 revenue abroad applies China's share
+    of nine months to the whole year, and its row says so."""
+    import html
+
+    from bytebook.present import sources_html
+
+    entries = all_entries(data)
+    table = sources_html(source_records(data, entries), entries).data
+    refs = data.references
+    derived = refs.index[refs["origin"] == "derived"]
+    assert len(derived) >= 5
+    for ref in derived:
+        row = re.search(rf'<tr id="source-{ref}">(.*?)</tr>', table, re.S).group(1)
+        text = html.unescape(re.sub(r"<[^>]+>", "", row))
+        assert f"How it is derived, as its record notes it: {refs.at[ref, 'note']}" in text, ref
+    lenovo = refs.at["lenovo_overseas_fy2324_approx", "note"]
+    assert "nine months" in lenovo and "lenovo_china_rev_9m_fy2324" in lenovo
+    nine_month_china_share = 9.91 / 43.031  # the nine-month row's figure and its note's total
+    recomputed = 4074e8 * (1 - round(nine_month_china_share, 3))
+    assert recomputed == pytest.approx(refs.at["lenovo_overseas_fy2324_approx", "value"], abs=0.5e8)
+
+
 def test_source_records_show_each_figure_as_a_reader_reads_it(data):
     figures = source_records(data, all_entries(data)).set_index("id")["figure"]
     assert figures["bd_intl_2024"] == "USD 39 bn"  # 39e9 USD in billions

@@ -631,9 +631,9 @@ def cited_by_html(cited: list[str], entries: dict[str, LedgerEntry]) -> str:
 
 
 def sources_html(records: pd.DataFrame, entries: Iterable[LedgerEntry]) -> HTML:
-    """The sources table: each source by what it measures, with the source's own words; each URL
-    is a plain link; what cites it is said in words, each citing row linked to the ledger. Only
-    http and https URLs become links."""
+    """The sources table: each source by what it measures, with the source's own words (or how a
+    derived figure is derived); each URL is a plain link; what cites it is said in words, each
+    citing row linked to the ledger. Only http and https URLs become links."""
     by_id = {e.id: e for e in entries}
     rows = []
     for r in records.itertuples():
@@ -642,6 +642,9 @@ def sources_html(records: pd.DataFrame, entries: Iterable[LedgerEntry]) -> HTML:
             url = f'<a href="{url}">{breakable_url(r.url)}</a>'
         cited = cited_by_html(r.cited_by, by_id)
         quote = f"<br><q>{_breakable_quote(r.quote)}</q>" if r.quote else ""
+        if r.derivation:
+            noted = _breakable_quote(r.derivation)
+            quote += f"<br>How it is derived, as its record notes it: <q>{noted}</q>"
         rows.append(
             f'<tr id="source-{html.escape(r.id)}">'
             + _td("What it measures", f"{html.escape(r.title)}{quote}")

@@ -100,7 +100,8 @@ def references_cited(data: BookData, entries: list[LedgerEntry]) -> dict[str, li
 
 
 def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
-    """One row per reference: its figure and the source's words, producer, title, period, the
+    """One row per reference: its figure and the source's words (for a figure derived from
+    others, how it is derived: its recorded note), producer, title, period, the
     date it was published (where recorded; `PUBLISHED_MEANING`), where that date comes from
     (`dated_by`) and whether that is after the article, URL,
     reliability and what cites it."""
@@ -114,6 +115,7 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
                 for v, u, t in zip(refs["value"], refs["unit"], refs["value_text"], strict=True)
             ],
             "quote": refs["quote"],
+            "derivation": refs["note"].where(refs["origin"] == "derived", ""),
             "producer": refs["source"],
             "title": refs["item"],
             "period": refs["period"],
