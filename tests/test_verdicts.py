@@ -710,6 +710,46 @@ def test_lenovo_s_pair_is_set_against_its_calendar_2024_from_its_four_quarters(d
     )
 
 
+def test_the_table_s_yuan_row_says_the_title_does_not_follow_from_it(data):
+    """The title's 7.47亿 a day and the table's 2,855亿元 disagree: 2,855亿 ÷ 366 days is
+    7.80亿 a day. The title's row is off in detail for it; the table's row, supported by the
+    source, says so too, and where that finding is, so the disagreement shows from both rows."""
+    from bytebook.chapters import preface, ranking
+
+    entries = {e.id: e for e in ranking.analyse(data).entries}
+    title = {e.id: e for e in preface.analyse(data).entries}["title_daily_revenue"]
+    assert title.verdict == "off in detail"
+    table = entries["t_bytedance_overseas_cny"]
+    assert table.verdict == "supported"
+    daily = f"{2855e8 / 366 / 1e8:.2f}亿元"
+    assert daily == "7.80亿元"
+    said = (
+        f"The title's 每天7.47亿 does not follow from this figure ({daily} a day over the 366 "
+        "days of 2024): the title's row, a daily figure checked against the yearly one it "
+        "divides, carries that finding."
+    )
+    assert said in table.evidence
+
+
+def test_lenovo_s_period_note_says_its_closest_year_is_among_fiscal_years_only(data):
+    """The period note names FY2023/24 as the closest year, among the fiscal years with a
+    figure abroad. On the total alone, calendar 2024 comes nearer: its low end, 13.75 + 15.4465
+    + 17.85 + 18.75 bn at 7.0760, is 1.1% above the pair's highest total (3,200亿 ÷ 69.5%),
+    FY2023/24's relayed 4,074亿 7.9% below its lowest (3,100亿 ÷ 70.5%). So the note says the
+    calendar year was compared on its total, elsewhere; no other company has such a year."""
+    from bytebook.chapters import ranking
+
+    calendar_low = (13.75 + 15.4465 + 17.85 + 18.75) * 1e9 * 7.0760
+    assert (calendar_low - 3200e8 / 0.695) / calendar_low < (3100e8 / 0.705 - 4074.5e8) / 4074e8
+    entries = {e.id: e for e in ranking.analyse(data).entries}
+    for row in ("d_year_match_lenovo", "t_lenovo_overseas", "t_lenovo_share"):
+        evidence = entries[row].evidence
+        assert "Closest: FY2023/24" in evidence, row
+        assert "years with a figure abroad; calendar 2024, with only a total" in evidence, row
+    others = [e for key, e in entries.items() if key.startswith("d_year_match_")]
+    assert sum("calendar 2024, with only a total" in e.evidence for e in others) == 1
+
+
 def test_byd_s_pair_says_it_rests_on_reading_1000_plus_to_its_own_unit(data):
     """BYD's 1000+ 亿元 is printed to the thousand, the table's other N+ amounts (3100+, 2300+,
     1200+, 1500+) to the hundred. Read as 一千多亿 (1,000亿 to 2,000亿), its pair with 约 20%

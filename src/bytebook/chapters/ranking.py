@@ -11,7 +11,7 @@ from functools import partial
 import pandas as pd
 
 from bytebook import filed_years
-from bytebook.article import YEAR
+from bytebook.article import DAYS_IN_YEAR, YEAR
 from bytebook.chapters import overseas, preface
 from bytebook.checks import (
     against_first_printing,
@@ -811,7 +811,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
                     "{} from that average at its nearer end ({}); ".format(
                         *worked_gap(rate_band, Interval.exact(average.cny_per_usd), "CNY/USD")[:2]
                     )
-                    + f"{CONVERSION_READING}.",
+                    + f"{CONVERSION_READING}. {_title_note(data, cny)}",
                     ("bd_intl_2024", *rates.reference_ids),
                 ),
                 None,
@@ -820,6 +820,17 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
         ),
     )
     return found
+
+
+def _title_note(data: BookData, cny: float) -> str:
+    """Where the title's daily figure, which this yearly one does not give, is judged."""
+    title = data.claims.at["title_daily_revenue", "quote_zh"]
+    daily = format_yuan(cny / DAYS_IN_YEAR, 2)
+    return (
+        f"The title's {title} does not follow from this figure ({daily} a day over the "
+        f"{DAYS_IN_YEAR} days of {YEAR}): the title's row, a daily figure checked against the "
+        "yearly one it divides, carries that finding."
+    )
 
 
 def _printed_bands(data: BookData, row: pd.Series) -> tuple[Interval, Interval, str]:
@@ -965,6 +976,14 @@ class CalendarYear:
     cny: Interval
     graded: Finding
     sources: tuple[str, ...]
+
+
+CALENDAR_NOT_COMPARED = (
+    " Compared here: fiscal years with a figure abroad; calendar 2024, with only a total "
+    "found, is set against the pair's total in a finding of its own."
+)
+"""The end of a period finding for a company with a calendar-2024 total (`CALENDAR_QUARTERS`):
+"closest" is among its fiscal years, and the calendar year is judged on the total alone."""
 
 
 def calendar_year(data: BookData, row: pd.Series) -> CalendarYear | None:
@@ -1415,6 +1434,8 @@ def year_matches(data: BookData) -> Findings:
         else:
             mixed = filed_years.mixed_pairs_that_fit(data.references, company, amount, share, unit)
             text, refs = _year_text(row, readings, closest, amount, mixed)
+            if calendar_year(data, row) is not None:
+                text += CALENDAR_NOT_COMPARED
             record = {
                 "matched": closest.year,
                 "amount_gap": closest.amount_gap,
