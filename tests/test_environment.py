@@ -100,9 +100,14 @@ def test_a_missing_chromium_stops_make_before_pip(tmp_path, target):
 
 
 INSTALL_LOG_PYTHON = """#!/bin/bash
-# Stands in for Python: `-m venv DIR` makes DIR/bin/python (this script); `-m pip ...` is logged.
+# Stands in for Python: `-m venv DIR` makes DIR/bin/python (this script); `-m pip ...` and
+# `-m uv ...` are logged.
 if [ "$1 $2" = "-m venv" ]; then mkdir -p "$3/bin"; cp "$0" "$3/bin/python"; exit 0; fi
-if [ "$1 $2" = "-m pip" ]; then echo "$*" >> "$INSTALL_LOG"; sleep 1; exit 0; fi
+if [ "$1 $2" = "-m pip" ] || [ "$1 $2" = "-m uv" ]; then
+  echo "$*" >> "$INSTALL_LOG"; sleep 1
+  if [ "$2" = uv ] && [ -n "${UV_FAILS:-}" ]; then exit 1; fi
+  exit 0
+fi
 exit 1
 """
 
@@ -125,5 +130,30 @@ def test_two_installs_at_once_install_once(tmp_path):
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert any("installing .venv; waiting for it to finish" in text for text in outputs)
     installs = log.read_text().splitlines()
-    assert len(installs) == 3, installs  # pip itself, the lock, the package: once each
+    # pip itself, uv, the lock and the package: once each
+    assert [line.split()[1] for line in installs] == ["pip", "pip", "uv", "uv"], installs
+    assert (root / ".venv" / ".installed").is_file()
+
+
+def test_where_uv_cannot_install_the_lock_pip_installs_it(tmp_path):
+    """uv installs the lock; where it fails (an index it cannot reach, say), the install says so
+    and pip installs the lock and the package, and the environment is ready."""
+    root = checkout(tmp_path / "book")
+    python = tmp_path / "python3.11"
+    python.write_text(INSTALL_LOG_PYTHON)
+    python.chmod(0o755)
+    log = tmp_path / "pip.log"
+    run = subprocess.run(
+        ["bash", "scripts/install-environment.sh", str(python), ".venv"],
+        cwd=root,
+        env={**os.environ, "INSTALL_LOG": str(log), "UV_FAILS": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "uv did not install requirements.lock; installing it with pip instead" in run.stderr
+    installs = [line.split() for line in log.read_text().splitlines()]
+    assert [line[1] for line in installs] == ["pip", "pip", "uv", "pip", "pip"], installs
+    assert "requirements.lock" in installs[3] and installs[4][-1] == "."
     assert (root / ".venv" / ".installed").is_file()
