@@ -26,8 +26,9 @@ book: setup  ## build the HTML book into _build/html
 pdf: environment browser setup  ## build the book and print it to _build/pdf/book.pdf
 	$(BIN)/python -m bytebook pdf
 
-test: environment browser setup  ## run the whole test suite (builds the book if needed) in JOBS=2 workers
-	$(BIN)/python -m pytest -n $(or $(JOBS),2) --dist worksteal
+JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
+test: environment browser setup  ## run the whole test suite (builds the book if needed) in JOBS workers, one more than the cores
+	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal
 
 fuzz: setup  ## write many random cells into every data file (longer than make test's run)
 	$(BIN)/python -m pytest tests/test_fuzz.py --fuzz-examples=$(or $(EXAMPLES),1000)
