@@ -132,6 +132,8 @@ def test_two_installs_at_once_install_once(tmp_path):
     installs = log.read_text().splitlines()
     # pip itself, uv, the lock and the package: once each
     assert [line.split()[1] for line in installs] == ["pip", "pip", "uv", "uv"], installs
+    # compiled at install, as pip does: a module first compiled in a kernel costs its time there
+    assert all("--compile-bytecode" in line for line in installs[2:]), installs
     assert (root / ".venv" / ".installed").is_file()
 
 
