@@ -116,3 +116,17 @@ def test_the_launch_date_s_source_says_what_it_is(data):
     assert source.startswith("unnamed case studies")
     assert "no publisher or title recorded" in source
     assert data.references.at["tiktok_intl_launch", "reliability"] == "W"
+
+
+def test_lenovo_s_fy2024_25_totals_say_where_they_were_read(data):
+    """Both of Lenovo's FY2024/25 totals, which decide its ranking rows, give the repost they
+    were read in; the dollar total quotes the release's sentence on that page, the one the
+    growth row quotes (the research's "revenue of US$69.1 billion" is not on it)."""
+    refs = data.references
+    for ref in ("lenovo_rev_fy2425", "lenovo_rev_fy2425_cny"):
+        assert refs.at[ref, "url"].startswith("https://"), ref
+        assert "reposted on" in refs.at[ref, "source"], ref
+    growth = "lenovo_rev_growth_fy2425"
+    assert refs.at["lenovo_rev_fy2425", "url"] == refs.at[growth, "url"]
+    assert refs.at["lenovo_rev_fy2425", "quote"] == refs.at[growth, "quote"]
+    assert "US$69.1 billion" in refs.at["lenovo_rev_fy2425", "quote"]
