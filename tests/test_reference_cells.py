@@ -118,15 +118,19 @@ def test_the_launch_date_s_source_says_what_it_is(data):
     assert data.references.at["tiktok_intl_launch", "reliability"] == "W"
 
 
-def test_lenovo_s_fy2024_25_totals_say_where_they_were_read(data):
-    """Both of Lenovo's FY2024/25 totals, which decide its ranking rows, give the repost they
-    were read in; the dollar total quotes the release's sentence on that page, the one the
-    growth row quotes (the research's "revenue of US$69.1 billion" is not on it)."""
+def test_the_2024_totals_of_lenovo_and_huawei_say_where_they_were_read(data):
+    """Lenovo's FY2024/25 totals and Huawei's 2024 total, which decide their ranking rows, give
+    the repost they were read in; a total read on the page its growth row was read on quotes
+    the same sentence there (the research's "revenue of US$69.1 billion" and "862.1 billion
+    yuan" are not on those pages)."""
     refs = data.references
-    for ref in ("lenovo_rev_fy2425", "lenovo_rev_fy2425_cny"):
+    for ref in ("lenovo_rev_fy2425", "lenovo_rev_fy2425_cny", "huawei_rev_2024"):
         assert refs.at[ref, "url"].startswith("https://"), ref
         assert "reposted on" in refs.at[ref, "source"], ref
-    growth = "lenovo_rev_growth_fy2425"
-    assert refs.at["lenovo_rev_fy2425", "url"] == refs.at[growth, "url"]
-    assert refs.at["lenovo_rev_fy2425", "quote"] == refs.at[growth, "quote"]
-    assert "US$69.1 billion" in refs.at["lenovo_rev_fy2425", "quote"]
+    for total, growth, figure in (
+        ("lenovo_rev_fy2425", "lenovo_rev_growth_fy2425", "US$69.1 billion"),
+        ("huawei_rev_2024", "huawei_rev_growth_2024", "862.1 billion"),
+    ):
+        assert refs.at[total, "url"] == refs.at[growth, "url"], total
+        assert refs.at[total, "quote"] == refs.at[growth, "quote"], total
+        assert figure in refs.at[total, "quote"], total
