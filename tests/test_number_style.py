@@ -329,7 +329,11 @@ def page_figures(html: str, header_units: dict[str, re.Pattern] = HEADER_UNITS) 
     (the static SVG) and the data behind each chart (as its tooltips format the values), a bare
     number taking its unit from its column's header."""
     soup = BeautifulSoup(html, "html.parser")
-    for hidden in soup.select('script, style, q, [lang="zh"], [lang="zh-CN"], title'):
+    # A derived reference's recorded working (the sources page's `.derivation`) writes its
+    # inputs at the digits they are recorded with, which the page's Figure column gives at four
+    # figures (2,381.15亿元 and 2,381亿元): data, like a quote, and held to the style rules only.
+    hidden_parts = 'script, style, q, .derivation, [lang="zh"], [lang="zh-CN"], title'
+    for hidden in soup.select(hidden_parts):
         hidden.decompose()
     for soft_break in soup.find_all("wbr"):
         soft_break.decompose()

@@ -132,7 +132,7 @@ def test_a_derived_figure_shows_on_the_sources_page_how_it_is_derived(data):
     of nine months to the whole year, and its row says so."""
     import html
 
-    from bytebook.present import sources_html
+    from bytebook.present import DERIVATION_LABEL, sources_html
 
     entries = all_entries(data)
     table = sources_html(source_records(data, entries), entries).data
@@ -142,7 +142,7 @@ def test_a_derived_figure_shows_on_the_sources_page_how_it_is_derived(data):
     for ref in derived:
         row = re.search(rf'<tr id="source-{ref}">(.*?)</tr>', table, re.S).group(1)
         text = html.unescape(re.sub(r"<[^>]+>", "", row))
-        assert f"How it is derived, as its record notes it: {refs.at[ref, 'note']}" in text, ref
+        assert f"{DERIVATION_LABEL} {refs.at[ref, 'note']}" in text, ref
     lenovo = refs.at["lenovo_overseas_fy2324_approx", "note"]
     assert "nine months" in lenovo and "lenovo_china_rev_9m_fy2324" in lenovo
     nine_month_china_share = 9.91 / 43.031  # the nine-month row's figure and its note's total

@@ -724,11 +724,11 @@ def test_the_table_s_yuan_row_says_the_title_does_not_follow_from_it(data):
     daily = f"{2855e8 / 366 / 1e8:.2f}亿元"
     assert daily == "7.80亿元"
     said = (
-        f"The title's 每天7.47亿 does not follow from this figure ({daily} a day over the 366 "
-        "days of 2024): the title's row, a daily figure checked against the yearly one it "
-        "divides, carries that finding."
+        f"The title's 每天7.47亿 does not follow from it (2,855亿元 ÷ 366 days = {daily} a day): "
+        "each fits USD 39 bn at a 2024 rate, but no one reading of USD 39 bn fits both"
     )
     assert said in table.evidence
+    assert "so the title's row carries that finding" in table.evidence
 
 
 def test_lenovo_s_period_note_says_its_closest_year_is_among_fiscal_years_only(data):
@@ -736,18 +736,27 @@ def test_lenovo_s_period_note_says_its_closest_year_is_among_fiscal_years_only(d
     figure abroad. On the total alone, calendar 2024 comes nearer: its low end, 13.75 + 15.4465
     + 17.85 + 18.75 bn at 7.0760, is 1.1% above the pair's highest total (3,200亿 ÷ 69.5%),
     FY2023/24's relayed 4,074亿 7.9% below its lowest (3,100亿 ÷ 70.5%). So the note says the
-    calendar year was compared on its total, elsewhere; no other company has such a year."""
+    calendar year is judged on its total, in the row on the total the pair implies (the amount
+    and share rows hold that finding themselves); no other company has such a year."""
     from bytebook.chapters import ranking
 
     calendar_low = (13.75 + 15.4465 + 17.85 + 18.75) * 1e9 * 7.0760
     assert (calendar_low - 3200e8 / 0.695) / calendar_low < (3100e8 / 0.705 - 4074.5e8) / 4074e8
-    entries = {e.id: e for e in ranking.analyse(data).entries}
-    for row in ("d_year_match_lenovo", "t_lenovo_overseas", "t_lenovo_share"):
-        evidence = entries[row].evidence
-        assert "Closest: FY2023/24" in evidence, row
-        assert "years with a figure abroad; calendar 2024, with only a total" in evidence, row
+    found = ranking.analyse(data)
+    entries = {e.id: e for e in found.entries}
+    scope = (
+        "FY2023/24 is the one fiscal year with a figure abroad found; for FY2024/25 and "
+        "calendar 2024 only totals were found, which the row on the total the pair implies"
+    )
+    assert "Closest: FY2023/24" in entries["d_year_match_lenovo"].evidence
+    assert scope in entries["d_year_match_lenovo"].evidence
+    assert scope in found.texts["year_match_lenovo"]
+    # the amount and share rows quote the note beside the calendar-2024 finding itself
+    for row in ("t_lenovo_overseas", "t_lenovo_share"):
+        assert "Closest: FY2023/24" in entries[row].evidence, row
+        assert "For calendar 2024, Lenovo's results releases" in entries[row].evidence, row
     others = [e for key, e in entries.items() if key.startswith("d_year_match_")]
-    assert sum("calendar 2024, with only a total" in e.evidence for e in others) == 1
+    assert sum("calendar 2024 only totals were found" in e.evidence for e in others) == 1
 
 
 def test_byd_s_pair_says_it_rests_on_reading_1000_plus_to_its_own_unit(data):

@@ -630,6 +630,10 @@ def cited_by_html(cited: list[str], entries: dict[str, LedgerEntry]) -> str:
     )
 
 
+DERIVATION_LABEL = "Worked out in this book's references, not a source's words:"
+"""What a derived reference shows in place of a source's words: its recorded working."""
+
+
 def sources_html(records: pd.DataFrame, entries: Iterable[LedgerEntry]) -> HTML:
     """The sources table: each source by what it measures, with the source's own words (or how a
     derived figure is derived); each URL is a plain link; what cites it is said in words, each
@@ -644,7 +648,7 @@ def sources_html(records: pd.DataFrame, entries: Iterable[LedgerEntry]) -> HTML:
         quote = f"<br><q>{_breakable_quote(r.quote)}</q>" if r.quote else ""
         if r.derivation:
             noted = _breakable_quote(r.derivation)
-            quote += f"<br>How it is derived, as its record notes it: <q>{noted}</q>"
+            quote += f"<br><span class=derivation>{DERIVATION_LABEL} {noted}</span>"
         rows.append(
             f'<tr id="source-{html.escape(r.id)}">'
             + _td("What it measures", f"{html.escape(r.title)}{quote}")

@@ -823,13 +823,15 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
 
 
 def _title_note(data: BookData, cny: float) -> str:
-    """Where the title's daily figure, which this yearly one does not give, is judged."""
+    """Where the title's daily figure, which this yearly one does not give, is judged, and why
+    there and not here."""
     title = data.claims.at["title_daily_revenue", "quote_zh"]
-    daily = format_yuan(cny / DAYS_IN_YEAR, 2)
+    usd = format_usd(data.stated("t_bytedance_overseas"), 0)
     return (
-        f"The title's {title} does not follow from this figure ({daily} a day over the "
-        f"{DAYS_IN_YEAR} days of {YEAR}): the title's row, a daily figure checked against the "
-        "yearly one it divides, carries that finding."
+        f"The title's {title} does not follow from it ({format_yuan(cny)} ÷ {DAYS_IN_YEAR} days "
+        f"= {format_yuan(cny / DAYS_IN_YEAR, 2)} a day): each fits {usd} at a {YEAR} rate, but "
+        f"no one reading of {usd} fits both (a row of its own). The book checks a daily figure "
+        "against the article's yearly total, so the title's row carries that finding."
     )
 
 
@@ -978,12 +980,27 @@ class CalendarYear:
     sources: tuple[str, ...]
 
 
-CALENDAR_NOT_COMPARED = (
-    " Compared here: fiscal years with a figure abroad; calendar 2024, with only a total "
-    "found, is set against the pair's total in a finding of its own."
-)
-"""The end of a period finding for a company with a calendar-2024 total (`CALENDAR_QUARTERS`):
-"closest" is among its fiscal years, and the calendar year is judged on the total alone."""
+def _calendar_not_compared(readings: list[filed_years.YearReading], company: str) -> str:
+    """The end of a period note for a company with a calendar-2024 total (`CALENDAR_QUARTERS`):
+    which fiscal years it compares, and that the year the table is read as and calendar 2024,
+    with only totals found, are judged on the total the pair implies, in a row of their own (the
+    amount and share rows, which quote the note, carry that finding themselves)."""
+    years = [r.year for r in readings]
+    compared = (
+        f"{years[0]} is the one fiscal year"
+        if len(years) == 1
+        else f"{_join(years)} are the fiscal years"
+    )
+    claimed = filed_years.CLAIMED_YEAR[company]
+    totals = (
+        "calendar 2024 only a total was"
+        if claimed in years
+        else f"{claimed} and calendar 2024 only totals were"
+    )
+    return (
+        f" {compared} with a figure abroad found; for {totals} found, which the row on the total "
+        "the pair implies sets against it."
+    )
 
 
 def calendar_year(data: BookData, row: pd.Series) -> CalendarYear | None:
@@ -1428,6 +1445,7 @@ def year_matches(data: BookData) -> Findings:
         readings = filed_years.year_readings(data.references, company, amount, share, unit)
         closest = filed_years.closest_year(readings)
         key = _key(company)
+        scope = ""  # which years were compared, where a reader could take '2024' for another
         if closest is None:
             text, refs = _no_year_text(data, company, amount / share, unit)
             record = dict(NO_YEAR_CELLS)
@@ -1435,7 +1453,7 @@ def year_matches(data: BookData) -> Findings:
             mixed = filed_years.mixed_pairs_that_fit(data.references, company, amount, share, unit)
             text, refs = _year_text(row, readings, closest, amount, mixed)
             if calendar_year(data, row) is not None:
-                text += CALENDAR_NOT_COMPARED
+                scope = _calendar_not_compared(readings, company)
             record = {
                 "matched": closest.year,
                 "amount_gap": closest.amount_gap,
@@ -1450,7 +1468,7 @@ def year_matches(data: BookData) -> Findings:
                 "tag": closest.reliability,
             }
         record["sources"] = ";".join(refs)
-        found.number(f"year_match_{key}", len(readings), text)
+        found.number(f"year_match_{key}", len(readings), text + scope)
         found.add(
             derived(
                 f"d_year_match_{key}",
@@ -1458,7 +1476,7 @@ def year_matches(data: BookData) -> Findings:
                 f"{company}: the year the printed row matches best (a period note)",
                 record.get("filed_amount", float("nan")),
                 unit if closest else "text",
-                f"{text} A period note, not a verdict: the amount and share rows carry the "
+                f"{text}{scope} A period note, not a verdict: the amount and share rows carry the "
                 "verdicts." + later_sources_note(data, *refs),
                 Verdict.UNVERIFIABLE,
                 tuple(r for r in record.get("sources", "").split(";") if r)
