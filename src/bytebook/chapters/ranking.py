@@ -26,7 +26,13 @@ from bytebook.checks import (
 )
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData, short_source_name
 from bytebook.findings import Findings
-from bytebook.fx import YEAR_RATE_REFERENCES, implied_rate, rate_from_references, year_rates
+from bytebook.fx import (
+    YEAR_RATE_REFERENCES,
+    YearRates,
+    implied_rate,
+    rate_from_references,
+    year_rates,
+)
 from bytebook.kept import analysis, kept
 from bytebook.ledger import (
     OTHER_READING_UNSETTLED,
@@ -811,7 +817,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
                     "{} from that average at its nearer end ({}); ".format(
                         *worked_gap(rate_band, Interval.exact(average.cny_per_usd), "CNY/USD")[:2]
                     )
-                    + f"{CONVERSION_READING}. {_title_note(data, cny)}",
+                    + f"{CONVERSION_READING}. {_title_note(data, cny, rates)}",
                     ("bd_intl_2024", *rates.reference_ids),
                 ),
                 None,
@@ -822,16 +828,24 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     return found
 
 
-def _title_note(data: BookData, cny: float) -> str:
+def _title_note(data: BookData, cny: float, rates: YearRates) -> str:
     """Where the title's daily figure, which this yearly one does not give, is judged, and why
-    there and not here."""
+    there and not here; whether the two can convert the dollar figure at one rate of the year
+    (`preface.dollar_figures`)."""
     title = data.claims.at["title_daily_revenue", "quote_zh"]
     usd = format_usd(data.stated("t_bytedance_overseas"), 0)
+    figures = preface.dollar_figures(data, rates)
+    if figures["both"]:
+        rate = f"both convert {usd} at one {YEAR} rate for some readings of it"
+    elif figures["title"] and figures["table"]:
+        rate = f"each fits {usd} at a {YEAR} rate, but no one reading of {usd} fits both"
+    else:
+        rate = f"at most one of them converts {usd} at a {YEAR} rate"
     return (
         f"The title's {title} does not follow from it ({format_yuan(cny)} ÷ {DAYS_IN_YEAR} days "
-        f"= {format_yuan(cny / DAYS_IN_YEAR, 2)} a day): each fits {usd} at a {YEAR} rate, but "
-        f"no one reading of {usd} fits both (a row of its own). The book checks a daily figure "
-        "against the article's yearly total, so the title's row carries that finding."
+        f"= {format_yuan(cny / DAYS_IN_YEAR, 2)} a day): {rate} (a row of its own). The book "
+        "checks a daily figure against the article's yearly total, so the title's row carries "
+        "that finding."
     )
 
 
