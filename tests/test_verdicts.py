@@ -731,6 +731,23 @@ def test_the_table_s_yuan_row_says_the_title_does_not_follow_from_it(data):
     assert "so the title's row carries that finding" in table.evidence
 
 
+def test_the_title_note_s_clause_on_one_rate_follows_the_figures(data):
+    """Were the table's yuan 2,734亿元, the title's 7.47亿 × 366 days (2,732亿 to 2,736亿 at its
+    printed precision), the two would convert USD 39 bn at one rate: the note would say so,
+    not that no one reading fits both."""
+    import dataclasses
+
+    from bytebook.chapters import ranking
+
+    claims = data.claims.copy()
+    claims.loc["t_bytedance_overseas_cny", ["value", "value_text"]] = [2734e8, "2.734e11"]
+    assert 7.465e8 * 366 < 2734e8 < 7.475e8 * 366
+    moved = dataclasses.replace(data, claims=claims)
+    evidence = {e.id: e for e in ranking.analyse(moved).entries}["t_bytedance_overseas_cny"]
+    assert "both convert USD 39 bn at one 2024 rate" in evidence.evidence
+    assert "no one reading" not in evidence.evidence
+
+
 def test_lenovo_s_period_note_says_its_closest_year_is_among_fiscal_years_only(data):
     """The period note names FY2023/24 as the closest year, among the fiscal years with a
     figure abroad. On the total alone, calendar 2024 comes nearer: its low end, 13.75 + 15.4465
