@@ -309,9 +309,12 @@ def test_filed_figures_against_the_printed_cells(table):
     # 1000+ (一千多亿) is 1000 to 2000; BYD filed 2219: 219/2219 = 9.9% beyond, more than 5%
     assert (2219 - 2000) / 2219 > 0.05 and v["t_byd_overseas"] == "contradicted"
     assert (2219 / 7771 - 0.21) / (2219 / 7771) > 0.05 and v["t_byd_share"] == "contradicted"
-    # 超 50% against 49.97%: 0.03 points short, right in substance
-    assert 0 < (0.50 - 0.49975) / 0.4997 <= 0.05 and v["t_haier_share"] == "off in detail"
-    assert 0 < (1428.5 - 1364.5) / 1429 <= 0.05 and v["t_haier_overseas"] == "off in detail"
+    # 超 50% against 49.97%, or up to 49.97% + 0.49% were the revenue the table by region
+    # assigns to no region earned abroad: the band reaches above 50%
+    assert 0.49975 < 0.50 < 0.49975 + 0.00495 and v["t_haier_share"] == "supported"
+    # 1364 against 1429亿, or up to 1429 + 13.99亿 (the same unassigned revenue): 4.5% short
+    gap = (1428.5 - 1364.5) / ((1428.5 + 1429.5 + 13.995) / 2)
+    assert 0 < gap <= 0.05 and v["t_haier_overseas"] == "off in detail"
     # 1500+ (1500 to 1600) against 41.52% × 4090.84 = 1698.5: 5.8% beyond, but 营业总收入 is
     # not the share's basis (an upper bound only) and the other input was read at second hand
     assert (0.41515 * 4090.835 - 1600) / (0.4152 * 4090.84) > 0.05

@@ -8,7 +8,7 @@ verdict policy. A year is compared only with itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -61,11 +61,17 @@ FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
     "Haier Smart Home": {
         "FY2022": {"overseas": "haier_overseas_2022_derived"},
         "FY2023": {"overseas": "haier_overseas_2023", "total": "haier_rev_2023"},
-        "FY2024": {"overseas": "haier_overseas_2024", "share": "haier_overseas_share_2024"},
+        "FY2024": {
+            "overseas": "haier_overseas_2024",
+            "share": "haier_overseas_share_2024",
+            "unassigned": "haier_unassigned_2024",
+            "unassigned_share": "haier_unassigned_share_2024",
+        },
     },
 }
 """For each company and fiscal year, the ids in data/references.csv of its overseas revenue,
-overseas share, total revenue and revenue in China, where the research found them. This is the
+overseas share, total revenue and revenue in China, where the research found them, and of the
+revenue (and its share) that the filing's table by region assigns to no region. This is the
 one list of the figures the ranking is checked against."""
 
 CLAIMED_YEAR = {
@@ -204,6 +210,7 @@ def year_figures(references: pd.DataFrame, company: str) -> dict[str, dict[str, 
     for year, ids in FILED_ROWS[company].items():
         figures = {kind: reference_figure(references, ref) for kind, ref in ids.items()}
         china, share = figures.pop("china", None), figures.get("share")
+        unassigned = {kind: figures.pop(f"unassigned{end}", None) for kind, end in _UNASSIGNED}
         if china is not None and share is not None:
             rest = Interval.exact(1.0) - share.band
             china_share = significant((1 - share.band.mid) * 100)
@@ -240,8 +247,32 @@ def year_figures(references: pd.DataFrame, company: str) -> dict[str, dict[str, 
                     f"{overseas.shown} ÷ {total.shown}",
                     overseas.value / total.value,
                 )
+        for kind, part in unassigned.items():
+            if part is not None and kind in figures:
+                figures[kind] = _up_to_unassigned(figures[kind], part)
         years[year] = figures
     return years
+
+
+_UNASSIGNED = (("overseas", ""), ("share", "_share"))
+"""Which figure the revenue a filing assigns to no region widens: the amount by the amount, the
+share by the share (`FILED_ROWS`' `unassigned` and `unassigned_share`)."""
+
+
+def _up_to_unassigned(figure: Figure, unassigned: Figure) -> Figure:
+    """A figure abroad with the revenue its filing assigns to no region, which may have been
+    earned anywhere: from the figure itself (none of it abroad) to the figure plus all of it.
+    It stays the figure the source gives, read as that band."""
+    band = Interval(figure.band.low, figure.band.high + unassigned.band.high)
+    return replace(
+        figure,
+        band=band,
+        sources=tuple(dict.fromkeys(figure.sources + unassigned.sources)),
+        reliability=_weakest(figure.reliability, unassigned.reliability),
+        derivation=f"to {figure.shown} + {unassigned.shown}, were the {unassigned.shown} that "
+        "its table by region assigns to no region all earned abroad",
+        point=figure.value,
+    )
 
 
 def claimed_figures(references: pd.DataFrame, company: str) -> dict[str, Figure]:
