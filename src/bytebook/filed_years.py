@@ -64,15 +64,14 @@ FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
         "FY2024": {
             "overseas": "haier_overseas_2024",
             "share": "haier_overseas_share_2024",
-            "unassigned": "haier_unassigned_2024",
             "unassigned_share": "haier_unassigned_share_2024",
         },
     },
 }
 """For each company and fiscal year, the ids in data/references.csv of its overseas revenue,
 overseas share, total revenue and revenue in China, where the research found them, and of the
-revenue (and its share) that the filing's table by region assigns to no region. This is the
-one list of the figures the ranking is checked against."""
+share of revenue that the filing's table by region assigns to no region. This is the one list
+of the figures the ranking is checked against."""
 
 CLAIMED_YEAR = {
     "Lenovo": "FY2024/25",
@@ -200,17 +199,21 @@ def reference_ids(company: str, year: str | None = None) -> list[str]:
 
 
 @kept
-def year_figures(references: pd.DataFrame, company: str) -> dict[str, dict[str, Figure]]:
+def year_figures(
+    references: pd.DataFrame, company: str, widen: bool = True
+) -> dict[str, dict[str, Figure]]:
     """Each year's overseas amount, share and total for `company`, derived where the research
     found only some of them: from China revenue and the overseas share (amount = China ×
     share ÷ (1 − share), total = China ÷ (1 − share), on the share's own revenue basis), from a
     share and a total (amount = share × total), or from an amount and a total in one unit
-    (share = amount ÷ total)."""
+    (share = amount ÷ total). With `widen`, a share is read up to the share of revenue the
+    filing's table by region assigns to no region (`_up_to_unassigned`); without it, as
+    tabulated, as a total worked from the amount needs it (that part would move both)."""
     years: dict[str, dict[str, Figure]] = {}
     for year, ids in FILED_ROWS[company].items():
         figures = {kind: reference_figure(references, ref) for kind, ref in ids.items()}
         china, share = figures.pop("china", None), figures.get("share")
-        unassigned = {kind: figures.pop(f"unassigned{end}", None) for kind, end in _UNASSIGNED}
+        unassigned = figures.pop("unassigned_share", None)
         if china is not None and share is not None:
             rest = Interval.exact(1.0) - share.band
             china_share = significant((1 - share.band.mid) * 100)
@@ -247,22 +250,27 @@ def year_figures(references: pd.DataFrame, company: str) -> dict[str, dict[str, 
                     f"{overseas.shown} ÷ {total.shown}",
                     overseas.value / total.value,
                 )
-        for kind, part in unassigned.items():
-            if part is not None and kind in figures:
-                figures[kind] = _up_to_unassigned(figures[kind], part)
+        if unassigned is not None and share is not None and widen:
+            figures["share"] = _up_to_unassigned(share, unassigned)
         years[year] = figures
     return years
 
 
-_UNASSIGNED = (("overseas", ""), ("share", "_share"))
-"""Which figure the revenue a filing assigns to no region widens: the amount by the amount, the
-share by the share (`FILED_ROWS`' `unassigned` and `unassigned_share`)."""
+def implied_total(overseas: Figure, share: Figure) -> Figure:
+    """The total revenue an overseas amount and its share of revenue give: amount ÷ share."""
+    return overseas.combined(
+        share,
+        overseas.band / share.band,
+        overseas.unit,
+        f"{overseas.shown} ÷ {share.shown}",
+        overseas.value / share.value,
+    )
 
 
 def _up_to_unassigned(figure: Figure, unassigned: Figure) -> Figure:
-    """A figure abroad with the revenue its filing assigns to no region, which may have been
-    earned anywhere: from the figure itself (none of it abroad) to the figure plus all of it.
-    It stays the figure the source gives, read as that band."""
+    """A share abroad with the share of revenue its filing's table by region assigns to no
+    region, which may have been earned anywhere: from the share itself (none of it abroad) to
+    the share plus all of it. It stays the share the source gives, read as that band."""
     band = Interval(figure.band.low, figure.band.high + unassigned.band.high)
     return replace(
         figure,
@@ -275,9 +283,11 @@ def _up_to_unassigned(figure: Figure, unassigned: Figure) -> Figure:
     )
 
 
-def claimed_figures(references: pd.DataFrame, company: str) -> dict[str, Figure]:
-    """The company's figures for the year the table's heading is read as."""
-    return year_figures(references, company).get(CLAIMED_YEAR[company], {})
+def claimed_figures(
+    references: pd.DataFrame, company: str, widen: bool = True
+) -> dict[str, Figure]:
+    """The company's figures for the year the table's heading is read as (`year_figures`)."""
+    return year_figures(references, company, widen).get(CLAIMED_YEAR[company], {})
 
 
 @dataclass(frozen=True)

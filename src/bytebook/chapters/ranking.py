@@ -878,14 +878,10 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
             else f"the {total.how} total ({year}, {total.reliability})"
         )
     else:
-        overseas, filed_share = claimed["overseas"], claimed["share"]
-        total = overseas.combined(
-            filed_share,
-            overseas.band / filed_share.band,
-            overseas.unit,
-            f"{overseas.shown} ÷ {filed_share.shown}",
-            overseas.value / filed_share.value,
-        )
+        overseas = claimed["overseas"]
+        # the share as tabulated: a part of revenue under no region would move both
+        share_as_tabulated = filed_years.claimed_figures(data.references, company, False)["share"]
+        total = filed_years.implied_total(overseas, share_as_tabulated)
         source = (
             f"the total its {overseas.how} overseas revenue and share imply ({year}, "
             f"{total.reliability})"
