@@ -749,6 +749,22 @@ def test_the_title_note_s_clause_on_one_rate_follows_the_figures(data):
     assert "no one reading" not in evidence.evidence
 
 
+def test_haier_s_share_reaches_50_percent_but_its_total_is_worked_from_the_table(data):
+    """Haier's table by region: 海外 49.97%, and 0.49% under no region. The share is read up to
+    49.975% + 0.495%, above 50%, so 超50% is supported; that part would move the amount and the
+    share together, so the total they imply stays 1,428.5亿 ÷ 49.975% to 1,429.5亿 ÷ 49.965%
+    (2,858亿 to 2,861亿), not a band spread by the widened share."""
+    from bytebook.chapters import ranking
+
+    entries = {e.id: e for e in ranking.analyse(data).entries}
+    assert 0.49975 < 0.5 < 0.49975 + 0.00495
+    assert entries["t_haier_share"].verdict == "supported"
+    low, high = 1428.5 / 0.49975, 1429.5 / 0.49965
+    ends = f"{low:,.0f}亿元 to {high:,.0f}亿元"
+    assert ends == "2,858亿元 to 2,861亿元"
+    assert f"({ends} at its inputs' recorded digits)" in entries["d_implied_total_haier"].evidence
+
+
 def test_lenovo_s_period_note_says_its_closest_year_is_among_fiscal_years_only(data):
     """The period note names FY2023/24 as the closest year, among the fiscal years with a
     figure abroad. On the total alone, calendar 2024 comes nearer: its low end, 13.75 + 15.4465
