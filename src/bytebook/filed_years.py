@@ -208,7 +208,8 @@ def year_figures(
     share and a total (amount = share × total), or from an amount and a total in one unit
     (share = amount ÷ total). With `widen`, a share is read up to the share of revenue the
     filing's table by region assigns to no region (`_up_to_unassigned`); without it, as
-    tabulated, as a total worked from the amount needs it (that part would move both)."""
+    tabulated, which a total worked from the amount and the share needs, since that part would
+    move both."""
     years: dict[str, dict[str, Figure]] = {}
     for year, ids in FILED_ROWS[company].items():
         figures = {kind: reference_figure(references, ref) for kind, ref in ids.items()}
