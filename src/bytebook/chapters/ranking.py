@@ -1003,9 +1003,9 @@ def _calendar_not_compared(readings: list[filed_years.YearReading], company: str
     )
     claimed = filed_years.CLAIMED_YEAR[company]
     totals = (
-        "calendar 2024 only a total was"
+        f"calendar {YEAR} only a total was"
         if claimed in years
-        else f"{claimed} and calendar 2024 only totals were"
+        else f"{claimed} and calendar {YEAR} only totals were"
     )
     return (
         f" {compared} with a figure abroad found; for {totals} found, which the row on the total "
