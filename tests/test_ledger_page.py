@@ -264,6 +264,40 @@ def test_the_ledger_is_marked_ready_only_once_styled(site, browser):
     assert styled
 
 
+BROKEN_TABLE_LIBRARY = """
+export default function DataTable() { throw new Error("broken on purpose"); }
+DataTable.ext = { type: { order: {} } };
+"""
+"""A stand-in for the table library whose table fails as it is set up."""
+
+
+def test_a_ledger_the_table_library_fails_to_enhance_still_shows_every_row(
+    site, browser, ledger_rows
+):
+    """The rows are left out of the layout while the table library sets up (each of its filters'
+    measurements laid them all out again); if setting up fails, they are shown again, plain, and
+    the failure is named in the console."""
+    page = browser.new_page(viewport=LAPTOP)
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.route(
+        "**/dt_bundle.js",
+        lambda route: route.fulfill(content_type="text/javascript", body=BROKEN_TABLE_LIBRARY),
+    )
+    page.goto(f"{site}/book/ledger.html")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.wait_for_timeout(300)
+    shown = page.eval_on_selector_all(
+        "table.ledger-table tbody tr", "rows => rows.filter(r => r.offsetHeight > 0).length"
+    )
+    rows = page.locator("table.ledger-table tbody tr").count()
+    enhanced = page.locator("table.ledger-table[data-enhanced]").count()
+    page.close()
+    assert rows == len(ledger_rows) and shown == rows, f"{shown} of {rows} rows shown"
+    assert enhanced == 0
+    assert any("could not be enhanced: Error: broken on purpose" in e for e in errors), errors
+
+
 def test_the_filters_say_in_words_what_they_do(site, browser):
     """No "Filters Active - 0" while no filter is in use, a count in words once one is, and
     each of a filter's icon buttons named in words (for a screen reader and as a tooltip)."""

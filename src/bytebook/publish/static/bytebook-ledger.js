@@ -69,6 +69,12 @@
     dt.default.ext.type.order["bytebook-value-asc"] = byValue(false);
     dt.default.ext.type.order["bytebook-value-desc"] = byValue(true);
     var sectionColumn = columnOf("section");
+    // The rows are left out of the layout while DataTables and its filters set up: the
+    // filters measure their own boxes after each change they make, and with the rows shown each
+    // measurement laid out all of them again. They are shown again, in the same task (so the
+    // reader never sees them gone), once the table is enhanced, or if enhancing it fails.
+    var body = table.tBodies[0];
+    body.style.display = "none";
     var api = new dt.default(table, {
       paging: false,
       autoWidth: false,
@@ -228,12 +234,14 @@
       fold();
       placeSections(wide.matches);
     });
+    body.style.removeProperty("display");
     table.setAttribute("data-enhanced", "true");
     if (window.location.hash) {
       var row = document.getElementById(window.location.hash.slice(1));
       if (row) { row.scrollIntoView(); }
     }
   }).catch(function (error) {
+    table.tBodies[0].style.removeProperty("display");
     console.error("the ledger table could not be enhanced: " + error);
   });
 })();
