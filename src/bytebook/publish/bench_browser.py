@@ -56,6 +56,20 @@ IN_VIEW = (
     ".map(c => c.id)"
 )
 
+LEDGER_PAGE = "book/ledger.html"
+"""The page of the claims ledger, which has no chart: it is ready once its table sorts and
+filters."""
+
+RECORD_ENHANCED = """
+new MutationObserver(function (changes, observer) {
+  if (document.querySelector("table.ledger-table[data-enhanced=true]")) {
+    window.bytebookEnhanced = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-enhanced"] });
+"""
+"""Records performance.now() when the ledger's table is marked enhanced: it sorts and filters."""
+
 BARE_PAGE = "bench-bundle-only.html"
 BARE_HTML = (
     '<!DOCTYPE html><html><head><meta charset="utf-8"><title>runtime only</title>'
@@ -145,6 +159,17 @@ def _read_without_charts(browser, url: str) -> float:
     return read
 
 
+def _ledger_load(browser, url: str) -> float:
+    """Milliseconds from navigation to the ledger's table sorting and filtering."""
+    tab = browser.new_page(viewport=VIEWPORT)
+    tab.add_init_script(RECORD_ENHANCED)
+    tab.goto(url)
+    tab.wait_for_function("() => window.bytebookEnhanced !== undefined", timeout=60_000)
+    ready = tab.evaluate("window.bytebookEnhanced")
+    tab.close()
+    return ready
+
+
 def _page_and_copy(browser, base: str, stem: str, round_number: int) -> tuple[float, float, float]:
     """One load of the chart page `stem` (its first chart and its last drawn) and one of its
     copy without charts (read), the page first in even rounds and the copy first in odd ones."""
@@ -185,14 +210,15 @@ def _bare_load(browser, url: str) -> float:
     return loaded
 
 
-Loads = tuple[list[float], dict[str, list[tuple[float, float, float]]]]
-"""A site's loads: of the bare page (ms until the runtime has run), and per chart page (ms until
-its first chart is drawn, until its last, and until its copy without charts is read)."""
+Loads = tuple[list[float], dict[str, list[tuple[float, float, float]]], list[float]]
+"""A site's loads: of the bare page (ms until the runtime has run), per chart page (ms until
+its first chart is drawn, until its last, and until its copy without charts is read), and of
+the ledger (ms until its table sorts and filters)."""
 
 
 def page_loads(html: Path, loads: int = 5) -> Loads:
     """`loads` loads of a bare page with only the chart runtime, of every chart page and of
-    its copy without charts."""
+    its copy without charts, and of the ledger."""
     return compared_loads({"": html}, loads)[""]
 
 
@@ -204,9 +230,9 @@ def round_order(names: list[str], round_number: int) -> list[str]:
 
 def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
     """Loads of several built sites, each served on its own: each round loads every site's bare
-    page and chart pages once (each with its copy without charts, `_page_and_copy`), site after
-    site, in the order `round_order` gives, so the sites share the machine's load alike and
-    none always loads first."""
+    page, chart pages (each with its copy without charts, `_page_and_copy`) and ledger once,
+    site after site, in the order `round_order` gives, so the sites share the machine's load
+    alike and none always loads first."""
     from playwright.sync_api import sync_playwright
 
     from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
@@ -220,17 +246,18 @@ def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
             (html / BARE_PAGE).write_text(BARE_HTML, encoding="utf-8")
             _write_pages_without_charts(html, pages)
             bases[name] = stack.enter_context(_served(html))
-            found[name] = ([], {page.stem: [] for page in pages})
+            found[name] = ([], {page.stem: [] for page in pages}, [])
         browser = playwright.chromium.launch(
             executable_path=chromium_path(as_a_reader_browses=True), args=CHROMIUM_ARGS
         )
         try:
             for round_number in range(loads):
                 for name in round_order(list(bases), round_number):
-                    base, (bare, pages) = bases[name], found[name]
+                    base, (bare, pages, ledger) = bases[name], found[name]
                     bare.append(_bare_load(browser, f"{base}/{BARE_PAGE}"))
                     for stem, times in pages.items():
                         times.append(_page_and_copy(browser, base, stem, round_number))
+                    ledger.append(_ledger_load(browser, f"{base}/{LEDGER_PAGE}"))
         finally:
             browser.close()
     return found

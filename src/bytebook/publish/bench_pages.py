@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bytebook.paths import BUILD_DIR
 from bytebook.publish.bench import bundle_sizes
-from bytebook.publish.bench_browser import chart_pages, compared_loads
+from bytebook.publish.bench_browser import Loads, chart_pages, compared_loads
 from bytebook.publish.bench_results import browser_results
 
 _ASSET = re.compile(
@@ -41,7 +41,7 @@ def assets_kb(page: Path) -> tuple[float, float]:
     return raw / 1024, sum(len(gzip.compress(data, 9)) for data in files) / 1024
 
 
-def site_results(html: Path, loads: tuple[list[float], dict]) -> dict[str, object]:
+def site_results(html: Path, loads: Loads) -> dict[str, object]:
     """One site's figures: sizes from its files and times from its `loads`."""
     raw_kb, gzip_kb = bundle_sizes(html)
     heaviest = max(chart_pages(html), key=lambda page: assets_kb(page)[0])
@@ -73,6 +73,7 @@ def side_by_side(results: dict[str, dict]) -> str:
     timed += [("max_interactive_ms", "slowest page interactive, ms")]
     timed += [("max_interactive_over_bundle_only", "slowest page ÷ runtime alone")]
     timed += [("max_interactive_over_without_charts", "page ÷ its copy without charts, highest")]
+    timed += [("ledger_ready_ms", "the ledger until its table sorts and filters, ms")]
     for key, label in timed:
         cells = [_spread(results[n][key]) for n in names]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
