@@ -298,6 +298,37 @@ def test_a_ledger_the_table_library_fails_to_enhance_still_shows_every_row(
     assert any("could not be enhanced: Error: broken on purpose" in e for e in errors), errors
 
 
+ROW_IN_THE_MIDDLE = """() => {
+  const row = document.elementFromPoint(innerWidth / 2, innerHeight / 2).closest('tr');
+  return [row.id, row.getBoundingClientRect().top];
+}"""
+
+
+def test_a_reader_scrolled_into_the_plain_rows_keeps_the_place_as_the_table_is_enhanced(
+    site, browser
+):
+    """The rows leave the layout while the table library sets up, which shortens the page; a
+    reader who had scrolled into the rows before finds the row in the middle of the screen
+    where it was once the table is enhanced, not wherever the shortened page left the screen."""
+    page = browser.new_page(viewport=LAPTOP)
+    held = []
+    page.route("**/dt_bundle.js", lambda route: held.append(route))
+    page.goto(f"{site}/book/ledger.html", wait_until="domcontentloaded")
+    while not held:
+        page.wait_for_timeout(50)
+    page.eval_on_selector_all(
+        "table.ledger-table tbody tr", "rows => rows[100].scrollIntoView({block: 'center'})"
+    )
+    row, top = page.evaluate(ROW_IN_THE_MIDDLE)
+    scrolled = page.evaluate("scrollY")
+    held[0].continue_()
+    page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+    after = page.evaluate(f"document.getElementById({row!r}).getBoundingClientRect().top")
+    page.close()
+    assert scrolled > 0 and row
+    assert abs(after - top) <= 2, (row, top, after)
+
+
 def test_the_filters_say_in_words_what_they_do(site, browser):
     """No "Filters Active - 0" while no filter is in use, a count in words once one is, and
     each of a filter's icon buttons named in words (for a screen reader and as a tooltip)."""

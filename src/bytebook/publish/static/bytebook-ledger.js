@@ -10,6 +10,13 @@
   var followTheme = function () { root.classList.toggle("dark", root.dataset.theme === "dark"); };
   followTheme();
   new MutationObserver(followTheme).observe(root, { attributes: true, attributeFilter: ["data-theme"] });
+  // The row at the middle of the screen, if the rows reach it.
+  var rowInView = function (body) {
+    var box = body.getBoundingClientRect();
+    var found = document.elementFromPoint(box.left + box.width / 2, window.innerHeight / 2);
+    var row = found ? found.closest("tr") : null;
+    return row && row.parentNode === body ? row : null;
+  };
   var here = document.currentScript ? document.currentScript.src : "";
   var base = here.slice(0, here.lastIndexOf("/") + 1) + "itables/";
   var css = document.createElement("link");
@@ -72,8 +79,12 @@
     // The rows are left out of the layout while DataTables and its filters set up: the
     // filters measure their own boxes after each change they make, and with the rows shown each
     // measurement laid out all of them again. They are shown again, in the same task (so the
-    // reader never sees them gone), once the table is enhanced, or if enhancing it fails.
+    // reader never sees them gone), once the table is enhanced, or if enhancing it fails; a
+    // reader already scrolled into the rows finds the row in the middle of the screen where it
+    // was.
     var body = table.tBodies[0];
+    var place = window.scrollY > 0 ? rowInView(body) : null;
+    var placeTop = place ? place.getBoundingClientRect().top : 0;
     body.style.display = "none";
     var api = new dt.default(table, {
       paging: false,
@@ -235,6 +246,9 @@
       placeSections(wide.matches);
     });
     body.style.removeProperty("display");
+    if (place && place.isConnected) {
+      window.scrollBy(0, place.getBoundingClientRect().top - placeTop);
+    }
     table.setAttribute("data-enhanced", "true");
     if (window.location.hash) {
       var row = document.getElementById(window.location.hash.slice(1));
