@@ -160,7 +160,7 @@ def test_the_reader_side_pairs_each_load_of_the_slowest_page_with_the_bare_page(
         "a": [(90.0, 300.0, 200.0), (100.0, 250.0, 250.0), (80.0, 600.0, 300.0)],
         "b": [(50.0, 400.0, 400.0), (60.0, 200.0, 100.0), (70.0, 150.0, 200.0)],
     }
-    results = browser_results(bare, loads, [900.0, 700.0, 1100.0])
+    results = browser_results(bare, loads, [700.0, 1100.0, 900.0])
     assert results["interactive_ms"] == {"a": 300.0, "b": 200.0}
     assert results["first_chart_ms"] == {"a": 90.0, "b": 60.0}
     # Round 1's slowest page is b (400 ms), round 2's a (250), round 3's a (600).
@@ -171,15 +171,22 @@ def test_the_reader_side_pairs_each_load_of_the_slowest_page_with_the_bare_page(
     # (b 1.0); b 200 ÷ 100 = 2.0 (a 1.0); a 600 ÷ 300 = 2.0 (b 0.75). Not the slowest page's.
     assert results["max_interactive_over_without_charts"]["runs"] == [1.5, 2.0, 2.0]
     assert results["without_charts_ms"] == {"a": 250.0, "b": 200.0}
-    # The ledger is judged apart from the chart pages: not in a round's slowest chart page.
+
+
+def test_the_ledger_is_judged_apart_from_the_chart_pages():
+    """The ledger's loads are a spread of their own, against 400 ms like a chart page's; they
+    are never a round's slowest chart page, though slower than every chart page here."""
+    loads = {"a": [(90.0, 300.0, 200.0), (100.0, 250.0, 250.0), (80.0, 350.0, 300.0)]}
+    results = browser_results([100.0, 200.0, 150.0], loads, [700.0, 1100.0, 390.0])
     assert results["ledger_ready_ms"] == {
-        "median": 900.0,
-        "min": 700.0,
+        "median": 700.0,
+        "min": 390.0,
         "max": 1100.0,
-        "runs": [900.0, 700.0, 1100.0],
+        "runs": [700.0, 1100.0, 390.0],
     }
+    assert results["max_interactive_ms"]["runs"] == [300.0, 250.0, 350.0]
     rows = {name: ok for name, _, _, ok in met(results)}
-    assert rows["the ledger until its table sorts and filters, ms"] == "no"  # 900 > 400
+    assert rows["the ledger until its table sorts and filters, ms"] == "no"  # 700 > 400
 
 
 def test_the_larger_book_is_judged_per_page_added():

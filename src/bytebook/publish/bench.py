@@ -278,7 +278,7 @@ def run(runs: int = 3, scale: int = 1) -> dict[str, object]:
             "vega_bundle_raw_kb": round(raw_kb, 1),
             "vega_bundle_gzip_kb": round(gzip_kb, 1),
         }
-        print("bench: chart pages in Chromium, 5 loads each ...", flush=True)
+        print("bench: chart pages and the ledger in Chromium, 5 loads each ...", flush=True)
         results |= browser_results(*page_loads(html))
         if scale > 1:
             results |= _scaled(scratch, scale, results["clean_s"]["median"])

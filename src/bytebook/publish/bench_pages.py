@@ -1,11 +1,12 @@
 """The reader's side of `make bench` alone, on books already built: `make bench-pages`.
 
-It loads the chart pages of this checkout's `_build/html` in Chromium and, given another built
-site (`AGAINST=<its html folder>`, such as an earlier build of the book), that site's pages in
-the same rounds, so that both share the machine's load alike. For each site: the chart runtime's
-size, what a chart page loads (its scripts and style sheets, raw and gzipped), the bare page with
-only the runtime and each chart page's times, as `make bench` measures them; with the load
-average before and after. Printed side by side and written to `_build/bench/pages.json`.
+It loads the chart pages and the ledger of this checkout's `_build/html` in Chromium and, given
+another built site (`AGAINST=<its html folder>`, such as an earlier build of the book), that
+site's pages in the same rounds, so that both share the machine's load alike. For each site: the
+chart runtime's size, what a chart page loads (its scripts and style sheets, raw and gzipped),
+the bare page with only the runtime, each chart page's times and the ledger's, as `make bench`
+measures them; with the load average before and after. Printed side by side and written to
+`_build/bench/pages.json`.
 """
 
 from __future__ import annotations

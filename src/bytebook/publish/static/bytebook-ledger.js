@@ -10,12 +10,25 @@
   var followTheme = function () { root.classList.toggle("dark", root.dataset.theme === "dark"); };
   followTheme();
   new MutationObserver(followTheme).observe(root, { attributes: true, attributeFilter: ["data-theme"] });
-  // The row at the middle of the screen, if the rows reach it.
-  var rowInView = function (body) {
-    var box = body.getBoundingClientRect();
-    var found = document.elementFromPoint(box.left + box.width / 2, window.innerHeight / 2);
-    var row = found ? found.closest("tr") : null;
-    return row && row.parentNode === body ? row : null;
+  // The rows are set aside (left out of the layout) while DataTables and its filters set up:
+  // the filters measure their own boxes after each change they make, and with the rows in the
+  // layout each measurement laid every row out again. They are brought back in the same task,
+  // so the reader never sees them gone, once the table is enhanced or if enhancing it fails; a
+  // reader already scrolled down finds what was in the middle of the screen where it was.
+  var tableBody = table.tBodies[0];
+  var keptInView = null;
+  var keptTop = 0;
+  var setRowsAside = function () {
+    keptInView = window.scrollY > 0 ?
+      document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) : null;
+    keptTop = keptInView ? keptInView.getBoundingClientRect().top : 0;
+    tableBody.style.display = "none";
+  };
+  var bringRowsBack = function () {
+    tableBody.style.removeProperty("display");
+    if (keptInView && keptInView.isConnected) {
+      window.scrollBy(0, keptInView.getBoundingClientRect().top - keptTop);
+    }
   };
   var here = document.currentScript ? document.currentScript.src : "";
   var base = here.slice(0, here.lastIndexOf("/") + 1) + "itables/";
@@ -76,16 +89,7 @@
     dt.default.ext.type.order["bytebook-value-asc"] = byValue(false);
     dt.default.ext.type.order["bytebook-value-desc"] = byValue(true);
     var sectionColumn = columnOf("section");
-    // The rows are left out of the layout while DataTables and its filters set up: the
-    // filters measure their own boxes after each change they make, and with the rows shown each
-    // measurement laid out all of them again. They are shown again, in the same task (so the
-    // reader never sees them gone), once the table is enhanced, or if enhancing it fails; a
-    // reader already scrolled into the rows finds the row in the middle of the screen where it
-    // was.
-    var body = table.tBodies[0];
-    var place = window.scrollY > 0 ? rowInView(body) : null;
-    var placeTop = place ? place.getBoundingClientRect().top : 0;
-    body.style.display = "none";
+    setRowsAside();
     var api = new dt.default(table, {
       paging: false,
       autoWidth: false,
@@ -245,17 +249,14 @@
       fold();
       placeSections(wide.matches);
     });
-    body.style.removeProperty("display");
-    if (place && place.isConnected) {
-      window.scrollBy(0, place.getBoundingClientRect().top - placeTop);
-    }
+    bringRowsBack();
     table.setAttribute("data-enhanced", "true");
     if (window.location.hash) {
       var row = document.getElementById(window.location.hash.slice(1));
       if (row) { row.scrollIntoView(); }
     }
   }).catch(function (error) {
-    table.tBodies[0].style.removeProperty("display");
+    bringRowsBack();
     console.error("the ledger table could not be enhanced: " + error);
   });
 })();
