@@ -345,16 +345,20 @@ def test_the_relayed_39_bn_says_where_it_was_read_and_who_published_it(data):
 
 def test_every_relayed_source_names_its_relay_or_says_it_was_not_recorded(data):
     """A relayed figure names the outlet it was read in ('The Information, relayed by
-    Tubefilter'), or says that outlet was not recorded: Sensor Tower's USD 6.0 bn of in-app
-    purchases came through a relay whose name and URL the research did not keep."""
+    Tubefilter'), or says that outlet was not recorded. Sensor Tower's USD 6 bn of in-app
+    purchases, whose relay the research did not keep, is now read in AdPilot's report of
+    Sensor Tower's Q4 Digital Market Index, and its citation names both."""
     from bytebook.checks import relayed_original
 
     sources = data.references["source"].astype(str)
     for ref, source in sources[sources.str.contains("relay")].items():
         named = relayed_original(source) is not None
         assert named or "relaying outlet and its URL were not recorded" in source, ref
-    assert data.cite("tiktok_iap_2024").startswith("Sensor Tower (relayed: the relaying outlet")
-    assert data.cite("tiktok_iap_2024", notes=False) == "Sensor Tower, 2024 (S)"
+    assert relayed_original(sources["tiktok_iap_2024"]) == "Sensor Tower's Q4 Digital Market Index"
+    assert data.references.at["tiktok_iap_2024", "url"].startswith("https://adpilot.co.uk/")
+    assert data.cite("tiktok_iap_2024").startswith(
+        "Sensor Tower's Q4 Digital Market Index, relayed by AdPilot"
+    )
 
 
 def test_a_relay_named_as_also_quoting_a_figure_is_among_the_row_s_sources(data):
