@@ -492,6 +492,22 @@ def test_unit_economics_arithmetic(chapter3):
     assert bandwidth.recomputed is None and "a 60% cut" in bandwidth.evidence
 
 
+def test_live_gifting_s_share_of_in_app_purchases_shows_what_their_one_digit_allows(chapter3):
+    """Sensor Tower's USD 6 bn of TikTok's and Douyin's in-app purchases is read at one digit
+    (USD 5.5 bn to USD 6.5 bn), so the article's USD 2 bn of gifts is 2 ÷ 6 of it, or between
+    2 ÷ 6.5 and 2 ÷ 5.5, in the prose and in the working row alike."""
+    shares = [f"{2 / 6:.0%}", f"{2 / 6.5:.0%}", f"{2 / 5.5:.0%}"]
+    assert shares == ["33%", "31%", "36%"]
+    expected = (
+        f"{shares[0]}, or {shares[1]} to {shares[2]} with USD 6 bn at its recorded digits "
+        "(USD 5.5 bn to USD 6.5 bn)"
+    )
+    assert chapter3.numbers["live_share_of_iap"] == pytest.approx(2 / 6)
+    assert chapter3.texts["live_share_of_iap"] == expected
+    working = {e.id: e for e in chapter3.entries}["d_live_share_of_iap"]
+    assert f"= {expected}." in working.evidence
+
+
 def test_only_bytedances_years_have_a_dated_start(data):
     from bytebook.chapters import summary
 

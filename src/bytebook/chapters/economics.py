@@ -8,7 +8,13 @@ import pandas as pd
 
 from bytebook.article import DAYS_IN_YEAR
 from bytebook.chapters.codec import bitrate_cut
-from bytebook.checks import claim_band, reference_band, reference_finding, unsettled
+from bytebook.checks import (
+    claim_band,
+    recorded_words,
+    reference_band,
+    reference_finding,
+    unsettled,
+)
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import (
@@ -398,6 +404,17 @@ def gift_take_quote(data: BookData) -> str:
     return quote[quote.index("with TikTok") :].rstrip(".")
 
 
+def _share_of_in_app_purchases(data: BookData, gifting: float) -> str:
+    """The article's live gifting as a share of TikTok's and Douyin's in-app purchases, and the
+    range the purchases' one recorded digit allows: '33%, or 31% to 36% with USD 6 bn at its
+    recorded digits (USD 5.5 bn to USD 6.5 bn)'."""
+    purchases = reference_band(data, "tiktok_iap_2024")
+    shares = Interval(gifting / purchases.high, gifting / purchases.low)
+    share = format_percent(gifting / data.reference("tiktok_iap_2024"), 0)
+    within = span(shares, lambda v: format_percent(v, 0))
+    return f"{share}, or {within} with {recorded_words(data, 'tiktok_iap_2024')}"
+
+
 def _live(data: BookData) -> Findings:
     """Live gifting's net, and the bandwidth claim set against section 2.1's bitrates."""
     found = Findings()
@@ -405,7 +422,8 @@ def _live(data: BookData) -> Findings:
     net = found.number("live_net", gifting * take, _usd)
     combined = data.reference("tiktok_iap_2024")
     found.number("iap_combined", combined, _usd)
-    found.number("live_share_of_iap", gifting / combined, format_percent, 0)
+    share_of_iap = _share_of_in_app_purchases(data, gifting)
+    found.number("live_share_of_iap", gifting / combined, lambda _: share_of_iap)
     before, after = data.stated("s21_bitrate_upload"), data.stated("s21_bitrate_vvc")
     codec_cut = 1 - after / before
     found.number("codec_cut", codec_cut, format_percent, 0)
@@ -472,7 +490,7 @@ def _live(data: BookData) -> Findings:
             gifting / combined,
             "share",
             f"{_usd(gifting)} (the article) ÷ {_usd(combined)} ({data.cite('tiktok_iap_2024')}) "
-            f"= {format_percent(gifting / combined, 0)}.",
+            f"= {share_of_iap}.",
             ("tiktok_iap_2024",),
         ),
         judge_findings(
