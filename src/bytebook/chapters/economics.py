@@ -409,7 +409,7 @@ def _share_of_in_app_purchases(data: BookData, gifting: float) -> str:
     range the purchases' one recorded digit allows: '33%, or 31% to 36% with USD 6 bn at its
     recorded digits (USD 5.5 bn to USD 6.5 bn)'."""
     purchases = reference_band(data, "tiktok_iap_2024")
-    shares = Interval(gifting / purchases.high, gifting / purchases.low)
+    shares = gifting / purchases
     share = format_percent(gifting / data.reference("tiktok_iap_2024"), 0)
     within = span(shares, lambda v: format_percent(v, 0))
     return f"{share}, or {within} with {recorded_words(data, 'tiktok_iap_2024')}"
