@@ -15,7 +15,7 @@ import yaml
 from bytebook.paths import ROOT
 from bytebook.publish import downloads, kept_json, kept_renders
 from bytebook.publish.bench import EXECUTED, timed_command
-from bytebook.publish.bench_browser import _served, round_order
+from bytebook.publish.bench_browser import LEDGER_PAGE, _served, round_order, without_ledger_script
 from bytebook.publish.bench_results import (
     Build,
     Floor,
@@ -160,7 +160,7 @@ def test_the_reader_side_pairs_each_load_of_the_slowest_page_with_the_bare_page(
         "a": [(90.0, 300.0, 200.0), (100.0, 250.0, 250.0), (80.0, 600.0, 300.0)],
         "b": [(50.0, 400.0, 400.0), (60.0, 200.0, 100.0), (70.0, 150.0, 200.0)],
     }
-    results = browser_results(bare, loads, [700.0, 1100.0, 900.0])
+    results = browser_results(bare, loads, [(700.0, 500.0), (1100.0, 550.0), (900.0, 600.0)])
     assert results["interactive_ms"] == {"a": 300.0, "b": 200.0}
     assert results["first_chart_ms"] == {"a": 90.0, "b": 60.0}
     # Round 1's slowest page is b (400 ms), round 2's a (250), round 3's a (600).
@@ -175,18 +175,34 @@ def test_the_reader_side_pairs_each_load_of_the_slowest_page_with_the_bare_page(
 
 def test_the_ledger_is_judged_apart_from_the_chart_pages():
     """The ledger's loads are a spread of their own, against 400 ms like a chart page's; they
-    are never a round's slowest chart page, though slower than every chart page here."""
+    are never a round's slowest chart page, though slower than every chart page here. Each load
+    is set against its copy without the table script, loaded in the same round."""
     loads = {"a": [(90.0, 300.0, 200.0), (100.0, 250.0, 250.0), (80.0, 350.0, 300.0)]}
-    results = browser_results([100.0, 200.0, 150.0], loads, [700.0, 1100.0, 390.0])
+    ledger = [(700.0, 350.0), (1100.0, 440.0), (390.0, 300.0)]
+    results = browser_results([100.0, 200.0, 150.0], loads, ledger)
     assert results["ledger_ready_ms"] == {
         "median": 700.0,
         "min": 390.0,
         "max": 1100.0,
         "runs": [700.0, 1100.0, 390.0],
     }
+    assert results["ledger_without_script_ms"]["runs"] == [350.0, 440.0, 300.0]
+    # 700 ÷ 350 = 2.0, 1100 ÷ 440 = 2.5, 390 ÷ 300 = 1.3: each load against its own round's copy.
+    assert results["ledger_ready_over_without_script"]["runs"] == [2.0, 2.5, 1.3]
+    assert results["ledger_ready_over_without_script"]["median"] == 2.0
     assert results["max_interactive_ms"]["runs"] == [300.0, 250.0, 350.0]
     rows = {name: ok for name, _, _, ok in met(results)}
     assert rows["the ledger until its table sorts and filters, ms"] == "no"  # 700 > 400
+
+
+def test_the_ledger_s_copy_leaves_out_its_table_script_and_nothing_else(built_book):
+    page = (built_book / LEDGER_PAGE).read_text(encoding="utf-8")
+    copy = without_ledger_script(page)
+    left_out = [line for line in page.splitlines() if line not in copy.splitlines()]
+    assert len(left_out) == 1 and "bytebook-ledger.js" in left_out[0], left_out
+    assert "bytebook-ledger.js" not in copy
+    assert len(copy.splitlines()) == len(page.splitlines()) - 1
+    assert without_ledger_script(copy) == copy
 
 
 def test_the_larger_book_is_judged_per_page_added():
@@ -198,7 +214,9 @@ def test_the_larger_book_is_judged_per_page_added():
 def _complete_results():
     results = build_results(_two_runs(), cores=2, edited_page="codec")
     results |= browser_results(
-        [100.0, 120.0], {"a": [(90.0, 300.0, 280.0), (95.0, 310.0, 290.0)]}, [350.0, 380.0]
+        [100.0, 120.0],
+        {"a": [(90.0, 300.0, 280.0), (95.0, 310.0, 290.0)]},
+        [(350.0, 300.0), (380.0, 310.0)],
     )
     results |= {
         "data_edit_s": 10.0,

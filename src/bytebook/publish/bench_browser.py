@@ -9,13 +9,15 @@ one (the page is then interactive). A bare page that loads only the chart runtim
 (`_static/vega-bundle.js`) gives the floor any chart page must pay. A copy of each chart page
 without its chart scripts (its charts left as their static SVG) gives what the page itself
 costs: the moment it is read and laid out. The ledger, which has no chart, is timed until its
-table is enhanced and laid out. Two built sites (this book and an earlier build of
-it) can be loaded side by side, round by round.
+table is enhanced and laid out, and a copy of it without its table script until it is read and
+laid out: what its rows cost before any script enhances them. Two built sites (this book and an
+earlier build of it) can be loaded side by side, round by round.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import sys
 import threading
@@ -83,9 +85,15 @@ BARE_HTML = (
 )
 
 
-WITHOUT_CHARTS_FOLDER = "bench-without-charts"
-"""Where each chart page's copy without its chart scripts is served from: a folder beside
-`book/`, so the copy's relative addresses reach the same files."""
+COPIES_FOLDER = "bench-copies"
+"""Where each chart page's copy without its chart scripts, and the ledger's without its table
+script, are served from: a folder beside `book/`, so a copy's relative addresses reach the same
+files."""
+
+_LEDGER_SCRIPT = re.compile(
+    r'[ \t]*<script\b[^>]*\ssrc="[^"]*_static/bytebook-ledger\.js[^"]*"[^>]*></script>\n?'
+)
+"""The ledger's table script, with the indent before it and the line end after it."""
 
 PAGE_READ = """
 document.addEventListener("readystatechange", function () {
@@ -174,11 +182,23 @@ def _ledger_load(browser, url: str) -> float:
     return ready
 
 
+def _ledger_and_copy(browser, base: str, round_number: int) -> tuple[float, float]:
+    """One load of the ledger (until its table sorts and filters) and one of its copy without
+    its table script (read), the ledger first in even rounds and the copy first in odd ones."""
+    ledger_url = f"{base}/{LEDGER_PAGE}"
+    copy_url = f"{base}/{COPIES_FOLDER}/{Path(LEDGER_PAGE).name}"
+    if round_number % 2 == 1:
+        read = _read_without_charts(browser, copy_url)
+        return _ledger_load(browser, ledger_url), read
+    ready = _ledger_load(browser, ledger_url)
+    return ready, _read_without_charts(browser, copy_url)
+
+
 def _page_and_copy(browser, base: str, stem: str, round_number: int) -> tuple[float, float, float]:
     """One load of the chart page `stem` (its first chart and its last drawn) and one of its
     copy without charts (read), the page first in even rounds and the copy first in odd ones."""
     page_url = f"{base}/book/{stem}.html"
-    copy_url = f"{base}/{WITHOUT_CHARTS_FOLDER}/{stem}.html"
+    copy_url = f"{base}/{COPIES_FOLDER}/{stem}.html"
     if round_number % 2 == 1:
         read = _read_without_charts(browser, copy_url)
         return (*_page_load(browser, page_url), read)
@@ -188,9 +208,9 @@ def _page_and_copy(browser, base: str, stem: str, round_number: int) -> tuple[fl
 
 def _write_pages_without_charts(html: Path, pages: list[Path]) -> None:
     """Write a copy of each chart page of the site `html` without its chart scripts and chart
-    file (`without_chart_requests`) into its WITHOUT_CHARTS_FOLDER. A page with none of them
-    to leave out (a site built before they were loaded as they are now) stops the bench."""
-    folder = html / WITHOUT_CHARTS_FOLDER
+    file (`without_chart_requests`) into its COPIES_FOLDER. A page with none of them to leave
+    out (a site built before they were loaded as they are now) stops the bench."""
+    folder = html / COPIES_FOLDER
     folder.mkdir(exist_ok=True)
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -200,10 +220,29 @@ def _write_pages_without_charts(html: Path, pages: list[Path]) -> None:
         (folder / page.name).write_text(copy, encoding="utf-8")
 
 
+def without_ledger_script(page: str) -> str:
+    """`page` without the ledger's table script: its rows as plain HTML, as a reader without
+    scripts sees them."""
+    return _LEDGER_SCRIPT.sub("", page, count=1)
+
+
+def _write_ledger_without_script(html: Path) -> None:
+    """Write a copy of the ledger of the site `html` without its table script into its
+    COPIES_FOLDER. A ledger without that script stops the bench."""
+    ledger = html / LEDGER_PAGE
+    text = ledger.read_text(encoding="utf-8")
+    copy = without_ledger_script(text)
+    if copy == text:
+        raise ValueError(f"{ledger}: no table script found to leave out")
+    folder = html / COPIES_FOLDER
+    folder.mkdir(exist_ok=True)
+    (folder / ledger.name).write_text(copy, encoding="utf-8")
+
+
 def _remove_bench_pages(html: Path) -> None:
     """Remove the pages the bench added to the site `html`: they are not pages of the book."""
     (html / BARE_PAGE).unlink(missing_ok=True)
-    shutil.rmtree(html / WITHOUT_CHARTS_FOLDER, ignore_errors=True)
+    shutil.rmtree(html / COPIES_FOLDER, ignore_errors=True)
 
 
 def _bare_load(browser, url: str) -> float:
@@ -214,15 +253,16 @@ def _bare_load(browser, url: str) -> float:
     return loaded
 
 
-Loads = tuple[list[float], dict[str, list[tuple[float, float, float]]], list[float]]
+Loads = tuple[list[float], dict[str, list[tuple[float, float, float]]], list[tuple[float, float]]]
 """A site's loads: of the bare page (ms until the runtime has run), per chart page (ms until
 its first chart is drawn, until its last, and until its copy without charts is read), and of
-the ledger (ms until its table sorts and filters)."""
+the ledger (ms until its table sorts and filters, and until its copy without its table script
+is read)."""
 
 
 def page_loads(html: Path, loads: int = 5) -> Loads:
     """`loads` loads of a bare page with only the chart runtime, of every chart page and of
-    its copy without charts, and of the ledger."""
+    its copy without charts, and of the ledger and of its copy without its table script."""
     return compared_loads({"": html}, loads)[""]
 
 
@@ -234,9 +274,10 @@ def round_order(names: list[str], round_number: int) -> list[str]:
 
 def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
     """Loads of several built sites, each served on its own: each round loads every site's bare
-    page, chart pages (each with its copy without charts, `_page_and_copy`) and ledger once,
-    site after site, in the order `round_order` gives, so the sites share the machine's load
-    alike and none always loads first."""
+    page, chart pages (each with its copy without charts, `_page_and_copy`) and ledger (with its
+    copy without its table script, `_ledger_and_copy`) once, site after site, in the order
+    `round_order` gives, so the sites share the machine's load alike and none always loads
+    first."""
     from playwright.sync_api import sync_playwright
 
     from bytebook.publish.pdf import CHROMIUM_ARGS, chromium_path
@@ -249,6 +290,7 @@ def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
             stack.callback(_remove_bench_pages, html)  # whatever happens after
             (html / BARE_PAGE).write_text(BARE_HTML, encoding="utf-8")
             _write_pages_without_charts(html, pages)
+            _write_ledger_without_script(html)
             bases[name] = stack.enter_context(_served(html))
             found[name] = ([], {page.stem: [] for page in pages}, [])
         browser = playwright.chromium.launch(
@@ -261,7 +303,7 @@ def compared_loads(sites: dict[str, Path], loads: int = 5) -> dict[str, Loads]:
                     bare.append(_bare_load(browser, f"{base}/{BARE_PAGE}"))
                     for stem, times in pages.items():
                         times.append(_page_and_copy(browser, base, stem, round_number))
-                    ledger.append(_ledger_load(browser, f"{base}/{LEDGER_PAGE}"))
+                    ledger.append(_ledger_and_copy(browser, base, round_number))
         finally:
             browser.close()
     return found

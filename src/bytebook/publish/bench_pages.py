@@ -75,6 +75,8 @@ def side_by_side(results: dict[str, dict]) -> str:
     timed += [("max_interactive_over_bundle_only", "slowest page ÷ runtime alone")]
     timed += [("max_interactive_over_without_charts", "page ÷ its copy without charts, highest")]
     timed += [("ledger_ready_ms", "the ledger until its table sorts and filters, ms")]
+    timed += [("ledger_without_script_ms", "the ledger without its table script, read, ms")]
+    timed += [("ledger_ready_over_without_script", "the ledger ÷ its copy without the script")]
     for key, label in timed:
         cells = [_spread(results[n][key]) for n in names]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
