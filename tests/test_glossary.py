@@ -122,3 +122,15 @@ def test_the_glossary_s_figures_come_from_data_with_their_sources():
     assert "31 Mar 2025" in shown["lenovo_year_source"]
     page = (BOOK_DIR / "glossary.md").read_text(encoding="utf-8")
     assert all(f"{{glue:text}}`{name}`" in page for name in shown)
+
+
+def test_the_fiscal_year_entry_gives_lenovo_s_2024_as_the_book_s_reading():
+    """Lenovo names its year to March 2025 '2024/25', not '2024': the glossary says that
+    reading the article's 2024 as that year is the book's, and does not call it Lenovo's
+    '2024'; the year's name comes glued from the results release it cites."""
+    text = (BOOK_DIR / "glossary.md").read_text(encoding="utf-8")
+    entry = text.split("\nFiscal year\n", 1)[1].split("\n\n", 1)[0]
+    words = " ".join(entry.split())
+    assert 'Lenovo\'s "2024"' not in words and "Lenovo's '2024'" not in words
+    assert 'The book reads the article\'s "2024" for Lenovo' in words
+    assert "{glue:text}`lenovo_year_source`" in words

@@ -406,3 +406,16 @@ def test_the_codec_heading_is_borne_out_by_bytedance_s_own_vvc_decoder(data):
     [bitrate] = [e for e in all_entries(data) if e.id == "s21_bitrate_vvc"]
     assert data.claim("s21_bitrate_vvc")["quote_zh"] in heading.evidence
     assert bitrate.verdict is Verdict.UNVERIFIABLE
+
+
+def test_whose_purchases_the_six_billion_counts_is_in_its_quote(data):
+    """The economics chapter sets the article's USD 2 bn of gifting against Sensor Tower's
+    USD 6 bn of TikTok's and Douyin's in-app purchases. That the figure counts Douyin's too
+    rests on the relay's own words, so its quote holds them beside the USD 6 bn."""
+    quote = data.references.at["tiktok_iap_2024", "quote"]
+    assert "$6 billion" in quote
+    assert "along with its Chinese counterpart Douyin" in quote
+    from bytebook.chapters import economics
+
+    texts = " ".join(entry.evidence for entry in economics.analyse(data).entries)
+    assert "TikTok's and Douyin's in-app purchases" in texts

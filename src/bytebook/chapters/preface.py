@@ -765,7 +765,8 @@ PUBLISHED_RATE = "Federal Reserve exchange rate"
 """How the rates chart's legend names 2024's published rates, set beside the article's."""
 
 TIKTOK_MOSTLY = "bd_intl_share_2024"
-"""The relay of the report behind the USD 39 bn, which says most of that revenue is TikTok's."""
+"""The relay of the report behind the USD 39 bn, whose note records words saying most of that
+revenue is TikTok's (not its quote: read at second hand)."""
 
 
 def douyin_abroad_entry(data: BookData) -> LedgerEntry:
@@ -782,9 +783,11 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
         "Read as a Chinese reader reads a headline: 抖音在海外 names Douyin's international twin, "
         "TikTok, and the daily figure under it is ByteDance's whole revenue abroad, "
         f"{format_usd(usd, 0)} ({data.cite('bd_intl_2024')}). That revenue is not TikTok's "
-        "alone. The relay of the report behind the figure says it is mostly TikTok's ('most of "
-        f"which is earned from TikTok U.S.', {data.cite(TIKTOK_MOSTLY)}), and among the earners "
-        "the article's section 3 lists is CapCut Pro, a separate app: "
+        "alone. The relay of the report behind the figure is recorded as saying it is mostly "
+        "TikTok's ('most of which is earned from TikTok U.S.': words in the note beside "
+        f"{data.cite(TIKTOK_MOSTLY)}, not in its quote, so read at second hand and counted as a "
+        "weak (W) source), and among the earners the article's section 3 lists is CapCut Pro, a "
+        "separate app: "
         f"{money(capcut, 'USD')} a year at the article's own price and payer count (USD "
         f"{price:.2f} × {MONTHS} months × {payers / 1e6:.0f} million payers; unverified, a "
         "derived row of the unit economics). So the headline names the "

@@ -2021,21 +2021,30 @@ def _against_band(value: float, low: float, high: float) -> str:
 def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Series) -> str:
     """Where each year's share bar (in percent, as drawn and labelled) lies against the printed
     share's band (`low` to `high` percent), in one sentence: ' Its share bars: FY2023's 52.2%
-    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it.'"""
-    found = [
-        row for row in _rows(frame, "year", "share_pct", "share_pct_label") if pd.notna(row[1])
-    ]
+    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it, though inside it read
+    to 49.97% + 0.49%, were the 0.49% …'. A bar outside the band whose share is read as a wider
+    band that meets it (`filed_years`: a share of revenue assigned to no region) says so, as
+    its verdict reads it."""
+    columns = ("year", "share_pct", "share_pct_label", "share_band_low", "share_band_high")
+    found = [row for row in _rows(frame, *columns, "share_derivation") if pd.notna(row[1])]
     if not found:
         drawn = frame["overseas"].notna().any()  # with no bar at all, the caption says so
         return " No overseas share was found for any year." if drawn else ""
     places: dict[str, list[str]] = {}
-    for year, pct, label in found:
-        places.setdefault(_against_band(pct, low, high), []).append(f"{year}'s {label}")
+    widened: dict[str, list[str]] = {}
+    for year, pct, label, band_low, band_high, derivation in found:
+        place = _against_band(pct, low, high)
+        places.setdefault(place, []).append(f"{year}'s {label}")
+        if place != "inside" and derivation and band_low * 100 <= high and band_high * 100 >= low:
+            widened.setdefault(place, []).append(f", though inside it read {derivation}")
     clauses = [
-        f"{_join(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
-        f"{row['overseas_share_printed']} band"
-        if number == 0
-        else f"{_join(bars)} {place} it"
+        (
+            f"{_join(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
+            f"{row['overseas_share_printed']} band"
+            if number == 0
+            else f"{_join(bars)} {place} it"
+        )
+        + "".join(widened.get(place, []))
         for number, (place, bars) in enumerate(places.items())
     ]
     lead = "Its share bar" if len(found) == 1 else "Its share bars"
@@ -2227,8 +2236,8 @@ def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series)
             Finding(
                 Verdict.UNVERIFIABLE,
                 f"Context only: {data.references.at[ref, 'item']}, "
-                f"{format_percent(data.reference(ref), 0)} ({data.cite(ref)}): "
-                f"{data.references.at[ref, 'note']}. A remark from another year cannot "
+                f"{format_percent(data.reference(ref), 0)} ({data.cite(ref)}); the note beside "
+                f"it: {data.references.at[ref, 'note']}. A remark from another year cannot "
                 "stand for the year the table names.",
                 decides=False,
                 sources=(ref,),
@@ -3704,11 +3713,11 @@ def _markets_reason(data: BookData, company: str) -> str:
             f"({data.cite(TIKTOK_US_2023[0])}), {format_percent(us / abroad, 0)} of ByteDance's "
             f"{money(abroad, 'USD')} abroad that year ({_derived_2023_words(data)}, "
             "derived, W); and the relay of the report behind the "
-            f"{money(data.reference('bd_intl_2024'), 'USD')} says of that revenue "
-            f"'most of which is earned from TikTok U.S.' ({data.cite('bd_intl_share_2024')}). "
-            "That supports North America as a lead market: in 2023 by those figures, and in "
-            "2024 by the relay's words (recorded in the note beside its figure, not in its "
-            "quote). For Southeast Asia (东南亚) "
+            f"{money(data.reference('bd_intl_2024'), 'USD')} is recorded as saying of that "
+            "revenue 'most of which is earned from TikTok U.S.' (words in the note beside "
+            f"{data.cite('bd_intl_share_2024')}, not in its quote: read at second hand, they "
+            "count as a weak (W) source). That supports North America as a lead market: in 2023 "
+            "by those figures, and in 2024 by the relay's words. For Southeast Asia (东南亚) "
             "and Latin America (拉美) this book found no revenue figures, so the cell's three "
             "markets could not all be checked and the row stays unverifiable."
         )
