@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from bytebook.book import all_entries, ledger
+from bytebook.chapters import economics
 from bytebook.checks import against_reference, later_sources_note, postdates_article
 from bytebook.ledger import Verdict
 from bytebook.paths import DATA_DIR
@@ -417,7 +418,5 @@ def test_whose_purchases_the_six_billion_counts_is_in_its_quote(data):
     quote = data.references.at["tiktok_iap_2024", "quote"]
     assert "$6 billion" in quote
     assert "along with its Chinese counterpart Douyin" in quote
-    from bytebook.chapters import economics
-
     texts = " ".join(entry.evidence for entry in economics.analyse(data).entries)
     assert "TikTok's and Douyin's in-app purchases" in texts
