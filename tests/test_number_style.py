@@ -191,6 +191,11 @@ newline): a search from there finds what a search from the text's start finds, t
 still reading the character before, at a cost that does not grow with the page."""
 BAND_END = re.compile(r"\b(?:lower|upper) end,\s*$")
 """Words that name the figure after them as a band's end."""
+PRINTED_READING = re.compile(r"The printed figure is read as [^.:]*:\s*(?:\S+\s+to\s*)?$")
+"""Words that give the figures after them as the ends of the band a printed figure is read as
+('The printed figure is read as rounded to its last significant digit: 49.5% to 50.5%')."""
+PRINTED_READING_REACH = 120
+"""How far before a figure PRINTED_READING's words may start."""
 SUBTRACTED_FROM = re.compile(r"\s*−\s*[\d.,]+%\s*\)")
 """What follows the upper end of a gap in points written as a subtraction: '(33.07% − 28.35%)'."""
 HEADER_UNITS = {
@@ -217,8 +222,9 @@ class Shown:
     figure, so not one rounded. Any other value in the data behind a chart is a figure like
     the text's."""
     band_end: bool = False
-    """Named as a band's end ('its lower end, 33.07%'): a value of its own beside the figure
-    (33.1%) whose band it ends."""
+    """Named as a band's end ('its lower end, 33.07%', or an end of the band a printed figure is
+    read as, '49.5% to 50.5%' for a printed 50%): a value of its own beside the figure (33.1%)
+    whose band it ends, not a figure rounded."""
 
 
 def shown_figures(text: str) -> list[Shown]:
@@ -239,6 +245,9 @@ def shown_figures(text: str) -> list[Shown]:
             band_end = bool(
                 BAND_END.search(text, max(0, figure.start - 12), figure.start)
                 or SUBTRACTED_FROM.match(text, figure.end)
+                or PRINTED_READING.search(
+                    text, max(0, figure.start - PRINTED_READING_REACH), figure.start
+                )
             )
             found.append(Shown(figure, unit, written, " ".join(context.split()), band_end=band_end))
     return found
@@ -276,7 +285,8 @@ def two_precisions(
     (a source's 55.2% shown as 55%), and not where it is apart (an axis tick, a grid's step, a
     claim). A band's
     end half a last digit from a figure (7.465亿 beside 7.47亿), or named as an end ('its lower
-    end, 33.07%' beside 33.1%), is that figure's band, not it."""
+    end, 33.07%' beside 33.1%), is that figure's band, not it; and a named end is no coarser
+    reading of another figure (a printed 50% read to 50.5% beside Haier's 50.46%)."""
     recorded = recorded_figures() if recorded is None else recorded
     pairs = []
     for fine in figures:
@@ -295,6 +305,8 @@ def two_precisions(
             ):
                 continue
             if abs(abs(a.value - b.value) - b.step / 2) <= b.step * 1e-6 or fine.band_end:
+                continue
+            if coarse.band_end:
                 continue
             pairs.append((fine, coarse))
     return pairs
@@ -407,6 +419,11 @@ def test_one_value_at_two_precisions_is_found():
     assert [(f.written, c.written) for f, c in typed] == [("55.2%", "55%")]
     assert not two_precisions(shown_figures("share 33.1% (its lower end, 33.07%, less"), [])
     assert not two_precisions(shown_figures("33.1% 4.72 (33.07% − 28.35%)"), [])
+    printed = "The printed figure is read as rounded to its last significant digit: 49.5% to 50.5%."
+    assert not two_precisions(shown_figures(f"{printed} Haier: 49.97% to 50.46%."), [])
+    # a band that is not named as one is held to one precision still
+    days = shown_figures("7.57亿元 to 7.77亿元 a day; in another row 7.570亿元 to 7.766亿元")
+    assert ("7.766亿", "7.77亿") in {(f.written, c.written) for f, c in two_precisions(days, [])}
     money = shown_figures("USD 8.43 an hour, or USD 8.4; CNY 8.4")
     assert [(f.written, c.written) for f, c in two_precisions(money, [])] == [("8.43", "8.4")]
 

@@ -14,6 +14,7 @@ from bytebook.book import ledger
 from bytebook.chapters import preface, ranking, summary
 from bytebook.data import load_book_data
 from bytebook.fx import year_rates
+from bytebook.ledger import recomputed_text
 from bytebook.paths import DATA_DIR
 from bytebook.policy import Interval, Verdict
 
@@ -477,7 +478,6 @@ def test_a_conversion_row_shows_the_band_that_decides_it(data, row, shown, ends)
     """Where a point decides nothing (the annual-average conversion, a rate outside every
     month), the Recomputed column shows the band the verdict rests on."""
     from bytebook.book import all_entries
-    from bytebook.ledger import recomputed_text
 
     entry = {e.id: e for e in all_entries(data)}[row]
     assert entry.verdict is Verdict.SUPPORTED
@@ -763,6 +763,21 @@ def test_haier_s_share_reaches_50_percent_but_its_total_is_worked_from_the_table
     ends = f"{low:,.0f}亿元 to {high:,.0f}亿元"
     assert ends == "2,858亿元 to 2,861亿元"
     assert f"({ends} at its inputs' recorded digits)" in entries["d_implied_total_haier"].evidence
+
+
+def test_haier_s_share_shows_in_the_recomputed_column_as_its_verdict_reads_it(data):
+    """The Recomputed column beside 超 50% shows what the verdict rests on, 49.97% to 49.97% +
+    0.49% = 50.46%, not the tabulated 49.97% alone (which, beside 'supported', read as a share
+    below the claim); the evidence writes the reach it shows. A share with no part left
+    unassigned keeps its one figure (Midea's 41.52%)."""
+    assert f"{49.97 + 0.49:.2f}" == "50.46"
+    entries = {e.id: e for e in ranking.analyse(data).entries}
+    share = entries["t_haier_share"]
+    assert recomputed_text(share) == "49.97% to 50.46%"
+    assert (share.recomputed_low, share.recomputed_high) == pytest.approx((0.4997, 0.5046))
+    assert "With all of that part abroad, the share is 50.46%." in share.evidence
+    midea = entries["t_midea_share"]
+    assert midea.recomputed_low is None and recomputed_text(midea) == "41.52%"
 
 
 def test_lenovo_s_period_note_says_its_closest_year_is_among_fiscal_years_only(data):

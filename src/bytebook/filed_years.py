@@ -108,6 +108,9 @@ class Figure:
     inputs: tuple[str, ...] = ()
     point: float | None = None
     second_hand: bool = False
+    reach: float | None = None
+    """For a share read up to the part of revenue its filing assigns to no region
+    (`_up_to_unassigned`), the share with all of that part: 49.97% + 0.49%."""
 
     @property
     def value(self) -> float:
@@ -281,6 +284,7 @@ def _up_to_unassigned(figure: Figure, unassigned: Figure) -> Figure:
         derivation=f"to {figure.shown} + {unassigned.shown}, were the {unassigned.shown} that "
         "its table by region assigns to no region all earned abroad",
         point=figure.value,
+        reach=figure.value + unassigned.value,
     )
 
 

@@ -2168,6 +2168,11 @@ def _judge_cell(
                 + (f"{figure.derivation}; " if figure.derivation else "")
                 + "; ".join(dict.fromkeys(data.cite(ref) for ref in figure.sources))
                 + ")."
+                + (
+                    f" With all of that part abroad, the share is {percent(figure.reach, 2)}."
+                    if figure.reach is not None
+                    else ""
+                )
                 + later_sources_note(data, *figure.sources)
                 + (
                     ""
@@ -2216,7 +2221,7 @@ def _judge_cell(
             )
     findings += _context_findings(data, company, kind, claim)
     entry = judge_findings(claim, findings, recomputed, "")
-    return stated_entry(
+    judged = stated_entry(
         claim,
         entry.recomputed,
         entry.verdict,
@@ -2224,6 +2229,11 @@ def _judge_cell(
         entry.sources
         + tuple(r for r in str(year["sources"]).split(";") if r and r not in entry.sources),
     )
+    # A share read up to the part of revenue assigned to no region shows that reach, as its
+    # verdict reads it (Haier: 49.97% to 49.97% + 0.49%), not the tabulated share alone.
+    if figure is not None and figure.reach is not None:
+        return decided_by(judged, Interval(figure.value, figure.reach))
+    return judged
 
 
 def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series) -> list[Finding]:
