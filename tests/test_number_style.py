@@ -222,9 +222,11 @@ class Shown:
     figure, so not one rounded. Any other value in the data behind a chart is a figure like
     the text's."""
     band_end: bool = False
-    """Named as a band's end ('its lower end, 33.07%', or an end of the band a printed figure is
-    read as, '49.5% to 50.5%' for a printed 50%): a value of its own beside the figure (33.1%)
-    whose band it ends, not a figure rounded."""
+    """Named as a band's end ('its lower end, 33.07%'): a value of its own beside the figure
+    (33.1%) whose band it ends."""
+    printed_end: bool = False
+    """An end of the band a printed figure is read as ('49.5% to 50.5%' for a printed 50%): the
+    printed figure's reading, not a coarser writing of another figure."""
 
 
 def shown_figures(text: str) -> list[Shown]:
@@ -245,11 +247,15 @@ def shown_figures(text: str) -> list[Shown]:
             band_end = bool(
                 BAND_END.search(text, max(0, figure.start - 12), figure.start)
                 or SUBTRACTED_FROM.match(text, figure.end)
-                or PRINTED_READING.search(
+            )
+            printed_end = bool(
+                PRINTED_READING.search(
                     text, max(0, figure.start - PRINTED_READING_REACH), figure.start
                 )
             )
-            found.append(Shown(figure, unit, written, " ".join(context.split()), band_end=band_end))
+            context = " ".join(context.split())
+            ends = {"band_end": band_end, "printed_end": printed_end}
+            found.append(Shown(figure, unit, written, context, **ends))
     return found
 
 
@@ -285,8 +291,9 @@ def two_precisions(
     (a source's 55.2% shown as 55%), and not where it is apart (an axis tick, a grid's step, a
     claim). A band's
     end half a last digit from a figure (7.465亿 beside 7.47亿), or named as an end ('its lower
-    end, 33.07%' beside 33.1%), is that figure's band, not it; and a named end is no coarser
-    reading of another figure (a printed 50% read to 50.5% beside Haier's 50.46%)."""
+    end, 33.07%' beside 33.1%), is that figure's band, not it; and an end of the band a printed
+    figure is read as is that figure's reading, not a coarser writing of another (the 50.5% a
+    printed 50% is read to, beside Haier's 50.46%)."""
     recorded = recorded_figures() if recorded is None else recorded
     pairs = []
     for fine in figures:
@@ -304,9 +311,8 @@ def two_precisions(
                 and (coarse.apart or not any(a.holds(r) for r in recorded))
             ):
                 continue
-            if abs(abs(a.value - b.value) - b.step / 2) <= b.step * 1e-6 or fine.band_end:
-                continue
-            if coarse.band_end:
+            half_a_digit = abs(abs(a.value - b.value) - b.step / 2) <= b.step * 1e-6
+            if half_a_digit or fine.band_end or coarse.printed_end:
                 continue
             pairs.append((fine, coarse))
     return pairs
@@ -421,6 +427,9 @@ def test_one_value_at_two_precisions_is_found():
     assert not two_precisions(shown_figures("33.1% 4.72 (33.07% − 28.35%)"), [])
     printed = "The printed figure is read as rounded to its last significant digit: 49.5% to 50.5%."
     assert not two_precisions(shown_figures(f"{printed} Haier: 49.97% to 50.46%."), [])
+    # an end named otherwise is still held against a finer figure beside it
+    named = shown_figures("its upper end, 28.4%, beside 28.37%")
+    assert [(f.written, c.written) for f, c in two_precisions(named, [])] == [("28.37%", "28.4%")]
     # a band that is not named as one is held to one precision still
     days = shown_figures("7.57亿元 to 7.77亿元 a day; in another row 7.570亿元 to 7.766亿元")
     assert ("7.766亿", "7.77亿") in {(f.written, c.written) for f, c in two_precisions(days, [])}

@@ -766,11 +766,14 @@ def test_haier_s_share_reaches_50_percent_but_its_total_is_worked_from_the_table
 
 
 def test_haier_s_share_shows_in_the_recomputed_column_as_its_verdict_reads_it(data):
-    """The Recomputed column beside 超 50% shows what the verdict rests on, 49.97% to 49.97% +
-    0.49% = 50.46%, not the tabulated 49.97% alone (which, beside 'supported', read as a share
-    below the claim); the evidence writes the reach it shows. A share with no part left
-    unassigned keeps its one figure (Midea's 41.52%)."""
-    assert f"{49.97 + 0.49:.2f}" == "50.46"
+    """The Recomputed column beside 超 50% shows the share as its verdict reads it, 49.97% to
+    49.97% + 0.49% = 50.46% (the references' two figures), not the tabulated 49.97% alone
+    (which, beside 'supported', read as a share below the claim); the evidence writes the reach
+    it shows. A share with no part left unassigned keeps its one figure (Midea's 41.52%)."""
+    tabulated, unassigned = (
+        data.reference(ref) for ref in ("haier_overseas_share_2024", "haier_unassigned_share_2024")
+    )
+    assert f"{(tabulated + unassigned) * 100:.2f}" == "50.46"
     entries = {e.id: e for e in ranking.analyse(data).entries}
     share = entries["t_haier_share"]
     assert recomputed_text(share) == "49.97% to 50.46%"

@@ -411,8 +411,8 @@ def implied_total_years(
 
 def by_year_table(references: pd.DataFrame, company: str) -> pd.DataFrame:
     """A company's overseas amount, share and total by year (NaN where not found), with the
-    tag of each figure and how it was obtained, and the band a share is read as (with how it
-    was widened, where it was)."""
+    tag of each figure and how it was obtained, and, for a share read up to the part of
+    revenue its table assigns to no region, that reach and how it was read."""
     rows = []
     for year, figs in year_figures(references, company).items():
         overseas, share, total = (figs.get(k) for k in ("overseas", "share", "total"))
@@ -429,8 +429,7 @@ def by_year_table(references: pd.DataFrame, company: str) -> pd.DataFrame:
                 "share_tag": share.reliability if share else "",
                 "share_how": share.how if share else "",
                 "share_shown": share.shown if share else "",
-                "share_band_low": share.band.low if share else float("nan"),
-                "share_band_high": share.band.high if share else float("nan"),
+                "share_reach": share.reach if share and share.reach is not None else float("nan"),
                 "share_derivation": share.derivation if share else "",
                 "total": total.value if total else float("nan"),
                 "total_unit": total.unit if total else "",

@@ -2021,30 +2021,26 @@ def _against_band(value: float, low: float, high: float) -> str:
 def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Series) -> str:
     """Where each year's share bar (in percent, as drawn and labelled) lies against the printed
     share's band (`low` to `high` percent), in one sentence: ' Its share bars: FY2023's 52.2%
-    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it, though inside it read
-    to 49.97% + 0.49%, were the 0.49% …'. A bar outside the band whose share is read as a wider
-    band that meets it (`filed_years`: a share of revenue assigned to no region) says so, as
+    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S; inside the band read to 49.97%
+    + 0.49%, were the 0.49% …) below it.' A bar below the band whose share reaches into it when
+    read up to the part of revenue its table assigns to no region (`filed_years`) says so, as
     its verdict reads it."""
-    columns = ("year", "share_pct", "share_pct_label", "share_band_low", "share_band_high")
-    found = [row for row in _rows(frame, *columns, "share_derivation") if pd.notna(row[1])]
+    columns = ("year", "share_pct", "share_pct_label", "share_reach", "share_derivation")
+    found = [row for row in _rows(frame, *columns) if pd.notna(row[1])]
     if not found:
         drawn = frame["overseas"].notna().any()  # with no bar at all, the caption says so
         return " No overseas share was found for any year." if drawn else ""
     places: dict[str, list[str]] = {}
-    widened: dict[str, list[str]] = {}
-    for year, pct, label, band_low, band_high, derivation in found:
+    for year, pct, label, reach, derivation in found:
         place = _against_band(pct, low, high)
-        places.setdefault(place, []).append(f"{year}'s {label}")
-        if place != "inside" and derivation and band_low * 100 <= high and band_high * 100 >= low:
-            widened.setdefault(place, []).append(f", though inside it read {derivation}")
+        reaches = place == "below" and pd.notna(reach) and reach * 100 >= low
+        read = f"{label[:-1]}; inside the band read {derivation})" if reaches else label
+        places.setdefault(place, []).append(f"{year}'s {read}")
     clauses = [
-        (
-            f"{_join(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
-            f"{row['overseas_share_printed']} band"
-            if number == 0
-            else f"{_join(bars)} {place} it"
-        )
-        + "".join(widened.get(place, []))
+        f"{_join(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
+        f"{row['overseas_share_printed']} band"
+        if number == 0
+        else f"{_join(bars)} {place} it"
         for number, (place, bars) in enumerate(places.items())
     ]
     lead = "Its share bar" if len(found) == 1 else "Its share bars"
@@ -2169,7 +2165,7 @@ def _judge_cell(
                 + "; ".join(dict.fromkeys(data.cite(ref) for ref in figure.sources))
                 + ")."
                 + (
-                    f" With all of that part abroad, the share is {percent(figure.reach, 2)}."
+                    f" With all of that part abroad, the share is {_reach_text(figure)}."
                     if figure.reach is not None
                     else ""
                 )
@@ -2229,11 +2225,18 @@ def _judge_cell(
         entry.sources
         + tuple(r for r in str(year["sources"]).split(";") if r and r not in entry.sources),
     )
-    # A share read up to the part of revenue assigned to no region shows that reach, as its
-    # verdict reads it (Haier: 49.97% to 49.97% + 0.49%), not the tabulated share alone.
+    # A share read up to the part of revenue assigned to no region shows the share and that
+    # reach (Haier: 49.97% to 49.97% + 0.49%), as its verdict reads it, not the share alone.
     if figure is not None and figure.reach is not None:
         return decided_by(judged, Interval(figure.value, figure.reach))
     return judged
+
+
+def _reach_text(figure: filed_years.Figure) -> str:
+    """A share's reach (`filed_years.Figure.reach`) to the decimals its share is written to:
+    49.97% + 0.49% is '50.46%'."""
+    decimals = len(figure.shown.rstrip("%").partition(".")[2])
+    return percent(figure.reach, decimals)
 
 
 def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series) -> list[Finding]:

@@ -161,8 +161,9 @@ def _page_load(browser, url: str) -> tuple[float, float]:
     return min(times), max(times)
 
 
-def _read_without_charts(browser, url: str) -> float:
-    """Milliseconds from navigation to the page read and laid out, for a page without charts."""
+def _read_copy(browser, url: str) -> float:
+    """Milliseconds from navigation to a page's copy read and laid out (a chart page's without
+    its charts, the ledger's without its table script)."""
     tab = browser.new_page(viewport=VIEWPORT)
     tab.add_init_script(PAGE_READ)
     tab.goto(url, wait_until="domcontentloaded")
@@ -188,10 +189,10 @@ def _ledger_and_copy(browser, base: str, round_number: int) -> tuple[float, floa
     ledger_url = f"{base}/{LEDGER_PAGE}"
     copy_url = f"{base}/{COPIES_FOLDER}/{Path(LEDGER_PAGE).name}"
     if round_number % 2 == 1:
-        read = _read_without_charts(browser, copy_url)
+        read = _read_copy(browser, copy_url)
         return _ledger_load(browser, ledger_url), read
     ready = _ledger_load(browser, ledger_url)
-    return ready, _read_without_charts(browser, copy_url)
+    return ready, _read_copy(browser, copy_url)
 
 
 def _page_and_copy(browser, base: str, stem: str, round_number: int) -> tuple[float, float, float]:
@@ -200,10 +201,10 @@ def _page_and_copy(browser, base: str, stem: str, round_number: int) -> tuple[fl
     page_url = f"{base}/book/{stem}.html"
     copy_url = f"{base}/{COPIES_FOLDER}/{stem}.html"
     if round_number % 2 == 1:
-        read = _read_without_charts(browser, copy_url)
+        read = _read_copy(browser, copy_url)
         return (*_page_load(browser, page_url), read)
     drawn = _page_load(browser, page_url)
-    return (*drawn, _read_without_charts(browser, copy_url))
+    return (*drawn, _read_copy(browser, copy_url))
 
 
 def _write_pages_without_charts(html: Path, pages: list[Path]) -> None:
