@@ -6,10 +6,11 @@ from __future__ import annotations
 import inspect
 import subprocess
 import sys
+from pathlib import Path
 from types import MethodType
 
 import pytest
-from test_figures import figure_functions
+from test_figures import build_figures, figure_functions
 
 from bytebook.chapters import WRITTEN
 from bytebook.data import TABLE_FILES, BookData, load_book_data
@@ -48,6 +49,38 @@ def test_a_chapter_page_depends_on_its_own_analysis_and_its_data(name):
     used = inputs.page_inputs(source)
     assert inputs.CHAPTERS_DIR / f"{name}.py" in used
     assert {path.name for path in used} >= set(WRITTEN[name].INPUTS)
+
+
+def _package_files_run(work) -> set[Path]:
+    """The files of the package whose functions run while `work()` runs, traced call by
+    call."""
+    ran: set[str] = set()
+
+    def record(frame, event, arg):
+        ran.add(frame.f_code.co_filename)
+
+    sys.settrace(record)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return {path for path in map(Path, ran) if path.is_relative_to(inputs.PACKAGE)}
+
+
+@pytest.mark.parametrize("name", sorted(WRITTEN))
+def test_a_chapter_page_depends_on_every_module_its_analysis_and_figures_run(name):
+    """Editing a chapter module re-executes every page that runs its code: ranking's analysis
+    runs the preface's and the overseas chapter's, and the preface's runs the economics
+    chapter's."""
+    source = (BOOK_DIR / f"{name}.md").read_text(encoding="utf-8")
+    data = load_book_data()
+    ran = _package_files_run(lambda: build_figures(name, WRITTEN[name].analyse(data), data))
+    chapter_files = {
+        path for path in ran if path.parent in (inputs.CHAPTERS_DIR, inputs.FIGURES_DIR)
+    }
+    assert inputs.CHAPTERS_DIR / f"{name}.py" in chapter_files
+    missing = chapter_files - set(inputs.page_inputs(source))
+    assert not missing, sorted(str(path.relative_to(inputs.PACKAGE)) for path in missing)
 
 
 def test_pages_that_use_the_whole_book_depend_on_every_chapter():

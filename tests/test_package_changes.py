@@ -26,12 +26,15 @@ def test_the_installed_packages_are_listed_with_their_versions():
     assert f"altair-{version('altair')}.dist-info" in listed
 
 
-def test_a_page_run_with_other_packages_or_read_without_them_is_read_again(tmp_path, capfd):
+def test_a_page_run_with_other_packages_or_read_without_one_of_its_inputs_is_read_again(
+    tmp_path, capfd
+):
     """The listing is written again before Sphinx looks for changed pages, so a page with code,
     which depends on it, is read again; its inputs cell, which fingerprints the listing with
     the page's other inputs, then misses the execution cache when the packages differ from
-    those of its cached run. A page read by a build from before pages depended on the listing
-    is read again too."""
+    those of its cached run. A page read by a build from before pages depended on the listing,
+    or on another of the files it depends on now (a chapter module its chapter imports), is
+    read again too."""
     root = small_book(tmp_path / "book", {"only": "print(6 * 7)"})
     assert build_book(root) == 0
     doctrees = jupyter_output(root) / ".doctrees"
@@ -49,6 +52,13 @@ def test_a_page_run_with_other_packages_or_read_without_them_is_read_again(tmp_p
     env = pickle.loads(saved.read_bytes())
     assert str(listing) in env.dependencies["book/only"]
     env.dependencies["book/only"].discard(str(listing))  # as a build before the listing left it
+    saved.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+    assert _rebuilt_pages(root, capfd) == "0 added, 1 changed, 0 removed"
+
+    env = pickle.loads(saved.read_bytes())
+    module = str(inputs.PACKAGE / "numbers.py")
+    assert module in env.dependencies["book/only"]
+    env.dependencies["book/only"].discard(module)  # as a build that did not count it left it
     saved.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
     assert _rebuilt_pages(root, capfd) == "0 added, 1 changed, 0 removed"
 

@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import sysconfig
+from collections.abc import Iterable
 from pathlib import Path
 
 from bytebook.paths import DATA_DIR, ROOT
@@ -65,17 +66,21 @@ def _declaration(source: str) -> dict:
 
 
 @functools.cache
-def _top_level(path: Path, modified_ns: int) -> tuple[ast.stmt, ...]:
-    """A module's top-level statements, parsed once per version of the file (`modified_ns`,
-    its modification time, is part of the cache's key only): each data file's name in a
-    chapter's `INPUTS` is looked up in bytebook.data, and parsing that module again for each
-    name doubled the time the pages' inputs take to work out (0.17 CPU-s, not 0.08)."""
-    return tuple(ast.parse(path.read_text(encoding="utf-8")).body)
+def _parsed(path: Path, modified_ns: int) -> ast.Module:
+    """A module's source, parsed once per version of the file (`modified_ns`, its modification
+    time, is part of the cache's key only): each data file's name in a chapter's `INPUTS` is
+    looked up in bytebook.data, and parsing that module again for each name doubled the time
+    the pages' inputs take to work out (0.17 CPU-s, not 0.08)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _module(path: Path) -> ast.Module:
+    return _parsed(path, path.stat().st_mtime_ns)
 
 
 def _assigned(path: Path, name: str) -> ast.expr:
     """The expression a module's top level assigns to `name`, read from its source."""
-    for node in _top_level(path, path.stat().st_mtime_ns):
+    for node in _module(path).body:
         if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if any(isinstance(target, ast.Name) and target.id == name for target in targets):
@@ -140,12 +145,47 @@ def page_inputs(source: str) -> list[Path]:
     chapters = chapters_used(source)
     modules = sorted(PACKAGE.glob("*.py")) + list(RENDERER)
     modules += [CHAPTERS_DIR / "__init__.py", FIGURES_DIR / "__init__.py"]
-    for name in sorted(chapters):
-        modules.append(CHAPTERS_DIR / f"{name}.py")
-        if (FIGURES_DIR / f"{name}.py").exists():
-            modules.append(FIGURES_DIR / f"{name}.py")
+    modules += chapter_modules(chapters)
     data = [DATA_DIR / name for name in sorted(data_files_used(source, chapters))]
     return modules + data
+
+
+_MODULE_FOLDERS = {"bytebook.chapters": CHAPTERS_DIR, "bytebook.figures": FIGURES_DIR}
+"""The packages whose modules a page depends on only when it uses them."""
+
+
+def _imported_modules(path: Path) -> set[Path]:
+    """The chapter and figure modules that the module at `path` imports anywhere in its
+    source ('from bytebook.chapters import codec', 'from bytebook.chapters.codec import …')."""
+    found: set[Path] = set()
+    for node in ast.walk(_module(path)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        for name in names:
+            package, _, rest = name.rpartition(".")
+            if package in _MODULE_FOLDERS and (_MODULE_FOLDERS[package] / f"{rest}.py").is_file():
+                found.add(_MODULE_FOLDERS[package] / f"{rest}.py")
+    return found
+
+
+def chapter_modules(chapters: Iterable[str]) -> list[Path]:
+    """The analysis and figure modules of `chapters`, and every chapter or figure module they
+    import, directly or through one another: ranking's analysis imports the preface's, which
+    imports the economics chapter's, so the ranking page depends on all three."""
+    waiting = [CHAPTERS_DIR / f"{name}.py" for name in chapters]
+    waiting += [FIGURES_DIR / f"{name}.py" for name in chapters]
+    seen: set[Path] = set()
+    while waiting:
+        path = waiting.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        waiting += _imported_modules(path)
+    return sorted(seen)
 
 
 def kept_page_inputs(source: str) -> list[Path]:

@@ -21,19 +21,27 @@ def note_installed_packages(app: Sphinx) -> None:
     inputs.packages_file(Path(app.doctreedir))
 
 
-def pages_read_without_packages(app: Sphinx, env, added, changed, removed) -> list[str]:
-    """The pages with code whose last reading did not depend on the installed packages (read
-    by a build from before pages did): they are read again, so that they do."""
+def pages_read_without_their_inputs(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """The pages with code whose last reading did not depend on every input they have now:
+    read by a build from before pages depended on the installed packages, or on the chapter
+    modules their chapters import. They are read again, so that they do."""
     from bytebook.publish import inputs
 
     listing = str(inputs.packages_file(Path(app.doctreedir)))
     package = str(inputs.PACKAGE)
-    return [
-        docname
-        for docname in sorted(env.found_docs - added - changed - removed)
-        if any(dep.startswith(package) for dep in env.dependencies.get(docname, ()))
-        and listing not in env.dependencies[docname]
-    ]
+    outdated = []
+    for docname in sorted(env.found_docs - added - changed - removed):
+        noted = env.dependencies.get(docname, set())
+        if not any(dep.startswith(package) for dep in noted):
+            continue
+        source = Path(env.doc2path(docname)).read_text(encoding="utf-8")
+        try:
+            now = {str(path) for path in inputs.kept_page_inputs(source)} | {listing}
+        except inputs.UndeclaredInputs:
+            now = {listing}  # read again, and its reading fails the build by name
+        if not now <= noted:
+            outdated.append(docname)
+    return outdated
 
 
 def track_inputs(app: Sphinx, docname: str, source: list[str]) -> None:

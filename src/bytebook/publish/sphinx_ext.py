@@ -145,7 +145,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _keep_compiled_templates)
     app.connect("builder-inited", reading.note_installed_packages)
     app.connect("env-get-outdated", edition.outdated_pages)
-    app.connect("env-get-outdated", reading.pages_read_without_packages)
+    app.connect("env-get-outdated", reading.pages_read_without_their_inputs)
     app.connect("env-before-read-docs", edition.remember_edition)
     app.connect("env-before-read-docs", _work_out_downloads_early)
     app.connect("write-started", _finish_early_work)
