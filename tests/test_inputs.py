@@ -83,6 +83,30 @@ def test_a_chapter_page_depends_on_every_module_its_analysis_and_figures_run(nam
     assert not missing, sorted(str(path.relative_to(inputs.PACKAGE)) for path in missing)
 
 
+def test_a_page_depends_on_every_publishing_module_its_code_runs(tmp_path, monkeypatch):
+    """A page's code draws its charts and links its downloads through bytebook.present; every
+    publishing module that runs then is among the page's inputs, so that editing one
+    re-executes the page (its static drawings are slimmed by `static_svg`, which the renderer
+    imports)."""
+    from bytebook import present
+    from bytebook.chapters import codec
+    from bytebook.figures import codec as codec_figures
+
+    monkeypatch.setenv("BYTEBOOK_CACHE", str(tmp_path))  # no drawing kept from another run
+
+    def page_code() -> None:
+        data, found = present.open_chapter(codec)
+        codec_figures.gains(found, data)._repr_mimebundle_()
+        present.downloads("codec")
+
+    ran = _package_files_run(page_code)
+    publishing = {path for path in ran if path.parent == inputs.PUBLISH_DIR}
+    assert inputs.PUBLISH_DIR / "static_svg.py" in publishing, "no chart was drawn"
+    source = (BOOK_DIR / "codec.md").read_text(encoding="utf-8")
+    missing = publishing - set(inputs.page_inputs(source))
+    assert not missing, sorted(path.name for path in missing)
+
+
 def test_pages_that_use_the_whole_book_depend_on_every_chapter():
     source = (BOOK_DIR / "ledger.md").read_text(encoding="utf-8")
     assert inputs.chapters_used(source) == set(WRITTEN)

@@ -28,11 +28,10 @@ from bytebook.paths import DATA_DIR, ROOT
 PACKAGE = ROOT / "src" / "bytebook"
 CHAPTERS_DIR = PACKAGE / "chapters"
 FIGURES_DIR = PACKAGE / "figures"
-RENDERER = tuple(
-    PACKAGE / "publish" / name
-    for name in ("__init__.py", "render.py", "chart_data.py", "kept_renders.py", "kept_json.py")
-)
-"""The only publishing modules a page's code imports: the chart renderer."""
+PUBLISH_DIR = PACKAGE / "publish"
+CALLED_FROM_PAGES = ("__init__.py", "render.py", "runnable.py")
+"""The publishing modules a page's code calls (through bytebook.present): the chart renderer,
+and the names of the downloads it links to."""
 CODE_CELL = "```{code-cell}"
 DECLARATION = "bytebook"
 """The front-matter key under which a page with code declares what its code depends on:
@@ -143,22 +142,28 @@ def page_inputs(source: str) -> list[Path]:
     """Every file a page's output depends on: the analysis modules, the chart renderer, the
     chapter modules it uses with their figure modules, and the data files they read."""
     chapters = chapters_used(source)
-    modules = sorted(PACKAGE.glob("*.py")) + list(RENDERER)
+    modules = sorted(PACKAGE.glob("*.py")) + publishing_modules()
     modules += [CHAPTERS_DIR / "__init__.py", FIGURES_DIR / "__init__.py"]
     modules += chapter_modules(chapters)
     data = [DATA_DIR / name for name in sorted(data_files_used(source, chapters))]
     return modules + data
 
 
-_MODULE_FOLDERS = {"bytebook.chapters": CHAPTERS_DIR, "bytebook.figures": FIGURES_DIR}
-"""The packages whose modules a page depends on only when it uses them."""
+_PACKAGE_FOLDERS = {
+    "bytebook.chapters": CHAPTERS_DIR,
+    "bytebook.figures": FIGURES_DIR,
+    "bytebook.publish": PUBLISH_DIR,
+}
 
 
-def _imported_modules(path: Path) -> set[Path]:
-    """The chapter and figure modules that the module at `path` imports anywhere in its
-    source ('from bytebook.chapters import codec', 'from bytebook.chapters.codec import …')."""
+def _imported_modules(path: Path, package: str, anywhere: bool) -> set[Path]:
+    """The modules of `package` that the module at `path` imports ('from bytebook.chapters
+    import codec', 'from bytebook.chapters.codec import …'): anywhere in its source, or only at
+    its top level."""
+    folder = _PACKAGE_FOLDERS[package]
+    module = _module(path)
     found: set[Path] = set()
-    for node in ast.walk(_module(path)):
+    for node in ast.walk(module) if anywhere else module.body:
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
@@ -166,26 +171,44 @@ def _imported_modules(path: Path) -> set[Path]:
         else:
             continue
         for name in names:
-            package, _, rest = name.rpartition(".")
-            if package in _MODULE_FOLDERS and (_MODULE_FOLDERS[package] / f"{rest}.py").is_file():
-                found.add(_MODULE_FOLDERS[package] / f"{rest}.py")
+            parent, _, rest = name.rpartition(".")
+            if parent == package and (folder / f"{rest}.py").is_file():
+                found.add(folder / f"{rest}.py")
     return found
 
 
-def chapter_modules(chapters: Iterable[str]) -> list[Path]:
-    """The analysis and figure modules of `chapters`, and every chapter or figure module they
-    import, directly or through one another: ranking's analysis imports the preface's, which
-    imports the economics chapter's, so the ranking page depends on all three."""
-    waiting = [CHAPTERS_DIR / f"{name}.py" for name in chapters]
-    waiting += [FIGURES_DIR / f"{name}.py" for name in chapters]
+def _with_imports(modules: list[Path], packages: tuple[str, ...], anywhere: bool) -> list[Path]:
+    """`modules` (those that exist) and every module of `packages` they import, directly or
+    through one another."""
+    waiting = list(modules)
     seen: set[Path] = set()
     while waiting:
         path = waiting.pop()
         if path in seen or not path.is_file():
             continue
         seen.add(path)
-        waiting += _imported_modules(path)
+        for package in packages:
+            waiting += _imported_modules(path, package, anywhere)
     return sorted(seen)
+
+
+def chapter_modules(chapters: Iterable[str]) -> list[Path]:
+    """The analysis and figure modules of `chapters`, and every chapter or figure module they
+    import, directly or through one another: ranking's analysis imports the preface's, which
+    imports the economics chapter's, so the ranking page depends on all three."""
+    modules = [CHAPTERS_DIR / f"{name}.py" for name in chapters]
+    modules += [FIGURES_DIR / f"{name}.py" for name in chapters]
+    return _with_imports(modules, ("bytebook.chapters", "bytebook.figures"), anywhere=True)
+
+
+def publishing_modules() -> list[Path]:
+    """The publishing modules every page with code depends on: those it calls
+    (`CALLED_FROM_PAGES`) and those they import at their top level, directly or through one
+    another (the renderer's static drawings are slimmed by `static_svg`). Imports inside
+    their functions are left out: they serve the build, not the page (`assets` writes the
+    search page's table of names as the build sets the site up)."""
+    modules = [PUBLISH_DIR / name for name in CALLED_FROM_PAGES]
+    return _with_imports(modules, ("bytebook.publish",), anywhere=False)
 
 
 def kept_page_inputs(source: str) -> list[Path]:
