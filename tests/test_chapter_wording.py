@@ -157,18 +157,20 @@ def test_the_preface_defines_supported_by_sources_read_at_first_hand():
     assert "read at second hand" in text and "counts as W whatever its tag" in text
 
 
-def test_a_cut_at_the_end_of_the_idiom_s_band_is_said_to_be_at_its_edge(data):
+def test_a_cut_at_the_end_of_the_idiom_s_band_is_said_to_be_at_its_top_end(data):
     """8 → 3.2 Mbps is a 60% cut, 1 − 3.2/8; 'about half' allows 40% to 60%: the cut sits on
-    the band's end, and the page says so as the row does."""
+    the band's top end, ten points above half (not 'a little more'), and the page says so as
+    the row does."""
     from bytebook.chapters import economics
 
     cut = 1 - 3.2 / 8
-    assert abs(cut - 0.6) < 1e-12
+    assert abs(cut - 0.6) < 1e-12 and round((cut - 0.5) * 100) == 10
     page = " ".join(paragraphs("economics"))
-    assert "within the idiom's precision" not in page
-    assert "at the edge of the idiom's precision" in page
     rows = {e.id: e for e in economics.analyse(data).entries}
-    assert "at the edge of the idiom's precision" in rows["s3_live_bandwidth"].evidence
+    for text in (page, rows["s3_live_bandwidth"].evidence):
+        assert "within the idiom's precision" not in text
+        assert "a little more than half" not in text
+        assert "more than half, at the top end of what" in text
 
 
 def test_rows_that_do_not_decide_say_so_in_one_wording(data):

@@ -812,6 +812,25 @@ def test_a_value_in_a_chart_s_words_is_kept_whole():
     )
 
 
+def test_a_description_writes_its_numbers_as_the_chart_s_labels_do():
+    """A chart's screen-reader description drops trailing zeros as its trimmed labels do (26,
+    not 26.00; 7.4, not 7.40) and writes a `sig` field at four significant figures, as the
+    prose does: 7.99 × 12 × 20 million = USD 1.9176 bn is USD 1.918 bn."""
+    frame = pd.DataFrame({"name": ["a", "b"], "value": [26.0, 7.4], "bn": [1.9176, 2.0]})
+    assert charts.describe("Bars", frame, "{name} {value:.2f}; {bn:sig}") == (
+        "Bars: a 26; 1.918; b 7.4; 2."
+    )
+    assert f"{7.99 * 12 * 20e6 / 1e9:.4f}" == "1.9176"
+
+
+def test_no_chart_description_writes_a_whole_number_with_a_zero_fraction(every_figure):
+    """'USD 39.0 bn', 'USD 26.00' or '11.0 billion' in a description would print a figure
+    the prose writes as 39, 26 or 11 at a precision the book never gives it."""
+    for key, spec in every_figure.items():
+        zeros = re.findall(r"(?<![\w.])\d[\d,]*\.0+(?![\d])", spec.get("description", ""))
+        assert not zeros, (key, zeros)
+
+
 def test_the_years_chart_does_not_call_every_company_s_years_years_to_scale(every_figure):
     """Only ByteDance's 7 and Huawei's 20 years are to reach one overseas scale (只用 7 年就完成了
     华为 20 年才达到的海外规模); Xiaomi's, Midea's and BYD's are years of their globalisation

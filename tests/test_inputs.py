@@ -4,6 +4,8 @@ the files its analysis reads, and each page depends on the chapters it runs."""
 from __future__ import annotations
 
 import inspect
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,23 +85,40 @@ def test_a_chapter_page_depends_on_every_module_its_analysis_and_figures_run(nam
     assert not missing, sorted(str(path.relative_to(inputs.PACKAGE)) for path in missing)
 
 
-def test_a_page_depends_on_every_publishing_module_its_code_runs(tmp_path, monkeypatch):
+PAGE_CODE_TRACED = """
+import json, sys
+from bytebook import present
+from bytebook.chapters import codec
+from bytebook.figures import codec as codec_figures
+
+ran = set()
+
+def record(frame, event, arg):
+    ran.add(frame.f_code.co_filename)
+
+sys.settrace(record)
+data, found = present.open_chapter(codec)
+codec_figures.gains(found, data)._repr_mimebundle_()
+present.downloads("codec")
+sys.settrace(None)
+print(json.dumps(sorted(ran)))
+"""
+"""What the codec page's code does (its analysis, a chart drawn by the renderer, its downloads'
+links), traced call by call, in a process of its own: setting the renderer up changes Altair's
+theme and the collector for the whole process."""
+
+
+def test_a_page_depends_on_every_publishing_module_its_code_runs(tmp_path):
     """A page's code draws its charts and links its downloads through bytebook.present; every
     publishing module that runs then is among the page's inputs, so that editing one
     re-executes the page (its static drawings are slimmed by `static_svg`, which the renderer
     imports)."""
-    from bytebook import present
-    from bytebook.chapters import codec
-    from bytebook.figures import codec as codec_figures
-
-    monkeypatch.setenv("BYTEBOOK_CACHE", str(tmp_path))  # no drawing kept from another run
-
-    def page_code() -> None:
-        data, found = present.open_chapter(codec)
-        codec_figures.gains(found, data)._repr_mimebundle_()
-        present.downloads("codec")
-
-    ran = _package_files_run(page_code)
+    environment = os.environ | {"BYTEBOOK_CACHE": str(tmp_path)}  # no drawing kept from before
+    result = subprocess.run(
+        [sys.executable, "-c", PAGE_CODE_TRACED], capture_output=True, text=True, env=environment
+    )
+    assert result.returncode == 0, result.stderr
+    ran = {Path(name) for name in json.loads(result.stdout.splitlines()[-1])}
     publishing = {path for path in ran if path.parent == inputs.PUBLISH_DIR}
     assert inputs.PUBLISH_DIR / "static_svg.py" in publishing, "no chart was drawn"
     source = (BOOK_DIR / "codec.md").read_text(encoding="utf-8")

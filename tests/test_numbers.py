@@ -21,6 +21,17 @@ def test_four_significant_figures_and_never_fewer_than_the_whole_part(value, sho
     assert numbers.significant(value) == shown
 
 
+def test_a_tie_in_the_decimal_a_value_is_written_as_rounds_away_from_zero():
+    """CapCut Pro's top end, USD 7.995 × 12 months × 25 million payers = USD 2,398.5 million:
+    USD 2.3985 bn is a tie at four figures and reads USD 2.399 bn, as a reader rounds it by
+    hand, though the float of 2.3985 lies just below it; 1,426.5 is 1,427 as a chart rounds it."""
+    value = 7.995 * 12 * 25e6
+    assert value == 2_398_500_000
+    assert numbers.money(value, "USD") == "USD 2.399 bn"
+    assert numbers.significant(1426.5) == "1,427"
+    assert numbers.significant(-2.3985) == "−2.399"
+
+
 @given(st.floats(min_value=1e-6, max_value=1e15, allow_nan=False))
 def test_a_shown_number_is_within_rounding_of_the_value(value):
     shown = float(numbers.significant(value).replace(",", ""))

@@ -182,6 +182,20 @@ def test_reliability_counts_cover_every_reference_once(data):
     assert 0 <= counts["uncited"] < counts["total"]
 
 
+def test_the_figures_this_book_derives_are_counted_apart_from_published_ones(data):
+    """The sources page counts the references as published figures plus those this book's data
+    works out from others (origin 'derived', each tagged W), so that the weak figures it calls
+    'an aggregator or unvetted page' are the published W rows only; counted from the CSV."""
+    with open(DATA_DIR / "references.csv", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    derived = [row for row in rows if row["origin"] == "derived"]
+    assert derived and {row["reliability"] for row in derived} == {"W"}
+    counts = reliability_counts(source_records(data, all_entries(data)))
+    assert counts["derived"] == len(derived)
+    assert counts["published"] == len(rows) - len(derived)
+    assert counts["W_published"] == sum(row["reliability"] == "W" for row in rows) - len(derived)
+
+
 def test_the_count_of_p_and_s_figures_read_at_second_hand_is_the_data_s(data):
     """The sources page says how many P or S figures count as W because they were read at
     second hand; the count is read from the CSV's source cells, and these two are they (the H1
@@ -320,9 +334,11 @@ def test_a_source_of_the_article_s_own_month_is_said_to_be_perhaps_later(data):
     assert not any(
         "the month of the article" in entry.evidence for entry in all_entries(data)
     )
+    assert reliability_counts(source_records(data, all_entries(data)))["same_month"] == 0
     published[["rankmixer_params", "rankmixer_mfu"]] = "2025-07"
     data = replace(data, references=data.references.assign(published=published))
     assert not postdates_article(data, "rankmixer_params")
+    assert reliability_counts(source_records(data, all_entries(data)))["same_month"] == 2
     rows = {entry.id: entry for entry in all_entries(data)}
     for entry in rows.values():
         if {"rankmixer_params", "rankmixer_mfu"} & set(entry.sources):

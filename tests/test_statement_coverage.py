@@ -147,7 +147,7 @@ def test_bytedance_s_main_markets_show_the_us_figures_and_stay_unverifiable(rows
     assert "in 2024 by the relay's words" in markets.evidence
     assert "for 2023 rather than the table's 2024" not in markets.evidence
     assert "Southeast Asia (东南亚) and Latin America (拉美)" in markets.evidence
-    assert {"tiktok_us_rev_2023", "bd_intl_share_2024"} <= set(markets.sources)
+    assert {"tiktok_us_rev_2023", "bd_intl_2024"} <= set(markets.sources)
 
 
 def test_byd_s_remark_is_read_as_the_stock_phrase_it_is(rows):
@@ -201,8 +201,8 @@ def test_the_infrastructure_box_gives_the_doubao_row_its_verdict(rows):
 
 def test_the_title_s_douyin_abroad_is_read_as_headline_shorthand(rows):
     """The title credits ByteDance's whole revenue abroad to 抖音在海外 (TikTok). The relay says
-    most of it is TikTok's; the article's own CapCut Pro line is USD 7.99 × 12 × 20 million =
-    USD 1.9176 bn a year inside it. TikTok's own part was not found: unverifiable."""
+    most of it is earned from TikTok U.S.; the article's own CapCut Pro line is USD 7.99 × 12 ×
+    20 million = USD 1.9176 bn a year inside it. TikTok's own part was not found: unverifiable."""
     assert f"{7.99 * 12 * 20e6 / 1e9:.3f}" == "1.918"
     entry = rows["title_douyin_abroad"]
     assert entry.section == "0" and entry.verdict is Verdict.UNVERIFIABLE
@@ -214,7 +214,7 @@ def test_the_title_s_douyin_abroad_is_read_as_headline_shorthand(rows):
         "USD 39 bn",
     ):
         assert words in entry.evidence, words
-    assert {"bd_intl_2024", "bd_intl_share_2024"} <= set(entry.sources)
+    assert "bd_intl_2024" in entry.sources
     assert rows["d_capcut_revenue"].recomputed == pytest.approx(7.99 * 12 * 20e6)
 
 

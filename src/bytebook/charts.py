@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import string
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import pandas as pd
 from bytebook import label_places, palette
 from bytebook.article import ARTICLE_LEGEND, SECTION_TITLES, SECTIONS
 from bytebook.data import BookData
-from bytebook.numbers import VALUE_WITH_UNIT, in_a_list
+from bytebook.numbers import VALUE_WITH_UNIT, in_a_list, significant
 
 FONT = "Noto Sans CJK SC"
 FONT_STACK = f"{FONT}, 'Noto Sans CJK', 'Source Han Sans SC', sans-serif"
@@ -91,10 +92,27 @@ def _trim(number_format: str) -> str:
     return number_format[:-1] + "~" + number_format[-1]
 
 
+class _AsLabelled(string.Formatter):
+    """Writes a description's numbers as the chart's labels write them: a field formatted
+    `sig` at the book's four significant figures (`bytebook.numbers.significant`), and a
+    fixed-point field without trailing zeros, as the labels' trimmed d3 formats drop them
+    ('{cpm:.2f}' of 26 is '26', not '26.00')."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        if format_spec == "sig":
+            return significant(value)
+        text = super().format_field(value, format_spec)
+        if format_spec.endswith("f") and "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text
+
+
 def describe(lead: str, frame: pd.DataFrame, row: str, ending: str = ".") -> str:
     """A chart's screen-reader description: `lead`, then every row of `frame` written with the
-    format string `row`, whose fields are column names, joined by semicolons."""
-    items = "; ".join(row.format(**record) for record in frame.to_dict("records"))
+    format string `row`, whose fields are column names, joined by semicolons; its numbers are
+    written as the chart's labels write them (`_AsLabelled`)."""
+    formatter = _AsLabelled()
+    items = "; ".join(formatter.format(row, **record) for record in frame.to_dict("records"))
     return f"{lead}: {items}{ending}"
 
 

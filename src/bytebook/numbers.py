@@ -54,8 +54,11 @@ def _minus(text: str) -> str:
 
 def _half_up(value: float, decimals: int) -> Decimal:
     """`value` rounded to `decimals` places, a tie away from zero, as a chart's d3 format rounds
-    it (1426.5 -> 1427; Python's own format would give 1426)."""
-    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    it (1426.5 -> 1427; Python's own format would give 1426). A tie is one in the decimal the
+    value is written as, as a reader redoing the arithmetic finds it: USD 2,398,500,000 is USD
+    2.3985 bn and 2.399 at four figures, though the float of 2.3985 lies just below it."""
+    written = Decimal(repr(float(value)))
+    return written.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def significant(value: float, digits: int = SIGNIFICANT) -> str:

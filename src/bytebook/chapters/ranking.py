@@ -2021,27 +2021,29 @@ def _against_band(value: float, low: float, high: float) -> str:
 def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Series) -> str:
     """Where each year's share bar (in percent, as drawn and labelled) lies against the printed
     share's band (`low` to `high` percent), in one sentence: ' Its share bars: FY2023's 52.2%
-    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S; inside the band read to 49.97%
-    + 0.49%, were the 0.49% …) below it.' A bar below the band whose share reaches into it when
-    read up to the part of revenue its table assigns to no region (`filed_years`) says so, as
-    its verdict reads it."""
+    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it, though inside it read
+    to 49.97% + 0.49%, were the 0.49% … all earned abroad.' A bar below the band whose share
+    reaches into it when read up to the part of revenue its table assigns to no region
+    (`filed_years`) says so, as its verdict reads it."""
     columns = ("year", "share_pct", "share_pct_label", "share_reach", "share_derivation")
     found = [row for row in _rows(frame, *columns) if pd.notna(row[1])]
     if not found:
         drawn = frame["overseas"].notna().any()  # with no bar at all, the caption says so
         return " No overseas share was found for any year." if drawn else ""
-    places: dict[str, list[str]] = {}
+    places: dict[tuple[str, str], list[str]] = {}
     for year, pct, label, reach, derivation in found:
         place = _against_band(pct, low, high)
         reaches = place == "below" and pd.notna(reach) and reach * 100 >= low
-        read = f"{label[:-1]}; inside the band read {derivation})" if reaches else label
-        places.setdefault(place, []).append(f"{year}'s {read}")
+        places.setdefault((place, derivation if reaches else ""), []).append(f"{year}'s {label}")
     clauses = [
-        f"{_join(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
-        f"{row['overseas_share_printed']} band"
-        if number == 0
-        else f"{_join(bars)} {place} it"
-        for number, (place, bars) in enumerate(places.items())
+        (
+            f"{_join(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
+            f"{row['overseas_share_printed']} band"
+            if number == 0
+            else f"{_join(bars)} {place} it"
+        )
+        + (f", though inside it read {reached}" if reached else "")
+        for number, ((place, reached), bars) in enumerate(places.items())
     ]
     lead = "Its share bar" if len(found) == 1 else "Its share bars"
     return f" {lead}: {', '.join(clauses)}."
@@ -3260,7 +3262,7 @@ abroad (`SHEIN_IF`): the reference and what it is."""
 NOT_RANKED = (
     "Xiaomi (full-year overseas revenue not found), Sinopec, PetroChina, CNOOC, CATL and China "
     "State Construction (overseas revenue for 2024 not found), Alibaba's international commerce "
-    "(full year not found) and Temu (only GMV found, which is not revenue)"
+    "(its revenue not found) and Temu (only GMV found, which is not revenue)"
 )
 
 
@@ -3707,7 +3709,7 @@ TIKTOK_US_2023 = ("tiktok_us_rev_2023", "bd_intl_2023_derived")
 
 MARKETS_SOURCES = {
     "Huawei": HUAWEI_REGIONS_2023,
-    "ByteDance": (*TIKTOK_US_2023, "bd_intl_share_2024"),
+    "ByteDance": (*TIKTOK_US_2023, "bd_intl_2024"),
 }
 """The references each company's main-markets row cites."""
 
@@ -3726,11 +3728,10 @@ def _markets_reason(data: BookData, company: str) -> str:
             f"({data.cite(TIKTOK_US_2023[0])}), {format_percent(us / abroad, 0)} of ByteDance's "
             f"{money(abroad, 'USD')} abroad that year ({_derived_2023_words(data)}, "
             "derived, W); and the relay of the report behind the "
-            f"{money(data.reference('bd_intl_2024'), 'USD')} is recorded as saying of that "
-            "revenue 'most of which is earned from TikTok U.S.' (words in the note beside "
-            f"{data.cite('bd_intl_share_2024')}, not in its quote: read at second hand, they "
-            "count as a weak (W) source). That supports North America as a lead market: in 2023 "
-            "by those figures, and in 2024 by the relay's words. For Southeast Asia (东南亚) "
+            f"{money(data.reference('bd_intl_2024'), 'USD')} says of that revenue 'most of which "
+            f"is earned from TikTok U.S.' ({data.cite('bd_intl_2024')}). That supports North "
+            "America as a lead market: in 2023 by those figures, and in 2024 by the relay's "
+            "words. For Southeast Asia (东南亚) "
             "and Latin America (拉美) this book found no revenue figures, so the cell's three "
             "markets could not all be checked and the row stays unverifiable."
         )

@@ -40,7 +40,7 @@ def cpm(found: Findings, data: BookData) -> alt.VConcatChart:
         ),
         caption,
         data,
-        described=("Bar chart of CPMs", "{quarter} USD {cpm:.2f}"),
+        described=("Bar chart of CPMs", "{quarter} USD {cpm_text}"),
         highlight="Article",
     )
 
@@ -117,7 +117,7 @@ def split(found: Findings, data: BookData) -> alt.VConcatChart:
         claims=REMAINDER,
         assumptions=("tiktok_shop_take_rate",),
     )
-    description = charts.describe("Bar chart of the split", frame, "{part} USD {usd_bn:.2f} bn")
+    description = charts.describe("Bar chart of the split", frame, "{part} USD {usd_bn:sig} bn")
     return charts.figure(chart, caption, description, data)
 
 
