@@ -5,6 +5,7 @@ where they are written (tests/test_verdicts.py)."""
 from __future__ import annotations
 
 import csv
+import html
 import re
 
 import pytest
@@ -196,3 +197,26 @@ def test_no_evidence_or_glued_text_says_a_claim_cannot_be_checked(data):
         if CANNOT_BE_CHECKED.search(text)
     ]
     assert not said, said
+
+
+STRAY_PUNCTUATION = re.compile(r"[,;:]\s*[,;]|\s[,;]\s")
+"""Two marks of punctuation in a row (', ;') or one standing alone: what is left where a word
+or a code span fell out of a sentence."""
+
+
+def visible_text(page: str) -> str:
+    """A built page's text as a reader sees it, each code span written as CODE."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S)
+    page = re.sub(r"<code\b.*?</code>", "CODE", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_no_page_leaves_punctuation_where_words_fell_out(built_book):
+    """'(its own list, not a match on citation text), ; between them' had lost its words to
+    the separator; a code span (the ledger's 'separated by `;`') is words, not a gap."""
+    assert STRAY_PUNCTUATION.search("citation text), ; between them")
+    assert not STRAY_PUNCTUATION.search(visible_text("ids separated by <code>;</code>, so"))
+    for path in sorted((built_book / "book").glob("*.html")):
+        text = visible_text(path.read_text(encoding="utf-8"))
+        stray = [text[m.start() - 40 : m.end() + 20] for m in STRAY_PUNCTUATION.finditer(text)]
+        assert not stray, (path.name, stray)

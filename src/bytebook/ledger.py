@@ -92,7 +92,7 @@ CSV_COLUMNS = {
     "verdicts over the stated rows, as the scorecard does",
     "evidence": "the arithmetic and the sources behind the verdict, in words",
     SOURCES_COLUMN: "ids of the data/references.csv rows the row itself rests on (its own list, "
-    "not a match on citation text), ; between them; tests check that every reference its "
+    "not a match on citation text), separated by semicolons; tests check that every reference its "
     "evidence cites is listed and that every id exists",
 }
 """What each column of the ledger CSV holds, by column (two columns read together share a
