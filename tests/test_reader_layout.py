@@ -277,10 +277,11 @@ def test_a_url_on_the_sources_page_breaks_between_its_parts(
 
 _BROKEN_VALUES = """() => [...document.querySelectorAll(
     '.bytebook-table table:is(.claims, .cards) td .wv')]
-  .filter(e => e.getClientRects().length > 1
-          || new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1)
+  .filter(e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1)
   .map(e => e.textContent)"""
-"""The values of a page's cards that take more than one line."""
+"""The values of a page's cards that take more than one line. Boxes of one value on one line
+are no break: where a cut evidence ends inside a value, its ellipsis splits the value's box in
+two on the cut's last line ('92…', the rest under the "more" button)."""
 
 
 @pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("book/")])

@@ -368,6 +368,30 @@ def test_a_cut_evidence_opens_by_keyboard_and_prints_whole(site, browser):
     assert not any(e["toggleShown"] for e in printed), "a button shows on paper"
 
 
+def test_on_a_phone_a_chapter_s_long_evidence_is_cut_under_its_button(site, browser):
+    """At 390 px a chapter's claims are cards: the ranking's longest evidence is cut to a few
+    lines under a button that opens it whole, so the section is not dozens of screens long;
+    the ledger's cards fold their evidence under a line that names it, with no such button."""
+    page = browser.new_page(viewport=PHONE, is_mobile=True)
+    page.goto(f"{site}/book/ranking.html")
+    wait_until_ready(page)
+    text = page.locator("#claim-s4_old_money_flat .evidence-text")
+    cut = text.evaluate(EVIDENCE)
+    assert cut["whole"] > 2 * cut["shown"] and cut["expanded"] == "false", cut
+    assert cut["toggleShown"], cut
+    page.locator("#claim-s4_old_money_flat .evidence-toggle").click()
+    opened = text.evaluate(EVIDENCE)
+    assert opened["expanded"] == "true" and opened["shown"] >= opened["whole"] - 1, opened
+    page.goto(f"{site}/{LEDGER}")
+    wait_until_ready(page)
+    shown = page.eval_on_selector_all(
+        ".ledger-table .evidence-toggle",
+        "buttons => buttons.filter(b => b.getClientRects().length).length",
+    )
+    page.close()
+    assert shown == 0, f"{shown} evidence buttons show on the ledger's cards"
+
+
 @pytest.mark.parametrize("row", ["s4_old_money_flat", "d_peer_rank_bytedance"])
 def test_a_link_to_a_row_opens_its_evidence(site, browser, row):
     """A link landing on a row (an article's claim, or a derived row folded away) shows its

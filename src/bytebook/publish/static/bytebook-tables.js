@@ -22,8 +22,9 @@
   };
   var mark = function (box) { setSide(box, scrollSide(box)); };
   // A claims table's evidence (a chapter's and the ledger's) is cut to a few lines on a screen
-  // wider than a phone (bytebook.css, data-clamp): a button under a cut one opens it whole and
-  // says whether it is open (aria-expanded). Paper and a phone's cards are never cut.
+  // (bytebook.css, data-clamp): a button under a cut one opens it whole and says whether it is
+  // open (aria-expanded). Paper is never cut, nor the ledger's cards on a phone, which fold
+  // their evidence instead (bytebook-ledger.js).
   var toggles = [];
   var setOpen = function (text, open) {
     text.setAttribute("data-clamp", open ? "open" : "closed");
