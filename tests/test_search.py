@@ -17,6 +17,7 @@ CHAPTERS = {"overseas", "codec", "recommender", "infrastructure", "economics", "
 
 RESULTS = """() => [...document.querySelectorAll('#search-results ul.search li')].map(li => ({
   href: li.querySelector('a').getAttribute('href'),
+  title: li.querySelector('a').textContent,
   snippet: (li.querySelector('p.context') || {}).textContent,
   marked: [...li.querySelectorAll('p.context .highlighted')].map(s => s.textContent),
 }))"""
@@ -143,3 +144,16 @@ def test_a_table_s_cells_are_indexed_as_words_apart(built_book):
     assert {"unverifi", "h.266", "state"} <= terms
     joined = [term for term in terms if "unverifi" in term and term != "unverifi"]
     assert not joined, joined[:5]
+
+
+def test_a_glossary_term_s_result_names_the_term_and_reads_its_definition(site, browser):
+    """'H.266' is a glossary term: its result opens the term, is titled with it after the page's
+    title, and its snippet is the term's definition, so it is told apart from the result for
+    the whole glossary (the two had read alike, title and snippet)."""
+    listed = results(site, browser, "H.266")
+    term = [r for r in listed if r["href"].endswith("#term-H.266")]
+    assert len(term) == 1, listed
+    assert term[0]["title"] == "Appendix: glossary > H.266", term
+    assert term[0]["snippet"].startswith("H.266 See VVC"), term
+    whole = [r for r in listed if r["page"] == "glossary" and "#" not in r["href"]]
+    assert all(r["snippet"] != term[0]["snippet"] for r in whole), listed

@@ -38,9 +38,38 @@
     return element.textContent.replace(/\s+/g, " ").trim();
   }
 
+  // The part of the article a result's anchor names ("#term-H.266": the id is read whole, not
+  // as a selector, whose dot would start a class). A glossary term's part is its definition
+  // with it, so that its result reads the definition, not the page's first words again.
+  function anchored(article, anchor) {
+    var target = anchor && article.ownerDocument.getElementById(decodeURIComponent(anchor.slice(1)));
+    return target && article.contains(target) ? target : null;
+  }
+
   function partOf(article, anchor) {
-    if (!anchor) { return article; }
-    try { return article.querySelector(anchor) || article; } catch (error) { return article; }
+    var target = anchored(article, anchor);
+    if (!target) { return article; }
+    if (target.tagName !== "DT") { return target; }
+    var term = article.ownerDocument.createElement("div");
+    term.append(target.cloneNode(true));
+    for (var next = target.nextElementSibling; next && next.tagName === "DD";
+      next = next.nextElementSibling) {
+      term.append(next.cloneNode(true));
+    }
+    return term;
+  }
+
+  // A result that opens a glossary term is titled with the term after the page's title
+  // ("Appendix: glossary > H.266"), as Sphinx titles a section's result, so that it is told
+  // apart from the result for the whole glossary.
+  function titled(result, html) {
+    var article = articleOf(html);
+    var target = article && anchored(article, result[2]);
+    if (!target || target.tagName !== "DT") { return result; }
+    var term = textOf(target.cloneNode(true)).replace(/[&<>]/g, function (mark) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;" }[mark];  // the title is set as HTML
+    });
+    return [result[0], result[1] + " > " + term].concat(result.slice(2));
   }
 
   Search.htmlToText = function (htmlString, anchor) {
@@ -101,10 +130,13 @@
     var parsed = Search._parseQuery(query);
     var results = Search._performSearch.apply(null, parsed);
     var words = Array.from(parsed[1]).map(function (word) { return word.toLowerCase(); });
-    Promise.all(results.map(function (result) {
+    Promise.all(results.map(function (result, i) {
       return fetch(pageUrl(result))
         .then(function (response) { return response.text(); })
-        .then(function (html) { return Search.htmlToText(html, result[2]).toLowerCase(); })
+        .then(function (html) {
+          results[i] = titled(result, html);
+          return Search.htmlToText(html, result[2]).toLowerCase();
+        })
         .catch(function () { return ""; });
     })).then(function (texts) {
       var prints = function (i) {
