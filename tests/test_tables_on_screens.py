@@ -249,7 +249,6 @@ def test_the_scorecard_on_a_phone_is_one_line_a_section(read_only_tab):
         assert len(lefts) == 1, f"{rows[0][column]['label']} is not one column: {lefts}"
 
 
-
 WORDS_SPLIT = """() => {
   const split = [];
   for (const cell of document.querySelectorAll('table.sources-table td')) {
@@ -390,6 +389,27 @@ def test_on_a_phone_a_chapter_s_long_evidence_is_cut_under_its_button(site, brow
     )
     page.close()
     assert shown == 0, f"{shown} evidence buttons show on the ledger's cards"
+
+
+CARD_CELLS_RULED = """() => [...document.querySelectorAll('.bytebook-table table.cards td')]
+  .filter(td => td.getClientRects().length)
+  .filter(td => ['Left', 'Right', 'Top', 'Bottom']
+    .some(side => parseFloat(getComputedStyle(td)['border' + side + 'Width']) > 0))
+  .map(td => td.dataset.th)"""
+
+
+def test_on_a_phone_no_field_of_a_data_card_is_ruled(site, browser):
+    """At 390 px the ranking's data tables are cards: the card has its frame, and no field in
+    it a line of its own (the theme's rule between a table's cells had stood as faint lines
+    beside each field)."""
+    page = browser.new_page(viewport=PHONE, is_mobile=True, color_scheme="dark")
+    page.goto(f"{site}/book/ranking.html")
+    wait_until_ready(page)
+    counted = page.eval_on_selector_all(".bytebook-table table.cards td", "tds => tds.length")
+    ruled = page.evaluate(CARD_CELLS_RULED)
+    page.close()
+    assert counted > 100, counted
+    assert not ruled, ruled[:5]
 
 
 @pytest.mark.parametrize("row", ["s4_old_money_flat", "d_peer_rank_bytedance"])
