@@ -1058,8 +1058,8 @@ def test_a_by_year_caption_places_each_share_bar_against_the_printed_share(table
     )
     assert texts["years_caption_haier"].endswith(
         "Its share bars: FY2023's 52.2% (W) lies inside the printed 超 50% band, FY2024's "
-        "49.97% (S) below it, though inside it read to 49.97% + 0.49%, were the 0.49% that its "
-        "table by region assigns to no region all earned abroad."
+        "49.97% (S) below it, though it would lie inside it read to 49.97% + 0.49%, were the "
+        "0.49% that its table by region assigns to no region all earned abroad."
     )
     assert texts["years_caption_bytedance"].endswith(
         "Its share bars: FY2023's 19.9% (W) lies below the printed 25% band, FY2024's 25.2% (S) "

@@ -162,9 +162,11 @@ def test_a_cut_at_the_end_of_the_idiom_s_band_is_said_to_be_at_its_top_end(data)
     the band's top end, ten points above half (not 'a little more'), and the page says so as
     the row does."""
     from bytebook.chapters import economics
+    from bytebook.checks import claim_band
 
     cut = 1 - 3.2 / 8
     assert abs(cut - 0.6) < 1e-12 and round((cut - 0.5) * 100) == 10
+    assert abs(claim_band(data, "s3_live_bandwidth").high - cut) < 1e-12  # the band's top end
     page = " ".join(paragraphs("economics"))
     rows = {e.id: e for e in economics.analyse(data).entries}
     for text in (page, rows["s3_live_bandwidth"].evidence):

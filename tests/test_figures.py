@@ -814,13 +814,17 @@ def test_a_value_in_a_chart_s_words_is_kept_whole():
 
 def test_a_description_writes_its_numbers_as_the_chart_s_labels_do():
     """A chart's screen-reader description drops trailing zeros as its trimmed labels do (26,
-    not 26.00; 7.4, not 7.40) and writes a `sig` field at four significant figures, as the
-    prose does: 7.99 × 12 × 20 million = USD 1.9176 bn is USD 1.918 bn."""
-    frame = pd.DataFrame({"name": ["a", "b"], "value": [26.0, 7.4], "bn": [1.9176, 2.0]})
-    assert charts.describe("Bars", frame, "{name} {value:.2f}; {bn:sig}") == (
-        "Bars: a 26; 1.918; b 7.4; 2."
+    not 26.00; 7.4, not 7.40), writes a `sig` field at four significant figures (7.99 × 12 ×
+    20 million = USD 1.9176 bn is USD 1.918 bn), and rounds the float's exact value with a tie
+    away from zero as d3 does: 0.125, exact in binary, is 0.13 (Python's format gives 0.12);
+    2.3985, whose float lies just below the tie, is 2.398, as the chart labels it."""
+    frame = pd.DataFrame(
+        {"name": ["a", "b"], "value": [26.0, 7.4], "bn": [1.9176, 2.0], "x": [0.125, 2.3985]}
     )
-    assert f"{7.99 * 12 * 20e6 / 1e9:.4f}" == "1.9176"
+    assert charts.describe("Bars", frame, "{name} {value:.2f}; {bn:sig}; {x:.2f}; {x:sig}") == (
+        "Bars: a 26; 1.918; 0.13; 0.125; b 7.4; 2; 2.4; 2.398."
+    )
+    assert f"{7.99 * 12 * 20e6 / 1e9:.4f}" == "1.9176" and f"{0.125:.2f}" == "0.12"
 
 
 def test_no_chart_description_writes_a_whole_number_with_a_zero_fraction(every_figure):

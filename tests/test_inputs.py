@@ -61,11 +61,12 @@ def _package_files_run(work) -> set[Path]:
     def record(frame, event, arg):
         ran.add(frame.f_code.co_filename)
 
+    before = sys.gettrace()
     sys.settrace(record)
     try:
         work()
     finally:
-        sys.settrace(None)
+        sys.settrace(before)
     return {path for path in map(Path, ran) if path.is_relative_to(inputs.PACKAGE)}
 
 

@@ -30,6 +30,7 @@ def test_a_tie_in_the_decimal_a_value_is_written_as_rounds_away_from_zero():
     assert numbers.money(value, "USD") == "USD 2.399 bn"
     assert numbers.significant(1426.5) == "1,427"
     assert numbers.significant(-2.3985) == "−2.399"
+    assert numbers.significant(value / 1e9, as_drawn=True) == "2.398"  # as the chart labels it
 
 
 @given(st.floats(min_value=1e-6, max_value=1e15, allow_nan=False))

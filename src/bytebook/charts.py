@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import string
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 import altair as alt
@@ -93,18 +95,21 @@ def _trim(number_format: str) -> str:
 
 
 class _AsLabelled(string.Formatter):
-    """Writes a description's numbers as the chart's labels write them: a field formatted
-    `sig` at the book's four significant figures (`bytebook.numbers.significant`), and a
-    fixed-point field without trailing zeros, as the labels' trimmed d3 formats drop them
-    ('{cpm:.2f}' of 26 is '26', not '26.00')."""
+    """Writes a description's numbers as the chart's labels write them, rounding the float's
+    exact value with a tie away from zero as d3 does: a field formatted `sig` at the book's
+    four significant figures (`bytebook.numbers.significant`), and a fixed-point field without
+    trailing zeros, as the labels' trimmed d3 formats drop them ('{cpm:.2f}' of 26 is '26', not
+    '26.00'; of 0.125 '0.13', where Python's own format gives '0.12')."""
 
     def format_field(self, value, format_spec: str) -> str:
         if format_spec == "sig":
-            return significant(value)
-        text = super().format_field(value, format_spec)
-        if format_spec.endswith("f") and "." in text:
-            text = text.rstrip("0").rstrip(".")
-        return text
+            return significant(value, as_drawn=True)
+        fixed = re.fullmatch(r"(,?)\.(\d+)f", format_spec)
+        if not fixed:
+            return super().format_field(value, format_spec)
+        step = Decimal(1).scaleb(-int(fixed[2]))
+        text = format(Decimal(float(value)).quantize(step, rounding=ROUND_HALF_UP), format_spec)
+        return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def describe(lead: str, frame: pd.DataFrame, row: str, ending: str = ".") -> str:

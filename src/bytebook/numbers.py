@@ -52,26 +52,28 @@ def _minus(text: str) -> str:
     return MINUS + text[1:]
 
 
-def _half_up(value: float, decimals: int) -> Decimal:
-    """`value` rounded to `decimals` places, a tie away from zero, as a chart's d3 format rounds
-    it (1426.5 -> 1427; Python's own format would give 1426). A tie is one in the decimal the
-    value is written as, as a reader redoing the arithmetic finds it: USD 2,398,500,000 is USD
-    2.3985 bn and 2.399 at four figures, though the float of 2.3985 lies just below it."""
-    written = Decimal(repr(float(value)))
-    return written.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+def _half_up(value: float, decimals: int, as_drawn: bool = False) -> Decimal:
+    """`value` rounded to `decimals` places, a tie away from zero (1426.5 -> 1427; Python's own
+    format would give 1426). A tie is one in the decimal the value is written as, as a reader
+    redoing the arithmetic finds it: USD 2,398,500,000 is USD 2.3985 bn and 2.399 at four
+    figures, though the float of 2.3985 lies just below it. `as_drawn` rounds the float's exact
+    value instead, as a chart's d3 format does (2.398 there)."""
+    exact = Decimal(float(value)) if as_drawn else Decimal(repr(float(value)))
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-def significant(value: float, digits: int = SIGNIFICANT) -> str:
+def significant(value: float, digits: int = SIGNIFICANT, *, as_drawn: bool = False) -> str:
     """`value` to at most `digits` significant figures, with thousands separators and no
-    trailing zeros, a tie rounded away from zero as a chart rounds it: 17.729 -> '17.73',
-    2855 -> '2,855', 11420.4 -> '11,420', 1426.5 -> '1,427', -0.5 -> '−0.5'."""
+    trailing zeros, a tie in its written decimal rounded away from zero: 17.729 -> '17.73',
+    2855 -> '2,855', 11420.4 -> '11,420', 1426.5 -> '1,427', 2.3985 -> '2.399', -0.5 -> '−0.5'.
+    `as_drawn` writes it as a chart's label does (`_half_up`): 2.3985 -> '2.398'."""
     if value == 0:
         return "0"
     if not math.isfinite(value):
         return _minus(f"{value:g}")
     whole_digits = math.floor(math.log10(abs(value))) + 1
     decimals = max(0, digits - whole_digits)
-    text = f"{_half_up(value, decimals):,.{decimals}f}"
+    text = f"{_half_up(value, decimals, as_drawn):,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else _minus(text)

@@ -29,9 +29,9 @@ PACKAGE = ROOT / "src" / "bytebook"
 CHAPTERS_DIR = PACKAGE / "chapters"
 FIGURES_DIR = PACKAGE / "figures"
 PUBLISH_DIR = PACKAGE / "publish"
-CALLED_FROM_PAGES = ("__init__.py", "render.py", "runnable.py")
-"""The publishing modules a page's code calls (through bytebook.present): the chart renderer,
-and the names of the downloads it links to."""
+PAGE_HELPERS = PACKAGE / "present.py"
+"""The module a page's code calls to show what it works out: the publishing modules it
+imports (the chart renderer, the names of the downloads) run as the page's code runs."""
 CODE_CELL = "```{code-cell}"
 DECLARATION = "bytebook"
 """The front-matter key under which a page with code declares what its code depends on:
@@ -139,8 +139,9 @@ def data_files_used(source: str, chapters: set[str]) -> set[str]:
 
 
 def page_inputs(source: str) -> list[Path]:
-    """Every file a page's output depends on: the analysis modules, the chart renderer, the
-    chapter modules it uses with their figure modules, and the data files they read."""
+    """Every file a page's output depends on: the analysis modules, the publishing modules its
+    code runs (`publishing_modules`), the chapter modules it uses with their figure modules and
+    every chapter module those import (`chapter_modules`), and the data files they read."""
     chapters = chapters_used(source)
     modules = sorted(PACKAGE.glob("*.py")) + publishing_modules()
     modules += [CHAPTERS_DIR / "__init__.py", FIGURES_DIR / "__init__.py"]
@@ -154,6 +155,8 @@ _PACKAGE_FOLDERS = {
     "bytebook.figures": FIGURES_DIR,
     "bytebook.publish": PUBLISH_DIR,
 }
+"""The subpackages whose modules a page depends on only when its code reaches them, by the
+name they are imported under (relative imports are not used in the package)."""
 
 
 def _imported_modules(path: Path, package: str, anywhere: bool) -> set[Path]:
@@ -202,12 +205,14 @@ def chapter_modules(chapters: Iterable[str]) -> list[Path]:
 
 
 def publishing_modules() -> list[Path]:
-    """The publishing modules every page with code depends on: those it calls
-    (`CALLED_FROM_PAGES`) and those they import at their top level, directly or through one
-    another (the renderer's static drawings are slimmed by `static_svg`). Imports inside
-    their functions are left out: they serve the build, not the page (`assets` writes the
-    search page's table of names as the build sets the site up)."""
-    modules = [PUBLISH_DIR / name for name in CALLED_FROM_PAGES]
+    """The publishing modules every page with code depends on: the package's `__init__`, those
+    `PAGE_HELPERS` imports anywhere (the renderer, `runnable` for the downloads' names), and
+    those they import at their top level, directly or through one another (the renderer's
+    static drawings are slimmed by `static_svg`). Imports inside the publishing modules'
+    functions are left out: they serve the build, not the page (`assets` writes the search
+    page's table of names as the build sets the site up)."""
+    called = _imported_modules(PAGE_HELPERS, "bytebook.publish", anywhere=True)
+    modules = [PUBLISH_DIR / "__init__.py", *sorted(called)]
     return _with_imports(modules, ("bytebook.publish",), anywhere=False)
 
 

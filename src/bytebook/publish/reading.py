@@ -38,7 +38,8 @@ def pages_read_without_their_inputs(app: Sphinx, env, added, changed, removed) -
         try:
             now = {str(path) for path in inputs.kept_page_inputs(source)} | {listing}
         except inputs.UndeclaredInputs:
-            now = {listing}  # read again, and its reading fails the build by name
+            outdated.append(docname)  # read again, its reading fails the build by name
+            continue
         if not now <= noted:
             outdated.append(docname)
     return outdated

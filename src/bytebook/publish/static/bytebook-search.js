@@ -40,9 +40,10 @@
 
   // The part of the article a result's anchor names ("#term-H.266": the id is read whole, not
   // as a selector, whose dot would start a class). A glossary term's part is its definition
-  // with it, so that its result reads the definition, not the page's first words again.
+  // with it (and any other terms of the same entry), so that its result reads the
+  // definition, not the page's first words again.
   function anchored(article, anchor) {
-    var target = anchor && article.ownerDocument.getElementById(decodeURIComponent(anchor.slice(1)));
+    var target = anchor && article.ownerDocument.getElementById(anchor.slice(1));
     return target && article.contains(target) ? target : null;
   }
 
@@ -51,11 +52,12 @@
     if (!target) { return article; }
     if (target.tagName !== "DT") { return target; }
     var term = article.ownerDocument.createElement("div");
-    term.append(target.cloneNode(true));
-    for (var next = target.nextElementSibling; next && next.tagName === "DD";
-      next = next.nextElementSibling) {
-      term.append(next.cloneNode(true));
-    }
+    var next = target;
+    ["DT", "DD"].forEach(function (tag) {
+      for (; next && next.tagName === tag; next = next.nextElementSibling) {
+        term.append(next.cloneNode(true));
+      }
+    });
     return term;
   }
 
@@ -63,6 +65,7 @@
   // ("Appendix: glossary > H.266"), as Sphinx titles a section's result, so that it is told
   // apart from the result for the whole glossary.
   function titled(result, html) {
+    if (!result[2]) { return result; }
     var article = articleOf(html);
     var target = article && anchored(article, result[2]);
     if (!target || target.tagName !== "DT") { return result; }
