@@ -12,7 +12,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from bytebook.chapters import overseas, preface, ranking, summary
+from bytebook.chapters import old_money, overseas, preface, ranking, summary
 from bytebook.fx import year_rates
 from bytebook.policy import Interval
 
@@ -609,7 +609,7 @@ def test_lenovo_s_regional_growth_is_read_by_id_as_the_quote_orders_it(data):
     and 29% respectively'."""
     quote = data.references.at["lenovo_china_growth_fy2425", "quote"]
     assert "the Americas, EMEA" in quote and "19%, 16%, 26%, and 29% respectively" in quote
-    assert ranking.lenovo_regions_abroad(data) == {
+    assert old_money.lenovo_regions_abroad(data) == {
         "the Americas": pytest.approx(0.19),
         "EMEA": pytest.approx(0.16),
         "Asia-Pacific": pytest.approx(0.29),
@@ -622,7 +622,7 @@ def test_levelled_off_growth_abroad_is_decided_by_no_group_figure(data):
     both (Lenovo −8% to +21%, Huawei 9.6% to 22.4%), is shown and does not decide, and neither
     does Lenovo's regions' comparison, which rests on the book's ceiling for China's share. Were
     neither group's growth to have picked up, the evidence says so, and the verdict is the same."""
-    entry = ranking._old_money(data)
+    entry = old_money.old_money(data)
     assert 0.21 > -0.08 and 0.224 > 0.0964 and entry.verdict.value == "unverifiable"
     assert "the Americas 19%, EMEA 16%, Asia-Pacific 29%, China 26%" in entry.evidence
     assert "that of Lenovo and Huawei picked up, which would contradict the remark" in (
@@ -630,11 +630,11 @@ def test_levelled_off_growth_abroad_is_decided_by_no_group_figure(data):
     )
     references = data.references.copy()
     references.loc["lenovo_emea_growth_fy2425", "value"] = -0.10
-    slower_abroad = ranking._old_money(replace(data, references=references))
+    slower_abroad = old_money.old_money(replace(data, references=references))
     assert "not each above the group's FY2023/24 rate" in slower_abroad.evidence
     references.loc["lenovo_rev_growth_fy2425", "value"] = -0.10
     references.loc["huawei_rev_growth_2024", "value"] = 0.05
-    neither = ranking._old_money(replace(data, references=references))
+    neither = old_money.old_money(replace(data, references=references))
     assert "neither company's picked up" in neither.evidence
     assert slower_abroad.verdict == neither.verdict == entry.verdict
 
@@ -890,7 +890,7 @@ def test_the_cost_per_inference_names_where_each_gpu_default_comes_from(data):
 def test_lenovo_s_regions_the_year_before_are_weak_context_that_never_decides(data):
     """The repost (W) gives FY2023/24 growth of −8% (the Americas), −5% (EMEA) and −5%
     (Asia-Pacific ex China); FY2024/25's 19%, 16% and 29% are each above them."""
-    entry = ranking._old_money(data)
+    entry = old_money.old_money(data)
     assert 0.19 > -0.08 and 0.16 > -0.05 and 0.29 > -0.05
     assert "found only in a weak repost (W): the Americas −8%, EMEA −5%, Asia-Pacific −5%" in (
         entry.evidence
@@ -901,7 +901,7 @@ def test_lenovo_s_regions_the_year_before_are_weak_context_that_never_decides(da
     # Were the repost to give EMEA +50% the year before, the W figure still decides nothing.
     references = data.references.copy()
     references.loc["lenovo_emea_growth_fy2324", "value"] = 0.50
-    changed = ranking._old_money(replace(data, references=references))
+    changed = old_money.old_money(replace(data, references=references))
     assert changed.verdict == entry.verdict
     assert "not every region abroad grew faster" in changed.evidence
 

@@ -140,7 +140,7 @@ def article_figure_patterns(data: BookData) -> dict[str, re.Pattern]:
 
 BOOK_CONSTANTS = {
     ("evidence d_lenovo_china_fall_needed", "50%"): (
-        "ranking.CHINA_SHARE_AT_MOST, this book's assumption that China is at most half of "
+        "old_money.CHINA_SHARE_AT_MOST, this book's assumption that China is at most half of "
         "Lenovo's revenue: a constant of the book's that reads like the article's 50%"
     ),
 }

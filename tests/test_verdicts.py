@@ -11,7 +11,7 @@ import csv
 import pytest
 
 from bytebook.book import ledger
-from bytebook.chapters import preface, ranking, summary
+from bytebook.chapters import old_money, preface, ranking, summary
 from bytebook.data import load_book_data
 from bytebook.fx import year_rates
 from bytebook.ledger import recomputed_text
@@ -933,7 +933,7 @@ def test_lenovo_s_three_years_show_revenue_still_below_fy2021_22(data):
     """FY2021/22 = USD 62 bn (the release's figure, 61.5 to 62.5 bn) ÷ (1 − 14%, 0.865 to
     0.855): 61.5 ÷ 0.865 = 71.10 to 62.5 ÷ 0.855 = 73.10; FY2024/25's USD 69.1 bn (69.15 at
     most) is below it. Shown; the remark stays contradicted."""
-    before, latest = ranking.lenovo_three_years(data)
+    before, latest = old_money.lenovo_three_years(data)
     assert before.low == pytest.approx(61.5e9 / 0.865, rel=1e-9)
     assert before.high == pytest.approx(62.5e9 / 0.855, rel=1e-9)
     assert f"{61.5 / 0.865:.1f} {62.5 / 0.855:.1f}" == "71.1 73.1"
@@ -961,7 +961,7 @@ def test_lenovo_s_fy2022_23_revenue_is_the_release_s_figure_and_the_exact_one_is
     assert summary["value_text"] == "61.947e9" and summary["reliability"] == "W"
     assert summary["origin"] == "summarised" and "reportify.ai" in summary["url"]
     assert "61.947 billion" in summary["quote"]
-    band = ranking.lenovo_fy2122_from_exact(data)
+    band = old_money.lenovo_fy2122_from_exact(data)
     assert f"{61.9465 / 0.865:.2f} {61.9475 / 0.855:.2f}" == "71.61 72.45"
     assert band.low == pytest.approx(61.9465e9 / 0.865, rel=1e-9)
     assert 61.5 / 0.865 < 61.9465 / 0.865 and 61.9475 / 0.855 < 62.5 / 0.855
