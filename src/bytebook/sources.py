@@ -139,8 +139,8 @@ def reliability_counts(records: pd.DataFrame) -> dict[str, int]:
     them are figures this book's data works out from others (derived, each tagged W) and how
     many were published, how many W figures were published, how many no ledger row or
     assumption cites, how many were published after the article and how many in its month
-    with no day recorded, and how many tagged P or S
-    were read at second hand (so count as W, `bytebook.policy.SECOND_HAND_RULE`)."""
+    with no day recorded, and how many tagged P or S were read at second hand (so count as W,
+    `bytebook.policy.SECOND_HAND_RULE`)."""
     counts = {tag: int((records["reliability"] == tag).sum()) for tag in ("P", "S", "W")}
     derived = records["derivation"] != ""
     uncited = int((records["cited_by"].str.len() == 0).sum())
