@@ -38,3 +38,9 @@ SECTION_TITLES = {
 comparison) and its summary (小结)."""
 
 SECTIONS = tuple(SECTION_TITLES)
+
+
+def company_key(company: str) -> str:
+    """A company's key in the book's ids and table names: 'byd' for 'BYD', 'haier' for 'Haier
+    Smart Home' (`d_implied_total_haier`, `by_year_haier`)."""
+    return company.split()[0].lower()

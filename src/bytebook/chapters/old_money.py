@@ -2,7 +2,7 @@
 that their growth has levelled off (增速已趋于平缓): Lenovo's FY2024/25 growth abroad from its
 regions', how far China's revenue would have had to fall in FY2023/24 for growth abroad not to
 have picked up, its FY2023/24 growth from its own releases, its revenue over three fiscal
-years, and the two groups' growth. The ranking chapter's growth findings (`ranking._growth`)
+years, and the two groups' growth. The ranking chapter's growth findings (`growth.growth_findings`)
 are made from them."""
 
 from __future__ import annotations

@@ -11,23 +11,9 @@ from functools import partial
 import pandas as pd
 
 from bytebook import filed_years
-from bytebook.article import DAYS_IN_YEAR, YEAR
+from bytebook.article import DAYS_IN_YEAR, YEAR, company_key
 from bytebook.chapters import overseas, preface
-from bytebook.chapters.old_money import (
-    LENOVO_CHINA_BEFORE,
-    LENOVO_FY2324_RELEASES,
-    LENOVO_REGIONS_ABROAD,
-    lenovo_abroad_band,
-    lenovo_abroad_band_entry,
-    lenovo_china_fall_entries,
-    lenovo_china_fall_needed,
-    lenovo_china_share_at_most,
-    lenovo_fy2122_entry,
-    lenovo_fy2324_check_sentence,
-    lenovo_fy2324_growth_from_releases,
-    lenovo_regions_abroad,
-    old_money,
-)
+from bytebook.chapters.growth import SHEIN_IF, growth_findings, growth_runner_up, overseas_figure
 from bytebook.checks import (
     against_first_printing,
     also_quoting,
@@ -50,7 +36,6 @@ from bytebook.fx import (
 )
 from bytebook.kept import analysis, kept
 from bytebook.ledger import (
-    OTHER_READING_UNSETTLED,
     READ_AS_N_DUO,
     Basis,
     Finding,
@@ -79,9 +64,7 @@ from bytebook.numbers import (
     in_yi,
     money,
     percent,
-    points_between,
     significant,
-    times,
     whole,
 )
 from bytebook.numbers import share as share_text
@@ -215,23 +198,7 @@ GROWTH_COLUMNS = {
     "basis": ("Basis", None),
 }
 """How the club's overseas growth is shown, every company of the table included: its band at
-the sources' precision (`growth_words`), as reported for ByteDance, or 'not found'."""
-
-GROWTH_NOT_FOUND_WORDS = "not found"
-"""The growth cell of a company whose two years' overseas revenue this book did not find."""
-
-
-def _as_band(entry: LedgerEntry, band: Interval) -> LedgerEntry:
-    """A growth row with its band as Recomputed where its ends differ at one decimal
-    (`growth_words`: Midea's 12.0% to 12.1%), else as the point both ends read as (38.5%)."""
-    return decided_by(entry, band) if " to " in growth_words(band.low, band.high) else entry
-
-
-def growth_words(low: float, high: float) -> str:
-    """A growth band at one decimal, each end once: '4.7% to 4.8%' for 4.72% to 4.79%, '38.5%'
-    for 38.46% to 38.53% (both ends read alike), so no middle is shown beside an end it equals."""
-    return span(Interval(low, high), format_percent)
-
+the sources' precision (`growth.growth_words`), as reported for ByteDance, or 'not found'."""
 
 PEERS_COLUMNS = {
     "company": ("Company", None),
@@ -265,7 +232,7 @@ def analyse(data: BookData) -> Findings:
         _rank_with_filed(table, published, _shares_above(data, filed), filed),
         _check_remaining(data, years),
         _markets_and_remarks(data, table),
-        _growth(data),
+        growth_findings(data),
         _peers(data, rank_of(table, "ByteDance"), peers, fx_average),
     )
     _add_cell_verdicts(data, found)
@@ -365,7 +332,9 @@ def pairs_sentence(
 def pairs_read_as_n_duo(rows: dict[str, LedgerEntry], companies: list[str]) -> list[str]:
     """Those of `companies` whose pair row says, with `ledger.OPEN_READING_NOTE`, that read as
     N以上 their pair would hold, so its verdict rests on reading N+ as N多."""
-    return [c for c in companies if READ_AS_N_DUO in rows[f"d_implied_total_{_key(c)}"].evidence]
+    return [
+        c for c in companies if READ_AS_N_DUO in rows[f"d_implied_total_{company_key(c)}"].evidence
+    ]
 
 
 def pairs_year_readings(data: BookData, companies: list[str]) -> dict[str, str]:
@@ -386,7 +355,7 @@ def pairs_that_cannot_hold(data: BookData, rows: dict[str, LedgerEntry]) -> list
     return [
         r.company_en
         for r in data.ranking.itertuples()
-        if rows[f"d_implied_total_{_key(r.company_en)}"].verdict is Verdict.CONTRADICTED
+        if rows[f"d_implied_total_{company_key(r.company_en)}"].verdict is Verdict.CONTRADICTED
         and all(
             rows[claim_id].verdict is Verdict.UNVERIFIABLE
             for claim_id in (r.revenue_cny_claim, r.share_claim)
@@ -552,7 +521,7 @@ def rank_range_entries(data: BookData, table: pd.DataFrame) -> list[LedgerEntry]
             for end in ("overseas_low_cny", "overseas_high_cny")
         )
         entry = working(
-            f"d_rank_range_{_key(company)}",
+            f"d_rank_range_{company_key(company)}",
             "4",
             f"{company}'s rank by overseas revenue in the table, as the printed bands allow",
             float(best),
@@ -605,9 +574,6 @@ def rank_of(table: pd.DataFrame, company: str) -> int:
     """A company's rank by the article's overseas revenue (1 = largest)."""
     return list(_by_revenue(table)["company"]).index(company) + 1
 
-
-SECOND_PLACE_GROWTH = {"Huawei": "huawei_rev_growth_2024"}
-"""The group revenue growth of the table's second place, named where 第二名 may be read as it."""
 
 TOP3_QUOTE = "直接杀进前三"
 """The article's words for ByteDance's top-three place on its own scope, all Chinese companies
@@ -901,7 +867,7 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
             f"the total its {overseas.how} overseas revenue and share imply ({year}, "
             f"{total.reliability})"
         )
-    shown = _amount_formatter(unit)
+    shown = partial(money, currency=unit)
     ends = span(total.band, shown)
     check = compare(
         amount / share,
@@ -964,7 +930,7 @@ def _finer_unit_note(data: BookData, row: pd.Series, total: Interval) -> str:
     meets = (amount / share).distance(total) == 0
     if finer is None or not meets or (finer / share).distance(total) == 0:
         return ""
-    shown = _amount_formatter(unit)
+    shown = partial(money, currency=unit)
     words, worked, _ = worked_gap(finer / share, total, unit)
     return (
         " Read instead to the step the table's other N+ amounts are printed to "
@@ -1109,7 +1075,7 @@ def _other_year_total(
     said = [
         f" Read instead as {other.year} ({other.named}), the pair "
         f"{'misses' if other.side else 'meets'} that year's {_how_words(other.total)} total "
-        f"({other.total.reliability}), {_amount_formatter(unit)(other.total.value)}"
+        f"({other.total.reliability}), {money(other.total.value, unit)}"
         + ("" if other.rests else ", too")
     ]
     if other.side:
@@ -1140,7 +1106,7 @@ def _calendar_sentence(data: BookData, row: pd.Series, calendar: CalendarYear) -
     """What the pair comes to against the company's calendar-2024 total, worked from its four
     quarters, and that the finding rests on reading '2024' as a fiscal year."""
     amount, share, unit = _printed_bands(data, row)
-    show = _amount_formatter(unit)
+    show = partial(money, currency=unit)
     if calendar.graded.verdict is Verdict.SUPPORTED:
         gap = "the pair's total meets it"
     else:
@@ -1202,13 +1168,6 @@ WIDE_BAND = 1.5
 agreement to mean much, and its evidence says so."""
 
 
-def _amount_formatter(unit: str):
-    """How an overseas amount in `unit` is shown: 'USD 39 bn' (bytebook.numbers) or '1,429亿元'."""
-    if unit == "USD":
-        return lambda v: money(v, "USD")
-    return lambda v: f"{significant(v / 1e8)}亿元"
-
-
 def _how_words(figure: filed_years.Figure) -> str:
     """How a figure reached the book in one word ('released', 'derived'), or in full for a
     figure resting on one read at second hand ('derived from a figure read at second hand')."""
@@ -1253,7 +1212,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         implied = figures["overseas_cny"] / figures["share"]
         filed = total.value * (rate if total.unit == "USD" else 1.0)
         gap = relative_gap(implied, filed)
-        key = _key(company)
+        key = company_key(company)
         found.number(f"implied_total_{key}", implied, format_yuan)
         found.number(f"filed_total_{key}", filed, format_yuan)
         found.number(f"implied_total_gap_{key}", gap, format_percent)
@@ -1469,7 +1428,7 @@ def year_matches(data: BookData) -> Findings:
         amount, share, unit = _printed_bands(data, row)
         readings = filed_years.year_readings(data.references, company, amount, share, unit)
         closest = filed_years.closest_year(readings)
-        key = _key(company)
+        key = company_key(company)
         scope = ""  # which years were compared, where a reader could take '2024' for another
         if closest is None:
             text, refs = _no_year_text(data, company, amount / share, unit)
@@ -1487,7 +1446,7 @@ def year_matches(data: BookData) -> Findings:
                 "share_points": closest.share_points,
                 "share_points_text": points_cell(closest),
                 "filed_amount": closest.amount.value,
-                "filed_amount_text": _amount_formatter(unit)(closest.amount.value),
+                "filed_amount_text": money(closest.amount.value, unit),
                 "filed_share": closest.share.value,
                 "filed_share_text": _share_words(closest.share),
                 "tag": closest.reliability,
@@ -1526,7 +1485,7 @@ def _period_share_rows(
 ) -> list[LedgerEntry]:
     """Derived rows for the shares a period note prints that the book computes: the closest
     year's share where it is derived, and each pair of two years' figures it names."""
-    key = _key(company)
+    key = company_key(company)
     rows = []
     share = closest.share
     if share.how == "derived":
@@ -1807,7 +1766,7 @@ def _no_year_text(
             else "matches no total found"
         )
         + (
-            f" but not {claimed_year}'s, {_amount_formatter(unit)(claimed[1].value)} ("
+            f" but not {claimed_year}'s, {money(claimed[1].value, unit)} ("
             + "{} apart: {}).".format(
                 *worked_gap(implied, Interval.exact(claimed[1].value), unit)[:2]
             )
@@ -1850,7 +1809,7 @@ def _reading_words(reading: filed_years.YearReading, row: pd.Series, printed: In
     printed amount's band `printed`."""
     amount, share = reading.amount, reading.share
     return (
-        f"{reading.year}: amount {_amount_formatter(amount.unit)(amount.value)} "
+        f"{reading.year}: amount {money(amount.value, amount.unit)} "
         f"({amount.described}, {amount.reliability}; "
         f"{_gap_words(reading, printed, row['overseas_revenue_printed'])}), share "
         f"{_share_words(share)} "
@@ -1936,15 +1895,15 @@ def _by_year_frames(data: BookData) -> Findings:
             )
         )
         frame = _year_frame(data, filed_years.by_year_table(data.references, company), divisor)
-        found.tables[f"by_year_{_key(company)}"] = frame
+        found.tables[f"by_year_{company_key(company)}"] = frame
         caption = _years_caption(company, frame, amount.low / divisor, amount.high / divisor)
         caption += _shares_sentence(frame, share.low * 100, share.high * 100, row)
-        found.number(f"years_caption_{_key(company)}", len(frame), lambda _, c=caption: c)
+        found.number(f"years_caption_{company_key(company)}", len(frame), lambda _, c=caption: c)
         bands.append(
             {
                 "company": company,
                 "company_zh": row["company_zh"],
-                "key": _key(company),
+                "key": company_key(company),
                 "amount_low": amount.low / divisor,
                 "amount_high": amount.high / divisor,
                 "share_low": share.low * 100,
@@ -2169,7 +2128,7 @@ def _judge_cell(
     claimed_year = filed_years.CLAIMED_YEAR[company]
     findings: list[Finding] = []
     figure = _claimed_figures(data, company).get(kind)
-    shown = _amount_formatter(claim["unit"])
+    shown = partial(money, currency=claim["unit"])
     if figure is not None:
         findings.append(
             finding(
@@ -2422,466 +2381,6 @@ def part_of_whole(part: Interval, rest: Interval) -> Interval:
     return Interval(part.low / (part.low + rest.high), part.high / (part.high + rest.low))
 
 
-GROWTH_PEERS = ("BYD", "Midea", "Haier Smart Home")
-"""The club members whose overseas revenue was found for both FY2024 and FY2023."""
-
-
-GROWTH_SAME_BASIS = {("Haier Smart Home", "FY2024"): "haier_overseas_2024_hk"}
-"""The figure a company's growth takes for a year where the one `filed_years` gives is on
-another reporting basis than the other year's: Haier's FY2023 overseas revenue was found on its
-Hong Kong basis only, so its growth takes the FY2024 figure on that basis too (1,438亿, not the
-A-share 1,429亿 the table's row is checked against)."""
-
-
-def _overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
-    """A company's overseas revenue for one year, as `filed_years` gives it."""
-    return filed_years.year_figures(data.references, company)[year]["overseas"]
-
-
-def same_basis_words(data: BookData, company: str) -> str:
-    """Where a company's FY2024 figure is taken on its FY2023 figure's basis for its growth
-    (`GROWTH_SAME_BASIS`), a sentence that says so and names both figures; else nothing."""
-    same_basis = GROWTH_SAME_BASIS.get((company, "FY2024"))
-    if not same_basis:
-        return ""
-    usual = _overseas(data, company, "FY2024").sources[0]
-    return (
-        f" Both years on one reporting basis: FY2024 is taken as the references' "
-        f"{data.references.at[same_basis, 'item']}, "
-        f"{by_unit(data.reference(same_basis), 'CNY')}, the basis of the FY2023 figure, not as "
-        f"the {by_unit(data.reference(usual), 'CNY')} the table's row is checked against, which "
-        "would mix two bases."
-    )
-
-
-def same_basis_note(data: BookData, company: str) -> str:
-    """A short note for a company whose FY2024 figure its growth takes on the FY2023 figure's
-    basis (`GROWTH_SAME_BASIS`): 'FY2024 taken as 1,438亿元, on the FY2023 figure's reporting
-    basis'; else nothing."""
-    same_basis = GROWTH_SAME_BASIS.get((company, "FY2024"))
-    if not same_basis:
-        return ""
-    return (
-        f"FY2024 taken as {by_unit(data.reference(same_basis), 'CNY')}, on the FY2023 figure's "
-        "reporting basis"
-    )
-
-
-def _in_brackets(parts: list[str], note: str) -> str:
-    """' (a; b)' for the parts and a note that is not empty; nothing when all are empty."""
-    shown = [*parts, *([note] if note else [])]
-    return f" ({'; '.join(shown)})" if shown else ""
-
-
-def _growth_overseas(data: BookData, company: str, year: str) -> filed_years.Figure:
-    """A company's overseas revenue for one year as its growth takes it: on the other year's
-    basis where `GROWTH_SAME_BASIS` says so, else as `filed_years` gives it."""
-    same_basis = GROWTH_SAME_BASIS.get((company, year))
-    if same_basis:
-        return filed_years.reference_figure(data.references, same_basis)
-    return _overseas(data, company, year)
-
-
-SHEIN_IF = (
-    "counted only if Shein is counted among Chinese companies and its sales as abroad: the "
-    "references hold no source on where it is based, and only a note in this book's reference "
-    "list, naming no source, says that almost all its sales are abroad"
-)
-"""The condition under which Shein joins the club, said wherever its figure is shown."""
-
-GROWTH_OUTSIDE_TABLE = {"Shein": ("shein_rev_growth_2024", f"sales growth, {SHEIN_IF}")}
-"""Club members outside the table whose growth the references give, if they count as Chinese
-companies abroad: the reference and what it measures (the same club as the peers for 前三,
-`PEERS_OUTSIDE_TABLE`)."""
-
-
-def overseas_growth(data: BookData) -> pd.DataFrame:
-    """FY2024 overseas growth of each club member where both years were found, as a band, then
-    of the members outside the table whose growth the references give (`note` says what it
-    measures)."""
-    rows = []
-    for company in GROWTH_PEERS:
-        now, before = (_growth_overseas(data, company, year) for year in ("FY2024", "FY2023"))
-        growth = now.band / before.band - 1
-        refs = tuple(dict.fromkeys(now.sources + before.sources))
-        rows.append(
-            {
-                "company": company,
-                "growth": growth.mid,
-                "low": growth.low,
-                "high": growth.high,
-                "sources": refs,
-                "decides": deciding(data, *refs),
-                "note": "",
-            }
-        )
-    for company, (ref, what) in GROWTH_OUTSIDE_TABLE.items():
-        band = reference_band(data, ref)
-        rows.append(
-            {
-                "company": company,
-                "growth": band.mid,
-                "low": band.low,
-                "high": band.high,
-                "sources": (ref,),
-                "decides": deciding(data, ref),
-                "note": what,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-GROWTH_NOT_FOUND = {
-    "Lenovo": ("lenovo_rev_growth_fy2425", "overseas total not found; group revenue"),
-    "Huawei": ("huawei_rev_growth_2024", "overseas revenue not found; group revenue"),
-    "Xiaomi": ("xiaomi_rev_growth_2024", "overseas revenue not found; group revenue"),
-}
-"""The table's companies whose overseas growth was not found, with the group growth shown."""
-
-
-def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
-    """Every company of the table in printed order: its FY2024 overseas growth where both years
-    were found (ByteDance's as reported), else empty, with what the figure rests on; `shown` is
-    the growth as the table prints it."""
-    by_company = peers.set_index("company")
-    rows = []
-    for company in data.ranking["company_en"]:
-        if company == "ByteDance":
-            band = reference_band(data, "bd_intl_growth_2024")
-            growth_row = data.references.loc["bd_intl_growth_2024"]
-            basis = f"{growth_row['origin']} ({growth_row['reliability']})"
-            rows.append(
-                {
-                    "company": company,
-                    "growth": band.mid,
-                    "low": band.low,
-                    "high": band.high,
-                    "shown": percent(band.mid),
-                    "basis": basis,
-                }
-            )
-        elif company in by_company.index:
-            peer = by_company.loc[company]
-            tags = {data.references.at[r, "reliability"] for r in peer["sources"]}
-            basis = (
-                "two years' amounts, as found or derived ("
-                + "/".join(t for t in "PSW" if t in tags)
-                + ")"
-                + (
-                    "; one rests on a figure read at second hand, so the growth counts as weak "
-                    "(W) and does not decide"
-                    if not deciding(data, *peer["sources"]) and "W" not in tags
-                    else ""
-                )
-                + (f"; {note}" if (note := same_basis_note(data, company)) else "")
-            )
-            rows.append(
-                {
-                    "company": company,
-                    "growth": peer["growth"],
-                    "low": peer["low"],
-                    "high": peer["high"],
-                    "shown": growth_words(peer["low"], peer["high"]),
-                    "basis": basis,
-                }
-            )
-        elif company == "Lenovo":
-            abroad = lenovo_regions_abroad(data).values()
-            regions = Interval(min(abroad), max(abroad))
-            band = lenovo_abroad_band(data)
-            ref, _ = GROWTH_NOT_FOUND[company]
-            tags = "/".join(
-                dict.fromkeys(
-                    data.references.at[r, "reliability"] for r in LENOVO_REGIONS_ABROAD.values()
-                )
-            )
-            rows.append(
-                {
-                    "company": company,
-                    "growth": float("nan"),
-                    "low": band.low,
-                    "high": band.high,
-                    "shown": f"within {growth_words(band.low, band.high)}",
-                    "basis": "overseas total not found; each region outside China grew "
-                    f"{span(regions, partial(format_percent, digits=0))} ({tags}), so the "
-                    "total abroad lies within their range at the sources' precision; group "
-                    "revenue grew "
-                    f"{percent(data.reference(ref))} ({data.references.at[ref, 'reliability']})",
-                }
-            )
-        else:
-            ref, what = GROWTH_NOT_FOUND[company]
-            rows.append(
-                {
-                    "company": company,
-                    "growth": float("nan"),
-                    "low": float("nan"),
-                    "high": float("nan"),
-                    "shown": GROWTH_NOT_FOUND_WORDS,
-                    "basis": f"{what} grew {percent(data.reference(ref))} "
-                    f"({data.references.at[ref, 'reliability']})",
-                }
-            )
-    for company, (ref, what) in GROWTH_OUTSIDE_TABLE.items():
-        peer = by_company.loc[company]
-        row = data.references.loc[ref]
-        rows.append(
-            {
-                "company": f"{company} (outside the table)",
-                "growth": peer["growth"],
-                "low": peer["low"],
-                "high": peer["high"],
-                "shown": percent(peer["growth"]),
-                "basis": f"{what}, {row['origin']} ({row['reliability']})",
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def growth_runner_up(
-    data: BookData, peers: pd.DataFrame | None = None
-) -> tuple[pd.Series, Interval]:
-    """The fastest-growing club member abroad whose growth may decide (a row of
-    `overseas_growth`), and ByteDance's reported growth over its growth, as a band."""
-    peers = overseas_growth(data) if peers is None else peers
-    deciding_peers = peers[peers["decides"]]
-    runner = deciding_peers.loc[deciding_peers["growth"].idxmax()]
-    bytedance = reference_band(data, "bd_intl_growth_2024")
-    return runner, bytedance / Interval(runner["low"], runner["high"])
-
-
-def _growth(data: BookData) -> Findings:
-    """ByteDance's 63%, 'first by a mile' and 'more than twice the runner-up'."""
-    found = Findings()
-    growth = data.reference("bd_intl_growth_2024")
-    reported = f"{format_percent(growth, 0)} per {data.cite('bd_intl_growth_2024')}."
-    for claim_id, evidence in (
-        ("s4_growth", reported),
-        (
-            "t_bytedance_growth",
-            "The table repeats the growth of the row of "
-            f"「{data.claims.at['s4_growth', 'quote_zh']}」, judged the same way: {reported}",
-        ),
-    ):
-        found.add(
-            judge(
-                data.claim(claim_id),
-                reference_band(data, "bd_intl_growth_2024"),
-                Basis.SOURCE,
-                evidence,
-                ("bd_intl_growth_2024",),
-            )
-        )
-    peers = overseas_growth(data)
-    found.tables["growth"] = growth_by_company(data, peers)
-    runner, ratio = growth_runner_up(data, peers)
-    found.number("growth_bytedance", growth, format_percent, 0)
-    found.number("growth_runner_up", runner["growth"], format_percent)
-    point = found.number("growth_ratio", growth / runner["growth"], "{:.2f}")
-    found.add(
-        working(
-            "d_growth_ratio_point",
-            "4",
-            "ByteDance's overseas growth as a multiple of the runner-up's, as a point",
-            point,
-            "multiple",
-            f"{format_percent(growth, 0)} ÷ {runner['company']}'s "
-            f"{format_percent(runner['growth'])} = {point:.2f} times, the figures as written; "
-            "the band their precision allows decides, in a row of its own.",
-            tuple(runner["sources"]) + ("bd_intl_growth_2024",),
-        ),
-        decided_by(
-            derived(
-                "d_growth_ratio",
-                "4",
-                "ByteDance's overseas growth as a multiple of the runner-up's",
-                ratio.mid,
-                "multiple",
-                f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) ÷ "
-                f"{runner['company']}'s {format_percent(runner['growth'])} = "
-                f"{span(ratio, times)} at the sources' precision; the claim it tests is "
-                "两倍以上 (at least twice the runner-up's growth).",
-                Verdict.UNVERIFIABLE,
-                tuple(runner["sources"]) + ("bd_intl_growth_2024",),
-            ),
-            ratio,
-        ),
-    )
-    notes = {company: same_basis_note(data, company) for company in peers["company"]}
-    listing = "; ".join(
-        f"{r.company} "
-        + (percent(r.growth) if r.note else growth_words(r.low, r.high))
-        + (f" ({r.note}, {data.cite(*r.sources)})" if r.note else "")
-        + _in_brackets(
-            [] if r.decides else [f"rests on {why_not_deciding(data, *r.sources)}"],
-            notes[r.company],
-        )
-        for r in peers.itertuples()
-    )
-    found.number("lenovo_china_fall_needed", lenovo_china_fall_needed(data), format_percent, 1)
-    for year in ("2023", "2024"):
-        found.number(f"huawei_growth_{year}", data.reference(f"huawei_rev_growth_{year}"), percent)
-    found.number(
-        "lenovo_china_fall_w",
-        data.reference(LENOVO_CHINA_BEFORE),
-        lambda v: format_percent(-v, 0),
-    )
-    found.number(
-        "lenovo_china_fall_at_printed_share",
-        lenovo_china_fall_needed(data, lenovo_china_share_at_most(data)),
-        format_percent,
-        1,
-    )
-    found.add(*lenovo_china_fall_entries(data), lenovo_abroad_band_entry(data))
-    found.add(*(derived_year_entry(data, *figure) for figure in DERIVED_YEAR_FIGURES))
-    abroad = lenovo_regions_abroad(data).values()
-    found.number(
-        "lenovo_regions_growth",
-        max(abroad),
-        lambda _: span(Interval(min(abroad), max(abroad)), partial(format_percent, digits=0)),
-    )
-    not_found = (
-        "Lenovo's overseas total was not found, but each of its regions outside China grew "
-        f"{span(Interval(min(abroad), max(abroad)), partial(format_percent, digits=0))} in "
-        "FY2024/25 "
-        f"({data.cite(*LENOVO_REGIONS_ABROAD.values())}), so its overseas growth lies in that "
-        "range, below "
-        "ByteDance's; Huawei's overseas revenue was found for 2023 only as a weak (W) derived "
-        "figure and "
-        "not for 2024, and Xiaomi's was not found for either year "
-        f"(their group revenue grew {percent(data.reference('huawei_rev_growth_2024'))} "
-        f"and {percent(data.reference('xiaomi_rev_growth_2024'))})"
-    )
-    all_refs = tuple(ref for refs in peers["sources"] for ref in refs)
-    for r in peers[peers["company"].isin(GROWTH_PEERS)].itertuples():
-        found.add(
-            _as_band(
-                derived(
-                    f"d_overseas_growth_{_key(r.company)}",
-                    "4",
-                    f"{r.company}: overseas revenue growth, FY2024 on FY2023",
-                    r.growth,
-                    "ratio",
-                    f"FY2024 over FY2023 overseas revenue, less 1: {growth_words(r.low, r.high)} "
-                    "at the sources' precision ("
-                    + "; ".join(data.cite(ref) for ref in dict.fromkeys(r.sources))
-                    + ")."
-                    + same_basis_words(data, r.company)
-                    + (
-                        ""
-                        if r.decides
-                        else f" Rests on {why_not_deciding(data, *r.sources)}: shown, never "
-                        "deciding."
-                    ),
-                    Verdict.UNVERIFIABLE,
-                    tuple(dict.fromkeys(r.sources)),
-                ),
-                Interval(r.low, r.high),
-            )
-        )
-    double = data.claim("s4_growth_double")
-    lead_high, lead_low, lead = points_between(growth, runner["growth"], decimals=1)
-    second = data.ranking.set_index("printed_order").loc[2, "company_en"]
-    second_growth = SECOND_PLACE_GROWTH[second]
-    judged_double = judge_findings(
-        double,
-        [
-            finding(
-                double,
-                ratio,
-                Basis.SOURCE,
-                "Read as a Chinese reader reads 两倍以上: ByteDance's growth is at least "
-                "twice (two times or more) the runner-up's in the 千亿 club. 第二名 is read "
-                "as the runner-up in growth: the sentence compares 增速, and it echoes the "
-                "conclusion before the table that ByteDance is 断层第一 in growth (first by a "
-                "mile). Overseas growth "
-                f"in FY2024 where both years were found: {listing}. "
-                f"{runner['company']}'s {format_percent(runner['growth'])} is more than half "
-                f"of ByteDance's {format_percent(growth, 0)}, so ByteDance's growth is less "
-                f"than twice it: the ratio is {span(ratio, times)}. On this reading a faster "
-                "runner-up would only lower it. A reader may instead take 第二名 as the "
-                f"table's second row, {second} (second in the printed order); "
-                f"{OTHER_READING_UNSETTLED}, since {second}'s overseas growth was not found (its "
-                "group revenue "
-                f"grew {format_percent(data.reference(second_growth))}, "
-                f"{data.cite(second_growth)}, which does not give its growth abroad).",
-                all_refs + ("bd_intl_growth_2024", second_growth),
-            )
-        ],
-        ratio.mid,
-    )
-    found.add(
-        decided_by(judged_double, ratio),
-        stated_entry(
-            data.claim("s4_growth_first"),
-            None,
-            Verdict.UNVERIFIABLE,
-            f"Overseas growth in FY2024 where both years were found: {listing}; ByteDance's "
-            f"{lead_high} is first among them, {lead} percentage points over "
-            f"{runner['company']}'s {lead_low}. {not_found}: the whole club cannot be ranked.",
-            all_refs
-            + ("huawei_rev_growth_2024", "xiaomi_rev_growth_2024")
-            + tuple(LENOVO_REGIONS_ABROAD.values()),
-        ),
-        working(
-            "d_growth_lead",
-            "4",
-            f"ByteDance's overseas growth less {runner['company']}'s, the fastest other found "
-            "(percentage points, as a fraction)",
-            growth - runner["growth"],
-            "ratio",
-            f"{lead_high} ({data.cite('bd_intl_growth_2024')}) − {lead_low} "
-            f"({runner['company']}) = {lead} percentage points.",
-            all_refs + ("bd_intl_growth_2024",),
-        ),
-        old_money(data),
-        lenovo_fy2122_entry(data),
-        decided_by(
-            working(
-                "d_lenovo_growth_fy2324",
-                "4",
-                "Lenovo's FY2023/24 revenue growth from its own releases",
-                lenovo_fy2324_growth_from_releases(data).mid,
-                "ratio",
-                lenovo_fy2324_check_sentence(data),
-                LENOVO_FY2324_RELEASES,
-            ),
-            lenovo_fy2324_growth_from_releases(data),
-        ),
-    )
-    return found
-
-
-DERIVED_YEAR_FIGURES = (
-    ("ByteDance", "FY2023", "share"),
-    ("Midea", "FY2024", "overseas"),
-    ("Midea", "FY2024", "total"),
-)
-"""The figures by year that this book derives (`filed_years.year_figures`) and its by-year
-charts and tables print, which no other row of the ledger holds: each has a derived row."""
-
-_YEAR_FIGURE_WORDS = {
-    "overseas": "overseas revenue",
-    "share": "overseas share of revenue",
-    "total": "revenue (the basis of its overseas share)",
-}
-
-
-def derived_year_entry(data: BookData, company: str, year: str, kind: str) -> LedgerEntry:
-    """The derived row of one of `DERIVED_YEAR_FIGURES`: its arithmetic and its sources."""
-    figure = filed_years.year_figures(data.references, company)[year][kind]
-    shown = figure.shown if kind == "share" else _amount_formatter(figure.unit)(figure.value)
-    return working(
-        f"d_{company.lower()}_{kind}_{year.lower()}",
-        "4",
-        f"{company}'s {_YEAR_FIGURE_WORDS[kind]} for {year}, as this book derives it",
-        figure.value,
-        figure.unit,
-        f"{figure.derivation} = {shown} ({data.cite(*figure.sources)}; {figure.described}).",
-        figure.sources,
-    )
-
-
 PEERS = {
     "Lenovo": "FY2023/24",
     "ByteDance": "FY2024",
@@ -2895,7 +2394,7 @@ whose overseas revenue was found."""
 
 PEERS_OUTSIDE_TABLE = {"Shein": ("shein_rev_2024", f"FY2024 sales, {SHEIN_IF}")}
 """Companies outside the table with 1,000亿元 or more abroad if they count as Chinese companies
-abroad (`SHEIN_IF`): the reference and what it is."""
+abroad (`growth.SHEIN_IF`): the reference and what it is."""
 
 NOT_RANKED = (
     "Xiaomi (full-year overseas revenue not found), Sinopec, PetroChina, CNOOC, CATL and China "
@@ -2944,7 +2443,7 @@ def huawei_2024_entry(data: BookData) -> LedgerEntry:
 def peers_table(data: BookData, rate: float) -> pd.DataFrame:
     """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`, the
     conversion in words in `converted`)."""
-    figures = {company: _overseas(data, company, year) for company, year in PEERS.items()} | {
+    figures = {company: overseas_figure(data, company, year) for company, year in PEERS.items()} | {
         company: filed_years.reference_figure(data.references, ref)
         for company, (ref, _) in PEERS_OUTSIDE_TABLE.items()
     }
@@ -3220,7 +2719,7 @@ def _rank_with_filed(
     )
     bands = table.set_index("company")
     for company in published["company"]:
-        key = _key(company)
+        key = company_key(company)
         found.number(f"filed_overseas_{key}", filed[company], format_yuan)
         low, high = bands.at[company, "overseas_low_cny"], bands.at[company, "overseas_high_cny"]
         found.number(
@@ -3269,10 +2768,6 @@ def _place(n: float) -> str:
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-
-
-def _key(company: str) -> str:
-    return company.split()[0].lower()
 
 
 MARKETS_AND_REMARKS = {

@@ -7,6 +7,7 @@ import pandas as pd
 
 from bytebook.article import YEAR
 from bytebook.chapters import codec, economics, infrastructure, preface, ranking, recommender
+from bytebook.chapters.growth import growth_runner_up
 from bytebook.checks import (
     against_first_printing,
     claim_band,
@@ -247,7 +248,7 @@ def analyse(data: BookData) -> Findings:
             title.texts["title_gap_band"],
         ),
     )
-    runner, ratio = ranking.growth_runner_up(data)
+    runner, ratio = growth_runner_up(data)
     growth = data.reference("bd_intl_growth_2024")
     found.number(
         "holds_growth",
