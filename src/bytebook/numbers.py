@@ -42,6 +42,12 @@ def in_a_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def ordinal(n: int) -> str:
+    """'1st', '2nd', '3rd', '4th', '11th', '21st'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _minus(text: str) -> str:
     """`text` with a leading hyphen-minus written as the minus sign; a negative that rounds to
     zero ('-0.0%') loses its sign."""

@@ -14,6 +14,7 @@ from bytebook import filed_years
 from bytebook.article import DAYS_IN_YEAR, YEAR, company_key
 from bytebook.chapters import overseas, preface
 from bytebook.chapters.growth import SHEIN_IF, growth_findings, growth_runner_up, overseas_figure
+from bytebook.chapters.markets_and_remarks import markets_and_remarks
 from bytebook.checks import (
     against_first_printing,
     also_quoting,
@@ -22,7 +23,6 @@ from bytebook.checks import (
     later_sources_note,
     recorded_words,
     reference_band,
-    unsettled,
     why_not_deciding,
 )
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData, short_source_name
@@ -63,6 +63,7 @@ from bytebook.numbers import (
     in_a_list,
     in_yi,
     money,
+    ordinal,
     percent,
     significant,
     whole,
@@ -231,7 +232,9 @@ def analyse(data: BookData) -> Findings:
         _by_year_frames(data),
         _rank_with_filed(table, published, _shares_above(data, filed), filed),
         _check_remaining(data, years),
-        _markets_and_remarks(data, table),
+        markets_and_remarks(
+            data, {company: rank_of(table, company) for company in table["company"]}
+        ),
         growth_findings(data),
         _peers(data, rank_of(table, "ByteDance"), peers, fx_average),
     )
@@ -560,9 +563,7 @@ def _bands_around_words(above: list[str], overlapping: list[str]) -> str:
 
 def _places(best: int, worst: int) -> str:
     """'4th place', or 'any place from 4th to 7th'."""
-    return (
-        _place(best) if best == worst else f"any place from {_ordinal(best)} to {_ordinal(worst)}"
-    )
+    return _place(best) if best == worst else f"any place from {ordinal(best)} to {ordinal(worst)}"
 
 
 def rank_range_text(best: int, worst: int) -> str:
@@ -642,7 +643,7 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
     )
     return (
         f"{names} lies above Huawei's printed {span(band, format_yuan)}, so by the table's own "
-        f"Huawei figure it would rank {_ordinal(best)} at best; but Huawei's real {YEAR} "
+        f"Huawei figure it would rank {ordinal(best)} at best; but Huawei's real {YEAR} "
         "overseas revenue was not found and could be larger, so on this reading the remark is "
         "unverifiable."
     )
@@ -656,15 +657,6 @@ def _printed_number(data: BookData, claim_id: str) -> str:
 def _club(data: BookData) -> str:
     """The article's 千亿 club's floor as a figure: '1,000亿元'."""
     return by_unit(data.stated("s4_club"), data.claims.at["s4_club", "unit"])
-
-
-def _derived_2023_words(data: BookData) -> str:
-    """How ByteDance's 2023 revenue abroad (derived, W) is derived: the reported 2024 figure
-    over its reported growth."""
-    return (
-        f"2024's {money(data.reference('bd_intl_2024'), 'USD')} over its "
-        f"{format_percent(data.reference('bd_intl_growth_2024'), 0)} growth"
-    )
 
 
 def _yes_no(value: bool) -> str:
@@ -2746,7 +2738,7 @@ def _rank_with_filed(
                 rank,
                 "rank",
                 f"With {_join(_with_origin(published, filed))} in place of the printed figures and "
-                f"the others as printed, {company} ranks {_ordinal(int(rank))} of "
+                f"the others as printed, {company} ranks {ordinal(int(rank))} of "
                 f"{len(mixed)}.",
                 tuple(filed_references(published["company"])),
             )
@@ -2762,233 +2754,4 @@ def _count_words(n: int) -> str:
 
 def _place(n: float) -> str:
     """'1st place', '2nd place', …"""
-    return _ordinal(int(n)) + " place"
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-MARKETS_AND_REMARKS = {
-    "Lenovo": ("t_lenovo_markets", "t_lenovo_remark"),
-    "Huawei": ("t_huawei_markets", None),
-    "ByteDance": ("t_bytedance_markets", "t_bytedance_remark"),
-    "Xiaomi": ("t_xiaomi_markets", "t_xiaomi_remark"),
-    "Midea": ("t_midea_markets", "t_midea_remark"),
-    "BYD": ("t_byd_markets", "t_byd_remark"),
-    "Haier Smart Home": ("t_haier_markets", None),
-}
-"""The claims of the table's 核心战场 (main markets) cells and of the remarks that are not
-figures already judged (Huawei's 仍守住前三 and Haier's 20 years are rows of their own)."""
-
-
-def _markets_and_remarks(data: BookData, table: pd.DataFrame) -> Findings:
-    """The table's main-markets column and its characterising remarks: no figure, and no
-    regional split of a company's 2024 revenue abroad was found, so each is unverifiable;
-    Huawei's 2023 split (W) and Lenovo's place in the table are said where they bear."""
-    found = Findings()
-    for company, (markets, remark) in MARKETS_AND_REMARKS.items():
-        sources = MARKETS_SOURCES.get(company, ())
-        found.add(unsettled(data, markets, _markets_reason(data, company), sources=sources))
-        if company == "BYD":
-            found.add(_byd_remark(data), *_byd_pace(data))
-        elif remark is not None:
-            found.add(unsettled(data, remark, _remark_reason(data, table, company)))
-    us_share = data.reference(TIKTOK_US_2023[0]) / data.reference(TIKTOK_US_2023[1])
-    found.add(
-        working(
-            "d_tiktok_us_share_2023",
-            "4",
-            "TikTok's US revenue as a share of ByteDance's revenue abroad, 2023",
-            us_share,
-            "share",
-            f"{money(data.reference(TIKTOK_US_2023[0]), 'USD')} "
-            f"({data.cite(TIKTOK_US_2023[0])}) ÷ {money(data.reference(TIKTOK_US_2023[1]), 'USD')} "
-            f"({_derived_2023_words(data)}, derived, W) = {format_percent(us_share, 0)}.",
-            TIKTOK_US_2023,
-        )
-    )
-    emea, _, abroad = (data.reference(ref) for ref in HUAWEI_REGIONS_2023)
-    found.add(
-        working(
-            "d_huawei_emea_share_2023",
-            "4",
-            "Huawei: Europe, the Middle East and Africa as a share of its FY2023 revenue outside "
-            "China",
-            emea / abroad,
-            "share",
-            f"{format_yuan(emea)} ({data.cite('huawei_emea_rev_2023')}) ÷ {format_yuan(abroad)} "
-            f"(revenue outside China, derived, W) = {format_percent(emea / abroad, 0)}.",
-            (HUAWEI_REGIONS_2023[0], HUAWEI_REGIONS_2023[2]),
-        )
-    )
-    return found
-
-
-HUAWEI_REGIONS_2023 = (
-    "huawei_emea_rev_2023",
-    "huawei_apac_rev_2023",
-    "huawei_overseas_2023_derived",
-)
-"""Huawei's FY2023 revenue from EMEA and Asia-Pacific, and outside China (all W)."""
-
-BYD_OVERSEAS = ("byd_overseas_2024", "byd_overseas_2023", "byd_overseas_2022_derived")
-"""BYD's overseas revenue in 2024, 2023 and 2022 (the last derived from Xinhua's stated growth
-for 2023), which its remark's two readings are set against."""
-
-TIKTOK_US_2023 = ("tiktok_us_rev_2023", "bd_intl_2023_derived")
-"""TikTok's US revenue in 2023 and ByteDance's revenue abroad that year (derived, W)."""
-
-MARKETS_SOURCES = {
-    "Huawei": HUAWEI_REGIONS_2023,
-    "ByteDance": (*TIKTOK_US_2023, "bd_intl_2024"),
-}
-"""The references each company's main-markets row cites."""
-
-
-def _markets_reason(data: BookData, company: str) -> str:
-    """Why a company's main markets abroad could not be checked, with what was found."""
-    if company == "Lenovo":
-        return (
-            "Names product lines (PCs, servers) sold worldwide rather than markets; this book "
-            "found no source ranking Lenovo's markets abroad by revenue."
-        )
-    if company == "ByteDance":
-        us, abroad = (data.reference(ref) for ref in TIKTOK_US_2023)
-        return (
-            f"North America (北美): TikTok's US revenue was about {money(us, 'USD')} in 2023 "
-            f"({data.cite(TIKTOK_US_2023[0])}), {format_percent(us / abroad, 0)} of ByteDance's "
-            f"{money(abroad, 'USD')} abroad that year ({_derived_2023_words(data)}, "
-            "derived, W); and the relay of the report behind the "
-            f"{money(data.reference('bd_intl_2024'), 'USD')} says of that revenue 'most of which "
-            f"is earned from TikTok U.S.' ({data.cite('bd_intl_2024')}). That supports North "
-            "America as a lead market: in 2023 by those figures, and in 2024 by the relay's "
-            "words. For Southeast Asia (东南亚) "
-            "and Latin America (拉美) this book found no revenue figures, so the cell's three "
-            "markets could not all be checked and the row stays unverifiable."
-        )
-    if company == "Huawei":
-        emea, apac, abroad = (data.reference(ref) for ref in HUAWEI_REGIONS_2023)
-        return (
-            f"For FY2023, Europe, the Middle East and Africa gave {format_yuan(emea)} "
-            f"({data.cite('huawei_emea_rev_2023')}), {format_percent(emea / abroad, 0)} of "
-            f"Huawei's {format_yuan(abroad)} outside China (derived, W), against "
-            f"{format_yuan(apac)} from Asia-Pacific: more than all its other regions abroad "
-            "together, so the cell fits that year. The 2024 split was not found, and these "
-            "figures are from weak (W) sources: they illustrate, they do not decide."
-        )
-    return (
-        f"This book found no regional split of {company}'s {YEAR} revenue abroad that ranks "
-        "its markets."
-    )
-
-
-def _remark_reason(data: BookData, table: pd.DataFrame, company: str) -> str:
-    """Why a remark of the table could not be checked."""
-    if company == "Lenovo":
-        return (
-            "A characterisation, not a figure. Within the table Lenovo's printed amount ranks "
-            f"{_ordinal(rank_of(table, 'Lenovo'))} of {len(table)}; whether its hardware scale "
-            "crushes its peers is a judgement the book leaves to the reader."
-        )
-    if company == "ByteDance":
-        return "A slogan (algorithms as currency), not a statement a source could settle."
-    if company == "Xiaomi":
-        return (
-            "This book found no split of Xiaomi's revenue abroad by product line, so whether "
-            "phones and TVs are its two lines there could not be checked."
-        )
-    if company == "Midea":
-        return "A characterisation (a matrix of appliances), not a figure a source could settle."
-    raise ValueError(f"no remark reason for {company}")
-
-
-def _byd_pace(data: BookData) -> list[LedgerEntry]:
-    """The steps behind the 'speeding up' reading of BYD's remark: its overseas growth in 2023
-    and the yuan its overseas revenue added in 2023 and in 2024."""
-    y2024, y2023, y2022 = (data.reference(ref) for ref in BYD_OVERSEAS)
-    base = f"{format_yuan(y2022, 1)} (derived from {data.cite(BYD_OVERSEAS[1])}'s growth, W)"
-    now = f"{format_yuan(y2023)} ({data.cite(BYD_OVERSEAS[1])})"
-    latest = f"{format_yuan(y2024)} ({data.cite(BYD_OVERSEAS[0])})"
-    return [
-        working(
-            "d_byd_overseas_growth_2023",
-            "4",
-            f"BYD's overseas revenue growth in {YEAR - 1}",
-            y2023 / y2022 - 1,
-            "ratio",
-            f"{now} ÷ {base} − 1 = {format_percent(y2023 / y2022 - 1)}.",
-            BYD_OVERSEAS[1:],
-        ),
-        working(
-            "d_byd_overseas_added_2023",
-            "4",
-            f"BYD's overseas revenue added in {YEAR - 1}, in yuan",
-            y2023 - y2022,
-            "CNY",
-            f"{now} − {base} = {format_yuan(y2023 - y2022)}.",
-            BYD_OVERSEAS[1:],
-        ),
-        working(
-            "d_byd_overseas_added_2024",
-            "4",
-            f"BYD's overseas revenue added in {YEAR}, in yuan",
-            y2024 - y2023,
-            "CNY",
-            f"{latest} − {now} = {format_yuan(y2024 - y2023)}.",
-            BYD_OVERSEAS[:2],
-        ),
-    ]
-
-
-BYD_GROUP = ("byd_rev_2024", "byd_rev_2023", "byd_overseas_share_2023")
-"""BYD's group revenue in 2024 and 2023 and its 2023 overseas share, which set the pace abroad
-against the whole."""
-
-
-def _byd_remark(data: BookData) -> LedgerEntry:
-    """新能源车加速出海 in its two readings. A Chinese reader reads 加速出海 in a company remark as
-    the stock phrase it is, stepping up the push abroad: BYD's overseas revenue grew faster than
-    the group and its share abroad rose, which decides: the phrase's substance is the business
-    abroad growing faster than the whole, which revenue shows. Read literally, growth speeding
-    up (it slowed) is not the reading a Chinese reader takes, so it is shown without deciding."""
-    y2024, y2023, y2022 = (data.reference(ref) for ref in BYD_OVERSEAS)
-    group_2024, group_2023, share_2023 = (data.reference(ref) for ref in BYD_GROUP)
-    growth_2024, growth_2023 = y2024 / y2023 - 1, y2023 / y2022 - 1
-    group_growth, share_2024 = group_2024 / group_2023 - 1, y2024 / group_2024
-    cite_2024, cite_2023 = data.cite(BYD_OVERSEAS[0]), data.cite(BYD_OVERSEAS[1])
-    stepping_up = group_growth < growth_2024 and share_2023 < share_2024
-    growing = Finding(
-        Verdict.SUPPORTED if stepping_up else Verdict.CONTRADICTED,
-        f"Read as the stock phrase 'stepping up the push abroad': BYD's overseas revenue grew "
-        f"{format_percent(growth_2024)} in {YEAR}, from {format_yuan(y2023)} ({cite_2023}) to "
-        f"{format_yuan(y2024)} ({cite_2024}), "
-        f"{'faster' if group_growth < growth_2024 else 'slower'} than the group's "
-        f"{format_percent(group_growth)} ({format_yuan(group_2023)} to {format_yuan(group_2024)}; "
-        f"{data.cite(*BYD_GROUP[:2])}), and its share abroad went from "
-        f"{format_percent(share_2023)} ({data.cite(BYD_GROUP[2])}) to "
-        f"{format_percent(share_2024)}. The phrase's substance is the business abroad growing "
-        "faster than the whole and its share rising, which revenue shows.",
-        sources=BYD_OVERSEAS[:2] + BYD_GROUP,
-    )
-    speeding = Finding(
-        Verdict.CONTRADICTED,
-        f"Read literally as 'growth speeding up': its overseas growth slowed, from "
-        f"{format_percent(growth_2023)} in {YEAR - 1} ({cite_2023}, which gives that growth; "
-        f"the {YEAR - 2} base, {format_yuan(y2022, 1)}, is derived from it, W) to "
-        f"{format_percent(growth_2024)} in {YEAR}, and the yuan it added fell from "
-        f"{format_yuan(y2023 - y2022)} to {format_yuan(y2024 - y2023)}. This is not the reading "
-        "a Chinese reader takes of 加速出海, which in a company remark means stepping up the "
-        "push abroad (see above), so it is shown without deciding.",
-        decides=False,
-        sources=BYD_OVERSEAS,
-    )
-    return judge_findings(
-        data.claim("t_byd_remark"),
-        [growing, speeding],
-        None,
-        "加速出海 in a company remark is a stock phrase of the business press: "
-        "a Chinese reader reads it as BYD stepping up its push abroad, not as a statement about "
-        "the pace of its revenue growth; the final verdict takes that reading.",
-    )
+    return ordinal(int(n)) + " place"
