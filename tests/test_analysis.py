@@ -494,13 +494,16 @@ def test_unit_economics_arithmetic(chapter3):
 
 def test_live_gifting_s_share_of_in_app_purchases_shows_what_their_one_digit_allows(chapter3):
     """Sensor Tower's USD 6 bn of TikTok's and Douyin's in-app purchases is read at one digit
-    (USD 5.5 bn to USD 6.5 bn), so the article's USD 2 bn of gifts is 2 ÷ 6 of it, or between
-    2 ÷ 6.5 and 2 ÷ 5.5, in the prose and in the working row alike."""
-    shares = [f"{2 / 6:.0%}", f"{2 / 6.5:.0%}", f"{2 / 5.5:.0%}"]
-    assert shares == ["33%", "31%", "36%"]
+    (USD 5.5 bn to USD 6.5 bn), and so is the article's 20 亿美元 of gifts (USD 1.5 bn to USD
+    2.5 bn, as the remainder's band reads it): the gifts are 2 ÷ 6 of the purchases, or between
+    1.5 ÷ 6.5 and 2.5 ÷ 5.5, in the prose and in the working row alike. (It had held the
+    article's figure exact: 31% to 36%.)"""
+    shares = [f"{2 / 6:.0%}", f"{1.5 / 6.5:.0%}", f"{2.5 / 5.5:.0%}"]
+    assert shares == ["33%", "23%", "45%"]
     expected = (
-        f"{shares[0]}, or {shares[1]} to {shares[2]} with USD 6 bn at its recorded digits "
-        "(USD 5.5 bn to USD 6.5 bn)"
+        f"{shares[0]}, or {shares[1]} to {shares[2]} with the article's USD 2 bn at its printed "
+        "digits (USD 1.5 bn to USD 2.5 bn) and USD 6 bn at its recorded digits (USD 5.5 bn to "
+        "USD 6.5 bn)"
     )
     assert chapter3.numbers["live_share_of_iap"] == pytest.approx(2 / 6)
     assert chapter3.texts["live_share_of_iap"] == expected

@@ -436,3 +436,16 @@ def test_whose_purchases_the_six_billion_counts_is_in_its_quote(data):
     assert "along with its Chinese counterpart Douyin" in quote
     texts = " ".join(entry.evidence for entry in economics.analyse(data).entries)
     assert "TikTok's and Douyin's in-app purchases" in texts
+
+
+def test_the_overseas_chapter_says_what_the_relay_s_headline_credits_the_figure_to(data):
+    """Every USD 39 bn and 63% verdict rests on one relay, read in a repost whose headline (in
+    its web address) credits the figure to TikTok in the U.S., while its text gives it as
+    ByteDance's international revenue. The chapter says so, as long as the address does."""
+    from bytebook.paths import ROOT
+
+    address = data.references.at["bd_intl_2024", "url"]
+    headline_says_us = "-in-the-u-s-" in address
+    page = (ROOT / "book" / "overseas.md").read_text(encoding="utf-8")
+    said = re.sub(r"\s+", " ", page)
+    assert headline_says_us == ("headline, in its web address, credits the international" in said)

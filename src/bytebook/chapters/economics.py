@@ -406,13 +406,17 @@ def gift_take_quote(data: BookData) -> str:
 
 def _share_of_in_app_purchases(data: BookData, gifting: float) -> str:
     """The article's live gifting as a share of TikTok's and Douyin's in-app purchases, and the
-    range the purchases' one recorded digit allows: '33%, or 31% to 36% with USD 6 bn at its
-    recorded digits (USD 5.5 bn to USD 6.5 bn)'."""
-    purchases = reference_band(data, "tiktok_iap_2024")
-    shares = gifting / purchases
+    range both figures' digits allow: '33%, or 23% to 45% with the article's USD 2 bn at its
+    printed digits (USD 1.5 bn to USD 2.5 bn) and USD 6 bn at its recorded digits (USD 5.5 bn
+    to USD 6.5 bn)'."""
+    gifts = claim_band(data, "s3_live_gifting")
+    shares = gifts / reference_band(data, "tiktok_iap_2024")
     share = format_percent(gifting / data.reference("tiktok_iap_2024"), 0)
     within = span(shares, lambda v: format_percent(v, 0))
-    return f"{share}, or {within} with {recorded_words(data, 'tiktok_iap_2024')}"
+    return (
+        f"{share}, or {within} with the article's {_usd(gifting)} at its printed digits "
+        f"({span(gifts, _usd)}) and {recorded_words(data, 'tiktok_iap_2024')}"
+    )
 
 
 def _live(data: BookData) -> Findings:
