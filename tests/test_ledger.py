@@ -403,6 +403,28 @@ def test_the_open_reading_note_names_the_verdict_only_where_its_finding_decides(
     assert "the grade of this finding rests on" in quiet.evidence
 
 
+def test_a_percentage_ending_in_a_zero_says_when_reading_it_to_its_tens_would_hold(data):
+    """Midea's 40% is read to the whole percent, 39.5% to 40.5%, and misses its 41.52% (S): off
+    in detail. Read to its tens, as a whole number's trailing zeros are, it would be 35% to 45%
+    and hold, and the row says its verdict rests on the reading. 47% lies outside both readings;
+    72% and 约 27% are not percentages ending in a zero; 40% itself holds either way."""
+    from bytebook.book import all_entries
+
+    midea = {entry.id: entry for entry in all_entries(data)}["t_midea_share"]
+    assert midea.verdict is Verdict.OFF_IN_DETAIL
+    assert 0.40 + 0.005 < 0.4152 <= 0.40 + 0.05
+    assert "(40% as 35% to 45%" in midea.evidence
+    assert "the verdict rests on reading a percentage to the whole percent" in midea.evidence
+    claim = data.claim("t_midea_share")
+    assert "to its tens" not in finding(claim, 0.47, Basis.SOURCE, "Far.").evidence
+    assert "to its tens" not in finding(claim, 0.40, Basis.SOURCE, "Holds.").evidence
+    quiet = finding(claim, 0.4152, Basis.SOURCE, "Near.", decides=False)
+    assert "the grade of this finding rests on reading a percentage" in quiet.evidence
+    for other in ("s23_gpu_util", "t_huawei_share"):
+        near = finding(data.claim(other), data.claims.at[other, "value"] + 0.03, Basis.SOURCE, "")
+        assert "to its tens" not in near.evidence
+
+
 def test_a_pair_check_on_an_n_plus_amount_says_when_the_open_reading_would_hold(data):
     """Lenovo's 3100+ 亿元 at 70% implies 3,100 ÷ 0.705 = 4,397亿 to 3,200 ÷ 0.695 = 4,604亿,
     below its 4,985亿; Xiaomi's 1200+ 亿元 at 45%, 1,200 ÷ 0.455 = 2,637亿 to 1,300 ÷ 0.445 =

@@ -244,6 +244,7 @@ def finding(
         least=least,
     )
     note = open_reading_note(claim, _as_interval(evidence), found, claim_interval(claim), decides)
+    note += tens_reading_note(claim, _as_interval(evidence), found, decides)
     return replace(found, evidence=f"{found.evidence}{note}") if note else found
 
 
@@ -310,6 +311,44 @@ OPEN_READING_NOTE = (
 """What a row says when an 'N+' figure misses its evidence only because the evidence lies
 above N多's upper end, so that the other reading of N+ would hold; `rests` is the verdict
 for a finding that decides, the finding's own grade for one that does not."""
+
+
+READ_TO_THE_PERCENT = "rests on reading a percentage to the whole percent"
+"""The words by which a row says its grade rests on reading a percentage that ends in a zero
+(40%) to the whole percent, not to its tens as a whole number's trailing zeros are read."""
+
+TENS_READING_NOTE = (
+    "Read instead to its tens ({quote} as {band}, as the trailing zeros of a whole number are "
+    "read), the evidence would meet it: {rests} " + READ_TO_THE_PERCENT + ", the precision of "
+    "every percentage the article prints."
+)
+"""What a row says when a percentage that ends in a zero misses its evidence, but would meet it
+read to its tens; `rests` as in `OPEN_READING_NOTE`."""
+
+
+def tens_reading_note(claim: pd.Series, evidence: Interval, found: Finding, decides: bool) -> str:
+    """`TENS_READING_NOTE` after a space, when `claim` is a percentage printed plainly whose
+    whole percent ends in a zero (70%, 40%), `found` misses its evidence, and the band of its
+    tens (65% to 75%) would meet it; '' otherwise."""
+    tens = _tens_band(claim)
+    if tens is None or found.verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT):
+        return ""
+    if grade(tens, evidence) is not Grade.HOLDS:
+        return ""
+    rests = "the verdict" if decides else "the grade of this finding"
+    band = span(tens, lambda v: by_unit(v, "share"))
+    return " " + TENS_READING_NOTE.format(quote=claim["quote_zh"], band=band, rests=rests)
+
+
+def _tens_band(claim: pd.Series) -> Interval | None:
+    """The band a plainly printed percentage ending in a zero spans read to its tens (0.40 as
+    0.35 to 0.45); None for any other figure."""
+    if claim["unit"] != "share" or claim["qualifier"] != "=":
+        return None
+    percent = float(claim["value_text"]) * 100
+    if not math.isclose(percent, round(percent, -1)) or round(percent) == 0:
+        return None
+    return Interval(round(percent) / 100 - 0.05, round(percent) / 100 + 0.05)
 
 
 def _open_reading_meets(
