@@ -190,7 +190,19 @@ def label_problems(chart: dict) -> list[str]:
             problems.append(f"{a['text']!r} past its axis's end")
     if by_year and axis_ends_off_a_tick(chart):
         problems.append(f"a y axis of {chart['title'][:40]!r} ends off a tick")
-    return problems + crowded_category_labels(boxes)
+    return problems + crowded_category_labels(boxes) + y_titles_past_their_axis(chart)
+
+
+def y_titles_past_their_axis(chart: dict) -> list[str]:
+    """A y axis's title, written up its side, that runs longer than the axis it names (the
+    summary's 'Company (what its years count)', 186 px beside a 170 px axis, ran down past the
+    plot): the tallest y axis of the chart is the room it has."""
+    room = max((axis["h"] for axis in chart["yAxes"]), default=0)
+    return [
+        f"{box['text']!r} runs {box['h'] - room:.0f} px past its axis"
+        for box in chart["boxes"]
+        if "role-axis-title" in box["role"] and box["h"] > box["w"] and box["h"] > room + 1
+    ]
 
 
 CATEGORY_LABEL_GAP_PX = 2

@@ -28,7 +28,7 @@ def years(found: Findings, data: BookData) -> alt.VConcatChart:
     years_given = charts.Field("years", "Years, as the article gives them", ".0f")
     return charts.bar_figure(
         found.tables["years"],
-        (charts.Field("bar", "Company (what its years count)"), years_given),
+        (charts.Field("bar", "Company"), years_given),
         caption,
         data,
         described=("Bar chart of the article's years", "{company} {years:.0f}"),
@@ -37,10 +37,11 @@ def years(found: Findings, data: BookData) -> alt.VConcatChart:
 
 
 def _start_dates(data: BookData, companies: list[str]) -> str:
-    """The years chart's units line: which companies a start date was found for, and where."""
+    """The years chart's units line: what a bar's brackets say, and which companies a start
+    date was found for, and where."""
     found = [company for company in companies if company in START_DATES]
     if not found:
-        return "years; no start date found for any company"
+        return "years (in brackets, what they count); no start date found for any company"
     rows = data.references
     dated = "; ".join(
         f"{rows.at[START_DATES[c], 'item']}, {rows.at[START_DATES[c], 'value_text']}, "
@@ -48,7 +49,10 @@ def _start_dates(data: BookData, companies: list[str]) -> str:
         for c in found
     )
     only = " only" if len(found) < len(companies) else ""
-    return f"years; the article gives no start date; found{only} for {', '.join(found)} ({dated})"
+    return (
+        f"years (in brackets, what they count); the article gives no start date; found{only} "
+        f"for {', '.join(found)} ({dated})"
+    )
 
 
 def verdicts(card: pd.DataFrame, data: BookData) -> alt.VConcatChart:
