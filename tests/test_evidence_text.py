@@ -97,7 +97,7 @@ def test_the_growth_table_shows_each_band_once_at_one_precision(data):
     Midea's FY2024 (China 2,381.15亿 × 41.52% ÷ 58.48%) over 1,509.06亿 is 12.005% to 12.053%.
     A company whose overseas growth was not found says so."""
     from bytebook import present
-    from bytebook.chapters import ranking
+    from bytebook.chapters import growth, ranking
 
     haier = (1437.5 / 1364.125 - 1, 1438.5 / 1364.115 - 1)
     assert [f"{g:.1%}" for g in haier] == ["5.4%", "5.5%"]
@@ -125,7 +125,7 @@ def test_the_growth_table_shows_each_band_once_at_one_precision(data):
     assert shown["Lenovo"] == f"within {min(regions) - 0.5}% to {max(regions) + 0.5}%"
     # Shein, in the club outside the table: sales +19% (S).
     assert shown["Shein (outside the table)"] == "19%"
-    html = present.display_table(table, ranking.GROWTH_COLUMNS).data
+    html = present.display_table(table, growth.GROWTH_COLUMNS).data
     cells = re.findall(r"<td[^>]*>(.*?)</td>", html)
     assert "" not in cells and "not published" not in html
     evidence = {e.id: e.evidence for e in ranking.analyse(data).entries}

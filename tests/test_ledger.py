@@ -20,6 +20,7 @@ from bytebook.ledger import (
     band_value,
     derived,
     finding,
+    illustration,
     judge_findings,
 )
 from bytebook.numbers import by_unit
@@ -407,7 +408,8 @@ def test_a_percentage_ending_in_a_zero_says_when_reading_it_to_its_tens_would_ho
     """Midea's 40% is read to the whole percent, 39.5% to 40.5%, and misses its 41.52% (S): off
     in detail. Read to its tens, as a whole number's trailing zeros are, it would be 35% to 45%
     and hold, and the row says its verdict rests on the reading. 47% lies outside both readings;
-    72% and 约 27% are not percentages ending in a zero; 40% itself holds either way."""
+    40% itself holds either way. 72% does not end in a zero; 约 20% and 超 50% are not printed
+    plainly; a model's illustration never says another reading would meet it."""
     from bytebook.book import all_entries
 
     midea = {entry.id: entry for entry in all_entries(data)}["t_midea_share"]
@@ -420,9 +422,17 @@ def test_a_percentage_ending_in_a_zero_says_when_reading_it_to_its_tens_would_ho
     assert "to its tens" not in finding(claim, 0.40, Basis.SOURCE, "Holds.").evidence
     quiet = finding(claim, 0.4152, Basis.SOURCE, "Near.", decides=False)
     assert "the grade of this finding rests on reading a percentage" in quiet.evidence
-    for other in ("s23_gpu_util", "t_huawei_share"):
-        near = finding(data.claim(other), data.claims.at[other, "value"] + 0.03, Basis.SOURCE, "")
-        assert "to its tens" not in near.evidence
+    for other in ("s23_gpu_util", "t_byd_share", "t_haier_share"):
+        near = finding(data.claim(other), data.claims.at[other, "value"] - 0.03, Basis.SOURCE, "")
+        assert near.verdict is not Verdict.SUPPORTED, other
+        assert "to its tens" not in near.evidence, other
+    assert "to its tens" not in illustration(claim, 0.4152, "A model.").evidence
+    for recorded, evidence in (("0.400", 0.4152), ("1.00", 0.96)):
+        other = claim.copy()
+        other["value_text"], other["value"] = recorded, float(recorded)
+        missed = finding(other, evidence, Basis.SOURCE, "")
+        assert missed.verdict is not Verdict.SUPPORTED, recorded
+        assert "to its tens" not in missed.evidence, recorded
 
 
 def test_a_pair_check_on_an_n_plus_amount_says_when_the_open_reading_would_hold(data):

@@ -175,6 +175,7 @@ def _weakest(*tags: str) -> str:
 
 def reference_figure(references: pd.DataFrame, reference_id: str) -> Figure:
     """One reference row as a Figure; a figure read at second hand counts as W."""
+
     def cell(column: str) -> str:  # one cell: far quicker than taking the whole row out
         return str(references.at[reference_id, column])
 
@@ -199,6 +200,11 @@ def reference_ids(company: str, year: str | None = None) -> list[str]:
     years = FILED_ROWS[company]
     chosen = [years[year]] if year is not None else list(years.values())
     return list(dict.fromkeys(ref for ids in chosen for ref in ids.values()))
+
+
+def overseas(references: pd.DataFrame, company: str, year: str) -> Figure:
+    """A company's overseas revenue for one year, as `year_figures` gives it."""
+    return year_figures(references, company)[year]["overseas"]
 
 
 @kept

@@ -229,9 +229,12 @@ def finding(
     sources: tuple[str, ...] = (),
     decides: bool = True,
     least: int = 0,
+    other_readings: bool = True,
 ) -> Finding:
     """Grade a claim's printed interval against one piece of evidence; the text says how the
-    printed figure was read (a gap worked at `least` decimals of its scale at least)."""
+    printed figure was read (a gap worked at `least` decimals of its scale at least) and, with
+    `other_readings`, whether another reading of it would meet the evidence (`open_reading_note`,
+    `tens_reading_note`)."""
     text = f"{text} The printed figure is {claim_reading(claim)}."
     found = compare(
         claim_interval(claim),
@@ -243,6 +246,8 @@ def finding(
         unit=claim["unit"],
         least=least,
     )
+    if not other_readings:
+        return found
     note = open_reading_note(claim, _as_interval(evidence), found, claim_interval(claim), decides)
     note += tens_reading_note(claim, _as_interval(evidence), found, decides)
     return replace(found, evidence=f"{found.evidence}{note}") if note else found
@@ -257,8 +262,9 @@ def illustration(claim: pd.Series, value: float, text: str) -> Finding:
     """A finding that rests on this book's own model alone, with no source and none of the
     article's arithmetic: it never decides, and says where the model's figure lies against the
     printed band ('this book's illustration, 48.6%, lies within 40% to 60%; a model does not
-    decide'; a figure at an end lies 'at the top end of' the band), never that its figures agree."""
-    found = finding(claim, value, Basis.ARTICLE, text, decides=False)
+    decide'; a figure at an end lies 'at the top end of' the band), never that its figures agree,
+    nor that another reading of the printed figure would meet the model's."""
+    found = finding(claim, value, Basis.ARTICLE, text, decides=False, other_readings=False)
     unit, printed = claim["unit"], claim_interval(claim)
     size = printed_unit(str(claim["value_text"]))
     band = value_range(*(band_value(end, unit, size) for end in (printed.low, printed.high)))
@@ -341,14 +347,16 @@ def tens_reading_note(claim: pd.Series, evidence: Interval, found: Finding, deci
 
 
 def _tens_band(claim: pd.Series) -> Interval | None:
-    """The band a plainly printed percentage ending in a zero spans read to its tens (0.40 as
-    0.35 to 0.45); None for any other figure."""
-    if claim["unit"] != "share" or claim["qualifier"] != "=":
+    """The band a plainly printed whole percentage from 10% to 90% that ends in a zero spans
+    read to its tens (0.40 as 0.35 to 0.45); None for any other figure (40.0%, 45%, 约 40%,
+    100%)."""
+    text = str(claim["value_text"])
+    if claim["unit"] != "share" or claim["qualifier"] != "=" or printed_unit(text) != 0.01:
         return None
-    percent = float(claim["value_text"]) * 100
-    if not math.isclose(percent, round(percent, -1)) or round(percent) == 0:
+    percent = round(float(text) * 100)
+    if percent % 10 or not 10 <= percent <= 90:
         return None
-    return Interval(round(percent) / 100 - 0.05, round(percent) / 100 + 0.05)
+    return Interval(percent / 100 - 0.05, percent / 100 + 0.05)
 
 
 def _open_reading_meets(

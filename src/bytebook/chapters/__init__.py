@@ -3,6 +3,10 @@
 Each module has `SECTIONS` (the article sections it judges) and `analyse(data) -> Findings`.
 A chapter is listed here once it is written; the ledger judges only the claims of listed
 chapters and leaves the others' verdicts empty.
+
+Three modules beside them are parts of the ranking chapter's analysis, not chapters, and are
+not listed: `growth` (its growth column), `markets_and_remarks` (its two columns of words) and
+`old_money` (Lenovo's and Huawei's growth).
 """
 
 from bytebook.chapters import (

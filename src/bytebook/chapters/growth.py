@@ -1,8 +1,8 @@
 """The ranking table's growth: ByteDance's reported 63% overseas growth, the club members'
 own growth abroad where both years were found (on one reporting basis), the claims that
 ByteDance is first by a mile (断层第一) and grows more than twice as fast as the runner-up
-(两倍以上), and the derived figures by year the by-year charts print. The ranking chapter
-(`bytebook.chapters.ranking`) adds these findings to its own."""
+(两倍以上), and Lenovo's and Huawei's growth beside them (`bytebook.chapters.old_money`).
+The ranking chapter (`bytebook.chapters.ranking`) adds these findings to its own."""
 
 from __future__ import annotations
 
@@ -43,8 +43,16 @@ from bytebook.ledger import (
     stated_entry,
     working,
 )
-from bytebook.numbers import by_unit, format_percent, money, percent, points_between, times
+from bytebook.numbers import by_unit, format_percent, percent, points_between, times
 from bytebook.policy import Interval, span
+
+GROWTH_COLUMNS = {
+    "company": ("Company", None),
+    "shown": ("Overseas growth FY2024, at the sources' precision", None),
+    "basis": ("Basis", None),
+}
+"""How the club's overseas growth is shown, every company of the table included: its band at
+the sources' precision (`growth_words`), as reported for ByteDance, or 'not found'."""
 
 GROWTH_NOT_FOUND_WORDS = "not found"
 """The growth cell of a company whose two years' overseas revenue this book did not find."""
@@ -77,18 +85,13 @@ Hong Kong basis only, so its growth takes the FY2024 figure on that basis too (1
 A-share 1,429亿 the table's row is checked against)."""
 
 
-def overseas_figure(data: BookData, company: str, year: str) -> filed_years.Figure:
-    """A company's overseas revenue for one year, as `filed_years` gives it."""
-    return filed_years.year_figures(data.references, company)[year]["overseas"]
-
-
 def same_basis_words(data: BookData, company: str) -> str:
     """Where a company's FY2024 figure is taken on its FY2023 figure's basis for its growth
     (`GROWTH_SAME_BASIS`), a sentence that says so and names both figures; else nothing."""
     same_basis = GROWTH_SAME_BASIS.get((company, "FY2024"))
     if not same_basis:
         return ""
-    usual = overseas_figure(data, company, "FY2024").sources[0]
+    usual = filed_years.overseas(data.references, company, "FY2024").sources[0]
     return (
         f" Both years on one reporting basis: FY2024 is taken as the references' "
         f"{data.references.at[same_basis, 'item']}, "
@@ -123,7 +126,7 @@ def _growth_overseas(data: BookData, company: str, year: str) -> filed_years.Fig
     same_basis = GROWTH_SAME_BASIS.get((company, year))
     if same_basis:
         return filed_years.reference_figure(data.references, same_basis)
-    return overseas_figure(data, company, year)
+    return filed_years.overseas(data.references, company, year)
 
 
 SHEIN_IF = (
@@ -137,7 +140,7 @@ SHEIN_IF = (
 GROWTH_OUTSIDE_TABLE = {"Shein": ("shein_rev_growth_2024", f"sales growth, {SHEIN_IF}")}
 """Club members outside the table whose growth the references give, if they count as Chinese
 companies abroad: the reference and what it measures (the same club as the peers for 前三,
-`PEERS_OUTSIDE_TABLE`)."""
+`ranking.PEERS_OUTSIDE_TABLE`)."""
 
 
 def overseas_growth(data: BookData) -> pd.DataFrame:
@@ -378,7 +381,6 @@ def growth_findings(data: BookData) -> Findings:
         1,
     )
     found.add(*lenovo_china_fall_entries(data), lenovo_abroad_band_entry(data))
-    found.add(*(derived_year_entry(data, *figure) for figure in DERIVED_YEAR_FIGURES))
     abroad = lenovo_regions_abroad(data).values()
     found.number(
         "lenovo_regions_growth",
@@ -495,34 +497,3 @@ def growth_findings(data: BookData) -> Findings:
         ),
     )
     return found
-
-
-DERIVED_YEAR_FIGURES = (
-    ("ByteDance", "FY2023", "share"),
-    ("Midea", "FY2024", "overseas"),
-    ("Midea", "FY2024", "total"),
-)
-"""The figures by year that this book derives (`filed_years.year_figures`) and its by-year
-charts and tables print, which no other row of the ledger holds: each has a derived row."""
-
-
-_YEAR_FIGURE_WORDS = {
-    "overseas": "overseas revenue",
-    "share": "overseas share of revenue",
-    "total": "revenue (the basis of its overseas share)",
-}
-
-
-def derived_year_entry(data: BookData, company: str, year: str, kind: str) -> LedgerEntry:
-    """The derived row of one of `DERIVED_YEAR_FIGURES`: its arithmetic and its sources."""
-    figure = filed_years.year_figures(data.references, company)[year][kind]
-    shown = figure.shown if kind == "share" else money(figure.value, figure.unit)
-    return working(
-        f"d_{company.lower()}_{kind}_{year.lower()}",
-        "4",
-        f"{company}'s {_YEAR_FIGURE_WORDS[kind]} for {year}, as this book derives it",
-        figure.value,
-        figure.unit,
-        f"{figure.derivation} = {shown} ({data.cite(*figure.sources)}; {figure.described}).",
-        figure.sources,
-    )

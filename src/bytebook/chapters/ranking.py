@@ -13,7 +13,7 @@ import pandas as pd
 from bytebook import filed_years
 from bytebook.article import DAYS_IN_YEAR, YEAR, company_key
 from bytebook.chapters import overseas, preface
-from bytebook.chapters.growth import SHEIN_IF, growth_findings, growth_runner_up, overseas_figure
+from bytebook.chapters.growth import SHEIN_IF, growth_findings, growth_runner_up
 from bytebook.chapters.markets_and_remarks import markets_and_remarks
 from bytebook.checks import (
     against_first_printing,
@@ -192,14 +192,6 @@ YEARS_COLUMNS = {
 """How the closest years are shown: a share with no needless zero (77%), each gap as the
 evidence words it: the amount's relative to the amount found, the share's in percentage
 points."""
-
-GROWTH_COLUMNS = {
-    "company": ("Company", None),
-    "shown": ("Overseas growth FY2024, at the sources' precision", None),
-    "basis": ("Basis", None),
-}
-"""How the club's overseas growth is shown, every company of the table included: its band at
-the sources' precision (`growth.growth_words`), as reported for ByteDance, or 'not found'."""
 
 PEERS_COLUMNS = {
     "company": ("Company", None),
@@ -1871,8 +1863,9 @@ def _points_shown(shown: str) -> float:
 
 def _by_year_frames(data: BookData) -> Findings:
     """For each company, its filed figures by year in display units (亿元, or USD bn for
-    ByteDance, and percent) as `by_year_<key>` tables, and the printed bands as
-    `printed_bands`."""
+    ByteDance, and percent) as `by_year_<key>` tables, the printed bands as `printed_bands`,
+    and a derived row for each figure the book derives that they print
+    (`DERIVED_YEAR_FIGURES`)."""
     found = Findings()
     bands = []
     for _, row in data.ranking.iterrows():
@@ -1910,7 +1903,39 @@ def _by_year_frames(data: BookData) -> Findings:
             }
         )
     found.tables["printed_bands"] = pd.DataFrame(bands)
+    found.add(*(derived_year_entry(data, *figure) for figure in DERIVED_YEAR_FIGURES))
     return found
+
+
+DERIVED_YEAR_FIGURES = (
+    ("ByteDance", "FY2023", "share"),
+    ("Midea", "FY2024", "overseas"),
+    ("Midea", "FY2024", "total"),
+)
+"""The figures by year that this book derives (`filed_years.year_figures`) and its by-year
+charts and tables print, which no other row of the ledger holds: each has a derived row."""
+
+
+_YEAR_FIGURE_WORDS = {
+    "overseas": "overseas revenue",
+    "share": "overseas share of revenue",
+    "total": "revenue (the basis of its overseas share)",
+}
+
+
+def derived_year_entry(data: BookData, company: str, year: str, kind: str) -> LedgerEntry:
+    """The derived row of one of `DERIVED_YEAR_FIGURES`: its arithmetic and its sources."""
+    figure = filed_years.year_figures(data.references, company)[year][kind]
+    shown = figure.shown if kind == "share" else money(figure.value, figure.unit)
+    return working(
+        f"d_{company.lower()}_{kind}_{year.lower()}",
+        "4",
+        f"{company}'s {_YEAR_FIGURE_WORDS[kind]} for {year}, as this book derives it",
+        figure.value,
+        figure.unit,
+        f"{figure.derivation} = {shown} ({data.cite(*figure.sources)}; {figure.described}).",
+        figure.sources,
+    )
 
 
 def _year_frame(data: BookData, years: pd.DataFrame, divisor: float) -> pd.DataFrame:
@@ -2435,7 +2460,10 @@ def huawei_2024_entry(data: BookData) -> LedgerEntry:
 def peers_table(data: BookData, rate: float) -> pd.DataFrame:
     """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`, the
     conversion in words in `converted`)."""
-    figures = {company: overseas_figure(data, company, year) for company, year in PEERS.items()} | {
+    figures = {
+        company: filed_years.overseas(data.references, company, year)
+        for company, year in PEERS.items()
+    } | {
         company: filed_years.reference_figure(data.references, ref)
         for company, (ref, _) in PEERS_OUTSIDE_TABLE.items()
     }
