@@ -424,6 +424,30 @@ def test_a_link_to_a_row_opens_its_evidence(site, browser, row):
     assert landed["expanded"] == "true" and landed["shown"] >= landed["whole"] - 1, landed
 
 
+
+OPEN_EVIDENCE = """() => [...document.querySelectorAll(
+  'table.ledger-table td[data-th=Evidence] details')].filter(d => d.open).map(d =>
+  d.closest('tr').id)"""
+
+
+def test_on_a_phone_a_link_to_a_ledger_row_opens_that_card_s_evidence(site, browser):
+    """On a phone the ledger folds each card's evidence under a line that names it; a link
+    that lands on a row (a chapter's badges link there) opens that card's evidence, and no
+    other; a link followed within the page opens its card's too."""
+    page = browser.new_page(viewport=PHONE, is_mobile=True)
+    page.goto(f"{site}/{LEDGER}#claim-t_midea_share")
+    wait_until_ready(page)
+    landed = page.evaluate(OPEN_EVIDENCE)
+    page.evaluate("() => { location.hash = '#claim-t_byd_share'; }")
+    page.wait_for_function(
+        "() => document.querySelector('#claim-t_byd_share td[data-th=Evidence] details').open",
+        timeout=5_000,
+    )
+    followed = page.evaluate(OPEN_EVIDENCE)
+    page.close()
+    assert landed == ["claim-t_midea_share"], landed
+    assert sorted(followed) == ["claim-t_byd_share", "claim-t_midea_share"], followed
+
 @pytest.mark.parametrize("width", [720, 800, 1000, 1100, 1199])
 def test_between_phone_and_laptop_the_ledger_fits_its_box(resized_tab, width):
     """From 701 to 1199 px the ledger (its filters included) is no wider than its box, so no

@@ -233,14 +233,27 @@
         ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey
       }));
     });
-    // On a phone each row is a card, and its evidence is folded under a line that names it;
-    // wider, or on paper, every evidence is open. The table's search reads the folded text too.
+    // On a phone each row is a card, and its evidence is folded under a line that names it,
+    // but for the row a link lands on (a chapter's badge links to it); wider, or on paper,
+    // every evidence is open. The table's search reads the folded text too.
     var evidence = table.querySelectorAll("td[data-th=Evidence] details");
+    var landedOn = function () {
+      var row = window.location.hash && document.getElementById(window.location.hash.slice(1));
+      return row && table.contains(row) ? row : null;
+    };
     var fold = function () {
-      evidence.forEach(function (details) { details.open = !phone.matches; });
+      var landed = landedOn();
+      evidence.forEach(function (details) {
+        details.open = !phone.matches || (landed !== null && landed.contains(details));
+      });
     };
     fold();
     phone.addEventListener("change", fold);
+    window.addEventListener("hashchange", function () {
+      var landed = landedOn();
+      var details = landed && landed.querySelector("td[data-th=Evidence] details");
+      if (details) { details.open = true; }
+    });
     window.addEventListener("beforeprint", function () {
       evidence.forEach(function (details) { details.open = true; });
       placeSections(false);
