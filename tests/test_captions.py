@@ -233,7 +233,7 @@ def test_the_scorecard_caption_says_what_each_ranking_verdict_is_judged_against(
         if rate:
             assert row["claim_en"] in caption.split("exchange rate (")[1], row["id"]
         elif not (row["id"].startswith("t_") and row["unit"] in ("CNY", "USD", "share")):
-            named = f"the article's claim that {row['claim_en']} ({row['verdict']}"
+            named = f"the article's claim that {row['claim_en']}, {row['verdict']}"
             assert named in caption, row["id"]
     on_rate = failed["sources"].map(lambda ids: any(i.startswith("fx_") for i in ids.split(";")))
     amounts = failed[
@@ -254,7 +254,7 @@ def test_the_scorecard_caption_names_the_contradictions_outside_the_ranking(data
     # Named as the article's claim, so that the book is not read as making it itself.
     assert kelly.startswith("The closing line")
     clause = "the c" + kelly.removeprefix("The c")
-    assert f"Contradicted elsewhere: the article's claim that {clause} (section 5" in caption
+    assert f"Contradicted elsewhere: in section 5, the article's claim that {clause}," in caption
     assert "Off in detail elsewhere: 1 in the title (" in caption
     assert caption.endswith(" and 1 in section 1.")
 
@@ -274,8 +274,9 @@ def test_a_verdict_the_scorecard_caption_gives_says_the_reading_it_rests_on(data
     for _, row in unsettled.iterrows():
         clause = row["claim_en"][1:]
         after = caption.split(clause, 1)[1]
-        verdict = f"{row['verdict']} on this book's reading, unsettled on another"
-        assert after[: after.index(")") + 1].endswith(f"{verdict})"), row["id"]
+        reading = "on this book's reading (unsettled on another)"
+        verdict = f"{row['verdict']} {reading}" if row["section"] == "4" else reading
+        assert after.startswith(f", {verdict}"), row["id"]
     n_duo = failed[failed["evidence"].str.contains("rests on reading N+ as N多", regex=False)]
     assert list(n_duo["id"]) == ["t_byd_overseas"]
     assert "BYD's amount, on reading N+ as N多, and" in caption

@@ -114,7 +114,7 @@ READINGS = {
 """The readings of the article's figures a row's grade may rest on, by the words its evidence
 says so in, as a caption names them."""
 
-OTHER_READING_WORDS = "on this book's reading, unsettled on another"
+OTHER_READING_WORDS = "on this book's reading (unsettled on another)"
 """What a caption says beside a verdict whose row names another reading of the claim that would
 leave it unsettled (`OTHER_READING_UNSETTLED`)."""
 
@@ -127,8 +127,8 @@ def resting_on(evidence: str) -> str:
 
 def verdict_words(row: pd.Series) -> str:
     """A named claim's verdict as a caption gives it, with the reading it rests on where its
-    row names another that would leave it unsettled ('contradicted on this book's reading,
-    unsettled on another')."""
+    row names another that would leave it unsettled ('contradicted on this book's reading
+    (unsettled on another)')."""
     if OTHER_READING_UNSETTLED in row["evidence"]:
         return f"{row['verdict']} {OTHER_READING_WORDS}"
     return row["verdict"]
@@ -193,16 +193,16 @@ def _ranking_groups(ranking: pd.DataFrame) -> list[str]:
         )
     for _, row in others.iterrows():
         groups.append(
-            f"the article's claim that {_as_clause(row['claim_en'])} ({verdict_words(row)})"
+            f"the article's claim that {_as_clause(row['claim_en'])}, {verdict_words(row)}"
         )
     return groups
 
 
 def _outside_groups(ledger: pd.DataFrame) -> list[str]:
     """The contradicted and off-in-detail claims outside the technology sections and the
-    ranking: each contradicted one named as the article's claim, with its section ("the
-    article's claim that the closing line … is Kevin Kelly's (section 5)"), the off-in-detail
-    ones counted by section as the chart draws them."""
+    ranking: each contradicted one named as the article's claim, after its section ("in section
+    5, the article's claim that the closing line … is Kevin Kelly's"), the off-in-detail ones
+    counted by section as the chart draws them."""
     stated = ledger[ledger["kind"] == "stated"]
     outside = stated[~stated["section"].isin(["2.1", "2.2", "2.3", "4"])]
     contradicted = outside[outside["verdict"] == Verdict.CONTRADICTED.value]
@@ -210,8 +210,8 @@ def _outside_groups(ledger: pd.DataFrame) -> list[str]:
     groups = []
     if len(contradicted):
         named = "; ".join(
-            f"the article's claim that {_as_clause(row['claim_en'])} ({_where(row['section'])}"
-            + (f"; {verdict_words(row)})" if OTHER_READING_UNSETTLED in row["evidence"] else ")")
+            f"in {_where(row['section'])}, the article's claim that {_as_clause(row['claim_en'])}"
+            + (f", {OTHER_READING_WORDS}" if OTHER_READING_UNSETTLED in row["evidence"] else "")
             for _, row in contradicted.iterrows()
         )
         groups.append(f"Contradicted elsewhere: {named}.")
