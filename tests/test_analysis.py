@@ -830,8 +830,8 @@ def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data
     assert f"{(4071 - 4051) / 4072:.2%}" == "0.49%"
     assert table.texts["implied_total_disagreements"] == (
         "Lenovo, Xiaomi and Haier Smart Home; for Midea the total, derived from a figure read "
-        "at second hand, lies above the band ((4,071亿元 − 4,051亿元) ÷ 4,072亿元 = 0.49%), which "
-        "does not decide"
+        "at second hand, lies above the band (its 4,071亿元 to 4,072亿元 at its inputs' recorded "
+        "digits: (4,071亿元 − 4,051亿元) ÷ 4,072亿元 = 0.49%), which does not decide"
     )
     # Haier's total is 1,429亿 ÷ 49.97%, both from Eastmoney's table (origin tabulated); the
     # others are one figure each: Xiaomi's filed, Lenovo's and BYD's released, Huawei's

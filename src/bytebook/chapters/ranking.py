@@ -1226,6 +1226,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         total_band = total.band * (table_rate if total.unit == "USD" else 1.0)
         apart = _band_gap(implied_band * rate, total_band) != 0
         worked = worked_gap(implied_band * rate, total_band, "CNY") if apart else None
+        read_at = _recorded_digits_prefix(total, total_band)
         records.append(
             {
                 "company": company,
@@ -1249,7 +1250,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 "second_hand": total.second_hand,
                 "described": total.described,
                 "band_gap": _band_gap(implied_band * rate, total_band),
-                "band_gap_worked": f" ({worked[1]} = {worked[0]})" if worked else "",
+                "band_gap_worked": f" ({read_at}{worked[1]} = {worked[0]})" if worked else "",
                 "sources": list(total.sources),
             }
         )
@@ -1300,6 +1301,16 @@ def _at_table_rate(band: Interval, total: float, figures: pd.Series, table_rate:
     )
 
 
+def _recorded_digits_prefix(total: filed_years.Figure, band: Interval) -> str:
+    """'its 4,071亿元 to 4,072亿元 at its inputs' recorded digits: ' for a derived total whose
+    band, in yuan, reads otherwise than its middle, so that a gap worked from an end of it is
+    not read against the total a table shows; '' otherwise."""
+    ends = span(band, partial(money, currency="CNY"))
+    if total.how != "derived" or ends == money(band.mid, "CNY"):
+        return ""
+    return f"its {ends} at its inputs' recorded digits: "
+
+
 def _band_gap(printed: Interval, found: Interval) -> float:
     """How far `found` lies from the `printed` band, as a share of its middle: positive above
     the band, negative below it, 0 where they meet."""
@@ -1312,7 +1323,8 @@ def _band_gap(printed: Interval, found: Interval) -> float:
 
 def _second_hand_totals_clause(totals: pd.DataFrame) -> str:
     """'; for Midea the total, derived from a figure read at second hand, lies above the band
-    ((4,071亿元 − 4,051亿元) ÷ 4,072亿元 = 0.49%), which does not decide' for each total resting
+    (its 4,071亿元 to 4,072亿元 at its inputs' recorded digits: (4,071亿元 − 4,051亿元) ÷ 4,072亿元
+    = 0.49%), which does not decide' for each total resting
     on a figure read at second hand that misses the band, its gap worked from the figures the
     clause prints; '' when none does."""
     clauses = [
