@@ -828,6 +828,9 @@ def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data
         0.0051, abs=0.00005
     )
     assert f"{(4071 - 4051) / 4072:.2%}" == "0.49%"
+    # the clause names the band it works from: China's 2,381.15亿 ÷ (1 − 41.52%) at their
+    # recorded digits, 2,381.145 ÷ 0.58485 to 2,381.155 ÷ 0.58475
+    assert f"{2381.145 / 0.58485:,.0f} to {2381.155 / 0.58475:,.0f}" == "4,071 to 4,072"
     assert table.texts["implied_total_disagreements"] == (
         "Lenovo, Xiaomi and Haier Smart Home; for Midea the total, derived from a figure read "
         "at second hand, lies above the band (its 4,071亿元 to 4,072亿元 at its inputs' recorded "
