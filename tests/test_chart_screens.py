@@ -74,8 +74,11 @@ return [...document.querySelectorAll('.bytebook-live svg')].map(svg => {
     const role = (t.closest('[class*="role-"]') || {}).getAttribute
       ? t.closest('[class*="role-"]').getAttribute('class') : '';
     const lines = Math.max(1, t.querySelectorAll('tspan').length);
+    const style = getComputedStyle(t);
+    const halo = style.paintOrder.startsWith('stroke') && parseFloat(style.strokeWidth) >= 2
+      && style.stroke === getComputedStyle(document.body).backgroundColor;
     return {text: t.textContent.trim(), role, lines, x: r.left, y: r.top, w: r.width,
-      h: r.height};
+      h: r.height, halo};
   });
   const box = l => { const r = l.getBoundingClientRect();
     return {x: r.left, y: r.top, w: r.width, h: r.height}; };
@@ -165,8 +168,9 @@ keep clear of gridlines and their y axes end on a tick."""
 def label_problems(chart: dict) -> list[str]:
     """What is wrong with a drawn chart's labels: one over another, one over an axis line, a
     value label on a rule or past its axis's end (a rule's own name may sit beside it), a
-    point's name over a point or outside the plot; a text cut short with an ellipsis; in a
-    by-year panel, a value label on a gridline or a y axis that ends off a tick."""
+    point's name over a point or outside the plot; a text cut short with an ellipsis; a value
+    label on a gridline without a halo in the page's colour to part them (in a by-year panel,
+    on a gridline at all); in a by-year panel, a y axis that ends off a tick."""
     boxes = chart["boxes"]
     problems = [f"{box['text']!r} cut short" for box in boxes if box["text"].endswith("…")]
     by_year = any(box["text"] == BY_YEAR_AXIS for box in boxes)
@@ -184,7 +188,7 @@ def label_problems(chart: dict) -> list[str]:
             continue
         if any(near(a, rule, RULE_CLEARANCE_PX) for rule in chart["rules"]):
             problems.append(f"{a['text']!r} on a rule")
-        if by_year and any(overlap(a, grid) for grid in chart["grids"]):
+        if (by_year or not a["halo"]) and any(overlap(a, grid) for grid in chart["grids"]):
             problems.append(f"{a['text']!r} struck through by a gridline")
         if past_the_axis_end(a, chart["xAxes"]):
             problems.append(f"{a['text']!r} past its axis's end")

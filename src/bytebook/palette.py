@@ -117,10 +117,29 @@ def static_chart_css() -> str:
     """A chart's static drawing on a dark page, as the chart script draws the chart there: each
     light fill and stroke swapped for its dark twin, and no background of its own. Until the
     script draws a chart (below the first screen, only as the reader scrolls near it), the
-    static drawing shows, so a dark page never flashes a white panel."""
+    static drawing shows, so a dark page never flashes a white panel. Every chart's value
+    labels, static or drawn, also take a halo in the page's colour (`_halo`)."""
     scope = 'html[data-theme="dark"] .bytebook-static'
     rules = [f"{scope} svg > rect:first-child {{ fill: transparent; }}"]
     for light, dark in dark_twins().items():
         rules.append(f'{scope} [fill="{light}" i] {{ fill: {dark}; }}')
         rules.append(f'{scope} [stroke="{light}" i] {{ stroke: {dark}; }}')
-    return "/* Written from bytebook.palette: do not edit. */\n" + "\n".join(rules) + "\n"
+    return "/* Written from bytebook.palette: do not edit. */\n" + "\n".join(rules + _halo()) + "\n"
+
+
+LABEL_HALO_PX = 3
+"""The width of the halo around a chart's value label: 1.5 px of the page's colour each side of
+each stroke of its letters, enough to part a label from a 1 px gridline it crosses."""
+
+
+def _halo() -> list[str]:
+    """A value label of a chart, static or drawn, outlined in the page's colour under its
+    letters, so that a gridline or a line it crosses stops short of the text. A label written in
+    the page's colour (inside a bar) has no halo: it would thicken the letters."""
+    inside = "".join(f':not([fill="{c}" i])' for c in (BACKGROUND.light, BACKGROUND.dark))
+    label = f".bytebook-chart .mark-text.role-mark{inside} > text{inside}"
+    halo = f"paint-order: stroke; stroke-width: {LABEL_HALO_PX}px; stroke-linejoin: round;"
+    return [
+        f"{label} {{ {halo} stroke: {BACKGROUND.light}; }}",
+        f'html[data-theme="dark"] {label} {{ stroke: {BACKGROUND.dark}; }}',
+    ]
