@@ -157,9 +157,11 @@ def test_the_source_line_is_the_ids_written_out(data):
         references=["meta_rl_loss_2024"],
         assumptions=["gpu_price_per_hour"],
     )
+    # Meta's recorded name ('… 10-K for FY2024 …') holds its period, so it is not said again.
+    assert "FY2024" in data.references.at["meta_rl_loss_2024", "source"]
     assert line == (
         "the article (Title, 4 海外营收排行榜); the book's model, assuming the price of one "
-        f"GPU-hour; {data.references.at['meta_rl_loss_2024', 'source']}, FY2024 (P); "
+        f"GPU-hour; {data.references.at['meta_rl_loss_2024', 'source']} (P); "
         f"{data.references.at['h100_hour_median_2026', 'source']}, 2026-05 (W)"
     )
     with pytest.raises(ValueError, match="needs claims"):

@@ -450,3 +450,19 @@ def test_the_overseas_chapter_says_what_the_relay_s_headline_credits_the_figure_
     said = re.sub(r"\s+", " ", page)
     says_so = "headline" in said and "credits the international figure to TikTok in the" in said
     assert headline_says_us == says_so
+
+
+def test_a_citation_says_each_period_once(data):
+    """A source whose name holds its period ('DistServe, OSDI 2024', period 2024) is cited
+    without the period said again; one whose name does not ('Financial Times …', FY2024) keeps
+    it; a name holding 'FY2024' does not hold the period '2024'. On every reference, the period
+    appears in the citation as often as in the name, and at least once."""
+    assert data.cite("distserve_goodput", notes=False) == "DistServe, OSDI 2024 (S)"
+    assert data.cite("shein_rev_2024").endswith(", FY2024 (S)")
+    for ref, row in data.references.iterrows():
+        period = str(row["period"])
+        citation = data.cite(ref, notes=False)
+        name = citation.rsplit(" (", 1)[0]
+        in_name = len(re.findall(rf"(?<![\w.]){re.escape(period)}(?![\w.])", row["source"]))
+        said = len(re.findall(rf"(?<![\w.]){re.escape(period)}(?![\w.])", name))
+        assert said == max(1, in_name), (ref, citation)

@@ -479,7 +479,8 @@ class BookData:
     def cite(self, *reference_ids: str, notes: bool = True) -> str:
         """A short citation of one or more references: each source once, by its name (without
         a list of its figures, `source_name`), with the periods cited from it and its
-        reliability tag, e.g. 'Meta Platforms 10-K, FY2023, FY2024 (P)'. Without `notes`, the
+        reliability tag, e.g. 'Meta Platforms 10-K, FY2023, FY2024 (P)'; a period the name
+        already holds is not said again ('DistServe, OSDI 2024 (S)'). Without `notes`, the
         name drops the notes on how the book read the source (`PROVENANCE_NOTE`), as a chart's
         source line does; the sources page keeps them. A figure read at second hand keeps those
         words beside its tag ('(P, read at second hand)'), since it counts as W."""
@@ -492,10 +493,11 @@ class BookData:
                 tag = f"{tag}, {SECOND_HAND_MARK}"
             key = (name(source), tag)
             groups.setdefault(key, []).append(str(at[reference_id, "period"]))
-        return "; ".join(
-            f"{source}, {', '.join(dict.fromkeys(periods))} ({reliability})"
-            for (source, reliability), periods in groups.items()
-        )
+        cited = []
+        for (source, reliability), periods in groups.items():
+            unnamed = [period for period in dict.fromkeys(periods) if not _names(source, period)]
+            cited.append(", ".join([source, *unnamed]) + f" ({reliability})")
+        return "; ".join(cited)
 
     def reference(self, reference_id: str) -> float:
         """The value of a reference figure, in base units."""
@@ -514,6 +516,12 @@ class BookData:
 
 _FIGURE_LIST = re.compile(r"\s*\([^()]*?:\s*(?:[\d.,]+\s+){2,}[\d.,]+\)")
 """A parenthesis that lists a source's figures: ' (monthly averages: 7.1707 7.1935 …)'."""
+
+
+def _names(source: str, period: str) -> bool:
+    """Whether a source's name holds `period` as a whole word ('Xiaomi Q3 2024 results' holds
+    'Q3 2024', 'Meta 10-K for FY2024' holds 'FY2024' but not '2024')."""
+    return re.search(rf"(?<![\w.]){re.escape(period)}(?![\w.])", source) is not None
 
 
 def source_name(source: str) -> str:
