@@ -370,6 +370,31 @@ def test_every_caption_is_left_aligned(site, browser):
     assert set(alignments) <= {"left", "start"}, alignments
 
 
+CHART_INDENTS = """() => [...document.querySelectorAll('.bytebook-chart')].map(chart => {
+  const svg = chart.querySelector('.bytebook-live svg') || chart.querySelector('svg');
+  return [chart.closest('figure').id, svg.getBoundingClientRect().left
+    - chart.getBoundingClientRect().left];
+})"""
+"""Each chart's drawing: its figure's id, and how far its left edge lies from its column's."""
+
+
+@pytest.mark.parametrize("page_path", ["book/ranking.html", "book/codec.html"])
+def test_a_chart_narrower_than_its_column_starts_where_its_caption_does(
+    site, browser, page_path
+):
+    """A chart narrower than the column (Xiaomi's by-year note, 236 px narrower at 1280 px;
+    the codec's charts, about 100 px) lines up with its caption and the text, on the left,
+    as its static drawing and once drawn, instead of floating in the middle."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/{page_path}")
+    static = page.evaluate(CHART_INDENTS)
+    wait_for_charts(page)
+    drawn = page.evaluate(CHART_INDENTS)
+    page.close()
+    assert len(static) >= 3 and len(drawn) == len(static), (static, drawn)
+    assert all(abs(indent) < 1 for _, indent in static + drawn), static + drawn
+
+
 LEGEND_AND_RING = """() => {
   const svg = document.querySelector('#fig-recommender-cost .bytebook-live svg');
   return {

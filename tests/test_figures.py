@@ -512,13 +512,16 @@ def test_a_by_year_chart_draws_a_panel_only_where_a_figure_was_found(findings, e
             assert len(chart["hconcat"]) == len(with_figures), band.company
         else:
             assert "hconcat" not in chart and "layer" not in chart, band.company
-            assert "Not found" in text and subtitle.endswith("by year: not found")
+            # The note says what was not found; the units line does not say it again.
+            assert "Not found" in text and "not found" not in subtitle, subtitle
             # Its lines are read in the box's description, not one by one as "row: 0; line: …"
             assert chart["mark"]["aria"] is False, band.company
         if len(with_figures) == 1:
             assert subtitle.endswith("by year: not found"), band.company
     xiaomi = json.dumps(every_figure[("ranking", "company_years.xiaomi")], ensure_ascii=False)
-    assert "overseas revenue and overseas share by year: not found" in xiaomi
+    assert "Not found: a full-year overseas revenue" in xiaomi
+    xiaomi_chart = every_figure[("ranking", "company_years.xiaomi")]["vconcat"][0]
+    assert xiaomi_chart["title"]["subtitle"] == "亿元 and percent, in words: no bars"
     # Its note is not read out, so its description gives the printed band's ends: 1200+ is
     # 1,200 to 1,300 (N多), 45% is 44.5% to 45.5%.
     description = every_figure[("ranking", "company_years.xiaomi")]["description"]

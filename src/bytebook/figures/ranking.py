@@ -186,12 +186,13 @@ PANEL_NAMES = {"overseas": "overseas revenue", "share_pct": "overseas share"}
 
 def _years_units(band, drawn: list[str]) -> str:
     """The units line of a company's by-year chart: the units and printed bands of the panels
-    drawn, and the panels left out as not found."""
+    drawn, and the panels left out as not found. With no panel drawn, the chart's note says
+    what was not found, and the line gives only the units its words are in."""
+    units = {"overseas": band.amount_title.split(", ")[1], "share_pct": "percent"}
+    if not drawn:
+        return f"{' and '.join(units.values())}, in words: no bars"
     missing = [PANEL_NAMES[p] for p in year_charts.PANELS if p not in drawn]
     not_found = f"{' and '.join(missing)} by year: not found"
-    if not drawn:
-        return not_found
-    units = {"overseas": band.amount_title.split(", ")[1], "share_pct": "percent"}
     printed = {"overseas": band.amount_label, "share_pct": band.share_label}
     text = (
         f"{' and '.join(units[p] for p in drawn)}; shaded, its lower edge dashed: the "
