@@ -431,3 +431,28 @@ def test_the_policy_table_writes_its_examples_as_a_reader_reads_them():
     a bare fraction ("0.4152"): "1,429亿; 41.52%"."""
     for example in policy_table()["example"]:
         assert not re.search(r"\d[eE][+-]?\d|(?<![\d.])0\.\d", example), example
+
+
+def test_every_qualifier_the_article_prints_has_a_worked_example(data):
+    """The rule table shows, for each qualifier a claim of the article carries, at least one
+    of its figures as the book reads it ("稀疏激活率 < 2%" is 0% to 2%)."""
+    from bytebook.policy import QUALIFIER_MEANINGS
+
+    used = set(data.claims["qualifier"])
+    assert used <= set(QUALIFIER_MEANINGS), sorted(used - set(QUALIFIER_MEANINGS))
+    examples = policy_table().set_index("rule")["example"]
+    unshown = [q for q in used if not examples.get(f"printed '{q}'")]
+    assert not unshown, unshown
+    assert examples["printed '<'"] == "稀疏激活率 < 2%: 0% to 2%", examples["printed '<'"]
+
+
+def test_a_range_from_zero_keeps_its_other_end_s_digits():
+    """Two ends are written at one precision, the finer rounded to the coarser; a zero end has
+    no precision of its own and takes the other end's, so '< 2.17%' reads 0.00% to 2.17%, not
+    0% to 2%."""
+    from bytebook.policy import same_decimals
+
+    assert same_decimals("USD 151 bn", "USD 161.2 bn") == ("USD 151 bn", "USD 161 bn")
+    assert same_decimals("0%", "2.17%") == ("0.00%", "2.17%")
+    assert same_decimals("−1.25%", "0%") == ("−1.25%", "0.00%")
+    assert same_decimals("0.0", "2") == ("0", "2")

@@ -455,14 +455,23 @@ def test_the_overseas_chapter_says_what_the_relay_s_headline_credits_the_figure_
 def test_a_citation_says_each_period_once(data):
     """A source whose name holds its period ('DistServe, OSDI 2024', period 2024) is cited
     without the period said again; one whose name does not ('Financial Times …', FY2024) keeps
-    it; a name holding 'FY2024' does not hold the period '2024'. On every reference, the period
-    appears in the citation as often as in the name, and at least once."""
+    it; a name holding 'FY2024' does not hold the period '2024', nor does a note on how the
+    source was read ('submitted 21 Jul 2025'); a name that holds only some of the periods cited
+    from it is followed by them all. On every reference, the period appears in the citation as
+    often as in the name without its notes, and at least once."""
+    from bytebook.data import short_source_name
+
     assert data.cite("distserve_goodput", notes=False) == "DistServe, OSDI 2024 (S)"
     assert data.cite("shein_rev_2024").endswith(", FY2024 (S)")
+    assert data.cite("rankmixer_mfu").endswith("submitted 21 Jul 2025), 2025 (P)")
+    # A name that holds one of the periods cited from it, but not the other: both are said.
+    two_years = data.cite("meta_rl_loss_2024", "meta_rl_loss_2023", notes=False)
+    assert two_years.endswith("for FY2024 (segment table), FY2024, FY2023 (P)"), two_years
     for ref, row in data.references.iterrows():
         period = str(row["period"])
         citation = data.cite(ref, notes=False)
         name = citation.rsplit(" (", 1)[0]
-        in_name = len(re.findall(rf"(?<![\w.]){re.escape(period)}(?![\w.])", row["source"]))
+        short = short_source_name(row["source"])
+        in_name = len(re.findall(rf"(?<![\w.]){re.escape(period)}(?![\w.])", short))
         said = len(re.findall(rf"(?<![\w.]){re.escape(period)}(?![\w.])", name))
         assert said == max(1, in_name), (ref, citation)

@@ -479,25 +479,28 @@ class BookData:
     def cite(self, *reference_ids: str, notes: bool = True) -> str:
         """A short citation of one or more references: each source once, by its name (without
         a list of its figures, `source_name`), with the periods cited from it and its
-        reliability tag, e.g. 'Meta Platforms 10-K, FY2023, FY2024 (P)'; a period the name
-        already holds is not said again ('DistServe, OSDI 2024 (S)'). Without `notes`, the
-        name drops the notes on how the book read the source (`PROVENANCE_NOTE`), as a chart's
-        source line does; the sources page keeps them. A figure read at second hand keeps those
-        words beside its tag ('(P, read at second hand)'), since it counts as W."""
+        reliability tag, e.g. 'Meta Platforms 10-K, FY2023, FY2024 (P)'; periods the name
+        already holds, outside its notes, are not said again when it holds them all
+        ('DistServe, OSDI 2024 (S)'; but 'RankMixer, arXiv 2507.15551 (read in the abstract …,
+        submitted 21 Jul 2025), 2025', and '… 10-K for FY2024 (segment table), FY2024, FY2023').
+        Without `notes`, the name drops the notes on how the book read the source
+        (`PROVENANCE_NOTE`), as a chart's source line does; the sources page keeps them. A
+        figure read at second hand keeps those words beside its tag ('(P, read at second
+        hand)'), since it counts as W."""
         name = source_name if notes else short_source_name
-        groups: dict[tuple[str, str], list[str]] = {}
+        groups: dict[tuple[str, str], dict[str, bool]] = {}  # each period: is it in the name?
         for reference_id in reference_ids:
             at = self.references.at  # single cells: far quicker than taking out the row
             source, tag = at[reference_id, "source"], at[reference_id, "reliability"]
             if not notes and SECOND_HAND_MARK in source:
                 tag = f"{tag}, {SECOND_HAND_MARK}"
-            key = (name(source), tag)
-            groups.setdefault(key, []).append(str(at[reference_id, "period"]))
-        cited = []
-        for (source, reliability), periods in groups.items():
-            unnamed = [period for period in dict.fromkeys(periods) if not _names(source, period)]
-            cited.append(", ".join([source, *unnamed]) + f" ({reliability})")
-        return "; ".join(cited)
+            periods = groups.setdefault((name(source), tag), {})
+            period = str(at[reference_id, "period"])
+            periods[period] = _names(short_source_name(source), period)
+        return "; ".join(
+            ", ".join([source, *([] if all(periods.values()) else periods)]) + f" ({reliability})"
+            for (source, reliability), periods in groups.items()
+        )
 
     def reference(self, reference_id: str) -> float:
         """The value of a reference figure, in base units."""

@@ -219,7 +219,8 @@ _NUMBER = re.compile(r"[−-]?(\d[\d,]*)(?:\.(\d+))?")
 def same_decimals(low: str, high: str) -> tuple[str, str]:
     """The two ends of a range at one precision: the end written with more decimals is
     rounded to the other's ('USD 151 bn', 'USD 161.2 bn' → 'USD 151 bn', 'USD 161 bn'), when
-    both ends are one number in the same words."""
+    both ends are one number in the same words. A zero end has no precision of its own and
+    takes the other's ('0%', '2.17%' → '0.00%', '2.17%': '< 2.17%' is not read as 0% to 2%)."""
     ends = [_NUMBER.search(text) for text in (low, high)]
     if (
         not all(ends)
@@ -227,7 +228,8 @@ def same_decimals(low: str, high: str) -> tuple[str, str]:
     ):
         return low, high
     places = [len(match.group(2) or "") for match in ends]
-    keep = min(places)
+    zero = [Decimal(m.group(0).replace(",", "").replace("−", "-")) == 0 for m in ends]
+    keep = places[zero.index(False)] if zero.count(True) == 1 else min(places)
     if places[0] == places[1]:
         return low, high
 
@@ -696,6 +698,7 @@ EXAMPLES = [
     "t_haier_share",
     "s4_growth_double",
     "s4_top3",
+    "s22_sparsity",
 ]
 """Claims whose printed figures show the rule, one or two per qualifier (ids of claims.csv)."""
 
