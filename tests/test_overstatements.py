@@ -112,7 +112,7 @@ def test_shein_is_counted_as_chinese_only_conditionally(data, rows):
     """No reference quote says where Shein is based or where it sells (only an unsourced note
     says its sales are almost all abroad): every page and row that counts
     it among Chinese companies abroad says that it does so only on that condition."""
-    from bytebook.chapters import growth, ranking
+    from bytebook.chapters import growth, top_three
     from bytebook.paths import ROOT
 
     shein = data.references[data.references.index.str.startswith("shein_")]
@@ -120,7 +120,7 @@ def test_shein_is_counted_as_chinese_only_conditionally(data, rows):
     for text in (*shein["quote"], *shein["item"]):
         assert not any(w in text.lower() for w in ("china", "chinese", "headquarter", "based"))
     condition = "counted only if Shein is counted among Chinese companies"
-    for _, what in (*ranking.PEERS_OUTSIDE_TABLE.values(), *growth.GROWTH_OUTSIDE_TABLE.values()):
+    for _, what in (*top_three.PEERS_OUTSIDE_TABLE.values(), *growth.GROWTH_OUTSIDE_TABLE.values()):
         assert condition in what and "no source on where it is based" in what
     shown = ("s4_top3", "s4_growth_double", "s4_growth_first", "t_huawei_top3")
     for row_id in (*shown, "d_peer_rank_bytedance"):

@@ -42,6 +42,11 @@ def in_a_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def names_or_none(names: list[str]) -> str:
+    """`in_a_list`, or 'none' for an empty list."""
+    return in_a_list(names) if names else "none"
+
+
 def ordinal(n: int) -> str:
     """'1st', '2nd', '3rd', '4th', '11th', '21st'."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

@@ -140,7 +140,7 @@ SHEIN_IF = (
 GROWTH_OUTSIDE_TABLE = {"Shein": ("shein_rev_growth_2024", f"sales growth, {SHEIN_IF}")}
 """Club members outside the table whose growth the references give, if they count as Chinese
 companies abroad: the reference and what it measures (the same club as the peers for 前三,
-`ranking.PEERS_OUTSIDE_TABLE`)."""
+`top_three.PEERS_OUTSIDE_TABLE`)."""
 
 
 def overseas_growth(data: BookData) -> pd.DataFrame:

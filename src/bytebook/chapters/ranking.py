@@ -13,8 +13,9 @@ import pandas as pd
 from bytebook import filed_years
 from bytebook.article import DAYS_IN_YEAR, YEAR, company_key
 from bytebook.chapters import overseas, preface
-from bytebook.chapters.growth import SHEIN_IF, growth_findings, growth_runner_up
+from bytebook.chapters.growth import growth_findings, growth_runner_up
 from bytebook.chapters.markets_and_remarks import markets_and_remarks
+from bytebook.chapters.top_three import PEERS, peers_table, top_three
 from bytebook.checks import (
     against_first_printing,
     also_quoting,
@@ -60,9 +61,9 @@ from bytebook.numbers import (
     format_percent,
     format_usd,
     format_yuan,
-    in_a_list,
     in_yi,
     money,
+    names_or_none,
     ordinal,
     percent,
     significant,
@@ -228,7 +229,7 @@ def analyse(data: BookData) -> Findings:
             data, {company: rank_of(table, company) for company in table["company"]}
         ),
         growth_findings(data),
-        _peers(data, rank_of(table, "ByteDance"), peers, fx_average),
+        top_three(data, rank_of(table, "ByteDance"), peers, fx_average),
     )
     _add_cell_verdicts(data, found)
     found.number("holds_box", len(found.entries), lambda _: holds_sentence(data, found))
@@ -280,7 +281,7 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
         if cells:
             many = len(cells) > 1 or " and " in cells[0]
             parts.append(
-                f"{_join(cells)} {'are' if many else 'is'} {verdict.value}"
+                f"{names_or_none(cells)} {'are' if many else 'is'} {verdict.value}"
                 + n_plus_readings(data, amounts)
             )
     pairs = pairs_that_cannot_hold(data, rows)
@@ -303,7 +304,7 @@ def pairs_sentence(
     """What the pair checks of `companies` (`pairs_that_cannot_hold`) come to, in words, which
     of them rest on reading N+ as N多 (`pairs_read_as_n_duo`) and which on the year that
     '2024' is read as (`pairs_year_readings`: each company's clause)."""
-    owners = _join([c + "'s" for c in read_as_n_duo])
+    owners = names_or_none([c + "'s" for c in read_as_n_duo])
     reading = (
         f"; read as N以上 (N or more), {owners} "
         f"{'pairs' if len(read_as_n_duo) > 1 else 'pair'} would hold, so "
@@ -317,7 +318,8 @@ def pairs_sentence(
         for company, clause in year_readings.items()
     )
     return (
-        f"for {_join(companies)}, whose cells could not be checked alone, the printed amount "
+        f"for {names_or_none(companies)}, whose cells could not be checked alone, the printed "
+        "amount "
         "and share cannot both hold for the year the book reads the table's 2024 as (the "
         "total they imply is "
         f"contradicted by the company's own){reading}{years}"
@@ -383,7 +385,7 @@ def holds_sentence(data: BookData, found: Findings) -> str:
     )
     return (
         f"Of the section's {len(stated)} claims, "
-        + _join([f"{count} {v.value}" for v, count in counts.items() if count])
+        + names_or_none([f"{count} {v.value}" for v, count in counts.items() if count])
         + "."
         + table_cells_sentence(data, rows)
         + " Within its own table the ranking holds: by the printed figures ByteDance ranks "
@@ -537,7 +539,7 @@ def _bands_around_words(above: list[str], overlapping: list[str]) -> str:
     """`bands_around` of one company, in words."""
 
     def bands(names: list[str]) -> str:
-        return f"the band{'s' if len(names) > 1 else ''} of {_join(names)}"
+        return f"the band{'s' if len(names) > 1 else ''} of {names_or_none(names)}"
 
     wholly = (
         f"{bands(above)} {'lie' if len(above) > 1 else 'lies'} wholly above it"
@@ -626,7 +628,7 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
         return "no company in the references outside the table ranks above it."
     best = rank_of(table, "Huawei") + len(outside)
     yuan = partial(format_yuan, digits=1)
-    names = _join(
+    names = names_or_none(
         [
             f"{r.company} ({r.basis}: {span(Interval(r.low, r.high), yuan)}"
             + (f", {r.converted})" if r.converted else ")")
@@ -644,11 +646,6 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
 def _printed_number(data: BookData, claim_id: str) -> str:
     """A claim's number as the article prints it, without its unit: '2855' of '2855 亿元'."""
     return re.match(r"[\d.,]+", data.claims.at[claim_id, "quote_zh"]).group()
-
-
-def _club(data: BookData) -> str:
-    """The article's 千亿 club's floor as a figure: '1,000亿元'."""
-    return by_unit(data.stated("s4_club"), data.claims.at["s4_club", "unit"])
 
 
 def _yes_no(value: bool) -> str:
@@ -964,7 +961,7 @@ def _calendar_not_compared(readings: list[filed_years.YearReading], company: str
     compared = (
         f"{years[0]} is the one fiscal year"
         if len(years) == 1
-        else f"{_join(years)} are the fiscal years"
+        else f"{names_or_none(years)} are the fiscal years"
     )
     claimed = filed_years.CLAIMED_YEAR[company]
     totals = (
@@ -1259,7 +1256,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
     found.number(
         "implied_total_disagreements",
         len(disagree),
-        lambda _: _join(disagree) + _second_hand_totals_clause(totals),
+        lambda _: names_or_none(disagree) + _second_hand_totals_clause(totals),
     )
     is_derived = totals["filed_source"].str.startswith("derived")
     derived_totals = totals.loc[is_derived & ~totals["second_hand"]]
@@ -1273,7 +1270,8 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
     )
     derived_words = [f"for {r.company} {r.described}" for r in derived_totals.itertuples()] + (
         [
-            f"for {_join(second_hand)} derived from a figure read at second hand, which counts "
+            f"for {names_or_none(second_hand)} derived from a figure read at second hand, "
+            "which counts "
             "as a weak (W) source and does not decide"
         ]
         if second_hand
@@ -1282,7 +1280,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
     found.number(
         "totals_derived",
         len(derived_words),
-        lambda _: _join(derived_words) if derived_words else "for no company derived",
+        lambda _: names_or_none(derived_words) if derived_words else "for no company derived",
     )
     return found
 
@@ -1584,9 +1582,9 @@ def earlier_year_sentence(cells: list[EarlierCell]) -> str:
 
         strong = [words(n) for n in names if all(c.reliability != "W" for c in rows[n])]
         weak = [words(n) for n in names if any(c.reliability == "W" for c in rows[n])]
-        text = _join(strong) if strong else ""
+        text = names_or_none(strong) if strong else ""
         if weak:
-            weak_words = "on figures from weak (W) sources, " + _join(weak)
+            weak_words = "on figures from weak (W) sources, " + names_or_none(weak)
             text += (", and, " if strong else "") + weak_words
         return text
 
@@ -1698,7 +1696,7 @@ def second_hand_share_sentence(shares: list[str], lead: str = "") -> str:
         return ""
     one = len(shares) == 1
     return (
-        f"{lead}{_join(shares)} {'lies' if one else 'lie'} above the printed "
+        f"{lead}{names_or_none(shares)} {'lies' if one else 'lie'} above the printed "
         f"{'one' if one else 'ones'}; {'its' if one else 'their'} amount rests on a figure "
         "read at second hand and does not decide"
     )
@@ -1721,7 +1719,8 @@ def understated_sentence(
     if filed_shares:
         one = len(filed_shares) == 1
         share_words = (
-            f", and {_join(filed_shares)} {'is' if one else 'are'} understated too" + share_words
+            f", and {names_or_none(filed_shares)} {'is' if one else 'are'} understated too"
+            + share_words
         )
     if not filed:
         return (
@@ -1732,7 +1731,7 @@ def understated_sentence(
     if len(above) == len(filed):
         whom = {1: "the one", 2: "both"}.get(len(filed), f"all {_count_words(len(filed))}")
     else:
-        whom = f"{_join(above) if above else 'none'} of the {_count_words(len(filed))}"
+        whom = f"{names_or_none(above) if above else 'none'} of the {_count_words(len(filed))}"
     amounts = "overseas amount" if len(above) == 1 else "overseas amounts"
     if origins:
         companies = companies.replace(" whose", f" ({'; '.join(origins)}) whose")
@@ -1757,7 +1756,7 @@ def _no_year_text(
         f"{company}'s full-year overseas revenue was not found for any year. The printed pair "
         f"implies a total of {span(implied, format_yuan)}, which "
         + (
-            f"matches the totals found for {_join(matching)}"
+            f"matches the totals found for {names_or_none(matching)}"
             if matching
             else "matches no total found"
         )
@@ -1842,11 +1841,11 @@ def _year_text(
     ]
     sources = closest.amount.sources + closest.share.sources
     if amount_only:
-        text += f" The amount alone fits {_join([r.year for r in amount_only])}'s."
+        text += f" The amount alone fits {names_or_none([r.year for r in amount_only])}'s."
         sources += tuple(ref for r in amount_only for ref in r.amount.sources)
     if closest.worse_gap > 0 and mixed:
         sources += tuple(ref for m in mixed for ref in m.sources)
-        pairs = _join(
+        pairs = names_or_none(
             [
                 f"{m.amount_year}'s amount over {m.total_year}'s total is "
                 f"{percent(m.share.mid)} ({m.reliability})"
@@ -2040,10 +2039,10 @@ def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Serie
         places.setdefault((place, derivation if reaches else ""), []).append(f"{year}'s {label}")
     clauses = [
         (
-            f"{_join(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
+            f"{names_or_none(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
             f"{row['overseas_share_printed']} band"
             if number == 0
-            else f"{_join(bars)} {place} it"
+            else f"{names_or_none(bars)} {place} it"
         )
         + (f", though it would lie inside it read {reached}" if reached else "")
         for number, ((place, reached), bars) in enumerate(places.items())
@@ -2078,7 +2077,7 @@ def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -
         f"{company}: "
         + "; ".join(places)
         + "."
-        + (f" No amount was found for {_join(missing)}." if missing else "")
+        + (f" No amount was found for {names_or_none(missing)}." if missing else "")
     )
 
 
@@ -2410,261 +2409,12 @@ def part_of_whole(part: Interval, rest: Interval) -> Interval:
     return Interval(part.low / (part.low + rest.high), part.high / (part.high + rest.low))
 
 
-PEERS = {
-    "Lenovo": "FY2023/24",
-    "ByteDance": "FY2024",
-    "Huawei": "FY2023",
-    "BYD": "FY2024",
-    "Midea": "FY2024",
-    "Haier Smart Home": "FY2024",
-}
-"""Companies of the table with 1,000亿元 or more abroad in the references, with the latest year
-whose overseas revenue was found."""
-
-PEERS_OUTSIDE_TABLE = {"Shein": ("shein_rev_2024", f"FY2024 sales, {SHEIN_IF}")}
-"""Companies outside the table with 1,000亿元 or more abroad if they count as Chinese companies
-abroad (`growth.SHEIN_IF`): the reference and what it is."""
-
-NOT_RANKED = (
-    "Xiaomi (full-year overseas revenue not found), Sinopec, PetroChina, CNOOC, CATL and China "
-    "State Construction (overseas revenue for 2024 not found), Alibaba's international commerce "
-    "(its revenue not found) and Temu (only GMV found, which is not revenue)"
-)
-
-
-HUAWEI_2024_AT_2023_SHARE = ("huawei_rev_2024", "huawei_overseas_2023_derived", "huawei_rev_2023")
-"""Huawei's 2024 group revenue, and its 2023 revenue outside China (a W derivation) and group
-revenue, from which its 2024 revenue abroad is estimated at its 2023 share."""
-
-
-def huawei_2024_at_2023_share(data: BookData) -> Interval:
-    """Huawei's 2024 revenue outside China if its 2023 share abroad held: 2024's group revenue
-    × (2023's revenue outside China ÷ 2023's group revenue), as a band. An illustration only:
-    the 2023 figure outside China is a W derivation, and the 2024 figure was not found."""
-    total_2024, abroad_2023, total_2023 = (
-        reference_band(data, ref) for ref in HUAWEI_2024_AT_2023_SHARE
-    )
-    return total_2024 * abroad_2023 / total_2023
-
-
-def huawei_2024_entry(data: BookData) -> LedgerEntry:
-    """The derived row of `huawei_2024_at_2023_share`."""
-    band = huawei_2024_at_2023_share(data)
-    total_2024, abroad_2023, total_2023 = (data.reference(ref) for ref in HUAWEI_2024_AT_2023_SHARE)
-    return derived(
-        "d_huawei_overseas_2024_at_2023_share",
-        "4",
-        "Huawei: revenue outside China in 2024 if its 2023 share abroad held (an estimate)",
-        band.mid,
-        "CNY",
-        f"{format_yuan(total_2024)} ({data.cite(HUAWEI_2024_AT_2023_SHARE[0])}) × "
-        f"{format_yuan(abroad_2023)} (revenue outside China in FY2023, derived, W) ÷ "
-        f"{format_yuan(total_2023, 2)} ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share "
-        f"abroad of {format_percent(abroad_2023 / total_2023)}) = {format_yuan(band.mid)}. "
-        "Huawei's 2024 revenue outside China was not found; this estimate rests on a figure from a "
-        "weak (W) source "
-        "and assumes the share did not change, so it illustrates and decides nothing.",
-        Verdict.UNVERIFIABLE,
-        HUAWEI_2024_AT_2023_SHARE,
-    )
-
-
-def peers_table(data: BookData, rate: float) -> pd.DataFrame:
-    """Every peer in the references with 1,000亿元 or more abroad, in yuan (USD at `rate`, the
-    conversion in words in `converted`)."""
-    figures = {
-        company: filed_years.overseas(data.references, company, year)
-        for company, year in PEERS.items()
-    } | {
-        company: filed_years.reference_figure(data.references, ref)
-        for company, (ref, _) in PEERS_OUTSIDE_TABLE.items()
-    }
-    rows = []
-    for company, figure in figures.items():
-        band = figure.band * rate if figure.unit == "USD" else figure.band
-        what = PEERS[company] if company in PEERS else PEERS_OUTSIDE_TABLE[company][1]
-        rows.append(
-            {
-                "company": company,
-                "overseas_cny": band.mid,
-                "low": band.low,
-                "high": band.high,
-                "basis": f"{what}, "
-                + (
-                    "derived from a figure read at second hand, which counts as a weak (W) source"
-                    if figure.second_hand
-                    else f"{figure.how} ({figure.reliability})"
-                ),
-                "sources": figure.sources,
-                "converted": (
-                    f"{span(figure.band, lambda v: money(v, 'USD'))} at {YEAR}'s average rate, "
-                    f"{by_unit(rate, 'CNY/USD')}"
-                    if figure.unit == "USD"
-                    else ""
-                ),
-            }
-        )
-    frame = pd.DataFrame(rows).sort_values("overseas_cny", ascending=False, kind="stable")
-    return frame.reset_index(drop=True)
-
-
-def _peers(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) -> Findings:
-    """'直接杀进前三' among all Chinese companies abroad, weighed against every peer found;
-    `table_rank` is ByteDance's rank within the article's own table; `peers` is
-    `peers_table` at the 2024 average `rate`."""
-    found = Findings()
-    found.tables["peers"] = peers
-    found.add(huawei_2024_entry(data))
-    bd = peers[peers["company"] == "ByteDance"].iloc[0]
-    surely_above = peers[peers["low"] > bd["high"]]
-    maybe_above = peers[(peers["high"] >= bd["low"]) & (peers["low"] <= bd["high"])]
-    maybe_above = maybe_above[maybe_above["company"] != "ByteDance"]
-    best_rank = len(surely_above) + 1
-    worst_rank = best_rank + len(maybe_above)
-    found.number("overseas_bytedance", data.stated("t_bytedance_overseas"), money, "USD")
-    found.number("peer_rank_best", best_rank, whole)
-    found.number("peer_rank_worst", worst_rank, whole)
-    found.number("peer_count", len(peers), whole)
-    estimate = huawei_2024_at_2023_share(data)
-    with_estimate = peers.copy()
-    is_huawei = with_estimate["company"] == "Huawei"
-    with_estimate.loc[is_huawei, ["low", "high", "overseas_cny"]] = [
-        estimate.low,
-        estimate.high,
-        estimate.mid,
-    ]
-    estimate_ranks = peer_ranks(with_estimate)
-    found.number(
-        "peer_rank_years",
-        estimate_ranks[1],
-        lambda _: peer_years_sentence(peers, estimate, bd, estimate_ranks),
-    )
-    peer_sources = tuple(dict.fromkeys(ref for refs in peers["sources"] for ref in refs))
-    ranks = Interval(best_rank, worst_rank)
-    found.add(
-        decided_by(
-            derived(
-                "d_peer_rank_bytedance",
-                "4",
-                "ByteDance's rank among the peers in the references with "
-                f"{_club(data)} or more abroad",
-                best_rank,
-                "rank",
-                f"ByteDance ranks {span(Interval(best_rank, worst_rank), whole)} of the "
-                f"{len(peers)} companies in the "
-                f"references with {_club(data)} or more abroad"
-                + (
-                    f" ({_join(list(maybe_above['company']))}: a band that meets its own at the "
-                    "sources' precision)"
-                    if len(maybe_above)
-                    else ""
-                )
-                + ". "
-                + "".join(
-                    f"{company}'s figure is {PEERS_OUTSIDE_TABLE[company][1].split(', ', 1)[1]}. "
-                    for company in peers["company"]
-                    if company in PEERS_OUTSIDE_TABLE
-                )
-                + peer_years_sentence(peers, estimate, bd, estimate_ranks)
-                + " Some of these figures are weak (W) derived figures, and the references "
-                "do not reach every company, so the rank is an illustration; the claim it bears on "
-                "is 直接杀进前三 (straight into the top three).",
-                Verdict.UNVERIFIABLE,
-                peer_sources,
-            ),
-            ranks,
-        )
-    )
-    listing = "; ".join(
-        f"{r.company} {format_yuan(r.overseas_cny)} ({r.basis})" for r in peers.itertuples()
-    )
-    claim = data.claim("s4_top3")
-    printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
-    findings = [
-        finding(
-            claim,
-            table_rank,
-            Basis.ARTICLE,
-            f"Within the table, by its own figures, ByteDance ({printed['ByteDance']}) ranks "
-            f"{table_rank:.0f} of 7; but the claim covers all Chinese companies abroad "
-            "(中国所有出海企业), not the seven.",
-            decides=False,
-        ),
-        finding(
-            claim,
-            Interval(best_rank, worst_rank),
-            Basis.SOURCE,
-            f"Every peer in the references with {_club(data)} or more abroad (USD at the 2024 "
-            f"average {rate}): {listing}. Among these ByteDance ranks "
-            f"{span(Interval(best_rank, worst_rank), whole)}"
-            + (
-                f" ({_join(list(maybe_above['company']))}: a band that meets its own at this "
-                "precision)"
-                if len(maybe_above)
-                else ""
-            )
-            + ". "
-            + peer_years_sentence(peers, estimate, bd, estimate_ranks)
-            + " Not ranked: "
-            f"{NOT_RANKED}; any of them could be larger, so the references cannot settle a "
-            "rank among all Chinese companies.",
-            tuple(ref for refs in peers["sources"] for ref in refs) + HUAWEI_2024_AT_2023_SHARE,
-            decides=False,
-        ),
-    ]
-    found.add(decided_by(judge_findings(claim, findings, float(best_rank)), ranks))
-    return found
-
-
-def peer_ranks(peers: pd.DataFrame) -> tuple[int, int]:
-    """ByteDance's best and worst rank among `peers` (a `peers_table`): one more than the
-    peers whose band lies wholly above its own, and that plus those whose band meets it."""
-    bd = peers[peers["company"] == "ByteDance"].iloc[0]
-    others = peers[peers["company"] != "ByteDance"]
-    surely = int((others["low"] > bd["high"]).sum())
-    maybe = int(((others["high"] >= bd["low"]) & (others["low"] <= bd["high"])).sum())
-    return surely + 1, surely + 1 + maybe
-
-
-def peer_years_sentence(
-    peers: pd.DataFrame, estimate: Interval, bytedance: pd.Series, ranks: tuple[int, int]
-) -> str:
-    """Which peers' figures are from the year before the table's, and where ByteDance would
-    rank with Huawei's 2024 estimate (`huawei_2024_at_2023_share`) in place of its FY2023
-    figure: an illustration, since the estimate rests on a W figure."""
-    earlier = [
-        f"{r.company}'s {year} ({r.basis.rsplit('(', 1)[-1].rstrip(')')})"
-        for r in peers.itertuples()
-        if (year := PEERS.get(r.company)) and year != f"FY{YEAR}"
-    ]
-    side = (
-        "above"
-        if estimate.low > bytedance["high"]
-        else "below"
-        if estimate.high < bytedance["low"]
-        else "within the precision of"
-    )
-    return (
-        f"{_join(earlier)} {'are figures' if len(earlier) > 1 else 'is a figure'} from the year "
-        f"before the table's. Huawei's {YEAR} revenue abroad was not found; at its 2023 share it "
-        f"would be {format_yuan(estimate.mid)} (an estimate resting on a figure from a weak (W) "
-        f"source), {side} "
-        f"ByteDance's {format_yuan(bytedance['overseas_cny'])}, and with it ByteDance would rank "
-        f"{span(Interval(*ranks), whole)}: an illustration, not a finding."
-    )
-
-
-def _join(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'; 'none' for an empty list."""
-    return in_a_list(names) if names else "none"
-
-
 def origin_words(hows: Iterable[str]) -> str:
     """The origins of some figures in words, each once, in the order of
     `bytebook.policy.ORIGINS`: 'released and derived'; 'not found' when there are none."""
     present = set(hows)
     found = [word for word in ORIGINS if word in present]
-    return _join(found) if found else "not found"
+    return names_or_none(found) if found else "not found"
 
 
 def _with_origin(published: pd.DataFrame, amounts: pd.Series | None = None) -> list[str]:
@@ -2709,7 +2459,7 @@ def absent_from_filed_sentence(filed: pd.DataFrame, published: pd.DataFrame) -> 
         else:
             why = "{names}'s amount rests on a " + r.filed_tag + " figure"
         reasons.setdefault(why, []).append(r.company)
-    return " ".join(why.format(names=_join(names)) + "." for why, names in reasons.items())
+    return " ".join(why.format(names=names_or_none(names)) + "." for why, names in reasons.items())
 
 
 def _rank_with_filed(
@@ -2734,11 +2484,11 @@ def _rank_with_filed(
         lambda n: (
             f"For {_count_words(int(n))} companies in the table this book found a 2024 "
             f"overseas figure that rests on figures the company published, P or S, read at "
-            f"first hand: {_join(_with_origin(published))}. "
+            f"first hand: {names_or_none(_with_origin(published))}. "
             + (
                 "Each is larger than the article's."
                 if larger.all()
-                else f"{_join(list(published.loc[larger, 'company']))} are larger than the "
+                else f"{names_or_none(list(published.loc[larger, 'company']))} are larger than the "
                 "article's."
             )
             + (" " + second_hand_share_sentence(shares) + "." if shares else "")
@@ -2777,7 +2527,8 @@ def _rank_with_filed(
                 "place of the printed one",
                 rank,
                 "rank",
-                f"With {_join(_with_origin(published, filed))} in place of the printed figures and "
+                f"With {names_or_none(_with_origin(published, filed))} in place of the printed "
+                "figures and "
                 f"the others as printed, {company} ranks {ordinal(int(rank))} of "
                 f"{len(mixed)}.",
                 tuple(filed_references(published["company"])),

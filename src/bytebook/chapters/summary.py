@@ -6,7 +6,15 @@ from __future__ import annotations
 import pandas as pd
 
 from bytebook.article import YEAR
-from bytebook.chapters import codec, economics, infrastructure, preface, ranking, recommender
+from bytebook.chapters import (
+    codec,
+    economics,
+    infrastructure,
+    preface,
+    ranking,
+    recommender,
+    top_three,
+)
 from bytebook.chapters.growth import growth_runner_up
 from bytebook.checks import (
     against_first_printing,
@@ -353,7 +361,7 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     """完成了华为 20 年才达到的海外规模: ByteDance's revenue abroad has reached Huawei's scale.
     By the article's own table it has (2855亿 against 2300+); the references hold Huawei's
     revenue outside China only for FY2023 (a W derivation) and, for 2024, only an estimate at
-    that year's share (`ranking.huawei_2024_at_2023_share`), so they illustrate and never
+    that year's share (`top_three.huawei_2024_at_2023_share`), so they illustrate and never
     decide. Returns the row and the gap it prints, a derived row of its own."""
     reached = table_scale_reached(data)
     rates = year_rates(data.references)
@@ -363,14 +371,14 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
         reported.low * rates.lowest.cny_per_usd, reported.high * rates.highest.cny_per_usd
     )
     huawei_2023 = reference_band(data, "huawei_overseas_2023_derived")
-    huawei_2024 = ranking.huawei_2024_at_2023_share(data)
+    huawei_2024 = top_three.huawei_2024_at_2023_share(data)
     yi = lambda v: format_yuan(v)  # noqa: E731
     gap = relative_gap(at_average, huawei_2024)
     scale_gap = (
         worked_gap(at_average, huawei_2024, "CNY", ESTIMATE_DECIMALS) if gap else ("", "", 0.0)
     )
     months_gap = relative_gap(at_months, huawei_2024)
-    sources = ("bd_intl_2024", *rates.reference_ids, *ranking.HUAWEI_2024_AT_2023_SHARE)
+    sources = ("bd_intl_2024", *rates.reference_ids, *top_three.HUAWEI_2024_AT_2023_SHARE)
     usd_words = recorded_words(data, "bd_intl_2024")
     huawei_words = (
         f"{span(huawei_2024, lambda v: format_yuan(v, ESTIMATE_DECIMALS))} at its inputs' recorded "
