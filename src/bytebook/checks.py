@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from bytebook.article import PUBLISHED
 from bytebook.data import BookData
 from bytebook.kept import kept
@@ -28,6 +30,13 @@ from bytebook.policy import SECOND_HAND_MARK, evidence_interval, printed_unit, s
 def claim_band(data: BookData, claim_id: str) -> Interval:
     """The interval a claim's printed figure stands for."""
     return claim_interval(data.claim(claim_id))
+
+
+def printed_bands(data: BookData, row: pd.Series) -> tuple[Interval, Interval, str]:
+    """The printed amount and share of a row of the article's table as intervals, and the
+    amount's currency. ByteDance's amount is taken in USD as printed; the others in yuan."""
+    unit = data.claims.at[row["revenue_claim"], "unit"]
+    return claim_band(data, row["revenue_claim"]), claim_band(data, row["share_claim"]), unit
 
 
 def reference_band(data: BookData, reference_id: str) -> Interval:

@@ -35,6 +35,7 @@ from bytebook.numbers import (
     gap_figures,
     gap_formula,
     kind_of,
+    names_or_none,
     points_between,
     rate_words,
 )
@@ -598,6 +599,14 @@ ORIGINS = {
 }
 """How a company's figure reached the book: one word for each kind of source, recorded in the
 `origin` column of data/references.csv and shown beside the figure ('filed, P')."""
+
+
+def origin_words(hows: Iterable[str]) -> str:
+    """The origins of some figures in words, each once, in the order of `ORIGINS`: 'released
+    and derived'; 'not found' when there are none."""
+    present = set(hows)
+    found = [word for word in ORIGINS if word in present]
+    return names_or_none(found) if found else "not found"
 
 
 SECOND_HAND_MARK = "read at second hand"

@@ -4,10 +4,11 @@ Each module has `SECTIONS` (the article sections it judges) and `analyse(data) -
 A chapter is listed here once it is written; the ledger judges only the claims of listed
 chapters and leaves the others' verdicts empty.
 
-Four modules beside them are parts of the ranking chapter's analysis, not chapters, and are
+Five modules beside them are parts of the ranking chapter's analysis, not chapters, and are
 not listed: `growth` (its growth column), `markets_and_remarks` (its two columns of words),
-`old_money` (Lenovo's and Huawei's growth) and `top_three` (直接杀进前三: ByteDance's rank among
-every company found with 1,000亿元 or more abroad).
+`old_money` (Lenovo's and Huawei's growth), `top_three` (直接杀进前三: ByteDance's rank among
+every company found with 1,000亿元 or more abroad) and `by_year` (each company's figures year
+by year, as its by-year charts draw them).
 """
 
 from bytebook.chapters import (

@@ -4,7 +4,7 @@ figures."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -13,6 +13,7 @@ import pandas as pd
 from bytebook import filed_years
 from bytebook.article import DAYS_IN_YEAR, YEAR, company_key
 from bytebook.chapters import overseas, preface
+from bytebook.chapters.by_year import by_year_frames
 from bytebook.chapters.growth import growth_findings, growth_runner_up
 from bytebook.chapters.markets_and_remarks import markets_and_remarks
 from bytebook.chapters.top_three import PEERS, peers_table, top_three
@@ -22,11 +23,12 @@ from bytebook.checks import (
     claim_band,
     deciding,
     later_sources_note,
+    printed_bands,
     recorded_words,
     reference_band,
     why_not_deciding,
 )
-from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData, short_source_name
+from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import (
     YEAR_RATE_REFERENCES,
@@ -69,14 +71,13 @@ from bytebook.numbers import (
     significant,
     whole,
 )
-from bytebook.numbers import share as share_text
 from bytebook.policy import (
     CONVERSION_READING,
-    ORIGINS,
     SUBSTANCE_MARGIN,
     Interval,
     compare,
     format_gap,
+    origin_words,
     points_gap,
     printed_unit,
     span,
@@ -222,7 +223,7 @@ def analyse(data: BookData) -> Findings:
         _check_rate(data, usd, cny, rate),
         _implied_totals(data, table, rate),
         _band_example(data),
-        _by_year_frames(data),
+        by_year_frames(data),
         _rank_with_filed(table, published, _shares_above(data, filed), filed),
         _check_remaining(data, years),
         markets_and_remarks(
@@ -811,13 +812,6 @@ def _title_note(data: BookData, cny: float, rates: YearRates) -> str:
     )
 
 
-def _printed_bands(data: BookData, row: pd.Series) -> tuple[Interval, Interval, str]:
-    """The printed amount and share of a table row as intervals, and the amount's currency.
-    ByteDance's amount is taken in USD as printed; the others in yuan."""
-    unit = data.claims.at[row["revenue_claim"], "unit"]
-    return claim_band(data, row["revenue_claim"]), claim_band(data, row["share_claim"]), unit
-
-
 def _claimed_figures(data: BookData, company: str) -> dict[str, filed_years.Figure]:
     """The company's figures for the year the table's heading is read as."""
     return filed_years.claimed_figures(data.references, company)
@@ -828,7 +822,7 @@ def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed
     total for the year the table names (or, where no total was found, its overseas amount ÷
     its share); returns the finding and the total it used."""
     company = row["company_en"]
-    amount, share, unit = _printed_bands(data, row)
+    amount, share, unit = printed_bands(data, row)
     claimed = _claimed_figures(data, company)
     year = filed_years.CLAIMED_YEAR[company]
     if "total" in claimed:
@@ -907,7 +901,7 @@ def _finer_unit_note(data: BookData, row: pd.Series, total: Interval) -> str:
     (`_finer_unit`) turns a pair that meets its company's total into one that misses it, a
     sentence saying so and the gap, after a space; '' otherwise."""
     finer = _finer_unit(data, row)
-    amount, share, unit = _printed_bands(data, row)
+    amount, share, unit = printed_bands(data, row)
     meets = (amount / share).distance(total) == 0
     if finer is None or not meets or (finer / share).distance(total) == 0:
         return ""
@@ -984,7 +978,7 @@ def calendar_year(data: BookData, row: pd.Series) -> CalendarYear | None:
     usd = sum((reference_band(data, quarter) for quarter in quarters), Interval.exact(0.0))
     rates = year_rates(data.references)
     cny = Interval(usd.low * rates.lowest.cny_per_usd, usd.high * rates.highest.cny_per_usd)
-    amount, share, unit = _printed_bands(data, row)
+    amount, share, unit = printed_bands(data, row)
     graded = compare(amount / share, cny, Basis.SOURCE, "", unit=unit)
     fx = (rates.lowest.reference_id, rates.highest.reference_id)
     return CalendarYear(usd, cny, graded, (*quarters, *fx))
@@ -1025,7 +1019,7 @@ def other_year(data: BookData, row: pd.Series) -> OtherYear | None:
     if not year:
         return None
     other = filed_years.year_figures(data.references, company).get(year, {}).get("total")
-    amount, share, unit = _printed_bands(data, row)
+    amount, share, unit = printed_bands(data, row)
     if other is None or other.unit != unit:
         return None
     _, total = _implied_total_check(data, row)
@@ -1052,7 +1046,7 @@ def _other_year_total(
     calendar 2024 could meet it. It never decides."""
     if other is None:
         return "", ()
-    amount, share, unit = _printed_bands(data, row)
+    amount, share, unit = printed_bands(data, row)
     said = [
         f" Read instead as {other.year} ({other.named}), the pair "
         f"{'misses' if other.side else 'meets'} that year's {_how_words(other.total)} total "
@@ -1086,7 +1080,7 @@ def _other_year_total(
 def _calendar_sentence(data: BookData, row: pd.Series, calendar: CalendarYear) -> str:
     """What the pair comes to against the company's calendar-2024 total, worked from its four
     quarters, and that the finding rests on reading '2024' as a fiscal year."""
-    amount, share, unit = _printed_bands(data, row)
+    amount, share, unit = printed_bands(data, row)
     show = partial(money, currency=unit)
     if calendar.graded.verdict is Verdict.SUPPORTED:
         gap = "the pair's total meets it"
@@ -1139,7 +1133,7 @@ def _pair_open_reading(
     """The open-bound note (`bytebook.ledger.open_reading_note`) for a pair check that fails
     only because the company's total lies above the top of the total an N+ amount, read as
     N多, implies; '' otherwise."""
-    amount, share, _ = _printed_bands(data, row)
+    amount, share, _ = printed_bands(data, row)
     claim = data.claim(row["revenue_claim"])
     return open_reading_note(claim, total.band, pair, amount / share, decides)
 
@@ -1165,7 +1159,7 @@ def _band_example(data: BookData) -> Findings:
     (1,600亿元 ÷ 39.5%)'), under `band_example`, its low end."""
     found = Findings()
     (row,) = [r for _, r in data.ranking.iterrows() if r["company_en"] == BAND_EXAMPLE]
-    amount, share, unit = _printed_bands(data, row)
+    amount, share, unit = printed_bands(data, row)
     found.number(
         "band_example",
         (amount / share).low,
@@ -1184,7 +1178,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
     records = []
     for (_, row), (_, figures) in zip(data.ranking.iterrows(), table.iterrows(), strict=True):
         company = row["company_en"]
-        amount, share, unit = _printed_bands(data, row)
+        amount, share, unit = printed_bands(data, row)
         implied_band = amount / share
         check, total = _implied_total_check(data, row)
         other = other_year(data, row)
@@ -1419,7 +1413,7 @@ def year_matches(data: BookData) -> Findings:
     records = []
     for _, row in data.ranking.iterrows():
         company = row["company_en"]
-        amount, share, unit = _printed_bands(data, row)
+        amount, share, unit = printed_bands(data, row)
         readings = filed_years.year_readings(data.references, company, amount, share, unit)
         closest = filed_years.closest_year(readings)
         key = company_key(company)
@@ -1539,7 +1533,7 @@ def earlier_year_cells(data: BookData) -> list[EarlierCell]:
     cells = []
     for _, row in data.ranking.iterrows():
         company = row["company_en"]
-        amount, share, unit = _printed_bands(data, row)
+        amount, share, unit = printed_bands(data, row)
         by_year = {
             r.year: r
             for r in filed_years.year_readings(data.references, company, amount, share, unit)
@@ -1865,220 +1859,6 @@ def _year_text(
             "not a verdict."
         )
     return text, tuple(dict.fromkeys(sources))
-
-
-def _points_shown(shown: str) -> float:
-    """A share as written ('25.2%', '41.52%') in percent (25.2), NaN for none ('')."""
-    return float(shown.rstrip("%")) if shown else float("nan")
-
-
-def _by_year_frames(data: BookData) -> Findings:
-    """For each company, its filed figures by year in display units (亿元, or USD bn for
-    ByteDance, and percent) as `by_year_<key>` tables, the printed bands as `printed_bands`,
-    and a derived row for each figure the book derives that they print
-    (`DERIVED_YEAR_FIGURES`)."""
-    found = Findings()
-    bands = []
-    for _, row in data.ranking.iterrows():
-        company = row["company_en"]
-        amount, share, unit = _printed_bands(data, row)
-        divisor, title = (
-            (1e9, "Overseas revenue, USD bn")
-            if unit == "USD"
-            else (
-                1e8,
-                "Overseas revenue, 亿元",
-            )
-        )
-        frame = _year_frame(data, filed_years.by_year_table(data.references, company), divisor)
-        found.tables[f"by_year_{company_key(company)}"] = frame
-        caption = _years_caption(company, frame, amount.low / divisor, amount.high / divisor)
-        caption += _shares_sentence(frame, share.low * 100, share.high * 100, row)
-        found.number(f"years_caption_{company_key(company)}", len(frame), lambda _, c=caption: c)
-        bands.append(
-            {
-                "company": company,
-                "company_zh": row["company_zh"],
-                "key": company_key(company),
-                "amount_low": amount.low / divisor,
-                "amount_high": amount.high / divisor,
-                "share_low": share.low * 100,
-                "share_high": share.high * 100,
-                "amount_label": row["overseas_revenue_printed"],
-                "share_label": row["overseas_share_printed"],
-                "amount_title": title,
-                "data_note": _band_ends(amount, share, unit),
-                "bars_note": _bars_note(
-                    [h for h in (*frame["overseas_how"], *frame["share_how"]) if h]
-                ),
-            }
-        )
-    found.tables["printed_bands"] = pd.DataFrame(bands)
-    found.add(*(derived_year_entry(data, *figure) for figure in DERIVED_YEAR_FIGURES))
-    return found
-
-
-DERIVED_YEAR_FIGURES = (
-    ("ByteDance", "FY2023", "share"),
-    ("Midea", "FY2024", "overseas"),
-    ("Midea", "FY2024", "total"),
-)
-"""The figures by year that this book derives (`filed_years.year_figures`) and its by-year
-charts and tables print, which no other row of the ledger holds: each has a derived row."""
-
-
-_YEAR_FIGURE_WORDS = {
-    "overseas": "overseas revenue",
-    "share": "overseas share of revenue",
-    "total": "revenue (the basis of its overseas share)",
-}
-
-
-def derived_year_entry(data: BookData, company: str, year: str, kind: str) -> LedgerEntry:
-    """The derived row of one of `DERIVED_YEAR_FIGURES`: its arithmetic and its sources."""
-    figure = filed_years.year_figures(data.references, company)[year][kind]
-    shown = figure.shown if kind == "share" else money(figure.value, figure.unit)
-    return working(
-        f"d_{company.lower()}_{kind}_{year.lower()}",
-        "4",
-        f"{company}'s {_YEAR_FIGURE_WORDS[kind]} for {year}, as this book derives it",
-        figure.value,
-        figure.unit,
-        f"{figure.derivation} = {shown} ({data.cite(*figure.sources)}; {figure.described}).",
-        figure.sources,
-    )
-
-
-def _year_frame(data: BookData, years: pd.DataFrame, divisor: float) -> pd.DataFrame:
-    """A company's figures by year (`filed_years.by_year_table`) in display units, each
-    drawn figure with its text and label, built in one go rather than a column at a time."""
-    overseas = [value / divisor for value in years["overseas"]]
-    # A share is drawn as the book writes it (25.2% derived, 41.52% as recorded), so that
-    # its bar's label, its tooltip and the page's text read one figure alike.
-    share_shown = list(years["share_shown"])
-    share_pct = [_points_shown(text) for text in share_shown]
-    overseas_shown = ["" if pd.isna(v) else significant(v) for v in overseas]
-    # A year with neither figure found (its total alone) names no source for the chart.
-    sources_named = [
-        _sources_named(data, refs) if pd.notna(amount) or pd.notna(part) else ""
-        for refs, amount, part in zip(years["sources"], overseas, share_pct, strict=True)
-    ]
-    columns = dict(years.items()) | {
-        "overseas": pd.Series(overseas, index=years.index, dtype=float),
-        "share_pct": pd.Series(share_pct, index=years.index, dtype=float),
-        "share_pct_tag": years["share_tag"],
-        "overseas_shown": overseas_shown,
-        "share_pct_shown": years["share_shown"],
-        "sources_named": sources_named,
-        "overseas_label": _labels(overseas_shown, years["overseas_tag"]),
-        "share_pct_label": _labels(share_shown, years["share_tag"]),
-    }
-    return pd.DataFrame(columns, index=years.index)
-
-
-def _rows(frame: pd.DataFrame, *columns: str) -> Iterator[tuple]:
-    """The values of `columns` row by row, as tuples: far quicker than `itertuples`, which
-    takes every column out."""
-    return zip(*(frame[column] for column in columns), strict=True)
-
-
-def _labels(shown: Iterable[str], tags: Iterable[str]) -> list[str]:
-    """A bar's label: its figure as written with its reliability tag ('2,219 (P)'), or none."""
-    return [f"{text} ({tag})" if text else "" for text, tag in zip(shown, tags, strict=True)]
-
-
-BAND_END_DIGITS = 6
-"""Significant figures a printed band's end is written to under a chart's data: every digit
-the band holds (Haier's 1,363.5亿元), no trailing zero."""
-
-
-def _band_ends(amount: Interval, share: Interval, unit: str) -> str:
-    """The printed bands' ends as a by-year chart draws them: 'Printed band: 2,300亿元 to
-    2,400亿元; 25.65% to 28.35%'."""
-    digits = BAND_END_DIGITS
-    return (
-        f"Printed band: {money(amount.low, unit, digits)} to {money(amount.high, unit, digits)}; "
-        f"{share_text(share.low, digits)} to {share_text(share.high, digits)}"
-    )
-
-
-def _sources_named(data: BookData, refs: Iterable[str]) -> str:
-    """A year's sources by their short names, each once: 'derived; Huawei annual report'."""
-    names = (short_source_name(data.references.at[ref, "source"]) for ref in refs)
-    return "; ".join(dict.fromkeys(names))
-
-
-def _bars_note(hows: list[str]) -> str:
-    """What the bars of a company's by-year chart are, by how each figure reached the book."""
-    if not hows:
-        return "no bars: no overseas amount or share was found for any year"
-    return f"bars: figures {origin_words(hows)}, each labelled with its reliability tag"
-
-
-def _against_band(value: float, low: float, high: float) -> str:
-    """Where a drawn value lies against a band: 'inside', 'above' or 'below'."""
-    return "inside" if low <= value <= high else "above" if value > high else "below"
-
-
-def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Series) -> str:
-    """Where each year's share bar (in percent, as drawn and labelled) lies against the printed
-    share's band (`low` to `high` percent), in one sentence: ' Its share bars: FY2023's 52.2%
-    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it, though it would lie
-    inside it read to 49.97% + 0.49%, were the 0.49% … all earned abroad.' A bar below the band
-    whose share reaches into it when read up to the part of revenue its table assigns to no
-    region (`filed_years`) says so, as its verdict reads it."""
-    columns = ("year", "share_pct", "share_pct_label", "share_reach", "share_derivation")
-    found = [row for row in _rows(frame, *columns) if pd.notna(row[1])]
-    if not found:
-        drawn = frame["overseas"].notna().any()  # with no bar at all, the caption says so
-        return " No overseas share was found for any year." if drawn else ""
-    places: dict[tuple[str, str], list[str]] = {}
-    for year, pct, label, reach, derivation in found:
-        place = _against_band(pct, low, high)
-        reaches = place == "below" and pd.notna(reach) and reach * 100 >= low
-        places.setdefault((place, derivation if reaches else ""), []).append(f"{year}'s {label}")
-    clauses = [
-        (
-            f"{names_or_none(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
-            f"{row['overseas_share_printed']} band"
-            if number == 0
-            else f"{names_or_none(bars)} {place} it"
-        )
-        + (f", though it would lie inside it read {reached}" if reached else "")
-        for number, ((place, reached), bars) in enumerate(places.items())
-    ]
-    lead = "Its share bar" if len(found) == 1 else "Its share bars"
-    return f" {lead}: {', '.join(clauses)}."
-
-
-def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -> str:
-    """Where each year's overseas amount lies against the printed band, in words."""
-    columns = ("year", "overseas", "overseas_how", "overseas_tag", "overseas_second_hand")
-    found = [row for row in _rows(frame, *columns) if pd.notna(row[1])]
-    if not found:
-        return (
-            f"{company}: no full-year overseas figure was found for any year, so no bar is drawn."
-        )
-    places = [
-        f"{year}'s amount ("
-        + (
-            "derived from a figure read at second hand, which counts as a weak (W) source"
-            if second_hand
-            else f"{how}, {tag}"
-        )
-        + ") lies "
-        + _against_band(amount, low, high)
-        + " the printed band"
-        + (", which does not decide" if second_hand else "")
-        for year, amount, how, tag, second_hand in found
-    ]
-    missing = [year for year, value in _rows(frame, "year", "overseas") if pd.isna(value)]
-    return (
-        f"{company}: "
-        + "; ".join(places)
-        + "."
-        + (f" No amount was found for {names_or_none(missing)}." if missing else "")
-    )
 
 
 def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
@@ -2407,14 +2187,6 @@ def part_of_whole(part: Interval, rest: Interval) -> Interval:
     denominator alike, so its two ends are taken together (the share rises with the part and
     falls with the rest), not varied apart as plain interval division would."""
     return Interval(part.low / (part.low + rest.high), part.high / (part.high + rest.low))
-
-
-def origin_words(hows: Iterable[str]) -> str:
-    """The origins of some figures in words, each once, in the order of
-    `bytebook.policy.ORIGINS`: 'released and derived'; 'not found' when there are none."""
-    present = set(hows)
-    found = [word for word in ORIGINS if word in present]
-    return names_or_none(found) if found else "not found"
 
 
 def _with_origin(published: pd.DataFrame, amounts: pd.Series | None = None) -> list[str]:
