@@ -12,7 +12,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from bytebook.chapters import old_money, overseas, preface, ranking, summary
+from bytebook.chapters import old_money, overseas, preface, ranking, summary, year_readings
 from bytebook.fx import year_rates
 from bytebook.policy import Interval
 
@@ -737,7 +737,7 @@ def test_another_year_s_total_says_whether_the_finding_rests_on_the_year(
 
     monkeypatch.setitem(filed_years.OTHER_YEAR_READINGS, company, (year, "a year named here"))
     (row,) = [r for _, r in data.ranking.iterrows() if r["company_en"] == company]
-    text, sources = ranking._other_year_total(data, row, ranking.other_year(data, row))
+    text, sources = year_readings.other_year_total(data, row, year_readings.other_year(data, row))
     assert text.startswith(f" Read instead as {year} (a year named here), the pair ")
     assert says in text
     rests = "does not rest" if "too" in says else "rests"
@@ -764,10 +764,10 @@ def test_where_the_other_year_s_total_lies_says_what_the_box_says(
     from bytebook import filed_years
 
     total = filed_years.year_figures(data.references, "Lenovo")["FY2023/24"]["total"]
-    other = ranking.OtherYear("FY2023/24", "named", total, side, side_read, "FY2024/25")
+    other = year_readings.OtherYear("FY2023/24", "named", total, side, side_read, "FY2024/25")
     assert other.rests is rests and other.opposite is (side * side_read < 0)
     if clause:
-        assert clause in ranking.year_reading_clause(other)
+        assert clause in year_readings.year_reading_clause(other)
 
 
 @pytest.mark.parametrize(

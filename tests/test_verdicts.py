@@ -11,7 +11,7 @@ import csv
 import pytest
 
 from bytebook.book import ledger
-from bytebook.chapters import old_money, preface, ranking, summary
+from bytebook.chapters import old_money, preface, ranking, summary, table_cells, year_readings
 from bytebook.data import load_book_data
 from bytebook.fx import year_rates
 from bytebook.ledger import recomputed_text
@@ -704,7 +704,7 @@ def test_lenovo_s_pair_is_set_against_its_calendar_2024_from_its_four_quarters(d
     assert entry.verdict == "contradicted"
     assert f"the pair's total misses it by {gap:.1%} of it" in entry.evidence
     assert "off in detail on that reading" in entry.evidence
-    assert set(ranking.CALENDAR_QUARTERS["Lenovo"]) <= set(entry.sources)
+    assert set(year_readings.CALENDAR_QUARTERS["Lenovo"]) <= set(entry.sources)
     assert "not found by this book" not in entry.evidence
     assert "on calendar 2024's total, from its four quarters, it is off in detail" in (
         found.texts["holds_box"]
@@ -925,7 +925,7 @@ def test_haier_s_hong_kong_share_takes_the_overseas_figure_s_ends_together():
     """1,438 ÷ (1,438 + 1,422): the overseas figure is in both terms, so the band is
     1,437.5 ÷ (1,437.5 + 1,422.5) = 50.26% to 1,438.5 ÷ (1,438.5 + 1,421.5) = 50.30%, not the
     50.24% to 50.31% of independent ends."""
-    band = ranking.part_of_whole(Interval(1437.5, 1438.5), Interval(1421.5, 1422.5))
+    band = table_cells.part_of_whole(Interval(1437.5, 1438.5), Interval(1421.5, 1422.5))
     assert f"{band.low:.2%} {band.high:.2%}" == "50.26% 50.30%"
 
 

@@ -12,21 +12,30 @@ import pandas as pd
 
 from bytebook import filed_years
 from bytebook.article import DAYS_IN_YEAR, YEAR, company_key
-from bytebook.chapters import overseas, preface
+from bytebook.chapters import preface
 from bytebook.chapters.by_year import by_year_frames
 from bytebook.chapters.growth import growth_findings, growth_runner_up
 from bytebook.chapters.markets_and_remarks import markets_and_remarks
+from bytebook.chapters.table_cells import check_remaining
 from bytebook.chapters.top_three import PEERS, peers_table, top_three
+from bytebook.chapters.year_readings import (
+    calendar_not_compared,
+    calendar_year,
+    claimed_figures,
+    how_words,
+    implied_total_check,
+    other_year,
+    other_year_total,
+    pair_open_reading,
+    year_reading_clause,
+)
 from bytebook.checks import (
-    against_first_printing,
     also_quoting,
     claim_band,
-    deciding,
     later_sources_note,
     printed_bands,
     recorded_words,
     reference_band,
-    why_not_deciding,
 )
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
@@ -41,7 +50,6 @@ from bytebook.kept import analysis, kept
 from bytebook.ledger import (
     READ_AS_N_DUO,
     Basis,
-    Finding,
     LedgerEntry,
     Verdict,
     band_value,
@@ -50,15 +58,11 @@ from bytebook.ledger import (
     finding,
     finding_entry,
     judge,
-    judge_findings,
-    open_reading_note,
     relative_gap,
-    stated_entry,
     working,
 )
 from bytebook.numbers import (
     as_recorded,
-    by_unit,
     format_billion,
     format_percent,
     format_usd,
@@ -68,14 +72,12 @@ from bytebook.numbers import (
     names_or_none,
     ordinal,
     percent,
-    significant,
     whole,
 )
 from bytebook.policy import (
     CONVERSION_READING,
     SUBSTANCE_MARGIN,
     Interval,
-    compare,
     format_gap,
     origin_words,
     points_gap,
@@ -225,7 +227,7 @@ def analyse(data: BookData) -> Findings:
         _band_example(data),
         by_year_frames(data),
         _rank_with_filed(table, published, _shares_above(data, filed), filed),
-        _check_remaining(data, years),
+        check_remaining(data, years),
         markets_and_remarks(
             data, {company: rank_of(table, company) for company in table["company"]}
         ),
@@ -812,343 +814,6 @@ def _title_note(data: BookData, cny: float, rates: YearRates) -> str:
     )
 
 
-def _claimed_figures(data: BookData, company: str) -> dict[str, filed_years.Figure]:
-    """The company's figures for the year the table's heading is read as."""
-    return filed_years.claimed_figures(data.references, company)
-
-
-def _implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed_years.Figure]:
-    """The total a printed row implies (overseas ÷ share), as a band, against the company's
-    total for the year the table names (or, where no total was found, its overseas amount ÷
-    its share); returns the finding and the total it used."""
-    company = row["company_en"]
-    amount, share, unit = printed_bands(data, row)
-    claimed = _claimed_figures(data, company)
-    year = filed_years.CLAIMED_YEAR[company]
-    if "total" in claimed:
-        total = claimed["total"]
-        source = (
-            f"the total derived from a figure read at second hand ({year}, counts as a weak (W) "
-            "source)"
-            if total.second_hand
-            else f"the {total.how} total ({year}, {total.reliability})"
-        )
-    else:
-        overseas = claimed["overseas"]
-        # the share as tabulated: a part of revenue under no region would move both
-        share_as_tabulated = filed_years.claimed_figures(data.references, company, False)["share"]
-        total = filed_years.implied_total(overseas, share_as_tabulated)
-        source = (
-            f"the total its {overseas.how} overseas revenue and share imply ({year}, "
-            f"{total.reliability})"
-        )
-    shown = partial(money, currency=unit)
-    ends = span(total.band, shown)
-    check = compare(
-        amount / share,
-        total.band,
-        Basis.SOURCE,
-        f"{row['overseas_revenue_printed']} ÷ {row['overseas_share_printed']} = "
-        f"{span(amount / share, shown)} at the printed precision, against {source} of "
-        f"{shown(total.value)}"
-        + (
-            f" ({ends} at its inputs' recorded digits)"
-            if total.how == "derived" and ends != shown(total.value)
-            else ""
-        )
-        + "."
-        + later_sources_note(data, *total.sources)
-        + (
-            ""
-            if deciding(data, *total.sources)
-            else f" The total rests on {why_not_deciding(data, *total.sources)}: shown, never "
-            "deciding."
-        )
-        + (
-            f" The band is {significant((amount / share).high / (amount / share).low, 2)} times "
-            "as high at its top as at its bottom, so agreement here says little."
-            if (amount / share).high > WIDE_BAND * (amount / share).low
-            else ""
-        )
-        + _finer_unit_note(data, row, total.band),
-        total.sources + also_quoting(data, *total.sources),
-        deciding(data, *total.sources),
-        unit=unit,
-    )
-    return check, total
-
-
-def _finer_unit(data: BookData, row: pd.Series) -> Interval | None:
-    """A table row's N+ amount read to the finest step the table's other N+ amounts are printed
-    to (1000+ 亿元, printed to the thousand, read to the hundred as 1200+ is: 1,000亿 to
-    1,100亿); None where the amount is not N+ or is printed to that step already."""
-    claim = data.claims.loc[row["revenue_claim"]]
-    others = [
-        data.claims.loc[other]
-        for other in data.ranking["revenue_claim"]
-        if other != row["revenue_claim"] and data.claims.at[other, "qualifier"] == "+"
-    ]
-    if claim["qualifier"] != "+" or not others:
-        return None
-    finest = min(printed_unit(str(other["value_text"])) for other in others)
-    if printed_unit(str(claim["value_text"])) <= finest:
-        return None
-    return Interval(float(claim["value"]), float(claim["value"]) + finest)
-
-
-def _finer_unit_note(data: BookData, row: pd.Series, total: Interval) -> str:
-    """Where reading a row's N+ amount to the finer step of the table's other N+ amounts
-    (`_finer_unit`) turns a pair that meets its company's total into one that misses it, a
-    sentence saying so and the gap, after a space; '' otherwise."""
-    finer = _finer_unit(data, row)
-    amount, share, unit = printed_bands(data, row)
-    meets = (amount / share).distance(total) == 0
-    if finer is None or not meets or (finer / share).distance(total) == 0:
-        return ""
-    shown = partial(money, currency=unit)
-    words, worked, _ = worked_gap(finer / share, total, unit)
-    return (
-        " Read instead to the step the table's other N+ amounts are printed to "
-        f"({span(finer, shown)}), the pair would give {span(finer / share, shown)} and miss the "
-        f"total by {words}: {worked}. The verdict rests on reading "
-        f"{row['overseas_revenue_printed']} as N多 to its own printed step."
-    )
-
-
-def _side(implied: Interval, total: Interval) -> int:
-    """Where a company's total lies against the total a pair implies: −1 below it, 0 where the
-    two meet, 1 above it."""
-    if implied.distance(total) == 0:
-        return 0
-    return 1 if total.low > implied.high else -1
-
-
-CALENDAR_QUARTERS = {
-    "Lenovo": (
-        "lenovo_rev_q4_fy2324",
-        "lenovo_rev_q1_fy2425",
-        "lenovo_rev_q2_fy2425",
-        "lenovo_rev_q3_fy2425",
-    )
-}
-"""The four quarterly revenues, January to December 2024, of a company whose fiscal year is not
-the calendar year: its calendar 2024, which a reader may also take the table's '2024' for."""
-
-
-@dataclass(frozen=True)
-class CalendarYear:
-    """A company's calendar-2024 total from its four quarters (in US dollars, and in yuan at the
-    year's lowest and highest monthly rates) graded against the total its printed pair implies."""
-
-    usd: Interval
-    cny: Interval
-    graded: Finding
-    sources: tuple[str, ...]
-
-
-def _calendar_not_compared(readings: list[filed_years.YearReading], company: str) -> str:
-    """The end of a period note for a company with a calendar-2024 total (`CALENDAR_QUARTERS`):
-    which fiscal years it compares, and that the year the table is read as and calendar 2024,
-    with only totals found, are judged on the total the pair implies, in a row of their own (the
-    amount and share rows, which quote the note, carry that finding themselves)."""
-    years = [r.year for r in readings]
-    compared = (
-        f"{years[0]} is the one fiscal year"
-        if len(years) == 1
-        else f"{names_or_none(years)} are the fiscal years"
-    )
-    claimed = filed_years.CLAIMED_YEAR[company]
-    totals = (
-        f"calendar {YEAR} only a total was"
-        if claimed in years
-        else f"{claimed} and calendar {YEAR} only totals were"
-    )
-    return (
-        f" {compared} with a figure abroad found; for {totals} found, which the row on the total "
-        "the pair implies sets against it."
-    )
-
-
-def calendar_year(data: BookData, row: pd.Series) -> CalendarYear | None:
-    """A table row's company's calendar-2024 total (`CALENDAR_QUARTERS`) against the total its
-    printed pair implies; None for a company with no such quarters."""
-    quarters = CALENDAR_QUARTERS.get(row["company_en"])
-    if quarters is None:
-        return None
-    usd = sum((reference_band(data, quarter) for quarter in quarters), Interval.exact(0.0))
-    rates = year_rates(data.references)
-    cny = Interval(usd.low * rates.lowest.cny_per_usd, usd.high * rates.highest.cny_per_usd)
-    amount, share, unit = printed_bands(data, row)
-    graded = compare(amount / share, cny, Basis.SOURCE, "", unit=unit)
-    fx = (rates.lowest.reference_id, rates.highest.reference_id)
-    return CalendarYear(usd, cny, graded, (*quarters, *fx))
-
-
-@dataclass(frozen=True)
-class OtherYear:
-    """A company's total for the other fiscal year a reader may take '2024' for
-    (`filed_years.OTHER_YEAR_READINGS`), set beside the year the book reads: on which side of
-    the total the printed pair implies each lies (`_side`)."""
-
-    year: str
-    named: str
-    total: filed_years.Figure
-    side: int
-    side_read: int
-    read_year: str
-    calendar: CalendarYear | None = None
-
-    @property
-    def rests(self) -> bool:
-        """Whether the pair's finding rests on which year is read: the two years' totals do not
-        both meet the pair's, nor both miss it on the same side."""
-        return self.side != self.side_read
-
-    @property
-    def opposite(self) -> bool:
-        """Whether the two years miss the pair's total on opposite sides, so that a total for
-        calendar 2024, across both fiscal years, could meet it."""
-        return self.side * self.side_read < 0
-
-
-def other_year(data: BookData, row: pd.Series) -> OtherYear | None:
-    """The other fiscal year's reading of a table row's printed pair; None for a company with no
-    such year, or no total found for it in the pair's currency."""
-    company = row["company_en"]
-    year, named = filed_years.OTHER_YEAR_READINGS.get(company, ("", ""))
-    if not year:
-        return None
-    other = filed_years.year_figures(data.references, company).get(year, {}).get("total")
-    amount, share, unit = printed_bands(data, row)
-    if other is None or other.unit != unit:
-        return None
-    _, total = _implied_total_check(data, row)
-    implied = amount / share
-    return OtherYear(
-        year,
-        named,
-        other,
-        _side(implied, other.band),
-        _side(implied, total.band),
-        filed_years.CLAIMED_YEAR[company],
-        calendar_year(data, row),
-    )
-
-
-def _other_year_total(
-    data: BookData, row: pd.Series, other: OtherYear | None
-) -> tuple[str, tuple[str, ...]]:
-    """The total a printed pair implies against the company's total for the other fiscal year
-    (`other`, from `other_year`), after a space, with the references it cites; ('', ()) where
-    there is none. It says whether the pair's finding rests on which year is read. It does not
-    when both years' totals meet the pair's, or both miss it on the same side. It does when one
-    meets it and the other misses it; and when they miss it on opposite sides, a total for
-    calendar 2024 could meet it. It never decides."""
-    if other is None:
-        return "", ()
-    amount, share, unit = printed_bands(data, row)
-    said = [
-        f" Read instead as {other.year} ({other.named}), the pair "
-        f"{'misses' if other.side else 'meets'} that year's {_how_words(other.total)} total "
-        f"({other.total.reliability}), {money(other.total.value, unit)}"
-        + ("" if other.rests else ", too")
-    ]
-    if other.side:
-        words, worked, _ = worked_gap(amount / share, other.total.band, unit)
-        said.append(f"by {words} of it: {worked}")
-    if not other.rests:
-        ends = "; so the finding does not rest on which year '2024' names."
-    elif other.opposite:
-        ends = (
-            "; but on the other side: the total the pair implies lies "
-            f"{'below' if other.side > 0 else 'above'} {other.year}'s and "
-            f"{'above' if other.side > 0 else 'below'} {other.read_year}'s"
-        )
-        if other.calendar is None:
-            ends += (
-                ", so a total for calendar 2024 (not found by this book) could come nearer to "
-                "it or meet it: the finding rests on reading '2024' as a fiscal year."
-            )
-        else:
-            ends += ". " + _calendar_sentence(data, row, other.calendar)
-    else:
-        ends = "; so the finding rests on which year '2024' names."
-    calendar_sources = other.calendar.sources if other.calendar and other.opposite else ()
-    return ", ".join(said) + ends, (*other.total.sources, *calendar_sources)
-
-
-def _calendar_sentence(data: BookData, row: pd.Series, calendar: CalendarYear) -> str:
-    """What the pair comes to against the company's calendar-2024 total, worked from its four
-    quarters, and that the finding rests on reading '2024' as a fiscal year."""
-    amount, share, unit = printed_bands(data, row)
-    show = partial(money, currency=unit)
-    if calendar.graded.verdict is Verdict.SUPPORTED:
-        gap = "the pair's total meets it"
-    else:
-        words, worked, _ = worked_gap(amount / share, calendar.cny, unit)
-        gap = f"the pair's total misses it by {words} of it: {worked}"
-    lowest, highest = (data.references.at[rate, "value_text"] for rate in calendar.sources[-2:])
-    return (
-        f"For calendar 2024, {row['company_en']}'s results releases for its four quarters "
-        "(P; each is in this row's sources) add up to "
-        f"{span(calendar.usd, lambda v: money(v, 'USD'))}, {span(calendar.cny, show)} "
-        f"({show(calendar.cny.mid)} in the middle) at 2024's lowest and highest monthly rates "
-        f"({lowest} and {highest} CNY/USD): {gap}, "
-        f"{calendar.graded.verdict.value} on that reading. The finding rests on reading '2024' "
-        "as a fiscal year."
-    )
-
-
-def year_reading_clause(other: OtherYear) -> str:
-    """What a box says a pair's verdict rests on when it rests on which year is read."""
-    if other.opposite:
-        calendar = (
-            "a total for calendar 2024 was not found"
-            if other.calendar is None
-            else f"on calendar 2024's total, from its four quarters, it is "
-            f"{other.calendar.graded.verdict.value}"
-        )
-        return (
-            f"reading '2024' as a fiscal year: its {other.year} total lies "
-            f"{'above' if other.side > 0 else 'below'} the total its pair implies and its "
-            f"{other.read_year} total {'above' if other.side_read > 0 else 'below'} it, and "
-            f"{calendar}"
-        )
-    holds = "holds" if other.side == 0 else "would not hold"
-    return f"reading '2024' as {other.read_year}: read as {other.year}, its pair {holds}"
-
-
-def _cells_wrong_words(other: OtherYear | None, claimed_year: str) -> str:
-    """What a pair that cannot hold says of its two cells: that one of them is wrong, for the
-    year read (`claimed_year`) where the finding rests on which year is read."""
-    rests = other is not None and other.rests
-    return (
-        f"For {claimed_year}, at least one" if rests else "At least one"
-    ) + " of the two cells is wrong; which one, the references cannot say."
-
-
-def _pair_open_reading(
-    data: BookData, row: pd.Series, pair: Finding, total: filed_years.Figure, decides: bool
-) -> str:
-    """The open-bound note (`bytebook.ledger.open_reading_note`) for a pair check that fails
-    only because the company's total lies above the top of the total an N+ amount, read as
-    N多, implies; '' otherwise."""
-    amount, share, _ = printed_bands(data, row)
-    claim = data.claim(row["revenue_claim"])
-    return open_reading_note(claim, total.band, pair, amount / share, decides)
-
-
-WIDE_BAND = 1.5
-"""An implied-total band whose top is more than this many times its bottom is too wide for
-agreement to mean much, and its evidence says so."""
-
-
-def _how_words(figure: filed_years.Figure) -> str:
-    """How a figure reached the book in one word ('released', 'derived'), or in full for a
-    figure resting on one read at second hand ('derived from a figure read at second hand')."""
-    return figure.described if figure.second_hand else figure.how
-
-
 BAND_EXAMPLE = "Midea"
 """The row whose implied-total band the page works through as its example."""
 
@@ -1180,9 +845,9 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         company = row["company_en"]
         amount, share, unit = printed_bands(data, row)
         implied_band = amount / share
-        check, total = _implied_total_check(data, row)
+        check, total = implied_total_check(data, row)
         other = other_year(data, row)
-        other_year_said, other_sources = _other_year_total(data, row, other)
+        other_year_said, other_sources = other_year_total(data, row, other)
         rate = table_rate if unit == "USD" else 1.0
         implied = figures["overseas_cny"] / figures["share"]
         filed = total.value * (rate if total.unit == "USD" else 1.0)
@@ -1202,7 +867,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                     "CNY",
                     check.evidence
                     + other_year_said
-                    + _pair_open_reading(data, row, check, total, check.decides)
+                    + pair_open_reading(data, row, check, total, check.decides)
                     + (
                         _at_table_rate(implied_band * rate, filed, figures, table_rate)
                         if unit == "USD"
@@ -1232,7 +897,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
                 "gap": gap,
                 "agrees": verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT),
                 "verdict": str(verdict),
-                "filed_source": f"{_how_words(total)} ({total.reliability})"
+                "filed_source": f"{how_words(total)} ({total.reliability})"
                 + (
                     f": {money(total.value, 'USD')} at the table's rate"
                     if total.unit == "USD"
@@ -1346,7 +1011,7 @@ def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) ->
     """The article's overseas figures beside the company's for the year it names, where found."""
     records = []
     for _, row in table.iterrows():
-        claimed = _claimed_figures(data, row["company"])
+        claimed = claimed_figures(data, row["company"])
         overseas, share = claimed.get("overseas"), claimed.get("share")
         rate = table_rate if overseas is not None and overseas.unit == "USD" else 1
         records.append(
@@ -1425,7 +1090,7 @@ def year_matches(data: BookData) -> Findings:
             mixed = filed_years.mixed_pairs_that_fit(data.references, company, amount, share, unit)
             text, refs = _year_text(row, readings, closest, amount, mixed)
             if calendar_year(data, row) is not None:
-                scope = _calendar_not_compared(readings, company)
+                scope = calendar_not_compared(readings, company)
             record = {
                 "matched": closest.year,
                 "amount_gap": closest.amount_gap,
@@ -1615,7 +1280,7 @@ def understated(data: BookData) -> tuple[list[str], list[str], list[str]]:
     above = [
         company
         for company in filed
-        if _claimed_figures(data, company)["overseas"].band.low
+        if claimed_figures(data, company)["overseas"].band.low
         > claim_band(data, claims.at[company, "revenue_claim"]).high
     ]
     return filed, above, _shares_above(data, compared)
@@ -1652,7 +1317,7 @@ def n_plus_readings(data: BookData, companies: list[str]) -> str:
 def _share_above(data: BookData, company: str) -> filed_years.Figure | None:
     """The company's own share for the year the table names, where it was read at first hand
     in a P or S source and lies above the printed share's band; None otherwise."""
-    share = _claimed_figures(data, company).get("share")
+    share = claimed_figures(data, company).get("share")
     if share is None or share.second_hand or share.reliability == "W":
         return None
     claim_id = data.ranking.set_index("company_en").at[company, "share_claim"]
@@ -1859,334 +1524,6 @@ def _year_text(
             "not a verdict."
         )
     return text, tuple(dict.fromkeys(sources))
-
-
-def _check_remaining(data: BookData, years: pd.DataFrame) -> Findings:
-    """Verdicts for every amount and share cell of the table, each with its period finding,
-    and for the section's lead, which prints ByteDance's amount again."""
-    found = Findings()
-    matched = years.set_index("company")
-    for _, row in data.ranking.iterrows():
-        year = matched.loc[row["company_en"]]
-        if row["company_en"] != "ByteDance":
-            found.add(_judge_cell(data, row, "overseas", row["revenue_claim"], year))
-        found.add(_judge_cell(data, row, "share", row["share_claim"], year))
-    found.add(
-        judge(
-            data.claim("t_bytedance_overseas"),
-            reference_band(data, "bd_intl_2024"),
-            Basis.SOURCE,
-            f"USD {format_billion(data.reference('bd_intl_2024'), 0)} per "
-            f"{data.cite('bd_intl_2024')}; a press report on a private company, not audited.",
-            ("bd_intl_2024",),
-        ),
-        against_first_printing(data, "s4_lead_revenue", "bd_intl_2024"),
-        unverifiable_years(data),
-        *_characterisations(data),
-    )
-    return found
-
-
-def _characterisations(data: BookData) -> list[LedgerEntry]:
-    """'重资产出海' and '品牌先行': characterisations with no figure to test."""
-    remarks = data.ranking.set_index("company_en")["remark_zh"]
-    heavy = ("Xiaomi", "Midea", "BYD")
-    return [
-        stated_entry(
-            data.claim("s4_heavy_assets"),
-            None,
-            Verdict.UNVERIFIABLE,
-            "A characterisation, not a figure. The three make and sell hardware abroad, as the "
-            "table's own remarks say ("
-            + "; ".join(f"{company}: {remarks[company]}" for company in heavy)
-            + "), but this book found no measure of asset intensity or of hardware margins "
-            "to weigh 重资产 or 靠硬件毛利换市场 against.",
-        ),
-        stated_entry(
-            data.claim("s4_brand_first"),
-            None,
-            Verdict.UNVERIFIABLE,
-            "A characterisation, not a figure. The table's own remark for Haier, "
-            f"{remarks['Haier Smart Home']}, fits it; but this book found no source dating the "
-            "start of Haier's own-brand push abroad (see the row on its "
-            f"{by_unit(data.stated('t_haier_years'), 'years')}), and nothing to "
-            "rank it "
-            "as the 典型 (typical case) or its localisation as 最苦最扎实.",
-        ),
-    ]
-
-
-def unverifiable_years(data: BookData) -> LedgerEntry:
-    """Haier's '20 years' of own-brand work abroad."""
-    return stated_entry(
-        data.claim("t_haier_years"),
-        None,
-        Verdict.UNVERIFIABLE,
-        "This book found no source dating the start of Haier's own-brand push abroad.",
-    )
-
-
-def _judge_cell(
-    data: BookData, row: pd.Series, kind: str, claim_id: str, year: pd.Series
-) -> LedgerEntry:
-    """One amount or share cell against the company's figure for the year the table names,
-    with what the printed pair implies and the closest year as a period finding."""
-    company = row["company_en"]
-    claim = data.claim(claim_id)
-    claimed_year = filed_years.CLAIMED_YEAR[company]
-    findings: list[Finding] = []
-    figure = _claimed_figures(data, company).get(kind)
-    shown = partial(money, currency=claim["unit"])
-    if figure is not None:
-        findings.append(
-            finding(
-                claim,
-                figure.band,
-                Basis.SOURCE,
-                f"{figure.how.capitalize()} for {claimed_year}: "
-                f"{figure.shown if kind == 'share' else shown(figure.value)} ("
-                + (f"{figure.derivation}; " if figure.derivation else "")
-                + "; ".join(dict.fromkeys(data.cite(ref) for ref in figure.sources))
-                + ")."
-                + (
-                    f" With all of that part abroad, the share is {_reach_text(figure)}."
-                    if figure.reach is not None
-                    else ""
-                )
-                + later_sources_note(data, *figure.sources)
-                + (
-                    ""
-                    if deciding(data, *figure.sources)
-                    else f" It rests on {why_not_deciding(data, *figure.sources)}: shown, "
-                    "never deciding."
-                ),
-                figure.sources + also_quoting(data, *figure.sources),
-                decides=deciding(data, *figure.sources),
-            )
-        )
-        recomputed = figure.value
-    else:
-        recomputed = None
-        what = "overseas revenue" if kind == "overseas" else "overseas share"
-        findings.append(
-            Finding(
-                Verdict.UNVERIFIABLE,
-                f"{company}'s {claimed_year} {what} was not found (which is "
-                "not to say the company does not publish it).",
-                decides=False,
-            )
-        )
-        pair, total = _implied_total_check(data, row)
-        other = other_year(data, row)
-        other_year_said, other_sources = _other_year_total(data, row, other)
-        if pair.decides:
-            findings.append(
-                Finding(
-                    pair.verdict,
-                    (
-                        "The printed amount and share cannot both hold for "
-                        f"{claimed_year}: {pair.evidence}{other_year_said} "
-                        + _cells_wrong_words(other, claimed_year)
-                        + _pair_open_reading(data, row, pair, total, decides=False)
-                        if pair.verdict is Verdict.CONTRADICTED
-                        else f"The pair check for {claimed_year}: {pair.evidence}{other_year_said} "
-                        "The "
-                        "printed amount and share hold together, but that confirms neither cell "
-                        "alone."
-                    ),
-                    decides=False,
-                    sources=pair.sources + other_sources,
-                    meets=pair.meets,
-                )
-            )
-    findings += _context_findings(data, company, kind, claim)
-    entry = judge_findings(claim, findings, recomputed, "")
-    judged = stated_entry(
-        claim,
-        entry.recomputed,
-        entry.verdict,
-        f"{entry.evidence} Period finding: {year['finding']}",
-        entry.sources
-        + tuple(r for r in str(year["sources"]).split(";") if r and r not in entry.sources),
-    )
-    # A share read up to the part of revenue assigned to no region shows the share and that
-    # reach (Haier: 49.97% to 49.97% + 0.49%), as its verdict reads it, not the share alone.
-    if figure is not None and figure.reach is not None:
-        return decided_by(judged, Interval(figure.value, figure.reach))
-    return judged
-
-
-def _reach_text(figure: filed_years.Figure) -> str:
-    """A share's reach (`filed_years.Figure.reach`) to the decimals its share is written to:
-    49.97% + 0.49% is '50.46%'."""
-    decimals = len(figure.shown.rstrip("%").partition(".")[2])
-    return percent(figure.reach, decimals)
-
-
-def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series) -> list[Finding]:
-    """Further figures that bear on a share cell: the report that states ByteDance's quarter
-    outright, and, without deciding, Lenovo's CEO remark of 2022 and Xiaomi's single
-    quarters."""
-    if kind == "share" and company == "Lenovo":
-        ref = "lenovo_overseas_share_yang_2022"
-        return [
-            Finding(
-                Verdict.UNVERIFIABLE,
-                f"Context only: {data.references.at[ref, 'item']}, "
-                f"{format_percent(data.reference(ref), 0)} ({data.cite(ref)}); the note beside "
-                f"it: {data.references.at[ref, 'note']}. A remark from another year cannot "
-                "stand for the year the table names.",
-                decides=False,
-                sources=(ref,),
-            )
-        ]
-    if kind == "share" and company == "ByteDance":
-        return [overseas.quarter_stated(data, claim)]
-    if kind == "share" and company == "Xiaomi":
-        quarters = [
-            (amount, share, data.references.at[amount, "period"])
-            for amount, share in XIAOMI_QUARTERS.items()
-        ]
-        return [
-            Finding(
-                Verdict.UNVERIFIABLE,
-                "Single quarters only, which cannot stand for the year: "
-                + "; ".join(
-                    f"{period}, {by_unit(data.reference(amount), 'CNY')} "
-                    f"({data.cite(amount)}), {format_percent(data.reference(share))} of the "
-                    f"quarter's revenue ({_share_origin(data, share, amount)})"
-                    for amount, share, period in quarters
-                )
-                + ".",
-                decides=False,
-                sources=tuple(ref for pair in XIAOMI_QUARTERS.items() for ref in pair),
-            )
-        ]
-    if kind == "share" and company == "Haier Smart Home":
-        return [_haier_hk_share(data, claim)]
-    if kind == "overseas" and company == "Haier Smart Home":
-        return [_haier_hk_amount(data, claim)]
-    if kind == "overseas" and company == "Midea":
-        return [_midea_quoted_cross_check(data, claim)]
-    return []
-
-
-MIDEA_QUOTED = ("midea_rev_2024", "midea_overseas_share_2024")
-"""Midea's 2024 营业总收入 and overseas share, each quoted from one relay of its annual report."""
-
-
-def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
-    """Midea's 2024 overseas amount from the two quoted figures alone, 营业总收入 × the overseas
-    share. 营业总收入 also counts the finance arm's interest and fee income, which 营业收入 (the
-    share's basis) leaves out, so the product bounds the amount on the share's basis from above
-    only. How much finance income each grade needs is worked out; with that income for 2024
-    not recorded, the grade is open from supported to contradicted, and the finding is shown
-    without deciding."""
-    total_ref, share_ref = MIDEA_QUOTED
-    total, share = data.reference(total_ref), data.reference(share_ref)
-    quotes = "; ".join(f"'{data.references.at[ref, 'quote']}'" for ref in MIDEA_QUOTED)
-    upper = reference_band(data, total_ref) * reference_band(data, share_ref)
-    printed = claim_band(data, claim["id"])
-    gap, formula, _ = worked_gap(printed, upper, claim["unit"], least=1)
-
-    def needs(amount: float) -> str:
-        """营业收入 and finance income for the amount on the share's basis to be at most
-        `amount`."""
-        revenue = amount / share
-        finance = total - revenue
-        return (
-            f"that is 营业收入 at most {format_yuan(revenue, 2)} and the finance income at "
-            f"least {format_yuan(finance, 2)} ({format_yuan(total, 2)} − "
-            f"{format_yuan(revenue, 2)}; {significant(finance / total * 100, 2)}% of 营业总收入)"
-        )
-
-    within_margin = printed.high / (1 - SUBSTANCE_MARGIN)
-    return Finding(
-        Verdict.UNVERIFIABLE,
-        f"Cross-check from quoted figures only: 营业总收入 {format_yuan(total, 2)} × "
-        f"{format_percent(share, 2)} = {format_yuan(total * share, 1)} ({quotes}, as recorded "
-        f"from the relay; {data.cite(*MIDEA_QUOTED)}). 营业总收入 also counts the finance arm's "
-        "interest and fee income, which 营业收入, the share's basis, leaves out, so this is an "
-        "upper bound of the amount on the share's own basis, not the amount, and the quoted "
-        f"figures give no lower bound. Were the amount this bound, the printed range would "
-        f"miss it by {gap} of it: {formula}. For the printed range to hold, the amount must be "
-        f"at most its top, {format_yuan(printed.high)}, {needs(printed.high)}; for the printed "
-        f"top to be within {SUBSTANCE_MARGIN:.0%} of the amount, the amount must be at most "
-        f"{format_yuan(within_margin, 1)} ({format_yuan(printed.high)} ÷ "
-        f"{1 - SUBSTANCE_MARGIN:.0%}), {needs(within_margin)}; with less finance income, it "
-        "fails. That income for 2024 was not recorded, so these figures leave the grade open, "
-        "from supported to contradicted: shown, not deciding.",
-        decides=False,
-        sources=MIDEA_QUOTED,
-        meets="its figures bound the amount from above only",
-    )
-
-
-XIAOMI_QUARTERS = {
-    "xiaomi_overseas_q1_2023": "xiaomi_overseas_share_q1_2023_derived",
-    "xiaomi_overseas_q3_2024": "xiaomi_overseas_share_q3_2024",
-}
-"""Xiaomi's overseas revenue in single quarters, with its share of the quarter's revenue."""
-
-
-def _share_origin(data: BookData, share: str, amount: str) -> str:
-    """Where a quarter's share comes from: stated with the amount, or derived (W)."""
-    if data.references.at[share, "origin"] == "derived":
-        return "derived from the quarter's revenue, W"
-    return f"stated with it, {data.references.at[share, 'reliability']}"
-
-
-HAIER_HK = ("haier_overseas_2024_hk", "haier_domestic_2024_hk")
-"""Haier's 2024 overseas and domestic revenue on its Hong Kong reporting basis (W)."""
-
-
-def _haier_hk_share(data: BookData, claim: pd.Series) -> Finding:
-    """Haier's overseas share on the Hong Kong basis (overseas ÷ overseas plus domestic), beside
-    the A-share figure: a W summary, shown, never deciding."""
-    overseas_hk, domestic_hk = (reference_band(data, ref) for ref in HAIER_HK)
-    band = part_of_whole(overseas_hk, domestic_hk)
-    return finding(
-        claim,
-        band,
-        Basis.SOURCE,
-        f"On the Hong Kong basis a summary gives overseas revenue of "
-        f"{by_unit(overseas_hk.mid, 'CNY')} and domestic revenue of "
-        f"{by_unit(domestic_hk.mid, 'CNY')} ({data.cite(*HAIER_HK)}): "
-        f"{by_unit(overseas_hk.mid, 'CNY')} ÷ {by_unit((overseas_hk + domestic_hk).mid, 'CNY')} "
-        f"= {format_percent(band.mid, 2)} ({span(band, partial(format_percent, digits=2))} at the "
-        "summary's precision), against the A-share figure's "
-        f"{by_unit(data.reference('haier_overseas_share_2024'), 'share')}. A weak (W) source: "
-        "shown, "
-        "never deciding.",
-        HAIER_HK,
-        decides=False,
-    )
-
-
-def _haier_hk_amount(data: BookData, claim: pd.Series) -> Finding:
-    """Haier's FY2024 overseas revenue on the Hong Kong basis, the basis on which the printed
-    amount is FY2023's figure, beside the A-share figure the cell is judged by: a W summary,
-    shown, never deciding."""
-    hk = reference_band(data, HAIER_HK[0])
-    return finding(
-        claim,
-        hk,
-        Basis.SOURCE,
-        "A summary of FY2024's results gives overseas revenue of "
-        f"{by_unit(hk.mid, 'CNY')} ({data.cite(HAIER_HK[0])}), on the basis of the Hong Kong "
-        "listing as this book's references label it, the basis on which the printed figure is "
-        f"FY2023's ({by_unit(data.reference('haier_overseas_2023'), 'CNY')}, "
-        f"{data.cite('haier_overseas_2023')}). A weak (W) source: shown, never deciding.",
-        (HAIER_HK[0], "haier_overseas_2023"),
-        decides=False,
-    )
-
-
-def part_of_whole(part: Interval, rest: Interval) -> Interval:
-    """The share part ÷ (part + rest) as a band. The part sits in the numerator and the
-    denominator alike, so its two ends are taken together (the share rises with the part and
-    falls with the rest), not varied apart as plain interval division would."""
-    return Interval(part.low / (part.low + rest.high), part.high / (part.high + rest.low))
 
 
 def _with_origin(published: pd.DataFrame, amounts: pd.Series | None = None) -> list[str]:
