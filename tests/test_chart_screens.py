@@ -170,7 +170,8 @@ def label_problems(chart: dict) -> list[str]:
     value label on a rule or past its axis's end (a rule's own name may sit beside it), a
     point's name over a point or outside the plot; a text cut short with an ellipsis; a value
     label on a gridline without a halo in the page's colour to part them (in a by-year panel,
-    on a gridline at all); in a by-year panel, a y axis that ends off a tick."""
+    on a gridline at all), or with a halo in a chart without gridlines (on a shaded band it
+    shows as a patch); in a by-year panel, a y axis that ends off a tick."""
     boxes = chart["boxes"]
     problems = [f"{box['text']!r} cut short" for box in boxes if box["text"].endswith("…")]
     by_year = any(box["text"] == BY_YEAR_AXIS for box in boxes)
@@ -190,6 +191,8 @@ def label_problems(chart: dict) -> list[str]:
             problems.append(f"{a['text']!r} on a rule")
         if (by_year or not a["halo"]) and any(overlap(a, grid) for grid in chart["grids"]):
             problems.append(f"{a['text']!r} struck through by a gridline")
+        if a["halo"] and not chart["grids"]:
+            problems.append(f"{a['text']!r} has a halo with no gridline to part it from")
         if past_the_axis_end(a, chart["xAxes"]):
             problems.append(f"{a['text']!r} past its axis's end")
     if by_year and axis_ends_off_a_tick(chart):
@@ -379,9 +382,7 @@ CHART_INDENTS = """() => [...document.querySelectorAll('.bytebook-chart')].map(c
 
 
 @pytest.mark.parametrize("page_path", ["book/ranking.html", "book/codec.html"])
-def test_a_chart_narrower_than_its_column_starts_where_its_caption_does(
-    site, browser, page_path
-):
+def test_a_chart_narrower_than_its_column_starts_where_its_caption_does(site, browser, page_path):
     """A chart narrower than the column (Xiaomi's by-year note, 236 px narrower at 1280 px;
     the codec's charts, about 100 px) lines up with its caption and the text, on the left,
     as its static drawing and once drawn, instead of floating in the middle."""

@@ -494,7 +494,9 @@ def dot_plot_with_band(
     shown: str | None = None,
     band_shown: tuple[str, str] | None = None,
 ) -> alt.LayerChart:
-    """Labelled dots on one axis over a shaded reference band (e.g. a year's range of rates).
+    """Labelled dots on one axis over a shaded reference band (e.g. a year's range of rates),
+    without gridlines: each dot carries its value, and a gridline through the band would cross
+    the labels that sit on it (a label's halo in the page's colour would show there as a patch).
 
     `colour_by` names a column of legend words: `ARTICLE_LEGEND` for the article's figures, in
     its colour, and one other for the references'; `shown` a column of the values as the text
@@ -511,7 +513,7 @@ def dot_plot_with_band(
                 "low:Q",
                 title=value_title,
                 scale=alt.Scale(zero=False, padding=LABEL_ROOM_PX),
-                axis=alt.Axis(format=_trim(value_format)),
+                axis=alt.Axis(format=_trim(value_format), grid=False),
             ),
             x2="high:Q",
             tooltip=[
@@ -538,7 +540,7 @@ def dot_plot_with_band(
             f"{value}:Q",
             title=value_title,
             scale=alt.Scale(zero=False, padding=LABEL_ROOM_PX),
-            axis=alt.Axis(format=_trim(value_format)),
+            axis=alt.Axis(format=_trim(value_format), grid=False),
         ),
         y=alt.Y(f"{label}:N", sort=list(frame[label]), title=None),
         tooltip=[

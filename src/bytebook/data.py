@@ -523,8 +523,11 @@ _FIGURE_LIST = re.compile(r"\s*\([^()]*?:\s*(?:[\d.,]+\s+){2,}[\d.,]+\)")
 
 def _names(source: str, period: str) -> bool:
     """Whether a source's name holds `period` as a whole word ('Xiaomi Q3 2024 results' holds
-    'Q3 2024', 'Meta 10-K for FY2024' holds 'FY2024' but not '2024')."""
-    return re.search(rf"(?<![\w.]){re.escape(period)}(?![\w.])", source) is not None
+    'Q3 2024', 'Meta 10-K for FY2024' holds 'FY2024' but not '2024'), or a fiscal year's number
+    ('Huawei Annual Report 2024' holds 'FY2024'; '… FY2024/25 …' does not hold
+    'FY2024/25 (to 31 Mar 2025)', whose end date it would lose)."""
+    said = [period, period.removeprefix("FY")] if period.startswith("FY") else [period]
+    return any(re.search(rf"(?<![\w.]){re.escape(p)}(?![\w./])", source) for p in said)
 
 
 def source_name(source: str) -> str:

@@ -133,11 +133,12 @@ each stroke of its letters, enough to part a label from a 1 px gridline it cross
 
 
 def _halo() -> list[str]:
-    """A value label of a chart, static or drawn, outlined in the page's colour under its
-    letters, so that a gridline or a line it crosses stops short of the text. A label written in
-    the page's colour (inside a bar) has no halo: it would thicken the letters."""
+    """A value label of a chart with gridlines, static or drawn, outlined in the page's colour
+    under its letters, so that a gridline or a line it crosses stops short of the text. A label
+    written in the page's colour (inside a bar) has no halo: it would thicken the letters; nor
+    does a label of a chart without gridlines, where it could only show as a patch on a band."""
     inside = "".join(f':not([fill="{c}" i])' for c in (BACKGROUND.light, BACKGROUND.dark))
-    label = f".bytebook-chart .mark-text.role-mark{inside} > text{inside}"
+    label = f".bytebook-chart svg:has(.role-axis-grid) .mark-text.role-mark{inside} > text{inside}"
     halo = f"paint-order: stroke; stroke-width: {LABEL_HALO_PX}px; stroke-linejoin: round;"
     return [
         f"{label} {{ {halo} stroke: {BACKGROUND.light}; }}",
