@@ -373,6 +373,18 @@ def test_every_caption_is_left_aligned(site, browser):
     assert set(alignments) <= {"left", "start"}, alignments
 
 
+UNDER_THE_CHART = """() => [...document.querySelectorAll('figure:has(.bytebook-chart)')]
+  .flatMap(figure => {
+    const left = e => e.getBoundingClientRect().left;
+    const title = left(figure.querySelector('.bytebook-live .role-title-text text'));
+    const under = '.vega-bind-name, .bytebook-chart-data summary, figcaption p';
+    return [...figure.querySelectorAll(under)]
+      .map(e => [figure.id, e.className || e.tagName, left(e) - title]);
+  })"""
+"""Each slider's name, data table summary and caption under a drawn chart: its figure's id,
+and how far its left edge lies from the chart's title."""
+
+
 CHART_INDENTS = """() => [...document.querySelectorAll('.bytebook-chart')].map(chart => {
   const svg = chart.querySelector('.bytebook-live svg') || chart.querySelector('svg');
   return [chart.closest('figure').id, svg.getBoundingClientRect().left
@@ -391,9 +403,16 @@ def test_a_chart_narrower_than_its_column_starts_where_its_caption_does(site, br
     static = page.evaluate(CHART_INDENTS)
     wait_for_charts(page)
     drawn = page.evaluate(CHART_INDENTS)
+    under = page.evaluate(UNDER_THE_CHART)
     page.close()
     assert len(static) >= 3 and len(drawn) == len(static), (static, drawn)
     assert all(abs(indent) < 1 for _, indent in static + drawn), static + drawn
+    # What sits under a chart (its sliders, its data table, its caption) starts where its
+    # title does, not 5 px to the left of it.
+    kinds = {what for _, what, _ in under}
+    assert {"SUMMARY", "P"} <= kinds, kinds
+    assert page_path != "book/codec.html" or "vega-bind-name" in kinds, kinds
+    assert all(abs(indent) < 1.5 for _, _, indent in under), under
 
 
 LEGEND_AND_RING = """() => {
