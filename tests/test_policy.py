@@ -449,10 +449,12 @@ def test_every_qualifier_the_article_prints_has_a_worked_example(data):
 def test_a_range_from_zero_keeps_its_other_end_s_digits():
     """Two ends are written at one precision, the finer rounded to the coarser; a zero end has
     no precision of its own and takes the other end's, so '< 2.17%' reads 0.00% to 2.17%, not
-    0% to 2%."""
+    0% to 2%; a zero written with decimals is a rounded figure and keeps them."""
     from bytebook.policy import same_decimals
 
     assert same_decimals("USD 151 bn", "USD 161.2 bn") == ("USD 151 bn", "USD 161 bn")
     assert same_decimals("0%", "2.17%") == ("0.00%", "2.17%")
     assert same_decimals("−1.25%", "0%") == ("−1.25%", "0.00%")
     assert same_decimals("0.0", "2") == ("0", "2")
+    # A figure rounded to zero ('0.0%', from 0.04%) is not a bound: it keeps its precision.
+    assert same_decimals("0.0%", "2.17%") == ("0.0%", "2.2%")

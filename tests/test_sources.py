@@ -459,13 +459,16 @@ def test_a_citation_says_each_period_once(data):
     source was read ('submitted 21 Jul 2025'); a name that holds only some of the periods cited
     from it is followed by them all. On every reference, the period appears in the citation as
     often as in the name without its notes, and at least once, unless the name holds the fiscal
-    year's number ('Xiaomi 2024 annual results announcement', FY2024)."""
-    from bytebook.data import short_source_name
+    year's number as a report's year ('Xiaomi 2024 annual results announcement', FY2024)."""
+    from bytebook.data import _name_holds, short_source_name
 
     assert data.cite("distserve_goodput", notes=False) == "DistServe, OSDI 2024 (S)"
     # An annual report named for its year holds its fiscal year: FY2024 is not said again.
     xiaomi = data.cite("xiaomi_rev_2024", notes=False)
     assert xiaomi == "Xiaomi 2024 annual results announcement (P)", xiaomi
+    # A year that is not a report's (a date) does not stand for the fiscal year.
+    assert not _name_holds("Reuters, 12 Mar 2024", "FY2024")
+    assert _name_holds("Huawei Annual Report 2024", "FY2024")
     assert data.cite("shein_rev_2024").endswith(", FY2024 (S)")
     assert data.cite("rankmixer_mfu").endswith("submitted 21 Jul 2025), 2025 (P)")
     # A name that holds one of the periods cited from it, but not the other: both are said.
@@ -478,7 +481,12 @@ def test_a_citation_says_each_period_once(data):
         short = short_source_name(row["source"])
         year = period.removeprefix("FY")
         in_name = len(re.findall(rf"(?<![\w.]){re.escape(period)}(?![\w.])", short))
-        if period.startswith("FY") and re.search(rf"(?<![\w.]){re.escape(year)}(?![\w./])", short):
+        words = short.lower().replace("(", " ").replace(")", " ").split()
+        as_report_year = any(
+            word == year and {"annual", "report", "results"} & set(words[i - 1 : i + 2])
+            for i, word in enumerate(words)
+        )
+        if period.startswith("FY") and as_report_year:
             assert citation == f"{short} ({row['reliability']})", (ref, citation)
             continue
         said = len(re.findall(rf"(?<![\w.]){re.escape(period)}(?![\w.])", name))

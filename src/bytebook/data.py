@@ -496,7 +496,7 @@ class BookData:
                 tag = f"{tag}, {SECOND_HAND_MARK}"
             periods = groups.setdefault((name(source), tag), {})
             period = str(at[reference_id, "period"])
-            periods[period] = _names(short_source_name(source), period)
+            periods[period] = _name_holds(short_source_name(source), period)
         return "; ".join(
             ", ".join([source, *([] if all(periods.values()) else periods)]) + f" ({reliability})"
             for (source, reliability), periods in groups.items()
@@ -521,13 +521,19 @@ _FIGURE_LIST = re.compile(r"\s*\([^()]*?:\s*(?:[\d.,]+\s+){2,}[\d.,]+\)")
 """A parenthesis that lists a source's figures: ' (monthly averages: 7.1707 7.1935 …)'."""
 
 
-def _names(source: str, period: str) -> bool:
+def _name_holds(source: str, period: str) -> bool:
     """Whether a source's name holds `period` as a whole word ('Xiaomi Q3 2024 results' holds
     'Q3 2024', 'Meta 10-K for FY2024' holds 'FY2024' but not '2024'), or a fiscal year's number
-    ('Huawei Annual Report 2024' holds 'FY2024'; '… FY2024/25 …' does not hold
+    as the year of a report or results ('Huawei Annual Report 2024' and 'BYD 2024 results
+    release' hold 'FY2024'; 'Reuters, 12 Mar 2024' does not, nor does '… FY2024/25 …' hold
     'FY2024/25 (to 31 Mar 2025)', whose end date it would lose)."""
-    said = [period, period.removeprefix("FY")] if period.startswith("FY") else [period]
-    return any(re.search(rf"(?<![\w.]){re.escape(p)}(?![\w./])", source) for p in said)
+    if re.search(rf"(?<![\w.]){re.escape(period)}(?![\w.])", source):
+        return True
+    year = re.escape(period.removeprefix("FY"))
+    report = r"(?:annual|report|results)"
+    return period.startswith("FY") and bool(
+        re.search(rf"(?i)(?:{report}\s+{year}|(?<![\w.]){year}\s+{report})(?![\w./-])", source)
+    )
 
 
 def source_name(source: str) -> str:

@@ -3,7 +3,7 @@
 Each colour has a light-page and a dark-page value. Charts are drawn with the light values;
 when the page is dark, the chart script swaps each light value for its dark twin
 (`dark_twins`, which bytebook.publish.render writes into every chart); a chart's static drawing,
-shown until the script draws it, takes the same twins from a style sheet (`static_chart_css`).
+shown until the script draws it, takes the same twins from a style sheet (`chart_css`).
 The verdict badges' style sheet is written from `VERDICTS` (`badge_css`), so a badge and a
 chart's bar for the same verdict are the same colour. Text colours meet WCAG AA (4.5:1) on the
 page's background in both modes; `tests/test_palette.py` checks it.
@@ -113,12 +113,12 @@ def badge_css() -> str:
     return "/* Written from bytebook.palette: do not edit. */\n" + "\n".join(rules) + "\n"
 
 
-def static_chart_css() -> str:
+def chart_css() -> str:
     """A chart's static drawing on a dark page, as the chart script draws the chart there: each
     light fill and stroke swapped for its dark twin, and no background of its own. Until the
     script draws a chart (below the first screen, only as the reader scrolls near it), the
-    static drawing shows, so a dark page never flashes a white panel. Every chart's value
-    labels, static or drawn, also take a halo in the page's colour (`_halo`)."""
+    static drawing shows, so a dark page never flashes a white panel. The value labels of a
+    chart with gridlines, static or drawn, also take a halo in the page's colour (`_halo`)."""
     scope = 'html[data-theme="dark"] .bytebook-static'
     rules = [f"{scope} svg > rect:first-child {{ fill: transparent; }}"]
     for light, dark in dark_twins().items():

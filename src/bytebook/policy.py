@@ -34,8 +34,8 @@ from bytebook.numbers import (
     EXACT_POINT_DECIMALS,
     gap_figures,
     gap_formula,
+    in_a_list,
     kind_of,
-    names_or_none,
     points_between,
     rate_words,
 )
@@ -220,8 +220,10 @@ _NUMBER = re.compile(r"[−-]?(\d[\d,]*)(?:\.(\d+))?")
 def same_decimals(low: str, high: str) -> tuple[str, str]:
     """The two ends of a range at one precision: the end written with more decimals is
     rounded to the other's ('USD 151 bn', 'USD 161.2 bn' → 'USD 151 bn', 'USD 161 bn'), when
-    both ends are one number in the same words. A zero end has no precision of its own and
-    takes the other's ('0%', '2.17%' → '0.00%', '2.17%': '< 2.17%' is not read as 0% to 2%)."""
+    both ends are one number in the same words. A zero end written without decimals (a bound,
+    not a rounded figure) has no precision of its own and takes the other's ('0%', '2.17%' →
+    '0.00%', '2.17%': '< 2.17%' is not read as 0% to 2%); '0.0%', a figure rounded to zero,
+    keeps its own."""
     ends = [_NUMBER.search(text) for text in (low, high)]
     if (
         not all(ends)
@@ -229,7 +231,7 @@ def same_decimals(low: str, high: str) -> tuple[str, str]:
     ):
         return low, high
     places = [len(match.group(2) or "") for match in ends]
-    zero = [Decimal(m.group(0).replace(",", "").replace("−", "-")) == 0 for m in ends]
+    zero = [not m.group(2) and Decimal(m.group(1).replace(",", "")) == 0 for m in ends]
     keep = places[zero.index(False)] if zero.count(True) == 1 else min(places)
     if places[0] == places[1]:
         return low, high
@@ -606,7 +608,7 @@ def origin_words(hows: Iterable[str]) -> str:
     and derived'; 'not found' when there are none."""
     present = set(hows)
     found = [word for word in ORIGINS if word in present]
-    return names_or_none(found) if found else "not found"
+    return in_a_list(found) if found else "not found"
 
 
 SECOND_HAND_MARK = "read at second hand"

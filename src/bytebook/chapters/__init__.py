@@ -5,12 +5,12 @@ A chapter is listed here once it is written; the ledger judges only the claims o
 chapters and leaves the others' verdicts empty.
 
 Seven modules beside them are parts of the ranking chapter's analysis, not chapters, and are
-not listed: `table_cells` (each cell of its table against the figures found), `year_readings`
-(which year a row fits, and the group total it implies), `by_year` (each company's figures
-year by year, as its by-year charts draw them), `growth` (its growth column),
-`markets_and_remarks` (its two columns of words), `old_money` (Lenovo's and Huawei's growth)
-and `top_three` (直接杀进前三: ByteDance's rank among every company found with 1,000亿元 or more
-abroad).
+not listed: `table_cells` (each cell of its table against the figures found),
+`year_readings` (the group total a row implies, and the other readings of its year), `by_year`
+(each company's figures year by year, as its by-year charts draw them), `growth` (its growth
+column), `markets_and_remarks` (its two columns of words), `old_money` (Lenovo's and Huawei's
+growth) and `top_three` (直接杀进前三: ByteDance's rank among every company found with 1,000亿元
+or more abroad).
 """
 
 from bytebook.chapters import (

@@ -339,7 +339,8 @@ def pairs_read_as_n_duo(rows: dict[str, LedgerEntry], companies: list[str]) -> l
 
 def pairs_year_readings(data: BookData, companies: list[str]) -> dict[str, str]:
     """Those of `companies` whose pair's verdict rests on which year '2024' is read as
-    (`OtherYear.rests`), each with the box's clause saying so (`year_reading_clause`)."""
+    (`year_readings.OtherYear.rests`), each with the box's clause saying so
+    (`year_reading_clause`)."""
     rows = (row for _, row in data.ranking.iterrows() if row["company_en"] in companies)
     others = {row["company_en"]: other_year(data, row) for row in rows}
     return {

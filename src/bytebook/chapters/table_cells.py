@@ -1,7 +1,8 @@
 """Each cell of the article's table judged against the figures found: its amount and share
 for the year the table names, with the other readings of that year, the context figures that
-never decide (Midea's quoted pair, Haier's Hong Kong filing, Xiaomi's quarters), and the rows
-for what could not be checked. A part of the ranking chapter (`bytebook.chapters.ranking`)."""
+never decide (Midea's quoted pair, a summary of Haier's Hong Kong results, Xiaomi's quarters),
+and the rows for what could not be checked. A part of the ranking chapter
+(`bytebook.chapters.ranking`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pandas as pd
 from bytebook import filed_years
 from bytebook.chapters import overseas
 from bytebook.chapters.year_readings import (
-    cells_wrong_words,
+    OtherYear,
     claimed_figures,
     implied_total_check,
     other_year,
@@ -51,6 +52,15 @@ from bytebook.numbers import (
     significant,
 )
 from bytebook.policy import SUBSTANCE_MARGIN, Interval, span, worked_gap
+
+
+def cells_wrong_words(other: OtherYear | None, claimed_year: str) -> str:
+    """What a pair that cannot hold says of its two cells: that one of them is wrong, for the
+    year read (`claimed_year`) where the finding rests on which year is read."""
+    rests = other is not None and other.rests
+    return (
+        f"For {claimed_year}, at least one" if rests else "At least one"
+    ) + " of the two cells is wrong; which one, the references cannot say."
 
 
 def check_remaining(data: BookData, years: pd.DataFrame) -> Findings:

@@ -146,11 +146,9 @@ def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float)
     found.tables["peers"] = peers
     found.add(huawei_2024_entry(data))
     bd = peers[peers["company"] == "ByteDance"].iloc[0]
-    surely_above = peers[peers["low"] > bd["high"]]
     maybe_above = peers[(peers["high"] >= bd["low"]) & (peers["low"] <= bd["high"])]
     maybe_above = maybe_above[maybe_above["company"] != "ByteDance"]
-    best_rank = len(surely_above) + 1
-    worst_rank = best_rank + len(maybe_above)
+    best_rank, worst_rank = peer_ranks(peers)
     found.number("overseas_bytedance", data.stated("t_bytedance_overseas"), money, "USD")
     found.number("peer_rank_best", best_rank, whole)
     found.number("peer_rank_worst", worst_rank, whole)

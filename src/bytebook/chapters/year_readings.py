@@ -1,7 +1,9 @@
-"""Which year a row of the article's table fits: the year its heading names (2024, read as
-each company's FY2024), calendar 2024 where a company's fiscal year differs, or another fiscal
-year; and the group total a row's amount and share imply, against the company's own. A part of
-the ranking chapter (`bytebook.chapters.ranking`)."""
+"""The group total a row of the article's table implies (its amount ÷ its share), against the
+company's own total for the year the table's heading is read as (`filed_years.CLAIMED_YEAR`:
+FY2024, or Lenovo's FY2024/25), with the other readings of that year: calendar 2024 from its
+quarters where the fiscal year differs, and another fiscal year a reading names. A part of the
+ranking chapter (`bytebook.chapters.ranking`), which says which year each row matches
+(`ranking.year_matches`)."""
 
 from __future__ import annotations
 
@@ -331,15 +333,6 @@ def year_reading_clause(other: OtherYear) -> str:
         )
     holds = "holds" if other.side == 0 else "would not hold"
     return f"reading '2024' as {other.read_year}: read as {other.year}, its pair {holds}"
-
-
-def cells_wrong_words(other: OtherYear | None, claimed_year: str) -> str:
-    """What a pair that cannot hold says of its two cells: that one of them is wrong, for the
-    year read (`claimed_year`) where the finding rests on which year is read."""
-    rests = other is not None and other.rests
-    return (
-        f"For {claimed_year}, at least one" if rests else "At least one"
-    ) + " of the two cells is wrong; which one, the references cannot say."
 
 
 def pair_open_reading(

@@ -226,7 +226,7 @@ def write_palette_files(target: Path) -> Path:
     written = (
         (PALETTE_SCRIPT, script),
         (PALETTE_STYLE, palette.badge_css()),
-        (CHART_STYLE, palette.static_chart_css()),
+        (CHART_STYLE, palette.chart_css()),
         (search.NAMES_SCRIPT, search.names_script()),
     )
     for name, text in written:
