@@ -53,7 +53,7 @@ def test_without_a_public_address_the_citation_says_so_and_offers_the_built_comm
     page = (built_book / "book" / "preface.html").read_text(encoding="utf-8")
     section = page.split('id="how-to-cite"', 1)[1].split("</section>", 1)[0]
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
-    assert "No public address of the repository is recorded" in text
+    assert "The book names no web address for its repository" in text
     assert not re.search(r"https?://(?!creativecommons\.org|opensource\.org)", section)
     commit, full = _git("log", "-1", "--format=%h %H").split()
     citation = text.split("Cite it as:", 1)[1]

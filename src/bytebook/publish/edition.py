@@ -111,8 +111,8 @@ SHOWN = re.compile(r"\{\{\s*(book_edition|book_citation|book_source)\s*\}\}")
 
 def substitutions(root: Path) -> dict[str, str]:
     """The edition's texts a page may show, by name: the edition, its citation, and the
-    sentences that link to the repository and its archive, or say that no public address is
-    recorded."""
+    sentences that link to the repository and its archive, or say that the book names no
+    address for it."""
     from bytebook.publish import runnable
 
     book = edition(root)
@@ -122,8 +122,8 @@ def substitutions(root: Path) -> dict[str, str]:
         source.append(f'The repository: <a href="{url}">{url}</a>.')
     else:
         source.append(
-            "No public address of the repository is recorded in the book's configuration, so "
-            "the citation names none."
+            "The book names no web address for its repository, so the citation gives none; "
+            "the source comes with the book instead."
         )
     if book.commit:
         archive = f"../_static/{runnable.DOWNLOADS}/{runnable.SOURCE_ARCHIVE}"
