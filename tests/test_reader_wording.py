@@ -22,7 +22,8 @@ WORKING_WORDS = re.compile(
 
 NOT_FOUND_AS_NOT_PUBLIC = re.compile(
     r"\b(?:not|is|are|was|were|made)\s+public\b|\bhas\s+a\s+public\s+source\b"
-    r"|\bdoes\s+not\s+publish\b|\bpublishes\s+no\b",
+    r"|\bdo(?:es)?\s+not\s+(?:publish|disclose)\b|\b(?:publishes|discloses)\s+no\b"
+    r"|\bnot\s+reported\b",
     re.IGNORECASE,
 )
 """What was not found, said as if it did not exist: the book can only say it found none."""
@@ -98,6 +99,10 @@ def test_the_rule_catches_a_phrase_broken_across_lines():
     assert not not_public_phrases("pricing pages only; no reliable subscriber count was found.")
     assert not not_public_phrases("cannot both be rates: no one value of that figure gives both")
     assert not_public_phrases("pricing pages only; no subscriber count, nor its founders.")
+    assert not_public_phrases("GMV, not revenue. PDD does not disclose Temu revenue")
+    assert not_public_phrases("Not reported: 4,074亿元 × (1 − 23.0%)")
+    assert not_public_phrases("no absolute total or active parameter count published")
+    assert not not_public_phrases("Temu's revenue was not found")
 
 
 def joined_strings(source: str) -> str:
@@ -114,6 +119,21 @@ CHAPTER_CODE = sorted((ROOT / "src" / "bytebook").glob("chapters/*.py")) + sorte
 def test_the_chapter_code_says_not_found_never_not_public(module):
     found = not_public_phrases(joined_strings(module.read_text(encoding="utf-8")))
     assert not found, f"{module.name}: {found}"
+
+
+@pytest.mark.parametrize("name", ["references.csv", "claims.csv", "ranking_table.csv"])
+def test_the_data_notes_say_not_found_never_not_public(name):
+    """The data's own words (a reference's note, which the sources page shows) say what was
+    not found, never that a company does not publish it."""
+    with open(DATA_DIR / name, encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    said = [
+        (number, column, phrases)
+        for number, row in enumerate(rows, start=2)
+        for column, text in row.items()
+        if column not in ("quote", "quote_zh") and (phrases := not_public_phrases(text or ""))
+    ]
+    assert not said, f"{name}: (line, column, phrases) {said}"
 
 
 def test_the_assumptions_say_not_found_never_not_public():
