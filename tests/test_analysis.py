@@ -396,6 +396,11 @@ def test_meta_loss_matches_2022_not_2024(chapter1):
     # off in detail (against 2024's 17.7 bn it would fail by 24%)
     assert 0 < (13.717 - 13.5) / 13.717 < 0.05 < (17.729 - 13.5) / 17.729
     assert verdicts(chapter1)["s1_meta_rl_loss"] == "off in detail"
+    # the reading that favours the article is said to be one, with what 2024's would give
+    (meta,) = [e for e in chapter1.entries if e.id == "s1_meta_rl_loss"]
+    assert "the row would be contradicted" in meta.evidence
+    assert "its verdict rests on reading the loss as FY2022's" in meta.evidence
+    assert chapter1.texts["meta_gap_2024"].endswith("and the row contradicted")
 
 
 @pytest.fixture(scope="module")

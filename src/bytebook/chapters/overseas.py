@@ -442,6 +442,18 @@ def _meta(data: BookData) -> Findings:
     gap_2024, sum_2024, worked_2024 = worked_gap(
         printed, bands["FY2024"], "USD", least=decimals
     )
+    verdicts = {year: compare(printed, bands[year], Basis.SOURCE, "").verdict for year in bands}
+    reading_2024 = (
+        ""
+        if verdicts["FY2024"] == verdicts[best]
+        else f", and the row would be {verdicts['FY2024']}: its verdict rests on reading the "
+        f"loss as {best}'s"
+    )
+    found.number(
+        "meta_gap_2024",
+        worked_2024,
+        lambda _: f"the gap would be {gap_2024} and the row {verdicts['FY2024']}",
+    )
     found.add(
         judge(
             data.claim("s1_meta_rl_loss"),
@@ -451,7 +463,8 @@ def _meta(data: BookData) -> Findings:
             "judged against the year it matches best. Meta's 10-K (P) reports Reality Labs "
             f"operating losses of {shown[2022]} (2022), {shown[2023]} (2023) and "
             f"{shown[2024]} (2024); the closest is {best}. Against 2024, the year of the "
-            f"article's other figures, the gap would be {gap_2024} ({sum_2024}). Whether Meta "
+            f"article's other figures, the gap would be {gap_2024} ({sum_2024}){reading_2024}. "
+            "Whether Meta "
             "put the loss "
             "in its headline (写进标题) is not checked: this row judges the amount only.",
             tuple(META_YEARS.values()),
