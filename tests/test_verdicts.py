@@ -834,6 +834,32 @@ def test_byd_s_pair_says_it_rests_on_reading_1000_plus_to_its_own_unit(data):
         assert "other N+ amounts are printed to" not in evidence
 
 
+def test_a_pair_that_meets_its_total_says_when_its_cells_miss(data):
+    """BYD's amount (1,000亿 to 2,000亿 against its released 2,219亿) and share (19% to 21%
+    against 2,219 ÷ 7,771 = 28.6%) both miss BYD's own figures, each too low, while their ratio
+    (1,000亿 ÷ 21% to 2,000亿 ÷ 19%) meets its 7,771亿: the pair's row says that its agreement
+    is no support for its cells. A pair whose cells are not contradicted or off says nothing of
+    the kind, nor does a pair that misses its total."""
+    from bytebook.chapters import ranking
+
+    assert 2000 < 2219 and 2219 / 7771 > 0.21 and 1000 / 0.21 < 7771 < 2000 / 0.19
+    entries = {e.id: e for e in ranking.analyse(data).entries}
+    said = "errors cancel in the ratio, so the pair's agreement with the total is no support"
+    assert said in entries["d_implied_total_byd"].evidence
+    assert "its amount contradicted and its share contradicted" in (
+        entries["d_implied_total_byd"].evidence
+    )
+    cells = {
+        r.company_en: (entries[r.revenue_cny_claim].verdict, entries[r.share_claim].verdict)
+        for r in data.ranking.itertuples()
+    }
+    for company, (amount, share) in cells.items():
+        pair = entries[f"d_implied_total_{ranking.company_key(company)}"]
+        misses = {amount, share} & {"contradicted", "off in detail", "inconsistent"}
+        meets = pair.verdict in ("supported", "consistent")
+        assert ("is no support for" in pair.evidence) == bool(meets and misses), company
+
+
 def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_2024_gives(data):
     """Lenovo's FY2023/24 and Huawei's FY2023 (both W) sit beside 2024 figures. Huawei's 2024 at
     its 2023 share, 8,621亿 × 2,329 ÷ 7,041.74 = 2,851亿, lies above ByteDance's USD 38.5 bn to

@@ -251,6 +251,39 @@ def _add_cell_verdicts(data: BookData, found: Findings) -> None:
     }
     totals = found.tables["implied_totals"]
     totals["cells"] = totals["company"].map(cells)
+    for r in data.ranking.itertuples():
+        key = f"d_implied_total_{company_key(r.company_en)}"
+        note = _cells_apart_note(
+            r.company_en, rows[key], rows[r.revenue_cny_claim], rows[r.share_claim]
+        )
+        if note:
+            found.entries[found.entries.index(rows[key])] = replace(
+                rows[key], evidence=rows[key].evidence + note
+            )
+
+
+def _cells_apart_note(
+    company: str, pair: LedgerEntry, amount: LedgerEntry, share: LedgerEntry
+) -> str:
+    """Where a company's pair meets its total while a cell of the pair misses, a sentence saying
+    so, after a space: the two errors cancel in the ratio, and the pair's verdict is not one on
+    its cells. '' otherwise."""
+    holding = (Verdict.SUPPORTED, Verdict.CONSISTENT)
+    missed = [
+        (name, cell.verdict)
+        for name, cell in (("amount", amount), ("share", share))
+        if cell.verdict not in holding and cell.verdict is not Verdict.UNVERIFIABLE
+    ]
+    if pair.verdict not in holding or not missed:
+        return ""
+    said = " and ".join(f"its {name} {verdict.value}" for name, verdict in missed)
+    both = len(missed) == 2
+    return (
+        f" {company}'s cells are judged on their own ({said}); "
+        + ("their errors cancel in the ratio, so" if both else "so")
+        + f" the pair's agreement with the total is no support for {'either' if both else 'the'}"
+        + (" of them." if both else f" {missed[0][0]}.")
+    )
 
 
 VERDICT_ORDER = (
