@@ -38,7 +38,7 @@ def test_the_preface_says_how_to_cite_this_edition(built_book):
     assert f"({date[:4]})" in text, "the citation's year is not the last commit's"
     if repository:
         assert repository in text
-    assert f"The repository at commit {commit}" in text
+    assert f"repository at commit {commit} " in text
     assert "CC BY 4.0" in text and "MIT licence" in text
 
 
@@ -54,6 +54,7 @@ def test_without_a_public_address_the_citation_says_so_and_offers_the_built_comm
     section = page.split('id="how-to-cite"', 1)[1].split("</section>", 1)[0]
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
     assert "The book names no web address for its repository" in text
+    assert "Its source comes with the book instead: the repository at commit" in text
     assert not re.search(r"https?://(?!creativecommons\.org|opensource\.org)", section)
     commit, full = _git("log", "-1", "--format=%h %H").split()
     citation = text.split("Cite it as:", 1)[1]

@@ -1,6 +1,7 @@
 """The book's own prose speaks to a reader: no working words ("the research found", "the notes
-of …") and no file ids in its sentences. The evidence and data notes are held to the same rule
-where they are written (tests/test_verdicts.py)."""
+of …") and no file ids in its sentences; the data files' words say what was not found, never
+that a figure is not public. The evidence is held to the same rules where it is written
+(tests/test_verdicts.py)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from bytebook.book import ledger
 from bytebook.chapters import old_money, preface, ranking, summary, table_cells, year_readings
 from bytebook.data import load_book_data
 from bytebook.fx import year_rates
-from bytebook.ledger import recomputed_text
+from bytebook.ledger import LedgerEntry, recomputed_text
 from bytebook.paths import DATA_DIR
 from bytebook.policy import Interval, Verdict
 
@@ -836,19 +836,18 @@ def test_byd_s_pair_says_it_rests_on_reading_1000_plus_to_its_own_unit(data):
 
 def test_a_pair_that_meets_its_total_says_when_its_cells_miss(data):
     """BYD's amount (1,000亿 to 2,000亿 against its released 2,219亿) and share (19% to 21%
-    against 2,219 ÷ 7,771 = 28.6%) both miss BYD's own figures, each too low, while their ratio
-    (1,000亿 ÷ 21% to 2,000亿 ÷ 19%) meets its 7,771亿: the pair's row says that its agreement
-    is no support for its cells. A pair whose cells are not contradicted or off says nothing of
-    the kind, nor does a pair that misses its total."""
+    against 2,219 ÷ 7,771 = 28.6%) both lie below BYD's own figures, while their ratio (1,000亿
+    ÷ 21% to 2,000亿 ÷ 19%, so 4,762亿 to 10,526亿) meets its 7,771亿: the pair's row says that
+    its agreement is no support for its cells. A pair whose cells are not contradicted or off
+    says nothing of the kind, nor does a pair that misses its total."""
     from bytebook.chapters import ranking
 
-    assert 2000 < 2219 and 2219 / 7771 > 0.21 and 1000 / 0.21 < 7771 < 2000 / 0.19
     entries = {e.id: e for e in ranking.analyse(data).entries}
-    said = "errors cancel in the ratio, so the pair's agreement with the total is no support"
-    assert said in entries["d_implied_total_byd"].evidence
-    assert "its amount contradicted and its share contradicted" in (
-        entries["d_implied_total_byd"].evidence
-    )
+    byd = entries["d_implied_total_byd"].evidence
+    assert (
+        "BYD's cells are judged in their own rows (its amount contradicted and its share "
+        "contradicted): both lie below BYD's own figures, so their errors offset in the ratio"
+    ) in byd
     cells = {
         r.company_en: (entries[r.revenue_cny_claim].verdict, entries[r.share_claim].verdict)
         for r in data.ranking.itertuples()
@@ -858,6 +857,42 @@ def test_a_pair_that_meets_its_total_says_when_its_cells_miss(data):
         misses = {amount, share} & {"contradicted", "off in detail", "inconsistent"}
         meets = pair.verdict in ("supported", "consistent")
         assert ("is no support for" in pair.evidence) == bool(meets and misses), company
+
+
+def _row(verdict: str, stated: float = 1.0, recomputed: float = 2.0) -> LedgerEntry:
+    """A made-up ledger row with only what `cells_apart_note` reads."""
+    return LedgerEntry("x", "4", "stated", "", "", stated, recomputed, "CNY", Verdict(verdict), "")
+
+
+@pytest.mark.parametrize(
+    ("pair", "amount", "share", "said"),
+    [
+        # one cell off: the pair speaks for the other cell, and nothing offsets
+        ("supported", _row("off in detail"), _row("supported"), "(its amount off in detail), "
+         "and the pair's agreement with the total is no support for the amount."),
+        ("consistent", _row("unverifiable"), _row("contradicted"), "(its share contradicted), "
+         "and the pair's agreement with the total is no support for the share."),
+        # both cells printed too high: the errors offset in the ratio
+        ("supported", _row("contradicted", 3, 2), _row("off in detail", 0.5, 0.4),
+         "both lie above X's own figures, so their errors offset in the ratio, and the pair's "
+         "agreement with the total is no support for either of them."),
+        # one too low, one too high: no offset is claimed
+        ("supported", _row("contradicted", 1, 2), _row("contradicted", 0.5, 0.4),
+         "(its amount contradicted and its share contradicted), and the pair's agreement"),
+        # the pair misses its total, or nothing missed: no sentence
+        ("contradicted", _row("contradicted"), _row("contradicted"), ""),
+        ("unverifiable", _row("contradicted"), _row("contradicted"), ""),
+        ("supported", _row("supported"), _row("unverifiable"), ""),
+    ],
+)
+def test_what_a_pair_says_of_its_cells(pair, amount, share, said):
+    from bytebook.chapters.ranking import cells_apart_note
+
+    note = cells_apart_note("X", _row(pair), amount, share)
+    assert (said in note) if said else note == ""
+    if said:
+        assert note.startswith(" X's cells are judged in their own rows (")
+        assert ("offset" in note) == ("offset" in said)
 
 
 def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_2024_gives(data):

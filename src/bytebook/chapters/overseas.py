@@ -442,7 +442,9 @@ def _meta(data: BookData) -> Findings:
     gap_2024, sum_2024, worked_2024 = worked_gap(
         printed, bands["FY2024"], "USD", least=decimals
     )
-    verdicts = {year: compare(printed, bands[year], Basis.SOURCE, "").verdict for year in bands}
+    verdicts = {
+        year: compare(printed, bands[year], Basis.SOURCE, "").verdict for year in (best, "FY2024")
+    }
     reading_2024 = (
         ""
         if verdicts["FY2024"] == verdicts[best]
@@ -464,9 +466,8 @@ def _meta(data: BookData) -> Findings:
             f"operating losses of {shown[2022]} (2022), {shown[2023]} (2023) and "
             f"{shown[2024]} (2024); the closest is {best}. Against 2024, the year of the "
             f"article's other figures, the gap would be {gap_2024} ({sum_2024}){reading_2024}. "
-            "Whether Meta "
-            "put the loss "
-            "in its headline (写进标题) is not checked: this row judges the amount only.",
+            "Whether Meta put the loss in its headline (写进标题) is not checked: this row "
+            "judges the amount only.",
             tuple(META_YEARS.values()),
             least=decimals,
         ),

@@ -241,8 +241,9 @@ def analyse(data: BookData) -> Findings:
 
 def _add_cell_verdicts(data: BookData, found: Findings) -> None:
     """Give the implied-totals table each company's own cells' verdicts ('amount contradicted,
-    share contradicted'), so that a pair that holds together is not read as support for its
-    cells."""
+    share contradicted'), and a pair's row that meets its total while a cell misses a sentence
+    saying so (`cells_apart_note`), so that a pair that holds together is not read as support
+    for its cells."""
     rows = {entry.id: entry for entry in found.entries}
     cells = {
         r.company_en: f"amount {rows[r.revenue_cny_claim].verdict}, share "
@@ -252,38 +253,48 @@ def _add_cell_verdicts(data: BookData, found: Findings) -> None:
     totals = found.tables["implied_totals"]
     totals["cells"] = totals["company"].map(cells)
     for r in data.ranking.itertuples():
-        key = f"d_implied_total_{company_key(r.company_en)}"
-        note = _cells_apart_note(
-            r.company_en, rows[key], rows[r.revenue_cny_claim], rows[r.share_claim]
-        )
+        pair = rows[f"d_implied_total_{company_key(r.company_en)}"]
+        note = cells_apart_note(r.company_en, pair, rows[r.revenue_cny_claim], rows[r.share_claim])
         if note:
-            found.entries[found.entries.index(rows[key])] = replace(
-                rows[key], evidence=rows[key].evidence + note
-            )
+            found.entries[found.entries.index(pair)] = replace(pair, evidence=pair.evidence + note)
 
 
-def _cells_apart_note(
+def cells_apart_note(
     company: str, pair: LedgerEntry, amount: LedgerEntry, share: LedgerEntry
 ) -> str:
-    """Where a company's pair meets its total while a cell of the pair misses, a sentence saying
-    so, after a space: the two errors cancel in the ratio, and the pair's verdict is not one on
-    its cells. '' otherwise."""
-    holding = (Verdict.SUPPORTED, Verdict.CONSISTENT)
-    missed = [
-        (name, cell.verdict)
+    """Where a company's pair (amount ÷ share) meets its total while a cell of the pair misses,
+    a sentence saying so, after a space: the pair's agreement is no support for the cell, and
+    where both cells lie on the same side of the company's own figures, their errors offset in
+    the ratio. '' otherwise."""
+    holding = (Verdict.SUPPORTED, Verdict.CONSISTENT, Verdict.UNVERIFIABLE)
+    missed = {
+        name: cell
         for name, cell in (("amount", amount), ("share", share))
-        if cell.verdict not in holding and cell.verdict is not Verdict.UNVERIFIABLE
-    ]
-    if pair.verdict not in holding or not missed:
+        if cell.verdict not in holding
+    }
+    if pair.verdict not in holding[:2] or not missed:
         return ""
-    said = " and ".join(f"its {name} {verdict.value}" for name, verdict in missed)
-    both = len(missed) == 2
-    return (
-        f" {company}'s cells are judged on their own ({said}); "
-        + ("their errors cancel in the ratio, so" if both else "so")
-        + f" the pair's agreement with the total is no support for {'either' if both else 'the'}"
-        + (" of them." if both else f" {missed[0][0]}.")
+    said = " and ".join(f"its {name} {cell.verdict}" for name, cell in missed.items())
+    sides = {_printed_side(cell) for cell in missed.values()}
+    subject = "either of them" if len(missed) == 2 else f"the {next(iter(missed))}"
+    offset = (
+        f": both lie {sides.pop()} {company}'s own figures, so their errors offset in the ratio"
+        if len(missed) == 2 and len(sides) == 1 and None not in sides
+        else ""
     )
+    return (
+        f" {company}'s cells are judged in their own rows ({said}){offset}, and the pair's "
+        f"agreement with the total is no support for {subject}."
+    )
+
+
+def _printed_side(cell: LedgerEntry) -> str | None:
+    """Where a cell's printed figure lies against the figure it is judged by: 'below' or
+    'above'; None where the row has no figure of each."""
+    figures = (cell.stated, cell.recomputed)
+    if any(figure is None or pd.isna(figure) for figure in figures) or len(set(figures)) == 1:
+        return None
+    return "below" if cell.stated < cell.recomputed else "above"
 
 
 VERDICT_ORDER = (

@@ -122,13 +122,13 @@ def substitutions(root: Path) -> dict[str, str]:
         source.append(f'The repository: <a href="{url}">{url}</a>.')
     else:
         source.append(
-            "The book names no web address for its repository, so the citation gives none; "
-            "the source comes with the book instead."
+            "The book names no web address for its repository, so the citation gives none."
         )
     if book.commit:
         archive = f"../_static/{runnable.DOWNLOADS}/{runnable.SOURCE_ARCHIVE}"
+        lead = "The" if book.repository else "Its source comes with the book instead: the"
         source.append(
-            f"The repository at commit {commit_html(book.commit)}, the one this site was built "
+            f"{lead} repository at commit {commit_html(book.commit)}, the one this site was built "
             f"from (in full {commit_html(book.full_commit)}): "
             f'<a href="{archive}" download>{runnable.SOURCE_ARCHIVE}</a>, '
             "made with <code>git archive</code>."
