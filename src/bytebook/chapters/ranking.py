@@ -266,13 +266,13 @@ def cells_apart_note(
     a sentence saying so, after a space: the pair's agreement is no support for the cell, and
     where both cells lie on the same side of the company's own figures, their errors offset in
     the ratio. '' otherwise."""
-    holding = (Verdict.SUPPORTED, Verdict.CONSISTENT, Verdict.UNVERIFIABLE)
+    agrees = (Verdict.SUPPORTED, Verdict.CONSISTENT)
     missed = {
         name: cell
         for name, cell in (("amount", amount), ("share", share))
-        if cell.verdict not in holding
+        if cell.verdict not in (*agrees, Verdict.UNVERIFIABLE)
     }
-    if pair.verdict not in holding[:2] or not missed:
+    if pair.verdict not in agrees or not missed:
         return ""
     said = " and ".join(f"its {name} {cell.verdict}" for name, cell in missed.items())
     sides = {_printed_side(cell) for cell in missed.values()}
