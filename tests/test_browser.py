@@ -211,6 +211,63 @@ def test_moving_a_slider_redraws_its_chart(site, browser, page_path):
     page.close()
 
 
+TEXT_OUT_OF_BOX_AT_EACH_CORNER = """async chart => {
+  const sliders = [...chart.querySelectorAll('input[type=range]')];
+  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+  const drawing = () => chart.querySelector('.bytebook-live svg');
+  const settled = async () => {
+    let last = '';
+    for (let i = 0; i < 120; i++) {
+      await frame();
+      const now = drawing().getAttribute('width') + ' ' + drawing().innerHTML.length;
+      if (now === last) { return; }
+      last = now;
+    }
+  };
+  const out = [];
+  for (let corner = 0; corner < 2 ** sliders.length; corner++) {
+    sliders.forEach((slider, i) => {
+      slider.value = (corner >> i) & 1 ? slider.max : slider.min;
+      slider.dispatchEvent(new Event('input', {bubbles: true}));
+    });
+    await settled();
+    const box = chart.getBoundingClientRect();
+    for (const text of drawing().querySelectorAll('text')) {
+      const place = text.getBoundingClientRect();
+      if (place.width && (place.left < box.left - 0.5 || place.right > box.right + 0.5)) {
+        out.push(sliders.map(s => s.name + '=' + s.value).join(' ') + ': ' +
+          JSON.stringify(text.textContent.slice(0, 40)));
+      }
+    }
+  }
+  return out;
+}"""
+"""Sets a chart's sliders to each corner of their ranges in turn (every slider at its low or its
+high end), waits until the drawing stops changing, and lists every text of the drawing that
+lies outside the chart's box (cut off, or reached only by scrolling the box sideways)."""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("page_path", SLIDER_PAGES)
+def test_no_slider_setting_pushes_a_chart_s_text_out_of_its_box(site, browser, page_path, width):
+    """A slider can make an axis label longer or move a source line: at every corner of the
+    sliders' ranges, on a laptop and a phone, the chart is laid out again and every text of it
+    stays inside its box (a drawing kept at its first size cut the recommender's axis title and
+    the first letters of its title, and the infrastructure chart's, at the dearest settings)."""
+    page = browser.new_page(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+    page.goto(f"{site}/{page_path}", wait_until="load")
+    wait_for_charts(page)
+    charts = page.locator(".bytebook-chart:has(input[type=range])")
+    assert charts.count() >= 1
+    out = [
+        f"chart {index}: {text}"
+        for index in range(charts.count())
+        for text in charts.nth(index).evaluate(TEXT_OUT_OF_BOX_AT_EACH_CORNER)
+    ]
+    page.close()
+    assert not out, "\n".join(out[:10])
+
+
 READOUTS = "el => [...el.querySelectorAll('.vega-bind')].map(b => b.innerText.trim())"
 
 

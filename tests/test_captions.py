@@ -259,6 +259,20 @@ def test_the_scorecard_caption_names_the_contradictions_outside_the_ranking(data
     assert caption.endswith(" and 1 in section 1.")
 
 
+def test_the_scorecard_caption_places_the_overseas_revenue_in_the_section_the_chart_draws_it(
+    data,
+):
+    """The caption's first verdict is that of the overseas revenue, which the chart draws in its
+    section's bar, not in the Title's: the sentence names that section, so a reader does not look
+    for it in the Title row (it once said "the headline overseas revenue")."""
+    table = ledger(data).set_index("id")
+    section, verdict = table.loc["s1_overseas_revenue", ["section", "verdict"]]
+    first = score_caption(ledger(data)).split(". ")[0]
+    assert first.startswith(f"Section {section.split()[0]}'s "), first
+    assert first.endswith(f" is {verdict}"), first
+    assert "headline" not in first and "title" not in first.lower(), first
+
+
 def test_a_verdict_the_scorecard_caption_gives_says_the_reading_it_rests_on(data):
     """A contradicted or off-in-detail claim whose row says another reading would leave it
     unsettled (第二名 as the table's second row; 凯文·凯利那句话 as a line Kelly is known for

@@ -557,20 +557,87 @@ def test_a_filter_s_no_match_line_is_not_an_option(site, browser):
     assert row == [None, None]
 
 
-def test_the_verdict_filter_says_why_it_is_empty_for_derived_rows(site, browser):
+PANE_PILLS = """pane => [...pane.querySelectorAll('tbody tr:has(.dtsp-name)')].map(row => [
+  row.querySelector('.dtsp-name').innerText.trim(),
+  row.querySelector('.dtsp-pill').innerText.trim()])"""
+
+
+def test_with_only_derived_rows_chosen_each_verdict_counts_none_of_its_claims(
+    site, browser, ledger_rows
+):
     """Derived rows are not counted in the verdict filter (the introduction says so): with only
-    they chosen, the filter says that it counts the article's own numbers, not that there is
-    no data."""
+    they chosen, the filter keeps every verdict, each showing 0 rows of its total of the
+    article's own numbers."""
+    totals = Counter(row["verdict"] for row in ledger_rows if row["kind"] == "stated")
     page = open_ledger(site, browser)
-    page.locator(".dtsp-searchPane").nth(1).locator("tbody tr", has_text="derived").click()
     verdicts = page.locator(".dtsp-searchPane").nth(2)
-    empty = verdicts.locator("td.dt-empty", has_text="only the article's own numbers")
-    empty.wait_for()
-    said = verdicts.locator("tbody").inner_text().strip()
-    cut = empty.evaluate(
-        "td => td.scrollWidth > td.clientWidth || td.getBoundingClientRect()"
-        ".right > td.closest('.dtsp-searchPane').getBoundingClientRect().right"
+    verdicts.evaluate(
+        "pane => { pane.dataset.before = pane.querySelector('.dtsp-pill').innerText.trim(); }"
+    )
+    page.locator(".dtsp-searchPane").nth(1).locator("tbody tr", has_text="derived").click()
+    page.wait_for_function(
+        "pane => !pane.querySelector('.dtsp-pill') || pane.querySelector('.dtsp-pill')"
+        ".innerText.trim() !== pane.dataset.before",
+        arg=verdicts.element_handle(),
+    )
+    pills = dict(verdicts.evaluate(PANE_PILLS))
+    page.close()
+    assert pills == {verdict: f"0 ({count})" for verdict, count in totals.items()}
+
+
+def test_a_search_leaves_the_chosen_filters_as_they_are(site, browser, ledger_rows):
+    """A word searched for that no row of the chosen verdict holds shows no row, with the
+    filter still chosen; it does not drop the filter and show rows of other verdicts (filters
+    that count each other's choices dropped it). Clearing the search brings the verdict's rows
+    back."""
+    word = "CapCut"
+    contradicted = [
+        row for row in ledger_rows if row["verdict"] == "contradicted" and row["kind"] == "stated"
+    ]
+    assert contradicted and not any(word in " ".join(row.values()) for row in contradicted)
+    assert any(word in " ".join(row.values()) for row in ledger_rows)
+    page = open_ledger(site, browser)
+    page.locator(".dtsp-searchPane .verdict-contradicted").first.click()
+    shown = "table.ledger-table tbody tr:not(:has(td.dt-empty))"
+    page.wait_for_function(
+        f"n => document.querySelectorAll({shown!r}).length === n", arg=len(contradicted)
+    )
+    page.locator(".dt-search input").fill(word)
+    page.wait_for_function(
+        f"n => document.querySelectorAll({shown!r}).length !== n", arg=len(contradicted)
+    )
+    found = page.eval_on_selector_all(
+        f"{shown} td[data-th=Verdict]", "cells => cells.map(c => c.dataset.pane)"
+    )
+    in_use = page.locator(".dtsp-title").inner_text().strip()
+    page.locator(".dt-search input").fill("")
+    page.wait_for_function(
+        f"n => document.querySelectorAll({shown!r}).length !== n", arg=len(found)
+    )
+    verdicts = page.eval_on_selector_all(
+        f"{shown} td[data-th=Verdict]", "cells => cells.map(c => c.dataset.pane)"
     )
     page.close()
-    assert said == "None here: this filter counts only the article's own numbers"
-    assert not cut  # wrapped within the pane, not cut short
+    assert found == [], f"the search showed rows of other verdicts: {Counter(found)}"
+    assert in_use == "1 filter in use"
+    assert set(verdicts) == {"contradicted"}
+
+
+def test_without_javascript_a_phone_shows_no_sort_buttons(site, browser):
+    """Without JavaScript nothing sorts the ledger, so a phone shows its cards without the row
+    of "Sort by" buttons the table library would answer; with it, the row is there."""
+    heights = {}
+    for scripts in (False, True):
+        context = browser.new_context(
+            java_script_enabled=scripts, viewport={"width": 390, "height": 800}, is_mobile=True
+        )
+        page = context.new_page()
+        page.goto(f"{site}/book/ledger.html")
+        if scripts:
+            page.wait_for_selector("table.ledger-table[data-enhanced=true]")
+        heights[scripts] = page.evaluate(
+            "document.querySelector('table.ledger-table thead').getBoundingClientRect().height"
+        )
+        context.close()
+    assert heights[False] <= 1, heights
+    assert heights[True] > 10, heights

@@ -250,7 +250,8 @@ def _where(section: str) -> str:
 
 def score_caption(ledger: pd.DataFrame) -> str:
     """The scorecard chart's caption, in counts the chart draws (one section and verdict each):
-    the headline figure's verdict, the technology sections' unverifiable claims, the ranking's
+    the verdict on section 1's overseas revenue (named by its section, so that it is not read as
+    the chart's Title row), the technology sections' unverifiable claims, the ranking's
     contradicted and off-in-detail ones by what they are judged against, and every other
     contradicted or off-in-detail claim, named with its section."""
     headline = ledger.set_index("id").at["s1_overseas_revenue", "verdict"]
@@ -260,7 +261,8 @@ def score_caption(ledger: pd.DataFrame) -> str:
     groups = _ranking_groups(ranking)
     outside = _outside_groups(ledger)
     return (
-        f"The headline overseas revenue is {headline}. In the technology sections "
+        f"Section 1's figure for ByteDance's overseas revenue is {headline}. In the technology "
+        "sections "
         f"{in_a_list(list(sections))} (codec, recommender, infrastructure), "
         f"{in_a_list(technical)} claims respectively could not be "
         "checked against the sources found. In the ranking section, "

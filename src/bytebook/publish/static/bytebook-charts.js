@@ -493,6 +493,10 @@
     target.className = "bytebook-live";
     return vegaSpec(chart, plotWidth).then(function (compiled) {
       compiled.vega.background = "transparent"; // the page's own background, light or dark
+      // A slider can widen what the plot draws (a longer axis label, a source line pushed
+      // along): the view is laid out again on every change, or it keeps its first size and
+      // cuts what now lies beyond it.
+      compiled.vega.autosize = { type: "pad", resize: true };
       // expr: Vega interprets its expressions instead of compiling them with `new Function`,
       // which a content security policy without 'unsafe-eval' does not allow.
       var view = new window.vega.View(window.vega.parse(compiled.vega, {}, { ast: true }), {
@@ -527,6 +531,7 @@
         chart.view = view;
         chart.widthSignals = compiled.widthSignals || null;
         showReadouts(target, view);
+        view.addResizeListener(function () { narrowIfOutgrown(chart, view); });
         return { natural: compiled.natural, drawn: svgWidth(target) };
       });
     });
@@ -545,6 +550,17 @@
     return chart.view.resize().runAsync().then(function () {
       return { natural: width, drawn: svgWidth(chart.target) };
     });
+  }
+
+  // A chart a slider has made wider than its column narrows its plot by the overflow, in
+  // place (the slider the reader holds stays where it is); a chart that cannot narrow so
+  // scrolls sideways in its box.
+  function narrowIfOutgrown(chart, view) {
+    if (chart.view !== view || !chart.widthSignals) { return; }
+    var overflow = svgWidth(chart.target) - chart.container.clientWidth;
+    var plot = view.signal(chart.widthSignals[0]);
+    if (overflow <= 0 || typeof plot !== "number" || plot <= MIN_PLOT_WIDTH) { return; }
+    narrowInPlace(chart, Math.max(MIN_PLOT_WIDTH, plot - overflow - 2));
   }
 
   // Draw at the chart's own width. Panels side by side that are wider than the column are

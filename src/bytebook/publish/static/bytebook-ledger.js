@@ -58,7 +58,6 @@
       });
     };
     var verdictColumn = columnOf("verdict");
-    var VERDICT_FILTER_EMPTY = "None here: this filter counts only the article's own numbers";
     // Room for the longest filter's options (the sections') without scrolling.
     var PANE_LIST_HEIGHT = "22em";
     // The filter finds a row by its verdict's words, shows the badge, and sorts its verdicts by
@@ -98,7 +97,12 @@
       // On a phone the filters start folded, so the first row is on the first screen.
       // Each filter's list is as tall as its options, up to PANE_LIST_HEIGHT (it scrolls past
       // that): a fixed height cut the sections' list mid-option and left the others half empty.
-      searchPanes: { columns: panes, orderable: false, initCollapsed: phone.matches, cascadePanes: true, layout: "columns-" + panes.length,
+      // Each filter keeps every option and what is chosen in it, whatever the other filters and
+      // the search box leave: an option's count gives the rows shown and, once anything
+      // narrows them, its total beside it ("0 (4)"). (Filters that count each other's choices,
+      // cascadePanes, drop a chosen option the search leaves no row of, and so silently widen
+      // what is shown.)
+      searchPanes: { columns: panes, orderable: false, initCollapsed: phone.matches, viewTotal: true, layout: "columns-" + panes.length,
         dtOpts: { scroller: false, paging: false, scrollY: PANE_LIST_HEIGHT, scrollCollapse: true } },
       // The panes' title counts the filters in use in words, and says nothing while none is.
       // Its buttons show only icons: each is named in words, for screen readers and in a tooltip.
@@ -109,12 +113,11 @@
           orderByLabel: "Sort this filter by name" },
       } },
       columnDefs: [
-        // Derived rows have no place in the verdict filter: chosen alone, they leave it empty,
-        // and it says why rather than "No data available".
+        // Derived rows have no place in the verdict filter: chosen alone, they leave each of its
+        // verdicts at 0 of the article's own numbers.
         { render: verdictPane, targets: verdictColumn, searchPanes: { show: true,
           orthogonal: { display: "sp", search: "spSearch", sort: "spSort", type: "sp",
-            threshold: "spSearch" },
-          dtOpts: { language: { emptyTable: VERDICT_FILTER_EMPTY } } } },
+            threshold: "spSearch" } } },
         { searchPanes: { show: true }, targets: panes },
         { type: "bytebook-value", targets: [columnOf("stated"), columnOf("recomputed")] },
         // Each derived row's badge says what the Kind column says: the column gives its room to
