@@ -1136,3 +1136,26 @@ def test_no_chinese_word_breaks_inside_a_header_or_a_name(site, browser, page_pa
     broken = page.evaluate(CHINESE_WORDS_BROKEN)
     page.close()
     assert not broken, broken
+
+
+NO_SCRIPT_COLOURS = """() => {
+  const bar = document.querySelector('.bd-header-article');
+  return [document.documentElement.dataset.theme,
+    getComputedStyle(document.documentElement).getPropertyValue('--pst-color-background').trim(),
+    getComputedStyle(bar).backgroundColor, getComputedStyle(document.body).backgroundColor];
+}"""
+
+
+def test_without_javascript_a_page_wears_the_light_theme(site, browser):
+    """The theme colours a page once its script has chosen light or dark; without JavaScript the
+    page is light, so the bar that stays at the top of a phone's screen covers the text
+    scrolling under it instead of leaving its buttons over that text."""
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 390, "height": 800}, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(f"{site}/book/codec.html")
+    theme, background, bar, body = page.evaluate(NO_SCRIPT_COLOURS)
+    context.close()
+    assert theme == "light"
+    assert background and bar == body != "rgba(0, 0, 0, 0)", (background, bar, body)

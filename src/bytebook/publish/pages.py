@@ -15,6 +15,11 @@ they show, never on the build's history, and carry a content security policy.
 - Unused theme scripts and icons: Font Awesome's script, its icon rules for icons no page or
   script names, and the search scripts on every page but the search page, are left out
   (bytebook.publish.lean_pages).
+- Light without scripts: the theme colours a page only once its script has turned the `<html>`
+  tag's `data-theme="auto"` into light or dark, so a page read without JavaScript had no
+  colours at all (its header's buttons over the text, with no bar behind them). The tag now
+  says light; with JavaScript the theme's first inline script sets it to the reader's choice
+  before anything is drawn, as it did.
 - Chart requests first: a chart page's chart scripts and chart file are asked for before the
   theme's style sheets and scripts (bytebook.publish.head_order).
 - Search index: a term whose list of pages is empty (left behind when an incremental build
@@ -141,12 +146,21 @@ def write_front_page(outdir: Path, first_page: str, title: str, icon: str) -> No
     )
 
 
+_AUTO_THEME = re.compile(r'(<html\b[^>]*\sdata-theme=")auto(")')
+
+
+def light_without_scripts(page: str) -> str:
+    """`page` with its `<html>` tag's theme set to light, for a reader without JavaScript."""
+    return _AUTO_THEME.sub(r"\1light\2", page, count=1)
+
+
 def finished_alone(page: str, page_path: Path, outdir: Path) -> str:
     """`page` (the file `page_path` of the site `outdir`) with the last pass's steps that need
-    no other page: without the theme scripts it does not use, with its footer links' full
-    titles and its values kept whole. A page so finished comes back unchanged."""
+    no other page: without the theme scripts it does not use, light without JavaScript, with
+    its footer links' full titles and its values kept whole. A page so finished comes back
+    unchanged."""
     lean = without_unused_scripts(page, search_page=page_path == outdir / SEARCH_PAGE)
-    return keep_values_whole(titled_footer_links(lean))
+    return keep_values_whole(titled_footer_links(light_without_scripts(lean)))
 
 
 def finish_pages(outdir: Path, finished: Collection[Path] = ()) -> None:
