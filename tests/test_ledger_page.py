@@ -167,14 +167,21 @@ def test_the_claims_table_is_a_list_of_cards_on_a_phone(site, browser):
     assert boxes and max(boxes) <= 390, boxes
 
 
-PANE_COUNTS = """name => {
+PANE_PILLS = """name => {
   const pane = [...document.querySelectorAll('.dtsp-searchPane')]
     .find(p => (p.querySelector('input') || {}).placeholder === name);
-  return [...pane.querySelectorAll('tbody tr')].map(row => [
+  return [...pane.querySelectorAll('tbody tr:has(.dtsp-name)')].map(row => [
     row.querySelector('.dtsp-name').innerText.trim(),
-    Number(row.querySelector('.dtsp-pill').innerText.trim()),
+    row.querySelector('.dtsp-pill').innerText.trim(),
   ]);
 }"""
+"""Each option of the filter named `name`, with the count its pill shows: '7', or, once
+anything narrows the rows, the rows shown and the option's total, '0 (7)'."""
+
+
+def pane_counts(page, name: str) -> dict[str, int]:
+    """The filter `name`'s options and their counts, with nothing chosen."""
+    return {option: int(pill) for option, pill in page.evaluate(PANE_PILLS, name)}
 
 
 def test_the_verdict_filter_counts_the_claims_the_summary_counts(
@@ -183,8 +190,8 @@ def test_the_verdict_filter_counts_the_claims_the_summary_counts(
     """The ledger's verdict filter and the summary's scorecard count the article's printed claims
     alike; both are held to counts made here from the ledger command's rows."""
     expected = Counter(row["verdict"] for row in ledger_rows if row["kind"] == "stated")
-    pane = dict(read_only_ledger.evaluate(PANE_COUNTS, "Verdict"))
-    kinds = dict(read_only_ledger.evaluate(PANE_COUNTS, "Kind"))
+    pane = pane_counts(read_only_ledger, "Verdict")
+    kinds = pane_counts(read_only_ledger, "Kind")
     page = browser.new_page(viewport=LAPTOP)
     page.goto(f"{site}/book/summary.html")
     card = page.evaluate(
@@ -217,7 +224,7 @@ def test_the_verdict_filter_lists_the_verdicts_in_the_book_s_order(read_only_led
     from bytebook.policy import Verdict
 
     found = {row["verdict"] for row in ledger_rows if row["kind"] == "stated"}
-    listed = [name for name, _ in read_only_ledger.evaluate(PANE_COUNTS, "Verdict")]
+    listed = list(pane_counts(read_only_ledger, "Verdict"))
     assert listed == [verdict.value for verdict in Verdict if verdict.value in found]
     assert listed != sorted(listed)
 
@@ -557,11 +564,6 @@ def test_a_filter_s_no_match_line_is_not_an_option(site, browser):
     assert row == [None, None]
 
 
-PANE_PILLS = """pane => [...pane.querySelectorAll('tbody tr:has(.dtsp-name)')].map(row => [
-  row.querySelector('.dtsp-name').innerText.trim(),
-  row.querySelector('.dtsp-pill').innerText.trim()])"""
-
-
 def test_with_only_derived_rows_chosen_each_verdict_counts_none_of_its_claims(
     site, browser, ledger_rows
 ):
@@ -580,7 +582,7 @@ def test_with_only_derived_rows_chosen_each_verdict_counts_none_of_its_claims(
         ".innerText.trim() !== pane.dataset.before",
         arg=verdicts.element_handle(),
     )
-    pills = dict(verdicts.evaluate(PANE_PILLS))
+    pills = dict(page.evaluate(PANE_PILLS, "Verdict"))
     page.close()
     assert pills == {verdict: f"0 ({count})" for verdict, count in totals.items()}
 
