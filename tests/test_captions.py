@@ -332,3 +332,28 @@ def test_the_scorecard_caption_names_each_table_cell_it_counts(data):
             company = row["claim_en"].split(" (")[0]
             what = "share" if row["unit"] == "share" else "amount"
             assert f"{company}'s {what}" in named, (row["id"], named)
+
+
+SECONDS_IN = {"s": 1, "min": 60}
+PB_IN = {"TB": 1e-3, "PB": 1}
+
+
+def test_the_upload_caption_and_text_name_the_lengths_and_volumes_the_chart_runs_between(data):
+    """The upload chart draws a range of average lengths the article never gives: its caption
+    names the range's ends as drawn, and the text before it the volumes at those ends."""
+    page = (BOOK_DIR / "codec.md").read_text(encoding="utf-8")
+    caption, spec = next(
+        (c, s) for name, c, s, _ in page_figures(page, data) if name == "fig_upload"
+    )
+    rows = [[float(cell) for cell in row] for row in drawn_tables(spec)[0].raw]
+    ends = re.search(r"from (\d+) (s|min) to (\d+) (s|min)", " ".join(caption.split()))
+    assert ends, caption
+    named = [float(ends[1]) * SECONDS_IN[ends[2]], float(ends[3]) * SECONDS_IN[ends[4]]]
+    assert named == [rows[0][0], rows[-1][0]]
+    found = WRITTEN["codec"].analyse(data)
+    section = page.split("## The upload side")[1].split("{glue:figure} fig_upload")[0]
+    text = GLUED.sub(lambda m: found.texts[m.group(1)], section)
+    volumes = re.search(r"([\d.]+) (TB|PB) to ([\d.]+) (TB|PB) a day", text)
+    assert volumes, "the text before the upload chart names no volumes"
+    named = [float(volumes[1]) * PB_IN[volumes[2]], float(volumes[3]) * PB_IN[volumes[4]]]
+    assert named == pytest.approx([rows[0][1], rows[-1][1]])

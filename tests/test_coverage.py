@@ -18,7 +18,8 @@ SHOWN = re.compile(r"\{glue(?::text)?\}`([a-z0-9_]+)`")
 """A glued value shown in a page's prose."""
 
 NUMBER_TEXT = re.compile(
-    r"[-−]?(USD )?[\d.,]+(亿元|%| bn| million| trillion| GB| TB|×| Mbps| ms)?( (below|above))?"
+    r"[-−]?(USD )?[\d.,]+(亿元|%| bn| million| trillion| GB| TB| PB|×| Mbps| ms| s| min)?"
+    r"( (below|above))?"
     r"|\d+(st|nd|rd|th) place"
 )
 """A glued text that is a number as a reader reads it ('7.80亿元', '4.2% below', '4th place'),
@@ -36,6 +37,10 @@ NOT_RESULTS = {
     "bvc2_year": "a year, the period of reference bvc2_vs_x265: a label, not an amount",
     "meta_nearest_year": "a year (the one Meta's loss lies nearest): a label, not an amount",
     "launch_year": "a year, of reference tiktok_intl_launch's date: a label, not an amount",
+    "upload_length_shortest": "an end of the range of average lengths the upload chart draws, "
+    "which the article does not give (bytebook.chapters.codec.UPLOAD_LENGTHS): a choice, not a "
+    "result",
+    "upload_length_longest": "the other end of that range",
 }
 """Glued numbers that are not results of the book's arithmetic, and why."""
 

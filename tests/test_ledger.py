@@ -74,6 +74,17 @@ def test_written_chapters_give_every_verdict_and_only_they_do(ledger_rows):
             assert row["verdict"] in {v.value for v in Verdict}, row["id"]
 
 
+def test_no_row_with_a_verdict_says_it_has_none(ledger_rows):
+    """A row whose evidence says it has no verdict carries none in the CSV: a reader counting
+    the CSV's verdicts must not find one that its own row disowns."""
+    disowned = [
+        row["id"]
+        for row in ledger_rows
+        if row["verdict"] and re.search(r"\b(has|so|carries) no verdict\b", row["evidence"])
+    ]
+    assert not disowned
+
+
 def test_the_article_s_daily_figures_restated_per_second_or_per_update_are_steps(ledger_rows):
     """100 billion actions a day read per second or per five-minute update, like the 288
     updates a day, are the article's own figures in other units, which no source tests: steps
@@ -297,13 +308,13 @@ def test_the_recomputed_column_reads_as_the_row_s_evidence(data):
 # The test reads figures on its own: a number, then the scale word after it, in base units.
 _FIGURE = re.compile(
     r"(?<![\w.,/])([−-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(\s?亿|\s?万|%|×| times\b| million\b| bn\b| billion\b| trillion\b| [TGM]B\b"
+    r"(\s?亿|\s?万|%|×| times\b| million\b| bn\b| billion\b| trillion\b| [PTGM]B\b"
     r"| percentage points\b)?"
 )
 _SCALE = {
     **{"": 1, "亿": 1e8, "万": 1e4, "%": 0.01, "×": 1, "times": 1},
     **{"million": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12},
-    **{"MB": 1e6, "GB": 1e9, "TB": 1e12, "percentage points": 0.01},
+    **{"MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15, "percentage points": 0.01},
 }
 _SAME_WORD = {"times": "×", "billion": "bn"}
 

@@ -278,7 +278,7 @@ def test_the_summary_sentences_follow_the_data(data_copy):
     assert ranking.understated_sentence(filed, above, shares) == (
         "the table understates the overseas amount of Haier Smart Home of the two companies "
         "whose 2024 overseas "
-        "figure rests on figures they published themselves, read at first hand, and Midea's "
+        "amount rests on figures they published themselves, read at first hand, and Midea's "
         "share (41.52%) lies above the printed one; its amount rests on a figure read at second "
         "hand and does not decide"
     )
@@ -311,7 +311,7 @@ def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
     assert origins == ["BYD, released, P", "Haier Smart Home, tabulated, S"]
     assert ranking.understated_sentence(filed, above, shares, readings, origins).startswith(
         "the table understates the overseas amounts of both companies (BYD, released, P; "
-        "Haier Smart Home, tabulated, S) whose 2024 overseas figure rests"
+        "Haier Smart Home, tabulated, S) whose 2024 overseas amount rests"
     )
     assert "both companies (BYD, released, P; Haier" in summary.analyse(data).texts[
         "filed_understated"

@@ -16,10 +16,12 @@ from bytebook.numbers import (
     as_recorded,
     bits_per_second,
     by_unit,
+    data_size,
     format_in,
     format_percent,
     in_a_list,
     money,
+    seconds,
     significant,
 )
 
@@ -39,6 +41,10 @@ BYTES_PER_GB = 1e9
 DAYS_IN_COMMON_YEAR = 365
 """A year of days as 一年 counts it where no year is named (the article's 7.3 亿 a year is its
 200 万美元 a day × 365)."""
+UPLOAD_LENGTHS = (5, 180)
+"""The average video lengths, in seconds, the upload chart runs between: the article gives no
+average length, so the chart spans a five-second clip to three minutes (its text and caption
+name both ends)."""
 
 
 
@@ -220,6 +226,20 @@ def analyse(data: BookData) -> Findings:
     per_second = found.number(
         "upload_bytes_per_second_of_length", videos * before / BITS_PER_BYTE, format_in, "TB"
     )
+    for end, length in zip(("shortest", "longest"), UPLOAD_LENGTHS, strict=True):
+        found.number(f"upload_length_{end}", length, seconds)
+        uploaded = found.number(f"uploaded_at_{end}", length * per_second, data_size)
+        found.add(
+            working(
+                f"d_uploaded_at_{end}",
+                "2.1",
+                f"Bytes uploaded a day at the upload chart's {end} average length",
+                uploaded,
+                "bytes/day",
+                f"{format_in(per_second, 'TB')} a day per second of length × {seconds(length)} = "
+                f"{data_size(uploaded)} a day.",
+            )
+        )
 
     objective_low, objective = quoted_range(data, "vvc_vs_hevc_objective")
     objective_words = (

@@ -16,7 +16,6 @@ from bytebook.ledger import (
     READ_AS_CONVERSION,
     Basis,
     LedgerEntry,
-    Verdict,
     decided_by,
     derived,
     finding,
@@ -472,8 +471,7 @@ def analyse(data: BookData) -> Findings:
         f"which over {days:.0f} days is {significant(as_dollars, 2)} times the {usd_text} the "
         "article "
         "gives for the whole year, so the title cannot mean dollars; the book reads it as yuan "
-        "(元), the currency of the article's table. The article claims no dollar figure here, "
-        "so this row has no verdict."
+        "(元), the currency of the article's table. The article claims no dollar figure here."
     )
     claim = data.claim("title_daily_revenue")
     at_printed = span(article_band, yi)
@@ -699,14 +697,13 @@ def analyse(data: BookData) -> Findings:
             ),
             rate_band,
         ),
-        derived(
+        working(
             "d_title_in_dollars",
             "0",
             "The title's daily figure read in US dollars, as a multiple of the whole year",
             as_dollars,
             "multiple",
             in_dollars,
-            Verdict.UNVERIFIABLE,
         ),
         douyin_abroad_entry(data),
         derived(

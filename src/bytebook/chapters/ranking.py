@@ -1428,7 +1428,7 @@ def understated_sentence(
         )
     if not filed:
         return (
-            "no company's 2024 overseas figure in the table rests on figures it published"
+            "no company's 2024 overseas amount in the table rests on figures it published"
             + share_words
         )
     companies = "company whose" if len(filed) == 1 else "companies whose"
@@ -1440,7 +1440,7 @@ def understated_sentence(
     if origins:
         companies = companies.replace(" whose", f" ({'; '.join(origins)}) whose")
     return (
-        f"the table understates the {amounts} of {whom} {companies} 2024 overseas figure rests "
+        f"the table understates the {amounts} of {whom} {companies} 2024 overseas amount rests "
         "on figures they published themselves, read at first hand" + readings + share_words
     )
 
@@ -1637,7 +1637,7 @@ def _rank_with_filed(
         len(published),
         lambda n: (
             f"For {_count_words(int(n))} companies in the table this book found a 2024 "
-            f"overseas figure that rests on figures the company published, P or S, read at "
+            f"overseas amount that rests on figures the company published, P or S, read at "
             f"first hand: {names_or_none(_with_origin(published))}. "
             + (
                 "Each is larger than the article's."

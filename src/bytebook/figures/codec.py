@@ -102,10 +102,16 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
     return charts.figure(chart, caption, description, data)
 
 
+LENGTH_STEP = 5
+"""Seconds between the upload chart's points."""
+
+
 def upload(found: Findings, data: BookData) -> alt.VConcatChart:
     """Bytes uploaded a day against the average video length."""
     per_second = found.numbers["upload_bytes_per_second_of_length"]
-    frame = pd.DataFrame({"seconds": np.arange(5, 181, 5)}).assign(
+    shortest, longest = (found.numbers[f"upload_length_{end}"] for end in ("shortest", "longest"))
+    lengths = np.linspace(shortest, longest, round((longest - shortest) / LENGTH_STEP) + 1)
+    frame = pd.DataFrame({"seconds": lengths}).assign(
         petabytes=lambda f: in_units(f["seconds"] * per_second, "PB")
     )
     chart = charts.line_chart(
