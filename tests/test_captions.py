@@ -10,6 +10,7 @@ a wrong number.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -357,3 +358,64 @@ def test_the_upload_caption_and_text_name_the_lengths_and_volumes_the_chart_runs
     assert volumes, "the text before the upload chart names no volumes"
     named = [float(volumes[1]) * PB_IN[volumes[2]], float(volumes[3]) * PB_IN[volumes[4]]]
     assert named == pytest.approx([rows[0][1], rows[-1][1]])
+
+
+ARTICLE_TABLE = {
+    "Lenovo": (3100, 0.70),
+    "Huawei": (2300, 0.27),
+    "ByteDance": (2855, 0.25),
+    "Xiaomi": (1200, 0.45),
+    "Midea": (1500, 0.40),
+    "BYD": (1000, 0.20),
+    "Haier Smart Home": (1364, 0.50),
+}
+"""The article's table in its printed order: each company's 2024 overseas amount in 亿元 (an
+"N+" at N, ByteDance's at its ≈ 2855) and its share (约 27% at 27%, 超 50% at 50%)."""
+
+
+def _ranking_captions(data) -> dict[str, str]:
+    page = (BOOK_DIR / "ranking.md").read_text(encoding="utf-8")
+    return {name: " ".join(c.split()) for name, c, _, _ in page_figures(page, data)}
+
+
+def _with_claims(data, values: dict[str, float]):
+    claims = data.claims.copy()
+    for claim, value in values.items():
+        claims.at[claim, "value"] = value
+        claims.at[claim, "value_text"] = repr(value)
+    return dataclasses.replace(data, claims=claims)
+
+
+def test_the_ranking_captions_place_bytedance_as_the_table_does(data):
+    """Sorted, ByteDance's 2855 follows Lenovo's 3100 though Huawei's 2300 is printed above it;
+    its 25% is above BYD's 20% only; 2855 ÷ 25% = 11,420 is above every other row's amount ÷
+    share (Huawei's 2300 ÷ 27% = 8,519 is next)."""
+    amounts = sorted((a for a, _ in ARTICLE_TABLE.values()), reverse=True)
+    shares = sorted(s for _, s in ARTICLE_TABLE.values())
+    totals = sorted((a / s for a, s in ARTICLE_TABLE.values()), reverse=True)
+    amount, share = ARTICLE_TABLE["ByteDance"]
+    assert (amounts.index(amount), shares.index(share), totals.index(amount / share)) == (1, 1, 0)
+    captions = _ranking_captions(data)
+    assert captions["fig_revenue"].endswith("The printed order puts Huawei above ByteDance.")
+    assert captions["fig_share"] == (
+        "ByteDance pairs the second-largest amount with the second-smallest share, so the group "
+        "it implies is the largest of the seven."
+    )
+
+
+def test_the_ranking_captions_follow_the_table_s_figures(data):
+    """With ByteDance's amount at 2,000亿 and its share at 60%, Huawei's 2300 is above it as
+    printed; its 60% is above all but Lenovo's 70%, and 2000 ÷ 60% = 3,333 lies below Huawei's
+    8,519, BYD's 5,000, Lenovo's 4,429 and Midea's 3,750."""
+    moved = _with_claims(data, {"t_bytedance_overseas_cny": 2000e8, "t_bytedance_share": 0.60})
+    captions = _ranking_captions(moved)
+    assert captions["fig_revenue"].endswith(
+        "The printed order keeps ByteDance in the place its figures give it."
+    )
+    totals = sorted((a / s for a, s in ARTICLE_TABLE.values() if a != 2855), reverse=True)
+    place = 1 + sum(total > 2000 / 0.60 for total in totals)
+    assert place == 5
+    assert captions["fig_share"] == (
+        "ByteDance pairs the third-largest amount with the sixth-smallest share, so the group "
+        "it implies is the fifth-largest of the seven."
+    )

@@ -47,6 +47,12 @@ def names_or_none(names: list[str]) -> str:
     return in_a_list(names) if names else "none"
 
 
+def count_words(n: int) -> str:
+    """'three' for 3 (up to ten), else the digits."""
+    words = "zero one two three four five six seven eight nine ten".split()
+    return words[n] if n < len(words) else str(n)
+
+
 def ordinal(n: int) -> str:
     """'1st', '2nd', '3rd', '4th', '11th', '21st'."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from itertools import product
+from itertools import pairwise, product
 
 import pandas as pd
 
@@ -415,6 +415,22 @@ def quarter_stated(data: BookData, claim: pd.Series) -> Finding:
     )
 
 
+def meta_since_sentence(losses: dict[int, float], nearest: int, article_year: int) -> str:
+    """How Reality Labs' loss moved from the year the article's figure matches best to the year
+    of its other figures."""
+    if nearest == article_year:
+        return f"It is the loss of {article_year}, the year of ByteDance's figures."
+    later = [losses[year] for year in sorted(losses) if nearest <= year <= article_year]
+    steps = list(pairwise(later))
+    if all(after > before for before, after in steps):
+        how = "Meta's losses grew each year after"
+    elif all(after < before for before, after in steps):
+        how = "Meta's losses shrank each year after"
+    else:
+        how = f"Meta's loss moved from year to year after {nearest}"
+    return f"Set beside ByteDance's {article_year}, the figure is out of date: {how}."
+
+
 def _meta(data: BookData) -> Findings:
     """Reality Labs' loss: the article's USD 13 bn against Meta's 10-K for 2022 to 2024."""
     found = Findings()
@@ -428,6 +444,11 @@ def _meta(data: BookData) -> Findings:
     found.number("meta_years_before", article_year - nearest, "{:d}")
     for year, loss in losses.items():
         found.number(f"meta_loss_{year}", loss, lambda _, y=year: shown[y])
+    found.number(
+        "meta_since",
+        losses[article_year] - losses[nearest],
+        lambda _: meta_since_sentence(losses, nearest, article_year),
+    )
     found.tables["meta"] = pd.DataFrame(
         {
             "year": [str(y) for y in losses],

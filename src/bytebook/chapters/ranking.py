@@ -17,6 +17,7 @@ from bytebook.chapters.by_year import by_year_frames
 from bytebook.chapters.growth import growth_findings, growth_runner_up
 from bytebook.chapters.markets_and_remarks import markets_and_remarks
 from bytebook.chapters.table_cells import check_remaining
+from bytebook.chapters.table_order import SUBJECT, pairing_sentence, printed_above_sentence
 from bytebook.chapters.top_three import PEERS, peers_table, top_three
 from bytebook.chapters.year_readings import (
     calendar_not_compared,
@@ -63,6 +64,7 @@ from bytebook.ledger import (
 )
 from bytebook.numbers import (
     as_recorded,
+    count_words,
     format_billion,
     format_percent,
     format_usd,
@@ -214,7 +216,11 @@ def analyse(data: BookData) -> Findings:
     years = matched.tables["years"]
     found = Findings()
     found.tables["printed"] = data.ranking[list(PRINTED_HEADERS)].rename(columns=PRINTED_HEADERS)
-    found.tables["sorted"] = _sorted(table)
+    found.tables["sorted"] = ordered = _sorted(table)
+    found.number(
+        "revenue_caption", rank_of(table, SUBJECT), lambda _: printed_above_sentence(ordered)
+    )
+    found.number("share_caption", len(ordered), lambda _: pairing_sentence(ordered))
     found.tables["filed"] = filed
     found.tables["filed_by_companies"] = published
     fx_average = rate_from_references(data.references, "fx_2024_avg_fed").cny_per_usd
@@ -440,7 +446,7 @@ def holds_sentence(data: BookData, found: Findings) -> str:
         f"{n['rank_bytedance']} and Huawei {n['rank_huawei']} ({verdict('s4_software_top3')}). "
         f"直接杀进前三, a place among all Chinese companies abroad, is "
         f"{verdict('s4_top3')}: among the peers found ByteDance ranks {span(ranks, whole)}, "
-        f"{_count_words(earlier)} of those figures are from the year before, and the largest "
+        f"{count_words(earlier)} of those figures are from the year before, and the largest "
         "companies abroad were not all found. 两倍以上 is "
         f"{verdict('s4_growth_double')}: ByteDance's {growth} is {n['growth_ratio']} times "
         f"{growth_runner_up(data)[0]['company']}'s {n['growth_runner_up']}. 断层第一 is "
@@ -1296,7 +1302,7 @@ def earlier_year_sentence(cells: list[EarlierCell]) -> str:
         return " or ".join(dict.fromkeys(c.year for n in names for c in rows[n]))
 
     text = (
-        f"in {_count_words(len(closer))} rows of the ranking table, headed 2024, figures sit "
+        f"in {count_words(len(closer))} rows of the ranking table, headed 2024, figures sit "
         f"closer to the year before ({years(closer)}) than to the year the table names: "
         f"{listed(closer)}"
         if closer
@@ -1305,7 +1311,7 @@ def earlier_year_sentence(cells: list[EarlierCell]) -> str:
     )
     if unmatched:
         text += (
-            f"; in {_count_words(len(unmatched))} {'more ' if closer else ''}rows, figures fit "
+            f"; in {count_words(len(unmatched))} {'more ' if closer else ''}rows, figures fit "
             f"the year before ({years(unmatched)}) where the named year's was not found: "
             f"{listed(unmatched)}"
         )
@@ -1433,9 +1439,9 @@ def understated_sentence(
         )
     companies = "company whose" if len(filed) == 1 else "companies whose"
     if len(above) == len(filed):
-        whom = {1: "the one", 2: "both"}.get(len(filed), f"all {_count_words(len(filed))}")
+        whom = {1: "the one", 2: "both"}.get(len(filed), f"all {count_words(len(filed))}")
     else:
-        whom = f"{names_or_none(above) if above else 'none'} of the {_count_words(len(filed))}"
+        whom = f"{names_or_none(above) if above else 'none'} of the {count_words(len(filed))}"
     amounts = "overseas amount" if len(above) == 1 else "overseas amounts"
     if origins:
         companies = companies.replace(" whose", f" ({'; '.join(origins)}) whose")
@@ -1636,7 +1642,7 @@ def _rank_with_filed(
         "filed_summary",
         len(published),
         lambda n: (
-            f"For {_count_words(int(n))} companies in the table this book found a 2024 "
+            f"For {count_words(int(n))} companies in the table this book found a 2024 "
             f"overseas amount that rests on figures the company published, P or S, read at "
             f"first hand: {names_or_none(_with_origin(published))}. "
             + (
@@ -1689,12 +1695,6 @@ def _rank_with_filed(
             )
         )
     return found
-
-
-def _count_words(n: int) -> str:
-    """'three' for 3 (up to ten), else the digits."""
-    words = "zero one two three four five six seven eight nine ten".split()
-    return words[n] if n < len(words) else str(n)
 
 
 def _place(n: float) -> str:

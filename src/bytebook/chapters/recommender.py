@@ -7,7 +7,15 @@ from bytebook.checks import after_article, later_sources_note, unsettled
 from bytebook.data import ASSUMPTIONS_FILE, CLAIMS_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.ledger import LedgerEntry, Verdict, claim_reading, derived, working
-from bytebook.numbers import count, figure, format_in, format_percent, percent, significant
+from bytebook.numbers import (
+    count,
+    count_words,
+    figure,
+    format_in,
+    format_percent,
+    percent,
+    significant,
+)
 
 SECTIONS = ("2.2",)
 """The article sections whose claims this chapter judges."""
@@ -292,7 +300,24 @@ def analyse(data: BookData) -> Findings:
         ),
     )
     found.add(no_downtime_entry(data))
+    claims = [entry for entry in found.entries if entry.kind == "stated"]
+    checked = sum(entry.verdict is not Verdict.UNVERIFIABLE for entry in claims)
+    found.number("claims_checked", checked, lambda n: checked_sentence(int(n), len(claims)))
     return found
+
+
+def checked_sentence(checked: int, claims: int) -> str:
+    """How many of the section's claims a source or the article's own numbers settle, opening
+    the chapter's summary box."""
+    if checked == 0:
+        return (
+            "Nothing in this section could be checked: this book found no source for the "
+            "model's size, sparsity, cost, training volume or update interval."
+        )
+    return (
+        f"{count_words(checked).capitalize()} of the section's {count_words(claims)} claims "
+        "could be checked; each of the others is unverifiable, and its row says why."
+    )
 
 
 def no_downtime_entry(data: BookData) -> LedgerEntry:
