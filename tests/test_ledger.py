@@ -24,7 +24,7 @@ from bytebook.ledger import (
     judge_findings,
 )
 from bytebook.numbers import by_unit
-from bytebook.paths import DATA_DIR
+from bytebook.paths import BOOK_DIR, DATA_DIR
 from bytebook.policy import Finding
 
 
@@ -83,6 +83,18 @@ def test_no_row_with_a_verdict_says_it_has_none(ledger_rows):
         if row["verdict"] and re.search(r"\b(has|so|carries) no verdict\b", row["evidence"])
     ]
     assert not disowned
+
+
+def test_the_ledger_page_says_how_the_csv_records_each_kind_of_derived_row(ledger_rows):
+    """The page shows a derived row's verdict only where a source could test it; its
+    introduction says how the CSV records the rest: steps with no verdict, and notes and
+    readings nothing could grade as unverifiable."""
+    intro = " ".join((BOOK_DIR / "ledger.md").read_text(encoding="utf-8").split())
+    derived = [row["verdict"] for row in ledger_rows if row["kind"] == "derived"]
+    if "" in derived:
+        assert "steps of its own arithmetic, which carry no verdict" in intro
+    if "unverifiable" in derived:
+        assert "nothing could grade" in intro and "recorded as unverifiable in the CSV" in intro
 
 
 def test_the_article_s_daily_figures_restated_per_second_or_per_update_are_steps(ledger_rows):
