@@ -643,3 +643,52 @@ def test_without_javascript_a_phone_shows_no_sort_buttons(site, browser):
         context.close()
     assert heights[False] <= 1, heights
     assert heights[True] > 10, heights
+
+
+PHONE = {"width": 390, "height": 844}
+
+FOCUS_GOING_UP = """() => {
+  const reachable = 'a[href], summary, button, input, [tabindex="0"]';
+  const backwards = [];
+  for (const row of document.querySelectorAll('table.ledger-table tbody tr')) {
+    let lowest = -Infinity;
+    for (const control of row.querySelectorAll(reachable)) {
+      const box = control.getBoundingClientRect();
+      if (!box.height) { continue; }
+      if (box.top < lowest - 2) { backwards.push(row.id + ': ' + control.textContent.trim()); }
+      lowest = Math.max(lowest, box.top);
+    }
+  }
+  return backwards;
+}"""
+"""Each card's controls in the order the keyboard reaches them (the document's): one that lies
+above a control reached before it sends the focus back up the card."""
+
+
+def test_on_a_phone_the_keyboard_moves_down_each_card(site, browser):
+    """On a phone each row is a card; Tab reaches its links and its folded evidence from the top
+    of the card to its foot, in the order they are read."""
+    page = browser.new_page(viewport=PHONE, is_mobile=True)
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    backwards = page.evaluate(FOCUS_GOING_UP)
+    rows = page.evaluate("document.querySelectorAll('table.ledger-table tbody tr').length")
+    page.close()
+    assert rows > 200
+    assert not backwards, backwards[:5]
+
+
+def test_each_filter_s_magnifier_is_named_for_what_it_does(site, browser):
+    """The magnifier beside a filter's search box puts the focus in that box: its name, read
+    aloud and shown as its tooltip, says so, and promises no clearing."""
+    page = open_ledger(site, browser)
+    names = []
+    for pane in page.locator(".dtsp-searchPane").all():
+        button = pane.locator("button.dtsp-searchIcon")
+        names.append(button.get_attribute("aria-label"))
+        assert button.get_attribute("title") == names[-1]
+        button.click()
+        assert pane.locator("input").evaluate("box => box === document.activeElement")
+    page.close()
+    assert len(names) == 3
+    assert all(name.startswith("Search this filter: ") for name in names), names

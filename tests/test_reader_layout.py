@@ -140,6 +140,7 @@ def test_a_ledger_card_on_a_phone_reads_down_one_left_edge(read_only_tab):
         assert shown["Verdict"]["top"] < shown["Claim"]["top"] < shown["Id"]["top"], (
             f"{row}: the card does not open with its verdict and claim"
         )
+        assert shown["Id"]["top"] < shown["Evidence"]["top"], f"{row}: the evidence is not last"
         values = [shown[k]["top"] for k in ("Stated", "Recomputed") if k in shown]
         # A claim in words (no figure) shows neither value.
         assert len(set(values)) <= 1, f"{row}: its values are on {len(set(values))} lines"

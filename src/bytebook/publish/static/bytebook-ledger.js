@@ -105,10 +105,12 @@
       searchPanes: { columns: panes, orderable: false, initCollapsed: phone.matches, viewTotal: true, layout: "columns-" + panes.length,
         dtOpts: { scroller: false, paging: false, scrollY: PANE_LIST_HEIGHT, scrollCollapse: true } },
       // The panes' title counts the filters in use in words, and says nothing while none is.
-      // Its buttons show only icons: each is named in words, for screen readers and in a tooltip.
+      // Its buttons show only icons: each is named in words, for screen readers and in a tooltip,
+      // by what it does (the magnifier, which the library names "Clear search", puts the focus
+      // in the filter's search box).
       language: { searchPanes: {
         title: { _: "%d filters in use", 0: "", 1: "1 filter in use" },
-        buttons: { clearPane: "Clear this filter", clearSearch: "Clear this filter's search",
+        buttons: { clearPane: "Clear this filter", clearSearch: "Search this filter",
           collapse: "Fold or unfold this filter", orderByCount: "Sort this filter by count",
           orderByLabel: "Sort this filter by name" },
       } },
