@@ -129,8 +129,8 @@ def totals(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Total revenue: implied by the table against the total found",
-        units=f"{YI_YUAN}; the band runs from the lowest to the highest printed "
-        "overseas amount ÷ printed share the printed precision allows; ByteDance at the "
+        units=f"{YI_YUAN}; each band runs from the lowest to the highest total (overseas "
+        "amount ÷ share) that the printed figures' precision allows; ByteDance at the "
         "table's own rate",
         claims=table_claims(
             data, frame["company"], ["revenue_claim", "revenue_cny_claim", "share_claim"]
