@@ -692,3 +692,24 @@ def test_each_filter_s_magnifier_is_named_for_what_it_does(site, browser):
     page.close()
     assert len(names) == 3
     assert all(name.startswith("Search this filter: ") for name in names), names
+
+
+PANES_TOP = "document.querySelector('.dtsp-searchPanes').getBoundingClientRect().top"
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_choosing_a_filter_leaves_the_filters_where_they_are(site, browser, viewport):
+    """The title that counts the filters in use appears with the first choice; the filters
+    under the reader's pointer or finger stay where they were."""
+    page = browser.new_page(viewport=viewport, is_mobile=viewport is PHONE)
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    verdicts = page.locator(".dtsp-searchPane").nth(2)
+    if viewport is PHONE:  # the filters start folded on a phone
+        verdicts.locator(".dtsp-topRow").click()
+    before = page.evaluate(PANES_TOP)
+    verdicts.locator("tbody tr", has_text="contradicted").click()
+    page.wait_for_function("() => document.querySelector('.dtsp-title').textContent !== ''")
+    after = page.evaluate(PANES_TOP)
+    page.close()
+    assert abs(after - before) < 1, f"the filters moved {after - before:.0f} px"
