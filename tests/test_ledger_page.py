@@ -713,3 +713,37 @@ def test_choosing_a_filter_leaves_the_filters_where_they_are(site, browser, view
     after = page.evaluate(PANES_TOP)
     page.close()
     assert abs(after - before) < 1, f"the filters moved {after - before:.0f} px"
+
+
+SECTION_LINES = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('table.sections-under-ids td[data-th="Id"]')) {
+    const label = getComputedStyle(cell, '::after');
+    const copy = document.createElement('div');
+    for (const name of ['fontSize', 'fontFamily', 'wordBreak', 'overflowWrap', 'lineHeight']) {
+      copy.style[name] = label[name];
+    }
+    copy.textContent = cell.dataset.section;
+    cell.appendChild(copy);
+    const text = copy.firstChild, range = document.createRange();
+    const tops = [...text.data].map((_, i) => {
+      range.setStart(text, i); range.setEnd(text, i + 1);
+      return range.getBoundingClientRect().top;
+    });
+    copy.remove();
+    for (let i = 1; i < tops.length; i++) {
+      const cjk = /[\\u3400-\\u9fff]/;
+      if (tops[i] > tops[i - 1] + 1 && cjk.test(text.data[i - 1]) && cjk.test(text.data[i])) {
+        broken.push(cell.dataset.section);
+      }
+    }
+  }
+  return [...new Set(broken)];
+}"""
+"""The sections whose Chinese name, set under an id as the page sets it (the label's font and
+line breaking, at the cell's width), breaks between two of its characters."""
+
+
+def test_a_section_s_chinese_name_under_an_id_is_never_broken_mid_word(read_only_ledger):
+    assert read_only_ledger.evaluate("document.querySelectorAll('table.sections-under-ids').length")
+    assert not read_only_ledger.evaluate(SECTION_LINES)
