@@ -157,3 +157,16 @@ def test_a_glossary_term_s_result_names_the_term_and_reads_its_definition(site, 
     assert term[0]["snippet"].startswith("H.266 See VVC"), term
     whole = [r for r in listed if r["page"] == "glossary" and "#" not in r["href"]]
     assert all(r["snippet"] != term[0]["snippet"] for r in whole), listed
+
+
+def test_the_search_page_s_own_field_shows_no_shortcut_hint(site, browser):
+    """The shortcut that opens the search box means nothing beside the search page's own field
+    (its "+" was also too faint to read); the page's search button keeps its own."""
+    page = browser.new_page()
+    page.goto(f"{site}/search.html")
+    hints = page.evaluate(
+        """() => [...document.querySelectorAll('.bd-search-container .search-button__kbd-shortcut')]
+        .map(hint => hint.getBoundingClientRect().width)"""
+    )
+    page.close()
+    assert hints == [0], hints
