@@ -6,10 +6,10 @@ load 404 (a browser asks for /favicon.ico when a page names no icon); that load 
 console error (nor a breach of the content security policy) for at least 1.5 s after its
 load, no request to another host, every chart drawn with marks, every table within the text
 column, no value with a unit broken across lines or out of its cell, and no chart label over
-another, an axis, a rule or a point; on the light phone load
-nothing scrolls sideways and every text is legible (chart text, and the page's own, a card's
-field names included). (A page first loaded dark is tested in tests/test_browser.py: the theme
-reads the system's scheme as the page starts.)
+another, an axis, a rule or a point; on the light phone load nothing scrolls sideways, every
+text is legible (chart text, and the page's own, a card's field names included) and the title
+leaves most of the first screen to the text. (A page first loaded dark is tested in
+tests/test_browser.py: the theme reads the system's scheme as the page starts.)
 
 axe-core is put into each tab once. In the light scheme it runs every rule it runs by default;
 turned dark, it runs again the rules that read colours (those axe tags `cat.color`: the text's
@@ -41,7 +41,7 @@ from test_browser import (
     watch,
 )
 from test_chart_screens import label_clashes, legibility_problems
-from test_reader_layout import values_broken_or_spilt
+from test_reader_layout import title_problems, values_broken_or_spilt
 
 pytestmark = pytest.mark.browser
 
@@ -146,6 +146,7 @@ def scheme_problems(page, page_path: str, scheme: str, screen: str, seen) -> lis
     if (scheme, screen) == ("light", "phone"):
         problems += no_sideways_scroll(page, page_path)
         problems += legibility_problems(page, charts=page_path in CHART_PAGES)
+        problems += title_problems(page)
         screenshot_if_asked(page, f"phone-{stem}")
     if (scheme, screen) == ("dark", "desktop"):
         screenshot_if_asked(page, f"dark-{stem}")

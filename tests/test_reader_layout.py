@@ -476,3 +476,47 @@ def test_on_paper_a_chapter_s_tall_claim_row_runs_on_rather_than_leave_a_page_bl
     )
     page.close()
     assert breaks and set(breaks) == {"auto"}, set(breaks)
+
+
+TITLE_MOST = 0.2
+"""The most of a phone's first screen a page's title may take: the reader should meet the text."""
+
+TITLE_AND_HEADINGS = """() => {
+  const article = document.querySelector('.bd-article');
+  if (!article || !article.querySelector('h1')) { return null; }
+  const sizes = ['h1', 'h2', 'h3'].map(tag => {
+    const heading = article.appendChild(document.createElement(tag));
+    heading.textContent = 'x';
+    const size = parseFloat(getComputedStyle(heading).fontSize);
+    heading.remove();
+    return size;
+  });
+  return {title: article.querySelector('h1').getBoundingClientRect().height, sizes};
+}"""
+"""The height of the page's title, and the font size of a heading of each of the first three
+levels as the page sets it (null on a page with no article title, as the search page)."""
+
+
+def title_problems(page) -> list[str]:
+    """On a phone: the title takes at most TITLE_MOST of the first screen, and each heading
+    level is set smaller than the one above it."""
+    screen = page.viewport_size["height"]
+    found = page.evaluate(TITLE_AND_HEADINGS)
+    if found is None:
+        return []
+    problems = []
+    if found["title"] > TITLE_MOST * screen:
+        problems.append(f"the title takes {found['title']:.0f} px of a {screen} px screen")
+    if found["sizes"] != sorted(found["sizes"], reverse=True):
+        problems.append(f"heading sizes h1 to h3 out of order: {found['sizes']}")
+    return problems
+
+
+def test_on_a_phone_the_longest_title_leaves_the_first_screen_to_the_text(site, browser):
+    """The recommender's title, the longest in words, against the theme's sizes."""
+    page = browser.new_page(viewport=PHONE, is_mobile=True)
+    page.goto(f"{site}/book/recommender.html")
+    page.wait_for_load_state("load")
+    problems = title_problems(page)
+    page.close()
+    assert not problems
