@@ -1159,3 +1159,21 @@ def test_without_javascript_a_page_wears_the_light_theme(site, browser):
     context.close()
     assert theme == "light"
     assert background and bar == body != "rgba(0, 0, 0, 0)", (background, bar, body)
+
+
+SIDEBAR_TOGGLES_SHOWN = """() => [...document.querySelectorAll('.sidebar-toggle')]
+  .map(button => button.getBoundingClientRect().width > 0)"""
+
+
+@pytest.mark.parametrize("scripts", [False, True], ids=["without", "with"])
+def test_a_phone_shows_the_menu_and_contents_buttons_only_where_they_open(site, browser, scripts):
+    """The buttons that open a phone's menu and contents need the theme's script: without
+    JavaScript they would do nothing, and are not shown."""
+    context = browser.new_context(
+        java_script_enabled=scripts, viewport={"width": 390, "height": 800}, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(f"{site}/book/codec.html")
+    shown = page.evaluate(SIDEBAR_TOGGLES_SHOWN)
+    context.close()
+    assert len(shown) == 2 and set(shown) == {scripts}, shown

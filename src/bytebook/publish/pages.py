@@ -154,13 +154,25 @@ def light_without_scripts(page: str) -> str:
     return _AUTO_THEME.sub(r"\1light\2", page, count=1)
 
 
+_SIDEBAR_TOGGLE = re.compile(
+    r'(<button class="sidebar-toggle (?:primary|secondary)-toggle)\b(?! pst-js-only)'
+)
+
+
+def toggles_need_scripts(page: str) -> str:
+    """`page` with the buttons that open its sidebars (a phone's menu and contents) marked as
+    the theme marks what works only with JavaScript (`pst-js-only`), so that a reader without
+    it is not shown two buttons that do nothing."""
+    return _SIDEBAR_TOGGLE.sub(r"\1 pst-js-only", page)
+
+
 def finished_alone(page: str, page_path: Path, outdir: Path) -> str:
     """`page` (the file `page_path` of the site `outdir`) with the last pass's steps that need
     no other page: without the theme scripts it does not use, light without JavaScript, with
-    its footer links' full titles and its values kept whole. A page so finished comes back
-    unchanged."""
+    its footer links' full titles, its values kept whole and its sidebar buttons hidden
+    without JavaScript. A page so finished comes back unchanged."""
     lean = without_unused_scripts(page, search_page=page_path == outdir / SEARCH_PAGE)
-    return keep_values_whole(titled_footer_links(light_without_scripts(lean)))
+    return keep_values_whole(titled_footer_links(toggles_need_scripts(light_without_scripts(lean))))
 
 
 def finish_pages(outdir: Path, finished: Collection[Path] = ()) -> None:
