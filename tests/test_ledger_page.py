@@ -747,3 +747,27 @@ line breaking, at the cell's width), breaks between two of its characters."""
 def test_a_section_s_chinese_name_under_an_id_is_never_broken_mid_word(read_only_ledger):
     assert read_only_ledger.evaluate("document.querySelectorAll('table.sections-under-ids').length")
     assert not read_only_ledger.evaluate(SECTION_LINES)
+
+
+FOCUSED_BUTTON_RING = """() => {
+  const button = document.activeElement;
+  return button.matches('.dtsp-searchPane button')
+    ? [button.className, getComputedStyle(button).outlineStyle] : null;
+}"""
+
+
+def test_the_keyboard_sees_where_it_is_on_every_filter_button(site, browser):
+    """On a phone the filters' buttons the keyboard stops on, greyed out or not, show a ring."""
+    page = browser.new_page(viewport=PHONE, is_mobile=True)
+    page.goto(f"{site}/book/ledger.html")
+    wait_until_ready(page)
+    page.locator(".dtsp-searchPanes").evaluate("panes => panes.scrollIntoView()")
+    page.locator(".dtsp-clearAll").focus()
+    rings = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if found := page.evaluate(FOCUSED_BUTTON_RING):
+            rings.append(found)
+    page.close()
+    assert any("dtsp-disabledButton" in name for name, _ in rings), rings
+    assert all(style != "none" for _, style in rings), rings
