@@ -378,12 +378,14 @@ def _ranking_captions(data) -> dict[str, str]:
     return {name: " ".join(c.split()) for name, c, _, _ in page_figures(page, data)}
 
 
-def _with_claims(data, values: dict[str, float]):
-    claims = data.claims.copy()
-    for claim, value in values.items():
-        claims.at[claim, "value"] = value
-        claims.at[claim, "value_text"] = repr(value)
-    return dataclasses.replace(data, claims=claims)
+def with_values(data, table: str, values: dict[str, float]):
+    """A copy of the data, in memory, with the rows of `table` ('claims', 'references') given
+    these values (their text too)."""
+    frame = getattr(data, table).copy()
+    for ident, value in values.items():
+        frame.at[ident, "value"] = value
+        frame.at[ident, "value_text"] = repr(value)
+    return dataclasses.replace(data, **{table: frame})
 
 
 def test_the_ranking_captions_place_bytedance_as_the_table_does(data):
@@ -407,7 +409,9 @@ def test_the_ranking_captions_follow_the_table_s_figures(data):
     """With ByteDance's amount at 2,000亿 and its share at 60%, Huawei's 2300 is above it as
     printed; its 60% is above all but Lenovo's 70%, and 2000 ÷ 60% = 3,333 lies below Huawei's
     8,519, BYD's 5,000, Lenovo's 4,429 and Midea's 3,750."""
-    moved = _with_claims(data, {"t_bytedance_overseas_cny": 2000e8, "t_bytedance_share": 0.60})
+    moved = with_values(
+        data, "claims", {"t_bytedance_overseas_cny": 2000e8, "t_bytedance_share": 0.60}
+    )
     captions = _ranking_captions(moved)
     assert captions["fig_revenue"].endswith(
         "The printed order keeps ByteDance in the place its figures give it."

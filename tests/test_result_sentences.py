@@ -3,18 +3,10 @@ worked out from the data, so they change when the data do."""
 
 from __future__ import annotations
 
-import dataclasses
+from test_captions import with_values
 
 from bytebook.chapters import overseas, recommender
 from bytebook.paths import BOOK_DIR
-
-
-def _with_references(data, values: dict[str, float]):
-    references = data.references.copy()
-    for reference, value in values.items():
-        references.at[reference, "value"] = value
-        references.at[reference, "value_text"] = repr(value)
-    return dataclasses.replace(data, references=references)
 
 
 def test_meta_s_losses_after_the_year_the_article_matches_are_told_as_they_moved(data):
@@ -25,7 +17,7 @@ def test_meta_s_losses_after_the_year_the_article_matches_are_told_as_they_moved
     assert losses[0] < losses[1] < losses[2]
     sentence = overseas.analyse(data).texts["meta_since"]
     assert sentence.endswith("out of date: Meta's losses grew each year after.")
-    moved = _with_references(data, {"meta_rl_loss_2023": 18e9})
+    moved = with_values(data, "references", {"meta_rl_loss_2023": 18e9})
     assert (
         overseas.analyse(moved)
         .texts["meta_since"]
