@@ -1146,17 +1146,26 @@ NO_SCRIPT_COLOURS = """() => {
 }"""
 
 
+def read_on_a_phone(browser, url: str, script: str, scripts: bool):
+    """What `script` returns on the page at `url`, loaded at a phone's screen with JavaScript
+    on or off (`scripts`) in a context of its own."""
+    context = browser.new_context(
+        java_script_enabled=scripts, viewport={"width": 390, "height": 800}, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(url)
+    found = page.evaluate(script)
+    context.close()
+    return found
+
+
 def test_without_javascript_a_page_wears_the_light_theme(site, browser):
     """The theme colours a page once its script has chosen light or dark; without JavaScript the
     page is light, so the bar that stays at the top of a phone's screen covers the text
     scrolling under it instead of leaving its buttons over that text."""
-    context = browser.new_context(
-        java_script_enabled=False, viewport={"width": 390, "height": 800}, is_mobile=True
+    theme, background, bar, body = read_on_a_phone(
+        browser, f"{site}/book/codec.html", NO_SCRIPT_COLOURS, scripts=False
     )
-    page = context.new_page()
-    page.goto(f"{site}/book/codec.html")
-    theme, background, bar, body = page.evaluate(NO_SCRIPT_COLOURS)
-    context.close()
     assert theme == "light"
     assert background and bar == body != "rgba(0, 0, 0, 0)", (background, bar, body)
 
@@ -1169,11 +1178,5 @@ SIDEBAR_TOGGLES_SHOWN = """() => [...document.querySelectorAll('.sidebar-toggle'
 def test_a_phone_shows_the_menu_and_contents_buttons_only_where_they_open(site, browser, scripts):
     """The buttons that open a phone's menu and contents need the theme's script: without
     JavaScript they would do nothing, and are not shown."""
-    context = browser.new_context(
-        java_script_enabled=scripts, viewport={"width": 390, "height": 800}, is_mobile=True
-    )
-    page = context.new_page()
-    page.goto(f"{site}/book/codec.html")
-    shown = page.evaluate(SIDEBAR_TOGGLES_SHOWN)
-    context.close()
+    shown = read_on_a_phone(browser, f"{site}/book/codec.html", SIDEBAR_TOGGLES_SHOWN, scripts)
     assert len(shown) == 2 and set(shown) == {scripts}, shown

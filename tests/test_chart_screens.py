@@ -14,7 +14,7 @@ import re
 from itertools import pairwise
 
 import pytest
-from test_browser import CHART_PAGES, PAGES, wait_for_charts
+from test_browser import CHART_PAGES, PAGES, read_on_a_phone, wait_for_charts
 
 from bytebook.charts import POINT_NAMES
 
@@ -461,13 +461,7 @@ def test_without_javascript_a_phone_shows_each_chart_at_a_legible_size(browser, 
     """With JavaScript off no chart is drawn or fitted: each static drawing keeps its own size,
     its text at least SMALLEST_TEXT_PX, and its box scrolls sideways to show all of it, where
     shrinking it to a 390 px phone's column would set its text at about half that."""
-    context = browser.new_context(
-        java_script_enabled=False, viewport={"width": 390, "height": 800}, is_mobile=True
-    )
-    page = context.new_page()
-    page.goto(f"{site}/{page_path}")
-    drawings = page.evaluate(STATIC_DRAWINGS)
-    context.close()
+    drawings = read_on_a_phone(browser, f"{site}/{page_path}", STATIC_DRAWINGS, scripts=False)
     assert drawings, "no static drawing found"
     for drawing in drawings:
         assert drawing["smallest"] >= SMALLEST_TEXT_PX - 0.05, drawing
