@@ -6,6 +6,7 @@ from __future__ import annotations
 from test_captions import with_values
 
 from bytebook.chapters import overseas, recommender
+from bytebook.chapters.table_order import nth_most
 from bytebook.paths import BOOK_DIR
 
 
@@ -40,3 +41,13 @@ def test_the_recommender_box_counts_the_section_s_claims_a_verdict_settles(data,
         "Two of the section's nine claims could be checked; each of the others is "
         "unverifiable, and its row says why."
     )
+
+
+def test_a_place_is_written_in_words_to_the_seventh_then_as_an_ordinal():
+    assert [nth_most(place, "largest") for place in (1, 2, 7, 8, 21)] == [
+        "largest",
+        "second-largest",
+        "seventh-largest",
+        "8th-largest",
+        "21st-largest",
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bytebook.numbers import count_words, in_a_list
+from bytebook.numbers import count_words, in_a_list, ordinal
 
 SUBJECT = "ByteDance"
 """The article's subject, whose row the captions place."""
@@ -17,10 +17,10 @@ PLACE_WORDS = ("", "second-", "third-", "fourth-", "fifth-", "sixth-", "seventh-
 
 
 def nth_most(place: int, word: str) -> str:
-    """'largest' for place 1, 'second-largest' for 2, …; the digits past the seventh."""
+    """'largest' for place 1, 'second-largest' for 2, …; past the seventh, '8th-largest'."""
     if place <= len(PLACE_WORDS):
         return f"{PLACE_WORDS[place - 1]}{word}"
-    return f"{place}th-{word}"
+    return f"{ordinal(place)}-{word}"
 
 
 def _place_from_top(values: pd.Series, company_values: float) -> int:
