@@ -707,6 +707,22 @@ def test_dark_mode_tables_follow_the_theme(site, browser):
     assert panel == "rgba(0, 0, 0, 0)", f"the ledger sits on a light panel ({panel})"
 
 
+def test_a_search_word_the_page_does_not_hold_leaves_no_button(site, browser):
+    """A word the search page stored that a page does not hold marks nothing there, and no
+    "Hide Search Matches" button is offered for matches that are not there."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/glossary.html", wait_until="load")
+    page.evaluate("localStorage.setItem('sphinx_highlight_terms', 'zzyzxq')")
+    page.goto(f"{site}/book/preface.html", wait_until="load")
+    page.wait_for_timeout(300)
+    marked, buttons = page.evaluate(
+        "() => [document.querySelectorAll('.highlighted').length,"
+        " document.querySelectorAll('#searchbox .highlight-link').length]"
+    )
+    page.close()
+    assert (marked, buttons) == (0, 0)
+
+
 @pytest.mark.parametrize("word", ["抖音", "ByteDance"])
 def test_search_matches_are_highlighted_and_hidden_by_a_button(site, browser, word):
     """A page opened from a search result (`?highlight=`) marks the word; the control that hides

@@ -59,8 +59,8 @@ const _highlightText = (thisNode, text, className) => {
 };
 
 const SphinxHighlight = {
-  /** Highlight the words of `?highlight=` (or those the search page stored), then offer a
-   * button that hides them. */
+  /** Highlight the words of `?highlight=` (or those the search page stored), then, where any
+   * was found on the page, offer a button that hides them. */
   highlightSearchWords: () => {
     const url = new URL(window.location);
     const highlight =
@@ -75,18 +75,17 @@ const SphinxHighlight = {
     const body = document.querySelector("div.body, article.bd-article") || document.body;
     window.setTimeout(() => {
       terms.forEach((term) => _highlightText(body, term, "highlighted"));
+      const searchBox = document.getElementById("searchbox");
+      if (searchBox === null || !body.querySelector(".highlighted")) return;
+      const line = document.createElement("p");
+      line.className = "highlight-link";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = _("Hide Search Matches");
+      button.addEventListener("click", SphinxHighlight.hideSearchWords);
+      line.appendChild(button);
+      searchBox.appendChild(line);
     }, 10);
-
-    const searchBox = document.getElementById("searchbox");
-    if (searchBox === null) return;
-    const line = document.createElement("p");
-    line.className = "highlight-link";
-    const button = document.createElement("button");
-    button.type = "button";
-    button.textContent = _("Hide Search Matches");
-    button.addEventListener("click", SphinxHighlight.hideSearchWords);
-    line.appendChild(button);
-    searchBox.appendChild(line);
   },
 
   /** Remove the highlights, the rectangles behind highlighted chart text and the button. */
