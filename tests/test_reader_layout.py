@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import pairwise
 
 import pytest
 from test_browser import LAID_OUT, PAGES
@@ -484,7 +485,7 @@ TITLE_MOST = 0.2
 TITLE_AND_HEADINGS = """() => {
   const article = document.querySelector('.bd-article');
   if (!article || !article.querySelector('h1')) { return null; }
-  const sizes = ['h1', 'h2', 'h3'].map(tag => {
+  const sizes = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map(tag => {
     const heading = article.appendChild(document.createElement(tag));
     heading.textContent = 'x';
     const size = parseFloat(getComputedStyle(heading).fontSize);
@@ -493,8 +494,8 @@ TITLE_AND_HEADINGS = """() => {
   });
   return {title: article.querySelector('h1').getBoundingClientRect().height, sizes};
 }"""
-"""The height of the page's title, and the font size of a heading of each of the first three
-levels as the page sets it (null on a page with no article title, as the search page)."""
+"""The height of the page's title, and the font size of a heading of each of the six levels
+as the page sets it (null on a page with no article title, as the search page)."""
 
 
 def title_problems(page) -> list[str]:
@@ -507,8 +508,8 @@ def title_problems(page) -> list[str]:
     problems = []
     if found["title"] > TITLE_MOST * screen:
         problems.append(f"the title takes {found['title']:.0f} px of a {screen} px screen")
-    if found["sizes"] != sorted(found["sizes"], reverse=True):
-        problems.append(f"heading sizes h1 to h3 out of order: {found['sizes']}")
+    if any(larger <= smaller for larger, smaller in pairwise(found["sizes"])):
+        problems.append(f"heading sizes h1 to h6 out of order: {found['sizes']}")
     return problems
 
 

@@ -3,10 +3,13 @@ worked out from the data, so they change when the data do."""
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
 from test_captions import with_values
 
 from bytebook.chapters import overseas, recommender
-from bytebook.chapters.table_order import nth_most
+from bytebook.chapters.table_order import nth_most, printed_above_sentence
+from bytebook.numbers import count_words
 from bytebook.paths import BOOK_DIR
 
 
@@ -38,8 +41,8 @@ def test_the_recommender_box_counts_the_section_s_claims_a_verdict_settles(data,
         "Nothing in this section could be checked"
     )
     assert recommender.checked_sentence(2, 9) == (
-        "Two of the section's nine claims could be checked; each of the others is "
-        "unverifiable, and its row says why."
+        "Two of the section's nine claims could be checked; the other seven are unverifiable, "
+        "and their rows say why."
     )
 
 
@@ -51,3 +54,77 @@ def test_a_place_is_written_in_words_to_the_seventh_then_as_an_ordinal():
         "8th-largest",
         "21st-largest",
     ]
+
+
+def test_the_count_of_checked_claims_reads_right_for_one_some_and_all():
+    """Singular and plural, none, some and all: the words add up to the count of claims."""
+    assert recommender.checked_sentence(0, 1) == (
+        "Nothing in this section could be checked: its one claim is unverifiable, and its row "
+        "says why."
+    )
+    assert recommender.checked_sentence(0, 9) == (
+        "Nothing in this section could be checked: each of its nine claims is unverifiable, "
+        "and its row says why."
+    )
+    assert recommender.checked_sentence(8, 9) == (
+        "Eight of the section's nine claims could be checked; the other one is unverifiable, "
+        "and its row says why."
+    )
+    all_nine = "All nine of the section's claims could be checked."
+    assert recommender.checked_sentence(9, 9) == all_nine
+    assert recommender.checked_sentence(1, 1) == "The section's one claim could be checked."
+    for checked, claims in ((3, 2), (-1, 2), (0, 0)):
+        with pytest.raises(ValueError, match="checked"):
+            recommender.checked_sentence(checked, claims)
+
+
+LOSSES = {2022: 13.72e9, 2023: 16.12e9, 2024: 17.73e9}
+"""Meta's Reality Labs losses as its 10-K gives them, in US dollars."""
+
+
+def test_meta_s_losses_are_told_year_by_year_only_where_every_year_is_recorded():
+    since = overseas.meta_since_sentence
+    assert since(LOSSES, 2024, 2024) == "That is 2024, the year of ByteDance's figures."
+    assert since(LOSSES, 2024, 2022) == (
+        "The figure is nearest the loss of 2024, a later year than ByteDance's 2022."
+    )
+    flat = dict.fromkeys(LOSSES, 13e9)
+    assert since(flat, 2022, 2024).endswith("Meta's loss stayed the same each year after 2022.")
+    falling = {2022: 18e9, 2023: 17e9, 2024: 16e9}
+    assert since(falling, 2022, 2024).endswith("Meta's losses shrank each year after.")
+    gap = {2022: 13.72e9, 2024: 17.73e9}
+    assert since(gap, 2022, 2024).endswith("Meta's loss of 2024 is larger than that of 2022.")
+    with pytest.raises(ValueError, match="2025"):
+        since(LOSSES, 2022, 2025)
+
+
+def _printed_and_sorted(amounts: dict[str, float]) -> pd.DataFrame:
+    """A table in the printed order of `amounts`, with each company's rank by amount."""
+    ranks = {c: 1 + sum(a > amounts[c] for a in amounts.values()) for c in amounts}
+    return pd.DataFrame(
+        {
+            "company": list(amounts),
+            "printed_order": range(1, len(amounts) + 1),
+            "rank_by_revenue": [ranks[c] for c in amounts],
+        }
+    )
+
+
+def test_the_printed_order_sentence_names_companies_misplaced_on_both_sides():
+    """Printed A, ByteDance, B with amounts 1, 2, 3: A is printed above though smaller, and B
+    below though larger."""
+    both = _printed_and_sorted({"A": 1, "ByteDance": 2, "B": 3})
+    assert printed_above_sentence(both) == (
+        "The printed order puts A above ByteDance, and ByteDance above B."
+    )
+    below = _printed_and_sorted({"ByteDance": 2, "B": 3})
+    assert printed_above_sentence(below) == "The printed order puts ByteDance above B."
+    kept = _printed_and_sorted({"B": 3, "ByteDance": 2})
+    assert printed_above_sentence(kept).endswith("in the place its figures give it.")
+
+
+def test_a_place_or_a_count_below_its_first_value_is_refused():
+    with pytest.raises(ValueError, match="place"):
+        nth_most(0, "largest")
+    with pytest.raises(ValueError, match="negative"):
+        count_words(-1)

@@ -49,6 +49,8 @@ def names_or_none(names: list[str]) -> str:
 
 def count_words(n: int) -> str:
     """'three' for 3 (up to ten), else the digits."""
+    if n < 0:
+        raise ValueError(f"a count cannot be negative: {n}")
     words = "zero one two three four five six seven eight nine ten".split()
     return words[n] if n < len(words) else str(n)
 

@@ -9,6 +9,7 @@ from itertools import pairwise, product
 
 import pandas as pd
 
+from bytebook.article import YEAR
 from bytebook.checks import (
     against_first_printing,
     against_reference,
@@ -417,17 +418,31 @@ def quarter_stated(data: BookData, claim: pd.Series) -> Finding:
 
 def meta_since_sentence(losses: dict[int, float], nearest: int, article_year: int) -> str:
     """How Reality Labs' loss moved from the year the article's figure matches best to the year
-    of its other figures."""
+    of its other figures: year by year where every year between is recorded, else end to end."""
+    if article_year not in losses:
+        raise ValueError(f"no Reality Labs loss is recorded for {article_year}: {sorted(losses)}")
     if nearest == article_year:
-        return f"It is the loss of {article_year}, the year of ByteDance's figures."
-    later = [losses[year] for year in sorted(losses) if nearest <= year <= article_year]
-    steps = list(pairwise(later))
-    if all(after > before for before, after in steps):
-        how = "Meta's losses grew each year after"
-    elif all(after < before for before, after in steps):
-        how = "Meta's losses shrank each year after"
+        return f"That is {article_year}, the year of ByteDance's figures."
+    if nearest > article_year:
+        return (
+            f"The figure is nearest the loss of {nearest}, a later year than ByteDance's "
+            f"{article_year}."
+        )
+    years = range(nearest, article_year + 1)
+    if all(year in losses for year in years):
+        steps = [losses[after] - losses[before] for before, after in pairwise(years)]
+        if all(step > 0 for step in steps):
+            how = "Meta's losses grew each year after"
+        elif all(step < 0 for step in steps):
+            how = "Meta's losses shrank each year after"
+        elif all(step == 0 for step in steps):
+            how = f"Meta's loss stayed the same each year after {nearest}"
+        else:
+            how = f"Meta's loss moved from year to year after {nearest}"
     else:
-        how = f"Meta's loss moved from year to year after {nearest}"
+        change = losses[article_year] - losses[nearest]
+        moved = "larger than" if change > 0 else "smaller than" if change < 0 else "the same as"
+        how = f"Meta's loss of {article_year} is {moved} that of {nearest}"
     return f"Set beside ByteDance's {article_year}, the figure is out of date: {how}."
 
 
@@ -440,14 +455,13 @@ def _meta(data: BookData) -> Findings:
     found.number("meta_nearest_year", nearest, str)
     shown = {year: _recorded(data, ref) for year, ref in META_YEARS.items()}
     found.number("meta_nearest_loss", losses[nearest], lambda _: shown[nearest])
-    article_year = int(data.claims.at["s1_overseas_revenue", "period"])
-    found.number("meta_years_before", article_year - nearest, "{:d}")
+    found.number("meta_years_before", YEAR - nearest, "{:d}")
     for year, loss in losses.items():
         found.number(f"meta_loss_{year}", loss, lambda _, y=year: shown[y])
     found.number(
         "meta_since",
-        losses[article_year] - losses[nearest],
-        lambda _: meta_since_sentence(losses, nearest, article_year),
+        losses[YEAR] - losses[nearest],
+        lambda _: meta_since_sentence(losses, nearest, YEAR),
     )
     found.tables["meta"] = pd.DataFrame(
         {
@@ -461,21 +475,22 @@ def _meta(data: BookData) -> Findings:
     best, _ = best_period(printed, bands)
     decimals = max(f.decimals for text in shown.values() for f in written_figures(text))
     gap_2024, sum_2024, worked_2024 = worked_gap(
-        printed, bands["FY2024"], "USD", least=decimals
+        printed, bands[f"FY{YEAR}"], "USD", least=decimals
     )
     verdicts = {
-        year: compare(printed, bands[year], Basis.SOURCE, "").verdict for year in (best, "FY2024")
+        year: compare(printed, bands[year], Basis.SOURCE, "").verdict
+        for year in (best, f"FY{YEAR}")
     }
     reading_2024 = (
         ""
-        if verdicts["FY2024"] == verdicts[best]
-        else f", and the row would be {verdicts['FY2024']}: its verdict rests on reading the "
+        if verdicts[f"FY{YEAR}"] == verdicts[best]
+        else f", and the row would be {verdicts[f'FY{YEAR}']}: its verdict rests on reading the "
         f"loss as {best}'s"
     )
     found.number(
         "meta_gap_2024",
         worked_2024,
-        lambda _: f"the gap would be {gap_2024} and the row {verdicts['FY2024']}",
+        lambda _: f"the gap would be {gap_2024} and the row {verdicts[f'FY{YEAR}']}",
     )
     found.add(
         judge(

@@ -301,22 +301,36 @@ def analyse(data: BookData) -> Findings:
     )
     found.add(no_downtime_entry(data))
     claims = [entry for entry in found.entries if entry.kind == "stated"]
-    checked = sum(entry.verdict is not Verdict.UNVERIFIABLE for entry in claims)
+    checked = sum(entry.verdict not in (None, Verdict.UNVERIFIABLE) for entry in claims)
     found.number("claims_checked", checked, lambda n: checked_sentence(int(n), len(claims)))
     return found
 
 
 def checked_sentence(checked: int, claims: int) -> str:
     """How many of the section's claims a source or the article's own numbers settle, opening
-    the chapter's summary box."""
+    the chapter's summary box; the rest are unverifiable."""
+    if claims < 1 or not 0 <= checked <= claims:
+        raise ValueError(f"{checked} checked of {claims} claims: need 0 <= checked <= claims >= 1")
+    rest = claims - checked
     if checked == 0:
+        each = "its one claim is" if claims == 1 else f"each of its {count_words(claims)} claims is"
         return (
-            "Nothing in this section could be checked: this book found no source for the "
-            "model's size, sparsity, cost, training volume or update interval."
+            f"Nothing in this section could be checked: {each} unverifiable, and its row says "
+            "why."
         )
+    if rest == 0:
+        if claims == 1:
+            return "The section's one claim could be checked."
+        return f"All {count_words(claims)} of the section's claims could be checked."
+    of_claims = "claim" if claims == 1 else "claims"
+    others = (
+        "the other one is unverifiable, and its row says why"
+        if rest == 1
+        else f"the other {count_words(rest)} are unverifiable, and their rows say why"
+    )
     return (
-        f"{count_words(checked).capitalize()} of the section's {count_words(claims)} claims "
-        "could be checked; each of the others is unverifiable, and its row says why."
+        f"{count_words(checked).capitalize()} of the section's {count_words(claims)} "
+        f"{of_claims} could be checked; {others}."
     )
 
 

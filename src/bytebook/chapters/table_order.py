@@ -18,6 +18,8 @@ PLACE_WORDS = ("", "second-", "third-", "fourth-", "fifth-", "sixth-", "seventh-
 
 def nth_most(place: int, word: str) -> str:
     """'largest' for place 1, 'second-largest' for 2, …; past the seventh, '8th-largest'."""
+    if place < 1:
+        raise ValueError(f"a place counts from 1: {place}")
     if place <= len(PLACE_WORDS):
         return f"{PLACE_WORDS[place - 1]}{word}"
     return f"{ordinal(place)}-{word}"
@@ -35,6 +37,11 @@ def printed_above_sentence(sorted_table: pd.DataFrame, subject: str = SUBJECT) -
     printed, rank = rows["printed_order"], rows["rank_by_revenue"]
     above = [c for c in rows.index if printed[c] < printed[subject] and rank[c] > rank[subject]]
     below = [c for c in rows.index if printed[c] > printed[subject] and rank[c] < rank[subject]]
+    if above and below:
+        return (
+            f"The printed order puts {in_a_list(above)} above {subject}, and {subject} above "
+            f"{in_a_list(below)}."
+        )
     if above:
         return f"The printed order puts {in_a_list(above)} above {subject}."
     if below:

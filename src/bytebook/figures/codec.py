@@ -103,7 +103,8 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
 
 
 LENGTH_STEP = 5
-"""Seconds between the upload chart's points."""
+"""Seconds between the upload chart's points, near enough: the points are spread evenly from
+the shortest length to the longest, at the step closest to this that fits the range."""
 
 
 def upload(found: Findings, data: BookData) -> alt.VConcatChart:
