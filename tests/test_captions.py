@@ -392,6 +392,13 @@ def test_the_ranking_captions_place_bytedance_as_the_table_does(data):
     """Sorted, ByteDance's 2855 follows Lenovo's 3100 though Huawei's 2300 is printed above it;
     its 25% is above BYD's 20% only; 2855 ÷ 25% = 11,420 is above every other row's amount ÷
     share (Huawei's 2300 ÷ 27% = 8,519 is next)."""
+    rows = data.ranking.sort_values("printed_order")
+    assert list(rows["company_en"]) == list(ARTICLE_TABLE)
+    recorded = zip(rows["revenue_cny_claim"], rows["share_claim"], strict=True)
+    figures = [(data.stated(a) / 1e8, data.stated(s)) for a, s in recorded]
+    assert [v for pair in figures for v in pair] == pytest.approx(
+        [v for pair in ARTICLE_TABLE.values() for v in pair]
+    )
     amounts = sorted((a for a, _ in ARTICLE_TABLE.values()), reverse=True)
     shares = sorted(s for _, s in ARTICLE_TABLE.values())
     totals = sorted((a / s for a, s in ARTICLE_TABLE.values()), reverse=True)
