@@ -4,8 +4,10 @@ it; a claims table gives its room to the words; the sources' cards name their fi
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from test_browser import LAID_OUT, toc_pages, wait_until_ready
+from test_browser import CHART_PAGES, LAID_OUT, toc_pages, wait_until_ready
 
 from bytebook.article import SECTION_TITLES
 from bytebook.paths import ROOT
@@ -500,3 +502,32 @@ def test_the_ledger_s_last_card_draws_no_rules_inside_it(read_only_tab, scheme):
     assert cells
     ruled = [cell for cell in cells if any(width != "0px" for width in cell[1:])]
     assert not ruled, ruled
+
+
+DATA_COLUMNS = """() => [...document.querySelectorAll('.bytebook-chart-data table')].flatMap(table =>
+  [...table.tHead.rows[0].cells].map((th, column) => ({
+    head: th.textContent,
+    headAlign: getComputedStyle(th).textAlign,
+    cells: [...table.tBodies[0].rows].map(tr => tr.cells[column])
+      .map(td => [td.textContent.trim(), getComputedStyle(td).textAlign]),
+  })))"""
+NUMBER = re.compile(r"^[−-]?(\d{1,3}(,\d{3})*|\d+)(\.\d+)?[%×]?$")
+"""A number as a chart's data table shows it: digits, thousands set apart by commas, perhaps a
+percentage or a multiple."""
+
+
+@pytest.mark.parametrize("page_path", CHART_PAGES)
+def test_on_a_laptop_a_chart_s_numbers_line_up_on_the_right(read_only_tab, page_path):
+    """In the data behind a chart, a column of numbers (a year without a figure aside) is set
+    flush right, its header with it, so that its digits line up; a column of words stays on the
+    left."""
+    columns = read_only_tab(page_path, LAPTOP).evaluate(DATA_COLUMNS)
+    wrong = []
+    for column in columns:
+        shown = [(text, align) for text, align in column["cells"] if text != "not found"]
+        numbers = bool(shown) and all(NUMBER.match(text) for text, _ in shown)
+        want = "right" if numbers else "left"
+        aligns = {align for _, align in shown} | {column["headAlign"]}
+        if aligns != {want}:
+            wrong.append((column["head"], want, sorted(aligns)))
+    assert columns and not wrong, wrong

@@ -288,18 +288,39 @@ WORDS = 30
 come from) is text: on a phone's card it takes the card's whole width (bytebook.css)."""
 
 
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def number_columns(table: DrawnTable) -> set[int]:
+    """The columns whose every value is a number (an empty cell aside), which the page sets
+    flush right so that their digits line up."""
+    return {
+        column
+        for column in range(len(table.titles))
+        if any(row[column] for row in table.raw)
+        and all(_is_number(row[column]) for row in table.raw if row[column])
+    }
+
+
 def _cells(table: DrawnTable, row: list[str], empty: str = "") -> str:
     """A row's cells, each named by its column (`data-th`, which a phone's card shows over
     it), an empty one reading `empty`; the cells of a column of text (`WORDS`) are marked
-    `words`."""
+    `words`, those of a column of numbers (`number_columns`) `number`."""
     words = {
         column
         for column in range(len(table.titles))
         if max(len(shown[column]) for shown in table.shown) > WORDS
     }
+    numbers = number_columns(table)
+    classes = {column: "words" for column in words} | {column: "number" for column in numbers}
     return "".join(
         f'<td data-th="{html.escape(title)}"'
-        + (' class="words"' if column in words else "")
+        + (f' class="{classes[column]}"' if column in classes else "")
         + f">{html.escape(value or empty, quote=False)}</td>"
         for column, (title, value) in enumerate(zip(table.titles, row, strict=True))
     )
@@ -316,7 +337,13 @@ def data_html(spec: dict) -> str:
     empty = empty_cell(spec)
     parts = []
     for number, table in enumerate(tables, start=1):
-        head = "".join(f'<th scope="col">{html.escape(t, quote=False)}</th>' for t in table.titles)
+        numbers = number_columns(table)
+        head = "".join(
+            '<th scope="col"'
+            + (' class="number"' if column in numbers else "")
+            + f">{html.escape(title, quote=False)}</th>"
+            for column, title in enumerate(table.titles)
+        )
         body = "".join(f"<tr>{_cells(table, row, empty)}</tr>" for row in table.shown)
         layout = ' class="cards"' if len(table.titles) >= CARD_COLUMNS else ""
         file_name = f"{name}.csv" if len(tables) == 1 else f"{name}-{number}.csv"
