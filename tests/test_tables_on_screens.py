@@ -504,8 +504,8 @@ def test_the_ledger_s_last_card_draws_no_rules_inside_it(read_only_tab, scheme):
     assert not ruled, ruled
 
 
-DATA_COLUMNS = """() => [...document.querySelectorAll('.bytebook-chart-data table')].flatMap(table =>
-  [...table.tHead.rows[0].cells].map((th, column) => ({
+DATA_COLUMNS = """() => [...document.querySelectorAll('.bytebook-chart-data table')]
+  .flatMap(table => [...table.tHead.rows[0].cells].map((th, column) => ({
     head: th.textContent,
     headAlign: getComputedStyle(th).textAlign,
     cells: [...table.tBodies[0].rows].map(tr => tr.cells[column])
