@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_browser import PAGES
 
+from bytebook.charts import MARKED_FIGURE_HEADS
 from bytebook.numbers import Written, written_figures
 from bytebook.publish.chart_specs import page_specs
 
@@ -527,7 +528,7 @@ def test_a_source_figure_reads_as_recorded_on_every_page(built_book, page_path):
     assert not found, sorted({(s.context, f.context) for s, f in found})[:8]
 
 
-MARKER_HEADS = ("Marker", "Mark")
+MARKER_HEADS = tuple(MARKED_FIGURE_HEADS.values())
 """The first header of a table of the figures a chart marks on its curve (the article's figure
 as a dashed rule, a source's point, where the curve meets the article)."""
 MARKED_HEADERS = {
@@ -559,7 +560,8 @@ def test_a_marked_figure_rounded_below_the_text_s_digits_is_found():
     def page(marked: str) -> str:
         return (
             "<p>gross profit at 92% is USD 1.764 bn</p><details class='bytebook-chart-data'>"
-            "<table><thead><tr><th>Marker</th><th>Gross profit a year, USD bn</th></tr></thead>"
+            "<table><thead><tr><th>Dashed line</th><th>Gross profit a year, USD bn</th></tr>"
+            "</thead>"
             f"<tbody><tr><td>the article's figures</td><td>{marked}</td></tr></tbody></table>"
             "</details>"
         )
@@ -579,3 +581,22 @@ def test_a_chart_marks_a_figure_at_the_digits_its_page_writes_it(built_book, pag
     marked, written = marked_and_written((built_book / page_path).read_text(encoding="utf-8"))
     found = rounded_sources(marked, written)
     assert not found, sorted({(w.context, m.context) for w, m in found})[:8]
+
+
+def test_a_marked_figure_s_table_names_what_the_chart_draws_for_it(built_book):
+    """The data behind a chart names a marked figure by what the reader sees: the article's
+    CDN saving (codec) and CapCut Pro profit (economics) are dashed lines, the industry's
+    utilisation (infrastructure) a point, where a curve meets the article's price (recommender)
+    a ring; not by the chart library's word for them ('Marker', 'Mark')."""
+    heads = {}
+    for page in ("codec", "economics", "infrastructure", "recommender"):
+        html = (built_book / f"book/{page}.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        heads[page] = {
+            head.get_text(strip=True)
+            for table in soup.select(".bytebook-chart-data table")
+            if (head := table.select_one("thead th"))
+        }
+    assert "Dashed line" in heads["codec"] & heads["economics"]
+    assert "Point" in heads["infrastructure"] and "Ring" in heads["recommender"]
+    assert not {"Marker", "Mark"} & set().union(*heads.values())

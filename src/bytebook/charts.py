@@ -30,6 +30,10 @@ FONT_STACK = f"{FONT}, 'Noto Sans CJK', 'Source Han Sans SC', sans-serif"
 ARTICLE, REFERENCE, MUTED = palette.ARTICLE.light, palette.REFERENCE.light, palette.MUTED.light
 """Colours by meaning (bytebook.palette): the article's figures, reported ones, secondary marks."""
 SERIES = [c.light for c in palette.SERIES]
+MARKED_FIGURE_HEADS = {"rule": "Dashed line", "point": "Point", "ring": "Ring"}
+"""How a tooltip, and the data behind the chart, name a figure marked on it by what the reader
+sees there: the article's figure as a dashed rule, a source's point, or the ring where a curve
+meets the article's figure."""
 # Value labels and connecting rules repeat what the marks say: they carry aria=False, so screen
 # readers read the marks and each chart's description, not every number twice.
 THEME = "bytebook"
@@ -415,7 +419,7 @@ def bar_chart(
             rule.mark_rule(color=palette.BACKGROUND.light, strokeWidth=4, aria=False),
             rule.mark_rule(color=ARTICLE, strokeDash=[6, 3], strokeWidth=2).encode(
                 tooltip=[
-                    alt.Tooltip("label:N", title="Marker"),
+                    alt.Tooltip("label:N", title=MARKED_FIGURE_HEADS["rule"]),
                     alt.Tooltip("at:Q", title=value_title, format=_trim(value_format)),
                 ]
             ),
@@ -981,7 +985,7 @@ def model_curve(
                     ),
                 ),
                 tooltip=[
-                    alt.Tooltip("label:N", title="Marker"),
+                    alt.Tooltip("label:N", title=MARKED_FIGURE_HEADS["rule"]),
                     alt.Tooltip("level:Q", title=y_title, format=SIGNIFICANT_FORMAT),
                 ],
             )
@@ -1027,7 +1031,7 @@ def model_curve(
                     legend=legend,
                 ),
                 tooltip=[
-                    alt.Tooltip("label:N", title="Mark"),
+                    alt.Tooltip("label:N", title=MARKED_FIGURE_HEADS["point"]),
                     alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(marks_format or x_format)),
                     alt.Tooltip("model:Q", title=y_title, format=_trim(y_format)),
                 ],
@@ -1057,7 +1061,7 @@ def _crossing_ring(
             x=alt.X(f"{x}:Q"),
             y=alt.Y("meets:Q"),
             tooltip=[
-                alt.Tooltip("ring:N", title="Mark"),
+                alt.Tooltip("ring:N", title=MARKED_FIGURE_HEADS["ring"]),
                 alt.Tooltip(f"{x}:Q", title=x_title, format=crossing.x_format),
                 alt.Tooltip("meets:Q", title=y_title, format=SIGNIFICANT_FORMAT),
             ],
