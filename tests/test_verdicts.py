@@ -15,7 +15,7 @@ from bytebook.chapters import old_money, preface, ranking, summary, table_cells,
 from bytebook.data import load_book_data
 from bytebook.fx import year_rates
 from bytebook.ledger import LedgerEntry, recomputed_text
-from bytebook.paths import DATA_DIR
+from bytebook.paths import DATA_DIR, ROOT
 from bytebook.policy import Interval, Verdict
 
 
@@ -1169,3 +1169,25 @@ def test_the_summary_names_the_first_hand_share_the_table_understates(data):
     text = summary.analyse(data).texts["filed_understated"]
     assert "and BYD's share (28.6%, printed as 约 20%) is understated too" in text
     assert "Haier Smart Home's share" not in text
+
+
+def test_the_no_funding_slogan_is_set_beside_the_loan_bytedance_sought(ledger_rows):
+    """不融资 read to cover borrowing would not hold: ByteDance was seeking a USD 9.5 bn bank loan
+    in September 2024 (Bloomberg). The row, judged on the slogan's reading (living on its own
+    earnings), names that loan and cites it, and stays unverifiable."""
+    [row] = [r for r in ledger_rows if r["id"] == "s3_no_funding"]
+    assert "bd_loan_2024" in row["sources"].split(";")
+    assert "loan of USD 9.5 bn" in row["evidence"]
+    assert "融资 also covers borrowing" in row["evidence"]
+    assert row["verdict"] == "unverifiable"
+
+
+def test_the_live_gifting_text_reads_the_gifts_as_gross_only_as_a_reading(ledger_rows):
+    """The remainder's row says the article does not say whether its USD 2 bn of gifts is gross
+    or net; the page's gifting paragraph must not state it as a fact."""
+    [row] = [r for r in ledger_rows if r["id"] == "d_remainder_net_gifting"]
+    assert "does not say which it means" in row["evidence"]
+    page = (ROOT / "book" / "economics.md").read_text(encoding="utf-8")
+    gifting = " ".join(page.split("## Live gifting")[1].split("\n\n")[1].split())
+    assert " is gross" not in gifting and "does not say which it means" in gifting
+    assert "app-store fees" not in gifting, "a clause no source of the cut supports"

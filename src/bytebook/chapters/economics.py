@@ -260,6 +260,8 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
     return found
 
 
+LOAN = "bd_loan_2024"
+"""The bank loan ByteDance sought in 2024, which the no-funding slogan is set beside."""
 PLAY_FEE = "google_play_sub_fee"
 """Google Play's fee on subscriptions: 15% of every payment since 2022, where the App Store
 keeps 30% in a subscription's first year."""
@@ -312,8 +314,9 @@ def _capcut(data: BookData, revenue: float) -> Findings:
         unsettled(
             data,
             "s3_capcut_price",
-            f"Pricing pages list USD {data.reference('capcut_pro_price'):.2f} a month, but "
-            "they are weak sources (W), which corroborate and cannot decide.",
+            f"Pricing pages list USD {data.reference('capcut_pro_price'):.2f} a month, as this "
+            "book's references record them, without an address or a quote: weak sources "
+            "(W), which corroborate and cannot decide.",
             sources=("capcut_pro_price",),
         ),
         unsettled(
@@ -472,11 +475,16 @@ def _live(data: BookData) -> Findings:
             data,
             "s3_no_funding",
             "A slogan, read as a Chinese reader reads 不融资、不炒作 after 账算得越细: the "
-            "business pays its own way instead of living on raised money, and makes no noise "
-            "about itself. The article gives no period. The sources this book gathered hold no "
-            "record of ByteDance's fundraising, which it did not look into, nor of its "
-            "publicity, so there is nothing to check it against here; that is not to say "
-            "no such record exists.",
+            "business pays its own way instead of living on investors' money, and makes no "
+            "noise about itself. The article gives no period. 融资 also covers borrowing, and "
+            "read so, 不融资 would not hold: ByteDance was tapping banks for a loan of "
+            f"{_usd(data.reference(LOAN))}, partly to refinance a facility it had raised in "
+            f"2021 ({data.cite(LOAN)}). The book judges the slogan as read above, which a "
+            "loan that is partly a refinancing does not settle either way; it did not look "
+            "for equity "
+            "ByteDance raised, nor for a record of its publicity, so the claim could not be "
+            "checked; that is not to say no such record exists.",
+            sources=(LOAN,),
         ),
         unsettled(
             data,
