@@ -1191,3 +1191,16 @@ def test_the_live_gifting_text_reads_the_gifts_as_gross_only_as_a_reading(ledger
     gifting = " ".join(page.split("## Live gifting")[1].split("\n\n")[1].split())
     assert " is gross" not in gifting and "does not say which it means" in gifting
     assert "app-store fees" not in gifting, "a clause no source of the cut supports"
+
+
+def test_haier_s_share_says_how_much_of_the_unassigned_part_it_needs_abroad(ledger_rows):
+    """Haier's table by region puts 49.97% abroad and 0.49% nowhere; the printed 超 50% needs
+    0.03 points of that 0.49% abroad, (50 − 49.97) ÷ 0.49 = 6% of it. A verdict that rests on
+    that part says how little of it it needs, and that the table does not say."""
+    [row] = [r for r in ledger_rows if r["id"] == "t_haier_share"]
+    needed = round((50 - 49.97) / 0.49 * 100)
+    assert needed == 6
+    assert (
+        f"only if at least 0.03 percentage points of that part, about {needed}% of it, were "
+        "earned abroad, which the table does not say" in row["evidence"]
+    )

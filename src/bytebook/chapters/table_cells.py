@@ -152,6 +152,7 @@ def _judge_cell(
                 + ")."
                 + (
                     f" With all of that part abroad, the share is {_reach_text(figure)}."
+                    + _needed_abroad_text(figure, claim_band(data, claim_id))
                     if figure.reach is not None
                     else ""
                 )
@@ -221,8 +222,27 @@ def _judge_cell(
 def _reach_text(figure: filed_years.Figure) -> str:
     """A share's reach (`filed_years.Figure.reach`) to the decimals its share is written to:
     49.97% + 0.49% is '50.46%'."""
-    decimals = len(figure.shown.rstrip("%").partition(".")[2])
-    return percent(figure.reach, decimals)
+    return percent(figure.reach, _decimals(figure))
+
+
+def _decimals(figure: filed_years.Figure) -> int:
+    """The decimals a share is written to: 2 for '49.97%'."""
+    return len(figure.shown.rstrip("%").partition(".")[2])
+
+
+def _needed_abroad_text(figure: filed_years.Figure, printed: Interval) -> str:
+    """Where a share reaches the printed band only with part of the revenue its table assigns
+    to no region, how much of that part must have been earned abroad: 49.97% reaches 50% with
+    0.03 points of the 0.49%, about 6% of it."""
+    if figure.reach is None or not figure.point < printed.low <= figure.reach:
+        return ""
+    needed = printed.low - figure.point
+    part = needed / (figure.reach - figure.point)
+    return (
+        f" It reaches the printed {percent(printed.low, _decimals(figure))} only if at least "
+        f"{significant(needed * 100, 1)} percentage points of that part, about "
+        f"{percent(part, 0)} of it, were earned abroad, which the table does not say."
+    )
 
 
 def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series) -> list[Finding]:
