@@ -238,9 +238,10 @@ def _needed_abroad_text(figure: filed_years.Figure, printed: Interval) -> str:
         return ""
     needed = printed.low - figure.point
     part = needed / (figure.reach - figure.point)
+    low = percent(printed.low, _decimals(figure))
     return (
-        f" It reaches the printed {percent(printed.low, _decimals(figure))} only if at least "
-        f"{significant(needed * 100, 1)} percentage points of that part, about "
+        f" It reaches the printed {low} only if at least {significant(needed * 100, 1)} "
+        f"percentage points ({low} less {figure.shown}) of that part, about "
         f"{percent(part, 0)} of it, were earned abroad, which the table does not say."
     )
 
