@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 import pytest
-from test_browser import wait_until_ready
+from test_browser import LAID_OUT, wait_until_ready
 
 from bytebook.article import SECTION_TITLES
 from bytebook.paths import DATA_DIR
@@ -771,3 +771,36 @@ def test_the_keyboard_sees_where_it_is_on_every_filter_button(site, browser):
     page.close()
     assert any("dtsp-disabledButton" in name for name, _ in rings), rings
     assert all(style != "none" for _, style in rings), rings
+
+
+HEADERS_IN_SIGHT = """() => {
+  const bar = document.querySelector('.bd-header-article').getBoundingClientRect();
+  return [...document.querySelectorAll('table.ledger-table thead th')]
+    .filter(th => th.getClientRects().length)
+    .map(th => {
+      const box = th.getBoundingClientRect();
+      const seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return {name: th.textContent.trim(), top: box.top, bottom: box.bottom, bar: bar.bottom,
+              seen: th.contains(seen)};
+    });
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_laptop_the_column_names_stay_in_sight_down_the_ledger(site, browser, scheme):
+    """Halfway down the ledger's rows, every column's name is on screen just under the page's
+    header, drawn over the rows (not behind them); a link to a row lands below the names."""
+    page = open_ledger(site, browser, scheme=scheme)
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+    page.evaluate(LAID_OUT)
+    heads = page.evaluate(HEADERS_IN_SIGHT)
+    page.close()
+    assert {"Id", "Verdict", "Stated", "Recomputed", "Evidence"} <= {h["name"] for h in heads}
+    misplaced = [h for h in heads if abs(h["top"] - h["bar"]) > 1 or not h["seen"]]
+    assert not misplaced, misplaced
+    landed = open_ledger(site, browser, scheme=scheme, anchor="claim-s3_live_take")
+    target = "document.getElementById('claim-s3_live_take').getBoundingClientRect()"
+    row = landed.evaluate(target)["top"]
+    under = max(h["bottom"] for h in landed.evaluate(HEADERS_IN_SIGHT))
+    landed.close()
+    assert under <= row < 900, (row, under)
