@@ -8,7 +8,7 @@ import pytest
 from test_captions import with_values
 
 from bytebook.chapters import overseas, recommender
-from bytebook.chapters.table_order import nth_most, printed_above_sentence
+from bytebook.chapters.table_order import nth_most, pairing_sentence, printed_above_sentence
 from bytebook.numbers import count_words
 from bytebook.paths import BOOK_DIR
 
@@ -128,3 +128,19 @@ def test_a_place_or_a_count_below_its_first_value_is_refused():
         nth_most(0, "largest")
     with pytest.raises(ValueError, match="negative"):
         count_words(-1)
+
+
+def test_a_tie_shares_the_better_place():
+    """ByteDance's amount tied with A's at the top is the largest, not the second-largest; its
+    share, the smallest of three, is the smallest; 10 ÷ 10% = 100 is the largest total."""
+    table = pd.DataFrame(
+        {
+            "company": ["A", "ByteDance", "B"],
+            "overseas_cny": [10.0, 10.0, 5.0],
+            "share": [0.5, 0.1, 0.2],
+        }
+    )
+    assert pairing_sentence(table) == (
+        "ByteDance pairs the largest amount with the smallest share, so the group it implies is "
+        "the largest of the three."
+    )

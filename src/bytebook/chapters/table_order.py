@@ -25,9 +25,10 @@ def nth_most(place: int, word: str) -> str:
     return f"{ordinal(place)}-{word}"
 
 
-def _place_from_top(values: pd.Series, company_values: float) -> int:
-    """1 + how many values lie above `company_values`."""
-    return 1 + int((values > company_values).sum())
+def _place(values: pd.Series, subject: str, largest_first: bool = True) -> int:
+    """`subject`'s place among `values`, 1 for the largest (or smallest); tied values share the
+    better place."""
+    return int(values.rank(method="min", ascending=not largest_first)[subject])
 
 
 def printed_above_sentence(sorted_table: pd.DataFrame, subject: str = SUBJECT) -> str:
@@ -54,9 +55,9 @@ def pairing_sentence(sorted_table: pd.DataFrame, subject: str = SUBJECT) -> str:
     the table's companies."""
     rows = sorted_table.set_index("company")
     totals = rows["overseas_cny"] / rows["share"]
-    amount = _place_from_top(rows["overseas_cny"], rows.at[subject, "overseas_cny"])
-    share = _place_from_top(-rows["share"], -rows.at[subject, "share"])
-    total = _place_from_top(totals, totals[subject])
+    amount = _place(rows["overseas_cny"], subject)
+    share = _place(rows["share"], subject, largest_first=False)
+    total = _place(totals, subject)
     return (
         f"{subject} pairs the {nth_most(amount, 'largest')} amount with the "
         f"{nth_most(share, 'smallest')} share, so the group it implies is the "
