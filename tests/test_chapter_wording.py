@@ -80,7 +80,7 @@ def test_the_meta_box_says_what_the_source_says_and_what_was_not_checked(data):
     found = overseas.analyse(data)
     losses = {year: data.reference(f"meta_rl_loss_{year}") for year in (2022, 2023, 2024)}
     assert min(losses, key=lambda y: abs(losses[y] - 13e9)) == 2022
-    assert found.texts["meta_years_before"] == "2"  # 2024 − 2022
+    assert found.texts["meta_years_before"] == "two years before"  # 2024 − 2022
     assert found.texts["meta_nearest_loss"] == "USD 13.72 bn"  # 13,717 million as recorded
     meta = {e.id: e for e in found.entries}["s1_meta_rl_loss"].evidence
     assert "写进标题) is not checked" in meta

@@ -144,3 +144,15 @@ def test_a_tie_shares_the_better_place():
         "ByteDance pairs the largest amount with the smallest share, so the group it implies is "
         "the largest of the three."
     )
+
+
+def test_a_year_is_set_before_after_or_in_the_article_s_year_in_words():
+    """2022's loss is two years before 2024; 2023's a year before; 2025's a year after."""
+    words = {before: overseas.years_apart_words(before) for before in (2, 1, 0, -1, -3)}
+    assert words == {
+        2: "two years before",
+        1: "a year before",
+        0: "in",
+        -1: "a year after",
+        -3: "three years after",
+    }

@@ -32,7 +32,7 @@ from bytebook.ledger import (
     relative_gap,
     working,
 )
-from bytebook.numbers import by_unit, format_percent, money, written_figures
+from bytebook.numbers import by_unit, count_words, format_percent, money, written_figures
 from bytebook.policy import Interval, best_period, compare, span, worked_gap
 
 SECTIONS = ("1",)
@@ -416,6 +416,16 @@ def quarter_stated(data: BookData, claim: pd.Series) -> Finding:
     )
 
 
+def years_apart_words(years_before: int) -> str:
+    """How a year stands to the year of the article's other figures, read before 'the year of
+    the article's other figures': 'two years before', 'a year after', or 'in' for that year."""
+    if years_before == 0:
+        return "in"
+    count = abs(years_before)
+    years = "a year" if count == 1 else f"{count_words(count)} years"
+    return f"{years} {'before' if years_before > 0 else 'after'}"
+
+
 def meta_since_sentence(losses: dict[int, float], nearest: int, article_year: int) -> str:
     """How Reality Labs' loss moved from the year the article's figure matches best to the year
     of its other figures: year by year where every year between is recorded, else end to end."""
@@ -455,7 +465,7 @@ def _meta(data: BookData) -> Findings:
     found.number("meta_nearest_year", nearest, str)
     shown = {year: _recorded(data, ref) for year, ref in META_YEARS.items()}
     found.number("meta_nearest_loss", losses[nearest], lambda _: shown[nearest])
-    found.number("meta_years_before", YEAR - nearest, "{:d}")
+    found.number("meta_years_before", YEAR - nearest, lambda n: years_apart_words(int(n)))
     for year, loss in losses.items():
         found.number(f"meta_loss_{year}", loss, lambda _, y=year: shown[y])
     found.number(

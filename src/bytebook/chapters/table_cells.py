@@ -236,13 +236,15 @@ def _needed_abroad_text(figure: filed_years.Figure, printed: Interval) -> str:
     0.03 points of the 0.49%, about 6% of it."""
     if figure.reach is None or not figure.point < printed.low <= figure.reach:
         return ""
+    decimals = _decimals(figure)
     needed = printed.low - figure.point
     part = needed / (figure.reach - figure.point)
-    low = percent(printed.low, _decimals(figure))
+    low = percent(printed.low, decimals)
+    share_of_part = "less than 1%" if part < 0.005 else f"about {percent(part, 0)}"
     return (
-        f" It reaches the printed {low} only if at least {significant(needed * 100, 1)} "
-        f"percentage points ({low} less {figure.shown}) of that part, about "
-        f"{percent(part, 0)} of it, were earned abroad, which the table does not say."
+        f" It reaches the printed {low} only if at least {needed * 100:.{decimals}f} "
+        f"percentage points ({low} less {figure.shown}) of that part, {share_of_part} of it, "
+        "were earned abroad, which the table does not say."
     )
 
 
