@@ -87,6 +87,18 @@ def test_a_word_not_in_the_book_finds_nothing(site, browser):
     assert found_pages(site, browser, "拼多多") == set()
 
 
+def test_a_search_that_finds_nothing_says_so_in_the_book_s_words(site, browser):
+    """Sphinx's message asks the reader to select 'enough categories', which this search has
+    none of."""
+    page = browser.new_page()
+    page.goto(f"{site}/search.html?q={quote('拼多多')}")
+    said = page.wait_for_function(
+        "() => (document.querySelector('#search-results p.search-summary') || {}).textContent"
+    ).json_value()
+    page.close()
+    assert said.startswith("No page of this book matches this search.") and "categor" not in said
+
+
 @pytest.mark.parametrize(("query", "printed_by"), [("抖音", {"preface"}), ("字节跳动", set())])
 def test_a_chinese_names_results_show_it_or_the_english_name_it_stands_for(
     site, browser, query, printed_by

@@ -129,6 +129,13 @@
       + DOCUMENTATION_OPTIONS.FILE_SUFFIX;
   }
 
+  // Sphinx's own words for a search that finds nothing ask for "enough categories", which this
+  // search has none of: they are read from its catalogue of messages, where the book's stand.
+  Documentation.TRANSLATIONS["Your search did not match any documents. Please make sure that "
+    + "all words are spelled correctly and that you've selected enough categories."] =
+    "No page of this book matches this search. Check the spelling of each word, or search for "
+    + "fewer words.";
+
   Search.query = function (query) {
     var parsed = Search._parseQuery(query);
     var results = Search._performSearch.apply(null, parsed);
