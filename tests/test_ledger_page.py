@@ -806,3 +806,29 @@ def test_on_a_laptop_the_column_names_stay_in_sight_down_the_ledger(site, browse
     under = max(h["bottom"] for h in landed.evaluate(HEADERS_IN_SIGHT))
     landed.close()
     assert under <= row < 900, (row, under)
+
+
+NO_SCRIPT_COLUMNS = """() => Object.fromEntries(
+  [...document.querySelectorAll('table.ledger-table thead th')]
+    .filter(th => th.getClientRects().length)
+    .map(th => [th.textContent.trim(), th.getBoundingClientRect().width]))"""
+
+
+@pytest.mark.parametrize("width", [800, 1280])
+def test_without_javascript_the_ledger_gives_the_claim_and_the_evidence_room(site, browser, width):
+    """Without the table script the Section column stays and the Kind column goes (each derived
+    row's badge says it); the claim had no width at all and ran over the Stated column. Every
+    column keeps room for its words, and the box scrolls sideways where the table is wider."""
+    screen = {"width": width, "height": 900}
+    context = browser.new_context(java_script_enabled=False, viewport=screen)
+    page = context.new_page()
+    page.goto(f"{site}/book/ledger.html")
+    widths = page.evaluate(NO_SCRIPT_COLUMNS)
+    sideways = page.evaluate(
+        "getComputedStyle(document.querySelector('table.ledger-table').closest('.bytebook-table'))"
+        ".overflowX"
+    )
+    context.close()
+    assert "Kind" not in widths and "Section" in widths, widths
+    assert widths["Claim"] >= 100 and widths["Evidence"] >= 180, widths
+    assert sideways == "auto"
