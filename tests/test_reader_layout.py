@@ -521,3 +521,34 @@ def test_on_a_phone_the_longest_title_leaves_the_first_screen_to_the_text(site, 
     problems = title_problems(page)
     page.close()
     assert not problems
+
+
+BACK_TO_TOP = """() => { const button = document.getElementById('pst-back-to-top');
+  const box = button.getBoundingClientRect();
+  return {shown: getComputedStyle(button).display !== 'none', left: box.left, right: box.right,
+          top: box.top, bottom: box.bottom, width: box.width, height: box.height}; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_back_to_top_keeps_to_the_corner(site, browser, scheme):
+    """Scrolling up on a phone shows the theme's 'Back to top' button. It sat mid-screen, a
+    113 px pill over the middle of two lines; it now keeps to the bottom right corner, no wider
+    or taller than a thumb's target (48 px), so it covers the ends of lines at most, and keeps
+    its words as its name."""
+    page = browser.new_page(viewport=PHONE, is_mobile=True, color_scheme=scheme)
+    page.goto(f"{site}/book/codec.html")
+    page.wait_for_load_state("load")
+    page.mouse.wheel(0, 1500)
+    page.wait_for_function("() => window.scrollY > 1000")
+    page.mouse.wheel(0, -300)
+    page.wait_for_function(
+        "() => getComputedStyle(document.getElementById('pst-back-to-top')).display !== 'none'"
+    )
+    box = page.evaluate(BACK_TO_TOP)
+    named = page.get_by_role("button", name="Back to top").count()
+    page.close()
+    width, height = PHONE["width"], PHONE["height"]
+    assert box["width"] <= 48 and box["height"] <= 48, box
+    assert box["left"] >= width - 60 and box["right"] <= width, box
+    assert height - 60 <= box["top"] and box["bottom"] <= height, box
+    assert named == 1
