@@ -466,3 +466,65 @@ def test_without_javascript_a_phone_shows_each_chart_at_a_legible_size(browser, 
     for drawing in drawings:
         assert drawing["smallest"] >= SMALLEST_TEXT_PX - 0.05, drawing
         assert drawing["scrolls"] >= drawing["width"] and drawing["sideways"] == "auto", drawing
+
+
+CHART_BOXES = """() => [...document.querySelectorAll('.bytebook-chart')].map(box => ({
+  more: box.scrollWidth > box.clientWidth,
+  fade: getComputedStyle(box).getPropertyValue('--bytebook-more-right'),
+  mask: getComputedStyle(box).maskImage }))"""
+"""Each chart's box: whether more of its chart lies beyond it, how wide its right edge fades
+(`--bytebook-more-right`) and its mask."""
+SCROLL_CHART_BOXES = """to => document.querySelectorAll('.bytebook-chart').forEach(box => {
+  box.scrollLeft = to === 'end' ? box.scrollWidth : 0; })"""
+"""Every chart box scrolled to its start or its end."""
+
+
+FADE = "48px"
+"""How wide the right edge of a chart box fades while more lies beyond it: 3 rem."""
+
+
+def chart_boxes_scrolled(page, to: str) -> list[dict]:
+    """Every chart box scrolled to its start or its end, read again every 100 ms for up to 3 s
+    until each box that runs past its edge fades as it should there (the fade follows the
+    scroll at the next frame, and a page without JavaScript runs no frame callbacks to wait
+    on); the last reading is returned, as it should be or not."""
+    page.evaluate(SCROLL_CHART_BOXES, to)
+    for _ in range(30):
+        page.wait_for_timeout(100)
+        boxes = page.evaluate(CHART_BOXES)
+        expected = FADE if to == "start" else "0px"
+        if all(box["fade"] == expected for box in boxes if box["more"]):
+            break
+    return boxes
+
+
+@pytest.mark.parametrize(("width", "scripts"), [(390, False), (1280, False), (390, True)])
+def test_a_chart_that_runs_past_its_box_fades_at_the_edge_there_is_more_of_it_beyond(
+    browser, site, width, scripts
+):
+    """Without JavaScript a static drawing keeps its own size and may run past its box (every
+    chart of the codec page on a phone, its first on a laptop). While more of it lies to the
+    right, the box's right edge fades out, so a reader sees there is more to scroll to; scrolled
+    to its end, it does not fade. A chart that fits its box never fades; with JavaScript the
+    charts are fitted to the column and nothing is masked."""
+    context = browser.new_context(
+        java_script_enabled=scripts, viewport={"width": width, "height": 800}, is_mobile=width < 700
+    )
+    page = context.new_page()
+    page.goto(f"{site}/book/codec.html")
+    if scripts:
+        wait_for_charts(page)
+    start, end = chart_boxes_scrolled(page, "start"), chart_boxes_scrolled(page, "end")
+    context.close()
+    assert len(start) == len(end) == 3, start
+    if scripts:
+        assert all(box["mask"] == "none" for box in start), start
+        return
+    runs_past = [box["more"] for box in start]
+    assert any(runs_past) and all(runs_past) == (width < 700), start
+    for at_start, at_end in zip(start, end, strict=True):
+        if at_start["more"]:
+            assert at_start["fade"] == FADE, at_start
+            assert at_end["fade"] == "0px", at_end
+        else:
+            assert at_start["fade"] == at_end["fade"] == "0px", (at_start, at_end)
