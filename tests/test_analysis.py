@@ -1057,26 +1057,48 @@ def test_the_daily_figures_caption_names_the_band_its_range_comes_from(data):
 
 def test_a_by_year_caption_places_each_share_bar_against_the_printed_share(table):
     """Each share bar is placed against the printed share's band as drawn: Huawei's 33.1% (W)
-    above 约 27% (27% ± 5%, up to 28.35%); Haier's 52.2% (W) inside 超 50% (50% to 100%) and
-    its 49.97% (S) below 50%, though with the 0.49% its table assigns to no region it reaches
-    50.46%, inside, as its verdict reads it (supported); ByteDance's 19.9% (W) below 25% (24.5%
-    to 25.5%) and its 25.2% (S) inside."""
-    assert 33.1 > 27 * 1.05 and 50 <= 52.2 <= 100 and 49.97 < 50 <= 49.97 + 0.49
+    above 约 27% (27% ± 5%, up to 28.35%); Haier's 52.1% and 52.18% (W) inside 超 50% (50% to
+    100%) and its 49.97% (S) below 50%, though with the 0.49% its table assigns to no region it
+    reaches 50.46%, inside, as its verdict reads it (supported); ByteDance's 19.9% (W) below 25%
+    (24.5% to 25.5%) and its 25.2% (S) inside. Haier's FY2022 share is 1,268亿元 ÷ 2,435.5亿元,
+    to a tenth of a point: its 1,268亿元 is good to the 亿 (1,364.12亿元 ÷ 1.076, a growth of
+    two digits); its FY2023 share, 1,364.12亿元 ÷ 2,614.22亿元, to a hundredth."""
+    haier_2022, haier_2023 = 1268 / 2435.5 * 100, 1364.12 / 2614.22 * 100
+    assert f"{haier_2022:.1f}" == "52.1" and f"{haier_2023:.2f}" == "52.18"
+    assert 33.1 > 27 * 1.05 and 50 <= haier_2022 < haier_2023 <= 100
+    assert 49.97 < 50 <= 49.97 + 0.49
     assert 19.9 < 24.5 <= 25.2 <= 25.5
     texts = table.texts
     assert texts["years_caption_huawei"].endswith(
         "Its share bar: FY2023's 33.1% (W) lies above the printed 约 27% band."
     )
     assert texts["years_caption_haier"].endswith(
-        "Its share bars: FY2023's 52.2% (W) lies inside the printed 超 50% band, FY2024's "
-        "49.97% (S) below it, though it would lie inside it read to 49.97% + 0.49%, were the "
-        "0.49% that its table by region assigns to no region all earned abroad."
+        "Its share bars: FY2022's 52.1% (W) and FY2023's 52.18% (W) lie inside the printed 超 "
+        "50% band, FY2024's 49.97% (S) below it, though it would lie inside it read to 49.97% + "
+        "0.49%, were the 0.49% that its table by region assigns to no region all earned abroad."
     )
     assert texts["years_caption_bytedance"].endswith(
         "Its share bars: FY2023's 19.9% (W) lies below the printed 25% band, FY2024's 25.2% (S) "
         "inside it."
     )
     assert "share" not in texts["years_caption_xiaomi"]
+
+
+def test_a_derived_share_is_written_to_the_digits_its_figures_fix(data):
+    """A share the book derives is written to a hundredth of a point where the figures it comes
+    from fix it that closely, to a tenth where they do not. Midea's FY2022 share, 1,426.5亿元 ÷
+    3,439.1亿元 (each to a tenth of a 亿), lies within 41.477% to 41.481%: 41.48%, which keeps it
+    apart from FY2024's recorded 41.52% on the same chart. ByteDance's FY2024 share, USD 39 bn ÷
+    USD 155 bn (to the billion), lies within about 24.8% to 25.6%: 25.2%."""
+    from bytebook import filed_years
+
+    midea_low, midea_high = 1426.45 / 3439.15, 1426.55 / 3439.05
+    assert midea_high - midea_low < 1e-4 and f"{1426.5 / 3439.1:.2%}" == "41.48%"
+    bytedance_low, bytedance_high = 38.5 / 155.5, 39.5 / 154.5
+    assert bytedance_high - bytedance_low > 1e-4 and f"{39 / 155:.1%}" == "25.2%"
+    midea = filed_years.year_figures(data.references, "Midea")["FY2022"]["share"]
+    bytedance = filed_years.year_figures(data.references, "ByteDance")["FY2024"]["share"]
+    assert (midea.shown, bytedance.shown) == ("41.48%", "25.2%")
 
 
 def test_the_cdn_price_keeps_its_source_s_digits_only_while_it_is_that_figure():

@@ -41,7 +41,7 @@ FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
         "FY2024": {"total": "xiaomi_rev_2024"},
     },
     "Midea": {
-        "FY2022": {"overseas": "midea_overseas_2022_derived"},
+        "FY2022": {"overseas": "midea_overseas_2022_derived", "total": "midea_rev_2022_derived"},
         "FY2023": {
             "overseas": "midea_overseas_2023",
             "share": "midea_overseas_share_2023",
@@ -59,7 +59,7 @@ FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
         "FY2024": {"overseas": "byd_overseas_2024", "total": "byd_rev_2024"},
     },
     "Haier Smart Home": {
-        "FY2022": {"overseas": "haier_overseas_2022_derived"},
+        "FY2022": {"overseas": "haier_overseas_2022_derived", "total": "haier_rev_2022"},
         "FY2023": {"overseas": "haier_overseas_2023", "total": "haier_rev_2023"},
         "FY2024": {
             "overseas": "haier_overseas_2024",
@@ -156,15 +156,24 @@ class Figure:
     @property
     def shown(self) -> str:
         """The figure's middle as a reader sees it, the same wherever the book writes it:
-        '2,381.15亿元', '41.52%' (a recorded share), '25.2%' (a derived share, to one decimal),
-        'USD 39 bn'."""
+        '2,381.15亿元', '41.52%' (a recorded share), '25.2%' (a derived share, to one decimal,
+        or '41.48%' to two where the figures it comes from fix it to within a hundredth of a
+        point: `FINE_SHARE_BAND`), 'USD 39 bn'."""
         value = self.value
         if self.unit in ("ratio", "share"):
-            return percent(value) if self.how == "derived" else f"{significant(value * 100)}%"
+            if self.how != "derived":
+                return f"{significant(value * 100)}%"
+            fine = self.band.high - self.band.low <= FINE_SHARE_BAND
+            return percent(value, digits=2 if fine else 1)
         if self.unit == "USD":
             return money(value, "USD")
         return f"{significant(value / 1e8, 6)}亿元"  # filings print yuan to the 万
 
+
+FINE_SHARE_BAND = 1e-4
+"""The widest band (a hundredth of a percentage point) a derived share may span and still be
+written to two decimals: 1,426.5亿元 ÷ 3,439.1亿元 spans 0.004 points and reads 41.48%; USD
+39 bn ÷ USD 155 bn spans 0.8 points and reads 25.2%."""
 
 _TAG_ORDER = "PSW"
 

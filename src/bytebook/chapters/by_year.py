@@ -73,8 +73,10 @@ def by_year_frames(data: BookData) -> Findings:
 
 DERIVED_YEAR_FIGURES = (
     ("ByteDance", "FY2023", "share"),
+    ("Midea", "FY2022", "share"),
     ("Midea", "FY2024", "overseas"),
     ("Midea", "FY2024", "total"),
+    ("Haier Smart Home", "FY2022", "share"),
 )
 """The figures by year that this book derives (`filed_years.year_figures`) and its by-year
 charts and tables print, which no other row of the ledger holds: each has a derived row."""
@@ -92,7 +94,7 @@ def derived_year_entry(data: BookData, company: str, year: str, kind: str) -> Le
     figure = filed_years.year_figures(data.references, company)[year][kind]
     shown = figure.shown if kind == "share" else money(figure.value, figure.unit)
     return working(
-        f"d_{company.lower()}_{kind}_{year.lower()}",
+        f"d_{company_key(company)}_{kind}_{year.lower()}",
         "4",
         f"{company}'s {_YEAR_FIGURE_WORDS[kind]} for {year}, as this book derives it",
         figure.value,

@@ -1200,7 +1200,7 @@ def _period_share_rows(
                 f"{company}: overseas share in {closest.year}, the year its row matches best",
                 share.value,
                 "share",
-                f"{share.derivation} = {percent(share.value)} ({share.described}, "
+                f"{share.derivation} = {share.shown} ({share.described}, "
                 f"{share.reliability})." + later_sources_note(data, *share.sources),
                 share.sources + also_quoting(data, *share.sources),
             )
