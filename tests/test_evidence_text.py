@@ -262,7 +262,10 @@ def test_the_closest_year_table_reads_as_its_evidence(data):
     assert rows["Lenovo"][4] == "77%" and rows["Lenovo"][5] == "inside"
     assert rows["Midea"][6] == "0.055 (40.555% − 40.5%)"
     evidence = {e.id: e.evidence for e in found.entries}
-    assert "FY2023's amount over FY2024's total is 27% (W)" in evidence["t_huawei_share"]
+    assert (
+        "FY2023's amount over FY2024's total, 2,329亿元 ÷ 8,621亿元 = 27% (W)"
+        in evidence["t_huawei_share"]
+    )
     assert "share 77% (derived" in evidence["t_lenovo_share"]
 
 
@@ -542,3 +545,23 @@ def test_words_quoted_from_a_source_s_note_say_they_are_from_the_note(data):
     references.at["bd_intl_2024", "note"] += f"; '{words}'"
     moved = _note_words_not_said_to_be(dataclasses.replace(data, references=references))
     assert ("t_bytedance_markets", "bd_intl_2024", words) in moved
+
+
+_QUOTIENT = re.compile(r"([\d,.]+)亿元 ÷ ([\d,.]+)亿元 = ([\d.]+)%")
+
+
+def test_a_pair_of_two_years_prints_its_quotient_and_the_quotient_holds(texts):
+    """A share worked from one year's amount and another year's total prints both figures, so
+    the reader can redo it: Huawei's 2,329亿 ÷ 8,621亿 = 27.02%, written 27%; BYD's 1,602亿 ÷
+    7,771亿 = 20.61%, written 20.6%. Every 'a亿元 ÷ b亿元 = c%' the book prints holds at c's
+    digits."""
+    pairs = {k: v for k, v in texts.items() if "d_pair_share_" in k and k.endswith("evidence")}
+    assert len(pairs) == 2, sorted(pairs)
+    for key, text in pairs.items():
+        assert _QUOTIENT.search(text), (key, text)
+    worked = [(key, m) for key, text in texts.items() for m in _QUOTIENT.findall(text)]
+    assert len(worked) >= 2 * len(pairs)
+    for key, (top, bottom, shown) in worked:
+        digits = len(shown.partition(".")[2])
+        quotient = float(top.replace(",", "")) / float(bottom.replace(",", "")) * 100
+        assert f"{quotient:.{digits}f}" == shown, (key, top, bottom, shown)

@@ -61,9 +61,10 @@ def test_a_year_is_compared_only_with_itself(data):
     assert "No single year fits the pair" in evidence["t_byd_share"]
     assert "The amount alone fits FY2023's" in evidence["t_byd_share"]
     assert "The pair fits FY2023" in evidence["t_haier_overseas"]
-    # the mixed pair is reported apart, as a possible construction: 1602.2 / 7771 = 20.6%
-    assert 0.19 <= 1602.2 / 7771 <= 0.21
-    assert "FY2023's amount over FY2024's total is 20.6%" in evidence["t_byd_share"]
+    # the mixed pair is reported apart, as a possible construction: 1,602 / 7,771 = 20.6%
+    assert 0.19 <= 1602.2 / 7771 <= 0.21 and f"{1602 / 7771:.1%}" == "20.6%"
+    pair = "FY2023's amount over FY2024's total, 1,602亿元 ÷ 7,771亿元 = 20.6%"
+    assert pair in evidence["t_byd_share"]
     assert "No company reports such a pair" in evidence["t_byd_share"]
 
 

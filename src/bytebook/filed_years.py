@@ -379,6 +379,19 @@ class MixedPair:
     share: Interval
     reliability: str
     sources: tuple[str, ...]
+    amount: Figure
+    total: Figure
+
+    @property
+    def value(self) -> float:
+        """The amount's value over the total's (a quotient's band has another middle)."""
+        return self.amount.value / self.total.value
+
+    @property
+    def worked(self) -> str:
+        """The pair's arithmetic as the page prints it: '2,329亿元 ÷ 8,621.7亿元 = 27%'."""
+        amount = money(self.amount.value, self.amount.unit)
+        return f"{amount} ÷ {money(self.total.value, self.total.unit)} = {percent(self.value)}"
 
 
 def mixed_pairs_that_fit(
@@ -400,7 +413,9 @@ def mixed_pairs_that_fit(
             if relative_gap(share, quotient) == 0:
                 tag = _weakest(overseas.reliability, total.reliability)
                 refs = tuple(dict.fromkeys(overseas.sources + total.sources))
-                found.append(MixedPair(amount_year, total_year, quotient, tag, refs))
+                found.append(
+                    MixedPair(amount_year, total_year, quotient, tag, refs, overseas, total)
+                )
     return found
 
 

@@ -1213,11 +1213,11 @@ def _period_share_rows(
                     "4",
                     f"{company}: {pair.amount_year}'s overseas amount over {pair.total_year}'s "
                     "total",
-                    pair.share.mid,
+                    pair.value,
                     "share",
-                    f"{pair.amount_year}'s overseas amount ÷ {pair.total_year}'s total = "
-                    f"{percent(pair.share.mid)} ({pair.reliability}); no company reports "
-                    "such a pair." + later_sources_note(data, *pair.sources),
+                    f"{pair.amount_year}'s overseas amount ÷ {pair.total_year}'s total: "
+                    f"{pair.worked} ({pair.reliability}); no company reports such a pair."
+                    + later_sources_note(data, *pair.sources),
                     pair.sources + also_quoting(data, *pair.sources),
                 )
             )
@@ -1557,8 +1557,8 @@ def _year_text(
         sources += tuple(ref for m in mixed for ref in m.sources)
         pairs = names_or_none(
             [
-                f"{m.amount_year}'s amount over {m.total_year}'s total is "
-                f"{percent(m.share.mid)} ({m.reliability})"
+                f"{m.amount_year}'s amount over {m.total_year}'s total, {m.worked} "
+                f"({m.reliability})"
                 for m in mixed
             ]
         )
