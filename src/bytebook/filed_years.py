@@ -143,7 +143,8 @@ class Figure:
     def described(self) -> str:
         """How the figure reached the book, in words: 'released', or for a figure the book
         derived, 'derived from relayed figures' ('… and a derived one' where one of them is
-        itself a derivation, 'derived from figures this book derived' where each of them is);
+        itself a derivation, 'derived from figures that are themselves derived' where each
+        of them is);
         'derived from a figure read at second hand' where one of them was."""
         if self.how == "derived" and self.second_hand:
             return "derived from a figure read at second hand"
@@ -151,7 +152,7 @@ class Figure:
             return self.how
         found = [origin for origin in self.inputs if origin != "derived"]
         if not found:
-            return "derived from figures this book derived"
+            return "derived from figures that are themselves derived"
         also = " and a derived one" if "derived" in self.inputs else ""
         return f"derived from {' and '.join(found)} figures{also}"
 
