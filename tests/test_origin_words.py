@@ -101,3 +101,29 @@ def test_a_share_of_two_derived_figures_says_both_were_derived(data, found):
         " Worked out by this book for its text; not a claim of the article, so no verdict."
     ))
     assert "; derived)" not in evidence
+
+
+def test_a_by_year_slot_with_no_figure_reads_not_found(found, data):
+    # From the by-year tables: Lenovo has figures for FY2023/24 only, so both of its panels
+    # leave FY2022/23 and FY2024/25 empty; every empty slot of a drawn panel, and only those,
+    # says so in the chart.
+    from bytebook.year_charts import NOT_FOUND, found_panels
+
+    charts = ranking_figures.company_years(found, data)
+    lenovo = found.tables["by_year_lenovo"].set_index("year")
+    assert list(lenovo["overseas"].isna()) == [True, False, True]
+    for key, chart in charts.items():
+        frame = found.tables[f"by_year_{key}"]
+        expected = sorted(
+            (panel, year)
+            for panel in found_panels(frame)
+            for year in frame.loc[frame[panel].isna(), "year"]
+        )
+        # Each panel's slots sit at a height of its own axis, so no two panels share a dataset.
+        drawn = [
+            row["year"]
+            for dataset in chart.to_dict().get("datasets", {}).values()
+            for row in dataset
+            if row.get("text") == NOT_FOUND
+        ]
+        assert sorted(drawn) == sorted(year for _, year in expected), key

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from bytebook.charts import ARTICLE, HEADROOM, REFERENCE, axis_top
+from bytebook.charts import ARTICLE, HEADROOM, MUTED, REFERENCE, axis_top
 from bytebook.chinese import CHINESE
 from bytebook.numbers import significant
 from bytebook.palette import BACKGROUND
@@ -34,6 +34,12 @@ SHARE_FORMAT = ".4~r"
 """The d3 format of a share in percent, drawn as the book writes it (`filed_years.Figure.shown`:
 25.2 derived, 41.52 as recorded): at most four significant figures, no needless zero (77, not
 77.0), so that the tooltip reads as the label."""
+
+NOT_FOUND = "not found"
+"""What a year's slot shows where no figure of its panel was found, so that an empty slot does
+not read as a figure of nothing."""
+NOT_FOUND_LIFT_PX = 4
+"""How far above the year axis a slot's "not found" sits, px."""
 
 SHARE_TITLE = "Overseas share, %"
 """The y axis title of a share panel, and its column's header in the chart's data."""
@@ -138,7 +144,23 @@ def _panel(
     layers = [shade, edge, bars, _labels(places, x, y_scale, title, False)]
     if places["inside"].any():
         layers.append(_labels(places, x, y_scale, title, True))
+    missing = frame.loc[frame[value].isna(), ["year"]]
+    if not missing.empty:
+        layers.append(_not_found(missing, x, y_scale, title, top))
     return alt.layer(*layers, width=220, height=PANEL_HEIGHT)
+
+
+def _not_found(
+    missing: pd.DataFrame, x: alt.X, y_scale: alt.Scale, title: str, top: float
+) -> alt.Chart:
+    """'not found' just above the year axis in each year's slot that has no bar; the caption
+    says the same in words, so it is kept out of the chart's data table (aria=False)."""
+    lift = top * NOT_FOUND_LIFT_PX / PANEL_HEIGHT
+    return (
+        alt.Chart(missing.assign(at=lift, text=NOT_FOUND))
+        .mark_text(fontSize=11, baseline="bottom", color=MUTED, aria=False)
+        .encode(x=x, y=alt.Y("at:Q", scale=y_scale, title=title), text=alt.Text("text:N"))
+    )
 
 
 DATA_COLUMNS = {

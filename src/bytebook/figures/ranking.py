@@ -176,8 +176,9 @@ def company_years(found: Findings, data: BookData) -> dict[str, alt.VConcatChart
     return figures
 
 
-NOT_FOUND = "not found"
-"""What a by-year chart says, in words and in its data's empty cells, of a year with no figure."""
+NOT_FOUND = year_charts.NOT_FOUND
+"""What a by-year chart says, in words, in its empty slots and in its data's empty cells, of a
+year with no figure."""
 
 
 PANEL_NAMES = {"overseas": "overseas revenue", "share_pct": "overseas share"}
