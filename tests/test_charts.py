@@ -326,8 +326,8 @@ def test_the_article_s_dashed_rule_is_cased_in_the_page_s_colour_where_it_crosse
 def test_a_source_line_says_when_a_figure_was_read_at_second_hand(data):
     """A chart's source line drops the notes on how the book read a source, but a figure read
     at second hand counts as W whatever its tag, so its line keeps those words beside the tag:
-    Midea's revenue in China (第一财经, not read) is 'S, read at second hand', not a bare 'S';
-    RankMixer, read in its abstract, keeps a bare 'P'."""
+    Midea's revenue in China (第一财经, not read) is 'S, read at second hand, so counted as W',
+    not a bare 'S' (its bar is labelled W); RankMixer, read in its abstract, keeps a bare 'P'."""
     from bytebook.policy import SECOND_HAND_MARK
 
     sources = data.references["source"]
@@ -335,7 +335,9 @@ def test_a_source_line_says_when_a_figure_was_read_at_second_hand(data):
     assert "midea_china_rev_2024" in second_hand
     for ref in second_hand:
         tag = data.references.at[ref, "reliability"]
-        assert f"({tag}, read at second hand)" in charts.source_line(data, references=[ref]), ref
+        counted = "" if tag == "W" else ", so counted as W"
+        line = charts.source_line(data, references=[ref])
+        assert f"({tag}, read at second hand{counted})" in line, ref
     assert "(P)" in charts.source_line(data, references=["rankmixer_params"])
 
 

@@ -485,15 +485,15 @@ class BookData:
         submitted 21 Jul 2025), 2025', and '… 10-K for FY2024 (segment table), FY2024, FY2023').
         Without `notes`, the name drops the notes on how the book read the source
         (`PROVENANCE_NOTE`), as a chart's source line does; the sources page keeps them. A
-        figure read at second hand keeps those words beside its tag ('(P, read at second
-        hand)'), since it counts as W."""
+        figure read at second hand keeps those words beside its tag, and says that it counts
+        as W ('(P, read at second hand, so counted as W)')."""
         name = source_name if notes else short_source_name
         groups: dict[tuple[str, str], dict[str, bool]] = {}  # each period: is it in the name?
         for reference_id in reference_ids:
             at = self.references.at  # single cells: far quicker than taking out the row
             source, tag = at[reference_id, "source"], at[reference_id, "reliability"]
             if not notes and SECOND_HAND_MARK in source:
-                tag = f"{tag}, {SECOND_HAND_MARK}"
+                tag = f"{tag}, {SECOND_HAND_MARK}" + ("" if tag == "W" else ", so counted as W")
             periods = groups.setdefault((name(source), tag), {})
             period = str(at[reference_id, "period"])
             periods[period] = _name_holds(short_source_name(source), period)
