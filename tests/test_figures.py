@@ -956,7 +956,7 @@ def test_each_bar_of_the_years_chart_says_what_its_years_count(data, every_figur
     assert len(labels) == len(YEAR_CLAIMS)
     for company, claim in YEAR_CLAIMS.items():
         to_scale = "to reach" in data.claims.at[claim, "claim_en"]
-        kind = "to the scale" if to_scale else "globalisation"
+        kind = "to the same scale" if to_scale else "globalisation"
         assert f"{company} ({kind})" in labels, (company, labels)
 
 

@@ -75,9 +75,10 @@ YEARS_TO_SCALE = ("ByteDance", "Huawei")
 
 
 def years_label(company: str) -> str:
-    """A bar's label in the years chart, with what its years count: 'ByteDance (to the scale)',
-    'Xiaomi (globalisation)'."""
-    return f"{company} ({'to the scale' if company in YEARS_TO_SCALE else 'globalisation'})"
+    """A bar's label in the years chart, with what its years count: 'ByteDance (to the same
+    scale)', 'Xiaomi (globalisation)'."""
+    kind = "to the same scale" if company in YEARS_TO_SCALE else "globalisation"
+    return f"{company} ({kind})"
 
 
 ATTRIBUTION_REFERENCE = "future_quote_gibson"
