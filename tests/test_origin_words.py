@@ -92,8 +92,8 @@ def test_huawei_s_annual_report_is_released_not_filed(data, found):
 
 
 def test_a_share_of_two_derived_figures_says_both_were_derived(data, found):
-    # Midea's FY2022 share is 1,426.5亿 abroad over 3,439.1亿 in all, and both rows are the
-    # book's derivations (origin 'derived'): its row says so, not a bare 'derived'.
+    # Midea's FY2022 share is 1,426.5亿 abroad over 3,439.1亿 in all, and both rows are
+    # derivations (origin 'derived'): its row says so, not a bare 'derived'.
     for ref in ("midea_overseas_2022_derived", "midea_rev_2022_derived"):
         assert data.references.loc[ref, "origin"] == "derived", ref
     evidence = {entry.id: entry for entry in found.entries}["d_midea_share_fy2022"].evidence

@@ -144,8 +144,7 @@ class Figure:
         """How the figure reached the book, in words: 'released', or for a figure the book
         derived, 'derived from relayed figures' ('… and a derived one' where one of them is
         itself a derivation, 'derived from figures that are themselves derived' where each
-        of them is);
-        'derived from a figure read at second hand' where one of them was."""
+        of them is); 'derived from a figure read at second hand' where one of them was."""
         if self.how == "derived" and self.second_hand:
             return "derived from a figure read at second hand"
         if self.how != "derived" or not self.inputs:
@@ -390,7 +389,8 @@ class MixedPair:
 
     @property
     def worked(self) -> str:
-        """The pair's arithmetic as the page prints it: '2,329亿元 ÷ 8,621.7亿元 = 27%'."""
+        """The pair's arithmetic as the page prints it: '2,329亿元 ÷ 8,621亿元 = 27%', each amount
+        written as the book writes it elsewhere (`money`)."""
         amount = money(self.amount.value, self.amount.unit)
         return f"{amount} ÷ {money(self.total.value, self.total.unit)} = {percent(self.value)}"
 
