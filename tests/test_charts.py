@@ -10,35 +10,12 @@ import pandas as pd
 import pytest
 
 from bytebook import charts, palette
-from bytebook.units import in_units
 
 
 def drawn_rows(chart) -> list[dict]:
     """The data rows a chart carries, whichever dataset holds them."""
     spec = chart.to_dict()
     return [row for rows in spec.get("datasets", {}).values() for row in rows]
-
-
-def test_paired_dots_draws_each_series_in_the_units_it_was_given():
-    frame = pd.DataFrame(
-        {"company": ["A", "B"], "printed": [1.5e11, 3e10], "filed": [2e11, 4.5e10]}
-    )
-    shown = frame.assign(
-        printed=in_units(frame["printed"], "亿"), filed=in_units(frame["filed"], "亿")
-    )
-    chart = charts.paired_dots(
-        shown, "company", {"Article": "printed", "Filed": "filed"}, value_title="亿元"
-    )
-    drawn = {(row["company"], row["figure"]): row["value"] for row in drawn_rows(chart)}
-    assert drawn == {
-        ("A", "Article"): 1500,
-        ("B", "Article"): 300,
-        ("A", "Filed"): 2000,
-        ("B", "Filed"): 450,
-    }
-    # outlines, not filled, so that two dots a few pixels apart both show
-    _, dots = chart.to_dict()["layer"]
-    assert dots["mark"]["filled"] is False and dots["mark"]["strokeWidth"] >= 2
 
 
 def test_a_figure_cites_its_references_once_per_source(data):
@@ -79,16 +56,6 @@ def test_the_scorecard_description_skips_empty_verdicts():
     assert describe(card) == (
         "Stacked bar chart of verdicts per section: Title: 2 supported; 1 一: 3 unverifiable."
     )
-
-
-def test_a_dumbbell_hides_its_connecting_rule_from_screen_readers():
-    frame = pd.DataFrame({"company": ["A"], "printed": [1.0], "filed": [2.0]})
-    spec = charts.paired_dots(
-        frame, "company", {"Article": "printed", "Filed": "filed"}, value_title="x"
-    ).to_dict()
-    marks = [layer["mark"] for layer in spec["layer"]]
-    assert [m["type"] for m in marks] == ["rule", "point"]
-    assert marks[0].get("aria") is False and "aria" not in marks[1]
 
 
 def test_a_displayed_table_takes_its_headers_and_formats_from_the_chapter(data):

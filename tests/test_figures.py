@@ -457,6 +457,31 @@ def test_a_ranking_figure_cites_the_sources_of_every_row_it_draws(data, findings
         assert set(filed_years.reference_ids(company, year)) <= set(filed), company
 
 
+def test_the_article_s_amounts_beside_the_companies_own_are_drawn_as_the_bands_it_allows(
+    data, findings, every_figure
+):
+    """The chart of the article's amounts beside the companies' own draws each printed amount
+    as the band the ledger reads it as, not as a point at N. Worked here from the printed cell
+    alone: "N+" (N多) runs from N to N plus one unit of its last significant digit (BYD's
+    "1000+" to 2,000), a figure to its last digit half a unit either side (Haier's "1364" from
+    1,363.5); the company's figure sits at its own value."""
+    spec = every_figure[("ranking", "filed")]
+    rows = [row for rows in spec["datasets"].values() for row in rows if "low" in row]
+    drawn = {row["company"]: (row["low"], row["high"], row["reported"]) for row in rows}
+    companies = list(findings["ranking"].tables["filed_by_companies"]["company"])
+    assert companies and sorted(drawn) == sorted(companies)
+    printed = data.ranking.set_index("company_en")["overseas_revenue_printed"]
+    for company, (low, high, reported) in drawn.items():
+        digits, plus = re.match(r"(\d+)(\+?)", printed[company]).groups()
+        step = 10 ** (len(digits) - len(digits.rstrip("0")))
+        n = int(digits)
+        expected = (n, n + step) if plus else (n - step / 2, n + step / 2)
+        assert (low, high) == pytest.approx(expected), company
+        year = filed_years.CLAIMED_YEAR[company]
+        own = filed_years.overseas(data.references, company, year).value / 1e8
+        assert reported == pytest.approx(own), company
+
+
 FIGURES = [
     (chapter, name) for chapter in sorted(WRITTEN) for name in sorted(figure_functions(chapter))
 ]

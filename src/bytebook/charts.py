@@ -630,58 +630,8 @@ def _tick_top(largest: float) -> float:
 
 
 DOT_ROW_STEP = 36
-"""Pixels of height per category in a chart of points along rows (`paired_dots`,
-`band_against_value`)."""
-
-
-def paired_dots(
-    frame: pd.DataFrame,
-    category: str,
-    series: dict[str, str],
-    *,
-    value_title: str,
-    value_format: str = ",.0f",
-) -> alt.LayerChart:
-    """Two or more values per category on one axis, joined by a line (a dumbbell chart).
-
-    `series` maps each legend label to the column holding its values, in legend order; they
-    take the article's colour, then the reported one (bytebook.palette). The dots are outlines,
-    not filled, so that where two values lie a few pixels apart (Haier's two figures on a
-    phone's narrow axis) neither hides the other.
-    """
-    colours = (ARTICLE, REFERENCE)
-    value, label = "value", "figure"
-    series_order = list(series)
-    long = frame.melt(
-        id_vars=[category], value_vars=list(series.values()), var_name=label, value_name=value
-    )
-    long[label] = long[label].map({column: name for name, column in series.items()})
-    order = list(dict.fromkeys(frame[category]))
-    base = alt.Chart(long).encode(
-        y=alt.Y(f"{category}:N", sort=order, title=None),
-        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=_trim(value_format))),
-    )
-    rule = base.mark_rule(aria=False, color=MUTED, strokeWidth=2).encode(
-        x=alt.X(f"min({value}):Q", title=value_title), x2=f"max({value}):Q"
-    )
-    dots = base.mark_point(filled=False, size=130, opacity=1, strokeWidth=2.5).encode(
-        color=alt.Color(
-            f"{label}:N",
-            sort=series_order,
-            title=None,
-            scale=alt.Scale(domain=series_order, range=list(colours)),
-            legend=alt.Legend(orient="bottom"),
-        ),
-        shape=alt.Shape(
-            f"{label}:N", sort=series_order, title=None, scale=alt.Scale(domain=series_order)
-        ),
-        tooltip=[
-            alt.Tooltip(f"{category}:N", title="Company"),
-            alt.Tooltip(f"{label}:N", title="Figure"),
-            alt.Tooltip(f"{value}:Q", title=value_title, format=_trim(value_format)),
-        ],
-    )
-    return alt.layer(rule, dots, width=520, height=max(120, DOT_ROW_STEP * len(order)))
+"""Pixels of height per category in a chart of bands and points along rows
+(`band_against_value`)."""
 
 
 BAND_HEIGHT_PX = 12

@@ -156,6 +156,14 @@ class Figure:
         return f"derived from {' and '.join(found)} figures{also}"
 
     @property
+    def reach_shown(self) -> str:
+        """A share's reach (`reach`) to the decimals the share is written to: 49.97% + 0.49% is
+        '50.46%'; '' for a figure without one."""
+        if self.reach is None:
+            return ""
+        return percent(self.reach, len(self.shown.rstrip("%").partition(".")[2]))
+
+    @property
     def shown(self) -> str:
         """The figure's middle as a reader sees it, the same wherever the book writes it:
         '2,381.15亿元', '41.52%' (a recorded share), '25.2%' (a derived share, to one decimal,
@@ -298,8 +306,8 @@ def _up_to_unassigned(figure: Figure, unassigned: Figure) -> Figure:
         band=band,
         sources=tuple(dict.fromkeys(figure.sources + unassigned.sources)),
         reliability=_weakest(figure.reliability, unassigned.reliability),
-        derivation=f"to {figure.shown} + {unassigned.shown}, were the {unassigned.shown} that "
-        "its table by region assigns to no region all earned abroad",
+        derivation=f"up to {figure.shown} + {unassigned.shown}, the part of revenue its table "
+        "by region assigns to no region",
         point=figure.value,
         reach=figure.value + unassigned.value,
     )

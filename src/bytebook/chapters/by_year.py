@@ -178,10 +178,10 @@ def _against_band(value: float, low: float, high: float) -> str:
 def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Series) -> str:
     """Where each year's share bar (in percent, as drawn and labelled) lies against the printed
     share's band (`low` to `high` percent), in one sentence: ' Its share bars: FY2023's 52.2%
-    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it, though it would lie
-    inside it read to 49.97% + 0.49%, were the 0.49% … all earned abroad.' A bar below the band
-    whose share reaches into it when read up to the part of revenue its table assigns to no
-    region (`filed_years`) says so, as its verdict reads it."""
+    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it, though read up to
+    49.97% + 0.49%, the part of revenue …, it would lie inside it.' A bar below the band whose
+    share reaches into it when read up to the part of revenue its table assigns to no region
+    (`filed_years`) says so, as its verdict reads it."""
     columns = ("year", "share_pct", "share_pct_label", "share_reach", "share_derivation")
     found = [row for row in _rows(frame, *columns) if pd.notna(row[1])]
     if not found:
@@ -199,7 +199,7 @@ def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Serie
             if number == 0
             else f"{names_or_none(bars)} {place} it"
         )
-        + (f", though it would lie inside it read {reached}" if reached else "")
+        + (f", though read {reached}, it would lie inside it" if reached else "")
         for number, ((place, reached), bars) in enumerate(places.items())
     ]
     lead = "Its share bar" if len(found) == 1 else "Its share bars"

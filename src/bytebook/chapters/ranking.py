@@ -1069,6 +1069,9 @@ def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) ->
             {
                 "company": row["company"],
                 "article_overseas_cny": row["overseas_cny"],
+                "article_low_cny": row["overseas_low_cny"],
+                "article_high_cny": row["overseas_high_cny"],
+                "article_shown": row["overseas_shown"],
                 "filed_overseas_cny": overseas.value * rate if overseas else None,
                 "filed_tag": overseas.reliability if overseas else "",
                 "filed_how": overseas.how if overseas else "",

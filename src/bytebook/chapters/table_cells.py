@@ -151,7 +151,7 @@ def _judge_cell(
                 + "; ".join(dict.fromkeys(data.cite(ref) for ref in figure.sources))
                 + ")."
                 + (
-                    f" With all of that part abroad, the share is {_reach_text(figure)}."
+                    f" With all of that part abroad, the share is {figure.reach_shown}."
                     + _needed_abroad_text(figure, claim_band(data, claim_id))
                     if figure.reach is not None
                     else ""
@@ -217,12 +217,6 @@ def _judge_cell(
     if figure is not None and figure.reach is not None:
         return decided_by(judged, Interval(figure.value, figure.reach))
     return judged
-
-
-def _reach_text(figure: filed_years.Figure) -> str:
-    """A share's reach (`filed_years.Figure.reach`) to the decimals its share is written to:
-    49.97% + 0.49% is '50.46%'."""
-    return percent(figure.reach, _decimals(figure))
 
 
 def _decimals(figure: filed_years.Figure) -> int:

@@ -13,6 +13,7 @@ from bytebook.chapters import ranking
 from bytebook.data import BookData
 from bytebook.findings import Findings
 from bytebook.numbers import YI_YUAN, format_yuan
+from bytebook.policy import Interval, span
 from bytebook.units import in_units
 
 
@@ -224,28 +225,45 @@ def _years_description(band, frame: pd.DataFrame) -> str:
 
 
 def filed(found: Findings, data: BookData) -> alt.VConcatChart:
-    """The article's overseas revenue against each company's own 2024 figure, where found."""
+    """The overseas revenue each printed figure allows, as the ledger reads it, against each
+    company's own 2024 figure, where found."""
     table = found.tables["filed_by_companies"]
     frame = table.assign(
-        printed=in_units(table["article_overseas_cny"], "亿"),
+        low=in_units(table["article_low_cny"], "亿"),
+        high=in_units(table["article_high_cny"], "亿"),
         reported=in_units(table["filed_overseas_cny"], "亿"),
+        band_text=[
+            span(Interval(low, high), format_yuan)
+            for low, high in zip(table["article_low_cny"], table["article_high_cny"], strict=True)
+        ],
     )
-    chart = charts.paired_dots(
-        frame,
+    chart = charts.band_against_value(
+        frame[["company", "low", "high", "reported"]],
         "company",
-        {ARTICLE_LEGEND: "printed", "Company's own figure": "reported"},
-        value_title="Overseas revenue, 亿元",
+        ("low", "high"),
+        "reported",
+        names=(f"{ARTICLE_LEGEND}: the amounts its figure allows", "Company's own figure"),
+        value_title=OVERSEAS_YI,
+        tooltip_titles=(
+            "Company",
+            "Lowest amount the printed figure allows, 亿元",
+            "Highest amount the printed figure allows, 亿元",
+            "Company's own figure, 亿元",
+        ),
     )
     caption = charts.Caption(
         title="Overseas revenue 2024: the article against the companies' own figures",
-        units=f"{YI_YUAN}; 'N+' drawn at N; the companies' figures: "
-        + ", ".join(table["origin_note"]),
+        units=f"{YI_YUAN}; each band runs over the amounts the printed figure allows, as the "
+        "ledger reads it ('N+' as N多: from N to N plus one printed unit); the companies' "
+        "figures: " + ", ".join(table["origin_note"]),
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
         references=ranking.filed_references(frame["company"]),
     )
     description = charts.describe(
-        "Dumbbell chart of printed overseas revenue against each company's own figure",
+        "Bar chart of the overseas revenue each printed figure allows, with each company's own "
+        "figure",
         frame,
-        "{company} {printed:,.0f}亿元 printed, {reported:,.0f}亿元 {filed_described}",
+        "{company}: printed {article_shown}亿元, allowing {band_text}, against "
+        "{reported:,.0f}亿元 {filed_described}",
     )
     return charts.figure(chart, caption, description, data)
