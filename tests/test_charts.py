@@ -440,3 +440,26 @@ def test_a_range_bar_s_lower_end_must_be_a_number_below_its_top(foot):
         charts.bar_chart(
             frame, "result", "saving", category_title="Result", value_title="Saving", low="low"
         )
+
+
+def test_each_marked_point_drops_a_dashed_line_to_the_axis_in_its_colour():
+    """A point on a model curve, drawn in the curve's colour when it is a source's, stands out
+    by a dashed line from the axis up to the curve at its x, in the point's colour."""
+    marks = pd.DataFrame(
+        {"x": [2.0, 5.0, 8.0], "label": ["Printed", "One", "Two"], "article": [True, False, False]}
+    )
+    spec = _slope_chart([1.0, 10.0], marks=marks).to_dict()
+    dropped = {}
+    for layer in spec["layer"]:
+        mark = layer["mark"]
+        if not (isinstance(mark, dict) and mark.get("type") == "rule" and "strokeDash" in mark):
+            continue
+        rows = spec["datasets"][layer["data"]["name"]]
+        calculated = {t["as"]: t["calculate"] for t in layer["transform"]}
+        assert calculated == {"model": "s * datum.x", "floor": "0"}
+        assert (layer["encoding"]["y"]["field"], layer["encoding"]["y2"]["field"]) == (
+            "floor",
+            "model",
+        )
+        dropped[mark["color"]] = sorted(row["x"] for row in rows)
+    assert dropped == {palette.ARTICLE.light: [2.0], palette.REFERENCE.light: [5.0, 8.0]}

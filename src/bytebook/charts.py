@@ -875,9 +875,9 @@ def model_curve(
     curve higher lifts the axis with it (`following_top`). `x_domain` fixes the x axis to
     exactly that range. `marks` (columns `x`, `label` and `article`) places points on it,
     each in its own shape, named in the legend (`MARK_SHAPES`), in the article's colour where
-    `article` is true and in the reference colour where not; `marks_format` writes their x
-    where it is recorded more precisely than `x_format` shows (a source's 55.2% on an axis of
-    whole percents). `x_tick_count` asks for about that
+    `article` is true and in the reference colour where not, with a dashed line down to the
+    axis; `marks_format` writes their x where it is recorded more precisely than `x_format`
+    shows (a source's 55.2% on an axis of whole percents). `x_tick_count` asks for about that
     many x ticks, fewer than a phone's plot would get by default where long tick labels would
     crowd. `crossing` rings the point where the curve meets `claim`'s level, recomputed as the
     sliders move. `value_formats` writes x and y in the tooltip and the data behind the chart
@@ -951,6 +951,17 @@ def model_curve(
             orient="bottom", direction="vertical", labelLimit=0, offset=LEGEND_OFFSET_PX
         )
         points = alt.Chart(marks.drop(columns="article").rename(columns={"x": x}))
+        # A dashed line from each point down to the axis, in the point's colour: it shows
+        # where the point sits on the curve, which is drawn in the reference colour too, and
+        # reads its x off the axis.
+        for article, colour in ((True, ARTICLE), (False, REFERENCE)):
+            dropped = marks[marks["article"] == article].rename(columns={"x": x})
+            layers.append(
+                alt.Chart(dropped[[x]])
+                .transform_calculate(model=y_expression, floor="0")
+                .mark_rule(color=colour, strokeDash=[4, 3], strokeWidth=1.5, aria=False, clip=True)
+                .encode(x=alt.X(f"{x}:Q"), y=alt.Y("floor:Q"), y2="model:Q")
+            )
         layers.append(
             # Ringed in the page's colour, wide enough to cut the curve around it, so that a
             # reference point stands out on the curve, which is drawn in the same colour.
