@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from bytebook import derived_bands
 from bytebook.article import PUBLISHED
 from bytebook.data import BookData
 from bytebook.kept import kept
@@ -23,7 +24,7 @@ from bytebook.ledger import (
     unverifiable,
 )
 from bytebook.numbers import by_unit
-from bytebook.policy import SECOND_HAND_MARK, evidence_interval, printed_unit, span
+from bytebook.policy import SECOND_HAND_MARK, printed_unit, span
 
 
 @kept
@@ -40,8 +41,9 @@ def printed_bands(data: BookData, row: pd.Series) -> tuple[Interval, Interval, s
 
 
 def reference_band(data: BookData, reference_id: str) -> Interval:
-    """A reference figure as the interval its recorded digits allow."""
-    return evidence_interval(str(data.references.at[reference_id, "value_text"]))
+    """A reference figure as the interval its recorded digits allow, or a derived row's as
+    its inputs' digits allow (`bytebook.derived_bands`)."""
+    return derived_bands.reference_band(data.references, reference_id)
 
 
 def reference_band_text(data: BookData, reference_id: str) -> str:

@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from bytebook import derived_bands
 from bytebook.kept import kept
 from bytebook.numbers import money, percent, significant
-from bytebook.policy import SECOND_HAND_MARK, Interval, evidence_interval, relative_gap
+from bytebook.policy import SECOND_HAND_MARK, Interval, relative_gap
 
 FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
     "Lenovo": {
@@ -182,8 +183,10 @@ class Figure:
 
 FINE_SHARE_BAND = 1e-4
 """The widest band (a hundredth of a percentage point) a derived share may span and still be
-written to two decimals: 1,426.5亿元 ÷ 3,439.1亿元 spans 0.004 points and reads 41.48%; USD
-39 bn ÷ USD 155 bn spans 0.8 points and reads 25.2%."""
+written to two decimals: 1,426.5亿元 ÷ 3,439.1亿元, each worked from a growth of three digits
+(`bytebook.derived_bands`), spans 0.008 points and reads 41.48%; 914.5亿元 ÷ 4,240.61亿元,
+whose 914.5亿元 a growth of 75.2% fixes only to 914.2亿元 to 914.8亿元, spans 0.014 points and
+reads 21.6%; USD 39 bn ÷ USD 155 bn spans 0.8 points and reads 25.2%."""
 
 _TAG_ORDER = "PSW"
 
@@ -193,18 +196,22 @@ def _weakest(*tags: str) -> str:
 
 
 def reference_figure(references: pd.DataFrame, reference_id: str) -> Figure:
-    """One reference row as a Figure; a figure read at second hand counts as W."""
+    """One reference row as a Figure; a figure read at second hand counts as W. A derived
+    row worked from other rows (`bytebook.derived_bands`) keeps its recorded figure, takes the
+    band its inputs allow and cites them too."""
 
     def cell(column: str) -> str:  # one cell: far quicker than taking the whole row out
         return str(references.at[reference_id, column])
 
     second_hand = SECOND_HAND_MARK in cell("source")
+    worked = reference_id in derived_bands.DERIVED_FROM
     return Figure(
-        evidence_interval(cell("value_text")),
+        derived_bands.reference_band(references, reference_id),
         cell("unit"),
-        (reference_id,),
+        derived_bands.rows_behind(reference_id),
         "W" if second_hand else cell("reliability"),
         cell("origin"),
+        point=float(references.at[reference_id, "value"]) if worked else None,
         second_hand=second_hand,
     )
 
