@@ -1074,8 +1074,9 @@ def test_a_by_year_caption_places_each_share_bar_against_the_printed_share(table
     )
     assert texts["years_caption_haier"].endswith(
         "Its share bars: FY2022's 52.1% (W) and FY2023's 52.18% (W) lie inside the printed 超 "
-        "50% band, FY2024's 49.97% (S) below it, though read up to 49.97% + 0.49%, the part of "
-        "revenue its table by region assigns to no region, it would lie inside it."
+        "50% band, FY2024's 49.97% (S) below it, though read up to 49.97% + 0.49% if all 0.49% "
+        "of revenue that its table by region assigns to no region was earned abroad, it would "
+        "reach into it."
     )
     assert texts["years_caption_bytedance"].endswith(
         "Its share bars: FY2023's 19.9% (W) lies below the printed 25% band, FY2024's 25.2% (S) "

@@ -33,45 +33,47 @@ EXPECTED = {
 
 
 RECORDED = {
-    "byd_overseas_2022_derived": (914.45e8, 914.55e8),
-    "haier_overseas_2022_derived": (1267.5e8, 1268.5e8),
-    "midea_overseas_2022_derived": (1426.45e8, 1426.55e8),
-    "midea_rev_2022_derived": (3439.05e8, 3439.15e8),
-    "bd_intl_2023_derived": (23.85e9, 23.95e9),
+    "byd_overseas_2022_derived": 914.5e8,
+    "haier_overseas_2022_derived": 1268e8,
+    "midea_overseas_2022_derived": 1426.5e8,
+    "midea_rev_2022_derived": 3439.1e8,
+    "bd_intl_2023_derived": 23.9e9,
 }
-"""Each row's recorded figure (914.5亿元, 1,268亿元, 1,426.5亿元, 3,439.1亿元, USD 23.9 bn) ±
-half its last digit."""
+"""Each row's recorded figure, as its note gives it."""
 
 
 @pytest.mark.parametrize("reference_id", sorted(EXPECTED))
 def test_a_row_worked_from_a_growth_spans_what_the_growth_s_digits_allow(data, reference_id):
-    """Each takes the wider of its recorded band and the band its inputs allow, which is
-    wider than its recorded band alone."""
-    (worked_low, worked_high), (low, high) = EXPECTED[reference_id], RECORDED[reference_id]
+    """Each takes the band its inputs allow, which holds its recorded figure and is wider than
+    the half unit either side of it that the recorded digits alone would give."""
+    (low, high), recorded = EXPECTED[reference_id], RECORDED[reference_id]
+    assert low <= recorded <= high
     band = derived_bands.reference_band(data.references, reference_id)
-    expected = (min(worked_low, low), max(worked_high, high))
-    assert (band.low, band.high) == pytest.approx(expected, rel=1e-12)
-    assert band.high - band.low > high - low
+    assert (band.low, band.high) == pytest.approx((low, high), rel=1e-12)
+    digits = derived_bands.recorded_band(data.references, reference_id)
+    assert digits.low == pytest.approx(recorded - (digits.high - digits.low) / 2)
+    assert band.high - band.low > digits.high - digits.low
 
 
 def test_every_worked_row_records_a_rounding_of_its_arithmetic(data):
     """Each worked row's recorded figure, read to its digits, meets the band its inputs allow,
-    and the band it takes holds both."""
+    and the band it takes is that band, stretched to hold the recorded figure."""
     for reference_id, (_, *inputs) in derived_bands.DERIVED_FROM.items():
         assert set(inputs) <= set(data.references.index), reference_id
-        recorded = derived_bands.recorded_band(data.references, reference_id)
+        digits = derived_bands.recorded_band(data.references, reference_id)
         worked = derived_bands.worked_band(data.references, reference_id)
-        assert recorded.distance(worked) == 0, reference_id
+        assert digits.distance(worked) == 0, reference_id
+        recorded = float(data.references.at[reference_id, "value"])
         band = derived_bands.reference_band(data.references, reference_id)
-        assert band.low == min(recorded.low, worked.low), reference_id
-        assert band.high == max(recorded.high, worked.high), reference_id
+        assert band.low == min(worked.low, recorded), reference_id
+        assert band.high == max(worked.high, recorded), reference_id
 
 
-def test_a_row_recorded_to_fewer_digits_than_its_inputs_fix_keeps_its_recorded_band(data):
-    """1,364.12亿元 ÷ 2,614.22亿元 is 52.1808%, fixed to a millionth; recorded as 52.18%."""
+def test_a_row_recorded_to_fewer_digits_than_its_inputs_fix_is_stretched_to_its_figure(data):
+    """1,364.12亿元 ÷ 2,614.22亿元 is 52.1808%, fixed to a millionth (1,364.115 ÷ 2,614.225 to
+    1,364.125 ÷ 2,614.215); recorded as 52.18%, which the band stretches down to hold."""
     band = derived_bands.reference_band(data.references, "haier_overseas_share_2023_derived")
-    assert (band.low, band.high) == pytest.approx((0.52175, 0.52185))
-    assert 1364.12 / 2614.22 == pytest.approx(0.521808, abs=1e-6)
+    assert (band.low, band.high) == pytest.approx((0.5218, 1364.125 / 2614.215), abs=1e-12)
 
 
 def test_byd_s_fy2022_share_is_written_to_the_tenth_its_inputs_fix(data):

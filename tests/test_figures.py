@@ -477,6 +477,8 @@ def test_the_article_s_amounts_beside_the_companies_own_are_drawn_as_the_bands_i
         n = int(digits)
         expected = (n, n + step) if plus else (n - step / 2, n + step / 2)
         assert (low, high) == pytest.approx(expected), company
+        ends = [f"{end:,.1f}".removesuffix(".0") + "亿元" for end in expected]
+        assert f"allowing {ends[0]} to {ends[1]}," in spec["description"], company
         year = filed_years.CLAIMED_YEAR[company]
         own = filed_years.overseas(data.references, company, year).value / 1e8
         assert reported == pytest.approx(own), company

@@ -3,9 +3,9 @@ whose inputs are rows of data/references.csv too, the range its inputs' digits a
 
 A derived row may be recorded with a digit more than its inputs fix: 1,602.2亿元 ÷ 1.752
 (a growth of 75.2%, fixed to 75.15%–75.25%) is 914.2亿元 to 914.8亿元, recorded as 914.5亿元,
-whose own digits would allow only 914.45亿元 to 914.55亿元. So each such row's band is also
-worked here from its inputs' bands by the arithmetic its note gives; the row takes the wider
-of the two bands, and its figure stays as recorded.
+whose own digits would allow only 914.45亿元 to 914.55亿元. So each such row's band is worked
+here from its inputs' bands by the arithmetic its note gives, and its figure stays as
+recorded.
 """
 
 from __future__ import annotations
@@ -68,14 +68,13 @@ def worked_band(references: pd.DataFrame, reference_id: str) -> Interval:
 
 def reference_band(references: pd.DataFrame, reference_id: str) -> Interval:
     """A reference figure's band: its recorded digits' band, or for a row of `DERIVED_FROM`
-    the wider of that and the band its inputs allow (a row recorded to fewer digits than its
-    inputs fix, 52.18% for 52.1808%, keeps its recorded band), so that it always holds the
-    recorded figure."""
-    recorded = recorded_band(references, reference_id)
+    the band its inputs allow, stretched to hold the recorded figure where that is a rounding
+    of it (52.18% recorded for 1,364.12亿元 ÷ 2,614.22亿元 = 52.1808%)."""
     if reference_id not in DERIVED_FROM:
-        return recorded
+        return recorded_band(references, reference_id)
     worked = worked_band(references, reference_id)
-    return Interval(min(recorded.low, worked.low), max(recorded.high, worked.high))
+    recorded = float(references.at[reference_id, "value"])
+    return Interval(min(worked.low, recorded), max(worked.high, recorded))
 
 
 def rows_behind(reference_id: str) -> tuple[str, ...]:

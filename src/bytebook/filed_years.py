@@ -313,8 +313,8 @@ def _up_to_unassigned(figure: Figure, unassigned: Figure) -> Figure:
         band=band,
         sources=tuple(dict.fromkeys(figure.sources + unassigned.sources)),
         reliability=_weakest(figure.reliability, unassigned.reliability),
-        derivation=f"up to {figure.shown} + {unassigned.shown}, the part of revenue its table "
-        "by region assigns to no region",
+        derivation=f"up to {figure.shown} + {unassigned.shown} if all {unassigned.shown} of "
+        "revenue that its table by region assigns to no region was earned abroad",
         point=figure.value,
         reach=figure.value + unassigned.value,
     )

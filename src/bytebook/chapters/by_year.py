@@ -179,7 +179,8 @@ def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Serie
     """Where each year's share bar (in percent, as drawn and labelled) lies against the printed
     share's band (`low` to `high` percent), in one sentence: ' Its share bars: FY2023's 52.2%
     (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it, though read up to
-    49.97% + 0.49%, the part of revenue …, it would lie inside it.' A bar below the band whose
+    49.97% + 0.49% if all 0.49% of revenue … was earned abroad, it would reach into it.' A bar
+    below the band whose
     share reaches into it when read up to the part of revenue its table assigns to no region
     (`filed_years`) says so, as its verdict reads it."""
     columns = ("year", "share_pct", "share_pct_label", "share_reach", "share_derivation")
@@ -199,7 +200,7 @@ def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Serie
             if number == 0
             else f"{names_or_none(bars)} {place} it"
         )
-        + (f", though read {reached}, it would lie inside it" if reached else "")
+        + (f", though read {reached}, it would reach into it" if reached else "")
         for number, ((place, reached), bars) in enumerate(places.items())
     ]
     lead = "Its share bar" if len(found) == 1 else "Its share bars"

@@ -54,6 +54,7 @@ from bytebook.ledger import (
     LedgerEntry,
     Verdict,
     band_value,
+    claim_band_text,
     decided_by,
     derived,
     finding,
@@ -477,6 +478,9 @@ def _article_figures(data: BookData) -> pd.DataFrame:
             "overseas_cny": [data.stated(c) for c in rows["revenue_cny_claim"]],
             "overseas_low_cny": [claim_band(data, c).low for c in rows["revenue_cny_claim"]],
             "overseas_high_cny": [claim_band(data, c).high for c in rows["revenue_cny_claim"]],
+            "overseas_band_text": [
+                claim_band_text(data.claim(c)) for c in rows["revenue_cny_claim"]
+            ],
             "share": [data.stated(c) for c in rows["share_claim"]],
             "overseas_shown": [
                 marked_amount(data.stated(c), data.claims.at[c, "qualifier"])
@@ -1072,6 +1076,7 @@ def _filed_comparison(data: BookData, table: pd.DataFrame, table_rate: float) ->
                 "article_low_cny": row["overseas_low_cny"],
                 "article_high_cny": row["overseas_high_cny"],
                 "article_shown": row["overseas_shown"],
+                "article_band_text": row["overseas_band_text"],
                 "filed_overseas_cny": overseas.value * rate if overseas else None,
                 "filed_tag": overseas.reliability if overseas else "",
                 "filed_how": overseas.how if overseas else "",

@@ -13,7 +13,6 @@ from bytebook.chapters import ranking
 from bytebook.data import BookData
 from bytebook.findings import Findings
 from bytebook.numbers import YI_YUAN, format_yuan
-from bytebook.policy import Interval, span
 from bytebook.units import in_units
 
 
@@ -232,10 +231,6 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
         low=in_units(table["article_low_cny"], "亿"),
         high=in_units(table["article_high_cny"], "亿"),
         reported=in_units(table["filed_overseas_cny"], "亿"),
-        band_text=[
-            span(Interval(low, high), format_yuan)
-            for low, high in zip(table["article_low_cny"], table["article_high_cny"], strict=True)
-        ],
     )
     chart = charts.band_against_value(
         frame[["company", "low", "high", "reported"]],
@@ -250,12 +245,13 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
             "Highest amount the printed figure allows, 亿元",
             "Company's own figure, 亿元",
         ),
+        value_format=",.1f",  # a band's half-亿 end: Haier's 1364 亿元 is 1,363.5 to 1,364.5
     )
     caption = charts.Caption(
         title="Overseas revenue 2024: the article against the companies' own figures",
         units=f"{YI_YUAN}; each band runs over the amounts the printed figure allows, as the "
-        "ledger reads it ('N+' as N多: from N to N plus one printed unit); the companies' "
-        "figures: " + ", ".join(table["origin_note"]),
+        "ledger reads it ('N+' as N多: from N to N plus one unit of its last significant digit); "
+        "the companies' figures: " + ", ".join(table["origin_note"]),
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
         references=ranking.filed_references(frame["company"]),
     )
@@ -263,7 +259,7 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
         "Bar chart of the overseas revenue each printed figure allows, with each company's own "
         "figure",
         frame,
-        "{company}: printed {article_shown}亿元, allowing {band_text}, against "
+        "{company}: printed {article_shown}亿元, allowing {article_band_text}, against "
         "{reported:,.0f}亿元 {filed_described}",
     )
     return charts.figure(chart, caption, description, data)
