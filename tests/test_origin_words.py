@@ -119,11 +119,23 @@ def test_a_by_year_slot_with_no_figure_reads_not_found(found, data):
             for panel in found_panels(frame)
             for year in frame.loc[frame[panel].isna(), "year"]
         )
-        # Each panel's slots sit at a height of its own axis, so no two panels share a dataset.
+        # Counted layer by layer: two panels' identical words would share one dataset.
+        spec = chart.to_dict()
         drawn = [
             row["year"]
-            for dataset in chart.to_dict().get("datasets", {}).values()
-            for row in dataset
+            for rows in _rows_of_each_layer(spec, spec.get("datasets", {}))
+            for row in rows
             if row.get("text") == NOT_FOUND
         ]
         assert sorted(drawn) == sorted(year for _, year in expected), key
+
+
+def _rows_of_each_layer(spec: dict, datasets: dict, inherited: str | None = None):
+    """The data rows each mark of a chart spec draws, a mark at a time (a layer without data
+    of its own draws its parent's)."""
+    name = spec.get("data", {}).get("name", inherited)
+    if "mark" in spec:
+        yield datasets.get(name, [])
+    for part in ("layer", "hconcat", "vconcat", "concat"):
+        for child in spec.get(part, []):
+            yield from _rows_of_each_layer(child, datasets, name)
