@@ -139,3 +139,23 @@ def _rows_of_each_layer(spec: dict, datasets: dict, inherited: str | None = None
     for part in ("layer", "hconcat", "vconcat", "concat"):
         for child in spec.get(part, []):
             yield from _rows_of_each_layer(child, datasets, name)
+
+
+PREFACE_TAG_WORDS = {"P": "primary", "S": "secondary", "W": "weak"}
+"""What the preface's 'Sources' calls each reliability tag (**P** for primary, **S** for a
+reputable secondary source, **W** for a weak one)."""
+
+
+def test_a_by_year_chart_keys_each_reliability_tag_its_labels_carry(found, data):
+    """A bar's label ends in its tag ('914.5 (W)'); the chart's units line says what each tag
+    it shows stands for, and names no tag it does not show."""
+    import re
+
+    for key, chart in ranking_figures.company_years(found, data).items():
+        frame = found.tables[f"by_year_{key}"]
+        labels = [*frame["overseas_label"].dropna(), *frame["share_pct_label"].dropna()]
+        shown = {tag for label in labels for tag in re.findall(r"\(([PSW])\)$", str(label))}
+        subtitle = chart.to_dict()["vconcat"][0]["title"]["subtitle"]
+        units = " ".join(subtitle) if isinstance(subtitle, list) else subtitle
+        for tag, words in PREFACE_TAG_WORDS.items():
+            assert (f"{tag} {words}" in units) == (tag in shown), (key, tag, units)

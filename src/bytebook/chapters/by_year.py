@@ -62,7 +62,8 @@ def by_year_frames(data: BookData) -> Findings:
                 "amount_title": title,
                 "data_note": _band_ends(amount, share, unit),
                 "bars_note": _bars_note(
-                    [h for h in (*frame["overseas_how"], *frame["share_how"]) if h]
+                    [h for h in (*frame["overseas_how"], *frame["share_how"]) if h],
+                    [t for t in (*frame["overseas_tag"], *frame["share_pct_tag"]) if t],
                 ),
             }
         )
@@ -163,11 +164,18 @@ def _sources_named(data: BookData, refs: Iterable[str]) -> str:
     return "; ".join(dict.fromkeys(names))
 
 
-def _bars_note(hows: list[str]) -> str:
-    """What the bars of a company's by-year chart are, by how each figure reached the book."""
+TAG_KEY = {"P": "P primary", "S": "S secondary", "W": "W weak"}
+"""What each reliability tag on a bar's label stands for (the preface's 'Sources' gives each in
+full)."""
+
+
+def _bars_note(hows: list[str], tags: Iterable[str]) -> str:
+    """What the bars of a company's by-year chart are, by how each figure reached the book, and
+    a key to the reliability tags their labels carry."""
     if not hows:
         return "no bars: no overseas amount or share was found for any year"
-    return f"bars: figures {origin_words(hows)}, each labelled with its reliability tag"
+    key = ", ".join(words for tag, words in TAG_KEY.items() if tag in set(tags))
+    return f"bars: figures {origin_words(hows)}, each labelled with its reliability tag ({key})"
 
 
 def _against_band(value: float, low: float, high: float) -> str:
