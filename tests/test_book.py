@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_captions import units_line
 
 from bytebook.chapters import WRITTEN
 from bytebook.paths import ROOT
@@ -157,7 +158,7 @@ def test_every_chart_has_a_title_units_and_a_source(built_book):
         assert specs, name
         for spec in specs:
             heading = spec["vconcat"][0]["title"]
-            assert heading["text"].strip() and heading["subtitle"].strip(), (name, heading)
+            assert heading["text"].strip() and units_line(spec).strip(), (name, heading)
             lines = spec["title"]["text"]
             source = " ".join(lines) if isinstance(lines, list) else lines
             assert source.startswith("Source: ") and len(source) > len("Source: ") + 5, (

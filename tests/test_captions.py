@@ -148,6 +148,13 @@ def page_figures(page: str, data) -> list[tuple[str, str, dict, list[float]]]:
     return figures
 
 
+def units_line(spec: dict) -> str:
+    """A chart's units line (its panel's subtitle), its wrapped lines joined."""
+    title = spec.get("vconcat", [spec])[0].get("title", {})
+    lines = title.get("subtitle", "") if isinstance(title, dict) else ""
+    return " ".join(lines) if isinstance(lines, list) else str(lines)
+
+
 def subtitle(spec: dict) -> str:
     """The chart's own title and subtitle (the units line), not its source line."""
     child = spec.get("vconcat", [spec])[0]

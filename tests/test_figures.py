@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import altair as alt
 import pandas as pd
 import pytest
+from test_captions import units_line
 
 from bytebook import charts, filed_years, palette
 from bytebook.article import SECTION_TITLES
@@ -534,7 +535,7 @@ def test_a_by_year_chart_draws_a_panel_only_where_a_figure_was_found(findings, e
         chart = spec["vconcat"][0]
         text = json.dumps(spec, ensure_ascii=False)
         assert "not published" not in text.lower(), band.company
-        subtitle = chart["title"]["subtitle"]
+        subtitle = units_line(spec)
         if with_figures:
             assert len(chart["hconcat"]) == len(with_figures), band.company
         else:
@@ -547,8 +548,9 @@ def test_a_by_year_chart_draws_a_panel_only_where_a_figure_was_found(findings, e
             assert subtitle.endswith("by year: not found"), band.company
     xiaomi = json.dumps(every_figure[("ranking", "company_years.xiaomi")], ensure_ascii=False)
     assert "Not found: a full-year overseas revenue" in xiaomi
-    xiaomi_chart = every_figure[("ranking", "company_years.xiaomi")]["vconcat"][0]
-    assert xiaomi_chart["title"]["subtitle"] == "亿元 and percent, in words: no bars"
+    assert units_line(every_figure[("ranking", "company_years.xiaomi")]) == (
+        "亿元 and percent, in words: no bars"
+    )
     # Its note is not read out, so its description gives the printed band's ends: 1200+ is
     # 1,200 to 1,300 (N多), 45% is 44.5% to 45.5%.
     description = every_figure[("ranking", "company_years.xiaomi")]["description"]
@@ -559,7 +561,7 @@ def test_the_years_chart_says_which_start_date_was_found(data, every_figure):
     """The article dates no start; the chart's units line names the one start date the
     research found, from its reference row, and cites it."""
     spec = every_figure[("summary", "years")]
-    subtitle = spec["vconcat"][0]["title"]["subtitle"]
+    subtitle = units_line(spec)
     launch = data.references.loc["tiktok_intl_launch"]
     assert "the article gives no start date" in subtitle
     assert f"found only for ByteDance ({launch['item']}, {launch['value_text']}" in subtitle
@@ -571,7 +573,7 @@ def test_the_impressions_chart_names_the_remainder_it_is_drawn_for(data, every_f
     them: its units line names the remainder it is drawn for, USD 39 bn less CapCut Pro
     (USD 7.99 × 12 × 20 million) and USD 2 bn of gifts, and says it does not follow them."""
     spec = every_figure[("economics", "impressions")]
-    subtitle = spec["vconcat"][0]["title"]["subtitle"]
+    subtitle = units_line(spec)
     remainder = 39 - 7.99 * 12 * 20e6 / 1e9 - 2
     assert f"CapCut Pro and gross gifting are taken out, USD {remainder:.2f} bn" in subtitle
     assert "(this chart does not follow the split's sliders)" in subtitle
@@ -917,7 +919,7 @@ def test_a_chart_that_highlights_one_company_says_why(every_figure):
     }
     assert len(highlighting) >= 2, sorted(highlighting)
     for key, spec in highlighting.items():
-        assert SUBJECT_HIGHLIGHTED in spec["vconcat"][0]["title"]["subtitle"], key
+        assert SUBJECT_HIGHLIGHTED in units_line(spec), key
 
 
 def test_a_chart_whose_axis_counts_a_batch_names_the_batch_in_its_title(every_figure):

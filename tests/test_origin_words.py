@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_captions import units_line
 
 from bytebook.chapters import ranking
 from bytebook.figures import ranking as ranking_figures
@@ -51,7 +52,8 @@ def test_the_by_year_charts_name_each_figure_s_origin(found, data):
         if not BY_YEAR_ORIGINS[key]:  # nothing found: the chart is a note, with no bars
             assert "shaded" not in text and "Not found" in text, key
             continue
-        bars = text.split("lower edge dashed:")[1].split('"')[0]  # the units line on the bars
+        units = units_line(chart.to_dict())
+        bars = units.split("lower edge dashed:")[1]  # the units line on the bars
         assert _origins_in(bars) == BY_YEAR_ORIGINS[key], key
 
 
@@ -155,7 +157,6 @@ def test_a_by_year_chart_keys_each_reliability_tag_its_labels_carry(found, data)
         frame = found.tables[f"by_year_{key}"]
         labels = [*frame["overseas_label"].dropna(), *frame["share_pct_label"].dropna()]
         shown = {tag for label in labels for tag in re.findall(r"\(([PSW])\)$", str(label))}
-        subtitle = chart.to_dict()["vconcat"][0]["title"]["subtitle"]
-        units = " ".join(subtitle) if isinstance(subtitle, list) else subtitle
+        units = units_line(chart.to_dict())
         for tag, words in PREFACE_TAG_WORDS.items():
             assert (f"{tag} {words}" in units) == (tag in shown), (key, tag, units)

@@ -39,6 +39,11 @@ meets the article's figure."""
 THEME = "bytebook"
 SOURCE_LINE_WIDTH = 90
 """Characters a line of a chart's source line holds before it wraps."""
+SUBTITLE_LINE_WIDTH = 84
+"""Characters a line of a chart's units line (12 px, a point larger than the source line)
+holds before it wraps: about the plot's width, so that a long units line does not widen the
+chart's static drawing, which a page shows until its script draws the chart (and rewraps the
+line to the column)."""
 
 
 def theme() -> dict:
@@ -153,7 +158,8 @@ def finish(
         description=description,
         **top,
     )
-    outer.vconcat[0].title = alt.Title(title, subtitle=subtitle)
+    units = textwrap.wrap(subtitle, SUBTITLE_LINE_WIDTH)
+    outer.vconcat[0].title = alt.Title(title, subtitle=units[0] if len(units) == 1 else units)
     return outer
 
 
