@@ -853,7 +853,7 @@ def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data
     assert table.texts["totals_origins"] == "filed, released, relayed or reported"
     assert (
         "FY2024's amount (derived from a figure read at second hand, which counts as a weak (W) "
-        "source) lies above the printed band, which does not decide."
+        "source) lies above the printed band, though a weak source decides no verdict."
     ) in table.texts["years_caption_midea"]
     rows = {entry.id: entry for entry in table.entries}
     assert "d_rank_midea_filed" not in rows
@@ -1074,9 +1074,9 @@ def test_a_by_year_caption_places_each_share_bar_against_the_printed_share(table
     )
     assert texts["years_caption_haier"].endswith(
         "Its share bars: FY2022's 52.1% (W) and FY2023's 52.18% (W) lie inside the printed 超 "
-        "50% band, FY2024's 49.97% (S) below it, though read up to 49.97% + 0.49% if all 0.49% "
-        "of revenue that its table by region assigns to no region was earned abroad, it would "
-        "reach into it."
+        "50% band, FY2024's 49.97% (S) below it. FY2024's share would reach into the band, up "
+        "to 49.97% + 0.49% if all 0.49% of revenue that its table by region assigns to no region "
+        "was earned abroad."
     )
     assert texts["years_caption_bytedance"].endswith(
         "Its share bars: FY2023's 19.9% (W) lies below the printed 25% band, FY2024's 25.2% (S) "

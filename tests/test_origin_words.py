@@ -58,11 +58,12 @@ def test_the_by_year_charts_name_each_figure_s_origin(found, data):
 
 
 def test_the_2024_chart_names_each_company_s_origin(found, data):
-    text = _text(ranking_figures.filed(found, data))
+    chart = ranking_figures.filed(found, data)
+    text, units = _text(chart), units_line(chart.to_dict())
     assert "filed" not in text.lower()
     assert "Midea" not in text  # its 2024 amount rests on a figure read at second hand
-    assert "BYD released" in text
-    assert "Haier Smart Home tabulated" in text
+    assert "BYD released" in units
+    assert "Haier Smart Home tabulated" in units
     assert "Company's own figure" in text
 
 
@@ -150,7 +151,8 @@ reputable secondary source, **W** for a weak one)."""
 
 def test_a_by_year_chart_keys_each_reliability_tag_its_labels_carry(found, data):
     """A bar's label ends in its tag ('914.5 (W)'); the chart's units line says what each tag
-    it shows stands for, and names no tag it does not show."""
+    it shows stands for, the tag and its word kept on one line, and names no tag it does not
+    show."""
     import re
 
     for key, chart in ranking_figures.company_years(found, data).items():
@@ -159,4 +161,4 @@ def test_a_by_year_chart_keys_each_reliability_tag_its_labels_carry(found, data)
         shown = {tag for label in labels for tag in re.findall(r"\(([PSW])\)$", str(label))}
         units = units_line(chart.to_dict())
         for tag, words in PREFACE_TAG_WORDS.items():
-            assert (f"{tag} {words}" in units) == (tag in shown), (key, tag, units)
+            assert (f"{tag}\u00a0{words}" in units) == (tag in shown), (key, tag, units)

@@ -164,9 +164,9 @@ def _sources_named(data: BookData, refs: Iterable[str]) -> str:
     return "; ".join(dict.fromkeys(names))
 
 
-TAG_KEY = {"P": "P primary", "S": "S secondary", "W": "W weak"}
+TAG_KEY = {"P": "P\u00a0primary", "S": "S\u00a0secondary", "W": "W\u00a0weak"}
 """What each reliability tag on a bar's label stands for (the preface's 'Sources' gives each in
-full)."""
+full), each tag held to its word across a line's end."""
 
 
 def _bars_note(hows: list[str], tags: Iterable[str]) -> str:
@@ -186,33 +186,32 @@ def _against_band(value: float, low: float, high: float) -> str:
 def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Series) -> str:
     """Where each year's share bar (in percent, as drawn and labelled) lies against the printed
     share's band (`low` to `high` percent), in one sentence: ' Its share bars: FY2023's 52.2%
-    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it, though read up to
-    49.97% + 0.49% if all 0.49% of revenue … was earned abroad, it would reach into it.' A bar
-    below the band whose
-    share reaches into it when read up to the part of revenue its table assigns to no region
-    (`filed_years`) says so, as its verdict reads it."""
+    (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it.' A bar below the
+    band whose share reaches into it when read up to the part of revenue its table assigns to
+    no region (`filed_years`) says so in a sentence of its own, as its verdict reads it:
+    ' FY2024's share would reach into the band, up to 49.97% + 0.49% if all 0.49% of revenue … was
+    earned abroad.'"""
     columns = ("year", "share_pct", "share_pct_label", "share_reach", "share_derivation")
     found = [row for row in _rows(frame, *columns) if pd.notna(row[1])]
     if not found:
         drawn = frame["overseas"].notna().any()  # with no bar at all, the caption says so
         return " No overseas share was found for any year." if drawn else ""
     places: dict[tuple[str, str], list[str]] = {}
+    reaching = []
     for year, pct, label, reach, derivation in found:
         place = _against_band(pct, low, high)
-        reaches = place == "below" and pd.notna(reach) and reach * 100 >= low
-        places.setdefault((place, derivation if reaches else ""), []).append(f"{year}'s {label}")
+        places.setdefault(place, []).append(f"{year}'s {label}")
+        if place == "below" and pd.notna(reach) and reach * 100 >= low:
+            reaching.append(f" {year}'s share would reach into the band, {derivation}.")
     clauses = [
-        (
-            f"{names_or_none(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
-            f"{row['overseas_share_printed']} band"
-            if number == 0
-            else f"{names_or_none(bars)} {place} it"
-        )
-        + (f", though read {reached}, it would reach into it" if reached else "")
-        for number, ((place, reached), bars) in enumerate(places.items())
+        f"{names_or_none(bars)} {'lies' if len(bars) == 1 else 'lie'} {place} the printed "
+        f"{row['overseas_share_printed']} band"
+        if number == 0
+        else f"{names_or_none(bars)} {place} it"
+        for number, (place, bars) in enumerate(places.items())
     ]
     lead = "Its share bar" if len(found) == 1 else "Its share bars"
-    return f" {lead}: {', '.join(clauses)}."
+    return f" {lead}: {', '.join(clauses)}." + "".join(reaching)
 
 
 def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -> str:
@@ -233,7 +232,7 @@ def _years_caption(company: str, frame: pd.DataFrame, low: float, high: float) -
         + ") lies "
         + _against_band(amount, low, high)
         + " the printed band"
-        + (", which does not decide" if second_hand else "")
+        + (", though a weak source decides no verdict" if second_hand else "")
         for year, amount, how, tag, second_hand in found
     ]
     missing = [year for year, value in _rows(frame, "year", "overseas") if pd.isna(value)]

@@ -249,9 +249,14 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     caption = charts.Caption(
         title="Overseas revenue 2024: the article against the companies' own figures",
-        units=f"{YI_YUAN}; each band runs over the amounts the printed figure allows, as the "
-        "ledger reads it ('N+' as N多: from N to N plus one unit of its last significant digit); "
-        "the companies' figures: " + ", ".join(table["origin_note"]),
+        units=f"{YI_YUAN}; bands: the amounts each printed figure allows ("
+        + "; ".join(
+            f"{r.company}'s {r.article_shown} as N多, {r.article_band_text}"
+            for r in table.itertuples()
+            if r.article_shown.endswith("+")
+        )
+        + "); the companies' own figures: "
+        + ", ".join(table["origin_note"]),
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
         references=ranking.filed_references(frame["company"]),
     )
