@@ -76,6 +76,20 @@ def test_a_row_recorded_to_fewer_digits_than_its_inputs_fix_is_stretched_to_its_
     assert (band.low, band.high) == pytest.approx((0.5218, 1364.125 / 2614.215), abs=1e-12)
 
 
+def test_huawei_s_2023_amount_abroad_spans_what_its_source_s_67_percent_allows(data):
+    """The source's 约为4713亿元 for China is 67% of revenue (704,174 million yuan), a share of
+    two digits: abroad is 32.5% to 33.5% of it, and the book's estimate for 2024 at that share
+    then meets ByteDance's USD 39 bn at the 2024 average rate."""
+    band = derived_bands.reference_band(data.references, "huawei_overseas_2023_derived")
+    low, high = 7041.735e8 * (1 - 0.675), 7041.745e8 * (1 - 0.665)
+    assert (band.low, band.high) == pytest.approx((low, high), rel=1e-12)
+    estimate = (8620.5e8 * low / 7041.745e8, 8621.5e8 * high / 7041.735e8)
+    bytedance = (38.5e9 * 7.196, 39.5e9 * 7.196)
+    assert estimate[0] <= bytedance[1] and bytedance[0] <= estimate[1]
+    rows = {entry.id: entry for entry in ranking.analyse(data).entries}
+    assert "huawei_china_share_2023" in rows["t_huawei_share"].sources
+
+
 def test_byd_s_fy2022_share_is_written_to_the_tenth_its_inputs_fix(data):
     """914.2亿元 to 914.8亿元 over 4,240.605亿元 to 4,240.615亿元 is 21.558% to 21.572%: more
     than a hundredth of a point, so the share reads 21.6%, not 21.57%."""

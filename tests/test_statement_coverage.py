@@ -224,7 +224,8 @@ def test_the_title_s_douyin_abroad_is_read_as_headline_shorthand(rows):
 def test_huawei_s_scale_is_consistent_with_the_table_and_only_illustrated_by_w_figures(rows):
     """By the table, 2855亿 lies above Huawei's 2300+ (2,300亿 to 2,400亿): consistent. Huawei's
     2024 abroad at its 2023 share: 8,621亿 × 2,329 ÷ 7,041.74 = 2,851亿, against USD 38.5 bn to
-    39.5 bn × 7.196 = 2,770亿 to 2,842亿: just above, W, so it does not decide."""
+    39.5 bn × 7.196 = 2,770亿 to 2,842亿; its band (the 2023 share abroad 32.5% to 33.5%: its
+    source's China is 67% of revenue) meets that range. W, so it does not decide."""
     estimate = 8621e8 * 2329 / 7041.74
     assert f"{estimate / 1e8:,.0f}" == "2,851"
     assert rows["d_huawei_overseas_2024_at_2023_share"].recomputed == pytest.approx(
@@ -232,15 +233,10 @@ def test_huawei_s_scale_is_consistent_with_the_table_and_only_illustrated_by_w_f
     )
     assert rows["d_huawei_overseas_2024_at_2023_share"].verdict is Verdict.UNVERIFIABLE
     bytedance_high = 39.5e9 * 7.196
-    huawei_low = 8620.5e8 * 2328.5 / 7041.745
-    # band to band, (2,850.5 − 2,842.4) ÷ 2,851.3 = 0.29%; the row holds the gap worked from
-    # the figures its evidence prints, the estimate's end as printed: (2,850.5 − 2,842) ÷ 2,851
-    assert f"{(huawei_low - bytedance_high) / estimate:.2%}" == "0.29%"
-    assert f"{huawei_low / 1e8:,.1f}" == "2,850.5"
-    assert rows["d_huawei_scale_gap"].recomputed == pytest.approx((2850.5 - 2842) / 2851)
-    assert "0.30% of the estimate, (2,850.5亿元 − 2,842亿元) ÷ 2,851亿元" in (
-        rows["d_huawei_scale_gap"].evidence
-    )
+    huawei_low = 8620.5e8 * (7041.735 * (1 - 0.675)) / 7041.745
+    assert huawei_low < bytedance_high
+    assert rows["d_huawei_scale_gap"].recomputed == 0
+    assert "the bands meet, a gap of 0%" in rows["d_huawei_scale_gap"].evidence
     entry = rows["y_huawei_scale"]
     assert entry.section == "5" and entry.verdict is Verdict.CONSISTENT
     assert 2855 > 2400
@@ -309,25 +305,22 @@ def test_each_usd_39_bn_range_follows_from_the_words_its_row_prints(rows, row, r
         assert printed == recomputed == expected[key], (row, key)
 
 
-def test_the_huawei_gap_is_measured_from_the_estimate_s_band(rows):
+def test_the_huawei_estimate_s_band_is_worked_from_its_source_s_share(rows):
     """Huawei's estimate 2,851.3亿 (8,621 × 2,329 ÷ 7,041.74) lies (2,851.3 − 2,842.4) ÷ 2,851.3
-    = 0.31% above the top of 2,770亿 to 2,842亿 as a point; the printed 0.29% is the gap from
-    its band's lower end, 8,620.5 × 2,328.5 ÷ 7,041.745 = 2,850.5亿: (2,850.5 − 2,842.4) ÷
-    2,851.3 = 0.285%. The row names that band and says the gap is band to band, worked from the
-    figures it prints, the band's end as it prints it: (2,850.5 − 2,842) ÷ 2,851 = 0.30%."""
+    = 0.31% above the top of 2,770亿 to 2,842亿 as a point. Its band is worked from its 2023
+    share abroad, 32.5% to 33.5% (its source gives China 67% of revenue, 约为4713亿元):
+    8,620.5 × 7,041.735 × 0.325 ÷ 7,041.745 = 2,801.7亿 to 8,621.5 × 7,041.745 × 0.335 ÷
+    7,041.735 = 2,888.2亿. Both rows name that band, and it meets ByteDance's: no gap."""
     point = 8621 * 2329 / 7041.74
-    low, high = 8620.5 * 2328.5 / 7041.745, 8621.5 * 2329.5 / 7041.735
+    low = 8620.5 * (7041.735 * 0.325) / 7041.745
+    high = 8621.5 * (7041.745 * 0.335) / 7041.735
     top = 39.5 * 7.196 * 10
-    assert f"{(point - top) / point:.2%} {(low - top) / point:.2%}" == "0.31% 0.29%"
+    assert f"{(point - top) / point:.2%}" == "0.31%" and low < top
     band = f"{low:,.1f}亿元 to {high:,.1f}亿元"
-    assert band == "2,850.5亿元 to 2,852.1亿元"
+    assert band == "2,801.7亿元 to 2,888.2亿元"
     for row in ("y_huawei_scale", "d_huawei_scale_gap"):
         assert band in rows[row].evidence, row
-    assert f"{(2850.5 - 2842) / 2851:.2%}" == "0.30%"
-    assert (
-        "band to band, 0.30% ((2,850.5亿元 − 2,842亿元) ÷ 2,851亿元) above the second"
-        in rows["y_huawei_scale"].evidence
-    )
+    assert "band to band" not in rows["y_huawei_scale"].evidence
 
 
 def test_the_three_business_lines_note_the_article_s_own_three(rows):

@@ -900,16 +900,19 @@ def test_what_a_pair_says_of_its_cells(pair, amount, share, said):
 def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_2024_gives(data):
     """Lenovo's FY2023/24 and Huawei's FY2023 (both W) sit beside 2024 figures. Huawei's 2024 at
     its 2023 share, 8,621亿 × 2,329 ÷ 7,041.74 = 2,851亿, lies above ByteDance's USD 38.5 bn to
-    39.5 bn × 7.196 = 2,770亿 to 2,842亿; with Lenovo 3,137亿 above too and Shein (USD 38 bn ×
-    7.196 = 2,734亿, meeting ByteDance's band) ByteDance would rank 3 to 4, an illustration."""
+    39.5 bn × 7.196 = 2,770亿 to 2,842亿 as a point, but its band, from a 2023 share abroad of
+    32.5% to 33.5% (its source's China is 67% of revenue), reaches down to 2,801.7亿 and meets
+    ByteDance's; with Lenovo 3,137亿 above and Shein (USD 38 bn × 7.196 = 2,734亿, meeting
+    ByteDance's band) ByteDance would rank 2 to 4, an illustration."""
     estimate = 8621 * 2329 / 7041.74
     assert estimate > 39.5 * 7.196 * 10 and 3137 > 39.5 * 7.196 * 10
+    assert 8620.5 * 7041.735 * 0.325 / 7041.745 < 39.5 * 7.196 * 10
     found = ranking.analyse(data)
     sentence = found.texts["peer_rank_years"]
     assert sentence.startswith(
         "Lenovo's FY2023/24 (W) and Huawei's FY2023 (W) are figures from the year before"
     )
-    assert f"{estimate:,.0f}亿元" in sentence and "ByteDance would rank 3 to 4" in sentence
+    assert f"{estimate:,.0f}亿元" in sentence and "ByteDance would rank 2 to 4" in sentence
     rows = {e.id: e for e in found.entries}
     assert sentence in rows["d_peer_rank_bytedance"].evidence
     assert sentence in rows["s4_top3"].evidence

@@ -28,6 +28,11 @@ def _quotient(part: Interval, whole: Interval) -> Interval:
     return part / whole
 
 
+def _outside(total: Interval, inside_share: Interval) -> Interval:
+    """The part of a total outside a share of it: total × (1 − share)."""
+    return total * (ONE - inside_share)
+
+
 def _growth(later: Interval, earlier: Interval) -> Interval:
     """Growth from one year's figure to the next: later ÷ earlier − 1."""
     return later / earlier - ONE
@@ -48,11 +53,14 @@ DERIVED_FROM: dict[str, tuple[Callable[[Interval, Interval], Interval], str, str
     ),
     "midea_rev_2022_derived": (_before_growth, "midea_rev_2023", "midea_rev_growth_2023"),
     "haier_overseas_share_2023_derived": (_quotient, "haier_overseas_2023", "haier_rev_2023"),
+    "huawei_overseas_2023_derived": (_outside, "huawei_rev_2023", "huawei_china_share_2023"),
     "byd_overseas_growth_2024_derived": (_growth, "byd_overseas_2024", "byd_overseas_2023"),
 }
 """For each derived row worked from two other rows, the arithmetic and its two inputs, in the
-order its note names them. Derived rows resting on a figure that is no row (a note's nine-month
-total, a quarter's revenue) or on a figure read as 'about' keep their recorded digits' band."""
+order its note names them. Huawei's FY2023 amount outside China is worked from the share its
+source gives China (67%), of which that source's 约为4713亿元 is the rounding. Derived rows
+resting on a figure that is no row (a note's nine-month total, a quarter's revenue) keep their
+recorded digits' band."""
 
 
 def recorded_band(references: pd.DataFrame, reference_id: str) -> Interval:

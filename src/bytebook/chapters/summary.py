@@ -371,8 +371,9 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     at_months = Interval(
         reported.low * rates.lowest.cny_per_usd, reported.high * rates.highest.cny_per_usd
     )
-    huawei_2023 = reference_band(data, "huawei_overseas_2023_derived")
+    huawei_2023 = data.reference("huawei_overseas_2023_derived")
     huawei_2024 = top_three.huawei_2024_at_2023_share(data)
+    estimated = top_three.huawei_2024_estimate(data)
     yi = lambda v: format_yuan(v)  # noqa: E731
     gap = relative_gap(at_average, huawei_2024)
     scale_gap = (
@@ -394,8 +395,8 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
         f"CNY/USD, the range of monthly averages the conversion rows use) is "
         f"{span(at_months, yi)}; × the {YEAR} average of {rates.average.cny_per_usd} alone "
         f"it is {span(at_average, yi)}. Huawei's revenue outside China was "
-        f"{format_yuan(huawei_2023.mid)} in FY2023 (derived, W), below both; for {YEAR} it was "
-        f"not found, and at its 2023 share it would be {format_yuan(huawei_2024.mid)} (an "
+        f"{format_yuan(huawei_2023)} in FY2023 (derived, W), below both; for {YEAR} it was "
+        f"not found, and at its 2023 share it would be {format_yuan(estimated)} (an "
         f"estimate resting on a figure from a weak (W) source; {huawei_words}), "
         + ("inside the first range" if months_gap == 0 else "outside the first range")
         + (
@@ -431,11 +432,11 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
             "ratio",
             f"ByteDance's revenue abroad, {usd_words}, × the {YEAR} average of "
             f"{rates.average.cny_per_usd} is {span(at_average, yi)}; against Huawei's "
-            f"estimated {format_yuan(huawei_2024.mid)} ({huawei_words}) "
+            f"estimated {format_yuan(estimated)} ({huawei_words}) "
             + (
                 f"the gap between the bands is {scale_gap[0]} of the estimate, {scale_gap[1]}; "
                 if gap
-                else "the bands meet; "
+                else f"the bands meet, a gap of {by_unit(gap, 'ratio')}; "
             )
             + f"{YEAR}'s range of monthly rates, "
             f"{rates.lowest.cny_per_usd:.4f} to {rates.highest.cny_per_usd:.4f} CNY/USD, gives "

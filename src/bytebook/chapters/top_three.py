@@ -77,20 +77,27 @@ def huawei_2024_at_2023_share(data: BookData) -> Interval:
     return total_2024 * abroad_2023 / total_2023
 
 
+def huawei_2024_estimate(data: BookData) -> float:
+    """`huawei_2024_at_2023_share` as a reader works it from the recorded figures: 8,621亿元 ×
+    2,329亿元 ÷ 7,041.74亿元, which the middle of its band need not be."""
+    total_2024, abroad_2023, total_2023 = (data.reference(ref) for ref in HUAWEI_2024_AT_2023_SHARE)
+    return total_2024 * abroad_2023 / total_2023
+
+
 def huawei_2024_entry(data: BookData) -> LedgerEntry:
     """The derived row of `huawei_2024_at_2023_share`."""
-    band = huawei_2024_at_2023_share(data)
+    estimate = huawei_2024_estimate(data)
     total_2024, abroad_2023, total_2023 = (data.reference(ref) for ref in HUAWEI_2024_AT_2023_SHARE)
     return derived(
         "d_huawei_overseas_2024_at_2023_share",
         "4",
         "Huawei: revenue outside China in 2024 if its 2023 share abroad held (an estimate)",
-        band.mid,
+        estimate,
         "CNY",
         f"{format_yuan(total_2024)} ({data.cite(HUAWEI_2024_AT_2023_SHARE[0])}) × "
         f"{format_yuan(abroad_2023)} (revenue outside China in FY2023, derived, W) ÷ "
         f"{format_yuan(total_2023, 2)} ({data.cite(HUAWEI_2024_AT_2023_SHARE[2])}; a share "
-        f"abroad of {format_percent(abroad_2023 / total_2023)}) = {format_yuan(band.mid)}. "
+        f"abroad of {format_percent(abroad_2023 / total_2023)}) = {format_yuan(estimate)}. "
         "Huawei's 2024 revenue outside China was not found; this estimate rests on a figure from a "
         "weak (W) source "
         "and assumes the share did not change, so it illustrates and decides nothing.",
@@ -116,7 +123,7 @@ def peers_table(data: BookData, rate: float) -> pd.DataFrame:
         rows.append(
             {
                 "company": company,
-                "overseas_cny": band.mid,
+                "overseas_cny": figure.value * (rate if figure.unit == "USD" else 1.0),
                 "low": band.low,
                 "high": band.high,
                 "basis": f"{what}, "
@@ -159,13 +166,15 @@ def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float)
     with_estimate.loc[is_huawei, ["low", "high", "overseas_cny"]] = [
         estimate.low,
         estimate.high,
-        estimate.mid,
+        huawei_2024_estimate(data),
     ]
     estimate_ranks = peer_ranks(with_estimate)
     found.number(
         "peer_rank_years",
         estimate_ranks[1],
-        lambda _: peer_years_sentence(peers, estimate, bd, estimate_ranks),
+        lambda _: peer_years_sentence(
+            peers, estimate, huawei_2024_estimate(data), bd, estimate_ranks
+        ),
     )
     peer_sources = tuple(dict.fromkeys(ref for refs in peers["sources"] for ref in refs))
     ranks = Interval(best_rank, worst_rank)
@@ -194,7 +203,9 @@ def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float)
                     for company in peers["company"]
                     if company in PEERS_OUTSIDE_TABLE
                 )
-                + peer_years_sentence(peers, estimate, bd, estimate_ranks)
+                + peer_years_sentence(
+                    peers, estimate, huawei_2024_estimate(data), bd, estimate_ranks
+                )
                 + " Some of these figures are weak (W) derived figures, and the references "
                 "do not reach every company, so the rank is an illustration; the claim it bears on "
                 "is 直接杀进前三 (straight into the top three).",
@@ -234,7 +245,7 @@ def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float)
                 else ""
             )
             + ". "
-            + peer_years_sentence(peers, estimate, bd, estimate_ranks)
+            + peer_years_sentence(peers, estimate, huawei_2024_estimate(data), bd, estimate_ranks)
             + " Not ranked: "
             f"{NOT_RANKED}; any of them could be larger, so the references cannot settle a "
             "rank among all Chinese companies.",
@@ -257,11 +268,15 @@ def peer_ranks(peers: pd.DataFrame) -> tuple[int, int]:
 
 
 def peer_years_sentence(
-    peers: pd.DataFrame, estimate: Interval, bytedance: pd.Series, ranks: tuple[int, int]
+    peers: pd.DataFrame,
+    estimate: Interval,
+    estimated: float,
+    bytedance: pd.Series,
+    ranks: tuple[int, int],
 ) -> str:
     """Which peers' figures are from the year before the table's, and where ByteDance would
-    rank with Huawei's 2024 estimate (`huawei_2024_at_2023_share`) in place of its FY2023
-    figure: an illustration, since the estimate rests on a W figure."""
+    rank with Huawei's 2024 estimate (`huawei_2024_at_2023_share`, worth `estimated`) in place
+    of its FY2023 figure: an illustration, since the estimate rests on a W figure."""
     earlier = [
         f"{r.company}'s {year} ({r.basis.rsplit('(', 1)[-1].rstrip(')')})"
         for r in peers.itertuples()
@@ -278,7 +293,7 @@ def peer_years_sentence(
         f"{names_or_none(earlier)} {'are figures' if len(earlier) > 1 else 'is a figure'} from "
         "the year "
         f"before the table's. Huawei's {YEAR} revenue abroad was not found; at its 2023 share it "
-        f"would be {format_yuan(estimate.mid)} (an estimate resting on a figure from a weak (W) "
+        f"would be {format_yuan(estimated)} (an estimate resting on a figure from a weak (W) "
         f"source), {side} "
         f"ByteDance's {format_yuan(bytedance['overseas_cny'])}, and with it ByteDance would rank "
         f"{span(Interval(*ranks), whole)}: an illustration, not a finding."
