@@ -491,3 +491,14 @@ def test_a_citation_says_each_period_once(data):
             continue
         said = len(re.findall(rf"(?<![\w.]){re.escape(period)}(?![\w.])", name))
         assert said == max(1, in_name), (ref, citation)
+
+
+def test_a_row_that_speaks_of_a_source_s_figures_lists_the_rows_it_read(data):
+    """The footnote row says the article's figure matches The Information's report, and the
+    impressions row works a second figure from the quarterly CPMs of the references: each lists
+    those rows, though its words name no citation the general check above can find."""
+    from bytebook.chapters.economics import CPM_QUARTERS
+
+    rows = {entry.id: entry for entry in all_entries(data)}
+    assert "bd_intl_2024" in rows["s1_footnote"].sources
+    assert set(CPM_QUARTERS) <= set(rows["d_impressions_per_day"].sources)

@@ -705,6 +705,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             f"{format_in(per_day, 'billion', 1)} a day; at 2024's average CPM reported for "
             f"{CPM_SEGMENT} it would be {format_in(per_day_mean, 'billion', 1)}.",
             Verdict.UNVERIFIABLE,
+            tuple(CPM_QUARTERS),
         ),
     )
     return found

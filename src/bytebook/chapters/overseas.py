@@ -543,7 +543,8 @@ def _qualitative(data: BookData) -> list:
             "s1_footnote",
             "ByteDance is private; this book found no financial report of it, with or "
             "without such a footnote. The figure the article uses matches anonymously sourced "
-            "press reports (The Information, relayed by Tubefilter).",
+            f"press reports ({data.cite('bd_intl_2024')}).",
+            ("bd_intl_2024",),
         ),
         unsettled(
             data,
