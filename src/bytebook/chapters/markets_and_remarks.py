@@ -109,8 +109,9 @@ def _markets_reason(data: BookData, company: str) -> str:
     """Why a company's main markets abroad could not be checked, with what was found."""
     if company == "Lenovo":
         return (
-            "Names product lines (PCs, servers) sold worldwide rather than markets; this book "
-            "found no source ranking Lenovo's markets abroad by revenue."
+            "Names product lines (PCs, servers) sold worldwide rather than markets; what would "
+            "settle it is Lenovo's revenue by business line, and this book found no such split "
+            "in its sources, nor one ranking its markets abroad by revenue."
         )
     if company == "ByteDance":
         us, abroad = (data.reference(ref) for ref in TIKTOK_US_2023)
