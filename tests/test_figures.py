@@ -1002,3 +1002,54 @@ def test_the_revenue_split_cites_every_relay_of_2024_s_group_total(data, every_f
         ] == pytest.approx(155e9), ref
     cites = every_figure[("overseas", "split")]["usermeta"]["cites"]["references"]
     assert set(GROUP_2024) <= set(cites)
+
+
+STATIC_WIDTH = re.compile(r'<svg\b[^>]*\swidth="([\d.]+)"')
+
+
+def _static_svg(spec: dict) -> str:
+    """The drawing vl-convert makes of `spec`, in the book's theme and fonts."""
+    import vl_convert as vlc
+
+    from bytebook.publish.render import register_fonts
+
+    register_fonts()
+    return vlc.vegalite_to_svg({**spec, "config": charts.theme()["config"]})
+
+
+def _static_width(spec: dict) -> float:
+    return float(STATIC_WIDTH.search(_static_svg(spec))[1])
+
+
+def test_no_figure_s_units_line_widens_its_static_drawing(every_figure):
+    """A page shows a chart's static drawing until its script draws it. A units line is wrapped
+    (`charts.SUBTITLE_LINE_WIDTH`) so that it never makes that drawing wider than the chart:
+    each figure is drawn as wide with its units line as with a one-letter one. Unwrapped,
+    13 of the 27 were wider, by up to 581 px (BYD's by-year chart)."""
+    for key, spec in every_figure.items():
+        panel = {**spec["vconcat"][0], "title": {**spec["vconcat"][0]["title"], "subtitle": "x"}}
+        one_letter = {**spec, "vconcat": [panel, *spec["vconcat"][1:]]}
+        assert _static_width(spec) == _static_width(one_letter), key
+
+
+BAR_PATH = re.compile(
+    r'<path\b[^>]*aria-roledescription="bar"[^>]*\sd="M[-\d.e]+,[-\d.e]+h(?P<width>[-\d.e]+)'
+    r'[^"]*"[^>]*\sstroke-width="(?P<outline>[\d.]+)"'
+)
+FINDABLE_PX = 2
+"""The narrowest a band may be drawn, its outline included, and still be found by a reader."""
+
+
+def test_a_band_narrower_than_a_pixel_is_still_drawn_as_a_line_a_reader_finds(every_figure):
+    """Haier's "1364 亿元", printed to its last unit, allows a band 1亿元 wide: a fraction of a
+    pixel on the axis of the chart of the article's amounts beside the companies' own, which
+    reaches past 2,000亿元. Every band of that chart is at least FINDABLE_PX wide as drawn, its
+    outline counted on both sides."""
+    spec = every_figure[("ranking", "filed")]
+    bands = [(float(m["width"]), float(m["outline"])) for m in BAR_PATH.finditer(_static_svg(spec))]
+    rows = [row for rows in spec["datasets"].values() for row in rows]
+    companies = {row["company"] for row in rows if "low" in row}
+    assert len(bands) == len(companies) >= 2, bands
+    assert min(abs(width) for width, _ in bands) < 1  # Haier's
+    for width, outline in bands:
+        assert abs(width) + outline >= FINDABLE_PX, (width, outline)

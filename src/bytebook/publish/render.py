@@ -34,7 +34,8 @@ CJK_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/no
 RENDERER = "bytebook"
 
 
-def _register_fonts() -> None:
+def register_fonts() -> None:
+    """Give vl-convert the machine's CJK fonts, which measure and draw the charts' Chinese."""
     for directory in CJK_FONT_DIRS:
         if Path(directory).is_dir():
             vlc.register_font_directory(directory)
@@ -101,7 +102,7 @@ def setup() -> None:
     """Register the theme, the CJK fonts and the offline renderer; call once per notebook.
     The first call also freezes what the imports made (`_freeze_imports`)."""
     _freeze_imports()
-    _register_fonts()
+    register_fonts()
     alt.theme.register(THEME, enable=True)(theme)
     alt.renderers.register(RENDERER, _render)
     alt.renderers.enable(RENDERER)
