@@ -913,6 +913,11 @@ def test_the_peers_rank_says_which_figures_are_a_year_older_and_what_huawei_s_20
         "Lenovo's FY2023/24 (W) and Huawei's FY2023 (W) are figures from the year before"
     )
     assert f"{estimate:,.0f}亿元" in sentence and "ByteDance would rank 2 to 4" in sentence
+    # Both bands are printed, so a reader of the ranking page sees that they meet.
+    low, high = 8620.5 * 0.325 * 7041.735 / 7041.745, 8621.5 * 0.335 * 7041.745 / 7041.735
+    assert f"({low:,.1f}亿元 to {high:,.1f}亿元 at its inputs' recorded digits;" in sentence
+    own = f"({38.5 * 7.196 * 10:,.0f}亿元 to {39.5 * 7.196 * 10:,.0f}亿元)"
+    assert low < 39.5 * 7.196 * 10 and f"a band that meets ByteDance's 2,806亿元 {own}" in sentence
     rows = {e.id: e for e in found.entries}
     assert sentence in rows["d_peer_rank_bytedance"].evidence
     assert sentence in rows["s4_top3"].evidence

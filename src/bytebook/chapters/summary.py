@@ -84,10 +84,6 @@ def years_label(company: str) -> str:
 ATTRIBUTION_REFERENCE = "future_quote_gibson"
 """The reference holding the earliest attribution found of the article's closing line."""
 
-ESTIMATE_DECIMALS = 1
-"""The decimals of 亿 at which Huawei's 2024 estimate's band is printed (its inputs' recorded
-digits tell 2,850.5亿 from 2,852.1亿元); its gap is worked from the end as printed."""
-
 TECHNICAL_SECTIONS = ("2.1", "2.2", "2.3")
 """The article's sections on its three technologies."""
 
@@ -376,16 +372,12 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
     estimated = top_three.huawei_2024_estimate(data)
     yi = lambda v: format_yuan(v)  # noqa: E731
     gap = relative_gap(at_average, huawei_2024)
-    scale_gap = (
-        worked_gap(at_average, huawei_2024, "CNY", ESTIMATE_DECIMALS) if gap else ("", "", 0.0)
-    )
+    decimals = top_three.ESTIMATE_DECIMALS
+    scale_gap = worked_gap(at_average, huawei_2024, "CNY", decimals) if gap else ("", "", 0.0)
     months_gap = relative_gap(at_months, huawei_2024)
     sources = ("bd_intl_2024", *rates.reference_ids, *top_three.HUAWEI_2024_AT_2023_SHARE)
     usd_words = recorded_words(data, "bd_intl_2024")
-    huawei_words = (
-        f"{span(huawei_2024, lambda v: format_yuan(v, ESTIMATE_DECIMALS))} at its inputs' recorded "
-        "digits"
-    )
+    huawei_words = top_three.estimate_band_words(huawei_2024)
     estimate = compare(
         at_months,
         huawei_2024,

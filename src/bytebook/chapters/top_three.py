@@ -67,6 +67,18 @@ HUAWEI_2024_AT_2023_SHARE = ("huawei_rev_2024", "huawei_overseas_2023_derived", 
 revenue, from which its 2024 revenue abroad is estimated at its 2023 share."""
 
 
+ESTIMATE_DECIMALS = 1
+"""The decimals of 亿 at which Huawei's 2024 estimate's band is printed (its inputs' recorded
+digits tell 2,850.5亿 from 2,852.1亿元); a gap from it is worked from the end as printed."""
+
+
+def estimate_band_words(estimate: Interval) -> str:
+    """The band of Huawei's 2024 estimate (`huawei_2024_at_2023_share`) in words, at
+    ESTIMATE_DECIMALS of 亿: '2,801.7亿元 to 2,888.2亿元 at its inputs' recorded digits'."""
+    shown = span(estimate, lambda v: format_yuan(v, ESTIMATE_DECIMALS))
+    return f"{shown} at its inputs' recorded digits"
+
+
 def huawei_2024_at_2023_share(data: BookData) -> Interval:
     """Huawei's 2024 revenue outside China if its 2023 share abroad held: 2024's group revenue
     × (2023's revenue outside China ÷ 2023's group revenue), as a band. An illustration only:
@@ -282,19 +294,20 @@ def peer_years_sentence(
         for r in peers.itertuples()
         if (year := PEERS.get(r.company)) and year != f"FY{YEAR}"
     ]
+    own = Interval(bytedance["low"], bytedance["high"])
     side = (
-        "above"
-        if estimate.low > bytedance["high"]
-        else "below"
-        if estimate.high < bytedance["low"]
-        else "within the precision of"
+        "wholly above"
+        if estimate.low > own.high
+        else "wholly below"
+        if estimate.high < own.low
+        else "a band that meets"
     )
     return (
         f"{names_or_none(earlier)} {'are figures' if len(earlier) > 1 else 'is a figure'} from "
         "the year "
         f"before the table's. Huawei's {YEAR} revenue abroad was not found; at its 2023 share it "
-        f"would be {format_yuan(estimated)} (an estimate resting on a figure from a weak (W) "
-        f"source), {side} "
-        f"ByteDance's {format_yuan(bytedance['overseas_cny'])}, and with it ByteDance would rank "
-        f"{span(Interval(*ranks), whole)}: an illustration, not a finding."
+        f"would be {format_yuan(estimated)} ({estimate_band_words(estimate)}; an estimate "
+        f"resting on a figure from a weak (W) source), {side} ByteDance's "
+        f"{format_yuan(bytedance['overseas_cny'])} ({span(own, format_yuan)}), and with it "
+        f"ByteDance would rank {span(Interval(*ranks), whole)}: an illustration, not a finding."
     )
