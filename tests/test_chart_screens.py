@@ -528,3 +528,48 @@ def test_a_chart_that_runs_past_its_box_fades_at_the_edge_there_is_more_of_it_be
             assert at_end["fade"] == "0px", at_end
         else:
             assert at_start["fade"] == at_end["fade"] == "0px", (at_start, at_end)
+
+
+NOTED_CHARTS = """() => [...document.querySelectorAll('.bytebook-chart')].map(chart => {
+  const next = chart.nextElementSibling;
+  const note = next && next.tagName === 'NOSCRIPT' ? next.querySelector('p.bytebook-noscript')
+    : null;
+  return [chart.id, note !== null && note.getClientRects().length > 0];
+})"""
+"""Each chart of the page, by id, and whether a visible line follows it in a <noscript>."""
+
+
+def slider_charts(built_book) -> dict[str, bool]:
+    """Each chart of the built site, by id, and whether its spec (in the chart files the pages
+    load) binds a parameter to a range input: a slider."""
+    import json
+
+    found = {}
+    for path in sorted((built_book / "_static" / "charts").glob("*.json")):
+        for chart_id, held in json.loads(path.read_text(encoding="utf-8")).items():
+            found[chart_id] = '"input": "range"' in json.dumps(held["spec"])
+    return found
+
+
+@pytest.mark.parametrize("scripts", [False, True])
+def test_a_slider_chart_tells_a_reader_without_scripts_why_it_has_no_sliders(
+    browser, site, built_book, scripts
+):
+    """A chapter says "move the slider", which a reader without JavaScript cannot: under each
+    chart with sliders, and only there, a line says that the chart is drawn at the sliders'
+    defaults and that its sliders are not shown. With JavaScript the line is not there."""
+    sliders = slider_charts(built_book)
+    screen = {"width": 1280, "height": 800}
+    context = browser.new_context(java_script_enabled=scripts, viewport=screen)
+    page = context.new_page()
+    noted, told = {}, []
+    for page_path in CHART_PAGES:
+        page.goto(f"{site}/{page_path}")
+        shown = dict(page.evaluate(NOTED_CHARTS))
+        noted |= shown
+        if "Move the slider" in page.inner_text("article"):
+            told.append((page_path, any(shown.values())))
+    context.close()
+    assert sum(sliders[chart] for chart in noted) >= 4 and len(told) >= 4, told
+    assert noted == {chart: sliders[chart] and not scripts for chart in noted}
+    assert all(has_note != scripts for _, has_note in told), told

@@ -26,7 +26,7 @@ import vl_convert as vlc
 
 from bytebook.charts import THEME, theme
 from bytebook.publish.assets import vega_lite_version
-from bytebook.publish.chart_data import data_html, described
+from bytebook.publish.chart_data import data_html, described, has_sliders
 from bytebook.publish.kept_renders import drawn
 from bytebook.publish.static_svg import scoped_ids, slimmed, with_aspect_ratio
 
@@ -59,6 +59,14 @@ def without_datasets(vega: dict, spec: dict) -> dict:
     return {**vega, "data": [lean(entry) for entry in vega.get("data", [])]}
 
 
+NO_SLIDERS_NOTE = (
+    '<noscript><p class="bytebook-noscript">Without JavaScript this chart is drawn at its '
+    "sliders' default settings, and its sliders are not shown.</p></noscript>"
+)
+"""What a slider chart says under it to a reader without scripts, for whom the page's "move the
+slider" has no slider to move."""
+
+
 def chart_html(spec: dict, svg: str, vega: dict) -> str:
     """The HTML of one chart: its Vega-Lite spec and its compiled Vega spec (without the rows
     the first holds) as inert JSON, a static SVG fallback and its data. The
@@ -75,7 +83,7 @@ def chart_html(spec: dict, svg: str, vega: dict) -> str:
         f'<script type="application/json" class="bytebook-spec">{_inert(payload)}</script>'
         f'<script type="application/json" class="bytebook-vega">{_inert(compiled)}</script>'
         f'<div class="bytebook-static">{scoped_ids(with_aspect_ratio(svg), chart_id)}</div></div>'
-        f"{data_html(spec)}"
+        f"{NO_SLIDERS_NOTE if has_sliders(spec) else ''}{data_html(spec)}"
     )
 
 
