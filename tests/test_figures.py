@@ -586,7 +586,11 @@ def test_a_reference_point_on_a_model_curve_cuts_the_curve_around_it(every_figur
     spec = every_figure[("infrastructure", "utilisation")]
     layers = spec["vconcat"][0]["layer"]
     (curve,) = [layer for layer in layers if layer["mark"]["type"] == "line"]
-    (points,) = [layer for layer in layers if layer["mark"].get("filled") is True]
+    (points,) = [
+        layer
+        for layer in layers
+        if layer["mark"].get("filled") is True and layer["mark"].get("opacity") != 0
+    ]
     assert points["encoding"]["color"]["scale"]["range"][-1] == curve["mark"]["color"]
     assert points["mark"]["stroke"] == palette.BACKGROUND.light
     assert points["mark"]["strokeWidth"] >= 2

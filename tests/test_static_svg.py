@@ -60,6 +60,22 @@ def test_the_font_family_is_set_once_and_what_draws_nothing_goes(drawn):
     assert len(after.encode()) < 0.8 * len(drawn.encode())
 
 
+def test_a_transparent_mark_that_names_nothing_goes_and_one_that_names_something_stays():
+    """A model curve's unseen points (transparent, left out for screen readers) draw nothing in
+    a static drawing and go; transparent points a screen reader is given stay, names and all."""
+    line = {"type": "line"}
+    for aria, kept in ((False, 0), (True, 30)):
+        points = {"type": "point", "opacity": 0, "filled": True, "aria": aria}
+        spec = {key: value for key, value in SPEC.items() if key != "mark"}
+        spec["layer"] = [{"mark": line}, {"mark": points}]
+        drawn_svg = vlc.vegalite_to_svg(spec)
+        root = ET.fromstring(slimmed(drawn_svg))
+        paths = [e for e in root.iter(f"{{{SVG_NS}}}path") if e.get("opacity") == "0"]
+        assert len(paths) == kept, aria
+        assert 'opacity="0"' in drawn_svg  # the drawing had them to leave out
+        assert sum(1 for path in paths if path.get("aria-label")) == kept, aria
+
+
 GROUP, LINE = f"{{{SVG_NS}}}g", f"{{{SVG_NS}}}line"
 
 

@@ -857,6 +857,12 @@ MARK_SHAPES = ("circle", "square", "diamond", "triangle-up", "triangle-down", "c
 a few pixels apart on a phone leave no room for a name beside each."""
 
 
+POINTED_SIZE = 500
+"""The area, px², of the unseen point at each step of a model curve that gives the curve's
+values where the reader points (`model_curve`): a square about 22 px wide, about the width of
+a step of the codec's curve of 21 prices, so that the points, not the line, meet the pointer."""
+
+
 def model_curve(
     frame: pd.DataFrame,
     x: str,
@@ -904,6 +910,10 @@ def model_curve(
         if y_max
         else alt.Scale()
     )
+    tooltip = [
+        alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_value_format)),
+        alt.Tooltip("model:Q", title=y_title, format=_trim(y_value_format)),
+    ]
     curve = (
         alt.Chart(frame)
         .transform_calculate(model=y_expression)
@@ -918,14 +928,21 @@ def model_curve(
                 else alt.Scale(type=x_scale),
             ),
             y=alt.Y("model:Q", title=y_title, axis=alt.Axis(format=_trim(y_format)), scale=y_scale),
-            tooltip=[
-                alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_value_format)),
-                alt.Tooltip("model:Q", title=y_title, format=_trim(y_value_format)),
-            ],
+            tooltip=tooltip,
         )
         .add_params(*_slider_params(sliders))
     )
-    layers = [curve]
+    # A line's tooltip gives its first point's values wherever it is pointed at; an unseen point
+    # at each step, drawn over it, gives the values there. The line's tooltip still gives the
+    # data behind the chart (`bytebook.publish.chart_data`); the points stay out of it, and out
+    # of what a screen reader reads.
+    pointed = (
+        alt.Chart(frame)
+        .transform_calculate(model=y_expression)
+        .mark_point(filled=True, opacity=0, size=POINTED_SIZE, aria=False, clip=True)
+        .encode(x=f"{x}:Q", y="model:Q", tooltip=tooltip)
+    )
+    layers = [curve, pointed]
     if claim:
         level, label = claim[0], kept_whole(claim[1])
         marker = alt.Chart(pd.DataFrame({"level": [level], "label": [label]}))

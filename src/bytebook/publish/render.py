@@ -83,7 +83,7 @@ def chart_html(spec: dict, svg: str, vega: dict) -> str:
         f'<script type="application/json" class="bytebook-spec">{_inert(payload)}</script>'
         f'<script type="application/json" class="bytebook-vega">{_inert(compiled)}</script>'
         f'<div class="bytebook-static">{scoped_ids(with_aspect_ratio(svg), chart_id)}</div></div>'
-        f"{NO_SLIDERS_NOTE if has_sliders(spec) else ''}{data_html(spec)}"
+        f"{data_html(spec)}{NO_SLIDERS_NOTE if has_sliders(spec) else ''}"
     )
 
 
