@@ -914,10 +914,9 @@ def model_curve(
         alt.Tooltip(f"{x}:Q", title=x_title, format=_trim(x_value_format)),
         alt.Tooltip("model:Q", title=y_title, format=_trim(y_value_format)),
     ]
+    on_curve = alt.Chart(frame).transform_calculate(model=y_expression)
     curve = (
-        alt.Chart(frame)
-        .transform_calculate(model=y_expression)
-        .mark_line(color=REFERENCE, strokeWidth=3, clip=True)
+        on_curve.mark_line(color=REFERENCE, strokeWidth=3, clip=True)
         .encode(
             x=alt.X(
                 f"{x}:Q",
@@ -936,12 +935,9 @@ def model_curve(
     # at each step, drawn over it, gives the values there. The line's tooltip still gives the
     # data behind the chart (`bytebook.publish.chart_data`); the points stay out of it, and out
     # of what a screen reader reads.
-    pointed = (
-        alt.Chart(frame)
-        .transform_calculate(model=y_expression)
-        .mark_point(filled=True, opacity=0, size=POINTED_SIZE, aria=False, clip=True)
-        .encode(x=f"{x}:Q", y="model:Q", tooltip=tooltip)
-    )
+    pointed = on_curve.mark_point(
+        filled=True, opacity=0, size=POINTED_SIZE, aria=False, clip=True
+    ).encode(x=f"{x}:Q", y="model:Q", tooltip=tooltip)
     layers = [curve, pointed]
     if claim:
         level, label = claim[0], kept_whole(claim[1])

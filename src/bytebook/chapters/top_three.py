@@ -173,20 +173,19 @@ def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float)
     found.number("peer_rank_worst", worst_rank, whole)
     found.number("peer_count", len(peers), whole)
     estimate = huawei_2024_at_2023_share(data)
+    estimated = huawei_2024_estimate(data)
     with_estimate = peers.copy()
     is_huawei = with_estimate["company"] == "Huawei"
     with_estimate.loc[is_huawei, ["low", "high", "overseas_cny"]] = [
         estimate.low,
         estimate.high,
-        huawei_2024_estimate(data),
+        estimated,
     ]
     estimate_ranks = peer_ranks(with_estimate)
     found.number(
         "peer_rank_years",
         estimate_ranks[1],
-        lambda _: peer_years_sentence(
-            peers, estimate, huawei_2024_estimate(data), bd, estimate_ranks
-        ),
+        lambda _: peer_years_sentence(peers, estimate, estimated, bd, estimate_ranks),
     )
     peer_sources = tuple(dict.fromkeys(ref for refs in peers["sources"] for ref in refs))
     ranks = Interval(best_rank, worst_rank)
@@ -215,9 +214,7 @@ def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float)
                     for company in peers["company"]
                     if company in PEERS_OUTSIDE_TABLE
                 )
-                + peer_years_sentence(
-                    peers, estimate, huawei_2024_estimate(data), bd, estimate_ranks
-                )
+                + peer_years_sentence(peers, estimate, estimated, bd, estimate_ranks)
                 + " Some of these figures are weak (W) derived figures, and the references "
                 "do not reach every company, so the rank is an illustration; the claim it bears on "
                 "is 直接杀进前三 (straight into the top three).",
@@ -257,7 +254,7 @@ def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float)
                 else ""
             )
             + ". "
-            + peer_years_sentence(peers, estimate, huawei_2024_estimate(data), bd, estimate_ranks)
+            + peer_years_sentence(peers, estimate, estimated, bd, estimate_ranks)
             + " Not ranked: "
             f"{NOT_RANKED}; any of them could be larger, so the references cannot settle a "
             "rank among all Chinese companies.",

@@ -74,10 +74,9 @@ def _draws_nothing(element: ET.Element) -> bool:
     """Whether `element` draws nothing: not displayed, an empty background, or transparent (a
     label hidden where it would overlap another, a model curve's unseen points) and naming
     nothing for a screen reader."""
-    unnamed = not any(e.get("aria-label") for e in element.iter())
     return (
         element.get("display") == "none"
-        or (element.get("opacity") == "0" and unnamed)
+        or (element.get("opacity") == "0" and not any(e.get("aria-label") for e in element.iter()))
         or (element.get("class") == "background" and element.get("d") == _EMPTY_BACKGROUND)
     )
 
