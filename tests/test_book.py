@@ -226,15 +226,19 @@ def make_book(tmp_path: Path, body: str, plain_pages: int = 0, declared: bool = 
 
 
 @pytest.mark.parametrize("kind", sorted(BROKEN_CELLS))
-def test_a_broken_cell_fails_the_build(tmp_path, capfd, kind):
+def test_a_broken_cell_fails_the_build_and_the_next_one(tmp_path, capfd, kind):
+    """A broken cell fails the build, and the next build with nothing changed fails again
+    with the same message: the page was read, and its execution kept, by the failed build,
+    which must not make the next one take it as good."""
     root = make_book(tmp_path, f"```{{code-cell}} ipython3\n{BROKEN_CELLS[kind]}\n```")
-    assert build_book(root) != 0
-    output = capfd.readouterr()
-    printed = output.out + output.err
-    assert "book/broken.md" in printed  # the page
-    if kind == "raises":
-        assert "deliberately broken" in printed  # the cell
-    assert not (root / "_build" / "html").exists()  # nothing was published
+    for attempt in ("first", "again"):
+        assert build_book(root) != 0, attempt
+        output = capfd.readouterr()
+        printed = output.out + output.err
+        assert "book/broken.md" in printed, attempt  # the page
+        if kind == "raises":
+            assert "deliberately broken" in printed, attempt  # the cell
+        assert not (root / "_build" / "html").exists(), attempt  # nothing was published
 
 
 def test_a_broken_cell_fails_the_build_when_pages_are_read_in_parallel(tmp_path, capfd):
@@ -258,9 +262,11 @@ def test_a_code_page_that_declares_no_inputs_fails_the_build(tmp_path, capfd):
     assert not (root / "_build" / "html").exists()
 
 
-def test_a_missing_cross_reference_fails_the_build(tmp_path):
+def test_a_missing_cross_reference_fails_the_build_and_the_next_one(tmp_path):
     root = make_book(tmp_path, "See {ref}`no-such-label`.")
     assert build_book(root) != 0
+    assert build_book(root) != 0
+    assert not (root / "_build" / "html").exists()
 
 
 def test_a_table_marks_its_chinese_cells_for_a_screen_reader():

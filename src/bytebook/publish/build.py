@@ -144,9 +144,7 @@ def _recover(root: Path) -> None:
     marker = work_dir(root) / ".in-progress"
     if marker.exists():
         _say("the previous build did not finish; clearing its half-written state")
-        for doctrees in output.glob(".doctrees*"):
-            shutil.rmtree(doctrees, ignore_errors=True)
-        shutil.rmtree(output / "html", ignore_errors=True)
+        _forget_read_pages(output)
     problem = cache.damage(output / ".jupyter_cache")
     if problem:
         _say(
@@ -159,6 +157,14 @@ def _recover(root: Path) -> None:
             *(d.name for d in output.glob(".doctrees*")),
         ):
             shutil.rmtree(output / name, ignore_errors=True)
+
+
+def _forget_read_pages(output: Path) -> None:
+    """Clear the pages Sphinx has read and written in the work area (not the execution cache),
+    so that the next build reads and writes every page again, executing none that is cached."""
+    for doctrees in output.glob(".doctrees*"):
+        shutil.rmtree(doctrees, ignore_errors=True)
+    shutil.rmtree(output / "html", ignore_errors=True)
 
 
 def _publish(staged: Path, published: Path) -> None:
@@ -195,6 +201,10 @@ def _run(root: Path, builder: str) -> int:
         print(f"bytebook: error: {failure}", file=sys.stderr)
     if status == 0:
         cache.note_built(jupyter_output(root) / ".jupyter_cache")
+    elif status != children.TIMED_OUT:
+        # Sphinx keeps what it read even when the build fails, and reads again only pages
+        # that changed: the next build would not meet this one's warnings and would publish.
+        _forget_read_pages(jupyter_output(root))
     if status != children.TIMED_OUT:
         marker.unlink(missing_ok=True)
     return status

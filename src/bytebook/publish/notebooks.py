@@ -130,13 +130,15 @@ def refuse_error_outputs(app: Sphinx, doctree) -> None:
     """Warn (so the strict build fails) about any error a page's executed cells displayed.
 
     An exception inside a display formatter, such as a chart that cannot be drawn, does not
-    stop its cell: Jupyter shows it as an error output and goes on. This catches it.
+    stop its cell: Jupyter shows it as an error output and goes on. This catches it, in a page
+    executed now or read from the execution cache (whose outputs are the cache's).
     """
     docname = app.env.docname
     executed = Path(app.outdir).parent / "jupyter_execute" / f"{docname}.ipynb"
     if not executed.is_file():
         return
-    notebook = json.loads(executed.read_text(encoding="utf-8"))
+    cache = Path(app.env.mystnb_config.execution_cache_path)
+    notebook = json.loads(_with_cached_outputs(executed.read_text(encoding="utf-8"), cache))
     for number, cell in enumerate(notebook.get("cells", [])):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
