@@ -179,6 +179,28 @@ def test_panels_that_share_one_table_give_it_once():
     assert len(drawn_tables(other)) == 2
 
 
+def test_a_category_axis_listing_its_categories_gives_no_range():
+    """A category axis may list its categories (so that panels line up, each with every
+    category): that list is the axis's order, not a range of numbers, and the table is given."""
+    import altair as alt
+
+    from bytebook.publish.chart_data import drawn_tables
+
+    rows = pd.DataFrame({"section": ["b"], "claims": [2]})
+    chart = (
+        alt.Chart(rows)
+        .mark_bar()
+        .encode(
+            y=alt.Y("section:N", scale=alt.Scale(domain=["a", "b"])),
+            x=alt.X("claims:Q", scale=alt.Scale(domain=[0, 4])),
+            tooltip=[alt.Tooltip("section:N"), alt.Tooltip("claims:Q")],
+        )
+    )
+    [table] = drawn_tables(chart.to_dict())
+    assert table.limits == {"claims": [0.0, 4.0]}
+    assert table.raw == [["b", "2"]]
+
+
 def test_a_year_with_no_figure_reads_not_found_in_the_chart_data():
     """A chart of figures as found writes 'not found' in its data table's empty cells (a phone's
     card would otherwise show a bare label); the CSV keeps the cell empty."""

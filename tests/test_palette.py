@@ -211,13 +211,26 @@ def test_the_old_supported_and_consistent_fail_the_lightness_rule():
     assert contrast("#00704a", "#006d77") < 1.5
 
 
-def test_stacked_verdict_segments_are_outlined_in_the_page_s_colour():
-    """A 1 px line of the page's colour between two segments of a verdict bar (its dark twin on
-    a dark page)."""
-    frame = pd.DataFrame({"section": ["1"], "verdict": ["supported"], "claims": [1]})
-    mark = charts.verdict_bars(frame, sections=["1"], verdicts=["supported"]).to_dict()["mark"]
-    assert mark["stroke"] == palette.BACKGROUND.light and mark["strokeWidth"] == 1
-    assert palette.dark_twins()[palette.BACKGROUND.light] == palette.DARK_PAGE
+def test_the_verdicts_chart_names_each_verdict_in_words_over_its_own_panel():
+    """Greyscale, or a reader's colour vision, can merge two verdicts' colours: each verdict
+    has a panel headed by its name, its bars in its badge's colour, and a count beside each
+    bar that is not empty (a verdict no claim of a section got has no bar there)."""
+    verdicts = ["supported", "contradicted", "unverifiable"]
+    claims = {("1", "supported"): 2, ("1", "contradicted"): 0, ("1", "unverifiable"): 5,
+              ("2", "supported"): 0, ("2", "contradicted"): 1, ("2", "unverifiable"): 3}
+    frame = pd.DataFrame(
+        [{"section": s, "verdict": v, "claims": n} for (s, v), n in claims.items()]
+    )
+    spec = charts.verdict_bars(frame, sections=["1", "2"], verdicts=verdicts).to_dict()
+    datasets = spec.get("datasets", {})
+    for panel, verdict in zip(spec["hconcat"], verdicts, strict=True):
+        assert panel["title"]["text"] == verdict
+        bars, counts = panel["layer"]
+        assert bars["mark"]["color"] == palette.VERDICTS[verdict].light
+        assert counts["mark"]["type"] == "text" and counts["encoding"]["text"]["field"] == "claims"
+        rows = datasets[counts.get("data", panel.get("data"))["name"]]
+        drawn = {(row["section"], row["claims"]) for row in rows}
+        assert drawn == {(s, n) for (s, v), n in claims.items() if v == verdict and n > 0}
 
 
 CVD_MARGIN = 8

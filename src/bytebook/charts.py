@@ -361,6 +361,11 @@ def _value_text(value: str, value_format: str, shown: str | None) -> alt.Text:
 BAR_STEP = 34
 """Pixels of height per bar in a horizontal bar chart: room beside each bar for its category
 label wrapped onto two lines of 12 px text, clear of the next bar's label."""
+VERDICT_PANEL_WIDTH = 90
+"""Pixels of width of each verdict's panel in the verdicts chart: five panels and the section
+names beside them fill the text column as the one stacked bar of 520 px did."""
+VERDICT_PANEL_GAP = 14
+"""Pixels between two verdicts' panels."""
 
 
 def bar_chart(
@@ -1171,29 +1176,38 @@ VERDICT_COLOURS = {verdict: colour.light for verdict, colour in palette.VERDICTS
 """Each verdict's colour, the same as its badge's (bytebook.palette)."""
 
 
-def verdict_bars(frame: pd.DataFrame, *, sections: list[str], verdicts: list[str]) -> alt.Chart:
-    """Claims per section as horizontal bars stacked by verdict, each segment outlined in the
-    page's colour so that two segments side by side stay apart."""
-    return (
-        alt.Chart(frame)
-        .mark_bar(stroke=palette.BACKGROUND.light, strokeWidth=1)
-        .encode(
-            y=alt.Y("section:N", sort=sections, title=None),
-            x=alt.X("sum(claims):Q", title="Claims"),
-            color=alt.Color(
-                "verdict:N",
-                sort=verdicts,
-                title="Verdict",
-                scale=alt.Scale(domain=verdicts, range=[VERDICT_COLOURS[v] for v in verdicts]),
-                legend=alt.Legend(orient="bottom", columns=3),
+def verdict_bars(
+    frame: pd.DataFrame, *, sections: list[str], verdicts: list[str]
+) -> alt.HConcatChart:
+    """Claims per section (`frame`: section, verdict, claims) as horizontal bars, one panel per
+    verdict headed by its name, each bar labelled with its count. The verdicts are told apart
+    by words and place, not by colour alone, which greyscale or a reader's colour vision can
+    merge; the panels share one scale, and each verdict's bars one baseline."""
+    scale = alt.Scale(domain=[0, axis_top(float(frame["claims"].max()))], nice=False)
+    panels = []
+    for index, verdict in enumerate(verdicts):
+        shown = frame[(frame["verdict"] == verdict) & (frame["claims"] > 0)]
+        base = alt.Chart(shown).encode(
+            y=alt.Y(
+                "section:N",
+                scale=alt.Scale(domain=sections),
+                title=None,
+                axis=alt.Axis(labels=index == 0, ticks=index == 0),
             ),
-            order=alt.Order("verdict_rank:Q"),
+            x=alt.X("claims:Q", scale=scale, title="Claims", axis=alt.Axis(tickMinStep=1)),
+        )
+        bars = base.mark_bar(color=VERDICT_COLOURS[verdict]).encode(
             tooltip=[
                 alt.Tooltip("section:N", title="Section"),
                 alt.Tooltip("verdict:N", title="Verdict"),
                 alt.Tooltip("claims:Q", title="Claims"),
-            ],
+            ]
         )
-        .transform_calculate(verdict_rank=f"indexof({verdicts!r}, datum.verdict)")
-        .properties(width=520, height=BAR_STEP * len(sections))
-    )
+        counts = base.mark_text(align="left", dx=3, aria=False).encode(text="claims:Q")
+        heading = alt.Title(verdict, fontSize=12, anchor="start", frame="group")
+        panels.append(
+            alt.layer(bars, counts, title=heading).properties(
+                width=VERDICT_PANEL_WIDTH, height=BAR_STEP * len(sections)
+            )
+        )
+    return alt.hconcat(*panels, spacing=VERDICT_PANEL_GAP)

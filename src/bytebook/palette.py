@@ -65,10 +65,11 @@ read as the same colour as amber under protanopia, and near red under deuteranop
 verdict colours are drawn in the verdict chart only, beside no series). No verdict
 wears a series' hue: teal stands apart from the references' blue, amber from the article's
 orange (`tests/test_palette.py` holds every verdict a colour difference away from both).
-"Off in detail" and "contradicted" sit side by side in the verdict charts: besides their hues,
+"Off in detail" and "contradicted" sit in neighbouring panels of the verdict chart, each named
+in words over its panel: besides their hues,
 they differ in lightness (amber the lighter on a light page, red the darker; on a dark page red
 the darker too), so that they stay apart for a reader who does not see red from amber. So do
-"supported" and "consistent", side by side too: green the darker in both modes, teal the
+"supported" and "consistent", neighbours too: green the darker in both modes, teal the
 lighter, where the two once shared one lightness and read as one block."""
 
 

@@ -74,6 +74,7 @@ def _marks(node: dict, datasets: dict, data: dict | None, transforms: list[dict]
         for channel in (node["encoding"].get("x"), node["encoding"].get("y"))
         if isinstance(channel, dict)
         and "field" in channel
+        and channel.get("type") == "quantitative"  # a category's domain lists, not limits
         and isinstance(channel.get("scale", {}).get("domain"), list | dict)
     }
     return [*found, _Mark(records, transforms, fields, limits)]

@@ -370,6 +370,30 @@
     return set ? names : null;
   }
 
+  // The category (nominal y) axes of a panel and its layers.
+  function categoryAxes(panel) {
+    var axes = [];
+    [panel].concat(panel.layer || []).forEach(function (view) {
+      var y = view.encoding && view.encoding.y;
+      if (y && y.type === "nominal" && y.axis) { axes.push(y.axis); }
+    });
+    return axes;
+  }
+
+  // Whether a panel leaves its category labels to the panel beside it (side by side, only the
+  // first names the rows).
+  function hidesCategoryLabels(panel) {
+    return categoryAxes(panel).some(function (axis) { return axis.labels === false; });
+  }
+
+  // Stacked one under another, each panel names its own rows.
+  function showCategoryLabels(panel) {
+    categoryAxes(panel).forEach(function (axis) {
+      delete axis.labels;
+      delete axis.ticks;
+    });
+  }
+
   // The build's Vega spec changed here as the column needs (the plot's width, panels stacked,
   // category labels and titles wrapped, the sliders' values kept); null when it cannot be
   // changed so, and the chart must be compiled again from its Vega-Lite spec.
@@ -382,6 +406,7 @@
     var built = builtVega(chart);
     var widthSignals = null;
     if (child.hconcat) {
+      if (chart.stacked && child.hconcat.some(hidesCategoryLabels)) { return null; }
       var row = panelRow(built);
       if (!row) { return null; }
       if (typeof natural === "number") {
@@ -470,6 +495,7 @@
     if (child.hconcat && chart.stacked) {
       child.vconcat = child.hconcat;
       delete child.hconcat;
+      child.vconcat.forEach(showCategoryLabels);
     }
     var panels = child.hconcat || child.vconcat || [child];
     panels.forEach(function (panel) {
