@@ -611,3 +611,26 @@ def test_pointing_along_a_model_curve_gives_the_values_there(site, browser):
     assert prices == sorted(set(prices)), read
     for price, saving in read:
         assert saving == pytest.approx(100 * price, abs=0.05), read
+
+
+SECTION_NAMES_PER_PANEL = """() => {
+  const svg = document.querySelector('#fig-summary-score .bytebook-live svg');
+  const texts = [...svg.querySelectorAll('text')].map(t => t.textContent.trim());
+  return { sections: texts.filter(t => t === '2.2 Recommender').length,
+           verdicts: texts.filter(t => t === 'unverifiable' || t === 'supported').length };
+}"""
+"""How often the verdicts chart names one section (its rows), and two verdicts (its panels)."""
+
+
+@pytest.mark.parametrize(("width", "named"), [(1280, 1), (390, 5)])
+def test_panels_side_by_side_name_their_rows_once_and_stacked_each_names_them(
+    site, browser, width, named
+):
+    """The verdicts chart's five panels share one list of sections. Side by side, the first
+    names the rows for all; stacked one under another on a phone, each names its own."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site}/book/summary.html")
+    wait_for_charts(page)
+    drawn = page.evaluate(SECTION_NAMES_PER_PANEL)
+    page.close()
+    assert drawn == {"sections": named, "verdicts": 2}, drawn
