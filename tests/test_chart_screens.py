@@ -16,6 +16,7 @@ from itertools import pairwise
 import pytest
 from test_browser import CHART_PAGES, PAGES, read_on_a_phone, wait_for_charts
 
+from bytebook import charts
 from bytebook.charts import POINT_NAMES
 
 pytestmark = pytest.mark.browser
@@ -634,3 +635,45 @@ def test_panels_side_by_side_name_their_rows_once_and_stacked_each_names_them(
     drawn = page.evaluate(SECTION_NAMES_PER_PANEL)
     page.close()
     assert drawn == {"sections": named, "verdicts": 2}, drawn
+
+
+READOUT_AND_SLIDERS = """(chart, first) => {
+  const values = Object.fromEntries([...chart.querySelectorAll('input[type=range]')]
+    .map(slider => [slider.name, Number(slider.value)]));
+  const readout = [...chart.querySelectorAll('.bytebook-live svg text')]
+    .filter(text => text.textContent.startsWith(first))
+    .map(text => [...text.querySelectorAll('tspan')].map(line => line.textContent));
+  return { values, readout };
+}"""
+"""The recommender chart's slider values, and its readout's lines."""
+
+
+def test_the_recommender_s_readout_follows_the_sliders_when_the_dashed_line_lies_on_the_floor(
+    site, browser, data
+):
+    """At the lowest utilisation and the highest price the y axis rises so far that the
+    article's USD 3 per 10,000 inferences lies along the floor, with the ring on it. The
+    readout still says where the curve meets it: at the candidates where 2 FLOPs per active
+    parameter per candidate, at that GPU's price per FLOP, cost the article's price per
+    inference."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/recommender.html")
+    wait_for_charts(page)
+    chart = page.locator(".bytebook-chart:has(input[type=range])").first
+    moved = """(el, end) => {
+      el.value = el[end];
+      el.dispatchEvent(new Event('input', {bubbles: true}));
+    }"""
+    for name, end in (("utilisation", "min"), ("gpu_price", "max")):
+        chart.locator(f"input[name={name}]").evaluate(moved, end)
+    page.wait_for_timeout(300)
+    drawn = chart.evaluate(READOUT_AND_SLIDERS, charts.ON_PLOT_READOUT)
+    page.close()
+    v = drawn["values"]
+    usd_per_flop = v["gpu_price"] / 3600 / (v["peak_tflops"] * 1e12 * v["utilisation"])
+    flops_per_candidate = 2 * v["active_bn"] * 1e9
+    candidates = data.stated("s22_cost_per_inference") / (usd_per_flop * flops_per_candidate)
+    assert v["utilisation"] < data.assumed("gpu_utilisation"), v  # the sliders moved
+    assert drawn["readout"] == [
+        [charts.ON_PLOT_READOUT, f"{candidates:,.0f} candidates scored per request"]
+    ], (drawn, candidates)

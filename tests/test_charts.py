@@ -344,9 +344,9 @@ def _slope_chart(xs: list[float], **options) -> alt.LayerChart:
     )
 
 
-def _off_plot_notes(setting: float) -> list[list[str]]:
-    """The off-plot notes a model curve draws with its slider at `setting`: a curve y = s × x on
-    a fixed axis from 1 to 100, meeting the level 10 at x = 10 ÷ s."""
+def _readouts(setting: float) -> list[list[str]]:
+    """The readouts a model curve draws with its slider at `setting`, each as its lines: a
+    curve y = s × x on a fixed axis from 1 to 100, meeting the level 10 at x = 10 ÷ s."""
     import vl_convert as vlc
 
     chart = _slope_chart(
@@ -358,21 +358,23 @@ def _off_plot_notes(setting: float) -> list[list[str]]:
     )
     spec = json.loads(json.dumps(chart.to_dict()).replace('"value": 1.0', f'"value": {setting}'))
     svg = vlc.vegalite_to_svg(spec)
-    notes = re.findall(r"<text[^>]*>(<tspan>The ring is off the plot:.*?)</text>", svg)
+    firsts = "|".join(map(re.escape, (charts.ON_PLOT_READOUT, charts.OFF_PLOT_NOTE[0])))
+    notes = re.findall(rf"<text[^>]*>(<tspan>(?:{firsts}).*?)</text>", svg)
     return [re.findall(r"<tspan[^>]*>([^<]*)</tspan>", note) for note in notes]
 
 
-def test_a_ring_moved_off_the_axis_by_a_slider_is_named_with_where_it_went():
-    """At slope 1 the curve meets 10 at x = 10, on the axis: no note. At 0.04 it meets it at
-    10 ÷ 0.04 = 250, right of the axis's 100; at 20, at 10 ÷ 20 = 0.5, left of its 1: the
-    note says so, with the x it meets at (as the ring's tooltip writes it, or to two
-    significant figures below 1)."""
-    assert _off_plot_notes(1.0) == []
+def test_the_readout_says_where_the_curve_meets_the_figure_and_when_the_ring_leaves_the_axis():
+    """At slope 1 the curve meets 10 at x = 10 ÷ 1 = 10, on the axis; at 2, at 5. At 0.04 it
+    meets it at 10 ÷ 0.04 = 250, right of the axis's 100; at 20, at 10 ÷ 20 = 0.5, left of
+    its 1: the readout says the ring is off the plot. Each gives the x it meets at (as the
+    ring's tooltip writes it, or to two significant figures below 1)."""
+    for slope, where in ((1.0, "10"), (2.0, "5")):
+        assert _readouts(slope) == [[charts.ON_PLOT_READOUT, f"{where} things counted"]], slope
     for slope, where in ((0.04, "250"), (20.0, "0.5")):
-        assert _off_plot_notes(slope) == [[*charts.OFF_PLOT_NOTE, f"{where} things counted"]], slope
+        assert _readouts(slope) == [[*charts.OFF_PLOT_NOTE, f"{where} things counted"]], slope
     # a flat curve (10 ÷ 0) or a falling one (10 ÷ −1 < 0) never meets the level on this axis
     for slope in (0.0, -1.0):
-        assert _off_plot_notes(slope) == [[charts.OFF_PLOT_NOTE[0], charts.NEVER_MEETS]], slope
+        assert _readouts(slope) == [[charts.OFF_PLOT_NOTE[0], charts.NEVER_MEETS]], slope
 
 
 def _band_chart(frame: pd.DataFrame, value: str, titles: tuple[str, str, str, str]):

@@ -834,8 +834,8 @@ class Crossing(NamedTuple):
     x at which it does, the name of the ring drawn there (in its tooltip; the caption says what
     it marks, as a second legend would squeeze a phone's plot), the d3 format of that x, and
     what x counts, in words that follow a number ('candidates scored per request'), for the
-    note that says where the ring went when the sliders take it off a fixed axis (no note
-    without them)."""
+    readout that says where the curve meets it at the sliders' setting (no readout without
+    them)."""
 
     expression: str
     label: str
@@ -974,7 +974,7 @@ def model_curve(
     if claim and crossing:
         layers.append(_crossing_ring(claim[0], crossing, x, x_title, y_title))
         if x_domain and crossing.counts:
-            layers.append(_crossing_off_plot(crossing, x, x_domain))
+            layers.append(_crossing_readout(crossing, x, x_domain))
     if marks is not None:
         names = list(marks["label"])
         colours = [ARTICLE if article else REFERENCE for article in marks["article"]]
@@ -1061,34 +1061,44 @@ def _crossing_ring(
     )
 
 
+ON_PLOT_READOUT = "The curve meets the dashed line at"
+"""The readout's first line while the ring is on the plot; the second gives where."""
 OFF_PLOT_NOTE = ("The ring is off the plot:", "the curve meets the dashed line at")
-"""The first two lines of the note a slider chart shows where its ring has left the x axis."""
+"""The first two lines of the readout while the sliders take the ring off the x axis."""
 NEVER_MEETS = "the curve never meets the dashed line"
-"""The note's second line where the sliders leave the curve no crossing (none, or none above
+"""The readout's second line where the sliders leave the curve no crossing (none, or none above
 zero on a log axis)."""
 
 
-def _crossing_off_plot(crossing: Crossing, x: str, x_domain: tuple[float, float]) -> alt.Chart:
-    """A note shown only while the sliders put the crossing outside the fixed x axis
-    `x_domain`, so that the ring does not just vanish: where the curve meets the article's
-    figure (`OFF_PLOT_NOTE`, then the x in the ring's format, or to two significant figures
-    below 1, and what it counts), or that it never does (`NEVER_MEETS`). Set at the top left,
-    which a rising curve leaves clear: to the left of the crossing it lies below the dashed
-    line, and past its left end the y axis rises with it."""
+def _crossing_readout(crossing: Crossing, x: str, x_domain: tuple[float, float]) -> alt.Chart:
+    """Where the curve meets the article's figure at the sliders' current setting, in words
+    that follow the sliders: on the plot (`ON_PLOT_READOUT`), off the fixed x axis `x_domain`
+    (`OFF_PLOT_NOTE`), or nowhere (`NEVER_MEETS`); the x in the ring's format, or to two
+    significant figures below 1, and what it counts. It gives the number where the ring is
+    hard to read off the axes, as when a slider lifts the y axis so far that the dashed line
+    lies along the floor. Set at the top left, which a rising curve leaves clear: to the left
+    of the crossing it lies below the dashed line, and past its left end the y axis rises with
+    it."""
     low, high = (float(end) for end in x_domain)
     at = f"datum.{x}"
-    number = f"format({at}, {at} >= 1 ? {crossing.x_format!r} : ',.2~r')"
-    meets = f"[{', '.join(map(repr, OFF_PLOT_NOTE))}, {number} + {' ' + crossing.counts!r}]"
+    counts = " " + crossing.counts
+    number = f"format({at}, {at} >= 1 ? {crossing.x_format!r} : ',.2~r') + {counts!r}"
+    on_plot = f"[{ON_PLOT_READOUT!r}, {number}]"
+    off_plot = f"[{', '.join(map(repr, OFF_PLOT_NOTE))}, {number}]"
     never = f"[{OFF_PLOT_NOTE[0]!r}, {NEVER_MEETS!r}]"
+    inside = f"{at} >= {low!r} && {at} <= {high!r}"
     return (
         alt.Chart(pd.DataFrame({"note": [crossing.label]}))
         .transform_calculate(**{x: crossing.expression})
-        .transform_filter(f"!({at} >= {low!r} && {at} <= {high!r})")  # NaN too
         .mark_text(align="left", baseline="top", color=ARTICLE, fontSize=11)
         .encode(
             x=alt.value(6),
             y=alt.value(4),
-            text=alt.Text(value=alt.ExprRef(f"isFinite({at}) && {at} > 0 ? {meets} : {never}")),
+            text=alt.Text(
+                value=alt.ExprRef(
+                    f"!(isFinite({at}) && {at} > 0) ? {never} : {inside} ? {on_plot} : {off_plot}"
+                )
+            ),
         )
     )
 
