@@ -54,7 +54,8 @@ def test_the_scorecard_description_skips_empty_verdicts():
         {"supported": [2, 0], "unverifiable": [0, 3], "total": [2, 3]}, index=["Title", "1 一"]
     )
     assert describe(card) == (
-        "Stacked bar chart of verdicts per section: Title: 2 supported; 1 一: 3 unverifiable."
+        "Bar charts, one per verdict (supported, unverifiable), of the claims per section: "
+        "Title: 2 supported; 1 一: 3 unverifiable."
     )
 
 
@@ -177,6 +178,33 @@ def test_panels_that_share_one_table_give_it_once():
     assert "Printed band: 1 to 2" in block
     other = alt.hconcat(left, right.encode(tooltip=tips[:2])).to_dict()
     assert len(drawn_tables(other)) == 2
+
+
+def test_panels_that_split_one_table_s_rows_give_it_once_with_every_row():
+    """Panels that show the same columns for different rows (one verdict each) give one table
+    and one CSV, the first panel's rows first, and a row two panels both show once."""
+    import altair as alt
+
+    from bytebook.publish.chart_data import data_html, drawn_tables
+
+    tips = [alt.Tooltip("section:N"), alt.Tooltip("verdict:N"), alt.Tooltip("claims:Q")]
+
+    def panel(rows: list[tuple[str, str, int]]) -> alt.Chart:
+        frame = pd.DataFrame(rows, columns=["section", "verdict", "claims"])
+        return alt.Chart(frame).mark_bar().encode(y="section:N", x="claims:Q", tooltip=tips)
+
+    spec = alt.hconcat(
+        panel([("1", "supported", 2), ("2", "supported", 1)]),
+        panel([("2", "unverifiable", 3), ("2", "supported", 1)]),
+    ).to_dict()
+    [table] = drawn_tables(spec)
+    assert table.raw == [
+        ["1", "supported", "2"],
+        ["2", "supported", "1"],
+        ["2", "unverifiable", "3"],
+    ]
+    block = data_html(spec)
+    assert block.count("<table") == block.count("bytebook-csv-link") == 1
 
 
 def test_a_category_axis_listing_its_categories_gives_no_range():
@@ -375,6 +403,26 @@ def test_the_readout_says_where_the_curve_meets_the_figure_and_when_the_ring_lea
     # a flat curve (10 ÷ 0) or a falling one (10 ÷ −1 < 0) never meets the level on this axis
     for slope in (0.0, -1.0):
         assert _readouts(slope) == [[charts.OFF_PLOT_NOTE[0], charts.NEVER_MEETS]], slope
+
+
+def test_a_ring_is_drawn_only_where_the_curve_meets_the_figure_on_the_axis():
+    """A ring centred past the end of the x axis would show half of itself at the edge, where
+    the curve does not meet the level: the curve y = s × x meets 10 at x = 10 ÷ s, on the axis
+    from 1 to 100 at slope 1 (x = 10), past its end at 0.08 (x = 125)."""
+    import vl_convert as vlc
+
+    chart = _slope_chart(
+        [1.0, 10.0, 100.0],
+        claim=(10.0, "Article"),
+        x_scale="log",
+        x_domain=(1.0, 100.0),
+        y_max=100.0,
+        crossing=charts.Crossing("10 / s", "Where they meet", counts="things counted"),
+    )
+    for slope, rings in ((1.0, 1), (0.08, 0)):
+        spec = json.loads(json.dumps(chart.to_dict()).replace('"value": 1.0', f'"value": {slope}'))
+        labels = re.findall(r'aria-label="([^"]*)"', vlc.vegalite_to_svg(spec))
+        assert len([label for label in labels if "Ring: Where they meet" in label]) == rings, slope
 
 
 def _band_chart(frame: pd.DataFrame, value: str, titles: tuple[str, str, str, str]):

@@ -972,7 +972,7 @@ def model_curve(
             )
         )
     if claim and crossing:
-        layers.append(_crossing_ring(claim[0], crossing, x, x_title, y_title))
+        layers.append(_crossing_ring(claim[0], crossing, x, (x_title, y_title), x_domain))
         if x_domain and crossing.counts:
             layers.append(_crossing_readout(crossing, x, x_domain))
     if marks is not None:
@@ -1032,14 +1032,31 @@ def model_curve(
     return alt.layer(*layers, width=520, height=300)
 
 
+def _on_the_axis(at: str, x_domain: tuple[float, float] | None) -> str:
+    """A Vega expression: whether the x `at` lies on the fixed x axis `x_domain` (always, on
+    an axis without one; never, where `at` is not a number)."""
+    if not x_domain:
+        return f"isFinite({at})"
+    low, high = (float(end) for end in x_domain)
+    return f"{at} >= {low!r} && {at} <= {high!r}"
+
+
 def _crossing_ring(
-    level: float, crossing: Crossing, x: str, x_title: str, y_title: str
+    level: float,
+    crossing: Crossing,
+    x: str,
+    titles: tuple[str, str],
+    x_domain: tuple[float, float] | None,
 ) -> alt.Chart:
     """A ring at the point where a model curve meets the level `level`, its x computed in the
-    page from the sliders (`crossing.expression`)."""
+    page from the sliders (`crossing.expression`), drawn only while that point lies on the x
+    axis `x_domain`: a ring centred past the axis's end would show half of itself at the edge,
+    at a place the curve does not meet the level. `titles` are the axes' titles."""
+    x_title, y_title = titles
     ring = alt.Chart(pd.DataFrame({"meets": [level], "ring": [crossing.label]}))
     return (
         ring.transform_calculate(**{x: crossing.expression})
+        .transform_filter(_on_the_axis(f"datum.{x}", x_domain))
         .mark_point(
             shape="circle",
             filled=False,
@@ -1079,14 +1096,13 @@ def _crossing_readout(crossing: Crossing, x: str, x_domain: tuple[float, float])
     lies along the floor. Set at the top left, which a rising curve leaves clear: to the left
     of the crossing it lies below the dashed line, and past its left end the y axis rises with
     it."""
-    low, high = (float(end) for end in x_domain)
     at = f"datum.{x}"
     counts = " " + crossing.counts
     number = f"format({at}, {at} >= 1 ? {crossing.x_format!r} : ',.2~r') + {counts!r}"
     on_plot = f"[{ON_PLOT_READOUT!r}, {number}]"
     off_plot = f"[{', '.join(map(repr, OFF_PLOT_NOTE))}, {number}]"
     never = f"[{OFF_PLOT_NOTE[0]!r}, {NEVER_MEETS!r}]"
-    inside = f"{at} >= {low!r} && {at} <= {high!r}"
+    inside = _on_the_axis(at, x_domain)
     return (
         alt.Chart(pd.DataFrame({"note": [crossing.label]}))
         .transform_calculate(**{x: crossing.expression})

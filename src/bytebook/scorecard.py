@@ -72,7 +72,11 @@ def describe(table: pd.DataFrame) -> str:
         f"{section}: " + ", ".join(f"{row[v]} {v}" for v in verdicts if row[v])
         for section, row in table.iterrows()
     ]
-    return "Stacked bar chart of verdicts per section: " + "; ".join(sections) + "."
+    return (
+        f"Bar charts, one per verdict ({', '.join(verdicts)}), of the claims per section: "
+        + "; ".join(sections)
+        + "."
+    )
 
 
 SHOWN_HEADERS = {"section": "Section", "total": "Total"}

@@ -166,17 +166,29 @@ def _carried(spec: dict) -> list[str]:
 
 
 def _once(tables: list[DrawnTable]) -> list[DrawnTable]:
-    """Each table once: marks that show the same values (panels whose bars share one row a
-    year) give one table, with every panel's axis range."""
+    """One table for the marks that show the same columns: panels whose bars share one row a
+    year give it once, and panels that split one table's rows among them (one verdict each)
+    give their rows together, each row once, with every panel's axis range."""
     kept: dict[tuple, DrawnTable] = {}
     for table in tables:
-        key = (tuple(table.titles), tuple(map(tuple, table.raw)), tuple(map(tuple, table.shown)))
-        if key in kept:
-            first = kept[key]
-            limits = {**first.limits, **table.limits}
-            kept[key] = replace(first, limits=limits, computed=first.computed | table.computed)
-        else:
+        key = tuple(table.titles)
+        if key not in kept:
             kept[key] = table
+            continue
+        first = kept[key]
+        seen = set(zip(map(tuple, first.raw), map(tuple, first.shown), strict=True))
+        new = [
+            (raw, shown)
+            for raw, shown in zip(table.raw, table.shown, strict=True)
+            if (tuple(raw), tuple(shown)) not in seen
+        ]
+        kept[key] = replace(
+            first,
+            raw=first.raw + [raw for raw, _ in new],
+            shown=first.shown + [shown for _, shown in new],
+            limits={**first.limits, **table.limits},
+            computed=first.computed | table.computed,
+        )
     return list(kept.values())
 
 
