@@ -157,10 +157,10 @@ def test_byd_s_remark_is_read_as_the_stock_phrase_it_is(rows):
     """BYD abroad: 914.5亿 (2022) → 1,602.2亿 (2023) → 2,219亿 (2024). Growth 1602.2 ÷ 914.5 − 1
     = 75.2%, then 2219 ÷ 1602.2 − 1 = 38.5%; yuan added 687.7亿, then 616.8亿. 加速出海 is the
     stock phrase for stepping up the push abroad: overseas +38.5% against the group's 7771 ÷
-    6023.2 − 1 = 29.0%, and the share abroad from 26.6% to 2219 ÷ 7771 = 28.6%: supported. The
-    literal 'growth speeding up' (it slowed) is not the reading a Chinese reader takes, which is
-    why it does not decide; the deciding finding also rests on revenue alone, so 'revenue only'
-    cannot be that reason."""
+    6023.2 − 1 = 29.0%, and the share abroad from 26.6% to 2219 ÷ 7771 = 28.6%, which bears it
+    out. The literal 'growth speeding up' (it slowed) is not the reading a Chinese reader takes.
+    Neither decides: the remark is about BYD's new-energy vehicles, and the revenue found is all
+    of BYD's abroad, which no source found splits by business: unverifiable."""
     growth_2023, growth_2024 = 1602.2 / 914.5 - 1, 2219 / 1602.2 - 1
     assert f"{growth_2023:.1%}" == "75.2%" and f"{growth_2024:.1%}" == "38.5%"
     assert growth_2024 < growth_2023 and 2219 - 1602.2 < 1602.2 - 914.5
@@ -171,10 +171,17 @@ def test_byd_s_remark_is_read_as_the_stock_phrase_it_is(rows):
     assert rows["d_byd_overseas_added_2023"].recomputed == pytest.approx(687.7e8, rel=1e-3)
     assert rows["d_byd_overseas_added_2024"].recomputed == pytest.approx(616.8e8, rel=1e-3)
     remark = rows["t_byd_remark"]
-    assert remark.verdict is Verdict.SUPPORTED
-    assert "Finding 1, supported: Read as the stock phrase 'stepping up the push abroad'" in (
-        remark.evidence
+    # The remark names BYD's new-energy vehicles; the revenue found is BYD's abroad as a whole
+    # (its source gives 221.9 billion yuan "from overseas markets", no business named), so the
+    # stock phrase's reading, which that revenue bears out, does not decide.
+    assert remark.verdict is Verdict.UNVERIFIABLE
+    assert (
+        "Finding 1, not decisive: its figures bear this reading out. "
+        "Read as the stock phrase 'stepping up the push abroad'" in remark.evidence
     )
+    assert "which its source does not split by business" in remark.evidence
+    assert "no figure for the vehicles abroad" in remark.evidence
+    assert "which is not to say BYD does not publish one" in remark.evidence
     assert "faster than the group's 29.0%" in remark.evidence
     assert (
         "Finding 2, not decisive: its figures do not bear this reading out. "

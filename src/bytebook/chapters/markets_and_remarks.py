@@ -209,9 +209,10 @@ against the whole."""
 def _byd_remark(data: BookData) -> LedgerEntry:
     """新能源车加速出海 in its two readings. A Chinese reader reads 加速出海 in a company remark as
     the stock phrase it is, stepping up the push abroad: BYD's overseas revenue grew faster than
-    the group and its share abroad rose, which decides: the phrase's substance is the business
-    abroad growing faster than the whole, which revenue shows. Read literally, growth speeding
-    up (it slowed) is not the reading a Chinese reader takes, so it is shown without deciding."""
+    the group and its share abroad rose, the phrase's substance, which revenue shows. Read
+    literally, growth speeding up (it slowed) is not the reading a Chinese reader takes. Neither
+    decides: the remark names BYD's new-energy vehicles, and the revenue found is BYD's abroad
+    as a whole, which its source does not split by business."""
     y2024, y2023, y2022 = (data.reference(ref) for ref in BYD_OVERSEAS)
     group_2024, group_2023, share_2023 = (data.reference(ref) for ref in BYD_GROUP)
     growth_2024, growth_2023 = y2024 / y2023 - 1, y2023 / y2022 - 1
@@ -228,7 +229,12 @@ def _byd_remark(data: BookData) -> LedgerEntry:
         f"{data.cite(*BYD_GROUP[:2])}), and its share abroad went from "
         f"{format_percent(share_2023)} ({data.cite(BYD_GROUP[2])}) to "
         f"{format_percent(share_2024)}. The phrase's substance is the business abroad growing "
-        "faster than the whole and its share rising, which revenue shows.",
+        "faster than the whole and its share rising, which revenue shows. But that revenue is "
+        "BYD's from overseas markets as a whole, which its source does not split by business, "
+        "where the remark names its new-energy vehicles: no figure for the vehicles abroad "
+        "(their revenue or their sales) was found in this book's sources (which is not to say "
+        "BYD does not publish one), so this finding is shown without deciding.",
+        decides=False,
         sources=BYD_OVERSEAS[:2] + BYD_GROUP,
     )
     speeding = Finding(
@@ -249,5 +255,6 @@ def _byd_remark(data: BookData) -> LedgerEntry:
         None,
         "加速出海 in a company remark is a stock phrase of the business press: "
         "a Chinese reader reads it as BYD stepping up its push abroad, not as a statement about "
-        "the pace of its revenue growth; the final verdict takes that reading.",
+        "the pace of its revenue growth. The remark says it of BYD's new-energy vehicles, and "
+        "the figures found are its revenue abroad as a whole, so neither reading decides.",
     )
