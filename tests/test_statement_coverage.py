@@ -180,7 +180,7 @@ def test_byd_s_remark_is_read_as_the_stock_phrase_it_is(rows):
         "Read as the stock phrase 'stepping up the push abroad'" in remark.evidence
     )
     assert "which its source does not split by business" in remark.evidence
-    assert "no figure for the vehicles abroad" in remark.evidence
+    assert "this book found no figure for the vehicles abroad" in remark.evidence
     assert "which is not to say BYD does not publish one" in remark.evidence
     assert "faster than the group's 29.0%" in remark.evidence
     assert (

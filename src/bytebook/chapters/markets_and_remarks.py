@@ -231,9 +231,9 @@ def _byd_remark(data: BookData) -> LedgerEntry:
         f"{format_percent(share_2024)}. The phrase's substance is the business abroad growing "
         "faster than the whole and its share rising, which revenue shows. But that revenue is "
         "BYD's from overseas markets as a whole, which its source does not split by business, "
-        "where the remark names its new-energy vehicles: no figure for the vehicles abroad "
-        "(their revenue or their sales) was found in this book's sources (which is not to say "
-        "BYD does not publish one), so this finding is shown without deciding.",
+        "where the remark names its new-energy vehicles, and this book found no figure for the "
+        "vehicles abroad, their revenue or their sales (which is not to say BYD does not "
+        "publish one), so this finding is shown without deciding.",
         decides=False,
         sources=BYD_OVERSEAS[:2] + BYD_GROUP,
     )
