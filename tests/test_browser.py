@@ -456,7 +456,9 @@ EVERY_CHART_DRAWN_DARK = (
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("page_path", ["book/ranking.html", "book/economics.html"])
+@pytest.mark.parametrize(
+    "page_path", ["book/ranking.html", "book/economics.html", "book/summary.html"]
+)
 def test_charts_fit_and_follow_the_theme_without_the_vega_lite_compiler(
     site, browser, page_path, width
 ):

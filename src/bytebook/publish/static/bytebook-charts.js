@@ -340,6 +340,19 @@
     });
   }
 
+  // `showCategoryLabels` in the build's Vega spec: each panel of `row` shows the labels and
+  // ticks of its left axis (not its grid).
+  function showVegaCategoryLabels(row) {
+    (row.marks || []).forEach(function (panel) {
+      (panel.axes || []).forEach(function (axis) {
+        if (axis.orient === "left" && !axis.grid && axis.labels === false) {
+          axis.labels = true;
+          axis.ticks = true;
+        }
+      });
+    });
+  }
+
   // The group that lays panels out side by side in the build's Vega spec (a layout without a
   // column count), or null.
   function panelRow(group) {
@@ -380,13 +393,8 @@
     return axes;
   }
 
-  // Whether a panel leaves its category labels to the panel beside it (side by side, only the
-  // first names the rows).
-  function hidesCategoryLabels(panel) {
-    return categoryAxes(panel).some(function (axis) { return axis.labels === false; });
-  }
-
-  // Stacked one under another, each panel names its own rows.
+  // Stacked one under another, each panel names its own rows (side by side, a panel may leave
+  // them to the first).
   function showCategoryLabels(panel) {
     categoryAxes(panel).forEach(function (axis) {
       delete axis.labels;
@@ -406,14 +414,16 @@
     var built = builtVega(chart);
     var widthSignals = null;
     if (child.hconcat) {
-      if (chart.stacked && child.hconcat.some(hidesCategoryLabels)) { return null; }
       var row = panelRow(built);
       if (!row) { return null; }
       if (typeof natural === "number") {
         widthSignals = setPanelWidths(built, row, natural);
         if (!widthSignals) { return null; }
       }
-      if (chart.stacked) { row.layout.columns = 1; }
+      if (chart.stacked) {
+        row.layout.columns = 1;
+        showVegaCategoryLabels(row);
+      }
     } else if (typeof natural === "number") {
       // Vega-Lite writes a lone panel's width once, as the top-level width of the Vega spec.
       if (built.width === chart.naturalWidth) {
