@@ -375,18 +375,29 @@ def test_the_growths_worked_out_abroad_and_at_home_show_what_their_digits_allow(
             (group[1] - year[0]) / (group_2023[0] - year[0] / (1 + growth[0])) - 1,
         ),
     }
+    points = {
+        "d_h2_over_h1": (39 - 17) / 17 - 1,
+        "d_group_growth": 155 / 120 - 1,
+        "d_domestic_growth": (155 - 39) / (120 - 39 / 1.63) - 1,
+    }
     entries = {entry.id: entry for entry in chapter1.entries}
     for row_id, (low, high) in expected.items():
         band = entries[row_id].deciding
         assert (band.low, band.high) == pytest.approx((low, high)), row_id
-        assert entries[row_id].recomputed == pytest.approx((low + high) / 2), row_id
+        assert entries[row_id].recomputed == pytest.approx(points[row_id]), row_id
         shown = f"{low * 100:.1f}% and {high * 100:.1f}%"
         assert f"the result lies between {shown}." in entries[row_id].evidence, row_id
     assert "'about' that much" in entries["d_h2_over_h1"].evidence
+    # The prose writes the growth and its interval as the ledger rows do, to a tenth of a
+    # percent: rounded to the whole percent, 20.0% to 39.4% would read 20% to 39%, narrower.
+    low, high = expected["d_h2_over_h1"]
     assert chapter1.texts["h2_over_h1"] == (
-        f"{round((22 / 17 - 1) * 100)}% ({round(expected['d_h2_over_h1'][0] * 100)}% to "
-        f"{round(expected['d_h2_over_h1'][1] * 100)}% with each figure read to the digits it is "
-        "reported with, or further out, since the first half's is reported as 'about')"
+        f"{points['d_h2_over_h1']:.1%} ({low:.1%} to {high:.1%} with each figure read to the "
+        "digits it is reported with, or further out, since the first half's is reported as "
+        "'about')"
+    )
+    assert chapter1.texts["group_growth"].startswith(
+        f"{points['d_group_growth']:.1%} ({expected['d_group_growth'][0]:.1%} to "
     )
 
 

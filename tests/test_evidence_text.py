@@ -565,3 +565,44 @@ def test_a_pair_of_two_years_prints_its_quotient_and_the_quotient_holds(texts):
         digits = len(shown.partition(".")[2])
         quotient = float(top.replace(",", "")) / float(bottom.replace(",", "")) * 100
         assert f"{quotient:.{digits}f}" == shown, (key, top, bottom, shown)
+
+
+def test_a_share_gap_measured_from_an_end_first_shows_the_band_that_end_belongs_to(ledger_rows):
+    """Huawei's FY2023 share outside China is 33.1% as written, but its source gives China's
+    share as 67%, two digits: outside China is 1 − 67.5% = 32.5% to 1 − 66.5% = 33.5%. The gap
+    to the printed 约 27% (upper end 27% × 1.05 = 28.35%) is measured from 32.50%, so the band
+    is shown before it: 33.1% alone would put that end at 33.05%. The amount, 7,041.74亿元 ×
+    32.5% = 2,288.6亿元 to × 33.5% = 2,359.0亿元, reaches below the printed 2300+ 亿元 (2,300亿
+    to 2,400亿): it meets that band and does not lie inside it."""
+    low, high = 1 - 0.675, 1 - 0.665
+    amount_low = 7041.74 * low
+    assert amount_low < 2300 < 7041.74 * high < 2400
+    rows = {row["id"]: row["evidence"] for row in ledger_rows}
+    band = f"{low:.2%} to {high:.2%} at its inputs' digits"
+    for row_id in ("t_huawei_overseas", "t_huawei_share", "d_year_match_huawei"):
+        evidence = rows[row_id]
+        assert f"share 33.1% ({band};" in evidence, row_id
+        assert evidence.index(band) < evidence.index(f"its lower end, {low:.2%}"), row_id
+        assert "meeting the printed 2300+ 亿元" in evidence, row_id
+    # A share inside the printed band shows no band: ByteDance's 25.2% (39 ÷ 155).
+    assert "share 25.2% (derived" in rows["t_bytedance_share"]
+
+
+def test_a_figure_with_no_period_says_which_period_it_is_judged_against(ledger_rows, data):
+    """The article's CPM names no period (claims.csv: unstated); the evidence says it is set
+    against 2024, the year of the CPMs found, as the methods page's rule asks."""
+    assert data.claims.at["s3_cpm", "period"] == "unstated"
+    rows = {row["id"]: row["evidence"] for row in ledger_rows}
+    assert "The article names no period for its CPM; it is set against 2024" in rows["s3_cpm"]
+
+
+def test_a_yearly_figure_with_no_currency_says_whose_dollars_it_is_read_in(ledger_rows, data):
+    """「一年 7.3 亿」 prints no currency; it is 每天 200 万美元 × 365 = 7.3亿 US dollars, so the
+    row says it is read in the dollars of the daily figure it is worked from. The daily row's
+    model says its bitrates are the article's upload bitrates, taken as those viewers are sent."""
+    assert 2e6 * 365 == 7.3e8 and "美元" not in data.claims.at["s21_cdn_yearly", "quote_zh"]
+    rows = {row["id"]: row["evidence"] for row in ledger_rows}
+    assert "「一年 7.3 亿」 names no currency; it is read in the US dollars of 「" in rows[
+        "s21_cdn_yearly"
+    ]
+    assert "taken as the bitrates viewers are sent" in rows["s21_cdn_daily"]

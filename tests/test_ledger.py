@@ -74,6 +74,28 @@ def test_written_chapters_give_every_verdict_and_only_they_do(ledger_rows):
             assert row["verdict"] in {v.value for v in Verdict}, row["id"]
 
 
+def test_impressions_a_day_are_steps_of_arithmetic_as_impressions_a_year_are(ledger_rows):
+    """The remainder's ad impressions a day are its impressions a year over 2024's 366 days,
+    each at the article's CPM and at the references' mean: the same arithmetic, so like the
+    yearly rows they carry no verdict and say so (they were once graded unverifiable, a grade
+    for a reading, while nothing in them is read)."""
+    from bytebook.ledger import WORKING_NOTE
+
+    rows = {row["id"]: row for row in ledger_rows}
+    pairs = {
+        "d_impressions_per_day": "d_impressions_year_article",
+        "d_impressions_mean_cpm": "d_impressions_year_reference",
+    }
+    for daily, yearly in pairs.items():
+        assert float(rows[daily]["recomputed"]) * 366 == pytest.approx(
+            float(rows[yearly]["recomputed"])
+        )
+        for row_id in (daily, yearly):
+            assert rows[row_id]["verdict"] == "", row_id
+            assert rows[row_id]["evidence"].endswith(WORKING_NOTE), row_id
+            assert "were it all ads" in rows[row_id]["claim_en"], row_id
+
+
 def test_no_row_with_a_verdict_says_it_has_none(ledger_rows):
     """A row whose evidence says it has no verdict carries none in the CSV: a reader counting
     the CSV's verdicts must not find one that its own row disowns."""
@@ -510,12 +532,24 @@ def test_pair_checks_and_lenovos_earlier_revenue_show_the_band_they_rest_on(data
     assert f"{61.5 / 0.865:.1f}" in lenovo and f"{62.5 / 0.855:.1f}" in lenovo
 
 
+WORKED_INSIDE_BANDS = {
+    "d_group_growth": 155 / 120 - 1,
+    "d_domestic_growth": (155 - 39) / (120 - 39 / 1.63) - 1,
+    "d_h2_over_h1": (39 - 17) / 17 - 1,
+}
+"""Derived rows whose evidence works out one figure and gives the band its inputs' digits allow:
+the reported group revenues (USD 155 bn in 2024, 120 bn in 2023), the article's USD 39 bn and
+63%, and the first half's USD 17 bn."""
+
+
 def test_a_band_s_middle_in_the_csv_comes_with_the_band_s_ends(ledger_rows, data):
     """Where the Recomputed column shows a band, the CSV's `recomputed` holds its middle and
     `recomputed_low` / `recomputed_high` its ends, so a CSV reader sees that it is a middle.
     BYD's implied total: 1000+ 亿元 is 1,000亿 to 2,000亿 and 约20% is 19% to 21%, so 1,000 ÷
     0.21 = 4,761.9亿 to 2,000 ÷ 0.19 = 10,526.3亿; Haier's 1364 亿元 (1,363.5 to 1,364.5) over
-    超50% (50% to 100%) is 1,363.5亿 to 2,729亿. A single value leaves both ends empty."""
+    超50% (50% to 100%) is 1,363.5亿 to 2,729亿. A single value leaves both ends empty. A derived
+    row whose evidence works out one figure inside its band holds that figure, as its evidence
+    prints it (155 ÷ 120 − 1 = 29.2%, not the middle of 23.6% to 35.2%)."""
     from bytebook.book import all_entries
     from bytebook.ledger import LedgerEntry, recomputed_text
 
@@ -533,8 +567,12 @@ def test_a_band_s_middle_in_the_csv_comes_with_the_band_s_ends(ledger_rows, data
         if shows_band:
             banded += 1
             low, high = float(row["recomputed_low"]), float(row["recomputed_high"])
-            assert float(row["recomputed"]) == pytest.approx((low + high) / 2), entry.id
+            middle = WORKED_INSIDE_BANDS.get(entry.id, (low + high) / 2)
+            assert float(row["recomputed"]) == pytest.approx(middle), entry.id
             assert low < high, entry.id
+    for row_id, worked in WORKED_INSIDE_BANDS.items():
+        assert f"= {worked:.1%}" in rows[row_id]["evidence"], row_id
+        assert rows[row_id]["verdict"] == "", row_id
     assert banded >= 10
     # The ledger page rebuilds each row from the table, band included.
     from bytebook.book import ledger

@@ -584,7 +584,9 @@ def test_the_gift_cut_meets_a_weak_source_read_at_first_hand_and_stays_unverifia
     found = economics.analyse(data)
     entry = {e.id: e for e in found.entries}["s3_live_take"]
     assert entry.verdict == "unverifiable"
-    assert entry.evidence.startswith("Not decisive: its figures agree within their intervals.")
+    assert entry.evidence.startswith(
+        "Not decisive: it rests on a weak (W) source; its figures agree within their intervals."
+    )
     assert "('with TikTok retaining 50% of the payout')" in entry.evidence
     assert "not with the cut" in entry.evidence and "(2023-12-11)" in entry.evidence
     assert found.texts["live_take_holds"].endswith("so the cut is unverifiable")

@@ -4,6 +4,7 @@ intervals (`bytebook.policy`) of claims and references."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 
@@ -243,8 +244,10 @@ def _reference_evidence(data: BookData, reference_id: str, note: str) -> str:
 
 
 def reference_finding(data: BookData, claim_id: str, reference_id: str, note: str = "") -> Finding:
-    """A claim against one reference figure; a W figure is shown but does not decide."""
-    return finding(
+    """A claim against one reference figure; a W figure, or one read at second hand, is shown
+    but does not decide, and what its figures meet begins with why ('it rests on a weak (W)
+    source; its figures agree within their intervals')."""
+    found = finding(
         data.claim(claim_id),
         reference_band(data, reference_id),
         Basis.SOURCE,
@@ -252,6 +255,10 @@ def reference_finding(data: BookData, claim_id: str, reference_id: str, note: st
         (reference_id,),
         decides=deciding(data, reference_id),
     )
+    reason = why_not_deciding(data, reference_id)
+    if not reason:
+        return found
+    return replace(found, meets="; ".join(filter(None, (f"it rests on {reason}", found.meets))))
 
 
 def against_reference(

@@ -80,7 +80,8 @@ CSV_COLUMNS = {
     "kind": "stated (printed by the article) or derived (computed by the book)",
     "claim_en, quote_zh": "the claim in English and the article's words, verbatim",
     "stated, recomputed": "the printed value and the book's value, in base units (where the "
-    "Recomputed column shows a band, recomputed holds its middle)",
+    "Recomputed column shows a band, recomputed holds its middle, or the one figure a derived "
+    "row's evidence works out inside it)",
     "recomputed_low, recomputed_high": "the two ends of that band, in base units, where the "
     "book's value is a band (a verdict resting on a band of totals or rates); empty where it is "
     "a single value",
@@ -183,7 +184,8 @@ class LedgerEntry:
     """Ids of the reference rows the evidence rests on (not a ledger CSV column)."""
     deciding: Interval | None = None
     """The band the verdict rests on where its middle, `recomputed`, decides nothing (USD 39 bn
-    at its recorded digits × 2024's monthly range); the Recomputed column shows it."""
+    at its recorded digits × 2024's monthly range), or the band a derived row's figure lies in at
+    its inputs' digits; the Recomputed column shows it."""
 
     @property
     def recomputed_low(self) -> float | None:

@@ -226,5 +226,5 @@ LEDGER = pa.DataFrameSchema(
     ordered=True,
 )
 """The ledger as `python -m bytebook ledger` writes it, every cell as text (its evidence may be
-longer than a data file's cell): where `recomputed` is a band's middle, `recomputed_low` and
-`recomputed_high` give the band."""
+longer than a data file's cell): where `recomputed` is a band's middle, or a derived row's
+figure inside its band, `recomputed_low` and `recomputed_high` give the band."""

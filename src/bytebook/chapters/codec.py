@@ -333,8 +333,10 @@ def analyse(data: BookData) -> Findings:
             "This book found no source for a negotiated CDN price for TikTok. At the CloudFront "
             f"list floor of USD {price:.3f}/GB (P; taken as an upper bound on the strength of a "
             "note beside it in the book's references, whose source was not read), saving "
-            f"{per_hour:.2f} GB per watch-hour needs {format_in(hours, 'million', 1)} hours of "
-            "1080p viewing a day; at a lower price, more.",
+            f"{per_hour:.2f} GB per watch-hour (the article's {rates} for uploaded video, "
+            "taken as the bitrates viewers are sent) needs "
+            f"{format_in(hours, 'million', 1)} hours of 1080p viewing a day; at a lower price, "
+            "more.",
             sources=("cdn_list_floor_useu",),
         ),
         judge(
@@ -343,7 +345,9 @@ def analyse(data: BookData) -> Findings:
             Basis.ARTICLE,
             f"{money(claimed_daily, 'USD')} a day × {DAYS_IN_COMMON_YEAR} days "
             f"(一年, no year named) = {money(common, 'USD')}; over {YEAR}'s {DAYS_IN_YEAR} days, "
-            f"{money(yearly, 'USD')}.",
+            f"{money(yearly, 'USD')}. 「{data.claims.at['s21_cdn_yearly', 'quote_zh']}」 names no "
+            "currency; it is read in the US dollars of "
+            f"「{data.claims.at['s21_cdn_daily', 'quote_zh']}」, which it is worked from.",
         ),
         derived(
             "d_cdn_watch_hours",

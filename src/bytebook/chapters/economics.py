@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from bytebook.article import DAYS_IN_YEAR
+from bytebook.article import DAYS_IN_YEAR, YEAR
 from bytebook.chapters.codec import bitrate_cut
 from bytebook.checks import (
     claim_band,
@@ -210,7 +210,8 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
         f"TikTok's CPMs for {CPM_SEGMENT} ran from USD "
         f"{min(quarters.values()):.2f} to USD {highest:.2f} a quarter "
         f"in 2024, USD {mean:.2f} on average ({data.cite(*CPM_QUARTERS)}); the "
-        f"article's is {ratio:.1f} times that. These figures cover one segment of "
+        f"article's is {ratio:.1f} times that. {_period_words(data, claim)}These figures cover one "
+        "segment of "
         "advertisers, the only one this book found figures for; the claim is "
         "TikTok's CPM as a whole, so this finding covers less than the claim does "
         "and does not decide, however wide the gap.",
@@ -419,6 +420,19 @@ def _share_of_in_app_purchases(data: BookData, gifting: float) -> str:
     return (
         f"{share}, or {within} with the article's {_usd(gifting)} at its printed digits "
         f"({span(gifts, _usd)}) and {recorded_words(data, 'tiktok_iap_2024')}"
+    )
+
+
+def _period_words(data: BookData, claim: pd.Series) -> str:
+    """What the CPM's evidence says of the period it is judged against: the article names none
+    for its CPM, so it is set against the year of its revenue figures, where the CPMs this book
+    found lie (the methods page's rule for a figure with no period)."""
+    years = {str(data.references.at[ref, "period"])[-4:] for ref in CPM_QUARTERS}
+    if claim["period"] != "unstated" or years != {str(YEAR)}:
+        return ""
+    return (
+        f"The article names no period for its CPM; it is set against {YEAR}, the year of the "
+        f"article's revenue and the only year this book found CPMs for. "
     )
 
 
@@ -684,27 +698,26 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             Verdict.UNVERIFIABLE,
             ("tiktok_shop_gmv_2024",),
         ),
-        derived(
+        working(
             "d_impressions_mean_cpm",
             "3",
-            f"Ad impressions a day at 2024's average CPM reported for {CPM_SEGMENT}",
+            "Ad impressions a day the remainder would buy at 2024's average CPM reported for "
+            f"{CPM_SEGMENT}, were it all ads",
             per_day_mean,
             "count",
             f"{_usd(ads)} ÷ USD {cpm_mean:.2f} per thousand (the mean of the quarterly CPMs in "
             f"the references) ÷ {days} days = {format_in(per_day_mean, 'billion', 1)} a day.",
-            Verdict.UNVERIFIABLE,
             tuple(CPM_QUARTERS),
         ),
-        derived(
+        working(
             "d_impressions_per_day",
             "3",
-            "Ad impressions a day at the article's CPM",
+            "Ad impressions a day the remainder would buy at the article's CPM, were it all ads",
             per_day,
             "count",
             f"{_usd(ads)} ÷ USD {cpm:g} per thousand ÷ {days} days = "
             f"{format_in(per_day, 'billion', 1)} a day; at 2024's average CPM reported for "
             f"{CPM_SEGMENT} it would be {format_in(per_day_mean, 'billion', 1)}.",
-            Verdict.UNVERIFIABLE,
             tuple(CPM_QUARTERS),
         ),
     )

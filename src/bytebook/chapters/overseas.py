@@ -113,11 +113,13 @@ def _growth_bands(data: BookData) -> dict[str, Interval]:
 
 
 def _with_band(value: float, band: Interval, about: str = "") -> str:
-    """A growth for the prose, to the whole percent, with the interval its inputs allow;
-    `about` says which input its source calls 'about', which may put the growth further out."""
+    """A growth for the prose, with the interval its inputs allow, both to a tenth of a percent
+    as the chapter's ledger rows write them (ends rounded to the whole percent would draw the
+    interval narrower than it is: 23.6% as 24%); `about` says which input its source calls
+    'about', which may put the growth further out."""
     further = f", or further out, since {about}" if about else ""
     return (
-        f"{format_percent(value, 0)} ({span(band, lambda v: format_percent(v, 0))} with each "
+        f"{format_percent(value)} ({span(band, format_percent)} with each "
         f"figure read to the digits it is reported with{further})"
     )
 
@@ -138,9 +140,10 @@ def _band_sentence(band: Interval, about: str = "") -> str:
 
 
 def _banded(entry: LedgerEntry, bands: dict[str, Interval]) -> LedgerEntry:
-    """A working row with its interval in the Recomputed column, where the chapter has one."""
+    """A working row with its interval in the Recomputed column, where the chapter has one; its
+    `recomputed` stays the figure its evidence works out (29.2%, not the band's middle)."""
     band = bands.get(entry.id)
-    return entry if band is None else replace(entry, recomputed=band.mid, deciding=band)
+    return entry if band is None else replace(entry, deciding=band)
 
 
 def analyse(data: BookData) -> Findings:

@@ -1163,7 +1163,7 @@ def year_matches(data: BookData) -> Findings:
                 "filed_amount": closest.amount.value,
                 "filed_amount_text": money(closest.amount.value, unit),
                 "filed_share": closest.share.value,
-                "filed_share_text": _share_words(closest.share),
+                "filed_share_text": _share_words(closest),
                 "tag": closest.reliability,
             }
         record["sources"] = ";".join(refs)
@@ -1497,9 +1497,10 @@ def _gap_words(reading: filed_years.YearReading, printed: Interval, shown: str) 
     """An amount's gap from the printed band (`printed`, shown as `shown`), relative to the
     amount found and worked from the amount as the sentence prints it: 'inside the printed
     1500+ 亿元', '9.3% outside the printed 1000+ 亿元: (1,000亿元 − 914.5亿元) ÷ 914.5亿元'."""
-    if reading.amount_gap == 0:
-        return f"inside the printed {shown}"
     found = reading.amount
+    if reading.amount_gap == 0:
+        inside = printed.low <= found.band.low and found.band.high <= printed.high
+        return f"{'inside' if inside else 'meeting'} the printed {shown}"
     words, worked, _ = worked_gap(printed, Interval.exact(found.value), found.unit)
     return f"{words} outside the printed {shown}: {worked}"
 
@@ -1514,22 +1515,41 @@ def _points_words(reading: filed_years.YearReading, printed: str) -> str:
     return f"{points} outside the printed {printed}: {between}"
 
 
-def _share_words(share: filed_years.Figure) -> str:
-    """A year's share as the evidence and the closest-year table write it: a derived share with
-    no needless zero ('77%'), any other as recorded ('40.56%')."""
-    return share.shown
+def _share_band(reading: filed_years.YearReading) -> str:
+    """Where a year's share lies outside the printed band and its inputs' digits allow more
+    than its written digits do, that band, whose nearer end the gap is measured from ('32.50%
+    to 33.50% at its inputs' digits': Huawei's share outside China, from a China share of 67%);
+    '' otherwise."""
+    share = reading.share
+    decimals = len(share.shown.rstrip("%").partition(".")[2])
+    half_unit = 0.5 * 10 ** -(decimals + 2)
+    if not reading.share_points or (
+        share.band.low >= share.value - half_unit and share.band.high <= share.value + half_unit
+    ):
+        return ""
+    ends = (format_percent(end, decimals + 1) for end in (share.band.low, share.band.high))
+    return f"{' to '.join(ends)} at its inputs' digits"
+
+
+def _share_words(reading: filed_years.YearReading) -> str:
+    """A year's share as the closest-year table writes it: a derived share with no needless
+    zero ('77%'), any other as recorded ('40.56%'), with its band where a gap is measured from
+    it (`_share_band`): '33.1% (32.50% to 33.50% at its inputs' digits)'."""
+    band = _share_band(reading)
+    return f"{reading.share.shown} ({band})" if band else reading.share.shown
 
 
 def _reading_words(reading: filed_years.YearReading, row: pd.Series, printed: Interval) -> str:
     """'FY2023: amount 1,509亿 (filed, S; inside the printed 1500+ 亿元), share …', against the
     printed amount's band `printed`."""
     amount, share = reading.amount, reading.share
+    band = _share_band(reading)
+    band_first = f"{band}; " if band else ""
     return (
         f"{reading.year}: amount {money(amount.value, amount.unit)} "
         f"({amount.described}, {amount.reliability}; "
         f"{_gap_words(reading, printed, row['overseas_revenue_printed'])}), share "
-        f"{_share_words(share)} "
-        f"({share.described}, {share.reliability}; "
+        f"{share.shown} ({band_first}{share.described}, {share.reliability}; "
         f"{_points_words(reading, row['overseas_share_printed'])})"
     )
 
