@@ -584,8 +584,23 @@ def test_a_share_gap_measured_from_an_end_first_shows_the_band_that_end_belongs_
         assert f"share 33.1% ({band};" in evidence, row_id
         assert evidence.index(band) < evidence.index(f"its lower end, {low:.2%}"), row_id
         assert "meeting the printed 2300+ 亿元" in evidence, row_id
-    # A share inside the printed band shows no band: ByteDance's 25.2% (39 ÷ 155).
+    # A share with no gap shows no band: ByteDance's 25.2% (39 ÷ 155). Its own band, 38.5 ÷
+    # 155.5 to 39.5 ÷ 154.5, reaches above the printed 25% (24.5% to 25.5%), so it meets it.
+    assert 38.5 / 155.5 > 0.245 and 39.5 / 154.5 > 0.255
     assert "share 25.2% (derived" in rows["t_bytedance_share"]
+    assert "meeting the printed 25%)" in rows["t_bytedance_share"]
+
+
+def test_the_closest_year_table_says_what_its_rows_evidence_says(data):
+    """The table beside the evidence gives the same words: Huawei's amount meets the printed
+    band, its share shows the band its gap is measured from, ByteDance's share meets 25%."""
+    from bytebook.chapters import ranking
+
+    table = ranking.year_matches(data).tables["years"].set_index("company")
+    assert table.at["Huawei", "amount_gap_text"] == "meeting"
+    assert table.at["Huawei", "filed_share_text"].startswith("33.1% (32.50% to 33.50%")
+    assert table.at["ByteDance", "share_points_text"] == "meeting"
+    assert table.at["Haier Smart Home", "share_points_text"] == "inside"
 
 
 def test_a_figure_with_no_period_says_which_period_it_is_judged_against(ledger_rows, data):
