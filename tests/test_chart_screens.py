@@ -637,6 +637,35 @@ def test_panels_side_by_side_name_their_rows_once_and_stacked_each_names_them(
     assert drawn == {"sections": named, "verdicts": 2}, drawn
 
 
+PANEL_ROOM = """figure => {
+  const box = figure.querySelector('.bytebook-chart');
+  const svg = box.querySelector('.bytebook-live svg');
+  const left = svg.getBoundingClientRect().left;
+  const panels = [...svg.querySelectorAll('g.role-scope g.role-scope')];
+  return { column: box.clientWidth, drawn: svg.getBoundingClientRect().width, panels: panels.length,
+           right: Math.max(...panels.map(panel => panel.getBoundingClientRect().right - left)) };
+}"""
+"""A chart's column, its drawing's width, and how far its panels reach from the drawing's left."""
+
+
+@pytest.mark.parametrize("page_path, figure", [
+    ("book/summary.html", "#fig-summary-score"),
+    ("book/ranking.html", "#fig-years-huawei"),
+])
+def test_panels_stacked_on_a_phone_take_the_column_s_width(site, browser, page_path, figure):
+    """Panels drawn narrow to sit side by side are stacked on a phone, and then each takes the
+    column's width: the verdicts' five panels were 90 px wide, their bars a few pixels long,
+    beside a column of 342 px."""
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(f"{site}/{page_path}")
+    wait_for_charts(page)
+    room = page.locator(figure).evaluate(PANEL_ROOM)
+    page.close()
+    assert room["panels"] >= 2, room
+    assert room["drawn"] <= room["column"], room
+    assert room["right"] >= room["column"] - 24, room
+
+
 READOUT_AND_SLIDERS = """(chart, first) => {
   const values = Object.fromEntries([...chart.querySelectorAll('input[type=range]')]
     .map(slider => [slider.name, Number(slider.value)]));

@@ -578,10 +578,24 @@
     return svg ? parseFloat(svg.getAttribute("width")) : 0;
   }
 
-  // A chart drawn from the build's Vega spec narrows in place: the signals its plot width reads
-  // are set and its view runs again, without parsing the spec again; its size is worked out
-  // again too (`resize`), which a grid of stacked panels does not do by itself.
-  function narrowInPlace(chart, width) {
+  // How far from the drawing's left edge its panels reach (the groups nested in its own, each
+  // a panel with its axes and title); the drawing's width where it has no such groups. A title
+  // or a source line may be wider than the panels.
+  function panelsRight(target) {
+    var svg = target.querySelector("svg");
+    if (!svg) { return 0; }
+    var left = svg.getBoundingClientRect().left;
+    var panels = svg.querySelectorAll("g.role-scope g.role-scope");
+    if (panels.length === 0) { return svgWidth(target); }
+    return Array.prototype.reduce.call(panels, function (right, panel) {
+      return Math.max(right, panel.getBoundingClientRect().right - left);
+    }, 0);
+  }
+
+  // A chart drawn from the build's Vega spec narrows or widens in place: the signals its plot
+  // width reads are set and its view runs again, without parsing the spec again; its size is
+  // worked out again too (`resize`), which a grid of stacked panels does not do by itself.
+  function plotWidthInPlace(chart, width) {
     chart.widthSignals.forEach(function (name) { chart.view.signal(name, width); });
     return chart.view.resize().runAsync().then(function () {
       return { natural: width, drawn: svgWidth(chart.target) };
@@ -596,7 +610,7 @@
     var overflow = svgWidth(chart.target) - chart.container.clientWidth;
     var plot = view.signal(chart.widthSignals[0]);
     if (overflow <= 0 || typeof plot !== "number" || plot <= MIN_PLOT_WIDTH) { return; }
-    narrowInPlace(chart, Math.max(MIN_PLOT_WIDTH, plot - overflow - 2));
+    plotWidthInPlace(chart, Math.max(MIN_PLOT_WIDTH, plot - overflow - 2));
   }
 
   // Draw at the chart's own width. Panels side by side that are wider than the column are
@@ -606,16 +620,23 @@
     var available = chart.container.clientWidth;
     chart.width = available;
     chart.stacked = false;
+    // Stacked, each panel takes the column's width: the panels were narrow to sit side by side.
     function stackIfTooWide(size) {
       if (size.drawn <= available || !chart.sideBySide) { return size; }
       chart.stacked = true;
-      return embed(chart, chart.naturalWidth);
+      return embed(chart, chart.naturalWidth).then(function (stacked) {
+        var room = available - panelsRight(chart.target) - 2;
+        if (room <= 0 || typeof stacked.natural !== "number" || !chart.widthSignals) {
+          return stacked;
+        }
+        return plotWidthInPlace(chart, stacked.natural + room);
+      });
     }
     function fit(size, tries) {
       if (size.drawn <= available || typeof size.natural !== "number" || tries === 0) { return; }
       if (size.natural <= MIN_PLOT_WIDTH) { return; }
       var narrower = Math.max(MIN_PLOT_WIDTH, size.natural - (size.drawn - available) - 2);
-      var next = chart.widthSignals ? narrowInPlace(chart, narrower) : embed(chart, narrower);
+      var next = chart.widthSignals ? plotWidthInPlace(chart, narrower) : embed(chart, narrower);
       return next.then(function (size) { return fit(size, tries - 1); });
     }
     return embed(chart, chart.naturalWidth)
