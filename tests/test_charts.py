@@ -535,3 +535,36 @@ def test_each_marked_point_drops_a_dashed_line_to_the_axis_in_its_colour():
         )
         dropped[mark["color"]] = sorted(row["x"] for row in rows)
     assert dropped == {palette.ARTICLE.light: [2.0], palette.REFERENCE.light: [5.0, 8.0]}
+
+
+def test_a_dot_plot_tells_the_article_s_points_from_the_sources_by_shape_too():
+    """In greyscale, or to a reader whose colour vision merges the article's colour and the
+    sources', the article's dots must still stand apart: drawn, the article's point is a
+    diamond (straight edges) and a source's a circle (arcs), in the plot and in the legend."""
+    import vl_convert as vlc
+
+    from bytebook.article import ARTICLE_LEGEND
+
+    frame = pd.DataFrame(
+        {
+            "what": ["Implied by the title", "2024 average"],
+            "rate": [7.01, 7.196],
+            "kind": [ARTICLE_LEGEND, "Federal Reserve"],
+        }
+    )
+    chart = charts.dot_plot_with_band(
+        frame, "what", "rate", band=(7.076, 7.2807), band_label="band",
+        value_title="CNY per USD", colour_by="kind",
+    )
+    svg = vlc.vegalite_to_svg(chart.to_dict())
+    symbols = re.findall(r'<g class="mark-symbol role-(mark|legend-symbol)[^"]*"[^>]*>(.*?)</g>',
+                         svg, re.S)
+    shapes = {}
+    for role, group in symbols:
+        for fill, path in re.findall(r'<path[^>]*?d="([^"]+)"[^>]*?fill="([^"]+)"', group):
+            shapes.setdefault(role, set()).add(("arc" if "A" in fill else "straight", path))
+    for role in ("mark", "legend-symbol"):
+        kinds = {kind for kind, _ in shapes[role]}
+        assert kinds == {"arc", "straight"}, (role, shapes[role])
+        # the straight-edged shape wears the article's colour
+        assert ("straight", charts.ARTICLE) in shapes[role], (role, shapes[role])

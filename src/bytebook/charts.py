@@ -28,6 +28,9 @@ FONT = "Noto Sans CJK SC"
 FONT_STACK = f"{FONT}, 'Noto Sans CJK', 'Source Han Sans SC', sans-serif"
 
 ARTICLE, REFERENCE, MUTED = palette.ARTICLE.light, palette.REFERENCE.light, palette.MUTED.light
+ARTICLE_SHAPE, REFERENCE_SHAPE = "diamond", "circle"
+"""The shapes of a dot plot's points: the article's figures stand apart from the sources' in
+greyscale, and to a reader whose colour vision merges the two colours, not by colour alone."""
 """Colours by meaning (bytebook.palette): the article's figures, reported ones, secondary marks."""
 SERIES = [c.light for c in palette.SERIES]
 MARKED_FIGURE_HEADS = {"rule": "Dashed line", "point": "Point", "ring": "Ring"}
@@ -514,8 +517,9 @@ def dot_plot_with_band(
     the labels that sit on it (a label's halo in the page's colour would show there as a patch).
 
     `colour_by` names a column of legend words: `ARTICLE_LEGEND` for the article's figures, in
-    its colour, and one other for the references'; `shown` a column of the values as the text
-    writes them (`Field.shown`), and `band_shown` the band's ends so."""
+    its colour and shape (`ARTICLE_SHAPE`), and one other for the references'; `shown` a
+    column of the values as the text writes them (`Field.shown`), and `band_shown` the band's
+    ends so."""
     low, high = band
     band_frame = pd.DataFrame({"low": [low], "high": [high], "label": [band_label]})
     if band_shown:
@@ -539,16 +543,27 @@ def dot_plot_with_band(
         )
     )
     kinds = frame[colour_by].unique() if colour_by else []
-    others = [kind for kind in kinds if kind != ARTICLE_LEGEND]
+    domain = [ARTICLE_LEGEND, *(kind for kind in kinds if kind != ARTICLE_LEGEND)]
+    legend = alt.Legend(orient="bottom")
     colour = (
         alt.Color(
             f"{colour_by}:N",
             title=None,
-            legend=alt.Legend(orient="bottom"),
-            scale=alt.Scale(domain=[ARTICLE_LEGEND, *others], range=[ARTICLE, REFERENCE]),
+            legend=legend,
+            scale=alt.Scale(domain=domain, range=[ARTICLE, REFERENCE]),
         )
         if colour_by
         else alt.value(REFERENCE)
+    )
+    shape = (
+        alt.Shape(
+            f"{colour_by}:N",
+            title=None,
+            legend=legend,
+            scale=alt.Scale(domain=domain, range=[ARTICLE_SHAPE, REFERENCE_SHAPE]),
+        )
+        if colour_by
+        else alt.value(REFERENCE_SHAPE)
     )
     base = alt.Chart(frame).encode(
         x=alt.X(
@@ -563,7 +578,7 @@ def dot_plot_with_band(
             _value_tooltip(value, value_title, value_format, shown),
         ],
     )
-    dots = base.mark_circle(size=140, opacity=1).encode(color=colour)
+    dots = base.mark_point(size=140, opacity=1, filled=True).encode(color=colour, shape=shape)
     labels = base.mark_text(aria=False, align="left", dx=9, fontSize=11).encode(
         text=_value_text(value, value_format, shown)
     )
