@@ -392,9 +392,8 @@ def test_the_growths_worked_out_abroad_and_at_home_show_what_their_digits_allow(
     # percent: rounded to the whole percent, 20.0% to 39.4% would read 20% to 39%, narrower.
     low, high = expected["d_h2_over_h1"]
     assert chapter1.texts["h2_over_h1"] == (
-        f"{points['d_h2_over_h1']:.1%} ({low:.1%} to {high:.1%} with each figure read to the "
-        "digits it is reported with, or further out, since the first half's is reported as "
-        "'about')"
+        f"{points['d_h2_over_h1']:.1%} ({low:.1%} to {high:.1%}, or further out, since the "
+        "first half's is reported as 'about')"
     )
     assert chapter1.texts["group_growth"].startswith(
         f"{points['d_group_growth']:.1%} ({expected['d_group_growth'][0]:.1%} to "

@@ -571,36 +571,44 @@ def test_a_share_gap_measured_from_an_end_first_shows_the_band_that_end_belongs_
     """Huawei's FY2023 share outside China is 33.1% as written, but its source gives China's
     share as 67%, two digits: outside China is 1 − 67.5% = 32.5% to 1 − 66.5% = 33.5%. The gap
     to the printed 约 27% (upper end 27% × 1.05 = 28.35%) is measured from 32.50%, so the band
-    is shown before it: 33.1% alone would put that end at 33.05%. The amount, 7,041.74亿元 ×
-    32.5% = 2,288.6亿元 to × 33.5% = 2,359.0亿元, reaches below the printed 2300+ 亿元 (2,300亿
-    to 2,400亿): it meets that band and does not lie inside it."""
+    is shown before it: 33.1% alone would put that end at 33.05%. A share with no gap shows no
+    band: ByteDance's 25.2% (39 ÷ 155)."""
     low, high = 1 - 0.675, 1 - 0.665
-    amount_low = 7041.74 * low
-    assert amount_low < 2300 < 7041.74 * high < 2400
     rows = {row["id"]: row["evidence"] for row in ledger_rows}
     band = f"{low:.2%} to {high:.2%} at its inputs' digits"
     for row_id in ("t_huawei_overseas", "t_huawei_share", "d_year_match_huawei"):
         evidence = rows[row_id]
         assert f"share 33.1% ({band};" in evidence, row_id
         assert evidence.index(band) < evidence.index(f"its lower end, {low:.2%}"), row_id
-        assert "meeting the printed 2300+ 亿元" in evidence, row_id
-    # A share with no gap shows no band: ByteDance's 25.2% (39 ÷ 155). Its own band, 38.5 ÷
-    # 155.5 to 39.5 ÷ 154.5, reaches above the printed 25% (24.5% to 25.5%), so it meets it.
-    assert 38.5 / 155.5 > 0.245 and 39.5 / 154.5 > 0.255
     assert "share 25.2% (derived" in rows["t_bytedance_share"]
-    assert "meeting the printed 25%)" in rows["t_bytedance_share"]
 
 
-def test_the_closest_year_table_says_what_its_rows_evidence_says(data):
-    """The table beside the evidence gives the same words: Huawei's amount meets the printed
-    band, its share shows the band its gap is measured from, ByteDance's share meets 25%."""
+def test_a_figure_with_no_gap_is_inside_where_its_value_is_and_meeting_where_its_band_is():
+    """With no gap between a year's figure and the printed band, the words say where the figure
+    as written lies, as its bar does: Huawei's 2,329亿元 is inside the printed 2300+ 亿元 (2,300
+    to 2,400), though the band its 67% allows (7,041.74 × 32.5% = 2,288.6) reaches below it; a
+    figure written at 2,290 whose band reached 2,300 would only meet it."""
+    from bytebook.chapters import ranking
+    from bytebook.policy import Interval
+
+    printed = Interval(2300e8, 2400e8)
+    assert 7041.74 * 0.325 < 2300 < 2329 < 2400
+    assert ranking.place(2329e8, printed) == "inside"
+    assert ranking.place(2290e8, printed) == "meeting"
+
+
+def test_the_closest_year_table_says_what_its_rows_evidence_says(ledger_rows, data):
+    """The table beside the evidence gives the same words and bands: Huawei's amount lies
+    inside the printed band, as its row's text says, and its share shows the band its gap is
+    measured from."""
     from bytebook.chapters import ranking
 
     table = ranking.year_matches(data).tables["years"].set_index("company")
-    assert table.at["Huawei", "amount_gap_text"] == "meeting"
+    rows = {row["id"]: row["evidence"] for row in ledger_rows}
+    assert table.at["Huawei", "amount_gap_text"] == "inside"
+    assert "2,329亿元 (derived, W; inside the printed 2300+ 亿元)" in rows["t_huawei_overseas"]
     assert table.at["Huawei", "filed_share_text"] == "33.1% (32.50% to 33.50%)"
-    assert table.at["ByteDance", "share_points_text"] == "meeting"
-    assert table.at["Haier Smart Home", "share_points_text"] == "inside"
+    assert table.at["ByteDance", "share_points_text"] == "inside"
 
 
 def test_a_figure_with_no_period_says_which_period_it_is_judged_against(ledger_rows, data):

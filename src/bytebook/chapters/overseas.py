@@ -113,15 +113,13 @@ def _growth_bands(data: BookData) -> dict[str, Interval]:
 
 
 def _with_band(value: float, band: Interval, about: str = "") -> str:
-    """A growth for the prose, with the interval its inputs allow, both to a tenth of a percent
-    as the chapter's ledger rows write them (ends rounded to the whole percent would draw the
-    interval narrower than it is: 23.6% as 24%); `about` says which input its source calls
+    """A growth for the prose with, in brackets, the interval its inputs allow read to the
+    digits they are reported with (the paragraph says so once), both to a tenth of a percent as
+    the chapter's ledger rows write them: ends rounded to the whole percent would draw the
+    interval narrower than it is (23.6% as 24%). `about` names an input its source calls
     'about', which may put the growth further out."""
     further = f", or further out, since {about}" if about else ""
-    return (
-        f"{format_percent(value)} ({span(band, format_percent)} with each "
-        f"figure read to the digits it is reported with{further})"
-    )
+    return f"{format_percent(value)} ({span(band, format_percent)}{further})"
 
 
 def _band_sentence(band: Interval, about: str = "") -> str:

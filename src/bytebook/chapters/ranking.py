@@ -150,18 +150,18 @@ its English and Chinese names in one cell, amounts as numbers of 亿 under a hea
 the unit once, the pair's verdict as its badge beside each cell's own verdict."""
 
 
-def place(found: Interval, printed: Interval) -> str:
-    """Where a year's figure lies against the printed band when they meet: 'inside' it, or
-    'meeting' it where the figure's own band reaches beyond it (Huawei's 2,329亿元, from a
-    China share of two digits, runs from 2,288.6亿元 against the printed 2300+ 亿元)."""
-    return "inside" if printed.low <= found.low and found.high <= printed.high else "meeting"
+def place(value: float, printed: Interval) -> str:
+    """Where a year's figure lies against the printed band when there is no gap between them:
+    'inside' it where its value as written does (as its bar in the company's chart does), or
+    'meeting' it where only the band its sources' digits allow reaches into the printed one."""
+    return "inside" if printed.low <= value <= printed.high else "meeting"
 
 
 def gap_cell(reading: filed_years.YearReading, printed: Interval) -> str:
     """A printed amount's gap from a year's amount as the evidence words it: 'inside' or
     'meeting' for none (`place`), else 'policy.format_gap' ('0.14%', '8.4%')."""
     gap = reading.amount_gap
-    return place(reading.amount.band, printed) if gap == 0 else format_gap(gap)
+    return place(reading.amount.value, printed) if gap == 0 else format_gap(gap)
 
 
 NO_YEAR_CELLS = {
@@ -182,7 +182,7 @@ def points_cell(reading: filed_years.YearReading) -> str:
     'inside' or 'meeting' for none (`place`): 77% against a printed 70% is points apart, not
     8.4%."""
     if not reading.share_points:
-        return place(reading.share.band, reading.printed_share)
+        return place(reading.share.value, reading.printed_share)
     points, _, high, low = _share_gap(reading)
     return f"{points.split()[0]} ({high} − {low})"
 
@@ -1508,7 +1508,7 @@ def _gap_words(reading: filed_years.YearReading, printed: Interval, shown: str) 
     1500+ 亿元', '9.3% outside the printed 1000+ 亿元: (1,000亿元 − 914.5亿元) ÷ 914.5亿元'."""
     found = reading.amount
     if reading.amount_gap == 0:
-        return f"{place(reading.amount.band, printed)} the printed {shown}"
+        return f"{place(reading.amount.value, printed)} the printed {shown}"
     words, worked, _ = worked_gap(printed, Interval.exact(found.value), found.unit)
     return f"{words} outside the printed {shown}: {worked}"
 
@@ -1518,7 +1518,7 @@ def _points_words(reading: filed_years.YearReading, printed: str) -> str:
     between: '6.5 percentage points outside the printed 70%: its lower end, 77.0%, less the
     printed range's upper end, 70.5%'."""
     if not reading.share_points:
-        return f"{place(reading.share.band, reading.printed_share)} the printed {printed}"
+        return f"{place(reading.share.value, reading.printed_share)} the printed {printed}"
     points, between, _, _ = _share_gap(reading)
     return f"{points} outside the printed {printed}: {between}"
 
