@@ -614,27 +614,67 @@ def test_pointing_along_a_model_curve_gives_the_values_there(site, browser):
         assert saving == pytest.approx(100 * price, abs=0.05), read
 
 
-SECTION_NAMES_PER_PANEL = """() => {
+ROWS_PER_PANEL = """() => {
   const svg = document.querySelector('#fig-summary-score .bytebook-live svg');
-  const texts = [...svg.querySelectorAll('text')].map(t => t.textContent.trim());
-  return { sections: texts.filter(t => t === '2.2 Recommender').length,
-           verdicts: texts.filter(t => t === 'unverifiable' || t === 'supported').length };
+  return [...svg.querySelectorAll('g.role-scope g.role-scope')].map(panel => ({
+    verdict: panel.querySelector('.role-title-text').textContent.trim(),
+    rows: [...panel.querySelectorAll('.role-axis-label text')].map(t => t.textContent.trim())
+      .filter(label => !/^[0-9]+$/.test(label)),
+  }));
 }"""
-"""How often the verdicts chart names one section (its rows), and two verdicts (its panels)."""
+"""Each panel of the verdicts chart: its verdict and the section names its rows show."""
 
 
-@pytest.mark.parametrize(("width", "named"), [(1280, 1), (390, 5)])
-def test_panels_side_by_side_name_their_rows_once_and_stacked_each_names_them(
-    site, browser, width, named
+@pytest.mark.parametrize("width", [1280, 390])
+def test_panels_side_by_side_share_their_rows_and_stacked_each_names_its_own(
+    site, browser, ledger_rows, width
 ):
-    """The verdicts chart's five panels share one list of sections. Side by side, the first
-    names the rows for all; stacked one under another on a phone, each names its own."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    """The verdicts chart's five panels side by side share one list of sections, named once by
+    the first. Stacked one under another on a phone, each names its own rows, and only the
+    sections with claims of its verdict (counted here from the ledger CSV's stated rows): the
+    empty rows made the chart two screens tall."""
+    from bytebook.article import SECTION_TITLES
+
+    page = browser.new_page(viewport={"width": width, "height": 900}, is_mobile=width < 600)
     page.goto(f"{site}/book/summary.html")
     wait_for_charts(page)
-    drawn = page.evaluate(SECTION_NAMES_PER_PANEL)
+    panels = page.evaluate(ROWS_PER_PANEL)
     page.close()
-    assert drawn == {"sections": named, "verdicts": 2}, drawn
+    held: dict[str, list[str]] = {}
+    for section, title in SECTION_TITLES.items():
+        for row in ledger_rows:
+            if row["kind"] == "stated" and row["section"] == section:
+                names = held.setdefault(row["verdict"], [])
+                if title not in names:
+                    names.append(title)
+    assert sorted(panel["verdict"] for panel in panels) == sorted(held), panels
+    if width == 1280:
+        assert panels[0]["rows"] == list(SECTION_TITLES.values()), panels[0]
+        assert all(panel["rows"] == [] for panel in panels[1:]), panels
+    else:
+        for panel in panels:
+            assert panel["rows"] == held[panel["verdict"]], panel
+
+
+LABEL_LINES = """() => [...document.querySelectorAll(
+  '#fig-summary-score .bytebook-live svg .role-axis-label text')]
+  .map(text => [...text.querySelectorAll('tspan')].map(line => line.textContent.trim()))
+  .filter(lines => lines.length > 1)"""
+"""The verdicts chart's category labels that wrap, each as its lines."""
+
+
+def test_a_wrapped_section_name_keeps_its_number_with_its_name(site, browser):
+    """At 320 px the verdicts chart's section names wrap; '4 海外营收排行榜' broke after its
+    number, leaving a bare '4' that read as a stray tick label. A wrapped name's lines never
+    hold a number alone."""
+    page = browser.new_page(viewport={"width": 320, "height": 700}, is_mobile=True)
+    page.goto(f"{site}/book/summary.html")
+    wait_for_charts(page)
+    wrapped = page.evaluate(LABEL_LINES)
+    page.close()
+    assert wrapped, "at 320 px some section names should wrap"
+    bare = [lines for lines in wrapped if any(re.fullmatch(r"[\d.]+", line) for line in lines)]
+    assert not bare, bare
 
 
 PANEL_ROOM = """figure => {

@@ -119,7 +119,8 @@
     measure.font = font;
     lines.forEach(function (word) {
       var candidate = line ? line + " " + word : word;
-      if (line && measure.measureText(candidate).width > width) {
+      // A number stays with the word after it: a section's number is part of its name.
+      if (line && !/^\d+(\.\d+)*$/.test(line) && measure.measureText(candidate).width > width) {
         out.push(line);
         line = word;
       } else {
@@ -353,6 +354,44 @@
     });
   }
 
+  // The rows a Vega data set holds, following its `source` back to the values it starts from.
+  function dataRows(vega, name) {
+    var sets = {};
+    (vega.data || []).forEach(function (data) { sets[data.name] = data; });
+    var data = sets[name];
+    while (data && data.values === undefined && data.source) { data = sets[data.source]; }
+    return (data && data.values) || [];
+  }
+
+  // Stacked one under another, each panel of `row` keeps only the categories (rows) its data
+  // holds, in their order, and its height shrinks with them: side by side the panels share one
+  // list of rows so that they line up, which stacked panels need not, and the empty rows made
+  // the verdicts chart two screens tall on a phone. The band's step stays as it was.
+  function dropEmptyRows(vega, row) {
+    var scales = {}, signals = {};
+    (vega.scales || []).forEach(function (scale) { scales[scale.name] = scale; });
+    (vega.signals || []).forEach(function (signal) { signals[signal.name] = signal; });
+    (row.marks || []).forEach(function (panel) {
+      var update = panel.encode && panel.encode.update;
+      var height = update && update.height && signals[update.height.signal];
+      var mark = (panel.marks || []).filter(function (m) {
+        var y = m.encode && m.encode.update && m.encode.update.y;
+        return m.from && m.from.data && y && y.field && scales[y.scale];
+      })[0];
+      if (!height || typeof height.value !== "number" || !mark) { return; }
+      var y = mark.encode.update.y, scale = scales[y.scale];
+      if (scale.type !== "band" || !Array.isArray(scale.domain)) { return; }
+      var held = {};
+      dataRows(vega, mark.from.data).forEach(function (datum) { held[datum[y.field]] = true; });
+      var kept = scale.domain.filter(function (category) { return held[category]; });
+      if (kept.length === 0 || kept.length === scale.domain.length) { return; }
+      var shrunk = height.value * kept.length / scale.domain.length;
+      scale.domain = kept;
+      scale.range = [0, shrunk];
+      update.height = { value: shrunk };
+    });
+  }
+
   // The group that lays panels out side by side in the build's Vega spec (a layout without a
   // column count), or null.
   function panelRow(group) {
@@ -423,6 +462,7 @@
       if (chart.stacked) {
         row.layout.columns = 1;
         showVegaCategoryLabels(row);
+        dropEmptyRows(built, row);
       }
     } else if (typeof natural === "number") {
       // Vega-Lite writes a lone panel's width once, as the top-level width of the Vega spec.
