@@ -210,11 +210,9 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
         f"TikTok's CPMs for {CPM_SEGMENT} ran from USD "
         f"{min(quarters.values()):.2f} to USD {highest:.2f} a quarter "
         f"in 2024, USD {mean:.2f} on average ({data.cite(*CPM_QUARTERS)}); the "
-        f"article's is {ratio:.1f} times that. {_period_words(data, claim)}These figures cover one "
-        "segment of "
-        "advertisers, the only one this book found figures for; the claim is "
-        "TikTok's CPM as a whole, so this finding covers less than the claim does "
-        "and does not decide, however wide the gap.",
+        f"article's is {ratio:.1f} times that. {_period_words(data, claim)}These figures cover "
+        "one segment of advertisers, the only one this book found figures for, so this finding "
+        "covers less than the claim does and does not decide, however wide the gap.",
         CPM_QUARTERS,
         decides=False,
     )
