@@ -499,6 +499,21 @@ LABEL_ROOM_PX = 48
 within the axis on a phone's narrow chart as on a wide one."""
 
 
+def _article_or_reference(channel, frame: pd.DataFrame, kind: str | None, looks: tuple):
+    """A channel (`alt.Color`, `alt.Shape`) giving the article's rows the first of `looks` and
+    the others' the second, by the legend words in column `kind`, with one legend below the
+    plot that both channels share; the second look for every row where `kind` is None."""
+    if not kind:
+        return alt.value(looks[1])
+    others = [word for word in frame[kind].unique() if word != ARTICLE_LEGEND]
+    return channel(
+        f"{kind}:N",
+        title=None,
+        legend=alt.Legend(orient="bottom"),
+        scale=alt.Scale(domain=[ARTICLE_LEGEND, *others], range=list(looks)),
+    )
+
+
 def dot_plot_with_band(
     frame: pd.DataFrame,
     label: str,
@@ -542,29 +557,8 @@ def dot_plot_with_band(
             ],
         )
     )
-    kinds = frame[colour_by].unique() if colour_by else []
-    domain = [ARTICLE_LEGEND, *(kind for kind in kinds if kind != ARTICLE_LEGEND)]
-    legend = alt.Legend(orient="bottom")
-    colour = (
-        alt.Color(
-            f"{colour_by}:N",
-            title=None,
-            legend=legend,
-            scale=alt.Scale(domain=domain, range=[ARTICLE, REFERENCE]),
-        )
-        if colour_by
-        else alt.value(REFERENCE)
-    )
-    shape = (
-        alt.Shape(
-            f"{colour_by}:N",
-            title=None,
-            legend=legend,
-            scale=alt.Scale(domain=domain, range=[ARTICLE_SHAPE, REFERENCE_SHAPE]),
-        )
-        if colour_by
-        else alt.value(REFERENCE_SHAPE)
-    )
+    colour = _article_or_reference(alt.Color, frame, colour_by, (ARTICLE, REFERENCE))
+    shape = _article_or_reference(alt.Shape, frame, colour_by, (ARTICLE_SHAPE, REFERENCE_SHAPE))
     base = alt.Chart(frame).encode(
         x=alt.X(
             f"{value}:Q",
