@@ -28,10 +28,10 @@ FONT = "Noto Sans CJK SC"
 FONT_STACK = f"{FONT}, 'Noto Sans CJK', 'Source Han Sans SC', sans-serif"
 
 ARTICLE, REFERENCE, MUTED = palette.ARTICLE.light, palette.REFERENCE.light, palette.MUTED.light
+"""Colours by meaning (bytebook.palette): the article's figures, reported ones, secondary marks."""
 ARTICLE_SHAPE, REFERENCE_SHAPE = "diamond", "circle"
 """The shapes of a dot plot's points: the article's figures stand apart from the sources' in
 greyscale, and to a reader whose colour vision merges the two colours, not by colour alone."""
-"""Colours by meaning (bytebook.palette): the article's figures, reported ones, secondary marks."""
 SERIES = [c.light for c in palette.SERIES]
 MARKED_FIGURE_HEADS = {"rule": "Dashed line", "point": "Point", "ring": "Ring"}
 """How a tooltip, and the data behind the chart, name a figure marked on it by what the reader

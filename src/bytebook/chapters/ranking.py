@@ -1508,7 +1508,7 @@ def _gap_words(reading: filed_years.YearReading, printed: Interval, shown: str) 
     1500+ 亿元', '9.3% outside the printed 1000+ 亿元: (1,000亿元 − 914.5亿元) ÷ 914.5亿元'."""
     found = reading.amount
     if reading.amount_gap == 0:
-        return f"{place(reading.amount.value, printed)} the printed {shown}"
+        return f"{place(found.value, printed)} the printed {shown}"
     words, worked, _ = worked_gap(printed, Interval.exact(found.value), found.unit)
     return f"{words} outside the printed {shown}: {worked}"
 
