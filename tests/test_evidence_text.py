@@ -629,3 +629,18 @@ def test_a_yearly_figure_with_no_currency_says_whose_dollars_it_is_read_in(ledge
         "s21_cdn_yearly"
     ]
     assert "taken as the bitrates viewers are sent" in rows["s21_cdn_daily"]
+
+
+def test_capcut_s_yearly_revenue_says_it_counts_every_payer_at_the_monthly_price(
+    ledger_rows, data
+):
+    """7.99 × 12 × 20 million = USD 1.918 bn is the monthly price paid all year by every payer;
+    the pricing pages the price rests on also list an annual plan (references.csv's note), so
+    the row says what it counts, as the chapter does."""
+    assert data.stated("s3_capcut_price") * 12 * data.stated("s3_capcut_payers") == (
+        pytest.approx(1.9176e9)
+    )
+    assert "annual plan" in data.references.at["capcut_pro_price", "note"]
+    rows = {row["id"]: row["evidence"] for row in ledger_rows}
+    assert "every payer counted at the monthly price all year" in rows["d_capcut_revenue"]
+    assert "also list an annual plan" in rows["d_capcut_revenue"]

@@ -96,6 +96,28 @@ def test_impressions_a_day_are_steps_of_arithmetic_as_impressions_a_year_are(led
             assert "were it all ads" in rows[row_id]["claim_en"], row_id
 
 
+def test_growths_and_a_ratio_worked_from_sources_are_steps_of_arithmetic(ledger_rows):
+    """BYD's overseas growth is its two years' figures divided (2,219亿 ÷ 1,602.2亿 − 1, read
+    at their digits: 38.46% to 38.53%), and ByteDance's 63% over it is 1.62× to 1.65×; Lenovo's
+    FY2021/22 revenue is USD 62 bn ÷ (1 − 14%). Each is the book's arithmetic on sources, with
+    nothing read that a source could grade, so it carries no verdict, as the row's same figure
+    as a point (`d_growth_ratio_point`) does; the claim 两倍以上 carries the verdict."""
+    from bytebook.ledger import WORKING_NOTE
+
+    rows = {row["id"]: row for row in ledger_rows}
+    byd_low, byd_high = 2218.5 / 1602.25 - 1, 2219.5 / 1602.15 - 1
+    assert float(rows["d_growth_ratio"]["recomputed_low"]) == pytest.approx(0.625 / byd_high)
+    assert float(rows["d_growth_ratio"]["recomputed_high"]) == pytest.approx(0.635 / byd_low)
+    assert float(rows["d_lenovo_rev_fy2122"]["recomputed_low"]) == pytest.approx(61.5e9 / 0.865)
+    steps = ["d_growth_ratio", "d_growth_ratio_point", "d_lenovo_rev_fy2122"] + [
+        f"d_overseas_growth_{key}" for key in ("byd", "midea", "haier")
+    ]
+    for row_id in steps:
+        assert rows[row_id]["verdict"] == "", row_id
+        assert rows[row_id]["evidence"].endswith(WORKING_NOTE), row_id
+    assert rows["s4_growth_double"]["verdict"] == Verdict.CONTRADICTED.value
+
+
 def test_no_row_with_a_verdict_says_it_has_none(ledger_rows):
     """A row whose evidence says it has no verdict carries none in the CSV: a reader counting
     the CSV's verdicts must not find one that its own row disowns."""

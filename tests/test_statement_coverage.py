@@ -212,8 +212,10 @@ def test_the_infrastructure_box_gives_the_doubao_row_its_verdict(rows):
 def test_the_title_s_douyin_abroad_is_read_as_headline_shorthand(rows):
     """The title credits ByteDance's whole revenue abroad to 抖音在海外 (TikTok). The relay says
     most of it is earned from TikTok U.S.; the article's own CapCut Pro line is USD 7.99 × 12 ×
-    20 million = USD 1.9176 bn a year inside it. TikTok's own part was not found: unverifiable."""
-    assert f"{7.99 * 12 * 20e6 / 1e9:.3f}" == "1.918"
+    20 million = USD 1.9176 bn a year inside it. TikTok's own part was not found in a reliable
+    source, and the estimates conflict: WARC's projection of its ad revenue alone, USD 32 bn, is
+    32 ÷ 39 = 82% of the whole: unverifiable."""
+    assert f"{7.99 * 12 * 20e6 / 1e9:.3f}" == "1.918" and f"{32 / 39:.0%}" == "82%"
     entry = rows["title_douyin_abroad"]
     assert entry.section == "0" and entry.verdict is Verdict.UNVERIFIABLE
     for words in (
@@ -222,9 +224,13 @@ def test_the_title_s_douyin_abroad_is_read_as_headline_shorthand(rows):
         "CapCut Pro",
         "headline",
         "USD 39 bn",
+        "USD 32 bn",
+        "is 82% of the USD 39 bn",
+        "the estimates found conflict",
     ):
         assert words in entry.evidence, words
-    assert "bd_intl_2024" in entry.sources
+    assert "not found in any source" not in entry.evidence
+    assert {"bd_intl_2024", "tiktok_ad_rev_2024_warc"} <= set(entry.sources)
     assert rows["d_capcut_revenue"].recomputed == pytest.approx(7.99 * 12 * 20e6)
 
 

@@ -36,7 +36,6 @@ from bytebook.ledger import (
     LedgerEntry,
     Verdict,
     decided_by,
-    derived,
     finding,
     judge,
     judge_findings,
@@ -339,7 +338,7 @@ def growth_findings(data: BookData) -> Findings:
             tuple(runner["sources"]) + ("bd_intl_growth_2024",),
         ),
         decided_by(
-            derived(
+            working(
                 "d_growth_ratio",
                 "4",
                 "ByteDance's overseas growth as a multiple of the runner-up's",
@@ -348,8 +347,8 @@ def growth_findings(data: BookData) -> Findings:
                 f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) ÷ "
                 f"{runner['company']}'s {format_percent(runner['growth'])} = "
                 f"{span(ratio, times)} at the sources' precision; the claim it tests is "
-                "两倍以上 (at least twice the runner-up's growth).",
-                Verdict.UNVERIFIABLE,
+                "两倍以上 (at least twice the runner-up's growth), and its row carries the "
+                "verdict.",
                 tuple(runner["sources"]) + ("bd_intl_growth_2024",),
             ),
             ratio,
@@ -403,7 +402,7 @@ def growth_findings(data: BookData) -> Findings:
     for r in peers[peers["company"].isin(GROWTH_PEERS)].itertuples():
         found.add(
             _as_band(
-                derived(
+                working(
                     f"d_overseas_growth_{company_key(r.company)}",
                     "4",
                     f"{r.company}: overseas revenue growth, FY2024 on FY2023",
@@ -420,7 +419,6 @@ def growth_findings(data: BookData) -> Findings:
                         else f" Rests on {why_not_deciding(data, *r.sources)}: shown, never "
                         "deciding."
                     ),
-                    Verdict.UNVERIFIABLE,
                     tuple(dict.fromkeys(r.sources)),
                 ),
                 Interval(r.low, r.high),

@@ -14,7 +14,7 @@ from functools import partial
 from bytebook.article import YEAR
 from bytebook.checks import claim_band, reference_band
 from bytebook.data import BookData
-from bytebook.ledger import LedgerEntry, Verdict, decided_by, derived, stated_entry, working
+from bytebook.ledger import LedgerEntry, Verdict, decided_by, stated_entry, working
 from bytebook.numbers import format_percent, in_a_list, money, percent
 from bytebook.policy import Interval, span
 
@@ -374,7 +374,7 @@ def lenovo_fy2122_entry(data: BookData) -> LedgerEntry:
         f"text, and naming no source) gives FY2021/22's revenue as {money(noted, 'USD', 5)}, "
         + ("inside the band." if before.low <= noted <= before.high else "outside the band.")
     )
-    entry = derived(
+    entry = working(
         "d_lenovo_rev_fy2122",
         "4",
         "Lenovo's group revenue in FY2021/22, from FY2022/23's and its growth",
@@ -389,7 +389,6 @@ def lenovo_fy2122_entry(data: BookData) -> LedgerEntry:
         f"({data.cite(LENOVO_FY2223_EXACT)}); "
         f"÷ (1 − {growth}) that is {span(exact, usd)}, {exact_words}, shown only: a figure "
         f"from a weak (W) source does not decide.{note_words}",
-        Verdict.UNVERIFIABLE,
         (*LENOVO_THREE_YEARS, LENOVO_GROWTH_FY2223, LENOVO_FY2223_EXACT),
     )
     return decided_by(entry, before)
