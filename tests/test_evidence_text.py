@@ -643,4 +643,6 @@ def test_capcut_s_yearly_revenue_says_it_counts_every_payer_at_the_monthly_price
     assert "annual plan" in data.references.at["capcut_pro_price", "note"]
     rows = {row["id"]: row["evidence"] for row in ledger_rows}
     assert "every payer counted at the monthly price all year" in rows["d_capcut_revenue"]
-    assert "also list an annual plan" in rows["d_capcut_revenue"]
+    assert "says they also list an annual plan" in rows["d_capcut_revenue"]
+    sources = {row["id"]: row["sources"].split(";") for row in ledger_rows}
+    assert "capcut_pro_price" in sources["d_capcut_revenue"]

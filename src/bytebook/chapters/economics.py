@@ -387,11 +387,13 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             revenue,
             "USD",
             f"USD {price:.2f} × {MONTHS} months × {payers / 1e6:.0f} million payers = "
-            f"{_usd(revenue)}, every payer counted at the monthly price all year (the pricing "
-            "pages, W, also list an annual plan, which costs less a month); gross profit at "
+            f"{_usd(revenue)}, every payer counted at the monthly price all year (a note in this "
+            "book's reference list beside the pricing pages, W, says they also list an annual "
+            "plan, which costs less a month); gross profit at "
             f"{format_percent(margin, 0)} is {_usd(profit)}. "
             "This book found no source for CapCut's 2024 revenue.",
             Verdict.UNVERIFIABLE,
+            ("capcut_pro_price",),
         ),
     )
     return found

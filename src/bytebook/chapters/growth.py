@@ -334,7 +334,8 @@ def growth_findings(data: BookData) -> Findings:
             "multiple",
             f"{format_percent(growth, 0)} ÷ {runner['company']}'s "
             f"{format_percent(runner['growth'])} = {point:.2f} times, the figures as written; "
-            "the band their precision allows decides, in a row of its own.",
+            "the band their precision allows is in a row of its own, and the claim's row is "
+            "judged on it.",
             tuple(runner["sources"]) + ("bd_intl_growth_2024",),
         ),
         decided_by(
@@ -347,8 +348,8 @@ def growth_findings(data: BookData) -> Findings:
                 f"{format_percent(growth, 0)} ({data.cite('bd_intl_growth_2024')}) ÷ "
                 f"{runner['company']}'s {format_percent(runner['growth'])} = "
                 f"{span(ratio, times)} at the sources' precision; the claim it tests is "
-                "两倍以上 (at least twice the runner-up's growth), and its row carries the "
-                "verdict.",
+                "两倍以上 (at least twice the runner-up's growth), whose own row is judged on "
+                "this band.",
                 tuple(runner["sources"]) + ("bd_intl_growth_2024",),
             ),
             ratio,

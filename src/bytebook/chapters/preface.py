@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import pandas as pd
 
@@ -773,12 +774,13 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
     """抖音在海外 in the title, read as a Chinese reader reads a headline: TikTok (Douyin's
     international twin) named for ByteDance's whole revenue abroad. The references say only
     that most of it is earned by TikTok in the United States, and the article's own section 3
-    puts CapCut Pro, another app, inside it; no reliable source found gives TikTok's own part,
-    and the estimates found conflict, so the row is unverifiable."""
+    puts CapCut Pro, another app, inside it; no figure found gives TikTok's own part, and the
+    estimates found cover part of it (ads alone) or are weak, so the row is unverifiable."""
     price, payers = data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
     capcut = subscription_revenue(price, payers)
     usd = data.stated("s1_overseas_revenue")
     warc = data.reference(TIKTOK_ADS)
+    part = reference_band(data, TIKTOK_ADS) / reference_band(data, "bd_intl_2024")
     return unsettled(
         data,
         "title_douyin_abroad",
@@ -792,13 +794,14 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
         f"{money(capcut, 'USD')} a year at the article's own price and payer count (USD "
         f"{price:.2f} × {MONTHS} months × {payers / 1e6:.0f} million payers; unverified, a "
         "derived row of the unit economics). So the headline names the "
-        "largest earner for the whole, a common shorthand in a headline. How much of the "
-        "figure TikTok itself earns was not found in ByteDance's words or in a reliable "
-        "source (which is not to say ByteDance has never said it), and the estimates found "
-        f"conflict: a projection of TikTok's global ad revenue alone, {format_usd(warc, 0)} "
-        f"({data.cite(TIKTOK_ADS)}, a projection), is {format_percent(warc / usd, 0)} of the "
-        f"{format_usd(usd, 0)}, while a weak aggregator named in that reference's note gives a "
-        "lower total. Neither decides, so whether the headline's attribution is exact could "
-        "not be settled.",
+        "largest earner for the whole, a common shorthand in a headline. No figure for "
+        "TikTok's own revenue was found in ByteDance's words or in a report of them (which is "
+        "not to say ByteDance has never said it). The estimates found cover part of it or are "
+        f"weak: a projection of TikTok's global ad revenue alone, {format_usd(warc, 0)} "
+        f"({data.cite(TIKTOK_ADS)}, a projection), is "
+        f"{span(part, partial(format_percent, digits=0))} of the {format_usd(usd, 0)} at the "
+        "sources' precision, a part that sets no total; a weak (W) aggregator named in that "
+        "reference's note gives a lower total. Neither decides, so whether the headline's "
+        "attribution is exact could not be settled.",
         sources=("bd_intl_2024", TIKTOK_ADS),
     )
