@@ -261,6 +261,10 @@ def _ads(data: BookData, quarters: dict[str, float], mean: float) -> Findings:
 
 LOAN = "bd_loan_2024"
 """The bank loan ByteDance sought in 2024, which the no-funding slogan is set beside."""
+TIKTOK_AD_ESTIMATE = "tiktok_ad_rev_2024_warc"
+"""A projection of TikTok's global ad revenue in 2024: the one estimate of a part of TikTok's
+own revenue that is not a weak source's (a weak aggregator's figures are in its note)."""
+
 PLAY_FEE = "google_play_sub_fee"
 """Google Play's fee on subscriptions: 15% of every payment since 2022, where the App Store
 keeps 30% in a subscription's first year."""
@@ -620,7 +624,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
         "shop_take_default", data.assumed("tiktok_shop_take_rate"), format_percent, 0
     )
     per_point = found.number("shop_per_point", gmv * 0.01, _usd)
-    warc = found.number("ad_estimate_warc", data.reference("tiktok_ad_rev_2024_warc"), _usd)
+    warc = found.number("ad_estimate_warc", data.reference(TIKTOK_AD_ESTIMATE), _usd)
     cpm = data.stated("s3_cpm")
     at_article = impressions(ads, cpm)
     at_mean = impressions(ads, cpm_mean)
@@ -671,10 +675,10 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "is not revenue and no take rate was found, so the chapter's slider sets one, "
             f"default {format_percent(take, 0)}: each point is {_usd(per_point)}) and other "
             "apps and services. Published estimates of TikTok's 2024 ad revenue conflict: "
-            f"{_usd(warc)} ({data.cite('tiktok_ad_rev_2024_warc')}, a projection) against "
+            f"{_usd(warc)} ({data.cite(TIKTOK_AD_ESTIMATE)}, a projection) against "
             "USD 17 bn from a weak aggregator named in the same row's note.",
             Verdict.UNVERIFIABLE,
-            ("tiktok_shop_gmv_2024", "tiktok_ad_rev_2024_warc"),
+            ("tiktok_shop_gmv_2024", TIKTOK_AD_ESTIMATE),
         ),
         derived(
             "d_remainder_net_gifting",

@@ -8,7 +8,7 @@ from functools import partial
 import pandas as pd
 
 from bytebook.article import ARTICLE_LEGEND, DAYS_IN_YEAR, YEAR
-from bytebook.chapters.economics import MONTHS, subscription_revenue
+from bytebook.chapters.economics import MONTHS, TIKTOK_AD_ESTIMATE, subscription_revenue
 from bytebook.checks import claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
@@ -765,11 +765,6 @@ PUBLISHED_RATE = "Federal Reserve exchange rate"
 """How the rates chart's legend names 2024's published rates, set beside the article's."""
 
 
-TIKTOK_ADS = "tiktok_ad_rev_2024_warc"
-"""A projection of TikTok's global ad revenue in 2024: the one estimate of TikTok's own part of
-the revenue abroad that is not a weak source's."""
-
-
 def douyin_abroad_entry(data: BookData) -> LedgerEntry:
     """抖音在海外 in the title, read as a Chinese reader reads a headline: TikTok (Douyin's
     international twin) named for ByteDance's whole revenue abroad. The references say only
@@ -779,8 +774,8 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
     price, payers = data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
     capcut = subscription_revenue(price, payers)
     usd = data.stated("s1_overseas_revenue")
-    warc = data.reference(TIKTOK_ADS)
-    part = reference_band(data, TIKTOK_ADS) / reference_band(data, "bd_intl_2024")
+    warc = data.reference(TIKTOK_AD_ESTIMATE)
+    part = reference_band(data, TIKTOK_AD_ESTIMATE) / reference_band(data, "bd_intl_2024")
     return unsettled(
         data,
         "title_douyin_abroad",
@@ -798,10 +793,10 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
         "TikTok's own revenue was found in ByteDance's words or in a report of them (which is "
         "not to say ByteDance has never said it). The estimates found cover part of it or are "
         f"weak: a projection of TikTok's global ad revenue alone, {format_usd(warc, 0)} "
-        f"({data.cite(TIKTOK_ADS)}, a projection), is "
+        f"({data.cite(TIKTOK_AD_ESTIMATE)}, a projection), is "
         f"{span(part, partial(format_percent, digits=0))} of the {format_usd(usd, 0)} at the "
         "sources' precision, a part that sets no total; a weak (W) aggregator named in that "
         "reference's note gives a lower total. Neither decides, so whether the headline's "
         "attribution is exact could not be settled.",
-        sources=("bd_intl_2024", TIKTOK_ADS),
+        sources=("bd_intl_2024", TIKTOK_AD_ESTIMATE),
     )
