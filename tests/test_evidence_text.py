@@ -646,3 +646,28 @@ def test_capcut_s_yearly_revenue_says_it_counts_every_payer_at_the_monthly_price
     assert "says they also list an annual plan" in rows["d_capcut_revenue"]
     sources = {row["id"]: row["sources"].split(";") for row in ledger_rows}
     assert "capcut_pro_price" in sources["d_capcut_revenue"]
+
+
+_AMOUNT = re.compile(r"USD (\d[\d,]*(?:\.\d+)?) (bn|million)\b")
+
+
+def test_the_remainder_prints_only_amounts_it_has_a_source_or_a_sum_for(ledger_rows, data):
+    """What is left for ads, 39 − 7.99 × 12 × 0.02 − 2 = USD 35.08 bn, cites TikTok Shop's GMV
+    (one take-rate point is a hundredth of it) and WARC's ad projection. The other, lower
+    estimate of TikTok's ads is only words in WARC's row's note, with no value of its own in
+    the data: the row names it and prints no figure for it."""
+    article = [data.stated(key) for key in ("s1_overseas_revenue", "s3_live_gifting")]
+    capcut = data.stated("s3_capcut_price") * 12 * data.stated("s3_capcut_payers")
+    gmv = data.references.at["tiktok_shop_gmv_2024", "value"]
+    warc = data.references.at["tiktok_ad_rev_2024_warc", "value"]
+    known = [*article, capcut, article[0] - capcut - article[1], gmv, gmv / 100, warc]
+    assert article[0] - capcut - article[1] == pytest.approx(35.0824e9)
+    evidence = {row["id"]: row["evidence"] for row in ledger_rows}["d_ads_remainder"]
+    printed = _AMOUNT.findall(evidence)
+    assert len(printed) >= 6, printed
+    for digits, unit in printed:
+        value = float(digits.replace(",", "")) * (1e9 if unit == "bn" else 1e6)
+        places = len(digits.split(".")[1]) if "." in digits else 0
+        half_step = 0.5 * 10**-places * (1e9 if unit == "bn" else 1e6)
+        assert any(abs(value - figure) <= half_step for figure in known), (digits, unit)
+    assert "a lower figure from a weak aggregator" in evidence

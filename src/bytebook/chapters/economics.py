@@ -675,8 +675,8 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "is not revenue and no take rate was found, so the chapter's slider sets one, "
             f"default {format_percent(take, 0)}: each point is {_usd(per_point)}) and other "
             "apps and services. Published estimates of TikTok's 2024 ad revenue conflict: "
-            f"{_usd(warc)} ({data.cite(TIKTOK_AD_ESTIMATE)}, a projection) against "
-            "USD 17 bn from a weak aggregator named in the same row's note.",
+            f"{_usd(warc)} ({data.cite(TIKTOK_AD_ESTIMATE)}, a projection) against a lower "
+            "figure from a weak aggregator named in the same row's note.",
             Verdict.UNVERIFIABLE,
             ("tiktok_shop_gmv_2024", TIKTOK_AD_ESTIMATE),
         ),
