@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from bytebook import cli
 from bytebook.book import checked_book
 from bytebook.data import load_book_data
 from bytebook.errors import DataFileError
-from bytebook.paths import ROOT
+from bytebook.paths import DATA_ENV, ROOT
 from bytebook.publish.build import build_book
 
 
@@ -95,6 +100,20 @@ CELL_CASES = [
     ("assumptions.csv", "cdn_price_per_gb", "step", "1", "wider than the range"),
     ("assumptions.csv", "cdn_price_per_gb", "high", "0.0005", "is not above low"),
     ("assumptions.csv", "cdn_price_per_gb", "unit", "furlongs", "unknown unit 'furlongs'"),
+    # a figure of 0, or of a size no figure has, is a slip, not a figure (the chapters divide
+    # by figures and count their digits); a yuan-per-dollar rate is yuan per dollar
+    ("references.csv", "bd_group_2024", "value", "0", "a figure of 0 USD"),
+    ("references.csv", "bd_group_2024", "value", "1e-400", "a figure of 0 USD"),
+    ("claims.csv", "s1_overseas_revenue", "value", "0", "a figure of 0 USD"),
+    ("references.csv", "bd_intl_2024", "value", "1e300", "outside the sizes"),
+    ("references.csv", "fx_2024_avg_fed", "value", "0.139", "1 ÷ 0.139 = 7.194"),
+    # the year's average rate lies within its own monthly averages, 7.0760 to 7.2807
+    ("references.csv", "fx_2024_avg_fed", "value", "7.29", "lies outside its monthly"),
+    ("references.csv", "fx_2024_max_month_fed", "value", "7.07", "below the lowest, 7.076"),
+    # characters that look like a number's, each named
+    ("claims.csv", "s1_growth", "value", "−0.1", "the minus sign (−)"),
+    ("references.csv", "fx_2024_avg_fed", "value", "7，196", "Chinese punctuation"),
+    ("claims.csv", "s1_overseas_revenue", "value", " 39e9", "has a space in it"),
     # text: no control characters, a length limit, ids in plain ASCII
     ("claims.csv", "s1_growth", "claim_en", "Growth\x07 was 63%", "U+0007"),
     ("claims.csv", "s1_growth", "claim_en", "Growth\x00", "U+0000"),
@@ -279,7 +298,7 @@ def test_a_missing_file_is_named(data_copy, file):
 def test_a_folder_in_place_of_a_file_is_named(data_copy):
     (data_copy / "references.csv").unlink()
     (data_copy / "references.csv").mkdir()
-    assert "references.csv, header: is a folder, not a file" in str(load_error(data_copy))
+    assert "references.csv: is a folder, not a file" in str(load_error(data_copy))
 
 
 def test_an_extra_column_is_held_to_the_text_rules(data_copy):
@@ -292,9 +311,6 @@ def test_an_extra_column_is_held_to_the_text_rules(data_copy):
 
 
 def test_a_full_disk_is_named_not_a_traceback():
-    import subprocess
-    import sys
-
     with open("/dev/full", "w") as full:
         run = subprocess.run(
             [sys.executable, "-m", "bytebook", "ledger"], stdout=full, stderr=subprocess.PIPE,
@@ -378,3 +394,103 @@ ORIGIN_CASES = [
 def test_a_wrong_origin_is_named(data_copy, row_id, bad, words):
     row = rewrite_cell(data_copy / "references.csv", row_id, "origin", bad)
     assert_names(load_error(data_copy), "references.csv", row, "origin", words)
+
+
+def ledger_command(data_dir: Path) -> subprocess.CompletedProcess:
+    """`python -m bytebook ledger` run on the data in `data_dir`, as a reader runs it."""
+    environment = {**os.environ, DATA_ENV: str(data_dir)}
+    command = [sys.executable, "-m", "bytebook", "ledger"]
+    return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
+
+
+@pytest.mark.parametrize(
+    ("file", "row_id", "cells", "chapter", "words", "module"),
+    [
+        # 63% typed as 6.3%: below BYD's 38.5%, which the article says ByteDance's growth beats
+        (
+            "references.csv", "bd_intl_growth_2024", {"value": "0.063"}, "ranking",
+            "ValueError", "growth",
+        ),
+        # a GPU used 0% of the time: the recommender divides by it
+        (
+            "assumptions.csv", "gpu_utilisation", {"low": "0", "value": "0"}, "recommender",
+            "ZeroDivisionError", "recommender",
+        ),
+    ],
+)
+def test_a_value_that_passes_the_checks_but_not_a_chapter_s_arithmetic_names_the_chapter(
+    data_copy, file, row_id, cells, chapter, words, module
+):
+    """Each file's checks pass these cells, but a chapter cannot use them: the ledger command
+    stops with the chapter, the error and the chapter's line, and prints no traceback and no
+    ledger (exit 2, as for a bad cell)."""
+    for column, value in cells.items():
+        rewrite_cell(data_copy / file, row_id, column, value)
+    load_book_data(data_copy)  # the files' own checks pass
+    done = ledger_command(data_copy)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == "" and "Traceback" not in done.stderr, done.stderr
+    assert f"the {chapter} chapter cannot use the data: {words}" in done.stderr, done.stderr
+    assert re.search(rf"\b{module}\.py:\d+\)", done.stderr), done.stderr
+
+
+def test_the_ledger_command_names_a_renamed_row_as_the_build_does(data_copy):
+    """A row only a chapter reads, renamed away, is named by `make ledger` as by `make book`:
+    the chapter and the id, with no traceback."""
+    rewrite_cell(data_copy / "assumptions.csv", "gpu_utilisation", "id", "gpu_util")
+    done = ledger_command(data_copy)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "the recommender chapter reads id 'gpu_utilisation'" in done.stderr, done.stderr
+
+
+def test_a_data_folder_chosen_by_its_variable_is_named_when_a_file_is_missing(data_copy):
+    """With BYTEBOOK_DATA pointing at a folder without claims.csv, the advice is to point it at
+    the data, not to restore the repository's files (which it does not read)."""
+    (data_copy / "claims.csv").unlink()
+    done = ledger_command(data_copy)
+    assert done.returncode == 2, done.stderr
+    assert f"claims.csv: the file is missing; {DATA_ENV} chose {data_copy}" in done.stderr
+    assert "git checkout" not in done.stderr
+
+
+def test_a_book_without_its_data_folder_is_refused_before_anything_runs(
+    tmp_path, capfd, monkeypatch
+):
+    """A book with no data/ folder of its own reads the project's data: with that gone too (a
+    checkout whose data/ was moved away), the build stops at once, naming the first file it
+    lacks, before Sphinx starts (no traceback, no work area)."""
+    from bytebook.publish import build
+
+    for name in ("_config.yml", "_toc.yml"):
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    monkeypatch.setattr(build, "DATA_DIR", tmp_path / "data")
+    assert build_book(tmp_path) == 2
+    printed = capfd.readouterr()
+    assert "claims.csv: the file is missing" in printed.err, printed.err
+    assert "Traceback" not in printed.out + printed.err
+    assert not (tmp_path / "_build" / "work").exists()
+
+
+def test_a_root_that_is_not_a_book_is_left_as_it_was(tmp_path, capfd):
+    """`python -m bytebook build --root <a typo>` says it is not a book and writes nothing:
+    not even the build lock's folder."""
+    typo = tmp_path / "boook"
+    assert build_book(typo) == 2
+    assert "is not a book" in capfd.readouterr().err
+    assert not typo.exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (["bench", "--runs", "0"], "argument --runs: 0 is below 1"),
+        (["bench", "--scale", "-2"], "argument --scale: -2 is below 1"),
+        (["bench", "--pages", "--loads", "0"], "argument --loads: 0 is below 1"),
+        (["bench", "--against", "_build/html"], "give it with --pages"),
+    ],
+)
+def test_a_benchmark_asked_for_no_runs_is_refused_before_it_starts(arguments, words, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(arguments)
+    assert stopped.value.code == 2
+    assert words in capsys.readouterr().err

@@ -143,9 +143,18 @@ def test_a_second_build_refuses_at_once_naming_the_running_one(tmp_path, monkeyp
         holder.wait()
 
 
+def book_that_stops_at_its_data(root: Path) -> Path:
+    """A book whose configuration reads but whose data does not (an empty claims.csv): once it
+    has the lock, its build stops at once (a folder that is not a book is refused before it)."""
+    (root / "data").mkdir(parents=True)
+    for name in ("_config.yml", "_toc.yml"):
+        (root / name).write_bytes((ROOT / name).read_bytes())
+    (root / "data" / "claims.csv").write_text("", encoding="utf-8")
+    return root
+
+
 def test_a_second_build_waits_with_a_message(tmp_path, monkeypatch, capsys):
-    root = tmp_path / "book"
-    root.mkdir()  # no configuration: once it has the lock, the build stops at once
+    root = book_that_stops_at_its_data(tmp_path / "book")
     holder = hold_lock(root, 2)
     monkeypatch.setenv("BYTEBOOK_LOCK_WAIT", "60")
     assert build_book(root) == 2
@@ -156,20 +165,18 @@ def test_a_second_build_waits_with_a_message(tmp_path, monkeypatch, capsys):
 
 
 def test_the_lock_of_a_killed_build_is_taken_over(tmp_path, capsys):
-    root = tmp_path / "book"
-    root.mkdir()
+    root = book_that_stops_at_its_data(tmp_path / "book")
     holder = hold_lock(root, 60)
     holder.send_signal(signal.SIGKILL)
     holder.wait()
-    assert build_book(root) == 2  # it got the lock: the missing configuration stopped it
+    assert build_book(root) == 2  # it got the lock: the empty claims.csv stopped it
     message = capsys.readouterr().out
     assert f"took over the build lock left by PID {holder.pid}" in message
     assert "no longer running" in message
 
 
 def test_the_lock_is_free_after_a_build(tmp_path):
-    root = tmp_path / "book"
-    root.mkdir()
+    root = book_that_stops_at_its_data(tmp_path / "book")
     build_book(root)
     with build_lock(root, print, wait=0):
         pass

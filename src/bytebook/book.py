@@ -3,37 +3,49 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 
 from bytebook.chapters import WRITTEN
 from bytebook.data import TABLE_FILES, BookData, load_book_data
-from bytebook.errors import MissingRowError
+from bytebook.errors import ChapterDataError, DataFileError, MissingRowError
 from bytebook.findings import Findings
 from bytebook.ledger import SOURCES_COLUMN, LedgerEntry, assemble
+from bytebook.paths import DATA_DIR
 from bytebook.sources import references_cited
 
 
-def all_findings(data: BookData | None = None) -> dict[str, Findings]:
-    """Run every written chapter's analysis."""
-    data = data or load_book_data()
-    return {name: module.analyse(data) for name, module in WRITTEN.items()}
+def all_findings(data: BookData | None = None, data_dir: Path = DATA_DIR) -> dict[str, Findings]:
+    """Run every written chapter's analysis on `data` (loaded from `data_dir` when not given).
+    A chapter that cannot use the data raises a DataFileError that names it: a row it reads
+    that no file holds (MissingRowError), or a value its arithmetic cannot take
+    (ChapterDataError), never a traceback."""
+    data = data or load_book_data(data_dir)
+    return {name: _analysed(name, module, data, data_dir) for name, module in WRITTEN.items()}
 
 
 def checked_book(data_dir: Path) -> BookData:
-    """Load the data under `data_dir` and run every chapter's analysis once, so that a row a
-    chapter reads but no data file holds is named (file and id) before any page runs."""
+    """Load the data under `data_dir` and run every chapter's analysis once, so that data a
+    chapter cannot use is named before any page runs."""
     data = load_book_data(data_dir)
-    for name, module in WRITTEN.items():
-        try:
-            module.analyse(data)
-        except KeyError as error:
-            missing = error.args[0] if error.args else None
-            if not isinstance(missing, str) or _holds_id(data, missing):
-                raise
-            files = [TABLE_FILES[t] for t in ("claims", "references", "assumptions")]
-            raise MissingRowError(data_dir, files, name, missing) from None
+    all_findings(data, data_dir)
     return data
+
+
+def _analysed(name: str, module: ModuleType, data: BookData, data_dir: Path) -> Findings:
+    try:
+        return module.analyse(data)
+    except DataFileError:
+        raise
+    except KeyError as error:
+        missing = error.args[0] if error.args else None
+        if not isinstance(missing, str) or _holds_id(data, missing):
+            raise ChapterDataError(data_dir, name, error) from error
+        files = [TABLE_FILES[t] for t in ("claims", "references", "assumptions")]
+        raise MissingRowError(data_dir, files, name, missing) from None
+    except (ValueError, ArithmeticError, TypeError) as error:
+        raise ChapterDataError(data_dir, name, error) from error
 
 
 def _holds_id(data: BookData, row_id: str) -> bool:

@@ -8,6 +8,17 @@ import sys
 from bytebook.errors import DataFileError, describe_os_error
 
 
+def at_least_one(text: str) -> int:
+    """A count given on the command line: a whole number of 1 or more."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"{count} is below 1")
+    return count
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a bytebook command; returns the process exit code."""
     parser = argparse.ArgumentParser(prog="python -m bytebook")
@@ -20,9 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser(
         "bench", help="measure builds, rebuilds, page weight and chart drawing"
     )
-    bench.add_argument("--runs", type=int, default=3, help="clean builds to time (default 3)")
     bench.add_argument(
-        "--scale", type=int, default=1, help="also build a book this many times larger"
+        "--runs", type=at_least_one, default=3, help="clean builds to time (default 3)"
+    )
+    bench.add_argument(
+        "--scale", type=at_least_one, default=1, help="also build a book this many times larger"
     )
     bench.add_argument(
         "--pages", action="store_true", help="only the chart pages in Chromium, on the built book"
@@ -31,9 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         "--against", default=None, help="with --pages: another built site's html folder beside it"
     )
     bench.add_argument(
-        "--loads", type=int, default=5, help="with --pages: loads of each page (default 5)"
+        "--loads", type=at_least_one, default=5, help="with --pages: loads of each page (default 5)"
     )
     args = parser.parse_args(argv)
+    if args.command == "bench" and args.against and not args.pages:
+        parser.error("--against compares built sites: give it with --pages")
     try:
         if args.command == "ledger":
             from bytebook.book import ledger

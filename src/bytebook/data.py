@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,10 +19,11 @@ from pandera.errors import SchemaErrors
 from bytebook import filed_years, schemas
 from bytebook.article import SECTIONS
 from bytebook.errors import DataFileError, Problem
-from bytebook.paths import DATA_DIR
+from bytebook.fx import YEAR_RATE_REFERENCES
+from bytebook.paths import DATA_DIR, DATA_ENV
 from bytebook.policy import SECOND_HAND_MARK
 from bytebook.safety import text_problem
-from bytebook.units import NON_NUMERIC_UNITS, parse_cn_amount, range_problem
+from bytebook.units import NON_NUMERIC_UNITS, figure_problem, parse_cn_amount, range_problem
 
 CLAIMS_FILE = "claims.csv"
 REFERENCES_FILE = "references.csv"
@@ -66,11 +68,20 @@ def read_text_table(path: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=header, dtype=str)
 
 
+def _where_to_restore(path: Path) -> str:
+    """What to do about a missing data file: restore it from the repository, or, when
+    BYTEBOOK_DATA chose its folder, point that at a folder holding the data files."""
+    chosen = os.environ.get(DATA_ENV)
+    if chosen and path.parent == Path(chosen).resolve():
+        return f"{DATA_ENV} chose {path.parent}: point it at a folder holding the data files"
+    return "restore it from the repository (git checkout -- data)"
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        message = "the file is missing; restore it from the repository (git checkout -- data)"
+        message = "the file is missing; " + _where_to_restore(path)
         raise DataFileError(path, [Problem(None, None, message)]) from None
     except IsADirectoryError:
         raise DataFileError(path, [Problem(None, None, "is a folder, not a file")]) from None
@@ -180,7 +191,7 @@ def _numeric_values(frame: pd.DataFrame, path: Path, value_required: bool) -> pd
             numbers.append(float("nan"))
             continue
         number = float(value)
-        if problem := range_problem(number, unit):
+        if problem := range_problem(number, unit) or figure_problem(number, unit):
             problems.append(Problem(row, "value", problem))
         numbers.append(number)
     if problems:
@@ -273,7 +284,31 @@ def load_references(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     problems += _origin_problems(frame)
     if problems:
         raise DataFileError(path, problems)
-    return _numeric_values(frame, path, value_required=True).set_index("id", drop=False)
+    references = _numeric_values(frame, path, value_required=True).set_index("id", drop=False)
+    if problems := _year_rate_problems(references):
+        raise DataFileError(path, problems)
+    return references
+
+
+def _year_rate_problems(references: pd.DataFrame) -> list[Problem]:
+    """The article year's average rate lies within its lowest and highest monthly averages
+    (`fx.YEAR_RATE_REFERENCES`), the lowest no higher than the highest."""
+    ids = YEAR_RATE_REFERENCES
+    if not all(reference_id in references.index for reference_id in ids):
+        return []
+    average, lowest, highest = (references.at[reference_id, "value"] for reference_id in ids)
+    row = {reference_id: position + 1 for position, reference_id in enumerate(references.index)}
+    if lowest > highest:
+        message = f"the highest monthly rate, {highest:g}, is below the lowest, {lowest:g}"
+        message += f" ('{ids[1]}')"
+        return [Problem(row[ids[2]], "value", message)]
+    if not lowest <= average <= highest:
+        message = (
+            f"the year's average rate, {average:g}, lies outside its monthly averages, "
+            f"{lowest:g} ('{ids[1]}') to {highest:g} ('{ids[2]}')"
+        )
+        return [Problem(row[ids[0]], "value", message)]
+    return []
 
 
 def _origin_problems(frame: pd.DataFrame) -> list[Problem]:

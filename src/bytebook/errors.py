@@ -17,9 +17,18 @@ class Problem:
     message: str
 
     def describe(self) -> str:
+        """Where the problem is and what it is: 'row 3 (line 4), column 'value': …', 'header,
+        column 'unit': …', or the message alone for the whole file."""
+        if self.row is None and self.column is None:
+            return self.message
         where = "header" if self.row is None else f"row {self.row} (line {self.row + 1})"
         column = f", column '{self.column}'" if self.column else ""
         return f"{where}{column}: {self.message}"
+
+    @property
+    def whole_file(self) -> bool:
+        """Whether the problem is the file's as a whole (missing, empty, unreadable)."""
+        return self.row is None and self.column is None
 
 
 class DataFileError(ValueError):
@@ -29,7 +38,10 @@ class DataFileError(ValueError):
         self.path = Path(path)
         self.problems = sorted(problems, key=lambda p: (p.row or 0, p.column or "", p.message))
         lines = [f"{self.path}: {len(self.problems)} problem(s)"]
-        lines += [f"  {self.path.name}, {p.describe()}" for p in self.problems]
+        lines += [
+            f"  {self.path.name}{':' if p.whole_file else ','} {p.describe()}"
+            for p in self.problems
+        ]
         super().__init__("\n".join(lines))
 
 
@@ -43,6 +55,41 @@ class MissingRowError(DataFileError):
         self.path = Path(data_dir)
         self.problems = [Problem(None, "id", message)]
         ValueError.__init__(self, f"{self.path}: {message} (column 'id')")
+
+
+class ChapterDataError(DataFileError):
+    """Data that passed every file's checks but that a chapter's arithmetic cannot use (a
+    divisor of 0, a band upside down): the error names the chapter, what failed and where."""
+
+    def __init__(self, data_dir: Path | str, chapter: str, error: Exception):
+        place = _innermost_place(error)
+        message = (
+            f"the {chapter} chapter cannot use the data: {type(error).__name__}: {error}"
+            f"{f' (at {place})' if place else ''}. Every data file passed its checks, so a "
+            "value the chapter reads (in claims.csv, references.csv or assumptions.csv) lies "
+            "outside what its arithmetic allows: a value changed last is the first to look at"
+        )
+        self.path = Path(data_dir)
+        self.problems = [Problem(None, None, message)]
+        ValueError.__init__(self, f"{self.path}: {message}")
+
+
+def _innermost_place(error: Exception) -> str:
+    """Where the error was raised ('numbers.py:219'), and the chapter's line that called it
+    when that is elsewhere ('numbers.py:219, called from growth.py:412'), or ''."""
+    places = []  # (file:line, whether the file is a chapter's module), outermost first
+    trace = error.__traceback__
+    while trace is not None:
+        path = Path(trace.tb_frame.f_code.co_filename)
+        places.append((f"{path.name}:{trace.tb_lineno}", "chapters" in path.parts))
+        trace = trace.tb_next
+    if not places:
+        return ""
+    raised = places[-1][0]
+    in_chapter = [place for place, is_chapter in places if is_chapter]
+    if in_chapter and in_chapter[-1] != raised:
+        return f"{raised}, called from {in_chapter[-1]}"
+    return raised
 
 
 def describe_os_error(error: OSError) -> str:

@@ -96,6 +96,12 @@ def number_problem(text: str) -> str | None:
         return None
     if text.strip() == "":
         return "value is empty"
+    if text != text.strip() or any(ch.isspace() for ch in text):
+        return f"'{text}' has a space in it; write the number alone"
+    if "−" in text:
+        return f"'{text}' uses the minus sign (−); write the hyphen-minus (-)"
+    if any(ch in text for ch in "，。、"):
+        return f"'{text}' holds Chinese punctuation (，。、); write '.' for the decimal point"
     if any("０" <= ch <= "９" for ch in text):
         return f"'{text}' uses full-width digits; write ASCII digits"
     if any(ch in text for ch in "亿万"):
@@ -107,13 +113,27 @@ def number_problem(text: str) -> str | None:
     return f"'{text}' is not a number"
 
 
+FIGURE_SIZES = (1e-9, 1e18)
+"""The smallest and the largest size a number of the data may have, 0 apart: the book's
+figures run from USD 0.0003 an inference to 10^15 FLOP/s, and a number far outside them is a
+slip (an exponent mistyped) that no figure of the book could print."""
+
+CNY_PER_USD = (1.0, 20.0)
+"""Where a rate in CNY/USD may lie: yuan per dollar. A rate below 1 is one written the other
+way round (dollars per yuan), and one above 20 a slip of a digit."""
+
+
 def range_problem(value: float, unit: str) -> str | None:
     """Say why a number is out of range for its unit, or return None: shares lie in 0 to 1,
     ranks are positive whole numbers, ratios (multiples and relative changes such as growth)
     are at least −1, and every other quantity (amounts, prices, counts, durations) is at
-    least 0."""
+    least 0; and a number other than 0 has a size within `FIGURE_SIZES`."""
     if not math.isfinite(value):
         return f"{value:g} is not a finite number"
+    smallest, largest = FIGURE_SIZES
+    if value and not smallest <= abs(value) <= largest:
+        sizes = f"{smallest:g} to {largest:g}, or 0"
+        return f"{value:g} is outside the sizes the data's numbers have ({sizes})"
     if unit == "share" and not 0 <= value <= 1:
         return f"share {value:g} is outside 0 to 1"
     if unit == "rank" and not (value >= 1 and value.is_integer()):
@@ -124,6 +144,20 @@ def range_problem(value: float, unit: str) -> str | None:
         if unit.split("/")[0].split(" ")[0] in CURRENCIES:
             return f"amount {value:g} is negative; record losses as positive"
         return f"{value:g} is negative; a {unit} value is at least 0"
+    return None
+
+
+def figure_problem(value: float, unit: str) -> str | None:
+    """Say why a figure the article or a source prints cannot be one, beyond `range_problem`,
+    or return None: a figure of 0 in any unit but a ratio (the chapters divide by figures and
+    count their digits; a 0 is a cell left unfinished), and a rate in CNY/USD outside
+    `CNY_PER_USD`."""
+    if value == 0 and unit != "ratio":
+        return f"a figure of 0 {unit} is not one a source or the article prints; write the figure"
+    low, high = CNY_PER_USD
+    if unit == "CNY/USD" and not low <= value <= high:
+        turned = f" (1 ÷ {value:g} = {1 / value:.4g} would be yuan per dollar)" if value else ""
+        return f"a rate of {value:g} CNY/USD is outside {low:g} to {high:g}{turned}"
     return None
 
 

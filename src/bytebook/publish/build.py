@@ -30,7 +30,7 @@ from typing import IO
 import yaml
 
 from bytebook.errors import DataFileError, describe_os_error
-from bytebook.paths import DATA_ENV, ROOT
+from bytebook.paths import DATA_DIR, DATA_ENV, ROOT
 from bytebook.publish import cache, children, up_to_date
 from bytebook.publish.lock import BuildLocked, build_lock
 
@@ -91,6 +91,12 @@ def _check_config(root: Path) -> bool:
     return True
 
 
+def _data_read_by(root: Path) -> Path:
+    """The data folder `root`'s pages read: its own `data/`, or else the one this process
+    reads (BYTEBOOK_DATA, the packaged copy or the repository's), which `_run` leaves them."""
+    return root / "data" if (root / "data").is_dir() else DATA_DIR
+
+
 def _check_data(root: Path) -> bool:
     """Validate every data file, and run every chapter's analysis on it, before anything runs;
     a bad file is named with row and column.
@@ -99,9 +105,7 @@ def _check_data(root: Path) -> bool:
     nor the analysis code that checks and reads it changed (it keeps no-op builds fast): each
     state that passed leaves a mark named by its hash in `checked_marks()`.
     """
-    data_dir = root / "data"
-    if not data_dir.is_dir():
-        return True
+    data_dir = _data_read_by(root)
     digest = hashlib.sha256()
     for path in [*sorted(data_dir.rglob("*")), *_analysis_sources()]:
         if path.is_file():
@@ -220,8 +224,12 @@ def _relay_errors(stream: IO[str], failures: set[str]) -> None:
 
 def _holding_the_lock(build: Callable[[Path], int], root: str | Path | None) -> int:
     """Run `build(root)` holding the checkout's build lock. A lock held too long, or a file
-    system that fails (full, read-only), ends it with a named error instead of a traceback."""
+    system that fails (full, read-only), ends it with a named error instead of a traceback.
+    A root that is not a book is refused before the lock is taken, so nothing is written there."""
     root = Path(root or ROOT).resolve()
+    if not _check_config(root):
+        _say("the build stopped before it started; nothing was written")
+        return 2
     try:
         with build_lock(root, _say):
             return build(root)
@@ -262,7 +270,7 @@ def _build_book(root: Path) -> int:
     """Build `root`'s book and publish it to `root`/_build/html; returns the exit code."""
     published = root / "_build" / "html"
     keep = f"the last good book is still at {published}" if published.exists() else "no book yet"
-    if not (_check_config(root) and _check_data(root)):
+    if not _check_data(root):
         _say(f"the build stopped before it started; {keep}")
         return 2
     state = up_to_date.book_state(root)
@@ -296,7 +304,7 @@ def _build_pdf(root: Path) -> int:
 
 def _print_book(root: Path, target: Path) -> int:
     """Build `root`'s one-page book and print it to `target` with Chromium."""
-    if not (_check_config(root) and _check_data(root)):
+    if not _check_data(root):
         _say("the build stopped before it started; no PDF written")
         return 2
     _recover(root)
