@@ -146,11 +146,11 @@ def test_the_ledger_page_says_how_the_csv_records_each_kind_of_derived_row(ledge
     introduction says how the CSV records the rest: steps with no verdict, and notes and
     readings nothing could grade as unverifiable."""
     intro = " ".join((BOOK_DIR / "ledger.md").read_text(encoding="utf-8").split())
-    derived = [row["verdict"] for row in ledger_rows if row["kind"] == "derived"]
-    if "" in derived:
-        assert "steps of its own arithmetic, which carry no verdict" in intro
-    if "unverifiable" in derived:
-        assert "nothing could grade" in intro and "recorded as unverifiable in the CSV" in intro
+    derived = {row["verdict"] for row in ledger_rows if row["kind"] == "derived"}
+    says_steps = "steps of its own arithmetic, which carry no verdict" in intro
+    says_notes = "nothing could grade" in intro and "recorded as unverifiable in the CSV" in intro
+    assert says_steps == ("" in derived), derived
+    assert says_notes == ("unverifiable" in derived), derived
 
 
 def test_the_article_s_daily_figures_restated_per_second_or_per_update_are_steps(ledger_rows):

@@ -60,14 +60,13 @@ def test_the_article_and_references_have_their_own_colours():
     assert charts.ARTICLE == palette.ARTICLE.light != charts.REFERENCE == palette.REFERENCE.light
 
 
-def test_every_verdict_of_the_policy_has_the_palette_colour():
-    """One source of truth: the policy table, the badges and the charts read bytebook.palette."""
-    from bytebook.policy import VERDICT_COLOURS, Verdict
+def test_every_verdict_of_the_policy_has_a_colour_and_a_badge():
+    """Each verdict the policy can give has the palette's colour, and its badge that class."""
+    from bytebook.policy import Verdict
 
     assert {v.value for v in Verdict} | {"not yet checked"} == set(palette.VERDICTS)
     for verdict in Verdict:
-        assert VERDICT_COLOURS[verdict] == palette.VERDICTS[verdict.value].light
-        assert f"verdict-{verdict.css}" in badge(verdict.value)
+        assert f"verdict-{palette.verdict_css_class(verdict.value)}" in badge(verdict.value)
 
 
 def test_verdict_colours_tell_verdicts_apart_in_both_modes():

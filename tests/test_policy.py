@@ -25,7 +25,6 @@ from bytebook.policy import (
     combine,
     compare,
     grade,
-    period_year,
     policy_table,
     printed_interval,
     printed_unit,
@@ -220,12 +219,6 @@ def test_a_figure_that_matches_another_year_is_matched_to_that_year():
     }
     assert best_period(printed, years)[0] == "FY2023"
     assert best_period(printed, {"FY2024": years["FY2024"]})[0] == "FY2024"
-
-
-def test_period_labels_name_their_fiscal_year():
-    assert period_year("FY2024") == 2024
-    assert period_year("FY2024/25 (to 31 Mar 2025)") == 2024
-    assert period_year("unstated") is None
 
 
 def test_the_policy_table_shows_every_verdict_as_its_badge():

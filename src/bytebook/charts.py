@@ -380,7 +380,6 @@ def bar_chart(
     value_title: str,
     highlight: str | None = None,
     value_format: str = ",.0f",
-    tooltip: list[alt.Tooltip] | None = None,
     reference: tuple[float, str] | None = None,
     shown: str | None = None,
     articles: bool = False,
@@ -396,7 +395,7 @@ def bar_chart(
     """
     order = list(frame[category])
     colour = _highlight_colour(category, highlight, articles)
-    tips = tooltip or [
+    tips = [
         alt.Tooltip(category, title=category_title),
         _value_tooltip(value, value_title, value_format, shown),
     ]

@@ -202,9 +202,7 @@ def _numeric_values(frame: pd.DataFrame, path: Path, value_required: bool) -> pd
     return result
 
 
-def _dangling(
-    frame: pd.DataFrame, columns: list[str], known: pd.Index, kind: str, path: Path
-) -> list[Problem]:
+def _dangling(frame: pd.DataFrame, columns: list[str], known: pd.Index, kind: str) -> list[Problem]:
     problems = []
     for column in columns:
         for position, ref in enumerate(frame[column]):
@@ -224,7 +222,7 @@ def load_claims(data_dir: Path = DATA_DIR) -> pd.DataFrame:
         for i, quote in enumerate(frame["quote_zh"])
         if quote not in article
     ]
-    problems += _dangling(frame, ["same_figure_as"], pd.Index(frame["id"]), "claim", path)
+    problems += _dangling(frame, ["same_figure_as"], pd.Index(frame["id"]), "claim")
     if problems:
         raise DataFileError(path, problems)
     claims = _numeric_values(frame, path, value_required=False).set_index("id", drop=False)
@@ -356,7 +354,7 @@ def load_ranking(
     path = data_dir / RANKING_FILE
     frame = validate(read_text_table(path), schemas.RANKING, path)
     claim_columns = ["revenue_claim", "revenue_cny_claim", "share_claim"]
-    problems = _dangling(frame, claim_columns, claims.index, "claim", path)
+    problems = _dangling(frame, claim_columns, claims.index, "claim")
     problems += _company_problems(frame)
     problems += _article_table_problems(frame, load_article(data_dir))
     problems += _figures_by_year_problems(frame, references)

@@ -108,7 +108,12 @@ def year_rates(references: pd.DataFrame) -> YearRates:
     return YearRates(average, lowest, highest)
 
 
+def recorded_text(references: pd.DataFrame, reference_id: str) -> str:
+    """A rate as its reference records it ('7.0760'), never with a digit the reference lacks."""
+    return str(references.at[reference_id, "value_text"])
+
+
 def average_text(references: pd.DataFrame) -> str:
     """The year's average rate as its reference records it ('7.196', the mean of the twelve
-    monthly averages at the reference's own digits), never with a digit the reference lacks."""
-    return str(references.at[YEAR_RATE_REFERENCES[0], "value_text"])
+    monthly averages at the reference's own digits)."""
+    return recorded_text(references, YEAR_RATE_REFERENCES[0])

@@ -57,7 +57,7 @@ VERDICTS = {
     "not yet checked": Colour("#5c5c5c", "#a6a6a6"),
 }
 """Each verdict's colour, on its badge, in charts and in the methods page's policy table
-(bytebook.policy.VERDICT_COLOURS is read from here). The verdicts that hold are green and
+(bytebook.charts.VERDICT_COLOURS is read from here). The verdicts that hold are green and
 teal, "off in detail" amber, those that fail red and crimson, "unverifiable" a slate indigo,
 which a reader who does not see red from green still tells from amber: the olive it once wore
 read as the same colour as amber under protanopia, and near red under deuteranopia

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from bytebook import palette
 from bytebook.numbers import (
     EXACT_POINT_DECIMALS,
     gap_figures,
@@ -310,11 +309,6 @@ class Verdict(StrEnum):
     CONTRADICTED = "contradicted"
     UNVERIFIABLE = "unverifiable"
 
-    @property
-    def css(self) -> str:
-        """The CSS class suffix of its badge."""
-        return self.value.replace(" ", "-")
-
 
 VERDICT_WORDS: dict[tuple[Grade, Basis], Verdict] = {
     (Grade.HOLDS, Basis.ARTICLE): Verdict.CONSISTENT,
@@ -335,9 +329,6 @@ SEVERITY = {
     Verdict.CONTRADICTED: 3,
 }
 """Worse verdicts rank higher; the final verdict of a claim is its worst deciding finding."""
-
-VERDICT_COLOURS = {verdict: palette.VERDICTS[verdict.value].light for verdict in Verdict}
-"""Badge and chart colour of each verdict on a light page: bytebook.palette's, the one source."""
 
 VERDICT_MEANINGS = {
     Verdict.CONSISTENT: "the printed interval meets the interval recomputed from the article "
@@ -661,16 +652,6 @@ COMBINATION_RULE = (
     "claim with no deciding finding is unverifiable. One printed figure that appears in several "
     "places gets one final verdict, shared by every row that prints it."
 )
-
-
-_NUMBER_IN_PERIOD = re.compile(r"(?:FY)?(\d{4})")
-
-
-def period_year(period: str) -> int | None:
-    """The fiscal year a period label names ('FY2024' → 2024, 'FY2024/25 (to 31 Mar 2025)'
-    → 2024), or None when it names none."""
-    match = _NUMBER_IN_PERIOD.search(str(period))
-    return int(match.group(1)) if match else None
 
 
 def best_period(printed: Interval, candidates: dict[str, Interval]) -> tuple[str, float]:

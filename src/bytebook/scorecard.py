@@ -17,9 +17,10 @@ PENDING = "not yet checked"
 VERDICT_ORDER = [v.value for v in Verdict] + [PENDING]
 
 
-def scorecard(ledger: pd.DataFrame, kind: str = "stated") -> pd.DataFrame:
-    """Counts of each verdict per section (rows in article order, columns in verdict order)."""
-    rows = ledger[ledger["kind"] == kind].assign(
+def scorecard(ledger: pd.DataFrame) -> pd.DataFrame:
+    """Counts of each verdict of the article's printed claims per section (rows in article
+    order, columns in verdict order); derived rows are the book's, not the article's."""
+    rows = ledger[ledger["kind"] == "stated"].assign(
         verdict=lambda f: f["verdict"].replace("", PENDING),
         section=lambda f: f["section"].map(SECTION_TITLES),
     )

@@ -23,12 +23,6 @@ def figure_text(value: float, unit: str, value_text: str) -> str:
     return keeping_recorded_decimals(by_unit(value, unit), value, value_text)
 
 
-PUBLISHED_MEANING = (
-    "the date of the page that was read (for a relay or repost, the relay's date; the "
-    "original's date is added where the source names it)"
-)
-"""What the `published` column means, for every row alike."""
-
 _ARXIV = re.compile(r"arxiv\.org/abs/(\d{2})(\d{2})\.\d+")
 _ORIGINAL_DATE = re.compile(r"^(?P<name>.+?) \((?P<date>[A-Z][a-z]{2} \d{4})\)$")
 
@@ -102,7 +96,7 @@ def references_cited(data: BookData, entries: list[LedgerEntry]) -> dict[str, li
 def source_records(data: BookData, entries: list[LedgerEntry]) -> pd.DataFrame:
     """One row per reference: its figure and the source's words (for a figure derived from
     others, how it is derived: its recorded note), producer, title, period, the
-    date it was published (where recorded; `PUBLISHED_MEANING`), where that date comes from
+    date of the page that was read (where recorded), where that date comes from
     (`dated_by`), whether that is after the article, whether it names only the article's
     month (so may be either side of it), URL,
     reliability and what cites it."""

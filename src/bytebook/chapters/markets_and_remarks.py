@@ -49,7 +49,7 @@ def markets_and_remarks(data: BookData, ranks: dict[str, int]) -> Findings:
         if company == "BYD":
             found.add(_byd_remark(data), *_byd_pace(data))
         elif remark is not None:
-            found.add(unsettled(data, remark, _remark_reason(data, ranks, company)))
+            found.add(unsettled(data, remark, _remark_reason(ranks, company)))
     us_share = data.reference(TIKTOK_US_2023[0]) / data.reference(TIKTOK_US_2023[1])
     found.add(
         working(
@@ -143,7 +143,7 @@ def _markets_reason(data: BookData, company: str) -> str:
     )
 
 
-def _remark_reason(data: BookData, ranks: dict[str, int], company: str) -> str:
+def _remark_reason(ranks: dict[str, int], company: str) -> str:
     """Why a remark of the table could not be checked."""
     if company == "Lenovo":
         return (

@@ -29,7 +29,7 @@ from bytebook.ledger import (
     finding,
     judge,
     judge_findings,
-    relative_gap,
+    signed_gap,
     working,
 )
 from bytebook.numbers import by_unit, count_words, format_percent, money, written_figures
@@ -160,7 +160,7 @@ def analyse(data: BookData) -> Findings:
     found.number("reported_group_2023", group_2023, _usd)
     actual_share = found.number("reported_share", overseas / group, format_percent)
     group_gap = found.number(
-        "implied_group_gap", relative_gap(implied_group, group), format_percent
+        "implied_group_gap", signed_gap(implied_group, group), format_percent
     )
     domestic = found.number("domestic_2024", group - overseas, _usd)
     domestic_2023 = found.number("domestic_2023", group_2023 - overseas_2023, _usd)

@@ -60,7 +60,7 @@ from bytebook.ledger import (
     finding,
     finding_entry,
     judge,
-    relative_gap,
+    signed_gap,
     working,
 )
 from bytebook.numbers import (
@@ -729,7 +729,7 @@ def _check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings
     recorded = data.references.loc[YEAR_RATE_REFERENCES[0], "value_text"]
     found.number("fx_average", average.cny_per_usd, as_recorded, recorded, digits_from=(recorded,))
     found.number("table_rate", rate, "{:.4f}")
-    gap = found.number("table_rate_gap", relative_gap(rate, average.cny_per_usd), format_percent)
+    gap = found.number("table_rate_gap", signed_gap(rate, average.cny_per_usd), format_percent)
     at_average = found.number("bytedance_cny_at_average", average.to_cny(usd), format_yuan)
     rate_band = claim_band(data, "t_bytedance_overseas_cny") / claim_band(
         data, "t_bytedance_overseas"
@@ -918,7 +918,7 @@ def _implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> F
         rate = table_rate if unit == "USD" else 1.0
         implied = figures["overseas_cny"] / figures["share"]
         filed = total.value * (rate if total.unit == "USD" else 1.0)
-        gap = relative_gap(implied, filed)
+        gap = signed_gap(implied, filed)
         key = company_key(company)
         found.number(f"implied_total_{key}", implied, format_yuan)
         found.number(f"filed_total_{key}", filed, format_yuan)

@@ -273,7 +273,7 @@ def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series)
                 + "; ".join(
                     f"{period}, {by_unit(data.reference(amount), 'CNY')} "
                     f"({data.cite(amount)}), {format_percent(data.reference(share))} of the "
-                    f"quarter's revenue ({_share_origin(data, share, amount)})"
+                    f"quarter's revenue ({_share_origin(data, share)})"
                     for amount, share, period in quarters
                 )
                 + ".",
@@ -348,7 +348,7 @@ XIAOMI_QUARTERS = {
 """Xiaomi's overseas revenue in single quarters, with its share of the quarter's revenue."""
 
 
-def _share_origin(data: BookData, share: str, amount: str) -> str:
+def _share_origin(data: BookData, share: str) -> str:
     """Where a quarter's share comes from: stated with the amount, or derived (W)."""
     if data.references.at[share, "origin"] == "derived":
         return "derived from the quarter's revenue, W"

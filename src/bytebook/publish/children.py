@@ -87,12 +87,11 @@ def run_bounded(
     env: dict[str, str],
     relay: Callable[[IO[str]], None],
     say: Callable[[str], None],
-    timeout: float | None = None,
 ) -> int:
     """Run `command`, passing its stderr to `relay`; return its exit status, or TIMED_OUT
-    after ending its whole tree when it runs longer than `timeout` (default:
-    timeout_seconds()). An interrupt of this process ends the tree too, then propagates."""
-    timeout = timeout_seconds() if timeout is None else timeout
+    after ending its whole tree when it runs longer than `timeout_seconds()`. An interrupt of
+    this process ends the tree too, then propagates."""
+    timeout = timeout_seconds()
     process = subprocess.Popen(
         command,
         cwd=cwd,
