@@ -488,7 +488,10 @@ def test_unit_economics_arithmetic(chapter3):
     assert "3.5 times" in cpm.evidence and "covers less than the claim" in cpm.evidence
     # beside the mean's gap, the gap from the highest quarter, USD 8.70
     assert f"{(25.5 - 8.70) / 8.70:.1%}" == "193.1%"
-    assert "the gap between them is 242.7% of the evidence's middle" in cpm.evidence
+    # the mean as written, USD 7.44, stands for 7.435 to 7.445: the claim's 25.5 to 26.5 lies
+    # (25.5 − 7.445) ÷ 7.44 = 242.7% of that middle above it
+    gap = (25.5 - (round(mean, 2) + 0.005)) / round(mean, 2)
+    assert f"the gap between them is {gap:.1%} of the evidence's middle" in cpm.evidence
     assert (
         "From the highest quarter, USD 8.70, the gap is 193.1%: (USD 25.5 − USD 8.70) ÷ USD 8.70."
         in cpm.evidence

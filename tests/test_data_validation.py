@@ -494,3 +494,24 @@ def test_a_benchmark_asked_for_no_runs_is_refused_before_it_starts(arguments, wo
         cli.main(arguments)
     assert stopped.value.code == 2
     assert words in capsys.readouterr().err
+
+
+def test_a_fault_in_a_chapter_s_code_is_not_reported_as_one_in_the_data(data, monkeypatch):
+    """A name the code calls wrongly (TypeError), or a row the data holds looked up in the
+    wrong place (a KeyError for an id a data file has), keeps its traceback, for whoever wrote
+    the code: only what a value can cause is put down to the data."""
+    from bytebook.book import all_findings
+    from bytebook.chapters import WRITTEN
+
+    def raising(fault: Exception):
+        def analyse(_data):
+            raise fault
+
+        return analyse
+
+    chapter = next(iter(WRITTEN.values()))
+    assert "s1_growth" in data.claims.index
+    for fault in (TypeError("'float' object is not callable"), KeyError("s1_growth")):
+        monkeypatch.setattr(chapter, "analyse", raising(fault))
+        with pytest.raises(type(fault)):
+            all_findings(data)

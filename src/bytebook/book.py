@@ -41,10 +41,10 @@ def _analysed(name: str, module: ModuleType, data: BookData, data_dir: Path) -> 
     except KeyError as error:
         missing = error.args[0] if error.args else None
         if not isinstance(missing, str) or _holds_id(data, missing):
-            raise ChapterDataError(data_dir, name, error) from error
+            raise  # a name the code looks up wrongly: the traceback is for whoever wrote it
         files = [TABLE_FILES[t] for t in ("claims", "references", "assumptions")]
         raise MissingRowError(data_dir, files, name, missing) from None
-    except (ValueError, ArithmeticError, TypeError) as error:
+    except (ValueError, ArithmeticError) as error:
         raise ChapterDataError(data_dir, name, error) from error
 
 

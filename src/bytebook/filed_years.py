@@ -16,6 +16,7 @@ from bytebook import derived_bands
 from bytebook.kept import kept
 from bytebook.numbers import money, percent, significant
 from bytebook.policy import SECOND_HAND_MARK, Interval, relative_gap
+from bytebook.schemas import RELIABILITY
 
 FILED_ROWS: dict[str, dict[str, dict[str, str]]] = {
     "Lenovo": {
@@ -188,11 +189,8 @@ written to two decimals: 1,426.5亿元 ÷ 3,439.1亿元, each worked from a grow
 whose 914.5亿元 a growth of 75.2% fixes only to 914.2亿元 to 914.8亿元, spans 0.014 points and
 reads 21.6%; USD 39 bn ÷ USD 155 bn spans 0.8 points and reads 25.2%."""
 
-_TAG_ORDER = "PSW"
-
-
 def _weakest(*tags: str) -> str:
-    return max(tags, key=_TAG_ORDER.index)
+    return max(tags, key=RELIABILITY.index)
 
 
 def reference_figure(references: pd.DataFrame, reference_id: str) -> Figure:

@@ -159,6 +159,11 @@ def count(value: float, digits: int = SIGNIFICANT) -> str:
     return significant(value, digits)
 
 
+def usd(value: float, digits: int = SIGNIFICANT) -> str:
+    """A US-dollar amount: `money` in USD ('USD 39 bn', 'USD 1.918 bn', 'USD 7.99')."""
+    return money(value, "USD", digits)
+
+
 def money(value: float, currency: str, digits: int = SIGNIFICANT) -> str:
     """US dollars in million and bn ('USD 39 bn', 'USD 7.99'); yuan in 亿 and 万 ('2,855亿元');
     at most `digits` significant figures."""

@@ -11,6 +11,7 @@ from bytebook.data import BookData
 from bytebook.ledger import LedgerEntry
 from bytebook.numbers import by_unit, in_a_column, keeping_recorded_decimals
 from bytebook.policy import SECOND_HAND_MARK
+from bytebook.schemas import RELIABILITY
 
 NOT_RECORDED = "not recorded"
 
@@ -135,7 +136,7 @@ def reliability_counts(records: pd.DataFrame) -> dict[str, int]:
     assumption cites, how many were published after the article and how many in its month
     with no day recorded, and how many tagged P or S were read at second hand (so count as W,
     `bytebook.policy.SECOND_HAND_RULE`)."""
-    counts = {tag: int((records["reliability"] == tag).sum()) for tag in ("P", "S", "W")}
+    counts = {tag: int((records["reliability"] == tag).sum()) for tag in RELIABILITY}
     derived = records["derivation"] != ""
     uncited = int((records["cited_by"].str.len() == 0).sum())
     later = int(records["after_article"].sum())

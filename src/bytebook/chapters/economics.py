@@ -36,8 +36,8 @@ from bytebook.numbers import (
     format_in,
     format_percent,
     justified_digits,
-    money,
     share,
+    usd,
 )
 from bytebook.policy import Interval, format_gap, relative_gap, span
 
@@ -107,9 +107,6 @@ def split_expression(total: float, live: float, price_per_month: float, gmv: flo
         f"datum.part == {SHOP!r} ? {shop} : {total_bn!r} - {live_bn!r} - {capcut} - {shop}"
     )
 
-
-def _usd(value: float) -> str:
-    return money(value, "USD")
 
 
 def reported_cpm_mean(data: BookData) -> float:
@@ -287,8 +284,7 @@ def _after_store_fee(
     profit = found.number(
         f"capcut_profit_{after}",
         gross_profit(revenue, data.stated("s3_capcut_margin"), fee),
-        money,
-        "USD",
+        usd,
         digits,
         digits_from=recorded,
     )
@@ -301,11 +297,11 @@ def _capcut(data: BookData, revenue: float) -> Findings:
     found = Findings()
     price, payers = data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
     margin = data.stated("s3_capcut_margin")
-    found.number("capcut_revenue", revenue, _usd)
+    found.number("capcut_revenue", revenue, usd)
     profit = found.number(
         "capcut_profit",
         gross_profit(revenue, margin, 0.0),
-        _usd,
+        usd,
     )
     fee, after_fee, digits = _after_store_fee(
         found, data, revenue, "appstore_commission_first_year", "store_fee_max", "after_fee"
@@ -346,8 +342,8 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "CapCut Pro's gross profit a year at the article's margin",
             profit,
             "USD",
-            f"{_usd(revenue)} (price × payers a year) × {format_percent(margin, 0)} = "
-            f"{_usd(profit)}.",
+            f"{usd(revenue)} (price × payers a year) × {format_percent(margin, 0)} = "
+            f"{usd(profit)}.",
         ),
         working(
             "d_capcut_profit_after_fee",
@@ -355,10 +351,10 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "CapCut Pro's gross profit if the App Store kept its first-year fee on every payment",
             after_fee,
             "USD",
-            f"{_usd(revenue)} (price × payers a year) × ({format_percent(margin, 0)} − "
+            f"{usd(revenue)} (price × payers a year) × ({format_percent(margin, 0)} − "
             f"{format_percent(fee, 0)}, the App Store's fee in a subscription's first year, "
             f"{data.cite('appstore_commission_first_year')}) = "
-            f"{money(after_fee, 'USD', digits)}.",
+            f"{usd(after_fee, digits)}.",
             ("appstore_commission_first_year",),
         ),
         working(
@@ -369,8 +365,8 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             "share",
             f"{format_percent(margin, 0)} (the article's margin) − {format_percent(fee, 0)} (the "
             f"App Store's first-year fee) = {share(after_fee / revenue, digits)} of what users "
-            f"pay: {money(after_fee, 'USD', digits)} (the gross profit after the fee) of "
-            f"{_usd(revenue)} (price × payers a year).",
+            f"pay: {usd(after_fee, digits)} (the gross profit after the fee) of "
+            f"{usd(revenue)} (price × payers a year).",
             ("appstore_commission_first_year",),
         ),
         working(
@@ -391,10 +387,10 @@ def _capcut(data: BookData, revenue: float) -> Findings:
             revenue,
             "USD",
             f"USD {price:.2f} × {MONTHS} months × {payers / 1e6:.0f} million payers = "
-            f"{_usd(revenue)}, every payer counted at the monthly price all year (a note in this "
+            f"{usd(revenue)}, every payer counted at the monthly price all year (a note in this "
             "book's reference list beside the pricing pages, W, says they also list an annual "
             "plan, which costs less a month); gross profit at "
-            f"{format_percent(margin, 0)} is {_usd(profit)}. "
+            f"{format_percent(margin, 0)} is {usd(profit)}. "
             "This book found no source for CapCut's 2024 revenue.",
             Verdict.UNVERIFIABLE,
             ("capcut_pro_price",),
@@ -424,8 +420,8 @@ def _share_of_in_app_purchases(data: BookData, gifting: float) -> str:
     share = format_percent(gifting / data.reference("tiktok_iap_2024"), 0)
     within = span(shares, lambda v: format_percent(v, 0))
     return (
-        f"{share}, or {within} with the article's {_usd(gifting)} at its printed digits "
-        f"({span(gifts, _usd)}) and {recorded_words(data, 'tiktok_iap_2024')}"
+        f"{share}, or {within} with the article's {usd(gifting)} at its printed digits "
+        f"({span(gifts, usd)}) and {recorded_words(data, 'tiktok_iap_2024')}"
     )
 
 
@@ -446,9 +442,9 @@ def _live(data: BookData) -> Findings:
     """Live gifting's net, and the bandwidth claim set against section 2.1's bitrates."""
     found = Findings()
     gifting, take = data.stated("s3_live_gifting"), data.stated("s3_live_take")
-    net = found.number("live_net", gifting * take, _usd)
+    net = found.number("live_net", gifting * take, usd)
     combined = data.reference("tiktok_iap_2024")
-    found.number("iap_combined", combined, _usd)
+    found.number("iap_combined", combined, usd)
     share_of_iap = _share_of_in_app_purchases(data, gifting)
     found.number("live_share_of_iap", gifting / combined, lambda _: share_of_iap)
     before, after = data.stated("s21_bitrate_upload"), data.stated("s21_bitrate_vvc")
@@ -498,7 +494,7 @@ def _live(data: BookData) -> Findings:
             "business pays its own way instead of living on investors' money, and makes no "
             "noise about itself. The article gives no period. 融资 also covers borrowing, and "
             "read so, 不融资 would not hold: ByteDance was tapping banks for a loan of "
-            f"{_usd(data.reference(LOAN))}, partly to refinance a facility it had raised in "
+            f"{usd(data.reference(LOAN))}, partly to refinance a facility it had raised in "
             f"2021 ({data.cite(LOAN)}). The book judges the slogan as read above, which a "
             "loan that is partly a refinancing does not settle either way; it did not look "
             "for equity "
@@ -510,7 +506,7 @@ def _live(data: BookData) -> Findings:
             data,
             "s3_live_gifting",
             f"Sensor Tower (S) puts TikTok's and Douyin's in-app purchases together at "
-            f"{_usd(combined)} in 2024; this book found no source that separates "
+            f"{usd(combined)} in 2024; this book found no source that separates "
             "TikTok's live gifts.",
             sources=("tiktok_iap_2024",),
         ),
@@ -521,7 +517,7 @@ def _live(data: BookData) -> Findings:
             "The article's live gifting as a share of TikTok's and Douyin's in-app purchases",
             gifting / combined,
             "share",
-            f"{_usd(gifting)} (the article) ÷ {_usd(combined)} ({data.cite('tiktok_iap_2024')}) "
+            f"{usd(gifting)} (the article) ÷ {usd(combined)} ({data.cite('tiktok_iap_2024')}) "
             f"= {share_of_iap}.",
             ("tiktok_iap_2024",),
         ),
@@ -549,7 +545,7 @@ def _live(data: BookData) -> Findings:
             "TikTok's net from live gifting",
             net,
             "USD",
-            f"{_usd(gifting)} × {format_percent(take, 0)} = {_usd(net)}. "
+            f"{usd(gifting)} × {format_percent(take, 0)} = {usd(net)}. "
             "This book found no source for "
             "TikTok's gift revenue alone.",
             Verdict.UNVERIFIABLE,
@@ -579,12 +575,12 @@ def remainder_band_words(data: BookData) -> str:
     users to 25 million users) and gifting's …'."""
     price, payers = data.claim("s3_capcut_price"), data.claim("s3_capcut_payers")
     return (
-        f"{span(remainder_band(data), _usd)}: "
-        f"{span(claim_band(data, 's1_overseas_revenue'), _usd)} less CapCut Pro's "
-        f"{span(capcut_band(data), _usd)} (「{price['quote_zh']}」 read as "
+        f"{span(remainder_band(data), usd)}: "
+        f"{span(claim_band(data, 's1_overseas_revenue'), usd)} less CapCut Pro's "
+        f"{span(capcut_band(data), usd)} (「{price['quote_zh']}」 read as "
         f"{claim_band_text(price)}, and 「{payers['quote_zh']}」 as "
         f"{claim_band_text(payers)}) and gifting's "
-        f"{span(claim_band(data, 's3_live_gifting'), _usd)}"
+        f"{span(claim_band(data, 's3_live_gifting'), usd)}"
     )
 
 
@@ -612,19 +608,19 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
     days = DAYS_IN_YEAR
     total = data.stated("s1_overseas_revenue")
     live = data.stated("s3_live_gifting")
-    ads = found.number("ads_remainder", total - capcut - live, _usd)
+    ads = found.number("ads_remainder", total - capcut - live, usd)
     band = remainder_band(data)
     found.number("ads_remainder_band", band.mid, lambda _: remainder_band_words(data))
     found.add(_remainder_band_entry(data, band))
     live_take = data.stated("s3_live_take")
     net = live * live_take
-    found.number("remainder_net_gifting", total - capcut - net, _usd)
-    gmv = found.number("shop_gmv", data.reference("tiktok_shop_gmv_2024"), _usd)
+    found.number("remainder_net_gifting", total - capcut - net, usd)
+    gmv = found.number("shop_gmv", data.reference("tiktok_shop_gmv_2024"), usd)
     take = found.number(
         "shop_take_default", data.assumed("tiktok_shop_take_rate"), format_percent, 0
     )
-    per_point = found.number("shop_per_point", gmv * 0.01, _usd)
-    warc = found.number("ad_estimate_warc", data.reference(TIKTOK_AD_ESTIMATE), _usd)
+    per_point = found.number("shop_per_point", gmv * 0.01, usd)
+    warc = found.number("ad_estimate_warc", data.reference(TIKTOK_AD_ESTIMATE), usd)
     cpm = data.stated("s3_cpm")
     at_article = impressions(ads, cpm)
     at_mean = impressions(ads, cpm_mean)
@@ -646,7 +642,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "Ad impressions a year the remainder would buy at the article's CPM, were it all ads",
             at_article,
             "count",
-            f"{_usd(ads)} (the remainder after CapCut Pro and gifting) ÷ USD {cpm:g} {thousand} = "
+            f"{usd(ads)} (the remainder after CapCut Pro and gifting) ÷ USD {cpm:g} {thousand} = "
             f"{format_in(at_article, 'trillion', 2)}.",
         ),
         working(
@@ -656,7 +652,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "all ads",
             at_mean,
             "count",
-            f"{_usd(ads)} (the remainder after CapCut Pro and gifting) ÷ "
+            f"{usd(ads)} (the remainder after CapCut Pro and gifting) ÷ "
             f"USD {cpm_mean:.2f} (the mean of 2024's four "
             f"quarters, {data.cite(*CPM_QUARTERS)}) {thousand} = "
             f"{format_in(at_mean, 'trillion', 2)}.",
@@ -669,13 +665,13 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "(ads and everything else)",
             ads,
             "USD",
-            f"{_usd(total)} − {_usd(capcut)} (CapCut Pro) − {_usd(live)} (live gifting, "
-            f"gross) = {_usd(ads)}. This remainder is not all ads: it also holds TikTok Shop's "
-            f"commissions (GMV {_usd(gmv)} in 2024, {data.cite('tiktok_shop_gmv_2024')}; GMV "
+            f"{usd(total)} − {usd(capcut)} (CapCut Pro) − {usd(live)} (live gifting, "
+            f"gross) = {usd(ads)}. This remainder is not all ads: it also holds TikTok Shop's "
+            f"commissions (GMV {usd(gmv)} in 2024, {data.cite('tiktok_shop_gmv_2024')}; GMV "
             "is not revenue and no take rate was found, so the chapter's slider sets one, "
-            f"default {format_percent(take, 0)}: each point is {_usd(per_point)}) and other "
+            f"default {format_percent(take, 0)}: each point is {usd(per_point)}) and other "
             "apps and services. Published estimates of TikTok's 2024 ad revenue conflict: "
-            f"{_usd(warc)} ({data.cite(TIKTOK_AD_ESTIMATE)}, a projection) against a lower "
+            f"{usd(warc)} ({data.cite(TIKTOK_AD_ESTIMATE)}, a projection) against a lower "
             "figure from a weak aggregator named in the same row's note.",
             Verdict.UNVERIFIABLE,
             ("tiktok_shop_gmv_2024", TIKTOK_AD_ESTIMATE),
@@ -686,10 +682,10 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "The remainder if only TikTok's cut of gifts counts as its revenue",
             total - capcut - net,
             "USD",
-            f"The split subtracts the gross {_usd(live)} that viewers spend on gifts, reading "
-            f"the {_usd(total)} as containing it (as when coin sales are booked as revenue and "
+            f"The split subtracts the gross {usd(live)} that viewers spend on gifts, reading "
+            f"the {usd(total)} as containing it (as when coin sales are booked as revenue and "
             f"creators' payouts as costs). If only TikTok's {format_percent(live_take, 0)} cut "
-            f"({_usd(net)}) were revenue, the remainder would be {_usd(total - capcut - net)}. "
+            f"({usd(net)}) were revenue, the remainder would be {usd(total - capcut - net)}. "
             "The article does not say which it means.",
             Verdict.UNVERIFIABLE,
         ),
@@ -699,7 +695,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "TikTok Shop commission per percentage point of take rate",
             per_point,
             "USD",
-            f"1% × {_usd(gmv)} GMV ({data.cite('tiktok_shop_gmv_2024')}) = {_usd(per_point)}. "
+            f"1% × {usd(gmv)} GMV ({data.cite('tiktok_shop_gmv_2024')}) = {usd(per_point)}. "
             "No take rate was found.",
             Verdict.UNVERIFIABLE,
             ("tiktok_shop_gmv_2024",),
@@ -711,7 +707,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             f"{CPM_SEGMENT}, were it all ads",
             per_day_mean,
             "count",
-            f"{_usd(ads)} ÷ USD {cpm_mean:.2f} per thousand (the mean of the quarterly CPMs in "
+            f"{usd(ads)} ÷ USD {cpm_mean:.2f} per thousand (the mean of the quarterly CPMs in "
             f"the references) ÷ {days} days = {format_in(per_day_mean, 'billion', 1)} a day.",
             tuple(CPM_QUARTERS),
         ),
@@ -721,7 +717,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             "Ad impressions a day the remainder would buy at the article's CPM, were it all ads",
             per_day,
             "count",
-            f"{_usd(ads)} ÷ USD {cpm:g} per thousand ÷ {days} days = "
+            f"{usd(ads)} ÷ USD {cpm:g} per thousand ÷ {days} days = "
             f"{format_in(per_day, 'billion', 1)} a day; at 2024's average CPM reported for "
             f"{CPM_SEGMENT} it would be {format_in(per_day_mean, 'billion', 1)}.",
             tuple(CPM_QUARTERS),

@@ -44,6 +44,7 @@ from bytebook.ledger import (
 )
 from bytebook.numbers import by_unit, format_percent, percent, points_between, times
 from bytebook.policy import Interval, span
+from bytebook.schemas import RELIABILITY
 
 GROWTH_COLUMNS = {
     "company": ("Company", None),
@@ -212,7 +213,7 @@ def growth_by_company(data: BookData, peers: pd.DataFrame) -> pd.DataFrame:
             tags = {data.references.at[r, "reliability"] for r in peer["sources"]}
             basis = (
                 "two years' amounts, as found or derived ("
-                + "/".join(t for t in "PSW" if t in tags)
+                + "/".join(t for t in RELIABILITY if t in tags)
                 + ")"
                 + (
                     "; one rests on a figure read at second hand, so the growth counts as weak "

@@ -30,8 +30,8 @@ from bytebook.numbers import (
     format_usd,
     format_yuan,
     in_a_list,
-    money,
     significant,
+    usd,
 )
 from bytebook.policy import (
     APPROX_RELATIVE,
@@ -189,9 +189,6 @@ def dollar_figures(data: BookData, rates: YearRates) -> dict[str, Interval | Non
     return figures
 
 
-def _usd(value: float) -> str:
-    return money(value, "USD")
-
 
 def dollar_condition(band: Interval | None, dollars: Interval) -> str:
     """For which values of the dollar figure (`dollars`, its printed band) a rate is a rate of
@@ -200,11 +197,11 @@ def dollar_condition(band: Interval | None, dollars: Interval) -> str:
     if band is None:
         return "for none of its values"
     if band.low > dollars.low and band.high < dollars.high:
-        return f"only if that figure is {span(band, _usd)}"
+        return f"only if that figure is {span(band, usd)}"
     if band.high < dollars.high:
-        return f"only if that figure is at most {_usd(band.high)}"
+        return f"only if that figure is at most {usd(band.high)}"
     if band.low > dollars.low:
-        return f"only if that figure is at least {_usd(band.low)}"
+        return f"only if that figure is at least {usd(band.low)}"
     return "whatever that figure is"
 
 
@@ -221,7 +218,7 @@ def one_dollar_figure_sentence(data: BookData, rates: YearRates) -> str:
     )
     return (
         f"But both convert the one printed {data.claims.at['t_bytedance_overseas', 'quote_zh']}"
-        f" ({span(dollars, _usd)} at its printed precision): the title's "
+        f" ({span(dollars, usd)} at its printed precision): the title's "
         f"rate is a {YEAR} rate {title}, the table's {table}. {end}"
     )
 
@@ -389,21 +386,21 @@ def analyse(data: BookData) -> Findings:
     found.number("tol_approx", APPROX_RELATIVE, lambda _: APPROX_RULE)
     found.number("substance_margin", SUBSTANCE_MARGIN, format_percent, 0)
     found.number("policy_examples", len(EXAMPLES), lambda _: examples_sentence(data.claims))
-    usd = data.stated("s1_overseas_revenue")
+    overseas_usd = data.stated("s1_overseas_revenue")
     cny_printed = data.stated("t_bytedance_overseas_cny")
     title = data.stated("title_daily_revenue")
     rates = year_rates(data.references)
     average = rates.average
 
-    usd_text = format_usd(usd, 0)
-    found.number("stated_usd", usd, format_usd, 0)
+    usd_text = format_usd(overseas_usd, 0)
+    found.number("stated_usd", overseas_usd, format_usd, 0)
     found.number("title_as_count", title, count)
     found.number("stated_cny", cny_printed, format_yuan)
     at_article = found.number("daily_at_article", cny_printed / days, format_yuan, 2)
-    daily_avg = average.to_cny(usd) / days
+    daily_avg = average.to_cny(overseas_usd) / days
     at_average = found.number("daily_at_2024_average", daily_avg, format_yuan, 2)
     found.number("title_daily", title, format_yuan, 2)
-    found.number("yearly_at_average", average.to_cny(usd), format_yuan)
+    found.number("yearly_at_average", average.to_cny(overseas_usd), format_yuan)
     found.number(
         "title_gap_article",
         (title - at_article) / at_article,
@@ -416,7 +413,7 @@ def analyse(data: BookData) -> Findings:
     )
     title_rate = found.number(
         "title_implied_rate",
-        implied_rate(title * days, usd),
+        implied_rate(title * days, overseas_usd),
         "{:.3f}",
     )
     for key, reference_id, rate in zip(
@@ -427,7 +424,7 @@ def analyse(data: BookData) -> Findings:
     ):
         recorded = data.references.loc[reference_id, "value_text"]
         found.number(key, rate.cny_per_usd, as_recorded, recorded, digits_from=(recorded,))
-    article_rate = implied_rate(cny_printed, usd)
+    article_rate = implied_rate(cny_printed, overseas_usd)
     found.number("table_implied_rate", article_rate, "{:.4f}")
 
     title_band = claim_band(data, "title_daily_revenue")
@@ -450,8 +447,8 @@ def analyse(data: BookData) -> Findings:
         ),
     )
     usd_band = reference_band(data, "bd_intl_2024")
-    found.number("usd_band_low", usd_band.low, money, "USD")
-    found.number("usd_band_high", usd_band.high, money, "USD")
+    found.number("usd_band_low", usd_band.low, usd)
+    found.number("usd_band_high", usd_band.high, usd)
     rate_band = title_band * days / usd_band
     found.number("daily_band_low", source_band.low, format_yuan, 2)
     found.number("daily_band_high", source_band.high, format_yuan, 2)
@@ -459,9 +456,9 @@ def analyse(data: BookData) -> Findings:
     found.number("title_rate_high", rate_band.high, "{:.3f}")
     yi = lambda v: format_yuan(v, 2)  # noqa: E731
     usd_1 = lambda v: format_usd(v, 1)  # noqa: E731
-    as_dollars = found.number("title_as_usd_multiple", title * days / usd, significant, 2)
+    as_dollars = found.number("title_as_usd_multiple", title * days / overseas_usd, significant, 2)
     quoted = data.claims.at["title_daily_revenue", "quote_zh"]
-    as_usd = money(title, "USD")
+    as_usd = usd(title)
     currency = (
         "The title names no currency; it is read as yuan (元), the currency of the article's "
         f"table: read in US dollars, its {quoted} would be {as_usd} a day, "
@@ -773,7 +770,7 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
     estimates found cover part of it (ads alone) or are weak, so the row is unverifiable."""
     price, payers = data.stated("s3_capcut_price"), data.stated("s3_capcut_payers")
     capcut = subscription_revenue(price, payers)
-    usd = data.stated("s1_overseas_revenue")
+    abroad = data.stated("s1_overseas_revenue")
     warc = data.reference(TIKTOK_AD_ESTIMATE)
     part = reference_band(data, TIKTOK_AD_ESTIMATE) / reference_band(data, "bd_intl_2024")
     return unsettled(
@@ -781,12 +778,12 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
         "title_douyin_abroad",
         "Read as a Chinese reader reads a headline: 抖音在海外 names Douyin's international twin, "
         "TikTok, and the daily figure under it is ByteDance's whole revenue abroad, "
-        f"{format_usd(usd, 0)} ({data.cite('bd_intl_2024')}). That revenue is not TikTok's "
+        f"{format_usd(abroad, 0)} ({data.cite('bd_intl_2024')}). That revenue is not TikTok's "
         "alone. The relay of the report behind the figure says most of it is earned by TikTok "
         "in the United States (its words: 'international revenue, most of which is earned from "
         "TikTok U.S., …'), and among the earners the article's section 3 lists is CapCut Pro, "
         "a separate app: "
-        f"{money(capcut, 'USD')} a year at the article's own price and payer count (USD "
+        f"{usd(capcut)} a year at the article's own price and payer count (USD "
         f"{price:.2f} × {MONTHS} months × {payers / 1e6:.0f} million payers; unverified, a "
         "derived row of the unit economics). So the headline names the "
         "largest earner for the whole, a common shorthand in a headline. No figure for "
@@ -794,7 +791,7 @@ def douyin_abroad_entry(data: BookData) -> LedgerEntry:
         "not to say ByteDance has never said it). The estimates found cover part of it or are "
         f"weak: a projection of TikTok's global ad revenue alone, {format_usd(warc, 0)} "
         f"({data.cite(TIKTOK_AD_ESTIMATE)}, a projection), is "
-        f"{span(part, partial(format_percent, digits=0))} of the {format_usd(usd, 0)} at the "
+        f"{span(part, partial(format_percent, digits=0))} of the {format_usd(abroad, 0)} at the "
         "sources' precision, a part that sets no total; a weak (W) aggregator named in that "
         "reference's note gives a lower total. Neither decides, so whether the headline's "
         "attribution is exact could not be settled.",
