@@ -625,6 +625,24 @@ def test_verdict_counts_add_up_to_the_printed_claims(data, ledger_rows):
         assert count == len(stated), verdict
 
 
+def test_the_summary_and_the_ledger_glue_their_counts_from_the_ledger_command(ledger_rows):
+    """Each verdict's count, 0 for one no claim got, and the total, under the names the summary
+    glues; the ledger page's rows and the article's own among them."""
+    from bytebook.book import ledger, ledger_size
+    from bytebook.data import load_book_data
+    from bytebook.policy import Verdict
+    from bytebook.scorecard import count_glue, scorecard
+
+    table = ledger(load_book_data())
+    glued = count_glue(scorecard(table))
+    stated = [row for row in ledger_rows if row["kind"] == "stated"]
+    for verdict in Verdict:
+        name = f"count_{verdict.value.replace(' ', '_')}"
+        assert glued[name] == sum(row["verdict"] == verdict.value for row in stated), name
+    assert glued["count_total"] == len(stated)
+    assert ledger_size(table) == {"ledger_rows": len(ledger_rows), "ledger_stated": len(stated)}
+
+
 def test_lenovo_s_regional_growth_is_read_by_id_as_the_quote_orders_it(data):
     """36Kr: 'the Americas, EMEA …, China, and the Asia - Pacific … increases of 19%, 16%, 26%,
     and 29% respectively'."""

@@ -190,6 +190,14 @@ def test_a_missing_column_is_named(data_copy):
     assert_names(load_error(data_copy), "claims.csv", None, "unit", "required column is missing")
 
 
+def test_a_column_named_in_another_case_is_named_with_what_to_write(data_copy):
+    """A header 'Value' is not 'value': the error says which name the header has."""
+    replace_line(data_copy / "references.csv", 1, lambda line: line.replace(",value,", ",Value,"))
+    error = load_error(data_copy)
+    assert_names(error, "references.csv", None, "value", "required column is missing")
+    assert "(the header has 'Value': write it 'value')" in str(error)
+
+
 def test_an_empty_file_is_refused(data_copy):
     (data_copy / "references.csv").write_bytes(b"")
     error = load_error(data_copy)
@@ -277,7 +285,7 @@ def test_an_unterminated_quote_names_the_line_it_opens(data_copy):
 
 def test_a_blank_line_inside_the_file_is_named(data_copy):
     replace_line(data_copy / "claims.csv", 4, lambda line: "\n" + line)
-    assert "row 3 (line 4): has 0 fields" in str(load_error(data_copy))
+    assert "row 3 (line 4): is a blank line; remove it" in str(load_error(data_copy))
 
 
 def test_a_repeated_column_name_is_named(data_copy):
@@ -515,3 +523,11 @@ def test_a_fault_in_a_chapter_s_code_is_not_reported_as_one_in_the_data(data, mo
         monkeypatch.setattr(chapter, "analyse", raising(fault))
         with pytest.raises(type(fault)):
             all_findings(data)
+
+
+def test_a_page_benchmark_without_a_built_site_says_so_on_stderr(tmp_path, capsys):
+    """`make bench-pages AGAINST=<a folder with no book>` stops before any browser starts, with
+    its error where errors go."""
+    assert cli.main(["bench", "--pages", "--against", str(tmp_path)]) == 1
+    printed = capsys.readouterr()
+    assert "error: no built book in" in printed.err and "error" not in printed.out

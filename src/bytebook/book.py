@@ -69,6 +69,12 @@ def ledger(data: BookData | None = None) -> pd.DataFrame:
     return table
 
 
+def ledger_size(table: pd.DataFrame) -> dict[str, int]:
+    """The ledger page's counts by glue name: its rows, and the article's own claims among
+    them (the rest are derived rows)."""
+    return {"ledger_rows": len(table), "ledger_stated": int((table["kind"] == "stated").sum())}
+
+
 def ledger_entries(table: pd.DataFrame) -> list[LedgerEntry]:
     """The assembled ledger's rows as entries again, each band rebuilt from its two ends, so
     that the ledger page shows the Recomputed value the chapters show."""

@@ -114,7 +114,9 @@ def _parse_csv(text: str, path: Path) -> tuple[list[str], list[list[str]]]:
         if not cells and line_number == lines[-1][0]:
             continue  # a blank last line
         row = line_number - 1
-        if len(cells) != len(header):
+        if not cells:
+            problems.append(Problem(row, None, "is a blank line; remove it"))
+        elif len(cells) != len(header):
             message = f"has {len(cells)} fields; the header has {len(header)}"
             problems.append(Problem(row, None, message))
         rows.append(cells)
@@ -136,11 +138,22 @@ def _encoding_problem(raw: bytes, error: UnicodeDecodeError) -> Problem:
     return Problem(line_number - 1 if line_number > 1 else None, column, message)
 
 
+def _written_as(header: str | None) -> str:
+    """Where a missing column's name is in the header in another case or with spaces."""
+    return f" (the header has '{header}': write it '{header.strip().lower()}')" if header else ""
+
+
 def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.DataFrame:
     """Check `frame` against `schema`, turning every failure into a Problem."""
     missing = [name for name in schema.columns if name not in frame.columns]
     if missing:
-        problems = [Problem(None, name, "required column is missing") for name in missing]
+        unknown = {
+            name.strip().lower(): name for name in frame.columns if name not in schema.columns
+        }
+        problems = [
+            Problem(None, name, "required column is missing" + _written_as(unknown.get(name)))
+            for name in missing
+        ]
         raise DataFileError(path, problems)
     problems = _unchecked_column_problems(frame, schema)
     try:

@@ -45,6 +45,14 @@ def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
     return counts | {"total": int(table["total"].sum())}
 
 
+def count_glue(table: pd.DataFrame) -> dict[str, int]:
+    """The summary's verdict counts by glue name ('count_off_in_detail', 'count_total'):
+    every verdict a claim can get, 0 where none got it, and their total."""
+    counts = verdict_counts(table)
+    names = [*scorecard_verdicts(), "total"]
+    return {f"count_{name.replace(' ', '_')}": counts.get(name, 0) for name in names}
+
+
 def repeats_sentence(claims: pd.DataFrame) -> str:
     """How many of the article's claims print again, in the same words and sense, a figure an
     earlier claim printed (their `same_figure_as`), which the scorecard counts each time it is

@@ -15,6 +15,7 @@ import gzip
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 from bytebook.paths import BUILD_DIR
@@ -103,7 +104,7 @@ def main(against: str | None = None, loads: int = 5) -> int:
         sites["against"] = Path(against).resolve()
     for html in sites.values():
         if not (html / "_static" / "vega-bundle.js").is_file():
-            print(f"error: no built book in {html} (run 'make book' first)")
+            print(f"error: no built book in {html} (run 'make book' first)", file=sys.stderr)
             return 1
     load_before = os.getloadavg()
     found = compared_loads(sites, loads)
