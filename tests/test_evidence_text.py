@@ -670,4 +670,4 @@ def test_the_remainder_prints_only_amounts_it_has_a_source_or_a_sum_for(ledger_r
         places = len(digits.split(".")[1]) if "." in digits else 0
         half_step = 0.5 * 10**-places * (1e9 if unit == "bn" else 1e6)
         assert any(abs(value - figure) <= half_step for figure in known), (digits, unit)
-    assert "a lower figure from a weak aggregator" in evidence
+    assert "a lower figure from a weak (W) aggregator named in that reference's note" in evidence

@@ -348,10 +348,12 @@ class YearReading:
 
     @property
     def worse_gap(self) -> float:
+        """The larger of the year's two gaps, amount and share, each where it was found."""
         return max(g for g in (self.amount_gap, self.share_gap) if g is not None)
 
     @property
     def reliability(self) -> str:
+        """The weakest tag (P, S, W) of the year's amount and share."""
         return _weakest(*(f.reliability for f in (self.amount, self.share) if f is not None))
 
 

@@ -24,6 +24,7 @@ from bytebook.policy import (
     Grade,
     Interval,
     Verdict,
+    as_interval,
     combine,
     compare,
     grade,
@@ -161,10 +162,6 @@ def band_value(value: float, unit: str, printed_size: float) -> str:
     return f"{before}{scaled:,.{digits}f}{after}"
 
 
-def _as_interval(value: Interval | float) -> Interval:
-    return value if isinstance(value, Interval) else Interval.exact(float(value))
-
-
 @dataclass(frozen=True)
 class LedgerEntry:
     """One ledger row. `kind` is 'stated' for the article's numbers, 'derived' for the book's."""
@@ -242,7 +239,7 @@ def finding(
     text = f"{text} The printed figure is {claim_reading(claim)}."
     found = compare(
         claim_interval(claim),
-        _as_interval(evidence),
+        as_interval(evidence),
         basis,
         text,
         sources,
@@ -252,8 +249,8 @@ def finding(
     )
     if not other_readings:
         return found
-    note = open_reading_note(claim, _as_interval(evidence), found, claim_interval(claim), decides)
-    note += tens_reading_note(claim, _as_interval(evidence), found, decides)
+    note = open_reading_note(claim, as_interval(evidence), found, claim_interval(claim), decides)
+    note += tens_reading_note(claim, as_interval(evidence), found, decides)
     return replace(found, evidence=f"{found.evidence}{note}") if note else found
 
 
@@ -384,7 +381,7 @@ def judge(
     """Compare a stated claim with one recomputed value (or interval) and give its verdict (a
     gap worked at `least` decimals of its scale at least)."""
     found = finding(claim, recomputed, basis, evidence, sources, least=least)
-    return finding_entry(claim, found, _as_interval(recomputed).mid)
+    return finding_entry(claim, found, as_interval(recomputed).mid)
 
 
 def recomputed_text(entry: LedgerEntry) -> str:

@@ -90,28 +90,28 @@ class Interval:
         return max(0.0, other.low - self.high, self.low - other.high)
 
     def __add__(self, other: Interval | float) -> Interval:
-        other = _as_interval(other)
+        other = as_interval(other)
         return Interval(self.low + other.low, self.high + other.high)
 
     def __sub__(self, other: Interval | float) -> Interval:
-        other = _as_interval(other)
+        other = as_interval(other)
         return Interval(self.low - other.high, self.high - other.low)
 
     def __mul__(self, other: Interval | float) -> Interval:
-        other = _as_interval(other)
+        other = as_interval(other)
         products = [_product(a, b) for a in (self.low, self.high) for b in (other.low, other.high)]
         return Interval(min(products), max(products))
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: Interval | float) -> Interval:
-        other = _as_interval(other)
+        other = as_interval(other)
         if other.low <= 0 <= other.high:
             raise ZeroDivisionError(f"division by an interval that holds zero: {other}")
         return self * Interval(1 / other.high, 1 / other.low)
 
     def __rtruediv__(self, other: float) -> Interval:
-        return _as_interval(other) / self
+        return as_interval(other) / self
 
 
 def _product(a: float, b: float) -> float:
@@ -119,8 +119,9 @@ def _product(a: float, b: float) -> float:
     return 0.0 if a == 0 or b == 0 else a * b
 
 
-def _as_interval(value: Interval | float) -> Interval:
-    return value if isinstance(value, Interval) else Interval.exact(value)
+def as_interval(value: Interval | float) -> Interval:
+    """An interval as it is, a number as the interval of that one point."""
+    return value if isinstance(value, Interval) else Interval.exact(float(value))
 
 
 def printed_unit(value_text: str) -> float:

@@ -10,6 +10,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # read by the pages' kernels, which need not import pandas for it
+    import pandas as pd
 
 WAN = 1e4
 YI = 1e8
@@ -196,7 +200,7 @@ SCALED_UNITS |= {"TB": 1e12, "PB": 1e15, "TFLOP/s": 1e12}
 (in_units), and what each is worth in base units."""
 
 
-def in_units(value, unit: str):
+def in_units(value: float | pd.Series, unit: str) -> float | pd.Series:
     """A base-unit value, or a column of them, in `unit` (a key of SCALED_UNITS):
     3.9e10 in 'billion' -> 39.0. A chart's data is converted once, with this, before its
     builder draws it."""

@@ -672,7 +672,7 @@ def _split(data: BookData, capcut: float, cpm_mean: float, cpms: pd.DataFrame) -
             f"default {format_percent(take, 0)}: each point is {usd(per_point)}) and other "
             "apps and services. Published estimates of TikTok's 2024 ad revenue conflict: "
             f"{usd(warc)} ({data.cite(TIKTOK_AD_ESTIMATE)}, a projection) against a lower "
-            "figure from a weak aggregator named in the same row's note.",
+            "figure from a weak (W) aggregator named in that reference's note.",
             Verdict.UNVERIFIABLE,
             ("tiktok_shop_gmv_2024", TIKTOK_AD_ESTIMATE),
         ),

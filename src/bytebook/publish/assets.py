@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # a chart's renderer imports this module in every page's kernel
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 PUBLISHING_CODE = Path(__file__).parent
 """The modules that write the book's pages (this package)."""
@@ -194,7 +195,9 @@ def altair_schema_version() -> str:
     return alt.SCHEMA_VERSION
 
 
-def add_static_path(app: Sphinx, config) -> None:
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """Write the palette's files and add their folder to Sphinx's static paths (a config-inited
+    hook)."""
     generated = write_palette_files(Path(app.doctreedir).parent / "bytebook-static")
     # Relative to the book, so that the same book in another folder has the same configuration
     # (Sphinx hashes it into .buildinfo, which is published).

@@ -159,6 +159,8 @@ def floor_seconds(root: Path) -> Floor:
 
 
 def edit_chapter(root: Path) -> None:
+    """Edit one chapter of the book at `root` as a writer would (a comment line), for the
+    rebuild a one-chapter edit costs."""
     path = root / "book" / f"{EDITED_CHAPTER}.md"
     source = path.read_text(encoding="utf-8")
     marker = "data, found = present.open_chapter("
@@ -168,6 +170,8 @@ def edit_chapter(root: Path) -> None:
 
 
 def edit_data(root: Path) -> None:
+    """Change one assumption's default in the book at `root` (`EDITED_ASSUMPTION`), for the
+    rebuild a data edit costs."""
     path = root / "data" / "assumptions.csv"
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     for row in rows:

@@ -120,6 +120,7 @@ class QuietServer(ThreadingHTTPServer):
     printed as the standard server prints it."""
 
     def handle_error(self, request, client_address) -> None:
+        """Print what the standard server prints, but for a connection the browser closed."""
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
 

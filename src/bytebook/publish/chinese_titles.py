@@ -23,6 +23,7 @@ class MarkChineseInTitles(SphinxTransform):
     default_priority = 800
 
     def apply(self, **kwargs: object) -> None:
+        """Mark each run of Chinese in the document's titles as Chinese."""
         for title in self.document.findall(nodes.title):
             for text in list(title.findall(nodes.Text)):
                 if CHINESE_RUN.search(text):

@@ -26,6 +26,7 @@ class BuildLocked(RuntimeError):
 
 
 def lock_path(root: Path) -> Path:
+    """The file the build lock of the book at `root` is held on."""
     return root / "_build" / ".build.lock"
 
 

@@ -104,11 +104,13 @@ class BookSearch(SearchChinese):
     js_splitter_code = QUERY_SPLITTER
 
     def init(self, options: dict[str, str]) -> None:
+        """Start Sphinx's Chinese splitter with jieba's dictionary already loaded."""
         load_dictionary()  # waits for a load begun in the background
         super().init({**options, "dict": ""})  # its words are loaded
         self.latin_terms = _Terms()
 
     def split(self, input: str) -> list[str]:
+        """The words Sphinx indexes, with the Chinese names of the companies English words name."""
         words = super().split(input)
         names = [name for word in words for name in CHINESE_NAMES.get(word.lower(), ())]
         return words + names
