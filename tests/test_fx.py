@@ -57,3 +57,16 @@ def test_implied_rate_and_range():
     assert implied_rate(2855e8, 390e8) == pytest.approx(2855 / 390)
     assert within_range(7.1, low, high)
     assert not within_range(7.31, low, high)
+
+
+def test_a_reference_rate_is_written_at_the_digits_its_reference_records(data):
+    """The lowest 2024 monthly average is recorded as 7.0760: a rate below it is 'below the
+    lowest, 7.0760', at the four decimals of its neighbour 7.2807, not 7.076."""
+    from bytebook.fx import year_rates
+
+    rates = year_rates(data.references)
+    assert data.references.at["fx_2024_min_month_fed", "value_text"] == "7.0760"
+    assert rates.lowest.text == "7.0760" and rates.highest.text == "7.2807"
+    assert rates.position(7.0) == "below the lowest, 7.0760,"
+    assert rates.position(7.1) == "within the range 7.0760 to 7.2807"
+    assert ExchangeRate(7.2, "a rate no row gave").text == "7.2"

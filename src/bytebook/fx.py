@@ -13,10 +13,17 @@ import pandas as pd
 
 @dataclass(frozen=True)
 class ExchangeRate:
-    """CNY per USD, with the reference row it comes from."""
+    """CNY per USD, with the reference row it comes from and the rate as that row records it
+    (`recorded`, '7.0760': a text never gets a digit the reference lacks)."""
 
     cny_per_usd: float
     reference_id: str
+    recorded: str = ""
+
+    @property
+    def text(self) -> str:
+        """The rate as its reference records it, or as the number is when no row gave it."""
+        return self.recorded or f"{self.cny_per_usd:g}"
 
     def __post_init__(self) -> None:
         if not self.cny_per_usd > 0:
@@ -34,7 +41,7 @@ def rate_from_references(references: pd.DataFrame, reference_id: str) -> Exchang
     row = references.loc[reference_id]
     if row["unit"] != "CNY/USD":
         raise ValueError(f"reference '{reference_id}' is in {row['unit']}, not CNY/USD")
-    return ExchangeRate(float(row["value"]), reference_id)
+    return ExchangeRate(float(row["value"]), reference_id, str(row["value_text"]))
 
 
 def implied_rate(cny: float, usd: float) -> float:
@@ -50,10 +57,10 @@ def within_range(rate: float, lowest: ExchangeRate, highest: ExchangeRate) -> bo
 def describe_position(rate: float, lowest: ExchangeRate, highest: ExchangeRate) -> str:
     """Say in words where `rate` sits against a range of reference rates."""
     if rate < lowest.cny_per_usd:
-        return f"below the lowest, {lowest.cny_per_usd},"
+        return f"below the lowest, {lowest.text},"
     if rate > highest.cny_per_usd:
-        return f"above the highest, {highest.cny_per_usd},"
-    return f"within the range {lowest.cny_per_usd} to {highest.cny_per_usd}"
+        return f"above the highest, {highest.text},"
+    return f"within the range {lowest.text} to {highest.text}"
 
 
 YEAR_RATE_REFERENCES = ("fx_2024_avg_fed", "fx_2024_min_month_fed", "fx_2024_max_month_fed")
@@ -108,12 +115,7 @@ def year_rates(references: pd.DataFrame) -> YearRates:
     return YearRates(average, lowest, highest)
 
 
-def recorded_text(references: pd.DataFrame, reference_id: str) -> str:
-    """A rate as its reference records it ('7.0760'), never with a digit the reference lacks."""
-    return str(references.at[reference_id, "value_text"])
-
-
 def average_text(references: pd.DataFrame) -> str:
     """The year's average rate as its reference records it ('7.196', the mean of the twelve
     monthly averages at the reference's own digits)."""
-    return recorded_text(references, YEAR_RATE_REFERENCES[0])
+    return rate_from_references(references, YEAR_RATE_REFERENCES[0]).text

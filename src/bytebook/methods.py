@@ -28,9 +28,9 @@ def figures(data: BookData) -> dict[str, str]:
         "policy_examples": policy.examples_sentence(data.claims),
         "conversion_printed": policy.conversion_example_figures(data)[0],
         "lenovo_period": data.references.at[glossary.FISCAL_YEAR, "period"],
-        "fx_average": fx.recorded_text(data.references, rates.average.reference_id),
-        "fx_lowest": fx.recorded_text(data.references, rates.lowest.reference_id),
-        "fx_highest": fx.recorded_text(data.references, rates.highest.reference_id),
+        "fx_average": rates.average.text,
+        "fx_lowest": rates.lowest.text,
+        "fx_highest": rates.highest.text,
     }
     shown |= {name: claim_band_text(data.claim(claim)) for name, claim in BAND_EXAMPLES.items()}
     shown |= {f"worked_{step}": words for step, words in vars(worked_row(data)).items()}

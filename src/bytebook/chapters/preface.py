@@ -85,12 +85,12 @@ def reach_words(place: str, band: Interval, rates: YearRates) -> str:
     if place == "low end":
         return (
             f"with its upper end, {band.high:.3f}, above the lowest month, "
-            f"{rates.lowest.cny_per_usd:.4f}"
+            f"{rates.lowest.text}"
         )
     if place == "high end":
         return (
             f"with its lower end, {band.low:.3f}, below the highest month, "
-            f"{rates.highest.cny_per_usd:.4f}"
+            f"{rates.highest.text}"
         )
     return _REACHES[place]
 
@@ -251,7 +251,7 @@ def year_rate_finding(band: Interval, rates: YearRates, worked: str) -> Finding:
     off_average = year_average_gap(band, rates)
     if off_average:
         off_words, off_sum, _ = worked_gap(band, Interval.exact(average.cny_per_usd), "CNY/USD")
-    months = f"{YEAR}'s monthly averages ({lowest.cny_per_usd:.4f} to {highest.cny_per_usd:.4f})"
+    months = f"{YEAR}'s monthly averages ({lowest.text} to {highest.text})"
     text = (
         f"{worked} A {YEAR} rate is one between {YEAR}'s lowest and highest monthly averages "
         f"(Federal Reserve H.10, P). "
@@ -491,8 +491,8 @@ def analyse(data: BookData) -> Findings:
             Basis.SOURCE,
             f"{usd_text} ({data.cite('bd_intl_2024')}) at {YEAR}'s rates over {days:.0f} days "
             f"is {span(year_band, yi)} a day: a {YEAR} rate is one between the year's lowest "
-            f"and highest monthly averages ({rates.lowest.cny_per_usd:.4f} to "
-            f"{rates.highest.cny_per_usd:.4f} CNY/USD, Federal Reserve H.10, P; the methods "
+            f"and highest monthly averages ({rates.lowest.text} to "
+            f"{rates.highest.text} CNY/USD, Federal Reserve H.10, P; the methods "
             f"page's rule), and {span(reference_band(data, 'bd_intl_2024'), usd_1)} × that "
             f"range ÷ {days:.0f} days gives "
             f"{span(year_band, yi)}. At the annual average {average.cny_per_usd} alone it "
@@ -667,7 +667,7 @@ def analyse(data: BookData) -> Findings:
             year_band.low,
             "CNY/day",
             f"{usd_low} (the low end of the reported {usd_text} at its recorded digits) × "
-            f"{rates.lowest.cny_per_usd:.4f} CNY/USD ({YEAR}'s lowest monthly average, Federal "
+            f"{rates.lowest.text} CNY/USD ({YEAR}'s lowest monthly average, Federal "
             f"Reserve H.10, P) ÷ {days:.0f} days = {format_yuan(year_band.low, 2)}.",
             ("bd_intl_2024", rates.lowest.reference_id),
         ),
@@ -678,7 +678,7 @@ def analyse(data: BookData) -> Findings:
             year_band.high,
             "CNY/day",
             f"{usd_high} (the high end of the reported {usd_text} at its recorded digits) × "
-            f"{rates.highest.cny_per_usd:.4f} CNY/USD ({YEAR}'s highest monthly average, "
+            f"{rates.highest.text} CNY/USD ({YEAR}'s highest monthly average, "
             f"Federal Reserve H.10, P) ÷ {days:.0f} days = {format_yuan(year_band.high, 2)}.",
             ("bd_intl_2024", rates.highest.reference_id),
         ),
