@@ -531,3 +531,12 @@ def test_a_page_benchmark_without_a_built_site_says_so_on_stderr(tmp_path, capsy
     assert cli.main(["bench", "--pages", "--against", str(tmp_path)]) == 1
     printed = capsys.readouterr()
     assert "error: no built book in" in printed.err and "error" not in printed.out
+
+
+def test_a_first_printing_edited_apart_from_its_repeats_is_named_too(data_copy):
+    """s1_growth (63%) is printed again by s4_growth and t_bytedance_growth: with only the
+    first changed, to 64%, its own row is named beside the two that now differ from it."""
+    row = rewrite_cell(data_copy / "claims.csv", "s1_growth", "value", "0.64")
+    error = load_error(data_copy)
+    assert_names(error, "claims.csv", row, "value", "'s4_growth', 't_bytedance_growth' print")
+    assert "'s1_growth' prints 0.64 ratio, not 0.63 ratio" in str(error)

@@ -246,8 +246,10 @@ def load_claims(data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 def _same_figure_problems(claims: pd.DataFrame) -> list[Problem]:
     """A claim that prints the same figure as another must name one that prints no other
-    (the first printing) and have its value and unit."""
+    (the first printing) and have its value and unit. Where they differ, the first printing's
+    row is named too, since either may be the one edited."""
     problems = []
+    differing: dict[str, list[str]] = {}  # first printing: the ids that give another figure
     for position, (_, claim) in enumerate(claims.iterrows(), start=1):
         first = claim["same_figure_as"]
         if not first:
@@ -262,6 +264,12 @@ def _same_figure_problems(claims: pd.DataFrame) -> list[Problem]:
                 f"{claim['value']:g} {claim['unit']}"
             )
             problems.append(Problem(position, "same_figure_as", message))
+            differing.setdefault(first, []).append(claim["id"])
+    for first, ids in differing.items():
+        position = claims.index.get_loc(first) + 1
+        names = ", ".join(repr(i) for i in ids)
+        message = f"{names} print the same figure with another value or unit"
+        problems.append(Problem(position, "value", message))
     return problems
 
 
