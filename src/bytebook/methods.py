@@ -23,8 +23,8 @@ def figures(data: BookData) -> dict[str, str]:
     """Every figure the methods page shows, by glue name."""
     rates = fx.year_rates(data.references)
     shown = {
-        "substance_margin": f"{policy.SUBSTANCE_MARGIN:.0%}",
-        "approx_relative": f"{policy.APPROX_RELATIVE:.0%}",
+        "substance_margin": policy.MARGIN_TEXT,
+        "approx_relative": policy.APPROX_TEXT,
         "policy_examples": policy.examples_sentence(data.claims),
         "conversion_printed": policy.conversion_example_figures(data)[0],
         "lenovo_period": data.references.at[glossary.FISCAL_YEAR, "period"],

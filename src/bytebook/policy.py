@@ -45,12 +45,18 @@ if TYPE_CHECKING:
 APPROX_RELATIVE = 0.05
 """约 N / ≈ N: at least ±5% of N (or ± one printed unit, if that is wider)."""
 
-APPROX_RULE = f"{APPROX_RELATIVE:.0%} either way, or one printed unit if that is wider"
+APPROX_TEXT = f"{APPROX_RELATIVE:.0%}"
+"""`APPROX_RELATIVE` as the text writes it ('5%')."""
+
+APPROX_RULE = f"{APPROX_TEXT} either way, or one printed unit if that is wider"
 """How `printed_interval` reads 约 N, in words."""
 
 SUBSTANCE_MARGIN = 0.05
 """A printed figure that misses its evidence by at most 5% of the evidence is right in
 substance and off in detail."""
+
+MARGIN_TEXT = f"{SUBSTANCE_MARGIN:.0%}"
+"""`SUBSTANCE_MARGIN` as the text writes it ('5%')."""
 
 SHARE_CEILING = 1.0
 """A share cannot exceed the whole."""
@@ -336,11 +342,11 @@ VERDICT_MEANINGS = {
     "itself: its own other numbers, or what it goes on to set out",
     Verdict.SUPPORTED: "the printed interval meets the interval of a P or S source",
     Verdict.OFF_IN_DETAIL: "right in substance, off in detail: the intervals miss each other "
-    f"by at most {SUBSTANCE_MARGIN:.0%} of the evidence",
+    f"by at most {MARGIN_TEXT} of the evidence",
     Verdict.INCONSISTENT: "the printed interval misses the interval recomputed from the article "
-    f"itself by more than {SUBSTANCE_MARGIN:.0%}",
+    f"itself by more than {MARGIN_TEXT}",
     Verdict.CONTRADICTED: "the printed interval misses a P or S source by more than "
-    f"{SUBSTANCE_MARGIN:.0%}",
+    f"{MARGIN_TEXT}",
     Verdict.UNVERIFIABLE: "no deciding finding: no P or S source read at first hand and no "
     "arithmetic of the article's own bear on it (weak (W) sources, figures read at second hand and "
     "the book's models only illustrate)",
@@ -355,8 +361,8 @@ def verdict_for(found: Grade, basis: Basis) -> Verdict:
 GRADE_WORDS = {
     Grade.HOLDS: "its figures agree within their intervals",
     Grade.OFF_IN_DETAIL: "its figures miss each other by at most "
-    f"{SUBSTANCE_MARGIN:.0%} of the evidence",
-    Grade.FAILS: f"its figures miss each other by more than {SUBSTANCE_MARGIN:.0%} of the evidence",
+    f"{MARGIN_TEXT} of the evidence",
+    Grade.FAILS: f"its figures miss each other by more than {MARGIN_TEXT} of the evidence",
 }
 """What a graded finding's figures meet, in words that name no verdict: said of a finding that
 may not decide, since a W source, a figure read at second hand or the book's own model cannot
@@ -556,7 +562,7 @@ def compare(
     )
     if found is Grade.FAILS and gap - SUBSTANCE_MARGIN < NEAR_THE_LINE:
         note += (
-            f", less than {NEAR_THE_LINE * 100:g} point above the {SUBSTANCE_MARGIN:.0%} "
+            f", less than {NEAR_THE_LINE * 100:g} point above the {MARGIN_TEXT} "
             "line between off in detail and a failure"
         )
     note += "" if found is Grade.HOLDS else "."
@@ -671,7 +677,7 @@ QUALIFIER_MEANINGS = {
     "=": "± half a unit of the last significant digit: a whole number's trailing zeros only hold "
     "places, but a percentage is read to the whole percent, the precision of every percentage "
     "the article prints, and a count of whole things printed to its last unit (三条) is exact",
-    "≈": f"± one printed unit or ±{APPROX_RELATIVE:.0%}, the wider; between an amount and its "
+    "≈": f"± one printed unit or ±{APPROX_TEXT}, the wider; between an amount and its "
     "conversion into another currency, the sign of the conversion (see 'printed conversion')",
     "+": "from N to N plus one unit of its last significant digit (the Chinese N多)",
     ">": "above N (a share at most 100%)",
@@ -772,7 +778,7 @@ def conversion_rule(data: BookData | None = None) -> str:
         f"{printed}, the Chinese 约合) is read as the sign of a conversion, though 约合 also "
         "says 'about': the converted figure is read at its printed digits, as '='. Why: its "
         "digits are worked out from the amount at a rate, not rounded by the writer; read as "
-        f"'about' (±{APPROX_RELATIVE:.0%}), it would allow any rate from {rates.low:.2f} to "
+        f"'about' (±{APPROX_TEXT}), it would allow any rate from {rates.low:.2f} to "
         f"{rates.high:.2f} CNY per USD and hide the rate the article used. The band of rates "
         "the printed digits imply is judged against the period's rates: a year's rate is one "
         "between the lowest and highest of that year's monthly averages, so a band that "

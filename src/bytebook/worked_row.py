@@ -11,7 +11,7 @@ from bytebook.data import BookData, short_source_name
 from bytebook.ledger import Basis, claim_band_text
 from bytebook.numbers import by_unit
 from bytebook.policy import (
-    SUBSTANCE_MARGIN,
+    MARGIN_TEXT,
     format_gap,
     grade,
     relative_gap,
@@ -67,6 +67,6 @@ def worked_row(
         evidence_band=reference_band_text(data, reference_id),
         gap=shown if gap else format_gap(gap),
         gap_sum=worked,
-        margin=f"{SUBSTANCE_MARGIN:.0%}",
+        margin=MARGIN_TEXT,
         verdict=verdict_for(grade(printed, evidence), Basis.SOURCE).value,
     )

@@ -36,6 +36,7 @@ from bytebook.numbers import (
 from bytebook.policy import (
     APPROX_RELATIVE,
     APPROX_RULE,
+    APPROX_TEXT,
     CONVERSION_READING,
     EXAMPLES,
     SUBSTANCE_MARGIN,
@@ -318,7 +319,7 @@ def about_reading_lead(data: BookData) -> str:
     """'Read instead as 'about' (±5%), as 约 is, the table's total is 2,712亿元 to 2,998亿元':
     how both sentences on the other reading of '≈' open."""
     total = span(yuan_total_as_about(data), lambda v: format_yuan(v, 0))
-    reading = f"Read instead as 'about' (±{APPROX_RELATIVE:.0%}), as 约 is"
+    reading = f"Read instead as 'about' (±{APPROX_TEXT}), as 约 is"
     return f"{reading}, the table's total is {total}"
 
 

@@ -51,7 +51,7 @@ from bytebook.numbers import (
     percent,
     significant,
 )
-from bytebook.policy import SUBSTANCE_MARGIN, Interval, span, worked_gap
+from bytebook.policy import MARGIN_TEXT, SUBSTANCE_MARGIN, Interval, span, worked_gap
 
 
 def cells_wrong_words(other: OtherYear | None, claimed_year: str) -> str:
@@ -330,7 +330,7 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         f"figures give no lower bound. Were the amount this bound, the printed range would "
         f"miss it by {gap} of it: {formula}. For the printed range to hold, the amount must be "
         f"at most its top, {format_yuan(printed.high)}, {needs(printed.high)}; for the printed "
-        f"top to be within {SUBSTANCE_MARGIN:.0%} of the amount, the amount must be at most "
+        f"top to be within {MARGIN_TEXT} of the amount, the amount must be at most "
         f"{format_yuan(within_margin, 1)} ({format_yuan(printed.high)} ÷ "
         f"{1 - SUBSTANCE_MARGIN:.0%}), {needs(within_margin)}; with less finance income, it "
         "fails. That income for 2024 was not recorded, so these figures leave the grade open, "
