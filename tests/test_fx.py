@@ -43,12 +43,12 @@ def test_the_average_is_printed_at_its_reference_s_digits_not_one_more(data):
     """(7.1707 + 7.1935 + 7.2015 + 7.2374 + 7.2327 + 7.2547 + 7.2609 + 7.1475 + 7.0760 + 7.0881
     + 7.2063 + 7.2807) ÷ 12 = 86.3500 ÷ 12 = 7.19583: 7.196 at the reference's three decimals,
     7.1958 at four; so the methods page prints 7.196, never 7.1960."""
-    from bytebook.fx import average_text
+    from bytebook.fx import year_rates
 
     total = sum([7.1707, 7.1935, 7.2015, 7.2374, 7.2327, 7.2547, 7.2609, 7.1475])
     total += sum([7.0760, 7.0881, 7.2063, 7.2807])
     assert f"{total:.4f} {total / 12:.5f}" == "86.3500 7.19583"
-    assert average_text(data.references) == f"{total / 12:.3f}" == "7.196"
+    assert year_rates(data.references).average.text == f"{total / 12:.3f}" == "7.196"
     assert f"{total / 12:.4f}" == "7.1958"
 
 

@@ -212,9 +212,10 @@ def test_the_infrastructure_box_gives_the_doubao_row_its_verdict(rows):
 def test_the_title_s_douyin_abroad_is_read_as_headline_shorthand(rows):
     """The title credits ByteDance's whole revenue abroad to 抖音在海外 (TikTok). The relay says
     most of it is earned from TikTok U.S.; the article's own CapCut Pro line is USD 7.99 × 12 ×
-    20 million = USD 1.9176 bn a year inside it. TikTok's own part was not found in a reliable
-    source; WARC's projection of its ad revenue alone, USD 32 bn, is 31.5 ÷ 39.5 to 32.5 ÷ 38.5
-    = 80% to 84% of the whole at the digits recorded, a part: unverifiable."""
+    20 million = USD 1.9176 bn a year inside it. TikTok's own part was not found in ByteDance's
+    words or a report of them; WARC's projection of its ad revenue alone, USD 32 bn, is
+    31.5 ÷ 39.5 to 32.5 ÷ 38.5 = 80% to 84% of the whole at the digits recorded, a part:
+    unverifiable."""
     assert f"{7.99 * 12 * 20e6 / 1e9:.3f}" == "1.918"
     assert (f"{31.5 / 39.5:.0%}", f"{32.5 / 38.5:.0%}") == ("80%", "84%")
     entry = rows["title_douyin_abroad"]

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from bytebook.numbers import as_recorded
+
 
 @dataclass(frozen=True)
 class ExchangeRate:
@@ -22,8 +24,11 @@ class ExchangeRate:
 
     @property
     def text(self) -> str:
-        """The rate as its reference records it, or as the number is when no row gave it."""
-        return self.recorded or f"{self.cny_per_usd:g}"
+        """The rate at the decimals its reference records it with (`numbers.as_recorded`), or
+        as the number is when no row gave it."""
+        if not self.recorded:
+            return f"{self.cny_per_usd:g}"
+        return as_recorded(self.cny_per_usd, self.recorded)
 
     def __post_init__(self) -> None:
         if not self.cny_per_usd > 0:
@@ -114,8 +119,3 @@ def year_rates(references: pd.DataFrame) -> YearRates:
     average, lowest, highest = (rate_from_references(references, i) for i in YEAR_RATE_REFERENCES)
     return YearRates(average, lowest, highest)
 
-
-def average_text(references: pd.DataFrame) -> str:
-    """The year's average rate as its reference records it ('7.196', the mean of the twelve
-    monthly averages at the reference's own digits)."""
-    return rate_from_references(references, YEAR_RATE_REFERENCES[0]).text

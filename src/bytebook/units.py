@@ -119,8 +119,8 @@ def number_problem(text: str) -> str | None:
 
 FIGURE_SIZES = (1e-9, 1e18)
 """The smallest and the largest size a number of the data may have, 0 apart: the book's
-figures run from USD 0.0003 an inference to 10^15 FLOP/s, and a number far outside them is a
-slip (an exponent mistyped) that no figure of the book could print."""
+figures run from USD 0.0003 an inference to the GPU slider's 2 × 10^15 FLOP/s, and a number
+far outside them is a slip (an exponent mistyped) that no figure of the book could print."""
 
 CNY_PER_USD = (1.0, 20.0)
 """Where a rate in CNY/USD may lie: yuan per dollar. A rate below 1 is one written the other

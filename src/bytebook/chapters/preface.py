@@ -12,7 +12,7 @@ from bytebook.chapters.economics import MONTHS, TIKTOK_AD_ESTIMATE, subscription
 from bytebook.checks import claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import YEAR_RATE_REFERENCES, YearRates, implied_rate, year_rates
+from bytebook.fx import YearRates, implied_rate, year_rates
 from bytebook.ledger import (
     READ_AS_CONVERSION,
     Basis,
@@ -417,14 +417,10 @@ def analyse(data: BookData) -> Findings:
         implied_rate(title * days, overseas_usd),
         "{:.3f}",
     )
-    for key, reference_id, rate in zip(
-        ("fx_average", "fx_lowest", "fx_highest"),
-        YEAR_RATE_REFERENCES,
-        (average, rates.lowest, rates.highest),
-        strict=True,
-    ):
-        recorded = data.references.loc[reference_id, "value_text"]
-        found.number(key, rate.cny_per_usd, as_recorded, recorded, digits_from=(recorded,))
+    shown_rates = (average, rates.lowest, rates.highest)
+    for key, rate in zip(("fx_average", "fx_lowest", "fx_highest"), shown_rates, strict=True):
+        recorded = (rate.recorded,)
+        found.number(key, rate.cny_per_usd, as_recorded, rate.recorded, digits_from=recorded)
     article_rate = implied_rate(cny_printed, overseas_usd)
     found.number("table_implied_rate", article_rate, "{:.4f}")
 
