@@ -121,6 +121,11 @@ CELL_CASES = [
     ("claims.csv", "s1_growth", "period", "2024\r\n2023", "U+000D"),
     ("claims.csv", "s1_growth", "claim_en", "x" * 501, "the limit is 500"),
     ("references.csv", "bd_intl_2024", "note", "note\x1b[31m", "U+001B"),
+    # characters that draw nothing: a search for the words around them no longer finds them
+    ("references.csv", "bd_intl_2024", "note", "Byte\u200bDance", "zero width space U+200B"),
+    ("claims.csv", "s1_growth", "claim_en", "Growth\u00ad was 63%", "soft hyphen U+00AD"),
+    ("claims.csv", "s1_growth", "claim_en", "Growth \ufeffwas 63%", "no-break space U+FEFF"),
+    ("claims.csv", "s1_growth", "claim_en", "Growth was 63%\u200f", "right-to-left mark U+200F"),
     ("claims.csv", "s1_growth", "id", "S1_growth", "not a lower-case id"),
     ("claims.csv", "s1_growth", "id", "ｓ1_growth", "not a lower-case id"),
     # values the chapters rely on

@@ -7,6 +7,7 @@ import functools
 import html
 import io
 import threading
+import unicodedata
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pandas as pd
@@ -18,7 +19,13 @@ from bytebook.present import claims_html, ledger_html, sources_html
 from bytebook.publish.chart_data import DrawnTable
 from bytebook.publish.chart_data import to_csv as chart_csv
 from bytebook.publish.render import chart_html
-from bytebook.safety import FORMULA_STARTS, is_web_link, spreadsheet_safe, spreadsheet_safe_csv
+from bytebook.safety import (
+    FORMULA_STARTS,
+    is_web_link,
+    spreadsheet_safe,
+    spreadsheet_safe_csv,
+    text_problem,
+)
 
 HOSTILE = '<script>window.pwned = true</script><img src=x onerror="window.pwned=true">'
 
@@ -199,3 +206,20 @@ def test_the_data_downloads_open_safely_and_keep_every_value(built_book):
                     assert cell == "'" + original[column]
                 else:
                     assert cell == original[column]
+
+
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+"""Controls, format characters, and line and paragraph separators: none draws a glyph."""
+
+
+def test_every_character_that_draws_nothing_is_refused_and_every_other_is_not():
+    """The text rule refuses each code point this Python's Unicode database classes as a
+    control, a format character or a separator of lines or paragraphs, and no other (a
+    character of the article's own text, a letter, a space, a private-use one)."""
+    wrong = [
+        f"U+{point:04X}"
+        for point in range(0x110000)
+        if (text_problem(f"a{chr(point)}b") is not None)
+        != (unicodedata.category(chr(point)) in INVISIBLE_CATEGORIES)
+    ]
+    assert not wrong, wrong[:20]

@@ -17,10 +17,17 @@ MAX_CELL_LENGTH = 500
 WEB_SCHEMES = frozenset({"http", "https"})
 """The only URL schemes that become links."""
 
-FORBIDDEN_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-"""Control characters (Unicode category Cc), and the bidirectional embeddings, overrides and
-isolates and the line and paragraph separators: invisible characters that reorder or break
-the text around them."""
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+"""Every character Unicode classes as a control (Cc), a format character (Cf) or a line or
+paragraph separator (Zl, Zp): the characters that draw nothing yet reorder, join, break or hide
+the text around them (the soft hyphen, zero-width spaces and joiners, direction marks and
+overrides, the byte order mark, tags). A cell holding one reads the same on screen as a cell
+without it, yet no longer matches a search or a copy of the text."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A CSV cell starting with one of these is read as a formula by spreadsheets (OWASP, CSV
