@@ -12,7 +12,15 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from bytebook.chapters import old_money, overseas, preface, ranking, summary, year_readings
+from bytebook.chapters import (
+    daily_revenue,
+    old_money,
+    overseas,
+    preface,
+    ranking,
+    summary,
+    year_readings,
+)
 from bytebook.fx import year_rates
 from bytebook.policy import Interval
 
@@ -1172,12 +1180,12 @@ def test_the_title_s_band_against_the_range_at_one_rate_says_where_it_lies():
     middle; a range that takes in the title's band leaves no gap to state."""
     assert f"{(7.57 - 7.475) / 7.67:.1%}" == "1.2%"
     title = Interval(7.465e8, 7.475e8)
-    below = preface.title_band_gap_words(title, Interval(7.5694e8, 7.7660e8))
+    below = daily_revenue.title_band_gap_words(title, Interval(7.5694e8, 7.7660e8))
     assert below == (
         "the title's printed band (7.465亿元 to 7.475亿元) ends below that range, by 1.2% of "
         "the range's middle: (7.57亿元 − 7.475亿元) ÷ 7.67亿元"
     )
-    within = preface.title_band_gap_words(title, Interval(7.44e8, 7.86e8))
+    within = daily_revenue.title_band_gap_words(title, Interval(7.44e8, 7.86e8))
     assert within == "the title's printed band (7.465亿元 to 7.475亿元) lies within that range"
 
 

@@ -10,7 +10,8 @@ not listed: `table_cells` (each cell of its table against the figures found),
 (each company's figures year by year, as its by-year charts draw them), `growth` (its growth
 column), `markets_and_remarks` (its two columns of words), `old_money` (Lenovo's and Huawei's
 growth) and `top_three` (直接杀进前三: ByteDance's rank among every company found with 1,000亿元
-or more abroad).
+or more abroad). One more, `daily_revenue` (the title's daily figure worked three ways), is a
+part of the preface's analysis and is not listed either.
 """
 
 from bytebook.chapters import (

@@ -2,30 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 
 import pandas as pd
 
 from bytebook.article import ARTICLE_LEGEND, DAYS_IN_YEAR, YEAR
+from bytebook.chapters.daily_revenue import (
+    TitleFigures,
+    about_reading_lead,
+    daily_workings,
+    record_daily_bands,
+    record_daily_figures,
+    record_title_gaps,
+    title_figures,
+    title_in_dollars_entry,
+    title_verdict,
+    year_rate_workings,
+)
 from bytebook.chapters.economics import MONTHS, TIKTOK_AD_ESTIMATE, subscription_revenue
 from bytebook.checks import claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
-from bytebook.fx import YearRates, implied_rate, year_rates
-from bytebook.ledger import (
-    READ_AS_CONVERSION,
-    Basis,
-    LedgerEntry,
-    decided_by,
-    derived,
-    finding,
-    judge_findings,
-    working,
-)
+from bytebook.fx import YearRates
+from bytebook.ledger import READ_AS_CONVERSION, Basis, LedgerEntry, decided_by, derived
 from bytebook.numbers import (
     as_recorded,
-    count,
     format_percent,
     format_usd,
     format_yuan,
@@ -36,7 +37,6 @@ from bytebook.numbers import (
 from bytebook.policy import (
     APPROX_RELATIVE,
     APPROX_RULE,
-    APPROX_TEXT,
     CONVERSION_READING,
     EXAMPLES,
     SUBSTANCE_MARGIN,
@@ -45,11 +45,8 @@ from bytebook.policy import (
     approx_rate_span,
     compare,
     examples_sentence,
-    grade,
-    printed_interval,
     relative_gap,
     span,
-    verdict_for,
     worked_gap,
 )
 
@@ -62,11 +59,6 @@ INPUTS = (
     RANKING_FILE,  # the table's printed conversion, read as 'about' (policy.approx_rate_span)
 )
 """The data files its analysis reads (checked by a test that records what it reads)."""
-
-
-def _above_or_below(gap: float) -> str:
-    """'4.2% below' for −0.042, '1.0% above' for 0.01."""
-    return f"{format_percent(abs(gap))} {'below' if gap < 0 else 'above'}"
 
 
 _REACHES = {
@@ -290,58 +282,6 @@ def rate_points_sentence(points: dict[str, float], rates: YearRates) -> str:
     return f"Taken as exact, {in_a_list(places)}."
 
 
-def article_year_sentence(data: BookData, title_band: Interval) -> str:
-    """The title against the article's yuan figure over the days of a year as the article
-    itself counts them (一年 7.3 亿 = 200 万美元 × 365), with whether the grade is the same."""
-    article_days = data.stated("s21_cdn_yearly") / data.stated("s21_cdn_daily")
-    printed = claim_band(data, "t_bytedance_overseas_cny")
-    band = printed / article_days
-    same = grade(title_band, band) == grade(title_band, printed / DAYS_IN_YEAR)
-    gap_words, gap_sum, _ = worked_gap(title_band, band, "CNY")
-    return (
-        f"The article itself counts a year as {article_days:.0f} days (its "
-        f"{data.claims.at['s21_cdn_yearly', 'quote_zh']} is "
-        f"{data.claims.at['s21_cdn_daily', 'quote_zh'].split('= ')[-1]} × {article_days:.0f}); "
-        f"over {article_days:.0f} days the same figure is "
-        f"{span(band, lambda v: format_yuan(v, 2))} "
-        f"a day, {gap_words} from the title's ({gap_sum}), "
-        + ("and the grade is the same." if same else "and the grade would differ.")
-    )
-
-
-def yuan_total_as_about(data: BookData) -> Interval:
-    """The article's yuan total (the table's 2855 亿元) read as 'about' (±`APPROX_RELATIVE`), as
-    约 is, rather than at its printed digits as the book reads a printed conversion."""
-    return printed_interval(data.claims.at["t_bytedance_overseas_cny", "value_text"], "≈")
-
-
-def about_reading_lead(data: BookData) -> str:
-    """'Read instead as 'about' (±5%), as 约 is, the table's total is 2,712亿元 to 2,998亿元':
-    how both sentences on the other reading of '≈' open."""
-    total = span(yuan_total_as_about(data), lambda v: format_yuan(v, 0))
-    reading = f"Read instead as 'about' (±{APPROX_TEXT}), as 约 is"
-    return f"{reading}, the table's total is {total}"
-
-
-def about_reading_sentence(data: BookData, title_band: Interval, days: float) -> str:
-    """The title's band a day against the article's yuan total over `days` read as 'about'
-    instead (`yuan_total_as_about`): the band that reading gives, and whether the grade would
-    change, so that a grade resting on the book's reading of '≈' says so."""
-    total = yuan_total_as_about(data)
-    would = grade(title_band, total / days)
-    same = would == grade(title_band, claim_band(data, "t_bytedance_overseas_cny") / days)
-    ending = (
-        "and the grade would be the same"
-        if same
-        else f"and the title would be {verdict_for(would, Basis.ARTICLE)} with it: this grade "
-        + READ_AS_CONVERSION
-    )
-    return (
-        f"{about_reading_lead(data)}, or {span(total / days, lambda v: format_yuan(v, 2))} a "
-        f"day, {ending}"
-    )
-
-
 def rates_meet_if_about(data: BookData, title_rates: Interval) -> bool:
     """Whether the table's rates, its '≈' read as 'about' (`approx_rate_span`), take in the
     title's rates."""
@@ -367,363 +307,130 @@ def about_rates_sentence(data: BookData, title_rates: Interval, rates: YearRates
     )
 
 
-def title_band_gap_words(title_band: Interval, range_band: Interval) -> str:
-    """Where the title's printed band lies against the range USD 39 bn gives a day at one
-    rate, with the gap worked from the figures it names: 'the title's printed band (7.465亿元
-    to 7.475亿元) ends below that range, by 1.2% of the range's middle: (7.57亿元 − 7.475亿元) ÷
-    7.67亿元'; 'lies within that range' where they meet."""
-    title = f"the title's printed band ({span(title_band, lambda v: format_yuan(v, 3))})"
-    if title_band.high >= range_band.low and title_band.low <= range_band.high:
-        return f"{title} lies within that range"
-    words, formula, _ = worked_gap(title_band, range_band, "CNY")
-    where = "ends below" if title_band.high < range_band.low else "starts above"
-    return f"{title} {where} that range, by {words} of the range's middle: {formula}"
-
-
-def analyse(data: BookData) -> Findings:
-    """Check the title's daily revenue three ways and record the rates it implies."""
-    found = Findings()
-    days = found.number("days_2024", DAYS_IN_YEAR, str)
+def record_policy(found: Findings, data: BookData) -> None:
+    """The policy's margins and worked examples, which the preface states."""
     found.number("tol_approx", APPROX_RELATIVE, lambda _: APPROX_RULE)
     found.number("substance_margin", SUBSTANCE_MARGIN, format_percent, 0)
     found.number("policy_examples", len(EXAMPLES), lambda _: examples_sentence(data.claims))
-    overseas_usd = data.stated("s1_overseas_revenue")
-    cny_printed = data.stated("t_bytedance_overseas_cny")
-    title = data.stated("title_daily_revenue")
-    rates = year_rates(data.references)
-    average = rates.average
 
-    usd_text = format_usd(overseas_usd, 0)
-    found.number("stated_usd", overseas_usd, format_usd, 0)
-    found.number("title_as_count", title, count)
-    found.number("stated_cny", cny_printed, format_yuan)
-    at_article = found.number("daily_at_article", cny_printed / days, format_yuan, 2)
-    daily_avg = average.to_cny(overseas_usd) / days
-    at_average = found.number("daily_at_2024_average", daily_avg, format_yuan, 2)
-    found.number("title_daily", title, format_yuan, 2)
-    found.number("yearly_at_average", average.to_cny(overseas_usd), format_yuan)
-    found.number(
-        "title_gap_article",
-        (title - at_article) / at_article,
-        _above_or_below,
-    )
-    gap_average = found.number(
-        "title_gap_average",
-        (title - at_average) / at_average,
-        format_percent,
-    )
-    title_rate = found.number(
-        "title_implied_rate",
-        implied_rate(title * days, overseas_usd),
-        "{:.3f}",
-    )
-    shown_rates = (average, rates.lowest, rates.highest)
+
+def record_year_rates(found: Findings, figures: TitleFigures) -> None:
+    """The year's average, lowest and highest monthly rates as recorded, and the table's rate."""
+    rates = figures.rates
+    shown_rates = (rates.average, rates.lowest, rates.highest)
     for key, rate in zip(("fx_average", "fx_lowest", "fx_highest"), shown_rates, strict=True):
         recorded = (rate.recorded,)
         found.number(key, rate.cny_per_usd, as_recorded, rate.recorded, digits_from=recorded)
-    article_rate = implied_rate(cny_printed, overseas_usd)
-    found.number("table_implied_rate", article_rate, "{:.4f}")
+    found.number("table_implied_rate", figures.article_rate, "{:.4f}")
 
-    title_band = claim_band(data, "title_daily_revenue")
-    article_band = claim_band(data, "t_bytedance_overseas_cny") / days
-    source_band = reference_band(data, "bd_intl_2024") * average.cny_per_usd / days
-    year_band = (
-        reference_band(data, "bd_intl_2024")
-        * Interval(rates.lowest.cny_per_usd, rates.highest.cny_per_usd)
-        / days
-    )
-    found.number("daily_year_low", year_band.low, format_yuan, 2)
-    found.number("daily_year_high", year_band.high, format_yuan, 2)
-    found.number(
-        "daily_year_clause",
-        year_band.contains(title),
-        lambda inside: (
-            f"{'but within' if inside else 'and outside'} the {format_yuan(year_band.low, 2)} to "
-            f"{format_yuan(year_band.high, 2)} that {YEAR}'s range of monthly rates gives with "
-            "the USD total read at its recorded digits (to half a billion either side)"
-        ),
-    )
-    usd_band = reference_band(data, "bd_intl_2024")
-    found.number("usd_band_low", usd_band.low, usd)
-    found.number("usd_band_high", usd_band.high, usd)
-    rate_band = title_band * days / usd_band
-    found.number("daily_band_low", source_band.low, format_yuan, 2)
-    found.number("daily_band_high", source_band.high, format_yuan, 2)
-    found.number("title_rate_low", rate_band.low, "{:.3f}")
-    found.number("title_rate_high", rate_band.high, "{:.3f}")
-    yi = lambda v: format_yuan(v, 2)  # noqa: E731
-    usd_1 = lambda v: format_usd(v, 1)  # noqa: E731
-    as_dollars = found.number("title_as_usd_multiple", title * days / overseas_usd, significant, 2)
-    quoted = data.claims.at["title_daily_revenue", "quote_zh"]
-    as_usd = usd(title)
-    currency = (
-        "The title names no currency; it is read as yuan (元), the currency of the article's "
-        f"table: read in US dollars, its {quoted} would be {as_usd} a day, "
-        f"{significant(as_dollars, 2)} times the {usd_text} of the whole year."
-    )
-    in_dollars = (
-        f"The title names no currency. Read in US dollars, its {quoted} is {as_usd} a day, "
-        f"which over {days:.0f} days is {significant(as_dollars, 2)} times the {usd_text} the "
-        "article "
-        "gives for the whole year, so the title cannot mean dollars; the book reads it as yuan "
-        "(元), the currency of the article's table. The article claims no dollar figure here."
-    )
-    claim = data.claim("title_daily_revenue")
-    at_printed = span(article_band, yi)
-    at_printed = "the same" if at_printed == format_yuan(at_article, 2) else at_printed
-    at_digits = finding(
-        claim,
-        article_band,
-        Basis.ARTICLE,
-        f"The article's own {format_yuan(cny_printed)} over the {days:.0f} days of {YEAR} is "
-        f"{format_yuan(at_article, 2)} a day ({at_printed} at its printed precision: "
-        f"{CONVERSION_READING}). {article_year_sentence(data, title_band)}",
-    )
-    about = about_reading_sentence(data, title_band, days)
-    findings = [
-        replace(at_digits, evidence=f"{at_digits.evidence} {about}."),
-        finding(
-            claim,
-            year_band,
-            Basis.SOURCE,
-            f"{usd_text} ({data.cite('bd_intl_2024')}) at {YEAR}'s rates over {days:.0f} days "
-            f"is {span(year_band, yi)} a day: a {YEAR} rate is one between the year's lowest "
-            f"and highest monthly averages ({rates.lowest.text} to "
-            f"{rates.highest.text} CNY/USD, Federal Reserve H.10, P; the methods "
-            f"page's rule), and {span(reference_band(data, 'bd_intl_2024'), usd_1)} × that "
-            f"range ÷ {days:.0f} days gives "
-            f"{span(year_band, yi)}. At the annual average {average.cny_per_usd} alone it "
-            f"would be {format_yuan(at_average, 2)} ({span(source_band, yi)}), which the title "
-            f"misses by {format_percent(relative_gap(title_band, source_band))}; the average "
-            "is one rate among the year's, not the only 2024 rate.",
-            ("bd_intl_2024", *rates.reference_ids),
-        ),
-    ]
-    rate_finding = year_rate_finding(
-        rate_band,
-        rates,
-        f"{format_yuan(title, 2)} × {days:.0f} days ÷ {usd_text} = {title_rate:.3f} CNY/USD "
-        f"({rate_band.low:.3f} to {rate_band.high:.3f} at the printed precision of both "
-        "figures).",
-    )
-    table_rate_band = claim_band(data, "t_bytedance_overseas_cny") / claim_band(
-        data, "t_bytedance_overseas"
-    )
-    found.number("table_rate_low", table_rate_band.low, "{:.3f}")
-    found.number("table_rate_high", table_rate_band.high, "{:.3f}")
-    bands = {"title": rate_band, "table": table_rate_band}
+
+def record_rate_comparisons(found: Findings, data: BookData, figures: TitleFigures) -> None:
+    """The title's and the table's rates against the year's monthly range and each other."""
+    rates, rate_band, bands = figures.rates, figures.rate_band, figures.rate_bands
+    found.number("table_rate_low", figures.table_rate_band.low, "{:.3f}")
+    found.number("table_rate_high", figures.table_rate_band.high, "{:.3f}")
     found.number(
         "rate_bands_reaching",
         sum(rates.band_place(b.low, b.high) in _REACHES for b in bands.values()),
         lambda _: rate_bands_sentence(bands, rates),
     )
-    points = {"title": title_rate, "table": article_rate}
+    points = {"title": figures.title_rate, "table": figures.article_rate}
     found.number(
         "rate_points_inside",
         sum(rates.contains(rate) for rate in points.values()),
         lambda _: rate_points_sentence(points, rates),
     )
-    together = one_dollar_figure_sentence(data, rates)
     both = dollar_figures(data, rates)["both"] is not None
-    found.number("rates_together", int(both), lambda _: together)
-    rates_if_about = about_rates_sentence(data, rate_band, rates)
+    found.number("rates_together", int(both), lambda _: one_dollar_figure_sentence(data, rates))
     found.number(
-        "rates_if_about", int(rates_meet_if_about(data, rate_band)), lambda _: rates_if_about
+        "rates_if_about",
+        int(rates_meet_if_about(data, rate_band)),
+        lambda _: about_rates_sentence(data, rate_band, rates),
     )
-    title_yearly = title_band * days
+
+
+def title_rate_entry(data: BookData, figures: TitleFigures) -> LedgerEntry:
+    """The row of the rate the title implies, judged against the year's monthly range."""
+    rates, rate_band, title_rate = figures.rates, figures.rate_band, figures.title_rate
+    rate_finding = year_rate_finding(
+        rate_band,
+        rates,
+        f"{format_yuan(figures.title, 2)} × {figures.days:.0f} days ÷ {figures.usd_text} = "
+        f"{title_rate:.3f} CNY/USD "
+        f"({rate_band.low:.3f} to {rate_band.high:.3f} at the printed precision of both "
+        "figures).",
+    )
+    return decided_by(
+        derived(
+            "d_title_implied_rate",
+            "0",
+            "Exchange rate the title's daily figure implies",
+            title_rate,
+            "CNY/USD",
+            f"{rate_finding.evidence} {rates_together_note(data, rates, 'table')}",
+            rate_finding.verdict,
+            ("bd_intl_2024", *rates.reference_ids),
+        ),
+        rate_band,
+    )
+
+
+def two_rates_entry(data: BookData, figures: TitleFigures) -> LedgerEntry:
+    """The row comparing the title's rate with the table's, which convert one dollar figure."""
+    rates, rate_band, table_band = figures.rates, figures.rate_band, figures.table_rate_band
+    title_rate, article_rate = figures.title_rate, figures.article_rate
+    cny_printed, days = figures.cny_printed, figures.days
+    title_yearly = figures.title_band * days
     two_rates = compare(
         title_yearly,
-        claim_band(data, "t_bytedance_overseas_cny"),
+        figures.cny_band,
         Basis.ARTICLE,
-        f"The title converts {usd_text} at {rate_band.low:.3f} to {rate_band.high:.3f} CNY/USD; "
-        f"the table converts the same printed {data.claims.at['t_bytedance_overseas', 'quote_zh']} "
+        f"The title converts {figures.usd_text} at {rate_band.low:.3f} to {rate_band.high:.3f} "
+        f"CNY/USD; the table converts the same printed "
+        f"{data.claims.at['t_bytedance_overseas', 'quote_zh']} "
         f"into {format_yuan(cny_printed)}, at "
-        f"{table_rate_band.low:.3f} to {table_rate_band.high:.3f} ({CONVERSION_READING}). "
+        f"{table_band.low:.3f} to {table_band.high:.3f} ({CONVERSION_READING}). "
         "Both rates divide a yuan figure by that one dollar figure, so where it lies within its "
         "rounding cancels when they are compared: the title's rate is to the table's as the "
         "title's "
-        f"{format_yuan(title, 2)} × {days:.0f} days, {span(title_yearly, format_yuan)} a year at "
-        f"its printed precision, is to the table's {format_yuan(cny_printed)}.",
+        f"{format_yuan(figures.title, 2)} × {days:.0f} days, {span(title_yearly, format_yuan)} "
+        f"a year at its printed precision, is to the table's {format_yuan(cny_printed)}.",
         unit="CNY",
         middle="the table's figure",
     )
-    daily_finding = compare(
-        title_band,
-        source_band,
-        Basis.SOURCE,
-        f"{usd_text} at {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P) over "
-        f"{days:.0f} days is {format_yuan(at_average, 2)} ({span(source_band, yi)} at the "
-        f"printed precision of {usd_text}); the title's {format_yuan(title, 2)} is "
-        f"{_above_or_below(gap_average)} that middle.",
-        unit=data.claim("title_daily_revenue")["unit"],
+    return derived(
+        "d_two_rates",
+        "0",
+        f"The title's exchange rate against the table's, for the same {figures.usd_text}",
+        title_rate / article_rate,
+        "ratio",
+        f"{two_rates.evidence} The title's rate, {title_rate:.3f}, is "
+        f"{format_percent(title_rate / article_rate)} of the table's, {article_rate:.4f}. "
+        f"{rate_bands_sentence(figures.rate_bands, rates)} "
+        f"{one_dollar_figure_sentence(data, rates)} "
+        f"{about_rates_sentence(data, rate_band, rates)}",
+        two_rates.verdict,
     )
-    found.number(
-        "title_about_reading",
-        relative_gap(title_band, yuan_total_as_about(data) / days),
-        lambda _: about,
-    )
-    found.number(
-        "title_gap_band",
-        relative_gap(title_band, source_band),
-        lambda _: title_band_gap_words(title_band, source_band),
-    )
-    usd_band = reference_band(data, "bd_intl_2024")
-    usd_low, usd_high = (format_usd(v, 1) for v in (usd_band.low, usd_band.high))
-    rate_words = f"the {YEAR} average {average.cny_per_usd} CNY/USD (Federal Reserve H.10, P)"
-    title_low, title_high = (format_yuan(v, 3) for v in (title_band.low, title_band.high))
-    found.add(
-        working(
-            "d_daily_at_article",
-            "0",
-            "Daily overseas revenue from the article's own yuan total",
-            at_article,
-            "CNY/day",
-            f"{format_yuan(cny_printed)} (the table) ÷ {days:.0f} days = "
-            f"{format_yuan(at_article, 2)} a day.",
-        ),
-        working(
-            "d_title_gap_article",
-            "0",
-            "The title's daily figure against the article's own yuan total a day",
-            (title - at_article) / at_article,
-            "ratio",
-            f"({format_yuan(title, 2)} − {format_yuan(at_article, 2)}) ÷ "
-            f"{format_yuan(at_article, 2)} "
-            "(the article's own yuan total a day) = "
-            f"{format_percent((title - at_article) / at_article)}.",
-        ),
-        working(
-            "d_daily_band_low",
-            "0",
-            f"Low end of the daily revenue {usd_text} gives at the {YEAR} average rate",
-            source_band.low,
-            "CNY/day",
-            f"{usd_low} (the low end of the reported {usd_text} at its recorded digits) × "
-            f"{rate_words} ÷ {days:.0f} days = {format_yuan(source_band.low, 2)}.",
-            ("bd_intl_2024", average.reference_id),
-        ),
-        working(
-            "d_daily_band_high",
-            "0",
-            f"High end of the daily revenue {usd_text} gives at the {YEAR} average rate",
-            source_band.high,
-            "CNY/day",
-            f"{usd_high} (the high end of the reported {usd_text} at its recorded digits) × "
-            f"{rate_words} ÷ {days:.0f} days = {format_yuan(source_band.high, 2)}.",
-            ("bd_intl_2024", average.reference_id),
-        ),
-        working(
-            "d_title_gap_band",
-            "0",
-            f"How far the title's daily figure lies from the band {usd_text} gives",
-            relative_gap(title_band, source_band),
-            "ratio",
-            f"The title's {title_low} to {title_high} ({format_yuan(title, 2)} at its printed "
-            "precision) and "
-            f"{format_yuan(source_band.low, 2)} to {format_yuan(source_band.high, 2)} "
-            f"(the band {usd_text} gives a day at the average rate) do not meet: ("
-            f"{format_yuan(source_band.low, 2)} − {title_high}) ÷ "
-            f"{format_yuan(source_band.mid, 2)}, "
-            "the band's middle, = "
-            f"{format_percent(relative_gap(title_band, source_band))}.",
-            ("bd_intl_2024", average.reference_id),
-        ),
-        working(
-            "d_title_rate_low",
-            "0",
-            "Low end of the exchange rate the title's daily figure implies",
-            rate_band.low,
-            "CNY/USD",
-            f"{title_low} × {days:.0f} days ÷ {usd_high} = {rate_band.low:.3f} CNY/USD.",
-            ("bd_intl_2024",),
-        ),
-        working(
-            "d_title_rate_high",
-            "0",
-            "High end of the exchange rate the title's daily figure implies",
-            rate_band.high,
-            "CNY/USD",
-            f"{title_high} × {days:.0f} days ÷ {usd_low} = {rate_band.high:.3f} CNY/USD.",
-            ("bd_intl_2024",),
-        ),
-        judge_findings(claim, findings, at_article, currency),
-        working(
-            "d_daily_at_2024_average",
-            "0",
-            "Daily overseas revenue at the 2024 average exchange rate",
-            at_average,
-            "CNY/day",
-            f"{daily_finding.evidence} The title is judged against all of {YEAR}'s rates "
-            f"({span(year_band, yi)} a day), not the average alone.",
-            ("bd_intl_2024", average.reference_id),
-        ),
-        working(
-            "d_daily_year_low",
-            "0",
-            f"Low end of the daily revenue {usd_text} gives at {YEAR}'s rates",
-            year_band.low,
-            "CNY/day",
-            f"{usd_low} (the low end of the reported {usd_text} at its recorded digits) × "
-            f"{rates.lowest.text} CNY/USD ({YEAR}'s lowest monthly average, Federal "
-            f"Reserve H.10, P) ÷ {days:.0f} days = {format_yuan(year_band.low, 2)}.",
-            ("bd_intl_2024", rates.lowest.reference_id),
-        ),
-        working(
-            "d_daily_year_high",
-            "0",
-            f"High end of the daily revenue {usd_text} gives at {YEAR}'s rates",
-            year_band.high,
-            "CNY/day",
-            f"{usd_high} (the high end of the reported {usd_text} at its recorded digits) × "
-            f"{rates.highest.text} CNY/USD ({YEAR}'s highest monthly average, "
-            f"Federal Reserve H.10, P) ÷ {days:.0f} days = {format_yuan(year_band.high, 2)}.",
-            ("bd_intl_2024", rates.highest.reference_id),
-        ),
-        decided_by(
-            derived(
-                "d_title_implied_rate",
-                "0",
-                "Exchange rate the title's daily figure implies",
-                title_rate,
-                "CNY/USD",
-                f"{rate_finding.evidence} {rates_together_note(data, rates, 'table')}",
-                rate_finding.verdict,
-                ("bd_intl_2024", *rates.reference_ids),
-            ),
-            rate_band,
-        ),
-        working(
-            "d_title_in_dollars",
-            "0",
-            "The title's daily figure read in US dollars, as a multiple of the whole year",
-            as_dollars,
-            "multiple",
-            in_dollars,
-        ),
-        douyin_abroad_entry(data),
-        derived(
-            "d_two_rates",
-            "0",
-            f"The title's exchange rate against the table's, for the same {usd_text}",
-            title_rate / article_rate,
-            "ratio",
-            f"{two_rates.evidence} The title's rate, {title_rate:.3f}, is "
-            f"{format_percent(title_rate / article_rate)} of the table's, {article_rate:.4f}. "
-            f"{rate_bands_sentence(bands, rates)} {together} {rates_if_about}",
-            two_rates.verdict,
-        ),
-    )
-    found.tables["daily"] = pd.DataFrame(
+
+
+def daily_table(data: BookData, figures: TitleFigures) -> pd.DataFrame:
+    """The title's daily figure beside what the yuan total and the dollar total give a day."""
+    return pd.DataFrame(
         {
             "basis": [
                 f"Title: {data.claim('title_daily_revenue')['quote_zh']}",
-                f"Article's {format_yuan(cny_printed)} ÷ days",
-                f"{usd_text} × {YEAR} average rate ÷ days",
+                f"Article's {format_yuan(figures.cny_printed)} ÷ days",
+                f"{figures.usd_text} × {YEAR} average rate ÷ days",
             ],
-            "daily_cny": [title, at_article, at_average],
+            "daily_cny": [figures.title, figures.at_article, figures.at_average],
         }
     )
-    found.tables["rates"] = pd.DataFrame(
+
+
+def rates_table(figures: TitleFigures, texts: dict[str, str]) -> pd.DataFrame:
+    """The title's and the table's rates beside the year's, each as the prose shows it (`texts`)."""
+    rates = figures.rates
+    return pd.DataFrame(
         {
             "rate": [
                 "Implied by the title",
@@ -733,14 +440,14 @@ def analyse(data: BookData) -> Findings:
                 "Implied by the table",
             ],
             "cny_per_usd": [
-                title_rate,
+                figures.title_rate,
                 rates.lowest.cny_per_usd,
-                average.cny_per_usd,
+                rates.average.cny_per_usd,
                 rates.highest.cny_per_usd,
-                article_rate,
+                figures.article_rate,
             ],
             "shown": [
-                found.texts[key]
+                texts[key]
                 for key in (
                     "title_implied_rate",
                     "fx_lowest",
@@ -752,6 +459,32 @@ def analyse(data: BookData) -> Findings:
             "kind": [ARTICLE_LEGEND, *[PUBLISHED_RATE] * 3, ARTICLE_LEGEND],
         }
     )
+
+
+def analyse(data: BookData) -> Findings:
+    """Check the title's daily revenue three ways and record the rates it implies."""
+    found = Findings()
+    found.number("days_2024", DAYS_IN_YEAR, str)
+    record_policy(found, data)
+    figures = title_figures(data)
+    record_daily_figures(found, figures)
+    record_year_rates(found, figures)
+    record_daily_bands(found, figures)
+    found.number("title_as_usd_multiple", figures.as_dollars, significant, 2)
+    record_rate_comparisons(found, data, figures)
+    record_title_gaps(found, data, figures)
+    # The ledger's rows, in the order the ledger lists them.
+    found.add(
+        *daily_workings(figures),
+        title_verdict(data, figures),
+        *year_rate_workings(data, figures),
+        title_rate_entry(data, figures),
+        title_in_dollars_entry(data, figures),
+        douyin_abroad_entry(data),
+        two_rates_entry(data, figures),
+    )
+    found.tables["daily"] = daily_table(data, figures)
+    found.tables["rates"] = rates_table(figures, found.texts)
     return found
 
 

@@ -142,9 +142,9 @@ def title_sentence(
     39 bn at its recorded digits (`usd_words`, the band each range below comes from), at the
     year's range of monthly rates and at its average rate, with `band_gap_words`, the preface's
     words for where the title's band lies against that range
-    (bytebook.chapters.preface.title_band_gap_words); then whether the title's and the table's
-    conversion rates can be one rate. From the preface chapter's numbers; in sentences, one
-    finding each."""
+    (bytebook.chapters.daily_revenue.title_band_gap_words); then whether the title's and the
+    table's conversion rates can be one rate. From the preface chapter's numbers; in sentences,
+    one finding each."""
     n = preface_numbers
     meet = max(n["title_rate_low"], n["table_rate_low"]) <= min(
         n["title_rate_high"], n["table_rate_high"]
