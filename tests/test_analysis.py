@@ -21,6 +21,8 @@ from bytebook.chapters import (
     summary,
     year_readings,
 )
+from bytebook.chapters.implied_totals import TOTALS_COLUMNS
+from bytebook.chapters.year_matches import YEARS_COLUMNS
 from bytebook.fx import year_rates
 from bytebook.policy import Interval
 
@@ -1080,7 +1082,7 @@ def test_the_totals_table_shows_each_cells_verdict_beside_its_pair(data):
     totals = ranking.analyse(data).tables["implied_totals"].set_index("company")
     assert totals.at["BYD", "verdict"] == "supported"
     assert totals.at["BYD", "cells"] == "amount contradicted, share contradicted"
-    assert "cells" in ranking.TOTALS_COLUMNS
+    assert "cells" in TOTALS_COLUMNS
 
 
 def test_the_daily_figures_caption_names_the_band_its_range_comes_from(data):
@@ -1163,7 +1165,7 @@ def test_no_cell_of_the_closest_year_table_is_blank(data):
     """Xiaomi's figures were found for no year: its row says so in every cell, rather than
     leaving the share, the gaps and the tag blank beside an amount 'not found'."""
     years = ranking.analyse(data).tables["years"]
-    shown = years[list(ranking.YEARS_COLUMNS)].set_index("company")
+    shown = years[list(YEARS_COLUMNS)].set_index("company")
     assert shown.at["Xiaomi", "matched"] == "not found"
     blank = [
         (company, column)

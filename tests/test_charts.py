@@ -62,10 +62,11 @@ def test_the_scorecard_description_skips_empty_verdicts():
 def test_a_displayed_table_takes_its_headers_and_formats_from_the_chapter(data):
     from bytebook import present
     from bytebook.chapters import ranking
+    from bytebook.chapters.rank_ranges import SORTED_COLUMNS
 
     found = ranking.analyse(data)
-    html = present.display_table(found.tables["sorted"], ranking.SORTED_COLUMNS).data
-    headers = [header for header, _ in ranking.SORTED_COLUMNS.values()]
+    html = present.display_table(found.tables["sorted"], SORTED_COLUMNS).data
+    headers = [header for header, _ in SORTED_COLUMNS.values()]
     assert all(f">{header}</th>" in html for header in headers)
     # ByteDance's printed 2855亿元 is shown in 亿, named once in the header, with the share at
     # no decimals.
@@ -82,10 +83,11 @@ def test_the_re_sorted_table_names_each_company_once_in_both_languages(data):
 
     from bytebook import present
     from bytebook.chapters import ranking
+    from bytebook.chapters.rank_ranges import SORTED_COLUMNS
 
     found = ranking.analyse(data)
     soup = BeautifulSoup(
-        present.display_table(found.tables["sorted"], ranking.SORTED_COLUMNS).data, "html.parser"
+        present.display_table(found.tables["sorted"], SORTED_COLUMNS).data, "html.parser"
     )
     headers = [th.get_text(" ", strip=True) for th in soup.select("thead th")]
     assert sum("Company" in h or "公司" in h for h in headers) == 1
@@ -109,9 +111,10 @@ def test_the_implied_totals_table_shows_badges_english_headers_and_its_unit_once
 
     from bytebook import present
     from bytebook.chapters import ranking
+    from bytebook.chapters.implied_totals import TOTALS_COLUMNS
 
     found = ranking.analyse(data)
-    html = present.display_table(found.tables["implied_totals"], ranking.TOTALS_COLUMNS).data
+    html = present.display_table(found.tables["implied_totals"], TOTALS_COLUMNS).data
     soup = BeautifulSoup(html, "html.parser")
     headers = [th.get_text() for th in soup.select("th")]
     assert not any(re.search("[\u4e00-\u9fff]", h.replace("(亿元)", "")) for h in headers)

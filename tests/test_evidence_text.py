@@ -250,11 +250,12 @@ def test_the_closest_year_table_reads_as_its_evidence(data):
     to 40.5%), with both ends shown, not '0.14%' (its gap as a share of 40.56%)."""
     from bytebook import present
     from bytebook.chapters import ranking
+    from bytebook.chapters.year_matches import YEARS_COLUMNS
 
     assert f"{3137 / 4074:.1%}" == "77.0%" and f"{2329 / 8621:.1%}" == "27.0%"
     assert f"{40.555 - 40.5:.3f}" == "0.055"
     found = ranking.analyse(data)
-    html = present.display_table(found.tables["years"], ranking.YEARS_COLUMNS).data
+    html = present.display_table(found.tables["years"], YEARS_COLUMNS).data
     cells = re.findall(r"<td[^>]*>(.*?)</td>", html)
     assert not [c for c in cells if re.fullmatch(r"[\d.]+\.0%", c)], cells
     body = re.findall(r"<tr>(.*?)</tr>", html, flags=re.S)
@@ -318,13 +319,14 @@ def test_every_gap_in_points_is_the_difference_of_two_printed_shares(texts, data
     fails on the old wording."""
     from bytebook import present
     from bytebook.chapters import ranking
+    from bytebook.chapters.year_matches import YEARS_COLUMNS
 
     assert f"{2218.5 / 7771.5:.1%} {20 * 1.05:g}" == "28.5% 21"
     assert _subtractions_hold("they are 7.5 percentage points apart, a gap of 26.4% of it.")
     assert not _subtractions_hold("7.5 percentage points (28.5% less 21%).")
     wrong = {where: _subtractions_hold(text) for where, text in texts.items()}
     assert not {where: s for where, s in wrong.items() if s}
-    html = present.display_table(ranking.analyse(data).tables["years"], ranking.YEARS_COLUMNS).data
+    html = present.display_table(ranking.analyse(data).tables["years"], YEARS_COLUMNS).data
     cells = [c for c in re.findall(r"<td[^>]*>(.*?)</td>", html) if " − " in c]
     assert len(cells) >= 3, cells
     for cell in cells:
@@ -588,22 +590,22 @@ def test_a_figure_with_no_gap_is_inside_where_its_value_is_and_meeting_where_its
     as written lies, as its bar does: Huawei's 2,329亿元 is inside the printed 2300+ 亿元 (2,300
     to 2,400), though the band its 67% allows (7,041.74 × 32.5% = 2,288.6) reaches below it; a
     figure written at 2,290 whose band reached 2,300 would only meet it."""
-    from bytebook.chapters import ranking
+    from bytebook.chapters.year_words import place
     from bytebook.policy import Interval
 
     printed = Interval(2300e8, 2400e8)
     assert 7041.74 * 0.325 < 2300 < 2329 < 2400
-    assert ranking.place(2329e8, printed) == "inside"
-    assert ranking.place(2290e8, printed) == "meeting"
+    assert place(2329e8, printed) == "inside"
+    assert place(2290e8, printed) == "meeting"
 
 
 def test_the_closest_year_table_says_what_its_rows_evidence_says(ledger_rows, data):
     """The table beside the evidence gives the same words and bands: Huawei's amount lies
     inside the printed band, as its row's text says, and its share shows the band its gap is
     measured from."""
-    from bytebook.chapters import ranking
+    from bytebook.chapters.year_matches import year_matches
 
-    table = ranking.year_matches(data).tables["years"].set_index("company")
+    table = year_matches(data).tables["years"].set_index("company")
     rows = {row["id"]: row["evidence"] for row in ledger_rows}
     assert table.at["Huawei", "amount_gap_text"] == "inside"
     assert "2,329亿元 (derived, W; inside the printed 2300+ 亿元)" in rows["t_huawei_overseas"]

@@ -11,7 +11,17 @@ import csv
 import pytest
 
 from bytebook.book import ledger
-from bytebook.chapters import old_money, preface, ranking, summary, table_cells, year_readings
+from bytebook.chapters import (
+    earlier_year,
+    filed_rank,
+    old_money,
+    preface,
+    ranking,
+    summary,
+    table_cells,
+    understatement,
+    year_readings,
+)
 from bytebook.data import load_book_data
 from bytebook.fx import year_rates
 from bytebook.ledger import LedgerEntry, recomputed_text
@@ -228,7 +238,7 @@ def test_the_summary_names_the_cells_that_fit_the_year_before(data):
     assert (3137 / 4074 - 0.705) / (3137 / 4074) > 0.05
     assert (2329 / 7042 - 0.27 * 1.05) / (2329 / 7042) > 0.05
     # ByteDance's FY2023 USD 23.9 bn misses 38.5–39.5 bn; Xiaomi has no overseas figure
-    cells = ranking.earlier_year_cells(data)
+    cells = earlier_year.earlier_year_cells(data)
     assert {(c.company, c.cell) for c in cells} == {
         ("Midea", "amount"),
         ("Midea", "share"),
@@ -237,7 +247,7 @@ def test_the_summary_names_the_cells_that_fit_the_year_before(data):
         ("Lenovo", "amount"),
         ("Huawei", "amount"),
     }
-    assert ranking.earlier_year_sentence(cells) == (
+    assert earlier_year.earlier_year_sentence(cells) == (
         "in three rows of the ranking table, headed 2024, figures sit closer to the year before "
         "(FY2023) than to the year the table names: Midea's row in substance and BYD's amount, "
         "and, on figures from weak (W) sources, Haier Smart Home's amount; in two more rows, "
@@ -266,13 +276,13 @@ def test_the_summary_sentences_follow_the_data(data_copy):
     changed = _with_references(
         data_copy, {"byd_overseas_2023": "2300e8", "byd_overseas_2024": "1900e8"}
     )
-    cells = ranking.earlier_year_cells(changed)
+    cells = earlier_year.earlier_year_cells(changed)
     assert "BYD" not in {c.company for c in cells}
-    assert "BYD's amount" not in ranking.earlier_year_sentence(cells)
-    filed, above, shares = ranking.understated(changed)
+    assert "BYD's amount" not in earlier_year.earlier_year_sentence(cells)
+    filed, above, shares = understatement.understated(changed)
     assert "BYD" in filed and "BYD" not in above
-    assert ranking.n_plus_readings(changed, ["BYD", "Haier Smart Home"]) == ""
-    assert ranking.understated_sentence(filed, above, shares) == (
+    assert understatement.n_plus_readings(changed, ["BYD", "Haier Smart Home"]) == ""
+    assert understatement.understated_sentence(filed, above, shares) == (
         "the table understates the overseas amount of Haier Smart Home of the two companies "
         "whose 2024 overseas "
         "amount rests on figures they published themselves, read at first hand, and Midea's "
@@ -285,10 +295,10 @@ def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
     """Midea's 2024 amount rests on a figure read at second hand: the summary counts BYD and
     Haier Smart Home (first hand, both above the band) and says of Midea only that its share,
     41.52%, lies above the printed 40%."""
-    filed, above, shares = ranking.understated(data)
+    filed, above, shares = understatement.understated(data)
     assert filed == above == ["BYD", "Haier Smart Home"]
     assert shares == ["Midea's share (41.52%)"]
-    sentence = ranking.understated_sentence(filed, above, shares)
+    sentence = understatement.understated_sentence(filed, above, shares)
     assert "all three" not in sentence
     assert sentence.startswith("the table understates the overseas amounts of both companies")
     # amounts only: BYD's 2,219亿 lies above 1000+ (up to 2,000亿), Haier's 1,429亿 above 1364
@@ -296,17 +306,17 @@ def test_the_summary_does_not_count_midea_s_second_hand_amount(data):
     assert 2219 > 2000 and 1429 > 1364.5 and 0.4997 < 0.50
     # BYD's finding rests on reading 1000+ as 一千多亿 (up to 2,000亿); as 1000亿以上 (1,000亿
     # or more) 2,219亿 would meet it. Haier's 1364 has no + and does not depend on a reading.
-    readings = ranking.n_plus_readings(data, above)
+    readings = understatement.n_plus_readings(data, above)
     assert readings == (
         " (BYD's 1000+ 亿元 read as 1,000亿元 to 2,000亿元, N多; read as 1,000亿元 or more, "
         "N以上, the amount would hold)"
     )
-    assert readings in ranking.understated_sentence(filed, above, shares, readings)
+    assert readings in understatement.understated_sentence(filed, above, shares, readings)
     # "both companies" says whom, as the ranking page does: BYD's figure is released (P),
     # Haier Smart Home's tabulated (S)
-    origins = ranking.filed_origins(data)
+    origins = understatement.filed_origins(data)
     assert origins == ["BYD, released, P", "Haier Smart Home, tabulated, S"]
-    assert ranking.understated_sentence(filed, above, shares, readings, origins).startswith(
+    assert understatement.understated_sentence(filed, above, shares, readings, origins).startswith(
         "the table understates the overseas amounts of both companies (BYD, released, P; "
         "Haier Smart Home, tabulated, S) whose 2024 overseas amount rests"
     )
@@ -961,7 +971,7 @@ def test_byd_s_own_figure_is_worded_by_the_band_not_its_floor(data):
         "lies above the top of the printed band, 2,000亿元, and is more than twice its floor, "
         "1,000亿元"
     )
-    assert ranking.against_band_words(1500e8, 1000e8, 2000e8) == (
+    assert filed_rank.against_band_words(1500e8, 1000e8, 2000e8) == (
         "lies within the printed band, 1,000亿元 to 2,000亿元"
     )
 
@@ -1171,8 +1181,9 @@ def test_the_summary_names_the_first_hand_share_the_table_understates(data):
     49.97% lies below its printed 超 50%, so it is not named there."""
     share = 2219 / 7771
     assert f"{share:.1%}" == "28.6%" and share > 0.21
-    filed, _, _ = ranking.understated(data)
-    assert ranking.filed_shares_above(data, filed) == ["BYD's share (28.6%, printed as 约 20%)"]
+    filed, _, _ = understatement.understated(data)
+    shares = understatement.filed_shares_above(data, filed)
+    assert shares == ["BYD's share (28.6%, printed as 约 20%)"]
     text = summary.analyse(data).texts["filed_understated"]
     assert "and BYD's share (28.6%, printed as 约 20%) is understated too" in text
     assert "Haier Smart Home's share" not in text

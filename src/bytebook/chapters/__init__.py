@@ -4,14 +4,21 @@ Each module has `SECTIONS` (the article sections it judges) and `analyse(data) -
 A chapter is listed here once it is written; the ledger judges only the claims of listed
 chapters and leaves the others' verdicts empty.
 
-Seven modules beside them are parts of the ranking chapter's analysis, not chapters, and are
-not listed: `table_cells` (each cell of its table against the figures found),
-`year_readings` (the group total a row implies, and the other readings of its year), `by_year`
-(each company's figures year by year, as its by-year charts draw them), `growth` (its growth
-column), `markets_and_remarks` (its two columns of words), `old_money` (Lenovo's and Huawei's
-growth) and `top_three` (直接杀进前三: ByteDance's rank among every company found with 1,000亿元
-or more abroad). One more, `daily_revenue` (the title's daily figure worked three ways), is a
-part of the preface's analysis and is not listed either.
+Most other modules beside them are parts of the ranking chapter's analysis, not chapters,
+and are not listed: `table_cells` (each cell of its table against the figures found),
+`year_readings` (the group total a row implies, checked against the company's own, and the
+other readings of its year), `implied_totals` (those totals as the chapter's table and rows),
+`rank_ranges` (the table re-sorted, each company's rank and the ranks its printed band allows),
+`table_order` (what that order says, in words), `rate_check` (the rate behind its USD-to-yuan
+conversion), `year_matches` (the year each row matches best) with `year_words` (that finding in
+words), `earlier_year` (the cells that fit the year before), `filed_comparison` (the table
+beside the companies' own figures), `understatement` (the companies whose figures it
+understates), `filed_rank` (the table ranked again with their own figures), `by_year` (each
+company's figures year by year, as its by-year charts draw them), `growth` (its growth column),
+`markets_and_remarks` (its two columns of words), `old_money` (Lenovo's and Huawei's growth) and
+`top_three` (直接杀进前三: ByteDance's rank among every company found with 1,000亿元 or more
+abroad). One more, `daily_revenue` (the title's daily figure worked three ways), is a part of
+the preface's analysis and is not listed either.
 """
 
 from bytebook.chapters import (

@@ -41,7 +41,7 @@ def markets_and_remarks(data: BookData, ranks: dict[str, int]) -> Findings:
     regional split of a company's 2024 revenue abroad was found, so each is unverifiable;
     Huawei's 2023 split (W) and Lenovo's place in the table are said where they bear. `ranks`
     gives each company's place in the table by the article's overseas revenue
-    (`ranking.rank_of`)."""
+    (`rank_ranges.rank_of`)."""
     found = Findings()
     for company, (markets, remark) in MARKETS_AND_REMARKS.items():
         sources = MARKETS_SOURCES.get(company, ())

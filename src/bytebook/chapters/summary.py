@@ -15,7 +15,15 @@ from bytebook.chapters import (
     recommender,
     top_three,
 )
+from bytebook.chapters.earlier_year import earlier_year_cells, earlier_year_sentence
 from bytebook.chapters.growth import growth_runner_up
+from bytebook.chapters.understatement import (
+    filed_origins,
+    filed_shares_above,
+    n_plus_readings,
+    understated,
+    understated_sentence,
+)
 from bytebook.checks import (
     against_first_printing,
     claim_band,
@@ -209,25 +217,25 @@ def _technical_counts(data: BookData) -> tuple[int, int]:
 @analysis
 def analyse(data: BookData) -> Findings:
     """Check the years each company is said to have taken to reach its overseas scale, and
-    say what the ranking's period findings come to (`ranking.earlier_year_cells`)."""
+    say what the ranking's period findings come to (`earlier_year.earlier_year_cells`)."""
     found = Findings()
-    cells = ranking.earlier_year_cells(data)
+    cells = earlier_year_cells(data)
     found.number(
         "earlier_year_rows",
         len({cell.company for cell in cells}),
-        lambda _: ranking.earlier_year_sentence(cells),
+        lambda _: earlier_year_sentence(cells),
     )
-    filed, above, shares = ranking.understated(data)
+    filed, above, shares = understated(data)
     found.number(
         "filed_understated",
         len(above),
-        lambda _: ranking.understated_sentence(
+        lambda _: understated_sentence(
             filed,
             above,
             shares,
-            ranking.n_plus_readings(data, above),
-            ranking.filed_origins(data),
-            ranking.filed_shares_above(data, filed),
+            n_plus_readings(data, above),
+            filed_origins(data),
+            filed_shares_above(data, filed),
         ),
     )
     ranking_rows = {entry.id: entry for entry in ranking.analyse(data).entries}

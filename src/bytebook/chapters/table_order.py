@@ -1,7 +1,7 @@
 """What the ranking table's order and its two columns say of the article's subject, in words:
 the captions of the sorted-revenue chart and the revenue-against-share chart. Each is worked out
-from the table as sorted (`ranking._sorted`): an "N+" amount at N, a share at its printed
-figure, as both charts draw them."""
+from the table as sorted (`rank_ranges.sorted_by_revenue`): an "N+" amount at N, a share at its
+printed figure, as both charts draw them."""
 
 from __future__ import annotations
 

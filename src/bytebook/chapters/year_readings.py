@@ -2,8 +2,8 @@
 company's own total for the year the table's heading is read as (`filed_years.CLAIMED_YEAR`:
 FY2024, or Lenovo's FY2024/25), with the other readings of that year: calendar 2024 from its
 quarters where the fiscal year differs, and another fiscal year a reading names. A part of the
-ranking chapter (`bytebook.chapters.ranking`), which says which year each row matches
-(`ranking.year_matches`)."""
+ranking chapter (`bytebook.chapters.ranking`); which year each row matches best is worked out in
+`bytebook.chapters.year_matches`."""
 
 from __future__ import annotations
 

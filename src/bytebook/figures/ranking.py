@@ -9,7 +9,7 @@ import pandas as pd
 
 from bytebook import charts, year_charts
 from bytebook.article import ARTICLE_LEGEND
-from bytebook.chapters import ranking
+from bytebook.chapters.filed_comparison import filed_references
 from bytebook.data import BookData
 from bytebook.findings import Findings
 from bytebook.numbers import YI_YUAN, format_yuan
@@ -258,7 +258,7 @@ def filed(found: Findings, data: BookData) -> alt.VConcatChart:
         + "); the companies' own figures: "
         + ", ".join(table["origin_note"]),
         claims=table_claims(data, frame["company"], ["revenue_cny_claim"]),
-        references=ranking.filed_references(frame["company"]),
+        references=filed_references(frame["company"]),
     )
     description = charts.describe(
         "Bar chart of the overseas revenue each printed figure allows, with each company's own "
