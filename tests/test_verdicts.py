@@ -10,6 +10,7 @@ import csv
 
 import pytest
 
+from bytebook.article import company_key
 from bytebook.book import ledger
 from bytebook.chapters import (
     earlier_year,
@@ -862,7 +863,7 @@ def test_a_pair_that_meets_its_total_says_when_its_cells_miss(data):
         for r in data.ranking.itertuples()
     }
     for company, (amount, share) in cells.items():
-        pair = entries[f"d_implied_total_{ranking.company_key(company)}"]
+        pair = entries[f"d_implied_total_{company_key(company)}"]
         misses = {amount, share} & {"contradicted", "off in detail", "inconsistent"}
         meets = pair.verdict in ("supported", "consistent")
         assert ("is no support for" in pair.evidence) == bool(meets and misses), company

@@ -47,6 +47,7 @@ PRINTED_HEADERS = {
     "markets_zh": "核心战场 Main markets",
     "remark_zh": "备注 Remarks",
 }
+"""The printed table's columns under the article's own Chinese headers, each with its English."""
 
 PEERS_COLUMNS = {
     "company": ("Company", None),

@@ -39,7 +39,7 @@ YEARS_COLUMNS = {
 evidence words it: the amount's relative to the amount found, the share's in percentage
 points."""
 
-YEAR_COLUMNS = [
+YEARS_TABLE_FIELDS = [
     "company",
     "claimed_year",
     "matched",
@@ -56,6 +56,8 @@ YEAR_COLUMNS = [
     "sources",
     "finding",
 ]
+"""Every field of the years table, in order: the gaps as numbers and as words, the figures
+found, their weakest tag and sources (`YEARS_COLUMNS` names the ones the page shows)."""
 
 
 def year_matches(data: BookData) -> Findings:
@@ -114,7 +116,7 @@ def year_matches(data: BookData) -> Findings:
             {"company": company, "claimed_year": filed_years.CLAIMED_YEAR[company], "finding": text}
             | record
         )
-    found.tables["years"] = pd.DataFrame(records, columns=YEAR_COLUMNS)
+    found.tables["years"] = pd.DataFrame(records, columns=YEARS_TABLE_FIELDS)
     return found
 
 
