@@ -17,8 +17,10 @@ understates), `filed_rank` (the table ranked again with their own figures), `by_
 company's figures year by year, as its by-year charts draw them), `growth` (its growth column),
 `markets_and_remarks` (its two columns of words), `old_money` (Lenovo's and Huawei's growth) and
 `top_three` (直接杀进前三: ByteDance's rank among every company found with 1,000亿元 or more
-abroad). One more, `daily_revenue` (the title's daily figure worked three ways), is a part of
-the preface's analysis and is not listed either.
+abroad). Two more are not listed either: `daily_revenue` (the title's daily figure worked three
+ways), a part of the preface's analysis, and `live_gifting` (live gifting's net, its share of
+in-app purchases, the bandwidth it is said to need and the no-funding slogan), a part of the
+business loop's.
 """
 
 from bytebook.chapters import (
