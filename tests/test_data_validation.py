@@ -472,11 +472,11 @@ def test_a_book_without_its_data_folder_is_refused_before_anything_runs(
     """A book with no data/ folder of its own reads the project's data: with that gone too (a
     checkout whose data/ was moved away), the build stops at once, naming the first file it
     lacks, before Sphinx starts (no traceback, no work area)."""
-    from bytebook.publish import build
+    from bytebook import paths
 
     for name in ("_config.yml", "_toc.yml"):
         (tmp_path / name).write_bytes((ROOT / name).read_bytes())
-    monkeypatch.setattr(build, "DATA_DIR", tmp_path / "data")
+    monkeypatch.setattr(paths, "DATA_DIR", tmp_path / "data")
     assert build_book(tmp_path) == 2
     printed = capfd.readouterr()
     assert "claims.csv: the file is missing" in printed.err, printed.err

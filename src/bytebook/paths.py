@@ -15,3 +15,10 @@ DATA_DIR = Path(os.environ.get("BYTEBOOK_DATA", _DEFAULT_DATA)).resolve()
 BOOK_DIR = ROOT / "book"
 BUILD_DIR = ROOT / "_build"
 DATA_ENV = "BYTEBOOK_DATA"
+
+
+def data_read_by(root: Path) -> Path:
+    """The data folder the pages of the book at `root` read: its own `data/`, or else the one
+    this process reads (BYTEBOOK_DATA, the packaged copy or the repository's), which a build
+    leaves them."""
+    return root / "data" if (root / "data").is_dir() else DATA_DIR

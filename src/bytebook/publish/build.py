@@ -30,7 +30,7 @@ from typing import IO
 import yaml
 
 from bytebook.errors import DataFileError, describe_os_error
-from bytebook.paths import DATA_DIR, DATA_ENV, ROOT
+from bytebook.paths import DATA_ENV, ROOT, data_read_by
 from bytebook.publish import cache, children, up_to_date
 from bytebook.publish.lock import BuildLocked, build_lock
 
@@ -91,12 +91,6 @@ def _check_config(root: Path) -> bool:
     return True
 
 
-def _data_read_by(root: Path) -> Path:
-    """The data folder `root`'s pages read: its own `data/`, or else the one this process
-    reads (BYTEBOOK_DATA, the packaged copy or the repository's), which `_run` leaves them."""
-    return root / "data" if (root / "data").is_dir() else DATA_DIR
-
-
 def _check_data(root: Path) -> bool:
     """Validate every data file, and run every chapter's analysis on it, before anything runs;
     a bad file is named with row and column.
@@ -105,7 +99,7 @@ def _check_data(root: Path) -> bool:
     nor the analysis code that checks and reads it changed (it keeps no-op builds fast): each
     state that passed leaves a mark named by its hash in `checked_marks()`.
     """
-    data_dir = _data_read_by(root)
+    data_dir = data_read_by(root)
     digest = hashlib.sha256()
     for path in [*sorted(data_dir.rglob("*")), *_analysis_sources()]:
         if path.is_file():

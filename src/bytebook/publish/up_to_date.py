@@ -56,12 +56,12 @@ def _last_commit(root: Path) -> str:
 
 def book_state(root: Path) -> str:
     """A hash of everything the book at `root` is built from (see the module's description)."""
-    from bytebook.paths import DATA_DIR
+    from bytebook.paths import data_read_by
     from bytebook.publish.inputs import installed_packages
     from bytebook.publish.pdf import printed_book
 
     package = Path(__file__).resolve().parent.parent
-    data = root / "data" if (root / "data").is_dir() else DATA_DIR
+    data = data_read_by(root)
     digest = hashlib.sha256()
     for folder in dict.fromkeys([root, package, data.resolve()]):
         for path in _files(folder):
