@@ -1210,3 +1210,31 @@ def test_the_remainder_is_also_given_at_the_printed_precision_of_its_inputs(chap
     assert row.recomputed_low == pytest.approx(low * 1e9)
     assert row.recomputed_high == pytest.approx(high * 1e9)
     assert row.kind == "derived" and row.verdict is None
+
+
+@pytest.mark.parametrize("factor", [0.7, 1.4])
+def test_the_summary_s_pair_rows_are_the_ranking_s_own(data, factor):
+    """`ranking.pair_rows`, which the summary reads instead of the whole ranking analysis, gives
+    the rows `ranking.analyse` gives for each pair and its two cells, verdict and evidence: on
+    the data, and with each company's amount, share, or both lowered by 30% or raised by 40%
+    (moves that change some of those verdicts; moving both keeps the pair's ratio, so its row
+    meets its total while its cells miss, and gets `cells_apart_note`'s sentence)."""
+    copies = [data]
+    for row in data.ranking.itertuples():
+        amount, share = row.revenue_cny_claim, row.share_claim
+        for moved_ids in ([amount], [share], [amount, share]):
+            claims = data.claims.copy()
+            for claim_id in moved_ids:
+                moved = float(claims.at[claim_id, "value"]) * factor
+                claims.loc[claim_id, ["value", "value_text"]] = [moved, repr(moved)]
+            copies.append(replace(data, claims=claims))
+    verdicts, notes = set(), 0
+    for copy in copies:
+        pairs = ranking.pair_rows(copy)
+        whole = {entry.id: entry for entry in ranking.analyse(copy).entries}
+        assert pairs == {claim_id: whole[claim_id] for claim_id in pairs}
+        verdicts.add(tuple(entry.verdict for entry in pairs.values()))
+        notes += sum("is no support for" in entry.evidence for entry in pairs.values())
+    assert len(pairs) == 3 * len(data.ranking)
+    assert len(verdicts) > 1, "no move changed a verdict: the comparison tested one case"
+    assert notes, "no pair met its total while a cell missed: the note went untested"

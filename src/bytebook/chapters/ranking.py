@@ -95,6 +95,31 @@ def analyse(data: BookData) -> Findings:
     return found
 
 
+@analysis
+def pair_rows(data: BookData) -> dict[str, LedgerEntry]:
+    """The rows `analyse` gives for each company's pair (`implied_totals`) and its amount and
+    share cells, by id, worked out from the same parts without the rest of the chapter: what
+    `pairs_that_cannot_hold` and `pairs_read_as_n_duo` read, for the summary."""
+    table, rate, _, _ = compared_figures(data)
+    usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
+    found = Findings().merge(
+        check_rate(data, usd, cny, rate),
+        implied_totals(data, table, rate),
+        check_remaining(data, year_matches(data).tables["years"]),
+    )
+    _add_cell_verdicts(data, found)
+    rows = {entry.id: entry for entry in found.entries}
+    return {
+        claim_id: rows[claim_id]
+        for r in data.ranking.itertuples()
+        for claim_id in (
+            f"d_implied_total_{company_key(r.company_en)}",
+            r.revenue_cny_claim,
+            r.share_claim,
+        )
+    }
+
+
 def _add_cell_verdicts(data: BookData, found: Findings) -> None:
     """Give the implied-totals table each company's own cells' verdicts ('amount contradicted,
     share contradicted'), and a pair's row that meets its total while a cell misses a sentence

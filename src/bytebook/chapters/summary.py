@@ -238,7 +238,7 @@ def analyse(data: BookData) -> Findings:
             filed_shares_above(data, filed),
         ),
     )
-    ranking_rows = {entry.id: entry for entry in ranking.analyse(data).entries}
+    ranking_rows = ranking.pair_rows(data)
     pairs = ranking.pairs_that_cannot_hold(data, ranking_rows)
     found.number(
         "pairs_cannot_hold",
