@@ -1212,19 +1212,19 @@ def test_the_remainder_is_also_given_at_the_printed_precision_of_its_inputs(chap
     assert row.kind == "derived" and row.verdict is None
 
 
-@pytest.mark.parametrize("factor", [0.7, 1.4])
-def test_the_summary_s_pair_rows_are_the_ranking_s_own(data, factor):
+def test_the_summary_s_pair_rows_are_the_ranking_s_own(data):
     """`ranking.pair_rows`, which the summary reads instead of the whole ranking analysis, gives
     the rows `ranking.analyse` gives for each pair and its two cells, verdict and evidence: on
-    the data, and with each company's amount, share, or both lowered by 30% or raised by 40%
-    (moves that change some of those verdicts; moving both keeps the pair's ratio, so its row
-    meets its total while its cells miss, and gets `cells_apart_note`'s sentence)."""
+    the data, and with each company's amount lowered by 30%, its share raised by 40%, or both
+    raised by 40% (moves that change some of those verdicts; moving both keeps the pair's
+    ratio, so its row meets its total while its cells miss, and gets `cells_apart_note`'s
+    sentence)."""
     copies = [data]
     for row in data.ranking.itertuples():
         amount, share = row.revenue_cny_claim, row.share_claim
-        for moved_ids in ([amount], [share], [amount, share]):
+        for moves in ({amount: 0.7}, {share: 1.4}, {amount: 1.4, share: 1.4}):
             claims = data.claims.copy()
-            for claim_id in moved_ids:
+            for claim_id, factor in moves.items():
                 moved = float(claims.at[claim_id, "value"]) * factor
                 claims.loc[claim_id, ["value", "value_text"]] = [moved, repr(moved)]
             copies.append(replace(data, claims=claims))
