@@ -287,4 +287,3 @@ def test_axe_with_its_private_fields_on_the_object_reports_what_stock_axe_does(b
     assert {"color-contrast", "image-alt"} <= {rule[0] for rule in stock["violations"]}, stock
     assert "color-contrast" in {rule[0] for rule in stock["incomplete"]}, stock
     assert changed == stock
-
