@@ -346,6 +346,17 @@ def test_a_gloss_marks_its_chinese_and_escapes_the_rest():
     assert marked_chinese("The ranking") == "The ranking"
 
 
+def test_a_gloss_keeps_a_value_whole_with_its_chinese_unit():
+    """'1,000亿元' in a gloss is one value: its Chinese unit is marked, and the two parts stay on
+    one line together (the page's pass sees them in two text nodes, and cannot)."""
+    from bytebook.present import marked_chinese
+    from bytebook.publish.whole_values import SPAN
+
+    assert marked_chinese("companies with 1,000亿元 or more") == (
+        f'companies with {SPAN}1,000<span lang="zh">亿元</span></span> or more'
+    )
+
+
 def test_the_chinese_in_a_claim_s_gloss_is_marked_for_a_screen_reader(built_book):
     """The English gloss under a claim names the article's Chinese words at times ('抖音在海外',
     '三千一百多亿'): each is `lang="zh"`, read in a Chinese voice and kept upright in the

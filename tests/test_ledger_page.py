@@ -717,6 +717,8 @@ def test_choosing_a_filter_leaves_the_filters_where_they_are(site, browser, view
 
 SECTION_LINES = """() => {
   const broken = [];
+  const letter = /\\p{L}/u;
+  const segmenter = new Intl.Segmenter('zh', {granularity: 'word'});
   for (const cell of document.querySelectorAll('table.sections-under-ids td[data-th="Id"]')) {
     const label = getComputedStyle(cell, '::after');
     const copy = document.createElement('div');
@@ -727,23 +729,32 @@ SECTION_LINES = """() => {
     copy.textContent = cell.dataset.section;
     cell.appendChild(copy);
     const text = copy.firstChild, range = document.createRange();
-    const tops = [...text.data].map((_, i) => {
-      range.setStart(text, i); range.setEnd(text, i + 1);
-      return range.getBoundingClientRect().top;
+    const shown = [...text.data.matchAll(/[^\\u200b]/gu)].map(m => {
+      range.setStart(text, m.index); range.setEnd(text, m.index + 1);
+      return [m[0], range.getBoundingClientRect().top];
     });
     copy.remove();
-    for (let i = 1; i < tops.length; i++) {
-      const letter = /\\p{L}/u;
-      if (tops[i] > tops[i - 1] + 1 && letter.test(text.data[i - 1]) && letter.test(text.data[i])) {
-        broken.push(cell.dataset.section);
+    const name = shown.map(([c]) => c).join('');
+    const starts = new Set([...segmenter.segment(name)].map(s => s.index));
+    const number = name.match(/^[\\d.]+\\s(?=\\p{Script=Han})/u);
+    if (number && shown[number[0].length][1] > shown[0][1] + 1) {
+      broken.push(name + ': its number alone');
+    }
+    for (let i = 1; i < shown.length; i++) {
+      const apart = shown[i][1] > shown[i - 1][1] + 1;
+      if (apart && letter.test(shown[i - 1][0]) && letter.test(shown[i][0]) && !starts.has(i)) {
+        broken.push(name + ': inside a word');
       }
     }
   }
   return [...new Set(broken)];
 }"""
 """The sections whose name, set under an id as the page sets it (the label's font and line
-breaking, at the cell's width), breaks inside a word: between two Chinese characters
-(海外营收排行榜) or two letters (Recommender)."""
+breaking, at the cell's width), breaks inside a word (a Chinese word, as the browser's own
+word breaker cuts 海外营收排行榜, or an English one: Recommender), or leaves its number alone
+on the first line before a Chinese name ('4' over 海外营收排行榜), which could break after its
+first word instead. An English word too wide to follow its number ('2.2' over Recommender)
+takes a line of its own."""
 
 
 def test_a_section_s_name_under_an_id_is_never_broken_mid_word(read_only_ledger):

@@ -52,3 +52,19 @@ def test_a_cost_per_thousand_impressions_stays_whole_with_its_unit():
         f"<td>{SPAN}USD 26 CPM</span></td></body>"
     )
     assert keep_values_whole(kept) == kept
+
+
+def test_a_chinese_figure_keeps_its_whole_unit_with_it():
+    """The article's figures keep their units as a Chinese reader reads them: a currency after a
+    magnitude ('390 亿美元'), a price per month ('7.99 美元/月'), dollars alone ('26 美元') and
+    years ('深耕 20 年'). A line may otherwise break inside '美元' or before '年'."""
+    kept = keep_values_whole(
+        "<body><td>390 亿美元 ≈ 2855 亿元</td><q>CapCut Pro 7.99 美元/月</q>"
+        "<q>CPM 26 美元</q><td>自主品牌深耕 20 年</td><q>1 万亿参数</q></body>"
+    )
+    assert kept == (
+        f"<body><td>{SPAN}390 亿美元</span> ≈ {SPAN}2855 亿元</span></td>"
+        f"<q>CapCut Pro {SPAN}7.99 美元/月</span></q><q>CPM {SPAN}26 美元</span></q>"
+        f"<td>自主品牌深耕 {SPAN}20 年</span></td><q>{SPAN}1 万亿</span>参数</q></body>"
+    )
+    assert keep_values_whole(kept) == kept

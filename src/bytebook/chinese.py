@@ -17,8 +17,14 @@ before anything else, with the digits, spaces and signs between them ('每天7.4
 
 def chinese_runs(text: str) -> list[str]:
     """`text` cut into its runs of Chinese and what lies between them, in order, none empty."""
+    return cut_at(CHINESE_RUN, text)
+
+
+def cut_at(pattern: re.Pattern[str], text: str) -> list[str]:
+    """`text` cut into the matches of `pattern` and what lies between them, in order, none
+    empty."""
     parts, start = [], 0
-    for run in CHINESE_RUN.finditer(text):
-        parts += [text[start : run.start()], run.group()]
-        start = run.end()
+    for match in pattern.finditer(text):
+        parts += [text[start : match.start()], match.group()]
+        start = match.end()
     return [part for part in [*parts, text[start:]] if part]

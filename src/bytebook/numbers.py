@@ -398,7 +398,7 @@ UNIT_WORDS = (
 
 VALUE_WITH_UNIT = re.compile(
     r"(?:(?:USD|CNY)[ \u00a0])?[−-]?\d[\d,]*(?:\.\d+)?\+?"
-    r"(?:[ \u00a0]?(?:亿元|亿|万元|万)|%|×|[ \u00a0](?:"
+    r"(?:[ \u00a0]?(?:(?:万亿|亿|万)?(?:美元|元)(?:/[月年天])?|万亿|亿|万|年)|%|×|[ \u00a0](?:"
     + "|".join(re.escape(word) for word in UNIT_WORDS)
     + r")(?![\w/]))"
     r"|(?:USD|CNY)[ \u00a0][−-]?\d[\d,]*(?:\.\d+)?(?:/[A-Za-z]+\b)?"
@@ -408,7 +408,8 @@ VALUE_WITH_UNIT = re.compile(
 )
 """A value written with its unit or currency, as the forms above write it ('USD 39 bn',
 '2,855亿元', '1000+ 亿元', '25%', '8 Mbps', 'USD 0.020/GB', 'USD 26 per 1,000 impressions',
-'USD 26 CPM'): a line must not break inside one."""
+'USD 26 CPM'), and the article's own ('390 亿美元', '7.99 美元/月', '深耕 20 年'): a line must
+not break inside one."""
 
 
 def in_a_column(text: str) -> str:

@@ -30,6 +30,21 @@
       window.scrollBy(0, keptInView.getBoundingClientRect().top - keptTop);
     }
   };
+  // A section's name as it stands under an id ('4 海外营收排行榜'): its number kept with a
+  // Chinese first word, and a line free to break only between Chinese words (海外 · 营收 ·
+  // 排行榜), which the style sheet's keep-all would otherwise hold together as one, wider than
+  // the column. An English first word ('2.2 Recommender') may take the next line, whole.
+  var chineseWord = /^[\u4e00-\u9fff]+$/;
+  var breakableSectionName = function (name) {
+    var kept = name.replace(/^([\d.]+) (?=[\u4e00-\u9fff])/, "$1\u00a0");
+    if (!window.Intl || !Intl.Segmenter) { return kept; }
+    var words = Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(kept),
+      function (part) { return part.segment; });
+    return words.reduce(function (shown, word, index) {
+      var apart = index > 0 && chineseWord.test(words[index - 1]) && chineseWord.test(word);
+      return shown + (apart ? "\u200b" : "") + word;
+    }, "");
+  };
   var here = document.currentScript ? document.currentScript.src : "";
   var base = here.slice(0, here.lastIndexOf("/") + 1) + "itables/";
   var css = document.createElement("link");
@@ -132,10 +147,14 @@
     // gives its room to the evidence; its filter stays. On a phone, or on paper, it is a column
     // again.
     var wide = window.matchMedia("screen and (min-width: 701px)");
+    var underIds = {};
     api.rows().nodes().toArray().forEach(function (row) {
       var id = row.querySelector('td[data-th="Id"]');
       var section = row.querySelector('td[data-th="Section"]');
-      if (id && section) { id.setAttribute("data-section", section.textContent.trim()); }
+      if (!id || !section) { return; }
+      var name = section.textContent.trim();
+      if (!(name in underIds)) { underIds[name] = breakableSectionName(name); }
+      id.setAttribute("data-section", underIds[name]);
     });
     var placeSections = function (underIds) {
       api.column(sectionColumn).visible(!underIds);
