@@ -444,6 +444,30 @@ def test_the_recommender_legend_fits_a_phone_and_rings_the_crossing(site, browse
     assert f": {said.group(1)};" in ring + ";", ring
 
 
+CDN_RINGS = """() => [...document.querySelectorAll(
+  '#fig-codec-cdn .bytebook-live svg [aria-label*="Where the model meets it"]')]
+  .map(p => p.getAttribute('aria-label'))"""
+
+
+def test_the_cdn_chart_rings_where_the_saving_meets_the_article_s_figure(site, browser):
+    """The codec's CDN chart rings the point where the saving meets the article's daily figure,
+    as its text asks the reader to look there: at the sliders' defaults, the list price the
+    text gives (the default watch-hours are those the daily figure implies at that price)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/codec.html")
+    wait_for_charts(page)
+    rings = page.evaluate(CDN_RINGS)
+    said = re.search(r"list price of USD ([\d.]+) per GB", page.inner_text("main"))
+    page.close()
+    assert said, "the page does not give the list price"
+    [ring] = rings
+    at = re.search(r"Price per GB delivered, USD: ([\d.]+)", ring)
+    assert at, ring
+    printed = said.group(1)
+    half_step = 0.5 * 10 ** -len(printed.partition(".")[2])
+    assert abs(float(at.group(1)) - float(printed)) <= half_step, (ring, printed)
+
+
 STATIC_DRAWINGS = """() => [...document.querySelectorAll('.bytebook-static svg')].map(svg => {
   const scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
   const sizes = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())

@@ -1059,7 +1059,11 @@ def _crossing_ring(
     """A ring at the point where a model curve meets the level `level`, its x computed in the
     page from the sliders (`crossing.expression`), drawn only while that point lies on the x
     axis `x_domain`: a ring centred past the axis's end would show half of itself at the edge,
-    at a place the curve does not meet the level. `titles` are the axes' titles."""
+    at a place the curve does not meet the level. A ring at the axis's end (the codec's list
+    price, where its curve meets the level at the sliders' defaults) is drawn whole, past the
+    plot's edge: the level lies within the y axis, whose top is never below the curve's
+    largest value at the defaults, which is at least the level. `titles` are the axes'
+    titles."""
     x_title, y_title = titles
     ring = alt.Chart(pd.DataFrame({"meets": [level], "ring": [crossing.label]}))
     return (
@@ -1072,7 +1076,6 @@ def _crossing_ring(
             strokeWidth=2.5,
             color=ARTICLE,
             opacity=1,
-            clip=True,
         )
         .encode(
             x=alt.X(f"{x}:Q"),

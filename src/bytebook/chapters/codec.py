@@ -81,6 +81,15 @@ def saving_expression(gb_saved_per_hour: float) -> str:
     )
 
 
+def price_expression(daily_m: float, gb_saved_per_hour: float) -> str:
+    """The price per GB (USD) at which the daily saving reaches `daily_m` USD million, as a
+    Vega expression of the sliders `saving_expression` reads: the price in the page."""
+    return (
+        f"{float(daily_m)!r} / (watch_hours_m * {float(gb_saved_per_hour)!r} * delivered_ratio * "
+        "decoder_share)"
+    )
+
+
 ROUND_CLAIMS = ("hevc_vs_avc_bytedance", "vvc_vs_hevc_bytedance")
 """ByteDance's video cloud team's round words on the last two standards: each halves the
 bitrate of the one before at the same quality."""

@@ -17,6 +17,8 @@ BITRATES = ("s21_bitrate_upload", "s21_bitrate_vvc")
 """The claims behind the article's cut: the upload bitrate and the bitrate after H.266."""
 CODEC_RESULTS = ("vvc_vs_hevc_objective", "vvc_vs_hevc_subjective", "bvc2_vs_x265")
 CDN_ASSUMPTIONS = ("cdn_price_per_gb", "delivered_bitrate_ratio", "decoder_share")
+CROSSING_LABEL = "Where the model meets it"
+"""The name of the ring where the saving curve meets the article's figure (its tooltip)."""
 
 
 def gains(found: Findings, data: BookData) -> alt.VConcatChart:
@@ -81,10 +83,17 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
         sliders=[hours, delivered, decoders],
         claim=(claimed_m, f"The article: {claimed} a day"),
         y_max=charts.axis_top(in_units(largest, "million")),
+        x_domain=(price.low, price.high),
         x_tick_count=4,
         # Three significant digits: a step above the sliders' lowest, the cheapest saving is
         # USD 127 a day, 0.000127 million, which two decimals would show as 0.
         value_formats=(",.3f", ",.3~r"),
+        crossing=charts.Crossing(
+            codec.price_expression(claimed_m, found.numbers["gb_saved_per_hour"]),
+            CROSSING_LABEL,
+            x_format=",.4f",
+            counts="USD per GB",
+        ),
     )
     caption = charts.Caption(
         title=f"Daily CDN saving from an {codec.bitrate_cut(data)} cut",
@@ -95,9 +104,9 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
     )
     text = found.texts
     description = (
-        f"Line chart: the daily saving rises with the price per GB; at {text['price_default']} "
-        f"per GB it reaches the article's {claimed} with {text['implied_watch_hours']} "
-        "watch-hours a day."
+        f"Line chart: the daily saving rises with the price per GB; a ring marks where it "
+        f"reaches the article's {claimed}, at {text['price_default']} per GB with "
+        f"{text['implied_watch_hours']} watch-hours a day."
     )
     return charts.figure(chart, caption, description, data)
 
