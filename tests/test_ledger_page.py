@@ -843,3 +843,31 @@ def test_without_javascript_the_ledger_gives_the_claim_and_the_evidence_room(sit
     assert "Kind" not in widths and "Section" in widths, widths
     assert widths["Claim"] >= 100 and widths["Evidence"] >= 180, widths
     assert sideways == "auto"
+
+
+SEARCHED_IDS = """words => {
+  const input = document.querySelector('.dt-search input');
+  input.value = words;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  return [...document.querySelectorAll('table.ledger-table tbody tr[id]')]
+    .map(row => row.id.replace('claim-', ''));
+}"""
+"""The ids of the rows the ledger's search box shows for `words`."""
+
+
+def test_a_search_by_a_company_s_chinese_name_finds_the_rows_its_english_name_finds(
+    site, browser, ledger_rows
+):
+    """A Chinese reader searching 联想 finds every row about Lenovo, not only the few whose
+    quote prints 联想: each row that names the company in English or in Chinese."""
+    page = open_ledger(site, browser)
+    found = {words: set(page.evaluate(SEARCHED_IDS, words)) for words in ("联想", "Lenovo")}
+    page.close()
+    naming = {
+        row["id"]
+        for row in ledger_rows
+        if re.search(r"\bLenovo\b|联想", row["claim_en"] + row["quote_zh"] + row["evidence"])
+    }
+    assert len(naming) > 10, naming
+    assert naming <= found["联想"], sorted(naming - found["联想"])
+    assert found["Lenovo"] <= found["联想"], sorted(found["Lenovo"] - found["联想"])

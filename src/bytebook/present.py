@@ -420,9 +420,28 @@ def _evidence(text: str, rows: Mapping[str, str]) -> str:
     )
 
 
-def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]) -> HTML:
+def _search_words(entry: LedgerEntry, companies: Mapping[str, str]) -> str:
+    """What a search of the ledger finds an id's cell by: the id, then the Chinese name of each
+    company the row names in English (`companies`, by the first word of its English name:
+    'Haier' for 海尔智家), which its own words may not print. A search for 联想 then finds the
+    rows a search for Lenovo finds."""
+    words = f"{entry.claim_en} {entry.evidence}"
+    names = [
+        chinese
+        for english, chinese in companies.items()
+        if re.search(rf"\b{re.escape(english.split()[0])}\b", words)
+    ]
+    return " ".join([entry.id, *names])
+
+
+def ledger_html(
+    entries: Iterable[LedgerEntry],
+    chapter_of: Callable[[str], str],
+    companies: Mapping[str, str],
+) -> HTML:
     """The whole ledger, filterable by section and verdict; each id links to where the claim is
-    checked in its chapter."""
+    checked in its chapter. `companies` gives the ranking's companies' Chinese names by their
+    English ones, which the search finds each row by (`_search_words`)."""
     entries = list(entries)
     quoted = _quoted_rows(entries)
     rows = []
@@ -449,7 +468,7 @@ def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]
         verdict_cell = _td("Verdict", row_badges(e), pane)
         # On a laptop the id's cell names the section under the id, in place of its own column
         # (bytebook.css; bytebook-ledger.js copies the name from the Section cell).
-        id_cell = _td("Id", link)
+        id_cell = _td("Id", link, f' data-search="{html.escape(_search_words(e, companies))}"')
         rows.append(
             f'<tr id="{anchor}">{id_cell}{section}{_td("Kind", text_html(e.kind))}'
             f"{verdict_cell}{_claim_cell(e)}{_values(e, sortable=True)}"
