@@ -449,16 +449,13 @@ CDN_RINGS = """() => [...document.querySelectorAll(
   .map(p => p.getAttribute('aria-label'))"""
 
 
-def test_the_cdn_chart_rings_where_the_saving_meets_the_article_s_figure(site, browser):
+def test_the_cdn_chart_rings_where_the_saving_meets_the_article_s_figure(resized_tab):
     """The codec's CDN chart rings the point where the saving meets the article's daily figure,
     as its text asks the reader to look there: at the sliders' defaults, the list price the
     text gives (the default watch-hours are those the daily figure implies at that price)."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site}/book/codec.html")
-    wait_for_charts(page)
+    page = resized_tab("book/codec.html", 1200)
     rings = page.evaluate(CDN_RINGS)
     said = re.search(r"list price of USD ([\d.]+) per GB", page.inner_text("main"))
-    page.close()
     assert said, "the page does not give the list price"
     [ring] = rings
     at = re.search(r"Price per GB delivered, USD: ([\d.]+)", ring)
