@@ -675,7 +675,7 @@ def test_the_stated_column_shows_the_article_s_qualifier(data):
     entries = {entry.id: entry for entry in all_entries(data)}
     assert {key: stated_text(entries[key]) for key in expected} == expected
     rows = with_qualifiers(ledger_entries(ledger(data)), data.claims)
-    page = ledger_html(rows, lambda section: "ranking", {}).data
+    page = ledger_html(rows, lambda section: "ranking").data
     for text in expected.values():
         assert re.search(rf'data-th=Stated[^>]*>{re.escape(html.escape(text))}</td>', page)
 

@@ -48,7 +48,7 @@ def hostile_entry() -> LedgerEntry:
 def test_claim_text_is_escaped_in_tables():
     for table in (
         claims_html([hostile_entry()]).data,
-        ledger_html([hostile_entry()], lambda section: "overseas", {}).data,
+        ledger_html([hostile_entry()], lambda section: "overseas").data,
     ):
         assert "<script>" not in table and "<img" not in table
         assert "&lt;script&gt;" in table

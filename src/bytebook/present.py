@@ -20,6 +20,7 @@ from bytebook.numbers import VALUE_WITH_UNIT, figure, in_a_column, kind_of
 from bytebook.palette import verdict_css_class
 from bytebook.publish.whole_values import SPAN
 from bytebook.safety import is_web_link
+from bytebook.schemas import COMPANIES
 
 
 def publish(found: Findings) -> None:
@@ -420,28 +421,23 @@ def _evidence(text: str, rows: Mapping[str, str]) -> str:
     )
 
 
-def _search_words(entry: LedgerEntry, companies: Mapping[str, str]) -> str:
+def _search_words(entry: LedgerEntry) -> str:
     """What a search of the ledger finds an id's cell by: the id, then the Chinese name of each
-    company the row names in English (`companies`, by the first word of its English name:
-    'Haier' for 海尔智家), which its own words may not print. A search for 联想 then finds the
-    rows a search for Lenovo finds."""
+    ranked company the row names in English (`schemas.COMPANIES`, by the first word of its
+    English name: 'Haier' for 海尔智家), which its own words may not print. A search for 联想
+    then finds the rows a search for Lenovo finds."""
     words = f"{entry.claim_en} {entry.evidence}"
     names = [
         chinese
-        for english, chinese in companies.items()
+        for chinese, english in COMPANIES.items()
         if re.search(rf"\b{re.escape(english.split()[0])}\b", words)
     ]
     return " ".join([entry.id, *names])
 
 
-def ledger_html(
-    entries: Iterable[LedgerEntry],
-    chapter_of: Callable[[str], str],
-    companies: Mapping[str, str],
-) -> HTML:
+def ledger_html(entries: Iterable[LedgerEntry], chapter_of: Callable[[str], str]) -> HTML:
     """The whole ledger, filterable by section and verdict; each id links to where the claim is
-    checked in its chapter. `companies` gives the ranking's companies' Chinese names by their
-    English ones, which the search finds each row by (`_search_words`)."""
+    checked in its chapter, and carries the words a search finds its row by (`_search_words`)."""
     entries = list(entries)
     quoted = _quoted_rows(entries)
     rows = []
@@ -468,7 +464,7 @@ def ledger_html(
         verdict_cell = _td("Verdict", row_badges(e), pane)
         # On a laptop the id's cell names the section under the id, in place of its own column
         # (bytebook.css; bytebook-ledger.js copies the name from the Section cell).
-        id_cell = _td("Id", link, f' data-search="{html.escape(_search_words(e, companies))}"')
+        id_cell = _td("Id", link, f' data-search="{html.escape(_search_words(e))}"')
         rows.append(
             f'<tr id="{anchor}">{id_cell}{section}{_td("Kind", text_html(e.kind))}'
             f"{verdict_cell}{_claim_cell(e)}{_values(e, sortable=True)}"

@@ -147,14 +147,14 @@
     // gives its room to the evidence; its filter stays. On a phone, or on paper, it is a column
     // again.
     var wide = window.matchMedia("screen and (min-width: 701px)");
-    var underIds = {};
+    var namesUnderIds = {};
     api.rows().nodes().toArray().forEach(function (row) {
       var id = row.querySelector('td[data-th="Id"]');
       var section = row.querySelector('td[data-th="Section"]');
       if (!id || !section) { return; }
       var name = section.textContent.trim();
-      if (!(name in underIds)) { underIds[name] = breakableSectionName(name); }
-      id.setAttribute("data-section", underIds[name]);
+      if (!(name in namesUnderIds)) { namesUnderIds[name] = breakableSectionName(name); }
+      id.setAttribute("data-section", namesUnderIds[name]);
     });
     var placeSections = function (underIds) {
       api.column(sectionColumn).visible(!underIds);
