@@ -405,23 +405,23 @@ def test_rankmixer_s_sparse_variant_is_named_where_the_sparsity_is_judged(data):
         assert rows[row_id].verdict is Verdict.UNVERIFIABLE, row_id
 
 
-def test_the_codec_heading_is_borne_out_by_bytedance_s_own_vvc_decoder(data):
-    """视频编解码 covers encoding and decoding: ByteDance's own team wrote of BVC, its H.266/VVC
-    decoder (InfoQ, P, read at first hand), which bears the heading's algorithms of its own out;
-    its encoding side, which the thread's lower bitrate needs, is not on record, and the figure
-    that needs it stays unverifiable in its own row."""
+def test_the_codec_heading_is_not_decided_by_bytedance_s_own_vvc_decoder_alone(data):
+    """视频编解码 covers encoding and decoding, over a thread on compressing uploads: ByteDance's
+    own team wrote of BVC, its H.266/VVC decoder (InfoQ, P, read at first hand), but that is
+    the decoding side only, which covers less than the heading and does not decide; its
+    encoding side, which the thread's lower bitrate needs, is not on record, so the heading is
+    unverifiable, as is the figure that needs an encoder, in its own row."""
     reference = data.references.loc["bvc_vvc_decoder"]
     assert reference["reliability"] == "P"
     assert "解码器" in reference["quote"] and "H.266/VVC" in reference["quote"]
     [heading] = [e for e in all_entries(data) if e.id == "s21_heading_vvc"]
     assert "bvc_vvc_decoder" in heading.sources and "bvc2_vs_x265" in heading.sources
     assert "On the decoding side they are on record" in heading.evidence
+    assert "That covers less than the heading does" in heading.evidence
     assert "On the encoding side, which the thread's lower bitrate needs, they are not" in (
         heading.evidence
     )
-    assert heading.verdict is Verdict.SUPPORTED
-    # the decoding side covers less than 编解码 names, so the row says why it decides anyway
-    assert "the part not on record, an encoder, could not make that untrue" in heading.evidence
+    assert heading.verdict is Verdict.UNVERIFIABLE
     [bitrate] = [e for e in all_entries(data) if e.id == "s21_bitrate_vvc"]
     assert data.claim("s21_bitrate_vvc")["quote_zh"] in heading.evidence
     assert bitrate.verdict is Verdict.UNVERIFIABLE
@@ -502,3 +502,19 @@ def test_a_row_that_speaks_of_a_source_s_figures_lists_the_rows_it_read(data):
     rows = {entry.id: entry for entry in all_entries(data)}
     assert "bd_intl_2024" in rows["s1_footnote"].sources
     assert set(CPM_QUARTERS) <= set(rows["d_impressions_per_day"].sources)
+
+
+def test_the_model_s_name_is_a_row_borne_out_by_its_own_team_s_blog(data):
+    """豆包 1.5 Pro, the model section 2.3 gives figures for, is a row of its own: the Doubao
+    team's blog on it (P) names it, and the weak page that dates its release only corroborates."""
+    article = (DATA_DIR / "article" / "article_zh.md").read_text(encoding="utf-8")
+    assert "豆包 1.5 Pro：" in article
+    [row] = [e for e in all_entries(data) if e.id == "s23_doubao_model"]
+    assert row.quote_zh == "豆包 1.5 Pro" and row.section == "2.3"
+    deciding = [ref for ref in row.sources if data.references.at[ref, "reliability"] == "P"]
+    assert deciding and all(
+        "Doubao-1.5-pro" in data.references.at[ref, "source"] for ref in deciding
+    )
+    assert data.references.at["doubao15pro_release", "reliability"] == "W"
+    assert "doubao15pro_release" in row.sources and "shown, never deciding" in row.evidence
+    assert row.verdict is Verdict.SUPPORTED

@@ -759,35 +759,39 @@ def test_the_title_note_s_clause_on_one_rate_follows_the_figures(data):
     assert "no one reading" not in evidence.evidence
 
 
-def test_haier_s_share_reaches_50_percent_but_its_total_is_worked_from_the_table(data):
-    """Haier's table by region: 海外 49.97%, and 0.49% under no region. The share is read up to
-    49.975% + 0.495%, above 50%, so 超50% is supported; that part would move the amount and the
-    share together, so the total they imply stays 1,428.5亿 ÷ 49.975% to 1,429.5亿 ÷ 49.965%
-    (2,858亿 to 2,861亿), not a band spread by the widened share."""
+def test_haier_s_share_reaches_50_percent_only_with_unassigned_revenue(data):
+    """Haier's table by region: 海外 49.97%, and 0.49% under no region. As tabulated the share
+    is below 超50%; read up to 49.975% + 0.495% it is above, and the table does not say where
+    that part was earned, so 超50% is unverifiable, not supported. That part would move the
+    amount and the share together, so the total they imply stays 1,428.5亿 ÷ 49.975% to
+    1,429.5亿 ÷ 49.965% (2,858亿 to 2,861亿), not a band spread by the widened share."""
     from bytebook.chapters import ranking
 
     entries = {e.id: e for e in ranking.analyse(data).entries}
     assert 0.49975 < 0.5 < 0.49975 + 0.00495
-    assert entries["t_haier_share"].verdict == "supported"
+    assert entries["t_haier_share"].verdict == "unverifiable"
+    assert "neither bears the printed figure out nor rules it out" in (
+        entries["t_haier_share"].evidence
+    )
     low, high = 1428.5 / 0.49975, 1429.5 / 0.49965
     ends = f"{low:,.0f}亿元 to {high:,.0f}亿元"
     assert ends == "2,858亿元 to 2,861亿元"
     assert f"({ends} at its inputs' recorded digits)" in entries["d_implied_total_haier"].evidence
 
 
-def test_haier_s_share_shows_in_the_recomputed_column_as_its_verdict_reads_it(data):
-    """The Recomputed column beside 超 50% shows the share as its verdict reads it, 49.97% to
-    49.97% + 0.49% = 50.46% (the references' two figures), not the tabulated 49.97% alone
-    (which, beside 'supported', read as a share below the claim); the evidence writes the reach
-    it shows. A share with no part left unassigned keeps its one figure (Midea's 41.52%)."""
+def test_haier_s_share_shows_its_reach_in_the_evidence_and_no_recomputed_value(data):
+    """No finding decides 超 50%, so the Recomputed column beside it is empty, as for every
+    unverifiable claim; the evidence writes the share with all of the unassigned part abroad,
+    49.97% + 0.49% = 50.46% (the references' two figures). A share with no part left unassigned
+    keeps its one figure (Midea's 41.52%)."""
     tabulated, unassigned = (
         data.reference(ref) for ref in ("haier_overseas_share_2024", "haier_unassigned_share_2024")
     )
     assert f"{(tabulated + unassigned) * 100:.2f}" == "50.46"
     entries = {e.id: e for e in ranking.analyse(data).entries}
     share = entries["t_haier_share"]
-    assert recomputed_text(share) == "49.97% to 50.46%"
-    assert (share.recomputed_low, share.recomputed_high) == pytest.approx((0.4997, 0.5046))
+    assert recomputed_text(share) == ""
+    assert share.recomputed_low is None and share.recomputed_high is None
     assert "With all of that part abroad, the share is 50.46%." in share.evidence
     midea = entries["t_midea_share"]
     assert midea.recomputed_low is None and recomputed_text(midea) == "41.52%"
@@ -825,13 +829,14 @@ def test_byd_s_pair_says_it_rests_on_reading_1000_plus_to_its_own_unit(data):
     """BYD's 1000+ 亿元 is printed to the thousand, the table's other N+ amounts (3100+, 2300+,
     1200+, 1500+) to the hundred. Read as 一千多亿 (1,000亿 to 2,000亿), its pair with 约 20%
     (19% to 21%) meets BYD's 7,771亿; read to the hundred, 1,000亿 to 1,100亿 ÷ 21% to 19% is
-    4,762亿 to 5,789亿, which misses it. The pair stays supported, and says what it rests on;
-    no other row's pair changes with the unit."""
+    4,762亿 to 5,789亿, which misses it. The row says so; its wide band decides nothing either
+    way, so no verdict rests on either reading; no other row's pair changes with the unit."""
     from bytebook.chapters import ranking
 
     entries = {e.id: e for e in ranking.analyse(data).entries}
     byd = entries["d_implied_total_byd"]
-    assert byd.verdict == "supported"
+    assert byd.verdict == "unverifiable"
+    assert "The verdict rests on" not in byd.evidence
     low, high = 1000 / 0.21, 1100 / 0.19
     assert f"{low:,.0f}亿元 to {high:,.0f}亿元 and miss the total" in byd.evidence
     assert high < 7771
@@ -849,7 +854,8 @@ def test_a_pair_that_meets_its_total_says_when_its_cells_miss(data):
     against 2,219 ÷ 7,771 = 28.6%) both lie below BYD's own figures, while their ratio (1,000亿
     ÷ 21% to 2,000亿 ÷ 19%, so 4,762亿 to 10,526亿) meets its 7,771亿: the pair's row says that
     its agreement is no support for its cells. A pair whose cells are not contradicted or off
-    says nothing of the kind, nor does a pair that misses its total."""
+    says nothing of the kind, nor does a pair that misses its total. A band as wide as BYD's
+    meets almost any total, so its agreement decides nothing: the row is unverifiable."""
     from bytebook.chapters import ranking
 
     entries = {e.id: e for e in ranking.analyse(data).entries}
@@ -858,6 +864,9 @@ def test_a_pair_that_meets_its_total_says_when_its_cells_miss(data):
         "BYD's cells are judged in their own rows (its amount contradicted and its share "
         "contradicted): both lie below BYD's own figures, so their errors offset in the ratio"
     ) in byd
+    assert 2000 / 0.19 > 1.5 * 1000 / 0.21  # the band's top over its bottom: 2.2
+    assert entries["d_implied_total_byd"].verdict == "unverifiable"
+    assert "so agreement here says little: it decides nothing." in byd
     cells = {
         r.company_en: (entries[r.revenue_cny_claim].verdict, entries[r.share_claim].verdict)
         for r in data.ranking.itertuples()
@@ -865,7 +874,7 @@ def test_a_pair_that_meets_its_total_says_when_its_cells_miss(data):
     for company, (amount, share) in cells.items():
         pair = entries[f"d_implied_total_{company_key(company)}"]
         misses = {amount, share} & {"contradicted", "off in detail", "inconsistent"}
-        meets = pair.verdict in ("supported", "consistent")
+        meets = pair.verdict in ("supported", "consistent") or "decides nothing" in pair.evidence
         assert ("is no support for" in pair.evidence) == bool(meets and misses), company
 
 
@@ -875,30 +884,29 @@ def _row(verdict: str, stated: float = 1.0, recomputed: float = 2.0) -> LedgerEn
 
 
 @pytest.mark.parametrize(
-    ("pair", "amount", "share", "said"),
+    ("meets", "amount", "share", "said"),
     [
         # one cell off: the pair speaks for the other cell, and nothing offsets
-        ("supported", _row("off in detail"), _row("supported"), "(its amount off in detail), "
+        (True, _row("off in detail"), _row("supported"), "(its amount off in detail), "
          "and the pair's agreement with the total is no support for the amount."),
-        ("consistent", _row("unverifiable"), _row("contradicted"), "(its share contradicted), "
+        (True, _row("unverifiable"), _row("contradicted"), "(its share contradicted), "
          "and the pair's agreement with the total is no support for the share."),
         # both cells printed too high: the errors offset in the ratio
-        ("supported", _row("contradicted", 3, 2), _row("off in detail", 0.5, 0.4),
+        (True, _row("contradicted", 3, 2), _row("off in detail", 0.5, 0.4),
          "both lie above X's own figures, so their errors offset in the ratio, and the pair's "
          "agreement with the total is no support for either of them."),
         # one too low, one too high: no offset is claimed
-        ("supported", _row("contradicted", 1, 2), _row("contradicted", 0.5, 0.4),
+        (True, _row("contradicted", 1, 2), _row("contradicted", 0.5, 0.4),
          "(its amount contradicted and its share contradicted), and the pair's agreement"),
         # the pair misses its total, or nothing missed: no sentence
-        ("contradicted", _row("contradicted"), _row("contradicted"), ""),
-        ("unverifiable", _row("contradicted"), _row("contradicted"), ""),
-        ("supported", _row("supported"), _row("unverifiable"), ""),
+        (False, _row("contradicted"), _row("contradicted"), ""),
+        (True, _row("supported"), _row("unverifiable"), ""),
     ],
 )
-def test_what_a_pair_says_of_its_cells(pair, amount, share, said):
+def test_what_a_pair_says_of_its_cells(meets, amount, share, said):
     from bytebook.chapters.ranking import cells_apart_note
 
-    note = cells_apart_note("X", _row(pair), amount, share)
+    note = cells_apart_note("X", meets, amount, share)
     assert (said in note) if said else note == ""
     if said:
         assert note.startswith(" X's cells are judged in their own rows (")

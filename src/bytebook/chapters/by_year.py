@@ -188,7 +188,7 @@ def _shares_sentence(frame: pd.DataFrame, low: float, high: float, row: pd.Serie
     share's band (`low` to `high` percent), in one sentence: ' Its share bars: FY2023's 52.2%
     (W) lies inside the printed 超 50% band, FY2024's 49.97% (S) below it.' A bar below the
     band whose share reaches into it when read up to the part of revenue its table assigns to
-    no region (`filed_years`) says so in a sentence of its own, as its verdict reads it:
+    no region (`filed_years`) says so in a sentence of its own, as its evidence reads it:
     ' FY2024's share would reach into the band, up to 49.97% + 0.49% if all 0.49% of revenue … was
     earned abroad.'"""
     columns = ("year", "share_pct", "share_pct_label", "share_reach", "share_derivation")

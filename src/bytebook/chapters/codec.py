@@ -171,29 +171,30 @@ def _three_threads(data: BookData) -> LedgerEntry:
 
 def vvc_heading_entry(data: BookData, contest_year: int) -> LedgerEntry:
     """视频编解码：H.266/VVC 自研算法, read as a Chinese reader reads 编解码, encoding and
-    decoding: ByteDance's own H.266/VVC decoder is on record in its own team's words (P), which
-    bears the heading out; this book found no encoder of its own for the standard, and the
-    figure that needs one is judged in its own row."""
+    decoding, under a thread on compression: ByteDance's own H.266/VVC decoder is on record in
+    its own team's words (P), but it covers the decoding side only, so it does not decide; this
+    book found no encoder of its own for the standard, and the figure that needs one is judged
+    in its own row."""
     evidence = (
         "A heading: 自研算法 under 视频编解码 (encoding and decoding), algorithms of ByteDance's "
-        "own for the H.266/VVC standard. On the decoding side they are on record: ByteDance's "
+        "own for the H.266/VVC standard, over a thread whose figures come from compressing "
+        "uploads, the encoding side. On the decoding side they are on record: ByteDance's "
         "video cloud team wrote of BVC, its new-generation decoder, helping bring H.266/VVC "
-        f"into commercial use ({data.cite('bvc_vvc_decoder')}), which bears the heading out. "
-        "The heading names algorithms of ByteDance's own for the standard, not that every part "
-        "of its codec is its own: a decoder of its own is such an algorithm, and the part not "
-        "on record, an encoder, could not make that untrue, so the decoding side decides. "
-        "On the encoding side, which the thread's lower bitrate needs, they are not: the one "
-        "encoder of ByteDance's own that this book's sources record is BVC2.0, from its result "
-        f"at the MSU contest of {contest_year} ({data.cite('bvc2_vs_x265')}); the passage read "
-        "compares its files with x265's and names no standard, so it says neither that BVC2.0 "
-        "follows H.266/VVC nor that it does not. This book found no source on whether ByteDance "
-        "has an H.266/VVC encoder of its own, which is not to say it has none; the figure that "
-        f"needs one is judged in the row of 「{data.claim('s21_bitrate_vvc')['quote_zh']}」."
+        f"into commercial use ({data.cite('bvc_vvc_decoder')}). That covers less than the "
+        "heading does, which names both sides and leads into a thread on the encoding one, so "
+        "it does not decide. On the encoding side, which the thread's lower bitrate needs, "
+        "they are not on record: the one encoder of ByteDance's own that this book's sources "
+        f"record is BVC2.0, from its result at the MSU contest of {contest_year} "
+        f"({data.cite('bvc2_vs_x265')}); the passage read compares its files with x265's and "
+        "names no standard, so it says neither that BVC2.0 follows H.266/VVC nor that it does "
+        "not. This book found no source on whether ByteDance has an H.266/VVC encoder of its "
+        "own, which is not to say it has none; the figure that needs one is judged in the row "
+        f"of 「{data.claim('s21_bitrate_vvc')['quote_zh']}」."
     )
     return stated_entry(
         data.claim("s21_heading_vvc"),
         None,
-        Verdict.SUPPORTED,
+        Verdict.UNVERIFIABLE,
         evidence,
         ("bvc_vvc_decoder", "bvc2_vs_x265"),
     )

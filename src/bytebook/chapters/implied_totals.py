@@ -117,7 +117,7 @@ def implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> Fi
                 "implied_high_cny": implied_band.high * rate,
                 "filed_total_cny": filed,
                 "gap": gap,
-                "agrees": verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT),
+                "meets": not apart,
                 "verdict": str(verdict),
                 "filed_source": f"{how_words(total)} ({total.reliability})"
                 + (
@@ -133,7 +133,7 @@ def implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> Fi
             }
         )
     totals = found.tables["implied_totals"] = pd.DataFrame(records)
-    disagree = list(totals.loc[~totals["agrees"] & ~totals["second_hand"], "company"])
+    disagree = list(totals.loc[~totals["meets"] & ~totals["second_hand"], "company"])
     found.number(
         "implied_total_disagreements",
         len(disagree),

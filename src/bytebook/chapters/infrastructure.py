@@ -16,6 +16,7 @@ from bytebook.ledger import (
     illustration,
     judge_findings,
     printed_in_thousands,
+    stated_entry,
     working,
 )
 from bytebook.numbers import figure, format_percent, multiple
@@ -43,6 +44,23 @@ def cost_per_useful_hour(price_per_hour: float, utilisation: float) -> float:
 COST_EXPRESSION = "gpu_hour_price / datum.utilisation"
 """cost_per_useful_hour as a Vega expression of `datum.utilisation` and the slider
 `gpu_hour_price`."""
+
+
+def _model_entry(data: BookData) -> LedgerEntry:
+    """豆包 1.5 Pro: the model the section's figures are about, named by its own team's blog
+    (P), with its release month from a weak (W) page."""
+    blog = ("doubao15_prefill_tc_util", "doubao15_pd_serving")
+    return stated_entry(
+        data.claim("s23_doubao_model"),
+        None,
+        Verdict.SUPPORTED,
+        "The Doubao team's own blog on Doubao-1.5-pro, read on mirrors "
+        f"({data.cite(*blog)}), reports how the model is served: a model of that name and "
+        "version exists. A weak (W) page dates its release to "
+        f"{data.references.at['doubao15pro_release', 'value_text']} "
+        f"({data.cite('doubao15pro_release')}): shown, never deciding.",
+        (*blog, "doubao15pro_release"),
+    )
 
 
 def analyse(data: BookData) -> Findings:
@@ -128,6 +146,7 @@ def analyse(data: BookData) -> Findings:
             f"({data.cite('mooncake_real')}) = {mooncake:.2f}×.",
             ("mooncake_real",),
         ),
+        _model_entry(data),
         unsettled(
             data,
             "s23_context",

@@ -133,27 +133,27 @@ def _add_cell_verdicts(data: BookData, found: Findings) -> None:
     }
     totals = found.tables["implied_totals"]
     totals["cells"] = totals["company"].map(cells)
+    meets = dict(zip(totals["company"], totals["band_gap"] == 0, strict=True))
     for r in data.ranking.itertuples():
         pair = rows[f"d_implied_total_{company_key(r.company_en)}"]
-        note = cells_apart_note(r.company_en, pair, rows[r.revenue_cny_claim], rows[r.share_claim])
+        note = cells_apart_note(
+            r.company_en, meets[r.company_en], rows[r.revenue_cny_claim], rows[r.share_claim]
+        )
         if note:
             found.entries[found.entries.index(pair)] = replace(pair, evidence=pair.evidence + note)
 
 
-def cells_apart_note(
-    company: str, pair: LedgerEntry, amount: LedgerEntry, share: LedgerEntry
-) -> str:
-    """Where a company's pair (amount ÷ share) meets its total while a cell of the pair misses,
-    a sentence saying so, after a space: the pair's agreement is no support for the cell, and
-    where both cells lie on the same side of the company's own figures, their errors offset in
-    the ratio. '' otherwise."""
-    agrees = (Verdict.SUPPORTED, Verdict.CONSISTENT)
+def cells_apart_note(company: str, meets: bool, amount: LedgerEntry, share: LedgerEntry) -> str:
+    """Where a company's pair (amount ÷ share) `meets` its total while a cell of the pair
+    misses, a sentence saying so, after a space: the pair's agreement is no support for the
+    cell, and where both cells lie on the same side of the company's own figures, their errors
+    offset in the ratio. '' otherwise."""
     missed = {
         name: cell
         for name, cell in (("amount", amount), ("share", share))
-        if cell.verdict not in (*agrees, Verdict.UNVERIFIABLE)
+        if cell.verdict not in (Verdict.SUPPORTED, Verdict.CONSISTENT, Verdict.UNVERIFIABLE)
     }
-    if pair.verdict not in agrees or not missed:
+    if not meets or not missed:
         return ""
     said = " and ".join(f"its {name} {cell.verdict}" for name, cell in missed.items())
     sides = {_printed_side(cell) for cell in missed.values()}

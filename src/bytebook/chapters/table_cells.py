@@ -140,6 +140,8 @@ def _judge_cell(
     figure = claimed_figures(data, company).get(kind)
     shown = partial(money, currency=claim["unit"])
     if figure is not None:
+        printed = claim_band(data, claim_id)
+        decides = deciding(data, *figure.sources) and not _rests_on_unassigned(figure, printed)
         findings.append(
             finding(
                 claim,
@@ -152,7 +154,7 @@ def _judge_cell(
                 + ")."
                 + (
                     f" With all of that part abroad, the share is {figure.reach_shown}."
-                    + _needed_abroad_text(figure, claim_band(data, claim_id))
+                    + _needed_abroad_text(figure, printed)
                     if figure.reach is not None
                     else ""
                 )
@@ -164,7 +166,7 @@ def _judge_cell(
                     "never deciding."
                 ),
                 figure.sources + also_quoting(data, *figure.sources),
-                decides=deciding(data, *figure.sources),
+                decides=decides,
             )
         )
         recomputed = figure.value
@@ -212,8 +214,9 @@ def _judge_cell(
         entry.sources
         + tuple(r for r in str(year["sources"]).split(";") if r and r not in entry.sources),
     )
-    # A share read up to the part of revenue assigned to no region shows the share and that
-    # reach (Haier: 49.97% to 49.97% + 0.49%), as its verdict reads it, not the share alone.
+    # A share read up to the part of revenue assigned to no region, where it decides, shows the
+    # share and that reach (49.97% to 49.97% + 0.49%) as its verdict reads it, not the share
+    # alone; Haier's does not decide 超 50% (`_rests_on_unassigned`), so its row shows neither.
     if figure is not None and figure.reach is not None:
         return decided_by(judged, Interval(figure.value, figure.reach))
     return judged
@@ -224,11 +227,18 @@ def _decimals(figure: filed_years.Figure) -> int:
     return len(figure.shown.rstrip("%").partition(".")[2])
 
 
+def _rests_on_unassigned(figure: filed_years.Figure, printed: Interval) -> bool:
+    """True where a share reaches the printed band only with part of the revenue its table
+    assigns to no region (Haier: 49.97% as tabulated, 超 50% printed). Where that part was earned
+    the source does not say, so such a finding neither bears the figure out nor rules it out."""
+    return figure.reach is not None and figure.point < printed.low <= figure.reach
+
+
 def _needed_abroad_text(figure: filed_years.Figure, printed: Interval) -> str:
     """Where a share reaches the printed band only with part of the revenue its table assigns
-    to no region, how much of that part must have been earned abroad: 49.97% reaches 50% with
-    0.03 points of the 0.49%, about 6% of it."""
-    if figure.reach is None or not figure.point < printed.low <= figure.reach:
+    to no region (`_rests_on_unassigned`), how much of that part must have been earned abroad:
+    49.97% reaches 50% with 0.03 points of the 0.49%, about 6% of it, so it does not decide."""
+    if not _rests_on_unassigned(figure, printed):
         return ""
     decimals = _decimals(figure)
     needed = printed.low - figure.point
@@ -238,7 +248,9 @@ def _needed_abroad_text(figure: filed_years.Figure, printed: Interval) -> str:
     return (
         f" It reaches the printed {low} only if at least {needed * 100:.{decimals}f} "
         f"percentage points ({low} less {figure.shown}) of that part, {share_of_part} of it, "
-        "were earned abroad, which the table does not say."
+        "were earned abroad, which the table does not say. As tabulated, the share falls "
+        f"short of {low}; with part of the rest it may not, so the table neither bears the "
+        "printed figure out nor rules it out."
     )
 
 

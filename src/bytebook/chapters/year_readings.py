@@ -61,6 +61,10 @@ def implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed_
         )
     shown = partial(money, currency=unit)
     ends = span(total.band, shown)
+    implied = amount / share
+    # A band this wide would meet almost any total: agreement with it is no evidence.
+    powerless = implied.high > WIDE_BAND * implied.low and implied.distance(total.band) == 0
+    decides = deciding(data, *total.sources) and not powerless
     check = compare(
         amount / share,
         total.band,
@@ -82,14 +86,15 @@ def implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed_
             "deciding."
         )
         + (
-            f" The band is {significant((amount / share).high / (amount / share).low, 2)} times "
-            "as high at its top as at its bottom, so agreement here says little."
-            if (amount / share).high > WIDE_BAND * (amount / share).low
+            f" The band is {significant(implied.high / implied.low, 2)} times as high at its "
+            "top as at its bottom, so agreement here says little"
+            + (": it decides nothing." if powerless else ".")
+            if implied.high > WIDE_BAND * implied.low
             else ""
         )
-        + _finer_unit_note(data, row, total.band),
+        + _finer_unit_note(data, row, total.band, decides),
         total.sources + also_quoting(data, *total.sources),
-        deciding(data, *total.sources),
+        decides,
         unit=unit,
     )
     return check, total
@@ -113,10 +118,11 @@ def _finer_unit(data: BookData, row: pd.Series) -> Interval | None:
     return Interval(float(claim["value"]), float(claim["value"]) + finest)
 
 
-def _finer_unit_note(data: BookData, row: pd.Series, total: Interval) -> str:
+def _finer_unit_note(data: BookData, row: pd.Series, total: Interval, decides: bool) -> str:
     """Where reading a row's N+ amount to the finer step of the table's other N+ amounts
     (`_finer_unit`) turns a pair that meets its company's total into one that misses it, a
-    sentence saying so and the gap, after a space; '' otherwise."""
+    sentence saying so and the gap, after a space, and, where the pair `decides`, that its
+    verdict rests on the coarser reading; '' otherwise."""
     finer = _finer_unit(data, row)
     amount, share, unit = printed_bands(data, row)
     meets = (amount / share).distance(total) == 0
@@ -127,8 +133,13 @@ def _finer_unit_note(data: BookData, row: pd.Series, total: Interval) -> str:
     return (
         " Read instead to the step the table's other N+ amounts are printed to "
         f"({span(finer, shown)}), the pair would give {span(finer / share, shown)} and miss the "
-        f"total by {words}: {worked}. The verdict rests on reading "
-        f"{row['overseas_revenue_printed']} as N多 to its own printed step."
+        f"total by {words}: {worked}."
+        + (
+            f" The verdict rests on reading {row['overseas_revenue_printed']} as N多 to its own "
+            "printed step."
+            if decides
+            else ""
+        )
     )
 
 
