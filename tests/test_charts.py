@@ -571,3 +571,14 @@ def test_a_dot_plot_tells_the_article_s_points_from_the_sources_by_shape_too():
         assert kinds == {"arc", "straight"}, (role, shapes[role])
         # the straight-edged shape wears the article's colour
         assert ("straight", charts.ARTICLE) in shapes[role], (role, shapes[role])
+
+
+@pytest.mark.parametrize("largest", [3, 9, 25, 26, 99, 140])
+def test_the_longest_verdict_bar_leaves_room_for_its_count(largest):
+    """A verdict panel is 90 px wide; the longest bar's count, 3 px after it, takes up to 7 px a
+    digit. At 26 claims on an axis to 30 it ran 4 px past the panel (78 + 3 + 14 > 90)."""
+    frame = pd.DataFrame({"section": ["1"], "verdict": ["supported"], "claims": [largest]})
+    spec = charts.verdict_bars(frame, sections=["1"], verdicts=["supported"]).to_dict()
+    top = spec["hconcat"][0]["layer"][0]["encoding"]["x"]["scale"]["domain"][1]
+    assert largest / top * 90 + 3 + 7 * len(str(largest)) <= 90
+    assert top >= largest * 1.15

@@ -49,6 +49,8 @@ PAGE_GLUE = {
     "approx_relative": "methods: the policy's allowance for 约, a rule (bytebook.policy)",
     "vvc_heading_verdict": "codec: the verdict of the thread's heading (H.266/VVC 自研算法)",
     "substance_margin": "methods: the policy's margin, a rule (bytebook.policy)",
+    "wide_band": "methods: how wide an implied total's band may be before agreeing with it "
+    "decides nothing, a rule (bytebook.chapters.year_readings.WIDE_BAND)",
     "policy_examples": "methods: the policy's worked examples, a sentence",
     "thousand_plus_band": "methods: the article's 1000+ 亿元 (claim t_byd_overseas) as the band "
     "the policy reads it as",

@@ -969,6 +969,11 @@ def test_a_peer_above_huawei_in_dollars_names_the_rate_it_is_converted_at(data):
         "7.196 CNY/USD) lies above Huawei's printed 2,300亿元 to 2,400亿元"
     ) in evidence
     assert "2,698亿元" not in evidence
+    # the row is consistent within the table and unverifiable on the wider scope: it says which
+    # reading its verdict rests on
+    row = {e.id: e for e in ranking.analyse(data).entries}["t_huawei_top3"]
+    assert row.verdict is Verdict.CONSISTENT
+    assert "The verdict rests on the first reading, within the table" in evidence
 
 
 def test_byd_s_own_figure_is_worded_by_the_band_not_its_floor(data):

@@ -369,6 +369,10 @@ VERDICT_PANEL_WIDTH = 90
 names beside them fill the text column as the one stacked bar of 520 px did."""
 VERDICT_PANEL_GAP = 14
 """Pixels between two verdicts' panels."""
+COUNT_OFFSET_PX = 3
+"""Pixels between a verdict bar's end and its count."""
+COUNT_DIGIT_PX = 7
+"""Pixels of width a digit of a verdict bar's count takes, at most, in the charts' font."""
 
 
 def bar_chart(
@@ -1220,7 +1224,11 @@ def verdict_bars(
     verdict headed by its name, each bar labelled with its count. The verdicts are told apart
     by words and place, not by colour alone, which greyscale or a reader's colour vision can
     merge; the panels share one scale, and each verdict's bars one baseline."""
-    scale = alt.Scale(domain=[0, axis_top(float(frame["claims"].max()))], nice=False)
+    largest = float(frame["claims"].max())
+    # the longest bar ends early enough for its count to fit inside the panel after it
+    count_px = COUNT_OFFSET_PX + COUNT_DIGIT_PX * len(f"{largest:.0f}")
+    fits = largest * VERDICT_PANEL_WIDTH / (VERDICT_PANEL_WIDTH - count_px)
+    scale = alt.Scale(domain=[0, axis_top(max(largest * HEADROOM, fits) / HEADROOM)], nice=False)
     panels = []
     for index, verdict in enumerate(verdicts):
         shown = frame[(frame["verdict"] == verdict) & (frame["claims"] > 0)]
@@ -1240,7 +1248,9 @@ def verdict_bars(
                 alt.Tooltip("claims:Q", title="Claims"),
             ]
         )
-        counts = base.mark_text(align="left", dx=3, aria=False).encode(text="claims:Q")
+        counts = base.mark_text(align="left", dx=COUNT_OFFSET_PX, aria=False).encode(
+            text="claims:Q"
+        )
         heading = alt.Title(verdict, fontSize=12, anchor="start", frame="group")
         panels.append(
             alt.layer(bars, counts, title=heading).properties(

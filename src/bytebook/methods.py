@@ -5,6 +5,7 @@ so the page types no figure of its own."""
 from __future__ import annotations
 
 from bytebook import fx, glossary, policy
+from bytebook.chapters.year_readings import WIDE_BAND
 from bytebook.data import BookData
 from bytebook.ledger import claim_band_text
 from bytebook.worked_row import worked_row
@@ -25,6 +26,7 @@ def figures(data: BookData) -> dict[str, str]:
     shown = {
         "substance_margin": policy.MARGIN_TEXT,
         "approx_relative": policy.APPROX_TEXT,
+        "wide_band": f"{WIDE_BAND:g}",
         "policy_examples": policy.examples_sentence(data.claims),
         "conversion_printed": policy.conversion_example_figures(data)[0],
         "lenovo_period": data.references.at[glossary.FISCAL_YEAR, "period"],

@@ -204,7 +204,9 @@ def record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> Fi
             f"A remark in the table, read within it. Sorted by the table's own figures, Huawei "
             f"({printed['Huawei']}) ranks {huawei:.0f} of {len(table)}. Read on the wider "
             "scope of 直接杀进前三 (all Chinese companies abroad), "
-            + _above_huawei(data, table, peers),
+            + _above_huawei(data, table, peers)
+            + " The verdict rests on the first reading, within the table where the remark "
+            "stands; the wider one is shown beside it and does not decide.",
             tuple(ref for refs in peers["sources"] for ref in refs),
         ),
         judge(
