@@ -463,6 +463,12 @@ def test_the_cdn_chart_rings_where_the_saving_meets_the_article_s_figure(resized
     printed = said.group(1)
     half_step = 0.5 * 10 ** -len(printed.partition(".")[2])
     assert abs(float(at.group(1)) - float(printed)) <= half_step, (ring, printed)
+    # the readout writes the price as the page does, the currency first: 'USD 0.02 per GB'
+    chart = page.locator("#fig-codec-cdn")
+    [[_, readout]] = chart.evaluate(READOUT_AND_SLIDERS, charts.ON_PLOT_READOUT)["readout"]
+    price = re.fullmatch(r"USD ([\d.]+) per GB", readout)
+    assert price, readout
+    assert abs(float(price.group(1)) - float(printed)) <= half_step, (readout, printed)
 
 
 STATIC_DRAWINGS = """() => [...document.querySelectorAll('.bytebook-static svg')].map(svg => {

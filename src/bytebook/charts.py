@@ -845,14 +845,15 @@ class Crossing(NamedTuple):
     """Where a model curve meets the article's figure: a Vega expression of the sliders for the
     x at which it does, the name of the ring drawn there (in its tooltip; the caption says what
     it marks, as a second legend would squeeze a phone's plot), the d3 format of that x, and
-    what x counts, in words that follow a number ('candidates scored per request'), for the
-    readout that says where the curve meets it at the sliders' setting (no readout without
-    them)."""
+    what x counts, in words that follow a number ('candidates scored per request', 'per GB'),
+    with a currency that goes before it ('USD '), for the readout that says where the curve
+    meets it at the sliders' setting (no readout without them)."""
 
     expression: str
     label: str
     x_format: str = ",.0f"
     counts: str = ""
+    currency: str = ""
 
 
 def kept_whole(text: str) -> str:
@@ -1113,7 +1114,10 @@ def _crossing_readout(crossing: Crossing, x: str, x_domain: tuple[float, float])
     it."""
     at = f"datum.{x}"
     counts = " " + crossing.counts
-    number = f"format({at}, {at} >= 1 ? {crossing.x_format!r} : ',.2~r') + {counts!r}"
+    number = (
+        f"{crossing.currency!r} + format({at}, {at} >= 1 ? {crossing.x_format!r} : ',.2~r') "
+        f"+ {counts!r}"
+    )
     on_plot = f"[{ON_PLOT_READOUT!r}, {number}]"
     off_plot = f"[{', '.join(map(repr, OFF_PLOT_NOTE))}, {number}]"
     never = f"[{OFF_PLOT_NOTE[0]!r}, {NEVER_MEETS!r}]"

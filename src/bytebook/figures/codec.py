@@ -92,7 +92,8 @@ def cdn(found: Findings, data: BookData) -> alt.VConcatChart:
             codec.price_expression(claimed_m, found.numbers["gb_saved_per_hour"]),
             CROSSING_LABEL,
             x_format=",.4f",
-            counts="USD per GB",
+            counts="per GB",
+            currency="USD ",
         ),
     )
     caption = charts.Caption(
