@@ -555,3 +555,34 @@ def test_on_a_phone_back_to_top_keeps_to_the_corner(site, browser, scheme):
     assert box["left"] >= width - 60 and box["right"] <= width, box
     assert height - 60 <= box["top"] and box["bottom"] <= height, box
     assert named == 1
+
+
+MARKED_SECTION = """() => [...document.querySelectorAll('#pst-page-toc-nav a.active')]
+  .map(link => link.textContent.trim())"""
+"""The sections "On this page" marks as the one being read."""
+
+
+def test_on_this_page_marks_the_last_section_at_the_page_s_end(site, browser):
+    """The codec page ends on a short section, Downloads, whose heading never reaches the top
+    of the window. Scrolled to the end, "On this page" marks it; scrolled back up past the
+    window's height, it marks the section the theme had marked before, not Downloads."""
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(f"{site}/book/codec.html")
+    names = page.evaluate(
+        "() => [...document.querySelectorAll('#pst-page-toc-nav a')].map(a => a.textContent.trim())"
+    )
+    page.mouse.move(LAPTOP["width"] // 2, LAPTOP["height"] // 2)
+    for _ in range(200):  # as a reader scrolls, a wheel's turn at a time, to the end
+        page.mouse.wheel(0, 400)
+        page.wait_for_timeout(20)
+        if page.evaluate("() => scrollY + innerHeight >= document.documentElement.scrollHeight"):
+            break
+    page.wait_for_timeout(300)
+    at_the_end = page.evaluate(MARKED_SECTION)
+    page.mouse.wheel(0, -2 * LAPTOP["height"])
+    page.wait_for_timeout(300)
+    back_up = page.evaluate(MARKED_SECTION)
+    page.close()
+    assert names[-1] == "Downloads"
+    assert at_the_end == ["Downloads"], at_the_end
+    assert back_up and back_up != ["Downloads"], back_up

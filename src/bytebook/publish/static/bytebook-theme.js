@@ -6,6 +6,11 @@
 // - On a touch screen the header's buttons show no tooltip: with no pointer to move away, a
 //   tooltip opened by a tap stayed over the page's heading until the reader tapped elsewhere.
 //   Each button keeps its name for a screen reader (its aria-label or title).
+// - "On this page" marks the page's last section once the reader reaches the end of the page.
+//   The theme marks a section when its heading passes through the top of the window, which a
+//   short last section (Downloads) never reaches, since the page can scroll no further. Leaving
+//   the end, the section the theme had marked is marked again, unless the theme has marked
+//   another meanwhile.
 (function () {
   "use strict";
   var LINK_MARGIN = 8; // px left under the link when the navigation must scroll to show it
@@ -25,8 +30,45 @@
       if (tooltip) { tooltip.dispose(); }
     });
   };
+  var END_SLACK = 2; // px short of the page's end that still counts as its end
+  var mark = function (links, link) {
+    links.forEach(function (other) {
+      var on = other === link;
+      other.classList.toggle("active", on);
+      if (on) { other.setAttribute("aria-current", "true"); } else { other.removeAttribute("aria-current"); }
+      var entry = other.closest(".toc-entry");
+      if (entry) { entry.classList.toggle("active", on); }
+    });
+  };
+  var lastSectionAtTheEnd = function () {
+    var links = Array.prototype.slice.call(document.querySelectorAll("#pst-page-toc-nav a"));
+    if (links.length < 2) { return; }
+    var last = links[links.length - 1];
+    var before = null; // the link the theme had marked when the end was reached
+    var check = function () {
+      var page = document.documentElement;
+      var atTheEnd = window.scrollY + window.innerHeight >= page.scrollHeight - END_SLACK;
+      var marked = links.filter(function (link) { return link.classList.contains("active"); })[0];
+      if (atTheEnd && marked !== last) {
+        before = marked || null;
+        mark(links, last);
+      } else if (!atTheEnd && before && marked === last) {
+        mark(links, before);
+        before = null;
+      } else if (!atTheEnd) {
+        before = null;
+      }
+    };
+    var pending = false;
+    window.addEventListener("scroll", function () {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; check(); });
+    }, { passive: true });
+  };
   document.addEventListener("DOMContentLoaded", function () {
     navigationFromTheTop();
     noTooltipsOnTouch();
+    lastSectionAtTheEnd();
   });
 })();
