@@ -310,7 +310,7 @@ def test_implied_totals_are_bands_against_reported_totals(
     assert independent == expected
     # Midea's total rests on its China revenue, read at second hand: the grade is shown, and
     # the row is unverifiable (a figure read at second hand never decides). BYD's band is more
-    # than 1.5 times as high at its top as at its bottom: it would meet almost any total, so
+    # than 1.5 times as high at its top as at its bottom: it meets totals far apart, so
     # its agreement decides nothing, and the row is unverifiable too.
     powerless = gap == 0 and high > 1.5 * low
     row_verdict = verdicts(table)[f"d_implied_total_{key}"]

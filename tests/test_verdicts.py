@@ -770,9 +770,13 @@ def test_haier_s_share_reaches_50_percent_only_with_unassigned_revenue(data):
     entries = {e.id: e for e in ranking.analyse(data).entries}
     assert 0.49975 < 0.5 < 0.49975 + 0.00495
     assert entries["t_haier_share"].verdict == "unverifiable"
-    assert "neither bears the printed figure out nor rules it out" in (
-        entries["t_haier_share"].evidence
-    )
+    evidence = entries["t_haier_share"].evidence
+    assert "neither bears the printed figure out nor rules it out" in evidence
+    # with none of that part abroad, 49.97% misses 50% by 0.03 ÷ 49.97 = 0.06% of it: at worst
+    # off in detail (a gap of at most 5%)
+    short = (0.50 - 0.4997) / 0.4997
+    assert f"falls short by {short:.2%} of it" in evidence and short <= 0.05
+    assert "at worst the printed figure is off in detail" in evidence
     low, high = 1428.5 / 0.49975, 1429.5 / 0.49965
     ends = f"{low:,.0f}亿元 to {high:,.0f}亿元"
     assert ends == "2,858亿元 to 2,861亿元"
@@ -837,6 +841,7 @@ def test_byd_s_pair_says_it_rests_on_reading_1000_plus_to_its_own_unit(data):
     byd = entries["d_implied_total_byd"]
     assert byd.verdict == "unverifiable"
     assert "The verdict rests on" not in byd.evidence
+    assert "That is not this book's reading of 1000+ 亿元" in byd.evidence
     low, high = 1000 / 0.21, 1100 / 0.19
     assert f"{low:,.0f}亿元 to {high:,.0f}亿元 and miss the total" in byd.evidence
     assert high < 7771
@@ -855,7 +860,7 @@ def test_a_pair_that_meets_its_total_says_when_its_cells_miss(data):
     ÷ 21% to 2,000亿 ÷ 19%, so 4,762亿 to 10,526亿) meets its 7,771亿: the pair's row says that
     its agreement is no support for its cells. A pair whose cells are not contradicted or off
     says nothing of the kind, nor does a pair that misses its total. A band as wide as BYD's
-    meets almost any total, so its agreement decides nothing: the row is unverifiable."""
+    meets totals far apart, so its agreement decides nothing: the row is unverifiable."""
     from bytebook.chapters import ranking
 
     entries = {e.id: e for e in ranking.analyse(data).entries}
@@ -866,7 +871,7 @@ def test_a_pair_that_meets_its_total_says_when_its_cells_miss(data):
     ) in byd
     assert 2000 / 0.19 > 1.5 * 1000 / 0.21  # the band's top over its bottom: 2.2
     assert entries["d_implied_total_byd"].verdict == "unverifiable"
-    assert "so agreement here says little: it decides nothing." in byd
+    assert "so agreement here says little, and meeting the total decides nothing." in byd
     cells = {
         r.company_en: (entries[r.revenue_cny_claim].verdict, entries[r.share_claim].verdict)
         for r in data.ranking.itertuples()

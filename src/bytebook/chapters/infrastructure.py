@@ -54,9 +54,9 @@ def _model_entry(data: BookData) -> LedgerEntry:
         data.claim("s23_doubao_model"),
         None,
         Verdict.SUPPORTED,
-        "The Doubao team's own blog on Doubao-1.5-pro, read on mirrors "
-        f"({data.cite(*blog)}), reports how the model is served: a model of that name and "
-        "version exists. A weak (W) page dates its release to "
+        "The Doubao team's own blog on Doubao-1.5-pro, read on two copies, not on the team's "
+        f"own page ({data.cite(*blog)}), describes how the model is served in production: a "
+        "model of that name and version exists. A weak (W) page dates its release to "
         f"{data.references.at['doubao15pro_release', 'value_text']} "
         f"({data.cite('doubao15pro_release')}): shown, never deciding.",
         (*blog, "doubao15pro_release"),

@@ -206,7 +206,8 @@ def record_ranks(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> Fi
             "scope of 直接杀进前三 (all Chinese companies abroad), "
             + _above_huawei(data, table, peers)
             + " The verdict rests on the first reading, within the table where the remark "
-            "stands; the wider one is shown beside it and does not decide.",
+            "stands: consistent says only that the table's own figures put Huawei third of its "
+            "seven; on the wider scope the remark is unverifiable, shown and not deciding.",
             tuple(ref for refs in peers["sources"] for ref in refs),
         ),
         judge(

@@ -6,6 +6,7 @@ and the rows for what could not be checked. A part of the ranking chapter
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import pandas as pd
@@ -169,6 +170,8 @@ def _judge_cell(
                 decides=decides,
             )
         )
+        if _rests_on_unassigned(figure, printed):
+            findings[-1] = replace(findings[-1], meets=UNASSIGNED_MEETS)
         recomputed = figure.value
     else:
         recomputed = None
@@ -227,6 +230,14 @@ def _decimals(figure: filed_years.Figure) -> int:
     return len(figure.shown.rstrip("%").partition(".")[2])
 
 
+UNASSIGNED_MEETS = (
+    "the intervals meet only if some of the part assigned to no region was earned abroad"
+)
+"""What a share's finding meets where it reaches the printed band only with revenue its table
+assigns to no region (`_rests_on_unassigned`), in the words a finding that does not decide
+gets in place of a verdict."""
+
+
 def _rests_on_unassigned(figure: filed_years.Figure, printed: Interval) -> bool:
     """True where a share reaches the printed band only with part of the revenue its table
     assigns to no region (Haier: 49.97% as tabulated, 超 50% printed). Where that part was earned
@@ -248,9 +259,10 @@ def _needed_abroad_text(figure: filed_years.Figure, printed: Interval) -> str:
     return (
         f" It reaches the printed {low} only if at least {needed * 100:.{decimals}f} "
         f"percentage points ({low} less {figure.shown}) of that part, {share_of_part} of it, "
-        "were earned abroad, which the table does not say. As tabulated, the share falls "
-        f"short of {low}; with part of the rest it may not, so the table neither bears the "
-        "printed figure out nor rules it out."
+        "were earned abroad, which the table does not say, so the table neither bears the "
+        "printed figure out nor rules it out. As tabulated, the share falls short by "
+        f"{percent(needed / figure.point, 2)} of it, inside the {MARGIN_TEXT} margin of off in "
+        "detail: at worst the printed figure is off in detail."
     )
 
 

@@ -62,7 +62,7 @@ def implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed_
     shown = partial(money, currency=unit)
     ends = span(total.band, shown)
     implied = amount / share
-    # A band this wide would meet almost any total: agreement with it is no evidence.
+    # A band this wide meets totals far apart from each other: agreement with it is no evidence.
     powerless = implied.high > WIDE_BAND * implied.low and implied.distance(total.band) == 0
     decides = deciding(data, *total.sources) and not powerless
     check = compare(
@@ -88,7 +88,7 @@ def implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed_
         + (
             f" The band is {significant(implied.high / implied.low, 2)} times as high at its "
             "top as at its bottom, so agreement here says little"
-            + (": it decides nothing." if powerless else ".")
+            + (", and meeting the total decides nothing." if powerless else ".")
             if implied.high > WIDE_BAND * implied.low
             else ""
         )
@@ -138,7 +138,8 @@ def _finer_unit_note(data: BookData, row: pd.Series, total: Interval, decides: b
             f" The verdict rests on reading {row['overseas_revenue_printed']} as N多 to its own "
             "printed step."
             if decides
-            else ""
+            else f" That is not this book's reading of {row['overseas_revenue_printed']} (N多 "
+            "to its own printed step), so it is shown and does not decide."
         )
     )
 
@@ -359,7 +360,7 @@ def pair_open_reading(
 
 WIDE_BAND = 1.5
 """An implied-total band whose top is more than this many times its bottom is too wide for
-agreement to mean much, and its evidence says so."""
+agreement to mean much: its evidence says so, and meeting a total decides nothing."""
 
 
 def how_words(figure: filed_years.Figure) -> str:
