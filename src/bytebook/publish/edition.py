@@ -69,7 +69,9 @@ SOURCE_ARCHIVE_NAME = "bytebook-source.zip"
 puts it under the site's downloads)."""
 
 
-def _last_commit(root: Path) -> tuple[str, str, str, int]:
+def last_commit(root: Path) -> tuple[str, str, str, int]:
+    """The last commit of the checkout at `root`: its short and full hashes, its date and its
+    time (no earlier than `ZIP_EPOCH`); empty strings and `ZIP_EPOCH` outside git."""
     try:
         shown = subprocess.run(
             ["git", "-C", str(root), "log", "-1", "--format=%h %H %cs %ct"],
@@ -92,7 +94,7 @@ def edition(root: Path) -> Edition:
     else:  # a book without the package's source: the installed package's version
         project = {"version": package_version("bytebook")}
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    commit, full_commit, date, epoch = _last_commit(root)
+    commit, full_commit, date, epoch = last_commit(root)
     return Edition(
         title=config.get("title", ""),
         authors=config.get("author", ""),

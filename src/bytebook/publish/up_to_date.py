@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -45,18 +44,10 @@ def _contents(path: Path) -> bytes:
     return f"{len(data)}\0".encode() + data
 
 
-def _last_commit(root: Path) -> str:
-    try:
-        return subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True
-        ).stdout.strip()
-    except OSError:
-        return ""
-
-
 def book_state(root: Path) -> str:
     """A hash of everything the book at `root` is built from (see the module's description)."""
     from bytebook.paths import data_read_by
+    from bytebook.publish.edition import last_commit
     from bytebook.publish.inputs import installed_packages
     from bytebook.publish.pdf import printed_book
 
@@ -70,7 +61,7 @@ def book_state(root: Path) -> str:
     pdf = printed.stat() if printed.is_file() else None
     installed = installed_packages()
     facts = [
-        _last_commit(root),
+        last_commit(root)[1],
         f"{pdf.st_size} {pdf.st_mtime_ns}" if pdf else "no pdf",
         sys.executable,
         sys.version,
