@@ -120,7 +120,9 @@ def test_shein_is_counted_as_chinese_only_conditionally(data, rows):
     for text in (*shein["quote"], *shein["item"]):
         assert not any(w in text.lower() for w in ("china", "chinese", "headquarter", "based"))
     condition = "counted only if Shein is counted among Chinese companies"
-    for _, what in (*top_three.PEERS_OUTSIDE_TABLE.values(), *growth.GROWTH_OUTSIDE_TABLE.values()):
+    saying = [when for _, _, when in top_three.PEERS_OUTSIDE_TABLE.values()]
+    saying += [what for _, what in growth.GROWTH_OUTSIDE_TABLE.values()]
+    for what in saying:
         assert condition in what and "no source on where it is based" in what
     shown = ("s4_top3", "s4_growth_double", "s4_growth_first", "t_huawei_top3")
     for row_id in (*shown, "d_peer_rank_bytedance"):

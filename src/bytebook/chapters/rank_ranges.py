@@ -232,8 +232,9 @@ def _above_huawei(data: BookData, table: pd.DataFrame, peers: pd.DataFrame) -> s
     yuan = partial(format_yuan, digits=1)
     names = names_or_none(
         [
-            f"{r.company} ({r.basis}: {span(Interval(r.low, r.high), yuan)}"
-            + (f", {r.converted})" if r.converted else ")")
+            f"{r.company} ({span(Interval(r.low, r.high), yuan)}"
+            + (f", {r.converted}" if r.converted else "")
+            + f"; {r.basis})"
             for r in outside.itertuples()
         ]
     )

@@ -50,9 +50,9 @@ PEERS = {
 whose overseas revenue was found."""
 
 
-PEERS_OUTSIDE_TABLE = {"Shein": ("shein_rev_2024", f"FY2024 sales, {SHEIN_IF}")}
+PEERS_OUTSIDE_TABLE = {"Shein": ("shein_rev_2024", "FY2024 sales", SHEIN_IF)}
 """Companies outside the table with 1,000亿元 or more abroad if they count as Chinese companies
-abroad (`growth.SHEIN_IF`): the reference and what it is."""
+abroad: the reference, what it is, and the condition on which it counts (`growth.SHEIN_IF`)."""
 
 
 NOT_RANKED = (
@@ -126,12 +126,12 @@ def peers_table(data: BookData, rate: float) -> pd.DataFrame:
         for company, year in PEERS.items()
     } | {
         company: filed_years.reference_figure(data.references, ref)
-        for company, (ref, _) in PEERS_OUTSIDE_TABLE.items()
+        for company, (ref, _, _) in PEERS_OUTSIDE_TABLE.items()
     }
     rows = []
     for company, figure in figures.items():
         band = figure.band * rate if figure.unit == "USD" else figure.band
-        what = PEERS[company] if company in PEERS else PEERS_OUTSIDE_TABLE[company][1]
+        _, what, condition = PEERS_OUTSIDE_TABLE.get(company, ("", PEERS.get(company), ""))
         rows.append(
             {
                 "company": company,
@@ -143,7 +143,8 @@ def peers_table(data: BookData, rate: float) -> pd.DataFrame:
                     "derived from a figure read at second hand, which counts as a weak (W) source"
                     if figure.second_hand
                     else f"{figure.how} ({figure.reliability})"
-                ),
+                )
+                + (f", {condition}" if condition else ""),
                 "sources": figure.sources,
                 "converted": (
                     f"{span(figure.band, lambda v: money(v, 'USD'))} at {YEAR}'s average rate, "
@@ -210,7 +211,7 @@ def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float)
                 )
                 + ". "
                 + "".join(
-                    f"{company}'s figure is {PEERS_OUTSIDE_TABLE[company][1].split(', ', 1)[1]}. "
+                    f"{company}'s figure is {PEERS_OUTSIDE_TABLE[company][2]}. "
                     for company in peers["company"]
                     if company in PEERS_OUTSIDE_TABLE
                 )
