@@ -66,11 +66,11 @@ def implied_total_check(data: BookData, row: pd.Series) -> tuple[Finding, filed_
     powerless = implied.high > WIDE_BAND * implied.low and implied.distance(total.band) == 0
     decides = deciding(data, *total.sources) and not powerless
     check = compare(
-        amount / share,
+        implied,
         total.band,
         Basis.SOURCE,
         f"{row['overseas_revenue_printed']} ÷ {row['overseas_share_printed']} = "
-        f"{span(amount / share, shown)} at the printed precision, against {source} of "
+        f"{span(implied, shown)} at the printed precision, against {source} of "
         f"{shown(total.value)}"
         + (
             f" ({ends} at its inputs' recorded digits)"
