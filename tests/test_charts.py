@@ -576,7 +576,8 @@ def test_a_dot_plot_tells_the_article_s_points_from_the_sources_by_shape_too():
 @pytest.mark.parametrize("largest", [3, 9, 25, 26, 99, 140])
 def test_the_longest_verdict_bar_leaves_room_for_its_count(largest):
     """A verdict panel is 90 px wide; the longest bar's count, 3 px after it, takes up to 7 px a
-    digit. At 26 claims on an axis to 30 it ran 4 px past the panel (78 + 3 + 14 > 90)."""
+    digit (11 px digits are about 6.6 px wide). At 26 claims on an axis to 30 it ran 4 px past
+    the panel (78 + 3 + 14 > 90)."""
     frame = pd.DataFrame({"section": ["1"], "verdict": ["supported"], "claims": [largest]})
     spec = charts.verdict_bars(frame, sections=["1"], verdicts=["supported"]).to_dict()
     top = spec["hconcat"][0]["layer"][0]["encoding"]["x"]["scale"]["domain"][1]

@@ -371,8 +371,6 @@ VERDICT_PANEL_GAP = 14
 """Pixels between two verdicts' panels."""
 COUNT_OFFSET_PX = 3
 """Pixels between a verdict bar's end and its count."""
-COUNT_DIGIT_PX = 7
-"""Pixels of width a digit of a verdict bar's count takes, at most, in the charts' font."""
 
 
 def bar_chart(
@@ -1230,7 +1228,7 @@ def verdict_bars(
     merge; the panels share one scale, and each verdict's bars one baseline."""
     largest = float(frame["claims"].max())
     # the longest bar ends early enough for its count to fit inside the panel after it
-    count_px = COUNT_OFFSET_PX + COUNT_DIGIT_PX * len(f"{largest:.0f}")
+    count_px = COUNT_OFFSET_PX + label_places.text_width(f"{largest:.0f}")
     fits = largest * VERDICT_PANEL_WIDTH / (VERDICT_PANEL_WIDTH - count_px)
     scale = alt.Scale(domain=[0, axis_top(max(largest * HEADROOM, fits) / HEADROOM)], nice=False)
     panels = []
