@@ -602,14 +602,16 @@ def test_a_figure_with_no_gap_is_inside_where_its_value_is_and_meeting_where_its
 def test_the_closest_year_table_says_what_its_rows_evidence_says(ledger_rows, data):
     """The table beside the evidence gives the same words and bands: Huawei's amount lies
     inside the printed band, as its row's text says, and its share shows the band its gap is
-    measured from."""
+    measured from, its two ends under one unit, as a narrow column writes a range: 1 − 67.5%
+    to 1 − 66.5%."""
     from bytebook.chapters.year_matches import year_matches
 
     table = year_matches(data).tables["years"].set_index("company")
     rows = {row["id"]: row["evidence"] for row in ledger_rows}
     assert table.at["Huawei", "amount_gap_text"] == "inside"
     assert "2,329亿元 (derived, W; inside the printed 2300+ 亿元)" in rows["t_huawei_overseas"]
-    assert table.at["Huawei", "filed_share_text"] == "33.1% (32.50% to 33.50%)"
+    low, high = 1 - 0.675, 1 - 0.665
+    assert table.at["Huawei", "filed_share_text"] == f"33.1% ({low * 100:.2f}–{high:.2%})"
     assert table.at["ByteDance", "share_points_text"] == "inside"
 
 

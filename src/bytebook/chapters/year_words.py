@@ -95,35 +95,38 @@ def _points_words(reading: filed_years.YearReading, printed: str) -> str:
     return f"{points} outside the printed {printed}: {between}"
 
 
-def _share_band_ends(reading: filed_years.YearReading) -> str:
+def _share_band(reading: filed_years.YearReading) -> tuple[str, str] | None:
     """Where a year's share lies outside the printed band and its inputs' digits allow more
-    than its written digits do, that band, whose nearer end the gap is measured from ('32.50%
-    to 33.50%': Huawei's share outside China, from a China share of 67%); '' otherwise."""
+    than its written digits do, that band's ends, whose nearer one the gap is measured from
+    (('32.50%', '33.50%'): Huawei's share outside China, from a China share of 67%)."""
     share = reading.share
     decimals = len(share.shown.rstrip("%").partition(".")[2])
     half_unit = 0.5 * 10 ** -(decimals + 2)
     if not reading.share_points or (
         share.band.low >= share.value - half_unit and share.band.high <= share.value + half_unit
     ):
-        return ""
-    ends = (share.band.low, share.band.high)
-    return " to ".join(format_percent(end, decimals + 1) for end in ends)
+        return None
+    digits = decimals + 1
+    return format_percent(share.band.low, digits), format_percent(share.band.high, digits)
 
 
 def share_words(reading: filed_years.YearReading) -> str:
-    """A year's share as the closest-year table writes it: a derived share with no needless
-    zero ('77%'), any other as recorded ('40.56%'), with its band where a gap is measured from
-    it (`_share_band_ends`): '33.1% (32.50% to 33.50%)'."""
-    ends = _share_band_ends(reading)
-    return f"{reading.share.shown} ({ends})" if ends else reading.share.shown
+    """A year's share as the closest-year table's narrow column writes it: a derived share with
+    no needless zero ('77%'), any other as recorded ('40.56%'), with its band where a gap is
+    measured from it (`_share_band`), one unit for both ends: '33.1% (32.50–33.50%)'."""
+    ends = _share_band(reading)
+    if ends is None:
+        return reading.share.shown
+    low, high = ends
+    return f"{reading.share.shown} ({low.removesuffix('%')}–{high})"
 
 
 def _reading_words(reading: filed_years.YearReading, row: pd.Series, printed: Interval) -> str:
     """'FY2023: amount 1,509亿 (filed, S; inside the printed 1500+ 亿元), share …', against the
     printed amount's band `printed`."""
     amount, share = reading.amount, reading.share
-    ends = _share_band_ends(reading)
-    band_first = f"{ends} at its inputs' digits; " if ends else ""
+    ends = _share_band(reading)
+    band_first = f"{ends[0]} to {ends[1]} at its inputs' digits; " if ends else ""
     return (
         f"{reading.year}: amount {money(amount.value, amount.unit)} "
         f"({amount.described}, {amount.reliability}; "
