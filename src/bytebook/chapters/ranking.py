@@ -61,7 +61,6 @@ PEERS_COLUMNS = {
 def analyse(data: BookData) -> Findings:
     """Reproduce, re-sort and check the ranking table."""
     table, rate, filed, published = compared_figures(data)
-    usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
     matched = year_matches(data)
     years = matched.tables["years"]
     found = Findings()
@@ -78,12 +77,10 @@ def analyse(data: BookData) -> Findings:
     found.merge(
         matched,
         record_ranks(data, table, peers),
-        check_rate(data, usd, cny, rate),
-        implied_totals(data, table, rate),
+        _pair_findings(data, table, rate, years),
         band_example(data),
         by_year_frames(data),
         rank_with_filed(table, published, shares_above(data, filed), filed),
-        check_remaining(data, years),
         markets_and_remarks(
             data, {company: rank_of(table, company) for company in table["company"]}
         ),
@@ -101,12 +98,7 @@ def pair_rows(data: BookData) -> dict[str, LedgerEntry]:
     share cells, by id, worked out from the same parts without the rest of the chapter: what
     `pairs_that_cannot_hold` and `pairs_read_as_n_duo` read, for the summary."""
     table, rate, _, _ = compared_figures(data)
-    usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
-    found = Findings().merge(
-        check_rate(data, usd, cny, rate),
-        implied_totals(data, table, rate),
-        check_remaining(data, year_matches(data).tables["years"]),
-    )
+    found = _pair_findings(data, table, rate, year_matches(data).tables["years"])
     _add_cell_verdicts(data, found)
     rows = {entry.id: entry for entry in found.entries}
     return {
@@ -118,6 +110,19 @@ def pair_rows(data: BookData) -> dict[str, LedgerEntry]:
             r.share_claim,
         )
     }
+
+
+def _pair_findings(
+    data: BookData, table: pd.DataFrame, rate: float, years: pd.DataFrame
+) -> Findings:
+    """The parts of the analysis that give each company's pair (its implied total) and its
+    amount and share cells: the exchange rate's check, the implied totals and the cells."""
+    usd, cny = data.stated("t_bytedance_overseas"), data.stated("t_bytedance_overseas_cny")
+    return Findings().merge(
+        check_rate(data, usd, cny, rate),
+        implied_totals(data, table, rate),
+        check_remaining(data, years),
+    )
 
 
 def _add_cell_verdicts(data: BookData, found: Findings) -> None:
