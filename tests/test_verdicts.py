@@ -772,9 +772,9 @@ def test_haier_s_share_reaches_50_percent_only_with_unassigned_revenue(data):
     assert entries["t_haier_share"].verdict == "unverifiable"
     evidence = entries["t_haier_share"].evidence
     assert "neither bears the printed figure out nor rules it out" in evidence
-    # with none of that part abroad, 49.97% misses 50% by 0.03 ÷ 49.97 = 0.06% of it: at worst
-    # off in detail (a gap of at most 5%)
-    short = (0.50 - 0.4997) / 0.4997
+    # with none of that part abroad, 49.97% (at most 49.975% at its digits) misses 50% by
+    # 0.025 ÷ 49.97 = 0.05% of it: at worst off in detail (a gap of at most 5%)
+    short = (0.50 - 0.49975) / 0.4997
     assert f"falls short by {short:.2%} of it" in evidence and short <= 0.05
     assert "at worst the printed figure is off in detail" in evidence
     low, high = 1428.5 / 0.49975, 1429.5 / 0.49965
@@ -1221,13 +1221,15 @@ def test_the_live_gifting_text_reads_the_gifts_as_gross_only_as_a_reading(ledger
 
 
 def test_haier_s_share_says_how_much_of_the_unassigned_part_it_needs_abroad(ledger_rows):
-    """Haier's table by region puts 49.97% abroad and 0.49% nowhere; the printed 超 50% needs
-    0.03 points of that 0.49% abroad, (50 − 49.97) ÷ 0.49 = 6% of it. A verdict that rests on
-    that part says how little of it it needs, and that the table does not say."""
+    """Haier's table by region puts 49.97% abroad and 0.49% nowhere; 49.97% is at most
+    49.975% at its digits, so the printed 超 50% needs at least 0.025 points of that 0.49%
+    abroad, (50 − 49.975) ÷ 0.49 = 5% of it. A verdict that rests on that part says how little
+    of it it needs, and that the table does not say."""
     [row] = [r for r in ledger_rows if r["id"] == "t_haier_share"]
-    needed = round((50 - 49.97) / 0.49 * 100)
-    assert needed == 6
+    needed = round((50 - 49.975) / 0.49 * 100)
+    assert needed == 5
     assert (
-        "only if at least 0.03 percentage points (50% less 49.97%) of that part, about "
-        f"{needed}% of it, were earned abroad, which the table does not say" in row["evidence"]
+        "only if at least 0.025 percentage points (50% less 49.975%, the top of 49.97% at its "
+        f"recorded digits) of that part, about {needed}% of it, were earned abroad, which the "
+        "table does not say" in row["evidence"]
     )

@@ -52,7 +52,14 @@ from bytebook.numbers import (
     percent,
     significant,
 )
-from bytebook.policy import MARGIN_TEXT, SUBSTANCE_MARGIN, Interval, span, worked_gap
+from bytebook.policy import (
+    MARGIN_TEXT,
+    SUBSTANCE_MARGIN,
+    Interval,
+    relative_gap,
+    span,
+    worked_gap,
+)
 
 
 def cells_wrong_words(other: OtherYear | None, claimed_year: str) -> str:
@@ -247,22 +254,27 @@ def _rests_on_unassigned(figure: filed_years.Figure, printed: Interval) -> bool:
 
 def _needed_abroad_text(figure: filed_years.Figure, printed: Interval) -> str:
     """Where a share reaches the printed band only with part of the revenue its table assigns
-    to no region (`_rests_on_unassigned`), how much of that part must have been earned abroad:
-    49.97% reaches 50% with 0.03 points of the 0.49%, about 6% of it, so it does not decide."""
+    to no region (`_rests_on_unassigned`), how much of that part must have been earned abroad,
+    from the top of the share at its recorded digits: 49.97% is at most 49.975%, which reaches
+    50% with 0.025 points of the 0.49%, about 5% of it, so it does not decide."""
     if not _rests_on_unassigned(figure, printed):
         return ""
     decimals = _decimals(figure)
-    needed = printed.low - figure.point
+    half_unit = 0.5 * 10 ** -(decimals + 2)
+    as_tabulated = Interval(figure.point - half_unit, figure.point + half_unit)
+    top = as_tabulated.high
+    needed = printed.low - top
     part = needed / (figure.reach - figure.point)
     low = percent(printed.low, decimals)
     share_of_part = "less than 1%" if part < 0.005 else f"about {percent(part, 0)}"
     return (
-        f" It reaches the printed {low} only if at least {needed * 100:.{decimals}f} "
-        f"percentage points ({low} less {figure.shown}) of that part, {share_of_part} of it, "
-        "were earned abroad, which the table does not say, so the table neither bears the "
-        "printed figure out nor rules it out. As tabulated, the share falls short by "
-        f"{percent(needed / figure.point, 2)} of it, inside the {MARGIN_TEXT} margin of off in "
-        "detail: at worst the printed figure is off in detail."
+        f" It reaches the printed {low} only if at least {needed * 100:.{decimals + 1}f} "
+        f"percentage points ({low} less {format_percent(top, decimals + 1)}, the top of "
+        f"{figure.shown} at its recorded digits) of that part, {share_of_part} of it, were "
+        "earned abroad, which the table does not say, so the table neither bears the printed "
+        "figure out nor rules it out. As tabulated, the share falls short by "
+        f"{percent(relative_gap(printed, as_tabulated), 2)} of it, inside the {MARGIN_TEXT} "
+        "margin of off in detail: at worst the printed figure is off in detail."
     )
 
 
