@@ -982,7 +982,15 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     entry = {e.id: e for e in table.entries}["t_midea_overseas"]
     assert entry.verdict.value == "unverifiable"
     assert "营业总收入 4,090.84亿元 × 41.52% = 1,698.5亿元" in entry.evidence
-    assert "'营业总收入4090.84亿元'" in entry.evidence
+    # the relay's own words call it 营业收入; the annual report's letter gives 营业总收入 as
+    # 4,091亿元, and 4,090.84 rounds to 4,091, so the row reads it as 营业总收入 and says why
+    assert "'实现营业收入4090.84亿元'" in entry.evidence
+    assert round(4090.84) == 4091
+    assert (
+        "The relay calls the 4,090.84亿元 营业收入; the annual report's letter to shareholders "
+        "gives 营业总收入 as 4,091亿元" in entry.evidence
+    )
+    assert "to which 4,090.84亿元 rounds, so it is read as 营业总收入" in entry.evidence
     # the gap worked at the product's own one decimal: its band's lower end 4,090.835 ×
     # 41.515% = 1,698.3亿, its middle 1,698.5亿; the revenue limit 1,684.21 ÷ 41.52% = 4,056.38亿
     assert f"{4090.835 * 0.41515:.1f} {(1600 / 0.95) / 0.4152:.2f}" == "1698.3 4056.38"
@@ -1004,7 +1012,9 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     )
     assert "the row matches FY2023 in substance: amount 1,509亿元" in entry.evidence
     assert "share 40.56% (tabulated, S;" in entry.evidence
-    assert {"midea_rev_2024", "midea_overseas_share_2024"} <= set(entry.sources)
+    assert {"midea_rev_2024", "midea_overseas_share_2024", "midea_total_rev_2024_report"} <= set(
+        entry.sources
+    )
     # The China revenue read at second hand never decides: were it to give 2,150亿 (overseas
     # 2,150 × 41.52 ÷ 58.48 = 1,526亿, inside the band), the row would stay unverifiable.
     assert 1500 <= 2150 * 41.52 / 58.48 <= 1600

@@ -33,7 +33,7 @@ RULES = {
     ),
     "e-notation": re.compile(r"\b\d(?:\.\d+)?e[+-]?\d+\b"),
     "a needless .0 or .00": re.compile(r"(?<![\w.])(?<!BY )\d+\.00?(?![\d.%-])"),
-    # a source's own Chinese words (营业总收入4090.84亿元) keep their form
+    # a source's own Chinese words (实现营业收入4090.84亿元) keep their form
     "thousands without a separator (write 2,855亿元)": re.compile(
         r"(?<![\d,.\u4e00-\u9fff])\d{4,}(?:\.\d+)?亿"
     ),

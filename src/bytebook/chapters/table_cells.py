@@ -329,6 +329,9 @@ def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series)
 MIDEA_QUOTED = ("midea_rev_2024", "midea_overseas_share_2024")
 """Midea's 2024 营业总收入 and overseas share, each quoted from one relay of its annual report."""
 
+MIDEA_TOTAL_NAMED = "midea_total_rev_2024_report"
+"""The annual report's own words for Midea's 2024 营业总收入, which the relay calls 营业收入."""
+
 
 def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
     """Midea's 2024 overseas amount from the two quoted figures alone, 营业总收入 × the overseas
@@ -360,7 +363,12 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         Verdict.UNVERIFIABLE,
         f"Cross-check from quoted figures only: 营业总收入 {format_yuan(total, 2)} × "
         f"{format_percent(share, 2)} = {format_yuan(total * share, 1)} ({quotes}, as recorded "
-        f"from the relay; {data.cite(*MIDEA_QUOTED)}). 营业总收入 also counts the finance arm's "
+        f"from the relay; {data.cite(*MIDEA_QUOTED)}). The relay calls the "
+        f"{format_yuan(total, 2)} 营业收入; the annual report's letter to shareholders gives "
+        f"营业总收入 as {format_yuan(data.reference(MIDEA_TOTAL_NAMED))} "
+        f"('{data.references.at[MIDEA_TOTAL_NAMED, 'quote']}'; {data.cite(MIDEA_TOTAL_NAMED)}), "
+        f"to which {format_yuan(total, 2)} rounds, so it is read as 营业总收入. 营业总收入 also "
+        "counts the finance arm's "
         "interest and fee income, which 营业收入, the share's basis, leaves out, so this is an "
         "upper bound of the amount on the share's own basis, not the amount, and the quoted "
         f"figures give no lower bound. Were the amount this bound, the printed range would "
@@ -372,7 +380,7 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         "fails. That income for 2024 was not recorded, so these figures leave the grade open, "
         "from supported to contradicted: shown, not deciding.",
         decides=False,
-        sources=MIDEA_QUOTED,
+        sources=(*MIDEA_QUOTED, MIDEA_TOTAL_NAMED),
         meets="its figures bound the amount from above only",
     )
 
