@@ -857,7 +857,8 @@ def test_lenovo_s_other_year_on_the_same_side_or_within_says_so(data, fy2324, sa
     wrong = "For FY2024/25, at least one" if box else "At least one"
     assert f"{wrong} of the two cells is wrong" in evidence
     said = summary.analyse(moved).texts["pairs_cannot_hold"]
-    assert (box in said) if box else ("Lenovo's pair verdict rests" not in said)
+    on_year = "Lenovo's pair verdict rests also on reading '2024'"
+    assert (box in said) if box else (on_year not in said)
 
 
 def test_midea_s_second_hand_amount_decides_nothing_outside_its_rows(table, data):
@@ -1086,6 +1087,47 @@ def test_the_boxes_name_the_pairs_that_cannot_hold(data):
         "it, and on calendar 2024's total, from its four quarters, it is off in detail"
     )
     assert on_year in box and on_year in summary.analyse(data).texts["pairs_cannot_hold"]
+    # read to its tens, 70% is 65% to 75%: 3,100 ÷ 0.75 to 3,200 ÷ 0.65 = 4,133亿 to 4,923亿,
+    # (4,984.5 − 4,923) ÷ 4,985 = 1.2% short of FY2024/25's total, within the 5% margin: the
+    # verdict rests also on reading 70% to the whole percent. Xiaomi's 45% ends in no zero.
+    assert 0 < (4984.5 - 3200 / 0.65) / 4985 <= 0.05
+    on_percent = (
+        f"{on_year}; and also on reading its 70% to the whole percent (read to its tens, the "
+        "pair would be off in detail)"
+    )
+    assert on_percent in box and on_percent in summary.analyse(data).texts["pairs_cannot_hold"]
+    assert list(ranking.pairs_read_to_the_percent(data, ["Lenovo", "Xiaomi"])) == ["Lenovo"]
+
+
+def test_a_pair_whose_share_ends_in_a_zero_says_what_its_grade_rests_on(data):
+    """A pair's total worked from a share read to its tens: Lenovo's 3100+ ÷ 70% misses its
+    FY2024/25 total (contradicted), but ÷ 65% to 75% comes within 5% of it; Midea's 1500+ ÷ 40%
+    misses its total by 0.49%, and ÷ 35% to 45% meets it. Each row says so, and what rests on it.
+    ByteDance's 25% ends in no zero and says nothing of it."""
+    from bytebook.policy import Verdict
+
+    rows = {entry.id: entry for entry in ranking.analyse(data).entries}
+    lenovo_low, lenovo_high = 3100 / 0.75, 3200 / 0.65
+    gap = (4984.5 - lenovo_high) / 4985
+    assert f"{gap:.1%}" == "1.2%"
+    lenovo = rows["d_implied_total_lenovo"].evidence
+    assert (
+        f"Read instead to its tens (70% as 65% to 75%, as the trailing zeros of a whole number "
+        f"are read), the share would give a total of {lenovo_low:,.0f}亿元 to "
+        f"{lenovo_high:,.0f}亿元, {gap:.1%} short of FY2024/25's"
+    ) in lenovo
+    assert "the verdict rests on reading a percentage to the whole percent" in lenovo
+    assert rows["d_implied_total_lenovo"].verdict is Verdict.CONTRADICTED
+    for cell in ("t_lenovo_overseas", "t_lenovo_share"):
+        assert "the grade of this finding rests on reading a percentage" in rows[cell].evidence
+    midea_total = data.references.at["midea_china_rev_2024", "value"] / 1e8 / 0.5848
+    assert 1500 / 0.45 <= midea_total <= 1600 / 0.35 and 1600 / 0.405 < midea_total
+    midea = rows["d_implied_total_midea"].evidence
+    assert (
+        f"a total of {1500 / 0.45:,.0f}亿元 to {1600 / 0.35:,.0f}亿元, which meets FY2024's: the "
+        "grade of this finding rests on reading a percentage to the whole percent"
+    ) in midea
+    assert "to its tens" not in rows["d_implied_total_bytedance"].evidence
 
 
 def test_the_totals_table_shows_each_cells_verdict_beside_its_pair(data):

@@ -333,11 +333,22 @@ TENS_READING_NOTE = (
 read to its tens; `rests` as in `OPEN_READING_NOTE`."""
 
 
+PAIR_TENS_READING_NOTE = (
+    "Read instead to its tens ({quote} as {band}, as the trailing zeros of a whole number are "
+    "read), the share would give a total of {total}, {outcome}: {rests} "
+    + READ_TO_THE_PERCENT
+    + ", the precision of every percentage the article prints."
+)
+"""What a pair's row says when its share is a percentage that ends in a zero and the total the
+pair implies would come nearer its evidence read to its tens: it would meet it, or miss it by
+no more than the margin of off in detail; `rests` as in `OPEN_READING_NOTE`."""
+
+
 def tens_reading_note(claim: pd.Series, evidence: Interval, found: Finding, decides: bool) -> str:
     """`TENS_READING_NOTE` after a space, when `claim` is a percentage printed plainly whose
     whole percent ends in a zero (70%, 40%), `found` misses its evidence, and the band of its
     tens (65% to 75%) would meet it; '' otherwise."""
-    tens = _tens_band(claim)
+    tens = tens_band(claim)
     if tens is None or found.verdict in (Verdict.SUPPORTED, Verdict.CONSISTENT):
         return ""
     if grade(tens, evidence) is not Grade.HOLDS:
@@ -347,7 +358,7 @@ def tens_reading_note(claim: pd.Series, evidence: Interval, found: Finding, deci
     return " " + TENS_READING_NOTE.format(quote=claim["quote_zh"], band=band, rests=rests)
 
 
-def _tens_band(claim: pd.Series) -> Interval | None:
+def tens_band(claim: pd.Series) -> Interval | None:
     """The band a plainly printed whole percentage from 10% to 90% that ends in a zero spans
     read to its tens (0.40 as 0.35 to 0.45); None for any other figure (40.0%, 45%, 约 40%,
     100%)."""

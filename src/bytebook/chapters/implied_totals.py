@@ -14,6 +14,7 @@ from bytebook.chapters.year_readings import (
     other_year,
     other_year_total,
     pair_open_reading,
+    pair_tens_reading,
 )
 from bytebook.checks import printed_bands
 from bytebook.data import BookData
@@ -90,6 +91,7 @@ def implied_totals(data: BookData, table: pd.DataFrame, table_rate: float) -> Fi
                     check.evidence
                     + other_year_said
                     + pair_open_reading(data, row, check, total, check.decides)
+                    + pair_tens_reading(data, row, total, check.decides)
                     + (
                         _at_table_rate(implied_band * rate, filed, figures, table_rate)
                         if unit == "USD"

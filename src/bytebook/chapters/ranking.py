@@ -21,14 +21,19 @@ from bytebook.chapters.table_order import SUBJECT, pairing_sentence, printed_abo
 from bytebook.chapters.top_three import PEERS, peers_table, top_three
 from bytebook.chapters.understatement import n_plus_readings, shares_above
 from bytebook.chapters.year_matches import year_matches
-from bytebook.chapters.year_readings import other_year, year_reading_clause
+from bytebook.chapters.year_readings import (
+    implied_total_check,
+    other_year,
+    tens_reading,
+    year_reading_clause,
+)
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import rate_from_references
 from bytebook.kept import analysis
 from bytebook.ledger import READ_AS_N_DUO, LedgerEntry, Verdict
 from bytebook.numbers import count_words, format_percent, in_yi, names_or_none, whole
-from bytebook.policy import Interval, span
+from bytebook.policy import Grade, Interval, span
 
 SECTIONS = ("4",)
 """The article sections whose claims this chapter judges."""
@@ -224,6 +229,7 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
                 pairs,
                 pairs_read_as_n_duo(rows, pairs),
                 pairs_year_readings(data, pairs),
+                pairs_read_to_the_percent(data, pairs),
             )
         )
     if not parts:
@@ -232,11 +238,15 @@ def table_cells_sentence(data: BookData, rows: dict[str, LedgerEntry]) -> str:
 
 
 def pairs_sentence(
-    companies: list[str], read_as_n_duo: list[str], year_readings: dict[str, str]
+    companies: list[str],
+    read_as_n_duo: list[str],
+    year_readings: dict[str, str],
+    read_to_the_percent: dict[str, str],
 ) -> str:
     """What the pair checks of `companies` (`pairs_that_cannot_hold`) come to, in words, which
-    of them rest on reading N+ as N多 (`pairs_read_as_n_duo`) and which on the year that
-    '2024' is read as (`pairs_year_readings`: each company's clause)."""
+    of them rest on reading N+ as N多 (`pairs_read_as_n_duo`), which on the year that '2024'
+    is read as (`pairs_year_readings`) and which on reading a share to the whole percent
+    (`pairs_read_to_the_percent`), each of the last two with its company's clause."""
     owners = names_or_none([c + "'s" for c in read_as_n_duo])
     reading = (
         f"; read as N以上 (N or more), {owners} "
@@ -246,9 +256,13 @@ def pairs_sentence(
         if read_as_n_duo
         else ""
     )
+    rests = {c: [clause] for c, clause in year_readings.items()}
+    for company, clause in read_to_the_percent.items():
+        rests.setdefault(company, []).append(clause)
     years = "".join(
-        f"; {company}'s pair verdict rests {'also ' if company in read_as_n_duo else ''}on {clause}"
-        for company, clause in year_readings.items()
+        f"; {company}'s pair verdict rests {'also ' if company in read_as_n_duo else ''}on "
+        + "; and also on ".join(clauses)
+        for company, clauses in rests.items()
     )
     return (
         f"for {names_or_none(companies)}, whose cells could not be checked alone, the printed "
@@ -278,6 +292,24 @@ def pairs_year_readings(data: BookData, companies: list[str]) -> dict[str, str]:
         for company, other in others.items()
         if other is not None and other.rests
     }
+
+
+def pairs_read_to_the_percent(data: BookData, companies: list[str]) -> dict[str, str]:
+    """Those of `companies` whose pair's verdict rests on reading its share to the whole percent
+    (`year_readings.tens_reading`), each with the box's clause saying so: 'reading its 70% to
+    the whole percent (read to its tens, the pair would be off in detail)'."""
+    clauses = {}
+    for _, row in data.ranking.iterrows():
+        if row["company_en"] not in companies:
+            continue
+        reading = tens_reading(data, row, implied_total_check(data, row)[1])
+        if reading is not None:
+            outcome = "hold" if reading[2] is Grade.HOLDS else "be off in detail"
+            clauses[row["company_en"]] = (
+                f"reading its {data.claims.at[row['share_claim'], 'quote_zh']} to the whole "
+                f"percent (read to its tens, the pair would {outcome})"
+            )
+    return clauses
 
 
 def pairs_that_cannot_hold(data: BookData, rows: dict[str, LedgerEntry]) -> list[str]:

@@ -247,6 +247,7 @@ def analyse(data: BookData) -> Findings:
             pairs,
             ranking.pairs_read_as_n_duo(ranking_rows, pairs),
             ranking.pairs_year_readings(data, pairs),
+            ranking.pairs_read_to_the_percent(data, pairs),
         ),
     )
     title = preface.analyse(data)

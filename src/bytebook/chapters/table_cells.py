@@ -20,6 +20,7 @@ from bytebook.chapters.year_readings import (
     other_year,
     other_year_total,
     pair_open_reading,
+    pair_tens_reading,
 )
 from bytebook.checks import (
     against_first_printing,
@@ -203,6 +204,7 @@ def _judge_cell(
                         f"{claimed_year}: {pair.evidence}{other_year_said} "
                         + cells_wrong_words(other, claimed_year)
                         + pair_open_reading(data, row, pair, total, decides=False)
+                        + pair_tens_reading(data, row, total, decides=False)
                         if pair.verdict is Verdict.CONTRADICTED
                         else f"The pair check for {claimed_year}: {pair.evidence}{other_year_said} "
                         "The "

@@ -24,9 +24,25 @@ from bytebook.checks import (
 )
 from bytebook.data import BookData
 from bytebook.fx import year_rates
-from bytebook.ledger import Basis, Finding, Verdict, open_reading_note
-from bytebook.numbers import money, names_or_none, significant
-from bytebook.policy import Interval, compare, printed_unit, span, worked_gap
+from bytebook.ledger import (
+    PAIR_TENS_READING_NOTE,
+    Basis,
+    Finding,
+    Verdict,
+    open_reading_note,
+    tens_band,
+)
+from bytebook.numbers import by_unit, money, names_or_none, significant
+from bytebook.policy import (
+    MARGIN_TEXT,
+    Grade,
+    Interval,
+    compare,
+    grade,
+    printed_unit,
+    span,
+    worked_gap,
+)
 
 
 def claimed_figures(data: BookData, company: str) -> dict[str, filed_years.Figure]:
@@ -356,6 +372,54 @@ def pair_open_reading(
     amount, share, _ = printed_bands(data, row)
     claim = data.claim(row["revenue_claim"])
     return open_reading_note(claim, total.band, pair, amount / share, decides)
+
+
+def tens_reading(
+    data: BookData, row: pd.Series, total: filed_years.Figure
+) -> tuple[Interval, Interval, Grade] | None:
+    """Where a row's share is a plain whole percentage that ends in a zero (70%) and its pair,
+    read with that share to its tens (65% to 75%), would meet the company's total (`total`) or
+    come within the margin of off in detail where the printed reading does not: that band, the
+    total it gives and its grade. Lenovo's 3100+ 亿元 ÷ 70% misses FY2024/25's total by 7.6%,
+    and ÷ 65% to 75% by 1.2%. None otherwise."""
+    tens = tens_band(data.claim(row["share_claim"]))
+    if tens is None:
+        return None
+    amount, share, _ = printed_bands(data, row)
+    read_to_tens = amount / tens
+    grades = list(Grade)
+    printed_grade, tens_grade = grade(amount / share, total.band), grade(read_to_tens, total.band)
+    if grades.index(tens_grade) >= grades.index(printed_grade):
+        return None
+    return tens, read_to_tens, tens_grade
+
+
+def pair_tens_reading(
+    data: BookData, row: pd.Series, total: filed_years.Figure, decides: bool
+) -> str:
+    """`ledger.PAIR_TENS_READING_NOTE` after a space, where the pair's grade rests on reading
+    its share to the whole percent (`tens_reading`); '' otherwise."""
+    reading = tens_reading(data, row, total)
+    if reading is None:
+        return ""
+    tens, read_to_tens, tens_grade = reading
+    unit = printed_bands(data, row)[2]
+    year = filed_years.CLAIMED_YEAR[row["company_en"]]
+    if tens_grade is Grade.HOLDS:
+        outcome = f"which meets {year}'s"
+    else:
+        gap, formula, _ = worked_gap(read_to_tens, total.band, unit)
+        side = "short of" if read_to_tens.high < total.band.low else "above"
+        outcome = (
+            f"{gap} {side} {year}'s ({formula}), within the {MARGIN_TEXT} margin of off in detail"
+        )
+    return " " + PAIR_TENS_READING_NOTE.format(
+        quote=data.claims.at[row["share_claim"], "quote_zh"],
+        band=span(tens, lambda v: by_unit(v, "share")),
+        total=span(read_to_tens, partial(money, currency=unit)),
+        outcome=outcome,
+        rests="the verdict" if decides else "the grade of this finding",
+    )
 
 
 WIDE_BAND = 1.5
