@@ -554,14 +554,22 @@ def test_pair_checks_and_lenovos_earlier_revenue_show_the_band_they_rest_on(data
     assert f"{61.5 / 0.865:.1f}" in lenovo and f"{62.5 / 0.855:.1f}" in lenovo
 
 
-WORKED_INSIDE_BANDS = {
+WORKED_GROWTHS = {
     "d_group_growth": 155 / 120 - 1,
     "d_domestic_growth": (155 - 39) / (120 - 39 / 1.63) - 1,
     "d_h2_over_h1": (39 - 17) / 17 - 1,
 }
-"""Derived rows whose evidence works out one figure and gives the band its inputs' digits allow:
+"""Working rows whose evidence works out one figure and gives the band its inputs' digits allow:
 the reported group revenues (USD 155 bn in 2024, 120 bn in 2023), the article's USD 39 bn and
 63%, and the first half's USD 17 bn."""
+
+WORKED_INSIDE_BANDS = WORKED_GROWTHS | {
+    "d_title_implied_rate": 7.47e8 * 366 / 39e9,
+    "d_table_implied_rate": 2855e8 / 390e8,
+}
+"""Derived rows whose evidence works out one figure inside the band its verdict rests on: the
+growths above, and the rates the article's two yuan figures imply (its title's 7.47亿 a day
+over 366 days, its table's 2,855亿) against the USD 39 bn."""
 
 
 def test_a_band_s_middle_in_the_csv_comes_with_the_band_s_ends(ledger_rows, data):
@@ -593,8 +601,10 @@ def test_a_band_s_middle_in_the_csv_comes_with_the_band_s_ends(ledger_rows, data
             assert float(row["recomputed"]) == pytest.approx(middle), entry.id
             assert low < high, entry.id
     for row_id, worked in WORKED_INSIDE_BANDS.items():
-        assert f"= {worked:.1%}" in rows[row_id]["evidence"], row_id
-        assert rows[row_id]["verdict"] == "", row_id
+        written = f"= {worked:.1%}" if row_id in WORKED_GROWTHS else f"= {worked:.3f} CNY/USD"
+        assert written in rows[row_id]["evidence"] or f"= {worked:.4f}" in rows[row_id][
+            "evidence"
+        ], row_id
     assert banded >= 10
     # The ledger page rebuilds each row from the table, band included.
     from bytebook.book import ledger

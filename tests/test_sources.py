@@ -403,14 +403,25 @@ def test_rankmixer_s_sparse_variant_is_named_where_the_sparsity_is_judged(data):
         assert "Sparse-MoE" in evidence and "no share of parameters active" in evidence, row_id
         assert "rankmixer_params" in rows[row_id].sources, row_id
         assert rows[row_id].verdict is Verdict.UNVERIFIABLE, row_id
+        # the abstract names what it launched by its dense parameters, the count the rows read
+        # as leaving out the embedding tables; it does not say which variant that is
+        launched = "1B Dense-Parameters RankMixer"
+        assert f"we launch {launched} for full traffic" in data.references.at[
+            "rankmixer_params", "quote"
+        ]
+        assert f"says it launched '{launched}' for full traffic, without saying whether" in (
+            evidence
+        ), row_id
+        assert "is the dense one" not in evidence, row_id
 
 
 def test_the_codec_heading_is_not_decided_by_bytedance_s_own_vvc_decoder_alone(data):
     """视频编解码 covers encoding and decoding, over a thread on compressing uploads: ByteDance's
     own team wrote of BVC, its H.266/VVC decoder (InfoQ, P, read at first hand), but that is
     the decoding side only, which covers less than the heading and does not decide; its
-    encoding side, which the thread's lower bitrate needs, is not on record, so the heading is
-    unverifiable, as is the figure that needs an encoder, in its own row."""
+    encoding side, which the thread's lower bitrate needs, was not found on record (which is
+    not to say there is none), so the heading is unverifiable, as is the figure that needs an
+    encoder, in its own row."""
     reference = data.references.loc["bvc_vvc_decoder"]
     assert reference["reliability"] == "P"
     assert "解码器" in reference["quote"] and "H.266/VVC" in reference["quote"]
@@ -418,9 +429,11 @@ def test_the_codec_heading_is_not_decided_by_bytedance_s_own_vvc_decoder_alone(d
     assert "bvc_vvc_decoder" in heading.sources and "bvc2_vs_x265" in heading.sources
     assert "On the decoding side they are on record" in heading.evidence
     assert "That covers less than the heading does" in heading.evidence
-    assert "On the encoding side, which the thread's lower bitrate needs, they are not" in (
-        heading.evidence
+    assert (
+        "On the encoding side, which the thread's lower bitrate needs, this book found no record"
+        in heading.evidence
     )
+    assert "they are not on record" not in heading.evidence, "not found is not an absence"
     assert heading.verdict is Verdict.UNVERIFIABLE
     [bitrate] = [e for e in all_entries(data) if e.id == "s21_bitrate_vvc"]
     assert data.claim("s21_bitrate_vvc")["quote_zh"] in heading.evidence

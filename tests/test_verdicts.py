@@ -465,26 +465,40 @@ def test_the_title_row_shows_the_figure_that_decides_it(data):
 
 
 @pytest.mark.parametrize(
-    ("row", "shown", "ends"),
+    ("row", "shown", "ends", "point"),
     [
         # USD 38.5 bn × 7.0760 = 2,724.3亿; USD 39.5 bn × 7.2807 = 2,875.9亿: the printed 2,855亿
-        # lies within, hence supported; 39 × 7.196 = 2,806.4亿 is one rate's point
-        ("t_bytedance_overseas_cny", "2,724亿元 to 2,876亿元", (38.5e9 * 7.0760, 39.5e9 * 7.2807)),
+        # lies within, hence supported; 39 × 7.196 = 2,806.4亿 is one rate's point, which the
+        # claim's row does not work out: its recomputed value is the band's middle
+        (
+            "t_bytedance_overseas_cny",
+            "2,724亿元 to 2,876亿元",
+            (38.5e9 * 7.0760, 39.5e9 * 7.2807),
+            None,
+        ),
         # 2,854.5亿 ÷ 395亿 = 7.2266 and 2,855.5亿 ÷ 385亿 = 7.4169; the point 7.3205 lies
         # above every 2024 month (7.2807), the band's low end below it
-        ("d_table_implied_rate", "7.227 to 7.417 CNY/USD", (2854.5 / 395, 2855.5 / 385)),
+        (
+            "d_table_implied_rate",
+            "7.227 to 7.417 CNY/USD",
+            (2854.5 / 395, 2855.5 / 385),
+            2855 / 390,
+        ),
         # 7.465亿 × 366 ÷ USD 39.5 bn = 6.917 and 7.475亿 × 366 ÷ USD 38.5 bn = 7.106; the point
         # 7.010 lies below every 2024 month (7.0760), the band's high end above it
         (
             "d_title_implied_rate",
             "6.917 to 7.106 CNY/USD",
             (7.465e8 * 366 / 39.5e9, 7.475e8 * 366 / 38.5e9),
+            7.47e8 * 366 / 39e9,
         ),
     ],
 )
-def test_a_conversion_row_shows_the_band_that_decides_it(data, row, shown, ends):
+def test_a_conversion_row_shows_the_band_that_decides_it(data, row, shown, ends, point):
     """Where a point decides nothing (the annual-average conversion, a rate outside every
-    month), the Recomputed column shows the band the verdict rests on."""
+    month), the Recomputed column shows the band the verdict rests on. A derived rate row keeps
+    as its recomputed value the point its evidence works out (7.010), not the band's middle,
+    which no sentence prints."""
     from bytebook.book import all_entries
 
     entry = {e.id: e for e in all_entries(data)}[row]
@@ -492,7 +506,10 @@ def test_a_conversion_row_shows_the_band_that_decides_it(data, row, shown, ends)
     low, high = ends
     assert (entry.deciding.low, entry.deciding.high) == pytest.approx((low, high), rel=1e-9)
     assert recomputed_text(entry) == shown
-    assert entry.recomputed == pytest.approx((low + high) / 2, rel=1e-9)
+    expected = (low + high) / 2 if point is None else point
+    assert entry.recomputed == pytest.approx(expected, rel=1e-9)
+    if point is not None:
+        assert f"= {point:.3f} CNY/USD" in entry.evidence or f"= {point:.4f}" in entry.evidence
 
 
 def test_one_rank_claimed_twice_for_one_company_shares_a_verdict_or_names_the_other(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from itertools import pairwise, product
 
 import pandas as pd
@@ -30,6 +29,7 @@ from bytebook.ledger import (
     judge,
     judge_findings,
     signed_gap,
+    worked_in_band,
     working,
 )
 from bytebook.numbers import by_unit, count_words, format_percent, money, written_figures
@@ -141,7 +141,7 @@ def _banded(entry: LedgerEntry, bands: dict[str, Interval]) -> LedgerEntry:
     """A working row with its interval in the Recomputed column, where the chapter has one; its
     `recomputed` stays the figure its evidence works out (29.2%, not the band's middle)."""
     band = bands.get(entry.id)
-    return entry if band is None else replace(entry, deciding=band)
+    return entry if band is None else worked_in_band(entry, band)
 
 
 def analyse(data: BookData) -> Findings:

@@ -24,7 +24,13 @@ from bytebook.checks import claim_band, reference_band, unsettled
 from bytebook.data import CLAIMS_FILE, RANKING_FILE, REFERENCES_FILE, BookData
 from bytebook.findings import Findings
 from bytebook.fx import YearRates
-from bytebook.ledger import READ_AS_CONVERSION, Basis, LedgerEntry, decided_by, derived
+from bytebook.ledger import (
+    READ_AS_CONVERSION,
+    Basis,
+    LedgerEntry,
+    derived,
+    worked_in_band,
+)
 from bytebook.numbers import (
     as_recorded,
     format_percent,
@@ -360,7 +366,7 @@ def title_rate_entry(data: BookData, figures: TitleFigures) -> LedgerEntry:
         f"({rate_band.low:.3f} to {rate_band.high:.3f} at the printed precision of both "
         "figures).",
     )
-    return decided_by(
+    return worked_in_band(
         derived(
             "d_title_implied_rate",
             "0",

@@ -10,7 +10,16 @@ from bytebook.checks import claim_band, recorded_words, reference_band
 from bytebook.data import BookData
 from bytebook.findings import Findings
 from bytebook.fx import YEAR_RATE_REFERENCES, YearRates, year_rates
-from bytebook.ledger import Basis, decided_by, derived, finding, finding_entry, signed_gap, working
+from bytebook.ledger import (
+    Basis,
+    decided_by,
+    derived,
+    finding,
+    finding_entry,
+    signed_gap,
+    worked_in_band,
+    working,
+)
 from bytebook.numbers import (
     as_recorded,
     format_billion,
@@ -121,7 +130,7 @@ def check_rate(data: BookData, usd: float, cny: float, rate: float) -> Findings:
             f"P) − 1 = {format_percent(gap)}.",
             (average.reference_id,),
         ),
-        decided_by(
+        worked_in_band(
             derived(
                 "d_table_implied_rate",
                 "4",
