@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from bytebook.ledger import Verdict
 from bytebook.paths import ROOT
 
 BOOK = ROOT / "book"
@@ -124,9 +125,15 @@ def test_the_utilisation_row_shows_both_of_the_blog_s_prefill_figures(data):
     assert "raised to 0.8 in prefill's FFN stage" in util.evidence
     assert "not a fleet's GPU utilisation" in util.evidence
     assert "{glue:text}`doubao_prefill_ffn_text`" in " ".join(paragraphs("infrastructure"))
-    # A capability (three modalities) is not a figure.
-    modalities = entries["s23_modalities"].evidence
-    assert "figure" not in modalities and "which modalities" in modalities
+    # A capability (three modalities) is not a figure. The release text, read in a repost (W),
+    # names vision and speech (视觉、语音), neither code nor video: it decides nothing.
+    modalities = entries["s23_modalities"]
+    assert "figure" not in modalities.evidence
+    assert "视觉、语音" in data.references.at["doubao15_modalities", "quote"]
+    assert "names vision and speech among the model's abilities" in modalities.evidence
+    assert "not code or video" in modalities.evidence
+    assert modalities.sources == ("doubao15_modalities",)
+    assert modalities.verdict is Verdict.UNVERIFIABLE
 
 
 def test_the_blog_s_only_parameter_figure_is_named_where_it_is_said_to_give_none(data):

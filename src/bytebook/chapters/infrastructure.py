@@ -164,8 +164,13 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s23_modalities",
-            "This book found no source that says which modalities Doubao 1.5 Pro unifies, "
-            "or that code, video and text are among them.",
+            "A repost of the Doubao team's release text names "
+            f"{data.references.at['doubao15_modalities', 'value_text']} among the model's "
+            f"abilities (「{data.references.at['doubao15_modalities', 'quote']}」, "
+            f"{data.cite('doubao15_modalities')}): not code or video, and it does not say that "
+            "they are unified in one model. This book found no source that says Doubao 1.5 Pro "
+            "unifies code, video and text.",
+            ("doubao15_modalities",),
         ),
         unsettled(
             data,
