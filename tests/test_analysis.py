@@ -548,14 +548,25 @@ def test_only_bytedances_years_have_a_dated_start(data):
 
     found = summary.analyse(data)
     assert found.numbers["years_since_launch"] == 2024 - 2017
+    # counted from TikTok's launch abroad (2017, W) the article's 7 years fit; counted from
+    # ByteDance's first app abroad, TopBuzz (2015, S), they are 9: the row decides nothing
+    row = {e.id: e for e in found.entries}["y_bytedance"]
+    assert f"= {2024 - 2017} years" in row.evidence and f"= {2024 - 2015} years" in row.evidence
+    assert "corroborates" not in row.evidence
+    assert set(row.sources) == {"tiktok_intl_launch", "topbuzz_launch"}
     years = {
         k: v
         for k, v in verdicts(found).items()
         if k in data.claims.index and data.claims.at[k, "unit"] == "years"
     }
     assert set(years.values()) == {"unverifiable"} and len(years) == 5
-    # The same sentence's scale (华为 20 年才达到的海外规模) holds by the article's own table.
+    # The same sentence's scale (华为 20 年才达到的海外规模) holds by the article's own table,
+    # read as Huawei's scale now; read as its scale after 20 years abroad, a year the table
+    # does not cover, nothing settles it, and the row says its grade rests on the first reading
     assert verdicts(found)["y_huawei_scale"] == "consistent"
+    scale = {e.id: e for e in found.entries}["y_huawei_scale"].evidence
+    assert "after that many years abroad" in scale
+    assert "so the grade rests on the first reading" in scale
     # The closing line's attribution is another row: William Gibson's, not Kelly's.
     assert verdicts(found)["s5_kevin_kelly"] == "contradicted"
 

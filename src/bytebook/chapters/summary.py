@@ -288,15 +288,21 @@ def analyse(data: BookData) -> Findings:
     since_launch = YEAR - launch_year
     found.number("years_since_launch", since_launch, str)
     found.number("launch_year", launch_year, str)
+    first_app_year = int(data.references.at["topbuzz_launch", "value_text"])
+    found.number("first_app_year", first_app_year, str)
     found.add(
         against_first_printing(data, "s5_split_revenue", "bd_intl_2024"),
         unsettled(
             data,
             "y_bytedance",
-            f"A weak source dates TikTok's international launch to {launch['value_text']} "
-            f"({data.cite('tiktok_intl_launch')}): {YEAR} − {launch_year} = "
-            f"{since_launch} years. That corroborates the figure but cannot decide it.",
-            ("tiktok_intl_launch",),
+            "The article does not say from when it counts. A weak source dates TikTok's "
+            f"international launch to {launch['value_text']} "
+            f"({data.cite('tiktok_intl_launch')}): counted from it, {YEAR} − {launch_year} = "
+            f"{since_launch} years. But ByteDance had an app abroad before TikTok: TopBuzz, "
+            f"launched in {first_app_year} ({data.cite('topbuzz_launch')}), counted from which "
+            f"it is {YEAR} − {first_app_year} = {YEAR - first_app_year} years. The figure fits "
+            "TikTok's start and not ByteDance's first app abroad, so it decides nothing.",
+            ("tiktok_intl_launch", "topbuzz_launch"),
         ),
     )
     for company, claim_id in YEAR_CLAIMS.items():
@@ -420,7 +426,11 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
         [table, estimate],
         None,
         "Read as: ByteDance's revenue abroad is now as large as Huawei's, a scale Huawei took "
-        f"{by_unit(data.stated('y_huawei'), 'years')} to reach (the years are rows of their own).",
+        f"{by_unit(data.stated('y_huawei'), 'years')} to reach (the years are rows of their own). "
+        "A reader may instead take 华为 "
+        f"{data.claims.at['y_huawei', 'value_text']} 年才达到的海外规模 as the scale Huawei "
+        "had after that many years abroad, in a year the article does not name and its table "
+        f"does not cover; {OTHER_READING_UNSETTLED}, so the grade rests on the first reading.",
     )
     return [
         row,

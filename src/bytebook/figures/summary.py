@@ -11,7 +11,9 @@ from bytebook.data import BookData
 from bytebook.findings import Findings
 from bytebook.scorecard import describe, long_form
 
-START_DATES = {"ByteDance": "tiktok_intl_launch"}
+START_DATES = {"ByteDance": ("tiktok_intl_launch", "topbuzz_launch")}
+"""The start dates found for a company's years abroad: ByteDance's TikTok abroad, and its
+first app abroad, TopBuzz."""
 """The start dates of expansion abroad the research found, by company (data/references.csv);
 the article gives none."""
 
@@ -23,7 +25,7 @@ def years(found: Findings, data: BookData) -> alt.VConcatChart:
         title="Years in the article's closing comparison",
         units=_start_dates(data, list(found.tables["years"]["company"])),
         claims=summary.YEAR_CLAIMS.values(),
-        references=START_DATES.values(),
+        references=[ref for refs in START_DATES.values() for ref in refs],
     )
     years_given = charts.Field("years", "Years, as the article gives them", ".0f")
     return charts.bar_figure(
@@ -44,9 +46,9 @@ def _start_dates(data: BookData, companies: list[str]) -> str:
         return "years (in brackets, what they count); no start date found for any company"
     rows = data.references
     dated = "; ".join(
-        f"{rows.at[START_DATES[c], 'item']}, {rows.at[START_DATES[c], 'value_text']}, "
-        f"{rows.at[START_DATES[c], 'reliability']}"
+        f"{rows.at[ref, 'item']}, {rows.at[ref, 'value_text']}, {rows.at[ref, 'reliability']}"
         for c in found
+        for ref in START_DATES[c]
     )
     only = " only" if len(found) < len(companies) else ""
     return (
