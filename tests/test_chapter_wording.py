@@ -125,13 +125,15 @@ def test_the_utilisation_row_shows_both_of_the_blog_s_prefill_figures(data):
     assert "raised to 0.8 in prefill's FFN stage" in util.evidence
     assert "not a fleet's GPU utilisation" in util.evidence
     assert "{glue:text}`doubao_prefill_ffn_text`" in " ".join(paragraphs("infrastructure"))
-    # A capability (three modalities) is not a figure. The release text, read in a repost (W),
-    # names vision and speech (视觉、语音), neither code nor video: it decides nothing.
+    # A capability (three modalities) is not a figure. A blogger's post (W) names text, images
+    # and speech (文本、图像、语音), and vision and speech (视觉、语音): of the article's three,
+    # text only, neither code nor video, so it decides nothing.
     modalities = entries["s23_modalities"]
     assert "figure" not in modalities.evidence
-    assert "视觉、语音" in data.references.at["doubao15_modalities", "quote"]
-    assert "names vision and speech among the model's abilities" in modalities.evidence
-    assert "not code or video" in modalities.evidence
+    quote = data.references.at["doubao15_modalities", "quote"]
+    assert "文本、图像、语音" in quote and "视觉、语音" in quote
+    assert "names text, images and speech as the modalities" in modalities.evidence
+    assert "text, but not code or video" in modalities.evidence
     assert modalities.sources == ("doubao15_modalities",)
     assert modalities.verdict is Verdict.UNVERIFIABLE
 

@@ -164,12 +164,13 @@ def analyse(data: BookData) -> Findings:
         unsettled(
             data,
             "s23_modalities",
-            "A repost of the Doubao team's release text names "
-            f"{data.references.at['doubao15_modalities', 'value_text']} among the model's "
-            f"abilities (「{data.references.at['doubao15_modalities', 'quote']}」, "
-            f"{data.cite('doubao15_modalities')}): not code or video, and it does not say that "
-            "they are unified in one model. This book found no source that says Doubao 1.5 Pro "
-            "unifies code, video and text.",
+            "A blogger's post on the model names "
+            f"{data.references.at['doubao15_modalities', 'value_text']} as the modalities it "
+            "takes in and gives out, and vision and speech among its multimodal abilities "
+            f"(「{data.references.at['doubao15_modalities', 'quote']}」, "
+            f"{data.cite('doubao15_modalities')}): text, but not code or video, and it does not "
+            "say that they are unified in one model. This book found no source that says "
+            "Doubao 1.5 Pro unifies code, video and text.",
             ("doubao15_modalities",),
         ),
         unsettled(

@@ -298,10 +298,11 @@ def analyse(data: BookData) -> Findings:
             "The article does not say from when it counts. A weak source dates TikTok's "
             f"international launch to {launch['value_text']} "
             f"({data.cite('tiktok_intl_launch')}): counted from it, {YEAR} − {launch_year} = "
-            f"{since_launch} years. But ByteDance had an app abroad before TikTok: TopBuzz, "
-            f"launched in {first_app_year} ({data.cite('topbuzz_launch')}), counted from which "
-            f"it is {YEAR} − {first_app_year} = {YEAR - first_app_year} years. The figure fits "
-            "TikTok's start and not ByteDance's first app abroad, so it decides nothing.",
+            f"{since_launch} years. But ByteDance had an app abroad before TikTok: TopBuzz, one "
+            f"of its earliest products for the world, launched in {first_app_year} "
+            f"({data.cite('topbuzz_launch')}), counted from which it is {YEAR} − "
+            f"{first_app_year} = {YEAR - first_app_year} years. The figure fits a count from "
+            "TikTok's start, not one from TopBuzz's, so it decides nothing.",
             ("tiktok_intl_launch", "topbuzz_launch"),
         ),
     )
@@ -430,7 +431,9 @@ def huawei_scale_entries(data: BookData) -> list[LedgerEntry]:
         "A reader may instead take 华为 "
         f"{data.claims.at['y_huawei', 'value_text']} 年才达到的海外规模 as the scale Huawei "
         "had after that many years abroad, in a year the article does not name and its table "
-        f"does not cover; {OTHER_READING_UNSETTLED}, so the grade rests on the first reading.",
+        "does not cover: on that reading the claim turns on the year from which Huawei's years "
+        "abroad are counted, which the article does not give and this book did not settle, so "
+        "the grade rests on the first reading.",
     )
     return [
         row,

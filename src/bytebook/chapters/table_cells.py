@@ -274,9 +274,9 @@ def _needed_abroad_text(figure: filed_years.Figure, printed: Interval) -> str:
         f"percentage points ({low} less {format_percent(top, decimals + 1)}, the top of "
         f"{figure.shown} at its recorded digits) of that part, {share_of_part} of it, were "
         "earned abroad, which the table does not say, so the table neither bears the printed "
-        "figure out nor rules it out. As tabulated, the share falls short by "
-        f"{percent(relative_gap(printed, as_tabulated), 2)} of it, inside the {MARGIN_TEXT} "
-        "margin of off in detail: at worst the printed figure is off in detail."
+        f"figure out nor rules it out. As tabulated, the share falls short of {low} by "
+        f"{percent(relative_gap(printed, as_tabulated), 2)} of the share itself, inside the "
+        f"{MARGIN_TEXT} margin of off in detail: at worst the printed figure is off in detail."
     )
 
 
