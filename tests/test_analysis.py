@@ -1002,7 +1002,15 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
         "The relay calls the 4,090.84亿元 营业收入; the annual report's letter to shareholders "
         "gives 营业总收入 as 4,091亿元" in entry.evidence
     )
-    assert "to which 4,090.84亿元 rounds, so it is read as 营业总收入" in entry.evidence
+    assert "to which 4,090.84亿元 rounds, and the relay calls 2023's 营业总收入 营业收入 too" in (
+        entry.evidence
+    )
+    # the China revenue read at second hand: 2,381.15 ÷ (1 − 41.52%) = 4,071.7亿 of 营业收入,
+    # so finance income of 4,090.84 − 4,071.7 = 19.1亿, below the 34.46亿 off in detail needs
+    revenue = 2381.15 / (1 - 0.4152)
+    assert f"营业收入 is about {revenue:,.0f}亿元" in entry.evidence
+    assert f"finance income of about {4090.84 - revenue:.0f}亿元" in entry.evidence
+    assert 4090.84 - revenue < 34.46
     # the gap worked at the product's own one decimal: its band's lower end 4,090.835 ×
     # 41.515% = 1,698.3亿, its middle 1,698.5亿; the revenue limit 1,684.21 ÷ 41.52% = 4,056.38亿
     assert f"{4090.835 * 0.41515:.1f} {(1600 / 0.95) / 0.4152:.2f}" == "1698.3 4056.38"
@@ -1128,6 +1136,13 @@ def test_a_pair_whose_share_ends_in_a_zero_says_what_its_grade_rests_on(data):
         f"{lenovo_high:,.0f}亿元, {gap:.1%} short of FY2024/25's"
     ) in lenovo
     assert "the verdict rests on reading a percentage to the whole percent" in lenovo
+    # the same band against the other readings of '2024': FY2023/24's relayed 4,074亿 (its band
+    # 4,073.5 to 4,074.5) lies below it, (4,133.3 − 4,074.5) ÷ 4,074 = 1.4%; calendar 2024's
+    # 4,656亿 to 4,812亿 lies inside 4,133亿 to 4,923亿, so it meets
+    fy2324 = data.references.at["lenovo_rev_fy2324_cny", "value"] / 1e8
+    above = (lenovo_low - (fy2324 + 0.5)) / fy2324
+    assert lenovo_low < 4656 < 4812 < lenovo_high
+    assert f"(it would lie {above:.1%} above FY2023/24's and meet calendar 2024's)" in lenovo
     assert rows["d_implied_total_lenovo"].verdict is Verdict.CONTRADICTED
     for cell in ("t_lenovo_overseas", "t_lenovo_share"):
         assert "the grade of this finding rests on reading a percentage" in rows[cell].evidence

@@ -409,7 +409,7 @@ def test_rankmixer_s_sparse_variant_is_named_where_the_sparsity_is_judged(data):
         assert f"we launch {launched} for full traffic" in data.references.at[
             "rankmixer_params", "quote"
         ]
-        assert f"says it launched '{launched}' for full traffic, without saying whether" in (
+        assert f"says its authors launched '{launched}' for full traffic, without saying" in (
             evidence
         ), row_id
         assert "is the dense one" not in evidence, row_id

@@ -77,7 +77,8 @@ SOURCES_COLUMN = "sources"
 
 CSV_COLUMNS = {
     "id": "the claim's id in data/claims.csv, or d_… for a number the book derives",
-    "section": "the article's section (0 is the title)",
+    "section": "the article's section (0 is the title; 5, the book's close, is the last "
+    "paragraph of section 四, 再补一刀, and the summary, 小结)",
     "kind": "stated (printed by the article) or derived (computed by the book)",
     "claim_en, quote_zh": "the claim in English and the article's words, verbatim",
     "stated, recomputed": "the printed value and the book's value, in base units (where the "

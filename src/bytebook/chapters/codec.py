@@ -183,7 +183,7 @@ def vvc_heading_entry(data: BookData, contest_year: int) -> LedgerEntry:
         f"H.266/VVC into commercial use ({data.cite('bvc_vvc_decoder')}). That covers less than "
         "the heading does, which introduces a thread about compressing uploads, so it does not "
         "decide. On the encoding side, which the thread's lower bitrate needs, this book found "
-        "no record of them: the one encoder of ByteDance's own that its sources "
+        "no record of them: the one encoder of ByteDance's own that this book's sources "
         f"record is BVC2.0, from its result at the MSU contest of {contest_year} "
         f"({data.cite('bvc2_vs_x265')}); the passage read compares its files with x265's and "
         "names no standard, so it says neither that BVC2.0 follows H.266/VVC nor that it does "

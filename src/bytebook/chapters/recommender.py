@@ -145,9 +145,9 @@ def analyse(data: BookData) -> Findings:
     sparsity_reason = (
         "RankMixer's abstract also describes a sparse mixture-of-experts (Sparse-MoE) variant "
         f"that takes it to {format_in(rankmixer, 'billion')} parameters, gives no share of "
-        "parameters active, and says it launched '1B Dense-Parameters RankMixer' for full "
-        "traffic, without saying whether that is the Sparse-MoE variant; this book found no "
-        "source for the sparsity of a model of a trillion parameters."
+        "parameters active, and says its authors launched '1B Dense-Parameters RankMixer' for "
+        "full traffic, without saying whether that is the Sparse-MoE variant; this book found "
+        "no source for the sparsity of a model of a trillion parameters."
     )
     per_candidate = cost_per_request(flops_per_request(active, 1), peak, util, price)
     found.add(

@@ -361,6 +361,8 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         )
 
     within_margin = printed.high / (1 - SUBSTANCE_MARGIN)
+    china = data.reference("midea_china_rev_2024")
+    revenue_second_hand = china / (1 - share)
     return Finding(
         Verdict.UNVERIFIABLE,
         f"Cross-check from quoted figures only: 营业总收入 {format_yuan(total, 2)} × "
@@ -369,8 +371,8 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         f"{format_yuan(total, 2)} 营业收入; the annual report's letter to shareholders gives "
         f"营业总收入 as {format_yuan(data.reference(MIDEA_TOTAL_NAMED))} "
         f"('{data.references.at[MIDEA_TOTAL_NAMED, 'quote']}'; {data.cite(MIDEA_TOTAL_NAMED)}), "
-        f"to which {format_yuan(total, 2)} rounds, so it is read as 营业总收入. 营业总收入 also "
-        "counts the finance arm's "
+        f"to which {format_yuan(total, 2)} rounds, and the relay calls 2023's 营业总收入 "
+        "营业收入 too, so it is read as 营业总收入. 营业总收入 also counts the finance arm's "
         "interest and fee income, which 营业收入, the share's basis, leaves out, so this is an "
         "upper bound of the amount on the share's own basis, not the amount, and the quoted "
         f"figures give no lower bound. Were the amount this bound, the printed range would "
@@ -379,10 +381,14 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         f"top to be within {MARGIN_TEXT} of the amount, the amount must be at most "
         f"{format_yuan(within_margin, 1)} ({format_yuan(printed.high)} ÷ "
         f"{1 - SUBSTANCE_MARGIN:.0%}), {needs(within_margin)}; with less finance income, it "
-        "fails. That income for 2024 was not recorded, so these figures leave the grade open, "
-        "from supported to contradicted: shown, not deciding.",
+        "fails. That income for 2024 was not found, so these figures leave the grade open, "
+        "from supported to contradicted: shown, not deciding. Worked from the China revenue "
+        f"read at second hand, 营业收入 is about {format_yuan(revenue_second_hand)} "
+        f"({format_yuan(china, 2)} ÷ {format_percent(1 - share, 2)}), so finance income of "
+        f"about {format_yuan(total - revenue_second_hand)}, which would leave the cell "
+        "failing; it rests on a figure read at second hand and does not decide either.",
         decides=False,
-        sources=(*MIDEA_QUOTED, MIDEA_TOTAL_NAMED),
+        sources=(*MIDEA_QUOTED, MIDEA_TOTAL_NAMED, "midea_china_rev_2024"),
         meets="its figures bound the amount from above only",
     )
 

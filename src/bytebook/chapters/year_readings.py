@@ -413,6 +413,7 @@ def pair_tens_reading(
         outcome = (
             f"{gap} {side} {year}'s ({formula}), within the {MARGIN_TEXT} margin of off in detail"
         )
+    outcome += _other_years_read_to_tens(data, row, read_to_tens, unit)
     return " " + PAIR_TENS_READING_NOTE.format(
         quote=data.claims.at[row["share_claim"], "quote_zh"],
         band=span(tens, lambda v: by_unit(v, "share")),
@@ -420,6 +421,28 @@ def pair_tens_reading(
         outcome=outcome,
         rests="the verdict" if decides else "the grade of this finding",
     )
+
+
+def _other_years_read_to_tens(
+    data: BookData, row: pd.Series, read_to_tens: Interval, unit: str
+) -> str:
+    """Where the pair is read against other years too (`other_year`), how the total its share
+    read to its tens gives stands against each, after a space: Lenovo's 4,133亿元 to 4,923亿元
+    lies 1.4% above FY2023/24's total and meets calendar 2024's; '' for a company with none."""
+    other = other_year(data, row)
+    if other is None:
+        return ""
+    years = [(f"{other.year}'s", other.total.band)]
+    if other.calendar is not None:
+        years.append((f"calendar {YEAR}'s", other.calendar.cny))
+    placed = []
+    for label, band in years:
+        if grade(read_to_tens, band) is Grade.HOLDS:
+            placed.append(f"meet {label}")
+        else:
+            side = "below" if read_to_tens.high < band.low else "above"
+            placed.append(f"lie {worked_gap(read_to_tens, band, unit)[0]} {side} {label}")
+    return f" (it would {' and '.join(placed)})"
 
 
 WIDE_BAND = 1.5
