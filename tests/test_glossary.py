@@ -134,3 +134,15 @@ def test_the_fiscal_year_entry_gives_lenovo_s_2024_as_the_book_s_reading():
     assert 'Lenovo\'s "2024"' not in words and "Lenovo's '2024'" not in words
     assert 'The book reads the article\'s "2024" for Lenovo' in words
     assert "{glue:text}`lenovo_year_source`" in words
+
+
+def test_the_bvc_entry_keeps_the_decoder_and_the_encoder_apart(data):
+    """The codec rows keep BVC, a decoder for H.266/VVC (its team's words), apart from BVC2.0,
+    an encoder whose report names no standard: the glossary says the same, and does not make
+    BVC2.0 a version of an H.266 codec."""
+    assert "解码器" in data.references.at["bvc_vvc_decoder", "quote"]
+    text = (BOOK_DIR / "glossary.md").read_text(encoding="utf-8")
+    words = " ".join(text.split("\nBVC\n", 1)[1].split("\n\n", 1)[0].split())
+    assert "decoder for H.266/VVC" in words
+    assert "BVC2.0, the encoder" in words and "names no standard" in words
+    assert "version" not in words

@@ -218,3 +218,15 @@ def test_a_fraction_in_digits_reads_as_about_its_decimal_and_half_in_words_loose
         == bands["s3_live_bandwidth"]
         == f"{0.5 - 0.1:.0%} to {0.5 + 0.1:.0%}"
     )
+
+
+def test_a_peer_band_that_only_touches_bytedance_s_says_so(rows):
+    """Shein's USD 37.5 bn to USD 38.5 bn and ByteDance's USD 38.5 bn to USD 39.5 bn, both at
+    the 2024 average of 7.196, share one end, 38.5 × 7.196 = 2,770.46亿元, which one band
+    prints as 2,770.5亿元 and the other as 2,770亿元: the rows say the bands only touch, so that
+    a reader does not take them to overlap."""
+    shared = 38.5e9 * 7.196 / 1e8
+    assert f"{shared:,.1f}" == "2,770.5" and f"{shared:,.0f}" == "2,770"
+    for row_id in ("s4_top3", "d_peer_rank_bytedance"):
+        assert "(Shein: a band that meets its own at" in rows[row_id].evidence, row_id
+        assert "touching it at one end only)" in rows[row_id].evidence, row_id

@@ -311,7 +311,7 @@ def _capcut(data: BookData, revenue: float) -> Findings:
         unsettled(
             data,
             "s3_capcut_payers",
-            "This book found no reliable source for CapCut's subscriber count.",
+            "This book found no source for CapCut's subscriber count.",
         ),
         unsettled(
             data,

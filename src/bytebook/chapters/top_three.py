@@ -5,6 +5,8 @@ revenue abroad estimated at its 2023 share. A part of the ranking chapter
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from bytebook import filed_years
@@ -158,6 +160,31 @@ def peers_table(data: BookData, rate: float) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _meeting_bands_note(maybe_above: pd.DataFrame, bd: pd.Series, precision: str) -> str:
+    """After a rank span, the peers whose band meets ByteDance's (`bd`), at `precision`, and
+    whether each only touches it at one end, where the two bands, printed at their own digits,
+    could look as if they overlapped (Shein's top, USD 38.5 bn × 7.196, is ByteDance's bottom);
+    '' where none meets it."""
+    if maybe_above.empty:
+        return ""
+    touching = [
+        r.company
+        for r in maybe_above.itertuples()
+        if math.isclose(r.high, bd["low"], rel_tol=1e-9)
+        or math.isclose(r.low, bd["high"], rel_tol=1e-9)
+    ]
+    if len(touching) == len(maybe_above):
+        touch = ", touching it at one end only"
+    elif touching:
+        touch = f"; {names_or_none(touching)} only at one end"
+    else:
+        touch = ""
+    return (
+        f" ({names_or_none(list(maybe_above['company']))}: a band that meets its own at "
+        f"{precision}{touch})"
+    )
+
+
 def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float) -> Findings:
     """'直接杀进前三' among all Chinese companies abroad, weighed against every peer found;
     `table_rank` is ByteDance's rank within the article's own table; `peers` is
@@ -202,13 +229,7 @@ def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float)
                 f"ByteDance ranks {span(Interval(best_rank, worst_rank), whole)} of the "
                 f"{len(peers)} companies in the "
                 f"references with {club_floor(data)} or more abroad"
-                + (
-                    f" ({names_or_none(list(maybe_above['company']))}: a band that meets its "
-                    "own at the "
-                    "sources' precision)"
-                    if len(maybe_above)
-                    else ""
-                )
+                + _meeting_bands_note(maybe_above, bd, "the sources' precision")
                 + ". "
                 + "".join(
                     f"{company}'s figure is {PEERS_OUTSIDE_TABLE[company][2]}. "
@@ -247,13 +268,7 @@ def top_three(data: BookData, table_rank: int, peers: pd.DataFrame, rate: float)
             f"Every peer in the references with {club_floor(data)} or more abroad (USD at the 2024 "
             f"average {rate}): {listing}. Among these ByteDance ranks "
             f"{span(Interval(best_rank, worst_rank), whole)}"
-            + (
-                f" ({names_or_none(list(maybe_above['company']))}: a band that meets its own "
-                "at this "
-                "precision)"
-                if len(maybe_above)
-                else ""
-            )
+            + _meeting_bands_note(maybe_above, bd, "this precision")
             + ". "
             + peer_years_sentence(peers, estimate, estimated, bd, estimate_ranks)
             + " Not ranked: "
