@@ -1250,3 +1250,36 @@ def test_haier_s_share_says_how_much_of_the_unassigned_part_it_needs_abroad(ledg
         f"recorded digits) of that part, about {needed}% of it, were earned abroad, which the "
         "table does not say" in row["evidence"]
     )
+
+
+def test_a_share_short_of_its_band_only_as_tabulated_says_how_far_and_what_grade_that_is():
+    """The unassigned-part rule keys on the share as tabulated at its recorded digits: a share
+    that meets the printed band by itself (69%, at most 69.5%, against 70% read as 69.5% to
+    70.5%) does not rest on the unassigned part, though its point, 69%, lies below the band. One that falls short by more than 5% of itself
+    (40.00%, at most 40.005%, against 超 50%, with 15% unassigned) says that at worst it fails,
+    not that it is off in detail: (50 − 40.005) ÷ 40 = 25%."""
+    from bytebook.chapters.table_cells import _needed_abroad_text, _rests_on_unassigned
+    from bytebook.filed_years import Figure
+    from bytebook.policy import Interval
+
+    def share(shown: str, value: float, unassigned: float) -> Figure:
+        half = 0.5 * 10 ** -(len(shown.rstrip("%").partition(".")[2]) + 2)
+        own = Interval(value - half, value + half)
+        return Figure(
+            Interval(own.low, own.high + unassigned),
+            "share",
+            ("a_share",),
+            "S",
+            "tabulated",
+            point=value,
+            reach=value + unassigned,
+            tabulated=own,
+        )
+
+    meets = share("69%", 0.69, 0.02)
+    assert not _rests_on_unassigned(meets, Interval(0.695, 0.705))
+    assert _needed_abroad_text(meets, Interval(0.695, 0.705)) == ""
+    short = share("40.00%", 0.40, 0.15)
+    text = _needed_abroad_text(short, Interval(0.50, 1.0))
+    assert (0.50 - 0.40005) / 0.40 > 0.05
+    assert "at worst it fails" in text and "at worst the printed figure is off" not in text

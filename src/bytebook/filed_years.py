@@ -113,6 +113,9 @@ class Figure:
     reach: float | None = None
     """For a share read up to the part of revenue its filing assigns to no region
     (`_up_to_unassigned`), the share with all of that part: 49.97% + 0.49%."""
+    tabulated: Interval | None = None
+    """For such a share, its own band as tabulated, with none of that part: 49.965% to
+    49.975%."""
 
     @property
     def value(self) -> float:
@@ -315,6 +318,7 @@ def _up_to_unassigned(figure: Figure, unassigned: Figure) -> Figure:
         "revenue that its table by region assigns to no region was earned abroad",
         point=figure.value,
         reach=figure.value + unassigned.value,
+        tabulated=figure.band,
     )
 
 

@@ -56,7 +56,9 @@ from bytebook.numbers import (
 from bytebook.policy import (
     MARGIN_TEXT,
     SUBSTANCE_MARGIN,
+    Grade,
     Interval,
+    grade_of_gap,
     relative_gap,
     span,
     worked_gap,
@@ -251,32 +253,38 @@ def _rests_on_unassigned(figure: filed_years.Figure, printed: Interval) -> bool:
     """True where a share reaches the printed band only with part of the revenue its table
     assigns to no region (Haier: 49.97% as tabulated, 超 50% printed). Where that part was earned
     the source does not say, so such a finding neither bears the figure out nor rules it out."""
-    return figure.reach is not None and figure.point < printed.low <= figure.reach
+    tabulated = figure.tabulated
+    return tabulated is not None and tabulated.high < printed.low <= figure.reach
 
 
 def _needed_abroad_text(figure: filed_years.Figure, printed: Interval) -> str:
     """Where a share reaches the printed band only with part of the revenue its table assigns
     to no region (`_rests_on_unassigned`), how much of that part must have been earned abroad,
-    from the top of the share at its recorded digits: 49.97% is at most 49.975%, which reaches
-    50% with 0.025 points of the 0.49%, about 5% of it, so it does not decide."""
-    if not _rests_on_unassigned(figure, printed):
+    from the top of the share as tabulated at its recorded digits: 49.97% is at most 49.975%,
+    which reaches 50% with 0.025 points of the 0.49%, about 5% of it, so it does not decide;
+    and, with none of it abroad, the grade the share would have."""
+    if not _rests_on_unassigned(figure, printed) or figure.tabulated is None:
         return ""
     decimals = _decimals(figure)
-    half_unit = 0.5 * 10 ** -(decimals + 2)
-    as_tabulated = Interval(figure.point - half_unit, figure.point + half_unit)
-    top = as_tabulated.high
+    top = figure.tabulated.high
     needed = printed.low - top
     part = needed / (figure.reach - figure.point)
     low = percent(printed.low, decimals)
     share_of_part = "less than 1%" if part < 0.005 else f"about {percent(part, 0)}"
+    gap = relative_gap(printed, figure.tabulated)
+    at_worst = (
+        f"inside the {MARGIN_TEXT} margin of off in detail: at worst the printed figure is off "
+        "in detail"
+        if grade_of_gap(gap) is Grade.OFF_IN_DETAIL
+        else f"beyond the {MARGIN_TEXT} margin of off in detail: at worst it fails"
+    )
     return (
         f" It reaches the printed {low} only if at least {needed * 100:.{decimals + 1}f} "
         f"percentage points ({low} less {format_percent(top, decimals + 1)}, the top of "
         f"{figure.shown} at its recorded digits) of that part, {share_of_part} of it, were "
         "earned abroad, which the table does not say, so the table neither bears the printed "
         f"figure out nor rules it out. As tabulated, the share falls short of {low} by "
-        f"{percent(relative_gap(printed, as_tabulated), 2)} of the share itself, inside the "
-        f"{MARGIN_TEXT} margin of off in detail: at worst the printed figure is off in detail."
+        f"{percent(gap, 2)} of the share itself, {at_worst}."
     )
 
 
