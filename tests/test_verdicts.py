@@ -1255,9 +1255,10 @@ def test_haier_s_share_says_how_much_of_the_unassigned_part_it_needs_abroad(ledg
 def test_a_share_short_of_its_band_only_as_tabulated_says_how_far_and_what_grade_that_is():
     """The unassigned-part rule keys on the share as tabulated at its recorded digits: a share
     that meets the printed band by itself (69%, at most 69.5%, against 70% read as 69.5% to
-    70.5%) does not rest on the unassigned part, though its point, 69%, lies below the band. One that falls short by more than 5% of itself
-    (40.00%, at most 40.005%, against 超 50%, with 15% unassigned) says that at worst it fails,
-    not that it is off in detail: (50 − 40.005) ÷ 40 = 25%."""
+    70.5%) does not rest on the unassigned part, though its point, 69%, lies below the band.
+    One that falls short by more than 5% of itself (40.00%, at most 40.005%, against 超 50%,
+    with 15% unassigned) says that at worst it fails, not that it is off in detail:
+    (50 − 40.005) ÷ 40 = 25%."""
     from bytebook.chapters.table_cells import _needed_abroad_text, _rests_on_unassigned
     from bytebook.filed_years import Figure
     from bytebook.policy import Interval
