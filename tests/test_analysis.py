@@ -997,7 +997,6 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     # the relay's own words call it 营业收入; the annual report's letter gives 营业总收入 as
     # 4,091亿元, and 4,090.84 rounds to 4,091, so the row reads it as 营业总收入 and says why
     assert "'实现营业收入4090.84亿元'" in entry.evidence
-    assert round(4090.84) == 4091
     assert (
         "The relay calls the 4,090.84亿元 营业收入; the annual report's letter to shareholders "
         "gives 营业总收入 as 4,091亿元" in entry.evidence
@@ -1010,7 +1009,10 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
     revenue = 2381.15 / (1 - 0.4152)
     assert f"营业收入 is about {revenue:,.0f}亿元" in entry.evidence
     assert f"finance income of about {4090.84 - revenue:.0f}亿元" in entry.evidence
-    assert 4090.84 - revenue < 34.46
+    # with that income, the amount on the share's basis, 4,071.7 × 41.52% = 1,690.6亿, lies
+    # 5.3% above the printed top, 1,600亿: more than 5%, so the cell would fail
+    assert (revenue * 0.4152 - 1600) / (revenue * 0.4152) > 0.05
+    assert "which would leave the cell failing" in entry.evidence
     # the gap worked at the product's own one decimal: its band's lower end 4,090.835 ×
     # 41.515% = 1,698.3亿, its middle 1,698.5亿; the revenue limit 1,684.21 ÷ 41.52% = 4,056.38亿
     assert f"{4090.835 * 0.41515:.1f} {(1600 / 0.95) / 0.4152:.2f}" == "1698.3 4056.38"
@@ -1047,6 +1049,13 @@ def test_midea_s_amount_is_cross_checked_from_quoted_figures(data, table):
         in changed["t_midea_overseas"].evidence
     )
     assert changed["t_midea_overseas"].verdict.value == "unverifiable"
+    # and the cross-check's second-hand clause then says the cell would hold
+    assert "which would leave the cell holding" in changed["t_midea_overseas"].evidence
+    # a relayed total that the annual report's 4,091亿 (4,090.5 to 4,091.5) does not round to
+    # is not said to round to it
+    references.loc["midea_rev_2024", ["value", "value_text"]] = (4100e8, "4100e8")
+    moved = {e.id: e for e in ranking.analyse(replace(data, references=references)).entries}
+    assert "though 4,100.00亿元 does not round to it" in moved["t_midea_overseas"].evidence
 
 
 def test_the_codec_results_show_the_vvc_range_whole(data):

@@ -11,7 +11,7 @@ from functools import partial
 
 import pandas as pd
 
-from bytebook import filed_years
+from bytebook import derived_bands, filed_years
 from bytebook.chapters import overseas
 from bytebook.chapters.year_readings import (
     OtherYear,
@@ -58,6 +58,7 @@ from bytebook.policy import (
     SUBSTANCE_MARGIN,
     Grade,
     Interval,
+    grade,
     grade_of_gap,
     relative_gap,
     span,
@@ -339,6 +340,9 @@ def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series)
 MIDEA_QUOTED = ("midea_rev_2024", "midea_overseas_share_2024")
 """Midea's 2024 营业总收入 and overseas share, each quoted from one relay of its annual report."""
 
+GRADE_WORDS = {Grade.HOLDS: "holding", Grade.OFF_IN_DETAIL: "off in detail", Grade.FAILS: "failing"}
+"""A grade as the words 'would leave the cell …' end with."""
+
 MIDEA_TOTAL_NAMED = "midea_total_rev_2024_report"
 """The annual report's own words for Midea's 2024 营业总收入, which the relay calls 营业收入."""
 
@@ -369,8 +373,16 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         )
 
     within_margin = printed.high / (1 - SUBSTANCE_MARGIN)
-    china = data.reference("midea_china_rev_2024")
-    revenue_second_hand = china / (1 - share)
+    second_hand = filed_years.claimed_figures(data.references, "Midea")
+    revenue_second_hand = second_hand["total"].value
+    (china_ref,) = [ref for ref in second_hand["total"].sources if ref != share_ref]
+    at_second_hand = grade(printed, Interval.exact(second_hand["overseas"].value))
+    named = derived_bands.recorded_band(data.references, MIDEA_TOTAL_NAMED)
+    rounds = (
+        f"to which {format_yuan(total, 2)} rounds"
+        if named.contains(total)
+        else f"though {format_yuan(total, 2)} does not round to it"
+    )
     return Finding(
         Verdict.UNVERIFIABLE,
         f"Cross-check from quoted figures only: 营业总收入 {format_yuan(total, 2)} × "
@@ -379,7 +391,7 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         f"{format_yuan(total, 2)} 营业收入; the annual report's letter to shareholders gives "
         f"营业总收入 as {format_yuan(data.reference(MIDEA_TOTAL_NAMED))} "
         f"('{data.references.at[MIDEA_TOTAL_NAMED, 'quote']}'; {data.cite(MIDEA_TOTAL_NAMED)}), "
-        f"to which {format_yuan(total, 2)} rounds, and the relay calls 2023's 营业总收入 "
+        f"{rounds}, and the relay calls 2023's 营业总收入 "
         "营业收入 too, so it is read as 营业总收入. 营业总收入 also counts the finance arm's "
         "interest and fee income, which 营业收入, the share's basis, leaves out, so this is an "
         "upper bound of the amount on the share's own basis, not the amount, and the quoted "
@@ -392,11 +404,12 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         "fails. That income for 2024 was not found, so these figures leave the grade open, "
         "from supported to contradicted: shown, not deciding. Worked from the China revenue "
         f"read at second hand, 营业收入 is about {format_yuan(revenue_second_hand)} "
-        f"({format_yuan(china, 2)} ÷ {format_percent(1 - share, 2)}), so finance income of "
-        f"about {format_yuan(total - revenue_second_hand)}, which would leave the cell "
-        "failing; it rests on a figure read at second hand and does not decide either.",
+        f"({format_yuan(data.reference(china_ref), 2)} ÷ {format_percent(1 - share, 2)}), so "
+        f"finance income of about {format_yuan(total - revenue_second_hand)}, which would leave "
+        f"the cell {GRADE_WORDS[at_second_hand]}; it rests on a figure read at second hand and "
+        "does not decide either.",
         decides=False,
-        sources=(*MIDEA_QUOTED, MIDEA_TOTAL_NAMED, "midea_china_rev_2024"),
+        sources=(*MIDEA_QUOTED, MIDEA_TOTAL_NAMED, china_ref),
         meets="its figures bound the amount from above only",
     )
 
