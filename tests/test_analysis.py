@@ -549,7 +549,8 @@ def test_only_bytedances_years_have_a_dated_start(data):
     found = summary.analyse(data)
     assert found.numbers["years_since_launch"] == 2024 - 2017
     # counted from TikTok's launch abroad (2017, W) the article's 7 years fit; counted from
-    # ByteDance's first app abroad, TopBuzz (2015, S), they are 9: the row decides nothing
+    # TopBuzz's (2015, S), one of ByteDance's earliest apps abroad, they are 9: the row decides
+    # nothing
     row = {e.id: e for e in found.entries}["y_bytedance"]
     assert f"= {2024 - 2017} years" in row.evidence and f"= {2024 - 2015} years" in row.evidence
     assert "corroborates" not in row.evidence
@@ -1150,8 +1151,16 @@ def test_a_pair_whose_share_ends_in_a_zero_says_what_its_grade_rests_on(data):
     # 4,656亿 to 4,812亿 lies inside 4,133亿 to 4,923亿, so it meets
     fy2324 = data.references.at["lenovo_rev_fy2324_cny", "value"] / 1e8
     above = (lenovo_low - (fy2324 + 0.5)) / fy2324
-    assert lenovo_low < 4656 < 4812 < lenovo_high
-    assert f"(it would lie {above:.1%} above FY2023/24's and meet calendar 2024's)" in lenovo
+    quarters = [
+        data.references.at[f"lenovo_rev_{q}", "value"] / 1e8
+        for q in ("q4_fy2324", "q1_fy2425", "q2_fy2425", "q3_fy2425")
+    ]
+    low_rate, high_rate = (
+        data.references.at[f"fx_2024_{end}_month_fed", "value"] for end in ("min", "max")
+    )
+    assert lenovo_low < sum(quarters) * low_rate < sum(quarters) * high_rate < lenovo_high
+    assert f"(it would lie {above:.1%} above FY2023/24's ((4,133亿元 − 4,074.5亿元) ÷ " in lenovo
+    assert "4,074亿元) and meet calendar 2024's)" in lenovo
     assert rows["d_implied_total_lenovo"].verdict is Verdict.CONTRADICTED
     for cell in ("t_lenovo_overseas", "t_lenovo_share"):
         assert "the grade of this finding rests on reading a percentage" in rows[cell].evidence

@@ -37,7 +37,7 @@ NOT_RESULTS = {
     "bvc2_year": "a year, the period of reference bvc2_vs_x265: a label, not an amount",
     "meta_nearest_year": "a year (the one Meta's loss lies nearest): a label, not an amount",
     "launch_year": "a year, of reference tiktok_intl_launch's date: a label, not an amount",
-    "first_app_year": "a year, of reference topbuzz_launch's date: a label, not an amount",
+    "topbuzz_year": "a year, of reference topbuzz_launch's date: a label, not an amount",
     "upload_length_shortest": "an end of the range of average lengths the upload chart draws, "
     "which the article does not give (bytebook.chapters.codec.UPLOAD_LENGTHS): a choice, not a "
     "result",

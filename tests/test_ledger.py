@@ -600,11 +600,14 @@ def test_a_band_s_middle_in_the_csv_comes_with_the_band_s_ends(ledger_rows, data
             middle = WORKED_INSIDE_BANDS.get(entry.id, (low + high) / 2)
             assert float(row["recomputed"]) == pytest.approx(middle), entry.id
             assert low < high, entry.id
-    for row_id, worked in WORKED_INSIDE_BANDS.items():
-        written = f"= {worked:.1%}" if row_id in WORKED_GROWTHS else f"= {worked:.3f} CNY/USD"
-        assert written in rows[row_id]["evidence"] or f"= {worked:.4f}" in rows[row_id][
-            "evidence"
-        ], row_id
+    for row_id, worked in WORKED_GROWTHS.items():
+        assert f"= {worked:.1%}" in rows[row_id]["evidence"], row_id
+        assert rows[row_id]["verdict"] == "", row_id
+    # the title's rate at three decimals, as the preface prints it; the table's at four
+    assert "= 7.010 CNY/USD" in rows["d_title_implied_rate"]["evidence"]
+    assert "= 7.3205 CNY/USD" in rows["d_table_implied_rate"]["evidence"]
+    assert f"{WORKED_INSIDE_BANDS['d_title_implied_rate']:.3f}" == "7.010"
+    assert f"{WORKED_INSIDE_BANDS['d_table_implied_rate']:.4f}" == "7.3205"
     assert banded >= 10
     # The ledger page rebuilds each row from the table, band included.
     from bytebook.book import ledger
@@ -811,3 +814,17 @@ def test_the_csv_s_columns_are_described_once_in_the_readme_s_words_and_the_site
     methods = (built_book / "book" / "methods.html").read_text(encoding="utf-8")
     for meaning in CSV_COLUMNS.values():
         assert html.escape(meaning, quote=False) in methods, meaning
+
+
+def test_a_figure_is_kept_in_its_band_only_if_it_lies_inside_it():
+    """`worked_in_band` keeps a derived row's own figure beside its band; a figure outside the
+    band (7.5 against 6.917 to 7.106) would contradict the band the row shows, and is refused."""
+    from bytebook.ledger import derived, worked_in_band
+    from bytebook.policy import Interval
+
+    band = Interval(6.917, 7.106)
+    inside = derived("d_rate", "0", "A rate", 7.010, "CNY/USD", "7.47 × 366 ÷ 390.", None)
+    assert worked_in_band(inside, band).recomputed == 7.010
+    outside = derived("d_rate", "0", "A rate", 7.5, "CNY/USD", "7.5.", None)
+    with pytest.raises(ValueError, match="d_rate: 7.5 lies outside"):
+        worked_in_band(outside, band)

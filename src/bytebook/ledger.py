@@ -220,7 +220,9 @@ def worked_in_band(entry: LedgerEntry, band: Interval) -> LedgerEntry:
     """`entry` with `band` in its Recomputed column and its ends in the ledger CSV, its
     `recomputed` kept: the one figure its evidence works out inside the band (the rate the
     title implies, 7.010, in 6.917 to 7.106; a growth of 29.2% in 23.6% to 35.2%), not the
-    band's middle, which no sentence prints."""
+    band's middle, which no sentence prints. Raises ValueError for a figure outside the band."""
+    if entry.recomputed is None or not band.low <= entry.recomputed <= band.high:
+        raise ValueError(f"{entry.id}: {entry.recomputed} lies outside {band.low} to {band.high}")
     return replace(entry, deciding=band)
 
 

@@ -259,7 +259,7 @@ def pairs_sentence(
     rests = {c: [clause] for c, clause in year_readings.items()}
     for company, clause in read_to_the_percent.items():
         rests.setdefault(company, []).append(clause)
-    years = "".join(
+    rests_on = "".join(
         f"; {company}'s pair verdict rests {'also ' if company in read_as_n_duo else ''}on "
         + "; and also on ".join(clauses)
         for company, clauses in rests.items()
@@ -269,7 +269,7 @@ def pairs_sentence(
         "amount "
         "and share cannot both hold for the year the book reads the table's 2024 as (the "
         "total they imply is "
-        f"contradicted by the company's own){reading}{years}"
+        f"contradicted by the company's own){reading}{rests_on}"
     )
 
 

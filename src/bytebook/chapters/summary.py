@@ -288,8 +288,8 @@ def analyse(data: BookData) -> Findings:
     since_launch = YEAR - launch_year
     found.number("years_since_launch", since_launch, str)
     found.number("launch_year", launch_year, str)
-    first_app_year = int(data.references.at["topbuzz_launch", "value_text"])
-    found.number("first_app_year", first_app_year, str)
+    topbuzz_year = int(data.references.at["topbuzz_launch", "value_text"])
+    found.number("topbuzz_year", topbuzz_year, str)
     found.add(
         against_first_printing(data, "s5_split_revenue", "bd_intl_2024"),
         unsettled(
@@ -299,9 +299,9 @@ def analyse(data: BookData) -> Findings:
             f"international launch to {launch['value_text']} "
             f"({data.cite('tiktok_intl_launch')}): counted from it, {YEAR} − {launch_year} = "
             f"{since_launch} years. But ByteDance had an app abroad before TikTok: TopBuzz, one "
-            f"of its earliest products for the world, launched in {first_app_year} "
+            f"of its earliest products for the world, launched in {topbuzz_year} "
             f"({data.cite('topbuzz_launch')}), counted from which it is {YEAR} − "
-            f"{first_app_year} = {YEAR - first_app_year} years. The figure fits a count from "
+            f"{topbuzz_year} = {YEAR - topbuzz_year} years. The figure fits a count from "
             "TikTok's start, not one from TopBuzz's, so it decides nothing.",
             ("tiktok_intl_launch", "topbuzz_launch"),
         ),

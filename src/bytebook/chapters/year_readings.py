@@ -387,11 +387,14 @@ def tens_reading(
         return None
     amount, share, _ = printed_bands(data, row)
     read_to_tens = amount / tens
-    grades = list(Grade)
     printed_grade, tens_grade = grade(amount / share, total.band), grade(read_to_tens, total.band)
-    if grades.index(tens_grade) >= grades.index(printed_grade):
+    if MILDEST_FIRST.index(tens_grade) >= MILDEST_FIRST.index(printed_grade):
         return None
     return tens, read_to_tens, tens_grade
+
+
+MILDEST_FIRST = (Grade.HOLDS, Grade.OFF_IN_DETAIL, Grade.FAILS)
+"""The grades from the mildest to the gravest, to tell which of two readings is milder."""
 
 
 def pair_tens_reading(
@@ -406,7 +409,10 @@ def pair_tens_reading(
     unit = printed_bands(data, row)[2]
     year = filed_years.CLAIMED_YEAR[row["company_en"]]
     if tens_grade is Grade.HOLDS:
-        outcome = f"which meets {year}'s"
+        wide = read_to_tens.high > WIDE_BAND * read_to_tens.low
+        outcome = f"which meets {year}'s" + (
+            ", though a band that wide decides nothing" if wide else ""
+        )
     else:
         gap, formula, _ = worked_gap(read_to_tens, total.band, unit)
         side = "short of" if read_to_tens.high < total.band.low else "above"
@@ -440,8 +446,9 @@ def _other_years_read_to_tens(
         if grade(read_to_tens, band) is Grade.HOLDS:
             placed.append(f"meet {label}")
         else:
-            side = "below" if read_to_tens.high < band.low else "above"
-            placed.append(f"lie {worked_gap(read_to_tens, band, unit)[0]} {side} {label}")
+            side = "short of" if read_to_tens.high < band.low else "above"
+            gap, formula, _ = worked_gap(read_to_tens, band, unit)
+            placed.append(f"lie {gap} {side} {label} ({formula})")
     return f" (it would {' and '.join(placed)})"
 
 

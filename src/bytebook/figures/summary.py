@@ -12,10 +12,8 @@ from bytebook.findings import Findings
 from bytebook.scorecard import describe, long_form
 
 START_DATES = {"ByteDance": ("tiktok_intl_launch", "topbuzz_launch")}
-"""The start dates found for a company's years abroad: ByteDance's TikTok abroad, and its
-first app abroad, TopBuzz."""
-"""The start dates of expansion abroad the research found, by company (data/references.csv);
-the article gives none."""
+"""The start dates of expansion abroad found, by company (data/references.csv): ByteDance's
+TikTok abroad, and TopBuzz, one of its earliest apps abroad; the article gives none."""
 
 
 def years(found: Findings, data: BookData) -> alt.VConcatChart:
