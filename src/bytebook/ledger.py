@@ -220,10 +220,11 @@ def worked_in_band(entry: LedgerEntry, band: Interval) -> LedgerEntry:
     """`entry` with `band` in its Recomputed column and its ends in the ledger CSV, its
     `recomputed` kept: the one figure its evidence works out inside the band (the rate the
     title implies, 7.010, in 6.917 to 7.106; a growth of 29.2% in 23.6% to 35.2%), not the
-    band's middle, which no sentence prints. Raises ValueError for a figure outside the band."""
-    if entry.recomputed is None or not band.low <= entry.recomputed <= band.high:
-        raise ValueError(f"{entry.id}: {entry.recomputed} lies outside {band.low} to {band.high}")
-    return replace(entry, deciding=band)
+    band's middle, which no sentence prints. A figure outside the band (which inputs moved one
+    at a time can give) is not kept: the row then holds the band's middle, as `decided_by`'s do."""
+    point = entry.recomputed
+    inside = point is not None and band.low <= point <= band.high
+    return replace(entry, recomputed=point if inside else band.mid, deciding=band)
 
 
 def _decided_by_nothing(entry: LedgerEntry) -> bool:
