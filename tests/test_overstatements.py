@@ -230,3 +230,25 @@ def test_a_peer_band_that_only_touches_bytedance_s_says_so(rows):
     for row_id in ("s4_top3", "d_peer_rank_bytedance"):
         assert "(Shein: a band that meets its own at" in rows[row_id].evidence, row_id
         assert "touching it at one end only)" in rows[row_id].evidence, row_id
+
+
+def test_a_peer_band_that_overlaps_and_one_that_touches_are_told_apart():
+    """Of two peers whose bands meet ByteDance's 2,770亿 to 2,842亿, one overlapping it (2,800亿
+    to 2,900亿) and one ending where it begins (2,700亿 to 2,770亿), only the second is said to
+    touch it; where every such peer only touches, the note says so of them all."""
+    import pandas as pd
+
+    from bytebook.chapters.top_three import _meeting_bands_note
+
+    bd = pd.Series({"company": "ByteDance", "low": 2770e8, "high": 2842e8})
+    peers = pd.DataFrame(
+        {"company": ["Overlaps", "Touches"], "low": [2800e8, 2700e8], "high": [2900e8, 2770e8]}
+    )
+    both = _meeting_bands_note(peers, bd, "this precision")
+    assert both == (
+        " (Overlaps and Touches: a band that meets its own at this precision; Touches only at "
+        "one end)"
+    )
+    only = _meeting_bands_note(peers.iloc[[1]], bd, "this precision")
+    assert only.endswith(", touching it at one end only)")
+    assert _meeting_bands_note(peers.iloc[[0]], bd, "this precision").endswith("precision)")

@@ -5,8 +5,6 @@ revenue abroad estimated at its 2023 share. A part of the ranking chapter
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from bytebook import filed_years
@@ -170,8 +168,7 @@ def _meeting_bands_note(maybe_above: pd.DataFrame, bd: pd.Series, precision: str
     touching = [
         r.company
         for r in maybe_above.itertuples()
-        if math.isclose(r.high, bd["low"], rel_tol=1e-9)
-        or math.isclose(r.low, bd["high"], rel_tol=1e-9)
+        if r.high == bd["low"] or r.low == bd["high"]  # the bounds `maybe_above` is cut by
     ]
     if len(touching) == len(maybe_above):
         touch = ", touching it at one end only"
