@@ -340,8 +340,9 @@ def _context_findings(data: BookData, company: str, kind: str, claim: pd.Series)
 MIDEA_QUOTED = ("midea_rev_2024", "midea_overseas_share_2024")
 """Midea's 2024 营业总收入 and overseas share, each quoted from one relay of its annual report."""
 
-GRADE_WORDS = {Grade.HOLDS: "holding", Grade.OFF_IN_DETAIL: "off in detail", Grade.FAILS: "failing"}
-"""A grade as the words 'would leave the cell …' end with."""
+CELL_LEFT = {Grade.HOLDS: "holding", Grade.OFF_IN_DETAIL: "off in detail", Grade.FAILS: "failing"}
+"""A grade as the words 'would leave the cell …' end with (not `policy.GRADE_WORDS`, which
+says what a finding's figures meet)."""
 
 MIDEA_TOTAL_NAMED = "midea_total_rev_2024_report"
 """The annual report's own words for Midea's 2024 营业总收入, which the relay calls 营业收入."""
@@ -406,7 +407,7 @@ def _midea_quoted_cross_check(data: BookData, claim: pd.Series) -> Finding:
         f"read at second hand, 营业收入 is about {format_yuan(revenue_second_hand)} "
         f"({format_yuan(data.reference(china_ref), 2)} ÷ {format_percent(1 - share, 2)}), so "
         f"finance income of about {format_yuan(total - revenue_second_hand)}, which would leave "
-        f"the cell {GRADE_WORDS[at_second_hand]}; it rests on a figure read at second hand and "
+        f"the cell {CELL_LEFT[at_second_hand]}; it rests on a figure read at second hand and "
         "does not decide either.",
         decides=False,
         sources=(*MIDEA_QUOTED, MIDEA_TOTAL_NAMED, china_ref),

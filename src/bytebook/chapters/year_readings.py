@@ -414,11 +414,8 @@ def pair_tens_reading(
             ", though a band that wide decides nothing" if wide else ""
         )
     else:
-        gap, formula, _ = worked_gap(read_to_tens, total.band, unit)
-        side = "short of" if read_to_tens.high < total.band.low else "above"
-        outcome = (
-            f"{gap} {side} {year}'s ({formula}), within the {MARGIN_TEXT} margin of off in detail"
-        )
+        gap = _gap_against(read_to_tens, total.band, unit, f"{year}'s")
+        outcome = f"{gap}, within the {MARGIN_TEXT} margin of off in detail"
     outcome += _other_years_read_to_tens(data, row, read_to_tens, unit)
     return " " + PAIR_TENS_READING_NOTE.format(
         quote=data.claims.at[row["share_claim"], "quote_zh"],
@@ -446,10 +443,16 @@ def _other_years_read_to_tens(
         if grade(read_to_tens, band) is Grade.HOLDS:
             placed.append(f"meet {label}")
         else:
-            side = "short of" if read_to_tens.high < band.low else "above"
-            gap, formula, _ = worked_gap(read_to_tens, band, unit)
-            placed.append(f"lie {gap} {side} {label} ({formula})")
+            placed.append(f"lie {_gap_against(read_to_tens, band, unit, label)}")
     return f" (it would {' and '.join(placed)})"
+
+
+def _gap_against(implied: Interval, total: Interval, unit: str, label: str) -> str:
+    """How far a pair's total lies from a year's, with its working: "1.2% short of
+    FY2024/25's ((4,984.5亿元 − 4,923亿元) ÷ 4,985亿元)", `label` naming the year's total."""
+    gap, formula, _ = worked_gap(implied, total, unit)
+    side = "short of" if implied.high < total.low else "above"
+    return f"{gap} {side} {label} ({formula})"
 
 
 WIDE_BAND = 1.5
