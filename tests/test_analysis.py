@@ -1159,8 +1159,10 @@ def test_a_pair_whose_share_ends_in_a_zero_says_what_its_grade_rests_on(data):
         data.references.at[f"fx_2024_{end}_month_fed", "value"] for end in ("min", "max")
     )
     assert lenovo_low < sum(quarters) * low_rate < sum(quarters) * high_rate < lenovo_high
-    assert f"(it would lie {above:.1%} above FY2023/24's ((4,133亿元 − 4,074.5亿元) ÷ " in lenovo
-    assert "4,074亿元) and meet calendar 2024's)" in lenovo
+    working = f"(({lenovo_low:,.0f}亿元 − {fy2324 + 0.5:,.1f}亿元) ÷ {fy2324:,.0f}亿元)"
+    assert f"(it would lie {above:.1%} above FY2023/24's {working} and meet calendar 2024's)" in (
+        lenovo
+    )
     assert rows["d_implied_total_lenovo"].verdict is Verdict.CONTRADICTED
     for cell in ("t_lenovo_overseas", "t_lenovo_share"):
         assert "the grade of this finding rests on reading a percentage" in rows[cell].evidence
