@@ -3,6 +3,7 @@ figures."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pandas as pd
@@ -281,12 +282,16 @@ def pairs_read_as_n_duo(rows: dict[str, LedgerEntry], companies: list[str]) -> l
     ]
 
 
+def _rows_of(data: BookData, companies: list[str]) -> Iterator[pd.Series]:
+    """The printed table's rows of `companies`, in the table's order."""
+    return (row for _, row in data.ranking.iterrows() if row["company_en"] in companies)
+
+
 def pairs_year_readings(data: BookData, companies: list[str]) -> dict[str, str]:
     """Those of `companies` whose pair's verdict rests on which year '2024' is read as
     (`year_readings.OtherYear.rests`), each with the box's clause saying so
     (`year_reading_clause`)."""
-    rows = (row for _, row in data.ranking.iterrows() if row["company_en"] in companies)
-    others = {row["company_en"]: other_year(data, row) for row in rows}
+    others = {row["company_en"]: other_year(data, row) for row in _rows_of(data, companies)}
     return {
         company: year_reading_clause(other)
         for company, other in others.items()
@@ -299,9 +304,7 @@ def pairs_read_to_the_percent(data: BookData, companies: list[str]) -> dict[str,
     (`year_readings.tens_reading`), each with the box's clause saying so: 'reading its 70% to
     the whole percent (read to its tens, the pair would be off in detail)'."""
     clauses = {}
-    for _, row in data.ranking.iterrows():
-        if row["company_en"] not in companies:
-            continue
+    for row in _rows_of(data, companies):
         reading = tens_reading(data, row, implied_total_check(data, row)[1])
         if reading is not None:
             outcome = "hold" if reading[2] is Grade.HOLDS else "be off in detail"
