@@ -219,6 +219,7 @@ def _policy_texts(data: BookData) -> Findings:
         texts={
             "conversion example": policy.conversion_example(data),
             "conversion rule": policy.conversion_rule(data),
+            "rate band example": policy.rate_band_example(data),
             "conversion printed": policy.conversion_example_figures(data)[0],
             "examples": policy.examples_sentence(data.claims),
         }

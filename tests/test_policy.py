@@ -267,6 +267,10 @@ def test_a_printed_conversion_is_read_at_its_digits_by_a_rule_in_the_table(data)
     )
     assert table.at["printed conversion", "meaning"] == conversion_rule()
     assert "from 6.87 to 7.79 CNY per USD" in conversion_rule()
+    # the rate the printed digits imply: 2,854.5亿 ÷ 395亿 = 7.2266 to 2,855.5亿 ÷ 385亿 = 7.4169
+    assert table.at["a conversion's rate", "example"] == (
+        "2,854.5亿元 to 2,855.5亿元 over USD 38.5 bn to USD 39.5 bn: 7.227 to 7.417 CNY per USD"
+    )
     assert "printed conversion" in QUALIFIER_MEANINGS["≈"]
 
 

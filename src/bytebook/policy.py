@@ -779,13 +779,31 @@ def conversion_rule(data: BookData | None = None) -> str:
         "says 'about': the converted figure is read at its printed digits, as '='. Why: its "
         "digits are worked out from the amount at a rate, not rounded by the writer; read as "
         f"'about' (±{APPROX_TEXT}), it would allow any rate from {rates.low:.2f} to "
-        f"{rates.high:.2f} CNY per USD and hide the rate the article used. The band of rates "
-        "the printed digits imply is judged against the period's rates: a year's rate is one "
-        "between the lowest and highest of that year's monthly averages, so a band that "
-        "reaches them is consistent with the year's rates (supported), and the evidence says "
-        "where among the months it sits and how far it lies from the annual average; a band "
-        "that misses them is graded by its gap from them. Where a grade rests on this "
-        "reading, its evidence says what reading the '≈' as 'about' would give."
+        f"{rates.high:.2f} CNY per USD and hide the rate the article used. Where a grade "
+        "rests on this reading, its evidence says what reading the '≈' as 'about' would give."
+    )
+
+
+RATE_BAND_RULE = (
+    "The band of rates a printed conversion's digits imply is judged against the period's "
+    "rates: a year's rate is one between the lowest and highest of that year's monthly "
+    "averages, so a band that reaches them is consistent with the year's rates (supported), "
+    "and the evidence says where among the months it sits and how far it lies from the annual "
+    "average; a band that misses them is graded by its gap from them."
+)
+"""How the rate a printed conversion implies is judged: the policy table's words."""
+
+
+def rate_band_example(data: BookData | None = None) -> str:
+    """The band of rates the printed conversion implies, each figure read at its printed digits:
+    '2,854.5亿元 to 2,855.5亿元 over USD 38.5 bn to USD 39.5 bn: 7.227 to 7.417 CNY per USD'."""
+    _, amount, converted = conversion_example_figures(data)
+    yuan, dollars = printed_interval(converted, "="), printed_interval(amount, "=")
+    rates = yuan / dollars
+    return (
+        f"{band_words(yuan, '=', lambda v: _show(v, 'CNY'))} over "
+        f"{band_words(dollars, '=', lambda v: _show(v, 'USD'))}: {rates.low:.3f} to "
+        f"{rates.high:.3f} CNY per USD"
     )
 
 
@@ -823,6 +841,14 @@ def policy_table() -> pd.DataFrame:
             "rule": "printed conversion",
             "example": conversion_example(),
             "meaning": conversion_rule(),
+            "verdict": "",
+        }
+    )
+    rows.append(
+        {
+            "rule": "a conversion's rate",
+            "example": rate_band_example(),
+            "meaning": RATE_BAND_RULE,
             "verdict": "",
         }
     )
