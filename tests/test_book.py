@@ -84,7 +84,7 @@ def test_every_glued_number_is_the_analysis_number(built_book, name):
 
 def test_glued_text_appears_in_the_page(built_book):
     page = (built_book / "book" / "ranking.html").read_text(encoding="utf-8")
-    page = re.sub(r"<span class=wv>(.*?)</span>", r"\1", page)  # values kept whole
+    page = re.sub(r"<w-v>(.*?)</w-v>", r"\1", page)  # values kept whole
     page = page.replace("\u2019", "'")  # Sphinx's smart quotes turn an apostrophe round
     assert glued("ranking")["implied_total_disagreements_text"] in page
 
@@ -350,10 +350,10 @@ def test_a_gloss_keeps_a_value_whole_with_its_chinese_unit():
     """'1,000亿元' in a gloss is one value: its Chinese unit is marked, and the two parts stay on
     one line together (the page's pass sees them in two text nodes, and cannot)."""
     from bytebook.present import marked_chinese
-    from bytebook.publish.whole_values import SPAN
+    from bytebook.publish.whole_values import CLOSE, OPEN
 
     assert marked_chinese("companies with 1,000亿元 or more") == (
-        f'companies with {SPAN}1,000<span lang="zh">亿元</span></span> or more'
+        f'companies with {OPEN}1,000<span lang="zh">亿元</span>{CLOSE} or more'
     )
 
 

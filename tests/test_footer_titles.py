@@ -9,8 +9,8 @@ FOOTER = """<a class="left-prev"
        title="previous page">
       <div class="prev-next-info">
         <p class="prev-next-subtitle">previous</p>
-        <p class="prev-next-title">1 不开发布会 · The article&#8217;s “no launch event”: the <span
- class=wv>USD 39 bn</span></p>
+        <p class="prev-next-title">1 不开发布会 · The article&#8217;s “no launch event”: the
+ <w-v>USD 39 bn</w-v></p>
       </div>
     </a>
     <a class="right-next"

@@ -46,7 +46,7 @@ def test_yuan_in_bn_or_million_is_found():
         assert rule.search(text), text
     for text in ("converted into 2,855亿元", "USD 39 bn", "亿元 (100 million yuan)"):
         assert not rule.search(text), text
-    html = "<p>ByteDance: <span class=wv>285.5 bn</span> yuan</p>"
+    html = "<p>ByteDance: <w-v>285.5 bn</w-v> yuan</p>"
     assert rule.search(visible_text(html))
 
 
@@ -57,7 +57,7 @@ def visible_text(html: str) -> str:
         hidden.decompose()
     for soft_break in soup.find_all("wbr"):  # a place a word may break, not a space
         soft_break.decompose()
-    for value in soup.select("span.wv"):  # a value kept on one line, in its sentence
+    for value in soup.select("w-v"):  # a value kept on one line, in its sentence
         value.unwrap()
     soup.smooth()
     return soup.get_text(" ")
@@ -356,7 +356,7 @@ def page_figures(html: str, header_units: dict[str, re.Pattern] = HEADER_UNITS) 
         hidden.decompose()
     for soft_break in soup.find_all("wbr"):
         soft_break.decompose()
-    for value in soup.select("span.wv"):
+    for value in soup.select("w-v"):
         value.unwrap()
     figures = []
     for table in soup.select(".bytebook-chart-data table"):

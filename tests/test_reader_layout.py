@@ -47,7 +47,7 @@ _CITED_CELL = re.compile(r'<td data-th="Cited by"[^>]*>(?P<cell>.*?)</td>', re.S
 _LEDGER_LINK = re.compile(r'<a href="ledger\.html#claim-(?P<id>[^"]+)"[^>]*>(?P<text>.*?)</a>')
 
 
-_WHOLE_VALUE = re.compile(r"<span class=wv>(.*?)</span>")
+_WHOLE_VALUE = re.compile(r"<w-v>(.*?)</w-v>")
 """A value kept on one line (bytebook.publish.whole_values), read as its text."""
 
 
@@ -278,7 +278,7 @@ def test_a_url_on_the_sources_page_breaks_between_its_parts(
 
 
 _BROKEN_VALUES = """() => [...document.querySelectorAll(
-    '.bytebook-table table:is(.claims, .cards) td .wv')]
+    '.bytebook-table table:is(.claims, .cards) td w-v')]
   .filter(e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1)
   .map(e => e.textContent)"""
 """The values of a page's cards that take more than one line. Boxes of one value on one line
@@ -292,7 +292,7 @@ def test_no_value_in_a_card_breaks_across_lines_on_a_phone(read_only_tab, page_p
     and its unit on one line: 'USD 155 bn', never 'USD 155' above 'bn'."""
     page = read_only_tab(page_path, PHONE, scheme="dark")
     counted = page.eval_on_selector_all(
-        ".bytebook-table table:is(.claims, .cards) td .wv", "els => els.length"
+        ".bytebook-table table:is(.claims, .cards) td w-v", "els => els.length"
     )
     broken = page.evaluate(_BROKEN_VALUES)
     assert not broken, f"{page_path}: {broken[:5]}"
@@ -300,7 +300,7 @@ def test_no_value_in_a_card_breaks_across_lines_on_a_phone(read_only_tab, page_p
         assert counted > 100, counted
 
 
-_BROKEN_OR_SPILT = """() => [...document.querySelectorAll('article .wv')]
+_BROKEN_OR_SPILT = """() => [...document.querySelectorAll('article w-v')]
   .filter(e => {
     const range = document.createRange();
     range.selectNodeContents(e);
@@ -322,7 +322,7 @@ def values_broken_or_spilt(page, page_path: str) -> list[str]:
     table column (the claims tables' Stated and Recomputed, the sources, the data tables),
     keeps its number and unit on one line and inside its cell: 'USD 730 million', never
     'USD 730' above 'million'. The ledger's and the sources' tables hold over 100 such values."""
-    counted = page.eval_on_selector_all("article table .wv", "els => els.length")
+    counted = page.eval_on_selector_all("article table w-v", "els => els.length")
     broken = page.evaluate(_BROKEN_OR_SPILT)
     width = page.viewport_size["width"]
     problems = [f"{page_path} at {width} px: {broken[:5]}"] if broken else []

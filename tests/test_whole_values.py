@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from bytebook.publish.whole_values import SPAN, keep_values_whole
+import html
+import re
+
+import pytest
+
+from bytebook.publish.whole_values import CLOSE, OPEN, UNBROKEN, keep_values_whole
 
 
 def test_values_in_the_text_are_wrapped_and_nothing_else_is():
@@ -16,21 +21,21 @@ def test_values_in_the_text_are_wrapped_and_nothing_else_is():
     kept = keep_values_whole(page)
     assert kept == (
         "<html><head><title>USD 39 bn</title></head><body class='x'>"
-        f"<p>Revenue of {SPAN}USD 39 bn</span>, {SPAN}1000+ 亿元</span>: "
-        f"{SPAN}1,000亿</span> to {SPAN}2,000亿</span>; {SPAN}8 Mbps</span> in 3 sources.</p>"
-        f"<p>{SPAN}USD 0.020/GB</span> on {SPAN}2025-07-25</span></p>"
-        f'<p title="USD 39 bn">{SPAN}25%</span> of <code>5 s</code></p>'
+        f"<p>Revenue of {OPEN}USD 39 bn{CLOSE}, {OPEN}1000+ 亿元{CLOSE}: "
+        f"{OPEN}1,000亿{CLOSE} to {OPEN}2,000亿{CLOSE}; {OPEN}8 Mbps{CLOSE} in 3 sources.</p>"
+        f"<p>{OPEN}USD 0.020/GB{CLOSE} on {OPEN}2025-07-25{CLOSE}</p>"
+        '<p title="USD 39 bn">25% of <code>5 s</code></p>'
         "<script>const a = '7 bn';</script><svg><text>9%</text></svg></body></html>"
     )
     assert keep_values_whole(kept) == kept
 
 
 def test_a_gap_in_percentage_points_keeps_its_number_with_percentage():
-    """'24.5 percentage points' may take 'points' to the next line, never the number alone;
-    other values stay whole."""
+    """'24.5 percentage points' may take 'points' to the next line, never the number alone; a
+    percentage written without a space needs no wrapper."""
     kept = keep_values_whole("<body><p>a gap of 24.5 percentage points, 24.5%</p></body>")
     assert kept == (
-        f"<body><p>a gap of {SPAN}24.5 percentage</span> points, {SPAN}24.5%</span></p></body>"
+        f"<body><p>a gap of {OPEN}24.5 percentage{CLOSE} points, 24.5%</p></body>"
     )
     assert keep_values_whole(kept) == kept
 
@@ -46,10 +51,10 @@ def test_a_cost_per_thousand_impressions_stays_whole_with_its_unit():
         f"{cpm}</p><td>USD 26 CPM</td></body>"
     )
     assert kept == (
-        f"<body><p>{SPAN}USD 26</span> {SPAN}{cpm}</span>; {SPAN}USD 25.5</span> to "
-        f"{SPAN}USD 26.5</span> {SPAN}{cpm}</span>; ({SPAN}USD 25.5</span> − "
-        f"{SPAN}USD 7.44</span>) ÷ {SPAN}USD 7.44</span> {SPAN}{cpm}</span></p>"
-        f"<td>{SPAN}USD 26 CPM</span></td></body>"
+        f"<body><p>{OPEN}USD 26{CLOSE} {OPEN}{cpm}{CLOSE}; {OPEN}USD 25.5{CLOSE} to "
+        f"{OPEN}USD 26.5{CLOSE} {OPEN}{cpm}{CLOSE}; ({OPEN}USD 25.5{CLOSE} − "
+        f"{OPEN}USD 7.44{CLOSE}) ÷ {OPEN}USD 7.44{CLOSE} {OPEN}{cpm}{CLOSE}</p>"
+        f"<td>{OPEN}USD 26 CPM{CLOSE}</td></body>"
     )
     assert keep_values_whole(kept) == kept
 
@@ -63,8 +68,48 @@ def test_a_chinese_figure_keeps_its_whole_unit_with_it():
         "<q>CPM 26 美元</q><td>自主品牌深耕 20 年</td><q>1 万亿参数</q></body>"
     )
     assert kept == (
-        f"<body><td>{SPAN}390 亿美元</span> ≈ {SPAN}2855 亿元</span></td>"
-        f"<q>CapCut Pro {SPAN}7.99 美元/月</span></q><q>CPM {SPAN}26 美元</span></q>"
-        f"<td>自主品牌深耕 {SPAN}20 年</span></td><q>{SPAN}1 万亿</span>参数</q></body>"
+        f"<body><td>{OPEN}390 亿美元{CLOSE} ≈ {OPEN}2855 亿元{CLOSE}</td>"
+        f"<q>CapCut Pro {OPEN}7.99 美元/月{CLOSE}</q><q>CPM {OPEN}26 美元{CLOSE}</q>"
+        f"<td>自主品牌深耕 {OPEN}20 年{CLOSE}</td><q>{OPEN}1 万亿{CLOSE}参数</q></body>"
     )
     assert keep_values_whole(kept) == kept
+
+
+FORMS = ["49.97%", "−8%", "-36.6%", "0.49%", "12,345.6%", "100%"]
+"""Percentages of each form the book writes: signed with a minus or a hyphen, with a thousands
+separator, with decimals or without."""
+
+LINES_OF_EACH = """() => [...document.querySelectorAll('p')].map(p => {
+  const text = p.firstChild, range = document.createRange(), tops = new Set();
+  for (let i = 0; i < text.length; i++) {
+    range.setStart(text, i); range.setEnd(text, i + 1);
+    tops.add(Math.round(range.getBoundingClientRect().top));
+  }
+  return [p.dataset.value, tops.size];
+})"""
+"""Each paragraph's value and the number of lines its characters sit on."""
+
+
+@pytest.mark.browser
+def test_a_percentage_left_unwrapped_never_breaks(browser, built_book):
+    """What `UNBROKEN` leaves unwrapped keeps one line in Chromium even in a box one pixel wide,
+    where a line breaks wherever it may, in English and in Chinese: each form above, and every
+    percentage the ledger prints. ('24.5 percentage' is wrapped: it breaks at its space.)"""
+    ledger = (built_book / "book" / "ledger.html").read_text(encoding="utf-8")
+    printed = {m.group() for m in UNBROKEN.finditer(re.sub(r"<[^>]+>", " ", ledger))}
+    values = sorted(set(FORMS) | printed)
+    assert all(UNBROKEN.fullmatch(value) for value in FORMS)
+    assert len(printed) > 50, printed
+    assert not UNBROKEN.fullmatch("24.5 percentage")
+    paragraphs = "".join(
+        f'<p lang="{lang}" data-value="{html.escape(value)}" style="width:1px">{value}</p>'
+        for value in values
+        for lang in ("en", "zh")
+    )
+    page = browser.new_page()
+    page.set_content(f"<!doctype html><html><body>{paragraphs}</body></html>")
+    lines = page.evaluate(LINES_OF_EACH)
+    page.close()
+    assert len(lines) == 2 * len(values)
+    broken = [value for value, count in lines if count != 1]
+    assert not broken, broken

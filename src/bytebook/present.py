@@ -18,7 +18,7 @@ from bytebook.findings import Findings
 from bytebook.ledger import WORKING_NOTE, LedgerEntry, Verdict, recomputed_text, stated_text
 from bytebook.numbers import VALUE_WITH_UNIT, figure, in_a_column, kind_of
 from bytebook.palette import verdict_css_class
-from bytebook.publish.whole_values import SPAN
+from bytebook.publish.whole_values import CLOSE, OPEN
 from bytebook.safety import is_web_link
 from bytebook.schemas import COMPANIES
 
@@ -143,10 +143,10 @@ def _claim_cell(entry: LedgerEntry) -> str:
 def marked_chinese(text: str) -> str:
     """`text` escaped for HTML, each run of Chinese in it marked `lang="zh"` (for a screen
     reader's voice, and kept upright in an italic gloss). A value with a Chinese unit
-    ('1,000亿元') is kept whole here (`SPAN`), around both its parts: the page's own pass
+    ('1,000亿元') is kept whole here (`OPEN` … `CLOSE`), around both its parts: the page's own pass
     (`keep_values_whole`) would see them apart."""
     return "".join(
-        f"{SPAN}{_marked_runs(part)}</span>"
+        f"{OPEN}{_marked_runs(part)}{CLOSE}"
         if VALUE_WITH_UNIT.fullmatch(part) and CHINESE_RUN.search(part)
         else _marked_runs(part)
         for part in cut_at(VALUE_WITH_UNIT, text)

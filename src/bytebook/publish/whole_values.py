@@ -1,12 +1,16 @@
 """A value and its unit stay on one line: in a page's text, each value written with its unit or
 currency (bytebook.numbers.VALUE_WITH_UNIT: 'USD 39 bn', '1,000亿') and each date (2025-07-25)
-is wrapped in `<span class=wv>` (`SPAN`), which the book's style sheet keeps from breaking.
-The ledger holds some 1,400 such values, so the span is written as short as HTML allows: a
-two-letter class, unquoted.
+is wrapped in `<w-v>` ('whole value': `OPEN` and `CLOSE`), which the book's style sheet keeps
+from breaking. The ledger holds some 1,700 such values, so the wrapper is written as short as
+HTML allows: an element of the page's own (a custom element's name needs a hyphen), which
+browsers lay out in line, as a span.
 
 A browser may otherwise break a line at the space in 'USD 39 bn', or between '1,000' and '亿'
-(a line may break before any Chinese character). Text inside scripts, styles, code, SVG and
-form controls is left alone, and so are attributes.
+(a line may break before any Chinese character). A percentage written without a space
+('49.97%', '−8%') needs no wrapper: Unicode's line-breaking rules, which browsers follow, break
+neither after a sign, nor inside a number, nor before its '%' (tests/test_whole_values.py holds
+Chromium to it). Text inside scripts, styles, code, SVG and form controls is left alone, and so
+are attributes.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from bytebook.numbers import PER_THOUSAND, VALUE_WITH_UNIT
 _PIECES = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 _LEFT_ALONE = frozenset({"script", "style", "code", "pre", "svg", "textarea", "title", "option"})
-CLASS = "wv"
-"""The class of a value kept whole ('whole value')."""
-SPAN = f"<span class={CLASS}>"
+TAG = "w-v"
+"""The element that keeps a value whole ('whole value')."""
+OPEN, CLOSE = f"<{TAG}>", f"</{TAG}>"
+UNBROKEN = re.compile(r"[−-]?[\d,]+(?:\.\d+)?%")
+"""A percentage with no space in it, which no line breaks inside, so it is left unwrapped."""
 _WHOLE = re.compile(rf"(?<![\d-])\d{{4}}-\d{{2}}-\d{{2}}(?![\d-])|{VALUE_WITH_UNIT.pattern}")
 """A date, which a line may otherwise break after a hyphen, or a value with its unit."""
 
@@ -37,11 +43,13 @@ line then breaks only before 'per', never inside 'per 1,000 impressions'."""
 
 
 def _kept(value: str) -> str:
+    if UNBROKEN.fullmatch(value):
+        return value
     if value.endswith(" percentage" + _LAST_UNIT_WORD):
-        return f"{SPAN}{value.removesuffix(_LAST_UNIT_WORD)}</span>{_LAST_UNIT_WORD}"
+        return f"{OPEN}{value.removesuffix(_LAST_UNIT_WORD)}{CLOSE}{_LAST_UNIT_WORD}"
     if value.endswith(_RATE_UNIT):
-        return f"{SPAN}{value.removesuffix(_RATE_UNIT)}</span> {SPAN}{_RATE_UNIT[1:]}</span>"
-    return f"{SPAN}{value}</span>"
+        return f"{OPEN}{value.removesuffix(_RATE_UNIT)}{CLOSE} {OPEN}{_RATE_UNIT[1:]}{CLOSE}"
+    return f"{OPEN}{value}{CLOSE}"
 
 
 def _wrapped(text: str) -> str:
@@ -49,8 +57,8 @@ def _wrapped(text: str) -> str:
 
 
 def keep_values_whole(page: str) -> str:
-    """`page` with every value written with its unit, in the text of its body, in a span that
-    does not break; a page already so treated comes back unchanged."""
+    """`page` with every value written with its unit, in the text of its body, in an element
+    that does not break; a page already so treated comes back unchanged."""
     head, marker, body = page.partition("<body")
     if not marker:
         return page
@@ -66,6 +74,6 @@ def keep_values_whole(page: str) -> str:
                 inside.append(name)
             elif closing and inside and inside[-1] == name:
                 inside.pop()
-        elif piece and not inside and index > 0 and pieces[index - 1] != SPAN:
+        elif piece and not inside and index > 0 and pieces[index - 1] != OPEN:
             pieces[index] = _wrapped(piece)
     return head + marker + "".join(pieces)
