@@ -244,6 +244,7 @@ def test_a_printed_conversion_is_read_at_its_digits_by_a_rule_in_the_table(data)
     from bytebook.data import load_article
     from bytebook.policy import (
         QUALIFIER_MEANINGS,
+        RATE_BAND_RULE,
         approx_rate_span,
         conversion_example_figures,
         conversion_rule,
@@ -271,6 +272,9 @@ def test_a_printed_conversion_is_read_at_its_digits_by_a_rule_in_the_table(data)
     assert table.at["a conversion's rate", "example"] == (
         "2,854.5亿元 to 2,855.5亿元 over USD 38.5 bn to USD 39.5 bn: 7.227 to 7.417 CNY per USD"
     )
+    # each row says its own part once: the rule for the rate is not in the conversion's row
+    assert table.at["a conversion's rate", "meaning"] == RATE_BAND_RULE
+    assert "monthly averages" in RATE_BAND_RULE and "monthly averages" not in conversion_rule()
     assert "printed conversion" in QUALIFIER_MEANINGS["≈"]
 
 

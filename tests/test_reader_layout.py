@@ -14,6 +14,7 @@ from test_browser import LAID_OUT, PAGES
 from test_ledger_page import open_ledger
 
 from bytebook.article import SECTION_TITLES
+from bytebook.publish.whole_values import UNBROKEN
 
 pytestmark = pytest.mark.browser
 
@@ -277,13 +278,52 @@ def test_a_url_on_the_sources_page_breaks_between_its_parts(
     assert not inside, f"{len(inside)} URLs break inside a word, e.g. {inside[:3]}"
 
 
-_BROKEN_VALUES = """() => [...document.querySelectorAll(
-    '.bytebook-table table:is(.claims, .cards) td w-v')]
-  .filter(e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1)
-  .map(e => e.textContent)"""
-"""The values of a page's cards that take more than one line. Boxes of one value on one line
-are no break: where a cut evidence ends inside a value, its ellipsis splits the value's box in
-two on the cut's last line ('92…', the rest under the "more" button)."""
+_VALUE_BOXES = """function valueBoxes(scope, percentage) {
+  const found = [], pattern = new RegExp(percentage, 'g');
+  const add = (text, range, from) => {
+    const boxes = [...range.getClientRects()].filter(r => r.width > 0);
+    const cell = from.closest('td');
+    found.push({text, boxes, whole: range.getBoundingClientRect(), cell,
+                column: cell ? cell.dataset.th : 'text'});
+  };
+  for (const root of document.querySelectorAll(scope)) {
+    for (const value of root.querySelectorAll('w-v')) {
+      const range = document.createRange();
+      range.selectNodeContents(value);
+      add(value.textContent, range, value);
+    }
+    const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node; (node = texts.nextNode()); ) {
+      if (node.parentElement.closest('w-v, script, style, svg, code, pre')) continue;
+      for (const match of node.data.matchAll(pattern)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        add(match[0], range, node.parentElement);
+      }
+    }
+  }
+  return found;
+}
+const onTwoLines = v => v.boxes.some((r, i) => i > 0 && r.top >= v.boxes[i - 1].bottom - 1);"""
+"""Every value a page keeps whole in `scope` (each `<w-v>`, and each percentage it leaves
+unwrapped, bytebook.publish.whole_values.UNBROKEN), with its text boxes, its cell and the
+cell's column. A value is on two lines when a box stands below the one before it: a value's
+boxes on one line overlap, though a Chinese unit's box ('1,000亿元') stands a few pixels
+taller than its number's, in a font of its own, and where a cut evidence ends inside a value,
+its ellipsis splits it into two boxes on the cut's last line ('92…')."""
+
+_BROKEN_VALUES = f"""percentage => {{ {_VALUE_BOXES}
+  return valueBoxes('.bytebook-table table:is(.claims, .cards) td', percentage)
+    .filter(onTwoLines).map(v => v.text); }}"""
+"""The values of a page's cards that take more than one line."""
+
+
+def _count_values(page, scope: str) -> int:
+    return page.evaluate(
+        f"percentage => {{ {_VALUE_BOXES} return valueBoxes({scope!r}, percentage).length; }}",
+        UNBROKEN.pattern,
+    )
 
 
 @pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("book/")])
@@ -291,30 +331,21 @@ def test_no_value_in_a_card_breaks_across_lines_on_a_phone(read_only_tab, page_p
     """On a phone, each value written with its unit in a claims or data card keeps its number
     and its unit on one line: 'USD 155 bn', never 'USD 155' above 'bn'."""
     page = read_only_tab(page_path, PHONE, scheme="dark")
-    counted = page.eval_on_selector_all(
-        ".bytebook-table table:is(.claims, .cards) td w-v", "els => els.length"
-    )
-    broken = page.evaluate(_BROKEN_VALUES)
+    counted = _count_values(page, ".bytebook-table table:is(.claims, .cards) td")
+    broken = page.evaluate(_BROKEN_VALUES, UNBROKEN.pattern)
     assert not broken, f"{page_path}: {broken[:5]}"
     if page_path == LEDGER:
         assert counted > 100, counted
 
 
-_BROKEN_OR_SPILT = """() => [...document.querySelectorAll('article w-v')]
-  .filter(e => {
-    const range = document.createRange();
-    range.selectNodeContents(e);
-    const boxes = [...range.getClientRects()].filter(r => r.width > 0);
-    if (boxes.some((r, i) => i > 0 && r.top >= boxes[i - 1].bottom - 1)) return true;
-    const cell = e.closest('td');
-    if (!cell || !boxes.length) return false;
-    const r = e.getBoundingClientRect(), c = cell.getBoundingClientRect();
-    return r.right > c.right + 1 || r.left < c.left - 1;
-  })
-  .map(e => [e.textContent, e.closest('td') ? e.closest('td').dataset.th : 'text'])"""
-"""The values of a page whose text takes more than one line or runs out of its table cell. A
-value's boxes are on one line while each overlaps the one before it: a Chinese unit's box
-('1,000亿元') stands a few pixels taller than its number's, in a font of its own."""
+_BROKEN_OR_SPILT = f"""percentage => {{ {_VALUE_BOXES}
+  return valueBoxes('article', percentage).filter(v => {{
+    if (onTwoLines(v)) return true;
+    if (!v.cell || !v.boxes.length) return false;
+    const c = v.cell.getBoundingClientRect();
+    return v.whole.right > c.right + 1 || v.whole.left < c.left - 1;
+  }}).map(v => [v.text, v.column]); }}"""
+"""The values of a page whose text takes more than one line or runs out of its table cell."""
 
 
 def values_broken_or_spilt(page, page_path: str) -> list[str]:
@@ -322,8 +353,8 @@ def values_broken_or_spilt(page, page_path: str) -> list[str]:
     table column (the claims tables' Stated and Recomputed, the sources, the data tables),
     keeps its number and unit on one line and inside its cell: 'USD 730 million', never
     'USD 730' above 'million'. The ledger's and the sources' tables hold over 100 such values."""
-    counted = page.eval_on_selector_all("article table w-v", "els => els.length")
-    broken = page.evaluate(_BROKEN_OR_SPILT)
+    counted = _count_values(page, "article table")
+    broken = page.evaluate(_BROKEN_OR_SPILT, UNBROKEN.pattern)
     width = page.viewport_size["width"]
     problems = [f"{page_path} at {width} px: {broken[:5]}"] if broken else []
     if page_path in (LEDGER, SOURCES) and counted <= 100:

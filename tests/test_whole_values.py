@@ -75,41 +75,60 @@ def test_a_chinese_figure_keeps_its_whole_unit_with_it():
     assert keep_values_whole(kept) == kept
 
 
-FORMS = ["49.97%", "−8%", "-36.6%", "0.49%", "12,345.6%", "100%"]
-"""Percentages of each form the book writes: signed with a minus or a hyphen, with a thousands
-separator, with decimals or without."""
+FORMS = ["49.97%", "−8%", "0.49%", "12,345.6%", "100%"]
+"""Percentages of each form the book leaves unwrapped: with a minus sign or none, with a
+thousands separator, with decimals or without."""
+
+HYPHENATED = ["-8%", "-36.6%"]
+"""Percentages signed with a hyphen-minus, which the book keeps wrapped."""
+
+BEFORE = ["", "a", "9", "YoY", "至", "(", "~"]
+"""What may stand right before a percentage in a page's text."""
 
 LINES_OF_EACH = """() => [...document.querySelectorAll('p')].map(p => {
   const text = p.firstChild, range = document.createRange(), tops = new Set();
-  for (let i = 0; i < text.length; i++) {
+  for (let i = Number(p.dataset.start); i < text.length; i++) {
     range.setStart(text, i); range.setEnd(text, i + 1);
     tops.add(Math.round(range.getBoundingClientRect().top));
   }
-  return [p.dataset.value, tops.size];
+  return [p.dataset.value, p.textContent, tops.size];
 })"""
-"""Each paragraph's value and the number of lines its characters sit on."""
+"""Each paragraph's value, its text, and the number of lines the value's characters sit on."""
+
+
+def left_unwrapped(page: str) -> set[str]:
+    """The percentages a built page prints outside `<w-v>`, each with the hyphen-minus before
+    it, if any."""
+    outside = re.sub(f"{OPEN}.*?{CLOSE}", " ", page, flags=re.S)
+    percentage = re.compile(f"-?{UNBROKEN.pattern}")
+    return {m.group() for m in percentage.finditer(re.sub(r"<[^>]+>", " ", outside))}
 
 
 @pytest.mark.browser
 def test_a_percentage_left_unwrapped_never_breaks(browser, built_book):
-    """What `UNBROKEN` leaves unwrapped keeps one line in Chromium even in a box one pixel wide,
-    where a line breaks wherever it may, in English and in Chinese: each form above, and every
-    percentage the ledger prints. ('24.5 percentage' is wrapped: it breaks at its space.)"""
-    ledger = (built_book / "book" / "ledger.html").read_text(encoding="utf-8")
-    printed = {m.group() for m in UNBROKEN.finditer(re.sub(r"<[^>]+>", " ", ledger))}
-    values = sorted(set(FORMS) | printed)
-    assert all(UNBROKEN.fullmatch(value) for value in FORMS)
+    """Every percentage a page leaves unwrapped, and each form above, keeps one line in
+    Chromium even in a box one pixel wide, where a line breaks wherever it may, after whatever
+    may stand before it, in English and in Chinese. A hyphen-minus sign is why '-8%' stays
+    wrapped: after a letter, a line breaks after it."""
+    printed = set().union(
+        *(left_unwrapped(path.read_text(encoding="utf-8"))
+          for path in (built_book / "book").glob("*.html"))
+    )
     assert len(printed) > 50, printed
-    assert not UNBROKEN.fullmatch("24.5 percentage")
+    assert all(UNBROKEN.fullmatch(value) for value in FORMS)
+    values = sorted(set(FORMS) | printed | set(HYPHENATED))
     paragraphs = "".join(
-        f'<p lang="{lang}" data-value="{html.escape(value)}" style="width:1px">{value}</p>'
+        f'<p lang="{lang}" data-value="{html.escape(value)}" data-start="{len(before)}" '
+        f'style="width:1px">{html.escape(before + value)}</p>'
         for value in values
+        for before in BEFORE
         for lang in ("en", "zh")
     )
     page = browser.new_page()
     page.set_content(f"<!doctype html><html><body>{paragraphs}</body></html>")
     lines = page.evaluate(LINES_OF_EACH)
     page.close()
-    assert len(lines) == 2 * len(values)
-    broken = [value for value, count in lines if count != 1]
-    assert not broken, broken
+    assert len(lines) == len(values) * len(BEFORE) * 2
+    broken = {value: text for value, text, count in lines if count > 1}
+    assert not {v: t for v, t in broken.items() if v in printed or v in FORMS}, broken
+    assert set(HYPHENATED) <= set(broken), broken

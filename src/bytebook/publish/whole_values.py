@@ -1,16 +1,19 @@
 """A value and its unit stay on one line: in a page's text, each value written with its unit or
 currency (bytebook.numbers.VALUE_WITH_UNIT: 'USD 39 bn', '1,000亿') and each date (2025-07-25)
 is wrapped in `<w-v>` ('whole value': `OPEN` and `CLOSE`), which the book's style sheet keeps
-from breaking. The ledger holds some 1,700 such values, so the wrapper is written as short as
-HTML allows: an element of the page's own (a custom element's name needs a hyphen), which
-browsers lay out in line, as a span.
+from breaking. The ledger holds some 1,700 such values, so the wrapper is kept short: an
+element of the page's own (a custom element's name needs a hyphen), which browsers lay out in
+line, as a span.
 
 A browser may otherwise break a line at the space in 'USD 39 bn', or between '1,000' and '亿'
 (a line may break before any Chinese character). A percentage written without a space
-('49.97%', '−8%') needs no wrapper: Unicode's line-breaking rules, which browsers follow, break
-neither after a sign, nor inside a number, nor before its '%' (tests/test_whole_values.py holds
-Chromium to it). Text inside scripts, styles, code, SVG and form controls is left alone, and so
-are attributes.
+('49.97%', '−8%') needs no wrapper (`UNBROKEN`): Unicode's line-breaking rules break neither
+after a minus sign (U+2212), nor inside a number, nor before its '%', whatever stands before it
+(tests/test_whole_values.py holds Chromium to it). A hyphen-minus is not such a sign: after a
+letter or a digit a line may break after it ('YoY-' above '8%'), so '-8%' stays wrapped. Only a
+box narrower than the percentage itself, in which words may break anywhere (`overflow-wrap`),
+could split one; no box of the book is that narrow. Text inside scripts, styles, code, SVG and
+form controls is left alone, and so are attributes.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ _LEFT_ALONE = frozenset({"script", "style", "code", "pre", "svg", "textarea", "t
 TAG = "w-v"
 """The element that keeps a value whole ('whole value')."""
 OPEN, CLOSE = f"<{TAG}>", f"</{TAG}>"
-UNBROKEN = re.compile(r"[−-]?[\d,]+(?:\.\d+)?%")
+UNBROKEN = re.compile(r"−?[\d,]+(?:\.\d+)?%")
 """A percentage with no space in it, which no line breaks inside, so it is left unwrapped."""
 _WHOLE = re.compile(rf"(?<![\d-])\d{{4}}-\d{{2}}-\d{{2}}(?![\d-])|{VALUE_WITH_UNIT.pattern}")
 """A date, which a line may otherwise break after a hyphen, or a value with its unit."""
