@@ -593,6 +593,29 @@ MARKED_SECTION = """() => [...document.querySelectorAll('#pst-page-toc-nav a.act
 """The sections "On this page" marks as the one being read."""
 
 
+@pytest.mark.parametrize("row", ["claim-s21_resolution", "claim-s21_cdn_daily"])
+def test_on_this_page_marks_the_section_a_link_lands_in(site, browser, row):
+    """A ledger id links to its row in a chapter's claims table, partway down the section
+    "Every claim in this section", whose heading is then far above the window: "On this page"
+    marks that section. A jump from there to a figure higher up the page marks the figure's
+    section, not the one jumped from."""
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(f"{site}/book/codec.html#{row}")  # read where it lands: no chart is waited for
+    page.evaluate(LAID_OUT)
+    page.wait_for_timeout(300)
+    landed = page.evaluate(MARKED_SECTION)
+    heading_top = page.evaluate(
+        "() => document.getElementById('every-claim-in-this-section').getBoundingClientRect().top"
+    )
+    page.evaluate("() => { location.hash = 'fig-codec-cdn'; }")
+    page.wait_for_timeout(300)
+    jumped = page.evaluate(MARKED_SECTION)
+    page.close()
+    assert heading_top < 0, heading_top
+    assert landed == ["Every claim in this section"], landed
+    assert jumped == ["What would the article’s daily saving take?"], jumped
+
+
 def test_on_this_page_marks_the_last_section_at_the_page_s_end(site, browser):
     """The codec page ends on a short section, Downloads, whose heading never reaches the top
     of the window. Scrolled to the end, "On this page" marks it; scrolled back up past the

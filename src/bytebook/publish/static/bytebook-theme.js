@@ -11,6 +11,11 @@
 //   short last section (Downloads) never reaches, since the page can scroll no further. Leaving
 //   the end, the section the theme had marked is marked again, unless the theme has marked
 //   another meanwhile.
+// - "On this page" marks the section a link lands in partway down, as a ledger id's link to its
+//   row in a chapter's claims table does: the theme marks a section only as its heading passes
+//   through the band at the top of the window, so it marked none, or kept the section the
+//   reader jumped from. Once the page has loaded, and after each jump to an anchor, the section
+//   whose heading is the last above the band's lower edge is marked.
 (function () {
   "use strict";
   var LINK_MARGIN = 8; // px left under the link when the navigation must scroll to show it
@@ -66,6 +71,26 @@
       window.requestAnimationFrame(function () { pending = false; check(); });
     }, { passive: true });
   };
+  var THEME_BAND = 0.3; // the theme's band: the top 30% of the window, under the header
+  var headingOf = function (link) {
+    var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    return target && (target.querySelector("h1, h2, h3, h4, h5, h6") || target);
+  };
+  var sectionLandedIn = function () {
+    var links = Array.prototype.slice.call(document.querySelectorAll("#pst-page-toc-nav a"));
+    var edge = window.innerHeight * THEME_BAND;
+    var above = links.filter(function (link) {
+      var heading = headingOf(link);
+      return heading && heading.getBoundingClientRect().top <= edge;
+    });
+    if (above.length) { mark(links, above[above.length - 1]); }
+  };
+  window.addEventListener("load", function () {
+    window.requestAnimationFrame(sectionLandedIn);
+  });
+  window.addEventListener("hashchange", function () {
+    window.requestAnimationFrame(sectionLandedIn);
+  });
   document.addEventListener("DOMContentLoaded", function () {
     navigationFromTheTop();
     noTooltipsOnTouch();
