@@ -598,7 +598,8 @@ def test_on_this_page_marks_the_section_a_link_lands_in(site, browser, row):
     """A ledger id links to its row in a chapter's claims table, partway down the section
     "Every claim in this section", whose heading is then far above the window: "On this page"
     marks that section. A jump from there to a figure higher up the page marks the figure's
-    section, not the one jumped from."""
+    section, not the one jumped from. A link to a section marks that section, even the last,
+    whose heading stays low in the window (the summary's Downloads, at 1280 × 900)."""
     page = browser.new_page(viewport=LAPTOP)
     page.goto(f"{site}/book/codec.html#{row}")  # read where it lands: no chart is waited for
     page.evaluate(LAID_OUT)
@@ -611,9 +612,16 @@ def test_on_this_page_marks_the_section_a_link_lands_in(site, browser, row):
     page.wait_for_timeout(300)
     jumped = page.evaluate(MARKED_SECTION)
     page.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/book/summary.html#downloads")
+    page.evaluate(LAID_OUT)
+    page.wait_for_timeout(300)
+    last = page.evaluate(MARKED_SECTION)
+    page.close()
     assert heading_top < 0, heading_top
     assert landed == ["Every claim in this section"], landed
     assert jumped == ["What would the article’s daily saving take?"], jumped
+    assert last == ["Downloads"], last
 
 
 def test_on_this_page_marks_the_last_section_at_the_page_s_end(site, browser):

@@ -15,7 +15,9 @@
 //   row in a chapter's claims table does: the theme marks a section only as its heading passes
 //   through the band at the top of the window, so it marked none, or kept the section the
 //   reader jumped from. Once the page has loaded, and after each jump to an anchor, the section
-//   whose heading is the last above the band's lower edge is marked.
+//   whose heading is the last above the band's lower edge is marked; a link to a section itself
+//   is left to the theme, which marks that section even where its heading stays low in the
+//   window (a short last section).
 (function () {
   "use strict";
   var LINK_MARGIN = 8; // px left under the link when the navigation must scroll to show it
@@ -78,6 +80,8 @@
   };
   var sectionLandedIn = function () {
     var links = Array.prototype.slice.call(document.querySelectorAll("#pst-page-toc-nav a"));
+    var toSection = links.some(function (link) { return link.hash === window.location.hash; });
+    if (toSection) { return; } // the theme marks the section a link names
     var edge = window.innerHeight * THEME_BAND;
     var above = links.filter(function (link) {
       var heading = headingOf(link);
