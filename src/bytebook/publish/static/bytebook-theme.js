@@ -38,6 +38,9 @@
     });
   };
   var END_SLACK = 2; // px short of the page's end that still counts as its end
+  var sectionLinks = function () { // the links of "On this page", in the page's order
+    return Array.prototype.slice.call(document.querySelectorAll("#pst-page-toc-nav a"));
+  };
   var mark = function (links, link) {
     links.forEach(function (other) {
       var on = other === link;
@@ -48,7 +51,7 @@
     });
   };
   var lastSectionAtTheEnd = function () {
-    var links = Array.prototype.slice.call(document.querySelectorAll("#pst-page-toc-nav a"));
+    var links = sectionLinks();
     if (links.length < 2) { return; }
     var last = links[links.length - 1];
     var before = null; // the link the theme had marked when the end was reached
@@ -79,7 +82,7 @@
     return target && (target.querySelector("h1, h2, h3, h4, h5, h6") || target);
   };
   var sectionLandedIn = function () {
-    var links = Array.prototype.slice.call(document.querySelectorAll("#pst-page-toc-nav a"));
+    var links = sectionLinks();
     var toSection = links.some(function (link) { return link.hash === window.location.hash; });
     if (toSection) { return; } // the theme marks the section a link names
     var edge = window.innerHeight * THEME_BAND;
