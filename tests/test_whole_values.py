@@ -7,7 +7,13 @@ import re
 
 import pytest
 
-from bytebook.publish.whole_values import CLOSE, OPEN, UNBROKEN, keep_values_whole
+from bytebook.publish.whole_values import (
+    _LEFT_ALONE,
+    CLOSE,
+    OPEN,
+    UNBROKEN,
+    keep_values_whole,
+)
 
 
 def test_values_in_the_text_are_wrapped_and_nothing_else_is():
@@ -97,12 +103,26 @@ LINES_OF_EACH = """() => [...document.querySelectorAll('p')].map(p => {
 
 
 def left_unwrapped(page: str) -> set[str]:
-    """The percentages a built page prints outside `<w-v>`, each with the hyphen-minus before
-    it, if any."""
-    outside = re.sub(f"{OPEN}.*?{CLOSE}", " ", page, flags=re.S)
+    """The percentages a built page prints outside `<w-v>` in the text `keep_values_whole` reads
+    (its body, but for scripts, styles, code, SVG and the like), each with the hyphen-minus
+    before it, if any."""
+    body = page.partition("<body")[2]
+    text = re.sub(rf"<({'|'.join(_LEFT_ALONE)})\b.*?</\1>", " ", body, flags=re.S)
+    outside = re.sub(f"{OPEN}.*?{CLOSE}", " ", text, flags=re.S)
     percentage = re.compile(f"-?{UNBROKEN.pattern}")
     return {m.group() for m in percentage.finditer(re.sub(r"<[^>]+>", " ", outside))}
 
+
+
+def test_the_percentages_left_unwrapped_are_read_from_the_text_the_wrapper_reads():
+    """A percentage in a script, a style, code or SVG, in the head or inside `<w-v>` is none a
+    reader sees unwrapped; one in the body's text is, with a hyphen-minus before it kept."""
+    page = (
+        "<html><head><title>9%</title></head><body><p>up 5% and YoY-7%</p>"
+        "<script>const a = '-8%';</script><style>p { width: 50%; }</style><code>-1%</code>"
+        "<svg><text>-3%</text></svg><p><w-v>-2%</w-v></p></body></html>"
+    )
+    assert left_unwrapped(page) == {"5%", "-7%"}
 
 @pytest.mark.browser
 def test_a_percentage_left_unwrapped_never_breaks(browser, built_book):
